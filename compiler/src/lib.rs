@@ -1,0 +1,11 @@
+//! Resolves `.mig` syntax trees into the dialect-neutral [`schema::Schema`], reporting every
+//! problem as a [`migc_grammar::Diagnostic`].
+
+mod expr;
+mod names;
+mod resolve;
+pub mod schema;
+pub mod snapshot;
+mod table;
+
+pub use resolve::{compile, Compiled};

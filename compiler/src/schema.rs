@@ -1,0 +1,324 @@
+//! The dialect-neutral schema model: what the compiler produces from `.mig` files, what
+//! `migc snapshot` writes, and what the planner diffs.
+//!
+//! Collections that reach output are ordered (`BTreeMap`, or `Vec` in declaration order) so the
+//! same input always gives the same model. Every object keeps its `origin` span (not serialized)
+//! so findings about it point at the `.mig` text.
+
+use migc_grammar::Span;
+use migc_stdlib::{BuiltinType, Dialect};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Schema {
+    pub tables: BTreeMap<String, Table>,
+    pub enums: BTreeMap<String, Enum>,
+    pub views: BTreeMap<String, View>,
+    pub natives: BTreeMap<String, Native>,
+    /// Tables whose removal the author acknowledged with `drop table`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub dropped_tables: BTreeMap<String, Acknowledged>,
+}
+
+/// An acknowledgement (`drop table x`, `drop column x`, `drop value`) and where it was written.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Acknowledged {
+    #[serde(skip)]
+    pub origin: Span,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Table {
+    pub name: String,
+    /// In declaration order (mixin columns where the `include` stands).
+    pub columns: Vec<Column>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub primary_key: Option<PrimaryKey>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uniques: Vec<Unique>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<Check>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub foreign_keys: Vec<ForeignKey>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indexes: Vec<Index>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
+    /// Columns that are leaving, with how to keep them filled for the old application.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<Retired>,
+    /// Columns whose removal the author acknowledged with `drop column`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub dropped_columns: BTreeMap<String, Acknowledged>,
+    #[serde(skip)]
+    pub origin: Span,
+}
+
+impl Table {
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+
+    /// Every constraint and index name of the table, for uniqueness checks.
+    pub fn object_names(&self) -> impl Iterator<Item = (&str, Span)> {
+        let pk = self.primary_key.iter().map(|p| (p.name.as_str(), p.origin));
+        let uniques = self.uniques.iter().map(|u| (u.name.as_str(), u.origin));
+        let checks = self.checks.iter().map(|c| (c.name.as_str(), c.origin));
+        let fks = self.foreign_keys.iter().map(|f| (f.name.as_str(), f.origin));
+        let indexes = self.indexes.iter().map(|i| (i.name.as_str(), i.origin));
+        pk.chain(uniques).chain(checks).chain(fks).chain(indexes)
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Column {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub ty: ColumnType,
+    pub nullable: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<Expr>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub identity: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transform: Option<Transform>,
+    #[serde(skip)]
+    pub origin: Span,
+}
+
+/// A column's type: a portable built-in, an enum of the schema, or per-dialect spellings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnType {
+    Builtin {
+        /// The canonical name of a [`migc_stdlib::BuiltinType`].
+        name: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        args: Vec<u64>,
+    },
+    Enum {
+        name: String,
+    },
+    Native {
+        spellings: BTreeMap<Dialect, String>,
+    },
+}
+
+impl ColumnType {
+    pub fn builtin(&self) -> Option<&'static BuiltinType> {
+        match self {
+            ColumnType::Builtin { name, .. } => migc_stdlib::builtin_type(name),
+            _ => None,
+        }
+    }
+
+    pub fn is_integer(&self) -> bool {
+        self.builtin()
+            .is_some_and(|t| t.class == migc_stdlib::TypeClass::Integer)
+    }
+}
+
+impl std::fmt::Display for ColumnType {
+    /// The type as written in `.mig` (canonical names).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ColumnType::Builtin { name, args } if args.is_empty() => f.write_str(name),
+            ColumnType::Builtin { name, args } => {
+                let args: Vec<String> = args.iter().map(u64::to_string).collect();
+                write!(f, "{name}({})", args.join(", "))
+            }
+            ColumnType::Enum { name } => f.write_str(name),
+            ColumnType::Native { spellings } => {
+                let parts: Vec<String> = spellings
+                    .iter()
+                    .map(|(d, s)| format!("{d}: {s:?}"))
+                    .collect();
+                write!(f, "native({})", parts.join(", "))
+            }
+        }
+    }
+}
+
+/// An SQL expression, checked against its table, in canonical text (as sqlparser prints it), so
+/// that two spellings of the same expression compare equal.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Expr {
+    pub sql: String,
+    #[serde(skip)]
+    pub origin: Span,
+}
+
+impl PartialEq for Expr {
+    fn eq(&self, other: &Expr) -> bool {
+        self.sql == other.sql
+    }
+}
+
+/// How a column is computed from the deployed shape: `from a, b up (...) down (...)`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Transform {
+    /// The deployed columns `up` reads. When the column changes type in place this is the column
+    /// itself.
+    pub from: Vec<String>,
+    /// The new column's value from a row of the deployed shape.
+    pub up: Expr,
+    /// The deployed column's value from a row of the new shape (for a single source column).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub down: Option<Expr>,
+    #[serde(skip)]
+    pub origin: Span,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PrimaryKey {
+    pub name: String,
+    pub columns: Vec<String>,
+    #[serde(skip)]
+    pub origin: Span,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Unique {
+    pub name: String,
+    pub columns: Vec<String>,
+    #[serde(skip)]
+    pub origin: Span,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Check {
+    pub name: String,
+    pub expr: Expr,
+    #[serde(skip)]
+    pub origin: Span,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FkAction {
+    #[default]
+    NoAction,
+    Restrict,
+    Cascade,
+    SetNull,
+    SetDefault,
+}
+
+impl FkAction {
+    pub fn sql(self) -> &'static str {
+        match self {
+            FkAction::NoAction => "NO ACTION",
+            FkAction::Restrict => "RESTRICT",
+            FkAction::Cascade => "CASCADE",
+            FkAction::SetNull => "SET NULL",
+            FkAction::SetDefault => "SET DEFAULT",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ForeignKey {
+    pub name: String,
+    pub columns: Vec<String>,
+    pub ref_table: String,
+    pub ref_columns: Vec<String>,
+    #[serde(default)]
+    pub on_delete: FkAction,
+    #[serde(default)]
+    pub on_update: FkAction,
+    #[serde(skip)]
+    pub origin: Span,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Index {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unique: bool,
+    pub parts: Vec<IndexPart>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predicate: Option<Expr>,
+    #[serde(skip)]
+    pub origin: Span,
+}
+
+impl Index {
+    /// The plain columns of the key, when no part is an expression.
+    pub fn plain_columns(&self) -> Option<Vec<&str>> {
+        self.parts.iter().map(|p| p.column.as_deref()).collect()
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct IndexPart {
+    pub expr: Expr,
+    /// Set when the part is a plain column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub descending: bool,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Retired {
+    pub name: String,
+    /// The retiring column's value from a row of the new shape, for rows the new app writes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub down: Option<Expr>,
+    #[serde(skip)]
+    pub origin: Span,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Enum {
+    pub name: String,
+    pub values: Vec<EnumValue>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
+    /// Values whose removal the author acknowledged with `drop`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub dropped_values: BTreeMap<String, Acknowledged>,
+    #[serde(skip)]
+    pub origin: Span,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct EnumValue {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
+    #[serde(skip)]
+    pub origin: Span,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct View {
+    pub name: String,
+    /// The query in canonical text.
+    pub query: String,
+    /// The tables and views the query reads, sorted.
+    pub depends_on: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
+    #[serde(skip)]
+    pub origin: Span,
+}
+
+/// SQL for one or more dialects that migc applies as written (the escape hatch).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Native {
+    pub name: String,
+    pub dialects: Vec<Dialect>,
+    pub up: Vec<String>,
+    pub down: Vec<String>,
+    #[serde(skip)]
+    pub origin: Span,
+}

@@ -1,0 +1,121 @@
+use serde::{Serialize, Serializer};
+
+macro_rules! codes {
+    ($( $(#[doc = $doc:literal])* $variant:ident = $code:literal, )*) => {
+        /// The stable code of every kind of finding. Codes are never reused or renumbered:
+        /// scripts and CI configurations match on them.
+        ///
+        /// `E0xxx` are syntax errors, `E1xxx`/`W1xxx` compiler findings, `E2xxx`/`W2xxx` planner
+        /// findings and `E3xxx`/`W3xxx` safety lints.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $( $(#[doc = $doc])* $variant, )*
+        }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $code,)*
+                }
+            }
+
+            /// The one-line description of the code, for `migc explain-code` style listings.
+            pub fn description(self) -> &'static str {
+                match self {
+                    $(Code::$variant => concat!($($doc),*).trim_ascii(),)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The text does not follow the `.mig` grammar.
+    Syntax = "E0001",
+    /// A string literal holds an unknown escape sequence.
+    BadEscape = "E0002",
+
+    /// Two tables, views, enums or mixins share a name.
+    DuplicateItem = "E1001",
+    /// A table declares the same column twice (directly or through a mixin).
+    DuplicateColumn = "E1002",
+    /// Two indexes or constraints share a name (names are schema-wide in PostgreSQL and MySQL).
+    DuplicateConstraint = "E1003",
+    /// A type name that is neither a built-in type nor an enum.
+    UnknownType = "E1004",
+    /// A type given the wrong arguments, such as `decimal(2, 5)` or `varchar(0)`.
+    BadTypeArguments = "E1005",
+    /// A table declares more than one primary key.
+    MultiplePrimaryKeys = "E1006",
+    /// `identity` on a column that is not an integer.
+    IdentityNotInteger = "E1007",
+    /// A name refers to a table that is not declared.
+    UnknownTable = "E1008",
+    /// A name refers to a column its table does not have.
+    UnknownColumn = "E1009",
+    /// A foreign key's columns and referenced columns differ in number or type.
+    ForeignKeyMismatch = "E1010",
+    /// A foreign key references columns that are not a primary key or unique.
+    ForeignKeyNotUnique = "E1011",
+    /// An SQL expression that does not parse.
+    BadExpression = "E1012",
+    /// An expression calls a function the standard library does not know.
+    UnknownFunction = "E1013",
+    /// An enum column's default is not one of the enum's values.
+    NotAnEnumValue = "E1014",
+    /// A name longer than the identifier limit of a supported dialect (63 bytes).
+    NameTooLong = "E1015",
+    /// A transition hint (`from`, `up`, `down`, `retire`, `renamed from`) that cannot work.
+    BadTransition = "E1016",
+    /// `use` of something the standard library does not have.
+    UnknownImport = "E1017",
+    /// `include` of a mixin that is not declared or not imported.
+    UnknownMixin = "E1018",
+    /// An enum lists the same value twice.
+    DuplicateEnumValue = "E1019",
+    /// An expression that must not refer to columns (a default) does.
+    ColumnInDefault = "E1020",
+    /// A native type or native block names a dialect migc does not know.
+    UnknownDialect = "E1021",
+    /// Contradicting column attributes, such as `null` with `not null` or `primary key`.
+    ConflictingAttributes = "E1022",
+    /// A view's query does not parse or reads a table that is not declared.
+    BadView = "E1023",
+    /// A declared object is also acknowledged as dropped.
+    DroppedButDeclared = "E1024",
+    /// A table without a primary key: backfills and row comparisons need one.
+    NoPrimaryKey = "W1001",
+    /// A `use` whose item is never included.
+    UnusedImport = "W1002",
+    /// An attribute said twice on one column.
+    RepeatedAttribute = "W1003",
+}
+
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn codes_are_unique_and_described() {
+        let mut seen = BTreeSet::new();
+        for code in Code::ALL {
+            assert!(seen.insert(code.as_str()), "{} twice", code.as_str());
+            assert!(!code.description().is_empty());
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! pest errors -> diagnostics that say in words what was expected.
+
+use crate::parser::Rule;
+use crate::{Code, Diagnostic, FileId, Span};
+use pest::error::{ErrorVariant, InputLocation};
+
+/// Punctuation worth naming when it would have been accepted.
+const PUNCTUATION: &[&str] = &["`{`", "`}`", "`(`", "`)`", "`,`", "`:`", "`.`"];
+use std::collections::BTreeSet;
+
+pub(crate) fn convert(file: FileId, text: &str, error: pest::error::Error<Rule>) -> Diagnostic {
+    let at = match error.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    };
+    let found = describe_found(text, at);
+    let end = at + text[at..].chars().next().map_or(0, char::len_utf8);
+    let span = Span::new(file, at, end);
+    let ErrorVariant::ParsingError { positives, .. } = error.variant.clone() else {
+        return Diagnostic::error(Code::Syntax, "syntax error").primary(span, "here");
+    };
+    let mut expected: BTreeSet<&'static str> = positives.into_iter().filter_map(describe).collect();
+    if let Some(attempts) = error.parse_attempts() {
+        for token in attempts.expected_tokens() {
+            let token = token.to_string();
+            if let Some(p) = PUNCTUATION.iter().find(|p| p[1..2] == token) {
+                expected.insert(p);
+            } else if let Some(word) = keyword(&token) {
+                expected.insert(word);
+            }
+        }
+    }
+    if expected.contains("a default value") {
+        expected.remove("an expression in parentheses");
+    }
+    if expected.iter().any(|e| e.contains("parenthes") || *e == "a default value") {
+        expected.remove("`(`");
+    }
+    if expected.contains("a type") {
+        expected.remove("`native`");
+    }
+    // A line end is always acceptable somewhere; saying so only helps when little else is.
+    if expected.len() > 3 {
+        expected.remove("the end of the line");
+    }
+    let list: Vec<&str> = expected.into_iter().collect();
+    let wanted = match list.as_slice() {
+        [] => "something else".to_string(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+    };
+    let mut d = Diagnostic::error(Code::Syntax, format!("expected {wanted}, found {found}"))
+        .primary(span, format!("expected {wanted}"));
+    if let Some(help) = help_for(text, at) {
+        d = d.help(help);
+    }
+    d
+}
+
+/// Keywords are matched case-insensitively, so pest reports them upper-cased.
+fn keyword(token: &str) -> Option<&'static str> {
+    Some(match token {
+        "USE" => "`use`",
+        "ENUM" => "`enum`",
+        "TABLE" => "`table`",
+        "MIXIN" => "`mixin`",
+        "VIEW" => "`view`",
+        "AS" => "`as`",
+        "NATIVE" => "`native`",
+        "FOR" => "`for`",
+        "UP" => "`up`",
+        "DOWN" => "`down`",
+        "DROP" => "`drop`",
+        "COLUMN" => "`column`",
+        "INDEX" => "`index`",
+        "UNIQUE" => "`unique`",
+        "WHERE" => "`where`",
+        "PRIMARY" => "`primary key`",
+        "KEY" => "`key`",
+        "CHECK" => "`check`",
+        "FOREIGN" => "`foreign key`",
+        "REFERENCES" => "`references`",
+        "INCLUDE" => "`include`",
+        "COMMENT" => "`comment`",
+        "RETIRE" => "`retire`",
+        "NOT" => "`not null`",
+        "NULL" => "`null`",
+        "IDENTITY" => "`identity`",
+        "DEFAULT" => "`default`",
+        "RENAMED" => "`renamed from`",
+        "FROM" => "`from`",
+        "ON" => "`on delete` or `on update`",
+        "DELETE" => "`delete`",
+        "UPDATE" => "`update`",
+        "CASCADE" => "`cascade`",
+        "RESTRICT" => "`restrict`",
+        "SET" => "`set null` or `set default`",
+        "NO" => "`no action`",
+        "ACTION" => "`action`",
+        _ => return None,
+    })
+}
+
+fn describe_found(text: &str, at: usize) -> String {
+    let rest = &text[at..];
+    match rest.chars().next() {
+        None => "the end of the file".to_string(),
+        Some('\n') | Some('\r') => "the end of the line".to_string(),
+        Some(c) if c.is_alphanumeric() || c == '_' => {
+            let word: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            format!("`{word}`")
+        }
+        Some(c) => format!("`{c}`"),
+    }
+}
+
+/// A hint for common slips, by looking at the text around the error.
+fn help_for(text: &str, at: usize) -> Option<String> {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let rest = text[at..].trim_start();
+    if rest.starts_with(',') && text[line_start..at].contains("table") {
+        return Some("table members go one per line; commas are not needed".to_string());
+    }
+    if line.trim_start().starts_with("default") || text[line_start..at].ends_with("default ") {
+        return Some(
+            "a default is a literal, a call such as `now()`, or an expression in parentheses"
+                .to_string(),
+        );
+    }
+    None
+}
+
+fn describe(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::EOI => "the end of the file",
+        Rule::COMMENT => return None,
+        Rule::item_end | Rule::member_end => "the end of the line",
+        Rule::use_decl | Rule::k_use => "`use`",
+        Rule::enum_decl | Rule::k_enum => "`enum`",
+        Rule::table_decl | Rule::k_table => "`table`",
+        Rule::mixin_decl | Rule::k_mixin => "`mixin`",
+        Rule::view_decl | Rule::k_view => "`view`",
+        Rule::native_decl | Rule::k_native | Rule::native_type => "`native`",
+        Rule::drop_table | Rule::enum_drop | Rule::drop_column | Rule::k_drop => "`drop`",
+        Rule::k_as => "`as`",
+        Rule::k_for => "`for`",
+        Rule::native_up | Rule::k_up | Rule::up_attr => "`up`",
+        Rule::native_down | Rule::k_down | Rule::down_attr => "`down`",
+        Rule::k_column => "`column`",
+        Rule::index_def | Rule::k_index => "`index`",
+        Rule::unique_kw | Rule::unique_def | Rule::unique_attr | Rule::k_unique => "`unique`",
+        Rule::where_clause | Rule::k_where => "`where`",
+        Rule::primary_key_def | Rule::primary_key_attr | Rule::k_primary => "`primary key`",
+        Rule::k_key => "`key`",
+        Rule::check_def | Rule::check_attr | Rule::k_check => "`check`",
+        Rule::foreign_key_def | Rule::k_foreign => "`foreign key`",
+        Rule::references_attr | Rule::k_references => "`references`",
+        Rule::include_def | Rule::k_include => "`include`",
+        Rule::comment_def | Rule::comment_attr | Rule::k_comment => "`comment`",
+        Rule::retire_def | Rule::k_retire => "`retire`",
+        Rule::not_null | Rule::k_not => "`not null`",
+        Rule::null_attr | Rule::k_null => "`null`",
+        Rule::identity_attr | Rule::k_identity => "`identity`",
+        Rule::default_attr | Rule::k_default => "`default`",
+        Rule::renamed_from | Rule::k_renamed => "`renamed from`",
+        Rule::from_attr | Rule::k_from => "`from`",
+        Rule::fk_action | Rule::k_on => "`on delete` or `on update`",
+        Rule::fk_event | Rule::k_delete | Rule::k_update => "`delete` or `update`",
+        Rule::fk_effect
+        | Rule::k_cascade
+        | Rule::k_restrict
+        | Rule::set_null
+        | Rule::set_default
+        | Rule::no_action
+        | Rule::k_set
+        | Rule::k_no
+        | Rule::k_action => "`cascade`, `restrict`, `set null`, `set default` or `no action`",
+        Rule::column_def | Rule::name | Rule::path | Rule::enum_value | Rule::dialect_list => {
+            "a name"
+        }
+        Rule::type_expr => "a type",
+        Rule::type_args => "type arguments such as `(10, 2)`",
+        Rule::native_spelling => "a dialect spelling such as `postgres: \"tsvector\"`",
+        Rule::integer => "a number",
+        Rule::string | Rule::string_body => "a string in double quotes",
+        Rule::name_list => "a parenthesized list of columns",
+        Rule::sql_paren | Rule::sql_text => "an expression in parentheses",
+        Rule::sql_atom => "a default value",
+        Rule::sql_line => "an expression",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{parse, FileId};
+
+    #[track_caller]
+    fn case(input: &str, expected: &str) {
+        let errors = parse(FileId(0), input).expect_err("should not parse");
+        assert_eq!(errors[0].message, expected);
+        assert!(!errors[0].message.contains('_'), "rule name leaked: {}", errors[0].message);
+    }
+
+    #[test]
+    fn messages_speak_in_words() {
+        case("tabel users {}", "expected `drop`, `enum`, `mixin`, `native`, `table`, `use` or `view`, found `tabel`");
+        case("table users {\n  id bigint primary\n}", "expected `key`, found the end of the line");
+        case("table users {\n  id\n}", "expected a type, found the end of the line");
+        case("table t {\n  a int default\n}", "expected a default value, found the end of the line");
+        case("enum e { a b }", "expected `,`, `renamed from` or `}`, found `b`");
+    }
+}

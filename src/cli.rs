@@ -1,0 +1,117 @@
+//! Argument parsing and dispatch.
+
+use crate::exit::{Failure, OK};
+use crate::render::Format;
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// migc compiles declarative `.mig` schemas into zero-downtime migrations:
+/// expand, backfill, switch and contract phases with their rollback scripts.
+#[derive(Parser, Debug)]
+#[command(name = "migc", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check `.mig` files and report every problem.
+    ///
+    /// Exits 0 when there is no error (warnings are allowed), 1 when there are errors, 2 on
+    /// usage or I/O errors.
+    Check {
+        /// Files or directories (searched recursively for `.mig` files).
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        /// How to print diagnostics.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Rewrite `.mig` files in the canonical layout (comments are kept).
+    Fmt {
+        /// Files or directories (searched recursively for `.mig` files).
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        /// Change nothing; list the files that are not formatted and exit 1 if there are any.
+        #[arg(long)]
+        check: bool,
+        /// How to print diagnostics.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Print the resolved schema as versioned JSON, usable as `plan --from`.
+    Snapshot {
+        /// Files or directories (searched recursively for `.mig` files).
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        /// Write the snapshot to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// How to print diagnostics.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(crate::exit::USAGE)
+            } else {
+                ExitCode::from(OK)
+            };
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::from(OK),
+        Err(failure) => {
+            if let Failure::Usage(message) = &failure {
+                eprintln!("error: {message}");
+            }
+            failure.code()
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    use crate::commands::*;
+    match cli.command {
+        Command::Check { paths, format } => check::run(&paths, format),
+        Command::Fmt {
+            paths,
+            check,
+            format,
+        } => fmt::run(&paths, check, format),
+        Command::Snapshot {
+            paths,
+            output,
+            format,
+        } => snapshot::run(&paths, output.as_deref(), format),
+    }
+}
+
+/// Writes a file through a temporary sibling and a rename, so a reader never sees half of it.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let io = |e: std::io::Error| {
+        Failure::Usage(format!(
+            "cannot write `{}`: {}",
+            path.display(),
+            crate::input::io_reason(&e)
+        ))
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.migc-tmp"));
+    std::fs::write(&tmp, bytes).map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(e)
+    })
+}

@@ -1,0 +1,38 @@
+//! `migc check`: compile and report.
+
+use crate::exit::Failure;
+use crate::input;
+use crate::render::{self, Format};
+use migc_compiler::schema::Schema;
+use std::path::PathBuf;
+
+/// Compiles the files under `paths`; prints diagnostics. Returns the schema when there was no
+/// error.
+pub fn compile(paths: &[PathBuf], format: Format) -> Result<(Schema, input::Input), Failure> {
+    let mut input = input::load(paths)?;
+    let compiled = migc_compiler::compile(&mut input.sources, &input.files);
+    let failed = if compiled.diagnostics.is_empty() && format == Format::Human {
+        false
+    } else {
+        render::emit(format, &input.sources, &compiled.diagnostics)
+    };
+    match compiled.schema {
+        Some(schema) if !failed => Ok((schema, input)),
+        _ => Err(Failure::Input),
+    }
+}
+
+pub fn run(paths: &[PathBuf], format: Format) -> Result<(), Failure> {
+    let (schema, input) = compile(paths, format)?;
+    if format == Format::Human {
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        println!(
+            "ok: {}, {}, {}, {}",
+            plural(input.files.len(), "file"),
+            plural(schema.tables.len(), "table"),
+            plural(schema.enums.len(), "enum"),
+            plural(schema.views.len(), "view"),
+        );
+    }
+    Ok(())
+}

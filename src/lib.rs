@@ -1,0 +1,8 @@
+//! The `migc` command line: argument parsing, file I/O and diagnostic rendering around the
+//! compiler and planner crates. Kept thin: decisions live in the crates.
+
+pub mod cli;
+mod commands;
+pub mod exit;
+pub mod input;
+pub mod render;

@@ -1,0 +1,128 @@
+use crate::Dialect;
+
+/// A function usable in `.mig` expressions (defaults, checks, index expressions, transforms).
+///
+/// Spellings are templates: `$1`, `$2`… stand for the arguments and `$*` for all of them joined
+/// with commas. `None` means the dialect has no equivalent: planning for it is an error that
+/// names the function.
+#[derive(Debug)]
+pub struct Function {
+    pub name: &'static str,
+    pub min_args: usize,
+    /// `usize::MAX` for variadic functions.
+    pub max_args: usize,
+    /// Volatile functions (`now()`, `gen_uuid()`) give a different value per call: as a default
+    /// of a new column they would need a table rewrite in PostgreSQL.
+    pub volatile: bool,
+    pub postgres: Option<&'static str>,
+    pub mysql: Option<&'static str>,
+    pub sqlite: Option<&'static str>,
+    pub summary: &'static str,
+}
+
+impl Function {
+    pub fn template(&self, dialect: Dialect) -> Option<&'static str> {
+        match dialect {
+            Dialect::Postgres => self.postgres,
+            Dialect::Mysql => self.mysql,
+            Dialect::Sqlite => self.sqlite,
+        }
+    }
+
+    /// The call spelled for a dialect, given its rendered arguments.
+    pub fn render(&self, dialect: Dialect, args: &[String]) -> Option<String> {
+        let template = self.template(dialect)?;
+        let mut out = template.replace("$*", &args.join(", "));
+        // Highest index first, so `$1` does not eat the start of `$10`.
+        for (i, arg) in args.iter().enumerate().rev() {
+            out = out.replace(&format!("${}", i + 1), arg);
+        }
+        Some(out)
+    }
+}
+
+macro_rules! f {
+    ($name:literal, $min:expr, $max:expr, $volatile:expr, $pg:expr, $my:expr, $lite:expr, $summary:literal) => {
+        Function {
+            name: $name,
+            min_args: $min,
+            max_args: $max,
+            volatile: $volatile,
+            postgres: $pg,
+            mysql: $my,
+            sqlite: $lite,
+            summary: $summary,
+        }
+    };
+}
+
+const MANY: usize = usize::MAX;
+
+const FUNCTIONS: &[Function] = &[
+    f!("abs", 1, 1, false, Some("abs($1)"), Some("abs($1)"), Some("abs($1)"), "absolute value"),
+    f!("coalesce", 1, MANY, false, Some("coalesce($*)"), Some("coalesce($*)"), Some("coalesce($*)"), "first argument that is not null"),
+    f!("concat", 1, MANY, false, Some("concat($*)"), Some("concat($*)"), Some("concat($*)"), "text concatenation that treats null as empty"),
+    f!("current_date", 0, 0, true, Some("current_date"), Some("curdate()"), Some("current_date"), "today's date"),
+    f!("gen_uuid", 0, 0, true, Some("gen_random_uuid()"), Some("uuid()"),
+       Some("lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"),
+       "a random (version 4) UUID"),
+    f!("greatest", 1, MANY, false, Some("greatest($*)"), Some("greatest($*)"), Some("max($*)"), "largest argument"),
+    f!("least", 1, MANY, false, Some("least($*)"), Some("least($*)"), Some("min($*)"), "smallest argument"),
+    f!("length", 1, 1, false, Some("length($1)"), Some("char_length($1)"), Some("length($1)"), "length in characters"),
+    f!("lower", 1, 1, false, Some("lower($1)"), Some("lower($1)"), Some("lower($1)"), "lower-cased text"),
+    f!("ltrim", 1, 1, false, Some("ltrim($1)"), Some("ltrim($1)"), Some("ltrim($1)"), "text without leading spaces"),
+    f!("now", 0, 0, true, Some("now()"), Some("current_timestamp(6)"), Some("current_timestamp"), "the current timestamp"),
+    f!("nullif", 2, 2, false, Some("nullif($1, $2)"), Some("nullif($1, $2)"), Some("nullif($1, $2)"), "null when both arguments are equal"),
+    f!("replace", 3, 3, false, Some("replace($1, $2, $3)"), Some("replace($1, $2, $3)"), Some("replace($1, $2, $3)"), "text with every match replaced"),
+    f!("round", 1, 2, false, Some("round($*)"), Some("round($*)"), Some("round($*)"), "rounded number"),
+    f!("rtrim", 1, 1, false, Some("rtrim($1)"), Some("rtrim($1)"), Some("rtrim($1)"), "text without trailing spaces"),
+    f!("split_part", 3, 3, false, Some("split_part($1, $2, $3)"),
+       Some("substring_index(substring_index($1, $2, $3), $2, -1)"), None,
+       "the n-th field of a delimited text"),
+    f!("substr", 2, 3, false, Some("substr($*)"), Some("substr($*)"), Some("substr($*)"), "part of a text"),
+    f!("trim", 1, 1, false, Some("trim($1)"), Some("trim($1)"), Some("trim($1)"), "text without surrounding spaces"),
+    f!("upper", 1, 1, false, Some("upper($1)"), Some("upper($1)"), Some("upper($1)"), "upper-cased text"),
+];
+
+/// Every function, sorted by name.
+pub fn functions() -> &'static [Function] {
+    FUNCTIONS
+}
+
+/// The function of that name (case-insensitive). `current_timestamp` is an accepted spelling of
+/// `now`.
+pub fn function(name: &str) -> Option<&'static Function> {
+    let lower = name.to_ascii_lowercase();
+    let lower = match lower.as_str() {
+        "current_timestamp" | "localtimestamp" => "now",
+        "substring" => "substr",
+        "char_length" => "length",
+        other => other,
+    };
+    FUNCTIONS.iter().find(|f| f.name == lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_and_unique() {
+        for pair in FUNCTIONS.windows(2) {
+            assert!(pair[0].name < pair[1].name, "{} before {}", pair[0].name, pair[1].name);
+        }
+    }
+
+    #[test]
+    fn renders_per_dialect() {
+        let length = function("char_length").map(|f| f.render(Dialect::Mysql, &["name".into()]));
+        assert_eq!(length.flatten().as_deref(), Some("char_length(name)"));
+        let now = function("NOW").map(|f| f.render(Dialect::Sqlite, &[]));
+        assert_eq!(now.flatten().as_deref(), Some("current_timestamp"));
+        let split = function("split_part").map(|f| f.render(Dialect::Sqlite, &[]));
+        assert_eq!(split, Some(None));
+        let greatest = function("greatest")
+            .and_then(|f| f.render(Dialect::Sqlite, &["a".into(), "b".into()]));
+        assert_eq!(greatest.as_deref(), Some("max(a, b)"));
+    }
+}

@@ -1,0 +1,13 @@
+//! migc's standard library: the portable types, the functions usable in expressions and the
+//! mixins, each with its spelling per dialect. Everything here is data; the compiler looks names
+//! up and the planner asks for spellings.
+
+mod dialect;
+mod function;
+mod mixin;
+mod ty;
+
+pub use dialect::Dialect;
+pub use function::{function, functions, Function};
+pub use mixin::{mixin_source, mixins, MixinSource};
+pub use ty::{builtin_type, builtin_types, BuiltinType, TypeArgs, TypeClass};
