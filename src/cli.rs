@@ -3,6 +3,7 @@
 use crate::exit::{Failure, OK};
 use crate::render::Format;
 use clap::{Parser, Subcommand};
+use migc_stdlib::Dialect;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -53,6 +54,47 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Plan the change from a deployed schema to a declared one: phase scripts with their
+    /// rollbacks and a rollout manifest.
+    ///
+    /// A SOURCE is a `.mig` file or directory, a snapshot written by `migc snapshot`, or `empty`.
+    Plan {
+        /// The deployed schema.
+        #[arg(long, value_name = "SOURCE")]
+        from: String,
+        /// The declared (target) schema.
+        #[arg(long, value_name = "SOURCE")]
+        to: String,
+        /// The database dialect to write SQL for.
+        #[arg(long, value_enum)]
+        dialect: Dialect,
+        /// The directory to write the plan to (replaced as a whole).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Write nothing; exit 1 if DIR differs from what would be written.
+        #[arg(long)]
+        check: bool,
+        /// Drop tables, columns and enum values even without `drop` acknowledgements.
+        #[arg(long)]
+        allow_destructive: bool,
+        /// `--deny warnings` treats every warning as an error.
+        #[arg(long, value_enum)]
+        deny: Option<Deny>,
+        /// How to print diagnostics.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Print a Markdown review report of a plan written by `migc plan`.
+    Explain {
+        /// The plan directory.
+        dir: PathBuf,
+    },
+}
+
+/// What `--deny` turns into errors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Deny {
+    Warnings,
 }
 
 pub fn main() -> ExitCode {
@@ -92,6 +134,26 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             output,
             format,
         } => snapshot::run(&paths, output.as_deref(), format),
+        Command::Plan {
+            from,
+            to,
+            dialect,
+            out,
+            check,
+            allow_destructive,
+            deny,
+            format,
+        } => plan::run(&plan::Args {
+            from: &from,
+            to: &to,
+            dialect,
+            out: &out,
+            check,
+            allow_destructive,
+            deny_warnings: deny == Some(Deny::Warnings),
+            format,
+        }),
+        Command::Explain { dir } => explain::run(&dir),
     }
 }
 

@@ -34,6 +34,10 @@ pub fn load(paths: &[PathBuf]) -> Result<Input, Failure> {
     if found.is_empty() {
         return Err(Failure::Usage("no `.mig` files given".to_string()));
     }
+    // A file named twice (`migc check . a.mig`) is read once: twice would declare everything
+    // in it twice.
+    let mut seen = std::collections::BTreeSet::new();
+    found.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
     let mut input = Input {
         sources: Sources::new(),
         files: Vec::new(),

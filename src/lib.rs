@@ -6,3 +6,4 @@ mod commands;
 pub mod exit;
 pub mod input;
 pub mod render;
+mod source;

@@ -141,8 +141,10 @@ pub(crate) fn parse_index_parts(sql: &Sql) -> Result<Vec<(ast::Expr, bool)>, Dia
 /// Parses a view's query; returns its canonical text and the relations it reads.
 pub(crate) fn parse_query(sql: &Sql) -> Result<(String, Vec<(String, Span)>), Diagnostic> {
     let dialect = GenericDialect {};
-    let statements = Parser::parse_sql(&dialect, &sql.text)
-        .map_err(|e| parse_error(sql, "a view", e))?;
+    let statements = Parser::parse_sql(&dialect, &sql.text).map_err(|e| Diagnostic {
+        code: Code::BadView,
+        ..parse_error(sql, "a view", e)
+    })?;
     let [statement] = statements.as_slice() else {
         return Err(
             Diagnostic::error(Code::BadView, "a view holds exactly one query")
@@ -223,6 +225,22 @@ pub(crate) fn check(
                 );
             }
             ast::Expr::Function(f) => check_function(sql, f, scope, diagnostics),
+            // sqlparser reads `substr(...)` as its own expression, not as a function call.
+            ast::Expr::Substring {
+                substring_from: None,
+                substring_for,
+                ..
+            } => {
+                let count = 1 + usize::from(substring_for.is_some());
+                diagnostics.push(
+                    Diagnostic::error(
+                        Code::UnknownFunction,
+                        format!("`substr` takes 2 to 3 argument(s), not {count}"),
+                    )
+                    .primary(sql.span, format!("called with {count} here"))
+                    .help("write `substr(<text>, <start>)` or `substr(<text>, <start>, <length>)`"),
+                );
+            }
             _ => {}
         }
         ControlFlow::<()>::Continue(())

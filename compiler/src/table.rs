@@ -75,9 +75,9 @@ impl<'a> Resolver<'a> {
         for (i, (def, _)) in defs.iter().enumerate() {
             self.column_attrs(&mut table, i, def, &cols, &owner, &mut pk);
         }
-        if !pk.is_empty() {
-            pk_defs.push(pk[0].1);
-        }
+        // Each column marked `primary key` is a key of its own: two of them are an error, not a
+        // composite key (as in SQL).
+        pk_defs.extend(pk.iter().map(|(_, span)| *span));
         for (member, via) in &members {
             match member {
                 Member::Column(_) | Member::Include(..) => {}
@@ -133,7 +133,7 @@ impl<'a> Resolver<'a> {
                 }
                 Member::Comment(text, span) => {
                     if table.comment.is_some() {
-                        self.repeated("comment", *span);
+                        self.repeated("`comment`", *span);
                     }
                     table.comment = Some(text.value.clone());
                 }
@@ -456,7 +456,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn default(&mut self, sql: &ast::Sql, ty: &ColumnType) -> Option<Expr> {
-        let parsed = match expr::parse(sql, "a default") {
+        let parsed = match self.parse_expr(sql, "a default") {
             Ok(p) => p,
             Err(d) => {
                 self.diagnostics.push(d);
@@ -497,6 +497,22 @@ impl<'a> Resolver<'a> {
                         .secondary(self.enums[name].origin, "enum declared here")
                         .suggest(value, values.iter().copied())
                         .note(format!("the values are {}", values.join(", "))),
+                    );
+                    return None;
+                }
+            } else if let sqlparser::ast::Expr::Value(v) = &checked.ast {
+                // A number or boolean is never an enum value (a null default is fine).
+                if !matches!(v.value, sqlparser::ast::Value::Null) {
+                    let values: Vec<&str> = self.enums[name].values.iter().map(|v| v.name.as_str()).collect();
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            Code::NotAnEnumValue,
+                            format!("default `{}` is not a value of enum `{name}`", sql.text),
+                        )
+                        .primary(sql.span, "not a value of the enum")
+                        .secondary(self.enums[name].origin, "enum declared here")
+                        .note(format!("the values are {}", values.join(", ")))
+                        .help("write an enum value as a string, such as `default 'pending'`"),
                     );
                     return None;
                 }
@@ -702,7 +718,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn index(&mut self, table: &mut Table, def: &ast::IndexDef, cols: &[&str], owner: &str) {
-        let parsed = match expr::parse_index_parts(&def.parts) {
+        let parsed = match self.parse_index_parts(&def.parts) {
             Ok(p) => p,
             Err(d) => {
                 self.diagnostics.push(d);
@@ -838,8 +854,30 @@ impl<'a> Resolver<'a> {
         ok
     }
 
+    /// [`expr::parse`], remembering what parsed: schemas repeat the same defaults and checks
+    /// (`now()`, `0`, `length(name) > 0`) many times, and what sqlparser reads depends on the
+    /// text alone. Errors, which also depend on where the text is, are not remembered.
+    fn parse_expr(&mut self, sql: &ast::Sql, what: &str) -> Result<sqlparser::ast::Expr, Diagnostic> {
+        if let Some(parsed) = self.parsed_exprs.get(&sql.text) {
+            return Ok(parsed.clone());
+        }
+        let parsed = expr::parse(sql, what)?;
+        self.parsed_exprs.insert(sql.text.clone(), parsed.clone());
+        Ok(parsed)
+    }
+
+    /// [`expr::parse_index_parts`], remembering what parsed, as [`Resolver::parse_expr`] does.
+    fn parse_index_parts(&mut self, sql: &ast::Sql) -> Result<Vec<(sqlparser::ast::Expr, bool)>, Diagnostic> {
+        if let Some(parsed) = self.parsed_index_parts.get(&sql.text) {
+            return Ok(parsed.clone());
+        }
+        let parsed = expr::parse_index_parts(sql)?;
+        self.parsed_index_parts.insert(sql.text.clone(), parsed.clone());
+        Ok(parsed)
+    }
+
     fn checked(&mut self, sql: &ast::Sql, scope: &Scope<'_>) -> Option<expr::Checked> {
-        match expr::parse(sql, scope.what) {
+        match self.parse_expr(sql, scope.what) {
             Ok(parsed) => expr::check(sql, parsed, scope, &mut self.diagnostics),
             Err(d) => {
                 self.diagnostics.push(d);

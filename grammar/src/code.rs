@@ -91,6 +91,32 @@ codes! {
     UnusedImport = "W1002",
     /// An attribute said twice on one column.
     RepeatedAttribute = "W1003",
+
+    /// The changes depend on each other in a circle.
+    DependencyCycle = "E2001",
+    /// A change migc cannot yet carry out without breaking one of the two application versions.
+    Unsupported = "E2002",
+    /// A source (snapshot, directory) that cannot be planned from.
+    BadSource = "E2003",
+    /// A transition hint that no longer matches the deployed state.
+    StaleHint = "W2001",
+    /// A dropped and an added column (or table) that look like a rename.
+    LooksLikeRename = "W2002",
+
+    /// A table, column or enum value goes away (with its data) without acknowledgement.
+    Destructive = "E3001",
+    /// A column changes type without `up`/`down` saying how values convert.
+    TypeChangeWithoutTransform = "E3002",
+    /// A new `not null` column on an existing table with neither a default nor an `up`.
+    NotNullWithoutDefault = "E3003",
+    /// A constraint added to existing rows that those rows may violate.
+    ValidationMayFail = "W3001",
+    /// A conversion that may lose information (narrowing, precision, text to number).
+    LossyCast = "W3002",
+    /// A step whose rollback cannot restore what it removed.
+    Irreversible = "W3003",
+    /// A change the old application sees before contract.
+    OldAppSeesChange = "W3004",
 }
 
 impl Serialize for Code {

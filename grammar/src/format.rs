@@ -51,7 +51,9 @@ struct Printer<'a> {
 }
 
 impl Printer<'_> {
-    /// Comments that start before `before`, each on its own line.
+    /// Comments that start before `before`, each on its own line. A blank line the author left
+    /// between two of them is kept (it separates paragraphs, such as a file header from the
+    /// comment of the first item).
     fn leading(&mut self, before: u32, indent: &str) {
         while let Some(c) = self.comments.get(self.next) {
             if c.span.start >= before {
@@ -61,6 +63,11 @@ impl Printer<'_> {
             self.out.push_str(&c.text);
             self.out.push('\n');
             self.next += 1;
+            if let Some(after) = self.comments.get(self.next) {
+                if after.span.start < before && self.blank_line_between(c.span.end, after.span.start) {
+                    self.out.push('\n');
+                }
+            }
         }
     }
 
@@ -133,11 +140,11 @@ impl Printer<'_> {
                     dialects.join(", ")
                 ));
                 let mut clauses: Vec<(u32, String)> = Vec::new();
-                clauses.extend(n.up.iter().map(|s| (s.span.start, format!("up {}", string(&s.value)))));
+                clauses.extend(n.up.iter().map(|s| (s.span.start, format!("up {}", string(self.source, s)))));
                 clauses.extend(
                     n.down
                         .iter()
-                        .map(|s| (s.span.start, format!("down {}", string(&s.value)))),
+                        .map(|s| (s.span.start, format!("down {}", string(self.source, s)))),
                 );
                 clauses.sort();
                 for (start, text) in clauses {
@@ -182,6 +189,11 @@ impl Printer<'_> {
             "{head} {{ {} }}",
             entries.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>().join(", ")
         );
+        let one_line = if entries.is_empty() {
+            format!("{head} {{}}")
+        } else {
+            one_line
+        };
         if !has_inner_comment && one_line.len() <= MAX_WIDTH {
             self.line("", &one_line);
             return;
@@ -197,7 +209,7 @@ impl Printer<'_> {
     }
 
     fn block(&mut self, head: &str, members: &[Member], end: u32) {
-        if members.is_empty() && !self.comments.get(self.next).is_some_and(|c| c.span.start < end) {
+        if members.is_empty() && self.comments.get(self.next).is_none_or(|c| c.span.start >= end) {
             self.line("", &format!("{head} {{}}"));
             return;
         }
@@ -208,7 +220,8 @@ impl Printer<'_> {
             if i > 0 && self.blank_line_between(members[i - 1].span().end, member.span().start) {
                 self.out.push('\n');
             }
-            self.leading(member.span().start, INDENT);
+            // Comments inside a member (in a list of columns spread over lines) go before it.
+            self.leading(member.span().end, INDENT);
             let text = self.member(member, widths[i]);
             self.line(INDENT, &text);
             self.trailing(member.span().end);
@@ -224,7 +237,7 @@ impl Printer<'_> {
 
     fn member(&self, member: &Member, widths: (usize, usize)) -> String {
         match member {
-            Member::Column(c) => column(c, widths),
+            Member::Column(c) => column(c, widths, self.source),
             Member::Index(i) => {
                 let mut s = String::new();
                 if i.unique {
@@ -263,7 +276,7 @@ impl Printer<'_> {
                 s
             }
             Member::Include(n, _) => format!("include {}", name(&n.name)),
-            Member::Comment(text, _) => format!("comment {}", string(&text.value)),
+            Member::Comment(text, _) => format!("comment {}", string(self.source, text)),
             Member::Retire(r) => match &r.down {
                 Some(d) => format!("retire {} down ({})", name(&r.name.name), d.text),
                 None => format!("retire {}", name(&r.name.name)),
@@ -285,8 +298,8 @@ fn column_widths(members: &[Member], p: &Printer<'_>) -> Vec<(usize, usize)> {
     let mut widths = vec![(0, 0); members.len()];
     let mut run: Vec<usize> = Vec::new();
     let flush = |run: &mut Vec<usize>, widths: &mut Vec<(usize, usize)>| {
-        let name_w = run.iter().map(|&i| column_parts(&members[i]).0.len()).max().unwrap_or(0);
-        let type_w = run.iter().map(|&i| column_parts(&members[i]).1.len()).max().unwrap_or(0);
+        let name_w = run.iter().map(|&i| column_parts(&members[i], p.source).0.chars().count()).max().unwrap_or(0);
+        let type_w = run.iter().map(|&i| column_parts(&members[i], p.source).1.chars().count()).max().unwrap_or(0);
         for &i in run.iter() {
             widths[i] = (name_w, type_w);
         }
@@ -305,17 +318,17 @@ fn column_widths(members: &[Member], p: &Printer<'_>) -> Vec<(usize, usize)> {
     widths
 }
 
-fn column_parts(member: &Member) -> (String, String) {
+fn column_parts(member: &Member, src: &str) -> (String, String) {
     match member {
-        Member::Column(c) => (name(&c.name.name), type_expr(&c.ty)),
+        Member::Column(c) => (name(&c.name.name), type_expr(&c.ty, src)),
         _ => (String::new(), String::new()),
     }
 }
 
-fn column(c: &ColumnDef, (name_w, type_w): (usize, usize)) -> String {
+fn column(c: &ColumnDef, (name_w, type_w): (usize, usize), src: &str) -> String {
     let n = name(&c.name.name);
-    let t = type_expr(&c.ty);
-    let attrs = attrs(&c.attrs);
+    let t = type_expr(&c.ty, src);
+    let attrs = attrs(&c.attrs, src);
     if attrs.is_empty() {
         return format!("{n:name_w$} {t}").trim_end().to_string();
     }
@@ -323,7 +336,7 @@ fn column(c: &ColumnDef, (name_w, type_w): (usize, usize)) -> String {
 }
 
 /// Attributes in the canonical order.
-fn attrs(attrs: &[ColumnAttr]) -> String {
+fn attrs(attrs: &[ColumnAttr], src: &str) -> String {
     let rank = |a: &ColumnAttr| match a {
         ColumnAttr::PrimaryKey(_) => 0,
         ColumnAttr::Identity(_) => 1,
@@ -361,7 +374,7 @@ fn attrs(attrs: &[ColumnAttr]) -> String {
             }
             ColumnAttr::Up(s, _) => format!("up ({})", s.text),
             ColumnAttr::Down(s, _) => format!("down ({})", s.text),
-            ColumnAttr::Comment(s, _) => format!("comment {}", string(&s.value)),
+            ColumnAttr::Comment(s, _) => format!("comment {}", string(src, s)),
         })
         .collect();
     parts.join(" ")
@@ -389,7 +402,7 @@ fn reference(r: &Reference) -> String {
     s
 }
 
-fn type_expr(t: &TypeExpr) -> String {
+fn type_expr(t: &TypeExpr, src: &str) -> String {
     match t {
         TypeExpr::Named { name: n, args, .. } => {
             if args.is_empty() {
@@ -402,7 +415,7 @@ fn type_expr(t: &TypeExpr) -> String {
         TypeExpr::Native { spellings, .. } => {
             let s: Vec<String> = spellings
                 .iter()
-                .map(|(d, s)| format!("{}: {}", name(&d.name), string(&s.value)))
+                .map(|(d, s)| format!("{}: {}", name(&d.name), string(src, s)))
                 .collect();
             format!("native({})", s.join(", "))
         }
@@ -419,7 +432,10 @@ fn sql(s: &Sql) -> String {
 
 /// A multi-line SQL text in parentheses, re-indented one level; one-line text stays inline.
 fn block_sql(text: &str) -> String {
-    if !text.contains('\n') || text.lines().any(|l| l.matches('\'').count() % 2 == 1) {
+    // A line with an odd number of quotes is part of a string or quoted name spread over lines,
+    // whose text re-indenting would change.
+    let odd = |l: &str, q: char| l.matches(q).count() % 2 == 1;
+    if !text.contains('\n') || text.lines().any(|l| odd(l, '\'') || odd(l, '"')) {
         return format!("({text})");
     }
     let mut lines = text.lines();
@@ -471,7 +487,18 @@ pub fn name(n: &str) -> String {
     }
 }
 
-fn string(s: &str) -> String {
+/// A string as its author wrote it: escapes and line breaks are the author's choice (a `\\n` in a
+/// comment, real line breaks in a long native statement), and both spellings mean the same.
+fn string(src: &str, lit: &StringLit) -> String {
+    match src.get(lit.span.range()) {
+        Some(text) if text.len() >= 2 && text.starts_with('"') && text.ends_with('"') => {
+            text.to_string()
+        }
+        _ => escape(&lit.value),
+    }
+}
+
+fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {

@@ -30,9 +30,18 @@ pub fn parse(file: FileId, text: &str) -> Result<File, Vec<Diagnostic>> {
             comments: Vec::new(),
         });
     };
+    let mut comment_ends: Vec<(usize, usize)> = root
+        .clone()
+        .into_inner()
+        .flatten()
+        .filter(|p| p.as_rule() == Rule::COMMENT)
+        .map(|p| (p.as_span().start(), p.as_span().end()))
+        .collect();
+    comment_ends.sort_by_key(|&(_, end)| end);
     let mut lower = Lower {
         file,
         errors: Vec::new(),
+        comment_ends,
     };
     let comments = root
         .clone()
@@ -65,12 +74,26 @@ fn significant(pair: Pair<'_, Rule>) -> impl Iterator<Item = Pair<'_, Rule>> {
 struct Lower {
     file: FileId,
     errors: Vec<Diagnostic>,
+    /// Start and end of every comment, sorted by end.
+    comment_ends: Vec<(usize, usize)>,
 }
 
 impl Lower {
+    /// The pair's span without trailing blanks and comment: a rule that ends in an optional
+    /// part (`retire x down (...)?`) takes in what pest skipped before trying that part, and a
+    /// span running into the comment after it would move the comment in `migc fmt` and
+    /// underline it in diagnostics.
     fn span(&self, pair: &Pair<'_, Rule>) -> Span {
         let s = pair.as_span();
-        Span::new(self.file, s.start(), s.end())
+        let (start, mut end) = (s.start(), s.end());
+        if let Ok(i) = self.comment_ends.binary_search_by_key(&end, |&(_, e)| e) {
+            let comment_start = self.comment_ends[i].0;
+            if comment_start > start {
+                end = comment_start;
+            }
+        }
+        let kept = pair.as_str()[..end - start].trim_end_matches([' ', '\t']).len();
+        Span::new(self.file, start, start + kept)
     }
 
     fn item(&mut self, pair: Pair<'_, Rule>) -> Item {

@@ -14,10 +14,22 @@ pub(crate) fn convert(file: FileId, text: &str, error: pest::error::Error<Rule>)
         InputLocation::Span((s, _)) => s,
     };
     let found = describe_found(text, at);
-    let end = at + text[at..].chars().next().map_or(0, char::len_utf8);
-    let span = Span::new(file, at, end);
-    let ErrorVariant::ParsingError { positives, .. } = error.variant.clone() else {
-        return Diagnostic::error(Code::Syntax, "syntax error").primary(span, "here");
+    let span = Span::new(file, at, at + found_len(text, at));
+    if let Some(d) = unclosed(text, at, span) {
+        return d;
+    }
+    let positives = match error.variant.clone() {
+        ErrorVariant::ParsingError { positives, .. } => positives,
+        // pest stops with a custom error only when its stack or call limit is reached.
+        ErrorVariant::CustomError { message } if message.contains("limit") => {
+            return Diagnostic::error(Code::Syntax, "the text nests too deeply to be read")
+                .primary(span, "while reading this")
+                .help("split the expression into smaller parts");
+        }
+        ErrorVariant::CustomError { message } => {
+            return Diagnostic::error(Code::Syntax, format!("syntax error: {message}"))
+                .primary(span, "here");
+        }
     };
     let mut expected: BTreeSet<&'static str> = positives.into_iter().filter_map(describe).collect();
     if let Some(attempts) = error.parse_attempts() {
@@ -101,6 +113,87 @@ fn keyword(token: &str) -> Option<&'static str> {
     })
 }
 
+/// How many bytes of what was found to underline: the whole word, one character, or nothing at
+/// the end of a line or of the file (so the label does not run into the next line).
+fn found_len(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    match rest.chars().next() {
+        None | Some('\n') | Some('\r') => 0,
+        Some(c) if c.is_alphanumeric() || c == '_' => rest
+            .char_indices()
+            .find(|(_, c)| !(c.is_alphanumeric() || *c == '_'))
+            .map_or(rest.len(), |(i, _)| i),
+        Some(c) => c.len_utf8(),
+    }
+}
+
+/// A `(` or `"` that is never closed makes the grammar fail where it opens; a list of what
+/// would have been accepted there does not say what is wrong, so say it directly.
+fn unclosed(text: &str, at: usize, span: Span) -> Option<Diagnostic> {
+    let rest = &text.as_bytes()[at..];
+    match rest.first()? {
+        b'(' if !paren_closes(rest) => Some(
+            Diagnostic::error(Code::Syntax, "unclosed parenthesis")
+                .primary(span, "this `(` is never closed")
+                .help("add the matching `)`; SQL in parentheses may span lines"),
+        ),
+        b'"' if quoted_end(rest, b'"', true).is_none() => Some(
+            Diagnostic::error(Code::Syntax, "unterminated string")
+                .primary(span, "this string is never closed")
+                .help("add the closing `\"`; a string may span lines, and `\\\"` writes a quote inside one"),
+        ),
+        _ => None,
+    }
+}
+
+/// Whether the `(` at the start of `text` is closed, with the grammar's rules for SQL text:
+/// quotes that close hide parentheses, quotes that do not are ordinary characters.
+fn paren_closes(text: &[u8]) -> bool {
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < text.len() {
+        match text[i] {
+            q @ (b'\'' | b'"') => {
+                if let Some(end) = quoted_end(&text[i..], q, false) {
+                    i += end;
+                    continue;
+                }
+            }
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The length of the quoted text at the start of `text`, if its quote closes. `'` doubles to
+/// escape itself (SQL); a `.mig` string escapes with backslashes.
+fn quoted_end(text: &[u8], quote: u8, backslash: bool) -> Option<usize> {
+    let mut i = 1;
+    while i < text.len() {
+        match text[i] {
+            b'\\' if backslash => i += 1,
+            c if c == quote => {
+                if quote == b'\'' && text.get(i + 1) == Some(&b'\'') {
+                    i += 1;
+                } else {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 fn describe_found(text: &str, at: usize) -> String {
     let rest = &text[at..];
     match rest.chars().next() {
@@ -123,7 +216,11 @@ fn help_for(text: &str, at: usize) -> Option<String> {
     let line = &text[line_start..];
     let line = &line[..line.find('\n').unwrap_or(line.len())];
     let rest = text[at..].trim_start();
-    if rest.starts_with(',') && text[line_start..at].contains("table") {
+    let after_comma = rest.strip_prefix(',').map(|r| r.split('\n').next().unwrap_or_default().trim());
+    let trailing_comma = after_comma.is_some_and(|r| r.is_empty() || r.starts_with("//"));
+    if (trailing_comma || rest.starts_with(',') && text[line_start..at].contains("table"))
+        && !line.trim_start().starts_with("enum")
+    {
         return Some("table members go one per line; commas are not needed".to_string());
     }
     if line.trim_start().starts_with("default") || text[line_start..at].ends_with("default ") {

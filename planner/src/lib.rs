@@ -1,1 +1,127 @@
+//! Plans a schema change: diffs two [`Schema`]s into dialect-neutral steps assigned to the
+//! expand, backfill, switch and contract phases, orders them by their dependencies, then lowers
+//! them per dialect into up and down scripts and a rollout manifest.
+//!
+//! ```text
+//! Schema x Schema --build--> steps + findings --order--> Plan --render(dialect)--> files
+//! ```
 
+mod build;
+pub mod dialect;
+pub mod explain;
+pub mod manifest;
+mod order;
+mod script;
+pub mod sql;
+pub mod step;
+
+pub use build::Options;
+pub use manifest::Manifest;
+
+use migc_compiler::schema::Schema;
+use migc_grammar::{Diagnostic, Span};
+use migc_stdlib::Dialect;
+use std::collections::BTreeMap;
+use step::Step;
+
+/// The steps of a plan in execution order, with the findings met while planning.
+#[derive(Debug)]
+pub struct Plan {
+    pub steps: Vec<Step>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Plan {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Plans the change from `from` (deployed) to `to` (declared).
+pub fn plan(from: &Schema, to: &Schema, options: &Options) -> Plan {
+    let mut builder = build::Builder::new(from, to, options);
+    builder.build();
+    let mut diagnostics = builder.diagnostics;
+    let mut steps = builder.steps;
+    let keys = builder.keys;
+    let ordered = match order::order(&mut steps, &keys) {
+        Ok(order) => {
+            // Re-index `after` to positions in the new order.
+            let mut position = vec![0; steps.len()];
+            for (pos, &i) in order.iter().enumerate() {
+                position[i] = pos;
+            }
+            let mut out: Vec<Step> = Vec::with_capacity(steps.len());
+            for &i in &order {
+                let mut s = steps[i].clone();
+                s.after = s.after.iter().map(|&a| position[a]).collect();
+                s.after.sort_unstable();
+                out.push(s);
+            }
+            out
+        }
+        Err(d) => {
+            diagnostics.push(d);
+            steps
+        }
+    };
+    migc_grammar::sort_diagnostics(&mut diagnostics);
+    Plan {
+        steps: ordered,
+        diagnostics,
+    }
+}
+
+/// Where a span is, for the manifest: `file:line:col`.
+pub type Locate<'a> = &'a dyn Fn(Span) -> Option<String>;
+
+/// The files of a rendered plan, by name relative to the output directory.
+#[derive(Debug, Default)]
+pub struct Files {
+    pub files: BTreeMap<String, String>,
+}
+
+/// What the plan was made from, as written on the command line.
+pub struct Labels<'a> {
+    pub from: &'a str,
+    pub to: &'a str,
+}
+
+/// Lowers a plan for a dialect into scripts and the manifest. Fails with findings when a step
+/// cannot be expressed in the dialect.
+pub fn render(
+    plan: &Plan,
+    from: &Schema,
+    to: &Schema,
+    dialect: Dialect,
+    labels: &Labels<'_>,
+    locate: Locate<'_>,
+) -> Result<Files, Vec<Diagnostic>> {
+    let Some(lowering) = dialect::for_dialect(dialect) else {
+        return Err(vec![Diagnostic::error(
+            migc_grammar::Code::Unsupported,
+            format!("planning for {dialect} is not available yet"),
+        )
+        .help("plan for `--dialect postgres`")]);
+    };
+    let ctx = dialect::Context { from, to };
+    let mut lowered = Vec::with_capacity(plan.steps.len());
+    let mut errors = Vec::new();
+    for step in &plan.steps {
+        match lowering.lower(step, &ctx) {
+            Ok(l) => lowered.push(l),
+            Err(d) => errors.push(d),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let scripts = script::scripts(lowering.as_ref(), &plan.steps, &lowered, locate);
+    let manifest = manifest::build(lowering.as_ref(), plan, &lowered, &scripts, labels, locate, &ctx);
+    let mut files = Files::default();
+    for (name, text) in scripts {
+        files.files.insert(name, text);
+    }
+    files.files.insert("manifest.json".to_string(), manifest::to_json(&manifest));
+    Ok(files)
+}

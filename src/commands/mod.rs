@@ -1,3 +1,5 @@
 pub mod check;
+pub mod explain;
 pub mod fmt;
+pub mod plan;
 pub mod snapshot;

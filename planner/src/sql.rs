@@ -1,0 +1,193 @@
+//! SQL text helpers shared by the dialects: identifier quoting and expressions re-spelled per
+//! dialect (stdlib functions, qualified column references).
+
+use migc_stdlib::Dialect;
+use sqlparser::ast::{self, visit_expressions, visit_expressions_mut, FunctionArguments, Ident};
+use sqlparser::dialect::GenericDialect;
+use sqlparser::parser::Parser;
+use std::ops::ControlFlow;
+
+/// Words that must be quoted as identifiers in at least one dialect.
+const RESERVED: &[&str] = &[
+    "all", "alter", "analyse", "analyze", "and", "any", "array", "as", "asc", "between", "both",
+    "by", "case", "cast", "check", "collate", "column", "constraint", "create", "cross",
+    "current_date", "current_time", "current_timestamp", "current_user", "default", "delete",
+    "desc", "distinct", "do", "drop", "else", "end", "except", "exists", "false", "fetch", "for",
+    "foreign", "from", "full", "grant", "group", "having", "in", "index", "inner", "insert",
+    "interval", "intersect", "into", "is", "join", "key", "leading", "left", "like", "limit",
+    "localtime", "localtimestamp", "natural", "not", "null", "offset", "on", "only", "or",
+    "order", "outer", "primary", "range", "references", "rename", "returning", "right", "row",
+    "rows", "select", "session_user", "set", "some", "table", "then", "to", "trailing", "true",
+    "union", "unique", "update", "user", "using", "values", "when", "where", "window", "with",
+];
+
+/// An identifier for a dialect: bare when it is plain lower case and not reserved, quoted
+/// otherwise (`"..."` for PostgreSQL and SQLite, backticks for MySQL).
+pub fn quote(name: &str, dialect: Dialect) -> String {
+    let plain = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !RESERVED.contains(&name);
+    if plain {
+        return name.to_string();
+    }
+    match dialect {
+        Dialect::Mysql => format!("`{}`", name.replace('`', "``")),
+        _ => format!("\"{}\"", name.replace('"', "\"\"")),
+    }
+}
+
+/// A string literal.
+pub fn literal(value: &str) -> String {
+    format!("'{}'", value.replace('\'', "''"))
+}
+
+fn parse(sql: &str) -> Option<ast::Expr> {
+    Parser::new(&GenericDialect {})
+        .try_with_sql(sql)
+        .and_then(|mut p| p.parse_expr())
+        .ok()
+}
+
+/// The plain identifiers an expression mentions, in order of first use.
+pub fn identifiers(sql: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if let Some(e) = parse(sql) {
+        let _ = visit_expressions(&e, |e: &ast::Expr| {
+            if let ast::Expr::Identifier(i) = e {
+                if !out.contains(&i.value) {
+                    out.push(i.value.clone());
+                }
+            }
+            ControlFlow::<()>::Continue(())
+        });
+    }
+    out
+}
+
+/// The expression with column names replaced (`c` -> `c__migc_new`), in the neutral text.
+pub fn rename_identifiers(sql: &str, map: &std::collections::BTreeMap<String, String>) -> String {
+    let Some(mut e) = parse(sql) else {
+        return sql.to_string();
+    };
+    let _ = visit_expressions_mut(&mut e, |e: &mut ast::Expr| {
+        if let ast::Expr::Identifier(i) = e {
+            if let Some(to) = map.get(&i.value) {
+                *i = Ident::new(to.clone());
+            }
+        }
+        ControlFlow::<()>::Continue(())
+    });
+    e.to_string()
+}
+
+/// Why an expression cannot be spelled for a dialect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unspellable {
+    pub function: String,
+    pub dialect: Dialect,
+}
+
+/// An expression of the neutral model spelled for `dialect`: stdlib functions by their
+/// templates, column references qualified by `qualifier` (`NEW`, a table alias) when given.
+pub fn render(sql: &str, dialect: Dialect, qualifier: Option<&str>) -> Result<String, Unspellable> {
+    let Some(mut e) = parse(sql) else {
+        return Ok(sql.to_string());
+    };
+    let mut failed = None;
+    let _ = visit_expressions_mut(&mut e, |e: &mut ast::Expr| {
+        match e {
+            ast::Expr::Identifier(i) => {
+                let column = quote(&i.value, dialect);
+                let text = match qualifier {
+                    Some(q) => format!("{q}.{column}"),
+                    None => column,
+                };
+                *e = raw(text);
+            }
+            ast::Expr::Function(f) => {
+                let name = f
+                    .name
+                    .0
+                    .last()
+                    .and_then(|p| p.as_ident())
+                    .map(|i| i.value.clone())
+                    .unwrap_or_default();
+                if let Some(function) = migc_stdlib::function(&name) {
+                    let args: Vec<String> = match &f.args {
+                        FunctionArguments::List(list) => list.args.iter().map(|a| a.to_string()).collect(),
+                        _ => Vec::new(),
+                    };
+                    match function.render(dialect, &args) {
+                        Some(text) => *e = raw(text),
+                        None => {
+                            failed = Some(Unspellable {
+                                function: function.name.to_string(),
+                                dialect,
+                            })
+                        }
+                    }
+                }
+            }
+            ast::Expr::BinaryOp {
+                left,
+                op: ast::BinaryOperator::StringConcat,
+                right,
+            } if dialect == Dialect::Mysql => {
+                *e = raw(format!("concat({left}, {right})"));
+            }
+            _ => {}
+        }
+        ControlFlow::<()>::Continue(())
+    });
+    match failed {
+        Some(f) => Err(f),
+        None => Ok(e.to_string()),
+    }
+}
+
+/// Text that prints as itself (an identifier sqlparser does not quote). Expressions are visited
+/// children first, so a node replaced by raw text is not visited again.
+fn raw(text: String) -> ast::Expr {
+    ast::Expr::Identifier(Ident {
+        value: text,
+        quote_style: None,
+        span: sqlparser::tokenizer::Span::empty(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting() {
+        assert_eq!(quote("users", Dialect::Postgres), "users");
+        assert_eq!(quote("user", Dialect::Postgres), "\"user\"");
+        assert_eq!(quote("Order Items", Dialect::Mysql), "`Order Items`");
+        assert_eq!(quote("9lives", Dialect::Sqlite), "\"9lives\"");
+    }
+
+    #[test]
+    fn rendering() {
+        let r = |s: &str, d, q| render(s, d, q).expect("spellable");
+        assert_eq!(r("amount * 100", Dialect::Postgres, Some("NEW")), "NEW.amount * 100");
+        assert_eq!(r("lower(email)", Dialect::Postgres, None), "lower(email)");
+        assert_eq!(r("length(name) > 3", Dialect::Mysql, None), "char_length(name) > 3");
+        assert_eq!(r("first || ' ' || last", Dialect::Mysql, Some("NEW")), "concat(concat(NEW.first, ' '), NEW.last)");
+        assert_eq!(r("now()", Dialect::Sqlite, None), "current_timestamp");
+        assert_eq!(
+            render("split_part(a, ' ', 1)", Dialect::Sqlite, None),
+            Err(Unspellable { function: "split_part".into(), dialect: Dialect::Sqlite })
+        );
+    }
+
+    #[test]
+    fn identifiers_in_order() {
+        assert_eq!(identifiers("coalesce(b, a) || b"), vec!["b", "a"]);
+    }
+}

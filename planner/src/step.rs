@@ -1,0 +1,293 @@
+//! The plan's unit: a [`Step`] is one dialect-neutral operation ([`Op`]) in one [`Phase`], with
+//! the `.mig` location it came from and the steps it depends on. Dialects lower each step to SQL.
+
+use migc_compiler::schema::{
+    Check, Column, ColumnType, Expr, ForeignKey, Index, PrimaryKey, Table, Unique, View,
+};
+use migc_grammar::Span;
+use serde::Serialize;
+
+/// The phases, in execution order. A gate stands between switch and contract: every instance of
+/// the application must run the new version before contract starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Phase {
+    /// Additive only: both application versions keep working.
+    Expand,
+    /// Fills the new shape for existing rows, in batches.
+    Backfill,
+    /// Tightens what holds once the backfill is done; still compatible with the old version.
+    Switch,
+    /// Removes the old shape. The point of no return.
+    Contract,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 4] = [Phase::Expand, Phase::Backfill, Phase::Switch, Phase::Contract];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Expand => "expand",
+            Phase::Backfill => "backfill",
+            Phase::Switch => "switch",
+            Phase::Contract => "contract",
+        }
+    }
+}
+
+/// Column synchronisation installed for the overlap: while both application versions write,
+/// a trigger computes the new shape from rows the old version writes (`up`) and the old shape
+/// from rows the new version writes (`down`).
+#[derive(Clone, Debug, Serialize)]
+pub struct Sync {
+    /// New columns and how to compute each from the deployed shape.
+    pub new_columns: Vec<(String, Expr)>,
+    /// Deployed columns and how to compute each from the new shape (`None`: left alone).
+    pub old_columns: Vec<(String, Option<Expr>)>,
+    /// Shadow columns of in-place type changes: both versions write the deployed column, and
+    /// the shadow (which replaces it at contract) follows it through `up`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shadows: Vec<(String, Expr)>,
+}
+
+/// What a step does, independent of dialect.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Op {
+    CreateEnum {
+        name: String,
+        values: Vec<String>,
+    },
+    AddEnumValue {
+        name: String,
+        value: String,
+        after: Option<String>,
+    },
+    RenameEnumValue {
+        name: String,
+        from: String,
+        to: String,
+    },
+    DropEnum {
+        name: String,
+        values: Vec<String>,
+    },
+    RenameEnum {
+        from: String,
+        to: String,
+    },
+    CreateTable {
+        table: Table,
+    },
+    DropTable {
+        table: Table,
+    },
+    /// Expand side of a table rename: the new name is an updatable view over the old table.
+    CreateTableAlias {
+        table: String,
+        alias: String,
+    },
+    DropTableAlias {
+        table: String,
+        alias: String,
+    },
+    RenameTable {
+        from: String,
+        to: String,
+    },
+    AddColumn {
+        table: String,
+        column: Column,
+    },
+    DropColumn {
+        table: String,
+        column: Column,
+    },
+    /// A type change the database makes without rewriting the table (a widening).
+    AlterType {
+        table: String,
+        column: String,
+        from: ColumnType,
+        to: ColumnType,
+    },
+    SetDefault {
+        table: String,
+        column: String,
+        default: Option<Expr>,
+        previous: Option<Expr>,
+    },
+    /// `CHECK (c IS NOT NULL)` added without validating existing rows.
+    AddNotNullCheck {
+        table: String,
+        column: String,
+        name: String,
+    },
+    SetNotNull {
+        table: String,
+        column: String,
+        /// The validated check that proves the column has no null; dropped afterwards.
+        check: Option<String>,
+    },
+    DropNotNull {
+        table: String,
+        column: String,
+    },
+    CreateIndex {
+        table: String,
+        index: Index,
+    },
+    DropIndex {
+        table: String,
+        index: Index,
+    },
+    /// A unique constraint built from a pre-built unique index.
+    AttachUnique {
+        table: String,
+        unique: Unique,
+    },
+    AddCheck {
+        table: String,
+        check: Check,
+        /// Added without checking existing rows; a later step validates it.
+        not_valid: bool,
+    },
+    AddForeignKey {
+        table: String,
+        fk: ForeignKey,
+        not_valid: bool,
+    },
+    ValidateConstraint {
+        table: String,
+        name: String,
+    },
+    DropUnique {
+        table: String,
+        unique: Unique,
+    },
+    DropCheck {
+        table: String,
+        check: Check,
+    },
+    DropForeignKey {
+        table: String,
+        fk: ForeignKey,
+    },
+    DropPrimaryKey {
+        table: String,
+        key: PrimaryKey,
+    },
+    /// Replaces the primary key with one over a pre-built unique index, in one statement.
+    SwapPrimaryKey {
+        table: String,
+        old: PrimaryKey,
+        new: PrimaryKey,
+        index: String,
+    },
+    InstallSync {
+        table: String,
+        sync: Sync,
+    },
+    RemoveSync {
+        table: String,
+        sync: Sync,
+    },
+    /// Fills `assignments` for existing rows in key order, in batches.
+    Backfill {
+        table: String,
+        key: Vec<(String, ColumnType)>,
+        assignments: Vec<(String, Expr)>,
+    },
+    RenameColumn {
+        table: String,
+        from: String,
+        to: String,
+    },
+    RenameIndex {
+        from: String,
+        to: String,
+    },
+    RenameConstraint {
+        table: String,
+        from: String,
+        to: String,
+    },
+    CreateView {
+        view: View,
+    },
+    DropView {
+        view: View,
+    },
+    CommentTable {
+        table: String,
+        text: Option<String>,
+        previous: Option<String>,
+    },
+    CommentColumn {
+        table: String,
+        column: String,
+        text: Option<String>,
+        previous: Option<String>,
+    },
+    Native {
+        name: String,
+        up: Vec<String>,
+        down: Vec<String>,
+    },
+}
+
+impl Op {
+    /// The table the operation acts on, when it acts on one.
+    pub fn table(&self) -> Option<&str> {
+        match self {
+            Op::CreateTable { table } | Op::DropTable { table } => Some(&table.name),
+            Op::CreateTableAlias { table, .. }
+            | Op::DropTableAlias { table, .. }
+            | Op::AddColumn { table, .. }
+            | Op::DropColumn { table, .. }
+            | Op::AlterType { table, .. }
+            | Op::SetDefault { table, .. }
+            | Op::AddNotNullCheck { table, .. }
+            | Op::SetNotNull { table, .. }
+            | Op::DropNotNull { table, .. }
+            | Op::CreateIndex { table, .. }
+            | Op::DropIndex { table, .. }
+            | Op::AttachUnique { table, .. }
+            | Op::AddCheck { table, .. }
+            | Op::AddForeignKey { table, .. }
+            | Op::ValidateConstraint { table, .. }
+            | Op::DropUnique { table, .. }
+            | Op::DropCheck { table, .. }
+            | Op::DropForeignKey { table, .. }
+            | Op::DropPrimaryKey { table, .. }
+            | Op::SwapPrimaryKey { table, .. }
+            | Op::InstallSync { table, .. }
+            | Op::RemoveSync { table, .. }
+            | Op::Backfill { table, .. }
+            | Op::RenameColumn { table, .. }
+            | Op::RenameConstraint { table, .. }
+            | Op::CommentTable { table, .. }
+            | Op::CommentColumn { table, .. } => Some(table),
+            Op::RenameTable { from, .. } => Some(from),
+            _ => None,
+        }
+    }
+}
+
+/// One step of a plan.
+#[derive(Clone, Debug, Serialize)]
+pub struct Step {
+    /// Stable within a plan: `expand.add_column.users.full_name`.
+    pub id: String,
+    pub phase: Phase,
+    /// One line for people: "add column `users.full_name`".
+    pub summary: String,
+    /// The object acted on: `users`, `users.full_name`, `order_status`.
+    pub object: String,
+    #[serde(flatten)]
+    pub op: Op,
+    /// Indexes (in the plan's step list) of steps that must run first.
+    #[serde(skip)]
+    pub after: Vec<usize>,
+    #[serde(skip)]
+    pub origin: Option<Span>,
+}

@@ -1,0 +1,37 @@
+//! `migc explain`: the Markdown review report of a written plan.
+
+use crate::exit::Failure;
+use std::path::Path;
+
+pub fn run(dir: &Path) -> Result<(), Failure> {
+    let path = dir.join("manifest.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        Failure::Usage(format!(
+            "cannot read `{}`: {}",
+            path.display(),
+            crate::input::io_reason(&e)
+        ))
+    })?;
+    let manifest = migc_planner::manifest::from_json(&text)
+        .map_err(|e| Failure::Usage(format!("`{}`: {e}", path.display())))?;
+    let mut changed = Vec::new();
+    for (file, sum) in &manifest.checksums {
+        match std::fs::read_to_string(dir.join(file)) {
+            Ok(t) if &migc_planner::manifest::sha256(&t) == sum => {}
+            _ => changed.push(file.clone()),
+        }
+    }
+    let mut report = migc_planner::explain::markdown(&manifest);
+    if !changed.is_empty() {
+        report.push_str(&format!(
+            "\n> **Warning:** these scripts no longer match the manifest's checksums: {}\n",
+            changed.join(", ")
+        ));
+    }
+    print!("{report}");
+    if changed.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Input)
+    }
+}

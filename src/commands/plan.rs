@@ -1,0 +1,169 @@
+//! `migc plan`: write the phase scripts and the manifest of a change.
+
+use crate::exit::Failure;
+use crate::render::{self, Format};
+use crate::source::{self, Loaded};
+use migc_grammar::{Diagnostic, Severity, Sources};
+use migc_stdlib::Dialect;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub struct Args<'a> {
+    pub from: &'a str,
+    pub to: &'a str,
+    pub dialect: Dialect,
+    pub out: &'a Path,
+    pub check: bool,
+    pub allow_destructive: bool,
+    pub deny_warnings: bool,
+    pub format: Format,
+}
+
+pub fn run(args: &Args<'_>) -> Result<(), Failure> {
+    let mut sources = Sources::new();
+    let mut diagnostics = Vec::new();
+    let from = source::load(args.from, &mut sources, &mut diagnostics)?;
+    let to = source::load(args.to, &mut sources, &mut diagnostics)?;
+    let (from, to) = match (from, to) {
+        (Loaded::Schema(f), Loaded::Schema(t)) => (f, t),
+        (f, t) => {
+            for side in [f, t] {
+                if let Loaded::Errors(e) = side {
+                    diagnostics.extend(e);
+                }
+            }
+            return fail(args, &sources, diagnostics);
+        }
+    };
+    let options = migc_planner::Options {
+        allow_destructive: args.allow_destructive,
+    };
+    let mut plan = migc_planner::plan(&from, &to, &options);
+    if args.deny_warnings {
+        for d in &mut plan.diagnostics {
+            d.severity = Severity::Error;
+        }
+    }
+    diagnostics.extend(plan.diagnostics.iter().cloned());
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return fail(args, &sources, diagnostics);
+    }
+    let locate = |span: migc_grammar::Span| -> Option<String> {
+        if (span.file.0 as usize) >= sources.len() {
+            return None;
+        }
+        let (line, col) = sources.line_col(span);
+        Some(format!("{}:{line}:{col}", sources.get(span.file).name))
+    };
+    let labels = migc_planner::Labels {
+        from: args.from,
+        to: args.to,
+    };
+    let files = match migc_planner::render(&plan, &from, &to, args.dialect, &labels, &locate) {
+        Ok(files) => files.files,
+        Err(errors) => {
+            diagnostics.extend(errors);
+            return fail(args, &sources, diagnostics);
+        }
+    };
+    if !diagnostics.is_empty() || args.format == Format::Json {
+        render::emit(args.format, &sources, &diagnostics);
+    }
+    if args.check {
+        return check(args.out, &files);
+    }
+    write_dir(args.out, &files)?;
+    if args.format == Format::Human {
+        let steps = plan.steps.len();
+        println!(
+            "wrote {} ({} steps, {} files)",
+            crate::input::display(args.out),
+            steps,
+            files.len()
+        );
+    }
+    Ok(())
+}
+
+fn fail(args: &Args<'_>, sources: &Sources, mut diagnostics: Vec<Diagnostic>) -> Result<(), Failure> {
+    migc_grammar::sort_diagnostics(&mut diagnostics);
+    render::emit(args.format, sources, &diagnostics);
+    Err(Failure::Input)
+}
+
+/// Files in `dir` that a plan writes (so stale ones are noticed and replaced).
+fn is_plan_file(name: &str) -> bool {
+    name == "manifest.json" || name.ends_with(".up.sql") || name.ends_with(".down.sql")
+}
+
+fn check(dir: &Path, files: &BTreeMap<String, String>) -> Result<(), Failure> {
+    let mut stale = Vec::new();
+    for (name, text) in files {
+        match std::fs::read_to_string(dir.join(name)) {
+            Ok(existing) if &existing == text => {}
+            Ok(_) => stale.push(format!("{name} differs")),
+            Err(_) => stale.push(format!("{name} is missing")),
+        }
+    }
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        let mut extra: Vec<String> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| is_plan_file(n) && !files.contains_key(n))
+            .collect();
+        extra.sort();
+        stale.extend(extra.into_iter().map(|n| format!("{n} should not be there")));
+    }
+    if stale.is_empty() {
+        println!("{} is up to date", crate::input::display(dir));
+        return Ok(());
+    }
+    println!("{} is stale:", crate::input::display(dir));
+    for s in stale {
+        println!("  {s}");
+    }
+    Err(Failure::Input)
+}
+
+/// Writes the plan into `dir` through a sibling directory and renames, so that `dir` never
+/// holds half a plan.
+fn write_dir(dir: &Path, files: &BTreeMap<String, String>) -> Result<(), Failure> {
+    let io = |what: &Path, e: std::io::Error| {
+        Failure::Usage(format!(
+            "cannot write `{}`: {}",
+            what.display(),
+            crate::input::io_reason(&e)
+        ))
+    };
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "plan".to_string());
+    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let staging = parent.join(format!(".{name}.migc-new"));
+    let _ = std::fs::remove_dir_all(&staging);
+    std::fs::create_dir_all(&staging).map_err(|e| io(&staging, e))?;
+    for (file, text) in files {
+        let path = staging.join(file);
+        std::fs::write(&path, text).map_err(|e| io(&path, e))?;
+    }
+    if dir.exists() {
+        // Keep files of the user's that are not part of a plan.
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.filter_map(Result::ok) {
+                let n = entry.file_name().to_string_lossy().into_owned();
+                if !is_plan_file(&n) {
+                    let _ = std::fs::rename(entry.path(), staging.join(&n));
+                }
+            }
+        }
+        let old = parent.join(format!(".{name}.migc-old"));
+        let _ = std::fs::remove_dir_all(&old);
+        std::fs::rename(dir, &old).map_err(|e| io(dir, e))?;
+        std::fs::rename(&staging, dir).map_err(|e| io(dir, e))?;
+        let _ = std::fs::remove_dir_all(&old);
+    } else {
+        std::fs::rename(&staging, dir).map_err(|e| io(dir, e))?;
+    }
+    Ok(())
+}
