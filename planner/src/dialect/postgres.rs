@@ -212,6 +212,17 @@ END;",
     s
 }
 
+/// `VALIDATE CONSTRAINT`, skipped when already valid (so a re-run does not scan again).
+fn validate(table: &str, name: &str) -> Unit {
+    unit(format!(
+        "DO $migc$\nBEGIN\n  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = {} AND conname = {} AND NOT convalidated) THEN\n    ALTER TABLE {} VALIDATE CONSTRAINT {};\n  END IF;\nEND\n$migc$;",
+        regclass(table),
+        literal(name),
+        q(table),
+        q(name)
+    ))
+}
+
 fn unit(sql: String) -> Unit {
     Unit {
         sql,
@@ -840,11 +851,7 @@ impl Lowering for Postgres {
                     &format!("CHECK ({} IS NOT NULL)", q(column)),
                     true,
                 ));
-                l.down.push(unit(format!(
-                    "ALTER TABLE {} VALIDATE CONSTRAINT {};",
-                    q(table),
-                    q(&check)
-                )));
+                l.down.push(validate(table, &check));
                 l.down.push(self.retry(&[
                     format!("ALTER TABLE {} ALTER COLUMN {} SET NOT NULL;", q(table), q(column)),
                     format!("ALTER TABLE {} DROP CONSTRAINT IF EXISTS {};", q(table), q(&check)),
@@ -916,11 +923,7 @@ impl Lowering for Postgres {
                 l.scan = !*not_valid;
             }
             Op::ValidateConstraint { table, name } => {
-                l.up.push(unit(format!(
-                    "ALTER TABLE {} VALIDATE CONSTRAINT {};",
-                    q(table),
-                    q(name)
-                )));
+                l.up.push(validate(table, name));
                 l.down.push(comment_unit(&format!(
                     "nothing to undo: {name} stays validated"
                 )));
@@ -964,20 +967,12 @@ impl Lowering for Postgres {
                     &format!("CHECK ({})", expr(&check.expr)?),
                     true,
                 ));
-                l.down.push(unit(format!(
-                    "ALTER TABLE {} VALIDATE CONSTRAINT {};",
-                    q(table),
-                    q(&check.name)
-                )));
+                l.down.push(validate(table, &check.name));
             }
             Op::DropForeignKey { table, fk } => {
                 l.up.push(self.drop_constraint(table, &fk.name));
                 l.down.push(self.add_constraint(table, &fk.name, &fk_clause(fk), true));
-                l.down.push(unit(format!(
-                    "ALTER TABLE {} VALIDATE CONSTRAINT {};",
-                    q(table),
-                    q(&fk.name)
-                )));
+                l.down.push(validate(table, &fk.name));
             }
             Op::DropPrimaryKey { table, key } => {
                 l.up.push(self.drop_constraint(table, &key.name));
@@ -1121,8 +1116,13 @@ impl Lowering for Postgres {
                     ctx.to.natives.get(n).or(ctx.from.natives.get(n)).is_some_and(|x| x.dialects.contains(&D))
                 };
                 if applies(name) {
-                    l.up = up.iter().map(|s| unit(terminated(s))).collect();
-                    l.down = down.iter().rev().map(|s| unit(terminated(s))).collect();
+                    // Written SQL that cannot run in a transaction block is kept out of one.
+                    let native = |s: &String| Unit {
+                        sql: terminated(s),
+                        transactional: !s.to_ascii_lowercase().contains("concurrently"),
+                    };
+                    l.up = up.iter().map(native).collect();
+                    l.down = down.iter().rev().map(native).collect();
                 } else {
                     l.up.push(comment_unit(&format!("native block {name} is not for PostgreSQL")));
                     l.down.push(comment_unit(&format!("native block {name} is not for PostgreSQL")));

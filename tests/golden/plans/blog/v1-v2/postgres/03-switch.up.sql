@@ -1,0 +1,134 @@
+-- migc 0.1.0: switch phase (up) for postgres
+-- Tightens constraints that hold once the backfill is done; the old application still works.
+-- Run as-is: psql -v ON_ERROR_STOP=1 -f 03-switch.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET lock_timeout = '2s';
+SET statement_timeout = 0;
+
+-- [28] validate foreign key `authors_avatar_media_id_fkey` on existing rows
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/authors.mig:10:47
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('authors') AND conname = 'authors_avatar_media_id_fkey' AND NOT convalidated) THEN
+    ALTER TABLE authors VALIDATE CONSTRAINT authors_avatar_media_id_fkey;
+  END IF;
+END
+$migc$;
+
+-- [29] validate foreign key `comments_parent_id_fkey` on existing rows
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:11:47
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('comments') AND conname = 'comments_parent_id_fkey' AND NOT convalidated) THEN
+    ALTER TABLE comments VALIDATE CONSTRAINT comments_parent_id_fkey;
+  END IF;
+END
+$migc$;
+
+-- [30] validate that `posts.body_markdown` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:14:3
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_body_markdown_not_null' AND NOT convalidated) THEN
+    ALTER TABLE posts VALIDATE CONSTRAINT posts_body_markdown_not_null;
+  END IF;
+END
+$migc$;
+
+-- [31] set `posts.body_markdown` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:14:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE posts ALTER COLUMN body_markdown SET NOT NULL;
+      ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_body_markdown_not_null;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [32] validate that `posts.view_count__migc_new` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:19:3
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_view_count__migc_new_not_null' AND NOT convalidated) THEN
+    ALTER TABLE posts VALIDATE CONSTRAINT posts_view_count__migc_new_not_null;
+  END IF;
+END
+$migc$;
+
+-- [33] set `posts.view_count__migc_new` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE posts ALTER COLUMN view_count__migc_new SET NOT NULL;
+      ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_view_count__migc_new_not_null;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [34] validate check `posts_view_count_check__migc` on existing rows
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:19:103
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_view_count_check__migc' AND NOT convalidated) THEN
+    ALTER TABLE posts VALIDATE CONSTRAINT posts_view_count_check__migc;
+  END IF;
+END
+$migc$;
+
+-- [35] validate check `posts_series_position_check` on existing rows
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:22:89
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_series_position_check' AND NOT convalidated) THEN
+    ALTER TABLE posts VALIDATE CONSTRAINT posts_series_position_check;
+  END IF;
+END
+$migc$;
+
+-- [36] validate check `posts_published_has_date` on existing rows
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:27:3
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_published_has_date' AND NOT convalidated) THEN
+    ALTER TABLE posts VALIDATE CONSTRAINT posts_published_has_date;
+  END IF;
+END
+$migc$;
+
+-- [37] validate foreign key `posts_series_id_fkey` on existing rows
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:21:100
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_series_id_fkey' AND NOT convalidated) THEN
+    ALTER TABLE posts VALIDATE CONSTRAINT posts_series_id_fkey;
+  END IF;
+END
+$migc$;

@@ -1,0 +1,118 @@
+-- migc 0.1.0: switch phase (up) for postgres
+-- Tightens constraints that hold once the backfill is done; the old application still works.
+-- Run as-is: psql -v ON_ERROR_STOP=1 -f 03-switch.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET lock_timeout = '2s';
+SET statement_timeout = 0;
+
+-- [21] validate that `comments.author_name__migc_new` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/comments.mig:11:3
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('comments') AND conname = 'comments_author_name__migc_new_not_null' AND NOT convalidated) THEN
+    ALTER TABLE comments VALIDATE CONSTRAINT comments_author_name__migc_new_not_null;
+  END IF;
+END
+$migc$;
+
+-- [22] set `comments.author_name__migc_new` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE comments ALTER COLUMN author_name__migc_new SET NOT NULL;
+      ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_author_name__migc_new_not_null;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [23] validate that `post_tags.topic_id` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:56:3
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_tags_topic_id_not_null' AND NOT convalidated) THEN
+    ALTER TABLE post_tags VALIDATE CONSTRAINT post_tags_topic_id_not_null;
+  END IF;
+END
+$migc$;
+
+-- [24] set `post_tags.topic_id` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE post_tags ALTER COLUMN topic_id SET NOT NULL;
+      ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_tags_topic_id_not_null;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [25] validate foreign key `post_topics_topic_id_fkey` on existing rows
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:56:44
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_topics_topic_id_fkey' AND NOT convalidated) THEN
+    ALTER TABLE post_tags VALIDATE CONSTRAINT post_topics_topic_id_fkey;
+  END IF;
+END
+$migc$;
+
+-- [26] validate that `posts.summary` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:15:3
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_summary_not_null' AND NOT convalidated) THEN
+    ALTER TABLE posts VALIDATE CONSTRAINT posts_summary_not_null;
+  END IF;
+END
+$migc$;
+
+-- [27] set `posts.summary` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE posts ALTER COLUMN summary SET NOT NULL;
+      ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_summary_not_null;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;

@@ -1,0 +1,192 @@
+-- migc 0.1.0: expand phase (down) for postgres
+-- Undoes this phase; keeps every row either application wrote.
+-- Run as-is: psql -v ON_ERROR_STOP=1 -f 01-expand.down.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET lock_timeout = '2s';
+SET statement_timeout = 0;
+
+-- [13] undo: create view `open_tasks` with its new query
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+DROP VIEW IF EXISTS open_tasks;
+
+-- [12] undo: drop view `open_tasks` to redefine it
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress') AND p.deleted_at IS NULL;
+
+-- [11] undo: add column `tenants.region`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/tenants.mig:14:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE tenants DROP COLUMN IF EXISTS region;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [10] undo: install the dual-write trigger on `tasks`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_tasks ON tasks;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_tasks();
+
+-- [9] undo: add foreign key `tasks_assignee_fkey` on `tasks` for new rows
+--     lock: SHARE ROW EXCLUSIVE (on `tasks` and `memberships`); rewrite: no; scan: no; from examples/saas/v2/projects.mig:44:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE tasks DROP CONSTRAINT IF EXISTS tasks_assignee_fkey;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [8] undo: add check `tasks_estimate_minutes_check` on `tasks` for new rows
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE tasks DROP CONSTRAINT IF EXISTS tasks_estimate_minutes_check;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [7] undo: add column `tasks.estimate_minutes` (filled from the deployed shape)
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE tasks DROP COLUMN IF EXISTS estimate_minutes;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [6] undo: add column `tasks.description` (filled from the deployed shape)
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:31:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE tasks DROP COLUMN IF EXISTS description;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [5] undo: add column `projects.visibility`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:17:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE projects DROP COLUMN IF EXISTS visibility;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [4] undo: create unique index `api_keys_tenant_name_key` on `api_keys`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/security.mig:15:3
+DROP INDEX CONCURRENTLY IF EXISTS api_keys_tenant_name_key;
+
+-- [3] undo: expose table `memberships` as `members` (an updatable view)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+DROP VIEW IF EXISTS members;
+
+-- [2] undo: add value `blocked` to enum `task_status`
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:6:39
+-- value 'blocked' stays in enum task_status: PostgreSQL cannot remove an enum value
+
+-- [1] undo: create enum `project_visibility`
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:8:6
+DROP TYPE IF EXISTS project_visibility;

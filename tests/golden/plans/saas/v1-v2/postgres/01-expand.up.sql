@@ -1,0 +1,251 @@
+-- migc 0.1.0: expand phase (up) for postgres
+-- Additive changes only: the old and the new application both keep working.
+-- Run as-is: psql -v ON_ERROR_STOP=1 -f 01-expand.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET lock_timeout = '2s';
+SET statement_timeout = 0;
+
+-- [1] create enum `project_visibility`
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:8:6
+DO $migc$
+BEGIN
+  IF to_regtype('project_visibility') IS NULL THEN
+    CREATE TYPE project_visibility AS ENUM ('private', 'tenant', 'public');
+  END IF;
+END
+$migc$;
+
+-- [2] add value `blocked` to enum `task_status`
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:6:39
+ALTER TYPE task_status ADD VALUE IF NOT EXISTS 'blocked' AFTER 'in_progress';
+
+-- [3] expose table `memberships` as `members` (an updatable view)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+CREATE OR REPLACE VIEW members AS SELECT * FROM memberships;
+
+-- [4] create unique index `api_keys_tenant_name_key` on `api_keys`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/security.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('api_keys_tenant_name_key') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS api_keys_tenant_name_key;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS api_keys_tenant_name_key ON api_keys (tenant_id, name);
+
+-- [5] add column `projects.visibility`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:17:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE projects ADD COLUMN IF NOT EXISTS visibility project_visibility DEFAULT 'private' NOT NULL;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [6] add column `tasks.description` (filled from the deployed shape)
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:31:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE tasks ADD COLUMN IF NOT EXISTS description text;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [7] add column `tasks.estimate_minutes` (filled from the deployed shape)
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE tasks ADD COLUMN IF NOT EXISTS estimate_minutes integer;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [8] add check `tasks_estimate_minutes_check` on `tasks` for new rows
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tasks') AND conname = 'tasks_estimate_minutes_check') THEN
+        ALTER TABLE tasks ADD CONSTRAINT tasks_estimate_minutes_check CHECK (estimate_minutes >= 0) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [9] add foreign key `tasks_assignee_fkey` on `tasks` for new rows
+--     lock: SHARE ROW EXCLUSIVE (on `tasks` and `memberships`); rewrite: no; scan: no; from examples/saas/v2/projects.mig:44:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tasks') AND conname = 'tasks_assignee_fkey') THEN
+        ALTER TABLE tasks ADD CONSTRAINT tasks_assignee_fkey FOREIGN KEY (tenant_id, assignee_id) REFERENCES memberships (tenant_id, user_id) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [10] install the dual-write trigger on `tasks`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
+CREATE OR REPLACE FUNCTION migc_sync_tasks() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+BEGIN
+  IF current_setting('migc.backfill', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.description IS NULL AND NEW.estimate_minutes IS NULL THEN
+      -- written by the old application
+      NEW.description := NEW.body;
+      NEW.estimate_minutes := round(NEW.estimate_hours * 60);
+    ELSE
+      -- written by the new application
+      NEW.body := NEW.description;
+      NEW.estimate_hours := NEW.estimate_minutes / 60.0;
+    END IF;
+  ELSIF (NEW.body IS DISTINCT FROM OLD.body OR NEW.estimate_hours IS DISTINCT FROM OLD.estimate_hours) AND NOT (NEW.description IS DISTINCT FROM OLD.description OR NEW.estimate_minutes IS DISTINCT FROM OLD.estimate_minutes) THEN
+    -- updated by the old application
+    NEW.description := NEW.body;
+    NEW.estimate_minutes := round(NEW.estimate_hours * 60);
+  ELSIF (NEW.description IS DISTINCT FROM OLD.description OR NEW.estimate_minutes IS DISTINCT FROM OLD.estimate_minutes) AND NOT (NEW.body IS DISTINCT FROM OLD.body OR NEW.estimate_hours IS DISTINCT FROM OLD.estimate_hours) THEN
+    -- updated by the new application
+    NEW.body := NEW.description;
+    NEW.estimate_hours := NEW.estimate_minutes / 60.0;
+  END IF;
+  RETURN NEW;
+END
+$migc_fn$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_tasks ON tasks;
+      CREATE TRIGGER migc_sync_tasks BEFORE INSERT OR UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION migc_sync_tasks();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [11] add column `tenants.region`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/tenants.mig:14:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE tenants ADD COLUMN IF NOT EXISTS region varchar(16) DEFAULT 'eu-central-1' NOT NULL;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [12] drop view `open_tasks` to redefine it
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+DROP VIEW IF EXISTS open_tasks;
+
+-- [13] create view `open_tasks` with its new query
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;

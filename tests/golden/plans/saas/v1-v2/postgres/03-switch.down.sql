@@ -1,0 +1,60 @@
+-- migc 0.1.0: switch phase (down) for postgres
+-- Undoes this phase; keeps every row either application wrote.
+-- Run as-is: psql -v ON_ERROR_STOP=1 -f 03-switch.down.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET lock_timeout = '2s';
+SET statement_timeout = 0;
+
+-- [17] undo: validate foreign key `tasks_assignee_fkey` on existing rows
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/projects.mig:44:3
+-- nothing to undo: tasks_assignee_fkey stays validated
+
+-- [16] undo: validate check `tasks_estimate_minutes_check` on existing rows
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/projects.mig:36:37
+-- nothing to undo: tasks_estimate_minutes_check stays validated
+
+-- [15] undo: turn index `api_keys_tenant_name_key` into a unique constraint
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/security.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE api_keys DROP CONSTRAINT IF EXISTS api_keys_tenant_name_key;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('api_keys_tenant_name_key') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS api_keys_tenant_name_key;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS api_keys_tenant_name_key ON api_keys (tenant_id, name);

@@ -1,0 +1,51 @@
+-- migc 0.1.0: switch phase (up) for postgres
+-- Tightens constraints that hold once the backfill is done; the old application still works.
+-- Run as-is: psql -v ON_ERROR_STOP=1 -f 03-switch.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET lock_timeout = '2s';
+SET statement_timeout = 0;
+
+-- [15] turn index `api_keys_tenant_name_key` into a unique constraint
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/security.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('api_keys') AND conname = 'api_keys_tenant_name_key') THEN
+        ALTER TABLE api_keys ADD CONSTRAINT api_keys_tenant_name_key UNIQUE USING INDEX api_keys_tenant_name_key;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [16] validate check `tasks_estimate_minutes_check` on existing rows
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/projects.mig:36:37
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tasks') AND conname = 'tasks_estimate_minutes_check' AND NOT convalidated) THEN
+    ALTER TABLE tasks VALIDATE CONSTRAINT tasks_estimate_minutes_check;
+  END IF;
+END
+$migc$;
+
+-- [17] validate foreign key `tasks_assignee_fkey` on existing rows
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/projects.mig:44:3
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tasks') AND conname = 'tasks_assignee_fkey' AND NOT convalidated) THEN
+    ALTER TABLE tasks VALIDATE CONSTRAINT tasks_assignee_fkey;
+  END IF;
+END
+$migc$;

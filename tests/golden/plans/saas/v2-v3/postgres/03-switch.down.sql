@@ -1,0 +1,202 @@
+-- migc 0.1.0: switch phase (down) for postgres
+-- Undoes this phase; keeps every row either application wrote.
+-- Run as-is: psql -v ON_ERROR_STOP=1 -f 03-switch.down.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET lock_timeout = '2s';
+SET statement_timeout = 0;
+
+-- [29] undo: set `tenants.display_name` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE tenants ALTER COLUMN display_name DROP NOT NULL;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tenants') AND conname = 'tenants_display_name_not_null') THEN
+        ALTER TABLE tenants ADD CONSTRAINT tenants_display_name_not_null CHECK (display_name IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [28] undo: validate that `tenants.display_name` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/tenants.mig:11:3
+-- nothing to undo: tenants_display_name_not_null stays validated
+
+-- [27] undo: set `tasks.status__migc_new` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE tasks ALTER COLUMN status__migc_new DROP NOT NULL;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tasks') AND conname = 'tasks_status__migc_new_not_null') THEN
+        ALTER TABLE tasks ADD CONSTRAINT tasks_status__migc_new_not_null CHECK (status__migc_new IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [26] undo: validate that `tasks.status__migc_new` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/projects.mig:36:3
+-- nothing to undo: tasks_status__migc_new_not_null stays validated
+
+-- [25] undo: set `audit_log.payload__migc_new` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE audit_log ALTER COLUMN payload__migc_new DROP NOT NULL;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('audit_log') AND conname = 'audit_log_payload__migc_new_not_null') THEN
+        ALTER TABLE audit_log ADD CONSTRAINT audit_log_payload__migc_new_not_null CHECK (payload__migc_new IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [24] undo: validate that `audit_log.payload__migc_new` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/security.mig:32:3
+-- nothing to undo: audit_log_payload__migc_new_not_null stays validated
+
+-- [23] undo: set `audit_log.target` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE audit_log ALTER COLUMN target DROP NOT NULL;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('audit_log') AND conname = 'audit_log_target_not_null') THEN
+        ALTER TABLE audit_log ADD CONSTRAINT audit_log_target_not_null CHECK (target IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [22] undo: validate that `audit_log.target` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/security.mig:28:3
+-- nothing to undo: audit_log_target_not_null stays validated

@@ -1,0 +1,142 @@
+-- migc 0.1.0: switch phase (up) for postgres
+-- Tightens constraints that hold once the backfill is done; the old application still works.
+-- Run as-is: psql -v ON_ERROR_STOP=1 -f 03-switch.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET lock_timeout = '2s';
+SET statement_timeout = 0;
+
+-- [22] validate that `audit_log.target` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/security.mig:28:3
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('audit_log') AND conname = 'audit_log_target_not_null' AND NOT convalidated) THEN
+    ALTER TABLE audit_log VALIDATE CONSTRAINT audit_log_target_not_null;
+  END IF;
+END
+$migc$;
+
+-- [23] set `audit_log.target` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE audit_log ALTER COLUMN target SET NOT NULL;
+      ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_target_not_null;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [24] validate that `audit_log.payload__migc_new` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/security.mig:32:3
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('audit_log') AND conname = 'audit_log_payload__migc_new_not_null' AND NOT convalidated) THEN
+    ALTER TABLE audit_log VALIDATE CONSTRAINT audit_log_payload__migc_new_not_null;
+  END IF;
+END
+$migc$;
+
+-- [25] set `audit_log.payload__migc_new` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE audit_log ALTER COLUMN payload__migc_new SET NOT NULL;
+      ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_payload__migc_new_not_null;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [26] validate that `tasks.status__migc_new` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/projects.mig:36:3
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tasks') AND conname = 'tasks_status__migc_new_not_null' AND NOT convalidated) THEN
+    ALTER TABLE tasks VALIDATE CONSTRAINT tasks_status__migc_new_not_null;
+  END IF;
+END
+$migc$;
+
+-- [27] set `tasks.status__migc_new` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE tasks ALTER COLUMN status__migc_new SET NOT NULL;
+      ALTER TABLE tasks DROP CONSTRAINT IF EXISTS tasks_status__migc_new_not_null;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [28] validate that `tenants.display_name` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/tenants.mig:11:3
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tenants') AND conname = 'tenants_display_name_not_null' AND NOT convalidated) THEN
+    ALTER TABLE tenants VALIDATE CONSTRAINT tenants_display_name_not_null;
+  END IF;
+END
+$migc$;
+
+-- [29] set `tenants.display_name` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE tenants ALTER COLUMN display_name SET NOT NULL;
+      ALTER TABLE tenants DROP CONSTRAINT IF EXISTS tenants_display_name_not_null;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;

@@ -1,0 +1,346 @@
+-- migc 0.1.0: contract phase (up) for postgres
+-- Removes the old shape. Run only when every instance runs the new application: the point of no return.
+-- Run as-is: psql -v ON_ERROR_STOP=1 -f 04-contract.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET lock_timeout = '2s';
+SET statement_timeout = 0;
+
+-- [30] drop index `audit_log_tenant_id_target_type_target_id_idx` on `audit_log`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DROP INDEX CONCURRENTLY IF EXISTS audit_log_tenant_id_target_type_target_id_idx;
+
+-- [31] remove the dual-write trigger on `audit_log`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:21:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_audit_log ON audit_log;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_audit_log();
+
+-- [32] drop column `audit_log.payload`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE audit_log DROP COLUMN IF EXISTS payload;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [33] put shadow column `payload__migc_new` in place of `audit_log.payload`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('audit_log') AND attname = 'payload__migc_new' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('audit_log') AND attname = 'payload' AND NOT attisdropped) THEN
+        ALTER TABLE audit_log RENAME COLUMN payload__migc_new TO payload;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [34] set the default of `audit_log.payload`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE audit_log ALTER COLUMN payload SET DEFAULT '{}';
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [35] drop column `audit_log.target_type`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:29:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE audit_log DROP COLUMN IF EXISTS target_type;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [36] drop column `audit_log.target_id`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:30:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE audit_log DROP COLUMN IF EXISTS target_id;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [37] drop index `tasks_board` on `tasks`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DROP INDEX CONCURRENTLY IF EXISTS tasks_board;
+
+-- [38] rename index `tasks_board__migc` to `tasks_board`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:48:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('tasks_board__migc') IS NOT NULL AND to_regclass('tasks_board') IS NULL THEN
+        ALTER INDEX tasks_board__migc RENAME TO tasks_board;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [39] remove the dual-write trigger on `tasks`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:29:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_tasks ON tasks;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_tasks();
+
+-- [40] remove the dual-write trigger on `tenants`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:7:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_tenants ON tenants;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_tenants();
+
+-- [41] drop column `tenants.name`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE tenants DROP COLUMN IF EXISTS name;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [42] drop view `open_tasks` while its tables change
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS open_tasks;
+
+-- [43] drop column `tasks.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE tasks DROP COLUMN IF EXISTS status;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [44] drop the old shape of enum `task_status`
+--     lock: none; rewrite: no; scan: no; from the deployed schema
+DROP TYPE IF EXISTS task_status;
+
+-- [45] give enum `task_status__migc` the name `task_status`
+--     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:10:6
+DO $migc$
+BEGIN
+  IF to_regtype('task_status__migc') IS NOT NULL AND to_regtype('task_status') IS NULL THEN
+    ALTER TYPE task_status__migc RENAME TO task_status;
+  END IF;
+END
+$migc$;
+
+-- [46] put shadow column `status__migc_new` in place of `tasks.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('tasks') AND attname = 'status__migc_new' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('tasks') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE tasks RENAME COLUMN status__migc_new TO status;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [47] set the default of `tasks.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE tasks ALTER COLUMN status SET DEFAULT 'todo';
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [48] recreate view `open_tasks`
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
+CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND t.archived_at IS NULL AND p.deleted_at IS NULL;

@@ -1,0 +1,8 @@
+-- migc 0.1.0: switch phase (down) for postgres
+-- Undoes this phase; keeps every row either application wrote.
+-- Run as-is: psql -v ON_ERROR_STOP=1 -f 03-switch.down.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET lock_timeout = '2s';
+SET statement_timeout = 0;
+
+-- Nothing to do in this phase.

@@ -1,0 +1,415 @@
+-- migc 0.1.0: expand phase (down) for postgres
+-- Undoes this phase; keeps every row either application wrote.
+-- Run as-is: psql -v ON_ERROR_STOP=1 -f 01-expand.down.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET lock_timeout = '2s';
+SET statement_timeout = 0;
+
+-- [18] undo: create view `customer_directory`
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
+DROP VIEW IF EXISTS customer_directory;
+
+-- [17] undo: install the dual-write trigger on `users`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_users ON users;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_users();
+
+-- [16] undo: add column `users.marketing_opt_in`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:14:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE users DROP COLUMN IF EXISTS marketing_opt_in;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [15] undo: check `users.last_name` is not null for new rows
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE users DROP CONSTRAINT IF EXISTS users_last_name_not_null;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [14] undo: add column `users.last_name` (filled from the deployed shape)
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE users DROP COLUMN IF EXISTS last_name;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [13] undo: check `users.first_name` is not null for new rows
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE users DROP CONSTRAINT IF EXISTS users_first_name_not_null;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [12] undo: add column `users.first_name` (filled from the deployed shape)
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE users DROP COLUMN IF EXISTS first_name;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [11] undo: add foreign key `stock_product_id_fkey` on `stock` for new rows
+--     lock: SHARE ROW EXCLUSIVE (on `stock` and `products`); rewrite: no; scan: no; from examples/shop/v2/inventory.mig:11:43
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE stock DROP CONSTRAINT IF EXISTS stock_product_id_fkey;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [10] undo: widen `products.price` from `decimal(10, 2)` to `decimal(12, 2)`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/catalog.mig:20:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DECLARE
+        dependent_views text[];
+        dependent_defs text[];
+      BEGIN
+        WITH RECURSIVE deps(oid, depth) AS (
+          SELECT r.ev_class, 1
+          FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
+          WHERE d.refobjid = to_regclass('products') AND r.ev_class <> d.refobjid
+          UNION ALL
+          SELECT r.ev_class, deps.depth + 1
+          FROM deps JOIN pg_depend d ON d.refobjid = deps.oid JOIN pg_rewrite r ON r.oid = d.objid
+          WHERE r.ev_class <> deps.oid AND deps.depth < 32
+        ), ranked AS (
+          SELECT oid, max(depth) AS depth FROM deps GROUP BY oid
+        )
+        SELECT array_agg(oid::regclass::text ORDER BY depth DESC, oid),
+               array_agg(pg_get_viewdef(oid) ORDER BY depth DESC, oid)
+        INTO dependent_views, dependent_defs FROM ranked;
+        FOR i IN 1 .. coalesce(array_length(dependent_views, 1), 0) LOOP
+          EXECUTE format('DROP VIEW %s', dependent_views[i]);
+        END LOOP;
+        ALTER TABLE products ALTER COLUMN price TYPE numeric(10,2);
+        FOR i IN REVERSE coalesce(array_length(dependent_views, 1), 0) .. 1 LOOP
+          EXECUTE format('CREATE VIEW %s AS %s', dependent_views[i], dependent_defs[i]);
+        END LOOP;
+      END;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [9] undo: install the dual-write trigger on `payments`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_payments ON payments;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_payments();
+
+-- [8] undo: add check `payments_currency_check` on `payments` for new rows
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_currency_check;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [7] undo: add check `payments_amount_cents_check` on `payments` for new rows
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:40
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_amount_cents_check;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [6] undo: create unique index `payments_provider_ref_key` on `payments`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:41:36
+DROP INDEX CONCURRENTLY IF EXISTS payments_provider_ref_key;
+
+-- [5] undo: add column `payments.currency`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE payments DROP COLUMN IF EXISTS currency;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [4] undo: check `payments.amount_cents` is not null for new rows
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_amount_cents_not_null;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [3] undo: add column `payments.amount_cents` (filled from the deployed shape)
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE payments DROP COLUMN IF EXISTS amount_cents;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [2] undo: widen `order_items.unit_price` from `decimal(10, 2)` to `decimal(12, 2)`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:28:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DECLARE
+        dependent_views text[];
+        dependent_defs text[];
+      BEGIN
+        WITH RECURSIVE deps(oid, depth) AS (
+          SELECT r.ev_class, 1
+          FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
+          WHERE d.refobjid = to_regclass('order_items') AND r.ev_class <> d.refobjid
+          UNION ALL
+          SELECT r.ev_class, deps.depth + 1
+          FROM deps JOIN pg_depend d ON d.refobjid = deps.oid JOIN pg_rewrite r ON r.oid = d.objid
+          WHERE r.ev_class <> deps.oid AND deps.depth < 32
+        ), ranked AS (
+          SELECT oid, max(depth) AS depth FROM deps GROUP BY oid
+        )
+        SELECT array_agg(oid::regclass::text ORDER BY depth DESC, oid),
+               array_agg(pg_get_viewdef(oid) ORDER BY depth DESC, oid)
+        INTO dependent_views, dependent_defs FROM ranked;
+        FOR i IN 1 .. coalesce(array_length(dependent_views, 1), 0) LOOP
+          EXECUTE format('DROP VIEW %s', dependent_views[i]);
+        END LOOP;
+        ALTER TABLE order_items ALTER COLUMN unit_price TYPE numeric(10,2);
+        FOR i IN REVERSE coalesce(array_length(dependent_views, 1), 0) .. 1 LOOP
+          EXECUTE format('CREATE VIEW %s AS %s', dependent_views[i], dependent_defs[i]);
+        END LOOP;
+      END;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [1] undo: add value `delivered` to enum `order_status`
+--     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:68
+-- value 'delivered' stays in enum order_status: PostgreSQL cannot remove an enum value

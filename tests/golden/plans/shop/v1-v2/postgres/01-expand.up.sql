@@ -1,0 +1,498 @@
+-- migc 0.1.0: expand phase (up) for postgres
+-- Additive changes only: the old and the new application both keep working.
+-- Run as-is: psql -v ON_ERROR_STOP=1 -f 01-expand.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET lock_timeout = '2s';
+SET statement_timeout = 0;
+
+-- [1] add value `delivered` to enum `order_status`
+--     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:68
+ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'delivered' AFTER 'shipped';
+
+-- [2] widen `order_items.unit_price` from `decimal(10, 2)` to `decimal(12, 2)`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:28:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DECLARE
+        dependent_views text[];
+        dependent_defs text[];
+      BEGIN
+        WITH RECURSIVE deps(oid, depth) AS (
+          SELECT r.ev_class, 1
+          FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
+          WHERE d.refobjid = to_regclass('order_items') AND r.ev_class <> d.refobjid
+          UNION ALL
+          SELECT r.ev_class, deps.depth + 1
+          FROM deps JOIN pg_depend d ON d.refobjid = deps.oid JOIN pg_rewrite r ON r.oid = d.objid
+          WHERE r.ev_class <> deps.oid AND deps.depth < 32
+        ), ranked AS (
+          SELECT oid, max(depth) AS depth FROM deps GROUP BY oid
+        )
+        SELECT array_agg(oid::regclass::text ORDER BY depth DESC, oid),
+               array_agg(pg_get_viewdef(oid) ORDER BY depth DESC, oid)
+        INTO dependent_views, dependent_defs FROM ranked;
+        FOR i IN 1 .. coalesce(array_length(dependent_views, 1), 0) LOOP
+          EXECUTE format('DROP VIEW %s', dependent_views[i]);
+        END LOOP;
+        ALTER TABLE order_items ALTER COLUMN unit_price TYPE numeric(12,2);
+        FOR i IN REVERSE coalesce(array_length(dependent_views, 1), 0) .. 1 LOOP
+          EXECUTE format('CREATE VIEW %s AS %s', dependent_views[i], dependent_defs[i]);
+        END LOOP;
+      END;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [3] add column `payments.amount_cents` (filled from the deployed shape)
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE payments ADD COLUMN IF NOT EXISTS amount_cents bigint;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [4] check `payments.amount_cents` is not null for new rows
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('payments') AND conname = 'payments_amount_cents_not_null') THEN
+        ALTER TABLE payments ADD CONSTRAINT payments_amount_cents_not_null CHECK (amount_cents IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [5] add column `payments.currency`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE payments ADD COLUMN IF NOT EXISTS currency varchar(3) DEFAULT 'EUR' NOT NULL;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [6] create unique index `payments_provider_ref_key` on `payments`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:41:36
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('payments_provider_ref_key') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS payments_provider_ref_key;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS payments_provider_ref_key ON payments (provider_ref);
+
+-- [7] add check `payments_amount_cents_check` on `payments` for new rows
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:40
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('payments') AND conname = 'payments_amount_cents_check') THEN
+        ALTER TABLE payments ADD CONSTRAINT payments_amount_cents_check CHECK (amount_cents > 0) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [8] add check `payments_currency_check` on `payments` for new rows
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('payments') AND conname = 'payments_currency_check') THEN
+        ALTER TABLE payments ADD CONSTRAINT payments_currency_check CHECK (length(currency) = 3) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [9] install the dual-write trigger on `payments`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
+CREATE OR REPLACE FUNCTION migc_sync_payments() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+BEGIN
+  IF current_setting('migc.backfill', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.amount_cents IS NULL THEN
+      -- written by the old application
+      NEW.amount_cents := round(NEW.amount * 100);
+    ELSE
+      -- written by the new application
+      NEW.amount := NEW.amount_cents / 100.0;
+    END IF;
+  ELSIF (NEW.amount IS DISTINCT FROM OLD.amount) AND NOT (NEW.amount_cents IS DISTINCT FROM OLD.amount_cents) THEN
+    -- updated by the old application
+    NEW.amount_cents := round(NEW.amount * 100);
+  ELSIF (NEW.amount_cents IS DISTINCT FROM OLD.amount_cents) AND NOT (NEW.amount IS DISTINCT FROM OLD.amount) THEN
+    -- updated by the new application
+    NEW.amount := NEW.amount_cents / 100.0;
+  END IF;
+  RETURN NEW;
+END
+$migc_fn$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_payments ON payments;
+      CREATE TRIGGER migc_sync_payments BEFORE INSERT OR UPDATE ON payments FOR EACH ROW EXECUTE FUNCTION migc_sync_payments();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [10] widen `products.price` from `decimal(10, 2)` to `decimal(12, 2)`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/catalog.mig:20:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DECLARE
+        dependent_views text[];
+        dependent_defs text[];
+      BEGIN
+        WITH RECURSIVE deps(oid, depth) AS (
+          SELECT r.ev_class, 1
+          FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
+          WHERE d.refobjid = to_regclass('products') AND r.ev_class <> d.refobjid
+          UNION ALL
+          SELECT r.ev_class, deps.depth + 1
+          FROM deps JOIN pg_depend d ON d.refobjid = deps.oid JOIN pg_rewrite r ON r.oid = d.objid
+          WHERE r.ev_class <> deps.oid AND deps.depth < 32
+        ), ranked AS (
+          SELECT oid, max(depth) AS depth FROM deps GROUP BY oid
+        )
+        SELECT array_agg(oid::regclass::text ORDER BY depth DESC, oid),
+               array_agg(pg_get_viewdef(oid) ORDER BY depth DESC, oid)
+        INTO dependent_views, dependent_defs FROM ranked;
+        FOR i IN 1 .. coalesce(array_length(dependent_views, 1), 0) LOOP
+          EXECUTE format('DROP VIEW %s', dependent_views[i]);
+        END LOOP;
+        ALTER TABLE products ALTER COLUMN price TYPE numeric(12,2);
+        FOR i IN REVERSE coalesce(array_length(dependent_views, 1), 0) .. 1 LOOP
+          EXECUTE format('CREATE VIEW %s AS %s', dependent_views[i], dependent_defs[i]);
+        END LOOP;
+      END;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [11] add foreign key `stock_product_id_fkey` on `stock` for new rows
+--     lock: SHARE ROW EXCLUSIVE (on `stock` and `products`); rewrite: no; scan: no; from examples/shop/v2/inventory.mig:11:43
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_product_id_fkey') THEN
+        ALTER TABLE stock ADD CONSTRAINT stock_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [12] add column `users.first_name` (filled from the deployed shape)
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE users ADD COLUMN IF NOT EXISTS first_name text;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [13] check `users.first_name` is not null for new rows
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_first_name_not_null') THEN
+        ALTER TABLE users ADD CONSTRAINT users_first_name_not_null CHECK (first_name IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [14] add column `users.last_name` (filled from the deployed shape)
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE users ADD COLUMN IF NOT EXISTS last_name text;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [15] check `users.last_name` is not null for new rows
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_last_name_not_null') THEN
+        ALTER TABLE users ADD CONSTRAINT users_last_name_not_null CHECK (last_name IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [16] add column `users.marketing_opt_in`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:14:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE users ADD COLUMN IF NOT EXISTS marketing_opt_in boolean DEFAULT false NOT NULL;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+COMMENT ON COLUMN users.marketing_opt_in IS 'consent to newsletters (GDPR)';
+
+-- [17] install the dual-write trigger on `users`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
+CREATE OR REPLACE FUNCTION migc_sync_users() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+BEGIN
+  IF current_setting('migc.backfill', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.first_name IS NULL AND NEW.last_name IS NULL THEN
+      -- written by the old application
+      NEW.first_name := split_part(NEW.full_name, ' ', 1);
+      NEW.last_name := split_part(NEW.full_name, ' ', 2);
+    ELSE
+      -- written by the new application
+      NEW.full_name := NEW.first_name || ' ' || NEW.last_name;
+    END IF;
+  ELSIF (NEW.full_name IS DISTINCT FROM OLD.full_name) AND NOT (NEW.first_name IS DISTINCT FROM OLD.first_name OR NEW.last_name IS DISTINCT FROM OLD.last_name) THEN
+    -- updated by the old application
+    NEW.first_name := split_part(NEW.full_name, ' ', 1);
+    NEW.last_name := split_part(NEW.full_name, ' ', 2);
+  ELSIF (NEW.first_name IS DISTINCT FROM OLD.first_name OR NEW.last_name IS DISTINCT FROM OLD.last_name) AND NOT (NEW.full_name IS DISTINCT FROM OLD.full_name) THEN
+    -- updated by the new application
+    NEW.full_name := NEW.first_name || ' ' || NEW.last_name;
+  END IF;
+  RETURN NEW;
+END
+$migc_fn$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_users ON users;
+      CREATE TRIGGER migc_sync_users BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION migc_sync_users();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [18] create view `customer_directory`
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
+CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;

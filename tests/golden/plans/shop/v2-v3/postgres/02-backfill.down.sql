@@ -1,0 +1,18 @@
+-- migc 0.1.0: backfill phase (down) for postgres
+-- Undoes this phase; keeps every row either application wrote.
+-- Run as-is: psql -v ON_ERROR_STOP=1 -f 02-backfill.down.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET lock_timeout = '2s';
+SET statement_timeout = 0;
+
+-- [26] undo: backfill `email_normalized` on `users`
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v3/users.mig:4:7
+-- nothing to undo: the backfilled columns go with the expand rollback
+
+-- [25] undo: backfill `customer_note`, `status__migc_new` on `orders`
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v3/orders.mig:12:7
+-- nothing to undo: the backfilled columns go with the expand rollback
+
+-- [24] undo: backfill `line1` on `addresses`
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v3/users.mig:28:7
+-- nothing to undo: the backfilled columns go with the expand rollback

@@ -1,0 +1,159 @@
+-- migc 0.1.0: backfill phase (up) for postgres
+-- Fills the new shape for existing rows in batches; commits per batch, resumable.
+-- Run as-is: psql -v ON_ERROR_STOP=1 -f 02-backfill.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET lock_timeout = '2s';
+SET statement_timeout = 0;
+
+-- [24] backfill `line1` on `addresses`
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v3/users.mig:28:7
+DO $migc$
+DECLARE
+  last_0 bigint;
+  max_0 bigint;
+  started boolean := false;
+  batch_size integer := coalesce(nullif(current_setting('migc.batch_size', true), '')::integer, 1000);
+  pause_ms integer := coalesce(nullif(current_setting('migc.pause_ms', true), '')::integer, 20);
+  seen bigint;
+  changed bigint;
+  seen_total bigint := 0;
+  changed_total bigint := 0;
+  estimate bigint;
+BEGIN
+  PERFORM set_config('migc.backfill', 'on', false);
+  SELECT id INTO max_0 FROM addresses ORDER BY id DESC LIMIT 1;
+  IF NOT FOUND THEN
+    PERFORM set_config('migc.backfill', '', false);
+    RETURN;
+  END IF;
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('addresses');
+  LOOP
+    WITH batch AS (
+      SELECT id FROM addresses
+      WHERE (NOT started OR (id) > (last_0)) AND (id) <= (max_0)
+      ORDER BY id
+      LIMIT batch_size
+      FOR NO KEY UPDATE
+    ), updated AS (
+      UPDATE addresses SET line1 = addresses.street || ' ' || addresses.house_number
+      FROM batch
+      WHERE addresses.id = batch.id AND (addresses.line1 IS NULL)
+      RETURNING 1
+    )
+    SELECT b.id, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+      INTO last_0, seen, changed
+      FROM (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS b;
+    EXIT WHEN NOT FOUND;
+    started := true;
+    seen_total := seen_total + seen;
+    changed_total := changed_total + changed;
+    RAISE NOTICE 'migc: backfill addresses: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    COMMIT;
+    PERFORM set_config('migc.backfill', 'on', false);
+    PERFORM pg_sleep(pause_ms / 1000.0);
+  END LOOP;
+  PERFORM set_config('migc.backfill', '', false);
+END
+$migc$;
+
+-- [25] backfill `customer_note`, `status__migc_new` on `orders`
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v3/orders.mig:12:7
+DO $migc$
+DECLARE
+  last_0 bigint;
+  max_0 bigint;
+  started boolean := false;
+  batch_size integer := coalesce(nullif(current_setting('migc.batch_size', true), '')::integer, 1000);
+  pause_ms integer := coalesce(nullif(current_setting('migc.pause_ms', true), '')::integer, 20);
+  seen bigint;
+  changed bigint;
+  seen_total bigint := 0;
+  changed_total bigint := 0;
+  estimate bigint;
+BEGIN
+  PERFORM set_config('migc.backfill', 'on', false);
+  SELECT id INTO max_0 FROM orders ORDER BY id DESC LIMIT 1;
+  IF NOT FOUND THEN
+    PERFORM set_config('migc.backfill', '', false);
+    RETURN;
+  END IF;
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('orders');
+  LOOP
+    WITH batch AS (
+      SELECT id FROM orders
+      WHERE (NOT started OR (id) > (last_0)) AND (id) <= (max_0)
+      ORDER BY id
+      LIMIT batch_size
+      FOR NO KEY UPDATE
+    ), updated AS (
+      UPDATE orders SET customer_note = orders.notes, status__migc_new = CAST(CASE CAST(orders.status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(orders.status AS TEXT) END AS order_status__migc)
+      FROM batch
+      WHERE orders.id = batch.id AND (orders.customer_note IS NULL OR orders.status__migc_new IS NULL)
+      RETURNING 1
+    )
+    SELECT b.id, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+      INTO last_0, seen, changed
+      FROM (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS b;
+    EXIT WHEN NOT FOUND;
+    started := true;
+    seen_total := seen_total + seen;
+    changed_total := changed_total + changed;
+    RAISE NOTICE 'migc: backfill orders: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    COMMIT;
+    PERFORM set_config('migc.backfill', 'on', false);
+    PERFORM pg_sleep(pause_ms / 1000.0);
+  END LOOP;
+  PERFORM set_config('migc.backfill', '', false);
+END
+$migc$;
+
+-- [26] backfill `email_normalized` on `users`
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v3/users.mig:4:7
+DO $migc$
+DECLARE
+  last_0 bigint;
+  max_0 bigint;
+  started boolean := false;
+  batch_size integer := coalesce(nullif(current_setting('migc.batch_size', true), '')::integer, 1000);
+  pause_ms integer := coalesce(nullif(current_setting('migc.pause_ms', true), '')::integer, 20);
+  seen bigint;
+  changed bigint;
+  seen_total bigint := 0;
+  changed_total bigint := 0;
+  estimate bigint;
+BEGIN
+  PERFORM set_config('migc.backfill', 'on', false);
+  SELECT id INTO max_0 FROM users ORDER BY id DESC LIMIT 1;
+  IF NOT FOUND THEN
+    PERFORM set_config('migc.backfill', '', false);
+    RETURN;
+  END IF;
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('users');
+  LOOP
+    WITH batch AS (
+      SELECT id FROM users
+      WHERE (NOT started OR (id) > (last_0)) AND (id) <= (max_0)
+      ORDER BY id
+      LIMIT batch_size
+      FOR NO KEY UPDATE
+    ), updated AS (
+      UPDATE users SET email_normalized = lower(TRIM(users.email))
+      FROM batch
+      WHERE users.id = batch.id AND (users.email_normalized IS NULL)
+      RETURNING 1
+    )
+    SELECT b.id, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+      INTO last_0, seen, changed
+      FROM (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS b;
+    EXIT WHEN NOT FOUND;
+    started := true;
+    seen_total := seen_total + seen;
+    changed_total := changed_total + changed;
+    RAISE NOTICE 'migc: backfill users: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    COMMIT;
+    PERFORM set_config('migc.backfill', 'on', false);
+    PERFORM pg_sleep(pause_ms / 1000.0);
+  END LOOP;
+  PERFORM set_config('migc.backfill', '', false);
+END
+$migc$;

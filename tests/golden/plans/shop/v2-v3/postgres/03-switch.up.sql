@@ -1,0 +1,133 @@
+-- migc 0.1.0: switch phase (up) for postgres
+-- Tightens constraints that hold once the backfill is done; the old application still works.
+-- Run as-is: psql -v ON_ERROR_STOP=1 -f 03-switch.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET lock_timeout = '2s';
+SET statement_timeout = 0;
+
+-- [27] validate that `addresses.line1` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/users.mig:33:3
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('addresses') AND conname = 'addresses_line1_not_null' AND NOT convalidated) THEN
+    ALTER TABLE addresses VALIDATE CONSTRAINT addresses_line1_not_null;
+  END IF;
+END
+$migc$;
+
+-- [28] set `addresses.line1` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE addresses ALTER COLUMN line1 SET NOT NULL;
+      ALTER TABLE addresses DROP CONSTRAINT IF EXISTS addresses_line1_not_null;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [29] validate that `orders.status__migc_new` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:16:3
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_status__migc_new_not_null' AND NOT convalidated) THEN
+    ALTER TABLE orders VALIDATE CONSTRAINT orders_status__migc_new_not_null;
+  END IF;
+END
+$migc$;
+
+-- [30] set `orders.status__migc_new` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE orders ALTER COLUMN status__migc_new SET NOT NULL;
+      ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_status__migc_new_not_null;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [31] validate that `users.email_normalized` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/users.mig:9:3
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_email_normalized_not_null' AND NOT convalidated) THEN
+    ALTER TABLE users VALIDATE CONSTRAINT users_email_normalized_not_null;
+  END IF;
+END
+$migc$;
+
+-- [32] set `users.email_normalized` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE users ALTER COLUMN email_normalized SET NOT NULL;
+      ALTER TABLE users DROP CONSTRAINT IF EXISTS users_email_normalized_not_null;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [33] turn index `users_email_normalized_key` into a unique constraint
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:18:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_email_normalized_key') THEN
+        ALTER TABLE users ADD CONSTRAINT users_email_normalized_key UNIQUE USING INDEX users_email_normalized_key;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;

@@ -1,0 +1,561 @@
+-- migc 0.1.0: contract phase (down) for postgres
+-- Undoes contract as far as possible; what it cannot restore is listed per step.
+-- Run as-is: psql -v ON_ERROR_STOP=1 -f 04-contract.down.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET lock_timeout = '2s';
+SET statement_timeout = 0;
+
+-- [58] undo: recreate view `product_stock`
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
+DROP VIEW IF EXISTS product_stock;
+
+-- [57] undo: rename table `stock` to `stock_levels`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('stock_levels') IS NOT NULL AND to_regclass('stock') IS NULL THEN
+        ALTER TABLE stock_levels RENAME TO stock;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [56] undo: drop the view `stock_levels` standing for table `stock`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+CREATE OR REPLACE VIEW stock_levels AS SELECT * FROM stock;
+
+-- [55] undo: drop view `product_stock` while its tables change
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;
+
+-- [54] undo: recreate view `order_totals`
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
+DROP VIEW IF EXISTS order_totals;
+
+-- [53] undo: drop column `orders.notes`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE orders ADD COLUMN IF NOT EXISTS notes text;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [52] undo: set the default of `orders.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE orders ALTER COLUMN status DROP DEFAULT;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [51] undo: put shadow column `status__migc_new` in place of `orders.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
+        ALTER TABLE orders RENAME COLUMN status TO status__migc_new;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [50] undo: give enum `order_status__migc` the name `order_status`
+--     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
+DO $migc$
+BEGIN
+  IF to_regtype('order_status') IS NOT NULL AND to_regtype('order_status__migc') IS NULL THEN
+    ALTER TYPE order_status RENAME TO order_status__migc;
+  END IF;
+END
+$migc$;
+
+-- [49] undo: drop the old shape of enum `order_status`
+--     lock: none; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+BEGIN
+  IF to_regtype('order_status') IS NULL THEN
+    CREATE TYPE order_status AS ENUM ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded');
+  END IF;
+END
+$migc$;
+
+-- [48] undo: drop column `orders.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE orders ADD COLUMN IF NOT EXISTS status order_status DEFAULT 'pending';
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [47] undo: drop view `order_totals` while its tables change
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+
+-- [46] undo: remove the dual-write trigger on `users`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
+CREATE OR REPLACE FUNCTION migc_sync_users() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+BEGIN
+  IF current_setting('migc.backfill', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.email_normalized IS NULL THEN
+      -- written by the old application
+      NEW.email_normalized := lower(TRIM(NEW.email));
+    ELSE
+      -- written by the new application
+      NULL;
+    END IF;
+  ELSIF (NEW.email IS DISTINCT FROM OLD.email) AND NOT (NEW.email_normalized IS DISTINCT FROM OLD.email_normalized) THEN
+    -- updated by the old application
+    NEW.email_normalized := lower(TRIM(NEW.email));
+  ELSIF (NEW.email_normalized IS DISTINCT FROM OLD.email_normalized) AND NOT (NEW.email IS DISTINCT FROM OLD.email) THEN
+    -- updated by the new application
+    NULL;
+  END IF;
+  RETURN NEW;
+END
+$migc_fn$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_users ON users;
+      CREATE TRIGGER migc_sync_users BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION migc_sync_users();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [45] undo: drop index `users_email_lower_key` on `users`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('users_email_lower_key') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS users_email_lower_key;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS users_email_lower_key ON users ((lower(email)));
+
+-- [44] undo: rename constraint `stock_warehouse_id_fkey` to `stock_levels_warehouse_id_fkey` on `stock`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:12:43
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_warehouse_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_warehouse_id_fkey') THEN
+        ALTER TABLE stock RENAME CONSTRAINT stock_levels_warehouse_id_fkey TO stock_warehouse_id_fkey;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [43] undo: rename constraint `stock_product_id_fkey` to `stock_levels_product_id_fkey` on `stock`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:11:43
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_product_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_product_id_fkey') THEN
+        ALTER TABLE stock RENAME CONSTRAINT stock_levels_product_id_fkey TO stock_product_id_fkey;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [42] undo: rename constraint `stock_reserved_check` to `stock_levels_reserved_check` on `stock`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:14:42
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_reserved_check') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_reserved_check') THEN
+        ALTER TABLE stock RENAME CONSTRAINT stock_levels_reserved_check TO stock_reserved_check;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [41] undo: rename constraint `stock_quantity_check` to `stock_levels_quantity_check` on `stock`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:13:42
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_quantity_check') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_quantity_check') THEN
+        ALTER TABLE stock RENAME CONSTRAINT stock_levels_quantity_check TO stock_quantity_check;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [40] undo: rename constraint `stock_pkey` to `stock_levels_pkey` on `stock`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_pkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_pkey') THEN
+        ALTER TABLE stock RENAME CONSTRAINT stock_levels_pkey TO stock_pkey;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [39] undo: remove the dual-write trigger on `orders`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
+CREATE OR REPLACE FUNCTION migc_sync_orders() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+BEGIN
+  IF current_setting('migc.backfill', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
+  -- shadow columns of type changes follow the deployed columns
+  IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status THEN
+    NEW.status__migc_new := CAST(CASE CAST(NEW.status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(NEW.status AS TEXT) END AS order_status__migc);
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.customer_note IS NULL THEN
+      -- written by the old application
+      NEW.customer_note := NEW.notes;
+    ELSE
+      -- written by the new application
+      NEW.notes := NEW.customer_note;
+    END IF;
+  ELSIF (NEW.notes IS DISTINCT FROM OLD.notes) AND NOT (NEW.customer_note IS DISTINCT FROM OLD.customer_note) THEN
+    -- updated by the old application
+    NEW.customer_note := NEW.notes;
+  ELSIF (NEW.customer_note IS DISTINCT FROM OLD.customer_note) AND NOT (NEW.notes IS DISTINCT FROM OLD.notes) THEN
+    -- updated by the new application
+    NEW.notes := NEW.customer_note;
+  END IF;
+  RETURN NEW;
+END
+$migc_fn$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
+      CREATE TRIGGER migc_sync_orders BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION migc_sync_orders();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [38] undo: rename index `orders_pending__migc` to `orders_pending`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:23:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('orders_pending') IS NOT NULL AND to_regclass('orders_pending__migc') IS NULL THEN
+        ALTER INDEX orders_pending RENAME TO orders_pending__migc;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [37] undo: drop index `orders_pending` on `orders`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('orders_pending') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS orders_pending;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_pending ON orders (placed_at) WHERE status = 'pending';
+
+-- [36] undo: drop column `addresses.house_number`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:36:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE addresses ADD COLUMN IF NOT EXISTS house_number varchar(16);
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [35] undo: drop column `addresses.street`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:35:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE addresses ADD COLUMN IF NOT EXISTS street text;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [34] undo: remove the dual-write trigger on `addresses`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:28:7
+CREATE OR REPLACE FUNCTION migc_sync_addresses() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+BEGIN
+  IF current_setting('migc.backfill', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.line1 IS NULL THEN
+      -- written by the old application
+      NEW.line1 := NEW.street || ' ' || NEW.house_number;
+    ELSE
+      -- written by the new application
+      NEW.street := NEW.line1;
+      NEW.house_number := '';
+    END IF;
+  ELSIF (NEW.street IS DISTINCT FROM OLD.street OR NEW.house_number IS DISTINCT FROM OLD.house_number) AND NOT (NEW.line1 IS DISTINCT FROM OLD.line1) THEN
+    -- updated by the old application
+    NEW.line1 := NEW.street || ' ' || NEW.house_number;
+  ELSIF (NEW.line1 IS DISTINCT FROM OLD.line1) AND NOT (NEW.street IS DISTINCT FROM OLD.street OR NEW.house_number IS DISTINCT FROM OLD.house_number) THEN
+    -- updated by the new application
+    NEW.street := NEW.line1;
+    NEW.house_number := '';
+  END IF;
+  RETURN NEW;
+END
+$migc_fn$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_addresses ON addresses;
+      CREATE TRIGGER migc_sync_addresses BEFORE INSERT OR UPDATE ON addresses FOR EACH ROW EXECUTE FUNCTION migc_sync_addresses();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;

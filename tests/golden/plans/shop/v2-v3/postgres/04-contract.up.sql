@@ -1,0 +1,457 @@
+-- migc 0.1.0: contract phase (up) for postgres
+-- Removes the old shape. Run only when every instance runs the new application: the point of no return.
+-- Run as-is: psql -v ON_ERROR_STOP=1 -f 04-contract.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET lock_timeout = '2s';
+SET statement_timeout = 0;
+
+-- [34] remove the dual-write trigger on `addresses`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:28:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_addresses ON addresses;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_addresses();
+
+-- [35] drop column `addresses.street`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:35:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE addresses DROP COLUMN IF EXISTS street;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [36] drop column `addresses.house_number`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:36:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE addresses DROP COLUMN IF EXISTS house_number;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [37] drop index `orders_pending` on `orders`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DROP INDEX CONCURRENTLY IF EXISTS orders_pending;
+
+-- [38] rename index `orders_pending__migc` to `orders_pending`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:23:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('orders_pending__migc') IS NOT NULL AND to_regclass('orders_pending') IS NULL THEN
+        ALTER INDEX orders_pending__migc RENAME TO orders_pending;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [39] remove the dual-write trigger on `orders`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_orders();
+
+-- [40] rename constraint `stock_pkey` to `stock_levels_pkey` on `stock`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_pkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_pkey') THEN
+        ALTER TABLE stock RENAME CONSTRAINT stock_pkey TO stock_levels_pkey;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [41] rename constraint `stock_quantity_check` to `stock_levels_quantity_check` on `stock`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:13:42
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_quantity_check') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_quantity_check') THEN
+        ALTER TABLE stock RENAME CONSTRAINT stock_quantity_check TO stock_levels_quantity_check;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [42] rename constraint `stock_reserved_check` to `stock_levels_reserved_check` on `stock`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:14:42
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_reserved_check') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_reserved_check') THEN
+        ALTER TABLE stock RENAME CONSTRAINT stock_reserved_check TO stock_levels_reserved_check;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [43] rename constraint `stock_product_id_fkey` to `stock_levels_product_id_fkey` on `stock`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:11:43
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_product_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_product_id_fkey') THEN
+        ALTER TABLE stock RENAME CONSTRAINT stock_product_id_fkey TO stock_levels_product_id_fkey;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [44] rename constraint `stock_warehouse_id_fkey` to `stock_levels_warehouse_id_fkey` on `stock`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:12:43
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_warehouse_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_warehouse_id_fkey') THEN
+        ALTER TABLE stock RENAME CONSTRAINT stock_warehouse_id_fkey TO stock_levels_warehouse_id_fkey;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [45] drop index `users_email_lower_key` on `users`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DROP INDEX CONCURRENTLY IF EXISTS users_email_lower_key;
+
+-- [46] remove the dual-write trigger on `users`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_users ON users;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_users();
+
+-- [47] drop view `order_totals` while its tables change
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS order_totals;
+
+-- [48] drop column `orders.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE orders DROP COLUMN IF EXISTS status;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [49] drop the old shape of enum `order_status`
+--     lock: none; rewrite: no; scan: no; from the deployed schema
+DROP TYPE IF EXISTS order_status;
+
+-- [50] give enum `order_status__migc` the name `order_status`
+--     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
+DO $migc$
+BEGIN
+  IF to_regtype('order_status__migc') IS NOT NULL AND to_regtype('order_status') IS NULL THEN
+    ALTER TYPE order_status__migc RENAME TO order_status;
+  END IF;
+END
+$migc$;
+
+-- [51] put shadow column `status__migc_new` in place of `orders.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status__migc_new' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE orders RENAME COLUMN status__migc_new TO status;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [52] set the default of `orders.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [53] drop column `orders.notes`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE orders DROP COLUMN IF EXISTS notes;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [54] recreate view `order_totals`
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
+CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+
+-- [55] drop view `product_stock` while its tables change
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS product_stock;
+
+-- [56] drop the view `stock_levels` standing for table `stock`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_views WHERE viewname = 'stock_levels' AND schemaname = current_schema()) THEN
+        DROP VIEW stock_levels;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [57] rename table `stock` to `stock_levels`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('stock') IS NOT NULL AND to_regclass('stock_levels') IS NULL THEN
+        ALTER TABLE stock RENAME TO stock_levels;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [58] recreate view `product_stock`
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
+CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;

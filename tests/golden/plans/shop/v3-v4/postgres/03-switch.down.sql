@@ -1,0 +1,165 @@
+-- migc 0.1.0: switch phase (down) for postgres
+-- Undoes this phase; keeps every row either application wrote.
+-- Run as-is: psql -v ON_ERROR_STOP=1 -f 03-switch.down.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET lock_timeout = '2s';
+SET statement_timeout = 0;
+
+-- [40] undo: set `users.role` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE users ALTER COLUMN role DROP NOT NULL;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_role_not_null') THEN
+        ALTER TABLE users ADD CONSTRAINT users_role_not_null CHECK (role IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [39] undo: validate that `users.role` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/users.mig:15:3
+-- nothing to undo: users_role_not_null stays validated
+
+-- [38] undo: validate check `stock_reserved_le_quantity` on existing rows
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:16:3
+-- nothing to undo: stock_reserved_le_quantity stays validated
+
+-- [37] undo: validate check `stock_levels_reserved_quantity_check` on existing rows
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:14:47
+-- nothing to undo: stock_levels_reserved_quantity_check stays validated
+
+-- [36] undo: set `stock_levels.reserved_quantity` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE stock_levels ALTER COLUMN reserved_quantity DROP NOT NULL;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_levels_reserved_quantity_not_null') THEN
+        ALTER TABLE stock_levels ADD CONSTRAINT stock_levels_reserved_quantity_not_null CHECK (reserved_quantity IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [35] undo: validate that `stock_levels.reserved_quantity` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:14:3
+-- nothing to undo: stock_levels_reserved_quantity_not_null stays validated
+
+-- [34] undo: validate check `orders_total_cents_check` on existing rows
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/orders.mig:16:45
+-- nothing to undo: orders_total_cents_check stays validated
+
+-- [33] undo: set `orders.total_cents` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE orders ALTER COLUMN total_cents DROP NOT NULL;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_total_cents_not_null') THEN
+        ALTER TABLE orders ADD CONSTRAINT orders_total_cents_not_null CHECK (total_cents IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [32] undo: validate that `orders.total_cents` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/orders.mig:16:3
+-- nothing to undo: orders_total_cents_not_null stays validated

@@ -1,0 +1,138 @@
+-- migc 0.1.0: switch phase (up) for postgres
+-- Tightens constraints that hold once the backfill is done; the old application still works.
+-- Run as-is: psql -v ON_ERROR_STOP=1 -f 03-switch.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET lock_timeout = '2s';
+SET statement_timeout = 0;
+
+-- [32] validate that `orders.total_cents` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/orders.mig:16:3
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_total_cents_not_null' AND NOT convalidated) THEN
+    ALTER TABLE orders VALIDATE CONSTRAINT orders_total_cents_not_null;
+  END IF;
+END
+$migc$;
+
+-- [33] set `orders.total_cents` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE orders ALTER COLUMN total_cents SET NOT NULL;
+      ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_total_cents_not_null;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [34] validate check `orders_total_cents_check` on existing rows
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/orders.mig:16:45
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_total_cents_check' AND NOT convalidated) THEN
+    ALTER TABLE orders VALIDATE CONSTRAINT orders_total_cents_check;
+  END IF;
+END
+$migc$;
+
+-- [35] validate that `stock_levels.reserved_quantity` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:14:3
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_levels_reserved_quantity_not_null' AND NOT convalidated) THEN
+    ALTER TABLE stock_levels VALIDATE CONSTRAINT stock_levels_reserved_quantity_not_null;
+  END IF;
+END
+$migc$;
+
+-- [36] set `stock_levels.reserved_quantity` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE stock_levels ALTER COLUMN reserved_quantity SET NOT NULL;
+      ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_levels_reserved_quantity_not_null;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [37] validate check `stock_levels_reserved_quantity_check` on existing rows
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:14:47
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_levels_reserved_quantity_check' AND NOT convalidated) THEN
+    ALTER TABLE stock_levels VALIDATE CONSTRAINT stock_levels_reserved_quantity_check;
+  END IF;
+END
+$migc$;
+
+-- [38] validate check `stock_reserved_le_quantity` on existing rows
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:16:3
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_reserved_le_quantity' AND NOT convalidated) THEN
+    ALTER TABLE stock_levels VALIDATE CONSTRAINT stock_reserved_le_quantity;
+  END IF;
+END
+$migc$;
+
+-- [39] validate that `users.role` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/users.mig:15:3
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_role_not_null' AND NOT convalidated) THEN
+    ALTER TABLE users VALIDATE CONSTRAINT users_role_not_null;
+  END IF;
+END
+$migc$;
+
+-- [40] set `users.role` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE users ALTER COLUMN role SET NOT NULL;
+      ALTER TABLE users DROP CONSTRAINT IF EXISTS users_role_not_null;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;

@@ -1,0 +1,413 @@
+-- migc 0.1.0: contract phase (down) for postgres
+-- Undoes contract as far as possible; what it cannot restore is listed per step.
+-- Run as-is: psql -v ON_ERROR_STOP=1 -f 04-contract.down.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET lock_timeout = '2s';
+SET statement_timeout = 0;
+
+-- [60] undo: recreate view `product_stock`
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+DROP VIEW IF EXISTS product_stock;
+
+-- [59] undo: drop column `stock_levels.reserved`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE stock_levels ADD COLUMN IF NOT EXISTS reserved integer DEFAULT 0;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [58] undo: drop view `product_stock` while its tables change
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;
+
+-- [57] undo: recreate view `order_totals`
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
+DROP VIEW IF EXISTS order_totals;
+
+-- [56] undo: drop column `orders.total`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE orders ADD COLUMN IF NOT EXISTS total numeric(12,2);
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [55] undo: drop view `order_totals` while its tables change
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+
+-- [54] undo: recreate view `customer_directory`
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
+DROP VIEW IF EXISTS customer_directory;
+
+-- [53] undo: drop column `users.is_admin`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE users ADD COLUMN IF NOT EXISTS is_admin boolean DEFAULT false;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [52] undo: drop view `customer_directory` while its tables change
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
+
+-- [51] undo: recreate view `active_products`
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+DROP VIEW IF EXISTS active_products;
+
+-- [50] undo: drop column `products.attributes`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:23:15
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE products ADD COLUMN IF NOT EXISTS attributes jsonb;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [49] undo: drop view `active_products` while its tables change
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+CREATE OR REPLACE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
+
+-- [48] undo: remove the dual-write trigger on `users`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
+CREATE OR REPLACE FUNCTION migc_sync_users() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+BEGIN
+  IF current_setting('migc.backfill', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.role IS NULL THEN
+      -- written by the old application
+      NEW.role := CASE WHEN NEW.is_admin THEN 'admin' ELSE 'customer' END;
+    ELSE
+      -- written by the new application
+      NEW.is_admin := NEW.role = 'admin';
+    END IF;
+  ELSIF (NEW.is_admin IS DISTINCT FROM OLD.is_admin) AND NOT (NEW.role IS DISTINCT FROM OLD.role) THEN
+    -- updated by the old application
+    NEW.role := CASE WHEN NEW.is_admin THEN 'admin' ELSE 'customer' END;
+  ELSIF (NEW.role IS DISTINCT FROM OLD.role) AND NOT (NEW.is_admin IS DISTINCT FROM OLD.is_admin) THEN
+    -- updated by the new application
+    NEW.is_admin := NEW.role = 'admin';
+  END IF;
+  RETURN NEW;
+END
+$migc_fn$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_users ON users;
+      CREATE TRIGGER migc_sync_users BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION migc_sync_users();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [47] undo: set the default of `users.role`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE users ALTER COLUMN role DROP DEFAULT;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [46] undo: remove the dual-write trigger on `stock_levels`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
+CREATE OR REPLACE FUNCTION migc_sync_stock_levels() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+BEGIN
+  IF current_setting('migc.backfill', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.reserved_quantity IS NULL THEN
+      -- written by the old application
+      NEW.reserved_quantity := NEW.reserved;
+    ELSE
+      -- written by the new application
+      NEW.reserved := NEW.reserved_quantity;
+    END IF;
+  ELSIF (NEW.reserved IS DISTINCT FROM OLD.reserved) AND NOT (NEW.reserved_quantity IS DISTINCT FROM OLD.reserved_quantity) THEN
+    -- updated by the old application
+    NEW.reserved_quantity := NEW.reserved;
+  ELSIF (NEW.reserved_quantity IS DISTINCT FROM OLD.reserved_quantity) AND NOT (NEW.reserved IS DISTINCT FROM OLD.reserved) THEN
+    -- updated by the new application
+    NEW.reserved := NEW.reserved_quantity;
+  END IF;
+  RETURN NEW;
+END
+$migc_fn$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_stock_levels ON stock_levels;
+      CREATE TRIGGER migc_sync_stock_levels BEFORE INSERT OR UPDATE ON stock_levels FOR EACH ROW EXECUTE FUNCTION migc_sync_stock_levels();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [45] undo: drop check `stock_reserved_le_quantity` on `stock_levels`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_reserved_le_quantity') THEN
+        ALTER TABLE stock_levels ADD CONSTRAINT stock_reserved_le_quantity CHECK (reserved <= quantity) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_reserved_le_quantity' AND NOT convalidated) THEN
+    ALTER TABLE stock_levels VALIDATE CONSTRAINT stock_reserved_le_quantity;
+  END IF;
+END
+$migc$;
+
+-- [44] undo: drop check `stock_levels_reserved_check` on `stock_levels`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_levels_reserved_check') THEN
+        ALTER TABLE stock_levels ADD CONSTRAINT stock_levels_reserved_check CHECK (reserved >= 0) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_levels_reserved_check' AND NOT convalidated) THEN
+    ALTER TABLE stock_levels VALIDATE CONSTRAINT stock_levels_reserved_check;
+  END IF;
+END
+$migc$;
+
+-- [43] undo: set the default of `stock_levels.reserved_quantity`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE stock_levels ALTER COLUMN reserved_quantity DROP DEFAULT;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [42] undo: remove the dual-write trigger on `orders`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
+CREATE OR REPLACE FUNCTION migc_sync_orders() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+BEGIN
+  IF current_setting('migc.backfill', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.total_cents IS NULL THEN
+      -- written by the old application
+      NEW.total_cents := round(NEW.total * 100);
+    ELSE
+      -- written by the new application
+      NEW.total := NEW.total_cents / 100.0;
+    END IF;
+  ELSIF (NEW.total IS DISTINCT FROM OLD.total) AND NOT (NEW.total_cents IS DISTINCT FROM OLD.total_cents) THEN
+    -- updated by the old application
+    NEW.total_cents := round(NEW.total * 100);
+  ELSIF (NEW.total_cents IS DISTINCT FROM OLD.total_cents) AND NOT (NEW.total IS DISTINCT FROM OLD.total) THEN
+    -- updated by the new application
+    NEW.total := NEW.total_cents / 100.0;
+  END IF;
+  RETURN NEW;
+END
+$migc_fn$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
+      CREATE TRIGGER migc_sync_orders BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION migc_sync_orders();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [41] undo: drop check `orders_total_check` on `orders`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_total_check') THEN
+        ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_total_check' AND NOT convalidated) THEN
+    ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;
+  END IF;
+END
+$migc$;

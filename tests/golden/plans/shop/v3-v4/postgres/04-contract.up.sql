@@ -1,0 +1,317 @@
+-- migc 0.1.0: contract phase (up) for postgres
+-- Removes the old shape. Run only when every instance runs the new application: the point of no return.
+-- Run as-is: psql -v ON_ERROR_STOP=1 -f 04-contract.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET lock_timeout = '2s';
+SET statement_timeout = 0;
+
+-- [41] drop check `orders_total_check` on `orders`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_total_check;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [42] remove the dual-write trigger on `orders`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_orders();
+
+-- [43] set the default of `stock_levels.reserved_quantity`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE stock_levels ALTER COLUMN reserved_quantity SET DEFAULT 0;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [44] drop check `stock_levels_reserved_check` on `stock_levels`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_levels_reserved_check;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [45] drop check `stock_reserved_le_quantity` on `stock_levels`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_reserved_le_quantity;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [46] remove the dual-write trigger on `stock_levels`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_stock_levels ON stock_levels;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_stock_levels();
+
+-- [47] set the default of `users.role`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE users ALTER COLUMN role SET DEFAULT 'customer';
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [48] remove the dual-write trigger on `users`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_users ON users;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_users();
+
+-- [49] drop view `active_products` while its tables change
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS active_products;
+
+-- [50] drop column `products.attributes`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:23:15
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE products DROP COLUMN IF EXISTS attributes;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [51] recreate view `active_products`
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+CREATE OR REPLACE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
+
+-- [52] drop view `customer_directory` while its tables change
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS customer_directory;
+
+-- [53] drop column `users.is_admin`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE users DROP COLUMN IF EXISTS is_admin;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [54] recreate view `customer_directory`
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
+CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
+
+-- [55] drop view `order_totals` while its tables change
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS order_totals;
+
+-- [56] drop column `orders.total`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE orders DROP COLUMN IF EXISTS total;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [57] recreate view `order_totals`
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
+CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+
+-- [58] drop view `product_stock` while its tables change
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS product_stock;
+
+-- [59] drop column `stock_levels.reserved`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE stock_levels DROP COLUMN IF EXISTS reserved;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [60] recreate view `product_stock`
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;

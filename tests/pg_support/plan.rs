@@ -1,0 +1,267 @@
+//! Plans made with the real `migc` binary, the schemas they come from (via `migc snapshot`), and
+//! the transitions between two schemas that the row checks need (renames, `up`/`down`).
+
+use migc_compiler::schema::Schema;
+use migc_stdlib::Dialect;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The binary under test.
+pub fn migc() -> &'static str {
+    env!("CARGO_BIN_EXE_migc")
+}
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// One phase of a plan: its name and the paths of its scripts.
+#[derive(Clone, Debug)]
+pub struct Phase {
+    pub name: String,
+    pub up: PathBuf,
+    pub down: PathBuf,
+}
+
+/// A plan written to a directory.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub dir: PathBuf,
+    pub phases: Vec<Phase>,
+    pub manifest: serde_json::Value,
+}
+
+impl Plan {
+    /// What rolling back `phase` cannot give back, as the manifest says.
+    pub fn rollback_loses(&self, phase: &str) -> Vec<String> {
+        self.manifest["compatibility"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|c| c["after"] == phase)
+            .flat_map(|c| c["rollback_loses"].as_array().cloned().unwrap_or_default())
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()
+    }
+
+    /// The gate checks (queries that must return 0) before `phase`.
+    pub fn gate_checks(&self, before: &str) -> Vec<String> {
+        self.manifest["gates"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|g| g["before"] == before)
+            .flat_map(|g| g["checks"].as_array().cloned().unwrap_or_default())
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()
+    }
+
+    /// Every script file of the plan, in phase order (up then down).
+    pub fn scripts(&self) -> Vec<PathBuf> {
+        self.phases
+            .iter()
+            .flat_map(|p| [p.up.clone(), p.down.clone()])
+            .collect()
+    }
+}
+
+/// `migc plan --from FROM --to TO --dialect postgres --out OUT`; the error is migc's output.
+pub fn plan(from: &str, to: &str, out: &Path) -> Result<Plan, String> {
+    let output = Command::new(migc())
+        .args(["plan", "--from", from, "--to", to, "--dialect", "postgres", "--out"])
+        .arg(out)
+        .output()
+        .map_err(|e| format!("cannot run migc: {e}"))?;
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error")).collect();
+        return Err(format!(
+            "migc plan --from {from} --to {to} exited with {}: {}",
+            output.status,
+            if errors.is_empty() { stderr.trim().to_string() } else { errors.join("; ") }
+        ));
+    }
+    let text = std::fs::read_to_string(out.join("manifest.json"))
+        .map_err(|e| format!("read {}/manifest.json: {e}", out.display()))?;
+    let manifest: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("manifest.json is not JSON: {e}"))?;
+    let phases = manifest["phases"]
+        .as_array()
+        .ok_or("manifest.json has no `phases` list")?
+        .iter()
+        .map(|p| Phase {
+            name: p["name"].as_str().unwrap_or_default().to_string(),
+            up: out.join(p["up"].as_str().unwrap_or_default()),
+            down: out.join(p["down"].as_str().unwrap_or_default()),
+        })
+        .collect();
+    Ok(Plan {
+        dir: out.to_path_buf(),
+        phases,
+        manifest,
+    })
+}
+
+/// The resolved schema of a `.mig` directory, through `migc snapshot`.
+pub fn snapshot(src: &Path) -> Result<Schema, String> {
+    let output = Command::new(migc())
+        .arg("snapshot")
+        .arg(src)
+        .output()
+        .map_err(|e| format!("cannot run migc: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "migc snapshot {} failed: {}",
+            src.display(),
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    migc_compiler::snapshot::from_json(&String::from_utf8_lossy(&output.stdout))
+        .map_err(|e| format!("migc snapshot {}: {e}", src.display()))
+}
+
+/// How a column of one shape is computed from a row of the other shape.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Derivation {
+    /// The value of this column (renamed or kept).
+    Column(String),
+    /// A PostgreSQL expression over the other shape's columns.
+    Expr(String),
+}
+
+/// What the checks need to know about the change between two schemas.
+#[derive(Clone, Debug, Default)]
+pub struct Transitions {
+    /// Old table name -> new table name, for tables in both shapes.
+    pub tables: BTreeMap<String, String>,
+    /// (new table, new column) -> from the old row.
+    pub up: BTreeMap<(String, String), Derivation>,
+    /// (old table, old column) -> from the new row.
+    pub down: BTreeMap<(String, String), Derivation>,
+    /// enum -> old label -> new label.
+    pub enum_renames: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+fn render(sql: &str) -> String {
+    migc_planner::sql::render(sql, Dialect::Postgres, None).unwrap_or_else(|_| sql.to_string())
+}
+
+impl Transitions {
+    pub fn new(from: &Schema, to: &Schema) -> Transitions {
+        let mut t = Transitions::default();
+        for table in to.tables.values() {
+            let old_name = match &table.renamed_from {
+                Some(r) if from.tables.contains_key(r) => r.clone(),
+                _ => table.name.clone(),
+            };
+            let Some(old) = from.tables.get(&old_name) else {
+                continue;
+            };
+            t.tables.insert(old_name.clone(), table.name.clone());
+            let key_new = |c: &str| (table.name.clone(), c.to_string());
+            let key_old = |c: &str| (old_name.clone(), c.to_string());
+            for c in &table.columns {
+                if let Some(tr) = &c.transform {
+                    t.up.insert(key_new(&c.name), Derivation::Expr(render(&tr.up.sql)));
+                    if let (Some(down), [source]) = (&tr.down, tr.from.as_slice()) {
+                        t.down
+                            .insert(key_old(source), Derivation::Expr(render(&down.sql)));
+                    }
+                } else if let Some(r) = &c.renamed_from {
+                    if old.column(r).is_some() {
+                        t.up.insert(key_new(&c.name), Derivation::Column(r.clone()));
+                        t.down.insert(key_old(r), Derivation::Column(c.name.clone()));
+                    }
+                } else if old.column(&c.name).is_some() {
+                    t.up.insert(key_new(&c.name), Derivation::Column(c.name.clone()));
+                    t.down
+                        .entry(key_old(&c.name))
+                        .or_insert_with(|| Derivation::Column(c.name.clone()));
+                }
+            }
+            for r in &table.retired {
+                if let Some(down) = &r.down {
+                    t.down.insert(key_old(&r.name), Derivation::Expr(render(&down.sql)));
+                }
+            }
+        }
+        for e in to.enums.values() {
+            let renames: BTreeMap<String, String> = e
+                .values
+                .iter()
+                .filter_map(|v| v.renamed_from.clone().map(|r| (r, v.name.clone())))
+                .collect();
+            if !renames.is_empty() {
+                t.enum_renames.insert(e.name.clone(), renames);
+            }
+        }
+        t
+    }
+
+    /// The new name of an old table, if it stays.
+    pub fn new_table(&self, old: &str) -> Option<&str> {
+        self.tables.get(old).map(String::as_str)
+    }
+
+    /// The old name of a new table, if it existed.
+    pub fn old_table(&self, new: &str) -> Option<&str> {
+        self.tables
+            .iter()
+            .find(|(_, n)| n.as_str() == new)
+            .map(|(o, _)| o.as_str())
+    }
+}
+
+/// The `.mig` schema chains of `examples/`: every pair of consecutive versions.
+pub fn example_pairs() -> Vec<(String, PathBuf, PathBuf)> {
+    let mut out = Vec::new();
+    let Ok(chains) = std::fs::read_dir(root().join("examples")) else {
+        return out;
+    };
+    let mut chains: Vec<PathBuf> = chains.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    chains.sort();
+    for chain in chains {
+        let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir(&chain)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().to_string_lossy().to_string();
+                let n = name.strip_prefix('v')?.parse().ok()?;
+                e.path().is_dir().then_some((n, e.path()))
+            })
+            .collect();
+        versions.sort();
+        let chain_name = chain.file_name().unwrap_or_default().to_string_lossy().to_string();
+        for w in versions.windows(2) {
+            out.push((
+                format!("{chain_name}_v{}_v{}", w[0].0, w[1].0),
+                w[0].1.clone(),
+                w[1].1.clone(),
+            ));
+        }
+    }
+    out
+}
+
+/// The cases of `tests/data/plan/<case>/{from,to}`.
+pub fn data_cases() -> Vec<(String, PathBuf, PathBuf)> {
+    let dir = root().join("tests/data/plan");
+    let mut out: Vec<(String, PathBuf, PathBuf)> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().join("from").is_dir() && e.path().join("to").is_dir())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().to_string(),
+                e.path().join("from"),
+                e.path().join("to"),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
