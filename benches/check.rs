@@ -86,10 +86,17 @@ fn main() -> ExitCode {
 
     // Peak memory: the largest of three runs.
     let largest = |measure: &dyn Fn() -> Option<u64>| -> Option<u64> {
-        (0..3).map(|_| measure()).collect::<Option<Vec<u64>>>()?.into_iter().max()
+        (0..3)
+            .map(|_| measure())
+            .collect::<Option<Vec<u64>>>()?
+            .into_iter()
+            .max()
     };
     let (rss, method) = match largest(&|| gnu_time_maxrss(migc, &dir)) {
-        Some(kib) => (Some(kib), "ru_maxrss of the migc process, via /usr/bin/time -f %M"),
+        Some(kib) => (
+            Some(kib),
+            "ru_maxrss of the migc process, via /usr/bin/time -f %M",
+        ),
         None => (
             largest(&|| self_measured_vmhwm(&dir)),
             "VmHWM of the same check code run in-process (std-only fallback)",
@@ -119,7 +126,10 @@ fn main() -> ExitCode {
             format!("{mib:.1} MiB"),
             verdict(mib < RSS_TARGET_MIB)
         ),
-        None => println!("  peak RSS       {:>10}   (no /usr/bin/time and no /proc here)", "n/a"),
+        None => println!(
+            "  peak RSS       {:>10}   (no /usr/bin/time and no /proc here)",
+            "n/a"
+        ),
     }
     println!("  (peak RSS: {method})");
     println!();
@@ -223,29 +233,111 @@ struct Stats {
 }
 
 const ENUMS: &[(&str, &str, &[&str])] = &[
-    ("order_status", "status", &["pending", "paid", "shipped", "delivered", "cancelled", "refunded"]),
-    ("priority_level", "priority", &["low", "normal", "high", "urgent"]),
+    (
+        "order_status",
+        "status",
+        &[
+            "pending",
+            "paid",
+            "shipped",
+            "delivered",
+            "cancelled",
+            "refunded",
+        ],
+    ),
+    (
+        "priority_level",
+        "priority",
+        &["low", "normal", "high", "urgent"],
+    ),
     ("account_kind", "kind", &["personal", "business", "partner"]),
-    ("visibility", "visibility", &["private", "internal", "public"]),
-    ("payment_method", "payment_method", &["card", "transfer", "cash", "voucher"]),
-    ("review_state", "review_state", &["draft", "submitted", "approved", "rejected"]),
+    (
+        "visibility",
+        "visibility",
+        &["private", "internal", "public"],
+    ),
+    (
+        "payment_method",
+        "payment_method",
+        &["card", "transfer", "cash", "voucher"],
+    ),
+    (
+        "review_state",
+        "review_state",
+        &["draft", "submitted", "approved", "rejected"],
+    ),
     ("sales_region", "region", &["emea", "amer", "apac"]),
-    ("currency_code", "currency", &["eur", "usd", "gbp", "jpy", "chf"]),
+    (
+        "currency_code",
+        "currency",
+        &["eur", "usd", "gbp", "jpy", "chf"],
+    ),
 ];
 
 const NOUNS: &[&str] = &[
-    "accounts", "addresses", "invoices", "payments", "orders", "shipments", "products",
-    "variants", "prices", "carts", "coupons", "customers", "suppliers", "warehouses", "stocks",
-    "returns", "refunds", "reviews", "ratings", "tickets", "messages", "threads", "projects",
-    "tasks", "milestones", "teams", "members", "roles", "grants", "sessions", "devices",
-    "events", "reports", "exports", "imports", "webhooks", "plans", "subscriptions", "usages",
-    "quotas", "contracts", "documents", "folders", "labels", "notes", "audits", "campaigns",
-    "leads", "contacts", "deals",
+    "accounts",
+    "addresses",
+    "invoices",
+    "payments",
+    "orders",
+    "shipments",
+    "products",
+    "variants",
+    "prices",
+    "carts",
+    "coupons",
+    "customers",
+    "suppliers",
+    "warehouses",
+    "stocks",
+    "returns",
+    "refunds",
+    "reviews",
+    "ratings",
+    "tickets",
+    "messages",
+    "threads",
+    "projects",
+    "tasks",
+    "milestones",
+    "teams",
+    "members",
+    "roles",
+    "grants",
+    "sessions",
+    "devices",
+    "events",
+    "reports",
+    "exports",
+    "imports",
+    "webhooks",
+    "plans",
+    "subscriptions",
+    "usages",
+    "quotas",
+    "contracts",
+    "documents",
+    "folders",
+    "labels",
+    "notes",
+    "audits",
+    "campaigns",
+    "leads",
+    "contacts",
+    "deals",
 ];
 
 const AREA_NAMES: [&str; AREAS] = [
-    "billing", "catalog", "crm", "fulfilment", "identity", "inventory", "marketing", "projects",
-    "support", "analytics",
+    "billing",
+    "catalog",
+    "crm",
+    "fulfilment",
+    "identity",
+    "inventory",
+    "marketing",
+    "projects",
+    "support",
+    "analytics",
 ];
 
 /// What a column may look like: its name, its type, and the attributes it may get.
@@ -337,8 +429,12 @@ fn generate(dir: &Path) -> std::io::Result<Stats> {
     let mut targets: Vec<Target> = Vec::with_capacity(TABLES);
     for file in 0..FILES {
         let area = AREA_NAMES[file * AREAS / FILES];
-        let path = dir.join(area).join(format!("module_{:02}.mig", file % (FILES / AREAS)));
-        let mut text = format!("// {area}: module {file} of the generated benchmark schema.\n\nuse std.timestamps\n");
+        let path = dir
+            .join(area)
+            .join(format!("module_{:02}.mig", file % (FILES / AREAS)));
+        let mut text = format!(
+            "// {area}: module {file} of the generated benchmark schema.\n\nuse std.timestamps\n"
+        );
         let first = file * TABLES / FILES;
         let last = (file + 1) * TABLES / FILES;
         for t in first..last {
@@ -373,7 +469,11 @@ fn table(rng: &mut Rng, out: &mut String, t: usize, earlier: &[Target]) -> Targe
     let name = format!("{noun}_{t}");
     let key_type = if rng.chance(10) { "uuid" } else { "int64" };
     if rng.chance(15) {
-        let _ = writeln!(out, "// {name}: one row per {}.", noun.trim_end_matches('s'));
+        let _ = writeln!(
+            out,
+            "// {name}: one row per {}.",
+            noun.trim_end_matches('s')
+        );
     }
     let _ = writeln!(out, "table {name} {{");
     if key_type == "uuid" {
@@ -391,19 +491,34 @@ fn table(rng: &mut Rng, out: &mut String, t: usize, earlier: &[Target]) -> Targe
     let mut index_names: Vec<String> = Vec::new();
 
     // Foreign keys to earlier tables, in this file or an earlier one.
-    let fks = if earlier.is_empty() { 0 } else { rng.below(4).min(left - 4).min(rng.below(4)) };
+    let fks = if earlier.is_empty() {
+        0
+    } else {
+        rng.below(4).min(left - 4).min(rng.below(4))
+    };
     let mut fk_columns: Vec<String> = Vec::new();
     for _ in 0..fks {
-        let reach = earlier.len().min(if rng.chance(50) { 100 } else { earlier.len() });
+        let reach = earlier
+            .len()
+            .min(if rng.chance(50) { 100 } else { earlier.len() });
         let target = &earlier[earlier.len() - 1 - rng.below(reach)];
         let column = format!("{}_id", target.name);
         if names.contains(&column) {
             continue;
         }
         let line = match rng.below(4) {
-            0 => format!("  {column} {} null references {}(id) on delete set null", target.key_type, target.name),
-            1 => format!("  {column} {} not null references {} on delete cascade", target.key_type, target.name),
-            2 => format!("  {column} {} not null references {}(id) on delete restrict on update cascade", target.key_type, target.name),
+            0 => format!(
+                "  {column} {} null references {}(id) on delete set null",
+                target.key_type, target.name
+            ),
+            1 => format!(
+                "  {column} {} not null references {} on delete cascade",
+                target.key_type, target.name
+            ),
+            2 => format!(
+                "  {column} {} not null references {}(id) on delete restrict on update cascade",
+                target.key_type, target.name
+            ),
             _ => format!("  {column} {} not null", target.key_type),
         };
         out.push_str(&line);
@@ -440,7 +555,11 @@ fn table(rng: &mut Rng, out: &mut String, t: usize, earlier: &[Target]) -> Targe
                 let _ = write!(line, " default {default}");
             }
         }
-        if matches!(cname, "email" | "slug" | "code" | "sku" | "public_id" | "token") && rng.chance(40) {
+        if matches!(
+            cname,
+            "email" | "slug" | "code" | "sku" | "public_id" | "token"
+        ) && rng.chance(40)
+        {
             line.push_str(" unique");
             indexed.push(cname.to_string());
         }
@@ -450,7 +569,11 @@ fn table(rng: &mut Rng, out: &mut String, t: usize, earlier: &[Target]) -> Targe
             }
         }
         if rng.chance(4) {
-            let _ = write!(line, " comment \"the {} of the row\"", cname.replace('_', " "));
+            let _ = write!(
+                line,
+                " comment \"the {} of the row\"",
+                cname.replace('_', " ")
+            );
         }
         out.push_str(&line);
         out.push('\n');
@@ -469,7 +592,11 @@ fn table(rng: &mut Rng, out: &mut String, t: usize, earlier: &[Target]) -> Targe
     };
     for fk in &fk_columns {
         if timestamps && rng.chance(30) {
-            index(out, format!("  index ({fk}, created_at desc)"), format!("{fk}_created_at"));
+            index(
+                out,
+                format!("  index ({fk}, created_at desc)"),
+                format!("{fk}_created_at"),
+            );
         } else if rng.chance(70) {
             index(out, format!("  index ({fk})"), fk.clone());
         }
@@ -487,16 +614,27 @@ fn table(rng: &mut Rng, out: &mut String, t: usize, earlier: &[Target]) -> Targe
         })
         .collect();
     if let Some(c) = texts.first().filter(|_| rng.chance(35)) {
-        index(out, format!("  index {name}_{c}_lower (lower({c}))"), format!("{c}_lower"));
+        index(
+            out,
+            format!("  index {name}_{c}_lower (lower({c}))"),
+            format!("{c}_lower"),
+        );
     }
     if let Some((c, e)) = enums.first().filter(|_| rng.chance(40)) {
         let value = ENUMS[*e].2.last().copied().unwrap_or_default();
         if rng.chance(50) {
-            index(out, format!("  index ({c}) where {c} <> '{value}'"), c.to_string());
+            index(
+                out,
+                format!("  index ({c}) where {c} <> '{value}'"),
+                c.to_string(),
+            );
         } else if timestamps {
             index(
                 out,
-                format!("  index ({c}, created_at) where ({c} = '{}')", ENUMS[*e].2[0]),
+                format!(
+                    "  index ({c}, created_at) where ({c} = '{}')",
+                    ENUMS[*e].2[0]
+                ),
                 format!("{c}_created_at"),
             );
         }
@@ -517,7 +655,10 @@ fn table(rng: &mut Rng, out: &mut String, t: usize, earlier: &[Target]) -> Targe
         .collect();
     if numbers.len() >= 2 && rng.chance(30) {
         let (a, b) = (numbers[0], numbers[1]);
-        let _ = writeln!(out, "  check {name}_{a}_bounded ({a} is null or {a} <= {b} * 1000)");
+        let _ = writeln!(
+            out,
+            "  check {name}_{a}_bounded ({a} is null or {a} <= {b} * 1000)"
+        );
     }
     if rng.chance(3) {
         let _ = writeln!(out, "  comment \"generated table {t}\"");

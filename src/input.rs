@@ -16,8 +16,13 @@ pub struct Input {
 pub fn load(paths: &[PathBuf]) -> Result<Input, Failure> {
     let mut found = Vec::new();
     for path in paths {
-        let meta = std::fs::metadata(path)
-            .map_err(|e| Failure::Usage(format!("cannot read `{}`: {}", path.display(), io_reason(&e))))?;
+        let meta = std::fs::metadata(path).map_err(|e| {
+            Failure::Usage(format!(
+                "cannot read `{}`: {}",
+                path.display(),
+                io_reason(&e)
+            ))
+        })?;
         if meta.is_dir() {
             let before = found.len();
             walk(path, &mut found)?;
@@ -44,8 +49,13 @@ pub fn load(paths: &[PathBuf]) -> Result<Input, Failure> {
         paths: Vec::new(),
     };
     for path in found {
-        let bytes = std::fs::read(&path)
-            .map_err(|e| Failure::Usage(format!("cannot read `{}`: {}", path.display(), io_reason(&e))))?;
+        let bytes = std::fs::read(&path).map_err(|e| {
+            Failure::Usage(format!(
+                "cannot read `{}`: {}",
+                path.display(),
+                io_reason(&e)
+            ))
+        })?;
         let text = String::from_utf8(bytes).map_err(|e| {
             Failure::Usage(format!(
                 "`{}` is not UTF-8 text (invalid byte at offset {})",
@@ -61,12 +71,22 @@ pub fn load(paths: &[PathBuf]) -> Result<Input, Failure> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Failure> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Failure::Usage(format!("cannot read `{}`: {}", dir.display(), io_reason(&e))))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Failure::Usage(format!(
+            "cannot read `{}`: {}",
+            dir.display(),
+            io_reason(&e)
+        ))
+    })?;
     let mut paths: Vec<PathBuf> = Vec::new();
     for entry in entries {
-        let entry = entry
-            .map_err(|e| Failure::Usage(format!("cannot read `{}`: {}", dir.display(), io_reason(&e))))?;
+        let entry = entry.map_err(|e| {
+            Failure::Usage(format!(
+                "cannot read `{}`: {}",
+                dir.display(),
+                io_reason(&e)
+            ))
+        })?;
         paths.push(entry.path());
     }
     paths.sort();

@@ -52,7 +52,12 @@ pub fn human(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
         c = c.with_notes(notes);
         match term::emit_into_string(&config, &files, &c) {
             Ok(text) => out.push_str(&text),
-            Err(_) => out.push_str(&format!("{}[{}]: {}\n", severity(d.severity), d.code, d.message)),
+            Err(_) => out.push_str(&format!(
+                "{}[{}]: {}\n",
+                severity(d.severity),
+                d.code,
+                d.message
+            )),
         }
     }
     out
@@ -74,7 +79,11 @@ pub fn summary(diagnostics: &[Diagnostic]) -> Option<String> {
         (0, 0) => None,
         (0, w) => Some(plural(w, "warning")),
         (e, 0) => Some(plural(e, "error")),
-        (e, w) => Some(format!("{} and {}", plural(e, "error"), plural(w, "warning"))),
+        (e, w) => Some(format!(
+            "{} and {}",
+            plural(e, "error"),
+            plural(w, "warning")
+        )),
     }
 }
 
@@ -123,7 +132,11 @@ pub fn json(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
                     .iter()
                     .map(|l| {
                         let (line, column) = sources.line_col(l.span);
-                        let end = migc_grammar::Span::new(l.span.file, l.span.end as usize, l.span.end as usize);
+                        let end = migc_grammar::Span::new(
+                            l.span.file,
+                            l.span.end as usize,
+                            l.span.end as usize,
+                        );
                         let (end_line, end_column) = sources.line_col(end);
                         JsonLabel {
                             file: &sources.get(l.span.file).name,

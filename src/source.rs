@@ -14,7 +14,11 @@ pub enum Loaded {
 
 /// Loads a source into `sources` (so that both sides of a plan share one file table and their
 /// spans never collide). Compiler warnings are appended to `warnings`.
-pub fn load(spec: &str, sources: &mut Sources, warnings: &mut Vec<Diagnostic>) -> Result<Loaded, Failure> {
+pub fn load(
+    spec: &str,
+    sources: &mut Sources,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Loaded, Failure> {
     if spec == "empty" {
         return Ok(Loaded::Schema(Schema::default()));
     }
@@ -35,8 +39,11 @@ pub fn load(spec: &str, sources: &mut Sources, warnings: &mut Vec<Diagnostic>) -
         })?;
         return Ok(match migc_compiler::snapshot::from_json(&text) {
             Ok(schema) => Loaded::Schema(schema),
-            Err(e) => Loaded::Errors(vec![Diagnostic::error(Code::BadSource, format!("`{spec}`: {e}"))
-                .help("write snapshots with `migc snapshot -o FILE`")]),
+            Err(e) => Loaded::Errors(vec![Diagnostic::error(
+                Code::BadSource,
+                format!("`{spec}`: {e}"),
+            )
+            .help("write snapshots with `migc snapshot -o FILE`")]),
         });
     }
     let loaded = input::load(&[PathBuf::from(spec)])?;
@@ -46,8 +53,10 @@ pub fn load(spec: &str, sources: &mut Sources, warnings: &mut Vec<Diagnostic>) -
         files.push(sources.add(file.name.clone(), file.text.clone()));
     }
     let compiled = migc_compiler::compile(sources, &files);
-    let (errors, warns): (Vec<Diagnostic>, Vec<Diagnostic>) =
-        compiled.diagnostics.into_iter().partition(Diagnostic::is_error);
+    let (errors, warns): (Vec<Diagnostic>, Vec<Diagnostic>) = compiled
+        .diagnostics
+        .into_iter()
+        .partition(Diagnostic::is_error);
     warnings.extend(warns);
     match compiled.schema {
         Some(schema) if errors.is_empty() => Ok(Loaded::Schema(schema)),

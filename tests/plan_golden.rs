@@ -26,7 +26,11 @@ fn pairs() -> Vec<(String, String, String, String)> {
         .collect();
     chains.sort();
     for chain in chains {
-        let name = chain.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = chain
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let mut versions: Vec<String> = std::fs::read_dir(&chain)
             .expect("readable chain")
             .filter_map(Result::ok)
@@ -63,7 +67,16 @@ fn read_dir_files(dir: &Path) -> BTreeMap<String, String> {
 fn plan(source: &str, to: &str, dialect: &str, out: &Path) -> BTreeMap<String, String> {
     let output = Command::new(env!("CARGO_BIN_EXE_migc"))
         .current_dir(root())
-        .args(["plan", "--from", source, "--to", to, "--dialect", dialect, "--out"])
+        .args([
+            "plan",
+            "--from",
+            source,
+            "--to",
+            to,
+            "--dialect",
+            dialect,
+            "--out",
+        ])
         .arg(out)
         .output()
         .expect("migc runs");
@@ -103,36 +116,58 @@ fn example_plans_match_their_snapshots() {
             }
             let snapshot = read_dir_files(&dir);
             if snapshot.is_empty() {
-                failures.push(format!("{rel}: no snapshot; run `MIGC_BLESS=1 cargo test --test plan_golden`"));
+                failures.push(format!(
+                    "{rel}: no snapshot; run `MIGC_BLESS=1 cargo test --test plan_golden`"
+                ));
                 continue;
             }
             for (name, text) in &files {
                 match snapshot.get(name) {
                     None => failures.push(format!("{rel}/{name}: not in the snapshot")),
-                    Some(s) if s != text => failures.push(format!("{rel}/{name}: differs from the snapshot")),
+                    Some(s) if s != text => {
+                        failures.push(format!("{rel}/{name}: differs from the snapshot"))
+                    }
                     Some(_) => {}
                 }
             }
             for name in snapshot.keys() {
                 if !files.contains_key(name) {
-                    failures.push(format!("{rel}/{name}: in the snapshot but no longer written"));
+                    failures.push(format!(
+                        "{rel}/{name}: in the snapshot but no longer written"
+                    ));
                 }
             }
         }
     }
     // No snapshot without an example pair.
     if golden.exists() && !bless {
-        for chain in std::fs::read_dir(&golden).expect("golden dir").filter_map(Result::ok) {
-            for pair in std::fs::read_dir(chain.path()).expect("chain dir").filter_map(Result::ok) {
-                for dialect in std::fs::read_dir(pair.path()).expect("pair dir").filter_map(Result::ok) {
+        for chain in std::fs::read_dir(&golden)
+            .expect("golden dir")
+            .filter_map(Result::ok)
+        {
+            for pair in std::fs::read_dir(chain.path())
+                .expect("chain dir")
+                .filter_map(Result::ok)
+            {
+                for dialect in std::fs::read_dir(pair.path())
+                    .expect("pair dir")
+                    .filter_map(Result::ok)
+                {
                     if !expected_dirs.contains(&dialect.path()) {
-                        failures.push(format!("{}: no example pair produces it", dialect.path().display()));
+                        failures.push(format!(
+                            "{}: no example pair produces it",
+                            dialect.path().display()
+                        ));
                     }
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "golden plans:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "golden plans:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -161,10 +196,19 @@ fn check_reports_a_stale_plan_directory() {
         e.extend(extra);
         run(&e)
     };
-    assert_eq!(check(&[]).status.code(), Some(1), "a missing directory is stale");
+    assert_eq!(
+        check(&[]).status.code(),
+        Some(1),
+        "a missing directory is stale"
+    );
     assert!(run(&[]).status.success());
     let fresh = check(&[]);
-    assert_eq!(fresh.status.code(), Some(0), "{}", String::from_utf8_lossy(&fresh.stdout));
+    assert_eq!(
+        fresh.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&fresh.stdout)
+    );
     std::fs::write(out.join("02-backfill.up.sql"), "-- edited\n").expect("edit");
     let stale = check(&[]);
     assert_eq!(stale.status.code(), Some(1));
@@ -173,5 +217,8 @@ fn check_reports_a_stale_plan_directory() {
     std::fs::write(out.join("NOTES.md"), "mine\n").expect("write");
     assert!(run(&[]).status.success());
     assert_eq!(check(&[]).status.code(), Some(0));
-    assert_eq!(std::fs::read_to_string(out.join("NOTES.md")).expect("kept"), "mine\n");
+    assert_eq!(
+        std::fs::read_to_string(out.join("NOTES.md")).expect("kept"),
+        "mine\n"
+    );
 }

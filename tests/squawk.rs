@@ -31,7 +31,9 @@ fn scripts(dir: &Path, out: &mut Vec<PathBuf>) {
     for p in paths {
         if p.is_dir() {
             scripts(&p, out);
-        } else if p.extension().is_some_and(|e| e == "sql") && p.to_string_lossy().contains("/postgres/") {
+        } else if p.extension().is_some_and(|e| e == "sql")
+            && p.to_string_lossy().contains("/postgres/")
+        {
             out.push(p);
         }
     }
@@ -39,7 +41,10 @@ fn scripts(dir: &Path, out: &mut Vec<PathBuf>) {
 
 #[test]
 fn generated_postgres_scripts_pass_squawk() {
-    let available = Command::new("squawk").arg("--version").output().is_ok_and(|o| o.status.success());
+    let available = Command::new("squawk")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !available {
         assert!(
             std::env::var("CI").as_deref() != Ok("true"),
@@ -49,7 +54,10 @@ fn generated_postgres_scripts_pass_squawk() {
         return;
     }
     let mut files = Vec::new();
-    scripts(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/plans"), &mut files);
+    scripts(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/plans"),
+        &mut files,
+    );
     assert!(!files.is_empty(), "no generated scripts found");
     let output = Command::new("squawk")
         .arg("--exclude")

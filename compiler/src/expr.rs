@@ -56,8 +56,11 @@ pub(crate) fn parse_error(sql: &Sql, what: &str, error: ParserError) -> Diagnost
         Some(off) => sql.span.sub(off, 1.max(next_token_len(&sql.text[off..]))),
         None => sql.span,
     };
-    Diagnostic::error(Code::BadExpression, format!("invalid SQL in {what}: {message}"))
-        .primary(span, "cannot be parsed here")
+    Diagnostic::error(
+        Code::BadExpression,
+        format!("invalid SQL in {what}: {message}"),
+    )
+    .primary(span, "cannot be parsed here")
 }
 
 fn next_token_len(rest: &str) -> usize {
@@ -87,7 +90,11 @@ fn offset_of(text: &str, line: usize, col: usize) -> Option<usize> {
 }
 
 fn span_of(sql: &Sql, span: sqlparser::tokenizer::Span, len: usize) -> Span {
-    match offset_of(&sql.text, span.start.line as usize, span.start.column as usize) {
+    match offset_of(
+        &sql.text,
+        span.start.line as usize,
+        span.start.column as usize,
+    ) {
         Some(off) if span.start.line > 0 => sql.span.sub(off, len),
         _ => sql.span,
     }
@@ -169,7 +176,10 @@ pub(crate) fn parse_query(sql: &Sql) -> Result<(String, Vec<(String, Span)>), Di
     let _ = visit_relations(statement, |name: &ast::ObjectName| {
         if let Some(last) = name.0.last().and_then(|p| p.as_ident()) {
             if !ctes.contains(&last.value) {
-                relations.push((last.value.clone(), span_of(sql, last.span, last.value.len())));
+                relations.push((
+                    last.value.clone(),
+                    span_of(sql, last.span, last.value.len()),
+                ));
             }
         }
         ControlFlow::<()>::Continue(())
@@ -297,7 +307,10 @@ fn check_function(
         diagnostics.push(
             Diagnostic::error(
                 Code::UnknownFunction,
-                format!("`{}` takes {wanted} argument(s), not {count}", function.name),
+                format!(
+                    "`{}` takes {wanted} argument(s), not {count}",
+                    function.name
+                ),
             )
             .primary(span, format!("called with {count} here")),
         );
@@ -354,12 +367,36 @@ mod tests {
     fn expressions() {
         case("total   >=  0", &["total"], Ok("total >= 0"));
         case("lower(email)", &["email"], Ok("lower(email)"));
-        case("totl > 0", &["total"], Err("unknown column `totl` in a check"));
-        case("t.total > 0", &["total"], Err("qualified name `t.total` in a check"));
-        case("lowr(email)", &["email"], Err("unknown function `lowr` in a check"));
-        case("lower(email, 1)", &["email"], Err("`lower` takes 1 argument(s), not 2"));
-        case("total >", &["total"], Err("invalid SQL in a check: expected an expression, found EOF"));
-        case("total > 0 0", &["total"], Err("invalid SQL in a check: expected the end of the expression, found 0"));
+        case(
+            "totl > 0",
+            &["total"],
+            Err("unknown column `totl` in a check"),
+        );
+        case(
+            "t.total > 0",
+            &["total"],
+            Err("qualified name `t.total` in a check"),
+        );
+        case(
+            "lowr(email)",
+            &["email"],
+            Err("unknown function `lowr` in a check"),
+        );
+        case(
+            "lower(email, 1)",
+            &["email"],
+            Err("`lower` takes 1 argument(s), not 2"),
+        );
+        case(
+            "total >",
+            &["total"],
+            Err("invalid SQL in a check: expected an expression, found EOF"),
+        );
+        case(
+            "total > 0 0",
+            &["total"],
+            Err("invalid SQL in a check: expected the end of the expression, found 0"),
+        );
     }
 
     #[test]

@@ -41,9 +41,15 @@ mod tests {
         let cols = |c: &[&str]| c.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(primary_key("users"), "users_pkey");
         assert_eq!(unique("users", &cols(&["email"])), "users_email_key");
-        assert_eq!(foreign_key("orders", &cols(&["user_id"])), "orders_user_id_fkey");
+        assert_eq!(
+            foreign_key("orders", &cols(&["user_id"])),
+            "orders_user_id_fkey"
+        );
         assert_eq!(check("orders", &cols(&["total"])), "orders_total_check");
         assert_eq!(check("orders", &[]), "orders_check");
-        assert_eq!(index("orders", &cols(&["user_id", "created_at"])), "orders_user_id_created_at_idx");
+        assert_eq!(
+            index("orders", &cols(&["user_id", "created_at"])),
+            "orders_user_id_created_at_idx"
+        );
     }
 }

@@ -58,10 +58,7 @@ pub fn compile(sources: &mut Sources, files: &[FileId]) -> Compiled {
 /// parsed on worker threads (parsing is about half of the time `migc check` takes). The workers
 /// get the stack a main thread usually has (8 MiB), so how deeply a file may nest before pest
 /// gives up does not depend on the thread.
-fn parse_files(
-    sources: &Sources,
-    files: &[FileId],
-) -> Vec<Result<ast::File, Vec<Diagnostic>>> {
+fn parse_files(sources: &Sources, files: &[FileId]) -> Vec<Result<ast::File, Vec<Diagnostic>>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let parse = |file: FileId| migc_grammar::parse(file, &sources.get(file).text);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -156,11 +153,15 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .map(|m| format!("std.{}", m.name))
                     .collect();
-                let d = Diagnostic::error(Code::UnknownImport, format!("unknown import `{dotted}`"))
-                    .primary(u.span, "not in the standard library")
-                    .suggest(&dotted, candidates.iter().map(String::as_str));
+                let d =
+                    Diagnostic::error(Code::UnknownImport, format!("unknown import `{dotted}`"))
+                        .primary(u.span, "not in the standard library")
+                        .suggest(&dotted, candidates.iter().map(String::as_str));
                 let d = if d.help.is_none() {
-                    d.note(format!("the standard library has {}", candidates.join(", ")))
+                    d.note(format!(
+                        "the standard library has {}",
+                        candidates.join(", ")
+                    ))
                 } else {
                     d
                 };
@@ -281,7 +282,10 @@ impl<'a> Resolver<'a> {
                         self.diagnostics.push(
                             Diagnostic::error(
                                 Code::DuplicateItem,
-                                format!("mixin `{}` has the name of an imported mixin", m.name.name),
+                                format!(
+                                    "mixin `{}` has the name of an imported mixin",
+                                    m.name.name
+                                ),
                             )
                             .primary(m.name.span, "declared here")
                             .secondary(span, "imported here")
@@ -306,7 +310,10 @@ impl<'a> Resolver<'a> {
                     self.diagnostics.push(
                         Diagnostic::error(
                             Code::DuplicateItem,
-                            format!("{kind} `{}` has the same name as {article} {first_kind}", name.name),
+                            format!(
+                                "{kind} `{}` has the same name as {article} {first_kind}",
+                                name.name
+                            ),
                         )
                         .primary(name.span, "declared here")
                         .secondary(first, format!("the {first_kind} is declared here"))
@@ -336,15 +343,16 @@ impl<'a> Resolver<'a> {
         for entry in &decl.entries {
             match entry {
                 ast::EnumEntry::Value {
-                    name,
-                    renamed_from,
-                    ..
+                    name, renamed_from, ..
                 } => {
                     if let Some(first) = values.iter().find(|v| v.name == name.name) {
                         self.diagnostics.push(
                             Diagnostic::error(
                                 Code::DuplicateEnumValue,
-                                format!("duplicate value `{}` in enum `{}`", name.name, decl.name.name),
+                                format!(
+                                    "duplicate value `{}` in enum `{}`",
+                                    name.name, decl.name.name
+                                ),
                             )
                             .primary(name.span, "listed again here")
                             .secondary(first.origin, "first listed here"),
@@ -381,10 +389,15 @@ impl<'a> Resolver<'a> {
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::BadTransition,
-                        format!("enum value `{}` is renamed from `{old}`, which is still listed", v.name),
+                        format!(
+                            "enum value `{}` is renamed from `{old}`, which is still listed",
+                            v.name
+                        ),
                     )
                     .primary(v.origin, "renamed here")
-                    .help(format!("remove `{old}` from the enum, or remove `renamed from {old}`")),
+                    .help(format!(
+                        "remove `{old}` from the enum, or remove `renamed from {old}`"
+                    )),
                 );
             }
         }
@@ -434,10 +447,13 @@ impl<'a> Resolver<'a> {
 
     pub(crate) fn unknown_dialect(&mut self, d: &ast::Ident) {
         self.diagnostics.push(
-            Diagnostic::error(Code::UnknownDialect, format!("unknown dialect `{}`", d.name))
-                .primary(d.span, "not a dialect migc plans for")
-                .suggest(&d.name, Dialect::ALL.iter().map(|d| d.name()))
-                .note("the dialects are `postgres`, `mysql` (also MariaDB) and `sqlite`"),
+            Diagnostic::error(
+                Code::UnknownDialect,
+                format!("unknown dialect `{}`", d.name),
+            )
+            .primary(d.span, "not a dialect migc plans for")
+            .suggest(&d.name, Dialect::ALL.iter().map(|d| d.name()))
+            .note("the dialects are `postgres`, `mysql` (also MariaDB) and `sqlite`"),
         );
     }
 
@@ -571,11 +587,14 @@ impl<'a> Resolver<'a> {
         }
         for (name, span, first) in duplicates {
             self.diagnostics.push(
-                Diagnostic::error(Code::DuplicateConstraint, format!("the name `{name}` is used twice"))
-                    .primary(span, "named again here")
-                    .secondary(first, "first used here")
-                    .note("index and constraint names are unique across the whole schema")
-                    .help("give one of them a different name explicitly"),
+                Diagnostic::error(
+                    Code::DuplicateConstraint,
+                    format!("the name `{name}` is used twice"),
+                )
+                .primary(span, "named again here")
+                .secondary(first, "first used here")
+                .note("index and constraint names are unique across the whole schema")
+                .help("give one of them a different name explicitly"),
             );
         }
     }
@@ -649,7 +668,10 @@ impl<'a> Resolver<'a> {
                             ref_columns.len()
                         ),
                     )
-                    .primary(site.table, format!("references {} column(s)", ref_columns.len()))
+                    .primary(
+                        site.table,
+                        format!("references {} column(s)", ref_columns.len()),
+                    )
                     .secondary(
                         site.columns.first().copied().unwrap_or(fk.origin),
                         format!("{} column(s) here", fk.columns.len()),
@@ -682,7 +704,9 @@ impl<'a> Resolver<'a> {
                         self.diagnostics.push(
                             Diagnostic::error(
                                 Code::ConflictingAttributes,
-                                format!("`on delete set null` on column `{c}`, which is `not null`"),
+                                format!(
+                                    "`on delete set null` on column `{c}`, which is `not null`"
+                                ),
                             )
                             .primary(span, "would set a `not null` column to null")
                             .secondary(col.origin, "declared `not null` here")
@@ -738,28 +762,41 @@ impl<'a> Resolver<'a> {
     fn check_transitions(&mut self, schema: &Schema) {
         let mut renamed_tables: BTreeMap<&str, Span> = BTreeMap::new();
         for table in schema.tables.values() {
-            let Some(old) = &table.renamed_from else { continue };
+            let Some(old) = &table.renamed_from else {
+                continue;
+            };
             if old == &table.name {
                 self.diagnostics.push(
-                    Diagnostic::error(Code::BadTransition, format!("table `{old}` is renamed from itself"))
-                        .primary(table.origin, "renamed here")
-                        .help("remove `renamed from`"),
+                    Diagnostic::error(
+                        Code::BadTransition,
+                        format!("table `{old}` is renamed from itself"),
+                    )
+                    .primary(table.origin, "renamed here")
+                    .help("remove `renamed from`"),
                 );
             } else if schema.tables.contains_key(old) {
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::BadTransition,
-                        format!("table `{}` is renamed from `{old}`, which is still declared", table.name),
+                        format!(
+                            "table `{}` is renamed from `{old}`, which is still declared",
+                            table.name
+                        ),
                     )
                     .primary(table.origin, "renamed here")
                     .secondary(schema.tables[old].origin, "still declared here")
-                    .help(format!("remove table `{old}`, or remove `renamed from {old}`")),
+                    .help(format!(
+                        "remove table `{old}`, or remove `renamed from {old}`"
+                    )),
                 );
             } else if let Some(first) = renamed_tables.insert(old, table.origin) {
                 self.diagnostics.push(
-                    Diagnostic::error(Code::BadTransition, format!("two tables are renamed from `{old}`"))
-                        .primary(table.origin, "renamed again here")
-                        .secondary(first, "first renamed here"),
+                    Diagnostic::error(
+                        Code::BadTransition,
+                        format!("two tables are renamed from `{old}`"),
+                    )
+                    .primary(table.origin, "renamed again here")
+                    .secondary(first, "first renamed here"),
                 );
             }
             if let Some(ack) = schema.dropped_tables.get(old) {

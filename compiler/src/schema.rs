@@ -67,7 +67,10 @@ impl Table {
         let pk = self.primary_key.iter().map(|p| (p.name.as_str(), p.origin));
         let uniques = self.uniques.iter().map(|u| (u.name.as_str(), u.origin));
         let checks = self.checks.iter().map(|c| (c.name.as_str(), c.origin));
-        let fks = self.foreign_keys.iter().map(|f| (f.name.as_str(), f.origin));
+        let fks = self
+            .foreign_keys
+            .iter()
+            .map(|f| (f.name.as_str(), f.origin));
         let indexes = self.indexes.iter().map(|i| (i.name.as_str(), i.origin));
         pk.chain(uniques).chain(checks).chain(fks).chain(indexes)
     }

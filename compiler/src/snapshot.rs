@@ -42,7 +42,10 @@ impl std::fmt::Display for SnapshotError {
         match self {
             SnapshotError::Json(e) => write!(f, "not a migc snapshot: {e}"),
             SnapshotError::Format(found) => {
-                write!(f, "not a migc snapshot: format is `{found}`, expected `{FORMAT}`")
+                write!(
+                    f,
+                    "not a migc snapshot: format is `{found}`, expected `{FORMAT}`"
+                )
             }
             SnapshotError::Version(v) => write!(
                 f,

@@ -35,7 +35,9 @@ impl<'a> Resolver<'a> {
         // Columns first: every other member may refer to any column.
         let mut defs: Vec<(&ast::ColumnDef, Option<Span>)> = Vec::new();
         for (member, via) in &members {
-            let Member::Column(def) = member else { continue };
+            let Member::Column(def) = member else {
+                continue;
+            };
             if let Some(first) = table.column(&def.name.name) {
                 let mut d = Diagnostic::error(
                     Code::DuplicateColumn,
@@ -85,7 +87,11 @@ impl<'a> Resolver<'a> {
                 Member::PrimaryKey(def) => {
                     if self.known_columns(&table, &def.columns) {
                         if pk_defs.is_empty() {
-                            pk = def.columns.iter().map(|c| (c.name.clone(), c.span)).collect();
+                            pk = def
+                                .columns
+                                .iter()
+                                .map(|c| (c.name.clone(), c.span))
+                                .collect();
                         }
                         pk_defs.push(def.span);
                     }
@@ -95,10 +101,10 @@ impl<'a> Resolver<'a> {
                         let columns: Vec<String> =
                             def.columns.iter().map(|c| c.name.clone()).collect();
                         table.uniques.push(Unique {
-                            name: def
-                                .name
-                                .as_ref()
-                                .map_or_else(|| names::unique(&tname, &columns), |n| n.name.clone()),
+                            name: def.name.as_ref().map_or_else(
+                                || names::unique(&tname, &columns),
+                                |n| n.name.clone(),
+                            ),
                             columns,
                             origin: def.span,
                         });
@@ -128,7 +134,14 @@ impl<'a> Resolver<'a> {
                             def.columns.iter().map(|c| c.name.clone()).collect();
                         let name = def.name.as_ref().map(|n| n.name.clone());
                         let spans = def.columns.iter().map(|c| c.span).collect();
-                        self.foreign_key(&mut table, columns, name, &def.reference, spans, def.span);
+                        self.foreign_key(
+                            &mut table,
+                            columns,
+                            name,
+                            &def.reference,
+                            spans,
+                            def.span,
+                        );
                     }
                 }
                 Member::Comment(text, span) => {
@@ -202,7 +215,9 @@ impl<'a> Resolver<'a> {
                 out.push((member, None));
                 continue;
             };
-            let Some(mixin) = self.use_mixin(name) else { continue };
+            let Some(mixin) = self.use_mixin(name) else {
+                continue;
+            };
             for inner in &mixin.members {
                 if let Member::Include(nested, _) = inner {
                     self.diagnostics.push(
@@ -277,7 +292,9 @@ impl<'a> Resolver<'a> {
                 };
                 let error = match (builtin.args, values.as_slice()) {
                     (TypeArgs::None, []) => None,
-                    (TypeArgs::None, _) => Some(bad(format!("`{}` takes no arguments", builtin.name))),
+                    (TypeArgs::None, _) => {
+                        Some(bad(format!("`{}` takes no arguments", builtin.name)))
+                    }
                     (TypeArgs::Length { max }, [n]) if (1..=max).contains(n) => None,
                     (TypeArgs::Length { max }, [_]) => Some(bad(format!(
                         "the length of `{}` must be between 1 and {max}",
@@ -295,8 +312,9 @@ impl<'a> Resolver<'a> {
                     }
                     (TypeArgs::PrecisionScale, [p, s]) if (1..=65).contains(p) && s <= p => None,
                     (TypeArgs::PrecisionScale, [_] | [_, _]) => Some(
-                        bad(format!("invalid precision or scale for `{}`", builtin.name))
-                            .note("the precision is 1 to 65 digits and the scale at most the precision"),
+                        bad(format!("invalid precision or scale for `{}`", builtin.name)).note(
+                            "the precision is 1 to 65 digits and the scale at most the precision",
+                        ),
                     ),
                     (TypeArgs::PrecisionScale, _) => Some(
                         bad(format!("`{}` takes a precision and a scale", builtin.name))
@@ -445,7 +463,16 @@ impl<'a> Resolver<'a> {
         }
 
         let default = default.and_then(|(sql, _)| self.default(sql, &column_ty));
-        let transform = self.transform(table, def, from, up, down, renamed.map(|r| r.1), cols, owner);
+        let transform = self.transform(
+            table,
+            def,
+            from,
+            up,
+            down,
+            renamed.map(|r| r.1),
+            cols,
+            owner,
+        );
         let column = &mut table.columns[index];
         column.nullable = not_null.is_none() && identity.is_none() && primary.is_none();
         column.identity = identity.is_some();
@@ -486,7 +513,11 @@ impl<'a> Resolver<'a> {
         let checked = checked?;
         if let ColumnType::Enum { name } = ty {
             if let Some(value) = expr::string_literal(&checked.ast) {
-                let values: Vec<&str> = self.enums[name].values.iter().map(|v| v.name.as_str()).collect();
+                let values: Vec<&str> = self.enums[name]
+                    .values
+                    .iter()
+                    .map(|v| v.name.as_str())
+                    .collect();
                 if !values.contains(&value) {
                     self.diagnostics.push(
                         Diagnostic::error(
@@ -503,7 +534,11 @@ impl<'a> Resolver<'a> {
             } else if let sqlparser::ast::Expr::Value(v) = &checked.ast {
                 // A number or boolean is never an enum value (a null default is fine).
                 if !matches!(v.value, sqlparser::ast::Value::Null) {
-                    let values: Vec<&str> = self.enums[name].values.iter().map(|v| v.name.as_str()).collect();
+                    let values: Vec<&str> = self.enums[name]
+                        .values
+                        .iter()
+                        .map(|v| v.name.as_str())
+                        .collect();
                     self.diagnostics.push(
                         Diagnostic::error(
                             Code::NotAnEnumValue,
@@ -548,8 +583,12 @@ impl<'a> Resolver<'a> {
         let Some((up_sql, up_span)) = up else {
             if let Some((_, span)) = from {
                 self.diagnostics.push(
-                    bad(format!("`from` on column `{cname}` without an `up` expression"), span, "`from` here")
-                        .help("add `up (<expression>)` computing the column from the deployed columns"),
+                    bad(
+                        format!("`from` on column `{cname}` without an `up` expression"),
+                        span,
+                        "`from` here",
+                    )
+                    .help("add `up (<expression>)` computing the column from the deployed columns"),
                 );
             }
             if let Some((_, span)) = down {
@@ -594,7 +633,10 @@ impl<'a> Resolver<'a> {
                 if sources.len() > 1 {
                     self.diagnostics.push(
                         bad(
-                            format!("`down` of column `{cname}` cannot fill {} columns", sources.len()),
+                            format!(
+                                "`down` of column `{cname}` cannot fill {} columns",
+                                sources.len()
+                            ),
                             span,
                             "one expression here",
                         )
@@ -621,10 +663,16 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    fn check_column_transitions(&mut self, table: &Table, defs: &[(&ast::ColumnDef, Option<Span>)]) {
+    fn check_column_transitions(
+        &mut self,
+        table: &Table,
+        defs: &[(&ast::ColumnDef, Option<Span>)],
+    ) {
         let mut renamed: BTreeMap<&str, Span> = BTreeMap::new();
         for column in &table.columns {
-            let Some(old) = &column.renamed_from else { continue };
+            let Some(old) = &column.renamed_from else {
+                continue;
+            };
             let at = defs
                 .iter()
                 .find(|(d, _)| d.name.name == column.name)
@@ -637,25 +685,36 @@ impl<'a> Resolver<'a> {
                 .unwrap_or(column.origin);
             if old == &column.name {
                 self.diagnostics.push(
-                    Diagnostic::error(Code::BadTransition, format!("column `{old}` is renamed from itself"))
-                        .primary(at, "renamed here")
-                        .help("remove `renamed from`"),
+                    Diagnostic::error(
+                        Code::BadTransition,
+                        format!("column `{old}` is renamed from itself"),
+                    )
+                    .primary(at, "renamed here")
+                    .help("remove `renamed from`"),
                 );
             } else if let Some(other) = table.column(old) {
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::BadTransition,
-                        format!("column `{}` is renamed from `{old}`, which is still declared", column.name),
+                        format!(
+                            "column `{}` is renamed from `{old}`, which is still declared",
+                            column.name
+                        ),
                     )
                     .primary(at, "renamed here")
                     .secondary(other.origin, "still declared here")
-                    .help(format!("to keep `{old}` and copy it, write `from {old} up ({old})` instead")),
+                    .help(format!(
+                        "to keep `{old}` and copy it, write `from {old} up ({old})` instead"
+                    )),
                 );
             } else if let Some(first) = renamed.insert(old, at) {
                 self.diagnostics.push(
-                    Diagnostic::error(Code::BadTransition, format!("two columns are renamed from `{old}`"))
-                        .primary(at, "renamed again here")
-                        .secondary(first, "first renamed here"),
+                    Diagnostic::error(
+                        Code::BadTransition,
+                        format!("two columns are renamed from `{old}`"),
+                    )
+                    .primary(at, "renamed again here")
+                    .secondary(first, "first renamed here"),
                 );
             }
         }
@@ -689,9 +748,12 @@ impl<'a> Resolver<'a> {
         }
         if let Some(first) = table.retired.iter().find(|r| r.name == def.name.name) {
             self.diagnostics.push(
-                Diagnostic::error(Code::BadTransition, format!("column `{}` is retired twice", def.name.name))
-                    .primary(def.span, "retired again here")
-                    .secondary(first.origin, "first retired here"),
+                Diagnostic::error(
+                    Code::BadTransition,
+                    format!("column `{}` is retired twice", def.name.name),
+                )
+                .primary(def.span, "retired again here")
+                .secondary(first.origin, "first retired here"),
             );
             return;
         }
@@ -857,7 +919,11 @@ impl<'a> Resolver<'a> {
     /// [`expr::parse`], remembering what parsed: schemas repeat the same defaults and checks
     /// (`now()`, `0`, `length(name) > 0`) many times, and what sqlparser reads depends on the
     /// text alone. Errors, which also depend on where the text is, are not remembered.
-    fn parse_expr(&mut self, sql: &ast::Sql, what: &str) -> Result<sqlparser::ast::Expr, Diagnostic> {
+    fn parse_expr(
+        &mut self,
+        sql: &ast::Sql,
+        what: &str,
+    ) -> Result<sqlparser::ast::Expr, Diagnostic> {
         if let Some(parsed) = self.parsed_exprs.get(&sql.text) {
             return Ok(parsed.clone());
         }
@@ -867,12 +933,16 @@ impl<'a> Resolver<'a> {
     }
 
     /// [`expr::parse_index_parts`], remembering what parsed, as [`Resolver::parse_expr`] does.
-    fn parse_index_parts(&mut self, sql: &ast::Sql) -> Result<Vec<(sqlparser::ast::Expr, bool)>, Diagnostic> {
+    fn parse_index_parts(
+        &mut self,
+        sql: &ast::Sql,
+    ) -> Result<Vec<(sqlparser::ast::Expr, bool)>, Diagnostic> {
         if let Some(parsed) = self.parsed_index_parts.get(&sql.text) {
             return Ok(parsed.clone());
         }
         let parsed = expr::parse_index_parts(sql)?;
-        self.parsed_index_parts.insert(sql.text.clone(), parsed.clone());
+        self.parsed_index_parts
+            .insert(sql.text.clone(), parsed.clone());
         Ok(parsed)
     }
 

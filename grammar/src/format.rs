@@ -64,7 +64,9 @@ impl Printer<'_> {
             self.out.push('\n');
             self.next += 1;
             if let Some(after) = self.comments.get(self.next) {
-                if after.span.start < before && self.blank_line_between(c.span.end, after.span.start) {
+                if after.span.start < before
+                    && self.blank_line_between(c.span.end, after.span.start)
+                {
                     self.out.push('\n');
                 }
             }
@@ -140,7 +142,10 @@ impl Printer<'_> {
                     dialects.join(", ")
                 ));
                 let mut clauses: Vec<(u32, String)> = Vec::new();
-                clauses.extend(n.up.iter().map(|s| (s.span.start, format!("up {}", string(self.source, s)))));
+                clauses.extend(
+                    n.up.iter()
+                        .map(|s| (s.span.start, format!("up {}", string(self.source, s)))),
+                );
                 clauses.extend(
                     n.down
                         .iter()
@@ -178,7 +183,9 @@ impl Printer<'_> {
                     }
                     (span.start, s)
                 }
-                EnumEntry::Drop { name: n, span } => (span.start, format!("drop {}", name(&n.name))),
+                EnumEntry::Drop { name: n, span } => {
+                    (span.start, format!("drop {}", name(&n.name)))
+                }
             })
             .collect();
         let has_inner_comment = self
@@ -187,7 +194,11 @@ impl Printer<'_> {
             .is_some_and(|c| c.span.start < e.span.end);
         let one_line = format!(
             "{head} {{ {} }}",
-            entries.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>().join(", ")
+            entries
+                .iter()
+                .map(|(_, s)| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         let one_line = if entries.is_empty() {
             format!("{head} {{}}")
@@ -209,7 +220,12 @@ impl Printer<'_> {
     }
 
     fn block(&mut self, head: &str, members: &[Member], end: u32) {
-        if members.is_empty() && self.comments.get(self.next).is_none_or(|c| c.span.start >= end) {
+        if members.is_empty()
+            && self
+                .comments
+                .get(self.next)
+                .is_none_or(|c| c.span.start >= end)
+        {
             self.line("", &format!("{head} {{}}"));
             return;
         }
@@ -298,8 +314,16 @@ fn column_widths(members: &[Member], p: &Printer<'_>) -> Vec<(usize, usize)> {
     let mut widths = vec![(0, 0); members.len()];
     let mut run: Vec<usize> = Vec::new();
     let flush = |run: &mut Vec<usize>, widths: &mut Vec<(usize, usize)>| {
-        let name_w = run.iter().map(|&i| column_parts(&members[i], p.source).0.chars().count()).max().unwrap_or(0);
-        let type_w = run.iter().map(|&i| column_parts(&members[i], p.source).1.chars().count()).max().unwrap_or(0);
+        let name_w = run
+            .iter()
+            .map(|&i| column_parts(&members[i], p.source).0.chars().count())
+            .max()
+            .unwrap_or(0);
+        let type_w = run
+            .iter()
+            .map(|&i| column_parts(&members[i], p.source).1.chars().count())
+            .max()
+            .unwrap_or(0);
         for &i in run.iter() {
             widths[i] = (name_w, type_w);
         }
@@ -467,10 +491,43 @@ fn names(list: &[Ident]) -> String {
 }
 
 const KEYWORDS: &[&str] = &[
-    "use", "enum", "table", "mixin", "view", "as", "native", "for", "up", "down", "drop",
-    "column", "index", "unique", "where", "primary", "key", "check", "foreign", "references",
-    "include", "comment", "retire", "not", "null", "identity", "default", "renamed", "from", "on",
-    "delete", "update", "cascade", "restrict", "set", "no", "action",
+    "use",
+    "enum",
+    "table",
+    "mixin",
+    "view",
+    "as",
+    "native",
+    "for",
+    "up",
+    "down",
+    "drop",
+    "column",
+    "index",
+    "unique",
+    "where",
+    "primary",
+    "key",
+    "check",
+    "foreign",
+    "references",
+    "include",
+    "comment",
+    "retire",
+    "not",
+    "null",
+    "identity",
+    "default",
+    "renamed",
+    "from",
+    "on",
+    "delete",
+    "update",
+    "cascade",
+    "restrict",
+    "set",
+    "no",
+    "action",
 ];
 
 /// A name, in backticks when it is not a plain identifier or could read as a keyword.
@@ -551,7 +608,10 @@ mod tests {
 
     #[test]
     fn quotes_names_that_need_it() {
-        case("table `order items` {\n `key` int\n}", "table `order items` {\n  `key` int\n}\n");
+        case(
+            "table `order items` {\n `key` int\n}",
+            "table `order items` {\n  `key` int\n}\n",
+        );
     }
 
     #[test]

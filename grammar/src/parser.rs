@@ -92,17 +92,23 @@ impl Lower {
                 end = comment_start;
             }
         }
-        let kept = pair.as_str()[..end - start].trim_end_matches([' ', '\t']).len();
+        let kept = pair.as_str()[..end - start]
+            .trim_end_matches([' ', '\t'])
+            .len();
         Span::new(self.file, start, start + kept)
     }
 
     fn item(&mut self, pair: Pair<'_, Rule>) -> Item {
         let span = self.span(&pair);
         let rule = pair.as_rule();
-        let mut inner = significant(pair).filter(|p| !is_keyword(p.as_rule())).peekable();
+        let mut inner = significant(pair)
+            .filter(|p| !is_keyword(p.as_rule()))
+            .peekable();
         match rule {
             Rule::use_decl => {
-                let path = inner.next().map(|p| significant(p).map(|n| self.ident(n)).collect());
+                let path = inner
+                    .next()
+                    .map(|p| significant(p).map(|n| self.ident(n)).collect());
                 Item::Use(Use {
                     path: path.unwrap_or_default(),
                     span,

@@ -54,7 +54,11 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        case("timestamptzz", &["timestamptz", "timestamp", "text"], Some("timestamptz"));
+        case(
+            "timestamptzz",
+            &["timestamptz", "timestamp", "text"],
+            Some("timestamptz"),
+        );
         case("usres", &["users", "orders"], Some("users"));
         case("emial", &["email", "id"], Some("email"));
         case("xyz", &["users", "orders"], None);

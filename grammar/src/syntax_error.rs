@@ -45,7 +45,10 @@ pub(crate) fn convert(file: FileId, text: &str, error: pest::error::Error<Rule>)
     if expected.contains("a default value") {
         expected.remove("an expression in parentheses");
     }
-    if expected.iter().any(|e| e.contains("parenthes") || *e == "a default value") {
+    if expected
+        .iter()
+        .any(|e| e.contains("parenthes") || *e == "a default value")
+    {
         expected.remove("`(`");
     }
     if expected.contains("a type") {
@@ -216,7 +219,9 @@ fn help_for(text: &str, at: usize) -> Option<String> {
     let line = &text[line_start..];
     let line = &line[..line.find('\n').unwrap_or(line.len())];
     let rest = text[at..].trim_start();
-    let after_comma = rest.strip_prefix(',').map(|r| r.split('\n').next().unwrap_or_default().trim());
+    let after_comma = rest
+        .strip_prefix(',')
+        .map(|r| r.split('\n').next().unwrap_or_default().trim());
     let trailing_comma = after_comma.is_some_and(|r| r.is_empty() || r.starts_with("//"));
     if (trailing_comma || rest.starts_with(',') && text[line_start..at].contains("table"))
         && !line.trim_start().starts_with("enum")
@@ -301,15 +306,34 @@ mod tests {
     fn case(input: &str, expected: &str) {
         let errors = parse(FileId(0), input).expect_err("should not parse");
         assert_eq!(errors[0].message, expected);
-        assert!(!errors[0].message.contains('_'), "rule name leaked: {}", errors[0].message);
+        assert!(
+            !errors[0].message.contains('_'),
+            "rule name leaked: {}",
+            errors[0].message
+        );
     }
 
     #[test]
     fn messages_speak_in_words() {
-        case("tabel users {}", "expected `drop`, `enum`, `mixin`, `native`, `table`, `use` or `view`, found `tabel`");
-        case("table users {\n  id bigint primary\n}", "expected `key`, found the end of the line");
-        case("table users {\n  id\n}", "expected a type, found the end of the line");
-        case("table t {\n  a int default\n}", "expected a default value, found the end of the line");
-        case("enum e { a b }", "expected `,`, `renamed from` or `}`, found `b`");
+        case(
+            "tabel users {}",
+            "expected `drop`, `enum`, `mixin`, `native`, `table`, `use` or `view`, found `tabel`",
+        );
+        case(
+            "table users {\n  id bigint primary\n}",
+            "expected `key`, found the end of the line",
+        );
+        case(
+            "table users {\n  id\n}",
+            "expected a type, found the end of the line",
+        );
+        case(
+            "table t {\n  a int default\n}",
+            "expected a default value, found the end of the line",
+        );
+        case(
+            "enum e { a b }",
+            "expected `,`, `renamed from` or `}`, found `b`",
+        );
     }
 }

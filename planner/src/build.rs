@@ -68,7 +68,15 @@ impl<'s> Builder<'s> {
         }
     }
 
-    fn push(&mut self, phase: Phase, object: &str, summary: String, op: Op, origin: Option<Span>, mut keys: Keys) {
+    fn push(
+        &mut self,
+        phase: Phase,
+        object: &str,
+        summary: String,
+        op: Op,
+        origin: Option<Span>,
+        mut keys: Keys,
+    ) {
         // A table is renamed at contract after every other contract step on it, which all use
         // its deployed name.
         if phase == Phase::Contract {
@@ -139,7 +147,10 @@ impl<'s> Builder<'s> {
             let values: Vec<String> = e.values.iter().map(|v| v.name.clone()).collect();
             let Some(old) = self.from.enums.get(name) else {
                 if let Some(r) = &e.renamed_from {
-                    self.stale(e.origin, format!("enum `{name}` is renamed from `{r}`, which is not deployed"));
+                    self.stale(
+                        e.origin,
+                        format!("enum `{name}` is renamed from `{r}`, which is not deployed"),
+                    );
                 }
                 self.push(
                     Phase::Expand,
@@ -157,10 +168,9 @@ impl<'s> Builder<'s> {
             let old_values: Vec<&str> = old.values.iter().map(|v| v.name.as_str()).collect();
             let mut previous: Option<String> = None;
             for v in &e.values {
-                let renamed = v
-                    .renamed_from
-                    .as_ref()
-                    .filter(|o| old_values.contains(&o.as_str()) && !old_values.contains(&v.name.as_str()));
+                let renamed = v.renamed_from.as_ref().filter(|o| {
+                    old_values.contains(&o.as_str()) && !old_values.contains(&v.name.as_str())
+                });
                 if let Some(o) = renamed {
                     self.push(
                         Phase::Contract,
@@ -189,7 +199,13 @@ impl<'s> Builder<'s> {
                     );
                 } else if !old_values.contains(&v.name.as_str()) {
                     if v.renamed_from.is_some() {
-                        self.stale(v.origin, format!("enum value `{}` is renamed from a value that is not deployed", v.name));
+                        self.stale(
+                            v.origin,
+                            format!(
+                                "enum value `{}` is renamed from a value that is not deployed",
+                                v.name
+                            ),
+                        );
                     }
                     self.push(
                         Phase::Expand,
@@ -208,7 +224,13 @@ impl<'s> Builder<'s> {
                         },
                     );
                 } else if v.renamed_from.is_some() {
-                    self.stale(v.origin, format!("enum value `{}` is already deployed; `renamed from` is stale", v.name));
+                    self.stale(
+                        v.origin,
+                        format!(
+                            "enum value `{}` is already deployed; `renamed from` is stale",
+                            v.name
+                        ),
+                    );
                 }
                 previous = Some(v.name.clone());
             }
@@ -231,7 +253,10 @@ impl<'s> Builder<'s> {
                         )
                         .primary(e.origin, "no longer lists it")
                         .note("rows holding the value would have to change")
-                        .help(format!("add `drop {}` to the enum to acknowledge", old_value.name)),
+                        .help(format!(
+                            "add `drop {}` to the enum to acknowledge",
+                            old_value.name
+                        )),
                     );
                 } else {
                     removed.push(old_value.name.clone());
@@ -242,14 +267,24 @@ impl<'s> Builder<'s> {
             }
             for (dropped, ack) in &e.dropped_values {
                 if !old_values.contains(&dropped.as_str()) {
-                    self.stale(ack.origin, format!("enum value `{dropped}` is not deployed; `drop {dropped}` is stale"));
+                    self.stale(
+                        ack.origin,
+                        format!(
+                            "enum value `{dropped}` is not deployed; `drop {dropped}` is stale"
+                        ),
+                    );
                 }
             }
         }
         let rebuilt: Vec<(String, Vec<String>)> = self
             .rebuilt_enums
             .keys()
-            .filter_map(|n| self.from.enums.get(n).map(|e| (n.clone(), e.values.iter().map(|v| v.name.clone()).collect())))
+            .filter_map(|n| {
+                self.from
+                    .enums
+                    .get(n)
+                    .map(|e| (n.clone(), e.values.iter().map(|v| v.name.clone()).collect()))
+            })
             .collect();
         for (name, values) in rebuilt {
             self.push(
@@ -272,15 +307,26 @@ impl<'s> Builder<'s> {
             if self.to.enums.contains_key(name) {
                 continue;
             }
-            let renamed = self.to.enums.values().any(|n| n.renamed_from.as_deref() == Some(name));
+            let renamed = self
+                .to
+                .enums
+                .values()
+                .any(|n| n.renamed_from.as_deref() == Some(name));
             if renamed {
                 self.diagnostics.push(
-                    Diagnostic::error(Code::Unsupported, format!("renaming enum `{name}` is not supported yet"))
-                        .primary(
-                            self.to.enums.values().find(|n| n.renamed_from.as_deref() == Some(name)).map_or(Span::default(), |n| n.origin),
-                            "renamed here",
-                        )
-                        .help("keep the enum's name"),
+                    Diagnostic::error(
+                        Code::Unsupported,
+                        format!("renaming enum `{name}` is not supported yet"),
+                    )
+                    .primary(
+                        self.to
+                            .enums
+                            .values()
+                            .find(|n| n.renamed_from.as_deref() == Some(name))
+                            .map_or(Span::default(), |n| n.origin),
+                        "renamed here",
+                    )
+                    .help("keep the enum's name"),
                 );
                 continue;
             }
@@ -332,7 +378,10 @@ impl<'s> Builder<'s> {
         self.push(
             Phase::Expand,
             &temp,
-            format!("create enum `{temp}`, the new shape of `{name}` (without `{}`)", removed.join("`, `")),
+            format!(
+                "create enum `{temp}`, the new shape of `{name}` (without `{}`)",
+                removed.join("`, `")
+            ),
             Op::CreateEnum {
                 name: temp.clone(),
                 values: e.values.iter().map(|v| v.name.clone()).collect(),
@@ -349,7 +398,10 @@ impl<'s> Builder<'s> {
                 to: name.clone(),
             },
             Some(e.origin),
-            Self::keys(&[format!("enum-renamed:{name}")], &[format!("enum-dropped:{name}")]),
+            Self::keys(
+                &[format!("enum-renamed:{name}")],
+                &[format!("enum-dropped:{name}")],
+            ),
         );
         self.diagnostics.push(
             Diagnostic::warning(
@@ -367,7 +419,12 @@ impl<'s> Builder<'s> {
     }
 
     /// The `up` of a column whose enum is rebuilt.
-    fn enum_up(&self, column: &str, temp: &str, mapping: &BTreeMap<String, Option<String>>) -> Expr {
+    fn enum_up(
+        &self,
+        column: &str,
+        temp: &str,
+        mapping: &BTreeMap<String, Option<String>>,
+    ) -> Expr {
         let col = quote_generic(column);
         let mut arms = String::new();
         for (from, to) in mapping {
@@ -405,7 +462,10 @@ impl<'s> Builder<'s> {
         for (name, table) in &self.to.tables {
             if let Some(old) = self.from.tables.get(name) {
                 if let Some(r) = &table.renamed_from {
-                    self.stale(table.origin, format!("table `{name}` is already deployed; `renamed from {r}` is stale"));
+                    self.stale(
+                        table.origin,
+                        format!("table `{name}` is already deployed; `renamed from {r}` is stale"),
+                    );
                 }
                 pairs.push((old, table));
                 continue;
@@ -417,7 +477,10 @@ impl<'s> Builder<'s> {
                     pairs.push((old, table));
                     continue;
                 }
-                self.stale(table.origin, format!("table `{name}` is renamed from `{r}`, which is not deployed"));
+                self.stale(
+                    table.origin,
+                    format!("table `{name}` is renamed from `{r}`, which is not deployed"),
+                );
             }
             self.create_table(table);
         }
@@ -432,11 +495,21 @@ impl<'s> Builder<'s> {
                     format!("table `{name}` is dropped with its rows"),
                 )
                 .note("the table is deployed but no longer declared")
-                .help(format!("add `drop table {name}` to acknowledge, or pass `--allow-destructive`"));
+                .help(format!(
+                    "add `drop table {name}` to acknowledge, or pass `--allow-destructive`"
+                ));
                 if let Some(similar) = self.to.tables.values().find(|t| {
-                    !self.from.tables.contains_key(&t.name) && t.renamed_from.is_none() && same_columns(t, old)
+                    !self.from.tables.contains_key(&t.name)
+                        && t.renamed_from.is_none()
+                        && same_columns(t, old)
                 }) {
-                    d = d.primary(similar.origin, format!("if `{}` is `{name}` renamed, write `table {} renamed from {name}`", similar.name, similar.name));
+                    d = d.primary(
+                        similar.origin,
+                        format!(
+                            "if `{}` is `{name}` renamed, write `table {} renamed from {name}`",
+                            similar.name, similar.name
+                        ),
+                    );
                 }
                 self.diagnostics.push(d);
                 continue;
@@ -445,14 +518,21 @@ impl<'s> Builder<'s> {
         }
         for (name, ack) in &self.to.dropped_tables {
             if !self.from.tables.contains_key(name) {
-                self.stale(ack.origin, format!("table `{name}` is not deployed; `drop table {name}` is stale"));
+                self.stale(
+                    ack.origin,
+                    format!("table `{name}` is not deployed; `drop table {name}` is stale"),
+                );
             }
         }
         pairs
     }
 
     fn create_table(&mut self, table: &'s Table) {
-        let mut needs: Vec<String> = table.columns.iter().flat_map(|c| self.enum_needs(&c.ty)).collect();
+        let mut needs: Vec<String> = table
+            .columns
+            .iter()
+            .flat_map(|c| self.enum_needs(&c.ty))
+            .collect();
         needs.sort();
         needs.dedup();
         let mut provides = vec![table_key(&table.name), columns_key(&table.name)];
@@ -481,7 +561,11 @@ impl<'s> Builder<'s> {
     }
 
     fn drop_table(&mut self, old: &'s Table, ack: Option<Span>) {
-        let mut releases: Vec<String> = old.columns.iter().flat_map(|c| self.enum_needs(&c.ty)).collect();
+        let mut releases: Vec<String> = old
+            .columns
+            .iter()
+            .flat_map(|c| self.enum_needs(&c.ty))
+            .collect();
         for fk in &old.foreign_keys {
             releases.push(table_key(&fk.ref_table));
         }
@@ -503,7 +587,10 @@ impl<'s> Builder<'s> {
         self.push(
             Phase::Expand,
             &new.name,
-            format!("expose table `{}` as `{}` (an updatable view)", old.name, new.name),
+            format!(
+                "expose table `{}` as `{}` (an updatable view)",
+                old.name, new.name
+            ),
             Op::CreateTableAlias {
                 table: old.name.clone(),
                 alias: new.name.clone(),
@@ -518,7 +605,10 @@ impl<'s> Builder<'s> {
         self.push(
             Phase::Contract,
             &new.name,
-            format!("drop the view `{}` standing for table `{}`", new.name, old.name),
+            format!(
+                "drop the view `{}` standing for table `{}`",
+                new.name, old.name
+            ),
             Op::DropTableAlias {
                 table: old.name.clone(),
                 alias: new.name.clone(),
@@ -541,7 +631,10 @@ impl<'s> Builder<'s> {
             },
             Some(new.origin),
             Keys {
-                needs: vec![format!("free:{}", new.name), format!("renamed-columns:{}", old.name)],
+                needs: vec![
+                    format!("free:{}", new.name),
+                    format!("renamed-columns:{}", old.name),
+                ],
                 provides: vec![format!("renamed-to:{}", new.name)],
                 ..Keys::default()
             },
@@ -576,7 +669,8 @@ impl<'s> Builder<'s> {
                     let mut target = c.clone();
                     target.ty = ColumnType::Enum { name: temp.clone() };
                     self.retype(old, o, &target, &shadow);
-                    sync.shadows.push((shadow.clone(), self.enum_up(&c.name, &temp, &mapping)));
+                    sync.shadows
+                        .push((shadow.clone(), self.enum_up(&c.name, &temp, &mapping)));
                     retyped.insert(c.name.clone(), shadow);
                     leaving.push(o);
                     continue;
@@ -618,7 +712,9 @@ impl<'s> Builder<'s> {
                     }
                     sync.new_columns.push((c.name.clone(), tr.up.clone()));
                     if let (Some(down), [source]) = (&tr.down, tr.from.as_slice()) {
-                        if new.column(source).is_none() && !new.retired.iter().any(|r| &r.name == source) {
+                        if new.column(source).is_none()
+                            && !new.retired.iter().any(|r| &r.name == source)
+                        {
                             sync.old_columns.push((source.clone(), Some(down.clone())));
                         }
                     }
@@ -636,7 +732,13 @@ impl<'s> Builder<'s> {
                     ),
                 );
             } else if let Some(r) = &c.renamed_from {
-                self.stale(c.origin, format!("column `{}.{}` is renamed from `{r}`, which is not deployed", new.name, c.name));
+                self.stale(
+                    c.origin,
+                    format!(
+                        "column `{}.{}` is renamed from `{r}`, which is not deployed",
+                        new.name, c.name
+                    ),
+                );
             }
             plain_added.push(c);
             added.insert(c.name.clone());
@@ -657,9 +759,16 @@ impl<'s> Builder<'s> {
                     sync.old_columns.retain(|(n, _)| n != &o.name);
                     sync.old_columns.push((o.name.clone(), r.down.clone()));
                 }
-                let filled = sync.old_columns.iter().any(|(n, d)| n == &o.name && d.is_some());
+                let filled = sync
+                    .old_columns
+                    .iter()
+                    .any(|(n, d)| n == &o.name && d.is_some());
                 if !filled && !o.nullable && o.default.is_none() {
-                    self.relax_leaving_column(t, o, retired.map(|r| r.origin).or(acked.map(|a| a.origin)));
+                    self.relax_leaving_column(
+                        t,
+                        o,
+                        retired.map(|r| r.origin).or(acked.map(|a| a.origin)),
+                    );
                 }
                 leaving.push(o);
                 continue;
@@ -688,22 +797,40 @@ impl<'s> Builder<'s> {
                 self.diagnostics.push(
                     Diagnostic::warning(
                         Code::LooksLikeRename,
-                        format!("column `{}` is dropped and `{}` of the same type is added", o.name, similar.name),
+                        format!(
+                            "column `{}` is dropped and `{}` of the same type is added",
+                            o.name, similar.name
+                        ),
                     )
                     .primary(similar.origin, "added here")
-                    .help(format!("if it is a rename, write `{} {} renamed from {}`", similar.name, similar.ty, o.name)),
+                    .help(format!(
+                        "if it is a rename, write `{} {} renamed from {}`",
+                        similar.name, similar.ty, o.name
+                    )),
                 );
             }
             self.diagnostics.push(d);
         }
         for r in &new.retired {
             if old.column(&r.name).is_none() {
-                self.stale(r.origin, format!("column `{}.{}` is not deployed; `retire {}` is stale", new.name, r.name, r.name));
+                self.stale(
+                    r.origin,
+                    format!(
+                        "column `{}.{}` is not deployed; `retire {}` is stale",
+                        new.name, r.name, r.name
+                    ),
+                );
             }
         }
         for (name, ack) in &new.dropped_columns {
             if old.column(name).is_none() {
-                self.stale(ack.origin, format!("column `{}.{name}` is not deployed; `drop column {name}` is stale", new.name));
+                self.stale(
+                    ack.origin,
+                    format!(
+                        "column `{}.{name}` is not deployed; `drop column {name}` is stale",
+                        new.name
+                    ),
+                );
             }
         }
 
@@ -763,7 +890,11 @@ impl<'s> Builder<'s> {
                     t,
                     format!(
                         "backfill `{}` on `{t}`",
-                        assignments.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>().join("`, `")
+                        assignments
+                            .iter()
+                            .map(|(c, _)| c.as_str())
+                            .collect::<Vec<_>>()
+                            .join("`, `")
                     ),
                     Op::Backfill {
                         table: t.to_string(),
@@ -778,8 +909,16 @@ impl<'s> Builder<'s> {
                     },
                 );
             }
-            let mut releases: Vec<String> = sync.old_columns.iter().map(|(c, _)| col_key(t, c)).collect();
-            releases.extend(sync.new_columns.iter().map(|(c, _)| format!("sync-col:{t}.{c}")));
+            let mut releases: Vec<String> = sync
+                .old_columns
+                .iter()
+                .map(|(c, _)| col_key(t, c))
+                .collect();
+            releases.extend(
+                sync.new_columns
+                    .iter()
+                    .map(|(c, _)| format!("sync-col:{t}.{c}")),
+            );
             releases.extend(retyped.keys().map(|c| col_key(t, c)));
             self.push(
                 Phase::Contract,
@@ -815,7 +954,10 @@ impl<'s> Builder<'s> {
                     .or(new.dropped_columns.get(&o.name).map(|a| a.origin)),
                 Keys {
                     removes: vec![col_key(t, &o.name), columns_key(t)],
-                    provides: vec![format!("dropped-columns:{t}"), format!("dropped:{t}.{}", o.name)],
+                    provides: vec![
+                        format!("dropped-columns:{t}"),
+                        format!("dropped:{t}.{}", o.name),
+                    ],
                     releases,
                     ..Keys::default()
                 },
@@ -843,7 +985,10 @@ impl<'s> Builder<'s> {
         self.push(
             Phase::Expand,
             &format!("{t}.{}", o.name),
-            format!("let `{t}.{}` accept null (the new application does not write it)", o.name),
+            format!(
+                "let `{t}.{}` accept null (the new application does not write it)",
+                o.name
+            ),
             Op::DropNotNull {
                 table: t.to_string(),
                 column: o.name.clone(),
@@ -853,10 +998,19 @@ impl<'s> Builder<'s> {
         );
         let mut d = Diagnostic::warning(
             Code::OldAppSeesChange,
-            format!("the old application reads null in `{t}.{}` for rows the new application writes", o.name),
+            format!(
+                "the old application reads null in `{t}.{}` for rows the new application writes",
+                o.name
+            ),
         )
-        .note(format!("`{}` is `not null` without a default and the new application does not write it", o.name))
-        .help(format!("say how to fill it: `retire {} down (<expression over the new columns>)`", o.name));
+        .note(format!(
+            "`{}` is `not null` without a default and the new application does not write it",
+            o.name
+        ))
+        .help(format!(
+            "say how to fill it: `retire {} down (<expression over the new columns>)`",
+            o.name
+        ));
         if let Some(span) = origin {
             d = d.primary(span, "leaving here");
         }
@@ -941,7 +1095,10 @@ impl<'s> Builder<'s> {
                         assignments: vec![(c.name.clone(), default)],
                     },
                     Some(c.origin),
-                    Self::keys(&[format!("backfilled:{t}")], &[format!("default:{t}.{}", c.name)]),
+                    Self::keys(
+                        &[format!("backfilled:{t}")],
+                        &[format!("default:{t}.{}", c.name)],
+                    ),
                 );
             }
             if !c.nullable {
@@ -964,7 +1121,10 @@ impl<'s> Builder<'s> {
         self.push(
             Phase::Expand,
             &format!("{t}.{}", c.name),
-            format!("add column `{t}.{}` (filled from the deployed shape)", c.name),
+            format!(
+                "add column `{t}.{}` (filled from the deployed shape)",
+                c.name
+            ),
             Op::AddColumn {
                 table: t.to_string(),
                 column: added,
@@ -1039,7 +1199,13 @@ impl<'s> Builder<'s> {
 
     /// Changes of a column deployed under the same name. Returns the `up` expression when the
     /// column changes type through a shadow column (the caller plans the swap).
-    fn column_diff(&mut self, old_table: &Table, new_table: &Table, o: &Column, c: &'s Column) -> Option<Expr> {
+    fn column_diff(
+        &mut self,
+        old_table: &Table,
+        new_table: &Table,
+        o: &Column,
+        c: &'s Column,
+    ) -> Option<Expr> {
         let t = old_table.name.as_str();
         if let Some(tr) = &c.transform {
             if tr.from == [c.name.clone()] && o.ty != c.ty && !widening(&o.ty, &c.ty) {
@@ -1048,9 +1214,9 @@ impl<'s> Builder<'s> {
                     .iter()
                     .any(|pk| pk.columns.contains(&c.name))
                     || self.from.tables.values().any(|x| {
-                        x.foreign_keys
-                            .iter()
-                            .any(|fk| fk.ref_table == old_table.name && fk.ref_columns.contains(&c.name))
+                        x.foreign_keys.iter().any(|fk| {
+                            fk.ref_table == old_table.name && fk.ref_columns.contains(&c.name)
+                        })
                     });
                 if in_key || o.identity || c.identity {
                     self.diagnostics.push(
@@ -1085,7 +1251,13 @@ impl<'s> Builder<'s> {
             }
         }
         if let Some(r) = &c.renamed_from {
-            self.stale(c.origin, format!("column `{}.{}` is already deployed; `renamed from {r}` is stale", new_table.name, c.name));
+            self.stale(
+                c.origin,
+                format!(
+                    "column `{}.{}` is already deployed; `renamed from {r}` is stale",
+                    new_table.name, c.name
+                ),
+            );
         }
         if o.ty != c.ty {
             if widening(&o.ty, &c.ty) {
@@ -1122,7 +1294,10 @@ impl<'s> Builder<'s> {
             self.diagnostics.push(
                 Diagnostic::error(
                     Code::Unsupported,
-                    format!("changing `identity` of `{}.{}` is not supported yet", new_table.name, c.name),
+                    format!(
+                        "changing `identity` of `{}.{}` is not supported yet",
+                        new_table.name, c.name
+                    ),
                 )
                 .primary(c.origin, "identity changes here"),
             );
@@ -1163,11 +1338,19 @@ impl<'s> Builder<'s> {
                 self.diagnostics.push(
                     Diagnostic::warning(
                         Code::ValidationMayFail,
-                        format!("`{}.{}` becomes `not null`; existing nulls make the switch fail", new_table.name, c.name),
+                        format!(
+                            "`{}.{}` becomes `not null`; existing nulls make the switch fail",
+                            new_table.name, c.name
+                        ),
                     )
                     .primary(c.origin, "`not null` here")
-                    .note(format!("find them: SELECT count(*) FROM {t} WHERE {} IS NULL", c.name))
-                    .help("give the column a default to fill them, or fix the rows before the switch"),
+                    .note(format!(
+                        "find them: SELECT count(*) FROM {t} WHERE {} IS NULL",
+                        c.name
+                    ))
+                    .help(
+                        "give the column a default to fill them, or fix the rows before the switch",
+                    ),
                 );
             }
             self.not_null(t, c);
@@ -1186,7 +1369,10 @@ impl<'s> Builder<'s> {
             self.diagnostics.push(
                 Diagnostic::warning(
                     Code::OldAppSeesChange,
-                    format!("`{}.{}` accepts null from expand on; the old application may read null", new_table.name, c.name),
+                    format!(
+                        "`{}.{}` accepts null from expand on; the old application may read null",
+                        new_table.name, c.name
+                    ),
                 )
                 .primary(c.origin, "nullable here"),
             );
@@ -1224,7 +1410,10 @@ impl<'s> Builder<'s> {
         self.push(
             Phase::Expand,
             &format!("{t}.{shadow}"),
-            format!("add shadow column `{t}.{shadow}` of type `{}` for `{}`", c.ty, c.name),
+            format!(
+                "add shadow column `{t}.{shadow}` of type `{}` for `{}`",
+                c.ty, c.name
+            ),
             Op::AddColumn {
                 table: t.to_string(),
                 column: added,
@@ -1252,7 +1441,10 @@ impl<'s> Builder<'s> {
             },
             Some(c.origin),
             Keys {
-                needs: vec![format!("dropped:{t}.{}", o.name), format!("sync-col:{t}.{shadow}")],
+                needs: vec![
+                    format!("dropped:{t}.{}", o.name),
+                    format!("sync-col:{t}.{shadow}"),
+                ],
                 provides: vec![format!("renamed:{t}.{}", c.name)],
                 ..Keys::default()
             },
@@ -1300,7 +1492,8 @@ impl<'s> Builder<'s> {
         use migc_stdlib::TypeClass::*;
         let lossy = match (from.class, to.class) {
             (a, b) if a == b => from.rank > to.rank || s.ty != c.ty && matches!(a, Decimal),
-            (Decimal | Float, Integer) | (Text, Integer | Decimal | Float | Bool | Uuid | Temporal | Json) => true,
+            (Decimal | Float, Integer)
+            | (Text, Integer | Decimal | Float | Bool | Uuid | Temporal | Json) => true,
             _ => false,
         };
         if lossy {
@@ -1333,10 +1526,17 @@ impl<'s> Builder<'s> {
     ) {
         let t = old.name.as_str();
         let goes = |cols: &[String]| cols.iter().any(|c| leaving.iter().any(|l| &l.name == c));
-        let drop_phase = |cols: &[String]| if goes(cols) { Phase::Contract } else { Phase::Expand };
+        let drop_phase = |cols: &[String]| {
+            if goes(cols) {
+                Phase::Contract
+            } else {
+                Phase::Expand
+            }
+        };
         let on_retyped = |cols: &[String]| cols.iter().any(|c| retyped.contains_key(c));
         // New rows only ever hold the column's default or null: nothing to fail validation.
-        let only_added = |cols: &[String]| !cols.is_empty() && cols.iter().all(|c| added.contains(c));
+        let only_added =
+            |cols: &[String]| !cols.is_empty() && cols.iter().all(|c| added.contains(c));
 
         // Primary key
         match (&old.primary_key, &new.primary_key) {
@@ -1413,7 +1613,12 @@ impl<'s> Builder<'s> {
         // Uniques
         let mut renamed: BTreeSet<&str> = BTreeSet::new();
         for u in &new.uniques {
-            if old.uniques.iter().any(|o| o.name == u.name && o.columns == u.columns) && !on_retyped(&u.columns) {
+            if old
+                .uniques
+                .iter()
+                .any(|o| o.name == u.name && o.columns == u.columns)
+                && !on_retyped(&u.columns)
+            {
                 continue;
             }
             if let Some(o) = old.uniques.iter().find(|o| {
@@ -1428,8 +1633,16 @@ impl<'s> Builder<'s> {
                 continue;
             }
             let shadowed = on_retyped(&u.columns);
-            let columns: Vec<String> = u.columns.iter().map(|c| retyped.get(c).cloned().unwrap_or_else(|| c.clone())).collect();
-            let building = if shadowed { temp_name(&u.name) } else { u.name.clone() };
+            let columns: Vec<String> = u
+                .columns
+                .iter()
+                .map(|c| retyped.get(c).cloned().unwrap_or_else(|| c.clone()))
+                .collect();
+            let building = if shadowed {
+                temp_name(&u.name)
+            } else {
+                u.name.clone()
+            };
             let index = Index {
                 name: building.clone(),
                 unique: true,
@@ -1462,7 +1675,10 @@ impl<'s> Builder<'s> {
                     unique,
                 },
                 Some(u.origin),
-                Self::keys(&[format!("constraint:{}", u.name)], &[format!("index:{building}")]),
+                Self::keys(
+                    &[format!("constraint:{}", u.name)],
+                    &[format!("index:{building}")],
+                ),
             );
             if shadowed {
                 self.rename_constraint(t, &building, &u.name, u.origin);
@@ -1479,11 +1695,19 @@ impl<'s> Builder<'s> {
             }
         }
         for u in &old.uniques {
-            let kept = new.uniques.iter().any(|n| n.name == u.name && n.columns == u.columns) && !on_retyped(&u.columns);
+            let kept = new
+                .uniques
+                .iter()
+                .any(|n| n.name == u.name && n.columns == u.columns)
+                && !on_retyped(&u.columns);
             if kept || renamed.contains(u.name.as_str()) {
                 continue;
             }
-            let phase = if on_retyped(&u.columns) { Phase::Contract } else { drop_phase(&u.columns) };
+            let phase = if on_retyped(&u.columns) {
+                Phase::Contract
+            } else {
+                drop_phase(&u.columns)
+            };
             self.push(
                 phase,
                 &format!("{t}.{}", u.name),
@@ -1506,7 +1730,12 @@ impl<'s> Builder<'s> {
         for ck in &new.checks {
             let cols = referenced_columns(new, &ck.expr);
             let shadowed = on_retyped(&cols);
-            if !shadowed && old.checks.iter().any(|o| o.name == ck.name && o.expr == ck.expr) {
+            if !shadowed
+                && old
+                    .checks
+                    .iter()
+                    .any(|o| o.name == ck.name && o.expr == ck.expr)
+            {
                 continue;
             }
             if let Some(o) = old.checks.iter().find(|o| {
@@ -1520,7 +1749,11 @@ impl<'s> Builder<'s> {
                 self.rename_constraint(t, &o.name, &ck.name, ck.origin);
                 continue;
             }
-            let building = if shadowed { temp_name(&ck.name) } else { ck.name.clone() };
+            let building = if shadowed {
+                temp_name(&ck.name)
+            } else {
+                ck.name.clone()
+            };
             let check = Check {
                 name: building.clone(),
                 expr: Expr {
@@ -1529,7 +1762,10 @@ impl<'s> Builder<'s> {
                 },
                 origin: ck.origin,
             };
-            let used: Vec<String> = cols.iter().map(|c| retyped.get(c).cloned().unwrap_or_else(|| c.clone())).collect();
+            let used: Vec<String> = cols
+                .iter()
+                .map(|c| retyped.get(c).cloned().unwrap_or_else(|| c.clone()))
+                .collect();
             let mut needs: Vec<String> = used.iter().map(|c| col_key(t, c)).collect();
             needs.push(format!("name:{building}"));
             self.push(
@@ -1561,20 +1797,34 @@ impl<'s> Builder<'s> {
                 self.diagnostics.push(
                     Diagnostic::warning(
                         Code::ValidationMayFail,
-                        format!("check `{}` on existing rows of `{}` fails if one violates it", ck.name, new.name),
+                        format!(
+                            "check `{}` on existing rows of `{}` fails if one violates it",
+                            ck.name, new.name
+                        ),
                     )
                     .primary(ck.origin, "check here")
-                    .note(format!("find them: SELECT count(*) FROM {t} WHERE NOT ({})", ck.expr.sql)),
+                    .note(format!(
+                        "find them: SELECT count(*) FROM {t} WHERE NOT ({})",
+                        ck.expr.sql
+                    )),
                 );
             }
         }
         for ck in &old.checks {
             let cols = referenced_columns(old, &ck.expr);
-            let kept = !on_retyped(&cols) && new.checks.iter().any(|n| n.name == ck.name && n.expr == ck.expr);
+            let kept = !on_retyped(&cols)
+                && new
+                    .checks
+                    .iter()
+                    .any(|n| n.name == ck.name && n.expr == ck.expr);
             if kept || renamed.contains(ck.name.as_str()) {
                 continue;
             }
-            let phase = if on_retyped(&cols) { Phase::Contract } else { drop_phase(&cols) };
+            let phase = if on_retyped(&cols) {
+                Phase::Contract
+            } else {
+                drop_phase(&cols)
+            };
             self.push(
                 phase,
                 &format!("{t}.{}", ck.name),
@@ -1596,7 +1846,12 @@ impl<'s> Builder<'s> {
         let mut renamed: BTreeSet<&str> = BTreeSet::new();
         for fk in &new.foreign_keys {
             let shadowed = on_retyped(&fk.columns);
-            if !shadowed && old.foreign_keys.iter().any(|o| o.name == fk.name && self.same_fk(o, fk)) {
+            if !shadowed
+                && old
+                    .foreign_keys
+                    .iter()
+                    .any(|o| o.name == fk.name && self.same_fk(o, fk))
+            {
                 continue;
             }
             if let Some(o) = old.foreign_keys.iter().find(|o| {
@@ -1613,7 +1868,11 @@ impl<'s> Builder<'s> {
             if shadowed {
                 let mut built = fk.clone();
                 built.name = temp_name(&fk.name);
-                built.columns = fk.columns.iter().map(|c| retyped.get(c).cloned().unwrap_or_else(|| c.clone())).collect();
+                built.columns = fk
+                    .columns
+                    .iter()
+                    .map(|c| retyped.get(c).cloned().unwrap_or_else(|| c.clone()))
+                    .collect();
                 self.add_foreign_key(t, &built, true);
                 self.rename_constraint(t, &built.name, &fk.name, fk.origin);
                 continue;
@@ -1641,12 +1900,21 @@ impl<'s> Builder<'s> {
             }
         }
         for fk in &old.foreign_keys {
-            let kept = !on_retyped(&fk.columns) && new.foreign_keys.iter().any(|n| n.name == fk.name && self.same_fk(fk, n));
+            let kept = !on_retyped(&fk.columns)
+                && new
+                    .foreign_keys
+                    .iter()
+                    .any(|n| n.name == fk.name && self.same_fk(fk, n));
             if kept || renamed.contains(fk.name.as_str()) {
                 continue;
             }
-            let target_goes = !self.to.tables.contains_key(&fk.ref_table) && !self.renamed_tables.contains_key(&fk.ref_table);
-            let phase = if target_goes || on_retyped(&fk.columns) { Phase::Contract } else { drop_phase(&fk.columns) };
+            let target_goes = !self.to.tables.contains_key(&fk.ref_table)
+                && !self.renamed_tables.contains_key(&fk.ref_table);
+            let phase = if target_goes || on_retyped(&fk.columns) {
+                Phase::Contract
+            } else {
+                drop_phase(&fk.columns)
+            };
             let mut releases: Vec<String> = fk.columns.iter().map(|c| col_key(t, c)).collect();
             releases.push(table_key(&fk.ref_table));
             releases.extend(fk.ref_columns.iter().map(|c| col_key(&fk.ref_table, c)));
@@ -1669,7 +1937,11 @@ impl<'s> Builder<'s> {
 
         // Indexes
         let index_cols = |table: &Table, i: &Index| -> Vec<String> {
-            let mut cols: Vec<String> = i.parts.iter().flat_map(|p| referenced_columns(table, &p.expr)).collect();
+            let mut cols: Vec<String> = i
+                .parts
+                .iter()
+                .flat_map(|p| referenced_columns(table, &p.expr))
+                .collect();
             if let Some(p) = &i.predicate {
                 cols.extend(referenced_columns(table, p));
             }
@@ -1708,7 +1980,10 @@ impl<'s> Builder<'s> {
                 built.name = temp_name(&i.name);
                 for p in &mut built.parts {
                     p.expr.sql = crate::sql::rename_identifiers(&p.expr.sql, retyped);
-                    p.column = p.column.as_ref().map(|c| retyped.get(c).cloned().unwrap_or_else(|| c.clone()));
+                    p.column = p
+                        .column
+                        .as_ref()
+                        .map(|c| retyped.get(c).cloned().unwrap_or_else(|| c.clone()));
                 }
                 built.predicate = built.predicate.map(|mut e| {
                     e.sql = crate::sql::rename_identifiers(&e.sql, retyped);
@@ -1724,12 +1999,19 @@ impl<'s> Builder<'s> {
                         to: i.name.clone(),
                     },
                     Some(i.origin),
-                    Self::keys(&[], &[format!("name:{}", i.name), format!("index:{}", built.name)]),
+                    Self::keys(
+                        &[],
+                        &[format!("name:{}", i.name), format!("index:{}", built.name)],
+                    ),
                 );
                 continue;
             }
             let changed = old.indexes.iter().any(|o| o.name == i.name);
-            let phase = if changed { Phase::Contract } else { Phase::Expand };
+            let phase = if changed {
+                Phase::Contract
+            } else {
+                Phase::Expand
+            };
             self.create_index(phase, t, i);
         }
         for i in &old.indexes {
@@ -1768,7 +2050,12 @@ impl<'s> Builder<'s> {
             },
             Some(origin),
             Keys {
-                needs: vec![format!("name:{to}"), format!("constraint:{from}"), format!("fk:{from}"), format!("renamed-in:{t}")],
+                needs: vec![
+                    format!("name:{to}"),
+                    format!("constraint:{from}"),
+                    format!("fk:{from}"),
+                    format!("renamed-in:{t}"),
+                ],
                 provides: vec![format!("constraint:{to}")],
                 ..Keys::default()
             },
@@ -1793,7 +2080,10 @@ impl<'s> Builder<'s> {
     }
 
     fn same_fk(&self, old: &ForeignKey, new: &ForeignKey) -> bool {
-        let target = self.renamed_tables.get(&old.ref_table).unwrap_or(&old.ref_table);
+        let target = self
+            .renamed_tables
+            .get(&old.ref_table)
+            .unwrap_or(&old.ref_table);
         old.columns == new.columns
             && target == &new.ref_table
             && old.ref_columns == new.ref_columns
@@ -1802,14 +2092,26 @@ impl<'s> Builder<'s> {
     }
 
     fn create_index(&mut self, phase: Phase, t: &str, index: &Index) {
-        let table = self.to.tables.values().find(|x| x.name == t || x.renamed_from.as_deref() == Some(t));
+        let table = self
+            .to
+            .tables
+            .values()
+            .find(|x| x.name == t || x.renamed_from.as_deref() == Some(t));
         let mut needs: Vec<String> = vec![table_key(t), format!("name:{}", index.name)];
         if let Some(table) = table {
             for p in &index.parts {
-                needs.extend(referenced_columns(table, &p.expr).iter().map(|c| col_key(t, c)));
+                needs.extend(
+                    referenced_columns(table, &p.expr)
+                        .iter()
+                        .map(|c| col_key(t, c)),
+                );
             }
             if let Some(pred) = &index.predicate {
-                needs.extend(referenced_columns(table, pred).iter().map(|c| col_key(t, c)));
+                needs.extend(
+                    referenced_columns(table, pred)
+                        .iter()
+                        .map(|c| col_key(t, c)),
+                );
             }
         }
         self.push(
@@ -1840,7 +2142,13 @@ impl<'s> Builder<'s> {
         needs.push(table_key(&fk.ref_table));
         needs.extend(fk.ref_columns.iter().map(|c| col_key(&fk.ref_table, c)));
         // A constraint on a referenced key that this plan creates.
-        for u in self.to.tables.get(&fk.ref_table).iter().flat_map(|x| &x.uniques) {
+        for u in self
+            .to
+            .tables
+            .get(&fk.ref_table)
+            .iter()
+            .flat_map(|x| &x.uniques)
+        {
             if u.columns == fk.ref_columns {
                 needs.push(format!("constraint:{}", u.name));
             }
@@ -1906,7 +2214,12 @@ impl<'s> Builder<'s> {
                 None => {
                     if let Some(r) = &view.renamed_from {
                         if !self.from.views.contains_key(r) {
-                            self.stale(view.origin, format!("view `{name}` is renamed from `{r}`, which is not deployed"));
+                            self.stale(
+                                view.origin,
+                                format!(
+                                    "view `{name}` is renamed from `{r}`, which is not deployed"
+                                ),
+                            );
                         }
                     }
                     self.push(
@@ -1946,7 +2259,9 @@ impl<'s> Builder<'s> {
                     self.diagnostics.push(
                         Diagnostic::warning(
                             Code::OldAppSeesChange,
-                            format!("view `{name}` changes at expand, for both application versions"),
+                            format!(
+                                "view `{name}` changes at expand, for both application versions"
+                            ),
                         )
                         .primary(view.origin, "redefined here"),
                     );
@@ -1959,7 +2274,11 @@ impl<'s> Builder<'s> {
             if self.to.views.contains_key(name) {
                 continue;
             }
-            let releases: Vec<String> = view.depends_on.iter().flat_map(|t| [columns_key(t), table_key(t)]).collect();
+            let releases: Vec<String> = view
+                .depends_on
+                .iter()
+                .flat_map(|t| [columns_key(t), table_key(t)])
+                .collect();
             self.push(
                 Phase::Contract,
                 name,
@@ -1980,7 +2299,12 @@ impl<'s> Builder<'s> {
         let mut releases: Vec<String> = Vec::new();
         for t in &old.depends_on {
             let deployed = self.deployed_name(t);
-            releases.extend([columns_key(t), table_key(t), format!("alias:{t}"), columns_key(&deployed)]);
+            releases.extend([
+                columns_key(t),
+                table_key(t),
+                format!("alias:{t}"),
+                columns_key(&deployed),
+            ]);
         }
         self.push(
             Phase::Contract,
@@ -2018,7 +2342,11 @@ impl<'s> Builder<'s> {
         for dep in &view.depends_on {
             needs.push(table_key(dep));
             needs.push(format!("view:{dep}"));
-            if self.added_columns.iter().any(|c| c.starts_with(&format!("{dep}."))) {
+            if self
+                .added_columns
+                .iter()
+                .any(|c| c.starts_with(&format!("{dep}.")))
+            {
                 needs.push(columns_key(dep));
             }
         }
@@ -2028,7 +2356,8 @@ impl<'s> Builder<'s> {
     fn natives(&mut self) {
         for (name, n) in &self.to.natives {
             match self.from.natives.get(name) {
-                Some(old) if old.up == n.up && old.down == n.down && old.dialects == n.dialects => {}
+                Some(old) if old.up == n.up && old.down == n.down && old.dialects == n.dialects => {
+                }
                 Some(old) => {
                     self.push(
                         Phase::Expand,
@@ -2052,7 +2381,10 @@ impl<'s> Builder<'s> {
                             down: n.down.clone(),
                         },
                         Some(n.origin),
-                        Self::keys(&[format!("native:{name}")], &[format!("native-undone:{name}")]),
+                        Self::keys(
+                            &[format!("native:{name}")],
+                            &[format!("native-undone:{name}")],
+                        ),
                     );
                 }
                 None => self.push(
@@ -2108,7 +2440,10 @@ fn pk_types(table: &Table) -> Vec<(String, ColumnType)> {
 
 fn same_columns(a: &Table, b: &Table) -> bool {
     a.columns.len() == b.columns.len()
-        && a.columns.iter().zip(&b.columns).all(|(x, y)| x.name == y.name && x.ty == y.ty)
+        && a.columns
+            .iter()
+            .zip(&b.columns)
+            .all(|(x, y)| x.name == y.name && x.ty == y.ty)
 }
 
 fn same_index(a: &Index, b: &Index) -> bool {
@@ -2116,7 +2451,10 @@ fn same_index(a: &Index, b: &Index) -> bool {
         && a.unique == b.unique
         && a.predicate == b.predicate
         && a.parts.len() == b.parts.len()
-        && a.parts.iter().zip(&b.parts).all(|(x, y)| x.expr == y.expr && x.descending == y.descending)
+        && a.parts
+            .iter()
+            .zip(&b.parts)
+            .all(|(x, y)| x.expr == y.expr && x.descending == y.descending)
 }
 
 /// The same index under another name.
@@ -2174,7 +2512,9 @@ pub(crate) fn referenced_columns(table: &Table, e: &Expr) -> Vec<String> {
 
 /// A column name as an SQL identifier in the neutral text (quoted when not plain lower case).
 fn quote_generic(name: &str) -> String {
-    if name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    if name
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         && name.chars().next().is_some_and(|c| !c.is_ascii_digit())
     {
         name.to_string()

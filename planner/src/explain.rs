@@ -6,12 +6,24 @@ use std::fmt::Write;
 pub fn markdown(m: &Manifest) -> String {
     let mut s = String::new();
     let steps: usize = m.phases.iter().map(|p| p.steps.len()).sum();
-    let _ = writeln!(s, "# Migration plan: `{}` → `{}` ({})\n", m.from, m.to, m.dialect);
+    let _ = writeln!(
+        s,
+        "# Migration plan: `{}` → `{}` ({})\n",
+        m.from, m.to, m.dialect
+    );
     let errors = m.lint.iter().filter(|f| f.severity == "error").count();
     let warnings = m.lint.len() - errors;
-    let rewrites = m.phases.iter().flat_map(|p| &p.steps).filter(|s| s.rewrite).count();
+    let rewrites = m
+        .phases
+        .iter()
+        .flat_map(|p| &p.steps)
+        .filter(|s| s.rewrite)
+        .count();
     let _ = writeln!(s, "## Summary\n");
-    let _ = writeln!(s, "| phase | steps | old app works after | new app works after | rollback loses |");
+    let _ = writeln!(
+        s,
+        "| phase | steps | old app works after | new app works after | rollback loses |"
+    );
     let _ = writeln!(s, "|---|---|---|---|---|");
     for (p, c) in m.phases.iter().zip(&m.compatibility) {
         let loses = if c.rollback_loses.is_empty() {
@@ -35,12 +47,19 @@ pub fn markdown(m: &Manifest) -> String {
         m.point_of_no_return.phase
     );
     for phase in &m.phases {
-        let _ = writeln!(s, "## {} (`{}`, rollback `{}`)\n", phase.name, phase.up, phase.down);
+        let _ = writeln!(
+            s,
+            "## {} (`{}`, rollback `{}`)\n",
+            phase.name, phase.up, phase.down
+        );
         if phase.steps.is_empty() {
             let _ = writeln!(s, "Nothing to do.\n");
             continue;
         }
-        let _ = writeln!(s, "| # | step | lock | rewrite | scan | rollback loses | source |");
+        let _ = writeln!(
+            s,
+            "| # | step | lock | rewrite | scan | rollback loses | source |"
+        );
         let _ = writeln!(s, "|---|---|---|---|---|---|---|");
         for (i, st) in phase.steps.iter().enumerate() {
             let _ = writeln!(
@@ -51,7 +70,9 @@ pub fn markdown(m: &Manifest) -> String {
                 st.lock,
                 yes(st.rewrite),
                 yes(st.scan),
-                st.rollback_loses.as_deref().map_or("nothing".to_string(), cell),
+                st.rollback_loses
+                    .as_deref()
+                    .map_or("nothing".to_string(), cell),
                 st.source.as_deref().unwrap_or("deployed schema")
             );
         }
@@ -66,9 +87,16 @@ pub fn markdown(m: &Manifest) -> String {
     }
     let _ = writeln!(s, "\n## Point of no return\n");
     if m.point_of_no_return.cannot_restore.is_empty() {
-        let _ = writeln!(s, "Contract removes nothing that its rollback cannot restore.\n");
+        let _ = writeln!(
+            s,
+            "Contract removes nothing that its rollback cannot restore.\n"
+        );
     } else {
-        let _ = writeln!(s, "After **{}**, rolling back cannot restore:\n", m.point_of_no_return.phase);
+        let _ = writeln!(
+            s,
+            "After **{}**, rolling back cannot restore:\n",
+            m.point_of_no_return.phase
+        );
         for x in &m.point_of_no_return.cannot_restore {
             let _ = writeln!(s, "- {x}");
         }
@@ -85,7 +113,10 @@ pub fn markdown(m: &Manifest) -> String {
             f.severity,
             f.code,
             f.message,
-            f.source.as_deref().map(|x| format!(" ({x})")).unwrap_or_default()
+            f.source
+                .as_deref()
+                .map(|x| format!(" ({x})"))
+                .unwrap_or_default()
         );
         for n in &f.notes {
             let _ = writeln!(s, "  - note: {n}");
@@ -101,7 +132,12 @@ pub fn markdown(m: &Manifest) -> String {
         }
         let _ = writeln!(s, "  subgraph {}", phase.name);
         for st in &phase.steps {
-            let _ = writeln!(s, "    {}[\"{}\"]", node(&st.id), st.summary.replace('"', "'").replace('`', ""));
+            let _ = writeln!(
+                s,
+                "    {}[\"{}\"]",
+                node(&st.id),
+                st.summary.replace('"', "'").replace('`', "")
+            );
         }
         let _ = writeln!(s, "  end");
     }
@@ -112,7 +148,12 @@ pub fn markdown(m: &Manifest) -> String {
             }
         }
     }
-    let names: Vec<&str> = m.phases.iter().filter(|p| !p.steps.is_empty()).map(|p| p.name.as_str()).collect();
+    let names: Vec<&str> = m
+        .phases
+        .iter()
+        .filter(|p| !p.steps.is_empty())
+        .map(|p| p.name.as_str())
+        .collect();
     for pair in names.windows(2) {
         let _ = writeln!(s, "  {} --> {}", pair[0], pair[1]);
     }

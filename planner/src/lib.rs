@@ -117,11 +117,21 @@ pub fn render(
         return Err(errors);
     }
     let scripts = script::scripts(lowering.as_ref(), &plan.steps, &lowered, locate);
-    let manifest = manifest::build(lowering.as_ref(), plan, &lowered, &scripts, labels, locate, &ctx);
+    let manifest = manifest::build(
+        lowering.as_ref(),
+        plan,
+        &lowered,
+        &scripts,
+        labels,
+        locate,
+        &ctx,
+    );
     let mut files = Files::default();
     for (name, text) in scripts {
         files.files.insert(name, text);
     }
-    files.files.insert("manifest.json".to_string(), manifest::to_json(&manifest));
+    files
+        .files
+        .insert("manifest.json".to_string(), manifest::to_json(&manifest));
     Ok(files)
 }

@@ -118,7 +118,12 @@ pub(crate) fn build(
         let (up, down) = file_names(phase);
         let mut steps = Vec::new();
         let mut loses = Vec::new();
-        for (step, l) in plan.steps.iter().zip(lowered).filter(|(s, _)| s.phase == phase) {
+        for (step, l) in plan
+            .steps
+            .iter()
+            .zip(lowered)
+            .filter(|(s, _)| s.phase == phase)
+        {
             let op = serde_json::to_value(&step.op)
                 .ok()
                 .and_then(|v| v.get("op").and_then(|o| o.as_str()).map(str::to_string))
@@ -137,7 +142,11 @@ pub(crate) fn build(
                 transactional: l.up.iter().all(|u| u.transactional),
                 rollback_loses: l.down_loses.clone(),
                 source: step.origin.and_then(locate),
-                after: step.after.iter().map(|&a| plan.steps[a].id.clone()).collect(),
+                after: step
+                    .after
+                    .iter()
+                    .map(|&a| plan.steps[a].id.clone())
+                    .collect(),
             });
         }
         let removes_old_shape = phase == Phase::Contract && !steps.is_empty();
@@ -164,7 +173,8 @@ pub(crate) fn build(
                 let pending: Vec<String> = assignments
                     .iter()
                     .map(|(c, e)| {
-                        let value = crate::sql::render(&e.sql, dialect, None).unwrap_or_else(|_| e.sql.clone());
+                        let value = crate::sql::render(&e.sql, dialect, None)
+                            .unwrap_or_else(|_| e.sql.clone());
                         format!(
                             "({} IS NULL AND ({value}) IS NOT NULL)",
                             crate::sql::quote(c, dialect)
@@ -236,7 +246,10 @@ pub(crate) fn build(
             cannot_restore,
         },
         lint,
-        checksums: scripts.iter().map(|(n, t)| (n.clone(), sha256(t))).collect(),
+        checksums: scripts
+            .iter()
+            .map(|(n, t)| (n.clone(), sha256(t)))
+            .collect(),
     }
 }
 
@@ -248,7 +261,8 @@ pub fn to_json(manifest: &Manifest) -> String {
 
 /// Reads a manifest back (for `migc explain`).
 pub fn from_json(text: &str) -> Result<Manifest, String> {
-    let m: Manifest = serde_json::from_str(text).map_err(|e| format!("not a migc manifest: {e}"))?;
+    let m: Manifest =
+        serde_json::from_str(text).map_err(|e| format!("not a migc manifest: {e}"))?;
     if m.format != FORMAT {
         return Err(format!("not a migc manifest: format is `{}`", m.format));
     }

@@ -28,7 +28,11 @@ pub(crate) fn order(steps: &mut [Step], keys: &[Keys]) -> Result<Vec<usize>, Dia
             .needs
             .iter()
             .flat_map(|n| providers.get(n.as_str()).into_iter().flatten())
-            .chain(k.removes.iter().flat_map(|r| releasers.get(r.as_str()).into_iter().flatten()));
+            .chain(
+                k.removes
+                    .iter()
+                    .flat_map(|r| releasers.get(r.as_str()).into_iter().flatten()),
+            );
         for &b in before {
             // Only edges that the phase order does not already give, and never backwards in
             // phase: a later phase providing what an earlier one needs is satisfied by the
@@ -75,11 +79,17 @@ pub(crate) fn order(steps: &mut [Step], keys: &[Keys]) -> Result<Vec<usize>, Dia
         .into_iter()
         .find(|scc| scc.len() > 1)
         .unwrap_or_default();
-    let mut members: Vec<String> = cycle.iter().map(|n| steps[graph[*n]].summary.clone()).collect();
+    let mut members: Vec<String> = cycle
+        .iter()
+        .map(|n| steps[graph[*n]].summary.clone())
+        .collect();
     members.sort();
     let mut d = Diagnostic::error(
         Code::DependencyCycle,
-        format!("the changes depend on each other in a circle: {}", members.join("; ")),
+        format!(
+            "the changes depend on each other in a circle: {}",
+            members.join("; ")
+        ),
     )
     .help("split the change into two migrations");
     if let Some(span) = cycle.iter().find_map(|n| steps[graph[*n]].origin) {

@@ -9,16 +9,101 @@ use std::ops::ControlFlow;
 
 /// Words that must be quoted as identifiers in at least one dialect.
 const RESERVED: &[&str] = &[
-    "all", "alter", "analyse", "analyze", "and", "any", "array", "as", "asc", "between", "both",
-    "by", "case", "cast", "check", "collate", "column", "constraint", "create", "cross",
-    "current_date", "current_time", "current_timestamp", "current_user", "default", "delete",
-    "desc", "distinct", "do", "drop", "else", "end", "except", "exists", "false", "fetch", "for",
-    "foreign", "from", "full", "grant", "group", "having", "in", "index", "inner", "insert",
-    "interval", "intersect", "into", "is", "join", "key", "leading", "left", "like", "limit",
-    "localtime", "localtimestamp", "natural", "not", "null", "offset", "on", "only", "or",
-    "order", "outer", "primary", "range", "references", "rename", "returning", "right", "row",
-    "rows", "select", "session_user", "set", "some", "table", "then", "to", "trailing", "true",
-    "union", "unique", "update", "user", "using", "values", "when", "where", "window", "with",
+    "all",
+    "alter",
+    "analyse",
+    "analyze",
+    "and",
+    "any",
+    "array",
+    "as",
+    "asc",
+    "between",
+    "both",
+    "by",
+    "case",
+    "cast",
+    "check",
+    "collate",
+    "column",
+    "constraint",
+    "create",
+    "cross",
+    "current_date",
+    "current_time",
+    "current_timestamp",
+    "current_user",
+    "default",
+    "delete",
+    "desc",
+    "distinct",
+    "do",
+    "drop",
+    "else",
+    "end",
+    "except",
+    "exists",
+    "false",
+    "fetch",
+    "for",
+    "foreign",
+    "from",
+    "full",
+    "grant",
+    "group",
+    "having",
+    "in",
+    "index",
+    "inner",
+    "insert",
+    "interval",
+    "intersect",
+    "into",
+    "is",
+    "join",
+    "key",
+    "leading",
+    "left",
+    "like",
+    "limit",
+    "localtime",
+    "localtimestamp",
+    "natural",
+    "not",
+    "null",
+    "offset",
+    "on",
+    "only",
+    "or",
+    "order",
+    "outer",
+    "primary",
+    "range",
+    "references",
+    "rename",
+    "returning",
+    "right",
+    "row",
+    "rows",
+    "select",
+    "session_user",
+    "set",
+    "some",
+    "table",
+    "then",
+    "to",
+    "trailing",
+    "true",
+    "union",
+    "unique",
+    "update",
+    "user",
+    "using",
+    "values",
+    "when",
+    "where",
+    "window",
+    "with",
 ];
 
 /// An identifier for a dialect: bare when it is plain lower case and not reserved, quoted
@@ -119,7 +204,9 @@ pub fn render(sql: &str, dialect: Dialect, qualifier: Option<&str>) -> Result<St
                     .unwrap_or_default();
                 if let Some(function) = migc_stdlib::function(&name) {
                     let args: Vec<String> = match &f.args {
-                        FunctionArguments::List(list) => list.args.iter().map(|a| a.to_string()).collect(),
+                        FunctionArguments::List(list) => {
+                            list.args.iter().map(|a| a.to_string()).collect()
+                        }
                         _ => Vec::new(),
                     };
                     match function.render(dialect, &args) {
@@ -175,14 +262,26 @@ mod tests {
     #[test]
     fn rendering() {
         let r = |s: &str, d, q| render(s, d, q).expect("spellable");
-        assert_eq!(r("amount * 100", Dialect::Postgres, Some("NEW")), "NEW.amount * 100");
+        assert_eq!(
+            r("amount * 100", Dialect::Postgres, Some("NEW")),
+            "NEW.amount * 100"
+        );
         assert_eq!(r("lower(email)", Dialect::Postgres, None), "lower(email)");
-        assert_eq!(r("length(name) > 3", Dialect::Mysql, None), "char_length(name) > 3");
-        assert_eq!(r("first || ' ' || last", Dialect::Mysql, Some("NEW")), "concat(concat(NEW.first, ' '), NEW.last)");
+        assert_eq!(
+            r("length(name) > 3", Dialect::Mysql, None),
+            "char_length(name) > 3"
+        );
+        assert_eq!(
+            r("first || ' ' || last", Dialect::Mysql, Some("NEW")),
+            "concat(concat(NEW.first, ' '), NEW.last)"
+        );
         assert_eq!(r("now()", Dialect::Sqlite, None), "current_timestamp");
         assert_eq!(
             render("split_part(a, ' ', 1)", Dialect::Sqlite, None),
-            Err(Unspellable { function: "split_part".into(), dialect: Dialect::Sqlite })
+            Err(Unspellable {
+                function: "split_part".into(),
+                dialect: Dialect::Sqlite
+            })
         );
     }
 

@@ -23,7 +23,12 @@ pub enum Phase {
 }
 
 impl Phase {
-    pub const ALL: [Phase; 4] = [Phase::Expand, Phase::Backfill, Phase::Switch, Phase::Contract];
+    pub const ALL: [Phase; 4] = [
+        Phase::Expand,
+        Phase::Backfill,
+        Phase::Switch,
+        Phase::Contract,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {

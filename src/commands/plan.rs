@@ -85,7 +85,11 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
     Ok(())
 }
 
-fn fail(args: &Args<'_>, sources: &Sources, mut diagnostics: Vec<Diagnostic>) -> Result<(), Failure> {
+fn fail(
+    args: &Args<'_>,
+    sources: &Sources,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Result<(), Failure> {
     migc_grammar::sort_diagnostics(&mut diagnostics);
     render::emit(args.format, sources, &diagnostics);
     Err(Failure::Input)
@@ -112,7 +116,11 @@ fn check(dir: &Path, files: &BTreeMap<String, String>) -> Result<(), Failure> {
             .filter(|n| is_plan_file(n) && !files.contains_key(n))
             .collect();
         extra.sort();
-        stale.extend(extra.into_iter().map(|n| format!("{n} should not be there")));
+        stale.extend(
+            extra
+                .into_iter()
+                .map(|n| format!("{n} should not be there")),
+        );
     }
     if stale.is_empty() {
         println!("{} is up to date", crate::input::display(dir));
@@ -139,7 +147,10 @@ fn write_dir(dir: &Path, files: &BTreeMap<String, String>) -> Result<(), Failure
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "plan".to_string());
-    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let staging = parent.join(format!(".{name}.migc-new"));
     let _ = std::fs::remove_dir_all(&staging);
     std::fs::create_dir_all(&staging).map_err(|e| io(&staging, e))?;

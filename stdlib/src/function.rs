@@ -109,7 +109,12 @@ mod tests {
     #[test]
     fn sorted_and_unique() {
         for pair in FUNCTIONS.windows(2) {
-            assert!(pair[0].name < pair[1].name, "{} before {}", pair[0].name, pair[1].name);
+            assert!(
+                pair[0].name < pair[1].name,
+                "{} before {}",
+                pair[0].name,
+                pair[1].name
+            );
         }
     }
 
@@ -121,8 +126,8 @@ mod tests {
         assert_eq!(now.flatten().as_deref(), Some("current_timestamp"));
         let split = function("split_part").map(|f| f.render(Dialect::Sqlite, &[]));
         assert_eq!(split, Some(None));
-        let greatest = function("greatest")
-            .and_then(|f| f.render(Dialect::Sqlite, &["a".into(), "b".into()]));
+        let greatest =
+            function("greatest").and_then(|f| f.render(Dialect::Sqlite, &["a".into(), "b".into()]));
         assert_eq!(greatest.as_deref(), Some("max(a, b)"));
     }
 }

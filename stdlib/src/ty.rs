@@ -5,7 +5,9 @@ use crate::Dialect;
 pub enum TypeArgs {
     None,
     /// `varchar(n)`: 1 <= n <= max.
-    Length { max: u64 },
+    Length {
+        max: u64,
+    },
     /// `decimal(p, s)`: 1 <= p <= 65 (the smallest maximum of the dialects), 0 <= s <= p.
     PrecisionScale,
 }

@@ -245,7 +245,8 @@ impl Postgres {
     /// Statements under a short lock timeout, retried with backoff on lock timeouts and
     /// deadlocks. The block is one transaction: all its statements apply or none.
     fn retry(&self, body: &[String]) -> Unit {
-        let mut s = String::from("DO $migc$\nDECLARE\n  attempt integer := 0;\nBEGIN\n  LOOP\n    BEGIN\n");
+        let mut s =
+            String::from("DO $migc$\nDECLARE\n  attempt integer := 0;\nBEGIN\n  LOOP\n    BEGIN\n");
         s.push_str(&format!(
             "      PERFORM set_config('lock_timeout', {}, true);\n",
             literal(self.lock_timeout)
@@ -257,7 +258,9 @@ impl Postgres {
                 s.push('\n');
             }
         }
-        s.push_str("      EXIT;\n    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN\n");
+        s.push_str(
+            "      EXIT;\n    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN\n",
+        );
         s.push_str("      attempt := attempt + 1;\n");
         s.push_str(&format!(
             "      IF attempt >= {} THEN\n        RAISE;\n      END IF;\n",
@@ -267,7 +270,9 @@ impl Postgres {
             "      RAISE NOTICE 'migc: lock not available, attempt % of {}', attempt;\n",
             self.attempts
         ));
-        s.push_str("      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));\n");
+        s.push_str(
+            "      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));\n",
+        );
         s.push_str("    END;\n  END LOOP;\nEND\n$migc$;");
         unit(s)
     }
@@ -288,7 +293,10 @@ impl Postgres {
     }
 
     fn drop_index(&self, name: &str) -> Vec<Unit> {
-        vec![outside(format!("DROP INDEX CONCURRENTLY IF EXISTS {};", q(name)))]
+        vec![outside(format!(
+            "DROP INDEX CONCURRENTLY IF EXISTS {};",
+            q(name)
+        ))]
     }
 
     fn add_constraint(&self, table: &str, name: &str, clause: &str, not_valid: bool) -> Unit {
@@ -323,10 +331,18 @@ impl Postgres {
             ));
         }
         for u in &table.uniques {
-            lines.push(format!("  CONSTRAINT {} UNIQUE ({})", q(&u.name), columns(&u.columns)));
+            lines.push(format!(
+                "  CONSTRAINT {} UNIQUE ({})",
+                q(&u.name),
+                columns(&u.columns)
+            ));
         }
         for ck in &table.checks {
-            lines.push(format!("  CONSTRAINT {} CHECK ({})", q(&ck.name), expr(&ck.expr)?));
+            lines.push(format!(
+                "  CONSTRAINT {} CHECK ({})",
+                q(&ck.name),
+                expr(&ck.expr)?
+            ));
         }
         let mut sql = vec![format!(
             "CREATE TABLE IF NOT EXISTS {} (\n{}\n);",
@@ -334,7 +350,11 @@ impl Postgres {
             lines.join(",\n")
         )];
         if let Some(c) = &table.comment {
-            sql.push(format!("COMMENT ON TABLE {} IS {};", q(&table.name), literal(c)));
+            sql.push(format!(
+                "COMMENT ON TABLE {} IS {};",
+                q(&table.name),
+                literal(c)
+            ));
         }
         for c in &table.columns {
             if let Some(text) = &c.comment {
@@ -356,7 +376,12 @@ impl Postgres {
     /// The dual-write trigger: on rows the old application writes, new columns get their `up`;
     /// on rows the new application writes, old columns get their `down`. Writes of the backfill
     /// (which sets `migc.backfill`) pass through untouched.
-    fn install_sync(&self, table: &str, sync: &Sync, ctx: &Context<'_>) -> Result<Vec<Unit>, Diagnostic> {
+    fn install_sync(
+        &self,
+        table: &str,
+        sync: &Sync,
+        ctx: &Context<'_>,
+    ) -> Result<Vec<Unit>, Diagnostic> {
         let func = self.sync_function(table);
         let new_cols: Vec<&str> = sync.new_columns.iter().map(|(c, _)| c.as_str()).collect();
         let mut old_cols: Vec<String> = Vec::new();
@@ -413,8 +438,16 @@ impl Postgres {
             ));
         }
         let noop = "      NULL;\n";
-        let ups = if ups.is_empty() { noop.to_string() } else { ups };
-        let downs = if downs.is_empty() { noop.to_string() } else { downs };
+        let ups = if ups.is_empty() {
+            noop.to_string()
+        } else {
+            ups
+        };
+        let downs = if downs.is_empty() {
+            noop.to_string()
+        } else {
+            downs
+        };
         let all_new_null = if new_cols.is_empty() {
             "true".to_string()
         } else {
@@ -452,7 +485,11 @@ impl Postgres {
     fn remove_sync(&self, table: &str) -> Vec<Unit> {
         let func = self.sync_function(table);
         vec![
-            self.retry(&[format!("DROP TRIGGER IF EXISTS {} ON {};", q(&func), q(table))]),
+            self.retry(&[format!(
+                "DROP TRIGGER IF EXISTS {} ON {};",
+                q(&func),
+                q(table)
+            )]),
             unit(format!("DROP FUNCTION IF EXISTS {}();", q(&func))),
         ]
     }
@@ -491,7 +528,10 @@ impl Postgres {
             sets.push(format!("{} = {}", q(c), expr_on(e, &t)?));
             pending.push(format!("{t}.{} IS NULL", q(c)));
         }
-        let join: Vec<String> = key_cols.iter().map(|c| format!("{t}.{c} = batch.{c}")).collect();
+        let join: Vec<String> = key_cols
+            .iter()
+            .map(|c| format!("{t}.{c} = batch.{c}"))
+            .collect();
         let into_last: Vec<String> = (0..key.len()).map(|i| format!("last_{i}")).collect();
         let into_max: Vec<String> = (0..key.len()).map(|i| format!("max_{i}")).collect();
         let sql = format!(
@@ -606,7 +646,8 @@ impl Lowering for Postgres {
                     q(name),
                     vals.join(", ")
                 )));
-                l.down.push(unit(format!("DROP TYPE IF EXISTS {};", q(name))));
+                l.down
+                    .push(unit(format!("DROP TYPE IF EXISTS {};", q(name))));
                 l.lock = "none".into();
             }
             Op::AddEnumValue { name, value, after } => {
@@ -667,9 +708,13 @@ impl Lowering for Postgres {
             }
             Op::CreateTable { table } => {
                 l.up = self.create_table(table)?;
-                l.down.push(unit(format!("DROP TABLE IF EXISTS {};", q(&table.name))));
+                l.down
+                    .push(unit(format!("DROP TABLE IF EXISTS {};", q(&table.name))));
                 l.lock = "none (new table)".into();
-                l.down_loses = Some(format!("rows the new application wrote to `{}`", table.name));
+                l.down_loses = Some(format!(
+                    "rows the new application wrote to `{}`",
+                    table.name
+                ));
             }
             Op::DropTable { table } => {
                 l.up.push(self.retry(&[format!("DROP TABLE IF EXISTS {};", q(&table.name))]));
@@ -678,9 +723,13 @@ impl Lowering for Postgres {
                     l.down.extend(self.create_index(&table.name, i)?);
                 }
                 for fk in &table.foreign_keys {
-                    l.down.push(self.add_constraint(&table.name, &fk.name, &fk_clause(fk), true));
+                    l.down
+                        .push(self.add_constraint(&table.name, &fk.name, &fk_clause(fk), true));
                 }
-                l.down_loses = Some(format!("the rows of `{}` (the table comes back empty)", table.name));
+                l.down_loses = Some(format!(
+                    "the rows of `{}` (the table comes back empty)",
+                    table.name
+                ));
             }
             Op::CreateTableAlias { table, alias } => {
                 l.up.push(unit(format!(
@@ -688,7 +737,8 @@ impl Lowering for Postgres {
                     q(alias),
                     q(table)
                 )));
-                l.down.push(unit(format!("DROP VIEW IF EXISTS {};", q(alias))));
+                l.down
+                    .push(unit(format!("DROP VIEW IF EXISTS {};", q(alias))));
                 l.lock = "ACCESS SHARE".into();
             }
             Op::DropTableAlias { table, alias } => {
@@ -821,7 +871,11 @@ impl Lowering for Postgres {
                     q(column)
                 )];
                 if let Some(c) = check {
-                    up.push(format!("ALTER TABLE {} DROP CONSTRAINT IF EXISTS {};", q(table), q(c)));
+                    up.push(format!(
+                        "ALTER TABLE {} DROP CONSTRAINT IF EXISTS {};",
+                        q(table),
+                        q(c)
+                    ));
                 }
                 l.up.push(self.retry(&up));
                 l.down.push(self.retry(&[format!(
@@ -853,8 +907,16 @@ impl Lowering for Postgres {
                 ));
                 l.down.push(validate(table, &check));
                 l.down.push(self.retry(&[
-                    format!("ALTER TABLE {} ALTER COLUMN {} SET NOT NULL;", q(table), q(column)),
-                    format!("ALTER TABLE {} DROP CONSTRAINT IF EXISTS {};", q(table), q(&check)),
+                    format!(
+                        "ALTER TABLE {} ALTER COLUMN {} SET NOT NULL;",
+                        q(table),
+                        q(column)
+                    ),
+                    format!(
+                        "ALTER TABLE {} DROP CONSTRAINT IF EXISTS {};",
+                        q(table),
+                        q(&check)
+                    ),
                 ]));
                 l.down_loses = Some(format!(
                     "nothing, but it fails while rows hold null in `{table}.{column}`"
@@ -957,7 +1019,8 @@ impl Lowering for Postgres {
                     &format!("UNIQUE USING INDEX {}", q(&unique.name)),
                     false,
                 ));
-                l.down_loses = Some("nothing, but it fails if duplicates were written meanwhile".into());
+                l.down_loses =
+                    Some("nothing, but it fails if duplicates were written meanwhile".into());
             }
             Op::DropCheck { table, check } => {
                 l.up.push(self.drop_constraint(table, &check.name));
@@ -971,7 +1034,8 @@ impl Lowering for Postgres {
             }
             Op::DropForeignKey { table, fk } => {
                 l.up.push(self.drop_constraint(table, &fk.name));
-                l.down.push(self.add_constraint(table, &fk.name, &fk_clause(fk), true));
+                l.down
+                    .push(self.add_constraint(table, &fk.name, &fk_clause(fk), true));
                 l.down.push(validate(table, &fk.name));
             }
             Op::DropPrimaryKey { table, key } => {
@@ -1080,7 +1144,8 @@ impl Lowering for Postgres {
                     q(&view.name),
                     view.query
                 )));
-                l.down.push(unit(format!("DROP VIEW IF EXISTS {};", q(&view.name))));
+                l.down
+                    .push(unit(format!("DROP VIEW IF EXISTS {};", q(&view.name))));
                 l.lock = "ACCESS SHARE".into();
             }
             Op::DropView { view } => {
@@ -1097,7 +1162,8 @@ impl Lowering for Postgres {
                 previous,
             } => {
                 l.up.push(self.comment(format!("TABLE {}", q(table)), text));
-                l.down.push(self.comment(format!("TABLE {}", q(table)), previous));
+                l.down
+                    .push(self.comment(format!("TABLE {}", q(table)), previous));
                 l.lock = SUE.into();
             }
             Op::CommentColumn {
@@ -1113,7 +1179,11 @@ impl Lowering for Postgres {
             }
             Op::Native { name, up, down } => {
                 let applies = |n: &str| {
-                    ctx.to.natives.get(n).or(ctx.from.natives.get(n)).is_some_and(|x| x.dialects.contains(&D))
+                    ctx.to
+                        .natives
+                        .get(n)
+                        .or(ctx.from.natives.get(n))
+                        .is_some_and(|x| x.dialects.contains(&D))
                 };
                 if applies(name) {
                     // Written SQL that cannot run in a transaction block is kept out of one.
@@ -1124,8 +1194,12 @@ impl Lowering for Postgres {
                     l.up = up.iter().map(native).collect();
                     l.down = down.iter().rev().map(native).collect();
                 } else {
-                    l.up.push(comment_unit(&format!("native block {name} is not for PostgreSQL")));
-                    l.down.push(comment_unit(&format!("native block {name} is not for PostgreSQL")));
+                    l.up.push(comment_unit(&format!(
+                        "native block {name} is not for PostgreSQL"
+                    )));
+                    l.down.push(comment_unit(&format!(
+                        "native block {name} is not for PostgreSQL"
+                    )));
                 }
                 l.lock = "as written".into();
             }

@@ -1,0 +1,330 @@
+//! The recipe of every kind of change: which steps land in which phase, in which order, and
+//! which findings the safety lint reports. No database needed.
+
+use migc_compiler::schema::Schema;
+use migc_grammar::Sources;
+use migc_planner::{plan, Options, Plan};
+
+fn schema(text: &str) -> Schema {
+    let mut sources = Sources::new();
+    let file = sources.add("t.mig", text);
+    let compiled = migc_compiler::compile(&mut sources, &[file]);
+    match compiled.schema {
+        Some(s) => s,
+        None => panic!("does not compile: {:#?}", compiled.diagnostics),
+    }
+}
+
+fn planned(from: &str, to: &str) -> Plan {
+    plan(&schema(from), &schema(to), &Options::default())
+}
+
+/// `phase: summary` per step, in execution order.
+fn steps(p: &Plan) -> Vec<String> {
+    p.steps
+        .iter()
+        .map(|s| format!("{}: {}", s.phase.name(), s.summary))
+        .collect()
+}
+
+fn codes(p: &Plan) -> Vec<&'static str> {
+    p.diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+#[track_caller]
+fn case(from: &str, to: &str, expected_steps: &[&str], expected_codes: &[&str]) {
+    let p = planned(from, to);
+    assert_eq!(codes(&p), expected_codes, "findings: {:#?}", p.diagnostics);
+    assert_eq!(steps(&p), expected_steps);
+}
+
+const USERS: &str = "table users {\n  id bigint primary key identity\n  name text not null\n}\n";
+
+#[test]
+fn identical_schemas_plan_nothing() {
+    case(USERS, USERS, &[], &[]);
+}
+
+#[test]
+fn new_table_with_foreign_key_cycle() {
+    case(
+        "",
+        "table a {\n  id bigint primary key\n  b_id bigint references b(id)\n}\ntable b {\n  id bigint primary key\n  a_id bigint references a(id)\n}\n",
+        &[
+            "expand: create table `a`",
+            "expand: create table `b`",
+            "expand: add foreign key `a_b_id_fkey` on `a`",
+            "expand: add foreign key `b_a_id_fkey` on `b`",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn nullable_column_is_one_expand_step() {
+    case(
+        USERS,
+        "table users {\n  id bigint primary key identity\n  name text not null\n  nick text\n}\n",
+        &["expand: add column `users.nick`"],
+        &[],
+    );
+}
+
+#[test]
+fn not_null_column_needs_a_default() {
+    let p = planned(USERS, "table users {\n  id bigint primary key identity\n  name text not null\n  nick text not null\n}\n");
+    assert_eq!(codes(&p), ["E3003"]);
+    assert!(p.has_errors());
+}
+
+#[test]
+fn volatile_default_is_backfilled() {
+    case(
+        USERS,
+        "table users {\n  id bigint primary key identity\n  name text not null\n  token uuid not null default gen_uuid()\n}\n",
+        &[
+            "expand: add column `users.token`",
+            "expand: set the default of `users.token` for new rows",
+            "expand: check `users.token` is not null for new rows",
+            "backfill: backfill `users.token` with its default",
+            "switch: validate that `users.token` holds no null",
+            "switch: set `users.token` not null",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn rename_goes_through_a_synced_column() {
+    case(
+        USERS,
+        "table users {\n  id bigint primary key identity\n  full_name text not null renamed from name\n}\n",
+        &[
+            "expand: add column `users.full_name` (filled from the deployed shape)",
+            "expand: check `users.full_name` is not null for new rows",
+            "expand: install the dual-write trigger on `users`",
+            "backfill: backfill `full_name` on `users`",
+            "switch: validate that `users.full_name` holds no null",
+            "switch: set `users.full_name` not null",
+            "contract: remove the dual-write trigger on `users`",
+            "contract: drop column `users.name`",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn split_retires_the_source_with_its_down() {
+    let to = "table users {\n  id bigint primary key identity\n  first text not null from name up (split_part(name, ' ', 1))\n  last text not null from name up (split_part(name, ' ', 2))\n  retire name down (first || ' ' || last)\n}\n";
+    let p = planned(USERS, to);
+    assert_eq!(codes(&p), Vec::<&str>::new());
+    let sync = p
+        .steps
+        .iter()
+        .find_map(|s| match &s.op {
+            migc_planner::step::Op::InstallSync { sync, .. } => Some(sync.clone()),
+            _ => None,
+        })
+        .expect("a dual-write trigger");
+    let new: Vec<&str> = sync.new_columns.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(new, ["first", "last"]);
+    assert_eq!(sync.old_columns.len(), 1);
+    assert_eq!(sync.old_columns[0].0, "name");
+    assert_eq!(
+        sync.old_columns[0].1.as_ref().map(|e| e.sql.as_str()),
+        Some("first || ' ' || last")
+    );
+    assert!(steps(&p).contains(&"contract: drop column `users.name`".to_string()));
+}
+
+#[test]
+fn dropping_needs_acknowledgement() {
+    let p = planned(
+        USERS,
+        "table users {\n  id bigint primary key identity\n}\n",
+    );
+    assert_eq!(codes(&p), ["E3001"]);
+    case(
+        USERS,
+        "table users {\n  id bigint primary key identity\n  drop column name\n}\n",
+        &[
+            "expand: let `users.name` accept null (the new application does not write it)",
+            "contract: drop column `users.name`",
+        ],
+        &["W3004"],
+    );
+    let p = planned(
+        &format!("{USERS}table old {{\n  id bigint primary key\n}}\n"),
+        USERS,
+    );
+    assert_eq!(codes(&p), ["E3001"]);
+    let allowed = plan(
+        &schema(&format!(
+            "{USERS}table old {{\n  id bigint primary key\n}}\n"
+        )),
+        &schema(USERS),
+        &Options {
+            allow_destructive: true,
+        },
+    );
+    assert!(!allowed.has_errors());
+    assert_eq!(steps(&allowed), ["contract: drop table `old`"]);
+}
+
+#[test]
+fn look_alike_rename_gets_a_hint() {
+    let p = planned(
+        USERS,
+        "table users {\n  id bigint primary key identity\n  nick text not null\n}\n",
+    );
+    // The new column also lacks a default.
+    assert_eq!(codes(&p), ["E3001", "W2002", "E3003"]);
+    let help = p.diagnostics[1].help.as_deref().unwrap_or_default();
+    assert_eq!(
+        help,
+        "if it is a rename, write `nick text renamed from name`"
+    );
+}
+
+#[test]
+fn type_change_needs_up_and_down() {
+    let p = planned(
+        USERS,
+        "table users {\n  id bigint primary key identity\n  name int64 not null\n}\n",
+    );
+    assert_eq!(codes(&p), ["E3002"]);
+}
+
+#[test]
+fn widening_happens_in_place() {
+    case(
+        "table t {\n  id bigint primary key\n  code varchar(10)\n}\n",
+        "table t {\n  id bigint primary key\n  code varchar(20)\n}\n",
+        &["expand: widen `t.code` from `varchar(10)` to `varchar(20)`"],
+        &[],
+    );
+}
+
+#[test]
+fn type_change_with_up_uses_a_shadow_column() {
+    case(
+        "table t {\n  id bigint primary key\n  n int32 not null check (n >= 0)\n}\n",
+        "table t {\n  id bigint primary key\n  n int64 not null check (n >= 0) up (n) down (n)\n}\n",
+        &[
+            "expand: add shadow column `t.n__migc_new` of type `int64` for `n`",
+            "expand: check `t.n__migc_new` is not null for new rows",
+            "expand: add check `t_n_check__migc` on `t` for new rows",
+            "expand: install the dual-write trigger on `t`",
+            "backfill: backfill `n__migc_new` on `t`",
+            "switch: validate that `t.n__migc_new` holds no null",
+            "switch: set `t.n__migc_new` not null",
+            "switch: validate check `t_n_check__migc` on existing rows",
+            "contract: drop check `t_n_check` on `t`",
+            "contract: remove the dual-write trigger on `t`",
+            "contract: drop column `t.n`",
+            "contract: put shadow column `n__migc_new` in place of `t.n`",
+            "contract: rename constraint `t_n_check__migc` to `t_n_check` on `t`",
+        ],
+        &["W3004"],
+    );
+}
+
+#[test]
+fn constraints_on_existing_rows_are_validated_in_switch() {
+    case(
+        "table p {\n  id bigint primary key\n}\ntable c {\n  id bigint primary key\n  p_id bigint\n  email text\n}\n",
+        "table p {\n  id bigint primary key\n}\ntable c {\n  id bigint primary key\n  p_id bigint references p(id)\n  email text unique check (length(email) > 3)\n}\n",
+        &[
+            "expand: create unique index `c_email_key` on `c`",
+            "expand: add check `c_email_check` on `c` for new rows",
+            "expand: add foreign key `c_p_id_fkey` on `c` for new rows",
+            "switch: turn index `c_email_key` into a unique constraint",
+            "switch: validate check `c_email_check` on existing rows",
+            "switch: validate foreign key `c_p_id_fkey` on existing rows",
+        ],
+        &["W3001", "W3001", "W3001"],
+    );
+}
+
+#[test]
+fn table_rename_is_a_view_until_contract() {
+    case(
+        USERS,
+        "table people renamed from users {\n  id bigint primary key identity\n  name text not null\n}\n",
+        &[
+            "expand: expose table `users` as `people` (an updatable view)",
+            "contract: drop the view `people` standing for table `users`",
+            "contract: rename constraint `users_pkey` to `people_pkey` on `users`",
+            "contract: rename table `users` to `people`",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn enum_values() {
+    case(
+        "enum s { a, b }\ntable t {\n  id bigint primary key\n  s s not null\n}\n",
+        "enum s { a, b, c }\ntable t {\n  id bigint primary key\n  s s not null\n}\n",
+        &["expand: add value `c` to enum `s`"],
+        &[],
+    );
+    let p = planned(
+        "enum s { a, b }\ntable t {\n  id bigint primary key\n  s s not null\n}\n",
+        "enum s { a }\ntable t {\n  id bigint primary key\n  s s not null\n}\n",
+    );
+    assert_eq!(codes(&p), ["E3001"]);
+    let p = planned(
+        "enum s { a, b }\ntable t {\n  id bigint primary key\n  s s not null\n}\n",
+        "enum s { a, drop b }\ntable t {\n  id bigint primary key\n  s s not null\n}\n",
+    );
+    assert!(!p.has_errors(), "{:#?}", p.diagnostics);
+    let s = steps(&p);
+    assert_eq!(
+        s.first().map(String::as_str),
+        Some("expand: create enum `s__migc`, the new shape of `s` (without `b`)")
+    );
+    let pos = |x: &str| {
+        s.iter()
+            .position(|y| y == x)
+            .unwrap_or_else(|| panic!("no `{x}` in {s:#?}"))
+    };
+    assert!(pos("contract: drop column `t.s`") < pos("contract: drop the old shape of enum `s`"));
+    assert!(
+        pos("contract: drop the old shape of enum `s`")
+            < pos("contract: give enum `s__migc` the name `s`")
+    );
+}
+
+#[test]
+fn stale_hints_are_warnings() {
+    let p = planned(USERS, "table users {\n  id bigint primary key identity\n  name text not null renamed from nom\n}\n");
+    assert_eq!(codes(&p), ["W2001"]);
+    assert_eq!(p.steps.len(), 0);
+}
+
+#[test]
+fn dependent_view_is_recreated_around_a_column_drop() {
+    let from = "table t {\n  id bigint primary key\n  a text\n  b text\n}\nview v as (select id, a from t)\n";
+    let to = "table t {\n  id bigint primary key\n  a text\n  drop column b\n}\nview v as (select id, a from t)\n";
+    let s = steps(&planned(from, to));
+    let pos = |x: &str| {
+        s.iter()
+            .position(|y| y == x)
+            .unwrap_or_else(|| panic!("no `{x}` in {s:#?}"))
+    };
+    assert!(
+        pos("contract: drop view `v` while its tables change") < pos("contract: drop column `t.b`")
+    );
+    assert!(pos("contract: drop column `t.b`") < pos("contract: recreate view `v`"));
+}
+
+#[test]
+fn same_input_same_plan() {
+    let from = schema("table a {\n  id bigint primary key\n  x text\n}\n");
+    let to = schema("table a {\n  id bigint primary key\n  y text renamed from x\n  z int32 default 1\n}\ntable b {\n  id bigint primary key\n  a_id bigint references a(id)\n}\n");
+    let one = steps(&plan(&from, &to, &Options::default()));
+    for _ in 0..5 {
+        assert_eq!(steps(&plan(&from, &to, &Options::default())), one);
+    }
+}
