@@ -201,12 +201,15 @@ fn random_text(rng: &mut Rng) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-/// One to four mutations of a real text.
+/// Mutations of a real text: usually one, sometimes up to four. Half of them keep the text's
+/// shape (whole lines, words, blank lines, comments), so that many mutants still parse and
+/// reach the compiler and the formatter.
 fn mutate(rng: &mut Rng, text: &str, corpus: &[(String, String)]) -> String {
     let mut bytes = text.as_bytes().to_vec();
-    for _ in 0..1 + rng.below(4) {
+    let count = if rng.below(2) == 0 { 1 } else { 1 + rng.below(4) };
+    for _ in 0..count {
         let at = rng.below(bytes.len() + 1);
-        match rng.below(9) {
+        match rng.below(14) {
             0 if at < bytes.len() => bytes[at] ^= 1 << rng.below(8),
             1 if at < bytes.len() => {
                 let end = (at + 1 + rng.below(16)).min(bytes.len());
@@ -216,26 +219,56 @@ fn mutate(rng: &mut Rng, text: &str, corpus: &[(String, String)]) -> String {
                 let token = rng.pick(TOKENS).as_bytes();
                 bytes.splice(at..at, token.iter().copied());
             }
-            4 | 5 => {
-                let mut lines: Vec<Vec<u8>> =
-                    bytes.split(|&b| b == b'\n').map(<[u8]>::to_vec).collect();
+            4..=6 => {
+                let mut lines: Vec<Vec<u8>> = bytes.split(|&b| b == b'\n').map(<[u8]>::to_vec).collect();
                 let i = rng.below(lines.len());
                 let j = rng.below(lines.len());
-                if rng.below(2) == 0 {
-                    let copy = lines[i].clone();
-                    lines.insert(j, copy);
-                } else {
-                    lines.swap(i, j);
+                match rng.below(5) {
+                    0 => {
+                        let copy = lines[i].clone();
+                        lines.insert(j, copy);
+                    }
+                    1 => lines.swap(i, j),
+                    2 => {
+                        lines.remove(i);
+                    }
+                    3 => lines.insert(i, Vec::new()),
+                    _ => {
+                        // A comment at the end of a line, or on a line of its own.
+                        let comment = format!(" // note {}", rng.below(100));
+                        if rng.below(2) == 0 {
+                            lines[i].extend_from_slice(comment.as_bytes());
+                        } else {
+                            lines.insert(i, comment.trim_start().as_bytes().to_vec());
+                        }
+                    }
                 }
                 bytes = lines.join(&b'\n');
             }
-            6 => bytes.truncate(at),
-            7 => {
+            7 => bytes.truncate(at),
+            8 => {
                 // Splice in a piece of another file.
                 let other = rng.pick(corpus).1.as_bytes();
                 let start = rng.below(other.len() + 1);
                 let end = (start + rng.below(80)).min(other.len());
                 bytes.splice(at..at, other[start..end].iter().copied());
+            }
+            9 | 10 => {
+                // Replace a word by a word of the grammar.
+                let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+                if at < bytes.len() && is_word(bytes[at]) {
+                    let start = (0..at).rev().find(|&i| !is_word(bytes[i])).map_or(0, |i| i + 1);
+                    let end = (at..bytes.len()).find(|&i| !is_word(bytes[i])).unwrap_or(bytes.len());
+                    let word = rng.pick(&TOKENS[..TOKENS.iter().position(|t| *t == "{").unwrap_or(1)]);
+                    bytes.splice(start..end, word.bytes());
+                }
+            }
+            11 => {
+                // Spaces and tabs between tokens are free.
+                if at < bytes.len() && bytes[at] == b' ' {
+                    let blank = *rng.pick(&[&b"   "[..], b"\t", b""]);
+                    bytes.splice(at..at + 1, blank.iter().copied());
+                }
             }
             _ if at < bytes.len() => bytes[at] = *rng.pick(b"{}(),;`\"'\n "),
             _ => {}

@@ -783,10 +783,22 @@ impl Lowering for Postgres {
                     q(table),
                     q(&column.name)
                 )]));
-                l.down_loses = Some(format!(
-                    "values the new application wrote to `{table}.{}`",
-                    column.name
-                ));
+                // A computed column (rename, split, type change) loses nothing: the dual-write
+                // trigger keeps the deployed columns filled from it.
+                let computed = column.name.ends_with("__migc_new")
+                    || ctx
+                        .to
+                        .tables
+                        .values()
+                        .filter(|t| &t.name == table || t.renamed_from.as_ref() == Some(table))
+                        .filter_map(|t| t.column(&column.name))
+                        .any(|c| c.transform.is_some() || c.renamed_from.is_some());
+                if !computed {
+                    l.down_loses = Some(format!(
+                        "values the new application wrote to `{table}.{}`",
+                        column.name
+                    ));
+                }
             }
             Op::DropColumn { table, column } => {
                 l.up.push(self.retry(&[format!(

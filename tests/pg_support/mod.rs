@@ -1,0 +1,8 @@
+//! Support for the live PostgreSQL tests (`tests/pg_lifecycle.rs`): scratch databases, plans
+//! made with the real binary, catalog comparison, and the two application versions.
+
+pub mod apps;
+pub mod catalog;
+pub mod db;
+pub mod lifecycle;
+pub mod plan;
