@@ -1,0 +1,366 @@
+//! `migc plan` and `migc explain` on the real binary: exit codes, the output directory, the
+//! safety lint's errors and their switches, and the review report.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn migc(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_migc"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("migc runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn write(dir: &Path, name: &str, content: &str) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::write(path, content).expect("write");
+}
+
+const V1: &str =
+    "table users {\n  id bigint primary key identity\n  name text not null\n  nick text\n}\n";
+
+#[test]
+fn a_destructive_change_is_an_error_until_acknowledged() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = tmp.path();
+    write(d, "v1/s.mig", V1);
+    write(
+        d,
+        "v2/s.mig",
+        "table users {\n  id bigint primary key identity\n  name text not null\n}\n",
+    );
+    let out = migc(
+        d,
+        &[
+            "plan",
+            "--from",
+            "v1",
+            "--to",
+            "v2",
+            "--dialect",
+            "postgres",
+            "--out",
+            "plan",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("error[E3001]: column `users.nick` is dropped with its data"),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: add `drop column nick` to acknowledge"),
+        "{err}"
+    );
+    assert!(!d.join("plan").exists(), "no output on errors");
+
+    let out = migc(
+        d,
+        &[
+            "plan",
+            "--from",
+            "v1",
+            "--to",
+            "v2",
+            "--dialect",
+            "postgres",
+            "--out",
+            "plan",
+            "--allow-destructive",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(d.join("plan/04-contract.up.sql").exists());
+
+    write(d, "v3/s.mig", "table users {\n  id bigint primary key identity\n  name text not null\n  drop column nick\n}\n");
+    let out = migc(
+        d,
+        &[
+            "plan",
+            "--from",
+            "v1",
+            "--to",
+            "v3",
+            "--dialect",
+            "postgres",
+            "--out",
+            "plan3",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let contract = std::fs::read_to_string(d.join("plan3/04-contract.up.sql")).expect("contract");
+    assert!(
+        contract.contains("ALTER TABLE users DROP COLUMN IF EXISTS nick;"),
+        "{contract}"
+    );
+}
+
+#[test]
+fn deny_warnings_turns_warnings_into_errors() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = tmp.path();
+    write(d, "v1/s.mig", V1);
+    write(d, "v2/s.mig", "table users {\n  id bigint primary key identity\n  name text not null unique\n  nick text\n}\n");
+    let ok = migc(
+        d,
+        &[
+            "plan",
+            "--from",
+            "v1",
+            "--to",
+            "v2",
+            "--dialect",
+            "postgres",
+            "--out",
+            "p",
+        ],
+    );
+    assert_eq!(ok.status.code(), Some(0));
+    assert!(
+        text(&ok.stderr).contains("warning[W3001]"),
+        "{}",
+        text(&ok.stderr)
+    );
+    let denied = migc(
+        d,
+        &[
+            "plan",
+            "--from",
+            "v1",
+            "--to",
+            "v2",
+            "--dialect",
+            "postgres",
+            "--out",
+            "q",
+            "--deny",
+            "warnings",
+        ],
+    );
+    assert_eq!(denied.status.code(), Some(1));
+    assert!(
+        text(&denied.stderr).contains("error[W3001]"),
+        "{}",
+        text(&denied.stderr)
+    );
+    assert!(!d.join("q").exists());
+}
+
+#[test]
+fn json_diagnostics_for_machines() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = tmp.path();
+    write(d, "v1/s.mig", V1);
+    write(
+        d,
+        "v2/s.mig",
+        "table users {\n  id bigint primary key identity\n  name int64 not null\n  nick text\n}\n",
+    );
+    let out = migc(
+        d,
+        &[
+            "plan",
+            "--from",
+            "v1",
+            "--to",
+            "v2",
+            "--dialect",
+            "postgres",
+            "--out",
+            "p",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(report["errors"], 1);
+    let d0 = &report["diagnostics"][0];
+    assert_eq!(d0["code"], "E3002");
+    assert_eq!(d0["file"], "v2/s.mig");
+    assert_eq!(d0["line"], 3);
+    assert_eq!(d0["column"], 3);
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = tmp.path();
+    write(d, "v1/s.mig", V1);
+    let missing = migc(
+        d,
+        &[
+            "plan",
+            "--from",
+            "nope",
+            "--to",
+            "v1",
+            "--dialect",
+            "postgres",
+            "--out",
+            "p",
+        ],
+    );
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(
+        text(&missing.stderr),
+        "error: cannot read `nope`: no such file or directory\n"
+    );
+    let dialect = migc(
+        d,
+        &[
+            "plan",
+            "--from",
+            "empty",
+            "--to",
+            "v1",
+            "--dialect",
+            "oracle",
+            "--out",
+            "p",
+        ],
+    );
+    assert_eq!(dialect.status.code(), Some(2));
+    let url = migc(
+        d,
+        &[
+            "plan",
+            "--from",
+            "postgres://x/y",
+            "--to",
+            "v1",
+            "--dialect",
+            "postgres",
+            "--out",
+            "p",
+        ],
+    );
+    assert_eq!(url.status.code(), Some(2));
+    write(d, "bad.json", "{\"format\": \"something\"}");
+    let snapshot = migc(
+        d,
+        &[
+            "plan",
+            "--from",
+            "bad.json",
+            "--to",
+            "v1",
+            "--dialect",
+            "postgres",
+            "--out",
+            "p",
+        ],
+    );
+    assert_eq!(snapshot.status.code(), Some(1));
+    assert!(
+        text(&snapshot.stderr).contains("error[E2003]"),
+        "{}",
+        text(&snapshot.stderr)
+    );
+}
+
+#[test]
+fn a_snapshot_is_a_source() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = tmp.path();
+    write(d, "v1/s.mig", V1);
+    write(d, "v2/s.mig", "table users {\n  id bigint primary key identity\n  name text not null\n  nick text\n  bio text\n}\n");
+    assert!(migc(d, &["snapshot", "v1", "-o", "v1.json"])
+        .status
+        .success());
+    let from_json = migc(
+        d,
+        &[
+            "plan",
+            "--from",
+            "v1.json",
+            "--to",
+            "v2",
+            "--dialect",
+            "postgres",
+            "--out",
+            "a",
+        ],
+    );
+    let from_mig = migc(
+        d,
+        &[
+            "plan",
+            "--from",
+            "v1",
+            "--to",
+            "v2",
+            "--dialect",
+            "postgres",
+            "--out",
+            "b",
+        ],
+    );
+    assert!(from_json.status.success() && from_mig.status.success());
+    for f in [
+        "01-expand.up.sql",
+        "01-expand.down.sql",
+        "04-contract.up.sql",
+    ] {
+        assert_eq!(
+            std::fs::read_to_string(d.join("a").join(f)).expect("a"),
+            std::fs::read_to_string(d.join("b").join(f)).expect("b"),
+            "{f}"
+        );
+    }
+}
+
+#[test]
+fn explain_reports_the_plan_and_notices_edited_scripts() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = tmp.path();
+    write(d, "v1/s.mig", V1);
+    write(d, "v2/s.mig", "table users {\n  id bigint primary key identity\n  full_name text not null renamed from name\n  nick text\n}\n");
+    assert!(migc(
+        d,
+        &[
+            "plan",
+            "--from",
+            "v1",
+            "--to",
+            "v2",
+            "--dialect",
+            "postgres",
+            "--out",
+            "p"
+        ]
+    )
+    .status
+    .success());
+    let out = migc(d, &["explain", "p"]);
+    assert_eq!(out.status.code(), Some(0));
+    let report = text(&out.stdout);
+    for expected in [
+        "# Migration plan: `v1` → `v2` (postgres)",
+        "| expand | 3 | yes | yes | nothing |",
+        "| 1 | add column `users.full_name` (filled from the deployed shape) | ACCESS EXCLUSIVE | no | no | nothing | v2/s.mig:3:3 |",
+        "- **backfill → switch**: backfill complete: every check returns 0",
+        "  - `SELECT count(*) FROM users WHERE (full_name IS NULL AND (name) IS NOT NULL);`",
+        "After **contract**, rolling back cannot restore:",
+        "```mermaid",
+    ] {
+        assert!(report.contains(expected), "missing `{expected}` in:\n{report}");
+    }
+    std::fs::write(d.join("p/02-backfill.up.sql"), "-- edited\n").expect("edit");
+    let out = migc(d, &["explain", "p"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("no longer match the manifest's checksums: 02-backfill.up.sql")
+    );
+    let out = migc(d, &["explain", "nowhere"]);
+    assert_eq!(out.status.code(), Some(2));
+}
