@@ -503,12 +503,20 @@ impl<'s> Builder<'s> {
                         && t.renamed_from.is_none()
                         && same_columns(t, old)
                 }) {
-                    d = d.primary(
-                        similar.origin,
-                        format!(
-                            "if `{}` is `{name}` renamed, write `table {} renamed from {name}`",
-                            similar.name, similar.name
-                        ),
+                    d = d.note(format!("`{}` has the same columns", similar.name));
+                    self.diagnostics.push(
+                        Diagnostic::warning(
+                            Code::LooksLikeRename,
+                            format!(
+                                "table `{name}` is dropped and `{}` with the same columns is added",
+                                similar.name
+                            ),
+                        )
+                        .primary(similar.origin, "added here")
+                        .help(format!(
+                            "if it is a rename, write `table {} renamed from {name}`",
+                            similar.name
+                        )),
                     );
                 }
                 self.diagnostics.push(d);

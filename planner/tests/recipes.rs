@@ -328,3 +328,29 @@ fn same_input_same_plan() {
         assert_eq!(steps(&plan(&from, &to, &Options::default())), one);
     }
 }
+
+#[test]
+fn a_table_that_looks_renamed_gets_a_hint() {
+    let p = planned(
+        USERS,
+        "table people {\n  id bigint primary key identity\n  name text not null\n}\n",
+    );
+    assert_eq!(codes(&p), ["E3001", "W2002"]);
+    assert_eq!(
+        p.diagnostics[1].help.as_deref(),
+        Some("if it is a rename, write `table people renamed from users`")
+    );
+}
+
+#[test]
+fn a_dependency_cycle_names_its_members() {
+    let p = planned(
+        "table t {\n  id bigint primary key\n}\n",
+        "table t {\n  id bigint primary key\n}\nview a as (select id from b)\nview b as (select id from a)\n",
+    );
+    assert_eq!(codes(&p), ["E2001"]);
+    assert_eq!(
+        p.diagnostics[0].message,
+        "the changes depend on each other in a circle: create view `a`; create view `b`"
+    );
+}
