@@ -1,0 +1,535 @@
+//! Columns: added, computed from the deployed shape, made not null, changed in type.
+
+use super::*;
+
+impl<'s> Builder<'s> {
+    /// A deployed `not null` column without default that the new application will not write:
+    /// its inserts would fail, so the column accepts null from expand on.
+    pub(super) fn relax_leaving_column(&mut self, t: &str, o: &Column, origin: Option<Span>) {
+        self.push(
+            Phase::Expand,
+            &format!("{t}.{}", o.name),
+            format!(
+                "let `{t}.{}` accept null (the new application does not write it)",
+                o.name
+            ),
+            Op::DropNotNull {
+                table: t.to_string(),
+                column: o.name.clone(),
+            },
+            origin,
+            Self::keys(&[], &[table_key(t)]),
+        );
+        let mut d = Diagnostic::warning(
+            Code::OldAppSeesChange,
+            format!(
+                "the old application reads null in `{t}.{}` for rows the new application writes",
+                o.name
+            ),
+        )
+        .note(format!(
+            "`{}` is `not null` without a default and the new application does not write it",
+            o.name
+        ))
+        .help(format!(
+            "say how to fill it: `retire {} down (<expression over the new columns>)`",
+            o.name
+        ));
+        if let Some(span) = origin {
+            d = d.primary(span, "leaving here");
+        }
+        self.diagnostics.push(d);
+    }
+
+    pub(super) fn add_column(&mut self, old: &Table, c: &'s Column) {
+        let t = old.name.as_str();
+        self.added_columns.insert(format!("{t}.{}", c.name));
+        if c.identity {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::Unsupported,
+                    format!("adding identity column `{t}.{}` to an existing table is not supported yet", c.name),
+                )
+                .primary(c.origin, "identity here")
+                .note("filling an identity for existing rows rewrites the table under an exclusive lock"),
+            );
+            return;
+        }
+        let volatile = c.default.as_ref().is_some_and(is_volatile);
+        if !c.nullable && c.default.is_none() {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::NotNullWithoutDefault,
+                    format!("new column `{t}.{}` is `not null` without a default", c.name),
+                )
+                .primary(c.origin, "existing rows and the old application's inserts have no value for it")
+                .help("give it a `default`, compute it with `from <columns> up (...)`, or make it nullable"),
+            );
+            return;
+        }
+        let mut added = c.clone();
+        added.transform = None;
+        added.renamed_from = None;
+        let needs_backfill = volatile;
+        if needs_backfill {
+            added.default = None;
+            added.nullable = true;
+        }
+        let mut needs = self.enum_needs(&c.ty);
+        needs.push(table_key(t));
+        self.push(
+            Phase::Expand,
+            &format!("{t}.{}", c.name),
+            format!("add column `{t}.{}`", c.name),
+            Op::AddColumn {
+                table: t.to_string(),
+                column: added,
+            },
+            Some(c.origin),
+            Keys {
+                provides: vec![col_key(t, &c.name), columns_key(t)],
+                needs,
+                ..Keys::default()
+            },
+        );
+        if needs_backfill {
+            let default = c.default.clone();
+            self.push(
+                Phase::Expand,
+                &format!("{t}.{}", c.name),
+                format!("set the default of `{t}.{}` for new rows", c.name),
+                Op::SetDefault {
+                    table: t.to_string(),
+                    column: c.name.clone(),
+                    default: default.clone(),
+                    previous: None,
+                },
+                Some(c.origin),
+                Self::keys(&[format!("default:{t}.{}", c.name)], &[col_key(t, &c.name)]),
+            );
+            let key = pk_types(old);
+            if let Some(default) = default {
+                self.push(
+                    Phase::Backfill,
+                    &format!("{t}.{}", c.name),
+                    format!("backfill `{t}.{}` with its default", c.name),
+                    Op::Backfill {
+                        table: t.to_string(),
+                        key,
+                        assignments: vec![(c.name.clone(), default)],
+                    },
+                    Some(c.origin),
+                    Self::keys(
+                        &[format!("backfilled:{t}")],
+                        &[format!("default:{t}.{}", c.name)],
+                    ),
+                );
+            }
+            if !c.nullable {
+                self.not_null(t, c);
+            }
+        }
+    }
+
+    /// A column computed from the deployed shape (a rename or a transform).
+    pub(super) fn computed_column(&mut self, old: &Table, c: &'s Column) {
+        let t = old.name.as_str();
+        self.added_columns.insert(format!("{t}.{}", c.name));
+        let mut added = c.clone();
+        added.nullable = true;
+        added.default = None;
+        added.transform = None;
+        added.renamed_from = None;
+        let mut needs = self.enum_needs(&c.ty);
+        needs.push(table_key(t));
+        self.push(
+            Phase::Expand,
+            &format!("{t}.{}", c.name),
+            format!(
+                "add column `{t}.{}` (filled from the deployed shape)",
+                c.name
+            ),
+            Op::AddColumn {
+                table: t.to_string(),
+                column: added,
+            },
+            Some(c.origin),
+            Keys {
+                provides: vec![col_key(t, &c.name), columns_key(t)],
+                needs,
+                ..Keys::default()
+            },
+        );
+        if !c.nullable {
+            self.not_null(t, c);
+        }
+        if c.default.is_some() {
+            self.push(
+                Phase::Contract,
+                &format!("{t}.{}", c.name),
+                format!("set the default of `{t}.{}`", c.name),
+                Op::SetDefault {
+                    table: t.to_string(),
+                    column: c.name.clone(),
+                    default: c.default.clone(),
+                    previous: None,
+                },
+                Some(c.origin),
+                Self::keys(&[], &[format!("sync-col:{t}.{}", c.name)]),
+            );
+        }
+    }
+
+    /// NOT NULL without a long exclusive lock: an unvalidated check in expand, validated in
+    /// switch, where `SET NOT NULL` then needs no scan.
+    pub(super) fn not_null(&mut self, t: &str, c: &Column) {
+        let name = format!("{t}_{}_not_null", c.name);
+        self.push(
+            Phase::Expand,
+            &format!("{t}.{}", c.name),
+            format!("check `{t}.{}` is not null for new rows", c.name),
+            Op::AddNotNullCheck {
+                table: t.to_string(),
+                column: c.name.clone(),
+                name: name.clone(),
+            },
+            Some(c.origin),
+            Self::keys(&[], &[col_key(t, &c.name)]),
+        );
+        self.push(
+            Phase::Switch,
+            &format!("{t}.{}", c.name),
+            format!("validate that `{t}.{}` holds no null", c.name),
+            Op::ValidateConstraint {
+                table: t.to_string(),
+                name: name.clone(),
+            },
+            Some(c.origin),
+            Self::keys(&[format!("validated:{name}")], &[]),
+        );
+        self.push(
+            Phase::Switch,
+            &format!("{t}.{}", c.name),
+            format!("set `{t}.{}` not null", c.name),
+            Op::SetNotNull {
+                table: t.to_string(),
+                column: c.name.clone(),
+                check: Some(name.clone()),
+            },
+            Some(c.origin),
+            Self::keys(&[], &[format!("validated:{name}")]),
+        );
+    }
+
+    /// Changes of a column deployed under the same name. Returns the `up` expression when the
+    /// column changes type through a shadow column (the caller plans the swap).
+    pub(super) fn column_diff(
+        &mut self,
+        old_table: &Table,
+        new_table: &Table,
+        o: &Column,
+        c: &'s Column,
+    ) -> Option<Expr> {
+        let t = old_table.name.as_str();
+        if let Some(tr) = &c.transform {
+            if tr.from == [c.name.clone()] && o.ty != c.ty && !widening(&o.ty, &c.ty) {
+                let in_key = old_table
+                    .primary_key
+                    .iter()
+                    .any(|pk| pk.columns.contains(&c.name))
+                    || self.from.tables.values().any(|x| {
+                        x.foreign_keys.iter().any(|fk| {
+                            fk.ref_table == old_table.name && fk.ref_columns.contains(&c.name)
+                        })
+                    });
+                if in_key || o.identity || c.identity {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            Code::Unsupported,
+                            format!("changing the type of key column `{}.{}` is not supported yet", new_table.name, c.name),
+                        )
+                        .primary(tr.origin, "converted here")
+                        .note("a primary key or a referenced column cannot be swapped while foreign keys point at it"),
+                    );
+                    return None;
+                }
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        Code::OldAppSeesChange,
+                        format!(
+                            "`{}.{}` keeps its type `{}` until contract, for both application versions",
+                            new_table.name, c.name, o.ty
+                        ),
+                    )
+                    .primary(tr.origin, "converted through a shadow column")
+                    .note(format!(
+                        "a shadow column of type `{}` follows it through `up` and replaces it at contract; until then the new application must write values that fit `{}`",
+                        c.ty, o.ty
+                    )),
+                );
+                self.check_lossy(old_table, c, tr);
+                return Some(tr.up.clone());
+            }
+            if !(tr.from == [c.name.clone()] && o.ty != c.ty) {
+                self.stale(tr.origin, format!("column `{}.{}` is already deployed; its `from`/`up` apply only when it is created", new_table.name, c.name));
+            }
+        }
+        if let Some(r) = &c.renamed_from {
+            self.stale(
+                c.origin,
+                format!(
+                    "column `{}.{}` is already deployed; `renamed from {r}` is stale",
+                    new_table.name, c.name
+                ),
+            );
+        }
+        if o.ty != c.ty {
+            if widening(&o.ty, &c.ty) {
+                self.push(
+                    Phase::Expand,
+                    &format!("{t}.{}", c.name),
+                    format!("widen `{t}.{}` from `{}` to `{}`", c.name, o.ty, c.ty),
+                    Op::AlterType {
+                        table: t.to_string(),
+                        column: c.name.clone(),
+                        from: o.ty.clone(),
+                        to: c.ty.clone(),
+                    },
+                    Some(c.origin),
+                    Self::keys(&[], &[table_key(t)]),
+                );
+            } else {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::TypeChangeWithoutTransform,
+                        format!("column `{}.{}` changes type from `{}` to `{}`", new_table.name, c.name, o.ty, c.ty),
+                    )
+                    .primary(c.origin, "new type here")
+                    .note("only widenings the database makes without rewriting the table happen in place")
+                    .help(format!(
+                        "say how values convert: `{} {} up (<convert {}>) down (<convert back>)`",
+                        c.name, c.ty, c.name
+                    )),
+                );
+                return None;
+            }
+        }
+        if o.identity != c.identity {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::Unsupported,
+                    format!(
+                        "changing `identity` of `{}.{}` is not supported yet",
+                        new_table.name, c.name
+                    ),
+                )
+                .primary(c.origin, "identity changes here"),
+            );
+        }
+        if o.default != c.default {
+            self.push(
+                Phase::Expand,
+                &format!("{t}.{}", c.name),
+                match &c.default {
+                    Some(d) => format!("set the default of `{t}.{}` to `{}`", c.name, d.sql),
+                    None => format!("drop the default of `{t}.{}`", c.name),
+                },
+                Op::SetDefault {
+                    table: t.to_string(),
+                    column: c.name.clone(),
+                    default: c.default.clone(),
+                    previous: o.default.clone(),
+                },
+                Some(c.origin),
+                Self::keys(&[format!("default:{t}.{}", c.name)], &[table_key(t)]),
+            );
+        }
+        if o.nullable && !c.nullable {
+            if let Some(default) = &c.default {
+                self.push(
+                    Phase::Backfill,
+                    &format!("{t}.{}", c.name),
+                    format!("fill null `{t}.{}` with its default", c.name),
+                    Op::Backfill {
+                        table: t.to_string(),
+                        key: pk_types(old_table),
+                        assignments: vec![(c.name.clone(), default.clone())],
+                    },
+                    Some(c.origin),
+                    Self::keys(&[], &[format!("default:{t}.{}", c.name)]),
+                );
+            } else {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        Code::ValidationMayFail,
+                        format!(
+                            "`{}.{}` becomes `not null`; existing nulls make the switch fail",
+                            new_table.name, c.name
+                        ),
+                    )
+                    .primary(c.origin, "`not null` here")
+                    .note(format!(
+                        "find them: SELECT count(*) FROM {t} WHERE {} IS NULL",
+                        c.name
+                    ))
+                    .help(
+                        "give the column a default to fill them, or fix the rows before the switch",
+                    ),
+                );
+            }
+            self.not_null(t, c);
+        } else if !o.nullable && c.nullable {
+            self.push(
+                Phase::Expand,
+                &format!("{t}.{}", c.name),
+                format!("let `{t}.{}` accept null", c.name),
+                Op::DropNotNull {
+                    table: t.to_string(),
+                    column: c.name.clone(),
+                },
+                Some(c.origin),
+                Self::keys(&[], &[table_key(t)]),
+            );
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    Code::OldAppSeesChange,
+                    format!(
+                        "`{}.{}` accepts null from expand on; the old application may read null",
+                        new_table.name, c.name
+                    ),
+                )
+                .primary(c.origin, "nullable here"),
+            );
+        }
+        if o.comment != c.comment {
+            self.push(
+                Phase::Expand,
+                &format!("{t}.{}", c.name),
+                format!("comment on column `{t}.{}`", c.name),
+                Op::CommentColumn {
+                    table: t.to_string(),
+                    column: c.name.clone(),
+                    text: c.comment.clone(),
+                    previous: o.comment.clone(),
+                },
+                Some(c.origin),
+                Self::keys(&[], &[table_key(t)]),
+            );
+        }
+        None
+    }
+
+    /// An in-place type change: a shadow column of the new type, filled through `up` by the
+    /// trigger and the backfill, replaces the column at contract.
+    pub(super) fn retype(&mut self, old: &Table, o: &Column, c: &Column, shadow: &str) {
+        let t = old.name.as_str();
+        let mut added = c.clone();
+        added.name = shadow.to_string();
+        added.nullable = true;
+        added.default = None;
+        added.transform = None;
+        added.comment = None;
+        let mut needs = self.enum_needs(&c.ty);
+        needs.push(table_key(t));
+        self.push(
+            Phase::Expand,
+            &format!("{t}.{shadow}"),
+            format!(
+                "add shadow column `{t}.{shadow}` of type `{}` for `{}`",
+                c.ty, c.name
+            ),
+            Op::AddColumn {
+                table: t.to_string(),
+                column: added,
+            },
+            Some(c.origin),
+            Keys {
+                provides: vec![col_key(t, shadow), columns_key(t)],
+                needs,
+                ..Keys::default()
+            },
+        );
+        if !c.nullable {
+            let mut shadow_col = c.clone();
+            shadow_col.name = shadow.to_string();
+            self.not_null(t, &shadow_col);
+        }
+        self.push(
+            Phase::Contract,
+            &format!("{t}.{}", c.name),
+            format!("put shadow column `{shadow}` in place of `{t}.{}`", c.name),
+            Op::RenameColumn {
+                table: t.to_string(),
+                from: shadow.to_string(),
+                to: c.name.clone(),
+            },
+            Some(c.origin),
+            Keys {
+                needs: vec![
+                    format!("dropped:{t}.{}", o.name),
+                    format!("sync-col:{t}.{shadow}"),
+                ],
+                provides: vec![format!("renamed:{t}.{}", c.name)],
+                ..Keys::default()
+            },
+        );
+        if c.default.is_some() || c.comment.is_some() {
+            if c.default.is_some() {
+                self.push(
+                    Phase::Contract,
+                    &format!("{t}.{}", c.name),
+                    format!("set the default of `{t}.{}`", c.name),
+                    Op::SetDefault {
+                        table: t.to_string(),
+                        column: c.name.clone(),
+                        default: c.default.clone(),
+                        previous: None,
+                    },
+                    Some(c.origin),
+                    Self::keys(&[], &[format!("renamed:{t}.{}", c.name)]),
+                );
+            }
+            if c.comment.is_some() {
+                self.push(
+                    Phase::Contract,
+                    &format!("{t}.{}", c.name),
+                    format!("comment on column `{t}.{}`", c.name),
+                    Op::CommentColumn {
+                        table: t.to_string(),
+                        column: c.name.clone(),
+                        text: c.comment.clone(),
+                        previous: None,
+                    },
+                    Some(c.origin),
+                    Self::keys(&[], &[format!("renamed:{t}.{}", c.name)]),
+                );
+            }
+        }
+    }
+
+    pub(super) fn check_lossy(&mut self, old: &Table, c: &Column, tr: &Transform) {
+        let [source] = tr.from.as_slice() else { return };
+        let Some(s) = old.column(source) else { return };
+        let (Some(from), Some(to)) = (s.ty.builtin(), c.ty.builtin()) else {
+            return;
+        };
+        use migc_stdlib::TypeClass::*;
+        let lossy = match (from.class, to.class) {
+            (a, b) if a == b => from.rank > to.rank || s.ty != c.ty && matches!(a, Decimal),
+            (Decimal | Float, Integer)
+            | (Text, Integer | Decimal | Float | Bool | Uuid | Temporal | Json) => true,
+            _ => false,
+        };
+        if lossy {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    Code::LossyCast,
+                    format!("converting `{}` (`{}`) to `{}` (`{}`) may lose information", s.name, s.ty, c.name, c.ty),
+                )
+                .primary(tr.origin, "converted here")
+                .note("rows whose value does not survive the round trip through `up` and `down` change when either application writes them")
+                .help("check `down (up (x)) = x` for the values in use"),
+            );
+        }
+    }
+}

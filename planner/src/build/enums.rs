@@ -1,0 +1,315 @@
+//! Enums: new types, added and renamed values, and the rebuild that removes values.
+
+use super::*;
+
+impl<'s> Builder<'s> {
+    pub(super) fn enums(&mut self) {
+        for (name, e) in &self.to.enums {
+            let values: Vec<String> = e.values.iter().map(|v| v.name.clone()).collect();
+            let Some(old) = self.from.enums.get(name) else {
+                if let Some(r) = &e.renamed_from {
+                    self.stale(
+                        e.origin,
+                        format!("enum `{name}` is renamed from `{r}`, which is not deployed"),
+                    );
+                }
+                self.push(
+                    Phase::Expand,
+                    name,
+                    format!("create enum `{name}`"),
+                    Op::CreateEnum {
+                        name: name.clone(),
+                        values,
+                    },
+                    Some(e.origin),
+                    Self::keys(&[format!("enum:{name}")], &[]),
+                );
+                continue;
+            };
+            let old_values: Vec<&str> = old.values.iter().map(|v| v.name.as_str()).collect();
+            let mut previous: Option<String> = None;
+            for v in &e.values {
+                let renamed = v.renamed_from.as_ref().filter(|o| {
+                    old_values.contains(&o.as_str()) && !old_values.contains(&v.name.as_str())
+                });
+                if let Some(o) = renamed {
+                    self.push(
+                        Phase::Contract,
+                        &format!("{name}.{}", v.name),
+                        format!("rename value `{o}` of enum `{name}` to `{}`", v.name),
+                        Op::RenameEnumValue {
+                            name: name.clone(),
+                            from: o.clone(),
+                            to: v.name.clone(),
+                        },
+                        Some(v.origin),
+                        Keys {
+                            needs: vec![format!("enum:{name}")],
+                            ..Keys::default()
+                        },
+                    );
+                    self.diagnostics.push(
+                        Diagnostic::warning(
+                            Code::OldAppSeesChange,
+                            format!("enum value `{o}` of `{name}` is renamed to `{}` at contract", v.name),
+                        )
+                        .primary(v.origin, "renamed here")
+                        .note(format!(
+                            "until contract the database holds `{o}`: the new application must read and write `{o}` until then"
+                        )),
+                    );
+                } else if !old_values.contains(&v.name.as_str()) {
+                    if v.renamed_from.is_some() {
+                        self.stale(
+                            v.origin,
+                            format!(
+                                "enum value `{}` is renamed from a value that is not deployed",
+                                v.name
+                            ),
+                        );
+                    }
+                    self.push(
+                        Phase::Expand,
+                        &format!("{name}.{}", v.name),
+                        format!("add value `{}` to enum `{name}`", v.name),
+                        Op::AddEnumValue {
+                            name: name.clone(),
+                            value: v.name.clone(),
+                            after: previous.clone(),
+                        },
+                        Some(v.origin),
+                        Keys {
+                            provides: vec![format!("enum:{name}")],
+                            needs: vec![format!("enumtype:{name}")],
+                            ..Keys::default()
+                        },
+                    );
+                } else if v.renamed_from.is_some() {
+                    self.stale(
+                        v.origin,
+                        format!(
+                            "enum value `{}` is already deployed; `renamed from` is stale",
+                            v.name
+                        ),
+                    );
+                }
+                previous = Some(v.name.clone());
+            }
+            let mut removed: Vec<String> = Vec::new();
+            let kept: BTreeSet<&str> = e
+                .values
+                .iter()
+                .flat_map(|v| std::iter::once(v.name.as_str()).chain(v.renamed_from.as_deref()))
+                .collect();
+            for old_value in &old.values {
+                if kept.contains(old_value.name.as_str()) {
+                    continue;
+                }
+                let acked = e.dropped_values.get(&old_value.name);
+                if acked.is_none() && !self.options.allow_destructive {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            Code::Destructive,
+                            format!("value `{}` of enum `{name}` is removed", old_value.name),
+                        )
+                        .primary(e.origin, "no longer lists it")
+                        .note("rows holding the value would have to change")
+                        .help(format!(
+                            "add `drop {}` to the enum to acknowledge",
+                            old_value.name
+                        )),
+                    );
+                } else {
+                    removed.push(old_value.name.clone());
+                }
+            }
+            if !removed.is_empty() {
+                self.rebuild_enum(e, old, &removed);
+            }
+            for (dropped, ack) in &e.dropped_values {
+                if !old_values.contains(&dropped.as_str()) {
+                    self.stale(
+                        ack.origin,
+                        format!(
+                            "enum value `{dropped}` is not deployed; `drop {dropped}` is stale"
+                        ),
+                    );
+                }
+            }
+        }
+        let rebuilt: Vec<(String, Vec<String>)> = self
+            .rebuilt_enums
+            .keys()
+            .filter_map(|n| {
+                self.from
+                    .enums
+                    .get(n)
+                    .map(|e| (n.clone(), e.values.iter().map(|v| v.name.clone()).collect()))
+            })
+            .collect();
+        for (name, values) in rebuilt {
+            self.push(
+                Phase::Contract,
+                &name,
+                format!("drop the old shape of enum `{name}`"),
+                Op::DropEnum {
+                    name: name.clone(),
+                    values,
+                },
+                None,
+                Keys {
+                    removes: vec![format!("enum:{name}")],
+                    provides: vec![format!("enum-dropped:{name}")],
+                    ..Keys::default()
+                },
+            );
+        }
+        for (name, e) in &self.from.enums {
+            if self.to.enums.contains_key(name) {
+                continue;
+            }
+            let renamed = self
+                .to
+                .enums
+                .values()
+                .any(|n| n.renamed_from.as_deref() == Some(name));
+            if renamed {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::Unsupported,
+                        format!("renaming enum `{name}` is not supported yet"),
+                    )
+                    .primary(
+                        self.to
+                            .enums
+                            .values()
+                            .find(|n| n.renamed_from.as_deref() == Some(name))
+                            .map_or(Span::default(), |n| n.origin),
+                        "renamed here",
+                    )
+                    .help("keep the enum's name"),
+                );
+                continue;
+            }
+            self.push(
+                Phase::Contract,
+                name,
+                format!("drop enum `{name}`"),
+                Op::DropEnum {
+                    name: name.clone(),
+                    values: e.values.iter().map(|v| v.name.clone()).collect(),
+                },
+                None,
+                Keys {
+                    removes: vec![format!("enum:{name}")],
+                    ..Keys::default()
+                },
+            );
+        }
+    }
+
+    /// Removing enum values without a table rewrite under lock: a new type with the declared
+    /// values is created in expand, every column of the enum changes to it through a shadow
+    /// column (removed labels become null, renamed labels their new name), and at contract the
+    /// old type is dropped and the new one takes its name.
+    pub(super) fn rebuild_enum(&mut self, e: &Enum, old: &Enum, removed: &[String]) {
+        let name = &e.name;
+        let temp: String = format!("{}__migc", name.chars().take(56).collect::<String>());
+        // The value steps planned so far for this enum are superseded by the rebuild.
+        let superseded: Vec<usize> = self
+            .steps
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| matches!(&s.op, Op::AddEnumValue { name: n, .. } | Op::RenameEnumValue { name: n, .. } if n == name))
+            .map(|(i, _)| i)
+            .collect();
+        for i in superseded.into_iter().rev() {
+            self.steps.remove(i);
+            self.keys.remove(i);
+        }
+        let mut mapping: BTreeMap<String, Option<String>> = BTreeMap::new();
+        for v in &old.values {
+            let target = e
+                .values
+                .iter()
+                .find(|n| n.name == v.name || n.renamed_from.as_deref() == Some(v.name.as_str()))
+                .map(|n| n.name.clone());
+            mapping.insert(v.name.clone(), target);
+        }
+        self.push(
+            Phase::Expand,
+            &temp,
+            format!(
+                "create enum `{temp}`, the new shape of `{name}` (without `{}`)",
+                removed.join("`, `")
+            ),
+            Op::CreateEnum {
+                name: temp.clone(),
+                values: e.values.iter().map(|v| v.name.clone()).collect(),
+            },
+            Some(e.origin),
+            Self::keys(&[format!("enum:{temp}")], &[]),
+        );
+        self.push(
+            Phase::Contract,
+            name,
+            format!("give enum `{temp}` the name `{name}`"),
+            Op::RenameEnum {
+                from: temp.clone(),
+                to: name.clone(),
+            },
+            Some(e.origin),
+            Self::keys(
+                &[format!("enum-renamed:{name}")],
+                &[format!("enum-dropped:{name}")],
+            ),
+        );
+        self.diagnostics.push(
+            Diagnostic::warning(
+                Code::ValidationMayFail,
+                format!("rows holding `{}` of enum `{name}` must be changed before the switch", removed.join("`, `")),
+            )
+            .primary(e.origin, "values removed here")
+            .note("the new shape has no such value: those rows get null in it and the switch's not-null validation fails")
+            .note(format!(
+                "find them: every column of type `{name}`, e.g. SELECT count(*) FROM <table> WHERE <column> IN ({})",
+                removed.iter().map(|r| format!("'{r}'")).collect::<Vec<_>>().join(", ")
+            )),
+        );
+        self.rebuilt_enums.insert(name.clone(), (temp, mapping));
+    }
+
+    /// The `up` of a column whose enum is rebuilt.
+    pub(super) fn enum_up(
+        &self,
+        column: &str,
+        temp: &str,
+        mapping: &BTreeMap<String, Option<String>>,
+    ) -> Expr {
+        let col = quote_generic(column);
+        let mut arms = String::new();
+        for (from, to) in mapping {
+            match to {
+                Some(to) if to == from => {}
+                Some(to) => arms.push_str(&format!(" WHEN '{from}' THEN '{to}'")),
+                None => arms.push_str(&format!(" WHEN '{from}' THEN NULL")),
+            }
+        }
+        let sql = if arms.is_empty() {
+            format!("CAST(CAST({col} AS TEXT) AS {temp})")
+        } else {
+            format!("CAST(CASE CAST({col} AS TEXT){arms} ELSE CAST({col} AS TEXT) END AS {temp})")
+        };
+        Expr {
+            sql,
+            origin: Span::default(),
+        }
+    }
+
+    pub(super) fn enum_needs(&self, ty: &ColumnType) -> Vec<String> {
+        match ty {
+            ColumnType::Enum { name } => vec![format!("enum:{name}")],
+            _ => Vec::new(),
+        }
+    }
+}

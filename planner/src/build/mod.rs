@@ -1,0 +1,250 @@
+//! Schema x Schema -> steps: the diff, the expand/backfill/switch/contract recipe of every kind of
+//! change, and the safety findings met on the way.
+//!
+//! Steps name what they provide, need, release and remove as string keys (`table:users`,
+//! `column:users.email`); [`crate::order`] turns those into graph edges.
+
+mod columns;
+mod constraints;
+mod enums;
+mod tables;
+mod views;
+
+use crate::step::{Op, Phase, Step, Sync};
+use migc_compiler::schema::*;
+use migc_grammar::{Code, Diagnostic, Span};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Choices the user makes on the command line.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Drop tables, columns and enum values even without `drop` acknowledgements.
+    pub allow_destructive: bool,
+}
+
+/// Dependency keys of one step.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Keys {
+    pub provides: Vec<String>,
+    pub needs: Vec<String>,
+    pub releases: Vec<String>,
+    pub removes: Vec<String>,
+}
+
+pub(crate) struct Builder<'s> {
+    pub from: &'s Schema,
+    pub to: &'s Schema,
+    pub options: &'s Options,
+    pub steps: Vec<Step>,
+    pub keys: Vec<Keys>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Columns added by this plan, per table (for views that read them).
+    added_columns: BTreeSet<String>,
+    /// Deployed name -> declared name of renamed tables.
+    renamed_tables: BTreeMap<String, String>,
+    /// Enums rebuilt because values are removed: name -> (temporary type, old label -> new
+    /// label or `None` when removed).
+    rebuilt_enums: BTreeMap<String, (String, BTreeMap<String, Option<String>>)>,
+}
+
+fn col_key(table: &str, column: &str) -> String {
+    format!("column:{table}.{column}")
+}
+
+fn table_key(table: &str) -> String {
+    format!("table:{table}")
+}
+
+fn columns_key(table: &str) -> String {
+    format!("columns:{table}")
+}
+
+impl<'s> Builder<'s> {
+    pub fn new(from: &'s Schema, to: &'s Schema, options: &'s Options) -> Builder<'s> {
+        Builder {
+            from,
+            to,
+            options,
+            steps: Vec::new(),
+            keys: Vec::new(),
+            diagnostics: Vec::new(),
+            added_columns: BTreeSet::new(),
+            renamed_tables: BTreeMap::new(),
+            rebuilt_enums: BTreeMap::new(),
+        }
+    }
+
+    fn push(
+        &mut self,
+        phase: Phase,
+        object: &str,
+        summary: String,
+        op: Op,
+        origin: Option<Span>,
+        mut keys: Keys,
+    ) {
+        // A table is renamed at contract after every other contract step on it, which all use
+        // its deployed name.
+        if phase == Phase::Contract {
+            match &op {
+                Op::RenameTable { from, .. } => keys.needs.push(format!("contract-on:{from}")),
+                other => {
+                    if let Some(t) = other.table() {
+                        keys.provides.push(format!("contract-on:{t}"));
+                    }
+                }
+            }
+        }
+        if let Op::RenameColumn { table, .. } = &op {
+            keys.provides.push(format!("renamed-in:{table}"));
+        }
+        let kind = serde_json::to_value(&op)
+            .ok()
+            .and_then(|v| v.get("op").and_then(|o| o.as_str()).map(str::to_string))
+            .unwrap_or_default();
+        let mut id = format!("{}.{kind}.{object}", phase.name());
+        let mut n = 2;
+        while self.steps.iter().any(|s| s.id == id) {
+            id = format!("{}.{kind}.{object}.{n}", phase.name());
+            n += 1;
+        }
+        self.steps.push(Step {
+            id,
+            phase,
+            summary,
+            object: object.to_string(),
+            op,
+            after: Vec::new(),
+            origin: origin.filter(|s| *s != Span::default()),
+        });
+        self.keys.push(keys);
+    }
+
+    fn keys(provides: &[String], needs: &[String]) -> Keys {
+        Keys {
+            provides: provides.to_vec(),
+            needs: needs.to_vec(),
+            ..Keys::default()
+        }
+    }
+
+    pub fn build(&mut self) {
+        for (name, table) in &self.to.tables {
+            if let Some(r) = &table.renamed_from {
+                if !self.from.tables.contains_key(name) && self.from.tables.contains_key(r) {
+                    self.renamed_tables.insert(r.clone(), name.clone());
+                }
+            }
+        }
+        self.enums();
+        let pairs = self.tables();
+        for (old, new) in pairs {
+            self.table_diff(old, new);
+        }
+        self.views();
+        self.natives();
+    }
+
+    fn stale(&mut self, span: Span, message: String) {
+        let mut d = Diagnostic::warning(Code::StaleHint, message)
+            .help("the hint no longer matches the deployed schema: remove it");
+        if span != Span::default() {
+            d = d.primary(span, "stale hint");
+        }
+        self.diagnostics.push(d);
+    }
+}
+
+fn pk_types(table: &Table) -> Vec<(String, ColumnType)> {
+    table
+        .primary_key
+        .iter()
+        .flat_map(|pk| &pk.columns)
+        .filter_map(|c| table.column(c).map(|col| (c.clone(), col.ty.clone())))
+        .collect()
+}
+
+fn same_columns(a: &Table, b: &Table) -> bool {
+    a.columns.len() == b.columns.len()
+        && a.columns
+            .iter()
+            .zip(&b.columns)
+            .all(|(x, y)| x.name == y.name && x.ty == y.ty)
+}
+
+fn same_index(a: &Index, b: &Index) -> bool {
+    a.name == b.name
+        && a.unique == b.unique
+        && a.predicate == b.predicate
+        && a.parts.len() == b.parts.len()
+        && a.parts
+            .iter()
+            .zip(&b.parts)
+            .all(|(x, y)| x.expr == y.expr && x.descending == y.descending)
+}
+
+/// The same index under another name.
+fn same_index_shape(a: &Index, b: &Index) -> bool {
+    let mut renamed = b.clone();
+    renamed.name = a.name.clone();
+    same_index(a, &renamed)
+}
+
+/// The shadow column of an in-place type change.
+fn shadow_name(column: &str) -> String {
+    let base: String = column.chars().take(50).collect();
+    format!("{base}__migc_new")
+}
+
+/// The name an object is built under before it takes its final name at contract.
+fn temp_name(name: &str) -> String {
+    let base: String = name.chars().take(56).collect();
+    format!("{base}__migc")
+}
+
+/// Whether an expression gives a different value per row (`gen_uuid()`); such a default cannot
+/// be stored once for every existing row.
+fn is_volatile(e: &Expr) -> bool {
+    migc_stdlib::functions()
+        .iter()
+        .filter(|f| f.volatile && f.name != "now" && f.name != "current_date")
+        .any(|f| e.sql.to_ascii_lowercase().contains(&format!("{}(", f.name)))
+}
+
+/// Changes the database makes in place without rewriting the table (PostgreSQL's binary
+/// coercible widenings): longer varchar, varchar to text, more decimal precision at the same
+/// scale.
+fn widening(from: &ColumnType, to: &ColumnType) -> bool {
+    match (from, to) {
+        (ColumnType::Builtin { name: a, args: x }, ColumnType::Builtin { name: b, args: y }) => {
+            match (a.as_str(), b.as_str()) {
+                ("varchar", "varchar") => y.first() >= x.first(),
+                ("varchar", "text") => true,
+                ("decimal", "decimal") => y.first() >= x.first() && y.get(1) == x.get(1),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+/// The columns of `table` an expression mentions (by identifier).
+pub(crate) fn referenced_columns(table: &Table, e: &Expr) -> Vec<String> {
+    crate::sql::identifiers(&e.sql)
+        .into_iter()
+        .filter(|i| table.column(i).is_some())
+        .collect()
+}
+
+/// A column name as an SQL identifier in the neutral text (quoted when not plain lower case).
+fn quote_generic(name: &str) -> String {
+    if name
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && name.chars().next().is_some_and(|c| !c.is_ascii_digit())
+    {
+        name.to_string()
+    } else {
+        format!("\"{}\"", name.replace('"', "\"\""))
+    }
+}

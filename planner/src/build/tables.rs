@@ -1,0 +1,544 @@
+//! Tables: created, dropped, renamed, and the diff of a table deployed on both sides.
+
+use super::constraints::TableChange;
+use super::*;
+
+impl<'s> Builder<'s> {
+    /// Creates new tables, drops removed ones and returns the pairs to diff (old, new).
+    pub(super) fn tables(&mut self) -> Vec<(&'s Table, &'s Table)> {
+        let mut pairs = Vec::new();
+        let mut rename_sources: BTreeSet<&str> = BTreeSet::new();
+        for (name, table) in &self.to.tables {
+            if let Some(old) = self.from.tables.get(name) {
+                if let Some(r) = &table.renamed_from {
+                    self.stale(
+                        table.origin,
+                        format!("table `{name}` is already deployed; `renamed from {r}` is stale"),
+                    );
+                }
+                pairs.push((old, table));
+                continue;
+            }
+            if let Some(r) = &table.renamed_from {
+                if let Some(old) = self.from.tables.get(r) {
+                    rename_sources.insert(r);
+                    self.rename_table(old, table);
+                    pairs.push((old, table));
+                    continue;
+                }
+                self.stale(
+                    table.origin,
+                    format!("table `{name}` is renamed from `{r}`, which is not deployed"),
+                );
+            }
+            self.create_table(table);
+        }
+        for (name, old) in &self.from.tables {
+            if self.to.tables.contains_key(name) || rename_sources.contains(name.as_str()) {
+                continue;
+            }
+            let ack = self.to.dropped_tables.get(name);
+            if ack.is_none() && !self.options.allow_destructive {
+                let mut d = Diagnostic::error(
+                    Code::Destructive,
+                    format!("table `{name}` is dropped with its rows"),
+                )
+                .note("the table is deployed but no longer declared")
+                .help(format!(
+                    "add `drop table {name}` to acknowledge, or pass `--allow-destructive`"
+                ));
+                if let Some(similar) = self.to.tables.values().find(|t| {
+                    !self.from.tables.contains_key(&t.name)
+                        && t.renamed_from.is_none()
+                        && same_columns(t, old)
+                }) {
+                    d = d.note(format!("`{}` has the same columns", similar.name));
+                    self.diagnostics.push(
+                        Diagnostic::warning(
+                            Code::LooksLikeRename,
+                            format!(
+                                "table `{name}` is dropped and `{}` with the same columns is added",
+                                similar.name
+                            ),
+                        )
+                        .primary(similar.origin, "added here")
+                        .help(format!(
+                            "if it is a rename, write `table {} renamed from {name}`",
+                            similar.name
+                        )),
+                    );
+                }
+                self.diagnostics.push(d);
+                continue;
+            }
+            self.drop_table(old, ack.map(|a| a.origin));
+        }
+        for (name, ack) in &self.to.dropped_tables {
+            if !self.from.tables.contains_key(name) {
+                self.stale(
+                    ack.origin,
+                    format!("table `{name}` is not deployed; `drop table {name}` is stale"),
+                );
+            }
+        }
+        pairs
+    }
+
+    pub(super) fn create_table(&mut self, table: &'s Table) {
+        let mut needs: Vec<String> = table
+            .columns
+            .iter()
+            .flat_map(|c| self.enum_needs(&c.ty))
+            .collect();
+        needs.sort();
+        needs.dedup();
+        let mut provides = vec![table_key(&table.name), columns_key(&table.name)];
+        provides.extend(table.columns.iter().map(|c| col_key(&table.name, &c.name)));
+        let mut shell = table.clone();
+        shell.foreign_keys.clear();
+        shell.indexes.clear();
+        self.push(
+            Phase::Expand,
+            &table.name,
+            format!("create table `{}`", table.name),
+            Op::CreateTable { table: shell },
+            Some(table.origin),
+            Keys {
+                provides,
+                needs,
+                ..Keys::default()
+            },
+        );
+        for index in &table.indexes {
+            self.create_index(Phase::Expand, &table.name, index);
+        }
+        for fk in &table.foreign_keys {
+            self.add_foreign_key(&table.name, fk, false);
+        }
+    }
+
+    pub(super) fn drop_table(&mut self, old: &'s Table, ack: Option<Span>) {
+        let mut releases: Vec<String> = old
+            .columns
+            .iter()
+            .flat_map(|c| self.enum_needs(&c.ty))
+            .collect();
+        for fk in &old.foreign_keys {
+            releases.push(table_key(&fk.ref_table));
+        }
+        self.push(
+            Phase::Contract,
+            &old.name,
+            format!("drop table `{}`", old.name),
+            Op::DropTable { table: old.clone() },
+            ack,
+            Keys {
+                removes: vec![table_key(&old.name), columns_key(&old.name)],
+                releases,
+                ..Keys::default()
+            },
+        );
+    }
+
+    pub(super) fn rename_table(&mut self, old: &'s Table, new: &'s Table) {
+        self.push(
+            Phase::Expand,
+            &new.name,
+            format!(
+                "expose table `{}` as `{}` (an updatable view)",
+                old.name, new.name
+            ),
+            Op::CreateTableAlias {
+                table: old.name.clone(),
+                alias: new.name.clone(),
+            },
+            Some(new.origin),
+            Keys {
+                needs: vec![table_key(&old.name), columns_key(&old.name)],
+                provides: vec![table_key(&new.name)],
+                ..Keys::default()
+            },
+        );
+        self.push(
+            Phase::Contract,
+            &new.name,
+            format!(
+                "drop the view `{}` standing for table `{}`",
+                new.name, old.name
+            ),
+            Op::DropTableAlias {
+                table: old.name.clone(),
+                alias: new.name.clone(),
+            },
+            Some(new.origin),
+            Keys {
+                provides: vec![format!("free:{}", new.name)],
+                releases: vec![columns_key(&old.name)],
+                removes: vec![format!("alias:{}", new.name)],
+                ..Keys::default()
+            },
+        );
+        self.push(
+            Phase::Contract,
+            &new.name,
+            format!("rename table `{}` to `{}`", old.name, new.name),
+            Op::RenameTable {
+                from: old.name.clone(),
+                to: new.name.clone(),
+            },
+            Some(new.origin),
+            Keys {
+                needs: vec![
+                    format!("free:{}", new.name),
+                    format!("renamed-columns:{}", old.name),
+                ],
+                provides: vec![format!("renamed-to:{}", new.name)],
+                ..Keys::default()
+            },
+        );
+    }
+
+    /// Everything that changes within a table that exists on both sides. Steps name the table by
+    /// its deployed name until contract renames it.
+    pub(super) fn table_diff(&mut self, old: &'s Table, new: &'s Table) {
+        let t = old.name.as_str();
+        let mut sync = Sync {
+            new_columns: Vec::new(),
+            old_columns: Vec::new(),
+            shadows: Vec::new(),
+        };
+        let mut leaving: Vec<&Column> = Vec::new();
+        let mut consumed: BTreeSet<&str> = BTreeSet::new();
+        let mut plain_added: Vec<&Column> = Vec::new();
+        let mut retyped: BTreeMap<String, String> = BTreeMap::new();
+        let mut added: BTreeSet<String> = BTreeSet::new();
+
+        for c in &new.columns {
+            if let Some(o) = old.column(&c.name) {
+                let rebuilt = match (&o.ty, &c.ty) {
+                    (ColumnType::Enum { name: a }, ColumnType::Enum { name: b }) if a == b => {
+                        self.rebuilt_enums.get(a).cloned()
+                    }
+                    _ => None,
+                };
+                if let Some((temp, mapping)) = rebuilt {
+                    let shadow = shadow_name(&c.name);
+                    let mut target = c.clone();
+                    target.ty = ColumnType::Enum { name: temp.clone() };
+                    self.retype(old, o, &target, &shadow);
+                    sync.shadows
+                        .push((shadow.clone(), self.enum_up(&c.name, &temp, &mapping)));
+                    retyped.insert(c.name.clone(), shadow);
+                    leaving.push(o);
+                    continue;
+                }
+                if let Some(up) = self.column_diff(old, new, o, c) {
+                    let shadow = shadow_name(&c.name);
+                    self.retype(old, o, c, &shadow);
+                    sync.shadows.push((shadow.clone(), up));
+                    retyped.insert(c.name.clone(), shadow);
+                    leaving.push(o);
+                }
+                continue;
+            }
+            let renamed = c
+                .renamed_from
+                .as_deref()
+                .filter(|r| old.column(r).is_some() && new.column(r).is_none());
+            if let Some(r) = renamed {
+                consumed.insert(r);
+                let up = Expr {
+                    sql: quote_generic(r),
+                    origin: c.origin,
+                };
+                let down = Expr {
+                    sql: quote_generic(&c.name),
+                    origin: c.origin,
+                };
+                sync.new_columns.push((c.name.clone(), up));
+                sync.old_columns.push((r.to_string(), Some(down)));
+                self.computed_column(old, c);
+                continue;
+            }
+            if let Some(tr) = &c.transform {
+                if tr.from.iter().all(|s| old.column(s).is_some()) {
+                    for s in &tr.from {
+                        if new.column(s).is_none() {
+                            consumed.insert(s);
+                        }
+                    }
+                    sync.new_columns.push((c.name.clone(), tr.up.clone()));
+                    if let (Some(down), [source]) = (&tr.down, tr.from.as_slice()) {
+                        if new.column(source).is_none()
+                            && !new.retired.iter().any(|r| &r.name == source)
+                        {
+                            sync.old_columns.push((source.clone(), Some(down.clone())));
+                        }
+                    }
+                    self.check_lossy(old, c, tr);
+                    self.computed_column(old, c);
+                    continue;
+                }
+                self.stale(
+                    tr.origin,
+                    format!(
+                        "column `{}.{}` is computed from `{}`, which is not deployed",
+                        new.name,
+                        c.name,
+                        tr.from.join("`, `")
+                    ),
+                );
+            } else if let Some(r) = &c.renamed_from {
+                self.stale(
+                    c.origin,
+                    format!(
+                        "column `{}.{}` is renamed from `{r}`, which is not deployed",
+                        new.name, c.name
+                    ),
+                );
+            }
+            plain_added.push(c);
+            added.insert(c.name.clone());
+            self.add_column(old, c);
+        }
+
+        for o in &old.columns {
+            if new.column(&o.name).is_some() {
+                continue;
+            }
+            if leaving.iter().any(|l| l.name == o.name) {
+                continue;
+            }
+            let retired = new.retired.iter().find(|r| r.name == o.name);
+            let acked = new.dropped_columns.get(&o.name);
+            if consumed.contains(o.name.as_str()) || retired.is_some() || acked.is_some() {
+                if let Some(r) = retired {
+                    sync.old_columns.retain(|(n, _)| n != &o.name);
+                    sync.old_columns.push((o.name.clone(), r.down.clone()));
+                }
+                let filled = sync
+                    .old_columns
+                    .iter()
+                    .any(|(n, d)| n == &o.name && d.is_some());
+                if !filled && !o.nullable && o.default.is_none() {
+                    self.relax_leaving_column(
+                        t,
+                        o,
+                        retired.map(|r| r.origin).or(acked.map(|a| a.origin)),
+                    );
+                }
+                leaving.push(o);
+                continue;
+            }
+            if self.options.allow_destructive {
+                leaving.push(o);
+                if !o.nullable && o.default.is_none() {
+                    self.relax_leaving_column(t, o, None);
+                }
+                continue;
+            }
+            let mut d = Diagnostic::error(
+                Code::Destructive,
+                format!("column `{}.{}` is dropped with its data", new.name, o.name),
+            )
+            .primary(new.origin, format!("`{}` no longer declared here", o.name))
+            .help(format!(
+                "add `drop column {}` to acknowledge, `retire {} down (...)` to keep it filled for the old application, or pass `--allow-destructive`",
+                o.name, o.name
+            ));
+            if let Some(similar) = plain_added.iter().find(|c| c.ty == o.ty) {
+                d = d.note(format!(
+                    "if `{}` is `{}` renamed, write `{} {} renamed from {}`",
+                    similar.name, o.name, similar.name, similar.ty, o.name
+                ));
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        Code::LooksLikeRename,
+                        format!(
+                            "column `{}` is dropped and `{}` of the same type is added",
+                            o.name, similar.name
+                        ),
+                    )
+                    .primary(similar.origin, "added here")
+                    .help(format!(
+                        "if it is a rename, write `{} {} renamed from {}`",
+                        similar.name, similar.ty, o.name
+                    )),
+                );
+            }
+            self.diagnostics.push(d);
+        }
+        for r in &new.retired {
+            if old.column(&r.name).is_none() {
+                self.stale(
+                    r.origin,
+                    format!(
+                        "column `{}.{}` is not deployed; `retire {}` is stale",
+                        new.name, r.name, r.name
+                    ),
+                );
+            }
+        }
+        for (name, ack) in &new.dropped_columns {
+            if old.column(name).is_none() {
+                self.stale(
+                    ack.origin,
+                    format!(
+                        "column `{}.{name}` is not deployed; `drop column {name}` is stale",
+                        new.name
+                    ),
+                );
+            }
+        }
+
+        self.constraints(&TableChange {
+            old,
+            new,
+            leaving: &leaving,
+            retyped: &retyped,
+            added: &added,
+        });
+
+        let has_sync = !sync.new_columns.is_empty()
+            || !sync.shadows.is_empty()
+            || sync.old_columns.iter().any(|(_, d)| d.is_some());
+        if has_sync {
+            let mut needs: Vec<String> = sync
+                .new_columns
+                .iter()
+                .chain(&sync.shadows)
+                .map(|(c, _)| col_key(t, c))
+                .collect();
+            needs.push(table_key(t));
+            self.push(
+                Phase::Expand,
+                t,
+                format!("install the dual-write trigger on `{t}`"),
+                Op::InstallSync {
+                    table: t.to_string(),
+                    sync: sync.clone(),
+                },
+                Some(new.origin),
+                Keys {
+                    needs,
+                    provides: vec![format!("sync:{t}")],
+                    ..Keys::default()
+                },
+            );
+            let mut assignments = sync.new_columns.clone();
+            assignments.extend(sync.shadows.iter().cloned());
+            if !assignments.is_empty() {
+                let key = old
+                    .primary_key
+                    .as_ref()
+                    .map(|pk| {
+                        pk.columns
+                            .iter()
+                            .filter_map(|c| old.column(c).map(|col| (c.clone(), col.ty.clone())))
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default();
+                if key.is_empty() {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            Code::Unsupported,
+                            format!("table `{t}` has no primary key to backfill by"),
+                        )
+                        .primary(new.origin, "computed columns need a batched backfill")
+                        .help("give the deployed table a primary key first, in a migration of its own"),
+                    );
+                }
+                self.push(
+                    Phase::Backfill,
+                    t,
+                    format!(
+                        "backfill `{}` on `{t}`",
+                        assignments
+                            .iter()
+                            .map(|(c, _)| c.as_str())
+                            .collect::<Vec<_>>()
+                            .join("`, `")
+                    ),
+                    Op::Backfill {
+                        table: t.to_string(),
+                        key,
+                        assignments,
+                    },
+                    Some(new.origin),
+                    Keys {
+                        needs: vec![format!("sync:{t}")],
+                        provides: vec![format!("backfilled:{t}")],
+                        ..Keys::default()
+                    },
+                );
+            }
+            let mut releases: Vec<String> = sync
+                .old_columns
+                .iter()
+                .map(|(c, _)| col_key(t, c))
+                .collect();
+            releases.extend(
+                sync.new_columns
+                    .iter()
+                    .map(|(c, _)| format!("sync-col:{t}.{c}")),
+            );
+            releases.extend(retyped.keys().map(|c| col_key(t, c)));
+            self.push(
+                Phase::Contract,
+                t,
+                format!("remove the dual-write trigger on `{t}`"),
+                Op::RemoveSync {
+                    table: t.to_string(),
+                    sync,
+                },
+                Some(new.origin),
+                Keys {
+                    releases,
+                    ..Keys::default()
+                },
+            );
+        }
+
+        for o in leaving {
+            let mut releases = self.enum_needs(&o.ty);
+            releases.push(format!("renamed-columns:{t}"));
+            self.push(
+                Phase::Contract,
+                &format!("{t}.{}", o.name),
+                format!("drop column `{t}.{}`", o.name),
+                Op::DropColumn {
+                    table: t.to_string(),
+                    column: o.clone(),
+                },
+                new.retired
+                    .iter()
+                    .find(|r| r.name == o.name)
+                    .map(|r| r.origin)
+                    .or(new.dropped_columns.get(&o.name).map(|a| a.origin)),
+                Keys {
+                    removes: vec![col_key(t, &o.name), columns_key(t)],
+                    provides: vec![
+                        format!("dropped-columns:{t}"),
+                        format!("dropped:{t}.{}", o.name),
+                    ],
+                    releases,
+                    ..Keys::default()
+                },
+            );
+        }
+        if old.comment != new.comment {
+            self.push(
+                Phase::Expand,
+                t,
+                format!("comment on table `{t}`"),
+                Op::CommentTable {
+                    table: t.to_string(),
+                    text: new.comment.clone(),
+                    previous: old.comment.clone(),
+                },
+                Some(new.origin),
+                Self::keys(&[], &[table_key(t)]),
+            );
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! Views and native blocks.
+
+use super::*;
+
+impl<'s> Builder<'s> {
+    pub(super) fn views(&mut self) {
+        let touched = |b: &Builder<'_>, v: &View| {
+            v.depends_on.iter().any(|t| {
+                let deployed = b.deployed_name(t);
+                b.steps.iter().any(|s| {
+                    s.phase == Phase::Contract
+                        && match &s.op {
+                            Op::DropColumn { table, .. } => table == t || *table == deployed,
+                            Op::RenameTable { from, to } => from == t || to == t,
+                            _ => false,
+                        }
+                })
+            })
+        };
+        for (name, view) in &self.to.views {
+            let old = self.from.views.get(name);
+            let needs = self.view_needs(view);
+            match old {
+                None => {
+                    if let Some(r) = &view.renamed_from {
+                        if !self.from.views.contains_key(r) {
+                            self.stale(
+                                view.origin,
+                                format!(
+                                    "view `{name}` is renamed from `{r}`, which is not deployed"
+                                ),
+                            );
+                        }
+                    }
+                    self.push(
+                        Phase::Expand,
+                        name,
+                        format!("create view `{name}`"),
+                        Op::CreateView { view: view.clone() },
+                        Some(view.origin),
+                        Self::keys(&[format!("view:{name}")], &needs),
+                    );
+                    if touched(self, view) {
+                        self.recreate_view_at_contract(view, view);
+                    }
+                }
+                Some(old) if old.query != view.query => {
+                    if touched(self, view) {
+                        self.recreate_view_at_contract(view, view);
+                    }
+                    self.push(
+                        Phase::Expand,
+                        name,
+                        format!("drop view `{name}` to redefine it"),
+                        Op::DropView { view: old.clone() },
+                        Some(view.origin),
+                        Self::keys(&[format!("viewfree:{name}")], &[]),
+                    );
+                    let mut needs = needs;
+                    needs.push(format!("viewfree:{name}"));
+                    self.push(
+                        Phase::Expand,
+                        name,
+                        format!("create view `{name}` with its new query"),
+                        Op::CreateView { view: view.clone() },
+                        Some(view.origin),
+                        Self::keys(&[format!("view:{name}")], &needs),
+                    );
+                    self.diagnostics.push(
+                        Diagnostic::warning(
+                            Code::OldAppSeesChange,
+                            format!(
+                                "view `{name}` changes at expand, for both application versions"
+                            ),
+                        )
+                        .primary(view.origin, "redefined here"),
+                    );
+                }
+                Some(old) if touched(self, old) => self.recreate_view_at_contract(old, view),
+                Some(_) => {}
+            }
+        }
+        for (name, view) in &self.from.views {
+            if self.to.views.contains_key(name) {
+                continue;
+            }
+            let releases: Vec<String> = view
+                .depends_on
+                .iter()
+                .flat_map(|t| [columns_key(t), table_key(t)])
+                .collect();
+            self.push(
+                Phase::Contract,
+                name,
+                format!("drop view `{name}`"),
+                Op::DropView { view: view.clone() },
+                None,
+                Keys {
+                    releases,
+                    ..Keys::default()
+                },
+            );
+        }
+    }
+
+    /// A view over tables that change at contract is dropped before and created again after.
+    pub(super) fn recreate_view_at_contract(&mut self, old: &View, view: &View) {
+        let name = &view.name;
+        let mut releases: Vec<String> = Vec::new();
+        for t in &old.depends_on {
+            let deployed = self.deployed_name(t);
+            releases.extend([
+                columns_key(t),
+                table_key(t),
+                format!("alias:{t}"),
+                columns_key(&deployed),
+            ]);
+        }
+        self.push(
+            Phase::Contract,
+            name,
+            format!("drop view `{name}` while its tables change"),
+            Op::DropView { view: old.clone() },
+            None,
+            Keys {
+                releases,
+                provides: vec![format!("viewfree:{name}")],
+                ..Keys::default()
+            },
+        );
+        let mut needs: Vec<String> = Vec::new();
+        for dep in &view.depends_on {
+            let deployed = self.deployed_name(dep);
+            needs.push(format!("renamed-to:{dep}"));
+            needs.push(format!("dropped-columns:{dep}"));
+            needs.push(format!("dropped-columns:{deployed}"));
+            needs.push(format!("renamed-in:{deployed}"));
+        }
+        needs.push(format!("viewfree:{name}"));
+        self.push(
+            Phase::Contract,
+            name,
+            format!("recreate view `{name}`"),
+            Op::CreateView { view: view.clone() },
+            Some(view.origin),
+            Self::keys(&[], &needs),
+        );
+    }
+
+    pub(super) fn view_needs(&self, view: &View) -> Vec<String> {
+        let mut needs = Vec::new();
+        for dep in &view.depends_on {
+            needs.push(table_key(dep));
+            needs.push(format!("view:{dep}"));
+            if self
+                .added_columns
+                .iter()
+                .any(|c| c.starts_with(&format!("{dep}.")))
+            {
+                needs.push(columns_key(dep));
+            }
+        }
+        needs
+    }
+
+    pub(super) fn natives(&mut self) {
+        for (name, n) in &self.to.natives {
+            match self.from.natives.get(name) {
+                Some(old) if old.up == n.up && old.down == n.down && old.dialects == n.dialects => {
+                }
+                Some(old) => {
+                    self.push(
+                        Phase::Expand,
+                        name,
+                        format!("undo the previous native block `{name}`"),
+                        Op::Native {
+                            name: name.clone(),
+                            up: old.down.clone(),
+                            down: old.up.clone(),
+                        },
+                        Some(n.origin),
+                        Self::keys(&[format!("native-undone:{name}")], &[]),
+                    );
+                    self.push(
+                        Phase::Expand,
+                        name,
+                        format!("apply native block `{name}`"),
+                        Op::Native {
+                            name: name.clone(),
+                            up: n.up.clone(),
+                            down: n.down.clone(),
+                        },
+                        Some(n.origin),
+                        Self::keys(
+                            &[format!("native:{name}")],
+                            &[format!("native-undone:{name}")],
+                        ),
+                    );
+                }
+                None => self.push(
+                    Phase::Expand,
+                    name,
+                    format!("apply native block `{name}`"),
+                    Op::Native {
+                        name: name.clone(),
+                        up: n.up.clone(),
+                        down: n.down.clone(),
+                    },
+                    Some(n.origin),
+                    Self::keys(&[format!("native:{name}")], &[]),
+                ),
+            }
+        }
+        for (name, old) in &self.from.natives {
+            if !self.to.natives.contains_key(name) {
+                self.push(
+                    Phase::Contract,
+                    name,
+                    format!("undo native block `{name}`"),
+                    Op::Native {
+                        name: name.clone(),
+                        up: old.down.clone(),
+                        down: old.up.clone(),
+                    },
+                    None,
+                    Keys::default(),
+                );
+            }
+        }
+    }
+}
