@@ -44,109 +44,18 @@ fn case_seed(seed: u64, case: usize) -> u64 {
 
 /// Keywords and punctuation of the grammar, and text that tends to reach corners: SQL, quotes,
 /// comments, huge numbers, non-ASCII, line ends.
+#[rustfmt::skip]
 const TOKENS: &[&str] = &[
-    "use",
-    "enum",
-    "table",
-    "mixin",
-    "view",
-    "as",
-    "native",
-    "for",
-    "up",
-    "down",
-    "drop",
-    "column",
-    "index",
-    "unique",
-    "where",
-    "primary",
-    "key",
-    "check",
-    "foreign",
-    "references",
-    "include",
-    "comment",
-    "retire",
-    "not",
-    "null",
-    "identity",
-    "default",
-    "renamed",
-    "from",
-    "on",
-    "delete",
-    "update",
-    "cascade",
-    "restrict",
-    "set",
-    "no",
-    "action",
-    "std",
-    "timestamps",
-    "soft_delete",
-    "postgres",
-    "mysql",
-    "sqlite",
-    "int64",
-    "text",
-    "varchar",
-    "decimal",
-    "bool",
-    "uuid",
-    "timestamptz",
-    "json",
-    "{",
-    "}",
-    "(",
-    ")",
-    ",",
-    ";",
-    ":",
-    ".",
-    "`",
-    "\"",
-    "'",
-    "''",
-    "\\",
-    "\\q",
-    "//",
-    "// c\n",
-    "\n",
-    "\r\n",
-    "\r",
-    "\t",
-    " ",
-    "  ",
-    "=",
-    "<>",
-    ">=",
-    "||",
-    "*",
-    "-",
-    "+",
-    "/",
-    "0",
-    "-1",
-    "1.5",
-    "99999999999999999999999",
-    "18446744073709551616",
-    "now()",
-    "lower(",
-    "substr(",
-    "select",
-    "select * from t",
-    ";select 1",
-    "x",
-    "é",
-    "ß",
-    "日本",
-    "\u{0}",
-    "\u{feff}",
-    "😀",
-    "`a b`",
-    "\"s\"",
-    "'s'",
+    "use", "enum", "table", "mixin", "view", "as", "native", "for", "up", "down", "drop", "column",
+    "index", "unique", "where", "primary", "key", "check", "foreign", "references", "include",
+    "comment", "retire", "not", "null", "identity", "default", "renamed", "from", "on", "delete",
+    "update", "cascade", "restrict", "set", "no", "action", "std", "timestamps", "soft_delete",
+    "postgres", "mysql", "sqlite", "int64", "text", "varchar", "decimal", "bool", "uuid",
+    "timestamptz", "json", "{", "}", "(", ")", ",", ";", ":", ".", "`", "\"", "'", "''", "\\",
+    "\\q", "//", "// c\n", "\n", "\r\n", "\r", "\t", " ", "  ", "=", "<>", ">=", "||", "*", "-",
+    "+", "/", "0", "-1", "1.5", "99999999999999999999999", "18446744073709551616", "now()",
+    "lower(", "substr(", "select", "select * from t", ";select 1", "x", "é", "ß", "日本", "\u{0}",
+    "\u{feff}", "😀", "`a b`", "\"s\"", "'s'",
 ];
 
 /// The texts mutations start from.
@@ -206,7 +115,11 @@ fn random_text(rng: &mut Rng) -> String {
 /// reach the compiler and the formatter.
 fn mutate(rng: &mut Rng, text: &str, corpus: &[(String, String)]) -> String {
     let mut bytes = text.as_bytes().to_vec();
-    let count = if rng.below(2) == 0 { 1 } else { 1 + rng.below(4) };
+    let count = if rng.below(2) == 0 {
+        1
+    } else {
+        1 + rng.below(4)
+    };
     for _ in 0..count {
         let at = rng.below(bytes.len() + 1);
         match rng.below(14) {
@@ -220,7 +133,8 @@ fn mutate(rng: &mut Rng, text: &str, corpus: &[(String, String)]) -> String {
                 bytes.splice(at..at, token.iter().copied());
             }
             4..=6 => {
-                let mut lines: Vec<Vec<u8>> = bytes.split(|&b| b == b'\n').map(<[u8]>::to_vec).collect();
+                let mut lines: Vec<Vec<u8>> =
+                    bytes.split(|&b| b == b'\n').map(<[u8]>::to_vec).collect();
                 let i = rng.below(lines.len());
                 let j = rng.below(lines.len());
                 match rng.below(5) {
@@ -257,18 +171,22 @@ fn mutate(rng: &mut Rng, text: &str, corpus: &[(String, String)]) -> String {
                 // Replace a word by a word of the grammar.
                 let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
                 if at < bytes.len() && is_word(bytes[at]) {
-                    let start = (0..at).rev().find(|&i| !is_word(bytes[i])).map_or(0, |i| i + 1);
-                    let end = (at..bytes.len()).find(|&i| !is_word(bytes[i])).unwrap_or(bytes.len());
-                    let word = rng.pick(&TOKENS[..TOKENS.iter().position(|t| *t == "{").unwrap_or(1)]);
+                    let start = (0..at)
+                        .rev()
+                        .find(|&i| !is_word(bytes[i]))
+                        .map_or(0, |i| i + 1);
+                    let end = (at..bytes.len())
+                        .find(|&i| !is_word(bytes[i]))
+                        .unwrap_or(bytes.len());
+                    let word =
+                        rng.pick(&TOKENS[..TOKENS.iter().position(|t| *t == "{").unwrap_or(1)]);
                     bytes.splice(start..end, word.bytes());
                 }
             }
-            11 => {
-                // Spaces and tabs between tokens are free.
-                if at < bytes.len() && bytes[at] == b' ' {
-                    let blank = *rng.pick(&[&b"   "[..], b"\t", b""]);
-                    bytes.splice(at..at + 1, blank.iter().copied());
-                }
+            // Spaces and tabs between tokens are free.
+            11 if at < bytes.len() && bytes[at] == b' ' => {
+                let blank = *rng.pick(&[&b"   "[..], b"\t", b""]);
+                bytes.splice(at..at + 1, blank.iter().copied());
             }
             _ if at < bytes.len() => bytes[at] = *rng.pick(b"{}(),;`\"'\n "),
             _ => {}
@@ -395,7 +313,7 @@ fn the_front_end_never_panics_and_formats_to_text_that_parses() {
     let corpus = corpus();
     let mut failures = Vec::new();
     for seed in seeds() {
-        for case in iterations(700) {
+        for case in iterations(500) {
             let text = input(seed, case, &corpus);
             if let Err(why) = exercise(&text) {
                 failures.push(format!(

@@ -529,12 +529,12 @@ impl<'a> Resolver<'a> {
     /// Index and constraint names are unique across the schema (as PostgreSQL requires of
     /// indexes and MySQL of foreign keys) and fit every dialect's identifier limit.
     fn check_names(&mut self, schema: &Schema) {
-        let mut seen: BTreeMap<String, Span> = BTreeMap::new();
+        let mut seen: HashMap<&str, Span> = HashMap::new();
         for (name, table) in &schema.tables {
-            seen.insert(name.clone(), table.origin);
+            seen.insert(name, table.origin);
         }
         for view in schema.views.values() {
-            seen.insert(view.name.clone(), view.origin);
+            seen.insert(&view.name, view.origin);
         }
         let mut duplicates = Vec::new();
         let mut long = Vec::new();
@@ -569,7 +569,7 @@ impl<'a> Resolver<'a> {
             if let Some(first) = seen.get(name) {
                 duplicates.push((name.to_string(), span, *first));
             } else {
-                seen.insert(name.to_string(), span);
+                seen.insert(name, span);
             }
         }
         for e in schema.enums.values() {

@@ -42,6 +42,23 @@ pub(crate) fn convert(file: FileId, text: &str, error: pest::error::Error<Rule>)
             }
         }
     }
+    // A keyword also named by the description of its rule (`cascade` within "`cascade`,
+    // `restrict`, ...") is said once.
+    let quoted = |e: &str| -> Vec<String> {
+        e.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
+    };
+    let described: Vec<Vec<String>> = expected.iter().map(|e| quoted(e)).collect();
+    expected.retain(|e| {
+        let words = quoted(e);
+        !e.starts_with('`')
+            || !described
+                .iter()
+                .any(|other| other.len() > words.len() && words.iter().all(|w| other.contains(w)))
+    });
     if expected.contains("a default value") {
         expected.remove("an expression in parentheses");
     }
