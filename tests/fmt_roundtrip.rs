@@ -233,7 +233,7 @@ fn comments_inside_a_member_go_before_it() {
     );
     case(
         "table t {\n  id int64 primary key\n  s native(\n    // which\n    postgres: \"text\", // pg\n    sqlite: \"text\"\n  ) null\n}\n",
-        "table t {\n  id int64                                    primary key\n  // which\n  // pg\n  s  native(postgres: \"text\", sqlite: \"text\") null\n}\n",
+        "table t {\n  id int64 primary key\n  // which\n  // pg\n  s  native(postgres: \"text\", sqlite: \"text\") null\n}\n",
     );
 }
 

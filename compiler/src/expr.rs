@@ -51,7 +51,8 @@ pub(crate) fn parse_error(sql: &Sql, what: &str, error: ParserError) -> Diagnost
     };
     let message = message
         .replace("Expected: ", "expected ")
-        .replace(", found: ", ", found ");
+        .replace(", found: ", ", found ")
+        .replace("found EOF", "found the end of the expression");
     let span = match at {
         Some(off) => sql.span.sub(off, 1.max(next_token_len(&sql.text[off..]))),
         None => sql.span,
@@ -235,6 +236,40 @@ pub(crate) fn check(
                 );
             }
             ast::Expr::Function(f) => check_function(sql, f, scope, diagnostics),
+            // Special forms with no spelling in every dialect.
+            ast::Expr::Extract { .. }
+            | ast::Expr::Position { .. }
+            | ast::Expr::Overlay { .. }
+            | ast::Expr::Ceil { .. }
+            | ast::Expr::Floor { .. }
+            | ast::Expr::AtTimeZone { .. } => {
+                let text = e.to_string();
+                let word: String = text
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphabetic() || *c == '_')
+                    .collect();
+                let name = if word.is_empty() {
+                    "at time zone".to_string()
+                } else {
+                    word.to_lowercase()
+                };
+                let at = sql
+                    .text
+                    .to_lowercase()
+                    .find(&name)
+                    .map_or(sql.span, |i| sql.span.sub(i, name.len()));
+                diagnostics.push(
+                    Diagnostic::error(
+                        Code::UnknownFunction,
+                        format!(
+                            "`{name}` in {} has no spelling in every dialect",
+                            scope.what
+                        ),
+                    )
+                    .primary(at, "not portable")
+                    .note("for SQL that only one dialect understands, use a `native` block"),
+                );
+            }
             // sqlparser reads `substr(...)` as its own expression, not as a function call.
             ast::Expr::Substring {
                 substring_from: None,
@@ -390,7 +425,7 @@ mod tests {
         case(
             "total >",
             &["total"],
-            Err("invalid SQL in a check: expected an expression, found EOF"),
+            Err("invalid SQL in a check: expected an expression, found the end of the expression"),
         );
         case(
             "total > 0 0",

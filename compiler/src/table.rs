@@ -108,7 +108,7 @@ impl<'a> Resolver<'a> {
                             def.columns.iter().map(|c| c.name.clone()).collect();
                         table.uniques.push(Unique {
                             name: def.name.as_ref().map_or_else(
-                                || names::unique(&tname, &columns),
+                                || free_name(&table, names::unique(&tname, &columns)),
                                 |n| n.name.clone(),
                             ),
                             columns,
@@ -126,7 +126,7 @@ impl<'a> Resolver<'a> {
                     if let Some(checked) = self.checked(&def.expr, &scope) {
                         table.checks.push(Check {
                             name: def.name.as_ref().map_or_else(
-                                || names::check(&tname, &checked.columns),
+                                || free_name(&table, names::check(&tname, &checked.columns)),
                                 |n| n.name.clone(),
                             ),
                             expr: checked.expr,
@@ -375,7 +375,7 @@ impl<'a> Resolver<'a> {
                 ColumnAttr::Identity(s) => once(self, &mut identity, *s, "`identity`"),
                 ColumnAttr::Unique(s) => {
                     table.uniques.push(Unique {
-                        name: names::unique(&tname, std::slice::from_ref(&cname)),
+                        name: free_name(table, names::unique(&tname, std::slice::from_ref(&cname))),
                         columns: vec![cname.clone()],
                         origin: *s,
                     });
@@ -396,7 +396,12 @@ impl<'a> Resolver<'a> {
                     if let Some(checked) = self.checked(expr, &scope) {
                         table.checks.push(Check {
                             name: name.as_ref().map_or_else(
-                                || names::check(&tname, std::slice::from_ref(&cname)),
+                                || {
+                                    free_name(
+                                        table,
+                                        names::check(&tname, std::slice::from_ref(&cname)),
+                                    )
+                                },
                                 |n| n.name.clone(),
                             ),
                             expr: checked.expr,
@@ -440,6 +445,11 @@ impl<'a> Resolver<'a> {
         };
         if let (Some(n), Some(nn)) = (null, not_null) {
             conflict(self, (nn, "`not null`"), (n, "`null`"));
+        }
+        if let (Some(nn), Some((sql, d))) = (not_null, default) {
+            if sql.text.eq_ignore_ascii_case("null") {
+                conflict(self, (nn, "`not null`"), (d, "`default null`"));
+            }
         }
         if let (Some(n), Some(p)) = (null, primary) {
             conflict(self, (p, "`primary key`"), (n, "`null`"));
@@ -856,10 +866,10 @@ impl<'a> Resolver<'a> {
             return;
         }
         table.indexes.push(Index {
-            name: def
-                .name
-                .as_ref()
-                .map_or_else(|| names::index(&table.name, &columns), |n| n.name.clone()),
+            name: def.name.as_ref().map_or_else(
+                || free_name(table, names::index(&table.name, &columns)),
+                |n| n.name.clone(),
+            ),
             unique: def.unique,
             parts,
             predicate,
@@ -895,7 +905,8 @@ impl<'a> Resolver<'a> {
                 ast::FkEvent::Update => on_update = effect,
             }
         }
-        let name = name.unwrap_or_else(|| names::foreign_key(&table.name, &columns));
+        let name =
+            name.unwrap_or_else(|| free_name(table, names::foreign_key(&table.name, &columns)));
         table.foreign_keys.push(ForeignKey {
             name,
             columns,
@@ -983,4 +994,17 @@ impl<'a> Resolver<'a> {
                 .help("remove it"),
         );
     }
+}
+
+/// A generated name not yet taken in the table: `base`, else `base1`, `base2`… as PostgreSQL
+/// numbers the names it generates.
+fn free_name(table: &Table, base: String) -> String {
+    let taken = |n: &str| table.object_names().any(|(x, _)| x == n);
+    if !taken(&base) {
+        return base;
+    }
+    (1..)
+        .map(|i| format!("{base}{i}"))
+        .find(|n| !taken(n))
+        .unwrap_or(base)
 }

@@ -63,12 +63,13 @@ impl Printer<'_> {
             self.out.push_str(&c.text);
             self.out.push('\n');
             self.next += 1;
-            if let Some(after) = self.comments.get(self.next) {
-                if after.span.start < before
-                    && self.blank_line_between(c.span.end, after.span.start)
-                {
-                    self.out.push('\n');
-                }
+            // A blank line after the comment (before the next comment or the item) stays.
+            let next_start = match self.comments.get(self.next) {
+                Some(after) if after.span.start < before => after.span.start,
+                _ => before,
+            };
+            if next_start != u32::MAX && self.blank_line_between(c.span.end, next_start) {
+                self.out.push('\n');
             }
         }
     }
@@ -319,8 +320,10 @@ fn column_widths(members: &[Member], p: &Printer<'_>) -> Vec<(usize, usize)> {
             .map(|&i| column_parts(&members[i], p.source).0.chars().count())
             .max()
             .unwrap_or(0);
+        // A native type spells every dialect: too long to set the column's width.
         let type_w = run
             .iter()
+            .filter(|&&i| !matches!(&members[i], Member::Column(c) if matches!(c.ty, TypeExpr::Native { .. })))
             .map(|&i| column_parts(&members[i], p.source).1.chars().count())
             .max()
             .unwrap_or(0);
@@ -595,6 +598,23 @@ mod tests {
         case(
             "// users\ntable t { // the table\n  // key\n  id int primary key // trailing\n\n  // last\n}\n// end\n",
             "// users\ntable t {\n  // the table\n  // key\n  id int primary key  // trailing\n\n  // last\n}\n\n// end\n",
+        );
+    }
+
+    #[test]
+    fn keeps_a_blank_line_after_a_header_comment() {
+        case(
+            "// header\n\n// second\n\ntable t {\n  id int\n}\n",
+            "// header\n\n// second\n\ntable t {\n  id int\n}\n",
+        );
+        case("// about t\ntable t {}\n", "// about t\ntable t {}\n");
+    }
+
+    #[test]
+    fn native_types_do_not_widen_the_column() {
+        case(
+            "table t {\n  id bigint primary key\n  doc native(postgres: \"tsvector\", sqlite: \"text\") null\n  a text not null\n}\n",
+            "table t {\n  id  bigint primary key\n  doc native(postgres: \"tsvector\", sqlite: \"text\") null\n  a   text   not null\n}\n",
         );
     }
 

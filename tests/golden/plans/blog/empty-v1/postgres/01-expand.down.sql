@@ -31,7 +31,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_tags_tag_id_fkey;
+      IF to_regclass('post_tags') IS NOT NULL THEN
+        ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_tags_tag_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -50,7 +52,7 @@ $migc$;
 DROP TABLE IF EXISTS tags;
 
 -- [21] undo: add foreign key `posts_author_id_fkey` on `posts`
---     lock: SHARE ROW EXCLUSIVE (on `posts` and `authors`); rewrite: no; scan: yes; from examples/blog/v1/posts.mig:9:100
+--     lock: SHARE ROW EXCLUSIVE (on `posts` and `authors`); rewrite: no; scan: yes; from examples/blog/v1/posts.mig:9:49
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -58,7 +60,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_author_id_fkey;
+      IF to_regclass('posts') IS NOT NULL THEN
+        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_author_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -97,7 +101,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE post_views DROP CONSTRAINT IF EXISTS post_views_post_id_fkey;
+      IF to_regclass('post_views') IS NOT NULL THEN
+        ALTER TABLE post_views DROP CONSTRAINT IF EXISTS post_views_post_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -120,7 +126,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_tags_post_id_fkey;
+      IF to_regclass('post_tags') IS NOT NULL THEN
+        ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_tags_post_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -143,7 +151,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_post_id_fkey;
+      IF to_regclass('comments') IS NOT NULL THEN
+        ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_post_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

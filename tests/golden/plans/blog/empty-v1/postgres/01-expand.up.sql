@@ -436,7 +436,7 @@ $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS posts_published_at_idx ON posts (published_at DESC) WHERE status = 'published' AND deleted_at IS NULL;
 
 -- [21] add foreign key `posts_author_id_fkey` on `posts`
---     lock: SHARE ROW EXCLUSIVE (on `posts` and `authors`); rewrite: no; scan: yes; from examples/blog/v1/posts.mig:9:100
+--     lock: SHARE ROW EXCLUSIVE (on `posts` and `authors`); rewrite: no; scan: yes; from examples/blog/v1/posts.mig:9:49
 DO $migc$
 DECLARE
   attempt integer := 0;

@@ -42,7 +42,7 @@ DROP INDEX CONCURRENTLY IF EXISTS posts_series_position_key;
 DROP INDEX CONCURRENTLY IF EXISTS posts_scheduled;
 
 -- [22] undo: add foreign key `posts_series_id_fkey` on `posts` for new rows
---     lock: SHARE ROW EXCLUSIVE (on `posts` and `series`); rewrite: no; scan: no; from examples/blog/v2/posts.mig:21:100
+--     lock: SHARE ROW EXCLUSIVE (on `posts` and `series`); rewrite: no; scan: no; from examples/blog/v2/posts.mig:21:49
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -50,7 +50,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_series_id_fkey;
+      IF to_regclass('posts') IS NOT NULL THEN
+        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_series_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -73,7 +75,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_published_has_date;
+      IF to_regclass('posts') IS NOT NULL THEN
+        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_published_has_date;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -120,7 +124,7 @@ END
 $migc$;
 
 -- [19] undo: add check `posts_series_position_check` on `posts` for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:22:89
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:22:38
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -128,7 +132,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_series_position_check;
+      IF to_regclass('posts') IS NOT NULL THEN
+        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_series_position_check;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -143,7 +149,7 @@ END
 $migc$;
 
 -- [18] undo: add check `posts_view_count_check__migc` on `posts` for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:103
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:52
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -151,7 +157,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_view_count_check__migc;
+      IF to_regclass('posts') IS NOT NULL THEN
+        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_view_count_check__migc;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -243,7 +251,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_view_count__migc_new_not_null;
+      IF to_regclass('posts') IS NOT NULL THEN
+        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_view_count__migc_new_not_null;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -289,7 +299,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_body_markdown_not_null;
+      IF to_regclass('posts') IS NOT NULL THEN
+        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_body_markdown_not_null;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -339,7 +351,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_parent_id_fkey;
+      IF to_regclass('comments') IS NOT NULL THEN
+        ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_parent_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -362,7 +376,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE authors DROP CONSTRAINT IF EXISTS authors_avatar_media_id_fkey;
+      IF to_regclass('authors') IS NOT NULL THEN
+        ALTER TABLE authors DROP CONSTRAINT IF EXISTS authors_avatar_media_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -408,7 +424,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE series DROP CONSTRAINT IF EXISTS series_author_id_fkey;
+      IF to_regclass('series') IS NOT NULL THEN
+        ALTER TABLE series DROP CONSTRAINT IF EXISTS series_author_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -435,7 +453,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE media DROP CONSTRAINT IF EXISTS media_uploaded_by_fkey;
+      IF to_regclass('media') IS NOT NULL THEN
+        ALTER TABLE media DROP CONSTRAINT IF EXISTS media_uploaded_by_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

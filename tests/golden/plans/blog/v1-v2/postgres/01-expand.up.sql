@@ -383,7 +383,7 @@ END
 $migc$;
 
 -- [18] add check `posts_view_count_check__migc` on `posts` for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:103
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:52
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -408,7 +408,7 @@ END
 $migc$;
 
 -- [19] add check `posts_series_position_check` on `posts` for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:22:89
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:22:38
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -441,7 +441,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_published_has_date;
+      IF to_regclass('posts') IS NOT NULL THEN
+        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_published_has_date;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -481,7 +483,7 @@ END
 $migc$;
 
 -- [22] add foreign key `posts_series_id_fkey` on `posts` for new rows
---     lock: SHARE ROW EXCLUSIVE (on `posts` and `series`); rewrite: no; scan: no; from examples/blog/v2/posts.mig:21:100
+--     lock: SHARE ROW EXCLUSIVE (on `posts` and `series`); rewrite: no; scan: no; from examples/blog/v2/posts.mig:21:49
 DO $migc$
 DECLARE
   attempt integer := 0;

@@ -6,7 +6,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [37] undo: validate foreign key `posts_series_id_fkey` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:21:100
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:21:49
 -- nothing to undo: posts_series_id_fkey stays validated
 
 -- [36] undo: validate check `posts_published_has_date` on existing rows
@@ -14,11 +14,11 @@ SET statement_timeout = 0;
 -- nothing to undo: posts_published_has_date stays validated
 
 -- [35] undo: validate check `posts_series_position_check` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:22:89
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:22:38
 -- nothing to undo: posts_series_position_check stays validated
 
 -- [34] undo: validate check `posts_view_count_check__migc` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:19:103
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:19:52
 -- nothing to undo: posts_view_count_check__migc stays validated
 
 -- [33] undo: set `posts.view_count__migc_new` not null

@@ -94,7 +94,7 @@ END
 $migc$;
 
 -- [34] validate check `posts_view_count_check__migc` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:19:103
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:19:52
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_view_count_check__migc' AND NOT convalidated) THEN
@@ -104,7 +104,7 @@ END
 $migc$;
 
 -- [35] validate check `posts_series_position_check` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:22:89
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:22:38
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_series_position_check' AND NOT convalidated) THEN
@@ -124,7 +124,7 @@ END
 $migc$;
 
 -- [37] validate foreign key `posts_series_id_fkey` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:21:100
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:21:49
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_series_id_fkey' AND NOT convalidated) THEN

@@ -33,7 +33,7 @@ END
 $migc$;
 
 -- [46] undo: rename constraint `posts_view_count_check__migc` to `posts_view_count_check` on `posts`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:103
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:52
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -66,7 +66,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE posts ALTER COLUMN view_count DROP DEFAULT;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('posts') AND attname = 'view_count' AND NOT attisdropped) THEN
+        ALTER TABLE posts ALTER COLUMN view_count DROP DEFAULT;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

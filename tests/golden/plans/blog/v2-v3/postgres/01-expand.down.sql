@@ -50,7 +50,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_summary_not_null;
+      IF to_regclass('posts') IS NOT NULL THEN
+        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_summary_not_null;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -124,7 +126,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_topics_topic_id_fkey;
+      IF to_regclass('post_tags') IS NOT NULL THEN
+        ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_topics_topic_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -151,7 +155,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_tags_topic_id_not_null;
+      IF to_regclass('post_tags') IS NOT NULL THEN
+        ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_tags_topic_id_not_null;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -225,7 +231,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_author_name__migc_new_not_null;
+      IF to_regclass('comments') IS NOT NULL THEN
+        ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_author_name__migc_new_not_null;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

@@ -160,7 +160,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_tags_tag_id_fkey;
+      IF to_regclass('post_tags') IS NOT NULL THEN
+        ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_tags_tag_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

@@ -22,7 +22,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE memberships DROP CONSTRAINT IF EXISTS memberships_user_id_fkey;
+      IF to_regclass('memberships') IS NOT NULL THEN
+        ALTER TABLE memberships DROP CONSTRAINT IF EXISTS memberships_user_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -45,7 +47,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE invitations DROP CONSTRAINT IF EXISTS invitations_invited_by_fkey;
+      IF to_regclass('invitations') IS NOT NULL THEN
+        ALTER TABLE invitations DROP CONSTRAINT IF EXISTS invitations_invited_by_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -68,7 +72,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE api_keys DROP CONSTRAINT IF EXISTS api_keys_created_by_fkey;
+      IF to_regclass('api_keys') IS NOT NULL THEN
+        ALTER TABLE api_keys DROP CONSTRAINT IF EXISTS api_keys_created_by_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -103,7 +109,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE roles DROP CONSTRAINT IF EXISTS roles_tenant_id_fkey;
+      IF to_regclass('roles') IS NOT NULL THEN
+        ALTER TABLE roles DROP CONSTRAINT IF EXISTS roles_tenant_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -126,7 +134,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE projects DROP CONSTRAINT IF EXISTS projects_tenant_id_fkey;
+      IF to_regclass('projects') IS NOT NULL THEN
+        ALTER TABLE projects DROP CONSTRAINT IF EXISTS projects_tenant_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -149,7 +159,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE memberships DROP CONSTRAINT IF EXISTS memberships_tenant_id_fkey;
+      IF to_regclass('memberships') IS NOT NULL THEN
+        ALTER TABLE memberships DROP CONSTRAINT IF EXISTS memberships_tenant_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -172,7 +184,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE invitations DROP CONSTRAINT IF EXISTS invitations_tenant_id_fkey;
+      IF to_regclass('invitations') IS NOT NULL THEN
+        ALTER TABLE invitations DROP CONSTRAINT IF EXISTS invitations_tenant_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -187,7 +201,7 @@ END
 $migc$;
 
 -- [25] undo: add foreign key `audit_log_tenant_id_fkey` on `audit_log`
---     lock: SHARE ROW EXCLUSIVE (on `audit_log` and `tenants`); rewrite: no; scan: yes; from examples/saas/v1/security.mig:20:98
+--     lock: SHARE ROW EXCLUSIVE (on `audit_log` and `tenants`); rewrite: no; scan: yes; from examples/saas/v1/security.mig:20:47
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -195,7 +209,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_tenant_id_fkey;
+      IF to_regclass('audit_log') IS NOT NULL THEN
+        ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_tenant_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -218,7 +234,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE api_keys DROP CONSTRAINT IF EXISTS api_keys_tenant_id_fkey;
+      IF to_regclass('api_keys') IS NOT NULL THEN
+        ALTER TABLE api_keys DROP CONSTRAINT IF EXISTS api_keys_tenant_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -245,7 +263,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE tasks DROP CONSTRAINT IF EXISTS tasks_project_fkey;
+      IF to_regclass('tasks') IS NOT NULL THEN
+        ALTER TABLE tasks DROP CONSTRAINT IF EXISTS tasks_project_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -280,7 +300,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE memberships DROP CONSTRAINT IF EXISTS memberships_role_fkey;
+      IF to_regclass('memberships') IS NOT NULL THEN
+        ALTER TABLE memberships DROP CONSTRAINT IF EXISTS memberships_role_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -303,7 +325,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE invitations DROP CONSTRAINT IF EXISTS invitations_tenant_id_role_id_fkey;
+      IF to_regclass('invitations') IS NOT NULL THEN
+        ALTER TABLE invitations DROP CONSTRAINT IF EXISTS invitations_tenant_id_role_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -330,7 +354,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE projects DROP CONSTRAINT IF EXISTS projects_tenant_id_owner_id_fkey;
+      IF to_regclass('projects') IS NOT NULL THEN
+        ALTER TABLE projects DROP CONSTRAINT IF EXISTS projects_tenant_id_owner_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

@@ -508,7 +508,7 @@ END
 $migc$;
 
 -- [25] add foreign key `audit_log_tenant_id_fkey` on `audit_log`
---     lock: SHARE ROW EXCLUSIVE (on `audit_log` and `tenants`); rewrite: no; scan: yes; from examples/saas/v1/security.mig:20:98
+--     lock: SHARE ROW EXCLUSIVE (on `audit_log` and `tenants`); rewrite: no; scan: yes; from examples/saas/v1/security.mig:20:47
 DO $migc$
 DECLARE
   attempt integer := 0;

@@ -22,7 +22,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE api_keys DROP CONSTRAINT IF EXISTS api_keys_tenant_name_key;
+      IF to_regclass('api_keys') IS NOT NULL THEN
+        ALTER TABLE api_keys DROP CONSTRAINT IF EXISTS api_keys_tenant_name_key;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

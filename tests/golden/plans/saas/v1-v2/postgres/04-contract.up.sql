@@ -199,7 +199,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE tasks DROP CONSTRAINT IF EXISTS tasks_estimate_hours_check;
+      IF to_regclass('tasks') IS NOT NULL THEN
+        ALTER TABLE tasks DROP CONSTRAINT IF EXISTS tasks_estimate_hours_check;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

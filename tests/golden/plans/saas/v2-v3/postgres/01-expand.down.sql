@@ -46,7 +46,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE tenants DROP CONSTRAINT IF EXISTS tenants_display_name_not_null;
+      IF to_regclass('tenants') IS NOT NULL THEN
+        ALTER TABLE tenants DROP CONSTRAINT IF EXISTS tenants_display_name_not_null;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -143,7 +145,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE tasks DROP CONSTRAINT IF EXISTS tasks_status__migc_new_not_null;
+      IF to_regclass('tasks') IS NOT NULL THEN
+        ALTER TABLE tasks DROP CONSTRAINT IF EXISTS tasks_status__migc_new_not_null;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -217,7 +221,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_payload__migc_new_not_null;
+      IF to_regclass('audit_log') IS NOT NULL THEN
+        ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_payload__migc_new_not_null;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -263,7 +269,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_target_not_null;
+      IF to_regclass('audit_log') IS NOT NULL THEN
+        ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_target_not_null;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

@@ -18,7 +18,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE tasks ALTER COLUMN status DROP DEFAULT;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('tasks') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE tasks ALTER COLUMN status DROP DEFAULT;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -332,7 +334,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE audit_log ALTER COLUMN payload DROP DEFAULT;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('audit_log') AND attname = 'payload' AND NOT attisdropped) THEN
+        ALTER TABLE audit_log ALTER COLUMN payload DROP DEFAULT;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

@@ -91,7 +91,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE audit_log ALTER COLUMN payload SET DEFAULT '{}';
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('audit_log') AND attname = 'payload' AND NOT attisdropped) THEN
+        ALTER TABLE audit_log ALTER COLUMN payload SET DEFAULT '{}';
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -327,7 +329,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE tasks ALTER COLUMN status SET DEFAULT 'todo';
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('tasks') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE tasks ALTER COLUMN status SET DEFAULT 'todo';
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

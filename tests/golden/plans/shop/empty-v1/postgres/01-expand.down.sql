@@ -26,7 +26,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE warehouses DROP CONSTRAINT IF EXISTS warehouses_country_fkey;
+      IF to_regclass('warehouses') IS NOT NULL THEN
+        ALTER TABLE warehouses DROP CONSTRAINT IF EXISTS warehouses_country_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -49,7 +51,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE stock DROP CONSTRAINT IF EXISTS stock_warehouse_id_fkey;
+      IF to_regclass('stock') IS NOT NULL THEN
+        ALTER TABLE stock DROP CONSTRAINT IF EXISTS stock_warehouse_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -84,7 +88,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_user_id_fkey;
+      IF to_regclass('orders') IS NOT NULL THEN
+        ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_user_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -107,7 +113,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE legacy_sessions DROP CONSTRAINT IF EXISTS legacy_sessions_user_id_fkey;
+      IF to_regclass('legacy_sessions') IS NOT NULL THEN
+        ALTER TABLE legacy_sessions DROP CONSTRAINT IF EXISTS legacy_sessions_user_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -130,7 +138,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE addresses DROP CONSTRAINT IF EXISTS addresses_user_id_fkey;
+      IF to_regclass('addresses') IS NOT NULL THEN
+        ALTER TABLE addresses DROP CONSTRAINT IF EXISTS addresses_user_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -161,7 +171,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE products DROP CONSTRAINT IF EXISTS products_category_id_fkey;
+      IF to_regclass('products') IS NOT NULL THEN
+        ALTER TABLE products DROP CONSTRAINT IF EXISTS products_category_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -192,7 +204,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE order_items DROP CONSTRAINT IF EXISTS order_items_product_id_fkey;
+      IF to_regclass('order_items') IS NOT NULL THEN
+        ALTER TABLE order_items DROP CONSTRAINT IF EXISTS order_items_product_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -219,7 +233,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_order_id_fkey;
+      IF to_regclass('payments') IS NOT NULL THEN
+        ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_order_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -250,7 +266,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_shipping_address_id_fkey;
+      IF to_regclass('orders') IS NOT NULL THEN
+        ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_shipping_address_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -281,7 +299,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE order_items DROP CONSTRAINT IF EXISTS order_items_order_id_fkey;
+      IF to_regclass('order_items') IS NOT NULL THEN
+        ALTER TABLE order_items DROP CONSTRAINT IF EXISTS order_items_order_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -328,7 +348,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE addresses DROP CONSTRAINT IF EXISTS addresses_country_fkey;
+      IF to_regclass('addresses') IS NOT NULL THEN
+        ALTER TABLE addresses DROP CONSTRAINT IF EXISTS addresses_country_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -355,7 +377,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE categories DROP CONSTRAINT IF EXISTS categories_parent_id_fkey;
+      IF to_regclass('categories') IS NOT NULL THEN
+        ALTER TABLE categories DROP CONSTRAINT IF EXISTS categories_parent_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

@@ -65,7 +65,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE users DROP CONSTRAINT IF EXISTS users_last_name_not_null;
+      IF to_regclass('users') IS NOT NULL THEN
+        ALTER TABLE users DROP CONSTRAINT IF EXISTS users_last_name_not_null;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -111,7 +113,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE users DROP CONSTRAINT IF EXISTS users_first_name_not_null;
+      IF to_regclass('users') IS NOT NULL THEN
+        ALTER TABLE users DROP CONSTRAINT IF EXISTS users_first_name_not_null;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -157,7 +161,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE stock DROP CONSTRAINT IF EXISTS stock_product_id_fkey;
+      IF to_regclass('stock') IS NOT NULL THEN
+        ALTER TABLE stock DROP CONSTRAINT IF EXISTS stock_product_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -252,7 +258,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_currency_check;
+      IF to_regclass('payments') IS NOT NULL THEN
+        ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_currency_check;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -275,7 +283,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_amount_cents_check;
+      IF to_regclass('payments') IS NOT NULL THEN
+        ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_amount_cents_check;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -325,7 +335,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_amount_cents_not_null;
+      IF to_regclass('payments') IS NOT NULL THEN
+        ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_amount_cents_not_null;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

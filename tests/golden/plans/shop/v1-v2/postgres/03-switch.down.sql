@@ -124,7 +124,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_provider_ref_key;
+      IF to_regclass('payments') IS NOT NULL THEN
+        ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_provider_ref_key;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

@@ -47,7 +47,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_amount_check;
+      IF to_regclass('payments') IS NOT NULL THEN
+        ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_amount_check;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

@@ -50,7 +50,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE users DROP CONSTRAINT IF EXISTS users_email_normalized_not_null;
+      IF to_regclass('users') IS NOT NULL THEN
+        ALTER TABLE users DROP CONSTRAINT IF EXISTS users_email_normalized_not_null;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -147,7 +149,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_status__migc_new_not_null;
+      IF to_regclass('orders') IS NOT NULL THEN
+        ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_status__migc_new_not_null;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -240,7 +244,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE addresses DROP CONSTRAINT IF EXISTS addresses_line1_not_null;
+      IF to_regclass('addresses') IS NOT NULL THEN
+        ALTER TABLE addresses DROP CONSTRAINT IF EXISTS addresses_line1_not_null;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -290,7 +296,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE refunds DROP CONSTRAINT IF EXISTS refunds_decided_by_fkey;
+      IF to_regclass('refunds') IS NOT NULL THEN
+        ALTER TABLE refunds DROP CONSTRAINT IF EXISTS refunds_decided_by_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -313,7 +321,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE refunds DROP CONSTRAINT IF EXISTS refunds_payment_id_fkey;
+      IF to_regclass('refunds') IS NOT NULL THEN
+        ALTER TABLE refunds DROP CONSTRAINT IF EXISTS refunds_payment_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

@@ -14,7 +14,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE users DROP CONSTRAINT IF EXISTS users_email_normalized_key;
+      IF to_regclass('users') IS NOT NULL THEN
+        ALTER TABLE users DROP CONSTRAINT IF EXISTS users_email_normalized_key;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

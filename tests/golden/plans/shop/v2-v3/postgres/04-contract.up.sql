@@ -357,7 +357,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

@@ -54,7 +54,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE users DROP CONSTRAINT IF EXISTS users_role_not_null;
+      IF to_regclass('users') IS NOT NULL THEN
+        ALTER TABLE users DROP CONSTRAINT IF EXISTS users_role_not_null;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -124,7 +126,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_reserved_le_quantity;
+      IF to_regclass('stock_levels') IS NOT NULL THEN
+        ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_reserved_le_quantity;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -147,7 +151,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_levels_reserved_quantity_check;
+      IF to_regclass('stock_levels') IS NOT NULL THEN
+        ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_levels_reserved_quantity_check;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -170,7 +176,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_levels_reserved_quantity_not_null;
+      IF to_regclass('stock_levels') IS NOT NULL THEN
+        ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_levels_reserved_quantity_not_null;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -267,7 +275,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_total_cents_check;
+      IF to_regclass('orders') IS NOT NULL THEN
+        ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_total_cents_check;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -290,7 +300,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_total_cents_not_null;
+      IF to_regclass('orders') IS NOT NULL THEN
+        ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_total_cents_not_null;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -336,7 +348,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE carts DROP CONSTRAINT IF EXISTS carts_user_id_fkey;
+      IF to_regclass('carts') IS NOT NULL THEN
+        ALTER TABLE carts DROP CONSTRAINT IF EXISTS carts_user_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -367,7 +381,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE cart_items DROP CONSTRAINT IF EXISTS cart_items_cart_id_fkey;
+      IF to_regclass('cart_items') IS NOT NULL THEN
+        ALTER TABLE cart_items DROP CONSTRAINT IF EXISTS cart_items_cart_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -394,7 +410,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE cart_items DROP CONSTRAINT IF EXISTS cart_items_product_id_fkey;
+      IF to_regclass('cart_items') IS NOT NULL THEN
+        ALTER TABLE cart_items DROP CONSTRAINT IF EXISTS cart_items_product_id_fkey;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

@@ -185,7 +185,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE users ALTER COLUMN role DROP DEFAULT;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('users') AND attname = 'role' AND NOT attisdropped) THEN
+        ALTER TABLE users ALTER COLUMN role DROP DEFAULT;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -319,7 +321,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE stock_levels ALTER COLUMN reserved_quantity DROP DEFAULT;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('stock_levels') AND attname = 'reserved_quantity' AND NOT attisdropped) THEN
+        ALTER TABLE stock_levels ALTER COLUMN reserved_quantity DROP DEFAULT;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

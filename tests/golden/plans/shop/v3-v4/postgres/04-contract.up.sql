@@ -14,7 +14,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_total_check;
+      IF to_regclass('orders') IS NOT NULL THEN
+        ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_total_check;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -61,7 +63,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE stock_levels ALTER COLUMN reserved_quantity SET DEFAULT 0;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('stock_levels') AND attname = 'reserved_quantity' AND NOT attisdropped) THEN
+        ALTER TABLE stock_levels ALTER COLUMN reserved_quantity SET DEFAULT 0;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -84,7 +88,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_levels_reserved_check;
+      IF to_regclass('stock_levels') IS NOT NULL THEN
+        ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_levels_reserved_check;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -107,7 +113,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_reserved_le_quantity;
+      IF to_regclass('stock_levels') IS NOT NULL THEN
+        ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_reserved_le_quantity;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -154,7 +162,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE users ALTER COLUMN role SET DEFAULT 'customer';
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('users') AND attname = 'role' AND NOT attisdropped) THEN
+        ALTER TABLE users ALTER COLUMN role SET DEFAULT 'customer';
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
