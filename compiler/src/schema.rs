@@ -254,9 +254,46 @@ pub struct Index {
 }
 
 impl Index {
+    /// A unique index over plain columns (the index behind a unique or primary key constraint).
+    pub fn unique_over(name: &str, columns: &[String], origin: Span) -> Index {
+        Index {
+            name: name.to_string(),
+            unique: true,
+            parts: columns
+                .iter()
+                .map(|c| IndexPart {
+                    expr: Expr {
+                        sql: quoted(c),
+                        origin,
+                    },
+                    column: Some(c.clone()),
+                    descending: false,
+                })
+                .collect(),
+            predicate: None,
+            origin,
+        }
+    }
+
     /// The plain columns of the key, when no part is an expression.
     pub fn plain_columns(&self) -> Option<Vec<&str>> {
         self.parts.iter().map(|p| p.column.as_deref()).collect()
+    }
+}
+
+/// A column name as an identifier of the neutral SQL text (quoted unless plain lower case).
+pub fn quoted(name: &str) -> String {
+    let plain = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if plain {
+        name.to_string()
+    } else {
+        format!("\"{}\"", name.replace('"', "\"\""))
     }
 }
 

@@ -73,24 +73,7 @@ impl<'s> Builder<'s> {
                 // A new key: its unique index is built concurrently in expand (its columns are
                 // made not null by switch) and swapped in with one statement at contract.
                 let temp = temp_name(&n.name);
-                let index = Index {
-                    name: temp.clone(),
-                    unique: true,
-                    parts: n
-                        .columns
-                        .iter()
-                        .map(|c| IndexPart {
-                            expr: Expr {
-                                sql: quote_generic(c),
-                                origin: n.origin,
-                            },
-                            column: Some(c.clone()),
-                            descending: false,
-                        })
-                        .collect(),
-                    predicate: None,
-                    origin: n.origin,
-                };
+                let index = Index::unique_over(&temp, &n.columns, n.origin);
                 self.create_index(Phase::Expand, t, &index);
                 self.push(
                     Phase::Contract,
@@ -170,23 +153,7 @@ impl<'s> Builder<'s> {
             } else {
                 u.name.clone()
             };
-            let index = Index {
-                name: building.clone(),
-                unique: true,
-                parts: columns
-                    .iter()
-                    .map(|c| IndexPart {
-                        expr: Expr {
-                            sql: quote_generic(c),
-                            origin: u.origin,
-                        },
-                        column: Some(c.clone()),
-                        descending: false,
-                    })
-                    .collect(),
-                predicate: None,
-                origin: u.origin,
-            };
+            let index = Index::unique_over(&building, &columns, u.origin);
             self.create_index(Phase::Expand, t, &index);
             let unique = Unique {
                 name: building.clone(),

@@ -238,13 +238,5 @@ pub(crate) fn referenced_columns(table: &Table, e: &Expr) -> Vec<String> {
 
 /// A column name as an SQL identifier in the neutral text (quoted when not plain lower case).
 fn quote_generic(name: &str) -> String {
-    if name
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        && name.chars().next().is_some_and(|c| !c.is_ascii_digit())
-    {
-        name.to_string()
-    } else {
-        format!("\"{}\"", name.replace('"', "\"\""))
-    }
+    migc_compiler::schema::quoted(name)
 }

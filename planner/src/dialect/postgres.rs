@@ -311,8 +311,10 @@ impl Postgres {
     }
 
     fn drop_constraint(&self, table: &str, name: &str) -> Unit {
+        // Guarded by the table too: a down script re-run after it dropped the table.
         self.retry(&[format!(
-            "ALTER TABLE {} DROP CONSTRAINT IF EXISTS {};",
+            "IF {} IS NOT NULL THEN\n  ALTER TABLE {} DROP CONSTRAINT IF EXISTS {};\nEND IF;",
+            regclass(table),
             q(table),
             q(name)
         )])
@@ -850,8 +852,11 @@ impl Lowering for Postgres {
                         Some(e) => format!("SET DEFAULT {}", expr(e)?),
                         None => "DROP DEFAULT".to_string(),
                     };
+                    // Guarded by the column: a down script re-run after it dropped the column.
                     Ok(self.retry(&[format!(
-                        "ALTER TABLE {} ALTER COLUMN {} {action};",
+                        "IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = {} AND attname = {} AND NOT attisdropped) THEN\n  ALTER TABLE {} ALTER COLUMN {} {action};\nEND IF;",
+                        regclass(table),
+                        literal(column),
                         q(table),
                         q(column)
                     )]))
@@ -953,24 +958,7 @@ impl Lowering for Postgres {
                     false,
                 ));
                 l.down.push(self.drop_constraint(table, &unique.name));
-                let index = Index {
-                    name: unique.name.clone(),
-                    unique: true,
-                    parts: unique
-                        .columns
-                        .iter()
-                        .map(|c| IndexPart {
-                            expr: Expr {
-                                sql: c.clone(),
-                                origin: unique.origin,
-                            },
-                            column: Some(c.clone()),
-                            descending: false,
-                        })
-                        .collect(),
-                    predicate: None,
-                    origin: unique.origin,
-                };
+                let index = Index::unique_over(&unique.name, &unique.columns, unique.origin);
                 l.down.extend(self.create_index(table, &index)?);
             }
             Op::AddCheck {
@@ -1006,24 +994,7 @@ impl Lowering for Postgres {
             }
             Op::DropUnique { table, unique } => {
                 l.up.push(self.drop_constraint(table, &unique.name));
-                let index = Index {
-                    name: unique.name.clone(),
-                    unique: true,
-                    parts: unique
-                        .columns
-                        .iter()
-                        .map(|c| IndexPart {
-                            expr: Expr {
-                                sql: c.clone(),
-                                origin: unique.origin,
-                            },
-                            column: Some(c.clone()),
-                            descending: false,
-                        })
-                        .collect(),
-                    predicate: None,
-                    origin: unique.origin,
-                };
+                let index = Index::unique_over(&unique.name, &unique.columns, unique.origin);
                 l.down.extend(self.create_index(table, &index)?);
                 l.down.push(self.add_constraint(
                     table,
