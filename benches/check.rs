@@ -7,10 +7,10 @@
 //! test: missing a target is reported, not failed; a schema that does not compile cleanly panics.
 //!
 //! Peak memory is the kernel's `ru_maxrss` of the `migc` process, read through GNU time
-//! (`/usr/bin/time -f %M`, which gets it from `wait4`). Without GNU time the bench falls back to
-//! std-only self-measurement: it re-runs itself in a child process that runs the same `check`
-//! code in-process (`migc::cli::main`) and then reads its own high-water mark (`VmHWM` in
-//! `/proc/self/status`, Linux). See BENCHMARKS.md.
+//! (`/usr/bin/time -f %M`, which gets it from `wait4`). The bench also measures it std-only, as
+//! a cross-check and as the fallback where GNU time is missing: it runs itself again as a child
+//! that runs the same `check` code in-process (`migc::cli::main`) and then reads its own
+//! high-water mark (`VmHWM` in `/proc/self/status`, Linux). See BENCHMARKS.md.
 //!
 //! Environment: `MIGC_BENCH_KEEP=1` keeps the generated schema (its path is printed), e.g. for
 //! profiling; `MIGC_BENCH_RUNS=n` sets the number of timed runs (default 10).
@@ -26,7 +26,7 @@ const AREAS: usize = 10;
 const SEED: u64 = 0x6d69_6763_6265_6e63;
 const WALL_TARGET: Duration = Duration::from_secs(1);
 const RSS_TARGET_MIB: f64 = 500.0;
-/// Set in the child process of the std-only peak-memory fallback.
+/// Set in the child process of the std-only peak-memory measurement.
 const CHILD_ENV: &str = "MIGC_BENCH_SELF_MEASURE";
 /// What that child prints on stderr before its peak resident set size in KiB.
 const CHILD_MARKER: &str = "migc-bench-vmhwm-kib ";
@@ -42,12 +42,13 @@ fn main() -> ExitCode {
         .unwrap_or(10);
     let keep = std::env::var_os("MIGC_BENCH_KEEP").is_some();
     let migc = Path::new(env!("CARGO_BIN_EXE_migc"));
+    let load_before = load_average();
 
     let dir = std::env::temp_dir().join(format!("migc-bench-check-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let stats = generate(&dir).expect("write the generated schema");
 
-    // The schema must compile without a single diagnostic.
+    // The schema must compile without a single diagnostic. (Also the untimed warm-up run.)
     let out = Command::new(migc)
         .arg("check")
         .arg(&dir)
@@ -64,7 +65,7 @@ fn main() -> ExitCode {
         stderr.chars().take(4000).collect::<String>(),
     );
 
-    // Wall time: spawn to exit of `migc check DIR`, after one untimed warm-up run above.
+    // Wall time: from spawning `migc check DIR` to its exit.
     let mut walls: Vec<Duration> = (0..runs)
         .map(|_| {
             let start = Instant::now();
@@ -84,30 +85,25 @@ fn main() -> ExitCode {
     let min = walls[0];
     let median = walls[walls.len() / 2];
 
-    // Peak memory: the largest of three runs.
-    let largest = |measure: &dyn Fn() -> Option<u64>| -> Option<u64> {
-        (0..3)
-            .map(|_| measure())
-            .collect::<Option<Vec<u64>>>()?
-            .into_iter()
-            .max()
-    };
-    let (rss, method) = match largest(&|| gnu_time_maxrss(migc, &dir)) {
-        Some(kib) => (
-            Some(kib),
-            "ru_maxrss of the migc process, via /usr/bin/time -f %M",
-        ),
-        None => (
-            largest(&|| self_measured_vmhwm(&dir)),
-            "VmHWM of the same check code run in-process (std-only fallback)",
-        ),
-    };
-    let rss: Option<f64> = rss.map(|kib| kib as f64 / 1024.0);
+    // Peak memory and CPU time: the largest peak and the median CPU time of three runs.
+    let gnu: Option<Vec<Usage>> = (0..3).map(|_| gnu_time(migc, &dir)).collect();
+    let own: Option<Vec<u64>> = (0..3).map(|_| self_measured_vmhwm(&dir)).collect();
+    let mib = |kib: u64| kib as f64 / 1024.0;
+    let gnu_rss = gnu
+        .as_ref()
+        .and_then(|g| g.iter().map(|u| u.maxrss_kib).max());
+    let own_rss = own.as_ref().and_then(|o| o.iter().copied().max());
+    let cpu = gnu.map(|mut g| {
+        g.sort_by_key(|u| u.cpu);
+        g[g.len() / 2].cpu
+    });
+    let load_after = load_average();
 
     let ms = |d: Duration| format!("{:.0} ms", d.as_secs_f64() * 1000.0);
     let verdict = |ok: bool| if ok { "met" } else { "MISSED" };
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!();
-    println!("migc check on a generated schema ({runs} timed runs)");
+    println!("migc check on a generated schema ({runs} timed runs, {cores} cores)");
     println!("  files          {:>10}", stats.files);
     println!("  tables         {:>10}", stats.tables);
     println!("  views          {:>10}", stats.views);
@@ -120,18 +116,36 @@ fn main() -> ExitCode {
         WALL_TARGET.as_millis(),
         verdict(median < WALL_TARGET)
     );
-    match rss {
-        Some(mib) => println!(
+    if let Some(cpu) = cpu {
+        println!(
+            "  cpu median     {:>10}   (user + sys, all threads)",
+            ms(cpu)
+        );
+    }
+    match gnu_rss.or(own_rss).map(mib) {
+        Some(peak) => println!(
             "  peak RSS       {:>10}   target < {RSS_TARGET_MIB:.0} MiB: {}",
-            format!("{mib:.1} MiB"),
-            verdict(mib < RSS_TARGET_MIB)
+            format!("{peak:.1} MiB"),
+            verdict(peak < RSS_TARGET_MIB)
         ),
         None => println!(
-            "  peak RSS       {:>10}   (no /usr/bin/time and no /proc here)",
+            "  peak RSS       {:>10}   (neither /usr/bin/time nor /proc here)",
             "n/a"
         ),
     }
-    println!("  (peak RSS: {method})");
+    match (gnu_rss, own_rss) {
+        (Some(_), Some(own)) => println!(
+            "  (peak RSS: ru_maxrss of migc via /usr/bin/time; std-only VmHWM of the same code \
+             in-process: {:.1} MiB)",
+            mib(own)
+        ),
+        (Some(_), None) => println!("  (peak RSS: ru_maxrss of migc via /usr/bin/time)"),
+        (None, Some(_)) => println!("  (peak RSS: std-only VmHWM of the same code in-process)"),
+        (None, None) => {}
+    }
+    if let (Some(before), Some(after)) = (load_before, load_after) {
+        println!("  (load average of the machine: {before} before, {after} after)");
+    }
     println!();
 
     if keep {
@@ -142,10 +156,23 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Runs `migc check DIR` under GNU time; the child's peak resident set size in KiB.
-fn gnu_time_maxrss(migc: &Path, dir: &Path) -> Option<u64> {
+/// The one-minute load average (Linux), to tell a slow run from a busy machine.
+fn load_average() -> Option<String> {
+    let text = std::fs::read_to_string("/proc/loadavg").ok()?;
+    text.split_whitespace().next().map(str::to_string)
+}
+
+/// What GNU time reports about one run.
+struct Usage {
+    maxrss_kib: u64,
+    /// User plus system time.
+    cpu: Duration,
+}
+
+/// Runs `migc check DIR` under GNU time, which reads the child's resource usage from `wait4`.
+fn gnu_time(migc: &Path, dir: &Path) -> Option<Usage> {
     let out = Command::new("/usr/bin/time")
-        .args(["-f", "maxrss-kib %M"])
+        .args(["-f", "migc-bench-usage %M %U %S"])
         .arg(migc)
         .arg("check")
         .arg(dir)
@@ -156,15 +183,22 @@ fn gnu_time_maxrss(migc: &Path, dir: &Path) -> Option<u64> {
         return None;
     }
     let stderr = String::from_utf8_lossy(&out.stderr);
-    stderr
+    let line = stderr
         .lines()
         .rev()
-        .find_map(|l| l.strip_prefix("maxrss-kib "))
-        .and_then(|n| n.trim().parse().ok())
+        .find_map(|l| l.strip_prefix("migc-bench-usage "))?;
+    let mut fields = line.split_whitespace();
+    let maxrss_kib = fields.next()?.parse().ok()?;
+    let user: f64 = fields.next()?.parse().ok()?;
+    let sys: f64 = fields.next()?.parse().ok()?;
+    Some(Usage {
+        maxrss_kib,
+        cpu: Duration::from_secs_f64(user + sys),
+    })
 }
 
-/// The std-only fallback: runs this bench binary again as a child that checks `dir` in-process
-/// and reports its own peak resident set size in KiB.
+/// The std-only measurement: runs this bench binary again as a child that checks `dir`
+/// in-process and reports its own peak resident set size in KiB.
 fn self_measured_vmhwm(dir: &Path) -> Option<u64> {
     let out = Command::new(std::env::current_exe().ok()?)
         .env(CHILD_ENV, "1")
@@ -667,15 +701,16 @@ fn table(rng: &mut Rng, out: &mut String, t: usize, earlier: &[Target]) -> Targe
     Target { name, key_type }
 }
 
-/// A view over the table just written and a table it references, if any.
+/// A view joining one of the tables just written with an older one.
 fn view(rng: &mut Rng, out: &mut String, t: usize, tables: &[Target]) {
     let base = &tables[tables.len() - 1 - rng.below(50)];
     let other = &tables[rng.below(tables.len() - 100)];
-    let _ = writeln!(
-        out,
-        "view report_{t} as (\n  select b.id, count(o.id) as related\n  from {} b\n  left join {} o on o.id = b.id\n  group by b.id\n)",
-        base.name, other.name
-    );
+    let _ = writeln!(out, "view report_{t} as (");
+    let _ = writeln!(out, "  select b.id, count(o.id) as related");
+    let _ = writeln!(out, "  from {} b", base.name);
+    let _ = writeln!(out, "  left join {} o on o.id = b.id", other.name);
+    let _ = writeln!(out, "  group by b.id");
+    let _ = writeln!(out, ")");
 }
 
 fn type_of(kind: Kind) -> String {

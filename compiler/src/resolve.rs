@@ -55,7 +55,7 @@ pub fn compile(sources: &mut Sources, files: &[FileId]) -> Compiled {
 }
 
 /// Parses the files, in order. Files are independent, so with more than one core they are
-/// parsed on worker threads (parsing is about half of the time `migc check` takes). The workers
+/// parsed on worker threads (parsing is most of the time `migc check` takes). The workers
 /// get the stack a main thread usually has (8 MiB), so how deeply a file may nest before pest
 /// gives up does not depend on the thread.
 fn parse_files(sources: &Sources, files: &[FileId]) -> Vec<Result<ast::File, Vec<Diagnostic>>> {

@@ -17,8 +17,8 @@ impl<'a> Resolver<'a> {
     pub(crate) fn table(&mut self, decl: &'a ast::TableDecl) -> Table {
         let tname = decl.name.name.clone();
         let members = self.expand_mixins(&decl.members);
-        // Sized up front: growing a vector of columns copies them (and is a third of the time
-        // spent here on a large schema).
+        // Sized up front: growing a vector of columns copies them, which was a sixth of the time
+        // spent here on a large schema.
         let column_count = members
             .iter()
             .filter(|(m, _)| matches!(m, Member::Column(_)))

@@ -102,20 +102,10 @@ pub fn render(
             migc_grammar::Code::Unsupported,
             format!("planning for {dialect} is not available yet"),
         )
-        .help("plan for `--dialect postgres`")]);
+        .help("plan for `--dialect postgres` or `--dialect sqlite`")]);
     };
     let ctx = dialect::Context { from, to };
-    let mut lowered = Vec::with_capacity(plan.steps.len());
-    let mut errors = Vec::new();
-    for step in &plan.steps {
-        match lowering.lower(step, &ctx) {
-            Ok(l) => lowered.push(l),
-            Err(d) => errors.push(d),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let lowered = lowering.lower_plan(&plan.steps, &ctx)?;
     let scripts = script::scripts(lowering.as_ref(), &plan.steps, &lowered, locate);
     let manifest = manifest::build(
         lowering.as_ref(),

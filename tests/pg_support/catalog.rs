@@ -210,7 +210,10 @@ pub fn read(client: &mut Client) -> Result<Catalog, String> {
          WHERE n.nspname = 'public'
          ORDER BY t.typname, e.enumsortorder",
     )? {
-        cat.enums.entry(text(&row, 0)).or_default().push(text(&row, 1));
+        cat.enums
+            .entry(text(&row, 0))
+            .or_default()
+            .push(text(&row, 1));
     }
     for row in q(
         client,
@@ -228,7 +231,10 @@ pub fn read(client: &mut Client) -> Result<Catalog, String> {
     )? {
         cat.functions.insert(text(&row, 0), text(&row, 1));
     }
-    for row in q(client, "SELECT extname::text FROM pg_extension WHERE extname <> 'plpgsql'")? {
+    for row in q(
+        client,
+        "SELECT extname::text FROM pg_extension WHERE extname <> 'plpgsql'",
+    )? {
         cat.extensions.insert(text(&row, 0));
     }
     Ok(cat)
@@ -266,7 +272,9 @@ fn diff_maps<V: PartialEq + std::fmt::Debug>(
                 what: "missing".into(),
             }),
             Some(a) if a != e => out.push(Difference {
-                text: format!("{kind} {object} differs:\n        expected {e:?}\n        found    {a:?}"),
+                text: format!(
+                    "{kind} {object} differs:\n        expected {e:?}\n        found    {a:?}"
+                ),
                 object,
                 what: "definition".into(),
             }),
@@ -302,11 +310,17 @@ pub fn diff(expected: &Catalog, actual: &Catalog) -> Vec<Difference> {
             out.push(Difference {
                 object: name.clone(),
                 what: "comment".into(),
-                text: format!("comment of table {name}: expected {:?}, found {:?}", e.comment, a.comment),
+                text: format!(
+                    "comment of table {name}: expected {:?}, found {:?}",
+                    e.comment, a.comment
+                ),
             });
         }
         let cols = |t: &Table| -> BTreeMap<String, Column> {
-            t.columns.iter().map(|c| (c.name.clone(), c.clone())).collect()
+            t.columns
+                .iter()
+                .map(|c| (c.name.clone(), c.clone()))
+                .collect()
         };
         let (ec, ac) = (cols(e), cols(a));
         for (cname, c) in &ec {
@@ -334,13 +348,25 @@ pub fn diff(expected: &Catalog, actual: &Catalog) -> Vec<Difference> {
                 push("nullability", nn(c.not_null), nn(d.not_null));
             }
             if c.default != d.default {
-                push("default", format!("{:?}", c.default), format!("{:?}", d.default));
+                push(
+                    "default",
+                    format!("{:?}", c.default),
+                    format!("{:?}", d.default),
+                );
             }
             if c.identity != d.identity {
-                push("identity", format!("{:?}", c.identity), format!("{:?}", d.identity));
+                push(
+                    "identity",
+                    format!("{:?}", c.identity),
+                    format!("{:?}", d.identity),
+                );
             }
             if c.comment != d.comment {
-                push("comment", format!("{:?}", c.comment), format!("{:?}", d.comment));
+                push(
+                    "comment",
+                    format!("{:?}", c.comment),
+                    format!("{:?}", d.comment),
+                );
             }
         }
         for cname in ac.keys() {
@@ -359,9 +385,27 @@ pub fn diff(expected: &Catalog, actual: &Catalog) -> Vec<Difference> {
                 .map(|(n, c)| (n.clone(), format!("[{}] {}", c.contype, c.def)))
                 .collect()
         };
-        diff_maps(&mut out, "constraint", &format!("{name}."), &defs(e), &defs(a));
-        diff_maps(&mut out, "index", &format!("{name}."), &e.indexes, &a.indexes);
-        diff_maps(&mut out, "trigger", &format!("{name}."), &e.triggers, &a.triggers);
+        diff_maps(
+            &mut out,
+            "constraint",
+            &format!("{name}."),
+            &defs(e),
+            &defs(a),
+        );
+        diff_maps(
+            &mut out,
+            "index",
+            &format!("{name}."),
+            &e.indexes,
+            &a.indexes,
+        );
+        diff_maps(
+            &mut out,
+            "trigger",
+            &format!("{name}."),
+            &e.triggers,
+            &a.triggers,
+        );
     }
     for name in actual.tables.keys() {
         if !expected.tables.contains_key(name) {
@@ -374,9 +418,23 @@ pub fn diff(expected: &Catalog, actual: &Catalog) -> Vec<Difference> {
     }
     diff_maps(&mut out, "enum", "", &expected.enums, &actual.enums);
     diff_maps(&mut out, "view", "", &expected.views, &actual.views);
-    diff_maps(&mut out, "function", "", &expected.functions, &actual.functions);
-    let set = |s: &BTreeSet<String>| -> BTreeMap<String, ()> { s.iter().map(|x| (x.clone(), ())).collect() };
-    diff_maps(&mut out, "extension", "", &set(&expected.extensions), &set(&actual.extensions));
+    diff_maps(
+        &mut out,
+        "function",
+        "",
+        &expected.functions,
+        &actual.functions,
+    );
+    let set = |s: &BTreeSet<String>| -> BTreeMap<String, ()> {
+        s.iter().map(|x| (x.clone(), ())).collect()
+    };
+    diff_maps(
+        &mut out,
+        "extension",
+        "",
+        &set(&expected.extensions),
+        &set(&actual.extensions),
+    );
     out
 }
 
@@ -398,7 +456,7 @@ pub fn leftovers(actual: &Catalog, target: &Catalog) -> Vec<String> {
         }
         for c in &t.columns {
             let suspicious = c.name.contains("migc") || c.name.ends_with("_not_null");
-            if suspicious && !tt.is_some_and(|x| x.column(&c.name).is_some()) {
+            if suspicious && tt.is_none_or(|x| x.column(&c.name).is_none()) {
                 out.push(format!("column {tname}.{}", c.name));
             }
         }
@@ -430,7 +488,9 @@ pub fn data_fingerprint(client: &mut Client) -> Result<BTreeMap<String, String>,
             "SELECT count(*)::text || ' rows, md5 ' || md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) FROM {} t",
             quote(&t)
         );
-        let row = client.query_one(&sql, &[]).map_err(|e| format!("{sql}: {e}"))?;
+        let row = client
+            .query_one(&sql, &[])
+            .map_err(|e| format!("{sql}: {e}"))?;
         out.insert(t, row.get::<_, String>(0));
     }
     Ok(out)

@@ -67,9 +67,12 @@ fn new_labels(cat: &Catalog, other: &Catalog) -> BTreeMap<String, String> {
 }
 
 pub fn prepare(server: &Server, case: &Case) -> Result<Prepared, Outcome> {
+    let started = std::time::Instant::now();
+    super::db::trace("prepare starts", started);
     let work = tempfile::tempdir().map_err(|e| Outcome::Setup(format!("tempdir: {e}")))?;
     let s = |p: &Path| p.to_string_lossy().to_string();
-    let plan = plan::plan(&s(&case.from), &s(&case.to), &work.path().join("plan")).map_err(Outcome::NotPlanned)?;
+    let plan = plan::plan(&s(&case.from), &s(&case.to), &work.path().join("plan"))
+        .map_err(Outcome::NotPlanned)?;
     let deploy = plan::plan("empty", &s(&case.from), &work.path().join("deploy"))
         .map_err(|e| Outcome::Setup(format!("planning the deployed schema: {e}")))?;
     let build_target = plan::plan("empty", &s(&case.to), &work.path().join("target"))
@@ -81,7 +84,12 @@ pub fn prepare(server: &Server, case: &Case) -> Result<Prepared, Outcome> {
     // The database built directly from the target: the reference catalog, and the profiles
     // that the new application's rows satisfy.
     let target_db = ScratchDb::create(server, &format!("{}_target", case.name));
-    run_ups(&target_db.url, &build_target, "building the target directly").map_err(Outcome::Setup)?;
+    run_ups(
+        &target_db.url,
+        &build_target,
+        "building the target directly",
+    )
+    .map_err(Outcome::Setup)?;
     let mut client = target_db.connect();
     let target = catalog::read(&mut client).map_err(Outcome::Setup)?;
 
@@ -90,24 +98,32 @@ pub fn prepare(server: &Server, case: &Case) -> Result<Prepared, Outcome> {
     let mut tclient = template.connect();
     let deployed = catalog::read(&mut tclient).map_err(Outcome::Setup)?;
 
-    let mut new = Shape::new("new app", target.clone());
+    super::db::trace("plans, snapshots, target and deployed built", started);
+    let mut new_cat = target.clone();
+    apps::borrow_deployed_keys(&mut new_cat, &deployed, &transitions);
+    let mut new = Shape::new("new app", new_cat);
     new.prefer = new_labels(&target, &deployed);
     apps::seed(&mut client, &mut new, &mut Counters::default(), 3)
         .map_err(|e| Outcome::Setup(format!("seeding the target database: {e}")))?;
     drop(client);
+    super::db::trace("target seeded", started);
     drop(target_db);
 
-    let mut old = Shape::new("old app", deployed.clone());
+    let mut old_cat = deployed.clone();
+    apps::borrow_target_keys(&mut old_cat, &target, &transitions);
+    let mut old = Shape::new("old app", old_cat);
     for (e, renames) in &transitions.enum_renames {
         if let Some(label) = renames.keys().next() {
             old.prefer.insert(e.clone(), label.clone());
         }
     }
     old.canon = transitions.tables.clone();
+    old.avoid = transitions.enum_drops.clone();
     let mut counters = Counters::default();
     apps::seed(&mut tclient, &mut old, &mut counters, SEED_ROWS)
         .map_err(|e| Outcome::Setup(format!("seeding the deployed database: {e}")))?;
     drop(tclient);
+    super::db::trace("deployed seeded", started);
     Ok(Prepared {
         case: case.clone(),
         _work: work,
@@ -122,19 +138,42 @@ pub fn prepare(server: &Server, case: &Case) -> Result<Prepared, Outcome> {
     })
 }
 
-fn round_both(client: &mut Client, prep: &Prepared, counters: &mut Counters, round: usize, old_too: bool, check: bool) -> Result<Vec<Written>, String> {
+/// Both applications' round (only the new one's when `old_too` is false), then, when `check`
+/// is set, every row read in the other shape. Statement failures do not stop the round; they
+/// are returned with the rows.
+fn round_both(
+    client: &mut Client,
+    prep: &Prepared,
+    counters: &mut Counters,
+    round: usize,
+    old_too: bool,
+    check: bool,
+) -> (Vec<Written>, Vec<String>) {
     let mut written = Vec::new();
+    let mut errors = Vec::new();
     if old_too {
-        written.extend(apps::round(client, &prep.old, counters, round)?);
+        let (w, e) = apps::round(client, &prep.old, counters, round);
+        written.extend(w);
+        errors.extend(e);
     }
-    written.extend(apps::round(client, &prep.new, counters, round)?);
+    let (w, e) = apps::round(client, &prep.new, counters, round);
+    written.extend(w);
+    errors.extend(e);
     if check && old_too {
         for w in &written {
-            let dir = if w.app == "old app" { Direction::Up } else { Direction::Down };
-            apps::check_projection(client, w, &prep.old, &prep.new, &prep.transitions, dir)?;
+            let dir = if w.app == "old app" {
+                Direction::Up
+            } else {
+                Direction::Down
+            };
+            if let Err(e) =
+                apps::check_projection(client, w, &prep.old, &prep.new, &prep.transitions, dir)
+            {
+                errors.push(e);
+            }
         }
     }
-    Ok(written)
+    (written, errors)
 }
 
 fn rerun_changes_nothing(client: &mut Client, url: &str, script: &Path) -> Result<(), String> {
@@ -145,7 +184,10 @@ fn rerun_changes_nothing(client: &mut Client, url: &str, script: &Path) -> Resul
     let data2 = catalog::data_fingerprint(client)?;
     let diffs = catalog::diff(&cat, &cat2);
     if !diffs.is_empty() {
-        return Err(format!("re-running it changed the schema:\n{}", catalog::describe(&diffs)));
+        return Err(format!(
+            "re-running it changed the schema:\n{}",
+            catalog::describe(&diffs)
+        ));
     }
     let changed: Vec<String> = data
         .iter()
@@ -153,13 +195,20 @@ fn rerun_changes_nothing(client: &mut Client, url: &str, script: &Path) -> Resul
         .map(|(t, f)| format!("{t}: {f} -> {:?}", data2.get(t)))
         .collect();
     if !changed.is_empty() {
-        return Err(format!("re-running it changed rows: {}", changed.join("; ")));
+        return Err(format!(
+            "re-running it changed rows: {}",
+            changed.join("; ")
+        ));
     }
     Ok(())
 }
 
 /// Every row of every table of a shape, enum labels renamed as the target names them.
-fn snapshot_rows(client: &mut Client, cat: &Catalog, tr: &Transitions) -> Result<BTreeMap<String, BTreeMap<String, Row>>, String> {
+fn snapshot_rows(
+    client: &mut Client,
+    cat: &Catalog,
+    tr: &Transitions,
+) -> Result<BTreeMap<String, BTreeMap<String, Row>>, String> {
     let mut out = BTreeMap::new();
     for (name, t) in &cat.tables {
         let mut rows = apps::read_all(client, cat, name)?;
@@ -189,20 +238,31 @@ fn compare_rows(
 ) -> Vec<String> {
     let mut out = Vec::new();
     for (table, rows) in expected {
+        if skip.contains(&(table.clone(), "*".to_string())) {
+            continue;
+        }
         let Some(now) = actual.get(table) else {
-            out.push(format!("table {table} and its {} rows are gone", rows.len()));
+            out.push(format!(
+                "table {table} and its {} rows are gone",
+                rows.len()
+            ));
             continue;
         };
         for (pk, row) in rows {
             match now.get(pk) {
-                None => out.push(format!("{table} row {pk} is gone (was {})", apps::show(row))),
+                None => out.push(format!(
+                    "{table} row {pk} is gone (was {})",
+                    apps::show(row)
+                )),
                 Some(_) if exists_only.contains(&(table.clone(), pk.clone())) => {}
                 Some(r) => {
                     let wrong: Vec<String> = row
                         .iter()
                         .filter(|(c, _)| !skip.contains(&(table.clone(), (*c).clone())))
                         .filter(|(c, v)| r.get(*c) != Some(v))
-                        .map(|(c, v)| format!("{c}: was {v:?}, now {:?}", r.get(c).cloned().flatten()))
+                        .map(|(c, v)| {
+                            format!("{c}: was {v:?}, now {:?}", r.get(c).cloned().flatten())
+                        })
                         .collect();
                     if !wrong.is_empty() {
                         out.push(format!("{table} row {pk}: {}", wrong.join("; ")));
@@ -215,7 +275,11 @@ fn compare_rows(
 }
 
 fn first_lines(items: &[String], n: usize) -> String {
-    let mut s: Vec<String> = items.iter().take(n).map(|i| format!("      - {i}")).collect();
+    let mut s: Vec<String> = items
+        .iter()
+        .take(n)
+        .map(|i| format!("      - {i}"))
+        .collect();
     if items.len() > n {
         s.push(format!("      ... and {} more", items.len() - n));
     }
@@ -228,16 +292,21 @@ pub fn forward(server: &Server, prep: &Prepared) -> Result<(), String> {
     let db = ScratchDb::copy_of(server, &prep.template, &format!("{}_fwd", prep.case.name));
     let mut client = db.connect();
     let mut counters = prep.counters.clone();
+    let mut errors = Vec::new();
     let phases = &prep.plan.phases;
     for (i, phase) in phases.iter().enumerate() {
         let contract = phase.name == "contract";
         let before = if contract {
-            Some(snapshot_rows(&mut client, &prep.target, &prep.transitions).map_err(|e| format!("before contract, reading the new shape: {e}"))?)
+            Some(
+                snapshot_rows(&mut client, &prep.target, &prep.transitions)
+                    .map_err(|e| format!("before contract, reading the new shape: {e}"))?,
+            )
         } else {
             None
         };
         psql(&db.url, &phase.up, None).map_err(|e| format!("{} up: {e}", phase.name))?;
-        rerun_changes_nothing(&mut client, &db.url, &phase.up).map_err(|e| format!("{} up, run twice: {e}", phase.name))?;
+        rerun_changes_nothing(&mut client, &db.url, &phase.up)
+            .map_err(|e| format!("{} up, run twice: {e}", phase.name))?;
         if let Some(before) = before {
             let after = snapshot_rows(&mut client, &prep.target, &prep.transitions)
                 .map_err(|e| format!("after contract, reading the new shape: {e}"))?;
@@ -249,22 +318,31 @@ pub fn forward(server: &Server, prep: &Prepared) -> Result<(), String> {
                 ));
             }
         }
-        round_both(&mut client, prep, &mut counters, i, !contract, true)
-            .map_err(|e| format!("after {}: {e}", phase.name))?;
+        let t = std::time::Instant::now();
+        let (_, e) = round_both(&mut client, prep, &mut counters, i, !contract, true);
+        errors.extend(e.into_iter().map(|e| format!("after {}: {e}", phase.name)));
+        super::db::trace("forward: app rounds", t);
     }
     let cat = catalog::read(&mut client)?;
     let diffs = catalog::diff(&prep.target, &cat);
     if !diffs.is_empty() {
-        return Err(format!(
+        errors.push(format!(
             "after all phases the schema differs from one built directly from the target:\n{}",
             catalog::describe(&diffs)
         ));
     }
     let left = catalog::leftovers(&cat, &prep.target);
     if !left.is_empty() {
-        return Err(format!("helper objects left after contract: {}", left.join(", ")));
+        errors.push(format!(
+            "helper objects left after contract: {}",
+            left.join(", ")
+        ));
     }
-    Ok(())
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("\n\n"))
+    }
 }
 
 /// Backticked names in what the manifest says a rollback loses.
@@ -272,49 +350,115 @@ fn declared_losses(plan: &Plan, phases: &[String]) -> Vec<Vec<String>> {
     phases
         .iter()
         .flat_map(|p| plan.rollback_loses(p))
-        .map(|s| s.split('`').skip(1).step_by(2).map(str::to_string).collect())
+        .map(|s| {
+            s.split('`')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_string)
+                .collect()
+        })
         .collect()
 }
 
-/// Rollback run: phases up to `upto` (index), both applications writing after each, then the
-/// down scripts in reverse order (each re-run), then schema and rows compared with the
-/// deployed database. Returns notes about declared losses.
-pub fn rollback(server: &Server, prep: &Prepared, upto: usize) -> Result<Vec<String>, String> {
+/// Rollbacks from every phase, in one database while they succeed (each starting from the state
+/// the previous rollback returned to, which also shows that a rolled-back change can be applied
+/// again), in a fresh copy of the deployed database after a failure.
+pub fn rollbacks(server: &Server, prep: &Prepared) -> Vec<Result<Vec<String>, String>> {
+    let mut out = Vec::new();
+    let mut current: Option<(ScratchDb, Client)> = None;
+    let mut counters = prep.counters.clone();
+    for upto in 0..prep.plan.phases.len() {
+        let (db, client) = current.get_or_insert_with(|| {
+            let db = ScratchDb::copy_of(
+                server,
+                &prep.template,
+                &format!("{}_rb{upto}", prep.case.name),
+            );
+            let client = db.connect();
+            (db, client)
+        });
+        let result = rollback(db, client, prep, &mut counters, upto);
+        if result.is_err() {
+            current = None;
+        }
+        out.push(result);
+    }
+    out
+}
+
+/// Rollback from one phase: phases up to `upto` (index), both applications writing after
+/// each, then the down scripts in reverse order (each re-run), then schema and rows compared
+/// with the deployed database. Returns notes about declared losses.
+pub fn rollback(
+    db: &ScratchDb,
+    client: &mut Client,
+    prep: &Prepared,
+    counters: &mut Counters,
+    upto: usize,
+) -> Result<Vec<String>, String> {
+    let mut app_errors = Vec::new();
+    let result = rollback_steps(db, client, prep, counters, upto, &mut app_errors);
+    match result {
+        Ok(notes) if app_errors.is_empty() => Ok(notes),
+        Ok(_) => Err(app_errors.join("\n\n")),
+        Err(e) => {
+            app_errors.push(e);
+            Err(app_errors.join("\n\n"))
+        }
+    }
+}
+
+fn rollback_steps(
+    db: &ScratchDb,
+    client: &mut Client,
+    prep: &Prepared,
+    counters: &mut Counters,
+    upto: usize,
+    app_errors: &mut Vec<String>,
+) -> Result<Vec<String>, String> {
     let phases = &prep.plan.phases[..=upto];
     let last = &phases[upto].name;
-    let db = ScratchDb::copy_of(server, &prep.template, &format!("{}_rb_{last}", prep.case.name));
-    let mut client = db.connect();
-    let mut counters = prep.counters.clone();
     let mut ledger = None;
     let mut after_contract: Vec<Written> = Vec::new();
     for (i, phase) in phases.iter().enumerate() {
         let contract = phase.name == "contract";
         if contract {
-            ledger = Some(apps_rows(&mut client, &prep.deployed).map_err(|e| format!("before contract: {e}"))?);
+            ledger = Some(
+                apps_rows(client, &prep.deployed).map_err(|e| format!("before contract: {e}"))?,
+            );
         }
         psql(&db.url, &phase.up, None).map_err(|e| format!("{} up: {e}", phase.name))?;
-        let w = round_both(&mut client, prep, &mut counters, i, !contract, false)
-            .map_err(|e| format!("after {}: {e}", phase.name))?;
+        let (w, e) = round_both(client, prep, counters, i, !contract, false);
+        app_errors.extend(e.into_iter().map(|e| format!("after {}: {e}", phase.name)));
         if contract {
             after_contract = w;
         }
     }
     let ledger = match ledger {
         Some(l) => l,
-        None => apps_rows(&mut client, &prep.deployed).map_err(|e| format!("after {last}, reading the old shape: {e}"))?,
+        None => apps_rows(client, &prep.deployed)
+            .map_err(|e| format!("after {last}, reading the old shape: {e}"))?,
     };
-    for phase in phases.iter().rev() {
+    for (i, phase) in phases.iter().enumerate().rev() {
         psql(&db.url, &phase.down, None).map_err(|e| format!("{} down: {e}", phase.name))?;
-        rerun_changes_nothing(&mut client, &db.url, &phase.down)
-            .map_err(|e| format!("{} down, run twice: {e}", phase.name))?;
+        // Each down script is re-run once, right after its first run (in the rollback from
+        // its own phase).
+        if i == upto {
+            rerun_changes_nothing(client, &db.url, &phase.down)
+                .map_err(|e| format!("{} down, run twice: {e}", phase.name))?;
+        }
     }
     let names: Vec<String> = phases.iter().map(|p| p.name.clone()).collect();
     let losses = declared_losses(&prep.plan, &names);
-    let declared = |tokens: &[&str]| losses.iter().any(|l| tokens.iter().all(|t| l.iter().any(|x| x == t)));
+    let declared = |tokens: &[&str]| {
+        losses
+            .iter()
+            .any(|l| tokens.iter().all(|t| l.iter().any(|x| x == t)))
+    };
     let mut notes = Vec::new();
 
     // The schema.
-    let cat = catalog::read(&mut client)?;
+    let cat = catalog::read(client)?;
     let mut problems = Vec::new();
     for d in catalog::diff(&prep.deployed, &cat) {
         let tolerated = match d.what.as_str() {
@@ -324,14 +468,19 @@ pub fn rollback(server: &Server, prep: &Prepared, upto: usize) -> Result<Vec<Str
                 let a = cat.enums.get(&d.object).cloned().unwrap_or_default();
                 let kept: Vec<&String> = a.iter().filter(|l| e.contains(l)).collect();
                 kept == e.iter().collect::<Vec<_>>()
-                    && a.iter().filter(|l| !e.contains(l)).all(|l| declared(&[l.as_str(), d.object.as_str()]))
+                    && a.iter()
+                        .filter(|l| !e.contains(l))
+                        .all(|l| declared(&[l.as_str(), d.object.as_str()]))
             }
             // Columns whose values contract dropped come back empty, so NOT NULL cannot return.
             "nullability" => declared(&[d.object.as_str()]),
             _ => false,
         };
         if tolerated {
-            notes.push(format!("declared loss after rolling back from {last}: {}", d.text));
+            notes.push(format!(
+                "declared loss after rolling back from {last}: {}",
+                d.text.split_whitespace().collect::<Vec<_>>().join(" ")
+            ));
         } else {
             problems.push(d.text);
         }
@@ -347,18 +496,29 @@ pub fn rollback(server: &Server, prep: &Prepared, upto: usize) -> Result<Vec<Str
     let skip: BTreeSet<(String, String)> = losses
         .iter()
         .flatten()
-        .filter_map(|t| t.split_once('.').map(|(a, b)| (a.to_string(), b.to_string())))
+        .filter_map(|t| match t.split_once('.') {
+            Some((a, b)) => Some((a.to_string(), b.to_string())),
+            // A whole table whose rows the rollback declares lost.
+            None if prep.deployed.tables.contains_key(t) => Some((t.clone(), "*".to_string())),
+            None => None,
+        })
         .collect();
     // Rows the new application wrote after contract: their old-shape key, when it can be
     // derived; their values in the old shape are what contract's rollback restores, so only
     // their presence is checked.
     let mut after_keys: Vec<(String, String, &Written)> = Vec::new();
     for w in &after_contract {
-        let Some(old_table) = prep.transitions.old_table(&w.table) else { continue };
+        let Some(old_table) = prep.transitions.old_table(&w.table) else {
+            continue;
+        };
         let pk = prep.deployed.tables[old_table].primary_key();
         let mut key = Row::new();
         for c in &pk {
-            if let Some(plan::Derivation::Column(src)) = prep.transitions.down.get(&(old_table.to_string(), c.clone())) {
+            if let Some(plan::Derivation::Column(src)) = prep
+                .transitions
+                .down
+                .get(&(old_table.to_string(), c.clone()))
+            {
                 key.insert(c.clone(), w.row.get(src).cloned().flatten());
             }
         }
@@ -366,8 +526,12 @@ pub fn rollback(server: &Server, prep: &Prepared, upto: usize) -> Result<Vec<Str
             after_keys.push((old_table.to_string(), apps::pk_text(&pk, &key), w));
         }
     }
-    let exists_only: BTreeSet<(String, String)> = after_keys.iter().map(|(t, k, _)| (t.clone(), k.clone())).collect();
-    let now = apps_rows(&mut client, &prep.deployed).map_err(|e| format!("after rolling back from {last}: {e}"))?;
+    let exists_only: BTreeSet<(String, String)> = after_keys
+        .iter()
+        .map(|(t, k, _)| (t.clone(), k.clone()))
+        .collect();
+    let now = apps_rows(client, &prep.deployed)
+        .map_err(|e| format!("after rolling back from {last}: {e}"))?;
     let wrong = compare_rows(&ledger, &now, &skip, &exists_only);
     if !wrong.is_empty() {
         return Err(format!(
@@ -377,15 +541,25 @@ pub fn rollback(server: &Server, prep: &Prepared, upto: usize) -> Result<Vec<Str
     }
     for (table, key, w) in &after_keys {
         if !now.get(table).is_some_and(|rows| rows.contains_key(key)) {
-            return Err(format!("after rolling back from {last} the row is gone: {}", w.describe()));
+            return Err(format!(
+                "after rolling back from {last} the row is gone: {}",
+                w.describe()
+            ));
         }
     }
     // The old application works again.
-    apps::round(&mut client, &prep.old, &mut counters, 7).map_err(|e| format!("after rolling back from {last}: {e}"))?;
+    let (_, e) = apps::round(client, &prep.old, counters, 7);
+    app_errors.extend(
+        e.into_iter()
+            .map(|e| format!("after rolling back from {last}: {e}")),
+    );
     Ok(notes)
 }
 
-fn apps_rows(client: &mut Client, cat: &Catalog) -> Result<BTreeMap<String, BTreeMap<String, Row>>, String> {
+fn apps_rows(
+    client: &mut Client,
+    cat: &Catalog,
+) -> Result<BTreeMap<String, BTreeMap<String, Row>>, String> {
     let mut out = BTreeMap::new();
     for name in cat.tables.keys() {
         out.insert(name.clone(), apps::read_all(client, cat, name)?);
@@ -415,7 +589,9 @@ pub fn run_case(server: &Server, case: &Case, skip_unplanned: bool) -> Report {
             return report;
         }
         Err(Outcome::NotPlanned(e)) => {
-            report.failures.push(format!("[{}] planning failed: {e}", case.name));
+            report
+                .failures
+                .push(format!("[{}] planning failed: {e}", case.name));
             return report;
         }
         Err(Outcome::Setup(e)) => {
@@ -432,40 +608,79 @@ pub fn run_case(server: &Server, case: &Case, skip_unplanned: bool) -> Report {
         .map(|(t, _)| t.clone())
         .collect();
     if !profiles.is_empty() {
-        report
-            .notes
-            .push(format!("tables written with the lean profile (their checks refuse full rows): {}", profiles.join(", ")));
+        report.notes.push(format!(
+            "tables written with the lean profile (their checks refuse full rows): {}",
+            profiles.join(", ")
+        ));
     }
-    let phases = prep.plan.phases.len();
     let (fwd, rollbacks) = std::thread::scope(|s| {
         let fwd = s.spawn(|| forward(server, &prep));
-        let rbs: Vec<_> = (0..phases).map(|upto| {
-            let prep = &prep;
-            s.spawn(move || rollback(server, prep, upto))
-        }).collect();
-        let join = |h: std::thread::ScopedJoinHandle<'_, Result<Vec<String>, String>>| {
-            h.join().unwrap_or_else(|p| Err(panic_text(&p)))
-        };
-        let fwd = fwd.join().unwrap_or_else(|p| Err(panic_text(&p)));
-        (fwd, rbs.into_iter().map(join).collect::<Vec<_>>())
+        let rbs = rollbacks(server, &prep);
+        (fwd.join().unwrap_or_else(|p| Err(panic_text(&p))), rbs)
     });
+    // The same failure met again in a later run is named once.
+    let mut seen = BTreeSet::new();
+    let mut add = |label: String, errors: String| {
+        let fresh: Vec<&str> = errors
+            .split("\n\n")
+            .filter(|e| seen.insert(normalize(e)))
+            .collect();
+        if fresh.is_empty() {
+            format!("[{}] {label}: fails as above", case.name)
+        } else {
+            format!("[{}] {label}: {}", case.name, fresh.join("\n\n"))
+        }
+    };
     if let Err(e) = fwd {
-        report.failures.push(format!("[{}] forward run: {e}", case.name));
+        report.failures.push(add("forward run".into(), e));
     }
     for (upto, result) in rollbacks.into_iter().enumerate() {
         match result {
             Ok(notes) => report.notes.extend(notes),
-            Err(e) => report.failures.push(format!(
-                "[{}] rollback from {}: {e}",
-                case.name, prep.plan.phases[upto].name
+            Err(e) => report.failures.push(add(
+                format!("rollback from {}", prep.plan.phases[upto].name),
+                e,
             )),
         }
     }
     report
 }
 
+/// A failure text with numbers and temporary paths blanked, to recognise repeats.
+fn normalize(text: &str) -> String {
+    let mut out = String::new();
+    let mut last_digit = false;
+    for word in text.split_whitespace() {
+        let word = if word.contains("/tmp/") {
+            "<path>"
+        } else {
+            word
+        };
+        for c in word.chars() {
+            if c.is_ascii_digit() {
+                if !last_digit {
+                    out.push('#');
+                }
+                last_digit = true;
+            } else {
+                out.push(c);
+                last_digit = false;
+            }
+        }
+        out.push(' ');
+    }
+    out
+}
+
 /// Runs cases on `jobs` threads; the reports in case order.
-pub fn run_cases(server: &Server, cases: &[Case], skip_unplanned: bool, jobs: usize) -> Vec<Report> {
+pub fn run_cases(
+    server: &Server,
+    cases: &[Case],
+    skip_unplanned: bool,
+    jobs: usize,
+) -> Vec<Report> {
+    let reaper = super::db::Reaper::new(server);
+    let server = &server.reaped_by(&reaper);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results = std::sync::Mutex::new(Vec::new());
     std::thread::scope(|s| {
@@ -474,19 +689,30 @@ pub fn run_cases(server: &Server, cases: &[Case], skip_unplanned: bool, jobs: us
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                 let Some(case) = cases.get(i) else { break };
                 let started = std::time::Instant::now();
-                let report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_case(server, case, skip_unplanned)))
-                    .unwrap_or_else(|p| Report {
-                        case: case.name.clone(),
-                        failures: vec![format!("[{}] {}", case.name, panic_text(&p))],
-                        ..Report::default()
-                    });
+                let report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    run_case(server, case, skip_unplanned)
+                }))
+                .unwrap_or_else(|p| Report {
+                    case: case.name.clone(),
+                    failures: vec![format!("[{}] {}", case.name, panic_text(&p))],
+                    ..Report::default()
+                });
                 eprintln!(
                     "case {}: {} ({:.1}s)",
                     case.name,
-                    if report.skipped.is_some() { "skipped" } else if report.failures.is_empty() { "ok" } else { "FAILED" },
+                    if report.skipped.is_some() {
+                        "skipped"
+                    } else if report.failures.is_empty() {
+                        "ok"
+                    } else {
+                        "FAILED"
+                    },
                     started.elapsed().as_secs_f64()
                 );
-                results.lock().unwrap_or_else(|e| e.into_inner()).push((i, report));
+                results
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((i, report));
             });
         }
     });

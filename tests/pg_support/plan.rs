@@ -28,7 +28,6 @@ pub struct Phase {
 /// A plan written to a directory.
 #[derive(Clone, Debug)]
 pub struct Plan {
-    pub dir: PathBuf,
     pub phases: Vec<Phase>,
     pub manifest: serde_json::Value,
 }
@@ -70,7 +69,16 @@ impl Plan {
 /// `migc plan --from FROM --to TO --dialect postgres --out OUT`; the error is migc's output.
 pub fn plan(from: &str, to: &str, out: &Path) -> Result<Plan, String> {
     let output = Command::new(migc())
-        .args(["plan", "--from", from, "--to", to, "--dialect", "postgres", "--out"])
+        .args([
+            "plan",
+            "--from",
+            from,
+            "--to",
+            to,
+            "--dialect",
+            "postgres",
+            "--out",
+        ])
         .arg(out)
         .output()
         .map_err(|e| format!("cannot run migc: {e}"))?;
@@ -80,7 +88,11 @@ pub fn plan(from: &str, to: &str, out: &Path) -> Result<Plan, String> {
         return Err(format!(
             "migc plan --from {from} --to {to} exited with {}: {}",
             output.status,
-            if errors.is_empty() { stderr.trim().to_string() } else { errors.join("; ") }
+            if errors.is_empty() {
+                stderr.trim().to_string()
+            } else {
+                errors.join("; ")
+            }
         ));
     }
     let text = std::fs::read_to_string(out.join("manifest.json"))
@@ -97,11 +109,7 @@ pub fn plan(from: &str, to: &str, out: &Path) -> Result<Plan, String> {
             down: out.join(p["down"].as_str().unwrap_or_default()),
         })
         .collect();
-    Ok(Plan {
-        dir: out.to_path_buf(),
-        phases,
-        manifest,
-    })
+    Ok(Plan { phases, manifest })
 }
 
 /// The resolved schema of a `.mig` directory, through `migc snapshot`.
@@ -127,8 +135,8 @@ pub fn snapshot(src: &Path) -> Result<Schema, String> {
 pub enum Derivation {
     /// The value of this column (renamed or kept).
     Column(String),
-    /// A PostgreSQL expression over the other shape's columns.
-    Expr(String),
+    /// A PostgreSQL expression over the other shape's columns, and the columns it reads.
+    Expr(String, Vec<String>),
 }
 
 /// What the checks need to know about the change between two schemas.
@@ -142,10 +150,26 @@ pub struct Transitions {
     pub down: BTreeMap<(String, String), Derivation>,
     /// enum -> old label -> new label.
     pub enum_renames: BTreeMap<String, BTreeMap<String, String>>,
+    /// enum -> labels the target drops (rows must leave them before contract).
+    pub enum_drops: BTreeMap<String, Vec<String>>,
 }
 
 fn render(sql: &str) -> String {
     migc_planner::sql::render(sql, Dialect::Postgres, None).unwrap_or_else(|_| sql.to_string())
+}
+
+fn expr(sql: &str) -> Derivation {
+    Derivation::Expr(render(sql), migc_planner::sql::identifiers(sql))
+}
+
+impl Derivation {
+    /// The columns of the other shape it reads.
+    pub fn sources(&self) -> Vec<String> {
+        match self {
+            Derivation::Column(c) => vec![c.clone()],
+            Derivation::Expr(_, s) => s.clone(),
+        }
+    }
 }
 
 impl Transitions {
@@ -164,15 +188,15 @@ impl Transitions {
             let key_old = |c: &str| (old_name.clone(), c.to_string());
             for c in &table.columns {
                 if let Some(tr) = &c.transform {
-                    t.up.insert(key_new(&c.name), Derivation::Expr(render(&tr.up.sql)));
+                    t.up.insert(key_new(&c.name), expr(&tr.up.sql));
                     if let (Some(down), [source]) = (&tr.down, tr.from.as_slice()) {
-                        t.down
-                            .insert(key_old(source), Derivation::Expr(render(&down.sql)));
+                        t.down.insert(key_old(source), expr(&down.sql));
                     }
                 } else if let Some(r) = &c.renamed_from {
                     if old.column(r).is_some() {
                         t.up.insert(key_new(&c.name), Derivation::Column(r.clone()));
-                        t.down.insert(key_old(r), Derivation::Column(c.name.clone()));
+                        t.down
+                            .insert(key_old(r), Derivation::Column(c.name.clone()));
                     }
                 } else if old.column(&c.name).is_some() {
                     t.up.insert(key_new(&c.name), Derivation::Column(c.name.clone()));
@@ -183,7 +207,7 @@ impl Transitions {
             }
             for r in &table.retired {
                 if let Some(down) = &r.down {
-                    t.down.insert(key_old(&r.name), Derivation::Expr(render(&down.sql)));
+                    t.down.insert(key_old(&r.name), expr(&down.sql));
                 }
             }
         }
@@ -195,6 +219,10 @@ impl Transitions {
                 .collect();
             if !renames.is_empty() {
                 t.enum_renames.insert(e.name.clone(), renames);
+            }
+            if !e.dropped_values.is_empty() {
+                t.enum_drops
+                    .insert(e.name.clone(), e.dropped_values.keys().cloned().collect());
             }
         }
         t
@@ -220,7 +248,11 @@ pub fn example_pairs() -> Vec<(String, PathBuf, PathBuf)> {
     let Ok(chains) = std::fs::read_dir(root().join("examples")) else {
         return out;
     };
-    let mut chains: Vec<PathBuf> = chains.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    let mut chains: Vec<PathBuf> = chains
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
     chains.sort();
     for chain in chains {
         let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir(&chain)
@@ -234,7 +266,11 @@ pub fn example_pairs() -> Vec<(String, PathBuf, PathBuf)> {
             })
             .collect();
         versions.sort();
-        let chain_name = chain.file_name().unwrap_or_default().to_string_lossy().to_string();
+        let chain_name = chain
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
         for w in versions.windows(2) {
             out.push((
                 format!("{chain_name}_v{}_v{}", w[0].0, w[1].0),

@@ -2,6 +2,7 @@
 //! what differs is behind [`Lowering`], whose capability methods say what the database can do.
 
 mod postgres;
+mod sqlite;
 
 use crate::step::Step;
 use migc_compiler::schema::Schema;
@@ -10,6 +11,7 @@ use migc_stdlib::Dialect;
 use serde::Serialize;
 
 pub use postgres::Postgres;
+pub use sqlite::Sqlite;
 
 /// One unit of SQL: run as a whole, inside a transaction or not.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -60,12 +62,37 @@ pub trait Lowering {
 
     /// The step as SQL, or a finding when the dialect cannot express it.
     fn lower(&self, step: &Step, ctx: &Context<'_>) -> Result<Lowered, Diagnostic>;
+
+    /// Every step of a plan as SQL, one [`Lowered`] per step in the same order, or every finding
+    /// met. The default lowers each step on its own; a dialect that must see a phase as a whole
+    /// (SQLite rebuilds a table once per phase and runs each phase in one transaction)
+    /// overrides it.
+    fn lower_plan(
+        &self,
+        steps: &[Step],
+        ctx: &Context<'_>,
+    ) -> Result<Vec<Lowered>, Vec<Diagnostic>> {
+        let mut lowered = Vec::with_capacity(steps.len());
+        let mut errors = Vec::new();
+        for step in steps {
+            match self.lower(step, ctx) {
+                Ok(l) => lowered.push(l),
+                Err(d) => errors.push(d),
+            }
+        }
+        if errors.is_empty() {
+            Ok(lowered)
+        } else {
+            Err(errors)
+        }
+    }
 }
 
 /// The lowering of a dialect.
 pub fn for_dialect(dialect: Dialect) -> Option<Box<dyn Lowering>> {
     match dialect {
         Dialect::Postgres => Some(Box::new(Postgres::default())),
-        Dialect::Mysql | Dialect::Sqlite => None,
+        Dialect::Sqlite => Some(Box::new(Sqlite::default())),
+        Dialect::Mysql => None,
     }
 }

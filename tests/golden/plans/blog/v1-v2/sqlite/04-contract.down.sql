@@ -1,0 +1,280 @@
+-- migc 0.1.0: contract phase (down) for sqlite
+-- Undoes contract as far as possible; what it cannot restore is listed per step.
+-- Run as-is: sqlite3 DATABASE < 04-contract.down.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+
+-- [48] undo: recreate view `published_posts`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v2/search.mig:14:6
+-- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
+-- so the checks at the end roll everything back unless every statement did its part.
+PRAGMA busy_timeout = 10000;
+PRAGMA foreign_keys = OFF;
+BEGIN IMMEDIATE;
+-- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
+SAVEPOINT migc_contract_down;
+DROP TABLE IF EXISTS temp.migc_check;
+DROP TABLE IF EXISTS temp.migc_count;
+DROP TABLE IF EXISTS temp.migc_verdict;
+CREATE TEMP TABLE migc_check (kind TEXT NOT NULL, ok INTEGER);
+CREATE TEMP TABLE migc_count (n INTEGER PRIMARY KEY, rows INTEGER NOT NULL);
+CREATE TEMP TABLE migc_verdict (kind TEXT NOT NULL, failed INTEGER NOT NULL);
+CREATE TEMP TRIGGER migc_verdict_start BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'start' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: the database is not in the state this script starts from (already applied?); nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_unmanaged BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'unmanaged' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know; nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_steps BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'steps' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: a statement of this script failed (see the errors above); nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_foreign_keys BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'foreign keys' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
+END;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('authors') ORDER BY name)) IS 'avatar_media_id,bio,created_at,email,handle,id,is_editor,name,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('authors') WHERE name IN ('authors_email_key', 'authors_handle_key') ORDER BY name)) IS 'authors_email_key,authors_handle_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) IS 'author_email,author_name,body,created_at,id,parent_id,post_id,status,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_parent_id_idx', 'comments_post_id_created_at_idx') ORDER BY name)) IS 'comments_moderation_queue,comments_parent_id_idx,comments_post_id_created_at_idx';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) IS 'author_id,body_markdown,comments_enabled,created_at,deleted_at,excerpt,id,published_at,search,series_id,series_position,slug,status,title,updated_at,view_count'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) IS 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_scheduled,posts_series_position_key,posts_slug_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
+  AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_posts_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'published_posts');
+DROP VIEW published_posts;
+
+-- [47] undo: drop column `posts.body`
+--     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from the deployed schema
+-- rebuild posts (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM posts;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key'));
+CREATE TABLE migc_new_posts (
+  id integer NOT NULL,
+  author_id integer NOT NULL,
+  slug varchar(200) NOT NULL,
+  title text NOT NULL,
+  body text,
+  excerpt text,
+  status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'review', 'scheduled', 'published', 'archived')),
+  published_at timestamptz,
+  search text,
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  deleted_at timestamptz,
+  body_markdown text NOT NULL,
+  view_count integer NOT NULL,
+  comments_enabled boolean NOT NULL DEFAULT true,
+  series_id integer,
+  series_position integer,
+  PRIMARY KEY (id),
+  CONSTRAINT posts_view_count_check__migc CHECK (view_count >= 0),
+  CONSTRAINT posts_series_position_check CHECK (series_position > 0),
+  CONSTRAINT posts_published_has_date CHECK (status NOT IN ('scheduled', 'published') OR published_at IS NOT NULL),
+  FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT,
+  FOREIGN KEY (series_id) REFERENCES series (id) ON DELETE SET NULL
+);
+INSERT INTO migc_new_posts (id, author_id, slug, title, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position) SELECT id, author_id, slug, title, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position FROM posts;
+DROP TABLE posts;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_posts RENAME TO posts;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX posts_deleted_at_idx ON posts (deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE UNIQUE INDEX posts_slug_key ON posts (slug) WHERE deleted_at IS NULL;
+CREATE INDEX posts_by_author ON posts (author_id, published_at DESC) WHERE status = 'published';
+CREATE INDEX posts_published_at_idx ON posts (published_at DESC) WHERE status = 'published' AND deleted_at IS NULL;
+CREATE INDEX posts_scheduled ON posts (published_at) WHERE status = 'scheduled';
+CREATE UNIQUE INDEX posts_series_position_key ON posts (series_id, series_position) WHERE series_id IS NOT NULL;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+UPDATE posts SET body = body_markdown WHERE body IS NULL;
+
+-- [46] undo: rename constraint `posts_view_count_check__migc` to `posts_view_count_check` on `posts`
+--     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:52
+-- undone by the rebuild of `posts` at step 47
+
+-- [45] undo: set the default of `posts.view_count`
+--     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:3
+-- undone by the rebuild of `posts` at step 47
+
+-- [44] undo: put shadow column `view_count__migc_new` in place of `posts.view_count`
+--     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:3
+-- rebuild posts (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM posts;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key'));
+CREATE TABLE migc_new_posts (
+  id integer NOT NULL,
+  author_id integer NOT NULL,
+  slug varchar(200) NOT NULL,
+  title text NOT NULL,
+  body text NOT NULL,
+  excerpt text,
+  status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'review', 'scheduled', 'published', 'archived')),
+  published_at timestamptz,
+  search text,
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  deleted_at timestamptz,
+  body_markdown text NOT NULL,
+  view_count__migc_new integer NOT NULL,
+  comments_enabled boolean NOT NULL DEFAULT true,
+  series_id integer,
+  series_position integer,
+  PRIMARY KEY (id),
+  CONSTRAINT posts_view_count_check__migc CHECK (view_count__migc_new >= 0),
+  CONSTRAINT posts_series_position_check CHECK (series_position > 0),
+  CONSTRAINT posts_published_has_date CHECK (status NOT IN ('scheduled', 'published') OR published_at IS NOT NULL),
+  FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT,
+  FOREIGN KEY (series_id) REFERENCES series (id) ON DELETE SET NULL
+);
+INSERT INTO migc_new_posts (id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) SELECT id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position FROM posts;
+DROP TABLE posts;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_posts RENAME TO posts;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX posts_deleted_at_idx ON posts (deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE UNIQUE INDEX posts_slug_key ON posts (slug) WHERE deleted_at IS NULL;
+CREATE INDEX posts_by_author ON posts (author_id, published_at DESC) WHERE status = 'published';
+CREATE INDEX posts_published_at_idx ON posts (published_at DESC) WHERE status = 'published' AND deleted_at IS NULL;
+CREATE INDEX posts_scheduled ON posts (published_at) WHERE status = 'scheduled';
+CREATE UNIQUE INDEX posts_series_position_key ON posts (series_id, series_position) WHERE series_id IS NOT NULL;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+
+-- [43] undo: drop column `posts.view_count`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+ALTER TABLE posts ADD COLUMN view_count integer NOT NULL DEFAULT 0;
+UPDATE posts SET view_count = min(view_count__migc_new, 2147483647) WHERE view_count IS NULL;
+
+-- [42] undo: drop column `authors.avatar_url`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/blog/v2/authors.mig:13:15
+ALTER TABLE authors ADD COLUMN avatar_url text;
+
+-- [41] undo: drop view `published_posts` while its tables change
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
+-- view `published_posts` comes back at the end of this script
+
+-- [40] undo: remove the dual-write trigger on `posts`
+--     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:8:7
+-- rebuild posts (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM posts;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key'));
+CREATE TABLE migc_new_posts (
+  id integer NOT NULL,
+  author_id integer NOT NULL,
+  slug varchar(200) NOT NULL,
+  title text NOT NULL,
+  body text,
+  excerpt text,
+  status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'review', 'scheduled', 'published', 'archived')),
+  published_at timestamptz,
+  view_count integer NOT NULL DEFAULT 0,
+  search text,
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  deleted_at timestamptz,
+  body_markdown text,
+  view_count__migc_new integer,
+  comments_enabled boolean NOT NULL DEFAULT true,
+  series_id integer,
+  series_position integer,
+  PRIMARY KEY (id),
+  CONSTRAINT posts_view_count_check CHECK (view_count >= 0),
+  CONSTRAINT posts_view_count_check__migc CHECK (view_count__migc_new >= 0),
+  CONSTRAINT posts_series_position_check CHECK (series_position > 0),
+  CONSTRAINT posts_published_has_date CHECK (status NOT IN ('scheduled', 'published') OR published_at IS NOT NULL),
+  FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT,
+  FOREIGN KEY (series_id) REFERENCES series (id) ON DELETE SET NULL
+);
+INSERT INTO migc_new_posts (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position FROM posts;
+DROP TABLE posts;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_posts RENAME TO posts;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX posts_deleted_at_idx ON posts (deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE UNIQUE INDEX posts_slug_key ON posts (slug) WHERE deleted_at IS NULL;
+CREATE INDEX posts_by_author ON posts (author_id, published_at DESC) WHERE status = 'published';
+CREATE INDEX posts_published_at_idx ON posts (published_at DESC) WHERE status = 'published' AND deleted_at IS NULL;
+CREATE INDEX posts_scheduled ON posts (published_at) WHERE status = 'scheduled';
+CREATE UNIQUE INDEX posts_series_position_key ON posts (series_id, series_position) WHERE series_id IS NOT NULL;
+CREATE TRIGGER migc_sync_posts_insert AFTER INSERT ON posts
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_posts_guard (active) VALUES (1);
+  -- shadow columns of type changes follow the deployed columns
+  UPDATE posts SET view_count__migc_new = view_count WHERE rowid = NEW.rowid;
+  -- written by the old application: the new columns from the deployed ones
+  UPDATE posts SET body_markdown = body WHERE rowid = NEW.rowid AND NEW.body_markdown IS NULL;
+  -- written by the new application: the deployed columns from the new ones
+  UPDATE posts SET body = body_markdown WHERE rowid = NEW.rowid AND NOT (NEW.body_markdown IS NULL);
+  DELETE FROM migc_sync_posts_guard;
+END;
+CREATE TRIGGER migc_sync_posts_update AFTER UPDATE ON posts
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_posts_guard)
+BEGIN
+  UPDATE posts SET view_count__migc_new = view_count WHERE rowid = NEW.rowid AND (NEW.view_count IS NOT OLD.view_count OR NEW.view_count__migc_new IS NULL);
+  -- updated by the old application (or a row not filled yet)
+  UPDATE posts SET body_markdown = body WHERE rowid = NEW.rowid AND (NEW.body IS NOT OLD.body OR NEW.body_markdown IS NULL) AND NOT (NEW.body_markdown IS NOT OLD.body_markdown);
+  -- updated by the new application
+  UPDATE posts SET body = body_markdown WHERE rowid = NEW.rowid AND (NEW.body_markdown IS NOT OLD.body_markdown) AND NOT (NEW.body IS NOT OLD.body);
+END;
+CREATE TABLE migc_sync_posts_guard (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+
+-- [39] undo: drop check `posts_view_count_check` on `posts`
+--     lock: database write lock; part of the rebuild of `posts` at step 40; rewrite: yes; scan: yes; from the deployed schema
+-- undone by the rebuild of `posts` at step 40
+
+-- [38] undo: rename value `spam` of enum `comment_status` to `rejected`
+--     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:5:42
+-- rebuild comments (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM comments;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_moderation_queue', 'comments_parent_id_idx'));
+CREATE TABLE migc_new_comments (
+  id integer NOT NULL,
+  post_id integer NOT NULL,
+  parent_id integer,
+  author_name text NOT NULL,
+  author_email text NOT NULL,
+  body text NOT NULL,
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'spam')),
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY (id),
+  CONSTRAINT comments_body_check CHECK (length(body) <= 10000),
+  FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE,
+  FOREIGN KEY (parent_id) REFERENCES comments (id) ON DELETE CASCADE
+);
+INSERT INTO migc_new_comments (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at) SELECT id, post_id, parent_id, author_name, author_email, body, CASE status WHEN 'rejected' THEN 'spam' ELSE status END, created_at, updated_at FROM comments;
+DROP TABLE comments;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_comments RENAME TO comments;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status = 'approved';
+CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
+CREATE INDEX comments_parent_id_idx ON comments (parent_id) WHERE parent_id IS NOT NULL;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM comments) = (SELECT rows FROM temp.migc_count WHERE n = 4);
+-- the views this phase dropped
+CREATE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
+-- migc: the checks; any failure rolls the whole phase back
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('authors') ORDER BY name)) IS 'avatar_media_id,avatar_url,bio,created_at,email,handle,id,is_editor,name,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('authors') WHERE name IN ('authors_email_key', 'authors_handle_key') ORDER BY name)) IS 'authors_email_key,authors_handle_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) IS 'author_email,author_name,body,created_at,id,parent_id,post_id,status,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_parent_id_idx', 'comments_post_id_created_at_idx') ORDER BY name)) IS 'comments_moderation_queue,comments_parent_id_idx,comments_post_id_created_at_idx';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) IS 'author_id,body,body_markdown,comments_enabled,created_at,deleted_at,excerpt,id,published_at,search,series_id,series_position,slug,status,title,updated_at,view_count,view_count__migc_new'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) IS 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_scheduled,posts_series_position_key,posts_slug_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_posts_insert,migc_sync_posts_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_posts_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'published_posts');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('comments'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('post_tags'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('post_views'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('posts'));
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 17;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 4;
+DROP TABLE IF EXISTS temp.migc_verdict;
+DROP TABLE IF EXISTS temp.migc_count;
+DROP TABLE IF EXISTS temp.migc_check;
+COMMIT;
+PRAGMA foreign_keys = ON;

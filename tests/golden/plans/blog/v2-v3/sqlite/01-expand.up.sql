@@ -1,0 +1,236 @@
+-- migc 0.1.0: expand phase (up) for sqlite
+-- Additive changes only: the old and the new application both keep working.
+-- Run as-is: sqlite3 DATABASE < 01-expand.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+
+-- [1] expose table `tags` as `topics` (an updatable view)
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+-- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
+-- so the checks at the end roll everything back unless every statement did its part.
+PRAGMA busy_timeout = 10000;
+PRAGMA foreign_keys = OFF;
+BEGIN IMMEDIATE;
+-- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
+SAVEPOINT migc_expand_up;
+DROP TABLE IF EXISTS temp.migc_check;
+DROP TABLE IF EXISTS temp.migc_count;
+DROP TABLE IF EXISTS temp.migc_verdict;
+CREATE TEMP TABLE migc_check (kind TEXT NOT NULL, ok INTEGER);
+CREATE TEMP TABLE migc_count (n INTEGER PRIMARY KEY, rows INTEGER NOT NULL);
+CREATE TEMP TABLE migc_verdict (kind TEXT NOT NULL, failed INTEGER NOT NULL);
+CREATE TEMP TRIGGER migc_verdict_start BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'start' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: the database is not in the state this script starts from (already applied?); nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_unmanaged BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'unmanaged' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know; nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_steps BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'steps' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: a statement of this script failed (see the errors above); nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_foreign_keys BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'foreign keys' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
+END;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) IS 'author_email,author_name,body,created_at,id,parent_id,post_id,status,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_parent_id_idx', 'comments_post_id_created_at_idx') ORDER BY name)) IS 'comments_moderation_queue,comments_parent_id_idx,comments_post_id_created_at_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'comments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
+  AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_comments_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('post_tags') ORDER BY name)) IS 'added_at,post_id,tag_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('post_tags') WHERE name IN ('post_tags_tag_id_post_id_idx', 'post_topics_pkey__migc', 'post_topics_topic_id_post_id_idx') ORDER BY name)) IS 'post_tags_tag_id_post_id_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'post_tags' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
+  AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_post_tags_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) IS 'author_id,body_markdown,comments_enabled,created_at,deleted_at,excerpt,id,published_at,search,series_id,series_position,slug,status,title,updated_at,view_count'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) IS 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_scheduled,posts_series_position_key,posts_slug_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
+  AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_posts_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'post_topics');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'published_posts');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'topic_counts');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'topics');
+CREATE VIEW topics AS SELECT * FROM tags;
+CREATE TRIGGER migc_alias_topics_insert INSTEAD OF INSERT ON topics
+BEGIN
+  INSERT INTO tags (id, name, slug) VALUES (NEW.id, NEW.name, NEW.slug);
+END;
+CREATE TRIGGER migc_alias_topics_update INSTEAD OF UPDATE ON topics
+BEGIN
+  UPDATE tags SET id = NEW.id, name = NEW.name, slug = NEW.slug WHERE id = OLD.id;
+END;
+CREATE TRIGGER migc_alias_topics_delete INSTEAD OF DELETE ON topics
+BEGIN
+  DELETE FROM tags WHERE id = OLD.id;
+END;
+
+-- [2] add shadow column `comments.author_name__migc_new` of type `varchar(100)` for `author_name`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+ALTER TABLE comments ADD COLUMN author_name__migc_new varchar(100);
+
+-- [3] check `comments.author_name__migc_new` is not null for new rows
+--     lock: none; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+-- SQLite has no NOT VALID: `comments.author_name__migc_new` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
+
+-- [4] install the dual-write trigger on `comments`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
+CREATE TABLE migc_sync_comments_guard (active INTEGER PRIMARY KEY);
+CREATE TRIGGER migc_sync_comments_insert AFTER INSERT ON comments
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_comments_guard (active) VALUES (1);
+  -- shadow columns of type changes follow the deployed columns
+  UPDATE comments SET author_name__migc_new = SUBSTR(author_name, 1, 100) WHERE rowid = NEW.rowid;
+  DELETE FROM migc_sync_comments_guard;
+END;
+CREATE TRIGGER migc_sync_comments_update AFTER UPDATE ON comments
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_comments_guard)
+BEGIN
+  UPDATE comments SET author_name__migc_new = SUBSTR(author_name, 1, 100) WHERE rowid = NEW.rowid AND (NEW.author_name IS NOT OLD.author_name OR NEW.author_name__migc_new IS NULL);
+END;
+
+-- [5] add column `post_tags.topic_id` (filled from the deployed shape)
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
+ALTER TABLE post_tags ADD COLUMN topic_id integer;
+
+-- [6] expose table `post_tags` as `post_topics` (an updatable view)
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+CREATE VIEW post_topics AS SELECT * FROM post_tags;
+CREATE TRIGGER migc_alias_post_topics_insert INSTEAD OF INSERT ON post_topics
+BEGIN
+  INSERT INTO post_tags (post_id, tag_id, added_at, topic_id) VALUES (NEW.post_id, NEW.tag_id, coalesce(NEW.added_at, current_timestamp), NEW.topic_id);
+END;
+CREATE TRIGGER migc_alias_post_topics_update INSTEAD OF UPDATE ON post_topics
+BEGIN
+  UPDATE post_tags SET post_id = NEW.post_id, tag_id = NEW.tag_id, added_at = NEW.added_at, topic_id = NEW.topic_id WHERE post_id = OLD.post_id AND tag_id = OLD.tag_id;
+END;
+CREATE TRIGGER migc_alias_post_topics_delete INSTEAD OF DELETE ON post_topics
+BEGIN
+  DELETE FROM post_tags WHERE post_id = OLD.post_id AND tag_id = OLD.tag_id;
+END;
+
+-- [7] check `post_tags.topic_id` is not null for new rows
+--     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
+-- SQLite has no NOT VALID: `post_tags.topic_id` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
+
+-- [8] create unique index `post_topics_pkey__migc` on `post_tags`
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:58:3
+CREATE UNIQUE INDEX post_topics_pkey__migc ON post_tags (post_id, topic_id);
+
+-- [9] add foreign key `post_topics_topic_id_fkey` on `post_tags` for new rows
+--     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:44
+-- SQLite has no NOT VALID: foreign key `post_topics_topic_id_fkey` is enforced from switch on, when the table is rebuilt and every row checked; until then rows without a parent are not refused
+
+-- [10] create index `post_topics_topic_id_post_id_idx` on `post_tags`
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:59:3
+CREATE INDEX post_topics_topic_id_post_id_idx ON post_tags (topic_id, post_id);
+
+-- [11] install the dual-write trigger on `post_tags`
+--     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:54:7
+-- rebuild post_tags (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM post_tags;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'post_tags' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('post_tags_tag_id_post_id_idx', 'post_topics_pkey__migc', 'post_topics_topic_id_post_id_idx'));
+CREATE TABLE migc_new_post_tags (
+  post_id integer NOT NULL,
+  tag_id integer,
+  added_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  topic_id integer,
+  PRIMARY KEY (post_id, tag_id),
+  FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE,
+  FOREIGN KEY (tag_id) REFERENCES tags (id) ON DELETE CASCADE
+);
+INSERT INTO migc_new_post_tags (rowid, post_id, tag_id, added_at, topic_id) SELECT rowid, post_id, tag_id, added_at, topic_id FROM post_tags;
+DROP TABLE post_tags;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_post_tags RENAME TO post_tags;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX post_tags_tag_id_post_id_idx ON post_tags (tag_id, post_id);
+CREATE UNIQUE INDEX post_topics_pkey__migc ON post_tags (post_id, topic_id);
+CREATE INDEX post_topics_topic_id_post_id_idx ON post_tags (topic_id, post_id);
+CREATE TRIGGER migc_sync_post_tags_insert AFTER INSERT ON post_tags
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_post_tags_guard (active) VALUES (1);
+  -- written by the old application: the new columns from the deployed ones
+  UPDATE post_tags SET topic_id = tag_id WHERE rowid = NEW.rowid AND NEW.topic_id IS NULL;
+  -- written by the new application: the deployed columns from the new ones
+  UPDATE post_tags SET tag_id = topic_id WHERE rowid = NEW.rowid AND NOT (NEW.topic_id IS NULL);
+  DELETE FROM migc_sync_post_tags_guard;
+END;
+CREATE TRIGGER migc_sync_post_tags_update AFTER UPDATE ON post_tags
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_post_tags_guard)
+BEGIN
+  -- updated by the old application (or a row not filled yet)
+  UPDATE post_tags SET topic_id = tag_id WHERE rowid = NEW.rowid AND (NEW.tag_id IS NOT OLD.tag_id OR NEW.topic_id IS NULL) AND NOT (NEW.topic_id IS NOT OLD.topic_id);
+  -- updated by the new application
+  UPDATE post_tags SET tag_id = topic_id WHERE rowid = NEW.rowid AND (NEW.topic_id IS NOT OLD.topic_id) AND NOT (NEW.tag_id IS NOT OLD.tag_id);
+END;
+CREATE TABLE migc_sync_post_tags_guard (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post_tags) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+
+-- [12] add column `posts.summary` (filled from the deployed shape)
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
+ALTER TABLE posts ADD COLUMN summary text;
+
+-- [13] check `posts.summary` is not null for new rows
+--     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
+-- SQLite has no NOT VALID: `posts.summary` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
+
+-- [14] install the dual-write trigger on `posts`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
+CREATE TABLE migc_sync_posts_guard (active INTEGER PRIMARY KEY);
+CREATE TRIGGER migc_sync_posts_insert AFTER INSERT ON posts
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_posts_guard (active) VALUES (1);
+  -- written by the old application: the new columns from the deployed ones
+  UPDATE posts SET summary = coalesce(excerpt, SUBSTR(body_markdown, 1, 280)) WHERE rowid = NEW.rowid AND NEW.summary IS NULL;
+  -- written by the new application: the deployed columns from the new ones
+  UPDATE posts SET excerpt = summary WHERE rowid = NEW.rowid AND NOT (NEW.summary IS NULL);
+  DELETE FROM migc_sync_posts_guard;
+END;
+CREATE TRIGGER migc_sync_posts_update AFTER UPDATE ON posts
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_posts_guard)
+BEGIN
+  -- updated by the old application (or a row not filled yet)
+  UPDATE posts SET summary = coalesce(excerpt, SUBSTR(body_markdown, 1, 280)) WHERE rowid = NEW.rowid AND (NEW.excerpt IS NOT OLD.excerpt OR NEW.body_markdown IS NOT OLD.body_markdown OR NEW.summary IS NULL) AND NOT (NEW.summary IS NOT OLD.summary);
+  -- updated by the new application
+  UPDATE posts SET excerpt = summary WHERE rowid = NEW.rowid AND (NEW.summary IS NOT OLD.summary) AND NOT (NEW.excerpt IS NOT OLD.excerpt);
+END;
+
+-- [15] drop view `published_posts` to redefine it
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
+DROP VIEW published_posts;
+
+-- [16] create view `published_posts` with its new query
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
+CREATE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.summary, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
+
+-- [17] create view `topic_counts`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
+CREATE VIEW topic_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS posts FROM topics t LEFT JOIN post_topics pt ON pt.topic_id = t.id GROUP BY t.id, t.slug, t.name;
+-- migc: the checks; any failure rolls the whole phase back
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) IS 'author_email,author_name,author_name__migc_new,body,created_at,id,parent_id,post_id,status,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_parent_id_idx', 'comments_post_id_created_at_idx') ORDER BY name)) IS 'comments_moderation_queue,comments_parent_id_idx,comments_post_id_created_at_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'comments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_comments_insert,migc_sync_comments_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_comments_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('post_tags') ORDER BY name)) IS 'added_at,post_id,tag_id,topic_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('post_tags') WHERE name IN ('post_tags_tag_id_post_id_idx', 'post_topics_pkey__migc', 'post_topics_topic_id_post_id_idx') ORDER BY name)) IS 'post_tags_tag_id_post_id_idx,post_topics_pkey__migc,post_topics_topic_id_post_id_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'post_tags' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_post_tags_insert,migc_sync_post_tags_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_post_tags_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) IS 'author_id,body_markdown,comments_enabled,created_at,deleted_at,excerpt,id,published_at,search,series_id,series_position,slug,status,summary,title,updated_at,view_count'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) IS 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_scheduled,posts_series_position_key,posts_slug_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_posts_insert,migc_sync_posts_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_posts_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'post_topics');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'published_posts');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'topic_counts');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'topics');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('post_tags'));
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 17;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 1;
+DROP TABLE IF EXISTS temp.migc_verdict;
+DROP TABLE IF EXISTS temp.migc_count;
+DROP TABLE IF EXISTS temp.migc_check;
+COMMIT;
+PRAGMA foreign_keys = ON;

@@ -1,0 +1,269 @@
+-- migc 0.1.0: contract phase (up) for sqlite
+-- Removes the old shape. Run only when every instance runs the new application: the point of no return.
+-- Run as-is: sqlite3 DATABASE < 04-contract.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+
+-- [28] drop table `post_views`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:63:12
+-- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
+-- so the checks at the end roll everything back unless every statement did its part.
+PRAGMA busy_timeout = 10000;
+PRAGMA foreign_keys = OFF;
+BEGIN IMMEDIATE;
+-- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
+SAVEPOINT migc_contract_up;
+DROP TABLE IF EXISTS temp.migc_check;
+DROP TABLE IF EXISTS temp.migc_count;
+DROP TABLE IF EXISTS temp.migc_verdict;
+CREATE TEMP TABLE migc_check (kind TEXT NOT NULL, ok INTEGER);
+CREATE TEMP TABLE migc_count (n INTEGER PRIMARY KEY, rows INTEGER NOT NULL);
+CREATE TEMP TABLE migc_verdict (kind TEXT NOT NULL, failed INTEGER NOT NULL);
+CREATE TEMP TRIGGER migc_verdict_start BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'start' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: the database is not in the state this script starts from (already applied?); nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_unmanaged BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'unmanaged' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know; nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_steps BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'steps' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: a statement of this script failed (see the errors above); nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_foreign_keys BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'foreign keys' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
+END;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) IS 'author_email,author_name,author_name__migc_new,body,created_at,id,parent_id,post_id,status,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_parent_id_idx', 'comments_post_id_created_at_idx') ORDER BY name)) IS 'comments_moderation_queue,comments_parent_id_idx,comments_post_id_created_at_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'comments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_comments_insert,migc_sync_comments_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_comments_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('post_tags') ORDER BY name)) IS 'added_at,post_id,tag_id,topic_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('post_tags') WHERE name IN ('post_tags_tag_id_post_id_idx', 'post_topics_pkey__migc', 'post_topics_topic_id_post_id_idx') ORDER BY name)) IS 'post_tags_tag_id_post_id_idx,post_topics_pkey__migc,post_topics_topic_id_post_id_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'post_tags' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_post_tags_insert,migc_sync_post_tags_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_post_tags_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('post_views') ORDER BY name)) IS 'id,post_id,referrer,viewed_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('post_views') WHERE name IN ('post_views_post_id_viewed_at_idx') ORDER BY name)) IS 'post_views_post_id_viewed_at_idx';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) IS 'author_id,body_markdown,comments_enabled,created_at,deleted_at,excerpt,id,published_at,search,series_id,series_position,slug,status,summary,title,updated_at,view_count'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) IS 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_scheduled,posts_series_position_key,posts_slug_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_posts_insert,migc_sync_posts_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_posts_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tags') ORDER BY name)) IS 'id,name,slug'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tags') WHERE name IN ('tags_name_key', 'tags_slug_key', 'topics_name_key', 'topics_slug_key') ORDER BY name)) IS 'tags_name_key,tags_slug_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'post_topics');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'published_posts');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'tag_counts');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'topic_counts');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'topics');
+DROP TABLE post_views;
+
+-- [29] remove the dual-write trigger on `comments`
+--     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/comments.mig:6:7
+-- rebuild comments (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM comments;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_parent_id_idx', 'comments_moderation_queue', 'migc_sync_comments_insert', 'migc_sync_comments_update'));
+CREATE TABLE migc_new_comments (
+  id integer NOT NULL,
+  post_id integer NOT NULL,
+  parent_id integer,
+  author_name text NOT NULL,
+  author_email text NOT NULL,
+  body text NOT NULL,
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  author_name__migc_new varchar(100) NOT NULL,
+  PRIMARY KEY (id),
+  CONSTRAINT comments_body_check CHECK (length(body) <= 10000),
+  FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE,
+  FOREIGN KEY (parent_id) REFERENCES comments (id) ON DELETE CASCADE
+);
+INSERT INTO migc_new_comments (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at, author_name__migc_new) SELECT id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at, author_name__migc_new FROM comments;
+DROP TABLE comments;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_comments RENAME TO comments;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status = 'approved';
+CREATE INDEX comments_parent_id_idx ON comments (parent_id) WHERE parent_id IS NOT NULL;
+CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
+DROP TABLE migc_sync_comments_guard;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM comments) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+
+-- [30] drop column `comments.author_name`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+ALTER TABLE comments DROP COLUMN author_name;
+
+-- [31] put shadow column `author_name__migc_new` in place of `comments.author_name`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+ALTER TABLE comments RENAME COLUMN author_name__migc_new TO author_name;
+
+-- [32] replace primary key `post_tags_pkey` of `post_tags` by `post_topics_pkey`
+--     lock: database write lock; part of the rebuild of `post_tags` at step 36; rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:58:3
+-- done by the rebuild of `post_tags` at step 36
+
+-- [33] rename constraint `post_tags_post_id_fkey` to `post_topics_post_id_fkey` on `post_tags`
+--     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:55:44
+-- SQLite does not keep the names of primary and foreign keys
+
+-- [34] drop foreign key `post_tags_tag_id_fkey` on `post_tags`
+--     lock: database write lock; part of the rebuild of `post_tags` at step 36; rewrite: yes; scan: yes; from the deployed schema
+-- done by the rebuild of `post_tags` at step 36
+
+-- [35] drop index `post_tags_tag_id_post_id_idx` on `post_tags`
+--     lock: database write lock; part of the rebuild of `post_tags` at step 36; rewrite: yes; scan: yes; from the deployed schema
+-- done by the rebuild of `post_tags` at step 36
+
+-- [36] remove the dual-write trigger on `post_tags`
+--     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:54:7
+-- rebuild post_tags (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM post_tags;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'post_tags' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('post_tags_tag_id_post_id_idx', 'post_topics_pkey__migc', 'post_topics_topic_id_post_id_idx', 'migc_sync_post_tags_insert', 'migc_sync_post_tags_update'));
+CREATE TABLE migc_new_post_tags (
+  post_id integer NOT NULL,
+  tag_id integer NOT NULL,
+  added_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  topic_id integer NOT NULL,
+  PRIMARY KEY (post_id, topic_id),
+  FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE,
+  FOREIGN KEY (topic_id) REFERENCES tags (id) ON DELETE CASCADE
+);
+INSERT INTO migc_new_post_tags (rowid, post_id, tag_id, added_at, topic_id) SELECT rowid, post_id, coalesce(tag_id, topic_id), added_at, topic_id FROM post_tags;
+DROP TABLE post_tags;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_post_tags RENAME TO post_tags;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX post_topics_topic_id_post_id_idx ON post_tags (topic_id, post_id);
+DROP TABLE migc_sync_post_tags_guard;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post_tags) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+
+-- [37] remove the dual-write trigger on `posts`
+--     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:7:7
+-- rebuild posts (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM posts;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'migc_sync_posts_insert', 'migc_sync_posts_update'));
+CREATE TABLE migc_new_posts (
+  id integer NOT NULL,
+  author_id integer NOT NULL,
+  slug varchar(200) NOT NULL,
+  title text NOT NULL,
+  body_markdown text NOT NULL,
+  excerpt text,
+  status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'review', 'scheduled', 'published', 'archived')),
+  published_at timestamptz,
+  view_count integer NOT NULL DEFAULT 0,
+  comments_enabled boolean NOT NULL DEFAULT true,
+  series_id integer,
+  series_position integer,
+  search text,
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  deleted_at timestamptz,
+  summary text NOT NULL,
+  PRIMARY KEY (id),
+  CONSTRAINT posts_view_count_check CHECK (view_count >= 0),
+  CONSTRAINT posts_series_position_check CHECK (series_position > 0),
+  CONSTRAINT posts_published_has_date CHECK (status NOT IN ('scheduled', 'published') OR published_at IS NOT NULL),
+  FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT,
+  FOREIGN KEY (series_id) REFERENCES series (id) ON DELETE SET NULL
+);
+INSERT INTO migc_new_posts (id, author_id, slug, title, body_markdown, excerpt, status, published_at, view_count, comments_enabled, series_id, series_position, search, created_at, updated_at, deleted_at, summary) SELECT id, author_id, slug, title, body_markdown, excerpt, status, published_at, view_count, comments_enabled, series_id, series_position, search, created_at, updated_at, deleted_at, summary FROM posts;
+DROP TABLE posts;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_posts RENAME TO posts;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX posts_deleted_at_idx ON posts (deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE UNIQUE INDEX posts_slug_key ON posts (slug) WHERE deleted_at IS NULL;
+CREATE INDEX posts_by_author ON posts (author_id, published_at DESC) WHERE status = 'published';
+CREATE INDEX posts_published_at_idx ON posts (published_at DESC) WHERE status = 'published' AND deleted_at IS NULL;
+CREATE INDEX posts_scheduled ON posts (published_at) WHERE status = 'scheduled';
+CREATE UNIQUE INDEX posts_series_position_key ON posts (series_id, series_position) WHERE series_id IS NOT NULL;
+DROP TABLE migc_sync_posts_guard;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+
+-- [38] rename constraint `tags_pkey` to `topics_pkey` on `tags`
+--     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:47:20
+-- SQLite does not keep the names of primary and foreign keys
+
+-- [39] rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:49:29
+DROP INDEX tags_slug_key;
+CREATE UNIQUE INDEX topics_slug_key ON tags (slug);
+
+-- [40] rename index `tags_name_key` to `topics_name_key`
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:50:3
+DROP INDEX tags_name_key;
+CREATE UNIQUE INDEX topics_name_key ON tags ((lower(name)));
+
+-- [41] drop view `published_posts` while its tables change
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
+DROP VIEW published_posts;
+
+-- [42] drop column `posts.excerpt`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:16:3
+ALTER TABLE posts DROP COLUMN excerpt;
+
+-- [43] recreate view `published_posts`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
+CREATE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.summary, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
+
+-- [44] drop view `topic_counts` while its tables change
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
+DROP VIEW topic_counts;
+
+-- [45] drop the view `post_topics` standing for table `post_tags`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+DROP VIEW post_topics;
+
+-- [46] drop the view `topics` standing for table `tags`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+DROP VIEW topics;
+
+-- [47] rename table `tags` to `topics`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+ALTER TABLE tags RENAME TO topics;
+
+-- [48] drop view `tag_counts`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
+DROP VIEW tag_counts;
+
+-- [49] drop column `post_tags.tag_id`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+ALTER TABLE post_tags DROP COLUMN tag_id;
+
+-- [50] rename table `post_tags` to `post_topics`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+ALTER TABLE post_tags RENAME TO post_topics;
+
+-- [51] recreate view `topic_counts`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
+CREATE VIEW topic_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS posts FROM topics t LEFT JOIN post_topics pt ON pt.topic_id = t.id GROUP BY t.id, t.slug, t.name;
+-- migc: the checks; any failure rolls the whole phase back
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) IS 'author_email,author_name,body,created_at,id,parent_id,post_id,status,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_parent_id_idx', 'comments_post_id_created_at_idx') ORDER BY name)) IS 'comments_moderation_queue,comments_parent_id_idx,comments_post_id_created_at_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'comments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
+  AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_comments_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'post_tags');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('post_topics') ORDER BY name)) IS 'added_at,post_id,topic_id';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'post_views');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) IS 'author_id,body_markdown,comments_enabled,created_at,deleted_at,id,published_at,search,series_id,series_position,slug,status,summary,title,updated_at,view_count'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) IS 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_scheduled,posts_series_position_key,posts_slug_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
+  AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_posts_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'tags');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('topics') ORDER BY name)) IS 'id,name,slug';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'published_posts');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'tag_counts');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'topic_counts');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('comments'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('post_topics'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('posts'));
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 27;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 3;
+DROP TABLE IF EXISTS temp.migc_verdict;
+DROP TABLE IF EXISTS temp.migc_count;
+DROP TABLE IF EXISTS temp.migc_check;
+COMMIT;
+PRAGMA foreign_keys = ON;

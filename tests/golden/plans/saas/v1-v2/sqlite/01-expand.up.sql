@@ -1,0 +1,184 @@
+-- migc 0.1.0: expand phase (up) for sqlite
+-- Additive changes only: the old and the new application both keep working.
+-- Run as-is: sqlite3 DATABASE < 01-expand.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+
+-- [1] create enum `project_visibility`
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:8:6
+-- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
+-- so the checks at the end roll everything back unless every statement did its part.
+PRAGMA busy_timeout = 10000;
+PRAGMA foreign_keys = OFF;
+BEGIN IMMEDIATE;
+-- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
+SAVEPOINT migc_expand_up;
+DROP TABLE IF EXISTS temp.migc_check;
+DROP TABLE IF EXISTS temp.migc_count;
+DROP TABLE IF EXISTS temp.migc_verdict;
+CREATE TEMP TABLE migc_check (kind TEXT NOT NULL, ok INTEGER);
+CREATE TEMP TABLE migc_count (n INTEGER PRIMARY KEY, rows INTEGER NOT NULL);
+CREATE TEMP TABLE migc_verdict (kind TEXT NOT NULL, failed INTEGER NOT NULL);
+CREATE TEMP TRIGGER migc_verdict_start BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'start' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: the database is not in the state this script starts from (already applied?); nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_unmanaged BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'unmanaged' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know; nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_steps BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'steps' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: a statement of this script failed (see the errors above); nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_foreign_keys BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'foreign keys' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
+END;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('api_keys') ORDER BY name)) IS 'created_at,created_by,expires_at,id,last_used_at,name,prefix,revoked_at,secret_hash,tenant_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('api_keys') WHERE name IN ('api_keys_prefix_key', 'api_keys_tenant_id_idx', 'api_keys_tenant_name_key') ORDER BY name)) IS 'api_keys_prefix_key,api_keys_tenant_id_idx';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('projects') ORDER BY name)) IS 'created_at,deleted_at,description,id,key,name,owner_id,tenant_id,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('projects') WHERE name IN ('projects_deleted_at_idx', 'projects_tenant_key_key') ORDER BY name)) IS 'projects_deleted_at_idx,projects_tenant_key_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) IS 'assignee_id,body,created_at,due_date,estimate_hours,id,number,priority,project_id,status,tenant_id,title,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_number_key', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) IS 'tasks_board,tasks_number_key,tasks_tenant_id_assignee_id_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tasks' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
+  AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tasks_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tenants') ORDER BY name)) IS 'billing_email,created_at,deleted_at,id,name,plan,seat_limit,slug,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) IS 'tenants_deleted_at_idx,tenants_slug_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'members');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'open_tasks');
+-- SQLite has no enum types: columns of `project_visibility` are text with a check of its labels
+
+-- [2] add value `blocked` to enum `task_status`
+--     lock: database write lock; part of the rebuild of `tasks` at step 7; rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:6:39
+-- done by the rebuild of `tasks` at step 7
+
+-- [3] expose table `memberships` as `members` (an updatable view)
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+CREATE VIEW members AS SELECT * FROM memberships;
+CREATE TRIGGER migc_alias_members_insert INSTEAD OF INSERT ON members
+BEGIN
+  INSERT INTO memberships (tenant_id, user_id, role_id, joined_at) VALUES (NEW.tenant_id, NEW.user_id, NEW.role_id, coalesce(NEW.joined_at, current_timestamp));
+END;
+CREATE TRIGGER migc_alias_members_update INSTEAD OF UPDATE ON members
+BEGIN
+  UPDATE memberships SET tenant_id = NEW.tenant_id, user_id = NEW.user_id, role_id = NEW.role_id, joined_at = NEW.joined_at WHERE tenant_id = OLD.tenant_id AND user_id = OLD.user_id;
+END;
+CREATE TRIGGER migc_alias_members_delete INSTEAD OF DELETE ON members
+BEGIN
+  DELETE FROM memberships WHERE tenant_id = OLD.tenant_id AND user_id = OLD.user_id;
+END;
+
+-- [4] create unique index `api_keys_tenant_name_key` on `api_keys`
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/security.mig:15:3
+CREATE UNIQUE INDEX api_keys_tenant_name_key ON api_keys (tenant_id, name);
+
+-- [5] add column `projects.visibility`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:17:3
+ALTER TABLE projects ADD COLUMN visibility text NOT NULL DEFAULT 'private' CHECK (visibility IN ('private', 'tenant', 'public'));
+
+-- [6] add column `tasks.description` (filled from the deployed shape)
+--     lock: database write lock; part of the rebuild of `tasks` at step 7; rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:31:3
+-- done by the rebuild of `tasks` at step 7
+
+-- [7] add column `tasks.estimate_minutes` (filled from the deployed shape)
+--     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:36:3
+-- rebuild tasks (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM tasks;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tasks' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tasks_number_key', 'tasks_board', 'tasks_tenant_id_assignee_id_idx'));
+CREATE TABLE migc_new_tasks (
+  tenant_id text NOT NULL,
+  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  project_id text NOT NULL,
+  number integer NOT NULL,
+  title text NOT NULL,
+  body text,
+  status text NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'in_progress', 'blocked', 'done', 'archived')),
+  priority integer NOT NULL DEFAULT 3,
+  assignee_id text,
+  estimate_hours numeric(5,1),
+  due_date date,
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  description text,
+  estimate_minutes integer,
+  PRIMARY KEY (tenant_id, id),
+  CONSTRAINT tasks_number_check CHECK (number > 0),
+  CONSTRAINT tasks_title_check CHECK (length(title) BETWEEN 1 AND 500),
+  CONSTRAINT tasks_priority_check CHECK (priority BETWEEN 1 AND 5),
+  CONSTRAINT tasks_estimate_hours_check CHECK (estimate_hours >= 0),
+  FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id) ON DELETE CASCADE
+);
+INSERT INTO migc_new_tasks (rowid, tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at) SELECT rowid, tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at FROM tasks;
+DROP TABLE tasks;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_tasks RENAME TO tasks;
+PRAGMA legacy_alter_table = OFF;
+CREATE UNIQUE INDEX tasks_number_key ON tasks (tenant_id, project_id, number);
+CREATE INDEX tasks_board ON tasks (tenant_id, project_id, status, priority) WHERE status <> 'archived';
+CREATE INDEX tasks_tenant_id_assignee_id_idx ON tasks (tenant_id, assignee_id) WHERE assignee_id IS NOT NULL;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM tasks) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+
+-- [8] add check `tasks_estimate_minutes_check` on `tasks` for new rows
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
+-- SQLite has no NOT VALID: check `tasks_estimate_minutes_check` is enforced from switch on, when the table is rebuilt and every row checked; until then rows that break it are not refused
+
+-- [9] add foreign key `tasks_assignee_fkey` on `tasks` for new rows
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:44:3
+-- SQLite has no NOT VALID: foreign key `tasks_assignee_fkey` is enforced from switch on, when the table is rebuilt and every row checked; until then rows without a parent are not refused
+
+-- [10] install the dual-write trigger on `tasks`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
+CREATE TABLE migc_sync_tasks_guard (active INTEGER PRIMARY KEY);
+CREATE TRIGGER migc_sync_tasks_insert AFTER INSERT ON tasks
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_tasks_guard (active) VALUES (1);
+  -- written by the old application: the new columns from the deployed ones
+  UPDATE tasks SET description = body, estimate_minutes = round(estimate_hours * 60) WHERE rowid = NEW.rowid AND NEW.description IS NULL AND NEW.estimate_minutes IS NULL;
+  -- written by the new application: the deployed columns from the new ones
+  UPDATE tasks SET body = description, estimate_hours = estimate_minutes / 60.0 WHERE rowid = NEW.rowid AND NOT (NEW.description IS NULL AND NEW.estimate_minutes IS NULL);
+  DELETE FROM migc_sync_tasks_guard;
+END;
+CREATE TRIGGER migc_sync_tasks_update AFTER UPDATE ON tasks
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_tasks_guard)
+BEGIN
+  -- updated by the old application (or a row not filled yet)
+  UPDATE tasks SET description = body, estimate_minutes = round(estimate_hours * 60) WHERE rowid = NEW.rowid AND (NEW.body IS NOT OLD.body OR NEW.estimate_hours IS NOT OLD.estimate_hours OR NEW.description IS NULL AND NEW.estimate_minutes IS NULL) AND NOT (NEW.description IS NOT OLD.description OR NEW.estimate_minutes IS NOT OLD.estimate_minutes);
+  -- updated by the new application
+  UPDATE tasks SET body = description, estimate_hours = estimate_minutes / 60.0 WHERE rowid = NEW.rowid AND (NEW.description IS NOT OLD.description OR NEW.estimate_minutes IS NOT OLD.estimate_minutes) AND NOT (NEW.body IS NOT OLD.body OR NEW.estimate_hours IS NOT OLD.estimate_hours);
+END;
+
+-- [11] add column `tenants.region`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/tenants.mig:14:3
+ALTER TABLE tenants ADD COLUMN region varchar(16) NOT NULL DEFAULT 'eu-central-1';
+
+-- [12] drop view `open_tasks` to redefine it
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+DROP VIEW open_tasks;
+
+-- [13] create view `open_tasks` with its new query
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+CREATE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
+-- migc: the checks; any failure rolls the whole phase back
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('api_keys') ORDER BY name)) IS 'created_at,created_by,expires_at,id,last_used_at,name,prefix,revoked_at,secret_hash,tenant_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('api_keys') WHERE name IN ('api_keys_prefix_key', 'api_keys_tenant_id_idx', 'api_keys_tenant_name_key') ORDER BY name)) IS 'api_keys_prefix_key,api_keys_tenant_id_idx,api_keys_tenant_name_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('projects') ORDER BY name)) IS 'created_at,deleted_at,description,id,key,name,owner_id,tenant_id,updated_at,visibility'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('projects') WHERE name IN ('projects_deleted_at_idx', 'projects_tenant_key_key') ORDER BY name)) IS 'projects_deleted_at_idx,projects_tenant_key_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) IS 'assignee_id,body,created_at,description,due_date,estimate_hours,estimate_minutes,id,number,priority,project_id,status,tenant_id,title,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_number_key', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) IS 'tasks_board,tasks_number_key,tasks_tenant_id_assignee_id_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tasks' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_tasks_insert,migc_sync_tasks_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tasks_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tenants') ORDER BY name)) IS 'billing_email,created_at,deleted_at,id,name,plan,region,seat_limit,slug,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) IS 'tenants_deleted_at_idx,tenants_slug_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'members');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'open_tasks');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('tasks'));
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 15;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 1;
+DROP TABLE IF EXISTS temp.migc_verdict;
+DROP TABLE IF EXISTS temp.migc_count;
+DROP TABLE IF EXISTS temp.migc_check;
+COMMIT;
+PRAGMA foreign_keys = ON;

@@ -1,0 +1,226 @@
+-- migc 0.1.0: contract phase (down) for sqlite
+-- Undoes contract as far as possible; what it cannot restore is listed per step.
+-- Run as-is: sqlite3 DATABASE < 04-contract.down.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+
+-- [32] undo: recreate view `open_tasks`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+-- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
+-- so the checks at the end roll everything back unless every statement did its part.
+PRAGMA busy_timeout = 10000;
+PRAGMA foreign_keys = OFF;
+BEGIN IMMEDIATE;
+-- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
+SAVEPOINT migc_contract_down;
+DROP TABLE IF EXISTS temp.migc_check;
+DROP TABLE IF EXISTS temp.migc_count;
+DROP TABLE IF EXISTS temp.migc_verdict;
+CREATE TEMP TABLE migc_check (kind TEXT NOT NULL, ok INTEGER);
+CREATE TEMP TABLE migc_count (n INTEGER PRIMARY KEY, rows INTEGER NOT NULL);
+CREATE TEMP TABLE migc_verdict (kind TEXT NOT NULL, failed INTEGER NOT NULL);
+CREATE TEMP TRIGGER migc_verdict_start BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'start' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: the database is not in the state this script starts from (already applied?); nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_unmanaged BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'unmanaged' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know; nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_steps BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'steps' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: a statement of this script failed (see the errors above); nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_foreign_keys BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'foreign keys' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
+END;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('invitations') ORDER BY name)) IS 'created_at,email,expires_at,id,invited_by,role_id,state,tenant_id,token_hash,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('invitations') WHERE name IN ('invitations_open_per_email', 'invitations_token_hash_key') ORDER BY name)) IS 'invitations_open_per_email,invitations_token_hash_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('members') ORDER BY name)) IS 'joined_at,role_id,tenant_id,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('members') WHERE name IN ('members_user_id_idx', 'memberships_user_id_idx') ORDER BY name)) IS 'members_user_id_idx';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'memberships');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) IS 'assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,tenant_id,title,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_number_key', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) IS 'tasks_board,tasks_number_key,tasks_tenant_id_assignee_id_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tasks' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
+  AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tasks_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tenants') ORDER BY name)) IS 'created_at,deleted_at,id,name,plan,region,seat_limit,slug,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) IS 'tenants_deleted_at_idx,tenants_slug_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'open_tasks');
+DROP VIEW open_tasks;
+
+-- [31] undo: drop column `tasks.estimate_hours`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+ALTER TABLE tasks ADD COLUMN estimate_hours numeric(5,1);
+UPDATE tasks SET estimate_hours = estimate_minutes / 60.0 WHERE estimate_hours IS NULL;
+
+-- [30] undo: drop column `tasks.body`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+ALTER TABLE tasks ADD COLUMN body text;
+UPDATE tasks SET body = description WHERE body IS NULL;
+
+-- [29] undo: drop view `open_tasks` while its tables change
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
+-- view `open_tasks` comes back at the end of this script
+
+-- [28] undo: drop column `tenants.billing_email`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/saas/v2/tenants.mig:16:15
+ALTER TABLE tenants ADD COLUMN billing_email text;
+
+-- [27] undo: remove the dual-write trigger on `tasks`
+--     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:25:7
+-- rebuild tasks (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM tasks;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tasks' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tasks_number_key', 'tasks_board', 'tasks_tenant_id_assignee_id_idx'));
+CREATE TABLE migc_new_tasks (
+  tenant_id text NOT NULL,
+  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  project_id text NOT NULL,
+  number integer NOT NULL,
+  title text NOT NULL,
+  body text,
+  status text NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'in_progress', 'blocked', 'done', 'archived')),
+  priority integer NOT NULL DEFAULT 3,
+  assignee_id text,
+  estimate_hours numeric(5,1),
+  due_date date,
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  description text,
+  estimate_minutes integer,
+  PRIMARY KEY (tenant_id, id),
+  CONSTRAINT tasks_number_check CHECK (number > 0),
+  CONSTRAINT tasks_title_check CHECK (length(title) BETWEEN 1 AND 500),
+  CONSTRAINT tasks_priority_check CHECK (priority BETWEEN 1 AND 5),
+  CONSTRAINT tasks_estimate_hours_check CHECK (estimate_hours >= 0),
+  CONSTRAINT tasks_estimate_minutes_check CHECK (estimate_minutes >= 0),
+  FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id) ON DELETE CASCADE,
+  FOREIGN KEY (tenant_id, assignee_id) REFERENCES members (tenant_id, user_id)
+);
+INSERT INTO migc_new_tasks (rowid, tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes) SELECT rowid, tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes FROM tasks;
+DROP TABLE tasks;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_tasks RENAME TO tasks;
+PRAGMA legacy_alter_table = OFF;
+CREATE UNIQUE INDEX tasks_number_key ON tasks (tenant_id, project_id, number);
+CREATE INDEX tasks_board ON tasks (tenant_id, project_id, status, priority) WHERE status <> 'archived';
+CREATE INDEX tasks_tenant_id_assignee_id_idx ON tasks (tenant_id, assignee_id) WHERE assignee_id IS NOT NULL;
+CREATE TRIGGER migc_sync_tasks_insert AFTER INSERT ON tasks
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_tasks_guard (active) VALUES (1);
+  -- written by the old application: the new columns from the deployed ones
+  UPDATE tasks SET description = body, estimate_minutes = round(estimate_hours * 60) WHERE rowid = NEW.rowid AND NEW.description IS NULL AND NEW.estimate_minutes IS NULL;
+  -- written by the new application: the deployed columns from the new ones
+  UPDATE tasks SET body = description, estimate_hours = estimate_minutes / 60.0 WHERE rowid = NEW.rowid AND NOT (NEW.description IS NULL AND NEW.estimate_minutes IS NULL);
+  DELETE FROM migc_sync_tasks_guard;
+END;
+CREATE TRIGGER migc_sync_tasks_update AFTER UPDATE ON tasks
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_tasks_guard)
+BEGIN
+  -- updated by the old application (or a row not filled yet)
+  UPDATE tasks SET description = body, estimate_minutes = round(estimate_hours * 60) WHERE rowid = NEW.rowid AND (NEW.body IS NOT OLD.body OR NEW.estimate_hours IS NOT OLD.estimate_hours OR NEW.description IS NULL AND NEW.estimate_minutes IS NULL) AND NOT (NEW.description IS NOT OLD.description OR NEW.estimate_minutes IS NOT OLD.estimate_minutes);
+  -- updated by the new application
+  UPDATE tasks SET body = description, estimate_hours = estimate_minutes / 60.0 WHERE rowid = NEW.rowid AND (NEW.description IS NOT OLD.description OR NEW.estimate_minutes IS NOT OLD.estimate_minutes) AND NOT (NEW.body IS NOT OLD.body OR NEW.estimate_hours IS NOT OLD.estimate_hours);
+END;
+CREATE TABLE migc_sync_tasks_guard (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM tasks) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+
+-- [26] undo: drop check `tasks_estimate_hours_check` on `tasks`
+--     lock: database write lock; part of the rebuild of `tasks` at step 27; rewrite: yes; scan: yes; from the deployed schema
+-- undone by the rebuild of `tasks` at step 27
+
+-- [25] undo: rename index `memberships_user_id_idx` to `members_user_id_idx`
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/members.mig:26:3
+DROP INDEX members_user_id_idx;
+CREATE INDEX memberships_user_id_idx ON members (user_id);
+
+-- [24] undo: rename table `memberships` to `members`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+ALTER TABLE members RENAME TO memberships;
+
+-- [23] undo: rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:25:3
+-- nothing to undo
+
+-- [22] undo: rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:21:45
+-- nothing to undo
+
+-- [21] undo: rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:20:45
+-- nothing to undo
+
+-- [20] undo: rename constraint `memberships_pkey` to `members_pkey` on `memberships`
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:24:3
+-- nothing to undo
+
+-- [19] undo: drop the view `members` standing for table `memberships`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+CREATE VIEW members AS SELECT * FROM memberships;
+CREATE TRIGGER migc_alias_members_insert INSTEAD OF INSERT ON members
+BEGIN
+  INSERT INTO memberships (tenant_id, user_id, role_id, joined_at) VALUES (NEW.tenant_id, NEW.user_id, NEW.role_id, coalesce(NEW.joined_at, current_timestamp));
+END;
+CREATE TRIGGER migc_alias_members_update INSTEAD OF UPDATE ON members
+BEGIN
+  UPDATE memberships SET tenant_id = NEW.tenant_id, user_id = NEW.user_id, role_id = NEW.role_id, joined_at = NEW.joined_at WHERE tenant_id = OLD.tenant_id AND user_id = OLD.user_id;
+END;
+CREATE TRIGGER migc_alias_members_delete INSTEAD OF DELETE ON members
+BEGIN
+  DELETE FROM memberships WHERE tenant_id = OLD.tenant_id AND user_id = OLD.user_id;
+END;
+
+-- [18] undo: rename value `cancelled` of enum `invitation_state` to `revoked`
+--     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:5:53
+-- rebuild invitations (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM invitations;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email'));
+CREATE TABLE migc_new_invitations (
+  tenant_id text NOT NULL,
+  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  email text NOT NULL,
+  role_id text NOT NULL,
+  invited_by text,
+  token_hash blob NOT NULL,
+  state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'expired', 'cancelled')),
+  expires_at timestamptz NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY (tenant_id, id),
+  FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE,
+  FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL,
+  FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE
+);
+INSERT INTO migc_new_invitations (rowid, tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at) SELECT rowid, tenant_id, id, email, role_id, invited_by, token_hash, CASE state WHEN 'revoked' THEN 'cancelled' ELSE state END, expires_at, created_at, updated_at FROM invitations;
+DROP TABLE invitations;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_invitations RENAME TO invitations;
+PRAGMA legacy_alter_table = OFF;
+CREATE UNIQUE INDEX invitations_token_hash_key ON invitations (token_hash);
+CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state = 'pending';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invitations) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+-- the views this phase dropped
+CREATE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
+-- migc: the checks; any failure rolls the whole phase back
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('invitations') ORDER BY name)) IS 'created_at,email,expires_at,id,invited_by,role_id,state,tenant_id,token_hash,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('invitations') WHERE name IN ('invitations_open_per_email', 'invitations_token_hash_key') ORDER BY name)) IS 'invitations_open_per_email,invitations_token_hash_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('memberships') ORDER BY name)) IS 'joined_at,role_id,tenant_id,user_id';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) IS 'assignee_id,body,created_at,description,due_date,estimate_hours,estimate_minutes,id,number,priority,project_id,status,tenant_id,title,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_number_key', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) IS 'tasks_board,tasks_number_key,tasks_tenant_id_assignee_id_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tasks' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_tasks_insert,migc_sync_tasks_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tasks_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tenants') ORDER BY name)) IS 'billing_email,created_at,deleted_at,id,name,plan,region,seat_limit,slug,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) IS 'tenants_deleted_at_idx,tenants_slug_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'members');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'open_tasks');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('invitations'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('tasks'));
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 17;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 2;
+DROP TABLE IF EXISTS temp.migc_verdict;
+DROP TABLE IF EXISTS temp.migc_count;
+DROP TABLE IF EXISTS temp.migc_check;
+COMMIT;
+PRAGMA foreign_keys = ON;

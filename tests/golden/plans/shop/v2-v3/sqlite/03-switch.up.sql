@@ -1,0 +1,78 @@
+-- migc 0.1.0: switch phase (up) for sqlite
+-- Tightens constraints that hold once the backfill is done; the old application still works.
+-- Run as-is: sqlite3 DATABASE < 03-switch.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+
+-- [27] validate that `addresses.line1` holds no null
+--     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
+-- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
+-- so the checks at the end roll everything back unless every statement did its part.
+PRAGMA busy_timeout = 10000;
+PRAGMA foreign_keys = OFF;
+BEGIN IMMEDIATE;
+-- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
+SAVEPOINT migc_switch_up;
+DROP TABLE IF EXISTS temp.migc_check;
+DROP TABLE IF EXISTS temp.migc_count;
+DROP TABLE IF EXISTS temp.migc_verdict;
+CREATE TEMP TABLE migc_check (kind TEXT NOT NULL, ok INTEGER);
+CREATE TEMP TABLE migc_count (n INTEGER PRIMARY KEY, rows INTEGER NOT NULL);
+CREATE TEMP TABLE migc_verdict (kind TEXT NOT NULL, failed INTEGER NOT NULL);
+CREATE TEMP TRIGGER migc_verdict_start BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'start' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: the database is not in the state this script starts from (already applied?); nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_unmanaged BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'unmanaged' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know; nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_steps BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'steps' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: a statement of this script failed (see the errors above); nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_foreign_keys BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'foreign keys' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
+END;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
+-- validated where `addresses` gets NOT NULL (`addresses_line1_not_null` exists only in the plan)
+
+-- [28] set `addresses.line1` not null
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v3/users.mig:33:3
+-- `addresses.line1` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
+-- trigger fills the column for the old application's inserts); no row may hold null from now on
+INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM addresses WHERE line1 IS NULL);
+
+-- [29] validate that `orders.status__migc_new` holds no null
+--     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+-- validated where `orders` gets NOT NULL (`orders_status__migc_new_not_null` exists only in the plan)
+
+-- [30] set `orders.status__migc_new` not null
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v3/orders.mig:16:3
+-- `orders.status__migc_new` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
+-- trigger fills the column for the old application's inserts); no row may hold null from now on
+INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM orders WHERE status__migc_new IS NULL);
+
+-- [31] validate that `users.email_normalized` holds no null
+--     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
+-- validated where `users` gets NOT NULL (`users_email_normalized_not_null` exists only in the plan)
+
+-- [32] set `users.email_normalized` not null
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v3/users.mig:9:3
+-- `users.email_normalized` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
+-- trigger fills the column for the old application's inserts); no row may hold null from now on
+INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM users WHERE email_normalized IS NULL);
+
+-- [33] turn index `users_email_normalized_key` into a unique constraint
+--     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:18:3
+-- SQLite keeps unique constraints as unique indexes: `users_email_normalized_key` already enforces it
+-- migc: the checks; any failure rolls the whole phase back
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 4;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 0;
+DROP TABLE IF EXISTS temp.migc_verdict;
+DROP TABLE IF EXISTS temp.migc_count;
+DROP TABLE IF EXISTS temp.migc_check;
+COMMIT;
+PRAGMA foreign_keys = ON;

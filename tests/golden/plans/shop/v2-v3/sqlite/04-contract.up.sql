@@ -1,0 +1,311 @@
+-- migc 0.1.0: contract phase (up) for sqlite
+-- Removes the old shape. Run only when every instance runs the new application: the point of no return.
+-- Run as-is: sqlite3 DATABASE < 04-contract.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+
+-- [34] remove the dual-write trigger on `addresses`
+--     lock: database write lock; rebuilds `addresses` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/users.mig:28:7
+-- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
+-- so the checks at the end roll everything back unless every statement did its part.
+PRAGMA busy_timeout = 10000;
+PRAGMA foreign_keys = OFF;
+BEGIN IMMEDIATE;
+-- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
+SAVEPOINT migc_contract_up;
+DROP TABLE IF EXISTS temp.migc_check;
+DROP TABLE IF EXISTS temp.migc_count;
+DROP TABLE IF EXISTS temp.migc_verdict;
+CREATE TEMP TABLE migc_check (kind TEXT NOT NULL, ok INTEGER);
+CREATE TEMP TABLE migc_count (n INTEGER PRIMARY KEY, rows INTEGER NOT NULL);
+CREATE TEMP TABLE migc_verdict (kind TEXT NOT NULL, failed INTEGER NOT NULL);
+CREATE TEMP TRIGGER migc_verdict_start BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'start' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: the database is not in the state this script starts from (already applied?); nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_unmanaged BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'unmanaged' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know; nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_steps BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'steps' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: a statement of this script failed (see the errors above); nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_foreign_keys BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'foreign keys' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
+END;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('addresses') ORDER BY name)) IS 'city,country,created_at,house_number,id,is_default,line1,line2,postal_code,recipient,street,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('addresses') WHERE name IN ('addresses_one_default_per_user') ORDER BY name)) IS 'addresses_one_default_per_user'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'addresses' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_addresses_insert,migc_sync_addresses_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_addresses_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) IS 'created_at,customer_note,id,notes,placed_at,shipping_address_id,status,status__migc_new,total,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_pending__migc', 'orders_user_id_placed_at_idx') ORDER BY name)) IS 'orders_pending,orders_pending__migc,orders_user_id_placed_at_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_orders_insert,migc_sync_orders_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock') ORDER BY name)) IS 'product_id,quantity,reserved,warehouse_id';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) IS 'created_at,email,email_normalized,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_lower_key', 'users_email_normalized_key') ORDER BY name)) IS 'users_created_at_idx,users_email_lower_key,users_email_normalized_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_users_insert,migc_sync_users_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'order_totals');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'product_stock');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'stock_levels');
+-- rebuild addresses (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM addresses;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'addresses' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('addresses_one_default_per_user', 'migc_sync_addresses_insert', 'migc_sync_addresses_update'));
+CREATE TABLE migc_new_addresses (
+  id integer NOT NULL,
+  user_id integer NOT NULL,
+  recipient text NOT NULL,
+  street text NOT NULL,
+  house_number varchar(16) NOT NULL,
+  city text NOT NULL,
+  postal_code varchar(16) NOT NULL,
+  country varchar(2) NOT NULL,
+  is_default boolean NOT NULL DEFAULT false,
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  line1 text NOT NULL,
+  line2 text,
+  PRIMARY KEY (id),
+  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,
+  FOREIGN KEY (country) REFERENCES countries (code) ON UPDATE CASCADE
+);
+INSERT INTO migc_new_addresses (id, user_id, recipient, street, house_number, city, postal_code, country, is_default, created_at, updated_at, line1, line2) SELECT id, user_id, recipient, coalesce(street, line1), coalesce(house_number, ''), city, postal_code, country, is_default, created_at, updated_at, line1, line2 FROM addresses;
+DROP TABLE addresses;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_addresses RENAME TO addresses;
+PRAGMA legacy_alter_table = OFF;
+CREATE UNIQUE INDEX addresses_one_default_per_user ON addresses (user_id) WHERE is_default;
+DROP TABLE migc_sync_addresses_guard;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM addresses) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+
+-- [35] drop column `addresses.street`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v3/users.mig:35:3
+ALTER TABLE addresses DROP COLUMN street;
+
+-- [36] drop column `addresses.house_number`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v3/users.mig:36:3
+ALTER TABLE addresses DROP COLUMN house_number;
+
+-- [37] drop index `orders_pending` on `orders`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
+DROP INDEX orders_pending;
+
+-- [38] rename index `orders_pending__migc` to `orders_pending`
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:23:3
+DROP INDEX orders_pending__migc;
+CREATE INDEX orders_pending ON orders (placed_at) WHERE status__migc_new = 'pending';
+
+-- [39] remove the dual-write trigger on `orders`
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:12:7
+-- rebuild orders (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM orders;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
+CREATE TABLE migc_new_orders (
+  id integer NOT NULL,
+  user_id integer NOT NULL,
+  shipping_address_id integer,
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded')),
+  total numeric(12,2) NOT NULL,
+  notes text,
+  placed_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  status__migc_new text NOT NULL CHECK (status__migc_new IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
+  customer_note text,
+  PRIMARY KEY (id),
+  CONSTRAINT orders_total_check CHECK (total >= 0),
+  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT,
+  FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
+);
+INSERT INTO migc_new_orders (id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at, status__migc_new, customer_note) SELECT id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at, status__migc_new, customer_note FROM orders;
+DROP TABLE orders;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_orders RENAME TO orders;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
+CREATE INDEX orders_pending ON orders (placed_at) WHERE status__migc_new = 'pending';
+DROP TABLE migc_sync_orders_guard;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+
+-- [40] rename constraint `stock_pkey` to `stock_levels_pkey` on `stock`
+--     lock: none; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:15:3
+-- SQLite does not keep the names of primary and foreign keys
+
+-- [41] rename constraint `stock_quantity_check` to `stock_levels_quantity_check` on `stock`
+--     lock: database write lock; part of the rebuild of `stock` at step 42; rewrite: yes; scan: yes; from examples/shop/v3/inventory.mig:13:42
+-- done by the rebuild of `stock` at step 42
+
+-- [42] rename constraint `stock_reserved_check` to `stock_levels_reserved_check` on `stock`
+--     lock: database write lock; rebuilds `stock` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/inventory.mig:14:42
+-- rebuild stock (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM stock;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%');
+CREATE TABLE migc_new_stock (
+  product_id integer NOT NULL,
+  warehouse_id integer NOT NULL,
+  quantity integer NOT NULL DEFAULT 0,
+  reserved integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (product_id, warehouse_id),
+  CONSTRAINT stock_levels_quantity_check CHECK (quantity >= 0),
+  CONSTRAINT stock_levels_reserved_check CHECK (reserved >= 0),
+  CONSTRAINT stock_reserved_le_quantity CHECK (reserved <= quantity),
+  FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE,
+  FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE
+);
+INSERT INTO migc_new_stock (rowid, product_id, warehouse_id, quantity, reserved) SELECT rowid, product_id, warehouse_id, quantity, reserved FROM stock;
+DROP TABLE stock;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_stock RENAME TO stock;
+PRAGMA legacy_alter_table = OFF;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+
+-- [43] rename constraint `stock_product_id_fkey` to `stock_levels_product_id_fkey` on `stock`
+--     lock: none; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:11:43
+-- SQLite does not keep the names of primary and foreign keys
+
+-- [44] rename constraint `stock_warehouse_id_fkey` to `stock_levels_warehouse_id_fkey` on `stock`
+--     lock: none; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:12:43
+-- SQLite does not keep the names of primary and foreign keys
+
+-- [45] drop index `users_email_lower_key` on `users`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
+DROP INDEX users_email_lower_key;
+
+-- [46] remove the dual-write trigger on `users`
+--     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/users.mig:4:7
+-- rebuild users (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM users;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_created_at_idx', 'users_email_normalized_key', 'migc_sync_users_insert', 'migc_sync_users_update'));
+CREATE TABLE migc_new_users (
+  id integer NOT NULL,
+  email text NOT NULL,
+  first_name text NOT NULL,
+  last_name text NOT NULL,
+  phone varchar(32),
+  password_hash text NOT NULL,
+  is_admin boolean NOT NULL DEFAULT false,
+  marketing_opt_in boolean NOT NULL DEFAULT false,
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  email_normalized text NOT NULL,
+  PRIMARY KEY (id)
+);
+INSERT INTO migc_new_users (id, email, first_name, last_name, phone, password_hash, is_admin, marketing_opt_in, created_at, updated_at, email_normalized) SELECT id, email, first_name, last_name, phone, password_hash, is_admin, marketing_opt_in, created_at, updated_at, email_normalized FROM users;
+DROP TABLE users;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_users RENAME TO users;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX users_created_at_idx ON users (created_at);
+CREATE UNIQUE INDEX users_email_normalized_key ON users (email_normalized);
+DROP TABLE migc_sync_users_guard;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM users) = (SELECT rows FROM temp.migc_count WHERE n = 4);
+
+-- [47] drop view `order_totals` while its tables change
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
+DROP VIEW order_totals;
+
+-- [48] drop column `orders.status`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+ALTER TABLE orders DROP COLUMN status;
+
+-- [49] drop the old shape of enum `order_status`
+--     lock: none; rewrite: no; scan: no; from the deployed schema
+-- SQLite has no enum types: nothing holds `order_status` any more
+
+-- [50] give enum `order_status__migc` the name `order_status`
+--     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
+-- SQLite has no enum types: the columns of `order_status__migc` already check the labels of `order_status`
+
+-- [51] put shadow column `status__migc_new` in place of `orders.status`
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:16:3
+DROP INDEX orders_pending;
+ALTER TABLE orders RENAME COLUMN status__migc_new TO status;
+CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
+
+-- [52] set the default of `orders.status`
+--     lock: database write lock; part of the rebuild of `orders` at step 53; rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:16:3
+-- done by the rebuild of `orders` at step 53
+
+-- [53] drop column `orders.notes`
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from the deployed schema
+-- rebuild orders (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM orders;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending'));
+CREATE TABLE migc_new_orders (
+  id integer NOT NULL,
+  user_id integer NOT NULL,
+  shipping_address_id integer,
+  total numeric(12,2) NOT NULL,
+  placed_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
+  customer_note text,
+  PRIMARY KEY (id),
+  CONSTRAINT orders_total_check CHECK (total >= 0),
+  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT,
+  FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
+);
+INSERT INTO migc_new_orders (id, user_id, shipping_address_id, total, placed_at, created_at, updated_at, status, customer_note) SELECT id, user_id, shipping_address_id, total, placed_at, created_at, updated_at, status, customer_note FROM orders;
+DROP TABLE orders;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_orders RENAME TO orders;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
+CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 5);
+
+-- [54] recreate view `order_totals`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
+CREATE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+
+-- [55] drop view `product_stock` while its tables change
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
+DROP VIEW product_stock;
+
+-- [56] drop the view `stock_levels` standing for table `stock`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+DROP VIEW stock_levels;
+
+-- [57] rename table `stock` to `stock_levels`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+ALTER TABLE stock RENAME TO stock_levels;
+
+-- [58] recreate view `product_stock`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
+CREATE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;
+-- migc: the checks; any failure rolls the whole phase back
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('addresses') ORDER BY name)) IS 'city,country,created_at,id,is_default,line1,line2,postal_code,recipient,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('addresses') WHERE name IN ('addresses_one_default_per_user') ORDER BY name)) IS 'addresses_one_default_per_user'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'addresses' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
+  AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_addresses_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) IS 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_pending__migc', 'orders_user_id_placed_at_idx') ORDER BY name)) IS 'orders_pending,orders_user_id_placed_at_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
+  AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'stock');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) IS 'product_id,quantity,reserved,warehouse_id';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) IS 'created_at,email,email_normalized,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_lower_key', 'users_email_normalized_key') ORDER BY name)) IS 'users_created_at_idx,users_email_normalized_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
+  AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'order_totals');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'product_stock');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('addresses'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('order_items'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('orders'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('payments'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('refunds'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('users'));
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 25;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 6;
+DROP TABLE IF EXISTS temp.migc_verdict;
+DROP TABLE IF EXISTS temp.migc_count;
+DROP TABLE IF EXISTS temp.migc_check;
+COMMIT;
+PRAGMA foreign_keys = ON;

@@ -1,0 +1,182 @@
+-- migc 0.1.0: switch phase (down) for sqlite
+-- Undoes this phase; keeps every row either application wrote.
+-- Run as-is: sqlite3 DATABASE < 03-switch.down.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+
+-- [40] undo: set `users.role` not null
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v4/users.mig:15:3
+-- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
+-- so the checks at the end roll everything back unless every statement did its part.
+PRAGMA busy_timeout = 10000;
+PRAGMA foreign_keys = OFF;
+BEGIN IMMEDIATE;
+-- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
+SAVEPOINT migc_switch_down;
+DROP TABLE IF EXISTS temp.migc_check;
+DROP TABLE IF EXISTS temp.migc_count;
+DROP TABLE IF EXISTS temp.migc_verdict;
+CREATE TEMP TABLE migc_check (kind TEXT NOT NULL, ok INTEGER);
+CREATE TEMP TABLE migc_count (n INTEGER PRIMARY KEY, rows INTEGER NOT NULL);
+CREATE TEMP TABLE migc_verdict (kind TEXT NOT NULL, failed INTEGER NOT NULL);
+CREATE TEMP TRIGGER migc_verdict_start BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'start' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: the database is not in the state this script starts from (already applied?); nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_unmanaged BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'unmanaged' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know; nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_steps BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'steps' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: a statement of this script failed (see the errors above); nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_foreign_keys BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'foreign keys' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
+END;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) IS 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,total_cents,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_user_id_placed_at_idx') ORDER BY name)) IS 'orders_pending,orders_user_id_placed_at_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_orders_insert,migc_sync_orders_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) IS 'product_id,quantity,reserved,reserved_quantity,warehouse_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'stock_levels' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_stock_levels_insert,migc_sync_stock_levels_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_stock_levels_guard');
+-- nothing to undo: the column stays nullable
+
+-- [39] undo: validate that `users.role` holds no null
+--     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+-- nothing to undo
+
+-- [38] undo: validate check `stock_reserved_le_quantity` on existing rows
+--     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:16:3
+-- rebuild stock_levels (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM stock_levels;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock_levels' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('migc_sync_stock_levels_insert', 'migc_sync_stock_levels_update'));
+CREATE TABLE migc_new_stock_levels (
+  product_id integer NOT NULL,
+  warehouse_id integer NOT NULL,
+  quantity integer NOT NULL DEFAULT 0,
+  reserved integer DEFAULT 0,
+  reserved_quantity integer,
+  PRIMARY KEY (product_id, warehouse_id),
+  CONSTRAINT stock_levels_quantity_check CHECK (quantity >= 0),
+  CONSTRAINT stock_levels_reserved_check CHECK (reserved >= 0),
+  FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE,
+  FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE
+);
+INSERT INTO migc_new_stock_levels (rowid, product_id, warehouse_id, quantity, reserved, reserved_quantity) SELECT rowid, product_id, warehouse_id, quantity, reserved, reserved_quantity FROM stock_levels;
+DROP TABLE stock_levels;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_stock_levels RENAME TO stock_levels;
+PRAGMA legacy_alter_table = OFF;
+CREATE TRIGGER migc_sync_stock_levels_insert AFTER INSERT ON stock_levels
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_stock_levels_guard (active) VALUES (1);
+  -- written by the old application: the new columns from the deployed ones
+  UPDATE stock_levels SET reserved_quantity = reserved WHERE rowid = NEW.rowid AND NEW.reserved_quantity IS NULL;
+  -- written by the new application: the deployed columns from the new ones
+  UPDATE stock_levels SET reserved = reserved_quantity WHERE rowid = NEW.rowid AND NOT (NEW.reserved_quantity IS NULL);
+  DELETE FROM migc_sync_stock_levels_guard;
+  -- checks that mix columns the trigger fills with columns the application writes
+  SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved <= quantity);
+END;
+CREATE TRIGGER migc_sync_stock_levels_update AFTER UPDATE ON stock_levels
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_stock_levels_guard)
+BEGIN
+  -- updated by the old application (or a row not filled yet)
+  UPDATE stock_levels SET reserved_quantity = reserved WHERE rowid = NEW.rowid AND (NEW.reserved IS NOT OLD.reserved OR NEW.reserved_quantity IS NULL) AND NOT (NEW.reserved_quantity IS NOT OLD.reserved_quantity);
+  -- updated by the new application
+  UPDATE stock_levels SET reserved = reserved_quantity WHERE rowid = NEW.rowid AND (NEW.reserved_quantity IS NOT OLD.reserved_quantity) AND NOT (NEW.reserved IS NOT OLD.reserved);
+  -- checks that mix columns the trigger fills with columns the application writes
+  SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved <= quantity);
+END;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock_levels) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+
+-- [37] undo: validate check `stock_levels_reserved_quantity_check` on existing rows
+--     lock: database write lock; part of the rebuild of `stock_levels` at step 38; rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:14:47
+-- undone by the rebuild of `stock_levels` at step 38
+
+-- [36] undo: set `stock_levels.reserved_quantity` not null
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:14:3
+-- nothing to undo: the column stays nullable
+
+-- [35] undo: validate that `stock_levels.reserved_quantity` holds no null
+--     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+-- nothing to undo
+
+-- [34] undo: validate check `orders_total_cents_check` on existing rows
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:16:45
+-- rebuild orders (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM orders;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
+CREATE TABLE migc_new_orders (
+  id integer NOT NULL,
+  user_id integer NOT NULL,
+  shipping_address_id integer,
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
+  total numeric(12,2),
+  customer_note text,
+  placed_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  total_cents integer,
+  PRIMARY KEY (id),
+  CONSTRAINT orders_total_check CHECK (total >= 0),
+  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT,
+  FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
+);
+INSERT INTO migc_new_orders (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) SELECT id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents FROM orders;
+DROP TABLE orders;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_orders RENAME TO orders;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
+CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
+CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
+  -- written by the old application: the new columns from the deployed ones
+  UPDATE orders SET total_cents = round(total * 100) WHERE rowid = NEW.rowid AND NEW.total_cents IS NULL;
+  -- written by the new application: the deployed columns from the new ones
+  UPDATE orders SET total = total_cents / 100.0 WHERE rowid = NEW.rowid AND NOT (NEW.total_cents IS NULL);
+  DELETE FROM migc_sync_orders_guard;
+END;
+CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
+BEGIN
+  -- updated by the old application (or a row not filled yet)
+  UPDATE orders SET total_cents = round(total * 100) WHERE rowid = NEW.rowid AND (NEW.total IS NOT OLD.total OR NEW.total_cents IS NULL) AND NOT (NEW.total_cents IS NOT OLD.total_cents);
+  -- updated by the new application
+  UPDATE orders SET total = total_cents / 100.0 WHERE rowid = NEW.rowid AND (NEW.total_cents IS NOT OLD.total_cents) AND NOT (NEW.total IS NOT OLD.total);
+END;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+
+-- [33] undo: set `orders.total_cents` not null
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v4/orders.mig:16:3
+-- nothing to undo: the column stays nullable
+
+-- [32] undo: validate that `orders.total_cents` holds no null
+--     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+-- nothing to undo
+-- migc: the checks; any failure rolls the whole phase back
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) IS 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,total_cents,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_user_id_placed_at_idx') ORDER BY name)) IS 'orders_pending,orders_user_id_placed_at_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_orders_insert,migc_sync_orders_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) IS 'product_id,quantity,reserved,reserved_quantity,warehouse_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'stock_levels' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_stock_levels_insert,migc_sync_stock_levels_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_stock_levels_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('order_items'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('orders'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('payments'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('stock_levels'));
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 9;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 4;
+DROP TABLE IF EXISTS temp.migc_verdict;
+DROP TABLE IF EXISTS temp.migc_count;
+DROP TABLE IF EXISTS temp.migc_check;
+COMMIT;
+PRAGMA foreign_keys = ON;

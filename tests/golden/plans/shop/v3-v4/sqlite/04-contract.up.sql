@@ -1,0 +1,241 @@
+-- migc 0.1.0: contract phase (up) for sqlite
+-- Removes the old shape. Run only when every instance runs the new application: the point of no return.
+-- Run as-is: sqlite3 DATABASE < 04-contract.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+
+-- [41] drop check `orders_total_check` on `orders`
+--     lock: database write lock; part of the rebuild of `orders` at step 42; rewrite: yes; scan: yes; from the deployed schema
+-- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
+-- so the checks at the end roll everything back unless every statement did its part.
+PRAGMA busy_timeout = 10000;
+PRAGMA foreign_keys = OFF;
+BEGIN IMMEDIATE;
+-- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
+SAVEPOINT migc_contract_up;
+DROP TABLE IF EXISTS temp.migc_check;
+DROP TABLE IF EXISTS temp.migc_count;
+DROP TABLE IF EXISTS temp.migc_verdict;
+CREATE TEMP TABLE migc_check (kind TEXT NOT NULL, ok INTEGER);
+CREATE TEMP TABLE migc_count (n INTEGER PRIMARY KEY, rows INTEGER NOT NULL);
+CREATE TEMP TABLE migc_verdict (kind TEXT NOT NULL, failed INTEGER NOT NULL);
+CREATE TEMP TRIGGER migc_verdict_start BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'start' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: the database is not in the state this script starts from (already applied?); nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_unmanaged BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'unmanaged' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know; nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_steps BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'steps' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: a statement of this script failed (see the errors above); nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_foreign_keys BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'foreign keys' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
+END;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) IS 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,total_cents,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_user_id_placed_at_idx') ORDER BY name)) IS 'orders_pending,orders_user_id_placed_at_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_orders_insert,migc_sync_orders_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('products') ORDER BY name)) IS 'attributes,category_id,created_at,deleted_at,description,id,is_active,name,price,sku,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('products') WHERE name IN ('products_category_id_is_active_idx', 'products_deleted_at_idx', 'products_name_lower', 'products_sku_key') ORDER BY name)) IS 'products_category_id_is_active_idx,products_deleted_at_idx,products_name_lower,products_sku_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) IS 'product_id,quantity,reserved,reserved_quantity,warehouse_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'stock_levels' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_stock_levels_insert,migc_sync_stock_levels_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_stock_levels_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) IS 'created_at,email,email_normalized,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,role,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_normalized_key') ORDER BY name)) IS 'users_created_at_idx,users_email_normalized_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_users_insert,migc_sync_users_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'active_products');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'customer_directory');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'order_totals');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'product_stock');
+-- done by the rebuild of `orders` at step 42
+
+-- [42] remove the dual-write trigger on `orders`
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:10:7
+-- rebuild orders (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM orders;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
+CREATE TABLE migc_new_orders (
+  id integer NOT NULL,
+  user_id integer NOT NULL,
+  shipping_address_id integer,
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
+  total numeric(12,2) NOT NULL,
+  customer_note text,
+  placed_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  total_cents integer NOT NULL,
+  PRIMARY KEY (id),
+  CONSTRAINT orders_total_cents_check CHECK (total_cents >= 0),
+  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT,
+  FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
+);
+INSERT INTO migc_new_orders (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) SELECT id, user_id, shipping_address_id, status, coalesce(total, total_cents / 100.0), customer_note, placed_at, created_at, updated_at, total_cents FROM orders;
+DROP TABLE orders;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_orders RENAME TO orders;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
+CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
+DROP TABLE migc_sync_orders_guard;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+
+-- [43] set the default of `stock_levels.reserved_quantity`
+--     lock: database write lock; part of the rebuild of `stock_levels` at step 46; rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:14:3
+-- done by the rebuild of `stock_levels` at step 46
+
+-- [44] drop check `stock_levels_reserved_check` on `stock_levels`
+--     lock: database write lock; part of the rebuild of `stock_levels` at step 46; rewrite: yes; scan: yes; from the deployed schema
+-- done by the rebuild of `stock_levels` at step 46
+
+-- [45] drop check `stock_reserved_le_quantity` on `stock_levels`
+--     lock: database write lock; part of the rebuild of `stock_levels` at step 46; rewrite: yes; scan: yes; from the deployed schema
+-- done by the rebuild of `stock_levels` at step 46
+
+-- [46] remove the dual-write trigger on `stock_levels`
+--     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:9:7
+-- rebuild stock_levels (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM stock_levels;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock_levels' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('migc_sync_stock_levels_insert', 'migc_sync_stock_levels_update'));
+CREATE TABLE migc_new_stock_levels (
+  product_id integer NOT NULL,
+  warehouse_id integer NOT NULL,
+  quantity integer NOT NULL DEFAULT 0,
+  reserved integer NOT NULL DEFAULT 0,
+  reserved_quantity integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (product_id, warehouse_id),
+  CONSTRAINT stock_levels_quantity_check CHECK (quantity >= 0),
+  CONSTRAINT stock_levels_reserved_quantity_check CHECK (reserved_quantity >= 0),
+  CONSTRAINT stock_reserved_le_quantity CHECK (reserved_quantity <= quantity),
+  FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE,
+  FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE
+);
+INSERT INTO migc_new_stock_levels (rowid, product_id, warehouse_id, quantity, reserved, reserved_quantity) SELECT rowid, product_id, warehouse_id, quantity, coalesce(reserved, reserved_quantity), reserved_quantity FROM stock_levels;
+DROP TABLE stock_levels;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_stock_levels RENAME TO stock_levels;
+PRAGMA legacy_alter_table = OFF;
+DROP TABLE migc_sync_stock_levels_guard;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock_levels) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+
+-- [47] set the default of `users.role`
+--     lock: database write lock; part of the rebuild of `users` at step 48; rewrite: yes; scan: yes; from examples/shop/v4/users.mig:15:3
+-- done by the rebuild of `users` at step 48
+
+-- [48] remove the dual-write trigger on `users`
+--     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/users.mig:7:7
+-- rebuild users (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM users;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_email_normalized_key', 'users_created_at_idx', 'migc_sync_users_insert', 'migc_sync_users_update'));
+CREATE TABLE migc_new_users (
+  id integer NOT NULL,
+  email text NOT NULL,
+  email_normalized text NOT NULL,
+  first_name text NOT NULL,
+  last_name text NOT NULL,
+  phone varchar(32),
+  password_hash text NOT NULL,
+  is_admin boolean NOT NULL DEFAULT false,
+  marketing_opt_in boolean NOT NULL DEFAULT false,
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  role text NOT NULL DEFAULT 'customer' CHECK (role IN ('customer', 'support', 'admin')),
+  PRIMARY KEY (id)
+);
+INSERT INTO migc_new_users (id, email, email_normalized, first_name, last_name, phone, password_hash, is_admin, marketing_opt_in, created_at, updated_at, role) SELECT id, email, email_normalized, first_name, last_name, phone, password_hash, coalesce(is_admin, role = 'admin'), marketing_opt_in, created_at, updated_at, role FROM users;
+DROP TABLE users;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_users RENAME TO users;
+PRAGMA legacy_alter_table = OFF;
+CREATE UNIQUE INDEX users_email_normalized_key ON users (email_normalized);
+CREATE INDEX users_created_at_idx ON users (created_at);
+DROP TABLE migc_sync_users_guard;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM users) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+
+-- [49] drop view `active_products` while its tables change
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
+DROP VIEW active_products;
+
+-- [50] drop column `products.attributes`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v4/catalog.mig:23:15
+ALTER TABLE products DROP COLUMN attributes;
+
+-- [51] recreate view `active_products`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+CREATE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
+
+-- [52] drop view `customer_directory` while its tables change
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
+DROP VIEW customer_directory;
+
+-- [53] drop column `users.is_admin`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+ALTER TABLE users DROP COLUMN is_admin;
+
+-- [54] recreate view `customer_directory`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
+CREATE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
+
+-- [55] drop view `order_totals` while its tables change
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
+DROP VIEW order_totals;
+
+-- [56] drop column `orders.total`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+ALTER TABLE orders DROP COLUMN total;
+
+-- [57] recreate view `order_totals`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
+CREATE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+
+-- [58] drop view `product_stock` while its tables change
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
+DROP VIEW product_stock;
+
+-- [59] drop column `stock_levels.reserved`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+ALTER TABLE stock_levels DROP COLUMN reserved;
+
+-- [60] recreate view `product_stock`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+CREATE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;
+-- migc: the checks; any failure rolls the whole phase back
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) IS 'created_at,customer_note,id,placed_at,shipping_address_id,status,total_cents,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_user_id_placed_at_idx') ORDER BY name)) IS 'orders_pending,orders_user_id_placed_at_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
+  AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('products') ORDER BY name)) IS 'category_id,created_at,deleted_at,description,id,is_active,name,price,sku,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('products') WHERE name IN ('products_category_id_is_active_idx', 'products_deleted_at_idx', 'products_name_lower', 'products_sku_key') ORDER BY name)) IS 'products_category_id_is_active_idx,products_deleted_at_idx,products_name_lower,products_sku_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) IS 'product_id,quantity,reserved_quantity,warehouse_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'stock_levels' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
+  AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_stock_levels_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) IS 'created_at,email,email_normalized,first_name,id,last_name,marketing_opt_in,password_hash,phone,role,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_normalized_key') ORDER BY name)) IS 'users_created_at_idx,users_email_normalized_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
+  AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'active_products');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'customer_directory');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'order_totals');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'product_stock');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('addresses'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('carts'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('order_items'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('orders'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('payments'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('refunds'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('stock_levels'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('users'));
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 23;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 8;
+DROP TABLE IF EXISTS temp.migc_verdict;
+DROP TABLE IF EXISTS temp.migc_count;
+DROP TABLE IF EXISTS temp.migc_check;
+COMMIT;
+PRAGMA foreign_keys = ON;

@@ -1,0 +1,391 @@
+//! The SQLite proof (DESIGN.md §7), in process with rusqlite's bundled SQLite, no server: every
+//! kind of change of `tests/data/plan` and every step of the example chains that plans for
+//! SQLite is deployed, seeded and run phase by phase with the old and the new application
+//! writing and reading after each phase; it is rolled back from every phase and the schema and
+//! every row compared with the deployed database; every script is run twice (the second run
+//! must change nothing); the result equals a database built directly from the target, with no
+//! helper object left. Then a few plans run through the `sqlite3` shell (`sqlite3 db < file`),
+//! including scripts that fail half-way, which must change nothing.
+//!
+//! `MIGC_SQLITE_CASES=a,b` runs only the cases whose name contains one of the words. Without the
+//! `sqlite3` shell the shell tests print a note and pass, except in CI (`CI=true`).
+
+mod sqlite_support;
+
+use sqlite_support as s;
+use std::path::Path;
+
+fn selected(name: &str) -> bool {
+    match std::env::var("MIGC_SQLITE_CASES") {
+        Ok(filter) if !filter.trim().is_empty() => {
+            filter.split(',').any(|w| name.contains(w.trim()))
+        }
+        _ => true,
+    }
+}
+
+fn conclude(test: &str, reports: &[s::Report]) {
+    let mut failures = Vec::new();
+    for r in reports {
+        if let Some(why) = &r.skipped {
+            eprintln!(
+                "note: {test}: case {} not run, it does not plan for SQLite: {why}",
+                r.case
+            );
+        }
+        for n in &r.notes {
+            eprintln!("note: {test}: case {}: {n}", r.case);
+        }
+        failures.extend(r.failures.iter().cloned());
+    }
+    let ran = reports.iter().filter(|r| r.skipped.is_none()).count();
+    eprintln!(
+        "{test}: {ran} cases run, {} skipped, {} failures",
+        reports.len() - ran,
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{test}: {} failures:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// Runs the cases on two threads; the reports in case order.
+fn run(
+    list: Vec<(String, std::path::PathBuf, std::path::PathBuf)>,
+    skip_unplanned: bool,
+) -> Vec<s::Report> {
+    let cases: Vec<s::Case> = list
+        .into_iter()
+        .filter(|(name, _, _)| selected(name))
+        .map(|(name, from, to)| s::Case { name, from, to })
+        .collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let Some(case) = cases.get(i) else { break };
+                let started = std::time::Instant::now();
+                let r = s::run_case(case, skip_unplanned);
+                eprintln!(
+                    "case {}: {} ({:.1}s)",
+                    r.case,
+                    if r.skipped.is_some() {
+                        "skipped"
+                    } else if r.failures.is_empty() {
+                        "ok"
+                    } else {
+                        "FAILED"
+                    },
+                    started.elapsed().as_secs_f64()
+                );
+                results
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((i, r));
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Cases that cannot plan for SQLite, and the error that says why.
+const REFUSED: &[(&str, &str)] = &[("split_column", "`split_part` has no SQLite spelling")];
+
+#[test]
+fn lifecycle_of_every_kind_of_change() {
+    let cases: Vec<_> = s::data_cases()
+        .into_iter()
+        .filter(|(n, _, _)| !REFUSED.iter().any(|(r, _)| r == n))
+        .collect();
+    let reports = run(cases, false);
+    conclude("lifecycle_of_every_kind_of_change", &reports);
+}
+
+#[test]
+fn lifecycle_of_example_chains() {
+    let reports = run(s::example_pairs(), true);
+    conclude("lifecycle_of_example_chains", &reports);
+}
+
+#[test]
+fn functions_without_an_sqlite_spelling_are_refused_with_their_location() {
+    for (case, message) in REFUSED {
+        let dir = s::root().join("tests/data/plan").join(case);
+        if !dir.is_dir() {
+            continue;
+        }
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let out = std::process::Command::new(s::migc())
+            .current_dir(s::root())
+            .args([
+                "plan",
+                "--from",
+                &format!("tests/data/plan/{case}/from"),
+                "--to",
+                &format!("tests/data/plan/{case}/to"),
+                "--dialect",
+                "sqlite",
+                "--out",
+            ])
+            .arg(tmp.path().join("plan"))
+            .output()
+            .expect("migc runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{case}: {stderr}");
+        assert!(stderr.contains(message), "{case}: {stderr}");
+        assert!(
+            stderr.contains(&format!("tests/data/plan/{case}/to/")),
+            "{case}: the error names no .mig location:\n{stderr}"
+        );
+        assert!(
+            !tmp.path().join("plan").exists(),
+            "{case}: a plan was written"
+        );
+    }
+}
+
+/// Whether the `sqlite3` shell can be used; without it the test passes with a note, except in CI.
+fn shell(test: &str) -> bool {
+    if s::sqlite3().is_some() {
+        return true;
+    }
+    let ci = std::env::var("CI").is_ok_and(|v| v == "true");
+    assert!(
+        !ci,
+        "{test}: the sqlite3 shell is not installed (apt-get install sqlite3)"
+    );
+    eprintln!("note: {test}: the sqlite3 shell is not installed; skipped");
+    false
+}
+
+fn case_dirs(name: &str) -> (String, String) {
+    (
+        format!("tests/data/plan/{name}/from"),
+        format!("tests/data/plan/{name}/to"),
+    )
+}
+
+fn abs(p: &str) -> String {
+    s::root().join(p).to_string_lossy().into_owned()
+}
+
+/// The same plans run through `sqlite3 db < file` give the same database as in process.
+#[test]
+fn scripts_run_in_the_sqlite3_shell() {
+    if !shell("scripts_run_in_the_sqlite3_shell") {
+        return;
+    }
+    for name in [
+        "computed_column_no_retire",
+        "rename_table",
+        "enum_rename_value",
+        "new_foreign_key",
+    ] {
+        let (from, to) = case_dirs(name);
+        if !Path::new(&abs(&from)).is_dir() {
+            continue;
+        }
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let deploy =
+            s::plan("empty", &abs(&from), &tmp.path().join("deploy")).expect("deploy plan");
+        let plan = s::plan(&abs(&from), &abs(&to), &tmp.path().join("plan")).expect("plan");
+        let cli_db = tmp.path().join("cli.db");
+        let lib_db = tmp.path().join("lib.db");
+        for p in &deploy.phases {
+            let (ok, text) = s::run_cli(&cli_db, &p.up).expect("sqlite3 runs");
+            assert!(ok, "{name}: deploy {} up in sqlite3:\n{text}", p.name);
+        }
+        std::fs::copy(&cli_db, &lib_db).expect("copy");
+        let lib = s::open(&lib_db).expect("open");
+        let mut old = s::Shape::new(
+            "old app",
+            s::snapshot(&s::root().join(&from)).expect("snapshot"),
+        );
+        let mut counters = s::Counters::default();
+        s::seed(&lib, &mut old, &mut counters, 5).expect("seed");
+        drop(lib);
+        std::fs::copy(&lib_db, &cli_db).expect("copy");
+        let lib = s::open(&lib_db).expect("open");
+        for p in &plan.phases {
+            let (ok, text) = s::run_cli(&cli_db, &p.up).expect("sqlite3 runs");
+            assert!(ok, "{name}: {} up in sqlite3:\n{text}", p.name);
+            assert!(
+                text.lines().all(|l| l.trim() == "10000"),
+                "{name}: {} up printed more than the busy timeout:\n{text}",
+                p.name
+            );
+            s::run_script(&lib, &p.up).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+        let cli = s::open(&cli_db).expect("open");
+        assert_eq!(
+            s::dump(&cli).expect("dump"),
+            s::dump(&lib).expect("dump"),
+            "{name}: sqlite3 and rusqlite give different databases"
+        );
+        // And back.
+        for p in plan.phases.iter().rev() {
+            let (ok, text) = s::run_cli(&cli_db, &p.down).expect("sqlite3 runs");
+            assert!(ok, "{name}: {} down in sqlite3:\n{text}", p.name);
+        }
+    }
+}
+
+/// A script that fails half-way changes nothing, in the shell (which goes on after the error)
+/// and in process; a script run a second time is refused and changes nothing.
+#[test]
+fn failing_scripts_change_nothing() {
+    let (from, to) = case_dirs("new_check");
+    if !Path::new(&abs(&from)).is_dir() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let deploy = s::plan("empty", &abs(&from), &tmp.path().join("deploy")).expect("deploy plan");
+    let plan = s::plan(&abs(&from), &abs(&to), &tmp.path().join("plan")).expect("plan");
+    let db = tmp.path().join("db");
+    let conn = s::open(&db).expect("open");
+    for p in &deploy.phases {
+        s::run_script(&conn, &p.up).expect("deploy");
+    }
+    let mut old = s::Shape::new(
+        "old app",
+        s::snapshot(&s::root().join(&from)).expect("snapshot"),
+    );
+    s::seed(&conn, &mut old, &mut s::Counters::default(), 5).expect("seed");
+    // A row the new check refuses: the switch's rebuild cannot copy it.
+    conn.execute("UPDATE items SET title = '' WHERE id = 1", [])
+        .expect("update");
+    let expand = &plan.phases[0];
+    let switch = plan
+        .phases
+        .iter()
+        .find(|p| p.name == "switch")
+        .expect("a switch phase");
+    s::run_script(&conn, &expand.up).expect("expand");
+    let before = s::dump(&conn).expect("dump");
+    let err = s::run_script(&conn, &switch.up).expect_err("the switch must fail");
+    assert!(err.contains("CHECK constraint failed"), "{err}");
+    assert_eq!(
+        before,
+        s::dump(&conn).expect("dump"),
+        "in process, the failed switch changed the database"
+    );
+    drop(conn);
+    if !shell("failing_scripts_change_nothing") {
+        return;
+    }
+    let (ok, text) = s::run_cli(&db, &switch.up).expect("sqlite3 runs");
+    assert!(!ok, "the switch must fail in sqlite3:\n{text}");
+    assert!(text.contains("CHECK constraint failed"), "{text}");
+    assert!(
+        text.contains("migc: a statement of this script failed"),
+        "{text}"
+    );
+    let conn = s::open(&db).expect("open");
+    assert_eq!(
+        before,
+        s::dump(&conn).expect("dump"),
+        "in sqlite3, the failed switch changed the database"
+    );
+}
+
+/// A script applied a second time is refused and changes nothing, in process and in the shell.
+#[test]
+fn scripts_run_twice_are_refused() {
+    let (from, to) = case_dirs("add_nullable_column");
+    if !Path::new(&abs(&from)).is_dir() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let deploy = s::plan("empty", &abs(&from), &tmp.path().join("deploy")).expect("deploy plan");
+    let plan = s::plan(&abs(&from), &abs(&to), &tmp.path().join("plan")).expect("plan");
+    let db = tmp.path().join("db");
+    let conn = s::open(&db).expect("open");
+    for p in &deploy.phases {
+        s::run_script(&conn, &p.up).expect("deploy");
+    }
+    let mut old = s::Shape::new(
+        "old app",
+        s::snapshot(&s::root().join(&from)).expect("snapshot"),
+    );
+    s::seed(&conn, &mut old, &mut s::Counters::default(), 5).expect("seed");
+    let expand = &plan.phases[0];
+    s::run_script(&conn, &expand.up).expect("expand");
+    let before = s::dump(&conn).expect("dump");
+    let err = s::run_script(&conn, &expand.up).expect_err("expand twice");
+    assert!(err.contains("duplicate column name"), "{err}");
+    assert_eq!(
+        before,
+        s::dump(&conn).expect("dump"),
+        "expand run twice changed the database"
+    );
+    drop(conn);
+    if !shell("scripts_run_twice_are_refused") {
+        return;
+    }
+    let (ok, text) = s::run_cli(&db, &expand.up).expect("sqlite3 runs");
+    assert!(!ok, "expand twice must fail in sqlite3:\n{text}");
+    assert!(
+        text.contains("migc: the database is not in the state this script starts from"),
+        "{text}"
+    );
+    let conn = s::open(&db).expect("open");
+    assert_eq!(
+        before,
+        s::dump(&conn).expect("dump"),
+        "in sqlite3, expand run twice changed the database"
+    );
+}
+
+/// While each phase up to switch runs, the old application keeps inserting from another
+/// connection: its writes wait for the phase's transaction (busy timeout) and none fails.
+#[test]
+fn concurrent_writers_wait_and_see_no_errors() {
+    let (from, to) = case_dirs("combo_concurrent");
+    if !Path::new(&abs(&from)).is_dir() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let deploy = s::plan("empty", &abs(&from), &tmp.path().join("deploy")).expect("deploy plan");
+    let plan = s::plan(&abs(&from), &abs(&to), &tmp.path().join("plan")).expect("plan");
+    let db = tmp.path().join("db");
+    let conn = s::open(&db).expect("open");
+    for p in &deploy.phases {
+        s::run_script(&conn, &p.up).expect("deploy");
+    }
+    let mut old = s::Shape::new(
+        "old app",
+        s::snapshot(&s::root().join(&from)).expect("snapshot"),
+    );
+    let mut counters = s::Counters::default();
+    s::seed(&conn, &mut old, &mut counters, 50).expect("seed");
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(|| {
+            let c = s::open(&db).expect("open");
+            let mut counters = counters.clone();
+            let mut n = 0;
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) || n < 20 {
+                s::round(&c, &old, &mut counters, n).map_err(|e| format!("write {n}: {e}"))?;
+                n += 1;
+            }
+            Ok::<usize, String>(n)
+        });
+        for p in plan.phases.iter().filter(|p| p.name != "contract") {
+            s::run_script(&conn, &p.up).unwrap_or_else(|e| panic!("{} up under load: {e}", p.name));
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        let rounds = writer
+            .join()
+            .expect("writer thread")
+            .expect("the old application's writes");
+        assert!(rounds >= 20, "{rounds} rounds");
+    });
+}
