@@ -346,11 +346,11 @@ fn explain_reports_the_plan_and_notices_edited_scripts() {
     let report = text(&out.stdout);
     for expected in [
         "# Migration plan: `v1` → `v2` (postgres)",
-        "| expand | 3 | yes | yes | nothing |",
+        "| expand | 2 | yes | yes | nothing |",
         "| 1 | add column `users.full_name` (filled from the deployed shape) | ACCESS EXCLUSIVE | no | no | nothing | v2/s.mig:3:3 |",
         "- **backfill → switch**: backfill complete: every check returns 0",
         "  - `SELECT count(*) FROM users WHERE (full_name IS NULL AND (name) IS NOT NULL);`",
-        "After **contract**, rolling back cannot restore:",
+        "Contract removes nothing that its rollback cannot restore.",
         "```mermaid",
     ] {
         assert!(report.contains(expected), "missing `{expected}` in:\n{report}");

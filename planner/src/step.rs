@@ -144,6 +144,10 @@ pub enum Op {
     DropIndex {
         table: String,
         index: Index,
+        /// Set when a rebuilt object takes this one's name at contract: the temporary name it
+        /// has until then (the drop is due only while that one exists).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        replaced_by: Option<String>,
     },
     /// A unique constraint built from a pre-built unique index.
     AttachUnique {
@@ -168,14 +172,26 @@ pub enum Op {
     DropUnique {
         table: String,
         unique: Unique,
+        /// Set when a rebuilt object takes this one's name at contract: the temporary name it
+        /// has until then (the drop is due only while that one exists).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        replaced_by: Option<String>,
     },
     DropCheck {
         table: String,
         check: Check,
+        /// Set when a rebuilt object takes this one's name at contract: the temporary name it
+        /// has until then (the drop is due only while that one exists).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        replaced_by: Option<String>,
     },
     DropForeignKey {
         table: String,
         fk: ForeignKey,
+        /// Set when a rebuilt object takes this one's name at contract: the temporary name it
+        /// has until then (the drop is due only while that one exists).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        replaced_by: Option<String>,
     },
     DropPrimaryKey {
         table: String,

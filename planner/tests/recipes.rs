@@ -85,8 +85,8 @@ fn volatile_default_is_backfilled() {
         &[
             "expand: add column `users.token`",
             "expand: set the default of `users.token` for new rows",
-            "expand: check `users.token` is not null for new rows",
             "backfill: backfill `users.token` with its default",
+            "switch: check `users.token` is not null, without scanning",
             "switch: validate that `users.token` holds no null",
             "switch: set `users.token` not null",
         ],
@@ -101,9 +101,9 @@ fn rename_goes_through_a_synced_column() {
         "table users {\n  id bigint primary key identity\n  full_name text not null renamed from name\n}\n",
         &[
             "expand: add column `users.full_name` (filled from the deployed shape)",
-            "expand: check `users.full_name` is not null for new rows",
             "expand: install the dual-write trigger on `users`",
             "backfill: backfill `full_name` on `users`",
+            "switch: check `users.full_name` is not null, without scanning",
             "switch: validate that `users.full_name` holds no null",
             "switch: set `users.full_name` not null",
             "contract: remove the dual-write trigger on `users`",
@@ -212,10 +212,10 @@ fn type_change_with_up_uses_a_shadow_column() {
         "table t {\n  id bigint primary key\n  n int64 not null check (n >= 0) up (n) down (n)\n}\n",
         &[
             "expand: add shadow column `t.n__migc_new` of type `int64` for `n`",
-            "expand: check `t.n__migc_new` is not null for new rows",
             "expand: add check `t_n_check__migc` on `t` for new rows",
             "expand: install the dual-write trigger on `t`",
             "backfill: backfill `n__migc_new` on `t`",
+            "switch: check `t.n__migc_new` is not null, without scanning",
             "switch: validate that `t.n__migc_new` holds no null",
             "switch: set `t.n__migc_new` not null",
             "switch: validate check `t_n_check__migc` on existing rows",
@@ -289,10 +289,18 @@ fn enum_values() {
             .position(|y| y == x)
             .unwrap_or_else(|| panic!("no `{x}` in {s:#?}"))
     };
-    assert!(pos("contract: drop column `t.s`") < pos("contract: drop the old shape of enum `s`"));
+    assert!(pos("contract: drop column `t.s`") < pos("contract: give enum `s__migc` the name `s`"));
+    // A renamed value: the new label is added for the overlap, the type rebuilt to map rows.
+    let p = planned(
+        "enum s { a, b }\ntable t {\n  id bigint primary key\n  s s not null\n}\n",
+        "enum s { a, c renamed from b }\ntable t {\n  id bigint primary key\n  s s not null\n}\n",
+    );
+    assert_eq!(codes(&p), ["W3004"]);
+    let s = steps(&p);
+    assert_eq!(s[0], "expand: add value `c` to enum `s` (renamed from `b`)");
     assert!(
-        pos("contract: drop the old shape of enum `s`")
-            < pos("contract: give enum `s__migc` the name `s`")
+        s.contains(&"contract: give enum `s__migc` the name `s`".to_string()),
+        "{s:#?}"
     );
 }
 

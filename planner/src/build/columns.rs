@@ -182,19 +182,23 @@ impl<'s> Builder<'s> {
 
     /// NOT NULL without a long exclusive lock: an unvalidated check in expand, validated in
     /// switch, where `SET NOT NULL` then needs no scan.
+    ///
+    /// The check is added only once the backfill has filled the column: a `NOT VALID` check
+    /// still applies to every update, so added in expand it would refuse updates of rows not
+    /// yet backfilled.
     pub(super) fn not_null(&mut self, t: &str, c: &Column) {
         let name = format!("{t}_{}_not_null", c.name);
         self.push(
-            Phase::Expand,
+            Phase::Switch,
             &format!("{t}.{}", c.name),
-            format!("check `{t}.{}` is not null for new rows", c.name),
+            format!("check `{t}.{}` is not null, without scanning", c.name),
             Op::AddNotNullCheck {
                 table: t.to_string(),
                 column: c.name.clone(),
                 name: name.clone(),
             },
             Some(c.origin),
-            Self::keys(&[], &[col_key(t, &c.name)]),
+            Self::keys(&[format!("added:{name}")], &[col_key(t, &c.name)]),
         );
         self.push(
             Phase::Switch,
@@ -205,7 +209,7 @@ impl<'s> Builder<'s> {
                 name: name.clone(),
             },
             Some(c.origin),
-            Self::keys(&[format!("validated:{name}")], &[]),
+            Self::keys(&[format!("validated:{name}")], &[format!("added:{name}")]),
         );
         self.push(
             Phase::Switch,
@@ -483,7 +487,8 @@ impl<'s> Builder<'s> {
                         table: t.to_string(),
                         column: c.name.clone(),
                         default: c.default.clone(),
-                        previous: None,
+                        // What the column the rollback brings back had.
+                        previous: o.default.clone(),
                     },
                     Some(c.origin),
                     Self::keys(&[], &[format!("renamed:{t}.{}", c.name)]),

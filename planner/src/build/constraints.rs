@@ -15,7 +15,7 @@ pub(super) struct TableChange<'s, 'a> {
 }
 
 impl TableChange<'_, '_> {
-    fn goes(&self, cols: &[String]) -> bool {
+    pub(super) fn goes(&self, cols: &[String]) -> bool {
         cols.iter()
             .any(|c| self.leaving.iter().any(|l| &l.name == c))
     }
@@ -121,6 +121,8 @@ impl<'s> Builder<'s> {
     fn uniques(&mut self, cx: &TableChange<'s, '_>) {
         let t = cx.old.name.as_str();
         let (old, new) = (cx.old, cx.new);
+        // Deployed objects whose name a rebuilt one takes at contract.
+        let mut replaced: BTreeSet<String> = BTreeSet::new();
         let mut renamed: BTreeSet<&str> = BTreeSet::new();
         for u in &new.uniques {
             if old
@@ -148,6 +150,13 @@ impl<'s> Builder<'s> {
                 .iter()
                 .map(|c| cx.retyped.get(c).cloned().unwrap_or_else(|| c.clone()))
                 .collect();
+            // The deployed constraint of that name lives until contract: build this one under
+            // a temporary name.
+            let shadowed = shadowed
+                || old
+                    .uniques
+                    .iter()
+                    .any(|o| o.name == u.name && o.columns != u.columns && cx.goes(&o.columns));
             let building = if shadowed {
                 temp_name(&u.name)
             } else {
@@ -175,6 +184,7 @@ impl<'s> Builder<'s> {
                 ),
             );
             if shadowed {
+                replaced.insert(u.name.clone());
                 self.rename_constraint(t, &building, &u.name, u.origin);
             } else if !cx.only_added(&u.columns) {
                 let cols = u.columns.join(", ");
@@ -209,6 +219,7 @@ impl<'s> Builder<'s> {
                 Op::DropUnique {
                     table: t.to_string(),
                     unique: u.clone(),
+                    replaced_by: replaced.contains(&u.name).then(|| temp_name(&u.name)),
                 },
                 None,
                 Keys {
@@ -224,6 +235,8 @@ impl<'s> Builder<'s> {
     fn checks(&mut self, cx: &TableChange<'s, '_>) {
         let t = cx.old.name.as_str();
         let (old, new) = (cx.old, cx.new);
+        // Deployed objects whose name a rebuilt one takes at contract.
+        let mut replaced: BTreeSet<String> = BTreeSet::new();
         let mut renamed: BTreeSet<&str> = BTreeSet::new();
         for ck in &new.checks {
             let cols = referenced_columns(new, &ck.expr);
@@ -247,6 +260,14 @@ impl<'s> Builder<'s> {
                 self.rename_constraint(t, &o.name, &ck.name, ck.origin);
                 continue;
             }
+            // The deployed check of that name lives until contract: build this one under a
+            // temporary name.
+            let shadowed = shadowed
+                || old.checks.iter().any(|o| {
+                    o.name == ck.name
+                        && o.expr != ck.expr
+                        && cx.drop_phase(&referenced_columns(old, &o.expr)) == Phase::Contract
+                });
             let building = if shadowed {
                 temp_name(&ck.name)
             } else {
@@ -290,6 +311,7 @@ impl<'s> Builder<'s> {
                 Keys::default(),
             );
             if shadowed {
+                replaced.insert(ck.name.clone());
                 self.rename_constraint(t, &building, &ck.name, ck.origin);
             } else if !cx.only_added(&cols) {
                 self.diagnostics.push(
@@ -330,6 +352,7 @@ impl<'s> Builder<'s> {
                 Op::DropCheck {
                     table: t.to_string(),
                     check: ck.clone(),
+                    replaced_by: replaced.contains(&ck.name).then(|| temp_name(&ck.name)),
                 },
                 None,
                 Keys {
@@ -345,6 +368,8 @@ impl<'s> Builder<'s> {
     fn foreign_keys(&mut self, cx: &TableChange<'s, '_>) {
         let t = cx.old.name.as_str();
         let (old, new) = (cx.old, cx.new);
+        // Deployed objects whose name a rebuilt one takes at contract.
+        let mut replaced: BTreeSet<String> = BTreeSet::new();
         let mut renamed: BTreeSet<&str> = BTreeSet::new();
         for fk in &new.foreign_keys {
             let shadowed = cx.on_retyped(&fk.columns);
@@ -367,6 +392,11 @@ impl<'s> Builder<'s> {
                 self.rename_constraint(t, &o.name, &fk.name, fk.origin);
                 continue;
             }
+            let shadowed = shadowed
+                || old
+                    .foreign_keys
+                    .iter()
+                    .any(|o| o.name == fk.name && !self.same_fk(o, fk) && cx.goes(&o.columns));
             if shadowed {
                 let mut built = fk.clone();
                 built.name = temp_name(&fk.name);
@@ -376,6 +406,7 @@ impl<'s> Builder<'s> {
                     .map(|c| cx.retyped.get(c).cloned().unwrap_or_else(|| c.clone()))
                     .collect();
                 self.add_foreign_key(t, &built, true);
+                replaced.insert(fk.name.clone());
                 self.rename_constraint(t, &built.name, &fk.name, fk.origin);
                 continue;
             }
@@ -427,6 +458,7 @@ impl<'s> Builder<'s> {
                 Op::DropForeignKey {
                     table: t.to_string(),
                     fk: fk.clone(),
+                    replaced_by: replaced.contains(&fk.name).then(|| temp_name(&fk.name)),
                 },
                 None,
                 Keys {
@@ -453,6 +485,8 @@ impl<'s> Builder<'s> {
             }
             cols
         };
+        // Deployed objects whose name a rebuilt one takes at contract.
+        let mut replaced: BTreeSet<String> = BTreeSet::new();
         let mut renamed: BTreeSet<&str> = BTreeSet::new();
         for i in &new.indexes {
             let cols = index_cols(new, i);
@@ -496,6 +530,7 @@ impl<'s> Builder<'s> {
                     e
                 });
                 self.create_index(Phase::Expand, t, &built);
+                replaced.insert(i.name.clone());
                 self.push(
                     Phase::Contract,
                     &format!("{t}.{}", i.name),
@@ -533,6 +568,7 @@ impl<'s> Builder<'s> {
                 Op::DropIndex {
                     table: t.to_string(),
                     index: i.clone(),
+                    replaced_by: replaced.contains(&i.name).then(|| temp_name(&i.name)),
                 },
                 None,
                 Keys {

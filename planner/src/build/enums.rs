@@ -28,34 +28,46 @@ impl<'s> Builder<'s> {
             };
             let old_values: Vec<&str> = old.values.iter().map(|v| v.name.as_str()).collect();
             let mut previous: Option<String> = None;
+            let mut renamed_values: Vec<String> = Vec::new();
             for v in &e.values {
                 let renamed = v.renamed_from.as_ref().filter(|o| {
                     old_values.contains(&o.as_str()) && !old_values.contains(&v.name.as_str())
                 });
                 if let Some(o) = renamed {
+                    // Both labels exist while both versions run: the new one is added now, and
+                    // the rebuild of the type maps rows from the old one at contract.
+                    renamed_values.push(o.clone());
                     self.push(
-                        Phase::Contract,
+                        Phase::Expand,
                         &format!("{name}.{}", v.name),
-                        format!("rename value `{o}` of enum `{name}` to `{}`", v.name),
-                        Op::RenameEnumValue {
+                        format!(
+                            "add value `{}` to enum `{name}` (renamed from `{o}`)",
+                            v.name
+                        ),
+                        Op::AddEnumValue {
                             name: name.clone(),
-                            from: o.clone(),
-                            to: v.name.clone(),
+                            value: v.name.clone(),
+                            after: previous.clone(),
                         },
                         Some(v.origin),
                         Keys {
-                            needs: vec![format!("enum:{name}")],
+                            provides: vec![format!("enum:{name}")],
+                            needs: vec![format!("enumtype:{name}")],
                             ..Keys::default()
                         },
                     );
                     self.diagnostics.push(
                         Diagnostic::warning(
                             Code::OldAppSeesChange,
-                            format!("enum value `{o}` of `{name}` is renamed to `{}` at contract", v.name),
+                            format!(
+                                "enum value `{o}` of `{name}` becomes `{}`: both labels exist until contract",
+                                v.name
+                            ),
                         )
                         .primary(v.origin, "renamed here")
                         .note(format!(
-                            "until contract the database holds `{o}`: the new application must read and write `{o}` until then"
+                            "until contract, rows either application writes keep the label it wrote: the new application reads `{o}` too, the old one may read `{}`",
+                            v.name
                         )),
                     );
                 } else if !old_values.contains(&v.name.as_str()) {
@@ -96,6 +108,7 @@ impl<'s> Builder<'s> {
                 previous = Some(v.name.clone());
             }
             let mut removed: Vec<String> = Vec::new();
+            let renamed_away = renamed_values.clone();
             let kept: BTreeSet<&str> = e
                 .values
                 .iter()
@@ -123,7 +136,7 @@ impl<'s> Builder<'s> {
                     removed.push(old_value.name.clone());
                 }
             }
-            if !removed.is_empty() {
+            if !removed.is_empty() || !renamed_away.is_empty() {
                 self.rebuild_enum(e, old, &removed);
             }
             for (dropped, ack) in &e.dropped_values {
@@ -136,33 +149,6 @@ impl<'s> Builder<'s> {
                     );
                 }
             }
-        }
-        let rebuilt: Vec<(String, Vec<String>)> = self
-            .rebuilt_enums
-            .keys()
-            .filter_map(|n| {
-                self.from
-                    .enums
-                    .get(n)
-                    .map(|e| (n.clone(), e.values.iter().map(|v| v.name.clone()).collect()))
-            })
-            .collect();
-        for (name, values) in rebuilt {
-            self.push(
-                Phase::Contract,
-                &name,
-                format!("drop the old shape of enum `{name}`"),
-                Op::DropEnum {
-                    name: name.clone(),
-                    values,
-                },
-                None,
-                Keys {
-                    removes: vec![format!("enum:{name}")],
-                    provides: vec![format!("enum-dropped:{name}")],
-                    ..Keys::default()
-                },
-            );
         }
         for (name, e) in &self.from.enums {
             if self.to.enums.contains_key(name) {
@@ -215,18 +201,8 @@ impl<'s> Builder<'s> {
     pub(super) fn rebuild_enum(&mut self, e: &Enum, old: &Enum, removed: &[String]) {
         let name = &e.name;
         let temp: String = format!("{}__migc", name.chars().take(56).collect::<String>());
-        // The value steps planned so far for this enum are superseded by the rebuild.
-        let superseded: Vec<usize> = self
-            .steps
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| matches!(&s.op, Op::AddEnumValue { name: n, .. } | Op::RenameEnumValue { name: n, .. } if n == name))
-            .map(|(i, _)| i)
-            .collect();
-        for i in superseded.into_iter().rev() {
-            self.steps.remove(i);
-            self.keys.remove(i);
-        }
+        // Values added to the deployed type stay planned: the new application writes them
+        // there until contract swaps the types.
         let mut mapping: BTreeMap<String, Option<String>> = BTreeMap::new();
         for v in &old.values {
             let target = e
@@ -239,10 +215,14 @@ impl<'s> Builder<'s> {
         self.push(
             Phase::Expand,
             &temp,
-            format!(
-                "create enum `{temp}`, the new shape of `{name}` (without `{}`)",
-                removed.join("`, `")
-            ),
+            if removed.is_empty() {
+                format!("create enum `{temp}`, the new shape of `{name}`")
+            } else {
+                format!(
+                    "create enum `{temp}`, the new shape of `{name}` (without `{}`)",
+                    removed.join("`, `")
+                )
+            },
             Op::CreateEnum {
                 name: temp.clone(),
                 values: e.values.iter().map(|v| v.name.clone()).collect(),
@@ -259,11 +239,17 @@ impl<'s> Builder<'s> {
                 to: name.clone(),
             },
             Some(e.origin),
-            Self::keys(
-                &[format!("enum-renamed:{name}")],
-                &[format!("enum-dropped:{name}")],
-            ),
+            // Replaces the deployed type once no column uses it anymore.
+            Keys {
+                provides: vec![format!("enum-renamed:{name}")],
+                removes: vec![format!("enum:{name}")],
+                ..Keys::default()
+            },
         );
+        if removed.is_empty() {
+            self.rebuilt_enums.insert(name.clone(), (temp, mapping));
+            return;
+        }
         self.diagnostics.push(
             Diagnostic::warning(
                 Code::ValidationMayFail,

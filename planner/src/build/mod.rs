@@ -191,7 +191,7 @@ fn same_index_shape(a: &Index, b: &Index) -> bool {
 }
 
 /// The shadow column of an in-place type change.
-fn shadow_name(column: &str) -> String {
+pub(crate) fn shadow_name(column: &str) -> String {
     let base: String = column.chars().take(50).collect();
     format!("{base}__migc_new")
 }

@@ -269,9 +269,7 @@ impl<'s> Builder<'s> {
                     }
                     sync.new_columns.push((c.name.clone(), tr.up.clone()));
                     if let (Some(down), [source]) = (&tr.down, tr.from.as_slice()) {
-                        if new.column(source).is_none()
-                            && !new.retired.iter().any(|r| &r.name == source)
-                        {
+                        if new.column(source).is_none() {
                             sync.old_columns.push((source.clone(), Some(down.clone())));
                         }
                     }
@@ -312,9 +310,12 @@ impl<'s> Builder<'s> {
             let retired = new.retired.iter().find(|r| r.name == o.name);
             let acked = new.dropped_columns.get(&o.name);
             if consumed.contains(o.name.as_str()) || retired.is_some() || acked.is_some() {
-                if let Some(r) = retired {
+                // A `retire` with its own `down` replaces the transform's; a bare one keeps it.
+                if let Some(down) = retired.and_then(|r| r.down.clone()) {
                     sync.old_columns.retain(|(n, _)| n != &o.name);
-                    sync.old_columns.push((o.name.clone(), r.down.clone()));
+                    sync.old_columns.push((o.name.clone(), Some(down)));
+                } else if retired.is_some() && !sync.old_columns.iter().any(|(n, _)| n == &o.name) {
+                    sync.old_columns.push((o.name.clone(), None));
                 }
                 let filled = sync
                     .old_columns

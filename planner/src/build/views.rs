@@ -89,6 +89,13 @@ impl<'s> Builder<'s> {
                 .iter()
                 .flat_map(|t| [columns_key(t), table_key(t)])
                 .collect();
+            // Dropped before its tables are renamed, so that its rollback recreates it after
+            // they have their deployed names back. (Views read deployed names.)
+            let provides: Vec<String> = view
+                .depends_on
+                .iter()
+                .map(|t| format!("contract-on:{t}"))
+                .collect();
             self.push(
                 Phase::Contract,
                 name,
@@ -97,6 +104,7 @@ impl<'s> Builder<'s> {
                 None,
                 Keys {
                     releases,
+                    provides,
                     ..Keys::default()
                 },
             );
@@ -107,6 +115,7 @@ impl<'s> Builder<'s> {
     pub(super) fn recreate_view_at_contract(&mut self, old: &View, view: &View) {
         let name = &view.name;
         let mut releases: Vec<String> = Vec::new();
+        let mut provides = vec![format!("viewfree:{name}")];
         for t in &old.depends_on {
             let deployed = self.deployed_name(t);
             releases.extend([
@@ -115,6 +124,9 @@ impl<'s> Builder<'s> {
                 format!("alias:{t}"),
                 columns_key(&deployed),
             ]);
+            // Dropped before its table is renamed, so the rollback recreates it after the
+            // table has its deployed name back.
+            provides.push(format!("contract-on:{deployed}"));
         }
         self.push(
             Phase::Contract,
@@ -124,7 +136,7 @@ impl<'s> Builder<'s> {
             None,
             Keys {
                 releases,
-                provides: vec![format!("viewfree:{name}")],
+                provides,
                 ..Keys::default()
             },
         );

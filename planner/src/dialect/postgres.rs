@@ -108,6 +108,68 @@ fn column_def(c: &Column) -> Result<String, Diagnostic> {
     Ok(s)
 }
 
+/// Whether the table has the column (a plpgsql condition).
+fn column_exists(table: &str, column: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = {} AND attname = {} AND NOT attisdropped)",
+        regclass(table),
+        literal(column)
+    )
+}
+
+/// The declared column of a deployed table's column, when the table (under its deployed or
+/// declared name) still declares it.
+fn target_column<'a>(ctx: &'a Context<'_>, table: &str, column: &str) -> Option<&'a Column> {
+    ctx.to
+        .tables
+        .values()
+        .filter(|t| t.name == table || t.renamed_from.as_deref() == Some(table))
+        .find_map(|t| t.column(column))
+}
+
+/// How a column that leaves at contract is computed from the new shape: the column renamed
+/// from it, the `down` of a column computed from it alone, or its `retire … down`.
+/// The flag says whether the refill is exact (a rename) or computed through a `down`.
+fn refill(ctx: &Context<'_>, table: &str, column: &str) -> Option<(Expr, bool)> {
+    let t = ctx
+        .to
+        .tables
+        .values()
+        .find(|t| t.name == table || t.renamed_from.as_deref() == Some(table))?;
+    if let Some(r) = t.retired.iter().find(|r| r.name == column) {
+        if let Some(d) = &r.down {
+            return Some((d.clone(), false));
+        }
+    }
+    t.columns.iter().find_map(|c| {
+        if c.renamed_from.as_deref() == Some(column) {
+            let value = Expr {
+                sql: migc_compiler::schema::quoted(&c.name),
+                origin: c.origin,
+            };
+            return Some((value, true));
+        }
+        let tr = c.transform.as_ref()?;
+        let down = (tr.from == [column.to_string()])
+            .then(|| tr.down.clone())
+            .flatten()?;
+        Some((down, false))
+    })
+}
+
+/// The type a backfilled column is cast to: enums and native types, whose values an expression
+/// of another type does not convert to on assignment. Shadow columns of rebuilt enums get
+/// their cast from `up` itself.
+fn assigned_type(ctx: &Context<'_>, table: &str, column: &str) -> Option<String> {
+    let declared = column.strip_suffix("__migc_new").unwrap_or(column);
+    let c = target_column(ctx, table, declared)?;
+    match &c.ty {
+        ColumnType::Enum { .. } if column != declared => None,
+        ColumnType::Enum { .. } | ColumnType::Native { .. } => column_type(&c.ty).ok(),
+        ColumnType::Builtin { .. } => None,
+    }
+}
+
 fn columns(cols: &[String]) -> String {
     cols.iter().map(|c| q(c)).collect::<Vec<_>>().join(", ")
 }
@@ -310,6 +372,20 @@ impl Postgres {
         )])
     }
 
+    /// Drops a constraint; one that a rebuilt constraint replaces at contract only while the
+    /// rebuilt one still has its temporary name, so a re-run does not drop the replacement.
+    fn drop_replaced_constraint(&self, table: &str, name: &str, replaced_by: Option<&str>) -> Unit {
+        match replaced_by {
+            None => self.drop_constraint(table, name),
+            Some(temp) => self.retry(&[format!(
+                "IF {} THEN\n  ALTER TABLE {} DROP CONSTRAINT IF EXISTS {};\nEND IF;",
+                constraint_exists(table, temp),
+                q(table),
+                q(name)
+            )]),
+        }
+    }
+
     fn drop_constraint(&self, table: &str, name: &str) -> Unit {
         // Guarded by the table too: a down script re-run after it dropped the table.
         self.retry(&[format!(
@@ -399,7 +475,6 @@ impl Postgres {
                 old_cols.push(c.clone());
             }
         }
-        let _ = ctx;
         let changed = |cols: &[&str]| {
             if cols.is_empty() {
                 "false".to_string()
@@ -410,7 +485,25 @@ impl Postgres {
                     .join(" OR ")
             }
         };
-        let old_refs: Vec<&str> = old_cols.iter().map(String::as_str).collect();
+        // Only columns the new application lacks tell an old-application write; a column both
+        // versions have (a shared source of `up`) changing alone is an old write to recompute
+        // from, but changing together with new columns is a new-application write.
+        let old_refs: Vec<&str> = old_cols
+            .iter()
+            .map(String::as_str)
+            .filter(|c| target_column(ctx, table, c).is_none())
+            .collect();
+        let shared_refs: Vec<&str> = old_cols
+            .iter()
+            .map(String::as_str)
+            .filter(|c| target_column(ctx, table, c).is_some())
+            .collect();
+        let old_written = match (old_refs.is_empty(), shared_refs.is_empty()) {
+            (true, true) => "false".to_string(),
+            (false, true) => changed(&old_refs),
+            (true, false) => changed(&shared_refs),
+            (false, false) => format!("{} OR {}", changed(&old_refs), changed(&shared_refs)),
+        };
         let mut ups = String::new();
         for (c, up) in &sync.new_columns {
             ups.push_str(&format!("      NEW.{} := {};\n", q(c), expr_on(up, "NEW")?));
@@ -465,7 +558,7 @@ impl Postgres {
             format!("  -- shadow columns of type changes follow the deployed columns\n{shadow_ins}")
         };
         let body = format!(
-            "BEGIN\n  IF current_setting('migc.backfill', true) = 'on' THEN\n    RETURN NEW;\n  END IF;\n{shadows}  IF TG_OP = 'INSERT' THEN\n    IF {all_new_null} THEN\n      -- written by the old application\n{ups}    ELSE\n      -- written by the new application\n{downs}    END IF;\n  ELSIF ({old_changed}) AND NOT ({new_changed}) THEN\n    -- updated by the old application\n{ups_u}  ELSIF ({new_changed}) AND NOT ({old_changed}) THEN\n    -- updated by the new application\n{downs_u}  END IF;\n  RETURN NEW;\nEND",
+            "BEGIN\n  IF current_setting('migc.backfill', true) = 'on' THEN\n    RETURN NEW;\n  END IF;\n{shadows}  IF TG_OP = 'INSERT' THEN\n    IF {all_new_null} THEN\n      -- written by the old application\n{ups}    ELSE\n      -- written by the new application\n{downs}    END IF;\n  ELSIF ({old_written} OR {all_new_null}) AND NOT ({new_changed}) THEN\n    -- updated by the old application (or a row the backfill has not reached yet)\n{ups_u}  ELSIF ({new_changed}) AND NOT ({old_changed}) THEN\n    -- updated by the new application\n{downs_u}  END IF;\n  RETURN NEW;\nEND",
             old_changed = changed(&old_refs),
             new_changed = changed(&new_cols),
             ups_u = ups.replace("      ", "    "),
@@ -501,6 +594,7 @@ impl Postgres {
     /// between batches and reports progress. `SET migc.batch_size` / `migc.pause_ms` tune it.
     fn backfill(
         &self,
+        ctx: &Context<'_>,
         table: &str,
         key: &[(String, ColumnType)],
         assignments: &[(String, Expr)],
@@ -527,7 +621,13 @@ impl Postgres {
         let mut sets = Vec::new();
         let mut pending = Vec::new();
         for (c, e) in assignments {
-            sets.push(format!("{} = {}", q(c), expr_on(e, &t)?));
+            // Values either application already wrote stay; the cast gives enum and native
+            // columns their type (an expression of text is not assigned to them implicitly).
+            let value = match assigned_type(ctx, table, c) {
+                Some(ty) => format!("CAST({} AS {ty})", expr_on(e, &t)?),
+                None => expr_on(e, &t)?,
+            };
+            sets.push(format!("{} = coalesce({t}.{}, {value})", q(c), q(c)));
             pending.push(format!("{t}.{} IS NULL", q(c)));
         }
         let join: Vec<String> = key_cols
@@ -631,6 +731,38 @@ impl Lowering for Postgres {
     }
 
     fn lower(&self, step: &Step, ctx: &Context<'_>) -> Result<Lowered, Diagnostic> {
+        let mut lowered = self.lower_step(step, ctx)?;
+        // Contract steps name a renamed table by its deployed name and run before contract
+        // renames it: re-running contract after the rename must skip them.
+        let renamed = step.phase == crate::step::Phase::Contract
+            && !matches!(step.op, Op::RenameTable { .. })
+            && step.op.table().is_some_and(|t| {
+                ctx.to
+                    .tables
+                    .values()
+                    .any(|x| x.renamed_from.as_deref() == Some(t))
+                    && !ctx.to.tables.contains_key(t)
+            });
+        if let (true, Some(table)) = (renamed, step.op.table()) {
+            for unit in lowered.up.iter_mut().filter(|u| u.transactional) {
+                unit.sql = only_while_named(table, &unit.sql);
+            }
+        }
+        Ok(lowered)
+    }
+}
+
+/// A unit run only while the table still has this name.
+fn only_while_named(table: &str, sql: &str) -> String {
+    let inner = sql.trim_end().trim_end_matches(';');
+    format!(
+        "DO $migc_guard$\nBEGIN\n  IF {} IS NOT NULL THEN\n    EXECUTE $migc_unit$\n{inner}\n$migc_unit$;\n  END IF;\nEND\n$migc_guard$;",
+        regclass(table)
+    )
+}
+
+impl Postgres {
+    fn lower_step(&self, step: &Step, ctx: &Context<'_>) -> Result<Lowered, Diagnostic> {
         let mut l = Lowered {
             up: Vec::new(),
             down: Vec::new(),
@@ -695,17 +827,28 @@ impl Lowering for Postgres {
                 l.lock = "none".into();
             }
             Op::RenameEnum { from, to } => {
-                let rename = |a: &str, b: &str| {
-                    unit(format!(
-                        "DO $migc$\nBEGIN\n  IF to_regtype({}) IS NOT NULL AND to_regtype({}) IS NULL THEN\n    ALTER TYPE {} RENAME TO {};\n  END IF;\nEND\n$migc$;",
-                        literal(&q(a)),
-                        literal(&q(b)),
-                        q(a),
-                        q(b)
-                    ))
-                };
-                l.up.push(rename(from, to));
-                l.down.push(rename(to, from));
+                // The rebuilt type takes the deployed type's place once no column uses the
+                // deployed one; guarded by the rebuilt type's temporary name.
+                l.up.push(unit(format!(
+                    "DO $migc$\nBEGIN\n  IF to_regtype({from_lit}) IS NOT NULL THEN\n    DROP TYPE IF EXISTS {to};\n    ALTER TYPE {from} RENAME TO {to};\n  END IF;\nEND\n$migc$;",
+                    from_lit = literal(&q(from)),
+                    from = q(from),
+                    to = q(to),
+                )));
+                let old_values: Vec<String> = ctx
+                    .from
+                    .enums
+                    .get(to)
+                    .map(|e| e.values.iter().map(|v| literal(&v.name)).collect())
+                    .unwrap_or_default();
+                l.down.push(unit(format!(
+                    "DO $migc$\nBEGIN\n  IF to_regtype({from_lit}) IS NULL AND to_regtype({to_lit}) IS NOT NULL THEN\n    ALTER TYPE {to} RENAME TO {from};\n    CREATE TYPE {to} AS ENUM ({values});\n  END IF;\nEND\n$migc$;",
+                    from_lit = literal(&q(from)),
+                    to_lit = literal(&q(to)),
+                    from = q(from),
+                    to = q(to),
+                    values = old_values.join(", "),
+                )));
                 l.lock = "none".into();
             }
             Op::CreateTable { table } => {
@@ -803,22 +946,136 @@ impl Lowering for Postgres {
                 }
             }
             Op::DropColumn { table, column } => {
-                l.up.push(self.retry(&[format!(
-                    "ALTER TABLE {} DROP COLUMN IF EXISTS {};",
-                    q(table),
-                    q(&column.name)
-                )]));
+                let target = target_column(ctx, table, &column.name);
                 let mut restored = column.clone();
                 restored.nullable = true;
-                l.down.push(self.retry(&[format!(
+                if target.is_some() {
+                    // Refilled from the shadow below: a default would fill it first.
+                    restored.default = None;
+                }
+                let mut down = vec![format!(
                     "ALTER TABLE {} ADD COLUMN IF NOT EXISTS {};",
                     q(table),
                     column_def(&restored)?
-                )]));
-                l.down_loses = Some(format!(
-                    "the values of `{table}.{}` (the column comes back empty)",
-                    column.name
-                ));
+                )];
+                if let Some(text) = &column.comment {
+                    down.push(format!(
+                        "COMMENT ON COLUMN {}.{} IS {};",
+                        q(table),
+                        q(&column.name),
+                        literal(text)
+                    ));
+                }
+                if let Some(target) = target {
+                    // The column is replaced by its shadow (a type change): drop it only while
+                    // the shadow is there to take its place, so a re-run drops nothing.
+                    let shadow = crate::build::shadow_name(&column.name);
+                    l.up.push(self.retry(&[format!(
+                        "IF {} THEN\n  ALTER TABLE {} DROP COLUMN IF EXISTS {};\nEND IF;",
+                        column_exists(table, &shadow),
+                        q(table),
+                        q(&column.name)
+                    )]));
+                    // The rollback refills it from the shadow through `down`.
+                    let back = target
+                        .transform
+                        .as_ref()
+                        .filter(|t| t.from == [column.name.clone()])
+                        .and_then(|t| t.down.as_ref());
+                    if let Some(back) = back {
+                        let mut map = std::collections::BTreeMap::new();
+                        map.insert(column.name.clone(), shadow.clone());
+                        let value = Expr {
+                            sql: crate::sql::rename_identifiers(&back.sql, &map),
+                            origin: back.origin,
+                        };
+                        down.push(format!(
+                            "IF {} THEN\n  UPDATE {} SET {} = {} WHERE {} IS NULL;\nEND IF;",
+                            column_exists(table, &shadow),
+                            q(table),
+                            q(&column.name),
+                            expr(&value)?,
+                            q(&column.name)
+                        ));
+                        if !column.nullable {
+                            down.push(format!(
+                                "ALTER TABLE {} ALTER COLUMN {} SET NOT NULL;",
+                                q(table),
+                                q(&column.name)
+                            ));
+                        }
+                    } else {
+                        l.down_loses = Some(format!(
+                            "the values of `{table}.{}` in its deployed type (it comes back empty)",
+                            column.name
+                        ));
+                    }
+                    if let Some(d) = &column.default {
+                        down.push(format!(
+                            "ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {};",
+                            q(table),
+                            q(&column.name),
+                            expr(d)?
+                        ));
+                    }
+                } else {
+                    l.up.push(self.retry(&[format!(
+                        "ALTER TABLE {} DROP COLUMN IF EXISTS {};",
+                        q(table),
+                        q(&column.name)
+                    )]));
+                    match refill(ctx, table, &column.name) {
+                        // Left through a rename, a transform or a `retire … down`: the rollback
+                        // computes it again from the new columns, as the trigger did.
+                        Some((value, exact)) => {
+                            if !exact {
+                                l.down_loses = Some(format!(
+                                    "the exact values of `{table}.{}`: they are computed again through `down`, exact only where `down` inverts `up`",
+                                    column.name
+                                ));
+                            }
+                            let filled = format!(
+                                "UPDATE {} SET {} = {} WHERE {} IS NULL;",
+                                q(table),
+                                q(&column.name),
+                                expr(&value)?,
+                                q(&column.name)
+                            );
+                            // Re-added without its default, so that the update fills it.
+                            down[0] = format!(
+                                "ALTER TABLE {} ADD COLUMN IF NOT EXISTS {};",
+                                q(table),
+                                column_def(&Column {
+                                    default: None,
+                                    ..restored.clone()
+                                })?
+                            );
+                            down.push(filled);
+                            if let Some(d) = &column.default {
+                                down.push(format!(
+                                    "ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {};",
+                                    q(table),
+                                    q(&column.name),
+                                    expr(d)?
+                                ));
+                            }
+                            if !column.nullable {
+                                down.push(format!(
+                                    "IF NOT EXISTS (SELECT 1 FROM {t} WHERE {c} IS NULL) THEN\n  ALTER TABLE {t} ALTER COLUMN {c} SET NOT NULL;\nEND IF;",
+                                    t = q(table),
+                                    c = q(&column.name)
+                                ));
+                            }
+                        }
+                        None => {
+                            l.down_loses = Some(format!(
+                                "the values of `{table}.{}` (the column comes back empty)",
+                                column.name
+                            ));
+                        }
+                    }
+                }
+                l.down.push(self.retry(&down));
             }
             Op::AlterType {
                 table,
@@ -922,21 +1179,18 @@ impl Lowering for Postgres {
                     &format!("CHECK ({} IS NOT NULL)", q(column)),
                     true,
                 ));
-                l.down.push(validate(table, &check));
-                l.down.push(self.retry(&[
-                    format!(
-                        "ALTER TABLE {} ALTER COLUMN {} SET NOT NULL;",
-                        q(table),
-                        q(column)
-                    ),
-                    format!(
-                        "ALTER TABLE {} DROP CONSTRAINT IF EXISTS {};",
-                        q(table),
-                        q(&check)
-                    ),
-                ]));
+                // Rows the new application wrote may hold null: then the column stays nullable
+                // (with the unvalidated check) rather than the rollback failing.
+                l.down.push(self.retry(&[format!(
+                    "IF NOT EXISTS (SELECT 1 FROM {t} WHERE {c} IS NULL) THEN\n  ALTER TABLE {t} VALIDATE CONSTRAINT {k};\n  ALTER TABLE {t} ALTER COLUMN {c} SET NOT NULL;\n  ALTER TABLE {t} DROP CONSTRAINT IF EXISTS {k};\nELSE\n  ALTER TABLE {t} DROP CONSTRAINT IF EXISTS {k};\n  RAISE NOTICE 'migc: {table_text}.{column_text} stays nullable: rows hold null';\nEND IF;",
+                    t = q(table),
+                    c = q(column),
+                    k = q(&check),
+                    table_text = table.replace('\'', "''"),
+                    column_text = column.replace('\'', "''"),
+                )]));
                 l.down_loses = Some(format!(
-                    "nothing, but it fails while rows hold null in `{table}.{column}`"
+                    "nothing, but `{table}.{column}` stays nullable while rows the new application wrote hold null"
                 ));
             }
             Op::CreateIndex { table, index } => {
@@ -945,8 +1199,22 @@ impl Lowering for Postgres {
                 l.lock = SUE.into();
                 l.scan = true;
             }
-            Op::DropIndex { table, index } => {
-                l.up = self.drop_index(&index.name);
+            Op::DropIndex {
+                table,
+                index,
+                replaced_by,
+            } => {
+                l.up = match replaced_by {
+                    // Replaced by a rebuilt index: dropped while that one has its temporary
+                    // name (so a re-run does not drop the replacement); it is usually gone
+                    // with its column already.
+                    Some(temp) => vec![self.retry(&[format!(
+                        "IF {} IS NOT NULL THEN\n  DROP INDEX IF EXISTS {};\nEND IF;",
+                        regclass(temp),
+                        q(&index.name)
+                    )])],
+                    None => self.drop_index(&index.name),
+                };
                 l.down = self.create_index(table, index)?;
                 l.lock = SUE.into();
             }
@@ -992,8 +1260,16 @@ impl Lowering for Postgres {
                 l.lock = SUE.into();
                 l.scan = true;
             }
-            Op::DropUnique { table, unique } => {
-                l.up.push(self.drop_constraint(table, &unique.name));
+            Op::DropUnique {
+                table,
+                unique,
+                replaced_by,
+            } => {
+                l.up.push(self.drop_replaced_constraint(
+                    table,
+                    &unique.name,
+                    replaced_by.as_deref(),
+                ));
                 let index = Index::unique_over(&unique.name, &unique.columns, unique.origin);
                 l.down.extend(self.create_index(table, &index)?);
                 l.down.push(self.add_constraint(
@@ -1005,8 +1281,16 @@ impl Lowering for Postgres {
                 l.down_loses =
                     Some("nothing, but it fails if duplicates were written meanwhile".into());
             }
-            Op::DropCheck { table, check } => {
-                l.up.push(self.drop_constraint(table, &check.name));
+            Op::DropCheck {
+                table,
+                check,
+                replaced_by,
+            } => {
+                l.up.push(self.drop_replaced_constraint(
+                    table,
+                    &check.name,
+                    replaced_by.as_deref(),
+                ));
                 l.down.push(self.add_constraint(
                     table,
                     &check.name,
@@ -1015,8 +1299,12 @@ impl Lowering for Postgres {
                 ));
                 l.down.push(validate(table, &check.name));
             }
-            Op::DropForeignKey { table, fk } => {
-                l.up.push(self.drop_constraint(table, &fk.name));
+            Op::DropForeignKey {
+                table,
+                fk,
+                replaced_by,
+            } => {
+                l.up.push(self.drop_replaced_constraint(table, &fk.name, replaced_by.as_deref()));
                 l.down
                     .push(self.add_constraint(table, &fk.name, &fk_clause(fk), true));
                 l.down.push(validate(table, &fk.name));
@@ -1036,21 +1324,27 @@ impl Lowering for Postgres {
                 new,
                 index,
             } => {
+                // Attaching renames the index: while it has its temporary name, the swap is
+                // still to be done.
                 l.up.push(self.retry(&[format!(
-                    "IF NOT {} THEN\n  ALTER TABLE {} DROP CONSTRAINT IF EXISTS {}, ADD CONSTRAINT {} PRIMARY KEY USING INDEX {};\nEND IF;",
-                    constraint_exists(table, &new.name),
+                    "IF {} IS NOT NULL THEN\n  ALTER TABLE {} DROP CONSTRAINT IF EXISTS {}, ADD CONSTRAINT {} PRIMARY KEY USING INDEX {};\nEND IF;",
+                    regclass(index),
                     q(table),
                     q(&old.name),
                     q(&new.name),
                     q(index)
                 )]));
+                // Undone while the temporary index is gone (the swap happened): the deployed key
+                // comes back and so does the index the next rollback drops.
                 l.down.push(self.retry(&[format!(
-                    "IF NOT {} THEN\n  ALTER TABLE {} DROP CONSTRAINT IF EXISTS {}, ADD CONSTRAINT {} PRIMARY KEY ({});\nEND IF;",
-                    constraint_exists(table, &old.name),
-                    q(table),
-                    q(&new.name),
-                    q(&old.name),
-                    columns(&old.columns)
+                    "IF {} IS NULL THEN\n  ALTER TABLE {t} DROP CONSTRAINT IF EXISTS {new}, ADD CONSTRAINT {old} PRIMARY KEY ({old_cols});\n  CREATE UNIQUE INDEX IF NOT EXISTS {index} ON {t} ({new_cols});\nEND IF;",
+                    regclass(index),
+                    t = q(table),
+                    new = q(&new.name),
+                    old = q(&old.name),
+                    old_cols = columns(&old.columns),
+                    index = q(index),
+                    new_cols = columns(&new.columns),
                 )]));
                 l.down_loses = Some(format!(
                     "nothing, but restoring `{}` builds its index under an exclusive lock",
@@ -1072,7 +1366,7 @@ impl Lowering for Postgres {
                 key,
                 assignments,
             } => {
-                l.up = self.backfill(table, key, assignments)?;
+                l.up = self.backfill(ctx, table, key, assignments)?;
                 l.down.push(comment_unit(
                     "nothing to undo: the backfilled columns go with the expand rollback",
                 ));
@@ -1095,31 +1389,41 @@ impl Lowering for Postgres {
                 l.down.push(rename(to, from));
             }
             Op::RenameIndex { from, to } => {
-                let rename = |a: &str, b: &str| {
-                    self.retry(&[format!(
-                        "IF {} IS NOT NULL AND {} IS NULL THEN\n  ALTER INDEX {} RENAME TO {};\nEND IF;",
-                        regclass(a),
-                        regclass(b),
-                        q(a),
-                        q(b)
-                    )])
-                };
-                l.up.push(rename(from, to));
-                l.down.push(rename(to, from));
+                // A deployed index of the final name is replaced: gone with its column, or
+                // dropped here. Guarded by the index being renamed, so a re-run does nothing.
+                l.up.push(self.retry(&[format!(
+                    "IF {} IS NOT NULL THEN\n  DROP INDEX IF EXISTS {};\n  ALTER INDEX {} RENAME TO {};\nEND IF;",
+                    regclass(from),
+                    q(to),
+                    q(from),
+                    q(to)
+                )]));
+                l.down.push(self.retry(&[format!(
+                    "IF {} IS NOT NULL AND {} IS NULL THEN\n  ALTER INDEX {} RENAME TO {};\nEND IF;",
+                    regclass(to),
+                    regclass(from),
+                    q(to),
+                    q(from)
+                )]));
             }
             Op::RenameConstraint { table, from, to } => {
-                let rename = |a: &str, b: &str| {
-                    self.retry(&[format!(
-                        "IF {} AND NOT {} THEN\n  ALTER TABLE {} RENAME CONSTRAINT {} TO {};\nEND IF;",
-                        constraint_exists(table, a),
-                        constraint_exists(table, b),
-                        q(table),
-                        q(a),
-                        q(b)
-                    )])
-                };
-                l.up.push(rename(from, to));
-                l.down.push(rename(to, from));
+                // The same for constraints: a deployed one of the final name is dropped by the
+                // rename that replaces it, only while the replacement has its temporary name.
+                l.up.push(self.retry(&[format!(
+                    "IF {} THEN\n  ALTER TABLE {t} DROP CONSTRAINT IF EXISTS {b};\n  ALTER TABLE {t} RENAME CONSTRAINT {a} TO {b};\nEND IF;",
+                    constraint_exists(table, from),
+                    t = q(table),
+                    a = q(from),
+                    b = q(to)
+                )]));
+                l.down.push(self.retry(&[format!(
+                    "IF {} AND NOT {} THEN\n  ALTER TABLE {} RENAME CONSTRAINT {} TO {};\nEND IF;",
+                    constraint_exists(table, to),
+                    constraint_exists(table, from),
+                    q(table),
+                    q(to),
+                    q(from)
+                )]));
             }
             Op::CreateView { view } => {
                 l.up.push(unit(format!(

@@ -1630,7 +1630,7 @@ impl<'a> Run<'a> {
                 t.indexes.push(index.clone());
                 Effect::Tables(vec![table.clone()])
             }
-            Op::DropIndex { table, index } => {
+            Op::DropIndex { table, index, .. } => {
                 table!(table).indexes.retain(|i| i.name != index.name);
                 Effect::Tables(vec![table.clone()])
             }
@@ -1695,11 +1695,11 @@ impl<'a> Run<'a> {
                     Effect::Nothing(format!("`{name}` is already enforced"))
                 }
             }
-            Op::DropUnique { table, unique } => {
+            Op::DropUnique { table, unique, .. } => {
                 table!(table).indexes.retain(|i| i.name != unique.name);
                 Effect::Tables(vec![table.clone()])
             }
-            Op::DropCheck { table, check } => {
+            Op::DropCheck { table, check, .. } => {
                 let t = table!(table);
                 // By name and expression: a redefined check may keep its name.
                 let same = |c: &Check| c.name == check.name && c.expr == check.expr;
@@ -1712,7 +1712,7 @@ impl<'a> Run<'a> {
                     Effect::Nothing(format!("check `{}` was never enforced", check.name))
                 }
             }
-            Op::DropForeignKey { table, fk } => {
+            Op::DropForeignKey { table, fk, .. } => {
                 let t = table!(table);
                 let physical = t.fks.iter().any(|f| f.name == fk.name);
                 t.fks.retain(|f| f.name != fk.name);
@@ -2420,11 +2420,11 @@ impl<'a> Run<'a> {
             Op::DropUnique { .. } => {
                 Some("nothing, but it fails if duplicates were written meanwhile".into())
             }
-            Op::DropCheck { table, check } => Some(format!(
+            Op::DropCheck { table, check, .. } => Some(format!(
                 "nothing, but it fails if rows of `{table}` written meanwhile break `{}`",
                 check.name
             )),
-            Op::DropForeignKey { table, fk } => Some(format!(
+            Op::DropForeignKey { table, fk, .. } => Some(format!(
                 "nothing, but it fails if rows of `{table}` written meanwhile break `{}`",
                 fk.name
             )),

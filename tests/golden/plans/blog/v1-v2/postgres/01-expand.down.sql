@@ -5,11 +5,11 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [26] undo: create unique index `tags_name_key` on `tags`
+-- [30] undo: create unique index `tags_name_key` on `tags`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:50:3
 DROP INDEX CONCURRENTLY IF EXISTS tags_name_key;
 
--- [25] undo: install the dual-write trigger on `posts`
+-- [29] undo: install the dual-write trigger on `posts`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:8:7
 DO $migc$
 DECLARE
@@ -33,15 +33,15 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_posts();
 
--- [24] undo: create unique index `posts_series_position_key` on `posts`
+-- [28] undo: create unique index `posts_series_position_key` on `posts`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:32:3
 DROP INDEX CONCURRENTLY IF EXISTS posts_series_position_key;
 
--- [23] undo: create index `posts_scheduled` on `posts`
+-- [27] undo: create index `posts_scheduled` on `posts`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:31:3
 DROP INDEX CONCURRENTLY IF EXISTS posts_scheduled;
 
--- [22] undo: add foreign key `posts_series_id_fkey` on `posts` for new rows
+-- [26] undo: add foreign key `posts_series_id_fkey` on `posts` for new rows
 --     lock: SHARE ROW EXCLUSIVE (on `posts` and `series`); rewrite: no; scan: no; from examples/blog/v2/posts.mig:21:49
 DO $migc$
 DECLARE
@@ -66,7 +66,7 @@ BEGIN
 END
 $migc$;
 
--- [21] undo: add check `posts_published_has_date` on `posts` for new rows
+-- [25] undo: add check `posts_published_has_date` on `posts` for new rows
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:27:3
 DO $migc$
 DECLARE
@@ -91,7 +91,7 @@ BEGIN
 END
 $migc$;
 
--- [20] undo: drop check `posts_published_has_date` on `posts`
+-- [24] undo: drop check `posts_published_has_date` on `posts`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -123,7 +123,7 @@ BEGIN
 END
 $migc$;
 
--- [19] undo: add check `posts_series_position_check` on `posts` for new rows
+-- [23] undo: add check `posts_series_position_check` on `posts` for new rows
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:22:38
 DO $migc$
 DECLARE
@@ -148,7 +148,7 @@ BEGIN
 END
 $migc$;
 
--- [18] undo: add check `posts_view_count_check__migc` on `posts` for new rows
+-- [22] undo: add check `posts_view_count_check__migc` on `posts` for new rows
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:52
 DO $migc$
 DECLARE
@@ -173,7 +173,7 @@ BEGIN
 END
 $migc$;
 
--- [17] undo: add column `posts.series_position`
+-- [21] undo: add column `posts.series_position`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:22:3
 DO $migc$
 DECLARE
@@ -196,7 +196,7 @@ BEGIN
 END
 $migc$;
 
--- [16] undo: add column `posts.series_id`
+-- [20] undo: add column `posts.series_id`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:21:3
 DO $migc$
 DECLARE
@@ -219,7 +219,7 @@ BEGIN
 END
 $migc$;
 
--- [15] undo: add column `posts.comments_enabled`
+-- [19] undo: add column `posts.comments_enabled`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:20:3
 DO $migc$
 DECLARE
@@ -242,32 +242,7 @@ BEGIN
 END
 $migc$;
 
--- [14] undo: check `posts.view_count__migc_new` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('posts') IS NOT NULL THEN
-        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_view_count__migc_new_not_null;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [13] undo: add shadow column `posts.view_count__migc_new` of type `int64` for `view_count`
+-- [18] undo: add shadow column `posts.view_count__migc_new` of type `int64` for `view_count`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
 DO $migc$
 DECLARE
@@ -290,32 +265,7 @@ BEGIN
 END
 $migc$;
 
--- [12] undo: check `posts.body_markdown` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:14:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('posts') IS NOT NULL THEN
-        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_body_markdown_not_null;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [11] undo: add column `posts.body_markdown` (filled from the deployed shape)
+-- [17] undo: add column `posts.body_markdown` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:14:3
 DO $migc$
 DECLARE
@@ -338,11 +288,43 @@ BEGIN
 END
 $migc$;
 
--- [10] undo: create index `comments_parent_id_idx` on `comments`
+-- [16] undo: install the dual-write trigger on `comments`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_comments ON comments;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_comments();
+
+-- [15] undo: create index `comments_moderation_queue__migc` on `comments`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:19:3
+DROP INDEX CONCURRENTLY IF EXISTS comments_moderation_queue__migc;
+
+-- [14] undo: create index `comments_parent_id_idx` on `comments`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:18:3
 DROP INDEX CONCURRENTLY IF EXISTS comments_parent_id_idx;
 
--- [9] undo: add foreign key `comments_parent_id_fkey` on `comments` for new rows
+-- [13] undo: create index `comments_post_id_created_at_idx__migc` on `comments`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:17:3
+DROP INDEX CONCURRENTLY IF EXISTS comments_post_id_created_at_idx__migc;
+
+-- [12] undo: add foreign key `comments_parent_id_fkey` on `comments` for new rows
 --     lock: SHARE ROW EXCLUSIVE (on `comments` and `comments`); rewrite: no; scan: no; from examples/blog/v2/comments.mig:11:47
 DO $migc$
 DECLARE
@@ -367,7 +349,30 @@ BEGIN
 END
 $migc$;
 
--- [8] undo: add foreign key `authors_avatar_media_id_fkey` on `authors` for new rows
+-- [11] undo: add shadow column `comments.status__migc_new` of type `comment_status__migc` for `status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE comments DROP COLUMN IF EXISTS status__migc_new;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [10] undo: add foreign key `authors_avatar_media_id_fkey` on `authors` for new rows
 --     lock: SHARE ROW EXCLUSIVE (on `authors` and `media`); rewrite: no; scan: no; from examples/blog/v2/authors.mig:10:47
 DO $migc$
 DECLARE
@@ -392,7 +397,7 @@ BEGIN
 END
 $migc$;
 
--- [7] undo: add column `authors.avatar_media_id`
+-- [9] undo: add column `authors.avatar_media_id`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/authors.mig:10:3
 DO $migc$
 DECLARE
@@ -415,7 +420,7 @@ BEGIN
 END
 $migc$;
 
--- [6] undo: add foreign key `series_author_id_fkey` on `series`
+-- [8] undo: add foreign key `series_author_id_fkey` on `series`
 --     lock: SHARE ROW EXCLUSIVE (on `series` and `authors`); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:38:48
 DO $migc$
 DECLARE
@@ -440,11 +445,11 @@ BEGIN
 END
 $migc$;
 
--- [5] undo: create table `series`
+-- [7] undo: create table `series`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/posts.mig:36:7
 DROP TABLE IF EXISTS series;
 
--- [4] undo: add foreign key `media_uploaded_by_fkey` on `media`
+-- [6] undo: add foreign key `media_uploaded_by_fkey` on `media`
 --     lock: SHARE ROW EXCLUSIVE (on `media` and `authors`); rewrite: no; scan: yes; from examples/blog/v2/authors.mig:21:49
 DO $migc$
 DECLARE
@@ -469,14 +474,22 @@ BEGIN
 END
 $migc$;
 
--- [3] undo: create index `media_uploaded_by_created_at_idx` on `media`
+-- [5] undo: create index `media_uploaded_by_created_at_idx` on `media`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/authors.mig:29:3
 DROP INDEX CONCURRENTLY IF EXISTS media_uploaded_by_created_at_idx;
 
--- [2] undo: create table `media`
+-- [4] undo: create table `media`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/authors.mig:19:7
 DROP TABLE IF EXISTS media;
 
--- [1] undo: add value `scheduled` to enum `post_status`
+-- [3] undo: add value `scheduled` to enum `post_status`
 --     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:6:35
 -- value 'scheduled' stays in enum post_status: PostgreSQL cannot remove an enum value
+
+-- [2] undo: create enum `comment_status__migc`, the new shape of `comment_status`
+--     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
+DROP TYPE IF EXISTS comment_status__migc;
+
+-- [1] undo: add value `rejected` to enum `comment_status` (renamed from `spam`)
+--     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:42
+-- value 'rejected' stays in enum comment_status: PostgreSQL cannot remove an enum value

@@ -5,7 +5,58 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [27] backfill `body_markdown`, `view_count__migc_new` on `posts`
+-- [31] backfill `status__migc_new` on `comments`
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/blog/v2/comments.mig:7:7
+DO $migc$
+DECLARE
+  last_0 bigint;
+  max_0 bigint;
+  started boolean := false;
+  batch_size integer := coalesce(nullif(current_setting('migc.batch_size', true), '')::integer, 1000);
+  pause_ms integer := coalesce(nullif(current_setting('migc.pause_ms', true), '')::integer, 20);
+  seen bigint;
+  changed bigint;
+  seen_total bigint := 0;
+  changed_total bigint := 0;
+  estimate bigint;
+BEGIN
+  PERFORM set_config('migc.backfill', 'on', false);
+  SELECT id INTO max_0 FROM comments ORDER BY id DESC LIMIT 1;
+  IF NOT FOUND THEN
+    PERFORM set_config('migc.backfill', '', false);
+    RETURN;
+  END IF;
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('comments');
+  LOOP
+    WITH batch AS (
+      SELECT id FROM comments
+      WHERE (NOT started OR (id) > (last_0)) AND (id) <= (max_0)
+      ORDER BY id
+      LIMIT batch_size
+      FOR NO KEY UPDATE
+    ), updated AS (
+      UPDATE comments SET status__migc_new = coalesce(comments.status__migc_new, CAST(CASE CAST(comments.status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(comments.status AS TEXT) END AS comment_status__migc))
+      FROM batch
+      WHERE comments.id = batch.id AND (comments.status__migc_new IS NULL)
+      RETURNING 1
+    )
+    SELECT b.id, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+      INTO last_0, seen, changed
+      FROM (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS b;
+    EXIT WHEN NOT FOUND;
+    started := true;
+    seen_total := seen_total + seen;
+    changed_total := changed_total + changed;
+    RAISE NOTICE 'migc: backfill comments: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    COMMIT;
+    PERFORM set_config('migc.backfill', 'on', false);
+    PERFORM pg_sleep(pause_ms / 1000.0);
+  END LOOP;
+  PERFORM set_config('migc.backfill', '', false);
+END
+$migc$;
+
+-- [32] backfill `body_markdown`, `view_count__migc_new` on `posts`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:8:7
 DO $migc$
 DECLARE
@@ -35,7 +86,7 @@ BEGIN
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE posts SET body_markdown = posts.body, view_count__migc_new = posts.view_count
+      UPDATE posts SET body_markdown = coalesce(posts.body_markdown, posts.body), view_count__migc_new = coalesce(posts.view_count__migc_new, posts.view_count)
       FROM batch
       WHERE posts.id = batch.id AND (posts.body_markdown IS NULL OR posts.view_count__migc_new IS NULL)
       RETURNING 1

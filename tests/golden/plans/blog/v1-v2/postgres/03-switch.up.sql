@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [28] validate foreign key `authors_avatar_media_id_fkey` on existing rows
+-- [33] validate foreign key `authors_avatar_media_id_fkey` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/authors.mig:10:47
 DO $migc$
 BEGIN
@@ -15,7 +15,66 @@ BEGIN
 END
 $migc$;
 
--- [29] validate foreign key `comments_parent_id_fkey` on existing rows
+-- [34] check `comments.status__migc_new` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('comments') AND conname = 'comments_status__migc_new_not_null') THEN
+        ALTER TABLE comments ADD CONSTRAINT comments_status__migc_new_not_null CHECK (status__migc_new IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [35] validate that `comments.status__migc_new` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:15:3
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('comments') AND conname = 'comments_status__migc_new_not_null' AND NOT convalidated) THEN
+    ALTER TABLE comments VALIDATE CONSTRAINT comments_status__migc_new_not_null;
+  END IF;
+END
+$migc$;
+
+-- [36] set `comments.status__migc_new` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE comments ALTER COLUMN status__migc_new SET NOT NULL;
+      ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_status__migc_new_not_null;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [37] validate foreign key `comments_parent_id_fkey` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:11:47
 DO $migc$
 BEGIN
@@ -25,7 +84,32 @@ BEGIN
 END
 $migc$;
 
--- [30] validate that `posts.body_markdown` holds no null
+-- [38] check `posts.body_markdown` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:14:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_body_markdown_not_null') THEN
+        ALTER TABLE posts ADD CONSTRAINT posts_body_markdown_not_null CHECK (body_markdown IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [39] validate that `posts.body_markdown` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:14:3
 DO $migc$
 BEGIN
@@ -35,7 +119,7 @@ BEGIN
 END
 $migc$;
 
--- [31] set `posts.body_markdown` not null
+-- [40] set `posts.body_markdown` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:14:3
 DO $migc$
 DECLARE
@@ -59,7 +143,32 @@ BEGIN
 END
 $migc$;
 
--- [32] validate that `posts.view_count__migc_new` holds no null
+-- [41] check `posts.view_count__migc_new` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_view_count__migc_new_not_null') THEN
+        ALTER TABLE posts ADD CONSTRAINT posts_view_count__migc_new_not_null CHECK (view_count__migc_new IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [42] validate that `posts.view_count__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:19:3
 DO $migc$
 BEGIN
@@ -69,7 +178,7 @@ BEGIN
 END
 $migc$;
 
--- [33] set `posts.view_count__migc_new` not null
+-- [43] set `posts.view_count__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
 DO $migc$
 DECLARE
@@ -93,7 +202,7 @@ BEGIN
 END
 $migc$;
 
--- [34] validate check `posts_view_count_check__migc` on existing rows
+-- [44] validate check `posts_view_count_check__migc` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:19:52
 DO $migc$
 BEGIN
@@ -103,7 +212,7 @@ BEGIN
 END
 $migc$;
 
--- [35] validate check `posts_series_position_check` on existing rows
+-- [45] validate check `posts_series_position_check` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:22:38
 DO $migc$
 BEGIN
@@ -113,7 +222,7 @@ BEGIN
 END
 $migc$;
 
--- [36] validate check `posts_published_has_date` on existing rows
+-- [46] validate check `posts_published_has_date` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:27:3
 DO $migc$
 BEGIN
@@ -123,7 +232,7 @@ BEGIN
 END
 $migc$;
 
--- [37] validate foreign key `posts_series_id_fkey` on existing rows
+-- [47] validate foreign key `posts_series_id_fkey` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:21:49
 DO $migc$
 BEGIN

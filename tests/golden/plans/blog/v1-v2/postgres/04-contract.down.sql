@@ -5,11 +5,11 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [48] undo: recreate view `published_posts`
+-- [66] undo: recreate view `published_posts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v2/search.mig:14:6
 DROP VIEW IF EXISTS published_posts;
 
--- [47] undo: drop column `posts.body`
+-- [65] undo: drop column `posts.body`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -19,6 +19,11 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       ALTER TABLE posts ADD COLUMN IF NOT EXISTS body text;
+      COMMENT ON COLUMN posts.body IS 'Markdown';
+      UPDATE posts SET body = body_markdown WHERE body IS NULL;
+      IF NOT EXISTS (SELECT 1 FROM posts WHERE body IS NULL) THEN
+        ALTER TABLE posts ALTER COLUMN body SET NOT NULL;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -32,7 +37,7 @@ BEGIN
 END
 $migc$;
 
--- [46] undo: rename constraint `posts_view_count_check__migc` to `posts_view_count_check` on `posts`
+-- [64] undo: rename constraint `posts_view_count_check__migc` to `posts_view_count_check` on `posts`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:52
 DO $migc$
 DECLARE
@@ -57,7 +62,7 @@ BEGIN
 END
 $migc$;
 
--- [45] undo: set the default of `posts.view_count`
+-- [63] undo: set the default of `posts.view_count`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
 DO $migc$
 DECLARE
@@ -67,7 +72,7 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('posts') AND attname = 'view_count' AND NOT attisdropped) THEN
-        ALTER TABLE posts ALTER COLUMN view_count DROP DEFAULT;
+        ALTER TABLE posts ALTER COLUMN view_count SET DEFAULT 0;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -82,7 +87,7 @@ BEGIN
 END
 $migc$;
 
--- [44] undo: put shadow column `view_count__migc_new` in place of `posts.view_count`
+-- [62] undo: put shadow column `view_count__migc_new` in place of `posts.view_count`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
 DO $migc$
 DECLARE
@@ -108,7 +113,7 @@ BEGIN
 END
 $migc$;
 
--- [43] undo: drop column `posts.view_count`
+-- [61] undo: drop column `posts.view_count`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -117,7 +122,12 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE posts ADD COLUMN IF NOT EXISTS view_count integer DEFAULT 0;
+      ALTER TABLE posts ADD COLUMN IF NOT EXISTS view_count integer;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('posts') AND attname = 'view_count__migc_new' AND NOT attisdropped) THEN
+        UPDATE posts SET view_count = least(view_count__migc_new, 2147483647) WHERE view_count IS NULL;
+      END IF;
+      ALTER TABLE posts ALTER COLUMN view_count SET NOT NULL;
+      ALTER TABLE posts ALTER COLUMN view_count SET DEFAULT 0;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -131,7 +141,7 @@ BEGIN
 END
 $migc$;
 
--- [42] undo: drop column `authors.avatar_url`
+-- [60] undo: drop column `authors.avatar_url`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/authors.mig:13:15
 DO $migc$
 DECLARE
@@ -154,11 +164,11 @@ BEGIN
 END
 $migc$;
 
--- [41] undo: drop view `published_posts` while its tables change
+-- [59] undo: drop view `published_posts` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
 
--- [40] undo: remove the dual-write trigger on `posts`
+-- [58] undo: remove the dual-write trigger on `posts`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:8:7
 CREATE OR REPLACE FUNCTION migc_sync_posts() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -177,8 +187,8 @@ BEGIN
       -- written by the new application
       NEW.body := NEW.body_markdown;
     END IF;
-  ELSIF (NEW.body IS DISTINCT FROM OLD.body) AND NOT (NEW.body_markdown IS DISTINCT FROM OLD.body_markdown) THEN
-    -- updated by the old application
+  ELSIF (NEW.body IS DISTINCT FROM OLD.body OR NEW.body_markdown IS NULL) AND NOT (NEW.body_markdown IS DISTINCT FROM OLD.body_markdown) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.body_markdown := NEW.body;
   ELSIF (NEW.body_markdown IS DISTINCT FROM OLD.body_markdown) AND NOT (NEW.body IS DISTINCT FROM OLD.body) THEN
     -- updated by the new application
@@ -209,7 +219,7 @@ BEGIN
 END
 $migc$;
 
--- [39] undo: drop check `posts_view_count_check` on `posts`
+-- [57] undo: drop check `posts_view_count_check` on `posts`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -241,12 +251,241 @@ BEGIN
 END
 $migc$;
 
--- [38] undo: rename value `spam` of enum `comment_status` to `rejected`
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:42
+-- [56] undo: set the default of `comments.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE comments ALTER COLUMN status SET DEFAULT 'pending';
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [55] undo: put shadow column `status__migc_new` in place of `comments.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'status' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
+        ALTER TABLE comments RENAME COLUMN status TO status__migc_new;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [54] undo: give enum `comment_status__migc` the name `comment_status`
+--     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_enum WHERE enumtypid = to_regtype('comment_status') AND enumlabel = 'rejected') THEN
-    ALTER TYPE comment_status RENAME VALUE 'rejected' TO 'spam';
+  IF to_regtype('comment_status__migc') IS NULL AND to_regtype('comment_status') IS NOT NULL THEN
+    ALTER TYPE comment_status RENAME TO comment_status__migc;
+    CREATE TYPE comment_status AS ENUM ('pending', 'approved', 'spam');
   END IF;
 END
 $migc$;
+
+-- [53] undo: drop column `comments.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE comments ADD COLUMN IF NOT EXISTS status comment_status;
+      ALTER TABLE comments ALTER COLUMN status SET DEFAULT 'pending';
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [52] undo: remove the dual-write trigger on `comments`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
+CREATE OR REPLACE FUNCTION migc_sync_comments() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+BEGIN
+  IF current_setting('migc.backfill', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
+  -- shadow columns of type changes follow the deployed columns
+  IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status THEN
+    NEW.status__migc_new := CAST(CASE CAST(NEW.status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(NEW.status AS TEXT) END AS comment_status__migc);
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF true THEN
+      -- written by the old application
+      NULL;
+    ELSE
+      -- written by the new application
+      NULL;
+    END IF;
+  ELSIF (false OR true) AND NOT (false) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
+    NULL;
+  ELSIF (false) AND NOT (false) THEN
+    -- updated by the new application
+    NULL;
+  END IF;
+  RETURN NEW;
+END
+$migc_fn$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_comments ON comments;
+      CREATE TRIGGER migc_sync_comments BEFORE INSERT OR UPDATE ON comments FOR EACH ROW EXECUTE FUNCTION migc_sync_comments();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [51] undo: rename index `comments_moderation_queue__migc` to `comments_moderation_queue`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:19:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('comments_moderation_queue') IS NOT NULL AND to_regclass('comments_moderation_queue__migc') IS NULL THEN
+        ALTER INDEX comments_moderation_queue RENAME TO comments_moderation_queue__migc;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [50] undo: drop index `comments_moderation_queue` on `comments`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('comments_moderation_queue') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS comments_moderation_queue;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+CREATE INDEX CONCURRENTLY IF NOT EXISTS comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
+
+-- [49] undo: rename index `comments_post_id_created_at_idx__migc` to `comments_post_id_created_at_idx`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:17:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('comments_post_id_created_at_idx') IS NOT NULL AND to_regclass('comments_post_id_created_at_idx__migc') IS NULL THEN
+        ALTER INDEX comments_post_id_created_at_idx RENAME TO comments_post_id_created_at_idx__migc;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [48] undo: drop index `comments_post_id_created_at_idx` on `comments`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('comments_post_id_created_at_idx') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS comments_post_id_created_at_idx;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+CREATE INDEX CONCURRENTLY IF NOT EXISTS comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status = 'approved';

@@ -5,17 +5,133 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [38] rename value `spam` of enum `comment_status` to `rejected`
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:42
+-- [48] drop index `comments_post_id_created_at_idx` on `comments`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
+DECLARE
+  attempt integer := 0;
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_enum WHERE enumtypid = to_regtype('comment_status') AND enumlabel = 'spam') THEN
-    ALTER TYPE comment_status RENAME VALUE 'spam' TO 'rejected';
-  END IF;
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('comments_post_id_created_at_idx__migc') IS NOT NULL THEN
+        DROP INDEX IF EXISTS comments_post_id_created_at_idx;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
 END
 $migc$;
 
--- [39] drop check `posts_view_count_check` on `posts`
+-- [49] rename index `comments_post_id_created_at_idx__migc` to `comments_post_id_created_at_idx`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:17:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('comments_post_id_created_at_idx__migc') IS NOT NULL THEN
+        DROP INDEX IF EXISTS comments_post_id_created_at_idx;
+        ALTER INDEX comments_post_id_created_at_idx__migc RENAME TO comments_post_id_created_at_idx;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [50] drop index `comments_moderation_queue` on `comments`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('comments_moderation_queue__migc') IS NOT NULL THEN
+        DROP INDEX IF EXISTS comments_moderation_queue;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [51] rename index `comments_moderation_queue__migc` to `comments_moderation_queue`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:19:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('comments_moderation_queue__migc') IS NOT NULL THEN
+        DROP INDEX IF EXISTS comments_moderation_queue;
+        ALTER INDEX comments_moderation_queue__migc RENAME TO comments_moderation_queue;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [52] remove the dual-write trigger on `comments`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_comments ON comments;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_comments();
+
+-- [53] drop column `comments.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -24,7 +140,94 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('posts') IS NOT NULL THEN
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
+        ALTER TABLE comments DROP COLUMN IF EXISTS status;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [54] give enum `comment_status__migc` the name `comment_status`
+--     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
+DO $migc$
+BEGIN
+  IF to_regtype('comment_status__migc') IS NOT NULL THEN
+    DROP TYPE IF EXISTS comment_status;
+    ALTER TYPE comment_status__migc RENAME TO comment_status;
+  END IF;
+END
+$migc$;
+
+-- [55] put shadow column `status__migc_new` in place of `comments.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'status__migc_new' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE comments RENAME COLUMN status__migc_new TO status;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [56] set the default of `comments.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE comments ALTER COLUMN status SET DEFAULT 'pending';
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [57] drop check `posts_view_count_check` on `posts`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_view_count_check__migc') THEN
         ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_view_count_check;
       END IF;
       EXIT;
@@ -40,7 +243,7 @@ BEGIN
 END
 $migc$;
 
--- [40] remove the dual-write trigger on `posts`
+-- [58] remove the dual-write trigger on `posts`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:8:7
 DO $migc$
 DECLARE
@@ -64,11 +267,11 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_posts();
 
--- [41] drop view `published_posts` while its tables change
+-- [59] drop view `published_posts` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS published_posts;
 
--- [42] drop column `authors.avatar_url`
+-- [60] drop column `authors.avatar_url`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/authors.mig:13:15
 DO $migc$
 DECLARE
@@ -91,7 +294,7 @@ BEGIN
 END
 $migc$;
 
--- [43] drop column `posts.view_count`
+-- [61] drop column `posts.view_count`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -100,7 +303,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE posts DROP COLUMN IF EXISTS view_count;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('posts') AND attname = 'view_count__migc_new' AND NOT attisdropped) THEN
+        ALTER TABLE posts DROP COLUMN IF EXISTS view_count;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -114,7 +319,7 @@ BEGIN
 END
 $migc$;
 
--- [44] put shadow column `view_count__migc_new` in place of `posts.view_count`
+-- [62] put shadow column `view_count__migc_new` in place of `posts.view_count`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
 DO $migc$
 DECLARE
@@ -140,7 +345,7 @@ BEGIN
 END
 $migc$;
 
--- [45] set the default of `posts.view_count`
+-- [63] set the default of `posts.view_count`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
 DO $migc$
 DECLARE
@@ -165,7 +370,7 @@ BEGIN
 END
 $migc$;
 
--- [46] rename constraint `posts_view_count_check__migc` to `posts_view_count_check` on `posts`
+-- [64] rename constraint `posts_view_count_check__migc` to `posts_view_count_check` on `posts`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:52
 DO $migc$
 DECLARE
@@ -174,7 +379,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_view_count_check__migc') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_view_count_check') THEN
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_view_count_check__migc') THEN
+        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_view_count_check;
         ALTER TABLE posts RENAME CONSTRAINT posts_view_count_check__migc TO posts_view_count_check;
       END IF;
       EXIT;
@@ -190,7 +396,7 @@ BEGIN
 END
 $migc$;
 
--- [47] drop column `posts.body`
+-- [65] drop column `posts.body`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -213,6 +419,6 @@ BEGIN
 END
 $migc$;
 
--- [48] recreate view `published_posts`
+-- [66] recreate view `published_posts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v2/search.mig:14:6
 CREATE OR REPLACE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;

@@ -3,8 +3,8 @@
 -- Run as-is: sqlite3 DATABASE < 02-backfill.up.sql
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
--- [27] backfill `body_markdown`, `view_count__migc_new` on `posts`
---     lock: database write lock for one UPDATE of every row to fill (no batches: a script cannot loop; readers go on in WAL mode); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:8:7
+-- [31] backfill `status__migc_new` on `comments`
+--     lock: database write lock for one UPDATE of every row to fill (no batches: a script cannot loop; readers go on in WAL mode); rewrite: no; scan: yes; from examples/blog/v2/comments.mig:7:7
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -36,6 +36,14 @@ BEGIN
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
 -- the dual-write trigger lets the backfill's writes through
+INSERT OR REPLACE INTO migc_sync_comments_guard (active) VALUES (1);
+UPDATE comments SET status__migc_new = coalesce(status__migc_new, CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT)) WHERE status__migc_new IS NULL;
+DELETE FROM migc_sync_comments_guard;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM comments WHERE (status__migc_new IS NULL AND (CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT)) IS NOT NULL));
+
+-- [32] backfill `body_markdown`, `view_count__migc_new` on `posts`
+--     lock: database write lock for one UPDATE of every row to fill (no batches: a script cannot loop; readers go on in WAL mode); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:8:7
+-- the dual-write trigger lets the backfill's writes through
 INSERT OR REPLACE INTO migc_sync_posts_guard (active) VALUES (1);
 UPDATE posts SET body_markdown = coalesce(body_markdown, body), view_count__migc_new = coalesce(view_count__migc_new, view_count) WHERE body_markdown IS NULL OR view_count__migc_new IS NULL;
 DELETE FROM migc_sync_posts_guard;
@@ -43,7 +51,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 F
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 2;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 3;
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 0;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;

@@ -3,7 +3,7 @@
 -- Run as-is: sqlite3 DATABASE < 03-switch.down.sql
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
--- [37] undo: validate foreign key `posts_series_id_fkey` on existing rows
+-- [47] undo: validate foreign key `posts_series_id_fkey` on existing rows
 --     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:21:49
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
@@ -37,8 +37,10 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('authors') ORDER BY name)) IS 'avatar_media_id,avatar_url,bio,created_at,email,handle,id,is_editor,name,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('authors') WHERE name IN ('authors_email_key', 'authors_handle_key') ORDER BY name)) IS 'authors_email_key,authors_handle_key';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) IS 'author_email,author_name,body,created_at,id,parent_id,post_id,status,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_parent_id_idx', 'comments_post_id_created_at_idx') ORDER BY name)) IS 'comments_moderation_queue,comments_parent_id_idx,comments_post_id_created_at_idx';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) IS 'author_email,author_name,body,created_at,id,parent_id,post_id,status,status__migc_new,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_moderation_queue__migc', 'comments_parent_id_idx', 'comments_post_id_created_at_idx', 'comments_post_id_created_at_idx__migc') ORDER BY name)) IS 'comments_moderation_queue,comments_moderation_queue__migc,comments_parent_id_idx,comments_post_id_created_at_idx,comments_post_id_created_at_idx__migc'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'comments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_comments_insert,migc_sync_comments_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_comments_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) IS 'author_id,body,body_markdown,comments_enabled,created_at,deleted_at,excerpt,id,published_at,search,series_id,series_position,slug,status,title,updated_at,view_count,view_count__migc_new'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) IS 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_scheduled,posts_series_position_key,posts_slug_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_posts_insert,migc_sync_posts_update'
@@ -102,39 +104,47 @@ BEGIN
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
--- [36] undo: validate check `posts_published_has_date` on existing rows
---     lock: database write lock; part of the rebuild of `posts` at step 37; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:27:3
--- undone by the rebuild of `posts` at step 37
+-- [46] undo: validate check `posts_published_has_date` on existing rows
+--     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:27:3
+-- undone by the rebuild of `posts` at step 47
 
--- [35] undo: validate check `posts_series_position_check` on existing rows
---     lock: database write lock; part of the rebuild of `posts` at step 37; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:22:38
--- undone by the rebuild of `posts` at step 37
+-- [45] undo: validate check `posts_series_position_check` on existing rows
+--     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:22:38
+-- undone by the rebuild of `posts` at step 47
 
--- [34] undo: validate check `posts_view_count_check__migc` on existing rows
---     lock: database write lock; part of the rebuild of `posts` at step 37; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:52
--- undone by the rebuild of `posts` at step 37
+-- [44] undo: validate check `posts_view_count_check__migc` on existing rows
+--     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:52
+-- undone by the rebuild of `posts` at step 47
 
--- [33] undo: set `posts.view_count__migc_new` not null
+-- [43] undo: set `posts.view_count__migc_new` not null
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:19:3
 -- nothing to undo: the column stays nullable
 
--- [32] undo: validate that `posts.view_count__migc_new` holds no null
+-- [42] undo: validate that `posts.view_count__migc_new` holds no null
 --     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
 -- nothing to undo
 
--- [31] undo: set `posts.body_markdown` not null
+-- [41] undo: check `posts.view_count__migc_new` is not null, without scanning
+--     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+-- nothing to undo
+
+-- [40] undo: set `posts.body_markdown` not null
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:14:3
 -- nothing to undo: the column stays nullable
 
--- [30] undo: validate that `posts.body_markdown` holds no null
+-- [39] undo: validate that `posts.body_markdown` holds no null
 --     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:14:3
 -- nothing to undo
 
--- [29] undo: validate foreign key `comments_parent_id_fkey` on existing rows
+-- [38] undo: check `posts.body_markdown` is not null, without scanning
+--     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:14:3
+-- nothing to undo
+
+-- [37] undo: validate foreign key `comments_parent_id_fkey` on existing rows
 --     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:11:47
 -- rebuild comments (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM comments;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_moderation_queue', 'comments_parent_id_idx'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_moderation_queue', 'comments_post_id_created_at_idx__migc', 'comments_parent_id_idx', 'comments_moderation_queue__migc', 'migc_sync_comments_insert', 'migc_sync_comments_update'));
 CREATE TABLE migc_new_comments (
   id integer NOT NULL,
   post_id integer NOT NULL,
@@ -142,24 +152,51 @@ CREATE TABLE migc_new_comments (
   author_name text NOT NULL,
   author_email text NOT NULL,
   body text NOT NULL,
-  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'spam')),
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected', 'spam')),
   created_at timestamptz NOT NULL DEFAULT (current_timestamp),
   updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  status__migc_new text CHECK (status__migc_new IN ('pending', 'approved', 'rejected')),
   PRIMARY KEY (id),
   CONSTRAINT comments_body_check CHECK (length(body) <= 10000),
   FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE
 );
-INSERT INTO migc_new_comments (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at) SELECT id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at FROM comments;
+INSERT INTO migc_new_comments (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at, status__migc_new) SELECT id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at, status__migc_new FROM comments;
 DROP TABLE comments;
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE migc_new_comments RENAME TO comments;
 PRAGMA legacy_alter_table = OFF;
 CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status = 'approved';
 CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
+CREATE INDEX comments_post_id_created_at_idx__migc ON comments (post_id, created_at) WHERE status__migc_new = 'approved';
 CREATE INDEX comments_parent_id_idx ON comments (parent_id) WHERE parent_id IS NOT NULL;
+CREATE INDEX comments_moderation_queue__migc ON comments (created_at) WHERE status__migc_new = 'pending';
+CREATE TRIGGER migc_sync_comments_insert AFTER INSERT ON comments
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_comments_guard (active) VALUES (1);
+  -- shadow columns of type changes follow the deployed columns
+  UPDATE comments SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM migc_sync_comments_guard;
+END;
+CREATE TRIGGER migc_sync_comments_update AFTER UPDATE ON comments
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_comments_guard)
+BEGIN
+  UPDATE comments SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (NEW.status IS NOT OLD.status OR NEW.status__migc_new IS NULL);
+END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM comments) = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
--- [28] undo: validate foreign key `authors_avatar_media_id_fkey` on existing rows
+-- [36] undo: set `comments.status__migc_new` not null
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v2/comments.mig:15:3
+-- nothing to undo: the column stays nullable
+
+-- [35] undo: validate that `comments.status__migc_new` holds no null
+--     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+-- nothing to undo
+
+-- [34] undo: check `comments.status__migc_new` is not null, without scanning
+--     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+-- nothing to undo
+
+-- [33] undo: validate foreign key `authors_avatar_media_id_fkey` on existing rows
 --     lock: database write lock; rebuilds `authors` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/authors.mig:10:47
 -- rebuild authors (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM authors;
@@ -189,8 +226,10 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM auth
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('authors') ORDER BY name)) IS 'avatar_media_id,avatar_url,bio,created_at,email,handle,id,is_editor,name,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('authors') WHERE name IN ('authors_email_key', 'authors_handle_key') ORDER BY name)) IS 'authors_email_key,authors_handle_key';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) IS 'author_email,author_name,body,created_at,id,parent_id,post_id,status,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_parent_id_idx', 'comments_post_id_created_at_idx') ORDER BY name)) IS 'comments_moderation_queue,comments_parent_id_idx,comments_post_id_created_at_idx';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) IS 'author_email,author_name,body,created_at,id,parent_id,post_id,status,status__migc_new,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_moderation_queue__migc', 'comments_parent_id_idx', 'comments_post_id_created_at_idx', 'comments_post_id_created_at_idx__migc') ORDER BY name)) IS 'comments_moderation_queue,comments_moderation_queue__migc,comments_parent_id_idx,comments_post_id_created_at_idx,comments_post_id_created_at_idx__migc'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'comments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_comments_insert,migc_sync_comments_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_comments_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) IS 'author_id,body,body_markdown,comments_enabled,created_at,deleted_at,excerpt,id,published_at,search,series_id,series_position,slug,status,title,updated_at,view_count,view_count__migc_new'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) IS 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_scheduled,posts_series_position_key,posts_slug_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_posts_insert,migc_sync_posts_update'

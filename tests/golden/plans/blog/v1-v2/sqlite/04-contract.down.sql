@@ -3,7 +3,7 @@
 -- Run as-is: sqlite3 DATABASE < 04-contract.down.sql
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
--- [48] undo: recreate view `published_posts`
+-- [66] undo: recreate view `published_posts`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v2/search.mig:14:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
@@ -38,7 +38,9 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('authors') ORDER BY name)) IS 'avatar_media_id,bio,created_at,email,handle,id,is_editor,name,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('authors') WHERE name IN ('authors_email_key', 'authors_handle_key') ORDER BY name)) IS 'authors_email_key,authors_handle_key';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) IS 'author_email,author_name,body,created_at,id,parent_id,post_id,status,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_parent_id_idx', 'comments_post_id_created_at_idx') ORDER BY name)) IS 'comments_moderation_queue,comments_parent_id_idx,comments_post_id_created_at_idx';
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_moderation_queue__migc', 'comments_parent_id_idx', 'comments_post_id_created_at_idx', 'comments_post_id_created_at_idx__migc') ORDER BY name)) IS 'comments_moderation_queue,comments_parent_id_idx,comments_post_id_created_at_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'comments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
+  AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_comments_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) IS 'author_id,body_markdown,comments_enabled,created_at,deleted_at,excerpt,id,published_at,search,series_id,series_position,slug,status,title,updated_at,view_count'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) IS 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_scheduled,posts_series_position_key,posts_slug_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
@@ -46,7 +48,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'published_posts');
 DROP VIEW published_posts;
 
--- [47] undo: drop column `posts.body`
+-- [65] undo: drop column `posts.body`
 --     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from the deployed schema
 -- rebuild posts (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM posts;
@@ -90,15 +92,15 @@ CREATE UNIQUE INDEX posts_series_position_key ON posts (series_id, series_positi
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 1);
 UPDATE posts SET body = body_markdown WHERE body IS NULL;
 
--- [46] undo: rename constraint `posts_view_count_check__migc` to `posts_view_count_check` on `posts`
---     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:52
--- undone by the rebuild of `posts` at step 47
+-- [64] undo: rename constraint `posts_view_count_check__migc` to `posts_view_count_check` on `posts`
+--     lock: database write lock; part of the rebuild of `posts` at step 65; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:52
+-- undone by the rebuild of `posts` at step 65
 
--- [45] undo: set the default of `posts.view_count`
---     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:3
--- undone by the rebuild of `posts` at step 47
+-- [63] undo: set the default of `posts.view_count`
+--     lock: database write lock; part of the rebuild of `posts` at step 65; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:3
+-- undone by the rebuild of `posts` at step 65
 
--- [44] undo: put shadow column `view_count__migc_new` in place of `posts.view_count`
+-- [62] undo: put shadow column `view_count__migc_new` in place of `posts.view_count`
 --     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:3
 -- rebuild posts (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM posts;
@@ -141,20 +143,20 @@ CREATE INDEX posts_scheduled ON posts (published_at) WHERE status = 'scheduled';
 CREATE UNIQUE INDEX posts_series_position_key ON posts (series_id, series_position) WHERE series_id IS NOT NULL;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
--- [43] undo: drop column `posts.view_count`
+-- [61] undo: drop column `posts.view_count`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
 ALTER TABLE posts ADD COLUMN view_count integer NOT NULL DEFAULT 0;
 UPDATE posts SET view_count = min(view_count__migc_new, 2147483647) WHERE view_count IS NULL;
 
--- [42] undo: drop column `authors.avatar_url`
+-- [60] undo: drop column `authors.avatar_url`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/blog/v2/authors.mig:13:15
 ALTER TABLE authors ADD COLUMN avatar_url text;
 
--- [41] undo: drop view `published_posts` while its tables change
+-- [59] undo: drop view `published_posts` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 -- view `published_posts` comes back at the end of this script
 
--- [40] undo: remove the dual-write trigger on `posts`
+-- [58] undo: remove the dual-write trigger on `posts`
 --     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:8:7
 -- rebuild posts (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM posts;
@@ -220,15 +222,15 @@ END;
 CREATE TABLE migc_sync_posts_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
--- [39] undo: drop check `posts_view_count_check` on `posts`
---     lock: database write lock; part of the rebuild of `posts` at step 40; rewrite: yes; scan: yes; from the deployed schema
--- undone by the rebuild of `posts` at step 40
+-- [57] undo: drop check `posts_view_count_check` on `posts`
+--     lock: database write lock; part of the rebuild of `posts` at step 58; rewrite: yes; scan: yes; from the deployed schema
+-- undone by the rebuild of `posts` at step 58
 
--- [38] undo: rename value `spam` of enum `comment_status` to `rejected`
---     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:5:42
+-- [56] undo: set the default of `comments.status`
+--     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:15:3
 -- rebuild comments (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM comments;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_moderation_queue', 'comments_parent_id_idx'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_parent_id_idx', 'comments_moderation_queue'));
 CREATE TABLE migc_new_comments (
   id integer NOT NULL,
   post_id integer NOT NULL,
@@ -236,30 +238,110 @@ CREATE TABLE migc_new_comments (
   author_name text NOT NULL,
   author_email text NOT NULL,
   body text NOT NULL,
-  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'spam')),
   created_at timestamptz NOT NULL DEFAULT (current_timestamp),
   updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  status text NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
   PRIMARY KEY (id),
   CONSTRAINT comments_body_check CHECK (length(body) <= 10000),
   FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE,
   FOREIGN KEY (parent_id) REFERENCES comments (id) ON DELETE CASCADE
 );
-INSERT INTO migc_new_comments (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at) SELECT id, post_id, parent_id, author_name, author_email, body, CASE status WHEN 'rejected' THEN 'spam' ELSE status END, created_at, updated_at FROM comments;
+INSERT INTO migc_new_comments (id, post_id, parent_id, author_name, author_email, body, created_at, updated_at, status) SELECT id, post_id, parent_id, author_name, author_email, body, created_at, updated_at, status FROM comments;
 DROP TABLE comments;
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE migc_new_comments RENAME TO comments;
 PRAGMA legacy_alter_table = OFF;
 CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status = 'approved';
-CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
 CREATE INDEX comments_parent_id_idx ON comments (parent_id) WHERE parent_id IS NOT NULL;
+CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM comments) = (SELECT rows FROM temp.migc_count WHERE n = 4);
+
+-- [55] undo: put shadow column `status__migc_new` in place of `comments.status`
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:15:3
+DROP INDEX comments_moderation_queue;
+DROP INDEX comments_post_id_created_at_idx;
+ALTER TABLE comments RENAME COLUMN status TO status__migc_new;
+CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status__migc_new = 'pending';
+CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status__migc_new = 'approved';
+
+-- [54] undo: give enum `comment_status__migc` the name `comment_status`
+--     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
+-- nothing to undo
+
+-- [53] undo: drop column `comments.status`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+ALTER TABLE comments ADD COLUMN status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected', 'spam'));
+
+-- [52] undo: remove the dual-write trigger on `comments`
+--     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:7:7
+-- rebuild comments (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM comments;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_parent_id_idx', 'comments_moderation_queue'));
+CREATE TABLE migc_new_comments (
+  id integer NOT NULL,
+  post_id integer NOT NULL,
+  parent_id integer,
+  author_name text NOT NULL,
+  author_email text NOT NULL,
+  body text NOT NULL,
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected', 'spam')),
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  status__migc_new text CHECK (status__migc_new IN ('pending', 'approved', 'rejected')),
+  PRIMARY KEY (id),
+  CONSTRAINT comments_body_check CHECK (length(body) <= 10000),
+  FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE,
+  FOREIGN KEY (parent_id) REFERENCES comments (id) ON DELETE CASCADE
+);
+INSERT INTO migc_new_comments (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at, status__migc_new) SELECT id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at, status__migc_new FROM comments;
+DROP TABLE comments;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_comments RENAME TO comments;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status__migc_new = 'approved';
+CREATE INDEX comments_parent_id_idx ON comments (parent_id) WHERE parent_id IS NOT NULL;
+CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status__migc_new = 'pending';
+CREATE TRIGGER migc_sync_comments_insert AFTER INSERT ON comments
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_comments_guard (active) VALUES (1);
+  -- shadow columns of type changes follow the deployed columns
+  UPDATE comments SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM migc_sync_comments_guard;
+END;
+CREATE TRIGGER migc_sync_comments_update AFTER UPDATE ON comments
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_comments_guard)
+BEGIN
+  UPDATE comments SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (NEW.status IS NOT OLD.status OR NEW.status__migc_new IS NULL);
+END;
+CREATE TABLE migc_sync_comments_guard (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM comments) = (SELECT rows FROM temp.migc_count WHERE n = 5);
+
+-- [51] undo: rename index `comments_moderation_queue__migc` to `comments_moderation_queue`
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:19:3
+DROP INDEX comments_moderation_queue;
+CREATE INDEX comments_moderation_queue__migc ON comments (created_at) WHERE status__migc_new = 'pending';
+
+-- [50] undo: drop index `comments_moderation_queue` on `comments`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
+CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
+
+-- [49] undo: rename index `comments_post_id_created_at_idx__migc` to `comments_post_id_created_at_idx`
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:17:3
+DROP INDEX comments_post_id_created_at_idx;
+CREATE INDEX comments_post_id_created_at_idx__migc ON comments (post_id, created_at) WHERE status__migc_new = 'approved';
+
+-- [48] undo: drop index `comments_post_id_created_at_idx` on `comments`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
+CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status = 'approved';
 -- the views this phase dropped
 CREATE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('authors') ORDER BY name)) IS 'avatar_media_id,avatar_url,bio,created_at,email,handle,id,is_editor,name,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('authors') WHERE name IN ('authors_email_key', 'authors_handle_key') ORDER BY name)) IS 'authors_email_key,authors_handle_key';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) IS 'author_email,author_name,body,created_at,id,parent_id,post_id,status,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_parent_id_idx', 'comments_post_id_created_at_idx') ORDER BY name)) IS 'comments_moderation_queue,comments_parent_id_idx,comments_post_id_created_at_idx';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) IS 'author_email,author_name,body,created_at,id,parent_id,post_id,status,status__migc_new,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_moderation_queue__migc', 'comments_parent_id_idx', 'comments_post_id_created_at_idx', 'comments_post_id_created_at_idx__migc') ORDER BY name)) IS 'comments_moderation_queue,comments_moderation_queue__migc,comments_parent_id_idx,comments_post_id_created_at_idx,comments_post_id_created_at_idx__migc'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'comments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_comments_insert,migc_sync_comments_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_comments_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) IS 'author_id,body,body_markdown,comments_enabled,created_at,deleted_at,excerpt,id,published_at,search,series_id,series_position,slug,status,title,updated_at,view_count,view_count__migc_new'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) IS 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_scheduled,posts_series_position_key,posts_slug_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_posts_insert,migc_sync_posts_update'
@@ -271,7 +353,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('posts'));
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 17;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 19;
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 4;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;

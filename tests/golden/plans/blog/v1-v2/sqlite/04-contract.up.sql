@@ -3,8 +3,8 @@
 -- Run as-is: sqlite3 DATABASE < 04-contract.up.sql
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
--- [38] rename value `spam` of enum `comment_status` to `rejected`
---     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:5:42
+-- [48] drop index `comments_post_id_created_at_idx` on `comments`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -37,16 +37,36 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('authors') ORDER BY name)) IS 'avatar_media_id,avatar_url,bio,created_at,email,handle,id,is_editor,name,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('authors') WHERE name IN ('authors_email_key', 'authors_handle_key') ORDER BY name)) IS 'authors_email_key,authors_handle_key';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) IS 'author_email,author_name,body,created_at,id,parent_id,post_id,status,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_parent_id_idx', 'comments_post_id_created_at_idx') ORDER BY name)) IS 'comments_moderation_queue,comments_parent_id_idx,comments_post_id_created_at_idx';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) IS 'author_email,author_name,body,created_at,id,parent_id,post_id,status,status__migc_new,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_moderation_queue__migc', 'comments_parent_id_idx', 'comments_post_id_created_at_idx', 'comments_post_id_created_at_idx__migc') ORDER BY name)) IS 'comments_moderation_queue,comments_moderation_queue__migc,comments_parent_id_idx,comments_post_id_created_at_idx,comments_post_id_created_at_idx__migc'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'comments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_comments_insert,migc_sync_comments_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_comments_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) IS 'author_id,body,body_markdown,comments_enabled,created_at,deleted_at,excerpt,id,published_at,search,series_id,series_position,slug,status,title,updated_at,view_count,view_count__migc_new'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) IS 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_scheduled,posts_series_position_key,posts_slug_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_posts_insert,migc_sync_posts_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_posts_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'published_posts');
+DROP INDEX comments_post_id_created_at_idx;
+
+-- [49] rename index `comments_post_id_created_at_idx__migc` to `comments_post_id_created_at_idx`
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:17:3
+DROP INDEX comments_post_id_created_at_idx__migc;
+CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status__migc_new = 'approved';
+
+-- [50] drop index `comments_moderation_queue` on `comments`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
+DROP INDEX comments_moderation_queue;
+
+-- [51] rename index `comments_moderation_queue__migc` to `comments_moderation_queue`
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:19:3
+DROP INDEX comments_moderation_queue__migc;
+CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status__migc_new = 'pending';
+
+-- [52] remove the dual-write trigger on `comments`
+--     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:7:7
 -- rebuild comments (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM comments;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_moderation_queue', 'comments_parent_id_idx'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_parent_id_idx', 'comments_moderation_queue', 'migc_sync_comments_insert', 'migc_sync_comments_update'));
 CREATE TABLE migc_new_comments (
   id integer NOT NULL,
   post_id integer NOT NULL,
@@ -54,32 +74,80 @@ CREATE TABLE migc_new_comments (
   author_name text NOT NULL,
   author_email text NOT NULL,
   body text NOT NULL,
-  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected', 'spam')),
   created_at timestamptz NOT NULL DEFAULT (current_timestamp),
   updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  status__migc_new text NOT NULL CHECK (status__migc_new IN ('pending', 'approved', 'rejected')),
   PRIMARY KEY (id),
   CONSTRAINT comments_body_check CHECK (length(body) <= 10000),
   FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE,
   FOREIGN KEY (parent_id) REFERENCES comments (id) ON DELETE CASCADE
 );
-INSERT INTO migc_new_comments (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at) SELECT id, post_id, parent_id, author_name, author_email, body, CASE status WHEN 'spam' THEN 'rejected' ELSE status END, created_at, updated_at FROM comments;
+INSERT INTO migc_new_comments (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at, status__migc_new) SELECT id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at, status__migc_new FROM comments;
+DROP TABLE comments;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_comments RENAME TO comments;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status__migc_new = 'approved';
+CREATE INDEX comments_parent_id_idx ON comments (parent_id) WHERE parent_id IS NOT NULL;
+CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status__migc_new = 'pending';
+DROP TABLE migc_sync_comments_guard;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM comments) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+
+-- [53] drop column `comments.status`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+ALTER TABLE comments DROP COLUMN status;
+
+-- [54] give enum `comment_status__migc` the name `comment_status`
+--     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
+-- SQLite has no enum types: the columns of `comment_status__migc` already check the labels of `comment_status`
+
+-- [55] put shadow column `status__migc_new` in place of `comments.status`
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:15:3
+DROP INDEX comments_moderation_queue;
+DROP INDEX comments_post_id_created_at_idx;
+ALTER TABLE comments RENAME COLUMN status__migc_new TO status;
+CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
+CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status = 'approved';
+
+-- [56] set the default of `comments.status`
+--     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:15:3
+-- rebuild comments (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM comments;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_parent_id_idx', 'comments_moderation_queue'));
+CREATE TABLE migc_new_comments (
+  id integer NOT NULL,
+  post_id integer NOT NULL,
+  parent_id integer,
+  author_name text NOT NULL,
+  author_email text NOT NULL,
+  body text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),
+  PRIMARY KEY (id),
+  CONSTRAINT comments_body_check CHECK (length(body) <= 10000),
+  FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE,
+  FOREIGN KEY (parent_id) REFERENCES comments (id) ON DELETE CASCADE
+);
+INSERT INTO migc_new_comments (id, post_id, parent_id, author_name, author_email, body, created_at, updated_at, status) SELECT id, post_id, parent_id, author_name, author_email, body, created_at, updated_at, status FROM comments;
 DROP TABLE comments;
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE migc_new_comments RENAME TO comments;
 PRAGMA legacy_alter_table = OFF;
 CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status = 'approved';
-CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
 CREATE INDEX comments_parent_id_idx ON comments (parent_id) WHERE parent_id IS NOT NULL;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM comments) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM comments) = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
--- [39] drop check `posts_view_count_check` on `posts`
---     lock: database write lock; part of the rebuild of `posts` at step 40; rewrite: yes; scan: yes; from the deployed schema
--- done by the rebuild of `posts` at step 40
+-- [57] drop check `posts_view_count_check` on `posts`
+--     lock: database write lock; part of the rebuild of `posts` at step 58; rewrite: yes; scan: yes; from the deployed schema
+-- done by the rebuild of `posts` at step 58
 
--- [40] remove the dual-write trigger on `posts`
+-- [58] remove the dual-write trigger on `posts`
 --     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:8:7
 -- rebuild posts (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM posts;
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM posts;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'migc_sync_posts_insert', 'migc_sync_posts_update'));
 CREATE TABLE migc_new_posts (
   id integer NOT NULL,
@@ -119,24 +187,24 @@ CREATE INDEX posts_published_at_idx ON posts (published_at DESC) WHERE status = 
 CREATE INDEX posts_scheduled ON posts (published_at) WHERE status = 'scheduled';
 CREATE UNIQUE INDEX posts_series_position_key ON posts (series_id, series_position) WHERE series_id IS NOT NULL;
 DROP TABLE migc_sync_posts_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
--- [41] drop view `published_posts` while its tables change
+-- [59] drop view `published_posts` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 DROP VIEW published_posts;
 
--- [42] drop column `authors.avatar_url`
+-- [60] drop column `authors.avatar_url`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/blog/v2/authors.mig:13:15
 ALTER TABLE authors DROP COLUMN avatar_url;
 
--- [43] drop column `posts.view_count`
+-- [61] drop column `posts.view_count`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
 ALTER TABLE posts DROP COLUMN view_count;
 
--- [44] put shadow column `view_count__migc_new` in place of `posts.view_count`
+-- [62] put shadow column `view_count__migc_new` in place of `posts.view_count`
 --     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:3
 -- rebuild posts (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM posts;
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM posts;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key'));
 CREATE TABLE migc_new_posts (
   id integer NOT NULL,
@@ -174,20 +242,20 @@ CREATE INDEX posts_by_author ON posts (author_id, published_at DESC) WHERE statu
 CREATE INDEX posts_published_at_idx ON posts (published_at DESC) WHERE status = 'published' AND deleted_at IS NULL;
 CREATE INDEX posts_scheduled ON posts (published_at) WHERE status = 'scheduled';
 CREATE UNIQUE INDEX posts_series_position_key ON posts (series_id, series_position) WHERE series_id IS NOT NULL;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
--- [45] set the default of `posts.view_count`
---     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:3
--- done by the rebuild of `posts` at step 47
+-- [63] set the default of `posts.view_count`
+--     lock: database write lock; part of the rebuild of `posts` at step 65; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:3
+-- done by the rebuild of `posts` at step 65
 
--- [46] rename constraint `posts_view_count_check__migc` to `posts_view_count_check` on `posts`
---     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:52
--- done by the rebuild of `posts` at step 47
+-- [64] rename constraint `posts_view_count_check__migc` to `posts_view_count_check` on `posts`
+--     lock: database write lock; part of the rebuild of `posts` at step 65; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:52
+-- done by the rebuild of `posts` at step 65
 
--- [47] drop column `posts.body`
+-- [65] drop column `posts.body`
 --     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from the deployed schema
 -- rebuild posts (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM posts;
+INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM posts;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key'));
 CREATE TABLE migc_new_posts (
   id integer NOT NULL,
@@ -224,16 +292,18 @@ CREATE INDEX posts_by_author ON posts (author_id, published_at DESC) WHERE statu
 CREATE INDEX posts_published_at_idx ON posts (published_at DESC) WHERE status = 'published' AND deleted_at IS NULL;
 CREATE INDEX posts_scheduled ON posts (published_at) WHERE status = 'scheduled';
 CREATE UNIQUE INDEX posts_series_position_key ON posts (series_id, series_position) WHERE series_id IS NOT NULL;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 4);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
--- [48] recreate view `published_posts`
+-- [66] recreate view `published_posts`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v2/search.mig:14:6
 CREATE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('authors') ORDER BY name)) IS 'avatar_media_id,bio,created_at,email,handle,id,is_editor,name,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('authors') WHERE name IN ('authors_email_key', 'authors_handle_key') ORDER BY name)) IS 'authors_email_key,authors_handle_key';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) IS 'author_email,author_name,body,created_at,id,parent_id,post_id,status,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_parent_id_idx', 'comments_post_id_created_at_idx') ORDER BY name)) IS 'comments_moderation_queue,comments_parent_id_idx,comments_post_id_created_at_idx';
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_moderation_queue__migc', 'comments_parent_id_idx', 'comments_post_id_created_at_idx', 'comments_post_id_created_at_idx__migc') ORDER BY name)) IS 'comments_moderation_queue,comments_parent_id_idx,comments_post_id_created_at_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'comments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
+  AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_comments_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) IS 'author_id,body_markdown,comments_enabled,created_at,deleted_at,excerpt,id,published_at,search,series_id,series_position,slug,status,title,updated_at,view_count'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) IS 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_scheduled,posts_series_position_key,posts_slug_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
@@ -245,7 +315,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('posts'));
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 17;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 19;
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 4;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;

@@ -5,19 +5,19 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [17] undo: create view `topic_counts`
+-- [14] undo: create view `topic_counts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
 DROP VIEW IF EXISTS topic_counts;
 
--- [16] undo: create view `published_posts` with its new query
+-- [13] undo: create view `published_posts` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
 DROP VIEW IF EXISTS published_posts;
 
--- [15] undo: drop view `published_posts` to redefine it
+-- [12] undo: drop view `published_posts` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
 CREATE OR REPLACE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
 
--- [14] undo: install the dual-write trigger on `posts`
+-- [11] undo: install the dual-write trigger on `posts`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
 DO $migc$
 DECLARE
@@ -41,32 +41,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_posts();
 
--- [13] undo: check `posts.summary` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('posts') IS NOT NULL THEN
-        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_summary_not_null;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [12] undo: add column `posts.summary` (filled from the deployed shape)
+-- [10] undo: add column `posts.summary` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
 DO $migc$
 DECLARE
@@ -89,7 +64,7 @@ BEGIN
 END
 $migc$;
 
--- [11] undo: install the dual-write trigger on `post_tags`
+-- [9] undo: install the dual-write trigger on `post_tags`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
 DO $migc$
 DECLARE
@@ -113,11 +88,11 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_post_tags();
 
--- [10] undo: create index `post_topics_topic_id_post_id_idx` on `post_tags`
+-- [8] undo: create index `post_topics_topic_id_post_id_idx` on `post_tags`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:59:3
 DROP INDEX CONCURRENTLY IF EXISTS post_topics_topic_id_post_id_idx;
 
--- [9] undo: add foreign key `post_topics_topic_id_fkey` on `post_tags` for new rows
+-- [7] undo: add foreign key `post_topics_topic_id_fkey` on `post_tags` for new rows
 --     lock: SHARE ROW EXCLUSIVE (on `post_tags` and `tags`); rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:44
 DO $migc$
 DECLARE
@@ -142,40 +117,15 @@ BEGIN
 END
 $migc$;
 
--- [8] undo: create unique index `post_topics_pkey__migc` on `post_tags`
+-- [6] undo: create unique index `post_topics_pkey__migc` on `post_tags`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:58:3
 DROP INDEX CONCURRENTLY IF EXISTS post_topics_pkey__migc;
 
--- [7] undo: check `post_tags.topic_id` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('post_tags') IS NOT NULL THEN
-        ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_tags_topic_id_not_null;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [6] undo: expose table `post_tags` as `post_topics` (an updatable view)
+-- [5] undo: expose table `post_tags` as `post_topics` (an updatable view)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
 DROP VIEW IF EXISTS post_topics;
 
--- [5] undo: add column `post_tags.topic_id` (filled from the deployed shape)
+-- [4] undo: add column `post_tags.topic_id` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
 DO $migc$
 DECLARE
@@ -198,7 +148,7 @@ BEGIN
 END
 $migc$;
 
--- [4] undo: install the dual-write trigger on `comments`
+-- [3] undo: install the dual-write trigger on `comments`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
 DO $migc$
 DECLARE
@@ -221,31 +171,6 @@ BEGIN
 END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_comments();
-
--- [3] undo: check `comments.author_name__migc_new` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('comments') IS NOT NULL THEN
-        ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_author_name__migc_new_not_null;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
 
 -- [2] undo: add shadow column `comments.author_name__migc_new` of type `varchar(100)` for `author_name`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3

@@ -32,32 +32,7 @@ BEGIN
 END
 $migc$;
 
--- [3] check `comments.author_name__migc_new` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('comments') AND conname = 'comments_author_name__migc_new_not_null') THEN
-        ALTER TABLE comments ADD CONSTRAINT comments_author_name__migc_new_not_null CHECK (author_name__migc_new IS NOT NULL) NOT VALID;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [4] install the dual-write trigger on `comments`
+-- [3] install the dual-write trigger on `comments`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
 CREATE OR REPLACE FUNCTION migc_sync_comments() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -76,8 +51,8 @@ BEGIN
       -- written by the new application
       NULL;
     END IF;
-  ELSIF (false) AND NOT (false) THEN
-    -- updated by the old application
+  ELSIF (false OR true) AND NOT (false) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NULL;
   ELSIF (false) AND NOT (false) THEN
     -- updated by the new application
@@ -108,7 +83,7 @@ BEGIN
 END
 $migc$;
 
--- [5] add column `post_tags.topic_id` (filled from the deployed shape)
+-- [4] add column `post_tags.topic_id` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
 DO $migc$
 DECLARE
@@ -131,36 +106,11 @@ BEGIN
 END
 $migc$;
 
--- [6] expose table `post_tags` as `post_topics` (an updatable view)
+-- [5] expose table `post_tags` as `post_topics` (an updatable view)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
 CREATE OR REPLACE VIEW post_topics AS SELECT * FROM post_tags;
 
--- [7] check `post_tags.topic_id` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_tags_topic_id_not_null') THEN
-        ALTER TABLE post_tags ADD CONSTRAINT post_tags_topic_id_not_null CHECK (topic_id IS NOT NULL) NOT VALID;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [8] create unique index `post_topics_pkey__migc` on `post_tags`
+-- [6] create unique index `post_topics_pkey__migc` on `post_tags`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:58:3
 DO $migc$
 DECLARE
@@ -186,7 +136,7 @@ END
 $migc$;
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS post_topics_pkey__migc ON post_tags (post_id, topic_id);
 
--- [9] add foreign key `post_topics_topic_id_fkey` on `post_tags` for new rows
+-- [7] add foreign key `post_topics_topic_id_fkey` on `post_tags` for new rows
 --     lock: SHARE ROW EXCLUSIVE (on `post_tags` and `tags`); rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:44
 DO $migc$
 DECLARE
@@ -211,7 +161,7 @@ BEGIN
 END
 $migc$;
 
--- [10] create index `post_topics_topic_id_post_id_idx` on `post_tags`
+-- [8] create index `post_topics_topic_id_post_id_idx` on `post_tags`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:59:3
 DO $migc$
 DECLARE
@@ -237,7 +187,7 @@ END
 $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS post_topics_topic_id_post_id_idx ON post_tags (topic_id, post_id);
 
--- [11] install the dual-write trigger on `post_tags`
+-- [9] install the dual-write trigger on `post_tags`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
 CREATE OR REPLACE FUNCTION migc_sync_post_tags() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -252,8 +202,8 @@ BEGIN
       -- written by the new application
       NEW.tag_id := NEW.topic_id;
     END IF;
-  ELSIF (NEW.tag_id IS DISTINCT FROM OLD.tag_id) AND NOT (NEW.topic_id IS DISTINCT FROM OLD.topic_id) THEN
-    -- updated by the old application
+  ELSIF (NEW.tag_id IS DISTINCT FROM OLD.tag_id OR NEW.topic_id IS NULL) AND NOT (NEW.topic_id IS DISTINCT FROM OLD.topic_id) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.topic_id := NEW.tag_id;
   ELSIF (NEW.topic_id IS DISTINCT FROM OLD.topic_id) AND NOT (NEW.tag_id IS DISTINCT FROM OLD.tag_id) THEN
     -- updated by the new application
@@ -284,7 +234,7 @@ BEGIN
 END
 $migc$;
 
--- [12] add column `posts.summary` (filled from the deployed shape)
+-- [10] add column `posts.summary` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
 DO $migc$
 DECLARE
@@ -307,32 +257,7 @@ BEGIN
 END
 $migc$;
 
--- [13] check `posts.summary` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_summary_not_null') THEN
-        ALTER TABLE posts ADD CONSTRAINT posts_summary_not_null CHECK (summary IS NOT NULL) NOT VALID;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [14] install the dual-write trigger on `posts`
+-- [11] install the dual-write trigger on `posts`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
 CREATE OR REPLACE FUNCTION migc_sync_posts() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -347,10 +272,10 @@ BEGIN
       -- written by the new application
       NEW.excerpt := NEW.summary;
     END IF;
-  ELSIF (NEW.excerpt IS DISTINCT FROM OLD.excerpt OR NEW.body_markdown IS DISTINCT FROM OLD.body_markdown) AND NOT (NEW.summary IS DISTINCT FROM OLD.summary) THEN
-    -- updated by the old application
+  ELSIF (NEW.excerpt IS DISTINCT FROM OLD.excerpt OR NEW.body_markdown IS DISTINCT FROM OLD.body_markdown OR NEW.summary IS NULL) AND NOT (NEW.summary IS DISTINCT FROM OLD.summary) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.summary := coalesce(NEW.excerpt, SUBSTR(NEW.body_markdown, 1, 280));
-  ELSIF (NEW.summary IS DISTINCT FROM OLD.summary) AND NOT (NEW.excerpt IS DISTINCT FROM OLD.excerpt OR NEW.body_markdown IS DISTINCT FROM OLD.body_markdown) THEN
+  ELSIF (NEW.summary IS DISTINCT FROM OLD.summary) AND NOT (NEW.excerpt IS DISTINCT FROM OLD.excerpt) THEN
     -- updated by the new application
     NEW.excerpt := NEW.summary;
   END IF;
@@ -379,14 +304,14 @@ BEGIN
 END
 $migc$;
 
--- [15] drop view `published_posts` to redefine it
+-- [12] drop view `published_posts` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
 DROP VIEW IF EXISTS published_posts;
 
--- [16] create view `published_posts` with its new query
+-- [13] create view `published_posts` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
 CREATE OR REPLACE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.summary, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
 
--- [17] create view `topic_counts`
+-- [14] create view `topic_counts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
 CREATE OR REPLACE VIEW topic_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS posts FROM topics t LEFT JOIN post_topics pt ON pt.topic_id = t.id GROUP BY t.id, t.slug, t.name;

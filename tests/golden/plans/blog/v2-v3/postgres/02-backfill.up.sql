@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [18] backfill `author_name__migc_new` on `comments`
+-- [15] backfill `author_name__migc_new` on `comments`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/blog/v3/comments.mig:6:7
 DO $migc$
 DECLARE
@@ -35,7 +35,7 @@ BEGIN
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE comments SET author_name__migc_new = SUBSTR(comments.author_name, 1, 100)
+      UPDATE comments SET author_name__migc_new = coalesce(comments.author_name__migc_new, SUBSTR(comments.author_name, 1, 100))
       FROM batch
       WHERE comments.id = batch.id AND (comments.author_name__migc_new IS NULL)
       RETURNING 1
@@ -56,7 +56,7 @@ BEGIN
 END
 $migc$;
 
--- [19] backfill `topic_id` on `post_tags`
+-- [16] backfill `topic_id` on `post_tags`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:54:7
 DO $migc$
 DECLARE
@@ -88,7 +88,7 @@ BEGIN
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE post_tags SET topic_id = post_tags.tag_id
+      UPDATE post_tags SET topic_id = coalesce(post_tags.topic_id, post_tags.tag_id)
       FROM batch
       WHERE post_tags.post_id = batch.post_id AND post_tags.tag_id = batch.tag_id AND (post_tags.topic_id IS NULL)
       RETURNING 1
@@ -109,7 +109,7 @@ BEGIN
 END
 $migc$;
 
--- [20] backfill `summary` on `posts`
+-- [17] backfill `summary` on `posts`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:7:7
 DO $migc$
 DECLARE
@@ -139,7 +139,7 @@ BEGIN
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE posts SET summary = coalesce(posts.excerpt, SUBSTR(posts.body_markdown, 1, 280))
+      UPDATE posts SET summary = coalesce(posts.summary, coalesce(posts.excerpt, SUBSTR(posts.body_markdown, 1, 280)))
       FROM batch
       WHERE posts.id = batch.id AND (posts.summary IS NULL)
       RETURNING 1

@@ -54,11 +54,36 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:15:3
 -- nothing to undo: posts_summary_not_null stays validated
 
--- [25] undo: validate foreign key `post_topics_topic_id_fkey` on existing rows
+-- [25] undo: check `posts.summary` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('posts') IS NOT NULL THEN
+        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_summary_not_null;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [24] undo: validate foreign key `post_topics_topic_id_fkey` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:56:44
 -- nothing to undo: post_topics_topic_id_fkey stays validated
 
--- [24] undo: set `post_tags.topic_id` not null
+-- [23] undo: set `post_tags.topic_id` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
 DO $migc$
 DECLARE
@@ -103,11 +128,36 @@ BEGIN
 END
 $migc$;
 
--- [23] undo: validate that `post_tags.topic_id` holds no null
+-- [22] undo: validate that `post_tags.topic_id` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:56:3
 -- nothing to undo: post_tags_topic_id_not_null stays validated
 
--- [22] undo: set `comments.author_name__migc_new` not null
+-- [21] undo: check `post_tags.topic_id` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('post_tags') IS NOT NULL THEN
+        ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_tags_topic_id_not_null;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [20] undo: set `comments.author_name__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
 DO $migc$
 DECLARE
@@ -152,6 +202,31 @@ BEGIN
 END
 $migc$;
 
--- [21] undo: validate that `comments.author_name__migc_new` holds no null
+-- [19] undo: validate that `comments.author_name__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/comments.mig:11:3
 -- nothing to undo: comments_author_name__migc_new_not_null stays validated
+
+-- [18] undo: check `comments.author_name__migc_new` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('comments') IS NOT NULL THEN
+        ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_author_name__migc_new_not_null;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;

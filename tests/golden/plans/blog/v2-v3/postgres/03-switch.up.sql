@@ -5,7 +5,32 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [21] validate that `comments.author_name__migc_new` holds no null
+-- [18] check `comments.author_name__migc_new` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('comments') AND conname = 'comments_author_name__migc_new_not_null') THEN
+        ALTER TABLE comments ADD CONSTRAINT comments_author_name__migc_new_not_null CHECK (author_name__migc_new IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [19] validate that `comments.author_name__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/comments.mig:11:3
 DO $migc$
 BEGIN
@@ -15,7 +40,7 @@ BEGIN
 END
 $migc$;
 
--- [22] set `comments.author_name__migc_new` not null
+-- [20] set `comments.author_name__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
 DO $migc$
 DECLARE
@@ -39,7 +64,32 @@ BEGIN
 END
 $migc$;
 
--- [23] validate that `post_tags.topic_id` holds no null
+-- [21] check `post_tags.topic_id` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_tags_topic_id_not_null') THEN
+        ALTER TABLE post_tags ADD CONSTRAINT post_tags_topic_id_not_null CHECK (topic_id IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [22] validate that `post_tags.topic_id` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:56:3
 DO $migc$
 BEGIN
@@ -49,7 +99,7 @@ BEGIN
 END
 $migc$;
 
--- [24] set `post_tags.topic_id` not null
+-- [23] set `post_tags.topic_id` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
 DO $migc$
 DECLARE
@@ -73,13 +123,38 @@ BEGIN
 END
 $migc$;
 
--- [25] validate foreign key `post_topics_topic_id_fkey` on existing rows
+-- [24] validate foreign key `post_topics_topic_id_fkey` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:56:44
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_topics_topic_id_fkey' AND NOT convalidated) THEN
     ALTER TABLE post_tags VALIDATE CONSTRAINT post_topics_topic_id_fkey;
   END IF;
+END
+$migc$;
+
+-- [25] check `posts.summary` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_summary_not_null') THEN
+        ALTER TABLE posts ADD CONSTRAINT posts_summary_not_null CHECK (summary IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
 END
 $migc$;
 

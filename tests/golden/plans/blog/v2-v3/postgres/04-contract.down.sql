@@ -44,6 +44,10 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       ALTER TABLE post_tags ADD COLUMN IF NOT EXISTS tag_id integer;
+      UPDATE post_tags SET tag_id = topic_id WHERE tag_id IS NULL;
+      IF NOT EXISTS (SELECT 1 FROM post_tags WHERE tag_id IS NULL) THEN
+        ALTER TABLE post_tags ALTER COLUMN tag_id SET NOT NULL;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -57,11 +61,7 @@ BEGIN
 END
 $migc$;
 
--- [48] undo: drop view `tag_counts`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW tag_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS posts FROM tags t LEFT JOIN post_tags pt ON pt.tag_id = t.id GROUP BY t.id, t.slug, t.name;
-
--- [47] undo: rename table `tags` to `topics`
+-- [48] undo: rename table `tags` to `topics`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
 DO $migc$
 DECLARE
@@ -85,6 +85,10 @@ BEGIN
   END LOOP;
 END
 $migc$;
+
+-- [47] undo: drop view `tag_counts`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+CREATE OR REPLACE VIEW tag_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS posts FROM tags t LEFT JOIN post_tags pt ON pt.tag_id = t.id GROUP BY t.id, t.slug, t.name;
 
 -- [46] undo: drop the view `topics` standing for table `tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
@@ -112,6 +116,7 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       ALTER TABLE posts ADD COLUMN IF NOT EXISTS excerpt text;
+      UPDATE posts SET excerpt = summary WHERE excerpt IS NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -219,10 +224,10 @@ BEGIN
       -- written by the new application
       NEW.excerpt := NEW.summary;
     END IF;
-  ELSIF (NEW.excerpt IS DISTINCT FROM OLD.excerpt OR NEW.body_markdown IS DISTINCT FROM OLD.body_markdown) AND NOT (NEW.summary IS DISTINCT FROM OLD.summary) THEN
-    -- updated by the old application
+  ELSIF (NEW.excerpt IS DISTINCT FROM OLD.excerpt OR NEW.body_markdown IS DISTINCT FROM OLD.body_markdown OR NEW.summary IS NULL) AND NOT (NEW.summary IS DISTINCT FROM OLD.summary) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.summary := coalesce(NEW.excerpt, SUBSTR(NEW.body_markdown, 1, 280));
-  ELSIF (NEW.summary IS DISTINCT FROM OLD.summary) AND NOT (NEW.excerpt IS DISTINCT FROM OLD.excerpt OR NEW.body_markdown IS DISTINCT FROM OLD.body_markdown) THEN
+  ELSIF (NEW.summary IS DISTINCT FROM OLD.summary) AND NOT (NEW.excerpt IS DISTINCT FROM OLD.excerpt) THEN
     -- updated by the new application
     NEW.excerpt := NEW.summary;
   END IF;
@@ -266,8 +271,8 @@ BEGIN
       -- written by the new application
       NEW.tag_id := NEW.topic_id;
     END IF;
-  ELSIF (NEW.tag_id IS DISTINCT FROM OLD.tag_id) AND NOT (NEW.topic_id IS DISTINCT FROM OLD.topic_id) THEN
-    -- updated by the old application
+  ELSIF (NEW.tag_id IS DISTINCT FROM OLD.tag_id OR NEW.topic_id IS NULL) AND NOT (NEW.topic_id IS DISTINCT FROM OLD.topic_id) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.topic_id := NEW.tag_id;
   ELSIF (NEW.topic_id IS DISTINCT FROM OLD.topic_id) AND NOT (NEW.tag_id IS DISTINCT FROM OLD.tag_id) THEN
     -- updated by the new application
@@ -390,8 +395,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_tags_pkey') THEN
+      IF to_regclass('post_topics_pkey__migc') IS NULL THEN
         ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_topics_pkey, ADD CONSTRAINT post_tags_pkey PRIMARY KEY (post_id, tag_id);
+        CREATE UNIQUE INDEX IF NOT EXISTS post_topics_pkey__migc ON post_tags (post_id, topic_id);
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -442,6 +448,10 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       ALTER TABLE comments ADD COLUMN IF NOT EXISTS author_name text;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'author_name__migc_new' AND NOT attisdropped) THEN
+        UPDATE comments SET author_name = author_name__migc_new WHERE author_name IS NULL;
+      END IF;
+      ALTER TABLE comments ALTER COLUMN author_name SET NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -474,8 +484,8 @@ BEGIN
       -- written by the new application
       NULL;
     END IF;
-  ELSIF (false) AND NOT (false) THEN
-    -- updated by the old application
+  ELSIF (false OR true) AND NOT (false) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NULL;
   ELSIF (false) AND NOT (false) THEN
     -- updated by the new application

@@ -61,7 +61,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE comments DROP COLUMN IF EXISTS author_name;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'author_name__migc_new' AND NOT attisdropped) THEN
+        ALTER TABLE comments DROP COLUMN IF EXISTS author_name;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -103,6 +105,10 @@ $migc$;
 
 -- [32] replace primary key `post_tags_pkey` of `post_tags` by `post_topics_pkey`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:58:3
+DO $migc_guard$
+BEGIN
+  IF to_regclass('post_tags') IS NOT NULL THEN
+    EXECUTE $migc_unit$
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -110,7 +116,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_topics_pkey') THEN
+      IF to_regclass('post_topics_pkey__migc') IS NOT NULL THEN
         ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_tags_pkey, ADD CONSTRAINT post_topics_pkey PRIMARY KEY USING INDEX post_topics_pkey__migc;
       END IF;
       EXIT;
@@ -124,10 +130,18 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
 -- [33] rename constraint `post_tags_post_id_fkey` to `post_topics_post_id_fkey` on `post_tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:55:44
+DO $migc_guard$
+BEGIN
+  IF to_regclass('post_tags') IS NOT NULL THEN
+    EXECUTE $migc_unit$
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -135,7 +149,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_tags_post_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_topics_post_id_fkey') THEN
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_tags_post_id_fkey') THEN
+        ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_topics_post_id_fkey;
         ALTER TABLE post_tags RENAME CONSTRAINT post_tags_post_id_fkey TO post_topics_post_id_fkey;
       END IF;
       EXIT;
@@ -149,10 +164,18 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
 -- [34] drop foreign key `post_tags_tag_id_fkey` on `post_tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc_guard$
+BEGIN
+  IF to_regclass('post_tags') IS NOT NULL THEN
+    EXECUTE $migc_unit$
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -174,7 +197,11 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
 -- [35] drop index `post_tags_tag_id_post_id_idx` on `post_tags`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -182,6 +209,10 @@ DROP INDEX CONCURRENTLY IF EXISTS post_tags_tag_id_post_id_idx;
 
 -- [36] remove the dual-write trigger on `post_tags`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+DO $migc_guard$
+BEGIN
+  IF to_regclass('post_tags') IS NOT NULL THEN
+    EXECUTE $migc_unit$
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -201,8 +232,20 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
-DROP FUNCTION IF EXISTS migc_sync_post_tags();
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
+DO $migc_guard$
+BEGIN
+  IF to_regclass('post_tags') IS NOT NULL THEN
+    EXECUTE $migc_unit$
+DROP FUNCTION IF EXISTS migc_sync_post_tags()
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
 -- [37] remove the dual-write trigger on `posts`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
@@ -230,6 +273,10 @@ DROP FUNCTION IF EXISTS migc_sync_posts();
 
 -- [38] rename constraint `tags_pkey` to `topics_pkey` on `tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:47:20
+DO $migc_guard$
+BEGIN
+  IF to_regclass('tags') IS NOT NULL THEN
+    EXECUTE $migc_unit$
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -237,7 +284,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tags') AND conname = 'tags_pkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tags') AND conname = 'topics_pkey') THEN
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tags') AND conname = 'tags_pkey') THEN
+        ALTER TABLE tags DROP CONSTRAINT IF EXISTS topics_pkey;
         ALTER TABLE tags RENAME CONSTRAINT tags_pkey TO topics_pkey;
       END IF;
       EXIT;
@@ -251,10 +299,18 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
 -- [39] rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:49:29
+DO $migc_guard$
+BEGIN
+  IF to_regclass('tags') IS NOT NULL THEN
+    EXECUTE $migc_unit$
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -262,7 +318,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tags') AND conname = 'tags_slug_key') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tags') AND conname = 'topics_slug_key') THEN
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tags') AND conname = 'tags_slug_key') THEN
+        ALTER TABLE tags DROP CONSTRAINT IF EXISTS topics_slug_key;
         ALTER TABLE tags RENAME CONSTRAINT tags_slug_key TO topics_slug_key;
       END IF;
       EXIT;
@@ -276,7 +333,11 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
 -- [40] rename index `tags_name_key` to `topics_name_key`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:50:3
@@ -287,7 +348,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('tags_name_key') IS NOT NULL AND to_regclass('topics_name_key') IS NULL THEN
+      IF to_regclass('tags_name_key') IS NOT NULL THEN
+        DROP INDEX IF EXISTS topics_name_key;
         ALTER INDEX tags_name_key RENAME TO topics_name_key;
       END IF;
       EXIT;
@@ -340,6 +402,10 @@ DROP VIEW IF EXISTS topic_counts;
 
 -- [45] drop the view `post_topics` standing for table `post_tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+DO $migc_guard$
+BEGIN
+  IF to_regclass('post_tags') IS NOT NULL THEN
+    EXECUTE $migc_unit$
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -361,10 +427,18 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
 -- [46] drop the view `topics` standing for table `tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+DO $migc_guard$
+BEGIN
+  IF to_regclass('tags') IS NOT NULL THEN
+    EXECUTE $migc_unit$
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -386,9 +460,17 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
--- [47] rename table `tags` to `topics`
+-- [47] drop view `tag_counts`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS tag_counts;
+
+-- [48] rename table `tags` to `topics`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
 DO $migc$
 DECLARE
@@ -413,12 +495,12 @@ BEGIN
 END
 $migc$;
 
--- [48] drop view `tag_counts`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS tag_counts;
-
 -- [49] drop column `post_tags.tag_id`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc_guard$
+BEGIN
+  IF to_regclass('post_tags') IS NOT NULL THEN
+    EXECUTE $migc_unit$
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -438,7 +520,11 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
 -- [50] rename table `post_tags` to `post_topics`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7

@@ -3,7 +3,7 @@
 -- Run as-is: sqlite3 DATABASE < 01-expand.down.sql
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
--- [17] undo: create view `topic_counts`
+-- [14] undo: create view `topic_counts`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
@@ -53,29 +53,25 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'topics');
 DROP VIEW topic_counts;
 
--- [16] undo: create view `published_posts` with its new query
+-- [13] undo: create view `published_posts` with its new query
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
 DROP VIEW published_posts;
 
--- [15] undo: drop view `published_posts` to redefine it
+-- [12] undo: drop view `published_posts` to redefine it
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
 -- view `published_posts` comes back at the end of this script
 
--- [14] undo: install the dual-write trigger on `posts`
+-- [11] undo: install the dual-write trigger on `posts`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
 DROP TRIGGER migc_sync_posts_insert;
 DROP TRIGGER migc_sync_posts_update;
 DROP TABLE migc_sync_posts_guard;
 
--- [13] undo: check `posts.summary` is not null for new rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
--- nothing to undo
-
--- [12] undo: add column `posts.summary` (filled from the deployed shape)
+-- [10] undo: add column `posts.summary` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
 ALTER TABLE posts DROP COLUMN summary;
 
--- [11] undo: install the dual-write trigger on `post_tags`
+-- [9] undo: install the dual-write trigger on `post_tags`
 --     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:54:7
 -- rebuild post_tags (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM post_tags;
@@ -100,39 +96,31 @@ CREATE INDEX post_topics_topic_id_post_id_idx ON post_tags (topic_id, post_id);
 DROP TABLE migc_sync_post_tags_guard;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post_tags) = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
--- [10] undo: create index `post_topics_topic_id_post_id_idx` on `post_tags`
+-- [8] undo: create index `post_topics_topic_id_post_id_idx` on `post_tags`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:59:3
 DROP INDEX post_topics_topic_id_post_id_idx;
 
--- [9] undo: add foreign key `post_topics_topic_id_fkey` on `post_tags` for new rows
+-- [7] undo: add foreign key `post_topics_topic_id_fkey` on `post_tags` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:44
 -- nothing to undo
 
--- [8] undo: create unique index `post_topics_pkey__migc` on `post_tags`
+-- [6] undo: create unique index `post_topics_pkey__migc` on `post_tags`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:58:3
 DROP INDEX post_topics_pkey__migc;
 
--- [7] undo: check `post_tags.topic_id` is not null for new rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
--- nothing to undo
-
--- [6] undo: expose table `post_tags` as `post_topics` (an updatable view)
+-- [5] undo: expose table `post_tags` as `post_topics` (an updatable view)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
 DROP VIEW post_topics;
 
--- [5] undo: add column `post_tags.topic_id` (filled from the deployed shape)
+-- [4] undo: add column `post_tags.topic_id` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
 ALTER TABLE post_tags DROP COLUMN topic_id;
 
--- [4] undo: install the dual-write trigger on `comments`
+-- [3] undo: install the dual-write trigger on `comments`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
 DROP TRIGGER migc_sync_comments_insert;
 DROP TRIGGER migc_sync_comments_update;
 DROP TABLE migc_sync_comments_guard;
-
--- [3] undo: check `comments.author_name__migc_new` is not null for new rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
--- nothing to undo
 
 -- [2] undo: add shadow column `comments.author_name__migc_new` of type `varchar(100)` for `author_name`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3

@@ -69,11 +69,7 @@ END;
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
 ALTER TABLE comments ADD COLUMN author_name__migc_new varchar(100);
 
--- [3] check `comments.author_name__migc_new` is not null for new rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
--- SQLite has no NOT VALID: `comments.author_name__migc_new` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
-
--- [4] install the dual-write trigger on `comments`
+-- [3] install the dual-write trigger on `comments`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
 CREATE TABLE migc_sync_comments_guard (active INTEGER PRIMARY KEY);
 CREATE TRIGGER migc_sync_comments_insert AFTER INSERT ON comments
@@ -89,11 +85,11 @@ BEGIN
   UPDATE comments SET author_name__migc_new = SUBSTR(author_name, 1, 100) WHERE rowid = NEW.rowid AND (NEW.author_name IS NOT OLD.author_name OR NEW.author_name__migc_new IS NULL);
 END;
 
--- [5] add column `post_tags.topic_id` (filled from the deployed shape)
+-- [4] add column `post_tags.topic_id` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
 ALTER TABLE post_tags ADD COLUMN topic_id integer;
 
--- [6] expose table `post_tags` as `post_topics` (an updatable view)
+-- [5] expose table `post_tags` as `post_topics` (an updatable view)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
 CREATE VIEW post_topics AS SELECT * FROM post_tags;
 CREATE TRIGGER migc_alias_post_topics_insert INSTEAD OF INSERT ON post_topics
@@ -109,23 +105,19 @@ BEGIN
   DELETE FROM post_tags WHERE post_id = OLD.post_id AND tag_id = OLD.tag_id;
 END;
 
--- [7] check `post_tags.topic_id` is not null for new rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
--- SQLite has no NOT VALID: `post_tags.topic_id` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
-
--- [8] create unique index `post_topics_pkey__migc` on `post_tags`
+-- [6] create unique index `post_topics_pkey__migc` on `post_tags`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:58:3
 CREATE UNIQUE INDEX post_topics_pkey__migc ON post_tags (post_id, topic_id);
 
--- [9] add foreign key `post_topics_topic_id_fkey` on `post_tags` for new rows
+-- [7] add foreign key `post_topics_topic_id_fkey` on `post_tags` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:44
 -- SQLite has no NOT VALID: foreign key `post_topics_topic_id_fkey` is enforced from switch on, when the table is rebuilt and every row checked; until then rows without a parent are not refused
 
--- [10] create index `post_topics_topic_id_post_id_idx` on `post_tags`
+-- [8] create index `post_topics_topic_id_post_id_idx` on `post_tags`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:59:3
 CREATE INDEX post_topics_topic_id_post_id_idx ON post_tags (topic_id, post_id);
 
--- [11] install the dual-write trigger on `post_tags`
+-- [9] install the dual-write trigger on `post_tags`
 --     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:54:7
 -- rebuild post_tags (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM post_tags;
@@ -167,15 +159,11 @@ END;
 CREATE TABLE migc_sync_post_tags_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post_tags) = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
--- [12] add column `posts.summary` (filled from the deployed shape)
+-- [10] add column `posts.summary` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
 ALTER TABLE posts ADD COLUMN summary text;
 
--- [13] check `posts.summary` is not null for new rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
--- SQLite has no NOT VALID: `posts.summary` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
-
--- [14] install the dual-write trigger on `posts`
+-- [11] install the dual-write trigger on `posts`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
 CREATE TABLE migc_sync_posts_guard (active INTEGER PRIMARY KEY);
 CREATE TRIGGER migc_sync_posts_insert AFTER INSERT ON posts
@@ -196,15 +184,15 @@ BEGIN
   UPDATE posts SET excerpt = summary WHERE rowid = NEW.rowid AND (NEW.summary IS NOT OLD.summary) AND NOT (NEW.excerpt IS NOT OLD.excerpt);
 END;
 
--- [15] drop view `published_posts` to redefine it
+-- [12] drop view `published_posts` to redefine it
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
 DROP VIEW published_posts;
 
--- [16] create view `published_posts` with its new query
+-- [13] create view `published_posts` with its new query
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
 CREATE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.summary, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
 
--- [17] create view `topic_counts`
+-- [14] create view `topic_counts`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
 CREATE VIEW topic_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS posts FROM topics t LEFT JOIN post_topics pt ON pt.topic_id = t.id GROUP BY t.id, t.slug, t.name;
 -- migc: the checks; any failure rolls the whole phase back

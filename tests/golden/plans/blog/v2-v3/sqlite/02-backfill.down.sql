@@ -3,7 +3,7 @@
 -- Run as-is: sqlite3 DATABASE < 02-backfill.down.sql
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
--- [20] undo: backfill `summary` on `posts`
+-- [17] undo: backfill `summary` on `posts`
 --     lock: database write lock for one UPDATE of every row to fill (no batches: a script cannot loop; readers go on in WAL mode); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:7:7
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
@@ -37,11 +37,11 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
 -- nothing to undo: the backfilled columns go with the expand rollback
 
--- [19] undo: backfill `topic_id` on `post_tags`
+-- [16] undo: backfill `topic_id` on `post_tags`
 --     lock: database write lock for one UPDATE of every row to fill (no batches: a script cannot loop; readers go on in WAL mode); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:54:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
--- [18] undo: backfill `author_name__migc_new` on `comments`
+-- [15] undo: backfill `author_name__migc_new` on `comments`
 --     lock: database write lock for one UPDATE of every row to fill (no batches: a script cannot loop; readers go on in WAL mode); rewrite: no; scan: yes; from examples/blog/v3/comments.mig:6:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 -- migc: the checks; any failure rolls the whole phase back

@@ -45,7 +45,11 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
 --     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
 -- nothing to undo
 
--- [25] undo: validate foreign key `post_topics_topic_id_fkey` on existing rows
+-- [25] undo: check `posts.summary` is not null, without scanning
+--     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
+-- nothing to undo
+
+-- [24] undo: validate foreign key `post_topics_topic_id_fkey` on existing rows
 --     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:56:44
 -- rebuild post_tags (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM post_tags;
@@ -86,19 +90,27 @@ BEGIN
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post_tags) = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
--- [24] undo: set `post_tags.topic_id` not null
+-- [23] undo: set `post_tags.topic_id` not null
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:56:3
 -- nothing to undo: the column stays nullable
 
--- [23] undo: validate that `post_tags.topic_id` holds no null
+-- [22] undo: validate that `post_tags.topic_id` holds no null
 --     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
 -- nothing to undo
 
--- [22] undo: set `comments.author_name__migc_new` not null
+-- [21] undo: check `post_tags.topic_id` is not null, without scanning
+--     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
+-- nothing to undo
+
+-- [20] undo: set `comments.author_name__migc_new` not null
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v3/comments.mig:11:3
 -- nothing to undo: the column stays nullable
 
--- [21] undo: validate that `comments.author_name__migc_new` holds no null
+-- [19] undo: validate that `comments.author_name__migc_new` holds no null
+--     lock: none; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+-- nothing to undo
+
+-- [18] undo: check `comments.author_name__migc_new` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
 -- nothing to undo
 -- migc: the checks; any failure rolls the whole phase back

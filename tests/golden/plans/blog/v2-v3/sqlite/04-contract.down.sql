@@ -62,13 +62,13 @@ ALTER TABLE post_topics RENAME TO post_tags;
 ALTER TABLE post_tags ADD COLUMN tag_id integer;
 UPDATE post_tags SET tag_id = topic_id WHERE tag_id IS NULL;
 
--- [48] undo: drop view `tag_counts`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
--- view `tag_counts` comes back at the end of this script
-
--- [47] undo: rename table `tags` to `topics`
+-- [48] undo: rename table `tags` to `topics`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
 ALTER TABLE topics RENAME TO tags;
+
+-- [47] undo: drop view `tag_counts`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
+-- view `tag_counts` comes back at the end of this script
 
 -- [46] undo: drop the view `topics` standing for table `tags`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7

@@ -219,13 +219,13 @@ DROP VIEW post_topics;
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
 DROP VIEW topics;
 
--- [47] rename table `tags` to `topics`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
-ALTER TABLE tags RENAME TO topics;
-
--- [48] drop view `tag_counts`
+-- [47] drop view `tag_counts`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 DROP VIEW tag_counts;
+
+-- [48] rename table `tags` to `topics`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+ALTER TABLE tags RENAME TO topics;
 
 -- [49] drop column `post_tags.tag_id`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema

@@ -5,7 +5,21 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [1] create enum `project_visibility`
+-- [1] add value `revoked` to enum `invitation_state` (renamed from `cancelled`)
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:53
+ALTER TYPE invitation_state ADD VALUE IF NOT EXISTS 'revoked' AFTER 'expired';
+
+-- [2] create enum `invitation_state__migc`, the new shape of `invitation_state`
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
+DO $migc$
+BEGIN
+  IF to_regtype('invitation_state__migc') IS NULL THEN
+    CREATE TYPE invitation_state__migc AS ENUM ('pending', 'accepted', 'expired', 'revoked');
+  END IF;
+END
+$migc$;
+
+-- [3] create enum `project_visibility`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:8:6
 DO $migc$
 BEGIN
@@ -15,15 +29,15 @@ BEGIN
 END
 $migc$;
 
--- [2] add value `blocked` to enum `task_status`
+-- [4] add value `blocked` to enum `task_status`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:6:39
 ALTER TYPE task_status ADD VALUE IF NOT EXISTS 'blocked' AFTER 'in_progress';
 
--- [3] expose table `memberships` as `members` (an updatable view)
+-- [5] expose table `memberships` as `members` (an updatable view)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
 CREATE OR REPLACE VIEW members AS SELECT * FROM memberships;
 
--- [4] create unique index `api_keys_tenant_name_key` on `api_keys`
+-- [6] create unique index `api_keys_tenant_name_key` on `api_keys`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/security.mig:15:3
 DO $migc$
 DECLARE
@@ -49,7 +63,107 @@ END
 $migc$;
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS api_keys_tenant_name_key ON api_keys (tenant_id, name);
 
--- [5] add column `projects.visibility`
+-- [7] add shadow column `invitations.state__migc_new` of type `invitation_state__migc` for `state`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE invitations ADD COLUMN IF NOT EXISTS state__migc_new invitation_state__migc;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [8] create unique index `invitations_open_per_email__migc` on `invitations`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/members.mig:42:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('invitations_open_per_email__migc') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS invitations_open_per_email__migc;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS invitations_open_per_email__migc ON invitations (tenant_id, (lower(email))) WHERE state__migc_new = 'pending';
+
+-- [9] install the dual-write trigger on `invitations`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
+CREATE OR REPLACE FUNCTION migc_sync_invitations() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+BEGIN
+  IF current_setting('migc.backfill', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
+  -- shadow columns of type changes follow the deployed columns
+  IF TG_OP = 'INSERT' OR NEW.state IS DISTINCT FROM OLD.state THEN
+    NEW.state__migc_new := CAST(CASE CAST(NEW.state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW.state AS TEXT) END AS invitation_state__migc);
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF true THEN
+      -- written by the old application
+      NULL;
+    ELSE
+      -- written by the new application
+      NULL;
+    END IF;
+  ELSIF (false OR true) AND NOT (false) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
+    NULL;
+  ELSIF (false) AND NOT (false) THEN
+    -- updated by the new application
+    NULL;
+  END IF;
+  RETURN NEW;
+END
+$migc_fn$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_invitations ON invitations;
+      CREATE TRIGGER migc_sync_invitations BEFORE INSERT OR UPDATE ON invitations FOR EACH ROW EXECUTE FUNCTION migc_sync_invitations();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [10] add column `projects.visibility`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:17:3
 DO $migc$
 DECLARE
@@ -72,7 +186,7 @@ BEGIN
 END
 $migc$;
 
--- [6] add column `tasks.description` (filled from the deployed shape)
+-- [11] add column `tasks.description` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:31:3
 DO $migc$
 DECLARE
@@ -95,7 +209,7 @@ BEGIN
 END
 $migc$;
 
--- [7] add column `tasks.estimate_minutes` (filled from the deployed shape)
+-- [12] add column `tasks.estimate_minutes` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -118,7 +232,7 @@ BEGIN
 END
 $migc$;
 
--- [8] add check `tasks_estimate_minutes_check` on `tasks` for new rows
+-- [13] add check `tasks_estimate_minutes_check` on `tasks` for new rows
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
 DO $migc$
 DECLARE
@@ -143,7 +257,7 @@ BEGIN
 END
 $migc$;
 
--- [9] add foreign key `tasks_assignee_fkey` on `tasks` for new rows
+-- [14] add foreign key `tasks_assignee_fkey` on `tasks` for new rows
 --     lock: SHARE ROW EXCLUSIVE (on `tasks` and `memberships`); rewrite: no; scan: no; from examples/saas/v2/projects.mig:44:3
 DO $migc$
 DECLARE
@@ -168,7 +282,7 @@ BEGIN
 END
 $migc$;
 
--- [10] install the dual-write trigger on `tasks`
+-- [15] install the dual-write trigger on `tasks`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
 CREATE OR REPLACE FUNCTION migc_sync_tasks() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -185,8 +299,8 @@ BEGIN
       NEW.body := NEW.description;
       NEW.estimate_hours := NEW.estimate_minutes / 60.0;
     END IF;
-  ELSIF (NEW.body IS DISTINCT FROM OLD.body OR NEW.estimate_hours IS DISTINCT FROM OLD.estimate_hours) AND NOT (NEW.description IS DISTINCT FROM OLD.description OR NEW.estimate_minutes IS DISTINCT FROM OLD.estimate_minutes) THEN
-    -- updated by the old application
+  ELSIF (NEW.body IS DISTINCT FROM OLD.body OR NEW.estimate_hours IS DISTINCT FROM OLD.estimate_hours OR NEW.description IS NULL AND NEW.estimate_minutes IS NULL) AND NOT (NEW.description IS DISTINCT FROM OLD.description OR NEW.estimate_minutes IS DISTINCT FROM OLD.estimate_minutes) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.description := NEW.body;
     NEW.estimate_minutes := round(NEW.estimate_hours * 60);
   ELSIF (NEW.description IS DISTINCT FROM OLD.description OR NEW.estimate_minutes IS DISTINCT FROM OLD.estimate_minutes) AND NOT (NEW.body IS DISTINCT FROM OLD.body OR NEW.estimate_hours IS DISTINCT FROM OLD.estimate_hours) THEN
@@ -219,7 +333,7 @@ BEGIN
 END
 $migc$;
 
--- [11] add column `tenants.region`
+-- [16] add column `tenants.region`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/tenants.mig:14:3
 DO $migc$
 DECLARE
@@ -242,10 +356,10 @@ BEGIN
 END
 $migc$;
 
--- [12] drop view `open_tasks` to redefine it
+-- [17] drop view `open_tasks` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
 DROP VIEW IF EXISTS open_tasks;
 
--- [13] create view `open_tasks` with its new query
+-- [18] create view `open_tasks` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
 CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;

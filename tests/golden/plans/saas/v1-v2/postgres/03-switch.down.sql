@@ -5,15 +5,89 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [17] undo: validate foreign key `tasks_assignee_fkey` on existing rows
+-- [26] undo: validate foreign key `tasks_assignee_fkey` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/projects.mig:44:3
 -- nothing to undo: tasks_assignee_fkey stays validated
 
--- [16] undo: validate check `tasks_estimate_minutes_check` on existing rows
+-- [25] undo: validate check `tasks_estimate_minutes_check` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/projects.mig:36:37
 -- nothing to undo: tasks_estimate_minutes_check stays validated
 
--- [15] undo: turn index `api_keys_tenant_name_key` into a unique constraint
+-- [24] undo: set `invitations.state__migc_new` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE invitations ALTER COLUMN state__migc_new DROP NOT NULL;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('invitations') AND conname = 'invitations_state__migc_new_not_null') THEN
+        ALTER TABLE invitations ADD CONSTRAINT invitations_state__migc_new_not_null CHECK (state__migc_new IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [23] undo: validate that `invitations.state__migc_new` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/members.mig:36:3
+-- nothing to undo: invitations_state__migc_new_not_null stays validated
+
+-- [22] undo: check `invitations.state__migc_new` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('invitations') IS NOT NULL THEN
+        ALTER TABLE invitations DROP CONSTRAINT IF EXISTS invitations_state__migc_new_not_null;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [21] undo: turn index `api_keys_tenant_name_key` into a unique constraint
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/security.mig:15:3
 DO $migc$
 DECLARE

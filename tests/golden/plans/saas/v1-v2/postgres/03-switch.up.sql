@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [15] turn index `api_keys_tenant_name_key` into a unique constraint
+-- [21] turn index `api_keys_tenant_name_key` into a unique constraint
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/security.mig:15:3
 DO $migc$
 DECLARE
@@ -30,7 +30,66 @@ BEGIN
 END
 $migc$;
 
--- [16] validate check `tasks_estimate_minutes_check` on existing rows
+-- [22] check `invitations.state__migc_new` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('invitations') AND conname = 'invitations_state__migc_new_not_null') THEN
+        ALTER TABLE invitations ADD CONSTRAINT invitations_state__migc_new_not_null CHECK (state__migc_new IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [23] validate that `invitations.state__migc_new` holds no null
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/members.mig:36:3
+DO $migc$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('invitations') AND conname = 'invitations_state__migc_new_not_null' AND NOT convalidated) THEN
+    ALTER TABLE invitations VALIDATE CONSTRAINT invitations_state__migc_new_not_null;
+  END IF;
+END
+$migc$;
+
+-- [24] set `invitations.state__migc_new` not null
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE invitations ALTER COLUMN state__migc_new SET NOT NULL;
+      ALTER TABLE invitations DROP CONSTRAINT IF EXISTS invitations_state__migc_new_not_null;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [25] validate check `tasks_estimate_minutes_check` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/projects.mig:36:37
 DO $migc$
 BEGIN
@@ -40,7 +99,7 @@ BEGIN
 END
 $migc$;
 
--- [17] validate foreign key `tasks_assignee_fkey` on existing rows
+-- [26] validate foreign key `tasks_assignee_fkey` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/projects.mig:44:3
 DO $migc$
 BEGIN

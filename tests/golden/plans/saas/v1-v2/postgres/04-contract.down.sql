@@ -5,11 +5,11 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [32] undo: recreate view `open_tasks`
+-- [47] undo: recreate view `open_tasks`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
 DROP VIEW IF EXISTS open_tasks;
 
--- [31] undo: drop column `tasks.estimate_hours`
+-- [46] undo: drop column `tasks.estimate_hours`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -19,6 +19,7 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       ALTER TABLE tasks ADD COLUMN IF NOT EXISTS estimate_hours numeric(5,1);
+      UPDATE tasks SET estimate_hours = estimate_minutes / 60.0 WHERE estimate_hours IS NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -32,7 +33,7 @@ BEGIN
 END
 $migc$;
 
--- [30] undo: drop column `tasks.body`
+-- [45] undo: drop column `tasks.body`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -42,6 +43,7 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       ALTER TABLE tasks ADD COLUMN IF NOT EXISTS body text;
+      UPDATE tasks SET body = description WHERE body IS NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -55,11 +57,11 @@ BEGIN
 END
 $migc$;
 
--- [29] undo: drop view `open_tasks` while its tables change
+-- [44] undo: drop view `open_tasks` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
 
--- [28] undo: drop column `tenants.billing_email`
+-- [43] undo: drop column `tenants.billing_email`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/tenants.mig:16:15
 DO $migc$
 DECLARE
@@ -82,7 +84,7 @@ BEGIN
 END
 $migc$;
 
--- [27] undo: remove the dual-write trigger on `tasks`
+-- [42] undo: remove the dual-write trigger on `tasks`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
 CREATE OR REPLACE FUNCTION migc_sync_tasks() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -99,8 +101,8 @@ BEGIN
       NEW.body := NEW.description;
       NEW.estimate_hours := NEW.estimate_minutes / 60.0;
     END IF;
-  ELSIF (NEW.body IS DISTINCT FROM OLD.body OR NEW.estimate_hours IS DISTINCT FROM OLD.estimate_hours) AND NOT (NEW.description IS DISTINCT FROM OLD.description OR NEW.estimate_minutes IS DISTINCT FROM OLD.estimate_minutes) THEN
-    -- updated by the old application
+  ELSIF (NEW.body IS DISTINCT FROM OLD.body OR NEW.estimate_hours IS DISTINCT FROM OLD.estimate_hours OR NEW.description IS NULL AND NEW.estimate_minutes IS NULL) AND NOT (NEW.description IS DISTINCT FROM OLD.description OR NEW.estimate_minutes IS DISTINCT FROM OLD.estimate_minutes) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.description := NEW.body;
     NEW.estimate_minutes := round(NEW.estimate_hours * 60);
   ELSIF (NEW.description IS DISTINCT FROM OLD.description OR NEW.estimate_minutes IS DISTINCT FROM OLD.estimate_minutes) AND NOT (NEW.body IS DISTINCT FROM OLD.body OR NEW.estimate_hours IS DISTINCT FROM OLD.estimate_hours) THEN
@@ -133,7 +135,7 @@ BEGIN
 END
 $migc$;
 
--- [26] undo: drop check `tasks_estimate_hours_check` on `tasks`
+-- [41] undo: drop check `tasks_estimate_hours_check` on `tasks`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -165,7 +167,7 @@ BEGIN
 END
 $migc$;
 
--- [25] undo: rename index `memberships_user_id_idx` to `members_user_id_idx`
+-- [40] undo: rename index `memberships_user_id_idx` to `members_user_id_idx`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:26:3
 DO $migc$
 DECLARE
@@ -190,7 +192,7 @@ BEGIN
 END
 $migc$;
 
--- [24] undo: rename table `memberships` to `members`
+-- [39] undo: rename table `memberships` to `members`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
 DO $migc$
 DECLARE
@@ -215,7 +217,7 @@ BEGIN
 END
 $migc$;
 
--- [23] undo: rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
+-- [38] undo: rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:25:3
 DO $migc$
 DECLARE
@@ -240,7 +242,7 @@ BEGIN
 END
 $migc$;
 
--- [22] undo: rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
+-- [37] undo: rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:21:45
 DO $migc$
 DECLARE
@@ -265,7 +267,7 @@ BEGIN
 END
 $migc$;
 
--- [21] undo: rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
+-- [36] undo: rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:20:45
 DO $migc$
 DECLARE
@@ -290,7 +292,7 @@ BEGIN
 END
 $migc$;
 
--- [20] undo: rename constraint `memberships_pkey` to `members_pkey` on `memberships`
+-- [35] undo: rename constraint `memberships_pkey` to `members_pkey` on `memberships`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:24:3
 DO $migc$
 DECLARE
@@ -315,16 +317,194 @@ BEGIN
 END
 $migc$;
 
--- [19] undo: drop the view `members` standing for table `memberships`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
-CREATE OR REPLACE VIEW members AS SELECT * FROM memberships;
+-- [34] undo: set the default of `invitations.state`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('invitations') AND attname = 'state' AND NOT attisdropped) THEN
+        ALTER TABLE invitations ALTER COLUMN state SET DEFAULT 'pending';
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
 
--- [18] undo: rename value `cancelled` of enum `invitation_state` to `revoked`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:53
+-- [33] undo: put shadow column `state__migc_new` in place of `invitations.state`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('invitations') AND attname = 'state' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('invitations') AND attname = 'state__migc_new' AND NOT attisdropped) THEN
+        ALTER TABLE invitations RENAME COLUMN state TO state__migc_new;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [32] undo: give enum `invitation_state__migc` the name `invitation_state`
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_enum WHERE enumtypid = to_regtype('invitation_state') AND enumlabel = 'revoked') THEN
-    ALTER TYPE invitation_state RENAME VALUE 'revoked' TO 'cancelled';
+  IF to_regtype('invitation_state__migc') IS NULL AND to_regtype('invitation_state') IS NOT NULL THEN
+    ALTER TYPE invitation_state RENAME TO invitation_state__migc;
+    CREATE TYPE invitation_state AS ENUM ('pending', 'accepted', 'expired', 'cancelled');
   END IF;
 END
 $migc$;
+
+-- [31] undo: drop column `invitations.state`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE invitations ADD COLUMN IF NOT EXISTS state invitation_state;
+      ALTER TABLE invitations ALTER COLUMN state SET DEFAULT 'pending';
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [30] undo: remove the dual-write trigger on `invitations`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
+CREATE OR REPLACE FUNCTION migc_sync_invitations() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+BEGIN
+  IF current_setting('migc.backfill', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
+  -- shadow columns of type changes follow the deployed columns
+  IF TG_OP = 'INSERT' OR NEW.state IS DISTINCT FROM OLD.state THEN
+    NEW.state__migc_new := CAST(CASE CAST(NEW.state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW.state AS TEXT) END AS invitation_state__migc);
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF true THEN
+      -- written by the old application
+      NULL;
+    ELSE
+      -- written by the new application
+      NULL;
+    END IF;
+  ELSIF (false OR true) AND NOT (false) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
+    NULL;
+  ELSIF (false) AND NOT (false) THEN
+    -- updated by the new application
+    NULL;
+  END IF;
+  RETURN NEW;
+END
+$migc_fn$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_invitations ON invitations;
+      CREATE TRIGGER migc_sync_invitations BEFORE INSERT OR UPDATE ON invitations FOR EACH ROW EXECUTE FUNCTION migc_sync_invitations();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [29] undo: rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:42:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('invitations_open_per_email') IS NOT NULL AND to_regclass('invitations_open_per_email__migc') IS NULL THEN
+        ALTER INDEX invitations_open_per_email RENAME TO invitations_open_per_email__migc;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [28] undo: drop index `invitations_open_per_email` on `invitations`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('invitations_open_per_email') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS invitations_open_per_email;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state = 'pending';
+
+-- [27] undo: drop the view `members` standing for table `memberships`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+CREATE OR REPLACE VIEW members AS SELECT * FROM memberships;

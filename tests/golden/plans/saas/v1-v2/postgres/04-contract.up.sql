@@ -5,18 +5,12 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [18] rename value `cancelled` of enum `invitation_state` to `revoked`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:53
-DO $migc$
-BEGIN
-  IF EXISTS (SELECT 1 FROM pg_enum WHERE enumtypid = to_regtype('invitation_state') AND enumlabel = 'cancelled') THEN
-    ALTER TYPE invitation_state RENAME VALUE 'cancelled' TO 'revoked';
-  END IF;
-END
-$migc$;
-
--- [19] drop the view `members` standing for table `memberships`
+-- [27] drop the view `members` standing for table `memberships`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+DO $migc_guard$
+BEGIN
+  IF to_regclass('memberships') IS NOT NULL THEN
+    EXECUTE $migc_unit$
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -38,10 +32,14 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
--- [20] rename constraint `memberships_pkey` to `members_pkey` on `memberships`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:24:3
+-- [28] drop index `invitations_open_per_email` on `invitations`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -49,7 +47,174 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'memberships_pkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'members_pkey') THEN
+      IF to_regclass('invitations_open_per_email__migc') IS NOT NULL THEN
+        DROP INDEX IF EXISTS invitations_open_per_email;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [29] rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:42:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('invitations_open_per_email__migc') IS NOT NULL THEN
+        DROP INDEX IF EXISTS invitations_open_per_email;
+        ALTER INDEX invitations_open_per_email__migc RENAME TO invitations_open_per_email;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [30] remove the dual-write trigger on `invitations`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_invitations ON invitations;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_invitations();
+
+-- [31] drop column `invitations.state`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('invitations') AND attname = 'state__migc_new' AND NOT attisdropped) THEN
+        ALTER TABLE invitations DROP COLUMN IF EXISTS state;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [32] give enum `invitation_state__migc` the name `invitation_state`
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
+DO $migc$
+BEGIN
+  IF to_regtype('invitation_state__migc') IS NOT NULL THEN
+    DROP TYPE IF EXISTS invitation_state;
+    ALTER TYPE invitation_state__migc RENAME TO invitation_state;
+  END IF;
+END
+$migc$;
+
+-- [33] put shadow column `state__migc_new` in place of `invitations.state`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('invitations') AND attname = 'state__migc_new' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('invitations') AND attname = 'state' AND NOT attisdropped) THEN
+        ALTER TABLE invitations RENAME COLUMN state__migc_new TO state;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [34] set the default of `invitations.state`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('invitations') AND attname = 'state' AND NOT attisdropped) THEN
+        ALTER TABLE invitations ALTER COLUMN state SET DEFAULT 'pending';
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [35] rename constraint `memberships_pkey` to `members_pkey` on `memberships`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:24:3
+DO $migc_guard$
+BEGIN
+  IF to_regclass('memberships') IS NOT NULL THEN
+    EXECUTE $migc_unit$
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'memberships_pkey') THEN
+        ALTER TABLE memberships DROP CONSTRAINT IF EXISTS members_pkey;
         ALTER TABLE memberships RENAME CONSTRAINT memberships_pkey TO members_pkey;
       END IF;
       EXIT;
@@ -63,10 +228,18 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
--- [21] rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
+-- [36] rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:20:45
+DO $migc_guard$
+BEGIN
+  IF to_regclass('memberships') IS NOT NULL THEN
+    EXECUTE $migc_unit$
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -74,7 +247,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'memberships_tenant_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'members_tenant_id_fkey') THEN
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'memberships_tenant_id_fkey') THEN
+        ALTER TABLE memberships DROP CONSTRAINT IF EXISTS members_tenant_id_fkey;
         ALTER TABLE memberships RENAME CONSTRAINT memberships_tenant_id_fkey TO members_tenant_id_fkey;
       END IF;
       EXIT;
@@ -88,10 +262,18 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
--- [22] rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
+-- [37] rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:21:45
+DO $migc_guard$
+BEGIN
+  IF to_regclass('memberships') IS NOT NULL THEN
+    EXECUTE $migc_unit$
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -99,7 +281,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'memberships_user_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'members_user_id_fkey') THEN
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'memberships_user_id_fkey') THEN
+        ALTER TABLE memberships DROP CONSTRAINT IF EXISTS members_user_id_fkey;
         ALTER TABLE memberships RENAME CONSTRAINT memberships_user_id_fkey TO members_user_id_fkey;
       END IF;
       EXIT;
@@ -113,10 +296,18 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
--- [23] rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
+-- [38] rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:25:3
+DO $migc_guard$
+BEGIN
+  IF to_regclass('memberships') IS NOT NULL THEN
+    EXECUTE $migc_unit$
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -124,7 +315,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'memberships_role_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'members_role_fkey') THEN
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'memberships_role_fkey') THEN
+        ALTER TABLE memberships DROP CONSTRAINT IF EXISTS members_role_fkey;
         ALTER TABLE memberships RENAME CONSTRAINT memberships_role_fkey TO members_role_fkey;
       END IF;
       EXIT;
@@ -138,9 +330,13 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
--- [24] rename table `memberships` to `members`
+-- [39] rename table `memberships` to `members`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
 DO $migc$
 DECLARE
@@ -165,7 +361,7 @@ BEGIN
 END
 $migc$;
 
--- [25] rename index `memberships_user_id_idx` to `members_user_id_idx`
+-- [40] rename index `memberships_user_id_idx` to `members_user_id_idx`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:26:3
 DO $migc$
 DECLARE
@@ -174,7 +370,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('memberships_user_id_idx') IS NOT NULL AND to_regclass('members_user_id_idx') IS NULL THEN
+      IF to_regclass('memberships_user_id_idx') IS NOT NULL THEN
+        DROP INDEX IF EXISTS members_user_id_idx;
         ALTER INDEX memberships_user_id_idx RENAME TO members_user_id_idx;
       END IF;
       EXIT;
@@ -190,7 +387,7 @@ BEGIN
 END
 $migc$;
 
--- [26] drop check `tasks_estimate_hours_check` on `tasks`
+-- [41] drop check `tasks_estimate_hours_check` on `tasks`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -215,7 +412,7 @@ BEGIN
 END
 $migc$;
 
--- [27] remove the dual-write trigger on `tasks`
+-- [42] remove the dual-write trigger on `tasks`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
 DO $migc$
 DECLARE
@@ -239,7 +436,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_tasks();
 
--- [28] drop column `tenants.billing_email`
+-- [43] drop column `tenants.billing_email`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/tenants.mig:16:15
 DO $migc$
 DECLARE
@@ -262,11 +459,11 @@ BEGIN
 END
 $migc$;
 
--- [29] drop view `open_tasks` while its tables change
+-- [44] drop view `open_tasks` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS open_tasks;
 
--- [30] drop column `tasks.body`
+-- [45] drop column `tasks.body`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -289,7 +486,7 @@ BEGIN
 END
 $migc$;
 
--- [31] drop column `tasks.estimate_hours`
+-- [46] drop column `tasks.estimate_hours`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -312,6 +509,6 @@ BEGIN
 END
 $migc$;
 
--- [32] recreate view `open_tasks`
+-- [47] recreate view `open_tasks`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
 CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;

@@ -3,8 +3,8 @@
 -- Run as-is: sqlite3 DATABASE < 01-expand.up.sql
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
--- [1] create enum `project_visibility`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:8:6
+-- [1] add value `revoked` to enum `invitation_state` (renamed from `cancelled`)
+--     lock: database write lock; part of the rebuild of `invitations` at step 8; rewrite: yes; scan: yes; from examples/saas/v2/members.mig:5:53
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -37,6 +37,10 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('api_keys') ORDER BY name)) IS 'created_at,created_by,expires_at,id,last_used_at,name,prefix,revoked_at,secret_hash,tenant_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('api_keys') WHERE name IN ('api_keys_prefix_key', 'api_keys_tenant_id_idx', 'api_keys_tenant_name_key') ORDER BY name)) IS 'api_keys_prefix_key,api_keys_tenant_id_idx';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('invitations') ORDER BY name)) IS 'created_at,email,expires_at,id,invited_by,role_id,state,tenant_id,token_hash,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('invitations') WHERE name IN ('invitations_open_per_email', 'invitations_open_per_email__migc', 'invitations_token_hash_key') ORDER BY name)) IS 'invitations_open_per_email,invitations_token_hash_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'invitations' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
+  AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_invitations_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('projects') ORDER BY name)) IS 'created_at,deleted_at,description,id,key,name,owner_id,tenant_id,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('projects') WHERE name IN ('projects_deleted_at_idx', 'projects_tenant_key_key') ORDER BY name)) IS 'projects_deleted_at_idx,projects_tenant_key_key';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) IS 'assignee_id,body,created_at,due_date,estimate_hours,id,number,priority,project_id,status,tenant_id,title,updated_at'
@@ -47,13 +51,21 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) IS 'tenants_deleted_at_idx,tenants_slug_key';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'members');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'open_tasks');
+-- done by the rebuild of `invitations` at step 8
+
+-- [2] create enum `invitation_state__migc`, the new shape of `invitation_state`
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
+-- SQLite has no enum types: columns of `invitation_state__migc` are text with a check of its labels
+
+-- [3] create enum `project_visibility`
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:8:6
 -- SQLite has no enum types: columns of `project_visibility` are text with a check of its labels
 
--- [2] add value `blocked` to enum `task_status`
---     lock: database write lock; part of the rebuild of `tasks` at step 7; rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:6:39
--- done by the rebuild of `tasks` at step 7
+-- [4] add value `blocked` to enum `task_status`
+--     lock: database write lock; part of the rebuild of `tasks` at step 12; rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:6:39
+-- done by the rebuild of `tasks` at step 12
 
--- [3] expose table `memberships` as `members` (an updatable view)
+-- [5] expose table `memberships` as `members` (an updatable view)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
 CREATE VIEW members AS SELECT * FROM memberships;
 CREATE TRIGGER migc_alias_members_insert INSTEAD OF INSERT ON members
@@ -69,22 +81,74 @@ BEGIN
   DELETE FROM memberships WHERE tenant_id = OLD.tenant_id AND user_id = OLD.user_id;
 END;
 
--- [4] create unique index `api_keys_tenant_name_key` on `api_keys`
+-- [6] create unique index `api_keys_tenant_name_key` on `api_keys`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/security.mig:15:3
 CREATE UNIQUE INDEX api_keys_tenant_name_key ON api_keys (tenant_id, name);
 
--- [5] add column `projects.visibility`
+-- [7] add shadow column `invitations.state__migc_new` of type `invitation_state__migc` for `state`
+--     lock: database write lock; part of the rebuild of `invitations` at step 8; rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
+-- done by the rebuild of `invitations` at step 8
+
+-- [8] create unique index `invitations_open_per_email__migc` on `invitations`
+--     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:42:3
+-- rebuild invitations (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM invitations;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email'));
+CREATE TABLE migc_new_invitations (
+  tenant_id text NOT NULL,
+  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  email text NOT NULL,
+  role_id text NOT NULL,
+  invited_by text,
+  token_hash blob NOT NULL,
+  state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'expired', 'revoked', 'cancelled')),
+  expires_at timestamptz NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  state__migc_new text CHECK (state__migc_new IN ('pending', 'accepted', 'expired', 'revoked')),
+  PRIMARY KEY (tenant_id, id),
+  FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE,
+  FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL,
+  FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE
+);
+INSERT INTO migc_new_invitations (rowid, tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at) SELECT rowid, tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at FROM invitations;
+DROP TABLE invitations;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_invitations RENAME TO invitations;
+PRAGMA legacy_alter_table = OFF;
+CREATE UNIQUE INDEX invitations_token_hash_key ON invitations (token_hash);
+CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state = 'pending';
+CREATE UNIQUE INDEX invitations_open_per_email__migc ON invitations (tenant_id, (lower(email))) WHERE state__migc_new = 'pending';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invitations) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+
+-- [9] install the dual-write trigger on `invitations`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
+CREATE TABLE migc_sync_invitations_guard (active INTEGER PRIMARY KEY);
+CREATE TRIGGER migc_sync_invitations_insert AFTER INSERT ON invitations
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_invitations_guard (active) VALUES (1);
+  -- shadow columns of type changes follow the deployed columns
+  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM migc_sync_invitations_guard;
+END;
+CREATE TRIGGER migc_sync_invitations_update AFTER UPDATE ON invitations
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_invitations_guard)
+BEGIN
+  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (NEW.state IS NOT OLD.state OR NEW.state__migc_new IS NULL);
+END;
+
+-- [10] add column `projects.visibility`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:17:3
 ALTER TABLE projects ADD COLUMN visibility text NOT NULL DEFAULT 'private' CHECK (visibility IN ('private', 'tenant', 'public'));
 
--- [6] add column `tasks.description` (filled from the deployed shape)
---     lock: database write lock; part of the rebuild of `tasks` at step 7; rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:31:3
--- done by the rebuild of `tasks` at step 7
+-- [11] add column `tasks.description` (filled from the deployed shape)
+--     lock: database write lock; part of the rebuild of `tasks` at step 12; rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:31:3
+-- done by the rebuild of `tasks` at step 12
 
--- [7] add column `tasks.estimate_minutes` (filled from the deployed shape)
+-- [12] add column `tasks.estimate_minutes` (filled from the deployed shape)
 --     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:36:3
 -- rebuild tasks (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM tasks;
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM tasks;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tasks' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tasks_number_key', 'tasks_board', 'tasks_tenant_id_assignee_id_idx'));
 CREATE TABLE migc_new_tasks (
   tenant_id text NOT NULL,
@@ -117,17 +181,17 @@ PRAGMA legacy_alter_table = OFF;
 CREATE UNIQUE INDEX tasks_number_key ON tasks (tenant_id, project_id, number);
 CREATE INDEX tasks_board ON tasks (tenant_id, project_id, status, priority) WHERE status <> 'archived';
 CREATE INDEX tasks_tenant_id_assignee_id_idx ON tasks (tenant_id, assignee_id) WHERE assignee_id IS NOT NULL;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM tasks) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM tasks) = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
--- [8] add check `tasks_estimate_minutes_check` on `tasks` for new rows
+-- [13] add check `tasks_estimate_minutes_check` on `tasks` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
 -- SQLite has no NOT VALID: check `tasks_estimate_minutes_check` is enforced from switch on, when the table is rebuilt and every row checked; until then rows that break it are not refused
 
--- [9] add foreign key `tasks_assignee_fkey` on `tasks` for new rows
+-- [14] add foreign key `tasks_assignee_fkey` on `tasks` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:44:3
 -- SQLite has no NOT VALID: foreign key `tasks_assignee_fkey` is enforced from switch on, when the table is rebuilt and every row checked; until then rows without a parent are not refused
 
--- [10] install the dual-write trigger on `tasks`
+-- [15] install the dual-write trigger on `tasks`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
 CREATE TABLE migc_sync_tasks_guard (active INTEGER PRIMARY KEY);
 CREATE TRIGGER migc_sync_tasks_insert AFTER INSERT ON tasks
@@ -148,20 +212,24 @@ BEGIN
   UPDATE tasks SET body = description, estimate_hours = estimate_minutes / 60.0 WHERE rowid = NEW.rowid AND (NEW.description IS NOT OLD.description OR NEW.estimate_minutes IS NOT OLD.estimate_minutes) AND NOT (NEW.body IS NOT OLD.body OR NEW.estimate_hours IS NOT OLD.estimate_hours);
 END;
 
--- [11] add column `tenants.region`
+-- [16] add column `tenants.region`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/tenants.mig:14:3
 ALTER TABLE tenants ADD COLUMN region varchar(16) NOT NULL DEFAULT 'eu-central-1';
 
--- [12] drop view `open_tasks` to redefine it
+-- [17] drop view `open_tasks` to redefine it
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
 DROP VIEW open_tasks;
 
--- [13] create view `open_tasks` with its new query
+-- [18] create view `open_tasks` with its new query
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
 CREATE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('api_keys') ORDER BY name)) IS 'created_at,created_by,expires_at,id,last_used_at,name,prefix,revoked_at,secret_hash,tenant_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('api_keys') WHERE name IN ('api_keys_prefix_key', 'api_keys_tenant_id_idx', 'api_keys_tenant_name_key') ORDER BY name)) IS 'api_keys_prefix_key,api_keys_tenant_id_idx,api_keys_tenant_name_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('invitations') ORDER BY name)) IS 'created_at,email,expires_at,id,invited_by,role_id,state,state__migc_new,tenant_id,token_hash,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('invitations') WHERE name IN ('invitations_open_per_email', 'invitations_open_per_email__migc', 'invitations_token_hash_key') ORDER BY name)) IS 'invitations_open_per_email,invitations_open_per_email__migc,invitations_token_hash_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'invitations' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_invitations_insert,migc_sync_invitations_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_invitations_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('projects') ORDER BY name)) IS 'created_at,deleted_at,description,id,key,name,owner_id,tenant_id,updated_at,visibility'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('projects') WHERE name IN ('projects_deleted_at_idx', 'projects_tenant_key_key') ORDER BY name)) IS 'projects_deleted_at_idx,projects_tenant_key_key';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) IS 'assignee_id,body,created_at,description,due_date,estimate_hours,estimate_minutes,id,number,priority,project_id,status,tenant_id,title,updated_at'
@@ -172,11 +240,12 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, 
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) IS 'tenants_deleted_at_idx,tenants_slug_key';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'members');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'open_tasks');
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('invitations'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('tasks'));
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 15;
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 1;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 19;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 2;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;
 DROP TABLE IF EXISTS temp.migc_check;

@@ -3,7 +3,7 @@
 -- Run as-is: sqlite3 DATABASE < 02-backfill.down.sql
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
--- [14] undo: backfill `description`, `estimate_minutes` on `tasks`
+-- [20] undo: backfill `description`, `estimate_minutes` on `tasks`
 --     lock: database write lock for one UPDATE of every row to fill (no batches: a script cannot loop; readers go on in WAL mode); rewrite: no; scan: yes; from examples/saas/v2/projects.mig:25:7
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
@@ -35,6 +35,10 @@ BEGIN
   SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
+-- nothing to undo: the backfilled columns go with the expand rollback
+
+-- [19] undo: backfill `state__migc_new` on `invitations`
+--     lock: database write lock for one UPDATE of every row to fill (no batches: a script cannot loop; readers go on in WAL mode); rewrite: no; scan: yes; from examples/saas/v2/members.mig:29:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);

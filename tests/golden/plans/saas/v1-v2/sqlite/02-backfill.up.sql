@@ -3,8 +3,8 @@
 -- Run as-is: sqlite3 DATABASE < 02-backfill.up.sql
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
--- [14] backfill `description`, `estimate_minutes` on `tasks`
---     lock: database write lock for one UPDATE of every row to fill (no batches: a script cannot loop; readers go on in WAL mode); rewrite: no; scan: yes; from examples/saas/v2/projects.mig:25:7
+-- [19] backfill `state__migc_new` on `invitations`
+--     lock: database write lock for one UPDATE of every row to fill (no batches: a script cannot loop; readers go on in WAL mode); rewrite: no; scan: yes; from examples/saas/v2/members.mig:29:7
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -36,6 +36,14 @@ BEGIN
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
 -- the dual-write trigger lets the backfill's writes through
+INSERT OR REPLACE INTO migc_sync_invitations_guard (active) VALUES (1);
+UPDATE invitations SET state__migc_new = coalesce(state__migc_new, CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT)) WHERE state__migc_new IS NULL;
+DELETE FROM migc_sync_invitations_guard;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM invitations WHERE (state__migc_new IS NULL AND (CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT)) IS NOT NULL));
+
+-- [20] backfill `description`, `estimate_minutes` on `tasks`
+--     lock: database write lock for one UPDATE of every row to fill (no batches: a script cannot loop; readers go on in WAL mode); rewrite: no; scan: yes; from examples/saas/v2/projects.mig:25:7
+-- the dual-write trigger lets the backfill's writes through
 INSERT OR REPLACE INTO migc_sync_tasks_guard (active) VALUES (1);
 UPDATE tasks SET description = coalesce(description, body), estimate_minutes = coalesce(estimate_minutes, round(estimate_hours * 60)) WHERE description IS NULL OR estimate_minutes IS NULL;
 DELETE FROM migc_sync_tasks_guard;
@@ -43,7 +51,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 F
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 2;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 3;
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 0;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;

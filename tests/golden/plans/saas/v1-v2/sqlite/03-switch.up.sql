@@ -3,7 +3,7 @@
 -- Run as-is: sqlite3 DATABASE < 03-switch.up.sql
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
--- [15] turn index `api_keys_tenant_name_key` into a unique constraint
+-- [21] turn index `api_keys_tenant_name_key` into a unique constraint
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/security.mig:15:3
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
@@ -41,11 +41,25 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tasks_guard');
 -- SQLite keeps unique constraints as unique indexes: `api_keys_tenant_name_key` already enforces it
 
--- [16] validate check `tasks_estimate_minutes_check` on existing rows
---     lock: database write lock; part of the rebuild of `tasks` at step 17; rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:36:37
--- done by the rebuild of `tasks` at step 17
+-- [22] check `invitations.state__migc_new` is not null, without scanning
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+-- SQLite has no NOT VALID: `invitations.state__migc_new` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
--- [17] validate foreign key `tasks_assignee_fkey` on existing rows
+-- [23] validate that `invitations.state__migc_new` holds no null
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+-- validated where `invitations` gets NOT NULL (`invitations_state__migc_new_not_null` exists only in the plan)
+
+-- [24] set `invitations.state__migc_new` not null
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/saas/v2/members.mig:36:3
+-- `invitations.state__migc_new` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
+-- trigger fills the column for the old application's inserts); no row may hold null from now on
+INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM invitations WHERE state__migc_new IS NULL);
+
+-- [25] validate check `tasks_estimate_minutes_check` on existing rows
+--     lock: database write lock; part of the rebuild of `tasks` at step 26; rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:36:37
+-- done by the rebuild of `tasks` at step 26
+
+-- [26] validate foreign key `tasks_assignee_fkey` on existing rows
 --     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:44:3
 -- rebuild tasks (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM tasks;
@@ -109,7 +123,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, 
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('tasks'));
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 5;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 6;
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 1;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;

@@ -3,7 +3,7 @@
 -- Run as-is: sqlite3 DATABASE < 04-contract.down.sql
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
--- [32] undo: recreate view `open_tasks`
+-- [47] undo: recreate view `open_tasks`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
@@ -36,7 +36,9 @@ BEGIN
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('invitations') ORDER BY name)) IS 'created_at,email,expires_at,id,invited_by,role_id,state,tenant_id,token_hash,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('invitations') WHERE name IN ('invitations_open_per_email', 'invitations_token_hash_key') ORDER BY name)) IS 'invitations_open_per_email,invitations_token_hash_key';
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('invitations') WHERE name IN ('invitations_open_per_email', 'invitations_open_per_email__migc', 'invitations_token_hash_key') ORDER BY name)) IS 'invitations_open_per_email,invitations_token_hash_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'invitations' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
+  AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_invitations_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('members') ORDER BY name)) IS 'joined_at,role_id,tenant_id,user_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('members') WHERE name IN ('members_user_id_idx', 'memberships_user_id_idx') ORDER BY name)) IS 'members_user_id_idx';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'memberships');
@@ -49,25 +51,25 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'open_tasks');
 DROP VIEW open_tasks;
 
--- [31] undo: drop column `tasks.estimate_hours`
+-- [46] undo: drop column `tasks.estimate_hours`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
 ALTER TABLE tasks ADD COLUMN estimate_hours numeric(5,1);
 UPDATE tasks SET estimate_hours = estimate_minutes / 60.0 WHERE estimate_hours IS NULL;
 
--- [30] undo: drop column `tasks.body`
+-- [45] undo: drop column `tasks.body`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
 ALTER TABLE tasks ADD COLUMN body text;
 UPDATE tasks SET body = description WHERE body IS NULL;
 
--- [29] undo: drop view `open_tasks` while its tables change
+-- [44] undo: drop view `open_tasks` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 -- view `open_tasks` comes back at the end of this script
 
--- [28] undo: drop column `tenants.billing_email`
+-- [43] undo: drop column `tenants.billing_email`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/saas/v2/tenants.mig:16:15
 ALTER TABLE tenants ADD COLUMN billing_email text;
 
--- [27] undo: remove the dual-write trigger on `tasks`
+-- [42] undo: remove the dual-write trigger on `tasks`
 --     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:25:7
 -- rebuild tasks (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM tasks;
@@ -125,36 +127,133 @@ END;
 CREATE TABLE migc_sync_tasks_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM tasks) = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
--- [26] undo: drop check `tasks_estimate_hours_check` on `tasks`
---     lock: database write lock; part of the rebuild of `tasks` at step 27; rewrite: yes; scan: yes; from the deployed schema
--- undone by the rebuild of `tasks` at step 27
+-- [41] undo: drop check `tasks_estimate_hours_check` on `tasks`
+--     lock: database write lock; part of the rebuild of `tasks` at step 42; rewrite: yes; scan: yes; from the deployed schema
+-- undone by the rebuild of `tasks` at step 42
 
--- [25] undo: rename index `memberships_user_id_idx` to `members_user_id_idx`
+-- [40] undo: rename index `memberships_user_id_idx` to `members_user_id_idx`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/members.mig:26:3
 DROP INDEX members_user_id_idx;
 CREATE INDEX memberships_user_id_idx ON members (user_id);
 
--- [24] undo: rename table `memberships` to `members`
+-- [39] undo: rename table `memberships` to `members`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
 ALTER TABLE members RENAME TO memberships;
 
--- [23] undo: rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
+-- [38] undo: rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:25:3
 -- nothing to undo
 
--- [22] undo: rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
+-- [37] undo: rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:21:45
 -- nothing to undo
 
--- [21] undo: rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
+-- [36] undo: rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:20:45
 -- nothing to undo
 
--- [20] undo: rename constraint `memberships_pkey` to `members_pkey` on `memberships`
+-- [35] undo: rename constraint `memberships_pkey` to `members_pkey` on `memberships`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:24:3
 -- nothing to undo
 
--- [19] undo: drop the view `members` standing for table `memberships`
+-- [34] undo: set the default of `invitations.state`
+--     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
+-- rebuild invitations (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM invitations;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email'));
+CREATE TABLE migc_new_invitations (
+  tenant_id text NOT NULL,
+  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  email text NOT NULL,
+  role_id text NOT NULL,
+  invited_by text,
+  token_hash blob NOT NULL,
+  expires_at timestamptz NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  state text NOT NULL CHECK (state IN ('pending', 'accepted', 'expired', 'revoked')),
+  PRIMARY KEY (tenant_id, id),
+  FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE,
+  FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL,
+  FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE
+);
+INSERT INTO migc_new_invitations (rowid, tenant_id, id, email, role_id, invited_by, token_hash, expires_at, created_at, updated_at, state) SELECT rowid, tenant_id, id, email, role_id, invited_by, token_hash, expires_at, created_at, updated_at, state FROM invitations;
+DROP TABLE invitations;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_invitations RENAME TO invitations;
+PRAGMA legacy_alter_table = OFF;
+CREATE UNIQUE INDEX invitations_token_hash_key ON invitations (token_hash);
+CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state = 'pending';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invitations) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+
+-- [33] undo: put shadow column `state__migc_new` in place of `invitations.state`
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/members.mig:36:3
+DROP INDEX invitations_open_per_email;
+ALTER TABLE invitations RENAME COLUMN state TO state__migc_new;
+CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state__migc_new = 'pending';
+
+-- [32] undo: give enum `invitation_state__migc` the name `invitation_state`
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
+-- nothing to undo
+
+-- [31] undo: drop column `invitations.state`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+ALTER TABLE invitations ADD COLUMN state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'expired', 'revoked', 'cancelled'));
+
+-- [30] undo: remove the dual-write trigger on `invitations`
+--     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:29:7
+-- rebuild invitations (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM invitations;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email'));
+CREATE TABLE migc_new_invitations (
+  tenant_id text NOT NULL,
+  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  email text NOT NULL,
+  role_id text NOT NULL,
+  invited_by text,
+  token_hash blob NOT NULL,
+  state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'expired', 'revoked', 'cancelled')),
+  expires_at timestamptz NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  state__migc_new text CHECK (state__migc_new IN ('pending', 'accepted', 'expired', 'revoked')),
+  PRIMARY KEY (tenant_id, id),
+  FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE,
+  FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL,
+  FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE
+);
+INSERT INTO migc_new_invitations (rowid, tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new) SELECT rowid, tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new FROM invitations;
+DROP TABLE invitations;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_invitations RENAME TO invitations;
+PRAGMA legacy_alter_table = OFF;
+CREATE UNIQUE INDEX invitations_token_hash_key ON invitations (token_hash);
+CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state__migc_new = 'pending';
+CREATE TRIGGER migc_sync_invitations_insert AFTER INSERT ON invitations
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_invitations_guard (active) VALUES (1);
+  -- shadow columns of type changes follow the deployed columns
+  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM migc_sync_invitations_guard;
+END;
+CREATE TRIGGER migc_sync_invitations_update AFTER UPDATE ON invitations
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_invitations_guard)
+BEGIN
+  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (NEW.state IS NOT OLD.state OR NEW.state__migc_new IS NULL);
+END;
+CREATE TABLE migc_sync_invitations_guard (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invitations) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+
+-- [29] undo: rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/members.mig:42:3
+DROP INDEX invitations_open_per_email;
+CREATE UNIQUE INDEX invitations_open_per_email__migc ON invitations (tenant_id, (lower(email))) WHERE state__migc_new = 'pending';
+
+-- [28] undo: drop index `invitations_open_per_email` on `invitations`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
+CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state = 'pending';
+
+-- [27] undo: drop the view `members` standing for table `memberships`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
 CREATE VIEW members AS SELECT * FROM memberships;
 CREATE TRIGGER migc_alias_members_insert INSTEAD OF INSERT ON members
@@ -169,41 +268,13 @@ CREATE TRIGGER migc_alias_members_delete INSTEAD OF DELETE ON members
 BEGIN
   DELETE FROM memberships WHERE tenant_id = OLD.tenant_id AND user_id = OLD.user_id;
 END;
-
--- [18] undo: rename value `cancelled` of enum `invitation_state` to `revoked`
---     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:5:53
--- rebuild invitations (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM invitations;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email'));
-CREATE TABLE migc_new_invitations (
-  tenant_id text NOT NULL,
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
-  email text NOT NULL,
-  role_id text NOT NULL,
-  invited_by text,
-  token_hash blob NOT NULL,
-  state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'expired', 'cancelled')),
-  expires_at timestamptz NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (tenant_id, id),
-  FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE,
-  FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL,
-  FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE
-);
-INSERT INTO migc_new_invitations (rowid, tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at) SELECT rowid, tenant_id, id, email, role_id, invited_by, token_hash, CASE state WHEN 'revoked' THEN 'cancelled' ELSE state END, expires_at, created_at, updated_at FROM invitations;
-DROP TABLE invitations;
-PRAGMA legacy_alter_table = ON;
-ALTER TABLE migc_new_invitations RENAME TO invitations;
-PRAGMA legacy_alter_table = OFF;
-CREATE UNIQUE INDEX invitations_token_hash_key ON invitations (token_hash);
-CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state = 'pending';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invitations) = (SELECT rows FROM temp.migc_count WHERE n = 2);
 -- the views this phase dropped
 CREATE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('invitations') ORDER BY name)) IS 'created_at,email,expires_at,id,invited_by,role_id,state,tenant_id,token_hash,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('invitations') WHERE name IN ('invitations_open_per_email', 'invitations_token_hash_key') ORDER BY name)) IS 'invitations_open_per_email,invitations_token_hash_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('invitations') ORDER BY name)) IS 'created_at,email,expires_at,id,invited_by,role_id,state,state__migc_new,tenant_id,token_hash,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('invitations') WHERE name IN ('invitations_open_per_email', 'invitations_open_per_email__migc', 'invitations_token_hash_key') ORDER BY name)) IS 'invitations_open_per_email,invitations_open_per_email__migc,invitations_token_hash_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'invitations' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_invitations_insert,migc_sync_invitations_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_invitations_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('memberships') ORDER BY name)) IS 'joined_at,role_id,tenant_id,user_id';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) IS 'assignee_id,body,created_at,description,due_date,estimate_hours,estimate_minutes,id,number,priority,project_id,status,tenant_id,title,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_number_key', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) IS 'tasks_board,tasks_number_key,tasks_tenant_id_assignee_id_idx'
@@ -217,7 +288,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('tasks'));
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 17;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 19;
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 2;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;

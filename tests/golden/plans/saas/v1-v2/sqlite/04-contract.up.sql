@@ -3,8 +3,8 @@
 -- Run as-is: sqlite3 DATABASE < 04-contract.up.sql
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
--- [18] rename value `cancelled` of enum `invitation_state` to `revoked`
---     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:5:53
+-- [27] drop the view `members` standing for table `memberships`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -35,8 +35,10 @@ BEGIN
   SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('invitations') ORDER BY name)) IS 'created_at,email,expires_at,id,invited_by,role_id,state,tenant_id,token_hash,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('invitations') WHERE name IN ('invitations_open_per_email', 'invitations_token_hash_key') ORDER BY name)) IS 'invitations_open_per_email,invitations_token_hash_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('invitations') ORDER BY name)) IS 'created_at,email,expires_at,id,invited_by,role_id,state,state__migc_new,tenant_id,token_hash,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('invitations') WHERE name IN ('invitations_open_per_email', 'invitations_open_per_email__migc', 'invitations_token_hash_key') ORDER BY name)) IS 'invitations_open_per_email,invitations_open_per_email__migc,invitations_token_hash_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'invitations' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_invitations_insert,migc_sync_invitations_update'
+  AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_invitations_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('memberships') ORDER BY name)) IS 'joined_at,role_id,tenant_id,user_id';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) IS 'assignee_id,body,created_at,description,due_date,estimate_hours,estimate_minutes,id,number,priority,project_id,status,tenant_id,title,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_number_key', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) IS 'tasks_board,tasks_number_key,tasks_tenant_id_assignee_id_idx'
@@ -46,8 +48,67 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) IS 'tenants_deleted_at_idx,tenants_slug_key';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'members');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'open_tasks');
+DROP VIEW members;
+
+-- [28] drop index `invitations_open_per_email` on `invitations`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
+DROP INDEX invitations_open_per_email;
+
+-- [29] rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/members.mig:42:3
+DROP INDEX invitations_open_per_email__migc;
+CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state__migc_new = 'pending';
+
+-- [30] remove the dual-write trigger on `invitations`
+--     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:29:7
 -- rebuild invitations (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM invitations;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email', 'migc_sync_invitations_insert', 'migc_sync_invitations_update'));
+CREATE TABLE migc_new_invitations (
+  tenant_id text NOT NULL,
+  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  email text NOT NULL,
+  role_id text NOT NULL,
+  invited_by text,
+  token_hash blob NOT NULL,
+  state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'expired', 'revoked', 'cancelled')),
+  expires_at timestamptz NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  state__migc_new text NOT NULL CHECK (state__migc_new IN ('pending', 'accepted', 'expired', 'revoked')),
+  PRIMARY KEY (tenant_id, id),
+  FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE,
+  FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL,
+  FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE
+);
+INSERT INTO migc_new_invitations (rowid, tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new) SELECT rowid, tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new FROM invitations;
+DROP TABLE invitations;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_invitations RENAME TO invitations;
+PRAGMA legacy_alter_table = OFF;
+CREATE UNIQUE INDEX invitations_token_hash_key ON invitations (token_hash);
+CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state__migc_new = 'pending';
+DROP TABLE migc_sync_invitations_guard;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invitations) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+
+-- [31] drop column `invitations.state`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+ALTER TABLE invitations DROP COLUMN state;
+
+-- [32] give enum `invitation_state__migc` the name `invitation_state`
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
+-- SQLite has no enum types: the columns of `invitation_state__migc` already check the labels of `invitation_state`
+
+-- [33] put shadow column `state__migc_new` in place of `invitations.state`
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/members.mig:36:3
+DROP INDEX invitations_open_per_email;
+ALTER TABLE invitations RENAME COLUMN state__migc_new TO state;
+CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state = 'pending';
+
+-- [34] set the default of `invitations.state`
+--     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
+-- rebuild invitations (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM invitations;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email'));
 CREATE TABLE migc_new_invitations (
   tenant_id text NOT NULL,
@@ -56,61 +117,57 @@ CREATE TABLE migc_new_invitations (
   role_id text NOT NULL,
   invited_by text,
   token_hash blob NOT NULL,
-  state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'expired', 'revoked')),
   expires_at timestamptz NOT NULL,
   created_at timestamptz NOT NULL DEFAULT (current_timestamp),
   updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'expired', 'revoked')),
   PRIMARY KEY (tenant_id, id),
   FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE,
   FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL,
   FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE
 );
-INSERT INTO migc_new_invitations (rowid, tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at) SELECT rowid, tenant_id, id, email, role_id, invited_by, token_hash, CASE state WHEN 'cancelled' THEN 'revoked' ELSE state END, expires_at, created_at, updated_at FROM invitations;
+INSERT INTO migc_new_invitations (rowid, tenant_id, id, email, role_id, invited_by, token_hash, expires_at, created_at, updated_at, state) SELECT rowid, tenant_id, id, email, role_id, invited_by, token_hash, expires_at, created_at, updated_at, state FROM invitations;
 DROP TABLE invitations;
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE migc_new_invitations RENAME TO invitations;
 PRAGMA legacy_alter_table = OFF;
 CREATE UNIQUE INDEX invitations_token_hash_key ON invitations (token_hash);
 CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state = 'pending';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invitations) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invitations) = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
--- [19] drop the view `members` standing for table `memberships`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
-DROP VIEW members;
-
--- [20] rename constraint `memberships_pkey` to `members_pkey` on `memberships`
+-- [35] rename constraint `memberships_pkey` to `members_pkey` on `memberships`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:24:3
 -- SQLite does not keep the names of primary and foreign keys
 
--- [21] rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
+-- [36] rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:20:45
 -- SQLite does not keep the names of primary and foreign keys
 
--- [22] rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
+-- [37] rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:21:45
 -- SQLite does not keep the names of primary and foreign keys
 
--- [23] rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
+-- [38] rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:25:3
 -- SQLite does not keep the names of primary and foreign keys
 
--- [24] rename table `memberships` to `members`
+-- [39] rename table `memberships` to `members`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
 ALTER TABLE memberships RENAME TO members;
 
--- [25] rename index `memberships_user_id_idx` to `members_user_id_idx`
+-- [40] rename index `memberships_user_id_idx` to `members_user_id_idx`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/members.mig:26:3
 DROP INDEX memberships_user_id_idx;
 CREATE INDEX members_user_id_idx ON members (user_id);
 
--- [26] drop check `tasks_estimate_hours_check` on `tasks`
---     lock: database write lock; part of the rebuild of `tasks` at step 27; rewrite: yes; scan: yes; from the deployed schema
--- done by the rebuild of `tasks` at step 27
+-- [41] drop check `tasks_estimate_hours_check` on `tasks`
+--     lock: database write lock; part of the rebuild of `tasks` at step 42; rewrite: yes; scan: yes; from the deployed schema
+-- done by the rebuild of `tasks` at step 42
 
--- [27] remove the dual-write trigger on `tasks`
+-- [42] remove the dual-write trigger on `tasks`
 --     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:25:7
 -- rebuild tasks (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM tasks;
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM tasks;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tasks' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tasks_number_key', 'tasks_board', 'tasks_tenant_id_assignee_id_idx', 'migc_sync_tasks_insert', 'migc_sync_tasks_update'));
 CREATE TABLE migc_new_tasks (
   tenant_id text NOT NULL,
@@ -145,30 +202,32 @@ CREATE UNIQUE INDEX tasks_number_key ON tasks (tenant_id, project_id, number);
 CREATE INDEX tasks_board ON tasks (tenant_id, project_id, status, priority) WHERE status <> 'archived';
 CREATE INDEX tasks_tenant_id_assignee_id_idx ON tasks (tenant_id, assignee_id) WHERE assignee_id IS NOT NULL;
 DROP TABLE migc_sync_tasks_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM tasks) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM tasks) = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
--- [28] drop column `tenants.billing_email`
+-- [43] drop column `tenants.billing_email`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/saas/v2/tenants.mig:16:15
 ALTER TABLE tenants DROP COLUMN billing_email;
 
--- [29] drop view `open_tasks` while its tables change
+-- [44] drop view `open_tasks` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 DROP VIEW open_tasks;
 
--- [30] drop column `tasks.body`
+-- [45] drop column `tasks.body`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
 ALTER TABLE tasks DROP COLUMN body;
 
--- [31] drop column `tasks.estimate_hours`
+-- [46] drop column `tasks.estimate_hours`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
 ALTER TABLE tasks DROP COLUMN estimate_hours;
 
--- [32] recreate view `open_tasks`
+-- [47] recreate view `open_tasks`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
 CREATE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('invitations') ORDER BY name)) IS 'created_at,email,expires_at,id,invited_by,role_id,state,tenant_id,token_hash,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('invitations') WHERE name IN ('invitations_open_per_email', 'invitations_token_hash_key') ORDER BY name)) IS 'invitations_open_per_email,invitations_token_hash_key';
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('invitations') WHERE name IN ('invitations_open_per_email', 'invitations_open_per_email__migc', 'invitations_token_hash_key') ORDER BY name)) IS 'invitations_open_per_email,invitations_token_hash_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'invitations' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
+  AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_invitations_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('members') ORDER BY name)) IS 'joined_at,role_id,tenant_id,user_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('members') WHERE name IN ('members_user_id_idx', 'memberships_user_id_idx') ORDER BY name)) IS 'members_user_id_idx';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'memberships');
@@ -183,7 +242,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('tasks'));
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 17;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 19;
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 2;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;

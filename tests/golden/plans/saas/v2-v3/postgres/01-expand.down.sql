@@ -5,15 +5,15 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [18] undo: create view `open_tasks` with its new query
+-- [14] undo: create view `open_tasks` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
 DROP VIEW IF EXISTS open_tasks;
 
--- [17] undo: drop view `open_tasks` to redefine it
+-- [13] undo: drop view `open_tasks` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
 CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
 
--- [16] undo: install the dual-write trigger on `tenants`
+-- [12] undo: install the dual-write trigger on `tenants`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:7:7
 DO $migc$
 DECLARE
@@ -37,32 +37,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_tenants();
 
--- [15] undo: check `tenants.display_name` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('tenants') IS NOT NULL THEN
-        ALTER TABLE tenants DROP CONSTRAINT IF EXISTS tenants_display_name_not_null;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [14] undo: add column `tenants.display_name` (filled from the deployed shape)
+-- [11] undo: add column `tenants.display_name` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
 DO $migc$
 DECLARE
@@ -85,7 +60,7 @@ BEGIN
 END
 $migc$;
 
--- [13] undo: install the dual-write trigger on `tasks`
+-- [10] undo: install the dual-write trigger on `tasks`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:29:7
 DO $migc$
 DECLARE
@@ -109,11 +84,11 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_tasks();
 
--- [12] undo: create index `tasks_board__migc` on `tasks`
+-- [9] undo: create index `tasks_board__migc` on `tasks`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/projects.mig:48:3
 DROP INDEX CONCURRENTLY IF EXISTS tasks_board__migc;
 
--- [11] undo: add column `tasks.archived_at` (filled from the deployed shape)
+-- [8] undo: add column `tasks.archived_at` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:41:3
 DO $migc$
 DECLARE
@@ -136,32 +111,7 @@ BEGIN
 END
 $migc$;
 
--- [10] undo: check `tasks.status__migc_new` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('tasks') IS NOT NULL THEN
-        ALTER TABLE tasks DROP CONSTRAINT IF EXISTS tasks_status__migc_new_not_null;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [9] undo: add shadow column `tasks.status__migc_new` of type `task_status__migc` for `status`
+-- [7] undo: add shadow column `tasks.status__migc_new` of type `task_status__migc` for `status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -184,7 +134,7 @@ BEGIN
 END
 $migc$;
 
--- [8] undo: install the dual-write trigger on `audit_log`
+-- [6] undo: install the dual-write trigger on `audit_log`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:21:7
 DO $migc$
 DECLARE
@@ -208,36 +158,11 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_audit_log();
 
--- [7] undo: create index `audit_log_tenant_id_target_idx` on `audit_log`
+-- [5] undo: create index `audit_log_tenant_id_target_idx` on `audit_log`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/security.mig:36:3
 DROP INDEX CONCURRENTLY IF EXISTS audit_log_tenant_id_target_idx;
 
--- [6] undo: check `audit_log.payload__migc_new` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('audit_log') IS NOT NULL THEN
-        ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_payload__migc_new_not_null;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [5] undo: add shadow column `audit_log.payload__migc_new` of type `native(postgres: "jsonb", mysql: "json", sqlite: "text")` for `payload`
+-- [4] undo: add shadow column `audit_log.payload__migc_new` of type `native(postgres: "jsonb", mysql: "json", sqlite: "text")` for `payload`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -247,31 +172,6 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       ALTER TABLE audit_log DROP COLUMN IF EXISTS payload__migc_new;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [4] undo: check `audit_log.target` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('audit_log') IS NOT NULL THEN
-        ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_target_not_null;
-      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

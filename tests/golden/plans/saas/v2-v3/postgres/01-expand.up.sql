@@ -61,32 +61,7 @@ BEGIN
 END
 $migc$;
 
--- [4] check `audit_log.target` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('audit_log') AND conname = 'audit_log_target_not_null') THEN
-        ALTER TABLE audit_log ADD CONSTRAINT audit_log_target_not_null CHECK (target IS NOT NULL) NOT VALID;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [5] add shadow column `audit_log.payload__migc_new` of type `native(postgres: "jsonb", mysql: "json", sqlite: "text")` for `payload`
+-- [4] add shadow column `audit_log.payload__migc_new` of type `native(postgres: "jsonb", mysql: "json", sqlite: "text")` for `payload`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -109,32 +84,7 @@ BEGIN
 END
 $migc$;
 
--- [6] check `audit_log.payload__migc_new` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('audit_log') AND conname = 'audit_log_payload__migc_new_not_null') THEN
-        ALTER TABLE audit_log ADD CONSTRAINT audit_log_payload__migc_new_not_null CHECK (payload__migc_new IS NOT NULL) NOT VALID;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [7] create index `audit_log_tenant_id_target_idx` on `audit_log`
+-- [5] create index `audit_log_tenant_id_target_idx` on `audit_log`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/security.mig:36:3
 DO $migc$
 DECLARE
@@ -160,7 +110,7 @@ END
 $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS audit_log_tenant_id_target_idx ON audit_log (tenant_id, target);
 
--- [8] install the dual-write trigger on `audit_log`
+-- [6] install the dual-write trigger on `audit_log`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:21:7
 CREATE OR REPLACE FUNCTION migc_sync_audit_log() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -180,8 +130,8 @@ BEGIN
       NEW.target_type := split_part(NEW.target, ':', 1);
       NEW.target_id := split_part(NEW.target, ':', 2);
     END IF;
-  ELSIF (NEW.target_type IS DISTINCT FROM OLD.target_type OR NEW.target_id IS DISTINCT FROM OLD.target_id) AND NOT (NEW.target IS DISTINCT FROM OLD.target) THEN
-    -- updated by the old application
+  ELSIF (NEW.target_type IS DISTINCT FROM OLD.target_type OR NEW.target_id IS DISTINCT FROM OLD.target_id OR NEW.target IS NULL) AND NOT (NEW.target IS DISTINCT FROM OLD.target) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.target := NEW.target_type || ':' || NEW.target_id;
   ELSIF (NEW.target IS DISTINCT FROM OLD.target) AND NOT (NEW.target_type IS DISTINCT FROM OLD.target_type OR NEW.target_id IS DISTINCT FROM OLD.target_id) THEN
     -- updated by the new application
@@ -213,7 +163,7 @@ BEGIN
 END
 $migc$;
 
--- [9] add shadow column `tasks.status__migc_new` of type `task_status__migc` for `status`
+-- [7] add shadow column `tasks.status__migc_new` of type `task_status__migc` for `status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -236,32 +186,7 @@ BEGIN
 END
 $migc$;
 
--- [10] check `tasks.status__migc_new` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tasks') AND conname = 'tasks_status__migc_new_not_null') THEN
-        ALTER TABLE tasks ADD CONSTRAINT tasks_status__migc_new_not_null CHECK (status__migc_new IS NOT NULL) NOT VALID;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [11] add column `tasks.archived_at` (filled from the deployed shape)
+-- [8] add column `tasks.archived_at` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:41:3
 DO $migc$
 DECLARE
@@ -284,7 +209,7 @@ BEGIN
 END
 $migc$;
 
--- [12] create index `tasks_board__migc` on `tasks`
+-- [9] create index `tasks_board__migc` on `tasks`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/projects.mig:48:3
 DO $migc$
 DECLARE
@@ -310,7 +235,7 @@ END
 $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS tasks_board__migc ON tasks (tenant_id, project_id, status__migc_new, priority) WHERE archived_at IS NULL;
 
--- [13] install the dual-write trigger on `tasks`
+-- [10] install the dual-write trigger on `tasks`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:29:7
 CREATE OR REPLACE FUNCTION migc_sync_tasks() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -329,10 +254,10 @@ BEGIN
       -- written by the new application
       NULL;
     END IF;
-  ELSIF (NEW.status IS DISTINCT FROM OLD.status OR NEW.updated_at IS DISTINCT FROM OLD.updated_at) AND NOT (NEW.archived_at IS DISTINCT FROM OLD.archived_at) THEN
-    -- updated by the old application
+  ELSIF (NEW.status IS DISTINCT FROM OLD.status OR NEW.updated_at IS DISTINCT FROM OLD.updated_at OR NEW.archived_at IS NULL) AND NOT (NEW.archived_at IS DISTINCT FROM OLD.archived_at) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.archived_at := CASE WHEN NEW.status = 'archived' THEN NEW.updated_at END;
-  ELSIF (NEW.archived_at IS DISTINCT FROM OLD.archived_at) AND NOT (NEW.status IS DISTINCT FROM OLD.status OR NEW.updated_at IS DISTINCT FROM OLD.updated_at) THEN
+  ELSIF (NEW.archived_at IS DISTINCT FROM OLD.archived_at) AND NOT (false) THEN
     -- updated by the new application
     NULL;
   END IF;
@@ -361,7 +286,7 @@ BEGIN
 END
 $migc$;
 
--- [14] add column `tenants.display_name` (filled from the deployed shape)
+-- [11] add column `tenants.display_name` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
 DO $migc$
 DECLARE
@@ -384,32 +309,7 @@ BEGIN
 END
 $migc$;
 
--- [15] check `tenants.display_name` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tenants') AND conname = 'tenants_display_name_not_null') THEN
-        ALTER TABLE tenants ADD CONSTRAINT tenants_display_name_not_null CHECK (display_name IS NOT NULL) NOT VALID;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [16] install the dual-write trigger on `tenants`
+-- [12] install the dual-write trigger on `tenants`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:7:7
 CREATE OR REPLACE FUNCTION migc_sync_tenants() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -424,8 +324,8 @@ BEGIN
       -- written by the new application
       NEW.name := NEW.display_name;
     END IF;
-  ELSIF (NEW.name IS DISTINCT FROM OLD.name) AND NOT (NEW.display_name IS DISTINCT FROM OLD.display_name) THEN
-    -- updated by the old application
+  ELSIF (NEW.name IS DISTINCT FROM OLD.name OR NEW.display_name IS NULL) AND NOT (NEW.display_name IS DISTINCT FROM OLD.display_name) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.display_name := NEW.name;
   ELSIF (NEW.display_name IS DISTINCT FROM OLD.display_name) AND NOT (NEW.name IS DISTINCT FROM OLD.name) THEN
     -- updated by the new application
@@ -456,10 +356,10 @@ BEGIN
 END
 $migc$;
 
--- [17] drop view `open_tasks` to redefine it
+-- [13] drop view `open_tasks` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
 DROP VIEW IF EXISTS open_tasks;
 
--- [18] create view `open_tasks` with its new query
+-- [14] create view `open_tasks` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
 CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND t.archived_at IS NULL AND p.deleted_at IS NULL;

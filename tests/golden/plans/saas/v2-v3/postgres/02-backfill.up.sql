@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [19] backfill `target`, `payload__migc_new` on `audit_log`
+-- [15] backfill `target`, `payload__migc_new` on `audit_log`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/saas/v3/security.mig:21:7
 DO $migc$
 DECLARE
@@ -35,7 +35,7 @@ BEGIN
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE audit_log SET target = audit_log.target_type || ':' || audit_log.target_id, payload__migc_new = audit_log.payload
+      UPDATE audit_log SET target = coalesce(audit_log.target, audit_log.target_type || ':' || audit_log.target_id), payload__migc_new = coalesce(audit_log.payload__migc_new, CAST(audit_log.payload AS jsonb))
       FROM batch
       WHERE audit_log.id = batch.id AND (audit_log.target IS NULL OR audit_log.payload__migc_new IS NULL)
       RETURNING 1
@@ -56,7 +56,7 @@ BEGIN
 END
 $migc$;
 
--- [20] backfill `archived_at`, `status__migc_new` on `tasks`
+-- [16] backfill `archived_at`, `status__migc_new` on `tasks`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/saas/v3/projects.mig:29:7
 DO $migc$
 DECLARE
@@ -88,7 +88,7 @@ BEGIN
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE tasks SET archived_at = CASE WHEN tasks.status = 'archived' THEN tasks.updated_at END, status__migc_new = CAST(CASE CAST(tasks.status AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(tasks.status AS TEXT) END AS task_status__migc)
+      UPDATE tasks SET archived_at = coalesce(tasks.archived_at, CASE WHEN tasks.status = 'archived' THEN tasks.updated_at END), status__migc_new = coalesce(tasks.status__migc_new, CAST(CASE CAST(tasks.status AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(tasks.status AS TEXT) END AS task_status__migc))
       FROM batch
       WHERE tasks.tenant_id = batch.tenant_id AND tasks.id = batch.id AND (tasks.archived_at IS NULL OR tasks.status__migc_new IS NULL)
       RETURNING 1
@@ -109,7 +109,7 @@ BEGIN
 END
 $migc$;
 
--- [21] backfill `display_name` on `tenants`
+-- [17] backfill `display_name` on `tenants`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/saas/v3/tenants.mig:7:7
 DO $migc$
 DECLARE
@@ -139,7 +139,7 @@ BEGIN
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE tenants SET display_name = tenants.name
+      UPDATE tenants SET display_name = coalesce(tenants.display_name, tenants.name)
       FROM batch
       WHERE tenants.id = batch.id AND (tenants.display_name IS NULL)
       RETURNING 1

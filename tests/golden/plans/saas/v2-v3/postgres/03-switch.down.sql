@@ -54,7 +54,32 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/tenants.mig:11:3
 -- nothing to undo: tenants_display_name_not_null stays validated
 
--- [27] undo: set `tasks.status__migc_new` not null
+-- [27] undo: check `tenants.display_name` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('tenants') IS NOT NULL THEN
+        ALTER TABLE tenants DROP CONSTRAINT IF EXISTS tenants_display_name_not_null;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [26] undo: set `tasks.status__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -99,11 +124,36 @@ BEGIN
 END
 $migc$;
 
--- [26] undo: validate that `tasks.status__migc_new` holds no null
+-- [25] undo: validate that `tasks.status__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/projects.mig:36:3
 -- nothing to undo: tasks_status__migc_new_not_null stays validated
 
--- [25] undo: set `audit_log.payload__migc_new` not null
+-- [24] undo: check `tasks.status__migc_new` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('tasks') IS NOT NULL THEN
+        ALTER TABLE tasks DROP CONSTRAINT IF EXISTS tasks_status__migc_new_not_null;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [23] undo: set `audit_log.payload__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -148,11 +198,36 @@ BEGIN
 END
 $migc$;
 
--- [24] undo: validate that `audit_log.payload__migc_new` holds no null
+-- [22] undo: validate that `audit_log.payload__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/security.mig:32:3
 -- nothing to undo: audit_log_payload__migc_new_not_null stays validated
 
--- [23] undo: set `audit_log.target` not null
+-- [21] undo: check `audit_log.payload__migc_new` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('audit_log') IS NOT NULL THEN
+        ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_payload__migc_new_not_null;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [20] undo: set `audit_log.target` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
 DO $migc$
 DECLARE
@@ -197,6 +272,31 @@ BEGIN
 END
 $migc$;
 
--- [22] undo: validate that `audit_log.target` holds no null
+-- [19] undo: validate that `audit_log.target` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/security.mig:28:3
 -- nothing to undo: audit_log_target_not_null stays validated
+
+-- [18] undo: check `audit_log.target` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('audit_log') IS NOT NULL THEN
+        ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_target_not_null;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;

@@ -5,7 +5,32 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [22] validate that `audit_log.target` holds no null
+-- [18] check `audit_log.target` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('audit_log') AND conname = 'audit_log_target_not_null') THEN
+        ALTER TABLE audit_log ADD CONSTRAINT audit_log_target_not_null CHECK (target IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [19] validate that `audit_log.target` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/security.mig:28:3
 DO $migc$
 BEGIN
@@ -15,7 +40,7 @@ BEGIN
 END
 $migc$;
 
--- [23] set `audit_log.target` not null
+-- [20] set `audit_log.target` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
 DO $migc$
 DECLARE
@@ -39,7 +64,32 @@ BEGIN
 END
 $migc$;
 
--- [24] validate that `audit_log.payload__migc_new` holds no null
+-- [21] check `audit_log.payload__migc_new` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('audit_log') AND conname = 'audit_log_payload__migc_new_not_null') THEN
+        ALTER TABLE audit_log ADD CONSTRAINT audit_log_payload__migc_new_not_null CHECK (payload__migc_new IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [22] validate that `audit_log.payload__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/security.mig:32:3
 DO $migc$
 BEGIN
@@ -49,7 +99,7 @@ BEGIN
 END
 $migc$;
 
--- [25] set `audit_log.payload__migc_new` not null
+-- [23] set `audit_log.payload__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -73,7 +123,32 @@ BEGIN
 END
 $migc$;
 
--- [26] validate that `tasks.status__migc_new` holds no null
+-- [24] check `tasks.status__migc_new` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tasks') AND conname = 'tasks_status__migc_new_not_null') THEN
+        ALTER TABLE tasks ADD CONSTRAINT tasks_status__migc_new_not_null CHECK (status__migc_new IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [25] validate that `tasks.status__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/projects.mig:36:3
 DO $migc$
 BEGIN
@@ -83,7 +158,7 @@ BEGIN
 END
 $migc$;
 
--- [27] set `tasks.status__migc_new` not null
+-- [26] set `tasks.status__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -94,6 +169,31 @@ BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       ALTER TABLE tasks ALTER COLUMN status__migc_new SET NOT NULL;
       ALTER TABLE tasks DROP CONSTRAINT IF EXISTS tasks_status__migc_new_not_null;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [27] check `tenants.display_name` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tenants') AND conname = 'tenants_display_name_not_null') THEN
+        ALTER TABLE tenants ADD CONSTRAINT tenants_display_name_not_null CHECK (display_name IS NOT NULL) NOT VALID;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

@@ -5,11 +5,11 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [48] undo: recreate view `open_tasks`
+-- [47] undo: recreate view `open_tasks`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
 DROP VIEW IF EXISTS open_tasks;
 
--- [47] undo: set the default of `tasks.status`
+-- [46] undo: set the default of `tasks.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -19,7 +19,7 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('tasks') AND attname = 'status' AND NOT attisdropped) THEN
-        ALTER TABLE tasks ALTER COLUMN status DROP DEFAULT;
+        ALTER TABLE tasks ALTER COLUMN status SET DEFAULT 'todo';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -34,7 +34,7 @@ BEGIN
 END
 $migc$;
 
--- [46] undo: put shadow column `status__migc_new` in place of `tasks.status`
+-- [45] undo: put shadow column `status__migc_new` in place of `tasks.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -60,21 +60,12 @@ BEGIN
 END
 $migc$;
 
--- [45] undo: give enum `task_status__migc` the name `task_status`
+-- [44] undo: give enum `task_status__migc` the name `task_status`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:10:6
 DO $migc$
 BEGIN
-  IF to_regtype('task_status') IS NOT NULL AND to_regtype('task_status__migc') IS NULL THEN
+  IF to_regtype('task_status__migc') IS NULL AND to_regtype('task_status') IS NOT NULL THEN
     ALTER TYPE task_status RENAME TO task_status__migc;
-  END IF;
-END
-$migc$;
-
--- [44] undo: drop the old shape of enum `task_status`
---     lock: none; rewrite: no; scan: no; from the deployed schema
-DO $migc$
-BEGIN
-  IF to_regtype('task_status') IS NULL THEN
     CREATE TYPE task_status AS ENUM ('todo', 'in_progress', 'blocked', 'done', 'archived');
   END IF;
 END
@@ -89,7 +80,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE tasks ADD COLUMN IF NOT EXISTS status task_status DEFAULT 'todo';
+      ALTER TABLE tasks ADD COLUMN IF NOT EXISTS status task_status;
+      ALTER TABLE tasks ALTER COLUMN status SET DEFAULT 'todo';
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -117,6 +109,10 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       ALTER TABLE tenants ADD COLUMN IF NOT EXISTS name text;
+      UPDATE tenants SET name = display_name WHERE name IS NULL;
+      IF NOT EXISTS (SELECT 1 FROM tenants WHERE name IS NULL) THEN
+        ALTER TABLE tenants ALTER COLUMN name SET NOT NULL;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -145,8 +141,8 @@ BEGIN
       -- written by the new application
       NEW.name := NEW.display_name;
     END IF;
-  ELSIF (NEW.name IS DISTINCT FROM OLD.name) AND NOT (NEW.display_name IS DISTINCT FROM OLD.display_name) THEN
-    -- updated by the old application
+  ELSIF (NEW.name IS DISTINCT FROM OLD.name OR NEW.display_name IS NULL) AND NOT (NEW.display_name IS DISTINCT FROM OLD.display_name) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.display_name := NEW.name;
   ELSIF (NEW.display_name IS DISTINCT FROM OLD.display_name) AND NOT (NEW.name IS DISTINCT FROM OLD.name) THEN
     -- updated by the new application
@@ -196,10 +192,10 @@ BEGIN
       -- written by the new application
       NULL;
     END IF;
-  ELSIF (NEW.status IS DISTINCT FROM OLD.status OR NEW.updated_at IS DISTINCT FROM OLD.updated_at) AND NOT (NEW.archived_at IS DISTINCT FROM OLD.archived_at) THEN
-    -- updated by the old application
+  ELSIF (NEW.status IS DISTINCT FROM OLD.status OR NEW.updated_at IS DISTINCT FROM OLD.updated_at OR NEW.archived_at IS NULL) AND NOT (NEW.archived_at IS DISTINCT FROM OLD.archived_at) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.archived_at := CASE WHEN NEW.status = 'archived' THEN NEW.updated_at END;
-  ELSIF (NEW.archived_at IS DISTINCT FROM OLD.archived_at) AND NOT (NEW.status IS DISTINCT FROM OLD.status OR NEW.updated_at IS DISTINCT FROM OLD.updated_at) THEN
+  ELSIF (NEW.archived_at IS DISTINCT FROM OLD.archived_at) AND NOT (false) THEN
     -- updated by the new application
     NULL;
   END IF;
@@ -289,6 +285,10 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS target_id text;
+      UPDATE audit_log SET target_id = split_part(target, ':', 2) WHERE target_id IS NULL;
+      IF NOT EXISTS (SELECT 1 FROM audit_log WHERE target_id IS NULL) THEN
+        ALTER TABLE audit_log ALTER COLUMN target_id SET NOT NULL;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -312,6 +312,10 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS target_type varchar(32);
+      UPDATE audit_log SET target_type = split_part(target, ':', 1) WHERE target_type IS NULL;
+      IF NOT EXISTS (SELECT 1 FROM audit_log WHERE target_type IS NULL) THEN
+        ALTER TABLE audit_log ALTER COLUMN target_type SET NOT NULL;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -335,7 +339,7 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('audit_log') AND attname = 'payload' AND NOT attisdropped) THEN
-        ALTER TABLE audit_log ALTER COLUMN payload DROP DEFAULT;
+        ALTER TABLE audit_log ALTER COLUMN payload SET DEFAULT '{}';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -385,7 +389,12 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS payload jsonb DEFAULT '{}';
+      ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS payload jsonb;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('audit_log') AND attname = 'payload__migc_new' AND NOT attisdropped) THEN
+        UPDATE audit_log SET payload = payload__migc_new WHERE payload IS NULL;
+      END IF;
+      ALTER TABLE audit_log ALTER COLUMN payload SET NOT NULL;
+      ALTER TABLE audit_log ALTER COLUMN payload SET DEFAULT '{}';
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -419,8 +428,8 @@ BEGIN
       NEW.target_type := split_part(NEW.target, ':', 1);
       NEW.target_id := split_part(NEW.target, ':', 2);
     END IF;
-  ELSIF (NEW.target_type IS DISTINCT FROM OLD.target_type OR NEW.target_id IS DISTINCT FROM OLD.target_id) AND NOT (NEW.target IS DISTINCT FROM OLD.target) THEN
-    -- updated by the old application
+  ELSIF (NEW.target_type IS DISTINCT FROM OLD.target_type OR NEW.target_id IS DISTINCT FROM OLD.target_id OR NEW.target IS NULL) AND NOT (NEW.target IS DISTINCT FROM OLD.target) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.target := NEW.target_type || ':' || NEW.target_id;
   ELSIF (NEW.target IS DISTINCT FROM OLD.target) AND NOT (NEW.target_type IS DISTINCT FROM OLD.target_type OR NEW.target_id IS DISTINCT FROM OLD.target_id) THEN
     -- updated by the new application

@@ -42,7 +42,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE audit_log DROP COLUMN IF EXISTS payload;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('audit_log') AND attname = 'payload__migc_new' AND NOT attisdropped) THEN
+        ALTER TABLE audit_log DROP COLUMN IF EXISTS payload;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -155,7 +157,28 @@ $migc$;
 
 -- [37] drop index `tasks_board` on `tasks`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DROP INDEX CONCURRENTLY IF EXISTS tasks_board;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('tasks_board__migc') IS NOT NULL THEN
+        DROP INDEX IF EXISTS tasks_board;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
 
 -- [38] rename index `tasks_board__migc` to `tasks_board`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:48:3
@@ -166,7 +189,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('tasks_board__migc') IS NOT NULL AND to_regclass('tasks_board') IS NULL THEN
+      IF to_regclass('tasks_board__migc') IS NOT NULL THEN
+        DROP INDEX IF EXISTS tasks_board;
         ALTER INDEX tasks_board__migc RENAME TO tasks_board;
       END IF;
       EXIT;
@@ -266,7 +290,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE tasks DROP COLUMN IF EXISTS status;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('tasks') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
+        ALTER TABLE tasks DROP COLUMN IF EXISTS status;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -280,21 +306,18 @@ BEGIN
 END
 $migc$;
 
--- [44] drop the old shape of enum `task_status`
---     lock: none; rewrite: no; scan: no; from the deployed schema
-DROP TYPE IF EXISTS task_status;
-
--- [45] give enum `task_status__migc` the name `task_status`
+-- [44] give enum `task_status__migc` the name `task_status`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:10:6
 DO $migc$
 BEGIN
-  IF to_regtype('task_status__migc') IS NOT NULL AND to_regtype('task_status') IS NULL THEN
+  IF to_regtype('task_status__migc') IS NOT NULL THEN
+    DROP TYPE IF EXISTS task_status;
     ALTER TYPE task_status__migc RENAME TO task_status;
   END IF;
 END
 $migc$;
 
--- [46] put shadow column `status__migc_new` in place of `tasks.status`
+-- [45] put shadow column `status__migc_new` in place of `tasks.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -320,7 +343,7 @@ BEGIN
 END
 $migc$;
 
--- [47] set the default of `tasks.status`
+-- [46] set the default of `tasks.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -345,6 +368,6 @@ BEGIN
 END
 $migc$;
 
--- [48] recreate view `open_tasks`
+-- [47] recreate view `open_tasks`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
 CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND t.archived_at IS NULL AND p.deleted_at IS NULL;

@@ -5,11 +5,11 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [18] undo: create view `customer_directory`
+-- [20] undo: create view `customer_directory`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
 DROP VIEW IF EXISTS customer_directory;
 
--- [17] undo: install the dual-write trigger on `users`
+-- [19] undo: install the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
 DO $migc$
 DECLARE
@@ -33,7 +33,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_users();
 
--- [16] undo: add column `users.marketing_opt_in`
+-- [18] undo: add column `users.marketing_opt_in`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:14:3
 DO $migc$
 DECLARE
@@ -56,32 +56,7 @@ BEGIN
 END
 $migc$;
 
--- [15] undo: check `users.last_name` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('users') IS NOT NULL THEN
-        ALTER TABLE users DROP CONSTRAINT IF EXISTS users_last_name_not_null;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [14] undo: add column `users.last_name` (filled from the deployed shape)
+-- [17] undo: add column `users.last_name` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
 DO $migc$
 DECLARE
@@ -104,32 +79,7 @@ BEGIN
 END
 $migc$;
 
--- [13] undo: check `users.first_name` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('users') IS NOT NULL THEN
-        ALTER TABLE users DROP CONSTRAINT IF EXISTS users_first_name_not_null;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [12] undo: add column `users.first_name` (filled from the deployed shape)
+-- [16] undo: add column `users.first_name` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
 DO $migc$
 DECLARE
@@ -152,7 +102,7 @@ BEGIN
 END
 $migc$;
 
--- [11] undo: add foreign key `stock_product_id_fkey` on `stock` for new rows
+-- [15] undo: add foreign key `stock_product_id_fkey` on `stock` for new rows
 --     lock: SHARE ROW EXCLUSIVE (on `stock` and `products`); rewrite: no; scan: no; from examples/shop/v2/inventory.mig:11:43
 DO $migc$
 DECLARE
@@ -177,7 +127,7 @@ BEGIN
 END
 $migc$;
 
--- [10] undo: widen `products.price` from `decimal(10, 2)` to `decimal(12, 2)`
+-- [14] undo: widen `products.price` from `decimal(10, 2)` to `decimal(12, 2)`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/catalog.mig:20:3
 DO $migc$
 DECLARE
@@ -225,7 +175,7 @@ BEGIN
 END
 $migc$;
 
--- [9] undo: install the dual-write trigger on `payments`
+-- [13] undo: install the dual-write trigger on `payments`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
 DO $migc$
 DECLARE
@@ -249,7 +199,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_payments();
 
--- [8] undo: add check `payments_currency_check` on `payments` for new rows
+-- [12] undo: add check `payments_currency_check` on `payments` for new rows
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
 DO $migc$
 DECLARE
@@ -274,7 +224,7 @@ BEGIN
 END
 $migc$;
 
--- [7] undo: add check `payments_amount_cents_check` on `payments` for new rows
+-- [11] undo: add check `payments_amount_cents_check` on `payments` for new rows
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:40
 DO $migc$
 DECLARE
@@ -299,11 +249,11 @@ BEGIN
 END
 $migc$;
 
--- [6] undo: create unique index `payments_provider_ref_key` on `payments`
+-- [10] undo: create unique index `payments_provider_ref_key` on `payments`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:41:36
 DROP INDEX CONCURRENTLY IF EXISTS payments_provider_ref_key;
 
--- [5] undo: add column `payments.currency`
+-- [9] undo: add column `payments.currency`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:3
 DO $migc$
 DECLARE
@@ -326,32 +276,7 @@ BEGIN
 END
 $migc$;
 
--- [4] undo: check `payments.amount_cents` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('payments') IS NOT NULL THEN
-        ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_amount_cents_not_null;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [3] undo: add column `payments.amount_cents` (filled from the deployed shape)
+-- [8] undo: add column `payments.amount_cents` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
 DO $migc$
 DECLARE
@@ -374,7 +299,58 @@ BEGIN
 END
 $migc$;
 
--- [2] undo: widen `order_items.unit_price` from `decimal(10, 2)` to `decimal(12, 2)`
+-- [7] undo: install the dual-write trigger on `orders`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_orders();
+
+-- [6] undo: create index `orders_pending__migc` on `orders`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:20:3
+DROP INDEX CONCURRENTLY IF EXISTS orders_pending__migc;
+
+-- [5] undo: add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE orders DROP COLUMN IF EXISTS status__migc_new;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [4] undo: widen `order_items.unit_price` from `decimal(10, 2)` to `decimal(12, 2)`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:28:3
 DO $migc$
 DECLARE
@@ -422,6 +398,14 @@ BEGIN
 END
 $migc$;
 
--- [1] undo: add value `delivered` to enum `order_status`
+-- [3] undo: create enum `order_status__migc`, the new shape of `order_status`
+--     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
+DROP TYPE IF EXISTS order_status__migc;
+
+-- [2] undo: add value `delivered` to enum `order_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:68
 -- value 'delivered' stays in enum order_status: PostgreSQL cannot remove an enum value
+
+-- [1] undo: add value `paid` to enum `order_status` (renamed from `completed`)
+--     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:30
+-- value 'paid' stays in enum order_status: PostgreSQL cannot remove an enum value

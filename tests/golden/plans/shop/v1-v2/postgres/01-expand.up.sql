@@ -5,11 +5,25 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [1] add value `delivered` to enum `order_status`
+-- [1] add value `paid` to enum `order_status` (renamed from `completed`)
+--     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:30
+ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'paid' AFTER 'pending';
+
+-- [2] add value `delivered` to enum `order_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:68
 ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'delivered' AFTER 'shipped';
 
--- [2] widen `order_items.unit_price` from `decimal(10, 2)` to `decimal(12, 2)`
+-- [3] create enum `order_status__migc`, the new shape of `order_status`
+--     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
+DO $migc$
+BEGIN
+  IF to_regtype('order_status__migc') IS NULL THEN
+    CREATE TYPE order_status__migc AS ENUM ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded');
+  END IF;
+END
+$migc$;
+
+-- [4] widen `order_items.unit_price` from `decimal(10, 2)` to `decimal(12, 2)`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:28:3
 DO $migc$
 DECLARE
@@ -57,7 +71,107 @@ BEGIN
 END
 $migc$;
 
--- [3] add column `payments.amount_cents` (filled from the deployed shape)
+-- [5] add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE orders ADD COLUMN IF NOT EXISTS status__migc_new order_status__migc;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [6] create index `orders_pending__migc` on `orders`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:20:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('orders_pending__migc') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS orders_pending__migc;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_pending__migc ON orders (placed_at) WHERE status__migc_new = 'pending';
+
+-- [7] install the dual-write trigger on `orders`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
+CREATE OR REPLACE FUNCTION migc_sync_orders() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+BEGIN
+  IF current_setting('migc.backfill', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
+  -- shadow columns of type changes follow the deployed columns
+  IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status THEN
+    NEW.status__migc_new := CAST(CASE CAST(NEW.status AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(NEW.status AS TEXT) END AS order_status__migc);
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF true THEN
+      -- written by the old application
+      NULL;
+    ELSE
+      -- written by the new application
+      NULL;
+    END IF;
+  ELSIF (false OR true) AND NOT (false) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
+    NULL;
+  ELSIF (false) AND NOT (false) THEN
+    -- updated by the new application
+    NULL;
+  END IF;
+  RETURN NEW;
+END
+$migc_fn$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
+      CREATE TRIGGER migc_sync_orders BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION migc_sync_orders();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [8] add column `payments.amount_cents` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
 DO $migc$
 DECLARE
@@ -80,32 +194,7 @@ BEGIN
 END
 $migc$;
 
--- [4] check `payments.amount_cents` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('payments') AND conname = 'payments_amount_cents_not_null') THEN
-        ALTER TABLE payments ADD CONSTRAINT payments_amount_cents_not_null CHECK (amount_cents IS NOT NULL) NOT VALID;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [5] add column `payments.currency`
+-- [9] add column `payments.currency`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:3
 DO $migc$
 DECLARE
@@ -128,7 +217,7 @@ BEGIN
 END
 $migc$;
 
--- [6] create unique index `payments_provider_ref_key` on `payments`
+-- [10] create unique index `payments_provider_ref_key` on `payments`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:41:36
 DO $migc$
 DECLARE
@@ -154,7 +243,7 @@ END
 $migc$;
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS payments_provider_ref_key ON payments (provider_ref);
 
--- [7] add check `payments_amount_cents_check` on `payments` for new rows
+-- [11] add check `payments_amount_cents_check` on `payments` for new rows
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:40
 DO $migc$
 DECLARE
@@ -179,7 +268,7 @@ BEGIN
 END
 $migc$;
 
--- [8] add check `payments_currency_check` on `payments` for new rows
+-- [12] add check `payments_currency_check` on `payments` for new rows
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
 DO $migc$
 DECLARE
@@ -204,7 +293,7 @@ BEGIN
 END
 $migc$;
 
--- [9] install the dual-write trigger on `payments`
+-- [13] install the dual-write trigger on `payments`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
 CREATE OR REPLACE FUNCTION migc_sync_payments() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -219,8 +308,8 @@ BEGIN
       -- written by the new application
       NEW.amount := NEW.amount_cents / 100.0;
     END IF;
-  ELSIF (NEW.amount IS DISTINCT FROM OLD.amount) AND NOT (NEW.amount_cents IS DISTINCT FROM OLD.amount_cents) THEN
-    -- updated by the old application
+  ELSIF (NEW.amount IS DISTINCT FROM OLD.amount OR NEW.amount_cents IS NULL) AND NOT (NEW.amount_cents IS DISTINCT FROM OLD.amount_cents) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.amount_cents := round(NEW.amount * 100);
   ELSIF (NEW.amount_cents IS DISTINCT FROM OLD.amount_cents) AND NOT (NEW.amount IS DISTINCT FROM OLD.amount) THEN
     -- updated by the new application
@@ -251,7 +340,7 @@ BEGIN
 END
 $migc$;
 
--- [10] widen `products.price` from `decimal(10, 2)` to `decimal(12, 2)`
+-- [14] widen `products.price` from `decimal(10, 2)` to `decimal(12, 2)`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/catalog.mig:20:3
 DO $migc$
 DECLARE
@@ -299,7 +388,7 @@ BEGIN
 END
 $migc$;
 
--- [11] add foreign key `stock_product_id_fkey` on `stock` for new rows
+-- [15] add foreign key `stock_product_id_fkey` on `stock` for new rows
 --     lock: SHARE ROW EXCLUSIVE (on `stock` and `products`); rewrite: no; scan: no; from examples/shop/v2/inventory.mig:11:43
 DO $migc$
 DECLARE
@@ -324,7 +413,7 @@ BEGIN
 END
 $migc$;
 
--- [12] add column `users.first_name` (filled from the deployed shape)
+-- [16] add column `users.first_name` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
 DO $migc$
 DECLARE
@@ -347,32 +436,7 @@ BEGIN
 END
 $migc$;
 
--- [13] check `users.first_name` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_first_name_not_null') THEN
-        ALTER TABLE users ADD CONSTRAINT users_first_name_not_null CHECK (first_name IS NOT NULL) NOT VALID;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [14] add column `users.last_name` (filled from the deployed shape)
+-- [17] add column `users.last_name` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
 DO $migc$
 DECLARE
@@ -395,32 +459,7 @@ BEGIN
 END
 $migc$;
 
--- [15] check `users.last_name` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_last_name_not_null') THEN
-        ALTER TABLE users ADD CONSTRAINT users_last_name_not_null CHECK (last_name IS NOT NULL) NOT VALID;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [16] add column `users.marketing_opt_in`
+-- [18] add column `users.marketing_opt_in`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:14:3
 DO $migc$
 DECLARE
@@ -444,7 +483,7 @@ END
 $migc$;
 COMMENT ON COLUMN users.marketing_opt_in IS 'consent to newsletters (GDPR)';
 
--- [17] install the dual-write trigger on `users`
+-- [19] install the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
 CREATE OR REPLACE FUNCTION migc_sync_users() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -460,8 +499,8 @@ BEGIN
       -- written by the new application
       NEW.full_name := NEW.first_name || ' ' || NEW.last_name;
     END IF;
-  ELSIF (NEW.full_name IS DISTINCT FROM OLD.full_name) AND NOT (NEW.first_name IS DISTINCT FROM OLD.first_name OR NEW.last_name IS DISTINCT FROM OLD.last_name) THEN
-    -- updated by the old application
+  ELSIF (NEW.full_name IS DISTINCT FROM OLD.full_name OR NEW.first_name IS NULL AND NEW.last_name IS NULL) AND NOT (NEW.first_name IS DISTINCT FROM OLD.first_name OR NEW.last_name IS DISTINCT FROM OLD.last_name) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.first_name := split_part(NEW.full_name, ' ', 1);
     NEW.last_name := split_part(NEW.full_name, ' ', 2);
   ELSIF (NEW.first_name IS DISTINCT FROM OLD.first_name OR NEW.last_name IS DISTINCT FROM OLD.last_name) AND NOT (NEW.full_name IS DISTINCT FROM OLD.full_name) THEN
@@ -493,6 +532,6 @@ BEGIN
 END
 $migc$;
 
--- [18] create view `customer_directory`
+-- [20] create view `customer_directory`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
 CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;

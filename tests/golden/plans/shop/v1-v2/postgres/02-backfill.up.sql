@@ -5,7 +5,58 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [19] backfill `amount_cents` on `payments`
+-- [21] backfill `status__migc_new` on `orders`
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v2/orders.mig:9:7
+DO $migc$
+DECLARE
+  last_0 bigint;
+  max_0 bigint;
+  started boolean := false;
+  batch_size integer := coalesce(nullif(current_setting('migc.batch_size', true), '')::integer, 1000);
+  pause_ms integer := coalesce(nullif(current_setting('migc.pause_ms', true), '')::integer, 20);
+  seen bigint;
+  changed bigint;
+  seen_total bigint := 0;
+  changed_total bigint := 0;
+  estimate bigint;
+BEGIN
+  PERFORM set_config('migc.backfill', 'on', false);
+  SELECT id INTO max_0 FROM orders ORDER BY id DESC LIMIT 1;
+  IF NOT FOUND THEN
+    PERFORM set_config('migc.backfill', '', false);
+    RETURN;
+  END IF;
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('orders');
+  LOOP
+    WITH batch AS (
+      SELECT id FROM orders
+      WHERE (NOT started OR (id) > (last_0)) AND (id) <= (max_0)
+      ORDER BY id
+      LIMIT batch_size
+      FOR NO KEY UPDATE
+    ), updated AS (
+      UPDATE orders SET status__migc_new = coalesce(orders.status__migc_new, CAST(CASE CAST(orders.status AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(orders.status AS TEXT) END AS order_status__migc))
+      FROM batch
+      WHERE orders.id = batch.id AND (orders.status__migc_new IS NULL)
+      RETURNING 1
+    )
+    SELECT b.id, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+      INTO last_0, seen, changed
+      FROM (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS b;
+    EXIT WHEN NOT FOUND;
+    started := true;
+    seen_total := seen_total + seen;
+    changed_total := changed_total + changed;
+    RAISE NOTICE 'migc: backfill orders: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    COMMIT;
+    PERFORM set_config('migc.backfill', 'on', false);
+    PERFORM pg_sleep(pause_ms / 1000.0);
+  END LOOP;
+  PERFORM set_config('migc.backfill', '', false);
+END
+$migc$;
+
+-- [22] backfill `amount_cents` on `payments`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v2/orders.mig:33:7
 DO $migc$
 DECLARE
@@ -35,7 +86,7 @@ BEGIN
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE payments SET amount_cents = round(payments.amount * 100)
+      UPDATE payments SET amount_cents = coalesce(payments.amount_cents, round(payments.amount * 100))
       FROM batch
       WHERE payments.id = batch.id AND (payments.amount_cents IS NULL)
       RETURNING 1
@@ -56,7 +107,7 @@ BEGIN
 END
 $migc$;
 
--- [20] backfill `first_name`, `last_name` on `users`
+-- [23] backfill `first_name`, `last_name` on `users`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v2/users.mig:4:7
 DO $migc$
 DECLARE
@@ -86,7 +137,7 @@ BEGIN
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE users SET first_name = split_part(users.full_name, ' ', 1), last_name = split_part(users.full_name, ' ', 2)
+      UPDATE users SET first_name = coalesce(users.first_name, split_part(users.full_name, ' ', 1)), last_name = coalesce(users.last_name, split_part(users.full_name, ' ', 2))
       FROM batch
       WHERE users.id = batch.id AND (users.first_name IS NULL OR users.last_name IS NULL)
       RETURNING 1

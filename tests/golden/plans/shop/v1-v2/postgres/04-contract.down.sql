@@ -5,11 +5,105 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [40] undo: recreate view `customer_directory`
+-- [57] undo: recreate view `order_totals`
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:47:6
+DROP VIEW IF EXISTS order_totals;
+
+-- [56] undo: set the default of `orders.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [55] undo: put shadow column `status__migc_new` in place of `orders.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
+        ALTER TABLE orders RENAME COLUMN status TO status__migc_new;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [54] undo: give enum `order_status__migc` the name `order_status`
+--     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
+DO $migc$
+BEGIN
+  IF to_regtype('order_status__migc') IS NULL AND to_regtype('order_status') IS NOT NULL THEN
+    ALTER TYPE order_status RENAME TO order_status__migc;
+    CREATE TYPE order_status AS ENUM ('pending', 'completed', 'shipped', 'cancelled', 'refunded');
+  END IF;
+END
+$migc$;
+
+-- [53] undo: drop column `orders.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE orders ADD COLUMN IF NOT EXISTS status order_status;
+      ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [52] undo: drop view `order_totals` while its tables change
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+
+-- [51] undo: recreate view `customer_directory`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
 DROP VIEW IF EXISTS customer_directory;
 
--- [39] undo: drop column `users.nickname`
+-- [50] undo: drop column `users.nickname`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:16:15
 DO $migc$
 DECLARE
@@ -32,7 +126,7 @@ BEGIN
 END
 $migc$;
 
--- [38] undo: drop column `users.full_name`
+-- [49] undo: drop column `users.full_name`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:10:3
 DO $migc$
 DECLARE
@@ -42,6 +136,11 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       ALTER TABLE users ADD COLUMN IF NOT EXISTS full_name text;
+      COMMENT ON COLUMN users.full_name IS 'as typed at sign-up';
+      UPDATE users SET full_name = first_name || ' ' || last_name WHERE full_name IS NULL;
+      IF NOT EXISTS (SELECT 1 FROM users WHERE full_name IS NULL) THEN
+        ALTER TABLE users ALTER COLUMN full_name SET NOT NULL;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -55,11 +154,11 @@ BEGIN
 END
 $migc$;
 
--- [37] undo: drop view `customer_directory` while its tables change
+-- [48] undo: drop view `customer_directory` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
 
--- [36] undo: remove the dual-write trigger on `users`
+-- [47] undo: remove the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
 CREATE OR REPLACE FUNCTION migc_sync_users() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -75,8 +174,8 @@ BEGIN
       -- written by the new application
       NEW.full_name := NEW.first_name || ' ' || NEW.last_name;
     END IF;
-  ELSIF (NEW.full_name IS DISTINCT FROM OLD.full_name) AND NOT (NEW.first_name IS DISTINCT FROM OLD.first_name OR NEW.last_name IS DISTINCT FROM OLD.last_name) THEN
-    -- updated by the old application
+  ELSIF (NEW.full_name IS DISTINCT FROM OLD.full_name OR NEW.first_name IS NULL AND NEW.last_name IS NULL) AND NOT (NEW.first_name IS DISTINCT FROM OLD.first_name OR NEW.last_name IS DISTINCT FROM OLD.last_name) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.first_name := split_part(NEW.full_name, ' ', 1);
     NEW.last_name := split_part(NEW.full_name, ' ', 2);
   ELSIF (NEW.first_name IS DISTINCT FROM OLD.first_name OR NEW.last_name IS DISTINCT FROM OLD.last_name) AND NOT (NEW.full_name IS DISTINCT FROM OLD.full_name) THEN
@@ -108,7 +207,7 @@ BEGIN
 END
 $migc$;
 
--- [35] undo: drop column `payments.amount`
+-- [46] undo: drop column `payments.amount`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -118,6 +217,10 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       ALTER TABLE payments ADD COLUMN IF NOT EXISTS amount numeric(12,2);
+      UPDATE payments SET amount = amount_cents / 100.0 WHERE amount IS NULL;
+      IF NOT EXISTS (SELECT 1 FROM payments WHERE amount IS NULL) THEN
+        ALTER TABLE payments ALTER COLUMN amount SET NOT NULL;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -131,7 +234,7 @@ BEGIN
 END
 $migc$;
 
--- [34] undo: remove the dual-write trigger on `payments`
+-- [45] undo: remove the dual-write trigger on `payments`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
 CREATE OR REPLACE FUNCTION migc_sync_payments() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -146,8 +249,8 @@ BEGIN
       -- written by the new application
       NEW.amount := NEW.amount_cents / 100.0;
     END IF;
-  ELSIF (NEW.amount IS DISTINCT FROM OLD.amount) AND NOT (NEW.amount_cents IS DISTINCT FROM OLD.amount_cents) THEN
-    -- updated by the old application
+  ELSIF (NEW.amount IS DISTINCT FROM OLD.amount OR NEW.amount_cents IS NULL) AND NOT (NEW.amount_cents IS DISTINCT FROM OLD.amount_cents) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.amount_cents := round(NEW.amount * 100);
   ELSIF (NEW.amount_cents IS DISTINCT FROM OLD.amount_cents) AND NOT (NEW.amount IS DISTINCT FROM OLD.amount) THEN
     -- updated by the new application
@@ -178,7 +281,7 @@ BEGIN
 END
 $migc$;
 
--- [33] undo: drop check `payments_amount_check` on `payments`
+-- [44] undo: drop check `payments_amount_check` on `payments`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -210,7 +313,109 @@ BEGIN
 END
 $migc$;
 
--- [32] undo: drop table `legacy_sessions`
+-- [43] undo: remove the dual-write trigger on `orders`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
+CREATE OR REPLACE FUNCTION migc_sync_orders() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+BEGIN
+  IF current_setting('migc.backfill', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
+  -- shadow columns of type changes follow the deployed columns
+  IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status THEN
+    NEW.status__migc_new := CAST(CASE CAST(NEW.status AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(NEW.status AS TEXT) END AS order_status__migc);
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF true THEN
+      -- written by the old application
+      NULL;
+    ELSE
+      -- written by the new application
+      NULL;
+    END IF;
+  ELSIF (false OR true) AND NOT (false) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
+    NULL;
+  ELSIF (false) AND NOT (false) THEN
+    -- updated by the new application
+    NULL;
+  END IF;
+  RETURN NEW;
+END
+$migc_fn$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
+      CREATE TRIGGER migc_sync_orders BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION migc_sync_orders();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [42] undo: rename index `orders_pending__migc` to `orders_pending`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:20:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('orders_pending') IS NOT NULL AND to_regclass('orders_pending__migc') IS NULL THEN
+        ALTER INDEX orders_pending RENAME TO orders_pending__migc;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [41] undo: drop index `orders_pending` on `orders`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('orders_pending') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS orders_pending;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_pending ON orders (placed_at) WHERE status = 'pending';
+
+-- [40] undo: drop table `legacy_sessions`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:45:12
 CREATE TABLE IF NOT EXISTS legacy_sessions (
   token varchar(64) NOT NULL,
@@ -285,15 +490,5 @@ BEGIN
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
-END
-$migc$;
-
--- [31] undo: rename value `completed` of enum `order_status` to `paid`
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:30
-DO $migc$
-BEGIN
-  IF EXISTS (SELECT 1 FROM pg_enum WHERE enumtypid = to_regtype('order_status') AND enumlabel = 'paid') THEN
-    ALTER TYPE order_status RENAME VALUE 'paid' TO 'completed';
-  END IF;
 END
 $migc$;

@@ -5,15 +5,15 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [23] undo: create view `product_stock` with its new query
+-- [20] undo: create view `product_stock` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
 DROP VIEW IF EXISTS product_stock;
 
--- [22] undo: drop view `product_stock` to redefine it
+-- [19] undo: drop view `product_stock` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
 CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock GROUP BY product_id;
 
--- [21] undo: install the dual-write trigger on `users`
+-- [18] undo: install the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
 DO $migc$
 DECLARE
@@ -37,36 +37,11 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_users();
 
--- [20] undo: create unique index `users_email_normalized_key` on `users`
+-- [17] undo: create unique index `users_email_normalized_key` on `users`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/users.mig:18:3
 DROP INDEX CONCURRENTLY IF EXISTS users_email_normalized_key;
 
--- [19] undo: check `users.email_normalized` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('users') IS NOT NULL THEN
-        ALTER TABLE users DROP CONSTRAINT IF EXISTS users_email_normalized_not_null;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [18] undo: add column `users.email_normalized` (filled from the deployed shape)
+-- [16] undo: add column `users.email_normalized` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
 DO $migc$
 DECLARE
@@ -89,7 +64,7 @@ BEGIN
 END
 $migc$;
 
--- [17] undo: install the dual-write trigger on `orders`
+-- [15] undo: install the dual-write trigger on `orders`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
 DO $migc$
 DECLARE
@@ -113,11 +88,11 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_orders();
 
--- [16] undo: create index `orders_pending__migc` on `orders`
+-- [14] undo: create index `orders_pending__migc` on `orders`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:23:3
 DROP INDEX CONCURRENTLY IF EXISTS orders_pending__migc;
 
--- [15] undo: add column `orders.customer_note` (filled from the deployed shape)
+-- [13] undo: add column `orders.customer_note` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:18:3
 DO $migc$
 DECLARE
@@ -140,32 +115,7 @@ BEGIN
 END
 $migc$;
 
--- [14] undo: check `orders.status__migc_new` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('orders') IS NOT NULL THEN
-        ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_status__migc_new_not_null;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [13] undo: add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
+-- [12] undo: add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
 DO $migc$
 DECLARE
@@ -188,7 +138,7 @@ BEGIN
 END
 $migc$;
 
--- [12] undo: install the dual-write trigger on `addresses`
+-- [11] undo: install the dual-write trigger on `addresses`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:28:7
 DO $migc$
 DECLARE
@@ -212,7 +162,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_addresses();
 
--- [11] undo: add column `addresses.line2`
+-- [10] undo: add column `addresses.line2`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:34:3
 DO $migc$
 DECLARE
@@ -222,31 +172,6 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       ALTER TABLE addresses DROP COLUMN IF EXISTS line2;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [10] undo: check `addresses.line1` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('addresses') IS NOT NULL THEN
-        ALTER TABLE addresses DROP CONSTRAINT IF EXISTS addresses_line1_not_null;
-      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

@@ -170,32 +170,7 @@ BEGIN
 END
 $migc$;
 
--- [10] check `addresses.line1` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('addresses') AND conname = 'addresses_line1_not_null') THEN
-        ALTER TABLE addresses ADD CONSTRAINT addresses_line1_not_null CHECK (line1 IS NOT NULL) NOT VALID;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [11] add column `addresses.line2`
+-- [10] add column `addresses.line2`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:34:3
 DO $migc$
 DECLARE
@@ -218,7 +193,7 @@ BEGIN
 END
 $migc$;
 
--- [12] install the dual-write trigger on `addresses`
+-- [11] install the dual-write trigger on `addresses`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:28:7
 CREATE OR REPLACE FUNCTION migc_sync_addresses() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -234,8 +209,8 @@ BEGIN
       NEW.street := NEW.line1;
       NEW.house_number := '';
     END IF;
-  ELSIF (NEW.street IS DISTINCT FROM OLD.street OR NEW.house_number IS DISTINCT FROM OLD.house_number) AND NOT (NEW.line1 IS DISTINCT FROM OLD.line1) THEN
-    -- updated by the old application
+  ELSIF (NEW.street IS DISTINCT FROM OLD.street OR NEW.house_number IS DISTINCT FROM OLD.house_number OR NEW.line1 IS NULL) AND NOT (NEW.line1 IS DISTINCT FROM OLD.line1) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.line1 := NEW.street || ' ' || NEW.house_number;
   ELSIF (NEW.line1 IS DISTINCT FROM OLD.line1) AND NOT (NEW.street IS DISTINCT FROM OLD.street OR NEW.house_number IS DISTINCT FROM OLD.house_number) THEN
     -- updated by the new application
@@ -267,7 +242,7 @@ BEGIN
 END
 $migc$;
 
--- [13] add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
+-- [12] add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
 DO $migc$
 DECLARE
@@ -290,32 +265,7 @@ BEGIN
 END
 $migc$;
 
--- [14] check `orders.status__migc_new` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_status__migc_new_not_null') THEN
-        ALTER TABLE orders ADD CONSTRAINT orders_status__migc_new_not_null CHECK (status__migc_new IS NOT NULL) NOT VALID;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [15] add column `orders.customer_note` (filled from the deployed shape)
+-- [13] add column `orders.customer_note` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:18:3
 DO $migc$
 DECLARE
@@ -338,7 +288,7 @@ BEGIN
 END
 $migc$;
 
--- [16] create index `orders_pending__migc` on `orders`
+-- [14] create index `orders_pending__migc` on `orders`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:23:3
 DO $migc$
 DECLARE
@@ -364,7 +314,7 @@ END
 $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_pending__migc ON orders (placed_at) WHERE status__migc_new = 'pending';
 
--- [17] install the dual-write trigger on `orders`
+-- [15] install the dual-write trigger on `orders`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
 CREATE OR REPLACE FUNCTION migc_sync_orders() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -383,8 +333,8 @@ BEGIN
       -- written by the new application
       NEW.notes := NEW.customer_note;
     END IF;
-  ELSIF (NEW.notes IS DISTINCT FROM OLD.notes) AND NOT (NEW.customer_note IS DISTINCT FROM OLD.customer_note) THEN
-    -- updated by the old application
+  ELSIF (NEW.notes IS DISTINCT FROM OLD.notes OR NEW.customer_note IS NULL) AND NOT (NEW.customer_note IS DISTINCT FROM OLD.customer_note) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.customer_note := NEW.notes;
   ELSIF (NEW.customer_note IS DISTINCT FROM OLD.customer_note) AND NOT (NEW.notes IS DISTINCT FROM OLD.notes) THEN
     -- updated by the new application
@@ -415,7 +365,7 @@ BEGIN
 END
 $migc$;
 
--- [18] add column `users.email_normalized` (filled from the deployed shape)
+-- [16] add column `users.email_normalized` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
 DO $migc$
 DECLARE
@@ -438,32 +388,7 @@ BEGIN
 END
 $migc$;
 
--- [19] check `users.email_normalized` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_email_normalized_not_null') THEN
-        ALTER TABLE users ADD CONSTRAINT users_email_normalized_not_null CHECK (email_normalized IS NOT NULL) NOT VALID;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [20] create unique index `users_email_normalized_key` on `users`
+-- [17] create unique index `users_email_normalized_key` on `users`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/users.mig:18:3
 DO $migc$
 DECLARE
@@ -489,7 +414,7 @@ END
 $migc$;
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS users_email_normalized_key ON users (email_normalized);
 
--- [21] install the dual-write trigger on `users`
+-- [18] install the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
 CREATE OR REPLACE FUNCTION migc_sync_users() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -504,10 +429,10 @@ BEGIN
       -- written by the new application
       NULL;
     END IF;
-  ELSIF (NEW.email IS DISTINCT FROM OLD.email) AND NOT (NEW.email_normalized IS DISTINCT FROM OLD.email_normalized) THEN
-    -- updated by the old application
+  ELSIF (NEW.email IS DISTINCT FROM OLD.email OR NEW.email_normalized IS NULL) AND NOT (NEW.email_normalized IS DISTINCT FROM OLD.email_normalized) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.email_normalized := lower(TRIM(NEW.email));
-  ELSIF (NEW.email_normalized IS DISTINCT FROM OLD.email_normalized) AND NOT (NEW.email IS DISTINCT FROM OLD.email) THEN
+  ELSIF (NEW.email_normalized IS DISTINCT FROM OLD.email_normalized) AND NOT (false) THEN
     -- updated by the new application
     NULL;
   END IF;
@@ -536,10 +461,10 @@ BEGIN
 END
 $migc$;
 
--- [22] drop view `product_stock` to redefine it
+-- [19] drop view `product_stock` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
 DROP VIEW IF EXISTS product_stock;
 
--- [23] create view `product_stock` with its new query
+-- [20] create view `product_stock` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
 CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;

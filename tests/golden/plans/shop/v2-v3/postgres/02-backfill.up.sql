@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [24] backfill `line1` on `addresses`
+-- [21] backfill `line1` on `addresses`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v3/users.mig:28:7
 DO $migc$
 DECLARE
@@ -35,7 +35,7 @@ BEGIN
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE addresses SET line1 = addresses.street || ' ' || addresses.house_number
+      UPDATE addresses SET line1 = coalesce(addresses.line1, addresses.street || ' ' || addresses.house_number)
       FROM batch
       WHERE addresses.id = batch.id AND (addresses.line1 IS NULL)
       RETURNING 1
@@ -56,7 +56,7 @@ BEGIN
 END
 $migc$;
 
--- [25] backfill `customer_note`, `status__migc_new` on `orders`
+-- [22] backfill `customer_note`, `status__migc_new` on `orders`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v3/orders.mig:12:7
 DO $migc$
 DECLARE
@@ -86,7 +86,7 @@ BEGIN
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE orders SET customer_note = orders.notes, status__migc_new = CAST(CASE CAST(orders.status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(orders.status AS TEXT) END AS order_status__migc)
+      UPDATE orders SET customer_note = coalesce(orders.customer_note, orders.notes), status__migc_new = coalesce(orders.status__migc_new, CAST(CASE CAST(orders.status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(orders.status AS TEXT) END AS order_status__migc))
       FROM batch
       WHERE orders.id = batch.id AND (orders.customer_note IS NULL OR orders.status__migc_new IS NULL)
       RETURNING 1
@@ -107,7 +107,7 @@ BEGIN
 END
 $migc$;
 
--- [26] backfill `email_normalized` on `users`
+-- [23] backfill `email_normalized` on `users`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v3/users.mig:4:7
 DO $migc$
 DECLARE
@@ -137,7 +137,7 @@ BEGIN
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE users SET email_normalized = lower(TRIM(users.email))
+      UPDATE users SET email_normalized = coalesce(users.email_normalized, lower(TRIM(users.email)))
       FROM batch
       WHERE users.id = batch.id AND (users.email_normalized IS NULL)
       RETURNING 1

@@ -5,11 +5,11 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [58] undo: recreate view `product_stock`
+-- [57] undo: recreate view `product_stock`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
 DROP VIEW IF EXISTS product_stock;
 
--- [57] undo: rename table `stock` to `stock_levels`
+-- [56] undo: rename table `stock` to `stock_levels`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
 DO $migc$
 DECLARE
@@ -34,19 +34,19 @@ BEGIN
 END
 $migc$;
 
--- [56] undo: drop the view `stock_levels` standing for table `stock`
+-- [55] undo: drop the view `stock_levels` standing for table `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
 CREATE OR REPLACE VIEW stock_levels AS SELECT * FROM stock;
 
--- [55] undo: drop view `product_stock` while its tables change
+-- [54] undo: drop view `product_stock` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;
 
--- [54] undo: recreate view `order_totals`
+-- [53] undo: recreate view `order_totals`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
 DROP VIEW IF EXISTS order_totals;
 
--- [53] undo: drop column `orders.notes`
+-- [52] undo: drop column `orders.notes`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -56,6 +56,7 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       ALTER TABLE orders ADD COLUMN IF NOT EXISTS notes text;
+      UPDATE orders SET notes = customer_note WHERE notes IS NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -69,7 +70,7 @@ BEGIN
 END
 $migc$;
 
--- [52] undo: set the default of `orders.status`
+-- [51] undo: set the default of `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
 DO $migc$
 DECLARE
@@ -79,7 +80,7 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped) THEN
-        ALTER TABLE orders ALTER COLUMN status DROP DEFAULT;
+        ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -94,7 +95,7 @@ BEGIN
 END
 $migc$;
 
--- [51] undo: put shadow column `status__migc_new` in place of `orders.status`
+-- [50] undo: put shadow column `status__migc_new` in place of `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
 DO $migc$
 DECLARE
@@ -120,21 +121,12 @@ BEGIN
 END
 $migc$;
 
--- [50] undo: give enum `order_status__migc` the name `order_status`
+-- [49] undo: give enum `order_status__migc` the name `order_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
 DO $migc$
 BEGIN
-  IF to_regtype('order_status') IS NOT NULL AND to_regtype('order_status__migc') IS NULL THEN
+  IF to_regtype('order_status__migc') IS NULL AND to_regtype('order_status') IS NOT NULL THEN
     ALTER TYPE order_status RENAME TO order_status__migc;
-  END IF;
-END
-$migc$;
-
--- [49] undo: drop the old shape of enum `order_status`
---     lock: none; rewrite: no; scan: no; from the deployed schema
-DO $migc$
-BEGIN
-  IF to_regtype('order_status') IS NULL THEN
     CREATE TYPE order_status AS ENUM ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded');
   END IF;
 END
@@ -149,7 +141,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE orders ADD COLUMN IF NOT EXISTS status order_status DEFAULT 'pending';
+      ALTER TABLE orders ADD COLUMN IF NOT EXISTS status order_status;
+      ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -182,10 +175,10 @@ BEGIN
       -- written by the new application
       NULL;
     END IF;
-  ELSIF (NEW.email IS DISTINCT FROM OLD.email) AND NOT (NEW.email_normalized IS DISTINCT FROM OLD.email_normalized) THEN
-    -- updated by the old application
+  ELSIF (NEW.email IS DISTINCT FROM OLD.email OR NEW.email_normalized IS NULL) AND NOT (NEW.email_normalized IS DISTINCT FROM OLD.email_normalized) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.email_normalized := lower(TRIM(NEW.email));
-  ELSIF (NEW.email_normalized IS DISTINCT FROM OLD.email_normalized) AND NOT (NEW.email IS DISTINCT FROM OLD.email) THEN
+  ELSIF (NEW.email_normalized IS DISTINCT FROM OLD.email_normalized) AND NOT (false) THEN
     -- updated by the new application
     NULL;
   END IF;
@@ -384,8 +377,8 @@ BEGIN
       -- written by the new application
       NEW.notes := NEW.customer_note;
     END IF;
-  ELSIF (NEW.notes IS DISTINCT FROM OLD.notes) AND NOT (NEW.customer_note IS DISTINCT FROM OLD.customer_note) THEN
-    -- updated by the old application
+  ELSIF (NEW.notes IS DISTINCT FROM OLD.notes OR NEW.customer_note IS NULL) AND NOT (NEW.customer_note IS DISTINCT FROM OLD.customer_note) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.customer_note := NEW.notes;
   ELSIF (NEW.customer_note IS DISTINCT FROM OLD.customer_note) AND NOT (NEW.notes IS DISTINCT FROM OLD.notes) THEN
     -- updated by the new application
@@ -477,6 +470,10 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       ALTER TABLE addresses ADD COLUMN IF NOT EXISTS house_number varchar(16);
+      UPDATE addresses SET house_number = '' WHERE house_number IS NULL;
+      IF NOT EXISTS (SELECT 1 FROM addresses WHERE house_number IS NULL) THEN
+        ALTER TABLE addresses ALTER COLUMN house_number SET NOT NULL;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -500,6 +497,10 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       ALTER TABLE addresses ADD COLUMN IF NOT EXISTS street text;
+      UPDATE addresses SET street = line1 WHERE street IS NULL;
+      IF NOT EXISTS (SELECT 1 FROM addresses WHERE street IS NULL) THEN
+        ALTER TABLE addresses ALTER COLUMN street SET NOT NULL;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -529,8 +530,8 @@ BEGIN
       NEW.street := NEW.line1;
       NEW.house_number := '';
     END IF;
-  ELSIF (NEW.street IS DISTINCT FROM OLD.street OR NEW.house_number IS DISTINCT FROM OLD.house_number) AND NOT (NEW.line1 IS DISTINCT FROM OLD.line1) THEN
-    -- updated by the old application
+  ELSIF (NEW.street IS DISTINCT FROM OLD.street OR NEW.house_number IS DISTINCT FROM OLD.house_number OR NEW.line1 IS NULL) AND NOT (NEW.line1 IS DISTINCT FROM OLD.line1) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.line1 := NEW.street || ' ' || NEW.house_number;
   ELSIF (NEW.line1 IS DISTINCT FROM OLD.line1) AND NOT (NEW.street IS DISTINCT FROM OLD.street OR NEW.house_number IS DISTINCT FROM OLD.house_number) THEN
     -- updated by the new application

@@ -77,7 +77,28 @@ $migc$;
 
 -- [37] drop index `orders_pending` on `orders`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DROP INDEX CONCURRENTLY IF EXISTS orders_pending;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('orders_pending__migc') IS NOT NULL THEN
+        DROP INDEX IF EXISTS orders_pending;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
 
 -- [38] rename index `orders_pending__migc` to `orders_pending`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:23:3
@@ -88,7 +109,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('orders_pending__migc') IS NOT NULL AND to_regclass('orders_pending') IS NULL THEN
+      IF to_regclass('orders_pending__migc') IS NOT NULL THEN
+        DROP INDEX IF EXISTS orders_pending;
         ALTER INDEX orders_pending__migc RENAME TO orders_pending;
       END IF;
       EXIT;
@@ -130,6 +152,10 @@ DROP FUNCTION IF EXISTS migc_sync_orders();
 
 -- [40] rename constraint `stock_pkey` to `stock_levels_pkey` on `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:15:3
+DO $migc_guard$
+BEGIN
+  IF to_regclass('stock') IS NOT NULL THEN
+    EXECUTE $migc_unit$
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -137,7 +163,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_pkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_pkey') THEN
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_pkey') THEN
+        ALTER TABLE stock DROP CONSTRAINT IF EXISTS stock_levels_pkey;
         ALTER TABLE stock RENAME CONSTRAINT stock_pkey TO stock_levels_pkey;
       END IF;
       EXIT;
@@ -151,10 +178,18 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
 -- [41] rename constraint `stock_quantity_check` to `stock_levels_quantity_check` on `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:13:42
+DO $migc_guard$
+BEGIN
+  IF to_regclass('stock') IS NOT NULL THEN
+    EXECUTE $migc_unit$
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -162,7 +197,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_quantity_check') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_quantity_check') THEN
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_quantity_check') THEN
+        ALTER TABLE stock DROP CONSTRAINT IF EXISTS stock_levels_quantity_check;
         ALTER TABLE stock RENAME CONSTRAINT stock_quantity_check TO stock_levels_quantity_check;
       END IF;
       EXIT;
@@ -176,10 +212,18 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
 -- [42] rename constraint `stock_reserved_check` to `stock_levels_reserved_check` on `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:14:42
+DO $migc_guard$
+BEGIN
+  IF to_regclass('stock') IS NOT NULL THEN
+    EXECUTE $migc_unit$
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -187,7 +231,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_reserved_check') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_reserved_check') THEN
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_reserved_check') THEN
+        ALTER TABLE stock DROP CONSTRAINT IF EXISTS stock_levels_reserved_check;
         ALTER TABLE stock RENAME CONSTRAINT stock_reserved_check TO stock_levels_reserved_check;
       END IF;
       EXIT;
@@ -201,10 +246,18 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
 -- [43] rename constraint `stock_product_id_fkey` to `stock_levels_product_id_fkey` on `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:11:43
+DO $migc_guard$
+BEGIN
+  IF to_regclass('stock') IS NOT NULL THEN
+    EXECUTE $migc_unit$
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -212,7 +265,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_product_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_product_id_fkey') THEN
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_product_id_fkey') THEN
+        ALTER TABLE stock DROP CONSTRAINT IF EXISTS stock_levels_product_id_fkey;
         ALTER TABLE stock RENAME CONSTRAINT stock_product_id_fkey TO stock_levels_product_id_fkey;
       END IF;
       EXIT;
@@ -226,10 +280,18 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
 -- [44] rename constraint `stock_warehouse_id_fkey` to `stock_levels_warehouse_id_fkey` on `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:12:43
+DO $migc_guard$
+BEGIN
+  IF to_regclass('stock') IS NOT NULL THEN
+    EXECUTE $migc_unit$
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -237,7 +299,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_warehouse_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_warehouse_id_fkey') THEN
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_warehouse_id_fkey') THEN
+        ALTER TABLE stock DROP CONSTRAINT IF EXISTS stock_levels_warehouse_id_fkey;
         ALTER TABLE stock RENAME CONSTRAINT stock_warehouse_id_fkey TO stock_levels_warehouse_id_fkey;
       END IF;
       EXIT;
@@ -251,7 +314,11 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
 -- [45] drop index `users_email_lower_key` on `users`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -294,7 +361,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE orders DROP COLUMN IF EXISTS status;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
+        ALTER TABLE orders DROP COLUMN IF EXISTS status;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -308,21 +377,18 @@ BEGIN
 END
 $migc$;
 
--- [49] drop the old shape of enum `order_status`
---     lock: none; rewrite: no; scan: no; from the deployed schema
-DROP TYPE IF EXISTS order_status;
-
--- [50] give enum `order_status__migc` the name `order_status`
+-- [49] give enum `order_status__migc` the name `order_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
 DO $migc$
 BEGIN
-  IF to_regtype('order_status__migc') IS NOT NULL AND to_regtype('order_status') IS NULL THEN
+  IF to_regtype('order_status__migc') IS NOT NULL THEN
+    DROP TYPE IF EXISTS order_status;
     ALTER TYPE order_status__migc RENAME TO order_status;
   END IF;
 END
 $migc$;
 
--- [51] put shadow column `status__migc_new` in place of `orders.status`
+-- [50] put shadow column `status__migc_new` in place of `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
 DO $migc$
 DECLARE
@@ -348,7 +414,7 @@ BEGIN
 END
 $migc$;
 
--- [52] set the default of `orders.status`
+-- [51] set the default of `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
 DO $migc$
 DECLARE
@@ -373,7 +439,7 @@ BEGIN
 END
 $migc$;
 
--- [53] drop column `orders.notes`
+-- [52] drop column `orders.notes`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -396,16 +462,20 @@ BEGIN
 END
 $migc$;
 
--- [54] recreate view `order_totals`
+-- [53] recreate view `order_totals`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
 CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
 
--- [55] drop view `product_stock` while its tables change
+-- [54] drop view `product_stock` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS product_stock;
 
--- [56] drop the view `stock_levels` standing for table `stock`
+-- [55] drop the view `stock_levels` standing for table `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+DO $migc_guard$
+BEGIN
+  IF to_regclass('stock') IS NOT NULL THEN
+    EXECUTE $migc_unit$
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -427,9 +497,13 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
--- [57] rename table `stock` to `stock_levels`
+-- [56] rename table `stock` to `stock_levels`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
 DO $migc$
 DECLARE
@@ -454,6 +528,6 @@ BEGIN
 END
 $migc$;
 
--- [58] recreate view `product_stock`
+-- [57] recreate view `product_stock`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
 CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;

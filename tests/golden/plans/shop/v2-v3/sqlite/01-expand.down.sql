@@ -3,7 +3,7 @@
 -- Run as-is: sqlite3 DATABASE < 01-expand.down.sql
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
--- [23] undo: create view `product_stock` with its new query
+-- [20] undo: create view `product_stock` with its new query
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
@@ -53,51 +53,43 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'stock_levels');
 DROP VIEW product_stock;
 
--- [22] undo: drop view `product_stock` to redefine it
+-- [19] undo: drop view `product_stock` to redefine it
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
 -- view `product_stock` comes back at the end of this script
 
--- [21] undo: install the dual-write trigger on `users`
+-- [18] undo: install the dual-write trigger on `users`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
 DROP TRIGGER migc_sync_users_insert;
 DROP TRIGGER migc_sync_users_update;
 DROP TABLE migc_sync_users_guard;
 
--- [20] undo: create unique index `users_email_normalized_key` on `users`
+-- [17] undo: create unique index `users_email_normalized_key` on `users`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/users.mig:18:3
 DROP INDEX users_email_normalized_key;
 
--- [19] undo: check `users.email_normalized` is not null for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
--- nothing to undo
-
--- [18] undo: add column `users.email_normalized` (filled from the deployed shape)
+-- [16] undo: add column `users.email_normalized` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
 ALTER TABLE users DROP COLUMN email_normalized;
 
--- [17] undo: install the dual-write trigger on `orders`
+-- [15] undo: install the dual-write trigger on `orders`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
 DROP TRIGGER migc_sync_orders_insert;
 DROP TRIGGER migc_sync_orders_update;
 DROP TABLE migc_sync_orders_guard;
 
--- [16] undo: create index `orders_pending__migc` on `orders`
+-- [14] undo: create index `orders_pending__migc` on `orders`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:23:3
 DROP INDEX orders_pending__migc;
 
--- [15] undo: add column `orders.customer_note` (filled from the deployed shape)
+-- [13] undo: add column `orders.customer_note` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:18:3
 ALTER TABLE orders DROP COLUMN customer_note;
 
--- [14] undo: check `orders.status__migc_new` is not null for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
--- nothing to undo
-
--- [13] undo: add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
+-- [12] undo: add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
 ALTER TABLE orders DROP COLUMN status__migc_new;
 
--- [12] undo: install the dual-write trigger on `addresses`
+-- [11] undo: install the dual-write trigger on `addresses`
 --     lock: database write lock; rebuilds `addresses` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/users.mig:28:7
 -- rebuild addresses (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM addresses;
@@ -129,13 +121,9 @@ CREATE UNIQUE INDEX addresses_one_default_per_user ON addresses (user_id) WHERE 
 DROP TABLE migc_sync_addresses_guard;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM addresses) = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
--- [11] undo: add column `addresses.line2`
+-- [10] undo: add column `addresses.line2`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:34:3
 ALTER TABLE addresses DROP COLUMN line2;
-
--- [10] undo: check `addresses.line1` is not null for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
--- nothing to undo
 
 -- [9] undo: add column `addresses.line1` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3

@@ -109,15 +109,11 @@ END;
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
 ALTER TABLE addresses ADD COLUMN line1 text;
 
--- [10] check `addresses.line1` is not null for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
--- SQLite has no NOT VALID: `addresses.line1` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
-
--- [11] add column `addresses.line2`
+-- [10] add column `addresses.line2`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:34:3
 ALTER TABLE addresses ADD COLUMN line2 text;
 
--- [12] install the dual-write trigger on `addresses`
+-- [11] install the dual-write trigger on `addresses`
 --     lock: database write lock; rebuilds `addresses` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/users.mig:28:7
 -- rebuild addresses (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM addresses;
@@ -166,23 +162,19 @@ END;
 CREATE TABLE migc_sync_addresses_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM addresses) = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
--- [13] add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
+-- [12] add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
 ALTER TABLE orders ADD COLUMN status__migc_new text CHECK (status__migc_new IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled'));
 
--- [14] check `orders.status__migc_new` is not null for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
--- SQLite has no NOT VALID: `orders.status__migc_new` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
-
--- [15] add column `orders.customer_note` (filled from the deployed shape)
+-- [13] add column `orders.customer_note` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:18:3
 ALTER TABLE orders ADD COLUMN customer_note text;
 
--- [16] create index `orders_pending__migc` on `orders`
+-- [14] create index `orders_pending__migc` on `orders`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:23:3
 CREATE INDEX orders_pending__migc ON orders (placed_at) WHERE status__migc_new = 'pending';
 
--- [17] install the dual-write trigger on `orders`
+-- [15] install the dual-write trigger on `orders`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
 CREATE TABLE migc_sync_orders_guard (active INTEGER PRIMARY KEY);
 CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
@@ -206,19 +198,15 @@ BEGIN
   UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND (NEW.customer_note IS NOT OLD.customer_note) AND NOT (NEW.notes IS NOT OLD.notes);
 END;
 
--- [18] add column `users.email_normalized` (filled from the deployed shape)
+-- [16] add column `users.email_normalized` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
 ALTER TABLE users ADD COLUMN email_normalized text;
 
--- [19] check `users.email_normalized` is not null for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
--- SQLite has no NOT VALID: `users.email_normalized` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
-
--- [20] create unique index `users_email_normalized_key` on `users`
+-- [17] create unique index `users_email_normalized_key` on `users`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/users.mig:18:3
 CREATE UNIQUE INDEX users_email_normalized_key ON users (email_normalized);
 
--- [21] install the dual-write trigger on `users`
+-- [18] install the dual-write trigger on `users`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
 CREATE TABLE migc_sync_users_guard (active INTEGER PRIMARY KEY);
 CREATE TRIGGER migc_sync_users_insert AFTER INSERT ON users
@@ -235,11 +223,11 @@ BEGIN
   UPDATE users SET email_normalized = lower(TRIM(email)) WHERE rowid = NEW.rowid AND (NEW.email IS NOT OLD.email OR NEW.email_normalized IS NULL) AND NOT (NEW.email_normalized IS NOT OLD.email_normalized);
 END;
 
--- [22] drop view `product_stock` to redefine it
+-- [19] drop view `product_stock` to redefine it
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
 DROP VIEW product_stock;
 
--- [23] create view `product_stock` with its new query
+-- [20] create view `product_stock` with its new query
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
 CREATE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;
 -- migc: the checks; any failure rolls the whole phase back

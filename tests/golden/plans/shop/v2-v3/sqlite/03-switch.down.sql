@@ -45,19 +45,31 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
 -- nothing to undo
 
--- [30] undo: set `orders.status__migc_new` not null
+-- [30] undo: check `users.email_normalized` is not null, without scanning
+--     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
+-- nothing to undo
+
+-- [29] undo: set `orders.status__migc_new` not null
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v3/orders.mig:16:3
 -- nothing to undo: the column stays nullable
 
--- [29] undo: validate that `orders.status__migc_new` holds no null
+-- [28] undo: validate that `orders.status__migc_new` holds no null
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
 -- nothing to undo
 
--- [28] undo: set `addresses.line1` not null
+-- [27] undo: check `orders.status__migc_new` is not null, without scanning
+--     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+-- nothing to undo
+
+-- [26] undo: set `addresses.line1` not null
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v3/users.mig:33:3
 -- nothing to undo: the column stays nullable
 
--- [27] undo: validate that `addresses.line1` holds no null
+-- [25] undo: validate that `addresses.line1` holds no null
+--     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
+-- nothing to undo
+
+-- [24] undo: check `addresses.line1` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
 -- nothing to undo
 -- migc: the checks; any failure rolls the whole phase back

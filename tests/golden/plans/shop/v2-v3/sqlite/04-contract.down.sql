@@ -3,7 +3,7 @@
 -- Run as-is: sqlite3 DATABASE < 04-contract.down.sql
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
--- [58] undo: recreate view `product_stock`
+-- [57] undo: recreate view `product_stock`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
@@ -53,11 +53,11 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'product_stock');
 DROP VIEW product_stock;
 
--- [57] undo: rename table `stock` to `stock_levels`
+-- [56] undo: rename table `stock` to `stock_levels`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
 ALTER TABLE stock_levels RENAME TO stock;
 
--- [56] undo: drop the view `stock_levels` standing for table `stock`
+-- [55] undo: drop the view `stock_levels` standing for table `stock`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
 CREATE VIEW stock_levels AS SELECT * FROM stock;
 CREATE TRIGGER migc_alias_stock_levels_insert INSTEAD OF INSERT ON stock_levels
@@ -73,15 +73,15 @@ BEGIN
   DELETE FROM stock WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id;
 END;
 
--- [55] undo: drop view `product_stock` while its tables change
+-- [54] undo: drop view `product_stock` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 -- view `product_stock` comes back at the end of this script
 
--- [54] undo: recreate view `order_totals`
+-- [53] undo: recreate view `order_totals`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
 DROP VIEW order_totals;
 
--- [53] undo: drop column `orders.notes`
+-- [52] undo: drop column `orders.notes`
 --     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from the deployed schema
 -- rebuild orders (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM orders;
@@ -112,22 +112,18 @@ CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 1);
 UPDATE orders SET notes = customer_note WHERE notes IS NULL;
 
--- [52] undo: set the default of `orders.status`
---     lock: database write lock; part of the rebuild of `orders` at step 53; rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:16:3
--- undone by the rebuild of `orders` at step 53
+-- [51] undo: set the default of `orders.status`
+--     lock: database write lock; part of the rebuild of `orders` at step 52; rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:16:3
+-- undone by the rebuild of `orders` at step 52
 
--- [51] undo: put shadow column `status__migc_new` in place of `orders.status`
+-- [50] undo: put shadow column `status__migc_new` in place of `orders.status`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:16:3
 DROP INDEX orders_pending;
 ALTER TABLE orders RENAME COLUMN status TO status__migc_new;
 CREATE INDEX orders_pending ON orders (placed_at) WHERE status__migc_new = 'pending';
 
--- [50] undo: give enum `order_status__migc` the name `order_status`
+-- [49] undo: give enum `order_status__migc` the name `order_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
--- nothing to undo
-
--- [49] undo: drop the old shape of enum `order_status`
---     lock: none; rewrite: no; scan: no; from the deployed schema
 -- nothing to undo
 
 -- [48] undo: drop column `orders.status`

@@ -211,25 +211,21 @@ DROP VIEW order_totals;
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
 ALTER TABLE orders DROP COLUMN status;
 
--- [49] drop the old shape of enum `order_status`
---     lock: none; rewrite: no; scan: no; from the deployed schema
--- SQLite has no enum types: nothing holds `order_status` any more
-
--- [50] give enum `order_status__migc` the name `order_status`
+-- [49] give enum `order_status__migc` the name `order_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
 -- SQLite has no enum types: the columns of `order_status__migc` already check the labels of `order_status`
 
--- [51] put shadow column `status__migc_new` in place of `orders.status`
+-- [50] put shadow column `status__migc_new` in place of `orders.status`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:16:3
 DROP INDEX orders_pending;
 ALTER TABLE orders RENAME COLUMN status__migc_new TO status;
 CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
 
--- [52] set the default of `orders.status`
---     lock: database write lock; part of the rebuild of `orders` at step 53; rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:16:3
--- done by the rebuild of `orders` at step 53
+-- [51] set the default of `orders.status`
+--     lock: database write lock; part of the rebuild of `orders` at step 52; rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:16:3
+-- done by the rebuild of `orders` at step 52
 
--- [53] drop column `orders.notes`
+-- [52] drop column `orders.notes`
 --     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from the deployed schema
 -- rebuild orders (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM orders;
@@ -258,23 +254,23 @@ CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
 CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
--- [54] recreate view `order_totals`
+-- [53] recreate view `order_totals`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
 CREATE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
 
--- [55] drop view `product_stock` while its tables change
+-- [54] drop view `product_stock` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 DROP VIEW product_stock;
 
--- [56] drop the view `stock_levels` standing for table `stock`
+-- [55] drop the view `stock_levels` standing for table `stock`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
 DROP VIEW stock_levels;
 
--- [57] rename table `stock` to `stock_levels`
+-- [56] rename table `stock` to `stock_levels`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
 ALTER TABLE stock RENAME TO stock_levels;
 
--- [58] recreate view `product_stock`
+-- [57] recreate view `product_stock`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
 CREATE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;
 -- migc: the checks; any failure rolls the whole phase back

@@ -5,23 +5,23 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [28] undo: create view `product_stock` with its new query
+-- [25] undo: create view `product_stock` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
 DROP VIEW IF EXISTS product_stock;
 
--- [27] undo: drop view `product_stock` to redefine it
+-- [24] undo: drop view `product_stock` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
 CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;
 
--- [26] undo: create view `active_products` with its new query
+-- [23] undo: create view `active_products` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
 DROP VIEW IF EXISTS active_products;
 
--- [25] undo: drop view `active_products` to redefine it
+-- [22] undo: drop view `active_products` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
 CREATE OR REPLACE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active;
 
--- [24] undo: install the dual-write trigger on `users`
+-- [21] undo: install the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
 DO $migc$
 DECLARE
@@ -45,32 +45,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_users();
 
--- [23] undo: check `users.role` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('users') IS NOT NULL THEN
-        ALTER TABLE users DROP CONSTRAINT IF EXISTS users_role_not_null;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [22] undo: add column `users.role` (filled from the deployed shape)
+-- [20] undo: add column `users.role` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
 DO $migc$
 DECLARE
@@ -93,7 +68,7 @@ BEGIN
 END
 $migc$;
 
--- [21] undo: install the dual-write trigger on `stock_levels`
+-- [19] undo: install the dual-write trigger on `stock_levels`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
 DO $migc$
 DECLARE
@@ -117,7 +92,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_stock_levels();
 
--- [20] undo: add check `stock_reserved_le_quantity` on `stock_levels` for new rows
+-- [18] undo: add check `stock_reserved_le_quantity__migc` on `stock_levels` for new rows
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
 DO $migc$
 DECLARE
@@ -127,7 +102,7 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       IF to_regclass('stock_levels') IS NOT NULL THEN
-        ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_reserved_le_quantity;
+        ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_reserved_le_quantity__migc;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -142,7 +117,7 @@ BEGIN
 END
 $migc$;
 
--- [19] undo: add check `stock_levels_reserved_quantity_check` on `stock_levels` for new rows
+-- [17] undo: add check `stock_levels_reserved_quantity_check` on `stock_levels` for new rows
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:47
 DO $migc$
 DECLARE
@@ -167,32 +142,7 @@ BEGIN
 END
 $migc$;
 
--- [18] undo: check `stock_levels.reserved_quantity` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('stock_levels') IS NOT NULL THEN
-        ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_levels_reserved_quantity_not_null;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [17] undo: add column `stock_levels.reserved_quantity` (filled from the deployed shape)
+-- [16] undo: add column `stock_levels.reserved_quantity` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
 DO $migc$
 DECLARE
@@ -215,11 +165,11 @@ BEGIN
 END
 $migc$;
 
--- [16] undo: create index `products_deleted_at_idx` on `products`
+-- [15] undo: create index `products_deleted_at_idx` on `products`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from <std>/soft_delete.mig:4:3
 DROP INDEX CONCURRENTLY IF EXISTS products_deleted_at_idx;
 
--- [15] undo: add column `products.deleted_at`
+-- [14] undo: add column `products.deleted_at`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from <std>/soft_delete.mig:3:3
 DO $migc$
 DECLARE
@@ -242,7 +192,7 @@ BEGIN
 END
 $migc$;
 
--- [14] undo: install the dual-write trigger on `orders`
+-- [13] undo: install the dual-write trigger on `orders`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
 DO $migc$
 DECLARE
@@ -266,7 +216,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_orders();
 
--- [13] undo: add check `orders_total_cents_check` on `orders` for new rows
+-- [12] undo: add check `orders_total_cents_check` on `orders` for new rows
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
 DO $migc$
 DECLARE
@@ -277,31 +227,6 @@ BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       IF to_regclass('orders') IS NOT NULL THEN
         ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_total_cents_check;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [12] undo: check `orders.total_cents` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('orders') IS NOT NULL THEN
-        ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_total_cents_not_null;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN

@@ -217,32 +217,7 @@ BEGIN
 END
 $migc$;
 
--- [12] check `orders.total_cents` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_total_cents_not_null') THEN
-        ALTER TABLE orders ADD CONSTRAINT orders_total_cents_not_null CHECK (total_cents IS NOT NULL) NOT VALID;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [13] add check `orders_total_cents_check` on `orders` for new rows
+-- [12] add check `orders_total_cents_check` on `orders` for new rows
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
 DO $migc$
 DECLARE
@@ -267,7 +242,7 @@ BEGIN
 END
 $migc$;
 
--- [14] install the dual-write trigger on `orders`
+-- [13] install the dual-write trigger on `orders`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
 CREATE OR REPLACE FUNCTION migc_sync_orders() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -282,8 +257,8 @@ BEGIN
       -- written by the new application
       NEW.total := NEW.total_cents / 100.0;
     END IF;
-  ELSIF (NEW.total IS DISTINCT FROM OLD.total) AND NOT (NEW.total_cents IS DISTINCT FROM OLD.total_cents) THEN
-    -- updated by the old application
+  ELSIF (NEW.total IS DISTINCT FROM OLD.total OR NEW.total_cents IS NULL) AND NOT (NEW.total_cents IS DISTINCT FROM OLD.total_cents) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.total_cents := round(NEW.total * 100);
   ELSIF (NEW.total_cents IS DISTINCT FROM OLD.total_cents) AND NOT (NEW.total IS DISTINCT FROM OLD.total) THEN
     -- updated by the new application
@@ -314,7 +289,7 @@ BEGIN
 END
 $migc$;
 
--- [15] add column `products.deleted_at`
+-- [14] add column `products.deleted_at`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from <std>/soft_delete.mig:3:3
 DO $migc$
 DECLARE
@@ -337,7 +312,7 @@ BEGIN
 END
 $migc$;
 
--- [16] create index `products_deleted_at_idx` on `products`
+-- [15] create index `products_deleted_at_idx` on `products`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from <std>/soft_delete.mig:4:3
 DO $migc$
 DECLARE
@@ -363,7 +338,7 @@ END
 $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS products_deleted_at_idx ON products (deleted_at) WHERE deleted_at IS NOT NULL;
 
--- [17] add column `stock_levels.reserved_quantity` (filled from the deployed shape)
+-- [16] add column `stock_levels.reserved_quantity` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
 DO $migc$
 DECLARE
@@ -386,32 +361,7 @@ BEGIN
 END
 $migc$;
 
--- [18] check `stock_levels.reserved_quantity` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_levels_reserved_quantity_not_null') THEN
-        ALTER TABLE stock_levels ADD CONSTRAINT stock_levels_reserved_quantity_not_null CHECK (reserved_quantity IS NOT NULL) NOT VALID;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [19] add check `stock_levels_reserved_quantity_check` on `stock_levels` for new rows
+-- [17] add check `stock_levels_reserved_quantity_check` on `stock_levels` for new rows
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:47
 DO $migc$
 DECLARE
@@ -436,7 +386,7 @@ BEGIN
 END
 $migc$;
 
--- [20] add check `stock_reserved_le_quantity` on `stock_levels` for new rows
+-- [18] add check `stock_reserved_le_quantity__migc` on `stock_levels` for new rows
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
 DO $migc$
 DECLARE
@@ -445,8 +395,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_reserved_le_quantity') THEN
-        ALTER TABLE stock_levels ADD CONSTRAINT stock_reserved_le_quantity CHECK (reserved_quantity <= quantity) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_reserved_le_quantity__migc') THEN
+        ALTER TABLE stock_levels ADD CONSTRAINT stock_reserved_le_quantity__migc CHECK (reserved_quantity <= quantity) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -461,7 +411,7 @@ BEGIN
 END
 $migc$;
 
--- [21] install the dual-write trigger on `stock_levels`
+-- [19] install the dual-write trigger on `stock_levels`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
 CREATE OR REPLACE FUNCTION migc_sync_stock_levels() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -476,8 +426,8 @@ BEGIN
       -- written by the new application
       NEW.reserved := NEW.reserved_quantity;
     END IF;
-  ELSIF (NEW.reserved IS DISTINCT FROM OLD.reserved) AND NOT (NEW.reserved_quantity IS DISTINCT FROM OLD.reserved_quantity) THEN
-    -- updated by the old application
+  ELSIF (NEW.reserved IS DISTINCT FROM OLD.reserved OR NEW.reserved_quantity IS NULL) AND NOT (NEW.reserved_quantity IS DISTINCT FROM OLD.reserved_quantity) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.reserved_quantity := NEW.reserved;
   ELSIF (NEW.reserved_quantity IS DISTINCT FROM OLD.reserved_quantity) AND NOT (NEW.reserved IS DISTINCT FROM OLD.reserved) THEN
     -- updated by the new application
@@ -508,7 +458,7 @@ BEGIN
 END
 $migc$;
 
--- [22] add column `users.role` (filled from the deployed shape)
+-- [20] add column `users.role` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
 DO $migc$
 DECLARE
@@ -531,32 +481,7 @@ BEGIN
 END
 $migc$;
 
--- [23] check `users.role` is not null for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_role_not_null') THEN
-        ALTER TABLE users ADD CONSTRAINT users_role_not_null CHECK (role IS NOT NULL) NOT VALID;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [24] install the dual-write trigger on `users`
+-- [21] install the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
 CREATE OR REPLACE FUNCTION migc_sync_users() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -571,8 +496,8 @@ BEGIN
       -- written by the new application
       NEW.is_admin := NEW.role = 'admin';
     END IF;
-  ELSIF (NEW.is_admin IS DISTINCT FROM OLD.is_admin) AND NOT (NEW.role IS DISTINCT FROM OLD.role) THEN
-    -- updated by the old application
+  ELSIF (NEW.is_admin IS DISTINCT FROM OLD.is_admin OR NEW.role IS NULL) AND NOT (NEW.role IS DISTINCT FROM OLD.role) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.role := CASE WHEN NEW.is_admin THEN 'admin' ELSE 'customer' END;
   ELSIF (NEW.role IS DISTINCT FROM OLD.role) AND NOT (NEW.is_admin IS DISTINCT FROM OLD.is_admin) THEN
     -- updated by the new application
@@ -603,18 +528,18 @@ BEGIN
 END
 $migc$;
 
--- [25] drop view `active_products` to redefine it
+-- [22] drop view `active_products` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
 DROP VIEW IF EXISTS active_products;
 
--- [26] create view `active_products` with its new query
+-- [23] create view `active_products` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
 CREATE OR REPLACE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
 
--- [27] drop view `product_stock` to redefine it
+-- [24] drop view `product_stock` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
 DROP VIEW IF EXISTS product_stock;
 
--- [28] create view `product_stock` with its new query
+-- [25] create view `product_stock` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
 CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;

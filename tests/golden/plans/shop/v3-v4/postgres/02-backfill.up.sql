@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [29] backfill `total_cents` on `orders`
+-- [26] backfill `total_cents` on `orders`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v4/orders.mig:10:7
 DO $migc$
 DECLARE
@@ -35,7 +35,7 @@ BEGIN
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE orders SET total_cents = round(orders.total * 100)
+      UPDATE orders SET total_cents = coalesce(orders.total_cents, round(orders.total * 100))
       FROM batch
       WHERE orders.id = batch.id AND (orders.total_cents IS NULL)
       RETURNING 1
@@ -56,7 +56,7 @@ BEGIN
 END
 $migc$;
 
--- [30] backfill `reserved_quantity` on `stock_levels`
+-- [27] backfill `reserved_quantity` on `stock_levels`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:9:7
 DO $migc$
 DECLARE
@@ -88,7 +88,7 @@ BEGIN
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE stock_levels SET reserved_quantity = stock_levels.reserved
+      UPDATE stock_levels SET reserved_quantity = coalesce(stock_levels.reserved_quantity, stock_levels.reserved)
       FROM batch
       WHERE stock_levels.product_id = batch.product_id AND stock_levels.warehouse_id = batch.warehouse_id AND (stock_levels.reserved_quantity IS NULL)
       RETURNING 1
@@ -109,7 +109,7 @@ BEGIN
 END
 $migc$;
 
--- [31] backfill `role` on `users`
+-- [28] backfill `role` on `users`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v4/users.mig:7:7
 DO $migc$
 DECLARE
@@ -139,7 +139,7 @@ BEGIN
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE users SET role = CASE WHEN users.is_admin THEN 'admin' ELSE 'customer' END
+      UPDATE users SET role = coalesce(users.role, CAST(CASE WHEN users.is_admin THEN 'admin' ELSE 'customer' END AS user_role))
       FROM batch
       WHERE users.id = batch.id AND (users.role IS NULL)
       RETURNING 1

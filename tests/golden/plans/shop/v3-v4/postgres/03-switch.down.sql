@@ -54,15 +54,40 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/users.mig:15:3
 -- nothing to undo: users_role_not_null stays validated
 
--- [38] undo: validate check `stock_reserved_le_quantity` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:16:3
--- nothing to undo: stock_reserved_le_quantity stays validated
+-- [38] undo: check `users.role` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('users') IS NOT NULL THEN
+        ALTER TABLE users DROP CONSTRAINT IF EXISTS users_role_not_null;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
 
--- [37] undo: validate check `stock_levels_reserved_quantity_check` on existing rows
+-- [37] undo: validate check `stock_reserved_le_quantity__migc` on existing rows
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:16:3
+-- nothing to undo: stock_reserved_le_quantity__migc stays validated
+
+-- [36] undo: validate check `stock_levels_reserved_quantity_check` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:14:47
 -- nothing to undo: stock_levels_reserved_quantity_check stays validated
 
--- [36] undo: set `stock_levels.reserved_quantity` not null
+-- [35] undo: set `stock_levels.reserved_quantity` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
 DO $migc$
 DECLARE
@@ -107,15 +132,40 @@ BEGIN
 END
 $migc$;
 
--- [35] undo: validate that `stock_levels.reserved_quantity` holds no null
+-- [34] undo: validate that `stock_levels.reserved_quantity` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:14:3
 -- nothing to undo: stock_levels_reserved_quantity_not_null stays validated
 
--- [34] undo: validate check `orders_total_cents_check` on existing rows
+-- [33] undo: check `stock_levels.reserved_quantity` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('stock_levels') IS NOT NULL THEN
+        ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_levels_reserved_quantity_not_null;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [32] undo: validate check `orders_total_cents_check` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/orders.mig:16:45
 -- nothing to undo: orders_total_cents_check stays validated
 
--- [33] undo: set `orders.total_cents` not null
+-- [31] undo: set `orders.total_cents` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
 DO $migc$
 DECLARE
@@ -160,6 +210,31 @@ BEGIN
 END
 $migc$;
 
--- [32] undo: validate that `orders.total_cents` holds no null
+-- [30] undo: validate that `orders.total_cents` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/orders.mig:16:3
 -- nothing to undo: orders_total_cents_not_null stays validated
+
+-- [29] undo: check `orders.total_cents` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF to_regclass('orders') IS NOT NULL THEN
+        ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_total_cents_not_null;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;

@@ -5,7 +5,32 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [32] validate that `orders.total_cents` holds no null
+-- [29] check `orders.total_cents` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_total_cents_not_null') THEN
+        ALTER TABLE orders ADD CONSTRAINT orders_total_cents_not_null CHECK (total_cents IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [30] validate that `orders.total_cents` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/orders.mig:16:3
 DO $migc$
 BEGIN
@@ -15,7 +40,7 @@ BEGIN
 END
 $migc$;
 
--- [33] set `orders.total_cents` not null
+-- [31] set `orders.total_cents` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
 DO $migc$
 DECLARE
@@ -39,7 +64,7 @@ BEGIN
 END
 $migc$;
 
--- [34] validate check `orders_total_cents_check` on existing rows
+-- [32] validate check `orders_total_cents_check` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/orders.mig:16:45
 DO $migc$
 BEGIN
@@ -49,7 +74,32 @@ BEGIN
 END
 $migc$;
 
--- [35] validate that `stock_levels.reserved_quantity` holds no null
+-- [33] check `stock_levels.reserved_quantity` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_levels_reserved_quantity_not_null') THEN
+        ALTER TABLE stock_levels ADD CONSTRAINT stock_levels_reserved_quantity_not_null CHECK (reserved_quantity IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [34] validate that `stock_levels.reserved_quantity` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:14:3
 DO $migc$
 BEGIN
@@ -59,7 +109,7 @@ BEGIN
 END
 $migc$;
 
--- [36] set `stock_levels.reserved_quantity` not null
+-- [35] set `stock_levels.reserved_quantity` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
 DO $migc$
 DECLARE
@@ -83,7 +133,7 @@ BEGIN
 END
 $migc$;
 
--- [37] validate check `stock_levels_reserved_quantity_check` on existing rows
+-- [36] validate check `stock_levels_reserved_quantity_check` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:14:47
 DO $migc$
 BEGIN
@@ -93,13 +143,38 @@ BEGIN
 END
 $migc$;
 
--- [38] validate check `stock_reserved_le_quantity` on existing rows
+-- [37] validate check `stock_reserved_le_quantity__migc` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:16:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_reserved_le_quantity' AND NOT convalidated) THEN
-    ALTER TABLE stock_levels VALIDATE CONSTRAINT stock_reserved_le_quantity;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_reserved_le_quantity__migc' AND NOT convalidated) THEN
+    ALTER TABLE stock_levels VALIDATE CONSTRAINT stock_reserved_le_quantity__migc;
   END IF;
+END
+$migc$;
+
+-- [38] check `users.role` is not null, without scanning
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_role_not_null') THEN
+        ALTER TABLE users ADD CONSTRAINT users_role_not_null CHECK (role IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
 END
 $migc$;
 

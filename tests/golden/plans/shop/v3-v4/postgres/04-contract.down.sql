@@ -5,11 +5,11 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [60] undo: recreate view `product_stock`
+-- [61] undo: recreate view `product_stock`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
 DROP VIEW IF EXISTS product_stock;
 
--- [59] undo: drop column `stock_levels.reserved`
+-- [60] undo: drop column `stock_levels.reserved`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -18,7 +18,12 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE stock_levels ADD COLUMN IF NOT EXISTS reserved integer DEFAULT 0;
+      ALTER TABLE stock_levels ADD COLUMN IF NOT EXISTS reserved integer;
+      UPDATE stock_levels SET reserved = reserved_quantity WHERE reserved IS NULL;
+      ALTER TABLE stock_levels ALTER COLUMN reserved SET DEFAULT 0;
+      IF NOT EXISTS (SELECT 1 FROM stock_levels WHERE reserved IS NULL) THEN
+        ALTER TABLE stock_levels ALTER COLUMN reserved SET NOT NULL;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -32,15 +37,15 @@ BEGIN
 END
 $migc$;
 
--- [58] undo: drop view `product_stock` while its tables change
+-- [59] undo: drop view `product_stock` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;
 
--- [57] undo: recreate view `order_totals`
+-- [58] undo: recreate view `order_totals`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
 DROP VIEW IF EXISTS order_totals;
 
--- [56] undo: drop column `orders.total`
+-- [57] undo: drop column `orders.total`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -50,6 +55,10 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       ALTER TABLE orders ADD COLUMN IF NOT EXISTS total numeric(12,2);
+      UPDATE orders SET total = total_cents / 100.0 WHERE total IS NULL;
+      IF NOT EXISTS (SELECT 1 FROM orders WHERE total IS NULL) THEN
+        ALTER TABLE orders ALTER COLUMN total SET NOT NULL;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -63,15 +72,15 @@ BEGIN
 END
 $migc$;
 
--- [55] undo: drop view `order_totals` while its tables change
+-- [56] undo: drop view `order_totals` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
 
--- [54] undo: recreate view `customer_directory`
+-- [55] undo: recreate view `customer_directory`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
 DROP VIEW IF EXISTS customer_directory;
 
--- [53] undo: drop column `users.is_admin`
+-- [54] undo: drop column `users.is_admin`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -80,7 +89,12 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE users ADD COLUMN IF NOT EXISTS is_admin boolean DEFAULT false;
+      ALTER TABLE users ADD COLUMN IF NOT EXISTS is_admin boolean;
+      UPDATE users SET is_admin = role = 'admin' WHERE is_admin IS NULL;
+      ALTER TABLE users ALTER COLUMN is_admin SET DEFAULT false;
+      IF NOT EXISTS (SELECT 1 FROM users WHERE is_admin IS NULL) THEN
+        ALTER TABLE users ALTER COLUMN is_admin SET NOT NULL;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -94,15 +108,15 @@ BEGIN
 END
 $migc$;
 
--- [52] undo: drop view `customer_directory` while its tables change
+-- [53] undo: drop view `customer_directory` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
 
--- [51] undo: recreate view `active_products`
+-- [52] undo: recreate view `active_products`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
 DROP VIEW IF EXISTS active_products;
 
--- [50] undo: drop column `products.attributes`
+-- [51] undo: drop column `products.attributes`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:23:15
 DO $migc$
 DECLARE
@@ -112,6 +126,7 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       ALTER TABLE products ADD COLUMN IF NOT EXISTS attributes jsonb;
+      COMMENT ON COLUMN products.attributes IS 'free-form facets: colour, size, material';
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -125,11 +140,11 @@ BEGIN
 END
 $migc$;
 
--- [49] undo: drop view `active_products` while its tables change
+-- [50] undo: drop view `active_products` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
 
--- [48] undo: remove the dual-write trigger on `users`
+-- [49] undo: remove the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
 CREATE OR REPLACE FUNCTION migc_sync_users() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -144,8 +159,8 @@ BEGIN
       -- written by the new application
       NEW.is_admin := NEW.role = 'admin';
     END IF;
-  ELSIF (NEW.is_admin IS DISTINCT FROM OLD.is_admin) AND NOT (NEW.role IS DISTINCT FROM OLD.role) THEN
-    -- updated by the old application
+  ELSIF (NEW.is_admin IS DISTINCT FROM OLD.is_admin OR NEW.role IS NULL) AND NOT (NEW.role IS DISTINCT FROM OLD.role) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.role := CASE WHEN NEW.is_admin THEN 'admin' ELSE 'customer' END;
   ELSIF (NEW.role IS DISTINCT FROM OLD.role) AND NOT (NEW.is_admin IS DISTINCT FROM OLD.is_admin) THEN
     -- updated by the new application
@@ -176,7 +191,7 @@ BEGIN
 END
 $migc$;
 
--- [47] undo: set the default of `users.role`
+-- [48] undo: set the default of `users.role`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
 DO $migc$
 DECLARE
@@ -201,7 +216,7 @@ BEGIN
 END
 $migc$;
 
--- [46] undo: remove the dual-write trigger on `stock_levels`
+-- [47] undo: remove the dual-write trigger on `stock_levels`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
 CREATE OR REPLACE FUNCTION migc_sync_stock_levels() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -216,8 +231,8 @@ BEGIN
       -- written by the new application
       NEW.reserved := NEW.reserved_quantity;
     END IF;
-  ELSIF (NEW.reserved IS DISTINCT FROM OLD.reserved) AND NOT (NEW.reserved_quantity IS DISTINCT FROM OLD.reserved_quantity) THEN
-    -- updated by the old application
+  ELSIF (NEW.reserved IS DISTINCT FROM OLD.reserved OR NEW.reserved_quantity IS NULL) AND NOT (NEW.reserved_quantity IS DISTINCT FROM OLD.reserved_quantity) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.reserved_quantity := NEW.reserved;
   ELSIF (NEW.reserved_quantity IS DISTINCT FROM OLD.reserved_quantity) AND NOT (NEW.reserved IS DISTINCT FROM OLD.reserved) THEN
     -- updated by the new application
@@ -235,6 +250,31 @@ BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       DROP TRIGGER IF EXISTS migc_sync_stock_levels ON stock_levels;
       CREATE TRIGGER migc_sync_stock_levels BEFORE INSERT OR UPDATE ON stock_levels FOR EACH ROW EXECUTE FUNCTION migc_sync_stock_levels();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [46] undo: rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_reserved_le_quantity') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_reserved_le_quantity__migc') THEN
+        ALTER TABLE stock_levels RENAME CONSTRAINT stock_reserved_le_quantity TO stock_reserved_le_quantity__migc;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -352,8 +392,8 @@ BEGIN
       -- written by the new application
       NEW.total := NEW.total_cents / 100.0;
     END IF;
-  ELSIF (NEW.total IS DISTINCT FROM OLD.total) AND NOT (NEW.total_cents IS DISTINCT FROM OLD.total_cents) THEN
-    -- updated by the old application
+  ELSIF (NEW.total IS DISTINCT FROM OLD.total OR NEW.total_cents IS NULL) AND NOT (NEW.total_cents IS DISTINCT FROM OLD.total_cents) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
     NEW.total_cents := round(NEW.total * 100);
   ELSIF (NEW.total_cents IS DISTINCT FROM OLD.total_cents) AND NOT (NEW.total IS DISTINCT FROM OLD.total) THEN
     -- updated by the new application

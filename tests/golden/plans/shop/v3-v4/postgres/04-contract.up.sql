@@ -113,7 +113,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('stock_levels') IS NOT NULL THEN
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_reserved_le_quantity__migc') THEN
         ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_reserved_le_quantity;
       END IF;
       EXIT;
@@ -129,7 +129,33 @@ BEGIN
 END
 $migc$;
 
--- [46] remove the dual-write trigger on `stock_levels`
+-- [46] rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_reserved_le_quantity__migc') THEN
+        ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_reserved_le_quantity;
+        ALTER TABLE stock_levels RENAME CONSTRAINT stock_reserved_le_quantity__migc TO stock_reserved_le_quantity;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [47] remove the dual-write trigger on `stock_levels`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
 DO $migc$
 DECLARE
@@ -153,7 +179,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_stock_levels();
 
--- [47] set the default of `users.role`
+-- [48] set the default of `users.role`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
 DO $migc$
 DECLARE
@@ -178,7 +204,7 @@ BEGIN
 END
 $migc$;
 
--- [48] remove the dual-write trigger on `users`
+-- [49] remove the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
 DO $migc$
 DECLARE
@@ -202,11 +228,11 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_users();
 
--- [49] drop view `active_products` while its tables change
+-- [50] drop view `active_products` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS active_products;
 
--- [50] drop column `products.attributes`
+-- [51] drop column `products.attributes`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:23:15
 DO $migc$
 DECLARE
@@ -229,15 +255,15 @@ BEGIN
 END
 $migc$;
 
--- [51] recreate view `active_products`
+-- [52] recreate view `active_products`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
 CREATE OR REPLACE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
 
--- [52] drop view `customer_directory` while its tables change
+-- [53] drop view `customer_directory` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS customer_directory;
 
--- [53] drop column `users.is_admin`
+-- [54] drop column `users.is_admin`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -260,15 +286,15 @@ BEGIN
 END
 $migc$;
 
--- [54] recreate view `customer_directory`
+-- [55] recreate view `customer_directory`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
 CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
 
--- [55] drop view `order_totals` while its tables change
+-- [56] drop view `order_totals` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS order_totals;
 
--- [56] drop column `orders.total`
+-- [57] drop column `orders.total`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -291,15 +317,15 @@ BEGIN
 END
 $migc$;
 
--- [57] recreate view `order_totals`
+-- [58] recreate view `order_totals`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
 CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
 
--- [58] drop view `product_stock` while its tables change
+-- [59] drop view `product_stock` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS product_stock;
 
--- [59] drop column `stock_levels.reserved`
+-- [60] drop column `stock_levels.reserved`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -322,6 +348,6 @@ BEGIN
 END
 $migc$;
 
--- [60] recreate view `product_stock`
+-- [61] recreate view `product_stock`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
 CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;

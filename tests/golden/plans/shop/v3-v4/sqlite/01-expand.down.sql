@@ -3,7 +3,7 @@
 -- Run as-is: sqlite3 DATABASE < 01-expand.down.sql
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
--- [28] undo: create view `product_stock` with its new query
+-- [25] undo: create view `product_stock` with its new query
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
@@ -58,19 +58,19 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'product_stock');
 DROP VIEW product_stock;
 
--- [27] undo: drop view `product_stock` to redefine it
+-- [24] undo: drop view `product_stock` to redefine it
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
 -- view `product_stock` comes back at the end of this script
 
--- [26] undo: create view `active_products` with its new query
+-- [23] undo: create view `active_products` with its new query
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
 DROP VIEW active_products;
 
--- [25] undo: drop view `active_products` to redefine it
+-- [22] undo: drop view `active_products` to redefine it
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
 -- view `active_products` comes back at the end of this script
 
--- [24] undo: install the dual-write trigger on `users`
+-- [21] undo: install the dual-write trigger on `users`
 --     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/users.mig:7:7
 -- rebuild users (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM users;
@@ -100,15 +100,11 @@ CREATE INDEX users_created_at_idx ON users (created_at);
 DROP TABLE migc_sync_users_guard;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM users) = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
--- [23] undo: check `users.role` is not null for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
--- nothing to undo
-
--- [22] undo: add column `users.role` (filled from the deployed shape)
+-- [20] undo: add column `users.role` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
 ALTER TABLE users DROP COLUMN role;
 
--- [21] undo: install the dual-write trigger on `stock_levels`
+-- [19] undo: install the dual-write trigger on `stock_levels`
 --     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:9:7
 -- rebuild stock_levels (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM stock_levels;
@@ -134,31 +130,27 @@ PRAGMA legacy_alter_table = OFF;
 DROP TABLE migc_sync_stock_levels_guard;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock_levels) = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
--- [20] undo: add check `stock_reserved_le_quantity` on `stock_levels` for new rows
+-- [18] undo: add check `stock_reserved_le_quantity__migc` on `stock_levels` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
 -- nothing to undo
 
--- [19] undo: add check `stock_levels_reserved_quantity_check` on `stock_levels` for new rows
+-- [17] undo: add check `stock_levels_reserved_quantity_check` on `stock_levels` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:47
 -- nothing to undo
 
--- [18] undo: check `stock_levels.reserved_quantity` is not null for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
--- nothing to undo
-
--- [17] undo: add column `stock_levels.reserved_quantity` (filled from the deployed shape)
+-- [16] undo: add column `stock_levels.reserved_quantity` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
 ALTER TABLE stock_levels DROP COLUMN reserved_quantity;
 
--- [16] undo: create index `products_deleted_at_idx` on `products`
+-- [15] undo: create index `products_deleted_at_idx` on `products`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from <std>/soft_delete.mig:4:3
 DROP INDEX products_deleted_at_idx;
 
--- [15] undo: add column `products.deleted_at`
+-- [14] undo: add column `products.deleted_at`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from <std>/soft_delete.mig:3:3
 ALTER TABLE products DROP COLUMN deleted_at;
 
--- [14] undo: install the dual-write trigger on `orders`
+-- [13] undo: install the dual-write trigger on `orders`
 --     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:10:7
 -- rebuild orders (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM orders;
@@ -189,12 +181,8 @@ CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
 DROP TABLE migc_sync_orders_guard;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
--- [13] undo: add check `orders_total_cents_check` on `orders` for new rows
+-- [12] undo: add check `orders_total_cents_check` on `orders` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
--- nothing to undo
-
--- [12] undo: check `orders.total_cents` is not null for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
 -- nothing to undo
 
 -- [11] undo: add column `orders.total_cents` (filled from the deployed shape)

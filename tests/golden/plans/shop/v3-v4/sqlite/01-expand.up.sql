@@ -138,15 +138,11 @@ CREATE INDEX carts_expires_at_idx ON carts (expires_at);
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
 ALTER TABLE orders ADD COLUMN total_cents integer;
 
--- [12] check `orders.total_cents` is not null for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
--- SQLite has no NOT VALID: `orders.total_cents` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
-
--- [13] add check `orders_total_cents_check` on `orders` for new rows
+-- [12] add check `orders_total_cents_check` on `orders` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
 -- SQLite has no NOT VALID: check `orders_total_cents_check` is enforced from switch on, when the table is rebuilt and every row checked; until then rows that break it are not refused
 
--- [14] install the dual-write trigger on `orders`
+-- [13] install the dual-write trigger on `orders`
 --     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:10:7
 -- rebuild orders (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM orders;
@@ -194,31 +190,27 @@ END;
 CREATE TABLE migc_sync_orders_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
--- [15] add column `products.deleted_at`
+-- [14] add column `products.deleted_at`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from <std>/soft_delete.mig:3:3
 ALTER TABLE products ADD COLUMN deleted_at timestamptz;
 
--- [16] create index `products_deleted_at_idx` on `products`
+-- [15] create index `products_deleted_at_idx` on `products`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from <std>/soft_delete.mig:4:3
 CREATE INDEX products_deleted_at_idx ON products (deleted_at) WHERE deleted_at IS NOT NULL;
 
--- [17] add column `stock_levels.reserved_quantity` (filled from the deployed shape)
+-- [16] add column `stock_levels.reserved_quantity` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
 ALTER TABLE stock_levels ADD COLUMN reserved_quantity integer;
 
--- [18] check `stock_levels.reserved_quantity` is not null for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
--- SQLite has no NOT VALID: `stock_levels.reserved_quantity` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
-
--- [19] add check `stock_levels_reserved_quantity_check` on `stock_levels` for new rows
+-- [17] add check `stock_levels_reserved_quantity_check` on `stock_levels` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:47
 -- SQLite has no NOT VALID: check `stock_levels_reserved_quantity_check` is enforced from switch on, when the table is rebuilt and every row checked; until then rows that break it are not refused
 
--- [20] add check `stock_reserved_le_quantity` on `stock_levels` for new rows
+-- [18] add check `stock_reserved_le_quantity__migc` on `stock_levels` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
--- SQLite has no NOT VALID: check `stock_reserved_le_quantity` is enforced from switch on, when the table is rebuilt and every row checked; until then rows that break it are not refused
+-- SQLite has no NOT VALID: check `stock_reserved_le_quantity__migc` is enforced from switch on, when the table is rebuilt and every row checked; until then rows that break it are not refused
 
--- [21] install the dual-write trigger on `stock_levels`
+-- [19] install the dual-write trigger on `stock_levels`
 --     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:9:7
 -- rebuild stock_levels (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM stock_levels;
@@ -264,15 +256,11 @@ END;
 CREATE TABLE migc_sync_stock_levels_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock_levels) = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
--- [22] add column `users.role` (filled from the deployed shape)
+-- [20] add column `users.role` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
 ALTER TABLE users ADD COLUMN role text CHECK (role IN ('customer', 'support', 'admin'));
 
--- [23] check `users.role` is not null for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
--- SQLite has no NOT VALID: `users.role` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
-
--- [24] install the dual-write trigger on `users`
+-- [21] install the dual-write trigger on `users`
 --     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/users.mig:7:7
 -- rebuild users (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM users;
@@ -319,19 +307,19 @@ END;
 CREATE TABLE migc_sync_users_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM users) = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
--- [25] drop view `active_products` to redefine it
+-- [22] drop view `active_products` to redefine it
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
 DROP VIEW active_products;
 
--- [26] create view `active_products` with its new query
+-- [23] create view `active_products` with its new query
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
 CREATE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
 
--- [27] drop view `product_stock` to redefine it
+-- [24] drop view `product_stock` to redefine it
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
 DROP VIEW product_stock;
 
--- [28] create view `product_stock` with its new query
+-- [25] create view `product_stock` with its new query
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
 CREATE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;
 -- migc: the checks; any failure rolls the whole phase back

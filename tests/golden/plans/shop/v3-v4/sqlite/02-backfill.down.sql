@@ -3,7 +3,7 @@
 -- Run as-is: sqlite3 DATABASE < 02-backfill.down.sql
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
--- [31] undo: backfill `role` on `users`
+-- [28] undo: backfill `role` on `users`
 --     lock: database write lock for one UPDATE of every row to fill (no batches: a script cannot loop; readers go on in WAL mode); rewrite: no; scan: yes; from examples/shop/v4/users.mig:7:7
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
@@ -37,11 +37,11 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
 -- nothing to undo: the backfilled columns go with the expand rollback
 
--- [30] undo: backfill `reserved_quantity` on `stock_levels`
+-- [27] undo: backfill `reserved_quantity` on `stock_levels`
 --     lock: database write lock for one UPDATE of every row to fill (no batches: a script cannot loop; readers go on in WAL mode); rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:9:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
--- [29] undo: backfill `total_cents` on `orders`
+-- [26] undo: backfill `total_cents` on `orders`
 --     lock: database write lock for one UPDATE of every row to fill (no batches: a script cannot loop; readers go on in WAL mode); rewrite: no; scan: yes; from examples/shop/v4/orders.mig:10:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 -- migc: the checks; any failure rolls the whole phase back

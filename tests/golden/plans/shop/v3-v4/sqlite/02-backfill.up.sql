@@ -3,7 +3,7 @@
 -- Run as-is: sqlite3 DATABASE < 02-backfill.up.sql
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
--- [29] backfill `total_cents` on `orders`
+-- [26] backfill `total_cents` on `orders`
 --     lock: database write lock for one UPDATE of every row to fill (no batches: a script cannot loop; readers go on in WAL mode); rewrite: no; scan: yes; from examples/shop/v4/orders.mig:10:7
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
@@ -41,7 +41,7 @@ UPDATE orders SET total_cents = coalesce(total_cents, round(total * 100)) WHERE 
 DELETE FROM migc_sync_orders_guard;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM orders WHERE (total_cents IS NULL AND (round(total * 100)) IS NOT NULL));
 
--- [30] backfill `reserved_quantity` on `stock_levels`
+-- [27] backfill `reserved_quantity` on `stock_levels`
 --     lock: database write lock for one UPDATE of every row to fill (no batches: a script cannot loop; readers go on in WAL mode); rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:9:7
 -- the dual-write trigger lets the backfill's writes through
 INSERT OR REPLACE INTO migc_sync_stock_levels_guard (active) VALUES (1);
@@ -49,7 +49,7 @@ UPDATE stock_levels SET reserved_quantity = coalesce(reserved_quantity, reserved
 DELETE FROM migc_sync_stock_levels_guard;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM stock_levels WHERE (reserved_quantity IS NULL AND (reserved) IS NOT NULL));
 
--- [31] backfill `role` on `users`
+-- [28] backfill `role` on `users`
 --     lock: database write lock for one UPDATE of every row to fill (no batches: a script cannot loop; readers go on in WAL mode); rewrite: no; scan: yes; from examples/shop/v4/users.mig:7:7
 -- the dual-write trigger lets the backfill's writes through
 INSERT OR REPLACE INTO migc_sync_users_guard (active) VALUES (1);

@@ -48,7 +48,11 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
 -- nothing to undo
 
--- [38] undo: validate check `stock_reserved_le_quantity` on existing rows
+-- [38] undo: check `users.role` is not null, without scanning
+--     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+-- nothing to undo
+
+-- [37] undo: validate check `stock_reserved_le_quantity__migc` on existing rows
 --     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:16:3
 -- rebuild stock_levels (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM stock_levels;
@@ -93,19 +97,23 @@ BEGIN
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock_levels) = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
--- [37] undo: validate check `stock_levels_reserved_quantity_check` on existing rows
---     lock: database write lock; part of the rebuild of `stock_levels` at step 38; rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:14:47
--- undone by the rebuild of `stock_levels` at step 38
+-- [36] undo: validate check `stock_levels_reserved_quantity_check` on existing rows
+--     lock: database write lock; part of the rebuild of `stock_levels` at step 37; rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:14:47
+-- undone by the rebuild of `stock_levels` at step 37
 
--- [36] undo: set `stock_levels.reserved_quantity` not null
+-- [35] undo: set `stock_levels.reserved_quantity` not null
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:14:3
 -- nothing to undo: the column stays nullable
 
--- [35] undo: validate that `stock_levels.reserved_quantity` holds no null
+-- [34] undo: validate that `stock_levels.reserved_quantity` holds no null
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
 -- nothing to undo
 
--- [34] undo: validate check `orders_total_cents_check` on existing rows
+-- [33] undo: check `stock_levels.reserved_quantity` is not null, without scanning
+--     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+-- nothing to undo
+
+-- [32] undo: validate check `orders_total_cents_check` on existing rows
 --     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:16:45
 -- rebuild orders (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM orders;
@@ -152,11 +160,15 @@ BEGIN
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
--- [33] undo: set `orders.total_cents` not null
+-- [31] undo: set `orders.total_cents` not null
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v4/orders.mig:16:3
 -- nothing to undo: the column stays nullable
 
--- [32] undo: validate that `orders.total_cents` holds no null
+-- [30] undo: validate that `orders.total_cents` holds no null
+--     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+-- nothing to undo
+
+-- [29] undo: check `orders.total_cents` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
 -- nothing to undo
 -- migc: the checks; any failure rolls the whole phase back

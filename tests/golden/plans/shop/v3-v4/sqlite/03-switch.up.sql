@@ -3,7 +3,7 @@
 -- Run as-is: sqlite3 DATABASE < 03-switch.up.sql
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
--- [32] validate that `orders.total_cents` holds no null
+-- [29] check `orders.total_cents` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
@@ -42,15 +42,19 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) IS 'product_id,quantity,reserved,reserved_quantity,warehouse_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'stock_levels' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_stock_levels_insert,migc_sync_stock_levels_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_stock_levels_guard');
+-- SQLite has no NOT VALID: `orders.total_cents` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
+
+-- [30] validate that `orders.total_cents` holds no null
+--     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
 -- validated where `orders` gets NOT NULL (`orders_total_cents_not_null` exists only in the plan)
 
--- [33] set `orders.total_cents` not null
+-- [31] set `orders.total_cents` not null
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v4/orders.mig:16:3
 -- `orders.total_cents` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM orders WHERE total_cents IS NULL);
 
--- [34] validate check `orders_total_cents_check` on existing rows
+-- [32] validate check `orders_total_cents_check` on existing rows
 --     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:16:45
 -- rebuild orders (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM orders;
@@ -98,21 +102,25 @@ BEGIN
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
--- [35] validate that `stock_levels.reserved_quantity` holds no null
+-- [33] check `stock_levels.reserved_quantity` is not null, without scanning
+--     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+-- SQLite has no NOT VALID: `stock_levels.reserved_quantity` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
+
+-- [34] validate that `stock_levels.reserved_quantity` holds no null
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
 -- validated where `stock_levels` gets NOT NULL (`stock_levels_reserved_quantity_not_null` exists only in the plan)
 
--- [36] set `stock_levels.reserved_quantity` not null
+-- [35] set `stock_levels.reserved_quantity` not null
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:14:3
 -- `stock_levels.reserved_quantity` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM stock_levels WHERE reserved_quantity IS NULL);
 
--- [37] validate check `stock_levels_reserved_quantity_check` on existing rows
---     lock: database write lock; part of the rebuild of `stock_levels` at step 38; rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:14:47
--- done by the rebuild of `stock_levels` at step 38
+-- [36] validate check `stock_levels_reserved_quantity_check` on existing rows
+--     lock: database write lock; part of the rebuild of `stock_levels` at step 37; rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:14:47
+-- done by the rebuild of `stock_levels` at step 37
 
--- [38] validate check `stock_reserved_le_quantity` on existing rows
+-- [37] validate check `stock_reserved_le_quantity__migc` on existing rows
 --     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:16:3
 -- rebuild stock_levels (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM stock_levels;
@@ -145,7 +153,7 @@ BEGIN
   DELETE FROM migc_sync_stock_levels_guard;
   -- checks that mix columns the trigger fills with columns the application writes
   SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved <= quantity);
-  SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved_quantity <= quantity);
+  SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity__migc') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved_quantity <= quantity);
 END;
 CREATE TRIGGER migc_sync_stock_levels_update AFTER UPDATE ON stock_levels
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_stock_levels_guard)
@@ -156,9 +164,13 @@ BEGIN
   UPDATE stock_levels SET reserved = reserved_quantity WHERE rowid = NEW.rowid AND (NEW.reserved_quantity IS NOT OLD.reserved_quantity) AND NOT (NEW.reserved IS NOT OLD.reserved);
   -- checks that mix columns the trigger fills with columns the application writes
   SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved <= quantity);
-  SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved_quantity <= quantity);
+  SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity__migc') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved_quantity <= quantity);
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock_levels) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+
+-- [38] check `users.role` is not null, without scanning
+--     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+-- SQLite has no NOT VALID: `users.role` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [39] validate that `users.role` holds no null
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3

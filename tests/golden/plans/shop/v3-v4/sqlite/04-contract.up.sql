@@ -86,21 +86,88 @@ DROP TABLE migc_sync_orders_guard;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [43] set the default of `stock_levels.reserved_quantity`
---     lock: database write lock; part of the rebuild of `stock_levels` at step 46; rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:14:3
--- done by the rebuild of `stock_levels` at step 46
+--     lock: database write lock; part of the rebuild of `stock_levels` at step 45; rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:14:3
+-- done by the rebuild of `stock_levels` at step 45
 
 -- [44] drop check `stock_levels_reserved_check` on `stock_levels`
---     lock: database write lock; part of the rebuild of `stock_levels` at step 46; rewrite: yes; scan: yes; from the deployed schema
--- done by the rebuild of `stock_levels` at step 46
+--     lock: database write lock; part of the rebuild of `stock_levels` at step 45; rewrite: yes; scan: yes; from the deployed schema
+-- done by the rebuild of `stock_levels` at step 45
 
 -- [45] drop check `stock_reserved_le_quantity` on `stock_levels`
---     lock: database write lock; part of the rebuild of `stock_levels` at step 46; rewrite: yes; scan: yes; from the deployed schema
--- done by the rebuild of `stock_levels` at step 46
-
--- [46] remove the dual-write trigger on `stock_levels`
---     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:9:7
+--     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from the deployed schema
 -- rebuild stock_levels (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM stock_levels;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock_levels' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('migc_sync_stock_levels_insert', 'migc_sync_stock_levels_update'));
+CREATE TABLE migc_new_stock_levels (
+  product_id integer NOT NULL,
+  warehouse_id integer NOT NULL,
+  quantity integer NOT NULL DEFAULT 0,
+  reserved integer DEFAULT 0,
+  reserved_quantity integer DEFAULT 0,
+  PRIMARY KEY (product_id, warehouse_id),
+  CONSTRAINT stock_levels_quantity_check CHECK (quantity >= 0),
+  CONSTRAINT stock_levels_reserved_quantity_check CHECK (reserved_quantity >= 0),
+  FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE,
+  FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE
+);
+INSERT INTO migc_new_stock_levels (rowid, product_id, warehouse_id, quantity, reserved, reserved_quantity) SELECT rowid, product_id, warehouse_id, quantity, reserved, reserved_quantity FROM stock_levels;
+DROP TABLE stock_levels;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_stock_levels RENAME TO stock_levels;
+PRAGMA legacy_alter_table = OFF;
+CREATE TRIGGER migc_sync_stock_levels_insert AFTER INSERT ON stock_levels
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_stock_levels_guard (active) VALUES (1);
+  -- written by the old application: the new columns from the deployed ones
+  UPDATE stock_levels SET reserved_quantity = reserved WHERE rowid = NEW.rowid AND NEW.reserved_quantity IS NULL;
+  -- written by the new application: the deployed columns from the new ones
+  UPDATE stock_levels SET reserved = reserved_quantity WHERE rowid = NEW.rowid AND NOT (NEW.reserved_quantity IS NULL);
+  DELETE FROM migc_sync_stock_levels_guard;
+  -- checks that mix columns the trigger fills with columns the application writes
+  SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity__migc') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved_quantity <= quantity);
+END;
+CREATE TRIGGER migc_sync_stock_levels_update AFTER UPDATE ON stock_levels
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_stock_levels_guard)
+BEGIN
+  -- updated by the old application (or a row not filled yet)
+  UPDATE stock_levels SET reserved_quantity = reserved WHERE rowid = NEW.rowid AND (NEW.reserved IS NOT OLD.reserved OR NEW.reserved_quantity IS NULL) AND NOT (NEW.reserved_quantity IS NOT OLD.reserved_quantity);
+  -- updated by the new application
+  UPDATE stock_levels SET reserved = reserved_quantity WHERE rowid = NEW.rowid AND (NEW.reserved_quantity IS NOT OLD.reserved_quantity) AND NOT (NEW.reserved IS NOT OLD.reserved);
+  -- checks that mix columns the trigger fills with columns the application writes
+  SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity__migc') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved_quantity <= quantity);
+END;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock_levels) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+
+-- [46] rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+DROP TRIGGER migc_sync_stock_levels_insert;
+DROP TRIGGER migc_sync_stock_levels_update;
+CREATE TRIGGER migc_sync_stock_levels_insert AFTER INSERT ON stock_levels
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_stock_levels_guard (active) VALUES (1);
+  -- written by the old application: the new columns from the deployed ones
+  UPDATE stock_levels SET reserved_quantity = reserved WHERE rowid = NEW.rowid AND NEW.reserved_quantity IS NULL;
+  -- written by the new application: the deployed columns from the new ones
+  UPDATE stock_levels SET reserved = reserved_quantity WHERE rowid = NEW.rowid AND NOT (NEW.reserved_quantity IS NULL);
+  DELETE FROM migc_sync_stock_levels_guard;
+  -- checks that mix columns the trigger fills with columns the application writes
+  SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved_quantity <= quantity);
+END;
+CREATE TRIGGER migc_sync_stock_levels_update AFTER UPDATE ON stock_levels
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_stock_levels_guard)
+BEGIN
+  -- updated by the old application (or a row not filled yet)
+  UPDATE stock_levels SET reserved_quantity = reserved WHERE rowid = NEW.rowid AND (NEW.reserved IS NOT OLD.reserved OR NEW.reserved_quantity IS NULL) AND NOT (NEW.reserved_quantity IS NOT OLD.reserved_quantity);
+  -- updated by the new application
+  UPDATE stock_levels SET reserved = reserved_quantity WHERE rowid = NEW.rowid AND (NEW.reserved_quantity IS NOT OLD.reserved_quantity) AND NOT (NEW.reserved IS NOT OLD.reserved);
+  -- checks that mix columns the trigger fills with columns the application writes
+  SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved_quantity <= quantity);
+END;
+
+-- [47] remove the dual-write trigger on `stock_levels`
+--     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:9:7
+-- rebuild stock_levels (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM stock_levels;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock_levels' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('migc_sync_stock_levels_insert', 'migc_sync_stock_levels_update'));
 CREATE TABLE migc_new_stock_levels (
   product_id integer NOT NULL,
@@ -121,16 +188,16 @@ PRAGMA legacy_alter_table = ON;
 ALTER TABLE migc_new_stock_levels RENAME TO stock_levels;
 PRAGMA legacy_alter_table = OFF;
 DROP TABLE migc_sync_stock_levels_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock_levels) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock_levels) = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
--- [47] set the default of `users.role`
---     lock: database write lock; part of the rebuild of `users` at step 48; rewrite: yes; scan: yes; from examples/shop/v4/users.mig:15:3
--- done by the rebuild of `users` at step 48
+-- [48] set the default of `users.role`
+--     lock: database write lock; part of the rebuild of `users` at step 49; rewrite: yes; scan: yes; from examples/shop/v4/users.mig:15:3
+-- done by the rebuild of `users` at step 49
 
--- [48] remove the dual-write trigger on `users`
+-- [49] remove the dual-write trigger on `users`
 --     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/users.mig:7:7
 -- rebuild users (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM users;
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM users;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_email_normalized_key', 'users_created_at_idx', 'migc_sync_users_insert', 'migc_sync_users_update'));
 CREATE TABLE migc_new_users (
   id integer NOT NULL,
@@ -155,53 +222,53 @@ PRAGMA legacy_alter_table = OFF;
 CREATE UNIQUE INDEX users_email_normalized_key ON users (email_normalized);
 CREATE INDEX users_created_at_idx ON users (created_at);
 DROP TABLE migc_sync_users_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM users) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM users) = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
--- [49] drop view `active_products` while its tables change
+-- [50] drop view `active_products` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 DROP VIEW active_products;
 
--- [50] drop column `products.attributes`
+-- [51] drop column `products.attributes`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v4/catalog.mig:23:15
 ALTER TABLE products DROP COLUMN attributes;
 
--- [51] recreate view `active_products`
+-- [52] recreate view `active_products`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
 CREATE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
 
--- [52] drop view `customer_directory` while its tables change
+-- [53] drop view `customer_directory` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 DROP VIEW customer_directory;
 
--- [53] drop column `users.is_admin`
+-- [54] drop column `users.is_admin`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
 ALTER TABLE users DROP COLUMN is_admin;
 
--- [54] recreate view `customer_directory`
+-- [55] recreate view `customer_directory`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
 CREATE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
 
--- [55] drop view `order_totals` while its tables change
+-- [56] drop view `order_totals` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 DROP VIEW order_totals;
 
--- [56] drop column `orders.total`
+-- [57] drop column `orders.total`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
 ALTER TABLE orders DROP COLUMN total;
 
--- [57] recreate view `order_totals`
+-- [58] recreate view `order_totals`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
 CREATE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
 
--- [58] drop view `product_stock` while its tables change
+-- [59] drop view `product_stock` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 DROP VIEW product_stock;
 
--- [59] drop column `stock_levels.reserved`
+-- [60] drop column `stock_levels.reserved`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
 ALTER TABLE stock_levels DROP COLUMN reserved;
 
--- [60] recreate view `product_stock`
+-- [61] recreate view `product_stock`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
 CREATE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;
 -- migc: the checks; any failure rolls the whole phase back
@@ -232,7 +299,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('users'));
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 23;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 25;
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 8;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;
