@@ -151,7 +151,7 @@ fn dropping_needs_acknowledgement() {
             "expand: let `users.name` accept null (the new application does not write it)",
             "contract: drop column `users.name`",
         ],
-        &["W3004"],
+        &["W3003", "W3004"],
     );
     let p = planned(
         &format!("{USERS}table old {{\n  id bigint primary key\n}}\n"),
@@ -168,6 +168,11 @@ fn dropping_needs_acknowledgement() {
         },
     );
     assert!(!allowed.has_errors());
+    assert_eq!(codes(&allowed), ["W3003"]);
+    assert_eq!(
+        allowed.diagnostics[0].message,
+        "table `old` and its data are gone after contract"
+    );
     assert_eq!(steps(&allowed), ["contract: drop table `old`"]);
 }
 

@@ -117,7 +117,22 @@ impl<'s> Builder<'s> {
         }
     }
 
+    /// Contract removes data its rollback cannot bring back: said once per object.
+    pub(super) fn irreversible(&mut self, at: Option<Span>, what: String) {
+        let mut d = Diagnostic::warning(
+            Code::Irreversible,
+            format!("{what} and its data are gone after contract"),
+        )
+        .note("rolling back contract brings it back empty: contract is the point of no return")
+        .help("take a backup or an archive copy before contract if the data may be needed");
+        if let Some(span) = at {
+            d = d.primary(span, "removed here");
+        }
+        self.diagnostics.push(d);
+    }
+
     pub(super) fn drop_table(&mut self, old: &'s Table, ack: Option<Span>) {
+        self.irreversible(ack, format!("table `{}`", old.name));
         let mut releases: Vec<String> = old
             .columns
             .iter()
@@ -328,10 +343,20 @@ impl<'s> Builder<'s> {
                         retired.map(|r| r.origin).or(acked.map(|a| a.origin)),
                     );
                 }
+                // Neither renamed nor computed into the new shape: its values are gone after
+                // contract.
+                let carried = consumed.contains(o.name.as_str()) || filled;
+                if !carried {
+                    self.irreversible(
+                        retired.map(|r| r.origin).or(acked.map(|a| a.origin)),
+                        format!("column `{}.{}`", new.name, o.name),
+                    );
+                }
                 leaving.push(o);
                 continue;
             }
             if self.options.allow_destructive {
+                self.irreversible(None, format!("column `{}.{}`", new.name, o.name));
                 leaving.push(o);
                 if !o.nullable && o.default.is_none() {
                     self.relax_leaving_column(t, o, None);
