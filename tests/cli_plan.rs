@@ -350,7 +350,7 @@ fn explain_reports_the_plan_and_notices_edited_scripts() {
         "| 1 | add column `users.full_name` (filled from the deployed shape) | ACCESS EXCLUSIVE | no | no | nothing | v2/s.mig:3:3 |",
         "- **backfill → switch**: backfill complete: every check returns 0",
         "  - `SELECT count(*) FROM users WHERE (full_name IS NULL AND (name) IS NOT NULL);`",
-        "Contract removes nothing that its rollback cannot restore.",
+        "| 1 | let `users.name` accept null before the dual-write trigger goes |",
         "```mermaid",
     ] {
         assert!(report.contains(expected), "missing `{expected}` in:\n{report}");

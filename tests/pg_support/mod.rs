@@ -6,3 +6,5 @@ pub mod catalog;
 pub mod db;
 pub mod lifecycle;
 pub mod plan;
+#[path = "../plan_support.rs"]
+pub mod plan_support;

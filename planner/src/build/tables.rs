@@ -425,6 +425,12 @@ impl<'s> Builder<'s> {
             added: &added,
         });
 
+        let relax_candidates: Vec<String> = sync
+            .old_columns
+            .iter()
+            .filter(|(_, d)| d.is_some())
+            .map(|(c, _)| c.clone())
+            .collect();
         let has_sync = !sync.new_columns.is_empty()
             || !sync.shadows.is_empty()
             || sync.old_columns.iter().any(|(_, d)| d.is_some());
@@ -508,7 +514,11 @@ impl<'s> Builder<'s> {
                     .iter()
                     .map(|(c, _)| format!("sync-col:{t}.{c}")),
             );
-            releases.extend(retyped.keys().map(|c| col_key(t, c)));
+            // Type swaps drop the trigger themselves, in the transaction that swaps (so no
+            // write falls between the trigger and the shadow); the rest goes after them.
+            let mut needs: Vec<String> =
+                retyped.keys().map(|c| format!("dropped:{t}.{c}")).collect();
+            needs.push(format!("relaxed:{t}"));
             self.push(
                 Phase::Contract,
                 t,
@@ -520,11 +530,37 @@ impl<'s> Builder<'s> {
                 Some(new.origin),
                 Keys {
                     releases,
+                    needs,
                     ..Keys::default()
                 },
             );
         }
 
+        // A leaving `not null` column the trigger fills for the new application: once the
+        // trigger is gone (contract) the new application's inserts leave it empty.
+        for o in &leaving {
+            let filled_by_trigger = has_sync_relax(&relax_candidates, &o.name);
+            if filled_by_trigger
+                && !o.nullable
+                && o.default.is_none()
+                && !retyped.contains_key(&o.name)
+            {
+                self.push(
+                    Phase::Contract,
+                    &format!("{t}.{}", o.name),
+                    format!(
+                        "let `{t}.{}` accept null before the dual-write trigger goes",
+                        o.name
+                    ),
+                    Op::DropNotNull {
+                        table: t.to_string(),
+                        column: o.name.clone(),
+                    },
+                    None,
+                    Self::keys(&[format!("relaxed:{t}")], &[]),
+                );
+            }
+        }
         for o in leaving {
             let mut releases = self.enum_needs(&o.ty);
             releases.push(format!("renamed-columns:{t}"));
@@ -567,4 +603,8 @@ impl<'s> Builder<'s> {
             );
         }
     }
+}
+
+fn has_sync_relax(candidates: &[String], column: &str) -> bool {
+    candidates.iter().any(|c| c == column)
 }

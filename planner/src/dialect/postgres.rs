@@ -970,11 +970,15 @@ impl Postgres {
                     // The column is replaced by its shadow (a type change): drop it only while
                     // the shadow is there to take its place, so a re-run drops nothing.
                     let shadow = crate::build::shadow_name(&column.name);
+                    // One transaction: the dual-write trigger goes, the column goes and its
+                    // shadow takes its name, so no write falls in between.
                     l.up.push(self.retry(&[format!(
-                        "IF {} THEN\n  ALTER TABLE {} DROP COLUMN IF EXISTS {};\nEND IF;",
+                        "IF {} THEN\n  DROP TRIGGER IF EXISTS {} ON {t};\n  ALTER TABLE {t} DROP COLUMN IF EXISTS {c};\n  ALTER TABLE {t} RENAME COLUMN {s} TO {c};\nEND IF;",
                         column_exists(table, &shadow),
-                        q(table),
-                        q(&column.name)
+                        q(&self.sync_function(table)),
+                        t = q(table),
+                        c = q(&column.name),
+                        s = q(&shadow)
                     )]));
                     // The rollback refills it from the shadow through `down`.
                     let back = target
@@ -1167,8 +1171,10 @@ impl Postgres {
                 }
             }
             Op::DropNotNull { table, column } => {
+                // Guarded by the column: contract drops it later, and may run again.
                 l.up.push(self.retry(&[format!(
-                    "ALTER TABLE {} ALTER COLUMN {} DROP NOT NULL;",
+                    "IF {} THEN\n  ALTER TABLE {} ALTER COLUMN {} DROP NOT NULL;\nEND IF;",
+                    column_exists(table, column),
                     q(table),
                     q(column)
                 )]));

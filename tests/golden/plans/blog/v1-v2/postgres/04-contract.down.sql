@@ -5,11 +5,11 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [66] undo: recreate view `published_posts`
+-- [67] undo: recreate view `published_posts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v2/search.mig:14:6
 DROP VIEW IF EXISTS published_posts;
 
--- [65] undo: drop column `posts.body`
+-- [66] undo: drop column `posts.body`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -24,6 +24,57 @@ BEGIN
       IF NOT EXISTS (SELECT 1 FROM posts WHERE body IS NULL) THEN
         ALTER TABLE posts ALTER COLUMN body SET NOT NULL;
       END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [65] undo: remove the dual-write trigger on `posts`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:8:7
+CREATE OR REPLACE FUNCTION migc_sync_posts() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+BEGIN
+  IF current_setting('migc.backfill', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
+  -- shadow columns of type changes follow the deployed columns
+  IF TG_OP = 'INSERT' OR NEW.view_count IS DISTINCT FROM OLD.view_count THEN
+    NEW.view_count__migc_new := NEW.view_count;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.body_markdown IS NULL THEN
+      -- written by the old application
+      NEW.body_markdown := NEW.body;
+    ELSE
+      -- written by the new application
+      NEW.body := NEW.body_markdown;
+    END IF;
+  ELSIF (NEW.body IS DISTINCT FROM OLD.body OR NEW.body_markdown IS NULL) AND NOT (NEW.body_markdown IS DISTINCT FROM OLD.body_markdown) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
+    NEW.body_markdown := NEW.body;
+  ELSIF (NEW.body_markdown IS DISTINCT FROM OLD.body_markdown) AND NOT (NEW.body IS DISTINCT FROM OLD.body) THEN
+    -- updated by the new application
+    NEW.body := NEW.body_markdown;
+  END IF;
+  RETURN NEW;
+END
+$migc_fn$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_posts ON posts;
+      CREATE TRIGGER migc_sync_posts BEFORE INSERT OR UPDATE ON posts FOR EACH ROW EXECUTE FUNCTION migc_sync_posts();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -168,35 +219,8 @@ $migc$;
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
 
--- [58] undo: remove the dual-write trigger on `posts`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:8:7
-CREATE OR REPLACE FUNCTION migc_sync_posts() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
-BEGIN
-  IF current_setting('migc.backfill', true) = 'on' THEN
-    RETURN NEW;
-  END IF;
-  -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW.view_count IS DISTINCT FROM OLD.view_count THEN
-    NEW.view_count__migc_new := NEW.view_count;
-  END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW.body_markdown IS NULL THEN
-      -- written by the old application
-      NEW.body_markdown := NEW.body;
-    ELSE
-      -- written by the new application
-      NEW.body := NEW.body_markdown;
-    END IF;
-  ELSIF (NEW.body IS DISTINCT FROM OLD.body OR NEW.body_markdown IS NULL) AND NOT (NEW.body_markdown IS DISTINCT FROM OLD.body_markdown) THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.body_markdown := NEW.body;
-  ELSIF (NEW.body_markdown IS DISTINCT FROM OLD.body_markdown) AND NOT (NEW.body IS DISTINCT FROM OLD.body) THEN
-    -- updated by the new application
-    NEW.body := NEW.body_markdown;
-  END IF;
-  RETURN NEW;
-END
-$migc_fn$;
+-- [58] undo: let `posts.body` accept null before the dual-write trigger goes
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -204,8 +228,36 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      DROP TRIGGER IF EXISTS migc_sync_posts ON posts;
-      CREATE TRIGGER migc_sync_posts BEFORE INSERT OR UPDATE ON posts FOR EACH ROW EXECUTE FUNCTION migc_sync_posts();
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_body_not_null') THEN
+        ALTER TABLE posts ADD CONSTRAINT posts_body_not_null CHECK (body IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM posts WHERE body IS NULL) THEN
+        ALTER TABLE posts VALIDATE CONSTRAINT posts_body_not_null;
+        ALTER TABLE posts ALTER COLUMN body SET NOT NULL;
+        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_body_not_null;
+      ELSE
+        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_body_not_null;
+        RAISE NOTICE 'migc: posts.body stays nullable: rows hold null';
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -251,93 +303,7 @@ BEGIN
 END
 $migc$;
 
--- [56] undo: set the default of `comments.status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'status' AND NOT attisdropped) THEN
-        ALTER TABLE comments ALTER COLUMN status SET DEFAULT 'pending';
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [55] undo: put shadow column `status__migc_new` in place of `comments.status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'status' AND NOT attisdropped)
-         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
-        ALTER TABLE comments RENAME COLUMN status TO status__migc_new;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [54] undo: give enum `comment_status__migc` the name `comment_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
-DO $migc$
-BEGIN
-  IF to_regtype('comment_status__migc') IS NULL AND to_regtype('comment_status') IS NOT NULL THEN
-    ALTER TYPE comment_status RENAME TO comment_status__migc;
-    CREATE TYPE comment_status AS ENUM ('pending', 'approved', 'spam');
-  END IF;
-END
-$migc$;
-
--- [53] undo: drop column `comments.status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE comments ADD COLUMN IF NOT EXISTS status comment_status;
-      ALTER TABLE comments ALTER COLUMN status SET DEFAULT 'pending';
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [52] undo: remove the dual-write trigger on `comments`
+-- [56] undo: remove the dual-write trigger on `comments`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
 CREATE OR REPLACE FUNCTION migc_sync_comments() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -375,6 +341,92 @@ BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       DROP TRIGGER IF EXISTS migc_sync_comments ON comments;
       CREATE TRIGGER migc_sync_comments BEFORE INSERT OR UPDATE ON comments FOR EACH ROW EXECUTE FUNCTION migc_sync_comments();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [55] undo: set the default of `comments.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE comments ALTER COLUMN status SET DEFAULT 'pending';
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [54] undo: put shadow column `status__migc_new` in place of `comments.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'status' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
+        ALTER TABLE comments RENAME COLUMN status TO status__migc_new;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [53] undo: give enum `comment_status__migc` the name `comment_status`
+--     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
+DO $migc$
+BEGIN
+  IF to_regtype('comment_status__migc') IS NULL AND to_regtype('comment_status') IS NOT NULL THEN
+    ALTER TYPE comment_status RENAME TO comment_status__migc;
+    CREATE TYPE comment_status AS ENUM ('pending', 'approved', 'spam');
+  END IF;
+END
+$migc$;
+
+-- [52] undo: drop column `comments.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE comments ADD COLUMN IF NOT EXISTS status comment_status;
+      ALTER TABLE comments ALTER COLUMN status SET DEFAULT 'pending';
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

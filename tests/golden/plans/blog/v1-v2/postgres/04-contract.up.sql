@@ -107,31 +107,7 @@ BEGIN
 END
 $migc$;
 
--- [52] remove the dual-write trigger on `comments`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      DROP TRIGGER IF EXISTS migc_sync_comments ON comments;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-DROP FUNCTION IF EXISTS migc_sync_comments();
-
--- [53] drop column `comments.status`
+-- [52] drop column `comments.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -141,7 +117,9 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
+        DROP TRIGGER IF EXISTS migc_sync_comments ON comments;
         ALTER TABLE comments DROP COLUMN IF EXISTS status;
+        ALTER TABLE comments RENAME COLUMN status__migc_new TO status;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -156,7 +134,7 @@ BEGIN
 END
 $migc$;
 
--- [54] give enum `comment_status__migc` the name `comment_status`
+-- [53] give enum `comment_status__migc` the name `comment_status`
 --     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
 DO $migc$
 BEGIN
@@ -167,7 +145,7 @@ BEGIN
 END
 $migc$;
 
--- [55] put shadow column `status__migc_new` in place of `comments.status`
+-- [54] put shadow column `status__migc_new` in place of `comments.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
 DO $migc$
 DECLARE
@@ -193,7 +171,7 @@ BEGIN
 END
 $migc$;
 
--- [56] set the default of `comments.status`
+-- [55] set the default of `comments.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
 DO $migc$
 DECLARE
@@ -217,6 +195,30 @@ BEGIN
   END LOOP;
 END
 $migc$;
+
+-- [56] remove the dual-write trigger on `comments`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_comments ON comments;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_comments();
 
 -- [57] drop check `posts_view_count_check` on `posts`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -243,8 +245,8 @@ BEGIN
 END
 $migc$;
 
--- [58] remove the dual-write trigger on `posts`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:8:7
+-- [58] let `posts.body` accept null before the dual-write trigger goes
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -252,7 +254,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      DROP TRIGGER IF EXISTS migc_sync_posts ON posts;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('posts') AND attname = 'body' AND NOT attisdropped) THEN
+        ALTER TABLE posts ALTER COLUMN body DROP NOT NULL;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -265,7 +269,6 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_posts();
 
 -- [59] drop view `published_posts` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -304,7 +307,9 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('posts') AND attname = 'view_count__migc_new' AND NOT attisdropped) THEN
+        DROP TRIGGER IF EXISTS migc_sync_posts ON posts;
         ALTER TABLE posts DROP COLUMN IF EXISTS view_count;
+        ALTER TABLE posts RENAME COLUMN view_count__migc_new TO view_count;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -396,7 +401,31 @@ BEGIN
 END
 $migc$;
 
--- [65] drop column `posts.body`
+-- [65] remove the dual-write trigger on `posts`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:8:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_posts ON posts;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_posts();
+
+-- [66] drop column `posts.body`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -419,6 +448,6 @@ BEGIN
 END
 $migc$;
 
--- [66] recreate view `published_posts`
+-- [67] recreate view `published_posts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v2/search.mig:14:6
 CREATE OR REPLACE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;

@@ -62,8 +62,30 @@ DROP INDEX comments_moderation_queue;
 DROP INDEX comments_moderation_queue__migc;
 CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status__migc_new = 'pending';
 
--- [52] remove the dual-write trigger on `comments`
---     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:7:7
+-- [52] drop column `comments.status`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+DROP TRIGGER migc_sync_comments_insert;
+DROP TRIGGER migc_sync_comments_update;
+ALTER TABLE comments DROP COLUMN status;
+CREATE TRIGGER migc_sync_comments_insert AFTER INSERT ON comments
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_comments_guard (active) VALUES (1);
+  -- shadow columns of type changes follow the deployed columns
+  UPDATE comments SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM migc_sync_comments_guard;
+END;
+CREATE TRIGGER migc_sync_comments_update AFTER UPDATE ON comments
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_comments_guard)
+BEGIN
+  UPDATE comments SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (0 OR NEW.status__migc_new IS NULL);
+END;
+
+-- [53] give enum `comment_status__migc` the name `comment_status`
+--     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
+-- SQLite has no enum types: the columns of `comment_status__migc` already check the labels of `comment_status`
+
+-- [54] put shadow column `status__migc_new` in place of `comments.status`
+--     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:15:3
 -- rebuild comments (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM comments;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_parent_id_idx', 'comments_moderation_queue', 'migc_sync_comments_insert', 'migc_sync_comments_update'));
@@ -74,47 +96,45 @@ CREATE TABLE migc_new_comments (
   author_name text NOT NULL,
   author_email text NOT NULL,
   body text NOT NULL,
-  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected', 'spam')),
   created_at timestamptz NOT NULL DEFAULT (current_timestamp),
   updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  status__migc_new text NOT NULL CHECK (status__migc_new IN ('pending', 'approved', 'rejected')),
+  status text NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
   PRIMARY KEY (id),
   CONSTRAINT comments_body_check CHECK (length(body) <= 10000),
   FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE,
   FOREIGN KEY (parent_id) REFERENCES comments (id) ON DELETE CASCADE
 );
-INSERT INTO migc_new_comments (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at, status__migc_new) SELECT id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at, status__migc_new FROM comments;
+INSERT INTO migc_new_comments (id, post_id, parent_id, author_name, author_email, body, created_at, updated_at, status) SELECT id, post_id, parent_id, author_name, author_email, body, created_at, updated_at, status__migc_new FROM comments;
 DROP TABLE comments;
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE migc_new_comments RENAME TO comments;
 PRAGMA legacy_alter_table = OFF;
-CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status__migc_new = 'approved';
+CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status = 'approved';
 CREATE INDEX comments_parent_id_idx ON comments (parent_id) WHERE parent_id IS NOT NULL;
-CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status__migc_new = 'pending';
-DROP TABLE migc_sync_comments_guard;
+CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
+CREATE TRIGGER migc_sync_comments_insert AFTER INSERT ON comments
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_comments_guard (active) VALUES (1);
+  -- shadow columns of type changes follow the deployed columns
+  UPDATE comments SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM migc_sync_comments_guard;
+END;
+CREATE TRIGGER migc_sync_comments_update AFTER UPDATE ON comments
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_comments_guard)
+BEGIN
+  UPDATE comments SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (NEW.status IS NOT OLD.status OR NEW.status__migc_new IS NULL);
+END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM comments) = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
--- [53] drop column `comments.status`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-ALTER TABLE comments DROP COLUMN status;
+-- [55] set the default of `comments.status`
+--     lock: database write lock; part of the rebuild of `comments` at step 56; rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:15:3
+-- done by the rebuild of `comments` at step 56
 
--- [54] give enum `comment_status__migc` the name `comment_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
--- SQLite has no enum types: the columns of `comment_status__migc` already check the labels of `comment_status`
-
--- [55] put shadow column `status__migc_new` in place of `comments.status`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:15:3
-DROP INDEX comments_moderation_queue;
-DROP INDEX comments_post_id_created_at_idx;
-ALTER TABLE comments RENAME COLUMN status__migc_new TO status;
-CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
-CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status = 'approved';
-
--- [56] set the default of `comments.status`
---     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:15:3
+-- [56] remove the dual-write trigger on `comments`
+--     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:7:7
 -- rebuild comments (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM comments;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_parent_id_idx', 'comments_moderation_queue'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_parent_id_idx', 'comments_moderation_queue', 'migc_sync_comments_insert', 'migc_sync_comments_update'));
 CREATE TABLE migc_new_comments (
   id integer NOT NULL,
   post_id integer NOT NULL,
@@ -138,14 +158,15 @@ PRAGMA legacy_alter_table = OFF;
 CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status = 'approved';
 CREATE INDEX comments_parent_id_idx ON comments (parent_id) WHERE parent_id IS NOT NULL;
 CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
+DROP TABLE migc_sync_comments_guard;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM comments) = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [57] drop check `posts_view_count_check` on `posts`
 --     lock: database write lock; part of the rebuild of `posts` at step 58; rewrite: yes; scan: yes; from the deployed schema
 -- done by the rebuild of `posts` at step 58
 
--- [58] remove the dual-write trigger on `posts`
---     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:8:7
+-- [58] let `posts.body` accept null before the dual-write trigger goes
+--     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from the deployed schema
 -- rebuild posts (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM posts;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'migc_sync_posts_insert', 'migc_sync_posts_update'));
@@ -154,7 +175,7 @@ CREATE TABLE migc_new_posts (
   author_id integer NOT NULL,
   slug varchar(200) NOT NULL,
   title text NOT NULL,
-  body text NOT NULL,
+  body text,
   excerpt text,
   status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'review', 'scheduled', 'published', 'archived')),
   published_at timestamptz,
@@ -163,8 +184,8 @@ CREATE TABLE migc_new_posts (
   created_at timestamptz NOT NULL DEFAULT (current_timestamp),
   updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
   deleted_at timestamptz,
-  body_markdown text NOT NULL,
-  view_count__migc_new integer NOT NULL,
+  body_markdown text,
+  view_count__migc_new integer,
   comments_enabled boolean NOT NULL DEFAULT true,
   series_id integer,
   series_position integer,
@@ -175,7 +196,7 @@ CREATE TABLE migc_new_posts (
   FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT,
   FOREIGN KEY (series_id) REFERENCES series (id) ON DELETE SET NULL
 );
-INSERT INTO migc_new_posts (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) SELECT id, author_id, slug, title, coalesce(body, body_markdown), excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position FROM posts;
+INSERT INTO migc_new_posts (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position FROM posts;
 DROP TABLE posts;
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE migc_new_posts RENAME TO posts;
@@ -186,7 +207,26 @@ CREATE INDEX posts_by_author ON posts (author_id, published_at DESC) WHERE statu
 CREATE INDEX posts_published_at_idx ON posts (published_at DESC) WHERE status = 'published' AND deleted_at IS NULL;
 CREATE INDEX posts_scheduled ON posts (published_at) WHERE status = 'scheduled';
 CREATE UNIQUE INDEX posts_series_position_key ON posts (series_id, series_position) WHERE series_id IS NOT NULL;
-DROP TABLE migc_sync_posts_guard;
+CREATE TRIGGER migc_sync_posts_insert AFTER INSERT ON posts
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_posts_guard (active) VALUES (1);
+  -- shadow columns of type changes follow the deployed columns
+  UPDATE posts SET view_count__migc_new = view_count WHERE rowid = NEW.rowid;
+  -- written by the old application: the new columns from the deployed ones
+  UPDATE posts SET body_markdown = body WHERE rowid = NEW.rowid AND NEW.body_markdown IS NULL;
+  -- written by the new application: the deployed columns from the new ones
+  UPDATE posts SET body = body_markdown WHERE rowid = NEW.rowid AND NOT (NEW.body_markdown IS NULL);
+  DELETE FROM migc_sync_posts_guard;
+END;
+CREATE TRIGGER migc_sync_posts_update AFTER UPDATE ON posts
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_posts_guard)
+BEGIN
+  UPDATE posts SET view_count__migc_new = view_count WHERE rowid = NEW.rowid AND (NEW.view_count IS NOT OLD.view_count OR NEW.view_count__migc_new IS NULL);
+  -- updated by the old application (or a row not filled yet)
+  UPDATE posts SET body_markdown = body WHERE rowid = NEW.rowid AND (NEW.body IS NOT OLD.body OR NEW.body_markdown IS NULL) AND NOT (NEW.body_markdown IS NOT OLD.body_markdown);
+  -- updated by the new application
+  UPDATE posts SET body = body_markdown WHERE rowid = NEW.rowid AND (NEW.body_markdown IS NOT OLD.body_markdown) AND NOT (NEW.body IS NOT OLD.body);
+END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [59] drop view `published_posts` while its tables change
@@ -199,19 +239,41 @@ ALTER TABLE authors DROP COLUMN avatar_url;
 
 -- [61] drop column `posts.view_count`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+DROP TRIGGER migc_sync_posts_insert;
+DROP TRIGGER migc_sync_posts_update;
 ALTER TABLE posts DROP COLUMN view_count;
+CREATE TRIGGER migc_sync_posts_insert AFTER INSERT ON posts
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_posts_guard (active) VALUES (1);
+  -- shadow columns of type changes follow the deployed columns
+  UPDATE posts SET view_count__migc_new = view_count WHERE rowid = NEW.rowid;
+  -- written by the old application: the new columns from the deployed ones
+  UPDATE posts SET body_markdown = body WHERE rowid = NEW.rowid AND NEW.body_markdown IS NULL;
+  -- written by the new application: the deployed columns from the new ones
+  UPDATE posts SET body = body_markdown WHERE rowid = NEW.rowid AND NOT (NEW.body_markdown IS NULL);
+  DELETE FROM migc_sync_posts_guard;
+END;
+CREATE TRIGGER migc_sync_posts_update AFTER UPDATE ON posts
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_posts_guard)
+BEGIN
+  UPDATE posts SET view_count__migc_new = view_count WHERE rowid = NEW.rowid AND (0 OR NEW.view_count__migc_new IS NULL);
+  -- updated by the old application (or a row not filled yet)
+  UPDATE posts SET body_markdown = body WHERE rowid = NEW.rowid AND (NEW.body IS NOT OLD.body OR NEW.body_markdown IS NULL) AND NOT (NEW.body_markdown IS NOT OLD.body_markdown);
+  -- updated by the new application
+  UPDATE posts SET body = body_markdown WHERE rowid = NEW.rowid AND (NEW.body_markdown IS NOT OLD.body_markdown) AND NOT (NEW.body IS NOT OLD.body);
+END;
 
 -- [62] put shadow column `view_count__migc_new` in place of `posts.view_count`
 --     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:3
 -- rebuild posts (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM posts;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'migc_sync_posts_insert', 'migc_sync_posts_update'));
 CREATE TABLE migc_new_posts (
   id integer NOT NULL,
   author_id integer NOT NULL,
   slug varchar(200) NOT NULL,
   title text NOT NULL,
-  body text NOT NULL,
+  body text,
   excerpt text,
   status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'review', 'scheduled', 'published', 'archived')),
   published_at timestamptz,
@@ -219,7 +281,7 @@ CREATE TABLE migc_new_posts (
   created_at timestamptz NOT NULL DEFAULT (current_timestamp),
   updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
   deleted_at timestamptz,
-  body_markdown text NOT NULL,
+  body_markdown text,
   view_count integer NOT NULL,
   comments_enabled boolean NOT NULL DEFAULT true,
   series_id integer,
@@ -242,6 +304,26 @@ CREATE INDEX posts_by_author ON posts (author_id, published_at DESC) WHERE statu
 CREATE INDEX posts_published_at_idx ON posts (published_at DESC) WHERE status = 'published' AND deleted_at IS NULL;
 CREATE INDEX posts_scheduled ON posts (published_at) WHERE status = 'scheduled';
 CREATE UNIQUE INDEX posts_series_position_key ON posts (series_id, series_position) WHERE series_id IS NOT NULL;
+CREATE TRIGGER migc_sync_posts_insert AFTER INSERT ON posts
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_posts_guard (active) VALUES (1);
+  -- shadow columns of type changes follow the deployed columns
+  UPDATE posts SET view_count__migc_new = view_count WHERE rowid = NEW.rowid;
+  -- written by the old application: the new columns from the deployed ones
+  UPDATE posts SET body_markdown = body WHERE rowid = NEW.rowid AND NEW.body_markdown IS NULL;
+  -- written by the new application: the deployed columns from the new ones
+  UPDATE posts SET body = body_markdown WHERE rowid = NEW.rowid AND NOT (NEW.body_markdown IS NULL);
+  DELETE FROM migc_sync_posts_guard;
+END;
+CREATE TRIGGER migc_sync_posts_update AFTER UPDATE ON posts
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_posts_guard)
+BEGIN
+  UPDATE posts SET view_count__migc_new = view_count WHERE rowid = NEW.rowid AND (NEW.view_count IS NOT OLD.view_count OR NEW.view_count__migc_new IS NULL);
+  -- updated by the old application (or a row not filled yet)
+  UPDATE posts SET body_markdown = body WHERE rowid = NEW.rowid AND (NEW.body IS NOT OLD.body OR NEW.body_markdown IS NULL) AND NOT (NEW.body_markdown IS NOT OLD.body_markdown);
+  -- updated by the new application
+  UPDATE posts SET body = body_markdown WHERE rowid = NEW.rowid AND (NEW.body_markdown IS NOT OLD.body_markdown) AND NOT (NEW.body IS NOT OLD.body);
+END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [63] set the default of `posts.view_count`
@@ -252,16 +334,17 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post
 --     lock: database write lock; part of the rebuild of `posts` at step 65; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:52
 -- done by the rebuild of `posts` at step 65
 
--- [65] drop column `posts.body`
---     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from the deployed schema
+-- [65] remove the dual-write trigger on `posts`
+--     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:8:7
 -- rebuild posts (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM posts;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'migc_sync_posts_insert', 'migc_sync_posts_update'));
 CREATE TABLE migc_new_posts (
   id integer NOT NULL,
   author_id integer NOT NULL,
   slug varchar(200) NOT NULL,
   title text NOT NULL,
+  body text,
   excerpt text,
   status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'review', 'scheduled', 'published', 'archived')),
   published_at timestamptz,
@@ -281,7 +364,7 @@ CREATE TABLE migc_new_posts (
   FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT,
   FOREIGN KEY (series_id) REFERENCES series (id) ON DELETE SET NULL
 );
-INSERT INTO migc_new_posts (id, author_id, slug, title, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position) SELECT id, author_id, slug, title, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position FROM posts;
+INSERT INTO migc_new_posts (id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position) SELECT id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position FROM posts;
 DROP TABLE posts;
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE migc_new_posts RENAME TO posts;
@@ -292,9 +375,14 @@ CREATE INDEX posts_by_author ON posts (author_id, published_at DESC) WHERE statu
 CREATE INDEX posts_published_at_idx ON posts (published_at DESC) WHERE status = 'published' AND deleted_at IS NULL;
 CREATE INDEX posts_scheduled ON posts (published_at) WHERE status = 'scheduled';
 CREATE UNIQUE INDEX posts_series_position_key ON posts (series_id, series_position) WHERE series_id IS NOT NULL;
+DROP TABLE migc_sync_posts_guard;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
--- [66] recreate view `published_posts`
+-- [66] drop column `posts.body`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+ALTER TABLE posts DROP COLUMN body;
+
+-- [67] recreate view `published_posts`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v2/search.mig:14:6
 CREATE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
 -- migc: the checks; any failure rolls the whole phase back

@@ -5,11 +5,11 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [51] undo: recreate view `topic_counts`
+-- [52] undo: recreate view `topic_counts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
 DROP VIEW IF EXISTS topic_counts;
 
--- [50] undo: rename table `post_tags` to `post_topics`
+-- [51] undo: rename table `post_tags` to `post_topics`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
 DO $migc$
 DECLARE
@@ -34,7 +34,7 @@ BEGIN
 END
 $migc$;
 
--- [49] undo: drop column `post_tags.tag_id`
+-- [50] undo: drop column `post_tags.tag_id`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -61,7 +61,7 @@ BEGIN
 END
 $migc$;
 
--- [48] undo: rename table `tags` to `topics`
+-- [49] undo: rename table `tags` to `topics`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
 DO $migc$
 DECLARE
@@ -86,27 +86,27 @@ BEGIN
 END
 $migc$;
 
--- [47] undo: drop view `tag_counts`
+-- [48] undo: drop view `tag_counts`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW tag_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS posts FROM tags t LEFT JOIN post_tags pt ON pt.tag_id = t.id GROUP BY t.id, t.slug, t.name;
 
--- [46] undo: drop the view `topics` standing for table `tags`
+-- [47] undo: drop the view `topics` standing for table `tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
 CREATE OR REPLACE VIEW topics AS SELECT * FROM tags;
 
--- [45] undo: drop the view `post_topics` standing for table `post_tags`
+-- [46] undo: drop the view `post_topics` standing for table `post_tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
 CREATE OR REPLACE VIEW post_topics AS SELECT * FROM post_tags;
 
--- [44] undo: drop view `topic_counts` while its tables change
+-- [45] undo: drop view `topic_counts` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW topic_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS posts FROM topics t LEFT JOIN post_topics pt ON pt.topic_id = t.id GROUP BY t.id, t.slug, t.name;
 
--- [43] undo: recreate view `published_posts`
+-- [44] undo: recreate view `published_posts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
 DROP VIEW IF EXISTS published_posts;
 
--- [42] undo: drop column `posts.excerpt`
+-- [43] undo: drop column `posts.excerpt`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:16:3
 DO $migc$
 DECLARE
@@ -130,11 +130,11 @@ BEGIN
 END
 $migc$;
 
--- [41] undo: drop view `published_posts` while its tables change
+-- [42] undo: drop view `published_posts` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.summary, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
 
--- [40] undo: rename index `tags_name_key` to `topics_name_key`
+-- [41] undo: rename index `tags_name_key` to `topics_name_key`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:50:3
 DO $migc$
 DECLARE
@@ -159,7 +159,7 @@ BEGIN
 END
 $migc$;
 
--- [39] undo: rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
+-- [40] undo: rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:49:29
 DO $migc$
 DECLARE
@@ -184,7 +184,7 @@ BEGIN
 END
 $migc$;
 
--- [38] undo: rename constraint `tags_pkey` to `topics_pkey` on `tags`
+-- [39] undo: rename constraint `tags_pkey` to `topics_pkey` on `tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:47:20
 DO $migc$
 DECLARE
@@ -209,7 +209,7 @@ BEGIN
 END
 $migc$;
 
--- [37] undo: remove the dual-write trigger on `posts`
+-- [38] undo: remove the dual-write trigger on `posts`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
 CREATE OR REPLACE FUNCTION migc_sync_posts() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -256,7 +256,7 @@ BEGIN
 END
 $migc$;
 
--- [36] undo: remove the dual-write trigger on `post_tags`
+-- [37] undo: remove the dual-write trigger on `post_tags`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
 CREATE OR REPLACE FUNCTION migc_sync_post_tags() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -290,6 +290,58 @@ BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       DROP TRIGGER IF EXISTS migc_sync_post_tags ON post_tags;
       CREATE TRIGGER migc_sync_post_tags BEFORE INSERT OR UPDATE ON post_tags FOR EACH ROW EXECUTE FUNCTION migc_sync_post_tags();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [36] undo: let `post_tags.tag_id` accept null before the dual-write trigger goes
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_tags_tag_id_not_null') THEN
+        ALTER TABLE post_tags ADD CONSTRAINT post_tags_tag_id_not_null CHECK (tag_id IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM post_tags WHERE tag_id IS NULL) THEN
+        ALTER TABLE post_tags VALIDATE CONSTRAINT post_tags_tag_id_not_null;
+        ALTER TABLE post_tags ALTER COLUMN tag_id SET NOT NULL;
+        ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_tags_tag_id_not_null;
+      ELSE
+        ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_tags_tag_id_not_null;
+        RAISE NOTICE 'migc: post_tags.tag_id stays nullable: rows hold null';
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -412,60 +464,7 @@ BEGIN
 END
 $migc$;
 
--- [31] undo: put shadow column `author_name__migc_new` in place of `comments.author_name`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'author_name' AND NOT attisdropped)
-         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'author_name__migc_new' AND NOT attisdropped) THEN
-        ALTER TABLE comments RENAME COLUMN author_name TO author_name__migc_new;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [30] undo: drop column `comments.author_name`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE comments ADD COLUMN IF NOT EXISTS author_name text;
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'author_name__migc_new' AND NOT attisdropped) THEN
-        UPDATE comments SET author_name = author_name__migc_new WHERE author_name IS NULL;
-      END IF;
-      ALTER TABLE comments ALTER COLUMN author_name SET NOT NULL;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [29] undo: remove the dual-write trigger on `comments`
+-- [31] undo: remove the dual-write trigger on `comments`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
 CREATE OR REPLACE FUNCTION migc_sync_comments() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -503,6 +502,59 @@ BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       DROP TRIGGER IF EXISTS migc_sync_comments ON comments;
       CREATE TRIGGER migc_sync_comments BEFORE INSERT OR UPDATE ON comments FOR EACH ROW EXECUTE FUNCTION migc_sync_comments();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [30] undo: put shadow column `author_name__migc_new` in place of `comments.author_name`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'author_name' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'author_name__migc_new' AND NOT attisdropped) THEN
+        ALTER TABLE comments RENAME COLUMN author_name TO author_name__migc_new;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [29] undo: drop column `comments.author_name`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE comments ADD COLUMN IF NOT EXISTS author_name text;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'author_name__migc_new' AND NOT attisdropped) THEN
+        UPDATE comments SET author_name = author_name__migc_new WHERE author_name IS NULL;
+      END IF;
+      ALTER TABLE comments ALTER COLUMN author_name SET NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

@@ -28,31 +28,7 @@ BEGIN
 END
 $migc$;
 
--- [29] remove the dual-write trigger on `comments`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      DROP TRIGGER IF EXISTS migc_sync_comments ON comments;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-DROP FUNCTION IF EXISTS migc_sync_comments();
-
--- [30] drop column `comments.author_name`
+-- [29] drop column `comments.author_name`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -62,7 +38,9 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'author_name__migc_new' AND NOT attisdropped) THEN
+        DROP TRIGGER IF EXISTS migc_sync_comments ON comments;
         ALTER TABLE comments DROP COLUMN IF EXISTS author_name;
+        ALTER TABLE comments RENAME COLUMN author_name__migc_new TO author_name;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -77,7 +55,7 @@ BEGIN
 END
 $migc$;
 
--- [31] put shadow column `author_name__migc_new` in place of `comments.author_name`
+-- [30] put shadow column `author_name__migc_new` in place of `comments.author_name`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
 DO $migc$
 DECLARE
@@ -102,6 +80,30 @@ BEGIN
   END LOOP;
 END
 $migc$;
+
+-- [31] remove the dual-write trigger on `comments`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_comments ON comments;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_comments();
 
 -- [32] replace primary key `post_tags_pkey` of `post_tags` by `post_topics_pkey`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:58:3
@@ -207,7 +209,40 @@ $migc_guard$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP INDEX CONCURRENTLY IF EXISTS post_tags_tag_id_post_id_idx;
 
--- [36] remove the dual-write trigger on `post_tags`
+-- [36] let `post_tags.tag_id` accept null before the dual-write trigger goes
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc_guard$
+BEGIN
+  IF to_regclass('post_tags') IS NOT NULL THEN
+    EXECUTE $migc_unit$
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('post_tags') AND attname = 'tag_id' AND NOT attisdropped) THEN
+        ALTER TABLE post_tags ALTER COLUMN tag_id DROP NOT NULL;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
+
+-- [37] remove the dual-write trigger on `post_tags`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
 DO $migc_guard$
 BEGIN
@@ -247,7 +282,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [37] remove the dual-write trigger on `posts`
+-- [38] remove the dual-write trigger on `posts`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
 DO $migc$
 DECLARE
@@ -271,7 +306,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_posts();
 
--- [38] rename constraint `tags_pkey` to `topics_pkey` on `tags`
+-- [39] rename constraint `tags_pkey` to `topics_pkey` on `tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:47:20
 DO $migc_guard$
 BEGIN
@@ -305,7 +340,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [39] rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
+-- [40] rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:49:29
 DO $migc_guard$
 BEGIN
@@ -339,7 +374,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [40] rename index `tags_name_key` to `topics_name_key`
+-- [41] rename index `tags_name_key` to `topics_name_key`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:50:3
 DO $migc$
 DECLARE
@@ -365,11 +400,11 @@ BEGIN
 END
 $migc$;
 
--- [41] drop view `published_posts` while its tables change
+-- [42] drop view `published_posts` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS published_posts;
 
--- [42] drop column `posts.excerpt`
+-- [43] drop column `posts.excerpt`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:16:3
 DO $migc$
 DECLARE
@@ -392,15 +427,15 @@ BEGIN
 END
 $migc$;
 
--- [43] recreate view `published_posts`
+-- [44] recreate view `published_posts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
 CREATE OR REPLACE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.summary, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
 
--- [44] drop view `topic_counts` while its tables change
+-- [45] drop view `topic_counts` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS topic_counts;
 
--- [45] drop the view `post_topics` standing for table `post_tags`
+-- [46] drop the view `post_topics` standing for table `post_tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
 DO $migc_guard$
 BEGIN
@@ -433,7 +468,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [46] drop the view `topics` standing for table `tags`
+-- [47] drop the view `topics` standing for table `tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
 DO $migc_guard$
 BEGIN
@@ -466,11 +501,11 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [47] drop view `tag_counts`
+-- [48] drop view `tag_counts`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS tag_counts;
 
--- [48] rename table `tags` to `topics`
+-- [49] rename table `tags` to `topics`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
 DO $migc$
 DECLARE
@@ -495,7 +530,7 @@ BEGIN
 END
 $migc$;
 
--- [49] drop column `post_tags.tag_id`
+-- [50] drop column `post_tags.tag_id`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc_guard$
 BEGIN
@@ -526,7 +561,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [50] rename table `post_tags` to `post_topics`
+-- [51] rename table `post_tags` to `post_topics`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
 DO $migc$
 DECLARE
@@ -551,6 +586,6 @@ BEGIN
 END
 $migc$;
 
--- [51] recreate view `topic_counts`
+-- [52] recreate view `topic_counts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
 CREATE OR REPLACE VIEW topic_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS posts FROM topics t LEFT JOIN post_topics pt ON pt.topic_id = t.id GROUP BY t.id, t.slug, t.name;

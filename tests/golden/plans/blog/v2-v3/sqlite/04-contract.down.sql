@@ -3,7 +3,7 @@
 -- Run as-is: sqlite3 DATABASE < 04-contract.down.sql
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
--- [51] undo: recreate view `topic_counts`
+-- [52] undo: recreate view `topic_counts`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
@@ -53,24 +53,24 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'topic_counts');
 DROP VIEW topic_counts;
 
--- [50] undo: rename table `post_tags` to `post_topics`
+-- [51] undo: rename table `post_tags` to `post_topics`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
 ALTER TABLE post_topics RENAME TO post_tags;
 
--- [49] undo: drop column `post_tags.tag_id`
+-- [50] undo: drop column `post_tags.tag_id`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
 ALTER TABLE post_tags ADD COLUMN tag_id integer;
 UPDATE post_tags SET tag_id = topic_id WHERE tag_id IS NULL;
 
--- [48] undo: rename table `tags` to `topics`
+-- [49] undo: rename table `tags` to `topics`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
 ALTER TABLE topics RENAME TO tags;
 
--- [47] undo: drop view `tag_counts`
+-- [48] undo: drop view `tag_counts`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 -- view `tag_counts` comes back at the end of this script
 
--- [46] undo: drop the view `topics` standing for table `tags`
+-- [47] undo: drop the view `topics` standing for table `tags`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
 CREATE VIEW topics AS SELECT * FROM tags;
 CREATE TRIGGER migc_alias_topics_insert INSTEAD OF INSERT ON topics
@@ -86,7 +86,7 @@ BEGIN
   DELETE FROM tags WHERE id = OLD.id;
 END;
 
--- [45] undo: drop the view `post_topics` standing for table `post_tags`
+-- [46] undo: drop the view `post_topics` standing for table `post_tags`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
 CREATE VIEW post_topics AS SELECT * FROM post_tags;
 CREATE TRIGGER migc_alias_post_topics_insert INSTEAD OF INSERT ON post_topics
@@ -102,38 +102,38 @@ BEGIN
   DELETE FROM post_tags WHERE post_id = OLD.post_id AND topic_id = OLD.topic_id;
 END;
 
--- [44] undo: drop view `topic_counts` while its tables change
+-- [45] undo: drop view `topic_counts` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 -- view `topic_counts` comes back at the end of this script
 
--- [43] undo: recreate view `published_posts`
+-- [44] undo: recreate view `published_posts`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
 DROP VIEW published_posts;
 
--- [42] undo: drop column `posts.excerpt`
+-- [43] undo: drop column `posts.excerpt`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:16:3
 ALTER TABLE posts ADD COLUMN excerpt text;
 UPDATE posts SET excerpt = summary WHERE excerpt IS NULL;
 
--- [41] undo: drop view `published_posts` while its tables change
+-- [42] undo: drop view `published_posts` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 -- view `published_posts` comes back at the end of this script
 
--- [40] undo: rename index `tags_name_key` to `topics_name_key`
+-- [41] undo: rename index `tags_name_key` to `topics_name_key`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:50:3
 DROP INDEX topics_name_key;
 CREATE UNIQUE INDEX tags_name_key ON tags ((lower(name)));
 
--- [39] undo: rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
+-- [40] undo: rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:49:29
 DROP INDEX topics_slug_key;
 CREATE UNIQUE INDEX tags_slug_key ON tags (slug);
 
--- [38] undo: rename constraint `tags_pkey` to `topics_pkey` on `tags`
+-- [39] undo: rename constraint `tags_pkey` to `topics_pkey` on `tags`
 --     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:47:20
 -- nothing to undo
 
--- [37] undo: remove the dual-write trigger on `posts`
+-- [38] undo: remove the dual-write trigger on `posts`
 --     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:7:7
 -- rebuild posts (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM posts;
@@ -194,11 +194,51 @@ END;
 CREATE TABLE migc_sync_posts_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
--- [36] undo: remove the dual-write trigger on `post_tags`
+-- [37] undo: remove the dual-write trigger on `post_tags`
 --     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:54:7
 -- rebuild post_tags (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM post_tags;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'post_tags' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('post_topics_topic_id_post_id_idx'));
+CREATE TABLE migc_new_post_tags (
+  post_id integer NOT NULL,
+  tag_id integer,
+  added_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  topic_id integer,
+  PRIMARY KEY (post_id, topic_id),
+  FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE,
+  FOREIGN KEY (topic_id) REFERENCES tags (id) ON DELETE CASCADE
+);
+INSERT INTO migc_new_post_tags (rowid, post_id, tag_id, added_at, topic_id) SELECT rowid, post_id, tag_id, added_at, topic_id FROM post_tags;
+DROP TABLE post_tags;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_post_tags RENAME TO post_tags;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX post_topics_topic_id_post_id_idx ON post_tags (topic_id, post_id);
+CREATE TRIGGER migc_sync_post_tags_insert AFTER INSERT ON post_tags
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_post_tags_guard (active) VALUES (1);
+  -- written by the old application: the new columns from the deployed ones
+  UPDATE post_tags SET topic_id = tag_id WHERE rowid = NEW.rowid AND NEW.topic_id IS NULL;
+  -- written by the new application: the deployed columns from the new ones
+  UPDATE post_tags SET tag_id = topic_id WHERE rowid = NEW.rowid AND NOT (NEW.topic_id IS NULL);
+  DELETE FROM migc_sync_post_tags_guard;
+END;
+CREATE TRIGGER migc_sync_post_tags_update AFTER UPDATE ON post_tags
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_post_tags_guard)
+BEGIN
+  -- updated by the old application (or a row not filled yet)
+  UPDATE post_tags SET topic_id = tag_id WHERE rowid = NEW.rowid AND (NEW.tag_id IS NOT OLD.tag_id OR NEW.topic_id IS NULL) AND NOT (NEW.topic_id IS NOT OLD.topic_id);
+  -- updated by the new application
+  UPDATE post_tags SET tag_id = topic_id WHERE rowid = NEW.rowid AND (NEW.topic_id IS NOT OLD.topic_id) AND NOT (NEW.tag_id IS NOT OLD.tag_id);
+END;
+CREATE TABLE migc_sync_post_tags_guard (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post_tags) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+
+-- [36] undo: let `post_tags.tag_id` accept null before the dual-write trigger goes
+--     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from the deployed schema
+-- rebuild post_tags (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM post_tags;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'post_tags' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('post_topics_topic_id_post_id_idx', 'migc_sync_post_tags_insert', 'migc_sync_post_tags_update'));
 CREATE TABLE migc_new_post_tags (
   post_id integer NOT NULL,
   tag_id integer,
@@ -234,8 +274,7 @@ BEGIN
   -- updated by the new application
   UPDATE post_tags SET tag_id = topic_id WHERE rowid = NEW.rowid AND (NEW.topic_id IS NOT OLD.topic_id) AND NOT (NEW.tag_id IS NOT OLD.tag_id);
 END;
-CREATE TABLE migc_sync_post_tags_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post_tags) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post_tags) = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [35] undo: drop index `post_tags_tag_id_post_id_idx` on `post_tags`
 --     lock: database write lock; part of the rebuild of `post_tags` at step 36; rewrite: yes; scan: yes; from the deployed schema
@@ -253,25 +292,15 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post
 --     lock: database write lock; part of the rebuild of `post_tags` at step 36; rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:58:3
 -- undone by the rebuild of `post_tags` at step 36
 
--- [31] undo: put shadow column `author_name__migc_new` in place of `comments.author_name`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
-ALTER TABLE comments RENAME COLUMN author_name TO author_name__migc_new;
-
--- [30] undo: drop column `comments.author_name`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-ALTER TABLE comments ADD COLUMN author_name text;
-UPDATE comments SET author_name = author_name__migc_new WHERE author_name IS NULL;
-
--- [29] undo: remove the dual-write trigger on `comments`
+-- [31] undo: remove the dual-write trigger on `comments`
 --     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/comments.mig:6:7
 -- rebuild comments (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM comments;
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM comments;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_parent_id_idx', 'comments_moderation_queue'));
 CREATE TABLE migc_new_comments (
   id integer NOT NULL,
   post_id integer NOT NULL,
   parent_id integer,
-  author_name text NOT NULL,
   author_email text NOT NULL,
   body text NOT NULL,
   status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),
@@ -283,7 +312,7 @@ CREATE TABLE migc_new_comments (
   FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE,
   FOREIGN KEY (parent_id) REFERENCES comments (id) ON DELETE CASCADE
 );
-INSERT INTO migc_new_comments (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at, author_name__migc_new) SELECT id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at, author_name__migc_new FROM comments;
+INSERT INTO migc_new_comments (id, post_id, parent_id, author_email, body, status, created_at, updated_at, author_name__migc_new) SELECT id, post_id, parent_id, author_email, body, status, created_at, updated_at, author_name FROM comments;
 DROP TABLE comments;
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE migc_new_comments RENAME TO comments;
@@ -301,10 +330,35 @@ END;
 CREATE TRIGGER migc_sync_comments_update AFTER UPDATE ON comments
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_comments_guard)
 BEGIN
-  UPDATE comments SET author_name__migc_new = SUBSTR(author_name, 1, 100) WHERE rowid = NEW.rowid AND (NEW.author_name IS NOT OLD.author_name OR NEW.author_name__migc_new IS NULL);
+  UPDATE comments SET author_name__migc_new = SUBSTR(author_name, 1, 100) WHERE rowid = NEW.rowid AND (0 OR NEW.author_name__migc_new IS NULL);
 END;
 CREATE TABLE migc_sync_comments_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM comments) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM comments) = (SELECT rows FROM temp.migc_count WHERE n = 4);
+
+-- [30] undo: put shadow column `author_name__migc_new` in place of `comments.author_name`
+--     lock: database write lock; part of the rebuild of `comments` at step 31; rewrite: yes; scan: yes; from examples/blog/v3/comments.mig:11:3
+-- undone by the rebuild of `comments` at step 31
+
+-- [29] undo: drop column `comments.author_name`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+DROP TRIGGER migc_sync_comments_insert;
+DROP TRIGGER migc_sync_comments_update;
+ALTER TABLE comments ADD COLUMN author_name text;
+CREATE TRIGGER migc_sync_comments_insert AFTER INSERT ON comments
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_comments_guard (active) VALUES (1);
+  -- shadow columns of type changes follow the deployed columns
+  UPDATE comments SET author_name__migc_new = SUBSTR(author_name, 1, 100) WHERE rowid = NEW.rowid;
+  DELETE FROM migc_sync_comments_guard;
+END;
+CREATE TRIGGER migc_sync_comments_update AFTER UPDATE ON comments
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_comments_guard)
+BEGIN
+  UPDATE comments SET author_name__migc_new = SUBSTR(author_name, 1, 100) WHERE rowid = NEW.rowid AND (NEW.author_name IS NOT OLD.author_name OR NEW.author_name__migc_new IS NULL);
+END;
+INSERT OR REPLACE INTO migc_sync_comments_guard (active) VALUES (1);
+UPDATE comments SET author_name = author_name__migc_new WHERE author_name IS NULL;
+DELETE FROM migc_sync_comments_guard;
 
 -- [28] undo: drop table `post_views`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:63:12
@@ -349,7 +403,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('posts'));
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 27;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 29;
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 4;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;

@@ -58,7 +58,29 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'topics');
 DROP TABLE post_views;
 
--- [29] remove the dual-write trigger on `comments`
+-- [29] drop column `comments.author_name`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+DROP TRIGGER migc_sync_comments_insert;
+DROP TRIGGER migc_sync_comments_update;
+ALTER TABLE comments DROP COLUMN author_name;
+CREATE TRIGGER migc_sync_comments_insert AFTER INSERT ON comments
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_comments_guard (active) VALUES (1);
+  -- shadow columns of type changes follow the deployed columns
+  UPDATE comments SET author_name__migc_new = SUBSTR(author_name, 1, 100) WHERE rowid = NEW.rowid;
+  DELETE FROM migc_sync_comments_guard;
+END;
+CREATE TRIGGER migc_sync_comments_update AFTER UPDATE ON comments
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_comments_guard)
+BEGIN
+  UPDATE comments SET author_name__migc_new = SUBSTR(author_name, 1, 100) WHERE rowid = NEW.rowid AND (0 OR NEW.author_name__migc_new IS NULL);
+END;
+
+-- [30] put shadow column `author_name__migc_new` in place of `comments.author_name`
+--     lock: database write lock; part of the rebuild of `comments` at step 31; rewrite: yes; scan: yes; from examples/blog/v3/comments.mig:11:3
+-- done by the rebuild of `comments` at step 31
+
+-- [31] remove the dual-write trigger on `comments`
 --     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/comments.mig:6:7
 -- rebuild comments (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM comments;
@@ -67,19 +89,18 @@ CREATE TABLE migc_new_comments (
   id integer NOT NULL,
   post_id integer NOT NULL,
   parent_id integer,
-  author_name text NOT NULL,
   author_email text NOT NULL,
   body text NOT NULL,
   status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),
   created_at timestamptz NOT NULL DEFAULT (current_timestamp),
   updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  author_name__migc_new varchar(100) NOT NULL,
+  author_name varchar(100) NOT NULL,
   PRIMARY KEY (id),
   CONSTRAINT comments_body_check CHECK (length(body) <= 10000),
   FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE,
   FOREIGN KEY (parent_id) REFERENCES comments (id) ON DELETE CASCADE
 );
-INSERT INTO migc_new_comments (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at, author_name__migc_new) SELECT id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at, author_name__migc_new FROM comments;
+INSERT INTO migc_new_comments (id, post_id, parent_id, author_email, body, status, created_at, updated_at, author_name) SELECT id, post_id, parent_id, author_email, body, status, created_at, updated_at, author_name__migc_new FROM comments;
 DROP TABLE comments;
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE migc_new_comments RENAME TO comments;
@@ -89,14 +110,6 @@ CREATE INDEX comments_parent_id_idx ON comments (parent_id) WHERE parent_id IS N
 CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
 DROP TABLE migc_sync_comments_guard;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM comments) = (SELECT rows FROM temp.migc_count WHERE n = 1);
-
--- [30] drop column `comments.author_name`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-ALTER TABLE comments DROP COLUMN author_name;
-
--- [31] put shadow column `author_name__migc_new` in place of `comments.author_name`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
-ALTER TABLE comments RENAME COLUMN author_name__migc_new TO author_name;
 
 -- [32] replace primary key `post_tags_pkey` of `post_tags` by `post_topics_pkey`
 --     lock: database write lock; part of the rebuild of `post_tags` at step 36; rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:58:3
@@ -114,33 +127,72 @@ ALTER TABLE comments RENAME COLUMN author_name__migc_new TO author_name;
 --     lock: database write lock; part of the rebuild of `post_tags` at step 36; rewrite: yes; scan: yes; from the deployed schema
 -- done by the rebuild of `post_tags` at step 36
 
--- [36] remove the dual-write trigger on `post_tags`
---     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:54:7
+-- [36] let `post_tags.tag_id` accept null before the dual-write trigger goes
+--     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from the deployed schema
 -- rebuild post_tags (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM post_tags;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'post_tags' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('post_tags_tag_id_post_id_idx', 'post_topics_pkey__migc', 'post_topics_topic_id_post_id_idx', 'migc_sync_post_tags_insert', 'migc_sync_post_tags_update'));
 CREATE TABLE migc_new_post_tags (
   post_id integer NOT NULL,
-  tag_id integer NOT NULL,
+  tag_id integer,
+  added_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  topic_id integer,
+  PRIMARY KEY (post_id, topic_id),
+  FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE,
+  FOREIGN KEY (topic_id) REFERENCES tags (id) ON DELETE CASCADE
+);
+INSERT INTO migc_new_post_tags (rowid, post_id, tag_id, added_at, topic_id) SELECT rowid, post_id, tag_id, added_at, topic_id FROM post_tags;
+DROP TABLE post_tags;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_post_tags RENAME TO post_tags;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX post_topics_topic_id_post_id_idx ON post_tags (topic_id, post_id);
+CREATE TRIGGER migc_sync_post_tags_insert AFTER INSERT ON post_tags
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_post_tags_guard (active) VALUES (1);
+  -- written by the old application: the new columns from the deployed ones
+  UPDATE post_tags SET topic_id = tag_id WHERE rowid = NEW.rowid AND NEW.topic_id IS NULL;
+  -- written by the new application: the deployed columns from the new ones
+  UPDATE post_tags SET tag_id = topic_id WHERE rowid = NEW.rowid AND NOT (NEW.topic_id IS NULL);
+  DELETE FROM migc_sync_post_tags_guard;
+END;
+CREATE TRIGGER migc_sync_post_tags_update AFTER UPDATE ON post_tags
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_post_tags_guard)
+BEGIN
+  -- updated by the old application (or a row not filled yet)
+  UPDATE post_tags SET topic_id = tag_id WHERE rowid = NEW.rowid AND (NEW.tag_id IS NOT OLD.tag_id OR NEW.topic_id IS NULL) AND NOT (NEW.topic_id IS NOT OLD.topic_id);
+  -- updated by the new application
+  UPDATE post_tags SET tag_id = topic_id WHERE rowid = NEW.rowid AND (NEW.topic_id IS NOT OLD.topic_id) AND NOT (NEW.tag_id IS NOT OLD.tag_id);
+END;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post_tags) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+
+-- [37] remove the dual-write trigger on `post_tags`
+--     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:54:7
+-- rebuild post_tags (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM post_tags;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'post_tags' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('post_topics_topic_id_post_id_idx', 'migc_sync_post_tags_insert', 'migc_sync_post_tags_update'));
+CREATE TABLE migc_new_post_tags (
+  post_id integer NOT NULL,
+  tag_id integer,
   added_at timestamptz NOT NULL DEFAULT (current_timestamp),
   topic_id integer NOT NULL,
   PRIMARY KEY (post_id, topic_id),
   FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE,
   FOREIGN KEY (topic_id) REFERENCES tags (id) ON DELETE CASCADE
 );
-INSERT INTO migc_new_post_tags (rowid, post_id, tag_id, added_at, topic_id) SELECT rowid, post_id, coalesce(tag_id, topic_id), added_at, topic_id FROM post_tags;
+INSERT INTO migc_new_post_tags (rowid, post_id, tag_id, added_at, topic_id) SELECT rowid, post_id, tag_id, added_at, topic_id FROM post_tags;
 DROP TABLE post_tags;
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE migc_new_post_tags RENAME TO post_tags;
 PRAGMA legacy_alter_table = OFF;
 CREATE INDEX post_topics_topic_id_post_id_idx ON post_tags (topic_id, post_id);
 DROP TABLE migc_sync_post_tags_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post_tags) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post_tags) = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
--- [37] remove the dual-write trigger on `posts`
+-- [38] remove the dual-write trigger on `posts`
 --     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:7:7
 -- rebuild posts (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM posts;
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM posts;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'migc_sync_posts_insert', 'migc_sync_posts_update'));
 CREATE TABLE migc_new_posts (
   id integer NOT NULL,
@@ -179,63 +231,63 @@ CREATE INDEX posts_published_at_idx ON posts (published_at DESC) WHERE status = 
 CREATE INDEX posts_scheduled ON posts (published_at) WHERE status = 'scheduled';
 CREATE UNIQUE INDEX posts_series_position_key ON posts (series_id, series_position) WHERE series_id IS NOT NULL;
 DROP TABLE migc_sync_posts_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
--- [38] rename constraint `tags_pkey` to `topics_pkey` on `tags`
+-- [39] rename constraint `tags_pkey` to `topics_pkey` on `tags`
 --     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:47:20
 -- SQLite does not keep the names of primary and foreign keys
 
--- [39] rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
+-- [40] rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:49:29
 DROP INDEX tags_slug_key;
 CREATE UNIQUE INDEX topics_slug_key ON tags (slug);
 
--- [40] rename index `tags_name_key` to `topics_name_key`
+-- [41] rename index `tags_name_key` to `topics_name_key`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:50:3
 DROP INDEX tags_name_key;
 CREATE UNIQUE INDEX topics_name_key ON tags ((lower(name)));
 
--- [41] drop view `published_posts` while its tables change
+-- [42] drop view `published_posts` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 DROP VIEW published_posts;
 
--- [42] drop column `posts.excerpt`
+-- [43] drop column `posts.excerpt`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:16:3
 ALTER TABLE posts DROP COLUMN excerpt;
 
--- [43] recreate view `published_posts`
+-- [44] recreate view `published_posts`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
 CREATE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.summary, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
 
--- [44] drop view `topic_counts` while its tables change
+-- [45] drop view `topic_counts` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 DROP VIEW topic_counts;
 
--- [45] drop the view `post_topics` standing for table `post_tags`
+-- [46] drop the view `post_topics` standing for table `post_tags`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
 DROP VIEW post_topics;
 
--- [46] drop the view `topics` standing for table `tags`
+-- [47] drop the view `topics` standing for table `tags`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
 DROP VIEW topics;
 
--- [47] drop view `tag_counts`
+-- [48] drop view `tag_counts`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 DROP VIEW tag_counts;
 
--- [48] rename table `tags` to `topics`
+-- [49] rename table `tags` to `topics`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
 ALTER TABLE tags RENAME TO topics;
 
--- [49] drop column `post_tags.tag_id`
+-- [50] drop column `post_tags.tag_id`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
 ALTER TABLE post_tags DROP COLUMN tag_id;
 
--- [50] rename table `post_tags` to `post_topics`
+-- [51] rename table `post_tags` to `post_topics`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
 ALTER TABLE post_tags RENAME TO post_topics;
 
--- [51] recreate view `topic_counts`
+-- [52] recreate view `topic_counts`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
 CREATE VIEW topic_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS posts FROM topics t LEFT JOIN post_topics pt ON pt.topic_id = t.id GROUP BY t.id, t.slug, t.name;
 -- migc: the checks; any failure rolls the whole phase back
@@ -260,7 +312,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('posts'));
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 27;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 29;
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 3;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;

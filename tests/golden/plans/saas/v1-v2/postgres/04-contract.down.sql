@@ -317,93 +317,7 @@ BEGIN
 END
 $migc$;
 
--- [34] undo: set the default of `invitations.state`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('invitations') AND attname = 'state' AND NOT attisdropped) THEN
-        ALTER TABLE invitations ALTER COLUMN state SET DEFAULT 'pending';
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [33] undo: put shadow column `state__migc_new` in place of `invitations.state`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('invitations') AND attname = 'state' AND NOT attisdropped)
-         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('invitations') AND attname = 'state__migc_new' AND NOT attisdropped) THEN
-        ALTER TABLE invitations RENAME COLUMN state TO state__migc_new;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [32] undo: give enum `invitation_state__migc` the name `invitation_state`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
-DO $migc$
-BEGIN
-  IF to_regtype('invitation_state__migc') IS NULL AND to_regtype('invitation_state') IS NOT NULL THEN
-    ALTER TYPE invitation_state RENAME TO invitation_state__migc;
-    CREATE TYPE invitation_state AS ENUM ('pending', 'accepted', 'expired', 'cancelled');
-  END IF;
-END
-$migc$;
-
--- [31] undo: drop column `invitations.state`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE invitations ADD COLUMN IF NOT EXISTS state invitation_state;
-      ALTER TABLE invitations ALTER COLUMN state SET DEFAULT 'pending';
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [30] undo: remove the dual-write trigger on `invitations`
+-- [34] undo: remove the dual-write trigger on `invitations`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
 CREATE OR REPLACE FUNCTION migc_sync_invitations() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -441,6 +355,92 @@ BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       DROP TRIGGER IF EXISTS migc_sync_invitations ON invitations;
       CREATE TRIGGER migc_sync_invitations BEFORE INSERT OR UPDATE ON invitations FOR EACH ROW EXECUTE FUNCTION migc_sync_invitations();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [33] undo: set the default of `invitations.state`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('invitations') AND attname = 'state' AND NOT attisdropped) THEN
+        ALTER TABLE invitations ALTER COLUMN state SET DEFAULT 'pending';
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [32] undo: put shadow column `state__migc_new` in place of `invitations.state`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('invitations') AND attname = 'state' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('invitations') AND attname = 'state__migc_new' AND NOT attisdropped) THEN
+        ALTER TABLE invitations RENAME COLUMN state TO state__migc_new;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [31] undo: give enum `invitation_state__migc` the name `invitation_state`
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
+DO $migc$
+BEGIN
+  IF to_regtype('invitation_state__migc') IS NULL AND to_regtype('invitation_state') IS NOT NULL THEN
+    ALTER TYPE invitation_state RENAME TO invitation_state__migc;
+    CREATE TYPE invitation_state AS ENUM ('pending', 'accepted', 'expired', 'cancelled');
+  END IF;
+END
+$migc$;
+
+-- [30] undo: drop column `invitations.state`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE invitations ADD COLUMN IF NOT EXISTS state invitation_state;
+      ALTER TABLE invitations ALTER COLUMN state SET DEFAULT 'pending';
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

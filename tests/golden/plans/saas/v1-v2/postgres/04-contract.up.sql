@@ -89,31 +89,7 @@ BEGIN
 END
 $migc$;
 
--- [30] remove the dual-write trigger on `invitations`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      DROP TRIGGER IF EXISTS migc_sync_invitations ON invitations;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-DROP FUNCTION IF EXISTS migc_sync_invitations();
-
--- [31] drop column `invitations.state`
+-- [30] drop column `invitations.state`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -123,7 +99,9 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('invitations') AND attname = 'state__migc_new' AND NOT attisdropped) THEN
+        DROP TRIGGER IF EXISTS migc_sync_invitations ON invitations;
         ALTER TABLE invitations DROP COLUMN IF EXISTS state;
+        ALTER TABLE invitations RENAME COLUMN state__migc_new TO state;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -138,7 +116,7 @@ BEGIN
 END
 $migc$;
 
--- [32] give enum `invitation_state__migc` the name `invitation_state`
+-- [31] give enum `invitation_state__migc` the name `invitation_state`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
 DO $migc$
 BEGIN
@@ -149,7 +127,7 @@ BEGIN
 END
 $migc$;
 
--- [33] put shadow column `state__migc_new` in place of `invitations.state`
+-- [32] put shadow column `state__migc_new` in place of `invitations.state`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
 DO $migc$
 DECLARE
@@ -175,7 +153,7 @@ BEGIN
 END
 $migc$;
 
--- [34] set the default of `invitations.state`
+-- [33] set the default of `invitations.state`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
 DO $migc$
 DECLARE
@@ -199,6 +177,30 @@ BEGIN
   END LOOP;
 END
 $migc$;
+
+-- [34] remove the dual-write trigger on `invitations`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_invitations ON invitations;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_invitations();
 
 -- [35] rename constraint `memberships_pkey` to `members_pkey` on `memberships`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:24:3

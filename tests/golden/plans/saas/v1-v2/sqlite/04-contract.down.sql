@@ -156,8 +156,8 @@ ALTER TABLE members RENAME TO memberships;
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:24:3
 -- nothing to undo
 
--- [34] undo: set the default of `invitations.state`
---     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
+-- [34] undo: remove the dual-write trigger on `invitations`
+--     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:29:7
 -- rebuild invitations (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM invitations;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email'));
@@ -184,27 +184,30 @@ ALTER TABLE migc_new_invitations RENAME TO invitations;
 PRAGMA legacy_alter_table = OFF;
 CREATE UNIQUE INDEX invitations_token_hash_key ON invitations (token_hash);
 CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state = 'pending';
+CREATE TRIGGER migc_sync_invitations_insert AFTER INSERT ON invitations
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_invitations_guard (active) VALUES (1);
+  -- shadow columns of type changes follow the deployed columns
+  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM migc_sync_invitations_guard;
+END;
+CREATE TRIGGER migc_sync_invitations_update AFTER UPDATE ON invitations
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_invitations_guard)
+BEGIN
+  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (NEW.state IS NOT OLD.state OR NEW.state__migc_new IS NULL);
+END;
+CREATE TABLE migc_sync_invitations_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invitations) = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
--- [33] undo: put shadow column `state__migc_new` in place of `invitations.state`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/members.mig:36:3
-DROP INDEX invitations_open_per_email;
-ALTER TABLE invitations RENAME COLUMN state TO state__migc_new;
-CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state__migc_new = 'pending';
+-- [33] undo: set the default of `invitations.state`
+--     lock: database write lock; part of the rebuild of `invitations` at step 34; rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
+-- undone by the rebuild of `invitations` at step 34
 
--- [32] undo: give enum `invitation_state__migc` the name `invitation_state`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
--- nothing to undo
-
--- [31] undo: drop column `invitations.state`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-ALTER TABLE invitations ADD COLUMN state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'expired', 'revoked', 'cancelled'));
-
--- [30] undo: remove the dual-write trigger on `invitations`
---     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:29:7
+-- [32] undo: put shadow column `state__migc_new` in place of `invitations.state`
+--     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
 -- rebuild invitations (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM invitations;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email', 'migc_sync_invitations_insert', 'migc_sync_invitations_update'));
 CREATE TABLE migc_new_invitations (
   tenant_id text NOT NULL,
   id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
@@ -212,7 +215,6 @@ CREATE TABLE migc_new_invitations (
   role_id text NOT NULL,
   invited_by text,
   token_hash blob NOT NULL,
-  state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'expired', 'revoked', 'cancelled')),
   expires_at timestamptz NOT NULL,
   created_at timestamptz NOT NULL DEFAULT (current_timestamp),
   updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
@@ -222,7 +224,7 @@ CREATE TABLE migc_new_invitations (
   FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL,
   FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE
 );
-INSERT INTO migc_new_invitations (rowid, tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new) SELECT rowid, tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new FROM invitations;
+INSERT INTO migc_new_invitations (rowid, tenant_id, id, email, role_id, invited_by, token_hash, expires_at, created_at, updated_at, state__migc_new) SELECT rowid, tenant_id, id, email, role_id, invited_by, token_hash, expires_at, created_at, updated_at, state FROM invitations;
 DROP TABLE invitations;
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE migc_new_invitations RENAME TO invitations;
@@ -239,10 +241,31 @@ END;
 CREATE TRIGGER migc_sync_invitations_update AFTER UPDATE ON invitations
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_invitations_guard)
 BEGIN
+  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (0 OR NEW.state__migc_new IS NULL);
+END;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invitations) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+
+-- [31] undo: give enum `invitation_state__migc` the name `invitation_state`
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
+-- nothing to undo
+
+-- [30] undo: drop column `invitations.state`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+DROP TRIGGER migc_sync_invitations_insert;
+DROP TRIGGER migc_sync_invitations_update;
+ALTER TABLE invitations ADD COLUMN state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'expired', 'revoked', 'cancelled'));
+CREATE TRIGGER migc_sync_invitations_insert AFTER INSERT ON invitations
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_invitations_guard (active) VALUES (1);
+  -- shadow columns of type changes follow the deployed columns
+  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM migc_sync_invitations_guard;
+END;
+CREATE TRIGGER migc_sync_invitations_update AFTER UPDATE ON invitations
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_invitations_guard)
+BEGIN
   UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (NEW.state IS NOT OLD.state OR NEW.state__migc_new IS NULL);
 END;
-CREATE TABLE migc_sync_invitations_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invitations) = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [29] undo: rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/members.mig:42:3

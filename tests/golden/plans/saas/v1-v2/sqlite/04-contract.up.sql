@@ -59,8 +59,30 @@ DROP INDEX invitations_open_per_email;
 DROP INDEX invitations_open_per_email__migc;
 CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state__migc_new = 'pending';
 
--- [30] remove the dual-write trigger on `invitations`
---     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:29:7
+-- [30] drop column `invitations.state`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+DROP TRIGGER migc_sync_invitations_insert;
+DROP TRIGGER migc_sync_invitations_update;
+ALTER TABLE invitations DROP COLUMN state;
+CREATE TRIGGER migc_sync_invitations_insert AFTER INSERT ON invitations
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_invitations_guard (active) VALUES (1);
+  -- shadow columns of type changes follow the deployed columns
+  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM migc_sync_invitations_guard;
+END;
+CREATE TRIGGER migc_sync_invitations_update AFTER UPDATE ON invitations
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_invitations_guard)
+BEGIN
+  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (0 OR NEW.state__migc_new IS NULL);
+END;
+
+-- [31] give enum `invitation_state__migc` the name `invitation_state`
+--     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
+-- SQLite has no enum types: the columns of `invitation_state__migc` already check the labels of `invitation_state`
+
+-- [32] put shadow column `state__migc_new` in place of `invitations.state`
+--     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
 -- rebuild invitations (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM invitations;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email', 'migc_sync_invitations_insert', 'migc_sync_invitations_update'));
@@ -71,45 +93,45 @@ CREATE TABLE migc_new_invitations (
   role_id text NOT NULL,
   invited_by text,
   token_hash blob NOT NULL,
-  state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'expired', 'revoked', 'cancelled')),
   expires_at timestamptz NOT NULL,
   created_at timestamptz NOT NULL DEFAULT (current_timestamp),
   updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  state__migc_new text NOT NULL CHECK (state__migc_new IN ('pending', 'accepted', 'expired', 'revoked')),
+  state text NOT NULL CHECK (state IN ('pending', 'accepted', 'expired', 'revoked')),
   PRIMARY KEY (tenant_id, id),
   FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE,
   FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL,
   FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE
 );
-INSERT INTO migc_new_invitations (rowid, tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new) SELECT rowid, tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new FROM invitations;
+INSERT INTO migc_new_invitations (rowid, tenant_id, id, email, role_id, invited_by, token_hash, expires_at, created_at, updated_at, state) SELECT rowid, tenant_id, id, email, role_id, invited_by, token_hash, expires_at, created_at, updated_at, state__migc_new FROM invitations;
 DROP TABLE invitations;
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE migc_new_invitations RENAME TO invitations;
 PRAGMA legacy_alter_table = OFF;
 CREATE UNIQUE INDEX invitations_token_hash_key ON invitations (token_hash);
-CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state__migc_new = 'pending';
-DROP TABLE migc_sync_invitations_guard;
+CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state = 'pending';
+CREATE TRIGGER migc_sync_invitations_insert AFTER INSERT ON invitations
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_invitations_guard (active) VALUES (1);
+  -- shadow columns of type changes follow the deployed columns
+  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM migc_sync_invitations_guard;
+END;
+CREATE TRIGGER migc_sync_invitations_update AFTER UPDATE ON invitations
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_invitations_guard)
+BEGIN
+  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (NEW.state IS NOT OLD.state OR NEW.state__migc_new IS NULL);
+END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invitations) = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
--- [31] drop column `invitations.state`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-ALTER TABLE invitations DROP COLUMN state;
+-- [33] set the default of `invitations.state`
+--     lock: database write lock; part of the rebuild of `invitations` at step 34; rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
+-- done by the rebuild of `invitations` at step 34
 
--- [32] give enum `invitation_state__migc` the name `invitation_state`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
--- SQLite has no enum types: the columns of `invitation_state__migc` already check the labels of `invitation_state`
-
--- [33] put shadow column `state__migc_new` in place of `invitations.state`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/members.mig:36:3
-DROP INDEX invitations_open_per_email;
-ALTER TABLE invitations RENAME COLUMN state__migc_new TO state;
-CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state = 'pending';
-
--- [34] set the default of `invitations.state`
---     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
+-- [34] remove the dual-write trigger on `invitations`
+--     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:29:7
 -- rebuild invitations (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM invitations;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email', 'migc_sync_invitations_insert', 'migc_sync_invitations_update'));
 CREATE TABLE migc_new_invitations (
   tenant_id text NOT NULL,
   id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
@@ -133,6 +155,7 @@ ALTER TABLE migc_new_invitations RENAME TO invitations;
 PRAGMA legacy_alter_table = OFF;
 CREATE UNIQUE INDEX invitations_token_hash_key ON invitations (token_hash);
 CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state = 'pending';
+DROP TABLE migc_sync_invitations_guard;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invitations) = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [35] rename constraint `memberships_pkey` to `members_pkey` on `memberships`

@@ -9,8 +9,8 @@ SET statement_timeout = 0;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP INDEX CONCURRENTLY IF EXISTS audit_log_tenant_id_target_type_target_id_idx;
 
--- [31] remove the dual-write trigger on `audit_log`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:21:7
+-- [31] let `audit_log.target_type` accept null before the dual-write trigger goes
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -18,7 +18,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      DROP TRIGGER IF EXISTS migc_sync_audit_log ON audit_log;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('audit_log') AND attname = 'target_type' AND NOT attisdropped) THEN
+        ALTER TABLE audit_log ALTER COLUMN target_type DROP NOT NULL;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -31,9 +33,33 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_audit_log();
 
--- [32] drop column `audit_log.payload`
+-- [32] let `audit_log.target_id` accept null before the dual-write trigger goes
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('audit_log') AND attname = 'target_id' AND NOT attisdropped) THEN
+        ALTER TABLE audit_log ALTER COLUMN target_id DROP NOT NULL;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [33] drop column `audit_log.payload`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -43,7 +69,9 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('audit_log') AND attname = 'payload__migc_new' AND NOT attisdropped) THEN
+        DROP TRIGGER IF EXISTS migc_sync_audit_log ON audit_log;
         ALTER TABLE audit_log DROP COLUMN IF EXISTS payload;
+        ALTER TABLE audit_log RENAME COLUMN payload__migc_new TO payload;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -58,7 +86,7 @@ BEGIN
 END
 $migc$;
 
--- [33] put shadow column `payload__migc_new` in place of `audit_log.payload`
+-- [34] put shadow column `payload__migc_new` in place of `audit_log.payload`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -84,7 +112,7 @@ BEGIN
 END
 $migc$;
 
--- [34] set the default of `audit_log.payload`
+-- [35] set the default of `audit_log.payload`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -109,7 +137,31 @@ BEGIN
 END
 $migc$;
 
--- [35] drop column `audit_log.target_type`
+-- [36] remove the dual-write trigger on `audit_log`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:21:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_audit_log ON audit_log;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_audit_log();
+
+-- [37] drop column `audit_log.target_type`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:29:3
 DO $migc$
 DECLARE
@@ -132,7 +184,7 @@ BEGIN
 END
 $migc$;
 
--- [36] drop column `audit_log.target_id`
+-- [38] drop column `audit_log.target_id`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:30:3
 DO $migc$
 DECLARE
@@ -155,7 +207,7 @@ BEGIN
 END
 $migc$;
 
--- [37] drop index `tasks_board` on `tasks`
+-- [39] drop index `tasks_board` on `tasks`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -180,7 +232,7 @@ BEGIN
 END
 $migc$;
 
--- [38] rename index `tasks_board__migc` to `tasks_board`
+-- [40] rename index `tasks_board__migc` to `tasks_board`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:48:3
 DO $migc$
 DECLARE
@@ -206,8 +258,8 @@ BEGIN
 END
 $migc$;
 
--- [39] remove the dual-write trigger on `tasks`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:29:7
+-- [41] let `tenants.name` accept null before the dual-write trigger goes
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -215,7 +267,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      DROP TRIGGER IF EXISTS migc_sync_tasks ON tasks;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('tenants') AND attname = 'name' AND NOT attisdropped) THEN
+        ALTER TABLE tenants ALTER COLUMN name DROP NOT NULL;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -228,9 +282,8 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_tasks();
 
--- [40] remove the dual-write trigger on `tenants`
+-- [42] remove the dual-write trigger on `tenants`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:7:7
 DO $migc$
 DECLARE
@@ -254,7 +307,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_tenants();
 
--- [41] drop column `tenants.name`
+-- [43] drop column `tenants.name`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -277,11 +330,11 @@ BEGIN
 END
 $migc$;
 
--- [42] drop view `open_tasks` while its tables change
+-- [44] drop view `open_tasks` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS open_tasks;
 
--- [43] drop column `tasks.status`
+-- [45] drop column `tasks.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -291,7 +344,9 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('tasks') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
+        DROP TRIGGER IF EXISTS migc_sync_tasks ON tasks;
         ALTER TABLE tasks DROP COLUMN IF EXISTS status;
+        ALTER TABLE tasks RENAME COLUMN status__migc_new TO status;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -306,7 +361,7 @@ BEGIN
 END
 $migc$;
 
--- [44] give enum `task_status__migc` the name `task_status`
+-- [46] give enum `task_status__migc` the name `task_status`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:10:6
 DO $migc$
 BEGIN
@@ -317,7 +372,7 @@ BEGIN
 END
 $migc$;
 
--- [45] put shadow column `status__migc_new` in place of `tasks.status`
+-- [47] put shadow column `status__migc_new` in place of `tasks.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -343,7 +398,7 @@ BEGIN
 END
 $migc$;
 
--- [46] set the default of `tasks.status`
+-- [48] set the default of `tasks.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -368,6 +423,30 @@ BEGIN
 END
 $migc$;
 
--- [47] recreate view `open_tasks`
+-- [49] remove the dual-write trigger on `tasks`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:29:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_tasks ON tasks;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_tasks();
+
+-- [50] recreate view `open_tasks`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
 CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND t.archived_at IS NULL AND p.deleted_at IS NULL;

@@ -5,11 +5,62 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [57] undo: recreate view `order_totals`
+-- [59] undo: recreate view `order_totals`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:47:6
 DROP VIEW IF EXISTS order_totals;
 
--- [56] undo: set the default of `orders.status`
+-- [58] undo: remove the dual-write trigger on `orders`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
+CREATE OR REPLACE FUNCTION migc_sync_orders() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+BEGIN
+  IF current_setting('migc.backfill', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
+  -- shadow columns of type changes follow the deployed columns
+  IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status THEN
+    NEW.status__migc_new := CAST(CASE CAST(NEW.status AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(NEW.status AS TEXT) END AS order_status__migc);
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF true THEN
+      -- written by the old application
+      NULL;
+    ELSE
+      -- written by the new application
+      NULL;
+    END IF;
+  ELSIF (false OR true) AND NOT (false) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
+    NULL;
+  ELSIF (false) AND NOT (false) THEN
+    -- updated by the new application
+    NULL;
+  END IF;
+  RETURN NEW;
+END
+$migc_fn$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
+      CREATE TRIGGER migc_sync_orders BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION migc_sync_orders();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [57] undo: set the default of `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
 DO $migc$
 DECLARE
@@ -34,7 +85,7 @@ BEGIN
 END
 $migc$;
 
--- [55] undo: put shadow column `status__migc_new` in place of `orders.status`
+-- [56] undo: put shadow column `status__migc_new` in place of `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
 DO $migc$
 DECLARE
@@ -60,7 +111,7 @@ BEGIN
 END
 $migc$;
 
--- [54] undo: give enum `order_status__migc` the name `order_status`
+-- [55] undo: give enum `order_status__migc` the name `order_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
 DO $migc$
 BEGIN
@@ -71,7 +122,7 @@ BEGIN
 END
 $migc$;
 
--- [53] undo: drop column `orders.status`
+-- [54] undo: drop column `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -95,15 +146,15 @@ BEGIN
 END
 $migc$;
 
--- [52] undo: drop view `order_totals` while its tables change
+-- [53] undo: drop view `order_totals` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
 
--- [51] undo: recreate view `customer_directory`
+-- [52] undo: recreate view `customer_directory`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
 DROP VIEW IF EXISTS customer_directory;
 
--- [50] undo: drop column `users.nickname`
+-- [51] undo: drop column `users.nickname`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:16:15
 DO $migc$
 DECLARE
@@ -126,7 +177,7 @@ BEGIN
 END
 $migc$;
 
--- [49] undo: drop column `users.full_name`
+-- [50] undo: drop column `users.full_name`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:10:3
 DO $migc$
 DECLARE
@@ -154,11 +205,11 @@ BEGIN
 END
 $migc$;
 
--- [48] undo: drop view `customer_directory` while its tables change
+-- [49] undo: drop view `customer_directory` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
 
--- [47] undo: remove the dual-write trigger on `users`
+-- [48] undo: remove the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
 CREATE OR REPLACE FUNCTION migc_sync_users() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -194,6 +245,58 @@ BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       DROP TRIGGER IF EXISTS migc_sync_users ON users;
       CREATE TRIGGER migc_sync_users BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION migc_sync_users();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [47] undo: let `users.full_name` accept null before the dual-write trigger goes
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_full_name_not_null') THEN
+        ALTER TABLE users ADD CONSTRAINT users_full_name_not_null CHECK (full_name IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM users WHERE full_name IS NULL) THEN
+        ALTER TABLE users VALIDATE CONSTRAINT users_full_name_not_null;
+        ALTER TABLE users ALTER COLUMN full_name SET NOT NULL;
+        ALTER TABLE users DROP CONSTRAINT IF EXISTS users_full_name_not_null;
+      ELSE
+        ALTER TABLE users DROP CONSTRAINT IF EXISTS users_full_name_not_null;
+        RAISE NOTICE 'migc: users.full_name stays nullable: rows hold null';
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -281,7 +384,59 @@ BEGIN
 END
 $migc$;
 
--- [44] undo: drop check `payments_amount_check` on `payments`
+-- [44] undo: let `payments.amount` accept null before the dual-write trigger goes
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('payments') AND conname = 'payments_amount_not_null') THEN
+        ALTER TABLE payments ADD CONSTRAINT payments_amount_not_null CHECK (amount IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM payments WHERE amount IS NULL) THEN
+        ALTER TABLE payments VALIDATE CONSTRAINT payments_amount_not_null;
+        ALTER TABLE payments ALTER COLUMN amount SET NOT NULL;
+        ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_amount_not_null;
+      ELSE
+        ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_amount_not_null;
+        RAISE NOTICE 'migc: payments.amount stays nullable: rows hold null';
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [43] undo: drop check `payments_amount_check` on `payments`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -310,57 +465,6 @@ BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('payments') AND conname = 'payments_amount_check' AND NOT convalidated) THEN
     ALTER TABLE payments VALIDATE CONSTRAINT payments_amount_check;
   END IF;
-END
-$migc$;
-
--- [43] undo: remove the dual-write trigger on `orders`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
-CREATE OR REPLACE FUNCTION migc_sync_orders() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
-BEGIN
-  IF current_setting('migc.backfill', true) = 'on' THEN
-    RETURN NEW;
-  END IF;
-  -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status THEN
-    NEW.status__migc_new := CAST(CASE CAST(NEW.status AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(NEW.status AS TEXT) END AS order_status__migc);
-  END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF true THEN
-      -- written by the old application
-      NULL;
-    ELSE
-      -- written by the new application
-      NULL;
-    END IF;
-  ELSIF (false OR true) AND NOT (false) THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NULL;
-  ELSIF (false) AND NOT (false) THEN
-    -- updated by the new application
-    NULL;
-  END IF;
-  RETURN NEW;
-END
-$migc_fn$;
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
-      CREATE TRIGGER migc_sync_orders BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION migc_sync_orders();
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
 END
 $migc$;
 

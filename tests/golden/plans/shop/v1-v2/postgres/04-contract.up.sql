@@ -79,8 +79,8 @@ BEGIN
 END
 $migc$;
 
--- [43] remove the dual-write trigger on `orders`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
+-- [43] drop check `payments_amount_check` on `payments`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -88,7 +88,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
+      IF to_regclass('payments') IS NOT NULL THEN
+        ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_amount_check;
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -101,9 +103,8 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_orders();
 
--- [44] drop check `payments_amount_check` on `payments`
+-- [44] let `payments.amount` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -112,8 +113,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
-      IF to_regclass('payments') IS NOT NULL THEN
-        ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_amount_check;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('payments') AND attname = 'amount' AND NOT attisdropped) THEN
+        ALTER TABLE payments ALTER COLUMN amount DROP NOT NULL;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -175,7 +176,32 @@ BEGIN
 END
 $migc$;
 
--- [47] remove the dual-write trigger on `users`
+-- [47] let `users.full_name` accept null before the dual-write trigger goes
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('users') AND attname = 'full_name' AND NOT attisdropped) THEN
+        ALTER TABLE users ALTER COLUMN full_name DROP NOT NULL;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [48] remove the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
 DO $migc$
 DECLARE
@@ -199,11 +225,11 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_users();
 
--- [48] drop view `customer_directory` while its tables change
+-- [49] drop view `customer_directory` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS customer_directory;
 
--- [49] drop column `users.full_name`
+-- [50] drop column `users.full_name`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:10:3
 DO $migc$
 DECLARE
@@ -226,7 +252,7 @@ BEGIN
 END
 $migc$;
 
--- [50] drop column `users.nickname`
+-- [51] drop column `users.nickname`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:16:15
 DO $migc$
 DECLARE
@@ -249,15 +275,15 @@ BEGIN
 END
 $migc$;
 
--- [51] recreate view `customer_directory`
+-- [52] recreate view `customer_directory`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
 CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
 
--- [52] drop view `order_totals` while its tables change
+-- [53] drop view `order_totals` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS order_totals;
 
--- [53] drop column `orders.status`
+-- [54] drop column `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -267,7 +293,9 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
+        DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
         ALTER TABLE orders DROP COLUMN IF EXISTS status;
+        ALTER TABLE orders RENAME COLUMN status__migc_new TO status;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -282,7 +310,7 @@ BEGIN
 END
 $migc$;
 
--- [54] give enum `order_status__migc` the name `order_status`
+-- [55] give enum `order_status__migc` the name `order_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
 DO $migc$
 BEGIN
@@ -293,7 +321,7 @@ BEGIN
 END
 $migc$;
 
--- [55] put shadow column `status__migc_new` in place of `orders.status`
+-- [56] put shadow column `status__migc_new` in place of `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
 DO $migc$
 DECLARE
@@ -319,7 +347,7 @@ BEGIN
 END
 $migc$;
 
--- [56] set the default of `orders.status`
+-- [57] set the default of `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
 DO $migc$
 DECLARE
@@ -344,6 +372,30 @@ BEGIN
 END
 $migc$;
 
--- [57] recreate view `order_totals`
+-- [58] remove the dual-write trigger on `orders`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_orders();
+
+-- [59] recreate view `order_totals`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:47:6
 CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;

@@ -5,11 +5,11 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [57] undo: recreate view `product_stock`
+-- [59] undo: recreate view `product_stock`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
 DROP VIEW IF EXISTS product_stock;
 
--- [56] undo: rename table `stock` to `stock_levels`
+-- [58] undo: rename table `stock` to `stock_levels`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
 DO $migc$
 DECLARE
@@ -34,19 +34,19 @@ BEGIN
 END
 $migc$;
 
--- [55] undo: drop the view `stock_levels` standing for table `stock`
+-- [57] undo: drop the view `stock_levels` standing for table `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
 CREATE OR REPLACE VIEW stock_levels AS SELECT * FROM stock;
 
--- [54] undo: drop view `product_stock` while its tables change
+-- [56] undo: drop view `product_stock` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;
 
--- [53] undo: recreate view `order_totals`
+-- [55] undo: recreate view `order_totals`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
 DROP VIEW IF EXISTS order_totals;
 
--- [52] undo: drop column `orders.notes`
+-- [54] undo: drop column `orders.notes`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -70,295 +70,7 @@ BEGIN
 END
 $migc$;
 
--- [51] undo: set the default of `orders.status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped) THEN
-        ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [50] undo: put shadow column `status__migc_new` in place of `orders.status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped)
-         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
-        ALTER TABLE orders RENAME COLUMN status TO status__migc_new;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [49] undo: give enum `order_status__migc` the name `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
-DO $migc$
-BEGIN
-  IF to_regtype('order_status__migc') IS NULL AND to_regtype('order_status') IS NOT NULL THEN
-    ALTER TYPE order_status RENAME TO order_status__migc;
-    CREATE TYPE order_status AS ENUM ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded');
-  END IF;
-END
-$migc$;
-
--- [48] undo: drop column `orders.status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      ALTER TABLE orders ADD COLUMN IF NOT EXISTS status order_status;
-      ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [47] undo: drop view `order_totals` while its tables change
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
-
--- [46] undo: remove the dual-write trigger on `users`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
-CREATE OR REPLACE FUNCTION migc_sync_users() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
-BEGIN
-  IF current_setting('migc.backfill', true) = 'on' THEN
-    RETURN NEW;
-  END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW.email_normalized IS NULL THEN
-      -- written by the old application
-      NEW.email_normalized := lower(TRIM(NEW.email));
-    ELSE
-      -- written by the new application
-      NULL;
-    END IF;
-  ELSIF (NEW.email IS DISTINCT FROM OLD.email OR NEW.email_normalized IS NULL) AND NOT (NEW.email_normalized IS DISTINCT FROM OLD.email_normalized) THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.email_normalized := lower(TRIM(NEW.email));
-  ELSIF (NEW.email_normalized IS DISTINCT FROM OLD.email_normalized) AND NOT (false) THEN
-    -- updated by the new application
-    NULL;
-  END IF;
-  RETURN NEW;
-END
-$migc_fn$;
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      DROP TRIGGER IF EXISTS migc_sync_users ON users;
-      CREATE TRIGGER migc_sync_users BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION migc_sync_users();
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [45] undo: drop index `users_email_lower_key` on `users`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('users_email_lower_key') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS users_email_lower_key;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS users_email_lower_key ON users ((lower(email)));
-
--- [44] undo: rename constraint `stock_warehouse_id_fkey` to `stock_levels_warehouse_id_fkey` on `stock`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:12:43
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_warehouse_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_warehouse_id_fkey') THEN
-        ALTER TABLE stock RENAME CONSTRAINT stock_levels_warehouse_id_fkey TO stock_warehouse_id_fkey;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [43] undo: rename constraint `stock_product_id_fkey` to `stock_levels_product_id_fkey` on `stock`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:11:43
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_product_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_product_id_fkey') THEN
-        ALTER TABLE stock RENAME CONSTRAINT stock_levels_product_id_fkey TO stock_product_id_fkey;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [42] undo: rename constraint `stock_reserved_check` to `stock_levels_reserved_check` on `stock`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:14:42
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_reserved_check') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_reserved_check') THEN
-        ALTER TABLE stock RENAME CONSTRAINT stock_levels_reserved_check TO stock_reserved_check;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [41] undo: rename constraint `stock_quantity_check` to `stock_levels_quantity_check` on `stock`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:13:42
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_quantity_check') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_quantity_check') THEN
-        ALTER TABLE stock RENAME CONSTRAINT stock_levels_quantity_check TO stock_quantity_check;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [40] undo: rename constraint `stock_pkey` to `stock_levels_pkey` on `stock`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:15:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_pkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_pkey') THEN
-        ALTER TABLE stock RENAME CONSTRAINT stock_levels_pkey TO stock_pkey;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [39] undo: remove the dual-write trigger on `orders`
+-- [53] undo: remove the dual-write trigger on `orders`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
 CREATE OR REPLACE FUNCTION migc_sync_orders() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -409,7 +121,295 @@ BEGIN
 END
 $migc$;
 
--- [38] undo: rename index `orders_pending__migc` to `orders_pending`
+-- [52] undo: set the default of `orders.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [51] undo: put shadow column `status__migc_new` in place of `orders.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
+        ALTER TABLE orders RENAME COLUMN status TO status__migc_new;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [50] undo: give enum `order_status__migc` the name `order_status`
+--     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
+DO $migc$
+BEGIN
+  IF to_regtype('order_status__migc') IS NULL AND to_regtype('order_status') IS NOT NULL THEN
+    ALTER TYPE order_status RENAME TO order_status__migc;
+    CREATE TYPE order_status AS ENUM ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded');
+  END IF;
+END
+$migc$;
+
+-- [49] undo: drop column `orders.status`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      ALTER TABLE orders ADD COLUMN IF NOT EXISTS status order_status;
+      ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [48] undo: drop view `order_totals` while its tables change
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+
+-- [47] undo: remove the dual-write trigger on `users`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
+CREATE OR REPLACE FUNCTION migc_sync_users() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+BEGIN
+  IF current_setting('migc.backfill', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.email_normalized IS NULL THEN
+      -- written by the old application
+      NEW.email_normalized := lower(TRIM(NEW.email));
+    ELSE
+      -- written by the new application
+      NULL;
+    END IF;
+  ELSIF (NEW.email IS DISTINCT FROM OLD.email OR NEW.email_normalized IS NULL) AND NOT (NEW.email_normalized IS DISTINCT FROM OLD.email_normalized) THEN
+    -- updated by the old application (or a row the backfill has not reached yet)
+    NEW.email_normalized := lower(TRIM(NEW.email));
+  ELSIF (NEW.email_normalized IS DISTINCT FROM OLD.email_normalized) AND NOT (false) THEN
+    -- updated by the new application
+    NULL;
+  END IF;
+  RETURN NEW;
+END
+$migc_fn$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_users ON users;
+      CREATE TRIGGER migc_sync_users BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION migc_sync_users();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [46] undo: drop index `users_email_lower_key` on `users`
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('users_email_lower_key') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS users_email_lower_key;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS users_email_lower_key ON users ((lower(email)));
+
+-- [45] undo: rename constraint `stock_warehouse_id_fkey` to `stock_levels_warehouse_id_fkey` on `stock`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:12:43
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_warehouse_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_warehouse_id_fkey') THEN
+        ALTER TABLE stock RENAME CONSTRAINT stock_levels_warehouse_id_fkey TO stock_warehouse_id_fkey;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [44] undo: rename constraint `stock_product_id_fkey` to `stock_levels_product_id_fkey` on `stock`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:11:43
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_product_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_product_id_fkey') THEN
+        ALTER TABLE stock RENAME CONSTRAINT stock_levels_product_id_fkey TO stock_product_id_fkey;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [43] undo: rename constraint `stock_reserved_check` to `stock_levels_reserved_check` on `stock`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:14:42
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_reserved_check') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_reserved_check') THEN
+        ALTER TABLE stock RENAME CONSTRAINT stock_levels_reserved_check TO stock_reserved_check;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [42] undo: rename constraint `stock_quantity_check` to `stock_levels_quantity_check` on `stock`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:13:42
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_quantity_check') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_quantity_check') THEN
+        ALTER TABLE stock RENAME CONSTRAINT stock_levels_quantity_check TO stock_quantity_check;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [41] undo: rename constraint `stock_pkey` to `stock_levels_pkey` on `stock`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:15:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_pkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_pkey') THEN
+        ALTER TABLE stock RENAME CONSTRAINT stock_levels_pkey TO stock_pkey;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [40] undo: rename index `orders_pending__migc` to `orders_pending`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:23:3
 DO $migc$
 DECLARE
@@ -434,7 +434,7 @@ BEGIN
 END
 $migc$;
 
--- [37] undo: drop index `orders_pending` on `orders`
+-- [39] undo: drop index `orders_pending` on `orders`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -460,7 +460,7 @@ END
 $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_pending ON orders (placed_at) WHERE status = 'pending';
 
--- [36] undo: drop column `addresses.house_number`
+-- [38] undo: drop column `addresses.house_number`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:36:3
 DO $migc$
 DECLARE
@@ -487,7 +487,7 @@ BEGIN
 END
 $migc$;
 
--- [35] undo: drop column `addresses.street`
+-- [37] undo: drop column `addresses.street`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:35:3
 DO $migc$
 DECLARE
@@ -514,7 +514,7 @@ BEGIN
 END
 $migc$;
 
--- [34] undo: remove the dual-write trigger on `addresses`
+-- [36] undo: remove the dual-write trigger on `addresses`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:28:7
 CREATE OR REPLACE FUNCTION migc_sync_addresses() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -550,6 +550,110 @@ BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       DROP TRIGGER IF EXISTS migc_sync_addresses ON addresses;
       CREATE TRIGGER migc_sync_addresses BEFORE INSERT OR UPDATE ON addresses FOR EACH ROW EXECUTE FUNCTION migc_sync_addresses();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [35] undo: let `addresses.house_number` accept null before the dual-write trigger goes
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('addresses') AND conname = 'addresses_house_number_not_null') THEN
+        ALTER TABLE addresses ADD CONSTRAINT addresses_house_number_not_null CHECK (house_number IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM addresses WHERE house_number IS NULL) THEN
+        ALTER TABLE addresses VALIDATE CONSTRAINT addresses_house_number_not_null;
+        ALTER TABLE addresses ALTER COLUMN house_number SET NOT NULL;
+        ALTER TABLE addresses DROP CONSTRAINT IF EXISTS addresses_house_number_not_null;
+      ELSE
+        ALTER TABLE addresses DROP CONSTRAINT IF EXISTS addresses_house_number_not_null;
+        RAISE NOTICE 'migc: addresses.house_number stays nullable: rows hold null';
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [34] undo: let `addresses.street` accept null before the dual-write trigger goes
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('addresses') AND conname = 'addresses_street_not_null') THEN
+        ALTER TABLE addresses ADD CONSTRAINT addresses_street_not_null CHECK (street IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM addresses WHERE street IS NULL) THEN
+        ALTER TABLE addresses VALIDATE CONSTRAINT addresses_street_not_null;
+        ALTER TABLE addresses ALTER COLUMN street SET NOT NULL;
+        ALTER TABLE addresses DROP CONSTRAINT IF EXISTS addresses_street_not_null;
+      ELSE
+        ALTER TABLE addresses DROP CONSTRAINT IF EXISTS addresses_street_not_null;
+        RAISE NOTICE 'migc: addresses.street stays nullable: rows hold null';
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

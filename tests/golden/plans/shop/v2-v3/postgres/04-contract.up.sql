@@ -5,7 +5,57 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [34] remove the dual-write trigger on `addresses`
+-- [34] let `addresses.street` accept null before the dual-write trigger goes
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('addresses') AND attname = 'street' AND NOT attisdropped) THEN
+        ALTER TABLE addresses ALTER COLUMN street DROP NOT NULL;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [35] let `addresses.house_number` accept null before the dual-write trigger goes
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('addresses') AND attname = 'house_number' AND NOT attisdropped) THEN
+        ALTER TABLE addresses ALTER COLUMN house_number DROP NOT NULL;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [36] remove the dual-write trigger on `addresses`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:28:7
 DO $migc$
 DECLARE
@@ -29,7 +79,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_addresses();
 
--- [35] drop column `addresses.street`
+-- [37] drop column `addresses.street`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:35:3
 DO $migc$
 DECLARE
@@ -52,7 +102,7 @@ BEGIN
 END
 $migc$;
 
--- [36] drop column `addresses.house_number`
+-- [38] drop column `addresses.house_number`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:36:3
 DO $migc$
 DECLARE
@@ -75,7 +125,7 @@ BEGIN
 END
 $migc$;
 
--- [37] drop index `orders_pending` on `orders`
+-- [39] drop index `orders_pending` on `orders`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -100,7 +150,7 @@ BEGIN
 END
 $migc$;
 
--- [38] rename index `orders_pending__migc` to `orders_pending`
+-- [40] rename index `orders_pending__migc` to `orders_pending`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:23:3
 DO $migc$
 DECLARE
@@ -126,31 +176,7 @@ BEGIN
 END
 $migc$;
 
--- [39] remove the dual-write trigger on `orders`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
-DO $migc$
-DECLARE
-  attempt integer := 0;
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
-      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= 10 THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-DROP FUNCTION IF EXISTS migc_sync_orders();
-
--- [40] rename constraint `stock_pkey` to `stock_levels_pkey` on `stock`
+-- [41] rename constraint `stock_pkey` to `stock_levels_pkey` on `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:15:3
 DO $migc_guard$
 BEGIN
@@ -184,7 +210,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [41] rename constraint `stock_quantity_check` to `stock_levels_quantity_check` on `stock`
+-- [42] rename constraint `stock_quantity_check` to `stock_levels_quantity_check` on `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:13:42
 DO $migc_guard$
 BEGIN
@@ -218,7 +244,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [42] rename constraint `stock_reserved_check` to `stock_levels_reserved_check` on `stock`
+-- [43] rename constraint `stock_reserved_check` to `stock_levels_reserved_check` on `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:14:42
 DO $migc_guard$
 BEGIN
@@ -252,7 +278,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [43] rename constraint `stock_product_id_fkey` to `stock_levels_product_id_fkey` on `stock`
+-- [44] rename constraint `stock_product_id_fkey` to `stock_levels_product_id_fkey` on `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:11:43
 DO $migc_guard$
 BEGIN
@@ -286,7 +312,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [44] rename constraint `stock_warehouse_id_fkey` to `stock_levels_warehouse_id_fkey` on `stock`
+-- [45] rename constraint `stock_warehouse_id_fkey` to `stock_levels_warehouse_id_fkey` on `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:12:43
 DO $migc_guard$
 BEGIN
@@ -320,11 +346,11 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [45] drop index `users_email_lower_key` on `users`
+-- [46] drop index `users_email_lower_key` on `users`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP INDEX CONCURRENTLY IF EXISTS users_email_lower_key;
 
--- [46] remove the dual-write trigger on `users`
+-- [47] remove the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
 DO $migc$
 DECLARE
@@ -348,11 +374,11 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_users();
 
--- [47] drop view `order_totals` while its tables change
+-- [48] drop view `order_totals` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS order_totals;
 
--- [48] drop column `orders.status`
+-- [49] drop column `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -362,7 +388,9 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
+        DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
         ALTER TABLE orders DROP COLUMN IF EXISTS status;
+        ALTER TABLE orders RENAME COLUMN status__migc_new TO status;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -377,7 +405,7 @@ BEGIN
 END
 $migc$;
 
--- [49] give enum `order_status__migc` the name `order_status`
+-- [50] give enum `order_status__migc` the name `order_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
 DO $migc$
 BEGIN
@@ -388,7 +416,7 @@ BEGIN
 END
 $migc$;
 
--- [50] put shadow column `status__migc_new` in place of `orders.status`
+-- [51] put shadow column `status__migc_new` in place of `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
 DO $migc$
 DECLARE
@@ -414,7 +442,7 @@ BEGIN
 END
 $migc$;
 
--- [51] set the default of `orders.status`
+-- [52] set the default of `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
 DO $migc$
 DECLARE
@@ -439,7 +467,31 @@ BEGIN
 END
 $migc$;
 
--- [52] drop column `orders.notes`
+-- [53] remove the dual-write trigger on `orders`
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DROP FUNCTION IF EXISTS migc_sync_orders();
+
+-- [54] drop column `orders.notes`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -462,15 +514,15 @@ BEGIN
 END
 $migc$;
 
--- [53] recreate view `order_totals`
+-- [55] recreate view `order_totals`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
 CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
 
--- [54] drop view `product_stock` while its tables change
+-- [56] drop view `product_stock` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS product_stock;
 
--- [55] drop the view `stock_levels` standing for table `stock`
+-- [57] drop the view `stock_levels` standing for table `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
 DO $migc_guard$
 BEGIN
@@ -503,7 +555,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [56] rename table `stock` to `stock_levels`
+-- [58] rename table `stock` to `stock_levels`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
 DO $migc$
 DECLARE
@@ -528,6 +580,6 @@ BEGIN
 END
 $migc$;
 
--- [57] recreate view `product_stock`
+-- [59] recreate view `product_stock`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
 CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;

@@ -3,7 +3,7 @@
 -- Run as-is: sqlite3 DATABASE < 04-contract.down.sql
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
--- [57] undo: recreate view `product_stock`
+-- [59] undo: recreate view `product_stock`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
@@ -53,11 +53,11 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'product_stock');
 DROP VIEW product_stock;
 
--- [56] undo: rename table `stock` to `stock_levels`
+-- [58] undo: rename table `stock` to `stock_levels`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
 ALTER TABLE stock_levels RENAME TO stock;
 
--- [55] undo: drop the view `stock_levels` standing for table `stock`
+-- [57] undo: drop the view `stock_levels` standing for table `stock`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
 CREATE VIEW stock_levels AS SELECT * FROM stock;
 CREATE TRIGGER migc_alias_stock_levels_insert INSTEAD OF INSERT ON stock_levels
@@ -73,16 +73,21 @@ BEGIN
   DELETE FROM stock WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id;
 END;
 
--- [54] undo: drop view `product_stock` while its tables change
+-- [56] undo: drop view `product_stock` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 -- view `product_stock` comes back at the end of this script
 
--- [53] undo: recreate view `order_totals`
+-- [55] undo: recreate view `order_totals`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
 DROP VIEW order_totals;
 
--- [52] undo: drop column `orders.notes`
---     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from the deployed schema
+-- [54] undo: drop column `orders.notes`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+ALTER TABLE orders ADD COLUMN notes text;
+UPDATE orders SET notes = customer_note WHERE notes IS NULL;
+
+-- [53] undo: remove the dual-write trigger on `orders`
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:12:7
 -- rebuild orders (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM orders;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending'));
@@ -102,42 +107,128 @@ CREATE TABLE migc_new_orders (
   FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT,
   FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
 );
-INSERT INTO migc_new_orders (id, user_id, shipping_address_id, total, placed_at, created_at, updated_at, status, customer_note) SELECT id, user_id, shipping_address_id, total, placed_at, created_at, updated_at, status, customer_note FROM orders;
+INSERT INTO migc_new_orders (id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status, customer_note) SELECT id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status, customer_note FROM orders;
 DROP TABLE orders;
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE migc_new_orders RENAME TO orders;
 PRAGMA legacy_alter_table = OFF;
 CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
 CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
+CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
+  -- shadow columns of type changes follow the deployed columns
+  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  -- written by the old application: the new columns from the deployed ones
+  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND NEW.customer_note IS NULL;
+  -- written by the new application: the deployed columns from the new ones
+  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND NOT (NEW.customer_note IS NULL);
+  DELETE FROM migc_sync_orders_guard;
+END;
+CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
+BEGIN
+  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (NEW.status IS NOT OLD.status OR NEW.status__migc_new IS NULL);
+  -- updated by the old application (or a row not filled yet)
+  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND (NEW.notes IS NOT OLD.notes OR NEW.customer_note IS NULL) AND NOT (NEW.customer_note IS NOT OLD.customer_note);
+  -- updated by the new application
+  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND (NEW.customer_note IS NOT OLD.customer_note) AND NOT (NEW.notes IS NOT OLD.notes);
+END;
+CREATE TABLE migc_sync_orders_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 1);
-UPDATE orders SET notes = customer_note WHERE notes IS NULL;
 
--- [51] undo: set the default of `orders.status`
---     lock: database write lock; part of the rebuild of `orders` at step 52; rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:16:3
--- undone by the rebuild of `orders` at step 52
+-- [52] undo: set the default of `orders.status`
+--     lock: database write lock; part of the rebuild of `orders` at step 53; rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:16:3
+-- undone by the rebuild of `orders` at step 53
 
--- [50] undo: put shadow column `status__migc_new` in place of `orders.status`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:16:3
-DROP INDEX orders_pending;
-ALTER TABLE orders RENAME COLUMN status TO status__migc_new;
+-- [51] undo: put shadow column `status__migc_new` in place of `orders.status`
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:16:3
+-- rebuild orders (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM orders;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
+CREATE TABLE migc_new_orders (
+  id integer NOT NULL,
+  user_id integer NOT NULL,
+  shipping_address_id integer,
+  total numeric(12,2) NOT NULL,
+  notes text,
+  placed_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  status__migc_new text CHECK (status__migc_new IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
+  customer_note text,
+  PRIMARY KEY (id),
+  CONSTRAINT orders_total_check CHECK (total >= 0),
+  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT,
+  FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
+);
+INSERT INTO migc_new_orders (id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status__migc_new, customer_note) SELECT id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status, customer_note FROM orders;
+DROP TABLE orders;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_orders RENAME TO orders;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
 CREATE INDEX orders_pending ON orders (placed_at) WHERE status__migc_new = 'pending';
+CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
+  -- shadow columns of type changes follow the deployed columns
+  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  -- written by the old application: the new columns from the deployed ones
+  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND NEW.customer_note IS NULL;
+  -- written by the new application: the deployed columns from the new ones
+  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND NOT (NEW.customer_note IS NULL);
+  DELETE FROM migc_sync_orders_guard;
+END;
+CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
+BEGIN
+  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (0 OR NEW.status__migc_new IS NULL);
+  -- updated by the old application (or a row not filled yet)
+  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND (NEW.notes IS NOT OLD.notes OR NEW.customer_note IS NULL) AND NOT (NEW.customer_note IS NOT OLD.customer_note);
+  -- updated by the new application
+  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND (NEW.customer_note IS NOT OLD.customer_note) AND NOT (NEW.notes IS NOT OLD.notes);
+END;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
--- [49] undo: give enum `order_status__migc` the name `order_status`
+-- [50] undo: give enum `order_status__migc` the name `order_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
 -- nothing to undo
 
--- [48] undo: drop column `orders.status`
+-- [49] undo: drop column `orders.status`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
+DROP TRIGGER migc_sync_orders_insert;
+DROP TRIGGER migc_sync_orders_update;
 ALTER TABLE orders ADD COLUMN status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded'));
+CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
+  -- shadow columns of type changes follow the deployed columns
+  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  -- written by the old application: the new columns from the deployed ones
+  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND NEW.customer_note IS NULL;
+  -- written by the new application: the deployed columns from the new ones
+  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND NOT (NEW.customer_note IS NULL);
+  DELETE FROM migc_sync_orders_guard;
+END;
+CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
+BEGIN
+  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (NEW.status IS NOT OLD.status OR NEW.status__migc_new IS NULL);
+  -- updated by the old application (or a row not filled yet)
+  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND (NEW.notes IS NOT OLD.notes OR NEW.customer_note IS NULL) AND NOT (NEW.customer_note IS NOT OLD.customer_note);
+  -- updated by the new application
+  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND (NEW.customer_note IS NOT OLD.customer_note) AND NOT (NEW.notes IS NOT OLD.notes);
+END;
 
--- [47] undo: drop view `order_totals` while its tables change
+-- [48] undo: drop view `order_totals` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 -- view `order_totals` comes back at the end of this script
 
--- [46] undo: remove the dual-write trigger on `users`
+-- [47] undo: remove the dual-write trigger on `users`
 --     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/users.mig:4:7
 -- rebuild users (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM users;
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM users;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_created_at_idx', 'users_email_normalized_key'));
 CREATE TABLE migc_new_users (
   id integer NOT NULL,
@@ -174,24 +265,24 @@ BEGIN
   UPDATE users SET email_normalized = lower(TRIM(email)) WHERE rowid = NEW.rowid AND (NEW.email IS NOT OLD.email OR NEW.email_normalized IS NULL) AND NOT (NEW.email_normalized IS NOT OLD.email_normalized);
 END;
 CREATE TABLE migc_sync_users_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM users) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM users) = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
--- [45] undo: drop index `users_email_lower_key` on `users`
+-- [46] undo: drop index `users_email_lower_key` on `users`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 CREATE UNIQUE INDEX users_email_lower_key ON users ((lower(email)));
 
--- [44] undo: rename constraint `stock_warehouse_id_fkey` to `stock_levels_warehouse_id_fkey` on `stock`
+-- [45] undo: rename constraint `stock_warehouse_id_fkey` to `stock_levels_warehouse_id_fkey` on `stock`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:12:43
 -- nothing to undo
 
--- [43] undo: rename constraint `stock_product_id_fkey` to `stock_levels_product_id_fkey` on `stock`
+-- [44] undo: rename constraint `stock_product_id_fkey` to `stock_levels_product_id_fkey` on `stock`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:11:43
 -- nothing to undo
 
--- [42] undo: rename constraint `stock_reserved_check` to `stock_levels_reserved_check` on `stock`
+-- [43] undo: rename constraint `stock_reserved_check` to `stock_levels_reserved_check` on `stock`
 --     lock: database write lock; rebuilds `stock` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/inventory.mig:14:42
 -- rebuild stock (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM stock;
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM stock;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%');
 CREATE TABLE migc_new_stock (
   product_id integer NOT NULL,
@@ -210,118 +301,39 @@ DROP TABLE stock;
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE migc_new_stock RENAME TO stock;
 PRAGMA legacy_alter_table = OFF;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock) = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
--- [41] undo: rename constraint `stock_quantity_check` to `stock_levels_quantity_check` on `stock`
---     lock: database write lock; part of the rebuild of `stock` at step 42; rewrite: yes; scan: yes; from examples/shop/v3/inventory.mig:13:42
--- undone by the rebuild of `stock` at step 42
+-- [42] undo: rename constraint `stock_quantity_check` to `stock_levels_quantity_check` on `stock`
+--     lock: database write lock; part of the rebuild of `stock` at step 43; rewrite: yes; scan: yes; from examples/shop/v3/inventory.mig:13:42
+-- undone by the rebuild of `stock` at step 43
 
--- [40] undo: rename constraint `stock_pkey` to `stock_levels_pkey` on `stock`
+-- [41] undo: rename constraint `stock_pkey` to `stock_levels_pkey` on `stock`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:15:3
 -- nothing to undo
 
--- [39] undo: remove the dual-write trigger on `orders`
---     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:12:7
--- rebuild orders (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM orders;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending'));
-CREATE TABLE migc_new_orders (
-  id integer NOT NULL,
-  user_id integer NOT NULL,
-  shipping_address_id integer,
-  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded')),
-  total numeric(12,2) NOT NULL,
-  notes text,
-  placed_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  status__migc_new text CHECK (status__migc_new IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
-  customer_note text,
-  PRIMARY KEY (id),
-  CONSTRAINT orders_total_check CHECK (total >= 0),
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT,
-  FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
-);
-INSERT INTO migc_new_orders (id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at, status__migc_new, customer_note) SELECT id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at, status__migc_new, customer_note FROM orders;
-DROP TABLE orders;
-PRAGMA legacy_alter_table = ON;
-ALTER TABLE migc_new_orders RENAME TO orders;
-PRAGMA legacy_alter_table = OFF;
-CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
-CREATE INDEX orders_pending ON orders (placed_at) WHERE status__migc_new = 'pending';
-CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
-BEGIN
-  INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
-  -- shadow columns of type changes follow the deployed columns
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
-  -- written by the old application: the new columns from the deployed ones
-  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND NEW.customer_note IS NULL;
-  -- written by the new application: the deployed columns from the new ones
-  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND NOT (NEW.customer_note IS NULL);
-  DELETE FROM migc_sync_orders_guard;
-END;
-CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
-BEGIN
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (NEW.status IS NOT OLD.status OR NEW.status__migc_new IS NULL);
-  -- updated by the old application (or a row not filled yet)
-  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND (NEW.notes IS NOT OLD.notes OR NEW.customer_note IS NULL) AND NOT (NEW.customer_note IS NOT OLD.customer_note);
-  -- updated by the new application
-  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND (NEW.customer_note IS NOT OLD.customer_note) AND NOT (NEW.notes IS NOT OLD.notes);
-END;
-CREATE TABLE migc_sync_orders_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 4);
-
--- [38] undo: rename index `orders_pending__migc` to `orders_pending`
+-- [40] undo: rename index `orders_pending__migc` to `orders_pending`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:23:3
 DROP INDEX orders_pending;
 CREATE INDEX orders_pending__migc ON orders (placed_at) WHERE status__migc_new = 'pending';
 
--- [37] undo: drop index `orders_pending` on `orders`
+-- [39] undo: drop index `orders_pending` on `orders`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
 
--- [36] undo: drop column `addresses.house_number`
+-- [38] undo: drop column `addresses.house_number`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v3/users.mig:36:3
 ALTER TABLE addresses ADD COLUMN house_number varchar(16);
 UPDATE addresses SET house_number = '' WHERE house_number IS NULL;
 
--- [35] undo: drop column `addresses.street`
+-- [37] undo: drop column `addresses.street`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v3/users.mig:35:3
--- rebuild addresses (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM addresses;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'addresses' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('addresses_one_default_per_user'));
-CREATE TABLE migc_new_addresses (
-  id integer NOT NULL,
-  user_id integer NOT NULL,
-  recipient text NOT NULL,
-  street text,
-  house_number varchar(16) NOT NULL,
-  city text NOT NULL,
-  postal_code varchar(16) NOT NULL,
-  country varchar(2) NOT NULL,
-  is_default boolean NOT NULL DEFAULT false,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  line1 text NOT NULL,
-  line2 text,
-  PRIMARY KEY (id),
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,
-  FOREIGN KEY (country) REFERENCES countries (code) ON UPDATE CASCADE
-);
-INSERT INTO migc_new_addresses (id, user_id, recipient, house_number, city, postal_code, country, is_default, created_at, updated_at, line1, line2) SELECT id, user_id, recipient, house_number, city, postal_code, country, is_default, created_at, updated_at, line1, line2 FROM addresses;
-DROP TABLE addresses;
-PRAGMA legacy_alter_table = ON;
-ALTER TABLE migc_new_addresses RENAME TO addresses;
-PRAGMA legacy_alter_table = OFF;
-CREATE UNIQUE INDEX addresses_one_default_per_user ON addresses (user_id) WHERE is_default;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM addresses) = (SELECT rows FROM temp.migc_count WHERE n = 5);
+ALTER TABLE addresses ADD COLUMN street text;
 UPDATE addresses SET street = line1 WHERE street IS NULL;
 
--- [34] undo: remove the dual-write trigger on `addresses`
+-- [36] undo: remove the dual-write trigger on `addresses`
 --     lock: database write lock; rebuilds `addresses` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/users.mig:28:7
 -- rebuild addresses (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 6, count(*) FROM addresses;
+INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM addresses;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'addresses' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('addresses_one_default_per_user'));
 CREATE TABLE migc_new_addresses (
   id integer NOT NULL,
@@ -365,7 +377,15 @@ BEGIN
   UPDATE addresses SET street = line1, house_number = '' WHERE rowid = NEW.rowid AND (NEW.line1 IS NOT OLD.line1) AND NOT (NEW.street IS NOT OLD.street OR NEW.house_number IS NOT OLD.house_number);
 END;
 CREATE TABLE migc_sync_addresses_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM addresses) = (SELECT rows FROM temp.migc_count WHERE n = 6);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM addresses) = (SELECT rows FROM temp.migc_count WHERE n = 5);
+
+-- [35] undo: let `addresses.house_number` accept null before the dual-write trigger goes
+--     lock: none; rewrite: no; scan: no; from the deployed schema
+-- nothing to undo
+
+-- [34] undo: let `addresses.street` accept null before the dual-write trigger goes
+--     lock: none; rewrite: no; scan: no; from the deployed schema
+-- nothing to undo
 -- the views this phase dropped
 CREATE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;
 CREATE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
@@ -395,7 +415,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('users'));
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 27;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 25;
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 7;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;

@@ -5,11 +5,11 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [61] undo: recreate view `product_stock`
+-- [62] undo: recreate view `product_stock`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
 DROP VIEW IF EXISTS product_stock;
 
--- [60] undo: drop column `stock_levels.reserved`
+-- [61] undo: drop column `stock_levels.reserved`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -37,15 +37,15 @@ BEGIN
 END
 $migc$;
 
--- [59] undo: drop view `product_stock` while its tables change
+-- [60] undo: drop view `product_stock` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;
 
--- [58] undo: recreate view `order_totals`
+-- [59] undo: recreate view `order_totals`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
 DROP VIEW IF EXISTS order_totals;
 
--- [57] undo: drop column `orders.total`
+-- [58] undo: drop column `orders.total`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -72,15 +72,15 @@ BEGIN
 END
 $migc$;
 
--- [56] undo: drop view `order_totals` while its tables change
+-- [57] undo: drop view `order_totals` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
 
--- [55] undo: recreate view `customer_directory`
+-- [56] undo: recreate view `customer_directory`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
 DROP VIEW IF EXISTS customer_directory;
 
--- [54] undo: drop column `users.is_admin`
+-- [55] undo: drop column `users.is_admin`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -108,15 +108,15 @@ BEGIN
 END
 $migc$;
 
--- [53] undo: drop view `customer_directory` while its tables change
+-- [54] undo: drop view `customer_directory` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
 
--- [52] undo: recreate view `active_products`
+-- [53] undo: recreate view `active_products`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
 DROP VIEW IF EXISTS active_products;
 
--- [51] undo: drop column `products.attributes`
+-- [52] undo: drop column `products.attributes`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:23:15
 DO $migc$
 DECLARE
@@ -140,11 +140,11 @@ BEGIN
 END
 $migc$;
 
--- [50] undo: drop view `active_products` while its tables change
+-- [51] undo: drop view `active_products` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
 
--- [49] undo: remove the dual-write trigger on `users`
+-- [50] undo: remove the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
 CREATE OR REPLACE FUNCTION migc_sync_users() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -191,7 +191,7 @@ BEGIN
 END
 $migc$;
 
--- [48] undo: set the default of `users.role`
+-- [49] undo: set the default of `users.role`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
 DO $migc$
 DECLARE
@@ -216,7 +216,7 @@ BEGIN
 END
 $migc$;
 
--- [47] undo: remove the dual-write trigger on `stock_levels`
+-- [48] undo: remove the dual-write trigger on `stock_levels`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
 CREATE OR REPLACE FUNCTION migc_sync_stock_levels() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -263,7 +263,7 @@ BEGIN
 END
 $migc$;
 
--- [46] undo: rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
+-- [47] undo: rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
 DO $migc$
 DECLARE
@@ -288,7 +288,7 @@ BEGIN
 END
 $migc$;
 
--- [45] undo: drop check `stock_reserved_le_quantity` on `stock_levels`
+-- [46] undo: drop check `stock_reserved_le_quantity` on `stock_levels`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -320,7 +320,7 @@ BEGIN
 END
 $migc$;
 
--- [44] undo: drop check `stock_levels_reserved_check` on `stock_levels`
+-- [45] undo: drop check `stock_levels_reserved_check` on `stock_levels`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -352,7 +352,7 @@ BEGIN
 END
 $migc$;
 
--- [43] undo: set the default of `stock_levels.reserved_quantity`
+-- [44] undo: set the default of `stock_levels.reserved_quantity`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
 DO $migc$
 DECLARE
@@ -377,7 +377,7 @@ BEGIN
 END
 $migc$;
 
--- [42] undo: remove the dual-write trigger on `orders`
+-- [43] undo: remove the dual-write trigger on `orders`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
 CREATE OR REPLACE FUNCTION migc_sync_orders() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -411,6 +411,58 @@ BEGIN
       PERFORM set_config('lock_timeout', '2s', true);
       DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
       CREATE TRIGGER migc_sync_orders BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION migc_sync_orders();
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [42] undo: let `orders.total` accept null before the dual-write trigger goes
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_total_not_null') THEN
+        ALTER TABLE orders ADD CONSTRAINT orders_total_not_null CHECK (total IS NOT NULL) NOT VALID;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF NOT EXISTS (SELECT 1 FROM orders WHERE total IS NULL) THEN
+        ALTER TABLE orders VALIDATE CONSTRAINT orders_total_not_null;
+        ALTER TABLE orders ALTER COLUMN total SET NOT NULL;
+        ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_total_not_null;
+      ELSE
+        ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_total_not_null;
+        RAISE NOTICE 'migc: orders.total stays nullable: rows hold null';
+      END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

@@ -30,7 +30,32 @@ BEGIN
 END
 $migc$;
 
--- [42] remove the dual-write trigger on `orders`
+-- [42] let `orders.total` accept null before the dual-write trigger goes
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  attempt integer := 0;
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', '2s', true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'total' AND NOT attisdropped) THEN
+        ALTER TABLE orders ALTER COLUMN total DROP NOT NULL;
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= 10 THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [43] remove the dual-write trigger on `orders`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
 DO $migc$
 DECLARE
@@ -54,7 +79,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_orders();
 
--- [43] set the default of `stock_levels.reserved_quantity`
+-- [44] set the default of `stock_levels.reserved_quantity`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
 DO $migc$
 DECLARE
@@ -79,7 +104,7 @@ BEGIN
 END
 $migc$;
 
--- [44] drop check `stock_levels_reserved_check` on `stock_levels`
+-- [45] drop check `stock_levels_reserved_check` on `stock_levels`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -104,7 +129,7 @@ BEGIN
 END
 $migc$;
 
--- [45] drop check `stock_reserved_le_quantity` on `stock_levels`
+-- [46] drop check `stock_reserved_le_quantity` on `stock_levels`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -129,7 +154,7 @@ BEGIN
 END
 $migc$;
 
--- [46] rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
+-- [47] rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
 DO $migc$
 DECLARE
@@ -155,7 +180,7 @@ BEGIN
 END
 $migc$;
 
--- [47] remove the dual-write trigger on `stock_levels`
+-- [48] remove the dual-write trigger on `stock_levels`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
 DO $migc$
 DECLARE
@@ -179,7 +204,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_stock_levels();
 
--- [48] set the default of `users.role`
+-- [49] set the default of `users.role`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
 DO $migc$
 DECLARE
@@ -204,7 +229,7 @@ BEGIN
 END
 $migc$;
 
--- [49] remove the dual-write trigger on `users`
+-- [50] remove the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
 DO $migc$
 DECLARE
@@ -228,11 +253,11 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS migc_sync_users();
 
--- [50] drop view `active_products` while its tables change
+-- [51] drop view `active_products` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS active_products;
 
--- [51] drop column `products.attributes`
+-- [52] drop column `products.attributes`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:23:15
 DO $migc$
 DECLARE
@@ -255,15 +280,15 @@ BEGIN
 END
 $migc$;
 
--- [52] recreate view `active_products`
+-- [53] recreate view `active_products`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
 CREATE OR REPLACE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
 
--- [53] drop view `customer_directory` while its tables change
+-- [54] drop view `customer_directory` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS customer_directory;
 
--- [54] drop column `users.is_admin`
+-- [55] drop column `users.is_admin`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -286,15 +311,15 @@ BEGIN
 END
 $migc$;
 
--- [55] recreate view `customer_directory`
+-- [56] recreate view `customer_directory`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
 CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
 
--- [56] drop view `order_totals` while its tables change
+-- [57] drop view `order_totals` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS order_totals;
 
--- [57] drop column `orders.total`
+-- [58] drop column `orders.total`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -317,15 +342,15 @@ BEGIN
 END
 $migc$;
 
--- [58] recreate view `order_totals`
+-- [59] recreate view `order_totals`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
 CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
 
--- [59] drop view `product_stock` while its tables change
+-- [60] drop view `product_stock` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS product_stock;
 
--- [60] drop column `stock_levels.reserved`
+-- [61] drop column `stock_levels.reserved`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -348,6 +373,6 @@ BEGIN
 END
 $migc$;
 
--- [61] recreate view `product_stock`
+-- [62] recreate view `product_stock`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
 CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;

@@ -3,7 +3,7 @@
 -- Run as-is: sqlite3 DATABASE < 04-contract.down.sql
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
--- [61] undo: recreate view `product_stock`
+-- [62] undo: recreate view `product_stock`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
@@ -54,54 +54,54 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'product_stock');
 DROP VIEW product_stock;
 
--- [60] undo: drop column `stock_levels.reserved`
+-- [61] undo: drop column `stock_levels.reserved`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
 ALTER TABLE stock_levels ADD COLUMN reserved integer NOT NULL DEFAULT 0;
 UPDATE stock_levels SET reserved = reserved_quantity WHERE reserved IS NULL;
 
--- [59] undo: drop view `product_stock` while its tables change
+-- [60] undo: drop view `product_stock` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 -- view `product_stock` comes back at the end of this script
 
--- [58] undo: recreate view `order_totals`
+-- [59] undo: recreate view `order_totals`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
 DROP VIEW order_totals;
 
--- [57] undo: drop column `orders.total`
+-- [58] undo: drop column `orders.total`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
 ALTER TABLE orders ADD COLUMN total numeric(12,2);
 UPDATE orders SET total = total_cents / 100.0 WHERE total IS NULL;
 
--- [56] undo: drop view `order_totals` while its tables change
+-- [57] undo: drop view `order_totals` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 -- view `order_totals` comes back at the end of this script
 
--- [55] undo: recreate view `customer_directory`
+-- [56] undo: recreate view `customer_directory`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
 DROP VIEW customer_directory;
 
--- [54] undo: drop column `users.is_admin`
+-- [55] undo: drop column `users.is_admin`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
 ALTER TABLE users ADD COLUMN is_admin boolean NOT NULL DEFAULT false;
 UPDATE users SET is_admin = role = 'admin' WHERE is_admin IS NULL;
 
--- [53] undo: drop view `customer_directory` while its tables change
+-- [54] undo: drop view `customer_directory` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 -- view `customer_directory` comes back at the end of this script
 
--- [52] undo: recreate view `active_products`
+-- [53] undo: recreate view `active_products`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
 DROP VIEW active_products;
 
--- [51] undo: drop column `products.attributes`
+-- [52] undo: drop column `products.attributes`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v4/catalog.mig:23:15
 ALTER TABLE products ADD COLUMN attributes text;
 
--- [50] undo: drop view `active_products` while its tables change
+-- [51] undo: drop view `active_products` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 -- view `active_products` comes back at the end of this script
 
--- [49] undo: remove the dual-write trigger on `users`
+-- [50] undo: remove the dual-write trigger on `users`
 --     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/users.mig:7:7
 -- rebuild users (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM users;
@@ -148,11 +148,11 @@ END;
 CREATE TABLE migc_sync_users_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM users) = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
--- [48] undo: set the default of `users.role`
---     lock: database write lock; part of the rebuild of `users` at step 49; rewrite: yes; scan: yes; from examples/shop/v4/users.mig:15:3
--- undone by the rebuild of `users` at step 49
+-- [49] undo: set the default of `users.role`
+--     lock: database write lock; part of the rebuild of `users` at step 50; rewrite: yes; scan: yes; from examples/shop/v4/users.mig:15:3
+-- undone by the rebuild of `users` at step 50
 
--- [47] undo: remove the dual-write trigger on `stock_levels`
+-- [48] undo: remove the dual-write trigger on `stock_levels`
 --     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:9:7
 -- rebuild stock_levels (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM stock_levels;
@@ -198,7 +198,7 @@ END;
 CREATE TABLE migc_sync_stock_levels_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock_levels) = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
--- [46] undo: rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
+-- [47] undo: rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
 DROP TRIGGER migc_sync_stock_levels_insert;
 DROP TRIGGER migc_sync_stock_levels_update;
@@ -224,7 +224,7 @@ BEGIN
   SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity__migc') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved_quantity <= quantity);
 END;
 
--- [45] undo: drop check `stock_reserved_le_quantity` on `stock_levels`
+-- [46] undo: drop check `stock_reserved_le_quantity` on `stock_levels`
 --     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from the deployed schema
 -- rebuild stock_levels (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM stock_levels;
@@ -272,19 +272,67 @@ BEGIN
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock_levels) = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
--- [44] undo: drop check `stock_levels_reserved_check` on `stock_levels`
---     lock: database write lock; part of the rebuild of `stock_levels` at step 45; rewrite: yes; scan: yes; from the deployed schema
--- undone by the rebuild of `stock_levels` at step 45
+-- [45] undo: drop check `stock_levels_reserved_check` on `stock_levels`
+--     lock: database write lock; part of the rebuild of `stock_levels` at step 46; rewrite: yes; scan: yes; from the deployed schema
+-- undone by the rebuild of `stock_levels` at step 46
 
--- [43] undo: set the default of `stock_levels.reserved_quantity`
---     lock: database write lock; part of the rebuild of `stock_levels` at step 45; rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:14:3
--- undone by the rebuild of `stock_levels` at step 45
+-- [44] undo: set the default of `stock_levels.reserved_quantity`
+--     lock: database write lock; part of the rebuild of `stock_levels` at step 46; rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:14:3
+-- undone by the rebuild of `stock_levels` at step 46
 
--- [42] undo: remove the dual-write trigger on `orders`
+-- [43] undo: remove the dual-write trigger on `orders`
 --     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:10:7
 -- rebuild orders (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM orders;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending'));
+CREATE TABLE migc_new_orders (
+  id integer NOT NULL,
+  user_id integer NOT NULL,
+  shipping_address_id integer,
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
+  total numeric(12,2),
+  customer_note text,
+  placed_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  total_cents integer,
+  PRIMARY KEY (id),
+  CONSTRAINT orders_total_cents_check CHECK (total_cents >= 0),
+  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT,
+  FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
+);
+INSERT INTO migc_new_orders (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) SELECT id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents FROM orders;
+DROP TABLE orders;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_orders RENAME TO orders;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
+CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
+CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
+  -- written by the old application: the new columns from the deployed ones
+  UPDATE orders SET total_cents = round(total * 100) WHERE rowid = NEW.rowid AND NEW.total_cents IS NULL;
+  -- written by the new application: the deployed columns from the new ones
+  UPDATE orders SET total = total_cents / 100.0 WHERE rowid = NEW.rowid AND NOT (NEW.total_cents IS NULL);
+  DELETE FROM migc_sync_orders_guard;
+END;
+CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
+BEGIN
+  -- updated by the old application (or a row not filled yet)
+  UPDATE orders SET total_cents = round(total * 100) WHERE rowid = NEW.rowid AND (NEW.total IS NOT OLD.total OR NEW.total_cents IS NULL) AND NOT (NEW.total_cents IS NOT OLD.total_cents);
+  -- updated by the new application
+  UPDATE orders SET total = total_cents / 100.0 WHERE rowid = NEW.rowid AND (NEW.total_cents IS NOT OLD.total_cents) AND NOT (NEW.total IS NOT OLD.total);
+END;
+CREATE TABLE migc_sync_orders_guard (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 4);
+
+-- [42] undo: let `orders.total` accept null before the dual-write trigger goes
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from the deployed schema
+-- rebuild orders (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM orders;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
 CREATE TABLE migc_new_orders (
   id integer NOT NULL,
   user_id integer NOT NULL,
@@ -326,8 +374,7 @@ BEGIN
   -- updated by the new application
   UPDATE orders SET total = total_cents / 100.0 WHERE rowid = NEW.rowid AND (NEW.total_cents IS NOT OLD.total_cents) AND NOT (NEW.total IS NOT OLD.total);
 END;
-CREATE TABLE migc_sync_orders_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 4);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
 -- [41] undo: drop check `orders_total_check` on `orders`
 --     lock: database write lock; part of the rebuild of `orders` at step 42; rewrite: yes; scan: yes; from the deployed schema
@@ -365,7 +412,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('users'));
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 25;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 27;
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 8;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;

@@ -54,8 +54,8 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'product_stock');
 -- done by the rebuild of `orders` at step 42
 
--- [42] remove the dual-write trigger on `orders`
---     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:10:7
+-- [42] let `orders.total` accept null before the dual-write trigger goes
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from the deployed schema
 -- rebuild orders (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM orders;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
@@ -64,7 +64,54 @@ CREATE TABLE migc_new_orders (
   user_id integer NOT NULL,
   shipping_address_id integer,
   status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
-  total numeric(12,2) NOT NULL,
+  total numeric(12,2),
+  customer_note text,
+  placed_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
+  total_cents integer,
+  PRIMARY KEY (id),
+  CONSTRAINT orders_total_cents_check CHECK (total_cents >= 0),
+  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT,
+  FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
+);
+INSERT INTO migc_new_orders (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) SELECT id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents FROM orders;
+DROP TABLE orders;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE migc_new_orders RENAME TO orders;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
+CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
+CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
+BEGIN
+  INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
+  -- written by the old application: the new columns from the deployed ones
+  UPDATE orders SET total_cents = round(total * 100) WHERE rowid = NEW.rowid AND NEW.total_cents IS NULL;
+  -- written by the new application: the deployed columns from the new ones
+  UPDATE orders SET total = total_cents / 100.0 WHERE rowid = NEW.rowid AND NOT (NEW.total_cents IS NULL);
+  DELETE FROM migc_sync_orders_guard;
+END;
+CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
+WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
+BEGIN
+  -- updated by the old application (or a row not filled yet)
+  UPDATE orders SET total_cents = round(total * 100) WHERE rowid = NEW.rowid AND (NEW.total IS NOT OLD.total OR NEW.total_cents IS NULL) AND NOT (NEW.total_cents IS NOT OLD.total_cents);
+  -- updated by the new application
+  UPDATE orders SET total = total_cents / 100.0 WHERE rowid = NEW.rowid AND (NEW.total_cents IS NOT OLD.total_cents) AND NOT (NEW.total IS NOT OLD.total);
+END;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+
+-- [43] remove the dual-write trigger on `orders`
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:10:7
+-- rebuild orders (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM orders;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
+CREATE TABLE migc_new_orders (
+  id integer NOT NULL,
+  user_id integer NOT NULL,
+  shipping_address_id integer,
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
+  total numeric(12,2),
   customer_note text,
   placed_at timestamptz NOT NULL DEFAULT (current_timestamp),
   created_at timestamptz NOT NULL DEFAULT (current_timestamp),
@@ -75,7 +122,7 @@ CREATE TABLE migc_new_orders (
   FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT,
   FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
 );
-INSERT INTO migc_new_orders (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) SELECT id, user_id, shipping_address_id, status, coalesce(total, total_cents / 100.0), customer_note, placed_at, created_at, updated_at, total_cents FROM orders;
+INSERT INTO migc_new_orders (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) SELECT id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents FROM orders;
 DROP TABLE orders;
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE migc_new_orders RENAME TO orders;
@@ -83,20 +130,20 @@ PRAGMA legacy_alter_table = OFF;
 CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
 CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
 DROP TABLE migc_sync_orders_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
--- [43] set the default of `stock_levels.reserved_quantity`
---     lock: database write lock; part of the rebuild of `stock_levels` at step 45; rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:14:3
--- done by the rebuild of `stock_levels` at step 45
+-- [44] set the default of `stock_levels.reserved_quantity`
+--     lock: database write lock; part of the rebuild of `stock_levels` at step 46; rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:14:3
+-- done by the rebuild of `stock_levels` at step 46
 
--- [44] drop check `stock_levels_reserved_check` on `stock_levels`
---     lock: database write lock; part of the rebuild of `stock_levels` at step 45; rewrite: yes; scan: yes; from the deployed schema
--- done by the rebuild of `stock_levels` at step 45
+-- [45] drop check `stock_levels_reserved_check` on `stock_levels`
+--     lock: database write lock; part of the rebuild of `stock_levels` at step 46; rewrite: yes; scan: yes; from the deployed schema
+-- done by the rebuild of `stock_levels` at step 46
 
--- [45] drop check `stock_reserved_le_quantity` on `stock_levels`
+-- [46] drop check `stock_reserved_le_quantity` on `stock_levels`
 --     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from the deployed schema
 -- rebuild stock_levels (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM stock_levels;
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM stock_levels;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock_levels' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('migc_sync_stock_levels_insert', 'migc_sync_stock_levels_update'));
 CREATE TABLE migc_new_stock_levels (
   product_id integer NOT NULL,
@@ -136,9 +183,9 @@ BEGIN
   -- checks that mix columns the trigger fills with columns the application writes
   SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity__migc') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved_quantity <= quantity);
 END;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock_levels) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock_levels) = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
--- [46] rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
+-- [47] rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
 DROP TRIGGER migc_sync_stock_levels_insert;
 DROP TRIGGER migc_sync_stock_levels_update;
@@ -164,10 +211,10 @@ BEGIN
   SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved_quantity <= quantity);
 END;
 
--- [47] remove the dual-write trigger on `stock_levels`
+-- [48] remove the dual-write trigger on `stock_levels`
 --     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:9:7
 -- rebuild stock_levels (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM stock_levels;
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM stock_levels;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock_levels' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('migc_sync_stock_levels_insert', 'migc_sync_stock_levels_update'));
 CREATE TABLE migc_new_stock_levels (
   product_id integer NOT NULL,
@@ -188,16 +235,16 @@ PRAGMA legacy_alter_table = ON;
 ALTER TABLE migc_new_stock_levels RENAME TO stock_levels;
 PRAGMA legacy_alter_table = OFF;
 DROP TABLE migc_sync_stock_levels_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock_levels) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock_levels) = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
--- [48] set the default of `users.role`
---     lock: database write lock; part of the rebuild of `users` at step 49; rewrite: yes; scan: yes; from examples/shop/v4/users.mig:15:3
--- done by the rebuild of `users` at step 49
+-- [49] set the default of `users.role`
+--     lock: database write lock; part of the rebuild of `users` at step 50; rewrite: yes; scan: yes; from examples/shop/v4/users.mig:15:3
+-- done by the rebuild of `users` at step 50
 
--- [49] remove the dual-write trigger on `users`
+-- [50] remove the dual-write trigger on `users`
 --     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/users.mig:7:7
 -- rebuild users (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM users;
+INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM users;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_email_normalized_key', 'users_created_at_idx', 'migc_sync_users_insert', 'migc_sync_users_update'));
 CREATE TABLE migc_new_users (
   id integer NOT NULL,
@@ -222,53 +269,53 @@ PRAGMA legacy_alter_table = OFF;
 CREATE UNIQUE INDEX users_email_normalized_key ON users (email_normalized);
 CREATE INDEX users_created_at_idx ON users (created_at);
 DROP TABLE migc_sync_users_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM users) = (SELECT rows FROM temp.migc_count WHERE n = 4);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM users) = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
--- [50] drop view `active_products` while its tables change
+-- [51] drop view `active_products` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 DROP VIEW active_products;
 
--- [51] drop column `products.attributes`
+-- [52] drop column `products.attributes`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v4/catalog.mig:23:15
 ALTER TABLE products DROP COLUMN attributes;
 
--- [52] recreate view `active_products`
+-- [53] recreate view `active_products`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
 CREATE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
 
--- [53] drop view `customer_directory` while its tables change
+-- [54] drop view `customer_directory` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 DROP VIEW customer_directory;
 
--- [54] drop column `users.is_admin`
+-- [55] drop column `users.is_admin`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
 ALTER TABLE users DROP COLUMN is_admin;
 
--- [55] recreate view `customer_directory`
+-- [56] recreate view `customer_directory`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
 CREATE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
 
--- [56] drop view `order_totals` while its tables change
+-- [57] drop view `order_totals` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 DROP VIEW order_totals;
 
--- [57] drop column `orders.total`
+-- [58] drop column `orders.total`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
 ALTER TABLE orders DROP COLUMN total;
 
--- [58] recreate view `order_totals`
+-- [59] recreate view `order_totals`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
 CREATE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
 
--- [59] drop view `product_stock` while its tables change
+-- [60] drop view `product_stock` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
 DROP VIEW product_stock;
 
--- [60] drop column `stock_levels.reserved`
+-- [61] drop column `stock_levels.reserved`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
 ALTER TABLE stock_levels DROP COLUMN reserved;
 
--- [61] recreate view `product_stock`
+-- [62] recreate view `product_stock`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
 CREATE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;
 -- migc: the checks; any failure rolls the whole phase back
@@ -299,7 +346,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('users'));
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 25;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 27;
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 8;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;
