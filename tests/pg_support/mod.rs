@@ -6,5 +6,5 @@ pub mod catalog;
 pub mod db;
 pub mod lifecycle;
 pub mod plan;
-#[path = "../plan_support.rs"]
+#[path = "../plan_support/mod.rs"]
 pub mod plan_support;

@@ -17,7 +17,7 @@ use std::process::{Command, Stdio};
 // -------------------------------------------------------------------------------------------
 // Plans
 
-#[path = "../plan_support.rs"]
+#[path = "../plan_support/mod.rs"]
 mod plan_support;
 
 pub use plan_support::{data_cases, example_pairs, migc, root, snapshot, Plan};
