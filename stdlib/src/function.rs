@@ -2,8 +2,8 @@ use crate::Dialect;
 
 /// A function usable in `.mig` expressions (defaults, checks, index expressions, transforms).
 ///
-/// Spellings are templates: `$1`, `$2`… stand for the arguments and `$*` for all of them joined
-/// with commas. `None` means the dialect has no equivalent: planning for it is an error that
+/// Spellings are templates: `$1`, `$2`… stand for the arguments, `$*` for all of them joined
+/// with commas, and `$||` for all of them as `coalesce(a, '') || coalesce(b, '')`. `None` means the dialect has no equivalent: planning for it is an error that
 /// names the function.
 #[derive(Debug)]
 pub struct Function {
@@ -32,7 +32,10 @@ impl Function {
     /// The call spelled for a dialect, given its rendered arguments.
     pub fn render(&self, dialect: Dialect, args: &[String]) -> Option<String> {
         let template = self.template(dialect)?;
-        let mut out = template.replace("$*", &args.join(", "));
+        let concatenated: Vec<String> = args.iter().map(|a| format!("coalesce({a}, '')")).collect();
+        let mut out = template
+            .replace("$||", &format!("({})", concatenated.join(" || ")))
+            .replace("$*", &args.join(", "));
         // Highest index first, so `$1` does not eat the start of `$10`.
         for (i, arg) in args.iter().enumerate().rev() {
             out = out.replace(&format!("${}", i + 1), arg);
@@ -61,7 +64,8 @@ const MANY: usize = usize::MAX;
 const FUNCTIONS: &[Function] = &[
     f!("abs", 1, 1, false, Some("abs($1)"), Some("abs($1)"), Some("abs($1)"), "absolute value"),
     f!("coalesce", 1, MANY, false, Some("coalesce($*)"), Some("coalesce($*)"), Some("coalesce($*)"), "first argument that is not null"),
-    f!("concat", 1, MANY, false, Some("concat($*)"), Some("concat($*)"), Some("concat($*)"), "text concatenation that treats null as empty"),
+    // SQLite has concat() only from 3.44.
+    f!("concat", 1, MANY, false, Some("concat($*)"), Some("concat($*)"), Some("$||"), "text concatenation that treats null as empty"),
     f!("current_date", 0, 0, true, Some("current_date"), Some("curdate()"), Some("current_date"), "today's date"),
     f!("gen_uuid", 0, 0, true, Some("gen_random_uuid()"), Some("uuid()"),
        Some("lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"),
