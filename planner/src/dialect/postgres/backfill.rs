@@ -1,0 +1,117 @@
+//! Batched, resumable backfills.
+
+use super::super::{Context, Unit};
+use super::*;
+use migc_compiler::schema::*;
+use migc_grammar::{Code, Diagnostic};
+
+impl Postgres {
+    /// A batched, resumable backfill: walks the primary key in order up to the largest key
+    /// present at the start, updates only rows still needing it, commits each batch, pauses
+    /// between batches and reports progress. `SET migc.batch_size` / `migc.pause_ms` tune it.
+    pub(super) fn backfill(
+        &self,
+        ctx: &Context<'_>,
+        table: &str,
+        key: &[(String, ColumnType)],
+        assignments: &[(String, Expr)],
+    ) -> Result<Vec<Unit>, Diagnostic> {
+        if key.is_empty() {
+            return Err(Diagnostic::error(
+                Code::Unsupported,
+                format!("table `{table}` has no primary key to backfill by"),
+            ));
+        }
+        let t = q(table);
+        let mut declare = String::new();
+        for (i, (_, ty)) in key.iter().enumerate() {
+            let ty = type_of(ty, migc_grammar::Span::default())?;
+            declare.push_str(&format!("  last_{i} {ty};\n  max_{i} {ty};\n"));
+        }
+        let key_cols: Vec<String> = key.iter().map(|(c, _)| q(c)).collect();
+        let key_list = key_cols.join(", ");
+        let tuple = |prefix: &str| {
+            let v: Vec<String> = (0..key.len()).map(|i| format!("{prefix}_{i}")).collect();
+            format!("({})", v.join(", "))
+        };
+        let order_desc: Vec<String> = key_cols.iter().map(|c| format!("{c} DESC")).collect();
+        let mut sets = Vec::new();
+        let mut pending = Vec::new();
+        for (c, e) in assignments {
+            // Values either application already wrote stay; the cast gives enum and native
+            // columns their type (an expression of text is not assigned to them implicitly).
+            let value = match assigned_type(ctx, table, c) {
+                Some(ty) => format!("CAST({} AS {ty})", expr_on(e, &t)?),
+                None => expr_on(e, &t)?,
+            };
+            sets.push(format!("{} = coalesce({t}.{}, {value})", q(c), q(c)));
+            pending.push(format!("{t}.{} IS NULL", q(c)));
+        }
+        let join: Vec<String> = key_cols
+            .iter()
+            .map(|c| format!("{t}.{c} = batch.{c}"))
+            .collect();
+        let into_last: Vec<String> = (0..key.len()).map(|i| format!("last_{i}")).collect();
+        let into_max: Vec<String> = (0..key.len()).map(|i| format!("max_{i}")).collect();
+        let sql = format!(
+            "DO $migc$
+DECLARE
+{declare}  started boolean := false;
+  batch_size integer := coalesce(nullif(current_setting('migc.batch_size', true), '')::integer, 1000);
+  pause_ms integer := coalesce(nullif(current_setting('migc.pause_ms', true), '')::integer, 20);
+  seen bigint;
+  changed bigint;
+  seen_total bigint := 0;
+  changed_total bigint := 0;
+  estimate bigint;
+BEGIN
+  PERFORM set_config('migc.backfill', 'on', false);
+  SELECT {key_list} INTO {into_max} FROM {t} ORDER BY {desc} LIMIT 1;
+  IF NOT FOUND THEN
+    PERFORM set_config('migc.backfill', '', false);
+    RETURN;
+  END IF;
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = {reg};
+  LOOP
+    WITH batch AS (
+      SELECT {key_list} FROM {t}
+      WHERE (NOT started OR ({key_list}) > {last}) AND ({key_list}) <= {max}
+      ORDER BY {key_list}
+      LIMIT batch_size
+      FOR NO KEY UPDATE
+    ), updated AS (
+      UPDATE {t} SET {sets}
+      FROM batch
+      WHERE {join} AND ({pending})
+      RETURNING 1
+    )
+    SELECT {b_keys}, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+      INTO {into_last}, seen, changed
+      FROM (SELECT {key_list} FROM batch ORDER BY {desc} LIMIT 1) AS b;
+    EXIT WHEN NOT FOUND;
+    started := true;
+    seen_total := seen_total + seen;
+    changed_total := changed_total + changed;
+    RAISE NOTICE 'migc: backfill {table_text}: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    COMMIT;
+    PERFORM set_config('migc.backfill', 'on', false);
+    PERFORM pg_sleep(pause_ms / 1000.0);
+  END LOOP;
+  PERFORM set_config('migc.backfill', '', false);
+END
+$migc$;",
+            into_max = into_max.join(", "),
+            b_keys = key_cols.iter().map(|c| format!("b.{c}")).collect::<Vec<_>>().join(", "),
+            into_last = into_last.join(", "),
+            desc = order_desc.join(", "),
+            reg = regclass(table),
+            last = tuple("last"),
+            max = tuple("max"),
+            sets = sets.join(", "),
+            join = join.join(" AND "),
+            pending = pending.join(" OR "),
+            table_text = table.replace('\'', "''"),
+        );
+        Ok(vec![outside(sql)])
+    }
+}

@@ -1,0 +1,267 @@
+//! PostgreSQL 12+ lowering.
+//!
+//! - Statements that take a strong lock run in a `DO` block that sets a short `lock_timeout`
+//!   and retries with exponential backoff and jitter on lock timeouts and deadlocks, up to a
+//!   bound; a lock wait therefore never queues the application's queries for long.
+//! - Indexes are built and dropped `CONCURRENTLY`, outside any transaction, after removing an
+//!   invalid index a failed build may have left, so a re-run is safe.
+//! - Checks and foreign keys are added `NOT VALID` and validated in a later phase (validation
+//!   takes only SHARE UPDATE EXCLUSIVE); `SET NOT NULL` is proven by a validated check so it
+//!   does not scan; unique constraints attach a concurrently built index.
+//! - Backfills commit per batch inside a top-level `DO` block (PostgreSQL 11+).
+//! - Every unit is written to be re-run after a failure: `IF [NOT] EXISTS` or catalog guards.
+
+mod backfill;
+mod ops;
+mod sql;
+mod sync;
+
+use super::{Context, Lowered, Lowering, Unit};
+use crate::sql::literal;
+use crate::step::{Op, Step};
+use migc_compiler::schema::*;
+use migc_grammar::Diagnostic;
+use migc_stdlib::Dialect;
+use sql::*;
+
+const D: Dialect = Dialect::Postgres;
+
+/// Settings of the generated scripts.
+#[derive(Clone, Debug)]
+pub struct Postgres {
+    /// How long one attempt waits for a lock.
+    pub lock_timeout: &'static str,
+    /// How many attempts a strong-lock unit makes before failing.
+    pub attempts: u32,
+}
+
+impl Default for Postgres {
+    fn default() -> Postgres {
+        Postgres {
+            lock_timeout: "2s",
+            attempts: 10,
+        }
+    }
+}
+
+const AEL: &str = "ACCESS EXCLUSIVE";
+const SUE: &str = "SHARE UPDATE EXCLUSIVE";
+const SRE: &str = "SHARE ROW EXCLUSIVE";
+
+impl Postgres {
+    /// Statements under a short lock timeout, retried with backoff on lock timeouts and
+    /// deadlocks. The block is one transaction: all its statements apply or none.
+    pub(super) fn retry(&self, body: &[String]) -> Unit {
+        let mut s =
+            String::from("DO $migc$\nDECLARE\n  attempt integer := 0;\nBEGIN\n  LOOP\n    BEGIN\n");
+        s.push_str(&format!(
+            "      PERFORM set_config('lock_timeout', {}, true);\n",
+            literal(self.lock_timeout)
+        ));
+        for stmt in body {
+            for line in stmt.lines() {
+                s.push_str("      ");
+                s.push_str(line);
+                s.push('\n');
+            }
+        }
+        s.push_str(
+            "      EXIT;\n    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN\n",
+        );
+        s.push_str("      attempt := attempt + 1;\n");
+        s.push_str(&format!(
+            "      IF attempt >= {} THEN\n        RAISE;\n      END IF;\n",
+            self.attempts
+        ));
+        s.push_str(&format!(
+            "      RAISE NOTICE 'migc: lock not available, attempt % of {}', attempt;\n",
+            self.attempts
+        ));
+        s.push_str(
+            "      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));\n",
+        );
+        s.push_str("    END;\n  END LOOP;\nEND\n$migc$;");
+        unit(s)
+    }
+
+    pub(super) fn drop_invalid_index(&self, name: &str) -> Unit {
+        self.retry(&[format!(
+            "IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = {} AND NOT indisvalid) THEN\n  DROP INDEX IF EXISTS {};\nEND IF;",
+            regclass(name),
+            q(name)
+        )])
+    }
+
+    pub(super) fn create_index(&self, table: &str, index: &Index) -> Result<Vec<Unit>, Diagnostic> {
+        Ok(vec![
+            self.drop_invalid_index(&index.name),
+            outside(create_index_sql(table, index)?),
+        ])
+    }
+
+    pub(super) fn drop_index(&self, name: &str) -> Vec<Unit> {
+        vec![outside(format!(
+            "DROP INDEX CONCURRENTLY IF EXISTS {};",
+            q(name)
+        ))]
+    }
+
+    pub(super) fn add_constraint(
+        &self,
+        table: &str,
+        name: &str,
+        clause: &str,
+        not_valid: bool,
+    ) -> Unit {
+        self.retry(&[format!(
+            "IF NOT {} THEN\n  ALTER TABLE {} ADD CONSTRAINT {} {}{};\nEND IF;",
+            constraint_exists(table, name),
+            q(table),
+            q(name),
+            clause,
+            if not_valid { " NOT VALID" } else { "" }
+        )])
+    }
+
+    /// Drops a constraint; one that a rebuilt constraint replaces at contract only while the
+    /// rebuilt one still has its temporary name, so a re-run does not drop the replacement.
+    pub(super) fn drop_replaced_constraint(
+        &self,
+        table: &str,
+        name: &str,
+        replaced_by: Option<&str>,
+    ) -> Unit {
+        match replaced_by {
+            None => self.drop_constraint(table, name),
+            Some(temp) => self.retry(&[format!(
+                "IF {} THEN\n  ALTER TABLE {} DROP CONSTRAINT IF EXISTS {};\nEND IF;",
+                constraint_exists(table, temp),
+                q(table),
+                q(name)
+            )]),
+        }
+    }
+
+    pub(super) fn drop_constraint(&self, table: &str, name: &str) -> Unit {
+        // Guarded by the table too: a down script re-run after it dropped the table.
+        self.retry(&[format!(
+            "IF {} IS NOT NULL THEN\n  ALTER TABLE {} DROP CONSTRAINT IF EXISTS {};\nEND IF;",
+            regclass(table),
+            q(table),
+            q(name)
+        )])
+    }
+
+    pub(super) fn create_table(&self, table: &Table) -> Result<Vec<Unit>, Diagnostic> {
+        let mut lines = Vec::new();
+        for c in &table.columns {
+            lines.push(format!("  {}", column_def(c)?));
+        }
+        if let Some(pk) = &table.primary_key {
+            lines.push(format!(
+                "  CONSTRAINT {} PRIMARY KEY ({})",
+                q(&pk.name),
+                columns(&pk.columns)
+            ));
+        }
+        for u in &table.uniques {
+            lines.push(format!(
+                "  CONSTRAINT {} UNIQUE ({})",
+                q(&u.name),
+                columns(&u.columns)
+            ));
+        }
+        for ck in &table.checks {
+            lines.push(format!(
+                "  CONSTRAINT {} CHECK ({})",
+                q(&ck.name),
+                expr(&ck.expr)?
+            ));
+        }
+        let mut sql = vec![format!(
+            "CREATE TABLE IF NOT EXISTS {} (\n{}\n);",
+            q(&table.name),
+            lines.join(",\n")
+        )];
+        if let Some(c) = &table.comment {
+            sql.push(format!(
+                "COMMENT ON TABLE {} IS {};",
+                q(&table.name),
+                literal(c)
+            ));
+        }
+        for c in &table.columns {
+            if let Some(text) = &c.comment {
+                sql.push(format!(
+                    "COMMENT ON COLUMN {}.{} IS {};",
+                    q(&table.name),
+                    q(&c.name),
+                    literal(text)
+                ));
+            }
+        }
+        Ok(vec![unit(sql.join("\n"))])
+    }
+
+    pub(super) fn comment(&self, target: String, text: &Option<String>) -> Unit {
+        unit(format!(
+            "COMMENT ON {target} IS {};",
+            text.as_deref().map_or("NULL".to_string(), literal)
+        ))
+    }
+}
+
+impl Lowering for Postgres {
+    fn dialect(&self) -> Dialect {
+        D
+    }
+
+    fn supports_transactional_ddl(&self) -> bool {
+        true
+    }
+
+    fn supports_concurrent_index(&self) -> bool {
+        true
+    }
+
+    fn supports_not_valid(&self) -> bool {
+        true
+    }
+
+    fn script_prelude(&self) -> Vec<String> {
+        vec![
+            format!("SET lock_timeout = {};", literal(self.lock_timeout)),
+            "SET statement_timeout = 0;".to_string(),
+        ]
+    }
+
+    fn lower(&self, step: &Step, ctx: &Context<'_>) -> Result<Lowered, Diagnostic> {
+        let mut lowered = self.lower_step(step, ctx)?;
+        // Contract steps name a renamed table by its deployed name and run before contract
+        // renames it: re-running contract after the rename must skip them.
+        let renamed = step.phase == crate::step::Phase::Contract
+            && !matches!(step.op, Op::RenameTable { .. })
+            && step.op.table().is_some_and(|t| {
+                ctx.to
+                    .tables
+                    .values()
+                    .any(|x| x.renamed_from.as_deref() == Some(t))
+                    && !ctx.to.tables.contains_key(t)
+            });
+        if let (true, Some(table)) = (renamed, step.op.table()) {
+            for unit in lowered.up.iter_mut().filter(|u| u.transactional) {
+                unit.sql = only_while_named(table, &unit.sql);
+            }
+        }
+        Ok(lowered)
+    }
+}
+
+/// A unit run only while the table still has this name.
+fn only_while_named(table: &str, sql: &str) -> String {
+    let inner = sql.trim_end().trim_end_matches(';');
+    format!(
+        "DO $migc_guard$\nBEGIN\n  IF {} IS NOT NULL THEN\n    EXECUTE $migc_unit$\n{inner}\n$migc_unit$;\n  END IF;\nEND\n$migc_guard$;",
+        regclass(table)
+    )
+}

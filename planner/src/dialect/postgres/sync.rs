@@ -1,0 +1,151 @@
+//! The dual-write trigger.
+
+use super::super::{Context, Unit};
+use super::*;
+use crate::step::Sync;
+
+use migc_grammar::Diagnostic;
+
+impl Postgres {
+    pub(super) fn sync_function(&self, table: &str) -> String {
+        format!("migc_sync_{table}")
+    }
+
+    /// The dual-write trigger: on rows the old application writes, new columns get their `up`;
+    /// on rows the new application writes, old columns get their `down`. Writes of the backfill
+    /// (which sets `migc.backfill`) pass through untouched.
+    pub(super) fn install_sync(
+        &self,
+        table: &str,
+        sync: &Sync,
+        ctx: &Context<'_>,
+    ) -> Result<Vec<Unit>, Diagnostic> {
+        let func = self.sync_function(table);
+        let new_cols: Vec<&str> = sync.new_columns.iter().map(|(c, _)| c.as_str()).collect();
+        let mut old_cols: Vec<String> = Vec::new();
+        for (_, up) in &sync.new_columns {
+            for i in crate::sql::identifiers(&up.sql) {
+                if !old_cols.contains(&i) && !new_cols.contains(&i.as_str()) {
+                    old_cols.push(i);
+                }
+            }
+        }
+        for (c, _) in &sync.old_columns {
+            if !old_cols.contains(c) {
+                old_cols.push(c.clone());
+            }
+        }
+        let changed = |cols: &[&str]| {
+            if cols.is_empty() {
+                "false".to_string()
+            } else {
+                cols.iter()
+                    .map(|c| format!("NEW.{0} IS DISTINCT FROM OLD.{0}", q(c)))
+                    .collect::<Vec<_>>()
+                    .join(" OR ")
+            }
+        };
+        // Only columns the new application lacks tell an old-application write; a column both
+        // versions have (a shared source of `up`) changing alone is an old write to recompute
+        // from, but changing together with new columns is a new-application write.
+        let old_refs: Vec<&str> = old_cols
+            .iter()
+            .map(String::as_str)
+            .filter(|c| target_column(ctx, table, c).is_none())
+            .collect();
+        let shared_refs: Vec<&str> = old_cols
+            .iter()
+            .map(String::as_str)
+            .filter(|c| target_column(ctx, table, c).is_some())
+            .collect();
+        let old_written = match (old_refs.is_empty(), shared_refs.is_empty()) {
+            (true, true) => "false".to_string(),
+            (false, true) => changed(&old_refs),
+            (true, false) => changed(&shared_refs),
+            (false, false) => format!("{} OR {}", changed(&old_refs), changed(&shared_refs)),
+        };
+        let mut ups = String::new();
+        for (c, up) in &sync.new_columns {
+            ups.push_str(&format!("      NEW.{} := {};\n", q(c), expr_on(up, "NEW")?));
+        }
+        let mut downs = String::new();
+        for (c, down) in &sync.old_columns {
+            if let Some(d) = down {
+                downs.push_str(&format!("      NEW.{} := {};\n", q(c), expr_on(d, "NEW")?));
+            }
+        }
+        let mut shadow_ins = String::new();
+        for (c, up) in &sync.shadows {
+            let value = expr_on(up, "NEW")?;
+            let sources: Vec<String> = crate::sql::identifiers(&up.sql);
+            let changed_sources = if sources.is_empty() {
+                "false".to_string()
+            } else {
+                sources
+                    .iter()
+                    .map(|x| format!("NEW.{0} IS DISTINCT FROM OLD.{0}", q(x)))
+                    .collect::<Vec<_>>()
+                    .join(" OR ")
+            };
+            shadow_ins.push_str(&format!(
+                "  IF TG_OP = 'INSERT' OR {changed_sources} THEN\n    NEW.{} := {value};\n  END IF;\n",
+                q(c)
+            ));
+        }
+        let noop = "      NULL;\n";
+        let ups = if ups.is_empty() {
+            noop.to_string()
+        } else {
+            ups
+        };
+        let downs = if downs.is_empty() {
+            noop.to_string()
+        } else {
+            downs
+        };
+        let all_new_null = if new_cols.is_empty() {
+            "true".to_string()
+        } else {
+            new_cols
+                .iter()
+                .map(|c| format!("NEW.{} IS NULL", q(c)))
+                .collect::<Vec<_>>()
+                .join(" AND ")
+        };
+        let shadows = if shadow_ins.is_empty() {
+            String::new()
+        } else {
+            format!("  -- shadow columns of type changes follow the deployed columns\n{shadow_ins}")
+        };
+        let body = format!(
+            "BEGIN\n  IF current_setting('migc.backfill', true) = 'on' THEN\n    RETURN NEW;\n  END IF;\n{shadows}  IF TG_OP = 'INSERT' THEN\n    IF {all_new_null} THEN\n      -- written by the old application\n{ups}    ELSE\n      -- written by the new application\n{downs}    END IF;\n  ELSIF ({old_written} OR {all_new_null}) AND NOT ({new_changed}) THEN\n    -- updated by the old application (or a row the backfill has not reached yet)\n{ups_u}  ELSIF ({new_changed}) AND NOT ({old_changed}) THEN\n    -- updated by the new application\n{downs_u}  END IF;\n  RETURN NEW;\nEND",
+            old_changed = changed(&old_refs),
+            new_changed = changed(&new_cols),
+            ups_u = ups.replace("      ", "    "),
+            downs_u = downs.replace("      ", "    "),
+        );
+        let create = format!(
+            "CREATE OR REPLACE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$\n{}\n$migc_fn$;",
+            q(&func),
+            body
+        );
+        let trigger = format!(
+            "DROP TRIGGER IF EXISTS {f} ON {t};\nCREATE TRIGGER {f} BEFORE INSERT OR UPDATE ON {t} FOR EACH ROW EXECUTE FUNCTION {f}();",
+            f = q(&func),
+            t = q(table)
+        );
+        Ok(vec![unit(create), self.retry(&[trigger])])
+    }
+
+    pub(super) fn remove_sync(&self, table: &str) -> Vec<Unit> {
+        let func = self.sync_function(table);
+        vec![
+            self.retry(&[format!(
+                "DROP TRIGGER IF EXISTS {} ON {};",
+                q(&func),
+                q(table)
+            )]),
+            unit(format!("DROP FUNCTION IF EXISTS {}();", q(&func))),
+        ]
+    }
+}
