@@ -34,5 +34,9 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<(), Failure> {
             plural(schema.views.len(), "view"),
         );
     }
+    // The process ends next: freeing a large model piece by piece would only delay the exit
+    // (a fifth of the time after parsing on a 10,000-table schema).
+    std::mem::forget(schema);
+    std::mem::forget(input);
     Ok(())
 }
