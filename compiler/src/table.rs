@@ -86,7 +86,7 @@ impl<'a> Resolver<'a> {
         // Each column marked `primary key` is a key of its own: two of them are an error, not a
         // composite key (as in SQL).
         pk_defs.extend(pk.iter().map(|(_, span)| *span));
-        for (member, via) in &members {
+        for (member, _) in &members {
             match member {
                 Member::Column(_) | Member::Include(..) => {}
                 Member::Index(def) => self.index(&mut table, def, &cols, &owner),
@@ -174,7 +174,6 @@ impl<'a> Resolver<'a> {
                         .insert(name.name.clone(), Acknowledged { origin: name.span });
                 }
             }
-            let _ = via;
         }
 
         if pk_defs.len() > 1 {
@@ -479,16 +478,7 @@ impl<'a> Resolver<'a> {
         }
 
         let default = default.and_then(|(sql, _)| self.default(sql, &column_ty));
-        let transform = self.transform(
-            table,
-            def,
-            from,
-            up,
-            down,
-            renamed.map(|r| r.1),
-            cols,
-            owner,
-        );
+        let transform = self.transform(def, from, up, down, renamed.map(|r| r.1), cols, owner);
         let column = &mut table.columns[index];
         column.nullable = not_null.is_none() && identity.is_none() && primary.is_none();
         column.identity = identity.is_some();
@@ -589,7 +579,6 @@ impl<'a> Resolver<'a> {
     #[allow(clippy::too_many_arguments)]
     fn transform(
         &mut self,
-        table: &Table,
         def: &ast::ColumnDef,
         from: Option<(&[ast::Ident], Span)>,
         up: Option<(&ast::Sql, Span)>,
@@ -684,7 +673,6 @@ impl<'a> Resolver<'a> {
             }
             None => None,
         };
-        let _ = table;
         Some(Transform {
             from: sources,
             up: up_checked?.expr,

@@ -107,15 +107,7 @@ pub fn render(
     let ctx = dialect::Context { from, to };
     let lowered = lowering.lower_plan(&plan.steps, &ctx)?;
     let scripts = script::scripts(lowering.as_ref(), &plan.steps, &lowered, locate);
-    let manifest = manifest::build(
-        lowering.as_ref(),
-        plan,
-        &lowered,
-        &scripts,
-        labels,
-        locate,
-        &ctx,
-    );
+    let manifest = manifest::build(lowering.as_ref(), plan, &lowered, &scripts, labels, locate);
     let mut files = Files::default();
     for (name, text) in scripts {
         files.files.insert(name, text);

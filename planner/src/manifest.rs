@@ -2,7 +2,7 @@
 //! between phases, the compatibility matrix, the point of no return, lint findings and the
 //! SHA-256 of every script. Versioned; deterministic for the same inputs.
 
-use crate::dialect::{Context, Lowered, Lowering};
+use crate::dialect::{Lowered, Lowering};
 use crate::script::file_names;
 use crate::step::{Op, Phase};
 use crate::{Labels, Locate, Plan};
@@ -109,7 +109,6 @@ pub(crate) fn build(
     scripts: &BTreeMap<String, String>,
     labels: &Labels<'_>,
     locate: Locate<'_>,
-    ctx: &Context<'_>,
 ) -> Manifest {
     let dialect = lowering.dialect();
     let mut phases = Vec::new();
@@ -230,7 +229,6 @@ pub(crate) fn build(
             help: d.help.clone(),
         })
         .collect();
-    let _ = ctx;
     Manifest {
         format: FORMAT.into(),
         version: VERSION,

@@ -539,7 +539,7 @@ impl<'s> Builder<'s> {
         // A leaving `not null` column the trigger fills for the new application: once the
         // trigger is gone (contract) the new application's inserts leave it empty.
         for o in &leaving {
-            let filled_by_trigger = has_sync_relax(&relax_candidates, &o.name);
+            let filled_by_trigger = relax_candidates.contains(&o.name);
             if filled_by_trigger
                 && !o.nullable
                 && o.default.is_none()
@@ -603,8 +603,4 @@ impl<'s> Builder<'s> {
             );
         }
     }
-}
-
-fn has_sync_relax(candidates: &[String], column: &str) -> bool {
-    candidates.iter().any(|c| c == column)
 }
