@@ -2,7 +2,7 @@
 //! between phases, the compatibility matrix, the point of no return, lint findings and the
 //! SHA-256 of every script. Versioned; deterministic for the same inputs.
 
-use crate::dialect::{Lowered, Lowering};
+use crate::dialect::{Batch, Lowered, Lowering};
 use crate::script::file_names;
 use crate::step::{Op, Phase};
 use crate::{Labels, Locate, Plan};
@@ -56,6 +56,9 @@ pub struct StepEntry {
     pub source: Option<String>,
     /// Ids of the steps of the same phase that must run first.
     pub after: Vec<String>,
+    /// A backfill as statements an executor runs batch by batch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backfill: Option<Batch>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -146,6 +149,7 @@ pub(crate) fn build(
                     .iter()
                     .map(|&a| plan.steps[a].id.clone())
                     .collect(),
+                backfill: l.batch.clone(),
             });
         }
         let removes_old_shape = phase == Phase::Contract && !steps.is_empty();
@@ -162,13 +166,20 @@ pub(crate) fn build(
             steps,
         });
     }
+    // The dialect's own count of rows still to fill when it gives one; otherwise the generic
+    // spelling of the same condition.
     let backfill_checks: Vec<String> = plan
         .steps
         .iter()
-        .filter_map(|s| match &s.op {
-            Op::Backfill {
-                table, assignments, ..
-            } => {
+        .zip(lowered)
+        .filter_map(|(s, l)| match (&s.op, &l.batch) {
+            (Op::Backfill { .. }, Some(batch)) => Some(batch.remaining.clone()),
+            (
+                Op::Backfill {
+                    table, assignments, ..
+                },
+                None,
+            ) => {
                 let pending: Vec<String> = assignments
                     .iter()
                     .map(|(c, e)| {

@@ -8,7 +8,7 @@ use crate::step::Step;
 use migc_compiler::schema::Schema;
 use migc_grammar::Diagnostic;
 use migc_stdlib::Dialect;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use postgres::Postgres;
 pub use sqlite::Sqlite;
@@ -35,6 +35,43 @@ pub struct Lowered {
     pub scan: bool,
     /// What running `down` cannot give back, if anything.
     pub down_loses: Option<String>,
+    /// For a backfill: the same fill as statements an executor runs one batch at a time.
+    pub batch: Option<Batch>,
+}
+
+/// A backfill as statements that an executor (`migc apply`) runs one batch at a time, each batch
+/// in its own transaction together with its checkpoint, walking the table's key in order. The
+/// phase script does the same fill on its own; this is the form that can be paced, shown with
+/// progress and resumed after a crash without redoing finished batches.
+///
+/// The statements hold placeholders the executor replaces:
+/// - `{after}`: a predicate selecting the rows whose key is after the last batch done
+///   (`(k1, k2) > (v1, v2)`), or a predicate true for every row before the first batch;
+/// - `{upto}`: a predicate selecting the rows whose key is at most the last key of this batch;
+/// - `{limit}`: the batch size.
+///
+/// Key values are written back as string literals, which every dialect compares with the key's
+/// type. Filling is idempotent (only rows still needing it change), so a batch run twice changes
+/// nothing the second time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Batch {
+    /// The table filled.
+    pub table: String,
+    /// The key columns walked, in order (the primary key; `rowid` on SQLite without one).
+    pub key: Vec<String>,
+    /// The keys of the next batch, in key order: `SELECT … WHERE {after} ORDER BY … LIMIT {limit}`.
+    pub next: String,
+    /// Statements run first in every batch's transaction (such as marking the session as the
+    /// backfill, so that dual-write triggers let its writes through).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub setup: Vec<String>,
+    /// Fills the rows of the batch: `UPDATE … WHERE {after} AND {upto} AND <still needed>`.
+    pub fill: String,
+    /// Statements run last in every batch's transaction.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub teardown: Vec<String>,
+    /// The number of rows still needing the fill (0 when the backfill is complete).
+    pub remaining: String,
 }
 
 /// The two schemas of the plan, for lookups while lowering.

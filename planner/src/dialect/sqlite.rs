@@ -1094,6 +1094,7 @@ struct Run<'a> {
 
 fn lowered(lock: &str) -> Lowered {
     Lowered {
+        batch: None,
         up: Vec::new(),
         down: Vec::new(),
         lock: lock.to_string(),

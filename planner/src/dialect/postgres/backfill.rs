@@ -1,6 +1,6 @@
 //! Batched, resumable backfills.
 
-use super::super::{Context, Unit};
+use super::super::{Batch, Context, Unit};
 use super::*;
 use migc_compiler::schema::*;
 use migc_grammar::{Code, Diagnostic};
@@ -113,5 +113,44 @@ $migc$;",
             table_text = table.replace('\'', "''"),
         );
         Ok(vec![outside(sql)])
+    }
+
+    /// The same fill as [`Postgres::backfill`], one batch at a time for an executor.
+    pub(super) fn batch(
+        &self,
+        ctx: &Context<'_>,
+        table: &str,
+        key: &[(String, ColumnType)],
+        assignments: &[(String, Expr)],
+    ) -> Result<Batch, Diagnostic> {
+        let t = q(table);
+        let key_list = key.iter().map(|(c, _)| q(c)).collect::<Vec<_>>().join(", ");
+        let mut sets = Vec::new();
+        let mut pending = Vec::new();
+        let mut remaining = Vec::new();
+        for (c, e) in assignments {
+            let value = match assigned_type(ctx, table, c) {
+                Some(ty) => format!("CAST({} AS {ty})", expr_on(e, &t)?),
+                None => expr_on(e, &t)?,
+            };
+            sets.push(format!("{} = coalesce({t}.{}, {value})", q(c), q(c)));
+            pending.push(format!("{t}.{} IS NULL", q(c)));
+            remaining.push(format!("({t}.{} IS NULL AND ({value}) IS NOT NULL)", q(c)));
+        }
+        Ok(Batch {
+            table: table.to_string(),
+            key: key.iter().map(|(c, _)| c.clone()).collect(),
+            next: format!(
+                "SELECT {key_list} FROM {t} WHERE {{after}} ORDER BY {key_list} LIMIT {{limit}};"
+            ),
+            setup: vec!["SELECT set_config('migc.backfill', 'on', true);".into()],
+            fill: format!(
+                "UPDATE {t} SET {} WHERE {{after}} AND {{upto}} AND ({});",
+                sets.join(", "),
+                pending.join(" OR ")
+            ),
+            teardown: Vec::new(),
+            remaining: format!("SELECT count(*) FROM {t} WHERE {};", remaining.join(" OR ")),
+        })
     }
 }

@@ -16,6 +16,7 @@ impl Postgres {
             rewrite: false,
             scan: false,
             down_loses: None,
+            batch: None,
         };
         match &step.op {
             Op::CreateEnum { name, values } => {
@@ -619,6 +620,7 @@ impl Postgres {
                 assignments,
             } => {
                 l.up = self.backfill(ctx, table, key, assignments)?;
+                l.batch = Some(self.batch(ctx, table, key, assignments)?);
                 l.down.push(comment_unit(
                     "nothing to undo: the backfilled columns go with the expand rollback",
                 ));
