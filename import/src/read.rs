@@ -342,6 +342,10 @@ impl Reader {
         let Some(name) = self.name(&t.name, at, text) else {
             return;
         };
+        if self.dialect == Dialect::Sqlite && name.starts_with("sqlite_") {
+            // SQLite's own bookkeeping (`sqlite_sequence`, `sqlite_stat1`).
+            return;
+        }
         if t.partition_of.is_some() {
             self.unread(at, text, Unread::partition(&name));
             return;
@@ -508,8 +512,9 @@ impl Reader {
                     }));
                 }
                 ColumnOption::Check(ck) => {
+                    let fallback = ast::Ident::new(format!("{table}_{cname}_check"));
                     constraints.push(TableConstraint::Check(ast::CheckConstraint {
-                        name: o.name.clone().or(ck.name),
+                        name: o.name.clone().or(ck.name).or(Some(fallback)),
                         ..ck
                     }));
                 }
@@ -884,6 +889,11 @@ impl Reader {
             if self.dialect == Dialect::Sqlite {
                 sqlite_shapes(t);
             }
+            // Catalogs and dumps list constraints and indexes in different orders.
+            t.uniques.sort_by(|a, b| a.name.cmp(&b.name));
+            t.checks.sort_by(|a, b| a.name.cmp(&b.name));
+            t.foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));
+            t.indexes.sort_by(|a, b| a.name.cmp(&b.name));
             // MySQL creates an index for each foreign key that has none; it is not the author's.
             let fks: Vec<(String, Vec<String>)> = t
                 .foreign_keys

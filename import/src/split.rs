@@ -94,7 +94,8 @@ pub fn split(text: &str) -> Vec<Statement> {
             }
             start = Some(i);
         }
-        if bytes[i..].starts_with(&delimiter) {
+        if bytes[i..].starts_with(&delimiter) && !inside_trigger_body(&text[start.unwrap_or(i)..i])
+        {
             push(&mut out, text, start.take(), i);
             i += delimiter.len();
             continue;
@@ -109,6 +110,25 @@ pub fn split(text: &str) -> Vec<Statement> {
     }
     push(&mut out, text, start, bytes.len());
     out
+}
+
+/// Whether `so_far` is a `CREATE TRIGGER … BEGIN …` whose body has not reached `END` (SQLite and
+/// MySQL trigger bodies hold statements of their own).
+fn inside_trigger_body(so_far: &str) -> bool {
+    let upper = so_far.to_ascii_uppercase();
+    let words: Vec<&str> = upper
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.first() != Some(&"CREATE") || !words.iter().take(8).any(|w| *w == "TRIGGER") {
+        return false;
+    }
+    let begins = words
+        .iter()
+        .filter(|w| **w == "BEGIN" || **w == "CASE")
+        .count();
+    let ends = words.iter().filter(|w| **w == "END").count();
+    begins > ends
 }
 
 fn push(out: &mut Vec<Statement>, text: &str, start: Option<usize>, end: usize) {
@@ -209,6 +229,14 @@ mod tests {
             texts(sql),
             vec!["CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql"]
         );
+    }
+
+    #[test]
+    fn trigger_bodies_keep_their_statements() {
+        let sql = "CREATE TRIGGER t AFTER UPDATE ON x BEGIN\n  UPDATE x SET a = 1;\n  DELETE FROM y;\nEND;\nCREATE TABLE z (a int);";
+        let t = texts(sql);
+        assert_eq!(t.len(), 2);
+        assert!(t[0].ends_with("END"));
     }
 
     #[test]
