@@ -900,10 +900,12 @@ impl Reader {
                 .iter()
                 .map(|f| (f.name.clone(), f.columns.clone()))
                 .collect();
+            // It is named after the constraint, or after its first column when that has none.
             if self.dialect == Dialect::Mysql {
                 t.indexes.retain(|i| {
                     !fks.iter().any(|(n, cols)| {
-                        *n == i.name
+                        !i.unique
+                            && (*n == i.name || cols.first() == Some(&i.name))
                             && i.plain_columns().is_some_and(|p| {
                                 p.iter().map(|s| s.to_string()).collect::<Vec<_>>() == *cols
                             })
@@ -911,6 +913,36 @@ impl Reader {
                 });
             }
         }
+        unique_names(&mut self.schema);
+    }
+}
+
+/// The model's constraint and index names are unique across the schema (PostgreSQL's rule for
+/// indexes); MySQL and SQLite scope them to their table, and PostgreSQL scopes constraints so.
+/// A name met again is given its table's name in front.
+fn unique_names(schema: &mut Schema) {
+    let mut seen = std::collections::BTreeSet::new();
+    for t in schema.tables.values_mut() {
+        let table = t.name.clone();
+        let mut fix = |name: &mut String| {
+            if !seen.insert(name.clone()) {
+                let mut candidate = format!("{table}_{name}");
+                let mut n = 2;
+                while seen.contains(&candidate) {
+                    candidate = format!("{table}_{name}{n}");
+                    n += 1;
+                }
+                seen.insert(candidate.clone());
+                *name = candidate;
+            }
+        };
+        if let Some(pk) = &mut t.primary_key {
+            fix(&mut pk.name);
+        }
+        t.uniques.iter_mut().for_each(|u| fix(&mut u.name));
+        t.checks.iter_mut().for_each(|c| fix(&mut c.name));
+        t.foreign_keys.iter_mut().for_each(|f| fix(&mut f.name));
+        t.indexes.iter_mut().for_each(|i| fix(&mut i.name));
     }
 }
 
