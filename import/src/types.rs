@@ -121,9 +121,15 @@ pub(crate) fn read(dialect: Dialect, spelling: &str, enums: &[String]) -> Read {
         (Dialect::Postgres, "jsonb") | (Dialect::Mysql, "json") => Some(builtin("json", vec![])),
         _ => None,
     };
+    // sqlparser prints some types in capitals: the catalogs' lower case reads better.
+    let native = if spelling.contains(['"', '`', '\'']) {
+        spelling.to_string()
+    } else {
+        spelling.to_lowercase()
+    };
     portable.unwrap_or_else(|| Read {
         ty: ColumnType::Native {
-            spellings: BTreeMap::from([(dialect, spelling.trim().to_string())]),
+            spellings: BTreeMap::from([(dialect, native)]),
         },
         serial: false,
     })
