@@ -50,7 +50,7 @@ pub fn import(
         )));
     }
     let path = Path::new(spec);
-    if !path.extension().is_some_and(|e| e == "sql") {
+    if path.extension().is_none_or(|e| e != "sql") {
         return Ok(None);
     }
     let Some(dialect) = dialect else {

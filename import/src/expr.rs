@@ -269,10 +269,10 @@ fn rewrite(dialect: Dialect, e: &mut Expr) -> Result<(), String> {
             Expr::InList { expr, .. } => unwrap_if(expr, |c| c <= 4),
             Expr::AnyOp {
                 left,
-                compare_op,
+                compare_op: BinaryOperator::Eq,
                 right,
                 ..
-            } if matches!(compare_op, BinaryOperator::Eq) => {
+            } => {
                 let mut list = strip_nested(right);
                 if let Expr::Cast { expr, .. } = list {
                     list = strip_nested(expr);

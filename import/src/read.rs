@@ -25,13 +25,16 @@ pub(crate) struct Origin {
     pub offset: usize,
 }
 
+/// A sequence met in the DDL: the column owning it (table, column), its SQL and where it was.
+type Sequence = (Option<(String, String)>, String, Origin);
+
 pub(crate) struct Reader {
     pub dialect: Dialect,
     pub schema: Schema,
     pub diagnostics: Vec<Diagnostic>,
     pub unread: Vec<Unread>,
     /// Sequences by name, and the column owning each.
-    sequences: BTreeMap<String, (Option<(String, String)>, String, Origin)>,
+    sequences: BTreeMap<String, Sequence>,
     /// Columns whose default draws from a sequence: (table, column, sequence).
     nextval: Vec<(String, String, String)>,
 }
