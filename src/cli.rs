@@ -57,7 +57,9 @@ pub enum Command {
     /// Plan the change from a deployed schema to a declared one: phase scripts with their
     /// rollbacks and a rollout manifest.
     ///
-    /// A SOURCE is a `.mig` file or directory, a snapshot written by `migc snapshot`, or `empty`.
+    /// A SOURCE is a `.mig` file or directory, a snapshot written by `migc snapshot`, `empty`,
+    /// a `.sql` file of DDL in the `--dialect` (what pg_dump, mysqldump or sqlite3 .schema
+    /// write), or a database URL (`postgres://…`, `mysql://…`, `sqlite://PATH`).
     Plan {
         /// The deployed schema.
         #[arg(long, value_name = "SOURCE")]
@@ -81,6 +83,38 @@ pub enum Command {
         #[arg(long, value_enum)]
         deny: Option<Deny>,
         /// How to print diagnostics.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Write a `.sql` file of DDL or a live database as formatted `.mig` files.
+    ///
+    /// Objects outside migc's model are reported by name and kept as `native` blocks where
+    /// there is SQL to replay them.
+    Import {
+        /// A `.sql` file (read in `--dialect`) or a database URL.
+        #[arg(value_name = "SOURCE")]
+        source: String,
+        /// The dialect of a `.sql` file (a URL names its own).
+        #[arg(long, value_enum)]
+        dialect: Option<Dialect>,
+        /// The directory to write the `.mig` files to.
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// How to print diagnostics.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Compare a live database with the declared schema, object by object.
+    ///
+    /// Exits 0 when they match, 1 when they differ, 2 when the database cannot be read.
+    Drift {
+        /// The database.
+        #[arg(long, value_name = "URL")]
+        url: String,
+        /// The declared schema: `.mig` files or directories (or one snapshot or `.sql` file).
+        #[arg(long, value_name = "PATHS", num_args = 1.., required = true)]
+        to: Vec<String>,
+        /// Human text, or one JSON document for machines.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -154,6 +188,13 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             format,
         }),
         Command::Explain { dir } => explain::run(&dir),
+        Command::Import {
+            source,
+            dialect,
+            output,
+            format,
+        } => import::run(&source, dialect, &output, format),
+        Command::Drift { url, to, format } => drift::run(&url, &to, format),
     }
 }
 
