@@ -9,117 +9,10 @@ use sqlparser::dialect::GenericDialect;
 use sqlparser::parser::Parser;
 use std::ops::ControlFlow;
 
-/// Words that must be quoted as identifiers in at least one dialect.
-const RESERVED: &[&str] = &[
-    "all",
-    "alter",
-    "analyse",
-    "analyze",
-    "and",
-    "any",
-    "array",
-    "as",
-    "asc",
-    "between",
-    "both",
-    "by",
-    "case",
-    "cast",
-    "check",
-    "collate",
-    "column",
-    "constraint",
-    "create",
-    "cross",
-    "current_date",
-    "current_time",
-    "current_timestamp",
-    "current_user",
-    "default",
-    "delete",
-    "desc",
-    "distinct",
-    "do",
-    "drop",
-    "else",
-    "end",
-    "except",
-    "exists",
-    "false",
-    "fetch",
-    "for",
-    "foreign",
-    "from",
-    "full",
-    "grant",
-    "group",
-    "having",
-    "in",
-    "index",
-    "inner",
-    "insert",
-    "interval",
-    "intersect",
-    "into",
-    "is",
-    "join",
-    "key",
-    "leading",
-    "left",
-    "like",
-    "limit",
-    "localtime",
-    "localtimestamp",
-    "natural",
-    "not",
-    "null",
-    "offset",
-    "on",
-    "only",
-    "or",
-    "order",
-    "outer",
-    "primary",
-    "range",
-    "references",
-    "rename",
-    "returning",
-    "right",
-    "row",
-    "rows",
-    "select",
-    "session_user",
-    "set",
-    "some",
-    "table",
-    "then",
-    "to",
-    "trailing",
-    "true",
-    "union",
-    "unique",
-    "update",
-    "user",
-    "using",
-    "values",
-    "when",
-    "where",
-    "window",
-    "with",
-];
-
 /// An identifier for a dialect: bare when it is plain lower case and not reserved, quoted
 /// otherwise (`"..."` for PostgreSQL and SQLite, backticks for MySQL).
 pub fn quote(name: &str, dialect: Dialect) -> String {
-    let plain = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        && !RESERVED.contains(&name);
-    if plain {
+    if migc_stdlib::is_plain_identifier(name) {
         return name.to_string();
     }
     match dialect {
@@ -133,9 +26,7 @@ pub fn quote(name: &str, dialect: Dialect) -> String {
 /// spelling, in the dialect's quotes, or goes bare when it needs none.
 fn requote(i: &mut Ident, dialect: Dialect) {
     let value = match i.quote_style {
-        None if RESERVED.contains(&i.value.to_ascii_lowercase().as_str()) => {
-            i.value.to_ascii_lowercase()
-        }
+        None if migc_stdlib::is_reserved(&i.value) => i.value.to_ascii_lowercase(),
         None => return,
         Some(_) => i.value.clone(),
     };
