@@ -1,5 +1,9 @@
+pub mod apply;
 pub mod check;
 pub mod explain;
 pub mod fmt;
 pub mod plan;
+pub mod rollback;
 pub mod snapshot;
+pub mod status;
+pub mod verify;
