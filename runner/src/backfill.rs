@@ -132,7 +132,12 @@ pub fn run(
         )
         .map_err(failed)?;
         let total = done + left;
-        let mut progress = Progress::new(&format!("  backfill {}", batch.table), done, total, job.quiet);
+        let mut progress = Progress::new(
+            &format!("  backfill {}", batch.table),
+            done,
+            total,
+            job.quiet,
+        );
         loop {
             let what = format!("backfill of `{}`", batch.table);
             let step = retry::run(job.policy, &what, job.quiet, conn, |c| {
@@ -322,7 +327,8 @@ mod tests {
             quiet: true,
         };
         // As if a killed run had committed the first batch.
-        conn.execute("UPDATE t SET b = upper(a) WHERE id <= 10").unwrap();
+        conn.execute("UPDATE t SET b = upper(a) WHERE id <= 10")
+            .unwrap();
         let resume = state::Row {
             plan: "p".into(),
             label: "a -> b".into(),

@@ -57,12 +57,14 @@ impl PlanDir {
         manifest_text: &str,
         scripts: BTreeMap<String, String>,
     ) -> Result<PlanDir, Error> {
-        let manifest =
-            manifest::from_json(manifest_text).map_err(|e| Error::new(Kind::Io, e))?;
+        let manifest = manifest::from_json(manifest_text).map_err(|e| Error::new(Kind::Io, e))?;
         let dialect = Dialect::from_name(&manifest.dialect).ok_or_else(|| {
             Error::new(
                 Kind::Io,
-                format!("the manifest names an unknown dialect `{}`", manifest.dialect),
+                format!(
+                    "the manifest names an unknown dialect `{}`",
+                    manifest.dialect
+                ),
             )
         })?;
         let mut problems = Vec::new();

@@ -52,7 +52,9 @@ impl Policy {
             Dialect::Postgres => format!("SET lock_timeout = '{ms}ms'"),
             Dialect::Mysql => {
                 let s = t.as_secs().max(1);
-                format!("SET SESSION lock_wait_timeout = {s}, SESSION innodb_lock_wait_timeout = {s}")
+                format!(
+                    "SET SESSION lock_wait_timeout = {s}, SESSION innodb_lock_wait_timeout = {s}"
+                )
             }
             Dialect::Sqlite => format!("PRAGMA busy_timeout = {ms}"),
         })

@@ -242,7 +242,12 @@ impl Run<'_> {
 
     fn framed(&self, phase: &PhaseEntry, up: bool) -> Result<script::Framed, Error> {
         let name = if up { &phase.up } else { &phase.down };
-        let text = self.plan.scripts.get(name).map(String::as_str).unwrap_or("");
+        let text = self
+            .plan
+            .scripts
+            .get(name)
+            .map(String::as_str)
+            .unwrap_or("");
         let framed = script::frames(text);
         if framed.steps.len() != phase.steps.len() {
             return Err(Error::new(
@@ -319,7 +324,11 @@ impl Run<'_> {
             return Ok(());
         }
         self.gate(name)?;
-        self.say(&format!("{name}: {} ({} steps)", phase.up, phase.steps.len()));
+        self.say(&format!(
+            "{name}: {} ({} steps)",
+            phase.up,
+            phase.steps.len()
+        ));
         let label = plan.label();
         if plan.dialect == Dialect::Sqlite {
             for e in &phase.steps {
@@ -371,7 +380,11 @@ impl Run<'_> {
             .map_err(io)?;
         let forget = state::forget_phase(dialect, &plan.id, name);
         if dialect == Dialect::Sqlite {
-            self.whole_script(&format!("rollback of {name} ({})", phase.down), &text, &forget)?;
+            self.whole_script(
+                &format!("rollback of {name} ({})", phase.down),
+                &text,
+                &forget,
+            )?;
         } else {
             let framed = self.framed(phase, false)?;
             self.session(&framed.header)?;
@@ -387,7 +400,6 @@ impl Run<'_> {
         Ok(())
     }
 }
-
 
 fn start<'a>(
     url: &DbUrl,
@@ -412,6 +424,9 @@ fn start<'a>(
         Some(lock::acquire(url, conn)?)
     };
     if !opts.dry_run {
+        if let Some(sql) = opts.policy.session_sql(plan.dialect) {
+            conn.execute(&sql).map_err(io)?;
+        }
         state::ensure(conn).map_err(io)?;
     }
     let states = state::of_plan(conn, &plan.id).map_err(io)?;
@@ -447,7 +462,11 @@ pub fn apply(
     opts: &Options,
 ) -> Result<(), Error> {
     let (_lock, mut run) = start(url, conn, plan, opts)?;
-    if let Some(r) = run.states.values().find(|r| r.status == state::ROLLING_BACK) {
+    if let Some(r) = run
+        .states
+        .values()
+        .find(|r| r.status == state::ROLLING_BACK)
+    {
         return Err(Error::new(
             Kind::Refused,
             format!(

@@ -103,7 +103,13 @@ pub fn statements(sql: &str, dialect: Dialect) -> Vec<String> {
                 continue;
             }
         }
-        let rest_starts = |s: &str| chars[i..].iter().take(s.chars().count()).copied().eq(s.chars());
+        let rest_starts = |s: &str| {
+            chars[i..]
+                .iter()
+                .take(s.chars().count())
+                .copied()
+                .eq(s.chars())
+        };
         if rest_starts(&delimiter) {
             push_statement(&mut out, &current);
             current.clear();
@@ -163,7 +169,10 @@ pub fn statements(sql: &str, dialect: Dialect) -> Vec<String> {
                     .position(|&d| !(d.is_alphanumeric() || d == '_'))
                     .map(|p| i + 1 + p);
                 match tag_end {
-                    Some(e) if chars[e] == '$' && !chars[i + 1..e].first().is_some_and(|d| d.is_ascii_digit()) => {
+                    Some(e)
+                        if chars[e] == '$'
+                            && !chars[i + 1..e].first().is_some_and(|d| d.is_ascii_digit()) =>
+                    {
                         let tag: String = chars[i..=e].iter().collect();
                         current.push_str(&tag);
                         i = e + 1;
@@ -234,7 +243,11 @@ mod tests {
         case(
             Dialect::Postgres,
             "SELECT 'a;b'; SELECT \"x;\" FROM t; -- c;\n/* d; */ SELECT 1",
-            &["SELECT 'a;b'", "SELECT \"x;\" FROM t", "-- c;\n/* d; */ SELECT 1"],
+            &[
+                "SELECT 'a;b'",
+                "SELECT \"x;\" FROM t",
+                "-- c;\n/* d; */ SELECT 1",
+            ],
         );
         case(Dialect::Postgres, "SELECT 'it''s;';", &["SELECT 'it''s;'"]);
         case(Dialect::Postgres, "-- only a comment\n", &[]);
@@ -250,7 +263,11 @@ mod tests {
                 "CREATE INDEX CONCURRENTLY i ON t (a)",
             ],
         );
-        case(Dialect::Postgres, "SELECT $1, $$a;b$$;", &["SELECT $1, $$a;b$$"]);
+        case(
+            Dialect::Postgres,
+            "SELECT $1, $$a;b$$;",
+            &["SELECT $1, $$a;b$$"],
+        );
     }
 
     #[test]

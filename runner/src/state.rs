@@ -120,7 +120,9 @@ pub fn exists(conn: &mut dyn Connection) -> Result<bool, DbError> {
     };
     let rows = conn.query(&sql)?;
     Ok(matches!(
-        rows.first().and_then(|r| r.first()).and_then(|v| v.as_deref()),
+        rows.first()
+            .and_then(|r| r.first())
+            .and_then(|v| v.as_deref()),
         Some("t" | "1" | "true")
     ))
 }

@@ -9,7 +9,15 @@ use std::path::Path;
 pub(crate) fn open(
     dir: &Path,
     run: &RunArgs,
-) -> Result<(PlanDir, migc_db::DbUrl, Box<dyn migc_db::Connection>, Options), Failure> {
+) -> Result<
+    (
+        PlanDir,
+        migc_db::DbUrl,
+        Box<dyn migc_db::Connection>,
+        Options,
+    ),
+    Failure,
+> {
     let plan = PlanDir::read(dir).map_err(failure)?;
     let url = url(&run.url)?;
     let conn = connect(&url)?;
