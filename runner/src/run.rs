@@ -96,6 +96,10 @@ impl Run<'_> {
     }
 
     fn record(&self, phase: &str, step: &str) -> String {
+        self.record_as(phase, step, state::DONE)
+    }
+
+    fn record_as(&self, phase: &str, step: &str, status: &str) -> String {
         state::upsert(
             self.plan.dialect,
             &Record {
@@ -103,7 +107,7 @@ impl Run<'_> {
                 label: &self.plan.label(),
                 phase,
                 step,
-                status: state::DONE,
+                status,
                 checkpoint: None,
                 rows_done: 0,
                 rows_total: None,
@@ -208,6 +212,15 @@ impl Run<'_> {
             }
             r
         })
+    }
+
+    /// Records that a step failed (best effort: the failure is what is reported).
+    fn note_failure(&mut self, phase: &str, step: &str, r: Result<(), Error>) -> Result<(), Error> {
+        if r.is_err() {
+            let sql = self.record_as(phase, step, state::FAILED);
+            let _ = self.conn.execute(&sql);
+        }
+        r
     }
 
     fn gate(&mut self, phase: &str) -> Result<(), Error> {
@@ -338,7 +351,8 @@ impl Run<'_> {
             }
             let text = plan.scripts.get(&phase.up).cloned().unwrap_or_default();
             let record = self.record(name, state::WHOLE_PHASE);
-            self.whole_script(&format!("{name} ({})", phase.up), &text, &record)?;
+            let r = self.whole_script(&format!("{name} ({})", phase.up), &text, &record);
+            self.note_failure(name, state::WHOLE_PHASE, r)?;
             self.say(&format!("{name}: applied"));
             return Ok(());
         }
@@ -355,7 +369,8 @@ impl Run<'_> {
                 continue;
             }
             let record = self.record(name, &e.id);
-            self.step_sql(&what, &f.sql, e.transactional, Some(record))?;
+            let r = self.step_sql(&what, &f.sql, e.transactional, Some(record));
+            self.note_failure(name, &e.id, r)?;
         }
         let record = self.record(name, state::WHOLE_PHASE);
         self.conn.execute(&record).map_err(io)?;
@@ -599,6 +614,12 @@ pub fn status(conn: &mut dyn Connection) -> Result<String, Error> {
             };
             out.push_str(&format!("  {phase:<9} {what}\n"));
             for r in in_phase {
+                if r.status == state::FAILED {
+                    out.push_str(&format!(
+                        "    step {} failed at {}; a re-run starts it again\n",
+                        r.step, r.updated_at
+                    ));
+                }
                 if let Some(c) = &r.checkpoint {
                     let total = r
                         .rows_total

@@ -4,8 +4,8 @@
 //!
 //! A row is keyed by the plan's identity (the SHA-256 of its `manifest.json`), the phase and the
 //! step id (`*` for a phase run as one script, as on SQLite). `status` is `done`, `running` (a
-//! backfill between batches, or a step that cannot run in a transaction and has started) or
-//! `rolling back` (a rollback of the phase has started and must be finished). A backfill keeps
+//! backfill between batches), `failed` (the last attempt failed; a re-run starts the step again)
+//! or `rolling back` (a rollback of the phase has started and must be finished). A backfill keeps
 //! its checkpoint: the last key of the last batch done, as a JSON list of text values, with the
 //! rows walked so far. Rows of a phase are written in the transaction of the step where the
 //! dialect has transactional DDL; a rollback deletes the rows of the phases it undid, so the
@@ -25,6 +25,7 @@ pub const WHOLE_PHASE: &str = "*";
 pub const DONE: &str = "done";
 pub const RUNNING: &str = "running";
 pub const ROLLING_BACK: &str = "rolling back";
+pub const FAILED: &str = "failed";
 
 /// One row of the state table.
 #[derive(Clone, Debug, PartialEq, Eq)]
