@@ -99,11 +99,7 @@ impl Progress {
 }
 
 fn percent(done: u64, total: u64) -> u64 {
-    if total == 0 {
-        100
-    } else {
-        (done.min(total) * 100) / total
-    }
+    (done.min(total) * 100).checked_div(total).unwrap_or(100)
 }
 
 fn tenth(done: u64, total: u64) -> u64 {
