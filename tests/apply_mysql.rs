@@ -12,7 +12,6 @@
 mod apply_support;
 
 use apply_support::*;
-use migc_db::Connection;
 use std::collections::BTreeMap;
 
 const ROWS: i64 = 3000;

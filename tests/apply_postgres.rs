@@ -9,7 +9,6 @@
 mod apply_support;
 
 use apply_support::*;
-use migc_db::Connection;
 
 const ROWS: i64 = 3000;
 const STEP: &str = "backfill.backfill.t";

@@ -16,15 +16,12 @@ use migc_db::Connection;
 const ROWS: i64 = 3000;
 
 struct Db {
-    path: std::path::PathBuf,
     url: String,
 }
 
 fn db(work: &Work) -> Db {
-    let path = work.path("app.db");
     Db {
-        url: format!("sqlite://{}", path.display()),
-        path,
+        url: format!("sqlite://{}", work.path("app.db").display()),
     }
 }
 
