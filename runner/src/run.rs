@@ -403,11 +403,13 @@ impl Run<'_> {
         } else {
             let framed = self.framed(phase, false)?;
             self.session(&framed.header)?;
-            // The down script lists the steps in reverse.
-            for (f, e) in framed.steps.iter().zip(phase.steps.iter().rev()) {
+            // The manifest says which up steps may run in a transaction, not which down steps
+            // may (undoing a dropped index builds one CONCURRENTLY): down steps run statement by
+            // statement, each written to be re-run.
+            for f in &framed.steps {
                 let what = format!("rollback of {name} step [{}] {}", f.number, f.summary);
                 self.say(&format!("  [{}] {}", f.number, f.summary));
-                self.step_sql(&what, &f.sql, e.transactional, None)?;
+                self.step_sql(&what, &f.sql, false, None)?;
             }
             self.conn.execute(&forget).map_err(io)?;
         }

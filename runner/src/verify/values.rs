@@ -89,8 +89,17 @@ pub fn literal(
                 .get(&dialect)
                 .map(|s| s.to_ascii_lowercase())
                 .unwrap_or_default();
-            if s.contains("int") {
+            if s.contains("int") && !s.contains("interval") {
                 number.to_string()
+            } else if s == "inet" || s == "cidr" {
+                text(
+                    dialect,
+                    &format!("10.{}.{}.{}", n / 65536 % 256, n / 256 % 256, n % 256),
+                )
+            } else if s.contains("json") {
+                text(dialect, &format!("{{\"n\": {n}}}"))
+            } else if s == "interval" {
+                text(dialect, &format!("{number} hours"))
             } else {
                 text(dialect, &format!("{} {n}", col.name).to_uppercase())
             }
