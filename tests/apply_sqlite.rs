@@ -407,3 +407,71 @@ fn a_held_lock_is_retried_then_given_up_cleanly_and_resumed() {
         ROWS
     );
 }
+
+/// Switch waits for the backfill gate: rows still to fill (written here past the dual-write
+/// trigger) refuse it with exit 1 and nothing run; once filled, it runs.
+#[test]
+fn switch_is_refused_until_the_backfill_gate_holds() {
+    let work = Work::new();
+    let db = db(&work);
+    let p2 = deployed(&work, &db, false, false);
+    expect(
+        &run(&["apply", &p2, "--url", &db.url, "--through", "backfill"]),
+        0,
+    );
+    let mut c = conn(&db);
+    c.execute(
+        "INSERT INTO migc_sync_t_guard (active) VALUES (1);
+         UPDATE t SET b = NULL WHERE id <= 5;
+         DELETE FROM migc_sync_t_guard;",
+    )
+    .unwrap();
+    let o = run(&["apply", &p2, "--url", &db.url, "--phase", "switch"]);
+    expect(&o, 1);
+    assert!(
+        text(&o.stderr).contains("the gate before switch is not met"),
+        "{}",
+        show(&o)
+    );
+    assert!(text(&o.stderr).contains("returns 5, not 0"), "{}", show(&o));
+    c.execute("UPDATE t SET b = upper(a) WHERE b IS NULL")
+        .unwrap();
+    expect(
+        &run(&["apply", &p2, "--url", &db.url, "--phase", "switch"]),
+        0,
+    );
+}
+
+/// A rollback that stopped part-way must be finished before anything is applied again.
+#[test]
+fn an_unfinished_rollback_blocks_apply_until_it_is_finished() {
+    let work = Work::new();
+    let db = db(&work);
+    let p2 = deployed(&work, &db, false, false);
+    expect(&run(&["apply", &p2, "--url", &db.url]), 0);
+    // As a rollback of switch leaves it when it stops after marking the phase.
+    conn(&db)
+        .execute(
+            "UPDATE migc_state SET status = 'rolling back' WHERE phase = 'switch' AND label NOT LIKE 'empty %'",
+        )
+        .unwrap();
+    let status = text(&run(&["status", "--url", &db.url]).stdout);
+    assert!(
+        status.contains("switch    rolling back (not finished)"),
+        "{status}"
+    );
+    let o = run(&["apply", &p2, "--url", &db.url]);
+    expect(&o, 1);
+    assert!(
+        text(&o.stderr).contains("a rollback of switch did not finish"),
+        "{}",
+        show(&o)
+    );
+    expect(
+        &run(&["rollback", &p2, "--url", &db.url, "--to", "backfill"]),
+        0,
+    );
+    let o = run(&["apply", &p2, "--url", &db.url]);
+    expect(&o, 0);
+    assert!(text(&o.stdout).contains("switch: applied"), "{}", show(&o));
+}
