@@ -357,7 +357,7 @@ fn a_second_concurrent_run_is_refused() {
         "--phase",
         "backfill",
         "--batch-size",
-        "100",
+        "20",
         "--pause-ms",
         "20",
     ]);
