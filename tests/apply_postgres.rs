@@ -322,3 +322,57 @@ fn a_held_lock_is_retried_then_given_up_cleanly_and_resumed() {
         1
     );
 }
+
+/// A step inside the scripts' retrying `DO` blocks (adding a column takes ACCESS EXCLUSIVE)
+/// follows the run's `--lock-timeout` and `--retries` too: the run hands the block its timeout
+/// and lets it try once, so three attempts of 100 ms give up within seconds. The block's own
+/// defaults (2 s, ten attempts) would keep each of the run's attempts for over 20 s.
+#[test]
+fn retrying_blocks_follow_the_runs_lock_timeout_and_bound() {
+    let Some(server) = server("retrying_blocks_follow_the_runs_lock_timeout_and_bound") else {
+        return;
+    };
+    let db = Scratch::new(&server);
+    let work = Work::new();
+    let p2 = deployed(&work, &db, V2, false);
+    let mut holder = connect(&db.url);
+    holder
+        .execute("BEGIN; LOCK TABLE t IN ACCESS EXCLUSIVE MODE;")
+        .unwrap();
+    let started = std::time::Instant::now();
+    let o = run(&[
+        "apply",
+        &p2,
+        "--url",
+        &db.url,
+        "--lock-timeout",
+        "100ms",
+        "--retries",
+        "2",
+    ]);
+    let took = started.elapsed();
+    holder.execute("ROLLBACK").unwrap();
+    expect(&o, 1);
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("gave up after 3 attempts to take a lock"),
+        "{err}"
+    );
+    assert!(
+        took < std::time::Duration::from_secs(15),
+        "the run took {took:?}: the block kept its own timeout and attempts\n{err}"
+    );
+    let mut c = connect(&db.url);
+    assert_eq!(
+        number(
+            c.as_mut(),
+            "SELECT count(*) FROM information_schema.columns WHERE table_name = 't' AND column_name = 'b'"
+        ),
+        0
+    );
+    expect(&run(&["apply", &p2, "--url", &db.url]), 0);
+    assert_eq!(
+        number(c.as_mut(), "SELECT count(*) FROM t WHERE b = upper(a)"),
+        ROWS
+    );
+}

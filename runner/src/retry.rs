@@ -1,8 +1,10 @@
 //! Lock timeouts and bounded retries (safe-ddl.md §4.4): a statement that waits for a strong
 //! lock queues every later query on the table behind it, so it waits only a short while, gives
-//! up, sleeps with exponential backoff and tries again, up to a bound. What the scripts already
-//! do for themselves (PostgreSQL's `DO` blocks set their own `lock_timeout` and retry inside the
-//! block; SQLite scripts set their own `busy_timeout`) is wrapped, not replaced.
+//! up, sleeps with exponential backoff and tries again, up to a bound. PostgreSQL's `DO` blocks
+//! retry inside the block; given a lock timeout, the runner hands them its timeout and makes
+//! them try once (`migc.lock_timeout`, `migc.lock_attempts`), so that its own backoff is the
+//! only one and `--retries` bounds the attempts. SQLite scripts set their own `busy_timeout`,
+//! which is wrapped, not replaced.
 
 use migc_db::{Connection, DbError};
 use migc_stdlib::Dialect;
@@ -49,7 +51,9 @@ impl Policy {
         let t = self.lock_timeout?;
         let ms = t.as_millis().max(1);
         Some(match dialect {
-            Dialect::Postgres => format!("SET lock_timeout = '{ms}ms'"),
+            Dialect::Postgres => format!(
+                "SET lock_timeout = '{ms}ms'; SET migc.lock_timeout = '{ms}ms'; SET migc.lock_attempts = 1"
+            ),
             Dialect::Mysql => {
                 let s = t.as_secs().max(1);
                 format!(

@@ -2,7 +2,9 @@
 //!
 //! - Statements that take a strong lock run in a `DO` block that sets a short `lock_timeout`
 //!   and retries with exponential backoff and jitter on lock timeouts and deadlocks, up to a
-//!   bound; a lock wait therefore never queues the application's queries for long.
+//!   bound; a lock wait therefore never queues the application's queries for long. The session
+//!   settings `migc.lock_timeout` and `migc.lock_attempts` override the timeout and the bound
+//!   (`migc apply` sets them from `--lock-timeout` and `--retries`).
 //! - Indexes are built and dropped `CONCURRENTLY`, outside any transaction, after removing an
 //!   invalid index a failed build may have left, so a re-run is safe.
 //! - Checks and foreign keys are added `NOT VALID` and validated in a later phase (validation
@@ -52,10 +54,14 @@ impl Postgres {
     /// Statements under a short lock timeout, retried with backoff on lock timeouts and
     /// deadlocks. The block is one transaction: all its statements apply or none.
     pub(super) fn retry(&self, body: &[String]) -> Unit {
-        let mut s =
-            String::from("DO $migc$\nDECLARE\n  attempt integer := 0;\nBEGIN\n  LOOP\n    BEGIN\n");
+        // `migc.lock_timeout` and `migc.lock_attempts` (session settings an executor such as
+        // `migc apply` sets) override the defaults written here.
+        let mut s = format!(
+            "DO $migc$\nDECLARE\n  attempt integer := 0;\n  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, {});\nBEGIN\n  LOOP\n    BEGIN\n",
+            self.attempts
+        );
         s.push_str(&format!(
-            "      PERFORM set_config('lock_timeout', {}, true);\n",
+            "      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), {}), true);\n",
             literal(self.lock_timeout)
         ));
         for stmt in body {
@@ -69,14 +75,10 @@ impl Postgres {
             "      EXIT;\n    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN\n",
         );
         s.push_str("      attempt := attempt + 1;\n");
-        s.push_str(&format!(
-            "      IF attempt >= {} THEN\n        RAISE;\n      END IF;\n",
-            self.attempts
-        ));
-        s.push_str(&format!(
-            "      RAISE NOTICE 'migc: lock not available, attempt % of {}', attempt;\n",
-            self.attempts
-        ));
+        s.push_str("      IF attempt >= attempts THEN\n        RAISE;\n      END IF;\n");
+        s.push_str(
+            "      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;\n",
+        );
         s.push_str(
             "      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));\n",
         );

@@ -10,20 +10,21 @@ SET statement_timeout = 0;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('comments') AND conname = 'comments_author_name__migc_new_not_null') THEN
         ALTER TABLE comments ADD CONSTRAINT comments_author_name__migc_new_not_null CHECK (author_name__migc_new IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -45,19 +46,20 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       ALTER TABLE comments ALTER COLUMN author_name__migc_new SET NOT NULL;
       ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_author_name__migc_new_not_null;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -69,20 +71,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_tags_topic_id_not_null') THEN
         ALTER TABLE post_tags ADD CONSTRAINT post_tags_topic_id_not_null CHECK (topic_id IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -104,19 +107,20 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       ALTER TABLE post_tags ALTER COLUMN topic_id SET NOT NULL;
       ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_tags_topic_id_not_null;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -138,20 +142,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_summary_not_null') THEN
         ALTER TABLE posts ADD CONSTRAINT posts_summary_not_null CHECK (summary IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -173,19 +178,20 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       ALTER TABLE posts ALTER COLUMN summary SET NOT NULL;
       ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_summary_not_null;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;

@@ -42,20 +42,21 @@ CREATE OR REPLACE VIEW members AS SELECT * FROM memberships;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('api_keys_tenant_name_key') AND NOT indisvalid) THEN
         DROP INDEX IF EXISTS api_keys_tenant_name_key;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -68,18 +69,19 @@ CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS api_keys_tenant_name_key ON api_k
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       ALTER TABLE invitations ADD COLUMN IF NOT EXISTS state__migc_new invitation_state__migc;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -91,20 +93,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('invitations_open_per_email__migc') AND NOT indisvalid) THEN
         DROP INDEX IF EXISTS invitations_open_per_email__migc;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -144,19 +147,20 @@ $migc_fn$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       DROP TRIGGER IF EXISTS migc_sync_invitations ON invitations;
       CREATE TRIGGER migc_sync_invitations BEFORE INSERT OR UPDATE ON invitations FOR EACH ROW EXECUTE FUNCTION migc_sync_invitations();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -168,18 +172,19 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       ALTER TABLE projects ADD COLUMN IF NOT EXISTS visibility project_visibility DEFAULT 'private' NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -191,18 +196,19 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       ALTER TABLE tasks ADD COLUMN IF NOT EXISTS description text;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -214,18 +220,19 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       ALTER TABLE tasks ADD COLUMN IF NOT EXISTS estimate_minutes integer;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -237,20 +244,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tasks') AND conname = 'tasks_estimate_minutes_check') THEN
         ALTER TABLE tasks ADD CONSTRAINT tasks_estimate_minutes_check CHECK (estimate_minutes >= 0) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -262,20 +270,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tasks') AND conname = 'tasks_assignee_fkey') THEN
         ALTER TABLE tasks ADD CONSTRAINT tasks_assignee_fkey FOREIGN KEY (tenant_id, assignee_id) REFERENCES memberships (tenant_id, user_id) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -314,19 +323,20 @@ $migc_fn$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       DROP TRIGGER IF EXISTS migc_sync_tasks ON tasks;
       CREATE TRIGGER migc_sync_tasks BEFORE INSERT OR UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION migc_sync_tasks();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -338,18 +348,19 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       ALTER TABLE tenants ADD COLUMN IF NOT EXISTS region varchar(16) DEFAULT 'eu-central-1' NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;

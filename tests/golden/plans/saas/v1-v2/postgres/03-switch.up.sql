@@ -10,20 +10,21 @@ SET statement_timeout = 0;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('api_keys') AND conname = 'api_keys_tenant_name_key') THEN
         ALTER TABLE api_keys ADD CONSTRAINT api_keys_tenant_name_key UNIQUE USING INDEX api_keys_tenant_name_key;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -35,20 +36,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('invitations') AND conname = 'invitations_state__migc_new_not_null') THEN
         ALTER TABLE invitations ADD CONSTRAINT invitations_state__migc_new_not_null CHECK (state__migc_new IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -70,19 +72,20 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       ALTER TABLE invitations ALTER COLUMN state__migc_new SET NOT NULL;
       ALTER TABLE invitations DROP CONSTRAINT IF EXISTS invitations_state__migc_new_not_null;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;

@@ -41,19 +41,20 @@ $migc_fn$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
       CREATE TRIGGER migc_sync_orders BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION migc_sync_orders();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -65,20 +66,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped) THEN
         ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -90,10 +92,11 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped)
          AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
         ALTER TABLE orders RENAME COLUMN status TO status__migc_new;
@@ -101,10 +104,10 @@ BEGIN
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -127,19 +130,20 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       ALTER TABLE orders ADD COLUMN IF NOT EXISTS status order_status;
       ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -159,18 +163,19 @@ DROP VIEW IF EXISTS customer_directory;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       ALTER TABLE users ADD COLUMN IF NOT EXISTS nickname text;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -182,10 +187,11 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       ALTER TABLE users ADD COLUMN IF NOT EXISTS full_name text;
       COMMENT ON COLUMN users.full_name IS 'as typed at sign-up';
       UPDATE users SET full_name = first_name || ' ' || last_name WHERE full_name IS NULL;
@@ -195,10 +201,10 @@ BEGIN
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -239,19 +245,20 @@ $migc_fn$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       DROP TRIGGER IF EXISTS migc_sync_users ON users;
       CREATE TRIGGER migc_sync_users BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION migc_sync_users();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -263,20 +270,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_full_name_not_null') THEN
         ALTER TABLE users ADD CONSTRAINT users_full_name_not_null CHECK (full_name IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -285,10 +293,11 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF NOT EXISTS (SELECT 1 FROM users WHERE full_name IS NULL) THEN
         ALTER TABLE users VALIDATE CONSTRAINT users_full_name_not_null;
         ALTER TABLE users ALTER COLUMN full_name SET NOT NULL;
@@ -300,10 +309,10 @@ BEGIN
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -315,10 +324,11 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       ALTER TABLE payments ADD COLUMN IF NOT EXISTS amount numeric(12,2);
       UPDATE payments SET amount = amount_cents / 100.0 WHERE amount IS NULL;
       IF NOT EXISTS (SELECT 1 FROM payments WHERE amount IS NULL) THEN
@@ -327,10 +337,10 @@ BEGIN
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -365,19 +375,20 @@ $migc_fn$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       DROP TRIGGER IF EXISTS migc_sync_payments ON payments;
       CREATE TRIGGER migc_sync_payments BEFORE INSERT OR UPDATE ON payments FOR EACH ROW EXECUTE FUNCTION migc_sync_payments();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -389,20 +400,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('payments') AND conname = 'payments_amount_not_null') THEN
         ALTER TABLE payments ADD CONSTRAINT payments_amount_not_null CHECK (amount IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -411,10 +423,11 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF NOT EXISTS (SELECT 1 FROM payments WHERE amount IS NULL) THEN
         ALTER TABLE payments VALIDATE CONSTRAINT payments_amount_not_null;
         ALTER TABLE payments ALTER COLUMN amount SET NOT NULL;
@@ -426,10 +439,10 @@ BEGIN
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -441,20 +454,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('payments') AND conname = 'payments_amount_check') THEN
         ALTER TABLE payments ADD CONSTRAINT payments_amount_check CHECK (amount > 0) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -473,20 +487,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF to_regclass('orders_pending') IS NOT NULL AND to_regclass('orders_pending__migc') IS NULL THEN
         ALTER INDEX orders_pending RENAME TO orders_pending__migc;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -498,20 +513,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('orders_pending') AND NOT indisvalid) THEN
         DROP INDEX IF EXISTS orders_pending;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -531,20 +547,21 @@ CREATE TABLE IF NOT EXISTS legacy_sessions (
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('legacy_sessions_user_id_idx') AND NOT indisvalid) THEN
         DROP INDEX IF EXISTS legacy_sessions_user_id_idx;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -554,20 +571,21 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS legacy_sessions_user_id_idx ON legacy_se
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('legacy_sessions_expires_at_idx') AND NOT indisvalid) THEN
         DROP INDEX IF EXISTS legacy_sessions_expires_at_idx;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -577,20 +595,21 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS legacy_sessions_expires_at_idx ON legacy
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('legacy_sessions') AND conname = 'legacy_sessions_user_id_fkey') THEN
         ALTER TABLE legacy_sessions ADD CONSTRAINT legacy_sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;

@@ -14,20 +14,21 @@ DROP VIEW IF EXISTS product_stock;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF to_regclass('stock_levels') IS NOT NULL AND to_regclass('stock') IS NULL THEN
         ALTER TABLE stock_levels RENAME TO stock;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -51,19 +52,20 @@ DROP VIEW IF EXISTS order_totals;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       ALTER TABLE orders ADD COLUMN IF NOT EXISTS notes text;
       UPDATE orders SET notes = customer_note WHERE notes IS NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -102,19 +104,20 @@ $migc_fn$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
       CREATE TRIGGER migc_sync_orders BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION migc_sync_orders();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -126,20 +129,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped) THEN
         ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -151,10 +155,11 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped)
          AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
         ALTER TABLE orders RENAME COLUMN status TO status__migc_new;
@@ -162,10 +167,10 @@ BEGIN
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -188,19 +193,20 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       ALTER TABLE orders ADD COLUMN IF NOT EXISTS status order_status;
       ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -239,19 +245,20 @@ $migc_fn$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       DROP TRIGGER IF EXISTS migc_sync_users ON users;
       CREATE TRIGGER migc_sync_users BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION migc_sync_users();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -263,20 +270,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('users_email_lower_key') AND NOT indisvalid) THEN
         DROP INDEX IF EXISTS users_email_lower_key;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -289,20 +297,21 @@ CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS users_email_lower_key ON users ((
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_warehouse_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_warehouse_id_fkey') THEN
         ALTER TABLE stock RENAME CONSTRAINT stock_levels_warehouse_id_fkey TO stock_warehouse_id_fkey;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -314,20 +323,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_product_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_product_id_fkey') THEN
         ALTER TABLE stock RENAME CONSTRAINT stock_levels_product_id_fkey TO stock_product_id_fkey;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -339,20 +349,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_reserved_check') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_reserved_check') THEN
         ALTER TABLE stock RENAME CONSTRAINT stock_levels_reserved_check TO stock_reserved_check;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -364,20 +375,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_quantity_check') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_quantity_check') THEN
         ALTER TABLE stock RENAME CONSTRAINT stock_levels_quantity_check TO stock_quantity_check;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -389,20 +401,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_pkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_pkey') THEN
         ALTER TABLE stock RENAME CONSTRAINT stock_levels_pkey TO stock_pkey;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -414,20 +427,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF to_regclass('orders_pending') IS NOT NULL AND to_regclass('orders_pending__migc') IS NULL THEN
         ALTER INDEX orders_pending RENAME TO orders_pending__migc;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -439,20 +453,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('orders_pending') AND NOT indisvalid) THEN
         DROP INDEX IF EXISTS orders_pending;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -465,10 +480,11 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_pending ON orders (placed_at) WHE
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       ALTER TABLE addresses ADD COLUMN IF NOT EXISTS house_number varchar(16);
       UPDATE addresses SET house_number = '' WHERE house_number IS NULL;
       IF NOT EXISTS (SELECT 1 FROM addresses WHERE house_number IS NULL) THEN
@@ -477,10 +493,10 @@ BEGIN
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -492,10 +508,11 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       ALTER TABLE addresses ADD COLUMN IF NOT EXISTS street text;
       UPDATE addresses SET street = line1 WHERE street IS NULL;
       IF NOT EXISTS (SELECT 1 FROM addresses WHERE street IS NULL) THEN
@@ -504,10 +521,10 @@ BEGIN
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -544,19 +561,20 @@ $migc_fn$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       DROP TRIGGER IF EXISTS migc_sync_addresses ON addresses;
       CREATE TRIGGER migc_sync_addresses BEFORE INSERT OR UPDATE ON addresses FOR EACH ROW EXECUTE FUNCTION migc_sync_addresses();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -568,20 +586,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('addresses') AND conname = 'addresses_house_number_not_null') THEN
         ALTER TABLE addresses ADD CONSTRAINT addresses_house_number_not_null CHECK (house_number IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -590,10 +609,11 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF NOT EXISTS (SELECT 1 FROM addresses WHERE house_number IS NULL) THEN
         ALTER TABLE addresses VALIDATE CONSTRAINT addresses_house_number_not_null;
         ALTER TABLE addresses ALTER COLUMN house_number SET NOT NULL;
@@ -605,10 +625,10 @@ BEGIN
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -620,20 +640,21 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('addresses') AND conname = 'addresses_street_not_null') THEN
         ALTER TABLE addresses ADD CONSTRAINT addresses_street_not_null CHECK (street IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
@@ -642,10 +663,11 @@ $migc$;
 DO $migc$
 DECLARE
   attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
 BEGIN
   LOOP
     BEGIN
-      PERFORM set_config('lock_timeout', '2s', true);
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF NOT EXISTS (SELECT 1 FROM addresses WHERE street IS NULL) THEN
         ALTER TABLE addresses VALIDATE CONSTRAINT addresses_street_not_null;
         ALTER TABLE addresses ALTER COLUMN street SET NOT NULL;
@@ -657,10 +679,10 @@ BEGIN
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
-      IF attempt >= 10 THEN
+      IF attempt >= attempts THEN
         RAISE;
       END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of 10', attempt;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
