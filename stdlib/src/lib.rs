@@ -8,6 +8,6 @@ mod mixin;
 mod ty;
 
 pub use dialect::Dialect;
-pub use function::{function, functions, Function};
+pub use function::{function, functions, Built, Function, SQLITE_SPLIT_PART_MAX_FIELD};
 pub use mixin::{mixin_source, mixins, MixinSource};
 pub use ty::{builtin_type, builtin_types, BuiltinType, TypeArgs, TypeClass};

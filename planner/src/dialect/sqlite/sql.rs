@@ -54,12 +54,21 @@ pub(super) fn fix_casts(sql: &str) -> String {
 }
 
 pub(super) fn unspellable(e: &Expr, function: &str) -> Diagnostic {
-    let mut d = Diagnostic::error(
-        Code::Unsupported,
-        format!("`{function}` has no SQLite spelling"),
-    )
-    .note("SQLite has no such function, so this change cannot be planned for SQLite")
-    .help("write the expression with functions SQLite has (substr, instr, replace, …), or plan for another dialect");
+    let limits = migc_stdlib::function(function).and_then(|f| f.built(D));
+    let mut d = match limits {
+        Some(b) => Diagnostic::error(
+            Code::Unsupported,
+            format!("this call of `{function}` cannot be spelled for SQLite"),
+        )
+        .note(b.limits)
+        .help("write the call within those limits, or the expression with functions SQLite has (substr, instr, replace, …)"),
+        None => Diagnostic::error(
+            Code::Unsupported,
+            format!("`{function}` has no SQLite spelling"),
+        )
+        .note("SQLite has no such function, so this change cannot be planned for SQLite")
+        .help("write the expression with functions SQLite has (substr, instr, replace, …), or plan for another dialect"),
+    };
     if e.origin != Span::default() {
         d = d.primary(e.origin, "used here");
     }
