@@ -62,9 +62,24 @@ impl Run<'_> {
         let up_close = self.closing(&end, &touched, &ck_up);
         let down_open = self.opening(phase, false, &end, &touched, &mut ck_down);
         let down_close = self.closing(&d, &touched, &ck_down);
+        // Backfills also as batches for an executor.
+        let mut batches: BTreeMap<usize, Batch> = BTreeMap::new();
+        for a in actions {
+            if let Act::Backfill {
+                table,
+                assignments,
+                guarded,
+            } = &a.act
+            {
+                if let Some(t) = end.tables.get(table).or(start.tables.get(table)) {
+                    batches.insert(a.step, batch(t, assignments, *guarded)?);
+                }
+            }
+        }
         for &i in idx {
             let step = &self.steps[i];
             let mut l = lowered("none");
+            l.batch = batches.remove(&i);
             if let Some((t, by)) = absorbed.get(&i) {
                 l.up.push(unit(comment(&format!(
                     "done by the rebuild of `{t}` at step {}",
@@ -103,7 +118,7 @@ impl Run<'_> {
                         "{WRITE_LOCK}; reads every row (NOT NULL itself comes at contract)"
                     ),
                     None if k.contains(&"backfill") => format!(
-                        "{WRITE_LOCK} for one UPDATE of every row to fill (no batches: a script cannot loop; readers go on in WAL mode)"
+                        "{WRITE_LOCK} for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode"
                     ),
                     None if k.contains(&"index") => format!("{WRITE_LOCK} while the index is built"),
                     None if k.contains(&"drop column") => {

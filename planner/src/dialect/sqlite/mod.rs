@@ -51,15 +51,19 @@
 //!   again from the new columns when the plan says how (the trigger's `down`, a type change's
 //!   `down`); otherwise it comes back nullable. Views a phase dropped come back at the end of
 //!   its down script, once every table has its name again.
-//! - Backfill: a plain script cannot loop, so each table is filled by one `UPDATE` of every row
-//!   still needing it, in the phase's transaction. That holds the database's write lock for the
-//!   whole update (readers go on in WAL mode); SQLite has one writer, so batches would not let
-//!   writes of the application run in between anyway unless committed separately.
+//! - Backfill: a script that `sqlite3 db < file` reads cannot loop, so the phase script fills
+//!   each table with one `UPDATE` of every row still needing it, in the phase's transaction
+//!   (holding the write lock for the whole update; readers go on in WAL mode). The manifest
+//!   carries the same fill as a [`Batch`] for an executor: it walks the primary key (`rowid`
+//!   for a table without one) in key order, each batch in its own transaction that marks the
+//!   guard table first (so the dual-write trigger lets the fill through) and clears it last, and
+//!   commits, so that the applications' writes run between batches. Its `remaining` (rows still
+//!   to fill, spelled for SQLite) is the gate check before switch.
 //! - A renamed table is a view under its new name with `INSTEAD OF` triggers until contract
 //!   renames the table. An insert through the view cannot return the generated key
 //!   (`last_insert_rowid()` is the trigger's, and `RETURNING` reports the view's row).
 
-use super::{Context, Lowered, Lowering, Unit};
+use super::{Batch, Context, Lowered, Lowering, Unit};
 
 mod apply;
 mod backfill;
