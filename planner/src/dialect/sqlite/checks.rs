@@ -37,7 +37,7 @@ impl Run<'_> {
         let mut s = vec![
             comment("migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,\nso the checks at the end roll everything back unless every statement did its part."),
             format!("PRAGMA busy_timeout = {};", self.busy_timeout_ms),
-            "PRAGMA foreign_keys = OFF;".to_string(),
+            "PRAGMA foreign_keys = 0;".to_string(),
             "BEGIN IMMEDIATE;".to_string(),
             comment("starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one"),
             format!("SAVEPOINT migc_{}_{};", phase.name(), if up { "up" } else { "down" }),
@@ -95,21 +95,21 @@ impl Run<'_> {
                 literal(t)
             ));
         }
-        s.push("INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);".to_string());
-        s.push("INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);".to_string());
+        s.push("INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);".to_string());
+        s.push("INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);".to_string());
         s.push(format!(
-            "INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT {};",
+            "INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> {};",
             ck_end.records
         ));
         s.push(format!(
-            "INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT {};",
+            "INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> {};",
             fk_tables.len()
         ));
         s.push("DROP TABLE IF EXISTS temp.migc_verdict;".to_string());
         s.push("DROP TABLE IF EXISTS temp.migc_count;".to_string());
         s.push("DROP TABLE IF EXISTS temp.migc_check;".to_string());
         s.push("COMMIT;".to_string());
-        s.push("PRAGMA foreign_keys = ON;".to_string());
+        s.push("PRAGMA foreign_keys = 1;".to_string());
         s.join("\n")
     }
 }
@@ -181,12 +181,13 @@ pub(super) fn touched(actions: &[Action]) -> Touched {
 }
 
 pub(super) fn group_concat(select: &str, names: &[String]) -> String {
-    let expected = if names.is_empty() {
-        "NULL".to_string()
+    let list = format!("(SELECT group_concat(name, ',') FROM ({select} ORDER BY name))");
+    if names.is_empty() {
+        format!("{list} IS NULL")
     } else {
-        literal(&names.join(","))
-    };
-    format!("(SELECT group_concat(name, ',') FROM ({select} ORDER BY name)) IS {expected}")
+        // Null (no name at all) compares to null: the record fails, as it must.
+        format!("{list} = {}", literal(&names.join(",")))
+    }
 }
 
 /// Conditions that hold in state `s` for the touched objects.

@@ -7,7 +7,7 @@
 //! it expects in a temporary table, and the last statements before `COMMIT` roll the whole
 //! transaction back (`RAISE(ROLLBACK, …)` from a temporary trigger, the only place SQLite accepts
 //! `RAISE`) unless every record says yes. Nothing that runs after such a rollback can change
-//! anything: only `COMMIT` (which then fails: no transaction) and `PRAGMA foreign_keys = ON`
+//! anything: only `COMMIT` (which then fails: no transaction) and `PRAGMA foreign_keys = 1`
 //! follow. The records are: the database is in the state the script starts from (a script
 //! applied twice is refused, changing nothing), every table rebuild copied every row, every
 //! table, column, index, trigger and view the phase leaves is there, the backfill left no row
@@ -18,7 +18,7 @@
 //! - `ALTER TABLE` does what it can (add a column with a constant default, rename or drop a
 //!   column, create and drop indexes); everything else rebuilds the table with the 12-step
 //!   procedure of <https://www.sqlite.org/lang_altertable.html#otheralter>: `PRAGMA
-//!   foreign_keys = OFF` outside the transaction, a new table with the target definition, `INSERT
+//!   foreign_keys = 0` outside the transaction, a new table with the target definition, `INSERT
 //!   … SELECT` of every row (rowid and `INTEGER PRIMARY KEY` values kept), `DROP TABLE`, `ALTER
 //!   TABLE … RENAME TO` (under `legacy_alter_table` so that views reading the table keep
 //!   resolving by name), every index and trigger created again, `foreign_key_check`.

@@ -150,9 +150,9 @@ pub(super) fn migrate(
             q(&a.name)
         ));
         sql.push(format!("DROP TABLE {};", q(&a.name)));
-        sql.push("PRAGMA legacy_alter_table = ON;".to_string());
+        sql.push("PRAGMA legacy_alter_table = 1;".to_string());
         sql.push(format!("ALTER TABLE {} RENAME TO {};", q(&new), q(t)));
-        sql.push("PRAGMA legacy_alter_table = OFF;".to_string());
+        sql.push("PRAGMA legacy_alter_table = 0;".to_string());
         for i in &b.indexes {
             sql.push(index_sql(t, i)?);
         }

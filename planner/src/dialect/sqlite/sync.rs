@@ -10,6 +10,13 @@ pub(super) fn trigger_name(table: &str, event: &str) -> String {
     format!("migc_sync_{table}_{event}")
 }
 
+/// Whether two values differ, null being a value: 1 or 0, never null. SQLite's `a IS NOT b`
+/// says the same, but sqlparser reads `IS NOT` only before `NULL`, `TRUE`, `FALSE` or `DISTINCT
+/// FROM`, and SQLite has `IS DISTINCT FROM` only from 3.39.
+pub(super) fn differs(a: &str, b: &str) -> String {
+    format!("coalesce({a} <> {b}, {a} IS NOT NULL OR {b} IS NOT NULL)")
+}
+
 /// The dual-write triggers of a table, by name.
 pub(super) fn sync_triggers(t: &Tbl) -> Result<Vec<(String, String)>, Diagnostic> {
     let Some(sync) = &t.sync else {
@@ -36,7 +43,7 @@ pub(super) fn sync_triggers(t: &Tbl) -> Result<Vec<(String, String)>, Diagnostic
             "0".to_string()
         } else {
             cols.iter()
-                .map(|c| format!("NEW.{0} IS NOT OLD.{0}", q(c)))
+                .map(|c| differs(&format!("NEW.{}", q(c)), &format!("OLD.{}", q(c))))
                 .collect::<Vec<_>>()
                 .join(" OR ")
         }

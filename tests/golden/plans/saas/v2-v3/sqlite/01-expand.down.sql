@@ -8,7 +8,7 @@
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
-PRAGMA foreign_keys = OFF;
+PRAGMA foreign_keys = 0;
 BEGIN IMMEDIATE;
 -- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
 SAVEPOINT migc_expand_down;
@@ -35,19 +35,19 @@ BEGIN
   SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('api_keys') ORDER BY name)) IS 'created_at,created_by,expires_at,id,last_used_at,name,prefix,revoked_at,scopes,secret_hash,tenant_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('api_keys') WHERE name IN ('api_keys_prefix_key', 'api_keys_tenant_id_idx', 'api_keys_tenant_name_key') ORDER BY name)) IS 'api_keys_prefix_key,api_keys_tenant_id_idx,api_keys_tenant_name_key';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('audit_log') ORDER BY name)) IS 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,payload__migc_new,target,target_id,target_type,tenant_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('audit_log') WHERE name IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'audit_log_tenant_id_target_type_target_id_idx') ORDER BY name)) IS 'audit_log_tenant_id_occurred_at_idx,audit_log_tenant_id_target_idx,audit_log_tenant_id_target_type_target_id_idx'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_audit_log_insert,migc_sync_audit_log_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('api_keys') ORDER BY name)) = 'created_at,created_by,expires_at,id,last_used_at,name,prefix,revoked_at,scopes,secret_hash,tenant_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('api_keys') WHERE name IN ('api_keys_prefix_key', 'api_keys_tenant_id_idx', 'api_keys_tenant_name_key') ORDER BY name)) = 'api_keys_prefix_key,api_keys_tenant_id_idx,api_keys_tenant_name_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('audit_log') ORDER BY name)) = 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,payload__migc_new,target,target_id,target_type,tenant_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('audit_log') WHERE name IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'audit_log_tenant_id_target_type_target_id_idx') ORDER BY name)) = 'audit_log_tenant_id_occurred_at_idx,audit_log_tenant_id_target_idx,audit_log_tenant_id_target_type_target_id_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_audit_log_insert,migc_sync_audit_log_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_audit_log_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) IS 'archived_at,assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,status__migc_new,tenant_id,title,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_board__migc', 'tasks_number_key', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) IS 'tasks_board,tasks_board__migc,tasks_number_key,tasks_tenant_id_assignee_id_idx'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tasks' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_tasks_insert,migc_sync_tasks_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) = 'archived_at,assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,status__migc_new,tenant_id,title,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_board__migc', 'tasks_number_key', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) = 'tasks_board,tasks_board__migc,tasks_number_key,tasks_tenant_id_assignee_id_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tasks' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_tasks_insert,migc_sync_tasks_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tasks_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tenants') ORDER BY name)) IS 'created_at,deleted_at,display_name,id,name,plan,region,seat_limit,slug,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) IS 'tenants_deleted_at_idx,tenants_slug_key'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tenants' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_tenants_insert,migc_sync_tenants_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tenants') ORDER BY name)) = 'created_at,deleted_at,display_name,id,name,plan,region,seat_limit,slug,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) = 'tenants_deleted_at_idx,tenants_slug_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tenants' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_tenants_insert,migc_sync_tenants_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tenants_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'open_tasks');
 DROP VIEW open_tasks;
@@ -78,9 +78,9 @@ CREATE TABLE migc_new_tenants (
 );
 INSERT INTO migc_new_tenants (rowid, id, slug, name, plan, seat_limit, region, created_at, updated_at, deleted_at, display_name) SELECT rowid, id, slug, coalesce(name, display_name), plan, seat_limit, region, created_at, updated_at, deleted_at, display_name FROM tenants;
 DROP TABLE tenants;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_tenants RENAME TO tenants;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX tenants_deleted_at_idx ON tenants (deleted_at) WHERE deleted_at IS NOT NULL;
 CREATE UNIQUE INDEX tenants_slug_key ON tenants ((lower(slug)));
 DROP TABLE migc_sync_tenants_guard;
@@ -131,9 +131,9 @@ CREATE TABLE migc_new_audit_log (
 );
 INSERT INTO migc_new_audit_log (id, tenant_id, actor_id, api_key_id, action, target_type, target_id, payload, ip_address, occurred_at, target, payload__migc_new) SELECT id, tenant_id, actor_id, api_key_id, action, coalesce(target_type, substr(target || ':', 1, instr(target || ':', ':') - 1)), coalesce(target_id, substr(substr(target || ':', instr(target || ':', ':') + length(':')), 1, instr(substr(target || ':', instr(target || ':', ':') + length(':')), ':') - 1)), payload, ip_address, occurred_at, target, payload__migc_new FROM audit_log;
 DROP TABLE audit_log;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_audit_log RENAME TO audit_log;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX audit_log_tenant_id_occurred_at_idx ON audit_log (tenant_id, occurred_at DESC);
 CREATE INDEX audit_log_tenant_id_target_type_target_id_idx ON audit_log (tenant_id, target_type, target_id);
 CREATE INDEX audit_log_tenant_id_target_idx ON audit_log (tenant_id, target);
@@ -162,18 +162,18 @@ ALTER TABLE api_keys DROP COLUMN scopes;
 -- the views this phase dropped
 CREATE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('api_keys') ORDER BY name)) IS 'created_at,created_by,expires_at,id,last_used_at,name,prefix,revoked_at,secret_hash,tenant_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('api_keys') WHERE name IN ('api_keys_prefix_key', 'api_keys_tenant_id_idx', 'api_keys_tenant_name_key') ORDER BY name)) IS 'api_keys_prefix_key,api_keys_tenant_id_idx,api_keys_tenant_name_key';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('audit_log') ORDER BY name)) IS 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,target_id,target_type,tenant_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('audit_log') WHERE name IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'audit_log_tenant_id_target_type_target_id_idx') ORDER BY name)) IS 'audit_log_tenant_id_occurred_at_idx,audit_log_tenant_id_target_type_target_id_idx'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('api_keys') ORDER BY name)) = 'created_at,created_by,expires_at,id,last_used_at,name,prefix,revoked_at,secret_hash,tenant_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('api_keys') WHERE name IN ('api_keys_prefix_key', 'api_keys_tenant_id_idx', 'api_keys_tenant_name_key') ORDER BY name)) = 'api_keys_prefix_key,api_keys_tenant_id_idx,api_keys_tenant_name_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('audit_log') ORDER BY name)) = 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,target_id,target_type,tenant_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('audit_log') WHERE name IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'audit_log_tenant_id_target_type_target_id_idx') ORDER BY name)) = 'audit_log_tenant_id_occurred_at_idx,audit_log_tenant_id_target_type_target_id_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_audit_log_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) IS 'assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,tenant_id,title,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_board__migc', 'tasks_number_key', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) IS 'tasks_board,tasks_number_key,tasks_tenant_id_assignee_id_idx'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) = 'assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,tenant_id,title,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_board__migc', 'tasks_number_key', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) = 'tasks_board,tasks_number_key,tasks_tenant_id_assignee_id_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tasks' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tasks_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tenants') ORDER BY name)) IS 'created_at,deleted_at,id,name,plan,region,seat_limit,slug,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) IS 'tenants_deleted_at_idx,tenants_slug_key'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tenants') ORDER BY name)) = 'created_at,deleted_at,id,name,plan,region,seat_limit,slug,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) = 'tenants_deleted_at_idx,tenants_slug_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tenants' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tenants_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'open_tasks');
@@ -184,12 +184,12 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('projects'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('roles'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('tenants'));
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 15;
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 7;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 15;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 7;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;
 DROP TABLE IF EXISTS temp.migc_check;
 COMMIT;
-PRAGMA foreign_keys = ON;
+PRAGMA foreign_keys = 1;

@@ -8,7 +8,7 @@
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
-PRAGMA foreign_keys = OFF;
+PRAGMA foreign_keys = 0;
 BEGIN IMMEDIATE;
 -- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
 SAVEPOINT migc_contract_up;
@@ -35,17 +35,17 @@ BEGIN
   SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('audit_log') ORDER BY name)) IS 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,payload__migc_new,target,target_id,target_type,tenant_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('audit_log') WHERE name IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'audit_log_tenant_id_target_type_target_id_idx') ORDER BY name)) IS 'audit_log_tenant_id_occurred_at_idx,audit_log_tenant_id_target_idx,audit_log_tenant_id_target_type_target_id_idx'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_audit_log_insert,migc_sync_audit_log_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('audit_log') ORDER BY name)) = 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,payload__migc_new,target,target_id,target_type,tenant_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('audit_log') WHERE name IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'audit_log_tenant_id_target_type_target_id_idx') ORDER BY name)) = 'audit_log_tenant_id_occurred_at_idx,audit_log_tenant_id_target_idx,audit_log_tenant_id_target_type_target_id_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_audit_log_insert,migc_sync_audit_log_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_audit_log_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) IS 'archived_at,assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,status__migc_new,tenant_id,title,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_board__migc', 'tasks_number_key', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) IS 'tasks_board,tasks_board__migc,tasks_number_key,tasks_tenant_id_assignee_id_idx'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tasks' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_tasks_insert,migc_sync_tasks_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) = 'archived_at,assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,status__migc_new,tenant_id,title,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_board__migc', 'tasks_number_key', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) = 'tasks_board,tasks_board__migc,tasks_number_key,tasks_tenant_id_assignee_id_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tasks' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_tasks_insert,migc_sync_tasks_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tasks_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tenants') ORDER BY name)) IS 'created_at,deleted_at,display_name,id,name,plan,region,seat_limit,slug,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) IS 'tenants_deleted_at_idx,tenants_slug_key'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tenants' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_tenants_insert,migc_sync_tenants_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tenants') ORDER BY name)) = 'created_at,deleted_at,display_name,id,name,plan,region,seat_limit,slug,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) = 'tenants_deleted_at_idx,tenants_slug_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tenants' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_tenants_insert,migc_sync_tenants_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tenants_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'open_tasks');
 DROP INDEX audit_log_tenant_id_target_type_target_id_idx;
@@ -79,9 +79,9 @@ WHEN NOT EXISTS (SELECT 1 FROM migc_sync_audit_log_guard)
 BEGIN
   UPDATE audit_log SET payload__migc_new = payload WHERE rowid = NEW.rowid AND (0 OR NEW.payload__migc_new IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE audit_log SET target = target_type || ':' || target_id WHERE rowid = NEW.rowid AND (NEW.target_type IS NOT OLD.target_type OR NEW.target_id IS NOT OLD.target_id OR NEW.target IS NULL) AND NOT (NEW.target IS NOT OLD.target);
+  UPDATE audit_log SET target = target_type || ':' || target_id WHERE rowid = NEW.rowid AND (coalesce(NEW.target_type <> OLD.target_type, NEW.target_type IS NOT NULL OR OLD.target_type IS NOT NULL) OR coalesce(NEW.target_id <> OLD.target_id, NEW.target_id IS NOT NULL OR OLD.target_id IS NOT NULL) OR NEW.target IS NULL) AND NOT (coalesce(NEW.target <> OLD.target, NEW.target IS NOT NULL OR OLD.target IS NOT NULL));
   -- updated by the new application
-  UPDATE audit_log SET target_type = substr(target || ':', 1, instr(target || ':', ':') - 1), target_id = substr(substr(target || ':', instr(target || ':', ':') + length(':')), 1, instr(substr(target || ':', instr(target || ':', ':') + length(':')), ':') - 1) WHERE rowid = NEW.rowid AND (NEW.target IS NOT OLD.target) AND NOT (NEW.target_type IS NOT OLD.target_type OR NEW.target_id IS NOT OLD.target_id);
+  UPDATE audit_log SET target_type = substr(target || ':', 1, instr(target || ':', ':') - 1), target_id = substr(substr(target || ':', instr(target || ':', ':') + length(':')), 1, instr(substr(target || ':', instr(target || ':', ':') + length(':')), ':') - 1) WHERE rowid = NEW.rowid AND (coalesce(NEW.target <> OLD.target, NEW.target IS NOT NULL OR OLD.target IS NOT NULL)) AND NOT (coalesce(NEW.target_type <> OLD.target_type, NEW.target_type IS NOT NULL OR OLD.target_type IS NOT NULL) OR coalesce(NEW.target_id <> OLD.target_id, NEW.target_id IS NOT NULL OR OLD.target_id IS NOT NULL));
 END;
 
 -- [34] put shadow column `payload__migc_new` in place of `audit_log.payload`
@@ -106,9 +106,9 @@ CREATE TABLE migc_new_audit_log (
 );
 INSERT INTO migc_new_audit_log (id, tenant_id, actor_id, api_key_id, action, target_type, target_id, ip_address, occurred_at, target, payload) SELECT id, tenant_id, actor_id, api_key_id, action, target_type, target_id, ip_address, occurred_at, target, payload__migc_new FROM audit_log;
 DROP TABLE audit_log;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_audit_log RENAME TO audit_log;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX audit_log_tenant_id_occurred_at_idx ON audit_log (tenant_id, occurred_at DESC);
 CREATE INDEX audit_log_tenant_id_target_idx ON audit_log (tenant_id, target);
 CREATE TRIGGER migc_sync_audit_log_insert AFTER INSERT ON audit_log
@@ -125,11 +125,11 @@ END;
 CREATE TRIGGER migc_sync_audit_log_update AFTER UPDATE ON audit_log
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_audit_log_guard)
 BEGIN
-  UPDATE audit_log SET payload__migc_new = payload WHERE rowid = NEW.rowid AND (NEW.payload IS NOT OLD.payload OR NEW.payload__migc_new IS NULL);
+  UPDATE audit_log SET payload__migc_new = payload WHERE rowid = NEW.rowid AND (coalesce(NEW.payload <> OLD.payload, NEW.payload IS NOT NULL OR OLD.payload IS NOT NULL) OR NEW.payload__migc_new IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE audit_log SET target = target_type || ':' || target_id WHERE rowid = NEW.rowid AND (NEW.target_type IS NOT OLD.target_type OR NEW.target_id IS NOT OLD.target_id OR NEW.target IS NULL) AND NOT (NEW.target IS NOT OLD.target);
+  UPDATE audit_log SET target = target_type || ':' || target_id WHERE rowid = NEW.rowid AND (coalesce(NEW.target_type <> OLD.target_type, NEW.target_type IS NOT NULL OR OLD.target_type IS NOT NULL) OR coalesce(NEW.target_id <> OLD.target_id, NEW.target_id IS NOT NULL OR OLD.target_id IS NOT NULL) OR NEW.target IS NULL) AND NOT (coalesce(NEW.target <> OLD.target, NEW.target IS NOT NULL OR OLD.target IS NOT NULL));
   -- updated by the new application
-  UPDATE audit_log SET target_type = substr(target || ':', 1, instr(target || ':', ':') - 1), target_id = substr(substr(target || ':', instr(target || ':', ':') + length(':')), 1, instr(substr(target || ':', instr(target || ':', ':') + length(':')), ':') - 1) WHERE rowid = NEW.rowid AND (NEW.target IS NOT OLD.target) AND NOT (NEW.target_type IS NOT OLD.target_type OR NEW.target_id IS NOT OLD.target_id);
+  UPDATE audit_log SET target_type = substr(target || ':', 1, instr(target || ':', ':') - 1), target_id = substr(substr(target || ':', instr(target || ':', ':') + length(':')), 1, instr(substr(target || ':', instr(target || ':', ':') + length(':')), ':') - 1) WHERE rowid = NEW.rowid AND (coalesce(NEW.target <> OLD.target, NEW.target IS NOT NULL OR OLD.target IS NOT NULL)) AND NOT (coalesce(NEW.target_type <> OLD.target_type, NEW.target_type IS NOT NULL OR OLD.target_type IS NOT NULL) OR coalesce(NEW.target_id <> OLD.target_id, NEW.target_id IS NOT NULL OR OLD.target_id IS NOT NULL));
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM audit_log) = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
@@ -159,9 +159,9 @@ CREATE TABLE migc_new_audit_log (
 );
 INSERT INTO migc_new_audit_log (id, tenant_id, actor_id, api_key_id, action, target_type, target_id, ip_address, occurred_at, target, payload) SELECT id, tenant_id, actor_id, api_key_id, action, target_type, target_id, ip_address, occurred_at, target, payload FROM audit_log;
 DROP TABLE audit_log;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_audit_log RENAME TO audit_log;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX audit_log_tenant_id_occurred_at_idx ON audit_log (tenant_id, occurred_at DESC);
 CREATE INDEX audit_log_tenant_id_target_idx ON audit_log (tenant_id, target);
 DROP TABLE migc_sync_audit_log_guard;
@@ -210,9 +210,9 @@ CREATE TABLE migc_new_tenants (
 );
 INSERT INTO migc_new_tenants (rowid, id, slug, name, plan, seat_limit, region, created_at, updated_at, deleted_at, display_name) SELECT rowid, id, slug, name, plan, seat_limit, region, created_at, updated_at, deleted_at, display_name FROM tenants;
 DROP TABLE tenants;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_tenants RENAME TO tenants;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX tenants_deleted_at_idx ON tenants (deleted_at) WHERE deleted_at IS NOT NULL;
 CREATE UNIQUE INDEX tenants_slug_key ON tenants ((lower(slug)));
 DROP TABLE migc_sync_tenants_guard;
@@ -245,7 +245,7 @@ WHEN NOT EXISTS (SELECT 1 FROM migc_sync_tasks_guard)
 BEGIN
   UPDATE tasks SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (0 OR NEW.status__migc_new IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE tasks SET archived_at = CASE WHEN status = 'archived' THEN updated_at END WHERE rowid = NEW.rowid AND (NEW.updated_at IS NOT OLD.updated_at OR NEW.archived_at IS NULL) AND NOT (NEW.archived_at IS NOT OLD.archived_at);
+  UPDATE tasks SET archived_at = CASE WHEN status = 'archived' THEN updated_at END WHERE rowid = NEW.rowid AND (coalesce(NEW.updated_at <> OLD.updated_at, NEW.updated_at IS NOT NULL OR OLD.updated_at IS NOT NULL) OR NEW.archived_at IS NULL) AND NOT (coalesce(NEW.archived_at <> OLD.archived_at, NEW.archived_at IS NOT NULL OR OLD.archived_at IS NOT NULL));
 END;
 
 -- [46] give enum `task_status__migc` the name `task_status`
@@ -282,9 +282,9 @@ CREATE TABLE migc_new_tasks (
 );
 INSERT INTO migc_new_tasks (rowid, tenant_id, id, project_id, number, title, description, priority, assignee_id, estimate_minutes, due_date, created_at, updated_at, status, archived_at) SELECT rowid, tenant_id, id, project_id, number, title, description, priority, assignee_id, estimate_minutes, due_date, created_at, updated_at, status__migc_new, archived_at FROM tasks;
 DROP TABLE tasks;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_tasks RENAME TO tasks;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE UNIQUE INDEX tasks_number_key ON tasks (tenant_id, project_id, number);
 CREATE INDEX tasks_tenant_id_assignee_id_idx ON tasks (tenant_id, assignee_id) WHERE assignee_id IS NOT NULL;
 CREATE INDEX tasks_board ON tasks (tenant_id, project_id, status, priority) WHERE archived_at IS NULL;
@@ -300,9 +300,9 @@ END;
 CREATE TRIGGER migc_sync_tasks_update AFTER UPDATE ON tasks
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_tasks_guard)
 BEGIN
-  UPDATE tasks SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (NEW.status IS NOT OLD.status OR NEW.status__migc_new IS NULL);
+  UPDATE tasks SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW.status <> OLD.status, NEW.status IS NOT NULL OR OLD.status IS NOT NULL) OR NEW.status__migc_new IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE tasks SET archived_at = CASE WHEN status = 'archived' THEN updated_at END WHERE rowid = NEW.rowid AND (NEW.status IS NOT OLD.status OR NEW.updated_at IS NOT OLD.updated_at OR NEW.archived_at IS NULL) AND NOT (NEW.archived_at IS NOT OLD.archived_at);
+  UPDATE tasks SET archived_at = CASE WHEN status = 'archived' THEN updated_at END WHERE rowid = NEW.rowid AND (coalesce(NEW.status <> OLD.status, NEW.status IS NOT NULL OR OLD.status IS NOT NULL) OR coalesce(NEW.updated_at <> OLD.updated_at, NEW.updated_at IS NOT NULL OR OLD.updated_at IS NOT NULL) OR NEW.archived_at IS NULL) AND NOT (coalesce(NEW.archived_at <> OLD.archived_at, NEW.archived_at IS NOT NULL OR OLD.archived_at IS NOT NULL));
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM tasks) = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
@@ -340,9 +340,9 @@ CREATE TABLE migc_new_tasks (
 );
 INSERT INTO migc_new_tasks (rowid, tenant_id, id, project_id, number, title, description, priority, assignee_id, estimate_minutes, due_date, created_at, updated_at, status, archived_at) SELECT rowid, tenant_id, id, project_id, number, title, description, priority, assignee_id, estimate_minutes, due_date, created_at, updated_at, status, archived_at FROM tasks;
 DROP TABLE tasks;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_tasks RENAME TO tasks;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE UNIQUE INDEX tasks_number_key ON tasks (tenant_id, project_id, number);
 CREATE INDEX tasks_tenant_id_assignee_id_idx ON tasks (tenant_id, assignee_id) WHERE assignee_id IS NOT NULL;
 CREATE INDEX tasks_board ON tasks (tenant_id, project_id, status, priority) WHERE archived_at IS NULL;
@@ -353,16 +353,16 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM task
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
 CREATE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND t.archived_at IS NULL AND p.deleted_at IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('audit_log') ORDER BY name)) IS 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,target,tenant_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('audit_log') WHERE name IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'audit_log_tenant_id_target_type_target_id_idx') ORDER BY name)) IS 'audit_log_tenant_id_occurred_at_idx,audit_log_tenant_id_target_idx'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('audit_log') ORDER BY name)) = 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,target,tenant_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('audit_log') WHERE name IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'audit_log_tenant_id_target_type_target_id_idx') ORDER BY name)) = 'audit_log_tenant_id_occurred_at_idx,audit_log_tenant_id_target_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_audit_log_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) IS 'archived_at,assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,tenant_id,title,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_board__migc', 'tasks_number_key', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) IS 'tasks_board,tasks_number_key,tasks_tenant_id_assignee_id_idx'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) = 'archived_at,assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,tenant_id,title,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_board__migc', 'tasks_number_key', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) = 'tasks_board,tasks_number_key,tasks_tenant_id_assignee_id_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tasks' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tasks_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tenants') ORDER BY name)) IS 'created_at,deleted_at,display_name,id,plan,region,seat_limit,slug,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) IS 'tenants_deleted_at_idx,tenants_slug_key'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tenants') ORDER BY name)) = 'created_at,deleted_at,display_name,id,plan,region,seat_limit,slug,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) = 'tenants_deleted_at_idx,tenants_slug_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tenants' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tenants_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'open_tasks');
@@ -374,12 +374,12 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('roles'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('tasks'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('tenants'));
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 19;
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 8;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 19;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 8;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;
 DROP TABLE IF EXISTS temp.migc_check;
 COMMIT;
-PRAGMA foreign_keys = ON;
+PRAGMA foreign_keys = 1;

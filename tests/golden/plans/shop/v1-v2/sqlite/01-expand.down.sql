@@ -8,7 +8,7 @@
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
-PRAGMA foreign_keys = OFF;
+PRAGMA foreign_keys = 0;
 BEGIN IMMEDIATE;
 -- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
 SAVEPOINT migc_expand_down;
@@ -35,21 +35,21 @@ BEGIN
   SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('order_items') ORDER BY name)) IS 'line,order_id,product_id,quantity,unit_price'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('order_items') WHERE name IN ('order_items_product_id_idx') ORDER BY name)) IS 'order_items_product_id_idx';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) IS 'created_at,id,notes,placed_at,shipping_address_id,status,status__migc_new,total,updated_at,user_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_pending__migc', 'orders_user_id_placed_at_idx') ORDER BY name)) IS 'orders_pending,orders_pending__migc,orders_user_id_placed_at_idx'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_orders_insert,migc_sync_orders_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('order_items') ORDER BY name)) = 'line,order_id,product_id,quantity,unit_price'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('order_items') WHERE name IN ('order_items_product_id_idx') ORDER BY name)) = 'order_items_product_id_idx';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,id,notes,placed_at,shipping_address_id,status,status__migc_new,total,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_pending__migc', 'orders_user_id_placed_at_idx') ORDER BY name)) = 'orders_pending,orders_pending__migc,orders_user_id_placed_at_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_orders_insert,migc_sync_orders_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) IS 'amount,amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx', 'payments_provider_ref_key') ORDER BY name)) IS 'payments_order_id_idx,payments_provider_ref_key'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'payments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_payments_insert,migc_sync_payments_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) = 'amount,amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx', 'payments_provider_ref_key') ORDER BY name)) = 'payments_order_id_idx,payments_provider_ref_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'payments' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_payments_insert,migc_sync_payments_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_payments_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('products') ORDER BY name)) IS 'attributes,category_id,created_at,description,id,is_active,name,price,sku,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('products') WHERE name IN ('products_category_id_is_active_idx', 'products_name_lower', 'products_sku_key') ORDER BY name)) IS 'products_category_id_is_active_idx,products_name_lower,products_sku_key';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) IS 'created_at,email,first_name,full_name,id,is_admin,last_name,marketing_opt_in,nickname,password_hash,phone,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_lower_key') ORDER BY name)) IS 'users_created_at_idx,users_email_lower_key'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_users_insert,migc_sync_users_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('products') ORDER BY name)) = 'attributes,category_id,created_at,description,id,is_active,name,price,sku,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('products') WHERE name IN ('products_category_id_is_active_idx', 'products_name_lower', 'products_sku_key') ORDER BY name)) = 'products_category_id_is_active_idx,products_name_lower,products_sku_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,email,first_name,full_name,id,is_admin,last_name,marketing_opt_in,nickname,password_hash,phone,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_lower_key') ORDER BY name)) = 'users_created_at_idx,users_email_lower_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_users_insert,migc_sync_users_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'customer_directory');
 DROP VIEW customer_directory;
@@ -76,9 +76,9 @@ CREATE TABLE migc_new_users (
 );
 INSERT INTO migc_new_users (id, email, full_name, nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in) SELECT id, email, coalesce(full_name, first_name || ' ' || last_name), nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in FROM users;
 DROP TABLE users;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_users RENAME TO users;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE UNIQUE INDEX users_email_lower_key ON users ((lower(email)));
 CREATE INDEX users_created_at_idx ON users (created_at);
 DROP TABLE migc_sync_users_guard;
@@ -122,9 +122,9 @@ CREATE TABLE migc_new_products (
 );
 INSERT INTO migc_new_products (id, category_id, sku, name, description, price, is_active, attributes, created_at, updated_at) SELECT id, category_id, sku, name, description, price, is_active, attributes, created_at, updated_at FROM products;
 DROP TABLE products;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_products RENAME TO products;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE UNIQUE INDEX products_sku_key ON products (sku);
 CREATE INDEX products_category_id_is_active_idx ON products (category_id, is_active);
 CREATE INDEX products_name_lower ON products ((lower(name)));
@@ -152,9 +152,9 @@ CREATE TABLE migc_new_payments (
 );
 INSERT INTO migc_new_payments (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) SELECT id, order_id, method, coalesce(amount, amount_cents / 100.0), provider_ref, paid_at, created_at, updated_at, amount_cents, currency FROM payments;
 DROP TABLE payments;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_payments RENAME TO payments;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX payments_order_id_idx ON payments (order_id);
 CREATE UNIQUE INDEX payments_provider_ref_key ON payments (provider_ref);
 DROP TABLE migc_sync_payments_guard;
@@ -208,9 +208,9 @@ CREATE TABLE migc_new_orders (
 );
 INSERT INTO migc_new_orders (id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at) SELECT id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at FROM orders;
 DROP TABLE orders;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_orders RENAME TO orders;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
 CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 4);
@@ -238,9 +238,9 @@ CREATE TABLE migc_new_order_items (
 );
 INSERT INTO migc_new_order_items (rowid, order_id, line, product_id, quantity, unit_price) SELECT rowid, order_id, line, product_id, quantity, unit_price FROM order_items;
 DROP TABLE order_items;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_order_items RENAME TO order_items;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX order_items_product_id_idx ON order_items (product_id);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM order_items) = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
@@ -256,20 +256,20 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orde
 --     lock: database write lock; part of the rebuild of `orders` at step 6; rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:5:30
 -- undone by the rebuild of `orders` at step 6
 -- migc: the checks; any failure rolls the whole phase back
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('order_items') ORDER BY name)) IS 'line,order_id,product_id,quantity,unit_price'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('order_items') WHERE name IN ('order_items_product_id_idx') ORDER BY name)) IS 'order_items_product_id_idx';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) IS 'created_at,id,notes,placed_at,shipping_address_id,status,total,updated_at,user_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_pending__migc', 'orders_user_id_placed_at_idx') ORDER BY name)) IS 'orders_pending,orders_user_id_placed_at_idx'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('order_items') ORDER BY name)) = 'line,order_id,product_id,quantity,unit_price'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('order_items') WHERE name IN ('order_items_product_id_idx') ORDER BY name)) = 'order_items_product_id_idx';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,id,notes,placed_at,shipping_address_id,status,total,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_pending__migc', 'orders_user_id_placed_at_idx') ORDER BY name)) = 'orders_pending,orders_user_id_placed_at_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) IS 'amount,created_at,id,method,order_id,paid_at,provider_ref,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx', 'payments_provider_ref_key') ORDER BY name)) IS 'payments_order_id_idx'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) = 'amount,created_at,id,method,order_id,paid_at,provider_ref,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx', 'payments_provider_ref_key') ORDER BY name)) = 'payments_order_id_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'payments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_payments_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('products') ORDER BY name)) IS 'attributes,category_id,created_at,description,id,is_active,name,price,sku,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('products') WHERE name IN ('products_category_id_is_active_idx', 'products_name_lower', 'products_sku_key') ORDER BY name)) IS 'products_category_id_is_active_idx,products_name_lower,products_sku_key';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) IS 'created_at,email,full_name,id,is_admin,nickname,password_hash,phone,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_lower_key') ORDER BY name)) IS 'users_created_at_idx,users_email_lower_key'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('products') ORDER BY name)) = 'attributes,category_id,created_at,description,id,is_active,name,price,sku,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('products') WHERE name IN ('products_category_id_is_active_idx', 'products_name_lower', 'products_sku_key') ORDER BY name)) = 'products_category_id_is_active_idx,products_name_lower,products_sku_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,email,full_name,id,is_admin,nickname,password_hash,phone,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_lower_key') ORDER BY name)) = 'users_created_at_idx,users_email_lower_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'customer_directory');
@@ -280,12 +280,12 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('payments'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('products'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('users'));
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 23;
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 7;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 23;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 7;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;
 DROP TABLE IF EXISTS temp.migc_check;
 COMMIT;
-PRAGMA foreign_keys = ON;
+PRAGMA foreign_keys = 1;

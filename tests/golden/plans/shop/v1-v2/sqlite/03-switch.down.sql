@@ -8,7 +8,7 @@
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
-PRAGMA foreign_keys = OFF;
+PRAGMA foreign_keys = 0;
 BEGIN IMMEDIATE;
 -- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
 SAVEPOINT migc_switch_down;
@@ -35,11 +35,11 @@ BEGIN
   SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) IS 'amount,amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx', 'payments_provider_ref_key') ORDER BY name)) IS 'payments_order_id_idx,payments_provider_ref_key'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'payments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_payments_insert,migc_sync_payments_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) = 'amount,amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx', 'payments_provider_ref_key') ORDER BY name)) = 'payments_order_id_idx,payments_provider_ref_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'payments' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_payments_insert,migc_sync_payments_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_payments_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock') ORDER BY name)) IS 'product_id,quantity,reserved,warehouse_id';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock') ORDER BY name)) = 'product_id,quantity,reserved,warehouse_id';
 -- nothing to undo: the column stays nullable
 
 -- [38] undo: validate that `users.last_name` holds no null
@@ -80,9 +80,9 @@ CREATE TABLE migc_new_stock (
 );
 INSERT INTO migc_new_stock (rowid, product_id, warehouse_id, quantity, reserved) SELECT rowid, product_id, warehouse_id, quantity, reserved FROM stock;
 DROP TABLE stock;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_stock RENAME TO stock;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock) = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [32] undo: validate check `payments_currency_check` on existing rows
@@ -107,9 +107,9 @@ CREATE TABLE migc_new_payments (
 );
 INSERT INTO migc_new_payments (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) SELECT id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency FROM payments;
 DROP TABLE payments;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_payments RENAME TO payments;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX payments_order_id_idx ON payments (order_id);
 CREATE UNIQUE INDEX payments_provider_ref_key ON payments (provider_ref);
 CREATE TRIGGER migc_sync_payments_insert AFTER INSERT ON payments
@@ -125,9 +125,9 @@ CREATE TRIGGER migc_sync_payments_update AFTER UPDATE ON payments
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_payments_guard)
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE payments SET amount_cents = round(amount * 100) WHERE rowid = NEW.rowid AND (NEW.amount IS NOT OLD.amount OR NEW.amount_cents IS NULL) AND NOT (NEW.amount_cents IS NOT OLD.amount_cents);
+  UPDATE payments SET amount_cents = round(amount * 100) WHERE rowid = NEW.rowid AND (coalesce(NEW.amount <> OLD.amount, NEW.amount IS NOT NULL OR OLD.amount IS NOT NULL) OR NEW.amount_cents IS NULL) AND NOT (coalesce(NEW.amount_cents <> OLD.amount_cents, NEW.amount_cents IS NOT NULL OR OLD.amount_cents IS NOT NULL));
   -- updated by the new application
-  UPDATE payments SET amount = amount_cents / 100.0 WHERE rowid = NEW.rowid AND (NEW.amount_cents IS NOT OLD.amount_cents) AND NOT (NEW.amount IS NOT OLD.amount);
+  UPDATE payments SET amount = amount_cents / 100.0 WHERE rowid = NEW.rowid AND (coalesce(NEW.amount_cents <> OLD.amount_cents, NEW.amount_cents IS NOT NULL OR OLD.amount_cents IS NOT NULL)) AND NOT (coalesce(NEW.amount <> OLD.amount, NEW.amount IS NOT NULL OR OLD.amount IS NOT NULL));
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM payments) = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
@@ -163,19 +163,19 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM paym
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
 -- nothing to undo
 -- migc: the checks; any failure rolls the whole phase back
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) IS 'amount,amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx', 'payments_provider_ref_key') ORDER BY name)) IS 'payments_order_id_idx,payments_provider_ref_key'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'payments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_payments_insert,migc_sync_payments_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) = 'amount,amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx', 'payments_provider_ref_key') ORDER BY name)) = 'payments_order_id_idx,payments_provider_ref_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'payments' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_payments_insert,migc_sync_payments_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_payments_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock') ORDER BY name)) IS 'product_id,quantity,reserved,warehouse_id';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock') ORDER BY name)) = 'product_id,quantity,reserved,warehouse_id';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('payments'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('stock'));
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 9;
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 2;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 9;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 2;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;
 DROP TABLE IF EXISTS temp.migc_check;
 COMMIT;
-PRAGMA foreign_keys = ON;
+PRAGMA foreign_keys = 1;

@@ -8,7 +8,7 @@
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
-PRAGMA foreign_keys = OFF;
+PRAGMA foreign_keys = 0;
 BEGIN IMMEDIATE;
 -- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
 SAVEPOINT migc_contract_down;
@@ -36,16 +36,16 @@ BEGIN
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'legacy_sessions');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) IS 'created_at,id,notes,placed_at,shipping_address_id,status,total,updated_at,user_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_pending__migc', 'orders_user_id_placed_at_idx') ORDER BY name)) IS 'orders_pending,orders_user_id_placed_at_idx'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,id,notes,placed_at,shipping_address_id,status,total,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_pending__migc', 'orders_user_id_placed_at_idx') ORDER BY name)) = 'orders_pending,orders_user_id_placed_at_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) IS 'amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx', 'payments_provider_ref_key') ORDER BY name)) IS 'payments_order_id_idx,payments_provider_ref_key'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) = 'amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx', 'payments_provider_ref_key') ORDER BY name)) = 'payments_order_id_idx,payments_provider_ref_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'payments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_payments_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) IS 'created_at,email,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_lower_key') ORDER BY name)) IS 'users_created_at_idx,users_email_lower_key'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,email,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_lower_key') ORDER BY name)) = 'users_created_at_idx,users_email_lower_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'customer_directory');
@@ -74,9 +74,9 @@ CREATE TABLE migc_new_orders (
 );
 INSERT INTO migc_new_orders (id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status) SELECT id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status FROM orders;
 DROP TABLE orders;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_orders RENAME TO orders;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
 CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
 CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
@@ -89,7 +89,7 @@ END;
 CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
 BEGIN
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (NEW.status IS NOT OLD.status OR NEW.status__migc_new IS NULL);
+  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW.status <> OLD.status, NEW.status IS NOT NULL OR OLD.status IS NOT NULL) OR NEW.status__migc_new IS NULL);
 END;
 CREATE TABLE migc_sync_orders_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 1);
@@ -120,9 +120,9 @@ CREATE TABLE migc_new_orders (
 );
 INSERT INTO migc_new_orders (id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status__migc_new) SELECT id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status FROM orders;
 DROP TABLE orders;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_orders RENAME TO orders;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
 CREATE INDEX orders_pending ON orders (placed_at) WHERE status__migc_new = 'pending';
 CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
@@ -158,7 +158,7 @@ END;
 CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
 BEGIN
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (NEW.status IS NOT OLD.status OR NEW.status__migc_new IS NULL);
+  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW.status <> OLD.status, NEW.status IS NOT NULL OR OLD.status IS NOT NULL) OR NEW.status__migc_new IS NULL);
 END;
 
 -- [53] undo: drop view `order_totals` while its tables change
@@ -204,9 +204,9 @@ CREATE TABLE migc_new_users (
 );
 INSERT INTO migc_new_users (id, email, full_name, nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in) SELECT id, email, full_name, nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in FROM users;
 DROP TABLE users;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_users RENAME TO users;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE UNIQUE INDEX users_email_lower_key ON users ((lower(email)));
 CREATE INDEX users_created_at_idx ON users (created_at);
 CREATE TRIGGER migc_sync_users_insert AFTER INSERT ON users
@@ -222,9 +222,9 @@ CREATE TRIGGER migc_sync_users_update AFTER UPDATE ON users
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_users_guard)
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE users SET first_name = substr(full_name || ' ', 1, instr(full_name || ' ', ' ') - 1), last_name = substr(substr(full_name || ' ', instr(full_name || ' ', ' ') + length(' ')), 1, instr(substr(full_name || ' ', instr(full_name || ' ', ' ') + length(' ')), ' ') - 1) WHERE rowid = NEW.rowid AND (NEW.full_name IS NOT OLD.full_name OR NEW.first_name IS NULL AND NEW.last_name IS NULL) AND NOT (NEW.first_name IS NOT OLD.first_name OR NEW.last_name IS NOT OLD.last_name);
+  UPDATE users SET first_name = substr(full_name || ' ', 1, instr(full_name || ' ', ' ') - 1), last_name = substr(substr(full_name || ' ', instr(full_name || ' ', ' ') + length(' ')), 1, instr(substr(full_name || ' ', instr(full_name || ' ', ' ') + length(' ')), ' ') - 1) WHERE rowid = NEW.rowid AND (coalesce(NEW.full_name <> OLD.full_name, NEW.full_name IS NOT NULL OR OLD.full_name IS NOT NULL) OR NEW.first_name IS NULL AND NEW.last_name IS NULL) AND NOT (coalesce(NEW.first_name <> OLD.first_name, NEW.first_name IS NOT NULL OR OLD.first_name IS NOT NULL) OR coalesce(NEW.last_name <> OLD.last_name, NEW.last_name IS NOT NULL OR OLD.last_name IS NOT NULL));
   -- updated by the new application
-  UPDATE users SET full_name = first_name || ' ' || last_name WHERE rowid = NEW.rowid AND (NEW.first_name IS NOT OLD.first_name OR NEW.last_name IS NOT OLD.last_name) AND NOT (NEW.full_name IS NOT OLD.full_name);
+  UPDATE users SET full_name = first_name || ' ' || last_name WHERE rowid = NEW.rowid AND (coalesce(NEW.first_name <> OLD.first_name, NEW.first_name IS NOT NULL OR OLD.first_name IS NOT NULL) OR coalesce(NEW.last_name <> OLD.last_name, NEW.last_name IS NOT NULL OR OLD.last_name IS NOT NULL)) AND NOT (coalesce(NEW.full_name <> OLD.full_name, NEW.full_name IS NOT NULL OR OLD.full_name IS NOT NULL));
 END;
 CREATE TABLE migc_sync_users_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM users) = (SELECT rows FROM temp.migc_count WHERE n = 3);
@@ -261,9 +261,9 @@ CREATE TABLE migc_new_payments (
 );
 INSERT INTO migc_new_payments (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) SELECT id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency FROM payments;
 DROP TABLE payments;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_payments RENAME TO payments;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX payments_order_id_idx ON payments (order_id);
 CREATE UNIQUE INDEX payments_provider_ref_key ON payments (provider_ref);
 CREATE TRIGGER migc_sync_payments_insert AFTER INSERT ON payments
@@ -279,9 +279,9 @@ CREATE TRIGGER migc_sync_payments_update AFTER UPDATE ON payments
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_payments_guard)
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE payments SET amount_cents = round(amount * 100) WHERE rowid = NEW.rowid AND (NEW.amount IS NOT OLD.amount OR NEW.amount_cents IS NULL) AND NOT (NEW.amount_cents IS NOT OLD.amount_cents);
+  UPDATE payments SET amount_cents = round(amount * 100) WHERE rowid = NEW.rowid AND (coalesce(NEW.amount <> OLD.amount, NEW.amount IS NOT NULL OR OLD.amount IS NOT NULL) OR NEW.amount_cents IS NULL) AND NOT (coalesce(NEW.amount_cents <> OLD.amount_cents, NEW.amount_cents IS NOT NULL OR OLD.amount_cents IS NOT NULL));
   -- updated by the new application
-  UPDATE payments SET amount = amount_cents / 100.0 WHERE rowid = NEW.rowid AND (NEW.amount_cents IS NOT OLD.amount_cents) AND NOT (NEW.amount IS NOT OLD.amount);
+  UPDATE payments SET amount = amount_cents / 100.0 WHERE rowid = NEW.rowid AND (coalesce(NEW.amount_cents <> OLD.amount_cents, NEW.amount_cents IS NOT NULL OR OLD.amount_cents IS NOT NULL)) AND NOT (coalesce(NEW.amount <> OLD.amount, NEW.amount IS NOT NULL OR OLD.amount IS NOT NULL));
 END;
 CREATE TABLE migc_sync_payments_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM payments) = (SELECT rows FROM temp.migc_count WHERE n = 4);
@@ -310,9 +310,9 @@ CREATE TABLE migc_new_payments (
 );
 INSERT INTO migc_new_payments (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) SELECT id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency FROM payments;
 DROP TABLE payments;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_payments RENAME TO payments;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX payments_order_id_idx ON payments (order_id);
 CREATE UNIQUE INDEX payments_provider_ref_key ON payments (provider_ref);
 CREATE TRIGGER migc_sync_payments_insert AFTER INSERT ON payments
@@ -328,9 +328,9 @@ CREATE TRIGGER migc_sync_payments_update AFTER UPDATE ON payments
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_payments_guard)
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE payments SET amount_cents = round(amount * 100) WHERE rowid = NEW.rowid AND (NEW.amount IS NOT OLD.amount OR NEW.amount_cents IS NULL) AND NOT (NEW.amount_cents IS NOT OLD.amount_cents);
+  UPDATE payments SET amount_cents = round(amount * 100) WHERE rowid = NEW.rowid AND (coalesce(NEW.amount <> OLD.amount, NEW.amount IS NOT NULL OR OLD.amount IS NOT NULL) OR NEW.amount_cents IS NULL) AND NOT (coalesce(NEW.amount_cents <> OLD.amount_cents, NEW.amount_cents IS NOT NULL OR OLD.amount_cents IS NOT NULL));
   -- updated by the new application
-  UPDATE payments SET amount = amount_cents / 100.0 WHERE rowid = NEW.rowid AND (NEW.amount_cents IS NOT OLD.amount_cents) AND NOT (NEW.amount IS NOT OLD.amount);
+  UPDATE payments SET amount = amount_cents / 100.0 WHERE rowid = NEW.rowid AND (coalesce(NEW.amount_cents <> OLD.amount_cents, NEW.amount_cents IS NOT NULL OR OLD.amount_cents IS NOT NULL)) AND NOT (coalesce(NEW.amount <> OLD.amount, NEW.amount IS NOT NULL OR OLD.amount IS NOT NULL));
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM payments) = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
@@ -363,19 +363,19 @@ CREATE INDEX legacy_sessions_expires_at_idx ON legacy_sessions (expires_at);
 CREATE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
 CREATE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
 -- migc: the checks; any failure rolls the whole phase back
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('legacy_sessions') ORDER BY name)) IS 'expires_at,ip_address,token,user_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('legacy_sessions') WHERE name IN ('legacy_sessions_expires_at_idx', 'legacy_sessions_user_id_idx') ORDER BY name)) IS 'legacy_sessions_expires_at_idx,legacy_sessions_user_id_idx';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) IS 'created_at,id,notes,placed_at,shipping_address_id,status,status__migc_new,total,updated_at,user_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_pending__migc', 'orders_user_id_placed_at_idx') ORDER BY name)) IS 'orders_pending,orders_pending__migc,orders_user_id_placed_at_idx'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_orders_insert,migc_sync_orders_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('legacy_sessions') ORDER BY name)) = 'expires_at,ip_address,token,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('legacy_sessions') WHERE name IN ('legacy_sessions_expires_at_idx', 'legacy_sessions_user_id_idx') ORDER BY name)) = 'legacy_sessions_expires_at_idx,legacy_sessions_user_id_idx';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,id,notes,placed_at,shipping_address_id,status,status__migc_new,total,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_pending__migc', 'orders_user_id_placed_at_idx') ORDER BY name)) = 'orders_pending,orders_pending__migc,orders_user_id_placed_at_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_orders_insert,migc_sync_orders_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) IS 'amount,amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx', 'payments_provider_ref_key') ORDER BY name)) IS 'payments_order_id_idx,payments_provider_ref_key'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'payments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_payments_insert,migc_sync_payments_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) = 'amount,amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx', 'payments_provider_ref_key') ORDER BY name)) = 'payments_order_id_idx,payments_provider_ref_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'payments' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_payments_insert,migc_sync_payments_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_payments_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) IS 'created_at,email,first_name,full_name,id,is_admin,last_name,marketing_opt_in,nickname,password_hash,phone,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_lower_key') ORDER BY name)) IS 'users_created_at_idx,users_email_lower_key'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_users_insert,migc_sync_users_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,email,first_name,full_name,id,is_admin,last_name,marketing_opt_in,nickname,password_hash,phone,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_lower_key') ORDER BY name)) = 'users_created_at_idx,users_email_lower_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_users_insert,migc_sync_users_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'customer_directory');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'order_totals');
@@ -385,12 +385,12 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('orders'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('payments'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('users'));
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 23;
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 6;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 23;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 6;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;
 DROP TABLE IF EXISTS temp.migc_check;
 COMMIT;
-PRAGMA foreign_keys = ON;
+PRAGMA foreign_keys = 1;
