@@ -714,3 +714,36 @@ fn every_generated_statement_reparses_with_sqlparser() {
         failures.join("\n\n")
     );
 }
+
+/// SQLite stores no comments: a comment change is a step that says so and runs nothing (the
+/// lifecycle of `comment_change` also runs these scripts with both applications).
+#[test]
+fn comment_changes_are_steps_that_say_sqlite_keeps_no_comments() {
+    let (from, to) = case_dirs("comment_change");
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let plan = s::plan(&abs(&from), &abs(&to), &tmp.path().join("plan")).expect("plan");
+    let mut ops = Vec::new();
+    for phase in plan.manifest["phases"].as_array().into_iter().flatten() {
+        for step in phase["steps"].as_array().into_iter().flatten() {
+            ops.push(step["op"].as_str().unwrap_or_default().to_string());
+            assert_eq!(step["lock"], "none", "{step}");
+            assert_eq!(step["rewrite"], false, "{step}");
+            assert!(step["rollback_loses"].is_null(), "{step}");
+        }
+    }
+    ops.sort();
+    assert_eq!(ops, ["comment_column", "comment_table"]);
+    for script in plan.scripts() {
+        let text = std::fs::read_to_string(&script).expect("read");
+        let stmts = statements(&text).expect("statements");
+        assert!(stmts.is_empty(), "{}: {stmts:?}", script.display());
+    }
+    let expand = std::fs::read_to_string(&plan.phases[0].up).expect("read");
+    assert_eq!(
+        expand
+            .matches("-- SQLite has no comments: they stay in the .mig files")
+            .count(),
+        2,
+        "{expand}"
+    );
+}
