@@ -306,6 +306,7 @@ fn scripts_run_in_the_sqlite3_shell() {
         "rename_table",
         "enum_rename_value",
         "new_foreign_key",
+        "native_objects_rebuilt",
     ] {
         let (from, to) = case_dirs(name);
         if !Path::new(&abs(&from)).is_dir() {

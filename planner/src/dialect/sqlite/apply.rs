@@ -458,7 +458,10 @@ impl Run<'_> {
                         .is_some_and(|x| x.dialects.contains(&D))
                 };
                 if applies(name) {
+                    want.run_native(name, up);
+                    phys.run_native(name, up);
                     Effect::Other(Act::Native {
+                        name: name.clone(),
                         up: up.clone(),
                         down: down.clone(),
                     })

@@ -122,7 +122,7 @@ pub(super) const VERDICTS: [(&str, &str); 4] = [
     ),
     (
         "unmanaged",
-        "migc: a table to rebuild has indexes or triggers that migc does not know; nothing was changed",
+        "migc: a table to rebuild has indexes or triggers that migc does not know (declare them in a native block of the schema); nothing was changed",
     ),
     (
         "steps",

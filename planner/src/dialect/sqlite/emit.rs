@@ -265,6 +265,7 @@ impl Run<'_> {
                 };
                 let mut target = (**before).clone();
                 target.name = cur.name.clone();
+                target.natives = cur.natives.clone();
                 let cur_ids: BTreeSet<u32> = cur.cols.iter().map(|c| c.id).collect();
                 for c in &mut target.cols {
                     if !cur_ids.contains(&c.id) {
@@ -409,7 +410,10 @@ impl Run<'_> {
             Act::Backfill { .. } => vec![comment(
                 "nothing to undo: the backfilled columns go with the expand rollback",
             )],
-            Act::Native { down, .. } => down.iter().rev().map(|s| terminated(s)).collect(),
+            Act::Native { name, down, .. } => {
+                d.run_native(name, down);
+                down.iter().rev().map(|s| terminated(s)).collect()
+            }
             Act::Validate { .. } => vec![comment("nothing to undo: the column stays nullable")],
         };
         Ok((sql, lost))

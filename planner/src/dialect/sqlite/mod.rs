@@ -21,7 +21,10 @@
 //!   foreign_keys = 0` outside the transaction, a new table with the target definition, `INSERT
 //!   … SELECT` of every row (rowid and `INTEGER PRIMARY KEY` values kept), `DROP TABLE`, `ALTER
 //!   TABLE … RENAME TO` (under `legacy_alter_table` so that views reading the table keep
-//!   resolving by name), every index and trigger created again, `foreign_key_check`.
+//!   resolving by name), every index and trigger created again, `foreign_key_check`. Indexes
+//!   and triggers that `native` blocks created on the table are created again from the blocks'
+//!   statements (a static script cannot read them from `sqlite_schema` and run them); an index
+//!   or trigger the schema does not know makes the rebuild's script roll back, changing nothing.
 //! - All the changes of one table in a phase that need a rebuild make one rebuild, to the
 //!   definition the table has after them, attached to the last of them (earlier steps say "done by
 //!   the rebuild at step N"). A step of another object that depends on one of them closes the
@@ -70,6 +73,7 @@ mod backfill;
 mod checks;
 mod emit;
 mod model;
+mod native;
 mod rebuild;
 mod render;
 mod run;
@@ -90,6 +94,7 @@ use std::ops::ControlFlow;
 use backfill::*;
 use checks::*;
 use model::*;
+use native::*;
 use rebuild::*;
 use render::*;
 use run::*;

@@ -30,6 +30,8 @@ pub(super) struct Tbl {
     /// `(check name, column)` of not-null checks waiting for `SET NOT NULL`.
     pub(super) not_null_checks: Vec<(String, String)>,
     pub(super) sync: Option<Sync>,
+    /// Indexes and triggers native blocks created on the table (a rebuild creates them again).
+    pub(super) natives: Vec<NativeObject>,
 }
 
 impl Tbl {

@@ -82,6 +82,7 @@ pub(super) fn migrate(
             .iter()
             .map(|i| i.name.clone())
             .chain(sync_triggers(a)?.into_iter().map(|(n, _)| n))
+            .chain(a.natives.iter().map(|n| n.name.clone()))
             .collect();
         ck.counters += 1;
         let n = ck.counters;
@@ -158,6 +159,13 @@ pub(super) fn migrate(
         }
         for (_, s) in &b_triggers {
             sql.push(s.clone());
+        }
+        for n in &b.natives {
+            sql.push(format!(
+                "{}\n{}",
+                comment(&format!("from native block `{}`", n.block)),
+                terminated(&n.sql)
+            ));
         }
         if b.sync.is_some() && a.sync.is_none() {
             sql.push(create_guard(t));

@@ -33,6 +33,7 @@ pub(super) enum Act {
         guarded: bool,
     },
     Native {
+        name: String,
         up: Vec<String>,
         down: Vec<String>,
     },
@@ -122,6 +123,11 @@ impl<'a> Run<'a> {
             run.st.tables.insert(t.name.clone(), tbl);
         }
         run.st.views = ctx.from.views.clone();
+        for (name, n) in &ctx.from.natives {
+            if n.dialects.contains(&D) {
+                run.st.run_native(name, &n.up);
+            }
+        }
         run
     }
 
@@ -164,6 +170,7 @@ impl<'a> Run<'a> {
             pending_fks: Vec::new(),
             not_null_checks: Vec::new(),
             sync: None,
+            natives: Vec::new(),
         }
     }
 
