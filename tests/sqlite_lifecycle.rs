@@ -748,3 +748,104 @@ fn comment_changes_are_steps_that_say_sqlite_keeps_no_comments() {
         "{expand}"
     );
 }
+
+/// The README's first command ("On a fresh machine") plans for SQLite, and its scripts turn a
+/// database of the deployed version into the target version, in process and in the `sqlite3`
+/// shell, and back.
+#[test]
+fn the_readme_command_plans_for_sqlite_and_its_scripts_run() {
+    let readme = std::fs::read_to_string(s::root().join("README.md")).expect("README.md");
+    let line = readme
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("cargo run --release -- plan "))
+        .expect("the README's plan command");
+    let args: Vec<&str> = line
+        .trim_start_matches("cargo run --release -- ")
+        .split_whitespace()
+        .collect();
+    let arg = |flag: &str| {
+        args.iter()
+            .position(|a| *a == flag)
+            .and_then(|i| args.get(i + 1))
+            .copied()
+            .unwrap_or_else(|| panic!("{flag} in `{line}`"))
+    };
+    assert_eq!(arg("--dialect"), "sqlite", "{line}");
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join(arg("--out"));
+    let mut cmd = std::process::Command::new(s::migc());
+    cmd.current_dir(s::root());
+    for a in &args {
+        if *a == arg("--out") {
+            cmd.arg(&out);
+        } else {
+            cmd.arg(a);
+        }
+    }
+    let run = cmd.output().expect("migc runs");
+    assert!(
+        run.status.success(),
+        "{line}: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let plan = s::plan(
+        &abs(arg("--from")),
+        &abs(arg("--to")),
+        &tmp.path().join("again"),
+    )
+    .expect("plan");
+    // The README command's own scripts (the second plan only names them).
+    let script = |p: &Path| out.join(p.file_name().expect("file name"));
+    let deploy = s::plan("empty", &abs(arg("--from")), &tmp.path().join("deploy")).expect("deploy");
+    let target = s::plan("empty", &abs(arg("--to")), &tmp.path().join("target")).expect("target");
+    let db = tmp.path().join("db");
+    let target_db = tmp.path().join("target.db");
+    let conn = s::open(&db).expect("open");
+    for p in &deploy.phases {
+        s::run_script(&conn, &p.up).expect("deploy");
+    }
+    let mut old = s::Shape::new(
+        "old app",
+        s::snapshot(&s::root().join(arg("--from"))).expect("snapshot"),
+    );
+    s::seed(&conn, &mut old, &mut s::Counters::default(), 5).expect("seed");
+    let deployed = s::catalog(&conn).expect("catalog");
+    drop(conn);
+    let tconn = s::open(&target_db).expect("open");
+    for p in &target.phases {
+        s::run_script(&tconn, &p.up).expect("target");
+    }
+    let expected = s::catalog(&tconn).expect("catalog");
+    let cli = s::sqlite3().is_some();
+    let run_up = |script: &Path| {
+        if cli {
+            let (ok, text) = s::run_cli(&db, script).expect("sqlite3 runs");
+            assert!(ok, "{}:\n{text}", script.display());
+        } else {
+            let conn = s::open(&db).expect("open");
+            s::run_script(&conn, script).expect("script");
+        }
+    };
+    for p in &plan.phases {
+        run_up(&script(&p.up));
+    }
+    let conn = s::open(&db).expect("open");
+    let diffs = s::diff(&expected, &s::catalog(&conn).expect("catalog"));
+    assert!(
+        diffs.is_empty(),
+        "{:?}",
+        diffs.iter().map(|d| &d.text).collect::<Vec<_>>()
+    );
+    drop(conn);
+    for p in plan.phases.iter().rev() {
+        run_up(&script(&p.down));
+    }
+    let conn = s::open(&db).expect("open");
+    let diffs = s::diff(&deployed, &s::catalog(&conn).expect("catalog"));
+    assert!(
+        diffs.is_empty(),
+        "{:?}",
+        diffs.iter().map(|d| &d.text).collect::<Vec<_>>()
+    );
+}
