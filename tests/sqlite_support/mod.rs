@@ -2069,12 +2069,20 @@ pub fn run_batches(
                 .fill
                 .replace("{after}", &after)
                 .replace("{upto}", &key_predicate(&b.key, "<=", &end));
-            for s in b
-                .setup
-                .iter()
-                .chain(std::iter::once(&fill))
-                .chain(&b.teardown)
-            {
+            for s in &b.setup {
+                conn.execute_batch(s).map_err(|e| format!("{s}: {e}"))?;
+            }
+            // Only rows of the batch may change.
+            let changed = conn
+                .execute(&fill, [])
+                .map_err(|e| format!("{fill}: {e}"))?;
+            if changed > keys.len() {
+                return Err(format!(
+                    "the fill changed {changed} rows, the batch has {}: {fill}",
+                    keys.len()
+                ));
+            }
+            for s in &b.teardown {
                 conn.execute_batch(s).map_err(|e| format!("{s}: {e}"))?;
             }
             Ok(Some(end))
