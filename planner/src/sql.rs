@@ -258,7 +258,7 @@ mod tests {
         );
         assert_eq!(r("now()", Dialect::Sqlite, None), "current_timestamp");
         assert_eq!(
-            render("split_part(a, ' ', 1)", Dialect::Sqlite, None),
+            render("split_part(a, ' ', n)", Dialect::Sqlite, None),
             Err(Unspellable {
                 function: "split_part".into(),
                 dialect: Dialect::Sqlite

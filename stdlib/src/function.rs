@@ -17,10 +17,28 @@ pub struct Function {
     pub postgres: Option<&'static str>,
     pub mysql: Option<&'static str>,
     pub sqlite: Option<&'static str>,
+    /// A spelling built in code for one dialect, where no template can say it; it replaces that
+    /// dialect's template.
+    pub built: Option<Built>,
     pub summary: &'static str,
 }
 
+/// A call spelled by code rather than a template, for one dialect.
+#[derive(Debug)]
+pub struct Built {
+    pub dialect: Dialect,
+    /// The call given its rendered arguments, or `None` when these arguments cannot be spelled.
+    pub render: fn(&[String]) -> Option<String>,
+    /// Which calls can be spelled, said when one cannot.
+    pub limits: &'static str,
+}
+
 impl Function {
+    /// The code-built spelling for `dialect`, if the function has one.
+    pub fn built(&self, dialect: Dialect) -> Option<&Built> {
+        self.built.as_ref().filter(|b| b.dialect == dialect)
+    }
+
     pub fn template(&self, dialect: Dialect) -> Option<&'static str> {
         match dialect {
             Dialect::Postgres => self.postgres,
@@ -31,6 +49,9 @@ impl Function {
 
     /// The call spelled for a dialect, given its rendered arguments.
     pub fn render(&self, dialect: Dialect, args: &[String]) -> Option<String> {
+        if let Some(b) = self.built(dialect) {
+            return (b.render)(args);
+        }
         let template = self.template(dialect)?;
         let concatenated: Vec<String> = args.iter().map(|a| format!("coalesce({a}, '')")).collect();
         let mut out = template
@@ -54,6 +75,7 @@ macro_rules! f {
             postgres: $pg,
             mysql: $my,
             sqlite: $lite,
+            built: None,
             summary: $summary,
         }
     };
@@ -80,13 +102,85 @@ const FUNCTIONS: &[Function] = &[
     f!("replace", 3, 3, false, Some("replace($1, $2, $3)"), Some("replace($1, $2, $3)"), Some("replace($1, $2, $3)"), "text with every match replaced"),
     f!("round", 1, 2, false, Some("round($*)"), Some("round($*)"), Some("round($*)"), "rounded number"),
     f!("rtrim", 1, 1, false, Some("rtrim($1)"), Some("rtrim($1)"), Some("rtrim($1)"), "text without trailing spaces"),
-    f!("split_part", 3, 3, false, Some("split_part($1, $2, $3)"),
-       Some("substring_index(substring_index($1, $2, $3), $2, -1)"), None,
-       "the n-th field of a delimited text"),
+    Function {
+        name: "split_part",
+        min_args: 3,
+        max_args: 3,
+        volatile: false,
+        postgres: Some("split_part($1, $2, $3)"),
+        mysql: Some("substring_index(substring_index($1, $2, $3), $2, -1)"),
+        sqlite: None,
+        built: Some(Built {
+            dialect: Dialect::Sqlite,
+            render: sqlite_split_part,
+            limits: SPLIT_PART_LIMITS,
+        }),
+        summary: "the n-th field of a delimited text",
+    },
     f!("substr", 2, 3, false, Some("substr($*)"), Some("substr($*)"), Some("substr($*)"), "part of a text"),
     f!("trim", 1, 1, false, Some("trim($1)"), Some("trim($1)"), Some("trim($1)"), "text without surrounding spaces"),
     f!("upper", 1, 1, false, Some("upper($1)"), Some("upper($1)"), Some("upper($1)"), "upper-cased text"),
 ];
+
+/// The largest field number `split_part` is spelled for in SQLite (the spelling doubles in size
+/// with each field).
+pub const SQLITE_SPLIT_PART_MAX_FIELD: u32 = 5;
+
+const SPLIT_PART_LIMITS: &str = "SQLite has no split_part: migc spells it with instr and substr, \
+     for a field number written as a whole number from 1 to 5";
+
+/// `split_part(text, delimiter, n)` for SQLite, which has no such function, with `instr` and
+/// `substr`. With the delimiter appended, every field ends with one: the rest after the k-th
+/// delimiter is `substr(rest, instr(rest, d) + length(d))` and the field is what comes before the
+/// next delimiter of the rest. A field past the last gives `''` and a null argument null, as
+/// PostgreSQL does; an empty delimiter gives the whole text as field 1, `''` otherwise.
+/// Only a literal field number can be spelled (the nesting depends on it).
+fn sqlite_split_part(args: &[String]) -> Option<String> {
+    let [text, delimiter, field] = args else {
+        return None;
+    };
+    let n: u32 = field
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n| (1..=SQLITE_SPLIT_PART_MAX_FIELD).contains(n))?;
+    let d = atom(delimiter);
+    let mut rest = format!("{} || {d}", atom(text));
+    for _ in 1..n {
+        rest = format!("substr({rest}, instr({rest}, {d}) + length({d}))");
+    }
+    let split = format!("substr({rest}, 1, instr({rest}, {d}) - 1)");
+    let d = delimiter.trim();
+    let nonempty_literal = d.len() > 2 && d.starts_with('\'') && d.ends_with('\'') && d != "''";
+    Some(if nonempty_literal {
+        split
+    } else {
+        let empty = if n == 1 {
+            format!("({text})")
+        } else {
+            "''".to_string()
+        };
+        format!("CASE WHEN ({delimiter}) = '' THEN {empty} ELSE {split} END")
+    })
+}
+
+/// An argument as an operand: as it is when it is a name or a plain literal, in parentheses
+/// otherwise.
+fn atom(arg: &str) -> String {
+    let a = arg.trim();
+    let name = !a.is_empty()
+        && a.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '"'));
+    let literal = a.len() >= 2
+        && a.starts_with('\'')
+        && a.ends_with('\'')
+        && !a[1..a.len() - 1].contains('\'');
+    if name || literal {
+        a.to_string()
+    } else {
+        format!("({a})")
+    }
+}
 
 /// Every function, sorted by name.
 pub fn functions() -> &'static [Function] {
@@ -122,14 +216,38 @@ mod tests {
         }
     }
 
+    /// Every function can be spelled for every dialect, or says which calls can (`built`).
+    #[test]
+    fn every_function_has_a_spelling_per_dialect() {
+        for f in FUNCTIONS {
+            for d in [Dialect::Postgres, Dialect::Mysql, Dialect::Sqlite] {
+                assert!(
+                    f.template(d).is_some() || f.built(d).is_some(),
+                    "{} has no {d:?} spelling",
+                    f.name
+                );
+            }
+        }
+    }
+
     #[test]
     fn renders_per_dialect() {
         let length = function("char_length").map(|f| f.render(Dialect::Mysql, &["name".into()]));
         assert_eq!(length.flatten().as_deref(), Some("char_length(name)"));
         let now = function("NOW").map(|f| f.render(Dialect::Sqlite, &[]));
         assert_eq!(now.flatten().as_deref(), Some("current_timestamp"));
-        let split = function("split_part").map(|f| f.render(Dialect::Sqlite, &[]));
-        assert_eq!(split, Some(None));
+        let split = |n: &str| {
+            function("split_part")
+                .and_then(|f| f.render(Dialect::Sqlite, &["name".into(), "' '".into(), n.into()]))
+        };
+        assert_eq!(
+            split("1").as_deref(),
+            Some("substr(name || ' ', 1, instr(name || ' ', ' ') - 1)")
+        );
+        assert!(split("2").is_some_and(|s| s.matches("instr").count() == 3));
+        for n in ["0", "6", "-1", "id"] {
+            assert_eq!(split(n), None, "{n}");
+        }
         let greatest =
             function("greatest").and_then(|f| f.render(Dialect::Sqlite, &["a".into(), "b".into()]));
         assert_eq!(greatest.as_deref(), Some("max(a, b)"));

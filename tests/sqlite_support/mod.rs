@@ -1933,7 +1933,12 @@ pub struct Report {
     pub failures: Vec<String>,
     pub notes: Vec<String>,
     pub skipped: Option<String>,
+    /// Batches the batched backfill ran, when the plan has a backfill.
+    pub batches: Option<usize>,
 }
+
+/// Rows per batch of the batched backfills: small, so that the seeded rows take several.
+pub const BATCH_ROWS: usize = 3;
 
 pub fn run_case(case: &Case, skip_unplanned: bool) -> Report {
     let mut report = Report {
@@ -1971,5 +1976,329 @@ pub fn run_case(case: &Case, skip_unplanned: bool) -> Report {
             )),
         }
     }
+    match batched_backfill(&prep, BATCH_ROWS) {
+        Ok(n) => report.batches = n,
+        Err(e) => report
+            .failures
+            .push(format!("[{}] batched backfill: {e}", case.name)),
+    }
     report
+}
+
+// -------------------------------------------------------------------------------------------
+// Batched backfills
+
+/// A backfill of the manifest in the form an executor runs (`Batch` in the planner).
+#[derive(Debug, serde::Deserialize)]
+pub struct Batch {
+    pub table: String,
+    pub key: Vec<String>,
+    pub next: String,
+    #[serde(default)]
+    pub setup: Vec<String>,
+    pub fill: String,
+    #[serde(default)]
+    pub teardown: Vec<String>,
+    pub remaining: String,
+}
+
+/// The batched backfills of the plan's backfill phase, in step order, and how many backfill
+/// steps that phase has in all (each must carry its batches).
+pub fn batches(plan: &Plan) -> Result<(Vec<Batch>, usize), String> {
+    let mut out = Vec::new();
+    let mut steps = 0;
+    for phase in plan.manifest["phases"].as_array().into_iter().flatten() {
+        for step in phase["steps"].as_array().into_iter().flatten() {
+            if step["op"] != "backfill" {
+                continue;
+            }
+            steps += 1;
+            if !step["backfill"].is_null() {
+                out.push(
+                    serde_json::from_value(step["backfill"].clone())
+                        .map_err(|e| format!("step {}: {e}", step["id"]))?,
+                );
+            }
+        }
+    }
+    Ok((out, steps))
+}
+
+/// `(k1, k2) <op> ('v1', 'v2')`: a key predicate as an executor writes it, values as literals.
+fn key_predicate(key: &[String], op: &str, values: &[String]) -> String {
+    let names: Vec<String> = key.iter().map(|k| quote(k)).collect();
+    let values: Vec<String> = values.iter().map(|v| lit(v)).collect();
+    format!("({}) {op} ({})", names.join(", "), values.join(", "))
+}
+
+/// Runs one backfill batch by batch as an executor does: each batch in its own `BEGIN
+/// IMMEDIATE … COMMIT` (the keys of the batch, the setup, the fill, the teardown), `between` run
+/// after each committed batch. The number of batches.
+pub fn run_batches(
+    conn: &Connection,
+    b: &Batch,
+    size: usize,
+    mut between: impl FnMut(usize) -> Result<(), String>,
+) -> Result<usize, String> {
+    let mut last: Option<Vec<String>> = None;
+    let mut n = 0;
+    loop {
+        let after = match &last {
+            None => "1 = 1".to_string(),
+            Some(v) => key_predicate(&b.key, ">", v),
+        };
+        if n > 200 {
+            return Err(format!("no end after {n} batches, at {after}"));
+        }
+        conn.execute_batch("BEGIN IMMEDIATE;")
+            .map_err(|e| format!("begin: {e}"))?;
+        let result = (|| -> Result<Option<Vec<String>>, String> {
+            let next = b
+                .next
+                .replace("{after}", &after)
+                .replace("{limit}", &size.to_string());
+            let keys = strings(conn, &next).map_err(|e| format!("{next}: {e}"))?;
+            let Some(end) = keys.last() else {
+                return Ok(None);
+            };
+            let end: Vec<String> = end
+                .iter()
+                .map(|v| v.clone().ok_or_else(|| format!("{next}: a null key")))
+                .collect::<Result<_, _>>()?;
+            let fill = b
+                .fill
+                .replace("{after}", &after)
+                .replace("{upto}", &key_predicate(&b.key, "<=", &end));
+            for s in &b.setup {
+                conn.execute_batch(s).map_err(|e| format!("{s}: {e}"))?;
+            }
+            // Only rows of the batch may change.
+            let changed = conn
+                .execute(&fill, [])
+                .map_err(|e| format!("{fill}: {e}"))?;
+            if changed > keys.len() {
+                return Err(format!(
+                    "the fill changed {changed} rows, the batch has {}: {fill}",
+                    keys.len()
+                ));
+            }
+            for s in &b.teardown {
+                conn.execute_batch(s).map_err(|e| format!("{s}: {e}"))?;
+            }
+            Ok(Some(end))
+        })();
+        match result {
+            Ok(Some(end)) => {
+                conn.execute_batch("COMMIT;")
+                    .map_err(|e| format!("commit: {e}"))?;
+                n += 1;
+                last = Some(end);
+                between(n)?;
+            }
+            Ok(None) => {
+                conn.execute_batch("COMMIT;")
+                    .map_err(|e| format!("commit: {e}"))?;
+                return Ok(n);
+            }
+            Err(e) => {
+                let _ = conn.execute_batch("ROLLBACK;");
+                return Err(format!("batch {}: {e}", n + 1));
+            }
+        }
+    }
+}
+
+/// An insert of each application into every table, as in the rollout between batches.
+fn insert_both(conn: &Connection, prep: &Prepared, counters: &mut Counters) -> Result<(), String> {
+    for shape in [&prep.old, &prep.new] {
+        let mut fresh: BTreeMap<String, Row> = BTreeMap::new();
+        for table in &shape.order {
+            let profile = shape.profiles.get(table).copied().unwrap_or(Profile::Full);
+            let w = insert(conn, shape, counters, table, profile, &fresh)
+                .map_err(|e| format!("{}: {e}", shape.app))?;
+            fresh.insert(table.clone(), w.row);
+        }
+    }
+    Ok(())
+}
+
+/// Columns whose values come from a volatile function (`now()`, `gen_uuid()`): a default or a
+/// transform of either shape. Two runs give them different values.
+fn volatile_columns(prep: &Prepared) -> BTreeSet<String> {
+    let volatile = |sql: &str| {
+        let sql = sql.to_ascii_lowercase();
+        migc_stdlib::functions()
+            .iter()
+            .filter(|f| f.volatile)
+            .any(|f| sql.contains(f.name))
+            || sql.contains("current_timestamp")
+    };
+    let mut out = BTreeSet::new();
+    for schema in [&prep.old.schema, &prep.new.schema] {
+        for t in schema.tables.values() {
+            for c in &t.columns {
+                let mut exprs: Vec<&str> = c.default.iter().map(|d| d.sql.as_str()).collect();
+                if let Some(tr) = &c.transform {
+                    exprs.push(&tr.up.sql);
+                    exprs.extend(tr.down.iter().map(|d| d.sql.as_str()));
+                }
+                if exprs.iter().any(|e| volatile(e)) {
+                    out.insert(c.name.clone());
+                    out.insert(format!("{}__migc_new", c.name));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Like [`dump`], with the values of the volatile columns reduced to whether they are null.
+fn masked_dump(conn: &Connection, volatile: &BTreeSet<String>) -> Result<String, String> {
+    let mut out = String::new();
+    let objects = strings(
+        conn,
+        "SELECT type, name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name",
+    )?;
+    for o in &objects {
+        let [Some(ty), Some(name), sql] = o.as_slice() else {
+            continue;
+        };
+        out.push_str(&format!(
+            "{ty} {name}: {}\n",
+            sql.clone().unwrap_or_default()
+        ));
+        if ty != "table" {
+            continue;
+        }
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {} ORDER BY rowid", quote(name)))
+            .map_err(|e| e.to_string())?;
+        let masked: Vec<bool> = stmt
+            .column_names()
+            .iter()
+            .map(|c| volatile.contains(*c))
+            .collect();
+        let mut rows = stmt.query([]).map_err(|e| e.to_string())?;
+        while let Some(r) = rows.next().map_err(|e| e.to_string())? {
+            let vals: Vec<String> = masked
+                .iter()
+                .enumerate()
+                .map(|(i, m)| match (r.get_ref(i).ok().and_then(norm), m) {
+                    (None, _) => "NULL".into(),
+                    (Some(_), true) => "(volatile)".into(),
+                    (Some(v), false) => v,
+                })
+                .collect();
+            out.push_str(&format!("  {}\n", vals.join("|")));
+        }
+    }
+    Ok(out)
+}
+
+fn count(conn: &Connection, sql: &str) -> Result<i64, String> {
+    conn.query_row(sql, [], |r| r.get(0))
+        .map_err(|e| format!("{sql}: {e}"))
+}
+
+/// The backfill run batch by batch from the manifest (batches of `size` rows, both
+/// applications inserting after the first two batches) leaves the database the backfill script leaves after
+/// the same inserts; the rows left to fill (each batch's `remaining` and the gate checks) are 0
+/// at the end; the backfill script then changes nothing and switch applies. The number of
+/// batches run, `None` when the plan has no backfill.
+pub fn batched_backfill(prep: &Prepared, size: usize) -> Result<Option<usize>, String> {
+    let (list, steps) = batches(&prep.plan)?;
+    if list.len() != steps {
+        return Err(format!(
+            "{} of {steps} backfill steps carry no batches",
+            steps - list.len()
+        ));
+    }
+    if list.is_empty() {
+        return Ok(None);
+    }
+    let phase = |name: &str| {
+        prep.plan
+            .phases
+            .iter()
+            .position(|p| p.name == name)
+            .ok_or_else(|| format!("no {name} phase"))
+    };
+    let backfill = phase("backfill")?;
+    let (_, batched) = copy(prep, "batched")?;
+    let (_, scripted) = copy(prep, "scripted")?;
+    for conn in [&batched, &scripted] {
+        for p in &prep.plan.phases[..backfill] {
+            run_script(conn, &p.up).map_err(|e| format!("{} up: {e}", p.name))?;
+        }
+    }
+    let mut counters = prep.counters.clone();
+    let mut inserts = 0;
+    let mut total = 0;
+    for b in &list {
+        // Writes after the first two batches: rows land behind the walk and ahead of it (a
+        // steady load that outpaces the batches would never let the walk end).
+        total += run_batches(&batched, b, size, |n| {
+            if n > 2 {
+                return Ok(());
+            }
+            inserts += 1;
+            insert_both(&batched, prep, &mut counters)
+        })
+        .map_err(|e| format!("batches of {}: {e}", b.table))?;
+    }
+    for b in &list {
+        let left = count(&batched, &b.remaining)?;
+        if left != 0 {
+            return Err(format!(
+                "after the batches, {left} rows of {} left to fill: {}",
+                b.table, b.remaining
+            ));
+        }
+    }
+    for check in prep.plan.gate_checks("switch") {
+        let left = count(&batched, &check)?;
+        if left != 0 {
+            return Err(format!(
+                "after the batches, the gate check gives {left}: {check}"
+            ));
+        }
+    }
+    // The same inserts, then the phase script.
+    let mut counters = prep.counters.clone();
+    for _ in 0..inserts {
+        insert_both(&scripted, prep, &mut counters)?;
+    }
+    let script = &prep.plan.phases[backfill].up;
+    run_script(&scripted, script).map_err(|e| format!("backfill up: {e}"))?;
+    let volatile = volatile_columns(prep);
+    let (a, b) = (
+        masked_dump(&batched, &volatile)?,
+        masked_dump(&scripted, &volatile)?,
+    );
+    if a != b {
+        let (a, b): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
+        let mut diff: Vec<String> = a
+            .iter()
+            .zip(&b)
+            .filter(|(x, y)| x != y)
+            .take(6)
+            .map(|(x, y)| format!("batched:  {x}\n      scripted: {y}"))
+            .collect();
+        if a.len() != b.len() {
+            diff.push(format!("{} lines batched, {} scripted", a.len(), b.len()));
+        }
+        return Err(format!(
+            "the batches and the script leave different databases:\n      {}",
+            diff.join("\n      ")
+        ));
+    }
+    let before = dump(&batched)?;
+    run_script(&batched, script).map_err(|e| format!("backfill up after the batches: {e}"))?;
+    if dump(&batched)? != before {
+        return Err("the backfill script after the batches changed the database".to_string());
+    }
+    if let Some(p) = prep.plan.phases.get(backfill + 1) {
+        run_script(&batched, &p.up).map_err(|e| format!("{} up after the batches: {e}", p.name))?;
+    }
+    Ok(Some(total))
 }

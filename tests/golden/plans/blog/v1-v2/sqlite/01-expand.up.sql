@@ -8,7 +8,7 @@
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
-PRAGMA foreign_keys = OFF;
+PRAGMA foreign_keys = 0;
 BEGIN IMMEDIATE;
 -- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
 SAVEPOINT migc_expand_up;
@@ -24,7 +24,7 @@ BEGIN
 END;
 CREATE TEMP TRIGGER migc_verdict_unmanaged BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'unmanaged' AND NEW.failed
 BEGIN
-  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know; nothing was changed');
+  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know (declare them in a native block of the schema); nothing was changed');
 END;
 CREATE TEMP TRIGGER migc_verdict_steps BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'steps' AND NEW.failed
 BEGIN
@@ -35,20 +35,20 @@ BEGIN
   SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('authors') ORDER BY name)) IS 'avatar_url,bio,created_at,email,handle,id,is_editor,name,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('authors') WHERE name IN ('authors_email_key', 'authors_handle_key') ORDER BY name)) IS 'authors_email_key,authors_handle_key';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) IS 'author_email,author_name,body,created_at,id,parent_id,post_id,status,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_moderation_queue__migc', 'comments_parent_id_idx', 'comments_post_id_created_at_idx', 'comments_post_id_created_at_idx__migc') ORDER BY name)) IS 'comments_moderation_queue,comments_post_id_created_at_idx'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('authors') ORDER BY name)) = 'avatar_url,bio,created_at,email,handle,id,is_editor,name,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('authors') WHERE name IN ('authors_email_key', 'authors_handle_key') ORDER BY name)) = 'authors_email_key,authors_handle_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) = 'author_email,author_name,body,created_at,id,parent_id,post_id,status,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_moderation_queue__migc', 'comments_parent_id_idx', 'comments_post_id_created_at_idx', 'comments_post_id_created_at_idx__migc') ORDER BY name)) = 'comments_moderation_queue,comments_post_id_created_at_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'comments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_comments_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'media');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) IS 'author_id,body,created_at,deleted_at,excerpt,id,published_at,search,slug,status,title,updated_at,view_count'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) IS 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_slug_key'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) = 'author_id,body,created_at,deleted_at,excerpt,id,published_at,search,slug,status,title,updated_at,view_count'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) = 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_slug_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_posts_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'series');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tags') ORDER BY name)) IS 'id,name,slug'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tags') WHERE name IN ('tags_name_key', 'tags_slug_key') ORDER BY name)) IS 'tags_slug_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tags') ORDER BY name)) = 'id,name,slug'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tags') WHERE name IN ('tags_name_key', 'tags_slug_key') ORDER BY name)) = 'tags_slug_key';
 -- done by the rebuild of `comments` at step 15
 
 -- [2] create enum `comment_status__migc`, the new shape of `comment_status`
@@ -151,9 +151,9 @@ CREATE TABLE migc_new_comments (
 );
 INSERT INTO migc_new_comments (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at) SELECT id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at FROM comments;
 DROP TABLE comments;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_comments RENAME TO comments;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status = 'approved';
 CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
 CREATE INDEX comments_post_id_created_at_idx__migc ON comments (post_id, created_at) WHERE status__migc_new = 'approved';
@@ -174,7 +174,7 @@ END;
 CREATE TRIGGER migc_sync_comments_update AFTER UPDATE ON comments
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_comments_guard)
 BEGIN
-  UPDATE comments SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (NEW.status IS NOT OLD.status OR NEW.status__migc_new IS NULL);
+  UPDATE comments SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW.status <> OLD.status, NEW.status IS NOT NULL OR OLD.status IS NOT NULL) OR NEW.status__migc_new IS NULL);
 END;
 
 -- [17] add column `posts.body_markdown` (filled from the deployed shape)
@@ -224,9 +224,9 @@ CREATE TABLE migc_new_posts (
 );
 INSERT INTO migc_new_posts (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at) SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at FROM posts;
 DROP TABLE posts;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_posts RENAME TO posts;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX posts_deleted_at_idx ON posts (deleted_at) WHERE deleted_at IS NOT NULL;
 CREATE UNIQUE INDEX posts_slug_key ON posts (slug) WHERE deleted_at IS NULL;
 CREATE INDEX posts_by_author ON posts (author_id, published_at DESC) WHERE status = 'published';
@@ -271,9 +271,9 @@ CREATE TABLE migc_new_posts (
 );
 INSERT INTO migc_new_posts (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position FROM posts;
 DROP TABLE posts;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_posts RENAME TO posts;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX posts_deleted_at_idx ON posts (deleted_at) WHERE deleted_at IS NOT NULL;
 CREATE UNIQUE INDEX posts_slug_key ON posts (slug) WHERE deleted_at IS NULL;
 CREATE INDEX posts_by_author ON posts (author_id, published_at DESC) WHERE status = 'published';
@@ -326,9 +326,9 @@ CREATE TABLE migc_new_posts (
 );
 INSERT INTO migc_new_posts (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position FROM posts;
 DROP TABLE posts;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_posts RENAME TO posts;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX posts_deleted_at_idx ON posts (deleted_at) WHERE deleted_at IS NOT NULL;
 CREATE UNIQUE INDEX posts_slug_key ON posts (slug) WHERE deleted_at IS NULL;
 CREATE INDEX posts_by_author ON posts (author_id, published_at DESC) WHERE status = 'published';
@@ -349,11 +349,11 @@ END;
 CREATE TRIGGER migc_sync_posts_update AFTER UPDATE ON posts
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_posts_guard)
 BEGIN
-  UPDATE posts SET view_count__migc_new = view_count WHERE rowid = NEW.rowid AND (NEW.view_count IS NOT OLD.view_count OR NEW.view_count__migc_new IS NULL);
+  UPDATE posts SET view_count__migc_new = view_count WHERE rowid = NEW.rowid AND (coalesce(NEW.view_count <> OLD.view_count, NEW.view_count IS NOT NULL OR OLD.view_count IS NOT NULL) OR NEW.view_count__migc_new IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE posts SET body_markdown = body WHERE rowid = NEW.rowid AND (NEW.body IS NOT OLD.body OR NEW.body_markdown IS NULL) AND NOT (NEW.body_markdown IS NOT OLD.body_markdown);
+  UPDATE posts SET body_markdown = body WHERE rowid = NEW.rowid AND (coalesce(NEW.body <> OLD.body, NEW.body IS NOT NULL OR OLD.body IS NOT NULL) OR NEW.body_markdown IS NULL) AND NOT (coalesce(NEW.body_markdown <> OLD.body_markdown, NEW.body_markdown IS NOT NULL OR OLD.body_markdown IS NOT NULL));
   -- updated by the new application
-  UPDATE posts SET body = body_markdown WHERE rowid = NEW.rowid AND (NEW.body_markdown IS NOT OLD.body_markdown) AND NOT (NEW.body IS NOT OLD.body);
+  UPDATE posts SET body = body_markdown WHERE rowid = NEW.rowid AND (coalesce(NEW.body_markdown <> OLD.body_markdown, NEW.body_markdown IS NOT NULL OR OLD.body_markdown IS NOT NULL)) AND NOT (coalesce(NEW.body <> OLD.body, NEW.body IS NOT NULL OR OLD.body IS NOT NULL));
 END;
 CREATE TABLE migc_sync_posts_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 4);
@@ -362,32 +362,32 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:50:3
 CREATE UNIQUE INDEX tags_name_key ON tags ((lower(name)));
 -- migc: the checks; any failure rolls the whole phase back
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('authors') ORDER BY name)) IS 'avatar_media_id,avatar_url,bio,created_at,email,handle,id,is_editor,name,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('authors') WHERE name IN ('authors_email_key', 'authors_handle_key') ORDER BY name)) IS 'authors_email_key,authors_handle_key';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) IS 'author_email,author_name,body,created_at,id,parent_id,post_id,status,status__migc_new,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_moderation_queue__migc', 'comments_parent_id_idx', 'comments_post_id_created_at_idx', 'comments_post_id_created_at_idx__migc') ORDER BY name)) IS 'comments_moderation_queue,comments_moderation_queue__migc,comments_parent_id_idx,comments_post_id_created_at_idx,comments_post_id_created_at_idx__migc'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'comments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_comments_insert,migc_sync_comments_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('authors') ORDER BY name)) = 'avatar_media_id,avatar_url,bio,created_at,email,handle,id,is_editor,name,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('authors') WHERE name IN ('authors_email_key', 'authors_handle_key') ORDER BY name)) = 'authors_email_key,authors_handle_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) = 'author_email,author_name,body,created_at,id,parent_id,post_id,status,status__migc_new,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_moderation_queue__migc', 'comments_parent_id_idx', 'comments_post_id_created_at_idx', 'comments_post_id_created_at_idx__migc') ORDER BY name)) = 'comments_moderation_queue,comments_moderation_queue__migc,comments_parent_id_idx,comments_post_id_created_at_idx,comments_post_id_created_at_idx__migc'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'comments' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_comments_insert,migc_sync_comments_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_comments_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('media') ORDER BY name)) IS 'alt_text,byte_size,content_type,created_at,height,id,storage_key,updated_at,uploaded_by,width'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('media') WHERE name IN ('media_storage_key_key', 'media_uploaded_by_created_at_idx') ORDER BY name)) IS 'media_storage_key_key,media_uploaded_by_created_at_idx';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) IS 'author_id,body,body_markdown,comments_enabled,created_at,deleted_at,excerpt,id,published_at,search,series_id,series_position,slug,status,title,updated_at,view_count,view_count__migc_new'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) IS 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_scheduled,posts_series_position_key,posts_slug_key'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_posts_insert,migc_sync_posts_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('media') ORDER BY name)) = 'alt_text,byte_size,content_type,created_at,height,id,storage_key,updated_at,uploaded_by,width'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('media') WHERE name IN ('media_storage_key_key', 'media_uploaded_by_created_at_idx') ORDER BY name)) = 'media_storage_key_key,media_uploaded_by_created_at_idx';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) = 'author_id,body,body_markdown,comments_enabled,created_at,deleted_at,excerpt,id,published_at,search,series_id,series_position,slug,status,title,updated_at,view_count,view_count__migc_new'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) = 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_scheduled,posts_series_position_key,posts_slug_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_posts_insert,migc_sync_posts_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_posts_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('series') ORDER BY name)) IS 'author_id,created_at,description,id,slug,title,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('series') WHERE name IN ('series_slug_key') ORDER BY name)) IS 'series_slug_key';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tags') ORDER BY name)) IS 'id,name,slug'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tags') WHERE name IN ('tags_name_key', 'tags_slug_key') ORDER BY name)) IS 'tags_name_key,tags_slug_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('series') ORDER BY name)) = 'author_id,created_at,description,id,slug,title,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('series') WHERE name IN ('series_slug_key') ORDER BY name)) = 'series_slug_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tags') ORDER BY name)) = 'id,name,slug'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tags') WHERE name IN ('tags_name_key', 'tags_slug_key') ORDER BY name)) = 'tags_name_key,tags_slug_key';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('comments'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('post_tags'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('post_views'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('posts'));
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 21;
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 4;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 21;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 4;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;
 DROP TABLE IF EXISTS temp.migc_check;
 COMMIT;
-PRAGMA foreign_keys = ON;
+PRAGMA foreign_keys = 1;

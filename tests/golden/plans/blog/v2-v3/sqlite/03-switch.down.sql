@@ -8,7 +8,7 @@
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
-PRAGMA foreign_keys = OFF;
+PRAGMA foreign_keys = 0;
 BEGIN IMMEDIATE;
 -- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
 SAVEPOINT migc_switch_down;
@@ -24,7 +24,7 @@ BEGIN
 END;
 CREATE TEMP TRIGGER migc_verdict_unmanaged BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'unmanaged' AND NEW.failed
 BEGIN
-  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know; nothing was changed');
+  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know (declare them in a native block of the schema); nothing was changed');
 END;
 CREATE TEMP TRIGGER migc_verdict_steps BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'steps' AND NEW.failed
 BEGIN
@@ -35,9 +35,9 @@ BEGIN
   SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('post_tags') ORDER BY name)) IS 'added_at,post_id,tag_id,topic_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('post_tags') WHERE name IN ('post_tags_tag_id_post_id_idx', 'post_topics_pkey__migc', 'post_topics_topic_id_post_id_idx') ORDER BY name)) IS 'post_tags_tag_id_post_id_idx,post_topics_pkey__migc,post_topics_topic_id_post_id_idx'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'post_tags' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_post_tags_insert,migc_sync_post_tags_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('post_tags') ORDER BY name)) = 'added_at,post_id,tag_id,topic_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('post_tags') WHERE name IN ('post_tags_tag_id_post_id_idx', 'post_topics_pkey__migc', 'post_topics_topic_id_post_id_idx') ORDER BY name)) = 'post_tags_tag_id_post_id_idx,post_topics_pkey__migc,post_topics_topic_id_post_id_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'post_tags' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_post_tags_insert,migc_sync_post_tags_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_post_tags_guard');
 -- nothing to undo: the column stays nullable
 
@@ -65,9 +65,9 @@ CREATE TABLE migc_new_post_tags (
 );
 INSERT INTO migc_new_post_tags (rowid, post_id, tag_id, added_at, topic_id) SELECT rowid, post_id, tag_id, added_at, topic_id FROM post_tags;
 DROP TABLE post_tags;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_post_tags RENAME TO post_tags;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX post_tags_tag_id_post_id_idx ON post_tags (tag_id, post_id);
 CREATE UNIQUE INDEX post_topics_pkey__migc ON post_tags (post_id, topic_id);
 CREATE INDEX post_topics_topic_id_post_id_idx ON post_tags (topic_id, post_id);
@@ -84,9 +84,9 @@ CREATE TRIGGER migc_sync_post_tags_update AFTER UPDATE ON post_tags
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_post_tags_guard)
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE post_tags SET topic_id = tag_id WHERE rowid = NEW.rowid AND (NEW.tag_id IS NOT OLD.tag_id OR NEW.topic_id IS NULL) AND NOT (NEW.topic_id IS NOT OLD.topic_id);
+  UPDATE post_tags SET topic_id = tag_id WHERE rowid = NEW.rowid AND (coalesce(NEW.tag_id <> OLD.tag_id, NEW.tag_id IS NOT NULL OR OLD.tag_id IS NOT NULL) OR NEW.topic_id IS NULL) AND NOT (coalesce(NEW.topic_id <> OLD.topic_id, NEW.topic_id IS NOT NULL OR OLD.topic_id IS NOT NULL));
   -- updated by the new application
-  UPDATE post_tags SET tag_id = topic_id WHERE rowid = NEW.rowid AND (NEW.topic_id IS NOT OLD.topic_id) AND NOT (NEW.tag_id IS NOT OLD.tag_id);
+  UPDATE post_tags SET tag_id = topic_id WHERE rowid = NEW.rowid AND (coalesce(NEW.topic_id <> OLD.topic_id, NEW.topic_id IS NOT NULL OR OLD.topic_id IS NOT NULL)) AND NOT (coalesce(NEW.tag_id <> OLD.tag_id, NEW.tag_id IS NOT NULL OR OLD.tag_id IS NOT NULL));
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post_tags) = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
@@ -114,17 +114,17 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post
 --     lock: none; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
 -- nothing to undo
 -- migc: the checks; any failure rolls the whole phase back
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('post_tags') ORDER BY name)) IS 'added_at,post_id,tag_id,topic_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('post_tags') WHERE name IN ('post_tags_tag_id_post_id_idx', 'post_topics_pkey__migc', 'post_topics_topic_id_post_id_idx') ORDER BY name)) IS 'post_tags_tag_id_post_id_idx,post_topics_pkey__migc,post_topics_topic_id_post_id_idx'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'post_tags' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_post_tags_insert,migc_sync_post_tags_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('post_tags') ORDER BY name)) = 'added_at,post_id,tag_id,topic_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('post_tags') WHERE name IN ('post_tags_tag_id_post_id_idx', 'post_topics_pkey__migc', 'post_topics_topic_id_post_id_idx') ORDER BY name)) = 'post_tags_tag_id_post_id_idx,post_topics_pkey__migc,post_topics_topic_id_post_id_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'post_tags' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_post_tags_insert,migc_sync_post_tags_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_post_tags_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('post_tags'));
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 5;
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 1;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 5;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 1;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;
 DROP TABLE IF EXISTS temp.migc_check;
 COMMIT;
-PRAGMA foreign_keys = ON;
+PRAGMA foreign_keys = 1;

@@ -8,7 +8,7 @@
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
-PRAGMA foreign_keys = OFF;
+PRAGMA foreign_keys = 0;
 BEGIN IMMEDIATE;
 -- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
 SAVEPOINT migc_contract_down;
@@ -24,7 +24,7 @@ BEGIN
 END;
 CREATE TEMP TRIGGER migc_verdict_unmanaged BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'unmanaged' AND NEW.failed
 BEGIN
-  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know; nothing was changed');
+  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know (declare them in a native block of the schema); nothing was changed');
 END;
 CREATE TEMP TRIGGER migc_verdict_steps BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'steps' AND NEW.failed
 BEGIN
@@ -35,19 +35,19 @@ BEGIN
   SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) IS 'author_email,author_name,body,created_at,id,parent_id,post_id,status,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_parent_id_idx', 'comments_post_id_created_at_idx') ORDER BY name)) IS 'comments_moderation_queue,comments_parent_id_idx,comments_post_id_created_at_idx'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) = 'author_email,author_name,body,created_at,id,parent_id,post_id,status,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_parent_id_idx', 'comments_post_id_created_at_idx') ORDER BY name)) = 'comments_moderation_queue,comments_parent_id_idx,comments_post_id_created_at_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'comments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_comments_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'post_tags');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('post_topics') ORDER BY name)) IS 'added_at,post_id,topic_id';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('post_topics') ORDER BY name)) = 'added_at,post_id,topic_id';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'post_views');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) IS 'author_id,body_markdown,comments_enabled,created_at,deleted_at,id,published_at,search,series_id,series_position,slug,status,summary,title,updated_at,view_count'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) IS 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_scheduled,posts_series_position_key,posts_slug_key'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) = 'author_id,body_markdown,comments_enabled,created_at,deleted_at,id,published_at,search,series_id,series_position,slug,status,summary,title,updated_at,view_count'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) = 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_scheduled,posts_series_position_key,posts_slug_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_posts_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'tags');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('topics') ORDER BY name)) IS 'id,name,slug';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('topics') ORDER BY name)) = 'id,name,slug';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'published_posts');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'tag_counts');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'topic_counts');
@@ -165,9 +165,9 @@ CREATE TABLE migc_new_posts (
 );
 INSERT INTO migc_new_posts (id, author_id, slug, title, body_markdown, excerpt, status, published_at, view_count, comments_enabled, series_id, series_position, search, created_at, updated_at, deleted_at, summary) SELECT id, author_id, slug, title, body_markdown, excerpt, status, published_at, view_count, comments_enabled, series_id, series_position, search, created_at, updated_at, deleted_at, summary FROM posts;
 DROP TABLE posts;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_posts RENAME TO posts;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX posts_deleted_at_idx ON posts (deleted_at) WHERE deleted_at IS NOT NULL;
 CREATE UNIQUE INDEX posts_slug_key ON posts (slug) WHERE deleted_at IS NULL;
 CREATE INDEX posts_by_author ON posts (author_id, published_at DESC) WHERE status = 'published';
@@ -187,9 +187,9 @@ CREATE TRIGGER migc_sync_posts_update AFTER UPDATE ON posts
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_posts_guard)
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE posts SET summary = coalesce(excerpt, SUBSTR(body_markdown, 1, 280)) WHERE rowid = NEW.rowid AND (NEW.excerpt IS NOT OLD.excerpt OR NEW.body_markdown IS NOT OLD.body_markdown OR NEW.summary IS NULL) AND NOT (NEW.summary IS NOT OLD.summary);
+  UPDATE posts SET summary = coalesce(excerpt, SUBSTR(body_markdown, 1, 280)) WHERE rowid = NEW.rowid AND (coalesce(NEW.excerpt <> OLD.excerpt, NEW.excerpt IS NOT NULL OR OLD.excerpt IS NOT NULL) OR coalesce(NEW.body_markdown <> OLD.body_markdown, NEW.body_markdown IS NOT NULL OR OLD.body_markdown IS NOT NULL) OR NEW.summary IS NULL) AND NOT (coalesce(NEW.summary <> OLD.summary, NEW.summary IS NOT NULL OR OLD.summary IS NOT NULL));
   -- updated by the new application
-  UPDATE posts SET excerpt = summary WHERE rowid = NEW.rowid AND (NEW.summary IS NOT OLD.summary) AND NOT (NEW.excerpt IS NOT OLD.excerpt);
+  UPDATE posts SET excerpt = summary WHERE rowid = NEW.rowid AND (coalesce(NEW.summary <> OLD.summary, NEW.summary IS NOT NULL OR OLD.summary IS NOT NULL)) AND NOT (coalesce(NEW.excerpt <> OLD.excerpt, NEW.excerpt IS NOT NULL OR OLD.excerpt IS NOT NULL));
 END;
 CREATE TABLE migc_sync_posts_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 1);
@@ -210,9 +210,9 @@ CREATE TABLE migc_new_post_tags (
 );
 INSERT INTO migc_new_post_tags (rowid, post_id, tag_id, added_at, topic_id) SELECT rowid, post_id, tag_id, added_at, topic_id FROM post_tags;
 DROP TABLE post_tags;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_post_tags RENAME TO post_tags;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX post_topics_topic_id_post_id_idx ON post_tags (topic_id, post_id);
 CREATE TRIGGER migc_sync_post_tags_insert AFTER INSERT ON post_tags
 BEGIN
@@ -227,9 +227,9 @@ CREATE TRIGGER migc_sync_post_tags_update AFTER UPDATE ON post_tags
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_post_tags_guard)
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE post_tags SET topic_id = tag_id WHERE rowid = NEW.rowid AND (NEW.tag_id IS NOT OLD.tag_id OR NEW.topic_id IS NULL) AND NOT (NEW.topic_id IS NOT OLD.topic_id);
+  UPDATE post_tags SET topic_id = tag_id WHERE rowid = NEW.rowid AND (coalesce(NEW.tag_id <> OLD.tag_id, NEW.tag_id IS NOT NULL OR OLD.tag_id IS NOT NULL) OR NEW.topic_id IS NULL) AND NOT (coalesce(NEW.topic_id <> OLD.topic_id, NEW.topic_id IS NOT NULL OR OLD.topic_id IS NOT NULL));
   -- updated by the new application
-  UPDATE post_tags SET tag_id = topic_id WHERE rowid = NEW.rowid AND (NEW.topic_id IS NOT OLD.topic_id) AND NOT (NEW.tag_id IS NOT OLD.tag_id);
+  UPDATE post_tags SET tag_id = topic_id WHERE rowid = NEW.rowid AND (coalesce(NEW.topic_id <> OLD.topic_id, NEW.topic_id IS NOT NULL OR OLD.topic_id IS NOT NULL)) AND NOT (coalesce(NEW.tag_id <> OLD.tag_id, NEW.tag_id IS NOT NULL OR OLD.tag_id IS NOT NULL));
 END;
 CREATE TABLE migc_sync_post_tags_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post_tags) = (SELECT rows FROM temp.migc_count WHERE n = 2);
@@ -251,9 +251,9 @@ CREATE TABLE migc_new_post_tags (
 );
 INSERT INTO migc_new_post_tags (rowid, post_id, tag_id, added_at, topic_id) SELECT rowid, post_id, tag_id, added_at, topic_id FROM post_tags;
 DROP TABLE post_tags;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_post_tags RENAME TO post_tags;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX post_tags_tag_id_post_id_idx ON post_tags (tag_id, post_id);
 CREATE UNIQUE INDEX post_topics_pkey__migc ON post_tags (post_id, topic_id);
 CREATE INDEX post_topics_topic_id_post_id_idx ON post_tags (topic_id, post_id);
@@ -270,9 +270,9 @@ CREATE TRIGGER migc_sync_post_tags_update AFTER UPDATE ON post_tags
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_post_tags_guard)
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE post_tags SET topic_id = tag_id WHERE rowid = NEW.rowid AND (NEW.tag_id IS NOT OLD.tag_id OR NEW.topic_id IS NULL) AND NOT (NEW.topic_id IS NOT OLD.topic_id);
+  UPDATE post_tags SET topic_id = tag_id WHERE rowid = NEW.rowid AND (coalesce(NEW.tag_id <> OLD.tag_id, NEW.tag_id IS NOT NULL OR OLD.tag_id IS NOT NULL) OR NEW.topic_id IS NULL) AND NOT (coalesce(NEW.topic_id <> OLD.topic_id, NEW.topic_id IS NOT NULL OR OLD.topic_id IS NOT NULL));
   -- updated by the new application
-  UPDATE post_tags SET tag_id = topic_id WHERE rowid = NEW.rowid AND (NEW.topic_id IS NOT OLD.topic_id) AND NOT (NEW.tag_id IS NOT OLD.tag_id);
+  UPDATE post_tags SET tag_id = topic_id WHERE rowid = NEW.rowid AND (coalesce(NEW.topic_id <> OLD.topic_id, NEW.topic_id IS NOT NULL OR OLD.topic_id IS NOT NULL)) AND NOT (coalesce(NEW.tag_id <> OLD.tag_id, NEW.tag_id IS NOT NULL OR OLD.tag_id IS NOT NULL));
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post_tags) = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
@@ -314,9 +314,9 @@ CREATE TABLE migc_new_comments (
 );
 INSERT INTO migc_new_comments (id, post_id, parent_id, author_email, body, status, created_at, updated_at, author_name__migc_new) SELECT id, post_id, parent_id, author_email, body, status, created_at, updated_at, author_name FROM comments;
 DROP TABLE comments;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_comments RENAME TO comments;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status = 'approved';
 CREATE INDEX comments_parent_id_idx ON comments (parent_id) WHERE parent_id IS NOT NULL;
 CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
@@ -354,7 +354,7 @@ END;
 CREATE TRIGGER migc_sync_comments_update AFTER UPDATE ON comments
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_comments_guard)
 BEGIN
-  UPDATE comments SET author_name__migc_new = SUBSTR(author_name, 1, 100) WHERE rowid = NEW.rowid AND (NEW.author_name IS NOT OLD.author_name OR NEW.author_name__migc_new IS NULL);
+  UPDATE comments SET author_name__migc_new = SUBSTR(author_name, 1, 100) WHERE rowid = NEW.rowid AND (coalesce(NEW.author_name <> OLD.author_name, NEW.author_name IS NOT NULL OR OLD.author_name IS NOT NULL) OR NEW.author_name__migc_new IS NULL);
 END;
 INSERT OR REPLACE INTO migc_sync_comments_guard (active) VALUES (1);
 UPDATE comments SET author_name = author_name__migc_new WHERE author_name IS NULL;
@@ -376,22 +376,22 @@ CREATE VIEW tag_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS post
 CREATE VIEW topic_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS posts FROM topics t LEFT JOIN post_topics pt ON pt.topic_id = t.id GROUP BY t.id, t.slug, t.name;
 CREATE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.summary, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) IS 'author_email,author_name,author_name__migc_new,body,created_at,id,parent_id,post_id,status,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_parent_id_idx', 'comments_post_id_created_at_idx') ORDER BY name)) IS 'comments_moderation_queue,comments_parent_id_idx,comments_post_id_created_at_idx'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'comments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_comments_insert,migc_sync_comments_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) = 'author_email,author_name,author_name__migc_new,body,created_at,id,parent_id,post_id,status,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_parent_id_idx', 'comments_post_id_created_at_idx') ORDER BY name)) = 'comments_moderation_queue,comments_parent_id_idx,comments_post_id_created_at_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'comments' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_comments_insert,migc_sync_comments_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_comments_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('post_tags') ORDER BY name)) IS 'added_at,post_id,tag_id,topic_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('post_tags') WHERE name IN ('post_tags_tag_id_post_id_idx', 'post_topics_pkey__migc', 'post_topics_topic_id_post_id_idx') ORDER BY name)) IS 'post_tags_tag_id_post_id_idx,post_topics_pkey__migc,post_topics_topic_id_post_id_idx'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'post_tags' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_post_tags_insert,migc_sync_post_tags_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('post_tags') ORDER BY name)) = 'added_at,post_id,tag_id,topic_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('post_tags') WHERE name IN ('post_tags_tag_id_post_id_idx', 'post_topics_pkey__migc', 'post_topics_topic_id_post_id_idx') ORDER BY name)) = 'post_tags_tag_id_post_id_idx,post_topics_pkey__migc,post_topics_topic_id_post_id_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'post_tags' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_post_tags_insert,migc_sync_post_tags_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_post_tags_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('post_views') ORDER BY name)) IS 'id,post_id,referrer,viewed_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('post_views') WHERE name IN ('post_views_post_id_viewed_at_idx') ORDER BY name)) IS 'post_views_post_id_viewed_at_idx';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) IS 'author_id,body_markdown,comments_enabled,created_at,deleted_at,excerpt,id,published_at,search,series_id,series_position,slug,status,summary,title,updated_at,view_count'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) IS 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_scheduled,posts_series_position_key,posts_slug_key'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_posts_insert,migc_sync_posts_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('post_views') ORDER BY name)) = 'id,post_id,referrer,viewed_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('post_views') WHERE name IN ('post_views_post_id_viewed_at_idx') ORDER BY name)) = 'post_views_post_id_viewed_at_idx';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) = 'author_id,body_markdown,comments_enabled,created_at,deleted_at,excerpt,id,published_at,search,series_id,series_position,slug,status,summary,title,updated_at,view_count'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) = 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_scheduled,posts_series_position_key,posts_slug_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_posts_insert,migc_sync_posts_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_posts_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tags') ORDER BY name)) IS 'id,name,slug'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tags') WHERE name IN ('tags_name_key', 'tags_slug_key', 'topics_name_key', 'topics_slug_key') ORDER BY name)) IS 'tags_name_key,tags_slug_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tags') ORDER BY name)) = 'id,name,slug'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tags') WHERE name IN ('tags_name_key', 'tags_slug_key', 'topics_name_key', 'topics_slug_key') ORDER BY name)) = 'tags_name_key,tags_slug_key';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'post_topics');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'published_posts');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'tag_counts');
@@ -401,12 +401,12 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('post_tags'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('post_views'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('posts'));
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 29;
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 4;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 29;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 4;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;
 DROP TABLE IF EXISTS temp.migc_check;
 COMMIT;
-PRAGMA foreign_keys = ON;
+PRAGMA foreign_keys = 1;

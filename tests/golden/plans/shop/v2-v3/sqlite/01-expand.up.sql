@@ -8,7 +8,7 @@
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
-PRAGMA foreign_keys = OFF;
+PRAGMA foreign_keys = 0;
 BEGIN IMMEDIATE;
 -- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
 SAVEPOINT migc_expand_up;
@@ -24,7 +24,7 @@ BEGIN
 END;
 CREATE TEMP TRIGGER migc_verdict_unmanaged BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'unmanaged' AND NEW.failed
 BEGIN
-  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know; nothing was changed');
+  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know (declare them in a native block of the schema); nothing was changed');
 END;
 CREATE TEMP TRIGGER migc_verdict_steps BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'steps' AND NEW.failed
 BEGIN
@@ -35,17 +35,17 @@ BEGIN
   SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('addresses') ORDER BY name)) IS 'city,country,created_at,house_number,id,is_default,postal_code,recipient,street,updated_at,user_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('addresses') WHERE name IN ('addresses_one_default_per_user') ORDER BY name)) IS 'addresses_one_default_per_user'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('addresses') ORDER BY name)) = 'city,country,created_at,house_number,id,is_default,postal_code,recipient,street,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('addresses') WHERE name IN ('addresses_one_default_per_user') ORDER BY name)) = 'addresses_one_default_per_user'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'addresses' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_addresses_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) IS 'created_at,id,notes,placed_at,shipping_address_id,status,total,updated_at,user_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_pending__migc', 'orders_user_id_placed_at_idx') ORDER BY name)) IS 'orders_pending,orders_user_id_placed_at_idx'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,id,notes,placed_at,shipping_address_id,status,total,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_pending__migc', 'orders_user_id_placed_at_idx') ORDER BY name)) = 'orders_pending,orders_user_id_placed_at_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'refunds');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) IS 'created_at,email,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_lower_key', 'users_email_normalized_key') ORDER BY name)) IS 'users_created_at_idx,users_email_lower_key'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,email,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_lower_key', 'users_email_normalized_key') ORDER BY name)) = 'users_created_at_idx,users_email_lower_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'product_stock');
@@ -138,9 +138,9 @@ CREATE TABLE migc_new_addresses (
 );
 INSERT INTO migc_new_addresses (id, user_id, recipient, street, house_number, city, postal_code, country, is_default, created_at, updated_at, line1, line2) SELECT id, user_id, recipient, street, house_number, city, postal_code, country, is_default, created_at, updated_at, line1, line2 FROM addresses;
 DROP TABLE addresses;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_addresses RENAME TO addresses;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE UNIQUE INDEX addresses_one_default_per_user ON addresses (user_id) WHERE is_default;
 CREATE TRIGGER migc_sync_addresses_insert AFTER INSERT ON addresses
 BEGIN
@@ -155,9 +155,9 @@ CREATE TRIGGER migc_sync_addresses_update AFTER UPDATE ON addresses
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_addresses_guard)
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE addresses SET line1 = street || ' ' || house_number WHERE rowid = NEW.rowid AND (NEW.street IS NOT OLD.street OR NEW.house_number IS NOT OLD.house_number OR NEW.line1 IS NULL) AND NOT (NEW.line1 IS NOT OLD.line1);
+  UPDATE addresses SET line1 = street || ' ' || house_number WHERE rowid = NEW.rowid AND (coalesce(NEW.street <> OLD.street, NEW.street IS NOT NULL OR OLD.street IS NOT NULL) OR coalesce(NEW.house_number <> OLD.house_number, NEW.house_number IS NOT NULL OR OLD.house_number IS NOT NULL) OR NEW.line1 IS NULL) AND NOT (coalesce(NEW.line1 <> OLD.line1, NEW.line1 IS NOT NULL OR OLD.line1 IS NOT NULL));
   -- updated by the new application
-  UPDATE addresses SET street = line1, house_number = '' WHERE rowid = NEW.rowid AND (NEW.line1 IS NOT OLD.line1) AND NOT (NEW.street IS NOT OLD.street OR NEW.house_number IS NOT OLD.house_number);
+  UPDATE addresses SET street = line1, house_number = '' WHERE rowid = NEW.rowid AND (coalesce(NEW.line1 <> OLD.line1, NEW.line1 IS NOT NULL OR OLD.line1 IS NOT NULL)) AND NOT (coalesce(NEW.street <> OLD.street, NEW.street IS NOT NULL OR OLD.street IS NOT NULL) OR coalesce(NEW.house_number <> OLD.house_number, NEW.house_number IS NOT NULL OR OLD.house_number IS NOT NULL));
 END;
 CREATE TABLE migc_sync_addresses_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM addresses) = (SELECT rows FROM temp.migc_count WHERE n = 1);
@@ -191,11 +191,11 @@ END;
 CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
 BEGIN
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (NEW.status IS NOT OLD.status OR NEW.status__migc_new IS NULL);
+  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW.status <> OLD.status, NEW.status IS NOT NULL OR OLD.status IS NOT NULL) OR NEW.status__migc_new IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND (NEW.notes IS NOT OLD.notes OR NEW.customer_note IS NULL) AND NOT (NEW.customer_note IS NOT OLD.customer_note);
+  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND (coalesce(NEW.notes <> OLD.notes, NEW.notes IS NOT NULL OR OLD.notes IS NOT NULL) OR NEW.customer_note IS NULL) AND NOT (coalesce(NEW.customer_note <> OLD.customer_note, NEW.customer_note IS NOT NULL OR OLD.customer_note IS NOT NULL));
   -- updated by the new application
-  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND (NEW.customer_note IS NOT OLD.customer_note) AND NOT (NEW.notes IS NOT OLD.notes);
+  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND (coalesce(NEW.customer_note <> OLD.customer_note, NEW.customer_note IS NOT NULL OR OLD.customer_note IS NOT NULL)) AND NOT (coalesce(NEW.notes <> OLD.notes, NEW.notes IS NOT NULL OR OLD.notes IS NOT NULL));
 END;
 
 -- [16] add column `users.email_normalized` (filled from the deployed shape)
@@ -220,7 +220,7 @@ CREATE TRIGGER migc_sync_users_update AFTER UPDATE ON users
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_users_guard)
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE users SET email_normalized = lower(TRIM(email)) WHERE rowid = NEW.rowid AND (NEW.email IS NOT OLD.email OR NEW.email_normalized IS NULL) AND NOT (NEW.email_normalized IS NOT OLD.email_normalized);
+  UPDATE users SET email_normalized = lower(TRIM(email)) WHERE rowid = NEW.rowid AND (coalesce(NEW.email <> OLD.email, NEW.email IS NOT NULL OR OLD.email IS NOT NULL) OR NEW.email_normalized IS NULL) AND NOT (coalesce(NEW.email_normalized <> OLD.email_normalized, NEW.email_normalized IS NOT NULL OR OLD.email_normalized IS NOT NULL));
 END;
 
 -- [19] drop view `product_stock` to redefine it
@@ -231,30 +231,30 @@ DROP VIEW product_stock;
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
 CREATE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;
 -- migc: the checks; any failure rolls the whole phase back
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('addresses') ORDER BY name)) IS 'city,country,created_at,house_number,id,is_default,line1,line2,postal_code,recipient,street,updated_at,user_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('addresses') WHERE name IN ('addresses_one_default_per_user') ORDER BY name)) IS 'addresses_one_default_per_user'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'addresses' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_addresses_insert,migc_sync_addresses_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('addresses') ORDER BY name)) = 'city,country,created_at,house_number,id,is_default,line1,line2,postal_code,recipient,street,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('addresses') WHERE name IN ('addresses_one_default_per_user') ORDER BY name)) = 'addresses_one_default_per_user'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'addresses' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_addresses_insert,migc_sync_addresses_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_addresses_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) IS 'created_at,customer_note,id,notes,placed_at,shipping_address_id,status,status__migc_new,total,updated_at,user_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_pending__migc', 'orders_user_id_placed_at_idx') ORDER BY name)) IS 'orders_pending,orders_pending__migc,orders_user_id_placed_at_idx'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_orders_insert,migc_sync_orders_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,customer_note,id,notes,placed_at,shipping_address_id,status,status__migc_new,total,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_pending__migc', 'orders_user_id_placed_at_idx') ORDER BY name)) = 'orders_pending,orders_pending__migc,orders_user_id_placed_at_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_orders_insert,migc_sync_orders_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('refunds') ORDER BY name)) IS 'amount_cents,created_at,decided_by,id,payment_id,reason,status,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('refunds') WHERE name IN ('refunds_open', 'refunds_payment_id_idx') ORDER BY name)) IS 'refunds_open,refunds_payment_id_idx';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) IS 'created_at,email,email_normalized,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_lower_key', 'users_email_normalized_key') ORDER BY name)) IS 'users_created_at_idx,users_email_lower_key,users_email_normalized_key'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_users_insert,migc_sync_users_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('refunds') ORDER BY name)) = 'amount_cents,created_at,decided_by,id,payment_id,reason,status,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('refunds') WHERE name IN ('refunds_open', 'refunds_payment_id_idx') ORDER BY name)) = 'refunds_open,refunds_payment_id_idx';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,email,email_normalized,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_lower_key', 'users_email_normalized_key') ORDER BY name)) = 'users_created_at_idx,users_email_lower_key,users_email_normalized_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_users_insert,migc_sync_users_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'product_stock');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'stock_levels');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('addresses'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('orders'));
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 15;
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 2;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 15;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 2;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;
 DROP TABLE IF EXISTS temp.migc_check;
 COMMIT;
-PRAGMA foreign_keys = ON;
+PRAGMA foreign_keys = 1;

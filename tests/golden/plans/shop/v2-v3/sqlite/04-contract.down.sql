@@ -8,7 +8,7 @@
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
-PRAGMA foreign_keys = OFF;
+PRAGMA foreign_keys = 0;
 BEGIN IMMEDIATE;
 -- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
 SAVEPOINT migc_contract_down;
@@ -24,7 +24,7 @@ BEGIN
 END;
 CREATE TEMP TRIGGER migc_verdict_unmanaged BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'unmanaged' AND NEW.failed
 BEGIN
-  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know; nothing was changed');
+  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know (declare them in a native block of the schema); nothing was changed');
 END;
 CREATE TEMP TRIGGER migc_verdict_steps BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'steps' AND NEW.failed
 BEGIN
@@ -35,18 +35,18 @@ BEGIN
   SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('addresses') ORDER BY name)) IS 'city,country,created_at,id,is_default,line1,line2,postal_code,recipient,updated_at,user_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('addresses') WHERE name IN ('addresses_one_default_per_user') ORDER BY name)) IS 'addresses_one_default_per_user'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('addresses') ORDER BY name)) = 'city,country,created_at,id,is_default,line1,line2,postal_code,recipient,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('addresses') WHERE name IN ('addresses_one_default_per_user') ORDER BY name)) = 'addresses_one_default_per_user'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'addresses' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_addresses_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) IS 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,updated_at,user_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_pending__migc', 'orders_user_id_placed_at_idx') ORDER BY name)) IS 'orders_pending,orders_user_id_placed_at_idx'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_pending__migc', 'orders_user_id_placed_at_idx') ORDER BY name)) = 'orders_pending,orders_user_id_placed_at_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'stock');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) IS 'product_id,quantity,reserved,warehouse_id';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) IS 'created_at,email,email_normalized,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_lower_key', 'users_email_normalized_key') ORDER BY name)) IS 'users_created_at_idx,users_email_normalized_key'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) = 'product_id,quantity,reserved,warehouse_id';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,email,email_normalized,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_lower_key', 'users_email_normalized_key') ORDER BY name)) = 'users_created_at_idx,users_email_normalized_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'order_totals');
@@ -109,9 +109,9 @@ CREATE TABLE migc_new_orders (
 );
 INSERT INTO migc_new_orders (id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status, customer_note) SELECT id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status, customer_note FROM orders;
 DROP TABLE orders;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_orders RENAME TO orders;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
 CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
 CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
@@ -128,11 +128,11 @@ END;
 CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
 BEGIN
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (NEW.status IS NOT OLD.status OR NEW.status__migc_new IS NULL);
+  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW.status <> OLD.status, NEW.status IS NOT NULL OR OLD.status IS NOT NULL) OR NEW.status__migc_new IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND (NEW.notes IS NOT OLD.notes OR NEW.customer_note IS NULL) AND NOT (NEW.customer_note IS NOT OLD.customer_note);
+  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND (coalesce(NEW.notes <> OLD.notes, NEW.notes IS NOT NULL OR OLD.notes IS NOT NULL) OR NEW.customer_note IS NULL) AND NOT (coalesce(NEW.customer_note <> OLD.customer_note, NEW.customer_note IS NOT NULL OR OLD.customer_note IS NOT NULL));
   -- updated by the new application
-  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND (NEW.customer_note IS NOT OLD.customer_note) AND NOT (NEW.notes IS NOT OLD.notes);
+  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND (coalesce(NEW.customer_note <> OLD.customer_note, NEW.customer_note IS NOT NULL OR OLD.customer_note IS NOT NULL)) AND NOT (coalesce(NEW.notes <> OLD.notes, NEW.notes IS NOT NULL OR OLD.notes IS NOT NULL));
 END;
 CREATE TABLE migc_sync_orders_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 1);
@@ -164,9 +164,9 @@ CREATE TABLE migc_new_orders (
 );
 INSERT INTO migc_new_orders (id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status__migc_new, customer_note) SELECT id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status, customer_note FROM orders;
 DROP TABLE orders;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_orders RENAME TO orders;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
 CREATE INDEX orders_pending ON orders (placed_at) WHERE status__migc_new = 'pending';
 CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
@@ -185,9 +185,9 @@ WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
 BEGIN
   UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (0 OR NEW.status__migc_new IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND (NEW.notes IS NOT OLD.notes OR NEW.customer_note IS NULL) AND NOT (NEW.customer_note IS NOT OLD.customer_note);
+  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND (coalesce(NEW.notes <> OLD.notes, NEW.notes IS NOT NULL OR OLD.notes IS NOT NULL) OR NEW.customer_note IS NULL) AND NOT (coalesce(NEW.customer_note <> OLD.customer_note, NEW.customer_note IS NOT NULL OR OLD.customer_note IS NOT NULL));
   -- updated by the new application
-  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND (NEW.customer_note IS NOT OLD.customer_note) AND NOT (NEW.notes IS NOT OLD.notes);
+  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND (coalesce(NEW.customer_note <> OLD.customer_note, NEW.customer_note IS NOT NULL OR OLD.customer_note IS NOT NULL)) AND NOT (coalesce(NEW.notes <> OLD.notes, NEW.notes IS NOT NULL OR OLD.notes IS NOT NULL));
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
@@ -214,11 +214,11 @@ END;
 CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
 BEGIN
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (NEW.status IS NOT OLD.status OR NEW.status__migc_new IS NULL);
+  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW.status <> OLD.status, NEW.status IS NOT NULL OR OLD.status IS NOT NULL) OR NEW.status__migc_new IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND (NEW.notes IS NOT OLD.notes OR NEW.customer_note IS NULL) AND NOT (NEW.customer_note IS NOT OLD.customer_note);
+  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND (coalesce(NEW.notes <> OLD.notes, NEW.notes IS NOT NULL OR OLD.notes IS NOT NULL) OR NEW.customer_note IS NULL) AND NOT (coalesce(NEW.customer_note <> OLD.customer_note, NEW.customer_note IS NOT NULL OR OLD.customer_note IS NOT NULL));
   -- updated by the new application
-  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND (NEW.customer_note IS NOT OLD.customer_note) AND NOT (NEW.notes IS NOT OLD.notes);
+  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND (coalesce(NEW.customer_note <> OLD.customer_note, NEW.customer_note IS NOT NULL OR OLD.customer_note IS NOT NULL)) AND NOT (coalesce(NEW.notes <> OLD.notes, NEW.notes IS NOT NULL OR OLD.notes IS NOT NULL));
 END;
 
 -- [48] undo: drop view `order_totals` while its tables change
@@ -246,9 +246,9 @@ CREATE TABLE migc_new_users (
 );
 INSERT INTO migc_new_users (id, email, first_name, last_name, phone, password_hash, is_admin, marketing_opt_in, created_at, updated_at, email_normalized) SELECT id, email, first_name, last_name, phone, password_hash, is_admin, marketing_opt_in, created_at, updated_at, email_normalized FROM users;
 DROP TABLE users;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_users RENAME TO users;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX users_created_at_idx ON users (created_at);
 CREATE UNIQUE INDEX users_email_normalized_key ON users (email_normalized);
 CREATE TRIGGER migc_sync_users_insert AFTER INSERT ON users
@@ -262,7 +262,7 @@ CREATE TRIGGER migc_sync_users_update AFTER UPDATE ON users
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_users_guard)
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE users SET email_normalized = lower(TRIM(email)) WHERE rowid = NEW.rowid AND (NEW.email IS NOT OLD.email OR NEW.email_normalized IS NULL) AND NOT (NEW.email_normalized IS NOT OLD.email_normalized);
+  UPDATE users SET email_normalized = lower(TRIM(email)) WHERE rowid = NEW.rowid AND (coalesce(NEW.email <> OLD.email, NEW.email IS NOT NULL OR OLD.email IS NOT NULL) OR NEW.email_normalized IS NULL) AND NOT (coalesce(NEW.email_normalized <> OLD.email_normalized, NEW.email_normalized IS NOT NULL OR OLD.email_normalized IS NOT NULL));
 END;
 CREATE TABLE migc_sync_users_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM users) = (SELECT rows FROM temp.migc_count WHERE n = 3);
@@ -298,9 +298,9 @@ CREATE TABLE migc_new_stock (
 );
 INSERT INTO migc_new_stock (rowid, product_id, warehouse_id, quantity, reserved) SELECT rowid, product_id, warehouse_id, quantity, reserved FROM stock;
 DROP TABLE stock;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_stock RENAME TO stock;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock) = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [42] undo: rename constraint `stock_quantity_check` to `stock_levels_quantity_check` on `stock`
@@ -355,9 +355,9 @@ CREATE TABLE migc_new_addresses (
 );
 INSERT INTO migc_new_addresses (id, user_id, recipient, street, house_number, city, postal_code, country, is_default, created_at, updated_at, line1, line2) SELECT id, user_id, recipient, street, house_number, city, postal_code, country, is_default, created_at, updated_at, line1, line2 FROM addresses;
 DROP TABLE addresses;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_addresses RENAME TO addresses;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE UNIQUE INDEX addresses_one_default_per_user ON addresses (user_id) WHERE is_default;
 CREATE TRIGGER migc_sync_addresses_insert AFTER INSERT ON addresses
 BEGIN
@@ -372,9 +372,9 @@ CREATE TRIGGER migc_sync_addresses_update AFTER UPDATE ON addresses
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_addresses_guard)
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE addresses SET line1 = street || ' ' || house_number WHERE rowid = NEW.rowid AND (NEW.street IS NOT OLD.street OR NEW.house_number IS NOT OLD.house_number OR NEW.line1 IS NULL) AND NOT (NEW.line1 IS NOT OLD.line1);
+  UPDATE addresses SET line1 = street || ' ' || house_number WHERE rowid = NEW.rowid AND (coalesce(NEW.street <> OLD.street, NEW.street IS NOT NULL OR OLD.street IS NOT NULL) OR coalesce(NEW.house_number <> OLD.house_number, NEW.house_number IS NOT NULL OR OLD.house_number IS NOT NULL) OR NEW.line1 IS NULL) AND NOT (coalesce(NEW.line1 <> OLD.line1, NEW.line1 IS NOT NULL OR OLD.line1 IS NOT NULL));
   -- updated by the new application
-  UPDATE addresses SET street = line1, house_number = '' WHERE rowid = NEW.rowid AND (NEW.line1 IS NOT OLD.line1) AND NOT (NEW.street IS NOT OLD.street OR NEW.house_number IS NOT OLD.house_number);
+  UPDATE addresses SET street = line1, house_number = '' WHERE rowid = NEW.rowid AND (coalesce(NEW.line1 <> OLD.line1, NEW.line1 IS NOT NULL OR OLD.line1 IS NOT NULL)) AND NOT (coalesce(NEW.street <> OLD.street, NEW.street IS NOT NULL OR OLD.street IS NOT NULL) OR coalesce(NEW.house_number <> OLD.house_number, NEW.house_number IS NOT NULL OR OLD.house_number IS NOT NULL));
 END;
 CREATE TABLE migc_sync_addresses_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM addresses) = (SELECT rows FROM temp.migc_count WHERE n = 5);
@@ -390,18 +390,18 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM addr
 CREATE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;
 CREATE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
 -- migc: the checks; any failure rolls the whole phase back
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('addresses') ORDER BY name)) IS 'city,country,created_at,house_number,id,is_default,line1,line2,postal_code,recipient,street,updated_at,user_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('addresses') WHERE name IN ('addresses_one_default_per_user') ORDER BY name)) IS 'addresses_one_default_per_user'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'addresses' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_addresses_insert,migc_sync_addresses_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('addresses') ORDER BY name)) = 'city,country,created_at,house_number,id,is_default,line1,line2,postal_code,recipient,street,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('addresses') WHERE name IN ('addresses_one_default_per_user') ORDER BY name)) = 'addresses_one_default_per_user'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'addresses' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_addresses_insert,migc_sync_addresses_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_addresses_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) IS 'created_at,customer_note,id,notes,placed_at,shipping_address_id,status,status__migc_new,total,updated_at,user_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_pending__migc', 'orders_user_id_placed_at_idx') ORDER BY name)) IS 'orders_pending,orders_pending__migc,orders_user_id_placed_at_idx'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_orders_insert,migc_sync_orders_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,customer_note,id,notes,placed_at,shipping_address_id,status,status__migc_new,total,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_pending__migc', 'orders_user_id_placed_at_idx') ORDER BY name)) = 'orders_pending,orders_pending__migc,orders_user_id_placed_at_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_orders_insert,migc_sync_orders_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock') ORDER BY name)) IS 'product_id,quantity,reserved,warehouse_id';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) IS 'created_at,email,email_normalized,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_lower_key', 'users_email_normalized_key') ORDER BY name)) IS 'users_created_at_idx,users_email_lower_key,users_email_normalized_key'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_users_insert,migc_sync_users_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock') ORDER BY name)) = 'product_id,quantity,reserved,warehouse_id';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,email,email_normalized,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_lower_key', 'users_email_normalized_key') ORDER BY name)) = 'users_created_at_idx,users_email_lower_key,users_email_normalized_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_users_insert,migc_sync_users_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'order_totals');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'product_stock');
@@ -413,12 +413,12 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('refunds'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('stock'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('users'));
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 25;
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 7;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 25;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 7;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;
 DROP TABLE IF EXISTS temp.migc_check;
 COMMIT;
-PRAGMA foreign_keys = ON;
+PRAGMA foreign_keys = 1;

@@ -4,11 +4,11 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [26] backfill `total_cents` on `orders`
---     lock: database write lock for one UPDATE of every row to fill (no batches: a script cannot loop; readers go on in WAL mode); rewrite: no; scan: yes; from examples/shop/v4/orders.mig:10:7
+--     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/shop/v4/orders.mig:10:7
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
-PRAGMA foreign_keys = OFF;
+PRAGMA foreign_keys = 0;
 BEGIN IMMEDIATE;
 -- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
 SAVEPOINT migc_backfill_up;
@@ -24,7 +24,7 @@ BEGIN
 END;
 CREATE TEMP TRIGGER migc_verdict_unmanaged BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'unmanaged' AND NEW.failed
 BEGIN
-  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know; nothing was changed');
+  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know (declare them in a native block of the schema); nothing was changed');
 END;
 CREATE TEMP TRIGGER migc_verdict_steps BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'steps' AND NEW.failed
 BEGIN
@@ -35,6 +35,7 @@ BEGIN
   SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
+-- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
 INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
 UPDATE orders SET total_cents = coalesce(total_cents, round(total * 100)) WHERE total_cents IS NULL;
@@ -42,7 +43,8 @@ DELETE FROM migc_sync_orders_guard;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM orders WHERE (total_cents IS NULL AND (round(total * 100)) IS NOT NULL));
 
 -- [27] backfill `reserved_quantity` on `stock_levels`
---     lock: database write lock for one UPDATE of every row to fill (no batches: a script cannot loop; readers go on in WAL mode); rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:9:7
+--     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:9:7
+-- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
 INSERT OR REPLACE INTO migc_sync_stock_levels_guard (active) VALUES (1);
 UPDATE stock_levels SET reserved_quantity = coalesce(reserved_quantity, reserved) WHERE reserved_quantity IS NULL;
@@ -50,19 +52,20 @@ DELETE FROM migc_sync_stock_levels_guard;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM stock_levels WHERE (reserved_quantity IS NULL AND (reserved) IS NOT NULL));
 
 -- [28] backfill `role` on `users`
---     lock: database write lock for one UPDATE of every row to fill (no batches: a script cannot loop; readers go on in WAL mode); rewrite: no; scan: yes; from examples/shop/v4/users.mig:7:7
+--     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/shop/v4/users.mig:7:7
+-- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
 INSERT OR REPLACE INTO migc_sync_users_guard (active) VALUES (1);
 UPDATE users SET role = coalesce(role, CASE WHEN is_admin THEN 'admin' ELSE 'customer' END) WHERE role IS NULL;
 DELETE FROM migc_sync_users_guard;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM users WHERE (role IS NULL AND (CASE WHEN is_admin THEN 'admin' ELSE 'customer' END) IS NOT NULL));
 -- migc: the checks; any failure rolls the whole phase back
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 4;
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 0;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 4;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 0;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;
 DROP TABLE IF EXISTS temp.migc_check;
 COMMIT;
-PRAGMA foreign_keys = ON;
+PRAGMA foreign_keys = 1;

@@ -8,7 +8,7 @@
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
-PRAGMA foreign_keys = OFF;
+PRAGMA foreign_keys = 0;
 BEGIN IMMEDIATE;
 -- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
 SAVEPOINT migc_switch_up;
@@ -24,7 +24,7 @@ BEGIN
 END;
 CREATE TEMP TRIGGER migc_verdict_unmanaged BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'unmanaged' AND NEW.failed
 BEGIN
-  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know; nothing was changed');
+  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know (declare them in a native block of the schema); nothing was changed');
 END;
 CREATE TEMP TRIGGER migc_verdict_steps BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'steps' AND NEW.failed
 BEGIN
@@ -35,12 +35,12 @@ BEGIN
   SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) IS 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,total_cents,updated_at,user_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_user_id_placed_at_idx') ORDER BY name)) IS 'orders_pending,orders_user_id_placed_at_idx'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_orders_insert,migc_sync_orders_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,total_cents,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_user_id_placed_at_idx') ORDER BY name)) = 'orders_pending,orders_user_id_placed_at_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_orders_insert,migc_sync_orders_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) IS 'product_id,quantity,reserved,reserved_quantity,warehouse_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'stock_levels' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_stock_levels_insert,migc_sync_stock_levels_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) = 'product_id,quantity,reserved,reserved_quantity,warehouse_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'stock_levels' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_stock_levels_insert,migc_sync_stock_levels_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_stock_levels_guard');
 -- SQLite has no NOT VALID: `orders.total_cents` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
@@ -78,9 +78,9 @@ CREATE TABLE migc_new_orders (
 );
 INSERT INTO migc_new_orders (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) SELECT id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents FROM orders;
 DROP TABLE orders;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_orders RENAME TO orders;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
 CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
 CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
@@ -96,9 +96,9 @@ CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE orders SET total_cents = round(total * 100) WHERE rowid = NEW.rowid AND (NEW.total IS NOT OLD.total OR NEW.total_cents IS NULL) AND NOT (NEW.total_cents IS NOT OLD.total_cents);
+  UPDATE orders SET total_cents = round(total * 100) WHERE rowid = NEW.rowid AND (coalesce(NEW.total <> OLD.total, NEW.total IS NOT NULL OR OLD.total IS NOT NULL) OR NEW.total_cents IS NULL) AND NOT (coalesce(NEW.total_cents <> OLD.total_cents, NEW.total_cents IS NOT NULL OR OLD.total_cents IS NOT NULL));
   -- updated by the new application
-  UPDATE orders SET total = total_cents / 100.0 WHERE rowid = NEW.rowid AND (NEW.total_cents IS NOT OLD.total_cents) AND NOT (NEW.total IS NOT OLD.total);
+  UPDATE orders SET total = total_cents / 100.0 WHERE rowid = NEW.rowid AND (coalesce(NEW.total_cents <> OLD.total_cents, NEW.total_cents IS NOT NULL OR OLD.total_cents IS NOT NULL)) AND NOT (coalesce(NEW.total <> OLD.total, NEW.total IS NOT NULL OR OLD.total IS NOT NULL));
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
@@ -140,9 +140,9 @@ CREATE TABLE migc_new_stock_levels (
 );
 INSERT INTO migc_new_stock_levels (rowid, product_id, warehouse_id, quantity, reserved, reserved_quantity) SELECT rowid, product_id, warehouse_id, quantity, reserved, reserved_quantity FROM stock_levels;
 DROP TABLE stock_levels;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_stock_levels RENAME TO stock_levels;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE TRIGGER migc_sync_stock_levels_insert AFTER INSERT ON stock_levels
 BEGIN
   INSERT OR REPLACE INTO migc_sync_stock_levels_guard (active) VALUES (1);
@@ -159,9 +159,9 @@ CREATE TRIGGER migc_sync_stock_levels_update AFTER UPDATE ON stock_levels
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_stock_levels_guard)
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE stock_levels SET reserved_quantity = reserved WHERE rowid = NEW.rowid AND (NEW.reserved IS NOT OLD.reserved OR NEW.reserved_quantity IS NULL) AND NOT (NEW.reserved_quantity IS NOT OLD.reserved_quantity);
+  UPDATE stock_levels SET reserved_quantity = reserved WHERE rowid = NEW.rowid AND (coalesce(NEW.reserved <> OLD.reserved, NEW.reserved IS NOT NULL OR OLD.reserved IS NOT NULL) OR NEW.reserved_quantity IS NULL) AND NOT (coalesce(NEW.reserved_quantity <> OLD.reserved_quantity, NEW.reserved_quantity IS NOT NULL OR OLD.reserved_quantity IS NOT NULL));
   -- updated by the new application
-  UPDATE stock_levels SET reserved = reserved_quantity WHERE rowid = NEW.rowid AND (NEW.reserved_quantity IS NOT OLD.reserved_quantity) AND NOT (NEW.reserved IS NOT OLD.reserved);
+  UPDATE stock_levels SET reserved = reserved_quantity WHERE rowid = NEW.rowid AND (coalesce(NEW.reserved_quantity <> OLD.reserved_quantity, NEW.reserved_quantity IS NOT NULL OR OLD.reserved_quantity IS NOT NULL)) AND NOT (coalesce(NEW.reserved <> OLD.reserved, NEW.reserved IS NOT NULL OR OLD.reserved IS NOT NULL));
   -- checks that mix columns the trigger fills with columns the application writes
   SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved <= quantity);
   SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity__migc') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved_quantity <= quantity);
@@ -182,23 +182,23 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stoc
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM users WHERE role IS NULL);
 -- migc: the checks; any failure rolls the whole phase back
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) IS 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,total_cents,updated_at,user_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_user_id_placed_at_idx') ORDER BY name)) IS 'orders_pending,orders_user_id_placed_at_idx'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_orders_insert,migc_sync_orders_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,total_cents,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_user_id_placed_at_idx') ORDER BY name)) = 'orders_pending,orders_user_id_placed_at_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_orders_insert,migc_sync_orders_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) IS 'product_id,quantity,reserved,reserved_quantity,warehouse_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'stock_levels' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_stock_levels_insert,migc_sync_stock_levels_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) = 'product_id,quantity,reserved,reserved_quantity,warehouse_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'stock_levels' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_stock_levels_insert,migc_sync_stock_levels_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_stock_levels_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('order_items'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('orders'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('payments'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('stock_levels'));
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 12;
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 4;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 12;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 4;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;
 DROP TABLE IF EXISTS temp.migc_check;
 COMMIT;
-PRAGMA foreign_keys = ON;
+PRAGMA foreign_keys = 1;

@@ -8,7 +8,7 @@
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
-PRAGMA foreign_keys = OFF;
+PRAGMA foreign_keys = 0;
 BEGIN IMMEDIATE;
 -- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
 SAVEPOINT migc_contract_down;
@@ -24,7 +24,7 @@ BEGIN
 END;
 CREATE TEMP TRIGGER migc_verdict_unmanaged BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'unmanaged' AND NEW.failed
 BEGIN
-  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know; nothing was changed');
+  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know (declare them in a native block of the schema); nothing was changed');
 END;
 CREATE TEMP TRIGGER migc_verdict_steps BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'steps' AND NEW.failed
 BEGIN
@@ -35,17 +35,17 @@ BEGIN
   SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) IS 'created_at,customer_note,id,placed_at,shipping_address_id,status,total_cents,updated_at,user_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_user_id_placed_at_idx') ORDER BY name)) IS 'orders_pending,orders_user_id_placed_at_idx'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,customer_note,id,placed_at,shipping_address_id,status,total_cents,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_user_id_placed_at_idx') ORDER BY name)) = 'orders_pending,orders_user_id_placed_at_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('products') ORDER BY name)) IS 'category_id,created_at,deleted_at,description,id,is_active,name,price,sku,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('products') WHERE name IN ('products_category_id_is_active_idx', 'products_deleted_at_idx', 'products_name_lower', 'products_sku_key') ORDER BY name)) IS 'products_category_id_is_active_idx,products_deleted_at_idx,products_name_lower,products_sku_key';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) IS 'product_id,quantity,reserved_quantity,warehouse_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('products') ORDER BY name)) = 'category_id,created_at,deleted_at,description,id,is_active,name,price,sku,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('products') WHERE name IN ('products_category_id_is_active_idx', 'products_deleted_at_idx', 'products_name_lower', 'products_sku_key') ORDER BY name)) = 'products_category_id_is_active_idx,products_deleted_at_idx,products_name_lower,products_sku_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) = 'product_id,quantity,reserved_quantity,warehouse_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'stock_levels' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_stock_levels_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) IS 'created_at,email,email_normalized,first_name,id,last_name,marketing_opt_in,password_hash,phone,role,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_normalized_key') ORDER BY name)) IS 'users_created_at_idx,users_email_normalized_key'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,email,email_normalized,first_name,id,last_name,marketing_opt_in,password_hash,phone,role,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_normalized_key') ORDER BY name)) = 'users_created_at_idx,users_email_normalized_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'active_products');
@@ -123,9 +123,9 @@ CREATE TABLE migc_new_users (
 );
 INSERT INTO migc_new_users (id, email, email_normalized, first_name, last_name, phone, password_hash, is_admin, marketing_opt_in, created_at, updated_at, role) SELECT id, email, email_normalized, first_name, last_name, phone, password_hash, is_admin, marketing_opt_in, created_at, updated_at, role FROM users;
 DROP TABLE users;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_users RENAME TO users;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE UNIQUE INDEX users_email_normalized_key ON users (email_normalized);
 CREATE INDEX users_created_at_idx ON users (created_at);
 CREATE TRIGGER migc_sync_users_insert AFTER INSERT ON users
@@ -141,9 +141,9 @@ CREATE TRIGGER migc_sync_users_update AFTER UPDATE ON users
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_users_guard)
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE users SET role = CASE WHEN is_admin THEN 'admin' ELSE 'customer' END WHERE rowid = NEW.rowid AND (NEW.is_admin IS NOT OLD.is_admin OR NEW.role IS NULL) AND NOT (NEW.role IS NOT OLD.role);
+  UPDATE users SET role = CASE WHEN is_admin THEN 'admin' ELSE 'customer' END WHERE rowid = NEW.rowid AND (coalesce(NEW.is_admin <> OLD.is_admin, NEW.is_admin IS NOT NULL OR OLD.is_admin IS NOT NULL) OR NEW.role IS NULL) AND NOT (coalesce(NEW.role <> OLD.role, NEW.role IS NOT NULL OR OLD.role IS NOT NULL));
   -- updated by the new application
-  UPDATE users SET is_admin = role = 'admin' WHERE rowid = NEW.rowid AND (NEW.role IS NOT OLD.role) AND NOT (NEW.is_admin IS NOT OLD.is_admin);
+  UPDATE users SET is_admin = role = 'admin' WHERE rowid = NEW.rowid AND (coalesce(NEW.role <> OLD.role, NEW.role IS NOT NULL OR OLD.role IS NOT NULL)) AND NOT (coalesce(NEW.is_admin <> OLD.is_admin, NEW.is_admin IS NOT NULL OR OLD.is_admin IS NOT NULL));
 END;
 CREATE TABLE migc_sync_users_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM users) = (SELECT rows FROM temp.migc_count WHERE n = 1);
@@ -171,9 +171,9 @@ CREATE TABLE migc_new_stock_levels (
 );
 INSERT INTO migc_new_stock_levels (rowid, product_id, warehouse_id, quantity, reserved, reserved_quantity) SELECT rowid, product_id, warehouse_id, quantity, reserved, reserved_quantity FROM stock_levels;
 DROP TABLE stock_levels;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_stock_levels RENAME TO stock_levels;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE TRIGGER migc_sync_stock_levels_insert AFTER INSERT ON stock_levels
 BEGIN
   INSERT OR REPLACE INTO migc_sync_stock_levels_guard (active) VALUES (1);
@@ -189,9 +189,9 @@ CREATE TRIGGER migc_sync_stock_levels_update AFTER UPDATE ON stock_levels
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_stock_levels_guard)
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE stock_levels SET reserved_quantity = reserved WHERE rowid = NEW.rowid AND (NEW.reserved IS NOT OLD.reserved OR NEW.reserved_quantity IS NULL) AND NOT (NEW.reserved_quantity IS NOT OLD.reserved_quantity);
+  UPDATE stock_levels SET reserved_quantity = reserved WHERE rowid = NEW.rowid AND (coalesce(NEW.reserved <> OLD.reserved, NEW.reserved IS NOT NULL OR OLD.reserved IS NOT NULL) OR NEW.reserved_quantity IS NULL) AND NOT (coalesce(NEW.reserved_quantity <> OLD.reserved_quantity, NEW.reserved_quantity IS NOT NULL OR OLD.reserved_quantity IS NOT NULL));
   -- updated by the new application
-  UPDATE stock_levels SET reserved = reserved_quantity WHERE rowid = NEW.rowid AND (NEW.reserved_quantity IS NOT OLD.reserved_quantity) AND NOT (NEW.reserved IS NOT OLD.reserved);
+  UPDATE stock_levels SET reserved = reserved_quantity WHERE rowid = NEW.rowid AND (coalesce(NEW.reserved_quantity <> OLD.reserved_quantity, NEW.reserved_quantity IS NOT NULL OR OLD.reserved_quantity IS NOT NULL)) AND NOT (coalesce(NEW.reserved <> OLD.reserved, NEW.reserved IS NOT NULL OR OLD.reserved IS NOT NULL));
   -- checks that mix columns the trigger fills with columns the application writes
   SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved_quantity <= quantity);
 END;
@@ -217,9 +217,9 @@ CREATE TRIGGER migc_sync_stock_levels_update AFTER UPDATE ON stock_levels
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_stock_levels_guard)
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE stock_levels SET reserved_quantity = reserved WHERE rowid = NEW.rowid AND (NEW.reserved IS NOT OLD.reserved OR NEW.reserved_quantity IS NULL) AND NOT (NEW.reserved_quantity IS NOT OLD.reserved_quantity);
+  UPDATE stock_levels SET reserved_quantity = reserved WHERE rowid = NEW.rowid AND (coalesce(NEW.reserved <> OLD.reserved, NEW.reserved IS NOT NULL OR OLD.reserved IS NOT NULL) OR NEW.reserved_quantity IS NULL) AND NOT (coalesce(NEW.reserved_quantity <> OLD.reserved_quantity, NEW.reserved_quantity IS NOT NULL OR OLD.reserved_quantity IS NOT NULL));
   -- updated by the new application
-  UPDATE stock_levels SET reserved = reserved_quantity WHERE rowid = NEW.rowid AND (NEW.reserved_quantity IS NOT OLD.reserved_quantity) AND NOT (NEW.reserved IS NOT OLD.reserved);
+  UPDATE stock_levels SET reserved = reserved_quantity WHERE rowid = NEW.rowid AND (coalesce(NEW.reserved_quantity <> OLD.reserved_quantity, NEW.reserved_quantity IS NOT NULL OR OLD.reserved_quantity IS NOT NULL)) AND NOT (coalesce(NEW.reserved <> OLD.reserved, NEW.reserved IS NOT NULL OR OLD.reserved IS NOT NULL));
   -- checks that mix columns the trigger fills with columns the application writes
   SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity__migc') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved_quantity <= quantity);
 END;
@@ -244,9 +244,9 @@ CREATE TABLE migc_new_stock_levels (
 );
 INSERT INTO migc_new_stock_levels (rowid, product_id, warehouse_id, quantity, reserved, reserved_quantity) SELECT rowid, product_id, warehouse_id, quantity, reserved, reserved_quantity FROM stock_levels;
 DROP TABLE stock_levels;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_stock_levels RENAME TO stock_levels;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE TRIGGER migc_sync_stock_levels_insert AFTER INSERT ON stock_levels
 BEGIN
   INSERT OR REPLACE INTO migc_sync_stock_levels_guard (active) VALUES (1);
@@ -263,9 +263,9 @@ CREATE TRIGGER migc_sync_stock_levels_update AFTER UPDATE ON stock_levels
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_stock_levels_guard)
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE stock_levels SET reserved_quantity = reserved WHERE rowid = NEW.rowid AND (NEW.reserved IS NOT OLD.reserved OR NEW.reserved_quantity IS NULL) AND NOT (NEW.reserved_quantity IS NOT OLD.reserved_quantity);
+  UPDATE stock_levels SET reserved_quantity = reserved WHERE rowid = NEW.rowid AND (coalesce(NEW.reserved <> OLD.reserved, NEW.reserved IS NOT NULL OR OLD.reserved IS NOT NULL) OR NEW.reserved_quantity IS NULL) AND NOT (coalesce(NEW.reserved_quantity <> OLD.reserved_quantity, NEW.reserved_quantity IS NOT NULL OR OLD.reserved_quantity IS NOT NULL));
   -- updated by the new application
-  UPDATE stock_levels SET reserved = reserved_quantity WHERE rowid = NEW.rowid AND (NEW.reserved_quantity IS NOT OLD.reserved_quantity) AND NOT (NEW.reserved IS NOT OLD.reserved);
+  UPDATE stock_levels SET reserved = reserved_quantity WHERE rowid = NEW.rowid AND (coalesce(NEW.reserved_quantity <> OLD.reserved_quantity, NEW.reserved_quantity IS NOT NULL OR OLD.reserved_quantity IS NOT NULL)) AND NOT (coalesce(NEW.reserved <> OLD.reserved, NEW.reserved IS NOT NULL OR OLD.reserved IS NOT NULL));
   -- checks that mix columns the trigger fills with columns the application writes
   SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved <= quantity);
   SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity__migc') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved_quantity <= quantity);
@@ -303,9 +303,9 @@ CREATE TABLE migc_new_orders (
 );
 INSERT INTO migc_new_orders (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) SELECT id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents FROM orders;
 DROP TABLE orders;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_orders RENAME TO orders;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
 CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
 CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
@@ -321,9 +321,9 @@ CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE orders SET total_cents = round(total * 100) WHERE rowid = NEW.rowid AND (NEW.total IS NOT OLD.total OR NEW.total_cents IS NULL) AND NOT (NEW.total_cents IS NOT OLD.total_cents);
+  UPDATE orders SET total_cents = round(total * 100) WHERE rowid = NEW.rowid AND (coalesce(NEW.total <> OLD.total, NEW.total IS NOT NULL OR OLD.total IS NOT NULL) OR NEW.total_cents IS NULL) AND NOT (coalesce(NEW.total_cents <> OLD.total_cents, NEW.total_cents IS NOT NULL OR OLD.total_cents IS NOT NULL));
   -- updated by the new application
-  UPDATE orders SET total = total_cents / 100.0 WHERE rowid = NEW.rowid AND (NEW.total_cents IS NOT OLD.total_cents) AND NOT (NEW.total IS NOT OLD.total);
+  UPDATE orders SET total = total_cents / 100.0 WHERE rowid = NEW.rowid AND (coalesce(NEW.total_cents <> OLD.total_cents, NEW.total_cents IS NOT NULL OR OLD.total_cents IS NOT NULL)) AND NOT (coalesce(NEW.total <> OLD.total, NEW.total IS NOT NULL OR OLD.total IS NOT NULL));
 END;
 CREATE TABLE migc_sync_orders_guard (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 4);
@@ -352,9 +352,9 @@ CREATE TABLE migc_new_orders (
 );
 INSERT INTO migc_new_orders (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) SELECT id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents FROM orders;
 DROP TABLE orders;
-PRAGMA legacy_alter_table = ON;
+PRAGMA legacy_alter_table = 1;
 ALTER TABLE migc_new_orders RENAME TO orders;
-PRAGMA legacy_alter_table = OFF;
+PRAGMA legacy_alter_table = 0;
 CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
 CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
 CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
@@ -370,9 +370,9 @@ CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
 WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE orders SET total_cents = round(total * 100) WHERE rowid = NEW.rowid AND (NEW.total IS NOT OLD.total OR NEW.total_cents IS NULL) AND NOT (NEW.total_cents IS NOT OLD.total_cents);
+  UPDATE orders SET total_cents = round(total * 100) WHERE rowid = NEW.rowid AND (coalesce(NEW.total <> OLD.total, NEW.total IS NOT NULL OR OLD.total IS NOT NULL) OR NEW.total_cents IS NULL) AND NOT (coalesce(NEW.total_cents <> OLD.total_cents, NEW.total_cents IS NOT NULL OR OLD.total_cents IS NOT NULL));
   -- updated by the new application
-  UPDATE orders SET total = total_cents / 100.0 WHERE rowid = NEW.rowid AND (NEW.total_cents IS NOT OLD.total_cents) AND NOT (NEW.total IS NOT OLD.total);
+  UPDATE orders SET total = total_cents / 100.0 WHERE rowid = NEW.rowid AND (coalesce(NEW.total_cents <> OLD.total_cents, NEW.total_cents IS NOT NULL OR OLD.total_cents IS NOT NULL)) AND NOT (coalesce(NEW.total <> OLD.total, NEW.total IS NOT NULL OR OLD.total IS NOT NULL));
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
@@ -385,18 +385,18 @@ CREATE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS line
 CREATE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
 CREATE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) IS 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,total_cents,updated_at,user_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_user_id_placed_at_idx') ORDER BY name)) IS 'orders_pending,orders_user_id_placed_at_idx'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_orders_insert,migc_sync_orders_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,total_cents,updated_at,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_user_id_placed_at_idx') ORDER BY name)) = 'orders_pending,orders_user_id_placed_at_idx'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_orders_insert,migc_sync_orders_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('products') ORDER BY name)) IS 'attributes,category_id,created_at,deleted_at,description,id,is_active,name,price,sku,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('products') WHERE name IN ('products_category_id_is_active_idx', 'products_deleted_at_idx', 'products_name_lower', 'products_sku_key') ORDER BY name)) IS 'products_category_id_is_active_idx,products_deleted_at_idx,products_name_lower,products_sku_key';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) IS 'product_id,quantity,reserved,reserved_quantity,warehouse_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'stock_levels' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_stock_levels_insert,migc_sync_stock_levels_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('products') ORDER BY name)) = 'attributes,category_id,created_at,deleted_at,description,id,is_active,name,price,sku,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('products') WHERE name IN ('products_category_id_is_active_idx', 'products_deleted_at_idx', 'products_name_lower', 'products_sku_key') ORDER BY name)) = 'products_category_id_is_active_idx,products_deleted_at_idx,products_name_lower,products_sku_key';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) = 'product_id,quantity,reserved,reserved_quantity,warehouse_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'stock_levels' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_stock_levels_insert,migc_sync_stock_levels_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_stock_levels_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) IS 'created_at,email,email_normalized,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,role,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_normalized_key') ORDER BY name)) IS 'users_created_at_idx,users_email_normalized_key'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) IS 'migc_sync_users_insert,migc_sync_users_update'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,email,email_normalized,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,role,updated_at'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_normalized_key') ORDER BY name)) = 'users_created_at_idx,users_email_normalized_key'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_users_insert,migc_sync_users_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'active_products');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'customer_directory');
@@ -410,12 +410,12 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('refunds'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('stock_levels'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('users'));
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND ok IS NOT 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok IS 1) IS NOT 27;
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok IS 1) IS NOT 8;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 27;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 8;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;
 DROP TABLE IF EXISTS temp.migc_check;
 COMMIT;
-PRAGMA foreign_keys = ON;
+PRAGMA foreign_keys = 1;

@@ -1,0 +1,521 @@
+//! A phase as up and down units per step.
+
+use super::*;
+
+impl Run<'_> {
+    /// The up and down units of a phase's steps.
+    pub(super) fn emit(
+        &mut self,
+        phase: Phase,
+        idx: &[usize],
+        start: &State,
+        actions: &[Action],
+        absorbed: &BTreeMap<usize, (String, usize)>,
+        notes: &BTreeMap<usize, String>,
+    ) -> Result<(), Diagnostic> {
+        let end = self.st.clone();
+        // Up.
+        let mut ck_up = Checks::default();
+        let mut up: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        let mut rebuilt_by: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        let mut kinds: BTreeMap<usize, Vec<&'static str>> = BTreeMap::new();
+        for a in actions {
+            let (sql, kind) = self.up_sql(&a.act, &mut ck_up)?;
+            if kind == "rebuild" {
+                if let Act::Table { after, .. } = &a.act {
+                    rebuilt_by
+                        .entry(a.step)
+                        .or_default()
+                        .push(after.name.clone());
+                }
+            }
+            kinds.entry(a.step).or_default().push(kind);
+            up.entry(a.step).or_default().extend(sql);
+        }
+        // Down: undo the actions in reverse from the state the phase leaves.
+        let mut ck_down = Checks::default();
+        let mut d = end.clone();
+        let mut down: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        let mut loses: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        // Views come back last: ALTER TABLE checks every view of the schema, and a view
+        // created while a table it reads still has its later name would break the renames.
+        let mut views_back: Vec<String> = Vec::new();
+        let mut emptied: BTreeSet<u32> = BTreeSet::new();
+        for a in actions.iter().rev() {
+            let (sql, lost) = self.down_sql(&a.act, &mut d, &mut ck_down, &mut emptied)?;
+            if let Act::DropView(v) = &a.act {
+                views_back.extend(sql);
+                down.entry(a.step).or_default().push(comment(&format!(
+                    "view `{}` comes back at the end of this script",
+                    v.name
+                )));
+            } else {
+                down.entry(a.step).or_default().extend(sql);
+            }
+            loses.entry(a.step).or_default().extend(lost);
+        }
+        let touched = touched(actions);
+        let has_sql = !actions.is_empty();
+        let first = idx[0];
+        let last = idx[idx.len() - 1];
+        let up_open = self.opening(phase, true, start, &touched, &mut ck_up);
+        let up_close = self.closing(&end, &touched, &ck_up);
+        let down_open = self.opening(phase, false, &end, &touched, &mut ck_down);
+        let down_close = self.closing(&d, &touched, &ck_down);
+        // Backfills also as batches for an executor.
+        let mut batches: BTreeMap<usize, Batch> = BTreeMap::new();
+        for a in actions {
+            if let Act::Backfill {
+                table,
+                assignments,
+                guarded,
+            } = &a.act
+            {
+                if let Some(t) = end.tables.get(table).or(start.tables.get(table)) {
+                    batches.insert(a.step, batch(t, assignments, *guarded)?);
+                }
+            }
+        }
+        for &i in idx {
+            let step = &self.steps[i];
+            let mut l = lowered("none");
+            l.batch = batches.remove(&i);
+            if let Some((t, by)) = absorbed.get(&i) {
+                l.up.push(unit(comment(&format!(
+                    "done by the rebuild of `{t}` at step {}",
+                    by + 1
+                ))));
+                l.down.push(unit(comment(&format!(
+                    "undone by the rebuild of `{t}` at step {}",
+                    by + 1
+                ))));
+                l.lock = format!(
+                    "{WRITE_LOCK}; part of the rebuild of `{t}` at step {}",
+                    by + 1
+                );
+                l.rewrite = true;
+                l.scan = true;
+            } else if let Some(sql) = up.get(&i) {
+                l.up.push(unit(sql.join("\n")));
+                let d = down.get(&i).cloned().unwrap_or_default();
+                l.down.push(unit(if d.is_empty() {
+                    comment("nothing to undo")
+                } else {
+                    d.join("\n")
+                }));
+                let k = kinds.get(&i).cloned().unwrap_or_default();
+                l.rewrite = k.contains(&"rebuild") || k.contains(&"drop column");
+                l.scan = l.rewrite
+                    || k.contains(&"index")
+                    || k.contains(&"backfill")
+                    || k.contains(&"validate");
+                l.lock = match rebuilt_by.get(&i) {
+                    Some(t) => format!(
+                        "{WRITE_LOCK}; rebuilds `{}` (copies every row into a new table)",
+                        t.join("`, `")
+                    ),
+                    None if k.contains(&"validate") => format!(
+                        "{WRITE_LOCK}; reads every row (NOT NULL itself comes at contract)"
+                    ),
+                    None if k.contains(&"backfill") => format!(
+                        "{WRITE_LOCK} for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode"
+                    ),
+                    None if k.contains(&"index") => format!("{WRITE_LOCK} while the index is built"),
+                    None if k.contains(&"drop column") => {
+                        format!("{WRITE_LOCK}; DROP COLUMN rewrites the table")
+                    }
+                    None => format!("{WRITE_LOCK} (schema change only)"),
+                };
+                if k.contains(&"create table") {
+                    l.lock = "none (new table)".into();
+                }
+            } else {
+                let why = notes
+                    .get(&i)
+                    .cloned()
+                    .unwrap_or_else(|| "nothing to do in SQLite".to_string());
+                l.up.push(unit(comment(&why)));
+                l.down.push(unit(comment("nothing to undo")));
+            }
+            // Columns a drop step of this phase already declares are left to it.
+            let all_lost: Vec<String> = loses.values().flatten().cloned().collect();
+            let dropped: BTreeSet<String> = idx
+                .iter()
+                .filter_map(|&j| match &self.steps[j].op {
+                    Op::DropColumn { table, column } => Some(format!("{table}.{}", column.name)),
+                    _ => None,
+                })
+                .collect();
+            let lost: Vec<String> = match &step.op {
+                Op::DropColumn { .. } => all_lost,
+                _ => loses
+                    .get(&i)
+                    .cloned()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|l| !dropped.contains(l.trim_end_matches(" computed again")))
+                    .collect(),
+            };
+            l.down_loses = self.down_loses(step, &lost);
+            if has_sql && i == first {
+                l.up.insert(0, unit(up_open.clone()));
+            }
+            if has_sql && i == last {
+                l.up.push(unit(up_close.clone()));
+                l.down.insert(0, unit(down_open.clone()));
+            }
+            if has_sql && i == first {
+                if !views_back.is_empty() {
+                    let mut sql = vec![comment("the views this phase dropped")];
+                    sql.extend(views_back.iter().cloned());
+                    l.down.push(unit(sql.join("\n")));
+                }
+                l.down.push(unit(down_close.clone()));
+            }
+            self.out[i] = l;
+        }
+        Ok(())
+    }
+
+    /// SQL of an action, and what kind of work it is.
+    pub(super) fn up_sql(
+        &self,
+        act: &Act,
+        ck: &mut Checks,
+    ) -> Result<(Vec<String>, &'static str), Diagnostic> {
+        Ok(match act {
+            Act::Table {
+                before,
+                after,
+                remap,
+            } => {
+                let m = migrate(before, after, remap, ck)?;
+                let kind = if m.rebuild {
+                    "rebuild"
+                } else if m.drops_column {
+                    "drop column"
+                } else if m.builds_index {
+                    "index"
+                } else {
+                    "alter"
+                };
+                (m.sql, kind)
+            }
+            Act::CreateTable(t) => (create_with_indexes(t)?, "create table"),
+            Act::DropTable(t) => {
+                let mut sql = vec![format!("DROP TABLE {};", q(&t.name))];
+                if t.sync.is_some() {
+                    sql.push(format!("DROP TABLE {};", q(&guard_name(&t.name))));
+                }
+                (sql, "alter")
+            }
+            Act::RenameTable { from, to } => (
+                vec![format!("ALTER TABLE {} RENAME TO {};", q(from), q(to))],
+                "alter",
+            ),
+            Act::CreateView(v) => (
+                vec![format!("CREATE VIEW {} AS {};", q(&v.name), v.query)],
+                "alter",
+            ),
+            Act::DropView(v) => (vec![format!("DROP VIEW {};", q(&v.name))], "alter"),
+            Act::CreateAlias { tbl, alias } => (alias_sql(tbl, alias)?, "alter"),
+            Act::DropAlias { alias, .. } => (vec![format!("DROP VIEW {};", q(alias))], "alter"),
+            Act::Backfill {
+                table,
+                assignments,
+                guarded,
+            } => (backfill_sql(table, assignments, *guarded, ck)?, "backfill"),
+            Act::Native { up, .. } => (up.iter().map(|s| terminated(s)).collect(), "alter"),
+            Act::Validate { table, column } => (
+                vec![
+                    comment(&format!(
+                        "`{table}.{column}` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write\ntrigger fills the column for the old application's inserts); no row may hold null from now on"
+                    )),
+                    ck.record(
+                        "not null",
+                        &format!(
+                            "NOT EXISTS (SELECT 1 FROM {} WHERE {} IS NULL)",
+                            q(table),
+                            q(column)
+                        ),
+                    ),
+                ],
+                "validate",
+            ),
+        })
+    }
+
+    /// SQL undoing an action from state `d` (updated), and what it cannot give back.
+    pub(super) fn down_sql(
+        &self,
+        act: &Act,
+        d: &mut State,
+        ck: &mut Checks,
+        emptied: &mut BTreeSet<u32>,
+    ) -> Result<(Vec<String>, Vec<String>), Diagnostic> {
+        let mut lost = Vec::new();
+        let sql = match act {
+            Act::Table {
+                before,
+                after,
+                remap,
+            } => {
+                let Some(cur) = d.tables.get(&after.name).cloned() else {
+                    return Ok((Vec::new(), lost));
+                };
+                let mut target = (**before).clone();
+                target.name = cur.name.clone();
+                target.natives = cur.natives.clone();
+                let cur_ids: BTreeSet<u32> = cur.cols.iter().map(|c| c.id).collect();
+                for c in &mut target.cols {
+                    if !cur_ids.contains(&c.id) {
+                        // The column comes back empty.
+                        lost.push(format!("{}.{}", target.name, c.def.name));
+                        emptied.insert(c.id);
+                        if c.def.default.is_none() {
+                            c.def.nullable = true;
+                        }
+                    } else if emptied.contains(&c.id) && c.def.default.is_none() {
+                        // It came back empty earlier in this rollback: NOT NULL returns only
+                        // when the dual-write trigger's `down` fills it again.
+                        let refilled =
+                            cur.sync.iter().flat_map(|s| &s.old_columns).any(|(n, d)| {
+                                d.is_some()
+                                    && cur.cols.iter().any(|x| x.id == c.id && &x.def.name == n)
+                            });
+                        if !refilled {
+                            c.def.nullable = true;
+                        }
+                    }
+                    // Labels rows may hold now stay allowed.
+                    let renamed_to: BTreeSet<&String> = remap
+                        .get(&c.id)
+                        .into_iter()
+                        .flatten()
+                        .map(|(_, to)| to)
+                        .collect();
+                    if let (Some(now), Some(labels)) = (
+                        cur.cols
+                            .iter()
+                            .find(|x| x.id == c.id)
+                            .and_then(|x| x.labels.clone()),
+                        &mut c.labels,
+                    ) {
+                        for l in now {
+                            if !labels.contains(&l) && !renamed_to.contains(&l) {
+                                labels.push(l);
+                            }
+                        }
+                    }
+                }
+                let back: BTreeMap<u32, Vec<(String, String)>> = remap
+                    .iter()
+                    .map(|(id, m)| {
+                        (
+                            *id,
+                            m.iter()
+                                .rev()
+                                .map(|(a, b)| (b.clone(), a.clone()))
+                                .collect(),
+                        )
+                    })
+                    .collect();
+                let m = migrate(&cur, &target, &back, ck)?;
+                let mut sql = m.sql;
+                // Columns that come back empty are computed again from the new columns when
+                // the plan says how (the trigger's `down`, a type change's `down`).
+                let back_empty: Vec<String> = target
+                    .cols
+                    .iter()
+                    .filter(|c| !cur_ids.contains(&c.id))
+                    .map(|c| c.def.name.clone())
+                    .collect();
+                let mut sets = Vec::new();
+                for c in &back_empty {
+                    if let Some(e) = self.refill(&target, c) {
+                        sets.push((c.clone(), expr(&e)?));
+                        lost.retain(|l| l != &format!("{}.{c}", target.name));
+                        lost.push(format!("{}.{c} computed again", target.name));
+                    }
+                }
+                if !sets.is_empty() {
+                    let t = q(&target.name);
+                    let guard = q(&guard_name(&target.name));
+                    if target.sync.is_some() {
+                        sql.push(format!(
+                            "INSERT OR REPLACE INTO {guard} (active) VALUES (1);"
+                        ));
+                    }
+                    sql.push(format!(
+                        "UPDATE {t} SET {} WHERE {};",
+                        sets.iter()
+                            .map(|(c, e)| format!("{} = {e}", q(c)))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        sets.iter()
+                            .map(|(c, _)| format!("{} IS NULL", q(c)))
+                            .collect::<Vec<_>>()
+                            .join(" OR ")
+                    ));
+                    if target.sync.is_some() {
+                        sql.push(format!("DELETE FROM {guard};"));
+                    }
+                    for (c, _) in &sets {
+                        if let Some(col) = target.cols.iter().find(|x| &x.def.name == c) {
+                            emptied.remove(&col.id);
+                        }
+                    }
+                }
+                d.tables.insert(target.name.clone(), target);
+                sql
+            }
+            Act::CreateTable(t) => {
+                d.tables.remove(&t.name);
+                vec![format!("DROP TABLE {};", q(&t.name))]
+            }
+            Act::DropTable(t) => {
+                d.tables.insert(t.name.clone(), (**t).clone());
+                let mut sql = create_with_indexes(t)?;
+                for (_, s) in sync_triggers(t)? {
+                    sql.push(s);
+                }
+                if t.sync.is_some() {
+                    sql.push(create_guard(&t.name));
+                }
+                sql
+            }
+            Act::RenameTable { from, to } => {
+                d.rename_table(to, from);
+                vec![format!("ALTER TABLE {} RENAME TO {};", q(to), q(from))]
+            }
+            Act::CreateView(v) => {
+                d.views.remove(&v.name);
+                vec![format!("DROP VIEW {};", q(&v.name))]
+            }
+            Act::DropView(v) => {
+                d.views.insert(v.name.clone(), v.clone());
+                vec![format!("CREATE VIEW {} AS {};", q(&v.name), v.query)]
+            }
+            Act::CreateAlias { alias, .. } => {
+                d.aliases.remove(alias);
+                vec![format!("DROP VIEW {};", q(alias))]
+            }
+            Act::DropAlias { table, alias } => {
+                d.aliases.insert(alias.clone(), table.clone());
+                match d.tables.get(table) {
+                    Some(t) => alias_sql(t, alias)?,
+                    None => Vec::new(),
+                }
+            }
+            Act::Backfill { .. } => vec![comment(
+                "nothing to undo: the backfilled columns go with the expand rollback",
+            )],
+            Act::Native { name, down, .. } => {
+                d.run_native(name, down);
+                down.iter().rev().map(|s| terminated(s)).collect()
+            }
+            Act::Validate { .. } => vec![comment("nothing to undo: the column stays nullable")],
+        };
+        Ok((sql, lost))
+    }
+
+    /// How to compute a deployed column of `t` again from the new columns, if the plan says:
+    /// the dual-write trigger's `down`, or the `down` of a type change through a shadow column.
+    pub(super) fn refill(&self, t: &Tbl, column: &str) -> Option<Expr> {
+        // The trigger installed now, or the one this plan installs on the table.
+        let planned = self.steps.iter().filter_map(|s| match &s.op {
+            Op::InstallSync { table, sync } if table == &t.name => Some(sync),
+            _ => None,
+        });
+        for sync in t.sync.iter().chain(planned) {
+            if let Some((_, Some(d))) = sync.old_columns.iter().find(|(c, _)| c == column) {
+                return Some(d.clone());
+            }
+        }
+        let shadow = format!("{column}__migc_new");
+        t.col(&shadow)?;
+        let declared = self
+            .ctx
+            .to
+            .tables
+            .values()
+            .find(|x| x.name == t.name || x.renamed_from.as_deref() == Some(t.name.as_str()))?;
+        let tr = declared.column(column)?.transform.as_ref()?;
+        if tr.from != [column.to_string()] {
+            return None;
+        }
+        let down = tr.down.as_ref()?;
+        let map: BTreeMap<String, String> = [(column.to_string(), shadow)].into();
+        Some(Expr {
+            sql: crate::sql::rename_identifiers(&down.sql, &map),
+            origin: down.origin,
+        })
+    }
+
+    pub(super) fn down_loses(&self, step: &Step, lost: &[String]) -> Option<String> {
+        match &step.op {
+            Op::CreateTable { table } => Some(format!(
+                "rows the new application wrote to `{}`",
+                table.name
+            )),
+            Op::DropTable { table } => Some(format!(
+                "the rows of `{}` (the table comes back empty)",
+                table.name
+            )),
+            Op::AddColumn { table, column } => {
+                let computed = column.name.ends_with("__migc_new")
+                    || self
+                        .ctx
+                        .to
+                        .tables
+                        .values()
+                        .filter(|t| &t.name == table || t.renamed_from.as_ref() == Some(table))
+                        .filter_map(|t| t.column(&column.name))
+                        .any(|c| c.transform.is_some() || c.renamed_from.is_some());
+                (!computed).then(|| {
+                    format!(
+                        "values the new application wrote to `{table}.{}`",
+                        column.name
+                    )
+                })
+            }
+            Op::DropColumn { table, column }
+                if lost.contains(&format!("{table}.{} computed again", column.name)) =>
+            {
+                Some(format!(
+                    "the values of `{table}.{}` as written: they come back computed from the new columns through `down`",
+                    column.name
+                ))
+            }
+            Op::DropColumn { table, column } => Some(format!(
+                "the values of `{table}.{}` (the column comes back empty)",
+                column.name
+            )),
+            Op::AddEnumValue { name, value, .. } => Some(format!(
+                "value `{value}` stays allowed in the columns of enum `{name}`"
+            )),
+            Op::DropNotNull { table, column } => Some(format!(
+                "nothing, but it fails while rows hold null in `{table}.{column}`"
+            )),
+            Op::DropUnique { .. } => {
+                Some("nothing, but it fails if duplicates were written meanwhile".into())
+            }
+            Op::DropCheck { table, check, .. } => Some(format!(
+                "nothing, but it fails if rows of `{table}` written meanwhile break `{}`",
+                check.name
+            )),
+            Op::DropForeignKey { table, fk, .. } => Some(format!(
+                "nothing, but it fails if rows of `{table}` written meanwhile break `{}`",
+                fk.name
+            )),
+            _ if !lost.is_empty() => Some(format!(
+                "the values of `{}` (they come back empty or computed again)",
+                lost.iter()
+                    .map(|l| l.trim_end_matches(" computed again"))
+                    .collect::<Vec<_>>()
+                    .join("`, `")
+            )),
+            _ => None,
+        }
+    }
+}

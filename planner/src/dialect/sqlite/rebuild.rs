@@ -1,0 +1,253 @@
+//! Changing one table: `ALTER TABLE` where it suffices, the 12-step rebuild otherwise.
+
+use super::*;
+
+/// A table change as SQL.
+pub(super) struct Migration {
+    pub(super) rebuild: bool,
+    pub(super) sql: Vec<String>,
+    pub(super) drops_column: bool,
+    pub(super) builds_index: bool,
+}
+
+/// Changes table `a` into `b` (same table; columns matched by id). `remap` maps column ids to
+/// label renames applied while copying.
+pub(super) fn migrate(
+    a: &Tbl,
+    b: &Tbl,
+    remap: &BTreeMap<u32, Vec<(String, String)>>,
+    ck: &mut Checks,
+) -> Result<Migration, Diagnostic> {
+    let t = &b.name;
+    let a_ids: BTreeMap<u32, &Col> = a.cols.iter().map(|c| (c.id, c)).collect();
+    let b_ids: BTreeMap<u32, &Col> = b.cols.iter().map(|c| (c.id, c)).collect();
+    let renames: Vec<(String, String)> = b
+        .cols
+        .iter()
+        .filter_map(|c| {
+            a_ids
+                .get(&c.id)
+                .filter(|o| o.def.name != c.def.name)
+                .map(|o| (o.def.name.clone(), c.def.name.clone()))
+        })
+        .collect();
+    let dropped: Vec<&Col> = a
+        .cols
+        .iter()
+        .filter(|c| !b_ids.contains_key(&c.id))
+        .collect();
+    let added: Vec<&Col> = b
+        .cols
+        .iter()
+        .filter(|c| !a_ids.contains_key(&c.id))
+        .collect();
+    // `a` with the renames applied, to compare with `b`.
+    let mut ar = a.clone();
+    let swap = renames
+        .iter()
+        .any(|(_, to)| a.col(to).is_some_and(|c| b_ids.contains_key(&c.id)));
+    for (i, (from, _)) in renames.iter().enumerate() {
+        ar.rename_column(from, &format!("\u{1}migc{i}"));
+    }
+    for (i, (_, to)) in renames.iter().enumerate() {
+        ar.rename_column(&format!("\u{1}migc{i}"), to);
+    }
+    let mut rebuild = swap || remap.values().any(|m| !m.is_empty());
+    for c in &b.cols {
+        if let Some(o) = ar.cols.iter().find(|o| o.id == c.id) {
+            if col_def(o)? != col_def(c)? {
+                rebuild = true;
+            }
+        }
+    }
+    if constraints(&ar)? != constraints(b)? {
+        rebuild = true;
+    }
+    let pk_cols: Vec<&String> = b.pk.iter().flat_map(|p| &p.columns).collect();
+    for c in &added {
+        let default_ok = match &c.def.default {
+            None => c.def.nullable || c.relaxed,
+            Some(d) => is_constant(&d.sql) && (c.def.nullable || c.relaxed || !is_null(&d.sql)),
+        };
+        if !default_ok || c.def.identity || pk_cols.contains(&&c.def.name) {
+            rebuild = true;
+        }
+    }
+    let a_triggers = sync_triggers(&ar)?;
+    let b_triggers = sync_triggers(b)?;
+    let mut sql = Vec::new();
+    if rebuild {
+        let known: Vec<String> = a
+            .indexes
+            .iter()
+            .map(|i| i.name.clone())
+            .chain(sync_triggers(a)?.into_iter().map(|(n, _)| n))
+            .chain(a.natives.iter().map(|n| n.name.clone()))
+            .collect();
+        ck.counters += 1;
+        let n = ck.counters;
+        let new = format!("migc_new_{t}");
+        sql.push(format!(
+            "-- rebuild {} (copy every row into a new table, then swap it in)",
+            q(t)
+        ));
+        sql.push(format!(
+            "INSERT INTO temp.migc_count (n, rows) SELECT {n}, count(*) FROM {};",
+            q(&a.name)
+        ));
+        sql.push(ck.record(
+            "unmanaged",
+            &format!(
+                "NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = {} AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%'{})",
+                literal(&a.name),
+                if known.is_empty() {
+                    String::new()
+                } else {
+                    format!(" AND name NOT IN ({})", names_list(&known))
+                }
+            ),
+        ));
+        sql.push(create_table(b, &new)?);
+        let mut targets = Vec::new();
+        let mut sources = Vec::new();
+        if b.rowid_alias().is_none() {
+            targets.push("rowid".to_string());
+            sources.push("rowid".to_string());
+        }
+        for c in &b.cols {
+            let Some(o) = a_ids.get(&c.id) else { continue };
+            targets.push(q(&c.def.name));
+            let source = q(&o.def.name);
+            let value = match remap.get(&c.id).filter(|m| !m.is_empty()) {
+                Some(m) => {
+                    let arms: Vec<String> = m
+                        .iter()
+                        .map(|(x, y)| format!(" WHEN {} THEN {}", literal(x), literal(y)))
+                        .collect();
+                    format!("CASE {source}{} ELSE {source} END", arms.concat())
+                }
+                None => source,
+            };
+            // A column the dual-write trigger filled gets NOT NULL back: rows that lost its
+            // value (a rolled back contract brings it back empty) take it from the new
+            // columns, through the trigger's `down`.
+            let fill = a
+                .sync
+                .iter()
+                .flat_map(|s| &s.old_columns)
+                .find(|(n, _)| n == &o.def.name)
+                .and_then(|(_, d)| d.as_ref())
+                .filter(|_| !c.def.nullable && !c.relaxed && (o.def.nullable || o.relaxed));
+            match fill {
+                Some(d) => sources.push(format!("coalesce({value}, {})", expr(d)?)),
+                None => sources.push(value),
+            }
+        }
+        sql.push(format!(
+            "INSERT INTO {} ({}) SELECT {} FROM {};",
+            q(&new),
+            targets.join(", "),
+            sources.join(", "),
+            q(&a.name)
+        ));
+        sql.push(format!("DROP TABLE {};", q(&a.name)));
+        sql.push("PRAGMA legacy_alter_table = 1;".to_string());
+        sql.push(format!("ALTER TABLE {} RENAME TO {};", q(&new), q(t)));
+        sql.push("PRAGMA legacy_alter_table = 0;".to_string());
+        for i in &b.indexes {
+            sql.push(index_sql(t, i)?);
+        }
+        for (_, s) in &b_triggers {
+            sql.push(s.clone());
+        }
+        for n in &b.natives {
+            sql.push(format!(
+                "{}\n{}",
+                comment(&format!("from native block `{}`", n.block)),
+                terminated(&n.sql)
+            ));
+        }
+        if b.sync.is_some() && a.sync.is_none() {
+            sql.push(create_guard(t));
+        }
+        if a.sync.is_some() && b.sync.is_none() {
+            sql.push(format!("DROP TABLE {};", q(&guard_name(&a.name))));
+        }
+        sql.push(ck.record(
+            "rows",
+            &format!(
+                "(SELECT count(*) FROM {}) = (SELECT rows FROM temp.migc_count WHERE n = {n})",
+                q(t)
+            ),
+        ));
+        ck.rebuilt.insert(t.clone());
+        return Ok(Migration {
+            rebuild: true,
+            sql,
+            drops_column: false,
+            builds_index: !b.indexes.is_empty(),
+        });
+    }
+    let triggers_change = a_triggers != b_triggers;
+    if triggers_change {
+        for (name, _) in sync_triggers(a)? {
+            sql.push(format!("DROP TRIGGER {};", q(&name)));
+        }
+    }
+    let index_text = |table: &Tbl| -> Result<BTreeMap<String, String>, Diagnostic> {
+        table
+            .indexes
+            .iter()
+            .map(|i| Ok((i.name.clone(), index_sql(t, i)?)))
+            .collect()
+    };
+    let a_idx = index_text(&ar)?;
+    let b_idx = index_text(b)?;
+    for (name, text) in &a_idx {
+        if b_idx.get(name) != Some(text) {
+            sql.push(format!("DROP INDEX {};", q(name)));
+        }
+    }
+    for c in &dropped {
+        sql.push(format!(
+            "ALTER TABLE {} DROP COLUMN {};",
+            q(&a.name),
+            q(&c.def.name)
+        ));
+    }
+    for (from, to) in &renames {
+        sql.push(format!(
+            "ALTER TABLE {} RENAME COLUMN {} TO {};",
+            q(t),
+            q(from),
+            q(to)
+        ));
+    }
+    for c in &added {
+        sql.push(format!("ALTER TABLE {} ADD COLUMN {};", q(t), col_def(c)?));
+    }
+    let mut builds_index = false;
+    for (name, text) in &b_idx {
+        if a_idx.get(name) != Some(text) {
+            sql.push(text.clone());
+            builds_index = true;
+        }
+    }
+    if b.sync.is_some() && a.sync.is_none() {
+        sql.push(create_guard(t));
+    }
+    if triggers_change {
+        for (_, s) in &b_triggers {
+            sql.push(s.clone());
+        }
+    }
+    if a.sync.is_some() && b.sync.is_none() {
+        sql.push(format!("DROP TABLE {};", q(&guard_name(&a.name))));
+    }
+    Ok(Migration {
+        rebuild: false,
+        sql,
+        drops_column: !dropped.is_empty(),
+        builds_index,
+    })
+}

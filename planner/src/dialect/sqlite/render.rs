@@ -1,0 +1,159 @@
+//! The model as DDL: column definitions, constraints, `CREATE TABLE`, indexes.
+
+use super::*;
+
+pub(super) fn col_type(c: &Col) -> Result<String, Diagnostic> {
+    let unsupported = |m: String| {
+        let mut d = Diagnostic::error(Code::Unsupported, m)
+            .help("add `sqlite: \"...\"` to the native type");
+        if c.def.origin != Span::default() {
+            d = d.primary(c.def.origin, "column declared here");
+        }
+        d
+    };
+    match &c.def.ty {
+        ColumnType::Builtin { name, args } => migc_stdlib::builtin_type(name)
+            .map(|t| t.spelling(D, args))
+            .ok_or_else(|| unsupported(format!("unknown type `{name}`"))),
+        ColumnType::Enum { .. } => Ok("text".to_string()),
+        ColumnType::Native { spellings } => spellings.get(&D).cloned().ok_or_else(|| {
+            unsupported(format!(
+                "the native type `{}` has no SQLite spelling",
+                c.def.ty
+            ))
+        }),
+    }
+}
+
+pub(super) fn col_def(c: &Col) -> Result<String, Diagnostic> {
+    let mut s = format!("{} {}", q(&c.def.name), col_type(c)?);
+    if !c.def.nullable && !c.relaxed {
+        s.push_str(" NOT NULL");
+    }
+    if let Some(d) = &c.def.default {
+        s.push_str(&format!(" DEFAULT {}", default_sql(d)?));
+    }
+    if let Some(labels) = &c.labels {
+        let labels: Vec<String> = labels.iter().map(|l| literal(l)).collect();
+        s.push_str(&format!(
+            " CHECK ({} IN ({}))",
+            q(&c.def.name),
+            labels.join(", ")
+        ));
+    }
+    Ok(s)
+}
+
+pub(super) fn columns(cols: &[String]) -> String {
+    cols.iter().map(|c| q(c)).collect::<Vec<_>>().join(", ")
+}
+
+pub(super) fn fk_clause(fk: &ForeignKey) -> String {
+    let mut s = format!(
+        "FOREIGN KEY ({}) REFERENCES {} ({})",
+        columns(&fk.columns),
+        q(&fk.ref_table),
+        columns(&fk.ref_columns)
+    );
+    if fk.on_delete != FkAction::NoAction {
+        s.push_str(&format!(" ON DELETE {}", fk.on_delete.sql()));
+    }
+    if fk.on_update != FkAction::NoAction {
+        s.push_str(&format!(" ON UPDATE {}", fk.on_update.sql()));
+    }
+    s
+}
+
+/// The table constraints as written in `CREATE TABLE`.
+pub(super) fn constraints(t: &Tbl) -> Result<Vec<String>, Diagnostic> {
+    let mut out = Vec::new();
+    if let Some(pk) = &t.pk {
+        out.push(format!("PRIMARY KEY ({})", columns(&pk.columns)));
+    }
+    let deferred = t.deferred_checks();
+    for ck in &t.checks {
+        if deferred
+            .iter()
+            .any(|d| d.name == ck.name && d.expr == ck.expr)
+        {
+            continue;
+        }
+        out.push(format!(
+            "CONSTRAINT {} CHECK ({})",
+            q(&ck.name),
+            expr(&ck.expr)?
+        ));
+    }
+    for fk in &t.fks {
+        out.push(fk_clause(fk));
+    }
+    Ok(out)
+}
+
+pub(super) fn create_table(t: &Tbl, name: &str) -> Result<String, Diagnostic> {
+    let mut lines = Vec::new();
+    for c in &t.cols {
+        lines.push(col_def(c)?);
+    }
+    lines.extend(constraints(t)?);
+    Ok(format!(
+        "CREATE TABLE {} (\n  {}\n);",
+        q(name),
+        lines.join(",\n  ")
+    ))
+}
+
+pub(super) fn index_sql(table: &str, index: &Index) -> Result<String, Diagnostic> {
+    let mut parts = Vec::new();
+    for p in &index.parts {
+        let mut s = match &p.column {
+            Some(c) => q(c),
+            None => format!("({})", expr(&p.expr)?),
+        };
+        if p.descending {
+            s.push_str(" DESC");
+        }
+        parts.push(s);
+    }
+    let mut s = format!(
+        "CREATE {}INDEX {} ON {} ({})",
+        if index.unique { "UNIQUE " } else { "" },
+        q(&index.name),
+        q(table),
+        parts.join(", ")
+    );
+    if let Some(p) = &index.predicate {
+        s.push_str(&format!(" WHERE {}", expr(p)?));
+    }
+    s.push(';');
+    Ok(s)
+}
+
+pub(super) fn unique_index(u: &Unique) -> Index {
+    Index {
+        name: u.name.clone(),
+        unique: true,
+        parts: u
+            .columns
+            .iter()
+            .map(|c| IndexPart {
+                expr: Expr {
+                    sql: c.clone(),
+                    origin: u.origin,
+                },
+                column: Some(c.clone()),
+                descending: false,
+            })
+            .collect(),
+        predicate: None,
+        origin: u.origin,
+    }
+}
+
+pub(super) fn create_with_indexes(t: &Tbl) -> Result<Vec<String>, Diagnostic> {
+    let mut sql = vec![create_table(t, &t.name)?];
+    for i in &t.indexes {
+        sql.push(index_sql(&t.name, i)?);
+    }
+    Ok(sql)
+}

@@ -1,0 +1,71 @@
+-- migc 0.1.0: backfill phase (up) for sqlite
+-- Fills the new shape for existing rows in batches; commits per batch, resumable.
+-- Run as-is: sqlite3 DATABASE < 02-backfill.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+
+-- [15] backfill `target`, `payload__migc_new` on `audit_log`
+--     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/saas/v3/security.mig:21:7
+-- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
+-- so the checks at the end roll everything back unless every statement did its part.
+PRAGMA busy_timeout = 10000;
+PRAGMA foreign_keys = 0;
+BEGIN IMMEDIATE;
+-- starts the transaction even if BEGIN failed (the database was busy): nothing runs outside one
+SAVEPOINT migc_backfill_up;
+DROP TABLE IF EXISTS temp.migc_check;
+DROP TABLE IF EXISTS temp.migc_count;
+DROP TABLE IF EXISTS temp.migc_verdict;
+CREATE TEMP TABLE migc_check (kind TEXT NOT NULL, ok INTEGER);
+CREATE TEMP TABLE migc_count (n INTEGER PRIMARY KEY, rows INTEGER NOT NULL);
+CREATE TEMP TABLE migc_verdict (kind TEXT NOT NULL, failed INTEGER NOT NULL);
+CREATE TEMP TRIGGER migc_verdict_start BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'start' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: the database is not in the state this script starts from (already applied?); nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_unmanaged BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'unmanaged' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: a table to rebuild has indexes or triggers that migc does not know (declare them in a native block of the schema); nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_steps BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'steps' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: a statement of this script failed (see the errors above); nothing was changed');
+END;
+CREATE TEMP TRIGGER migc_verdict_foreign_keys BEFORE INSERT ON migc_verdict WHEN NEW.kind = 'foreign keys' AND NEW.failed
+BEGIN
+  SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
+END;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
+-- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
+-- the dual-write trigger lets the backfill's writes through
+INSERT OR REPLACE INTO migc_sync_audit_log_guard (active) VALUES (1);
+UPDATE audit_log SET target = coalesce(target, target_type || ':' || target_id), payload__migc_new = coalesce(payload__migc_new, payload) WHERE target IS NULL OR payload__migc_new IS NULL;
+DELETE FROM migc_sync_audit_log_guard;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM audit_log WHERE (target IS NULL AND (target_type || ':' || target_id) IS NOT NULL) OR (payload__migc_new IS NULL AND (payload) IS NOT NULL));
+
+-- [16] backfill `archived_at`, `status__migc_new` on `tasks`
+--     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/saas/v3/projects.mig:29:7
+-- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
+-- the dual-write trigger lets the backfill's writes through
+INSERT OR REPLACE INTO migc_sync_tasks_guard (active) VALUES (1);
+UPDATE tasks SET archived_at = coalesce(archived_at, CASE WHEN status = 'archived' THEN updated_at END), status__migc_new = coalesce(status__migc_new, CAST(CASE CAST(status AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT)) WHERE archived_at IS NULL OR status__migc_new IS NULL;
+DELETE FROM migc_sync_tasks_guard;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM tasks WHERE (archived_at IS NULL AND (CASE WHEN status = 'archived' THEN updated_at END) IS NOT NULL) OR (status__migc_new IS NULL AND (CAST(CASE CAST(status AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT)) IS NOT NULL));
+
+-- [17] backfill `display_name` on `tenants`
+--     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/saas/v3/tenants.mig:7:7
+-- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
+-- the dual-write trigger lets the backfill's writes through
+INSERT OR REPLACE INTO migc_sync_tenants_guard (active) VALUES (1);
+UPDATE tenants SET display_name = coalesce(display_name, name) WHERE display_name IS NULL;
+DELETE FROM migc_sync_tenants_guard;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM tenants WHERE (display_name IS NULL AND (name) IS NOT NULL));
+-- migc: the checks; any failure rolls the whole phase back
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 4;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 0;
+DROP TABLE IF EXISTS temp.migc_verdict;
+DROP TABLE IF EXISTS temp.migc_count;
+DROP TABLE IF EXISTS temp.migc_check;
+COMMIT;
+PRAGMA foreign_keys = 1;
