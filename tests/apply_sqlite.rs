@@ -3,10 +3,7 @@
 //! changing nothing; a backfill killed with SIGKILL part-way and resumed without losing or
 //! redoing a row; a second concurrent run refused; a writer holding the database's lock longer
 //! than the lock timeout (the run retries, gives up cleanly, and resumes once it is released).
-//!
-//! The SQLite lowering does not give backfills a batch form yet, so the tests of batched
-//! backfills add one to the generated manifest (in the spelling the lowering's own backfill
-//! uses: the dual-write guard row set, the same fill); everything else runs generated plans.
+//! Every plan is generated; its backfill runs in batches from the manifest's batch form.
 
 mod apply_support;
 
@@ -32,15 +29,13 @@ fn conn(db: &Db) -> Box<dyn Connection> {
 }
 
 /// The database at v1 with `ROWS` rows, and the plan to v2 (expand applied when `expand`;
-/// with a batch form for its backfill when `batched`).
-fn deployed(work: &Work, db: &Db, expand: bool, batched: bool) -> String {
+/// with its backfill's batch form checked).
+fn deployed(work: &Work, db: &Db, expand: bool) -> String {
     let v1 = work.schema("v1", V1);
     let v2 = work.schema("v2", V2);
     let p1 = work.plan("empty", &v1, "sqlite", "p1");
     let p2 = work.plan(&v1, &v2, "sqlite", "p2");
-    if batched {
-        add_batch_form(&p2);
-    }
+    has_batch_form(&p2);
     expect(
         &run(&["apply", &p1, "--url", &db.url, "--through", "contract"]),
         0,
@@ -60,35 +55,26 @@ fn deployed(work: &Work, db: &Db, expand: bool, batched: bool) -> String {
     p2
 }
 
-/// Gives the plan's backfill of `t` a batch form, as an executor reads it from the manifest.
-fn add_batch_form(plan: &str) {
+/// The plan's backfill of `t` carries the batch form the executor runs.
+fn has_batch_form(plan: &str) {
     let path = std::path::Path::new(plan).join("manifest.json");
-    let mut m: serde_json::Value =
+    let m: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     let step = m["phases"]
-        .as_array_mut()
+        .as_array()
         .unwrap()
-        .iter_mut()
-        .flat_map(|p| p["steps"].as_array_mut().unwrap().iter_mut())
+        .iter()
+        .flat_map(|p| p["steps"].as_array().unwrap().iter())
         .find(|s| s["id"] == "backfill.backfill.t")
         .expect("the plan backfills t");
-    step["backfill"] = serde_json::json!({
-        "table": "t",
-        "key": ["id"],
-        "next": "SELECT id FROM t WHERE {after} ORDER BY id LIMIT {limit};",
-        "setup": ["INSERT OR REPLACE INTO migc_sync_t_guard (active) VALUES (1);"],
-        "fill": "UPDATE t SET b = coalesce(b, upper(a)) WHERE {after} AND {upto} AND b IS NULL;",
-        "teardown": ["DELETE FROM migc_sync_t_guard;"],
-        "remaining": "SELECT count(*) FROM t WHERE b IS NULL AND upper(a) IS NOT NULL;"
-    });
-    std::fs::write(&path, serde_json::to_string_pretty(&m).unwrap()).unwrap();
+    assert_eq!(step["backfill"]["key"], serde_json::json!(["id"]), "{step}");
 }
 
 #[test]
 fn apply_resumes_and_rollback_returns_with_the_state_table_following() {
     let work = Work::new();
     let db = db(&work);
-    let p2 = deployed(&work, &db, false, false);
+    let p2 = deployed(&work, &db, false);
     let o = run(&["apply", &p2, "--url", &db.url]);
     expect(&o, 0);
     let out = text(&o.stdout);
@@ -188,7 +174,7 @@ fn scripts_changed_since_the_plan_was_written_are_refused() {
 fn a_dry_run_prints_the_steps_and_changes_nothing() {
     let work = Work::new();
     let db = db(&work);
-    let p2 = deployed(&work, &db, false, false);
+    let p2 = deployed(&work, &db, false);
     let o = run(&["apply", &p2, "--url", &db.url, "--dry-run"]);
     expect(&o, 0);
     let out = text(&o.stdout);
@@ -230,7 +216,7 @@ fn a_dry_run_prints_the_steps_and_changes_nothing() {
 fn a_killed_backfill_resumes_from_its_checkpoint() {
     let work = Work::new();
     let db = db(&work);
-    let p2 = deployed(&work, &db, true, true);
+    let p2 = deployed(&work, &db, true);
     conn(&db)
         .execute(
             "CREATE TABLE fills (id integer NOT NULL);
@@ -322,7 +308,7 @@ fn a_killed_backfill_resumes_from_its_checkpoint() {
 fn a_second_concurrent_run_is_refused() {
     let work = Work::new();
     let db = db(&work);
-    let p2 = deployed(&work, &db, true, true);
+    let p2 = deployed(&work, &db, true);
     let slow = Spawned::start(&[
         "apply",
         &p2,
@@ -363,7 +349,7 @@ fn a_second_concurrent_run_is_refused() {
 fn a_held_lock_is_retried_then_given_up_cleanly_and_resumed() {
     let work = Work::new();
     let db = db(&work);
-    let p2 = deployed(&work, &db, true, false);
+    let p2 = deployed(&work, &db, true);
     let mut holder = conn(&db);
     holder.execute("BEGIN IMMEDIATE").unwrap();
     let o = run(&[
@@ -418,7 +404,7 @@ fn a_held_lock_is_retried_then_given_up_cleanly_and_resumed() {
 fn switch_is_refused_until_the_backfill_gate_holds() {
     let work = Work::new();
     let db = db(&work);
-    let p2 = deployed(&work, &db, false, false);
+    let p2 = deployed(&work, &db, false);
     expect(
         &run(&["apply", &p2, "--url", &db.url, "--through", "backfill"]),
         0,
@@ -451,7 +437,7 @@ fn switch_is_refused_until_the_backfill_gate_holds() {
 fn an_unfinished_rollback_blocks_apply_until_it_is_finished() {
     let work = Work::new();
     let db = db(&work);
-    let p2 = deployed(&work, &db, false, false);
+    let p2 = deployed(&work, &db, false);
     expect(&run(&["apply", &p2, "--url", &db.url]), 0);
     // As a rollback of switch leaves it when it stops after marking the phase.
     conn(&db)

@@ -214,7 +214,11 @@ impl Run<'_> {
                 "alter",
             ),
             Act::CreateView(v) => (
-                vec![format!("CREATE VIEW {} AS {};", q(&v.name), v.query)],
+                vec![format!(
+                    "CREATE VIEW {} AS {};",
+                    q(&v.name),
+                    crate::sql::render_query(&v.query, D)
+                )],
                 "alter",
             ),
             Act::DropView(v) => (vec![format!("DROP VIEW {};", q(&v.name))], "alter"),
@@ -394,7 +398,11 @@ impl Run<'_> {
             }
             Act::DropView(v) => {
                 d.views.insert(v.name.clone(), v.clone());
-                vec![format!("CREATE VIEW {} AS {};", q(&v.name), v.query)]
+                vec![format!(
+                    "CREATE VIEW {} AS {};",
+                    q(&v.name),
+                    crate::sql::render_query(&v.query, D)
+                )]
             }
             Act::CreateAlias { alias, .. } => {
                 d.aliases.remove(alias);

@@ -309,7 +309,7 @@ CREATE UNIQUE INDEX users_email_key ON users ((lower(email)));
 
 -- [37] create view `open_tasks`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v1/projects.mig:42:6
-CREATE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress') AND p.deleted_at IS NULL;
+CREATE VIEW open_tasks AS SELECT t.tenant_id, t.id, p."key", t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress') AND p.deleted_at IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('api_keys') ORDER BY name)) = 'created_at,created_by,expires_at,id,last_used_at,name,prefix,revoked_at,secret_hash,tenant_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('api_keys') WHERE name IN ('api_keys_prefix_key', 'api_keys_tenant_id_idx') ORDER BY name)) = 'api_keys_prefix_key,api_keys_tenant_id_idx';

@@ -292,7 +292,7 @@ BEGIN
   DELETE FROM memberships WHERE tenant_id = OLD.tenant_id AND user_id = OLD.user_id;
 END;
 -- the views this phase dropped
-CREATE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
+CREATE VIEW open_tasks AS SELECT t.tenant_id, t.id, p."key", t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('invitations') ORDER BY name)) = 'created_at,email,expires_at,id,invited_by,role_id,state,state__migc_new,tenant_id,token_hash,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('invitations') WHERE name IN ('invitations_open_per_email', 'invitations_open_per_email__migc', 'invitations_token_hash_key') ORDER BY name)) = 'invitations_open_per_email,invitations_open_per_email__migc,invitations_token_hash_key'

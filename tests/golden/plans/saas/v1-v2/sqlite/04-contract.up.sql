@@ -245,7 +245,7 @@ ALTER TABLE tasks DROP COLUMN estimate_hours;
 
 -- [47] recreate view `open_tasks`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
-CREATE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
+CREATE VIEW open_tasks AS SELECT t.tenant_id, t.id, p."key", t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('invitations') ORDER BY name)) = 'created_at,email,expires_at,id,invited_by,role_id,state,tenant_id,token_hash,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('invitations') WHERE name IN ('invitations_open_per_email', 'invitations_open_per_email__migc', 'invitations_token_hash_key') ORDER BY name)) = 'invitations_open_per_email,invitations_token_hash_key'

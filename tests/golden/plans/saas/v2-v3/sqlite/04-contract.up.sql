@@ -351,7 +351,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM task
 
 -- [50] recreate view `open_tasks`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
-CREATE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND t.archived_at IS NULL AND p.deleted_at IS NULL;
+CREATE VIEW open_tasks AS SELECT t.tenant_id, t.id, p."key", t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND t.archived_at IS NULL AND p.deleted_at IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('audit_log') ORDER BY name)) = 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,target,tenant_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('audit_log') WHERE name IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'audit_log_tenant_id_target_type_target_id_idx') ORDER BY name)) = 'audit_log_tenant_id_occurred_at_idx,audit_log_tenant_id_target_idx'
