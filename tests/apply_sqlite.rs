@@ -465,3 +465,56 @@ fn an_unfinished_rollback_blocks_apply_until_it_is_finished() {
     expect(&o, 0);
     assert!(text(&o.stdout).contains("switch: applied"), "{}", show(&o));
 }
+
+/// A table without a primary key is walked by its rowid: the plan's batch form names `rowid`,
+/// the batched backfill fills every row, and the plan rolls back with every row kept.
+#[test]
+fn a_table_without_a_primary_key_is_backfilled_by_rowid() {
+    let work = Work::new();
+    let db = db(&work);
+    let v1 = work.schema("nopk1", "table t {\n  a text not null\n}\n");
+    let v2 = work.schema(
+        "nopk2",
+        "table t {\n  a text not null\n  b text null from a up (upper(a))\n}\n",
+    );
+    let p1 = work.plan("empty", &v1, "sqlite", "nopk_p1");
+    let p2 = work.plan(&v1, &v2, "sqlite", "nopk_p2");
+    let manifest =
+        std::fs::read_to_string(std::path::Path::new(&p2).join("manifest.json")).unwrap();
+    assert!(manifest.contains("\"rowid\""), "{manifest}");
+    expect(
+        &run(&["apply", &p1, "--url", &db.url, "--through", "contract"]),
+        0,
+    );
+    conn(&db)
+        .execute(&format!(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {ROWS})
+             INSERT INTO t (a) SELECT 'row ' || i FROM n;"
+        ))
+        .unwrap();
+    let o = run(&[
+        "apply",
+        &p2,
+        "--url",
+        &db.url,
+        "--batch-size",
+        "250",
+        "--pause-ms",
+        "0",
+    ]);
+    expect(&o, 0);
+    let mut c = conn(&db);
+    assert_eq!(
+        number(c.as_mut(), "SELECT count(*) FROM t WHERE b = upper(a)"),
+        ROWS
+    );
+    expect(&run(&["rollback", &p2, "--url", &db.url]), 0);
+    assert_eq!(number(c.as_mut(), "SELECT count(*) FROM t"), ROWS);
+    assert_eq!(
+        number(
+            c.as_mut(),
+            "SELECT count(*) FROM pragma_table_info('t') WHERE name = 'b'"
+        ),
+        0
+    );
+}

@@ -364,3 +364,44 @@ fn explain_reports_the_plan_and_notices_edited_scripts() {
     let out = migc(d, &["explain", "nowhere"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A backfill of a table without a primary key: SQLite walks the rowid; PostgreSQL has nothing
+/// stable to walk, so the plan is refused at the declaration, and no output is written.
+#[test]
+fn a_backfill_without_a_primary_key_is_refused_where_nothing_can_be_walked() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = tmp.path();
+    write(d, "v1/s.mig", "table t {\n  a text not null\n}\n");
+    write(
+        d,
+        "v2/s.mig",
+        "table t {\n  a text not null\n  b text null from a up (upper(a))\n}\n",
+    );
+    let plan = |dialect: &str, out: &str| {
+        migc(
+            d,
+            &[
+                "plan",
+                "--from",
+                "v1",
+                "--to",
+                "v2",
+                "--dialect",
+                dialect,
+                "--out",
+                out,
+            ],
+        )
+    };
+    let pg = plan("postgres", "pg");
+    assert_eq!(pg.status.code(), Some(1), "{}", text(&pg.stderr));
+    let err = text(&pg.stderr);
+    assert!(
+        err.contains("error[E2002]: table `t` has no primary key to backfill by"),
+        "{err}"
+    );
+    assert!(err.contains("v2/s.mig:1:7"), "{err}");
+    assert!(!d.join("pg").exists());
+    let lite = plan("sqlite", "lite");
+    assert_eq!(lite.status.code(), Some(0), "{}", text(&lite.stderr));
+}

@@ -470,16 +470,7 @@ impl<'s> Builder<'s> {
                             .collect::<Vec<_>>()
                     })
                     .unwrap_or_default();
-                if key.is_empty() {
-                    self.diagnostics.push(
-                        Diagnostic::error(
-                            Code::Unsupported,
-                            format!("table `{t}` has no primary key to backfill by"),
-                        )
-                        .primary(new.origin, "computed columns need a batched backfill")
-                        .help("give the deployed table a primary key first, in a migration of its own"),
-                    );
-                }
+                // Without a key the dialect walks what it has (SQLite: the rowid) or refuses.
                 self.push(
                     Phase::Backfill,
                     t,

@@ -114,7 +114,7 @@ pub trait Lowering {
         for step in steps {
             match self.lower(step, ctx) {
                 Ok(l) => lowered.push(l),
-                Err(d) => errors.push(d),
+                Err(d) => errors.push(located(d, step)),
             }
         }
         if errors.is_empty() {
@@ -122,6 +122,15 @@ pub trait Lowering {
         } else {
             Err(errors)
         }
+    }
+}
+
+/// A finding of a step's lowering, pointed at the declaration the step comes from when the
+/// finding has no place of its own.
+pub(crate) fn located(d: Diagnostic, step: &Step) -> Diagnostic {
+    match step.origin {
+        Some(origin) if d.primary_span().is_none() => d.primary(origin, step.summary.clone()),
+        _ => d,
     }
 }
 

@@ -20,7 +20,8 @@ impl Postgres {
             return Err(Diagnostic::error(
                 Code::Unsupported,
                 format!("table `{table}` has no primary key to backfill by"),
-            ));
+            )
+            .help("give the deployed table a primary key first, in a migration of its own"));
         }
         let t = q(table);
         let mut declare = String::new();
