@@ -47,6 +47,15 @@ impl DbUrl {
         }
     }
 
+    /// The same server with another database (`None` for SQLite, whose database is a file).
+    pub fn with_database(&self, db: &str) -> Option<DbUrl> {
+        match self {
+            DbUrl::Postgres(u) => Some(DbUrl::Postgres(with_database(u, db))),
+            DbUrl::Mysql(u) => Some(DbUrl::Mysql(with_database(u, db))),
+            DbUrl::Sqlite(_) => None,
+        }
+    }
+
     /// The URL without its password, for messages.
     pub fn redacted(&self) -> String {
         match self {
@@ -55,6 +64,24 @@ impl DbUrl {
             DbUrl::Sqlite(None) => "sqlite::memory:".into(),
         }
     }
+}
+
+/// A server URL with its database replaced by `db`, keeping the user, host, port and options.
+pub fn with_database(url: &str, db: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let host_start = base.find("://").map_or(0, |i| i + 3);
+    let host_end = base[host_start..]
+        .find('/')
+        .map_or(base.len(), |i| host_start + i);
+    let mut out = format!("{}/{}", &base[..host_end], db);
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
+    }
+    out
 }
 
 fn redact(url: &str) -> String {
@@ -301,6 +328,16 @@ mod tests {
         assert_eq!(DbUrl::parse("schema/"), None);
         assert_eq!(DbUrl::parse("dump.sql"), None);
         assert_eq!(DbUrl::parse("ftp://x"), None);
+    }
+
+    #[test]
+    fn scratch_urls_keep_the_server_and_the_options() {
+        assert_eq!(
+            with_database("postgres://u:p@h:5432/test?sslmode=disable", "x"),
+            "postgres://u:p@h:5432/x?sslmode=disable"
+        );
+        assert_eq!(with_database("mysql://root@h", "x"), "mysql://root@h/x");
+        assert_eq!(DbUrl::Sqlite(None).with_database("x"), None);
     }
 
     #[test]

@@ -88,6 +88,32 @@ pub fn render_query(sql: &str, dialect: Dialect) -> String {
     statements[0].to_string()
 }
 
+/// Column names quoted for `dialect`, separated by commas.
+pub fn column_list(cols: &[String], dialect: Dialect) -> String {
+    cols.iter()
+        .map(|c| quote(c, dialect))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A foreign key's clause (without a constraint name) for `dialect`.
+pub fn fk_clause(fk: &migc_compiler::schema::ForeignKey, dialect: Dialect) -> String {
+    use migc_compiler::schema::FkAction;
+    let mut s = format!(
+        "FOREIGN KEY ({}) REFERENCES {} ({})",
+        column_list(&fk.columns, dialect),
+        quote(&fk.ref_table, dialect),
+        column_list(&fk.ref_columns, dialect)
+    );
+    if fk.on_delete != FkAction::NoAction {
+        s.push_str(&format!(" ON DELETE {}", fk.on_delete.sql()));
+    }
+    if fk.on_update != FkAction::NoAction {
+        s.push_str(&format!(" ON UPDATE {}", fk.on_update.sql()));
+    }
+    s
+}
+
 /// A string literal.
 pub fn literal(value: &str) -> String {
     format!("'{}'", value.replace('\'', "''"))

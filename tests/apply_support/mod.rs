@@ -114,24 +114,6 @@ pub fn live(var: &str, test: &str) -> Option<String> {
     }
 }
 
-/// The URL with its database replaced by `db`.
-pub fn with_db(url: &str, db: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (url, None),
-    };
-    let host_start = base.find("://").map_or(0, |i| i + 3);
-    let host_end = base[host_start..]
-        .find('/')
-        .map_or(base.len(), |i| host_start + i);
-    let mut out = format!("{}/{}", &base[..host_end], db);
-    if let Some(q) = query {
-        out.push('?');
-        out.push_str(q);
-    }
-    out
-}
-
 pub fn connect(url: &str) -> Box<dyn Connection> {
     let parsed = DbUrl::parse(url).unwrap_or_else(|| panic!("not a URL: {url}"));
     migc_db::connect(&parsed).unwrap_or_else(|e| panic!("connect to {url}: {e}"))
@@ -161,7 +143,7 @@ impl Scratch {
             .and_then(|()| admin.execute(&format!("CREATE DATABASE {name}")))
             .unwrap_or_else(|e| panic!("create database {name}: {e}"));
         Scratch {
-            url: with_db(server_url, &name),
+            url: migc_db::with_database(server_url, &name),
             name,
             admin: server_url.to_string(),
         }

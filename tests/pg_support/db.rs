@@ -74,24 +74,6 @@ fn drop_stale_databases(admin: &mut Client) {
     });
 }
 
-/// The URL with its database replaced by `db`.
-pub fn with_db(url: &str, db: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (url, None),
-    };
-    let host_start = base.find("://").map_or(0, |i| i + 3);
-    let host_end = base[host_start..]
-        .find('/')
-        .map_or(base.len(), |i| host_start + i);
-    let mut out = format!("{}/{}", &base[..host_end], db);
-    if let Some(q) = query {
-        out.push('?');
-        out.push_str(q);
-    }
-    out
-}
-
 pub fn connect(url: &str) -> Client {
     Client::connect(url, NoTls).unwrap_or_else(|e| panic!("connect to {url}: {e}"))
 }
@@ -208,7 +190,7 @@ impl ScratchDb {
         }
         trace(&sql, started);
         ScratchDb {
-            url: with_db(&server.url, &name),
+            url: migc_db::with_database(&server.url, &name),
             name,
             admin_url: server.url.clone(),
             reaper: server.reaper.clone(),

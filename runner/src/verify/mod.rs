@@ -567,12 +567,8 @@ impl Scratch {
         admin
             .execute(&format!("CREATE DATABASE {name}"))
             .map_err(io)?;
-        let url = match server {
-            DbUrl::Postgres(u) => DbUrl::Postgres(with_db(u, &name)),
-            DbUrl::Mysql(u) => DbUrl::Mysql(with_db(u, &name)),
-            DbUrl::Sqlite(_) => {
-                return Err(Error::new(Kind::Io, "SQLite needs no scratch server"));
-            }
+        let Some(url) = server.with_database(&name) else {
+            return Err(Error::new(Kind::Io, "SQLite needs no scratch server"));
         };
         Ok(Scratch {
             url,
@@ -592,35 +588,5 @@ impl Drop for Scratch {
             };
             let _ = admin.execute(&format!("DROP DATABASE IF EXISTS {}{force}", self.name));
         }
-    }
-}
-
-/// The URL with its database replaced by `db`.
-fn with_db(url: &str, db: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (url, None),
-    };
-    let host_start = base.find("://").map_or(0, |i| i + 3);
-    let host_end = base[host_start..]
-        .find('/')
-        .map_or(base.len(), |i| host_start + i);
-    let mut out = format!("{}/{}", &base[..host_end], db);
-    if let Some(q) = query {
-        out.push('?');
-        out.push_str(q);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn scratch_urls_keep_the_server_and_the_options() {
-        assert_eq!(
-            super::with_db("postgres://u:p@h:5432/test?sslmode=disable", "x"),
-            "postgres://u:p@h:5432/x?sslmode=disable"
-        );
-        assert_eq!(super::with_db("mysql://root@h", "x"), "mysql://root@h/x");
     }
 }

@@ -139,23 +139,11 @@ pub(super) fn assigned_type(ctx: &Context<'_>, table: &str, column: &str) -> Opt
 }
 
 pub(super) fn columns(cols: &[String]) -> String {
-    cols.iter().map(|c| q(c)).collect::<Vec<_>>().join(", ")
+    crate::sql::column_list(cols, D)
 }
 
 pub(super) fn fk_clause(fk: &ForeignKey) -> String {
-    let mut s = format!(
-        "FOREIGN KEY ({}) REFERENCES {} ({})",
-        columns(&fk.columns),
-        q(&fk.ref_table),
-        columns(&fk.ref_columns)
-    );
-    if fk.on_delete != FkAction::NoAction {
-        s.push_str(&format!(" ON DELETE {}", fk.on_delete.sql()));
-    }
-    if fk.on_update != FkAction::NoAction {
-        s.push_str(&format!(" ON UPDATE {}", fk.on_update.sql()));
-    }
-    s
+    crate::sql::fk_clause(fk, D)
 }
 
 pub(super) fn index_parts(index: &Index) -> Result<String, Diagnostic> {
