@@ -1,6 +1,7 @@
 //! Dialects lower dialect-neutral steps to SQL. The planner never matches on a dialect's name:
 //! what differs is behind [`Lowering`], whose capability methods say what the database can do.
 
+mod mysql;
 mod postgres;
 mod sqlite;
 
@@ -10,6 +11,7 @@ use migc_grammar::Diagnostic;
 use migc_stdlib::Dialect;
 use serde::{Deserialize, Serialize};
 
+pub use mysql::{Algorithm, Mysql};
 pub use postgres::Postgres;
 pub use sqlite::Sqlite;
 
@@ -130,6 +132,6 @@ pub fn for_dialect(dialect: Dialect) -> Option<Box<dyn Lowering>> {
     match dialect {
         Dialect::Postgres => Some(Box::new(Postgres::default())),
         Dialect::Sqlite => Some(Box::new(Sqlite::default())),
-        Dialect::Mysql => None,
+        Dialect::Mysql => Some(Box::new(Mysql::default())),
     }
 }

@@ -1,0 +1,267 @@
+//! SQL text for MySQL/MariaDB: names, types, full column definitions, key clauses and the
+//! `information_schema` conditions that make every unit safe to re-run.
+
+use super::model::Model;
+use super::D;
+use crate::sql::{literal, quote, render};
+use migc_compiler::schema::*;
+use migc_grammar::{Code, Diagnostic, Span};
+
+pub(super) fn q(name: &str) -> String {
+    quote(name, D)
+}
+
+pub(super) fn expr(e: &Expr) -> Result<String, Diagnostic> {
+    render(&e.sql, D, None).map_err(|u| unspellable(e, &u.function))
+}
+
+pub(super) fn expr_on(e: &Expr, qualifier: &str) -> Result<String, Diagnostic> {
+    render(&e.sql, D, Some(qualifier)).map_err(|u| unspellable(e, &u.function))
+}
+
+fn unspellable(e: &Expr, function: &str) -> Diagnostic {
+    let mut d = Diagnostic::error(
+        Code::Unsupported,
+        format!("`{function}` has no MySQL spelling"),
+    );
+    if e.origin != Span::default() {
+        d = d.primary(e.origin, "used here");
+    }
+    d
+}
+
+/// A finding for a change MySQL/MariaDB cannot make without copying the table or breaking an
+/// application version.
+pub(super) fn unsupported(message: String, origin: Option<Span>, help: &str) -> Diagnostic {
+    let mut d = Diagnostic::error(Code::Unsupported, message).help(help.to_string());
+    if let Some(o) = origin.filter(|o| *o != Span::default()) {
+        d = d.primary(o, "declared here");
+    }
+    d
+}
+
+/// The type of a column in MySQL. Enums are column types (`ENUM('a', 'b')`), spelled with the
+/// members the model holds at that point of the plan.
+pub(super) fn column_type(ty: &ColumnType, model: &Model) -> Result<String, String> {
+    match ty {
+        ColumnType::Builtin { name, args } => migc_stdlib::builtin_type(name)
+            .map(|t| t.spelling(D, args))
+            .ok_or_else(|| format!("unknown type `{name}`")),
+        ColumnType::Enum { name } => {
+            let values = model
+                .enum_values(name)
+                .ok_or_else(|| format!("unknown enum `{name}`"))?;
+            let values: Vec<String> = values.iter().map(|v| literal(v)).collect();
+            Ok(format!("enum({})", values.join(", ")))
+        }
+        ColumnType::Native { spellings } => spellings
+            .get(&D)
+            .cloned()
+            .ok_or_else(|| format!("the native type `{ty}` has no MySQL spelling")),
+    }
+}
+
+pub(super) fn type_of(ty: &ColumnType, model: &Model, origin: Span) -> Result<String, Diagnostic> {
+    column_type(ty, model).map_err(|m| {
+        let mut d =
+            Diagnostic::error(Code::Unsupported, m).help("add `mysql: \"...\"` to the native type");
+        if origin != Span::default() {
+            d = d.primary(origin, "column declared here");
+        }
+        d
+    })
+}
+
+/// Whether values of the type are stored off-row (TEXT, BLOB, JSON): MySQL takes their
+/// defaults only as parenthesised expressions and indexes them only by prefix.
+pub(super) fn is_lob(ty: &ColumnType) -> bool {
+    match ty {
+        ColumnType::Builtin { name, .. } => matches!(name.as_str(), "text" | "bytes" | "json"),
+        ColumnType::Native { spellings } => spellings.get(&D).is_some_and(|s| {
+            let s = s.to_ascii_lowercase();
+            s.contains("text") || s.contains("blob") || s == "json"
+        }),
+        ColumnType::Enum { .. } => false,
+    }
+}
+
+/// A default as MySQL takes it: literals and `CURRENT_TIMESTAMP` bare, other expressions (and
+/// every default of a TEXT/BLOB/JSON column) in parentheses (MySQL 8.0.13+, MariaDB 10.2+).
+pub(super) fn default_clause(d: &Expr, ty: &ColumnType) -> Result<String, Diagnostic> {
+    let text = expr(d)?;
+    let lower = text.to_ascii_lowercase();
+    let bare = text.starts_with('\'')
+        || text.starts_with(|c: char| c.is_ascii_digit())
+        || (text.starts_with('-') && text[1..].starts_with(|c: char| c.is_ascii_digit()))
+        || matches!(lower.as_str(), "true" | "false" | "null")
+        || lower.starts_with("current_timestamp");
+    if bare && !is_lob(ty) {
+        Ok(format!("DEFAULT {text}"))
+    } else {
+        Ok(format!("DEFAULT ({text})"))
+    }
+}
+
+/// The complete definition of a column: type, nullability, identity, default and comment.
+/// `MODIFY`/`CHANGE` replace the whole definition, so every statement that touches a column
+/// re-emits all of it from the model; nothing is dropped silently.
+pub(super) fn column_def(c: &Column, model: &Model) -> Result<String, Diagnostic> {
+    let mut s = format!("{} {}", q(&c.name), type_of(&c.ty, model, c.origin)?);
+    s.push_str(if c.nullable { " NULL" } else { " NOT NULL" });
+    if c.identity {
+        s.push_str(" AUTO_INCREMENT");
+    }
+    if let Some(d) = &c.default {
+        s.push(' ');
+        s.push_str(&default_clause(d, &c.ty)?);
+    }
+    if let Some(text) = &c.comment {
+        s.push_str(&format!(" COMMENT {}", literal(text)));
+    }
+    Ok(s)
+}
+
+pub(super) fn columns(cols: &[String]) -> String {
+    cols.iter().map(|c| q(c)).collect::<Vec<_>>().join(", ")
+}
+
+pub(super) fn fk_clause(fk: &ForeignKey) -> String {
+    let mut s = format!(
+        "FOREIGN KEY ({}) REFERENCES {} ({})",
+        columns(&fk.columns),
+        q(&fk.ref_table),
+        columns(&fk.ref_columns)
+    );
+    if fk.on_delete != FkAction::NoAction {
+        s.push_str(&format!(" ON DELETE {}", fk.on_delete.sql()));
+    }
+    if fk.on_update != FkAction::NoAction {
+        s.push_str(&format!(" ON UPDATE {}", fk.on_update.sql()));
+    }
+    s
+}
+
+/// The key parts of an index. MariaDB has neither expression key parts nor partial indexes,
+/// and MySQL has no partial indexes: those are findings, not SQL that would index something
+/// else.
+pub(super) fn index_parts(table: &str, index: &Index, model: &Model) -> Result<String, Diagnostic> {
+    let help = "index plain columns on MySQL (a stored generated column can hold the expression), or keep this index in a `native` block for PostgreSQL";
+    if index.predicate.is_some() {
+        return Err(unsupported(
+            format!(
+                "partial index `{}` cannot be built on MySQL/MariaDB",
+                index.name
+            ),
+            Some(index.origin),
+            help,
+        ));
+    }
+    let mut parts = Vec::new();
+    for p in &index.parts {
+        let Some(c) = &p.column else {
+            return Err(unsupported(
+                format!(
+                    "index `{}` has an expression key part, which MariaDB cannot index",
+                    index.name
+                ),
+                Some(index.origin),
+                help,
+            ));
+        };
+        if model.column(table, c).is_some_and(|col| is_lob(&col.ty)) {
+            return Err(unsupported(
+                format!(
+                    "index `{}` covers `{table}.{c}`, a TEXT/BLOB/JSON column MySQL indexes only by a prefix",
+                    index.name
+                ),
+                Some(index.origin),
+                "declare the column `varchar(n)` (n up to 768) so that it can be indexed whole",
+            ));
+        }
+        let mut s = q(c);
+        if p.descending {
+            s.push_str(" DESC");
+        }
+        parts.push(s);
+    }
+    Ok(parts.join(", "))
+}
+
+fn schema_row(view: &str, table: &str) -> String {
+    format!(
+        "SELECT 1 FROM information_schema.{view} WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {}",
+        literal(table)
+    )
+}
+
+/// Whether a base table of that name exists.
+pub(super) fn table_exists(table: &str) -> String {
+    format!(
+        "EXISTS ({} AND TABLE_TYPE = 'BASE TABLE')",
+        schema_row("TABLES", table)
+    )
+}
+
+/// Whether the table has the column.
+pub(super) fn column_exists(table: &str, column: &str) -> String {
+    format!(
+        "EXISTS ({} AND COLUMN_NAME = {})",
+        schema_row("COLUMNS", table),
+        literal(column)
+    )
+}
+
+/// Whether the table has an index of that name (`PRIMARY` for the primary key).
+pub(super) fn index_exists(table: &str, name: &str) -> String {
+    format!(
+        "EXISTS ({} AND INDEX_NAME = {})",
+        schema_row("STATISTICS", table),
+        literal(name)
+    )
+}
+
+/// Whether the table has a constraint (CHECK, FOREIGN KEY, UNIQUE) of that name.
+pub(super) fn constraint_exists(table: &str, name: &str) -> String {
+    format!(
+        "EXISTS ({} AND CONSTRAINT_NAME = {})",
+        schema_row("TABLE_CONSTRAINTS", table),
+        literal(name)
+    )
+}
+
+/// A message raised from a stored program: `SIGNAL` with a fixed SQLSTATE the tests and
+/// executors can tell apart from server errors.
+pub(super) fn signal(message: &str) -> String {
+    let text = if message.len() > 120 {
+        &message[..120]
+    } else {
+        message
+    };
+    format!(
+        "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = {};",
+        literal(&format!("migc: {text}"))
+    )
+}
+
+/// A unit of plain statements. Nothing in MySQL rolls DDL back, so no unit is transactional.
+pub(super) fn unit(sql: String) -> super::super::Unit {
+    super::super::Unit {
+        sql,
+        transactional: false,
+    }
+}
+
+pub(super) fn comment_unit(text: &str) -> super::super::Unit {
+    unit(format!("-- {text}"))
+}
+
+/// Statements that hold `;` inside (a trigger body), framed by `DELIMITER` for the clients.
+pub(super) fn delimited(statements: &[String]) -> super::super::Unit {
+    let mut s = String::from("DELIMITER //\n");
+    for stmt in statements {
+        s.push_str(stmt.trim_end().trim_end_matches(';'));
+        s.push_str("//\n");
+    }
+    s.push_str("DELIMITER ;");
+    unit(s)
+}
