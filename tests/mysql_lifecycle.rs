@@ -107,3 +107,32 @@ fn lifecycle_of_every_kind_of_change() {
 fn lifecycle_of_example_chains() {
     run("lifecycle_of_example_chains", plan_support::example_pairs());
 }
+
+/// The README's promise: `mariadb DB < file` runs every script as-is (DELIMITER and all), up
+/// through every phase and down again, and re-running a script is harmless.
+#[test]
+fn scripts_run_with_the_mariadb_client() {
+    let Some(server) = db::server("scripts_run_with_the_mariadb_client") else {
+        return;
+    };
+    for case in ["split_column", "rename_column", "new_foreign_key"] {
+        let root = plan_support::root().join("tests/data/plan").join(case);
+        let c = Case {
+            name: case.to_string(),
+            from: root.join("from"),
+            to: root.join("to"),
+        };
+        let prep = mysql_support::prepare(&c).expect("the case plans for MySQL");
+        let scratch = db::Scratch::create(&server, &format!("{case}_client"));
+        for p in &prep.deploy.phases {
+            db::run_with_client(&scratch.url, &p.up).expect("deploy with the client");
+        }
+        for p in &prep.change.phases {
+            db::run_with_client(&scratch.url, &p.up).expect("up with the client");
+            db::run_with_client(&scratch.url, &p.up).expect("up again with the client");
+        }
+        for p in prep.change.phases.iter().rev() {
+            db::run_with_client(&scratch.url, &p.down).expect("down with the client");
+        }
+    }
+}
