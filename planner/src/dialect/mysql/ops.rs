@@ -95,7 +95,7 @@ impl Mysql {
                 let restored = table_model(table, model);
                 for i in &table.indexes {
                     l.down
-                        .push(self.create_index(scope, &table.name, i, &restored)?);
+                        .push(self.create_index(ctx, scope, &table.name, i, &restored)?);
                 }
                 for fk in &table.foreign_keys {
                     l.down.push(self.add_foreign_key(scope, &table.name, fk));
@@ -296,8 +296,8 @@ impl Mysql {
                 l.rewrite = true;
             }
             Op::CreateIndex { table, index } => {
-                l.up.push(self.create_index(scope, table, index, model)?);
-                l.down.push(self.drop_index(scope, table, &index.name));
+                l.up.push(self.create_index(ctx, scope, table, index, model)?);
+                l.down.push(self.drop_index(ctx, scope, table, &index.name));
                 l.lock = "none (built in place, writes go on)".into();
                 l.scan = true;
             }
@@ -306,18 +306,14 @@ impl Mysql {
                 index,
                 replaced_by,
             } => {
-                let mut drop = Body::new();
-                drop.alter(
-                    table,
-                    &format!("DROP INDEX {}", q(&index.name)),
-                    self.index_algorithms(),
-                );
+                let drop = self.drop_index_body(ctx, table, &index.name);
                 let mut condition = index_exists(table, &index.name);
                 if let Some(temp) = replaced_by {
                     condition = format!("{condition} AND {}", index_exists(table, temp));
                 }
                 l.up.push(prog(Body::when(&condition, drop)));
-                l.down.push(self.create_index(scope, table, index, model)?);
+                l.down
+                    .push(self.create_index(ctx, scope, table, index, model)?);
             }
             Op::AttachUnique { table, unique } => {
                 let text = format!(
@@ -373,19 +369,15 @@ impl Mysql {
                 unique,
                 replaced_by,
             } => {
-                let mut drop = Body::new();
-                drop.alter(
-                    table,
-                    &format!("DROP INDEX {}", q(&unique.name)),
-                    self.index_algorithms(),
-                );
+                let drop = self.drop_index_body(ctx, table, &unique.name);
                 let mut condition = index_exists(table, &unique.name);
                 if let Some(temp) = replaced_by {
                     condition = format!("{condition} AND {}", index_exists(table, temp));
                 }
                 l.up.push(prog(Body::when(&condition, drop)));
                 let index = Index::unique_over(&unique.name, &unique.columns, unique.origin);
-                l.down.push(self.create_index(scope, table, &index, model)?);
+                l.down
+                    .push(self.create_index(ctx, scope, table, &index, model)?);
                 l.down_loses =
                     Some("nothing, but it fails if duplicates were written meanwhile".into());
             }
@@ -440,12 +432,18 @@ impl Mysql {
             } => {
                 // Dropping and adding the key in one statement rebuilds in place with writes
                 // going on; dropping it alone would copy.
+                let keyed = |cols: &[String]| {
+                    let parts: Vec<(&str, bool)> =
+                        cols.iter().map(|c| (c.as_str(), false)).collect();
+                    key_parts(table, &parts, model)
+                        .map_err(|m| unsupported(m, origin, "declare the column `varchar(n)`"))
+                };
+                let (old_key, new_key) = (keyed(&old.columns)?, keyed(&new.columns)?);
                 let mut up = Body::new();
                 up.alter(
                     table,
                     &format!(
-                        "DROP PRIMARY KEY, ADD PRIMARY KEY ({}), DROP INDEX {}",
-                        columns(&new.columns),
+                        "DROP PRIMARY KEY, ADD PRIMARY KEY ({new_key}), DROP INDEX {}",
                         q(index)
                     ),
                     self.index_algorithms(),
@@ -455,10 +453,8 @@ impl Mysql {
                 down.alter(
                     table,
                     &format!(
-                        "DROP PRIMARY KEY, ADD PRIMARY KEY ({}), ADD UNIQUE INDEX {} ({})",
-                        columns(&old.columns),
-                        q(index),
-                        columns(&new.columns)
+                        "DROP PRIMARY KEY, ADD PRIMARY KEY ({old_key}), ADD UNIQUE INDEX {} ({new_key})",
+                        q(index)
                     ),
                     self.index_algorithms(),
                 );
@@ -873,16 +869,22 @@ impl Mysql {
             lines.push(format!("  {}", column_def(c, &restored)?));
         }
         if let Some(pk) = &table.primary_key {
-            lines.push(format!("  PRIMARY KEY ({})", columns(&pk.columns)));
+            let parts: Vec<(&str, bool)> = pk.columns.iter().map(|c| (c.as_str(), false)).collect();
+            let parts = key_parts(&table.name, &parts, &restored).map_err(|m| {
+                unsupported(m, Some(table.origin), "declare the column `varchar(n)`")
+            })?;
+            lines.push(format!("  PRIMARY KEY ({parts})"));
         }
         for u in &table.uniques {
-            // MariaDB 10.4+ keeps a unique key over TEXT/BLOB columns of any length (through
-            // a hidden hash); MySQL 8.0 refuses it (error 1170). Verified on MariaDB only.
-            lines.push(format!(
-                "  CONSTRAINT {} UNIQUE KEY ({})",
-                q(&u.name),
-                columns(&u.columns)
-            ));
+            let parts: Vec<(&str, bool)> = u.columns.iter().map(|c| (c.as_str(), false)).collect();
+            let parts = key_parts(&table.name, &parts, &restored).map_err(|m| {
+                unsupported(
+                    m,
+                    Some(u.origin),
+                    "declare the column `varchar(n)` so that it can be indexed whole",
+                )
+            })?;
+            lines.push(format!("  CONSTRAINT {} UNIQUE KEY ({parts})", q(&u.name)));
         }
         for ck in &table.checks {
             lines.push(format!(
@@ -905,6 +907,7 @@ impl Mysql {
 
     pub(super) fn create_index(
         &self,
+        ctx: &Context<'_>,
         scope: &Scope<'_>,
         table: &str,
         index: &Index,
@@ -921,27 +924,107 @@ impl Mysql {
             ),
             self.index_algorithms(),
         );
-        Ok(self.program(
-            scope,
-            Body::when(
-                &format!(
-                    "{} AND NOT {}",
-                    table_exists(table),
-                    index_exists(table, &index.name)
-                ),
-                b,
+        let mut b = Body::when(
+            &format!(
+                "{} AND NOT {}",
+                table_exists(table),
+                index_exists(table, &index.name)
             ),
-        ))
+            b,
+        );
+        b.nest(self.drop_redundant_fk_indexes(ctx, table, &index.name));
+        Ok(self.program(scope, b))
     }
 
-    pub(super) fn drop_index(&self, scope: &Scope<'_>, table: &str, name: &str) -> Unit {
+    /// Drops the indexes made for foreign keys (named after them) that the index `name` now
+    /// serves, as the server does with the ones it made itself: the table then ends as one
+    /// built directly. An index declared under a key's name stays.
+    fn drop_redundant_fk_indexes(&self, ctx: &Context<'_>, table: &str, name: &str) -> Body {
         let mut b = Body::new();
+        let tables: Vec<&Table> = ctx
+            .from
+            .tables
+            .values()
+            .chain(ctx.to.tables.values())
+            .filter(|t| t.name == table || t.renamed_from.as_deref() == Some(table))
+            .collect();
+        let declared = |n: &str| {
+            tables.iter().any(|t| {
+                t.indexes.iter().any(|i| i.name == n) || t.uniques.iter().any(|u| u.name == n)
+            })
+        };
+        let mut seen = Vec::new();
+        for fk in tables.iter().flat_map(|t| t.foreign_keys.iter()) {
+            if seen.contains(&&fk.name) || fk.name == name || declared(&fk.name) {
+                continue;
+            }
+            seen.push(&fk.name);
+            let mut drop = Body::new();
+            drop.alter(
+                table,
+                &format!("DROP INDEX {}", q(&fk.name)),
+                self.index_algorithms(),
+            );
+            b.nest(Body::when(
+                &format!(
+                    "{} AND {}",
+                    index_exists(table, &fk.name),
+                    fk_served(table, fk, &fk.name)
+                ),
+                drop,
+            ));
+        }
+        b
+    }
+
+    pub(super) fn drop_index(
+        &self,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+        name: &str,
+    ) -> Unit {
+        let b = self.drop_index_body(ctx, table, name);
+        self.program(scope, Body::when(&index_exists(table, name), b))
+    }
+
+    /// Drops an index, first giving each foreign key of the table that would be left without
+    /// an index leading with its columns one of its own, named after it (as the server names
+    /// the index it makes for a key): InnoDB refuses to drop the last index a foreign key can
+    /// use (error 1553), and it drops the one it made itself once another index serves.
+    fn drop_index_body(&self, ctx: &Context<'_>, table: &str, name: &str) -> Body {
+        let mut b = Body::new();
+        let mut seen = Vec::new();
+        let fks = ctx
+            .from
+            .tables
+            .values()
+            .chain(ctx.to.tables.values())
+            .filter(|t| t.name == table || t.renamed_from.as_deref() == Some(table))
+            .flat_map(|t| t.foreign_keys.iter());
+        for fk in fks {
+            if seen.contains(&&fk.name) || fk.name == name {
+                continue;
+            }
+            seen.push(&fk.name);
+            let served = fk_served(table, fk, name);
+            let mut add = Body::new();
+            add.alter(
+                table,
+                &format!("ADD INDEX {} ({})", q(&fk.name), columns(&fk.columns)),
+                self.index_algorithms(),
+            );
+            b.nest(Body::when(
+                &format!("{} AND NOT {served}", constraint_exists(table, &fk.name)),
+                add,
+            ));
+        }
         b.alter(
             table,
             &format!("DROP INDEX {}", q(name)),
             self.index_algorithms(),
         );
-        self.program(scope, Body::when(&index_exists(table, name), b))
+        b
     }
 
     /// Adds a foreign key in place without checking existing rows (`foreign_key_checks = 0`
@@ -1109,6 +1192,29 @@ impl Mysql {
         }
         Ok(())
     }
+}
+
+/// Whether an index other than `except` leads with the foreign key's columns.
+fn fk_served(table: &str, fk: &ForeignKey, except: &str) -> String {
+    let matches: Vec<String> = fk
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            format!(
+                "(SEQ_IN_INDEX = {} AND COLUMN_NAME = {})",
+                i + 1,
+                literal(c)
+            )
+        })
+        .collect();
+    format!(
+        "EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND INDEX_NAME <> {} AND ({}) GROUP BY INDEX_NAME HAVING COUNT(*) = {})",
+        literal(table),
+        literal(except),
+        matches.join(" OR "),
+        fk.columns.len()
+    )
 }
 
 /// The model with a table restored as declared (for a table a rollback creates again).

@@ -12,11 +12,40 @@ pub(super) fn q(name: &str) -> String {
 }
 
 pub(super) fn expr(e: &Expr) -> Result<String, Diagnostic> {
-    render(&e.sql, D, None).map_err(|u| unspellable(e, &u.function))
+    render(&fix_casts(&e.sql), D, None).map_err(|u| unspellable(e, &u.function))
 }
 
 pub(super) fn expr_on(e: &Expr, qualifier: &str) -> Result<String, Diagnostic> {
-    render(&e.sql, D, Some(qualifier)).map_err(|u| unspellable(e, &u.function))
+    render(&fix_casts(&e.sql), D, Some(qualifier)).map_err(|u| unspellable(e, &u.function))
+}
+
+/// Casts to `TEXT` and to enum types (`CAST(x AS state__migc)`, which the planner writes for
+/// enum changes) become casts to `CHAR`: MySQL casts only to a few type names, and an enum
+/// column takes its members as strings.
+fn fix_casts(sql: &str) -> String {
+    use sqlparser::ast::{visit_expressions_mut, DataType, Expr as E};
+    use std::ops::ControlFlow;
+    let parsed = sqlparser::parser::Parser::new(&sqlparser::dialect::GenericDialect {})
+        .try_with_sql(sql)
+        .and_then(|mut p| p.parse_expr());
+    let Ok(mut e) = parsed else {
+        return sql.to_string();
+    };
+    let mut changed = false;
+    let _ = visit_expressions_mut(&mut e, |x: &mut E| {
+        if let E::Cast { data_type, .. } = x {
+            if matches!(data_type, DataType::Custom(..) | DataType::Text) {
+                *data_type = DataType::Char(None);
+                changed = true;
+            }
+        }
+        ControlFlow::<()>::Continue(())
+    });
+    if changed {
+        e.to_string()
+    } else {
+        sql.to_string()
+    }
 }
 
 fn unspellable(e: &Expr, function: &str) -> Diagnostic {
@@ -141,6 +170,63 @@ pub(super) fn fk_clause(fk: &ForeignKey) -> String {
     s
 }
 
+/// InnoDB's longest key (DYNAMIC and COMPRESSED row formats, the default), in bytes.
+const KEY_BYTES: u64 = 3072;
+/// The longest prefix taken of one TEXT/BLOB column (3072 bytes of 4-byte utf8mb4).
+const MAX_PREFIX: u64 = 768;
+
+/// The bytes a key part over a column of the type takes at most (utf8mb4: 4 a character).
+fn key_bytes(ty: &ColumnType) -> u64 {
+    match ty {
+        ColumnType::Builtin { name, args } if name == "varchar" => {
+            args.first().copied().unwrap_or(255) * 4 + 2
+        }
+        _ => 16,
+    }
+}
+
+/// Key parts over plain columns. A TEXT/BLOB/JSON column is indexed by a prefix: MySQL 8.0
+/// refuses it whole (error 1170), and MariaDB's own answer (a unique key over a hidden hash
+/// column) makes every later `ALTER TABLE` on the table a copy (INSTANT, NOCOPY and INPLACE all
+/// refused, error 1846). The prefix is as long as the key length leaves room for, at most 768
+/// characters: a unique key then compares the values' first 768 characters, which is stricter
+/// than the declared key only for values longer than that.
+pub(super) fn key_parts(
+    table: &str,
+    parts: &[(&str, bool)],
+    model: &Model,
+) -> Result<String, String> {
+    let ty = |c: &str| model.column(table, c).map(|col| &col.ty);
+    let lobs = parts
+        .iter()
+        .filter(|(c, _)| ty(c).is_some_and(is_lob))
+        .count() as u64;
+    let others: u64 = parts
+        .iter()
+        .filter_map(|(c, _)| ty(c).filter(|t| !is_lob(t)).map(key_bytes))
+        .sum();
+    let prefix = (KEY_BYTES.saturating_sub(others) / 4)
+        .checked_div(lobs)
+        .map_or(0, |p| p.min(MAX_PREFIX));
+    let mut out = Vec::new();
+    for (c, descending) in parts {
+        let mut s = q(c);
+        if ty(c).is_some_and(is_lob) {
+            if prefix < 64 {
+                return Err(format!(
+                    "the key over `{table}.{c}` leaves too little of MySQL's 3072-byte key length for a TEXT/BLOB prefix"
+                ));
+            }
+            s.push_str(&format!("({prefix})"));
+        }
+        if *descending {
+            s.push_str(" DESC");
+        }
+        out.push(s);
+    }
+    Ok(out.join(", "))
+}
+
 /// The key parts of an index. MariaDB has neither expression key parts nor partial indexes,
 /// and MySQL has no partial indexes: those are findings, not SQL that would index something
 /// else.
@@ -168,23 +254,15 @@ pub(super) fn index_parts(table: &str, index: &Index, model: &Model) -> Result<S
                 help,
             ));
         };
-        if model.column(table, c).is_some_and(|col| is_lob(&col.ty)) {
-            return Err(unsupported(
-                format!(
-                    "index `{}` covers `{table}.{c}`, a TEXT/BLOB/JSON column MySQL indexes only by a prefix",
-                    index.name
-                ),
-                Some(index.origin),
-                "declare the column `varchar(n)` (n up to 768) so that it can be indexed whole",
-            ));
-        }
-        let mut s = q(c);
-        if p.descending {
-            s.push_str(" DESC");
-        }
-        parts.push(s);
+        parts.push((c.as_str(), p.descending));
     }
-    Ok(parts.join(", "))
+    key_parts(table, &parts, model).map_err(|m| {
+        unsupported(
+            m,
+            Some(index.origin),
+            "declare the column `varchar(n)` so that it can be indexed whole",
+        )
+    })
 }
 
 fn schema_row(view: &str, table: &str) -> String {
