@@ -34,10 +34,7 @@ fn cases(list: Vec<(String, std::path::PathBuf, std::path::PathBuf)>) -> Vec<Cas
 /// Cases that plan for MySQL but do not run through on MariaDB 10.11 yet, and why. Their
 /// failures are printed as notes; a listed case that passes fails the test, so the list stays
 /// true. README.md lists them too.
-const KNOWN_GAPS: &[(&str, &str)] = &[(
-    "varchar_widening",
-    "the widening crosses the 255-byte length boundary, which only a table copy can do",
-)];
+const KNOWN_GAPS: &[(&str, &str)] = &[];
 
 fn conclude(test: &str, reports: &[Report]) {
     let mut failures = Vec::new();

@@ -119,6 +119,7 @@ SET @migc_backfill = NULL;",
             only_while_named: None,
             removes_sync: None,
             sync_removed_earlier: false,
+            synced: &[],
         };
         let mut u = self.program(&scope, body);
         // A failed run leaves the marker set in the session: clear it.

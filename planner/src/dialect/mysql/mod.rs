@@ -22,11 +22,13 @@ mod backfill;
 mod model;
 mod ops;
 mod program;
+mod rebuild;
 mod sql;
 mod sync;
 
 use super::{Context, Lowered, Lowering};
 use crate::step::{Op, Phase, Step, Sync};
+use migc_compiler::schema::ColumnType;
 use migc_grammar::Diagnostic;
 use migc_stdlib::Dialect;
 use model::Model;
@@ -82,6 +84,8 @@ pub(crate) struct Scope<'a> {
     pub removes_sync: Option<&'a Sync>,
     /// Set on a trigger removal that an earlier contract step already made.
     pub sync_removed_earlier: bool,
+    /// The tables the plan installs dual-write triggers on.
+    pub synced: &'a [String],
 }
 
 impl Mysql {
@@ -105,6 +109,24 @@ impl Mysql {
     /// neither server can do without a copy fails instead.
     pub fn metadata_algorithms(&self) -> &'static [Algorithm] {
         &[Algorithm::Instant, Algorithm::InplaceNoLock]
+    }
+
+    /// Whether a type change is made in place (metadata only): a VARCHAR widened within the
+    /// same length bytes (utf8mb4: up to 63 characters take one length byte, 64 and more two).
+    /// MariaDB makes it INSTANT, MySQL 8.0 INPLACE. Every other change of type (a VARCHAR
+    /// across the boundary, integer widening, DECIMAL precision, to TEXT) copies the table on
+    /// both servers, so migc copies it online instead ([`Mysql::copy_table`]).
+    pub fn alters_type_in_place(&self, from: &ColumnType, to: &ColumnType) -> bool {
+        match (from, to) {
+            (
+                ColumnType::Builtin { name: a, args: x },
+                ColumnType::Builtin { name: b, args: y },
+            ) if a == "varchar" && b == "varchar" => {
+                let bytes = |n: Option<&u64>| n.copied().unwrap_or(0) * 4;
+                (bytes(x.first()) <= 255) == (bytes(y.first()) <= 255)
+            }
+            _ => false,
+        }
     }
 
     /// Algorithms for changing nullability. Both servers rebuild the table in place with
@@ -186,6 +208,7 @@ impl Lowering for Mysql {
             only_while_named: None,
             removes_sync: None,
             sync_removed_earlier: false,
+            synced: &[],
         };
         self.lower_step(step, ctx, &scope)
     }
@@ -207,6 +230,7 @@ impl Lowering for Mysql {
                 syncs.insert(table, sync);
             }
         }
+        let synced: Vec<String> = syncs.keys().map(|t| t.to_string()).collect();
         let mut first: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, step) in steps.iter().enumerate() {
             if step.phase != Phase::Contract {
@@ -229,6 +253,7 @@ impl Lowering for Mysql {
                     .then(|| syncs.get(table).copied())
                     .flatten(),
                 sync_removed_earlier: is_removal && !is_first,
+                synced: &synced,
             };
             match self.lower_step(step, ctx, &scope) {
                 Ok(l) => lowered.push(l),

@@ -47,16 +47,28 @@ impl Mysql {
             }
             Op::AddEnumValue { name, value, after } => {
                 let values = model.enum_values(name).cloned().unwrap_or_default();
-                if after.as_ref().is_some_and(|a| values.last() != Some(a)) {
-                    return Err(unsupported(
-                        format!("value `{value}` goes inside enum `{name}`: MySQL adds enum members without a table copy only at the end"),
-                        origin,
-                        "declare the new value last",
-                    ));
-                }
+                let inside = after.as_ref().is_some_and(|a| values.last() != Some(a));
                 let mut next = model.clone();
                 next.apply(&step.op);
                 for (table, column) in model.enum_columns(name) {
+                    if inside {
+                        // A member inside the list renumbers the stored values: a copy.
+                        let spelled = type_of(&column.ty, &next, column.origin)?;
+                        l.up.push(self.copy_table(
+                            ctx,
+                            scope,
+                            &table,
+                            &format!("MODIFY COLUMN {}", column_def(&column, &next)?),
+                            &super::rebuild::has_type(&table, &column.name, &column.ty, &spelled),
+                            scope.synced.contains(&table),
+                            origin,
+                        )?);
+                        l.down.push(self.copy_cleanup(&table));
+                        l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
+                        l.rewrite = true;
+                        l.scan = true;
+                        continue;
+                    }
                     let mut b = Body::new();
                     b.alter(
                         &table,
@@ -179,13 +191,30 @@ impl Mysql {
                     ty: to.clone(),
                     ..current.clone()
                 };
-                let mut b = Body::new();
-                b.alter(
-                    table,
-                    &format!("MODIFY COLUMN {}", column_def(&widened, model)?),
-                    self.metadata_algorithms(),
-                );
-                l.up.push(prog(Body::when(&column_exists(table, column), b)));
+                if self.alters_type_in_place(from, to) {
+                    let mut b = Body::new();
+                    b.alter(
+                        table,
+                        &format!("MODIFY COLUMN {}", column_def(&widened, model)?),
+                        self.metadata_algorithms(),
+                    );
+                    l.up.push(prog(Body::when(&column_exists(table, column), b)));
+                } else {
+                    let spelled = type_of(to, model, Default::default())?;
+                    l.up.push(self.copy_table(
+                        ctx,
+                        scope,
+                        table,
+                        &format!("MODIFY COLUMN {}", column_def(&widened, model)?),
+                        &super::rebuild::has_type(table, column, to, &spelled),
+                        scope.synced.iter().any(|t| t == table),
+                        origin,
+                    )?);
+                    l.down.push(self.copy_cleanup(table));
+                    l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
+                    l.rewrite = true;
+                    l.scan = true;
+                }
                 l.down.push(comment_unit(&format!(
                     "{table}.{column} stays {}: narrowing it back copies the table",
                     type_of(to, model, Default::default())?
@@ -323,6 +352,39 @@ impl Mysql {
                 l.up.push(comment_unit(&text));
                 l.down.push(comment_unit(&text));
                 l.lock = "none".into();
+            }
+            Op::AddCheck { table, check, .. } if ctx.from.tables.contains_key(table) => {
+                // Both servers validate a new check while blocking writes (MariaDB only
+                // with COPY): the table is copied online with the check, which the copy's
+                // batches validate (a violating row fails the unit).
+                l.up.push(self.copy_table(
+                    ctx,
+                    scope,
+                    table,
+                    &format!(
+                        "ADD CONSTRAINT {} CHECK ({})",
+                        q(&check.name),
+                        expr(&check.expr)?
+                    ),
+                    &constraint_exists(table, &check.name),
+                    scope.synced.iter().any(|t| t == table),
+                    Some(check.origin),
+                )?);
+                l.down.push(self.copy_cleanup(table));
+                // Dropping a check is INSTANT.
+                let mut drop = Body::new();
+                drop.alter(
+                    table,
+                    &format!("DROP CONSTRAINT {}", q(&check.name)),
+                    self.metadata_algorithms(),
+                );
+                l.down.push(prog(Body::when(
+                    &constraint_exists(table, &check.name),
+                    drop,
+                )));
+                l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
+                l.rewrite = true;
+                l.scan = true;
             }
             Op::AddCheck { table, check, .. } => {
                 return Err(unsupported(
@@ -1183,11 +1245,41 @@ impl Mysql {
             l.down
                 .push(self.add_foreign_key(scope, table, &renamed(from)));
             l.down.push(self.drop_foreign_key(scope, table, to, None));
+        } else if let Some(ck) = declared.checks.iter().find(|c| c.name == to) {
+            // No server renames a check: the table is copied online with the check under its
+            // new name (both ways).
+            let rename = |a: &str, b: &str| -> Result<Unit, Diagnostic> {
+                self.copy_table(
+                    ctx,
+                    scope,
+                    table,
+                    &format!(
+                        "DROP CONSTRAINT {}, ADD CONSTRAINT {} CHECK ({})",
+                        q(a),
+                        q(b),
+                        expr(&ck.expr)?
+                    ),
+                    &format!(
+                        "{} OR NOT {}",
+                        constraint_exists(table, b),
+                        constraint_exists(table, a)
+                    ),
+                    scope.synced.iter().any(|t| t == table),
+                    origin,
+                )
+            };
+            l.up.push(rename(from, to)?);
+            l.down.push(self.copy_cleanup(table));
+            l.down.push(rename(to, from)?);
+            l.down.push(self.copy_cleanup(table));
+            l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
+            l.rewrite = true;
+            l.scan = true;
         } else {
             return Err(unsupported(
-                format!("renaming check `{from}` to `{to}` on `{table}` means adding it again, which copies the table on MySQL"),
+                format!("constraint `{to}` on `{table}` is not declared"),
                 origin,
-                "keep the check's name",
+                "declare the constraint on its table",
             ));
         }
         Ok(())

@@ -1,0 +1,328 @@
+//! The online table copy, for changes neither server makes in place (safe-ddl.md §5.6, the
+//! pt-online-schema-change / gh-ost idea): an empty copy `<t>__migc` is made with the change,
+//! `AFTER INSERT/UPDATE/DELETE` triggers on the table keep it in step with every write, the rows
+//! are copied in key-range batches, and one atomic `RENAME TABLE t TO t__migc_old, t__migc TO t`
+//! swaps the two before the old table goes.
+//!
+//! The copy is one unit, made for changes whose rollback needs no copy back: a widened type
+//! stays wide, an enum member stays, an added check is dropped in place (INSTANT). Both
+//! application versions see the same columns before and after, so the unit may run in any
+//! phase. It is refused for a table other tables reference (their foreign keys would follow
+//! the rename to the old table), a self-referencing table, a table without a primary key, and a
+//! table the plan installs dual-write triggers on (they would go with the old table).
+
+use super::super::{Context, Unit};
+use super::program::Body;
+use super::sql::*;
+use super::{Mysql, Scope};
+use crate::sql::literal;
+use migc_compiler::schema::*;
+use migc_grammar::{Diagnostic, Span};
+
+/// A name with a suffix, within MySQL's 64 characters.
+fn suffixed(name: &str, suffix: &str) -> String {
+    let base: String = name.chars().take(64 - suffix.len()).collect();
+    format!("{base}{suffix}")
+}
+
+/// Runs a statement built at run time (MySQL has no `CREATE TRIGGER` in stored programs
+/// otherwise; MariaDB 10.11 prepares it, verified there only).
+fn dynamic(sql: &str) -> String {
+    format!(
+        "SET @migc_sql = {};\nPREPARE migc_stmt FROM @migc_sql;\nEXECUTE migc_stmt;\nDEALLOCATE PREPARE migc_stmt;",
+        literal(sql)
+    )
+}
+
+impl Mysql {
+    /// Why the table cannot be copied online, if it cannot.
+    fn copy_refused(&self, ctx: &Context<'_>, steps_sync: bool, table: &str) -> Option<String> {
+        let t = ctx.from.tables.get(table)?;
+        if t.primary_key.is_none() {
+            return Some(format!("`{table}` has no primary key to copy it by"));
+        }
+        let mut referencing: Vec<&str> = ctx
+            .from
+            .tables
+            .values()
+            .chain(ctx.to.tables.values())
+            .filter(|o| o.foreign_keys.iter().any(|f| f.ref_table == table))
+            .map(|o| o.name.as_str())
+            .collect();
+        referencing.sort_unstable();
+        referencing.dedup();
+        if !referencing.is_empty() {
+            return Some(format!(
+                "`{table}` is referenced by foreign keys of `{}`, which would follow the rename to the old copy",
+                referencing.join("`, `")
+            ));
+        }
+        if steps_sync {
+            return Some(format!(
+                "the plan keeps columns of `{table}` in step with triggers, which would go with the old copy"
+            ));
+        }
+        None
+    }
+
+    /// The table copied online with `actions` (an `ALTER TABLE` clause list applied to the empty
+    /// copy), unless `done` already holds. Re-running resumes: a copy left by a stopped run is
+    /// reused, the batches skip rows already copied, and an old table left after the swap is
+    /// dropped.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn copy_table(
+        &self,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+        actions: &str,
+        done: &str,
+        syncs: bool,
+        origin: Option<Span>,
+    ) -> Result<Unit, Diagnostic> {
+        if let Some(why) = self.copy_refused(ctx, syncs, table) {
+            return Err(unsupported(
+                format!("changing `{table}` needs a table copy on MySQL/MariaDB, and {why}"),
+                origin,
+                "make this change in a separate plan, or outside migc in a maintenance window",
+            ));
+        }
+        let deployed = &ctx.from.tables[table];
+        let pk = deployed
+            .primary_key
+            .as_ref()
+            .map(|p| p.columns.clone())
+            .unwrap_or_default();
+        let model = scope.model;
+        let cols: Vec<String> = deployed
+            .columns
+            .iter()
+            .filter_map(|c| model.column(table, &c.name).map(|c| c.name.clone()))
+            .collect();
+        let shadow = suffixed(table, "__migc");
+        let old = suffixed(table, "__migc_old");
+        let (t, s, o) = (q(table), q(&shadow), q(&old));
+        let col_list = columns(&cols);
+        let new_vals: Vec<String> = cols.iter().map(|c| format!("NEW.{}", q(c))).collect();
+        let key_match = |row: &str| -> String {
+            pk.iter()
+                .map(|k| format!("{} = {row}.{}", q(k), q(k)))
+                .collect::<Vec<_>>()
+                .join(" AND ")
+        };
+        let trig = |event: &str| {
+            q(&suffixed(
+                &format!("migc_copy_{table}"),
+                &format!("_{event}"),
+            ))
+        };
+        let replace = format!(
+            "REPLACE INTO {s} ({col_list}) VALUES ({})",
+            new_vals.join(", ")
+        );
+        let triggers = [
+            format!(
+                "CREATE TRIGGER {} AFTER INSERT ON {t} FOR EACH ROW {replace}",
+                trig("insert")
+            ),
+            format!(
+                "CREATE TRIGGER {} AFTER UPDATE ON {t} FOR EACH ROW BEGIN DELETE FROM {s} WHERE {}; {replace}; END",
+                trig("update"),
+                key_match("OLD")
+            ),
+            format!(
+                "CREATE TRIGGER {} AFTER DELETE ON {t} FOR EACH ROW DELETE FROM {s} WHERE {}",
+                trig("delete"),
+                key_match("OLD")
+            ),
+        ];
+        // The foreign keys of the table, on the copy under temporary names (InnoDB names them
+        // per database); after the swap each is added under its own name, then the temporary
+        // one goes, so the table is never without them.
+        let fks: Vec<&ForeignKey> = deployed
+            .foreign_keys
+            .iter()
+            .filter(|f| f.ref_table != table)
+            .collect();
+        let mut copy_actions = actions.to_string();
+        for fk in &fks {
+            copy_actions.push_str(&format!(
+                ", ADD CONSTRAINT {} {}",
+                q(&suffixed(&fk.name, "__migc")),
+                fk_clause(fk)
+            ));
+        }
+
+        // The key walk, as in the backfill: each batch's upper key by a bounded read, then that
+        // key range copied in its own short transaction.
+        let keys: Vec<String> = pk.iter().map(|k| q(k)).collect();
+        let key_tuple = tuple(&keys);
+        let mut declare = String::new();
+        for (i, k) in pk.iter().enumerate() {
+            let ty = model
+                .column(table, k)
+                .map(|c| type_of(&c.ty, model, Span::default()))
+                .transpose()?
+                .unwrap_or_else(|| "bigint".into());
+            declare.push_str(&format!("DECLARE last_{i} {ty};\nDECLARE upto_{i} {ty};\n"));
+        }
+        declare.push_str(
+            "DECLARE started INT DEFAULT 0;\nDECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);\nDECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);",
+        );
+        let last: Vec<String> = (0..pk.len()).map(|i| format!("last_{i}")).collect();
+        let upto: Vec<String> = (0..pk.len()).map(|i| format!("upto_{i}")).collect();
+        let b_keys: Vec<String> = keys.iter().map(|k| format!("b.{k}")).collect();
+        let after = format!("(started = 0 OR {key_tuple} > {})", tuple(&last));
+        let mut b = Body::new();
+        b.declare(&declare);
+        let mut create = Body::new();
+        create.push(&format!("CREATE TABLE {s} LIKE {t};"));
+        create.push("SET SESSION foreign_key_checks = 0;");
+        // The copy is empty: COPY rebuilds nothing.
+        create.push(&format!("ALTER TABLE {s} {copy_actions}, ALGORITHM=COPY;"));
+        create.push("SET SESSION foreign_key_checks = 1;");
+        let mut work = Body::when(&format!("NOT {}", table_exists(&shadow)), create);
+        for (i, event) in ["insert", "update", "delete"].iter().enumerate() {
+            work.push(&dynamic(&format!("DROP TRIGGER IF EXISTS {}", trig(event))));
+            work.push(&dynamic(&triggers[i]));
+        }
+        // Rows the triggers wrote are newer than the batch's: keep them.
+        let keep = format!("{0} = {s}.{0}", keys[0]);
+        work.push(&format!(
+            "copy: LOOP
+  SET {upto_null};
+  SELECT {b_keys} INTO {upto}
+    FROM (SELECT {key_list} FROM {t} WHERE {after} ORDER BY {key_list} LIMIT batch_size) AS b
+    ORDER BY {b_desc} LIMIT 1;
+  IF upto_0 IS NULL THEN
+    LEAVE copy;
+  END IF;
+  START TRANSACTION;
+  INSERT INTO {s} ({col_list})
+    SELECT {col_list} FROM {t} WHERE {after} AND {key_tuple} <= {upto_t}
+    ON DUPLICATE KEY UPDATE {keep};
+  COMMIT;
+  SET {advance}, started = 1, attempt = 0;
+  DO SLEEP(pause_ms / 1000);
+END LOOP;
+RENAME TABLE {t} TO {o}, {s} TO {t};",
+            upto_null = upto
+                .iter()
+                .map(|u| format!("{u} = NULL"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            upto = upto.join(", "),
+            b_keys = b_keys.join(", "),
+            key_list = keys.join(", "),
+            b_desc = b_keys
+                .iter()
+                .map(|k| format!("{k} DESC"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            upto_t = tuple(&upto),
+            keep = keep,
+            advance = last
+                .iter()
+                .zip(&upto)
+                .map(|(l, u)| format!("{l} = {u}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ));
+        let mut swap = Body::new();
+        swap.push(&format!("DROP TABLE {o};"));
+        for fk in &fks {
+            let temp = suffixed(&fk.name, "__migc");
+            let mut add = Body::new();
+            add.push("SET SESSION foreign_key_checks = 0;");
+            add.alter(
+                table,
+                &format!("ADD CONSTRAINT {} {}", q(&fk.name), fk_clause(fk)),
+                self.index_algorithms(),
+            );
+            add.push("SET SESSION foreign_key_checks = 1;");
+            swap.nest(Body::when(
+                &format!("NOT {}", constraint_exists(table, &fk.name)),
+                add,
+            ));
+            let mut drop = Body::new();
+            drop.alter(
+                table,
+                &format!("DROP FOREIGN KEY {}", q(&temp)),
+                self.metadata_algorithms(),
+            );
+            swap.nest(Body::when(&constraint_exists(table, &temp), drop));
+            let mut index = Body::new();
+            index.alter(
+                table,
+                &format!("DROP INDEX {}", q(&temp)),
+                self.index_algorithms(),
+            );
+            swap.nest(Body::when(&index_exists(table, &temp), index));
+        }
+        let mut all = Body::new();
+        all.nest(Body::when(&format!("NOT ({done})"), work));
+        all.nest(Body::when(&table_exists(&old), swap));
+        b.nest(all);
+        let mut u = self.program(scope, b);
+        u.sql.push_str("\nSET SESSION foreign_key_checks = 1;");
+        Ok(u)
+    }
+
+    /// What a stopped copy leaves: its triggers and the copy (or the old table after the swap).
+    pub(super) fn copy_cleanup(&self, table: &str) -> Unit {
+        let mut sql = String::new();
+        for event in ["insert", "update", "delete"] {
+            sql.push_str(&format!(
+                "DROP TRIGGER IF EXISTS {};\n",
+                q(&suffixed(
+                    &format!("migc_copy_{table}"),
+                    &format!("_{event}")
+                ))
+            ));
+        }
+        sql.push_str(&format!(
+            "DROP TABLE IF EXISTS {}, {};",
+            q(&suffixed(table, "__migc")),
+            q(&suffixed(table, "__migc_old"))
+        ));
+        unit(sql)
+    }
+}
+
+fn tuple(items: &[String]) -> String {
+    if items.len() == 1 {
+        items[0].clone()
+    } else {
+        format!("({})", items.join(", "))
+    }
+}
+
+/// Whether the column has the type, as `information_schema.COLUMNS` shows it.
+pub(super) fn has_type(table: &str, column: &str, ty: &ColumnType, spelled: &str) -> String {
+    let cond = match ty {
+        ColumnType::Builtin { name, args } if name == "varchar" && !args.is_empty() => format!(
+            "DATA_TYPE = 'varchar' AND CHARACTER_MAXIMUM_LENGTH = {}",
+            args[0]
+        ),
+        ColumnType::Builtin { name, args } if name == "decimal" && args.len() == 2 => format!(
+            "DATA_TYPE = 'decimal' AND NUMERIC_PRECISION = {} AND NUMERIC_SCALE = {}",
+            args[0], args[1]
+        ),
+        ColumnType::Enum { .. } => {
+            format!("REPLACE(COLUMN_TYPE, ',', ', ') = {}", literal(spelled))
+        }
+        _ => {
+            let base = spelled
+                .split(['(', ' '])
+                .next()
+                .unwrap_or(spelled)
+                .to_ascii_lowercase();
+            format!("DATA_TYPE = {}", literal(&base))
+        }
+    };
+    format!(
+        "EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND COLUMN_NAME = {} AND {cond})",
+        literal(table),
+        literal(column)
+    )
+}
