@@ -57,7 +57,9 @@ pub enum Command {
     /// Plan the change from a deployed schema to a declared one: phase scripts with their
     /// rollbacks and a rollout manifest.
     ///
-    /// A SOURCE is a `.mig` file or directory, a snapshot written by `migc snapshot`, or `empty`.
+    /// A SOURCE is a `.mig` file or directory, a snapshot written by `migc snapshot`, `empty`,
+    /// a `.sql` file of DDL in the `--dialect` (what pg_dump, mysqldump or sqlite3 .schema
+    /// write), or a database URL (`postgres://…`, `mysql://…`, `sqlite://PATH`).
     Plan {
         /// The deployed schema.
         #[arg(long, value_name = "SOURCE")]
@@ -84,11 +86,148 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Write a `.sql` file of DDL or a live database as formatted `.mig` files.
+    ///
+    /// Objects outside migc's model are reported by name and kept as `native` blocks where
+    /// there is SQL to replay them.
+    Import {
+        /// A `.sql` file (read in `--dialect`) or a database URL.
+        #[arg(value_name = "SOURCE")]
+        source: String,
+        /// The dialect of a `.sql` file (a URL names its own).
+        #[arg(long, value_enum)]
+        dialect: Option<Dialect>,
+        /// The directory to write the `.mig` files to.
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// How to print diagnostics.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Compare a live database with the declared schema, object by object.
+    ///
+    /// Exits 0 when they match, 1 when they differ, 2 when the database cannot be read.
+    Drift {
+        /// The database.
+        #[arg(long, value_name = "URL")]
+        url: String,
+        /// The declared schema: `.mig` files or directories (or one snapshot or `.sql` file).
+        #[arg(long, value_name = "PATHS", num_args = 1.., required = true)]
+        to: Vec<String>,
+        /// Human text, or one JSON document for machines.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
     /// Print a Markdown review report of a plan written by `migc plan`.
     Explain {
         /// The plan directory.
         dir: PathBuf,
     },
+    /// Run a plan's phases against a database, step by step, recording each step in the
+    /// database's `migc_state` table so that a re-run resumes where the last one stopped.
+    ///
+    /// Without `--phase` or `--through`, runs every phase up to switch: contract waits for its
+    /// gate (every application instance runs the new version). Exits 0 when done, 1 when the
+    /// plan is refused (scripts changed since it was written, a gate not met) or a step failed
+    /// (a re-run resumes), 2 on usage or connection errors or when another run holds the lock.
+    Apply {
+        /// The plan directory written by `migc plan`.
+        dir: PathBuf,
+        #[command(flatten)]
+        run: RunArgs,
+        /// Run only this phase (the earlier ones must be applied).
+        #[arg(long, value_name = "NAME", conflicts_with = "through")]
+        phase: Option<String>,
+        /// Run every phase up to and including this one.
+        #[arg(long, value_name = "NAME")]
+        through: Option<String>,
+        /// Rows per backfill batch (each batch is one transaction with its checkpoint).
+        #[arg(long, value_name = "ROWS", default_value_t = 1000)]
+        batch_size: u64,
+        /// Pause between backfill batches, in milliseconds.
+        #[arg(long, value_name = "MS", default_value_t = 20)]
+        pause_ms: u64,
+    },
+    /// Roll back the applied phases of a plan, last first.
+    Rollback {
+        /// The plan directory written by `migc plan`.
+        dir: PathBuf,
+        #[command(flatten)]
+        run: RunArgs,
+        /// The phase to return to (it stays applied); without it every phase is rolled back.
+        #[arg(long, value_name = "PHASE")]
+        to: Option<String>,
+    },
+    /// Show which plans ran on a database, which phases are applied and how far backfills are.
+    Status {
+        /// The database (`postgres://…`, `mysql://…`, `sqlite://PATH`).
+        #[arg(long)]
+        url: String,
+    },
+    /// Prove a plan on a scratch database: build it from the deployed schema, fill it with
+    /// generated rows, run every phase with the old and the new application's reads and writes
+    /// after each, roll every phase back and forward again, and print the compatibility matrix
+    /// observed. Exits 1 on any violation.
+    ///
+    /// The scratch database is embedded SQLite unless `--url` names a server, where a scratch
+    /// database is created beside the one named and dropped at the end.
+    Verify {
+        /// The deployed schema.
+        #[arg(long, value_name = "SOURCE")]
+        from: String,
+        /// The declared (target) schema.
+        #[arg(long, value_name = "SOURCE")]
+        to: String,
+        /// The dialect to verify on (embedded SQLite by default; others need `--url`).
+        #[arg(long, value_enum, conflicts_with = "url")]
+        dialect: Option<Dialect>,
+        /// A server to create the scratch database on (`postgres://…`).
+        #[arg(long)]
+        url: Option<String>,
+        /// Rows generated per table.
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        rows: u64,
+        /// Drop tables, columns and enum values even without `drop` acknowledgements.
+        #[arg(long)]
+        allow_destructive: bool,
+        /// How to print diagnostics.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+}
+
+/// What `apply` and `rollback` share.
+#[derive(clap::Args, Debug)]
+pub struct RunArgs {
+    /// The database (`postgres://…`, `mysql://…`, `sqlite://PATH`).
+    #[arg(long)]
+    pub url: String,
+    /// Print what would run, change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// How long one attempt waits for a lock (`500ms`, `2s`); default: the scripts' own.
+    #[arg(long, value_name = "TIME", value_parser = parse_duration)]
+    pub lock_timeout: Option<std::time::Duration>,
+    /// Attempts after the first when a lock is not available (with exponential backoff).
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub retries: u32,
+}
+
+/// `250ms`, `2s` or a number of milliseconds.
+fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let t = text.trim();
+    let (number, scale) = if let Some(n) = t.strip_suffix("ms") {
+        (n, 1)
+    } else if let Some(n) = t.strip_suffix('s') {
+        (n, 1000)
+    } else {
+        (t, 1)
+    };
+    number
+        .trim()
+        .parse::<u64>()
+        .map(|n| std::time::Duration::from_millis(n * scale))
+        .map_err(|_| format!("`{text}` is not a duration (write `500ms` or `2s`)"))
 }
 
 /// What `--deny` turns into errors.
@@ -154,6 +293,40 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             format,
         }),
         Command::Explain { dir } => explain::run(&dir),
+        Command::Import {
+            source,
+            dialect,
+            output,
+            format,
+        } => import::run(&source, dialect, &output, format),
+        Command::Drift { url, to, format } => drift::run(&url, &to, format),
+        Command::Apply {
+            dir,
+            run,
+            phase,
+            through,
+            batch_size,
+            pause_ms,
+        } => apply::run(&dir, &run, phase, through, batch_size, pause_ms),
+        Command::Rollback { dir, run, to } => rollback::run(&dir, &run, to.as_deref()),
+        Command::Status { url } => status::run(&url),
+        Command::Verify {
+            from,
+            to,
+            dialect,
+            url,
+            rows,
+            allow_destructive,
+            format,
+        } => verify::run(&verify::Args {
+            from: &from,
+            to: &to,
+            dialect,
+            url: url.as_deref(),
+            rows,
+            allow_destructive,
+            format,
+        }),
     }
 }
 

@@ -1,9 +1,13 @@
-//! `--from` / `--to` sources: `.mig` files or directories, snapshot JSON files, or `empty`.
+//! `--from` / `--to` sources: `.mig` files or directories, snapshot JSON files, `empty`, `.sql`
+//! DDL files in a dialect, or database URLs.
 
 use crate::exit::Failure;
 use crate::input;
 use migc_compiler::schema::Schema;
+use migc_db::DbUrl;
 use migc_grammar::{Code, Diagnostic, FileId, Sources};
+use migc_import::{Imported, Unread};
+use migc_stdlib::Dialect;
 use std::path::{Path, PathBuf};
 
 /// A loaded source: its schema, or the diagnostics explaining why there is none.
@@ -12,27 +16,71 @@ pub enum Loaded {
     Errors(Vec<Diagnostic>),
 }
 
+/// What a source read from SQL or a database holds outside the model (kept in the schema as
+/// native blocks named by [`Unread::native_name`]).
+pub type Foreign = Vec<Unread>;
+
+/// Reads a `.sql` file or a database into the model; `None` when `spec` is neither. `dialect`
+/// says how to read a `.sql` file; a URL names its own dialect, and a different `dialect` is a
+/// usage error. The `.sql` file is added to `sources` so that diagnostics point into it.
+pub fn import(
+    spec: &str,
+    dialect: Option<Dialect>,
+    sources: &mut Sources,
+) -> Result<Option<(Imported, Dialect)>, Failure> {
+    if let Some(url) = DbUrl::parse(spec) {
+        if let Some(d) = dialect.filter(|d| *d != url.dialect()) {
+            return Err(Failure::Usage(format!(
+                "`{}` is a {} database, but `--dialect {d}` was given",
+                url.redacted(),
+                url.dialect()
+            )));
+        }
+        let imported = migc_import::read_database(&url).map_err(|e| {
+            Failure::Usage(format!(
+                "cannot read the database `{}`: {e}",
+                url.redacted()
+            ))
+        })?;
+        return Ok(Some((imported, url.dialect())));
+    }
+    if spec.contains("://") {
+        return Err(Failure::Usage(format!(
+            "`{spec}` is not a database URL migc reads (postgres://, mysql://, mariadb://, sqlite://)"
+        )));
+    }
+    let path = Path::new(spec);
+    if path.extension().is_none_or(|e| e != "sql") {
+        return Ok(None);
+    }
+    let Some(dialect) = dialect else {
+        return Err(Failure::Usage(format!(
+            "reading `{spec}` needs `--dialect` to say which dialect its SQL is in"
+        )));
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::Usage(format!("cannot read `{spec}`: {}", input::io_reason(&e))))?;
+    let file = sources.add(spec.to_string(), text.clone());
+    Ok(Some((migc_import::read_sql(dialect, file, &text), dialect)))
+}
+
 /// Loads a source into `sources` (so that both sides of a plan share one file table and their
-/// spans never collide). Compiler warnings are appended to `warnings`.
+/// spans never collide). Warnings are appended to `warnings`; what a database or `.sql` source
+/// holds outside the model to `foreign`.
 pub fn load(
     spec: &str,
+    dialect: Option<Dialect>,
     sources: &mut Sources,
     warnings: &mut Vec<Diagnostic>,
+    foreign: &mut Foreign,
 ) -> Result<Loaded, Failure> {
     if spec == "empty" {
         return Ok(Loaded::Schema(Schema::default()));
     }
-    if spec.contains("://") {
-        return Err(Failure::Usage(format!(
-            "reading a database URL (`{spec}`) is not supported yet; write a snapshot with `migc snapshot` instead"
-        )));
+    if let Some(loaded) = load_imported(spec, dialect, sources, warnings, foreign)? {
+        return Ok(loaded);
     }
     let path = Path::new(spec);
-    if path.extension().is_some_and(|e| e == "sql") {
-        return Err(Failure::Usage(format!(
-            "reading SQL DDL (`{spec}`) is not supported yet; give `.mig` files, a snapshot or `empty`"
-        )));
-    }
     if path.is_file() && path.extension().is_some_and(|e| e == "json") {
         let text = std::fs::read_to_string(path).map_err(|e| {
             Failure::Usage(format!("cannot read `{spec}`: {}", input::io_reason(&e)))
@@ -52,14 +100,58 @@ pub fn load(
         let file = loaded.sources.get(f);
         files.push(sources.add(file.name.clone(), file.text.clone()));
     }
-    let compiled = migc_compiler::compile(sources, &files);
+    Ok(compile(sources, &files, warnings))
+}
+
+fn compile(sources: &mut Sources, files: &[FileId], warnings: &mut Vec<Diagnostic>) -> Loaded {
+    let compiled = migc_compiler::compile(sources, files);
     let (errors, warns): (Vec<Diagnostic>, Vec<Diagnostic>) = compiled
         .diagnostics
         .into_iter()
         .partition(Diagnostic::is_error);
     warnings.extend(warns);
     match compiled.schema {
-        Some(schema) if errors.is_empty() => Ok(Loaded::Schema(schema)),
-        _ => Ok(Loaded::Errors(errors)),
+        Some(schema) if errors.is_empty() => Loaded::Schema(schema),
+        _ => Loaded::Errors(errors),
     }
+}
+
+/// A `.sql` file or a database: read into the model, written as `.mig` text and compiled, so
+/// that it is checked like any schema and its model is the one `migc import` writes.
+fn load_imported(
+    spec: &str,
+    dialect: Option<Dialect>,
+    sources: &mut Sources,
+    warnings: &mut Vec<Diagnostic>,
+    foreign: &mut Foreign,
+) -> Result<Option<Loaded>, Failure> {
+    let Some((imported, _)) = import(spec, dialect, sources)? else {
+        return Ok(None);
+    };
+    let (errors, warns): (Vec<Diagnostic>, Vec<Diagnostic>) = imported
+        .diagnostics
+        .iter()
+        .cloned()
+        .partition(Diagnostic::is_error);
+    warnings.extend(warns);
+    if !errors.is_empty() {
+        return Ok(Some(Loaded::Errors(errors)));
+    }
+    let text = migc_import::emit::text(&imported.schema);
+    let file = sources.add(format!("{spec} (read as .mig)"), text);
+    let loaded = compile(sources, &[file], warnings);
+    if let Loaded::Errors(errors) = loaded {
+        return Ok(Some(Loaded::Errors(
+            errors
+                .into_iter()
+                .map(|d| {
+                    d.note(format!(
+                        "this is migc's reading of `{spec}`; please report it as a bug"
+                    ))
+                })
+                .collect(),
+        )));
+    }
+    foreign.extend(imported.unread);
+    Ok(Some(loaded))
 }

@@ -349,7 +349,7 @@ fn explain_reports_the_plan_and_notices_edited_scripts() {
         "| expand | 2 | yes | yes | nothing |",
         "| 1 | add column `users.full_name` (filled from the deployed shape) | ACCESS EXCLUSIVE | no | no | nothing | v2/s.mig:3:3 |",
         "- **backfill → switch**: backfill complete: every check returns 0",
-        "  - `SELECT count(*) FROM users WHERE (full_name IS NULL AND (name) IS NOT NULL);`",
+        "  - `SELECT count(*) FROM users WHERE (users.full_name IS NULL AND (users.name) IS NOT NULL);`",
         "| 1 | let `users.name` accept null before the dual-write trigger goes |",
         "```mermaid",
     ] {

@@ -6,7 +6,8 @@ macro_rules! codes {
         /// scripts and CI configurations match on them.
         ///
         /// `E0xxx` are syntax errors, `E1xxx`/`W1xxx` compiler findings, `E2xxx`/`W2xxx` planner
-        /// findings and `E3xxx`/`W3xxx` safety lints.
+        /// findings, `E3xxx`/`W3xxx` safety lints and `E4xxx`/`W4xxx` findings of reading SQL
+        /// and databases.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {
             $( $(#[doc = $doc])* $variant, )*
@@ -117,6 +118,12 @@ codes! {
     Irreversible = "W3003",
     /// A change the old application sees before contract.
     OldAppSeesChange = "W3004",
+
+    /// SQL DDL (a `.sql` source) that cannot be parsed.
+    SqlSyntax = "E4001",
+    /// An object of a database or dump that migc's model does not hold (it is reported by name,
+    /// kept as a `native` block where it has SQL to replay, and never dropped by a plan).
+    NotImported = "W4001",
 }
 
 impl Serialize for Code {

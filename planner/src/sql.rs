@@ -2,128 +2,90 @@
 //! dialect (stdlib functions, qualified column references).
 
 use migc_stdlib::Dialect;
-use sqlparser::ast::{self, visit_expressions, visit_expressions_mut, FunctionArguments, Ident};
+use sqlparser::ast::{
+    self, visit_expressions, visit_expressions_mut, visit_relations_mut, FunctionArguments, Ident,
+};
 use sqlparser::dialect::GenericDialect;
 use sqlparser::parser::Parser;
 use std::ops::ControlFlow;
 
-/// Words that must be quoted as identifiers in at least one dialect.
-const RESERVED: &[&str] = &[
-    "all",
-    "alter",
-    "analyse",
-    "analyze",
-    "and",
-    "any",
-    "array",
-    "as",
-    "asc",
-    "between",
-    "both",
-    "by",
-    "case",
-    "cast",
-    "check",
-    "collate",
-    "column",
-    "constraint",
-    "create",
-    "cross",
-    "current_date",
-    "current_time",
-    "current_timestamp",
-    "current_user",
-    "default",
-    "delete",
-    "desc",
-    "distinct",
-    "do",
-    "drop",
-    "else",
-    "end",
-    "except",
-    "exists",
-    "false",
-    "fetch",
-    "for",
-    "foreign",
-    "from",
-    "full",
-    "grant",
-    "group",
-    "having",
-    "in",
-    "index",
-    "inner",
-    "insert",
-    "interval",
-    "intersect",
-    "into",
-    "is",
-    "join",
-    "key",
-    "leading",
-    "left",
-    "like",
-    "limit",
-    "localtime",
-    "localtimestamp",
-    "natural",
-    "not",
-    "null",
-    "offset",
-    "on",
-    "only",
-    "or",
-    "order",
-    "outer",
-    "primary",
-    "range",
-    "references",
-    "rename",
-    "returning",
-    "right",
-    "row",
-    "rows",
-    "select",
-    "session_user",
-    "set",
-    "some",
-    "table",
-    "then",
-    "to",
-    "trailing",
-    "true",
-    "union",
-    "unique",
-    "update",
-    "user",
-    "using",
-    "values",
-    "when",
-    "where",
-    "window",
-    "with",
-];
-
 /// An identifier for a dialect: bare when it is plain lower case and not reserved, quoted
 /// otherwise (`"..."` for PostgreSQL and SQLite, backticks for MySQL).
 pub fn quote(name: &str, dialect: Dialect) -> String {
-    let plain = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        && !RESERVED.contains(&name);
-    if plain {
+    if migc_stdlib::is_plain_identifier(name) {
         return name.to_string();
     }
     match dialect {
         Dialect::Mysql => format!("`{}`", name.replace('`', "``")),
         _ => format!("\"{}\"", name.replace('"', "\"\"")),
     }
+}
+
+/// The identifier respelled for `dialect`: a name written bare stays bare unless the dialect
+/// reserves it (then it is quoted in lower case, the name it stands for); a quoted name keeps its
+/// spelling, in the dialect's quotes, or goes bare when it needs none.
+fn requote(i: &mut Ident, dialect: Dialect) {
+    let value = match i.quote_style {
+        None if migc_stdlib::is_reserved(&i.value) => i.value.to_ascii_lowercase(),
+        None => return,
+        Some(_) => i.value.clone(),
+    };
+    let quoted = quote(&value, dialect);
+    *i = if quoted == value {
+        Ident::new(value)
+    } else {
+        Ident::with_quote(if dialect == Dialect::Mysql { '`' } else { '"' }, value)
+    };
+}
+
+/// A view's query spelled for `dialect`: the names of tables and columns quoted the dialect's
+/// way where they need it (a column called `order`, a table called `user`). A query that does
+/// not parse is returned as written.
+pub fn render_query(sql: &str, dialect: Dialect) -> String {
+    let Ok(mut statements) = Parser::parse_sql(&GenericDialect {}, sql) else {
+        return sql.to_string();
+    };
+    if statements.len() != 1 {
+        return sql.to_string();
+    }
+    let mut tables: Vec<String> = Vec::new();
+    let _ = visit_relations_mut(&mut statements, |name: &mut ast::ObjectName| {
+        if let Some(ast::ObjectNamePart::Identifier(i)) = name.0.last() {
+            tables.push(i.value.to_ascii_lowercase());
+        }
+        for part in &mut name.0 {
+            if let ast::ObjectNamePart::Identifier(i) = part {
+                requote(i, dialect);
+            }
+        }
+        ControlFlow::<()>::Continue(())
+    });
+    let _ = visit_expressions_mut(&mut statements, |e: &mut ast::Expr| {
+        match e {
+            ast::Expr::Identifier(i) => requote(i, dialect),
+            ast::Expr::CompoundIdentifier(parts) => {
+                parts.iter_mut().for_each(|i| requote(i, dialect))
+            }
+            // `user.name`: the parser reads a bare `user` as the function `USER`; it is the
+            // table when the query reads a table of that name.
+            ast::Expr::Function(f)
+                if matches!(f.args, FunctionArguments::None)
+                    && f.over.is_none()
+                    && f.name.0.len() == 1 =>
+            {
+                if let Some(ast::ObjectNamePart::Identifier(i)) = f.name.0.first() {
+                    if tables.contains(&i.value.to_ascii_lowercase()) {
+                        let mut i = i.clone();
+                        requote(&mut i, dialect);
+                        *e = ast::Expr::Identifier(i);
+                    }
+                }
+            }
+            _ => {}
+        }
+        ControlFlow::<()>::Continue(())
+    });
+    statements[0].to_string()
 }
 
 /// A string literal.
@@ -250,6 +212,25 @@ fn raw(text: String) -> ast::Expr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn view_queries_quote_reserved_names_per_dialect() {
+        let q = "SELECT user.order, u2.name FROM user JOIN \"Team\" AS u2 ON u2.id = user.team";
+        assert_eq!(
+            render_query(q, Dialect::Postgres),
+            "SELECT \"user\".\"order\", u2.name FROM \"user\" JOIN \"Team\" AS u2 ON u2.id = \"user\".team"
+        );
+        assert_eq!(
+            render_query(q, Dialect::Mysql),
+            "SELECT `user`.`order`, u2.name FROM `user` JOIN `Team` AS u2 ON u2.id = `user`.team"
+        );
+        // Plain names written in quotes go bare; what does not parse is kept as written.
+        assert_eq!(
+            render_query("SELECT \"id\" FROM \"posts\"", Dialect::Sqlite),
+            "SELECT id FROM posts"
+        );
+        assert_eq!(render_query("SELECT (", Dialect::Sqlite), "SELECT (");
+    }
 
     #[test]
     fn quoting() {

@@ -1,5 +1,11 @@
+pub mod apply;
 pub mod check;
+pub mod drift;
 pub mod explain;
 pub mod fmt;
+pub mod import;
 pub mod plan;
+pub mod rollback;
 pub mod snapshot;
+pub mod status;
+pub mod verify;

@@ -22,9 +22,12 @@ pub struct Args<'a> {
 pub fn run(args: &Args<'_>) -> Result<(), Failure> {
     let mut sources = Sources::new();
     let mut diagnostics = Vec::new();
-    let from = source::load(args.from, &mut sources, &mut diagnostics)?;
-    let to = source::load(args.to, &mut sources, &mut diagnostics)?;
-    let (from, to) = match (from, to) {
+    let mut foreign = Vec::new();
+    let d = Some(args.dialect);
+    let from = source::load(args.from, d, &mut sources, &mut diagnostics, &mut foreign)?;
+    let mut ignored = Vec::new();
+    let to = source::load(args.to, d, &mut sources, &mut diagnostics, &mut ignored)?;
+    let (mut from, to) = match (from, to) {
         (Loaded::Schema(f), Loaded::Schema(t)) => (f, t),
         (f, t) => {
             for side in [f, t] {
@@ -35,6 +38,7 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
             return fail(args, &sources, diagnostics);
         }
     };
+    keep_foreign(&mut from, &to, &foreign, &mut diagnostics);
     let options = migc_planner::Options {
         allow_destructive: args.allow_destructive,
     };
@@ -66,6 +70,10 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
             return fail(args, &sources, diagnostics);
         }
     };
+    if let Some(d) = rebuild_loses_foreign(args.dialect, &files, &foreign) {
+        diagnostics.push(d);
+        return fail(args, &sources, diagnostics);
+    }
     if !diagnostics.is_empty() || args.format == Format::Json {
         render::emit(args.format, &sources, &diagnostics);
     }
@@ -83,6 +91,75 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
         );
     }
     Ok(())
+}
+
+/// Objects of the deployed database that migc cannot read stay where they are: a native block
+/// standing for one is taken out of the deployed side when the declared schema does not have it,
+/// so that the plan does not undo it.
+fn keep_foreign(
+    from: &mut migc_compiler::schema::Schema,
+    to: &migc_compiler::schema::Schema,
+    foreign: &source::Foreign,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for u in foreign {
+        let name = u.native_name();
+        if from.natives.contains_key(&name) && !to.natives.contains_key(&name) {
+            from.natives.remove(&name);
+            diagnostics.push(
+                Diagnostic::warning(
+                    migc_grammar::Code::NotImported,
+                    format!("{} `{}` is not declared; the plan leaves it in place", u.kind, u.name),
+                )
+                .help(format!(
+                    "declare it as native block `{name}` (`migc import` writes it) to have migc manage it"
+                )),
+            );
+        }
+    }
+}
+
+/// A SQLite table rebuild recreates the table with what migc knows of it: triggers and indexes
+/// it could not read would be lost, so such a plan is refused.
+fn rebuild_loses_foreign(
+    dialect: Dialect,
+    files: &BTreeMap<String, String>,
+    foreign: &source::Foreign,
+) -> Option<Diagnostic> {
+    if dialect != Dialect::Sqlite {
+        return None;
+    }
+    let rebuilt = |table: &str| {
+        let marker = migc_compiler::schema::quoted(&format!("migc_new_{table}"));
+        files.iter().any(|(name, text)| {
+            name.ends_with(".up.sql")
+                && (text.contains(&marker) || text.contains(&format!("\"migc_new_{table}\"")))
+        })
+    };
+    let lost: Vec<String> = foreign
+        .iter()
+        .filter(|u| u.table.as_deref().is_some_and(rebuilt))
+        .map(|u| {
+            format!(
+                "{} `{}` on table `{}`",
+                u.kind,
+                u.name,
+                u.table.as_deref().unwrap_or_default()
+            )
+        })
+        .collect();
+    if lost.is_empty() {
+        return None;
+    }
+    let mut d = Diagnostic::error(
+        migc_grammar::Code::Unsupported,
+        "the plan rebuilds a table that has objects migc cannot read; they would be lost",
+    )
+    .help("drop them before the rollout and recreate them after it, or change the table without a rebuild");
+    for l in lost {
+        d = d.note(l);
+    }
+    Some(d)
 }
 
 fn fail(

@@ -304,6 +304,11 @@ pub fn forward(server: &Server, prep: &Prepared) -> Result<(), String> {
         } else {
             None
         };
+        if phase.name == "backfill" {
+            // The executor's form first, in small batches; the script then finds nothing left.
+            drive_batches(&mut client, &prep.plan, 3)
+                .map_err(|e| format!("backfill in batches: {e}"))?;
+        }
         psql(&db.url, &phase.up, None).map_err(|e| format!("{} up: {e}", phase.name))?;
         rerun_changes_nothing(&mut client, &db.url, &phase.up)
             .map_err(|e| format!("{} up, run twice: {e}", phase.name))?;
@@ -356,6 +361,82 @@ pub fn forward(server: &Server, prep: &Prepared) -> Result<(), String> {
     } else {
         Err(errors.join("\n\n"))
     }
+}
+
+/// Runs every backfill of the plan the way an executor does (`Batch` in the manifest): batch by
+/// batch, each in its own transaction, walking the key; then checks that the batches covered
+/// every row (their `remaining` count is 0) and that running one more pass changes nothing.
+fn drive_batches(client: &mut Client, plan: &Plan, limit: usize) -> Result<(), String> {
+    let batches: Vec<serde_json::Value> = plan.manifest["phases"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|p| p["steps"].as_array().cloned().unwrap_or_default())
+        .filter_map(|s| s.get("backfill").cloned())
+        .collect();
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    let list = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array().into_iter().flatten().map(text).collect()
+    };
+    for b in &batches {
+        let key: Vec<String> = list(&b["key"]).iter().map(|k| catalog::quote(k)).collect();
+        let tuple = |values: &[String]| {
+            let v: Vec<String> = values.iter().map(|v| catalog::literal(v)).collect();
+            format!("({}) {{op}} ({})", key.join(", "), v.join(", "))
+        };
+        let mut after = "true".to_string();
+        let mut batches_run = 0;
+        loop {
+            let mut tx = client.transaction().map_err(|e| e.to_string())?;
+            for s in list(&b["setup"]) {
+                tx.batch_execute(&s).map_err(|e| format!("{s}: {e}"))?;
+            }
+            let next = text(&b["next"])
+                .replace("{after}", &after)
+                .replace("{limit}", &limit.to_string());
+            let rows: Vec<Vec<String>> = tx
+                .simple_query(&next)
+                .map_err(|e| format!("{next}: {e}"))?
+                .into_iter()
+                .filter_map(|m| match m {
+                    postgres::SimpleQueryMessage::Row(r) => Some(
+                        (0..r.len())
+                            .map(|i| r.get(i).unwrap_or_default().to_string())
+                            .collect(),
+                    ),
+                    _ => None,
+                })
+                .collect();
+            let Some(last) = rows.last() else {
+                break;
+            };
+            let upto = tuple(last).replace("{op}", "<=");
+            let fill = text(&b["fill"])
+                .replace("{after}", &after)
+                .replace("{upto}", &upto);
+            tx.batch_execute(&fill)
+                .map_err(|e| format!("{fill}: {e}"))?;
+            for s in list(&b["teardown"]) {
+                tx.batch_execute(&s).map_err(|e| format!("{s}: {e}"))?;
+            }
+            tx.commit().map_err(|e| e.to_string())?;
+            after = tuple(last).replace("{op}", ">");
+            batches_run += 1;
+        }
+        let remaining = text(&b["remaining"]);
+        let left: i64 = client
+            .query_one(remaining.trim_end_matches(';'), &[])
+            .map_err(|e| format!("{remaining}: {e}"))?
+            .get(0);
+        if left != 0 {
+            return Err(format!(
+                "{} rows of `{}` still to fill after {batches_run} batches",
+                left,
+                text(&b["table"])
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Backticked names in what the manifest says a rollback loses.

@@ -35,18 +35,7 @@ impl Postgres {
             format!("({})", v.join(", "))
         };
         let order_desc: Vec<String> = key_cols.iter().map(|c| format!("{c} DESC")).collect();
-        let mut sets = Vec::new();
-        let mut pending = Vec::new();
-        for (c, e) in assignments {
-            // Values either application already wrote stay; the cast gives enum and native
-            // columns their type (an expression of text is not assigned to them implicitly).
-            let value = match assigned_type(ctx, table, c) {
-                Some(ty) => format!("CAST({} AS {ty})", expr_on(e, &t)?),
-                None => expr_on(e, &t)?,
-            };
-            sets.push(format!("{} = coalesce({t}.{}, {value})", q(c), q(c)));
-            pending.push(format!("{t}.{} IS NULL", q(c)));
-        }
+        let Fill { sets, pending, .. } = fill(ctx, table, assignments)?;
         let join: Vec<String> = key_cols
             .iter()
             .map(|c| format!("{t}.{c} = batch.{c}"))
@@ -125,18 +114,11 @@ $migc$;",
     ) -> Result<Batch, Diagnostic> {
         let t = q(table);
         let key_list = key.iter().map(|(c, _)| q(c)).collect::<Vec<_>>().join(", ");
-        let mut sets = Vec::new();
-        let mut pending = Vec::new();
-        let mut remaining = Vec::new();
-        for (c, e) in assignments {
-            let value = match assigned_type(ctx, table, c) {
-                Some(ty) => format!("CAST({} AS {ty})", expr_on(e, &t)?),
-                None => expr_on(e, &t)?,
-            };
-            sets.push(format!("{} = coalesce({t}.{}, {value})", q(c), q(c)));
-            pending.push(format!("{t}.{} IS NULL", q(c)));
-            remaining.push(format!("({t}.{} IS NULL AND ({value}) IS NOT NULL)", q(c)));
-        }
+        let Fill {
+            sets,
+            pending,
+            remaining,
+        } = fill(ctx, table, assignments)?;
         Ok(Batch {
             table: table.to_string(),
             key: key.iter().map(|(c, _)| c.clone()).collect(),
@@ -153,4 +135,41 @@ $migc$;",
             remaining: format!("SELECT count(*) FROM {t} WHERE {};", remaining.join(" OR ")),
         })
     }
+}
+
+/// The parts of a fill, per assigned column.
+struct Fill {
+    /// `c = coalesce(t.c, value)`: values either application already wrote stay.
+    sets: Vec<String>,
+    /// `t.c IS NULL`: the rows the fill may change.
+    pending: Vec<String>,
+    /// The rows the fill would change (the value is not null either).
+    remaining: Vec<String>,
+}
+
+fn fill(
+    ctx: &Context<'_>,
+    table: &str,
+    assignments: &[(String, Expr)],
+) -> Result<Fill, Diagnostic> {
+    let t = q(table);
+    let mut f = Fill {
+        sets: Vec::new(),
+        pending: Vec::new(),
+        remaining: Vec::new(),
+    };
+    for (c, e) in assignments {
+        // The cast gives enum and native columns their type (an expression of text is not
+        // assigned to them implicitly).
+        let value = match assigned_type(ctx, table, c) {
+            Some(ty) => format!("CAST({} AS {ty})", expr_on(e, &t)?),
+            None => expr_on(e, &t)?,
+        };
+        f.sets
+            .push(format!("{} = coalesce({t}.{}, {value})", q(c), q(c)));
+        f.pending.push(format!("{t}.{} IS NULL", q(c)));
+        f.remaining
+            .push(format!("({t}.{} IS NULL AND ({value}) IS NOT NULL)", q(c)));
+    }
+    Ok(f)
 }

@@ -683,7 +683,7 @@ impl Postgres {
                 l.up.push(unit(format!(
                     "CREATE OR REPLACE VIEW {} AS {};",
                     q(&view.name),
-                    view.query
+                    crate::sql::render_query(&view.query, crate::Dialect::Postgres)
                 )));
                 l.down
                     .push(unit(format!("DROP VIEW IF EXISTS {};", q(&view.name))));
@@ -694,7 +694,7 @@ impl Postgres {
                 l.down.push(unit(format!(
                     "CREATE OR REPLACE VIEW {} AS {};",
                     q(&view.name),
-                    view.query
+                    crate::sql::render_query(&view.query, crate::Dialect::Postgres)
                 )));
             }
             Op::CommentTable {

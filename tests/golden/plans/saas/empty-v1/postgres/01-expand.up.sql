@@ -799,4 +799,4 @@ CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS users_email_key ON users ((lower(
 
 -- [37] create view `open_tasks`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v1/projects.mig:42:6
-CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.key, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress') AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p."key", t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress') AND p.deleted_at IS NULL;

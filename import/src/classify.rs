@@ -1,0 +1,390 @@
+//! What kind of statement a dump holds, judged from its first words: noise to skip, an object
+//! outside the model to report, sequence bookkeeping, or SQL to parse.
+
+use crate::unread::Unread;
+use migc_stdlib::Dialect;
+
+pub(crate) enum Kind {
+    /// Session settings, locks, ownership, data: deliberately skipped.
+    Noise,
+    /// An object the model cannot hold.
+    Unread(Unread),
+    /// `CREATE SEQUENCE name …`.
+    Sequence { name: String },
+    /// `ALTER SEQUENCE seq OWNED BY table.column`.
+    SequenceOwned {
+        sequence: String,
+        table: String,
+        column: String,
+    },
+    /// `ALTER TABLE t ALTER COLUMN c ADD GENERATED … AS IDENTITY (…)`.
+    AddIdentity { table: String, column: String },
+    /// Anything else: parsed with sqlparser.
+    Sql,
+}
+
+/// Upper-cased words of the statement's start, names unquoted and without schema.
+fn words(text: &str, n: usize) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || c == '(' || c == ';')
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .map(|w| w.to_string())
+        .collect()
+}
+
+/// A name as written in a dump, unquoted and without its schema (`public."Order"` -> `Order`).
+pub(crate) fn bare(dialect: Dialect, word: &str) -> String {
+    let last = split_qualified(word).pop().unwrap_or_default();
+    if let Some(inner) = last
+        .strip_prefix('"')
+        .and_then(|s| s.strip_suffix('"'))
+        .or_else(|| last.strip_prefix('`').and_then(|s| s.strip_suffix('`')))
+    {
+        inner.to_string()
+    } else if dialect == Dialect::Postgres {
+        last.to_lowercase()
+    } else {
+        last
+    }
+}
+
+fn split_qualified(word: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut cur = String::new();
+    let mut quote: Option<char> = None;
+    for c in word.chars() {
+        match (quote, c) {
+            (None, '"' | '`') => {
+                quote = Some(c);
+                cur.push(c);
+            }
+            (Some(q), c) if c == q => {
+                quote = None;
+                cur.push(c);
+            }
+            (None, '.') => parts.push(std::mem::take(&mut cur)),
+            _ => cur.push(c),
+        }
+    }
+    parts.push(cur);
+    parts
+}
+
+/// Removes MySQL's `ALGORITHM=…`, `DEFINER=…` and `SQL SECURITY …` between `CREATE` and the
+/// object's keyword: they describe the server account, not the schema.
+pub(crate) fn strip_mysql_view_clauses(text: &str) -> String {
+    let upper = text.to_ascii_uppercase();
+    if !upper.starts_with("CREATE") {
+        return text.to_string();
+    }
+    for kw in [
+        " VIEW ",
+        " TRIGGER ",
+        " FUNCTION ",
+        " PROCEDURE ",
+        " EVENT ",
+    ] {
+        if let Some(i) = upper.find(kw) {
+            let between = &upper[6..i];
+            if between.contains("DEFINER")
+                || between.contains("ALGORITHM")
+                || between.contains("SECURITY")
+            {
+                let or_replace = if between.contains("OR REPLACE") {
+                    " OR REPLACE"
+                } else {
+                    ""
+                };
+                return format!("CREATE{or_replace}{}", &text[i..]);
+            }
+            break;
+        }
+    }
+    text.to_string()
+}
+
+/// `COMMENT='…'` among MySQL table options.
+pub(crate) fn mysql_table_comment(options: &str) -> Option<String> {
+    let i = options.find("COMMENT")?;
+    let rest = &options[i + 7..];
+    let start = rest.find('\'')?;
+    let body = &rest[start + 1..];
+    let mut out = String::new();
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\'' {
+            if chars.peek() == Some(&'\'') {
+                chars.next();
+                out.push('\'');
+                continue;
+            }
+            return Some(out);
+        }
+        out.push(c);
+    }
+    None
+}
+
+pub(crate) fn classify(dialect: Dialect, text: &str) -> Kind {
+    let w = words(text, 12);
+    let up: Vec<String> = w.iter().map(|s| s.to_ascii_uppercase()).collect();
+    let first = up.first().map(String::as_str).unwrap_or("");
+    let upper = text.to_ascii_uppercase();
+    match first {
+        "SET" | "SELECT" | "LOCK" | "UNLOCK" | "USE" | "BEGIN" | "START" | "COMMIT" | "END"
+        | "PRAGMA" | "ANALYZE" | "VACUUM" | "INSERT" | "REPLACE" | "COPY" | "CHECKPOINT" => {
+            return Kind::Noise
+        }
+        "GRANT" | "REVOKE" => {
+            return Kind::Unread(Unread::grant(text.lines().next().unwrap_or(text)));
+        }
+        _ => {}
+    }
+    if upper.contains(" OWNER TO ") && first == "ALTER" {
+        return Kind::Noise;
+    }
+    if first == "COMMENT" && up.get(2).map(String::as_str) == Some("EXTENSION") {
+        return Kind::Noise;
+    }
+    if first == "ALTER" && up.get(1).map(String::as_str) == Some("DEFAULT") {
+        return Kind::Unread(Unread::grant(text.lines().next().unwrap_or(text)));
+    }
+    if first == "CREATE" && up.get(1).map(String::as_str) == Some("SEQUENCE") {
+        let name = w
+            .iter()
+            .skip(2)
+            .find(|x| !matches!(x.to_ascii_uppercase().as_str(), "IF" | "NOT" | "EXISTS"));
+        return Kind::Sequence {
+            name: bare(dialect, name.map(String::as_str).unwrap_or("")),
+        };
+    }
+    if first == "ALTER" && up.get(1).map(String::as_str) == Some("SEQUENCE") {
+        if let Some(i) = up.iter().position(|x| x == "OWNED") {
+            if let Some(target) = w
+                .get(i + 2)
+                .filter(|_| up.get(i + 1).map(String::as_str) == Some("BY"))
+            {
+                let mut parts = split_qualified(target.trim_end_matches(';'));
+                if parts.len() >= 2 {
+                    let column = bare(dialect, &parts.pop().unwrap_or_default());
+                    let table = bare(dialect, &parts.pop().unwrap_or_default());
+                    return Kind::SequenceOwned {
+                        sequence: bare(dialect, &w[2]),
+                        table,
+                        column,
+                    };
+                }
+            }
+        }
+        return Kind::Noise;
+    }
+    if first == "ALTER" && up.get(1).map(String::as_str) == Some("TABLE") {
+        let mut i = 2;
+        while matches!(
+            up.get(i).map(String::as_str),
+            Some("ONLY" | "IF" | "EXISTS")
+        ) {
+            i += 1;
+        }
+        let table = bare(dialect, w.get(i).map(String::as_str).unwrap_or(""));
+        if upper.contains(" ADD GENERATED ") {
+            if let Some(c) = up.iter().position(|x| x == "COLUMN") {
+                return Kind::AddIdentity {
+                    table,
+                    column: bare(dialect, &w[c + 1]),
+                };
+            }
+        }
+        for (marker, what, down) in [
+            (
+                " ROW LEVEL SECURITY",
+                "row level security",
+                Some("DISABLE ROW LEVEL SECURITY"),
+            ),
+            (" ATTACH PARTITION ", "partition", None),
+            (" REPLICA IDENTITY ", "replica identity", None),
+            (" CLUSTER ON ", "clustering", Some("SET WITHOUT CLUSTER")),
+            (" INHERIT ", "inheritance", None),
+            (" EXCLUDE ", "exclusion constraint", None),
+        ] {
+            if upper.contains(marker) {
+                let down =
+                    down.map(|d| format!("ALTER TABLE {} {d}", crate::unread::q(dialect, &table)));
+                return Kind::Unread(Unread::with_sql(what, &table, Some(&table), text, down));
+            }
+        }
+        return Kind::Sql;
+    }
+    if first != "CREATE" {
+        return Kind::Sql;
+    }
+    // CREATE [OR REPLACE] [ALGORITHM=…] [DEFINER=…] [SQL SECURITY …] [TEMPORARY|UNIQUE…] KIND
+    let cleaned = strip_mysql_view_clauses(text);
+    let cw = words(&cleaned, 14);
+    let cup: Vec<String> = cw.iter().map(|s| s.to_ascii_uppercase()).collect();
+    let mut k = 1;
+    while matches!(
+        cup.get(k).map(String::as_str),
+        Some(
+            "OR" | "REPLACE"
+                | "CONSTRAINT"
+                | "DEFAULT"
+                | "TRUSTED"
+                | "PROCEDURAL"
+                | "UNLOGGED"
+                | "GLOBAL"
+                | "LOCAL"
+        )
+    ) {
+        k += 1;
+    }
+    let kind = cup.get(k).cloned().unwrap_or_default();
+    let name_after = |from: usize| -> String {
+        cw.iter()
+            .skip(from)
+            .find(|x| !matches!(x.to_ascii_uppercase().as_str(), "IF" | "NOT" | "EXISTS"))
+            .map(|x| bare(dialect, x))
+            .unwrap_or_default()
+    };
+    let on_table = || -> Option<String> {
+        let i = cup.iter().position(|x| x == "ON")?;
+        let mut j = i + 1;
+        if cup.get(j).map(String::as_str) == Some("ONLY") {
+            j += 1;
+        }
+        cw.get(j).map(|t| bare(dialect, t))
+    };
+    let q = |n: &str| crate::unread::q(dialect, n);
+    let unread = match kind.as_str() {
+        "FUNCTION" | "PROCEDURE" => {
+            let name = name_after(k + 1);
+            let signature = function_signature(&cleaned);
+            let down = match dialect {
+                Dialect::Postgres => format!("DROP {kind} IF EXISTS {}{signature}", q(&name)),
+                _ => format!("DROP {kind} IF EXISTS {}", q(&name)),
+            };
+            Unread::with_sql(&kind.to_lowercase(), &name, None, &cleaned, Some(down))
+        }
+        "TRIGGER" | "CONSTRAINT TRIGGER" => {
+            let name = name_after(k + 1);
+            let table = on_table();
+            let down = match (dialect, &table) {
+                (Dialect::Postgres, Some(t)) => {
+                    format!("DROP TRIGGER IF EXISTS {} ON {}", q(&name), q(t))
+                }
+                _ => format!("DROP TRIGGER IF EXISTS {}", q(&name)),
+            };
+            Unread::with_sql("trigger", &name, table.as_deref(), &cleaned, Some(down))
+        }
+        "POLICY" => {
+            let name = name_after(k + 1);
+            let table = on_table();
+            let down = table
+                .as_ref()
+                .map(|t| format!("DROP POLICY IF EXISTS {} ON {}", q(&name), q(t)));
+            Unread::with_sql("policy", &name, table.as_deref(), &cleaned, down)
+        }
+        "EXTENSION" => {
+            let name = name_after(k + 1);
+            let down = format!("DROP EXTENSION IF EXISTS {}", q(&name));
+            Unread::with_sql("extension", &name, None, &cleaned, Some(down))
+        }
+        "SCHEMA" => {
+            let name = name_after(k + 1);
+            Unread::with_sql(
+                "schema",
+                &name,
+                None,
+                &cleaned,
+                Some(format!("DROP SCHEMA IF EXISTS {}", q(&name))),
+            )
+        }
+        "MATERIALIZED" => {
+            let name = name_after(k + 2);
+            let down = format!("DROP MATERIALIZED VIEW IF EXISTS {}", q(&name));
+            Unread::with_sql("materialized view", &name, None, &cleaned, Some(down))
+        }
+        "DOMAIN" | "AGGREGATE" | "OPERATOR" | "CAST" | "COLLATION" | "TEXT" | "PUBLICATION"
+        | "SUBSCRIPTION" | "SERVER" | "FOREIGN" | "LANGUAGE" | "CONVERSION" | "STATISTICS"
+        | "RULE" | "EVENT" | "ROLE" | "USER" | "TABLESPACE" | "ACCESS" => {
+            let name = name_after(k + 1);
+            Unread::with_sql(&kind.to_lowercase(), &name, None, &cleaned, None)
+        }
+        _ => return Kind::Sql,
+    };
+    Kind::Unread(unread)
+}
+
+/// `(a integer, b text)` of `CREATE FUNCTION f(a integer, b text) …`.
+fn function_signature(text: &str) -> String {
+    let Some(open) = text.find('(') else {
+        return "()".into();
+    };
+    let mut depth = 0;
+    for (i, c) in text[open..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return text[open..open + i + 1].to_string();
+                }
+            }
+            _ => {}
+        }
+    }
+    "()".into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(d: Dialect, sql: &str) -> String {
+        match classify(d, sql) {
+            Kind::Noise => "noise".into(),
+            Kind::Unread(u) => format!("unread {}", u.message()),
+            Kind::Sequence { name } => format!("sequence {name}"),
+            Kind::SequenceOwned {
+                sequence,
+                table,
+                column,
+            } => format!("owned {sequence} {table}.{column}"),
+            Kind::AddIdentity { table, column } => format!("identity {table}.{column}"),
+            Kind::Sql => "sql".into(),
+        }
+    }
+
+    #[test]
+    fn dump_statements() {
+        let pg = Dialect::Postgres;
+        assert_eq!(
+            kind(pg, "SELECT pg_catalog.set_config('search_path', '', false)"),
+            "noise"
+        );
+        assert_eq!(kind(pg, "ALTER TABLE public.t OWNER TO postgres"), "noise");
+        assert_eq!(
+            kind(
+                pg,
+                "CREATE SEQUENCE public.t_id_seq AS integer START WITH 1"
+            ),
+            "sequence t_id_seq"
+        );
+        assert_eq!(
+            kind(pg, "ALTER SEQUENCE public.t_id_seq OWNED BY public.t.id"),
+            "owned t_id_seq t.id"
+        );
+        assert_eq!(
+            kind(pg, "ALTER TABLE public.t ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (SEQUENCE NAME public.t_id_seq)"),
+            "identity t.id"
+        );
+        assert!(kind(pg, "CREATE TRIGGER audit AFTER INSERT ON public.orders FOR EACH ROW EXECUTE FUNCTION public.f()").starts_with("unread trigger `audit` on table `orders`"));
+        assert_eq!(kind(pg, "CREATE TABLE public.t (a int)"), "sql");
+        let my = Dialect::Mysql;
+        assert_eq!(
+            strip_mysql_view_clauses("CREATE ALGORITHM=UNDEFINED DEFINER=`root`@`localhost` SQL SECURITY DEFINER VIEW `v` AS select 1"),
+            "CREATE VIEW `v` AS select 1"
+        );
+        assert!(kind(my, "CREATE DEFINER=`root`@`%` TRIGGER `t_bi` BEFORE INSERT ON `t` FOR EACH ROW SET NEW.a = 1").starts_with("unread trigger `t_bi` on table `t`"));
+    }
+}

@@ -1,0 +1,176 @@
+//! Column types as each dialect spells them, read back into portable types.
+
+use migc_compiler::schema::ColumnType;
+use migc_stdlib::Dialect;
+use std::collections::BTreeMap;
+
+/// What a dialect's type spelling means in the model.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Read {
+    pub ty: ColumnType,
+    /// `serial` and its kin: an integer with an owned sequence behind it.
+    pub serial: bool,
+}
+
+fn builtin(name: &str, args: Vec<u64>) -> Read {
+    Read {
+        ty: ColumnType::Builtin {
+            name: name.to_string(),
+            args,
+        },
+        serial: false,
+    }
+}
+
+/// Splits `numeric(12, 2)` into `numeric` and `[12, 2]`; `None` args when one is not a number.
+fn base_and_args(spelling: &str) -> (String, Option<Vec<u64>>) {
+    let s = spelling.trim().to_ascii_lowercase();
+    match s.find('(') {
+        Some(open) => {
+            let close = s.rfind(')').unwrap_or(s.len());
+            let inner = &s[open + 1..close.max(open + 1)];
+            let args: Option<Vec<u64>> = inner.split(',').map(|a| a.trim().parse().ok()).collect();
+            let rest = s[(close + 1).min(s.len())..].trim();
+            let base = format!("{} {}", s[..open].trim(), rest);
+            (base.trim().to_string(), args)
+        }
+        None => (s, Some(Vec::new())),
+    }
+}
+
+/// Reads a column type. `enums` are the schema's enum names (PostgreSQL types by name).
+/// Anything without a portable equivalent becomes a native type spelled for this dialect only.
+pub(crate) fn read(dialect: Dialect, spelling: &str, enums: &[String]) -> Read {
+    let spelling = match dialect {
+        Dialect::Postgres => spelling
+            .trim()
+            .strip_prefix("public.")
+            .unwrap_or(spelling.trim()),
+        _ => spelling.trim(),
+    };
+    let declared = match spelling.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
+        Some(quoted) => quoted.replace("\"\"", "\""),
+        None if dialect == Dialect::Postgres => spelling.to_lowercase(),
+        None => spelling.to_string(),
+    };
+    if let Some(e) = enums.iter().find(|e| **e == declared) {
+        return Read {
+            ty: ColumnType::Enum { name: e.clone() },
+            serial: false,
+        };
+    }
+    let (base, args) = base_and_args(spelling);
+    let args = args.unwrap_or_default();
+    let unsigned = base.contains("unsigned");
+    let base = base
+        .replace(" unsigned", "")
+        .replace(" zerofill", "")
+        .trim()
+        .to_string();
+    let serial = |n: &str| Read {
+        serial: true,
+        ..builtin(n, Vec::new())
+    };
+    let portable = match (dialect, base.as_str()) {
+        (_, "boolean" | "bool") => Some(builtin("bool", vec![])),
+        (Dialect::Mysql, "tinyint") if args == [1] => Some(builtin("bool", vec![])),
+        (Dialect::Postgres, "smallserial" | "serial2") => Some(serial("int16")),
+        (Dialect::Postgres, "serial" | "serial4") => Some(serial("int32")),
+        (Dialect::Postgres, "bigserial" | "serial8") => Some(serial("int64")),
+        (Dialect::Postgres | Dialect::Mysql, "smallint" | "int2") if !unsigned => {
+            Some(builtin("int16", vec![]))
+        }
+        (Dialect::Postgres | Dialect::Mysql, "integer" | "int" | "int4") if !unsigned => {
+            Some(builtin("int32", vec![]))
+        }
+        (Dialect::Postgres | Dialect::Mysql, "bigint" | "int8") if !unsigned => {
+            Some(builtin("int64", vec![]))
+        }
+        (Dialect::Sqlite, "integer" | "int" | "bigint") => Some(builtin("int64", vec![])),
+        (_, "numeric" | "decimal") if args.len() == 2 => Some(builtin("decimal", args.clone())),
+        (Dialect::Postgres, "real" | "float4") | (Dialect::Mysql, "float") => {
+            Some(builtin("float32", vec![]))
+        }
+        (Dialect::Postgres, "double precision" | "float8")
+        | (Dialect::Mysql, "double")
+        | (Dialect::Sqlite, "real" | "double") => Some(builtin("float64", vec![])),
+        (_, "text") => Some(builtin("text", vec![])),
+        (_, "character varying" | "varchar") if args.len() == 1 => {
+            Some(builtin("varchar", args.clone()))
+        }
+        (Dialect::Postgres, "bytea") | (Dialect::Mysql, "longblob") | (Dialect::Sqlite, "blob") => {
+            Some(builtin("bytes", vec![]))
+        }
+        (Dialect::Postgres, "uuid") => Some(builtin("uuid", vec![])),
+        (Dialect::Mysql, "char") if args == [36] => Some(builtin("uuid", vec![])),
+        (_, "date") => Some(builtin("date", vec![])),
+        (Dialect::Postgres, "time" | "time without time zone") if args.is_empty() => {
+            Some(builtin("time", vec![]))
+        }
+        (Dialect::Mysql, "time") if args == [6] => Some(builtin("time", vec![])),
+        (Dialect::Sqlite, "time") => Some(builtin("time", vec![])),
+        (Dialect::Postgres, "timestamp" | "timestamp without time zone") if args.is_empty() => {
+            Some(builtin("timestamp", vec![]))
+        }
+        (Dialect::Mysql, "datetime") if args == [6] => Some(builtin("timestamp", vec![])),
+        (Dialect::Sqlite, "timestamp" | "datetime") => Some(builtin("timestamp", vec![])),
+        (Dialect::Postgres, "timestamptz" | "timestamp with time zone") if args.is_empty() => {
+            Some(builtin("timestamptz", vec![]))
+        }
+        (Dialect::Sqlite, "timestamptz") => Some(builtin("timestamptz", vec![])),
+        (Dialect::Postgres, "jsonb") | (Dialect::Mysql, "json") => Some(builtin("json", vec![])),
+        _ => None,
+    };
+    // sqlparser prints some types in capitals: the catalogs' lower case reads better.
+    let native = if spelling.contains(['"', '`', '\'']) {
+        spelling.to_string()
+    } else {
+        spelling.to_lowercase()
+    };
+    portable.unwrap_or_else(|| Read {
+        ty: ColumnType::Native {
+            spellings: BTreeMap::from([(dialect, native)]),
+        },
+        serial: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(dialect: Dialect, spelling: &str, expected: &str) {
+        let r = read(dialect, spelling, &["mood".to_string()]);
+        assert_eq!(r.ty.to_string(), expected, "{spelling}");
+    }
+
+    #[test]
+    fn spellings() {
+        case(Dialect::Postgres, "character varying(120)", "varchar(120)");
+        case(Dialect::Postgres, "numeric(12,2)", "decimal(12, 2)");
+        case(Dialect::Postgres, "timestamp with time zone", "timestamptz");
+        case(Dialect::Postgres, "mood", "mood");
+        case(Dialect::Postgres, "public.mood", "mood");
+        case(
+            Dialect::Postgres,
+            "tsvector",
+            "native(postgres: \"tsvector\")",
+        );
+        case(
+            Dialect::Postgres,
+            "timestamp(3) without time zone",
+            "native(postgres: \"timestamp(3) without time zone\")",
+        );
+        case(Dialect::Mysql, "tinyint(1)", "bool");
+        case(Dialect::Mysql, "int(11)", "int32");
+        case(Dialect::Mysql, "datetime(6)", "timestamp");
+        case(
+            Dialect::Mysql,
+            "int(10) unsigned",
+            "native(mysql: \"int(10) unsigned\")",
+        );
+        case(Dialect::Sqlite, "INTEGER", "int64");
+        assert!(read(Dialect::Postgres, "bigserial", &[]).serial);
+    }
+}

@@ -1,0 +1,240 @@
+//! The state table, `migc_state`, in the target database: one row per step of a plan that has
+//! run (or is running), so that a re-run resumes where the last one stopped and `status` can
+//! say where a rollout is.
+//!
+//! A row is keyed by the plan's identity (the SHA-256 of its `manifest.json`), the phase and the
+//! step id (`*` for a phase run as one script, as on SQLite). `status` is `done`, `running` (a
+//! backfill between batches), `failed` (the last attempt failed; a re-run starts the step again)
+//! or `rolling back` (a rollback of the phase has started and must be finished). A backfill keeps
+//! its checkpoint: the last key of the last batch done, as a JSON list of text values, with the
+//! rows walked so far. Rows of a phase are written in the transaction of the step where the
+//! dialect has transactional DDL; a rollback deletes the rows of the phases it undid, so the
+//! table ends empty after rolling back everything and holds the plan's history after it is
+//! applied. The table itself is left in place: it is migc's, and dropping it forgets nothing
+//! but that history.
+
+use migc_db::{Connection, DbError};
+use migc_stdlib::Dialect;
+use std::collections::BTreeMap;
+
+pub const TABLE: &str = "migc_state";
+
+/// The step id of a phase run as one script.
+pub const WHOLE_PHASE: &str = "*";
+
+pub const DONE: &str = "done";
+pub const RUNNING: &str = "running";
+pub const ROLLING_BACK: &str = "rolling back";
+pub const FAILED: &str = "failed";
+
+/// One row of the state table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub plan: String,
+    pub label: String,
+    pub phase: String,
+    pub step: String,
+    pub status: String,
+    pub checkpoint: Option<Vec<String>>,
+    pub rows_done: i64,
+    pub rows_total: Option<i64>,
+    pub updated_at: String,
+}
+
+/// A text literal.
+pub fn lit(dialect: Dialect, s: &str) -> String {
+    let mut out = s.replace('\'', "''");
+    if dialect == Dialect::Mysql {
+        out = out.replace('\\', "\\\\");
+    }
+    format!("'{out}'")
+}
+
+fn now(dialect: Dialect) -> &'static str {
+    match dialect {
+        Dialect::Postgres => "now()",
+        Dialect::Mysql => "CURRENT_TIMESTAMP(6)",
+        Dialect::Sqlite => "strftime('%Y-%m-%d %H:%M:%f', 'now')",
+    }
+}
+
+/// Creates the table when it is not there.
+pub fn ensure(conn: &mut dyn Connection) -> Result<(), DbError> {
+    let sql = match conn.dialect() {
+        Dialect::Postgres => format!(
+            "CREATE TABLE IF NOT EXISTS {TABLE} (
+  plan text NOT NULL,
+  label text NOT NULL,
+  phase text NOT NULL,
+  step text NOT NULL,
+  status text NOT NULL,
+  checkpoint text,
+  rows_done bigint NOT NULL DEFAULT 0,
+  rows_total bigint,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (plan, phase, step)
+);
+COMMENT ON TABLE {TABLE} IS 'migc apply: the steps of each plan run here (see migc status)';"
+        ),
+        Dialect::Mysql => format!(
+            "CREATE TABLE IF NOT EXISTS {TABLE} (
+  plan varchar(64) NOT NULL,
+  label text NOT NULL,
+  phase varchar(32) NOT NULL,
+  step varchar(255) NOT NULL,
+  status varchar(32) NOT NULL,
+  checkpoint text,
+  rows_done bigint NOT NULL DEFAULT 0,
+  rows_total bigint,
+  updated_at datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  PRIMARY KEY (plan, phase, step)
+) COMMENT 'migc apply: the steps of each plan run here (see migc status)'"
+        ),
+        Dialect::Sqlite => format!(
+            "CREATE TABLE IF NOT EXISTS {TABLE} (
+  plan text NOT NULL,
+  label text NOT NULL,
+  phase text NOT NULL,
+  step text NOT NULL,
+  status text NOT NULL,
+  checkpoint text,
+  rows_done integer NOT NULL DEFAULT 0,
+  rows_total integer,
+  updated_at text NOT NULL,
+  PRIMARY KEY (plan, phase, step)
+);"
+        ),
+    };
+    conn.execute(&sql)
+}
+
+/// Whether the table is there.
+pub fn exists(conn: &mut dyn Connection) -> Result<bool, DbError> {
+    let sql = match conn.dialect() {
+        Dialect::Postgres => format!("SELECT to_regclass('{TABLE}') IS NOT NULL"),
+        Dialect::Mysql => format!(
+            "SELECT count(*) > 0 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '{TABLE}'"
+        ),
+        Dialect::Sqlite => format!(
+            "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = '{TABLE}'"
+        ),
+    };
+    let rows = conn.query(&sql)?;
+    Ok(matches!(
+        rows.first()
+            .and_then(|r| r.first())
+            .and_then(|v| v.as_deref()),
+        Some("t" | "1" | "true")
+    ))
+}
+
+/// Every row, of one plan or of all, oldest first.
+pub fn rows(conn: &mut dyn Connection, plan: Option<&str>) -> Result<Vec<Row>, DbError> {
+    if !exists(conn)? {
+        return Ok(Vec::new());
+    }
+    let dialect = conn.dialect();
+    let filter = plan
+        .map(|p| format!(" WHERE plan = {}", lit(dialect, p)))
+        .unwrap_or_default();
+    let sql = format!(
+        "SELECT plan, label, phase, step, status, checkpoint, rows_done, rows_total, updated_at FROM {TABLE}{filter} ORDER BY updated_at, plan, phase, step"
+    );
+    let rows = conn.query(&sql)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let text = |i: usize| r.get(i).cloned().flatten().unwrap_or_default();
+            Row {
+                plan: text(0),
+                label: text(1),
+                phase: text(2),
+                step: text(3),
+                status: text(4),
+                checkpoint: r
+                    .get(5)
+                    .cloned()
+                    .flatten()
+                    .and_then(|c| serde_json::from_str(&c).ok()),
+                rows_done: text(6).parse().unwrap_or(0),
+                rows_total: r.get(7).cloned().flatten().and_then(|v| v.parse().ok()),
+                updated_at: text(8),
+            }
+        })
+        .collect())
+}
+
+/// The rows of one plan by (phase, step).
+pub fn of_plan(
+    conn: &mut dyn Connection,
+    plan: &str,
+) -> Result<BTreeMap<(String, String), Row>, DbError> {
+    Ok(rows(conn, Some(plan))?
+        .into_iter()
+        .map(|r| ((r.phase.clone(), r.step.clone()), r))
+        .collect())
+}
+
+/// What a row says, for [`upsert`].
+pub struct Record<'a> {
+    pub plan: &'a str,
+    pub label: &'a str,
+    pub phase: &'a str,
+    pub step: &'a str,
+    pub status: &'a str,
+    pub checkpoint: Option<&'a [String]>,
+    pub rows_done: i64,
+    pub rows_total: Option<i64>,
+}
+
+/// The statement that writes a row (inserted or replaced), to run inside the step's transaction.
+pub fn upsert(dialect: Dialect, r: &Record<'_>) -> String {
+    let checkpoint = r
+        .checkpoint
+        .map(|c| lit(dialect, &serde_json::to_string(c).unwrap_or_default()))
+        .unwrap_or_else(|| "NULL".into());
+    let total = r
+        .rows_total
+        .map(|t| t.to_string())
+        .unwrap_or_else(|| "NULL".into());
+    let values = format!(
+        "({}, {}, {}, {}, {}, {checkpoint}, {}, {total}, {})",
+        lit(dialect, r.plan),
+        lit(dialect, r.label),
+        lit(dialect, r.phase),
+        lit(dialect, r.step),
+        lit(dialect, r.status),
+        r.rows_done,
+        now(dialect)
+    );
+    let columns =
+        "(plan, label, phase, step, status, checkpoint, rows_done, rows_total, updated_at)";
+    match dialect {
+        Dialect::Mysql => format!(
+            "INSERT INTO {TABLE} {columns} VALUES {values} ON DUPLICATE KEY UPDATE label = VALUES(label), status = VALUES(status), checkpoint = VALUES(checkpoint), rows_done = VALUES(rows_done), rows_total = VALUES(rows_total), updated_at = VALUES(updated_at)"
+        ),
+        _ => format!(
+            "INSERT INTO {TABLE} {columns} VALUES {values} ON CONFLICT (plan, phase, step) DO UPDATE SET label = excluded.label, status = excluded.status, checkpoint = excluded.checkpoint, rows_done = excluded.rows_done, rows_total = excluded.rows_total, updated_at = excluded.updated_at"
+        ),
+    }
+}
+
+/// The statement that marks every row of a phase as being rolled back.
+pub fn mark_rolling_back(dialect: Dialect, plan: &str, phase: &str) -> String {
+    format!(
+        "UPDATE {TABLE} SET status = {}, updated_at = {} WHERE plan = {} AND phase = {}",
+        lit(dialect, ROLLING_BACK),
+        now(dialect),
+        lit(dialect, plan),
+        lit(dialect, phase)
+    )
+}
+
+/// The statement that forgets a phase (once its rollback is done).
+pub fn forget_phase(dialect: Dialect, plan: &str, phase: &str) -> String {
+    format!(
+        "DELETE FROM {TABLE} WHERE plan = {} AND phase = {}",
+        lit(dialect, plan),
+        lit(dialect, phase)
+    )
+}

@@ -1,0 +1,75 @@
+//! `migc apply`: run a plan's phases against a database.
+
+use crate::cli::RunArgs;
+use crate::exit::Failure;
+use migc_runner::{Options, PlanDir, Target};
+use std::path::Path;
+
+/// Opens the plan and the database for `apply` and `rollback`.
+pub(crate) fn open(
+    dir: &Path,
+    run: &RunArgs,
+) -> Result<
+    (
+        PlanDir,
+        migc_db::DbUrl,
+        Box<dyn migc_db::Connection>,
+        Options,
+    ),
+    Failure,
+> {
+    let plan = PlanDir::read(dir).map_err(failure)?;
+    let url = url(&run.url)?;
+    let conn = connect(&url)?;
+    let mut options = Options {
+        dry_run: run.dry_run,
+        ..Options::default()
+    };
+    options.policy.lock_timeout = run.lock_timeout;
+    options.policy.retries = run.retries;
+    Ok((plan, url, conn, options))
+}
+
+pub(crate) fn url(text: &str) -> Result<migc_db::DbUrl, Failure> {
+    migc_db::DbUrl::parse(text).ok_or_else(|| {
+        Failure::Usage(format!(
+            "`{text}` is not a database URL (postgres://…, mysql://…, sqlite://PATH)"
+        ))
+    })
+}
+
+pub(crate) fn connect(url: &migc_db::DbUrl) -> Result<Box<dyn migc_db::Connection>, Failure> {
+    migc_db::connect(url)
+        .map_err(|e| Failure::Usage(format!("cannot connect to {}: {e}", url.redacted())))
+}
+
+/// A runner error as the exit code the command line promises.
+pub(crate) fn failure(e: migc_runner::Error) -> Failure {
+    use migc_runner::Kind;
+    match e.kind {
+        Kind::Refused | Kind::Failed => {
+            eprintln!("error: {}", e.message);
+            Failure::Input
+        }
+        Kind::Busy | Kind::Io => Failure::Usage(e.message),
+    }
+}
+
+pub fn run(
+    dir: &Path,
+    run: &RunArgs,
+    phase: Option<String>,
+    through: Option<String>,
+    batch_size: u64,
+    pause_ms: u64,
+) -> Result<(), Failure> {
+    let (plan, url, mut conn, mut options) = open(dir, run)?;
+    options.batch_size = batch_size.max(1);
+    options.pause = std::time::Duration::from_millis(pause_ms);
+    let target = match (phase, through) {
+        (Some(p), _) => Target::Phase(p),
+        (None, Some(t)) => Target::Through(t),
+        (None, None) => Target::UpToGate,
+    };
+    migc_runner::apply(&url, conn.as_mut(), &plan, &target, &options).map_err(failure)
+}

@@ -1,0 +1,185 @@
+//! `migc verify`: prove a plan on a scratch database.
+
+use crate::exit::Failure;
+use crate::render::{self, Format};
+use crate::source::{self, Loaded};
+use migc_compiler::schema::Schema;
+use migc_db::DbUrl;
+use migc_grammar::{Diagnostic, Sources};
+use migc_runner::verify::{self, Case, Scratch};
+use migc_runner::PlanDir;
+use migc_stdlib::Dialect;
+use std::collections::BTreeMap;
+
+pub struct Args<'a> {
+    pub from: &'a str,
+    pub to: &'a str,
+    pub dialect: Option<Dialect>,
+    pub url: Option<&'a str>,
+    pub rows: u64,
+    pub allow_destructive: bool,
+    pub format: Format,
+}
+
+/// Plans `from -> to` in memory, as `migc plan` would write it.
+fn plan_of(
+    from: &Schema,
+    to: &Schema,
+    labels: (&str, &str),
+    dialect: Dialect,
+    allow_destructive: bool,
+    sources: &Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PlanDir> {
+    let options = migc_planner::Options { allow_destructive };
+    let plan = migc_planner::plan(from, to, &options);
+    diagnostics.extend(plan.diagnostics.iter().cloned());
+    if plan.has_errors() {
+        return None;
+    }
+    let locate = |span: migc_grammar::Span| -> Option<String> {
+        if (span.file.0 as usize) >= sources.len() {
+            return None;
+        }
+        let (line, col) = sources.line_col(span);
+        Some(format!("{}:{line}:{col}", sources.get(span.file).name))
+    };
+    let labels = migc_planner::Labels {
+        from: labels.0,
+        to: labels.1,
+    };
+    match migc_planner::render(&plan, from, to, dialect, &labels, &locate) {
+        Ok(files) => {
+            let mut files = files.files;
+            let manifest = files.remove("manifest.json").unwrap_or_default();
+            let scripts: BTreeMap<String, String> = files.into_iter().collect();
+            PlanDir::from_files(&manifest, scripts).ok()
+        }
+        Err(errors) => {
+            diagnostics.extend(errors);
+            None
+        }
+    }
+}
+
+pub fn run(args: &Args<'_>) -> Result<(), Failure> {
+    let server = match args.url {
+        Some(u) => Some(super::apply::url(u)?),
+        None => None,
+    };
+    let dialect = match (&server, args.dialect) {
+        (Some(u), _) => u.dialect(),
+        (None, None | Some(Dialect::Sqlite)) => Dialect::Sqlite,
+        (None, Some(d)) => {
+            return Err(Failure::Usage(format!(
+                "verifying on {d} needs a server: give `--url` (a scratch database is created on it and dropped)"
+            )))
+        }
+    };
+    let mut sources = Sources::new();
+    let mut diagnostics = Vec::new();
+    // Objects outside the model (of a database or dump given as a source) are not built in the
+    // scratch database; loading them warns about each.
+    let mut foreign = Vec::new();
+    let d = Some(dialect);
+    let from = source::load(args.from, d, &mut sources, &mut diagnostics, &mut foreign)?;
+    let to = source::load(args.to, d, &mut sources, &mut diagnostics, &mut foreign)?;
+    let (from, to) = match (from, to) {
+        (Loaded::Schema(f), Loaded::Schema(t)) => (f, t),
+        (f, t) => {
+            for side in [f, t] {
+                if let Loaded::Errors(e) = side {
+                    diagnostics.extend(e);
+                }
+            }
+            migc_grammar::sort_diagnostics(&mut diagnostics);
+            render::emit(args.format, &sources, &diagnostics);
+            return Err(Failure::Input);
+        }
+    };
+    let empty = Schema::default();
+    let mut plan_diagnostics = Vec::new();
+    let deploy = plan_of(
+        &empty,
+        &from,
+        ("empty", args.from),
+        dialect,
+        true,
+        &sources,
+        &mut Vec::new(),
+    );
+    let plan = plan_of(
+        &from,
+        &to,
+        (args.from, args.to),
+        dialect,
+        args.allow_destructive,
+        &sources,
+        &mut plan_diagnostics,
+    );
+    diagnostics.extend(plan_diagnostics);
+    migc_grammar::sort_diagnostics(&mut diagnostics);
+    let (Some(deploy), Some(plan)) = (deploy, plan) else {
+        if diagnostics.is_empty() {
+            eprintln!("error: `{}` cannot be built on {dialect}", args.from);
+        }
+        render::emit(args.format, &sources, &diagnostics);
+        return Err(Failure::Input);
+    };
+    if args.format == Format::Json {
+        render::emit(args.format, &sources, &diagnostics);
+    }
+    // A server gets a scratch database made and dropped; an SQLite file that does not exist
+    // yet becomes the scratch database and is kept for inspection.
+    let scratch = match &server {
+        Some(DbUrl::Sqlite(Some(path))) if path.exists() => {
+            return Err(Failure::Usage(format!(
+                "`{}` exists; verify builds its scratch database from nothing: name a new file",
+                path.display()
+            )))
+        }
+        Some(s @ (DbUrl::Postgres(_) | DbUrl::Mysql(_))) => {
+            Some(Scratch::create(s).map_err(super::apply::failure)?)
+        }
+        _ => None,
+    };
+    let url = match (&scratch, &server) {
+        (Some(s), _) => s.url.clone(),
+        (None, Some(u)) => u.clone(),
+        (None, None) => DbUrl::Sqlite(None),
+    };
+    let where_ = match &server {
+        Some(DbUrl::Sqlite(Some(p))) => format!("the new SQLite file {} (kept)", p.display()),
+        Some(DbUrl::Sqlite(None)) | None => "an embedded SQLite scratch database".to_string(),
+        Some(s) => format!("a scratch database on {}", s.redacted()),
+    };
+    println!(
+        "verify {} -> {} on {dialect}, {where_}, {} rows per table",
+        args.from, args.to, args.rows
+    );
+    let report = {
+        let mut conn = super::apply::connect(&url)?;
+        verify::run(
+            &url,
+            conn.as_mut(),
+            &Case {
+                from: &from,
+                to: &to,
+                deploy: &deploy,
+                plan: &plan,
+                rows: args.rows,
+            },
+        )
+        .map_err(super::apply::failure)?
+    };
+    drop(scratch);
+    print!("{}", report.render());
+    let violations = report.violations().len();
+    if violations == 0 {
+        println!("ok: every promise of the plan's compatibility matrix holds");
+        Ok(())
+    } else {
+        println!("{violations} violations");
+        Err(Failure::Input)
+    }
+}

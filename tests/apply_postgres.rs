@@ -1,0 +1,324 @@
+//! `migc apply`, `rollback` and `status` on PostgreSQL (`MIGC_TEST_POSTGRES_URL`; each test
+//! makes its own scratch database and drops it): a generated plan applied step by step with its
+//! backfill in batches from the manifest's batch form, rolled back with the state table
+//! following; a backfill killed with SIGKILL part-way and resumed without losing or redoing a
+//! row; a second concurrent run refused by the advisory lock; another session holding ACCESS
+//! EXCLUSIVE longer than the lock timeout (the run retries, gives up cleanly without leaving an
+//! invalid index, and completes once the lock is released).
+
+mod apply_support;
+
+use apply_support::*;
+
+const ROWS: i64 = 3000;
+const STEP: &str = "backfill.backfill.t";
+
+fn server(test: &str) -> Option<String> {
+    live("MIGC_TEST_POSTGRES_URL", test)
+}
+
+/// A scratch database at v1 with `ROWS` rows, and the plan to `to` (expand applied when
+/// `expand`).
+fn deployed(work: &Work, db: &Scratch, to: &str, expand: bool) -> String {
+    let v1 = work.schema("v1", V1);
+    let v2 = work.schema("v2", to);
+    let p1 = work.plan("empty", &v1, "postgres", "p1");
+    let p2 = work.plan(&v1, &v2, "postgres", "p2");
+    expect(
+        &run(&["apply", &p1, "--url", &db.url, "--through", "contract"]),
+        0,
+    );
+    connect(&db.url)
+        .execute(&format!(
+            "INSERT INTO t (id, a) SELECT i, 'row ' || i FROM generate_series(1, {ROWS}) i"
+        ))
+        .unwrap();
+    if expand {
+        expect(
+            &run(&["apply", &p2, "--url", &db.url, "--phase", "expand"]),
+            0,
+        );
+    }
+    p2
+}
+
+#[test]
+fn apply_and_rollback_step_by_step() {
+    let Some(server) = server("apply_and_rollback_step_by_step") else {
+        return;
+    };
+    let db = Scratch::new(&server);
+    let work = Work::new();
+    let p2 = deployed(&work, &db, V2, false);
+    let o = run(&[
+        "apply",
+        &p2,
+        "--url",
+        &db.url,
+        "--batch-size",
+        "700",
+        "--pause-ms",
+        "0",
+    ]);
+    expect(&o, 0);
+    let out = text(&o.stdout);
+    assert!(out.contains("[1] add column"), "{out}");
+    assert!(out.contains("stopped before contract"), "{out}");
+    let mut c = connect(&db.url);
+    assert_eq!(
+        number(c.as_mut(), "SELECT count(*) FROM t WHERE b = upper(a)"),
+        ROWS
+    );
+    let (status, checkpoint, done) = state_of(c.as_mut(), STEP).unwrap();
+    assert_eq!((status.as_str(), done), ("done", ROWS));
+    assert_eq!(
+        checkpoint.as_deref(),
+        Some(format!("[\"{ROWS}\"]").as_str())
+    );
+    // Every step of expand is recorded by id, and each phase as a whole.
+    assert_eq!(
+        number(
+            c.as_mut(),
+            "SELECT count(*) FROM migc_state WHERE phase = 'expand' AND label NOT LIKE 'empty %'"
+        ),
+        3
+    );
+    let status = text(&run(&["status", "--url", &db.url]).stdout);
+    assert!(status.contains("backfill  applied"), "{status}");
+    assert!(
+        status.contains(&format!(
+            "backfill {STEP}: {ROWS} of {ROWS} rows walked, last key ({ROWS}), done"
+        )),
+        "{status}"
+    );
+    let o = run(&["apply", &p2, "--url", &db.url, "--through", "contract"]);
+    expect(&o, 0);
+    assert!(
+        text(&o.stdout).contains("expand: already applied"),
+        "{}",
+        show(&o)
+    );
+    assert_eq!(
+        number(
+            c.as_mut(),
+            "SELECT count(*) FROM pg_trigger WHERE tgname = 'migc_sync_t'"
+        ),
+        0
+    );
+
+    expect(&run(&["rollback", &p2, "--url", &db.url]), 0);
+    assert_eq!(
+        number(
+            c.as_mut(),
+            "SELECT count(*) FROM information_schema.columns WHERE table_name = 't' AND column_name = 'b'"
+        ),
+        0
+    );
+    assert_eq!(number(c.as_mut(), "SELECT count(*) FROM t"), ROWS);
+    assert_eq!(
+        number(
+            c.as_mut(),
+            "SELECT count(*) FROM migc_state WHERE label NOT LIKE 'empty %'"
+        ),
+        0
+    );
+}
+
+#[test]
+fn a_killed_backfill_resumes_from_its_checkpoint() {
+    let Some(server) = server("a_killed_backfill_resumes_from_its_checkpoint") else {
+        return;
+    };
+    let db = Scratch::new(&server);
+    let work = Work::new();
+    let p2 = deployed(&work, &db, V2, true);
+    let mut c = connect(&db.url);
+    c.execute(
+        "CREATE TABLE fills (id bigint NOT NULL);
+         CREATE FUNCTION log_fill() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN INSERT INTO fills VALUES (NEW.id); RETURN NEW; END $$;
+         CREATE TRIGGER fills_log AFTER UPDATE OF b ON t FOR EACH ROW
+           WHEN (OLD.b IS NULL AND NEW.b IS NOT NULL) EXECUTE FUNCTION log_fill();",
+    )
+    .unwrap();
+    let slow = Spawned::start(&[
+        "apply",
+        &p2,
+        "--url",
+        &db.url,
+        "--phase",
+        "backfill",
+        "--batch-size",
+        "10",
+        "--pause-ms",
+        "20",
+    ]);
+    wait_until("a few batches", || {
+        state_of(c.as_mut(), STEP).is_some_and(|(_, _, done)| done >= 200)
+    });
+    slow.kill();
+
+    let (status, checkpoint, done) = state_of(c.as_mut(), STEP).expect("a state row");
+    assert_eq!(status, "running");
+    assert!(
+        done < ROWS,
+        "the backfill ended before the kill ({done} rows)"
+    );
+    let key: i64 = serde_json::from_str::<Vec<String>>(&checkpoint.expect("a checkpoint")).unwrap()
+        [0]
+    .parse()
+    .unwrap();
+    assert_eq!(key, done);
+    assert_eq!(
+        number(c.as_mut(), "SELECT count(*) FROM t WHERE b IS NOT NULL"),
+        done
+    );
+    assert_eq!(number(c.as_mut(), "SELECT count(*) FROM fills"), done);
+
+    let o = run(&[
+        "apply",
+        &p2,
+        "--url",
+        &db.url,
+        "--phase",
+        "backfill",
+        "--batch-size",
+        "400",
+    ]);
+    expect(&o, 0);
+    assert!(
+        text(&o.stdout).contains(&format!(
+            "resuming the backfill of `t` after key ({key}), {done} rows already walked"
+        )),
+        "{}",
+        show(&o)
+    );
+    assert_eq!(
+        number(c.as_mut(), "SELECT count(*) FROM t WHERE b = upper(a)"),
+        ROWS
+    );
+    assert_eq!(number(c.as_mut(), "SELECT count(*) FROM fills"), ROWS);
+    assert_eq!(
+        number(c.as_mut(), "SELECT count(DISTINCT id) FROM fills"),
+        ROWS
+    );
+    let (status, _, done) = state_of(c.as_mut(), STEP).unwrap();
+    assert_eq!((status.as_str(), done), ("done", ROWS));
+}
+
+#[test]
+fn a_second_concurrent_run_is_refused() {
+    let Some(server) = server("a_second_concurrent_run_is_refused") else {
+        return;
+    };
+    let db = Scratch::new(&server);
+    let work = Work::new();
+    let p2 = deployed(&work, &db, V2, true);
+    let slow = Spawned::start(&[
+        "apply",
+        &p2,
+        "--url",
+        &db.url,
+        "--phase",
+        "backfill",
+        "--batch-size",
+        "20",
+        "--pause-ms",
+        "20",
+    ]);
+    let mut c = connect(&db.url);
+    wait_until("the first run to start its backfill", || {
+        state_of(c.as_mut(), STEP).is_some()
+    });
+    let second = run(&["apply", &p2, "--url", &db.url]);
+    let (code, out, err) = slow.finish();
+    assert_eq!(code, Some(0), "{out}\n{err}");
+    expect(&second, 2);
+    assert!(
+        text(&second.stderr).contains("another migc run holds the lock"),
+        "{}",
+        show(&second)
+    );
+    assert_eq!(
+        number(c.as_mut(), "SELECT count(*) FROM t WHERE b = upper(a)"),
+        ROWS
+    );
+}
+
+/// `CREATE INDEX CONCURRENTLY` runs outside the scripts' retrying blocks, under the run's lock
+/// timeout: with ACCESS EXCLUSIVE held by another session it retries, gives up after the bound
+/// leaving no invalid index and the step unrecorded, and completes once the lock is released.
+#[test]
+fn a_held_lock_is_retried_then_given_up_cleanly_and_resumed() {
+    let Some(server) = server("a_held_lock_is_retried_then_given_up_cleanly_and_resumed") else {
+        return;
+    };
+    let db = Scratch::new(&server);
+    let work = Work::new();
+    let p2 = deployed(&work, &db, V1_INDEXED, false);
+    let mut holder = connect(&db.url);
+    holder
+        .execute("BEGIN; LOCK TABLE t IN ACCESS EXCLUSIVE MODE;")
+        .unwrap();
+    let o = run(&[
+        "apply",
+        &p2,
+        "--url",
+        &db.url,
+        "--lock-timeout",
+        "100ms",
+        "--retries",
+        "2",
+    ]);
+    expect(&o, 1);
+    let err = text(&o.stderr);
+    assert!(err.contains("attempt 2 of 3; retrying"), "{err}");
+    assert!(
+        err.contains("gave up after 3 attempts to take a lock"),
+        "{err}"
+    );
+    holder.execute("ROLLBACK").unwrap();
+    let mut c = connect(&db.url);
+    assert_eq!(
+        number(
+            c.as_mut(),
+            "SELECT count(*) FROM pg_indexes WHERE indexname = 't_a_idx'"
+        ),
+        0
+    );
+    let status = text(&run(&["status", "--url", &db.url]).stdout);
+    let ours = &status[status.find("/v2 (").expect("the plan is listed")..];
+    assert!(
+        ours.contains("expand    part-way (0 steps done)"),
+        "{status}"
+    );
+    assert!(
+        ours.contains("step expand.create_index.t.t_a_idx failed at"),
+        "{status}"
+    );
+
+    holder
+        .execute("BEGIN; LOCK TABLE t IN ACCESS EXCLUSIVE MODE;")
+        .unwrap();
+    let mut waiting = Spawned::start(&[
+        "apply",
+        &p2,
+        "--url",
+        &db.url,
+        "--lock-timeout",
+        "100ms",
+        "--retries",
+        "100",
+    ]);
+    assert!(waiting.wait_for_line("retrying"), "{:?}", waiting.stderr);
+    holder.execute("ROLLBACK").unwrap();
+    let (code, out, err) = waiting.finish();
+    assert_eq!(code, Some(0), "{out}\n{err}");
+    assert_eq!(
+        number(
+            c.as_mut(),
+            "SELECT count(*) FROM pg_index WHERE indexrelid = 't_a_idx'::regclass AND indisvalid"
+        ),
+        1
+    );
+}

@@ -1,0 +1,189 @@
+//! `migc drift`, and plans from a database that holds objects migc cannot read.
+
+mod import_support;
+
+use import_support::*;
+
+fn sqlite(d: &std::path::Path, sql: &str) -> String {
+    let url = format!("sqlite://{}", d.join("app.db").display());
+    let mut c = migc_db::connect(&migc_db::DbUrl::parse(&url).expect("URL")).expect("open");
+    c.execute(sql).expect("sql");
+    url
+}
+
+#[test]
+fn sqlite_drift_object_by_object() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let url = sqlite(d, &data("sqlite/schema.sql"));
+    expect(d, &["import", &url, "-o", "declared"], 0);
+    let out = expect(d, &["drift", "--url", &url, "--to", "declared"], 0);
+    assert!(
+        text(&out.stdout).contains("matches the declared schema"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        text(&out.stdout).contains("not managed by migc (left alone): trigger customers_touch"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    // Someone changed the database by hand.
+    sqlite(d, "ALTER TABLE products ADD COLUMN color text; DROP INDEX orders_open_idx; CREATE TABLE scratch (a integer);");
+    let out = expect(d, &["drift", "--url", &url, "--to", "declared"], 1);
+    let report = text(&out.stdout);
+    for expected in [
+        "differs from the declared schema in 3 places",
+        "  column products.color: not declared\n    database: text\n    fix: declare it",
+        "  index orders_open_idx: missing in the database\n    declared: (customer_id, placed_on) where status <> 'cancelled'\n    fix: run `migc plan`",
+        "  table scratch: not declared",
+    ] {
+        assert!(report.contains(expected), "`{expected}` not in\n{report}");
+    }
+    let out = expect(
+        d,
+        &[
+            "drift", "--url", &url, "--to", "declared", "--format", "json",
+        ],
+        1,
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let objects: Vec<&str> = json["differences"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|x| x["object"].as_str().expect("object"))
+        .collect();
+    assert_eq!(
+        objects,
+        [
+            "index orders_open_idx",
+            "column products.color",
+            "table scratch"
+        ]
+    );
+
+    let out = expect(
+        d,
+        &[
+            "drift",
+            "--url",
+            "postgres://nobody@127.0.0.1:1/none",
+            "--to",
+            "declared",
+        ],
+        2,
+    );
+    assert!(
+        text(&out.stderr).contains("cannot read the database"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn postgres_drift_and_objects_a_plan_leaves_alone() {
+    let Some(admin) = server("MIGC_TEST_POSTGRES_URL", "postgres_drift") else {
+        return;
+    };
+    let db = Scratch::new(&admin, "migc_import_drift_pg");
+    db.run(&data("postgres/schema.sql"));
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    expect(d, &["import", &db.url, "-o", "declared"], 0);
+    expect(d, &["drift", "--url", &db.url, "--to", "declared"], 0);
+    db.run("ALTER TABLE orders ALTER COLUMN note TYPE text; ALTER TABLE products DROP CONSTRAINT products_price_positive;");
+    let out = expect(d, &["drift", "--url", &db.url, "--to", "declared"], 1);
+    let report = text(&out.stdout);
+    assert!(
+        report
+            .contains("  column orders.note: type\n    database: text\n    declared: varchar(500)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("  check products_price_positive: missing in the database"),
+        "{report}"
+    );
+
+    // Declared without the native blocks: the plan leaves the trigger, function and policy alone.
+    std::fs::remove_file(d.join("declared/native.mig")).expect("rm");
+    db.run("ALTER TABLE orders ALTER COLUMN note TYPE varchar(500); ALTER TABLE products ADD CONSTRAINT products_price_positive CHECK (price > 0 AND price < 1000000);");
+    let out = expect(
+        d,
+        &[
+            "plan",
+            "--from",
+            &db.url,
+            "--to",
+            "declared",
+            "--dialect",
+            "postgres",
+            "--out",
+            "plan",
+        ],
+        0,
+    );
+    assert!(
+        text(&out.stdout).contains("(0 steps,"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        text(&out.stderr)
+            .contains("trigger `customers_touch` is not declared; the plan leaves it in place"),
+        "{}",
+        text(&out.stderr)
+    );
+    let all: String = std::fs::read_dir(d.join("plan"))
+        .expect("plan")
+        .filter_map(Result::ok)
+        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+        .collect();
+    assert!(
+        !all.contains("DROP TRIGGER")
+            && !all.contains("DROP FUNCTION")
+            && !all.contains("DROP POLICY"),
+        "{all}"
+    );
+}
+
+#[test]
+fn a_sqlite_rebuild_that_would_lose_a_trigger_is_refused() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let url = sqlite(d, &data("sqlite/schema.sql"));
+    expect(d, &["import", &url, "-o", "declared"], 0);
+    // A new check on customers needs a rebuild, and customers has a trigger migc cannot read.
+    let path = d.join("declared/tables/customers.mig");
+    let t = std::fs::read_to_string(&path).expect("read").replace(
+        "  check customers_email_check",
+        "  check customers_name_check (length(full_name) > 0)\n  check customers_email_check",
+    );
+    std::fs::write(&path, t).expect("write");
+    std::fs::remove_file(d.join("declared/native.mig")).expect("rm");
+    let out = expect(
+        d,
+        &[
+            "plan",
+            "--from",
+            &url,
+            "--to",
+            "declared",
+            "--dialect",
+            "sqlite",
+            "--out",
+            "plan",
+        ],
+        1,
+    );
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("the plan rebuilds a table that has objects migc cannot read"),
+        "{err}"
+    );
+    assert!(
+        err.contains("trigger `customers_touch` on table `customers`"),
+        "{err}"
+    );
+}

@@ -1,0 +1,181 @@
+//! Reading `.sql` sources: dump noise skipped, objects outside the model named, errors with
+//! their place, usage errors.
+
+mod import_support;
+
+use import_support::*;
+
+fn setup(files: &[&str]) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    for f in files {
+        let name = std::path::Path::new(f).file_name().expect("name");
+        std::fs::write(tmp.path().join(name), data(f)).expect("write");
+    }
+    tmp
+}
+
+#[test]
+fn a_parse_error_has_file_line_and_column() {
+    let tmp = setup(&["postgres/broken.sql"]);
+    let out = expect(
+        tmp.path(),
+        &["import", "broken.sql", "--dialect", "postgres", "-o", "out"],
+        1,
+    );
+    let err = text(&out.stderr);
+    assert!(err.contains("error[E4001]: cannot read this SQL"), "{err}");
+    assert!(err.contains("broken.sql:5:"), "{err}");
+    assert!(!tmp.path().join("out").exists());
+    let out = expect(
+        tmp.path(),
+        &[
+            "import",
+            "broken.sql",
+            "--dialect",
+            "postgres",
+            "-o",
+            "out",
+            "--format",
+            "json",
+        ],
+        1,
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["diagnostics"][0]["code"], "E4001");
+    assert_eq!(json["diagnostics"][0]["line"], 5);
+    // As a plan source too.
+    expect(
+        tmp.path(),
+        &[
+            "plan",
+            "--from",
+            "broken.sql",
+            "--to",
+            "empty",
+            "--dialect",
+            "postgres",
+            "--out",
+            "p",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn dump_noise_is_skipped_and_unknown_objects_are_named() {
+    let tmp = setup(&["postgres/noise.sql"]);
+    let out = expect(
+        tmp.path(),
+        &["import", "noise.sql", "--dialect", "postgres", "-o", "out"],
+        0,
+    );
+    let err = text(&out.stderr);
+    for named in [
+        "extension `pgcrypto`",
+        "schema `audit`",
+        "object in another schema `audit.log`",
+        "partition `measurements_2024`",
+        "the partitioning of table `measurements` is not read",
+        "index `items_search_idx` on table `items`",
+        "privilege `GRANT SELECT ON TABLE public.items TO PUBLIC`",
+    ] {
+        assert!(err.contains(named), "`{named}` not reported:\n{err}");
+    }
+    assert!(
+        !err.contains("restrict") && !err.contains("set_config") && !err.contains("OWNER"),
+        "{err}"
+    );
+    let items = std::fs::read_to_string(tmp.path().join("out/tables/items.mig")).expect("items");
+    assert_eq!(
+        items,
+        "table items {\n  id     int32         primary key identity\n  Label  varchar(80)   not null\n  price  decimal(8, 2) not null default (0)\n  search native(postgres: \"tsvector\")\n  check items_price_check (price >= 0)\n}\n"
+    );
+    let native = std::fs::read_to_string(tmp.path().join("out/native.mig")).expect("native");
+    assert!(
+        native.contains("native extension_pgcrypto for postgres"),
+        "{native}"
+    );
+    assert!(
+        native.contains("down \"DROP EXTENSION IF EXISTS \\\"pgcrypto\\\"\""),
+        "{native}"
+    );
+}
+
+#[test]
+fn usage_errors() {
+    let tmp = setup(&["postgres/noise.sql"]);
+    let d = tmp.path();
+    let out = expect(d, &["import", "noise.sql", "-o", "out"], 2);
+    assert!(
+        text(&out.stderr).contains("needs `--dialect`"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = expect(
+        d,
+        &[
+            "import",
+            "missing.sql",
+            "--dialect",
+            "postgres",
+            "-o",
+            "out",
+        ],
+        2,
+    );
+    assert!(
+        text(&out.stderr).contains("cannot read `missing.sql`"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = expect(
+        d,
+        &[
+            "plan",
+            "--from",
+            "sqlite://app.db",
+            "--to",
+            "empty",
+            "--dialect",
+            "postgres",
+            "--out",
+            "p",
+        ],
+        2,
+    );
+    assert!(
+        text(&out.stderr).contains("is a sqlite database, but `--dialect postgres` was given"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = expect(
+        d,
+        &["import", "postgres://nobody@127.0.0.1:1/none", "-o", "out"],
+        2,
+    );
+    assert!(
+        text(&out.stderr).contains("cannot read the database"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Importing over other .mig files is refused.
+    std::fs::create_dir_all(d.join("taken")).expect("dir");
+    std::fs::write(d.join("taken/mine.mig"), "table x {\n  id int64\n}\n").expect("write");
+    let out = expect(
+        d,
+        &[
+            "import",
+            "noise.sql",
+            "--dialect",
+            "postgres",
+            "-o",
+            "taken",
+        ],
+        2,
+    );
+    assert!(
+        text(&out.stderr).contains("already holds .mig files"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -1,0 +1,207 @@
+//! `migc verify`: every step of the example chains verified on embedded SQLite (the steps that
+//! do not plan for SQLite are refused with the planner's error) and on PostgreSQL
+//! (`MIGC_TEST_POSTGRES_URL`, a scratch database made and dropped per run); a plan broken on
+//! purpose is reported as a violation with exit 1; usage errors exit 2.
+
+mod apply_support;
+
+use apply_support::*;
+use migc_db::DbUrl;
+use migc_runner::verify::{self, Case, Cell};
+use migc_runner::PlanDir;
+use std::collections::BTreeMap;
+
+/// Every step of every example chain: (from, to), `empty` first.
+fn chain_steps() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut examples: Vec<_> = std::fs::read_dir(root().join("examples"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    examples.sort();
+    for ex in examples {
+        let mut versions: Vec<_> = std::fs::read_dir(&ex)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect();
+        versions.sort();
+        let mut from = "empty".to_string();
+        for v in versions {
+            let to = path_str(&v);
+            out.push((from, to.clone()));
+            from = to;
+        }
+    }
+    assert!(out.len() >= 10, "the example chains are found: {out:?}");
+    out
+}
+
+const PHASES: [&str; 4] = ["expand", "backfill", "switch", "contract"];
+
+/// Checks the printed matrix of a verification that passed.
+#[track_caller]
+fn matrix_holds(out: &str, from: &str) {
+    for phase in PHASES {
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(&format!("{phase} ")))
+            .unwrap_or_else(|| panic!("no `{phase}` line:\n{out}"));
+        let marks: Vec<&str> = line.split_whitespace().skip(1).collect();
+        let old_after_contract = phase == "contract" && from != "empty";
+        let expected_old = if old_after_contract { "–" } else { "✓" };
+        assert_eq!(marks, [expected_old, "✓", "✓"], "{phase}:\n{out}");
+    }
+    assert!(
+        out.contains("ok: every promise of the plan's compatibility matrix holds"),
+        "{out}"
+    );
+}
+
+#[test]
+fn every_example_step_verifies_on_embedded_sqlite() {
+    let mut ran = 0;
+    for (from, to) in chain_steps() {
+        let o = run(&["verify", "--from", &from, "--to", &to, "--rows", "12"]);
+        let err = text(&o.stderr);
+        if err.contains("has no SQLite spelling") {
+            expect(&o, 1);
+            eprintln!("note: {from} -> {to} does not plan for SQLite; refused as expected");
+            continue;
+        }
+        expect(&o, 0);
+        let out = text(&o.stdout);
+        assert!(
+            out.starts_with(&format!(
+                "verify {from} -> {to} on sqlite, an embedded SQLite scratch database, 12 rows per table\n"
+            )),
+            "{out}"
+        );
+        matrix_holds(&out, &from);
+        ran += 1;
+    }
+    assert!(ran >= 8, "only {ran} steps verified");
+}
+
+#[test]
+fn every_example_step_verifies_on_postgres() {
+    let Some(server) = live(
+        "MIGC_TEST_POSTGRES_URL",
+        "every_example_step_verifies_on_postgres",
+    ) else {
+        return;
+    };
+    let mut admin = connect(&server);
+    let scratch_count = |admin: &mut Box<dyn migc_db::Connection>| {
+        number(
+            admin.as_mut(),
+            "SELECT count(*) FROM pg_database WHERE datname LIKE 'migc\\_verify\\_%'",
+        )
+    };
+    let before = scratch_count(&mut admin);
+    for (from, to) in chain_steps() {
+        let o = run(&[
+            "verify", "--from", &from, "--to", &to, "--url", &server, "--rows", "12",
+        ]);
+        expect(&o, 0);
+        let out = text(&o.stdout);
+        assert!(
+            out.contains(" on postgres, a scratch database on "),
+            "{out}"
+        );
+        matrix_holds(&out, &from);
+    }
+    assert_eq!(
+        scratch_count(&mut admin),
+        before,
+        "a scratch database was left behind"
+    );
+}
+
+/// A plan whose expand renames a column the old application uses: the old application breaks
+/// after expand, which the plan promises it does not.
+#[test]
+fn a_plan_that_breaks_the_old_application_is_a_violation() {
+    let mut sources = migc_grammar::Sources::new();
+    let mut compile = |name: &str, text: &str| {
+        let file = sources.add(name.to_string(), text.to_string());
+        migc_compiler::compile(&mut sources, &[file])
+            .schema
+            .expect("the schema compiles")
+    };
+    let from = compile("v1.mig", V1);
+    let to = compile("v2.mig", V2);
+    let render = |a: &migc_compiler::schema::Schema, b: &migc_compiler::schema::Schema| {
+        let plan = migc_planner::plan(a, b, &migc_planner::Options::default());
+        let labels = migc_planner::Labels { from: "a", to: "b" };
+        let mut files =
+            migc_planner::render(&plan, a, b, migc_stdlib::Dialect::Sqlite, &labels, &|_| {
+                None
+            })
+            .expect("the plan renders")
+            .files;
+        let manifest = files.remove("manifest.json").unwrap();
+        (manifest, files.into_iter().collect::<BTreeMap<_, _>>())
+    };
+    let empty = migc_compiler::schema::Schema::default();
+    let (m, s) = render(&empty, &from);
+    let deploy = PlanDir::from_files(&m, s).unwrap();
+    let (m, mut s) = render(&from, &to);
+    let broken = "-- expand, broken on purpose\n\n-- [1] add column `b`\n--     lock: none\nALTER TABLE t RENAME COLUMN a TO a_gone;\n\n-- [2] nothing\n--     lock: none\nSELECT 1;\n";
+    s.insert("01-expand.up.sql".into(), broken.into());
+    let mut manifest: serde_json::Value = serde_json::from_str(&m).unwrap();
+    manifest["checksums"]["01-expand.up.sql"] = migc_planner::manifest::sha256(broken).into();
+    let plan = PlanDir::from_files(&serde_json::to_string(&manifest).unwrap(), s).unwrap();
+
+    let url = DbUrl::Sqlite(None);
+    let mut conn = migc_db::connect(&url).unwrap();
+    let report = verify::run(
+        &url,
+        conn.as_mut(),
+        &Case {
+            from: &from,
+            to: &to,
+            deploy: &deploy,
+            plan: &plan,
+            rows: 5,
+        },
+    )
+    .unwrap();
+    let expand = &report.lines[0];
+    assert_eq!(expand.apply, None, "{}", report.render());
+    assert_eq!(expand.phase, "expand");
+    assert!(
+        matches!(&expand.old, Cell::Broken(why) if why.contains("a_gone") || why.contains("no column named a")),
+        "{:?}",
+        expand.old
+    );
+    assert!(!report.violations().is_empty());
+    let printed = report.render();
+    assert!(printed.contains("expand     ✗"), "{printed}");
+    assert!(
+        printed.contains("violations:\n  expand: old app: insert into `t`"),
+        "{printed}"
+    );
+}
+
+#[test]
+fn verify_on_a_server_dialect_needs_a_url() {
+    let o = run(&[
+        "verify",
+        "--from",
+        "empty",
+        "--to",
+        &path_str(&root().join("examples/blog/v1")),
+        "--dialect",
+        "postgres",
+    ]);
+    expect(&o, 2);
+    assert!(
+        text(&o.stderr).contains("needs a server: give `--url`"),
+        "{}",
+        show(&o)
+    );
+}
