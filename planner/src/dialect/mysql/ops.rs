@@ -596,7 +596,7 @@ impl Mysql {
                 l.up.push(unit(format!(
                     "CREATE OR REPLACE VIEW {} AS {};",
                     q(&view.name),
-                    view.query
+                    crate::sql::render_query(&view.query, crate::Dialect::Mysql)
                 )));
                 l.down
                     .push(unit(format!("DROP VIEW IF EXISTS {};", q(&view.name))));
@@ -607,7 +607,7 @@ impl Mysql {
                 l.down.push(unit(format!(
                     "CREATE OR REPLACE VIEW {} AS {};",
                     q(&view.name),
-                    view.query
+                    crate::sql::render_query(&view.query, crate::Dialect::Mysql)
                 )));
             }
             Op::CommentTable {
