@@ -34,7 +34,20 @@ fn cases(list: Vec<(String, std::path::PathBuf, std::path::PathBuf)>) -> Vec<Cas
 /// Cases that plan for MySQL but do not run through on MariaDB 10.11 yet, and why. Their
 /// failures are printed as notes; a listed case that passes fails the test, so the list stays
 /// true. README.md lists them too.
-const KNOWN_GAPS: &[(&str, &str)] = &[];
+const KNOWN_GAPS: &[(&str, &str)] = &[
+    (
+        "blog_v2_v3",
+        "a step rebuilds in place a table holding an indexed generated column (an expression index), which MariaDB refuses with writes allowed (error 1846, LOCK=NONE)",
+    ),
+    (
+        "shop_v2_v3",
+        "a step rebuilds in place a table holding an indexed generated column (an expression or unique partial index), which MariaDB refuses with writes allowed (error 1846, LOCK=NONE)",
+    ),
+    (
+        "saas_v2_v3",
+        "the seeding of mysql_support writes one timestamp to every datetime column, which the check api_keys_expiry_after_creation refuses",
+    ),
+];
 
 fn conclude(test: &str, reports: &[Report]) {
     let mut failures = Vec::new();

@@ -102,6 +102,12 @@ pub trait Lowering {
     /// The step as SQL, or a finding when the dialect cannot express it.
     fn lower(&self, step: &Step, ctx: &Context<'_>) -> Result<Lowered, Diagnostic>;
 
+    /// Warnings about the plan in this dialect: what it carries out differently from the
+    /// declaration (a partial index built whole). None by default.
+    fn warnings(&self, _steps: &[Step], _ctx: &Context<'_>) -> Vec<Diagnostic> {
+        Vec::new()
+    }
+
     /// Every step of a plan as SQL, one [`Lowered`] per step in the same order, or every finding
     /// met. The default lowers each step on its own; a dialect that must see a phase as a whole
     /// (SQLite rebuilds a table once per phase and runs each phase in one transaction)

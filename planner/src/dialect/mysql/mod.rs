@@ -191,6 +191,30 @@ impl Lowering for Mysql {
         false
     }
 
+    /// A partial index is built over every row (MySQL and MariaDB have none): W2003 for each.
+    fn warnings(&self, steps: &[Step], ctx: &Context<'_>) -> Vec<Diagnostic> {
+        let mut out: Vec<Diagnostic> = Vec::new();
+        let mut seen = Vec::new();
+        for step in steps {
+            if let crate::step::Op::CreateIndex { table, index } = &step.op {
+                let name = index.name.trim_end_matches("__migc").to_string();
+                if seen.contains(&name) {
+                    continue;
+                }
+                let declared = ctx
+                    .to
+                    .tables
+                    .get(table)
+                    .and_then(|t| t.indexes.iter().find(|i| i.name == name));
+                if let Some(d) = sql::widened(table, declared.unwrap_or(index)) {
+                    seen.push(name);
+                    out.push(d);
+                }
+            }
+        }
+        out
+    }
+
     fn script_prelude(&self) -> Vec<String> {
         vec![
             format!("SET SESSION lock_wait_timeout = {};", self.lock_wait_timeout),
@@ -198,6 +222,11 @@ impl Lowering for Mysql {
             // '' in place of an unknown member. Stored programs keep the mode they were
             // created with.
             "SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';".to_string(),
+            // The tables' character set: stored programs keep the client's, and MariaDB
+            // refuses to re-check a generated column holding a string literal (the columns of
+            // expression and unique partial indexes) under another one (error 1901) in every
+            // later `ALTER TABLE` of the table.
+            "SET NAMES utf8mb4;".to_string(),
         ]
     }
 

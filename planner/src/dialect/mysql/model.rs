@@ -38,6 +38,14 @@ impl Model {
         self.tables.get(table)?.iter().find(|c| c.name == column)
     }
 
+    /// A column the plan does not declare (a generated column behind an index).
+    pub(crate) fn add_column(&mut self, table: &str, column: Column) {
+        self.tables
+            .entry(table.to_string())
+            .or_default()
+            .push(column);
+    }
+
     pub(crate) fn enum_values(&self, name: &str) -> Option<&Vec<String>> {
         self.enums.get(name)
     }

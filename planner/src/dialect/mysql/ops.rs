@@ -90,7 +90,8 @@ impl Mysql {
                 ));
             }
             Op::CreateTable { table } => {
-                l.up.push(self.create_table(table, model)?);
+                let indexes = ctx.to.tables.get(&table.name).map(|t| &t.indexes[..]);
+                l.up.push(self.create_table(table, indexes.unwrap_or_default(), model)?);
                 l.down
                     .push(unit(format!("DROP TABLE IF EXISTS {};", q(&table.name))));
                 l.lock = "none (new table)".into();
@@ -103,7 +104,9 @@ impl Mysql {
                 let mut b = Body::new();
                 b.push(&format!("DROP TABLE IF EXISTS {};", q(&table.name)));
                 l.up.push(prog(b));
-                l.down.push(self.create_table(table, model)?);
+                let indexes = ctx.from.tables.get(&table.name).map(|t| &t.indexes[..]);
+                l.down
+                    .push(self.create_table(table, indexes.unwrap_or_default(), model)?);
                 let restored = table_model(table, model);
                 for i in &table.indexes {
                     l.down
@@ -326,7 +329,7 @@ impl Mysql {
             }
             Op::CreateIndex { table, index } => {
                 l.up.push(self.create_index(ctx, scope, table, index, model)?);
-                l.down.push(self.drop_index(ctx, scope, table, &index.name));
+                l.down.push(self.drop_index(ctx, scope, table, index));
                 l.lock = "none (built in place, writes go on)".into();
                 l.scan = true;
             }
@@ -340,7 +343,14 @@ impl Mysql {
                 if let Some(temp) = replaced_by {
                     condition = format!("{condition} AND {}", index_exists(table, temp));
                 }
-                l.up.push(prog(Body::when(&condition, drop)));
+                let mut b = Body::when(&condition, drop);
+                if !generated_names(index).is_empty() {
+                    b.nest(Body::when(
+                        &format!("NOT {}", index_exists(table, &index.name)),
+                        self.drop_generated(table, index),
+                    ));
+                }
+                l.up.push(prog(b));
                 l.down
                     .push(self.create_index(ctx, scope, table, index, model)?);
             }
@@ -586,8 +596,8 @@ impl Mysql {
                         "declare the index on its table",
                     ));
                 };
-                l.up.push(self.rename_index(scope, &table, from, to));
-                l.down.push(self.rename_index(scope, &table, to, from));
+                l.up.push(self.rename_index(ctx, scope, &table, from, to));
+                l.down.push(self.rename_index(ctx, scope, &table, to, from));
             }
             Op::RenameConstraint { table, from, to } => {
                 self.lower_rename_constraint(&mut l, ctx, scope, table, from, to, origin)?;
@@ -920,9 +930,11 @@ impl Mysql {
         Ok(self.program(scope, Body::when(&column_exists(table, &column.name), b)))
     }
 
+    /// The table, with the generated columns its `indexes` (built by later steps) need.
     pub(super) fn create_table(
         &self,
         table: &Table,
+        indexes: &[Index],
         model: &super::model::Model,
     ) -> Result<Unit, Diagnostic> {
         let mut lines = Vec::new();
@@ -947,6 +959,13 @@ impl Mysql {
                 )
             })?;
             lines.push(format!("  CONSTRAINT {} UNIQUE KEY ({parts})", q(&u.name)));
+        }
+        // The generated columns of the table's expression and unique partial indexes, VIRTUAL
+        // as when they are added to an existing table (a STORED column would copy it).
+        for index in table.indexes.iter().chain(indexes) {
+            for g in generated_columns(&table.name, index, &restored)? {
+                lines.push(format!("  {} VIRTUAL", g.def));
+            }
         }
         for ck in &table.checks {
             lines.push(format!(
@@ -977,6 +996,18 @@ impl Mysql {
     ) -> Result<Unit, Diagnostic> {
         let parts = index_parts(table, index, model)?;
         let mut b = Body::new();
+        for g in generated_columns(table, index, model)? {
+            let mut add = Body::new();
+            add.alter(
+                table,
+                &format!("ADD COLUMN {} VIRTUAL", g.def),
+                self.add_column_algorithms(),
+            );
+            b.nest(Body::when(
+                &format!("NOT {}", column_exists(table, &g.name)),
+                add,
+            ));
+        }
         b.alter(
             table,
             &format!(
@@ -1044,10 +1075,30 @@ impl Mysql {
         ctx: &Context<'_>,
         scope: &Scope<'_>,
         table: &str,
-        name: &str,
+        index: &Index,
     ) -> Unit {
-        let b = self.drop_index_body(ctx, table, name);
-        self.program(scope, Body::when(&index_exists(table, name), b))
+        let mut b = Body::when(
+            &index_exists(table, &index.name),
+            self.drop_index_body(ctx, table, &index.name),
+        );
+        b.nest(self.drop_generated(table, index));
+        self.program(scope, b)
+    }
+
+    /// Drops the generated columns an index held its key parts in (after the index: the server
+    /// refuses to drop a virtual column together with other changes in place).
+    fn drop_generated(&self, table: &str, index: &Index) -> Body {
+        let mut b = Body::new();
+        for name in generated_names(index) {
+            let mut drop = Body::new();
+            drop.alter(
+                table,
+                &format!("DROP COLUMN {}", q(&name)),
+                self.drop_column_algorithms(),
+            );
+            b.nest(Body::when(&column_exists(table, &name), drop));
+        }
+        b
     }
 
     /// Drops an index, first giving each foreign key of the table that would be left without
@@ -1185,7 +1236,15 @@ impl Mysql {
         self.program(scope, b)
     }
 
-    fn rename_index(&self, scope: &Scope<'_>, table: &str, from: &str, to: &str) -> Unit {
+    /// Renames an index, and the generated columns holding its key parts with it.
+    fn rename_index(
+        &self,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+        from: &str,
+        to: &str,
+    ) -> Unit {
         let mut b = Body::new();
         let mut drop = Body::new();
         drop.alter(
@@ -1199,7 +1258,39 @@ impl Mysql {
             &format!("RENAME INDEX {} TO {}", q(from), q(to)),
             self.metadata_algorithms(),
         );
-        self.program(scope, Body::when(&index_exists(table, from), b))
+        let mut b = Body::when(&index_exists(table, from), b);
+        let declared = ctx
+            .to
+            .tables
+            .values()
+            .chain(ctx.from.tables.values())
+            .flat_map(|t| t.indexes.iter())
+            .find(|i| i.name == to || i.name == from);
+        if let Some(index) = declared {
+            let n = index.parts.len();
+            for pos in 0..n {
+                let (old, new) = (generated_name(from, pos, n), generated_name(to, pos, n));
+                let named = generated_name(&index.name, pos, n);
+                if !generated_names(index).contains(&named) {
+                    continue;
+                }
+                let mut rename = Body::new();
+                rename.alter(
+                    table,
+                    &format!("RENAME COLUMN {} TO {}", q(&old), q(&new)),
+                    self.metadata_algorithms(),
+                );
+                b.nest(Body::when(
+                    &format!(
+                        "{} AND NOT {}",
+                        column_exists(table, &old),
+                        column_exists(table, &new)
+                    ),
+                    rename,
+                ));
+            }
+        }
+        self.program(scope, b)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1231,8 +1322,8 @@ impl Mysql {
             l.down.push(comment_unit(&text));
             l.lock = "none".into();
         } else if declared.uniques.iter().any(|u| u.name == to) {
-            l.up.push(self.rename_index(scope, table, from, to));
-            l.down.push(self.rename_index(scope, table, to, from));
+            l.up.push(self.rename_index(ctx, scope, table, from, to));
+            l.down.push(self.rename_index(ctx, scope, table, to, from));
         } else if let Some(fk) = declared.foreign_keys.iter().find(|f| f.name == to) {
             // MySQL cannot rename a foreign key: the key is added again under its new name
             // (unchecked: the rows were checked under the old one), then the old one goes.

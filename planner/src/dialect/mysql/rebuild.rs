@@ -19,21 +19,6 @@ use crate::sql::literal;
 use migc_compiler::schema::*;
 use migc_grammar::{Diagnostic, Span};
 
-/// A name with a suffix, within MySQL's 64 characters.
-fn suffixed(name: &str, suffix: &str) -> String {
-    let base: String = name.chars().take(64 - suffix.len()).collect();
-    format!("{base}{suffix}")
-}
-
-/// Runs a statement built at run time (MySQL has no `CREATE TRIGGER` in stored programs
-/// otherwise; MariaDB 10.11 prepares it, verified there only).
-fn dynamic(sql: &str) -> String {
-    format!(
-        "SET @migc_sql = {};\nPREPARE migc_stmt FROM @migc_sql;\nEXECUTE migc_stmt;\nDEALLOCATE PREPARE migc_stmt;",
-        literal(sql)
-    )
-}
-
 impl Mysql {
     /// Why the table cannot be copied online, if it cannot.
     fn copy_refused(&self, ctx: &Context<'_>, steps_sync: bool, table: &str) -> Option<String> {

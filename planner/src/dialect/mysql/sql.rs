@@ -176,10 +176,30 @@ const KEY_BYTES: u64 = 3072;
 const MAX_PREFIX: u64 = 768;
 
 /// The bytes a key part over a column of the type takes at most (utf8mb4: 4 a character).
+/// Fixed-width strings count too (a `uuid` is `char(36)`, 144 bytes): a key longer than 3072
+/// bytes would make MariaDB build it `USING HASH`, with the same effect as a whole TEXT value.
 fn key_bytes(ty: &ColumnType) -> u64 {
     match ty {
         ColumnType::Builtin { name, args } if name == "varchar" => {
             args.first().copied().unwrap_or(255) * 4 + 2
+        }
+        ColumnType::Builtin { name, args } => {
+            let spelled = migc_stdlib::builtin_type(name)
+                .map(|t| t.spelling(D, args).to_ascii_lowercase())
+                .unwrap_or_default();
+            let width = |prefix: &str| {
+                spelled
+                    .strip_prefix(prefix)
+                    .and_then(|r| r.strip_suffix(')'))
+                    .and_then(|n| n.trim().parse::<u64>().ok())
+            };
+            if let Some(n) = width("char(").or_else(|| width("varchar(")) {
+                n * 4 + 2
+            } else if let Some(n) = width("binary(").or_else(|| width("varbinary(")) {
+                n + 2
+            } else {
+                16
+            }
         }
         _ => 16,
     }
@@ -227,42 +247,230 @@ pub(super) fn key_parts(
     Ok(out.join(", "))
 }
 
-/// The key parts of an index. MariaDB has neither expression key parts nor partial indexes,
-/// and MySQL has no partial indexes: those are findings, not SQL that would index something
-/// else.
-pub(super) fn index_parts(table: &str, index: &Index, model: &Model) -> Result<String, Diagnostic> {
-    let help = "index plain columns on MySQL (a stored generated column can hold the expression), or keep this index in a `native` block for PostgreSQL";
-    if index.predicate.is_some() {
-        return Err(unsupported(
-            format!(
-                "partial index `{}` cannot be built on MySQL/MariaDB",
-                index.name
-            ),
-            Some(index.origin),
-            help,
-        ));
+/// Runs a statement built at run time (MySQL has no `CREATE TRIGGER` in stored programs
+/// otherwise; MariaDB 10.11 prepares it, verified there only).
+pub(super) fn dynamic(sql: &str) -> String {
+    format!(
+        "SET @migc_sql = {};\nPREPARE migc_stmt FROM @migc_sql;\nEXECUTE migc_stmt;\nDEALLOCATE PREPARE migc_stmt;",
+        literal(sql)
+    )
+}
+
+/// A name with a suffix, within MySQL's 64 characters.
+pub(super) fn suffixed(name: &str, suffix: &str) -> String {
+    let base: String = name.chars().take(64 - suffix.len()).collect();
+    format!("{base}{suffix}")
+}
+
+/// A VIRTUAL generated column holding one key part of an index MySQL cannot build as declared.
+pub(super) struct Generated {
+    pub name: String,
+    /// The column definition without its storage (`VIRTUAL`).
+    pub def: String,
+    /// The column as the model knows it (the type of the column its value comes from).
+    column: Column,
+}
+
+/// The generated column of key part `pos` of an index with `parts` key parts:
+/// `<index>__expr`, or `<index>__expr<n>` (counted from 1) when the index has several parts.
+pub(super) fn generated_name(index: &str, pos: usize, parts: usize) -> String {
+    if parts == 1 {
+        suffixed(index, "__expr")
+    } else {
+        suffixed(index, &format!("__expr{}", pos + 1))
     }
-    let mut parts = Vec::new();
-    for p in &index.parts {
-        let Some(c) = &p.column else {
+}
+
+/// The generated columns of an index, by name.
+pub(super) fn generated_names(index: &Index) -> Vec<String> {
+    let n = index.parts.len();
+    emulated(index)
+        .into_iter()
+        .enumerate()
+        .filter(|(_, e)| *e)
+        .map(|(pos, _)| generated_name(&index.name, pos, n))
+        .collect()
+}
+
+/// Whether the index's key parts are held in generated columns: each expression key part
+/// (MariaDB has no functional key parts), and every part of a unique partial index, where
+/// `CASE WHEN <predicate> THEN <part> END` is null for the rows outside the predicate and nulls
+/// never collide in a unique key, so uniqueness holds among the matching rows only, as declared.
+fn emulated(index: &Index) -> Vec<bool> {
+    let all = index.unique && index.predicate.is_some() && !nulls_excluded(index);
+    index
+        .parts
+        .iter()
+        .map(|p| all || p.column.is_none())
+        .collect()
+}
+
+/// Whether the predicate of a unique index only excludes rows where one of its key columns is
+/// null (`a IS NOT NULL AND …`): such rows never collide in a unique key anyway, so the whole
+/// unique index is the partial one.
+pub(super) fn nulls_excluded(index: &Index) -> bool {
+    use sqlparser::ast::{BinaryOperator, Expr as E};
+    let Some(pred) = &index.predicate else {
+        return false;
+    };
+    let parsed = sqlparser::parser::Parser::new(&sqlparser::dialect::GenericDialect {})
+        .try_with_sql(&pred.sql)
+        .and_then(|mut p| p.parse_expr());
+    let Ok(e) = parsed else {
+        return false;
+    };
+    fn all_not_null(e: &E, key: &[&str]) -> bool {
+        match e {
+            E::Nested(x) => all_not_null(x, key),
+            E::BinaryOp {
+                left,
+                op: BinaryOperator::And,
+                right,
+            } => all_not_null(left, key) && all_not_null(right, key),
+            E::IsNotNull(x) => {
+                matches!(x.as_ref(), E::Identifier(i) if key.contains(&i.value.as_str()))
+            }
+            _ => false,
+        }
+    }
+    let key: Vec<&str> = index
+        .parts
+        .iter()
+        .filter_map(|p| p.column.as_deref())
+        .collect();
+    key.len() == index.parts.len() && all_not_null(&e, &key)
+}
+
+/// The columns of the table an expression names, in order.
+fn named_columns(sql: &str, table: &str, model: &Model) -> Vec<String> {
+    use sqlparser::ast::{visit_expressions, Expr as E};
+    use std::ops::ControlFlow;
+    let parsed = sqlparser::parser::Parser::new(&sqlparser::dialect::GenericDialect {})
+        .try_with_sql(sql)
+        .and_then(|mut p| p.parse_expr());
+    let Ok(e) = parsed else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let _ = visit_expressions(&e, |x: &E| {
+        let name = match x {
+            E::Identifier(i) => Some(i.value.clone()),
+            E::CompoundIdentifier(parts) => parts.last().map(|i| i.value.clone()),
+            _ => None,
+        };
+        if let Some(n) = name.filter(|n| model.column(table, n).is_some()) {
+            out.push(n);
+        }
+        ControlFlow::<()>::Continue(())
+    });
+    out
+}
+
+/// The generated columns an index needs on MySQL/MariaDB (none for most indexes). An
+/// expression key part takes the type of the first column it names.
+pub(super) fn generated_columns(
+    table: &str,
+    index: &Index,
+    model: &Model,
+) -> Result<Vec<Generated>, Diagnostic> {
+    let help =
+        "index plain columns on MySQL, or keep this index in a `native` block for PostgreSQL";
+    let mut out = Vec::new();
+    let n = index.parts.len();
+    for (pos, (p, emulate)) in index.parts.iter().zip(emulated(index)).enumerate() {
+        if !emulate {
+            continue;
+        }
+        let (value, source) = match &p.column {
+            Some(c) => (q(c), Some(c.clone())),
+            None => (
+                expr(&p.expr)?,
+                named_columns(&p.expr.sql, table, model).into_iter().next(),
+            ),
+        };
+        let Some(column) = source.and_then(|c| model.column(table, &c)) else {
             return Err(unsupported(
                 format!(
-                    "index `{}` has an expression key part, which MariaDB cannot index",
+                    "index `{}` has an expression key part naming no column of `{table}`, so its type is unknown on MySQL/MariaDB",
                     index.name
                 ),
                 Some(index.origin),
                 help,
             ));
         };
-        parts.push((c.as_str(), p.descending));
+        let ty = type_of(&column.ty, model, column.origin)?;
+        // MariaDB refuses an indexed generated column reading a CHAR column as it is (error
+        // 1901: its value would depend on `PAD_CHAR_TO_FULL_LENGTH`); RTRIM gives the value the
+        // server reads anyway.
+        let value = if p.column.is_some() && ty.to_ascii_lowercase().starts_with("char(") {
+            format!("RTRIM({value})")
+        } else {
+            value
+        };
+        let value = match &index.predicate {
+            Some(pred) if index.unique => format!("CASE WHEN {} THEN {value} END", expr(pred)?),
+            _ => value,
+        };
+        let name = generated_name(&index.name, pos, n);
+        out.push(Generated {
+            def: format!("{} {ty} AS ({value})", q(&name)),
+            column: Column {
+                name: name.clone(),
+                ..column.clone()
+            },
+            name,
+        });
     }
-    key_parts(table, &parts, model).map_err(|m| {
+    Ok(out)
+}
+
+/// The key parts of an index. MariaDB has no expression key parts and neither server has
+/// partial indexes: expression parts, and every part of a unique partial index, index
+/// generated columns ([`generated_columns`], made first); a non-unique partial index is built
+/// over every row (a superset serving the same lookups), which the plan reports as W2003.
+pub(super) fn index_parts(table: &str, index: &Index, model: &Model) -> Result<String, Diagnostic> {
+    let mut model = model.clone();
+    for g in generated_columns(table, index, &model)? {
+        model.add_column(table, g.column);
+    }
+    let emulate = emulated(index);
+    let mut names = Vec::new();
+    for (pos, p) in index.parts.iter().enumerate() {
+        let name = if emulate[pos] {
+            generated_name(&index.name, pos, index.parts.len())
+        } else {
+            p.column.clone().unwrap_or_default()
+        };
+        names.push((name, p.descending));
+    }
+    let parts: Vec<(&str, bool)> = names.iter().map(|(c, d)| (c.as_str(), *d)).collect();
+    key_parts(table, &parts, &model).map_err(|m| {
         unsupported(
             m,
             Some(index.origin),
             "declare the column `varchar(n)` so that it can be indexed whole",
         )
     })
+}
+
+/// The warning for a partial index built whole on MySQL/MariaDB.
+pub(super) fn widened(table: &str, index: &Index) -> Option<Diagnostic> {
+    let pred = index.predicate.as_ref().filter(|_| !index.unique)?;
+    // (A unique partial index is emulated exactly, or needs no predicate: `nulls_excluded`.)
+    let mut d = Diagnostic::warning(
+        Code::IndexWidened,
+        format!(
+            "index `{}` on `{table}` is built over every row on MySQL/MariaDB, without its predicate `{}`",
+            index.name.trim_end_matches("__migc"),
+            pred.sql
+        ),
+    )
+    .note("MySQL and MariaDB have no partial indexes; the whole index serves the same lookups and is larger")
+    .help("keep the index in a `native` block for PostgreSQL only if the larger index is not wanted on MySQL");
+    if index.origin != Span::default() {
+        d = d.primary(index.origin, "declared here");
+    }
+    Some(d)
 }
 
 fn schema_row(view: &str, table: &str) -> String {

@@ -4,6 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
+SET NAMES utf8mb4;
 
 -- [15] backfill `author_name__migc_new` on `comments`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/blog/v3/comments.mig:6:7

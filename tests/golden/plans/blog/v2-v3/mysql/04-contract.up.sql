@@ -4,6 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
+SET NAMES utf8mb4;
 
 -- [28] drop table `post_views`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:63:12
@@ -445,6 +446,13 @@ BEGIN
           ALTER TABLE topics RENAME INDEX tags_name_key TO topics_name_key, ALGORITHM=INSTANT;
         ELSE
           ALTER TABLE topics RENAME INDEX tags_name_key TO topics_name_key, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND COLUMN_NAME = 'tags_name_key__expr') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND COLUMN_NAME = 'topics_name_key__expr') THEN
+        IF algo = 0 THEN
+          ALTER TABLE topics RENAME COLUMN tags_name_key__expr TO topics_name_key__expr, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE topics RENAME COLUMN tags_name_key__expr TO topics_name_key__expr, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
