@@ -3,8 +3,9 @@
 //! deployed, seeded and run phase by phase with the old and the new application writing and
 //! reading after each phase (every script run twice); it is rolled back from every phase, with
 //! every row kept; the result equals a database built directly from the target, with no helper
-//! left. Plus plans run through the real `mariadb`
-//! client, and a re-parse of every statement with sqlparser.
+//! left. Plus writers of both versions during every phase, a backfill of 100,000 rows under
+//! steady inserts, plans run through the real `mariadb` client, and a re-parse of every
+//! statement with sqlparser.
 //!
 //! Needs `MIGC_TEST_MYSQL_URL` (e.g. `mysql://root@127.0.0.1:3306/test`); without it the tests
 //! print a note and pass, except in CI (`CI=true`) where they fail. Each test makes its own
@@ -274,4 +275,352 @@ fn every_generated_statement_reparses_with_sqlparser() {
         "statements sqlparser cannot parse, by kind: {kinds:?}\n\n{}",
         failures.join("\n\n")
     );
+}
+
+/// Runs a script over one connection after `setup` (session variables such as the backfill's
+/// batch size), as `db::run_script` does.
+fn run_script_with(url: &str, file: &std::path::Path, setup: &str) -> Result<(), String> {
+    use mysql::prelude::Queryable;
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let mut conn = db::connect(url);
+    if !setup.is_empty() {
+        conn.query_drop(setup).map_err(|e| e.to_string())?;
+    }
+    for stmt in db::statements(&text) {
+        conn.query_drop(&stmt).map_err(|e| {
+            format!(
+                "{}: {e}\nin statement:\n{}",
+                file.file_name().unwrap_or_default().to_string_lossy(),
+                db::first_lines(&stmt, 12)
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// One count from a query.
+fn count(url: &str, sql: &str) -> i64 {
+    use mysql::prelude::Queryable;
+    db::connect(url)
+        .query_first::<i64, _>(sql.trim_end_matches(';'))
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .unwrap_or(-1)
+}
+
+/// A CTE `g(n)` of the numbers `1..=1_000_000`, for seeding without a numbers table (a
+/// recursive CTE stops at 1000 rows by default: MariaDB's `max_recursive_iterations`, MySQL's
+/// `cte_max_recursion_depth`).
+fn numbers() -> String {
+    let digits = (0..10)
+        .map(|d| format!("SELECT {d}"))
+        .collect::<Vec<_>>()
+        .join(" UNION ALL ");
+    format!(
+        "WITH d(n) AS ({digits}), g(n) AS (SELECT 1 + a.n + 10 * b.n + 100 * c.n + 1000 * e.n + 10000 * f.n + 100000 * h.n FROM d a, d b, d c, d e, d f, d h)"
+    )
+}
+
+/// Plans `tests/data/plan/<case>` for MySQL, deploys its `from` schema into a scratch database
+/// with 50 accounts and `rows` items (owner `first last`), and returns the change.
+fn split_column_deployed(
+    server: &str,
+    name: &str,
+    rows: u64,
+    work: &std::path::Path,
+) -> (plan_support::Plan, db::Scratch) {
+    use mysql::prelude::Queryable;
+    let case = plan_support::root().join("tests/data/plan/split_column");
+    let s = |p: std::path::PathBuf| p.to_string_lossy().to_string();
+    let change = plan_support::plan(
+        &s(case.join("from")),
+        &s(case.join("to")),
+        "mysql",
+        &work.join("plan"),
+    )
+    .unwrap_or_else(|e| panic!("planning split_column: {e}"));
+    let deploy = plan_support::plan(
+        "empty",
+        &s(case.join("from")),
+        "mysql",
+        &work.join("deploy"),
+    )
+    .unwrap_or_else(|e| panic!("planning the deployed schema: {e}"));
+    let scratch = db::Scratch::create(server, name);
+    for p in &deploy.phases {
+        db::run_script(&scratch.url, &p.up).unwrap_or_else(|e| panic!("deploying: {e}"));
+    }
+    let mut c = db::connect(&scratch.url);
+    c.query_drop(format!(
+        "INSERT INTO accounts (name, email) {} SELECT CONCAT('account ', n), CONCAT('a', n, '@example.com') FROM g WHERE n <= 50 ORDER BY n",
+        numbers()
+    ))
+    .expect("seeding accounts");
+    c.query_drop(format!(
+        "INSERT INTO items (account_id, title, amount, note, owner) {} SELECT 1 + n % 50, CONCAT('item ', n), (n % 1000) / 10, IF(n % 4 = 0, NULL, CONCAT('note ', n)), CONCAT('first', n, ' last', n) FROM g WHERE n <= {rows} ORDER BY n",
+        numbers()
+    ))
+    .expect("seeding items");
+    (change, scratch)
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Writer {
+    Old,
+    New,
+}
+
+/// What one writer thread did while a script ran.
+#[derive(Debug, Default)]
+struct WriterLog {
+    ops: u64,
+    /// Distinct error texts with how often each was met and one statement that met it.
+    errors: std::collections::BTreeMap<String, (u64, String)>,
+}
+
+/// Writes in a loop (an INSERT, an UPDATE of the changing columns, an UPDATE of an unrelated
+/// column) until `stop` is set and it has written a few rows, bounded in count and time.
+fn write_loop(
+    url: &str,
+    who: Writer,
+    seed: u64,
+    rows: u64,
+    started: &std::sync::atomic::AtomicUsize,
+    stop: &std::sync::atomic::AtomicBool,
+) -> WriterLog {
+    use mysql::prelude::Queryable;
+    use std::sync::atomic::Ordering;
+    let mut log = WriterLog::default();
+    let mut c = db::connect(url);
+    let begun = std::time::Instant::now();
+    let mut rng = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+    let mut next = move |m: u64| {
+        rng = rng
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (rng >> 33) % m.max(1)
+    };
+    let mut announced = false;
+    while log.ops < 20_000 && begun.elapsed() < std::time::Duration::from_secs(120) {
+        if stop.load(Ordering::SeqCst) && log.ops >= 30 {
+            break;
+        }
+        let n = next(1_000_000);
+        let account = 1 + next(50);
+        let row = 1 + next(rows);
+        let sql = match (who, log.ops % 3) {
+            (Writer::Old, 0) => format!(
+                "INSERT INTO items (account_id, title, amount, note, owner) VALUES ({account}, 'old {n}', {}.{:02}, 'note {n}', 'ann{n} old{n}')",
+                n % 1000,
+                n % 100
+            ),
+            (Writer::Old, 1) => format!("UPDATE items SET owner = 'bob{n} older{n}' WHERE id = {row}"),
+            (Writer::New, 0) => format!(
+                "INSERT INTO items (account_id, title, amount, note, first, last) VALUES ({account}, 'new {n}', {}.{:02}, NULL, 'cy{n}', 'new{n}')",
+                n % 1000,
+                n % 100
+            ),
+            (Writer::New, 1) => {
+                format!("UPDATE items SET first = 'dee{n}', last = 'newer{n}' WHERE id = {row}")
+            }
+            (_, _) => format!("UPDATE items SET note = 'touched {n}' WHERE id = {row}"),
+        };
+        if let Err(e) = c.query_drop(&sql) {
+            let entry = log.errors.entry(e.to_string()).or_insert((0, sql.clone()));
+            entry.0 += 1;
+        }
+        log.ops += 1;
+        if !announced && log.ops >= 5 {
+            announced = true;
+            started.fetch_add(1, Ordering::SeqCst);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    if !announced {
+        started.fetch_add(1, Ordering::SeqCst);
+    }
+    log
+}
+
+/// DESIGN.md §7 on MariaDB: writers of both application versions see no error while any
+/// phase's script runs (a column split in two: new columns, a dual-write trigger, a batched
+/// backfill, `SET NOT NULL` rebuilt in place, the old column dropped), and every row ends
+/// with its values.
+#[test]
+fn concurrent_writers_see_no_errors_during_any_phase() {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let Some(server) = db::server("concurrent_writers_see_no_errors_during_any_phase") else {
+        return;
+    };
+    let work = tempfile::tempdir().expect("tempdir");
+    let rows = 20_000;
+    let (change, scratch) = split_column_deployed(&server, "concurrent", rows, work.path());
+    let mut failures = Vec::new();
+    for (p, phase) in change.phases.iter().enumerate() {
+        let seed = 100 * p as u64 + 7;
+        // Who runs while the phase's script runs (DESIGN.md §4): the old application until
+        // expand is done, both between expand and the gate, the new one from contract on.
+        let writers: Vec<Writer> = match phase.name.as_str() {
+            "expand" => vec![Writer::Old, Writer::Old],
+            "contract" => vec![Writer::New, Writer::New],
+            _ => vec![Writer::Old, Writer::New, Writer::Old, Writer::New],
+        };
+        let started = AtomicUsize::new(0);
+        let stop = AtomicBool::new(false);
+        let (script, logs) = std::thread::scope(|s| {
+            let handles: Vec<_> = writers
+                .iter()
+                .enumerate()
+                .map(|(i, who)| {
+                    let (url, started, stop) = (&scratch.url, &started, &stop);
+                    s.spawn(move || write_loop(url, *who, seed + i as u64, rows, started, stop))
+                })
+                .collect();
+            while started.load(Ordering::SeqCst) < writers.len() {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            // Small batches with pauses: the backfill takes a while, with writers in between.
+            let script = run_script_with(
+                &scratch.url,
+                &phase.up,
+                "SET @migc_batch_size = 500, @migc_pause_ms = 20",
+            );
+            stop.store(true, Ordering::SeqCst);
+            let logs: Vec<WriterLog> = handles
+                .into_iter()
+                .map(|h| h.join().expect("writer thread panicked"))
+                .collect();
+            (script, logs)
+        });
+        if let Err(e) = script {
+            failures.push(format!(
+                "{} up failed under concurrent writers: {e}",
+                phase.name
+            ));
+            break;
+        }
+        for (who, log) in writers.iter().zip(&logs) {
+            eprintln!(
+                "{}: {who:?} writer ran {} statements, {} errors",
+                phase.name,
+                log.ops,
+                log.errors.values().map(|(n, _)| n).sum::<u64>()
+            );
+            for (e, (n, example)) in &log.errors {
+                failures.push(format!(
+                    "while {} up ran: the {who:?} application's writer got {n} x {e}\n      e.g. {example}",
+                    phase.name
+                ));
+            }
+        }
+    }
+    let left = count(
+        &scratch.url,
+        "SELECT count(*) FROM items WHERE first IS NULL OR last IS NULL OR first = ''",
+    );
+    if failures.is_empty() && left != 0 {
+        failures.push(format!(
+            "after all phases {left} rows have no first or last name"
+        ));
+    }
+    assert!(
+        failures.is_empty(),
+        "concurrent writers saw {} problems:\n  {}",
+        failures.len(),
+        failures.join("\n  ")
+    );
+}
+
+/// DESIGN.md §7 on MariaDB: the backfill of 100,000 rows ends while an old-application writer
+/// inserts steadily (the dual-write trigger fills its rows), and leaves no row unfilled; the
+/// gate checks are then 0 and switch runs.
+#[test]
+fn backfill_ends_under_insert_load() {
+    use mysql::prelude::Queryable;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let Some(server) = db::server("backfill_ends_under_insert_load") else {
+        return;
+    };
+    let work = tempfile::tempdir().expect("tempdir");
+    let rows = 100_000;
+    let t = std::time::Instant::now();
+    let (change, scratch) = split_column_deployed(&server, "backfill_load", rows, work.path());
+    eprintln!(
+        "deployed and seeded {rows} rows in {:.1}s",
+        t.elapsed().as_secs_f64()
+    );
+    let phase = |name: &str| {
+        change
+            .phases
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("the plan has no {name} phase"))
+            .clone()
+    };
+    db::run_script(&scratch.url, &phase("expand").up).unwrap_or_else(|e| panic!("expand up: {e}"));
+    let started = AtomicBool::new(false);
+    let done = AtomicBool::new(false);
+    let t = std::time::Instant::now();
+    let (result, inserted, errors) = std::thread::scope(|s| {
+        let writer = s.spawn(|| {
+            let mut c = db::connect(&scratch.url);
+            let (mut n, mut errors) = (0u64, Vec::new());
+            let begun = std::time::Instant::now();
+            while !done.load(Ordering::SeqCst) && n < 50_000 && begun.elapsed().as_secs() < 240 {
+                let sql = format!(
+                    "INSERT INTO items (account_id, title, amount, owner) VALUES (1, 'during backfill {n}', {}.{:02}, 'eve{n} load{n}')",
+                    n % 1000,
+                    n % 100
+                );
+                if let Err(e) = c.query_drop(&sql) {
+                    errors.push(e.to_string());
+                }
+                n += 1;
+                if n == 5 {
+                    started.store(true, Ordering::SeqCst);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            started.store(true, Ordering::SeqCst);
+            (n, errors)
+        });
+        while !started.load(Ordering::SeqCst) {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let result = run_script_with(
+            &scratch.url,
+            &phase("backfill").up,
+            "SET @migc_batch_size = 5000",
+        );
+        done.store(true, Ordering::SeqCst);
+        let (n, errors) = writer.join().expect("writer thread panicked");
+        (result, n, errors)
+    });
+    eprintln!(
+        "backfill of {rows} rows took {:.1}s while {inserted} rows were inserted",
+        t.elapsed().as_secs_f64()
+    );
+    result.unwrap_or_else(|e| panic!("the backfill did not end well under insert load: {e}"));
+    assert!(
+        errors.is_empty(),
+        "the writer saw errors during the backfill: {errors:?}"
+    );
+    let missing = count(
+        &scratch.url,
+        "SELECT count(*) FROM items WHERE first IS NULL OR last IS NULL",
+    );
+    assert_eq!(missing, 0, "rows left unfilled after the backfill");
+    let wrong = count(
+        &scratch.url,
+        "SELECT count(*) FROM items WHERE CONCAT(first, ' ', last) <> owner",
+    );
+    assert_eq!(wrong, 0, "rows whose new columns disagree with the old one");
+    for check in change.gate_checks("switch") {
+        assert_eq!(
+            count(&scratch.url, &check),
+            0,
+            "gate check before switch: {check}"
+        );
+    }
+    run_script_with(&scratch.url, &phase("switch").up, "")
+        .unwrap_or_else(|e| panic!("switch up after the backfill: {e}"));
 }

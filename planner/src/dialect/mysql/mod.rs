@@ -262,7 +262,10 @@ impl Lowering for Mysql {
         let synced: Vec<String> = syncs.keys().map(|t| t.to_string()).collect();
         let mut first: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, step) in steps.iter().enumerate() {
-            if step.phase != Phase::Contract {
+            // Letting a leaving column accept null is what keeps the new application's
+            // inserts working once the triggers go: it runs while they still fill the column
+            // (removing them first would leave inserts without it failing until it is done).
+            if step.phase != Phase::Contract || matches!(step.op, Op::DropNotNull { .. }) {
                 continue;
             }
             if let Some(t) = step.op.table() {

@@ -293,36 +293,6 @@ DROP PROCEDURE migc_step;
 
 -- [42] undo: remove the dual-write trigger on `tenants`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/tenants.mig:7:7
--- the dual-write triggers of tenants come back with the first contract step on it
-
--- [41] undo: let `tenants.name` accept null before the dual-write trigger goes
---     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from the deployed schema
-DROP PROCEDURE IF EXISTS migc_step;
-DELIMITER //
-CREATE PROCEDURE migc_step()
-BEGIN
-  DECLARE attempt INT DEFAULT 0;
-  DECLARE done INT DEFAULT 0;
-  WHILE done = 0 DO
-    BEGIN
-      DECLARE EXIT HANDLER FOR 1205, 1213
-      BEGIN
-        SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
-          RESIGNAL;
-        END IF;
-        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
-      END;
-      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND COLUMN_NAME = 'name') AND NOT EXISTS (SELECT 1 FROM tenants WHERE name IS NULL) THEN
-        ALTER TABLE tenants MODIFY COLUMN name text NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
-      END IF;
-      SET done = 1;
-    END;
-  END WHILE;
-END//
-DELIMITER ;
-CALL migc_step();
-DROP PROCEDURE migc_step;
 DROP TRIGGER IF EXISTS migc_sync_tenants_insert;
 DROP TRIGGER IF EXISTS migc_sync_tenants_update;
 DELIMITER //
@@ -352,6 +322,35 @@ BEGIN
   END IF;
 END//
 DELIMITER ;
+
+-- [41] undo: let `tenants.name` accept null before the dual-write trigger goes
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND COLUMN_NAME = 'name') AND NOT EXISTS (SELECT 1 FROM tenants WHERE name IS NULL) THEN
+        ALTER TABLE tenants MODIFY COLUMN name text NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
 
 -- [40] undo: rename index `tasks_board__migc` to `tasks_board`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:48:3

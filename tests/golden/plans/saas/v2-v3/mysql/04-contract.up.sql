@@ -391,8 +391,6 @@ DROP PROCEDURE migc_step;
 
 -- [41] let `tenants.name` accept null before the dual-write trigger goes
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from the deployed schema
-DROP TRIGGER IF EXISTS migc_sync_tenants_insert;
-DROP TRIGGER IF EXISTS migc_sync_tenants_update;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

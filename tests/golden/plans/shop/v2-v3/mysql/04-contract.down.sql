@@ -1161,7 +1161,37 @@ DROP PROCEDURE migc_step;
 
 -- [36] undo: remove the dual-write trigger on `addresses`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:28:7
--- the dual-write triggers of addresses come back with the first contract step on it
+DROP TRIGGER IF EXISTS migc_sync_addresses_insert;
+DROP TRIGGER IF EXISTS migc_sync_addresses_update;
+DELIMITER //
+CREATE TRIGGER migc_sync_addresses_insert BEFORE INSERT ON addresses FOR EACH ROW
+BEGIN
+  IF COALESCE(@migc_backfill, '') <> 'on' THEN
+    DO 0;
+    IF NEW.line1 IS NULL THEN
+      -- written by the old application
+      SET NEW.line1 = concat(concat(NEW.street, ' '), NEW.house_number);
+    ELSE
+      -- written by the new application
+      SET NEW.street = NEW.line1;
+      SET NEW.house_number = '';
+    END IF;
+  END IF;
+END//
+CREATE TRIGGER migc_sync_addresses_update BEFORE UPDATE ON addresses FOR EACH ROW
+BEGIN
+  IF COALESCE(@migc_backfill, '') <> 'on' THEN
+    IF (NOT (NEW.street <=> OLD.street) OR NOT (NEW.house_number <=> OLD.house_number) OR NEW.line1 IS NULL) AND NOT (NOT (NEW.line1 <=> OLD.line1)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.line1 = concat(concat(NEW.street, ' '), NEW.house_number);
+    ELSEIF (NOT (NEW.line1 <=> OLD.line1)) AND NOT (NOT (NEW.street <=> OLD.street) OR NOT (NEW.house_number <=> OLD.house_number)) THEN
+      -- updated by the new application
+      SET NEW.street = NEW.line1;
+      SET NEW.house_number = '';
+    END IF;
+  END IF;
+END//
+DELIMITER ;
 
 -- [35] undo: let `addresses.house_number` accept null before the dual-write trigger goes
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from the deployed schema
@@ -1220,34 +1250,3 @@ END//
 DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
-DROP TRIGGER IF EXISTS migc_sync_addresses_insert;
-DROP TRIGGER IF EXISTS migc_sync_addresses_update;
-DELIMITER //
-CREATE TRIGGER migc_sync_addresses_insert BEFORE INSERT ON addresses FOR EACH ROW
-BEGIN
-  IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    DO 0;
-    IF NEW.line1 IS NULL THEN
-      -- written by the old application
-      SET NEW.line1 = concat(concat(NEW.street, ' '), NEW.house_number);
-    ELSE
-      -- written by the new application
-      SET NEW.street = NEW.line1;
-      SET NEW.house_number = '';
-    END IF;
-  END IF;
-END//
-CREATE TRIGGER migc_sync_addresses_update BEFORE UPDATE ON addresses FOR EACH ROW
-BEGIN
-  IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.street <=> OLD.street) OR NOT (NEW.house_number <=> OLD.house_number) OR NEW.line1 IS NULL) AND NOT (NOT (NEW.line1 <=> OLD.line1)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.line1 = concat(concat(NEW.street, ' '), NEW.house_number);
-    ELSEIF (NOT (NEW.line1 <=> OLD.line1)) AND NOT (NOT (NEW.street <=> OLD.street) OR NOT (NEW.house_number <=> OLD.house_number)) THEN
-      -- updated by the new application
-      SET NEW.street = NEW.line1;
-      SET NEW.house_number = '';
-    END IF;
-  END IF;
-END//
-DELIMITER ;

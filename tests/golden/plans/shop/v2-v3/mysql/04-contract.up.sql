@@ -8,8 +8,6 @@ SET NAMES utf8mb4;
 
 -- [34] let `addresses.street` accept null before the dual-write trigger goes
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from the deployed schema
-DROP TRIGGER IF EXISTS migc_sync_addresses_insert;
-DROP TRIGGER IF EXISTS migc_sync_addresses_update;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
