@@ -406,7 +406,7 @@ fn a_partial_index_built_whole_on_mysql_is_a_warning() {
     let expand = std::fs::read_to_string(d.join("out/01-expand.up.sql")).expect("expand");
     assert!(
         expand.contains(
-            "users_active_nick_key__expr varchar(40) AS (CASE WHEN active THEN nick END) VIRTUAL"
+            "  users_active_nick_key__expr varchar(40) AS (CASE WHEN active THEN nick END) STORED"
         ),
         "{expand}"
     );

@@ -91,7 +91,8 @@ impl Mysql {
             }
             Op::CreateTable { table } => {
                 let indexes = ctx.to.tables.get(&table.name).map(|t| &t.indexes[..]);
-                l.up.push(self.create_table(table, indexes.unwrap_or_default(), model)?);
+                let keyed = fk_columns(ctx, &table.name);
+                l.up.push(self.create_table(table, indexes.unwrap_or_default(), &keyed, model)?);
                 l.down
                     .push(unit(format!("DROP TABLE IF EXISTS {};", q(&table.name))));
                 l.lock = "none (new table)".into();
@@ -105,8 +106,13 @@ impl Mysql {
                 b.push(&format!("DROP TABLE IF EXISTS {};", q(&table.name)));
                 l.up.push(prog(b));
                 let indexes = ctx.from.tables.get(&table.name).map(|t| &t.indexes[..]);
-                l.down
-                    .push(self.create_table(table, indexes.unwrap_or_default(), model)?);
+                let keyed = fk_columns(ctx, &table.name);
+                l.down.push(self.create_table(
+                    table,
+                    indexes.unwrap_or_default(),
+                    &keyed,
+                    model,
+                )?);
                 let restored = table_model(table, model);
                 for i in &table.indexes {
                     l.down
@@ -327,6 +333,14 @@ impl Mysql {
                 l.lock = "none (rebuilt in place, writes go on)".into();
                 l.rewrite = true;
             }
+            Op::CreateIndex { table, index } if self.index_copies(ctx, table, index, model)? => {
+                l.up.push(self.copy_with_index(ctx, scope, table, index, model)?);
+                l.down.push(self.copy_cleanup(table));
+                l.down.push(self.drop_index(ctx, scope, table, index));
+                l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
+                l.rewrite = true;
+                l.scan = true;
+            }
             Op::CreateIndex { table, index } => {
                 l.up.push(self.create_index(ctx, scope, table, index, model)?);
                 l.down.push(self.drop_index(ctx, scope, table, index));
@@ -351,8 +365,23 @@ impl Mysql {
                     ));
                 }
                 l.up.push(prog(b));
-                l.down
-                    .push(self.create_index(ctx, scope, table, index, model)?);
+                let copied = if self.index_copies(ctx, table, index, model)? {
+                    self.copy_with_index(ctx, scope, table, index, model).ok()
+                } else {
+                    None
+                };
+                if copied.is_none() && self.index_copies(ctx, table, index, model)? {
+                    // The table cannot be copied (other tables reference it): the rollback
+                    // builds the index in place over VIRTUAL columns instead.
+                    l.down_loses = Some(format!(
+                        "nothing, but `{}` comes back over VIRTUAL generated columns (a STORED one needs a copy of `{table}`)",
+                        index.name
+                    ));
+                }
+                l.down.push(match copied {
+                    Some(unit) => unit,
+                    None => self.create_index(ctx, scope, table, index, model)?,
+                });
             }
             Op::AttachUnique { table, unique } => {
                 let text = format!(
@@ -935,6 +964,7 @@ impl Mysql {
         &self,
         table: &Table,
         indexes: &[Index],
+        fk_columns: &[String],
         model: &super::model::Model,
     ) -> Result<Unit, Diagnostic> {
         let mut lines = Vec::new();
@@ -960,11 +990,14 @@ impl Mysql {
             })?;
             lines.push(format!("  CONSTRAINT {} UNIQUE KEY ({parts})", q(&u.name)));
         }
-        // The generated columns of the table's expression and unique partial indexes, VIRTUAL
-        // as when they are added to an existing table (a STORED column would copy it).
+        // The generated columns of the table's expression and unique partial indexes.
         for index in table.indexes.iter().chain(indexes) {
+            let storage = storage(
+                &generated_columns(&table.name, index, &restored)?,
+                fk_columns,
+            );
             for g in generated_columns(&table.name, index, &restored)? {
-                lines.push(format!("  {} VIRTUAL", g.def));
+                lines.push(format!("  {} {storage}", g.def));
             }
         }
         for ck in &table.checks {
@@ -1083,6 +1116,53 @@ impl Mysql {
         );
         b.nest(self.drop_generated(table, index));
         self.program(scope, b)
+    }
+
+    /// The table copied online with the index and its STORED generated columns: neither
+    /// server adds a STORED column in place.
+    fn copy_with_index(
+        &self,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+        index: &Index,
+        model: &super::model::Model,
+    ) -> Result<Unit, Diagnostic> {
+        let mut actions: Vec<String> = generated_columns(table, index, model)?
+            .iter()
+            .map(|g| format!("ADD COLUMN {} STORED", g.def))
+            .collect();
+        actions.push(format!(
+            "ADD {}INDEX {} ({})",
+            if index.unique { "UNIQUE " } else { "" },
+            q(&index.name),
+            index_parts(table, index, model)?
+        ));
+        self.copy_table(
+            ctx,
+            scope,
+            table,
+            &actions.join(", "),
+            &index_exists(table, &index.name),
+            scope.synced.iter().any(|t| t == table),
+            Some(index.origin),
+        )
+    }
+
+    /// Whether building the index on a deployed table needs STORED generated columns (see
+    /// [`storage`]), which only a copy of the table adds.
+    fn index_copies(
+        &self,
+        ctx: &Context<'_>,
+        table: &str,
+        index: &Index,
+        model: &super::model::Model,
+    ) -> Result<bool, Diagnostic> {
+        if !ctx.from.tables.contains_key(table) {
+            return Ok(false);
+        }
+        let generated = generated_columns(table, index, model)?;
+        Ok(!generated.is_empty() && storage(&generated, &fk_columns(ctx, table)) == "STORED")
     }
 
     /// Drops the generated columns an index held its key parts in (after the index: the server
@@ -1401,6 +1481,32 @@ fn fk_served(table: &str, fk: &ForeignKey, except: &str) -> String {
 }
 
 /// The model with a table restored as declared (for a table a rollback creates again).
+/// The columns of the table's foreign keys, in either schema.
+fn fk_columns(ctx: &Context<'_>, table: &str) -> Vec<String> {
+    [ctx.from, ctx.to]
+        .iter()
+        .filter_map(|s| s.tables.get(table))
+        .flat_map(|t| t.foreign_keys.iter())
+        .flat_map(|f| f.columns.iter().cloned())
+        .collect()
+}
+
+/// How an index's generated columns are stored. STORED where the servers allow it: MariaDB
+/// refuses an INSTANT `ADD COLUMN` (1845) and every online rebuild (1846, `LOCK=NONE`) of a
+/// table with an indexed VIRTUAL column. VIRTUAL when one is computed from a foreign key's
+/// column: InnoDB refuses a foreign key added in place over a STORED column's base (error
+/// 138), and a STORED column over a key with a referential action (1901).
+fn storage(generated: &[Generated], fk_columns: &[String]) -> &'static str {
+    if generated
+        .iter()
+        .any(|g| fk_columns.iter().any(|c| g.base.contains(c)))
+    {
+        "VIRTUAL"
+    } else {
+        "STORED"
+    }
+}
+
 fn table_model(table: &Table, model: &super::model::Model) -> super::model::Model {
     let mut m = model.clone();
     m.apply(&Op::CreateTable {

@@ -265,10 +265,12 @@ pub(super) fn suffixed(name: &str, suffix: &str) -> String {
 /// A VIRTUAL generated column holding one key part of an index MySQL cannot build as declared.
 pub(super) struct Generated {
     pub name: String,
-    /// The column definition without its storage (`VIRTUAL`).
+    /// The column definition without its storage (`VIRTUAL` or `STORED`).
     pub def: String,
     /// The column as the model knows it (the type of the column its value comes from).
     column: Column,
+    /// The columns its value is computed from.
+    pub base: Vec<String>,
 }
 
 /// The generated column of key part `pos` of an index with `parts` key parts:
@@ -407,6 +409,11 @@ pub(super) fn generated_columns(
         } else {
             value
         };
+        let mut base = named_columns(&p.expr.sql, table, model);
+        base.extend(p.column.clone());
+        if let Some(pred) = index.predicate.as_ref().filter(|_| index.unique) {
+            base.extend(named_columns(&pred.sql, table, model));
+        }
         let value = match &index.predicate {
             Some(pred) if index.unique => format!("CASE WHEN {} THEN {value} END", expr(pred)?),
             _ => value,
@@ -419,6 +426,7 @@ pub(super) fn generated_columns(
                 ..column.clone()
             },
             name,
+            base,
         });
     }
     Ok(out)

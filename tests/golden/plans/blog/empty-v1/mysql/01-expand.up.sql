@@ -27,8 +27,8 @@ CREATE TABLE IF NOT EXISTS authors (
   created_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
   updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
   PRIMARY KEY (id),
-  authors_handle_key__expr varchar(40) AS (lower(handle)) VIRTUAL,
-  authors_email_key__expr text AS (lower(email)) VIRTUAL,
+  authors_handle_key__expr varchar(40) AS (lower(handle)) STORED,
+  authors_email_key__expr text AS (lower(email)) STORED,
   CONSTRAINT authors_handle_check CHECK (char_length(handle) >= 2)
 ) ENGINE=InnoDB;
 
@@ -303,7 +303,7 @@ CREATE TABLE IF NOT EXISTS posts (
   updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
   deleted_at datetime(6) NULL,
   PRIMARY KEY (id),
-  posts_slug_key__expr varchar(200) AS (CASE WHEN deleted_at IS NULL THEN slug END) VIRTUAL,
+  posts_slug_key__expr varchar(200) AS (CASE WHEN deleted_at IS NULL THEN slug END) STORED,
   CONSTRAINT posts_view_count_check CHECK (view_count >= 0),
   CONSTRAINT posts_published_has_date CHECK (status <> 'published' OR published_at IS NOT NULL)
 ) ENGINE=InnoDB;

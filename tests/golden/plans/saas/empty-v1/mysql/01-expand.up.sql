@@ -683,7 +683,7 @@ CREATE TABLE IF NOT EXISTS tenants (
   updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
   deleted_at datetime(6) NULL,
   PRIMARY KEY (id),
-  tenants_slug_key__expr varchar(63) AS (lower(slug)) VIRTUAL,
+  tenants_slug_key__expr varchar(63) AS (lower(slug)) STORED,
   CONSTRAINT tenants_slug_check CHECK (char_length(slug) >= 3),
   CONSTRAINT tenants_seat_limit_check CHECK (seat_limit > 0)
 ) ENGINE=InnoDB COMMENT='one row per customer organisation; every tenant-scoped table keys on tenant_id';
@@ -1131,7 +1131,7 @@ CREATE TABLE IF NOT EXISTS users (
   created_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
   updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
   PRIMARY KEY (id),
-  users_email_key__expr text AS (lower(email)) VIRTUAL
+  users_email_key__expr text AS (lower(email)) STORED
 ) ENGINE=InnoDB;
 
 -- [33] add foreign key `api_keys_created_by_fkey` on `api_keys`

@@ -706,7 +706,7 @@ CREATE TABLE IF NOT EXISTS products (
   updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
   PRIMARY KEY (id),
   CONSTRAINT products_sku_key UNIQUE KEY (sku),
-  products_name_lower__expr text AS (lower(name)) VIRTUAL,
+  products_name_lower__expr text AS (lower(name)) STORED,
   CONSTRAINT products_price_check CHECK (price >= 0)
 ) ENGINE=InnoDB;
 
@@ -935,7 +935,7 @@ CREATE TABLE IF NOT EXISTS users (
   created_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
   updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
   PRIMARY KEY (id),
-  users_email_lower_key__expr text AS (lower(email)) VIRTUAL
+  users_email_lower_key__expr text AS (lower(email)) STORED
 ) ENGINE=InnoDB COMMENT='one row per customer account';
 
 -- [30] add foreign key `addresses_user_id_fkey` on `addresses`
