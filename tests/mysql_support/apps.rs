@@ -35,10 +35,25 @@ fn insert_order(schema: &Schema) -> Vec<&Table> {
     out
 }
 
-fn value(schema: &Schema, ty: &ColumnType, n: u64, column: &str) -> String {
+/// The column's position in `table` spreads timestamps within a row, so that a check that one
+/// comes after another (`expires_at > created_at`) holds when the later column is; integers
+/// outside keys stay small (1 to 4), as checks on them usually bound a small range.
+fn value(
+    schema: &Schema,
+    ty: &ColumnType,
+    n: u64,
+    column: &str,
+    table: &Table,
+    other: Option<&Table>,
+) -> String {
+    let ordinal = ordinal(table, column);
+    let keyed = std::iter::once(table)
+        .chain(other)
+        .any(|t| keyed(t, column));
     match ty {
         ColumnType::Builtin { name, args } => match name.as_str() {
             "bool" => "TRUE".into(),
+            "int16" | "int32" | "int64" if !keyed => format!("{}", n % 4 + 1),
             "int16" | "int32" | "int64" => format!("{}", n % 30000 + 1),
             "decimal" => {
                 let p = args.first().copied().unwrap_or(10);
@@ -69,7 +84,9 @@ fn value(schema: &Schema, ty: &ColumnType, n: u64, column: &str) -> String {
             "uuid" => format!("'00000000-0000-4000-8000-{n:012}'"),
             "date" => format!("'2024-01-{:02}'", n % 28 + 1),
             "time" => format!("'12:{:02}:00'", n % 60),
-            "timestamp" | "timestamptz" => format!("'2024-01-{:02} 10:00:00'", n % 28 + 1),
+            "timestamp" | "timestamptz" => {
+                format!("'2024-01-{:02} 10:{:02}:00'", n % 28 + 1, ordinal % 60)
+            }
             "json" => format!("'{{\"n\": {n}}}'"),
             _ => "NULL".into(),
         },
@@ -79,8 +96,38 @@ fn value(schema: &Schema, ty: &ColumnType, n: u64, column: &str) -> String {
             .and_then(|e| e.values.first())
             .map(|v| format!("'{}'", v.name))
             .unwrap_or_else(|| "NULL".into()),
-        ColumnType::Native { .. } => "NULL".into(),
+        ColumnType::Native { spellings } => {
+            match spellings
+                .get(&migc_stdlib::Dialect::Mysql)
+                .map(|t| t.to_ascii_lowercase())
+            {
+                Some(t) if t == "json" => format!("'{{\"n\": {n}}}'"),
+                Some(t) if t.contains("char") || t.contains("text") => format!("'{column} {n}'"),
+                _ => "NULL".into(),
+            }
+        }
     }
+}
+
+/// Whether the column is part of the table's primary key or of a unique key or index.
+fn keyed(table: &Table, column: &str) -> bool {
+    table
+        .primary_key
+        .iter()
+        .any(|p| p.columns.iter().any(|c| c == column))
+        || table
+            .uniques
+            .iter()
+            .any(|u| u.columns.iter().any(|c| c == column))
+        || table
+            .indexes
+            .iter()
+            .any(|i| i.unique && i.parts.iter().any(|p| p.column.as_deref() == Some(column)))
+}
+
+/// The position of a column in its table.
+fn ordinal(t: &Table, column: &str) -> usize {
+    t.columns.iter().position(|c| c.name == column).unwrap_or(0)
 }
 
 /// One application version.
@@ -145,10 +192,24 @@ impl App<'_> {
                     match found {
                         Some(v) => format!("'{}'", v.replace('\'', "''")),
                         None if c.nullable => "NULL".into(),
-                        None => value(self.schema, &c.ty, n, &c.name),
+                        None => value(
+                            self.schema,
+                            &c.ty,
+                            n,
+                            &c.name,
+                            t,
+                            self.other.tables.get(&t.name),
+                        ),
                     }
                 }
-                None => value(self.schema, &c.ty, n, &c.name),
+                None => value(
+                    self.schema,
+                    &c.ty,
+                    n,
+                    &c.name,
+                    t,
+                    self.other.tables.get(&t.name),
+                ),
             };
             cols.push(q(&c.name));
             vals.push(v);
@@ -194,7 +255,14 @@ impl App<'_> {
                 format!(
                     "{} = {}",
                     q(&c.name),
-                    value(self.schema, &c.ty, n + 7, &c.name)
+                    value(
+                        self.schema,
+                        &c.ty,
+                        n + 7,
+                        &c.name,
+                        t,
+                        self.other.tables.get(&t.name)
+                    )
                 )
             })
             .collect();
