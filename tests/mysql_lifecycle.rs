@@ -35,20 +35,7 @@ fn cases(list: Vec<(String, std::path::PathBuf, std::path::PathBuf)>) -> Vec<Cas
 /// Cases that plan for MySQL but do not run through on MariaDB 10.11 yet, and why. Their
 /// failures are printed as notes; a listed case that passes fails the test, so the list stays
 /// true. README.md lists them too.
-const KNOWN_GAPS: &[(&str, &str)] = &[
-    (
-        "blog_v2_v3",
-        "`SET NOT NULL` on `posts`, which holds the STORED generated column of `posts_slug_key` (a unique partial index): MariaDB refuses it in place (error 1845)",
-    ),
-    (
-        "shop_v2_v3",
-        "`ADD COLUMN` on `addresses`, which holds the VIRTUAL generated column of `addresses_one_default_per_user` (computed from a foreign key's column): MariaDB refuses it INSTANT and with LOCK=NONE (errors 1845, 1846)",
-    ),
-    (
-        "saas_v2_v3",
-        "`SET NOT NULL` on `tenants`, which holds the STORED generated column of `tenants_slug_key` (an expression index): MariaDB refuses it in place (error 1845)",
-    ),
-];
+const KNOWN_GAPS: &[(&str, &str)] = &[];
 
 fn conclude(test: &str, reports: &[Report]) {
     let mut failures = Vec::new();

@@ -90,9 +90,13 @@ impl Mysql {
                 ));
             }
             Op::CreateTable { table } => {
-                let indexes = ctx.to.tables.get(&table.name).map(|t| &t.indexes[..]);
-                let keyed = fk_columns(ctx, &table.name);
-                l.up.push(self.create_table(table, indexes.unwrap_or_default(), &keyed, model)?);
+                let declared = ctx.to.tables.get(&table.name);
+                l.up.push(self.create_table(
+                    table,
+                    declared.map(|t| &t.indexes[..]).unwrap_or_default(),
+                    declared.map(|t| &t.foreign_keys[..]).unwrap_or_default(),
+                    model,
+                )?);
                 l.down
                     .push(unit(format!("DROP TABLE IF EXISTS {};", q(&table.name))));
                 l.lock = "none (new table)".into();
@@ -105,12 +109,11 @@ impl Mysql {
                 let mut b = Body::new();
                 b.push(&format!("DROP TABLE IF EXISTS {};", q(&table.name)));
                 l.up.push(prog(b));
-                let indexes = ctx.from.tables.get(&table.name).map(|t| &t.indexes[..]);
-                let keyed = fk_columns(ctx, &table.name);
+                let deployed = ctx.from.tables.get(&table.name);
                 l.down.push(self.create_table(
                     table,
-                    indexes.unwrap_or_default(),
-                    &keyed,
+                    deployed.map(|t| &t.indexes[..]).unwrap_or_default(),
+                    deployed.map(|t| &t.foreign_keys[..]).unwrap_or_default(),
                     model,
                 )?);
                 let restored = table_model(table, model);
@@ -265,6 +268,45 @@ impl Mysql {
                 l.up.push(comment_unit(&text));
                 l.down.push(comment_unit(&text));
                 l.lock = "none".into();
+            }
+            Op::SetNotNull { table, column, .. } if self.holds_stored_generated(ctx, table) => {
+                // MariaDB refuses `SET NOT NULL` in place on a table with a STORED generated
+                // column (error 1845): the table is copied online with the column NOT NULL
+                // (a null fails the unit, as the in-place change would).
+                let current = self.current(ctx, model, table, column, origin)?;
+                let def = column_def(
+                    &Column {
+                        nullable: false,
+                        ..current.clone()
+                    },
+                    model,
+                )?;
+                l.up.push(self.copy_table(
+                    ctx,
+                    scope,
+                    table,
+                    &format!("MODIFY COLUMN {def}"),
+                    &format!(
+                        "EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND COLUMN_NAME = {} AND IS_NULLABLE = 'NO')",
+                        crate::sql::literal(table),
+                        crate::sql::literal(column)
+                    ),
+                    scope.synced.iter().any(|t| t == table),
+                    origin,
+                )?);
+                l.down.push(self.copy_cleanup(table));
+                l.down.push(self.modify(
+                    scope,
+                    table,
+                    &Column {
+                        nullable: true,
+                        ..current
+                    },
+                    self.nullability_algorithms(),
+                ));
+                l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
+                l.rewrite = true;
+                l.scan = true;
             }
             Op::SetNotNull { table, column, .. } => {
                 let current = self.current(ctx, model, table, column, origin)?;
@@ -964,7 +1006,7 @@ impl Mysql {
         &self,
         table: &Table,
         indexes: &[Index],
-        fk_columns: &[String],
+        foreign_keys: &[ForeignKey],
         model: &super::model::Model,
     ) -> Result<Unit, Diagnostic> {
         let mut lines = Vec::new();
@@ -990,15 +1032,24 @@ impl Mysql {
             })?;
             lines.push(format!("  CONSTRAINT {} UNIQUE KEY ({parts})", q(&u.name)));
         }
-        // The generated columns of the table's expression and unique partial indexes.
+        // The generated columns of the table's expression and unique partial indexes, STORED:
+        // MariaDB refuses an INSTANT or online `ADD COLUMN`, and every online rebuild, on a
+        // table with an indexed VIRTUAL column (errors 1845, 1846). InnoDB refuses a foreign
+        // key added in place over a STORED column's base (error 138), so such keys are made
+        // here with the table (`foreign_key_checks = 0` lets them name a table made later).
+        let mut bases: Vec<String> = Vec::new();
         for index in table.indexes.iter().chain(indexes) {
-            let storage = storage(
-                &generated_columns(&table.name, index, &restored)?,
-                fk_columns,
-            );
             for g in generated_columns(&table.name, index, &restored)? {
-                lines.push(format!("  {} {storage}", g.def));
+                lines.push(format!("  {} STORED", g.def));
+                bases.extend(g.base);
             }
+        }
+        let inline: Vec<&ForeignKey> = foreign_keys
+            .iter()
+            .filter(|f| f.columns.iter().any(|c| bases.contains(c)))
+            .collect();
+        for fk in &inline {
+            lines.push(format!("  CONSTRAINT {} {}", q(&fk.name), fk_clause(fk)));
         }
         for ck in &table.checks {
             lines.push(format!(
@@ -1016,6 +1067,11 @@ impl Mysql {
             sql.push_str(&format!(" COMMENT={}", literal(c)));
         }
         sql.push(';');
+        if !inline.is_empty() {
+            sql = format!(
+                "SET SESSION foreign_key_checks = 0;\n{sql}\nSET SESSION foreign_key_checks = 1;"
+            );
+        }
         Ok(unit(sql))
     }
 
@@ -1149,6 +1205,24 @@ impl Mysql {
         )
     }
 
+    /// Whether the table holds STORED generated columns (of an expression or unique partial
+    /// index, deployed or declared).
+    fn holds_stored_generated(&self, ctx: &Context<'_>, table: &str) -> bool {
+        let model = super::model::Model::deployed(ctx.from);
+        [ctx.from, ctx.to]
+            .iter()
+            .filter_map(|schema| schema.tables.get(table))
+            .any(|t| {
+                let model = table_model(t, &model);
+                // (A type the deployed model cannot spell is the index's own finding.)
+                t.indexes.iter().any(|index| {
+                    !generated_columns(table, index, &model)
+                        .unwrap_or_default()
+                        .is_empty()
+                })
+            })
+    }
+
     /// Whether building the index on a deployed table needs STORED generated columns (see
     /// [`storage`]), which only a copy of the table adds.
     fn index_copies(
@@ -1161,8 +1235,7 @@ impl Mysql {
         if !ctx.from.tables.contains_key(table) {
             return Ok(false);
         }
-        let generated = generated_columns(table, index, model)?;
-        Ok(!generated.is_empty() && storage(&generated, &fk_columns(ctx, table)) == "STORED")
+        Ok(!generated_columns(table, index, model)?.is_empty())
     }
 
     /// Drops the generated columns an index held its key parts in (after the index: the server
@@ -1481,32 +1554,6 @@ fn fk_served(table: &str, fk: &ForeignKey, except: &str) -> String {
 }
 
 /// The model with a table restored as declared (for a table a rollback creates again).
-/// The columns of the table's foreign keys, in either schema.
-fn fk_columns(ctx: &Context<'_>, table: &str) -> Vec<String> {
-    [ctx.from, ctx.to]
-        .iter()
-        .filter_map(|s| s.tables.get(table))
-        .flat_map(|t| t.foreign_keys.iter())
-        .flat_map(|f| f.columns.iter().cloned())
-        .collect()
-}
-
-/// How an index's generated columns are stored. STORED where the servers allow it: MariaDB
-/// refuses an INSTANT `ADD COLUMN` (1845) and every online rebuild (1846, `LOCK=NONE`) of a
-/// table with an indexed VIRTUAL column. VIRTUAL when one is computed from a foreign key's
-/// column: InnoDB refuses a foreign key added in place over a STORED column's base (error
-/// 138), and a STORED column over a key with a referential action (1901).
-fn storage(generated: &[Generated], fk_columns: &[String]) -> &'static str {
-    if generated
-        .iter()
-        .any(|g| fk_columns.iter().any(|c| g.base.contains(c)))
-    {
-        "VIRTUAL"
-    } else {
-        "STORED"
-    }
-}
-
 fn table_model(table: &Table, model: &super::model::Model) -> super::model::Model {
     let mut m = model.clone();
     m.apply(&Op::CreateTable {

@@ -153,6 +153,7 @@ DROP PROCEDURE migc_step;
 
 -- [9] create table `invitations`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:27:7
+SET SESSION foreign_key_checks = 0;
 CREATE TABLE IF NOT EXISTS invitations (
   tenant_id char(36) NOT NULL,
   id char(36) NOT NULL DEFAULT (uuid()),
@@ -166,9 +167,12 @@ CREATE TABLE IF NOT EXISTS invitations (
   updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
   PRIMARY KEY (tenant_id, id),
   CONSTRAINT invitations_token_hash_key UNIQUE KEY (token_hash(768)),
-  invitations_open_per_email__expr1 char(36) AS (CASE WHEN state = 'pending' THEN RTRIM(tenant_id) END) VIRTUAL,
-  invitations_open_per_email__expr2 text AS (CASE WHEN state = 'pending' THEN lower(email) END) VIRTUAL
+  invitations_open_per_email__expr1 char(36) AS (CASE WHEN state = 'pending' THEN RTRIM(tenant_id) END) STORED,
+  invitations_open_per_email__expr2 text AS (CASE WHEN state = 'pending' THEN lower(email) END) STORED,
+  CONSTRAINT invitations_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE,
+  CONSTRAINT invitations_tenant_id_role_id_fkey FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE
 ) ENGINE=InnoDB;
+SET SESSION foreign_key_checks = 1;
 
 -- [10] create unique index `invitations_open_per_email` on `invitations`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/members.mig:40:3

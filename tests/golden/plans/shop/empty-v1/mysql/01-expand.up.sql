@@ -16,6 +16,7 @@ SET NAMES utf8mb4;
 
 -- [3] create table `addresses`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:24:7
+SET SESSION foreign_key_checks = 0;
 CREATE TABLE IF NOT EXISTS addresses (
   id bigint NOT NULL AUTO_INCREMENT,
   user_id bigint NOT NULL,
@@ -29,8 +30,10 @@ CREATE TABLE IF NOT EXISTS addresses (
   created_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
   updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
   PRIMARY KEY (id),
-  addresses_one_default_per_user__expr bigint AS (CASE WHEN is_default THEN user_id END) VIRTUAL
+  addresses_one_default_per_user__expr bigint AS (CASE WHEN is_default THEN user_id END) STORED,
+  CONSTRAINT addresses_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 ) ENGINE=InnoDB;
+SET SESSION foreign_key_checks = 1;
 
 -- [4] create unique index `addresses_one_default_per_user` on `addresses`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/users.mig:36:3
