@@ -63,7 +63,7 @@ impl Mysql {
                             scope.synced.contains(&table),
                             origin,
                         )?);
-                        l.down.push(self.copy_cleanup(&table));
+                        l.down.extend(self.copy_cleanup(ctx, scope, &table));
                         l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
                         l.rewrite = true;
                         l.scan = true;
@@ -222,7 +222,7 @@ impl Mysql {
                         scope.synced.iter().any(|t| t == table),
                         origin,
                     )?);
-                    l.down.push(self.copy_cleanup(table));
+                    l.down.extend(self.copy_cleanup(ctx, scope, table));
                     l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
                     l.rewrite = true;
                     l.scan = true;
@@ -294,7 +294,7 @@ impl Mysql {
                     scope.synced.iter().any(|t| t == table),
                     origin,
                 )?);
-                l.down.push(self.copy_cleanup(table));
+                l.down.extend(self.copy_cleanup(ctx, scope, table));
                 l.down.push(self.modify(
                     scope,
                     table,
@@ -377,7 +377,7 @@ impl Mysql {
             }
             Op::CreateIndex { table, index } if self.index_copies(ctx, table, index, model)? => {
                 l.up.push(self.copy_with_index(ctx, scope, table, index, model)?);
-                l.down.push(self.copy_cleanup(table));
+                l.down.extend(self.copy_cleanup(ctx, scope, table));
                 l.down.push(self.drop_index(ctx, scope, table, index));
                 l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
                 l.rewrite = true;
@@ -451,7 +451,7 @@ impl Mysql {
                     scope.synced.iter().any(|t| t == table),
                     Some(check.origin),
                 )?);
-                l.down.push(self.copy_cleanup(table));
+                l.down.extend(self.copy_cleanup(ctx, scope, table));
                 // Dropping a check is INSTANT.
                 let mut drop = Body::new();
                 drop.alter(
@@ -1513,9 +1513,9 @@ impl Mysql {
                 )
             };
             l.up.push(rename(from, to)?);
-            l.down.push(self.copy_cleanup(table));
+            l.down.extend(self.copy_cleanup(ctx, scope, table));
             l.down.push(rename(to, from)?);
-            l.down.push(self.copy_cleanup(table));
+            l.down.extend(self.copy_cleanup(ctx, scope, table));
             l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
             l.rewrite = true;
             l.scan = true;

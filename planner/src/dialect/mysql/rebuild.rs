@@ -26,20 +26,16 @@ impl Mysql {
         if t.primary_key.is_none() {
             return Some(format!("`{table}` has no primary key to copy it by"));
         }
-        let mut referencing: Vec<&str> = ctx
+        let self_referencing = ctx
             .from
             .tables
-            .values()
-            .chain(ctx.to.tables.values())
-            .filter(|o| o.foreign_keys.iter().any(|f| f.ref_table == table))
-            .map(|o| o.name.as_str())
-            .collect();
-        referencing.sort_unstable();
-        referencing.dedup();
-        if !referencing.is_empty() {
+            .get(table)
+            .into_iter()
+            .chain(ctx.to.tables.get(table))
+            .any(|t| t.foreign_keys.iter().any(|f| f.ref_table == table));
+        if self_referencing {
             return Some(format!(
-                "`{table}` is referenced by foreign keys of `{}`, which would follow the rename to the old copy",
-                referencing.join("`, `")
+                "`{table}` references itself (its key would have to name the copy while it is filled)"
             ));
         }
         if steps_sync {
@@ -101,17 +97,28 @@ impl Mysql {
                 &format!("_{event}"),
             ))
         };
-        let replace = format!(
-            "REPLACE INTO {s} ({col_list}) VALUES ({})",
-            new_vals.join(", ")
+        // Writes reach the copy without deleting a row first (no REPLACE): once the keys of
+        // referencing tables name the copy, a delete would fire their ON DELETE actions.
+        let upsert = format!(
+            "INSERT INTO {s} ({col_list}) VALUES ({}) ON DUPLICATE KEY UPDATE {}",
+            new_vals.join(", "),
+            cols.iter()
+                .map(|c| format!("{0} = VALUES({0})", q(c)))
+                .collect::<Vec<_>>()
+                .join(", ")
         );
+        let set_new = cols
+            .iter()
+            .map(|c| format!("{0} = NEW.{0}", q(c)))
+            .collect::<Vec<_>>()
+            .join(", ");
         let triggers = [
             format!(
-                "CREATE TRIGGER {} AFTER INSERT ON {t} FOR EACH ROW {replace}",
+                "CREATE TRIGGER {} AFTER INSERT ON {t} FOR EACH ROW {upsert}",
                 trig("insert")
             ),
             format!(
-                "CREATE TRIGGER {} AFTER UPDATE ON {t} FOR EACH ROW BEGIN DELETE FROM {s} WHERE {}; {replace}; END",
+                "CREATE TRIGGER {} AFTER UPDATE ON {t} FOR EACH ROW BEGIN UPDATE {s} SET {set_new} WHERE {}; IF ROW_COUNT() = 0 THEN {upsert}; END IF; END",
                 trig("update"),
                 key_match("OLD")
             ),
@@ -189,8 +196,7 @@ impl Mysql {
   COMMIT;
   SET {advance}, started = 1, attempt = 0;
   DO SLEEP(pause_ms / 1000);
-END LOOP;
-RENAME TABLE {t} TO {o}, {s} TO {t};",
+END LOOP;",
             upto_null = upto
                 .iter()
                 .map(|u| format!("{u} = NULL"))
@@ -213,8 +219,44 @@ RENAME TABLE {t} TO {o}, {s} TO {t};",
                 .collect::<Vec<_>>()
                 .join(", "),
         ));
+        // The keys of other tables referencing the table move to the copy, gaplessly (a
+        // second key under a temporary name, then the first dropped), so that they follow it
+        // through the rename; the copy holds every row by now, and the triggers keep it so.
+        let referencing = referencing_keys(ctx, table);
+        for (child, fk) in &referencing {
+            let temp = suffixed(&fk.name, "__migc");
+            let on_copy = ForeignKey {
+                name: temp.clone(),
+                ref_table: shadow.clone(),
+                ..(*fk).clone()
+            };
+            let mut add = Body::new();
+            add.push("SET SESSION foreign_key_checks = 0;");
+            add.alter(
+                child,
+                &format!("ADD CONSTRAINT {} {}", q(&temp), fk_clause(&on_copy)),
+                self.index_algorithms(),
+            );
+            add.push("SET SESSION foreign_key_checks = 1;");
+            work.nest(Body::when(
+                &format!("NOT {}", constraint_exists(child, &temp)),
+                add,
+            ));
+            let mut drop = Body::new();
+            drop.alter(
+                child,
+                &format!("DROP FOREIGN KEY {}", q(&fk.name)),
+                self.metadata_algorithms(),
+            );
+            work.nest(Body::when(&references(child, &fk.name, table), drop));
+        }
+        work.push(&format!("RENAME TABLE {t} TO {o}, {s} TO {t};"));
         let mut swap = Body::new();
         swap.push(&format!("DROP TABLE {o};"));
+        // The referencing keys get their own names back.
+        for (child, fk) in &referencing {
+            swap.nest(self.restore_key(child, fk));
+        }
         for fk in &fks {
             let temp = suffixed(&fk.name, "__migc");
             let mut add = Body::new();
@@ -253,8 +295,59 @@ RENAME TABLE {t} TO {o}, {s} TO {t};",
         Ok(u)
     }
 
-    /// What a stopped copy leaves: its triggers and the copy (or the old table after the swap).
-    pub(super) fn copy_cleanup(&self, table: &str) -> Unit {
+    /// A referencing key back under its own name on `child`, naming the table again, and its
+    /// temporary twin (on the copy, or on the table after the swap) gone.
+    fn restore_key(&self, child: &str, fk: &ForeignKey) -> Body {
+        let temp = suffixed(&fk.name, "__migc");
+        let mut b = Body::new();
+        let mut add = Body::new();
+        add.push("SET SESSION foreign_key_checks = 0;");
+        add.alter(
+            child,
+            &format!("ADD CONSTRAINT {} {}", q(&fk.name), fk_clause(fk)),
+            self.index_algorithms(),
+        );
+        add.push("SET SESSION foreign_key_checks = 1;");
+        b.nest(Body::when(
+            &format!("NOT {}", constraint_exists(child, &fk.name)),
+            add,
+        ));
+        let mut drop = Body::new();
+        drop.alter(
+            child,
+            &format!("DROP FOREIGN KEY {}", q(&temp)),
+            self.metadata_algorithms(),
+        );
+        b.nest(Body::when(&constraint_exists(child, &temp), drop));
+        let mut index = Body::new();
+        index.alter(
+            child,
+            &format!("DROP INDEX {}", q(&temp)),
+            self.index_algorithms(),
+        );
+        b.nest(Body::when(&index_exists(child, &temp), index));
+        b
+    }
+
+    /// What a stopped copy leaves: its triggers, the keys of referencing tables moved to the
+    /// copy (moved back), and the copy (or the old table after the swap).
+    pub(super) fn copy_cleanup(
+        &self,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+    ) -> Vec<Unit> {
+        let mut out = Vec::new();
+        let referencing = referencing_keys(ctx, table);
+        if !referencing.is_empty() {
+            let mut b = Body::new();
+            for (child, fk) in &referencing {
+                b.nest(self.restore_key(child, fk));
+            }
+            let mut u = self.program(scope, b);
+            u.sql.push_str("\nSET SESSION foreign_key_checks = 1;");
+            out.push(u);
+        }
         let mut sql = String::new();
         for event in ["insert", "update", "delete"] {
             sql.push_str(&format!(
@@ -270,8 +363,35 @@ RENAME TABLE {t} TO {o}, {s} TO {t};",
             q(&suffixed(table, "__migc")),
             q(&suffixed(table, "__migc_old"))
         ));
-        unit(sql)
+        out.push(unit(sql));
+        out
     }
+}
+
+/// The foreign keys of other tables that reference `table` (deployed or declared), each once.
+fn referencing_keys(ctx: &Context<'_>, table: &str) -> Vec<(String, ForeignKey)> {
+    let mut out: Vec<(String, ForeignKey)> = Vec::new();
+    for t in ctx.to.tables.values().chain(ctx.from.tables.values()) {
+        if t.name == table {
+            continue;
+        }
+        for f in t.foreign_keys.iter().filter(|f| f.ref_table == table) {
+            if !out.iter().any(|(c, k)| *c == t.name && k.name == f.name) {
+                out.push((t.name.clone(), f.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// Whether `child`'s foreign key `name` references `table`.
+fn references(child: &str, name: &str, table: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = {} AND CONSTRAINT_NAME = {} AND REFERENCED_TABLE_NAME = {})",
+        literal(child),
+        literal(name),
+        literal(table)
+    )
 }
 
 fn tuple(items: &[String]) -> String {
