@@ -68,7 +68,19 @@ fn value(
             "float32" | "float64" => format!("{}.25", n % 1000),
             "varchar" => {
                 let max = args.first().copied().unwrap_or(10) as usize;
-                let text = format!("{}{n}", &column[..column.len().min(3)]);
+                let mut text = format!("{}{n}", &column[..column.len().min(3)]);
+                if text.len() > max {
+                    // Too short for the row number in decimal: base 36 keeps short keys
+                    // (a 2-character code) distinct for the row numbers the tests use.
+                    let digits = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+                    let mut m = n;
+                    let mut code = Vec::new();
+                    for _ in 0..max {
+                        code.push(digits[(m % 36) as usize] as char);
+                        m /= 36;
+                    }
+                    text = code.into_iter().rev().collect();
+                }
                 let text: String = text
                     .chars()
                     .rev()
@@ -170,6 +182,9 @@ impl App<'_> {
                         .into_iter()
                         .flat_map(|o| o.foreign_keys.iter()),
                 )
+                // A key of the other version naming a table this one does not have (renamed,
+                // or not made yet) gives no row to reference.
+                .filter(|f| f.ref_table == t.name || self.schema.tables.contains_key(&f.ref_table))
                 .find(|f| f.columns.contains(&c.name));
             let v = match fk {
                 Some(f) => {

@@ -120,6 +120,7 @@ SET @migc_backfill = NULL;",
             removes_sync: None,
             sync_removed_earlier: false,
             synced: &[],
+            syncs: &std::collections::BTreeMap::new(),
         };
         let mut u = self.program(&scope, body);
         // A failed run leaves the marker set in the session: clear it.

@@ -86,6 +86,9 @@ pub(crate) struct Scope<'a> {
     pub sync_removed_earlier: bool,
     /// The tables the plan installs dual-write triggers on.
     pub synced: &'a [String],
+    /// The dual-write triggers of each table the plan has them on: a table copy makes them on
+    /// the copy too.
+    pub syncs: &'a BTreeMap<&'a str, &'a Sync>,
 }
 
 impl Mysql {
@@ -238,6 +241,7 @@ impl Lowering for Mysql {
             removes_sync: None,
             sync_removed_earlier: false,
             synced: &[],
+            syncs: &BTreeMap::new(),
         };
         self.lower_step(step, ctx, &scope)
     }
@@ -286,6 +290,7 @@ impl Lowering for Mysql {
                     .flatten(),
                 sync_removed_earlier: is_removal && !is_first,
                 synced: &synced,
+                syncs: &syncs,
             };
             match self.lower_step(step, ctx, &scope) {
                 Ok(l) => lowered.push(l),

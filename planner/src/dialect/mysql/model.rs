@@ -38,6 +38,14 @@ impl Model {
         self.tables.get(table)?.iter().find(|c| c.name == column)
     }
 
+    /// The table's columns as they stand.
+    pub(crate) fn columns(&self, table: &str) -> Vec<&Column> {
+        self.tables
+            .get(table)
+            .map(|c| c.iter().collect())
+            .unwrap_or_default()
+    }
+
     /// A column the plan does not declare (a generated column behind an index).
     pub(crate) fn add_column(&mut self, table: &str, column: Column) {
         self.tables

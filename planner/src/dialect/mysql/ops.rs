@@ -1435,7 +1435,8 @@ impl Mysql {
                 );
                 b.nest(Body::when(
                     &format!(
-                        "{} AND NOT {}",
+                        "{} AND {} AND NOT {}",
+                        table_exists(table),
                         column_exists(table, &old),
                         column_exists(table, &new)
                     ),
@@ -1554,6 +1555,11 @@ fn fk_served(table: &str, fk: &ForeignKey, except: &str) -> String {
 }
 
 /// The model with a table restored as declared (for a table a rollback creates again).
+/// The model with the table as declared (for lookups outside a step).
+pub(super) fn table_model_of(table: &Table, model: &super::model::Model) -> super::model::Model {
+    table_model(table, model)
+}
+
 fn table_model(table: &Table, model: &super::model::Model) -> super::model::Model {
     let mut m = model.clone();
     m.apply(&Op::CreateTable {

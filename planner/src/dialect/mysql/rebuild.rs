@@ -38,6 +38,55 @@ impl Mysql {
                 "`{table}` references itself (its key would have to name the copy while it is filled)"
             ));
         }
+        // Likewise the table's own keys over columns its generated columns read: the copy
+        // holds them under temporary names, and they could not get their own back in place.
+        let model = super::model::Model::deployed(ctx.from);
+        for t in [ctx.from, ctx.to]
+            .iter()
+            .filter_map(|s| s.tables.get(table))
+        {
+            let model = super::ops::table_model_of(t, &model);
+            let bases: Vec<String> = t
+                .indexes
+                .iter()
+                .flat_map(|i| generated_columns(table, i, &model).unwrap_or_default())
+                .flat_map(|g| g.base)
+                .collect();
+            if let Some(fk) = t
+                .foreign_keys
+                .iter()
+                .find(|f| f.columns.iter().any(|c| bases.contains(c)))
+            {
+                return Some(format!(
+                    "its key `{}` covers columns a generated column of one of its indexes reads (InnoDB adds such a key only by copying the table)",
+                    fk.name
+                ));
+            }
+        }
+        // A referencing key whose columns a STORED generated column reads (an expression or
+        // unique partial index of the referencing table) cannot be moved to the copy: InnoDB
+        // adds such a key only by copying that table too (error 138).
+        for (child, fk) in referencing_keys(ctx, table) {
+            let model = super::model::Model::deployed(ctx.from);
+            let held = [ctx.from, ctx.to]
+                .iter()
+                .filter_map(|s| s.tables.get(&child))
+                .any(|t| {
+                    let model = super::ops::table_model_of(t, &model);
+                    t.indexes.iter().any(|i| {
+                        generated_columns(&child, i, &model)
+                            .unwrap_or_default()
+                            .iter()
+                            .any(|g| fk.columns.iter().any(|c| g.base.contains(c)))
+                    })
+                });
+            if held {
+                return Some(format!(
+                    "`{child}` references it through `{}`, whose columns a generated column of an index of `{child}` reads (InnoDB moves such a key only by copying `{child}` too)",
+                    fk.name
+                ));
+            }
+        }
         if steps_sync {
             return Some(format!(
                 "the plan keeps columns of `{table}` in step with triggers, which would go with the old copy"
@@ -61,7 +110,9 @@ impl Mysql {
         syncs: bool,
         origin: Option<Span>,
     ) -> Result<Unit, Diagnostic> {
-        if let Some(why) = self.copy_refused(ctx, syncs, table) {
+        // Dual-write triggers are carried to the copy when the plan's are known here.
+        let carried = scope.syncs.get(table).copied().filter(|_| syncs);
+        if let Some(why) = self.copy_refused(ctx, syncs && carried.is_none(), table) {
             return Err(unsupported(
                 format!("changing `{table}` needs a table copy on MySQL/MariaDB, and {why}"),
                 origin,
@@ -75,10 +126,11 @@ impl Mysql {
             .map(|p| p.columns.clone())
             .unwrap_or_default();
         let model = scope.model;
-        let cols: Vec<String> = deployed
-            .columns
+        // The columns as they stand at this step (columns expand added included).
+        let cols: Vec<String> = model
+            .columns(table)
             .iter()
-            .filter_map(|c| model.column(table, &c.name).map(|c| c.name.clone()))
+            .map(|c| c.name.clone())
             .collect();
         let shadow = suffixed(table, "__migc");
         let old = suffixed(table, "__migc_old");
@@ -239,7 +291,12 @@ END LOOP;",
             );
             add.push("SET SESSION foreign_key_checks = 1;");
             work.nest(Body::when(
-                &format!("NOT {}", constraint_exists(child, &temp)),
+                &format!(
+                    "{} AND {} AND NOT {}",
+                    table_exists(child),
+                    references(child, &fk.name, table),
+                    constraint_exists(child, &temp)
+                ),
                 add,
             ));
             let mut drop = Body::new();
@@ -250,12 +307,48 @@ END LOOP;",
             );
             work.nest(Body::when(&references(child, &fk.name, table), drop));
         }
+        // The plan's dual-write triggers, when they are on the table: made on the copy under
+        // temporary names (trigger names are per database), so that the rename carries them.
+        let std_names = [
+            Mysql::trigger_name(table, "insert"),
+            Mysql::trigger_name(table, "update"),
+        ];
+        let temp_names = [
+            suffixed(&std_names[0], "__migc"),
+            suffixed(&std_names[1], "__migc"),
+        ];
+        if let Some(sync) = carried {
+            let on_copy =
+                self.sync_triggers(table, sync, ctx, &shadow, [&temp_names[0], &temp_names[1]])?;
+            let mut make = Body::new();
+            for (name, sql) in temp_names.iter().zip(&on_copy) {
+                make.push(&dynamic(&format!("DROP TRIGGER IF EXISTS {}", q(name))));
+                make.push(&dynamic(sql));
+            }
+            work.nest(Body::when(&trigger_exists(&std_names[0]), make));
+        }
         work.push(&format!("RENAME TABLE {t} TO {o}, {s} TO {t};"));
+        let mut drop_old = Body::new();
+        drop_old.push(&format!("DROP TABLE {o};"));
+        // After the swap (also when a run stopped right after it): names back. Each part checks
+        // its own state, and none runs while the copy exists (before the swap).
         let mut swap = Body::new();
-        swap.push(&format!("DROP TABLE {o};"));
         // The referencing keys get their own names back.
         for (child, fk) in &referencing {
             swap.nest(self.restore_key(child, fk));
+        }
+        // So do the dual-write triggers (the old table took the first ones with it; the
+        // temporary ones work until these are made).
+        if let Some(sync) = carried {
+            let on_table =
+                self.sync_triggers(table, sync, ctx, table, [&std_names[0], &std_names[1]])?;
+            let mut make = Body::new();
+            for ((name, temp), sql) in std_names.iter().zip(&temp_names).zip(&on_table) {
+                make.push(&dynamic(&format!("DROP TRIGGER IF EXISTS {}", q(name))));
+                make.push(&dynamic(sql));
+                make.push(&dynamic(&format!("DROP TRIGGER IF EXISTS {}", q(temp))));
+            }
+            swap.nest(Body::when(&trigger_exists(&temp_names[0]), make));
         }
         for fk in &fks {
             let temp = suffixed(&fk.name, "__migc");
@@ -288,7 +381,8 @@ END LOOP;",
         }
         let mut all = Body::new();
         all.nest(Body::when(&format!("NOT ({done})"), work));
-        all.nest(Body::when(&table_exists(&old), swap));
+        all.nest(Body::when(&table_exists(&old), drop_old));
+        all.nest(Body::when(&format!("NOT {}", table_exists(&shadow)), swap));
         b.nest(all);
         let mut u = self.program(scope, b);
         u.sql.push_str("\nSET SESSION foreign_key_checks = 1;");
@@ -309,7 +403,12 @@ END LOOP;",
         );
         add.push("SET SESSION foreign_key_checks = 1;");
         b.nest(Body::when(
-            &format!("NOT {}", constraint_exists(child, &fk.name)),
+            &format!(
+                "{} AND {} AND NOT {}",
+                table_exists(child),
+                constraint_exists(child, &temp),
+                constraint_exists(child, &fk.name)
+            ),
             add,
         ));
         let mut drop = Body::new();
@@ -349,6 +448,12 @@ END LOOP;",
             out.push(u);
         }
         let mut sql = String::new();
+        for event in ["insert", "update"] {
+            sql.push_str(&format!(
+                "DROP TRIGGER IF EXISTS {};\n",
+                q(&suffixed(&Mysql::trigger_name(table, event), "__migc"))
+            ));
+        }
         for event in ["insert", "update", "delete"] {
             sql.push_str(&format!(
                 "DROP TRIGGER IF EXISTS {};\n",
@@ -382,6 +487,14 @@ fn referencing_keys(ctx: &Context<'_>, table: &str) -> Vec<(String, ForeignKey)>
         }
     }
     out
+}
+
+/// Whether a trigger of that name exists.
+fn trigger_exists(name: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = {})",
+        literal(name)
+    )
 }
 
 /// Whether `child`'s foreign key `name` references `table`.

@@ -45,12 +45,12 @@ impl Mysql {
     /// The triggers: on rows the old application writes, new columns get their `up`; on rows
     /// the new application writes, old columns get their `down`. Writes of the backfill (whose
     /// session sets `@migc_backfill`) pass through untouched.
-    pub(super) fn install_sync(
+    fn sync_bodies(
         &self,
         table: &str,
         sync: &Sync,
         ctx: &Context<'_>,
-    ) -> Result<Vec<Unit>, Diagnostic> {
+    ) -> Result<[String; 2], Diagnostic> {
         let new_cols: Vec<&str> = sync.new_columns.iter().map(|(c, _)| c.as_str()).collect();
         let mut old_cols: Vec<String> = Vec::new();
         for (_, up) in &sync.new_columns {
@@ -142,14 +142,49 @@ impl Mysql {
             new_changed = any_changed(&new_cols),
             old_changed = any_changed(&old_refs),
         ));
-        let t = q(table);
-        let ins = q(&Mysql::trigger_name(table, "insert"));
-        let upd = q(&Mysql::trigger_name(table, "update"));
+        Ok([insert, update])
+    }
+
+    /// The dual-write triggers as `CREATE TRIGGER` statements on `on`, named `names`
+    /// (insert, update).
+    pub(super) fn sync_triggers(
+        &self,
+        table: &str,
+        sync: &Sync,
+        ctx: &Context<'_>,
+        on: &str,
+        names: [&str; 2],
+    ) -> Result<[String; 2], Diagnostic> {
+        let [insert, update] = self.sync_bodies(table, sync, ctx)?;
+        let t = q(on);
+        Ok([
+            format!(
+                "CREATE TRIGGER {} BEFORE INSERT ON {t} FOR EACH ROW\n{insert}",
+                q(names[0])
+            ),
+            format!(
+                "CREATE TRIGGER {} BEFORE UPDATE ON {t} FOR EACH ROW\n{update}",
+                q(names[1])
+            ),
+        ])
+    }
+
+    pub(super) fn install_sync(
+        &self,
+        table: &str,
+        sync: &Sync,
+        ctx: &Context<'_>,
+    ) -> Result<Vec<Unit>, Diagnostic> {
+        let ins = Mysql::trigger_name(table, "insert");
+        let upd = Mysql::trigger_name(table, "update");
         let mut units = self.remove_sync(table);
-        units.push(delimited(&[
-            format!("CREATE TRIGGER {ins} BEFORE INSERT ON {t} FOR EACH ROW\n{insert}"),
-            format!("CREATE TRIGGER {upd} BEFORE UPDATE ON {t} FOR EACH ROW\n{update}"),
-        ]));
+        units.push(delimited(&self.sync_triggers(
+            table,
+            sync,
+            ctx,
+            table,
+            [&ins, &upd],
+        )?));
         Ok(units)
     }
 
