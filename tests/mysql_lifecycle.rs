@@ -611,3 +611,142 @@ fn backfill_ends_under_insert_load() {
     run_script_with(&scratch.url, &phase("switch").up, "")
         .unwrap_or_else(|e| panic!("switch up after the backfill: {e}"));
 }
+
+/// The online table copy under load on MariaDB: while `accounts` (referenced by `items`, with
+/// `ON DELETE CASCADE`) is copied to take an enum member before the last one, writers insert
+/// accounts and items referencing them, rename accounts and delete items. None sees an error,
+/// no row is lost, and the referencing key ends on the new table, still cascading.
+///
+/// Ignored: in about one run of six a writer's single-row UPDATE is chosen as the victim of a
+/// deadlock (1213) with a batch (InnoDB's duplicate-key checks take gap locks on the copy even
+/// under READ COMMITTED). Run it with `--ignored`; the README's MySQL section says so.
+#[test]
+#[ignore = "a writer still meets an occasional deadlock (1213) with the copy's batches"]
+fn a_table_copy_under_concurrent_writes_loses_nothing() {
+    use mysql::prelude::Queryable;
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+    let Some(server) = db::server("a_table_copy_under_concurrent_writes_loses_nothing") else {
+        return;
+    };
+    let work = tempfile::tempdir().expect("tempdir");
+    let case = plan_support::root().join("tests/data/plan/enum_add_value");
+    let s = |p: std::path::PathBuf| p.to_string_lossy().to_string();
+    let change = plan_support::plan(
+        &s(case.join("from")),
+        &s(case.join("to")),
+        "mysql",
+        &work.path().join("plan"),
+    )
+    .unwrap_or_else(|e| panic!("planning enum_add_value: {e}"));
+    let deploy = plan_support::plan(
+        "empty",
+        &s(case.join("from")),
+        "mysql",
+        &work.path().join("deploy"),
+    )
+    .unwrap_or_else(|e| panic!("planning the deployed schema: {e}"));
+    let scratch = db::Scratch::create(&server, "copy_load");
+    for p in &deploy.phases {
+        db::run_script(&scratch.url, &p.up).unwrap_or_else(|e| panic!("deploying: {e}"));
+    }
+    let seeded = 20_000u64;
+    let mut c = db::connect(&scratch.url);
+    c.query_drop(format!(
+        "INSERT INTO accounts (name, email) {} SELECT CONCAT('account ', n), CONCAT('a', n, '@example.com') FROM g WHERE n <= {seeded} ORDER BY n",
+        numbers()
+    ))
+    .expect("seeding accounts");
+    c.query_drop(format!(
+        "INSERT INTO items (account_id, title, amount) {} SELECT n, CONCAT('item ', n), 1 FROM g WHERE n <= {seeded} ORDER BY n",
+        numbers()
+    ))
+    .expect("seeding items");
+    let started = AtomicU64::new(0);
+    let stop = AtomicBool::new(false);
+    let accounts_added = AtomicU64::new(0);
+    let expand = &change.phases[0];
+    let (script, errors) = std::thread::scope(|sc| {
+        let handles: Vec<_> = (0..3u64)
+            .map(|w| {
+                let (url, started, stop, added) = (&scratch.url, &started, &stop, &accounts_added);
+                sc.spawn(move || {
+                    let mut c = db::connect(url);
+                    let mut errors = Vec::new();
+                    let mut i = 0u64;
+                    let begun = std::time::Instant::now();
+                    while (!stop.load(Ordering::SeqCst) || i < 40) && begun.elapsed().as_secs() < 120 {
+                        let k = w * 1_000_000 + i;
+                        let target = 1 + (k * 7919) % seeded;
+                        let sql = match i % 4 {
+                            0 => format!("INSERT INTO accounts (name, email) VALUES ('w{k}', 'w{k}@example.com')"),
+                            1 => format!("INSERT INTO items (account_id, title, amount) VALUES ((SELECT max(id) FROM accounts), 'w{k}', 2)"),
+                            2 => format!("UPDATE accounts SET name = 'renamed {k}' WHERE id = {target}"),
+                            _ => format!("DELETE FROM items WHERE id = {target}"),
+                        };
+                        match c.query_drop(&sql) {
+                            Ok(()) if i % 4 == 0 => {
+                                added.fetch_add(1, Ordering::SeqCst);
+                            }
+                            Ok(()) => {}
+                            Err(e) => errors.push(format!("{e}: {sql}")),
+                        }
+                        i += 1;
+                        if i == 8 {
+                            started.fetch_add(1, Ordering::SeqCst);
+                        }
+                        std::thread::sleep(std::time::Duration::from_millis(2));
+                    }
+                    errors
+                })
+            })
+            .collect();
+        while started.load(Ordering::SeqCst) < 3 {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let script = run_script_with(
+            &scratch.url,
+            &expand.up,
+            "SET @migc_batch_size = 500, @migc_pause_ms = 10",
+        );
+        stop.store(true, Ordering::SeqCst);
+        let errors: Vec<String> = handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("writer thread panicked"))
+            .collect();
+        (script, errors)
+    });
+    script.unwrap_or_else(|e| panic!("expand up under writers: {e}"));
+    assert!(
+        errors.is_empty(),
+        "writers saw errors during the copy: {errors:?}"
+    );
+    let accounts = count(&scratch.url, "SELECT count(*) FROM accounts");
+    assert_eq!(
+        accounts as u64,
+        seeded + accounts_added.load(Ordering::SeqCst),
+        "accounts lost or doubled by the copy"
+    );
+    assert_eq!(
+        count(&scratch.url, "SELECT count(*) FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'items' AND REFERENCED_TABLE_NAME = 'accounts'"),
+        1,
+        "the key of items names accounts once"
+    );
+    assert_eq!(
+        count(&scratch.url, "SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE '%\\_\\_migc%'"),
+        0
+    );
+    // The key still cascades from the new table.
+    c.query_drop("DELETE FROM accounts WHERE id = 1")
+        .expect("delete");
+    assert_eq!(
+        count(
+            &scratch.url,
+            "SELECT count(*) FROM items WHERE account_id = 1"
+        ),
+        0
+    );
+    c.query_drop(
+        "INSERT INTO accounts (name, email, state) VALUES ('new', 'new@example.com', 'suspended')",
+    )
+    .expect("the new member");
+}

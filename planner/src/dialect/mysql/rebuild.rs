@@ -164,13 +164,20 @@ impl Mysql {
             .map(|c| format!("{0} = NEW.{0}", q(c)))
             .collect::<Vec<_>>()
             .join(", ");
+        // The key unchanged (nearly always): one upsert, which locks only the row (an UPDATE
+        // of a row not copied yet would lock the gap where the batches insert).
+        let same_key = pk
+            .iter()
+            .map(|k| format!("NEW.{0} <=> OLD.{0}", q(k)))
+            .collect::<Vec<_>>()
+            .join(" AND ");
         let triggers = [
             format!(
                 "CREATE TRIGGER {} AFTER INSERT ON {t} FOR EACH ROW {upsert}",
                 trig("insert")
             ),
             format!(
-                "CREATE TRIGGER {} AFTER UPDATE ON {t} FOR EACH ROW BEGIN UPDATE {s} SET {set_new} WHERE {}; IF ROW_COUNT() = 0 THEN {upsert}; END IF; END",
+                "CREATE TRIGGER {} AFTER UPDATE ON {t} FOR EACH ROW BEGIN IF {same_key} THEN {upsert}; ELSE UPDATE {s} SET {set_new} WHERE {}; IF ROW_COUNT() = 0 THEN {upsert}; END IF; END IF; END",
                 trig("update"),
                 key_match("OLD")
             ),
@@ -230,10 +237,13 @@ impl Mysql {
             work.push(&dynamic(&format!("DROP TRIGGER IF EXISTS {}", trig(event))));
             work.push(&dynamic(&triggers[i]));
         }
-        // Rows the triggers wrote are newer than the batch's: keep them.
+        // Rows the triggers wrote are newer than the batch's: keep them, and read the table
+        // without locks (READ COMMITTED) skipping rows already copied, so that a batch takes
+        // as few locks on the copy as it can: the writers' triggers write there too.
         let keep = format!("{0} = {s}.{0}", keys[0]);
         work.push(&format!(
-            "copy: LOOP
+            "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
+copy: LOOP
   SET {upto_null};
   SELECT {b_keys} INTO {upto}
     FROM (SELECT {key_list} FROM {t} WHERE {after} ORDER BY {key_list} LIMIT batch_size) AS b
@@ -244,6 +254,7 @@ impl Mysql {
   START TRANSACTION;
   INSERT INTO {s} ({col_list})
     SELECT {col_list} FROM {t} WHERE {after} AND {key_tuple} <= {upto_t}
+      AND NOT EXISTS (SELECT 1 FROM {s} AS x WHERE {copied})
     ON DUPLICATE KEY UPDATE {keep};
   COMMIT;
   SET {advance}, started = 1, attempt = 0;
@@ -264,6 +275,11 @@ END LOOP;",
                 .join(", "),
             upto_t = tuple(&upto),
             keep = keep,
+            copied = keys
+                .iter()
+                .map(|k| format!("x.{k} = {t}.{k}"))
+                .collect::<Vec<_>>()
+                .join(" AND "),
             advance = last
                 .iter()
                 .zip(&upto)

@@ -443,7 +443,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_update AFTER UPDATE ON orders FOR EACH ROW BEGIN UPDATE orders__migc SET id = NEW.id, user_id = NEW.user_id, shipping_address_id = NEW.shipping_address_id, status = NEW.status, total = NEW.total, customer_note = NEW.customer_note, placed_at = NEW.placed_at, created_at = NEW.created_at, updated_at = NEW.updated_at, total_cents = NEW.total_cents WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_update AFTER UPDATE ON orders FOR EACH ROW BEGIN IF NEW.id <=> OLD.id THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); ELSE UPDATE orders__migc SET id = NEW.id, user_id = NEW.user_id, shipping_address_id = NEW.shipping_address_id, status = NEW.status, total = NEW.total, customer_note = NEW.customer_note, placed_at = NEW.placed_at, created_at = NEW.created_at, updated_at = NEW.updated_at, total_cents = NEW.total_cents WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); END IF; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -455,6 +455,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
+        SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL;
           SELECT b.id INTO upto_0
@@ -466,6 +467,7 @@ BEGIN
           START TRANSACTION;
           INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents)
             SELECT id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents FROM orders WHERE (started = 0 OR id > last_0) AND id <= upto_0
+              AND NOT EXISTS (SELECT 1 FROM orders__migc AS x WHERE x.id = orders.id)
             ON DUPLICATE KEY UPDATE id = orders__migc.id;
           COMMIT;
           SET last_0 = upto_0, started = 1, attempt = 0;
@@ -859,7 +861,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_update AFTER UPDATE ON stock_levels FOR EACH ROW BEGIN UPDATE stock_levels__migc SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved, reserved_quantity = NEW.reserved_quantity WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; IF ROW_COUNT() = 0 THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_update AFTER UPDATE ON stock_levels FOR EACH ROW BEGIN IF NEW.product_id <=> OLD.product_id AND NEW.warehouse_id <=> OLD.warehouse_id THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); ELSE UPDATE stock_levels__migc SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved, reserved_quantity = NEW.reserved_quantity WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; IF ROW_COUNT() = 0 THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -871,6 +873,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
+        SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL, upto_1 = NULL;
           SELECT b.product_id, b.warehouse_id INTO upto_0, upto_1
@@ -882,6 +885,7 @@ BEGIN
           START TRANSACTION;
           INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity)
             SELECT product_id, warehouse_id, quantity, reserved, reserved_quantity FROM stock_levels WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (product_id, warehouse_id) <= (upto_0, upto_1)
+              AND NOT EXISTS (SELECT 1 FROM stock_levels__migc AS x WHERE x.product_id = stock_levels.product_id AND x.warehouse_id = stock_levels.warehouse_id)
             ON DUPLICATE KEY UPDATE product_id = stock_levels__migc.product_id;
           COMMIT;
           SET last_0 = upto_0, last_1 = upto_1, started = 1, attempt = 0;
@@ -1075,7 +1079,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_update AFTER UPDATE ON stock_levels FOR EACH ROW BEGIN UPDATE stock_levels__migc SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved, reserved_quantity = NEW.reserved_quantity WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; IF ROW_COUNT() = 0 THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_update AFTER UPDATE ON stock_levels FOR EACH ROW BEGIN IF NEW.product_id <=> OLD.product_id AND NEW.warehouse_id <=> OLD.warehouse_id THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); ELSE UPDATE stock_levels__migc SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved, reserved_quantity = NEW.reserved_quantity WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; IF ROW_COUNT() = 0 THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -1087,6 +1091,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
+        SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL, upto_1 = NULL;
           SELECT b.product_id, b.warehouse_id INTO upto_0, upto_1
@@ -1098,6 +1103,7 @@ BEGIN
           START TRANSACTION;
           INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity)
             SELECT product_id, warehouse_id, quantity, reserved, reserved_quantity FROM stock_levels WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (product_id, warehouse_id) <= (upto_0, upto_1)
+              AND NOT EXISTS (SELECT 1 FROM stock_levels__migc AS x WHERE x.product_id = stock_levels.product_id AND x.warehouse_id = stock_levels.warehouse_id)
             ON DUPLICATE KEY UPDATE product_id = stock_levels__migc.product_id;
           COMMIT;
           SET last_0 = upto_0, last_1 = upto_1, started = 1, attempt = 0;

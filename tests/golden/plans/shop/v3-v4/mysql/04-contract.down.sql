@@ -539,7 +539,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_update AFTER UPDATE ON stock_levels FOR EACH ROW BEGIN UPDATE stock_levels__migc SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved, reserved_quantity = NEW.reserved_quantity WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; IF ROW_COUNT() = 0 THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_update AFTER UPDATE ON stock_levels FOR EACH ROW BEGIN IF NEW.product_id <=> OLD.product_id AND NEW.warehouse_id <=> OLD.warehouse_id THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); ELSE UPDATE stock_levels__migc SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved, reserved_quantity = NEW.reserved_quantity WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; IF ROW_COUNT() = 0 THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -551,6 +551,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
+        SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL, upto_1 = NULL;
           SELECT b.product_id, b.warehouse_id INTO upto_0, upto_1
@@ -562,6 +563,7 @@ BEGIN
           START TRANSACTION;
           INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity)
             SELECT product_id, warehouse_id, quantity, reserved, reserved_quantity FROM stock_levels WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (product_id, warehouse_id) <= (upto_0, upto_1)
+              AND NOT EXISTS (SELECT 1 FROM stock_levels__migc AS x WHERE x.product_id = stock_levels.product_id AND x.warehouse_id = stock_levels.warehouse_id)
             ON DUPLICATE KEY UPDATE product_id = stock_levels__migc.product_id;
           COMMIT;
           SET last_0 = upto_0, last_1 = upto_1, started = 1, attempt = 0;
