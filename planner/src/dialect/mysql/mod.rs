@@ -225,10 +225,9 @@ impl Lowering for Mysql {
             // '' in place of an unknown member. Stored programs keep the mode they were
             // created with.
             "SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';".to_string(),
-            // The tables' character set: stored programs keep the client's, and MariaDB
-            // refuses to re-check a generated column holding a string literal (the columns of
-            // expression and unique partial indexes) under another one (error 1901) in every
-            // later `ALTER TABLE` of the table.
+            // The tables' character set for the session and the stored programs it creates
+            // (they keep the client's), so that string literals in checks and generated
+            // columns are read as the columns they meet.
             "SET NAMES utf8mb4;".to_string(),
         ]
     }
