@@ -1,13 +1,15 @@
 //! `migc apply`, `rollback` and `status` on MySQL/MariaDB (`MIGC_TEST_MYSQL_URL`; each test makes
 //! its own scratch database and drops it).
 //!
-//! The MySQL lowering is not in this tree yet, so these tests run a plan directory written here
-//! by hand in the shape `migc plan` writes (manifest with checksums, framed scripts, a backfill
-//! with a batch form): a column added with `ALGORITHM=INSTANT`, a dual-write trigger created
-//! through the client's `DELIMITER` directive, a batched backfill, a contract dropping the
-//! trigger. What they prove is the runner's part: statement splitting with `DELIMITER`, steps
-//! recorded after their statements (DDL commits by itself), batches committed with their
-//! checkpoint, `GET_LOCK` against concurrent runs, and lock-wait timeouts retried and given up.
+//! Most tests run a plan directory written here by hand in the shape `migc plan` writes
+//! (manifest with checksums, framed scripts, a backfill with a batch form): a column added with
+//! `ALGORITHM=INSTANT`, a dual-write trigger created through the client's `DELIMITER`
+//! directive, a batched backfill, a contract dropping the trigger. What they prove is the
+//! runner's part: statement splitting with `DELIMITER`, steps recorded after their statements
+//! (DDL commits by itself), batches committed with their checkpoint, `GET_LOCK` against
+//! concurrent runs, and lock-wait timeouts retried and given up. One runs a plan `migc plan`
+//! generates (procedure-wrapped steps, the batch form with backticks), killed mid-backfill,
+//! resumed, applied through contract and rolled back.
 
 mod apply_support;
 
@@ -444,4 +446,155 @@ fn a_held_metadata_lock_is_retried_then_given_up_cleanly_and_resumed() {
         number(c.as_mut(), "SELECT count(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 't' AND column_name = 'b'"),
         1
     );
+}
+
+/// Runs a script with the `mariadb` client into the database of `url`
+/// (`mysql://user@host:port/db`), as the README says to.
+fn with_client(url: &str, file: &std::path::Path) {
+    let rest = url.strip_prefix("mysql://").expect("a mysql:// URL");
+    let (auth, rest) = rest.split_once('@').expect("user@host");
+    let (user, password) = auth.split_once(':').unwrap_or((auth, ""));
+    let (hostport, db) = rest.split_once('/').expect("host/db");
+    let (host, port) = hostport.split_once(':').unwrap_or((hostport, "3306"));
+    let mut cmd = std::process::Command::new("mariadb");
+    cmd.args(["-h", host, "-P", port, "-u", user, db]);
+    if !password.is_empty() {
+        cmd.arg(format!("-p{password}"));
+    }
+    let o = cmd
+        .stdin(std::fs::File::open(file).expect("script"))
+        .output()
+        .expect("the mariadb client runs");
+    assert!(
+        o.status.success(),
+        "{}: {}",
+        file.display(),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// A plan `migc plan` writes (tests/data/plan/split_column: two new columns filled from one
+/// that leaves, dual-write triggers, a batched backfill, NOT NULL at switch, the old column
+/// dropped at contract) run by `migc apply`: the backfill is killed with SIGKILL part-way,
+/// resumed from its checkpoint through its batch form, the plan applied through contract and
+/// rolled back entirely, with every row's values kept.
+#[test]
+fn a_generated_plan_applies_resumes_after_a_kill_and_rolls_back() {
+    let Some(server) = server("a_generated_plan_applies_resumes_after_a_kill_and_rolls_back")
+    else {
+        return;
+    };
+    let db = Scratch::new(&server);
+    let work = Work::new();
+    let case = root().join("tests/data/plan/split_column");
+    let (from, to) = (path_str(&case.join("from")), path_str(&case.join("to")));
+    let deploy = work.plan("empty", &from, "mysql", "deploy");
+    for phase in ["01-expand", "02-backfill", "03-switch", "04-contract"] {
+        with_client(
+            &db.url,
+            &std::path::Path::new(&deploy).join(format!("{phase}.up.sql")),
+        );
+    }
+    let plan = work.plan(&from, &to, "mysql", "change");
+    let mut c = connect(&db.url);
+    c.execute("INSERT INTO accounts (name, email) VALUES ('one', 'one@example.com')")
+        .unwrap();
+    let _ = c.execute("SET SESSION max_recursive_iterations = 100000");
+    let _ = c.execute("SET SESSION cte_max_recursion_depth = 100000");
+    c.execute(&format!(
+        "INSERT INTO items (id, account_id, title, amount, owner) WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {ROWS}) SELECT i, 1, concat('item ', i), i % 100, concat('first', i, ' last', i) FROM n"
+    ))
+    .unwrap();
+    expect(
+        &run(&["apply", &plan, "--url", &db.url, "--phase", "expand"]),
+        0,
+    );
+    let step = "backfill.backfill.items";
+    let slow = Spawned::start(&[
+        "apply",
+        &plan,
+        "--url",
+        &db.url,
+        "--phase",
+        "backfill",
+        "--batch-size",
+        "10",
+        "--pause-ms",
+        "20",
+    ]);
+    wait_until("a few batches", || {
+        state_of(c.as_mut(), step).is_some_and(|(_, _, done)| done >= 200)
+    });
+    slow.kill();
+    let (status, checkpoint, done) = state_of(c.as_mut(), step).expect("a state row");
+    assert_eq!(status, "running");
+    assert!(
+        done < ROWS,
+        "the backfill ended before the kill ({done} rows)"
+    );
+    let key: i64 = serde_json::from_str::<Vec<String>>(&checkpoint.expect("a checkpoint")).unwrap()
+        [0]
+    .parse()
+    .unwrap();
+    assert_eq!(key, done);
+    assert_eq!(
+        number(
+            c.as_mut(),
+            "SELECT count(*) FROM items WHERE first IS NOT NULL"
+        ),
+        done
+    );
+    let o = run(&[
+        "apply",
+        &plan,
+        "--url",
+        &db.url,
+        "--phase",
+        "backfill",
+        "--batch-size",
+        "400",
+    ]);
+    expect(&o, 0);
+    assert!(
+        text(&o.stdout).contains(&format!(
+            "resuming the backfill of `items` after key ({key})"
+        )),
+        "{}",
+        show(&o)
+    );
+    assert_eq!(
+        number(
+            c.as_mut(),
+            "SELECT count(*) FROM items WHERE concat(first, ' ', last) = owner"
+        ),
+        ROWS
+    );
+    expect(
+        &run(&["apply", &plan, "--url", &db.url, "--through", "contract"]),
+        0,
+    );
+    let column = |c: &mut dyn migc_db::Connection, name: &str| {
+        number(c, &format!("SELECT count(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'items' AND column_name = '{name}'"))
+    };
+    assert_eq!(column(c.as_mut(), "owner"), 0);
+    assert_eq!(
+        number(
+            c.as_mut(),
+            "SELECT count(*) FROM information_schema.triggers WHERE trigger_schema = DATABASE()"
+        ),
+        0
+    );
+    // The new application writes; rolling everything back gives the old column its values.
+    c.execute("INSERT INTO items (account_id, title, amount, first, last) VALUES (1, 'new', 1, 'ann', 'new')")
+        .unwrap();
+    expect(&run(&["rollback", &plan, "--url", &db.url]), 0);
+    assert_eq!(column(c.as_mut(), "first"), 0);
+    assert_eq!(
+        number(
+            c.as_mut(),
+            "SELECT count(*) FROM items WHERE owner = concat('first', id, ' last', id) OR owner = 'ann new'"
+        ),
+        ROWS + 1
+    );
+    assert_eq!(number(c.as_mut(), "SELECT count(*) FROM migc_state"), 0);
 }

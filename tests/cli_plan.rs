@@ -365,8 +365,8 @@ fn explain_reports_the_plan_and_notices_edited_scripts() {
     assert_eq!(out.status.code(), Some(2));
 }
 
-/// A backfill of a table without a primary key: SQLite walks the rowid; PostgreSQL has nothing
-/// stable to walk, so the plan is refused at the declaration, and no output is written.
+/// A backfill of a table without a primary key: SQLite walks the rowid; PostgreSQL and MySQL
+/// have nothing stable to walk, so the plan is refused at the declaration, and no output is written.
 #[test]
 fn a_backfill_without_a_primary_key_is_refused_where_nothing_can_be_walked() {
     let tmp = tempfile::tempdir().expect("tmp");
@@ -393,15 +393,110 @@ fn a_backfill_without_a_primary_key_is_refused_where_nothing_can_be_walked() {
             ],
         )
     };
-    let pg = plan("postgres", "pg");
-    assert_eq!(pg.status.code(), Some(1), "{}", text(&pg.stderr));
-    let err = text(&pg.stderr);
-    assert!(
-        err.contains("error[E2002]: table `t` has no primary key to backfill by"),
-        "{err}"
-    );
-    assert!(err.contains("v2/s.mig:1:7"), "{err}");
-    assert!(!d.join("pg").exists());
+    for dialect in ["postgres", "mysql"] {
+        let o = plan(dialect, dialect);
+        assert_eq!(o.status.code(), Some(1), "{dialect}: {}", text(&o.stderr));
+        let err = text(&o.stderr);
+        assert!(
+            err.contains("error[E2002]: table `t` has no primary key to backfill by"),
+            "{dialect}: {err}"
+        );
+        assert!(err.contains("v2/s.mig:1:7"), "{dialect}: {err}");
+        assert!(!d.join(dialect).exists());
+    }
     let lite = plan("sqlite", "lite");
     assert_eq!(lite.status.code(), Some(0), "{}", text(&lite.stderr));
+}
+
+/// MySQL has no partial indexes: a non-unique one is built over every row with W2003 naming
+/// the dropped predicate (an error under `--deny warnings`); a unique one keeps its meaning
+/// through a generated column, and one whose predicate only excludes nulls of its key needs
+/// nothing, so neither warns.
+#[test]
+fn a_partial_index_built_whole_on_mysql_is_a_warning() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = tmp.path();
+    write(
+        d,
+        "v2/s.mig",
+        "table users {\n  id bigint primary key identity\n  name varchar(40) not null\n  \
+         nick varchar(40)\n  active boolean not null default true\n  \
+         index users_active_name (name) where active\n  \
+         unique index users_nick_key (nick) where nick is not null\n  \
+         unique index users_active_nick_key (nick) where active\n}\n",
+    );
+    let out = migc(
+        d,
+        &[
+            "plan",
+            "--from",
+            "empty",
+            "--to",
+            "v2",
+            "--dialect",
+            "mysql",
+            "--out",
+            "out",
+        ],
+    );
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("warning[W2003]: index `users_active_name` on `users` is built over every row on MySQL/MariaDB, without its predicate `active`"),
+        "{err}"
+    );
+    assert_eq!(err.matches("W2003").count(), 1, "{err}");
+    let expand = std::fs::read_to_string(d.join("out/01-expand.up.sql")).expect("expand");
+    assert!(
+        expand.contains(
+            "  users_active_nick_key__expr varchar(40) AS (CASE WHEN active THEN nick END) STORED"
+        ),
+        "{expand}"
+    );
+    assert!(
+        expand.contains("ADD UNIQUE INDEX users_nick_key (nick)"),
+        "{expand}"
+    );
+    assert!(
+        expand.contains("ADD INDEX users_active_name (name)"),
+        "{expand}"
+    );
+
+    let denied = migc(
+        d,
+        &[
+            "plan",
+            "--from",
+            "empty",
+            "--to",
+            "v2",
+            "--dialect",
+            "mysql",
+            "--out",
+            "out2",
+            "--deny",
+            "warnings",
+        ],
+    );
+    assert_eq!(denied.status.code(), Some(1), "{}", text(&denied.stderr));
+    assert!(text(&denied.stderr).contains("error[W2003]"));
+    assert!(!d.join("out2").exists());
+
+    // PostgreSQL builds the partial index as declared: no warning.
+    let pg = migc(
+        d,
+        &[
+            "plan",
+            "--from",
+            "empty",
+            "--to",
+            "v2",
+            "--dialect",
+            "postgres",
+            "--out",
+            "pg",
+        ],
+    );
+    assert!(pg.status.success());
+    assert!(!text(&pg.stderr).contains("W2003"));
 }

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const DIALECTS: &[&str] = &["postgres", "sqlite"];
+const DIALECTS: &[&str] = &["postgres", "mysql", "sqlite"];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

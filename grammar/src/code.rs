@@ -103,6 +103,9 @@ codes! {
     StaleHint = "W2001",
     /// A dropped and an added column (or table) that look like a rename.
     LooksLikeRename = "W2002",
+    /// An index the target dialect builds over more rows than declared (a partial index built
+    /// whole): the same lookups, a larger index.
+    IndexWidened = "W2003",
 
     /// A table, column or enum value goes away (with its data) without acknowledgement.
     Destructive = "E3001",

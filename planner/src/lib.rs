@@ -79,6 +79,8 @@ pub type Locate<'a> = &'a dyn Fn(Span) -> Option<String>;
 #[derive(Debug, Default)]
 pub struct Files {
     pub files: BTreeMap<String, String>,
+    /// Warnings of the dialect about the plan (see [`dialect::Lowering::warnings`]).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// What the plan was made from, as written on the command line.
@@ -108,7 +110,10 @@ pub fn render(
     let lowered = lowering.lower_plan(&plan.steps, &ctx)?;
     let scripts = script::scripts(lowering.as_ref(), &plan.steps, &lowered, locate);
     let manifest = manifest::build(lowering.as_ref(), plan, &lowered, &scripts, labels, locate);
-    let mut files = Files::default();
+    let mut files = Files {
+        warnings: lowering.warnings(&plan.steps, &ctx),
+        ..Files::default()
+    };
     for (name, text) in scripts {
         files.files.insert(name, text);
     }

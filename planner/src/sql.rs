@@ -12,7 +12,9 @@ use std::ops::ControlFlow;
 /// An identifier for a dialect: bare when it is plain lower case and not reserved, quoted
 /// otherwise (`"..."` for PostgreSQL and SQLite, backticks for MySQL).
 pub fn quote(name: &str, dialect: Dialect) -> String {
-    if migc_stdlib::is_plain_identifier(name) {
+    if migc_stdlib::is_plain_identifier(name)
+        && !(dialect == Dialect::Mysql && migc_stdlib::is_mysql_reserved(name))
+    {
         return name.to_string();
     }
     match dialect {
@@ -26,7 +28,11 @@ pub fn quote(name: &str, dialect: Dialect) -> String {
 /// spelling, in the dialect's quotes, or goes bare when it needs none.
 fn requote(i: &mut Ident, dialect: Dialect) {
     let value = match i.quote_style {
-        None if migc_stdlib::is_reserved(&i.value) => i.value.to_ascii_lowercase(),
+        None if migc_stdlib::is_reserved(&i.value)
+            || (dialect == Dialect::Mysql && migc_stdlib::is_mysql_reserved(&i.value)) =>
+        {
+            i.value.to_ascii_lowercase()
+        }
         None => return,
         Some(_) => i.value.clone(),
     };
@@ -85,6 +91,15 @@ pub fn render_query(sql: &str, dialect: Dialect) -> String {
         }
         ControlFlow::<()>::Continue(())
     });
+    if let ast::Statement::Query(q) = &mut statements[0] {
+        if let ast::SetExpr::Select(select) = q.body.as_mut() {
+            for item in &mut select.projection {
+                if let ast::SelectItem::ExprWithAlias { alias, .. } = item {
+                    requote(alias, dialect);
+                }
+            }
+        }
+    }
     statements[0].to_string()
 }
 

@@ -64,7 +64,19 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
         to: args.to,
     };
     let files = match migc_planner::render(&plan, &from, &to, args.dialect, &labels, &locate) {
-        Ok(files) => files.files,
+        Ok(mut files) => {
+            if args.deny_warnings {
+                for d in &mut files.warnings {
+                    d.severity = Severity::Error;
+                }
+            }
+            let failed = files.warnings.iter().any(Diagnostic::is_error);
+            diagnostics.append(&mut files.warnings);
+            if failed {
+                return fail(args, &sources, diagnostics);
+            }
+            files.files
+        }
         Err(errors) => {
             diagnostics.extend(errors);
             return fail(args, &sources, diagnostics);

@@ -86,8 +86,9 @@ const MANY: usize = usize::MAX;
 const FUNCTIONS: &[Function] = &[
     f!("abs", 1, 1, false, Some("abs($1)"), Some("abs($1)"), Some("abs($1)"), "absolute value"),
     f!("coalesce", 1, MANY, false, Some("coalesce($*)"), Some("coalesce($*)"), Some("coalesce($*)"), "first argument that is not null"),
-    // SQLite has concat() only from 3.44.
-    f!("concat", 1, MANY, false, Some("concat($*)"), Some("concat($*)"), Some("$||"), "text concatenation that treats null as empty"),
+    // SQLite has concat() only from 3.44. MySQL's concat() is null when an argument is;
+    // concat_ws() skips null arguments, as PostgreSQL's concat() does.
+    f!("concat", 1, MANY, false, Some("concat($*)"), Some("concat_ws('', $*)"), Some("$||"), "text concatenation that treats null as empty"),
     f!("current_date", 0, 0, true, Some("current_date"), Some("curdate()"), Some("current_date"), "today's date"),
     f!("gen_uuid", 0, 0, true, Some("gen_random_uuid()"), Some("uuid()"),
        Some("lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"),
@@ -203,6 +204,17 @@ pub fn function(name: &str) -> Option<&'static Function> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `concat` treats null as empty in every dialect: MySQL's own `concat()` would be null.
+    #[test]
+    fn concat_skips_nulls_on_mysql() {
+        let f = function("concat").expect("concat is a stdlib function");
+        let args = ["a".to_string(), "b".to_string()];
+        assert_eq!(
+            f.render(Dialect::Mysql, &args).as_deref(),
+            Some("concat_ws('', a, b)")
+        );
+    }
 
     #[test]
     fn sorted_and_unique() {

@@ -11,5 +11,5 @@ mod ty;
 pub use dialect::Dialect;
 pub use function::{function, functions, Built, Function, SQLITE_SPLIT_PART_MAX_FIELD};
 pub use mixin::{mixin_source, mixins, MixinSource};
-pub use reserved::{is_plain_identifier, is_reserved};
+pub use reserved::{is_mysql_reserved, is_plain_identifier, is_reserved};
 pub use ty::{builtin_type, builtin_types, BuiltinType, TypeArgs, TypeClass};

@@ -1,6 +1,7 @@
 //! Dialects lower dialect-neutral steps to SQL. The planner never matches on a dialect's name:
 //! what differs is behind [`Lowering`], whose capability methods say what the database can do.
 
+mod mysql;
 mod postgres;
 mod sqlite;
 
@@ -10,6 +11,7 @@ use migc_grammar::Diagnostic;
 use migc_stdlib::Dialect;
 use serde::{Deserialize, Serialize};
 
+pub use mysql::{Algorithm, Mysql};
 pub use postgres::Postgres;
 pub use sqlite::Sqlite;
 
@@ -100,6 +102,12 @@ pub trait Lowering {
     /// The step as SQL, or a finding when the dialect cannot express it.
     fn lower(&self, step: &Step, ctx: &Context<'_>) -> Result<Lowered, Diagnostic>;
 
+    /// Warnings about the plan in this dialect: what it carries out differently from the
+    /// declaration (a partial index built whole). None by default.
+    fn warnings(&self, _steps: &[Step], _ctx: &Context<'_>) -> Vec<Diagnostic> {
+        Vec::new()
+    }
+
     /// Every step of a plan as SQL, one [`Lowered`] per step in the same order, or every finding
     /// met. The default lowers each step on its own; a dialect that must see a phase as a whole
     /// (SQLite rebuilds a table once per phase and runs each phase in one transaction)
@@ -139,6 +147,6 @@ pub fn for_dialect(dialect: Dialect) -> Option<Box<dyn Lowering>> {
     match dialect {
         Dialect::Postgres => Some(Box::new(Postgres::default())),
         Dialect::Sqlite => Some(Box::new(Sqlite::default())),
-        Dialect::Mysql => None,
+        Dialect::Mysql => Some(Box::new(Mysql::default())),
     }
 }

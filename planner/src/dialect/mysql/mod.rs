@@ -1,0 +1,322 @@
+//! MySQL 8.0 and MariaDB 10.11 lowering.
+//!
+//! - DDL commits implicitly on both servers, so every step is its own unit (or several), each
+//!   with a compensating statement in the down script, and each written to be re-run: the
+//!   statement runs only when `information_schema` shows it still has to.
+//! - Every `ALTER TABLE` names its algorithm, so the server refuses instead of silently copying
+//!   the table: `ALGORITHM=INSTANT` first, then `ALGORITHM=INPLACE, LOCK=NONE`; the server's
+//!   "not supported" errors (1845, 1846) move to the next algorithm, never to `COPY`.
+//! - Statements that need the exclusive metadata lock run under a short `lock_wait_timeout`
+//!   and are retried with backoff and jitter on lock wait timeouts (1205) and deadlocks (1213),
+//!   up to a bound, so a waiting DDL never queues the application's queries for long.
+//! - Loops, guards and retries are temporary stored procedures (`migc_step`), created, called
+//!   and dropped by the script; the scripts use `DELIMITER` as the `mysql`/`mariadb` clients
+//!   expect. Both servers run them, unlike MariaDB's `IF NOT EXISTS` on columns or
+//!   `BEGIN NOT ATOMIC` blocks.
+//! - Dual writes are `BEFORE INSERT` and `BEFORE UPDATE` triggers assigning `NEW` columns,
+//!   one per table and event, merging every column synchronisation of the plan.
+//! - `MODIFY COLUMN` always restates the complete column (type, nullability, default, comment)
+//!   from the model of the column at that step.
+
+mod backfill;
+mod model;
+mod ops;
+mod program;
+mod rebuild;
+mod sql;
+mod sync;
+
+use super::{Context, Lowered, Lowering};
+use crate::step::{Op, Phase, Step, Sync};
+use migc_compiler::schema::ColumnType;
+use migc_grammar::Diagnostic;
+use migc_stdlib::Dialect;
+use model::Model;
+use std::collections::BTreeMap;
+
+const D: Dialect = Dialect::Mysql;
+
+/// Settings of the generated scripts.
+#[derive(Clone, Debug)]
+pub struct Mysql {
+    /// Seconds one attempt waits for a metadata lock (`lock_wait_timeout`).
+    pub lock_wait_timeout: u32,
+    /// How many attempts a unit makes before failing.
+    pub attempts: u32,
+}
+
+impl Default for Mysql {
+    fn default() -> Mysql {
+        Mysql {
+            lock_wait_timeout: 2,
+            attempts: 10,
+        }
+    }
+}
+
+/// An algorithm clause of `ALTER TABLE`, cheapest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Algorithm {
+    /// Metadata only. Written without `LOCK=`: MySQL rejects any `LOCK` clause with
+    /// `ALGORITHM=INSTANT` (MariaDB accepts `LOCK=NONE` there too).
+    Instant,
+    /// Built in place while reads and writes go on.
+    InplaceNoLock,
+}
+
+impl Algorithm {
+    pub fn clause(self) -> &'static str {
+        match self {
+            Algorithm::Instant => "ALGORITHM=INSTANT",
+            Algorithm::InplaceNoLock => "ALGORITHM=INPLACE, LOCK=NONE",
+        }
+    }
+}
+
+/// What a step's units need to know besides the step: the columns as they stand before it,
+/// and, for contract steps on a table that contract renames, the deployed name the unit is
+/// guarded by (a re-run after the rename skips it).
+pub(crate) struct Scope<'a> {
+    pub model: &'a Model,
+    pub only_while_named: Option<String>,
+    /// Set on the first contract step on a table with dual-write triggers (other than the
+    /// removal itself): the step removes them first.
+    pub removes_sync: Option<&'a Sync>,
+    /// Set on a trigger removal that an earlier contract step already made.
+    pub sync_removed_earlier: bool,
+    /// The tables the plan installs dual-write triggers on.
+    pub synced: &'a [String],
+    /// The dual-write triggers of each table the plan has them on: a table copy makes them on
+    /// the copy too.
+    pub syncs: &'a BTreeMap<&'a str, &'a Sync>,
+}
+
+impl Mysql {
+    /// Algorithms that add a column (nullable, or with a constant default) without copying.
+    /// MySQL 8.0.12+ and MariaDB 10.3+: INSTANT (MySQL before 8.0.29 only as the last column,
+    /// which is where migc adds columns); otherwise INPLACE.
+    pub fn add_column_algorithms(&self) -> &'static [Algorithm] {
+        &[Algorithm::Instant, Algorithm::InplaceNoLock]
+    }
+
+    /// Algorithms that drop a column. MariaDB 10.4+ and MySQL 8.0.29+: INSTANT; MySQL before
+    /// 8.0.29 rebuilds in place (INPLACE, concurrent DML allowed).
+    pub fn drop_column_algorithms(&self) -> &'static [Algorithm] {
+        &[Algorithm::Instant, Algorithm::InplaceNoLock]
+    }
+
+    /// Algorithms for metadata-only column changes (rename, default, comment, widening a
+    /// VARCHAR within the same length bytes, appending ENUM members). MySQL 8.0.28+ renames
+    /// INSTANT (INPLACE before); a VARCHAR extension is INPLACE metadata-only on MySQL and
+    /// INSTANT on MariaDB only within the length-byte rules (safe-ddl.md §5.1). A change
+    /// neither server can do without a copy fails instead.
+    pub fn metadata_algorithms(&self) -> &'static [Algorithm] {
+        &[Algorithm::Instant, Algorithm::InplaceNoLock]
+    }
+
+    /// Whether a type change is made in place (metadata only): a VARCHAR widened within the
+    /// same length bytes (utf8mb4: up to 63 characters take one length byte, 64 and more two).
+    /// MariaDB makes it INSTANT, MySQL 8.0 INPLACE. Every other change of type (a VARCHAR
+    /// across the boundary, integer widening, DECIMAL precision, to TEXT) copies the table on
+    /// both servers, so migc copies it online instead ([`Mysql::copy_table`]).
+    pub fn alters_type_in_place(&self, from: &ColumnType, to: &ColumnType) -> bool {
+        match (from, to) {
+            (
+                ColumnType::Builtin { name: a, args: x },
+                ColumnType::Builtin { name: b, args: y },
+            ) if a == "varchar" && b == "varchar" => {
+                let bytes = |n: Option<&u64>| n.copied().unwrap_or(0) * 4;
+                (bytes(x.first()) <= 255) == (bytes(y.first()) <= 255)
+            }
+            _ => false,
+        }
+    }
+
+    /// Algorithms for changing nullability. Both servers rebuild the table in place with
+    /// concurrent DML (MariaDB makes `DROP NOT NULL` INSTANT only for `ROW_FORMAT=REDUNDANT`).
+    /// `SET NOT NULL` fails on a null value under the strict `sql_mode` the scripts set,
+    /// rather than writing `0` or `''` in its place.
+    pub fn nullability_algorithms(&self) -> &'static [Algorithm] {
+        &[Algorithm::InplaceNoLock]
+    }
+
+    /// Algorithms for building and dropping indexes: in place, writes allowed (MariaDB calls
+    /// it NOCOPY). Dropping is INSTANT on MariaDB, INPLACE metadata on MySQL.
+    pub fn index_algorithms(&self) -> &'static [Algorithm] {
+        &[Algorithm::InplaceNoLock]
+    }
+
+    /// Whether a CHECK constraint can be added to a populated table without copying it.
+    /// No: MariaDB 10.11 adds checks only with `ALGORITHM=COPY`, and MySQL 8.0 validates the
+    /// rows while blocking writes (enforcement can be deferred with `NOT ENFORCED`, but turning
+    /// it on again validates the same way). A check on an existing table is a finding.
+    pub fn supports_online_check(&self) -> bool {
+        false
+    }
+
+    /// Whether a foreign key can be added without copying the table: yes, in place, when the
+    /// session turns `foreign_key_checks` off (both servers); existing rows are then not
+    /// checked, so a later step checks them with a query (the `NOT VALID` / `VALIDATE` pair).
+    pub fn supports_unchecked_foreign_key(&self) -> bool {
+        true
+    }
+
+    /// Whether index key parts may be expressions. MySQL 8.0.13+ has functional key parts;
+    /// MariaDB 10.11 does not, and the tests run on MariaDB: no.
+    pub fn supports_expression_index(&self) -> bool {
+        false
+    }
+
+    /// Whether an enforced CHECK constraint rejects rows. MariaDB 10.2+ and MySQL 8.0.16+
+    /// enforce them; MySQL before 8.0.16 parses and ignores them.
+    pub fn enforces_checks(&self) -> bool {
+        true
+    }
+}
+
+impl Lowering for Mysql {
+    fn dialect(&self) -> Dialect {
+        D
+    }
+
+    fn supports_transactional_ddl(&self) -> bool {
+        false
+    }
+
+    /// Indexes are built in place with `LOCK=NONE`: writes go on during the build.
+    fn supports_concurrent_index(&self) -> bool {
+        true
+    }
+
+    /// No `NOT VALID`: foreign keys are added unchecked (`foreign_key_checks = 0`) and checked
+    /// by a query; checks cannot be added without a copy.
+    fn supports_not_valid(&self) -> bool {
+        false
+    }
+
+    /// A partial index is built over every row (MySQL and MariaDB have none): W2003 for each.
+    fn warnings(&self, steps: &[Step], ctx: &Context<'_>) -> Vec<Diagnostic> {
+        let mut out: Vec<Diagnostic> = Vec::new();
+        let mut seen = Vec::new();
+        for step in steps {
+            if let crate::step::Op::CreateIndex { table, index } = &step.op {
+                let name = index.name.trim_end_matches("__migc").to_string();
+                if seen.contains(&name) {
+                    continue;
+                }
+                let declared = ctx
+                    .to
+                    .tables
+                    .get(table)
+                    .and_then(|t| t.indexes.iter().find(|i| i.name == name));
+                if let Some(d) = sql::widened(table, declared.unwrap_or(index)) {
+                    seen.push(name);
+                    out.push(d);
+                }
+            }
+        }
+        out
+    }
+
+    fn script_prelude(&self) -> Vec<String> {
+        vec![
+            format!("SET SESSION lock_wait_timeout = {};", self.lock_wait_timeout),
+            // Strict: a NOT NULL column never gets 0 or '' in place of a null, an ENUM never
+            // '' in place of an unknown member. Stored programs keep the mode they were
+            // created with.
+            "SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';".to_string(),
+            // The tables' character set for the session and the stored programs it creates
+            // (they keep the client's), so that string literals in checks and generated
+            // columns are read as the columns they meet.
+            "SET NAMES utf8mb4;".to_string(),
+        ]
+    }
+
+    fn lower(&self, step: &Step, ctx: &Context<'_>) -> Result<Lowered, Diagnostic> {
+        let model = Model::deployed(ctx.from);
+        let scope = Scope {
+            model: &model,
+            only_while_named: None,
+            removes_sync: None,
+            sync_removed_earlier: false,
+            synced: &[],
+            syncs: &BTreeMap::new(),
+        };
+        self.lower_step(step, ctx, &scope)
+    }
+
+    /// Lowers the steps in order, keeping the model of every column up to date so that each
+    /// `MODIFY` restates the column as it is at that point.
+    fn lower_plan(
+        &self,
+        steps: &[Step],
+        ctx: &Context<'_>,
+    ) -> Result<Vec<Lowered>, Vec<Diagnostic>> {
+        let mut model = Model::deployed(ctx.from);
+        let mut lowered = Vec::with_capacity(steps.len());
+        let mut errors = Vec::new();
+        // For each table whose triggers contract removes: the first contract step on it.
+        let mut syncs: BTreeMap<&str, &Sync> = BTreeMap::new();
+        for step in steps {
+            if let Op::RemoveSync { table, sync } = &step.op {
+                syncs.insert(table, sync);
+            }
+        }
+        let synced: Vec<String> = syncs.keys().map(|t| t.to_string()).collect();
+        let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, step) in steps.iter().enumerate() {
+            // Letting a leaving column accept null is what keeps the new application's
+            // inserts working once the triggers go: it runs while they still fill the column
+            // (removing them first would leave inserts without it failing until it is done).
+            if step.phase != Phase::Contract || matches!(step.op, Op::DropNotNull { .. }) {
+                continue;
+            }
+            if let Some(t) = step.op.table() {
+                if syncs.contains_key(t) {
+                    first.entry(t).or_insert(i);
+                }
+            }
+        }
+        for (i, step) in steps.iter().enumerate() {
+            let table = step.op.table().unwrap_or_default();
+            let is_first = first.get(table) == Some(&i);
+            let is_removal = matches!(step.op, Op::RemoveSync { .. });
+            let scope = Scope {
+                model: &model,
+                only_while_named: renamed_at_contract(step, ctx),
+                removes_sync: (is_first && !is_removal)
+                    .then(|| syncs.get(table).copied())
+                    .flatten(),
+                sync_removed_earlier: is_removal && !is_first,
+                synced: &synced,
+                syncs: &syncs,
+            };
+            match self.lower_step(step, ctx, &scope) {
+                Ok(l) => lowered.push(l),
+                Err(d) => errors.push(d),
+            }
+            model.apply(&step.op);
+        }
+        if errors.is_empty() {
+            Ok(lowered)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// Contract steps name a renamed table by its deployed name and run before contract renames
+/// it: re-running contract after the rename must skip them.
+fn renamed_at_contract(step: &Step, ctx: &Context<'_>) -> Option<String> {
+    if step.phase != Phase::Contract || matches!(step.op, Op::RenameTable { .. }) {
+        return None;
+    }
+    let t = step.op.table()?;
+    let renamed = ctx
+        .to
+        .tables
+        .values()
+        .any(|x| x.renamed_from.as_deref() == Some(t))
+        && !ctx.to.tables.contains_key(t);
+    renamed.then(|| t.to_string())
+}

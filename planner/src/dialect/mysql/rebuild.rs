@@ -1,0 +1,562 @@
+//! The online table copy, for changes neither server makes in place (safe-ddl.md §5.6, the
+//! pt-online-schema-change / gh-ost idea): an empty copy `<t>__migc` is made with the change,
+//! `AFTER INSERT/UPDATE/DELETE` triggers on the table keep it in step with every write, the rows
+//! are copied in key-range batches, and one atomic `RENAME TABLE t TO t__migc_old, t__migc TO t`
+//! swaps the two before the old table goes.
+//!
+//! The copy is one unit, made for changes whose rollback needs no copy back: a widened type
+//! stays wide, an enum member stays, an added check is dropped in place (INSTANT). Both
+//! application versions see the same columns before and after, so the unit may run in any
+//! phase. It is refused for a table other tables reference (their foreign keys would follow
+//! the rename to the old table), a self-referencing table, a table without a primary key, and a
+//! table the plan installs dual-write triggers on (they would go with the old table).
+
+use super::super::{Context, Unit};
+use super::program::Body;
+use super::sql::*;
+use super::{Mysql, Scope};
+use crate::sql::literal;
+use migc_compiler::schema::*;
+use migc_grammar::{Diagnostic, Span};
+
+impl Mysql {
+    /// Why the table cannot be copied online, if it cannot.
+    fn copy_refused(&self, ctx: &Context<'_>, steps_sync: bool, table: &str) -> Option<String> {
+        let t = ctx.from.tables.get(table)?;
+        if t.primary_key.is_none() {
+            return Some(format!("`{table}` has no primary key to copy it by"));
+        }
+        let self_referencing = ctx
+            .from
+            .tables
+            .get(table)
+            .into_iter()
+            .chain(ctx.to.tables.get(table))
+            .any(|t| t.foreign_keys.iter().any(|f| f.ref_table == table));
+        if self_referencing {
+            return Some(format!(
+                "`{table}` references itself (its key would have to name the copy while it is filled)"
+            ));
+        }
+        // Likewise the table's own keys over columns its generated columns read: the copy
+        // holds them under temporary names, and they could not get their own back in place.
+        let model = super::model::Model::deployed(ctx.from);
+        for t in [ctx.from, ctx.to]
+            .iter()
+            .filter_map(|s| s.tables.get(table))
+        {
+            let model = super::ops::table_model_of(t, &model);
+            let bases: Vec<String> = t
+                .indexes
+                .iter()
+                .flat_map(|i| generated_columns(table, i, &model).unwrap_or_default())
+                .flat_map(|g| g.base)
+                .collect();
+            if let Some(fk) = t
+                .foreign_keys
+                .iter()
+                .find(|f| f.columns.iter().any(|c| bases.contains(c)))
+            {
+                return Some(format!(
+                    "its key `{}` covers columns a generated column of one of its indexes reads (InnoDB adds such a key only by copying the table)",
+                    fk.name
+                ));
+            }
+        }
+        // A referencing key whose columns a STORED generated column reads (an expression or
+        // unique partial index of the referencing table) cannot be moved to the copy: InnoDB
+        // adds such a key only by copying that table too (error 138).
+        for (child, fk) in referencing_keys(ctx, table) {
+            let model = super::model::Model::deployed(ctx.from);
+            let held = [ctx.from, ctx.to]
+                .iter()
+                .filter_map(|s| s.tables.get(&child))
+                .any(|t| {
+                    let model = super::ops::table_model_of(t, &model);
+                    t.indexes.iter().any(|i| {
+                        generated_columns(&child, i, &model)
+                            .unwrap_or_default()
+                            .iter()
+                            .any(|g| fk.columns.iter().any(|c| g.base.contains(c)))
+                    })
+                });
+            if held {
+                return Some(format!(
+                    "`{child}` references it through `{}`, whose columns a generated column of an index of `{child}` reads (InnoDB moves such a key only by copying `{child}` too)",
+                    fk.name
+                ));
+            }
+        }
+        if steps_sync {
+            return Some(format!(
+                "the plan keeps columns of `{table}` in step with triggers, which would go with the old copy"
+            ));
+        }
+        None
+    }
+
+    /// The table copied online with `actions` (an `ALTER TABLE` clause list applied to the empty
+    /// copy), unless `done` already holds. Re-running resumes: a copy left by a stopped run is
+    /// reused, the batches skip rows already copied, and an old table left after the swap is
+    /// dropped.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn copy_table(
+        &self,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+        actions: &str,
+        done: &str,
+        syncs: bool,
+        origin: Option<Span>,
+    ) -> Result<Unit, Diagnostic> {
+        // Dual-write triggers are carried to the copy when the plan's are known here.
+        let carried = scope.syncs.get(table).copied().filter(|_| syncs);
+        if let Some(why) = self.copy_refused(ctx, syncs && carried.is_none(), table) {
+            return Err(unsupported(
+                format!("changing `{table}` needs a table copy on MySQL/MariaDB, and {why}"),
+                origin,
+                "make this change in a separate plan, or outside migc in a maintenance window",
+            ));
+        }
+        let deployed = &ctx.from.tables[table];
+        let pk = deployed
+            .primary_key
+            .as_ref()
+            .map(|p| p.columns.clone())
+            .unwrap_or_default();
+        let model = scope.model;
+        // The columns as they stand at this step (columns expand added included).
+        let cols: Vec<String> = model
+            .columns(table)
+            .iter()
+            .map(|c| c.name.clone())
+            .collect();
+        let shadow = suffixed(table, "__migc");
+        let old = suffixed(table, "__migc_old");
+        let (t, s, o) = (q(table), q(&shadow), q(&old));
+        let col_list = columns(&cols);
+        let new_vals: Vec<String> = cols.iter().map(|c| format!("NEW.{}", q(c))).collect();
+        let key_match = |row: &str| -> String {
+            pk.iter()
+                .map(|k| format!("{} = {row}.{}", q(k), q(k)))
+                .collect::<Vec<_>>()
+                .join(" AND ")
+        };
+        let trig = |event: &str| {
+            q(&suffixed(
+                &format!("migc_copy_{table}"),
+                &format!("_{event}"),
+            ))
+        };
+        // Writes reach the copy without deleting a row first (no REPLACE): once the keys of
+        // referencing tables name the copy, a delete would fire their ON DELETE actions.
+        let upsert = format!(
+            "INSERT INTO {s} ({col_list}) VALUES ({}) ON DUPLICATE KEY UPDATE {}",
+            new_vals.join(", "),
+            cols.iter()
+                .map(|c| format!("{0} = VALUES({0})", q(c)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let set_new = cols
+            .iter()
+            .map(|c| format!("{0} = NEW.{0}", q(c)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        // The key unchanged (nearly always): one upsert, which locks only the row (an UPDATE
+        // of a row not copied yet would lock the gap where the batches insert).
+        let same_key = pk
+            .iter()
+            .map(|k| format!("NEW.{0} <=> OLD.{0}", q(k)))
+            .collect::<Vec<_>>()
+            .join(" AND ");
+        let triggers = [
+            format!(
+                "CREATE TRIGGER {} AFTER INSERT ON {t} FOR EACH ROW {upsert}",
+                trig("insert")
+            ),
+            format!(
+                "CREATE TRIGGER {} AFTER UPDATE ON {t} FOR EACH ROW BEGIN IF {same_key} THEN {upsert}; ELSE UPDATE {s} SET {set_new} WHERE {}; IF ROW_COUNT() = 0 THEN {upsert}; END IF; END IF; END",
+                trig("update"),
+                key_match("OLD")
+            ),
+            format!(
+                "CREATE TRIGGER {} AFTER DELETE ON {t} FOR EACH ROW DELETE FROM {s} WHERE {}",
+                trig("delete"),
+                key_match("OLD")
+            ),
+        ];
+        // The foreign keys of the table, on the copy under temporary names (InnoDB names them
+        // per database); after the swap each is added under its own name, then the temporary
+        // one goes, so the table is never without them.
+        let fks: Vec<&ForeignKey> = deployed
+            .foreign_keys
+            .iter()
+            .filter(|f| f.ref_table != table)
+            .collect();
+        let mut copy_actions = actions.to_string();
+        for fk in &fks {
+            copy_actions.push_str(&format!(
+                ", ADD CONSTRAINT {} {}",
+                q(&suffixed(&fk.name, "__migc")),
+                fk_clause(fk)
+            ));
+        }
+
+        // The key walk, as in the backfill: each batch's upper key by a bounded read, then that
+        // key range copied in its own short transaction.
+        let keys: Vec<String> = pk.iter().map(|k| q(k)).collect();
+        let key_tuple = tuple(&keys);
+        let mut declare = String::new();
+        for (i, k) in pk.iter().enumerate() {
+            let ty = model
+                .column(table, k)
+                .map(|c| type_of(&c.ty, model, Span::default()))
+                .transpose()?
+                .unwrap_or_else(|| "bigint".into());
+            declare.push_str(&format!("DECLARE last_{i} {ty};\nDECLARE upto_{i} {ty};\n"));
+        }
+        declare.push_str(
+            "DECLARE started INT DEFAULT 0;\nDECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);\nDECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);",
+        );
+        let last: Vec<String> = (0..pk.len()).map(|i| format!("last_{i}")).collect();
+        let upto: Vec<String> = (0..pk.len()).map(|i| format!("upto_{i}")).collect();
+        let b_keys: Vec<String> = keys.iter().map(|k| format!("b.{k}")).collect();
+        let after = format!("(started = 0 OR {key_tuple} > {})", tuple(&last));
+        let mut b = Body::new();
+        b.declare(&declare);
+        let mut create = Body::new();
+        create.push(&format!("CREATE TABLE {s} LIKE {t};"));
+        create.push("SET SESSION foreign_key_checks = 0;");
+        // The copy is empty: COPY rebuilds nothing.
+        create.push(&format!("ALTER TABLE {s} {copy_actions}, ALGORITHM=COPY;"));
+        create.push("SET SESSION foreign_key_checks = 1;");
+        let mut work = Body::when(&format!("NOT {}", table_exists(&shadow)), create);
+        for (i, event) in ["insert", "update", "delete"].iter().enumerate() {
+            work.push(&dynamic(&format!("DROP TRIGGER IF EXISTS {}", trig(event))));
+            work.push(&dynamic(&triggers[i]));
+        }
+        // Rows the triggers wrote are newer than the batch's: keep them, and read the table
+        // without locks (READ COMMITTED) skipping rows already copied, so that a batch takes
+        // as few locks on the copy as it can: the writers' triggers write there too.
+        let keep = format!("{0} = {s}.{0}", keys[0]);
+        work.push(&format!(
+            "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
+copy: LOOP
+  SET {upto_null};
+  SELECT {b_keys} INTO {upto}
+    FROM (SELECT {key_list} FROM {t} WHERE {after} ORDER BY {key_list} LIMIT batch_size) AS b
+    ORDER BY {b_desc} LIMIT 1;
+  IF upto_0 IS NULL THEN
+    LEAVE copy;
+  END IF;
+  START TRANSACTION;
+  INSERT INTO {s} ({col_list})
+    SELECT {col_list} FROM {t} WHERE {after} AND {key_tuple} <= {upto_t}
+      AND NOT EXISTS (SELECT 1 FROM {s} AS x WHERE {copied})
+    ON DUPLICATE KEY UPDATE {keep};
+  COMMIT;
+  SET {advance}, started = 1, attempt = 0;
+  DO SLEEP(pause_ms / 1000);
+END LOOP;",
+            upto_null = upto
+                .iter()
+                .map(|u| format!("{u} = NULL"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            upto = upto.join(", "),
+            b_keys = b_keys.join(", "),
+            key_list = keys.join(", "),
+            b_desc = b_keys
+                .iter()
+                .map(|k| format!("{k} DESC"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            upto_t = tuple(&upto),
+            keep = keep,
+            copied = keys
+                .iter()
+                .map(|k| format!("x.{k} = {t}.{k}"))
+                .collect::<Vec<_>>()
+                .join(" AND "),
+            advance = last
+                .iter()
+                .zip(&upto)
+                .map(|(l, u)| format!("{l} = {u}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ));
+        // The keys of other tables referencing the table move to the copy, gaplessly (a
+        // second key under a temporary name, then the first dropped), so that they follow it
+        // through the rename; the copy holds every row by now, and the triggers keep it so.
+        let referencing = referencing_keys(ctx, table);
+        for (child, fk) in &referencing {
+            let temp = suffixed(&fk.name, "__migc");
+            let on_copy = ForeignKey {
+                name: temp.clone(),
+                ref_table: shadow.clone(),
+                ..(*fk).clone()
+            };
+            let mut add = Body::new();
+            add.push("SET SESSION foreign_key_checks = 0;");
+            add.alter(
+                child,
+                &format!("ADD CONSTRAINT {} {}", q(&temp), fk_clause(&on_copy)),
+                self.index_algorithms(),
+            );
+            add.push("SET SESSION foreign_key_checks = 1;");
+            work.nest(Body::when(
+                &format!(
+                    "{} AND {} AND NOT {}",
+                    table_exists(child),
+                    references(child, &fk.name, table),
+                    constraint_exists(child, &temp)
+                ),
+                add,
+            ));
+            let mut drop = Body::new();
+            drop.alter(
+                child,
+                &format!("DROP FOREIGN KEY {}", q(&fk.name)),
+                self.metadata_algorithms(),
+            );
+            work.nest(Body::when(&references(child, &fk.name, table), drop));
+        }
+        // The plan's dual-write triggers, when they are on the table: made on the copy under
+        // temporary names (trigger names are per database), so that the rename carries them.
+        let std_names = [
+            Mysql::trigger_name(table, "insert"),
+            Mysql::trigger_name(table, "update"),
+        ];
+        let temp_names = [
+            suffixed(&std_names[0], "__migc"),
+            suffixed(&std_names[1], "__migc"),
+        ];
+        if let Some(sync) = carried {
+            let on_copy =
+                self.sync_triggers(table, sync, ctx, &shadow, [&temp_names[0], &temp_names[1]])?;
+            let mut make = Body::new();
+            for (name, sql) in temp_names.iter().zip(&on_copy) {
+                make.push(&dynamic(&format!("DROP TRIGGER IF EXISTS {}", q(name))));
+                make.push(&dynamic(sql));
+            }
+            work.nest(Body::when(&trigger_exists(&std_names[0]), make));
+        }
+        work.push(&format!("RENAME TABLE {t} TO {o}, {s} TO {t};"));
+        let mut drop_old = Body::new();
+        drop_old.push(&format!("DROP TABLE {o};"));
+        // After the swap (also when a run stopped right after it): names back. Each part checks
+        // its own state, and none runs while the copy exists (before the swap).
+        let mut swap = Body::new();
+        // The referencing keys get their own names back.
+        for (child, fk) in &referencing {
+            swap.nest(self.restore_key(child, fk));
+        }
+        // So do the dual-write triggers (the old table took the first ones with it; the
+        // temporary ones work until these are made).
+        if let Some(sync) = carried {
+            let on_table =
+                self.sync_triggers(table, sync, ctx, table, [&std_names[0], &std_names[1]])?;
+            let mut make = Body::new();
+            for ((name, temp), sql) in std_names.iter().zip(&temp_names).zip(&on_table) {
+                make.push(&dynamic(&format!("DROP TRIGGER IF EXISTS {}", q(name))));
+                make.push(&dynamic(sql));
+                make.push(&dynamic(&format!("DROP TRIGGER IF EXISTS {}", q(temp))));
+            }
+            swap.nest(Body::when(&trigger_exists(&temp_names[0]), make));
+        }
+        for fk in &fks {
+            let temp = suffixed(&fk.name, "__migc");
+            let mut add = Body::new();
+            add.push("SET SESSION foreign_key_checks = 0;");
+            add.alter(
+                table,
+                &format!("ADD CONSTRAINT {} {}", q(&fk.name), fk_clause(fk)),
+                self.index_algorithms(),
+            );
+            add.push("SET SESSION foreign_key_checks = 1;");
+            swap.nest(Body::when(
+                &format!("NOT {}", constraint_exists(table, &fk.name)),
+                add,
+            ));
+            let mut drop = Body::new();
+            drop.alter(
+                table,
+                &format!("DROP FOREIGN KEY {}", q(&temp)),
+                self.metadata_algorithms(),
+            );
+            swap.nest(Body::when(&constraint_exists(table, &temp), drop));
+            let mut index = Body::new();
+            index.alter(
+                table,
+                &format!("DROP INDEX {}", q(&temp)),
+                self.index_algorithms(),
+            );
+            swap.nest(Body::when(&index_exists(table, &temp), index));
+        }
+        let mut all = Body::new();
+        all.nest(Body::when(&format!("NOT ({done})"), work));
+        all.nest(Body::when(&table_exists(&old), drop_old));
+        all.nest(Body::when(&format!("NOT {}", table_exists(&shadow)), swap));
+        b.nest(all);
+        let mut u = self.program(scope, b);
+        u.sql.push_str("\nSET SESSION foreign_key_checks = 1;");
+        Ok(u)
+    }
+
+    /// A referencing key back under its own name on `child`, naming the table again, and its
+    /// temporary twin (on the copy, or on the table after the swap) gone.
+    fn restore_key(&self, child: &str, fk: &ForeignKey) -> Body {
+        let temp = suffixed(&fk.name, "__migc");
+        let mut b = Body::new();
+        let mut add = Body::new();
+        add.push("SET SESSION foreign_key_checks = 0;");
+        add.alter(
+            child,
+            &format!("ADD CONSTRAINT {} {}", q(&fk.name), fk_clause(fk)),
+            self.index_algorithms(),
+        );
+        add.push("SET SESSION foreign_key_checks = 1;");
+        b.nest(Body::when(
+            &format!(
+                "{} AND {} AND NOT {}",
+                table_exists(child),
+                constraint_exists(child, &temp),
+                constraint_exists(child, &fk.name)
+            ),
+            add,
+        ));
+        let mut drop = Body::new();
+        drop.alter(
+            child,
+            &format!("DROP FOREIGN KEY {}", q(&temp)),
+            self.metadata_algorithms(),
+        );
+        b.nest(Body::when(&constraint_exists(child, &temp), drop));
+        let mut index = Body::new();
+        index.alter(
+            child,
+            &format!("DROP INDEX {}", q(&temp)),
+            self.index_algorithms(),
+        );
+        b.nest(Body::when(&index_exists(child, &temp), index));
+        b
+    }
+
+    /// What a stopped copy leaves: its triggers, the keys of referencing tables moved to the
+    /// copy (moved back), and the copy (or the old table after the swap).
+    pub(super) fn copy_cleanup(
+        &self,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+    ) -> Vec<Unit> {
+        let mut out = Vec::new();
+        let referencing = referencing_keys(ctx, table);
+        if !referencing.is_empty() {
+            let mut b = Body::new();
+            for (child, fk) in &referencing {
+                b.nest(self.restore_key(child, fk));
+            }
+            let mut u = self.program(scope, b);
+            u.sql.push_str("\nSET SESSION foreign_key_checks = 1;");
+            out.push(u);
+        }
+        let mut sql = String::new();
+        for event in ["insert", "update"] {
+            sql.push_str(&format!(
+                "DROP TRIGGER IF EXISTS {};\n",
+                q(&suffixed(&Mysql::trigger_name(table, event), "__migc"))
+            ));
+        }
+        for event in ["insert", "update", "delete"] {
+            sql.push_str(&format!(
+                "DROP TRIGGER IF EXISTS {};\n",
+                q(&suffixed(
+                    &format!("migc_copy_{table}"),
+                    &format!("_{event}")
+                ))
+            ));
+        }
+        sql.push_str(&format!(
+            "DROP TABLE IF EXISTS {}, {};",
+            q(&suffixed(table, "__migc")),
+            q(&suffixed(table, "__migc_old"))
+        ));
+        out.push(unit(sql));
+        out
+    }
+}
+
+/// The foreign keys of other tables that reference `table` (deployed or declared), each once.
+fn referencing_keys(ctx: &Context<'_>, table: &str) -> Vec<(String, ForeignKey)> {
+    let mut out: Vec<(String, ForeignKey)> = Vec::new();
+    for t in ctx.to.tables.values().chain(ctx.from.tables.values()) {
+        if t.name == table {
+            continue;
+        }
+        for f in t.foreign_keys.iter().filter(|f| f.ref_table == table) {
+            if !out.iter().any(|(c, k)| *c == t.name && k.name == f.name) {
+                out.push((t.name.clone(), f.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// Whether a trigger of that name exists.
+fn trigger_exists(name: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = {})",
+        literal(name)
+    )
+}
+
+/// Whether `child`'s foreign key `name` references `table`.
+fn references(child: &str, name: &str, table: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = {} AND CONSTRAINT_NAME = {} AND REFERENCED_TABLE_NAME = {})",
+        literal(child),
+        literal(name),
+        literal(table)
+    )
+}
+
+fn tuple(items: &[String]) -> String {
+    if items.len() == 1 {
+        items[0].clone()
+    } else {
+        format!("({})", items.join(", "))
+    }
+}
+
+/// Whether the column has the type, as `information_schema.COLUMNS` shows it.
+pub(super) fn has_type(table: &str, column: &str, ty: &ColumnType, spelled: &str) -> String {
+    let cond = match ty {
+        ColumnType::Builtin { name, args } if name == "varchar" && !args.is_empty() => format!(
+            "DATA_TYPE = 'varchar' AND CHARACTER_MAXIMUM_LENGTH = {}",
+            args[0]
+        ),
+        ColumnType::Builtin { name, args } if name == "decimal" && args.len() == 2 => format!(
+            "DATA_TYPE = 'decimal' AND NUMERIC_PRECISION = {} AND NUMERIC_SCALE = {}",
+            args[0], args[1]
+        ),
+        ColumnType::Enum { .. } => {
+            format!("REPLACE(COLUMN_TYPE, ',', ', ') = {}", literal(spelled))
+        }
+        _ => {
+            let base = spelled
+                .split(['(', ' '])
+                .next()
+                .unwrap_or(spelled)
+                .to_ascii_lowercase();
+            format!("DATA_TYPE = {}", literal(&base))
+        }
+    };
+    format!(
+        "EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND COLUMN_NAME = {} AND {cond})",
+        literal(table),
+        literal(column)
+    )
+}

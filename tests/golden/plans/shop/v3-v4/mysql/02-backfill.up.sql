@@ -1,0 +1,172 @@
+-- migc 0.1.0: backfill phase (up) for mysql
+-- Fills the new shape for existing rows in batches; commits per batch, resumable.
+-- Run as-is: mariadb DATABASE < 02-backfill.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET SESSION lock_wait_timeout = 2;
+SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
+SET NAMES utf8mb4;
+
+-- [26] backfill `total_cents` on `orders`
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v4/orders.mig:10:7
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 bigint;
+      DECLARE max_0 bigint;
+      DECLARE upto_0 bigint;
+      DECLARE started INT DEFAULT 0;
+      DECLARE batches INT DEFAULT 0;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_backfill = 'on';
+      SELECT id INTO max_0 FROM orders ORDER BY id DESC LIMIT 1;
+      backfill: WHILE max_0 IS NOT NULL DO
+        SET upto_0 = NULL;
+        SELECT b.id INTO upto_0
+          FROM (SELECT id FROM orders
+                WHERE (started = 0 OR id > last_0) AND id <= max_0
+                ORDER BY id LIMIT batch_size) AS b
+          ORDER BY b.id DESC LIMIT 1;
+        IF upto_0 IS NULL THEN
+          LEAVE backfill;
+        END IF;
+        START TRANSACTION;
+        UPDATE orders SET total_cents = COALESCE(orders.total_cents, round(orders.total * 100))
+          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (orders.total_cents IS NULL);
+        COMMIT;
+        SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
+        DO SLEEP(pause_ms / 1000);
+      END WHILE;
+      SET @migc_backfill = NULL;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET @migc_backfill = NULL;
+
+-- [27] backfill `reserved_quantity` on `stock_levels`
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:9:7
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 bigint;
+      DECLARE max_0 bigint;
+      DECLARE upto_0 bigint;
+      DECLARE last_1 int;
+      DECLARE max_1 int;
+      DECLARE upto_1 int;
+      DECLARE started INT DEFAULT 0;
+      DECLARE batches INT DEFAULT 0;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_backfill = 'on';
+      SELECT product_id, warehouse_id INTO max_0, max_1 FROM stock_levels ORDER BY product_id DESC, warehouse_id DESC LIMIT 1;
+      backfill: WHILE max_0 IS NOT NULL DO
+        SET upto_0 = NULL, upto_1 = NULL;
+        SELECT b.product_id, b.warehouse_id INTO upto_0, upto_1
+          FROM (SELECT product_id, warehouse_id FROM stock_levels
+                WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (product_id, warehouse_id) <= (max_0, max_1)
+                ORDER BY product_id, warehouse_id LIMIT batch_size) AS b
+          ORDER BY b.product_id DESC, b.warehouse_id DESC LIMIT 1;
+        IF upto_0 IS NULL THEN
+          LEAVE backfill;
+        END IF;
+        START TRANSACTION;
+        UPDATE stock_levels SET reserved_quantity = COALESCE(stock_levels.reserved_quantity, stock_levels.reserved)
+          WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (product_id, warehouse_id) <= (upto_0, upto_1) AND (stock_levels.reserved_quantity IS NULL);
+        COMMIT;
+        SET last_0 = upto_0, last_1 = upto_1, started = 1, batches = batches + 1, attempt = 0;
+        DO SLEEP(pause_ms / 1000);
+      END WHILE;
+      SET @migc_backfill = NULL;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET @migc_backfill = NULL;
+
+-- [28] backfill `role` on `users`
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v4/users.mig:7:7
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 bigint;
+      DECLARE max_0 bigint;
+      DECLARE upto_0 bigint;
+      DECLARE started INT DEFAULT 0;
+      DECLARE batches INT DEFAULT 0;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_backfill = 'on';
+      SELECT id INTO max_0 FROM users ORDER BY id DESC LIMIT 1;
+      backfill: WHILE max_0 IS NOT NULL DO
+        SET upto_0 = NULL;
+        SELECT b.id INTO upto_0
+          FROM (SELECT id FROM users
+                WHERE (started = 0 OR id > last_0) AND id <= max_0
+                ORDER BY id LIMIT batch_size) AS b
+          ORDER BY b.id DESC LIMIT 1;
+        IF upto_0 IS NULL THEN
+          LEAVE backfill;
+        END IF;
+        START TRANSACTION;
+        UPDATE users SET role = COALESCE(users.role, CASE WHEN users.is_admin THEN 'admin' ELSE 'customer' END)
+          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (users.role IS NULL);
+        COMMIT;
+        SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
+        DO SLEEP(pause_ms / 1000);
+      END WHILE;
+      SET @migc_backfill = NULL;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET @migc_backfill = NULL;

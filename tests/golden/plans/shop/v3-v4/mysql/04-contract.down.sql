@@ -1,0 +1,856 @@
+-- migc 0.1.0: contract phase (down) for mysql
+-- Undoes contract as far as possible; what it cannot restore is listed per step.
+-- Run as-is: mariadb DATABASE < 04-contract.down.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET SESSION lock_wait_timeout = 2;
+SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
+SET NAMES utf8mb4;
+
+-- [62] undo: recreate view `product_stock`
+--     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+DROP VIEW IF EXISTS product_stock;
+
+-- [61] undo: drop column `stock_levels.reserved`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND COLUMN_NAME = 'reserved') THEN
+        IF algo = 0 THEN
+          ALTER TABLE stock_levels ADD COLUMN reserved int NULL, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE stock_levels ADD COLUMN reserved int NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND COLUMN_NAME = 'reserved') THEN
+        UPDATE stock_levels SET reserved = reserved_quantity WHERE reserved IS NULL;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND COLUMN_NAME = 'reserved') THEN
+        IF algo = 0 THEN
+          ALTER TABLE stock_levels MODIFY COLUMN reserved int NULL DEFAULT 0, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE stock_levels MODIFY COLUMN reserved int NULL DEFAULT 0, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM stock_levels WHERE reserved IS NULL) THEN
+          ALTER TABLE stock_levels MODIFY COLUMN reserved int NOT NULL DEFAULT 0, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [60] undo: drop view `product_stock` while its tables change
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;
+
+-- [59] undo: recreate view `order_totals`
+--     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
+DROP VIEW IF EXISTS order_totals;
+
+-- [58] undo: drop column `orders.total`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'total') THEN
+        IF algo = 0 THEN
+          ALTER TABLE orders ADD COLUMN total decimal(12,2) NULL, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE orders ADD COLUMN total decimal(12,2) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'total') THEN
+        UPDATE orders SET total = total_cents / 100.0 WHERE total IS NULL;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'total') THEN
+        IF algo = 0 THEN
+          ALTER TABLE orders MODIFY COLUMN total decimal(12,2) NULL, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE orders MODIFY COLUMN total decimal(12,2) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM orders WHERE total IS NULL) THEN
+          ALTER TABLE orders MODIFY COLUMN total decimal(12,2) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [57] undo: drop view `order_totals` while its tables change
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS `lines`, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+
+-- [56] undo: recreate view `customer_directory`
+--     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
+DROP VIEW IF EXISTS customer_directory;
+
+-- [55] undo: drop column `users.is_admin`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'is_admin') THEN
+        IF algo = 0 THEN
+          ALTER TABLE users ADD COLUMN is_admin boolean NULL, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE users ADD COLUMN is_admin boolean NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'is_admin') THEN
+        UPDATE users SET is_admin = role = 'admin' WHERE is_admin IS NULL;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'is_admin') THEN
+        IF algo = 0 THEN
+          ALTER TABLE users MODIFY COLUMN is_admin boolean NULL DEFAULT false, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE users MODIFY COLUMN is_admin boolean NULL DEFAULT false, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM users WHERE is_admin IS NULL) THEN
+          ALTER TABLE users MODIFY COLUMN is_admin boolean NOT NULL DEFAULT false, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [54] undo: drop view `customer_directory` while its tables change
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
+
+-- [53] undo: recreate view `active_products`
+--     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+DROP VIEW IF EXISTS active_products;
+
+-- [52] undo: drop column `products.attributes`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:23:15
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND COLUMN_NAME = 'attributes') THEN
+        IF algo = 0 THEN
+          ALTER TABLE products ADD COLUMN attributes json NULL COMMENT 'free-form facets: colour, size, material', ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE products ADD COLUMN attributes json NULL COMMENT 'free-form facets: colour, size, material', ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [51] undo: drop view `active_products` while its tables change
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+CREATE OR REPLACE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
+
+-- [50] undo: remove the dual-write trigger on `users`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
+-- the dual-write triggers of users come back with the first contract step on it
+
+-- [49] undo: set the default of `users.role`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'role') THEN
+        IF algo = 0 THEN
+          ALTER TABLE users ALTER COLUMN role DROP DEFAULT, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE users ALTER COLUMN role DROP DEFAULT, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+DROP TRIGGER IF EXISTS migc_sync_users_insert;
+DROP TRIGGER IF EXISTS migc_sync_users_update;
+DELIMITER //
+CREATE TRIGGER migc_sync_users_insert BEFORE INSERT ON users FOR EACH ROW
+BEGIN
+  IF COALESCE(@migc_backfill, '') <> 'on' THEN
+    DO 0;
+    IF NEW.role IS NULL THEN
+      -- written by the old application
+      SET NEW.role = CASE WHEN NEW.is_admin THEN 'admin' ELSE 'customer' END;
+    ELSE
+      -- written by the new application
+      SET NEW.is_admin = NEW.role = 'admin';
+    END IF;
+  END IF;
+END//
+CREATE TRIGGER migc_sync_users_update BEFORE UPDATE ON users FOR EACH ROW
+BEGIN
+  IF COALESCE(@migc_backfill, '') <> 'on' THEN
+    IF (NOT (NEW.is_admin <=> OLD.is_admin) OR NEW.role IS NULL) AND NOT (NOT (NEW.role <=> OLD.role)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.role = CASE WHEN NEW.is_admin THEN 'admin' ELSE 'customer' END;
+    ELSEIF (NOT (NEW.role <=> OLD.role)) AND NOT (NOT (NEW.is_admin <=> OLD.is_admin)) THEN
+      -- updated by the new application
+      SET NEW.is_admin = NEW.role = 'admin';
+    END IF;
+  END IF;
+END//
+DELIMITER ;
+
+-- [48] undo: remove the dual-write trigger on `stock_levels`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
+-- the dual-write triggers of stock_levels come back with the first contract step on it
+
+-- [47] undo: rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:16:3
+DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert__migc;
+DROP TRIGGER IF EXISTS migc_sync_stock_levels_update__migc;
+DROP TRIGGER IF EXISTS migc_copy_stock_levels_insert;
+DROP TRIGGER IF EXISTS migc_copy_stock_levels_update;
+DROP TRIGGER IF EXISTS migc_copy_stock_levels_delete;
+DROP TABLE IF EXISTS stock_levels__migc, stock_levels__migc_old;
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 bigint;
+      DECLARE upto_0 bigint;
+      DECLARE last_1 int;
+      DECLARE upto_1 int;
+      DECLARE started INT DEFAULT 0;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_reserved_le_quantity__migc') OR NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_reserved_le_quantity')) THEN
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          CREATE TABLE stock_levels__migc LIKE stock_levels;
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE stock_levels__migc DROP CONSTRAINT stock_reserved_le_quantity, ADD CONSTRAINT stock_reserved_le_quantity__migc CHECK (reserved_quantity <= quantity), ADD CONSTRAINT stock_levels_product_id_fkey__migc FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ADD CONSTRAINT stock_levels_warehouse_id_fkey__migc FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=COPY;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_insert';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_insert AFTER INSERT ON stock_levels FOR EACH ROW INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity)';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_update';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_update AFTER UPDATE ON stock_levels FOR EACH ROW BEGIN IF NEW.product_id <=> OLD.product_id AND NEW.warehouse_id <=> OLD.warehouse_id THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); ELSE UPDATE stock_levels__migc SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved, reserved_quantity = NEW.reserved_quantity WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; IF ROW_COUNT() = 0 THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_delete';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_delete AFTER DELETE ON stock_levels FOR EACH ROW DELETE FROM stock_levels__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
+        copy: LOOP
+          SET upto_0 = NULL, upto_1 = NULL;
+          SELECT b.product_id, b.warehouse_id INTO upto_0, upto_1
+            FROM (SELECT product_id, warehouse_id FROM stock_levels WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) ORDER BY product_id, warehouse_id LIMIT batch_size) AS b
+            ORDER BY b.product_id DESC, b.warehouse_id DESC LIMIT 1;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
+          START TRANSACTION;
+          INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity)
+            SELECT product_id, warehouse_id, quantity, reserved, reserved_quantity FROM stock_levels WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (product_id, warehouse_id) <= (upto_0, upto_1)
+              AND NOT EXISTS (SELECT 1 FROM stock_levels__migc AS x WHERE x.product_id = stock_levels.product_id AND x.warehouse_id = stock_levels.warehouse_id)
+            ON DUPLICATE KEY UPDATE product_id = stock_levels__migc.product_id;
+          COMMIT;
+          SET last_0 = upto_0, last_1 = upto_1, started = 1, attempt = 0;
+          DO SLEEP(pause_ms / 1000);
+        END LOOP;
+        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_stock_levels_insert') THEN
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_stock_levels_insert__migc BEFORE INSERT ON stock_levels__migc FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              DO 0;
+              IF NEW.reserved_quantity IS NULL THEN
+                -- written by the old application
+                SET NEW.reserved_quantity = NEW.reserved;
+              ELSE
+                -- written by the new application
+                SET NEW.reserved = NEW.reserved_quantity;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_update__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_stock_levels_update__migc BEFORE UPDATE ON stock_levels__migc FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              IF (NOT (NEW.reserved <=> OLD.reserved) OR NEW.reserved_quantity IS NULL) AND NOT (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) THEN
+                -- updated by the old application (or a row the backfill has not reached yet)
+                SET NEW.reserved_quantity = NEW.reserved;
+              ELSEIF (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) AND NOT (NOT (NEW.reserved <=> OLD.reserved)) THEN
+                -- updated by the new application
+                SET NEW.reserved = NEW.reserved_quantity;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END IF;
+        RENAME TABLE stock_levels TO stock_levels__migc_old, stock_levels__migc TO stock_levels;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TABLE stock_levels__migc_old;
+      END IF;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_stock_levels_insert__migc') THEN
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_stock_levels_insert BEFORE INSERT ON stock_levels FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              DO 0;
+              IF NEW.reserved_quantity IS NULL THEN
+                -- written by the old application
+                SET NEW.reserved_quantity = NEW.reserved;
+              ELSE
+                -- written by the new application
+                SET NEW.reserved = NEW.reserved_quantity;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_update';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_stock_levels_update BEFORE UPDATE ON stock_levels FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              IF (NOT (NEW.reserved <=> OLD.reserved) OR NEW.reserved_quantity IS NULL) AND NOT (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) THEN
+                -- updated by the old application (or a row the backfill has not reached yet)
+                SET NEW.reserved_quantity = NEW.reserved;
+              ELSEIF (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) AND NOT (NOT (NEW.reserved <=> OLD.reserved)) THEN
+                -- updated by the new application
+                SET NEW.reserved = NEW.reserved_quantity;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_update__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_levels_product_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE stock_levels ADD CONSTRAINT stock_levels_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_levels_product_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE stock_levels DROP FOREIGN KEY stock_levels_product_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE stock_levels DROP FOREIGN KEY stock_levels_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND INDEX_NAME = 'stock_levels_product_id_fkey__migc') THEN
+          ALTER TABLE stock_levels DROP INDEX stock_levels_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_levels_warehouse_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE stock_levels ADD CONSTRAINT stock_levels_warehouse_id_fkey FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_levels_warehouse_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE stock_levels DROP FOREIGN KEY stock_levels_warehouse_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE stock_levels DROP FOREIGN KEY stock_levels_warehouse_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND INDEX_NAME = 'stock_levels_warehouse_id_fkey__migc') THEN
+          ALTER TABLE stock_levels DROP INDEX stock_levels_warehouse_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET SESSION foreign_key_checks = 1;
+DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert__migc;
+DROP TRIGGER IF EXISTS migc_sync_stock_levels_update__migc;
+DROP TRIGGER IF EXISTS migc_copy_stock_levels_insert;
+DROP TRIGGER IF EXISTS migc_copy_stock_levels_update;
+DROP TRIGGER IF EXISTS migc_copy_stock_levels_delete;
+DROP TABLE IF EXISTS stock_levels__migc, stock_levels__migc_old;
+
+-- [46] undo: drop check `stock_reserved_le_quantity` on `stock_levels`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+-- check stock_reserved_le_quantity is not restored: adding a check copies the table on MySQL
+
+-- [45] undo: drop check `stock_levels_reserved_check` on `stock_levels`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+-- check stock_levels_reserved_check is not restored: adding a check copies the table on MySQL
+
+-- [44] undo: set the default of `stock_levels.reserved_quantity`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND COLUMN_NAME = 'reserved_quantity') THEN
+        IF algo = 0 THEN
+          ALTER TABLE stock_levels ALTER COLUMN reserved_quantity DROP DEFAULT, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE stock_levels ALTER COLUMN reserved_quantity DROP DEFAULT, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert;
+DROP TRIGGER IF EXISTS migc_sync_stock_levels_update;
+DELIMITER //
+CREATE TRIGGER migc_sync_stock_levels_insert BEFORE INSERT ON stock_levels FOR EACH ROW
+BEGIN
+  IF COALESCE(@migc_backfill, '') <> 'on' THEN
+    DO 0;
+    IF NEW.reserved_quantity IS NULL THEN
+      -- written by the old application
+      SET NEW.reserved_quantity = NEW.reserved;
+    ELSE
+      -- written by the new application
+      SET NEW.reserved = NEW.reserved_quantity;
+    END IF;
+  END IF;
+END//
+CREATE TRIGGER migc_sync_stock_levels_update BEFORE UPDATE ON stock_levels FOR EACH ROW
+BEGIN
+  IF COALESCE(@migc_backfill, '') <> 'on' THEN
+    IF (NOT (NEW.reserved <=> OLD.reserved) OR NEW.reserved_quantity IS NULL) AND NOT (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.reserved_quantity = NEW.reserved;
+    ELSEIF (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) AND NOT (NOT (NEW.reserved <=> OLD.reserved)) THEN
+      -- updated by the new application
+      SET NEW.reserved = NEW.reserved_quantity;
+    END IF;
+  END IF;
+END//
+DELIMITER ;
+
+-- [43] undo: remove the dual-write trigger on `orders`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
+-- the dual-write triggers of orders come back with the first contract step on it
+
+-- [42] undo: let `orders.total` accept null before the dual-write trigger goes
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'total') AND NOT EXISTS (SELECT 1 FROM orders WHERE total IS NULL) THEN
+        ALTER TABLE orders MODIFY COLUMN total decimal(12,2) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [41] undo: drop check `orders_total_check` on `orders`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+-- check orders_total_check is not restored: adding a check copies the table on MySQL
+DROP TRIGGER IF EXISTS migc_sync_orders_insert;
+DROP TRIGGER IF EXISTS migc_sync_orders_update;
+DELIMITER //
+CREATE TRIGGER migc_sync_orders_insert BEFORE INSERT ON orders FOR EACH ROW
+BEGIN
+  IF COALESCE(@migc_backfill, '') <> 'on' THEN
+    DO 0;
+    IF NEW.total_cents IS NULL THEN
+      -- written by the old application
+      SET NEW.total_cents = round(NEW.total * 100);
+    ELSE
+      -- written by the new application
+      SET NEW.total = NEW.total_cents / 100.0;
+    END IF;
+  END IF;
+END//
+CREATE TRIGGER migc_sync_orders_update BEFORE UPDATE ON orders FOR EACH ROW
+BEGIN
+  IF COALESCE(@migc_backfill, '') <> 'on' THEN
+    IF (NOT (NEW.total <=> OLD.total) OR NEW.total_cents IS NULL) AND NOT (NOT (NEW.total_cents <=> OLD.total_cents)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.total_cents = round(NEW.total * 100);
+    ELSEIF (NOT (NEW.total_cents <=> OLD.total_cents)) AND NOT (NOT (NEW.total <=> OLD.total)) THEN
+      -- updated by the new application
+      SET NEW.total = NEW.total_cents / 100.0;
+    END IF;
+  END IF;
+END//
+DELIMITER ;
