@@ -279,54 +279,19 @@ fn a_killed_backfill_resumes_from_its_checkpoint() {
          BEGIN IF OLD.b IS NULL AND NEW.b IS NOT NULL THEN INSERT INTO fills VALUES (NEW.id); END IF; END",
     )
     .unwrap();
-    let slow = Spawned::start(&[
-        "apply",
-        &plan,
-        "--url",
-        &db.url,
-        "--phase",
-        "backfill",
-        "--batch-size",
-        "10",
-        "--pause-ms",
-        "20",
-    ]);
-    wait_until("a few batches", || {
-        state_of(c.as_mut(), STEP).is_some_and(|(_, _, done)| done >= 200)
-    });
-    slow.kill();
-    let (status, checkpoint, done) = state_of(c.as_mut(), STEP).expect("a state row");
-    assert_eq!(status, "running");
-    assert!(
-        done < ROWS,
-        "the backfill ended before the kill ({done} rows)"
-    );
-    let key: i64 = serde_json::from_str::<Vec<String>>(&checkpoint.expect("a checkpoint")).unwrap()
-        [0]
-    .parse()
-    .unwrap();
-    assert_eq!(key, done);
-    assert_eq!(
-        number(c.as_mut(), "SELECT count(*) FROM t WHERE b IS NOT NULL"),
-        done
-    );
-    assert_eq!(number(c.as_mut(), "SELECT count(*) FROM fills"), done);
-
-    let o = run(&[
-        "apply",
-        &plan,
-        "--url",
-        &db.url,
-        "--phase",
-        "backfill",
-        "--batch-size",
-        "400",
-    ]);
-    expect(&o, 0);
-    assert!(
-        text(&o.stdout).contains(&format!("resuming the backfill of `t` after key ({key})")),
-        "{}",
-        show(&o)
+    kill_and_resume(
+        &KilledBackfill {
+            plan: &plan,
+            url: &db.url,
+            step: STEP,
+            table: "t",
+            rows: ROWS,
+            at_kill: &[
+                "SELECT count(*) FROM t WHERE b IS NOT NULL",
+                "SELECT count(*) FROM fills",
+            ],
+        },
+        &|| connect(&db.url),
     );
     assert_eq!(
         number(c.as_mut(), "SELECT count(*) FROM t WHERE b = upper(a)"),
@@ -510,57 +475,16 @@ fn a_generated_plan_applies_resumes_after_a_kill_and_rolls_back() {
         0,
     );
     let step = "backfill.backfill.items";
-    let slow = Spawned::start(&[
-        "apply",
-        &plan,
-        "--url",
-        &db.url,
-        "--phase",
-        "backfill",
-        "--batch-size",
-        "10",
-        "--pause-ms",
-        "20",
-    ]);
-    wait_until("a few batches", || {
-        state_of(c.as_mut(), step).is_some_and(|(_, _, done)| done >= 200)
-    });
-    slow.kill();
-    let (status, checkpoint, done) = state_of(c.as_mut(), step).expect("a state row");
-    assert_eq!(status, "running");
-    assert!(
-        done < ROWS,
-        "the backfill ended before the kill ({done} rows)"
-    );
-    let key: i64 = serde_json::from_str::<Vec<String>>(&checkpoint.expect("a checkpoint")).unwrap()
-        [0]
-    .parse()
-    .unwrap();
-    assert_eq!(key, done);
-    assert_eq!(
-        number(
-            c.as_mut(),
-            "SELECT count(*) FROM items WHERE first IS NOT NULL"
-        ),
-        done
-    );
-    let o = run(&[
-        "apply",
-        &plan,
-        "--url",
-        &db.url,
-        "--phase",
-        "backfill",
-        "--batch-size",
-        "400",
-    ]);
-    expect(&o, 0);
-    assert!(
-        text(&o.stdout).contains(&format!(
-            "resuming the backfill of `items` after key ({key})"
-        )),
-        "{}",
-        show(&o)
+    kill_and_resume(
+        &KilledBackfill {
+            plan: &plan,
+            url: &db.url,
+            step,
+            table: "items",
+            rows: ROWS,
+            at_kill: &["SELECT count(*) FROM items WHERE first IS NOT NULL"],
+        },
+        &|| connect(&db.url),
     );
     assert_eq!(
         number(

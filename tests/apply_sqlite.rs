@@ -225,61 +225,19 @@ fn a_killed_backfill_resumes_from_its_checkpoint() {
         )
         .unwrap();
     let step = "backfill.backfill.t";
-    let run_args = [
-        "apply",
-        &p2,
-        "--url",
-        &db.url,
-        "--phase",
-        "backfill",
-        "--batch-size",
-        "10",
-        "--pause-ms",
-        "20",
-    ];
-    let slow = Spawned::start(&run_args);
-    let mut c = conn(&db);
-    wait_until("a few batches", || {
-        state_of(c.as_mut(), step).is_some_and(|(_, _, done)| done >= 200)
-    });
-    slow.kill();
-
-    let (status, checkpoint, done) = state_of(c.as_mut(), step).expect("a state row");
-    assert_eq!(status, "running");
-    assert!(
-        done < ROWS,
-        "the backfill ended before the kill ({done} rows)"
-    );
-    let key: i64 = serde_json::from_str::<Vec<String>>(&checkpoint.expect("a checkpoint")).unwrap()
-        [0]
-    .parse()
-    .unwrap();
-    // The checkpoint is exactly what committed: rows up to it filled, none after.
-    assert_eq!(key, done);
-    assert_eq!(
-        number(c.as_mut(), "SELECT count(*) FROM t WHERE b IS NOT NULL"),
-        done
-    );
-    assert_eq!(number(c.as_mut(), "SELECT count(*) FROM fills"), done);
-    drop(c);
-
-    let o = run(&[
-        "apply",
-        &p2,
-        "--url",
-        &db.url,
-        "--phase",
-        "backfill",
-        "--batch-size",
-        "400",
-    ]);
-    expect(&o, 0);
-    assert!(
-        text(&o.stdout).contains(&format!(
-            "resuming the backfill of `t` after key ({key}), {done} rows already walked"
-        )),
-        "{}",
-        show(&o)
+    kill_and_resume(
+        &KilledBackfill {
+            plan: &p2,
+            url: &db.url,
+            step,
+            table: "t",
+            rows: ROWS,
+            at_kill: &[
+                "SELECT count(*) FROM t WHERE b IS NOT NULL",
+                "SELECT count(*) FROM fills",
+            ],
+        },
+        &|| conn(&db),
     );
     let mut c = conn(&db);
     assert_eq!(

@@ -285,3 +285,74 @@ pub fn state_of(conn: &mut dyn Connection, step: &str) -> Option<(String, Option
 pub fn path_str(p: &Path) -> String {
     p.to_string_lossy().into_owned()
 }
+
+/// A batched backfill killed part-way and resumed.
+pub struct KilledBackfill<'a> {
+    pub plan: &'a str,
+    pub url: &'a str,
+    /// The step id of the backfill (`backfill.backfill.<table>`).
+    pub step: &'a str,
+    pub table: &'a str,
+    /// The rows of the table.
+    pub rows: i64,
+    /// Counts that must equal the rows walked when the run is killed (rows filled, fills
+    /// logged by a trigger): what committed is exactly what the checkpoint says.
+    pub at_kill: &'a [&'a str],
+}
+
+/// Runs the plan's backfill phase slowly (batches of 10, 20 ms apart), kills it with SIGKILL
+/// once 200 rows are walked, checks the state row (still running, the checkpoint's key is the
+/// rows walked, every `at_kill` count equals them), runs the phase again and checks that it
+/// resumed after that key. Returns the rows walked before the kill. `connect` opens a
+/// connection (SQLite's is closed before the second run, so that it holds no lock).
+pub fn kill_and_resume(k: &KilledBackfill<'_>, connect: &dyn Fn() -> Box<dyn Connection>) -> i64 {
+    let args = |batch: &'static str| {
+        vec![
+            "apply",
+            k.plan,
+            "--url",
+            k.url,
+            "--phase",
+            "backfill",
+            "--batch-size",
+            batch,
+            "--pause-ms",
+            "20",
+        ]
+    };
+    let slow = Spawned::start(&args("10"));
+    let mut c = connect();
+    wait_until("a few batches", || {
+        state_of(c.as_mut(), k.step).is_some_and(|(_, _, done)| done >= 200)
+    });
+    slow.kill();
+
+    let (status, checkpoint, done) = state_of(c.as_mut(), k.step).expect("a state row");
+    assert_eq!(status, "running");
+    assert!(
+        done < k.rows,
+        "the backfill ended before the kill ({done} rows)"
+    );
+    let key: i64 = serde_json::from_str::<Vec<String>>(&checkpoint.expect("a checkpoint")).unwrap()
+        [0]
+    .parse()
+    .unwrap();
+    // The keys are 1..=rows: the checkpoint is exactly what committed.
+    assert_eq!(key, done);
+    for sql in k.at_kill {
+        assert_eq!(number(c.as_mut(), sql), done, "{sql}");
+    }
+    drop(c);
+
+    let o = run(&args("400"));
+    expect(&o, 0);
+    assert!(
+        text(&o.stdout).contains(&format!(
+            "resuming the backfill of `{}` after key ({key}), {done} rows already walked",
+            k.table
+        )),
+        "{}",
+        show(&o)
+    );
+    done
+}
