@@ -43,8 +43,10 @@ impl Mysql {
                 "`{table}` references itself by then (its key would have to name the copy while it is filled)"
             ));
         }
-        // Likewise the table's own keys over columns its generated columns read: the copy
-        // holds them under temporary names, and they could not get their own back in place.
+        // Likewise the table's own keys over columns its generated columns read, when they
+        // have a CASCADE or SET NULL action: the copy holds them under temporary names, and
+        // they could not get their own back in place (InnoDB adds a key without such actions
+        // in place, error 138 is for the actions only).
         let model = super::model::Model::deployed(ctx.from);
         for t in [ctx.from, ctx.to]
             .iter()
@@ -60,7 +62,7 @@ impl Mysql {
             if let Some(fk) = t
                 .foreign_keys
                 .iter()
-                .find(|f| f.columns.iter().any(|c| bases.contains(c)))
+                .find(|f| writes_rows(f) && f.columns.iter().any(|c| bases.contains(c)))
             {
                 return Some(format!(
                     "its key `{}` covers columns a generated column of one of its indexes reads (InnoDB adds such a key only by copying the table)",
@@ -71,7 +73,10 @@ impl Mysql {
         // A referencing key whose columns a STORED generated column reads (an expression or
         // unique partial index of the referencing table) cannot be moved to the copy: InnoDB
         // adds such a key only by copying that table too (error 138).
-        for (child, fk) in referencing_keys(ctx, table) {
+        for (child, fk) in referencing_keys(ctx, table)
+            .into_iter()
+            .filter(|(_, f)| writes_rows(f))
+        {
             let model = super::model::Model::deployed(ctx.from);
             let held = [ctx.from, ctx.to]
                 .iter()
@@ -499,6 +504,19 @@ END LOOP;",
         out.push(unit(sql));
         out
     }
+}
+
+/// Whether the key's actions write rows of its table (CASCADE, SET NULL, SET DEFAULT): InnoDB
+/// refuses those, not NO ACTION or RESTRICT, over the base columns of a STORED generated column
+/// (error 138 when added in place).
+fn writes_rows(fk: &ForeignKey) -> bool {
+    let writes = |a: FkAction| {
+        matches!(
+            a,
+            FkAction::Cascade | FkAction::SetNull | FkAction::SetDefault
+        )
+    };
+    writes(fk.on_delete) || writes(fk.on_update)
 }
 
 /// The foreign keys of other tables that reference `table` (deployed or declared), each once.
