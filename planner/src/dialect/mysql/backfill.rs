@@ -121,6 +121,7 @@ SET @migc_backfill = NULL;",
             sync_removed_earlier: false,
             synced: &[],
             syncs: &std::collections::BTreeMap::new(),
+            keys: &std::collections::BTreeMap::new(),
         };
         let mut u = self.program(&scope, body);
         // A failed run leaves the marker set in the session: clear it.

@@ -28,7 +28,7 @@ mod sync;
 
 use super::{Context, Lowered, Lowering};
 use crate::step::{Op, Phase, Step, Sync};
-use migc_compiler::schema::ColumnType;
+use migc_compiler::schema::{ColumnType, ForeignKey};
 use migc_grammar::Diagnostic;
 use migc_stdlib::Dialect;
 use model::Model;
@@ -89,6 +89,9 @@ pub(crate) struct Scope<'a> {
     /// The dual-write triggers of each table the plan has them on: a table copy makes them on
     /// the copy too.
     pub syncs: &'a BTreeMap<&'a str, &'a Sync>,
+    /// The foreign keys of each table as they stand before the step (the deployed ones, with
+    /// those earlier steps added or dropped): a table copy carries them.
+    pub keys: &'a BTreeMap<String, Vec<ForeignKey>>,
 }
 
 impl Mysql {
@@ -241,6 +244,7 @@ impl Lowering for Mysql {
             sync_removed_earlier: false,
             synced: &[],
             syncs: &BTreeMap::new(),
+            keys: &deployed_keys(ctx),
         };
         self.lower_step(step, ctx, &scope)
     }
@@ -277,6 +281,7 @@ impl Lowering for Mysql {
                 }
             }
         }
+        let mut keys = deployed_keys(ctx);
         for (i, step) in steps.iter().enumerate() {
             let table = step.op.table().unwrap_or_default();
             let is_first = first.get(table) == Some(&i);
@@ -290,10 +295,24 @@ impl Lowering for Mysql {
                 sync_removed_earlier: is_removal && !is_first,
                 synced: &synced,
                 syncs: &syncs,
+                keys: &keys,
             };
             match self.lower_step(step, ctx, &scope) {
                 Ok(l) => lowered.push(l),
                 Err(d) => errors.push(d),
+            }
+            match &step.op {
+                Op::AddForeignKey { table, fk, .. } => {
+                    let list = keys.entry(table.clone()).or_default();
+                    list.retain(|k| k.name != fk.name);
+                    list.push(fk.clone());
+                }
+                Op::DropForeignKey { table, fk, .. } => {
+                    if let Some(list) = keys.get_mut(table) {
+                        list.retain(|k| k.name != fk.name);
+                    }
+                }
+                _ => {}
             }
             model.apply(&step.op);
         }
@@ -303,6 +322,15 @@ impl Lowering for Mysql {
             Err(errors)
         }
     }
+}
+
+/// The foreign keys of each deployed table.
+fn deployed_keys(ctx: &Context<'_>) -> BTreeMap<String, Vec<ForeignKey>> {
+    ctx.from
+        .tables
+        .values()
+        .map(|t| (t.name.clone(), t.foreign_keys.clone()))
+        .collect()
 }
 
 /// Contract steps name a renamed table by its deployed name and run before contract renames

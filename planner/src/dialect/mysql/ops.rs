@@ -343,35 +343,46 @@ impl Mysql {
                     },
                     self.nullability_algorithms(),
                 ));
-                // Rows the new application wrote may hold null: then the column stays
-                // nullable rather than the rollback failing.
-                let mut b = Body::new();
-                b.alter(
-                    table,
-                    &format!(
-                        "MODIFY COLUMN {}",
-                        column_def(
-                            &Column {
-                                nullable: false,
-                                ..current
-                            },
-                            model
-                        )?
-                    ),
-                    self.nullability_algorithms(),
-                );
-                l.down.push(prog(Body::when(
-                    &format!(
-                        "{} AND NOT EXISTS (SELECT 1 FROM {} WHERE {} IS NULL)",
-                        column_exists(table, column),
-                        q(table),
-                        q(column)
-                    ),
-                    b,
-                )));
-                l.down_loses = Some(format!(
-                    "nothing, but `{table}.{column}` stays nullable while rows the new application wrote hold null"
-                ));
+                if self.holds_stored_generated(ctx, table) {
+                    // MariaDB sets `NOT NULL` on a table with a STORED generated column only
+                    // by copying it (error 1845): the rollback leaves the column nullable.
+                    l.down.push(comment_unit(&format!(
+                        "{table}.{column} stays nullable: NOT NULL on {table} (STORED generated columns) copies it"
+                    )));
+                    l.down_loses = Some(format!(
+                        "nothing, but `{table}.{column}` stays nullable (`NOT NULL` on `{table}`, which has STORED generated columns, copies it on MariaDB)"
+                    ));
+                } else {
+                    // Rows the new application wrote may hold null: then the column stays
+                    // nullable rather than the rollback failing.
+                    let mut b = Body::new();
+                    b.alter(
+                        table,
+                        &format!(
+                            "MODIFY COLUMN {}",
+                            column_def(
+                                &Column {
+                                    nullable: false,
+                                    ..current
+                                },
+                                model
+                            )?
+                        ),
+                        self.nullability_algorithms(),
+                    );
+                    l.down.push(prog(Body::when(
+                        &format!(
+                            "{} AND NOT EXISTS (SELECT 1 FROM {} WHERE {} IS NULL)",
+                            column_exists(table, column),
+                            q(table),
+                            q(column)
+                        ),
+                        b,
+                    )));
+                    l.down_loses = Some(format!(
+                        "nothing, but `{table}.{column}` stays nullable while rows the new application wrote hold null"
+                    ));
+                }
                 l.lock = "none (rebuilt in place, writes go on)".into();
                 l.rewrite = true;
             }
@@ -839,6 +850,9 @@ impl Mysql {
             self.add_column_algorithms(),
         );
         let mut down_units = Vec::new();
+        // MariaDB sets `NOT NULL` on a table with a STORED generated column only by copying
+        // it (error 1845): there the restored column stays nullable.
+        let strict = !self.holds_stored_generated(ctx, table);
         let replaced = target.is_some() && model.column(table, &shadow).is_some();
         if replaced {
             // A type change: the column goes and its shadow takes its name in one statement.
@@ -892,7 +906,7 @@ impl Mysql {
                 Body::when(&format!("NOT {}", column_exists(table, &column.name)), down),
             ));
             match refill {
-                Some(value) => down_units.push(self.refill(scope, table, column, &value)?),
+                Some(value) => down_units.push(self.refill(scope, table, column, &value, strict)?),
                 None => {
                     l.down_loses = Some(format!(
                         "the values of `{table}.{}` in its deployed type (it comes back empty)",
@@ -914,7 +928,7 @@ impl Mysql {
                             column.name
                         ));
                     }
-                    down_units.push(self.refill(scope, table, column, &value)?);
+                    down_units.push(self.refill(scope, table, column, &value, strict)?);
                 }
                 None => {
                     l.down_loses = Some(format!(
@@ -922,10 +936,20 @@ impl Mysql {
                         column.name
                     ));
                     if column.default.is_some() || !column.nullable {
-                        down_units.push(self.restore_definition(scope, table, column)?);
+                        down_units.push(self.restore_definition(scope, table, column, strict)?);
                     }
                 }
             }
+        }
+        if !strict && !column.nullable {
+            let kept = format!(
+                "`{table}.{}` comes back nullable (`NOT NULL` on `{table}`, which has STORED generated columns, copies it on MariaDB)",
+                column.name
+            );
+            l.down_loses = Some(match l.down_loses.take() {
+                Some(more) => format!("{more}; {kept}"),
+                None => kept,
+            });
         }
         l.down = down_units;
         Ok(())
@@ -939,6 +963,7 @@ impl Mysql {
         table: &str,
         column: &Column,
         value: &Expr,
+        strict: bool,
     ) -> Result<Unit, Diagnostic> {
         let mut b = Body::new();
         b.push(&format!(
@@ -949,7 +974,7 @@ impl Mysql {
         ));
         let mut unit =
             vec![self.program(scope, Body::when(&column_exists(table, &column.name), b))];
-        unit.push(self.restore_definition(scope, table, column)?);
+        unit.push(self.restore_definition(scope, table, column, strict)?);
         Ok(super::sql::unit(
             unit.into_iter()
                 .map(|u| u.sql)
@@ -959,12 +984,13 @@ impl Mysql {
     }
 
     /// The deployed definition of a restored column: its default, and `NOT NULL` when no row
-    /// holds null (rows the new application wrote may).
+    /// holds null (rows the new application wrote may) and `strict` allows it.
     fn restore_definition(
         &self,
         scope: &Scope<'_>,
         table: &str,
         column: &Column,
+        strict: bool,
     ) -> Result<Unit, Diagnostic> {
         let model = scope.model;
         let mut b = Body::new();
@@ -982,7 +1008,7 @@ impl Mysql {
             ),
             self.metadata_algorithms(),
         );
-        if !column.nullable {
+        if !column.nullable && strict {
             let mut strict = Body::new();
             strict.alter(
                 table,

@@ -8,8 +8,9 @@
 //! stays wide, an enum member stays, an added check is dropped in place (INSTANT). Both
 //! application versions see the same columns before and after, so the unit may run in any
 //! phase. It is refused for a table other tables reference (their foreign keys would follow
-//! the rename to the old table), a self-referencing table, a table without a primary key, and a
-//! table the plan installs dual-write triggers on (they would go with the old table).
+//! the rename to the old table), a table referencing itself at that step, a table without a
+//! primary key, and a table the plan installs dual-write triggers on (they would go with the old
+//! table). The copy carries the table's foreign keys as they stand at its step.
 
 use super::super::{Context, Unit};
 use super::program::Body;
@@ -21,25 +22,31 @@ use migc_grammar::{Diagnostic, Span};
 
 impl Mysql {
     /// Why the table cannot be copied online, if it cannot.
-    fn copy_refused(&self, ctx: &Context<'_>, steps_sync: bool, table: &str) -> Option<String> {
+    fn copy_refused(
+        &self,
+        ctx: &Context<'_>,
+        steps_sync: bool,
+        keys: &[ForeignKey],
+        table: &str,
+    ) -> Option<String> {
         let t = ctx.from.tables.get(table)?;
         if t.primary_key.is_none() {
             return Some(format!("`{table}` has no primary key to copy it by"));
         }
-        let self_referencing = ctx
-            .from
-            .tables
-            .get(table)
-            .into_iter()
-            .chain(ctx.to.tables.get(table))
-            .any(|t| t.foreign_keys.iter().any(|f| f.ref_table == table));
+        // A key referencing the table itself would have to name the copy while the batches
+        // fill it (an insert through the triggers naming a parent not copied yet would fail),
+        // and its ON DELETE actions would not reach rows of the copy the old table cascaded
+        // to. A key the plan adds later is added to the table after the swap, like any other.
+        let self_referencing = keys.iter().any(|f| f.ref_table == table);
         if self_referencing {
             return Some(format!(
-                "`{table}` references itself (its key would have to name the copy while it is filled)"
+                "`{table}` references itself by then (its key would have to name the copy while it is filled)"
             ));
         }
-        // Likewise the table's own keys over columns its generated columns read: the copy
-        // holds them under temporary names, and they could not get their own back in place.
+        // Likewise the table's own keys over columns its generated columns read, when they
+        // have a CASCADE or SET NULL action: the copy holds them under temporary names, and
+        // they could not get their own back in place (InnoDB adds a key without such actions
+        // in place, error 138 is for the actions only).
         let model = super::model::Model::deployed(ctx.from);
         for t in [ctx.from, ctx.to]
             .iter()
@@ -55,7 +62,7 @@ impl Mysql {
             if let Some(fk) = t
                 .foreign_keys
                 .iter()
-                .find(|f| f.columns.iter().any(|c| bases.contains(c)))
+                .find(|f| writes_rows(f) && f.columns.iter().any(|c| bases.contains(c)))
             {
                 return Some(format!(
                     "its key `{}` covers columns a generated column of one of its indexes reads (InnoDB adds such a key only by copying the table)",
@@ -66,7 +73,10 @@ impl Mysql {
         // A referencing key whose columns a STORED generated column reads (an expression or
         // unique partial index of the referencing table) cannot be moved to the copy: InnoDB
         // adds such a key only by copying that table too (error 138).
-        for (child, fk) in referencing_keys(ctx, table) {
+        for (child, fk) in referencing_keys(ctx, table)
+            .into_iter()
+            .filter(|(_, f)| writes_rows(f))
+        {
             let model = super::model::Model::deployed(ctx.from);
             let held = [ctx.from, ctx.to]
                 .iter()
@@ -112,7 +122,12 @@ impl Mysql {
     ) -> Result<Unit, Diagnostic> {
         // Dual-write triggers are carried to the copy when the plan's are known here.
         let carried = scope.syncs.get(table).copied().filter(|_| syncs);
-        if let Some(why) = self.copy_refused(ctx, syncs && carried.is_none(), table) {
+        if let Some(why) = self.copy_refused(
+            ctx,
+            syncs && carried.is_none(),
+            scope.keys.get(table).map_or(&[][..], |k| &k[..]),
+            table,
+        ) {
             return Err(unsupported(
                 format!("changing `{table}` needs a table copy on MySQL/MariaDB, and {why}"),
                 origin,
@@ -190,9 +205,11 @@ impl Mysql {
         // The foreign keys of the table, on the copy under temporary names (InnoDB names them
         // per database); after the swap each is added under its own name, then the temporary
         // one goes, so the table is never without them.
-        let fks: Vec<&ForeignKey> = deployed
-            .foreign_keys
-            .iter()
+        let fks: Vec<&ForeignKey> = scope
+            .keys
+            .get(table)
+            .into_iter()
+            .flatten()
             .filter(|f| f.ref_table != table)
             .collect();
         let mut copy_actions = actions.to_string();
@@ -487,6 +504,19 @@ END LOOP;",
         out.push(unit(sql));
         out
     }
+}
+
+/// Whether the key's actions write rows of its table (CASCADE, SET NULL, SET DEFAULT): InnoDB
+/// refuses those, not NO ACTION or RESTRICT, over the base columns of a STORED generated column
+/// (error 138 when added in place).
+fn writes_rows(fk: &ForeignKey) -> bool {
+    let writes = |a: FkAction| {
+        matches!(
+            a,
+            FkAction::Cascade | FkAction::SetNull | FkAction::SetDefault
+        )
+    };
+    writes(fk.on_delete) || writes(fk.on_update)
 }
 
 /// The foreign keys of other tables that reference `table` (deployed or declared), each once.

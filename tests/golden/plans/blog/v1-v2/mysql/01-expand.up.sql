@@ -1,0 +1,2346 @@
+-- migc 0.1.0: expand phase (up) for mysql
+-- Additive changes only: the old and the new application both keep working.
+-- Run as-is: mariadb DATABASE < 01-expand.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET SESSION lock_wait_timeout = 2;
+SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
+SET NAMES utf8mb4;
+
+-- [1] add value `rejected` to enum `comment_status` (renamed from `spam`)
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:5:42
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 bigint;
+      DECLARE upto_0 bigint;
+      DECLARE started INT DEFAULT 0;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status' AND REPLACE(COLUMN_TYPE, ',', ', ') = 'enum(''pending'', ''approved'', ''rejected'', ''spam'')')) THEN
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          CREATE TABLE comments__migc LIKE comments;
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE comments__migc MODIFY COLUMN status enum('pending', 'approved', 'rejected', 'spam') NOT NULL DEFAULT 'pending', ADD CONSTRAINT comments_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=COPY;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_comments_insert';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_comments_insert AFTER INSERT ON comments FOR EACH ROW INSERT INTO comments__migc (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at) VALUES (NEW.id, NEW.post_id, NEW.parent_id, NEW.author_name, NEW.author_email, NEW.body, NEW.status, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), post_id = VALUES(post_id), parent_id = VALUES(parent_id), author_name = VALUES(author_name), author_email = VALUES(author_email), body = VALUES(body), status = VALUES(status), created_at = VALUES(created_at), updated_at = VALUES(updated_at)';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_comments_update';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_comments_update AFTER UPDATE ON comments FOR EACH ROW BEGIN IF NEW.id <=> OLD.id THEN INSERT INTO comments__migc (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at) VALUES (NEW.id, NEW.post_id, NEW.parent_id, NEW.author_name, NEW.author_email, NEW.body, NEW.status, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), post_id = VALUES(post_id), parent_id = VALUES(parent_id), author_name = VALUES(author_name), author_email = VALUES(author_email), body = VALUES(body), status = VALUES(status), created_at = VALUES(created_at), updated_at = VALUES(updated_at); ELSE UPDATE comments__migc SET id = NEW.id, post_id = NEW.post_id, parent_id = NEW.parent_id, author_name = NEW.author_name, author_email = NEW.author_email, body = NEW.body, status = NEW.status, created_at = NEW.created_at, updated_at = NEW.updated_at WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO comments__migc (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at) VALUES (NEW.id, NEW.post_id, NEW.parent_id, NEW.author_name, NEW.author_email, NEW.body, NEW.status, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), post_id = VALUES(post_id), parent_id = VALUES(parent_id), author_name = VALUES(author_name), author_email = VALUES(author_email), body = VALUES(body), status = VALUES(status), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_comments_delete';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_comments_delete AFTER DELETE ON comments FOR EACH ROW DELETE FROM comments__migc WHERE id = OLD.id';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
+        copy: LOOP
+          SET upto_0 = NULL;
+          SELECT b.id INTO upto_0
+            FROM (SELECT id FROM comments WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
+            ORDER BY b.id DESC LIMIT 1;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
+          START TRANSACTION;
+          INSERT INTO comments__migc (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at)
+            SELECT id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at FROM comments WHERE (started = 0 OR id > last_0) AND id <= upto_0
+              AND NOT EXISTS (SELECT 1 FROM comments__migc AS x WHERE x.id = comments.id)
+            ON DUPLICATE KEY UPDATE id = comments__migc.id;
+          COMMIT;
+          SET last_0 = upto_0, started = 1, attempt = 0;
+          DO SLEEP(pause_ms / 1000);
+        END LOOP;
+        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_comments_insert') THEN
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_comments_insert__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_comments_insert__migc BEFORE INSERT ON comments__migc FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+              IF TRUE THEN
+                -- written by the old application
+                DO 0;
+              ELSE
+                -- written by the new application
+                DO 0;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_comments_update__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_comments_update__migc BEFORE UPDATE ON comments__migc FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              IF NOT (NEW.status <=> OLD.status) THEN
+                SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+              END IF;
+              IF (FALSE OR TRUE) AND NOT (FALSE) THEN
+                -- updated by the old application (or a row the backfill has not reached yet)
+                DO 0;
+              ELSEIF (FALSE) AND NOT (FALSE) THEN
+                -- updated by the new application
+                DO 0;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END IF;
+        RENAME TABLE comments TO comments__migc_old, comments__migc TO comments;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TABLE comments__migc_old;
+      END IF;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_comments_insert__migc') THEN
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_comments_insert';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_comments_insert BEFORE INSERT ON comments FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+              IF TRUE THEN
+                -- written by the old application
+                DO 0;
+              ELSE
+                -- written by the new application
+                DO 0;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_comments_insert__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_comments_update';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_comments_update BEFORE UPDATE ON comments FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              IF NOT (NEW.status <=> OLD.status) THEN
+                SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+              END IF;
+              IF (FALSE OR TRUE) AND NOT (FALSE) THEN
+                -- updated by the old application (or a row the backfill has not reached yet)
+                DO 0;
+              ELSEIF (FALSE) AND NOT (FALSE) THEN
+                -- updated by the new application
+                DO 0;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_comments_update__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey__migc') THEN
+          ALTER TABLE comments DROP INDEX comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET SESSION foreign_key_checks = 1;
+
+-- [2] create enum `comment_status__migc`, the new shape of `comment_status`
+--     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
+-- enum comment_status__migc: MySQL enums are column types, nothing to do
+
+-- [3] add value `scheduled` to enum `post_status`
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:6:35
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 bigint;
+      DECLARE upto_0 bigint;
+      DECLARE started INT DEFAULT 0;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'status' AND REPLACE(COLUMN_TYPE, ',', ', ') = 'enum(''draft'', ''review'', ''scheduled'', ''published'', ''archived'')')) THEN
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          CREATE TABLE posts__migc LIKE posts;
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE posts__migc MODIFY COLUMN status enum('draft', 'review', 'scheduled', 'published', 'archived') NOT NULL DEFAULT 'draft', ADD CONSTRAINT posts_author_id_fkey__migc FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=COPY;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_insert';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_insert AFTER INSERT ON posts FOR EACH ROW INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at)';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_update';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_update AFTER UPDATE ON posts FOR EACH ROW BEGIN IF NEW.id <=> OLD.id THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at); ELSE UPDATE posts__migc SET id = NEW.id, author_id = NEW.author_id, slug = NEW.slug, title = NEW.title, body = NEW.body, excerpt = NEW.excerpt, status = NEW.status, published_at = NEW.published_at, view_count = NEW.view_count, search = NEW.search, created_at = NEW.created_at, updated_at = NEW.updated_at, deleted_at = NEW.deleted_at WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at); END IF; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_delete';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_delete AFTER DELETE ON posts FOR EACH ROW DELETE FROM posts__migc WHERE id = OLD.id';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
+        copy: LOOP
+          SET upto_0 = NULL;
+          SELECT b.id INTO upto_0
+            FROM (SELECT id FROM posts WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
+            ORDER BY b.id DESC LIMIT 1;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
+          START TRANSACTION;
+          INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at)
+            SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at FROM posts WHERE (started = 0 OR id > last_0) AND id <= upto_0
+              AND NOT EXISTS (SELECT 1 FROM posts__migc AS x WHERE x.id = posts.id)
+            ON DUPLICATE KEY UPDATE id = posts__migc.id;
+          COMMIT;
+          SET last_0 = upto_0, started = 1, attempt = 0;
+          DO SLEEP(pause_ms / 1000);
+        END LOOP;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
+          IF algo = 0 THEN
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_posts_insert') THEN
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_insert__migc BEFORE INSERT ON posts__migc FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              SET NEW.view_count__migc_new = NEW.view_count;
+              IF NEW.body_markdown IS NULL THEN
+                -- written by the old application
+                SET NEW.body_markdown = NEW.body;
+              ELSE
+                -- written by the new application
+                SET NEW.body = NEW.body_markdown;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_update__migc BEFORE UPDATE ON posts__migc FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              IF NOT (NEW.view_count <=> OLD.view_count) THEN
+                SET NEW.view_count__migc_new = NEW.view_count;
+              END IF;
+              IF (NOT (NEW.body <=> OLD.body) OR NEW.body_markdown IS NULL) AND NOT (NOT (NEW.body_markdown <=> OLD.body_markdown)) THEN
+                -- updated by the old application (or a row the backfill has not reached yet)
+                SET NEW.body_markdown = NEW.body;
+              ELSEIF (NOT (NEW.body_markdown <=> OLD.body_markdown)) AND NOT (NOT (NEW.body <=> OLD.body)) THEN
+                -- updated by the new application
+                SET NEW.body = NEW.body_markdown;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END IF;
+        RENAME TABLE posts TO posts__migc_old, posts__migc TO posts;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TABLE posts__migc_old;
+      END IF;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey__migc') THEN
+          ALTER TABLE comments DROP INDEX comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_post_id_fkey__migc') THEN
+          ALTER TABLE post_tags DROP INDEX post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND INDEX_NAME = 'post_views_post_id_fkey__migc') THEN
+          ALTER TABLE post_views DROP INDEX post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_posts_insert__migc') THEN
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_insert BEFORE INSERT ON posts FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              SET NEW.view_count__migc_new = NEW.view_count;
+              IF NEW.body_markdown IS NULL THEN
+                -- written by the old application
+                SET NEW.body_markdown = NEW.body;
+              ELSE
+                -- written by the new application
+                SET NEW.body = NEW.body_markdown;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_update BEFORE UPDATE ON posts FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              IF NOT (NEW.view_count <=> OLD.view_count) THEN
+                SET NEW.view_count__migc_new = NEW.view_count;
+              END IF;
+              IF (NOT (NEW.body <=> OLD.body) OR NEW.body_markdown IS NULL) AND NOT (NOT (NEW.body_markdown <=> OLD.body_markdown)) THEN
+                -- updated by the old application (or a row the backfill has not reached yet)
+                SET NEW.body_markdown = NEW.body;
+              ELSEIF (NOT (NEW.body_markdown <=> OLD.body_markdown)) AND NOT (NOT (NEW.body <=> OLD.body)) THEN
+                -- updated by the new application
+                SET NEW.body = NEW.body_markdown;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE posts ADD CONSTRAINT posts_author_id_fkey FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE posts DROP FOREIGN KEY posts_author_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE posts DROP FOREIGN KEY posts_author_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_author_id_fkey__migc') THEN
+          ALTER TABLE posts DROP INDEX posts_author_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET SESSION foreign_key_checks = 1;
+
+-- [4] create table `media`
+--     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/authors.mig:19:7
+CREATE TABLE IF NOT EXISTS media (
+  id bigint NOT NULL AUTO_INCREMENT,
+  uploaded_by bigint NOT NULL,
+  storage_key text NOT NULL COMMENT 'object key in the bucket',
+  content_type varchar(100) NOT NULL,
+  byte_size bigint NOT NULL,
+  width int NULL,
+  height int NULL,
+  alt_text text NULL,
+  created_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (id),
+  CONSTRAINT media_storage_key_key UNIQUE KEY (storage_key(768)),
+  CONSTRAINT media_byte_size_check CHECK (byte_size > 0)
+) ENGINE=InnoDB;
+
+-- [5] create index `media_uploaded_by_created_at_idx` on `media`
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v2/authors.mig:29:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND INDEX_NAME = 'media_uploaded_by_created_at_idx') THEN
+        ALTER TABLE media ADD INDEX media_uploaded_by_created_at_idx (uploaded_by, created_at DESC), ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND INDEX_NAME = 'media_uploaded_by_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND INDEX_NAME <> 'media_uploaded_by_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'uploaded_by')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
+        ALTER TABLE media DROP INDEX media_uploaded_by_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [6] add foreign key `media_uploaded_by_fkey` on `media`
+--     lock: none (added in place, rows not checked; `authors` read); rewrite: no; scan: no; from examples/blog/v2/authors.mig:21:49
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND TABLE_TYPE = 'BASE TABLE') THEN
+        IF EXISTS (SELECT 1 FROM media AS c WHERE c.uploaded_by IS NOT NULL AND NOT EXISTS (SELECT 1 FROM authors AS p WHERE p.id = c.uploaded_by)) THEN
+          SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of media break foreign key media_uploaded_by_fkey';
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND CONSTRAINT_NAME = 'media_uploaded_by_fkey') THEN
+        SET SESSION foreign_key_checks = 0;
+        ALTER TABLE media ADD CONSTRAINT media_uploaded_by_fkey FOREIGN KEY (uploaded_by) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+        SET SESSION foreign_key_checks = 1;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET SESSION foreign_key_checks = 1;
+
+-- [7] create table `series`
+--     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/posts.mig:36:7
+CREATE TABLE IF NOT EXISTS series (
+  id bigint NOT NULL AUTO_INCREMENT,
+  author_id bigint NOT NULL,
+  slug varchar(200) NOT NULL,
+  title text NOT NULL,
+  description text NULL,
+  created_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (id),
+  CONSTRAINT series_slug_key UNIQUE KEY (slug)
+) ENGINE=InnoDB;
+
+-- [8] add foreign key `series_author_id_fkey` on `series`
+--     lock: none (added in place, rows not checked; `authors` read); rewrite: no; scan: no; from examples/blog/v2/posts.mig:38:48
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'series' AND TABLE_TYPE = 'BASE TABLE') THEN
+        IF EXISTS (SELECT 1 FROM series AS c WHERE c.author_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM authors AS p WHERE p.id = c.author_id)) THEN
+          SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of series break foreign key series_author_id_fkey';
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'series' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'series' AND CONSTRAINT_NAME = 'series_author_id_fkey') THEN
+        SET SESSION foreign_key_checks = 0;
+        ALTER TABLE series ADD CONSTRAINT series_author_id_fkey FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+        SET SESSION foreign_key_checks = 1;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET SESSION foreign_key_checks = 1;
+
+-- [9] add column `authors.avatar_media_id`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/authors.mig:10:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND COLUMN_NAME = 'avatar_media_id') THEN
+        IF algo = 0 THEN
+          ALTER TABLE authors ADD COLUMN avatar_media_id bigint NULL, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE authors ADD COLUMN avatar_media_id bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [10] add foreign key `authors_avatar_media_id_fkey` on `authors` for new rows
+--     lock: none (added in place, rows not checked; `media` read); rewrite: no; scan: no; from examples/blog/v2/authors.mig:10:47
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND CONSTRAINT_NAME = 'authors_avatar_media_id_fkey') THEN
+        SET SESSION foreign_key_checks = 0;
+        ALTER TABLE authors ADD CONSTRAINT authors_avatar_media_id_fkey FOREIGN KEY (avatar_media_id) REFERENCES media (id) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        SET SESSION foreign_key_checks = 1;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET SESSION foreign_key_checks = 1;
+
+-- [11] add shadow column `comments.status__migc_new` of type `comment_status__migc` for `status`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status__migc_new') THEN
+        IF algo = 0 THEN
+          ALTER TABLE comments ADD COLUMN status__migc_new enum('pending', 'approved', 'rejected') NULL, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE comments ADD COLUMN status__migc_new enum('pending', 'approved', 'rejected') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [12] add foreign key `comments_parent_id_fkey` on `comments` for new rows
+--     lock: none (added in place, rows not checked; `comments` read); rewrite: no; scan: no; from examples/blog/v2/comments.mig:11:47
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_parent_id_fkey') THEN
+        SET SESSION foreign_key_checks = 0;
+        ALTER TABLE comments ADD CONSTRAINT comments_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES comments (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        SET SESSION foreign_key_checks = 1;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET SESSION foreign_key_checks = 1;
+
+-- [13] create index `comments_post_id_created_at_idx__migc` on `comments`
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v2/comments.mig:17:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_created_at_idx__migc') THEN
+        ALTER TABLE comments ADD INDEX comments_post_id_created_at_idx__migc (post_id, created_at), ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_post_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
+        ALTER TABLE comments DROP INDEX comments_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_parent_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_parent_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'parent_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
+        ALTER TABLE comments DROP INDEX comments_parent_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [14] create index `comments_parent_id_idx` on `comments`
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v2/comments.mig:18:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_parent_id_idx') THEN
+        ALTER TABLE comments ADD INDEX comments_parent_id_idx (parent_id), ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_post_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
+        ALTER TABLE comments DROP INDEX comments_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_parent_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_parent_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'parent_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
+        ALTER TABLE comments DROP INDEX comments_parent_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [15] create index `comments_moderation_queue__migc` on `comments`
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v2/comments.mig:19:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_moderation_queue__migc') THEN
+        ALTER TABLE comments ADD INDEX comments_moderation_queue__migc (created_at), ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_post_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
+        ALTER TABLE comments DROP INDEX comments_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_parent_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_parent_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'parent_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
+        ALTER TABLE comments DROP INDEX comments_parent_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [16] install the dual-write trigger on `comments`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
+DROP TRIGGER IF EXISTS migc_sync_comments_insert;
+DROP TRIGGER IF EXISTS migc_sync_comments_update;
+DELIMITER //
+CREATE TRIGGER migc_sync_comments_insert BEFORE INSERT ON comments FOR EACH ROW
+BEGIN
+  IF COALESCE(@migc_backfill, '') <> 'on' THEN
+    SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN 'spam' THEN 'rejected' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+    IF TRUE THEN
+      -- written by the old application
+      DO 0;
+    ELSE
+      -- written by the new application
+      DO 0;
+    END IF;
+  END IF;
+END//
+CREATE TRIGGER migc_sync_comments_update BEFORE UPDATE ON comments FOR EACH ROW
+BEGIN
+  IF COALESCE(@migc_backfill, '') <> 'on' THEN
+    IF NOT (NEW.status <=> OLD.status) THEN
+      SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN 'spam' THEN 'rejected' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+    END IF;
+    IF (FALSE OR TRUE) AND NOT (FALSE) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      DO 0;
+    ELSEIF (FALSE) AND NOT (FALSE) THEN
+      -- updated by the new application
+      DO 0;
+    END IF;
+  END IF;
+END//
+DELIMITER ;
+
+-- [17] add column `posts.body_markdown` (filled from the deployed shape)
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:14:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'body_markdown') THEN
+        IF algo = 0 THEN
+          ALTER TABLE posts ADD COLUMN body_markdown text NULL, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE posts ADD COLUMN body_markdown text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [18] add shadow column `posts.view_count__migc_new` of type `int64` for `view_count`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'view_count__migc_new') THEN
+        IF algo = 0 THEN
+          ALTER TABLE posts ADD COLUMN view_count__migc_new bigint NULL, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE posts ADD COLUMN view_count__migc_new bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [19] add column `posts.comments_enabled`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:20:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'comments_enabled') THEN
+        IF algo = 0 THEN
+          ALTER TABLE posts ADD COLUMN comments_enabled boolean NOT NULL DEFAULT true, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE posts ADD COLUMN comments_enabled boolean NOT NULL DEFAULT true, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [20] add column `posts.series_id`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:21:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'series_id') THEN
+        IF algo = 0 THEN
+          ALTER TABLE posts ADD COLUMN series_id bigint NULL, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE posts ADD COLUMN series_id bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [21] add column `posts.series_position`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:22:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'series_position') THEN
+        IF algo = 0 THEN
+          ALTER TABLE posts ADD COLUMN series_position smallint NULL, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE posts ADD COLUMN series_position smallint NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [22] add check `posts_view_count_check__migc` on `posts` for new rows
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:52
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 bigint;
+      DECLARE upto_0 bigint;
+      DECLARE started INT DEFAULT 0;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_view_count_check__migc')) THEN
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          CREATE TABLE posts__migc LIKE posts;
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE posts__migc ADD CONSTRAINT posts_view_count_check__migc CHECK (view_count__migc_new >= 0), ADD CONSTRAINT posts_author_id_fkey__migc FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=COPY;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_insert';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_insert AFTER INSERT ON posts FOR EACH ROW INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position)';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_update';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_update AFTER UPDATE ON posts FOR EACH ROW BEGIN IF NEW.id <=> OLD.id THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); ELSE UPDATE posts__migc SET id = NEW.id, author_id = NEW.author_id, slug = NEW.slug, title = NEW.title, body = NEW.body, excerpt = NEW.excerpt, status = NEW.status, published_at = NEW.published_at, view_count = NEW.view_count, search = NEW.search, created_at = NEW.created_at, updated_at = NEW.updated_at, deleted_at = NEW.deleted_at, body_markdown = NEW.body_markdown, view_count__migc_new = NEW.view_count__migc_new, comments_enabled = NEW.comments_enabled, series_id = NEW.series_id, series_position = NEW.series_position WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_delete';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_delete AFTER DELETE ON posts FOR EACH ROW DELETE FROM posts__migc WHERE id = OLD.id';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
+        copy: LOOP
+          SET upto_0 = NULL;
+          SELECT b.id INTO upto_0
+            FROM (SELECT id FROM posts WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
+            ORDER BY b.id DESC LIMIT 1;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
+          START TRANSACTION;
+          INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position)
+            SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position FROM posts WHERE (started = 0 OR id > last_0) AND id <= upto_0
+              AND NOT EXISTS (SELECT 1 FROM posts__migc AS x WHERE x.id = posts.id)
+            ON DUPLICATE KEY UPDATE id = posts__migc.id;
+          COMMIT;
+          SET last_0 = upto_0, started = 1, attempt = 0;
+          DO SLEEP(pause_ms / 1000);
+        END LOOP;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
+          IF algo = 0 THEN
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_posts_insert') THEN
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_insert__migc BEFORE INSERT ON posts__migc FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              SET NEW.view_count__migc_new = NEW.view_count;
+              IF NEW.body_markdown IS NULL THEN
+                -- written by the old application
+                SET NEW.body_markdown = NEW.body;
+              ELSE
+                -- written by the new application
+                SET NEW.body = NEW.body_markdown;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_update__migc BEFORE UPDATE ON posts__migc FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              IF NOT (NEW.view_count <=> OLD.view_count) THEN
+                SET NEW.view_count__migc_new = NEW.view_count;
+              END IF;
+              IF (NOT (NEW.body <=> OLD.body) OR NEW.body_markdown IS NULL) AND NOT (NOT (NEW.body_markdown <=> OLD.body_markdown)) THEN
+                -- updated by the old application (or a row the backfill has not reached yet)
+                SET NEW.body_markdown = NEW.body;
+              ELSEIF (NOT (NEW.body_markdown <=> OLD.body_markdown)) AND NOT (NOT (NEW.body <=> OLD.body)) THEN
+                -- updated by the new application
+                SET NEW.body = NEW.body_markdown;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END IF;
+        RENAME TABLE posts TO posts__migc_old, posts__migc TO posts;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TABLE posts__migc_old;
+      END IF;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey__migc') THEN
+          ALTER TABLE comments DROP INDEX comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_post_id_fkey__migc') THEN
+          ALTER TABLE post_tags DROP INDEX post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND INDEX_NAME = 'post_views_post_id_fkey__migc') THEN
+          ALTER TABLE post_views DROP INDEX post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_posts_insert__migc') THEN
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_insert BEFORE INSERT ON posts FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              SET NEW.view_count__migc_new = NEW.view_count;
+              IF NEW.body_markdown IS NULL THEN
+                -- written by the old application
+                SET NEW.body_markdown = NEW.body;
+              ELSE
+                -- written by the new application
+                SET NEW.body = NEW.body_markdown;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_update BEFORE UPDATE ON posts FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              IF NOT (NEW.view_count <=> OLD.view_count) THEN
+                SET NEW.view_count__migc_new = NEW.view_count;
+              END IF;
+              IF (NOT (NEW.body <=> OLD.body) OR NEW.body_markdown IS NULL) AND NOT (NOT (NEW.body_markdown <=> OLD.body_markdown)) THEN
+                -- updated by the old application (or a row the backfill has not reached yet)
+                SET NEW.body_markdown = NEW.body;
+              ELSEIF (NOT (NEW.body_markdown <=> OLD.body_markdown)) AND NOT (NOT (NEW.body <=> OLD.body)) THEN
+                -- updated by the new application
+                SET NEW.body = NEW.body_markdown;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE posts ADD CONSTRAINT posts_author_id_fkey FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE posts DROP FOREIGN KEY posts_author_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE posts DROP FOREIGN KEY posts_author_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_author_id_fkey__migc') THEN
+          ALTER TABLE posts DROP INDEX posts_author_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET SESSION foreign_key_checks = 1;
+
+-- [23] add check `posts_series_position_check` on `posts` for new rows
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:22:38
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 bigint;
+      DECLARE upto_0 bigint;
+      DECLARE started INT DEFAULT 0;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_series_position_check')) THEN
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          CREATE TABLE posts__migc LIKE posts;
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE posts__migc ADD CONSTRAINT posts_series_position_check CHECK (series_position > 0), ADD CONSTRAINT posts_author_id_fkey__migc FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=COPY;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_insert';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_insert AFTER INSERT ON posts FOR EACH ROW INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position)';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_update';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_update AFTER UPDATE ON posts FOR EACH ROW BEGIN IF NEW.id <=> OLD.id THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); ELSE UPDATE posts__migc SET id = NEW.id, author_id = NEW.author_id, slug = NEW.slug, title = NEW.title, body = NEW.body, excerpt = NEW.excerpt, status = NEW.status, published_at = NEW.published_at, view_count = NEW.view_count, search = NEW.search, created_at = NEW.created_at, updated_at = NEW.updated_at, deleted_at = NEW.deleted_at, body_markdown = NEW.body_markdown, view_count__migc_new = NEW.view_count__migc_new, comments_enabled = NEW.comments_enabled, series_id = NEW.series_id, series_position = NEW.series_position WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_delete';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_delete AFTER DELETE ON posts FOR EACH ROW DELETE FROM posts__migc WHERE id = OLD.id';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
+        copy: LOOP
+          SET upto_0 = NULL;
+          SELECT b.id INTO upto_0
+            FROM (SELECT id FROM posts WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
+            ORDER BY b.id DESC LIMIT 1;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
+          START TRANSACTION;
+          INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position)
+            SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position FROM posts WHERE (started = 0 OR id > last_0) AND id <= upto_0
+              AND NOT EXISTS (SELECT 1 FROM posts__migc AS x WHERE x.id = posts.id)
+            ON DUPLICATE KEY UPDATE id = posts__migc.id;
+          COMMIT;
+          SET last_0 = upto_0, started = 1, attempt = 0;
+          DO SLEEP(pause_ms / 1000);
+        END LOOP;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
+          IF algo = 0 THEN
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_posts_insert') THEN
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_insert__migc BEFORE INSERT ON posts__migc FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              SET NEW.view_count__migc_new = NEW.view_count;
+              IF NEW.body_markdown IS NULL THEN
+                -- written by the old application
+                SET NEW.body_markdown = NEW.body;
+              ELSE
+                -- written by the new application
+                SET NEW.body = NEW.body_markdown;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_update__migc BEFORE UPDATE ON posts__migc FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              IF NOT (NEW.view_count <=> OLD.view_count) THEN
+                SET NEW.view_count__migc_new = NEW.view_count;
+              END IF;
+              IF (NOT (NEW.body <=> OLD.body) OR NEW.body_markdown IS NULL) AND NOT (NOT (NEW.body_markdown <=> OLD.body_markdown)) THEN
+                -- updated by the old application (or a row the backfill has not reached yet)
+                SET NEW.body_markdown = NEW.body;
+              ELSEIF (NOT (NEW.body_markdown <=> OLD.body_markdown)) AND NOT (NOT (NEW.body <=> OLD.body)) THEN
+                -- updated by the new application
+                SET NEW.body = NEW.body_markdown;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END IF;
+        RENAME TABLE posts TO posts__migc_old, posts__migc TO posts;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TABLE posts__migc_old;
+      END IF;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey__migc') THEN
+          ALTER TABLE comments DROP INDEX comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_post_id_fkey__migc') THEN
+          ALTER TABLE post_tags DROP INDEX post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND INDEX_NAME = 'post_views_post_id_fkey__migc') THEN
+          ALTER TABLE post_views DROP INDEX post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_posts_insert__migc') THEN
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_insert BEFORE INSERT ON posts FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              SET NEW.view_count__migc_new = NEW.view_count;
+              IF NEW.body_markdown IS NULL THEN
+                -- written by the old application
+                SET NEW.body_markdown = NEW.body;
+              ELSE
+                -- written by the new application
+                SET NEW.body = NEW.body_markdown;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_update BEFORE UPDATE ON posts FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              IF NOT (NEW.view_count <=> OLD.view_count) THEN
+                SET NEW.view_count__migc_new = NEW.view_count;
+              END IF;
+              IF (NOT (NEW.body <=> OLD.body) OR NEW.body_markdown IS NULL) AND NOT (NOT (NEW.body_markdown <=> OLD.body_markdown)) THEN
+                -- updated by the old application (or a row the backfill has not reached yet)
+                SET NEW.body_markdown = NEW.body;
+              ELSEIF (NOT (NEW.body_markdown <=> OLD.body_markdown)) AND NOT (NOT (NEW.body <=> OLD.body)) THEN
+                -- updated by the new application
+                SET NEW.body = NEW.body_markdown;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE posts ADD CONSTRAINT posts_author_id_fkey FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE posts DROP FOREIGN KEY posts_author_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE posts DROP FOREIGN KEY posts_author_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_author_id_fkey__migc') THEN
+          ALTER TABLE posts DROP INDEX posts_author_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET SESSION foreign_key_checks = 1;
+
+-- [24] drop check `posts_published_has_date` on `posts`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_published_has_date') THEN
+        IF algo = 0 THEN
+          ALTER TABLE posts DROP CONSTRAINT posts_published_has_date, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE posts DROP CONSTRAINT posts_published_has_date, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [25] add check `posts_published_has_date` on `posts` for new rows
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:27:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 bigint;
+      DECLARE upto_0 bigint;
+      DECLARE started INT DEFAULT 0;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_published_has_date')) THEN
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          CREATE TABLE posts__migc LIKE posts;
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE posts__migc ADD CONSTRAINT posts_published_has_date CHECK (status NOT IN ('scheduled', 'published') OR published_at IS NOT NULL), ADD CONSTRAINT posts_author_id_fkey__migc FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=COPY;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_insert';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_insert AFTER INSERT ON posts FOR EACH ROW INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position)';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_update';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_update AFTER UPDATE ON posts FOR EACH ROW BEGIN IF NEW.id <=> OLD.id THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); ELSE UPDATE posts__migc SET id = NEW.id, author_id = NEW.author_id, slug = NEW.slug, title = NEW.title, body = NEW.body, excerpt = NEW.excerpt, status = NEW.status, published_at = NEW.published_at, view_count = NEW.view_count, search = NEW.search, created_at = NEW.created_at, updated_at = NEW.updated_at, deleted_at = NEW.deleted_at, body_markdown = NEW.body_markdown, view_count__migc_new = NEW.view_count__migc_new, comments_enabled = NEW.comments_enabled, series_id = NEW.series_id, series_position = NEW.series_position WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_delete';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_delete AFTER DELETE ON posts FOR EACH ROW DELETE FROM posts__migc WHERE id = OLD.id';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
+        copy: LOOP
+          SET upto_0 = NULL;
+          SELECT b.id INTO upto_0
+            FROM (SELECT id FROM posts WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
+            ORDER BY b.id DESC LIMIT 1;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
+          START TRANSACTION;
+          INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position)
+            SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position FROM posts WHERE (started = 0 OR id > last_0) AND id <= upto_0
+              AND NOT EXISTS (SELECT 1 FROM posts__migc AS x WHERE x.id = posts.id)
+            ON DUPLICATE KEY UPDATE id = posts__migc.id;
+          COMMIT;
+          SET last_0 = upto_0, started = 1, attempt = 0;
+          DO SLEEP(pause_ms / 1000);
+        END LOOP;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
+          IF algo = 0 THEN
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_posts_insert') THEN
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_insert__migc BEFORE INSERT ON posts__migc FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              SET NEW.view_count__migc_new = NEW.view_count;
+              IF NEW.body_markdown IS NULL THEN
+                -- written by the old application
+                SET NEW.body_markdown = NEW.body;
+              ELSE
+                -- written by the new application
+                SET NEW.body = NEW.body_markdown;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_update__migc BEFORE UPDATE ON posts__migc FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              IF NOT (NEW.view_count <=> OLD.view_count) THEN
+                SET NEW.view_count__migc_new = NEW.view_count;
+              END IF;
+              IF (NOT (NEW.body <=> OLD.body) OR NEW.body_markdown IS NULL) AND NOT (NOT (NEW.body_markdown <=> OLD.body_markdown)) THEN
+                -- updated by the old application (or a row the backfill has not reached yet)
+                SET NEW.body_markdown = NEW.body;
+              ELSEIF (NOT (NEW.body_markdown <=> OLD.body_markdown)) AND NOT (NOT (NEW.body <=> OLD.body)) THEN
+                -- updated by the new application
+                SET NEW.body = NEW.body_markdown;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END IF;
+        RENAME TABLE posts TO posts__migc_old, posts__migc TO posts;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TABLE posts__migc_old;
+      END IF;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey__migc') THEN
+          ALTER TABLE comments DROP INDEX comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_post_id_fkey__migc') THEN
+          ALTER TABLE post_tags DROP INDEX post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND INDEX_NAME = 'post_views_post_id_fkey__migc') THEN
+          ALTER TABLE post_views DROP INDEX post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_posts_insert__migc') THEN
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_insert BEFORE INSERT ON posts FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              SET NEW.view_count__migc_new = NEW.view_count;
+              IF NEW.body_markdown IS NULL THEN
+                -- written by the old application
+                SET NEW.body_markdown = NEW.body;
+              ELSE
+                -- written by the new application
+                SET NEW.body = NEW.body_markdown;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_update BEFORE UPDATE ON posts FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              IF NOT (NEW.view_count <=> OLD.view_count) THEN
+                SET NEW.view_count__migc_new = NEW.view_count;
+              END IF;
+              IF (NOT (NEW.body <=> OLD.body) OR NEW.body_markdown IS NULL) AND NOT (NOT (NEW.body_markdown <=> OLD.body_markdown)) THEN
+                -- updated by the old application (or a row the backfill has not reached yet)
+                SET NEW.body_markdown = NEW.body;
+              ELSEIF (NOT (NEW.body_markdown <=> OLD.body_markdown)) AND NOT (NOT (NEW.body <=> OLD.body)) THEN
+                -- updated by the new application
+                SET NEW.body = NEW.body_markdown;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE posts ADD CONSTRAINT posts_author_id_fkey FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE posts DROP FOREIGN KEY posts_author_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE posts DROP FOREIGN KEY posts_author_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_author_id_fkey__migc') THEN
+          ALTER TABLE posts DROP INDEX posts_author_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET SESSION foreign_key_checks = 1;
+
+-- [26] add foreign key `posts_series_id_fkey` on `posts` for new rows
+--     lock: none (added in place, rows not checked; `series` read); rewrite: no; scan: no; from examples/blog/v2/posts.mig:21:49
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_series_id_fkey') THEN
+        SET SESSION foreign_key_checks = 0;
+        ALTER TABLE posts ADD CONSTRAINT posts_series_id_fkey FOREIGN KEY (series_id) REFERENCES series (id) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        SET SESSION foreign_key_checks = 1;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET SESSION foreign_key_checks = 1;
+
+-- [27] create index `posts_scheduled` on `posts`
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:31:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_scheduled') THEN
+        ALTER TABLE posts ADD INDEX posts_scheduled (published_at), ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_author_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME <> 'posts_author_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'author_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
+        ALTER TABLE posts DROP INDEX posts_author_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_series_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME <> 'posts_series_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'series_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
+        ALTER TABLE posts DROP INDEX posts_series_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [28] create unique index `posts_series_position_key` on `posts`
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:32:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_series_position_key') THEN
+        ALTER TABLE posts ADD UNIQUE INDEX posts_series_position_key (series_id, series_position), ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_author_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME <> 'posts_author_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'author_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
+        ALTER TABLE posts DROP INDEX posts_author_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_series_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME <> 'posts_series_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'series_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
+        ALTER TABLE posts DROP INDEX posts_series_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [29] install the dual-write trigger on `posts`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:8:7
+DROP TRIGGER IF EXISTS migc_sync_posts_insert;
+DROP TRIGGER IF EXISTS migc_sync_posts_update;
+DELIMITER //
+CREATE TRIGGER migc_sync_posts_insert BEFORE INSERT ON posts FOR EACH ROW
+BEGIN
+  IF COALESCE(@migc_backfill, '') <> 'on' THEN
+    SET NEW.view_count__migc_new = NEW.view_count;
+    IF NEW.body_markdown IS NULL THEN
+      -- written by the old application
+      SET NEW.body_markdown = NEW.body;
+    ELSE
+      -- written by the new application
+      SET NEW.body = NEW.body_markdown;
+    END IF;
+  END IF;
+END//
+CREATE TRIGGER migc_sync_posts_update BEFORE UPDATE ON posts FOR EACH ROW
+BEGIN
+  IF COALESCE(@migc_backfill, '') <> 'on' THEN
+    IF NOT (NEW.view_count <=> OLD.view_count) THEN
+      SET NEW.view_count__migc_new = NEW.view_count;
+    END IF;
+    IF (NOT (NEW.body <=> OLD.body) OR NEW.body_markdown IS NULL) AND NOT (NOT (NEW.body_markdown <=> OLD.body_markdown)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.body_markdown = NEW.body;
+    ELSEIF (NOT (NEW.body_markdown <=> OLD.body_markdown)) AND NOT (NOT (NEW.body <=> OLD.body)) THEN
+      -- updated by the new application
+      SET NEW.body = NEW.body_markdown;
+    END IF;
+  END IF;
+END//
+DELIMITER ;
+
+-- [30] create unique index `tags_name_key` on `tags`
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:50:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 int;
+      DECLARE upto_0 int;
+      DECLARE started INT DEFAULT 0;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND INDEX_NAME = 'tags_name_key')) THEN
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          CREATE TABLE tags__migc LIKE tags;
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE tags__migc ADD COLUMN tags_name_key__expr text AS (lower(name)) STORED, ADD UNIQUE INDEX tags_name_key (tags_name_key__expr(768)), ALGORITHM=COPY;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tags_insert';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_tags_insert AFTER INSERT ON tags FOR EACH ROW INSERT INTO tags__migc (id, name, slug) VALUES (NEW.id, NEW.name, NEW.slug) ON DUPLICATE KEY UPDATE id = VALUES(id), name = VALUES(name), slug = VALUES(slug)';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tags_update';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_tags_update AFTER UPDATE ON tags FOR EACH ROW BEGIN IF NEW.id <=> OLD.id THEN INSERT INTO tags__migc (id, name, slug) VALUES (NEW.id, NEW.name, NEW.slug) ON DUPLICATE KEY UPDATE id = VALUES(id), name = VALUES(name), slug = VALUES(slug); ELSE UPDATE tags__migc SET id = NEW.id, name = NEW.name, slug = NEW.slug WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO tags__migc (id, name, slug) VALUES (NEW.id, NEW.name, NEW.slug) ON DUPLICATE KEY UPDATE id = VALUES(id), name = VALUES(name), slug = VALUES(slug); END IF; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tags_delete';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_tags_delete AFTER DELETE ON tags FOR EACH ROW DELETE FROM tags__migc WHERE id = OLD.id';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
+        copy: LOOP
+          SET upto_0 = NULL;
+          SELECT b.id INTO upto_0
+            FROM (SELECT id FROM tags WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
+            ORDER BY b.id DESC LIMIT 1;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
+          START TRANSACTION;
+          INSERT INTO tags__migc (id, name, slug)
+            SELECT id, name, slug FROM tags WHERE (started = 0 OR id > last_0) AND id <= upto_0
+              AND NOT EXISTS (SELECT 1 FROM tags__migc AS x WHERE x.id = tags.id)
+            ON DUPLICATE KEY UPDATE id = tags__migc.id;
+          COMMIT;
+          SET last_0 = upto_0, started = 1, attempt = 0;
+          DO SLEEP(pause_ms / 1000);
+        END LOOP;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey' AND REFERENCED_TABLE_NAME = 'tags') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey__migc') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_tags ADD CONSTRAINT post_tags_tag_id_fkey__migc FOREIGN KEY (tag_id) REFERENCES tags__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey' AND REFERENCED_TABLE_NAME = 'tags') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_tag_id_fkey, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_tag_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        RENAME TABLE tags TO tags__migc_old, tags__migc TO tags;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TABLE tags__migc_old;
+      END IF;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_tags ADD CONSTRAINT post_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_tag_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_tag_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_tag_id_fkey__migc') THEN
+          ALTER TABLE post_tags DROP INDEX post_tags_tag_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET SESSION foreign_key_checks = 1;

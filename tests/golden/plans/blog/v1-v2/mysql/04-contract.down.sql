@@ -1,0 +1,1258 @@
+-- migc 0.1.0: contract phase (down) for mysql
+-- Undoes contract as far as possible; what it cannot restore is listed per step.
+-- Run as-is: mariadb DATABASE < 04-contract.down.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET SESSION lock_wait_timeout = 2;
+SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
+SET NAMES utf8mb4;
+
+-- [67] undo: recreate view `published_posts`
+--     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v2/search.mig:14:6
+DROP VIEW IF EXISTS published_posts;
+
+-- [66] undo: drop column `posts.body`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'body') THEN
+        IF algo = 0 THEN
+          ALTER TABLE posts ADD COLUMN body text NULL COMMENT 'Markdown', ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE posts ADD COLUMN body text NULL COMMENT 'Markdown', ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'body') THEN
+        UPDATE posts SET body = body_markdown WHERE body IS NULL;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'body') THEN
+        IF algo = 0 THEN
+          ALTER TABLE posts MODIFY COLUMN body text NULL COMMENT 'Markdown', ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE posts MODIFY COLUMN body text NULL COMMENT 'Markdown', ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [65] undo: remove the dual-write trigger on `posts`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:8:7
+-- the dual-write triggers of posts come back with the first contract step on it
+
+-- [64] undo: rename constraint `posts_view_count_check__migc` to `posts_view_count_check` on `posts`
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:52
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
+        SET SESSION foreign_key_checks = 0;
+        ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        SET SESSION foreign_key_checks = 1;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
+        IF algo = 0 THEN
+          ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey__migc') THEN
+        ALTER TABLE comments DROP INDEX comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') THEN
+        SET SESSION foreign_key_checks = 0;
+        ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        SET SESSION foreign_key_checks = 1;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
+        IF algo = 0 THEN
+          ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_post_id_fkey__migc') THEN
+        ALTER TABLE post_tags DROP INDEX post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey') THEN
+        SET SESSION foreign_key_checks = 0;
+        ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        SET SESSION foreign_key_checks = 1;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
+        IF algo = 0 THEN
+          ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND INDEX_NAME = 'post_views_post_id_fkey__migc') THEN
+        ALTER TABLE post_views DROP INDEX post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET SESSION foreign_key_checks = 1;
+DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc;
+DROP TRIGGER IF EXISTS migc_sync_posts_update__migc;
+DROP TRIGGER IF EXISTS migc_copy_posts_insert;
+DROP TRIGGER IF EXISTS migc_copy_posts_update;
+DROP TRIGGER IF EXISTS migc_copy_posts_delete;
+DROP TABLE IF EXISTS posts__migc, posts__migc_old;
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 bigint;
+      DECLARE upto_0 bigint;
+      DECLARE started INT DEFAULT 0;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_view_count_check__migc') OR NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_view_count_check')) THEN
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          CREATE TABLE posts__migc LIKE posts;
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE posts__migc DROP CONSTRAINT posts_view_count_check, ADD CONSTRAINT posts_view_count_check__migc CHECK (view_count >= 0), ADD CONSTRAINT posts_author_id_fkey__migc FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ADD CONSTRAINT posts_series_id_fkey__migc FOREIGN KEY (series_id) REFERENCES series (id) ON DELETE SET NULL, ALGORITHM=COPY;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_insert';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_insert AFTER INSERT ON posts FOR EACH ROW INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count = VALUES(view_count), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position)';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_update';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_update AFTER UPDATE ON posts FOR EACH ROW BEGIN IF NEW.id <=> OLD.id THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count = VALUES(view_count), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); ELSE UPDATE posts__migc SET id = NEW.id, author_id = NEW.author_id, slug = NEW.slug, title = NEW.title, body = NEW.body, excerpt = NEW.excerpt, status = NEW.status, published_at = NEW.published_at, search = NEW.search, created_at = NEW.created_at, updated_at = NEW.updated_at, deleted_at = NEW.deleted_at, body_markdown = NEW.body_markdown, view_count = NEW.view_count, comments_enabled = NEW.comments_enabled, series_id = NEW.series_id, series_position = NEW.series_position WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count = VALUES(view_count), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_delete';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_delete AFTER DELETE ON posts FOR EACH ROW DELETE FROM posts__migc WHERE id = OLD.id';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
+        copy: LOOP
+          SET upto_0 = NULL;
+          SELECT b.id INTO upto_0
+            FROM (SELECT id FROM posts WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
+            ORDER BY b.id DESC LIMIT 1;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
+          START TRANSACTION;
+          INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position)
+            SELECT id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position FROM posts WHERE (started = 0 OR id > last_0) AND id <= upto_0
+              AND NOT EXISTS (SELECT 1 FROM posts__migc AS x WHERE x.id = posts.id)
+            ON DUPLICATE KEY UPDATE id = posts__migc.id;
+          COMMIT;
+          SET last_0 = upto_0, started = 1, attempt = 0;
+          DO SLEEP(pause_ms / 1000);
+        END LOOP;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
+          IF algo = 0 THEN
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_posts_insert') THEN
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_insert__migc BEFORE INSERT ON posts__migc FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              SET NEW.view_count__migc_new = NEW.view_count;
+              IF NEW.body_markdown IS NULL THEN
+                -- written by the old application
+                SET NEW.body_markdown = NEW.body;
+              ELSE
+                -- written by the new application
+                SET NEW.body = NEW.body_markdown;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_update__migc BEFORE UPDATE ON posts__migc FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              IF NOT (NEW.view_count <=> OLD.view_count) THEN
+                SET NEW.view_count__migc_new = NEW.view_count;
+              END IF;
+              IF (NOT (NEW.body <=> OLD.body) OR NEW.body_markdown IS NULL) AND NOT (NOT (NEW.body_markdown <=> OLD.body_markdown)) THEN
+                -- updated by the old application (or a row the backfill has not reached yet)
+                SET NEW.body_markdown = NEW.body;
+              ELSEIF (NOT (NEW.body_markdown <=> OLD.body_markdown)) AND NOT (NOT (NEW.body <=> OLD.body)) THEN
+                -- updated by the new application
+                SET NEW.body = NEW.body_markdown;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END IF;
+        RENAME TABLE posts TO posts__migc_old, posts__migc TO posts;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TABLE posts__migc_old;
+      END IF;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey__migc') THEN
+          ALTER TABLE comments DROP INDEX comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_post_id_fkey__migc') THEN
+          ALTER TABLE post_tags DROP INDEX post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND INDEX_NAME = 'post_views_post_id_fkey__migc') THEN
+          ALTER TABLE post_views DROP INDEX post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_posts_insert__migc') THEN
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_insert BEFORE INSERT ON posts FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              SET NEW.view_count__migc_new = NEW.view_count;
+              IF NEW.body_markdown IS NULL THEN
+                -- written by the old application
+                SET NEW.body_markdown = NEW.body;
+              ELSE
+                -- written by the new application
+                SET NEW.body = NEW.body_markdown;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_update BEFORE UPDATE ON posts FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              IF NOT (NEW.view_count <=> OLD.view_count) THEN
+                SET NEW.view_count__migc_new = NEW.view_count;
+              END IF;
+              IF (NOT (NEW.body <=> OLD.body) OR NEW.body_markdown IS NULL) AND NOT (NOT (NEW.body_markdown <=> OLD.body_markdown)) THEN
+                -- updated by the old application (or a row the backfill has not reached yet)
+                SET NEW.body_markdown = NEW.body;
+              ELSEIF (NOT (NEW.body_markdown <=> OLD.body_markdown)) AND NOT (NOT (NEW.body <=> OLD.body)) THEN
+                -- updated by the new application
+                SET NEW.body = NEW.body_markdown;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE posts ADD CONSTRAINT posts_author_id_fkey FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE posts DROP FOREIGN KEY posts_author_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE posts DROP FOREIGN KEY posts_author_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_author_id_fkey__migc') THEN
+          ALTER TABLE posts DROP INDEX posts_author_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_series_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE posts ADD CONSTRAINT posts_series_id_fkey FOREIGN KEY (series_id) REFERENCES series (id) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_series_id_fkey__migc') THEN
+          IF algo = 0 THEN
+            ALTER TABLE posts DROP FOREIGN KEY posts_series_id_fkey__migc, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE posts DROP FOREIGN KEY posts_series_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_series_id_fkey__migc') THEN
+          ALTER TABLE posts DROP INDEX posts_series_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET SESSION foreign_key_checks = 1;
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
+        SET SESSION foreign_key_checks = 0;
+        ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        SET SESSION foreign_key_checks = 1;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
+        IF algo = 0 THEN
+          ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey__migc') THEN
+        ALTER TABLE comments DROP INDEX comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') THEN
+        SET SESSION foreign_key_checks = 0;
+        ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        SET SESSION foreign_key_checks = 1;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
+        IF algo = 0 THEN
+          ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_post_id_fkey__migc') THEN
+        ALTER TABLE post_tags DROP INDEX post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey') THEN
+        SET SESSION foreign_key_checks = 0;
+        ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        SET SESSION foreign_key_checks = 1;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
+        IF algo = 0 THEN
+          ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND INDEX_NAME = 'post_views_post_id_fkey__migc') THEN
+        ALTER TABLE post_views DROP INDEX post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET SESSION foreign_key_checks = 1;
+DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc;
+DROP TRIGGER IF EXISTS migc_sync_posts_update__migc;
+DROP TRIGGER IF EXISTS migc_copy_posts_insert;
+DROP TRIGGER IF EXISTS migc_copy_posts_update;
+DROP TRIGGER IF EXISTS migc_copy_posts_delete;
+DROP TABLE IF EXISTS posts__migc, posts__migc_old;
+
+-- [63] undo: set the default of `posts.view_count`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'view_count') THEN
+        IF algo = 0 THEN
+          ALTER TABLE posts ALTER COLUMN view_count SET DEFAULT 0, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE posts ALTER COLUMN view_count SET DEFAULT 0, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [62] undo: put shadow column `view_count__migc_new` in place of `posts.view_count`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'view_count') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'view_count__migc_new') THEN
+        IF algo = 0 THEN
+          ALTER TABLE posts RENAME COLUMN view_count TO view_count__migc_new, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE posts RENAME COLUMN view_count TO view_count__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [61] undo: drop column `posts.view_count`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'view_count') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'view_count__migc_new') THEN
+        IF algo = 0 THEN
+          ALTER TABLE posts RENAME COLUMN view_count TO view_count__migc_new, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE posts RENAME COLUMN view_count TO view_count__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'view_count') THEN
+        IF algo = 0 THEN
+          ALTER TABLE posts ADD COLUMN view_count int NULL, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE posts ADD COLUMN view_count int NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'view_count') THEN
+        UPDATE posts SET view_count = least(view_count__migc_new, 2147483647) WHERE view_count IS NULL;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'view_count') THEN
+        IF algo = 0 THEN
+          ALTER TABLE posts MODIFY COLUMN view_count int NULL DEFAULT 0, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE posts MODIFY COLUMN view_count int NULL DEFAULT 0, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [60] undo: drop column `authors.avatar_url`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/authors.mig:13:15
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND COLUMN_NAME = 'avatar_url') THEN
+        IF algo = 0 THEN
+          ALTER TABLE authors ADD COLUMN avatar_url text NULL, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE authors ADD COLUMN avatar_url text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [59] undo: drop view `published_posts` while its tables change
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+CREATE OR REPLACE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
+
+-- [58] undo: let `posts.body` accept null before the dual-write trigger goes
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from the deployed schema
+-- posts.body stays nullable: NOT NULL on posts (STORED generated columns) copies it
+
+-- [57] undo: drop check `posts_view_count_check` on `posts`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+-- check posts_view_count_check is not restored: adding a check copies the table on MySQL
+DROP TRIGGER IF EXISTS migc_sync_posts_insert;
+DROP TRIGGER IF EXISTS migc_sync_posts_update;
+DELIMITER //
+CREATE TRIGGER migc_sync_posts_insert BEFORE INSERT ON posts FOR EACH ROW
+BEGIN
+  IF COALESCE(@migc_backfill, '') <> 'on' THEN
+    SET NEW.view_count__migc_new = NEW.view_count;
+    IF NEW.body_markdown IS NULL THEN
+      -- written by the old application
+      SET NEW.body_markdown = NEW.body;
+    ELSE
+      -- written by the new application
+      SET NEW.body = NEW.body_markdown;
+    END IF;
+  END IF;
+END//
+CREATE TRIGGER migc_sync_posts_update BEFORE UPDATE ON posts FOR EACH ROW
+BEGIN
+  IF COALESCE(@migc_backfill, '') <> 'on' THEN
+    IF NOT (NEW.view_count <=> OLD.view_count) THEN
+      SET NEW.view_count__migc_new = NEW.view_count;
+    END IF;
+    IF (NOT (NEW.body <=> OLD.body) OR NEW.body_markdown IS NULL) AND NOT (NOT (NEW.body_markdown <=> OLD.body_markdown)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.body_markdown = NEW.body;
+    ELSEIF (NOT (NEW.body_markdown <=> OLD.body_markdown)) AND NOT (NOT (NEW.body <=> OLD.body)) THEN
+      -- updated by the new application
+      SET NEW.body = NEW.body_markdown;
+    END IF;
+  END IF;
+END//
+DELIMITER ;
+
+-- [56] undo: remove the dual-write trigger on `comments`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
+-- the dual-write triggers of comments come back with the first contract step on it
+
+-- [55] undo: set the default of `comments.status`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status') THEN
+        IF algo = 0 THEN
+          ALTER TABLE comments ALTER COLUMN status SET DEFAULT 'pending', ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE comments ALTER COLUMN status SET DEFAULT 'pending', ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [54] undo: put shadow column `status__migc_new` in place of `comments.status`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status__migc_new') THEN
+        IF algo = 0 THEN
+          ALTER TABLE comments RENAME COLUMN status TO status__migc_new, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE comments RENAME COLUMN status TO status__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [53] undo: give enum `comment_status__migc` the name `comment_status`
+--     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
+-- enum comment_status__migc becomes comment_status: MySQL enums are column types, nothing to do
+
+-- [52] undo: drop column `comments.status`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status__migc_new') THEN
+        IF algo = 0 THEN
+          ALTER TABLE comments RENAME COLUMN status TO status__migc_new, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE comments RENAME COLUMN status TO status__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status') THEN
+        IF algo = 0 THEN
+          ALTER TABLE comments ADD COLUMN status enum('pending', 'approved', 'rejected', 'spam') NULL, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE comments ADD COLUMN status enum('pending', 'approved', 'rejected', 'spam') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [51] undo: rename index `comments_moderation_queue__migc` to `comments_moderation_queue`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:19:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_moderation_queue') THEN
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_moderation_queue__migc') THEN
+          ALTER TABLE comments DROP INDEX comments_moderation_queue__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF algo = 0 THEN
+          ALTER TABLE comments RENAME INDEX comments_moderation_queue TO comments_moderation_queue__migc, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE comments RENAME INDEX comments_moderation_queue TO comments_moderation_queue__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [50] undo: drop index `comments_moderation_queue` on `comments`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_moderation_queue') THEN
+        ALTER TABLE comments ADD INDEX comments_moderation_queue (created_at), ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_post_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
+        ALTER TABLE comments DROP INDEX comments_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_parent_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_parent_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'parent_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
+        ALTER TABLE comments DROP INDEX comments_parent_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [49] undo: rename index `comments_post_id_created_at_idx__migc` to `comments_post_id_created_at_idx`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:17:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_created_at_idx') THEN
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_created_at_idx__migc') THEN
+          ALTER TABLE comments DROP INDEX comments_post_id_created_at_idx__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF algo = 0 THEN
+          ALTER TABLE comments RENAME INDEX comments_post_id_created_at_idx TO comments_post_id_created_at_idx__migc, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE comments RENAME INDEX comments_post_id_created_at_idx TO comments_post_id_created_at_idx__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [48] undo: drop index `comments_post_id_created_at_idx` on `comments`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_created_at_idx') THEN
+        ALTER TABLE comments ADD INDEX comments_post_id_created_at_idx (post_id, created_at), ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_post_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
+        ALTER TABLE comments DROP INDEX comments_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_parent_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_parent_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'parent_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
+        ALTER TABLE comments DROP INDEX comments_parent_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+DROP TRIGGER IF EXISTS migc_sync_comments_insert;
+DROP TRIGGER IF EXISTS migc_sync_comments_update;
+DELIMITER //
+CREATE TRIGGER migc_sync_comments_insert BEFORE INSERT ON comments FOR EACH ROW
+BEGIN
+  IF COALESCE(@migc_backfill, '') <> 'on' THEN
+    SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN 'spam' THEN 'rejected' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+    IF TRUE THEN
+      -- written by the old application
+      DO 0;
+    ELSE
+      -- written by the new application
+      DO 0;
+    END IF;
+  END IF;
+END//
+CREATE TRIGGER migc_sync_comments_update BEFORE UPDATE ON comments FOR EACH ROW
+BEGIN
+  IF COALESCE(@migc_backfill, '') <> 'on' THEN
+    IF NOT (NEW.status <=> OLD.status) THEN
+      SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN 'spam' THEN 'rejected' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+    END IF;
+    IF (FALSE OR TRUE) AND NOT (FALSE) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      DO 0;
+    ELSEIF (FALSE) AND NOT (FALSE) THEN
+      -- updated by the new application
+      DO 0;
+    END IF;
+  END IF;
+END//
+DELIMITER ;
