@@ -6,7 +6,7 @@ mod postgres;
 mod sqlite;
 
 use crate::step::Step;
-use migc_compiler::schema::Schema;
+use migc_compiler::schema::{Column, Expr, Schema};
 use migc_grammar::Diagnostic;
 use migc_stdlib::Dialect;
 use serde::{Deserialize, Serialize};
@@ -80,6 +80,48 @@ pub struct Batch {
 pub struct Context<'a> {
     pub from: &'a Schema,
     pub to: &'a Schema,
+}
+
+impl Context<'_> {
+    /// The declared column of a deployed table's column, when the table (under its deployed or
+    /// declared name) still declares it.
+    pub fn target_column(&self, table: &str, column: &str) -> Option<&Column> {
+        self.to
+            .tables
+            .values()
+            .filter(|t| t.name == table || t.renamed_from.as_deref() == Some(table))
+            .find_map(|t| t.column(column))
+    }
+
+    /// How a column that leaves at contract is computed from the new shape: the column renamed
+    /// from it, the `down` of a column computed from it alone, or its `retire … down`.
+    /// The flag says whether the refill is exact (a rename) or computed through a `down`.
+    pub fn refill(&self, table: &str, column: &str) -> Option<(Expr, bool)> {
+        let t = self
+            .to
+            .tables
+            .values()
+            .find(|t| t.name == table || t.renamed_from.as_deref() == Some(table))?;
+        if let Some(r) = t.retired.iter().find(|r| r.name == column) {
+            if let Some(d) = &r.down {
+                return Some((d.clone(), false));
+            }
+        }
+        t.columns.iter().find_map(|c| {
+            if c.renamed_from.as_deref() == Some(column) {
+                let value = Expr {
+                    sql: migc_compiler::schema::quoted(&c.name),
+                    origin: c.origin,
+                };
+                return Some((value, true));
+            }
+            let tr = c.transform.as_ref()?;
+            let down = (tr.from == [column.to_string()])
+                .then(|| tr.down.clone())
+                .flatten()?;
+            Some((down, false))
+        })
+    }
 }
 
 /// How a dialect turns steps into SQL.

@@ -174,7 +174,8 @@ impl Mysql {
                 )));
                 l.down.push(self.drop_column(scope, table, &column.name));
                 let computed = column.name.ends_with("__migc_new")
-                    || target_column(ctx, table, &column.name)
+                    || ctx
+                        .target_column(table, &column.name)
                         .is_some_and(|c| c.transform.is_some() || c.renamed_from.is_some());
                 if !computed {
                     l.down_loses = Some(format!(
@@ -245,7 +246,7 @@ impl Mysql {
                 let ty = model
                     .column(table, column)
                     .map(|c| c.ty.clone())
-                    .or_else(|| target_column(ctx, table, column).map(|c| c.ty.clone()));
+                    .or_else(|| ctx.target_column(table, column).map(|c| c.ty.clone()));
                 let set = |d: &Option<Expr>| -> Result<Unit, Diagnostic> {
                     let action = match (d, &ty) {
                         (Some(e), Some(ty)) => format!("SET {}", default_clause(e, ty)?),
@@ -789,7 +790,7 @@ impl Mysql {
     ) -> Result<Column, Diagnostic> {
         model
             .column(table, column)
-            .or_else(|| target_column(ctx, table, column))
+            .or_else(|| ctx.target_column(table, column))
             .cloned()
             .ok_or_else(|| {
                 unsupported(
@@ -836,7 +837,7 @@ impl Mysql {
         column: &Column,
     ) -> Result<(), Diagnostic> {
         let model = scope.model;
-        let target = target_column(ctx, table, &column.name);
+        let target = ctx.target_column(table, &column.name);
         let shadow = crate::build::shadow_name(&column.name);
         let restored = Column {
             nullable: true,
@@ -920,7 +921,7 @@ impl Mysql {
                 scope,
                 Body::when(&format!("NOT {}", column_exists(table, &column.name)), down),
             ));
-            match refill(ctx, table, &column.name) {
+            match ctx.refill(table, &column.name) {
                 Some((value, exact)) => {
                     if !exact {
                         l.down_loses = Some(format!(
@@ -1619,47 +1620,6 @@ fn index_table(ctx: &Context<'_>, name: &str) -> Option<String> {
             t.indexes.iter().any(|i| i.name == name) || t.uniques.iter().any(|u| u.name == name)
         })
         .map(|t| t.name.clone())
-}
-
-/// The declared column of a deployed table's column.
-pub(super) fn target_column<'a>(
-    ctx: &'a Context<'_>,
-    table: &str,
-    column: &str,
-) -> Option<&'a Column> {
-    ctx.to
-        .tables
-        .values()
-        .filter(|t| t.name == table || t.renamed_from.as_deref() == Some(table))
-        .find_map(|t| t.column(column))
-}
-
-/// How a column that leaves at contract is computed from the new shape, and whether exactly.
-fn refill(ctx: &Context<'_>, table: &str, column: &str) -> Option<(Expr, bool)> {
-    let t = ctx
-        .to
-        .tables
-        .values()
-        .find(|t| t.name == table || t.renamed_from.as_deref() == Some(table))?;
-    if let Some(r) = t.retired.iter().find(|r| r.name == column) {
-        if let Some(d) = &r.down {
-            return Some((d.clone(), false));
-        }
-    }
-    t.columns.iter().find_map(|c| {
-        if c.renamed_from.as_deref() == Some(column) {
-            let value = Expr {
-                sql: migc_compiler::schema::quoted(&c.name),
-                origin: c.origin,
-            };
-            return Some((value, true));
-        }
-        let tr = c.transform.as_ref()?;
-        let down = (tr.from == [column.to_string()])
-            .then(|| tr.down.clone())
-            .flatten()?;
-        Some((down, false))
-    })
 }
 
 fn terminated(s: &str) -> String {

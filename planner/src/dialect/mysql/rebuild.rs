@@ -7,10 +7,13 @@
 //! The copy is one unit, made for changes whose rollback needs no copy back: a widened type
 //! stays wide, an enum member stays, an added check is dropped in place (INSTANT). Both
 //! application versions see the same columns before and after, so the unit may run in any
-//! phase. It is refused for a table other tables reference (their foreign keys would follow
-//! the rename to the old table), a table referencing itself at that step, a table without a
-//! primary key, and a table the plan installs dual-write triggers on (they would go with the old
-//! table). The copy carries the table's foreign keys as they stand at its step.
+//! phase. The copy carries the table's foreign keys as they stand at its step, the keys of
+//! other tables referencing it move to the copy before the swap (a `RENAME TABLE` alone would
+//! leave them on the old table), and dual-write triggers already on the table are made on the
+//! copy. It is refused for a table without a primary key, a table referencing itself at that
+//! step, a table whose cascading keys cover columns a stored generated column reads (or is
+//! referenced by such keys: InnoDB adds them only by copying, error 138), and a table carrying
+//! dual-write triggers the copy cannot make again at that step.
 
 use super::super::{Context, Unit};
 use super::program::Body;

@@ -4,7 +4,6 @@
 //! same-table sync needs.
 
 use super::super::{Context, Unit};
-use super::ops::target_column;
 use super::sql::*;
 use super::Mysql;
 use crate::step::Sync;
@@ -70,12 +69,12 @@ impl Mysql {
         let old_refs: Vec<&str> = old_cols
             .iter()
             .map(String::as_str)
-            .filter(|c| target_column(ctx, table, c).is_none())
+            .filter(|c| ctx.target_column(table, c).is_none())
             .collect();
         let shared_refs: Vec<&str> = old_cols
             .iter()
             .map(String::as_str)
-            .filter(|c| target_column(ctx, table, c).is_some())
+            .filter(|c| ctx.target_column(table, c).is_some())
             .collect();
         let old_written = match (old_refs.is_empty(), shared_refs.is_empty()) {
             (true, true) => "FALSE".to_string(),

@@ -193,7 +193,7 @@ impl Postgres {
                 }
             }
             Op::DropColumn { table, column } => {
-                let target = target_column(ctx, table, &column.name);
+                let target = ctx.target_column(table, &column.name);
                 let mut restored = column.clone();
                 restored.nullable = true;
                 if target.is_some() {
@@ -275,7 +275,7 @@ impl Postgres {
                         q(table),
                         q(&column.name)
                     )]));
-                    match refill(ctx, table, &column.name) {
+                    match ctx.refill(table, &column.name) {
                         // Left through a rename, a transform or a `retire … down`: the rollback
                         // computes it again from the new columns, as the trigger did.
                         Some((value, exact)) => {

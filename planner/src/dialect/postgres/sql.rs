@@ -81,56 +81,12 @@ pub(super) fn column_exists(table: &str, column: &str) -> String {
     )
 }
 
-/// The declared column of a deployed table's column, when the table (under its deployed or
-/// declared name) still declares it.
-pub(super) fn target_column<'a>(
-    ctx: &'a Context<'_>,
-    table: &str,
-    column: &str,
-) -> Option<&'a Column> {
-    ctx.to
-        .tables
-        .values()
-        .filter(|t| t.name == table || t.renamed_from.as_deref() == Some(table))
-        .find_map(|t| t.column(column))
-}
-
-/// How a column that leaves at contract is computed from the new shape: the column renamed
-/// from it, the `down` of a column computed from it alone, or its `retire … down`.
-/// The flag says whether the refill is exact (a rename) or computed through a `down`.
-pub(super) fn refill(ctx: &Context<'_>, table: &str, column: &str) -> Option<(Expr, bool)> {
-    let t = ctx
-        .to
-        .tables
-        .values()
-        .find(|t| t.name == table || t.renamed_from.as_deref() == Some(table))?;
-    if let Some(r) = t.retired.iter().find(|r| r.name == column) {
-        if let Some(d) = &r.down {
-            return Some((d.clone(), false));
-        }
-    }
-    t.columns.iter().find_map(|c| {
-        if c.renamed_from.as_deref() == Some(column) {
-            let value = Expr {
-                sql: migc_compiler::schema::quoted(&c.name),
-                origin: c.origin,
-            };
-            return Some((value, true));
-        }
-        let tr = c.transform.as_ref()?;
-        let down = (tr.from == [column.to_string()])
-            .then(|| tr.down.clone())
-            .flatten()?;
-        Some((down, false))
-    })
-}
-
 /// The type a backfilled column is cast to: enums and native types, whose values an expression
 /// of another type does not convert to on assignment. Shadow columns of rebuilt enums get
 /// their cast from `up` itself.
 pub(super) fn assigned_type(ctx: &Context<'_>, table: &str, column: &str) -> Option<String> {
     let declared = column.strip_suffix("__migc_new").unwrap_or(column);
-    let c = target_column(ctx, table, declared)?;
+    let c = ctx.target_column(table, declared)?;
     match &c.ty {
         ColumnType::Enum { .. } if column != declared => None,
         ColumnType::Enum { .. } | ColumnType::Native { .. } => column_type(&c.ty).ok(),

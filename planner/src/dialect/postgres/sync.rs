@@ -51,12 +51,12 @@ impl Postgres {
         let old_refs: Vec<&str> = old_cols
             .iter()
             .map(String::as_str)
-            .filter(|c| target_column(ctx, table, c).is_none())
+            .filter(|c| ctx.target_column(table, c).is_none())
             .collect();
         let shared_refs: Vec<&str> = old_cols
             .iter()
             .map(String::as_str)
-            .filter(|c| target_column(ctx, table, c).is_some())
+            .filter(|c| ctx.target_column(table, c).is_some())
             .collect();
         let old_written = match (old_refs.is_empty(), shared_refs.is_empty()) {
             (true, true) => "false".to_string(),
