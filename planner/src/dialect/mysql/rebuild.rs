@@ -1,8 +1,9 @@
 //! The online table copy, for changes neither server makes in place (safe-ddl.md §5.6, the
 //! pt-online-schema-change / gh-ost idea): an empty copy `<t>__migc` is made with the change,
-//! `AFTER INSERT/UPDATE/DELETE` triggers on the table keep it in step with every write, the rows
-//! are copied in key-range batches, and one atomic `RENAME TABLE t TO t__migc_old, t__migc TO t`
-//! swaps the two before the old table goes.
+//! `AFTER INSERT/UPDATE/DELETE` triggers on the table keep it in step with every write to rows
+//! a batch has claimed (a progress row, `<t>__migc_progress`), the rows are copied in key-range
+//! batches, each claiming its range then copying it under row locks on the table, and one
+//! atomic `RENAME TABLE t TO t__migc_old, t__migc TO t` swaps the two before the old table goes.
 //!
 //! The copy is one unit, made for changes whose rollback needs no copy back: a widened type
 //! stays wide, an enum member stays, an added check is dropped in place (INSTANT). Both
@@ -152,7 +153,8 @@ impl Mysql {
             .collect();
         let shadow = suffixed(table, "__migc");
         let old = suffixed(table, "__migc_old");
-        let (t, s, o) = (q(table), q(&shadow), q(&old));
+        let progress = suffixed(table, "__migc_progress");
+        let (t, s, o, p) = (q(table), q(&shadow), q(&old), q(&progress));
         let col_list = columns(&cols);
         let new_vals: Vec<String> = cols.iter().map(|c| format!("NEW.{}", q(c))).collect();
         let key_match = |row: &str| -> String {
@@ -166,6 +168,20 @@ impl Mysql {
                 &format!("migc_copy_{table}"),
                 &format!("_{event}"),
             ))
+        };
+        // The triggers write to the copy only rows a batch has claimed (at or below the key
+        // in the progress row, or all of them once the last batch claimed the rest): a row
+        // above it is copied later by its batch, under a lock, in its latest state. They read
+        // the claim under a shared lock, which a batch's claim waits for: a writer never acts
+        // on a claim that moved under it.
+        let claimed: Vec<String> = (0..pk.len()).map(|i| format!("p.claimed_{i}")).collect();
+        let copied = |row: &str| -> String {
+            let keys: Vec<String> = pk.iter().map(|k| format!("{row}.{}", q(k))).collect();
+            format!(
+                "EXISTS (SELECT 1 FROM {p} AS p WHERE p.whole = 1 OR {} <= {} LOCK IN SHARE MODE)",
+                tuple(&keys),
+                tuple(&claimed)
+            )
         };
         // Writes reach the copy without deleting a row first (no REPLACE): once the keys of
         // referencing tables name the copy, a delete would fire their ON DELETE actions.
@@ -182,8 +198,9 @@ impl Mysql {
             .map(|c| format!("{0} = NEW.{0}", q(c)))
             .collect::<Vec<_>>()
             .join(", ");
-        // The key unchanged (nearly always): one upsert, which locks only the row (an UPDATE
-        // of a row not copied yet would lock the gap where the batches insert).
+        // The key unchanged (nearly always): one upsert, which locks only the row. A key moved
+        // out of the claimed range leaves the copy (its batch copies it under the new key):
+        // that happens only before the last claim, while no referencing key names the copy.
         let same_key = pk
             .iter()
             .map(|k| format!("NEW.{0} <=> OLD.{0}", q(k)))
@@ -191,17 +208,21 @@ impl Mysql {
             .join(" AND ");
         let triggers = [
             format!(
-                "CREATE TRIGGER {} AFTER INSERT ON {t} FOR EACH ROW {upsert}",
-                trig("insert")
+                "CREATE TRIGGER {} AFTER INSERT ON {t} FOR EACH ROW IF {} THEN {upsert}; END IF",
+                trig("insert"),
+                copied("NEW")
             ),
             format!(
-                "CREATE TRIGGER {} AFTER UPDATE ON {t} FOR EACH ROW BEGIN IF {same_key} THEN {upsert}; ELSE UPDATE {s} SET {set_new} WHERE {}; IF ROW_COUNT() = 0 THEN {upsert}; END IF; END IF; END",
+                "CREATE TRIGGER {} AFTER UPDATE ON {t} FOR EACH ROW IF {same_key} THEN IF {new} THEN {upsert}; END IF; ELSEIF {old} THEN IF {new} THEN UPDATE {s} SET {set_new} WHERE {m}; IF ROW_COUNT() = 0 THEN {upsert}; END IF; ELSE DELETE FROM {s} WHERE {m}; END IF; ELSEIF {new} THEN {upsert}; END IF",
                 trig("update"),
-                key_match("OLD")
+                new = copied("NEW"),
+                old = copied("OLD"),
+                m = key_match("OLD")
             ),
             format!(
-                "CREATE TRIGGER {} AFTER DELETE ON {t} FOR EACH ROW DELETE FROM {s} WHERE {}",
+                "CREATE TRIGGER {} AFTER DELETE ON {t} FOR EACH ROW IF {} THEN DELETE FROM {s} WHERE {}; END IF",
                 trig("delete"),
+                copied("OLD"),
                 key_match("OLD")
             ),
         ];
@@ -229,6 +250,7 @@ impl Mysql {
         let keys: Vec<String> = pk.iter().map(|k| q(k)).collect();
         let key_tuple = tuple(&keys);
         let mut declare = String::new();
+        let mut claim_cols = String::new();
         for (i, k) in pk.iter().enumerate() {
             let ty = model
                 .column(table, k)
@@ -236,9 +258,10 @@ impl Mysql {
                 .transpose()?
                 .unwrap_or_else(|| "bigint".into());
             declare.push_str(&format!("DECLARE last_{i} {ty};\nDECLARE upto_{i} {ty};\n"));
+            claim_cols.push_str(&format!(", claimed_{i} {ty} NULL"));
         }
         declare.push_str(
-            "DECLARE started INT DEFAULT 0;\nDECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);\nDECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);",
+            "DECLARE started INT DEFAULT 0;\nDECLARE locked_rows INT;\nDECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);\nDECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);",
         );
         let last: Vec<String> = (0..pk.len()).map(|i| format!("last_{i}")).collect();
         let upto: Vec<String> = (0..pk.len()).map(|i| format!("upto_{i}")).collect();
@@ -247,20 +270,39 @@ impl Mysql {
         let mut b = Body::new();
         b.declare(&declare);
         let mut create = Body::new();
+        create.push(&format!("DROP TABLE IF EXISTS {p};"));
         create.push(&format!("CREATE TABLE {s} LIKE {t};"));
         create.push("SET SESSION foreign_key_checks = 0;");
         // The copy is empty: COPY rebuilds nothing.
         create.push(&format!("ALTER TABLE {s} {copy_actions}, ALGORITHM=COPY;"));
         create.push("SET SESSION foreign_key_checks = 1;");
         let mut work = Body::when(&format!("NOT {}", table_exists(&shadow)), create);
+        // The progress row: nothing claimed yet, or what a stopped run had claimed.
+        work.push(&format!(
+            "CREATE TABLE IF NOT EXISTS {p} (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0{claim_cols}) ENGINE=InnoDB;"
+        ));
+        work.push(&format!("INSERT IGNORE INTO {p} (id) VALUES (1);"));
         for (i, event) in ["insert", "update", "delete"].iter().enumerate() {
             work.push(&dynamic(&format!("DROP TRIGGER IF EXISTS {}", trig(event))));
             work.push(&dynamic(&triggers[i]));
         }
-        // Rows the triggers wrote are newer than the batch's: keep them, and read the table
-        // without locks (READ COMMITTED) skipping rows already copied, so that a batch takes
-        // as few locks on the copy as it can: the writers' triggers write there too.
+        // Each batch claims its key range in a short transaction of its own (never lower than
+        // a claim of a stopped run; the last batch claims the rest, rows inserted meanwhile
+        // included), so that the triggers write those rows from then on; then, in the batch's
+        // transaction, it locks the range's rows on the table and copies them. A writer to one
+        // of them waits for the batch on the table, or the batch for the writer, before either
+        // writes to the copy, and the batch reads each row as the last writer left it: a row
+        // deleted is not copied back. Rows the triggers wrote are kept (they are as new).
         let keep = format!("{0} = {s}.{0}", keys[0]);
+        let claimed_set = (0..pk.len())
+            .map(|i| format!("claimed_{i} = upto_{i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let claimed_t = tuple(
+            &(0..pk.len())
+                .map(|i| format!("claimed_{i}"))
+                .collect::<Vec<_>>(),
+        );
         work.push(&format!(
             "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
 copy: LOOP
@@ -268,15 +310,24 @@ copy: LOOP
   SELECT {b_keys} INTO {upto}
     FROM (SELECT {key_list} FROM {t} WHERE {after} ORDER BY {key_list} LIMIT batch_size) AS b
     ORDER BY {b_desc} LIMIT 1;
-  IF upto_0 IS NULL THEN
-    LEAVE copy;
-  END IF;
   START TRANSACTION;
+  IF upto_0 IS NULL THEN
+    UPDATE {p} SET whole = 1;
+  ELSE
+    UPDATE {p} SET {claimed_set} WHERE claimed_0 IS NULL OR {claimed_t} < {upto_t};
+  END IF;
+  COMMIT;
+  START TRANSACTION;
+  SELECT COUNT(*) INTO locked_rows FROM {t}
+    WHERE {after} AND (upto_0 IS NULL OR {key_tuple} <= {upto_t}) FOR UPDATE;
   INSERT INTO {s} ({col_list})
-    SELECT {col_list} FROM {t} WHERE {after} AND {key_tuple} <= {upto_t}
+    SELECT {col_list} FROM {t} WHERE {after} AND (upto_0 IS NULL OR {key_tuple} <= {upto_t})
       AND NOT EXISTS (SELECT 1 FROM {s} AS x WHERE {copied})
     ON DUPLICATE KEY UPDATE {keep};
   COMMIT;
+  IF upto_0 IS NULL THEN
+    LEAVE copy;
+  END IF;
   SET {advance}, started = 1, attempt = 0;
   DO SLEEP(pause_ms / 1000);
 END LOOP;",
@@ -369,6 +420,8 @@ END LOOP;",
         // After the swap (also when a run stopped right after it): names back. Each part checks
         // its own state, and none runs while the copy exists (before the swap).
         let mut swap = Body::new();
+        // The progress row goes with the triggers that read it (on the old table, dropped).
+        swap.push(&format!("DROP TABLE IF EXISTS {p};"));
         // The referencing keys get their own names back.
         for (child, fk) in &referencing {
             swap.nest(self.restore_key(child, fk));
@@ -500,9 +553,10 @@ END LOOP;",
             ));
         }
         sql.push_str(&format!(
-            "DROP TABLE IF EXISTS {}, {};",
+            "DROP TABLE IF EXISTS {}, {}, {};",
             q(&suffixed(table, "__migc")),
-            q(&suffixed(table, "__migc_old"))
+            q(&suffixed(table, "__migc_old")),
+            q(&suffixed(table, "__migc_progress"))
         ));
         out.push(unit(sql));
         out

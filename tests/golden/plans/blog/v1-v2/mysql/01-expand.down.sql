@@ -60,7 +60,7 @@ DROP TRIGGER IF EXISTS migc_sync_tags_update__migc;
 DROP TRIGGER IF EXISTS migc_copy_tags_insert;
 DROP TRIGGER IF EXISTS migc_copy_tags_update;
 DROP TRIGGER IF EXISTS migc_copy_tags_delete;
-DROP TABLE IF EXISTS tags__migc, tags__migc_old;
+DROP TABLE IF EXISTS tags__migc, tags__migc_old, tags__migc_progress;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -306,7 +306,7 @@ DROP TRIGGER IF EXISTS migc_sync_posts_update__migc;
 DROP TRIGGER IF EXISTS migc_copy_posts_insert;
 DROP TRIGGER IF EXISTS migc_copy_posts_update;
 DROP TRIGGER IF EXISTS migc_copy_posts_delete;
-DROP TABLE IF EXISTS posts__migc, posts__migc_old;
+DROP TABLE IF EXISTS posts__migc, posts__migc_old, posts__migc_progress;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -434,7 +434,7 @@ DROP TRIGGER IF EXISTS migc_sync_posts_update__migc;
 DROP TRIGGER IF EXISTS migc_copy_posts_insert;
 DROP TRIGGER IF EXISTS migc_copy_posts_update;
 DROP TRIGGER IF EXISTS migc_copy_posts_delete;
-DROP TABLE IF EXISTS posts__migc, posts__migc_old;
+DROP TABLE IF EXISTS posts__migc, posts__migc_old, posts__migc_progress;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -558,7 +558,7 @@ DROP TRIGGER IF EXISTS migc_sync_posts_update__migc;
 DROP TRIGGER IF EXISTS migc_copy_posts_insert;
 DROP TRIGGER IF EXISTS migc_copy_posts_update;
 DROP TRIGGER IF EXISTS migc_copy_posts_delete;
-DROP TABLE IF EXISTS posts__migc, posts__migc_old;
+DROP TABLE IF EXISTS posts__migc, posts__migc_old, posts__migc_progress;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1295,7 +1295,7 @@ DROP TRIGGER IF EXISTS migc_sync_posts_update__migc;
 DROP TRIGGER IF EXISTS migc_copy_posts_insert;
 DROP TRIGGER IF EXISTS migc_copy_posts_update;
 DROP TRIGGER IF EXISTS migc_copy_posts_delete;
-DROP TABLE IF EXISTS posts__migc, posts__migc_old;
+DROP TABLE IF EXISTS posts__migc, posts__migc_old, posts__migc_progress;
 -- value 'scheduled' stays in enum post_status: removing an enum member copies the table
 
 -- [2] undo: create enum `comment_status__migc`, the new shape of `comment_status`
@@ -1309,5 +1309,5 @@ DROP TRIGGER IF EXISTS migc_sync_comments_update__migc;
 DROP TRIGGER IF EXISTS migc_copy_comments_insert;
 DROP TRIGGER IF EXISTS migc_copy_comments_update;
 DROP TRIGGER IF EXISTS migc_copy_comments_delete;
-DROP TABLE IF EXISTS comments__migc, comments__migc_old;
+DROP TABLE IF EXISTS comments__migc, comments__migc_old, comments__migc_progress;
 -- value 'rejected' stays in enum comment_status: removing an enum member copies the table

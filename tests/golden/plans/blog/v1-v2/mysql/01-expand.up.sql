@@ -20,6 +20,7 @@ BEGIN
       DECLARE last_0 bigint;
       DECLARE upto_0 bigint;
       DECLARE started INT DEFAULT 0;
+      DECLARE locked_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
       DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
       DECLARE EXIT HANDLER FOR 1205, 1213
@@ -39,16 +40,19 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status' AND REPLACE(COLUMN_TYPE, ',', ', ') = 'enum(''pending'', ''approved'', ''rejected'', ''spam'')')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          DROP TABLE IF EXISTS comments__migc_progress;
           CREATE TABLE comments__migc LIKE comments;
           SET SESSION foreign_key_checks = 0;
           ALTER TABLE comments__migc MODIFY COLUMN status enum('pending', 'approved', 'rejected', 'spam') NOT NULL DEFAULT 'pending', ADD CONSTRAINT comments_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
+        CREATE TABLE IF NOT EXISTS comments__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO comments__migc_progress (id) VALUES (1);
         SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_comments_insert';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_comments_insert AFTER INSERT ON comments FOR EACH ROW INSERT INTO comments__migc (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at) VALUES (NEW.id, NEW.post_id, NEW.parent_id, NEW.author_name, NEW.author_email, NEW.body, NEW.status, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), post_id = VALUES(post_id), parent_id = VALUES(parent_id), author_name = VALUES(author_name), author_email = VALUES(author_email), body = VALUES(body), status = VALUES(status), created_at = VALUES(created_at), updated_at = VALUES(updated_at)';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_comments_insert AFTER INSERT ON comments FOR EACH ROW IF EXISTS (SELECT 1 FROM comments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO comments__migc (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at) VALUES (NEW.id, NEW.post_id, NEW.parent_id, NEW.author_name, NEW.author_email, NEW.body, NEW.status, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), post_id = VALUES(post_id), parent_id = VALUES(parent_id), author_name = VALUES(author_name), author_email = VALUES(author_email), body = VALUES(body), status = VALUES(status), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -56,7 +60,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_comments_update AFTER UPDATE ON comments FOR EACH ROW BEGIN IF NEW.id <=> OLD.id THEN INSERT INTO comments__migc (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at) VALUES (NEW.id, NEW.post_id, NEW.parent_id, NEW.author_name, NEW.author_email, NEW.body, NEW.status, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), post_id = VALUES(post_id), parent_id = VALUES(parent_id), author_name = VALUES(author_name), author_email = VALUES(author_email), body = VALUES(body), status = VALUES(status), created_at = VALUES(created_at), updated_at = VALUES(updated_at); ELSE UPDATE comments__migc SET id = NEW.id, post_id = NEW.post_id, parent_id = NEW.parent_id, author_name = NEW.author_name, author_email = NEW.author_email, body = NEW.body, status = NEW.status, created_at = NEW.created_at, updated_at = NEW.updated_at WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO comments__migc (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at) VALUES (NEW.id, NEW.post_id, NEW.parent_id, NEW.author_name, NEW.author_email, NEW.body, NEW.status, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), post_id = VALUES(post_id), parent_id = VALUES(parent_id), author_name = VALUES(author_name), author_email = VALUES(author_email), body = VALUES(body), status = VALUES(status), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_comments_update AFTER UPDATE ON comments FOR EACH ROW IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM comments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO comments__migc (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at) VALUES (NEW.id, NEW.post_id, NEW.parent_id, NEW.author_name, NEW.author_email, NEW.body, NEW.status, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), post_id = VALUES(post_id), parent_id = VALUES(parent_id), author_name = VALUES(author_name), author_email = VALUES(author_email), body = VALUES(body), status = VALUES(status), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF; ELSEIF EXISTS (SELECT 1 FROM comments__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM comments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE comments__migc SET id = NEW.id, post_id = NEW.post_id, parent_id = NEW.parent_id, author_name = NEW.author_name, author_email = NEW.author_email, body = NEW.body, status = NEW.status, created_at = NEW.created_at, updated_at = NEW.updated_at WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO comments__migc (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at) VALUES (NEW.id, NEW.post_id, NEW.parent_id, NEW.author_name, NEW.author_email, NEW.body, NEW.status, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), post_id = VALUES(post_id), parent_id = VALUES(parent_id), author_name = VALUES(author_name), author_email = VALUES(author_email), body = VALUES(body), status = VALUES(status), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF; ELSE DELETE FROM comments__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM comments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO comments__migc (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at) VALUES (NEW.id, NEW.post_id, NEW.parent_id, NEW.author_name, NEW.author_email, NEW.body, NEW.status, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), post_id = VALUES(post_id), parent_id = VALUES(parent_id), author_name = VALUES(author_name), author_email = VALUES(author_email), body = VALUES(body), status = VALUES(status), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -64,7 +68,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_comments_delete AFTER DELETE ON comments FOR EACH ROW DELETE FROM comments__migc WHERE id = OLD.id';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_comments_delete AFTER DELETE ON comments FOR EACH ROW IF EXISTS (SELECT 1 FROM comments__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM comments__migc WHERE id = OLD.id; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -74,15 +78,24 @@ BEGIN
           SELECT b.id INTO upto_0
             FROM (SELECT id FROM comments WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
             ORDER BY b.id DESC LIMIT 1;
-          IF upto_0 IS NULL THEN
-            LEAVE copy;
-          END IF;
           START TRANSACTION;
+          IF upto_0 IS NULL THEN
+            UPDATE comments__migc_progress SET whole = 1;
+          ELSE
+            UPDATE comments__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+          END IF;
+          COMMIT;
+          START TRANSACTION;
+          SELECT COUNT(*) INTO locked_rows FROM comments
+            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
           INSERT INTO comments__migc (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at)
-            SELECT id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at FROM comments WHERE (started = 0 OR id > last_0) AND id <= upto_0
+            SELECT id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at FROM comments WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
               AND NOT EXISTS (SELECT 1 FROM comments__migc AS x WHERE x.id = comments.id)
             ON DUPLICATE KEY UPDATE id = comments__migc.id;
           COMMIT;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
           SET last_0 = upto_0, started = 1, attempt = 0;
           DO SLEEP(pause_ms / 1000);
         END LOOP;
@@ -136,6 +149,7 @@ BEGIN
         DROP TABLE comments__migc_old;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TABLE IF EXISTS comments__migc_progress;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_comments_insert__migc') THEN
           SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_comments_insert';
           PREPARE migc_stmt FROM @migc_sql;
@@ -231,6 +245,7 @@ BEGIN
       DECLARE last_0 bigint;
       DECLARE upto_0 bigint;
       DECLARE started INT DEFAULT 0;
+      DECLARE locked_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
       DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
       DECLARE EXIT HANDLER FOR 1205, 1213
@@ -250,16 +265,19 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'status' AND REPLACE(COLUMN_TYPE, ',', ', ') = 'enum(''draft'', ''review'', ''scheduled'', ''published'', ''archived'')')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          DROP TABLE IF EXISTS posts__migc_progress;
           CREATE TABLE posts__migc LIKE posts;
           SET SESSION foreign_key_checks = 0;
           ALTER TABLE posts__migc MODIFY COLUMN status enum('draft', 'review', 'scheduled', 'published', 'archived') NOT NULL DEFAULT 'draft', ADD CONSTRAINT posts_author_id_fkey__migc FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
+        CREATE TABLE IF NOT EXISTS posts__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO posts__migc_progress (id) VALUES (1);
         SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_insert';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_insert AFTER INSERT ON posts FOR EACH ROW INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at)';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_insert AFTER INSERT ON posts FOR EACH ROW IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -267,7 +285,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_update AFTER UPDATE ON posts FOR EACH ROW BEGIN IF NEW.id <=> OLD.id THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at); ELSE UPDATE posts__migc SET id = NEW.id, author_id = NEW.author_id, slug = NEW.slug, title = NEW.title, body = NEW.body, excerpt = NEW.excerpt, status = NEW.status, published_at = NEW.published_at, view_count = NEW.view_count, search = NEW.search, created_at = NEW.created_at, updated_at = NEW.updated_at, deleted_at = NEW.deleted_at WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at); END IF; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_update AFTER UPDATE ON posts FOR EACH ROW IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at); END IF; ELSEIF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE posts__migc SET id = NEW.id, author_id = NEW.author_id, slug = NEW.slug, title = NEW.title, body = NEW.body, excerpt = NEW.excerpt, status = NEW.status, published_at = NEW.published_at, view_count = NEW.view_count, search = NEW.search, created_at = NEW.created_at, updated_at = NEW.updated_at, deleted_at = NEW.deleted_at WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at); END IF; ELSE DELETE FROM posts__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -275,7 +293,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_delete AFTER DELETE ON posts FOR EACH ROW DELETE FROM posts__migc WHERE id = OLD.id';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_delete AFTER DELETE ON posts FOR EACH ROW IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM posts__migc WHERE id = OLD.id; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -285,15 +303,24 @@ BEGIN
           SELECT b.id INTO upto_0
             FROM (SELECT id FROM posts WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
             ORDER BY b.id DESC LIMIT 1;
-          IF upto_0 IS NULL THEN
-            LEAVE copy;
-          END IF;
           START TRANSACTION;
+          IF upto_0 IS NULL THEN
+            UPDATE posts__migc_progress SET whole = 1;
+          ELSE
+            UPDATE posts__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+          END IF;
+          COMMIT;
+          START TRANSACTION;
+          SELECT COUNT(*) INTO locked_rows FROM posts
+            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
           INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at)
-            SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at FROM posts WHERE (started = 0 OR id > last_0) AND id <= upto_0
+            SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at FROM posts WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
               AND NOT EXISTS (SELECT 1 FROM posts__migc AS x WHERE x.id = posts.id)
             ON DUPLICATE KEY UPDATE id = posts__migc.id;
           COMMIT;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
           SET last_0 = upto_0, started = 1, attempt = 0;
           DO SLEEP(pause_ms / 1000);
         END LOOP;
@@ -383,6 +410,7 @@ BEGIN
         DROP TABLE posts__migc_old;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TABLE IF EXISTS posts__migc_progress;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
           ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
@@ -1194,6 +1222,7 @@ BEGIN
       DECLARE last_0 bigint;
       DECLARE upto_0 bigint;
       DECLARE started INT DEFAULT 0;
+      DECLARE locked_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
       DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
       DECLARE EXIT HANDLER FOR 1205, 1213
@@ -1213,16 +1242,19 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_view_count_check__migc')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          DROP TABLE IF EXISTS posts__migc_progress;
           CREATE TABLE posts__migc LIKE posts;
           SET SESSION foreign_key_checks = 0;
           ALTER TABLE posts__migc ADD CONSTRAINT posts_view_count_check__migc CHECK (view_count__migc_new >= 0), ADD CONSTRAINT posts_author_id_fkey__migc FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
+        CREATE TABLE IF NOT EXISTS posts__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO posts__migc_progress (id) VALUES (1);
         SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_insert';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_insert AFTER INSERT ON posts FOR EACH ROW INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position)';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_insert AFTER INSERT ON posts FOR EACH ROW IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -1230,7 +1262,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_update AFTER UPDATE ON posts FOR EACH ROW BEGIN IF NEW.id <=> OLD.id THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); ELSE UPDATE posts__migc SET id = NEW.id, author_id = NEW.author_id, slug = NEW.slug, title = NEW.title, body = NEW.body, excerpt = NEW.excerpt, status = NEW.status, published_at = NEW.published_at, view_count = NEW.view_count, search = NEW.search, created_at = NEW.created_at, updated_at = NEW.updated_at, deleted_at = NEW.deleted_at, body_markdown = NEW.body_markdown, view_count__migc_new = NEW.view_count__migc_new, comments_enabled = NEW.comments_enabled, series_id = NEW.series_id, series_position = NEW.series_position WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_update AFTER UPDATE ON posts FOR EACH ROW IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF; ELSEIF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE posts__migc SET id = NEW.id, author_id = NEW.author_id, slug = NEW.slug, title = NEW.title, body = NEW.body, excerpt = NEW.excerpt, status = NEW.status, published_at = NEW.published_at, view_count = NEW.view_count, search = NEW.search, created_at = NEW.created_at, updated_at = NEW.updated_at, deleted_at = NEW.deleted_at, body_markdown = NEW.body_markdown, view_count__migc_new = NEW.view_count__migc_new, comments_enabled = NEW.comments_enabled, series_id = NEW.series_id, series_position = NEW.series_position WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF; ELSE DELETE FROM posts__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -1238,7 +1270,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_delete AFTER DELETE ON posts FOR EACH ROW DELETE FROM posts__migc WHERE id = OLD.id';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_delete AFTER DELETE ON posts FOR EACH ROW IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM posts__migc WHERE id = OLD.id; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -1248,15 +1280,24 @@ BEGIN
           SELECT b.id INTO upto_0
             FROM (SELECT id FROM posts WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
             ORDER BY b.id DESC LIMIT 1;
-          IF upto_0 IS NULL THEN
-            LEAVE copy;
-          END IF;
           START TRANSACTION;
+          IF upto_0 IS NULL THEN
+            UPDATE posts__migc_progress SET whole = 1;
+          ELSE
+            UPDATE posts__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+          END IF;
+          COMMIT;
+          START TRANSACTION;
+          SELECT COUNT(*) INTO locked_rows FROM posts
+            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
           INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position)
-            SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position FROM posts WHERE (started = 0 OR id > last_0) AND id <= upto_0
+            SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position FROM posts WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
               AND NOT EXISTS (SELECT 1 FROM posts__migc AS x WHERE x.id = posts.id)
             ON DUPLICATE KEY UPDATE id = posts__migc.id;
           COMMIT;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
           SET last_0 = upto_0, started = 1, attempt = 0;
           DO SLEEP(pause_ms / 1000);
         END LOOP;
@@ -1346,6 +1387,7 @@ BEGIN
         DROP TABLE posts__migc_old;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TABLE IF EXISTS posts__migc_progress;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
           ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
@@ -1482,6 +1524,7 @@ BEGIN
       DECLARE last_0 bigint;
       DECLARE upto_0 bigint;
       DECLARE started INT DEFAULT 0;
+      DECLARE locked_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
       DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
       DECLARE EXIT HANDLER FOR 1205, 1213
@@ -1501,16 +1544,19 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_series_position_check')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          DROP TABLE IF EXISTS posts__migc_progress;
           CREATE TABLE posts__migc LIKE posts;
           SET SESSION foreign_key_checks = 0;
           ALTER TABLE posts__migc ADD CONSTRAINT posts_series_position_check CHECK (series_position > 0), ADD CONSTRAINT posts_author_id_fkey__migc FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
+        CREATE TABLE IF NOT EXISTS posts__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO posts__migc_progress (id) VALUES (1);
         SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_insert';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_insert AFTER INSERT ON posts FOR EACH ROW INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position)';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_insert AFTER INSERT ON posts FOR EACH ROW IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -1518,7 +1564,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_update AFTER UPDATE ON posts FOR EACH ROW BEGIN IF NEW.id <=> OLD.id THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); ELSE UPDATE posts__migc SET id = NEW.id, author_id = NEW.author_id, slug = NEW.slug, title = NEW.title, body = NEW.body, excerpt = NEW.excerpt, status = NEW.status, published_at = NEW.published_at, view_count = NEW.view_count, search = NEW.search, created_at = NEW.created_at, updated_at = NEW.updated_at, deleted_at = NEW.deleted_at, body_markdown = NEW.body_markdown, view_count__migc_new = NEW.view_count__migc_new, comments_enabled = NEW.comments_enabled, series_id = NEW.series_id, series_position = NEW.series_position WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_update AFTER UPDATE ON posts FOR EACH ROW IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF; ELSEIF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE posts__migc SET id = NEW.id, author_id = NEW.author_id, slug = NEW.slug, title = NEW.title, body = NEW.body, excerpt = NEW.excerpt, status = NEW.status, published_at = NEW.published_at, view_count = NEW.view_count, search = NEW.search, created_at = NEW.created_at, updated_at = NEW.updated_at, deleted_at = NEW.deleted_at, body_markdown = NEW.body_markdown, view_count__migc_new = NEW.view_count__migc_new, comments_enabled = NEW.comments_enabled, series_id = NEW.series_id, series_position = NEW.series_position WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF; ELSE DELETE FROM posts__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -1526,7 +1572,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_delete AFTER DELETE ON posts FOR EACH ROW DELETE FROM posts__migc WHERE id = OLD.id';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_delete AFTER DELETE ON posts FOR EACH ROW IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM posts__migc WHERE id = OLD.id; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -1536,15 +1582,24 @@ BEGIN
           SELECT b.id INTO upto_0
             FROM (SELECT id FROM posts WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
             ORDER BY b.id DESC LIMIT 1;
-          IF upto_0 IS NULL THEN
-            LEAVE copy;
-          END IF;
           START TRANSACTION;
+          IF upto_0 IS NULL THEN
+            UPDATE posts__migc_progress SET whole = 1;
+          ELSE
+            UPDATE posts__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+          END IF;
+          COMMIT;
+          START TRANSACTION;
+          SELECT COUNT(*) INTO locked_rows FROM posts
+            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
           INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position)
-            SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position FROM posts WHERE (started = 0 OR id > last_0) AND id <= upto_0
+            SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position FROM posts WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
               AND NOT EXISTS (SELECT 1 FROM posts__migc AS x WHERE x.id = posts.id)
             ON DUPLICATE KEY UPDATE id = posts__migc.id;
           COMMIT;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
           SET last_0 = upto_0, started = 1, attempt = 0;
           DO SLEEP(pause_ms / 1000);
         END LOOP;
@@ -1634,6 +1689,7 @@ BEGIN
         DROP TABLE posts__migc_old;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TABLE IF EXISTS posts__migc_progress;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
           ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
@@ -1811,6 +1867,7 @@ BEGIN
       DECLARE last_0 bigint;
       DECLARE upto_0 bigint;
       DECLARE started INT DEFAULT 0;
+      DECLARE locked_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
       DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
       DECLARE EXIT HANDLER FOR 1205, 1213
@@ -1830,16 +1887,19 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_published_has_date')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          DROP TABLE IF EXISTS posts__migc_progress;
           CREATE TABLE posts__migc LIKE posts;
           SET SESSION foreign_key_checks = 0;
           ALTER TABLE posts__migc ADD CONSTRAINT posts_published_has_date CHECK (status NOT IN ('scheduled', 'published') OR published_at IS NOT NULL), ADD CONSTRAINT posts_author_id_fkey__migc FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
+        CREATE TABLE IF NOT EXISTS posts__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO posts__migc_progress (id) VALUES (1);
         SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_insert';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_insert AFTER INSERT ON posts FOR EACH ROW INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position)';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_insert AFTER INSERT ON posts FOR EACH ROW IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -1847,7 +1907,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_update AFTER UPDATE ON posts FOR EACH ROW BEGIN IF NEW.id <=> OLD.id THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); ELSE UPDATE posts__migc SET id = NEW.id, author_id = NEW.author_id, slug = NEW.slug, title = NEW.title, body = NEW.body, excerpt = NEW.excerpt, status = NEW.status, published_at = NEW.published_at, view_count = NEW.view_count, search = NEW.search, created_at = NEW.created_at, updated_at = NEW.updated_at, deleted_at = NEW.deleted_at, body_markdown = NEW.body_markdown, view_count__migc_new = NEW.view_count__migc_new, comments_enabled = NEW.comments_enabled, series_id = NEW.series_id, series_position = NEW.series_position WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_update AFTER UPDATE ON posts FOR EACH ROW IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF; ELSEIF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE posts__migc SET id = NEW.id, author_id = NEW.author_id, slug = NEW.slug, title = NEW.title, body = NEW.body, excerpt = NEW.excerpt, status = NEW.status, published_at = NEW.published_at, view_count = NEW.view_count, search = NEW.search, created_at = NEW.created_at, updated_at = NEW.updated_at, deleted_at = NEW.deleted_at, body_markdown = NEW.body_markdown, view_count__migc_new = NEW.view_count__migc_new, comments_enabled = NEW.comments_enabled, series_id = NEW.series_id, series_position = NEW.series_position WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF; ELSE DELETE FROM posts__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -1855,7 +1915,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_delete AFTER DELETE ON posts FOR EACH ROW DELETE FROM posts__migc WHERE id = OLD.id';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_delete AFTER DELETE ON posts FOR EACH ROW IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM posts__migc WHERE id = OLD.id; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -1865,15 +1925,24 @@ BEGIN
           SELECT b.id INTO upto_0
             FROM (SELECT id FROM posts WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
             ORDER BY b.id DESC LIMIT 1;
-          IF upto_0 IS NULL THEN
-            LEAVE copy;
-          END IF;
           START TRANSACTION;
+          IF upto_0 IS NULL THEN
+            UPDATE posts__migc_progress SET whole = 1;
+          ELSE
+            UPDATE posts__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+          END IF;
+          COMMIT;
+          START TRANSACTION;
+          SELECT COUNT(*) INTO locked_rows FROM posts
+            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
           INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position)
-            SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position FROM posts WHERE (started = 0 OR id > last_0) AND id <= upto_0
+            SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position FROM posts WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
               AND NOT EXISTS (SELECT 1 FROM posts__migc AS x WHERE x.id = posts.id)
             ON DUPLICATE KEY UPDATE id = posts__migc.id;
           COMMIT;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
           SET last_0 = upto_0, started = 1, attempt = 0;
           DO SLEEP(pause_ms / 1000);
         END LOOP;
@@ -1963,6 +2032,7 @@ BEGIN
         DROP TABLE posts__migc_old;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TABLE IF EXISTS posts__migc_progress;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
           ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
@@ -2236,6 +2306,7 @@ BEGIN
       DECLARE last_0 int;
       DECLARE upto_0 int;
       DECLARE started INT DEFAULT 0;
+      DECLARE locked_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
       DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
       DECLARE EXIT HANDLER FOR 1205, 1213
@@ -2255,16 +2326,19 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND INDEX_NAME = 'tags_name_key')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          DROP TABLE IF EXISTS tags__migc_progress;
           CREATE TABLE tags__migc LIKE tags;
           SET SESSION foreign_key_checks = 0;
           ALTER TABLE tags__migc ADD COLUMN tags_name_key__expr text AS (lower(name)) STORED, ADD UNIQUE INDEX tags_name_key (tags_name_key__expr(768)), ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
+        CREATE TABLE IF NOT EXISTS tags__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 int NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO tags__migc_progress (id) VALUES (1);
         SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tags_insert';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_tags_insert AFTER INSERT ON tags FOR EACH ROW INSERT INTO tags__migc (id, name, slug) VALUES (NEW.id, NEW.name, NEW.slug) ON DUPLICATE KEY UPDATE id = VALUES(id), name = VALUES(name), slug = VALUES(slug)';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_tags_insert AFTER INSERT ON tags FOR EACH ROW IF EXISTS (SELECT 1 FROM tags__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO tags__migc (id, name, slug) VALUES (NEW.id, NEW.name, NEW.slug) ON DUPLICATE KEY UPDATE id = VALUES(id), name = VALUES(name), slug = VALUES(slug); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -2272,7 +2346,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_tags_update AFTER UPDATE ON tags FOR EACH ROW BEGIN IF NEW.id <=> OLD.id THEN INSERT INTO tags__migc (id, name, slug) VALUES (NEW.id, NEW.name, NEW.slug) ON DUPLICATE KEY UPDATE id = VALUES(id), name = VALUES(name), slug = VALUES(slug); ELSE UPDATE tags__migc SET id = NEW.id, name = NEW.name, slug = NEW.slug WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO tags__migc (id, name, slug) VALUES (NEW.id, NEW.name, NEW.slug) ON DUPLICATE KEY UPDATE id = VALUES(id), name = VALUES(name), slug = VALUES(slug); END IF; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_tags_update AFTER UPDATE ON tags FOR EACH ROW IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM tags__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO tags__migc (id, name, slug) VALUES (NEW.id, NEW.name, NEW.slug) ON DUPLICATE KEY UPDATE id = VALUES(id), name = VALUES(name), slug = VALUES(slug); END IF; ELSEIF EXISTS (SELECT 1 FROM tags__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM tags__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE tags__migc SET id = NEW.id, name = NEW.name, slug = NEW.slug WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO tags__migc (id, name, slug) VALUES (NEW.id, NEW.name, NEW.slug) ON DUPLICATE KEY UPDATE id = VALUES(id), name = VALUES(name), slug = VALUES(slug); END IF; ELSE DELETE FROM tags__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM tags__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO tags__migc (id, name, slug) VALUES (NEW.id, NEW.name, NEW.slug) ON DUPLICATE KEY UPDATE id = VALUES(id), name = VALUES(name), slug = VALUES(slug); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -2280,7 +2354,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_tags_delete AFTER DELETE ON tags FOR EACH ROW DELETE FROM tags__migc WHERE id = OLD.id';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_tags_delete AFTER DELETE ON tags FOR EACH ROW IF EXISTS (SELECT 1 FROM tags__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM tags__migc WHERE id = OLD.id; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -2290,15 +2364,24 @@ BEGIN
           SELECT b.id INTO upto_0
             FROM (SELECT id FROM tags WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
             ORDER BY b.id DESC LIMIT 1;
-          IF upto_0 IS NULL THEN
-            LEAVE copy;
-          END IF;
           START TRANSACTION;
+          IF upto_0 IS NULL THEN
+            UPDATE tags__migc_progress SET whole = 1;
+          ELSE
+            UPDATE tags__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+          END IF;
+          COMMIT;
+          START TRANSACTION;
+          SELECT COUNT(*) INTO locked_rows FROM tags
+            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
           INSERT INTO tags__migc (id, name, slug)
-            SELECT id, name, slug FROM tags WHERE (started = 0 OR id > last_0) AND id <= upto_0
+            SELECT id, name, slug FROM tags WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
               AND NOT EXISTS (SELECT 1 FROM tags__migc AS x WHERE x.id = tags.id)
             ON DUPLICATE KEY UPDATE id = tags__migc.id;
           COMMIT;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
           SET last_0 = upto_0, started = 1, attempt = 0;
           DO SLEEP(pause_ms / 1000);
         END LOOP;
@@ -2320,6 +2403,7 @@ BEGIN
         DROP TABLE tags__migc_old;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TABLE IF EXISTS tags__migc_progress;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
           ALTER TABLE post_tags ADD CONSTRAINT post_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;

@@ -106,7 +106,7 @@ DROP TRIGGER IF EXISTS migc_sync_posts_update__migc;
 DROP TRIGGER IF EXISTS migc_copy_posts_insert;
 DROP TRIGGER IF EXISTS migc_copy_posts_update;
 DROP TRIGGER IF EXISTS migc_copy_posts_delete;
-DROP TABLE IF EXISTS posts__migc, posts__migc_old;
+DROP TABLE IF EXISTS posts__migc, posts__migc_old, posts__migc_progress;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -226,7 +226,7 @@ DROP TRIGGER IF EXISTS migc_sync_posts_update__migc;
 DROP TRIGGER IF EXISTS migc_copy_posts_insert;
 DROP TRIGGER IF EXISTS migc_copy_posts_update;
 DROP TRIGGER IF EXISTS migc_copy_posts_delete;
-DROP TABLE IF EXISTS posts__migc, posts__migc_old;
+DROP TABLE IF EXISTS posts__migc, posts__migc_old, posts__migc_progress;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

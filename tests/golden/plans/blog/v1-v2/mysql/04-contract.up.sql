@@ -552,6 +552,7 @@ BEGIN
       DECLARE last_0 bigint;
       DECLARE upto_0 bigint;
       DECLARE started INT DEFAULT 0;
+      DECLARE locked_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
       DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
       DECLARE EXIT HANDLER FOR 1205, 1213
@@ -571,16 +572,19 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_view_count_check') OR NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_view_count_check__migc')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          DROP TABLE IF EXISTS posts__migc_progress;
           CREATE TABLE posts__migc LIKE posts;
           SET SESSION foreign_key_checks = 0;
           ALTER TABLE posts__migc DROP CONSTRAINT posts_view_count_check__migc, ADD CONSTRAINT posts_view_count_check CHECK (view_count >= 0), ADD CONSTRAINT posts_author_id_fkey__migc FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ADD CONSTRAINT posts_series_id_fkey__migc FOREIGN KEY (series_id) REFERENCES series (id) ON DELETE SET NULL, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
+        CREATE TABLE IF NOT EXISTS posts__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO posts__migc_progress (id) VALUES (1);
         SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_insert';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_insert AFTER INSERT ON posts FOR EACH ROW INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count = VALUES(view_count), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position)';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_insert AFTER INSERT ON posts FOR EACH ROW IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count = VALUES(view_count), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -588,7 +592,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_update AFTER UPDATE ON posts FOR EACH ROW BEGIN IF NEW.id <=> OLD.id THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count = VALUES(view_count), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); ELSE UPDATE posts__migc SET id = NEW.id, author_id = NEW.author_id, slug = NEW.slug, title = NEW.title, body = NEW.body, excerpt = NEW.excerpt, status = NEW.status, published_at = NEW.published_at, search = NEW.search, created_at = NEW.created_at, updated_at = NEW.updated_at, deleted_at = NEW.deleted_at, body_markdown = NEW.body_markdown, view_count = NEW.view_count, comments_enabled = NEW.comments_enabled, series_id = NEW.series_id, series_position = NEW.series_position WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count = VALUES(view_count), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_update AFTER UPDATE ON posts FOR EACH ROW IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count = VALUES(view_count), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF; ELSEIF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE posts__migc SET id = NEW.id, author_id = NEW.author_id, slug = NEW.slug, title = NEW.title, body = NEW.body, excerpt = NEW.excerpt, status = NEW.status, published_at = NEW.published_at, search = NEW.search, created_at = NEW.created_at, updated_at = NEW.updated_at, deleted_at = NEW.deleted_at, body_markdown = NEW.body_markdown, view_count = NEW.view_count, comments_enabled = NEW.comments_enabled, series_id = NEW.series_id, series_position = NEW.series_position WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count = VALUES(view_count), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF; ELSE DELETE FROM posts__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count = VALUES(view_count), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -596,7 +600,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_delete AFTER DELETE ON posts FOR EACH ROW DELETE FROM posts__migc WHERE id = OLD.id';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_delete AFTER DELETE ON posts FOR EACH ROW IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM posts__migc WHERE id = OLD.id; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -606,15 +610,24 @@ BEGIN
           SELECT b.id INTO upto_0
             FROM (SELECT id FROM posts WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
             ORDER BY b.id DESC LIMIT 1;
-          IF upto_0 IS NULL THEN
-            LEAVE copy;
-          END IF;
           START TRANSACTION;
+          IF upto_0 IS NULL THEN
+            UPDATE posts__migc_progress SET whole = 1;
+          ELSE
+            UPDATE posts__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+          END IF;
+          COMMIT;
+          START TRANSACTION;
+          SELECT COUNT(*) INTO locked_rows FROM posts
+            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
           INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position)
-            SELECT id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position FROM posts WHERE (started = 0 OR id > last_0) AND id <= upto_0
+            SELECT id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position FROM posts WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
               AND NOT EXISTS (SELECT 1 FROM posts__migc AS x WHERE x.id = posts.id)
             ON DUPLICATE KEY UPDATE id = posts__migc.id;
           COMMIT;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
           SET last_0 = upto_0, started = 1, attempt = 0;
           DO SLEEP(pause_ms / 1000);
         END LOOP;
@@ -704,6 +717,7 @@ BEGIN
         DROP TABLE posts__migc_old;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TABLE IF EXISTS posts__migc_progress;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
           ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;

@@ -80,7 +80,7 @@ DROP TRIGGER IF EXISTS migc_sync_stock_levels_update__migc;
 DROP TRIGGER IF EXISTS migc_copy_stock_levels_insert;
 DROP TRIGGER IF EXISTS migc_copy_stock_levels_update;
 DROP TRIGGER IF EXISTS migc_copy_stock_levels_delete;
-DROP TABLE IF EXISTS stock_levels__migc, stock_levels__migc_old;
+DROP TABLE IF EXISTS stock_levels__migc, stock_levels__migc_old, stock_levels__migc_progress;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -127,7 +127,7 @@ DROP TRIGGER IF EXISTS migc_sync_stock_levels_update__migc;
 DROP TRIGGER IF EXISTS migc_copy_stock_levels_insert;
 DROP TRIGGER IF EXISTS migc_copy_stock_levels_update;
 DROP TRIGGER IF EXISTS migc_copy_stock_levels_delete;
-DROP TABLE IF EXISTS stock_levels__migc, stock_levels__migc_old;
+DROP TABLE IF EXISTS stock_levels__migc, stock_levels__migc_old, stock_levels__migc_progress;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -355,7 +355,7 @@ DROP TRIGGER IF EXISTS migc_sync_orders_update__migc;
 DROP TRIGGER IF EXISTS migc_copy_orders_insert;
 DROP TRIGGER IF EXISTS migc_copy_orders_update;
 DROP TRIGGER IF EXISTS migc_copy_orders_delete;
-DROP TABLE IF EXISTS orders__migc, orders__migc_old;
+DROP TABLE IF EXISTS orders__migc, orders__migc_old, orders__migc_progress;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

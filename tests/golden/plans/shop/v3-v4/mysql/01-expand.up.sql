@@ -407,6 +407,7 @@ BEGIN
       DECLARE last_0 bigint;
       DECLARE upto_0 bigint;
       DECLARE started INT DEFAULT 0;
+      DECLARE locked_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
       DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
       DECLARE EXIT HANDLER FOR 1205, 1213
@@ -426,16 +427,19 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_total_cents_check')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          DROP TABLE IF EXISTS orders__migc_progress;
           CREATE TABLE orders__migc LIKE orders;
           SET SESSION foreign_key_checks = 0;
           ALTER TABLE orders__migc ADD CONSTRAINT orders_total_cents_check CHECK (total_cents >= 0), ADD CONSTRAINT orders_user_id_fkey__migc FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT, ADD CONSTRAINT orders_shipping_address_id_fkey__migc FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
+        CREATE TABLE IF NOT EXISTS orders__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO orders__migc_progress (id) VALUES (1);
         SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_orders_insert';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_insert AFTER INSERT ON orders FOR EACH ROW INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents)';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_insert AFTER INSERT ON orders FOR EACH ROW IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -443,7 +447,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_update AFTER UPDATE ON orders FOR EACH ROW BEGIN IF NEW.id <=> OLD.id THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); ELSE UPDATE orders__migc SET id = NEW.id, user_id = NEW.user_id, shipping_address_id = NEW.shipping_address_id, status = NEW.status, total = NEW.total, customer_note = NEW.customer_note, placed_at = NEW.placed_at, created_at = NEW.created_at, updated_at = NEW.updated_at, total_cents = NEW.total_cents WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); END IF; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_update AFTER UPDATE ON orders FOR EACH ROW IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); END IF; ELSEIF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE orders__migc SET id = NEW.id, user_id = NEW.user_id, shipping_address_id = NEW.shipping_address_id, status = NEW.status, total = NEW.total, customer_note = NEW.customer_note, placed_at = NEW.placed_at, created_at = NEW.created_at, updated_at = NEW.updated_at, total_cents = NEW.total_cents WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); END IF; ELSE DELETE FROM orders__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -451,7 +455,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_delete AFTER DELETE ON orders FOR EACH ROW DELETE FROM orders__migc WHERE id = OLD.id';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_delete AFTER DELETE ON orders FOR EACH ROW IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM orders__migc WHERE id = OLD.id; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -461,15 +465,24 @@ BEGIN
           SELECT b.id INTO upto_0
             FROM (SELECT id FROM orders WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
             ORDER BY b.id DESC LIMIT 1;
-          IF upto_0 IS NULL THEN
-            LEAVE copy;
-          END IF;
           START TRANSACTION;
+          IF upto_0 IS NULL THEN
+            UPDATE orders__migc_progress SET whole = 1;
+          ELSE
+            UPDATE orders__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+          END IF;
+          COMMIT;
+          START TRANSACTION;
+          SELECT COUNT(*) INTO locked_rows FROM orders
+            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
           INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents)
-            SELECT id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents FROM orders WHERE (started = 0 OR id > last_0) AND id <= upto_0
+            SELECT id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents FROM orders WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
               AND NOT EXISTS (SELECT 1 FROM orders__migc AS x WHERE x.id = orders.id)
             ON DUPLICATE KEY UPDATE id = orders__migc.id;
           COMMIT;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
           SET last_0 = upto_0, started = 1, attempt = 0;
           DO SLEEP(pause_ms / 1000);
         END LOOP;
@@ -544,6 +557,7 @@ BEGIN
         DROP TABLE orders__migc_old;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TABLE IF EXISTS orders__migc_progress;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
           ALTER TABLE order_items ADD CONSTRAINT order_items_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
@@ -825,6 +839,7 @@ BEGIN
       DECLARE last_1 int;
       DECLARE upto_1 int;
       DECLARE started INT DEFAULT 0;
+      DECLARE locked_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
       DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
       DECLARE EXIT HANDLER FOR 1205, 1213
@@ -844,16 +859,19 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_levels_reserved_quantity_check')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          DROP TABLE IF EXISTS stock_levels__migc_progress;
           CREATE TABLE stock_levels__migc LIKE stock_levels;
           SET SESSION foreign_key_checks = 0;
           ALTER TABLE stock_levels__migc ADD CONSTRAINT stock_levels_reserved_quantity_check CHECK (reserved_quantity >= 0), ADD CONSTRAINT stock_levels_product_id_fkey__migc FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ADD CONSTRAINT stock_levels_warehouse_id_fkey__migc FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
+        CREATE TABLE IF NOT EXISTS stock_levels__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL, claimed_1 int NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO stock_levels__migc_progress (id) VALUES (1);
         SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_insert';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_insert AFTER INSERT ON stock_levels FOR EACH ROW INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity)';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_insert AFTER INSERT ON stock_levels FOR EACH ROW IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -861,7 +879,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_update AFTER UPDATE ON stock_levels FOR EACH ROW BEGIN IF NEW.product_id <=> OLD.product_id AND NEW.warehouse_id <=> OLD.warehouse_id THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); ELSE UPDATE stock_levels__migc SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved, reserved_quantity = NEW.reserved_quantity WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; IF ROW_COUNT() = 0 THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_update AFTER UPDATE ON stock_levels FOR EACH ROW IF NEW.product_id <=> OLD.product_id AND NEW.warehouse_id <=> OLD.warehouse_id THEN IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; ELSEIF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE stock_levels__migc SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved, reserved_quantity = NEW.reserved_quantity WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; IF ROW_COUNT() = 0 THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; ELSE DELETE FROM stock_levels__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF; ELSEIF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -869,7 +887,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_delete AFTER DELETE ON stock_levels FOR EACH ROW DELETE FROM stock_levels__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_delete AFTER DELETE ON stock_levels FOR EACH ROW IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM stock_levels__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -879,15 +897,24 @@ BEGIN
           SELECT b.product_id, b.warehouse_id INTO upto_0, upto_1
             FROM (SELECT product_id, warehouse_id FROM stock_levels WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) ORDER BY product_id, warehouse_id LIMIT batch_size) AS b
             ORDER BY b.product_id DESC, b.warehouse_id DESC LIMIT 1;
-          IF upto_0 IS NULL THEN
-            LEAVE copy;
-          END IF;
           START TRANSACTION;
+          IF upto_0 IS NULL THEN
+            UPDATE stock_levels__migc_progress SET whole = 1;
+          ELSE
+            UPDATE stock_levels__migc_progress SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
+          END IF;
+          COMMIT;
+          START TRANSACTION;
+          SELECT COUNT(*) INTO locked_rows FROM stock_levels
+            WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (upto_0 IS NULL OR (product_id, warehouse_id) <= (upto_0, upto_1)) FOR UPDATE;
           INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity)
-            SELECT product_id, warehouse_id, quantity, reserved, reserved_quantity FROM stock_levels WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (product_id, warehouse_id) <= (upto_0, upto_1)
+            SELECT product_id, warehouse_id, quantity, reserved, reserved_quantity FROM stock_levels WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (upto_0 IS NULL OR (product_id, warehouse_id) <= (upto_0, upto_1))
               AND NOT EXISTS (SELECT 1 FROM stock_levels__migc AS x WHERE x.product_id = stock_levels.product_id AND x.warehouse_id = stock_levels.warehouse_id)
             ON DUPLICATE KEY UPDATE product_id = stock_levels__migc.product_id;
           COMMIT;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
           SET last_0 = upto_0, last_1 = upto_1, started = 1, attempt = 0;
           DO SLEEP(pause_ms / 1000);
         END LOOP;
@@ -938,6 +965,7 @@ BEGIN
         DROP TABLE stock_levels__migc_old;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TABLE IF EXISTS stock_levels__migc_progress;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_stock_levels_insert__migc') THEN
           SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert';
           PREPARE migc_stmt FROM @migc_sql;
@@ -1043,6 +1071,7 @@ BEGIN
       DECLARE last_1 int;
       DECLARE upto_1 int;
       DECLARE started INT DEFAULT 0;
+      DECLARE locked_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
       DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
       DECLARE EXIT HANDLER FOR 1205, 1213
@@ -1062,16 +1091,19 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_reserved_le_quantity__migc')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          DROP TABLE IF EXISTS stock_levels__migc_progress;
           CREATE TABLE stock_levels__migc LIKE stock_levels;
           SET SESSION foreign_key_checks = 0;
           ALTER TABLE stock_levels__migc ADD CONSTRAINT stock_reserved_le_quantity__migc CHECK (reserved_quantity <= quantity), ADD CONSTRAINT stock_levels_product_id_fkey__migc FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ADD CONSTRAINT stock_levels_warehouse_id_fkey__migc FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
+        CREATE TABLE IF NOT EXISTS stock_levels__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL, claimed_1 int NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO stock_levels__migc_progress (id) VALUES (1);
         SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_insert';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_insert AFTER INSERT ON stock_levels FOR EACH ROW INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity)';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_insert AFTER INSERT ON stock_levels FOR EACH ROW IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -1079,7 +1111,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_update AFTER UPDATE ON stock_levels FOR EACH ROW BEGIN IF NEW.product_id <=> OLD.product_id AND NEW.warehouse_id <=> OLD.warehouse_id THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); ELSE UPDATE stock_levels__migc SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved, reserved_quantity = NEW.reserved_quantity WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; IF ROW_COUNT() = 0 THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_update AFTER UPDATE ON stock_levels FOR EACH ROW IF NEW.product_id <=> OLD.product_id AND NEW.warehouse_id <=> OLD.warehouse_id THEN IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; ELSEIF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE stock_levels__migc SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved, reserved_quantity = NEW.reserved_quantity WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; IF ROW_COUNT() = 0 THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; ELSE DELETE FROM stock_levels__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF; ELSEIF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -1087,7 +1119,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_delete AFTER DELETE ON stock_levels FOR EACH ROW DELETE FROM stock_levels__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_delete AFTER DELETE ON stock_levels FOR EACH ROW IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM stock_levels__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -1097,15 +1129,24 @@ BEGIN
           SELECT b.product_id, b.warehouse_id INTO upto_0, upto_1
             FROM (SELECT product_id, warehouse_id FROM stock_levels WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) ORDER BY product_id, warehouse_id LIMIT batch_size) AS b
             ORDER BY b.product_id DESC, b.warehouse_id DESC LIMIT 1;
-          IF upto_0 IS NULL THEN
-            LEAVE copy;
-          END IF;
           START TRANSACTION;
+          IF upto_0 IS NULL THEN
+            UPDATE stock_levels__migc_progress SET whole = 1;
+          ELSE
+            UPDATE stock_levels__migc_progress SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
+          END IF;
+          COMMIT;
+          START TRANSACTION;
+          SELECT COUNT(*) INTO locked_rows FROM stock_levels
+            WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (upto_0 IS NULL OR (product_id, warehouse_id) <= (upto_0, upto_1)) FOR UPDATE;
           INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity)
-            SELECT product_id, warehouse_id, quantity, reserved, reserved_quantity FROM stock_levels WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (product_id, warehouse_id) <= (upto_0, upto_1)
+            SELECT product_id, warehouse_id, quantity, reserved, reserved_quantity FROM stock_levels WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (upto_0 IS NULL OR (product_id, warehouse_id) <= (upto_0, upto_1))
               AND NOT EXISTS (SELECT 1 FROM stock_levels__migc AS x WHERE x.product_id = stock_levels.product_id AND x.warehouse_id = stock_levels.warehouse_id)
             ON DUPLICATE KEY UPDATE product_id = stock_levels__migc.product_id;
           COMMIT;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
           SET last_0 = upto_0, last_1 = upto_1, started = 1, attempt = 0;
           DO SLEEP(pause_ms / 1000);
         END LOOP;
@@ -1156,6 +1197,7 @@ BEGIN
         DROP TABLE stock_levels__migc_old;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TABLE IF EXISTS stock_levels__migc_progress;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_stock_levels_insert__migc') THEN
           SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert';
           PREPARE migc_stmt FROM @migc_sql;
