@@ -106,7 +106,7 @@ pub fn render(
         )
         .help("plan for `--dialect postgres` or `--dialect sqlite`")]);
     };
-    let ctx = dialect::Context { from, to };
+    let ctx = dialect::Context::new(from, to);
     let lowered = lowering.lower_plan(&plan.steps, &ctx)?;
     let scripts = script::scripts(lowering.as_ref(), &plan.steps, &lowered, locate);
     let manifest = manifest::build(lowering.as_ref(), plan, &lowered, &scripts, labels, locate);

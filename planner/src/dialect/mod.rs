@@ -6,10 +6,11 @@ mod postgres;
 mod sqlite;
 
 use crate::step::Step;
-use migc_compiler::schema::{Column, Expr, Schema};
+use migc_compiler::schema::{Column, Expr, Schema, Table};
 use migc_grammar::Diagnostic;
 use migc_stdlib::Dialect;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 pub use mysql::{Algorithm, Mysql};
 pub use postgres::Postgres;
@@ -80,16 +81,45 @@ pub struct Batch {
 pub struct Context<'a> {
     pub from: &'a Schema,
     pub to: &'a Schema,
+    /// Declared tables by the deployed name they are renamed from.
+    renamed: BTreeMap<&'a str, Vec<&'a Table>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    pub fn new(from: &'a Schema, to: &'a Schema) -> Context<'a> {
+        let mut renamed: BTreeMap<&str, Vec<&Table>> = BTreeMap::new();
+        for t in to.tables.values() {
+            if let Some(old) = t.renamed_from.as_deref() {
+                renamed.entry(old).or_default().push(t);
+            }
+        }
+        Context { from, to, renamed }
+    }
+
+    /// Whether the deployed table `table` is declared under another name (and no declared table
+    /// takes its name).
+    pub fn renamed_away(&self, table: &str) -> bool {
+        !self.to.tables.contains_key(table) && self.renamed.contains_key(table)
+    }
+
+    /// The declared tables that a deployed table's name stands for: the table of that name and
+    /// those renamed from it, in name order.
+    fn declared(&self, table: &str) -> Vec<&'a Table> {
+        let mut out: Vec<&Table> = self.renamed.get(table).cloned().unwrap_or_default();
+        if let Some(t) = self.to.tables.get(table) {
+            if !out.iter().any(|o| std::ptr::eq(*o, t)) {
+                out.push(t);
+            }
+        }
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        out
+    }
+
     /// The declared column of a deployed table's column, when the table (under its deployed or
     /// declared name) still declares it.
-    pub fn target_column(&self, table: &str, column: &str) -> Option<&Column> {
-        self.to
-            .tables
-            .values()
-            .filter(|t| t.name == table || t.renamed_from.as_deref() == Some(table))
+    pub fn target_column(&self, table: &str, column: &str) -> Option<&'a Column> {
+        self.declared(table)
+            .into_iter()
             .find_map(|t| t.column(column))
     }
 
@@ -97,11 +127,7 @@ impl Context<'_> {
     /// from it, the `down` of a column computed from it alone, or its `retire … down`.
     /// The flag says whether the refill is exact (a rename) or computed through a `down`.
     pub fn refill(&self, table: &str, column: &str) -> Option<(Expr, bool)> {
-        let t = self
-            .to
-            .tables
-            .values()
-            .find(|t| t.name == table || t.renamed_from.as_deref() == Some(table))?;
+        let t = *self.declared(table).first()?;
         if let Some(r) = t.retired.iter().find(|r| r.name == column) {
             if let Some(d) = &r.down {
                 return Some((d.clone(), false));

@@ -340,11 +340,5 @@ fn renamed_at_contract(step: &Step, ctx: &Context<'_>) -> Option<String> {
         return None;
     }
     let t = step.op.table()?;
-    let renamed = ctx
-        .to
-        .tables
-        .values()
-        .any(|x| x.renamed_from.as_deref() == Some(t))
-        && !ctx.to.tables.contains_key(t);
-    renamed.then(|| t.to_string())
+    ctx.renamed_away(t).then(|| t.to_string())
 }

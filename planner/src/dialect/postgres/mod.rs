@@ -243,13 +243,7 @@ impl Lowering for Postgres {
         // renames it: re-running contract after the rename must skip them.
         let renamed = step.phase == crate::step::Phase::Contract
             && !matches!(step.op, Op::RenameTable { .. })
-            && step.op.table().is_some_and(|t| {
-                ctx.to
-                    .tables
-                    .values()
-                    .any(|x| x.renamed_from.as_deref() == Some(t))
-                    && !ctx.to.tables.contains_key(t)
-            });
+            && step.op.table().is_some_and(|t| ctx.renamed_away(t));
         if let (true, Some(table)) = (renamed, step.op.table()) {
             for unit in lowered.up.iter_mut().filter(|u| u.transactional) {
                 unit.sql = only_while_named(table, &unit.sql);

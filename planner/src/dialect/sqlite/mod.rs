@@ -156,11 +156,7 @@ impl Lowering for Sqlite {
         steps: &[Step],
         ctx: &Context<'_>,
     ) -> Result<Vec<Lowered>, Vec<Diagnostic>> {
-        let ctx = Context {
-            from: ctx.from,
-            to: ctx.to,
-        };
-        let mut run = Run::new(steps, &ctx, self.busy_timeout_ms);
+        let mut run = Run::new(steps, ctx, self.busy_timeout_ms);
         run.run();
         if run.errors.is_empty() {
             return Ok(run.out);
