@@ -129,6 +129,16 @@ pub fn fk_clause(fk: &migc_compiler::schema::ForeignKey, dialect: Dialect) -> St
     s
 }
 
+/// `CREATE OR REPLACE VIEW` of a declared view, its query spelled for `dialect` (PostgreSQL,
+/// MySQL; SQLite has no `OR REPLACE`).
+pub fn create_or_replace_view(view: &migc_compiler::schema::View, dialect: Dialect) -> String {
+    format!(
+        "CREATE OR REPLACE VIEW {} AS {};",
+        quote(&view.name, dialect),
+        render_query(&view.query, dialect)
+    )
+}
+
 /// A string literal.
 pub fn literal(value: &str) -> String {
     format!("'{}'", value.replace('\'', "''"))

@@ -367,31 +367,29 @@ pub fn forward(server: &Server, prep: &Prepared) -> Result<(), String> {
 /// batch, each in its own transaction, walking the key; then checks that the batches covered
 /// every row (their `remaining` count is 0) and that running one more pass changes nothing.
 fn drive_batches(client: &mut Client, plan: &Plan, limit: usize) -> Result<(), String> {
-    let batches: Vec<serde_json::Value> = plan.manifest["phases"]
+    use migc_planner::dialect::Batch;
+    use migc_runner::backfill::{after, upto};
+    use migc_stdlib::Dialect::Postgres;
+    let batches: Vec<Batch> = plan.manifest["phases"]
         .as_array()
         .into_iter()
         .flatten()
         .flat_map(|p| p["steps"].as_array().cloned().unwrap_or_default())
         .filter_map(|s| s.get("backfill").cloned())
-        .collect();
-    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
-    let list = |v: &serde_json::Value| -> Vec<String> {
-        v.as_array().into_iter().flatten().map(text).collect()
-    };
+        .map(|b| serde_json::from_value(b).map_err(|e| format!("a batch form: {e}")))
+        .collect::<Result<_, _>>()?;
     for b in &batches {
-        let key: Vec<String> = list(&b["key"]).iter().map(|k| catalog::quote(k)).collect();
-        let tuple = |values: &[String]| {
-            let v: Vec<String> = values.iter().map(|v| catalog::literal(v)).collect();
-            format!("({}) {{op}} ({})", key.join(", "), v.join(", "))
-        };
-        let mut after = "true".to_string();
+        let mut last: Option<Vec<String>> = None;
         let mut batches_run = 0;
         loop {
+            // The placeholders as `migc apply` writes them.
+            let after = after(Postgres, b, last.as_deref());
             let mut tx = client.transaction().map_err(|e| e.to_string())?;
-            for s in list(&b["setup"]) {
-                tx.batch_execute(&s).map_err(|e| format!("{s}: {e}"))?;
+            for s in &b.setup {
+                tx.batch_execute(s).map_err(|e| format!("{s}: {e}"))?;
             }
-            let next = text(&b["next"])
+            let next = b
+                .next
                 .replace("{after}", &after)
                 .replace("{limit}", &limit.to_string());
             let rows: Vec<Vec<String>> = tx
@@ -407,32 +405,30 @@ fn drive_batches(client: &mut Client, plan: &Plan, limit: usize) -> Result<(), S
                     _ => None,
                 })
                 .collect();
-            let Some(last) = rows.last() else {
+            let Some(end) = rows.last() else {
                 break;
             };
-            let upto = tuple(last).replace("{op}", "<=");
-            let fill = text(&b["fill"])
+            let fill = b
+                .fill
                 .replace("{after}", &after)
-                .replace("{upto}", &upto);
+                .replace("{upto}", &upto(Postgres, b, end));
             tx.batch_execute(&fill)
                 .map_err(|e| format!("{fill}: {e}"))?;
-            for s in list(&b["teardown"]) {
-                tx.batch_execute(&s).map_err(|e| format!("{s}: {e}"))?;
+            for s in &b.teardown {
+                tx.batch_execute(s).map_err(|e| format!("{s}: {e}"))?;
             }
             tx.commit().map_err(|e| e.to_string())?;
-            after = tuple(last).replace("{op}", ">");
+            last = Some(end.clone());
             batches_run += 1;
         }
-        let remaining = text(&b["remaining"]);
         let left: i64 = client
-            .query_one(remaining.trim_end_matches(';'), &[])
-            .map_err(|e| format!("{remaining}: {e}"))?
+            .query_one(b.remaining.trim_end_matches(';'), &[])
+            .map_err(|e| format!("{}: {e}", b.remaining))?
             .get(0);
         if left != 0 {
             return Err(format!(
-                "{} rows of `{}` still to fill after {batches_run} batches",
-                left,
-                text(&b["table"])
+                "{left} rows of `{}` still to fill after {batches_run} batches",
+                b.table
             ));
         }
     }

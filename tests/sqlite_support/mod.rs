@@ -1988,19 +1988,8 @@ pub fn run_case(case: &Case, skip_unplanned: bool) -> Report {
 // -------------------------------------------------------------------------------------------
 // Batched backfills
 
-/// A backfill of the manifest in the form an executor runs (`Batch` in the planner).
-#[derive(Debug, serde::Deserialize)]
-pub struct Batch {
-    pub table: String,
-    pub key: Vec<String>,
-    pub next: String,
-    #[serde(default)]
-    pub setup: Vec<String>,
-    pub fill: String,
-    #[serde(default)]
-    pub teardown: Vec<String>,
-    pub remaining: String,
-}
+/// A backfill of the manifest in the form an executor runs.
+pub use migc_planner::dialect::Batch;
 
 /// The batched backfills of the plan's backfill phase, in step order, and how many backfill
 /// steps that phase has in all (each must carry its batches).
@@ -2024,13 +2013,6 @@ pub fn batches(plan: &Plan) -> Result<(Vec<Batch>, usize), String> {
     Ok((out, steps))
 }
 
-/// `(k1, k2) <op> ('v1', 'v2')`: a key predicate as an executor writes it, values as literals.
-fn key_predicate(key: &[String], op: &str, values: &[String]) -> String {
-    let names: Vec<String> = key.iter().map(|k| quote(k)).collect();
-    let values: Vec<String> = values.iter().map(|v| lit(v)).collect();
-    format!("({}) {op} ({})", names.join(", "), values.join(", "))
-}
-
 /// Runs one backfill batch by batch as an executor does: each batch in its own `BEGIN
 /// IMMEDIATE … COMMIT` (the keys of the batch, the setup, the fill, the teardown), `between` run
 /// after each committed batch. The number of batches.
@@ -2043,10 +2025,8 @@ pub fn run_batches(
     let mut last: Option<Vec<String>> = None;
     let mut n = 0;
     loop {
-        let after = match &last {
-            None => "1 = 1".to_string(),
-            Some(v) => key_predicate(&b.key, ">", v),
-        };
+        // The placeholders as `migc apply` writes them.
+        let after = migc_runner::backfill::after(Dialect::Sqlite, b, last.as_deref());
         if n > 200 {
             return Err(format!("no end after {n} batches, at {after}"));
         }
@@ -2065,10 +2045,10 @@ pub fn run_batches(
                 .iter()
                 .map(|v| v.clone().ok_or_else(|| format!("{next}: a null key")))
                 .collect::<Result<_, _>>()?;
-            let fill = b
-                .fill
-                .replace("{after}", &after)
-                .replace("{upto}", &key_predicate(&b.key, "<=", &end));
+            let fill = b.fill.replace("{after}", &after).replace(
+                "{upto}",
+                &migc_runner::backfill::upto(Dialect::Sqlite, b, &end),
+            );
             for s in &b.setup {
                 conn.execute_batch(s).map_err(|e| format!("{s}: {e}"))?;
             }

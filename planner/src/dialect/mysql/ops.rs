@@ -686,10 +686,9 @@ impl Mysql {
                 self.lower_rename_constraint(&mut l, ctx, scope, table, from, to, origin)?;
             }
             Op::CreateView { view } => {
-                l.up.push(unit(format!(
-                    "CREATE OR REPLACE VIEW {} AS {};",
-                    q(&view.name),
-                    crate::sql::render_query(&view.query, crate::Dialect::Mysql)
+                l.up.push(unit(crate::sql::create_or_replace_view(
+                    view,
+                    crate::Dialect::Mysql,
                 )));
                 l.down
                     .push(unit(format!("DROP VIEW IF EXISTS {};", q(&view.name))));
@@ -697,10 +696,9 @@ impl Mysql {
             }
             Op::DropView { view } => {
                 l.up.push(unit(format!("DROP VIEW IF EXISTS {};", q(&view.name))));
-                l.down.push(unit(format!(
-                    "CREATE OR REPLACE VIEW {} AS {};",
-                    q(&view.name),
-                    crate::sql::render_query(&view.query, crate::Dialect::Mysql)
+                l.down.push(unit(crate::sql::create_or_replace_view(
+                    view,
+                    crate::Dialect::Mysql,
                 )));
             }
             Op::CommentTable {

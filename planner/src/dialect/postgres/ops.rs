@@ -680,10 +680,9 @@ impl Postgres {
                 )]));
             }
             Op::CreateView { view } => {
-                l.up.push(unit(format!(
-                    "CREATE OR REPLACE VIEW {} AS {};",
-                    q(&view.name),
-                    crate::sql::render_query(&view.query, crate::Dialect::Postgres)
+                l.up.push(unit(crate::sql::create_or_replace_view(
+                    view,
+                    crate::Dialect::Postgres,
                 )));
                 l.down
                     .push(unit(format!("DROP VIEW IF EXISTS {};", q(&view.name))));
@@ -691,10 +690,9 @@ impl Postgres {
             }
             Op::DropView { view } => {
                 l.up.push(unit(format!("DROP VIEW IF EXISTS {};", q(&view.name))));
-                l.down.push(unit(format!(
-                    "CREATE OR REPLACE VIEW {} AS {};",
-                    q(&view.name),
-                    crate::sql::render_query(&view.query, crate::Dialect::Postgres)
+                l.down.push(unit(crate::sql::create_or_replace_view(
+                    view,
+                    crate::Dialect::Postgres,
                 )));
             }
             Op::CommentTable {
