@@ -410,7 +410,7 @@ fn a_backfill_without_a_primary_key_is_refused_where_nothing_can_be_walked() {
 
 /// MySQL has no partial indexes: a non-unique one is built over every row with W2003 naming
 /// the dropped predicate (an error under `--deny warnings`); a unique one keeps its meaning
-/// through a generated column, and one whose predicate only excludes nulls of its key needs
+/// through a generated marker column, and one whose predicate only excludes nulls of its key needs
 /// nothing, so neither warns.
 #[test]
 fn a_partial_index_built_whole_on_mysql_is_a_warning() {
@@ -447,9 +447,17 @@ fn a_partial_index_built_whole_on_mysql_is_a_warning() {
     );
     assert_eq!(err.matches("W2003").count(), 1, "{err}");
     let expand = std::fs::read_to_string(d.join("out/01-expand.up.sql")).expect("expand");
+    // The predicate is a marker column, 1 inside it and null outside (nulls never collide),
+    // after the key column, which stays plain.
     assert!(
         expand.contains(
-            "  users_active_nick_key__expr varchar(40) AS (CASE WHEN active THEN nick END) STORED"
+            "  users_active_nick_key__where smallint AS (CASE WHEN active THEN 1 END) STORED"
+        ),
+        "{expand}"
+    );
+    assert!(
+        expand.contains(
+            "ADD UNIQUE INDEX users_active_nick_key (nick, users_active_nick_key__where)"
         ),
         "{expand}"
     );

@@ -866,6 +866,18 @@ impl Mysql {
                 self.drop_column_algorithms(),
             );
             l.up.push(self.program(scope, Body::when(&column_exists(table, &shadow), up)));
+            // MariaDB's JSON columns carry a check named after the column.
+            let json = model
+                .column(table, &shadow)
+                .filter(|c| matches!(type_of(&c.ty, model, c.origin), Ok(t) if t.eq_ignore_ascii_case("json")))
+                .cloned();
+            if let Some(json) = &json {
+                let renamed = Column {
+                    name: column.name.clone(),
+                    ..json.clone()
+                };
+                l.up.push(self.rename_json_check(scope, table, &renamed, &shadow)?);
+            }
             // The rollback gives the shadow its name back, then refills the column from it.
             let mut back = Body::new();
             back.alter(
@@ -888,6 +900,9 @@ impl Mysql {
                     back,
                 ),
             ));
+            if let Some(json) = &json {
+                down_units.push(self.rename_json_check(scope, table, json, &column.name)?);
+            }
             let refill = target
                 .and_then(|t| t.transform.as_ref())
                 .filter(|t| t.from == [column.name.clone()])
@@ -952,6 +967,36 @@ impl Mysql {
         }
         l.down = down_units;
         Ok(())
+    }
+
+    /// A JSON column restated as it is (`column`, under the name it has now), so that MariaDB
+    /// names its `json_valid` check after it again: a column's check keeps the name the column
+    /// had when the check was made (`check`), and restating the column is INSTANT. It runs while
+    /// the check has that name; MySQL keeps no such check, and the unit does nothing there.
+    fn rename_json_check(
+        &self,
+        scope: &Scope<'_>,
+        table: &str,
+        column: &Column,
+        check: &str,
+    ) -> Result<Unit, Diagnostic> {
+        let mut b = Body::new();
+        b.alter(
+            table,
+            &format!("MODIFY COLUMN {}", column_def(column, scope.model)?),
+            self.metadata_algorithms(),
+        );
+        Ok(self.program(
+            scope,
+            Body::when(
+                &format!(
+                    "{} AND {}",
+                    column_exists(table, &column.name),
+                    constraint_exists(table, check)
+                ),
+                b,
+            ),
+        ))
     }
 
     /// Refills a restored column from the new shape, then gives it back its default and,
@@ -1424,19 +1469,21 @@ impl Mysql {
         to: &str,
     ) -> Unit {
         let mut b = Body::new();
-        let mut drop = Body::new();
-        drop.alter(
-            table,
-            &format!("DROP INDEX {}", q(to)),
-            self.index_algorithms(),
-        );
-        b.nest(Body::when(&index_exists(table, to), drop));
         b.alter(
             table,
             &format!("RENAME INDEX {} TO {}", q(from), q(to)),
             self.metadata_algorithms(),
         );
-        let mut b = Body::when(&index_exists(table, from), b);
+        // Done once `to` exists: a re-run (of a rollback too, where both names exist once the
+        // dropped index is back) leaves both as they are.
+        let mut b = Body::when(
+            &format!(
+                "{} AND NOT {}",
+                index_exists(table, from),
+                index_exists(table, to)
+            ),
+            b,
+        );
         let declared = ctx
             .to
             .tables
@@ -1445,13 +1492,10 @@ impl Mysql {
             .flat_map(|t| t.indexes.iter())
             .find(|i| i.name == to || i.name == from);
         if let Some(index) = declared {
-            let n = index.parts.len();
-            for pos in 0..n {
-                let (old, new) = (generated_name(from, pos, n), generated_name(to, pos, n));
-                let named = generated_name(&index.name, pos, n);
-                if !generated_names(index).contains(&named) {
-                    continue;
-                }
+            let names = generated_names_as(from, index)
+                .into_iter()
+                .zip(generated_names_as(to, index));
+            for (old, new) in names {
                 let mut rename = Body::new();
                 rename.alter(
                     table,

@@ -283,28 +283,41 @@ pub(super) fn generated_name(index: &str, pos: usize, parts: usize) -> String {
     }
 }
 
-/// The generated columns of an index, by name.
-pub(super) fn generated_names(index: &Index) -> Vec<String> {
-    let n = index.parts.len();
-    emulated(index)
-        .into_iter()
-        .enumerate()
-        .filter(|(_, e)| *e)
-        .map(|(pos, _)| generated_name(&index.name, pos, n))
-        .collect()
+/// The generated column marking the rows inside a unique partial index's predicate:
+/// `<index>__where`.
+pub(super) fn marker_name(index: &str) -> String {
+    suffixed(index, "__where")
 }
 
-/// Whether the index's key parts are held in generated columns: each expression key part
-/// (MariaDB has no functional key parts), and every part of a unique partial index, where
-/// `CASE WHEN <predicate> THEN <part> END` is null for the rows outside the predicate and nulls
-/// never collide in a unique key, so uniqueness holds among the matching rows only, as declared.
-fn emulated(index: &Index) -> Vec<bool> {
-    let all = index.unique && index.predicate.is_some() && !nulls_excluded(index);
-    index
+/// The generated columns of an index, by name, in key order (the marker last).
+pub(super) fn generated_names(index: &Index) -> Vec<String> {
+    generated_names_as(&index.name, index)
+}
+
+/// The generated columns the index has under the name `name`, in key order.
+pub(super) fn generated_names_as(name: &str, index: &Index) -> Vec<String> {
+    let n = index.parts.len();
+    let mut out: Vec<String> = index
         .parts
         .iter()
-        .map(|p| all || p.column.is_none())
-        .collect()
+        .enumerate()
+        .filter(|(_, p)| p.column.is_none())
+        .map(|(pos, _)| generated_name(name, pos, n))
+        .collect();
+    if marked(index) {
+        out.push(marker_name(name));
+    }
+    out
+}
+
+/// Whether a unique partial index is emulated with a marker: its key parts as declared, then a
+/// generated column that is 1 inside the predicate and null outside it. Nulls never collide in
+/// a unique key, so uniqueness holds among the matching rows only, as declared. The marker
+/// reads only the predicate's columns: the key columns stay plain, so that a cascading foreign
+/// key over them is not over the base of a generated column (which InnoDB adds only by
+/// copying the table, error 138), and the index serves lookups by its leading columns.
+fn marked(index: &Index) -> bool {
+    index.unique && index.predicate.is_some() && !nulls_excluded(index)
 }
 
 /// Whether the predicate of a unique index only excludes rows where one of its key columns is
@@ -368,8 +381,9 @@ fn named_columns(sql: &str, table: &str, model: &Model) -> Vec<String> {
     out
 }
 
-/// The generated columns an index needs on MySQL/MariaDB (none for most indexes). An
-/// expression key part takes the type of the first column it names.
+/// The generated columns an index needs on MySQL/MariaDB (none for most indexes): one per
+/// expression key part, typed as the first column the expression names, and the marker of a
+/// unique partial index ([`marked`]).
 pub(super) fn generated_columns(
     table: &str,
     index: &Index,
@@ -379,18 +393,12 @@ pub(super) fn generated_columns(
         "index plain columns on MySQL, or keep this index in a `native` block for PostgreSQL";
     let mut out = Vec::new();
     let n = index.parts.len();
-    for (pos, (p, emulate)) in index.parts.iter().zip(emulated(index)).enumerate() {
-        if !emulate {
+    for (pos, p) in index.parts.iter().enumerate() {
+        if p.column.is_some() {
             continue;
         }
-        let (value, source) = match &p.column {
-            Some(c) => (q(c), Some(c.clone())),
-            None => (
-                expr(&p.expr)?,
-                named_columns(&p.expr.sql, table, model).into_iter().next(),
-            ),
-        };
-        let Some(column) = source.and_then(|c| model.column(table, &c)) else {
+        let base = named_columns(&p.expr.sql, table, model);
+        let Some(column) = base.first().and_then(|c| model.column(table, c)) else {
             return Err(unsupported(
                 format!(
                     "index `{}` has an expression key part naming no column of `{table}`, so its type is unknown on MySQL/MariaDB",
@@ -401,26 +409,9 @@ pub(super) fn generated_columns(
             ));
         };
         let ty = type_of(&column.ty, model, column.origin)?;
-        // MariaDB refuses an indexed generated column reading a CHAR column as it is (error
-        // 1901: its value would depend on `PAD_CHAR_TO_FULL_LENGTH`); RTRIM gives the value the
-        // server reads anyway.
-        let value = if p.column.is_some() && ty.to_ascii_lowercase().starts_with("char(") {
-            format!("RTRIM({value})")
-        } else {
-            value
-        };
-        let mut base = named_columns(&p.expr.sql, table, model);
-        base.extend(p.column.clone());
-        if let Some(pred) = index.predicate.as_ref().filter(|_| index.unique) {
-            base.extend(named_columns(&pred.sql, table, model));
-        }
-        let value = match &index.predicate {
-            Some(pred) if index.unique => format!("CASE WHEN {} THEN {value} END", expr(pred)?),
-            _ => value,
-        };
         let name = generated_name(&index.name, pos, n);
         out.push(Generated {
-            def: format!("{} {ty} AS ({value})", q(&name)),
+            def: format!("{} {ty} AS ({})", q(&name), expr(&p.expr)?),
             column: Column {
                 name: name.clone(),
                 ..column.clone()
@@ -429,27 +420,58 @@ pub(super) fn generated_columns(
             base,
         });
     }
+    if let Some(pred) = index.predicate.as_ref().filter(|_| marked(index)) {
+        let name = marker_name(&index.name);
+        let ty = ColumnType::Builtin {
+            name: "int16".into(),
+            args: Vec::new(),
+        };
+        out.push(Generated {
+            def: format!(
+                "{} {} AS (CASE WHEN {} THEN 1 END)",
+                q(&name),
+                type_of(&ty, model, index.origin)?,
+                expr(pred)?
+            ),
+            column: Column {
+                name: name.clone(),
+                ty,
+                nullable: true,
+                default: None,
+                identity: false,
+                comment: None,
+                renamed_from: None,
+                transform: None,
+                origin: index.origin,
+            },
+            name,
+            base: named_columns(&pred.sql, table, model),
+        });
+    }
     Ok(out)
 }
 
 /// The key parts of an index. MariaDB has no expression key parts and neither server has
-/// partial indexes: expression parts, and every part of a unique partial index, index
-/// generated columns ([`generated_columns`], made first); a non-unique partial index is built
+/// partial indexes: expression parts index generated columns, a unique partial index ends
+/// with its marker ([`generated_columns`], made first), and a non-unique partial index is built
 /// over every row (a superset serving the same lookups), which the plan reports as W2003.
 pub(super) fn index_parts(table: &str, index: &Index, model: &Model) -> Result<String, Diagnostic> {
     let mut model = model.clone();
     for g in generated_columns(table, index, &model)? {
         model.add_column(table, g.column);
     }
-    let emulate = emulated(index);
-    let mut names = Vec::new();
-    for (pos, p) in index.parts.iter().enumerate() {
-        let name = if emulate[pos] {
-            generated_name(&index.name, pos, index.parts.len())
-        } else {
-            p.column.clone().unwrap_or_default()
-        };
-        names.push((name, p.descending));
+    let n = index.parts.len();
+    let mut names: Vec<(String, bool)> = index
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(pos, p)| match &p.column {
+            Some(c) => (c.clone(), p.descending),
+            None => (generated_name(&index.name, pos, n), p.descending),
+        })
+        .collect();
+    if marked(index) {
+        names.push((marker_name(&index.name), false));
     }
     let parts: Vec<(&str, bool)> = names.iter().map(|(c, d)| (c.as_str(), *d)).collect();
     key_parts(table, &parts, &model).map_err(|m| {

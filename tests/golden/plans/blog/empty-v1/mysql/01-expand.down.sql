@@ -210,11 +210,11 @@ BEGIN
         END IF;
         ALTER TABLE posts DROP INDEX posts_slug_key, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
-      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'posts_slug_key__expr') THEN
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'posts_slug_key__where') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts DROP COLUMN posts_slug_key__expr, ALGORITHM=INSTANT;
+          ALTER TABLE posts DROP COLUMN posts_slug_key__where, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts DROP COLUMN posts_slug_key__expr, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE posts DROP COLUMN posts_slug_key__where, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;

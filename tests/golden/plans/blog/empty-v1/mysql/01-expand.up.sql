@@ -303,7 +303,7 @@ CREATE TABLE IF NOT EXISTS posts (
   updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
   deleted_at datetime(6) NULL,
   PRIMARY KEY (id),
-  posts_slug_key__expr varchar(200) AS (CASE WHEN deleted_at IS NULL THEN slug END) STORED,
+  posts_slug_key__where smallint AS (CASE WHEN deleted_at IS NULL THEN 1 END) STORED,
   CONSTRAINT posts_view_count_check CHECK (view_count >= 0),
   CONSTRAINT posts_published_has_date CHECK (status <> 'published' OR published_at IS NOT NULL)
 ) ENGINE=InnoDB;
@@ -547,14 +547,14 @@ BEGIN
         END IF;
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_slug_key') THEN
-        IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'posts_slug_key__expr') THEN
+        IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'posts_slug_key__where') THEN
           IF algo = 0 THEN
-            ALTER TABLE posts ADD COLUMN posts_slug_key__expr varchar(200) AS (CASE WHEN deleted_at IS NULL THEN slug END) VIRTUAL, ALGORITHM=INSTANT;
+            ALTER TABLE posts ADD COLUMN posts_slug_key__where smallint AS (CASE WHEN deleted_at IS NULL THEN 1 END) VIRTUAL, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE posts ADD COLUMN posts_slug_key__expr varchar(200) AS (CASE WHEN deleted_at IS NULL THEN slug END) VIRTUAL, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE posts ADD COLUMN posts_slug_key__where smallint AS (CASE WHEN deleted_at IS NULL THEN 1 END) VIRTUAL, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
-        ALTER TABLE posts ADD UNIQUE INDEX posts_slug_key (posts_slug_key__expr), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE posts ADD UNIQUE INDEX posts_slug_key (slug, posts_slug_key__where), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_author_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME <> 'posts_author_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'author_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
         ALTER TABLE posts DROP INDEX posts_author_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;

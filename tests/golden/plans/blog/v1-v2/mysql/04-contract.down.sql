@@ -1107,10 +1107,7 @@ BEGIN
           RESIGNAL;
         END IF;
       END;
-      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_moderation_queue') THEN
-        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_moderation_queue__migc') THEN
-          ALTER TABLE comments DROP INDEX comments_moderation_queue__migc, ALGORITHM=INPLACE, LOCK=NONE;
-        END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_moderation_queue') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_moderation_queue__migc') THEN
         IF algo = 0 THEN
           ALTER TABLE comments RENAME INDEX comments_moderation_queue TO comments_moderation_queue__migc, ALGORITHM=INSTANT;
         ELSE
@@ -1186,10 +1183,7 @@ BEGIN
           RESIGNAL;
         END IF;
       END;
-      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_created_at_idx') THEN
-        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_created_at_idx__migc') THEN
-          ALTER TABLE comments DROP INDEX comments_post_id_created_at_idx__migc, ALGORITHM=INPLACE, LOCK=NONE;
-        END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_created_at_idx') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_created_at_idx__migc') THEN
         IF algo = 0 THEN
           ALTER TABLE comments RENAME INDEX comments_post_id_created_at_idx TO comments_post_id_created_at_idx__migc, ALGORITHM=INSTANT;
         ELSE

@@ -69,10 +69,7 @@ BEGIN
           RESIGNAL;
         END IF;
       END;
-      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_created_at_idx__migc') THEN
-        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_created_at_idx') THEN
-          ALTER TABLE comments DROP INDEX comments_post_id_created_at_idx, ALGORITHM=INPLACE, LOCK=NONE;
-        END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_created_at_idx__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_created_at_idx') THEN
         IF algo = 0 THEN
           ALTER TABLE comments RENAME INDEX comments_post_id_created_at_idx__migc TO comments_post_id_created_at_idx, ALGORITHM=INSTANT;
         ELSE
@@ -148,10 +145,7 @@ BEGIN
           RESIGNAL;
         END IF;
       END;
-      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_moderation_queue__migc') THEN
-        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_moderation_queue') THEN
-          ALTER TABLE comments DROP INDEX comments_moderation_queue, ALGORITHM=INPLACE, LOCK=NONE;
-        END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_moderation_queue__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_moderation_queue') THEN
         IF algo = 0 THEN
           ALTER TABLE comments RENAME INDEX comments_moderation_queue__migc TO comments_moderation_queue, ALGORITHM=INSTANT;
         ELSE

@@ -393,10 +393,7 @@ BEGIN
         END IF;
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND INDEX_NAME = 'tags_slug_key') THEN
-          IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND INDEX_NAME = 'topics_slug_key') THEN
-            ALTER TABLE tags DROP INDEX topics_slug_key, ALGORITHM=INPLACE, LOCK=NONE;
-          END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND INDEX_NAME = 'tags_slug_key') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND INDEX_NAME = 'topics_slug_key') THEN
           IF algo = 0 THEN
             ALTER TABLE tags RENAME INDEX tags_slug_key TO topics_slug_key, ALGORITHM=INSTANT;
           ELSE
@@ -438,10 +435,7 @@ BEGIN
           RESIGNAL;
         END IF;
       END;
-      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND INDEX_NAME = 'tags_name_key') THEN
-        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND INDEX_NAME = 'topics_name_key') THEN
-          ALTER TABLE topics DROP INDEX topics_name_key, ALGORITHM=INPLACE, LOCK=NONE;
-        END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND INDEX_NAME = 'tags_name_key') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND INDEX_NAME = 'topics_name_key') THEN
         IF algo = 0 THEN
           ALTER TABLE topics RENAME INDEX tags_name_key TO topics_name_key, ALGORITHM=INSTANT;
         ELSE

@@ -898,18 +898,18 @@ BEGIN
         END IF;
         ALTER TABLE invitations DROP INDEX invitations_open_per_email, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
-      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'invitations_open_per_email__expr1') THEN
-        IF algo = 0 THEN
-          ALTER TABLE invitations DROP COLUMN invitations_open_per_email__expr1, ALGORITHM=INSTANT;
-        ELSE
-          ALTER TABLE invitations DROP COLUMN invitations_open_per_email__expr1, ALGORITHM=INPLACE, LOCK=NONE;
-        END IF;
-      END IF;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'invitations_open_per_email__expr2') THEN
         IF algo = 0 THEN
           ALTER TABLE invitations DROP COLUMN invitations_open_per_email__expr2, ALGORITHM=INSTANT;
         ELSE
           ALTER TABLE invitations DROP COLUMN invitations_open_per_email__expr2, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'invitations_open_per_email__where') THEN
+        IF algo = 0 THEN
+          ALTER TABLE invitations DROP COLUMN invitations_open_per_email__where, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE invitations DROP COLUMN invitations_open_per_email__where, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;

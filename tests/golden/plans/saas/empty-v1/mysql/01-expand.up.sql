@@ -153,7 +153,6 @@ DROP PROCEDURE migc_step;
 
 -- [9] create table `invitations`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:27:7
-SET SESSION foreign_key_checks = 0;
 CREATE TABLE IF NOT EXISTS invitations (
   tenant_id char(36) NOT NULL,
   id char(36) NOT NULL DEFAULT (uuid()),
@@ -167,12 +166,9 @@ CREATE TABLE IF NOT EXISTS invitations (
   updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
   PRIMARY KEY (tenant_id, id),
   CONSTRAINT invitations_token_hash_key UNIQUE KEY (token_hash(768)),
-  invitations_open_per_email__expr1 char(36) AS (CASE WHEN state = 'pending' THEN RTRIM(tenant_id) END) STORED,
-  invitations_open_per_email__expr2 text AS (CASE WHEN state = 'pending' THEN lower(email) END) STORED,
-  CONSTRAINT invitations_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE,
-  CONSTRAINT invitations_tenant_id_role_id_fkey FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE
+  invitations_open_per_email__expr2 text AS (lower(email)) STORED,
+  invitations_open_per_email__where smallint AS (CASE WHEN state = 'pending' THEN 1 END) STORED
 ) ENGINE=InnoDB;
-SET SESSION foreign_key_checks = 1;
 
 -- [10] create unique index `invitations_open_per_email` on `invitations`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/members.mig:40:3
@@ -201,21 +197,21 @@ BEGIN
         END IF;
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_open_per_email') THEN
-        IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'invitations_open_per_email__expr1') THEN
-          IF algo = 0 THEN
-            ALTER TABLE invitations ADD COLUMN invitations_open_per_email__expr1 char(36) AS (CASE WHEN state = 'pending' THEN RTRIM(tenant_id) END) VIRTUAL, ALGORITHM=INSTANT;
-          ELSE
-            ALTER TABLE invitations ADD COLUMN invitations_open_per_email__expr1 char(36) AS (CASE WHEN state = 'pending' THEN RTRIM(tenant_id) END) VIRTUAL, ALGORITHM=INPLACE, LOCK=NONE;
-          END IF;
-        END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'invitations_open_per_email__expr2') THEN
           IF algo = 0 THEN
-            ALTER TABLE invitations ADD COLUMN invitations_open_per_email__expr2 text AS (CASE WHEN state = 'pending' THEN lower(email) END) VIRTUAL, ALGORITHM=INSTANT;
+            ALTER TABLE invitations ADD COLUMN invitations_open_per_email__expr2 text AS (lower(email)) VIRTUAL, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE invitations ADD COLUMN invitations_open_per_email__expr2 text AS (CASE WHEN state = 'pending' THEN lower(email) END) VIRTUAL, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE invitations ADD COLUMN invitations_open_per_email__expr2 text AS (lower(email)) VIRTUAL, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
-        ALTER TABLE invitations ADD UNIQUE INDEX invitations_open_per_email (invitations_open_per_email__expr1, invitations_open_per_email__expr2(731)), ALGORITHM=INPLACE, LOCK=NONE;
+        IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'invitations_open_per_email__where') THEN
+          IF algo = 0 THEN
+            ALTER TABLE invitations ADD COLUMN invitations_open_per_email__where smallint AS (CASE WHEN state = 'pending' THEN 1 END) VIRTUAL, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE invitations ADD COLUMN invitations_open_per_email__where smallint AS (CASE WHEN state = 'pending' THEN 1 END) VIRTUAL, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        ALTER TABLE invitations ADD UNIQUE INDEX invitations_open_per_email (tenant_id, invitations_open_per_email__expr2(727), invitations_open_per_email__where), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_tenant_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME <> 'invitations_tenant_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
         ALTER TABLE invitations DROP INDEX invitations_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;

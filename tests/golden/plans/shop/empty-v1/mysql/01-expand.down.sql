@@ -1006,11 +1006,11 @@ BEGIN
         END IF;
         ALTER TABLE addresses DROP INDEX addresses_one_default_per_user, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
-      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'addresses_one_default_per_user__expr') THEN
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'addresses_one_default_per_user__where') THEN
         IF algo = 0 THEN
-          ALTER TABLE addresses DROP COLUMN addresses_one_default_per_user__expr, ALGORITHM=INSTANT;
+          ALTER TABLE addresses DROP COLUMN addresses_one_default_per_user__where, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE addresses DROP COLUMN addresses_one_default_per_user__expr, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE addresses DROP COLUMN addresses_one_default_per_user__where, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;

@@ -16,7 +16,6 @@ SET NAMES utf8mb4;
 
 -- [3] create table `addresses`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:24:7
-SET SESSION foreign_key_checks = 0;
 CREATE TABLE IF NOT EXISTS addresses (
   id bigint NOT NULL AUTO_INCREMENT,
   user_id bigint NOT NULL,
@@ -30,10 +29,8 @@ CREATE TABLE IF NOT EXISTS addresses (
   created_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
   updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
   PRIMARY KEY (id),
-  addresses_one_default_per_user__expr bigint AS (CASE WHEN is_default THEN user_id END) STORED,
-  CONSTRAINT addresses_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+  addresses_one_default_per_user__where smallint AS (CASE WHEN is_default THEN 1 END) STORED
 ) ENGINE=InnoDB;
-SET SESSION foreign_key_checks = 1;
 
 -- [4] create unique index `addresses_one_default_per_user` on `addresses`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/users.mig:36:3
@@ -62,14 +59,14 @@ BEGIN
         END IF;
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND INDEX_NAME = 'addresses_one_default_per_user') THEN
-        IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'addresses_one_default_per_user__expr') THEN
+        IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'addresses_one_default_per_user__where') THEN
           IF algo = 0 THEN
-            ALTER TABLE addresses ADD COLUMN addresses_one_default_per_user__expr bigint AS (CASE WHEN is_default THEN user_id END) VIRTUAL, ALGORITHM=INSTANT;
+            ALTER TABLE addresses ADD COLUMN addresses_one_default_per_user__where smallint AS (CASE WHEN is_default THEN 1 END) VIRTUAL, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE addresses ADD COLUMN addresses_one_default_per_user__expr bigint AS (CASE WHEN is_default THEN user_id END) VIRTUAL, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE addresses ADD COLUMN addresses_one_default_per_user__where smallint AS (CASE WHEN is_default THEN 1 END) VIRTUAL, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
-        ALTER TABLE addresses ADD UNIQUE INDEX addresses_one_default_per_user (addresses_one_default_per_user__expr), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE addresses ADD UNIQUE INDEX addresses_one_default_per_user (user_id, addresses_one_default_per_user__where), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND INDEX_NAME = 'addresses_user_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND INDEX_NAME <> 'addresses_user_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
         ALTER TABLE addresses DROP INDEX addresses_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;

@@ -1,0 +1,172 @@
+-- migc 0.1.0: backfill phase (up) for mysql
+-- Fills the new shape for existing rows in batches; commits per batch, resumable.
+-- Run as-is: mariadb DATABASE < 02-backfill.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET SESSION lock_wait_timeout = 2;
+SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
+SET NAMES utf8mb4;
+
+-- [15] backfill `target`, `payload__migc_new` on `audit_log`
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/saas/v3/security.mig:21:7
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 bigint;
+      DECLARE max_0 bigint;
+      DECLARE upto_0 bigint;
+      DECLARE started INT DEFAULT 0;
+      DECLARE batches INT DEFAULT 0;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_backfill = 'on';
+      SELECT id INTO max_0 FROM audit_log ORDER BY id DESC LIMIT 1;
+      backfill: WHILE max_0 IS NOT NULL DO
+        SET upto_0 = NULL;
+        SELECT b.id INTO upto_0
+          FROM (SELECT id FROM audit_log
+                WHERE (started = 0 OR id > last_0) AND id <= max_0
+                ORDER BY id LIMIT batch_size) AS b
+          ORDER BY b.id DESC LIMIT 1;
+        IF upto_0 IS NULL THEN
+          LEAVE backfill;
+        END IF;
+        START TRANSACTION;
+        UPDATE audit_log SET target = COALESCE(audit_log.target, concat(concat(audit_log.target_type, ':'), audit_log.target_id)), payload__migc_new = COALESCE(audit_log.payload__migc_new, audit_log.payload)
+          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (audit_log.target IS NULL OR audit_log.payload__migc_new IS NULL);
+        COMMIT;
+        SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
+        DO SLEEP(pause_ms / 1000);
+      END WHILE;
+      SET @migc_backfill = NULL;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET @migc_backfill = NULL;
+
+-- [16] backfill `archived_at`, `status__migc_new` on `tasks`
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/saas/v3/projects.mig:29:7
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 char(36);
+      DECLARE max_0 char(36);
+      DECLARE upto_0 char(36);
+      DECLARE last_1 char(36);
+      DECLARE max_1 char(36);
+      DECLARE upto_1 char(36);
+      DECLARE started INT DEFAULT 0;
+      DECLARE batches INT DEFAULT 0;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_backfill = 'on';
+      SELECT tenant_id, id INTO max_0, max_1 FROM tasks ORDER BY tenant_id DESC, id DESC LIMIT 1;
+      backfill: WHILE max_0 IS NOT NULL DO
+        SET upto_0 = NULL, upto_1 = NULL;
+        SELECT b.tenant_id, b.id INTO upto_0, upto_1
+          FROM (SELECT tenant_id, id FROM tasks
+                WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (tenant_id, id) <= (max_0, max_1)
+                ORDER BY tenant_id, id LIMIT batch_size) AS b
+          ORDER BY b.tenant_id DESC, b.id DESC LIMIT 1;
+        IF upto_0 IS NULL THEN
+          LEAVE backfill;
+        END IF;
+        START TRANSACTION;
+        UPDATE tasks SET archived_at = COALESCE(tasks.archived_at, CASE WHEN tasks.status = 'archived' THEN tasks.updated_at END), status__migc_new = COALESCE(tasks.status__migc_new, CAST(CASE CAST(tasks.status AS CHAR) WHEN 'archived' THEN NULL ELSE CAST(tasks.status AS CHAR) END AS CHAR))
+          WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (tenant_id, id) <= (upto_0, upto_1) AND (tasks.archived_at IS NULL OR tasks.status__migc_new IS NULL);
+        COMMIT;
+        SET last_0 = upto_0, last_1 = upto_1, started = 1, batches = batches + 1, attempt = 0;
+        DO SLEEP(pause_ms / 1000);
+      END WHILE;
+      SET @migc_backfill = NULL;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET @migc_backfill = NULL;
+
+-- [17] backfill `display_name` on `tenants`
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/saas/v3/tenants.mig:7:7
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 char(36);
+      DECLARE max_0 char(36);
+      DECLARE upto_0 char(36);
+      DECLARE started INT DEFAULT 0;
+      DECLARE batches INT DEFAULT 0;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_backfill = 'on';
+      SELECT id INTO max_0 FROM tenants ORDER BY id DESC LIMIT 1;
+      backfill: WHILE max_0 IS NOT NULL DO
+        SET upto_0 = NULL;
+        SELECT b.id INTO upto_0
+          FROM (SELECT id FROM tenants
+                WHERE (started = 0 OR id > last_0) AND id <= max_0
+                ORDER BY id LIMIT batch_size) AS b
+          ORDER BY b.id DESC LIMIT 1;
+        IF upto_0 IS NULL THEN
+          LEAVE backfill;
+        END IF;
+        START TRANSACTION;
+        UPDATE tenants SET display_name = COALESCE(tenants.display_name, tenants.name)
+          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (tenants.display_name IS NULL);
+        COMMIT;
+        SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
+        DO SLEEP(pause_ms / 1000);
+      END WHILE;
+      SET @migc_backfill = NULL;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET @migc_backfill = NULL;

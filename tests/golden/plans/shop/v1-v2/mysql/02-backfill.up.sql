@@ -1,0 +1,169 @@
+-- migc 0.1.0: backfill phase (up) for mysql
+-- Fills the new shape for existing rows in batches; commits per batch, resumable.
+-- Run as-is: mariadb DATABASE < 02-backfill.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET SESSION lock_wait_timeout = 2;
+SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
+SET NAMES utf8mb4;
+
+-- [21] backfill `status__migc_new` on `orders`
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v2/orders.mig:9:7
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 bigint;
+      DECLARE max_0 bigint;
+      DECLARE upto_0 bigint;
+      DECLARE started INT DEFAULT 0;
+      DECLARE batches INT DEFAULT 0;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_backfill = 'on';
+      SELECT id INTO max_0 FROM orders ORDER BY id DESC LIMIT 1;
+      backfill: WHILE max_0 IS NOT NULL DO
+        SET upto_0 = NULL;
+        SELECT b.id INTO upto_0
+          FROM (SELECT id FROM orders
+                WHERE (started = 0 OR id > last_0) AND id <= max_0
+                ORDER BY id LIMIT batch_size) AS b
+          ORDER BY b.id DESC LIMIT 1;
+        IF upto_0 IS NULL THEN
+          LEAVE backfill;
+        END IF;
+        START TRANSACTION;
+        UPDATE orders SET status__migc_new = COALESCE(orders.status__migc_new, CAST(CASE CAST(orders.status AS CHAR) WHEN 'completed' THEN 'paid' ELSE CAST(orders.status AS CHAR) END AS CHAR))
+          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (orders.status__migc_new IS NULL);
+        COMMIT;
+        SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
+        DO SLEEP(pause_ms / 1000);
+      END WHILE;
+      SET @migc_backfill = NULL;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET @migc_backfill = NULL;
+
+-- [22] backfill `amount_cents` on `payments`
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v2/orders.mig:33:7
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 bigint;
+      DECLARE max_0 bigint;
+      DECLARE upto_0 bigint;
+      DECLARE started INT DEFAULT 0;
+      DECLARE batches INT DEFAULT 0;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_backfill = 'on';
+      SELECT id INTO max_0 FROM payments ORDER BY id DESC LIMIT 1;
+      backfill: WHILE max_0 IS NOT NULL DO
+        SET upto_0 = NULL;
+        SELECT b.id INTO upto_0
+          FROM (SELECT id FROM payments
+                WHERE (started = 0 OR id > last_0) AND id <= max_0
+                ORDER BY id LIMIT batch_size) AS b
+          ORDER BY b.id DESC LIMIT 1;
+        IF upto_0 IS NULL THEN
+          LEAVE backfill;
+        END IF;
+        START TRANSACTION;
+        UPDATE payments SET amount_cents = COALESCE(payments.amount_cents, round(payments.amount * 100))
+          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (payments.amount_cents IS NULL);
+        COMMIT;
+        SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
+        DO SLEEP(pause_ms / 1000);
+      END WHILE;
+      SET @migc_backfill = NULL;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET @migc_backfill = NULL;
+
+-- [23] backfill `first_name`, `last_name` on `users`
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v2/users.mig:4:7
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 bigint;
+      DECLARE max_0 bigint;
+      DECLARE upto_0 bigint;
+      DECLARE started INT DEFAULT 0;
+      DECLARE batches INT DEFAULT 0;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_backfill = 'on';
+      SELECT id INTO max_0 FROM users ORDER BY id DESC LIMIT 1;
+      backfill: WHILE max_0 IS NOT NULL DO
+        SET upto_0 = NULL;
+        SELECT b.id INTO upto_0
+          FROM (SELECT id FROM users
+                WHERE (started = 0 OR id > last_0) AND id <= max_0
+                ORDER BY id LIMIT batch_size) AS b
+          ORDER BY b.id DESC LIMIT 1;
+        IF upto_0 IS NULL THEN
+          LEAVE backfill;
+        END IF;
+        START TRANSACTION;
+        UPDATE users SET first_name = COALESCE(users.first_name, substring_index(substring_index(users.full_name, ' ', 1), ' ', -1)), last_name = COALESCE(users.last_name, substring_index(substring_index(users.full_name, ' ', 2), ' ', -1))
+          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (users.first_name IS NULL OR users.last_name IS NULL);
+        COMMIT;
+        SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
+        DO SLEEP(pause_ms / 1000);
+      END WHILE;
+      SET @migc_backfill = NULL;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET @migc_backfill = NULL;

@@ -1,0 +1,494 @@
+-- migc 0.1.0: contract phase (up) for mysql
+-- Removes the old shape. Run only when every instance runs the new application: the point of no return.
+-- Run as-is: mariadb DATABASE < 04-contract.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET SESSION lock_wait_timeout = 2;
+SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
+SET NAMES utf8mb4;
+
+-- [40] drop table `legacy_sessions`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:45:12
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DROP TABLE IF EXISTS legacy_sessions;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [41] drop index `orders_pending` on `orders`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+DROP TRIGGER IF EXISTS migc_sync_orders_insert;
+DROP TRIGGER IF EXISTS migc_sync_orders_update;
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending') AND EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending__migc') THEN
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_pending' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
+          ALTER TABLE orders ADD INDEX orders_user_id_fkey (user_id), ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_shipping_address_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_pending' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'shipping_address_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
+          ALTER TABLE orders ADD INDEX orders_shipping_address_id_fkey (shipping_address_id), ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        ALTER TABLE orders DROP INDEX orders_pending, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [42] rename index `orders_pending__migc` to `orders_pending`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:20:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending') THEN
+        IF algo = 0 THEN
+          ALTER TABLE orders RENAME INDEX orders_pending__migc TO orders_pending, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE orders RENAME INDEX orders_pending__migc TO orders_pending, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [43] drop check `payments_amount_check` on `payments`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+DROP TRIGGER IF EXISTS migc_sync_payments_insert;
+DROP TRIGGER IF EXISTS migc_sync_payments_update;
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_amount_check') THEN
+        IF algo = 0 THEN
+          ALTER TABLE payments DROP CONSTRAINT payments_amount_check, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE payments DROP CONSTRAINT payments_amount_check, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [44] let `payments.amount` accept null before the dual-write trigger goes
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND COLUMN_NAME = 'amount') THEN
+        ALTER TABLE payments MODIFY COLUMN amount decimal(12,2) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [45] remove the dual-write trigger on `payments`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
+DROP TRIGGER IF EXISTS migc_sync_payments_insert;
+DROP TRIGGER IF EXISTS migc_sync_payments_update;
+
+-- [46] drop column `payments.amount`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND COLUMN_NAME = 'amount') THEN
+        IF algo = 0 THEN
+          ALTER TABLE payments DROP COLUMN amount, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE payments DROP COLUMN amount, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [47] let `users.full_name` accept null before the dual-write trigger goes
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'full_name') THEN
+        ALTER TABLE users MODIFY COLUMN full_name text NULL COMMENT 'as typed at sign-up', ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [48] remove the dual-write trigger on `users`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
+DROP TRIGGER IF EXISTS migc_sync_users_insert;
+DROP TRIGGER IF EXISTS migc_sync_users_update;
+
+-- [49] drop view `customer_directory` while its tables change
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS customer_directory;
+
+-- [50] drop column `users.full_name`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:10:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'full_name') THEN
+        IF algo = 0 THEN
+          ALTER TABLE users DROP COLUMN full_name, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE users DROP COLUMN full_name, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [51] drop column `users.nickname`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:16:15
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'nickname') THEN
+        IF algo = 0 THEN
+          ALTER TABLE users DROP COLUMN nickname, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE users DROP COLUMN nickname, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [52] recreate view `customer_directory`
+--     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
+CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
+
+-- [53] drop view `order_totals` while its tables change
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS order_totals;
+
+-- [54] drop column `orders.status`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status__migc_new') THEN
+        IF algo = 0 THEN
+          ALTER TABLE orders DROP COLUMN status, RENAME COLUMN status__migc_new TO status, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE orders DROP COLUMN status, RENAME COLUMN status__migc_new TO status, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [55] give enum `order_status__migc` the name `order_status`
+--     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
+-- enum order_status__migc becomes order_status: MySQL enums are column types, nothing to do
+
+-- [56] put shadow column `status__migc_new` in place of `orders.status`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status__migc_new') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status') THEN
+        IF algo = 0 THEN
+          ALTER TABLE orders RENAME COLUMN status__migc_new TO status, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE orders RENAME COLUMN status__migc_new TO status, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [57] set the default of `orders.status`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status') THEN
+        IF algo = 0 THEN
+          ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending', ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending', ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [58] remove the dual-write trigger on `orders`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
+DROP TRIGGER IF EXISTS migc_sync_orders_insert;
+DROP TRIGGER IF EXISTS migc_sync_orders_update;
+
+-- [59] recreate view `order_totals`
+--     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/orders.mig:47:6
+CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS `lines`, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;

@@ -1,0 +1,169 @@
+-- migc 0.1.0: backfill phase (up) for mysql
+-- Fills the new shape for existing rows in batches; commits per batch, resumable.
+-- Run as-is: mariadb DATABASE < 02-backfill.up.sql
+-- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
+SET SESSION lock_wait_timeout = 2;
+SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
+SET NAMES utf8mb4;
+
+-- [21] backfill `line1` on `addresses`
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v3/users.mig:28:7
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 bigint;
+      DECLARE max_0 bigint;
+      DECLARE upto_0 bigint;
+      DECLARE started INT DEFAULT 0;
+      DECLARE batches INT DEFAULT 0;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_backfill = 'on';
+      SELECT id INTO max_0 FROM addresses ORDER BY id DESC LIMIT 1;
+      backfill: WHILE max_0 IS NOT NULL DO
+        SET upto_0 = NULL;
+        SELECT b.id INTO upto_0
+          FROM (SELECT id FROM addresses
+                WHERE (started = 0 OR id > last_0) AND id <= max_0
+                ORDER BY id LIMIT batch_size) AS b
+          ORDER BY b.id DESC LIMIT 1;
+        IF upto_0 IS NULL THEN
+          LEAVE backfill;
+        END IF;
+        START TRANSACTION;
+        UPDATE addresses SET line1 = COALESCE(addresses.line1, concat(concat(addresses.street, ' '), addresses.house_number))
+          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (addresses.line1 IS NULL);
+        COMMIT;
+        SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
+        DO SLEEP(pause_ms / 1000);
+      END WHILE;
+      SET @migc_backfill = NULL;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET @migc_backfill = NULL;
+
+-- [22] backfill `customer_note`, `status__migc_new` on `orders`
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v3/orders.mig:12:7
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 bigint;
+      DECLARE max_0 bigint;
+      DECLARE upto_0 bigint;
+      DECLARE started INT DEFAULT 0;
+      DECLARE batches INT DEFAULT 0;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_backfill = 'on';
+      SELECT id INTO max_0 FROM orders ORDER BY id DESC LIMIT 1;
+      backfill: WHILE max_0 IS NOT NULL DO
+        SET upto_0 = NULL;
+        SELECT b.id INTO upto_0
+          FROM (SELECT id FROM orders
+                WHERE (started = 0 OR id > last_0) AND id <= max_0
+                ORDER BY id LIMIT batch_size) AS b
+          ORDER BY b.id DESC LIMIT 1;
+        IF upto_0 IS NULL THEN
+          LEAVE backfill;
+        END IF;
+        START TRANSACTION;
+        UPDATE orders SET customer_note = COALESCE(orders.customer_note, orders.notes), status__migc_new = COALESCE(orders.status__migc_new, CAST(CASE CAST(orders.status AS CHAR) WHEN 'refunded' THEN NULL ELSE CAST(orders.status AS CHAR) END AS CHAR))
+          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (orders.customer_note IS NULL OR orders.status__migc_new IS NULL);
+        COMMIT;
+        SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
+        DO SLEEP(pause_ms / 1000);
+      END WHILE;
+      SET @migc_backfill = NULL;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET @migc_backfill = NULL;
+
+-- [23] backfill `email_normalized` on `users`
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v3/users.mig:4:7
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 bigint;
+      DECLARE max_0 bigint;
+      DECLARE upto_0 bigint;
+      DECLARE started INT DEFAULT 0;
+      DECLARE batches INT DEFAULT 0;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_backfill = 'on';
+      SELECT id INTO max_0 FROM users ORDER BY id DESC LIMIT 1;
+      backfill: WHILE max_0 IS NOT NULL DO
+        SET upto_0 = NULL;
+        SELECT b.id INTO upto_0
+          FROM (SELECT id FROM users
+                WHERE (started = 0 OR id > last_0) AND id <= max_0
+                ORDER BY id LIMIT batch_size) AS b
+          ORDER BY b.id DESC LIMIT 1;
+        IF upto_0 IS NULL THEN
+          LEAVE backfill;
+        END IF;
+        START TRANSACTION;
+        UPDATE users SET email_normalized = COALESCE(users.email_normalized, lower(TRIM(users.email)))
+          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (users.email_normalized IS NULL);
+        COMMIT;
+        SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
+        DO SLEEP(pause_ms / 1000);
+      END WHILE;
+      SET @migc_backfill = NULL;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET @migc_backfill = NULL;
