@@ -11,6 +11,8 @@ pub struct SourceFile {
 #[derive(Clone, Debug, Default)]
 pub struct Sources {
     files: Vec<SourceFile>,
+    /// For each file, the byte offset where each of its lines starts.
+    line_starts: Vec<Vec<usize>>,
 }
 
 impl Sources {
@@ -19,9 +21,13 @@ impl Sources {
     }
 
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
+        let text: String = text.into();
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        self.line_starts.push(starts);
         self.files.push(SourceFile {
             name: name.into(),
-            text: text.into(),
+            text,
         });
         FileId((self.files.len() - 1) as u32)
     }
@@ -48,11 +54,11 @@ impl Sources {
     /// 1-based line and column (in characters) of a span's start.
     pub fn line_col(&self, span: Span) -> (usize, usize) {
         let text = &self.get(span.file).text;
-        let at = (span.start as usize).min(text.len());
-        let before = &text[..floor_char_boundary(text, at)];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before[line_start..].chars().count() + 1;
+        let at = floor_char_boundary(text, span.start as usize);
+        let starts = &self.line_starts[span.file.0 as usize];
+        // The last line starting at or before `at` (a newline at `at` ends that line).
+        let line = starts.partition_point(|&s| s <= at);
+        let col = text[starts[line - 1]..at].chars().count() + 1;
         (line, col)
     }
 
@@ -85,5 +91,15 @@ mod tests {
         assert_eq!(s.line_col(Span::new(f, 3, 4)), (2, 1));
         // `d` is after a two-byte character: column 4 in characters.
         assert_eq!(s.line_col(Span::new(f, 7, 8)), (2, 4));
+        // A newline belongs to the line it ends; the end of the text starts the next line,
+        // and an offset past it is read as the end.
+        assert_eq!(s.line_col(Span::new(f, 2, 3)), (1, 3));
+        assert_eq!(s.line_col(Span::new(f, 9, 9)), (3, 1));
+        assert_eq!(s.line_col(Span::new(f, 40, 40)), (3, 1));
+        // Inside a character: its start.
+        assert_eq!(s.line_col(Span::new(f, 5, 6)), (2, 2));
+        // Each file has its own lines.
+        let g = s.add("b.mig", "x\n\ny");
+        assert_eq!(s.line_col(Span::new(g, 3, 4)), (3, 1));
     }
 }

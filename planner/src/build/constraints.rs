@@ -634,11 +634,11 @@ impl<'s> Builder<'s> {
     }
 
     pub(super) fn create_index(&mut self, phase: Phase, t: &str, index: &Index) {
-        let table = self
-            .to
-            .tables
-            .values()
-            .find(|x| x.name == t || x.renamed_from.as_deref() == Some(t));
+        let table = self.to.tables.get(t).or_else(|| {
+            self.renamed_tables
+                .get(t)
+                .and_then(|declared| self.to.tables.get(declared))
+        });
         let mut needs: Vec<String> = vec![table_key(t), format!("name:{}", index.name)];
         if let Some(table) = table {
             for p in &index.parts {

@@ -115,6 +115,13 @@ impl<'a> Context<'a> {
         out
     }
 
+    /// The deployed table of that name, then the declared tables it stands for ([`Self::declared`]).
+    fn deployed_and_declared(&self, table: &str) -> Vec<&'a Table> {
+        let mut out: Vec<&Table> = self.from.tables.get(table).into_iter().collect();
+        out.extend(self.declared(table));
+        out
+    }
+
     /// The declared column of a deployed table's column, when the table (under its deployed or
     /// declared name) still declares it.
     pub fn target_column(&self, table: &str, column: &str) -> Option<&'a Column> {

@@ -1193,13 +1193,7 @@ impl Mysql {
     /// built directly. An index declared under a key's name stays.
     fn drop_redundant_fk_indexes(&self, ctx: &Context<'_>, table: &str, name: &str) -> Body {
         let mut b = Body::new();
-        let tables: Vec<&Table> = ctx
-            .from
-            .tables
-            .values()
-            .chain(ctx.to.tables.values())
-            .filter(|t| t.name == table || t.renamed_from.as_deref() == Some(table))
-            .collect();
+        let tables: Vec<&Table> = ctx.deployed_and_declared(table);
         let declared = |n: &str| {
             tables.iter().any(|t| {
                 t.indexes.iter().any(|i| i.name == n) || t.uniques.iter().any(|u| u.name == n)
@@ -1332,11 +1326,8 @@ impl Mysql {
         let mut b = Body::new();
         let mut seen = Vec::new();
         let fks = ctx
-            .from
-            .tables
-            .values()
-            .chain(ctx.to.tables.values())
-            .filter(|t| t.name == table || t.renamed_from.as_deref() == Some(table))
+            .deployed_and_declared(table)
+            .into_iter()
             .flat_map(|t| t.foreign_keys.iter());
         for fk in fks {
             if seen.contains(&&fk.name) || fk.name == name {
@@ -1527,11 +1518,7 @@ impl Mysql {
         to: &str,
         origin: Option<migc_grammar::Span>,
     ) -> Result<(), Diagnostic> {
-        let declared = ctx
-            .to
-            .tables
-            .values()
-            .find(|t| t.name == table || t.renamed_from.as_deref() == Some(table));
+        let declared = ctx.declared(table).first().copied();
         let Some(declared) = declared else {
             return Err(unsupported(
                 format!("constraint `{to}` belongs to no declared table"),
@@ -1638,11 +1625,9 @@ fn table_model(table: &Table, model: &super::model::Model) -> super::model::Mode
 }
 
 fn find_foreign_key(ctx: &Context<'_>, table: &str, name: &str) -> Option<ForeignKey> {
-    ctx.to
-        .tables
-        .values()
-        .chain(ctx.from.tables.values())
-        .filter(|t| t.name == table || t.renamed_from.as_deref() == Some(table))
+    ctx.declared(table)
+        .into_iter()
+        .chain(ctx.from.tables.get(table))
         .flat_map(|t| t.foreign_keys.iter())
         .find(|f| {
             let temp: String = f.name.chars().take(56).collect();

@@ -179,10 +179,8 @@ impl Postgres {
                 // trigger keeps the deployed columns filled from it.
                 let computed = column.name.ends_with("__migc_new")
                     || ctx
-                        .to
-                        .tables
-                        .values()
-                        .filter(|t| &t.name == table || t.renamed_from.as_ref() == Some(table))
+                        .declared(table)
+                        .into_iter()
                         .filter_map(|t| t.column(&column.name))
                         .any(|c| c.transform.is_some() || c.renamed_from.is_some());
                 if !computed {

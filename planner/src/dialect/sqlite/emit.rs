@@ -474,10 +474,8 @@ impl Run<'_> {
                 let computed = column.name.ends_with("__migc_new")
                     || self
                         .ctx
-                        .to
-                        .tables
-                        .values()
-                        .filter(|t| &t.name == table || t.renamed_from.as_ref() == Some(table))
+                        .declared(table)
+                        .into_iter()
                         .filter_map(|t| t.column(&column.name))
                         .any(|c| c.transform.is_some() || c.renamed_from.is_some());
                 (!computed).then(|| {
