@@ -7,3 +7,4 @@ pub mod exit;
 pub mod input;
 pub mod render;
 mod source;
+mod stored;

@@ -131,6 +131,10 @@ impl DbError {
 /// Rows of text values.
 pub type Rows = Vec<Vec<Option<String>>>;
 
+/// The table `migc apply` keeps its progress in, in the database it migrates. It is migc's,
+/// not the schema's: reading a database's schema leaves it out.
+pub const STATE_TABLE: &str = "migc_state";
+
 /// An open connection.
 pub trait Connection: Send {
     fn dialect(&self) -> Dialect;

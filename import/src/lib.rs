@@ -124,5 +124,9 @@ pub fn read_database(url: &DbUrl) -> Result<Imported, DbError> {
             },
         );
     }
-    Ok(finish(reader))
+    let mut imported = finish(reader);
+    // `migc apply`'s own bookkeeping is not part of the schema (a plan from the database
+    // would drop it, and drift would report it).
+    imported.schema.tables.remove(migc_db::STATE_TABLE);
+    Ok(imported)
 }

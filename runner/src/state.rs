@@ -17,7 +17,7 @@ use migc_db::{Connection, DbError};
 use migc_stdlib::Dialect;
 use std::collections::BTreeMap;
 
-pub const TABLE: &str = "migc_state";
+pub const TABLE: &str = migc_db::STATE_TABLE;
 
 /// The step id of a phase run as one script.
 pub const WHOLE_PHASE: &str = "*";

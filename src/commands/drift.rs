@@ -73,7 +73,19 @@ pub fn run(url: &str, to: &[String], format: Format) -> Result<(), Failure> {
         .iter()
         .map(migc_import::Unread::native_name)
         .collect();
-    let differences = migc_import::drift::compare(&database, &declared, &names);
+    // Compared with the declared schema as the database stores it, so that the catalog's own
+    // spelling is not reported; when it cannot be built (no right to create a database), with
+    // the declared schema as written, and a note says so.
+    let differences = match crate::stored::build(&declared, &db, &sources) {
+        Ok(stored) => crate::stored::drift(&database, &declared, &stored, &names),
+        Err(e) => {
+            eprintln!(
+                "note: compared with the declared schema as written, not as {} stores it: building it on a scratch database failed: {e}",
+                db.dialect()
+            );
+            migc_import::drift::compare(&database, &declared, &names)
+        }
+    };
     let unmanaged: Vec<String> = foreign
         .iter()
         .map(|u| format!("{} {}", u.kind, u.name))

@@ -38,6 +38,19 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
             return fail(args, &sources, diagnostics);
         }
     };
+    // A database read through its catalog spells what migc created its own way: where it
+    // holds the declared schema exactly as stored, the plan sees the declared objects.
+    if let Some(url) = migc_db::DbUrl::parse(args.from) {
+        if migc_db::DbUrl::parse(args.to).is_none() {
+            match crate::stored::build(&to, &url, &sources) {
+                Ok(stored) => crate::stored::reconcile(&mut from, &to, &stored),
+                Err(e) => eprintln!(
+                    "note: the database is compared with the declared schema as written, not as {} stores it: building it on a scratch database failed: {e}",
+                    url.dialect()
+                ),
+            }
+        }
+    }
     keep_foreign(&mut from, &to, &foreign, &mut diagnostics);
     let options = migc_planner::Options {
         allow_destructive: args.allow_destructive,

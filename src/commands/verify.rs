@@ -22,7 +22,7 @@ pub struct Args<'a> {
 }
 
 /// Plans `from -> to` in memory, as `migc plan` would write it.
-fn plan_of(
+pub(crate) fn plan_of(
     from: &Schema,
     to: &Schema,
     labels: (&str, &str),

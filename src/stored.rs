@@ -1,0 +1,248 @@
+//! The declared schema as a database stores it. A catalog gives back its own spelling of what
+//! migc created: PostgreSQL rewrites view queries and checks (`BETWEEN` becomes two
+//! comparisons, casts appear), MySQL qualifies every column of a view, SQLite keeps enums as
+//! text with a check. Comparing a database with the declared schema as written would report
+//! all of that as drift. So the declared schema is built from nothing, by the plan `migc plan`
+//! writes from `empty`, on a scratch database of the same kind (beside the one compared on
+//! its server, or a temporary SQLite file), and read back through the same catalog queries:
+//! what reads back the same from both databases is the same.
+
+use migc_compiler::schema::{Schema, Table};
+use migc_db::DbUrl;
+use migc_grammar::Sources;
+use migc_import::drift::{compare, Difference};
+use migc_runner::run::{self, Options, Target};
+use migc_runner::verify::Scratch;
+use std::collections::BTreeSet;
+
+/// The declared schema built on a scratch database like `server` and read back.
+pub fn build(declared: &Schema, server: &DbUrl, sources: &Sources) -> Result<Schema, String> {
+    let mut diagnostics = Vec::new();
+    let plan = crate::commands::verify::plan_of(
+        &Schema::default(),
+        declared,
+        ("empty", "declared"),
+        server.dialect(),
+        false,
+        sources,
+        &mut diagnostics,
+    )
+    .ok_or_else(|| "the declared schema does not plan from `empty`".to_string())?;
+    let opts = Options {
+        quiet: true,
+        pause: std::time::Duration::ZERO,
+        ..Options::default()
+    };
+    let read_back = |url: &DbUrl| -> Result<Schema, String> {
+        let mut conn = migc_db::connect(url).map_err(|e| e.to_string())?;
+        run::apply(
+            url,
+            conn.as_mut(),
+            &plan,
+            &Target::Through("contract".into()),
+            &opts,
+        )
+        .map_err(|e| e.to_string())?;
+        drop(conn);
+        migc_import::read_database(url)
+            .map(|i| i.schema)
+            .map_err(|e| e.to_string())
+    };
+    match server {
+        DbUrl::Sqlite(_) => {
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.subsec_nanos())
+                .unwrap_or(0);
+            let path =
+                std::env::temp_dir().join(format!("migc-stored-{}-{nanos}.db", std::process::id()));
+            let result = read_back(&DbUrl::Sqlite(Some(path.clone())));
+            for suffix in ["", "-journal", "-wal", "-shm", ".lock"] {
+                let mut p = path.clone().into_os_string();
+                p.push(suffix);
+                let _ = std::fs::remove_file(p);
+            }
+            result
+        }
+        _ => {
+            let scratch = Scratch::create(server).map_err(|e| e.to_string())?;
+            read_back(&scratch.url)
+        }
+    }
+}
+
+/// The differences between the database and the declared schema that are not the catalog's
+/// own spelling: those the database also shows against the declared schema as stored, in
+/// the words of the declared schema where it has the object, else as stored.
+pub fn drift(
+    database: &Schema,
+    declared: &Schema,
+    stored: &Schema,
+    foreign: &[String],
+) -> Vec<Difference> {
+    let real = compare(database, stored, foreign);
+    let key = |d: &Difference| (d.object.clone(), d.what.clone());
+    let real_keys: BTreeSet<(String, String)> = real.iter().map(key).collect();
+    let mut out: Vec<Difference> = compare(database, declared, foreign)
+        .into_iter()
+        .filter(|d| real_keys.contains(&key(d)))
+        .collect();
+    let kept: BTreeSet<(String, String)> = out.iter().map(key).collect();
+    out.extend(real.into_iter().filter(|d| !kept.contains(&key(d))));
+    out
+}
+
+/// The database's schema with each table, view and enum that reads back exactly as the
+/// declared one stored replaced by the declared one, so that a plan from the database sees
+/// no change where there is none. Anything else is left as the database has it.
+pub fn reconcile(database: &mut Schema, declared: &Schema, stored: &Schema) {
+    fn same(a: Schema, b: Schema) -> bool {
+        compare(&a, &b, &[]).is_empty()
+    }
+    for (name, t) in &declared.tables {
+        let (Some(db), Some(st)) = (database.tables.get(name), stored.tables.get(name)) else {
+            continue;
+        };
+        let only = |t: &Table| Schema {
+            tables: [(name.clone(), t.clone())].into(),
+            ..Schema::default()
+        };
+        if same(only(db), only(st)) {
+            database.tables.insert(name.clone(), t.clone());
+        } else if let Some(db) = database.tables.get_mut(name) {
+            reconcile_parts(db, st, t);
+        }
+    }
+    for (name, v) in &declared.views {
+        let (Some(db), Some(st)) = (database.views.get(name), stored.views.get(name)) else {
+            continue;
+        };
+        let only = |v: &migc_compiler::schema::View| Schema {
+            views: [(name.clone(), v.clone())].into(),
+            ..Schema::default()
+        };
+        if same(only(db), only(st)) {
+            database.views.insert(name.clone(), v.clone());
+        }
+    }
+    for (name, e) in &declared.enums {
+        match (database.enums.get(name), stored.enums.get(name)) {
+            // A dialect without enum types (SQLite) stores none: its columns were compared.
+            (None, None) => {
+                database.enums.insert(name.clone(), e.clone());
+            }
+            (Some(db), Some(st)) => {
+                let only = |e: &migc_compiler::schema::Enum| Schema {
+                    enums: [(name.clone(), e.clone())].into(),
+                    ..Schema::default()
+                };
+                if same(only(db), only(st)) {
+                    database.enums.insert(name.clone(), e.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    // Enums the dialect makes of the declared ones (MySQL: one per column, named after it),
+    // stored alike and no longer used by a table left as the database has it.
+    let used: BTreeSet<String> = database
+        .tables
+        .values()
+        .flat_map(|t| &t.columns)
+        .filter_map(|c| match &c.ty {
+            migc_compiler::schema::ColumnType::Enum { name, .. } => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    let spelled: Vec<String> = database
+        .enums
+        .keys()
+        .filter(|n| !declared.enums.contains_key(*n) && !used.contains(*n))
+        .filter(|n| {
+            stored.enums.get(*n).is_some_and(|st| {
+                let only = |e: &migc_compiler::schema::Enum| Schema {
+                    enums: [((*n).clone(), e.clone())].into(),
+                    ..Schema::default()
+                };
+                same(only(&database.enums[*n]), only(st))
+            })
+        })
+        .cloned()
+        .collect();
+    for n in spelled {
+        database.enums.remove(&n);
+    }
+}
+
+/// A table the database holds with changes of its own: each column, constraint and index
+/// that reads back exactly as the declared one stored is taken from the declared table, and
+/// what the dialect adds for a declared object (SQLite's check of an enum column), stored
+/// alike, goes.
+fn reconcile_parts(db: &mut Table, stored: &Table, declared: &Table) {
+    let bare = |t: &Table| Table {
+        columns: Vec::new(),
+        primary_key: None,
+        uniques: Vec::new(),
+        checks: Vec::new(),
+        foreign_keys: Vec::new(),
+        indexes: Vec::new(),
+        comment: None,
+        ..t.clone()
+    };
+    let same = |a: Table, b: Table| {
+        let one = |t: Table| Schema {
+            tables: [(t.name.clone(), t)].into(),
+            ..Schema::default()
+        };
+        compare(&one(a), &one(b), &[]).is_empty()
+    };
+    for c in &declared.columns {
+        let (Some(i), Some(sc)) = (
+            db.columns.iter().position(|x| x.name == c.name),
+            stored.column(&c.name),
+        ) else {
+            continue;
+        };
+        let a = Table {
+            columns: vec![db.columns[i].clone()],
+            ..bare(db)
+        };
+        let b = Table {
+            columns: vec![sc.clone()],
+            ..bare(stored)
+        };
+        if same(a, b) {
+            db.columns[i] = c.clone();
+        }
+    }
+    // Constraints and indexes by name, one kind at a time.
+    macro_rules! by_name {
+        ($field:ident) => {
+            let mut kept = Vec::new();
+            for x in std::mem::take(&mut db.$field) {
+                let in_stored = stored.$field.iter().find(|s| s.name == x.name);
+                let in_declared = declared.$field.iter().find(|d| d.name == x.name);
+                let alike = in_stored.is_some_and(|s| {
+                    let mut a = bare(db);
+                    a.$field = vec![x.clone()];
+                    let mut b = bare(stored);
+                    b.$field = vec![s.clone()];
+                    same(a, b)
+                });
+                match (alike, in_declared) {
+                    (true, Some(d)) => kept.push(d.clone()),
+                    (true, None) => {}
+                    (false, _) => kept.push(x),
+                }
+            }
+            db.$field = kept;
+        };
+    }
+    by_name!(checks);
+    by_name!(uniques);
+    by_name!(foreign_keys);
+    by_name!(indexes);
+    if db.comment == stored.comment {
+        db.comment = declared.comment.clone();
+    }
+}
