@@ -191,8 +191,8 @@ fn a_sqlite_rebuild_that_would_lose_a_trigger_is_refused() {
 /// A database that `migc apply` built from a declared schema matches it, on every dialect,
 /// although each catalog spells it its own way (PostgreSQL rewrites view queries and checks,
 /// MySQL qualifies view columns and makes one enum per column, SQLite keeps enums as text with
-/// a check and has no comments): `migc drift` finds nothing, a plan from the database has no
-/// step, and `migc_state` is not part of the schema. A change made by hand is found, in the
+/// a check and has no comments): `migc drift` finds nothing, a plan from the database (or from
+/// a SQLite dump of it) has no step, and `migc_state` is not part of the schema. A change made by hand is found, in the
 /// declared schema's words, and planned.
 #[test]
 fn a_database_migc_built_matches_its_declared_schema_on_every_dialect() {
@@ -264,6 +264,40 @@ fn a_database_migc_built_matches_its_declared_schema_on_every_dialect() {
             text(&out.stdout),
             text(&out.stderr)
         );
+
+        if *dialect == "sqlite" {
+            // Its dump (what `sqlite3 .schema` prints) plans the same: no step.
+            let mut c = migc_db::connect(&migc_db::DbUrl::parse(url).expect("URL")).expect("open");
+            let ddl: String = c
+                .query("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid")
+                .expect("schema")
+                .into_iter()
+                .filter_map(|r| r.into_iter().next().flatten())
+                .map(|s| format!("{s};\n"))
+                .collect();
+            std::fs::write(d.join("dump.sql"), ddl).expect("dump");
+            let out = expect(
+                d,
+                &[
+                    "plan",
+                    "--from",
+                    "dump.sql",
+                    "--to",
+                    declared,
+                    "--dialect",
+                    "sqlite",
+                    "--out",
+                    "from-dump",
+                ],
+                0,
+            );
+            assert!(
+                text(&out.stdout).contains("(0 steps,"),
+                "{}{}",
+                text(&out.stdout),
+                text(&out.stderr)
+            );
+        }
 
         // By hand: a column nobody declared.
         let c = migc_db::connect(&migc_db::DbUrl::parse(url).expect("URL"));

@@ -59,6 +59,9 @@ impl Imported {
 fn finish(mut reader: Reader) -> Imported {
     reader.finish();
     let mut schema = reader.schema;
+    // `migc apply`'s own bookkeeping, in a database or its dump, is not part of the schema (a
+    // plan from it would drop it, and drift would report it).
+    schema.tables.remove(migc_db::STATE_TABLE);
     let mut unread = reader.unread;
     for u in &mut unread {
         if let Some(mut native) = u.native(reader.dialect) {
@@ -124,9 +127,5 @@ pub fn read_database(url: &DbUrl) -> Result<Imported, DbError> {
             },
         );
     }
-    let mut imported = finish(reader);
-    // `migc apply`'s own bookkeeping is not part of the schema (a plan from the database
-    // would drop it, and drift would report it).
-    imported.schema.tables.remove(migc_db::STATE_TABLE);
-    Ok(imported)
+    Ok(finish(reader))
 }

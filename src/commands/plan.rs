@@ -40,8 +40,17 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
     };
     // A database read through its catalog spells what migc created its own way: where it
     // holds the declared schema exactly as stored, the plan sees the declared objects.
-    if let Some(url) = migc_db::DbUrl::parse(args.from) {
-        if migc_db::DbUrl::parse(args.to).is_none() {
+    // So does a SQLite dump (`sqlite3 .schema`), built alike in a temporary file.
+    let sql = |spec: &str| spec.ends_with(".sql");
+    let server = match migc_db::DbUrl::parse(args.from) {
+        Some(url) => Some(url),
+        None if sql(args.from) && args.dialect == Dialect::Sqlite => {
+            Some(migc_db::DbUrl::Sqlite(None))
+        }
+        None => None,
+    };
+    if let Some(url) = server {
+        if migc_db::DbUrl::parse(args.to).is_none() && !sql(args.to) {
             match crate::stored::build(&to, &url, &sources) {
                 Ok(stored) => crate::stored::reconcile(&mut from, &to, &stored),
                 Err(e) => eprintln!(
