@@ -92,10 +92,36 @@ pub fn drift(
     out
 }
 
+/// The objects outside the model (read as native blocks) that the declared schema's own
+/// native blocks made: those the database holds as the declared schema stored holds them.
+pub fn natives_made(database: &Schema, stored: &Schema) -> BTreeSet<String> {
+    stored
+        .natives
+        .iter()
+        .filter(|(name, n)| {
+            database
+                .natives
+                .get(*name)
+                .is_some_and(|d| d.up == n.up && d.dialects == n.dialects)
+        })
+        .map(|(name, _)| name.clone())
+        .collect()
+}
+
 /// The database's schema with each table, view and enum that reads back exactly as the
 /// declared one stored replaced by the declared one, so that a plan from the database sees
-/// no change where there is none. Anything else is left as the database has it.
+/// no change where there is none; likewise the declared native blocks, when the database
+/// holds every object they made. Anything else is left as the database has it.
 pub fn reconcile(database: &mut Schema, declared: &Schema, stored: &Schema) {
+    let made = natives_made(database, stored);
+    if made.len() == stored.natives.len() {
+        for name in &made {
+            database.natives.remove(name);
+        }
+        for (name, n) in &declared.natives {
+            database.natives.insert(name.clone(), n.clone());
+        }
+    }
     fn same(a: Schema, b: Schema) -> bool {
         compare(&a, &b, &[]).is_empty()
     }

@@ -77,7 +77,12 @@ pub fn run(url: &str, to: &[String], format: Format) -> Result<(), Failure> {
     // spelling is not reported; when it cannot be built (no right to create a database), with
     // the declared schema as written, and a note says so.
     let differences = match crate::stored::build(&declared, &db, &sources) {
-        Ok(stored) => crate::stored::drift(&database, &declared, &stored, &names),
+        Ok(stored) => {
+            // Objects the declared native blocks made are managed by migc.
+            let made = crate::stored::natives_made(&database, &stored);
+            foreign.retain(|u| !made.contains(&u.native_name()));
+            crate::stored::drift(&database, &declared, &stored, &names)
+        }
         Err(e) => {
             eprintln!(
                 "note: compared with the declared schema as written, not as {} stores it: building it on a scratch database failed: {e}",
