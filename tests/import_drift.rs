@@ -23,11 +23,22 @@ fn sqlite_drift_object_by_object() {
         "{}",
         text(&out.stdout)
     );
+    // The import declared the trigger as a native block: migc manages it.
+    assert!(
+        !text(&out.stdout).contains("not managed by migc"),
+        "{}",
+        text(&out.stdout)
+    );
+    // Declared without it, the trigger is left alone and said to be.
+    let native = std::fs::read_to_string(d.join("declared/native.mig")).expect("native.mig");
+    std::fs::remove_file(d.join("declared/native.mig")).expect("rm");
+    let out = expect(d, &["drift", "--url", &url, "--to", "declared"], 0);
     assert!(
         text(&out.stdout).contains("not managed by migc (left alone): trigger customers_touch"),
         "{}",
         text(&out.stdout)
     );
+    std::fs::write(d.join("declared/native.mig"), native).expect("restore");
 
     // Someone changed the database by hand.
     sqlite(d, "ALTER TABLE products ADD COLUMN color text; DROP INDEX orders_open_idx; CREATE TABLE scratch (a integer);");
