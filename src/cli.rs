@@ -59,7 +59,10 @@ pub enum Command {
     ///
     /// A SOURCE is a `.mig` file or directory, a snapshot written by `migc snapshot`, `empty`,
     /// a `.sql` file of DDL in the `--dialect` (what pg_dump, mysqldump or sqlite3 .schema
-    /// write), or a database URL (`postgres://…`, `mysql://…`, `sqlite://PATH`).
+    /// write), or a database URL (`postgres://…`, `mysql://…`, `sqlite://PATH`). From a
+    /// database (or a SQLite dump) to `.mig` files, the declared schema is first built on a
+    /// scratch database of the same kind and read back, so that objects the database holds as
+    /// declared plan no step however its catalog spells them.
     Plan {
         /// The deployed schema.
         #[arg(long, value_name = "SOURCE")]
@@ -105,6 +108,11 @@ pub enum Command {
         format: Format,
     },
     /// Compare a live database with the declared schema, object by object.
+    ///
+    /// The declared schema is first built on a scratch database beside the one named (a
+    /// temporary file for SQLite) and read back, so that what the database spells its own way
+    /// (rewritten view queries and checks, enums as text) is not reported; without the right
+    /// to create a database it is compared as written, with a note.
     ///
     /// Exits 0 when they match, 1 when they differ, 2 when the database cannot be read.
     Drift {

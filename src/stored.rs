@@ -7,7 +7,7 @@
 //! its server, or a temporary SQLite file), and read back through the same catalog queries:
 //! what reads back the same from both databases is the same.
 
-use migc_compiler::schema::{Schema, Table};
+use migc_compiler::schema::{ColumnType, Enum, Schema, Table, View};
 use migc_db::DbUrl;
 use migc_grammar::Sources;
 use migc_import::drift::{compare, Difference};
@@ -92,9 +92,36 @@ pub fn drift(
     out
 }
 
+/// The declared schema as the database of `server` stores it, for comparing `database` (read
+/// from there) with it; the objects in `foreign` that the declared native blocks made leave
+/// it (they are the blocks'). `None`, with a note, when it cannot be built (no right to
+/// create a database): the comparison is then with the declared schema as written.
+pub fn for_comparison(
+    declared: &Schema,
+    server: &DbUrl,
+    sources: &Sources,
+    database: &Schema,
+    foreign: &mut crate::source::Foreign,
+) -> Option<Schema> {
+    match build(declared, server, sources) {
+        Ok(stored) => {
+            let made = natives_made(database, &stored);
+            foreign.retain(|u| !made.contains(&u.native_name()));
+            Some(stored)
+        }
+        Err(e) => {
+            eprintln!(
+                "note: compared with the declared schema as written, not as {} stores it: building it on a scratch database failed: {e}",
+                server.dialect()
+            );
+            None
+        }
+    }
+}
+
 /// The objects outside the model (read as native blocks) that the declared schema's own
 /// native blocks made: those the database holds as the declared schema stored holds them.
-pub fn natives_made(database: &Schema, stored: &Schema) -> BTreeSet<String> {
+fn natives_made(database: &Schema, stored: &Schema) -> BTreeSet<String> {
     stored
         .natives
         .iter()
@@ -106,6 +133,32 @@ pub fn natives_made(database: &Schema, stored: &Schema) -> BTreeSet<String> {
         })
         .map(|(name, _)| name.clone())
         .collect()
+}
+
+/// Whether two schemas read alike: nothing `drift` would report.
+fn alike(a: Schema, b: Schema) -> bool {
+    compare(&a, &b, &[]).is_empty()
+}
+
+fn only_table(t: &Table) -> Schema {
+    Schema {
+        tables: [(t.name.clone(), t.clone())].into(),
+        ..Schema::default()
+    }
+}
+
+fn only_view(v: &View) -> Schema {
+    Schema {
+        views: [(v.name.clone(), v.clone())].into(),
+        ..Schema::default()
+    }
+}
+
+fn only_enum(e: &Enum) -> Schema {
+    Schema {
+        enums: [(e.name.clone(), e.clone())].into(),
+        ..Schema::default()
+    }
 }
 
 /// The database's schema with each table, view and enum that reads back exactly as the
@@ -122,18 +175,11 @@ pub fn reconcile(database: &mut Schema, declared: &Schema, stored: &Schema) {
             database.natives.insert(name.clone(), n.clone());
         }
     }
-    fn same(a: Schema, b: Schema) -> bool {
-        compare(&a, &b, &[]).is_empty()
-    }
     for (name, t) in &declared.tables {
         let (Some(db), Some(st)) = (database.tables.get(name), stored.tables.get(name)) else {
             continue;
         };
-        let only = |t: &Table| Schema {
-            tables: [(name.clone(), t.clone())].into(),
-            ..Schema::default()
-        };
-        if same(only(db), only(st)) {
+        if alike(only_table(db), only_table(st)) {
             database.tables.insert(name.clone(), t.clone());
         } else if let Some(db) = database.tables.get_mut(name) {
             reconcile_parts(db, st, t);
@@ -143,30 +189,19 @@ pub fn reconcile(database: &mut Schema, declared: &Schema, stored: &Schema) {
         let (Some(db), Some(st)) = (database.views.get(name), stored.views.get(name)) else {
             continue;
         };
-        let only = |v: &migc_compiler::schema::View| Schema {
-            views: [(name.clone(), v.clone())].into(),
-            ..Schema::default()
-        };
-        if same(only(db), only(st)) {
+        if alike(only_view(db), only_view(st)) {
             database.views.insert(name.clone(), v.clone());
         }
     }
     for (name, e) in &declared.enums {
-        match (database.enums.get(name), stored.enums.get(name)) {
+        let take = match (database.enums.get(name), stored.enums.get(name)) {
             // A dialect without enum types (SQLite) stores none: its columns were compared.
-            (None, None) => {
-                database.enums.insert(name.clone(), e.clone());
-            }
-            (Some(db), Some(st)) => {
-                let only = |e: &migc_compiler::schema::Enum| Schema {
-                    enums: [(name.clone(), e.clone())].into(),
-                    ..Schema::default()
-                };
-                if same(only(db), only(st)) {
-                    database.enums.insert(name.clone(), e.clone());
-                }
-            }
-            _ => {}
+            (None, None) => true,
+            (Some(db), Some(st)) => alike(only_enum(db), only_enum(st)),
+            _ => false,
+        };
+        if take {
+            database.enums.insert(name.clone(), e.clone());
         }
     }
     // Enums the dialect makes of the declared ones (MySQL: one per column, named after it),
@@ -176,7 +211,7 @@ pub fn reconcile(database: &mut Schema, declared: &Schema, stored: &Schema) {
         .values()
         .flat_map(|t| &t.columns)
         .filter_map(|c| match &c.ty {
-            migc_compiler::schema::ColumnType::Enum { name, .. } => Some(name.clone()),
+            ColumnType::Enum { name, .. } => Some(name.clone()),
             _ => None,
         })
         .collect();
@@ -185,13 +220,10 @@ pub fn reconcile(database: &mut Schema, declared: &Schema, stored: &Schema) {
         .keys()
         .filter(|n| !declared.enums.contains_key(*n) && !used.contains(*n))
         .filter(|n| {
-            stored.enums.get(*n).is_some_and(|st| {
-                let only = |e: &migc_compiler::schema::Enum| Schema {
-                    enums: [((*n).clone(), e.clone())].into(),
-                    ..Schema::default()
-                };
-                same(only(&database.enums[*n]), only(st))
-            })
+            stored
+                .enums
+                .get(*n)
+                .is_some_and(|st| alike(only_enum(&database.enums[*n]), only_enum(st)))
         })
         .cloned()
         .collect();
@@ -215,13 +247,6 @@ fn reconcile_parts(db: &mut Table, stored: &Table, declared: &Table) {
         comment: None,
         ..t.clone()
     };
-    let same = |a: Table, b: Table| {
-        let one = |t: Table| Schema {
-            tables: [(t.name.clone(), t)].into(),
-            ..Schema::default()
-        };
-        compare(&one(a), &one(b), &[]).is_empty()
-    };
     for c in &declared.columns {
         let (Some(i), Some(sc)) = (
             db.columns.iter().position(|x| x.name == c.name),
@@ -237,7 +262,7 @@ fn reconcile_parts(db: &mut Table, stored: &Table, declared: &Table) {
             columns: vec![sc.clone()],
             ..bare(stored)
         };
-        if same(a, b) {
+        if alike(only_table(&a), only_table(&b)) {
             db.columns[i] = c.clone();
         }
     }
@@ -253,7 +278,7 @@ fn reconcile_parts(db: &mut Table, stored: &Table, declared: &Table) {
                     a.$field = vec![x.clone()];
                     let mut b = bare(stored);
                     b.$field = vec![s.clone()];
-                    same(a, b)
+                    alike(only_table(&a), only_table(&b))
                 });
                 match (alike, in_declared) {
                     (true, Some(d)) => kept.push(d.clone()),

@@ -107,7 +107,16 @@ pub fn render(
         .help("plan for `--dialect postgres` or `--dialect sqlite`")]);
     };
     let ctx = dialect::Context::new(from, to);
-    let lowered = lowering.lower_plan(&plan.steps, &ctx)?;
+    let lowered = lowering.lower_plan(&plan.steps, &ctx).map_err(|errors| {
+        // Steps lowering the same declaration (a table and its index) meet the same finding.
+        let mut once: Vec<Diagnostic> = Vec::with_capacity(errors.len());
+        for e in errors {
+            if !once.contains(&e) {
+                once.push(e);
+            }
+        }
+        once
+    })?;
     let scripts = script::scripts(lowering.as_ref(), &plan.steps, &lowered, locate);
     let manifest = manifest::build(lowering.as_ref(), plan, &lowered, &scripts, labels, locate);
     let mut files = Files {

@@ -74,23 +74,12 @@ pub fn run(url: &str, to: &[String], format: Format) -> Result<(), Failure> {
         .map(migc_import::Unread::native_name)
         .collect();
     // Compared with the declared schema as the database stores it, so that the catalog's own
-    // spelling is not reported; when it cannot be built (no right to create a database), with
-    // the declared schema as written, and a note says so.
-    let differences = match crate::stored::build(&declared, &db, &sources) {
-        Ok(stored) => {
-            // Objects the declared native blocks made are managed by migc.
-            let made = crate::stored::natives_made(&database, &stored);
-            foreign.retain(|u| !made.contains(&u.native_name()));
-            crate::stored::drift(&database, &declared, &stored, &names)
-        }
-        Err(e) => {
-            eprintln!(
-                "note: compared with the declared schema as written, not as {} stores it: building it on a scratch database failed: {e}",
-                db.dialect()
-            );
-            migc_import::drift::compare(&database, &declared, &names)
-        }
-    };
+    // spelling is not reported.
+    let differences =
+        match crate::stored::for_comparison(&declared, &db, &sources, &database, &mut foreign) {
+            Some(stored) => crate::stored::drift(&database, &declared, &stored, &names),
+            None => migc_import::drift::compare(&database, &declared, &names),
+        };
     let unmanaged: Vec<String> = foreign
         .iter()
         .map(|u| format!("{} {}", u.kind, u.name))

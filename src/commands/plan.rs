@@ -51,17 +51,10 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
     };
     if let Some(url) = server {
         if migc_db::DbUrl::parse(args.to).is_none() && !sql(args.to) {
-            match crate::stored::build(&to, &url, &sources) {
-                Ok(stored) => {
-                    // Objects the declared native blocks made are the blocks' own.
-                    let made = crate::stored::natives_made(&from, &stored);
-                    foreign.retain(|u| !made.contains(&u.native_name()));
-                    crate::stored::reconcile(&mut from, &to, &stored);
-                }
-                Err(e) => eprintln!(
-                    "note: the database is compared with the declared schema as written, not as {} stores it: building it on a scratch database failed: {e}",
-                    url.dialect()
-                ),
+            if let Some(stored) =
+                crate::stored::for_comparison(&to, &url, &sources, &from, &mut foreign)
+            {
+                crate::stored::reconcile(&mut from, &to, &stored);
             }
         }
     }

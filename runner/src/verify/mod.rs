@@ -539,7 +539,8 @@ pub fn run(url: &DbUrl, conn: &mut dyn Connection, case: &Case<'_>) -> Result<Re
     Ok(report)
 }
 
-/// A scratch database on the server of `url`, dropped when the value goes away.
+/// A scratch database on the server of `url`, dropped when the value goes away (for `verify`,
+/// and for building a declared schema to compare a database with).
 pub struct Scratch {
     pub url: DbUrl,
     server: DbUrl,
@@ -553,7 +554,7 @@ impl Scratch {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.subsec_nanos())
             .unwrap_or(0);
-        let name = format!("migc_verify_{}_{nanos}", std::process::id());
+        let name = format!("migc_scratch_{}_{nanos}", std::process::id());
         let io = |e: migc_db::DbError| {
             Error::new(
                 Kind::Io,

@@ -381,6 +381,40 @@ fn named_columns(sql: &str, table: &str, model: &Model) -> Vec<String> {
     out
 }
 
+/// Whether an expression reads `column` other than as `rtrim(column)`.
+fn reads_untrimmed(sql: &str, column: &str) -> bool {
+    use sqlparser::ast::{
+        visit_expressions, Expr as E, FunctionArg, FunctionArgExpr, FunctionArguments,
+    };
+    use std::ops::ControlFlow;
+    let parsed = sqlparser::parser::Parser::new(&sqlparser::dialect::GenericDialect {})
+        .try_with_sql(sql)
+        .and_then(|mut p| p.parse_expr());
+    let Ok(e) = parsed else {
+        return true;
+    };
+    let (mut reads, mut trimmed) = (0, 0);
+    let _ = visit_expressions(&e, |x: &E| {
+        match x {
+            E::Identifier(i) if i.value == column => reads += 1,
+            E::Function(f) if f.name.to_string().eq_ignore_ascii_case("rtrim") => {
+                if let FunctionArguments::List(list) = &f.args {
+                    if let [FunctionArg::Unnamed(FunctionArgExpr::Expr(E::Identifier(i)))] =
+                        &list.args[..]
+                    {
+                        if i.value == column {
+                            trimmed += 1;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        ControlFlow::<()>::Continue(())
+    });
+    reads > trimmed
+}
+
 /// The generated columns an index needs on MySQL/MariaDB (none for most indexes): one per
 /// expression key part, typed as the first column the expression names, and the marker of a
 /// unique partial index ([`marked`]).
@@ -408,6 +442,26 @@ pub(super) fn generated_columns(
                 help,
             ));
         };
+        // MariaDB refuses an indexed generated column reading a CHAR column (error 1901: its
+        // value would depend on `PAD_CHAR_TO_FULL_LENGTH`).
+        for c in base.iter().filter(|c| reads_untrimmed(&p.expr.sql, c)) {
+            let Some(col) = model.column(table, c) else {
+                continue;
+            };
+            if type_of(&col.ty, model, col.origin)?
+                .to_ascii_lowercase()
+                .starts_with("char(")
+            {
+                return Err(unsupported(
+                    format!(
+                        "index `{}` has an expression key part reading the CHAR column `{table}.{c}`, which MariaDB cannot index (error 1901)",
+                        index.name
+                    ),
+                    Some(index.origin),
+                    &format!("read it as `rtrim({c})`, or declare it `varchar(n)`"),
+                ));
+            }
+        }
         let ty = type_of(&column.ty, model, column.origin)?;
         let name = generated_name(&index.name, pos, n);
         out.push(Generated {
