@@ -628,63 +628,27 @@ fn backfill_ends_under_insert_load() {
         .unwrap_or_else(|e| panic!("switch up after the backfill: {e}"));
 }
 
-/// The online table copy under load on MariaDB: while `accounts` (referenced by `items`, with
-/// `ON DELETE CASCADE`) is copied to take an enum member before the last one, writers insert
-/// accounts and items referencing them, rename accounts, delete items, and delete accounts and
-/// insert them again under the same key. None sees an error (a deadlock included), the table
-/// ends with exactly the rows the writers left (none lost, none deleted coming back, none
-/// stale), and the referencing key ends on the new table, still cascading.
-#[test]
-fn a_table_copy_under_concurrent_writes_loses_nothing() {
+// What each writer meant the accounts it touched to hold at the end (`None`: deleted). The
+// writers touch disjoint seeded accounts (their id modulo 3), so their intents compose.
+type Row = Option<(String, String)>;
+type Intent = std::collections::BTreeMap<u64, Row>;
+
+/// Three writers of `accounts` and `items` (inserting, renaming, deleting and inserting again
+/// under the same key) while `run` runs: what it returned, and each writer's errors and intent.
+#[allow(clippy::type_complexity)]
+fn under_writers(
+    url: &str,
+    seeded: u64,
+    run: impl FnOnce() -> Result<(), String>,
+) -> (Result<(), String>, Vec<(Vec<String>, Intent)>) {
     use mysql::prelude::Queryable;
     use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-    let Some(server) = db::server("a_table_copy_under_concurrent_writes_loses_nothing") else {
-        return;
-    };
-    let work = tempfile::tempdir().expect("tempdir");
-    let case = plan_support::root().join("tests/data/plan/enum_add_value");
-    let s = |p: std::path::PathBuf| p.to_string_lossy().to_string();
-    let change = plan_support::plan(
-        &s(case.join("from")),
-        &s(case.join("to")),
-        "mysql",
-        &work.path().join("plan"),
-    )
-    .unwrap_or_else(|e| panic!("planning enum_add_value: {e}"));
-    let deploy = plan_support::plan(
-        "empty",
-        &s(case.join("from")),
-        "mysql",
-        &work.path().join("deploy"),
-    )
-    .unwrap_or_else(|e| panic!("planning the deployed schema: {e}"));
-    let scratch = db::Scratch::create(&server, "copy_load");
-    for p in &deploy.phases {
-        db::run_script(&scratch.url, &p.up).unwrap_or_else(|e| panic!("deploying: {e}"));
-    }
-    let seeded = 20_000u64;
-    let mut c = db::connect(&scratch.url);
-    c.query_drop(format!(
-        "INSERT INTO accounts (name, email) {} SELECT CONCAT('account ', n), CONCAT('a', n, '@example.com') FROM g WHERE n <= {seeded} ORDER BY n",
-        numbers()
-    ))
-    .expect("seeding accounts");
-    c.query_drop(format!(
-        "INSERT INTO items (account_id, title, amount) {} SELECT n, CONCAT('item ', n), 1 FROM g WHERE n <= {seeded} ORDER BY n",
-        numbers()
-    ))
-    .expect("seeding items");
     let started = AtomicU64::new(0);
     let stop = AtomicBool::new(false);
-    let expand = &change.phases[0];
-    // What each writer meant the accounts it touched to hold at the end (`None`: deleted). The
-    // writers touch disjoint seeded accounts (their id modulo 3), so their intents compose.
-    type Row = Option<(String, String)>;
-    type Intent = std::collections::BTreeMap<u64, Row>;
-    let (script, results) = std::thread::scope(|sc| {
+    std::thread::scope(|sc| {
         let handles: Vec<_> = (0..3u64)
             .map(|w| {
-                let (url, started, stop) = (&scratch.url, &started, &stop);
+                let (started, stop) = (&started, &stop);
                 sc.spawn(move || {
                     let mut c = db::connect(url);
                     let mut errors = Vec::new();
@@ -750,24 +714,18 @@ fn a_table_copy_under_concurrent_writes_loses_nothing() {
         while started.load(Ordering::SeqCst) < 3 {
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
-        let script = run_script_with(
-            &scratch.url,
-            &expand.up,
-            "SET @migc_batch_size = 500, @migc_pause_ms = 10",
-        );
+        let script = run();
         stop.store(true, Ordering::SeqCst);
         let results: Vec<(Vec<String>, Intent)> = handles
             .into_iter()
             .map(|h| h.join().expect("writer thread panicked"))
             .collect();
         (script, results)
-    });
-    script.unwrap_or_else(|e| panic!("expand up under writers: {e}"));
-    let errors: Vec<&String> = results.iter().flat_map(|(e, _)| e).collect();
-    assert!(
-        errors.is_empty(),
-        "writers saw errors during the copy: {errors:?}"
-    );
+    })
+}
+
+/// The rows the writers left in `accounts`, seeded `account <n>` rows included.
+fn intended(seeded: u64, results: &[(Vec<String>, Intent)]) -> Vec<(u64, String, String)> {
     let mut expected: Intent = (1..=seeded)
         .map(|n| {
             (
@@ -776,13 +734,18 @@ fn a_table_copy_under_concurrent_writes_loses_nothing() {
             )
         })
         .collect();
-    for (_, intent) in &results {
+    for (_, intent) in results {
         expected.extend(intent.iter().map(|(id, row)| (*id, row.clone())));
     }
-    let expected: Vec<(u64, String, String)> = expected
+    expected
         .into_iter()
         .filter_map(|(id, row)| row.map(|(name, email)| (id, name, email)))
-        .collect();
+        .collect()
+}
+
+/// Fails unless `accounts` holds exactly `expected`.
+fn assert_accounts(c: &mut mysql::Conn, expected: &[(u64, String, String)], what: &str) {
+    use mysql::prelude::Queryable;
     let actual: Vec<(u64, String, String)> = c
         .query("SELECT id, name, email FROM accounts ORDER BY id")
         .expect("reading accounts");
@@ -790,13 +753,84 @@ fn a_table_copy_under_concurrent_writes_loses_nothing() {
         let (a, e): (std::collections::BTreeSet<_>, std::collections::BTreeSet<_>) =
             (actual.iter().collect(), expected.iter().collect());
         panic!(
-            "the copy does not hold what the writers left: {} rows, {} expected; unexpected {:?}; missing {:?}",
+            "{what}: `accounts` does not hold what the writers left: {} rows, {} expected; unexpected {:?}; missing {:?}",
             actual.len(),
             expected.len(),
             a.difference(&e).take(10).collect::<Vec<_>>(),
             e.difference(&a).take(10).collect::<Vec<_>>()
         );
     }
+}
+
+/// A scratch database with the schema of `from` and `seeded` accounts, each with an item.
+fn seeded_accounts(server: &str, label: &str, from: &std::path::Path, seeded: u64) -> db::Scratch {
+    use mysql::prelude::Queryable;
+    let work = tempfile::tempdir().expect("tempdir");
+    let deploy = plan_support::plan(
+        "empty",
+        &from.to_string_lossy(),
+        "mysql",
+        &work.path().join("deploy"),
+    )
+    .unwrap_or_else(|e| panic!("planning the deployed schema: {e}"));
+    let scratch = db::Scratch::create(server, label);
+    for p in &deploy.phases {
+        db::run_script(&scratch.url, &p.up).unwrap_or_else(|e| panic!("deploying: {e}"));
+    }
+    let mut c = db::connect(&scratch.url);
+    c.query_drop(format!(
+        "INSERT INTO accounts (name, email) {} SELECT CONCAT('account ', n), CONCAT('a', n, '@example.com') FROM g WHERE n <= {seeded} ORDER BY n",
+        numbers()
+    ))
+    .expect("seeding accounts");
+    c.query_drop(format!(
+        "INSERT INTO items (account_id, title, amount) {} SELECT n, CONCAT('item ', n), 1 FROM g WHERE n <= {seeded} ORDER BY n",
+        numbers()
+    ))
+    .expect("seeding items");
+    scratch
+}
+
+/// The online table copy under load on MariaDB: while `accounts` (referenced by `items`, with
+/// `ON DELETE CASCADE`) is copied to take an enum member before the last one, writers insert
+/// accounts and items referencing them, rename accounts, delete items, and delete accounts and
+/// insert them again under the same key. None sees an error (a deadlock included), the table
+/// ends with exactly the rows the writers left (none lost, none deleted coming back, none
+/// stale), and the referencing key ends on the new table, still cascading.
+#[test]
+fn a_table_copy_under_concurrent_writes_loses_nothing() {
+    use mysql::prelude::Queryable;
+    let Some(server) = db::server("a_table_copy_under_concurrent_writes_loses_nothing") else {
+        return;
+    };
+    let work = tempfile::tempdir().expect("tempdir");
+    let case = plan_support::root().join("tests/data/plan/enum_add_value");
+    let s = |p: std::path::PathBuf| p.to_string_lossy().to_string();
+    let change = plan_support::plan(
+        &s(case.join("from")),
+        &s(case.join("to")),
+        "mysql",
+        &work.path().join("plan"),
+    )
+    .unwrap_or_else(|e| panic!("planning enum_add_value: {e}"));
+    let seeded = 20_000u64;
+    let scratch = seeded_accounts(&server, "copy_load", &case.join("from"), seeded);
+    let mut c = db::connect(&scratch.url);
+    let expand = &change.phases[0];
+    let (script, results) = under_writers(&scratch.url, seeded, || {
+        run_script_with(
+            &scratch.url,
+            &expand.up,
+            "SET @migc_batch_size = 500, @migc_pause_ms = 10",
+        )
+    });
+    script.unwrap_or_else(|e| panic!("expand up under writers: {e}"));
+    let errors: Vec<&String> = results.iter().flat_map(|(e, _)| e).collect();
+    assert!(
+        errors.is_empty(),
+        "writers saw errors during the copy: {errors:?}"
+    );
+    assert_accounts(&mut c, &intended(seeded, &results), "after the copy");
     assert_eq!(
         count(&scratch.url, "SELECT count(*) FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'items' AND REFERENCED_TABLE_NAME = 'accounts'"),
         1,
@@ -820,6 +854,127 @@ fn a_table_copy_under_concurrent_writes_loses_nothing() {
         "INSERT INTO accounts (name, email, state) VALUES ('new', 'new@example.com', 'suspended')",
     )
     .expect("the new member");
+}
+
+/// The copy in phases under load on MariaDB: a check added to `accounts` (referenced by
+/// `items`, with `ON DELETE CASCADE`) copies the table in expand, fills it in backfill and
+/// swaps it in at switch, keeping the old table in step until contract. Writers insert, rename,
+/// delete and re-insert accounts and items all through expand, backfill, switch and the
+/// rollback of switch, and see no error; after the rollback the old table holds exactly the
+/// rows they left, those written after the swap included. Switch again and contract: the copy
+/// holds them, the key of `items` names `accounts` and cascades, the check holds, no helper is
+/// left.
+#[test]
+fn a_copy_in_phases_under_concurrent_writes_rolls_back_from_switch_losing_nothing() {
+    use mysql::prelude::Queryable;
+    let Some(server) = db::server(
+        "a_copy_in_phases_under_concurrent_writes_rolls_back_from_switch_losing_nothing",
+    ) else {
+        return;
+    };
+    let work = tempfile::tempdir().expect("tempdir");
+    let from = plan_support::root().join("tests/data/plan/new_check/from");
+    let to = work.path().join("to");
+    std::fs::create_dir_all(&to).expect("mkdir");
+    for entry in std::fs::read_dir(&from).expect("from") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("read");
+        let text = text.replacen(
+            "  email      text        not null unique\n",
+            "  email      text        not null unique\n  check accounts_name_present (char_length(name) > 0)\n",
+            1,
+        );
+        std::fs::write(to.join(path.file_name().expect("name")), text).expect("write");
+    }
+    let change = plan_support::plan(
+        &from.to_string_lossy(),
+        &to.to_string_lossy(),
+        "mysql",
+        &work.path().join("plan"),
+    )
+    .unwrap_or_else(|e| panic!("planning the check: {e}"));
+    let ops: Vec<String> = change.manifest["phases"]
+        .as_array()
+        .expect("phases")
+        .iter()
+        .flat_map(|p| p["steps"].as_array().expect("steps").iter())
+        .map(|s| s["op"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(
+        ops,
+        [
+            "add_check",
+            "copy_fill",
+            "copy_swap",
+            "validate_constraint",
+            "copy_drop_old"
+        ],
+        "the check is added by a copy in phases"
+    );
+    let seeded = 20_000u64;
+    let scratch = seeded_accounts(&server, "copy_phases_load", &from, seeded);
+    let mut c = db::connect(&scratch.url);
+    let [expand, backfill, switch, contract] = &change.phases[..] else {
+        panic!("four phases")
+    };
+    let (script, results) = under_writers(&scratch.url, seeded, || {
+        let batches = "SET @migc_batch_size = 500, @migc_pause_ms = 10";
+        run_script_with(&scratch.url, &expand.up, batches)?;
+        run_script_with(&scratch.url, &backfill.up, batches)?;
+        run_script_with(&scratch.url, &switch.up, batches)?;
+        if count(&scratch.url, "SELECT count(*) FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'accounts' AND CONSTRAINT_NAME = 'accounts_name_present'") != 1 {
+            return Err("switch did not swap the copy in".into());
+        }
+        // Let the writers go on against the copy for a while.
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        run_script_with(&scratch.url, &switch.down, batches)
+    });
+    script.unwrap_or_else(|e| panic!("the phases under writers: {e}"));
+    let errors: Vec<&String> = results.iter().flat_map(|(e, _)| e).collect();
+    assert!(
+        errors.is_empty(),
+        "writers saw errors during the copy: {errors:?}"
+    );
+    let expected = intended(seeded, &results);
+    assert_eq!(
+        count(&scratch.url, "SELECT count(*) FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'accounts' AND CONSTRAINT_NAME = 'accounts_name_present'"),
+        0,
+        "switch's rollback puts the old table back"
+    );
+    assert_accounts(&mut c, &expected, "after the rollback of switch");
+    db::run_script(&scratch.url, &switch.up).unwrap_or_else(|e| panic!("switch again: {e}"));
+    db::run_script(&scratch.url, &contract.up).unwrap_or_else(|e| panic!("contract: {e}"));
+    assert_accounts(&mut c, &expected, "after contract");
+    assert_eq!(
+        count(&scratch.url, "SELECT count(*) FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'items' AND CONSTRAINT_NAME = 'items_account_id_fkey' AND REFERENCED_TABLE_NAME = 'accounts'"),
+        1,
+        "the key of items names accounts under its own name"
+    );
+    assert_eq!(
+        count(&scratch.url, "SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE '%\\_\\_migc%'"),
+        0,
+        "no helper table is left"
+    );
+    assert_eq!(
+        count(
+            &scratch.url,
+            "SELECT count(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()"
+        ),
+        0,
+        "no trigger is left"
+    );
+    c.query_drop("DELETE FROM accounts WHERE id = 2")
+        .expect("delete");
+    assert_eq!(
+        count(
+            &scratch.url,
+            "SELECT count(*) FROM items WHERE account_id = 2"
+        ),
+        0,
+        "the key cascades from the copy"
+    );
+    let refused = c.query_drop("INSERT INTO accounts (name, email) VALUES ('', 'e@example.com')");
+    assert!(refused.is_err(), "the check holds on the copy");
 }
 
 /// A unique partial index holds among the rows its predicate selects, and a table another one
@@ -866,10 +1021,12 @@ fn a_unique_partial_index_holds_through_a_copy_of_the_table_its_cascading_key_re
         &tmp.path().join("change"),
     )
     .unwrap_or_else(|e| panic!("planning v1 -> v2: {e}"));
-    let copies = std::fs::read_to_string(&change.phases[0].up).expect("expand");
+    let names: Vec<&str> = change.phases.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["expand", "backfill", "switch", "contract"]);
+    let swap = std::fs::read_to_string(&change.phases[2].up).expect("switch");
     assert!(
-        copies.contains("RENAME TABLE users TO users__migc_old, users__migc TO users"),
-        "the check is added through a copy of `users`:\n{copies}"
+        swap.contains("RENAME TABLE users TO users__migc_swap, users__migc TO users, users__migc_back TO users__migc, users__migc_swap TO users__migc_back;"),
+        "the check is added through a copy of `users` swapped in at switch:\n{swap}"
     );
     let scratch = db::Scratch::create(&server, "partial_unique_copy");
     for p in &deploy.phases {
@@ -904,9 +1061,16 @@ fn a_unique_partial_index_holds_through_a_copy_of_the_table_its_cascading_key_re
         assert_eq!(parent, ["users"], "{at}: the key references `users`");
     };
     holds(&mut c, "deployed", 10);
-    for p in &change.phases {
+    for p in &change.phases[..3] {
         db::run_script(&scratch.url, &p.up).unwrap_or_else(|e| panic!("{} up: {e}", p.name));
     }
+    holds(&mut c, "switched", 40);
+    let switch = &change.phases[2];
+    db::run_script(&scratch.url, &switch.down).unwrap_or_else(|e| panic!("switch down: {e}"));
+    holds(&mut c, "switch rolled back", 50);
+    db::run_script(&scratch.url, &switch.up).unwrap_or_else(|e| panic!("switch again: {e}"));
+    db::run_script(&scratch.url, &change.phases[3].up)
+        .unwrap_or_else(|e| panic!("contract up: {e}"));
     holds(&mut c, "changed", 20);
     let refused = c.query_drop("INSERT INTO users (id, email) VALUES (3, 'x')");
     assert!(refused.is_err(), "the new check holds on the copy");

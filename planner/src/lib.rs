@@ -117,8 +117,21 @@ pub fn render(
         }
         once
     })?;
-    let scripts = script::scripts(lowering.as_ref(), &plan.steps, &lowered, locate);
-    let manifest = manifest::build(lowering.as_ref(), plan, &lowered, &scripts, labels, locate);
+    let (steps, lowered, ops) = place_later(&plan.steps, lowered);
+    let placed = Plan {
+        steps,
+        diagnostics: plan.diagnostics.clone(),
+    };
+    let scripts = script::scripts(lowering.as_ref(), &placed.steps, &lowered, locate);
+    let manifest = manifest::build(
+        lowering.as_ref(),
+        &placed,
+        &lowered,
+        &ops,
+        &scripts,
+        labels,
+        locate,
+    );
     let mut files = Files {
         warnings: lowering.warnings(&plan.steps, &ctx),
         ..Files::default()
@@ -130,4 +143,55 @@ pub fn render(
         .files
         .insert("manifest.json".to_string(), manifest::to_json(&manifest));
     Ok(files)
+}
+
+/// The steps with the parts a dialect runs in later phases ([`dialect::Later`]) placed as steps
+/// of their own, first in their phase in the order of the steps they continue; `after`
+/// re-indexed. Also the manifest's `op` of each step where it is not the step's operation.
+fn place_later(
+    steps: &[Step],
+    mut lowered: Vec<dialect::Lowered>,
+) -> (Vec<Step>, Vec<dialect::Lowered>, Vec<Option<&'static str>>) {
+    let mut later: Vec<(usize, dialect::Later)> = Vec::new();
+    for (i, l) in lowered.iter_mut().enumerate() {
+        later.extend(std::mem::take(&mut l.later).into_iter().map(|x| (i, x)));
+    }
+    if later.is_empty() {
+        let ops = vec![None; steps.len()];
+        return (steps.to_vec(), lowered, ops);
+    }
+    let mut position = vec![0; steps.len()];
+    let mut order: Vec<(Step, dialect::Lowered, Option<&'static str>)> = Vec::new();
+    let mut pending: Vec<Option<dialect::Lowered>> = lowered.into_iter().map(Some).collect();
+    for phase in step::Phase::ALL {
+        for (i, part) in later.iter().filter(|(_, x)| x.phase == phase) {
+            let from = &steps[*i];
+            let rest = from.id.split_once('.').map_or(from.id.as_str(), |(_, r)| r);
+            let step = Step {
+                id: format!("{}.{}.{rest}", phase.name(), part.op),
+                phase,
+                summary: part.summary.clone(),
+                after: Vec::new(),
+                ..from.clone()
+            };
+            order.push((step, part.lowered.clone(), Some(part.op)));
+        }
+        for (i, step) in steps.iter().enumerate().filter(|(_, s)| s.phase == phase) {
+            position[i] = order.len();
+            let l = pending[i]
+                .take()
+                .unwrap_or_else(|| unreachable!("each step is placed once"));
+            order.push((step.clone(), l, None));
+        }
+    }
+    let mut out_steps = Vec::with_capacity(order.len());
+    let mut out_lowered = Vec::with_capacity(order.len());
+    let mut ops = Vec::with_capacity(order.len());
+    for (mut step, l, op) in order {
+        step.after = step.after.iter().map(|&a| position[a]).collect();
+        out_steps.push(step);
+        out_lowered.push(l);
+        ops.push(op);
+    }
+    (out_steps, out_lowered, ops)
 }

@@ -109,6 +109,7 @@ pub(crate) fn build(
     lowering: &dyn Lowering,
     plan: &Plan,
     lowered: &[Lowered],
+    ops: &[Option<&'static str>],
     scripts: &BTreeMap<String, String>,
     labels: &Labels<'_>,
     locate: Locate<'_>,
@@ -120,16 +121,20 @@ pub(crate) fn build(
         let (up, down) = file_names(phase);
         let mut steps = Vec::new();
         let mut loses = Vec::new();
-        for (step, l) in plan
+        for ((step, l), named) in plan
             .steps
             .iter()
             .zip(lowered)
-            .filter(|(s, _)| s.phase == phase)
+            .zip(ops)
+            .filter(|((s, _), _)| s.phase == phase)
         {
-            let op = serde_json::to_value(&step.op)
-                .ok()
-                .and_then(|v| v.get("op").and_then(|o| o.as_str()).map(str::to_string))
-                .unwrap_or_default();
+            let op = match named {
+                Some(op) => op.to_string(),
+                None => serde_json::to_value(&step.op)
+                    .ok()
+                    .and_then(|v| v.get("op").and_then(|o| o.as_str()).map(str::to_string))
+                    .unwrap_or_default(),
+            };
             if let Some(x) = &l.down_loses {
                 loses.push(x.clone());
             }

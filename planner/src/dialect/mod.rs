@@ -40,6 +40,21 @@ pub struct Lowered {
     pub down_loses: Option<String>,
     /// For a backfill: the same fill as statements an executor runs one batch at a time.
     pub batch: Option<Batch>,
+    /// Parts of the step that run in later phases, each first in its phase (a MySQL table
+    /// copy: filled in backfill, swapped in at switch, its old table dropped at contract).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub later: Vec<Later>,
+}
+
+/// A part of a step run in a later phase than the step's own.
+#[derive(Clone, Debug, Serialize)]
+pub struct Later {
+    pub phase: crate::step::Phase,
+    /// What the part does, for the manifest's `op` and the step id: `copy_swap`.
+    pub op: &'static str,
+    /// One line for people.
+    pub summary: String,
+    pub lowered: Lowered,
 }
 
 /// A backfill as statements that an executor (`migc apply`) runs one batch at a time, each batch

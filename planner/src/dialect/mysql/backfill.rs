@@ -122,6 +122,7 @@ SET @migc_backfill = NULL;",
             synced: &[],
             syncs: &std::collections::BTreeMap::new(),
             keys: &std::collections::BTreeMap::new(),
+            phased_copy: false,
         };
         let mut u = self.program(&scope, body);
         // A failed run leaves the marker set in the session: clear it.

@@ -92,6 +92,8 @@ pub(crate) struct Scope<'a> {
     /// The foreign keys of each table as they stand before the step (the deployed ones, with
     /// those earlier steps added or dropped): a table copy carries them.
     pub keys: &'a BTreeMap<String, Vec<ForeignKey>>,
+    /// Set on a step whose table copy runs in phases (see `rebuild.rs`).
+    pub phased_copy: bool,
 }
 
 impl Mysql {
@@ -245,6 +247,7 @@ impl Lowering for Mysql {
             synced: &[],
             syncs: &BTreeMap::new(),
             keys: &deployed_keys(ctx),
+            phased_copy: false,
         };
         self.lower_step(step, ctx, &scope)
     }
@@ -296,6 +299,7 @@ impl Lowering for Mysql {
                 synced: &synced,
                 syncs: &syncs,
                 keys: &keys,
+                phased_copy: copies_in_phases(self, steps, i, ctx),
             };
             match self.lower_step(step, ctx, &scope) {
                 Ok(l) => lowered.push(l),
@@ -322,6 +326,72 @@ impl Lowering for Mysql {
             Err(errors)
         }
     }
+}
+
+/// Whether step `i` adds a check to a deployed table before contract and nothing later before
+/// contract would work against its copy in phases (see `rebuild.rs`): the copy is made at the
+/// step, filled in backfill and swapped in first thing at switch, so no later step of expand or
+/// backfill may change the table's shape (its dual-write triggers and backfill aside), and no
+/// later step before contract may copy it or a table a key links it to (their copies would
+/// move keys the phased copy holds under other names).
+fn copies_in_phases(mysql: &Mysql, steps: &[Step], i: usize, ctx: &Context<'_>) -> bool {
+    let step = &steps[i];
+    let Op::AddCheck { table, .. } = &step.op else {
+        return false;
+    };
+    if step.phase == Phase::Contract || !ctx.from.tables.contains_key(table) {
+        return false;
+    }
+    let mut linked: Vec<&str> = vec![table];
+    for t in ctx.from.tables.values().chain(ctx.to.tables.values()) {
+        for fk in &t.foreign_keys {
+            if t.name == *table {
+                linked.push(&fk.ref_table);
+            } else if fk.ref_table == *table {
+                linked.push(&t.name);
+            }
+        }
+    }
+    let uses_enum = |name: &str| {
+        linked.iter().any(|t| {
+            [ctx.from, ctx.to]
+                .iter()
+                .filter_map(|s| s.tables.get(*t))
+                .flat_map(|t| &t.columns)
+                .any(|c| matches!(&c.ty, ColumnType::Enum { name: n, .. } if n == name))
+        })
+    };
+    steps[i + 1..]
+        .iter()
+        .filter(|s| s.phase != Phase::Contract)
+        .all(|s| match &s.op {
+            Op::AddEnumValue { name, .. } => !uses_enum(name),
+            op => {
+                let Some(on) = op.table() else { return true };
+                if on == table && s.phase != Phase::Switch {
+                    return matches!(op, Op::InstallSync { .. } | Op::Backfill { .. });
+                }
+                if !linked.contains(&on) {
+                    return true;
+                }
+                match op {
+                    Op::SetNotNull { table, .. } => !mysql.holds_stored_generated(ctx, table),
+                    _ => matches!(
+                        op,
+                        Op::InstallSync { .. }
+                            | Op::Backfill { .. }
+                            | Op::ValidateConstraint { .. }
+                            | Op::AddNotNullCheck { .. }
+                            | Op::AttachUnique { .. }
+                            | Op::AddColumn { .. }
+                            | Op::SetDefault { .. }
+                            | Op::CommentTable { .. }
+                            | Op::CommentColumn { .. }
+                            | Op::AddForeignKey { .. }
+                    ),
+                }
+            }
+        })
 }
 
 /// The foreign keys of each deployed table.

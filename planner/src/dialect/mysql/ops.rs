@@ -26,6 +26,7 @@ impl Mysql {
             scan: false,
             down_loses: None,
             batch: None,
+            later: Vec::new(),
         };
         let model = scope.model;
         let origin = step.origin;
@@ -53,17 +54,16 @@ impl Mysql {
                 for (table, column) in model.enum_columns(name) {
                     if inside {
                         // A member inside the list renumbers the stored values: a copy.
-                        let spelled = type_of(&column.ty, &next, column.origin)?;
                         l.up.push(self.copy_table(
                             ctx,
                             scope,
                             &table,
                             &format!("MODIFY COLUMN {}", column_def(&column, &next)?),
-                            &super::rebuild::has_type(&table, &column.name, &column.ty, &spelled),
+                            &has_member(&table, &column.name, value),
                             scope.synced.contains(&table),
                             origin,
                         )?);
-                        l.down.extend(self.copy_cleanup(ctx, scope, &table));
+                        l.down.extend(self.copy_cleanup(ctx, scope, &table, false));
                         l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
                         l.rewrite = true;
                         l.scan = true;
@@ -223,7 +223,7 @@ impl Mysql {
                         scope.synced.iter().any(|t| t == table),
                         origin,
                     )?);
-                    l.down.extend(self.copy_cleanup(ctx, scope, table));
+                    l.down.extend(self.copy_cleanup(ctx, scope, table, false));
                     l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
                     l.rewrite = true;
                     l.scan = true;
@@ -295,7 +295,7 @@ impl Mysql {
                     scope.synced.iter().any(|t| t == table),
                     origin,
                 )?);
-                l.down.extend(self.copy_cleanup(ctx, scope, table));
+                l.down.extend(self.copy_cleanup(ctx, scope, table, false));
                 l.down.push(self.modify(
                     scope,
                     table,
@@ -389,7 +389,7 @@ impl Mysql {
             }
             Op::CreateIndex { table, index } if self.index_copies(ctx, table, index, model)? => {
                 l.up.push(self.copy_with_index(ctx, scope, table, index, model)?);
-                l.down.extend(self.copy_cleanup(ctx, scope, table));
+                l.down.extend(self.copy_cleanup(ctx, scope, table, false));
                 l.down.push(self.drop_index(ctx, scope, table, index));
                 l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
                 l.rewrite = true;
@@ -449,21 +449,40 @@ impl Mysql {
             Op::AddCheck { table, check, .. } if ctx.from.tables.contains_key(table) => {
                 // Both servers validate a new check while blocking writes (MariaDB only
                 // with COPY): the table is copied online with the check, which the copy's
-                // batches validate (a violating row fails the unit).
-                l.up.push(self.copy_table(
-                    ctx,
-                    scope,
-                    table,
-                    &format!(
-                        "ADD CONSTRAINT {} CHECK ({})",
-                        q(&check.name),
-                        expr(&check.expr)?
-                    ),
-                    &constraint_exists(table, &check.name),
-                    scope.synced.iter().any(|t| t == table),
-                    Some(check.origin),
-                )?);
-                l.down.extend(self.copy_cleanup(ctx, scope, table));
+                // batches validate (a violating row fails the unit). Before contract the copy
+                // runs in phases, so that switch can be rolled back onto the old table.
+                let actions = format!(
+                    "ADD CONSTRAINT {} CHECK ({})",
+                    q(&check.name),
+                    expr(&check.expr)?
+                );
+                let done = constraint_exists(table, &check.name);
+                let synced = scope.synced.iter().any(|t| t == table);
+                if scope.phased_copy {
+                    let (up, later) = self.copy_phased(
+                        ctx,
+                        scope,
+                        table,
+                        &actions,
+                        &done,
+                        synced,
+                        Some(check.origin),
+                    )?;
+                    l.up.push(up);
+                    l.later = later;
+                } else {
+                    l.up.push(self.copy_table(
+                        ctx,
+                        scope,
+                        table,
+                        &actions,
+                        &done,
+                        synced,
+                        Some(check.origin),
+                    )?);
+                }
+                l.down
+                    .extend(self.copy_cleanup(ctx, scope, table, !l.later.is_empty()));
                 // Dropping a check is INSTANT.
                 let mut drop = Body::new();
                 drop.alter(
@@ -475,9 +494,13 @@ impl Mysql {
                     &constraint_exists(table, &check.name),
                     drop,
                 )));
-                l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
-                l.rewrite = true;
-                l.scan = true;
+                if l.later.is_empty() {
+                    l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
+                    l.rewrite = true;
+                    l.scan = true;
+                } else {
+                    l.lock = format!("{MDL}: an empty copy of `{table}` and triggers made");
+                }
             }
             Op::AddCheck { table, check, .. } => {
                 return Err(unsupported(
@@ -1271,7 +1294,7 @@ impl Mysql {
 
     /// Whether the table holds STORED generated columns (of an expression or unique partial
     /// index, deployed or declared).
-    fn holds_stored_generated(&self, ctx: &Context<'_>, table: &str) -> bool {
+    pub(super) fn holds_stored_generated(&self, ctx: &Context<'_>, table: &str) -> bool {
         let model = super::model::Model::deployed(ctx.from);
         [ctx.from, ctx.to]
             .iter()
@@ -1570,9 +1593,9 @@ impl Mysql {
                 )
             };
             l.up.push(rename(from, to)?);
-            l.down.extend(self.copy_cleanup(ctx, scope, table));
+            l.down.extend(self.copy_cleanup(ctx, scope, table, false));
             l.down.push(rename(to, from)?);
-            l.down.extend(self.copy_cleanup(ctx, scope, table));
+            l.down.extend(self.copy_cleanup(ctx, scope, table, false));
             l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
             l.rewrite = true;
             l.scan = true;
@@ -1656,4 +1679,14 @@ fn terminated(s: &str) -> String {
     } else {
         format!("{t};")
     }
+}
+
+/// Whether the enum column has the member (with later members too: a later step may add some).
+fn has_member(table: &str, column: &str, value: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND COLUMN_NAME = {} AND LOCATE({}, COLUMN_TYPE) > 0)",
+        literal(table),
+        literal(column),
+        literal(&format!("'{}'", value.replace('\'', "''")))
+    )
 }

@@ -81,13 +81,17 @@ impl Body {
         self
     }
 
-    /// The body run only when `condition` holds.
+    /// The body run only when `condition` holds (nothing, when it has no statement: MySQL
+    /// refuses an empty `IF`).
     pub(super) fn when(condition: &str, inner: Body) -> Body {
         let mut b = Body {
             declares: inner.declares,
             text: String::new(),
             alternatives: inner.alternatives,
         };
+        if inner.text.trim().is_empty() {
+            return b;
+        }
         b.text.push_str(&format!("IF {condition} THEN\n"));
         for line in inner.text.lines() {
             b.text.push_str("  ");

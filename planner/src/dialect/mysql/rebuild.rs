@@ -8,7 +8,17 @@
 //! The copy is one unit, made for changes whose rollback needs no copy back: a widened type
 //! stays wide, an enum member stays, an added check is dropped in place (INSTANT). Both
 //! application versions see the same columns before and after, so the unit may run in any
-//! phase. The copy carries the table's foreign keys as they stand at its step, the keys of
+//! phase.
+//!
+//! A check added before contract is copied in phases instead ([`Mysql::copy_phased`]), so that
+//! switch can be rolled back onto the old table: the empty copy and its triggers at the step,
+//! the batches in backfill, the swap first thing at switch, the old table dropped first thing
+//! at contract. From the swap on, the copy's triggers write every row back to the old table.
+//! The swap rotates three names in one `RENAME TABLE` (MariaDB refuses `RENAME TABLE` under
+//! `LOCK TABLES`, 1192, and InnoDB opens every table a trigger names before it runs, so the
+//! triggers of both directions need a table under each name on both sides of the swap: an
+//! empty stand-in takes the name the other side left). A session flag, `@migc_mirror`, keeps a
+//! write of one direction from coming back through the other. The copy carries the table's foreign keys as they stand at its step, the keys of
 //! other tables referencing it move to the copy before the swap (a `RENAME TABLE` alone would
 //! leave them on the old table), and dual-write triggers already on the table are made on the
 //! copy. It is refused for a table without a primary key, a table referencing itself at that
@@ -16,11 +26,12 @@
 //! referenced by such keys: InnoDB adds them only by copying, error 138), and a table carrying
 //! dual-write triggers the copy cannot make again at that step.
 
-use super::super::{Context, Unit};
+use super::super::{Context, Later, Lowered, Unit};
 use super::program::Body;
 use super::sql::*;
 use super::{Mysql, Scope};
 use crate::sql::literal;
+use crate::step::Phase;
 use migc_compiler::schema::*;
 use migc_grammar::{Diagnostic, Span};
 
@@ -124,6 +135,212 @@ impl Mysql {
         syncs: bool,
         origin: Option<Span>,
     ) -> Result<Unit, Diagnostic> {
+        let parts = self.copy_parts(ctx, scope, table, actions, syncs, false, origin)?;
+        Ok(self.copy_unit(scope, parts, done))
+    }
+
+    /// The table copied in phases (see the module's documentation): the empty copy and its
+    /// triggers now (the step's own unit), the rows in backfill, the swap at switch, the old
+    /// table dropped at contract; `done` holds once the copy is the table.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn copy_phased(
+        &self,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+        actions: &str,
+        done: &str,
+        syncs: bool,
+        origin: Option<Span>,
+    ) -> Result<(Unit, Vec<Later>), Diagnostic> {
+        let parts = self.copy_parts(ctx, scope, table, actions, syncs, true, origin)?;
+        let CopyParts {
+            create,
+            fill,
+            moves,
+            carry,
+            names_back,
+            referencing,
+            cols,
+            pk,
+            ..
+        } = parts;
+        let shadow = suffixed(table, "__migc");
+        let back = suffixed(table, "__migc_back");
+        let swapping = suffixed(table, "__migc_swap");
+        let progress = suffixed(table, "__migc_progress");
+        let (t, s, b, w, p) = (q(table), q(&shadow), q(&back), q(&swapping), q(&progress));
+        let up = self.program(scope, Body::when(&format!("NOT ({done})"), create));
+
+        let later_lowered = |up: Unit, down: Unit, lock: &str| Lowered {
+            up: vec![up],
+            down: vec![down],
+            lock: lock.to_string(),
+            rewrite: false,
+            scan: false,
+            down_loses: None,
+            batch: None,
+            later: Vec::new(),
+        };
+        let mut filled = later_lowered(
+            self.program(scope, Body::when(&format!("NOT ({done})"), fill)),
+            comment_unit(&format!(
+                "{table}: the rows copied to {shadow} go with it when expand is rolled back"
+            )),
+            "row locks (one batch of rows at a time)",
+        );
+        filled.rewrite = true;
+        filled.scan = true;
+
+        // The swap. The copy's triggers write each row the table gets back to the old table
+        // (under `t__migc_back`, an empty stand-in until the swap, so that they can be made
+        // beforehand: InnoDB opens the tables a trigger names before it runs). A session flag
+        // keeps the two directions from echoing each other. One `RENAME TABLE` rotates the
+        // three names: the copy becomes the table, the old table `t__migc_back`, the stand-in
+        // `t__migc`, where the old table's triggers, silenced by the flag, point.
+        let reverse = mirror_triggers(table, &shadow, &back, &cols, &pk, "back");
+        let mut swap = Body::new();
+        swap.push(&format!(
+            "IF NOT EXISTS (SELECT 1 FROM {p} WHERE whole = 1) THEN\n  SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = {};\nEND IF;",
+            literal(&format!(
+                "the copy of {table} is not filled yet: run the backfill phase first"
+            ))
+        ));
+        swap.push(&format!("CREATE TABLE IF NOT EXISTS {b} LIKE {t};"));
+        swap.nest(moves);
+        swap.nest(carry);
+        for (name, sql) in &reverse {
+            swap.push(&dynamic(&format!("DROP TRIGGER IF EXISTS {}", q(name))));
+            swap.push(&dynamic(sql));
+        }
+        swap.push(&format!(
+            "RENAME TABLE {t} TO {w}, {s} TO {t}, {b} TO {s}, {w} TO {b};"
+        ));
+        // The referencing keys, which followed the copy, get their own names back (free since
+        // they were moved); also when a run stopped right after the swap.
+        let mut renamed = Body::new();
+        for (child, fk) in &referencing {
+            renamed.nest(self.restore_key(child, fk));
+        }
+        // Back: the rotation undone, the referencing keys on the old table again, the copy's
+        // triggers towards it gone. The copy stays filled, kept in step, until expand's
+        // rollback drops it or switch runs again.
+        let mut unswap = Body::when(&format!("{done} AND {}", table_exists(&back)), {
+            let mut r = Body::new();
+            for (child, fk) in &referencing {
+                r.nest(self.move_key(child, fk, table, &back));
+            }
+            r.push(&format!(
+                "RENAME TABLE {t} TO {w}, {b} TO {t}, {s} TO {b}, {w} TO {s};"
+            ));
+            r
+        });
+        for (child, fk) in &referencing {
+            unswap.nest(self.restore_key(child, fk));
+        }
+        for (name, _) in &reverse {
+            unswap.push(&format!("DROP TRIGGER IF EXISTS {};", q(name)));
+        }
+        unswap.push(&format!(
+            "IF NOT ({done}) THEN\n  DROP TABLE IF EXISTS {b};\nEND IF;"
+        ));
+        let swapped = later_lowered(
+            {
+                let mut all = Body::when(&format!("NOT ({done})"), swap);
+                all.nest(Body::when(done, renamed));
+                let mut u = self.program(scope, all);
+                u.sql.push_str("\nSET SESSION foreign_key_checks = 1;");
+                u
+            },
+            {
+                let mut u = self.program(scope, unswap);
+                u.sql.push_str("\nSET SESSION foreign_key_checks = 1;");
+                u
+            },
+            "exclusive metadata lock (brief): one RENAME TABLE of three tables",
+        );
+
+        // Contract: the old table and the stand-in go (the old table's triggers with it), then
+        // the keys and triggers of the copy get their own names back.
+        let mut drop = Body::new();
+        for (name, _) in &reverse {
+            drop.push(&format!("DROP TRIGGER IF EXISTS {};", q(name)));
+        }
+        drop.push(&format!("DROP TABLE IF EXISTS {b}, {s};"));
+        let mut all = Body::when(&format!("{done} AND {}", table_exists(&back)), drop);
+        all.nest(Body::when(
+            &format!("{done} AND NOT {}", table_exists(&shadow)),
+            names_back,
+        ));
+        let dropped = later_lowered(
+            {
+                let mut u = self.program(scope, all);
+                u.sql.push_str("\nSET SESSION foreign_key_checks = 1;");
+                u
+            },
+            comment_unit(&format!(
+                "{table}: the table it replaced is gone; the copy stays, with every row"
+            )),
+            "exclusive metadata lock (brief)",
+        );
+        let later = vec![
+            Later {
+                phase: Phase::Backfill,
+                op: "copy_fill",
+                summary: format!("copy the rows of `{table}` to its copy `{shadow}`"),
+                lowered: filled,
+            },
+            Later {
+                phase: Phase::Switch,
+                op: "copy_swap",
+                summary: format!(
+                    "swap the copy `{shadow}` in for `{table}`; the old table follows it until contract"
+                ),
+                lowered: swapped,
+            },
+            Later {
+                phase: Phase::Contract,
+                op: "copy_drop_old",
+                summary: format!("drop the table `{table}` was copied from"),
+                lowered: dropped,
+            },
+        ];
+        Ok((up, later))
+    }
+
+    /// The unit copy: every part in one unit, the old table dropped right after the swap.
+    fn copy_unit(&self, scope: &Scope<'_>, parts: CopyParts, done: &str) -> Unit {
+        let mut work = parts.create;
+        work.nest(parts.fill);
+        work.nest(parts.moves);
+        work.nest(parts.carry);
+        work.push(&parts.rename);
+        let mut drop_old = Body::new();
+        drop_old.push(&format!("DROP TABLE {};", q(&parts.old_name)));
+        let mut all = Body::new();
+        all.nest(Body::when(&format!("NOT ({done})"), work));
+        all.nest(Body::when(&table_exists(&parts.old_name), drop_old));
+        all.nest(Body::when(
+            &format!("NOT {}", table_exists(&parts.shadow)),
+            parts.names_back,
+        ));
+        let mut u = self.program(scope, all);
+        u.sql.push_str("\nSET SESSION foreign_key_checks = 1;");
+        u
+    }
+
+    /// The parts of a table copy, for [`Mysql::copy_table`] and [`Mysql::copy_phased`].
+    #[allow(clippy::too_many_arguments)]
+    fn copy_parts(
+        &self,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+        actions: &str,
+        syncs: bool,
+        phased: bool,
+        origin: Option<Span>,
+    ) -> Result<CopyParts, Diagnostic> {
         // Dual-write triggers are carried to the copy when the plan's are known here.
         let carried = scope.syncs.get(table).copied().filter(|_| syncs);
         if let Some(why) = self.copy_refused(
@@ -206,7 +423,7 @@ impl Mysql {
             .map(|k| format!("NEW.{0} <=> OLD.{0}", q(k)))
             .collect::<Vec<_>>()
             .join(" AND ");
-        let triggers = [
+        let forward = [
             format!(
                 "CREATE TRIGGER {} AFTER INSERT ON {t} FOR EACH ROW IF {} THEN {upsert}; END IF",
                 trig("insert"),
@@ -226,6 +443,11 @@ impl Mysql {
                 key_match("OLD")
             ),
         ];
+        // In phases, the old table's triggers stand down while the copy's write to it.
+        let triggers: Vec<String> = forward
+            .iter()
+            .map(|sql| if phased { silenced(sql) } else { sql.clone() })
+            .collect();
         // The foreign keys of the table, on the copy under temporary names (InnoDB names them
         // per database); after the swap each is added under its own name, then the temporary
         // one goes, so the table is never without them.
@@ -236,11 +458,14 @@ impl Mysql {
             .flatten()
             .filter(|f| f.ref_table != table)
             .collect();
+        // A copy in phases stands through other steps, whose copies of the tables it
+        // references name their referencing keys `<key>__migc` meanwhile.
+        let own = if phased { "__migc_copy" } else { "__migc" };
         let mut copy_actions = actions.to_string();
         for fk in &fks {
             copy_actions.push_str(&format!(
                 ", ADD CONSTRAINT {} {}",
-                q(&suffixed(&fk.name, "__migc")),
+                q(&suffixed(&fk.name, own)),
                 fk_clause(fk)
             ));
         }
@@ -267,8 +492,8 @@ impl Mysql {
         let upto: Vec<String> = (0..pk.len()).map(|i| format!("upto_{i}")).collect();
         let b_keys: Vec<String> = keys.iter().map(|k| format!("b.{k}")).collect();
         let after = format!("(started = 0 OR {key_tuple} > {})", tuple(&last));
-        let mut b = Body::new();
-        b.declare(&declare);
+        let mut fill = Body::new();
+        fill.declare(&declare);
         let mut create = Body::new();
         create.push(&format!("DROP TABLE IF EXISTS {p};"));
         create.push(&format!("CREATE TABLE {s} LIKE {t};"));
@@ -277,6 +502,8 @@ impl Mysql {
         create.push(&format!("ALTER TABLE {s} {copy_actions}, ALGORITHM=COPY;"));
         create.push("SET SESSION foreign_key_checks = 1;");
         let mut work = Body::when(&format!("NOT {}", table_exists(&shadow)), create);
+        let mut moves = Body::new();
+        let mut carry = Body::new();
         // The progress row: nothing claimed yet, or what a stopped run had claimed.
         work.push(&format!(
             "CREATE TABLE IF NOT EXISTS {p} (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0{claim_cols}) ENGINE=InnoDB;"
@@ -303,7 +530,7 @@ impl Mysql {
                 .map(|i| format!("claimed_{i}"))
                 .collect::<Vec<_>>(),
         );
-        work.push(&format!(
+        fill.push(&format!(
             "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
 copy: LOOP
   SET {upto_null};
@@ -363,36 +590,7 @@ END LOOP;",
         // through the rename; the copy holds every row by now, and the triggers keep it so.
         let referencing = referencing_keys(ctx, table);
         for (child, fk) in &referencing {
-            let temp = suffixed(&fk.name, "__migc");
-            let on_copy = ForeignKey {
-                name: temp.clone(),
-                ref_table: shadow.clone(),
-                ..(*fk).clone()
-            };
-            let mut add = Body::new();
-            add.push("SET SESSION foreign_key_checks = 0;");
-            add.alter(
-                child,
-                &format!("ADD CONSTRAINT {} {}", q(&temp), fk_clause(&on_copy)),
-                self.index_algorithms(),
-            );
-            add.push("SET SESSION foreign_key_checks = 1;");
-            work.nest(Body::when(
-                &format!(
-                    "{} AND {} AND NOT {}",
-                    table_exists(child),
-                    references(child, &fk.name, table),
-                    constraint_exists(child, &temp)
-                ),
-                add,
-            ));
-            let mut drop = Body::new();
-            drop.alter(
-                child,
-                &format!("DROP FOREIGN KEY {}", q(&fk.name)),
-                self.metadata_algorithms(),
-            );
-            work.nest(Body::when(&references(child, &fk.name, table), drop));
+            moves.nest(self.move_key(child, fk, table, &shadow));
         }
         // The plan's dual-write triggers, when they are on the table: made on the copy under
         // temporary names (trigger names are per database), so that the rename carries them.
@@ -412,11 +610,9 @@ END LOOP;",
                 make.push(&dynamic(&format!("DROP TRIGGER IF EXISTS {}", q(name))));
                 make.push(&dynamic(sql));
             }
-            work.nest(Body::when(&trigger_exists(&std_names[0]), make));
+            carry.nest(Body::when(&trigger_exists(&std_names[0]), make));
         }
-        work.push(&format!("RENAME TABLE {t} TO {o}, {s} TO {t};"));
-        let mut drop_old = Body::new();
-        drop_old.push(&format!("DROP TABLE {o};"));
+        let rename = format!("RENAME TABLE {t} TO {o}, {s} TO {t};");
         // After the swap (also when a run stopped right after it): names back. Each part checks
         // its own state, and none runs while the copy exists (before the swap).
         let mut swap = Body::new();
@@ -440,7 +636,7 @@ END LOOP;",
             swap.nest(Body::when(&trigger_exists(&temp_names[0]), make));
         }
         for fk in &fks {
-            let temp = suffixed(&fk.name, "__migc");
+            let temp = suffixed(&fk.name, own);
             let mut add = Body::new();
             add.push("SET SESSION foreign_key_checks = 0;");
             add.alter(
@@ -468,14 +664,56 @@ END LOOP;",
             );
             swap.nest(Body::when(&index_exists(table, &temp), index));
         }
-        let mut all = Body::new();
-        all.nest(Body::when(&format!("NOT ({done})"), work));
-        all.nest(Body::when(&table_exists(&old), drop_old));
-        all.nest(Body::when(&format!("NOT {}", table_exists(&shadow)), swap));
-        b.nest(all);
-        let mut u = self.program(scope, b);
-        u.sql.push_str("\nSET SESSION foreign_key_checks = 1;");
-        Ok(u)
+        Ok(CopyParts {
+            create: work,
+            fill,
+            moves,
+            carry,
+            rename,
+            old_name: old,
+            shadow: shadow.clone(),
+            names_back: swap,
+            referencing,
+            cols,
+            pk,
+        })
+    }
+
+    /// A referencing key of `child` naming `from` moved to `to`, gaplessly: a twin under a
+    /// temporary name first, then the key dropped.
+    fn move_key(&self, child: &str, fk: &ForeignKey, from: &str, to: &str) -> Body {
+        let temp = suffixed(&fk.name, "__migc");
+        let moved = ForeignKey {
+            name: temp.clone(),
+            ref_table: to.to_string(),
+            ..fk.clone()
+        };
+        let mut b = Body::new();
+        let mut add = Body::new();
+        add.push("SET SESSION foreign_key_checks = 0;");
+        add.alter(
+            child,
+            &format!("ADD CONSTRAINT {} {}", q(&temp), fk_clause(&moved)),
+            self.index_algorithms(),
+        );
+        add.push("SET SESSION foreign_key_checks = 1;");
+        b.nest(Body::when(
+            &format!(
+                "{} AND {} AND NOT {}",
+                table_exists(child),
+                references(child, &fk.name, from),
+                constraint_exists(child, &temp)
+            ),
+            add,
+        ));
+        let mut drop = Body::new();
+        drop.alter(
+            child,
+            &format!("DROP FOREIGN KEY {}", q(&fk.name)),
+            self.metadata_algorithms(),
+        );
+        b.nest(Body::when(&references(child, &fk.name, from), drop));
+        b
     }
 
     /// A referencing key back under its own name on `child`, naming the table again, and its
@@ -524,6 +762,7 @@ END LOOP;",
         ctx: &Context<'_>,
         scope: &Scope<'_>,
         table: &str,
+        phased: bool,
     ) -> Vec<Unit> {
         let mut out = Vec::new();
         let referencing = referencing_keys(ctx, table);
@@ -543,24 +782,131 @@ END LOOP;",
                 q(&suffixed(&Mysql::trigger_name(table, event), "__migc"))
             ));
         }
-        for event in ["insert", "update", "delete"] {
-            sql.push_str(&format!(
-                "DROP TRIGGER IF EXISTS {};\n",
-                q(&suffixed(
-                    &format!("migc_copy_{table}"),
-                    &format!("_{event}")
-                ))
-            ));
+        let labels: &[&str] = if phased { &["", "_back"] } else { &[""] };
+        for label in labels {
+            for event in ["insert", "update", "delete"] {
+                sql.push_str(&format!(
+                    "DROP TRIGGER IF EXISTS {};\n",
+                    q(&suffixed(
+                        &format!("migc_copy_{table}"),
+                        &format!("{label}_{event}")
+                    ))
+                ));
+            }
         }
+        let tables: &[&str] = if phased {
+            &["__migc", "__migc_back", "__migc_progress"]
+        } else {
+            &["__migc", "__migc_old", "__migc_progress"]
+        };
         sql.push_str(&format!(
-            "DROP TABLE IF EXISTS {}, {}, {};",
-            q(&suffixed(table, "__migc")),
-            q(&suffixed(table, "__migc_old")),
-            q(&suffixed(table, "__migc_progress"))
+            "DROP TABLE IF EXISTS {};",
+            tables
+                .iter()
+                .map(|x| q(&suffixed(table, x)))
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
         out.push(unit(sql));
         out
     }
+}
+
+/// The parts of a table copy ([`Mysql::copy_parts`]).
+struct CopyParts {
+    /// The empty copy with the change, the progress row and the triggers on the table.
+    create: Body,
+    /// The batches copying the rows.
+    fill: Body,
+    /// The keys of referencing tables moved to the copy.
+    moves: Body,
+    /// The plan's dual-write triggers made on the copy under temporary names.
+    carry: Body,
+    /// The swap of the unit copy.
+    rename: String,
+    old_name: String,
+    shadow: String,
+    /// After the swap: keys and triggers under their own names again, the progress row gone.
+    names_back: Body,
+    referencing: Vec<(String, ForeignKey)>,
+    /// The columns copied, and the primary key.
+    cols: Vec<String>,
+    pk: Vec<String>,
+}
+
+/// A trigger statement (`CREATE TRIGGER … FOR EACH ROW <body>`) whose body runs only while
+/// `@migc_mirror` is unset, and sets it meanwhile: a write it makes to a table whose own
+/// triggers write back does not come back. An error resets the flag before it propagates.
+fn silenced(sql: &str) -> String {
+    let (head, body) = sql
+        .split_once(" FOR EACH ROW ")
+        .unwrap_or_else(|| unreachable!("a row trigger: {sql}"));
+    format!(
+        "{head} FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; {body}; SET @migc_mirror = NULL; END IF; END"
+    )
+}
+
+/// The copy's triggers writing every row of `from` to `to` (same columns), silenced while
+/// `@migc_mirror` is set: `(name, CREATE TRIGGER …)` for insert, update and delete.
+fn mirror_triggers(
+    table: &str,
+    from: &str,
+    to: &str,
+    cols: &[String],
+    pk: &[String],
+    label: &str,
+) -> Vec<(String, String)> {
+    let (f, t) = (q(from), q(to));
+    let list = columns(cols);
+    let upsert = format!(
+        "INSERT INTO {t} ({list}) VALUES ({}) ON DUPLICATE KEY UPDATE {}",
+        cols.iter()
+            .map(|c| format!("NEW.{}", q(c)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        cols.iter()
+            .map(|c| format!("{0} = VALUES({0})", q(c)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let key = |row: &str| {
+        pk.iter()
+            .map(|k| format!("{0} = {row}.{0}", q(k)))
+            .collect::<Vec<_>>()
+            .join(" AND ")
+    };
+    let same_key = pk
+        .iter()
+        .map(|k| format!("NEW.{0} <=> OLD.{0}", q(k)))
+        .collect::<Vec<_>>()
+        .join(" AND ");
+    let name = |event: &str| suffixed(&format!("migc_copy_{table}"), &format!("_{label}_{event}"));
+    [
+        ("insert", "INSERT", upsert.clone()),
+        (
+            "update",
+            "UPDATE",
+            format!(
+                "IF NOT ({same_key}) THEN DELETE FROM {t} WHERE {}; END IF; {upsert}",
+                key("OLD")
+            ),
+        ),
+        (
+            "delete",
+            "DELETE",
+            format!("DELETE FROM {t} WHERE {}", key("OLD")),
+        ),
+    ]
+    .into_iter()
+    .map(|(event, upper, body)| {
+        let n = name(event);
+        let sql = silenced(&format!(
+            "CREATE TRIGGER {} AFTER {upper} ON {f} FOR EACH ROW {body}",
+            q(&n)
+        ));
+        (n, sql)
+    })
+    .collect()
 }
 
 /// Whether the key's actions write rows of its table (CASCADE, SET NULL, SET DEFAULT): InnoDB

@@ -17,6 +17,7 @@ impl Postgres {
             scan: false,
             down_loses: None,
             batch: None,
+            later: Vec::new(),
         };
         match &step.op {
             Op::CreateEnum { name, values } => {

@@ -83,6 +83,7 @@ pub(super) fn lowered(lock: &str) -> Lowered {
         rewrite: false,
         scan: false,
         down_loses: None,
+        later: Vec::new(),
     }
 }
 

@@ -38,7 +38,7 @@ BEGIN
           RESIGNAL;
         END IF;
       END;
-      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status' AND REPLACE(COLUMN_TYPE, ',', ', ') = 'enum(''pending'', ''approved'', ''rejected'', ''spam'')')) THEN
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status' AND LOCATE('''rejected''', COLUMN_TYPE) > 0)) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
           DROP TABLE IF EXISTS comments__migc_progress;
           CREATE TABLE comments__migc LIKE comments;
@@ -263,7 +263,7 @@ BEGIN
           RESIGNAL;
         END IF;
       END;
-      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'status' AND REPLACE(COLUMN_TYPE, ',', ', ') = 'enum(''draft'', ''review'', ''scheduled'', ''published'', ''archived'')')) THEN
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'status' AND LOCATE('''scheduled''', COLUMN_TYPE) > 0)) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
           DROP TABLE IF EXISTS posts__migc_progress;
           CREATE TABLE posts__migc LIKE posts;

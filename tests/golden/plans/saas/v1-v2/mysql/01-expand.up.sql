@@ -40,7 +40,7 @@ BEGIN
           RESIGNAL;
         END IF;
       END;
-      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'state' AND REPLACE(COLUMN_TYPE, ',', ', ') = 'enum(''pending'', ''accepted'', ''expired'', ''revoked'', ''cancelled'')')) THEN
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'state' AND LOCATE('''revoked''', COLUMN_TYPE) > 0)) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
           DROP TABLE IF EXISTS invitations__migc_progress;
           CREATE TABLE invitations__migc LIKE invitations;
@@ -301,7 +301,7 @@ BEGIN
           RESIGNAL;
         END IF;
       END;
-      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'status' AND REPLACE(COLUMN_TYPE, ',', ', ') = 'enum(''todo'', ''in_progress'', ''blocked'', ''done'', ''archived'')')) THEN
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'status' AND LOCATE('''blocked''', COLUMN_TYPE) > 0)) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
           DROP TABLE IF EXISTS tasks__migc_progress;
           CREATE TABLE tasks__migc LIKE tasks;

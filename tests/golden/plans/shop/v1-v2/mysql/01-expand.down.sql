@@ -260,13 +260,16 @@ DROP TRIGGER IF EXISTS migc_sync_payments_insert;
 DROP TRIGGER IF EXISTS migc_sync_payments_update;
 
 -- [12] undo: add check `payments_currency_check` on `payments` for new rows
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:39:54
+--     lock: exclusive metadata lock (brief): an empty copy of `payments` and triggers made; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
 DROP TRIGGER IF EXISTS migc_sync_payments_insert__migc;
 DROP TRIGGER IF EXISTS migc_sync_payments_update__migc;
 DROP TRIGGER IF EXISTS migc_copy_payments_insert;
 DROP TRIGGER IF EXISTS migc_copy_payments_update;
 DROP TRIGGER IF EXISTS migc_copy_payments_delete;
-DROP TABLE IF EXISTS payments__migc, payments__migc_old, payments__migc_progress;
+DROP TRIGGER IF EXISTS migc_copy_payments_back_insert;
+DROP TRIGGER IF EXISTS migc_copy_payments_back_update;
+DROP TRIGGER IF EXISTS migc_copy_payments_back_delete;
+DROP TABLE IF EXISTS payments__migc, payments__migc_back, payments__migc_progress;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

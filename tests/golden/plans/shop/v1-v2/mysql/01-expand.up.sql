@@ -38,7 +38,7 @@ BEGIN
           RESIGNAL;
         END IF;
       END;
-      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status' AND REPLACE(COLUMN_TYPE, ',', ', ') = 'enum(''pending'', ''paid'', ''completed'', ''shipped'', ''cancelled'', ''refunded'')')) THEN
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status' AND LOCATE('''paid''', COLUMN_TYPE) > 0)) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
           DROP TABLE IF EXISTS orders__migc_progress;
           CREATE TABLE orders__migc LIKE orders;
@@ -328,7 +328,7 @@ BEGIN
           RESIGNAL;
         END IF;
       END;
-      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status' AND REPLACE(COLUMN_TYPE, ',', ', ') = 'enum(''pending'', ''paid'', ''completed'', ''shipped'', ''delivered'', ''cancelled'', ''refunded'')')) THEN
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status' AND LOCATE('''delivered''', COLUMN_TYPE) > 0)) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
           DROP TABLE IF EXISTS orders__migc_progress;
           CREATE TABLE orders__migc LIKE orders;
@@ -1173,22 +1173,15 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [12] add check `payments_currency_check` on `payments` for new rows
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:39:54
+--     lock: exclusive metadata lock (brief): an empty copy of `payments` and triggers made; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
 BEGIN
   DECLARE attempt INT DEFAULT 0;
-  DECLARE algo INT DEFAULT 0;
   DECLARE done INT DEFAULT 0;
   WHILE done = 0 DO
     BEGIN
-      DECLARE last_0 bigint;
-      DECLARE upto_0 bigint;
-      DECLARE started INT DEFAULT 0;
-      DECLARE locked_rows INT;
-      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -1197,19 +1190,12 @@ BEGIN
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
-      DECLARE EXIT HANDLER FOR 1845, 1846
-      BEGIN
-        SET algo = algo + 1;
-        IF algo >= 2 THEN
-          RESIGNAL;
-        END IF;
-      END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_currency_check')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
           DROP TABLE IF EXISTS payments__migc_progress;
           CREATE TABLE payments__migc LIKE payments;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE payments__migc ADD CONSTRAINT payments_currency_check CHECK (char_length(currency) = 3), ADD CONSTRAINT payments_order_id_fkey__migc FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT, ALGORITHM=COPY;
+          ALTER TABLE payments__migc ADD CONSTRAINT payments_currency_check CHECK (char_length(currency) = 3), ADD CONSTRAINT payments_order_id_fkey__migc_copy FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
         CREATE TABLE IF NOT EXISTS payments__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
@@ -1218,7 +1204,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_payments_insert AFTER INSERT ON payments FOR EACH ROW IF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); END IF';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_payments_insert AFTER INSERT ON payments FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); END IF; SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -1226,7 +1212,7 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_payments_update AFTER UPDATE ON payments FOR EACH ROW IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); END IF; ELSEIF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE payments__migc SET id = NEW.id, order_id = NEW.order_id, method = NEW.method, amount = NEW.amount, provider_ref = NEW.provider_ref, paid_at = NEW.paid_at, created_at = NEW.created_at, updated_at = NEW.updated_at, amount_cents = NEW.amount_cents, currency = NEW.currency WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); END IF; ELSE DELETE FROM payments__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); END IF';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_payments_update AFTER UPDATE ON payments FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); END IF; ELSEIF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE payments__migc SET id = NEW.id, order_id = NEW.order_id, method = NEW.method, amount = NEW.amount, provider_ref = NEW.provider_ref, paid_at = NEW.paid_at, created_at = NEW.created_at, updated_at = NEW.updated_at, amount_cents = NEW.amount_cents, currency = NEW.currency WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); END IF; ELSE DELETE FROM payments__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); END IF; SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -1234,149 +1220,10 @@ BEGIN
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_payments_delete AFTER DELETE ON payments FOR EACH ROW IF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM payments__migc WHERE id = OLD.id; END IF';
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_payments_delete AFTER DELETE ON payments FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM payments__migc WHERE id = OLD.id; END IF; SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
-        copy: LOOP
-          SET upto_0 = NULL;
-          SELECT b.id INTO upto_0
-            FROM (SELECT id FROM payments WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
-            ORDER BY b.id DESC LIMIT 1;
-          START TRANSACTION;
-          IF upto_0 IS NULL THEN
-            UPDATE payments__migc_progress SET whole = 1;
-          ELSE
-            UPDATE payments__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
-          END IF;
-          COMMIT;
-          START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM payments
-            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
-          INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency)
-            SELECT id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency FROM payments WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM payments__migc AS x WHERE x.id = payments.id)
-            ON DUPLICATE KEY UPDATE id = payments__migc.id;
-          COMMIT;
-          IF upto_0 IS NULL THEN
-            LEAVE copy;
-          END IF;
-          SET last_0 = upto_0, started = 1, attempt = 0;
-          DO SLEEP(pause_ms / 1000);
-        END LOOP;
-        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_payments_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_payments_insert__migc';
-          PREPARE migc_stmt FROM @migc_sql;
-          EXECUTE migc_stmt;
-          DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_payments_insert__migc BEFORE INSERT ON payments__migc FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              DO 0;
-              IF NEW.amount_cents IS NULL THEN
-                -- written by the old application
-                SET NEW.amount_cents = round(NEW.amount * 100);
-              ELSE
-                -- written by the new application
-                SET NEW.amount = NEW.amount_cents / 100.0;
-              END IF;
-            END IF;
-          END';
-          PREPARE migc_stmt FROM @migc_sql;
-          EXECUTE migc_stmt;
-          DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_payments_update__migc';
-          PREPARE migc_stmt FROM @migc_sql;
-          EXECUTE migc_stmt;
-          DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_payments_update__migc BEFORE UPDATE ON payments__migc FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.amount <=> OLD.amount) OR NEW.amount_cents IS NULL) AND NOT (NOT (NEW.amount_cents <=> OLD.amount_cents)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.amount_cents = round(NEW.amount * 100);
-              ELSEIF (NOT (NEW.amount_cents <=> OLD.amount_cents)) AND NOT (NOT (NEW.amount <=> OLD.amount)) THEN
-                -- updated by the new application
-                SET NEW.amount = NEW.amount_cents / 100.0;
-              END IF;
-            END IF;
-          END';
-          PREPARE migc_stmt FROM @migc_sql;
-          EXECUTE migc_stmt;
-          DEALLOCATE PREPARE migc_stmt;
-        END IF;
-        RENAME TABLE payments TO payments__migc_old, payments__migc TO payments;
-      END IF;
-      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE payments__migc_old;
-      END IF;
-      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS payments__migc_progress;
-        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_payments_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_payments_insert';
-          PREPARE migc_stmt FROM @migc_sql;
-          EXECUTE migc_stmt;
-          DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_payments_insert BEFORE INSERT ON payments FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              DO 0;
-              IF NEW.amount_cents IS NULL THEN
-                -- written by the old application
-                SET NEW.amount_cents = round(NEW.amount * 100);
-              ELSE
-                -- written by the new application
-                SET NEW.amount = NEW.amount_cents / 100.0;
-              END IF;
-            END IF;
-          END';
-          PREPARE migc_stmt FROM @migc_sql;
-          EXECUTE migc_stmt;
-          DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_payments_insert__migc';
-          PREPARE migc_stmt FROM @migc_sql;
-          EXECUTE migc_stmt;
-          DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_payments_update';
-          PREPARE migc_stmt FROM @migc_sql;
-          EXECUTE migc_stmt;
-          DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_payments_update BEFORE UPDATE ON payments FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.amount <=> OLD.amount) OR NEW.amount_cents IS NULL) AND NOT (NOT (NEW.amount_cents <=> OLD.amount_cents)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.amount_cents = round(NEW.amount * 100);
-              ELSEIF (NOT (NEW.amount_cents <=> OLD.amount_cents)) AND NOT (NOT (NEW.amount <=> OLD.amount)) THEN
-                -- updated by the new application
-                SET NEW.amount = NEW.amount_cents / 100.0;
-              END IF;
-            END IF;
-          END';
-          PREPARE migc_stmt FROM @migc_sql;
-          EXECUTE migc_stmt;
-          DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_payments_update__migc';
-          PREPARE migc_stmt FROM @migc_sql;
-          EXECUTE migc_stmt;
-          DEALLOCATE PREPARE migc_stmt;
-        END IF;
-        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey') THEN
-          SET SESSION foreign_key_checks = 0;
-          ALTER TABLE payments ADD CONSTRAINT payments_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
-          SET SESSION foreign_key_checks = 1;
-        END IF;
-        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') THEN
-          IF algo = 0 THEN
-            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INSTANT;
-          ELSE
-            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
-          END IF;
-        END IF;
-        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND INDEX_NAME = 'payments_order_id_fkey__migc') THEN
-          ALTER TABLE payments DROP INDEX payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
-        END IF;
       END IF;
       SET done = 1;
     END;
@@ -1385,7 +1232,6 @@ END//
 DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
-SET SESSION foreign_key_checks = 1;
 
 -- [13] install the dual-write trigger on `payments`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7

@@ -6,7 +6,68 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [21] backfill `status__migc_new` on `orders`
+-- [21] copy the rows of `payments` to its copy `payments__migc`
+--     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:39:54
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 bigint;
+      DECLARE upto_0 bigint;
+      DECLARE started INT DEFAULT 0;
+      DECLARE locked_rows INT;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_currency_check')) THEN
+        SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
+        copy: LOOP
+          SET upto_0 = NULL;
+          SELECT b.id INTO upto_0
+            FROM (SELECT id FROM payments WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
+            ORDER BY b.id DESC LIMIT 1;
+          START TRANSACTION;
+          IF upto_0 IS NULL THEN
+            UPDATE payments__migc_progress SET whole = 1;
+          ELSE
+            UPDATE payments__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+          END IF;
+          COMMIT;
+          START TRANSACTION;
+          SELECT COUNT(*) INTO locked_rows FROM payments
+            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
+          INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency)
+            SELECT id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency FROM payments WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
+              AND NOT EXISTS (SELECT 1 FROM payments__migc AS x WHERE x.id = payments.id)
+            ON DUPLICATE KEY UPDATE id = payments__migc.id;
+          COMMIT;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
+          SET last_0 = upto_0, started = 1, attempt = 0;
+          DO SLEEP(pause_ms / 1000);
+        END LOOP;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [22] backfill `status__migc_new` on `orders`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v2/orders.mig:9:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -60,7 +121,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
--- [22] backfill `amount_cents` on `payments`
+-- [23] backfill `amount_cents` on `payments`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v2/orders.mig:33:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -114,7 +175,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
--- [23] backfill `first_name`, `last_name` on `users`
+-- [24] backfill `first_name`, `last_name` on `users`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v2/users.mig:4:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //

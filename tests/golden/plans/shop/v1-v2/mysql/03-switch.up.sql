@@ -6,15 +6,114 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [24] check `orders.status__migc_new` is not null, without scanning
+-- [25] swap the copy `payments__migc` in for `payments`; the old table follows it until contract
+--     lock: exclusive metadata lock (brief): one RENAME TABLE of three tables; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_currency_check')) THEN
+        IF NOT EXISTS (SELECT 1 FROM payments__migc_progress WHERE whole = 1) THEN
+          SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'the copy of payments is not filled yet: run the backfill phase first';
+        END IF;
+        CREATE TABLE IF NOT EXISTS payments__migc_back LIKE payments;
+        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_payments_insert') THEN
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_payments_insert__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_payments_insert__migc BEFORE INSERT ON payments__migc FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              DO 0;
+              IF NEW.amount_cents IS NULL THEN
+                -- written by the old application
+                SET NEW.amount_cents = round(NEW.amount * 100);
+              ELSE
+                -- written by the new application
+                SET NEW.amount = NEW.amount_cents / 100.0;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_payments_update__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_payments_update__migc BEFORE UPDATE ON payments__migc FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              IF (NOT (NEW.amount <=> OLD.amount) OR NEW.amount_cents IS NULL) AND NOT (NOT (NEW.amount_cents <=> OLD.amount_cents)) THEN
+                -- updated by the old application (or a row the backfill has not reached yet)
+                SET NEW.amount_cents = round(NEW.amount * 100);
+              ELSEIF (NOT (NEW.amount_cents <=> OLD.amount_cents)) AND NOT (NOT (NEW.amount <=> OLD.amount)) THEN
+                -- updated by the new application
+                SET NEW.amount = NEW.amount_cents / 100.0;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END IF;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_payments_back_insert';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_payments_back_insert AFTER INSERT ON payments__migc FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; INSERT INTO payments__migc_back (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); SET @migc_mirror = NULL; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_payments_back_update';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_payments_back_update AFTER UPDATE ON payments__migc FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NOT (NEW.id <=> OLD.id) THEN DELETE FROM payments__migc_back WHERE id = OLD.id; END IF; INSERT INTO payments__migc_back (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); SET @migc_mirror = NULL; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_payments_back_delete';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_payments_back_delete AFTER DELETE ON payments__migc FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; DELETE FROM payments__migc_back WHERE id = OLD.id; SET @migc_mirror = NULL; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        RENAME TABLE payments TO payments__migc_swap, payments__migc TO payments, payments__migc_back TO payments__migc, payments__migc_swap TO payments__migc_back;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET SESSION foreign_key_checks = 1;
+
+-- [26] check `orders.status__migc_new` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
 -- orders.status__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [25] validate that `orders.status__migc_new` holds no null
+-- [27] validate that `orders.status__migc_new` holds no null
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
 -- orders_status__migc_new_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [26] set `orders.status__migc_new` not null
+-- [28] set `orders.status__migc_new` not null
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:13:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -43,15 +142,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [27] check `payments.amount_cents` is not null, without scanning
+-- [29] check `payments.amount_cents` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
 -- payments.amount_cents: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [28] validate that `payments.amount_cents` holds no null
+-- [30] validate that `payments.amount_cents` holds no null
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
 -- payments_amount_cents_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [29] set `payments.amount_cents` not null
+-- [31] set `payments.amount_cents` not null
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:38:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -80,19 +179,19 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [30] turn index `payments_provider_ref_key` into a unique constraint
+-- [32] turn index `payments_provider_ref_key` into a unique constraint
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:41:36
 -- payments: the unique index payments_provider_ref_key is the constraint in MySQL, nothing to attach
 
--- [31] validate check `payments_amount_cents_check` on existing rows
+-- [33] validate check `payments_amount_cents_check` on existing rows
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:40
 -- payments_amount_cents_check: nothing to validate, SET NOT NULL checks the rows
 
--- [32] validate check `payments_currency_check` on existing rows
+-- [34] validate check `payments_currency_check` on existing rows
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
 -- payments_currency_check: nothing to validate, SET NOT NULL checks the rows
 
--- [33] validate foreign key `stock_product_id_fkey` on existing rows
+-- [35] validate foreign key `stock_product_id_fkey` on existing rows
 --     lock: none (a query); rewrite: no; scan: yes; from examples/shop/v2/inventory.mig:11:43
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -123,15 +222,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [34] check `users.first_name` is not null, without scanning
+-- [36] check `users.first_name` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
 -- users.first_name: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [35] validate that `users.first_name` holds no null
+-- [37] validate that `users.first_name` holds no null
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
 -- users_first_name_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [36] set `users.first_name` not null
+-- [38] set `users.first_name` not null
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v2/users.mig:8:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -416,15 +515,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
--- [37] check `users.last_name` is not null, without scanning
+-- [39] check `users.last_name` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
 -- users.last_name: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [38] validate that `users.last_name` holds no null
+-- [40] validate that `users.last_name` holds no null
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
 -- users_last_name_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [39] set `users.last_name` not null
+-- [41] set `users.last_name` not null
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v2/users.mig:9:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //

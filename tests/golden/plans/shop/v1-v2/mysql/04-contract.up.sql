@@ -6,7 +6,115 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [40] drop table `legacy_sessions`
+-- [42] drop the table `payments` was copied from
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_currency_check') AND EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments__migc_back' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TRIGGER IF EXISTS migc_copy_payments_back_insert;
+        DROP TRIGGER IF EXISTS migc_copy_payments_back_update;
+        DROP TRIGGER IF EXISTS migc_copy_payments_back_delete;
+        DROP TABLE IF EXISTS payments__migc_back, payments__migc;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_currency_check') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TABLE IF EXISTS payments__migc_progress;
+        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_payments_insert__migc') THEN
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_payments_insert';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_payments_insert BEFORE INSERT ON payments FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              DO 0;
+              IF NEW.amount_cents IS NULL THEN
+                -- written by the old application
+                SET NEW.amount_cents = round(NEW.amount * 100);
+              ELSE
+                -- written by the new application
+                SET NEW.amount = NEW.amount_cents / 100.0;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_payments_insert__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_payments_update';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_payments_update BEFORE UPDATE ON payments FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              IF (NOT (NEW.amount <=> OLD.amount) OR NEW.amount_cents IS NULL) AND NOT (NOT (NEW.amount_cents <=> OLD.amount_cents)) THEN
+                -- updated by the old application (or a row the backfill has not reached yet)
+                SET NEW.amount_cents = round(NEW.amount * 100);
+              ELSEIF (NOT (NEW.amount_cents <=> OLD.amount_cents)) AND NOT (NOT (NEW.amount <=> OLD.amount)) THEN
+                -- updated by the new application
+                SET NEW.amount = NEW.amount_cents / 100.0;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_payments_update__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE payments ADD CONSTRAINT payments_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc_copy') THEN
+          IF algo = 0 THEN
+            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc_copy, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc_copy, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND INDEX_NAME = 'payments_order_id_fkey__migc_copy') THEN
+          ALTER TABLE payments DROP INDEX payments_order_id_fkey__migc_copy, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET SESSION foreign_key_checks = 1;
+
+-- [43] drop table `legacy_sessions`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:45:12
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -33,7 +141,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [41] drop index `orders_pending` on `orders`
+-- [44] drop index `orders_pending` on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP TRIGGER IF EXISTS migc_sync_orders_insert;
 DROP TRIGGER IF EXISTS migc_sync_orders_update;
@@ -70,7 +178,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [42] rename index `orders_pending__migc` to `orders_pending`
+-- [45] rename index `orders_pending__migc` to `orders_pending`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:20:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -111,7 +219,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [43] drop check `payments_amount_check` on `payments`
+-- [46] drop check `payments_amount_check` on `payments`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP TRIGGER IF EXISTS migc_sync_payments_insert;
 DROP TRIGGER IF EXISTS migc_sync_payments_update;
@@ -154,7 +262,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [44] let `payments.amount` accept null before the dual-write trigger goes
+-- [47] let `payments.amount` accept null before the dual-write trigger goes
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -183,12 +291,12 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [45] remove the dual-write trigger on `payments`
+-- [48] remove the dual-write trigger on `payments`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
 DROP TRIGGER IF EXISTS migc_sync_payments_insert;
 DROP TRIGGER IF EXISTS migc_sync_payments_update;
 
--- [46] drop column `payments.amount`
+-- [49] drop column `payments.amount`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -229,7 +337,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [47] let `users.full_name` accept null before the dual-write trigger goes
+-- [50] let `users.full_name` accept null before the dual-write trigger goes
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -258,16 +366,16 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [48] remove the dual-write trigger on `users`
+-- [51] remove the dual-write trigger on `users`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
 DROP TRIGGER IF EXISTS migc_sync_users_insert;
 DROP TRIGGER IF EXISTS migc_sync_users_update;
 
--- [49] drop view `customer_directory` while its tables change
+-- [52] drop view `customer_directory` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS customer_directory;
 
--- [50] drop column `users.full_name`
+-- [53] drop column `users.full_name`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:10:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -308,7 +416,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [51] drop column `users.nickname`
+-- [54] drop column `users.nickname`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:16:15
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -349,15 +457,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [52] recreate view `customer_directory`
+-- [55] recreate view `customer_directory`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
 CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
 
--- [53] drop view `order_totals` while its tables change
+-- [56] drop view `order_totals` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS order_totals;
 
--- [54] drop column `orders.status`
+-- [57] drop column `orders.status`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -398,11 +506,11 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [55] give enum `order_status__migc` the name `order_status`
+-- [58] give enum `order_status__migc` the name `order_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
 -- enum order_status__migc becomes order_status: MySQL enums are column types, nothing to do
 
--- [56] put shadow column `status__migc_new` in place of `orders.status`
+-- [59] put shadow column `status__migc_new` in place of `orders.status`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -443,7 +551,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [57] set the default of `orders.status`
+-- [60] set the default of `orders.status`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -484,11 +592,11 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [58] remove the dual-write trigger on `orders`
+-- [61] remove the dual-write trigger on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
 DROP TRIGGER IF EXISTS migc_sync_orders_insert;
 DROP TRIGGER IF EXISTS migc_sync_orders_update;
 
--- [59] recreate view `order_totals`
+-- [62] recreate view `order_totals`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/orders.mig:47:6
 CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS `lines`, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;

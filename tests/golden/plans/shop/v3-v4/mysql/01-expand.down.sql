@@ -74,13 +74,16 @@ DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert;
 DROP TRIGGER IF EXISTS migc_sync_stock_levels_update;
 
 -- [18] undo: add check `stock_reserved_le_quantity__migc` on `stock_levels` for new rows
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:16:3
+--     lock: exclusive metadata lock (brief): an empty copy of `stock_levels` and triggers made; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
 DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert__migc;
 DROP TRIGGER IF EXISTS migc_sync_stock_levels_update__migc;
 DROP TRIGGER IF EXISTS migc_copy_stock_levels_insert;
 DROP TRIGGER IF EXISTS migc_copy_stock_levels_update;
 DROP TRIGGER IF EXISTS migc_copy_stock_levels_delete;
-DROP TABLE IF EXISTS stock_levels__migc, stock_levels__migc_old, stock_levels__migc_progress;
+DROP TRIGGER IF EXISTS migc_copy_stock_levels_back_insert;
+DROP TRIGGER IF EXISTS migc_copy_stock_levels_back_update;
+DROP TRIGGER IF EXISTS migc_copy_stock_levels_back_delete;
+DROP TABLE IF EXISTS stock_levels__migc, stock_levels__migc_back, stock_levels__migc_progress;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -287,7 +290,7 @@ DROP TRIGGER IF EXISTS migc_sync_orders_insert;
 DROP TRIGGER IF EXISTS migc_sync_orders_update;
 
 -- [12] undo: add check `orders_total_cents_check` on `orders` for new rows
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:16:45
+--     lock: exclusive metadata lock (brief): an empty copy of `orders` and triggers made; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -355,7 +358,10 @@ DROP TRIGGER IF EXISTS migc_sync_orders_update__migc;
 DROP TRIGGER IF EXISTS migc_copy_orders_insert;
 DROP TRIGGER IF EXISTS migc_copy_orders_update;
 DROP TRIGGER IF EXISTS migc_copy_orders_delete;
-DROP TABLE IF EXISTS orders__migc, orders__migc_old, orders__migc_progress;
+DROP TRIGGER IF EXISTS migc_copy_orders_back_insert;
+DROP TRIGGER IF EXISTS migc_copy_orders_back_update;
+DROP TRIGGER IF EXISTS migc_copy_orders_back_delete;
+DROP TABLE IF EXISTS orders__migc, orders__migc_back, orders__migc_progress;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

@@ -6,7 +6,131 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [26] backfill `total_cents` on `orders`
+-- [26] copy the rows of `orders` to its copy `orders__migc`
+--     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:16:45
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 bigint;
+      DECLARE upto_0 bigint;
+      DECLARE started INT DEFAULT 0;
+      DECLARE locked_rows INT;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_total_cents_check')) THEN
+        SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
+        copy: LOOP
+          SET upto_0 = NULL;
+          SELECT b.id INTO upto_0
+            FROM (SELECT id FROM orders WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
+            ORDER BY b.id DESC LIMIT 1;
+          START TRANSACTION;
+          IF upto_0 IS NULL THEN
+            UPDATE orders__migc_progress SET whole = 1;
+          ELSE
+            UPDATE orders__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+          END IF;
+          COMMIT;
+          START TRANSACTION;
+          SELECT COUNT(*) INTO locked_rows FROM orders
+            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
+          INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents)
+            SELECT id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents FROM orders WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
+              AND NOT EXISTS (SELECT 1 FROM orders__migc AS x WHERE x.id = orders.id)
+            ON DUPLICATE KEY UPDATE id = orders__migc.id;
+          COMMIT;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
+          SET last_0 = upto_0, started = 1, attempt = 0;
+          DO SLEEP(pause_ms / 1000);
+        END LOOP;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [27] copy the rows of `stock_levels` to its copy `stock_levels__migc`
+--     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:16:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 bigint;
+      DECLARE upto_0 bigint;
+      DECLARE last_1 int;
+      DECLARE upto_1 int;
+      DECLARE started INT DEFAULT 0;
+      DECLARE locked_rows INT;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_reserved_le_quantity__migc')) THEN
+        SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
+        copy: LOOP
+          SET upto_0 = NULL, upto_1 = NULL;
+          SELECT b.product_id, b.warehouse_id INTO upto_0, upto_1
+            FROM (SELECT product_id, warehouse_id FROM stock_levels WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) ORDER BY product_id, warehouse_id LIMIT batch_size) AS b
+            ORDER BY b.product_id DESC, b.warehouse_id DESC LIMIT 1;
+          START TRANSACTION;
+          IF upto_0 IS NULL THEN
+            UPDATE stock_levels__migc_progress SET whole = 1;
+          ELSE
+            UPDATE stock_levels__migc_progress SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
+          END IF;
+          COMMIT;
+          START TRANSACTION;
+          SELECT COUNT(*) INTO locked_rows FROM stock_levels
+            WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (upto_0 IS NULL OR (product_id, warehouse_id) <= (upto_0, upto_1)) FOR UPDATE;
+          INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity)
+            SELECT product_id, warehouse_id, quantity, reserved, reserved_quantity FROM stock_levels WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (upto_0 IS NULL OR (product_id, warehouse_id) <= (upto_0, upto_1))
+              AND NOT EXISTS (SELECT 1 FROM stock_levels__migc AS x WHERE x.product_id = stock_levels.product_id AND x.warehouse_id = stock_levels.warehouse_id)
+            ON DUPLICATE KEY UPDATE product_id = stock_levels__migc.product_id;
+          COMMIT;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
+          SET last_0 = upto_0, last_1 = upto_1, started = 1, attempt = 0;
+          DO SLEEP(pause_ms / 1000);
+        END LOOP;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [28] backfill `total_cents` on `orders`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v4/orders.mig:10:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -60,7 +184,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
--- [27] backfill `reserved_quantity` on `stock_levels`
+-- [29] backfill `reserved_quantity` on `stock_levels`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:9:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -117,7 +241,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
--- [28] backfill `role` on `users`
+-- [30] backfill `role` on `users`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v4/users.mig:7:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //

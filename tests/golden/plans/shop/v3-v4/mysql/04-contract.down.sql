@@ -6,11 +6,11 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [62] undo: recreate view `product_stock`
+-- [68] undo: recreate view `product_stock`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
 DROP VIEW IF EXISTS product_stock;
 
--- [61] undo: drop column `stock_levels.reserved`
+-- [67] undo: drop column `stock_levels.reserved`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -118,15 +118,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [60] undo: drop view `product_stock` while its tables change
+-- [66] undo: drop view `product_stock` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;
 
--- [59] undo: recreate view `order_totals`
+-- [65] undo: recreate view `order_totals`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
 DROP VIEW IF EXISTS order_totals;
 
--- [58] undo: drop column `orders.total`
+-- [64] undo: drop column `orders.total`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -234,15 +234,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [57] undo: drop view `order_totals` while its tables change
+-- [63] undo: drop view `order_totals` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS `lines`, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
 
--- [56] undo: recreate view `customer_directory`
+-- [62] undo: recreate view `customer_directory`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
 DROP VIEW IF EXISTS customer_directory;
 
--- [55] undo: drop column `users.is_admin`
+-- [61] undo: drop column `users.is_admin`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -350,15 +350,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [54] undo: drop view `customer_directory` while its tables change
+-- [60] undo: drop view `customer_directory` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
 
--- [53] undo: recreate view `active_products`
+-- [59] undo: recreate view `active_products`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
 DROP VIEW IF EXISTS active_products;
 
--- [52] undo: drop column `products.attributes`
+-- [58] undo: drop column `products.attributes`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:23:15
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -399,15 +399,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [51] undo: drop view `active_products` while its tables change
+-- [57] undo: drop view `active_products` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
 
--- [50] undo: remove the dual-write trigger on `users`
+-- [56] undo: remove the dual-write trigger on `users`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
 -- the dual-write triggers of users come back with the first contract step on it
 
--- [49] undo: set the default of `users.role`
+-- [55] undo: set the default of `users.role`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -477,11 +477,11 @@ BEGIN
 END//
 DELIMITER ;
 
--- [48] undo: remove the dual-write trigger on `stock_levels`
+-- [54] undo: remove the dual-write trigger on `stock_levels`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
 -- the dual-write triggers of stock_levels come back with the first contract step on it
 
--- [47] undo: rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
+-- [53] undo: rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:16:3
 DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert__migc;
 DROP TRIGGER IF EXISTS migc_sync_stock_levels_update__migc;
@@ -725,15 +725,15 @@ DROP TRIGGER IF EXISTS migc_copy_stock_levels_update;
 DROP TRIGGER IF EXISTS migc_copy_stock_levels_delete;
 DROP TABLE IF EXISTS stock_levels__migc, stock_levels__migc_old, stock_levels__migc_progress;
 
--- [46] undo: drop check `stock_reserved_le_quantity` on `stock_levels`
+-- [52] undo: drop check `stock_reserved_le_quantity` on `stock_levels`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 -- check stock_reserved_le_quantity is not restored: adding a check copies the table on MySQL
 
--- [45] undo: drop check `stock_levels_reserved_check` on `stock_levels`
+-- [51] undo: drop check `stock_levels_reserved_check` on `stock_levels`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 -- check stock_levels_reserved_check is not restored: adding a check copies the table on MySQL
 
--- [44] undo: set the default of `stock_levels.reserved_quantity`
+-- [50] undo: set the default of `stock_levels.reserved_quantity`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -803,11 +803,11 @@ BEGIN
 END//
 DELIMITER ;
 
--- [43] undo: remove the dual-write trigger on `orders`
+-- [49] undo: remove the dual-write trigger on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
 -- the dual-write triggers of orders come back with the first contract step on it
 
--- [42] undo: let `orders.total` accept null before the dual-write trigger goes
+-- [48] undo: let `orders.total` accept null before the dual-write trigger goes
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -836,7 +836,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [41] undo: drop check `orders_total_check` on `orders`
+-- [47] undo: drop check `orders_total_check` on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 -- check orders_total_check is not restored: adding a check copies the table on MySQL
 DROP TRIGGER IF EXISTS migc_sync_orders_insert;
@@ -868,3 +868,11 @@ BEGIN
   END IF;
 END//
 DELIMITER ;
+
+-- [46] undo: drop the table `stock_levels` was copied from
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+-- stock_levels: the table it replaced is gone; the copy stays, with every row
+
+-- [45] undo: drop the table `orders` was copied from
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
+-- orders: the table it replaced is gone; the copy stays, with every row
