@@ -559,3 +559,79 @@ fn an_expression_index_reading_a_char_column_is_refused_on_mysql() {
         "{expand}"
     );
 }
+
+/// On MySQL, checks added to an existing table before contract share one copy of the table,
+/// made in expand, filled in backfill, swapped in at switch and its old table dropped at
+/// contract, each part a step of its own in the manifest.
+#[test]
+fn checks_on_one_table_share_one_copy_in_phases_on_mysql() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = tmp.path();
+    let case = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/plan/new_checks_one_copy");
+    let out = migc(
+        d,
+        &[
+            "plan",
+            "--from",
+            &case.join("from").to_string_lossy(),
+            "--to",
+            &case.join("to").to_string_lossy(),
+            "--dialect",
+            "mysql",
+            "--out",
+            "out",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let read = |f: &str| std::fs::read_to_string(d.join("out").join(f)).expect(f);
+    let expand = read("01-expand.up.sql");
+    assert_eq!(
+        expand
+            .matches("CREATE TABLE items__migc LIKE items;")
+            .count(),
+        1,
+        "{expand}"
+    );
+    assert!(
+        expand.contains("ALTER TABLE items__migc ADD CONSTRAINT items_title_not_blank CHECK (char_length(title) > 0), ADD CONSTRAINT items_note_short CHECK"),
+        "{expand}"
+    );
+    assert!(!expand.contains("RENAME TABLE"), "{expand}");
+    assert!(read("02-backfill.up.sql").contains("INSERT INTO items__migc"));
+    assert!(read("03-switch.up.sql").contains(
+        "RENAME TABLE items TO items__migc_swap, items__migc TO items, items__migc_back TO items__migc, items__migc_swap TO items__migc_back;"
+    ));
+    assert!(read("03-switch.down.sql").contains(
+        "RENAME TABLE items TO items__migc_swap, items__migc_back TO items, items__migc TO items__migc_back, items__migc_swap TO items__migc;"
+    ));
+    assert!(
+        read("04-contract.up.sql").contains("DROP TABLE IF EXISTS items__migc_back, items__migc;")
+    );
+    let manifest: serde_json::Value = serde_json::from_str(&read("manifest.json")).expect("json");
+    let ops: Vec<(String, String)> = manifest["phases"]
+        .as_array()
+        .expect("phases")
+        .iter()
+        .flat_map(|p| {
+            p["steps"].as_array().expect("steps").iter().map(|s| {
+                (
+                    p["name"].as_str().unwrap_or_default().to_string(),
+                    s["op"].as_str().unwrap_or_default().to_string(),
+                )
+            })
+        })
+        .collect();
+    let ops: Vec<(&str, &str)> = ops.iter().map(|(p, o)| (p.as_str(), o.as_str())).collect();
+    assert_eq!(
+        ops,
+        [
+            ("expand", "add_check"),
+            ("expand", "add_check"),
+            ("backfill", "copy_fill"),
+            ("switch", "copy_swap"),
+            ("switch", "validate_constraint"),
+            ("switch", "validate_constraint"),
+            ("contract", "copy_drop_old"),
+        ]
+    );
+}

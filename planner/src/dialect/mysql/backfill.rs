@@ -123,6 +123,8 @@ SET @migc_backfill = NULL;",
             syncs: &std::collections::BTreeMap::new(),
             keys: &std::collections::BTreeMap::new(),
             phased_copy: false,
+            joined: Vec::new(),
+            joins: None,
         };
         let mut u = self.program(&scope, body);
         // A failed run leaves the marker set in the session: clear it.

@@ -28,7 +28,7 @@ mod sync;
 
 use super::{Context, Lowered, Lowering};
 use crate::step::{Op, Phase, Step, Sync};
-use migc_compiler::schema::{ColumnType, ForeignKey};
+use migc_compiler::schema::{Check, ColumnType, ForeignKey};
 use migc_grammar::Diagnostic;
 use migc_stdlib::Dialect;
 use model::Model;
@@ -94,6 +94,10 @@ pub(crate) struct Scope<'a> {
     pub keys: &'a BTreeMap<String, Vec<ForeignKey>>,
     /// Set on a step whose table copy runs in phases (see `rebuild.rs`).
     pub phased_copy: bool,
+    /// Checks of earlier steps that the step's copy in phases adds too.
+    pub joined: Vec<&'a Check>,
+    /// Set on a check that a later step's copy in phases adds: that step's check.
+    pub joins: Option<&'a Check>,
 }
 
 impl Mysql {
@@ -248,6 +252,8 @@ impl Lowering for Mysql {
             syncs: &BTreeMap::new(),
             keys: &deployed_keys(ctx),
             phased_copy: false,
+            joined: Vec::new(),
+            joins: None,
         };
         self.lower_step(step, ctx, &scope)
     }
@@ -285,6 +291,10 @@ impl Lowering for Mysql {
             }
         }
         let mut keys = deployed_keys(ctx);
+        let phased: Vec<bool> = (0..steps.len())
+            .map(|i| copies_in_phases(self, steps, i, ctx))
+            .collect();
+        let joins = joined_checks(steps, &phased);
         for (i, step) in steps.iter().enumerate() {
             let table = step.op.table().unwrap_or_default();
             let is_first = first.get(table) == Some(&i);
@@ -299,7 +309,13 @@ impl Lowering for Mysql {
                 synced: &synced,
                 syncs: &syncs,
                 keys: &keys,
-                phased_copy: copies_in_phases(self, steps, i, ctx),
+                phased_copy: phased[i],
+                joined: joins
+                    .iter()
+                    .filter(|(_, k)| **k == i)
+                    .filter_map(|(j, _)| check_of(&steps[*j]))
+                    .collect(),
+                joins: joins.get(&i).and_then(|k| check_of(&steps[*k])),
             };
             match self.lower_step(step, ctx, &scope) {
                 Ok(l) => lowered.push(l),
@@ -392,6 +408,38 @@ fn copies_in_phases(mysql: &Mysql, steps: &[Step], i: usize, ctx: &Context<'_>) 
                 }
             }
         })
+}
+
+/// Checks added to a table earlier than its copy in phases, with nothing between but other
+/// such checks and the table's dual-write triggers and backfill: each is added by that copy
+/// (one copy of the table, not one per check). Step index -> the copying step's index.
+fn joined_checks(steps: &[Step], phased: &[bool]) -> BTreeMap<usize, usize> {
+    let mut out = BTreeMap::new();
+    for (k, step) in steps.iter().enumerate().filter(|(k, _)| phased[*k]) {
+        let Op::AddCheck { table, .. } = &step.op else {
+            continue;
+        };
+        for (j, earlier) in steps[..k].iter().enumerate().rev() {
+            if earlier.op.table() != Some(table.as_str()) {
+                continue;
+            }
+            match &earlier.op {
+                Op::AddCheck { .. } if earlier.phase != Phase::Contract => {
+                    out.insert(j, k);
+                }
+                Op::InstallSync { .. } | Op::Backfill { .. } => {}
+                _ => break,
+            }
+        }
+    }
+    out
+}
+
+fn check_of(step: &Step) -> Option<&Check> {
+    match &step.op {
+        Op::AddCheck { check, .. } => Some(check),
+        _ => None,
+    }
 }
 
 /// The foreign keys of each deployed table.

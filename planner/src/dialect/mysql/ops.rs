@@ -446,16 +446,41 @@ impl Mysql {
                 l.down.push(comment_unit(&text));
                 l.lock = "none".into();
             }
+            Op::AddCheck { table, check, .. } if scope.joins.is_some() => {
+                let by = scope.joins.map(|c| c.name.as_str()).unwrap_or_default();
+                l.up.push(comment_unit(&format!(
+                    "{table}: check {} is added with check {by}, by the same copy of the table",
+                    check.name
+                )));
+                let mut drop = Body::new();
+                drop.alter(
+                    table,
+                    &format!("DROP CONSTRAINT {}", q(&check.name)),
+                    self.metadata_algorithms(),
+                );
+                l.down.push(prog(Body::when(
+                    &constraint_exists(table, &check.name),
+                    drop,
+                )));
+                l.lock = format!("none (added by the copy for check `{by}`)");
+            }
             Op::AddCheck { table, check, .. } if ctx.from.tables.contains_key(table) => {
                 // Both servers validate a new check while blocking writes (MariaDB only
                 // with COPY): the table is copied online with the check, which the copy's
                 // batches validate (a violating row fails the unit). Before contract the copy
-                // runs in phases, so that switch can be rolled back onto the old table.
-                let actions = format!(
-                    "ADD CONSTRAINT {} CHECK ({})",
-                    q(&check.name),
-                    expr(&check.expr)?
-                );
+                // runs in phases, so that switch can be rolled back onto the old table; it
+                // adds the checks of earlier steps that wait for it too.
+                let mut actions = String::new();
+                for c in scope.joined.iter().copied().chain([check]) {
+                    if !actions.is_empty() {
+                        actions.push_str(", ");
+                    }
+                    actions.push_str(&format!(
+                        "ADD CONSTRAINT {} CHECK ({})",
+                        q(&c.name),
+                        expr(&c.expr)?
+                    ));
+                }
                 let done = constraint_exists(table, &check.name);
                 let synced = scope.synced.iter().any(|t| t == table);
                 if scope.phased_copy {

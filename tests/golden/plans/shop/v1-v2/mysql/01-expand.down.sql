@@ -310,13 +310,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [11] undo: add check `payments_amount_cents_check` on `payments` for new rows
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:38:40
-DROP TRIGGER IF EXISTS migc_sync_payments_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_payments_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_payments_insert;
-DROP TRIGGER IF EXISTS migc_copy_payments_update;
-DROP TRIGGER IF EXISTS migc_copy_payments_delete;
-DROP TABLE IF EXISTS payments__migc, payments__migc_old, payments__migc_progress;
+--     lock: none (added by the copy for check `payments_currency_check`); rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:40
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

@@ -124,13 +124,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [17] undo: add check `stock_levels_reserved_quantity_check` on `stock_levels` for new rows
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:14:47
-DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_stock_levels_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_stock_levels_insert;
-DROP TRIGGER IF EXISTS migc_copy_stock_levels_update;
-DROP TRIGGER IF EXISTS migc_copy_stock_levels_delete;
-DROP TABLE IF EXISTS stock_levels__migc, stock_levels__migc_old, stock_levels__migc_progress;
+--     lock: none (added by the copy for check `stock_reserved_le_quantity__migc`); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:47
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
