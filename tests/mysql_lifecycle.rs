@@ -1061,7 +1061,14 @@ fn a_unique_partial_index_holds_through_a_copy_of_the_table_its_cascading_key_re
         assert_eq!(parent, ["users"], "{at}: the key references `users`");
     };
     holds(&mut c, "deployed", 10);
-    for p in &change.phases[..3] {
+    db::run_script(&scratch.url, &change.phases[0].up).unwrap_or_else(|e| panic!("expand up: {e}"));
+    let early = db::run_script(&scratch.url, &change.phases[2].up)
+        .expect_err("switch refuses to swap in a copy the backfill has not filled");
+    assert!(
+        early.contains("the copy of users is not filled yet: run the backfill phase first"),
+        "{early}"
+    );
+    for p in &change.phases[1..3] {
         db::run_script(&scratch.url, &p.up).unwrap_or_else(|e| panic!("{} up: {e}", p.name));
     }
     holds(&mut c, "switched", 40);
