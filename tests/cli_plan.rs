@@ -583,6 +583,11 @@ fn checks_on_one_table_share_one_copy_in_phases_on_mysql() {
         ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("(7 steps, 9 files)"),
+        "the count is the manifest's: {}",
+        text(&out.stdout)
+    );
     let read = |f: &str| std::fs::read_to_string(d.join("out").join(f)).expect(f);
     let expand = read("01-expand.up.sql");
     assert_eq!(

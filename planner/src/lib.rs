@@ -81,6 +81,9 @@ pub struct Files {
     pub files: BTreeMap<String, String>,
     /// Warnings of the dialect about the plan (see [`dialect::Lowering::warnings`]).
     pub warnings: Vec<Diagnostic>,
+    /// How many steps the scripts and the manifest hold (the plan's, and the parts of them a
+    /// dialect runs in later phases).
+    pub steps: usize,
 }
 
 /// What the plan was made from, as written on the command line.
@@ -134,6 +137,7 @@ pub fn render(
     );
     let mut files = Files {
         warnings: lowering.warnings(&plan.steps, &ctx),
+        steps: placed.steps.len(),
         ..Files::default()
     };
     for (name, text) in scripts {

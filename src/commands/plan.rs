@@ -95,13 +95,15 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
             if failed {
                 return fail(args, &sources, diagnostics);
             }
-            files.files
+            files
         }
         Err(errors) => {
             diagnostics.extend(errors);
             return fail(args, &sources, diagnostics);
         }
     };
+    let steps = files.steps;
+    let files = files.files;
     if let Some(d) = rebuild_loses_foreign(args.dialect, &files, &foreign) {
         diagnostics.push(d);
         return fail(args, &sources, diagnostics);
@@ -114,7 +116,6 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
     }
     write_dir(args.out, &files)?;
     if args.format == Format::Human {
-        let steps = plan.steps.len();
         println!(
             "wrote {} ({} steps, {} files)",
             crate::input::display(args.out),
