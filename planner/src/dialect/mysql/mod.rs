@@ -294,7 +294,7 @@ impl Lowering for Mysql {
         let phased: Vec<bool> = (0..steps.len())
             .map(|i| copies_in_phases(self, steps, i, ctx))
             .collect();
-        let joins = joined_checks(steps, &phased);
+        let joins = joined_checks(steps, ctx);
         for (i, step) in steps.iter().enumerate() {
             let table = step.op.table().unwrap_or_default();
             let is_first = first.get(table) == Some(&i);
@@ -410,24 +410,32 @@ fn copies_in_phases(mysql: &Mysql, steps: &[Step], i: usize, ctx: &Context<'_>) 
         })
 }
 
-/// Checks added to a table earlier than its copy in phases, with nothing between but other
-/// such checks and the table's dual-write triggers and backfill: each is added by that copy
-/// (one copy of the table, not one per check). Step index -> the copying step's index.
-fn joined_checks(steps: &[Step], phased: &[bool]) -> BTreeMap<usize, usize> {
+/// Checks added to a deployed table before contract with nothing between them on the table but
+/// other such checks, dropped checks and the table's dual-write triggers and backfill: the last
+/// one's copy of the table adds them all (one copy, not one per check). Step index -> the
+/// copying step's index.
+fn joined_checks(steps: &[Step], ctx: &Context<'_>) -> BTreeMap<usize, usize> {
+    let copies = |s: &Step| match &s.op {
+        Op::AddCheck { table, .. } => {
+            s.phase != Phase::Contract && ctx.from.tables.contains_key(table)
+        }
+        _ => false,
+    };
     let mut out = BTreeMap::new();
-    for (k, step) in steps.iter().enumerate().filter(|(k, _)| phased[*k]) {
-        let Op::AddCheck { table, .. } = &step.op else {
+    for (k, step) in steps.iter().enumerate().rev() {
+        if out.contains_key(&k) || !copies(step) {
             continue;
-        };
+        }
+        let table = step.op.table();
         for (j, earlier) in steps[..k].iter().enumerate().rev() {
-            if earlier.op.table() != Some(table.as_str()) {
+            if earlier.op.table() != table {
                 continue;
             }
             match &earlier.op {
-                Op::AddCheck { .. } if earlier.phase != Phase::Contract => {
+                Op::AddCheck { .. } if copies(earlier) => {
                     out.insert(j, k);
                 }
-                Op::InstallSync { .. } | Op::Backfill { .. } => {}
+                Op::InstallSync { .. } | Op::Backfill { .. } | Op::DropCheck { .. } => {}
                 _ => break,
             }
         }

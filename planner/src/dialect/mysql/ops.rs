@@ -470,17 +470,11 @@ impl Mysql {
                 // batches validate (a violating row fails the unit). Before contract the copy
                 // runs in phases, so that switch can be rolled back onto the old table; it
                 // adds the checks of earlier steps that wait for it too.
-                let mut actions = String::new();
-                for c in scope.joined.iter().copied().chain([check]) {
-                    if !actions.is_empty() {
-                        actions.push_str(", ");
-                    }
-                    actions.push_str(&format!(
-                        "ADD CONSTRAINT {} CHECK ({})",
-                        q(&c.name),
-                        expr(&c.expr)?
-                    ));
-                }
+                let actions = format!(
+                    "ADD CONSTRAINT {} CHECK ({})",
+                    q(&check.name),
+                    expr(&check.expr)?
+                );
                 let done = constraint_exists(table, &check.name);
                 let synced = scope.synced.iter().any(|t| t == table);
                 if scope.phased_copy {

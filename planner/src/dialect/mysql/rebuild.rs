@@ -500,6 +500,22 @@ impl Mysql {
         create.push("SET SESSION foreign_key_checks = 0;");
         // The copy is empty: COPY rebuilds nothing.
         create.push(&format!("ALTER TABLE {s} {copy_actions}, ALGORITHM=COPY;"));
+        // Checks of earlier steps this copy adds too, each unless the table had it already (a
+        // re-run after those steps were done copies the table again only for this one).
+        for c in &scope.joined {
+            create.nest(Body::when(
+                &format!("NOT {}", constraint_exists(&shadow, &c.name)),
+                {
+                    let mut add = Body::new();
+                    add.push(&format!(
+                        "ALTER TABLE {s} ADD CONSTRAINT {} CHECK ({}), ALGORITHM=COPY;",
+                        q(&c.name),
+                        expr(&c.expr)?
+                    ));
+                    add
+                },
+            ));
+        }
         create.push("SET SESSION foreign_key_checks = 1;");
         let mut work = Body::when(&format!("NOT {}", table_exists(&shadow)), create);
         let mut moves = Body::new();

@@ -984,7 +984,10 @@ BEGIN
           DROP TABLE IF EXISTS payments__migc_progress;
           CREATE TABLE payments__migc LIKE payments;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE payments__migc ADD CONSTRAINT payments_amount_cents_check CHECK (amount_cents > 0), ADD CONSTRAINT payments_currency_check CHECK (char_length(currency) = 3), ADD CONSTRAINT payments_order_id_fkey__migc_copy FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT, ALGORITHM=COPY;
+          ALTER TABLE payments__migc ADD CONSTRAINT payments_currency_check CHECK (char_length(currency) = 3), ADD CONSTRAINT payments_order_id_fkey__migc_copy FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT, ALGORITHM=COPY;
+          IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments__migc' AND CONSTRAINT_NAME = 'payments_amount_cents_check') THEN
+            ALTER TABLE payments__migc ADD CONSTRAINT payments_amount_cents_check CHECK (amount_cents > 0), ALGORITHM=COPY;
+          END IF;
           SET SESSION foreign_key_checks = 1;
         END IF;
         CREATE TABLE IF NOT EXISTS payments__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;

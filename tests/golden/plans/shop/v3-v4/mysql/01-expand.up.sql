@@ -627,7 +627,10 @@ BEGIN
           DROP TABLE IF EXISTS stock_levels__migc_progress;
           CREATE TABLE stock_levels__migc LIKE stock_levels;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE stock_levels__migc ADD CONSTRAINT stock_levels_reserved_quantity_check CHECK (reserved_quantity >= 0), ADD CONSTRAINT stock_reserved_le_quantity__migc CHECK (reserved_quantity <= quantity), ADD CONSTRAINT stock_levels_product_id_fkey__migc_copy FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ADD CONSTRAINT stock_levels_warehouse_id_fkey__migc_copy FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=COPY;
+          ALTER TABLE stock_levels__migc ADD CONSTRAINT stock_reserved_le_quantity__migc CHECK (reserved_quantity <= quantity), ADD CONSTRAINT stock_levels_product_id_fkey__migc_copy FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ADD CONSTRAINT stock_levels_warehouse_id_fkey__migc_copy FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=COPY;
+          IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc' AND CONSTRAINT_NAME = 'stock_levels_reserved_quantity_check') THEN
+            ALTER TABLE stock_levels__migc ADD CONSTRAINT stock_levels_reserved_quantity_check CHECK (reserved_quantity >= 0), ALGORITHM=COPY;
+          END IF;
           SET SESSION foreign_key_checks = 1;
         END IF;
         CREATE TABLE IF NOT EXISTS stock_levels__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL, claimed_1 int NULL) ENGINE=InnoDB;
