@@ -560,8 +560,8 @@ fn an_expression_index_reading_a_char_column_is_refused_on_mysql() {
     );
 }
 
-/// On MySQL, checks added to an existing table before contract share one copy of the table,
-/// made in expand, filled in backfill, swapped in at switch and its old table dropped at
+/// On MySQL, checks added to an existing table in expand share one copy of the table, made
+/// last in expand, filled in backfill, swapped in at switch and its old table dropped at
 /// contract, each part a step of its own in the manifest.
 #[test]
 fn checks_on_one_table_share_one_copy_in_phases_on_mysql() {
@@ -584,7 +584,7 @@ fn checks_on_one_table_share_one_copy_in_phases_on_mysql() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(
-        text(&out.stdout).contains("(7 steps, 9 files)"),
+        text(&out.stdout).contains("(8 steps, 9 files)"),
         "the count is the manifest's: {}",
         text(&out.stdout)
     );
@@ -634,6 +634,7 @@ fn checks_on_one_table_share_one_copy_in_phases_on_mysql() {
         [
             ("expand", "add_check"),
             ("expand", "add_check"),
+            ("expand", "copy_create"),
             ("backfill", "copy_fill"),
             ("switch", "copy_swap"),
             ("switch", "validate_constraint"),
@@ -641,4 +642,40 @@ fn checks_on_one_table_share_one_copy_in_phases_on_mysql() {
             ("contract", "copy_drop_old"),
         ]
     );
+}
+
+/// Checks added to two tables a key links are each copied in one unit on MySQL: copied in
+/// phases, each table would be swapped in while the other's copy holds a key naming it.
+#[test]
+fn checks_on_linked_tables_are_copied_in_one_unit_each_on_mysql() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = tmp.path();
+    let case =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/plan/new_checks_linked_tables");
+    let out = migc(
+        d,
+        &[
+            "plan",
+            "--from",
+            &case.join("from").to_string_lossy(),
+            "--to",
+            &case.join("to").to_string_lossy(),
+            "--dialect",
+            "mysql",
+            "--out",
+            "out",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let expand = std::fs::read_to_string(d.join("out/01-expand.up.sql")).expect("expand");
+    for t in ["accounts", "items"] {
+        assert!(
+            expand.contains(&format!(
+                "RENAME TABLE {t} TO {t}__migc_old, {t}__migc TO {t};"
+            )),
+            "{t} is copied in one unit:\n{expand}"
+        );
+    }
+    let manifest = std::fs::read_to_string(d.join("out/manifest.json")).expect("manifest");
+    assert!(!manifest.contains("copy_swap"), "{manifest}");
 }

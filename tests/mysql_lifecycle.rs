@@ -904,6 +904,7 @@ fn a_copy_in_phases_under_concurrent_writes_rolls_back_from_switch_losing_nothin
         ops,
         [
             "add_check",
+            "copy_create",
             "copy_fill",
             "copy_swap",
             "validate_constraint",

@@ -150,7 +150,7 @@ pub fn render(
 }
 
 /// The steps with the parts a dialect runs in later phases ([`dialect::Later`]) placed as steps
-/// of their own, first in their phase in the order of the steps they continue; `after`
+/// of their own, first or last in their phase in the order of the steps they continue; `after`
 /// re-indexed. Also the manifest's `op` of each step where it is not the step's operation.
 fn place_later(
     steps: &[Step],
@@ -167,19 +167,25 @@ fn place_later(
     let mut position = vec![0; steps.len()];
     let mut order: Vec<(Step, dialect::Lowered, Option<&'static str>)> = Vec::new();
     let mut pending: Vec<Option<dialect::Lowered>> = lowered.into_iter().map(Some).collect();
+    let parts = |phase: step::Phase, first: bool| {
+        later
+            .iter()
+            .filter(move |(_, x)| x.phase == phase && x.first == first)
+            .map(move |(i, part)| {
+                let from = &steps[*i];
+                let rest = from.id.split_once('.').map_or(from.id.as_str(), |(_, r)| r);
+                let step = Step {
+                    id: format!("{}.{}.{rest}", phase.name(), part.op),
+                    phase,
+                    summary: part.summary.clone(),
+                    after: Vec::new(),
+                    ..from.clone()
+                };
+                (step, part.lowered.clone(), Some(part.op))
+            })
+    };
     for phase in step::Phase::ALL {
-        for (i, part) in later.iter().filter(|(_, x)| x.phase == phase) {
-            let from = &steps[*i];
-            let rest = from.id.split_once('.').map_or(from.id.as_str(), |(_, r)| r);
-            let step = Step {
-                id: format!("{}.{}.{rest}", phase.name(), part.op),
-                phase,
-                summary: part.summary.clone(),
-                after: Vec::new(),
-                ..from.clone()
-            };
-            order.push((step, part.lowered.clone(), Some(part.op)));
-        }
+        order.extend(parts(phase, true));
         for (i, step) in steps.iter().enumerate().filter(|(_, s)| s.phase == phase) {
             position[i] = order.len();
             let l = pending[i]
@@ -187,6 +193,7 @@ fn place_later(
                 .unwrap_or_else(|| unreachable!("each step is placed once"));
             order.push((step.clone(), l, None));
         }
+        order.extend(parts(phase, false));
     }
     let mut out_steps = Vec::with_capacity(order.len());
     let mut out_lowered = Vec::with_capacity(order.len());

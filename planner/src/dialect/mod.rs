@@ -40,16 +40,19 @@ pub struct Lowered {
     pub down_loses: Option<String>,
     /// For a backfill: the same fill as statements an executor runs one batch at a time.
     pub batch: Option<Batch>,
-    /// Parts of the step that run in later phases, each first in its phase (a MySQL table
-    /// copy: filled in backfill, swapped in at switch, its old table dropped at contract).
+    /// Parts of the step that run in later phases, first or last in their phase (a MySQL table
+    /// copy: made last in expand, filled first in backfill, swapped in first at switch, its
+    /// old table dropped first at contract).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub later: Vec<Later>,
 }
 
-/// A part of a step run in a later phase than the step's own.
+/// A part of a step run in a later phase than the step's own, or last in the step's phase.
 #[derive(Clone, Debug, Serialize)]
 pub struct Later {
     pub phase: crate::step::Phase,
+    /// Whether the part runs first in its phase (otherwise last).
+    pub first: bool,
     /// What the part does, for the manifest's `op` and the step id: `copy_swap`.
     pub op: &'static str,
     /// One line for people.

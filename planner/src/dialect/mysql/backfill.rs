@@ -114,6 +114,7 @@ SET @migc_backfill = NULL;",
         );
         let mut body = Body::new();
         body.declare(&declare).push(&text);
+        let keys = std::collections::BTreeMap::new();
         let scope = Scope {
             model: &model,
             only_while_named: None,
@@ -121,10 +122,11 @@ SET @migc_backfill = NULL;",
             sync_removed_earlier: false,
             synced: &[],
             syncs: &std::collections::BTreeMap::new(),
-            keys: &std::collections::BTreeMap::new(),
+            keys: &keys,
             phased_copy: false,
             joined: Vec::new(),
             joins: None,
+            expand_end: (&model, &keys),
         };
         let mut u = self.program(&scope, body);
         // A failed run leaves the marker set in the session: clear it.

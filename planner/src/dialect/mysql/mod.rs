@@ -96,8 +96,10 @@ pub(crate) struct Scope<'a> {
     pub phased_copy: bool,
     /// Checks of earlier steps that the step's copy in phases adds too.
     pub joined: Vec<&'a Check>,
-    /// Set on a check that a later step's copy in phases adds: that step's check.
+    /// Set on a check that a later step's copy adds: that step's check.
     pub joins: Option<&'a Check>,
+    /// The model and the foreign keys as expand leaves them, where a copy in phases is made.
+    pub expand_end: (&'a Model, &'a BTreeMap<String, Vec<ForeignKey>>),
 }
 
 impl Mysql {
@@ -243,6 +245,7 @@ impl Lowering for Mysql {
 
     fn lower(&self, step: &Step, ctx: &Context<'_>) -> Result<Lowered, Diagnostic> {
         let model = Model::deployed(ctx.from);
+        let keys = deployed_keys(ctx);
         let scope = Scope {
             model: &model,
             only_while_named: None,
@@ -250,10 +253,11 @@ impl Lowering for Mysql {
             sync_removed_earlier: false,
             synced: &[],
             syncs: &BTreeMap::new(),
-            keys: &deployed_keys(ctx),
+            keys: &keys,
             phased_copy: false,
             joined: Vec::new(),
             joins: None,
+            expand_end: (&model, &keys),
         };
         self.lower_step(step, ctx, &scope)
     }
@@ -291,6 +295,11 @@ impl Lowering for Mysql {
             }
         }
         let mut keys = deployed_keys(ctx);
+        // Tables as expand leaves them: a copy in phases is made last in expand.
+        let (mut end_model, mut end_keys) = (model.clone(), keys.clone());
+        for step in steps.iter().filter(|s| s.phase == Phase::Expand) {
+            advance(&mut end_model, &mut end_keys, &step.op);
+        }
         let phased: Vec<bool> = (0..steps.len())
             .map(|i| copies_in_phases(self, steps, i, ctx))
             .collect();
@@ -316,25 +325,13 @@ impl Lowering for Mysql {
                     .filter_map(|(j, _)| check_of(&steps[*j]))
                     .collect(),
                 joins: joins.get(&i).and_then(|k| check_of(&steps[*k])),
+                expand_end: (&end_model, &end_keys),
             };
             match self.lower_step(step, ctx, &scope) {
                 Ok(l) => lowered.push(l),
                 Err(d) => errors.push(d),
             }
-            match &step.op {
-                Op::AddForeignKey { table, fk, .. } => {
-                    let list = keys.entry(table.clone()).or_default();
-                    list.retain(|k| k.name != fk.name);
-                    list.push(fk.clone());
-                }
-                Op::DropForeignKey { table, fk, .. } => {
-                    if let Some(list) = keys.get_mut(table) {
-                        list.retain(|k| k.name != fk.name);
-                    }
-                }
-                _ => {}
-            }
-            model.apply(&step.op);
+            advance(&mut model, &mut keys, &step.op);
         }
         if errors.is_empty() {
             Ok(lowered)
@@ -344,18 +341,36 @@ impl Lowering for Mysql {
     }
 }
 
-/// Whether step `i` adds a check to a deployed table before contract and nothing later before
-/// contract would work against its copy in phases (see `rebuild.rs`): the copy is made at the
-/// step, filled in backfill and swapped in first thing at switch, so no later step of expand or
-/// backfill may change the table's shape (its dual-write triggers and backfill aside), and no
-/// later step before contract may copy it or a table a key links it to (their copies would
-/// move keys the phased copy holds under other names).
+/// The model and the foreign keys after `op`.
+fn advance(model: &mut Model, keys: &mut BTreeMap<String, Vec<ForeignKey>>, op: &Op) {
+    match op {
+        Op::AddForeignKey { table, fk, .. } => {
+            let list = keys.entry(table.clone()).or_default();
+            list.retain(|k| k.name != fk.name);
+            list.push(fk.clone());
+        }
+        Op::DropForeignKey { table, fk, .. } => {
+            if let Some(list) = keys.get_mut(table) {
+                list.retain(|k| k.name != fk.name);
+            }
+        }
+        _ => {}
+    }
+    model.apply(op);
+}
+
+/// Whether step `i` adds a check to a deployed table in expand and nothing later before
+/// contract would work against its copy in phases (see `rebuild.rs`). The copy is made last in
+/// expand (it takes what expand did to the table), filled first in backfill and swapped in
+/// first at switch, so a step of switch may not copy the table or a table a key links it to
+/// (its copy would miss keys the phased copy holds under other names, or the copy's triggers),
+/// and no table a key links it to may be copied in phases too.
 fn copies_in_phases(mysql: &Mysql, steps: &[Step], i: usize, ctx: &Context<'_>) -> bool {
     let step = &steps[i];
     let Op::AddCheck { table, .. } = &step.op else {
         return false;
     };
-    if step.phase == Phase::Contract || !ctx.from.tables.contains_key(table) {
+    if step.phase != Phase::Expand || !ctx.from.tables.contains_key(table) {
         return false;
     }
     let mut linked: Vec<&str> = vec![table];
@@ -377,37 +392,46 @@ fn copies_in_phases(mysql: &Mysql, steps: &[Step], i: usize, ctx: &Context<'_>) 
                 .any(|c| matches!(&c.ty, ColumnType::Enum { name: n, .. } if n == name))
         })
     };
-    steps[i + 1..]
-        .iter()
-        .filter(|s| s.phase != Phase::Contract)
-        .all(|s| match &s.op {
-            Op::AddEnumValue { name, .. } => !uses_enum(name),
-            op => {
-                let Some(on) = op.table() else { return true };
-                if on == table && s.phase != Phase::Switch {
-                    return matches!(op, Op::InstallSync { .. } | Op::Backfill { .. });
+    // Two linked tables copied in phases would each swap in while the other's copy holds a
+    // key naming the table, not its copy.
+    let linked_check = steps.iter().any(|s| match &s.op {
+        Op::AddCheck { table: other, .. } => {
+            s.phase == Phase::Expand
+                && other != table
+                && linked.contains(&other.as_str())
+                && ctx.from.tables.contains_key(other)
+        }
+        _ => false,
+    });
+    !linked_check
+        && steps
+            .iter()
+            .filter(|s| s.phase == Phase::Switch)
+            .all(|s| match &s.op {
+                Op::AddEnumValue { name, .. } => !uses_enum(name),
+                op => {
+                    let Some(on) = op.table() else { return true };
+                    if !linked.contains(&on) {
+                        return true;
+                    }
+                    match op {
+                        Op::SetNotNull { table, .. } => !mysql.holds_stored_generated(ctx, table),
+                        _ => matches!(
+                            op,
+                            Op::InstallSync { .. }
+                                | Op::Backfill { .. }
+                                | Op::ValidateConstraint { .. }
+                                | Op::AddNotNullCheck { .. }
+                                | Op::AttachUnique { .. }
+                                | Op::AddColumn { .. }
+                                | Op::SetDefault { .. }
+                                | Op::CommentTable { .. }
+                                | Op::CommentColumn { .. }
+                                | Op::AddForeignKey { .. }
+                        ),
+                    }
                 }
-                if !linked.contains(&on) {
-                    return true;
-                }
-                match op {
-                    Op::SetNotNull { table, .. } => !mysql.holds_stored_generated(ctx, table),
-                    _ => matches!(
-                        op,
-                        Op::InstallSync { .. }
-                            | Op::Backfill { .. }
-                            | Op::ValidateConstraint { .. }
-                            | Op::AddNotNullCheck { .. }
-                            | Op::AttachUnique { .. }
-                            | Op::AddColumn { .. }
-                            | Op::SetDefault { .. }
-                            | Op::CommentTable { .. }
-                            | Op::CommentColumn { .. }
-                            | Op::AddForeignKey { .. }
-                    ),
-                }
-            }
-        })
+            })
 }
 
 /// Checks added to a deployed table before contract with nothing between them on the table but

@@ -467,9 +467,9 @@ impl Mysql {
             Op::AddCheck { table, check, .. } if ctx.from.tables.contains_key(table) => {
                 // Both servers validate a new check while blocking writes (MariaDB only
                 // with COPY): the table is copied online with the check, which the copy's
-                // batches validate (a violating row fails the unit). Before contract the copy
-                // runs in phases, so that switch can be rolled back onto the old table; it
-                // adds the checks of earlier steps that wait for it too.
+                // batches validate (a violating row fails the unit). In expand the copy runs
+                // in phases, so that switch can be rolled back onto the old table; it adds the
+                // checks of earlier steps that wait for it too.
                 let actions = format!(
                     "ADD CONSTRAINT {} CHECK ({})",
                     q(&check.name),
@@ -478,7 +478,7 @@ impl Mysql {
                 let done = constraint_exists(table, &check.name);
                 let synced = scope.synced.iter().any(|t| t == table);
                 if scope.phased_copy {
-                    let (up, later) = self.copy_phased(
+                    l.later = self.copy_phased(
                         ctx,
                         scope,
                         table,
@@ -487,8 +487,10 @@ impl Mysql {
                         synced,
                         Some(check.origin),
                     )?;
-                    l.up.push(up);
-                    l.later = later;
+                    l.up.push(comment_unit(&format!(
+                        "{table}: check {} is added by a copy of the table made last in expand, swapped in at switch",
+                        check.name
+                    )));
                 } else {
                     l.up.push(self.copy_table(
                         ctx,
@@ -499,9 +501,8 @@ impl Mysql {
                         synced,
                         Some(check.origin),
                     )?);
+                    l.down.extend(self.copy_cleanup(ctx, scope, table, false));
                 }
-                l.down
-                    .extend(self.copy_cleanup(ctx, scope, table, !l.later.is_empty()));
                 // Dropping a check is INSTANT.
                 let mut drop = Body::new();
                 drop.alter(
@@ -518,7 +519,7 @@ impl Mysql {
                     l.rewrite = true;
                     l.scan = true;
                 } else {
-                    l.lock = format!("{MDL}: an empty copy of `{table}` and triggers made");
+                    l.lock = "none (added by the copy of the table made last in expand)".into();
                 }
             }
             Op::AddCheck { table, check, .. } => {

@@ -10,10 +10,10 @@
 //! application versions see the same columns before and after, so the unit may run in any
 //! phase.
 //!
-//! A check added before contract is copied in phases instead ([`Mysql::copy_phased`]), so that
-//! switch can be rolled back onto the old table: the empty copy and its triggers at the step,
-//! the batches in backfill, the swap first thing at switch, the old table dropped first thing
-//! at contract. From the swap on, the copy's triggers write every row back to the old table.
+//! A check added in expand is copied in phases instead ([`Mysql::copy_phased`]), so that
+//! switch can be rolled back onto the old table: the empty copy and its triggers last in
+//! expand (it takes what expand did to the table), the batches first in backfill, the swap
+//! first at switch, the old table dropped first at contract. From the swap on, the copy's triggers write every row back to the old table.
 //! The swap rotates three names in one `RENAME TABLE` (MariaDB refuses `RENAME TABLE` under
 //! `LOCK TABLES`, 1192, and InnoDB opens every table a trigger names before it runs, so the
 //! triggers of both directions need a table under each name on both sides of the swap: an
@@ -139,9 +139,10 @@ impl Mysql {
         Ok(self.copy_unit(scope, parts, done))
     }
 
-    /// The table copied in phases (see the module's documentation): the empty copy and its
-    /// triggers now (the step's own unit), the rows in backfill, the swap at switch, the old
-    /// table dropped at contract; `done` holds once the copy is the table.
+    /// The table copied in phases (see the module's documentation), as parts of the step in
+    /// other places: the empty copy and its triggers last in expand, the rows first in
+    /// backfill, the swap first at switch, the old table dropped first at contract; `done`
+    /// holds once the copy is the table.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn copy_phased(
         &self,
@@ -152,7 +153,23 @@ impl Mysql {
         done: &str,
         syncs: bool,
         origin: Option<Span>,
-    ) -> Result<(Unit, Vec<Later>), Diagnostic> {
+    ) -> Result<Vec<Later>, Diagnostic> {
+        // Made last in expand: the table as expand leaves it.
+        let (model, keys) = scope.expand_end;
+        let at_end = Scope {
+            model,
+            keys,
+            only_while_named: scope.only_while_named.clone(),
+            removes_sync: scope.removes_sync,
+            sync_removed_earlier: scope.sync_removed_earlier,
+            synced: scope.synced,
+            syncs: scope.syncs,
+            phased_copy: true,
+            joined: scope.joined.clone(),
+            joins: scope.joins,
+            expand_end: scope.expand_end,
+        };
+        let scope = &at_end;
         let parts = self.copy_parts(ctx, scope, table, actions, syncs, true, origin)?;
         let CopyParts {
             create,
@@ -170,7 +187,18 @@ impl Mysql {
         let swapping = suffixed(table, "__migc_swap");
         let progress = suffixed(table, "__migc_progress");
         let (t, s, b, w, p) = (q(table), q(&shadow), q(&back), q(&swapping), q(&progress));
-        let up = self.program(scope, Body::when(&format!("NOT ({done})"), create));
+        let made = Lowered {
+            up: vec![self.program(scope, Body::when(&format!("NOT ({done})"), create))],
+            down: self.copy_cleanup(ctx, scope, table, true),
+            lock: format!(
+                "exclusive metadata lock (brief): an empty copy of `{table}` and triggers made"
+            ),
+            rewrite: false,
+            scan: false,
+            down_loses: None,
+            batch: None,
+            later: Vec::new(),
+        };
 
         let later_lowered = |up: Unit, down: Unit, lock: &str| Lowered {
             up: vec![up],
@@ -285,13 +313,22 @@ impl Mysql {
         );
         let later = vec![
             Later {
+                phase: Phase::Expand,
+                first: false,
+                op: "copy_create",
+                summary: format!("make the copy `{shadow}` of `{table}`, with the change, kept in step by triggers"),
+                lowered: made,
+            },
+            Later {
                 phase: Phase::Backfill,
+                first: true,
                 op: "copy_fill",
                 summary: format!("copy the rows of `{table}` to its copy `{shadow}`"),
                 lowered: filled,
             },
             Later {
                 phase: Phase::Switch,
+                first: true,
                 op: "copy_swap",
                 summary: format!(
                     "swap the copy `{shadow}` in for `{table}`; the old table follows it until contract"
@@ -300,12 +337,13 @@ impl Mysql {
             },
             Later {
                 phase: Phase::Contract,
+                first: true,
                 op: "copy_drop_old",
                 summary: format!("drop the table `{table}` was copied from"),
                 lowered: dropped,
             },
         ];
-        Ok((up, later))
+        Ok(later)
     }
 
     /// The unit copy: every part in one unit, the old table dropped right after the swap.

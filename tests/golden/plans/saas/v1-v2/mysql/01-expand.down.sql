@@ -6,6 +6,18 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
+-- [19] undo: make the copy `tasks__migc` of `tasks`, with the change, kept in step by triggers
+--     lock: exclusive metadata lock (brief): an empty copy of `tasks` and triggers made; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
+DROP TRIGGER IF EXISTS migc_sync_tasks_insert__migc;
+DROP TRIGGER IF EXISTS migc_sync_tasks_update__migc;
+DROP TRIGGER IF EXISTS migc_copy_tasks_insert;
+DROP TRIGGER IF EXISTS migc_copy_tasks_update;
+DROP TRIGGER IF EXISTS migc_copy_tasks_delete;
+DROP TRIGGER IF EXISTS migc_copy_tasks_back_insert;
+DROP TRIGGER IF EXISTS migc_copy_tasks_back_update;
+DROP TRIGGER IF EXISTS migc_copy_tasks_back_delete;
+DROP TABLE IF EXISTS tasks__migc, tasks__migc_back, tasks__migc_progress;
+
 -- [18] undo: create view `open_tasks` with its new query
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
 DROP VIEW IF EXISTS open_tasks;
@@ -105,13 +117,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [13] undo: add check `tasks_estimate_minutes_check` on `tasks` for new rows
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:36:37
-DROP TRIGGER IF EXISTS migc_sync_tasks_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_tasks_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_tasks_insert;
-DROP TRIGGER IF EXISTS migc_copy_tasks_update;
-DROP TRIGGER IF EXISTS migc_copy_tasks_delete;
-DROP TABLE IF EXISTS tasks__migc, tasks__migc_old, tasks__migc_progress;
+--     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

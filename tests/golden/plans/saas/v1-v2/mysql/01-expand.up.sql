@@ -984,229 +984,8 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [13] add check `tasks_estimate_minutes_check` on `tasks` for new rows
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:36:37
-DROP PROCEDURE IF EXISTS migc_step;
-DELIMITER //
-CREATE PROCEDURE migc_step()
-BEGIN
-  DECLARE attempt INT DEFAULT 0;
-  DECLARE algo INT DEFAULT 0;
-  DECLARE done INT DEFAULT 0;
-  WHILE done = 0 DO
-    BEGIN
-      DECLARE last_0 char(36);
-      DECLARE upto_0 char(36);
-      DECLARE last_1 char(36);
-      DECLARE upto_1 char(36);
-      DECLARE started INT DEFAULT 0;
-      DECLARE locked_rows INT;
-      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
-      DECLARE EXIT HANDLER FOR 1205, 1213
-      BEGIN
-        SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
-          RESIGNAL;
-        END IF;
-        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
-      END;
-      DECLARE EXIT HANDLER FOR 1845, 1846
-      BEGIN
-        SET algo = algo + 1;
-        IF algo >= 2 THEN
-          RESIGNAL;
-        END IF;
-      END;
-      IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_estimate_minutes_check')) THEN
-        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS tasks__migc_progress;
-          CREATE TABLE tasks__migc LIKE tasks;
-          SET SESSION foreign_key_checks = 0;
-          ALTER TABLE tasks__migc ADD CONSTRAINT tasks_estimate_minutes_check CHECK (estimate_minutes >= 0), ADD CONSTRAINT tasks_project_fkey__migc FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id) ON DELETE CASCADE, ALGORITHM=COPY;
-          SET SESSION foreign_key_checks = 1;
-        END IF;
-        CREATE TABLE IF NOT EXISTS tasks__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 char(36) NULL, claimed_1 char(36) NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO tasks__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tasks_insert';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_tasks_insert AFTER INSERT ON tasks FOR EACH ROW IF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO tasks__migc (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes) VALUES (NEW.tenant_id, NEW.id, NEW.project_id, NEW.number, NEW.title, NEW.body, NEW.status, NEW.priority, NEW.assignee_id, NEW.estimate_hours, NEW.due_date, NEW.created_at, NEW.updated_at, NEW.description, NEW.estimate_minutes) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), project_id = VALUES(project_id), number = VALUES(number), title = VALUES(title), body = VALUES(body), status = VALUES(status), priority = VALUES(priority), assignee_id = VALUES(assignee_id), estimate_hours = VALUES(estimate_hours), due_date = VALUES(due_date), created_at = VALUES(created_at), updated_at = VALUES(updated_at), description = VALUES(description), estimate_minutes = VALUES(estimate_minutes); END IF';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tasks_update';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_tasks_update AFTER UPDATE ON tasks FOR EACH ROW IF NEW.tenant_id <=> OLD.tenant_id AND NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO tasks__migc (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes) VALUES (NEW.tenant_id, NEW.id, NEW.project_id, NEW.number, NEW.title, NEW.body, NEW.status, NEW.priority, NEW.assignee_id, NEW.estimate_hours, NEW.due_date, NEW.created_at, NEW.updated_at, NEW.description, NEW.estimate_minutes) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), project_id = VALUES(project_id), number = VALUES(number), title = VALUES(title), body = VALUES(body), status = VALUES(status), priority = VALUES(priority), assignee_id = VALUES(assignee_id), estimate_hours = VALUES(estimate_hours), due_date = VALUES(due_date), created_at = VALUES(created_at), updated_at = VALUES(updated_at), description = VALUES(description), estimate_minutes = VALUES(estimate_minutes); END IF; ELSEIF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (OLD.tenant_id, OLD.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE tasks__migc SET tenant_id = NEW.tenant_id, id = NEW.id, project_id = NEW.project_id, number = NEW.number, title = NEW.title, body = NEW.body, status = NEW.status, priority = NEW.priority, assignee_id = NEW.assignee_id, estimate_hours = NEW.estimate_hours, due_date = NEW.due_date, created_at = NEW.created_at, updated_at = NEW.updated_at, description = NEW.description, estimate_minutes = NEW.estimate_minutes WHERE tenant_id = OLD.tenant_id AND id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO tasks__migc (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes) VALUES (NEW.tenant_id, NEW.id, NEW.project_id, NEW.number, NEW.title, NEW.body, NEW.status, NEW.priority, NEW.assignee_id, NEW.estimate_hours, NEW.due_date, NEW.created_at, NEW.updated_at, NEW.description, NEW.estimate_minutes) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), project_id = VALUES(project_id), number = VALUES(number), title = VALUES(title), body = VALUES(body), status = VALUES(status), priority = VALUES(priority), assignee_id = VALUES(assignee_id), estimate_hours = VALUES(estimate_hours), due_date = VALUES(due_date), created_at = VALUES(created_at), updated_at = VALUES(updated_at), description = VALUES(description), estimate_minutes = VALUES(estimate_minutes); END IF; ELSE DELETE FROM tasks__migc WHERE tenant_id = OLD.tenant_id AND id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO tasks__migc (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes) VALUES (NEW.tenant_id, NEW.id, NEW.project_id, NEW.number, NEW.title, NEW.body, NEW.status, NEW.priority, NEW.assignee_id, NEW.estimate_hours, NEW.due_date, NEW.created_at, NEW.updated_at, NEW.description, NEW.estimate_minutes) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), project_id = VALUES(project_id), number = VALUES(number), title = VALUES(title), body = VALUES(body), status = VALUES(status), priority = VALUES(priority), assignee_id = VALUES(assignee_id), estimate_hours = VALUES(estimate_hours), due_date = VALUES(due_date), created_at = VALUES(created_at), updated_at = VALUES(updated_at), description = VALUES(description), estimate_minutes = VALUES(estimate_minutes); END IF';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tasks_delete';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_tasks_delete AFTER DELETE ON tasks FOR EACH ROW IF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (OLD.tenant_id, OLD.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM tasks__migc WHERE tenant_id = OLD.tenant_id AND id = OLD.id; END IF';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-        SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
-        copy: LOOP
-          SET upto_0 = NULL, upto_1 = NULL;
-          SELECT b.tenant_id, b.id INTO upto_0, upto_1
-            FROM (SELECT tenant_id, id FROM tasks WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) ORDER BY tenant_id, id LIMIT batch_size) AS b
-            ORDER BY b.tenant_id DESC, b.id DESC LIMIT 1;
-          START TRANSACTION;
-          IF upto_0 IS NULL THEN
-            UPDATE tasks__migc_progress SET whole = 1;
-          ELSE
-            UPDATE tasks__migc_progress SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
-          END IF;
-          COMMIT;
-          START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM tasks
-            WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (upto_0 IS NULL OR (tenant_id, id) <= (upto_0, upto_1)) FOR UPDATE;
-          INSERT INTO tasks__migc (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes)
-            SELECT tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes FROM tasks WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (upto_0 IS NULL OR (tenant_id, id) <= (upto_0, upto_1))
-              AND NOT EXISTS (SELECT 1 FROM tasks__migc AS x WHERE x.tenant_id = tasks.tenant_id AND x.id = tasks.id)
-            ON DUPLICATE KEY UPDATE tenant_id = tasks__migc.tenant_id;
-          COMMIT;
-          IF upto_0 IS NULL THEN
-            LEAVE copy;
-          END IF;
-          SET last_0 = upto_0, last_1 = upto_1, started = 1, attempt = 0;
-          DO SLEEP(pause_ms / 1000);
-        END LOOP;
-        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_tasks_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tasks_insert__migc';
-          PREPARE migc_stmt FROM @migc_sql;
-          EXECUTE migc_stmt;
-          DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_tasks_insert__migc BEFORE INSERT ON tasks__migc FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              DO 0;
-              IF NEW.description IS NULL AND NEW.estimate_minutes IS NULL THEN
-                -- written by the old application
-                SET NEW.description = NEW.body;
-                SET NEW.estimate_minutes = round(NEW.estimate_hours * 60);
-              ELSE
-                -- written by the new application
-                SET NEW.body = NEW.description;
-                SET NEW.estimate_hours = NEW.estimate_minutes / 60.0;
-              END IF;
-            END IF;
-          END';
-          PREPARE migc_stmt FROM @migc_sql;
-          EXECUTE migc_stmt;
-          DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tasks_update__migc';
-          PREPARE migc_stmt FROM @migc_sql;
-          EXECUTE migc_stmt;
-          DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_tasks_update__migc BEFORE UPDATE ON tasks__migc FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.body <=> OLD.body) OR NOT (NEW.estimate_hours <=> OLD.estimate_hours) OR NEW.description IS NULL AND NEW.estimate_minutes IS NULL) AND NOT (NOT (NEW.description <=> OLD.description) OR NOT (NEW.estimate_minutes <=> OLD.estimate_minutes)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.description = NEW.body;
-                SET NEW.estimate_minutes = round(NEW.estimate_hours * 60);
-              ELSEIF (NOT (NEW.description <=> OLD.description) OR NOT (NEW.estimate_minutes <=> OLD.estimate_minutes)) AND NOT (NOT (NEW.body <=> OLD.body) OR NOT (NEW.estimate_hours <=> OLD.estimate_hours)) THEN
-                -- updated by the new application
-                SET NEW.body = NEW.description;
-                SET NEW.estimate_hours = NEW.estimate_minutes / 60.0;
-              END IF;
-            END IF;
-          END';
-          PREPARE migc_stmt FROM @migc_sql;
-          EXECUTE migc_stmt;
-          DEALLOCATE PREPARE migc_stmt;
-        END IF;
-        RENAME TABLE tasks TO tasks__migc_old, tasks__migc TO tasks;
-      END IF;
-      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE tasks__migc_old;
-      END IF;
-      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS tasks__migc_progress;
-        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_tasks_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tasks_insert';
-          PREPARE migc_stmt FROM @migc_sql;
-          EXECUTE migc_stmt;
-          DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_tasks_insert BEFORE INSERT ON tasks FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              DO 0;
-              IF NEW.description IS NULL AND NEW.estimate_minutes IS NULL THEN
-                -- written by the old application
-                SET NEW.description = NEW.body;
-                SET NEW.estimate_minutes = round(NEW.estimate_hours * 60);
-              ELSE
-                -- written by the new application
-                SET NEW.body = NEW.description;
-                SET NEW.estimate_hours = NEW.estimate_minutes / 60.0;
-              END IF;
-            END IF;
-          END';
-          PREPARE migc_stmt FROM @migc_sql;
-          EXECUTE migc_stmt;
-          DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tasks_insert__migc';
-          PREPARE migc_stmt FROM @migc_sql;
-          EXECUTE migc_stmt;
-          DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tasks_update';
-          PREPARE migc_stmt FROM @migc_sql;
-          EXECUTE migc_stmt;
-          DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_tasks_update BEFORE UPDATE ON tasks FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.body <=> OLD.body) OR NOT (NEW.estimate_hours <=> OLD.estimate_hours) OR NEW.description IS NULL AND NEW.estimate_minutes IS NULL) AND NOT (NOT (NEW.description <=> OLD.description) OR NOT (NEW.estimate_minutes <=> OLD.estimate_minutes)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.description = NEW.body;
-                SET NEW.estimate_minutes = round(NEW.estimate_hours * 60);
-              ELSEIF (NOT (NEW.description <=> OLD.description) OR NOT (NEW.estimate_minutes <=> OLD.estimate_minutes)) AND NOT (NOT (NEW.body <=> OLD.body) OR NOT (NEW.estimate_hours <=> OLD.estimate_hours)) THEN
-                -- updated by the new application
-                SET NEW.body = NEW.description;
-                SET NEW.estimate_hours = NEW.estimate_minutes / 60.0;
-              END IF;
-            END IF;
-          END';
-          PREPARE migc_stmt FROM @migc_sql;
-          EXECUTE migc_stmt;
-          DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tasks_update__migc';
-          PREPARE migc_stmt FROM @migc_sql;
-          EXECUTE migc_stmt;
-          DEALLOCATE PREPARE migc_stmt;
-        END IF;
-        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_project_fkey') THEN
-          SET SESSION foreign_key_checks = 0;
-          ALTER TABLE tasks ADD CONSTRAINT tasks_project_fkey FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
-          SET SESSION foreign_key_checks = 1;
-        END IF;
-        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_project_fkey__migc') THEN
-          IF algo = 0 THEN
-            ALTER TABLE tasks DROP FOREIGN KEY tasks_project_fkey__migc, ALGORITHM=INSTANT;
-          ELSE
-            ALTER TABLE tasks DROP FOREIGN KEY tasks_project_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
-          END IF;
-        END IF;
-        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME = 'tasks_project_fkey__migc') THEN
-          ALTER TABLE tasks DROP INDEX tasks_project_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
-        END IF;
-      END IF;
-      SET done = 1;
-    END;
-  END WHILE;
-END//
-DELIMITER ;
-CALL migc_step();
-DROP PROCEDURE migc_step;
-SET SESSION foreign_key_checks = 1;
+--     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
+-- tasks: check tasks_estimate_minutes_check is added by a copy of the table made last in expand, swapped in at switch
 
 -- [14] add foreign key `tasks_assignee_fkey` on `tasks` for new rows
 --     lock: none (added in place, rows not checked; `memberships` read); rewrite: no; scan: no; from examples/saas/v2/projects.mig:44:3
@@ -1324,3 +1103,64 @@ DROP VIEW IF EXISTS open_tasks;
 -- [18] create view `open_tasks` with its new query
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
 CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.`key`, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
+
+-- [19] make the copy `tasks__migc` of `tasks`, with the change, kept in step by triggers
+--     lock: exclusive metadata lock (brief): an empty copy of `tasks` and triggers made; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_estimate_minutes_check')) THEN
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          DROP TABLE IF EXISTS tasks__migc_progress;
+          CREATE TABLE tasks__migc LIKE tasks;
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE tasks__migc ADD CONSTRAINT tasks_estimate_minutes_check CHECK (estimate_minutes >= 0), ADD CONSTRAINT tasks_project_fkey__migc_copy FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id) ON DELETE CASCADE, ADD CONSTRAINT tasks_assignee_fkey__migc_copy FOREIGN KEY (tenant_id, assignee_id) REFERENCES memberships (tenant_id, user_id), ALGORITHM=COPY;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        CREATE TABLE IF NOT EXISTS tasks__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 char(36) NULL, claimed_1 char(36) NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO tasks__migc_progress (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tasks_insert';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_tasks_insert AFTER INSERT ON tasks FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO tasks__migc (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes) VALUES (NEW.tenant_id, NEW.id, NEW.project_id, NEW.number, NEW.title, NEW.body, NEW.status, NEW.priority, NEW.assignee_id, NEW.estimate_hours, NEW.due_date, NEW.created_at, NEW.updated_at, NEW.description, NEW.estimate_minutes) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), project_id = VALUES(project_id), number = VALUES(number), title = VALUES(title), body = VALUES(body), status = VALUES(status), priority = VALUES(priority), assignee_id = VALUES(assignee_id), estimate_hours = VALUES(estimate_hours), due_date = VALUES(due_date), created_at = VALUES(created_at), updated_at = VALUES(updated_at), description = VALUES(description), estimate_minutes = VALUES(estimate_minutes); END IF; SET @migc_mirror = NULL; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tasks_update';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_tasks_update AFTER UPDATE ON tasks FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NEW.tenant_id <=> OLD.tenant_id AND NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO tasks__migc (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes) VALUES (NEW.tenant_id, NEW.id, NEW.project_id, NEW.number, NEW.title, NEW.body, NEW.status, NEW.priority, NEW.assignee_id, NEW.estimate_hours, NEW.due_date, NEW.created_at, NEW.updated_at, NEW.description, NEW.estimate_minutes) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), project_id = VALUES(project_id), number = VALUES(number), title = VALUES(title), body = VALUES(body), status = VALUES(status), priority = VALUES(priority), assignee_id = VALUES(assignee_id), estimate_hours = VALUES(estimate_hours), due_date = VALUES(due_date), created_at = VALUES(created_at), updated_at = VALUES(updated_at), description = VALUES(description), estimate_minutes = VALUES(estimate_minutes); END IF; ELSEIF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (OLD.tenant_id, OLD.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE tasks__migc SET tenant_id = NEW.tenant_id, id = NEW.id, project_id = NEW.project_id, number = NEW.number, title = NEW.title, body = NEW.body, status = NEW.status, priority = NEW.priority, assignee_id = NEW.assignee_id, estimate_hours = NEW.estimate_hours, due_date = NEW.due_date, created_at = NEW.created_at, updated_at = NEW.updated_at, description = NEW.description, estimate_minutes = NEW.estimate_minutes WHERE tenant_id = OLD.tenant_id AND id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO tasks__migc (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes) VALUES (NEW.tenant_id, NEW.id, NEW.project_id, NEW.number, NEW.title, NEW.body, NEW.status, NEW.priority, NEW.assignee_id, NEW.estimate_hours, NEW.due_date, NEW.created_at, NEW.updated_at, NEW.description, NEW.estimate_minutes) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), project_id = VALUES(project_id), number = VALUES(number), title = VALUES(title), body = VALUES(body), status = VALUES(status), priority = VALUES(priority), assignee_id = VALUES(assignee_id), estimate_hours = VALUES(estimate_hours), due_date = VALUES(due_date), created_at = VALUES(created_at), updated_at = VALUES(updated_at), description = VALUES(description), estimate_minutes = VALUES(estimate_minutes); END IF; ELSE DELETE FROM tasks__migc WHERE tenant_id = OLD.tenant_id AND id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO tasks__migc (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes) VALUES (NEW.tenant_id, NEW.id, NEW.project_id, NEW.number, NEW.title, NEW.body, NEW.status, NEW.priority, NEW.assignee_id, NEW.estimate_hours, NEW.due_date, NEW.created_at, NEW.updated_at, NEW.description, NEW.estimate_minutes) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), project_id = VALUES(project_id), number = VALUES(number), title = VALUES(title), body = VALUES(body), status = VALUES(status), priority = VALUES(priority), assignee_id = VALUES(assignee_id), estimate_hours = VALUES(estimate_hours), due_date = VALUES(due_date), created_at = VALUES(created_at), updated_at = VALUES(updated_at), description = VALUES(description), estimate_minutes = VALUES(estimate_minutes); END IF; SET @migc_mirror = NULL; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tasks_delete';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_tasks_delete AFTER DELETE ON tasks FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (OLD.tenant_id, OLD.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM tasks__migc WHERE tenant_id = OLD.tenant_id AND id = OLD.id; END IF; SET @migc_mirror = NULL; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;

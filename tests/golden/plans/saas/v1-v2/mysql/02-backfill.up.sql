@@ -6,7 +6,70 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [19] backfill `state__migc_new` on `invitations`
+-- [20] copy the rows of `tasks` to its copy `tasks__migc`
+--     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:36:37
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE last_0 char(36);
+      DECLARE upto_0 char(36);
+      DECLARE last_1 char(36);
+      DECLARE upto_1 char(36);
+      DECLARE started INT DEFAULT 0;
+      DECLARE locked_rows INT;
+      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
+      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_estimate_minutes_check')) THEN
+        SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
+        copy: LOOP
+          SET upto_0 = NULL, upto_1 = NULL;
+          SELECT b.tenant_id, b.id INTO upto_0, upto_1
+            FROM (SELECT tenant_id, id FROM tasks WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) ORDER BY tenant_id, id LIMIT batch_size) AS b
+            ORDER BY b.tenant_id DESC, b.id DESC LIMIT 1;
+          START TRANSACTION;
+          IF upto_0 IS NULL THEN
+            UPDATE tasks__migc_progress SET whole = 1;
+          ELSE
+            UPDATE tasks__migc_progress SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
+          END IF;
+          COMMIT;
+          START TRANSACTION;
+          SELECT COUNT(*) INTO locked_rows FROM tasks
+            WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (upto_0 IS NULL OR (tenant_id, id) <= (upto_0, upto_1)) FOR UPDATE;
+          INSERT INTO tasks__migc (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes)
+            SELECT tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes FROM tasks WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (upto_0 IS NULL OR (tenant_id, id) <= (upto_0, upto_1))
+              AND NOT EXISTS (SELECT 1 FROM tasks__migc AS x WHERE x.tenant_id = tasks.tenant_id AND x.id = tasks.id)
+            ON DUPLICATE KEY UPDATE tenant_id = tasks__migc.tenant_id;
+          COMMIT;
+          IF upto_0 IS NULL THEN
+            LEAVE copy;
+          END IF;
+          SET last_0 = upto_0, last_1 = upto_1, started = 1, attempt = 0;
+          DO SLEEP(pause_ms / 1000);
+        END LOOP;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [21] backfill `state__migc_new` on `invitations`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/saas/v2/members.mig:29:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -63,7 +126,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
--- [20] backfill `description`, `estimate_minutes` on `tasks`
+-- [22] backfill `description`, `estimate_minutes` on `tasks`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/saas/v2/projects.mig:25:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //

@@ -6,19 +6,122 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [21] turn index `api_keys_tenant_name_key` into a unique constraint
+-- [23] swap the copy `tasks__migc` in for `tasks`; the old table follows it until contract
+--     lock: exclusive metadata lock (brief): one RENAME TABLE of three tables; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_estimate_minutes_check')) THEN
+        IF NOT EXISTS (SELECT 1 FROM tasks__migc_progress WHERE whole = 1) THEN
+          SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'the copy of tasks is not filled yet: run the backfill phase first';
+        END IF;
+        CREATE TABLE IF NOT EXISTS tasks__migc_back LIKE tasks;
+        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_tasks_insert') THEN
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tasks_insert__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_tasks_insert__migc BEFORE INSERT ON tasks__migc FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              DO 0;
+              IF NEW.description IS NULL AND NEW.estimate_minutes IS NULL THEN
+                -- written by the old application
+                SET NEW.description = NEW.body;
+                SET NEW.estimate_minutes = round(NEW.estimate_hours * 60);
+              ELSE
+                -- written by the new application
+                SET NEW.body = NEW.description;
+                SET NEW.estimate_hours = NEW.estimate_minutes / 60.0;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tasks_update__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_tasks_update__migc BEFORE UPDATE ON tasks__migc FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              IF (NOT (NEW.body <=> OLD.body) OR NOT (NEW.estimate_hours <=> OLD.estimate_hours) OR NEW.description IS NULL AND NEW.estimate_minutes IS NULL) AND NOT (NOT (NEW.description <=> OLD.description) OR NOT (NEW.estimate_minutes <=> OLD.estimate_minutes)) THEN
+                -- updated by the old application (or a row the backfill has not reached yet)
+                SET NEW.description = NEW.body;
+                SET NEW.estimate_minutes = round(NEW.estimate_hours * 60);
+              ELSEIF (NOT (NEW.description <=> OLD.description) OR NOT (NEW.estimate_minutes <=> OLD.estimate_minutes)) AND NOT (NOT (NEW.body <=> OLD.body) OR NOT (NEW.estimate_hours <=> OLD.estimate_hours)) THEN
+                -- updated by the new application
+                SET NEW.body = NEW.description;
+                SET NEW.estimate_hours = NEW.estimate_minutes / 60.0;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END IF;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tasks_back_insert';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_tasks_back_insert AFTER INSERT ON tasks__migc FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; INSERT INTO tasks__migc_back (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes) VALUES (NEW.tenant_id, NEW.id, NEW.project_id, NEW.number, NEW.title, NEW.body, NEW.status, NEW.priority, NEW.assignee_id, NEW.estimate_hours, NEW.due_date, NEW.created_at, NEW.updated_at, NEW.description, NEW.estimate_minutes) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), project_id = VALUES(project_id), number = VALUES(number), title = VALUES(title), body = VALUES(body), status = VALUES(status), priority = VALUES(priority), assignee_id = VALUES(assignee_id), estimate_hours = VALUES(estimate_hours), due_date = VALUES(due_date), created_at = VALUES(created_at), updated_at = VALUES(updated_at), description = VALUES(description), estimate_minutes = VALUES(estimate_minutes); SET @migc_mirror = NULL; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tasks_back_update';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_tasks_back_update AFTER UPDATE ON tasks__migc FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NOT (NEW.tenant_id <=> OLD.tenant_id AND NEW.id <=> OLD.id) THEN DELETE FROM tasks__migc_back WHERE tenant_id = OLD.tenant_id AND id = OLD.id; END IF; INSERT INTO tasks__migc_back (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes) VALUES (NEW.tenant_id, NEW.id, NEW.project_id, NEW.number, NEW.title, NEW.body, NEW.status, NEW.priority, NEW.assignee_id, NEW.estimate_hours, NEW.due_date, NEW.created_at, NEW.updated_at, NEW.description, NEW.estimate_minutes) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), project_id = VALUES(project_id), number = VALUES(number), title = VALUES(title), body = VALUES(body), status = VALUES(status), priority = VALUES(priority), assignee_id = VALUES(assignee_id), estimate_hours = VALUES(estimate_hours), due_date = VALUES(due_date), created_at = VALUES(created_at), updated_at = VALUES(updated_at), description = VALUES(description), estimate_minutes = VALUES(estimate_minutes); SET @migc_mirror = NULL; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tasks_back_delete';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_tasks_back_delete AFTER DELETE ON tasks__migc FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; DELETE FROM tasks__migc_back WHERE tenant_id = OLD.tenant_id AND id = OLD.id; SET @migc_mirror = NULL; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        RENAME TABLE tasks TO tasks__migc_swap, tasks__migc TO tasks, tasks__migc_back TO tasks__migc, tasks__migc_swap TO tasks__migc_back;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET SESSION foreign_key_checks = 1;
+
+-- [24] turn index `api_keys_tenant_name_key` into a unique constraint
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/security.mig:15:3
 -- api_keys: the unique index api_keys_tenant_name_key is the constraint in MySQL, nothing to attach
 
--- [22] check `invitations.state__migc_new` is not null, without scanning
+-- [25] check `invitations.state__migc_new` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
 -- invitations.state__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [23] validate that `invitations.state__migc_new` holds no null
+-- [26] validate that `invitations.state__migc_new` holds no null
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
 -- invitations_state__migc_new_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [24] set `invitations.state__migc_new` not null
+-- [27] set `invitations.state__migc_new` not null
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -271,11 +374,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
--- [25] validate check `tasks_estimate_minutes_check` on existing rows
+-- [28] validate check `tasks_estimate_minutes_check` on existing rows
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
 -- tasks_estimate_minutes_check: nothing to validate, SET NOT NULL checks the rows
 
--- [26] validate foreign key `tasks_assignee_fkey` on existing rows
+-- [29] validate foreign key `tasks_assignee_fkey` on existing rows
 --     lock: none (a query); rewrite: no; scan: yes; from examples/saas/v2/projects.mig:44:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //

@@ -6,11 +6,11 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [47] undo: recreate view `open_tasks`
+-- [51] undo: recreate view `open_tasks`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
 DROP VIEW IF EXISTS open_tasks;
 
--- [46] undo: drop column `tasks.estimate_hours`
+-- [50] undo: drop column `tasks.estimate_hours`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -115,7 +115,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [45] undo: drop column `tasks.body`
+-- [49] undo: drop column `tasks.body`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -220,11 +220,11 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [44] undo: drop view `open_tasks` while its tables change
+-- [48] undo: drop view `open_tasks` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.`key`, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
 
--- [43] undo: drop column `tenants.billing_email`
+-- [47] undo: drop column `tenants.billing_email`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/tenants.mig:16:15
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -265,11 +265,11 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [42] undo: remove the dual-write trigger on `tasks`
+-- [46] undo: remove the dual-write trigger on `tasks`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
 -- the dual-write triggers of tasks come back with the first contract step on it
 
--- [41] undo: drop check `tasks_estimate_hours_check` on `tasks`
+-- [45] undo: drop check `tasks_estimate_hours_check` on `tasks`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 -- check tasks_estimate_hours_check is not restored: adding a check copies the table on MySQL
 DROP TRIGGER IF EXISTS migc_sync_tasks_insert;
@@ -306,7 +306,7 @@ BEGIN
 END//
 DELIMITER ;
 
--- [40] undo: rename index `memberships_user_id_idx` to `members_user_id_idx`
+-- [44] undo: rename index `memberships_user_id_idx` to `members_user_id_idx`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:26:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -347,7 +347,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [39] undo: rename table `memberships` to `members`
+-- [43] undo: rename table `memberships` to `members`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -376,7 +376,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [38] undo: rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
+-- [42] undo: rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:25:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -453,7 +453,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [37] undo: rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
+-- [41] undo: rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:21:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -530,7 +530,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [36] undo: rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
+-- [40] undo: rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:20:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -607,15 +607,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [35] undo: rename constraint `memberships_pkey` to `members_pkey` on `memberships`
+-- [39] undo: rename constraint `memberships_pkey` to `members_pkey` on `memberships`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:24:3
 -- memberships_pkey becomes members_pkey: MySQL names every primary key PRIMARY
 
--- [34] undo: remove the dual-write trigger on `invitations`
+-- [38] undo: remove the dual-write trigger on `invitations`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
 -- the dual-write triggers of invitations come back with the first contract step on it
 
--- [33] undo: set the default of `invitations.state`
+-- [37] undo: set the default of `invitations.state`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -656,7 +656,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [32] undo: put shadow column `state__migc_new` in place of `invitations.state`
+-- [36] undo: put shadow column `state__migc_new` in place of `invitations.state`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -697,11 +697,11 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [31] undo: give enum `invitation_state__migc` the name `invitation_state`
+-- [35] undo: give enum `invitation_state__migc` the name `invitation_state`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
 -- enum invitation_state__migc becomes invitation_state: MySQL enums are column types, nothing to do
 
--- [30] undo: drop column `invitations.state`
+-- [34] undo: drop column `invitations.state`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -780,7 +780,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [29] undo: rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
+-- [33] undo: rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:42:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -835,7 +835,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [28] undo: drop index `invitations_open_per_email` on `invitations`
+-- [32] undo: drop index `invitations_open_per_email` on `invitations`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -1120,6 +1120,10 @@ BEGIN
 END//
 DELIMITER ;
 
--- [27] undo: drop the view `members` standing for table `memberships`
+-- [31] undo: drop the view `members` standing for table `memberships`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
 CREATE OR REPLACE VIEW members AS SELECT * FROM memberships;
+
+-- [30] undo: drop the table `tasks` was copied from
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
+-- tasks: the table it replaced is gone; the copy stays, with every row

@@ -6,11 +6,138 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [27] drop the view `members` standing for table `memberships`
+-- [30] drop the table `tasks` was copied from
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_estimate_minutes_check') AND EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks__migc_back' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TRIGGER IF EXISTS migc_copy_tasks_back_insert;
+        DROP TRIGGER IF EXISTS migc_copy_tasks_back_update;
+        DROP TRIGGER IF EXISTS migc_copy_tasks_back_delete;
+        DROP TABLE IF EXISTS tasks__migc_back, tasks__migc;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_estimate_minutes_check') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+        DROP TABLE IF EXISTS tasks__migc_progress;
+        IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_tasks_insert__migc') THEN
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tasks_insert';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_tasks_insert BEFORE INSERT ON tasks FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              DO 0;
+              IF NEW.description IS NULL AND NEW.estimate_minutes IS NULL THEN
+                -- written by the old application
+                SET NEW.description = NEW.body;
+                SET NEW.estimate_minutes = round(NEW.estimate_hours * 60);
+              ELSE
+                -- written by the new application
+                SET NEW.body = NEW.description;
+                SET NEW.estimate_hours = NEW.estimate_minutes / 60.0;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tasks_insert__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tasks_update';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'CREATE TRIGGER migc_sync_tasks_update BEFORE UPDATE ON tasks FOR EACH ROW
+          BEGIN
+            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+              IF (NOT (NEW.body <=> OLD.body) OR NOT (NEW.estimate_hours <=> OLD.estimate_hours) OR NEW.description IS NULL AND NEW.estimate_minutes IS NULL) AND NOT (NOT (NEW.description <=> OLD.description) OR NOT (NEW.estimate_minutes <=> OLD.estimate_minutes)) THEN
+                -- updated by the old application (or a row the backfill has not reached yet)
+                SET NEW.description = NEW.body;
+                SET NEW.estimate_minutes = round(NEW.estimate_hours * 60);
+              ELSEIF (NOT (NEW.description <=> OLD.description) OR NOT (NEW.estimate_minutes <=> OLD.estimate_minutes)) AND NOT (NOT (NEW.body <=> OLD.body) OR NOT (NEW.estimate_hours <=> OLD.estimate_hours)) THEN
+                -- updated by the new application
+                SET NEW.body = NEW.description;
+                SET NEW.estimate_hours = NEW.estimate_minutes / 60.0;
+              END IF;
+            END IF;
+          END';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tasks_update__migc';
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_project_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE tasks ADD CONSTRAINT tasks_project_fkey FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_project_fkey__migc_copy') THEN
+          IF algo = 0 THEN
+            ALTER TABLE tasks DROP FOREIGN KEY tasks_project_fkey__migc_copy, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE tasks DROP FOREIGN KEY tasks_project_fkey__migc_copy, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME = 'tasks_project_fkey__migc_copy') THEN
+          ALTER TABLE tasks DROP INDEX tasks_project_fkey__migc_copy, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_assignee_fkey') THEN
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE tasks ADD CONSTRAINT tasks_assignee_fkey FOREIGN KEY (tenant_id, assignee_id) REFERENCES memberships (tenant_id, user_id), ALGORITHM=INPLACE, LOCK=NONE;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_assignee_fkey__migc_copy') THEN
+          IF algo = 0 THEN
+            ALTER TABLE tasks DROP FOREIGN KEY tasks_assignee_fkey__migc_copy, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE tasks DROP FOREIGN KEY tasks_assignee_fkey__migc_copy, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
+        END IF;
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME = 'tasks_assignee_fkey__migc_copy') THEN
+          ALTER TABLE tasks DROP INDEX tasks_assignee_fkey__migc_copy, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET SESSION foreign_key_checks = 1;
+
+-- [31] drop the view `members` standing for table `memberships`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
 DROP VIEW IF EXISTS members;
 
--- [28] drop index `invitations_open_per_email` on `invitations`
+-- [32] drop index `invitations_open_per_email` on `invitations`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP TRIGGER IF EXISTS migc_sync_invitations_insert;
 DROP TRIGGER IF EXISTS migc_sync_invitations_update;
@@ -74,7 +201,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [29] rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
+-- [33] rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:42:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -129,7 +256,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [30] drop column `invitations.state`
+-- [34] drop column `invitations.state`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -170,11 +297,11 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [31] give enum `invitation_state__migc` the name `invitation_state`
+-- [35] give enum `invitation_state__migc` the name `invitation_state`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
 -- enum invitation_state__migc becomes invitation_state: MySQL enums are column types, nothing to do
 
--- [32] put shadow column `state__migc_new` in place of `invitations.state`
+-- [36] put shadow column `state__migc_new` in place of `invitations.state`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -215,7 +342,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [33] set the default of `invitations.state`
+-- [37] set the default of `invitations.state`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -256,16 +383,16 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [34] remove the dual-write trigger on `invitations`
+-- [38] remove the dual-write trigger on `invitations`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
 DROP TRIGGER IF EXISTS migc_sync_invitations_insert;
 DROP TRIGGER IF EXISTS migc_sync_invitations_update;
 
--- [35] rename constraint `memberships_pkey` to `members_pkey` on `memberships`
+-- [39] rename constraint `memberships_pkey` to `members_pkey` on `memberships`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:24:3
 -- memberships_pkey becomes members_pkey: MySQL names every primary key PRIMARY
 
--- [36] rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
+-- [40] rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:20:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -342,7 +469,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [37] rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
+-- [41] rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:21:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -419,7 +546,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [38] rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
+-- [42] rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:25:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -496,7 +623,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [39] rename table `memberships` to `members`
+-- [43] rename table `memberships` to `members`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -525,7 +652,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [40] rename index `memberships_user_id_idx` to `members_user_id_idx`
+-- [44] rename index `memberships_user_id_idx` to `members_user_id_idx`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:26:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -566,7 +693,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [41] drop check `tasks_estimate_hours_check` on `tasks`
+-- [45] drop check `tasks_estimate_hours_check` on `tasks`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP TRIGGER IF EXISTS migc_sync_tasks_insert;
 DROP TRIGGER IF EXISTS migc_sync_tasks_update;
@@ -609,12 +736,12 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [42] remove the dual-write trigger on `tasks`
+-- [46] remove the dual-write trigger on `tasks`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
 DROP TRIGGER IF EXISTS migc_sync_tasks_insert;
 DROP TRIGGER IF EXISTS migc_sync_tasks_update;
 
--- [43] drop column `tenants.billing_email`
+-- [47] drop column `tenants.billing_email`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/tenants.mig:16:15
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -655,11 +782,11 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [44] drop view `open_tasks` while its tables change
+-- [48] drop view `open_tasks` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS open_tasks;
 
--- [45] drop column `tasks.body`
+-- [49] drop column `tasks.body`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -700,7 +827,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [46] drop column `tasks.estimate_hours`
+-- [50] drop column `tasks.estimate_hours`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -741,6 +868,6 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [47] recreate view `open_tasks`
+-- [51] recreate view `open_tasks`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
 CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.`key`, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;

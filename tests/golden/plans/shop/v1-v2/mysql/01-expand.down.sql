@@ -6,6 +6,18 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
+-- [21] undo: make the copy `payments__migc` of `payments`, with the change, kept in step by triggers
+--     lock: exclusive metadata lock (brief): an empty copy of `payments` and triggers made; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
+DROP TRIGGER IF EXISTS migc_sync_payments_insert__migc;
+DROP TRIGGER IF EXISTS migc_sync_payments_update__migc;
+DROP TRIGGER IF EXISTS migc_copy_payments_insert;
+DROP TRIGGER IF EXISTS migc_copy_payments_update;
+DROP TRIGGER IF EXISTS migc_copy_payments_delete;
+DROP TRIGGER IF EXISTS migc_copy_payments_back_insert;
+DROP TRIGGER IF EXISTS migc_copy_payments_back_update;
+DROP TRIGGER IF EXISTS migc_copy_payments_back_delete;
+DROP TABLE IF EXISTS payments__migc, payments__migc_back, payments__migc_progress;
+
 -- [20] undo: create view `customer_directory`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
 DROP VIEW IF EXISTS customer_directory;
@@ -260,16 +272,7 @@ DROP TRIGGER IF EXISTS migc_sync_payments_insert;
 DROP TRIGGER IF EXISTS migc_sync_payments_update;
 
 -- [12] undo: add check `payments_currency_check` on `payments` for new rows
---     lock: exclusive metadata lock (brief): an empty copy of `payments` and triggers made; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
-DROP TRIGGER IF EXISTS migc_sync_payments_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_payments_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_payments_insert;
-DROP TRIGGER IF EXISTS migc_copy_payments_update;
-DROP TRIGGER IF EXISTS migc_copy_payments_delete;
-DROP TRIGGER IF EXISTS migc_copy_payments_back_insert;
-DROP TRIGGER IF EXISTS migc_copy_payments_back_update;
-DROP TRIGGER IF EXISTS migc_copy_payments_back_delete;
-DROP TABLE IF EXISTS payments__migc, payments__migc_back, payments__migc_progress;
+--     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

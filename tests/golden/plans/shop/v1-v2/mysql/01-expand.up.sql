@@ -962,68 +962,8 @@ DROP PROCEDURE migc_step;
 -- payments: check payments_amount_cents_check is added with check payments_currency_check, by the same copy of the table
 
 -- [12] add check `payments_currency_check` on `payments` for new rows
---     lock: exclusive metadata lock (brief): an empty copy of `payments` and triggers made; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
-DROP PROCEDURE IF EXISTS migc_step;
-DELIMITER //
-CREATE PROCEDURE migc_step()
-BEGIN
-  DECLARE attempt INT DEFAULT 0;
-  DECLARE done INT DEFAULT 0;
-  WHILE done = 0 DO
-    BEGIN
-      DECLARE EXIT HANDLER FOR 1205, 1213
-      BEGIN
-        SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
-          RESIGNAL;
-        END IF;
-        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
-      END;
-      IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_currency_check')) THEN
-        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS payments__migc_progress;
-          CREATE TABLE payments__migc LIKE payments;
-          SET SESSION foreign_key_checks = 0;
-          ALTER TABLE payments__migc ADD CONSTRAINT payments_currency_check CHECK (char_length(currency) = 3), ADD CONSTRAINT payments_order_id_fkey__migc_copy FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT, ALGORITHM=COPY;
-          IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments__migc' AND CONSTRAINT_NAME = 'payments_amount_cents_check') THEN
-            ALTER TABLE payments__migc ADD CONSTRAINT payments_amount_cents_check CHECK (amount_cents > 0), ALGORITHM=COPY;
-          END IF;
-          SET SESSION foreign_key_checks = 1;
-        END IF;
-        CREATE TABLE IF NOT EXISTS payments__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO payments__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_payments_insert';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_payments_insert AFTER INSERT ON payments FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); END IF; SET @migc_mirror = NULL; END IF; END';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_payments_update';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_payments_update AFTER UPDATE ON payments FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); END IF; ELSEIF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE payments__migc SET id = NEW.id, order_id = NEW.order_id, method = NEW.method, amount = NEW.amount, provider_ref = NEW.provider_ref, paid_at = NEW.paid_at, created_at = NEW.created_at, updated_at = NEW.updated_at, amount_cents = NEW.amount_cents, currency = NEW.currency WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); END IF; ELSE DELETE FROM payments__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); END IF; SET @migc_mirror = NULL; END IF; END';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_payments_delete';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_payments_delete AFTER DELETE ON payments FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM payments__migc WHERE id = OLD.id; END IF; SET @migc_mirror = NULL; END IF; END';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-      END IF;
-      SET done = 1;
-    END;
-  END WHILE;
-END//
-DELIMITER ;
-CALL migc_step();
-DROP PROCEDURE migc_step;
+--     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
+-- payments: check payments_currency_check is added by a copy of the table made last in expand, swapped in at switch
 
 -- [13] install the dual-write trigger on `payments`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
@@ -1428,3 +1368,67 @@ DELIMITER ;
 -- [20] create view `customer_directory`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
 CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
+
+-- [21] make the copy `payments__migc` of `payments`, with the change, kept in step by triggers
+--     lock: exclusive metadata lock (brief): an empty copy of `payments` and triggers made; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_currency_check')) THEN
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          DROP TABLE IF EXISTS payments__migc_progress;
+          CREATE TABLE payments__migc LIKE payments;
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE payments__migc ADD CONSTRAINT payments_currency_check CHECK (char_length(currency) = 3), ADD CONSTRAINT payments_order_id_fkey__migc_copy FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT, ALGORITHM=COPY;
+          IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments__migc' AND CONSTRAINT_NAME = 'payments_amount_cents_check') THEN
+            ALTER TABLE payments__migc ADD CONSTRAINT payments_amount_cents_check CHECK (amount_cents > 0), ALGORITHM=COPY;
+          END IF;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        CREATE TABLE IF NOT EXISTS payments__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO payments__migc_progress (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_payments_insert';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_payments_insert AFTER INSERT ON payments FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); END IF; SET @migc_mirror = NULL; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_payments_update';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_payments_update AFTER UPDATE ON payments FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); END IF; ELSEIF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE payments__migc SET id = NEW.id, order_id = NEW.order_id, method = NEW.method, amount = NEW.amount, provider_ref = NEW.provider_ref, paid_at = NEW.paid_at, created_at = NEW.created_at, updated_at = NEW.updated_at, amount_cents = NEW.amount_cents, currency = NEW.currency WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); END IF; ELSE DELETE FROM payments__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); END IF; SET @migc_mirror = NULL; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_payments_delete';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_payments_delete AFTER DELETE ON payments FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM payments__migc WHERE id = OLD.id; END IF; SET @migc_mirror = NULL; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;

@@ -6,7 +6,7 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [21] copy the rows of `payments` to its copy `payments__migc`
+-- [22] copy the rows of `payments` to its copy `payments__migc`
 --     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:39:54
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -67,7 +67,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [22] backfill `status__migc_new` on `orders`
+-- [23] backfill `status__migc_new` on `orders`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v2/orders.mig:9:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -121,7 +121,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
--- [23] backfill `amount_cents` on `payments`
+-- [24] backfill `amount_cents` on `payments`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v2/orders.mig:33:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -175,7 +175,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
--- [24] backfill `first_name`, `last_name` on `users`
+-- [25] backfill `first_name`, `last_name` on `users`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v2/users.mig:4:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //

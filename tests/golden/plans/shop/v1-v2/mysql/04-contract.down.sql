@@ -6,15 +6,15 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [62] undo: recreate view `order_totals`
+-- [63] undo: recreate view `order_totals`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/orders.mig:47:6
 DROP VIEW IF EXISTS order_totals;
 
--- [61] undo: remove the dual-write trigger on `orders`
+-- [62] undo: remove the dual-write trigger on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
 -- the dual-write triggers of orders come back with the first contract step on it
 
--- [60] undo: set the default of `orders.status`
+-- [61] undo: set the default of `orders.status`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -55,7 +55,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [59] undo: put shadow column `status__migc_new` in place of `orders.status`
+-- [60] undo: put shadow column `status__migc_new` in place of `orders.status`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -96,11 +96,11 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [58] undo: give enum `order_status__migc` the name `order_status`
+-- [59] undo: give enum `order_status__migc` the name `order_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
 -- enum order_status__migc becomes order_status: MySQL enums are column types, nothing to do
 
--- [57] undo: drop column `orders.status`
+-- [58] undo: drop column `orders.status`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -179,15 +179,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [56] undo: drop view `order_totals` while its tables change
+-- [57] undo: drop view `order_totals` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS `lines`, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
 
--- [55] undo: recreate view `customer_directory`
+-- [56] undo: recreate view `customer_directory`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
 DROP VIEW IF EXISTS customer_directory;
 
--- [54] undo: drop column `users.nickname`
+-- [55] undo: drop column `users.nickname`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:16:15
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -228,7 +228,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [53] undo: drop column `users.full_name`
+-- [54] undo: drop column `users.full_name`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:10:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -333,11 +333,11 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [52] undo: drop view `customer_directory` while its tables change
+-- [53] undo: drop view `customer_directory` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
 
--- [51] undo: remove the dual-write trigger on `users`
+-- [52] undo: remove the dual-write trigger on `users`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
 DROP TRIGGER IF EXISTS migc_sync_users_insert;
 DROP TRIGGER IF EXISTS migc_sync_users_update;
@@ -371,11 +371,11 @@ BEGIN
 END//
 DELIMITER ;
 
--- [50] undo: let `users.full_name` accept null before the dual-write trigger goes
+-- [51] undo: let `users.full_name` accept null before the dual-write trigger goes
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from the deployed schema
 -- users.full_name stays nullable: NOT NULL on users (STORED generated columns) copies it
 
--- [49] undo: drop column `payments.amount`
+-- [50] undo: drop column `payments.amount`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -483,11 +483,11 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [48] undo: remove the dual-write trigger on `payments`
+-- [49] undo: remove the dual-write trigger on `payments`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
 -- the dual-write triggers of payments come back with the first contract step on it
 
--- [47] undo: let `payments.amount` accept null before the dual-write trigger goes
+-- [48] undo: let `payments.amount` accept null before the dual-write trigger goes
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -516,7 +516,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [46] undo: drop check `payments_amount_check` on `payments`
+-- [47] undo: drop check `payments_amount_check` on `payments`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 -- check payments_amount_check is not restored: adding a check copies the table on MySQL
 DROP TRIGGER IF EXISTS migc_sync_payments_insert;
@@ -549,7 +549,7 @@ BEGIN
 END//
 DELIMITER ;
 
--- [45] undo: rename index `orders_pending__migc` to `orders_pending`
+-- [46] undo: rename index `orders_pending__migc` to `orders_pending`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:20:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -590,7 +590,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [44] undo: drop index `orders_pending` on `orders`
+-- [45] undo: drop index `orders_pending` on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -657,7 +657,7 @@ BEGIN
 END//
 DELIMITER ;
 
--- [43] undo: drop table `legacy_sessions`
+-- [44] undo: drop table `legacy_sessions`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:45:12
 CREATE TABLE IF NOT EXISTS legacy_sessions (
   token varchar(64) NOT NULL,
@@ -754,6 +754,6 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
--- [42] undo: drop the table `payments` was copied from
+-- [43] undo: drop the table `payments` was copied from
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
 -- payments: the table it replaced is gone; the copy stays, with every row

@@ -6,7 +6,7 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [42] drop the table `payments` was copied from
+-- [43] drop the table `payments` was copied from
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -114,7 +114,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
--- [43] drop table `legacy_sessions`
+-- [44] drop table `legacy_sessions`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:45:12
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -141,7 +141,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [44] drop index `orders_pending` on `orders`
+-- [45] drop index `orders_pending` on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP TRIGGER IF EXISTS migc_sync_orders_insert;
 DROP TRIGGER IF EXISTS migc_sync_orders_update;
@@ -178,7 +178,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [45] rename index `orders_pending__migc` to `orders_pending`
+-- [46] rename index `orders_pending__migc` to `orders_pending`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:20:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -219,7 +219,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [46] drop check `payments_amount_check` on `payments`
+-- [47] drop check `payments_amount_check` on `payments`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP TRIGGER IF EXISTS migc_sync_payments_insert;
 DROP TRIGGER IF EXISTS migc_sync_payments_update;
@@ -262,7 +262,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [47] let `payments.amount` accept null before the dual-write trigger goes
+-- [48] let `payments.amount` accept null before the dual-write trigger goes
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -291,12 +291,12 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [48] remove the dual-write trigger on `payments`
+-- [49] remove the dual-write trigger on `payments`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
 DROP TRIGGER IF EXISTS migc_sync_payments_insert;
 DROP TRIGGER IF EXISTS migc_sync_payments_update;
 
--- [49] drop column `payments.amount`
+-- [50] drop column `payments.amount`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -337,7 +337,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [50] let `users.full_name` accept null before the dual-write trigger goes
+-- [51] let `users.full_name` accept null before the dual-write trigger goes
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -366,16 +366,16 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [51] remove the dual-write trigger on `users`
+-- [52] remove the dual-write trigger on `users`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
 DROP TRIGGER IF EXISTS migc_sync_users_insert;
 DROP TRIGGER IF EXISTS migc_sync_users_update;
 
--- [52] drop view `customer_directory` while its tables change
+-- [53] drop view `customer_directory` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS customer_directory;
 
--- [53] drop column `users.full_name`
+-- [54] drop column `users.full_name`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:10:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -416,7 +416,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [54] drop column `users.nickname`
+-- [55] drop column `users.nickname`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:16:15
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -457,15 +457,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [55] recreate view `customer_directory`
+-- [56] recreate view `customer_directory`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
 CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
 
--- [56] drop view `order_totals` while its tables change
+-- [57] drop view `order_totals` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS order_totals;
 
--- [57] drop column `orders.status`
+-- [58] drop column `orders.status`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -506,11 +506,11 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [58] give enum `order_status__migc` the name `order_status`
+-- [59] give enum `order_status__migc` the name `order_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
 -- enum order_status__migc becomes order_status: MySQL enums are column types, nothing to do
 
--- [59] put shadow column `status__migc_new` in place of `orders.status`
+-- [60] put shadow column `status__migc_new` in place of `orders.status`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -551,7 +551,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [60] set the default of `orders.status`
+-- [61] set the default of `orders.status`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -592,11 +592,11 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [61] remove the dual-write trigger on `orders`
+-- [62] remove the dual-write trigger on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
 DROP TRIGGER IF EXISTS migc_sync_orders_insert;
 DROP TRIGGER IF EXISTS migc_sync_orders_update;
 
--- [62] recreate view `order_totals`
+-- [63] recreate view `order_totals`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/orders.mig:47:6
 CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS `lines`, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;

@@ -6,6 +6,92 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
+-- [27] undo: make the copy `stock_levels__migc` of `stock_levels`, with the change, kept in step by triggers
+--     lock: exclusive metadata lock (brief): an empty copy of `stock_levels` and triggers made; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert__migc;
+DROP TRIGGER IF EXISTS migc_sync_stock_levels_update__migc;
+DROP TRIGGER IF EXISTS migc_copy_stock_levels_insert;
+DROP TRIGGER IF EXISTS migc_copy_stock_levels_update;
+DROP TRIGGER IF EXISTS migc_copy_stock_levels_delete;
+DROP TRIGGER IF EXISTS migc_copy_stock_levels_back_insert;
+DROP TRIGGER IF EXISTS migc_copy_stock_levels_back_update;
+DROP TRIGGER IF EXISTS migc_copy_stock_levels_back_delete;
+DROP TABLE IF EXISTS stock_levels__migc, stock_levels__migc_back, stock_levels__migc_progress;
+
+-- [26] undo: make the copy `orders__migc` of `orders`, with the change, kept in step by triggers
+--     lock: exclusive metadata lock (brief): an empty copy of `orders` and triggers made; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey') THEN
+        SET SESSION foreign_key_checks = 0;
+        ALTER TABLE order_items ADD CONSTRAINT order_items_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        SET SESSION foreign_key_checks = 1;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') THEN
+        IF algo = 0 THEN
+          ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND INDEX_NAME = 'order_items_order_id_fkey__migc') THEN
+        ALTER TABLE order_items DROP INDEX order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey') THEN
+        SET SESSION foreign_key_checks = 0;
+        ALTER TABLE payments ADD CONSTRAINT payments_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+        SET SESSION foreign_key_checks = 1;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') THEN
+        IF algo = 0 THEN
+          ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND INDEX_NAME = 'payments_order_id_fkey__migc') THEN
+        ALTER TABLE payments DROP INDEX payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+SET SESSION foreign_key_checks = 1;
+DROP TRIGGER IF EXISTS migc_sync_orders_insert__migc;
+DROP TRIGGER IF EXISTS migc_sync_orders_update__migc;
+DROP TRIGGER IF EXISTS migc_copy_orders_insert;
+DROP TRIGGER IF EXISTS migc_copy_orders_update;
+DROP TRIGGER IF EXISTS migc_copy_orders_delete;
+DROP TRIGGER IF EXISTS migc_copy_orders_back_insert;
+DROP TRIGGER IF EXISTS migc_copy_orders_back_update;
+DROP TRIGGER IF EXISTS migc_copy_orders_back_delete;
+DROP TABLE IF EXISTS orders__migc, orders__migc_back, orders__migc_progress;
+
 -- [25] undo: create view `product_stock` with its new query
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
 DROP VIEW IF EXISTS product_stock;
@@ -74,16 +160,7 @@ DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert;
 DROP TRIGGER IF EXISTS migc_sync_stock_levels_update;
 
 -- [18] undo: add check `stock_reserved_le_quantity__migc` on `stock_levels` for new rows
---     lock: exclusive metadata lock (brief): an empty copy of `stock_levels` and triggers made; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
-DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_stock_levels_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_stock_levels_insert;
-DROP TRIGGER IF EXISTS migc_copy_stock_levels_update;
-DROP TRIGGER IF EXISTS migc_copy_stock_levels_delete;
-DROP TRIGGER IF EXISTS migc_copy_stock_levels_back_insert;
-DROP TRIGGER IF EXISTS migc_copy_stock_levels_back_update;
-DROP TRIGGER IF EXISTS migc_copy_stock_levels_back_delete;
-DROP TABLE IF EXISTS stock_levels__migc, stock_levels__migc_back, stock_levels__migc_progress;
+--     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -284,78 +361,7 @@ DROP TRIGGER IF EXISTS migc_sync_orders_insert;
 DROP TRIGGER IF EXISTS migc_sync_orders_update;
 
 -- [12] undo: add check `orders_total_cents_check` on `orders` for new rows
---     lock: exclusive metadata lock (brief): an empty copy of `orders` and triggers made; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
-DROP PROCEDURE IF EXISTS migc_step;
-DELIMITER //
-CREATE PROCEDURE migc_step()
-BEGIN
-  DECLARE attempt INT DEFAULT 0;
-  DECLARE algo INT DEFAULT 0;
-  DECLARE done INT DEFAULT 0;
-  WHILE done = 0 DO
-    BEGIN
-      DECLARE EXIT HANDLER FOR 1205, 1213
-      BEGIN
-        SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
-          RESIGNAL;
-        END IF;
-        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
-      END;
-      DECLARE EXIT HANDLER FOR 1845, 1846
-      BEGIN
-        SET algo = algo + 1;
-        IF algo >= 2 THEN
-          RESIGNAL;
-        END IF;
-      END;
-      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey') THEN
-        SET SESSION foreign_key_checks = 0;
-        ALTER TABLE order_items ADD CONSTRAINT order_items_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
-        SET SESSION foreign_key_checks = 1;
-      END IF;
-      IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') THEN
-        IF algo = 0 THEN
-          ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INSTANT;
-        ELSE
-          ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
-        END IF;
-      END IF;
-      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND INDEX_NAME = 'order_items_order_id_fkey__migc') THEN
-        ALTER TABLE order_items DROP INDEX order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
-      END IF;
-      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey') THEN
-        SET SESSION foreign_key_checks = 0;
-        ALTER TABLE payments ADD CONSTRAINT payments_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
-        SET SESSION foreign_key_checks = 1;
-      END IF;
-      IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') THEN
-        IF algo = 0 THEN
-          ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INSTANT;
-        ELSE
-          ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
-        END IF;
-      END IF;
-      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND INDEX_NAME = 'payments_order_id_fkey__migc') THEN
-        ALTER TABLE payments DROP INDEX payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
-      END IF;
-      SET done = 1;
-    END;
-  END WHILE;
-END//
-DELIMITER ;
-CALL migc_step();
-DROP PROCEDURE migc_step;
-SET SESSION foreign_key_checks = 1;
-DROP TRIGGER IF EXISTS migc_sync_orders_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_orders_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_orders_insert;
-DROP TRIGGER IF EXISTS migc_copy_orders_update;
-DROP TRIGGER IF EXISTS migc_copy_orders_delete;
-DROP TRIGGER IF EXISTS migc_copy_orders_back_insert;
-DROP TRIGGER IF EXISTS migc_copy_orders_back_update;
-DROP TRIGGER IF EXISTS migc_copy_orders_back_delete;
-DROP TABLE IF EXISTS orders__migc, orders__migc_back, orders__migc_progress;
+--     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

@@ -394,65 +394,8 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [12] add check `orders_total_cents_check` on `orders` for new rows
---     lock: exclusive metadata lock (brief): an empty copy of `orders` and triggers made; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
-DROP PROCEDURE IF EXISTS migc_step;
-DELIMITER //
-CREATE PROCEDURE migc_step()
-BEGIN
-  DECLARE attempt INT DEFAULT 0;
-  DECLARE done INT DEFAULT 0;
-  WHILE done = 0 DO
-    BEGIN
-      DECLARE EXIT HANDLER FOR 1205, 1213
-      BEGIN
-        SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
-          RESIGNAL;
-        END IF;
-        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
-      END;
-      IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_total_cents_check')) THEN
-        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS orders__migc_progress;
-          CREATE TABLE orders__migc LIKE orders;
-          SET SESSION foreign_key_checks = 0;
-          ALTER TABLE orders__migc ADD CONSTRAINT orders_total_cents_check CHECK (total_cents >= 0), ADD CONSTRAINT orders_user_id_fkey__migc_copy FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT, ADD CONSTRAINT orders_shipping_address_id_fkey__migc_copy FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL, ALGORITHM=COPY;
-          SET SESSION foreign_key_checks = 1;
-        END IF;
-        CREATE TABLE IF NOT EXISTS orders__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO orders__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_orders_insert';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_insert AFTER INSERT ON orders FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); END IF; SET @migc_mirror = NULL; END IF; END';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_orders_update';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_update AFTER UPDATE ON orders FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); END IF; ELSEIF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE orders__migc SET id = NEW.id, user_id = NEW.user_id, shipping_address_id = NEW.shipping_address_id, status = NEW.status, total = NEW.total, customer_note = NEW.customer_note, placed_at = NEW.placed_at, created_at = NEW.created_at, updated_at = NEW.updated_at, total_cents = NEW.total_cents WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); END IF; ELSE DELETE FROM orders__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); END IF; SET @migc_mirror = NULL; END IF; END';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_orders_delete';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_delete AFTER DELETE ON orders FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM orders__migc WHERE id = OLD.id; END IF; SET @migc_mirror = NULL; END IF; END';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-      END IF;
-      SET done = 1;
-    END;
-  END WHILE;
-END//
-DELIMITER ;
-CALL migc_step();
-DROP PROCEDURE migc_step;
+--     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
+-- orders: check orders_total_cents_check is added by a copy of the table made last in expand, swapped in at switch
 
 -- [13] install the dual-write trigger on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
@@ -605,68 +548,8 @@ DROP PROCEDURE migc_step;
 -- stock_levels: check stock_levels_reserved_quantity_check is added with check stock_reserved_le_quantity__migc, by the same copy of the table
 
 -- [18] add check `stock_reserved_le_quantity__migc` on `stock_levels` for new rows
---     lock: exclusive metadata lock (brief): an empty copy of `stock_levels` and triggers made; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
-DROP PROCEDURE IF EXISTS migc_step;
-DELIMITER //
-CREATE PROCEDURE migc_step()
-BEGIN
-  DECLARE attempt INT DEFAULT 0;
-  DECLARE done INT DEFAULT 0;
-  WHILE done = 0 DO
-    BEGIN
-      DECLARE EXIT HANDLER FOR 1205, 1213
-      BEGIN
-        SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
-          RESIGNAL;
-        END IF;
-        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
-      END;
-      IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_reserved_le_quantity__migc')) THEN
-        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS stock_levels__migc_progress;
-          CREATE TABLE stock_levels__migc LIKE stock_levels;
-          SET SESSION foreign_key_checks = 0;
-          ALTER TABLE stock_levels__migc ADD CONSTRAINT stock_reserved_le_quantity__migc CHECK (reserved_quantity <= quantity), ADD CONSTRAINT stock_levels_product_id_fkey__migc_copy FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ADD CONSTRAINT stock_levels_warehouse_id_fkey__migc_copy FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=COPY;
-          IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc' AND CONSTRAINT_NAME = 'stock_levels_reserved_quantity_check') THEN
-            ALTER TABLE stock_levels__migc ADD CONSTRAINT stock_levels_reserved_quantity_check CHECK (reserved_quantity >= 0), ALGORITHM=COPY;
-          END IF;
-          SET SESSION foreign_key_checks = 1;
-        END IF;
-        CREATE TABLE IF NOT EXISTS stock_levels__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL, claimed_1 int NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO stock_levels__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_insert';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_insert AFTER INSERT ON stock_levels FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; SET @migc_mirror = NULL; END IF; END';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_update';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_update AFTER UPDATE ON stock_levels FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NEW.product_id <=> OLD.product_id AND NEW.warehouse_id <=> OLD.warehouse_id THEN IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; ELSEIF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE stock_levels__migc SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved, reserved_quantity = NEW.reserved_quantity WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; IF ROW_COUNT() = 0 THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; ELSE DELETE FROM stock_levels__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF; ELSEIF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; SET @migc_mirror = NULL; END IF; END';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_delete';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_delete AFTER DELETE ON stock_levels FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM stock_levels__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF; SET @migc_mirror = NULL; END IF; END';
-        PREPARE migc_stmt FROM @migc_sql;
-        EXECUTE migc_stmt;
-        DEALLOCATE PREPARE migc_stmt;
-      END IF;
-      SET done = 1;
-    END;
-  END WHILE;
-END//
-DELIMITER ;
-CALL migc_step();
-DROP PROCEDURE migc_step;
+--     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+-- stock_levels: check stock_reserved_le_quantity__migc is added by a copy of the table made last in expand, swapped in at switch
 
 -- [19] install the dual-write trigger on `stock_levels`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
@@ -788,3 +671,128 @@ DROP VIEW IF EXISTS product_stock;
 -- [25] create view `product_stock` with its new query
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
 CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;
+
+-- [26] make the copy `orders__migc` of `orders`, with the change, kept in step by triggers
+--     lock: exclusive metadata lock (brief): an empty copy of `orders` and triggers made; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_total_cents_check')) THEN
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          DROP TABLE IF EXISTS orders__migc_progress;
+          CREATE TABLE orders__migc LIKE orders;
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE orders__migc ADD CONSTRAINT orders_total_cents_check CHECK (total_cents >= 0), ADD CONSTRAINT orders_user_id_fkey__migc_copy FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT, ADD CONSTRAINT orders_shipping_address_id_fkey__migc_copy FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL, ALGORITHM=COPY;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        CREATE TABLE IF NOT EXISTS orders__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO orders__migc_progress (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_orders_insert';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_insert AFTER INSERT ON orders FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); END IF; SET @migc_mirror = NULL; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_orders_update';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_update AFTER UPDATE ON orders FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); END IF; ELSEIF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE orders__migc SET id = NEW.id, user_id = NEW.user_id, shipping_address_id = NEW.shipping_address_id, status = NEW.status, total = NEW.total, customer_note = NEW.customer_note, placed_at = NEW.placed_at, created_at = NEW.created_at, updated_at = NEW.updated_at, total_cents = NEW.total_cents WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); END IF; ELSE DELETE FROM orders__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); END IF; SET @migc_mirror = NULL; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_orders_delete';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_delete AFTER DELETE ON orders FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM orders__migc WHERE id = OLD.id; END IF; SET @migc_mirror = NULL; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [27] make the copy `stock_levels__migc` of `stock_levels`, with the change, kept in step by triggers
+--     lock: exclusive metadata lock (brief): an empty copy of `stock_levels` and triggers made; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_reserved_le_quantity__migc')) THEN
+        IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
+          DROP TABLE IF EXISTS stock_levels__migc_progress;
+          CREATE TABLE stock_levels__migc LIKE stock_levels;
+          SET SESSION foreign_key_checks = 0;
+          ALTER TABLE stock_levels__migc ADD CONSTRAINT stock_reserved_le_quantity__migc CHECK (reserved_quantity <= quantity), ADD CONSTRAINT stock_levels_product_id_fkey__migc_copy FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ADD CONSTRAINT stock_levels_warehouse_id_fkey__migc_copy FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=COPY;
+          IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc' AND CONSTRAINT_NAME = 'stock_levels_reserved_quantity_check') THEN
+            ALTER TABLE stock_levels__migc ADD CONSTRAINT stock_levels_reserved_quantity_check CHECK (reserved_quantity >= 0), ALGORITHM=COPY;
+          END IF;
+          SET SESSION foreign_key_checks = 1;
+        END IF;
+        CREATE TABLE IF NOT EXISTS stock_levels__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL, claimed_1 int NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO stock_levels__migc_progress (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_insert';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_insert AFTER INSERT ON stock_levels FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; SET @migc_mirror = NULL; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_update';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_update AFTER UPDATE ON stock_levels FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NEW.product_id <=> OLD.product_id AND NEW.warehouse_id <=> OLD.warehouse_id THEN IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; ELSEIF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE stock_levels__migc SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved, reserved_quantity = NEW.reserved_quantity WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; IF ROW_COUNT() = 0 THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; ELSE DELETE FROM stock_levels__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF; ELSEIF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; SET @migc_mirror = NULL; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_delete';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_delete AFTER DELETE ON stock_levels FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM stock_levels__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF; SET @migc_mirror = NULL; END IF; END';
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;

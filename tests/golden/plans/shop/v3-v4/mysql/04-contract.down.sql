@@ -6,11 +6,11 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [68] undo: recreate view `product_stock`
+-- [70] undo: recreate view `product_stock`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
 DROP VIEW IF EXISTS product_stock;
 
--- [67] undo: drop column `stock_levels.reserved`
+-- [69] undo: drop column `stock_levels.reserved`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -118,15 +118,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [66] undo: drop view `product_stock` while its tables change
+-- [68] undo: drop view `product_stock` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;
 
--- [65] undo: recreate view `order_totals`
+-- [67] undo: recreate view `order_totals`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
 DROP VIEW IF EXISTS order_totals;
 
--- [64] undo: drop column `orders.total`
+-- [66] undo: drop column `orders.total`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -234,15 +234,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [63] undo: drop view `order_totals` while its tables change
+-- [65] undo: drop view `order_totals` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS `lines`, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
 
--- [62] undo: recreate view `customer_directory`
+-- [64] undo: recreate view `customer_directory`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
 DROP VIEW IF EXISTS customer_directory;
 
--- [61] undo: drop column `users.is_admin`
+-- [63] undo: drop column `users.is_admin`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -350,15 +350,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [60] undo: drop view `customer_directory` while its tables change
+-- [62] undo: drop view `customer_directory` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
 
--- [59] undo: recreate view `active_products`
+-- [61] undo: recreate view `active_products`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
 DROP VIEW IF EXISTS active_products;
 
--- [58] undo: drop column `products.attributes`
+-- [60] undo: drop column `products.attributes`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:23:15
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -399,15 +399,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [57] undo: drop view `active_products` while its tables change
+-- [59] undo: drop view `active_products` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
 
--- [56] undo: remove the dual-write trigger on `users`
+-- [58] undo: remove the dual-write trigger on `users`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
 -- the dual-write triggers of users come back with the first contract step on it
 
--- [55] undo: set the default of `users.role`
+-- [57] undo: set the default of `users.role`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -477,11 +477,11 @@ BEGIN
 END//
 DELIMITER ;
 
--- [54] undo: remove the dual-write trigger on `stock_levels`
+-- [56] undo: remove the dual-write trigger on `stock_levels`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
 -- the dual-write triggers of stock_levels come back with the first contract step on it
 
--- [53] undo: rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
+-- [55] undo: rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:16:3
 DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert__migc;
 DROP TRIGGER IF EXISTS migc_sync_stock_levels_update__migc;
@@ -725,15 +725,15 @@ DROP TRIGGER IF EXISTS migc_copy_stock_levels_update;
 DROP TRIGGER IF EXISTS migc_copy_stock_levels_delete;
 DROP TABLE IF EXISTS stock_levels__migc, stock_levels__migc_old, stock_levels__migc_progress;
 
--- [52] undo: drop check `stock_reserved_le_quantity` on `stock_levels`
+-- [54] undo: drop check `stock_reserved_le_quantity` on `stock_levels`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 -- check stock_reserved_le_quantity is not restored: adding a check copies the table on MySQL
 
--- [51] undo: drop check `stock_levels_reserved_check` on `stock_levels`
+-- [53] undo: drop check `stock_levels_reserved_check` on `stock_levels`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 -- check stock_levels_reserved_check is not restored: adding a check copies the table on MySQL
 
--- [50] undo: set the default of `stock_levels.reserved_quantity`
+-- [52] undo: set the default of `stock_levels.reserved_quantity`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -803,11 +803,11 @@ BEGIN
 END//
 DELIMITER ;
 
--- [49] undo: remove the dual-write trigger on `orders`
+-- [51] undo: remove the dual-write trigger on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
 -- the dual-write triggers of orders come back with the first contract step on it
 
--- [48] undo: let `orders.total` accept null before the dual-write trigger goes
+-- [50] undo: let `orders.total` accept null before the dual-write trigger goes
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -836,7 +836,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [47] undo: drop check `orders_total_check` on `orders`
+-- [49] undo: drop check `orders_total_check` on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 -- check orders_total_check is not restored: adding a check copies the table on MySQL
 DROP TRIGGER IF EXISTS migc_sync_orders_insert;
@@ -869,10 +869,10 @@ BEGIN
 END//
 DELIMITER ;
 
--- [46] undo: drop the table `stock_levels` was copied from
+-- [48] undo: drop the table `stock_levels` was copied from
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
 -- stock_levels: the table it replaced is gone; the copy stays, with every row
 
--- [45] undo: drop the table `orders` was copied from
+-- [47] undo: drop the table `orders` was copied from
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
 -- orders: the table it replaced is gone; the copy stays, with every row

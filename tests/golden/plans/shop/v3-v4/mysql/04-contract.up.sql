@@ -6,7 +6,7 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [45] drop the table `orders` was copied from
+-- [47] drop the table `orders` was copied from
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -159,7 +159,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
--- [46] drop the table `stock_levels` was copied from
+-- [48] drop the table `stock_levels` was copied from
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -282,7 +282,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
--- [47] drop check `orders_total_check` on `orders`
+-- [49] drop check `orders_total_check` on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP TRIGGER IF EXISTS migc_sync_orders_insert;
 DROP TRIGGER IF EXISTS migc_sync_orders_update;
@@ -325,7 +325,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [48] let `orders.total` accept null before the dual-write trigger goes
+-- [50] let `orders.total` accept null before the dual-write trigger goes
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -354,12 +354,12 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [49] remove the dual-write trigger on `orders`
+-- [51] remove the dual-write trigger on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
 DROP TRIGGER IF EXISTS migc_sync_orders_insert;
 DROP TRIGGER IF EXISTS migc_sync_orders_update;
 
--- [50] set the default of `stock_levels.reserved_quantity`
+-- [52] set the default of `stock_levels.reserved_quantity`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
 DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert;
 DROP TRIGGER IF EXISTS migc_sync_stock_levels_update;
@@ -402,7 +402,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [51] drop check `stock_levels_reserved_check` on `stock_levels`
+-- [53] drop check `stock_levels_reserved_check` on `stock_levels`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -443,7 +443,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [52] drop check `stock_reserved_le_quantity` on `stock_levels`
+-- [54] drop check `stock_reserved_le_quantity` on `stock_levels`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -484,7 +484,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [53] rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
+-- [55] rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -716,12 +716,12 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
--- [54] remove the dual-write trigger on `stock_levels`
+-- [56] remove the dual-write trigger on `stock_levels`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
 DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert;
 DROP TRIGGER IF EXISTS migc_sync_stock_levels_update;
 
--- [55] set the default of `users.role`
+-- [57] set the default of `users.role`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
 DROP TRIGGER IF EXISTS migc_sync_users_insert;
 DROP TRIGGER IF EXISTS migc_sync_users_update;
@@ -764,16 +764,16 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [56] remove the dual-write trigger on `users`
+-- [58] remove the dual-write trigger on `users`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
 DROP TRIGGER IF EXISTS migc_sync_users_insert;
 DROP TRIGGER IF EXISTS migc_sync_users_update;
 
--- [57] drop view `active_products` while its tables change
+-- [59] drop view `active_products` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS active_products;
 
--- [58] drop column `products.attributes`
+-- [60] drop column `products.attributes`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:23:15
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -814,15 +814,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [59] recreate view `active_products`
+-- [61] recreate view `active_products`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
 CREATE OR REPLACE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
 
--- [60] drop view `customer_directory` while its tables change
+-- [62] drop view `customer_directory` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS customer_directory;
 
--- [61] drop column `users.is_admin`
+-- [63] drop column `users.is_admin`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -863,15 +863,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [62] recreate view `customer_directory`
+-- [64] recreate view `customer_directory`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
 CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
 
--- [63] drop view `order_totals` while its tables change
+-- [65] drop view `order_totals` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS order_totals;
 
--- [64] drop column `orders.total`
+-- [66] drop column `orders.total`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -912,15 +912,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [65] recreate view `order_totals`
+-- [67] recreate view `order_totals`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
 CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS `lines`, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
 
--- [66] drop view `product_stock` while its tables change
+-- [68] drop view `product_stock` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS product_stock;
 
--- [67] drop column `stock_levels.reserved`
+-- [69] drop column `stock_levels.reserved`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -961,6 +961,6 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [68] recreate view `product_stock`
+-- [70] recreate view `product_stock`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
 CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;
