@@ -303,7 +303,7 @@ impl Lowering for Mysql {
         let phased: Vec<bool> = (0..steps.len())
             .map(|i| copies_in_phases(self, steps, i, ctx))
             .collect();
-        let joins = joined_checks(steps, ctx);
+        let joins = joined_checks(steps, &phased, ctx);
         for (i, step) in steps.iter().enumerate() {
             let table = step.op.table().unwrap_or_default();
             let is_first = first.get(table) == Some(&i);
@@ -373,6 +373,13 @@ fn copies_in_phases(mysql: &Mysql, steps: &[Step], i: usize, ctx: &Context<'_>) 
     if step.phase != Phase::Expand || !ctx.from.tables.contains_key(table) {
         return false;
     }
+    // The last check on the table in expand copies it; the others join that copy.
+    let later_check = steps[i + 1..].iter().any(|s| {
+        s.phase == Phase::Expand && matches!(&s.op, Op::AddCheck { table: t, .. } if t == table)
+    });
+    if later_check {
+        return false;
+    }
     let mut linked: Vec<&str> = vec![table];
     for t in ctx.from.tables.values().chain(ctx.to.tables.values()) {
         for fk in &t.foreign_keys {
@@ -434,11 +441,12 @@ fn copies_in_phases(mysql: &Mysql, steps: &[Step], i: usize, ctx: &Context<'_>) 
             })
 }
 
-/// Checks added to a deployed table before contract with nothing between them on the table but
-/// other such checks, dropped checks and the table's dual-write triggers and backfill: the last
-/// one's copy of the table adds them all (one copy, not one per check). Step index -> the
-/// copying step's index.
-fn joined_checks(steps: &[Step], ctx: &Context<'_>) -> BTreeMap<usize, usize> {
+/// Checks added to a deployed table before contract that the copy of a later check adds (one
+/// copy, not one per check): every other check of expand on the table when that copy runs in
+/// phases (it is made last in expand), otherwise those with nothing between them on the table
+/// but other such checks, dropped checks and the table's dual-write triggers and backfill.
+/// Step index -> the copying step's index.
+fn joined_checks(steps: &[Step], phased: &[bool], ctx: &Context<'_>) -> BTreeMap<usize, usize> {
     let copies = |s: &Step| match &s.op {
         Op::AddCheck { table, .. } => {
             s.phase != Phase::Contract && ctx.from.tables.contains_key(table)
@@ -459,6 +467,7 @@ fn joined_checks(steps: &[Step], ctx: &Context<'_>) -> BTreeMap<usize, usize> {
                 Op::AddCheck { .. } if copies(earlier) => {
                     out.insert(j, k);
                 }
+                _ if phased[k] => {}
                 Op::InstallSync { .. } | Op::Backfill { .. } | Op::DropCheck { .. } => {}
                 _ => break,
             }
