@@ -76,6 +76,7 @@ impl Algorithm {
 /// What a step's units need to know besides the step: the columns as they stand before it,
 /// and, for contract steps on a table that contract renames, the deployed name the unit is
 /// guarded by (a re-run after the rename skips it).
+#[derive(Clone)]
 pub(crate) struct Scope<'a> {
     pub model: &'a Model,
     pub only_while_named: Option<String>,

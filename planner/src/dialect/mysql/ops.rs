@@ -452,15 +452,9 @@ impl Mysql {
                     "{table}: check {} is added with check {by}, by the same copy of the table",
                     check.name
                 )));
-                let mut drop = Body::new();
-                drop.alter(
-                    table,
-                    &format!("DROP CONSTRAINT {}", q(&check.name)),
-                    self.metadata_algorithms(),
-                );
                 l.down.push(prog(Body::when(
                     &constraint_exists(table, &check.name),
-                    drop,
+                    self.drop_check(table, &check.name),
                 )));
                 l.lock = format!("none (added by the copy for check `{by}`)");
             }
@@ -503,16 +497,9 @@ impl Mysql {
                     )?);
                     l.down.extend(self.copy_cleanup(ctx, scope, table, false));
                 }
-                // Dropping a check is INSTANT.
-                let mut drop = Body::new();
-                drop.alter(
-                    table,
-                    &format!("DROP CONSTRAINT {}", q(&check.name)),
-                    self.metadata_algorithms(),
-                );
                 l.down.push(prog(Body::when(
                     &constraint_exists(table, &check.name),
-                    drop,
+                    self.drop_check(table, &check.name),
                 )));
                 if l.later.is_empty() {
                     l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
@@ -584,12 +571,7 @@ impl Mysql {
                 check,
                 replaced_by,
             } => {
-                let mut drop = Body::new();
-                drop.alter(
-                    table,
-                    &format!("DROP CONSTRAINT {}", q(&check.name)),
-                    self.metadata_algorithms(),
-                );
+                let drop = self.drop_check(table, &check.name);
                 let mut condition = constraint_exists(table, &check.name);
                 if let Some(temp) = replaced_by {
                     condition = format!("{condition} AND {}", constraint_exists(table, temp));
@@ -1314,6 +1296,17 @@ impl Mysql {
 
     /// Whether the table holds STORED generated columns (of an expression or unique partial
     /// index, deployed or declared).
+    /// `DROP CONSTRAINT` of a check: INSTANT on both servers.
+    fn drop_check(&self, table: &str, name: &str) -> Body {
+        let mut drop = Body::new();
+        drop.alter(
+            table,
+            &format!("DROP CONSTRAINT {}", q(name)),
+            self.metadata_algorithms(),
+        );
+        drop
+    }
+
     pub(super) fn holds_stored_generated(&self, ctx: &Context<'_>, table: &str) -> bool {
         let model = super::model::Model::deployed(ctx.from);
         [ctx.from, ctx.to]

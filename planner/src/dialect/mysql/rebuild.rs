@@ -159,15 +159,7 @@ impl Mysql {
         let at_end = Scope {
             model,
             keys,
-            only_while_named: scope.only_while_named.clone(),
-            removes_sync: scope.removes_sync,
-            sync_removed_earlier: scope.sync_removed_earlier,
-            synced: scope.synced,
-            syncs: scope.syncs,
-            phased_copy: true,
-            joined: scope.joined.clone(),
-            joins: scope.joins,
-            expand_end: scope.expand_end,
+            ..scope.clone()
         };
         let scope = &at_end;
         let parts = self.copy_parts(ctx, scope, table, actions, syncs, true, origin)?;
@@ -411,13 +403,7 @@ impl Mysql {
         let progress = suffixed(table, "__migc_progress");
         let (t, s, o, p) = (q(table), q(&shadow), q(&old), q(&progress));
         let col_list = columns(&cols);
-        let new_vals: Vec<String> = cols.iter().map(|c| format!("NEW.{}", q(c))).collect();
-        let key_match = |row: &str| -> String {
-            pk.iter()
-                .map(|k| format!("{} = {row}.{}", q(k), q(k)))
-                .collect::<Vec<_>>()
-                .join(" AND ")
-        };
+        let key_match = |row: &str| key_match(&pk, row);
         let trig = |event: &str| {
             q(&suffixed(
                 &format!("migc_copy_{table}"),
@@ -438,16 +424,7 @@ impl Mysql {
                 tuple(&claimed)
             )
         };
-        // Writes reach the copy without deleting a row first (no REPLACE): once the keys of
-        // referencing tables name the copy, a delete would fire their ON DELETE actions.
-        let upsert = format!(
-            "INSERT INTO {s} ({col_list}) VALUES ({}) ON DUPLICATE KEY UPDATE {}",
-            new_vals.join(", "),
-            cols.iter()
-                .map(|c| format!("{0} = VALUES({0})", q(c)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        let upsert = upsert_new(&shadow, &cols);
         let set_new = cols
             .iter()
             .map(|c| format!("{0} = NEW.{0}", q(c)))
@@ -456,11 +433,7 @@ impl Mysql {
         // The key unchanged (nearly always): one upsert, which locks only the row. A key moved
         // out of the claimed range leaves the copy (its batch copies it under the new key):
         // that happens only before the last claim, while no referencing key names the copy.
-        let same_key = pk
-            .iter()
-            .map(|k| format!("NEW.{0} <=> OLD.{0}", q(k)))
-            .collect::<Vec<_>>()
-            .join(" AND ");
+        let same_key = same_key(&pk);
         let forward = [
             format!(
                 "CREATE TRIGGER {} AFTER INSERT ON {t} FOR EACH ROW IF {} THEN {upsert}; END IF",
@@ -900,6 +873,40 @@ fn silenced(sql: &str) -> String {
     )
 }
 
+/// The row a trigger sees as `NEW` written to `into` without deleting first (no REPLACE: once
+/// the keys of referencing tables name `into`, a delete would fire their ON DELETE actions).
+fn upsert_new(into: &str, cols: &[String]) -> String {
+    format!(
+        "INSERT INTO {} ({}) VALUES ({}) ON DUPLICATE KEY UPDATE {}",
+        q(into),
+        columns(cols),
+        cols.iter()
+            .map(|c| format!("NEW.{}", q(c)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        cols.iter()
+            .map(|c| format!("{0} = VALUES({0})", q(c)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+/// `k1 = row.k1 AND …` over the key columns.
+fn key_match(pk: &[String], row: &str) -> String {
+    pk.iter()
+        .map(|k| format!("{0} = {row}.{0}", q(k)))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
+/// Whether an update left the key as it was.
+fn same_key(pk: &[String]) -> String {
+    pk.iter()
+        .map(|k| format!("NEW.{0} <=> OLD.{0}", q(k)))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
 /// The copy's triggers writing every row of `from` to `to` (same columns), silenced while
 /// `@migc_mirror` is set: `(name, CREATE TRIGGER …)` for insert, update and delete.
 fn mirror_triggers(
@@ -911,29 +918,9 @@ fn mirror_triggers(
     label: &str,
 ) -> Vec<(String, String)> {
     let (f, t) = (q(from), q(to));
-    let list = columns(cols);
-    let upsert = format!(
-        "INSERT INTO {t} ({list}) VALUES ({}) ON DUPLICATE KEY UPDATE {}",
-        cols.iter()
-            .map(|c| format!("NEW.{}", q(c)))
-            .collect::<Vec<_>>()
-            .join(", "),
-        cols.iter()
-            .map(|c| format!("{0} = VALUES({0})", q(c)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    let key = |row: &str| {
-        pk.iter()
-            .map(|k| format!("{0} = {row}.{0}", q(k)))
-            .collect::<Vec<_>>()
-            .join(" AND ")
-    };
-    let same_key = pk
-        .iter()
-        .map(|k| format!("NEW.{0} <=> OLD.{0}", q(k)))
-        .collect::<Vec<_>>()
-        .join(" AND ");
+    let upsert = upsert_new(to, cols);
+    let key = |row: &str| key_match(pk, row);
+    let same_key = same_key(pk);
     let name = |event: &str| suffixed(&format!("migc_copy_{table}"), &format!("_{label}_{event}"));
     [
         ("insert", "INSERT", upsert.clone()),
