@@ -99,7 +99,7 @@ fn a_destructive_change_is_an_error_until_acknowledged() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let contract = std::fs::read_to_string(d.join("plan3/04-contract.up.sql")).expect("contract");
     assert!(
-        contract.contains("ALTER TABLE users DROP COLUMN IF EXISTS nick;"),
+        contract.contains(r#"ALTER TABLE "users" DROP COLUMN IF EXISTS "nick";"#),
         "{contract}"
     );
 }
@@ -349,7 +349,7 @@ fn explain_reports_the_plan_and_notices_edited_scripts() {
         "| expand | 2 | yes | yes | nothing |",
         "| 1 | add column `users.full_name` (filled from the deployed shape) | ACCESS EXCLUSIVE | no | no | nothing | v2/s.mig:3:3 |",
         "- **backfill → switch**: backfill complete: every check returns 0",
-        "  - `SELECT count(*) FROM users WHERE (users.full_name IS NULL AND (users.name) IS NOT NULL);`",
+        r#"  - `SELECT count(*) FROM "users" WHERE ("users"."full_name" IS NULL AND ("users"."name") IS NOT NULL);`"#,
         "| 1 | let `users.name` accept null before the dual-write trigger goes |",
         "```mermaid",
     ] {
@@ -451,22 +451,22 @@ fn a_partial_index_built_whole_on_mysql_is_a_warning() {
     // after the key column, which stays plain.
     assert!(
         expand.contains(
-            "  users_active_nick_key__where smallint AS (CASE WHEN active THEN 1 END) STORED"
+            "  `users_active_nick_key__where` smallint AS (CASE WHEN `active` THEN 1 END) STORED"
         ),
         "{expand}"
     );
     assert!(
         expand.contains(
-            "ADD UNIQUE INDEX users_active_nick_key (nick, users_active_nick_key__where)"
+            "ADD UNIQUE INDEX `users_active_nick_key` (`nick`, `users_active_nick_key__where`)"
         ),
         "{expand}"
     );
     assert!(
-        expand.contains("ADD UNIQUE INDEX users_nick_key (nick)"),
+        expand.contains("ADD UNIQUE INDEX `users_nick_key` (`nick`)"),
         "{expand}"
     );
     assert!(
-        expand.contains("ADD INDEX users_active_name (name)"),
+        expand.contains("ADD INDEX `users_active_name` (`name`)"),
         "{expand}"
     );
 
@@ -555,7 +555,7 @@ fn an_expression_index_reading_a_char_column_is_refused_on_mysql() {
     assert_eq!(trimmed.status.code(), Some(0), "{}", text(&trimmed.stderr));
     let expand = std::fs::read_to_string(d.join("out-trimmed/01-expand.up.sql")).expect("expand");
     assert!(
-        expand.contains("AS (lower(rtrim(code))) STORED"),
+        expand.contains("AS (lower(rtrim(`code`))) STORED"),
         "{expand}"
     );
 }
@@ -592,28 +592,27 @@ fn checks_on_one_table_share_one_copy_in_phases_on_mysql() {
     let expand = read("01-expand.up.sql");
     assert_eq!(
         expand
-            .matches("CREATE TABLE items__migc LIKE items;")
+            .matches("CREATE TABLE `items__migc` LIKE `items`;")
             .count(),
         1,
         "{expand}"
     );
     for check in [
-        "ALTER TABLE items__migc ADD CONSTRAINT items_note_short CHECK (note IS NULL OR char_length(note) < 500), ",
-        "ALTER TABLE items__migc ADD CONSTRAINT items_title_not_blank CHECK (char_length(title) > 0), ALGORITHM=COPY;",
+        "ALTER TABLE `items__migc` ADD CONSTRAINT `items_note_short` CHECK (`note` IS NULL OR char_length(`note`) < 500), ",
+        "ALTER TABLE `items__migc` ADD CONSTRAINT `items_title_not_blank` CHECK (char_length(`title`) > 0), ALGORITHM=COPY;",
     ] {
         assert_eq!(expand.matches(check).count(), 1, "{check}\n{expand}");
     }
     assert!(!expand.contains("RENAME TABLE"), "{expand}");
-    assert!(read("02-backfill.up.sql").contains("INSERT INTO items__migc"));
+    assert!(read("02-backfill.up.sql").contains("INSERT INTO `items__migc`"));
     assert!(read("03-switch.up.sql").contains(
-        "RENAME TABLE items TO items__migc_swap, items__migc TO items, items__migc_back TO items__migc, items__migc_swap TO items__migc_back;"
+        "RENAME TABLE `items` TO `items__migc_swap`, `items__migc` TO `items`, `items__migc_back` TO `items__migc`, `items__migc_swap` TO `items__migc_back`;"
     ));
     assert!(read("03-switch.down.sql").contains(
-        "RENAME TABLE items TO items__migc_swap, items__migc_back TO items, items__migc TO items__migc_back, items__migc_swap TO items__migc;"
+        "RENAME TABLE `items` TO `items__migc_swap`, `items__migc_back` TO `items`, `items__migc` TO `items__migc_back`, `items__migc_swap` TO `items__migc`;"
     ));
-    assert!(
-        read("04-contract.up.sql").contains("DROP TABLE IF EXISTS items__migc_back, items__migc;")
-    );
+    assert!(read("04-contract.up.sql")
+        .contains("DROP TABLE IF EXISTS `items__migc_back`, `items__migc`;"));
     let manifest: serde_json::Value = serde_json::from_str(&read("manifest.json")).expect("json");
     let ops: Vec<(String, String)> = manifest["phases"]
         .as_array()
@@ -671,7 +670,7 @@ fn checks_on_linked_tables_are_copied_in_one_unit_each_on_mysql() {
     for t in ["accounts", "items"] {
         assert!(
             expand.contains(&format!(
-                "RENAME TABLE {t} TO {t}__migc_old, {t}__migc TO {t};"
+                "RENAME TABLE `{t}` TO `{t}__migc_old`, `{t}__migc` TO `{t}`;"
             )),
             "{t} is copied in one unit:\n{expand}"
         );

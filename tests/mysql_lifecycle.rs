@@ -1026,7 +1026,7 @@ fn a_unique_partial_index_holds_through_a_copy_of_the_table_its_cascading_key_re
     assert_eq!(names, ["expand", "backfill", "switch", "contract"]);
     let swap = std::fs::read_to_string(&change.phases[2].up).expect("switch");
     assert!(
-        swap.contains("RENAME TABLE users TO users__migc_swap, users__migc TO users, users__migc_back TO users__migc, users__migc_swap TO users__migc_back;"),
+        swap.contains("RENAME TABLE `users` TO `users__migc_swap`, `users__migc` TO `users`, `users__migc_back` TO `users__migc`, `users__migc_swap` TO `users__migc_back`;"),
         "the check is added through a copy of `users` swapped in at switch:\n{swap}"
     );
     let scratch = db::Scratch::create(&server, "partial_unique_copy");

@@ -185,7 +185,8 @@ pub(crate) fn parse_query(sql: &Sql) -> Result<(String, Vec<(String, Span)>), Di
         }
         ControlFlow::<()>::Continue(())
     });
-    Ok((statement.to_string(), relations))
+    let text = crate::sql_text::print(statement.clone(), crate::sql_text::Spelling::Neutral);
+    Ok((text, relations))
 }
 
 /// Checks column references and function calls of a parsed expression. Reports every problem;
@@ -295,7 +296,7 @@ pub(crate) fn check(
     }
     Some(Checked {
         expr: Expr {
-            sql: parsed.to_string(),
+            sql: crate::sql_text::print(parsed.clone(), crate::sql_text::Spelling::Neutral),
             origin: sql.span,
         },
         columns,

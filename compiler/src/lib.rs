@@ -6,6 +6,7 @@ mod names;
 mod resolve;
 pub mod schema;
 pub mod snapshot;
+pub mod sql_text;
 mod table;
 
 pub use resolve::{compile, Compiled};

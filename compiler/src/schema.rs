@@ -297,6 +297,12 @@ pub fn quoted(name: &str) -> String {
     }
 }
 
+/// A string literal of the neutral SQL text (standard SQL: the quote doubled, backslashes plain).
+/// The dialects respell it when they render the expression.
+pub fn literal(value: &str) -> String {
+    format!("'{}'", value.replace('\'', "''"))
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct IndexPart {
     pub expr: Expr,

@@ -158,6 +158,13 @@ pub fn connect(url: &DbUrl) -> Result<Box<dyn Connection>, DbError> {
                 code: None,
                 message: e.to_string(),
             })?;
+            // String literals migc writes escape the backslash (the server's default mode):
+            // a server or user configured with NO_BACKSLASH_ESCAPES would read them otherwise.
+            // Text travels as utf8mb4, so that any character of a name or value arrives whole.
+            let opts = mysql::OptsBuilder::from_opts(opts).init(vec![
+                "SET NAMES utf8mb4",
+                "SET SESSION sql_mode = REPLACE(@@SESSION.sql_mode, 'NO_BACKSLASH_ESCAPES', '')",
+            ]);
             let conn = mysql::Conn::new(opts).map_err(my_error)?;
             Ok(Box::new(My(conn)))
         }

@@ -37,6 +37,8 @@ codes! {
     Syntax = "E0001",
     /// A string literal holds an unknown escape sequence.
     BadEscape = "E0002",
+    /// The text holds a NUL character, which no database stores in a name or a text.
+    NulCharacter = "E0003",
 
     /// Two tables, views, enums or mixins share a name.
     DuplicateItem = "E1001",

@@ -11,6 +11,18 @@ pub(crate) struct MigParser;
 
 /// Parses one file. On a syntax error the single diagnostic says where and what was expected.
 pub fn parse(file: FileId, text: &str) -> Result<File, Vec<Diagnostic>> {
+    let nuls: Vec<Diagnostic> = text
+        .match_indices('\0')
+        .map(|(at, _)| {
+            Diagnostic::error(Code::NulCharacter, "a NUL character in the schema")
+                .primary(Span::new(file, at, at + 1), "NUL here")
+                .note("no database stores NUL in a name or a text, and SQL scripts cannot carry it")
+                .help("remove the character")
+        })
+        .collect();
+    if !nuls.is_empty() {
+        return Err(nuls);
+    }
     let mut pairs = match MigParser::parse(Rule::file, text) {
         Ok(pairs) => pairs,
         Err(_) => {

@@ -230,13 +230,14 @@ pub(crate) fn portable(dialect: Dialect, e: &Expr) -> Result<String, String> {
         e = *inner;
     }
     // Read again as `.mig` text is read, so the text is what the compiler would print.
-    let text = e.to_string();
+    use migc_compiler::sql_text::{print, Spelling};
+    let text = print(e, Spelling::Neutral);
     let generic = sqlparser::dialect::GenericDialect {};
     match sqlparser::parser::Parser::new(&generic)
         .try_with_sql(&text)
         .and_then(|mut p| p.parse_expr())
     {
-        Ok(back) => Ok(back.to_string()),
+        Ok(back) => Ok(print(back, Spelling::Neutral)),
         Err(_) => Err(format!("`{text}`")),
     }
 }

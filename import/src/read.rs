@@ -9,6 +9,7 @@ use migc_compiler::schema::{
     Check, Column, ColumnType, Enum, EnumValue, Expr, FkAction, ForeignKey, Index, IndexPart,
     PrimaryKey, Schema, Table, Unique, View,
 };
+use migc_compiler::sql_text::{print, Spelling};
 use migc_grammar::{Code, Diagnostic, FileId, Span};
 use migc_stdlib::Dialect;
 use sqlparser::ast::{
@@ -217,7 +218,7 @@ impl Reader {
                     }
                     std::ops::ControlFlow::<()>::Continue(())
                 });
-                let query = query.to_string();
+                let query = print(*query, Spelling::Neutral);
                 self.schema.views.insert(
                     name.clone(),
                     View {
@@ -451,7 +452,7 @@ impl Reader {
                         Err(what) => self.unread(
                             at,
                             text,
-                            Unread::column_default(table, &cname, &what, self.dialect, &e.to_string()),
+                            Unread::column_default(table, &cname, &what, self.dialect, &print(e.clone(), Spelling::Dialect(self.dialect))),
                         ),
                     }
                 }
@@ -669,7 +670,13 @@ impl Reader {
                     }
                     Err(what) => {
                         let n = name.unwrap_or_else(|| format!("{tname}_check"));
-                        let u = Unread::check(table, &n, &what, self.dialect, &ck.expr.to_string());
+                        let u = Unread::check(
+                            table,
+                            &n,
+                            &what,
+                            self.dialect,
+                            &print(ck.expr.clone(), Spelling::Dialect(self.dialect)),
+                        );
                         self.unread(at, text, u);
                     }
                 }
@@ -812,7 +819,7 @@ impl Reader {
                                     &column,
                                     &what,
                                     self.dialect,
-                                    &value.to_string(),
+                                    &print(value.clone(), Spelling::Dialect(self.dialect)),
                                 ),
                             ),
                         }

@@ -21,10 +21,7 @@ pub struct Unread {
 
 /// A name quoted for a dialect's SQL.
 pub(crate) fn q(dialect: Dialect, name: &str) -> String {
-    match dialect {
-        Dialect::Mysql => format!("`{}`", name.replace('`', "``")),
-        _ => format!("\"{}\"", name.replace('"', "\"\"")),
-    }
+    dialect.quote_ident(name)
 }
 
 impl Unread {

@@ -9,7 +9,9 @@
 mod build;
 pub mod dialect;
 pub mod explain;
+mod expressible;
 pub mod manifest;
+pub mod names;
 mod order;
 mod script;
 pub mod sql;
@@ -109,6 +111,10 @@ pub fn render(
         )
         .help("plan for `--dialect postgres` or `--dialect sqlite`")]);
     };
+    let unexpressible = expressible::findings(to, dialect);
+    if !unexpressible.is_empty() {
+        return Err(unexpressible);
+    }
     let ctx = dialect::Context::new(from, to);
     let lowered = lowering.lower_plan(&plan.steps, &ctx).map_err(|errors| {
         // Steps lowering the same declaration (a table and its index) meet the same finding.

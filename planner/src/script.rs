@@ -89,20 +89,22 @@ pub(crate) fn scripts(
             for (i, step, l) in ordered {
                 let units = if up { &l.up } else { &l.down };
                 let sql: Vec<&str> = units.iter().map(|u| u.sql.as_str()).collect();
+                // Names and paths come from users: each comment stays on its line.
+                let one_line = |s: &str| migc_stdlib::one_line(s).into_owned();
                 views.push(StepView {
                     number: i + 1,
                     summary: if up {
-                        step.summary.clone()
+                        one_line(&step.summary)
                     } else {
-                        format!("undo: {}", step.summary)
+                        one_line(&format!("undo: {}", step.summary))
                     },
-                    lock: l.lock.clone(),
+                    lock: one_line(&l.lock),
                     rewrite: if l.rewrite { "yes" } else { "no" },
                     scan: if l.scan { "yes" } else { "no" },
                     location: step
                         .origin
                         .and_then(locate)
-                        .map(|w| format!("from {w}"))
+                        .map(|w| one_line(&format!("from {w}")))
                         .unwrap_or_else(|| "from the deployed schema".to_string()),
                     sql: sql.join("\n"),
                 });

@@ -1,52 +1,44 @@
-//! SQL text helpers shared by the dialects: identifier quoting and expressions re-spelled per
-//! dialect (stdlib functions, qualified column references).
+//! SQL text shared by the dialects: identifiers, literals and expressions re-spelled per
+//! dialect (stdlib functions, qualified column references, every string literal and quoted
+//! name in the dialect's own form). The quoting itself is [`Dialect::quote_ident`] and
+//! [`Dialect::quote_literal`]; nothing here quotes by hand.
 
+use migc_compiler::sql_text::{raw, seal, Spelling};
 use migc_stdlib::Dialect;
 use sqlparser::ast::{
     self, visit_expressions, visit_expressions_mut, visit_relations_mut, FunctionArguments, Ident,
 };
 use sqlparser::dialect::GenericDialect;
 use sqlparser::parser::Parser;
+use sqlparser::tokenizer::Token;
 use std::ops::ControlFlow;
 
-/// An identifier for a dialect: bare when it is plain lower case and not reserved, quoted
-/// otherwise (`"..."` for PostgreSQL and SQLite, backticks for MySQL).
+/// An identifier for a dialect, always quoted: `"..."` for PostgreSQL and SQLite, backticks for
+/// MySQL.
 pub fn quote(name: &str, dialect: Dialect) -> String {
-    if migc_stdlib::is_plain_identifier(name)
-        && !(dialect == Dialect::Mysql && migc_stdlib::is_mysql_reserved(name))
-    {
-        return name.to_string();
-    }
-    match dialect {
-        Dialect::Mysql => format!("`{}`", name.replace('`', "``")),
-        _ => format!("\"{}\"", name.replace('"', "\"\"")),
-    }
+    dialect.quote_ident(name)
 }
 
-/// The identifier respelled for `dialect`: a name written bare stays bare unless the dialect
-/// reserves it (then it is quoted in lower case, the name it stands for); a quoted name keeps its
-/// spelling, in the dialect's quotes, or goes bare when it needs none.
+/// A string literal for a dialect.
+pub fn literal(value: &str, dialect: Dialect) -> String {
+    dialect.quote_literal(value)
+}
+
+/// The identifier as the name the database resolves it to, marked quoted (the tree is sealed
+/// in the dialect's quotes before it is printed). A name written bare stands for what the
+/// database makes of it: PostgreSQL folds it to lower case; MySQL and SQLite compare names the
+/// same way quoted or not. A quoted name keeps its spelling.
 fn requote(i: &mut Ident, dialect: Dialect) {
     let value = match i.quote_style {
-        None if migc_stdlib::is_reserved(&i.value)
-            || (dialect == Dialect::Mysql && migc_stdlib::is_mysql_reserved(&i.value)) =>
-        {
-            i.value.to_ascii_lowercase()
-        }
-        None => return,
-        Some(_) => i.value.clone(),
+        None if dialect == Dialect::Postgres => i.value.to_ascii_lowercase(),
+        _ => i.value.clone(),
     };
-    let quoted = quote(&value, dialect);
-    *i = if quoted == value {
-        Ident::new(value)
-    } else {
-        Ident::with_quote(if dialect == Dialect::Mysql { '`' } else { '"' }, value)
-    };
+    *i = Ident::with_quote('"', value);
 }
 
-/// A view's query spelled for `dialect`: the names of tables and columns quoted the dialect's
-/// way where they need it (a column called `order`, a table called `user`). A query that does
-/// not parse is returned as written.
+/// A view's query spelled for `dialect`: every name of a table or column, and every alias of
+/// a selected value, quoted the dialect's way; every string literal written the dialect's way.
+/// A query that does not parse is returned as written.
 pub fn render_query(sql: &str, dialect: Dialect) -> String {
     let Ok(mut statements) = Parser::parse_sql(&GenericDialect {}, sql) else {
         return sql.to_string();
@@ -100,7 +92,9 @@ pub fn render_query(sql: &str, dialect: Dialect) -> String {
             }
         }
     }
-    statements[0].to_string()
+    let mut statement = statements.remove(0);
+    seal(&mut statement, Spelling::Dialect(dialect));
+    statement.to_string()
 }
 
 /// Column names quoted for `dialect`, separated by commas.
@@ -139,16 +133,11 @@ pub fn create_or_replace_view(view: &migc_compiler::schema::View, dialect: Diale
     )
 }
 
-/// A string literal.
-pub fn literal(value: &str) -> String {
-    format!("'{}'", value.replace('\'', "''"))
-}
-
+/// The expression the whole text is (`None` when anything follows it).
 fn parse(sql: &str) -> Option<ast::Expr> {
-    Parser::new(&GenericDialect {})
-        .try_with_sql(sql)
-        .and_then(|mut p| p.parse_expr())
-        .ok()
+    let mut p = Parser::new(&GenericDialect {}).try_with_sql(sql).ok()?;
+    let e = p.parse_expr().ok()?;
+    (p.peek_token().token == Token::EOF).then_some(e)
 }
 
 /// The plain identifiers an expression mentions, in order of first use.
@@ -175,12 +164,12 @@ pub fn rename_identifiers(sql: &str, map: &std::collections::BTreeMap<String, St
     let _ = visit_expressions_mut(&mut e, |e: &mut ast::Expr| {
         if let ast::Expr::Identifier(i) = e {
             if let Some(to) = map.get(&i.value) {
-                *i = Ident::new(to.clone());
+                *i = Ident::with_quote('"', to.clone());
             }
         }
         ControlFlow::<()>::Continue(())
     });
-    e.to_string()
+    migc_compiler::sql_text::print(e, Spelling::Neutral)
 }
 
 /// Why an expression cannot be spelled for a dialect.
@@ -191,21 +180,27 @@ pub struct Unspellable {
 }
 
 /// An expression of the neutral model spelled for `dialect`: stdlib functions by their
-/// templates, column references qualified by `qualifier` (`NEW`, a table alias) when given.
+/// templates, column references qualified by `qualifier` (`NEW`, a quoted table name) when
+/// given, every name and string literal in the dialect's quotes.
 pub fn render(sql: &str, dialect: Dialect, qualifier: Option<&str>) -> Result<String, Unspellable> {
+    let spelling = Spelling::Dialect(dialect);
     let Some(mut e) = parse(sql) else {
-        return Ok(sql.to_string());
+        return Err(Unspellable {
+            function: sql.to_string(),
+            dialect,
+        });
     };
+    // Children first: an argument is written for the dialect before the call around it
+    // prints it.
     let mut failed = None;
     let _ = visit_expressions_mut(&mut e, |e: &mut ast::Expr| {
         match e {
             ast::Expr::Identifier(i) => {
                 let column = quote(&i.value, dialect);
-                let text = match qualifier {
+                *e = raw(match qualifier {
                     Some(q) => format!("{q}.{column}"),
                     None => column,
-                };
-                *e = raw(text);
+                });
             }
             ast::Expr::Function(f) => {
                 let name = f
@@ -216,10 +211,15 @@ pub fn render(sql: &str, dialect: Dialect, qualifier: Option<&str>) -> Result<St
                     .map(|i| i.value.clone())
                     .unwrap_or_default();
                 if let Some(function) = migc_stdlib::function(&name) {
-                    let args: Vec<String> = match &f.args {
-                        FunctionArguments::List(list) => {
-                            list.args.iter().map(|a| a.to_string()).collect()
-                        }
+                    let args: Vec<String> = match &mut f.args {
+                        FunctionArguments::List(list) => list
+                            .args
+                            .iter_mut()
+                            .map(|a| {
+                                seal(a, spelling);
+                                a.to_string()
+                            })
+                            .collect(),
                         _ => Vec::new(),
                     };
                     match function.render(dialect, &args) {
@@ -238,6 +238,8 @@ pub fn render(sql: &str, dialect: Dialect, qualifier: Option<&str>) -> Result<St
                 op: ast::BinaryOperator::StringConcat,
                 right,
             } if dialect == Dialect::Mysql => {
+                seal(left, spelling);
+                seal(right, spelling);
                 *e = raw(format!("concat({left}, {right})"));
             }
             _ => {}
@@ -246,18 +248,11 @@ pub fn render(sql: &str, dialect: Dialect, qualifier: Option<&str>) -> Result<St
     });
     match failed {
         Some(f) => Err(f),
-        None => Ok(e.to_string()),
+        None => {
+            seal(&mut e, spelling);
+            Ok(e.to_string())
+        }
     }
-}
-
-/// Text that prints as itself (an identifier sqlparser does not quote). Expressions are visited
-/// children first, so a node replaced by raw text is not visited again.
-fn raw(text: String) -> ast::Expr {
-    ast::Expr::Identifier(Ident {
-        value: text,
-        quote_style: None,
-        span: sqlparser::tokenizer::Span::empty(),
-    })
 }
 
 #[cfg(test)]
@@ -265,30 +260,60 @@ mod tests {
     use super::*;
 
     #[test]
-    fn view_queries_quote_reserved_names_per_dialect() {
-        let q = "SELECT user.order, u2.name FROM user JOIN \"Team\" AS u2 ON u2.id = user.team";
+    fn view_queries_quote_every_name_per_dialect() {
+        let q = r#"SELECT user.order, U2.Name FROM user JOIN "Team" AS u2 ON u2.id = user.team"#;
         assert_eq!(
             render_query(q, Dialect::Postgres),
-            "SELECT \"user\".\"order\", u2.name FROM \"user\" JOIN \"Team\" AS u2 ON u2.id = \"user\".team"
+            r#"SELECT "user"."order", "u2"."name" FROM "user" JOIN "Team" AS u2 ON "u2"."id" = "user"."team""#
         );
         assert_eq!(
             render_query(q, Dialect::Mysql),
-            "SELECT `user`.`order`, u2.name FROM `user` JOIN `Team` AS u2 ON u2.id = `user`.team"
+            "SELECT `user`.`order`, `U2`.`Name` FROM `user` JOIN `Team` AS u2 ON `u2`.`id` = `user`.`team`"
         );
-        // Plain names written in quotes go bare; what does not parse is kept as written.
         assert_eq!(
-            render_query("SELECT \"id\" FROM \"posts\"", Dialect::Sqlite),
-            "SELECT id FROM posts"
+            render_query(r#"SELECT "id" FROM "posts""#, Dialect::Sqlite),
+            r#"SELECT "id" FROM "posts""#
         );
+        // What does not parse is kept as written.
         assert_eq!(render_query("SELECT (", Dialect::Sqlite), "SELECT (");
+    }
+
+    /// A string literal in a view or an expression is written the dialect's way: on MySQL a
+    /// backslash cannot end the literal early.
+    #[test]
+    fn literals_in_expressions_are_respelled() {
+        // The texts `x\'` and `); DROP TABLE canary; -- `, as the compiler prints them.
+        let hostile = r#"'x\''' || '); DROP TABLE canary; -- '"#;
+        assert_eq!(
+            render(hostile, Dialect::Mysql, None).expect("spellable"),
+            r#"concat('x\\''', '); DROP TABLE canary; -- ')"#
+        );
+        assert_eq!(
+            render(hostile, Dialect::Postgres, None).expect("spellable"),
+            r#"E'x\\''' || '); DROP TABLE canary; -- '"#
+        );
+        assert_eq!(
+            render(hostile, Dialect::Sqlite, None).expect("spellable"),
+            r#"'x\''' || '); DROP TABLE canary; -- '"#
+        );
+        assert_eq!(
+            render_query(r#"SELECT 'C:\' AS "p" FROM t"#, Dialect::Mysql),
+            r#"SELECT 'C:\\' AS `p` FROM `t`"#
+        );
+        // Names in the dialect's quotes wherever sqlparser prints them (a cast's type).
+        assert_eq!(
+            render(r#"CAST(a AS "my`type")"#, Dialect::Mysql, None).expect("spellable"),
+            "CAST(`a` AS `my``type`)"
+        );
     }
 
     #[test]
     fn quoting() {
-        assert_eq!(quote("users", Dialect::Postgres), "users");
-        assert_eq!(quote("user", Dialect::Postgres), "\"user\"");
+        assert_eq!(quote("users", Dialect::Postgres), r#""users""#);
+        assert_eq!(quote("user", Dialect::Postgres), r#""user""#);
         assert_eq!(quote("Order Items", Dialect::Mysql), "`Order Items`");
-        assert_eq!(quote("9lives", Dialect::Sqlite), "\"9lives\"");
+        assert_eq!(quote("9lives", Dialect::Sqlite), r#""9lives""#);
+        assert_eq!(literal("it's", Dialect::Sqlite), "'it''s'");
     }
 
     #[test]
@@ -296,16 +321,19 @@ mod tests {
         let r = |s: &str, d, q| render(s, d, q).expect("spellable");
         assert_eq!(
             r("amount * 100", Dialect::Postgres, Some("NEW")),
-            "NEW.amount * 100"
+            r#"NEW."amount" * 100"#
         );
-        assert_eq!(r("lower(email)", Dialect::Postgres, None), "lower(email)");
+        assert_eq!(
+            r("lower(email)", Dialect::Postgres, None),
+            r#"lower("email")"#
+        );
         assert_eq!(
             r("length(name) > 3", Dialect::Mysql, None),
-            "char_length(name) > 3"
+            "char_length(`name`) > 3"
         );
         assert_eq!(
             r("first || ' ' || last", Dialect::Mysql, Some("NEW")),
-            "concat(concat(NEW.first, ' '), NEW.last)"
+            "concat(concat(NEW.`first`, ' '), NEW.`last`)"
         );
         assert_eq!(r("now()", Dialect::Sqlite, None), "current_timestamp");
         assert_eq!(

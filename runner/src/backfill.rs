@@ -30,10 +30,7 @@ pub struct Job<'a> {
 }
 
 fn ident(dialect: Dialect, name: &str) -> String {
-    match dialect {
-        Dialect::Mysql => format!("`{}`", name.replace('`', "``")),
-        _ => format!("\"{}\"", name.replace('"', "\"\"")),
-    }
+    dialect.quote_ident(name)
 }
 
 fn tuple(dialect: Dialect, items: &[String], quote: bool) -> String {

@@ -43,11 +43,7 @@ pub struct Row {
 
 /// A text literal.
 pub fn lit(dialect: Dialect, s: &str) -> String {
-    let mut out = s.replace('\'', "''");
-    if dialect == Dialect::Mysql {
-        out = out.replace('\\', "\\\\");
-    }
-    format!("'{out}'")
+    dialect.quote_literal(s)
 }
 
 fn now(dialect: Dialect) -> &'static str {

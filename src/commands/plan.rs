@@ -163,11 +163,13 @@ fn rebuild_loses_foreign(
         return None;
     }
     let rebuilt = |table: &str| {
-        let marker = migc_compiler::schema::quoted(&format!("migc_new_{table}"));
-        files.iter().any(|(name, text)| {
-            name.ends_with(".up.sql")
-                && (text.contains(&marker) || text.contains(&format!("\"migc_new_{table}\"")))
-        })
+        let marker = Dialect::Sqlite.quote_ident(&migc_planner::names::derived(
+            &format!("migc_new_{table}"),
+            "",
+        ));
+        files
+            .iter()
+            .any(|(name, text)| name.ends_with(".up.sql") && text.contains(&marker))
     };
     let lost: Vec<String> = foreign
         .iter()

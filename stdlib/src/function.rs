@@ -53,16 +53,42 @@ impl Function {
             return (b.render)(args);
         }
         let template = self.template(dialect)?;
-        let concatenated: Vec<String> = args.iter().map(|a| format!("coalesce({a}, '')")).collect();
-        let mut out = template
-            .replace("$||", &format!("({})", concatenated.join(" || ")))
-            .replace("$*", &args.join(", "));
-        // Highest index first, so `$1` does not eat the start of `$10`.
-        for (i, arg) in args.iter().enumerate().rev() {
-            out = out.replace(&format!("${}", i + 1), arg);
-        }
-        Some(out)
+        Some(fill(template, args))
     }
+}
+
+/// A template with its placeholders replaced, in one pass: text an argument brings in (a
+/// string literal holding `$1`, say) is never read as a placeholder.
+fn fill(template: &str, args: &[String]) -> String {
+    let mut out =
+        String::with_capacity(template.len() + args.iter().map(String::len).sum::<usize>());
+    let mut rest = template;
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        if let Some(tail) = after.strip_prefix("||") {
+            let concatenated: Vec<String> =
+                args.iter().map(|a| format!("coalesce({a}, '')")).collect();
+            out.push_str(&format!("({})", concatenated.join(" || ")));
+            rest = tail;
+        } else if let Some(tail) = after.strip_prefix('*') {
+            out.push_str(&args.join(", "));
+            rest = tail;
+        } else {
+            let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            match after[..digits]
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| args.get(n.checked_sub(1)?))
+            {
+                Some(arg) => out.push_str(arg),
+                None => out.push_str(&rest[at..at + 1 + digits]),
+            }
+            rest = &after[digits..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 macro_rules! f {
@@ -214,6 +240,18 @@ mod tests {
             f.render(Dialect::Mysql, &args).as_deref(),
             Some("concat_ws('', a, b)")
         );
+    }
+
+    /// An argument's text is not read as a placeholder.
+    #[test]
+    fn templates_are_filled_in_one_pass() {
+        let f = function("replace").expect("replace is a stdlib function");
+        let args = ["a".to_string(), "'x'".to_string(), "'$1 $*'".to_string()];
+        assert_eq!(
+            f.render(Dialect::Postgres, &args).as_deref(),
+            Some("replace(a, 'x', '$1 $*')")
+        );
+        assert_eq!(fill("f($1, $10, $)", &["a".into()]), "f(a, $10, $)");
     }
 
     #[test]

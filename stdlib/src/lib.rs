@@ -6,10 +6,12 @@ mod dialect;
 mod function;
 mod mixin;
 mod reserved;
+mod sql_text;
 mod ty;
 
 pub use dialect::Dialect;
 pub use function::{function, functions, Built, Function, SQLITE_SPLIT_PART_MAX_FIELD};
 pub use mixin::{mixin_source, mixins, MixinSource};
 pub use reserved::{is_mysql_reserved, is_plain_identifier, is_reserved};
+pub use sql_text::{delimiter_for, dollar_quoted, one_line};
 pub use ty::{builtin_type, builtin_types, BuiltinType, TypeArgs, TypeClass};

@@ -5,7 +5,7 @@ use super::column;
 use migc_db::{Connection, DbError};
 
 fn q(name: &str) -> String {
-    format!("`{}`", name.replace('`', "``"))
+    migc_stdlib::Dialect::Mysql.quote_ident(name)
 }
 
 /// The DDL column of a `SHOW CREATE …` result.

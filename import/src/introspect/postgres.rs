@@ -177,5 +177,5 @@ pub(crate) fn ddl(conn: &mut dyn Connection) -> Result<Vec<String>, DbError> {
 }
 
 fn literal(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "''"))
+    migc_stdlib::Dialect::Postgres.quote_literal(s)
 }

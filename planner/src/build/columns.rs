@@ -187,7 +187,7 @@ impl<'s> Builder<'s> {
     /// still applies to every update, so added in expand it would refuse updates of rows not
     /// yet backfilled.
     pub(super) fn not_null(&mut self, t: &str, c: &Column) {
-        let name = format!("{t}_{}_not_null", c.name);
+        let name = crate::names::not_null_check(t, &c.name);
         self.push(
             Phase::Switch,
             &format!("{t}.{}", c.name),

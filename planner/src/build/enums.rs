@@ -1,6 +1,7 @@
 //! Enums: new types, added and renamed values, and the rebuild that removes values.
 
 use super::*;
+use migc_compiler::schema::literal;
 
 impl<'s> Builder<'s> {
     pub(super) fn enums(&mut self) {
@@ -200,7 +201,7 @@ impl<'s> Builder<'s> {
     /// old type is dropped and the new one takes its name.
     pub(super) fn rebuild_enum(&mut self, e: &Enum, old: &Enum, removed: &[String]) {
         let name = &e.name;
-        let temp: String = format!("{}__migc", name.chars().take(56).collect::<String>());
+        let temp = crate::names::temporary(name);
         // Values added to the deployed type stay planned: the new application writes them
         // there until contract swaps the types.
         let mut mapping: BTreeMap<String, Option<String>> = BTreeMap::new();
@@ -259,7 +260,7 @@ impl<'s> Builder<'s> {
             .note("the new shape has no such value: those rows get null in it and the switch's not-null validation fails")
             .note(format!(
                 "find them: every column of type `{name}`, e.g. SELECT count(*) FROM <table> WHERE <column> IN ({})",
-                removed.iter().map(|r| format!("'{r}'")).collect::<Vec<_>>().join(", ")
+                removed.iter().map(|r| literal(r)).collect::<Vec<_>>().join(", ")
             )),
         );
         self.rebuilt_enums.insert(name.clone(), (temp, mapping));
@@ -273,12 +274,13 @@ impl<'s> Builder<'s> {
         mapping: &BTreeMap<String, Option<String>>,
     ) -> Expr {
         let col = quote_generic(column);
+        let temp = quote_generic(temp);
         let mut arms = String::new();
         for (from, to) in mapping {
             match to {
                 Some(to) if to == from => {}
-                Some(to) => arms.push_str(&format!(" WHEN '{from}' THEN '{to}'")),
-                None => arms.push_str(&format!(" WHEN '{from}' THEN NULL")),
+                Some(to) => arms.push_str(&format!(" WHEN {} THEN {}", literal(from), literal(to))),
+                None => arms.push_str(&format!(" WHEN {} THEN NULL", literal(from))),
             }
         }
         let sql = if arms.is_empty() {

@@ -192,14 +192,12 @@ fn same_index_shape(a: &Index, b: &Index) -> bool {
 
 /// The shadow column of an in-place type change.
 pub(crate) fn shadow_name(column: &str) -> String {
-    let base: String = column.chars().take(50).collect();
-    format!("{base}__migc_new")
+    crate::names::shadow(column)
 }
 
 /// The name an object is built under before it takes its final name at contract.
 fn temp_name(name: &str) -> String {
-    let base: String = name.chars().take(56).collect();
-    format!("{base}__migc")
+    crate::names::temporary(name)
 }
 
 /// Whether an expression gives a different value per row (`gen_uuid()`); such a default cannot

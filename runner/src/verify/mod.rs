@@ -566,7 +566,10 @@ impl Scratch {
         };
         let mut admin = migc_db::connect(server).map_err(io)?;
         admin
-            .execute(&format!("CREATE DATABASE {name}"))
+            .execute(&format!(
+                "CREATE DATABASE {}",
+                server.dialect().quote_ident(&name)
+            ))
             .map_err(io)?;
         let Some(url) = server.with_database(&name) else {
             return Err(Error::new(Kind::Io, "SQLite needs no scratch server"));
@@ -587,7 +590,10 @@ impl Drop for Scratch {
             } else {
                 ""
             };
-            let _ = admin.execute(&format!("DROP DATABASE IF EXISTS {}{force}", self.name));
+            let _ = admin.execute(&format!(
+                "DROP DATABASE IF EXISTS {}{force}",
+                self.server.dialect().quote_ident(&self.name)
+            ));
         }
     }
 }

@@ -7,15 +7,12 @@ use migc_stdlib::Dialect;
 
 /// A text literal.
 pub fn text(dialect: Dialect, s: &str) -> String {
-    crate::state::lit(dialect, s)
+    dialect.quote_literal(s)
 }
 
 /// An identifier.
 pub fn ident(dialect: Dialect, name: &str) -> String {
-    match dialect {
-        Dialect::Mysql => format!("`{}`", name.replace('`', "``")),
-        _ => format!("\"{}\"", name.replace('"', "\"\"")),
-    }
+    dialect.quote_ident(name)
 }
 
 /// `n` as letters (`A`, `B`, … `AA`), at most `len` of them.

@@ -4,7 +4,6 @@ use super::super::{Context, Lowered, Unit};
 use super::program::Body;
 use super::sql::*;
 use super::{Algorithm, Mysql, Scope};
-use crate::sql::literal;
 use crate::step::{Op, Step};
 use migc_compiler::schema::*;
 use migc_grammar::Diagnostic;
@@ -173,7 +172,7 @@ impl Mysql {
                     b,
                 )));
                 l.down.push(self.drop_column(scope, table, &column.name));
-                let computed = column.name.ends_with("__migc_new")
+                let computed = crate::names::is_shadow(&column.name)
                     || ctx
                         .target_column(table, &column.name)
                         .is_some_and(|c| c.transform.is_some() || c.renamed_from.is_some());
@@ -289,8 +288,8 @@ impl Mysql {
                     &format!("MODIFY COLUMN {def}"),
                     &format!(
                         "EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND COLUMN_NAME = {} AND IS_NULLABLE = 'NO')",
-                        crate::sql::literal(table),
-                        crate::sql::literal(column)
+                        lit(table),
+                        lit(column)
                     ),
                     scope.synced.iter().any(|t| t == table),
                     origin,
@@ -735,7 +734,7 @@ impl Mysql {
                     let mut b = Body::new();
                     b.alter(
                         table,
-                        &format!("COMMENT = {}", literal(t.as_deref().unwrap_or(""))),
+                        &format!("COMMENT = {}", lit(t.as_deref().unwrap_or(""))),
                         self.metadata_algorithms(),
                     );
                     prog(Body::when(&table_exists(table), b))
@@ -1159,7 +1158,7 @@ impl Mysql {
             lines.join(",\n")
         );
         if let Some(c) = &table.comment {
-            sql.push_str(&format!(" COMMENT={}", literal(c)));
+            sql.push_str(&format!(" COMMENT={}", lit(c)));
         }
         sql.push(';');
         if !inline.is_empty() {
@@ -1629,18 +1628,12 @@ fn fk_served(table: &str, fk: &ForeignKey, except: &str) -> String {
         .columns
         .iter()
         .enumerate()
-        .map(|(i, c)| {
-            format!(
-                "(SEQ_IN_INDEX = {} AND COLUMN_NAME = {})",
-                i + 1,
-                literal(c)
-            )
-        })
+        .map(|(i, c)| format!("(SEQ_IN_INDEX = {} AND COLUMN_NAME = {})", i + 1, lit(c)))
         .collect();
     format!(
         "EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND INDEX_NAME <> {} AND ({}) GROUP BY INDEX_NAME HAVING COUNT(*) = {})",
-        literal(table),
-        literal(except),
+        lit(table),
+        lit(except),
         matches.join(" OR "),
         fk.columns.len()
     )
@@ -1665,10 +1658,7 @@ fn find_foreign_key(ctx: &Context<'_>, table: &str, name: &str) -> Option<Foreig
         .into_iter()
         .chain(ctx.from.tables.get(table))
         .flat_map(|t| t.foreign_keys.iter())
-        .find(|f| {
-            let temp: String = f.name.chars().take(56).collect();
-            f.name == name || format!("{temp}__migc") == name
-        })
+        .find(|f| f.name == name || crate::names::temporary(&f.name) == name)
         .map(|f| ForeignKey {
             name: name.to_string(),
             ..f.clone()
@@ -1697,9 +1687,9 @@ fn terminated(s: &str) -> String {
 /// Whether the enum column has the member (with later members too: a later step may add some).
 fn has_member(table: &str, column: &str, value: &str) -> String {
     format!(
-        "EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND COLUMN_NAME = {} AND LOCATE({}, COLUMN_TYPE) > 0)",
-        literal(table),
-        literal(column),
-        literal(&format!("'{}'", value.replace('\'', "''")))
+        "EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND COLUMN_NAME = {} AND LOCATE({}, CONCAT(',', SUBSTRING(COLUMN_TYPE, 6, CHAR_LENGTH(COLUMN_TYPE) - 6), ',')) > 0)",
+        lit(table),
+        lit(column),
+        lit(&format!(",{},", lit(value)))
     )
 }

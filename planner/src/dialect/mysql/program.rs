@@ -112,9 +112,8 @@ impl Mysql {
             Some(t) => Body::when(&table_exists(t), body),
             None => body,
         };
-        let mut s = String::from(
-            "DROP PROCEDURE IF EXISTS migc_step;\nDELIMITER //\nCREATE PROCEDURE migc_step()\nBEGIN\n  DECLARE attempt INT DEFAULT 0;\n",
-        );
+        let mut s =
+            String::from("CREATE PROCEDURE migc_step()\nBEGIN\n  DECLARE attempt INT DEFAULT 0;\n");
         if body.alternatives > 1 {
             s.push_str("  DECLARE algo INT DEFAULT 0;\n");
         }
@@ -139,7 +138,10 @@ impl Mysql {
             s.push_str(line);
             s.push('\n');
         }
-        s.push_str("      SET done = 1;\n    END;\n  END WHILE;\nEND//\nDELIMITER ;\nCALL migc_step();\nDROP PROCEDURE migc_step;");
-        super::sql::unit(s)
+        s.push_str("      SET done = 1;\n    END;\n  END WHILE;\nEND");
+        let d = migc_stdlib::delimiter_for(&[&s]);
+        super::sql::unit(format!(
+            "DROP PROCEDURE IF EXISTS migc_step;\nDELIMITER {d}\n{s}{d}\nDELIMITER ;\nCALL migc_step();\nDROP PROCEDURE migc_step;"
+        ))
     }
 }

@@ -30,7 +30,6 @@ use super::super::{Context, Later, Lowered, Unit};
 use super::program::Body;
 use super::sql::*;
 use super::{Mysql, Scope};
-use crate::sql::literal;
 use crate::step::Phase;
 use migc_compiler::schema::*;
 use migc_grammar::{Diagnostic, Span};
@@ -221,8 +220,8 @@ impl Mysql {
         let reverse = mirror_triggers(table, &shadow, &back, &cols, &pk, "back");
         let mut swap = Body::new();
         swap.push(&format!(
-            "IF NOT EXISTS (SELECT 1 FROM {p} WHERE whole = 1) THEN\n  SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = {};\nEND IF;",
-            literal(&format!(
+            "IF NOT EXISTS (SELECT 1 FROM {p} WHERE whole = 1) THEN\n  {}\nEND IF;",
+            signal(&format!(
                 "the copy of {table} is not filled yet: run the backfill phase first"
             ))
         ));
@@ -983,7 +982,7 @@ fn referencing_keys(ctx: &Context<'_>, table: &str) -> Vec<(String, ForeignKey)>
 fn trigger_exists(name: &str) -> String {
     format!(
         "EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = {})",
-        literal(name)
+        lit(name)
     )
 }
 
@@ -991,9 +990,9 @@ fn trigger_exists(name: &str) -> String {
 fn references(child: &str, name: &str, table: &str) -> String {
     format!(
         "EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = {} AND CONSTRAINT_NAME = {} AND REFERENCED_TABLE_NAME = {})",
-        literal(child),
-        literal(name),
-        literal(table)
+        lit(child),
+        lit(name),
+        lit(table)
     )
 }
 
@@ -1017,7 +1016,7 @@ pub(super) fn has_type(table: &str, column: &str, ty: &ColumnType, spelled: &str
             args[0], args[1]
         ),
         ColumnType::Enum { .. } => {
-            format!("REPLACE(COLUMN_TYPE, ',', ', ') = {}", literal(spelled))
+            format!("COLUMN_TYPE = {}", lit(spelled))
         }
         _ => {
             let base = spelled
@@ -1025,12 +1024,12 @@ pub(super) fn has_type(table: &str, column: &str, ty: &ColumnType, spelled: &str
                 .next()
                 .unwrap_or(spelled)
                 .to_ascii_lowercase();
-            format!("DATA_TYPE = {}", literal(&base))
+            format!("DATA_TYPE = {}", lit(&base))
         }
     };
     format!(
         "EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND COLUMN_NAME = {} AND {cond})",
-        literal(table),
-        literal(column)
+        lit(table),
+        lit(column)
     )
 }

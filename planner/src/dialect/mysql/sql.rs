@@ -11,6 +11,11 @@ pub(super) fn q(name: &str) -> String {
     quote(name, D)
 }
 
+/// A string literal.
+pub(super) fn lit(value: &str) -> String {
+    literal(value, D)
+}
+
 pub(super) fn expr(e: &Expr) -> Result<String, Diagnostic> {
     render(&fix_casts(&e.sql), D, None).map_err(|u| unspellable(e, &u.function))
 }
@@ -42,7 +47,7 @@ fn fix_casts(sql: &str) -> String {
         ControlFlow::<()>::Continue(())
     });
     if changed {
-        e.to_string()
+        migc_compiler::sql_text::print(e, migc_compiler::sql_text::Spelling::Neutral)
     } else {
         sql.to_string()
     }
@@ -80,8 +85,10 @@ pub(super) fn column_type(ty: &ColumnType, model: &Model) -> Result<String, Stri
             let values = model
                 .enum_values(name)
                 .ok_or_else(|| format!("unknown enum `{name}`"))?;
-            let values: Vec<String> = values.iter().map(|v| literal(v)).collect();
-            Ok(format!("enum({})", values.join(", ")))
+            let values: Vec<String> = values.iter().map(|v| lit(v)).collect();
+            // Written as `information_schema.COLUMNS.COLUMN_TYPE` shows it, which the scripts'
+            // guards compare with.
+            Ok(format!("enum({})", values.join(",")))
         }
         ColumnType::Native { spellings } => spellings
             .get(&D)
@@ -145,7 +152,7 @@ pub(super) fn column_def(c: &Column, model: &Model) -> Result<String, Diagnostic
         s.push_str(&default_clause(d, &c.ty)?);
     }
     if let Some(text) = &c.comment {
-        s.push_str(&format!(" COMMENT {}", literal(text)));
+        s.push_str(&format!(" COMMENT {}", lit(text)));
     }
     Ok(s)
 }
@@ -252,14 +259,13 @@ pub(super) fn key_parts(
 pub(super) fn dynamic(sql: &str) -> String {
     format!(
         "SET @migc_sql = {};\nPREPARE migc_stmt FROM @migc_sql;\nEXECUTE migc_stmt;\nDEALLOCATE PREPARE migc_stmt;",
-        literal(sql)
+        lit(sql)
     )
 }
 
-/// A name with a suffix, within MySQL's 64 characters.
+/// A name with a suffix, within the identifier limit ([`crate::names::derived`]).
 pub(super) fn suffixed(name: &str, suffix: &str) -> String {
-    let base: String = name.chars().take(64 - suffix.len()).collect();
-    format!("{base}{suffix}")
+    crate::names::derived(name, suffix)
 }
 
 /// A VIRTUAL generated column holding one key part of an index MySQL cannot build as declared.
@@ -560,7 +566,7 @@ pub(super) fn widened(table: &str, index: &Index) -> Option<Diagnostic> {
 fn schema_row(view: &str, table: &str) -> String {
     format!(
         "SELECT 1 FROM information_schema.{view} WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {}",
-        literal(table)
+        lit(table)
     )
 }
 
@@ -577,7 +583,7 @@ pub(super) fn column_exists(table: &str, column: &str) -> String {
     format!(
         "EXISTS ({} AND COLUMN_NAME = {})",
         schema_row("COLUMNS", table),
-        literal(column)
+        lit(column)
     )
 }
 
@@ -586,7 +592,7 @@ pub(super) fn index_exists(table: &str, name: &str) -> String {
     format!(
         "EXISTS ({} AND INDEX_NAME = {})",
         schema_row("STATISTICS", table),
-        literal(name)
+        lit(name)
     )
 }
 
@@ -595,21 +601,18 @@ pub(super) fn constraint_exists(table: &str, name: &str) -> String {
     format!(
         "EXISTS ({} AND CONSTRAINT_NAME = {})",
         schema_row("TABLE_CONSTRAINTS", table),
-        literal(name)
+        lit(name)
     )
 }
 
 /// A message raised from a stored program: `SIGNAL` with a fixed SQLSTATE the tests and
 /// executors can tell apart from server errors.
 pub(super) fn signal(message: &str) -> String {
-    let text = if message.len() > 120 {
-        &message[..120]
-    } else {
-        message
-    };
+    // MESSAGE_TEXT holds at most 128 characters.
+    let text: String = message.chars().take(120).collect();
     format!(
         "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = {};",
-        literal(&format!("migc: {text}"))
+        lit(&format!("migc: {text}"))
     )
 }
 
@@ -622,15 +625,22 @@ pub(super) fn unit(sql: String) -> super::super::Unit {
 }
 
 pub(super) fn comment_unit(text: &str) -> super::super::Unit {
-    unit(format!("-- {text}"))
+    unit(D.comment(text))
 }
 
-/// Statements that hold `;` inside (a trigger body), framed by `DELIMITER` for the clients.
+/// Statements that hold `;` inside (a trigger body), framed by `DELIMITER` for the clients,
+/// with a delimiter none of them holds.
 pub(super) fn delimited(statements: &[String]) -> super::super::Unit {
-    let mut s = String::from("DELIMITER //\n");
-    for stmt in statements {
-        s.push_str(stmt.trim_end().trim_end_matches(';'));
-        s.push_str("//\n");
+    let bodies: Vec<&str> = statements
+        .iter()
+        .map(|s| s.trim_end().trim_end_matches(';'))
+        .collect();
+    let d = migc_stdlib::delimiter_for(&bodies);
+    let mut s = format!("DELIMITER {d}\n");
+    for body in bodies {
+        s.push_str(body);
+        s.push_str(&d);
+        s.push('\n');
     }
     s.push_str("DELIMITER ;");
     unit(s)

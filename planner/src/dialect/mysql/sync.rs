@@ -38,7 +38,7 @@ fn indent(lines: &[String], depth: usize) -> String {
 
 impl Mysql {
     pub(super) fn trigger_name(table: &str, event: &str) -> String {
-        format!("migc_sync_{table}_{event}")
+        crate::names::sync(table, Some(event))
     }
 
     /// The triggers: on rows the old application writes, new columns get their `up`; on rows

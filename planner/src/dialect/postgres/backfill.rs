@@ -43,9 +43,8 @@ impl Postgres {
             .collect();
         let into_last: Vec<String> = (0..key.len()).map(|i| format!("last_{i}")).collect();
         let into_max: Vec<String> = (0..key.len()).map(|i| format!("max_{i}")).collect();
-        let sql = format!(
-            "DO $migc$
-DECLARE
+        let body = format!(
+            "DECLARE
 {declare}  started boolean := false;
   batch_size integer := coalesce(nullif(current_setting('migc.batch_size', true), '')::integer, 1000);
   pause_ms integer := coalesce(nullif(current_setting('migc.pause_ms', true), '')::integer, 20);
@@ -82,14 +81,13 @@ BEGIN
     started := true;
     seen_total := seen_total + seen;
     changed_total := changed_total + changed;
-    RAISE NOTICE 'migc: backfill {table_text}: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', {table_text}, seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
     PERFORM pg_sleep(pause_ms / 1000.0);
   END LOOP;
   PERFORM set_config('migc.backfill', '', false);
-END
-$migc$;",
+END",
             into_max = into_max.join(", "),
             b_keys = key_cols.iter().map(|c| format!("b.{c}")).collect::<Vec<_>>().join(", "),
             into_last = into_last.join(", "),
@@ -100,9 +98,9 @@ $migc$;",
             sets = sets.join(", "),
             join = join.join(" AND "),
             pending = pending.join(" OR "),
-            table_text = table.replace('\'', "''"),
+            table_text = lit(table),
         );
-        Ok(vec![outside(sql)])
+        Ok(vec![outside(do_block(&body))])
     }
 
     /// The same fill as [`Postgres::backfill`], one batch at a time for an executor.

@@ -19,10 +19,10 @@ mod sql;
 mod sync;
 
 use super::{Context, Lowered, Lowering, Unit};
-use crate::sql::literal;
 use crate::step::{Op, Step};
 use migc_compiler::schema::*;
 use migc_grammar::Diagnostic;
+use migc_stdlib::dollar_quoted;
 use migc_stdlib::Dialect;
 use sql::*;
 
@@ -57,12 +57,12 @@ impl Postgres {
         // `migc.lock_timeout` and `migc.lock_attempts` (session settings an executor such as
         // `migc apply` sets) override the defaults written here.
         let mut s = format!(
-            "DO $migc$\nDECLARE\n  attempt integer := 0;\n  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, {});\nBEGIN\n  LOOP\n    BEGIN\n",
+            "DECLARE\n  attempt integer := 0;\n  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, {});\nBEGIN\n  LOOP\n    BEGIN\n",
             self.attempts
         );
         s.push_str(&format!(
             "      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), {}), true);\n",
-            literal(self.lock_timeout)
+            lit(self.lock_timeout)
         ));
         for stmt in body {
             for line in stmt.lines() {
@@ -82,8 +82,8 @@ impl Postgres {
         s.push_str(
             "      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));\n",
         );
-        s.push_str("    END;\n  END LOOP;\nEND\n$migc$;");
-        unit(s)
+        s.push_str("    END;\n  END LOOP;\nEND");
+        unit(do_block(&s))
     }
 
     pub(super) fn drop_invalid_index(&self, name: &str) -> Unit {
@@ -189,7 +189,7 @@ impl Postgres {
             sql.push(format!(
                 "COMMENT ON TABLE {} IS {};",
                 q(&table.name),
-                literal(c)
+                lit(c)
             ));
         }
         for c in &table.columns {
@@ -198,7 +198,7 @@ impl Postgres {
                     "COMMENT ON COLUMN {}.{} IS {};",
                     q(&table.name),
                     q(&c.name),
-                    literal(text)
+                    lit(text)
                 ));
             }
         }
@@ -208,7 +208,7 @@ impl Postgres {
     pub(super) fn comment(&self, target: String, text: &Option<String>) -> Unit {
         unit(format!(
             "COMMENT ON {target} IS {};",
-            text.as_deref().map_or("NULL".to_string(), literal)
+            text.as_deref().map_or("NULL".to_string(), lit)
         ))
     }
 }
@@ -232,7 +232,7 @@ impl Lowering for Postgres {
 
     fn script_prelude(&self) -> Vec<String> {
         vec![
-            format!("SET lock_timeout = {};", literal(self.lock_timeout)),
+            format!("SET lock_timeout = {};", lit(self.lock_timeout)),
             "SET statement_timeout = 0;".to_string(),
         ]
     }
@@ -256,8 +256,15 @@ impl Lowering for Postgres {
 /// A unit run only while the table still has this name.
 fn only_while_named(table: &str, sql: &str) -> String {
     let inner = sql.trim_end().trim_end_matches(';');
+    let statement = dollar_quoted("migc_unit", &format!("\n{inner}\n"));
     format!(
-        "DO $migc_guard$\nBEGIN\n  IF {} IS NOT NULL THEN\n    EXECUTE $migc_unit$\n{inner}\n$migc_unit$;\n  END IF;\nEND\n$migc_guard$;",
-        regclass(table)
+        "DO {};",
+        dollar_quoted(
+            "migc_guard",
+            &format!(
+                "\nBEGIN\n  IF {} IS NOT NULL THEN\n    EXECUTE {statement};\n  END IF;\nEND\n",
+                regclass(table)
+            )
+        )
     )
 }

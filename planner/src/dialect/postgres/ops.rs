@@ -2,7 +2,6 @@
 
 use super::super::{Context, Lowered, Unit};
 use super::*;
-use crate::sql::literal;
 use crate::step::{Op, Step};
 use migc_compiler::schema::*;
 use migc_grammar::Diagnostic;
@@ -21,13 +20,13 @@ impl Postgres {
         };
         match &step.op {
             Op::CreateEnum { name, values } => {
-                let vals: Vec<String> = values.iter().map(|v| literal(v)).collect();
-                l.up.push(unit(format!(
-                    "DO $migc$\nBEGIN\n  IF to_regtype({}) IS NULL THEN\n    CREATE TYPE {} AS ENUM ({});\n  END IF;\nEND\n$migc$;",
-                    literal(&q(name)),
+                let vals: Vec<String> = values.iter().map(|v| lit(v)).collect();
+                l.up.push(unit(do_block(&format!(
+                    "BEGIN\n  IF to_regtype({}) IS NULL THEN\n    CREATE TYPE {} AS ENUM ({});\n  END IF;\nEND",
+                    lit(&q(name)),
                     q(name),
                     vals.join(", ")
-                )));
+                ))));
                 l.down
                     .push(unit(format!("DROP TYPE IF EXISTS {};", q(name))));
                 l.lock = "none".into();
@@ -35,12 +34,12 @@ impl Postgres {
             Op::AddEnumValue { name, value, after } => {
                 let position = after
                     .as_ref()
-                    .map(|a| format!(" AFTER {}", literal(a)))
+                    .map(|a| format!(" AFTER {}", lit(a)))
                     .unwrap_or_default();
                 l.up.push(unit(format!(
                     "ALTER TYPE {} ADD VALUE IF NOT EXISTS {}{position};",
                     q(name),
-                    literal(value)
+                    lit(value)
                 )));
                 l.down.push(comment_unit(&format!(
                     "value '{value}' stays in enum {name}: PostgreSQL cannot remove an enum value"
@@ -50,14 +49,14 @@ impl Postgres {
             }
             Op::RenameEnumValue { name, from, to } => {
                 let rename = |a: &str, b: &str| {
-                    unit(format!(
-                        "DO $migc$\nBEGIN\n  IF EXISTS (SELECT 1 FROM pg_enum WHERE enumtypid = to_regtype({}) AND enumlabel = {}) THEN\n    ALTER TYPE {} RENAME VALUE {} TO {};\n  END IF;\nEND\n$migc$;",
-                        literal(&q(name)),
-                        literal(a),
+                    unit(do_block(&format!(
+                        "BEGIN\n  IF EXISTS (SELECT 1 FROM pg_enum WHERE enumtypid = to_regtype({}) AND enumlabel = {}) THEN\n    ALTER TYPE {} RENAME VALUE {} TO {};\n  END IF;\nEND",
+                        lit(&q(name)),
+                        lit(a),
                         q(name),
-                        literal(a),
-                        literal(b)
-                    ))
+                        lit(a),
+                        lit(b)
+                    )))
                 };
                 l.up.push(rename(from, to));
                 l.down.push(rename(to, from));
@@ -65,38 +64,38 @@ impl Postgres {
             }
             Op::DropEnum { name, values } => {
                 l.up.push(unit(format!("DROP TYPE IF EXISTS {};", q(name))));
-                let vals: Vec<String> = values.iter().map(|v| literal(v)).collect();
-                l.down.push(unit(format!(
-                    "DO $migc$\nBEGIN\n  IF to_regtype({}) IS NULL THEN\n    CREATE TYPE {} AS ENUM ({});\n  END IF;\nEND\n$migc$;",
-                    literal(&q(name)),
+                let vals: Vec<String> = values.iter().map(|v| lit(v)).collect();
+                l.down.push(unit(do_block(&format!(
+                    "BEGIN\n  IF to_regtype({}) IS NULL THEN\n    CREATE TYPE {} AS ENUM ({});\n  END IF;\nEND",
+                    lit(&q(name)),
                     q(name),
                     vals.join(", ")
-                )));
+                ))));
                 l.lock = "none".into();
             }
             Op::RenameEnum { from, to } => {
                 // The rebuilt type takes the deployed type's place once no column uses the
                 // deployed one; guarded by the rebuilt type's temporary name.
-                l.up.push(unit(format!(
-                    "DO $migc$\nBEGIN\n  IF to_regtype({from_lit}) IS NOT NULL THEN\n    DROP TYPE IF EXISTS {to};\n    ALTER TYPE {from} RENAME TO {to};\n  END IF;\nEND\n$migc$;",
-                    from_lit = literal(&q(from)),
+                l.up.push(unit(do_block(&format!(
+                    "BEGIN\n  IF to_regtype({from_lit}) IS NOT NULL THEN\n    DROP TYPE IF EXISTS {to};\n    ALTER TYPE {from} RENAME TO {to};\n  END IF;\nEND",
+                    from_lit = lit(&q(from)),
                     from = q(from),
                     to = q(to),
-                )));
+                ))));
                 let old_values: Vec<String> = ctx
                     .from
                     .enums
                     .get(to)
-                    .map(|e| e.values.iter().map(|v| literal(&v.name)).collect())
+                    .map(|e| e.values.iter().map(|v| lit(&v.name)).collect())
                     .unwrap_or_default();
-                l.down.push(unit(format!(
-                    "DO $migc$\nBEGIN\n  IF to_regtype({from_lit}) IS NULL AND to_regtype({to_lit}) IS NOT NULL THEN\n    ALTER TYPE {to} RENAME TO {from};\n    CREATE TYPE {to} AS ENUM ({values});\n  END IF;\nEND\n$migc$;",
-                    from_lit = literal(&q(from)),
-                    to_lit = literal(&q(to)),
+                l.down.push(unit(do_block(&format!(
+                    "BEGIN\n  IF to_regtype({from_lit}) IS NULL AND to_regtype({to_lit}) IS NOT NULL THEN\n    ALTER TYPE {to} RENAME TO {from};\n    CREATE TYPE {to} AS ENUM ({values});\n  END IF;\nEND",
+                    from_lit = lit(&q(from)),
+                    to_lit = lit(&q(to)),
                     from = q(from),
                     to = q(to),
                     values = old_values.join(", "),
-                )));
+                ))));
                 l.lock = "none".into();
             }
             Op::CreateTable { table } => {
@@ -137,7 +136,7 @@ impl Postgres {
             Op::DropTableAlias { table, alias } => {
                 l.up.push(self.retry(&[format!(
                     "IF EXISTS (SELECT 1 FROM pg_views WHERE viewname = {} AND schemaname = current_schema()) THEN\n  DROP VIEW {};\nEND IF;",
-                    literal(alias),
+                    lit(alias),
                     q(alias)
                 )]));
                 l.down.push(unit(format!(
@@ -178,7 +177,7 @@ impl Postgres {
                 )]));
                 // A computed column (rename, split, type change) loses nothing: the dual-write
                 // trigger keeps the deployed columns filled from it.
-                let computed = column.name.ends_with("__migc_new")
+                let computed = crate::names::is_shadow(&column.name)
                     || ctx
                         .declared(table)
                         .into_iter()
@@ -209,7 +208,7 @@ impl Postgres {
                         "COMMENT ON COLUMN {}.{} IS {};",
                         q(table),
                         q(&column.name),
-                        literal(text)
+                        lit(text)
                     ));
                 }
                 if let Some(target) = target {
@@ -363,7 +362,7 @@ impl Postgres {
                     Ok(self.retry(&[format!(
                         "IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = {} AND attname = {} AND NOT attisdropped) THEN\n  ALTER TABLE {} ALTER COLUMN {} {action};\nEND IF;",
                         regclass(table),
-                        literal(column),
+                        lit(column),
                         q(table),
                         q(column)
                     )]))
@@ -424,7 +423,7 @@ impl Postgres {
                     q(table),
                     q(column)
                 )]));
-                let check = format!("{table}_{column}_not_null");
+                let check = crate::names::not_null_check(table, column);
                 l.down.push(self.add_constraint(
                     table,
                     &check,
@@ -434,12 +433,12 @@ impl Postgres {
                 // Rows the new application wrote may hold null: then the column stays nullable
                 // (with the unvalidated check) rather than the rollback failing.
                 l.down.push(self.retry(&[format!(
-                    "IF NOT EXISTS (SELECT 1 FROM {t} WHERE {c} IS NULL) THEN\n  ALTER TABLE {t} VALIDATE CONSTRAINT {k};\n  ALTER TABLE {t} ALTER COLUMN {c} SET NOT NULL;\n  ALTER TABLE {t} DROP CONSTRAINT IF EXISTS {k};\nELSE\n  ALTER TABLE {t} DROP CONSTRAINT IF EXISTS {k};\n  RAISE NOTICE 'migc: {table_text}.{column_text} stays nullable: rows hold null';\nEND IF;",
+                    "IF NOT EXISTS (SELECT 1 FROM {t} WHERE {c} IS NULL) THEN\n  ALTER TABLE {t} VALIDATE CONSTRAINT {k};\n  ALTER TABLE {t} ALTER COLUMN {c} SET NOT NULL;\n  ALTER TABLE {t} DROP CONSTRAINT IF EXISTS {k};\nELSE\n  ALTER TABLE {t} DROP CONSTRAINT IF EXISTS {k};\n  RAISE NOTICE 'migc: %.% stays nullable: rows hold null', {table_text}, {column_text};\nEND IF;",
                     t = q(table),
                     c = q(column),
                     k = q(&check),
-                    table_text = table.replace('\'', "''"),
-                    column_text = column.replace('\'', "''"),
+                    table_text = lit(table),
+                    column_text = lit(column),
                 )]));
                 l.down_loses = Some(format!(
                     "nothing, but `{table}.{column}` stays nullable while rows the new application wrote hold null"
@@ -631,8 +630,8 @@ impl Postgres {
                     self.retry(&[format!(
                         "IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = {reg} AND attname = {a_lit} AND NOT attisdropped)\n   AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = {reg} AND attname = {b_lit} AND NOT attisdropped) THEN\n  ALTER TABLE {t} RENAME COLUMN {a} TO {b};\nEND IF;",
                         reg = regclass(table),
-                        a_lit = literal(a),
-                        b_lit = literal(b),
+                        a_lit = lit(a),
+                        b_lit = lit(b),
                         t = q(table),
                         a = q(a),
                         b = q(b),

@@ -5,14 +5,25 @@ use super::D;
 use crate::sql::{literal, quote, render};
 use migc_compiler::schema::*;
 use migc_grammar::{Code, Diagnostic};
+use migc_stdlib::dollar_quoted;
 
 pub(super) fn q(name: &str) -> String {
     quote(name, D)
 }
 
+/// A string literal.
+pub(super) fn lit(value: &str) -> String {
+    literal(value, D)
+}
+
+/// An anonymous code block: `DO $tag$ body $tag$;`, its tag one the body does not hold.
+pub(super) fn do_block(body: &str) -> String {
+    format!("DO {};", dollar_quoted("migc", &format!("\n{body}\n")))
+}
+
 /// A relation name as a `regclass` literal.
 pub(super) fn regclass(name: &str) -> String {
-    format!("to_regclass({})", literal(&q(name)))
+    format!("to_regclass({})", lit(&q(name)))
 }
 
 pub(super) fn expr(e: &Expr) -> Result<String, Diagnostic> {
@@ -77,7 +88,7 @@ pub(super) fn column_exists(table: &str, column: &str) -> String {
     format!(
         "EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = {} AND attname = {} AND NOT attisdropped)",
         regclass(table),
-        literal(column)
+        lit(column)
     )
 }
 
@@ -85,7 +96,12 @@ pub(super) fn column_exists(table: &str, column: &str) -> String {
 /// of another type does not convert to on assignment. Shadow columns of rebuilt enums get
 /// their cast from `up` itself.
 pub(super) fn assigned_type(ctx: &Context<'_>, table: &str, column: &str) -> Option<String> {
-    let declared = column.strip_suffix("__migc_new").unwrap_or(column);
+    let declared = ctx
+        .from
+        .tables
+        .get(table)
+        .and_then(|t| crate::names::shadowed(column, t.columns.iter().map(|c| c.name.as_str())))
+        .unwrap_or(column);
     let c = ctx.target_column(table, declared)?;
     match &c.ty {
         ColumnType::Enum { .. } if column != declared => None,
@@ -137,7 +153,7 @@ pub(super) fn constraint_exists(table: &str, name: &str) -> String {
     format!(
         "EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = {} AND conname = {})",
         regclass(table),
-        literal(name)
+        lit(name)
     )
 }
 
@@ -188,13 +204,13 @@ END;",
 
 /// `VALIDATE CONSTRAINT`, skipped when already valid (so a re-run does not scan again).
 pub(super) fn validate(table: &str, name: &str) -> Unit {
-    unit(format!(
-        "DO $migc$\nBEGIN\n  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = {} AND conname = {} AND NOT convalidated) THEN\n    ALTER TABLE {} VALIDATE CONSTRAINT {};\n  END IF;\nEND\n$migc$;",
+    unit(do_block(&format!(
+        "BEGIN\n  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = {} AND conname = {} AND NOT convalidated) THEN\n    ALTER TABLE {} VALIDATE CONSTRAINT {};\n  END IF;\nEND",
         regclass(table),
-        literal(name),
+        lit(name),
         q(table),
         q(name)
-    ))
+    )))
 }
 
 pub(super) fn unit(sql: String) -> Unit {
@@ -212,5 +228,5 @@ pub(super) fn outside(sql: String) -> Unit {
 }
 
 pub(super) fn comment_unit(text: &str) -> Unit {
-    unit(format!("-- {text}"))
+    unit(D.comment(text))
 }

@@ -8,7 +8,7 @@ use migc_grammar::Diagnostic;
 
 impl Postgres {
     pub(super) fn sync_function(&self, table: &str) -> String {
-        format!("migc_sync_{table}")
+        crate::names::sync(table, None)
     }
 
     /// The dual-write trigger: on rows the old application writes, new columns get their `up`;
@@ -125,9 +125,9 @@ impl Postgres {
             downs_u = downs.replace("      ", "    "),
         );
         let create = format!(
-            "CREATE OR REPLACE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$\n{}\n$migc_fn$;",
+            "CREATE OR REPLACE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql AS {};",
             q(&func),
-            body
+            migc_stdlib::dollar_quoted("migc_fn", &format!("\n{body}\n"))
         );
         let trigger = format!(
             "DROP TRIGGER IF EXISTS {f} ON {t};\nCREATE TRIGGER {f} BEFORE INSERT OR UPDATE ON {t} FOR EACH ROW EXECUTE FUNCTION {f}();",

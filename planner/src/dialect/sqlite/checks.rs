@@ -19,7 +19,7 @@ impl Checks {
         self.records += 1;
         format!(
             "INSERT INTO temp.migc_check (kind, ok) SELECT {}, {condition};",
-            literal(kind)
+            lit(kind)
         )
     }
 }
@@ -52,8 +52,8 @@ impl Run<'_> {
             s.push(format!(
                 "CREATE TEMP TRIGGER migc_verdict_{} BEFORE INSERT ON migc_verdict WHEN NEW.kind = {} AND NEW.failed\nBEGIN\n  SELECT RAISE(ROLLBACK, {});\nEND;",
                 kind.replace(' ', "_"),
-                literal(kind),
-                literal(message)
+                lit(kind),
+                lit(message)
             ));
         }
         s.push(ck.record(
@@ -92,7 +92,7 @@ impl Run<'_> {
         for t in &fk_tables {
             s.push(format!(
                 "INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check({}));",
-                literal(t)
+                lit(t)
             ));
         }
         s.push("INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);".to_string());
@@ -186,7 +186,7 @@ pub(super) fn group_concat(select: &str, names: &[String]) -> String {
         format!("{list} IS NULL")
     } else {
         // Null (no name at all) compares to null: the record fails, as it must.
-        format!("{list} = {}", literal(&names.join(",")))
+        format!("{list} = {}", lit(&names.join(",")))
     }
 }
 
@@ -199,7 +199,7 @@ pub(super) fn state_conditions(s: &State, touched: &Touched) -> Vec<String> {
                 let mut cols: Vec<String> = t.cols.iter().map(|c| c.def.name.clone()).collect();
                 cols.sort();
                 let mut conds = vec![group_concat(
-                    &format!("SELECT name FROM pragma_table_info({})", literal(name)),
+                    &format!("SELECT name FROM pragma_table_info({})", lit(name)),
                     &cols,
                 )];
                 let universe: Vec<String> = touched
@@ -218,7 +218,7 @@ pub(super) fn state_conditions(s: &State, touched: &Touched) -> Vec<String> {
                     conds.push(group_concat(
                         &format!(
                             "SELECT name FROM pragma_index_list({}) WHERE name IN ({})",
-                            literal(name),
+                            lit(name),
                             names_list(&universe)
                         ),
                         &idx,
@@ -232,7 +232,7 @@ pub(super) fn state_conditions(s: &State, touched: &Touched) -> Vec<String> {
                     conds.push(group_concat(
                         &format!(
                             "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = {} AND name LIKE 'migc_sync_%'",
-                            literal(name)
+                            lit(name)
                         ),
                         &trg,
                     ));
@@ -241,7 +241,7 @@ pub(super) fn state_conditions(s: &State, touched: &Touched) -> Vec<String> {
                     conds.push(format!(
                         "{}EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = {})",
                         if t.sync.is_some() { "" } else { "NOT " },
-                        literal(&guard_name(name))
+                        lit(&guard_name(name))
                     ));
                 }
                 out.push(conds.join("\n  AND "));
@@ -249,7 +249,7 @@ pub(super) fn state_conditions(s: &State, touched: &Touched) -> Vec<String> {
             None if s.views.contains_key(name) || s.aliases.contains_key(name) => {}
             None => out.push(format!(
                 "NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = {})",
-                literal(name)
+                lit(name)
             )),
         }
     }
@@ -261,7 +261,7 @@ pub(super) fn state_conditions(s: &State, touched: &Touched) -> Vec<String> {
         out.push(format!(
             "{}EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = {})",
             if exists { "" } else { "NOT " },
-            literal(name)
+            lit(name)
         ));
     }
     out

@@ -440,7 +440,7 @@ impl Run<'_> {
                 return Some(d.clone());
             }
         }
-        let shadow = format!("{column}__migc_new");
+        let shadow = crate::names::shadow(column);
         t.col(&shadow)?;
         let declared = self
             .ctx
@@ -471,7 +471,7 @@ impl Run<'_> {
                 table.name
             )),
             Op::AddColumn { table, column } => {
-                let computed = column.name.ends_with("__migc_new")
+                let computed = crate::names::is_shadow(&column.name)
                     || self
                         .ctx
                         .declared(table)

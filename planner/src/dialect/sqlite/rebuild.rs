@@ -86,11 +86,11 @@ pub(super) fn migrate(
             .collect();
         ck.counters += 1;
         let n = ck.counters;
-        let new = format!("migc_new_{t}");
-        sql.push(format!(
-            "-- rebuild {} (copy every row into a new table, then swap it in)",
+        let new = crate::names::derived(&format!("migc_new_{t}"), "");
+        sql.push(comment(&format!(
+            "rebuild {} (copy every row into a new table, then swap it in)",
             q(t)
-        ));
+        )));
         sql.push(format!(
             "INSERT INTO temp.migc_count (n, rows) SELECT {n}, count(*) FROM {};",
             q(&a.name)
@@ -99,7 +99,7 @@ pub(super) fn migrate(
             "unmanaged",
             &format!(
                 "NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = {} AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%'{})",
-                literal(&a.name),
+                lit(&a.name),
                 if known.is_empty() {
                     String::new()
                 } else {
@@ -122,7 +122,7 @@ pub(super) fn migrate(
                 Some(m) => {
                     let arms: Vec<String> = m
                         .iter()
-                        .map(|(x, y)| format!(" WHEN {} THEN {}", literal(x), literal(y)))
+                        .map(|(x, y)| format!(" WHEN {} THEN {}", lit(x), lit(y)))
                         .collect();
                     format!("CASE {source}{} ELSE {source} END", arms.concat())
                 }

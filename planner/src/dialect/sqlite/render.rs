@@ -34,7 +34,7 @@ pub(super) fn col_def(c: &Col) -> Result<String, Diagnostic> {
         s.push_str(&format!(" DEFAULT {}", default_sql(d)?));
     }
     if let Some(labels) = &c.labels {
-        let labels: Vec<String> = labels.iter().map(|l| literal(l)).collect();
+        let labels: Vec<String> = labels.iter().map(|l| lit(l)).collect();
         s.push_str(&format!(
             " CHECK ({} IN ({}))",
             q(&c.def.name),

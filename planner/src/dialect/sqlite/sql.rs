@@ -6,6 +6,11 @@ pub(super) fn q(name: &str) -> String {
     quote(name, D)
 }
 
+/// A string literal.
+pub(super) fn lit(value: &str) -> String {
+    literal(value, D)
+}
+
 pub(super) fn unit(sql: String) -> Unit {
     Unit {
         sql,
@@ -13,9 +18,10 @@ pub(super) fn unit(sql: String) -> Unit {
     }
 }
 
+/// `--` comment lines, one per line of the text.
 pub(super) fn comment(text: &str) -> String {
     text.lines()
-        .map(|l| format!("-- {l}"))
+        .map(|l| D.comment(l))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -47,7 +53,7 @@ pub(super) fn fix_casts(sql: &str) -> String {
         ControlFlow::<()>::Continue(())
     });
     if changed {
-        e.to_string()
+        migc_compiler::sql_text::print(e, migc_compiler::sql_text::Spelling::Neutral)
     } else {
         sql.to_string()
     }
@@ -121,11 +127,7 @@ pub(super) fn default_sql(e: &Expr) -> Result<String, Diagnostic> {
 }
 
 pub(super) fn names_list(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| literal(n))
-        .collect::<Vec<_>>()
-        .join(", ")
+    names.iter().map(|n| lit(n)).collect::<Vec<_>>().join(", ")
 }
 
 pub(super) fn terminated(s: &str) -> String {

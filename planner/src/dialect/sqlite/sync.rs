@@ -3,11 +3,11 @@
 use super::*;
 
 pub(super) fn guard_name(table: &str) -> String {
-    format!("migc_sync_{table}_guard")
+    crate::names::sync(table, Some("guard"))
 }
 
 pub(super) fn trigger_name(table: &str, event: &str) -> String {
-    format!("migc_sync_{table}_{event}")
+    crate::names::sync(table, Some(event))
 }
 
 /// Whether two values differ, null being a value: 1 or 0, never null. SQLite's `a IS NOT b`
@@ -109,7 +109,7 @@ pub(super) fn sync_triggers(t: &Tbl) -> Result<Vec<(String, String)>, Diagnostic
     for ck in t.deferred_checks() {
         enforce.push(format!(
             "  SELECT RAISE(ABORT, {}) FROM {table} WHERE {row} AND NOT ({});",
-            literal(&format!("CHECK constraint failed: {}", ck.name)),
+            lit(&format!("CHECK constraint failed: {}", ck.name)),
             expr(&ck.expr)?
         ));
     }
@@ -212,7 +212,12 @@ pub(super) fn alias_sql(t: &Tbl, alias: &str) -> Result<Vec<String>, Diagnostic>
         });
         sets.push(format!("{0} = NEW.{0}", q(&c.def.name)));
     }
-    let trig = |event: &str| q(&format!("migc_alias_{alias}_{event}"));
+    let trig = |event: &str| {
+        q(&crate::names::derived(
+            &format!("migc_alias_{alias}"),
+            &format!("_{event}"),
+        ))
+    };
     Ok(vec![
         format!("CREATE VIEW {view} AS SELECT * FROM {table};"),
         format!(

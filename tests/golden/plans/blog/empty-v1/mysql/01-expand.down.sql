@@ -16,11 +16,11 @@ SET NAMES utf8mb4;
 
 -- [25] undo: create view `tag_counts`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v1/search.mig:21:6
-DROP VIEW IF EXISTS tag_counts;
+DROP VIEW IF EXISTS `tag_counts`;
 
 -- [24] undo: create view `published_posts`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v1/search.mig:14:6
-DROP VIEW IF EXISTS published_posts;
+DROP VIEW IF EXISTS `published_posts`;
 
 -- [23] undo: add foreign key `post_tags_tag_id_fkey` on `post_tags`
 --     lock: none (added in place, rows not checked; `tags` read); rewrite: no; scan: no; from examples/blog/v1/posts.mig:36:44
@@ -50,13 +50,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE post_tags DROP FOREIGN KEY post_tags_tag_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_tag_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE post_tags DROP FOREIGN KEY post_tags_tag_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_tag_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_tag_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey') THEN
-        ALTER TABLE post_tags DROP INDEX post_tags_tag_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` DROP INDEX `post_tags_tag_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -68,7 +68,7 @@ DROP PROCEDURE migc_step;
 
 -- [22] undo: create table `tags`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:27:7
-DROP TABLE IF EXISTS tags;
+DROP TABLE IF EXISTS `tags`;
 
 -- [21] undo: add foreign key `posts_author_id_fkey` on `posts`
 --     lock: none (added in place, rows not checked; `authors` read); rewrite: no; scan: no; from examples/blog/v1/posts.mig:9:49
@@ -98,13 +98,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts DROP FOREIGN KEY posts_author_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` DROP FOREIGN KEY `posts_author_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts DROP FOREIGN KEY posts_author_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` DROP FOREIGN KEY `posts_author_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_author_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey') THEN
-        ALTER TABLE posts DROP INDEX posts_author_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `posts` DROP INDEX `posts_author_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -134,9 +134,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_published_at_idx') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME <> 'posts_published_at_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'author_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE posts ADD INDEX posts_author_id_fkey (author_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD INDEX `posts_author_id_fkey` (`author_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE posts DROP INDEX posts_published_at_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `posts` DROP INDEX `posts_published_at_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -166,9 +166,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_by_author') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME <> 'posts_by_author' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'author_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE posts ADD INDEX posts_author_id_fkey (author_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD INDEX `posts_author_id_fkey` (`author_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE posts DROP INDEX posts_by_author, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `posts` DROP INDEX `posts_by_author`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -206,15 +206,15 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_slug_key') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME <> 'posts_slug_key' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'author_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE posts ADD INDEX posts_author_id_fkey (author_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD INDEX `posts_author_id_fkey` (`author_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE posts DROP INDEX posts_slug_key, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `posts` DROP INDEX `posts_slug_key`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'posts_slug_key__where') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts DROP COLUMN posts_slug_key__where, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` DROP COLUMN `posts_slug_key__where`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts DROP COLUMN posts_slug_key__where, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` DROP COLUMN `posts_slug_key__where`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -245,9 +245,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_deleted_at_idx') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME <> 'posts_deleted_at_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'author_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE posts ADD INDEX posts_author_id_fkey (author_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD INDEX `posts_author_id_fkey` (`author_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE posts DROP INDEX posts_deleted_at_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `posts` DROP INDEX `posts_deleted_at_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -285,13 +285,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND INDEX_NAME = 'post_views_post_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey') THEN
-        ALTER TABLE post_views DROP INDEX post_views_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_views` DROP INDEX `post_views_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -329,13 +329,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_post_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') THEN
-        ALTER TABLE post_tags DROP INDEX post_tags_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` DROP INDEX `post_tags_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -373,13 +373,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
-        ALTER TABLE comments DROP INDEX comments_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` DROP INDEX `comments_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -391,7 +391,7 @@ DROP PROCEDURE migc_step;
 
 -- [13] undo: create table `posts`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:7:7
-DROP TABLE IF EXISTS posts;
+DROP TABLE IF EXISTS `posts`;
 
 -- [12] undo: create index `post_views_post_id_viewed_at_idx` on `post_views`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/posts.mig:48:3
@@ -413,9 +413,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND INDEX_NAME = 'post_views_post_id_viewed_at_idx') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND INDEX_NAME <> 'post_views_post_id_viewed_at_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE post_views ADD INDEX post_views_post_id_fkey (post_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_views` ADD INDEX `post_views_post_id_fkey` (`post_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE post_views DROP INDEX post_views_post_id_viewed_at_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_views` DROP INDEX `post_views_post_id_viewed_at_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -427,7 +427,7 @@ DROP PROCEDURE migc_step;
 
 -- [11] undo: create table `post_views`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:43:7
-DROP TABLE IF EXISTS post_views;
+DROP TABLE IF EXISTS `post_views`;
 
 -- [10] undo: create index `post_tags_tag_id_post_id_idx` on `post_tags`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/posts.mig:39:3
@@ -449,12 +449,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_tag_id_post_id_idx') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_tags_tag_id_post_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE post_tags ADD INDEX post_tags_post_id_fkey (post_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD INDEX `post_tags_post_id_fkey` (`post_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_tags_tag_id_post_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tag_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE post_tags ADD INDEX post_tags_tag_id_fkey (tag_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD INDEX `post_tags_tag_id_fkey` (`tag_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE post_tags DROP INDEX post_tags_tag_id_post_id_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` DROP INDEX `post_tags_tag_id_post_id_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -466,7 +466,7 @@ DROP PROCEDURE migc_step;
 
 -- [9] undo: create table `post_tags`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:34:7
-DROP TABLE IF EXISTS post_tags;
+DROP TABLE IF EXISTS `post_tags`;
 
 -- [8] undo: create index `comments_moderation_queue` on `comments`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/comments.mig:17:3
@@ -488,9 +488,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_moderation_queue') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_moderation_queue' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE comments ADD INDEX comments_post_id_fkey (post_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD INDEX `comments_post_id_fkey` (`post_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE comments DROP INDEX comments_moderation_queue, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` DROP INDEX `comments_moderation_queue`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -520,9 +520,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_created_at_idx') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_post_id_created_at_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE comments ADD INDEX comments_post_id_fkey (post_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD INDEX `comments_post_id_fkey` (`post_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE comments DROP INDEX comments_post_id_created_at_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` DROP INDEX `comments_post_id_created_at_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -534,7 +534,7 @@ DROP PROCEDURE migc_step;
 
 -- [6] undo: create table `comments`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/comments.mig:6:7
-DROP TABLE IF EXISTS comments;
+DROP TABLE IF EXISTS `comments`;
 
 -- [5] undo: create unique index `authors_email_key` on `authors`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/authors.mig:14:3
@@ -563,13 +563,13 @@ BEGIN
         END IF;
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND INDEX_NAME = 'authors_email_key') THEN
-        ALTER TABLE authors DROP INDEX authors_email_key, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `authors` DROP INDEX `authors_email_key`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND COLUMN_NAME = 'authors_email_key__expr') THEN
         IF algo = 0 THEN
-          ALTER TABLE authors DROP COLUMN authors_email_key__expr, ALGORITHM=INSTANT;
+          ALTER TABLE `authors` DROP COLUMN `authors_email_key__expr`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE authors DROP COLUMN authors_email_key__expr, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `authors` DROP COLUMN `authors_email_key__expr`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -607,13 +607,13 @@ BEGIN
         END IF;
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND INDEX_NAME = 'authors_handle_key') THEN
-        ALTER TABLE authors DROP INDEX authors_handle_key, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `authors` DROP INDEX `authors_handle_key`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND COLUMN_NAME = 'authors_handle_key__expr') THEN
         IF algo = 0 THEN
-          ALTER TABLE authors DROP COLUMN authors_handle_key__expr, ALGORITHM=INSTANT;
+          ALTER TABLE `authors` DROP COLUMN `authors_handle_key__expr`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE authors DROP COLUMN authors_handle_key__expr, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `authors` DROP COLUMN `authors_handle_key__expr`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -626,7 +626,7 @@ DROP PROCEDURE migc_step;
 
 -- [3] undo: create table `authors`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/authors.mig:4:7
-DROP TABLE IF EXISTS authors;
+DROP TABLE IF EXISTS `authors`;
 
 -- [2] undo: create enum `post_status`
 --     lock: none; rewrite: no; scan: no; from examples/blog/v1/posts.mig:5:6

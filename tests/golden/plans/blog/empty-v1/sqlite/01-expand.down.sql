@@ -57,11 +57,11 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 
 -- [25] undo: create view `tag_counts`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v1/search.mig:21:6
-DROP VIEW tag_counts;
+DROP VIEW "tag_counts";
 
 -- [24] undo: create view `published_posts`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v1/search.mig:14:6
-DROP VIEW published_posts;
+DROP VIEW "published_posts";
 
 -- [23] undo: add foreign key `post_tags_tag_id_fkey` on `post_tags`
 --     lock: none; rewrite: no; scan: no; from examples/blog/v1/posts.mig:36:44
@@ -69,7 +69,7 @@ DROP VIEW published_posts;
 
 -- [22] undo: create table `tags`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:27:7
-DROP TABLE tags;
+DROP TABLE "tags";
 
 -- [21] undo: add foreign key `posts_author_id_fkey` on `posts`
 --     lock: none; rewrite: no; scan: no; from examples/blog/v1/posts.mig:9:49
@@ -77,19 +77,19 @@ DROP TABLE tags;
 
 -- [20] undo: create index `posts_published_at_idx` on `posts`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/posts.mig:24:3
-DROP INDEX posts_published_at_idx;
+DROP INDEX "posts_published_at_idx";
 
 -- [19] undo: create index `posts_by_author` on `posts`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/posts.mig:23:3
-DROP INDEX posts_by_author;
+DROP INDEX "posts_by_author";
 
 -- [18] undo: create unique index `posts_slug_key` on `posts`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/posts.mig:22:3
-DROP INDEX posts_slug_key;
+DROP INDEX "posts_slug_key";
 
 -- [17] undo: create index `posts_deleted_at_idx` on `posts`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from <std>/soft_delete.mig:4:3
-DROP INDEX posts_deleted_at_idx;
+DROP INDEX "posts_deleted_at_idx";
 
 -- [16] undo: add foreign key `post_views_post_id_fkey` on `post_views`
 --     lock: none; rewrite: no; scan: no; from examples/blog/v1/posts.mig:45:45
@@ -105,47 +105,47 @@ DROP INDEX posts_deleted_at_idx;
 
 -- [13] undo: create table `posts`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:7:7
-DROP TABLE posts;
+DROP TABLE "posts";
 
 -- [12] undo: create index `post_views_post_id_viewed_at_idx` on `post_views`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/posts.mig:48:3
-DROP INDEX post_views_post_id_viewed_at_idx;
+DROP INDEX "post_views_post_id_viewed_at_idx";
 
 -- [11] undo: create table `post_views`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:43:7
-DROP TABLE post_views;
+DROP TABLE "post_views";
 
 -- [10] undo: create index `post_tags_tag_id_post_id_idx` on `post_tags`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/posts.mig:39:3
-DROP INDEX post_tags_tag_id_post_id_idx;
+DROP INDEX "post_tags_tag_id_post_id_idx";
 
 -- [9] undo: create table `post_tags`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:34:7
-DROP TABLE post_tags;
+DROP TABLE "post_tags";
 
 -- [8] undo: create index `comments_moderation_queue` on `comments`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/comments.mig:17:3
-DROP INDEX comments_moderation_queue;
+DROP INDEX "comments_moderation_queue";
 
 -- [7] undo: create index `comments_post_id_created_at_idx` on `comments`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/comments.mig:16:3
-DROP INDEX comments_post_id_created_at_idx;
+DROP INDEX "comments_post_id_created_at_idx";
 
 -- [6] undo: create table `comments`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/comments.mig:6:7
-DROP TABLE comments;
+DROP TABLE "comments";
 
 -- [5] undo: create unique index `authors_email_key` on `authors`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/authors.mig:14:3
-DROP INDEX authors_email_key;
+DROP INDEX "authors_email_key";
 
 -- [4] undo: create unique index `authors_handle_key` on `authors`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/authors.mig:13:3
-DROP INDEX authors_handle_key;
+DROP INDEX "authors_handle_key";
 
 -- [3] undo: create table `authors`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/authors.mig:4:7
-DROP TABLE authors;
+DROP TABLE "authors";
 
 -- [2] undo: create enum `post_status`
 --     lock: none; rewrite: no; scan: no; from examples/blog/v1/posts.mig:5:6

@@ -51,103 +51,103 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM
 
 -- [3] create table `authors`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/authors.mig:4:7
-CREATE TABLE authors (
-  id integer NOT NULL,
-  handle varchar(40) NOT NULL,
-  email text NOT NULL,
-  name text NOT NULL,
-  bio text,
-  avatar_url text,
-  is_editor boolean NOT NULL DEFAULT false,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (id),
-  CONSTRAINT authors_handle_check CHECK (length(handle) >= 2)
+CREATE TABLE "authors" (
+  "id" integer NOT NULL,
+  "handle" varchar(40) NOT NULL,
+  "email" text NOT NULL,
+  "name" text NOT NULL,
+  "bio" text,
+  "avatar_url" text,
+  "is_editor" boolean NOT NULL DEFAULT false,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("id"),
+  CONSTRAINT "authors_handle_check" CHECK (length("handle") >= 2)
 );
 
 -- [4] create unique index `authors_handle_key` on `authors`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/authors.mig:13:3
-CREATE UNIQUE INDEX authors_handle_key ON authors ((lower(handle)));
+CREATE UNIQUE INDEX "authors_handle_key" ON "authors" ((lower("handle")));
 
 -- [5] create unique index `authors_email_key` on `authors`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/authors.mig:14:3
-CREATE UNIQUE INDEX authors_email_key ON authors ((lower(email)));
+CREATE UNIQUE INDEX "authors_email_key" ON "authors" ((lower("email")));
 
 -- [6] create table `comments`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/comments.mig:6:7
-CREATE TABLE comments (
-  id integer NOT NULL,
-  post_id integer NOT NULL,
-  parent_id integer,
-  author_name text NOT NULL,
-  author_email text NOT NULL,
-  body text NOT NULL,
-  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'spam')),
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (id),
-  CONSTRAINT comments_body_check CHECK (length(body) <= 10000),
-  FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE
+CREATE TABLE "comments" (
+  "id" integer NOT NULL,
+  "post_id" integer NOT NULL,
+  "parent_id" integer,
+  "author_name" text NOT NULL,
+  "author_email" text NOT NULL,
+  "body" text NOT NULL,
+  "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'approved', 'spam')),
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("id"),
+  CONSTRAINT "comments_body_check" CHECK (length("body") <= 10000),
+  FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE
 );
 
 -- [7] create index `comments_post_id_created_at_idx` on `comments`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/comments.mig:16:3
-CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status = 'approved';
+CREATE INDEX "comments_post_id_created_at_idx" ON "comments" ("post_id", "created_at") WHERE "status" = 'approved';
 
 -- [8] create index `comments_moderation_queue` on `comments`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/comments.mig:17:3
-CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
+CREATE INDEX "comments_moderation_queue" ON "comments" ("created_at") WHERE "status" = 'pending';
 
 -- [9] create table `post_tags`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:34:7
-CREATE TABLE post_tags (
-  post_id integer NOT NULL,
-  tag_id integer NOT NULL,
-  added_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (post_id, tag_id),
-  FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE,
-  FOREIGN KEY (tag_id) REFERENCES tags (id) ON DELETE CASCADE
+CREATE TABLE "post_tags" (
+  "post_id" integer NOT NULL,
+  "tag_id" integer NOT NULL,
+  "added_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("post_id", "tag_id"),
+  FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("tag_id") REFERENCES "tags" ("id") ON DELETE CASCADE
 );
 
 -- [10] create index `post_tags_tag_id_post_id_idx` on `post_tags`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/posts.mig:39:3
-CREATE INDEX post_tags_tag_id_post_id_idx ON post_tags (tag_id, post_id);
+CREATE INDEX "post_tags_tag_id_post_id_idx" ON "post_tags" ("tag_id", "post_id");
 
 -- [11] create table `post_views`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:43:7
-CREATE TABLE post_views (
-  id integer NOT NULL,
-  post_id integer NOT NULL,
-  viewed_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  referrer text,
-  PRIMARY KEY (id),
-  FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE
+CREATE TABLE "post_views" (
+  "id" integer NOT NULL,
+  "post_id" integer NOT NULL,
+  "viewed_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "referrer" text,
+  PRIMARY KEY ("id"),
+  FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE
 );
 
 -- [12] create index `post_views_post_id_viewed_at_idx` on `post_views`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/posts.mig:48:3
-CREATE INDEX post_views_post_id_viewed_at_idx ON post_views (post_id, viewed_at);
+CREATE INDEX "post_views_post_id_viewed_at_idx" ON "post_views" ("post_id", "viewed_at");
 
 -- [13] create table `posts`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:7:7
-CREATE TABLE posts (
-  id integer NOT NULL,
-  author_id integer NOT NULL,
-  slug varchar(200) NOT NULL,
-  title text NOT NULL,
-  body text NOT NULL,
-  excerpt text,
-  status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'review', 'published', 'archived')),
-  published_at timestamptz,
-  view_count integer NOT NULL DEFAULT 0,
-  search text,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  deleted_at timestamptz,
-  PRIMARY KEY (id),
-  CONSTRAINT posts_view_count_check CHECK (view_count >= 0),
-  CONSTRAINT posts_published_has_date CHECK (status <> 'published' OR published_at IS NOT NULL),
-  FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT
+CREATE TABLE "posts" (
+  "id" integer NOT NULL,
+  "author_id" integer NOT NULL,
+  "slug" varchar(200) NOT NULL,
+  "title" text NOT NULL,
+  "body" text NOT NULL,
+  "excerpt" text,
+  "status" text NOT NULL DEFAULT 'draft' CHECK ("status" IN ('draft', 'review', 'published', 'archived')),
+  "published_at" timestamptz,
+  "view_count" integer NOT NULL DEFAULT 0,
+  "search" text,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "deleted_at" timestamptz,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "posts_view_count_check" CHECK ("view_count" >= 0),
+  CONSTRAINT "posts_published_has_date" CHECK ("status" <> 'published' OR "published_at" IS NOT NULL),
+  FOREIGN KEY ("author_id") REFERENCES "authors" ("id") ON DELETE RESTRICT
 );
 
 -- [14] add foreign key `comments_post_id_fkey` on `comments`
@@ -164,19 +164,19 @@ CREATE TABLE posts (
 
 -- [17] create index `posts_deleted_at_idx` on `posts`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from <std>/soft_delete.mig:4:3
-CREATE INDEX posts_deleted_at_idx ON posts (deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE INDEX "posts_deleted_at_idx" ON "posts" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
 
 -- [18] create unique index `posts_slug_key` on `posts`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/posts.mig:22:3
-CREATE UNIQUE INDEX posts_slug_key ON posts (slug) WHERE deleted_at IS NULL;
+CREATE UNIQUE INDEX "posts_slug_key" ON "posts" ("slug") WHERE "deleted_at" IS NULL;
 
 -- [19] create index `posts_by_author` on `posts`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/posts.mig:23:3
-CREATE INDEX posts_by_author ON posts (author_id, published_at DESC) WHERE status = 'published';
+CREATE INDEX "posts_by_author" ON "posts" ("author_id", "published_at" DESC) WHERE "status" = 'published';
 
 -- [20] create index `posts_published_at_idx` on `posts`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/posts.mig:24:3
-CREATE INDEX posts_published_at_idx ON posts (published_at DESC) WHERE status = 'published' AND deleted_at IS NULL;
+CREATE INDEX "posts_published_at_idx" ON "posts" ("published_at" DESC) WHERE "status" = 'published' AND "deleted_at" IS NULL;
 
 -- [21] add foreign key `posts_author_id_fkey` on `posts`
 --     lock: none; rewrite: no; scan: no; from examples/blog/v1/posts.mig:9:49
@@ -184,13 +184,13 @@ CREATE INDEX posts_published_at_idx ON posts (published_at DESC) WHERE status = 
 
 -- [22] create table `tags`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:27:7
-CREATE TABLE tags (
-  id integer NOT NULL,
-  name text NOT NULL,
-  slug varchar(60) NOT NULL,
-  PRIMARY KEY (id)
+CREATE TABLE "tags" (
+  "id" integer NOT NULL,
+  "name" text NOT NULL,
+  "slug" varchar(60) NOT NULL,
+  PRIMARY KEY ("id")
 );
-CREATE UNIQUE INDEX tags_slug_key ON tags (slug);
+CREATE UNIQUE INDEX "tags_slug_key" ON "tags" ("slug");
 
 -- [23] add foreign key `post_tags_tag_id_fkey` on `post_tags`
 --     lock: none; rewrite: no; scan: no; from examples/blog/v1/posts.mig:36:44
@@ -198,11 +198,11 @@ CREATE UNIQUE INDEX tags_slug_key ON tags (slug);
 
 -- [24] create view `published_posts`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v1/search.mig:14:6
-CREATE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
+CREATE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."excerpt", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;
 
 -- [25] create view `tag_counts`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v1/search.mig:21:6
-CREATE VIEW tag_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS posts FROM tags t LEFT JOIN post_tags pt ON pt.tag_id = t.id GROUP BY t.id, t.slug, t.name;
+CREATE VIEW "tag_counts" AS SELECT "t"."id", "t"."slug", "t"."name", count("pt"."post_id") AS "posts" FROM "tags" t LEFT JOIN "post_tags" pt ON "pt"."tag_id" = "t"."id" GROUP BY "t"."id", "t"."slug", "t"."name";
 
 -- [26] apply native block `pg_trgm`
 --     lock: none; rewrite: no; scan: no; from examples/blog/v1/search.mig:2:8

@@ -34,18 +34,18 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE post_tags ADD CONSTRAINT post_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` ADD CONSTRAINT `post_tags_tag_id_fkey` FOREIGN KEY (`tag_id`) REFERENCES `tags` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE post_tags DROP FOREIGN KEY post_tags_tag_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_tag_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE post_tags DROP FOREIGN KEY post_tags_tag_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_tag_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_tag_id_fkey__migc') THEN
-        ALTER TABLE post_tags DROP INDEX post_tags_tag_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` DROP INDEX `post_tags_tag_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -55,12 +55,12 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
-DROP TRIGGER IF EXISTS migc_sync_tags_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_tags_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_tags_insert;
-DROP TRIGGER IF EXISTS migc_copy_tags_update;
-DROP TRIGGER IF EXISTS migc_copy_tags_delete;
-DROP TABLE IF EXISTS tags__migc, tags__migc_old, tags__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_tags_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_tags_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_tags_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_tags_update`;
+DROP TRIGGER IF EXISTS `migc_copy_tags_delete`;
+DROP TABLE IF EXISTS `tags__migc`, `tags__migc_old`, `tags__migc_progress`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -86,13 +86,13 @@ BEGIN
         END IF;
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND INDEX_NAME = 'tags_name_key') THEN
-        ALTER TABLE tags DROP INDEX tags_name_key, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `tags` DROP INDEX `tags_name_key`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND COLUMN_NAME = 'tags_name_key__expr') THEN
         IF algo = 0 THEN
-          ALTER TABLE tags DROP COLUMN tags_name_key__expr, ALGORITHM=INSTANT;
+          ALTER TABLE `tags` DROP COLUMN `tags_name_key__expr`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tags DROP COLUMN tags_name_key__expr, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tags` DROP COLUMN `tags_name_key__expr`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -105,8 +105,8 @@ DROP PROCEDURE migc_step;
 
 -- [29] undo: install the dual-write trigger on `posts`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:8:7
-DROP TRIGGER IF EXISTS migc_sync_posts_insert;
-DROP TRIGGER IF EXISTS migc_sync_posts_update;
+DROP TRIGGER IF EXISTS `migc_sync_posts_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_posts_update`;
 
 -- [28] undo: create unique index `posts_series_position_key` on `posts`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:32:3
@@ -128,12 +128,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_series_position_key') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME <> 'posts_series_position_key' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'author_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE posts ADD INDEX posts_author_id_fkey (author_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD INDEX `posts_author_id_fkey` (`author_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_series_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME <> 'posts_series_position_key' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'series_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE posts ADD INDEX posts_series_id_fkey (series_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD INDEX `posts_series_id_fkey` (`series_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE posts DROP INDEX posts_series_position_key, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `posts` DROP INDEX `posts_series_position_key`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -163,12 +163,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_scheduled') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME <> 'posts_scheduled' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'author_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE posts ADD INDEX posts_author_id_fkey (author_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD INDEX `posts_author_id_fkey` (`author_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_series_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME <> 'posts_scheduled' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'series_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE posts ADD INDEX posts_series_id_fkey (series_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD INDEX `posts_series_id_fkey` (`series_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE posts DROP INDEX posts_scheduled, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `posts` DROP INDEX `posts_scheduled`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -206,13 +206,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_series_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts DROP FOREIGN KEY posts_series_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` DROP FOREIGN KEY `posts_series_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts DROP FOREIGN KEY posts_series_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` DROP FOREIGN KEY `posts_series_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_series_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_series_id_fkey') THEN
-        ALTER TABLE posts DROP INDEX posts_series_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `posts` DROP INDEX `posts_series_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -250,48 +250,48 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` ADD CONSTRAINT `comments_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey__migc') THEN
-        ALTER TABLE comments DROP INDEX comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` DROP INDEX `comments_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` ADD CONSTRAINT `post_tags_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_post_id_fkey__migc') THEN
-        ALTER TABLE post_tags DROP INDEX post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` DROP INDEX `post_tags_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_views` ADD CONSTRAINT `post_views_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND INDEX_NAME = 'post_views_post_id_fkey__migc') THEN
-        ALTER TABLE post_views DROP INDEX post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_views` DROP INDEX `post_views_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -301,12 +301,12 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
-DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_posts_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_posts_insert;
-DROP TRIGGER IF EXISTS migc_copy_posts_update;
-DROP TRIGGER IF EXISTS migc_copy_posts_delete;
-DROP TABLE IF EXISTS posts__migc, posts__migc_old, posts__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_posts_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_posts_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_posts_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_posts_update`;
+DROP TRIGGER IF EXISTS `migc_copy_posts_delete`;
+DROP TABLE IF EXISTS `posts__migc`, `posts__migc_old`, `posts__migc_progress`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -333,9 +333,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_published_has_date') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts DROP CONSTRAINT posts_published_has_date, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` DROP CONSTRAINT `posts_published_has_date`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts DROP CONSTRAINT posts_published_has_date, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` DROP CONSTRAINT `posts_published_has_date`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -378,9 +378,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_series_position_check') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts DROP CONSTRAINT posts_series_position_check, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` DROP CONSTRAINT `posts_series_position_check`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts DROP CONSTRAINT posts_series_position_check, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` DROP CONSTRAINT `posts_series_position_check`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -419,9 +419,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_view_count_check__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts DROP CONSTRAINT posts_view_count_check__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` DROP CONSTRAINT `posts_view_count_check__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts DROP CONSTRAINT posts_view_count_check__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` DROP CONSTRAINT `posts_view_count_check__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -460,9 +460,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'series_position') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts DROP COLUMN series_position, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` DROP COLUMN `series_position`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts DROP COLUMN series_position, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` DROP COLUMN `series_position`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -501,9 +501,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'series_id') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts DROP COLUMN series_id, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` DROP COLUMN `series_id`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts DROP COLUMN series_id, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` DROP COLUMN `series_id`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -542,9 +542,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'comments_enabled') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts DROP COLUMN comments_enabled, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` DROP COLUMN `comments_enabled`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts DROP COLUMN comments_enabled, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` DROP COLUMN `comments_enabled`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -583,9 +583,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'view_count__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts DROP COLUMN view_count__migc_new, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` DROP COLUMN `view_count__migc_new`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts DROP COLUMN view_count__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` DROP COLUMN `view_count__migc_new`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -624,9 +624,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'body_markdown') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts DROP COLUMN body_markdown, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` DROP COLUMN `body_markdown`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts DROP COLUMN body_markdown, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` DROP COLUMN `body_markdown`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -639,8 +639,8 @@ DROP PROCEDURE migc_step;
 
 -- [16] undo: install the dual-write trigger on `comments`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
-DROP TRIGGER IF EXISTS migc_sync_comments_insert;
-DROP TRIGGER IF EXISTS migc_sync_comments_update;
+DROP TRIGGER IF EXISTS `migc_sync_comments_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_comments_update`;
 
 -- [15] undo: create index `comments_moderation_queue__migc` on `comments`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v2/comments.mig:19:3
@@ -662,12 +662,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_moderation_queue__migc') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_moderation_queue__migc' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE comments ADD INDEX comments_post_id_fkey (post_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD INDEX `comments_post_id_fkey` (`post_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_parent_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_moderation_queue__migc' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'parent_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE comments ADD INDEX comments_parent_id_fkey (parent_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD INDEX `comments_parent_id_fkey` (`parent_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE comments DROP INDEX comments_moderation_queue__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` DROP INDEX `comments_moderation_queue__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -697,12 +697,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_parent_id_idx') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_parent_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE comments ADD INDEX comments_post_id_fkey (post_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD INDEX `comments_post_id_fkey` (`post_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_parent_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_parent_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'parent_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE comments ADD INDEX comments_parent_id_fkey (parent_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD INDEX `comments_parent_id_fkey` (`parent_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE comments DROP INDEX comments_parent_id_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` DROP INDEX `comments_parent_id_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -732,12 +732,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_created_at_idx__migc') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_post_id_created_at_idx__migc' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE comments ADD INDEX comments_post_id_fkey (post_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD INDEX `comments_post_id_fkey` (`post_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_parent_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_post_id_created_at_idx__migc' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'parent_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE comments ADD INDEX comments_parent_id_fkey (parent_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD INDEX `comments_parent_id_fkey` (`parent_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE comments DROP INDEX comments_post_id_created_at_idx__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` DROP INDEX `comments_post_id_created_at_idx__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -775,13 +775,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_parent_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE comments DROP FOREIGN KEY comments_parent_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` DROP FOREIGN KEY `comments_parent_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE comments DROP FOREIGN KEY comments_parent_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` DROP FOREIGN KEY `comments_parent_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_parent_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_parent_id_fkey') THEN
-        ALTER TABLE comments DROP INDEX comments_parent_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` DROP INDEX `comments_parent_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -819,9 +819,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE comments DROP COLUMN status__migc_new, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` DROP COLUMN `status__migc_new`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE comments DROP COLUMN status__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` DROP COLUMN `status__migc_new`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -860,13 +860,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND CONSTRAINT_NAME = 'authors_avatar_media_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE authors DROP FOREIGN KEY authors_avatar_media_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `authors` DROP FOREIGN KEY `authors_avatar_media_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE authors DROP FOREIGN KEY authors_avatar_media_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `authors` DROP FOREIGN KEY `authors_avatar_media_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND INDEX_NAME = 'authors_avatar_media_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND CONSTRAINT_NAME = 'authors_avatar_media_id_fkey') THEN
-        ALTER TABLE authors DROP INDEX authors_avatar_media_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `authors` DROP INDEX `authors_avatar_media_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -904,9 +904,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND COLUMN_NAME = 'avatar_media_id') THEN
         IF algo = 0 THEN
-          ALTER TABLE authors DROP COLUMN avatar_media_id, ALGORITHM=INSTANT;
+          ALTER TABLE `authors` DROP COLUMN `avatar_media_id`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE authors DROP COLUMN avatar_media_id, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `authors` DROP COLUMN `avatar_media_id`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -945,13 +945,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'series' AND CONSTRAINT_NAME = 'series_author_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE series DROP FOREIGN KEY series_author_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `series` DROP FOREIGN KEY `series_author_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE series DROP FOREIGN KEY series_author_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `series` DROP FOREIGN KEY `series_author_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'series' AND INDEX_NAME = 'series_author_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'series' AND CONSTRAINT_NAME = 'series_author_id_fkey') THEN
-        ALTER TABLE series DROP INDEX series_author_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `series` DROP INDEX `series_author_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -963,7 +963,7 @@ DROP PROCEDURE migc_step;
 
 -- [7] undo: create table `series`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/posts.mig:36:7
-DROP TABLE IF EXISTS series;
+DROP TABLE IF EXISTS `series`;
 
 -- [6] undo: add foreign key `media_uploaded_by_fkey` on `media`
 --     lock: none (added in place, rows not checked; `authors` read); rewrite: no; scan: no; from examples/blog/v2/authors.mig:21:49
@@ -993,13 +993,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND CONSTRAINT_NAME = 'media_uploaded_by_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE media DROP FOREIGN KEY media_uploaded_by_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `media` DROP FOREIGN KEY `media_uploaded_by_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE media DROP FOREIGN KEY media_uploaded_by_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `media` DROP FOREIGN KEY `media_uploaded_by_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND INDEX_NAME = 'media_uploaded_by_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND CONSTRAINT_NAME = 'media_uploaded_by_fkey') THEN
-        ALTER TABLE media DROP INDEX media_uploaded_by_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `media` DROP INDEX `media_uploaded_by_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -1029,9 +1029,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND INDEX_NAME = 'media_uploaded_by_created_at_idx') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND CONSTRAINT_NAME = 'media_uploaded_by_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND INDEX_NAME <> 'media_uploaded_by_created_at_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'uploaded_by')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE media ADD INDEX media_uploaded_by_fkey (uploaded_by), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `media` ADD INDEX `media_uploaded_by_fkey` (`uploaded_by`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE media DROP INDEX media_uploaded_by_created_at_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `media` DROP INDEX `media_uploaded_by_created_at_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -1043,7 +1043,7 @@ DROP PROCEDURE migc_step;
 
 -- [4] undo: create table `media`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/authors.mig:19:7
-DROP TABLE IF EXISTS media;
+DROP TABLE IF EXISTS `media`;
 
 -- [3] undo: add value `scheduled` to enum `post_status`
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:6:35
@@ -1073,48 +1073,48 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` ADD CONSTRAINT `comments_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey__migc') THEN
-        ALTER TABLE comments DROP INDEX comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` DROP INDEX `comments_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` ADD CONSTRAINT `post_tags_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_post_id_fkey__migc') THEN
-        ALTER TABLE post_tags DROP INDEX post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` DROP INDEX `post_tags_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_views` ADD CONSTRAINT `post_views_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND INDEX_NAME = 'post_views_post_id_fkey__migc') THEN
-        ALTER TABLE post_views DROP INDEX post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_views` DROP INDEX `post_views_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -1124,12 +1124,12 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
-DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_posts_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_posts_insert;
-DROP TRIGGER IF EXISTS migc_copy_posts_update;
-DROP TRIGGER IF EXISTS migc_copy_posts_delete;
-DROP TABLE IF EXISTS posts__migc, posts__migc_old, posts__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_posts_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_posts_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_posts_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_posts_update`;
+DROP TRIGGER IF EXISTS `migc_copy_posts_delete`;
+DROP TABLE IF EXISTS `posts__migc`, `posts__migc_old`, `posts__migc_progress`;
 -- value 'scheduled' stays in enum post_status: removing an enum member copies the table
 
 -- [2] undo: create enum `comment_status__migc`, the new shape of `comment_status`
@@ -1138,10 +1138,10 @@ DROP TABLE IF EXISTS posts__migc, posts__migc_old, posts__migc_progress;
 
 -- [1] undo: add value `rejected` to enum `comment_status` (renamed from `spam`)
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:5:42
-DROP TRIGGER IF EXISTS migc_sync_comments_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_comments_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_comments_insert;
-DROP TRIGGER IF EXISTS migc_copy_comments_update;
-DROP TRIGGER IF EXISTS migc_copy_comments_delete;
-DROP TABLE IF EXISTS comments__migc, comments__migc_old, comments__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_comments_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_comments_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_comments_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_comments_update`;
+DROP TRIGGER IF EXISTS `migc_copy_comments_delete`;
+DROP TABLE IF EXISTS `comments__migc`, `comments__migc_old`, `comments__migc_progress`;
 -- value 'rejected' stays in enum comment_status: removing an enum member copies the table

@@ -38,60 +38,60 @@ BEGIN
           RESIGNAL;
         END IF;
       END;
-      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status' AND LOCATE('''rejected''', COLUMN_TYPE) > 0)) THEN
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status' AND LOCATE(',''rejected'',', CONCAT(',', SUBSTRING(COLUMN_TYPE, 6, CHAR_LENGTH(COLUMN_TYPE) - 6), ',')) > 0)) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS comments__migc_progress;
-          CREATE TABLE comments__migc LIKE comments;
+          DROP TABLE IF EXISTS `comments__migc_progress`;
+          CREATE TABLE `comments__migc` LIKE `comments`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE comments__migc MODIFY COLUMN status enum('pending', 'approved', 'rejected', 'spam') NOT NULL DEFAULT 'pending', ADD CONSTRAINT comments_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=COPY;
+          ALTER TABLE `comments__migc` MODIFY COLUMN `status` enum('pending','approved','rejected','spam') NOT NULL DEFAULT 'pending', ADD CONSTRAINT `comments_post_id_fkey__migc` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS comments__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO comments__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_comments_insert';
+        CREATE TABLE IF NOT EXISTS `comments__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `comments__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_comments_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_comments_insert AFTER INSERT ON comments FOR EACH ROW IF EXISTS (SELECT 1 FROM comments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO comments__migc (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at) VALUES (NEW.id, NEW.post_id, NEW.parent_id, NEW.author_name, NEW.author_email, NEW.body, NEW.status, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), post_id = VALUES(post_id), parent_id = VALUES(parent_id), author_name = VALUES(author_name), author_email = VALUES(author_email), body = VALUES(body), status = VALUES(status), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_comments_insert` AFTER INSERT ON `comments` FOR EACH ROW IF EXISTS (SELECT 1 FROM `comments__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `comments__migc` (`id`, `post_id`, `parent_id`, `author_name`, `author_email`, `body`, `status`, `created_at`, `updated_at`) VALUES (NEW.`id`, NEW.`post_id`, NEW.`parent_id`, NEW.`author_name`, NEW.`author_email`, NEW.`body`, NEW.`status`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `post_id` = VALUES(`post_id`), `parent_id` = VALUES(`parent_id`), `author_name` = VALUES(`author_name`), `author_email` = VALUES(`author_email`), `body` = VALUES(`body`), `status` = VALUES(`status`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_comments_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_comments_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_comments_update AFTER UPDATE ON comments FOR EACH ROW IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM comments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO comments__migc (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at) VALUES (NEW.id, NEW.post_id, NEW.parent_id, NEW.author_name, NEW.author_email, NEW.body, NEW.status, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), post_id = VALUES(post_id), parent_id = VALUES(parent_id), author_name = VALUES(author_name), author_email = VALUES(author_email), body = VALUES(body), status = VALUES(status), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF; ELSEIF EXISTS (SELECT 1 FROM comments__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM comments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE comments__migc SET id = NEW.id, post_id = NEW.post_id, parent_id = NEW.parent_id, author_name = NEW.author_name, author_email = NEW.author_email, body = NEW.body, status = NEW.status, created_at = NEW.created_at, updated_at = NEW.updated_at WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO comments__migc (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at) VALUES (NEW.id, NEW.post_id, NEW.parent_id, NEW.author_name, NEW.author_email, NEW.body, NEW.status, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), post_id = VALUES(post_id), parent_id = VALUES(parent_id), author_name = VALUES(author_name), author_email = VALUES(author_email), body = VALUES(body), status = VALUES(status), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF; ELSE DELETE FROM comments__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM comments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO comments__migc (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at) VALUES (NEW.id, NEW.post_id, NEW.parent_id, NEW.author_name, NEW.author_email, NEW.body, NEW.status, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), post_id = VALUES(post_id), parent_id = VALUES(parent_id), author_name = VALUES(author_name), author_email = VALUES(author_email), body = VALUES(body), status = VALUES(status), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_comments_update` AFTER UPDATE ON `comments` FOR EACH ROW IF NEW.`id` <=> OLD.`id` THEN IF EXISTS (SELECT 1 FROM `comments__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `comments__migc` (`id`, `post_id`, `parent_id`, `author_name`, `author_email`, `body`, `status`, `created_at`, `updated_at`) VALUES (NEW.`id`, NEW.`post_id`, NEW.`parent_id`, NEW.`author_name`, NEW.`author_email`, NEW.`body`, NEW.`status`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `post_id` = VALUES(`post_id`), `parent_id` = VALUES(`parent_id`), `author_name` = VALUES(`author_name`), `author_email` = VALUES(`author_email`), `body` = VALUES(`body`), `status` = VALUES(`status`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF; ELSEIF EXISTS (SELECT 1 FROM `comments__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `comments__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE `comments__migc` SET `id` = NEW.`id`, `post_id` = NEW.`post_id`, `parent_id` = NEW.`parent_id`, `author_name` = NEW.`author_name`, `author_email` = NEW.`author_email`, `body` = NEW.`body`, `status` = NEW.`status`, `created_at` = NEW.`created_at`, `updated_at` = NEW.`updated_at` WHERE `id` = OLD.`id`; IF ROW_COUNT() = 0 THEN INSERT INTO `comments__migc` (`id`, `post_id`, `parent_id`, `author_name`, `author_email`, `body`, `status`, `created_at`, `updated_at`) VALUES (NEW.`id`, NEW.`post_id`, NEW.`parent_id`, NEW.`author_name`, NEW.`author_email`, NEW.`body`, NEW.`status`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `post_id` = VALUES(`post_id`), `parent_id` = VALUES(`parent_id`), `author_name` = VALUES(`author_name`), `author_email` = VALUES(`author_email`), `body` = VALUES(`body`), `status` = VALUES(`status`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF; ELSE DELETE FROM `comments__migc` WHERE `id` = OLD.`id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `comments__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `comments__migc` (`id`, `post_id`, `parent_id`, `author_name`, `author_email`, `body`, `status`, `created_at`, `updated_at`) VALUES (NEW.`id`, NEW.`post_id`, NEW.`parent_id`, NEW.`author_name`, NEW.`author_email`, NEW.`body`, NEW.`status`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `post_id` = VALUES(`post_id`), `parent_id` = VALUES(`parent_id`), `author_name` = VALUES(`author_name`), `author_email` = VALUES(`author_email`), `body` = VALUES(`body`), `status` = VALUES(`status`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_comments_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_comments_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_comments_delete AFTER DELETE ON comments FOR EACH ROW IF EXISTS (SELECT 1 FROM comments__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM comments__migc WHERE id = OLD.id; END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_comments_delete` AFTER DELETE ON `comments` FOR EACH ROW IF EXISTS (SELECT 1 FROM `comments__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM `comments__migc` WHERE `id` = OLD.`id`; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL;
-          SELECT b.id INTO upto_0
-            FROM (SELECT id FROM comments WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
-            ORDER BY b.id DESC LIMIT 1;
+          SELECT b.`id` INTO upto_0
+            FROM (SELECT `id` FROM `comments` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
+            ORDER BY b.`id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE comments__migc_progress SET whole = 1;
+            UPDATE `comments__migc_progress` SET whole = 1;
           ELSE
-            UPDATE comments__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+            UPDATE `comments__migc_progress` SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM comments
-            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
-          INSERT INTO comments__migc (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at)
-            SELECT id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at FROM comments WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM comments__migc AS x WHERE x.id = comments.id)
-            ON DUPLICATE KEY UPDATE id = comments__migc.id;
+          SELECT COUNT(*) INTO locked_rows FROM `comments`
+            WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
+          INSERT INTO `comments__migc` (`id`, `post_id`, `parent_id`, `author_name`, `author_email`, `body`, `status`, `created_at`, `updated_at`)
+            SELECT `id`, `post_id`, `parent_id`, `author_name`, `author_email`, `body`, `status`, `created_at`, `updated_at` FROM `comments` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
+              AND NOT EXISTS (SELECT 1 FROM `comments__migc` AS x WHERE x.`id` = `comments`.`id`)
+            ON DUPLICATE KEY UPDATE `id` = `comments__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -100,14 +100,14 @@ BEGIN
           DO SLEEP(pause_ms / 1000);
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_comments_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_comments_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_comments_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_comments_insert__migc BEFORE INSERT ON comments__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_comments_insert__migc` BEFORE INSERT ON `comments__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+              SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
               IF TRUE THEN
                 -- written by the old application
                 DO 0;
@@ -120,15 +120,15 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_comments_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_comments_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_comments_update__migc BEFORE UPDATE ON comments__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_comments_update__migc` BEFORE UPDATE ON `comments__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.status <=> OLD.status) THEN
-                SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+              IF NOT (NEW.`status` <=> OLD.`status`) THEN
+                SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
               END IF;
               IF (FALSE OR TRUE) AND NOT (FALSE) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
@@ -143,22 +143,22 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
-        RENAME TABLE comments TO comments__migc_old, comments__migc TO comments;
+        RENAME TABLE `comments` TO `comments__migc_old`, `comments__migc` TO `comments`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE comments__migc_old;
+        DROP TABLE `comments__migc_old`;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS comments__migc_progress;
+        DROP TABLE IF EXISTS `comments__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_comments_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_comments_insert';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_comments_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_comments_insert BEFORE INSERT ON comments FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_comments_insert` BEFORE INSERT ON `comments` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+              SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
               IF TRUE THEN
                 -- written by the old application
                 DO 0;
@@ -171,19 +171,19 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_comments_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_comments_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_comments_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_comments_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_comments_update BEFORE UPDATE ON comments FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_comments_update` BEFORE UPDATE ON `comments` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.status <=> OLD.status) THEN
-                SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+              IF NOT (NEW.`status` <=> OLD.`status`) THEN
+                SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
               END IF;
               IF (FALSE OR TRUE) AND NOT (FALSE) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
@@ -197,25 +197,25 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_comments_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_comments_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD CONSTRAINT `comments_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey__migc') THEN
-          ALTER TABLE comments DROP INDEX comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` DROP INDEX `comments_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -263,60 +263,60 @@ BEGIN
           RESIGNAL;
         END IF;
       END;
-      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'status' AND LOCATE('''scheduled''', COLUMN_TYPE) > 0)) THEN
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'status' AND LOCATE(',''scheduled'',', CONCAT(',', SUBSTRING(COLUMN_TYPE, 6, CHAR_LENGTH(COLUMN_TYPE) - 6), ',')) > 0)) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS posts__migc_progress;
-          CREATE TABLE posts__migc LIKE posts;
+          DROP TABLE IF EXISTS `posts__migc_progress`;
+          CREATE TABLE `posts__migc` LIKE `posts`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE posts__migc MODIFY COLUMN status enum('draft', 'review', 'scheduled', 'published', 'archived') NOT NULL DEFAULT 'draft', ADD CONSTRAINT posts_author_id_fkey__migc FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=COPY;
+          ALTER TABLE `posts__migc` MODIFY COLUMN `status` enum('draft','review','scheduled','published','archived') NOT NULL DEFAULT 'draft', ADD CONSTRAINT `posts_author_id_fkey__migc` FOREIGN KEY (`author_id`) REFERENCES `authors` (`id`) ON DELETE RESTRICT, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS posts__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO posts__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_insert';
+        CREATE TABLE IF NOT EXISTS `posts__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `posts__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_posts_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_insert AFTER INSERT ON posts FOR EACH ROW IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_posts_insert` AFTER INSERT ON `posts` FOR EACH ROW IF EXISTS (SELECT 1 FROM `posts__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `posts__migc` (`id`, `author_id`, `slug`, `title`, `body`, `excerpt`, `status`, `published_at`, `view_count`, `search`, `created_at`, `updated_at`, `deleted_at`) VALUES (NEW.`id`, NEW.`author_id`, NEW.`slug`, NEW.`title`, NEW.`body`, NEW.`excerpt`, NEW.`status`, NEW.`published_at`, NEW.`view_count`, NEW.`search`, NEW.`created_at`, NEW.`updated_at`, NEW.`deleted_at`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `author_id` = VALUES(`author_id`), `slug` = VALUES(`slug`), `title` = VALUES(`title`), `body` = VALUES(`body`), `excerpt` = VALUES(`excerpt`), `status` = VALUES(`status`), `published_at` = VALUES(`published_at`), `view_count` = VALUES(`view_count`), `search` = VALUES(`search`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `deleted_at` = VALUES(`deleted_at`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_posts_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_update AFTER UPDATE ON posts FOR EACH ROW IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at); END IF; ELSEIF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE posts__migc SET id = NEW.id, author_id = NEW.author_id, slug = NEW.slug, title = NEW.title, body = NEW.body, excerpt = NEW.excerpt, status = NEW.status, published_at = NEW.published_at, view_count = NEW.view_count, search = NEW.search, created_at = NEW.created_at, updated_at = NEW.updated_at, deleted_at = NEW.deleted_at WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at); END IF; ELSE DELETE FROM posts__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_posts_update` AFTER UPDATE ON `posts` FOR EACH ROW IF NEW.`id` <=> OLD.`id` THEN IF EXISTS (SELECT 1 FROM `posts__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `posts__migc` (`id`, `author_id`, `slug`, `title`, `body`, `excerpt`, `status`, `published_at`, `view_count`, `search`, `created_at`, `updated_at`, `deleted_at`) VALUES (NEW.`id`, NEW.`author_id`, NEW.`slug`, NEW.`title`, NEW.`body`, NEW.`excerpt`, NEW.`status`, NEW.`published_at`, NEW.`view_count`, NEW.`search`, NEW.`created_at`, NEW.`updated_at`, NEW.`deleted_at`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `author_id` = VALUES(`author_id`), `slug` = VALUES(`slug`), `title` = VALUES(`title`), `body` = VALUES(`body`), `excerpt` = VALUES(`excerpt`), `status` = VALUES(`status`), `published_at` = VALUES(`published_at`), `view_count` = VALUES(`view_count`), `search` = VALUES(`search`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `deleted_at` = VALUES(`deleted_at`); END IF; ELSEIF EXISTS (SELECT 1 FROM `posts__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `posts__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE `posts__migc` SET `id` = NEW.`id`, `author_id` = NEW.`author_id`, `slug` = NEW.`slug`, `title` = NEW.`title`, `body` = NEW.`body`, `excerpt` = NEW.`excerpt`, `status` = NEW.`status`, `published_at` = NEW.`published_at`, `view_count` = NEW.`view_count`, `search` = NEW.`search`, `created_at` = NEW.`created_at`, `updated_at` = NEW.`updated_at`, `deleted_at` = NEW.`deleted_at` WHERE `id` = OLD.`id`; IF ROW_COUNT() = 0 THEN INSERT INTO `posts__migc` (`id`, `author_id`, `slug`, `title`, `body`, `excerpt`, `status`, `published_at`, `view_count`, `search`, `created_at`, `updated_at`, `deleted_at`) VALUES (NEW.`id`, NEW.`author_id`, NEW.`slug`, NEW.`title`, NEW.`body`, NEW.`excerpt`, NEW.`status`, NEW.`published_at`, NEW.`view_count`, NEW.`search`, NEW.`created_at`, NEW.`updated_at`, NEW.`deleted_at`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `author_id` = VALUES(`author_id`), `slug` = VALUES(`slug`), `title` = VALUES(`title`), `body` = VALUES(`body`), `excerpt` = VALUES(`excerpt`), `status` = VALUES(`status`), `published_at` = VALUES(`published_at`), `view_count` = VALUES(`view_count`), `search` = VALUES(`search`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `deleted_at` = VALUES(`deleted_at`); END IF; ELSE DELETE FROM `posts__migc` WHERE `id` = OLD.`id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `posts__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `posts__migc` (`id`, `author_id`, `slug`, `title`, `body`, `excerpt`, `status`, `published_at`, `view_count`, `search`, `created_at`, `updated_at`, `deleted_at`) VALUES (NEW.`id`, NEW.`author_id`, NEW.`slug`, NEW.`title`, NEW.`body`, NEW.`excerpt`, NEW.`status`, NEW.`published_at`, NEW.`view_count`, NEW.`search`, NEW.`created_at`, NEW.`updated_at`, NEW.`deleted_at`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `author_id` = VALUES(`author_id`), `slug` = VALUES(`slug`), `title` = VALUES(`title`), `body` = VALUES(`body`), `excerpt` = VALUES(`excerpt`), `status` = VALUES(`status`), `published_at` = VALUES(`published_at`), `view_count` = VALUES(`view_count`), `search` = VALUES(`search`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `deleted_at` = VALUES(`deleted_at`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_posts_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_delete AFTER DELETE ON posts FOR EACH ROW IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM posts__migc WHERE id = OLD.id; END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_posts_delete` AFTER DELETE ON `posts` FOR EACH ROW IF EXISTS (SELECT 1 FROM `posts__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM `posts__migc` WHERE `id` = OLD.`id`; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL;
-          SELECT b.id INTO upto_0
-            FROM (SELECT id FROM posts WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
-            ORDER BY b.id DESC LIMIT 1;
+          SELECT b.`id` INTO upto_0
+            FROM (SELECT `id` FROM `posts` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
+            ORDER BY b.`id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE posts__migc_progress SET whole = 1;
+            UPDATE `posts__migc_progress` SET whole = 1;
           ELSE
-            UPDATE posts__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+            UPDATE `posts__migc_progress` SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM posts
-            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
-          INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at)
-            SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at FROM posts WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM posts__migc AS x WHERE x.id = posts.id)
-            ON DUPLICATE KEY UPDATE id = posts__migc.id;
+          SELECT COUNT(*) INTO locked_rows FROM `posts`
+            WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
+          INSERT INTO `posts__migc` (`id`, `author_id`, `slug`, `title`, `body`, `excerpt`, `status`, `published_at`, `view_count`, `search`, `created_at`, `updated_at`, `deleted_at`)
+            SELECT `id`, `author_id`, `slug`, `title`, `body`, `excerpt`, `status`, `published_at`, `view_count`, `search`, `created_at`, `updated_at`, `deleted_at` FROM `posts` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
+              AND NOT EXISTS (SELECT 1 FROM `posts__migc` AS x WHERE x.`id` = `posts`.`id`)
+            ON DUPLICATE KEY UPDATE `id` = `posts__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -326,77 +326,77 @@ BEGIN
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD CONSTRAINT `comments_post_id_fkey__migc` FOREIGN KEY (`post_id`) REFERENCES `posts__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
           IF algo = 0 THEN
-            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD CONSTRAINT `post_tags_post_id_fkey__migc` FOREIGN KEY (`post_id`) REFERENCES `posts__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
           IF algo = 0 THEN
-            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_views` ADD CONSTRAINT `post_views_post_id_fkey__migc` FOREIGN KEY (`post_id`) REFERENCES `posts__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
           IF algo = 0 THEN
-            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_posts_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_posts_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_insert__migc BEFORE INSERT ON posts__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert__migc` BEFORE INSERT ON `posts__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.view_count__migc_new = NEW.view_count;
-              IF NEW.body_markdown IS NULL THEN
+              SET NEW.`view_count__migc_new` = NEW.`view_count`;
+              IF NEW.`body_markdown` IS NULL THEN
                 -- written by the old application
-                SET NEW.body_markdown = NEW.body;
+                SET NEW.`body_markdown` = NEW.`body`;
               ELSE
                 -- written by the new application
-                SET NEW.body = NEW.body_markdown;
+                SET NEW.`body` = NEW.`body_markdown`;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_posts_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_update__migc BEFORE UPDATE ON posts__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update__migc` BEFORE UPDATE ON `posts__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.view_count <=> OLD.view_count) THEN
-                SET NEW.view_count__migc_new = NEW.view_count;
+              IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+                SET NEW.`view_count__migc_new` = NEW.`view_count`;
               END IF;
-              IF (NOT (NEW.body <=> OLD.body) OR NEW.body_markdown IS NULL) AND NOT (NOT (NEW.body_markdown <=> OLD.body_markdown)) THEN
+              IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.body_markdown = NEW.body;
-              ELSEIF (NOT (NEW.body_markdown <=> OLD.body_markdown)) AND NOT (NOT (NEW.body <=> OLD.body)) THEN
+                SET NEW.`body_markdown` = NEW.`body`;
+              ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
                 -- updated by the new application
-                SET NEW.body = NEW.body_markdown;
+                SET NEW.`body` = NEW.`body_markdown`;
               END IF;
             END IF;
           END';
@@ -404,124 +404,124 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
-        RENAME TABLE posts TO posts__migc_old, posts__migc TO posts;
+        RENAME TABLE `posts` TO `posts__migc_old`, `posts__migc` TO `posts`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE posts__migc_old;
+        DROP TABLE `posts__migc_old`;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS posts__migc_progress;
+        DROP TABLE IF EXISTS `posts__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD CONSTRAINT `comments_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey__migc') THEN
-          ALTER TABLE comments DROP INDEX comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` DROP INDEX `comments_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD CONSTRAINT `post_tags_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_post_id_fkey__migc') THEN
-          ALTER TABLE post_tags DROP INDEX post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP INDEX `post_tags_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_views` ADD CONSTRAINT `post_views_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND INDEX_NAME = 'post_views_post_id_fkey__migc') THEN
-          ALTER TABLE post_views DROP INDEX post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_views` DROP INDEX `post_views_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_posts_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_posts_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_insert BEFORE INSERT ON posts FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert` BEFORE INSERT ON `posts` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.view_count__migc_new = NEW.view_count;
-              IF NEW.body_markdown IS NULL THEN
+              SET NEW.`view_count__migc_new` = NEW.`view_count`;
+              IF NEW.`body_markdown` IS NULL THEN
                 -- written by the old application
-                SET NEW.body_markdown = NEW.body;
+                SET NEW.`body_markdown` = NEW.`body`;
               ELSE
                 -- written by the new application
-                SET NEW.body = NEW.body_markdown;
+                SET NEW.`body` = NEW.`body_markdown`;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_posts_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_posts_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_update BEFORE UPDATE ON posts FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update` BEFORE UPDATE ON `posts` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.view_count <=> OLD.view_count) THEN
-                SET NEW.view_count__migc_new = NEW.view_count;
+              IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+                SET NEW.`view_count__migc_new` = NEW.`view_count`;
               END IF;
-              IF (NOT (NEW.body <=> OLD.body) OR NEW.body_markdown IS NULL) AND NOT (NOT (NEW.body_markdown <=> OLD.body_markdown)) THEN
+              IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.body_markdown = NEW.body;
-              ELSEIF (NOT (NEW.body_markdown <=> OLD.body_markdown)) AND NOT (NOT (NEW.body <=> OLD.body)) THEN
+                SET NEW.`body_markdown` = NEW.`body`;
+              ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
                 -- updated by the new application
-                SET NEW.body = NEW.body_markdown;
+                SET NEW.`body` = NEW.`body_markdown`;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_posts_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE posts ADD CONSTRAINT posts_author_id_fkey FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD CONSTRAINT `posts_author_id_fkey` FOREIGN KEY (`author_id`) REFERENCES `authors` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE posts DROP FOREIGN KEY posts_author_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `posts` DROP FOREIGN KEY `posts_author_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE posts DROP FOREIGN KEY posts_author_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `posts` DROP FOREIGN KEY `posts_author_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_author_id_fkey__migc') THEN
-          ALTER TABLE posts DROP INDEX posts_author_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` DROP INDEX `posts_author_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -535,20 +535,20 @@ SET SESSION foreign_key_checks = 1;
 
 -- [4] create table `media`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/authors.mig:19:7
-CREATE TABLE IF NOT EXISTS media (
-  id bigint NOT NULL AUTO_INCREMENT,
-  uploaded_by bigint NOT NULL,
-  storage_key text NOT NULL COMMENT 'object key in the bucket',
-  content_type varchar(100) NOT NULL,
-  byte_size bigint NOT NULL,
-  width int NULL,
-  height int NULL,
-  alt_text text NULL,
-  created_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  PRIMARY KEY (id),
-  CONSTRAINT media_storage_key_key UNIQUE KEY (storage_key(768)),
-  CONSTRAINT media_byte_size_check CHECK (byte_size > 0)
+CREATE TABLE IF NOT EXISTS `media` (
+  `id` bigint NOT NULL AUTO_INCREMENT,
+  `uploaded_by` bigint NOT NULL,
+  `storage_key` text NOT NULL COMMENT 'object key in the bucket',
+  `content_type` varchar(100) NOT NULL,
+  `byte_size` bigint NOT NULL,
+  `width` int NULL,
+  `height` int NULL,
+  `alt_text` text NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  CONSTRAINT `media_storage_key_key` UNIQUE KEY (`storage_key`(768)),
+  CONSTRAINT `media_byte_size_check` CHECK (`byte_size` > 0)
 ) ENGINE=InnoDB;
 
 -- [5] create index `media_uploaded_by_created_at_idx` on `media`
@@ -570,10 +570,10 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND INDEX_NAME = 'media_uploaded_by_created_at_idx') THEN
-        ALTER TABLE media ADD INDEX media_uploaded_by_created_at_idx (uploaded_by, created_at DESC), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `media` ADD INDEX `media_uploaded_by_created_at_idx` (`uploaded_by`, `created_at` DESC), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND INDEX_NAME = 'media_uploaded_by_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND INDEX_NAME <> 'media_uploaded_by_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'uploaded_by')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE media DROP INDEX media_uploaded_by_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `media` DROP INDEX `media_uploaded_by_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -602,7 +602,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM media AS c WHERE c.uploaded_by IS NOT NULL AND NOT EXISTS (SELECT 1 FROM authors AS p WHERE p.id = c.uploaded_by)) THEN
+        IF EXISTS (SELECT 1 FROM `media` AS c WHERE c.`uploaded_by` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `authors` AS p WHERE p.`id` = c.`uploaded_by`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of media break foreign key media_uploaded_by_fkey';
         END IF;
       END IF;
@@ -631,7 +631,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND CONSTRAINT_NAME = 'media_uploaded_by_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE media ADD CONSTRAINT media_uploaded_by_fkey FOREIGN KEY (uploaded_by) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `media` ADD CONSTRAINT `media_uploaded_by_fkey` FOREIGN KEY (`uploaded_by`) REFERENCES `authors` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -645,16 +645,16 @@ SET SESSION foreign_key_checks = 1;
 
 -- [7] create table `series`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/posts.mig:36:7
-CREATE TABLE IF NOT EXISTS series (
-  id bigint NOT NULL AUTO_INCREMENT,
-  author_id bigint NOT NULL,
-  slug varchar(200) NOT NULL,
-  title text NOT NULL,
-  description text NULL,
-  created_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  PRIMARY KEY (id),
-  CONSTRAINT series_slug_key UNIQUE KEY (slug)
+CREATE TABLE IF NOT EXISTS `series` (
+  `id` bigint NOT NULL AUTO_INCREMENT,
+  `author_id` bigint NOT NULL,
+  `slug` varchar(200) NOT NULL,
+  `title` text NOT NULL,
+  `description` text NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  CONSTRAINT `series_slug_key` UNIQUE KEY (`slug`)
 ) ENGINE=InnoDB;
 
 -- [8] add foreign key `series_author_id_fkey` on `series`
@@ -676,7 +676,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'series' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM series AS c WHERE c.author_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM authors AS p WHERE p.id = c.author_id)) THEN
+        IF EXISTS (SELECT 1 FROM `series` AS c WHERE c.`author_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `authors` AS p WHERE p.`id` = c.`author_id`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of series break foreign key series_author_id_fkey';
         END IF;
       END IF;
@@ -705,7 +705,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'series' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'series' AND CONSTRAINT_NAME = 'series_author_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE series ADD CONSTRAINT series_author_id_fkey FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `series` ADD CONSTRAINT `series_author_id_fkey` FOREIGN KEY (`author_id`) REFERENCES `authors` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -745,9 +745,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND COLUMN_NAME = 'avatar_media_id') THEN
         IF algo = 0 THEN
-          ALTER TABLE authors ADD COLUMN avatar_media_id bigint NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `authors` ADD COLUMN `avatar_media_id` bigint NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE authors ADD COLUMN avatar_media_id bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `authors` ADD COLUMN `avatar_media_id` bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -778,7 +778,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND CONSTRAINT_NAME = 'authors_avatar_media_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE authors ADD CONSTRAINT authors_avatar_media_id_fkey FOREIGN KEY (avatar_media_id) REFERENCES media (id) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `authors` ADD CONSTRAINT `authors_avatar_media_id_fkey` FOREIGN KEY (`avatar_media_id`) REFERENCES `media` (`id`) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -818,9 +818,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE comments ADD COLUMN status__migc_new enum('pending', 'approved', 'rejected') NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` ADD COLUMN `status__migc_new` enum('pending','approved','rejected') NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE comments ADD COLUMN status__migc_new enum('pending', 'approved', 'rejected') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD COLUMN `status__migc_new` enum('pending','approved','rejected') NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -851,7 +851,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_parent_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE comments ADD CONSTRAINT comments_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES comments (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` ADD CONSTRAINT `comments_parent_id_fkey` FOREIGN KEY (`parent_id`) REFERENCES `comments` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -882,13 +882,13 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_created_at_idx__migc') THEN
-        ALTER TABLE comments ADD INDEX comments_post_id_created_at_idx__migc (post_id, created_at), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` ADD INDEX `comments_post_id_created_at_idx__migc` (`post_id`, `created_at`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_post_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE comments DROP INDEX comments_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` DROP INDEX `comments_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_parent_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_parent_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'parent_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE comments DROP INDEX comments_parent_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` DROP INDEX `comments_parent_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -917,13 +917,13 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_parent_id_idx') THEN
-        ALTER TABLE comments ADD INDEX comments_parent_id_idx (parent_id), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` ADD INDEX `comments_parent_id_idx` (`parent_id`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_post_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE comments DROP INDEX comments_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` DROP INDEX `comments_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_parent_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_parent_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'parent_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE comments DROP INDEX comments_parent_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` DROP INDEX `comments_parent_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -952,13 +952,13 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_moderation_queue__migc') THEN
-        ALTER TABLE comments ADD INDEX comments_moderation_queue__migc (created_at), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` ADD INDEX `comments_moderation_queue__migc` (`created_at`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_post_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE comments DROP INDEX comments_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` DROP INDEX `comments_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_parent_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_parent_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'parent_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE comments DROP INDEX comments_parent_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` DROP INDEX `comments_parent_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -970,13 +970,13 @@ DROP PROCEDURE migc_step;
 
 -- [16] install the dual-write trigger on `comments`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
-DROP TRIGGER IF EXISTS migc_sync_comments_insert;
-DROP TRIGGER IF EXISTS migc_sync_comments_update;
+DROP TRIGGER IF EXISTS `migc_sync_comments_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_comments_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_comments_insert BEFORE INSERT ON comments FOR EACH ROW
+CREATE TRIGGER `migc_sync_comments_insert` BEFORE INSERT ON `comments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN 'spam' THEN 'rejected' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+    SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'spam' THEN 'rejected' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
     IF TRUE THEN
       -- written by the old application
       DO 0;
@@ -986,11 +986,11 @@ BEGIN
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_comments_update BEFORE UPDATE ON comments FOR EACH ROW
+CREATE TRIGGER `migc_sync_comments_update` BEFORE UPDATE ON `comments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF NOT (NEW.status <=> OLD.status) THEN
-      SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN 'spam' THEN 'rejected' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+    IF NOT (NEW.`status` <=> OLD.`status`) THEN
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'spam' THEN 'rejected' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
     END IF;
     IF (FALSE OR TRUE) AND NOT (FALSE) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
@@ -1031,9 +1031,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'body_markdown') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts ADD COLUMN body_markdown text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` ADD COLUMN `body_markdown` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts ADD COLUMN body_markdown text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD COLUMN `body_markdown` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1072,9 +1072,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'view_count__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts ADD COLUMN view_count__migc_new bigint NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` ADD COLUMN `view_count__migc_new` bigint NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts ADD COLUMN view_count__migc_new bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD COLUMN `view_count__migc_new` bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1113,9 +1113,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'comments_enabled') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts ADD COLUMN comments_enabled boolean NOT NULL DEFAULT true, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` ADD COLUMN `comments_enabled` boolean NOT NULL DEFAULT true, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts ADD COLUMN comments_enabled boolean NOT NULL DEFAULT true, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD COLUMN `comments_enabled` boolean NOT NULL DEFAULT true, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1154,9 +1154,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'series_id') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts ADD COLUMN series_id bigint NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` ADD COLUMN `series_id` bigint NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts ADD COLUMN series_id bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD COLUMN `series_id` bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1195,9 +1195,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'series_position') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts ADD COLUMN series_position smallint NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` ADD COLUMN `series_position` smallint NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts ADD COLUMN series_position smallint NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD COLUMN `series_position` smallint NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1244,9 +1244,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_published_has_date') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts DROP CONSTRAINT posts_published_has_date, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` DROP CONSTRAINT `posts_published_has_date`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts DROP CONSTRAINT posts_published_has_date, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` DROP CONSTRAINT `posts_published_has_date`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1291,64 +1291,64 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_published_has_date')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS posts__migc_progress;
-          CREATE TABLE posts__migc LIKE posts;
+          DROP TABLE IF EXISTS `posts__migc_progress`;
+          CREATE TABLE `posts__migc` LIKE `posts`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE posts__migc ADD CONSTRAINT posts_published_has_date CHECK (status NOT IN ('scheduled', 'published') OR published_at IS NOT NULL), ADD CONSTRAINT posts_author_id_fkey__migc FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=COPY;
+          ALTER TABLE `posts__migc` ADD CONSTRAINT `posts_published_has_date` CHECK (`status` NOT IN ('scheduled', 'published') OR `published_at` IS NOT NULL), ADD CONSTRAINT `posts_author_id_fkey__migc` FOREIGN KEY (`author_id`) REFERENCES `authors` (`id`) ON DELETE RESTRICT, ALGORITHM=COPY;
           IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND CONSTRAINT_NAME = 'posts_view_count_check__migc') THEN
-            ALTER TABLE posts__migc ADD CONSTRAINT posts_view_count_check__migc CHECK (view_count__migc_new >= 0), ALGORITHM=COPY;
+            ALTER TABLE `posts__migc` ADD CONSTRAINT `posts_view_count_check__migc` CHECK (`view_count__migc_new` >= 0), ALGORITHM=COPY;
           END IF;
           IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND CONSTRAINT_NAME = 'posts_series_position_check') THEN
-            ALTER TABLE posts__migc ADD CONSTRAINT posts_series_position_check CHECK (series_position > 0), ALGORITHM=COPY;
+            ALTER TABLE `posts__migc` ADD CONSTRAINT `posts_series_position_check` CHECK (`series_position` > 0), ALGORITHM=COPY;
           END IF;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS posts__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO posts__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_insert';
+        CREATE TABLE IF NOT EXISTS `posts__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `posts__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_posts_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_insert AFTER INSERT ON posts FOR EACH ROW IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_posts_insert` AFTER INSERT ON `posts` FOR EACH ROW IF EXISTS (SELECT 1 FROM `posts__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `posts__migc` (`id`, `author_id`, `slug`, `title`, `body`, `excerpt`, `status`, `published_at`, `view_count`, `search`, `created_at`, `updated_at`, `deleted_at`, `body_markdown`, `view_count__migc_new`, `comments_enabled`, `series_id`, `series_position`) VALUES (NEW.`id`, NEW.`author_id`, NEW.`slug`, NEW.`title`, NEW.`body`, NEW.`excerpt`, NEW.`status`, NEW.`published_at`, NEW.`view_count`, NEW.`search`, NEW.`created_at`, NEW.`updated_at`, NEW.`deleted_at`, NEW.`body_markdown`, NEW.`view_count__migc_new`, NEW.`comments_enabled`, NEW.`series_id`, NEW.`series_position`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `author_id` = VALUES(`author_id`), `slug` = VALUES(`slug`), `title` = VALUES(`title`), `body` = VALUES(`body`), `excerpt` = VALUES(`excerpt`), `status` = VALUES(`status`), `published_at` = VALUES(`published_at`), `view_count` = VALUES(`view_count`), `search` = VALUES(`search`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `deleted_at` = VALUES(`deleted_at`), `body_markdown` = VALUES(`body_markdown`), `view_count__migc_new` = VALUES(`view_count__migc_new`), `comments_enabled` = VALUES(`comments_enabled`), `series_id` = VALUES(`series_id`), `series_position` = VALUES(`series_position`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_posts_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_update AFTER UPDATE ON posts FOR EACH ROW IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF; ELSEIF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE posts__migc SET id = NEW.id, author_id = NEW.author_id, slug = NEW.slug, title = NEW.title, body = NEW.body, excerpt = NEW.excerpt, status = NEW.status, published_at = NEW.published_at, view_count = NEW.view_count, search = NEW.search, created_at = NEW.created_at, updated_at = NEW.updated_at, deleted_at = NEW.deleted_at, body_markdown = NEW.body_markdown, view_count__migc_new = NEW.view_count__migc_new, comments_enabled = NEW.comments_enabled, series_id = NEW.series_id, series_position = NEW.series_position WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF; ELSE DELETE FROM posts__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.view_count, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count__migc_new, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), view_count = VALUES(view_count), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count__migc_new = VALUES(view_count__migc_new), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_posts_update` AFTER UPDATE ON `posts` FOR EACH ROW IF NEW.`id` <=> OLD.`id` THEN IF EXISTS (SELECT 1 FROM `posts__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `posts__migc` (`id`, `author_id`, `slug`, `title`, `body`, `excerpt`, `status`, `published_at`, `view_count`, `search`, `created_at`, `updated_at`, `deleted_at`, `body_markdown`, `view_count__migc_new`, `comments_enabled`, `series_id`, `series_position`) VALUES (NEW.`id`, NEW.`author_id`, NEW.`slug`, NEW.`title`, NEW.`body`, NEW.`excerpt`, NEW.`status`, NEW.`published_at`, NEW.`view_count`, NEW.`search`, NEW.`created_at`, NEW.`updated_at`, NEW.`deleted_at`, NEW.`body_markdown`, NEW.`view_count__migc_new`, NEW.`comments_enabled`, NEW.`series_id`, NEW.`series_position`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `author_id` = VALUES(`author_id`), `slug` = VALUES(`slug`), `title` = VALUES(`title`), `body` = VALUES(`body`), `excerpt` = VALUES(`excerpt`), `status` = VALUES(`status`), `published_at` = VALUES(`published_at`), `view_count` = VALUES(`view_count`), `search` = VALUES(`search`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `deleted_at` = VALUES(`deleted_at`), `body_markdown` = VALUES(`body_markdown`), `view_count__migc_new` = VALUES(`view_count__migc_new`), `comments_enabled` = VALUES(`comments_enabled`), `series_id` = VALUES(`series_id`), `series_position` = VALUES(`series_position`); END IF; ELSEIF EXISTS (SELECT 1 FROM `posts__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `posts__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE `posts__migc` SET `id` = NEW.`id`, `author_id` = NEW.`author_id`, `slug` = NEW.`slug`, `title` = NEW.`title`, `body` = NEW.`body`, `excerpt` = NEW.`excerpt`, `status` = NEW.`status`, `published_at` = NEW.`published_at`, `view_count` = NEW.`view_count`, `search` = NEW.`search`, `created_at` = NEW.`created_at`, `updated_at` = NEW.`updated_at`, `deleted_at` = NEW.`deleted_at`, `body_markdown` = NEW.`body_markdown`, `view_count__migc_new` = NEW.`view_count__migc_new`, `comments_enabled` = NEW.`comments_enabled`, `series_id` = NEW.`series_id`, `series_position` = NEW.`series_position` WHERE `id` = OLD.`id`; IF ROW_COUNT() = 0 THEN INSERT INTO `posts__migc` (`id`, `author_id`, `slug`, `title`, `body`, `excerpt`, `status`, `published_at`, `view_count`, `search`, `created_at`, `updated_at`, `deleted_at`, `body_markdown`, `view_count__migc_new`, `comments_enabled`, `series_id`, `series_position`) VALUES (NEW.`id`, NEW.`author_id`, NEW.`slug`, NEW.`title`, NEW.`body`, NEW.`excerpt`, NEW.`status`, NEW.`published_at`, NEW.`view_count`, NEW.`search`, NEW.`created_at`, NEW.`updated_at`, NEW.`deleted_at`, NEW.`body_markdown`, NEW.`view_count__migc_new`, NEW.`comments_enabled`, NEW.`series_id`, NEW.`series_position`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `author_id` = VALUES(`author_id`), `slug` = VALUES(`slug`), `title` = VALUES(`title`), `body` = VALUES(`body`), `excerpt` = VALUES(`excerpt`), `status` = VALUES(`status`), `published_at` = VALUES(`published_at`), `view_count` = VALUES(`view_count`), `search` = VALUES(`search`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `deleted_at` = VALUES(`deleted_at`), `body_markdown` = VALUES(`body_markdown`), `view_count__migc_new` = VALUES(`view_count__migc_new`), `comments_enabled` = VALUES(`comments_enabled`), `series_id` = VALUES(`series_id`), `series_position` = VALUES(`series_position`); END IF; ELSE DELETE FROM `posts__migc` WHERE `id` = OLD.`id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `posts__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `posts__migc` (`id`, `author_id`, `slug`, `title`, `body`, `excerpt`, `status`, `published_at`, `view_count`, `search`, `created_at`, `updated_at`, `deleted_at`, `body_markdown`, `view_count__migc_new`, `comments_enabled`, `series_id`, `series_position`) VALUES (NEW.`id`, NEW.`author_id`, NEW.`slug`, NEW.`title`, NEW.`body`, NEW.`excerpt`, NEW.`status`, NEW.`published_at`, NEW.`view_count`, NEW.`search`, NEW.`created_at`, NEW.`updated_at`, NEW.`deleted_at`, NEW.`body_markdown`, NEW.`view_count__migc_new`, NEW.`comments_enabled`, NEW.`series_id`, NEW.`series_position`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `author_id` = VALUES(`author_id`), `slug` = VALUES(`slug`), `title` = VALUES(`title`), `body` = VALUES(`body`), `excerpt` = VALUES(`excerpt`), `status` = VALUES(`status`), `published_at` = VALUES(`published_at`), `view_count` = VALUES(`view_count`), `search` = VALUES(`search`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `deleted_at` = VALUES(`deleted_at`), `body_markdown` = VALUES(`body_markdown`), `view_count__migc_new` = VALUES(`view_count__migc_new`), `comments_enabled` = VALUES(`comments_enabled`), `series_id` = VALUES(`series_id`), `series_position` = VALUES(`series_position`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_posts_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_delete AFTER DELETE ON posts FOR EACH ROW IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM posts__migc WHERE id = OLD.id; END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_posts_delete` AFTER DELETE ON `posts` FOR EACH ROW IF EXISTS (SELECT 1 FROM `posts__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM `posts__migc` WHERE `id` = OLD.`id`; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL;
-          SELECT b.id INTO upto_0
-            FROM (SELECT id FROM posts WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
-            ORDER BY b.id DESC LIMIT 1;
+          SELECT b.`id` INTO upto_0
+            FROM (SELECT `id` FROM `posts` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
+            ORDER BY b.`id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE posts__migc_progress SET whole = 1;
+            UPDATE `posts__migc_progress` SET whole = 1;
           ELSE
-            UPDATE posts__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+            UPDATE `posts__migc_progress` SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM posts
-            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
-          INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position)
-            SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position FROM posts WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM posts__migc AS x WHERE x.id = posts.id)
-            ON DUPLICATE KEY UPDATE id = posts__migc.id;
+          SELECT COUNT(*) INTO locked_rows FROM `posts`
+            WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
+          INSERT INTO `posts__migc` (`id`, `author_id`, `slug`, `title`, `body`, `excerpt`, `status`, `published_at`, `view_count`, `search`, `created_at`, `updated_at`, `deleted_at`, `body_markdown`, `view_count__migc_new`, `comments_enabled`, `series_id`, `series_position`)
+            SELECT `id`, `author_id`, `slug`, `title`, `body`, `excerpt`, `status`, `published_at`, `view_count`, `search`, `created_at`, `updated_at`, `deleted_at`, `body_markdown`, `view_count__migc_new`, `comments_enabled`, `series_id`, `series_position` FROM `posts` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
+              AND NOT EXISTS (SELECT 1 FROM `posts__migc` AS x WHERE x.`id` = `posts`.`id`)
+            ON DUPLICATE KEY UPDATE `id` = `posts__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -1358,77 +1358,77 @@ BEGIN
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD CONSTRAINT `comments_post_id_fkey__migc` FOREIGN KEY (`post_id`) REFERENCES `posts__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
           IF algo = 0 THEN
-            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD CONSTRAINT `post_tags_post_id_fkey__migc` FOREIGN KEY (`post_id`) REFERENCES `posts__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
           IF algo = 0 THEN
-            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_views` ADD CONSTRAINT `post_views_post_id_fkey__migc` FOREIGN KEY (`post_id`) REFERENCES `posts__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
           IF algo = 0 THEN
-            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_posts_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_posts_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_insert__migc BEFORE INSERT ON posts__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert__migc` BEFORE INSERT ON `posts__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.view_count__migc_new = NEW.view_count;
-              IF NEW.body_markdown IS NULL THEN
+              SET NEW.`view_count__migc_new` = NEW.`view_count`;
+              IF NEW.`body_markdown` IS NULL THEN
                 -- written by the old application
-                SET NEW.body_markdown = NEW.body;
+                SET NEW.`body_markdown` = NEW.`body`;
               ELSE
                 -- written by the new application
-                SET NEW.body = NEW.body_markdown;
+                SET NEW.`body` = NEW.`body_markdown`;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_posts_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_update__migc BEFORE UPDATE ON posts__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update__migc` BEFORE UPDATE ON `posts__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.view_count <=> OLD.view_count) THEN
-                SET NEW.view_count__migc_new = NEW.view_count;
+              IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+                SET NEW.`view_count__migc_new` = NEW.`view_count`;
               END IF;
-              IF (NOT (NEW.body <=> OLD.body) OR NEW.body_markdown IS NULL) AND NOT (NOT (NEW.body_markdown <=> OLD.body_markdown)) THEN
+              IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.body_markdown = NEW.body;
-              ELSEIF (NOT (NEW.body_markdown <=> OLD.body_markdown)) AND NOT (NOT (NEW.body <=> OLD.body)) THEN
+                SET NEW.`body_markdown` = NEW.`body`;
+              ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
                 -- updated by the new application
-                SET NEW.body = NEW.body_markdown;
+                SET NEW.`body` = NEW.`body_markdown`;
               END IF;
             END IF;
           END';
@@ -1436,124 +1436,124 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
-        RENAME TABLE posts TO posts__migc_old, posts__migc TO posts;
+        RENAME TABLE `posts` TO `posts__migc_old`, `posts__migc` TO `posts`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE posts__migc_old;
+        DROP TABLE `posts__migc_old`;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS posts__migc_progress;
+        DROP TABLE IF EXISTS `posts__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD CONSTRAINT `comments_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey__migc') THEN
-          ALTER TABLE comments DROP INDEX comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` DROP INDEX `comments_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD CONSTRAINT `post_tags_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_post_id_fkey__migc') THEN
-          ALTER TABLE post_tags DROP INDEX post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP INDEX `post_tags_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_views` ADD CONSTRAINT `post_views_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND INDEX_NAME = 'post_views_post_id_fkey__migc') THEN
-          ALTER TABLE post_views DROP INDEX post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_views` DROP INDEX `post_views_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_posts_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_posts_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_insert BEFORE INSERT ON posts FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert` BEFORE INSERT ON `posts` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.view_count__migc_new = NEW.view_count;
-              IF NEW.body_markdown IS NULL THEN
+              SET NEW.`view_count__migc_new` = NEW.`view_count`;
+              IF NEW.`body_markdown` IS NULL THEN
                 -- written by the old application
-                SET NEW.body_markdown = NEW.body;
+                SET NEW.`body_markdown` = NEW.`body`;
               ELSE
                 -- written by the new application
-                SET NEW.body = NEW.body_markdown;
+                SET NEW.`body` = NEW.`body_markdown`;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_posts_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_posts_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_update BEFORE UPDATE ON posts FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update` BEFORE UPDATE ON `posts` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.view_count <=> OLD.view_count) THEN
-                SET NEW.view_count__migc_new = NEW.view_count;
+              IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+                SET NEW.`view_count__migc_new` = NEW.`view_count`;
               END IF;
-              IF (NOT (NEW.body <=> OLD.body) OR NEW.body_markdown IS NULL) AND NOT (NOT (NEW.body_markdown <=> OLD.body_markdown)) THEN
+              IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.body_markdown = NEW.body;
-              ELSEIF (NOT (NEW.body_markdown <=> OLD.body_markdown)) AND NOT (NOT (NEW.body <=> OLD.body)) THEN
+                SET NEW.`body_markdown` = NEW.`body`;
+              ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
                 -- updated by the new application
-                SET NEW.body = NEW.body_markdown;
+                SET NEW.`body` = NEW.`body_markdown`;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_posts_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE posts ADD CONSTRAINT posts_author_id_fkey FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD CONSTRAINT `posts_author_id_fkey` FOREIGN KEY (`author_id`) REFERENCES `authors` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE posts DROP FOREIGN KEY posts_author_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `posts` DROP FOREIGN KEY `posts_author_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE posts DROP FOREIGN KEY posts_author_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `posts` DROP FOREIGN KEY `posts_author_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_author_id_fkey__migc') THEN
-          ALTER TABLE posts DROP INDEX posts_author_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` DROP INDEX `posts_author_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1585,7 +1585,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_series_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE posts ADD CONSTRAINT posts_series_id_fkey FOREIGN KEY (series_id) REFERENCES series (id) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `posts` ADD CONSTRAINT `posts_series_id_fkey` FOREIGN KEY (`series_id`) REFERENCES `series` (`id`) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -1616,13 +1616,13 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_scheduled') THEN
-        ALTER TABLE posts ADD INDEX posts_scheduled (published_at), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `posts` ADD INDEX `posts_scheduled` (`published_at`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_author_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME <> 'posts_author_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'author_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE posts DROP INDEX posts_author_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `posts` DROP INDEX `posts_author_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_series_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME <> 'posts_series_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'series_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE posts DROP INDEX posts_series_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `posts` DROP INDEX `posts_series_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -1651,13 +1651,13 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_series_position_key') THEN
-        ALTER TABLE posts ADD UNIQUE INDEX posts_series_position_key (series_id, series_position), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `posts` ADD UNIQUE INDEX `posts_series_position_key` (`series_id`, `series_position`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_author_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME <> 'posts_author_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'author_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE posts DROP INDEX posts_author_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `posts` DROP INDEX `posts_author_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_series_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME <> 'posts_series_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'series_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE posts DROP INDEX posts_series_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `posts` DROP INDEX `posts_series_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -1669,34 +1669,34 @@ DROP PROCEDURE migc_step;
 
 -- [29] install the dual-write trigger on `posts`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:8:7
-DROP TRIGGER IF EXISTS migc_sync_posts_insert;
-DROP TRIGGER IF EXISTS migc_sync_posts_update;
+DROP TRIGGER IF EXISTS `migc_sync_posts_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_posts_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_posts_insert BEFORE INSERT ON posts FOR EACH ROW
+CREATE TRIGGER `migc_sync_posts_insert` BEFORE INSERT ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    SET NEW.view_count__migc_new = NEW.view_count;
-    IF NEW.body_markdown IS NULL THEN
+    SET NEW.`view_count__migc_new` = NEW.`view_count`;
+    IF NEW.`body_markdown` IS NULL THEN
       -- written by the old application
-      SET NEW.body_markdown = NEW.body;
+      SET NEW.`body_markdown` = NEW.`body`;
     ELSE
       -- written by the new application
-      SET NEW.body = NEW.body_markdown;
+      SET NEW.`body` = NEW.`body_markdown`;
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_posts_update BEFORE UPDATE ON posts FOR EACH ROW
+CREATE TRIGGER `migc_sync_posts_update` BEFORE UPDATE ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF NOT (NEW.view_count <=> OLD.view_count) THEN
-      SET NEW.view_count__migc_new = NEW.view_count;
+    IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
     END IF;
-    IF (NOT (NEW.body <=> OLD.body) OR NEW.body_markdown IS NULL) AND NOT (NOT (NEW.body_markdown <=> OLD.body_markdown)) THEN
+    IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.body_markdown = NEW.body;
-    ELSEIF (NOT (NEW.body_markdown <=> OLD.body_markdown)) AND NOT (NOT (NEW.body <=> OLD.body)) THEN
+      SET NEW.`body_markdown` = NEW.`body`;
+    ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
       -- updated by the new application
-      SET NEW.body = NEW.body_markdown;
+      SET NEW.`body` = NEW.`body_markdown`;
     END IF;
   END IF;
 END//
@@ -1736,58 +1736,58 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND INDEX_NAME = 'tags_name_key')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS tags__migc_progress;
-          CREATE TABLE tags__migc LIKE tags;
+          DROP TABLE IF EXISTS `tags__migc_progress`;
+          CREATE TABLE `tags__migc` LIKE `tags`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE tags__migc ADD COLUMN tags_name_key__expr text AS (lower(name)) STORED, ADD UNIQUE INDEX tags_name_key (tags_name_key__expr(768)), ALGORITHM=COPY;
+          ALTER TABLE `tags__migc` ADD COLUMN `tags_name_key__expr` text AS (lower(`name`)) STORED, ADD UNIQUE INDEX `tags_name_key` (`tags_name_key__expr`(768)), ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS tags__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 int NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO tags__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tags_insert';
+        CREATE TABLE IF NOT EXISTS `tags__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 int NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `tags__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_tags_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_tags_insert AFTER INSERT ON tags FOR EACH ROW IF EXISTS (SELECT 1 FROM tags__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO tags__migc (id, name, slug) VALUES (NEW.id, NEW.name, NEW.slug) ON DUPLICATE KEY UPDATE id = VALUES(id), name = VALUES(name), slug = VALUES(slug); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_tags_insert` AFTER INSERT ON `tags` FOR EACH ROW IF EXISTS (SELECT 1 FROM `tags__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `tags__migc` (`id`, `name`, `slug`) VALUES (NEW.`id`, NEW.`name`, NEW.`slug`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `name` = VALUES(`name`), `slug` = VALUES(`slug`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tags_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_tags_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_tags_update AFTER UPDATE ON tags FOR EACH ROW IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM tags__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO tags__migc (id, name, slug) VALUES (NEW.id, NEW.name, NEW.slug) ON DUPLICATE KEY UPDATE id = VALUES(id), name = VALUES(name), slug = VALUES(slug); END IF; ELSEIF EXISTS (SELECT 1 FROM tags__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM tags__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE tags__migc SET id = NEW.id, name = NEW.name, slug = NEW.slug WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO tags__migc (id, name, slug) VALUES (NEW.id, NEW.name, NEW.slug) ON DUPLICATE KEY UPDATE id = VALUES(id), name = VALUES(name), slug = VALUES(slug); END IF; ELSE DELETE FROM tags__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM tags__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO tags__migc (id, name, slug) VALUES (NEW.id, NEW.name, NEW.slug) ON DUPLICATE KEY UPDATE id = VALUES(id), name = VALUES(name), slug = VALUES(slug); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_tags_update` AFTER UPDATE ON `tags` FOR EACH ROW IF NEW.`id` <=> OLD.`id` THEN IF EXISTS (SELECT 1 FROM `tags__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `tags__migc` (`id`, `name`, `slug`) VALUES (NEW.`id`, NEW.`name`, NEW.`slug`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `name` = VALUES(`name`), `slug` = VALUES(`slug`); END IF; ELSEIF EXISTS (SELECT 1 FROM `tags__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `tags__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE `tags__migc` SET `id` = NEW.`id`, `name` = NEW.`name`, `slug` = NEW.`slug` WHERE `id` = OLD.`id`; IF ROW_COUNT() = 0 THEN INSERT INTO `tags__migc` (`id`, `name`, `slug`) VALUES (NEW.`id`, NEW.`name`, NEW.`slug`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `name` = VALUES(`name`), `slug` = VALUES(`slug`); END IF; ELSE DELETE FROM `tags__migc` WHERE `id` = OLD.`id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `tags__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `tags__migc` (`id`, `name`, `slug`) VALUES (NEW.`id`, NEW.`name`, NEW.`slug`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `name` = VALUES(`name`), `slug` = VALUES(`slug`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tags_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_tags_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_tags_delete AFTER DELETE ON tags FOR EACH ROW IF EXISTS (SELECT 1 FROM tags__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM tags__migc WHERE id = OLD.id; END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_tags_delete` AFTER DELETE ON `tags` FOR EACH ROW IF EXISTS (SELECT 1 FROM `tags__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM `tags__migc` WHERE `id` = OLD.`id`; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL;
-          SELECT b.id INTO upto_0
-            FROM (SELECT id FROM tags WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
-            ORDER BY b.id DESC LIMIT 1;
+          SELECT b.`id` INTO upto_0
+            FROM (SELECT `id` FROM `tags` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
+            ORDER BY b.`id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE tags__migc_progress SET whole = 1;
+            UPDATE `tags__migc_progress` SET whole = 1;
           ELSE
-            UPDATE tags__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+            UPDATE `tags__migc_progress` SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM tags
-            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
-          INSERT INTO tags__migc (id, name, slug)
-            SELECT id, name, slug FROM tags WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM tags__migc AS x WHERE x.id = tags.id)
-            ON DUPLICATE KEY UPDATE id = tags__migc.id;
+          SELECT COUNT(*) INTO locked_rows FROM `tags`
+            WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
+          INSERT INTO `tags__migc` (`id`, `name`, `slug`)
+            SELECT `id`, `name`, `slug` FROM `tags` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
+              AND NOT EXISTS (SELECT 1 FROM `tags__migc` AS x WHERE x.`id` = `tags`.`id`)
+            ON DUPLICATE KEY UPDATE `id` = `tags__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -1797,37 +1797,37 @@ BEGIN
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey' AND REFERENCED_TABLE_NAME = 'tags') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE post_tags ADD CONSTRAINT post_tags_tag_id_fkey__migc FOREIGN KEY (tag_id) REFERENCES tags__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD CONSTRAINT `post_tags_tag_id_fkey__migc` FOREIGN KEY (`tag_id`) REFERENCES `tags__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey' AND REFERENCED_TABLE_NAME = 'tags') THEN
           IF algo = 0 THEN
-            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_tag_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_tag_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_tag_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_tag_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
-        RENAME TABLE tags TO tags__migc_old, tags__migc TO tags;
+        RENAME TABLE `tags` TO `tags__migc_old`, `tags__migc` TO `tags`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE tags__migc_old;
+        DROP TABLE `tags__migc_old`;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS tags__migc_progress;
+        DROP TABLE IF EXISTS `tags__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE post_tags ADD CONSTRAINT post_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD CONSTRAINT `post_tags_tag_id_fkey` FOREIGN KEY (`tag_id`) REFERENCES `tags` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_tag_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_tag_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_tag_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_tag_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_tag_id_fkey__migc') THEN
-          ALTER TABLE post_tags DROP INDEX post_tags_tag_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP INDEX `post_tags_tag_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;

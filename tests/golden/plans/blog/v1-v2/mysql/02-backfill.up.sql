@@ -32,20 +32,20 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       SET @migc_backfill = 'on';
-      SELECT id INTO max_0 FROM comments ORDER BY id DESC LIMIT 1;
+      SELECT `id` INTO max_0 FROM `comments` ORDER BY `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
         SET upto_0 = NULL;
-        SELECT b.id INTO upto_0
-          FROM (SELECT id FROM comments
-                WHERE (started = 0 OR id > last_0) AND id <= max_0
-                ORDER BY id LIMIT batch_size) AS b
-          ORDER BY b.id DESC LIMIT 1;
+        SELECT b.`id` INTO upto_0
+          FROM (SELECT `id` FROM `comments`
+                WHERE (started = 0 OR `id` > last_0) AND `id` <= max_0
+                ORDER BY `id` LIMIT batch_size) AS b
+          ORDER BY b.`id` DESC LIMIT 1;
         IF upto_0 IS NULL THEN
           LEAVE backfill;
         END IF;
         START TRANSACTION;
-        UPDATE comments SET status__migc_new = COALESCE(comments.status__migc_new, CAST(CASE CAST(comments.status AS CHAR) WHEN 'spam' THEN 'rejected' ELSE CAST(comments.status AS CHAR) END AS CHAR))
-          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (comments.status__migc_new IS NULL);
+        UPDATE `comments` SET `status__migc_new` = COALESCE(`comments`.`status__migc_new`, CAST(CASE CAST(`comments`.`status` AS CHAR) WHEN 'spam' THEN 'rejected' ELSE CAST(`comments`.`status` AS CHAR) END AS CHAR))
+          WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`comments`.`status__migc_new` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
         DO SLEEP(pause_ms / 1000);
@@ -86,20 +86,20 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       SET @migc_backfill = 'on';
-      SELECT id INTO max_0 FROM posts ORDER BY id DESC LIMIT 1;
+      SELECT `id` INTO max_0 FROM `posts` ORDER BY `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
         SET upto_0 = NULL;
-        SELECT b.id INTO upto_0
-          FROM (SELECT id FROM posts
-                WHERE (started = 0 OR id > last_0) AND id <= max_0
-                ORDER BY id LIMIT batch_size) AS b
-          ORDER BY b.id DESC LIMIT 1;
+        SELECT b.`id` INTO upto_0
+          FROM (SELECT `id` FROM `posts`
+                WHERE (started = 0 OR `id` > last_0) AND `id` <= max_0
+                ORDER BY `id` LIMIT batch_size) AS b
+          ORDER BY b.`id` DESC LIMIT 1;
         IF upto_0 IS NULL THEN
           LEAVE backfill;
         END IF;
         START TRANSACTION;
-        UPDATE posts SET body_markdown = COALESCE(posts.body_markdown, posts.body), view_count__migc_new = COALESCE(posts.view_count__migc_new, posts.view_count)
-          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (posts.body_markdown IS NULL OR posts.view_count__migc_new IS NULL);
+        UPDATE `posts` SET `body_markdown` = COALESCE(`posts`.`body_markdown`, `posts`.`body`), `view_count__migc_new` = COALESCE(`posts`.`view_count__migc_new`, `posts`.`view_count`)
+          WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`posts`.`body_markdown` IS NULL OR `posts`.`view_count__migc_new` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
         DO SLEEP(pause_ms / 1000);

@@ -50,48 +50,48 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` ADD CONSTRAINT `comments_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey__migc') THEN
-        ALTER TABLE comments DROP INDEX comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` DROP INDEX `comments_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` ADD CONSTRAINT `post_tags_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_post_id_fkey__migc') THEN
-        ALTER TABLE post_tags DROP INDEX post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` DROP INDEX `post_tags_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_views` ADD CONSTRAINT `post_views_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND INDEX_NAME = 'post_views_post_id_fkey__migc') THEN
-        ALTER TABLE post_views DROP INDEX post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_views` DROP INDEX `post_views_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -101,12 +101,12 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
-DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_posts_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_posts_insert;
-DROP TRIGGER IF EXISTS migc_copy_posts_update;
-DROP TRIGGER IF EXISTS migc_copy_posts_delete;
-DROP TABLE IF EXISTS posts__migc, posts__migc_old, posts__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_posts_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_posts_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_posts_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_posts_update`;
+DROP TRIGGER IF EXISTS `migc_copy_posts_delete`;
+DROP TABLE IF EXISTS `posts__migc`, `posts__migc_old`, `posts__migc_progress`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -124,7 +124,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'view_count__migc_new') THEN
-        ALTER TABLE posts MODIFY COLUMN view_count__migc_new bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `posts` MODIFY COLUMN `view_count__migc_new` bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -170,48 +170,48 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` ADD CONSTRAINT `comments_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey__migc') THEN
-        ALTER TABLE comments DROP INDEX comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` DROP INDEX `comments_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` ADD CONSTRAINT `post_tags_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_post_id_fkey__migc') THEN
-        ALTER TABLE post_tags DROP INDEX post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` DROP INDEX `post_tags_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_views` ADD CONSTRAINT `post_views_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND INDEX_NAME = 'post_views_post_id_fkey__migc') THEN
-        ALTER TABLE post_views DROP INDEX post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_views` DROP INDEX `post_views_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -221,12 +221,12 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
-DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_posts_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_posts_insert;
-DROP TRIGGER IF EXISTS migc_copy_posts_update;
-DROP TRIGGER IF EXISTS migc_copy_posts_delete;
-DROP TABLE IF EXISTS posts__migc, posts__migc_old, posts__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_posts_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_posts_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_posts_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_posts_update`;
+DROP TRIGGER IF EXISTS `migc_copy_posts_delete`;
+DROP TABLE IF EXISTS `posts__migc`, `posts__migc_old`, `posts__migc_progress`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -244,7 +244,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'body_markdown') THEN
-        ALTER TABLE posts MODIFY COLUMN body_markdown text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `posts` MODIFY COLUMN `body_markdown` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -285,7 +285,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status__migc_new') THEN
-        ALTER TABLE comments MODIFY COLUMN status__migc_new enum('pending', 'approved', 'rejected') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` MODIFY COLUMN `status__migc_new` enum('pending','approved','rejected') NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;

@@ -8,8 +8,8 @@ SET NAMES utf8mb4;
 
 -- [48] drop index `comments_post_id_created_at_idx` on `comments`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP TRIGGER IF EXISTS migc_sync_comments_insert;
-DROP TRIGGER IF EXISTS migc_sync_comments_update;
+DROP TRIGGER IF EXISTS `migc_sync_comments_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_comments_update`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -28,12 +28,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_created_at_idx') AND EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_created_at_idx__migc') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_post_id_created_at_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE comments ADD INDEX comments_post_id_fkey (post_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD INDEX `comments_post_id_fkey` (`post_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_parent_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_post_id_created_at_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'parent_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE comments ADD INDEX comments_parent_id_fkey (parent_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD INDEX `comments_parent_id_fkey` (`parent_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE comments DROP INDEX comments_post_id_created_at_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` DROP INDEX `comments_post_id_created_at_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -71,9 +71,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_created_at_idx__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_created_at_idx') THEN
         IF algo = 0 THEN
-          ALTER TABLE comments RENAME INDEX comments_post_id_created_at_idx__migc TO comments_post_id_created_at_idx, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` RENAME INDEX `comments_post_id_created_at_idx__migc` TO `comments_post_id_created_at_idx`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE comments RENAME INDEX comments_post_id_created_at_idx__migc TO comments_post_id_created_at_idx, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` RENAME INDEX `comments_post_id_created_at_idx__migc` TO `comments_post_id_created_at_idx`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -104,12 +104,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_moderation_queue') AND EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_moderation_queue__migc') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_moderation_queue' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE comments ADD INDEX comments_post_id_fkey (post_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD INDEX `comments_post_id_fkey` (`post_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_parent_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME <> 'comments_moderation_queue' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'parent_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE comments ADD INDEX comments_parent_id_fkey (parent_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD INDEX `comments_parent_id_fkey` (`parent_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE comments DROP INDEX comments_moderation_queue, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `comments` DROP INDEX `comments_moderation_queue`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -147,9 +147,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_moderation_queue__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_moderation_queue') THEN
         IF algo = 0 THEN
-          ALTER TABLE comments RENAME INDEX comments_moderation_queue__migc TO comments_moderation_queue, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` RENAME INDEX `comments_moderation_queue__migc` TO `comments_moderation_queue`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE comments RENAME INDEX comments_moderation_queue__migc TO comments_moderation_queue, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` RENAME INDEX `comments_moderation_queue__migc` TO `comments_moderation_queue`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -188,9 +188,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE comments DROP COLUMN status, RENAME COLUMN status__migc_new TO status, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` DROP COLUMN `status`, RENAME COLUMN `status__migc_new` TO `status`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE comments DROP COLUMN status, RENAME COLUMN status__migc_new TO status, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` DROP COLUMN `status`, RENAME COLUMN `status__migc_new` TO `status`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -233,9 +233,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status__migc_new') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status') THEN
         IF algo = 0 THEN
-          ALTER TABLE comments RENAME COLUMN status__migc_new TO status, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` RENAME COLUMN `status__migc_new` TO `status`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE comments RENAME COLUMN status__migc_new TO status, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` RENAME COLUMN `status__migc_new` TO `status`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -274,9 +274,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status') THEN
         IF algo = 0 THEN
-          ALTER TABLE comments ALTER COLUMN status SET DEFAULT 'pending', ALGORITHM=INSTANT;
+          ALTER TABLE `comments` ALTER COLUMN `status` SET DEFAULT 'pending', ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE comments ALTER COLUMN status SET DEFAULT 'pending', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ALTER COLUMN `status` SET DEFAULT 'pending', ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -289,13 +289,13 @@ DROP PROCEDURE migc_step;
 
 -- [56] remove the dual-write trigger on `comments`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
-DROP TRIGGER IF EXISTS migc_sync_comments_insert;
-DROP TRIGGER IF EXISTS migc_sync_comments_update;
+DROP TRIGGER IF EXISTS `migc_sync_comments_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_comments_update`;
 
 -- [57] drop check `posts_view_count_check` on `posts`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP TRIGGER IF EXISTS migc_sync_posts_insert;
-DROP TRIGGER IF EXISTS migc_sync_posts_update;
+DROP TRIGGER IF EXISTS `migc_sync_posts_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_posts_update`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -322,9 +322,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_view_count_check') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_view_count_check__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts DROP CONSTRAINT posts_view_count_check, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` DROP CONSTRAINT `posts_view_count_check`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts DROP CONSTRAINT posts_view_count_check, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` DROP CONSTRAINT `posts_view_count_check`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -354,7 +354,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'body') THEN
-        ALTER TABLE posts MODIFY COLUMN body text NULL COMMENT 'Markdown', ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `posts` MODIFY COLUMN `body` text NULL COMMENT 'Markdown', ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -366,7 +366,7 @@ DROP PROCEDURE migc_step;
 
 -- [59] drop view `published_posts` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS published_posts;
+DROP VIEW IF EXISTS `published_posts`;
 
 -- [60] drop column `authors.avatar_url`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/authors.mig:13:15
@@ -396,9 +396,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND COLUMN_NAME = 'avatar_url') THEN
         IF algo = 0 THEN
-          ALTER TABLE authors DROP COLUMN avatar_url, ALGORITHM=INSTANT;
+          ALTER TABLE `authors` DROP COLUMN `avatar_url`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE authors DROP COLUMN avatar_url, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `authors` DROP COLUMN `avatar_url`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -437,9 +437,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'view_count__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts DROP COLUMN view_count, RENAME COLUMN view_count__migc_new TO view_count, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` DROP COLUMN `view_count`, RENAME COLUMN `view_count__migc_new` TO `view_count`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts DROP COLUMN view_count, RENAME COLUMN view_count__migc_new TO view_count, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` DROP COLUMN `view_count`, RENAME COLUMN `view_count__migc_new` TO `view_count`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -478,9 +478,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'view_count__migc_new') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'view_count') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts RENAME COLUMN view_count__migc_new TO view_count, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` RENAME COLUMN `view_count__migc_new` TO `view_count`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts RENAME COLUMN view_count__migc_new TO view_count, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` RENAME COLUMN `view_count__migc_new` TO `view_count`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -519,9 +519,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'view_count') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts ALTER COLUMN view_count SET DEFAULT 0, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` ALTER COLUMN `view_count` SET DEFAULT 0, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts ALTER COLUMN view_count SET DEFAULT 0, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ALTER COLUMN `view_count` SET DEFAULT 0, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -566,58 +566,58 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_view_count_check') OR NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_view_count_check__migc')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS posts__migc_progress;
-          CREATE TABLE posts__migc LIKE posts;
+          DROP TABLE IF EXISTS `posts__migc_progress`;
+          CREATE TABLE `posts__migc` LIKE `posts`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE posts__migc DROP CONSTRAINT posts_view_count_check__migc, ADD CONSTRAINT posts_view_count_check CHECK (view_count >= 0), ADD CONSTRAINT posts_author_id_fkey__migc FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ADD CONSTRAINT posts_series_id_fkey__migc FOREIGN KEY (series_id) REFERENCES series (id) ON DELETE SET NULL, ALGORITHM=COPY;
+          ALTER TABLE `posts__migc` DROP CONSTRAINT `posts_view_count_check__migc`, ADD CONSTRAINT `posts_view_count_check` CHECK (`view_count` >= 0), ADD CONSTRAINT `posts_author_id_fkey__migc` FOREIGN KEY (`author_id`) REFERENCES `authors` (`id`) ON DELETE RESTRICT, ADD CONSTRAINT `posts_series_id_fkey__migc` FOREIGN KEY (`series_id`) REFERENCES `series` (`id`) ON DELETE SET NULL, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS posts__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO posts__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_insert';
+        CREATE TABLE IF NOT EXISTS `posts__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `posts__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_posts_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_insert AFTER INSERT ON posts FOR EACH ROW IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count = VALUES(view_count), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_posts_insert` AFTER INSERT ON `posts` FOR EACH ROW IF EXISTS (SELECT 1 FROM `posts__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `posts__migc` (`id`, `author_id`, `slug`, `title`, `body`, `excerpt`, `status`, `published_at`, `search`, `created_at`, `updated_at`, `deleted_at`, `body_markdown`, `view_count`, `comments_enabled`, `series_id`, `series_position`) VALUES (NEW.`id`, NEW.`author_id`, NEW.`slug`, NEW.`title`, NEW.`body`, NEW.`excerpt`, NEW.`status`, NEW.`published_at`, NEW.`search`, NEW.`created_at`, NEW.`updated_at`, NEW.`deleted_at`, NEW.`body_markdown`, NEW.`view_count`, NEW.`comments_enabled`, NEW.`series_id`, NEW.`series_position`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `author_id` = VALUES(`author_id`), `slug` = VALUES(`slug`), `title` = VALUES(`title`), `body` = VALUES(`body`), `excerpt` = VALUES(`excerpt`), `status` = VALUES(`status`), `published_at` = VALUES(`published_at`), `search` = VALUES(`search`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `deleted_at` = VALUES(`deleted_at`), `body_markdown` = VALUES(`body_markdown`), `view_count` = VALUES(`view_count`), `comments_enabled` = VALUES(`comments_enabled`), `series_id` = VALUES(`series_id`), `series_position` = VALUES(`series_position`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_posts_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_update AFTER UPDATE ON posts FOR EACH ROW IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count = VALUES(view_count), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF; ELSEIF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE posts__migc SET id = NEW.id, author_id = NEW.author_id, slug = NEW.slug, title = NEW.title, body = NEW.body, excerpt = NEW.excerpt, status = NEW.status, published_at = NEW.published_at, search = NEW.search, created_at = NEW.created_at, updated_at = NEW.updated_at, deleted_at = NEW.deleted_at, body_markdown = NEW.body_markdown, view_count = NEW.view_count, comments_enabled = NEW.comments_enabled, series_id = NEW.series_id, series_position = NEW.series_position WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count = VALUES(view_count), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF; ELSE DELETE FROM posts__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position) VALUES (NEW.id, NEW.author_id, NEW.slug, NEW.title, NEW.body, NEW.excerpt, NEW.status, NEW.published_at, NEW.search, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.body_markdown, NEW.view_count, NEW.comments_enabled, NEW.series_id, NEW.series_position) ON DUPLICATE KEY UPDATE id = VALUES(id), author_id = VALUES(author_id), slug = VALUES(slug), title = VALUES(title), body = VALUES(body), excerpt = VALUES(excerpt), status = VALUES(status), published_at = VALUES(published_at), search = VALUES(search), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), body_markdown = VALUES(body_markdown), view_count = VALUES(view_count), comments_enabled = VALUES(comments_enabled), series_id = VALUES(series_id), series_position = VALUES(series_position); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_posts_update` AFTER UPDATE ON `posts` FOR EACH ROW IF NEW.`id` <=> OLD.`id` THEN IF EXISTS (SELECT 1 FROM `posts__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `posts__migc` (`id`, `author_id`, `slug`, `title`, `body`, `excerpt`, `status`, `published_at`, `search`, `created_at`, `updated_at`, `deleted_at`, `body_markdown`, `view_count`, `comments_enabled`, `series_id`, `series_position`) VALUES (NEW.`id`, NEW.`author_id`, NEW.`slug`, NEW.`title`, NEW.`body`, NEW.`excerpt`, NEW.`status`, NEW.`published_at`, NEW.`search`, NEW.`created_at`, NEW.`updated_at`, NEW.`deleted_at`, NEW.`body_markdown`, NEW.`view_count`, NEW.`comments_enabled`, NEW.`series_id`, NEW.`series_position`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `author_id` = VALUES(`author_id`), `slug` = VALUES(`slug`), `title` = VALUES(`title`), `body` = VALUES(`body`), `excerpt` = VALUES(`excerpt`), `status` = VALUES(`status`), `published_at` = VALUES(`published_at`), `search` = VALUES(`search`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `deleted_at` = VALUES(`deleted_at`), `body_markdown` = VALUES(`body_markdown`), `view_count` = VALUES(`view_count`), `comments_enabled` = VALUES(`comments_enabled`), `series_id` = VALUES(`series_id`), `series_position` = VALUES(`series_position`); END IF; ELSEIF EXISTS (SELECT 1 FROM `posts__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `posts__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE `posts__migc` SET `id` = NEW.`id`, `author_id` = NEW.`author_id`, `slug` = NEW.`slug`, `title` = NEW.`title`, `body` = NEW.`body`, `excerpt` = NEW.`excerpt`, `status` = NEW.`status`, `published_at` = NEW.`published_at`, `search` = NEW.`search`, `created_at` = NEW.`created_at`, `updated_at` = NEW.`updated_at`, `deleted_at` = NEW.`deleted_at`, `body_markdown` = NEW.`body_markdown`, `view_count` = NEW.`view_count`, `comments_enabled` = NEW.`comments_enabled`, `series_id` = NEW.`series_id`, `series_position` = NEW.`series_position` WHERE `id` = OLD.`id`; IF ROW_COUNT() = 0 THEN INSERT INTO `posts__migc` (`id`, `author_id`, `slug`, `title`, `body`, `excerpt`, `status`, `published_at`, `search`, `created_at`, `updated_at`, `deleted_at`, `body_markdown`, `view_count`, `comments_enabled`, `series_id`, `series_position`) VALUES (NEW.`id`, NEW.`author_id`, NEW.`slug`, NEW.`title`, NEW.`body`, NEW.`excerpt`, NEW.`status`, NEW.`published_at`, NEW.`search`, NEW.`created_at`, NEW.`updated_at`, NEW.`deleted_at`, NEW.`body_markdown`, NEW.`view_count`, NEW.`comments_enabled`, NEW.`series_id`, NEW.`series_position`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `author_id` = VALUES(`author_id`), `slug` = VALUES(`slug`), `title` = VALUES(`title`), `body` = VALUES(`body`), `excerpt` = VALUES(`excerpt`), `status` = VALUES(`status`), `published_at` = VALUES(`published_at`), `search` = VALUES(`search`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `deleted_at` = VALUES(`deleted_at`), `body_markdown` = VALUES(`body_markdown`), `view_count` = VALUES(`view_count`), `comments_enabled` = VALUES(`comments_enabled`), `series_id` = VALUES(`series_id`), `series_position` = VALUES(`series_position`); END IF; ELSE DELETE FROM `posts__migc` WHERE `id` = OLD.`id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `posts__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `posts__migc` (`id`, `author_id`, `slug`, `title`, `body`, `excerpt`, `status`, `published_at`, `search`, `created_at`, `updated_at`, `deleted_at`, `body_markdown`, `view_count`, `comments_enabled`, `series_id`, `series_position`) VALUES (NEW.`id`, NEW.`author_id`, NEW.`slug`, NEW.`title`, NEW.`body`, NEW.`excerpt`, NEW.`status`, NEW.`published_at`, NEW.`search`, NEW.`created_at`, NEW.`updated_at`, NEW.`deleted_at`, NEW.`body_markdown`, NEW.`view_count`, NEW.`comments_enabled`, NEW.`series_id`, NEW.`series_position`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `author_id` = VALUES(`author_id`), `slug` = VALUES(`slug`), `title` = VALUES(`title`), `body` = VALUES(`body`), `excerpt` = VALUES(`excerpt`), `status` = VALUES(`status`), `published_at` = VALUES(`published_at`), `search` = VALUES(`search`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `deleted_at` = VALUES(`deleted_at`), `body_markdown` = VALUES(`body_markdown`), `view_count` = VALUES(`view_count`), `comments_enabled` = VALUES(`comments_enabled`), `series_id` = VALUES(`series_id`), `series_position` = VALUES(`series_position`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_posts_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_posts_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_posts_delete AFTER DELETE ON posts FOR EACH ROW IF EXISTS (SELECT 1 FROM posts__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM posts__migc WHERE id = OLD.id; END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_posts_delete` AFTER DELETE ON `posts` FOR EACH ROW IF EXISTS (SELECT 1 FROM `posts__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM `posts__migc` WHERE `id` = OLD.`id`; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL;
-          SELECT b.id INTO upto_0
-            FROM (SELECT id FROM posts WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
-            ORDER BY b.id DESC LIMIT 1;
+          SELECT b.`id` INTO upto_0
+            FROM (SELECT `id` FROM `posts` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
+            ORDER BY b.`id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE posts__migc_progress SET whole = 1;
+            UPDATE `posts__migc_progress` SET whole = 1;
           ELSE
-            UPDATE posts__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+            UPDATE `posts__migc_progress` SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM posts
-            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
-          INSERT INTO posts__migc (id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position)
-            SELECT id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position FROM posts WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM posts__migc AS x WHERE x.id = posts.id)
-            ON DUPLICATE KEY UPDATE id = posts__migc.id;
+          SELECT COUNT(*) INTO locked_rows FROM `posts`
+            WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
+          INSERT INTO `posts__migc` (`id`, `author_id`, `slug`, `title`, `body`, `excerpt`, `status`, `published_at`, `search`, `created_at`, `updated_at`, `deleted_at`, `body_markdown`, `view_count`, `comments_enabled`, `series_id`, `series_position`)
+            SELECT `id`, `author_id`, `slug`, `title`, `body`, `excerpt`, `status`, `published_at`, `search`, `created_at`, `updated_at`, `deleted_at`, `body_markdown`, `view_count`, `comments_enabled`, `series_id`, `series_position` FROM `posts` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
+              AND NOT EXISTS (SELECT 1 FROM `posts__migc` AS x WHERE x.`id` = `posts`.`id`)
+            ON DUPLICATE KEY UPDATE `id` = `posts__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -627,77 +627,77 @@ BEGIN
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD CONSTRAINT `comments_post_id_fkey__migc` FOREIGN KEY (`post_id`) REFERENCES `posts__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
           IF algo = 0 THEN
-            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD CONSTRAINT `post_tags_post_id_fkey__migc` FOREIGN KEY (`post_id`) REFERENCES `posts__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
           IF algo = 0 THEN
-            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey__migc FOREIGN KEY (post_id) REFERENCES posts__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_views` ADD CONSTRAINT `post_views_post_id_fkey__migc` FOREIGN KEY (`post_id`) REFERENCES `posts__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey' AND REFERENCED_TABLE_NAME = 'posts') THEN
           IF algo = 0 THEN
-            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_posts_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_posts_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_insert__migc BEFORE INSERT ON posts__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert__migc` BEFORE INSERT ON `posts__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.view_count__migc_new = NEW.view_count;
-              IF NEW.body_markdown IS NULL THEN
+              SET NEW.`view_count__migc_new` = NEW.`view_count`;
+              IF NEW.`body_markdown` IS NULL THEN
                 -- written by the old application
-                SET NEW.body_markdown = NEW.body;
+                SET NEW.`body_markdown` = NEW.`body`;
               ELSE
                 -- written by the new application
-                SET NEW.body = NEW.body_markdown;
+                SET NEW.`body` = NEW.`body_markdown`;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_posts_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_update__migc BEFORE UPDATE ON posts__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update__migc` BEFORE UPDATE ON `posts__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.view_count <=> OLD.view_count) THEN
-                SET NEW.view_count__migc_new = NEW.view_count;
+              IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+                SET NEW.`view_count__migc_new` = NEW.`view_count`;
               END IF;
-              IF (NOT (NEW.body <=> OLD.body) OR NEW.body_markdown IS NULL) AND NOT (NOT (NEW.body_markdown <=> OLD.body_markdown)) THEN
+              IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.body_markdown = NEW.body;
-              ELSEIF (NOT (NEW.body_markdown <=> OLD.body_markdown)) AND NOT (NOT (NEW.body <=> OLD.body)) THEN
+                SET NEW.`body_markdown` = NEW.`body`;
+              ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
                 -- updated by the new application
-                SET NEW.body = NEW.body_markdown;
+                SET NEW.`body` = NEW.`body_markdown`;
               END IF;
             END IF;
           END';
@@ -705,139 +705,139 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
-        RENAME TABLE posts TO posts__migc_old, posts__migc TO posts;
+        RENAME TABLE `posts` TO `posts__migc_old`, `posts__migc` TO `posts`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE posts__migc_old;
+        DROP TABLE `posts__migc_old`;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS posts__migc_progress;
+        DROP TABLE IF EXISTS `posts__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE comments ADD CONSTRAINT comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD CONSTRAINT `comments_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND CONSTRAINT_NAME = 'comments_post_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE comments DROP FOREIGN KEY comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `comments` DROP FOREIGN KEY `comments_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND INDEX_NAME = 'comments_post_id_fkey__migc') THEN
-          ALTER TABLE comments DROP INDEX comments_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` DROP INDEX `comments_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD CONSTRAINT `post_tags_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_post_id_fkey__migc') THEN
-          ALTER TABLE post_tags DROP INDEX post_tags_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP INDEX `post_tags_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_views` ADD CONSTRAINT `post_views_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE post_views DROP FOREIGN KEY post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_views` DROP FOREIGN KEY `post_views_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND INDEX_NAME = 'post_views_post_id_fkey__migc') THEN
-          ALTER TABLE post_views DROP INDEX post_views_post_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_views` DROP INDEX `post_views_post_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_posts_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_posts_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_insert BEFORE INSERT ON posts FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert` BEFORE INSERT ON `posts` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.view_count__migc_new = NEW.view_count;
-              IF NEW.body_markdown IS NULL THEN
+              SET NEW.`view_count__migc_new` = NEW.`view_count`;
+              IF NEW.`body_markdown` IS NULL THEN
                 -- written by the old application
-                SET NEW.body_markdown = NEW.body;
+                SET NEW.`body_markdown` = NEW.`body`;
               ELSE
                 -- written by the new application
-                SET NEW.body = NEW.body_markdown;
+                SET NEW.`body` = NEW.`body_markdown`;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_posts_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_posts_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_posts_update BEFORE UPDATE ON posts FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update` BEFORE UPDATE ON `posts` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.view_count <=> OLD.view_count) THEN
-                SET NEW.view_count__migc_new = NEW.view_count;
+              IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+                SET NEW.`view_count__migc_new` = NEW.`view_count`;
               END IF;
-              IF (NOT (NEW.body <=> OLD.body) OR NEW.body_markdown IS NULL) AND NOT (NOT (NEW.body_markdown <=> OLD.body_markdown)) THEN
+              IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.body_markdown = NEW.body;
-              ELSEIF (NOT (NEW.body_markdown <=> OLD.body_markdown)) AND NOT (NOT (NEW.body <=> OLD.body)) THEN
+                SET NEW.`body_markdown` = NEW.`body`;
+              ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
                 -- updated by the new application
-                SET NEW.body = NEW.body_markdown;
+                SET NEW.`body` = NEW.`body_markdown`;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_posts_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_posts_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE posts ADD CONSTRAINT posts_author_id_fkey FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD CONSTRAINT `posts_author_id_fkey` FOREIGN KEY (`author_id`) REFERENCES `authors` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_author_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE posts DROP FOREIGN KEY posts_author_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `posts` DROP FOREIGN KEY `posts_author_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE posts DROP FOREIGN KEY posts_author_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `posts` DROP FOREIGN KEY `posts_author_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_author_id_fkey__migc') THEN
-          ALTER TABLE posts DROP INDEX posts_author_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` DROP INDEX `posts_author_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_series_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE posts ADD CONSTRAINT posts_series_id_fkey FOREIGN KEY (series_id) REFERENCES series (id) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD CONSTRAINT `posts_series_id_fkey` FOREIGN KEY (`series_id`) REFERENCES `series` (`id`) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND CONSTRAINT_NAME = 'posts_series_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE posts DROP FOREIGN KEY posts_series_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `posts` DROP FOREIGN KEY `posts_series_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE posts DROP FOREIGN KEY posts_series_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `posts` DROP FOREIGN KEY `posts_series_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME = 'posts_series_id_fkey__migc') THEN
-          ALTER TABLE posts DROP INDEX posts_series_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` DROP INDEX `posts_series_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -851,8 +851,8 @@ SET SESSION foreign_key_checks = 1;
 
 -- [65] remove the dual-write trigger on `posts`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:8:7
-DROP TRIGGER IF EXISTS migc_sync_posts_insert;
-DROP TRIGGER IF EXISTS migc_sync_posts_update;
+DROP TRIGGER IF EXISTS `migc_sync_posts_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_posts_update`;
 
 -- [66] drop column `posts.body`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
@@ -882,9 +882,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'body') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts DROP COLUMN body, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` DROP COLUMN `body`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts DROP COLUMN body, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` DROP COLUMN `body`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -897,4 +897,4 @@ DROP PROCEDURE migc_step;
 
 -- [67] recreate view `published_posts`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v2/search.mig:14:6
-CREATE OR REPLACE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW `published_posts` AS SELECT `p`.`id`, `p`.`slug`, `p`.`title`, `p`.`excerpt`, `p`.`published_at`, `a`.`handle` AS `author_handle`, `a`.`name` AS `author_name` FROM `posts` p JOIN `authors` a ON `a`.`id` = `p`.`author_id` WHERE `p`.`status` = 'published' AND `p`.`deleted_at` IS NULL;

@@ -7,7 +7,7 @@ SET statement_timeout = 0;
 
 -- [30] undo: create unique index `tags_name_key` on `tags`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:50:3
-DROP INDEX CONCURRENTLY IF EXISTS tags_name_key;
+DROP INDEX CONCURRENTLY IF EXISTS "tags_name_key";
 
 -- [29] undo: install the dual-write trigger on `posts`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:8:7
@@ -19,7 +19,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_posts ON posts;
+      DROP TRIGGER IF EXISTS "migc_sync_posts" ON "posts";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -32,15 +32,15 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_posts();
+DROP FUNCTION IF EXISTS "migc_sync_posts"();
 
 -- [28] undo: create unique index `posts_series_position_key` on `posts`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:32:3
-DROP INDEX CONCURRENTLY IF EXISTS posts_series_position_key;
+DROP INDEX CONCURRENTLY IF EXISTS "posts_series_position_key";
 
 -- [27] undo: create index `posts_scheduled` on `posts`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:31:3
-DROP INDEX CONCURRENTLY IF EXISTS posts_scheduled;
+DROP INDEX CONCURRENTLY IF EXISTS "posts_scheduled";
 
 -- [26] undo: add foreign key `posts_series_id_fkey` on `posts` for new rows
 --     lock: SHARE ROW EXCLUSIVE (on `posts` and `series`); rewrite: no; scan: no; from examples/blog/v2/posts.mig:21:49
@@ -52,8 +52,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('posts') IS NOT NULL THEN
-        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_series_id_fkey;
+      IF to_regclass('"posts"') IS NOT NULL THEN
+        ALTER TABLE "posts" DROP CONSTRAINT IF EXISTS "posts_series_id_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -78,8 +78,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('posts') IS NOT NULL THEN
-        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_published_has_date;
+      IF to_regclass('"posts"') IS NOT NULL THEN
+        ALTER TABLE "posts" DROP CONSTRAINT IF EXISTS "posts_published_has_date";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -104,8 +104,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_published_has_date') THEN
-        ALTER TABLE posts ADD CONSTRAINT posts_published_has_date CHECK (status <> 'published' OR published_at IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_published_has_date') THEN
+        ALTER TABLE "posts" ADD CONSTRAINT "posts_published_has_date" CHECK ("status" <> 'published' OR "published_at" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -121,8 +121,8 @@ END
 $migc$;
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_published_has_date' AND NOT convalidated) THEN
-    ALTER TABLE posts VALIDATE CONSTRAINT posts_published_has_date;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_published_has_date' AND NOT convalidated) THEN
+    ALTER TABLE "posts" VALIDATE CONSTRAINT "posts_published_has_date";
   END IF;
 END
 $migc$;
@@ -137,8 +137,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('posts') IS NOT NULL THEN
-        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_series_position_check;
+      IF to_regclass('"posts"') IS NOT NULL THEN
+        ALTER TABLE "posts" DROP CONSTRAINT IF EXISTS "posts_series_position_check";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -163,8 +163,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('posts') IS NOT NULL THEN
-        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_view_count_check__migc;
+      IF to_regclass('"posts"') IS NOT NULL THEN
+        ALTER TABLE "posts" DROP CONSTRAINT IF EXISTS "posts_view_count_check__migc";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -189,7 +189,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE posts DROP COLUMN IF EXISTS series_position;
+      ALTER TABLE "posts" DROP COLUMN IF EXISTS "series_position";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -213,7 +213,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE posts DROP COLUMN IF EXISTS series_id;
+      ALTER TABLE "posts" DROP COLUMN IF EXISTS "series_id";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -237,7 +237,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE posts DROP COLUMN IF EXISTS comments_enabled;
+      ALTER TABLE "posts" DROP COLUMN IF EXISTS "comments_enabled";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -261,7 +261,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE posts DROP COLUMN IF EXISTS view_count__migc_new;
+      ALTER TABLE "posts" DROP COLUMN IF EXISTS "view_count__migc_new";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -285,7 +285,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE posts DROP COLUMN IF EXISTS body_markdown;
+      ALTER TABLE "posts" DROP COLUMN IF EXISTS "body_markdown";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -309,7 +309,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_comments ON comments;
+      DROP TRIGGER IF EXISTS "migc_sync_comments" ON "comments";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -322,19 +322,19 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_comments();
+DROP FUNCTION IF EXISTS "migc_sync_comments"();
 
 -- [15] undo: create index `comments_moderation_queue__migc` on `comments`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:19:3
-DROP INDEX CONCURRENTLY IF EXISTS comments_moderation_queue__migc;
+DROP INDEX CONCURRENTLY IF EXISTS "comments_moderation_queue__migc";
 
 -- [14] undo: create index `comments_parent_id_idx` on `comments`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:18:3
-DROP INDEX CONCURRENTLY IF EXISTS comments_parent_id_idx;
+DROP INDEX CONCURRENTLY IF EXISTS "comments_parent_id_idx";
 
 -- [13] undo: create index `comments_post_id_created_at_idx__migc` on `comments`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:17:3
-DROP INDEX CONCURRENTLY IF EXISTS comments_post_id_created_at_idx__migc;
+DROP INDEX CONCURRENTLY IF EXISTS "comments_post_id_created_at_idx__migc";
 
 -- [12] undo: add foreign key `comments_parent_id_fkey` on `comments` for new rows
 --     lock: SHARE ROW EXCLUSIVE (on `comments` and `comments`); rewrite: no; scan: no; from examples/blog/v2/comments.mig:11:47
@@ -346,8 +346,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('comments') IS NOT NULL THEN
-        ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_parent_id_fkey;
+      IF to_regclass('"comments"') IS NOT NULL THEN
+        ALTER TABLE "comments" DROP CONSTRAINT IF EXISTS "comments_parent_id_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -372,7 +372,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE comments DROP COLUMN IF EXISTS status__migc_new;
+      ALTER TABLE "comments" DROP COLUMN IF EXISTS "status__migc_new";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -396,8 +396,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('authors') IS NOT NULL THEN
-        ALTER TABLE authors DROP CONSTRAINT IF EXISTS authors_avatar_media_id_fkey;
+      IF to_regclass('"authors"') IS NOT NULL THEN
+        ALTER TABLE "authors" DROP CONSTRAINT IF EXISTS "authors_avatar_media_id_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -422,7 +422,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE authors DROP COLUMN IF EXISTS avatar_media_id;
+      ALTER TABLE "authors" DROP COLUMN IF EXISTS "avatar_media_id";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -446,8 +446,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('series') IS NOT NULL THEN
-        ALTER TABLE series DROP CONSTRAINT IF EXISTS series_author_id_fkey;
+      IF to_regclass('"series"') IS NOT NULL THEN
+        ALTER TABLE "series" DROP CONSTRAINT IF EXISTS "series_author_id_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -464,7 +464,7 @@ $migc$;
 
 -- [7] undo: create table `series`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/posts.mig:36:7
-DROP TABLE IF EXISTS series;
+DROP TABLE IF EXISTS "series";
 
 -- [6] undo: add foreign key `media_uploaded_by_fkey` on `media`
 --     lock: SHARE ROW EXCLUSIVE (on `media` and `authors`); rewrite: no; scan: yes; from examples/blog/v2/authors.mig:21:49
@@ -476,8 +476,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('media') IS NOT NULL THEN
-        ALTER TABLE media DROP CONSTRAINT IF EXISTS media_uploaded_by_fkey;
+      IF to_regclass('"media"') IS NOT NULL THEN
+        ALTER TABLE "media" DROP CONSTRAINT IF EXISTS "media_uploaded_by_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -494,11 +494,11 @@ $migc$;
 
 -- [5] undo: create index `media_uploaded_by_created_at_idx` on `media`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/authors.mig:29:3
-DROP INDEX CONCURRENTLY IF EXISTS media_uploaded_by_created_at_idx;
+DROP INDEX CONCURRENTLY IF EXISTS "media_uploaded_by_created_at_idx";
 
 -- [4] undo: create table `media`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/authors.mig:19:7
-DROP TABLE IF EXISTS media;
+DROP TABLE IF EXISTS "media";
 
 -- [3] undo: add value `scheduled` to enum `post_status`
 --     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:6:35
@@ -506,7 +506,7 @@ DROP TABLE IF EXISTS media;
 
 -- [2] undo: create enum `comment_status__migc`, the new shape of `comment_status`
 --     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
-DROP TYPE IF EXISTS comment_status__migc;
+DROP TYPE IF EXISTS "comment_status__migc";
 
 -- [1] undo: add value `rejected` to enum `comment_status` (renamed from `spam`)
 --     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:42

@@ -21,33 +21,33 @@ DECLARE
   estimate bigint;
 BEGIN
   PERFORM set_config('migc.backfill', 'on', false);
-  SELECT id INTO max_0 FROM comments ORDER BY id DESC LIMIT 1;
+  SELECT "id" INTO max_0 FROM "comments" ORDER BY "id" DESC LIMIT 1;
   IF NOT FOUND THEN
     PERFORM set_config('migc.backfill', '', false);
     RETURN;
   END IF;
-  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('comments');
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('"comments"');
   LOOP
     WITH batch AS (
-      SELECT id FROM comments
-      WHERE (NOT started OR (id) > (last_0)) AND (id) <= (max_0)
-      ORDER BY id
+      SELECT "id" FROM "comments"
+      WHERE (NOT started OR ("id") > (last_0)) AND ("id") <= (max_0)
+      ORDER BY "id"
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE comments SET status__migc_new = coalesce(comments.status__migc_new, CAST(CASE CAST(comments.status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(comments.status AS TEXT) END AS comment_status__migc))
+      UPDATE "comments" SET "status__migc_new" = coalesce("comments"."status__migc_new", CAST(CASE CAST("comments"."status" AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST("comments"."status" AS TEXT) END AS comment_status__migc))
       FROM batch
-      WHERE comments.id = batch.id AND (comments.status__migc_new IS NULL)
+      WHERE "comments"."id" = batch."id" AND ("comments"."status__migc_new" IS NULL)
       RETURNING 1
     )
-    SELECT b.id, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+    SELECT b."id", (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
       INTO last_0, seen, changed
-      FROM (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS b;
+      FROM (SELECT "id" FROM batch ORDER BY "id" DESC LIMIT 1) AS b;
     EXIT WHEN NOT FOUND;
     started := true;
     seen_total := seen_total + seen;
     changed_total := changed_total + changed;
-    RAISE NOTICE 'migc: backfill comments: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'comments', seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
     PERFORM pg_sleep(pause_ms / 1000.0);
@@ -72,33 +72,33 @@ DECLARE
   estimate bigint;
 BEGIN
   PERFORM set_config('migc.backfill', 'on', false);
-  SELECT id INTO max_0 FROM posts ORDER BY id DESC LIMIT 1;
+  SELECT "id" INTO max_0 FROM "posts" ORDER BY "id" DESC LIMIT 1;
   IF NOT FOUND THEN
     PERFORM set_config('migc.backfill', '', false);
     RETURN;
   END IF;
-  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('posts');
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('"posts"');
   LOOP
     WITH batch AS (
-      SELECT id FROM posts
-      WHERE (NOT started OR (id) > (last_0)) AND (id) <= (max_0)
-      ORDER BY id
+      SELECT "id" FROM "posts"
+      WHERE (NOT started OR ("id") > (last_0)) AND ("id") <= (max_0)
+      ORDER BY "id"
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE posts SET body_markdown = coalesce(posts.body_markdown, posts.body), view_count__migc_new = coalesce(posts.view_count__migc_new, posts.view_count)
+      UPDATE "posts" SET "body_markdown" = coalesce("posts"."body_markdown", "posts"."body"), "view_count__migc_new" = coalesce("posts"."view_count__migc_new", "posts"."view_count")
       FROM batch
-      WHERE posts.id = batch.id AND (posts.body_markdown IS NULL OR posts.view_count__migc_new IS NULL)
+      WHERE "posts"."id" = batch."id" AND ("posts"."body_markdown" IS NULL OR "posts"."view_count__migc_new" IS NULL)
       RETURNING 1
     )
-    SELECT b.id, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+    SELECT b."id", (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
       INTO last_0, seen, changed
-      FROM (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS b;
+      FROM (SELECT "id" FROM batch ORDER BY "id" DESC LIMIT 1) AS b;
     EXIT WHEN NOT FOUND;
     started := true;
     seen_total := seen_total + seen;
     changed_total := changed_total + changed;
-    RAISE NOTICE 'migc: backfill posts: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'posts', seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
     PERFORM pg_sleep(pause_ms / 1000.0);

@@ -31,7 +31,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE posts ALTER COLUMN view_count__migc_new DROP NOT NULL;
+      ALTER TABLE "posts" ALTER COLUMN "view_count__migc_new" DROP NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -52,8 +52,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_view_count__migc_new_not_null') THEN
-        ALTER TABLE posts ADD CONSTRAINT posts_view_count__migc_new_not_null CHECK (view_count__migc_new IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_view_count__migc_new_not_null') THEN
+        ALTER TABLE "posts" ADD CONSTRAINT "posts_view_count__migc_new_not_null" CHECK ("view_count__migc_new" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -82,8 +82,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('posts') IS NOT NULL THEN
-        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_view_count__migc_new_not_null;
+      IF to_regclass('"posts"') IS NOT NULL THEN
+        ALTER TABLE "posts" DROP CONSTRAINT IF EXISTS "posts_view_count__migc_new_not_null";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -108,7 +108,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE posts ALTER COLUMN body_markdown DROP NOT NULL;
+      ALTER TABLE "posts" ALTER COLUMN "body_markdown" DROP NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -129,8 +129,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_body_markdown_not_null') THEN
-        ALTER TABLE posts ADD CONSTRAINT posts_body_markdown_not_null CHECK (body_markdown IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_body_markdown_not_null') THEN
+        ALTER TABLE "posts" ADD CONSTRAINT "posts_body_markdown_not_null" CHECK ("body_markdown" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -159,8 +159,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('posts') IS NOT NULL THEN
-        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_body_markdown_not_null;
+      IF to_regclass('"posts"') IS NOT NULL THEN
+        ALTER TABLE "posts" DROP CONSTRAINT IF EXISTS "posts_body_markdown_not_null";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -189,7 +189,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE comments ALTER COLUMN status__migc_new DROP NOT NULL;
+      ALTER TABLE "comments" ALTER COLUMN "status__migc_new" DROP NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -210,8 +210,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('comments') AND conname = 'comments_status__migc_new_not_null') THEN
-        ALTER TABLE comments ADD CONSTRAINT comments_status__migc_new_not_null CHECK (status__migc_new IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"comments"') AND conname = 'comments_status__migc_new_not_null') THEN
+        ALTER TABLE "comments" ADD CONSTRAINT "comments_status__migc_new_not_null" CHECK ("status__migc_new" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -240,8 +240,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('comments') IS NOT NULL THEN
-        ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_status__migc_new_not_null;
+      IF to_regclass('"comments"') IS NOT NULL THEN
+        ALTER TABLE "comments" DROP CONSTRAINT IF EXISTS "comments_status__migc_new_not_null";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN

@@ -9,8 +9,8 @@ SET statement_timeout = 0;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/authors.mig:10:47
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('authors') AND conname = 'authors_avatar_media_id_fkey' AND NOT convalidated) THEN
-    ALTER TABLE authors VALIDATE CONSTRAINT authors_avatar_media_id_fkey;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"authors"') AND conname = 'authors_avatar_media_id_fkey' AND NOT convalidated) THEN
+    ALTER TABLE "authors" VALIDATE CONSTRAINT "authors_avatar_media_id_fkey";
   END IF;
 END
 $migc$;
@@ -25,8 +25,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('comments') AND conname = 'comments_status__migc_new_not_null') THEN
-        ALTER TABLE comments ADD CONSTRAINT comments_status__migc_new_not_null CHECK (status__migc_new IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"comments"') AND conname = 'comments_status__migc_new_not_null') THEN
+        ALTER TABLE "comments" ADD CONSTRAINT "comments_status__migc_new_not_null" CHECK ("status__migc_new" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -45,8 +45,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:15:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('comments') AND conname = 'comments_status__migc_new_not_null' AND NOT convalidated) THEN
-    ALTER TABLE comments VALIDATE CONSTRAINT comments_status__migc_new_not_null;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"comments"') AND conname = 'comments_status__migc_new_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "comments" VALIDATE CONSTRAINT "comments_status__migc_new_not_null";
   END IF;
 END
 $migc$;
@@ -61,8 +61,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE comments ALTER COLUMN status__migc_new SET NOT NULL;
-      ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_status__migc_new_not_null;
+      ALTER TABLE "comments" ALTER COLUMN "status__migc_new" SET NOT NULL;
+      ALTER TABLE "comments" DROP CONSTRAINT IF EXISTS "comments_status__migc_new_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -80,8 +80,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:11:47
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('comments') AND conname = 'comments_parent_id_fkey' AND NOT convalidated) THEN
-    ALTER TABLE comments VALIDATE CONSTRAINT comments_parent_id_fkey;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"comments"') AND conname = 'comments_parent_id_fkey' AND NOT convalidated) THEN
+    ALTER TABLE "comments" VALIDATE CONSTRAINT "comments_parent_id_fkey";
   END IF;
 END
 $migc$;
@@ -96,8 +96,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_body_markdown_not_null') THEN
-        ALTER TABLE posts ADD CONSTRAINT posts_body_markdown_not_null CHECK (body_markdown IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_body_markdown_not_null') THEN
+        ALTER TABLE "posts" ADD CONSTRAINT "posts_body_markdown_not_null" CHECK ("body_markdown" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -116,8 +116,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:14:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_body_markdown_not_null' AND NOT convalidated) THEN
-    ALTER TABLE posts VALIDATE CONSTRAINT posts_body_markdown_not_null;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_body_markdown_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "posts" VALIDATE CONSTRAINT "posts_body_markdown_not_null";
   END IF;
 END
 $migc$;
@@ -132,8 +132,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE posts ALTER COLUMN body_markdown SET NOT NULL;
-      ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_body_markdown_not_null;
+      ALTER TABLE "posts" ALTER COLUMN "body_markdown" SET NOT NULL;
+      ALTER TABLE "posts" DROP CONSTRAINT IF EXISTS "posts_body_markdown_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -157,8 +157,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_view_count__migc_new_not_null') THEN
-        ALTER TABLE posts ADD CONSTRAINT posts_view_count__migc_new_not_null CHECK (view_count__migc_new IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_view_count__migc_new_not_null') THEN
+        ALTER TABLE "posts" ADD CONSTRAINT "posts_view_count__migc_new_not_null" CHECK ("view_count__migc_new" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -177,8 +177,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:19:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_view_count__migc_new_not_null' AND NOT convalidated) THEN
-    ALTER TABLE posts VALIDATE CONSTRAINT posts_view_count__migc_new_not_null;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_view_count__migc_new_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "posts" VALIDATE CONSTRAINT "posts_view_count__migc_new_not_null";
   END IF;
 END
 $migc$;
@@ -193,8 +193,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE posts ALTER COLUMN view_count__migc_new SET NOT NULL;
-      ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_view_count__migc_new_not_null;
+      ALTER TABLE "posts" ALTER COLUMN "view_count__migc_new" SET NOT NULL;
+      ALTER TABLE "posts" DROP CONSTRAINT IF EXISTS "posts_view_count__migc_new_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -212,8 +212,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:19:52
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_view_count_check__migc' AND NOT convalidated) THEN
-    ALTER TABLE posts VALIDATE CONSTRAINT posts_view_count_check__migc;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_view_count_check__migc' AND NOT convalidated) THEN
+    ALTER TABLE "posts" VALIDATE CONSTRAINT "posts_view_count_check__migc";
   END IF;
 END
 $migc$;
@@ -222,8 +222,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:22:38
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_series_position_check' AND NOT convalidated) THEN
-    ALTER TABLE posts VALIDATE CONSTRAINT posts_series_position_check;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_series_position_check' AND NOT convalidated) THEN
+    ALTER TABLE "posts" VALIDATE CONSTRAINT "posts_series_position_check";
   END IF;
 END
 $migc$;
@@ -232,8 +232,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:27:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_published_has_date' AND NOT convalidated) THEN
-    ALTER TABLE posts VALIDATE CONSTRAINT posts_published_has_date;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_published_has_date' AND NOT convalidated) THEN
+    ALTER TABLE "posts" VALIDATE CONSTRAINT "posts_published_has_date";
   END IF;
 END
 $migc$;
@@ -242,8 +242,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:21:49
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_series_id_fkey' AND NOT convalidated) THEN
-    ALTER TABLE posts VALIDATE CONSTRAINT posts_series_id_fkey;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_series_id_fkey' AND NOT convalidated) THEN
+    ALTER TABLE "posts" VALIDATE CONSTRAINT "posts_series_id_fkey";
   END IF;
 END
 $migc$;

@@ -7,7 +7,7 @@ SET statement_timeout = 0;
 
 -- [67] undo: recreate view `published_posts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v2/search.mig:14:6
-DROP VIEW IF EXISTS published_posts;
+DROP VIEW IF EXISTS "published_posts";
 
 -- [66] undo: drop column `posts.body`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -19,11 +19,11 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE posts ADD COLUMN IF NOT EXISTS body text;
-      COMMENT ON COLUMN posts.body IS 'Markdown';
-      UPDATE posts SET body = body_markdown WHERE body IS NULL;
-      IF NOT EXISTS (SELECT 1 FROM posts WHERE body IS NULL) THEN
-        ALTER TABLE posts ALTER COLUMN body SET NOT NULL;
+      ALTER TABLE "posts" ADD COLUMN IF NOT EXISTS "body" text;
+      COMMENT ON COLUMN "posts"."body" IS 'Markdown';
+      UPDATE "posts" SET "body" = "body_markdown" WHERE "body" IS NULL;
+      IF NOT EXISTS (SELECT 1 FROM "posts" WHERE "body" IS NULL) THEN
+        ALTER TABLE "posts" ALTER COLUMN "body" SET NOT NULL;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -40,29 +40,29 @@ $migc$;
 
 -- [65] undo: remove the dual-write trigger on `posts`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:8:7
-CREATE OR REPLACE FUNCTION migc_sync_posts() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_posts"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW.view_count IS DISTINCT FROM OLD.view_count THEN
-    NEW.view_count__migc_new := NEW.view_count;
+  IF TG_OP = 'INSERT' OR NEW."view_count" IS DISTINCT FROM OLD."view_count" THEN
+    NEW."view_count__migc_new" := NEW."view_count";
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.body_markdown IS NULL THEN
+    IF NEW."body_markdown" IS NULL THEN
       -- written by the old application
-      NEW.body_markdown := NEW.body;
+      NEW."body_markdown" := NEW."body";
     ELSE
       -- written by the new application
-      NEW.body := NEW.body_markdown;
+      NEW."body" := NEW."body_markdown";
     END IF;
-  ELSIF (NEW.body IS DISTINCT FROM OLD.body OR NEW.body_markdown IS NULL) AND NOT (NEW.body_markdown IS DISTINCT FROM OLD.body_markdown) THEN
+  ELSIF (NEW."body" IS DISTINCT FROM OLD."body" OR NEW."body_markdown" IS NULL) AND NOT (NEW."body_markdown" IS DISTINCT FROM OLD."body_markdown") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.body_markdown := NEW.body;
-  ELSIF (NEW.body_markdown IS DISTINCT FROM OLD.body_markdown) AND NOT (NEW.body IS DISTINCT FROM OLD.body) THEN
+    NEW."body_markdown" := NEW."body";
+  ELSIF (NEW."body_markdown" IS DISTINCT FROM OLD."body_markdown") AND NOT (NEW."body" IS DISTINCT FROM OLD."body") THEN
     -- updated by the new application
-    NEW.body := NEW.body_markdown;
+    NEW."body" := NEW."body_markdown";
   END IF;
   RETURN NEW;
 END
@@ -75,8 +75,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_posts ON posts;
-      CREATE TRIGGER migc_sync_posts BEFORE INSERT OR UPDATE ON posts FOR EACH ROW EXECUTE FUNCTION migc_sync_posts();
+      DROP TRIGGER IF EXISTS "migc_sync_posts" ON "posts";
+      CREATE TRIGGER "migc_sync_posts" BEFORE INSERT OR UPDATE ON "posts" FOR EACH ROW EXECUTE FUNCTION "migc_sync_posts"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -100,8 +100,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_view_count_check') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_view_count_check__migc') THEN
-        ALTER TABLE posts RENAME CONSTRAINT posts_view_count_check TO posts_view_count_check__migc;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_view_count_check') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_view_count_check__migc') THEN
+        ALTER TABLE "posts" RENAME CONSTRAINT "posts_view_count_check" TO "posts_view_count_check__migc";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -126,8 +126,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('posts') AND attname = 'view_count' AND NOT attisdropped) THEN
-        ALTER TABLE posts ALTER COLUMN view_count SET DEFAULT 0;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"posts"') AND attname = 'view_count' AND NOT attisdropped) THEN
+        ALTER TABLE "posts" ALTER COLUMN "view_count" SET DEFAULT 0;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -152,9 +152,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('posts') AND attname = 'view_count' AND NOT attisdropped)
-         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('posts') AND attname = 'view_count__migc_new' AND NOT attisdropped) THEN
-        ALTER TABLE posts RENAME COLUMN view_count TO view_count__migc_new;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"posts"') AND attname = 'view_count' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"posts"') AND attname = 'view_count__migc_new' AND NOT attisdropped) THEN
+        ALTER TABLE "posts" RENAME COLUMN "view_count" TO "view_count__migc_new";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -179,12 +179,12 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE posts ADD COLUMN IF NOT EXISTS view_count integer;
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('posts') AND attname = 'view_count__migc_new' AND NOT attisdropped) THEN
-        UPDATE posts SET view_count = least(view_count__migc_new, 2147483647) WHERE view_count IS NULL;
+      ALTER TABLE "posts" ADD COLUMN IF NOT EXISTS "view_count" integer;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"posts"') AND attname = 'view_count__migc_new' AND NOT attisdropped) THEN
+        UPDATE "posts" SET "view_count" = least("view_count__migc_new", 2147483647) WHERE "view_count" IS NULL;
       END IF;
-      ALTER TABLE posts ALTER COLUMN view_count SET NOT NULL;
-      ALTER TABLE posts ALTER COLUMN view_count SET DEFAULT 0;
+      ALTER TABLE "posts" ALTER COLUMN "view_count" SET NOT NULL;
+      ALTER TABLE "posts" ALTER COLUMN "view_count" SET DEFAULT 0;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -208,7 +208,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE authors ADD COLUMN IF NOT EXISTS avatar_url text;
+      ALTER TABLE "authors" ADD COLUMN IF NOT EXISTS "avatar_url" text;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -224,7 +224,7 @@ $migc$;
 
 -- [59] undo: drop view `published_posts` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."excerpt", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;
 
 -- [58] undo: let `posts.body` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -236,8 +236,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_body_not_null') THEN
-        ALTER TABLE posts ADD CONSTRAINT posts_body_not_null CHECK (body IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_body_not_null') THEN
+        ALTER TABLE "posts" ADD CONSTRAINT "posts_body_not_null" CHECK ("body" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -259,13 +259,13 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM posts WHERE body IS NULL) THEN
-        ALTER TABLE posts VALIDATE CONSTRAINT posts_body_not_null;
-        ALTER TABLE posts ALTER COLUMN body SET NOT NULL;
-        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_body_not_null;
+      IF NOT EXISTS (SELECT 1 FROM "posts" WHERE "body" IS NULL) THEN
+        ALTER TABLE "posts" VALIDATE CONSTRAINT "posts_body_not_null";
+        ALTER TABLE "posts" ALTER COLUMN "body" SET NOT NULL;
+        ALTER TABLE "posts" DROP CONSTRAINT IF EXISTS "posts_body_not_null";
       ELSE
-        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_body_not_null;
-        RAISE NOTICE 'migc: posts.body stays nullable: rows hold null';
+        ALTER TABLE "posts" DROP CONSTRAINT IF EXISTS "posts_body_not_null";
+        RAISE NOTICE 'migc: %.% stays nullable: rows hold null', 'posts', 'body';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -290,8 +290,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_view_count_check') THEN
-        ALTER TABLE posts ADD CONSTRAINT posts_view_count_check CHECK (view_count >= 0) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_view_count_check') THEN
+        ALTER TABLE "posts" ADD CONSTRAINT "posts_view_count_check" CHECK ("view_count" >= 0) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -307,22 +307,22 @@ END
 $migc$;
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_view_count_check' AND NOT convalidated) THEN
-    ALTER TABLE posts VALIDATE CONSTRAINT posts_view_count_check;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_view_count_check' AND NOT convalidated) THEN
+    ALTER TABLE "posts" VALIDATE CONSTRAINT "posts_view_count_check";
   END IF;
 END
 $migc$;
 
 -- [56] undo: remove the dual-write trigger on `comments`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
-CREATE OR REPLACE FUNCTION migc_sync_comments() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_comments"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status THEN
-    NEW.status__migc_new := CAST(CASE CAST(NEW.status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(NEW.status AS TEXT) END AS comment_status__migc);
+  IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" THEN
+    NEW."status__migc_new" := CAST(CASE CAST(NEW."status" AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(NEW."status" AS TEXT) END AS comment_status__migc);
   END IF;
   IF TG_OP = 'INSERT' THEN
     IF true THEN
@@ -350,8 +350,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_comments ON comments;
-      CREATE TRIGGER migc_sync_comments BEFORE INSERT OR UPDATE ON comments FOR EACH ROW EXECUTE FUNCTION migc_sync_comments();
+      DROP TRIGGER IF EXISTS "migc_sync_comments" ON "comments";
+      CREATE TRIGGER "migc_sync_comments" BEFORE INSERT OR UPDATE ON "comments" FOR EACH ROW EXECUTE FUNCTION "migc_sync_comments"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -375,8 +375,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'status' AND NOT attisdropped) THEN
-        ALTER TABLE comments ALTER COLUMN status SET DEFAULT 'pending';
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"comments"') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE "comments" ALTER COLUMN "status" SET DEFAULT 'pending';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -401,9 +401,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'status' AND NOT attisdropped)
-         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
-        ALTER TABLE comments RENAME COLUMN status TO status__migc_new;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"comments"') AND attname = 'status' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"comments"') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
+        ALTER TABLE "comments" RENAME COLUMN "status" TO "status__migc_new";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -422,9 +422,9 @@ $migc$;
 --     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
 DO $migc$
 BEGIN
-  IF to_regtype('comment_status__migc') IS NULL AND to_regtype('comment_status') IS NOT NULL THEN
-    ALTER TYPE comment_status RENAME TO comment_status__migc;
-    CREATE TYPE comment_status AS ENUM ('pending', 'approved', 'spam');
+  IF to_regtype('"comment_status__migc"') IS NULL AND to_regtype('"comment_status"') IS NOT NULL THEN
+    ALTER TYPE "comment_status" RENAME TO "comment_status__migc";
+    CREATE TYPE "comment_status" AS ENUM ('pending', 'approved', 'spam');
   END IF;
 END
 $migc$;
@@ -439,8 +439,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE comments ADD COLUMN IF NOT EXISTS status comment_status;
-      ALTER TABLE comments ALTER COLUMN status SET DEFAULT 'pending';
+      ALTER TABLE "comments" ADD COLUMN IF NOT EXISTS "status" "comment_status";
+      ALTER TABLE "comments" ALTER COLUMN "status" SET DEFAULT 'pending';
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -464,8 +464,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('comments_moderation_queue') IS NOT NULL AND to_regclass('comments_moderation_queue__migc') IS NULL THEN
-        ALTER INDEX comments_moderation_queue RENAME TO comments_moderation_queue__migc;
+      IF to_regclass('"comments_moderation_queue"') IS NOT NULL AND to_regclass('"comments_moderation_queue__migc"') IS NULL THEN
+        ALTER INDEX "comments_moderation_queue" RENAME TO "comments_moderation_queue__migc";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -490,8 +490,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('comments_moderation_queue') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS comments_moderation_queue;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"comments_moderation_queue"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "comments_moderation_queue";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -505,7 +505,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE INDEX CONCURRENTLY IF NOT EXISTS comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "comments_moderation_queue" ON "comments" ("created_at") WHERE "status" = 'pending';
 
 -- [49] undo: rename index `comments_post_id_created_at_idx__migc` to `comments_post_id_created_at_idx`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:17:3
@@ -517,8 +517,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('comments_post_id_created_at_idx') IS NOT NULL AND to_regclass('comments_post_id_created_at_idx__migc') IS NULL THEN
-        ALTER INDEX comments_post_id_created_at_idx RENAME TO comments_post_id_created_at_idx__migc;
+      IF to_regclass('"comments_post_id_created_at_idx"') IS NOT NULL AND to_regclass('"comments_post_id_created_at_idx__migc"') IS NULL THEN
+        ALTER INDEX "comments_post_id_created_at_idx" RENAME TO "comments_post_id_created_at_idx__migc";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -543,8 +543,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('comments_post_id_created_at_idx') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS comments_post_id_created_at_idx;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"comments_post_id_created_at_idx"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "comments_post_id_created_at_idx";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -558,4 +558,4 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE INDEX CONCURRENTLY IF NOT EXISTS comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status = 'approved';
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "comments_post_id_created_at_idx" ON "comments" ("post_id", "created_at") WHERE "status" = 'approved';

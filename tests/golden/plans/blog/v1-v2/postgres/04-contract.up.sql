@@ -15,8 +15,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('comments_post_id_created_at_idx__migc') IS NOT NULL THEN
-        DROP INDEX IF EXISTS comments_post_id_created_at_idx;
+      IF to_regclass('"comments_post_id_created_at_idx__migc"') IS NOT NULL THEN
+        DROP INDEX IF EXISTS "comments_post_id_created_at_idx";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -41,9 +41,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('comments_post_id_created_at_idx__migc') IS NOT NULL THEN
-        DROP INDEX IF EXISTS comments_post_id_created_at_idx;
-        ALTER INDEX comments_post_id_created_at_idx__migc RENAME TO comments_post_id_created_at_idx;
+      IF to_regclass('"comments_post_id_created_at_idx__migc"') IS NOT NULL THEN
+        DROP INDEX IF EXISTS "comments_post_id_created_at_idx";
+        ALTER INDEX "comments_post_id_created_at_idx__migc" RENAME TO "comments_post_id_created_at_idx";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -68,8 +68,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('comments_moderation_queue__migc') IS NOT NULL THEN
-        DROP INDEX IF EXISTS comments_moderation_queue;
+      IF to_regclass('"comments_moderation_queue__migc"') IS NOT NULL THEN
+        DROP INDEX IF EXISTS "comments_moderation_queue";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -94,9 +94,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('comments_moderation_queue__migc') IS NOT NULL THEN
-        DROP INDEX IF EXISTS comments_moderation_queue;
-        ALTER INDEX comments_moderation_queue__migc RENAME TO comments_moderation_queue;
+      IF to_regclass('"comments_moderation_queue__migc"') IS NOT NULL THEN
+        DROP INDEX IF EXISTS "comments_moderation_queue";
+        ALTER INDEX "comments_moderation_queue__migc" RENAME TO "comments_moderation_queue";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -121,10 +121,10 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
-        DROP TRIGGER IF EXISTS migc_sync_comments ON comments;
-        ALTER TABLE comments DROP COLUMN IF EXISTS status;
-        ALTER TABLE comments RENAME COLUMN status__migc_new TO status;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"comments"') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
+        DROP TRIGGER IF EXISTS "migc_sync_comments" ON "comments";
+        ALTER TABLE "comments" DROP COLUMN IF EXISTS "status";
+        ALTER TABLE "comments" RENAME COLUMN "status__migc_new" TO "status";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -143,9 +143,9 @@ $migc$;
 --     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
 DO $migc$
 BEGIN
-  IF to_regtype('comment_status__migc') IS NOT NULL THEN
-    DROP TYPE IF EXISTS comment_status;
-    ALTER TYPE comment_status__migc RENAME TO comment_status;
+  IF to_regtype('"comment_status__migc"') IS NOT NULL THEN
+    DROP TYPE IF EXISTS "comment_status";
+    ALTER TYPE "comment_status__migc" RENAME TO "comment_status";
   END IF;
 END
 $migc$;
@@ -160,9 +160,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'status__migc_new' AND NOT attisdropped)
-         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'status' AND NOT attisdropped) THEN
-        ALTER TABLE comments RENAME COLUMN status__migc_new TO status;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"comments"') AND attname = 'status__migc_new' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"comments"') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE "comments" RENAME COLUMN "status__migc_new" TO "status";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -187,8 +187,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'status' AND NOT attisdropped) THEN
-        ALTER TABLE comments ALTER COLUMN status SET DEFAULT 'pending';
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"comments"') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE "comments" ALTER COLUMN "status" SET DEFAULT 'pending';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -213,7 +213,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_comments ON comments;
+      DROP TRIGGER IF EXISTS "migc_sync_comments" ON "comments";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -226,7 +226,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_comments();
+DROP FUNCTION IF EXISTS "migc_sync_comments"();
 
 -- [57] drop check `posts_view_count_check` on `posts`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -238,8 +238,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_view_count_check__migc') THEN
-        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_view_count_check;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_view_count_check__migc') THEN
+        ALTER TABLE "posts" DROP CONSTRAINT IF EXISTS "posts_view_count_check";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -264,8 +264,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('posts') AND attname = 'body' AND NOT attisdropped) THEN
-        ALTER TABLE posts ALTER COLUMN body DROP NOT NULL;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"posts"') AND attname = 'body' AND NOT attisdropped) THEN
+        ALTER TABLE "posts" ALTER COLUMN "body" DROP NOT NULL;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -282,7 +282,7 @@ $migc$;
 
 -- [59] drop view `published_posts` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS published_posts;
+DROP VIEW IF EXISTS "published_posts";
 
 -- [60] drop column `authors.avatar_url`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/authors.mig:13:15
@@ -294,7 +294,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE authors DROP COLUMN IF EXISTS avatar_url;
+      ALTER TABLE "authors" DROP COLUMN IF EXISTS "avatar_url";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -318,10 +318,10 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('posts') AND attname = 'view_count__migc_new' AND NOT attisdropped) THEN
-        DROP TRIGGER IF EXISTS migc_sync_posts ON posts;
-        ALTER TABLE posts DROP COLUMN IF EXISTS view_count;
-        ALTER TABLE posts RENAME COLUMN view_count__migc_new TO view_count;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"posts"') AND attname = 'view_count__migc_new' AND NOT attisdropped) THEN
+        DROP TRIGGER IF EXISTS "migc_sync_posts" ON "posts";
+        ALTER TABLE "posts" DROP COLUMN IF EXISTS "view_count";
+        ALTER TABLE "posts" RENAME COLUMN "view_count__migc_new" TO "view_count";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -346,9 +346,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('posts') AND attname = 'view_count__migc_new' AND NOT attisdropped)
-         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('posts') AND attname = 'view_count' AND NOT attisdropped) THEN
-        ALTER TABLE posts RENAME COLUMN view_count__migc_new TO view_count;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"posts"') AND attname = 'view_count__migc_new' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"posts"') AND attname = 'view_count' AND NOT attisdropped) THEN
+        ALTER TABLE "posts" RENAME COLUMN "view_count__migc_new" TO "view_count";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -373,8 +373,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('posts') AND attname = 'view_count' AND NOT attisdropped) THEN
-        ALTER TABLE posts ALTER COLUMN view_count SET DEFAULT 0;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"posts"') AND attname = 'view_count' AND NOT attisdropped) THEN
+        ALTER TABLE "posts" ALTER COLUMN "view_count" SET DEFAULT 0;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -399,9 +399,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_view_count_check__migc') THEN
-        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_view_count_check;
-        ALTER TABLE posts RENAME CONSTRAINT posts_view_count_check__migc TO posts_view_count_check;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_view_count_check__migc') THEN
+        ALTER TABLE "posts" DROP CONSTRAINT IF EXISTS "posts_view_count_check";
+        ALTER TABLE "posts" RENAME CONSTRAINT "posts_view_count_check__migc" TO "posts_view_count_check";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -426,7 +426,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_posts ON posts;
+      DROP TRIGGER IF EXISTS "migc_sync_posts" ON "posts";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -439,7 +439,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_posts();
+DROP FUNCTION IF EXISTS "migc_sync_posts"();
 
 -- [66] drop column `posts.body`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -451,7 +451,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE posts DROP COLUMN IF EXISTS body;
+      ALTER TABLE "posts" DROP COLUMN IF EXISTS "body";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -467,4 +467,4 @@ $migc$;
 
 -- [67] recreate view `published_posts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v2/search.mig:14:6
-CREATE OR REPLACE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."excerpt", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;

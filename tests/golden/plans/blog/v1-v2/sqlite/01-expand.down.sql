@@ -51,57 +51,57 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('series') WHERE name IN ('series_slug_key') ORDER BY name)) = 'series_slug_key';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tags') ORDER BY name)) = 'id,name,slug'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tags') WHERE name IN ('tags_name_key', 'tags_slug_key') ORDER BY name)) = 'tags_name_key,tags_slug_key';
-DROP INDEX tags_name_key;
+DROP INDEX "tags_name_key";
 
 -- [29] undo: install the dual-write trigger on `posts`
 --     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:8:7
--- rebuild posts (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM posts;
+-- rebuild "posts" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'migc_sync_posts_insert', 'migc_sync_posts_update'));
-CREATE TABLE migc_new_posts (
-  id integer NOT NULL,
-  author_id integer NOT NULL,
-  slug varchar(200) NOT NULL,
-  title text NOT NULL,
-  body text NOT NULL,
-  excerpt text,
-  status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'review', 'scheduled', 'published', 'archived')),
-  published_at timestamptz,
-  view_count integer NOT NULL DEFAULT 0,
-  search text,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  deleted_at timestamptz,
-  body_markdown text,
-  view_count__migc_new integer,
-  comments_enabled boolean NOT NULL DEFAULT true,
-  series_id integer,
-  series_position integer,
-  PRIMARY KEY (id),
-  CONSTRAINT posts_view_count_check CHECK (view_count >= 0),
-  FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT
+CREATE TABLE "migc_new_posts" (
+  "id" integer NOT NULL,
+  "author_id" integer NOT NULL,
+  "slug" varchar(200) NOT NULL,
+  "title" text NOT NULL,
+  "body" text NOT NULL,
+  "excerpt" text,
+  "status" text NOT NULL DEFAULT 'draft' CHECK ("status" IN ('draft', 'review', 'scheduled', 'published', 'archived')),
+  "published_at" timestamptz,
+  "view_count" integer NOT NULL DEFAULT 0,
+  "search" text,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "deleted_at" timestamptz,
+  "body_markdown" text,
+  "view_count__migc_new" integer,
+  "comments_enabled" boolean NOT NULL DEFAULT true,
+  "series_id" integer,
+  "series_position" integer,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "posts_view_count_check" CHECK ("view_count" >= 0),
+  FOREIGN KEY ("author_id") REFERENCES "authors" ("id") ON DELETE RESTRICT
 );
-INSERT INTO migc_new_posts (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) SELECT id, author_id, slug, title, coalesce(body, body_markdown), excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position FROM posts;
-DROP TABLE posts;
+INSERT INTO "migc_new_posts" ("id", "author_id", "slug", "title", "body", "excerpt", "status", "published_at", "view_count", "search", "created_at", "updated_at", "deleted_at", "body_markdown", "view_count__migc_new", "comments_enabled", "series_id", "series_position") SELECT "id", "author_id", "slug", "title", coalesce("body", "body_markdown"), "excerpt", "status", "published_at", "view_count", "search", "created_at", "updated_at", "deleted_at", "body_markdown", "view_count__migc_new", "comments_enabled", "series_id", "series_position" FROM "posts";
+DROP TABLE "posts";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_posts RENAME TO posts;
+ALTER TABLE "migc_new_posts" RENAME TO "posts";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX posts_deleted_at_idx ON posts (deleted_at) WHERE deleted_at IS NOT NULL;
-CREATE UNIQUE INDEX posts_slug_key ON posts (slug) WHERE deleted_at IS NULL;
-CREATE INDEX posts_by_author ON posts (author_id, published_at DESC) WHERE status = 'published';
-CREATE INDEX posts_published_at_idx ON posts (published_at DESC) WHERE status = 'published' AND deleted_at IS NULL;
-CREATE INDEX posts_scheduled ON posts (published_at) WHERE status = 'scheduled';
-CREATE UNIQUE INDEX posts_series_position_key ON posts (series_id, series_position) WHERE series_id IS NOT NULL;
-DROP TABLE migc_sync_posts_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+CREATE INDEX "posts_deleted_at_idx" ON "posts" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
+CREATE UNIQUE INDEX "posts_slug_key" ON "posts" ("slug") WHERE "deleted_at" IS NULL;
+CREATE INDEX "posts_by_author" ON "posts" ("author_id", "published_at" DESC) WHERE "status" = 'published';
+CREATE INDEX "posts_published_at_idx" ON "posts" ("published_at" DESC) WHERE "status" = 'published' AND "deleted_at" IS NULL;
+CREATE INDEX "posts_scheduled" ON "posts" ("published_at") WHERE "status" = 'scheduled';
+CREATE UNIQUE INDEX "posts_series_position_key" ON "posts" ("series_id", "series_position") WHERE "series_id" IS NOT NULL;
+DROP TABLE "migc_sync_posts_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "posts") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [28] undo: create unique index `posts_series_position_key` on `posts`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:32:3
-DROP INDEX posts_series_position_key;
+DROP INDEX "posts_series_position_key";
 
 -- [27] undo: create index `posts_scheduled` on `posts`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:31:3
-DROP INDEX posts_scheduled;
+DROP INDEX "posts_scheduled";
 
 -- [26] undo: add foreign key `posts_series_id_fkey` on `posts` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:21:49
@@ -113,43 +113,43 @@ DROP INDEX posts_scheduled;
 
 -- [24] undo: drop check `posts_published_has_date` on `posts`
 --     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from the deployed schema
--- rebuild posts (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM posts;
+-- rebuild "posts" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx'));
-CREATE TABLE migc_new_posts (
-  id integer NOT NULL,
-  author_id integer NOT NULL,
-  slug varchar(200) NOT NULL,
-  title text NOT NULL,
-  body text NOT NULL,
-  excerpt text,
-  status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'review', 'scheduled', 'published', 'archived')),
-  published_at timestamptz,
-  view_count integer NOT NULL DEFAULT 0,
-  search text,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  deleted_at timestamptz,
-  body_markdown text,
-  view_count__migc_new integer,
-  comments_enabled boolean NOT NULL DEFAULT true,
-  series_id integer,
-  series_position integer,
-  PRIMARY KEY (id),
-  CONSTRAINT posts_view_count_check CHECK (view_count >= 0),
-  CONSTRAINT posts_published_has_date CHECK (status <> 'published' OR published_at IS NOT NULL),
-  FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT
+CREATE TABLE "migc_new_posts" (
+  "id" integer NOT NULL,
+  "author_id" integer NOT NULL,
+  "slug" varchar(200) NOT NULL,
+  "title" text NOT NULL,
+  "body" text NOT NULL,
+  "excerpt" text,
+  "status" text NOT NULL DEFAULT 'draft' CHECK ("status" IN ('draft', 'review', 'scheduled', 'published', 'archived')),
+  "published_at" timestamptz,
+  "view_count" integer NOT NULL DEFAULT 0,
+  "search" text,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "deleted_at" timestamptz,
+  "body_markdown" text,
+  "view_count__migc_new" integer,
+  "comments_enabled" boolean NOT NULL DEFAULT true,
+  "series_id" integer,
+  "series_position" integer,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "posts_view_count_check" CHECK ("view_count" >= 0),
+  CONSTRAINT "posts_published_has_date" CHECK ("status" <> 'published' OR "published_at" IS NOT NULL),
+  FOREIGN KEY ("author_id") REFERENCES "authors" ("id") ON DELETE RESTRICT
 );
-INSERT INTO migc_new_posts (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position FROM posts;
-DROP TABLE posts;
+INSERT INTO "migc_new_posts" ("id", "author_id", "slug", "title", "body", "excerpt", "status", "published_at", "view_count", "search", "created_at", "updated_at", "deleted_at", "body_markdown", "view_count__migc_new", "comments_enabled", "series_id", "series_position") SELECT "id", "author_id", "slug", "title", "body", "excerpt", "status", "published_at", "view_count", "search", "created_at", "updated_at", "deleted_at", "body_markdown", "view_count__migc_new", "comments_enabled", "series_id", "series_position" FROM "posts";
+DROP TABLE "posts";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_posts RENAME TO posts;
+ALTER TABLE "migc_new_posts" RENAME TO "posts";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX posts_deleted_at_idx ON posts (deleted_at) WHERE deleted_at IS NOT NULL;
-CREATE UNIQUE INDEX posts_slug_key ON posts (slug) WHERE deleted_at IS NULL;
-CREATE INDEX posts_by_author ON posts (author_id, published_at DESC) WHERE status = 'published';
-CREATE INDEX posts_published_at_idx ON posts (published_at DESC) WHERE status = 'published' AND deleted_at IS NULL;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+CREATE INDEX "posts_deleted_at_idx" ON "posts" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
+CREATE UNIQUE INDEX "posts_slug_key" ON "posts" ("slug") WHERE "deleted_at" IS NULL;
+CREATE INDEX "posts_by_author" ON "posts" ("author_id", "published_at" DESC) WHERE "status" = 'published';
+CREATE INDEX "posts_published_at_idx" ON "posts" ("published_at" DESC) WHERE "status" = 'published' AND "deleted_at" IS NULL;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "posts") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [23] undo: add check `posts_series_position_check` on `posts` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:22:38
@@ -161,38 +161,38 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post
 
 -- [21] undo: add column `posts.series_position`
 --     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:22:3
--- rebuild posts (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM posts;
+-- rebuild "posts" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx'));
-CREATE TABLE migc_new_posts (
-  id integer NOT NULL,
-  author_id integer NOT NULL,
-  slug varchar(200) NOT NULL,
-  title text NOT NULL,
-  body text NOT NULL,
-  excerpt text,
-  status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'review', 'published', 'archived', 'scheduled')),
-  published_at timestamptz,
-  view_count integer NOT NULL DEFAULT 0,
-  search text,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  deleted_at timestamptz,
-  PRIMARY KEY (id),
-  CONSTRAINT posts_view_count_check CHECK (view_count >= 0),
-  CONSTRAINT posts_published_has_date CHECK (status <> 'published' OR published_at IS NOT NULL),
-  FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT
+CREATE TABLE "migc_new_posts" (
+  "id" integer NOT NULL,
+  "author_id" integer NOT NULL,
+  "slug" varchar(200) NOT NULL,
+  "title" text NOT NULL,
+  "body" text NOT NULL,
+  "excerpt" text,
+  "status" text NOT NULL DEFAULT 'draft' CHECK ("status" IN ('draft', 'review', 'published', 'archived', 'scheduled')),
+  "published_at" timestamptz,
+  "view_count" integer NOT NULL DEFAULT 0,
+  "search" text,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "deleted_at" timestamptz,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "posts_view_count_check" CHECK ("view_count" >= 0),
+  CONSTRAINT "posts_published_has_date" CHECK ("status" <> 'published' OR "published_at" IS NOT NULL),
+  FOREIGN KEY ("author_id") REFERENCES "authors" ("id") ON DELETE RESTRICT
 );
-INSERT INTO migc_new_posts (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at) SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at FROM posts;
-DROP TABLE posts;
+INSERT INTO "migc_new_posts" ("id", "author_id", "slug", "title", "body", "excerpt", "status", "published_at", "view_count", "search", "created_at", "updated_at", "deleted_at") SELECT "id", "author_id", "slug", "title", "body", "excerpt", "status", "published_at", "view_count", "search", "created_at", "updated_at", "deleted_at" FROM "posts";
+DROP TABLE "posts";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_posts RENAME TO posts;
+ALTER TABLE "migc_new_posts" RENAME TO "posts";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX posts_deleted_at_idx ON posts (deleted_at) WHERE deleted_at IS NOT NULL;
-CREATE UNIQUE INDEX posts_slug_key ON posts (slug) WHERE deleted_at IS NULL;
-CREATE INDEX posts_by_author ON posts (author_id, published_at DESC) WHERE status = 'published';
-CREATE INDEX posts_published_at_idx ON posts (published_at DESC) WHERE status = 'published' AND deleted_at IS NULL;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+CREATE INDEX "posts_deleted_at_idx" ON "posts" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
+CREATE UNIQUE INDEX "posts_slug_key" ON "posts" ("slug") WHERE "deleted_at" IS NULL;
+CREATE INDEX "posts_by_author" ON "posts" ("author_id", "published_at" DESC) WHERE "status" = 'published';
+CREATE INDEX "posts_published_at_idx" ON "posts" ("published_at" DESC) WHERE "status" = 'published' AND "deleted_at" IS NULL;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "posts") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [20] undo: add column `posts.series_id`
 --     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:21:3
@@ -212,37 +212,37 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post
 
 -- [16] undo: install the dual-write trigger on `comments`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
-DROP TRIGGER migc_sync_comments_insert;
-DROP TRIGGER migc_sync_comments_update;
-DROP TABLE migc_sync_comments_guard;
+DROP TRIGGER "migc_sync_comments_insert";
+DROP TRIGGER "migc_sync_comments_update";
+DROP TABLE "migc_sync_comments_guard";
 
 -- [15] undo: create index `comments_moderation_queue__migc` on `comments`
 --     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:19:3
--- rebuild comments (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM comments;
+-- rebuild "comments" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "comments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_moderation_queue', 'comments_post_id_created_at_idx__migc', 'comments_parent_id_idx', 'comments_moderation_queue__migc'));
-CREATE TABLE migc_new_comments (
-  id integer NOT NULL,
-  post_id integer NOT NULL,
-  parent_id integer,
-  author_name text NOT NULL,
-  author_email text NOT NULL,
-  body text NOT NULL,
-  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'spam', 'rejected')),
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (id),
-  CONSTRAINT comments_body_check CHECK (length(body) <= 10000),
-  FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE
+CREATE TABLE "migc_new_comments" (
+  "id" integer NOT NULL,
+  "post_id" integer NOT NULL,
+  "parent_id" integer,
+  "author_name" text NOT NULL,
+  "author_email" text NOT NULL,
+  "body" text NOT NULL,
+  "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'approved', 'spam', 'rejected')),
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("id"),
+  CONSTRAINT "comments_body_check" CHECK (length("body") <= 10000),
+  FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE
 );
-INSERT INTO migc_new_comments (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at) SELECT id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at FROM comments;
-DROP TABLE comments;
+INSERT INTO "migc_new_comments" ("id", "post_id", "parent_id", "author_name", "author_email", "body", "status", "created_at", "updated_at") SELECT "id", "post_id", "parent_id", "author_name", "author_email", "body", "status", "created_at", "updated_at" FROM "comments";
+DROP TABLE "comments";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_comments RENAME TO comments;
+ALTER TABLE "migc_new_comments" RENAME TO "comments";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status = 'approved';
-CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM comments) = (SELECT rows FROM temp.migc_count WHERE n = 4);
+CREATE INDEX "comments_post_id_created_at_idx" ON "comments" ("post_id", "created_at") WHERE "status" = 'approved';
+CREATE INDEX "comments_moderation_queue" ON "comments" ("created_at") WHERE "status" = 'pending';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "comments") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [14] undo: create index `comments_parent_id_idx` on `comments`
 --     lock: database write lock; part of the rebuild of `comments` at step 15; rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:18:3
@@ -266,7 +266,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM comm
 
 -- [9] undo: add column `authors.avatar_media_id`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v2/authors.mig:10:3
-ALTER TABLE authors DROP COLUMN avatar_media_id;
+ALTER TABLE "authors" DROP COLUMN "avatar_media_id";
 
 -- [8] undo: add foreign key `series_author_id_fkey` on `series`
 --     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:38:48
@@ -274,7 +274,7 @@ ALTER TABLE authors DROP COLUMN avatar_media_id;
 
 -- [7] undo: create table `series`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/posts.mig:36:7
-DROP TABLE series;
+DROP TABLE "series";
 
 -- [6] undo: add foreign key `media_uploaded_by_fkey` on `media`
 --     lock: none; rewrite: no; scan: no; from examples/blog/v2/authors.mig:21:49
@@ -282,11 +282,11 @@ DROP TABLE series;
 
 -- [5] undo: create index `media_uploaded_by_created_at_idx` on `media`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/authors.mig:29:3
-DROP INDEX media_uploaded_by_created_at_idx;
+DROP INDEX "media_uploaded_by_created_at_idx";
 
 -- [4] undo: create table `media`
 --     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/authors.mig:19:7
-DROP TABLE media;
+DROP TABLE "media";
 
 -- [3] undo: add value `scheduled` to enum `post_status`
 --     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:6:35

@@ -37,19 +37,19 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
-INSERT OR REPLACE INTO migc_sync_comments_guard (active) VALUES (1);
-UPDATE comments SET status__migc_new = coalesce(status__migc_new, CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT)) WHERE status__migc_new IS NULL;
-DELETE FROM migc_sync_comments_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM comments WHERE (status__migc_new IS NULL AND (CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT)) IS NOT NULL));
+INSERT OR REPLACE INTO "migc_sync_comments_guard" (active) VALUES (1);
+UPDATE "comments" SET "status__migc_new" = coalesce("status__migc_new", CAST(CASE CAST("status" AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST("status" AS TEXT) END AS TEXT)) WHERE "status__migc_new" IS NULL;
+DELETE FROM "migc_sync_comments_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "comments" WHERE ("status__migc_new" IS NULL AND (CAST(CASE CAST("status" AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST("status" AS TEXT) END AS TEXT)) IS NOT NULL));
 
 -- [32] backfill `body_markdown`, `view_count__migc_new` on `posts`
 --     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:8:7
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
-INSERT OR REPLACE INTO migc_sync_posts_guard (active) VALUES (1);
-UPDATE posts SET body_markdown = coalesce(body_markdown, body), view_count__migc_new = coalesce(view_count__migc_new, view_count) WHERE body_markdown IS NULL OR view_count__migc_new IS NULL;
-DELETE FROM migc_sync_posts_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM posts WHERE (body_markdown IS NULL AND (body) IS NOT NULL) OR (view_count__migc_new IS NULL AND (view_count) IS NOT NULL));
+INSERT OR REPLACE INTO "migc_sync_posts_guard" (active) VALUES (1);
+UPDATE "posts" SET "body_markdown" = coalesce("body_markdown", "body"), "view_count__migc_new" = coalesce("view_count__migc_new", "view_count") WHERE "body_markdown" IS NULL OR "view_count__migc_new" IS NULL;
+DELETE FROM "migc_sync_posts_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "posts" WHERE ("body_markdown" IS NULL AND ("body") IS NOT NULL) OR ("view_count__migc_new" IS NULL AND ("view_count") IS NOT NULL));
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);

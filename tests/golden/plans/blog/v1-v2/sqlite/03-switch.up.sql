@@ -45,32 +45,32 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) = 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_scheduled,posts_series_position_key,posts_slug_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_posts_insert,migc_sync_posts_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_posts_guard');
--- rebuild authors (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM authors;
+-- rebuild "authors" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "authors";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'authors' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('authors_handle_key', 'authors_email_key'));
-CREATE TABLE migc_new_authors (
-  id integer NOT NULL,
-  handle varchar(40) NOT NULL,
-  email text NOT NULL,
-  name text NOT NULL,
-  bio text,
-  avatar_url text,
-  is_editor boolean NOT NULL DEFAULT false,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  avatar_media_id integer,
-  PRIMARY KEY (id),
-  CONSTRAINT authors_handle_check CHECK (length(handle) >= 2),
-  FOREIGN KEY (avatar_media_id) REFERENCES media (id) ON DELETE SET NULL
+CREATE TABLE "migc_new_authors" (
+  "id" integer NOT NULL,
+  "handle" varchar(40) NOT NULL,
+  "email" text NOT NULL,
+  "name" text NOT NULL,
+  "bio" text,
+  "avatar_url" text,
+  "is_editor" boolean NOT NULL DEFAULT false,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "avatar_media_id" integer,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "authors_handle_check" CHECK (length("handle") >= 2),
+  FOREIGN KEY ("avatar_media_id") REFERENCES "media" ("id") ON DELETE SET NULL
 );
-INSERT INTO migc_new_authors (id, handle, email, name, bio, avatar_url, is_editor, created_at, updated_at, avatar_media_id) SELECT id, handle, email, name, bio, avatar_url, is_editor, created_at, updated_at, avatar_media_id FROM authors;
-DROP TABLE authors;
+INSERT INTO "migc_new_authors" ("id", "handle", "email", "name", "bio", "avatar_url", "is_editor", "created_at", "updated_at", "avatar_media_id") SELECT "id", "handle", "email", "name", "bio", "avatar_url", "is_editor", "created_at", "updated_at", "avatar_media_id" FROM "authors";
+DROP TABLE "authors";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_authors RENAME TO authors;
+ALTER TABLE "migc_new_authors" RENAME TO "authors";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX authors_handle_key ON authors ((lower(handle)));
-CREATE UNIQUE INDEX authors_email_key ON authors ((lower(email)));
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM authors) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+CREATE UNIQUE INDEX "authors_handle_key" ON "authors" ((lower("handle")));
+CREATE UNIQUE INDEX "authors_email_key" ON "authors" ((lower("email")));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "authors") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [34] check `comments.status__migc_new` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
@@ -84,52 +84,52 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM auth
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v2/comments.mig:15:3
 -- `comments.status__migc_new` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
-INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM comments WHERE status__migc_new IS NULL);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "comments" WHERE "status__migc_new" IS NULL);
 
 -- [37] validate foreign key `comments_parent_id_fkey` on existing rows
 --     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:11:47
--- rebuild comments (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM comments;
+-- rebuild "comments" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "comments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_moderation_queue', 'comments_post_id_created_at_idx__migc', 'comments_parent_id_idx', 'comments_moderation_queue__migc', 'migc_sync_comments_insert', 'migc_sync_comments_update'));
-CREATE TABLE migc_new_comments (
-  id integer NOT NULL,
-  post_id integer NOT NULL,
-  parent_id integer,
-  author_name text NOT NULL,
-  author_email text NOT NULL,
-  body text NOT NULL,
-  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected', 'spam')),
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  status__migc_new text CHECK (status__migc_new IN ('pending', 'approved', 'rejected')),
-  PRIMARY KEY (id),
-  CONSTRAINT comments_body_check CHECK (length(body) <= 10000),
-  FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE,
-  FOREIGN KEY (parent_id) REFERENCES comments (id) ON DELETE CASCADE
+CREATE TABLE "migc_new_comments" (
+  "id" integer NOT NULL,
+  "post_id" integer NOT NULL,
+  "parent_id" integer,
+  "author_name" text NOT NULL,
+  "author_email" text NOT NULL,
+  "body" text NOT NULL,
+  "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'approved', 'rejected', 'spam')),
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "status__migc_new" text CHECK ("status__migc_new" IN ('pending', 'approved', 'rejected')),
+  PRIMARY KEY ("id"),
+  CONSTRAINT "comments_body_check" CHECK (length("body") <= 10000),
+  FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("parent_id") REFERENCES "comments" ("id") ON DELETE CASCADE
 );
-INSERT INTO migc_new_comments (id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at, status__migc_new) SELECT id, post_id, parent_id, author_name, author_email, body, status, created_at, updated_at, status__migc_new FROM comments;
-DROP TABLE comments;
+INSERT INTO "migc_new_comments" ("id", "post_id", "parent_id", "author_name", "author_email", "body", "status", "created_at", "updated_at", "status__migc_new") SELECT "id", "post_id", "parent_id", "author_name", "author_email", "body", "status", "created_at", "updated_at", "status__migc_new" FROM "comments";
+DROP TABLE "comments";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_comments RENAME TO comments;
+ALTER TABLE "migc_new_comments" RENAME TO "comments";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status = 'approved';
-CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
-CREATE INDEX comments_post_id_created_at_idx__migc ON comments (post_id, created_at) WHERE status__migc_new = 'approved';
-CREATE INDEX comments_parent_id_idx ON comments (parent_id) WHERE parent_id IS NOT NULL;
-CREATE INDEX comments_moderation_queue__migc ON comments (created_at) WHERE status__migc_new = 'pending';
-CREATE TRIGGER migc_sync_comments_insert AFTER INSERT ON comments
+CREATE INDEX "comments_post_id_created_at_idx" ON "comments" ("post_id", "created_at") WHERE "status" = 'approved';
+CREATE INDEX "comments_moderation_queue" ON "comments" ("created_at") WHERE "status" = 'pending';
+CREATE INDEX "comments_post_id_created_at_idx__migc" ON "comments" ("post_id", "created_at") WHERE "status__migc_new" = 'approved';
+CREATE INDEX "comments_parent_id_idx" ON "comments" ("parent_id") WHERE "parent_id" IS NOT NULL;
+CREATE INDEX "comments_moderation_queue__migc" ON "comments" ("created_at") WHERE "status__migc_new" = 'pending';
+CREATE TRIGGER "migc_sync_comments_insert" AFTER INSERT ON "comments"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_comments_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_comments_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE comments SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
-  DELETE FROM migc_sync_comments_guard;
+  UPDATE "comments" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM "migc_sync_comments_guard";
 END;
-CREATE TRIGGER migc_sync_comments_update AFTER UPDATE ON comments
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_comments_guard)
+CREATE TRIGGER "migc_sync_comments_update" AFTER UPDATE ON "comments"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_comments_guard")
 BEGIN
-  UPDATE comments SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW.status <> OLD.status, NEW.status IS NOT NULL OR OLD.status IS NOT NULL) OR NEW.status__migc_new IS NULL);
+  UPDATE "comments" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW."status" <> OLD."status", NEW."status" IS NOT NULL OR OLD."status" IS NOT NULL) OR NEW."status__migc_new" IS NULL);
 END;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM comments) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "comments") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [38] check `posts.body_markdown` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:14:3
@@ -143,7 +143,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM comm
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:14:3
 -- `posts.body_markdown` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
-INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM posts WHERE body_markdown IS NULL);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "posts" WHERE "body_markdown" IS NULL);
 
 -- [41] check `posts.view_count__migc_new` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
@@ -157,7 +157,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 F
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:19:3
 -- `posts.view_count__migc_new` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
-INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM posts WHERE view_count__migc_new IS NULL);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "posts" WHERE "view_count__migc_new" IS NULL);
 
 -- [44] validate check `posts_view_count_check__migc` on existing rows
 --     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:52
@@ -173,68 +173,68 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 F
 
 -- [47] validate foreign key `posts_series_id_fkey` on existing rows
 --     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:21:49
--- rebuild posts (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM posts;
+-- rebuild "posts" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'migc_sync_posts_insert', 'migc_sync_posts_update'));
-CREATE TABLE migc_new_posts (
-  id integer NOT NULL,
-  author_id integer NOT NULL,
-  slug varchar(200) NOT NULL,
-  title text NOT NULL,
-  body text,
-  excerpt text,
-  status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'review', 'scheduled', 'published', 'archived')),
-  published_at timestamptz,
-  view_count integer NOT NULL DEFAULT 0,
-  search text,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  deleted_at timestamptz,
-  body_markdown text,
-  view_count__migc_new integer,
-  comments_enabled boolean NOT NULL DEFAULT true,
-  series_id integer,
-  series_position integer,
-  PRIMARY KEY (id),
-  CONSTRAINT posts_view_count_check CHECK (view_count >= 0),
-  CONSTRAINT posts_view_count_check__migc CHECK (view_count__migc_new >= 0),
-  CONSTRAINT posts_series_position_check CHECK (series_position > 0),
-  CONSTRAINT posts_published_has_date CHECK (status NOT IN ('scheduled', 'published') OR published_at IS NOT NULL),
-  FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT,
-  FOREIGN KEY (series_id) REFERENCES series (id) ON DELETE SET NULL
+CREATE TABLE "migc_new_posts" (
+  "id" integer NOT NULL,
+  "author_id" integer NOT NULL,
+  "slug" varchar(200) NOT NULL,
+  "title" text NOT NULL,
+  "body" text,
+  "excerpt" text,
+  "status" text NOT NULL DEFAULT 'draft' CHECK ("status" IN ('draft', 'review', 'scheduled', 'published', 'archived')),
+  "published_at" timestamptz,
+  "view_count" integer NOT NULL DEFAULT 0,
+  "search" text,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "deleted_at" timestamptz,
+  "body_markdown" text,
+  "view_count__migc_new" integer,
+  "comments_enabled" boolean NOT NULL DEFAULT true,
+  "series_id" integer,
+  "series_position" integer,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "posts_view_count_check" CHECK ("view_count" >= 0),
+  CONSTRAINT "posts_view_count_check__migc" CHECK ("view_count__migc_new" >= 0),
+  CONSTRAINT "posts_series_position_check" CHECK ("series_position" > 0),
+  CONSTRAINT "posts_published_has_date" CHECK ("status" NOT IN ('scheduled', 'published') OR "published_at" IS NOT NULL),
+  FOREIGN KEY ("author_id") REFERENCES "authors" ("id") ON DELETE RESTRICT,
+  FOREIGN KEY ("series_id") REFERENCES "series" ("id") ON DELETE SET NULL
 );
-INSERT INTO migc_new_posts (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position FROM posts;
-DROP TABLE posts;
+INSERT INTO "migc_new_posts" ("id", "author_id", "slug", "title", "body", "excerpt", "status", "published_at", "view_count", "search", "created_at", "updated_at", "deleted_at", "body_markdown", "view_count__migc_new", "comments_enabled", "series_id", "series_position") SELECT "id", "author_id", "slug", "title", "body", "excerpt", "status", "published_at", "view_count", "search", "created_at", "updated_at", "deleted_at", "body_markdown", "view_count__migc_new", "comments_enabled", "series_id", "series_position" FROM "posts";
+DROP TABLE "posts";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_posts RENAME TO posts;
+ALTER TABLE "migc_new_posts" RENAME TO "posts";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX posts_deleted_at_idx ON posts (deleted_at) WHERE deleted_at IS NOT NULL;
-CREATE UNIQUE INDEX posts_slug_key ON posts (slug) WHERE deleted_at IS NULL;
-CREATE INDEX posts_by_author ON posts (author_id, published_at DESC) WHERE status = 'published';
-CREATE INDEX posts_published_at_idx ON posts (published_at DESC) WHERE status = 'published' AND deleted_at IS NULL;
-CREATE INDEX posts_scheduled ON posts (published_at) WHERE status = 'scheduled';
-CREATE UNIQUE INDEX posts_series_position_key ON posts (series_id, series_position) WHERE series_id IS NOT NULL;
-CREATE TRIGGER migc_sync_posts_insert AFTER INSERT ON posts
+CREATE INDEX "posts_deleted_at_idx" ON "posts" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
+CREATE UNIQUE INDEX "posts_slug_key" ON "posts" ("slug") WHERE "deleted_at" IS NULL;
+CREATE INDEX "posts_by_author" ON "posts" ("author_id", "published_at" DESC) WHERE "status" = 'published';
+CREATE INDEX "posts_published_at_idx" ON "posts" ("published_at" DESC) WHERE "status" = 'published' AND "deleted_at" IS NULL;
+CREATE INDEX "posts_scheduled" ON "posts" ("published_at") WHERE "status" = 'scheduled';
+CREATE UNIQUE INDEX "posts_series_position_key" ON "posts" ("series_id", "series_position") WHERE "series_id" IS NOT NULL;
+CREATE TRIGGER "migc_sync_posts_insert" AFTER INSERT ON "posts"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_posts_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_posts_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE posts SET view_count__migc_new = view_count WHERE rowid = NEW.rowid;
+  UPDATE "posts" SET "view_count__migc_new" = "view_count" WHERE rowid = NEW.rowid;
   -- written by the old application: the new columns from the deployed ones
-  UPDATE posts SET body_markdown = body WHERE rowid = NEW.rowid AND NEW.body_markdown IS NULL;
+  UPDATE "posts" SET "body_markdown" = "body" WHERE rowid = NEW.rowid AND NEW."body_markdown" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE posts SET body = body_markdown WHERE rowid = NEW.rowid AND NOT (NEW.body_markdown IS NULL);
-  DELETE FROM migc_sync_posts_guard;
+  UPDATE "posts" SET "body" = "body_markdown" WHERE rowid = NEW.rowid AND NOT (NEW."body_markdown" IS NULL);
+  DELETE FROM "migc_sync_posts_guard";
 END;
-CREATE TRIGGER migc_sync_posts_update AFTER UPDATE ON posts
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_posts_guard)
+CREATE TRIGGER "migc_sync_posts_update" AFTER UPDATE ON "posts"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_posts_guard")
 BEGIN
-  UPDATE posts SET view_count__migc_new = view_count WHERE rowid = NEW.rowid AND (coalesce(NEW.view_count <> OLD.view_count, NEW.view_count IS NOT NULL OR OLD.view_count IS NOT NULL) OR NEW.view_count__migc_new IS NULL);
+  UPDATE "posts" SET "view_count__migc_new" = "view_count" WHERE rowid = NEW.rowid AND (coalesce(NEW."view_count" <> OLD."view_count", NEW."view_count" IS NOT NULL OR OLD."view_count" IS NOT NULL) OR NEW."view_count__migc_new" IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE posts SET body_markdown = body WHERE rowid = NEW.rowid AND (coalesce(NEW.body <> OLD.body, NEW.body IS NOT NULL OR OLD.body IS NOT NULL) OR NEW.body_markdown IS NULL) AND NOT (coalesce(NEW.body_markdown <> OLD.body_markdown, NEW.body_markdown IS NOT NULL OR OLD.body_markdown IS NOT NULL));
+  UPDATE "posts" SET "body_markdown" = "body" WHERE rowid = NEW.rowid AND (coalesce(NEW."body" <> OLD."body", NEW."body" IS NOT NULL OR OLD."body" IS NOT NULL) OR NEW."body_markdown" IS NULL) AND NOT (coalesce(NEW."body_markdown" <> OLD."body_markdown", NEW."body_markdown" IS NOT NULL OR OLD."body_markdown" IS NOT NULL));
   -- updated by the new application
-  UPDATE posts SET body = body_markdown WHERE rowid = NEW.rowid AND (coalesce(NEW.body_markdown <> OLD.body_markdown, NEW.body_markdown IS NOT NULL OR OLD.body_markdown IS NOT NULL)) AND NOT (coalesce(NEW.body <> OLD.body, NEW.body IS NOT NULL OR OLD.body IS NOT NULL));
+  UPDATE "posts" SET "body" = "body_markdown" WHERE rowid = NEW.rowid AND (coalesce(NEW."body_markdown" <> OLD."body_markdown", NEW."body_markdown" IS NOT NULL OR OLD."body_markdown" IS NOT NULL)) AND NOT (coalesce(NEW."body" <> OLD."body", NEW."body" IS NOT NULL OR OLD."body" IS NOT NULL));
 END;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "posts") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('authors') ORDER BY name)) = 'avatar_media_id,avatar_url,bio,created_at,email,handle,id,is_editor,name,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('authors') WHERE name IN ('authors_email_key', 'authors_handle_key') ORDER BY name)) = 'authors_email_key,authors_handle_key';

@@ -46,76 +46,76 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_posts_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'published_posts');
-DROP VIEW published_posts;
+DROP VIEW "published_posts";
 
 -- [66] undo: drop column `posts.body`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-ALTER TABLE posts ADD COLUMN body text;
-UPDATE posts SET body = body_markdown WHERE body IS NULL;
+ALTER TABLE "posts" ADD COLUMN "body" text;
+UPDATE "posts" SET "body" = "body_markdown" WHERE "body" IS NULL;
 
 -- [65] undo: remove the dual-write trigger on `posts`
 --     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:8:7
--- rebuild posts (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM posts;
+-- rebuild "posts" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key'));
-CREATE TABLE migc_new_posts (
-  id integer NOT NULL,
-  author_id integer NOT NULL,
-  slug varchar(200) NOT NULL,
-  title text NOT NULL,
-  body text,
-  excerpt text,
-  status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'review', 'scheduled', 'published', 'archived')),
-  published_at timestamptz,
-  search text,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  deleted_at timestamptz,
-  body_markdown text,
-  view_count integer NOT NULL,
-  comments_enabled boolean NOT NULL DEFAULT true,
-  series_id integer,
-  series_position integer,
-  PRIMARY KEY (id),
-  CONSTRAINT posts_view_count_check__migc CHECK (view_count >= 0),
-  CONSTRAINT posts_series_position_check CHECK (series_position > 0),
-  CONSTRAINT posts_published_has_date CHECK (status NOT IN ('scheduled', 'published') OR published_at IS NOT NULL),
-  FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT,
-  FOREIGN KEY (series_id) REFERENCES series (id) ON DELETE SET NULL
+CREATE TABLE "migc_new_posts" (
+  "id" integer NOT NULL,
+  "author_id" integer NOT NULL,
+  "slug" varchar(200) NOT NULL,
+  "title" text NOT NULL,
+  "body" text,
+  "excerpt" text,
+  "status" text NOT NULL DEFAULT 'draft' CHECK ("status" IN ('draft', 'review', 'scheduled', 'published', 'archived')),
+  "published_at" timestamptz,
+  "search" text,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "deleted_at" timestamptz,
+  "body_markdown" text,
+  "view_count" integer NOT NULL,
+  "comments_enabled" boolean NOT NULL DEFAULT true,
+  "series_id" integer,
+  "series_position" integer,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "posts_view_count_check__migc" CHECK ("view_count" >= 0),
+  CONSTRAINT "posts_series_position_check" CHECK ("series_position" > 0),
+  CONSTRAINT "posts_published_has_date" CHECK ("status" NOT IN ('scheduled', 'published') OR "published_at" IS NOT NULL),
+  FOREIGN KEY ("author_id") REFERENCES "authors" ("id") ON DELETE RESTRICT,
+  FOREIGN KEY ("series_id") REFERENCES "series" ("id") ON DELETE SET NULL
 );
-INSERT INTO migc_new_posts (id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position) SELECT id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position FROM posts;
-DROP TABLE posts;
+INSERT INTO "migc_new_posts" ("id", "author_id", "slug", "title", "body", "excerpt", "status", "published_at", "search", "created_at", "updated_at", "deleted_at", "body_markdown", "view_count", "comments_enabled", "series_id", "series_position") SELECT "id", "author_id", "slug", "title", "body", "excerpt", "status", "published_at", "search", "created_at", "updated_at", "deleted_at", "body_markdown", "view_count", "comments_enabled", "series_id", "series_position" FROM "posts";
+DROP TABLE "posts";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_posts RENAME TO posts;
+ALTER TABLE "migc_new_posts" RENAME TO "posts";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX posts_deleted_at_idx ON posts (deleted_at) WHERE deleted_at IS NOT NULL;
-CREATE UNIQUE INDEX posts_slug_key ON posts (slug) WHERE deleted_at IS NULL;
-CREATE INDEX posts_by_author ON posts (author_id, published_at DESC) WHERE status = 'published';
-CREATE INDEX posts_published_at_idx ON posts (published_at DESC) WHERE status = 'published' AND deleted_at IS NULL;
-CREATE INDEX posts_scheduled ON posts (published_at) WHERE status = 'scheduled';
-CREATE UNIQUE INDEX posts_series_position_key ON posts (series_id, series_position) WHERE series_id IS NOT NULL;
-CREATE TRIGGER migc_sync_posts_insert AFTER INSERT ON posts
+CREATE INDEX "posts_deleted_at_idx" ON "posts" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
+CREATE UNIQUE INDEX "posts_slug_key" ON "posts" ("slug") WHERE "deleted_at" IS NULL;
+CREATE INDEX "posts_by_author" ON "posts" ("author_id", "published_at" DESC) WHERE "status" = 'published';
+CREATE INDEX "posts_published_at_idx" ON "posts" ("published_at" DESC) WHERE "status" = 'published' AND "deleted_at" IS NULL;
+CREATE INDEX "posts_scheduled" ON "posts" ("published_at") WHERE "status" = 'scheduled';
+CREATE UNIQUE INDEX "posts_series_position_key" ON "posts" ("series_id", "series_position") WHERE "series_id" IS NOT NULL;
+CREATE TRIGGER "migc_sync_posts_insert" AFTER INSERT ON "posts"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_posts_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_posts_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE posts SET view_count__migc_new = view_count WHERE rowid = NEW.rowid;
+  UPDATE "posts" SET "view_count__migc_new" = "view_count" WHERE rowid = NEW.rowid;
   -- written by the old application: the new columns from the deployed ones
-  UPDATE posts SET body_markdown = body WHERE rowid = NEW.rowid AND NEW.body_markdown IS NULL;
+  UPDATE "posts" SET "body_markdown" = "body" WHERE rowid = NEW.rowid AND NEW."body_markdown" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE posts SET body = body_markdown WHERE rowid = NEW.rowid AND NOT (NEW.body_markdown IS NULL);
-  DELETE FROM migc_sync_posts_guard;
+  UPDATE "posts" SET "body" = "body_markdown" WHERE rowid = NEW.rowid AND NOT (NEW."body_markdown" IS NULL);
+  DELETE FROM "migc_sync_posts_guard";
 END;
-CREATE TRIGGER migc_sync_posts_update AFTER UPDATE ON posts
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_posts_guard)
+CREATE TRIGGER "migc_sync_posts_update" AFTER UPDATE ON "posts"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_posts_guard")
 BEGIN
-  UPDATE posts SET view_count__migc_new = view_count WHERE rowid = NEW.rowid AND (coalesce(NEW.view_count <> OLD.view_count, NEW.view_count IS NOT NULL OR OLD.view_count IS NOT NULL) OR NEW.view_count__migc_new IS NULL);
+  UPDATE "posts" SET "view_count__migc_new" = "view_count" WHERE rowid = NEW.rowid AND (coalesce(NEW."view_count" <> OLD."view_count", NEW."view_count" IS NOT NULL OR OLD."view_count" IS NOT NULL) OR NEW."view_count__migc_new" IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE posts SET body_markdown = body WHERE rowid = NEW.rowid AND (coalesce(NEW.body <> OLD.body, NEW.body IS NOT NULL OR OLD.body IS NOT NULL) OR NEW.body_markdown IS NULL) AND NOT (coalesce(NEW.body_markdown <> OLD.body_markdown, NEW.body_markdown IS NOT NULL OR OLD.body_markdown IS NOT NULL));
+  UPDATE "posts" SET "body_markdown" = "body" WHERE rowid = NEW.rowid AND (coalesce(NEW."body" <> OLD."body", NEW."body" IS NOT NULL OR OLD."body" IS NOT NULL) OR NEW."body_markdown" IS NULL) AND NOT (coalesce(NEW."body_markdown" <> OLD."body_markdown", NEW."body_markdown" IS NOT NULL OR OLD."body_markdown" IS NOT NULL));
   -- updated by the new application
-  UPDATE posts SET body = body_markdown WHERE rowid = NEW.rowid AND (coalesce(NEW.body_markdown <> OLD.body_markdown, NEW.body_markdown IS NOT NULL OR OLD.body_markdown IS NOT NULL)) AND NOT (coalesce(NEW.body <> OLD.body, NEW.body IS NOT NULL OR OLD.body IS NOT NULL));
+  UPDATE "posts" SET "body" = "body_markdown" WHERE rowid = NEW.rowid AND (coalesce(NEW."body_markdown" <> OLD."body_markdown", NEW."body_markdown" IS NOT NULL OR OLD."body_markdown" IS NOT NULL)) AND NOT (coalesce(NEW."body" <> OLD."body", NEW."body" IS NOT NULL OR OLD."body" IS NOT NULL));
 END;
-CREATE TABLE migc_sync_posts_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+CREATE TABLE "migc_sync_posts_guard" (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "posts") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [64] undo: rename constraint `posts_view_count_check__migc` to `posts_view_count_check` on `posts`
 --     lock: database write lock; part of the rebuild of `posts` at step 65; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:52
@@ -127,99 +127,99 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post
 
 -- [62] undo: put shadow column `view_count__migc_new` in place of `posts.view_count`
 --     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:3
--- rebuild posts (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM posts;
+-- rebuild "posts" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'migc_sync_posts_insert', 'migc_sync_posts_update'));
-CREATE TABLE migc_new_posts (
-  id integer NOT NULL,
-  author_id integer NOT NULL,
-  slug varchar(200) NOT NULL,
-  title text NOT NULL,
-  body text,
-  excerpt text,
-  status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'review', 'scheduled', 'published', 'archived')),
-  published_at timestamptz,
-  search text,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  deleted_at timestamptz,
-  body_markdown text,
-  view_count__migc_new integer,
-  comments_enabled boolean NOT NULL DEFAULT true,
-  series_id integer,
-  series_position integer,
-  PRIMARY KEY (id),
-  CONSTRAINT posts_view_count_check__migc CHECK (view_count__migc_new >= 0),
-  CONSTRAINT posts_series_position_check CHECK (series_position > 0),
-  CONSTRAINT posts_published_has_date CHECK (status NOT IN ('scheduled', 'published') OR published_at IS NOT NULL),
-  FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT,
-  FOREIGN KEY (series_id) REFERENCES series (id) ON DELETE SET NULL
+CREATE TABLE "migc_new_posts" (
+  "id" integer NOT NULL,
+  "author_id" integer NOT NULL,
+  "slug" varchar(200) NOT NULL,
+  "title" text NOT NULL,
+  "body" text,
+  "excerpt" text,
+  "status" text NOT NULL DEFAULT 'draft' CHECK ("status" IN ('draft', 'review', 'scheduled', 'published', 'archived')),
+  "published_at" timestamptz,
+  "search" text,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "deleted_at" timestamptz,
+  "body_markdown" text,
+  "view_count__migc_new" integer,
+  "comments_enabled" boolean NOT NULL DEFAULT true,
+  "series_id" integer,
+  "series_position" integer,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "posts_view_count_check__migc" CHECK ("view_count__migc_new" >= 0),
+  CONSTRAINT "posts_series_position_check" CHECK ("series_position" > 0),
+  CONSTRAINT "posts_published_has_date" CHECK ("status" NOT IN ('scheduled', 'published') OR "published_at" IS NOT NULL),
+  FOREIGN KEY ("author_id") REFERENCES "authors" ("id") ON DELETE RESTRICT,
+  FOREIGN KEY ("series_id") REFERENCES "series" ("id") ON DELETE SET NULL
 );
-INSERT INTO migc_new_posts (id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) SELECT id, author_id, slug, title, body, excerpt, status, published_at, search, created_at, updated_at, deleted_at, body_markdown, view_count, comments_enabled, series_id, series_position FROM posts;
-DROP TABLE posts;
+INSERT INTO "migc_new_posts" ("id", "author_id", "slug", "title", "body", "excerpt", "status", "published_at", "search", "created_at", "updated_at", "deleted_at", "body_markdown", "view_count__migc_new", "comments_enabled", "series_id", "series_position") SELECT "id", "author_id", "slug", "title", "body", "excerpt", "status", "published_at", "search", "created_at", "updated_at", "deleted_at", "body_markdown", "view_count", "comments_enabled", "series_id", "series_position" FROM "posts";
+DROP TABLE "posts";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_posts RENAME TO posts;
+ALTER TABLE "migc_new_posts" RENAME TO "posts";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX posts_deleted_at_idx ON posts (deleted_at) WHERE deleted_at IS NOT NULL;
-CREATE UNIQUE INDEX posts_slug_key ON posts (slug) WHERE deleted_at IS NULL;
-CREATE INDEX posts_by_author ON posts (author_id, published_at DESC) WHERE status = 'published';
-CREATE INDEX posts_published_at_idx ON posts (published_at DESC) WHERE status = 'published' AND deleted_at IS NULL;
-CREATE INDEX posts_scheduled ON posts (published_at) WHERE status = 'scheduled';
-CREATE UNIQUE INDEX posts_series_position_key ON posts (series_id, series_position) WHERE series_id IS NOT NULL;
-CREATE TRIGGER migc_sync_posts_insert AFTER INSERT ON posts
+CREATE INDEX "posts_deleted_at_idx" ON "posts" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
+CREATE UNIQUE INDEX "posts_slug_key" ON "posts" ("slug") WHERE "deleted_at" IS NULL;
+CREATE INDEX "posts_by_author" ON "posts" ("author_id", "published_at" DESC) WHERE "status" = 'published';
+CREATE INDEX "posts_published_at_idx" ON "posts" ("published_at" DESC) WHERE "status" = 'published' AND "deleted_at" IS NULL;
+CREATE INDEX "posts_scheduled" ON "posts" ("published_at") WHERE "status" = 'scheduled';
+CREATE UNIQUE INDEX "posts_series_position_key" ON "posts" ("series_id", "series_position") WHERE "series_id" IS NOT NULL;
+CREATE TRIGGER "migc_sync_posts_insert" AFTER INSERT ON "posts"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_posts_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_posts_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE posts SET view_count__migc_new = view_count WHERE rowid = NEW.rowid;
+  UPDATE "posts" SET "view_count__migc_new" = "view_count" WHERE rowid = NEW.rowid;
   -- written by the old application: the new columns from the deployed ones
-  UPDATE posts SET body_markdown = body WHERE rowid = NEW.rowid AND NEW.body_markdown IS NULL;
+  UPDATE "posts" SET "body_markdown" = "body" WHERE rowid = NEW.rowid AND NEW."body_markdown" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE posts SET body = body_markdown WHERE rowid = NEW.rowid AND NOT (NEW.body_markdown IS NULL);
-  DELETE FROM migc_sync_posts_guard;
+  UPDATE "posts" SET "body" = "body_markdown" WHERE rowid = NEW.rowid AND NOT (NEW."body_markdown" IS NULL);
+  DELETE FROM "migc_sync_posts_guard";
 END;
-CREATE TRIGGER migc_sync_posts_update AFTER UPDATE ON posts
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_posts_guard)
+CREATE TRIGGER "migc_sync_posts_update" AFTER UPDATE ON "posts"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_posts_guard")
 BEGIN
-  UPDATE posts SET view_count__migc_new = view_count WHERE rowid = NEW.rowid AND (0 OR NEW.view_count__migc_new IS NULL);
+  UPDATE "posts" SET "view_count__migc_new" = "view_count" WHERE rowid = NEW.rowid AND (0 OR NEW."view_count__migc_new" IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE posts SET body_markdown = body WHERE rowid = NEW.rowid AND (coalesce(NEW.body <> OLD.body, NEW.body IS NOT NULL OR OLD.body IS NOT NULL) OR NEW.body_markdown IS NULL) AND NOT (coalesce(NEW.body_markdown <> OLD.body_markdown, NEW.body_markdown IS NOT NULL OR OLD.body_markdown IS NOT NULL));
+  UPDATE "posts" SET "body_markdown" = "body" WHERE rowid = NEW.rowid AND (coalesce(NEW."body" <> OLD."body", NEW."body" IS NOT NULL OR OLD."body" IS NOT NULL) OR NEW."body_markdown" IS NULL) AND NOT (coalesce(NEW."body_markdown" <> OLD."body_markdown", NEW."body_markdown" IS NOT NULL OR OLD."body_markdown" IS NOT NULL));
   -- updated by the new application
-  UPDATE posts SET body = body_markdown WHERE rowid = NEW.rowid AND (coalesce(NEW.body_markdown <> OLD.body_markdown, NEW.body_markdown IS NOT NULL OR OLD.body_markdown IS NOT NULL)) AND NOT (coalesce(NEW.body <> OLD.body, NEW.body IS NOT NULL OR OLD.body IS NOT NULL));
+  UPDATE "posts" SET "body" = "body_markdown" WHERE rowid = NEW.rowid AND (coalesce(NEW."body_markdown" <> OLD."body_markdown", NEW."body_markdown" IS NOT NULL OR OLD."body_markdown" IS NOT NULL)) AND NOT (coalesce(NEW."body" <> OLD."body", NEW."body" IS NOT NULL OR OLD."body" IS NOT NULL));
 END;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "posts") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [61] undo: drop column `posts.view_count`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-DROP TRIGGER migc_sync_posts_insert;
-DROP TRIGGER migc_sync_posts_update;
-ALTER TABLE posts ADD COLUMN view_count integer NOT NULL DEFAULT 0;
-CREATE TRIGGER migc_sync_posts_insert AFTER INSERT ON posts
+DROP TRIGGER "migc_sync_posts_insert";
+DROP TRIGGER "migc_sync_posts_update";
+ALTER TABLE "posts" ADD COLUMN "view_count" integer NOT NULL DEFAULT 0;
+CREATE TRIGGER "migc_sync_posts_insert" AFTER INSERT ON "posts"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_posts_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_posts_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE posts SET view_count__migc_new = view_count WHERE rowid = NEW.rowid;
+  UPDATE "posts" SET "view_count__migc_new" = "view_count" WHERE rowid = NEW.rowid;
   -- written by the old application: the new columns from the deployed ones
-  UPDATE posts SET body_markdown = body WHERE rowid = NEW.rowid AND NEW.body_markdown IS NULL;
+  UPDATE "posts" SET "body_markdown" = "body" WHERE rowid = NEW.rowid AND NEW."body_markdown" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE posts SET body = body_markdown WHERE rowid = NEW.rowid AND NOT (NEW.body_markdown IS NULL);
-  DELETE FROM migc_sync_posts_guard;
+  UPDATE "posts" SET "body" = "body_markdown" WHERE rowid = NEW.rowid AND NOT (NEW."body_markdown" IS NULL);
+  DELETE FROM "migc_sync_posts_guard";
 END;
-CREATE TRIGGER migc_sync_posts_update AFTER UPDATE ON posts
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_posts_guard)
+CREATE TRIGGER "migc_sync_posts_update" AFTER UPDATE ON "posts"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_posts_guard")
 BEGIN
-  UPDATE posts SET view_count__migc_new = view_count WHERE rowid = NEW.rowid AND (coalesce(NEW.view_count <> OLD.view_count, NEW.view_count IS NOT NULL OR OLD.view_count IS NOT NULL) OR NEW.view_count__migc_new IS NULL);
+  UPDATE "posts" SET "view_count__migc_new" = "view_count" WHERE rowid = NEW.rowid AND (coalesce(NEW."view_count" <> OLD."view_count", NEW."view_count" IS NOT NULL OR OLD."view_count" IS NOT NULL) OR NEW."view_count__migc_new" IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE posts SET body_markdown = body WHERE rowid = NEW.rowid AND (coalesce(NEW.body <> OLD.body, NEW.body IS NOT NULL OR OLD.body IS NOT NULL) OR NEW.body_markdown IS NULL) AND NOT (coalesce(NEW.body_markdown <> OLD.body_markdown, NEW.body_markdown IS NOT NULL OR OLD.body_markdown IS NOT NULL));
+  UPDATE "posts" SET "body_markdown" = "body" WHERE rowid = NEW.rowid AND (coalesce(NEW."body" <> OLD."body", NEW."body" IS NOT NULL OR OLD."body" IS NOT NULL) OR NEW."body_markdown" IS NULL) AND NOT (coalesce(NEW."body_markdown" <> OLD."body_markdown", NEW."body_markdown" IS NOT NULL OR OLD."body_markdown" IS NOT NULL));
   -- updated by the new application
-  UPDATE posts SET body = body_markdown WHERE rowid = NEW.rowid AND (coalesce(NEW.body_markdown <> OLD.body_markdown, NEW.body_markdown IS NOT NULL OR OLD.body_markdown IS NOT NULL)) AND NOT (coalesce(NEW.body <> OLD.body, NEW.body IS NOT NULL OR OLD.body IS NOT NULL));
+  UPDATE "posts" SET "body" = "body_markdown" WHERE rowid = NEW.rowid AND (coalesce(NEW."body_markdown" <> OLD."body_markdown", NEW."body_markdown" IS NOT NULL OR OLD."body_markdown" IS NOT NULL)) AND NOT (coalesce(NEW."body" <> OLD."body", NEW."body" IS NOT NULL OR OLD."body" IS NOT NULL));
 END;
-INSERT OR REPLACE INTO migc_sync_posts_guard (active) VALUES (1);
-UPDATE posts SET view_count = min(view_count__migc_new, 2147483647) WHERE view_count IS NULL;
-DELETE FROM migc_sync_posts_guard;
+INSERT OR REPLACE INTO "migc_sync_posts_guard" (active) VALUES (1);
+UPDATE "posts" SET "view_count" = min("view_count__migc_new", 2147483647) WHERE "view_count" IS NULL;
+DELETE FROM "migc_sync_posts_guard";
 
 -- [60] undo: drop column `authors.avatar_url`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/blog/v2/authors.mig:13:15
-ALTER TABLE authors ADD COLUMN avatar_url text;
+ALTER TABLE "authors" ADD COLUMN "avatar_url" text;
 
 -- [59] undo: drop view `published_posts` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
@@ -227,68 +227,68 @@ ALTER TABLE authors ADD COLUMN avatar_url text;
 
 -- [58] undo: let `posts.body` accept null before the dual-write trigger goes
 --     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from the deployed schema
--- rebuild posts (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM posts;
+-- rebuild "posts" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'migc_sync_posts_insert', 'migc_sync_posts_update'));
-CREATE TABLE migc_new_posts (
-  id integer NOT NULL,
-  author_id integer NOT NULL,
-  slug varchar(200) NOT NULL,
-  title text NOT NULL,
-  body text,
-  excerpt text,
-  status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'review', 'scheduled', 'published', 'archived')),
-  published_at timestamptz,
-  view_count integer NOT NULL DEFAULT 0,
-  search text,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  deleted_at timestamptz,
-  body_markdown text,
-  view_count__migc_new integer,
-  comments_enabled boolean NOT NULL DEFAULT true,
-  series_id integer,
-  series_position integer,
-  PRIMARY KEY (id),
-  CONSTRAINT posts_view_count_check CHECK (view_count >= 0),
-  CONSTRAINT posts_view_count_check__migc CHECK (view_count__migc_new >= 0),
-  CONSTRAINT posts_series_position_check CHECK (series_position > 0),
-  CONSTRAINT posts_published_has_date CHECK (status NOT IN ('scheduled', 'published') OR published_at IS NOT NULL),
-  FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT,
-  FOREIGN KEY (series_id) REFERENCES series (id) ON DELETE SET NULL
+CREATE TABLE "migc_new_posts" (
+  "id" integer NOT NULL,
+  "author_id" integer NOT NULL,
+  "slug" varchar(200) NOT NULL,
+  "title" text NOT NULL,
+  "body" text,
+  "excerpt" text,
+  "status" text NOT NULL DEFAULT 'draft' CHECK ("status" IN ('draft', 'review', 'scheduled', 'published', 'archived')),
+  "published_at" timestamptz,
+  "view_count" integer NOT NULL DEFAULT 0,
+  "search" text,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "deleted_at" timestamptz,
+  "body_markdown" text,
+  "view_count__migc_new" integer,
+  "comments_enabled" boolean NOT NULL DEFAULT true,
+  "series_id" integer,
+  "series_position" integer,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "posts_view_count_check" CHECK ("view_count" >= 0),
+  CONSTRAINT "posts_view_count_check__migc" CHECK ("view_count__migc_new" >= 0),
+  CONSTRAINT "posts_series_position_check" CHECK ("series_position" > 0),
+  CONSTRAINT "posts_published_has_date" CHECK ("status" NOT IN ('scheduled', 'published') OR "published_at" IS NOT NULL),
+  FOREIGN KEY ("author_id") REFERENCES "authors" ("id") ON DELETE RESTRICT,
+  FOREIGN KEY ("series_id") REFERENCES "series" ("id") ON DELETE SET NULL
 );
-INSERT INTO migc_new_posts (id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position) SELECT id, author_id, slug, title, body, excerpt, status, published_at, view_count, search, created_at, updated_at, deleted_at, body_markdown, view_count__migc_new, comments_enabled, series_id, series_position FROM posts;
-DROP TABLE posts;
+INSERT INTO "migc_new_posts" ("id", "author_id", "slug", "title", "body", "excerpt", "status", "published_at", "view_count", "search", "created_at", "updated_at", "deleted_at", "body_markdown", "view_count__migc_new", "comments_enabled", "series_id", "series_position") SELECT "id", "author_id", "slug", "title", "body", "excerpt", "status", "published_at", "view_count", "search", "created_at", "updated_at", "deleted_at", "body_markdown", "view_count__migc_new", "comments_enabled", "series_id", "series_position" FROM "posts";
+DROP TABLE "posts";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_posts RENAME TO posts;
+ALTER TABLE "migc_new_posts" RENAME TO "posts";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX posts_deleted_at_idx ON posts (deleted_at) WHERE deleted_at IS NOT NULL;
-CREATE UNIQUE INDEX posts_slug_key ON posts (slug) WHERE deleted_at IS NULL;
-CREATE INDEX posts_by_author ON posts (author_id, published_at DESC) WHERE status = 'published';
-CREATE INDEX posts_published_at_idx ON posts (published_at DESC) WHERE status = 'published' AND deleted_at IS NULL;
-CREATE INDEX posts_scheduled ON posts (published_at) WHERE status = 'scheduled';
-CREATE UNIQUE INDEX posts_series_position_key ON posts (series_id, series_position) WHERE series_id IS NOT NULL;
-CREATE TRIGGER migc_sync_posts_insert AFTER INSERT ON posts
+CREATE INDEX "posts_deleted_at_idx" ON "posts" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
+CREATE UNIQUE INDEX "posts_slug_key" ON "posts" ("slug") WHERE "deleted_at" IS NULL;
+CREATE INDEX "posts_by_author" ON "posts" ("author_id", "published_at" DESC) WHERE "status" = 'published';
+CREATE INDEX "posts_published_at_idx" ON "posts" ("published_at" DESC) WHERE "status" = 'published' AND "deleted_at" IS NULL;
+CREATE INDEX "posts_scheduled" ON "posts" ("published_at") WHERE "status" = 'scheduled';
+CREATE UNIQUE INDEX "posts_series_position_key" ON "posts" ("series_id", "series_position") WHERE "series_id" IS NOT NULL;
+CREATE TRIGGER "migc_sync_posts_insert" AFTER INSERT ON "posts"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_posts_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_posts_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE posts SET view_count__migc_new = view_count WHERE rowid = NEW.rowid;
+  UPDATE "posts" SET "view_count__migc_new" = "view_count" WHERE rowid = NEW.rowid;
   -- written by the old application: the new columns from the deployed ones
-  UPDATE posts SET body_markdown = body WHERE rowid = NEW.rowid AND NEW.body_markdown IS NULL;
+  UPDATE "posts" SET "body_markdown" = "body" WHERE rowid = NEW.rowid AND NEW."body_markdown" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE posts SET body = body_markdown WHERE rowid = NEW.rowid AND NOT (NEW.body_markdown IS NULL);
-  DELETE FROM migc_sync_posts_guard;
+  UPDATE "posts" SET "body" = "body_markdown" WHERE rowid = NEW.rowid AND NOT (NEW."body_markdown" IS NULL);
+  DELETE FROM "migc_sync_posts_guard";
 END;
-CREATE TRIGGER migc_sync_posts_update AFTER UPDATE ON posts
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_posts_guard)
+CREATE TRIGGER "migc_sync_posts_update" AFTER UPDATE ON "posts"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_posts_guard")
 BEGIN
-  UPDATE posts SET view_count__migc_new = view_count WHERE rowid = NEW.rowid AND (coalesce(NEW.view_count <> OLD.view_count, NEW.view_count IS NOT NULL OR OLD.view_count IS NOT NULL) OR NEW.view_count__migc_new IS NULL);
+  UPDATE "posts" SET "view_count__migc_new" = "view_count" WHERE rowid = NEW.rowid AND (coalesce(NEW."view_count" <> OLD."view_count", NEW."view_count" IS NOT NULL OR OLD."view_count" IS NOT NULL) OR NEW."view_count__migc_new" IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE posts SET body_markdown = body WHERE rowid = NEW.rowid AND (coalesce(NEW.body <> OLD.body, NEW.body IS NOT NULL OR OLD.body IS NOT NULL) OR NEW.body_markdown IS NULL) AND NOT (coalesce(NEW.body_markdown <> OLD.body_markdown, NEW.body_markdown IS NOT NULL OR OLD.body_markdown IS NOT NULL));
+  UPDATE "posts" SET "body_markdown" = "body" WHERE rowid = NEW.rowid AND (coalesce(NEW."body" <> OLD."body", NEW."body" IS NOT NULL OR OLD."body" IS NOT NULL) OR NEW."body_markdown" IS NULL) AND NOT (coalesce(NEW."body_markdown" <> OLD."body_markdown", NEW."body_markdown" IS NOT NULL OR OLD."body_markdown" IS NOT NULL));
   -- updated by the new application
-  UPDATE posts SET body = body_markdown WHERE rowid = NEW.rowid AND (coalesce(NEW.body_markdown <> OLD.body_markdown, NEW.body_markdown IS NOT NULL OR OLD.body_markdown IS NOT NULL)) AND NOT (coalesce(NEW.body <> OLD.body, NEW.body IS NOT NULL OR OLD.body IS NOT NULL));
+  UPDATE "posts" SET "body" = "body_markdown" WHERE rowid = NEW.rowid AND (coalesce(NEW."body_markdown" <> OLD."body_markdown", NEW."body_markdown" IS NOT NULL OR OLD."body_markdown" IS NOT NULL)) AND NOT (coalesce(NEW."body" <> OLD."body", NEW."body" IS NOT NULL OR OLD."body" IS NOT NULL));
 END;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM posts) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "posts") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [57] undo: drop check `posts_view_count_check` on `posts`
 --     lock: database write lock; part of the rebuild of `posts` at step 58; rewrite: yes; scan: yes; from the deployed schema
@@ -296,46 +296,46 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post
 
 -- [56] undo: remove the dual-write trigger on `comments`
 --     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:7:7
--- rebuild comments (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM comments;
+-- rebuild "comments" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "comments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_parent_id_idx', 'comments_moderation_queue'));
-CREATE TABLE migc_new_comments (
-  id integer NOT NULL,
-  post_id integer NOT NULL,
-  parent_id integer,
-  author_name text NOT NULL,
-  author_email text NOT NULL,
-  body text NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  status text NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
-  PRIMARY KEY (id),
-  CONSTRAINT comments_body_check CHECK (length(body) <= 10000),
-  FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE,
-  FOREIGN KEY (parent_id) REFERENCES comments (id) ON DELETE CASCADE
+CREATE TABLE "migc_new_comments" (
+  "id" integer NOT NULL,
+  "post_id" integer NOT NULL,
+  "parent_id" integer,
+  "author_name" text NOT NULL,
+  "author_email" text NOT NULL,
+  "body" text NOT NULL,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "status" text NOT NULL CHECK ("status" IN ('pending', 'approved', 'rejected')),
+  PRIMARY KEY ("id"),
+  CONSTRAINT "comments_body_check" CHECK (length("body") <= 10000),
+  FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("parent_id") REFERENCES "comments" ("id") ON DELETE CASCADE
 );
-INSERT INTO migc_new_comments (id, post_id, parent_id, author_name, author_email, body, created_at, updated_at, status) SELECT id, post_id, parent_id, author_name, author_email, body, created_at, updated_at, status FROM comments;
-DROP TABLE comments;
+INSERT INTO "migc_new_comments" ("id", "post_id", "parent_id", "author_name", "author_email", "body", "created_at", "updated_at", "status") SELECT "id", "post_id", "parent_id", "author_name", "author_email", "body", "created_at", "updated_at", "status" FROM "comments";
+DROP TABLE "comments";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_comments RENAME TO comments;
+ALTER TABLE "migc_new_comments" RENAME TO "comments";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status = 'approved';
-CREATE INDEX comments_parent_id_idx ON comments (parent_id) WHERE parent_id IS NOT NULL;
-CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
-CREATE TRIGGER migc_sync_comments_insert AFTER INSERT ON comments
+CREATE INDEX "comments_post_id_created_at_idx" ON "comments" ("post_id", "created_at") WHERE "status" = 'approved';
+CREATE INDEX "comments_parent_id_idx" ON "comments" ("parent_id") WHERE "parent_id" IS NOT NULL;
+CREATE INDEX "comments_moderation_queue" ON "comments" ("created_at") WHERE "status" = 'pending';
+CREATE TRIGGER "migc_sync_comments_insert" AFTER INSERT ON "comments"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_comments_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_comments_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE comments SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
-  DELETE FROM migc_sync_comments_guard;
+  UPDATE "comments" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM "migc_sync_comments_guard";
 END;
-CREATE TRIGGER migc_sync_comments_update AFTER UPDATE ON comments
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_comments_guard)
+CREATE TRIGGER "migc_sync_comments_update" AFTER UPDATE ON "comments"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_comments_guard")
 BEGIN
-  UPDATE comments SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW.status <> OLD.status, NEW.status IS NOT NULL OR OLD.status IS NOT NULL) OR NEW.status__migc_new IS NULL);
+  UPDATE "comments" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW."status" <> OLD."status", NEW."status" IS NOT NULL OR OLD."status" IS NOT NULL) OR NEW."status__migc_new" IS NULL);
 END;
-CREATE TABLE migc_sync_comments_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM comments) = (SELECT rows FROM temp.migc_count WHERE n = 4);
+CREATE TABLE "migc_sync_comments_guard" (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "comments") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [55] undo: set the default of `comments.status`
 --     lock: database write lock; part of the rebuild of `comments` at step 56; rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:15:3
@@ -343,45 +343,45 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM comm
 
 -- [54] undo: put shadow column `status__migc_new` in place of `comments.status`
 --     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:15:3
--- rebuild comments (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM comments;
+-- rebuild "comments" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "comments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_parent_id_idx', 'comments_moderation_queue', 'migc_sync_comments_insert', 'migc_sync_comments_update'));
-CREATE TABLE migc_new_comments (
-  id integer NOT NULL,
-  post_id integer NOT NULL,
-  parent_id integer,
-  author_name text NOT NULL,
-  author_email text NOT NULL,
-  body text NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  status__migc_new text CHECK (status__migc_new IN ('pending', 'approved', 'rejected')),
-  PRIMARY KEY (id),
-  CONSTRAINT comments_body_check CHECK (length(body) <= 10000),
-  FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE,
-  FOREIGN KEY (parent_id) REFERENCES comments (id) ON DELETE CASCADE
+CREATE TABLE "migc_new_comments" (
+  "id" integer NOT NULL,
+  "post_id" integer NOT NULL,
+  "parent_id" integer,
+  "author_name" text NOT NULL,
+  "author_email" text NOT NULL,
+  "body" text NOT NULL,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "status__migc_new" text CHECK ("status__migc_new" IN ('pending', 'approved', 'rejected')),
+  PRIMARY KEY ("id"),
+  CONSTRAINT "comments_body_check" CHECK (length("body") <= 10000),
+  FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("parent_id") REFERENCES "comments" ("id") ON DELETE CASCADE
 );
-INSERT INTO migc_new_comments (id, post_id, parent_id, author_name, author_email, body, created_at, updated_at, status__migc_new) SELECT id, post_id, parent_id, author_name, author_email, body, created_at, updated_at, status FROM comments;
-DROP TABLE comments;
+INSERT INTO "migc_new_comments" ("id", "post_id", "parent_id", "author_name", "author_email", "body", "created_at", "updated_at", "status__migc_new") SELECT "id", "post_id", "parent_id", "author_name", "author_email", "body", "created_at", "updated_at", "status" FROM "comments";
+DROP TABLE "comments";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_comments RENAME TO comments;
+ALTER TABLE "migc_new_comments" RENAME TO "comments";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status__migc_new = 'approved';
-CREATE INDEX comments_parent_id_idx ON comments (parent_id) WHERE parent_id IS NOT NULL;
-CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status__migc_new = 'pending';
-CREATE TRIGGER migc_sync_comments_insert AFTER INSERT ON comments
+CREATE INDEX "comments_post_id_created_at_idx" ON "comments" ("post_id", "created_at") WHERE "status__migc_new" = 'approved';
+CREATE INDEX "comments_parent_id_idx" ON "comments" ("parent_id") WHERE "parent_id" IS NOT NULL;
+CREATE INDEX "comments_moderation_queue" ON "comments" ("created_at") WHERE "status__migc_new" = 'pending';
+CREATE TRIGGER "migc_sync_comments_insert" AFTER INSERT ON "comments"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_comments_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_comments_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE comments SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
-  DELETE FROM migc_sync_comments_guard;
+  UPDATE "comments" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM "migc_sync_comments_guard";
 END;
-CREATE TRIGGER migc_sync_comments_update AFTER UPDATE ON comments
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_comments_guard)
+CREATE TRIGGER "migc_sync_comments_update" AFTER UPDATE ON "comments"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_comments_guard")
 BEGIN
-  UPDATE comments SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (0 OR NEW.status__migc_new IS NULL);
+  UPDATE "comments" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (0 OR NEW."status__migc_new" IS NULL);
 END;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM comments) = (SELECT rows FROM temp.migc_count WHERE n = 5);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "comments") = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
 -- [53] undo: give enum `comment_status__migc` the name `comment_status`
 --     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
@@ -389,41 +389,41 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM comm
 
 -- [52] undo: drop column `comments.status`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-DROP TRIGGER migc_sync_comments_insert;
-DROP TRIGGER migc_sync_comments_update;
-ALTER TABLE comments ADD COLUMN status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected', 'spam'));
-CREATE TRIGGER migc_sync_comments_insert AFTER INSERT ON comments
+DROP TRIGGER "migc_sync_comments_insert";
+DROP TRIGGER "migc_sync_comments_update";
+ALTER TABLE "comments" ADD COLUMN "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'approved', 'rejected', 'spam'));
+CREATE TRIGGER "migc_sync_comments_insert" AFTER INSERT ON "comments"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_comments_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_comments_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE comments SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
-  DELETE FROM migc_sync_comments_guard;
+  UPDATE "comments" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM "migc_sync_comments_guard";
 END;
-CREATE TRIGGER migc_sync_comments_update AFTER UPDATE ON comments
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_comments_guard)
+CREATE TRIGGER "migc_sync_comments_update" AFTER UPDATE ON "comments"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_comments_guard")
 BEGIN
-  UPDATE comments SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW.status <> OLD.status, NEW.status IS NOT NULL OR OLD.status IS NOT NULL) OR NEW.status__migc_new IS NULL);
+  UPDATE "comments" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW."status" <> OLD."status", NEW."status" IS NOT NULL OR OLD."status" IS NOT NULL) OR NEW."status__migc_new" IS NULL);
 END;
 
 -- [51] undo: rename index `comments_moderation_queue__migc` to `comments_moderation_queue`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:19:3
-DROP INDEX comments_moderation_queue;
-CREATE INDEX comments_moderation_queue__migc ON comments (created_at) WHERE status__migc_new = 'pending';
+DROP INDEX "comments_moderation_queue";
+CREATE INDEX "comments_moderation_queue__migc" ON "comments" ("created_at") WHERE "status__migc_new" = 'pending';
 
 -- [50] undo: drop index `comments_moderation_queue` on `comments`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
-CREATE INDEX comments_moderation_queue ON comments (created_at) WHERE status = 'pending';
+CREATE INDEX "comments_moderation_queue" ON "comments" ("created_at") WHERE "status" = 'pending';
 
 -- [49] undo: rename index `comments_post_id_created_at_idx__migc` to `comments_post_id_created_at_idx`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:17:3
-DROP INDEX comments_post_id_created_at_idx;
-CREATE INDEX comments_post_id_created_at_idx__migc ON comments (post_id, created_at) WHERE status__migc_new = 'approved';
+DROP INDEX "comments_post_id_created_at_idx";
+CREATE INDEX "comments_post_id_created_at_idx__migc" ON "comments" ("post_id", "created_at") WHERE "status__migc_new" = 'approved';
 
 -- [48] undo: drop index `comments_post_id_created_at_idx` on `comments`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
-CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at) WHERE status = 'approved';
+CREATE INDEX "comments_post_id_created_at_idx" ON "comments" ("post_id", "created_at") WHERE "status" = 'approved';
 -- the views this phase dropped
-CREATE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
+CREATE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."excerpt", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('authors') ORDER BY name)) = 'avatar_media_id,avatar_url,bio,created_at,email,handle,id,is_editor,name,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('authors') WHERE name IN ('authors_email_key', 'authors_handle_key') ORDER BY name)) = 'authors_email_key,authors_handle_key';

@@ -8,20 +8,20 @@ SET NAMES utf8mb4;
 
 -- [14] undo: create view `topic_counts`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
-DROP VIEW IF EXISTS topic_counts;
+DROP VIEW IF EXISTS `topic_counts`;
 
 -- [13] undo: create view `published_posts` with its new query
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
-DROP VIEW IF EXISTS published_posts;
+DROP VIEW IF EXISTS `published_posts`;
 
 -- [12] undo: drop view `published_posts` to redefine it
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
-CREATE OR REPLACE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW `published_posts` AS SELECT `p`.`id`, `p`.`slug`, `p`.`title`, `p`.`excerpt`, `p`.`published_at`, `a`.`handle` AS `author_handle`, `a`.`name` AS `author_name` FROM `posts` p JOIN `authors` a ON `a`.`id` = `p`.`author_id` WHERE `p`.`status` = 'published' AND `p`.`deleted_at` IS NULL;
 
 -- [11] undo: install the dual-write trigger on `posts`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
-DROP TRIGGER IF EXISTS migc_sync_posts_insert;
-DROP TRIGGER IF EXISTS migc_sync_posts_update;
+DROP TRIGGER IF EXISTS `migc_sync_posts_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_posts_update`;
 
 -- [10] undo: add column `posts.summary` (filled from the deployed shape)
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
@@ -51,9 +51,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'summary') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts DROP COLUMN summary, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` DROP COLUMN `summary`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts DROP COLUMN summary, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` DROP COLUMN `summary`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -66,8 +66,8 @@ DROP PROCEDURE migc_step;
 
 -- [9] undo: install the dual-write trigger on `post_tags`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
-DROP TRIGGER IF EXISTS migc_sync_post_tags_insert;
-DROP TRIGGER IF EXISTS migc_sync_post_tags_update;
+DROP TRIGGER IF EXISTS `migc_sync_post_tags_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_post_tags_update`;
 
 -- [8] undo: create index `post_topics_topic_id_post_id_idx` on `post_tags`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:59:3
@@ -89,18 +89,18 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_topics_topic_id_post_id_idx') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_topics_topic_id_post_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE post_tags ADD INDEX post_tags_post_id_fkey (post_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD INDEX `post_tags_post_id_fkey` (`post_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_topics_topic_id_post_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tag_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE post_tags ADD INDEX post_tags_tag_id_fkey (tag_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD INDEX `post_tags_tag_id_fkey` (`tag_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_topics_post_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_topics_topic_id_post_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE post_tags ADD INDEX post_topics_post_id_fkey (post_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD INDEX `post_topics_post_id_fkey` (`post_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_topics_topic_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_topics_topic_id_post_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'topic_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE post_tags ADD INDEX post_topics_topic_id_fkey (topic_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD INDEX `post_topics_topic_id_fkey` (`topic_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE post_tags DROP INDEX post_topics_topic_id_post_id_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` DROP INDEX `post_topics_topic_id_post_id_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -138,13 +138,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_topics_topic_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE post_tags DROP FOREIGN KEY post_topics_topic_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `post_tags` DROP FOREIGN KEY `post_topics_topic_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE post_tags DROP FOREIGN KEY post_topics_topic_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP FOREIGN KEY `post_topics_topic_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_topics_topic_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_topics_topic_id_fkey') THEN
-        ALTER TABLE post_tags DROP INDEX post_topics_topic_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` DROP INDEX `post_topics_topic_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -174,18 +174,18 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_topics_pkey__migc') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_topics_pkey__migc' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE post_tags ADD INDEX post_tags_post_id_fkey (post_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD INDEX `post_tags_post_id_fkey` (`post_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_topics_pkey__migc' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tag_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE post_tags ADD INDEX post_tags_tag_id_fkey (tag_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD INDEX `post_tags_tag_id_fkey` (`tag_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_topics_post_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_topics_pkey__migc' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE post_tags ADD INDEX post_topics_post_id_fkey (post_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD INDEX `post_topics_post_id_fkey` (`post_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_topics_topic_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_topics_pkey__migc' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'topic_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE post_tags ADD INDEX post_topics_topic_id_fkey (topic_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD INDEX `post_topics_topic_id_fkey` (`topic_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE post_tags DROP INDEX post_topics_pkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` DROP INDEX `post_topics_pkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -197,7 +197,7 @@ DROP PROCEDURE migc_step;
 
 -- [5] undo: expose table `post_tags` as `post_topics` (an updatable view)
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
-DROP VIEW IF EXISTS post_topics;
+DROP VIEW IF EXISTS `post_topics`;
 
 -- [4] undo: add column `post_tags.topic_id` (filled from the deployed shape)
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
@@ -227,9 +227,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND COLUMN_NAME = 'topic_id') THEN
         IF algo = 0 THEN
-          ALTER TABLE post_tags DROP COLUMN topic_id, ALGORITHM=INSTANT;
+          ALTER TABLE `post_tags` DROP COLUMN `topic_id`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE post_tags DROP COLUMN topic_id, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP COLUMN `topic_id`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -242,8 +242,8 @@ DROP PROCEDURE migc_step;
 
 -- [3] undo: install the dual-write trigger on `comments`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
-DROP TRIGGER IF EXISTS migc_sync_comments_insert;
-DROP TRIGGER IF EXISTS migc_sync_comments_update;
+DROP TRIGGER IF EXISTS `migc_sync_comments_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_comments_update`;
 
 -- [2] undo: add shadow column `comments.author_name__migc_new` of type `varchar(100)` for `author_name`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
@@ -273,9 +273,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'author_name__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE comments DROP COLUMN author_name__migc_new, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` DROP COLUMN `author_name__migc_new`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE comments DROP COLUMN author_name__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` DROP COLUMN `author_name__migc_new`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -288,4 +288,4 @@ DROP PROCEDURE migc_step;
 
 -- [1] undo: expose table `tags` as `topics` (an updatable view)
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
-DROP VIEW IF EXISTS topics;
+DROP VIEW IF EXISTS `topics`;

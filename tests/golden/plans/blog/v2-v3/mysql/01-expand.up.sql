@@ -8,7 +8,7 @@ SET NAMES utf8mb4;
 
 -- [1] expose table `tags` as `topics` (an updatable view)
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
-CREATE OR REPLACE VIEW topics AS SELECT * FROM tags;
+CREATE OR REPLACE VIEW `topics` AS SELECT * FROM `tags`;
 
 -- [2] add shadow column `comments.author_name__migc_new` of type `varchar(100)` for `author_name`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
@@ -38,9 +38,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'author_name__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE comments ADD COLUMN author_name__migc_new varchar(100) NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` ADD COLUMN `author_name__migc_new` varchar(100) NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE comments ADD COLUMN author_name__migc_new varchar(100) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD COLUMN `author_name__migc_new` varchar(100) NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -53,13 +53,13 @@ DROP PROCEDURE migc_step;
 
 -- [3] install the dual-write trigger on `comments`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
-DROP TRIGGER IF EXISTS migc_sync_comments_insert;
-DROP TRIGGER IF EXISTS migc_sync_comments_update;
+DROP TRIGGER IF EXISTS `migc_sync_comments_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_comments_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_comments_insert BEFORE INSERT ON comments FOR EACH ROW
+CREATE TRIGGER `migc_sync_comments_insert` BEFORE INSERT ON `comments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    SET NEW.author_name__migc_new = SUBSTR(NEW.author_name, 1, 100);
+    SET NEW.`author_name__migc_new` = SUBSTR(NEW.`author_name`, 1, 100);
     IF TRUE THEN
       -- written by the old application
       DO 0;
@@ -69,11 +69,11 @@ BEGIN
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_comments_update BEFORE UPDATE ON comments FOR EACH ROW
+CREATE TRIGGER `migc_sync_comments_update` BEFORE UPDATE ON `comments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF NOT (NEW.author_name <=> OLD.author_name) THEN
-      SET NEW.author_name__migc_new = SUBSTR(NEW.author_name, 1, 100);
+    IF NOT (NEW.`author_name` <=> OLD.`author_name`) THEN
+      SET NEW.`author_name__migc_new` = SUBSTR(NEW.`author_name`, 1, 100);
     END IF;
     IF (FALSE OR TRUE) AND NOT (FALSE) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
@@ -114,9 +114,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND COLUMN_NAME = 'topic_id') THEN
         IF algo = 0 THEN
-          ALTER TABLE post_tags ADD COLUMN topic_id int NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `post_tags` ADD COLUMN `topic_id` int NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE post_tags ADD COLUMN topic_id int NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD COLUMN `topic_id` int NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -129,7 +129,7 @@ DROP PROCEDURE migc_step;
 
 -- [5] expose table `post_tags` as `post_topics` (an updatable view)
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
-CREATE OR REPLACE VIEW post_topics AS SELECT * FROM post_tags;
+CREATE OR REPLACE VIEW `post_topics` AS SELECT * FROM `post_tags`;
 
 -- [6] create unique index `post_topics_pkey__migc` on `post_tags`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:58:3
@@ -150,19 +150,19 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_topics_pkey__migc') THEN
-        ALTER TABLE post_tags ADD UNIQUE INDEX post_topics_pkey__migc (post_id, topic_id), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` ADD UNIQUE INDEX `post_topics_pkey__migc` (`post_id`, `topic_id`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_post_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_tags_post_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE post_tags DROP INDEX post_tags_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` DROP INDEX `post_tags_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_tag_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_tags_tag_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tag_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE post_tags DROP INDEX post_tags_tag_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` DROP INDEX `post_tags_tag_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_topics_post_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_topics_post_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE post_tags DROP INDEX post_topics_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` DROP INDEX `post_topics_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_topics_topic_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_topics_topic_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'topic_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE post_tags DROP INDEX post_topics_topic_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` DROP INDEX `post_topics_topic_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -192,7 +192,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_topics_topic_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE post_tags ADD CONSTRAINT post_topics_topic_id_fkey FOREIGN KEY (topic_id) REFERENCES tags (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` ADD CONSTRAINT `post_topics_topic_id_fkey` FOREIGN KEY (`topic_id`) REFERENCES `tags` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -223,19 +223,19 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_topics_topic_id_post_id_idx') THEN
-        ALTER TABLE post_tags ADD INDEX post_topics_topic_id_post_id_idx (topic_id, post_id), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` ADD INDEX `post_topics_topic_id_post_id_idx` (`topic_id`, `post_id`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_post_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_tags_post_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE post_tags DROP INDEX post_tags_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` DROP INDEX `post_tags_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_tag_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_tags_tag_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tag_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE post_tags DROP INDEX post_tags_tag_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` DROP INDEX `post_tags_tag_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_topics_post_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_topics_post_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE post_tags DROP INDEX post_topics_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` DROP INDEX `post_topics_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_topics_topic_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_topics_topic_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'topic_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE post_tags DROP INDEX post_topics_topic_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_tags` DROP INDEX `post_topics_topic_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -247,31 +247,31 @@ DROP PROCEDURE migc_step;
 
 -- [9] install the dual-write trigger on `post_tags`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
-DROP TRIGGER IF EXISTS migc_sync_post_tags_insert;
-DROP TRIGGER IF EXISTS migc_sync_post_tags_update;
+DROP TRIGGER IF EXISTS `migc_sync_post_tags_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_post_tags_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_post_tags_insert BEFORE INSERT ON post_tags FOR EACH ROW
+CREATE TRIGGER `migc_sync_post_tags_insert` BEFORE INSERT ON `post_tags` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.topic_id IS NULL THEN
+    IF NEW.`topic_id` IS NULL THEN
       -- written by the old application
-      SET NEW.topic_id = NEW.tag_id;
+      SET NEW.`topic_id` = NEW.`tag_id`;
     ELSE
       -- written by the new application
-      SET NEW.tag_id = NEW.topic_id;
+      SET NEW.`tag_id` = NEW.`topic_id`;
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_post_tags_update BEFORE UPDATE ON post_tags FOR EACH ROW
+CREATE TRIGGER `migc_sync_post_tags_update` BEFORE UPDATE ON `post_tags` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.tag_id <=> OLD.tag_id) OR NEW.topic_id IS NULL) AND NOT (NOT (NEW.topic_id <=> OLD.topic_id)) THEN
+    IF (NOT (NEW.`tag_id` <=> OLD.`tag_id`) OR NEW.`topic_id` IS NULL) AND NOT (NOT (NEW.`topic_id` <=> OLD.`topic_id`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.topic_id = NEW.tag_id;
-    ELSEIF (NOT (NEW.topic_id <=> OLD.topic_id)) AND NOT (NOT (NEW.tag_id <=> OLD.tag_id)) THEN
+      SET NEW.`topic_id` = NEW.`tag_id`;
+    ELSEIF (NOT (NEW.`topic_id` <=> OLD.`topic_id`)) AND NOT (NOT (NEW.`tag_id` <=> OLD.`tag_id`)) THEN
       -- updated by the new application
-      SET NEW.tag_id = NEW.topic_id;
+      SET NEW.`tag_id` = NEW.`topic_id`;
     END IF;
   END IF;
 END//
@@ -305,9 +305,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'summary') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts ADD COLUMN summary text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` ADD COLUMN `summary` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts ADD COLUMN summary text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD COLUMN `summary` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -320,31 +320,31 @@ DROP PROCEDURE migc_step;
 
 -- [11] install the dual-write trigger on `posts`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
-DROP TRIGGER IF EXISTS migc_sync_posts_insert;
-DROP TRIGGER IF EXISTS migc_sync_posts_update;
+DROP TRIGGER IF EXISTS `migc_sync_posts_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_posts_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_posts_insert BEFORE INSERT ON posts FOR EACH ROW
+CREATE TRIGGER `migc_sync_posts_insert` BEFORE INSERT ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.summary IS NULL THEN
+    IF NEW.`summary` IS NULL THEN
       -- written by the old application
-      SET NEW.summary = coalesce(NEW.excerpt, SUBSTR(NEW.body_markdown, 1, 280));
+      SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
     ELSE
       -- written by the new application
-      SET NEW.excerpt = NEW.summary;
+      SET NEW.`excerpt` = NEW.`summary`;
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_posts_update BEFORE UPDATE ON posts FOR EACH ROW
+CREATE TRIGGER `migc_sync_posts_update` BEFORE UPDATE ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.excerpt <=> OLD.excerpt) OR NOT (NEW.body_markdown <=> OLD.body_markdown) OR NEW.summary IS NULL) AND NOT (NOT (NEW.summary <=> OLD.summary)) THEN
+    IF (NOT (NEW.`excerpt` <=> OLD.`excerpt`) OR NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) OR NEW.`summary` IS NULL) AND NOT (NOT (NEW.`summary` <=> OLD.`summary`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.summary = coalesce(NEW.excerpt, SUBSTR(NEW.body_markdown, 1, 280));
-    ELSEIF (NOT (NEW.summary <=> OLD.summary)) AND NOT (NOT (NEW.excerpt <=> OLD.excerpt)) THEN
+      SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
+    ELSEIF (NOT (NEW.`summary` <=> OLD.`summary`)) AND NOT (NOT (NEW.`excerpt` <=> OLD.`excerpt`)) THEN
       -- updated by the new application
-      SET NEW.excerpt = NEW.summary;
+      SET NEW.`excerpt` = NEW.`summary`;
     END IF;
   END IF;
 END//
@@ -352,12 +352,12 @@ DELIMITER ;
 
 -- [12] drop view `published_posts` to redefine it
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
-DROP VIEW IF EXISTS published_posts;
+DROP VIEW IF EXISTS `published_posts`;
 
 -- [13] create view `published_posts` with its new query
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
-CREATE OR REPLACE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.summary, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW `published_posts` AS SELECT `p`.`id`, `p`.`slug`, `p`.`title`, `p`.`summary`, `p`.`published_at`, `a`.`handle` AS `author_handle`, `a`.`name` AS `author_name` FROM `posts` p JOIN `authors` a ON `a`.`id` = `p`.`author_id` WHERE `p`.`status` = 'published' AND `p`.`deleted_at` IS NULL;
 
 -- [14] create view `topic_counts`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
-CREATE OR REPLACE VIEW topic_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS posts FROM topics t LEFT JOIN post_topics pt ON pt.topic_id = t.id GROUP BY t.id, t.slug, t.name;
+CREATE OR REPLACE VIEW `topic_counts` AS SELECT `t`.`id`, `t`.`slug`, `t`.`name`, count(`pt`.`post_id`) AS `posts` FROM `topics` t LEFT JOIN `post_topics` pt ON `pt`.`topic_id` = `t`.`id` GROUP BY `t`.`id`, `t`.`slug`, `t`.`name`;

@@ -32,20 +32,20 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       SET @migc_backfill = 'on';
-      SELECT id INTO max_0 FROM comments ORDER BY id DESC LIMIT 1;
+      SELECT `id` INTO max_0 FROM `comments` ORDER BY `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
         SET upto_0 = NULL;
-        SELECT b.id INTO upto_0
-          FROM (SELECT id FROM comments
-                WHERE (started = 0 OR id > last_0) AND id <= max_0
-                ORDER BY id LIMIT batch_size) AS b
-          ORDER BY b.id DESC LIMIT 1;
+        SELECT b.`id` INTO upto_0
+          FROM (SELECT `id` FROM `comments`
+                WHERE (started = 0 OR `id` > last_0) AND `id` <= max_0
+                ORDER BY `id` LIMIT batch_size) AS b
+          ORDER BY b.`id` DESC LIMIT 1;
         IF upto_0 IS NULL THEN
           LEAVE backfill;
         END IF;
         START TRANSACTION;
-        UPDATE comments SET author_name__migc_new = COALESCE(comments.author_name__migc_new, SUBSTR(comments.author_name, 1, 100))
-          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (comments.author_name__migc_new IS NULL);
+        UPDATE `comments` SET `author_name__migc_new` = COALESCE(`comments`.`author_name__migc_new`, SUBSTR(`comments`.`author_name`, 1, 100))
+          WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`comments`.`author_name__migc_new` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
         DO SLEEP(pause_ms / 1000);
@@ -89,20 +89,20 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       SET @migc_backfill = 'on';
-      SELECT post_id, tag_id INTO max_0, max_1 FROM post_tags ORDER BY post_id DESC, tag_id DESC LIMIT 1;
+      SELECT `post_id`, `tag_id` INTO max_0, max_1 FROM `post_tags` ORDER BY `post_id` DESC, `tag_id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
         SET upto_0 = NULL, upto_1 = NULL;
-        SELECT b.post_id, b.tag_id INTO upto_0, upto_1
-          FROM (SELECT post_id, tag_id FROM post_tags
-                WHERE (started = 0 OR (post_id, tag_id) > (last_0, last_1)) AND (post_id, tag_id) <= (max_0, max_1)
-                ORDER BY post_id, tag_id LIMIT batch_size) AS b
-          ORDER BY b.post_id DESC, b.tag_id DESC LIMIT 1;
+        SELECT b.`post_id`, b.`tag_id` INTO upto_0, upto_1
+          FROM (SELECT `post_id`, `tag_id` FROM `post_tags`
+                WHERE (started = 0 OR (`post_id`, `tag_id`) > (last_0, last_1)) AND (`post_id`, `tag_id`) <= (max_0, max_1)
+                ORDER BY `post_id`, `tag_id` LIMIT batch_size) AS b
+          ORDER BY b.`post_id` DESC, b.`tag_id` DESC LIMIT 1;
         IF upto_0 IS NULL THEN
           LEAVE backfill;
         END IF;
         START TRANSACTION;
-        UPDATE post_tags SET topic_id = COALESCE(post_tags.topic_id, post_tags.tag_id)
-          WHERE (started = 0 OR (post_id, tag_id) > (last_0, last_1)) AND (post_id, tag_id) <= (upto_0, upto_1) AND (post_tags.topic_id IS NULL);
+        UPDATE `post_tags` SET `topic_id` = COALESCE(`post_tags`.`topic_id`, `post_tags`.`tag_id`)
+          WHERE (started = 0 OR (`post_id`, `tag_id`) > (last_0, last_1)) AND (`post_id`, `tag_id`) <= (upto_0, upto_1) AND (`post_tags`.`topic_id` IS NULL);
         COMMIT;
         SET last_0 = upto_0, last_1 = upto_1, started = 1, batches = batches + 1, attempt = 0;
         DO SLEEP(pause_ms / 1000);
@@ -143,20 +143,20 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       SET @migc_backfill = 'on';
-      SELECT id INTO max_0 FROM posts ORDER BY id DESC LIMIT 1;
+      SELECT `id` INTO max_0 FROM `posts` ORDER BY `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
         SET upto_0 = NULL;
-        SELECT b.id INTO upto_0
-          FROM (SELECT id FROM posts
-                WHERE (started = 0 OR id > last_0) AND id <= max_0
-                ORDER BY id LIMIT batch_size) AS b
-          ORDER BY b.id DESC LIMIT 1;
+        SELECT b.`id` INTO upto_0
+          FROM (SELECT `id` FROM `posts`
+                WHERE (started = 0 OR `id` > last_0) AND `id` <= max_0
+                ORDER BY `id` LIMIT batch_size) AS b
+          ORDER BY b.`id` DESC LIMIT 1;
         IF upto_0 IS NULL THEN
           LEAVE backfill;
         END IF;
         START TRANSACTION;
-        UPDATE posts SET summary = COALESCE(posts.summary, coalesce(posts.excerpt, SUBSTR(posts.body_markdown, 1, 280)))
-          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (posts.summary IS NULL);
+        UPDATE `posts` SET `summary` = COALESCE(`posts`.`summary`, coalesce(`posts`.`excerpt`, SUBSTR(`posts`.`body_markdown`, 1, 280)))
+          WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`posts`.`summary` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
         DO SLEEP(pause_ms / 1000);

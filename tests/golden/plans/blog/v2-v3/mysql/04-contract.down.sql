@@ -8,7 +8,7 @@ SET NAMES utf8mb4;
 
 -- [52] undo: recreate view `topic_counts`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
-DROP VIEW IF EXISTS topic_counts;
+DROP VIEW IF EXISTS `topic_counts`;
 
 -- [51] undo: rename table `post_tags` to `post_topics`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
@@ -29,7 +29,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_topics' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') THEN
-        RENAME TABLE post_topics TO post_tags;
+        RENAME TABLE `post_topics` TO `post_tags`;
       END IF;
       SET done = 1;
     END;
@@ -68,9 +68,9 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND COLUMN_NAME = 'tag_id') THEN
           IF algo = 0 THEN
-            ALTER TABLE post_tags ADD COLUMN tag_id int NULL, ALGORITHM=INSTANT;
+            ALTER TABLE `post_tags` ADD COLUMN `tag_id` int NULL, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE post_tags ADD COLUMN tag_id int NULL, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_tags` ADD COLUMN `tag_id` int NULL, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
       END IF;
@@ -99,7 +99,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND COLUMN_NAME = 'tag_id') THEN
-          UPDATE post_tags SET tag_id = topic_id WHERE tag_id IS NULL;
+          UPDATE `post_tags` SET `tag_id` = `topic_id` WHERE `tag_id` IS NULL;
         END IF;
       END IF;
       SET done = 1;
@@ -136,12 +136,12 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND COLUMN_NAME = 'tag_id') THEN
           IF algo = 0 THEN
-            ALTER TABLE post_tags MODIFY COLUMN tag_id int NULL, ALGORITHM=INSTANT;
+            ALTER TABLE `post_tags` MODIFY COLUMN `tag_id` int NULL, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE post_tags MODIFY COLUMN tag_id int NULL, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_tags` MODIFY COLUMN `tag_id` int NULL, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
-          IF NOT EXISTS (SELECT 1 FROM post_tags WHERE tag_id IS NULL) THEN
-            ALTER TABLE post_tags MODIFY COLUMN tag_id int NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          IF NOT EXISTS (SELECT 1 FROM `post_tags` WHERE `tag_id` IS NULL) THEN
+            ALTER TABLE `post_tags` MODIFY COLUMN `tag_id` int NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
       END IF;
@@ -172,7 +172,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND TABLE_TYPE = 'BASE TABLE') THEN
-        RENAME TABLE topics TO tags;
+        RENAME TABLE `topics` TO `tags`;
       END IF;
       SET done = 1;
     END;
@@ -184,23 +184,23 @@ DROP PROCEDURE migc_step;
 
 -- [48] undo: drop view `tag_counts`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW tag_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS posts FROM tags t LEFT JOIN post_tags pt ON pt.tag_id = t.id GROUP BY t.id, t.slug, t.name;
+CREATE OR REPLACE VIEW `tag_counts` AS SELECT `t`.`id`, `t`.`slug`, `t`.`name`, count(`pt`.`post_id`) AS `posts` FROM `tags` t LEFT JOIN `post_tags` pt ON `pt`.`tag_id` = `t`.`id` GROUP BY `t`.`id`, `t`.`slug`, `t`.`name`;
 
 -- [47] undo: drop the view `topics` standing for table `tags`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
-CREATE OR REPLACE VIEW topics AS SELECT * FROM tags;
+CREATE OR REPLACE VIEW `topics` AS SELECT * FROM `tags`;
 
 -- [46] undo: drop the view `post_topics` standing for table `post_tags`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
-CREATE OR REPLACE VIEW post_topics AS SELECT * FROM post_tags;
+CREATE OR REPLACE VIEW `post_topics` AS SELECT * FROM `post_tags`;
 
 -- [45] undo: drop view `topic_counts` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW topic_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS posts FROM topics t LEFT JOIN post_topics pt ON pt.topic_id = t.id GROUP BY t.id, t.slug, t.name;
+CREATE OR REPLACE VIEW `topic_counts` AS SELECT `t`.`id`, `t`.`slug`, `t`.`name`, count(`pt`.`post_id`) AS `posts` FROM `topics` t LEFT JOIN `post_topics` pt ON `pt`.`topic_id` = `t`.`id` GROUP BY `t`.`id`, `t`.`slug`, `t`.`name`;
 
 -- [44] undo: recreate view `published_posts`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
-DROP VIEW IF EXISTS published_posts;
+DROP VIEW IF EXISTS `published_posts`;
 
 -- [43] undo: drop column `posts.excerpt`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:16:3
@@ -230,9 +230,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'excerpt') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts ADD COLUMN excerpt text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` ADD COLUMN `excerpt` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts ADD COLUMN excerpt text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD COLUMN `excerpt` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -259,7 +259,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'excerpt') THEN
-        UPDATE posts SET excerpt = summary WHERE excerpt IS NULL;
+        UPDATE `posts` SET `excerpt` = `summary` WHERE `excerpt` IS NULL;
       END IF;
       SET done = 1;
     END;
@@ -294,9 +294,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'excerpt') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts MODIFY COLUMN excerpt text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` MODIFY COLUMN `excerpt` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts MODIFY COLUMN excerpt text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` MODIFY COLUMN `excerpt` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -309,7 +309,7 @@ DROP PROCEDURE migc_step;
 
 -- [42] undo: drop view `published_posts` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.summary, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW `published_posts` AS SELECT `p`.`id`, `p`.`slug`, `p`.`title`, `p`.`summary`, `p`.`published_at`, `a`.`handle` AS `author_handle`, `a`.`name` AS `author_name` FROM `posts` p JOIN `authors` a ON `a`.`id` = `p`.`author_id` WHERE `p`.`status` = 'published' AND `p`.`deleted_at` IS NULL;
 
 -- [41] undo: rename index `tags_name_key` to `topics_name_key`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:50:3
@@ -339,16 +339,16 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND INDEX_NAME = 'topics_name_key') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND INDEX_NAME = 'tags_name_key') THEN
         IF algo = 0 THEN
-          ALTER TABLE topics RENAME INDEX topics_name_key TO tags_name_key, ALGORITHM=INSTANT;
+          ALTER TABLE `topics` RENAME INDEX `topics_name_key` TO `tags_name_key`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE topics RENAME INDEX topics_name_key TO tags_name_key, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `topics` RENAME INDEX `topics_name_key` TO `tags_name_key`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND COLUMN_NAME = 'topics_name_key__expr') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND COLUMN_NAME = 'tags_name_key__expr') THEN
         IF algo = 0 THEN
-          ALTER TABLE topics RENAME COLUMN topics_name_key__expr TO tags_name_key__expr, ALGORITHM=INSTANT;
+          ALTER TABLE `topics` RENAME COLUMN `topics_name_key__expr` TO `tags_name_key__expr`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE topics RENAME COLUMN topics_name_key__expr TO tags_name_key__expr, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `topics` RENAME COLUMN `topics_name_key__expr` TO `tags_name_key__expr`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -388,9 +388,9 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND INDEX_NAME = 'topics_slug_key') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND INDEX_NAME = 'tags_slug_key') THEN
           IF algo = 0 THEN
-            ALTER TABLE tags RENAME INDEX topics_slug_key TO tags_slug_key, ALGORITHM=INSTANT;
+            ALTER TABLE `tags` RENAME INDEX `topics_slug_key` TO `tags_slug_key`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE tags RENAME INDEX topics_slug_key TO tags_slug_key, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `tags` RENAME INDEX `topics_slug_key` TO `tags_slug_key`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
       END IF;
@@ -408,31 +408,31 @@ DROP PROCEDURE migc_step;
 
 -- [38] undo: remove the dual-write trigger on `posts`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
-DROP TRIGGER IF EXISTS migc_sync_posts_insert;
-DROP TRIGGER IF EXISTS migc_sync_posts_update;
+DROP TRIGGER IF EXISTS `migc_sync_posts_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_posts_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_posts_insert BEFORE INSERT ON posts FOR EACH ROW
+CREATE TRIGGER `migc_sync_posts_insert` BEFORE INSERT ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.summary IS NULL THEN
+    IF NEW.`summary` IS NULL THEN
       -- written by the old application
-      SET NEW.summary = coalesce(NEW.excerpt, SUBSTR(NEW.body_markdown, 1, 280));
+      SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
     ELSE
       -- written by the new application
-      SET NEW.excerpt = NEW.summary;
+      SET NEW.`excerpt` = NEW.`summary`;
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_posts_update BEFORE UPDATE ON posts FOR EACH ROW
+CREATE TRIGGER `migc_sync_posts_update` BEFORE UPDATE ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.excerpt <=> OLD.excerpt) OR NOT (NEW.body_markdown <=> OLD.body_markdown) OR NEW.summary IS NULL) AND NOT (NOT (NEW.summary <=> OLD.summary)) THEN
+    IF (NOT (NEW.`excerpt` <=> OLD.`excerpt`) OR NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) OR NEW.`summary` IS NULL) AND NOT (NOT (NEW.`summary` <=> OLD.`summary`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.summary = coalesce(NEW.excerpt, SUBSTR(NEW.body_markdown, 1, 280));
-    ELSEIF (NOT (NEW.summary <=> OLD.summary)) AND NOT (NOT (NEW.excerpt <=> OLD.excerpt)) THEN
+      SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
+    ELSEIF (NOT (NEW.`summary` <=> OLD.`summary`)) AND NOT (NOT (NEW.`excerpt` <=> OLD.`excerpt`)) THEN
       -- updated by the new application
-      SET NEW.excerpt = NEW.summary;
+      SET NEW.`excerpt` = NEW.`summary`;
     END IF;
   END IF;
 END//
@@ -461,8 +461,8 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND COLUMN_NAME = 'tag_id') AND NOT EXISTS (SELECT 1 FROM post_tags WHERE tag_id IS NULL) THEN
-          ALTER TABLE post_tags MODIFY COLUMN tag_id int NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND COLUMN_NAME = 'tag_id') AND NOT EXISTS (SELECT 1 FROM `post_tags` WHERE `tag_id` IS NULL) THEN
+          ALTER TABLE `post_tags` MODIFY COLUMN `tag_id` int NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -493,19 +493,19 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_tag_id_post_id_idx') THEN
-          ALTER TABLE post_tags ADD INDEX post_tags_tag_id_post_id_idx (tag_id, post_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD INDEX `post_tags_tag_id_post_id_idx` (`tag_id`, `post_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_post_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_tags_post_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE post_tags DROP INDEX post_tags_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP INDEX `post_tags_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_tag_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_tags_tag_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tag_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE post_tags DROP INDEX post_tags_tag_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP INDEX `post_tags_tag_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_topics_post_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_topics_post_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE post_tags DROP INDEX post_topics_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP INDEX `post_topics_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_topics_topic_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_topics_topic_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'topic_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE post_tags DROP INDEX post_topics_topic_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP INDEX `post_topics_topic_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -537,7 +537,7 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE post_tags ADD CONSTRAINT post_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD CONSTRAINT `post_tags_tag_id_fkey` FOREIGN KEY (`tag_id`) REFERENCES `tags` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
       END IF;
@@ -567,7 +567,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') THEN
-          IF EXISTS (SELECT 1 FROM post_tags AS c WHERE c.tag_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM tags AS p WHERE p.id = c.tag_id)) THEN
+          IF EXISTS (SELECT 1 FROM `post_tags` AS c WHERE c.`tag_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `tags` AS p WHERE p.`id` = c.`tag_id`)) THEN
             SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of post_tags break foreign key post_tags_tag_id_fkey';
           END IF;
         END IF;
@@ -601,7 +601,7 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD CONSTRAINT `post_tags_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
       END IF;
@@ -640,13 +640,13 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_topics_post_id_fkey') THEN
           IF algo = 0 THEN
-            ALTER TABLE post_tags DROP FOREIGN KEY post_topics_post_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_topics_post_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE post_tags DROP FOREIGN KEY post_topics_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_topics_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_topics_post_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_topics_post_id_fkey') THEN
-          ALTER TABLE post_tags DROP INDEX post_topics_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP INDEX `post_topics_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -677,7 +677,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_topics_pkey__migc') THEN
-          ALTER TABLE post_tags DROP PRIMARY KEY, ADD PRIMARY KEY (post_id, tag_id), ADD UNIQUE INDEX post_topics_pkey__migc (post_id, topic_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP PRIMARY KEY, ADD PRIMARY KEY (`post_id`, `tag_id`), ADD UNIQUE INDEX `post_topics_pkey__migc` (`post_id`, `topic_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -687,31 +687,31 @@ END//
 DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
-DROP TRIGGER IF EXISTS migc_sync_post_tags_insert;
-DROP TRIGGER IF EXISTS migc_sync_post_tags_update;
+DROP TRIGGER IF EXISTS `migc_sync_post_tags_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_post_tags_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_post_tags_insert BEFORE INSERT ON post_tags FOR EACH ROW
+CREATE TRIGGER `migc_sync_post_tags_insert` BEFORE INSERT ON `post_tags` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.topic_id IS NULL THEN
+    IF NEW.`topic_id` IS NULL THEN
       -- written by the old application
-      SET NEW.topic_id = NEW.tag_id;
+      SET NEW.`topic_id` = NEW.`tag_id`;
     ELSE
       -- written by the new application
-      SET NEW.tag_id = NEW.topic_id;
+      SET NEW.`tag_id` = NEW.`topic_id`;
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_post_tags_update BEFORE UPDATE ON post_tags FOR EACH ROW
+CREATE TRIGGER `migc_sync_post_tags_update` BEFORE UPDATE ON `post_tags` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.tag_id <=> OLD.tag_id) OR NEW.topic_id IS NULL) AND NOT (NOT (NEW.topic_id <=> OLD.topic_id)) THEN
+    IF (NOT (NEW.`tag_id` <=> OLD.`tag_id`) OR NEW.`topic_id` IS NULL) AND NOT (NOT (NEW.`topic_id` <=> OLD.`topic_id`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.topic_id = NEW.tag_id;
-    ELSEIF (NOT (NEW.topic_id <=> OLD.topic_id)) AND NOT (NOT (NEW.tag_id <=> OLD.tag_id)) THEN
+      SET NEW.`topic_id` = NEW.`tag_id`;
+    ELSEIF (NOT (NEW.`topic_id` <=> OLD.`topic_id`)) AND NOT (NOT (NEW.`tag_id` <=> OLD.`tag_id`)) THEN
       -- updated by the new application
-      SET NEW.tag_id = NEW.topic_id;
+      SET NEW.`tag_id` = NEW.`topic_id`;
     END IF;
   END IF;
 END//
@@ -749,9 +749,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'author_name') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'author_name__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE comments RENAME COLUMN author_name TO author_name__migc_new, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` RENAME COLUMN `author_name` TO `author_name__migc_new`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE comments RENAME COLUMN author_name TO author_name__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` RENAME COLUMN `author_name` TO `author_name__migc_new`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -790,9 +790,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'author_name') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'author_name__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE comments RENAME COLUMN author_name TO author_name__migc_new, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` RENAME COLUMN `author_name` TO `author_name__migc_new`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE comments RENAME COLUMN author_name TO author_name__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` RENAME COLUMN `author_name` TO `author_name__migc_new`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -828,9 +828,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'author_name') THEN
         IF algo = 0 THEN
-          ALTER TABLE comments ADD COLUMN author_name text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` ADD COLUMN `author_name` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE comments ADD COLUMN author_name text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD COLUMN `author_name` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -857,7 +857,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'author_name') THEN
-        UPDATE comments SET author_name = author_name__migc_new WHERE author_name IS NULL;
+        UPDATE `comments` SET `author_name` = `author_name__migc_new` WHERE `author_name` IS NULL;
       END IF;
       SET done = 1;
     END;
@@ -892,12 +892,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'author_name') THEN
         IF algo = 0 THEN
-          ALTER TABLE comments MODIFY COLUMN author_name text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` MODIFY COLUMN `author_name` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE comments MODIFY COLUMN author_name text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` MODIFY COLUMN `author_name` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        IF NOT EXISTS (SELECT 1 FROM comments WHERE author_name IS NULL) THEN
-          ALTER TABLE comments MODIFY COLUMN author_name text NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        IF NOT EXISTS (SELECT 1 FROM `comments` WHERE `author_name` IS NULL) THEN
+          ALTER TABLE `comments` MODIFY COLUMN `author_name` text NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -907,13 +907,13 @@ END//
 DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
-DROP TRIGGER IF EXISTS migc_sync_comments_insert;
-DROP TRIGGER IF EXISTS migc_sync_comments_update;
+DROP TRIGGER IF EXISTS `migc_sync_comments_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_comments_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_comments_insert BEFORE INSERT ON comments FOR EACH ROW
+CREATE TRIGGER `migc_sync_comments_insert` BEFORE INSERT ON `comments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    SET NEW.author_name__migc_new = SUBSTR(NEW.author_name, 1, 100);
+    SET NEW.`author_name__migc_new` = SUBSTR(NEW.`author_name`, 1, 100);
     IF TRUE THEN
       -- written by the old application
       DO 0;
@@ -923,11 +923,11 @@ BEGIN
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_comments_update BEFORE UPDATE ON comments FOR EACH ROW
+CREATE TRIGGER `migc_sync_comments_update` BEFORE UPDATE ON `comments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF NOT (NEW.author_name <=> OLD.author_name) THEN
-      SET NEW.author_name__migc_new = SUBSTR(NEW.author_name, 1, 100);
+    IF NOT (NEW.`author_name` <=> OLD.`author_name`) THEN
+      SET NEW.`author_name__migc_new` = SUBSTR(NEW.`author_name`, 1, 100);
     END IF;
     IF (FALSE OR TRUE) AND NOT (FALSE) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
@@ -942,12 +942,12 @@ DELIMITER ;
 
 -- [28] undo: drop table `post_views`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:63:12
-CREATE TABLE IF NOT EXISTS post_views (
-  id bigint NOT NULL AUTO_INCREMENT,
-  post_id bigint NOT NULL,
-  viewed_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  referrer text NULL,
-  PRIMARY KEY (id)
+CREATE TABLE IF NOT EXISTS `post_views` (
+  `id` bigint NOT NULL AUTO_INCREMENT,
+  `post_id` bigint NOT NULL,
+  `viewed_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `referrer` text NULL,
+  PRIMARY KEY (`id`)
 ) ENGINE=InnoDB;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -966,10 +966,10 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND INDEX_NAME = 'post_views_post_id_viewed_at_idx') THEN
-        ALTER TABLE post_views ADD INDEX post_views_post_id_viewed_at_idx (post_id, viewed_at), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_views` ADD INDEX `post_views_post_id_viewed_at_idx` (`post_id`, `viewed_at`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND INDEX_NAME = 'post_views_post_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND INDEX_NAME <> 'post_views_post_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE post_views DROP INDEX post_views_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_views` DROP INDEX `post_views_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -996,7 +996,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND CONSTRAINT_NAME = 'post_views_post_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `post_views` ADD CONSTRAINT `post_views_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;

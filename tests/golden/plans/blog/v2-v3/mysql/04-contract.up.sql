@@ -24,7 +24,7 @@ BEGIN
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
-      DROP TABLE IF EXISTS post_views;
+      DROP TABLE IF EXISTS `post_views`;
       SET done = 1;
     END;
   END WHILE;
@@ -35,8 +35,8 @@ DROP PROCEDURE migc_step;
 
 -- [29] drop column `comments.author_name`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP TRIGGER IF EXISTS migc_sync_comments_insert;
-DROP TRIGGER IF EXISTS migc_sync_comments_update;
+DROP TRIGGER IF EXISTS `migc_sync_comments_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_comments_update`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -63,9 +63,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'author_name__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE comments DROP COLUMN author_name, RENAME COLUMN author_name__migc_new TO author_name, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` DROP COLUMN `author_name`, RENAME COLUMN `author_name__migc_new` TO `author_name`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE comments DROP COLUMN author_name, RENAME COLUMN author_name__migc_new TO author_name, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` DROP COLUMN `author_name`, RENAME COLUMN `author_name__migc_new` TO `author_name`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -104,9 +104,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'author_name__migc_new') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'author_name') THEN
         IF algo = 0 THEN
-          ALTER TABLE comments RENAME COLUMN author_name__migc_new TO author_name, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` RENAME COLUMN `author_name__migc_new` TO `author_name`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE comments RENAME COLUMN author_name__migc_new TO author_name, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` RENAME COLUMN `author_name__migc_new` TO `author_name`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -119,13 +119,13 @@ DROP PROCEDURE migc_step;
 
 -- [31] remove the dual-write trigger on `comments`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
-DROP TRIGGER IF EXISTS migc_sync_comments_insert;
-DROP TRIGGER IF EXISTS migc_sync_comments_update;
+DROP TRIGGER IF EXISTS `migc_sync_comments_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_comments_update`;
 
 -- [32] replace primary key `post_tags_pkey` of `post_tags` by `post_topics_pkey`
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from examples/blog/v3/posts.mig:58:3
-DROP TRIGGER IF EXISTS migc_sync_post_tags_insert;
-DROP TRIGGER IF EXISTS migc_sync_post_tags_update;
+DROP TRIGGER IF EXISTS `migc_sync_post_tags_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_post_tags_update`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -144,7 +144,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_topics_pkey__migc') THEN
-          ALTER TABLE post_tags DROP PRIMARY KEY, ADD PRIMARY KEY (post_id, topic_id), DROP INDEX post_topics_pkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP PRIMARY KEY, ADD PRIMARY KEY (`post_id`, `topic_id`), DROP INDEX `post_topics_pkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -176,7 +176,7 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_topics_post_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE post_tags ADD CONSTRAINT post_topics_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` ADD CONSTRAINT `post_topics_post_id_fkey` FOREIGN KEY (`post_id`) REFERENCES `posts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
       END IF;
@@ -215,13 +215,13 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') THEN
           IF algo = 0 THEN
-            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_post_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') THEN
-          ALTER TABLE post_tags DROP INDEX post_tags_post_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP INDEX `post_tags_post_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -261,13 +261,13 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey') THEN
           IF algo = 0 THEN
-            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_tag_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_tag_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE post_tags DROP FOREIGN KEY post_tags_tag_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_tags` DROP FOREIGN KEY `post_tags_tag_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_tag_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey') THEN
-          ALTER TABLE post_tags DROP INDEX post_tags_tag_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP INDEX `post_tags_tag_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -299,18 +299,18 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME = 'post_tags_tag_id_post_id_idx') THEN
           IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_post_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_tags_tag_id_post_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-            ALTER TABLE post_tags ADD INDEX post_tags_post_id_fkey (post_id), ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_tags` ADD INDEX `post_tags_post_id_fkey` (`post_id`), ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
           IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_tags_tag_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_tags_tag_id_post_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tag_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-            ALTER TABLE post_tags ADD INDEX post_tags_tag_id_fkey (tag_id), ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_tags` ADD INDEX `post_tags_tag_id_fkey` (`tag_id`), ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
           IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_topics_post_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_tags_tag_id_post_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'post_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-            ALTER TABLE post_tags ADD INDEX post_topics_post_id_fkey (post_id), ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_tags` ADD INDEX `post_topics_post_id_fkey` (`post_id`), ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
           IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND CONSTRAINT_NAME = 'post_topics_topic_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND INDEX_NAME <> 'post_tags_tag_id_post_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'topic_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-            ALTER TABLE post_tags ADD INDEX post_topics_topic_id_fkey (topic_id), ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_tags` ADD INDEX `post_topics_topic_id_fkey` (`topic_id`), ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
-          ALTER TABLE post_tags DROP INDEX post_tags_tag_id_post_id_idx, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` DROP INDEX `post_tags_tag_id_post_id_idx`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -341,7 +341,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND COLUMN_NAME = 'tag_id') THEN
-          ALTER TABLE post_tags MODIFY COLUMN tag_id int NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `post_tags` MODIFY COLUMN `tag_id` int NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -354,13 +354,13 @@ DROP PROCEDURE migc_step;
 
 -- [37] remove the dual-write trigger on `post_tags`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
-DROP TRIGGER IF EXISTS migc_sync_post_tags_insert;
-DROP TRIGGER IF EXISTS migc_sync_post_tags_update;
+DROP TRIGGER IF EXISTS `migc_sync_post_tags_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_post_tags_update`;
 
 -- [38] remove the dual-write trigger on `posts`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
-DROP TRIGGER IF EXISTS migc_sync_posts_insert;
-DROP TRIGGER IF EXISTS migc_sync_posts_update;
+DROP TRIGGER IF EXISTS `migc_sync_posts_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_posts_update`;
 
 -- [39] rename constraint `tags_pkey` to `topics_pkey` on `tags`
 --     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:47:20
@@ -395,9 +395,9 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND INDEX_NAME = 'tags_slug_key') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND INDEX_NAME = 'topics_slug_key') THEN
           IF algo = 0 THEN
-            ALTER TABLE tags RENAME INDEX tags_slug_key TO topics_slug_key, ALGORITHM=INSTANT;
+            ALTER TABLE `tags` RENAME INDEX `tags_slug_key` TO `topics_slug_key`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE tags RENAME INDEX tags_slug_key TO topics_slug_key, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `tags` RENAME INDEX `tags_slug_key` TO `topics_slug_key`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
       END IF;
@@ -437,16 +437,16 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND INDEX_NAME = 'tags_name_key') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND INDEX_NAME = 'topics_name_key') THEN
         IF algo = 0 THEN
-          ALTER TABLE topics RENAME INDEX tags_name_key TO topics_name_key, ALGORITHM=INSTANT;
+          ALTER TABLE `topics` RENAME INDEX `tags_name_key` TO `topics_name_key`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE topics RENAME INDEX tags_name_key TO topics_name_key, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `topics` RENAME INDEX `tags_name_key` TO `topics_name_key`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND COLUMN_NAME = 'tags_name_key__expr') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND COLUMN_NAME = 'topics_name_key__expr') THEN
         IF algo = 0 THEN
-          ALTER TABLE topics RENAME COLUMN tags_name_key__expr TO topics_name_key__expr, ALGORITHM=INSTANT;
+          ALTER TABLE `topics` RENAME COLUMN `tags_name_key__expr` TO `topics_name_key__expr`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE topics RENAME COLUMN tags_name_key__expr TO topics_name_key__expr, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `topics` RENAME COLUMN `tags_name_key__expr` TO `topics_name_key__expr`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -459,7 +459,7 @@ DROP PROCEDURE migc_step;
 
 -- [42] drop view `published_posts` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS published_posts;
+DROP VIEW IF EXISTS `published_posts`;
 
 -- [43] drop column `posts.excerpt`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:16:3
@@ -489,9 +489,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'excerpt') THEN
         IF algo = 0 THEN
-          ALTER TABLE posts DROP COLUMN excerpt, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` DROP COLUMN `excerpt`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE posts DROP COLUMN excerpt, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` DROP COLUMN `excerpt`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -504,23 +504,23 @@ DROP PROCEDURE migc_step;
 
 -- [44] recreate view `published_posts`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
-CREATE OR REPLACE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.summary, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW `published_posts` AS SELECT `p`.`id`, `p`.`slug`, `p`.`title`, `p`.`summary`, `p`.`published_at`, `a`.`handle` AS `author_handle`, `a`.`name` AS `author_name` FROM `posts` p JOIN `authors` a ON `a`.`id` = `p`.`author_id` WHERE `p`.`status` = 'published' AND `p`.`deleted_at` IS NULL;
 
 -- [45] drop view `topic_counts` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS topic_counts;
+DROP VIEW IF EXISTS `topic_counts`;
 
 -- [46] drop the view `post_topics` standing for table `post_tags`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
-DROP VIEW IF EXISTS post_topics;
+DROP VIEW IF EXISTS `post_topics`;
 
 -- [47] drop the view `topics` standing for table `tags`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
-DROP VIEW IF EXISTS topics;
+DROP VIEW IF EXISTS `topics`;
 
 -- [48] drop view `tag_counts`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS tag_counts;
+DROP VIEW IF EXISTS `tag_counts`;
 
 -- [49] rename table `tags` to `topics`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
@@ -541,7 +541,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND TABLE_TYPE = 'BASE TABLE') THEN
-        RENAME TABLE tags TO topics;
+        RENAME TABLE `tags` TO `topics`;
       END IF;
       SET done = 1;
     END;
@@ -580,9 +580,9 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND COLUMN_NAME = 'tag_id') THEN
           IF algo = 0 THEN
-            ALTER TABLE post_tags DROP COLUMN tag_id, ALGORITHM=INSTANT;
+            ALTER TABLE `post_tags` DROP COLUMN `tag_id`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE post_tags DROP COLUMN tag_id, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_tags` DROP COLUMN `tag_id`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
       END IF;
@@ -613,7 +613,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_topics' AND TABLE_TYPE = 'BASE TABLE') THEN
-        RENAME TABLE post_tags TO post_topics;
+        RENAME TABLE `post_tags` TO `post_topics`;
       END IF;
       SET done = 1;
     END;
@@ -625,4 +625,4 @@ DROP PROCEDURE migc_step;
 
 -- [52] recreate view `topic_counts`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
-CREATE OR REPLACE VIEW topic_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS posts FROM topics t LEFT JOIN post_topics pt ON pt.topic_id = t.id GROUP BY t.id, t.slug, t.name;
+CREATE OR REPLACE VIEW `topic_counts` AS SELECT `t`.`id`, `t`.`slug`, `t`.`name`, count(`pt`.`post_id`) AS `posts` FROM `topics` t LEFT JOIN `post_topics` pt ON `pt`.`topic_id` = `t`.`id` GROUP BY `t`.`id`, `t`.`slug`, `t`.`name`;

@@ -7,15 +7,15 @@ SET statement_timeout = 0;
 
 -- [14] undo: create view `topic_counts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
-DROP VIEW IF EXISTS topic_counts;
+DROP VIEW IF EXISTS "topic_counts";
 
 -- [13] undo: create view `published_posts` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
-DROP VIEW IF EXISTS published_posts;
+DROP VIEW IF EXISTS "published_posts";
 
 -- [12] undo: drop view `published_posts` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
-CREATE OR REPLACE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."excerpt", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;
 
 -- [11] undo: install the dual-write trigger on `posts`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
@@ -27,7 +27,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_posts ON posts;
+      DROP TRIGGER IF EXISTS "migc_sync_posts" ON "posts";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -40,7 +40,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_posts();
+DROP FUNCTION IF EXISTS "migc_sync_posts"();
 
 -- [10] undo: add column `posts.summary` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
@@ -52,7 +52,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE posts DROP COLUMN IF EXISTS summary;
+      ALTER TABLE "posts" DROP COLUMN IF EXISTS "summary";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -76,7 +76,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_post_tags ON post_tags;
+      DROP TRIGGER IF EXISTS "migc_sync_post_tags" ON "post_tags";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -89,11 +89,11 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_post_tags();
+DROP FUNCTION IF EXISTS "migc_sync_post_tags"();
 
 -- [8] undo: create index `post_topics_topic_id_post_id_idx` on `post_tags`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:59:3
-DROP INDEX CONCURRENTLY IF EXISTS post_topics_topic_id_post_id_idx;
+DROP INDEX CONCURRENTLY IF EXISTS "post_topics_topic_id_post_id_idx";
 
 -- [7] undo: add foreign key `post_topics_topic_id_fkey` on `post_tags` for new rows
 --     lock: SHARE ROW EXCLUSIVE (on `post_tags` and `tags`); rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:44
@@ -105,8 +105,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('post_tags') IS NOT NULL THEN
-        ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_topics_topic_id_fkey;
+      IF to_regclass('"post_tags"') IS NOT NULL THEN
+        ALTER TABLE "post_tags" DROP CONSTRAINT IF EXISTS "post_topics_topic_id_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -123,11 +123,11 @@ $migc$;
 
 -- [6] undo: create unique index `post_topics_pkey__migc` on `post_tags`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:58:3
-DROP INDEX CONCURRENTLY IF EXISTS post_topics_pkey__migc;
+DROP INDEX CONCURRENTLY IF EXISTS "post_topics_pkey__migc";
 
 -- [5] undo: expose table `post_tags` as `post_topics` (an updatable view)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
-DROP VIEW IF EXISTS post_topics;
+DROP VIEW IF EXISTS "post_topics";
 
 -- [4] undo: add column `post_tags.topic_id` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
@@ -139,7 +139,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE post_tags DROP COLUMN IF EXISTS topic_id;
+      ALTER TABLE "post_tags" DROP COLUMN IF EXISTS "topic_id";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -163,7 +163,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_comments ON comments;
+      DROP TRIGGER IF EXISTS "migc_sync_comments" ON "comments";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -176,7 +176,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_comments();
+DROP FUNCTION IF EXISTS "migc_sync_comments"();
 
 -- [2] undo: add shadow column `comments.author_name__migc_new` of type `varchar(100)` for `author_name`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
@@ -188,7 +188,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE comments DROP COLUMN IF EXISTS author_name__migc_new;
+      ALTER TABLE "comments" DROP COLUMN IF EXISTS "author_name__migc_new";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -204,4 +204,4 @@ $migc$;
 
 -- [1] undo: expose table `tags` as `topics` (an updatable view)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
-DROP VIEW IF EXISTS topics;
+DROP VIEW IF EXISTS "topics";

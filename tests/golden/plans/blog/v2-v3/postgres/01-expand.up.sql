@@ -7,7 +7,7 @@ SET statement_timeout = 0;
 
 -- [1] expose table `tags` as `topics` (an updatable view)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
-CREATE OR REPLACE VIEW topics AS SELECT * FROM tags;
+CREATE OR REPLACE VIEW "topics" AS SELECT * FROM "tags";
 
 -- [2] add shadow column `comments.author_name__migc_new` of type `varchar(100)` for `author_name`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
@@ -19,7 +19,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE comments ADD COLUMN IF NOT EXISTS author_name__migc_new varchar(100);
+      ALTER TABLE "comments" ADD COLUMN IF NOT EXISTS "author_name__migc_new" varchar(100);
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -35,14 +35,14 @@ $migc$;
 
 -- [3] install the dual-write trigger on `comments`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
-CREATE OR REPLACE FUNCTION migc_sync_comments() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_comments"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW.author_name IS DISTINCT FROM OLD.author_name THEN
-    NEW.author_name__migc_new := SUBSTR(NEW.author_name, 1, 100);
+  IF TG_OP = 'INSERT' OR NEW."author_name" IS DISTINCT FROM OLD."author_name" THEN
+    NEW."author_name__migc_new" := SUBSTR(NEW."author_name", 1, 100);
   END IF;
   IF TG_OP = 'INSERT' THEN
     IF true THEN
@@ -70,8 +70,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_comments ON comments;
-      CREATE TRIGGER migc_sync_comments BEFORE INSERT OR UPDATE ON comments FOR EACH ROW EXECUTE FUNCTION migc_sync_comments();
+      DROP TRIGGER IF EXISTS "migc_sync_comments" ON "comments";
+      CREATE TRIGGER "migc_sync_comments" BEFORE INSERT OR UPDATE ON "comments" FOR EACH ROW EXECUTE FUNCTION "migc_sync_comments"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -95,7 +95,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE post_tags ADD COLUMN IF NOT EXISTS topic_id integer;
+      ALTER TABLE "post_tags" ADD COLUMN IF NOT EXISTS "topic_id" integer;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -111,7 +111,7 @@ $migc$;
 
 -- [5] expose table `post_tags` as `post_topics` (an updatable view)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
-CREATE OR REPLACE VIEW post_topics AS SELECT * FROM post_tags;
+CREATE OR REPLACE VIEW "post_topics" AS SELECT * FROM "post_tags";
 
 -- [6] create unique index `post_topics_pkey__migc` on `post_tags`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:58:3
@@ -123,8 +123,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('post_topics_pkey__migc') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS post_topics_pkey__migc;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"post_topics_pkey__migc"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "post_topics_pkey__migc";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -138,7 +138,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS post_topics_pkey__migc ON post_tags (post_id, topic_id);
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "post_topics_pkey__migc" ON "post_tags" ("post_id", "topic_id");
 
 -- [7] add foreign key `post_topics_topic_id_fkey` on `post_tags` for new rows
 --     lock: SHARE ROW EXCLUSIVE (on `post_tags` and `tags`); rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:44
@@ -150,8 +150,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_topics_topic_id_fkey') THEN
-        ALTER TABLE post_tags ADD CONSTRAINT post_topics_topic_id_fkey FOREIGN KEY (topic_id) REFERENCES tags (id) ON DELETE CASCADE NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"post_tags"') AND conname = 'post_topics_topic_id_fkey') THEN
+        ALTER TABLE "post_tags" ADD CONSTRAINT "post_topics_topic_id_fkey" FOREIGN KEY ("topic_id") REFERENCES "tags" ("id") ON DELETE CASCADE NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -176,8 +176,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('post_topics_topic_id_post_id_idx') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS post_topics_topic_id_post_id_idx;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"post_topics_topic_id_post_id_idx"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "post_topics_topic_id_post_id_idx";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -191,29 +191,29 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE INDEX CONCURRENTLY IF NOT EXISTS post_topics_topic_id_post_id_idx ON post_tags (topic_id, post_id);
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "post_topics_topic_id_post_id_idx" ON "post_tags" ("topic_id", "post_id");
 
 -- [9] install the dual-write trigger on `post_tags`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
-CREATE OR REPLACE FUNCTION migc_sync_post_tags() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_post_tags"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.topic_id IS NULL THEN
+    IF NEW."topic_id" IS NULL THEN
       -- written by the old application
-      NEW.topic_id := NEW.tag_id;
+      NEW."topic_id" := NEW."tag_id";
     ELSE
       -- written by the new application
-      NEW.tag_id := NEW.topic_id;
+      NEW."tag_id" := NEW."topic_id";
     END IF;
-  ELSIF (NEW.tag_id IS DISTINCT FROM OLD.tag_id OR NEW.topic_id IS NULL) AND NOT (NEW.topic_id IS DISTINCT FROM OLD.topic_id) THEN
+  ELSIF (NEW."tag_id" IS DISTINCT FROM OLD."tag_id" OR NEW."topic_id" IS NULL) AND NOT (NEW."topic_id" IS DISTINCT FROM OLD."topic_id") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.topic_id := NEW.tag_id;
-  ELSIF (NEW.topic_id IS DISTINCT FROM OLD.topic_id) AND NOT (NEW.tag_id IS DISTINCT FROM OLD.tag_id) THEN
+    NEW."topic_id" := NEW."tag_id";
+  ELSIF (NEW."topic_id" IS DISTINCT FROM OLD."topic_id") AND NOT (NEW."tag_id" IS DISTINCT FROM OLD."tag_id") THEN
     -- updated by the new application
-    NEW.tag_id := NEW.topic_id;
+    NEW."tag_id" := NEW."topic_id";
   END IF;
   RETURN NEW;
 END
@@ -226,8 +226,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_post_tags ON post_tags;
-      CREATE TRIGGER migc_sync_post_tags BEFORE INSERT OR UPDATE ON post_tags FOR EACH ROW EXECUTE FUNCTION migc_sync_post_tags();
+      DROP TRIGGER IF EXISTS "migc_sync_post_tags" ON "post_tags";
+      CREATE TRIGGER "migc_sync_post_tags" BEFORE INSERT OR UPDATE ON "post_tags" FOR EACH ROW EXECUTE FUNCTION "migc_sync_post_tags"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -251,7 +251,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE posts ADD COLUMN IF NOT EXISTS summary text;
+      ALTER TABLE "posts" ADD COLUMN IF NOT EXISTS "summary" text;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -267,25 +267,25 @@ $migc$;
 
 -- [11] install the dual-write trigger on `posts`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
-CREATE OR REPLACE FUNCTION migc_sync_posts() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_posts"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.summary IS NULL THEN
+    IF NEW."summary" IS NULL THEN
       -- written by the old application
-      NEW.summary := coalesce(NEW.excerpt, SUBSTR(NEW.body_markdown, 1, 280));
+      NEW."summary" := coalesce(NEW."excerpt", SUBSTR(NEW."body_markdown", 1, 280));
     ELSE
       -- written by the new application
-      NEW.excerpt := NEW.summary;
+      NEW."excerpt" := NEW."summary";
     END IF;
-  ELSIF (NEW.excerpt IS DISTINCT FROM OLD.excerpt OR NEW.body_markdown IS DISTINCT FROM OLD.body_markdown OR NEW.summary IS NULL) AND NOT (NEW.summary IS DISTINCT FROM OLD.summary) THEN
+  ELSIF (NEW."excerpt" IS DISTINCT FROM OLD."excerpt" OR NEW."body_markdown" IS DISTINCT FROM OLD."body_markdown" OR NEW."summary" IS NULL) AND NOT (NEW."summary" IS DISTINCT FROM OLD."summary") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.summary := coalesce(NEW.excerpt, SUBSTR(NEW.body_markdown, 1, 280));
-  ELSIF (NEW.summary IS DISTINCT FROM OLD.summary) AND NOT (NEW.excerpt IS DISTINCT FROM OLD.excerpt) THEN
+    NEW."summary" := coalesce(NEW."excerpt", SUBSTR(NEW."body_markdown", 1, 280));
+  ELSIF (NEW."summary" IS DISTINCT FROM OLD."summary") AND NOT (NEW."excerpt" IS DISTINCT FROM OLD."excerpt") THEN
     -- updated by the new application
-    NEW.excerpt := NEW.summary;
+    NEW."excerpt" := NEW."summary";
   END IF;
   RETURN NEW;
 END
@@ -298,8 +298,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_posts ON posts;
-      CREATE TRIGGER migc_sync_posts BEFORE INSERT OR UPDATE ON posts FOR EACH ROW EXECUTE FUNCTION migc_sync_posts();
+      DROP TRIGGER IF EXISTS "migc_sync_posts" ON "posts";
+      CREATE TRIGGER "migc_sync_posts" BEFORE INSERT OR UPDATE ON "posts" FOR EACH ROW EXECUTE FUNCTION "migc_sync_posts"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -315,12 +315,12 @@ $migc$;
 
 -- [12] drop view `published_posts` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
-DROP VIEW IF EXISTS published_posts;
+DROP VIEW IF EXISTS "published_posts";
 
 -- [13] create view `published_posts` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
-CREATE OR REPLACE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.summary, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."summary", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;
 
 -- [14] create view `topic_counts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
-CREATE OR REPLACE VIEW topic_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS posts FROM topics t LEFT JOIN post_topics pt ON pt.topic_id = t.id GROUP BY t.id, t.slug, t.name;
+CREATE OR REPLACE VIEW "topic_counts" AS SELECT "t"."id", "t"."slug", "t"."name", count("pt"."post_id") AS "posts" FROM "topics" t LEFT JOIN "post_topics" pt ON "pt"."topic_id" = "t"."id" GROUP BY "t"."id", "t"."slug", "t"."name";

@@ -21,33 +21,33 @@ DECLARE
   estimate bigint;
 BEGIN
   PERFORM set_config('migc.backfill', 'on', false);
-  SELECT id INTO max_0 FROM comments ORDER BY id DESC LIMIT 1;
+  SELECT "id" INTO max_0 FROM "comments" ORDER BY "id" DESC LIMIT 1;
   IF NOT FOUND THEN
     PERFORM set_config('migc.backfill', '', false);
     RETURN;
   END IF;
-  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('comments');
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('"comments"');
   LOOP
     WITH batch AS (
-      SELECT id FROM comments
-      WHERE (NOT started OR (id) > (last_0)) AND (id) <= (max_0)
-      ORDER BY id
+      SELECT "id" FROM "comments"
+      WHERE (NOT started OR ("id") > (last_0)) AND ("id") <= (max_0)
+      ORDER BY "id"
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE comments SET author_name__migc_new = coalesce(comments.author_name__migc_new, SUBSTR(comments.author_name, 1, 100))
+      UPDATE "comments" SET "author_name__migc_new" = coalesce("comments"."author_name__migc_new", SUBSTR("comments"."author_name", 1, 100))
       FROM batch
-      WHERE comments.id = batch.id AND (comments.author_name__migc_new IS NULL)
+      WHERE "comments"."id" = batch."id" AND ("comments"."author_name__migc_new" IS NULL)
       RETURNING 1
     )
-    SELECT b.id, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+    SELECT b."id", (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
       INTO last_0, seen, changed
-      FROM (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS b;
+      FROM (SELECT "id" FROM batch ORDER BY "id" DESC LIMIT 1) AS b;
     EXIT WHEN NOT FOUND;
     started := true;
     seen_total := seen_total + seen;
     changed_total := changed_total + changed;
-    RAISE NOTICE 'migc: backfill comments: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'comments', seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
     PERFORM pg_sleep(pause_ms / 1000.0);
@@ -74,33 +74,33 @@ DECLARE
   estimate bigint;
 BEGIN
   PERFORM set_config('migc.backfill', 'on', false);
-  SELECT post_id, tag_id INTO max_0, max_1 FROM post_tags ORDER BY post_id DESC, tag_id DESC LIMIT 1;
+  SELECT "post_id", "tag_id" INTO max_0, max_1 FROM "post_tags" ORDER BY "post_id" DESC, "tag_id" DESC LIMIT 1;
   IF NOT FOUND THEN
     PERFORM set_config('migc.backfill', '', false);
     RETURN;
   END IF;
-  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('post_tags');
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('"post_tags"');
   LOOP
     WITH batch AS (
-      SELECT post_id, tag_id FROM post_tags
-      WHERE (NOT started OR (post_id, tag_id) > (last_0, last_1)) AND (post_id, tag_id) <= (max_0, max_1)
-      ORDER BY post_id, tag_id
+      SELECT "post_id", "tag_id" FROM "post_tags"
+      WHERE (NOT started OR ("post_id", "tag_id") > (last_0, last_1)) AND ("post_id", "tag_id") <= (max_0, max_1)
+      ORDER BY "post_id", "tag_id"
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE post_tags SET topic_id = coalesce(post_tags.topic_id, post_tags.tag_id)
+      UPDATE "post_tags" SET "topic_id" = coalesce("post_tags"."topic_id", "post_tags"."tag_id")
       FROM batch
-      WHERE post_tags.post_id = batch.post_id AND post_tags.tag_id = batch.tag_id AND (post_tags.topic_id IS NULL)
+      WHERE "post_tags"."post_id" = batch."post_id" AND "post_tags"."tag_id" = batch."tag_id" AND ("post_tags"."topic_id" IS NULL)
       RETURNING 1
     )
-    SELECT b.post_id, b.tag_id, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+    SELECT b."post_id", b."tag_id", (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
       INTO last_0, last_1, seen, changed
-      FROM (SELECT post_id, tag_id FROM batch ORDER BY post_id DESC, tag_id DESC LIMIT 1) AS b;
+      FROM (SELECT "post_id", "tag_id" FROM batch ORDER BY "post_id" DESC, "tag_id" DESC LIMIT 1) AS b;
     EXIT WHEN NOT FOUND;
     started := true;
     seen_total := seen_total + seen;
     changed_total := changed_total + changed;
-    RAISE NOTICE 'migc: backfill post_tags: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'post_tags', seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
     PERFORM pg_sleep(pause_ms / 1000.0);
@@ -125,33 +125,33 @@ DECLARE
   estimate bigint;
 BEGIN
   PERFORM set_config('migc.backfill', 'on', false);
-  SELECT id INTO max_0 FROM posts ORDER BY id DESC LIMIT 1;
+  SELECT "id" INTO max_0 FROM "posts" ORDER BY "id" DESC LIMIT 1;
   IF NOT FOUND THEN
     PERFORM set_config('migc.backfill', '', false);
     RETURN;
   END IF;
-  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('posts');
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('"posts"');
   LOOP
     WITH batch AS (
-      SELECT id FROM posts
-      WHERE (NOT started OR (id) > (last_0)) AND (id) <= (max_0)
-      ORDER BY id
+      SELECT "id" FROM "posts"
+      WHERE (NOT started OR ("id") > (last_0)) AND ("id") <= (max_0)
+      ORDER BY "id"
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE posts SET summary = coalesce(posts.summary, coalesce(posts.excerpt, SUBSTR(posts.body_markdown, 1, 280)))
+      UPDATE "posts" SET "summary" = coalesce("posts"."summary", coalesce("posts"."excerpt", SUBSTR("posts"."body_markdown", 1, 280)))
       FROM batch
-      WHERE posts.id = batch.id AND (posts.summary IS NULL)
+      WHERE "posts"."id" = batch."id" AND ("posts"."summary" IS NULL)
       RETURNING 1
     )
-    SELECT b.id, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+    SELECT b."id", (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
       INTO last_0, seen, changed
-      FROM (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS b;
+      FROM (SELECT "id" FROM batch ORDER BY "id" DESC LIMIT 1) AS b;
     EXIT WHEN NOT FOUND;
     started := true;
     seen_total := seen_total + seen;
     changed_total := changed_total + changed;
-    RAISE NOTICE 'migc: backfill posts: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'posts', seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
     PERFORM pg_sleep(pause_ms / 1000.0);

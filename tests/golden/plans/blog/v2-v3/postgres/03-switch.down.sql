@@ -15,7 +15,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE posts ALTER COLUMN summary DROP NOT NULL;
+      ALTER TABLE "posts" ALTER COLUMN "summary" DROP NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -36,8 +36,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_summary_not_null') THEN
-        ALTER TABLE posts ADD CONSTRAINT posts_summary_not_null CHECK (summary IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_summary_not_null') THEN
+        ALTER TABLE "posts" ADD CONSTRAINT "posts_summary_not_null" CHECK ("summary" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -66,8 +66,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('posts') IS NOT NULL THEN
-        ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_summary_not_null;
+      IF to_regclass('"posts"') IS NOT NULL THEN
+        ALTER TABLE "posts" DROP CONSTRAINT IF EXISTS "posts_summary_not_null";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -96,7 +96,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE post_tags ALTER COLUMN topic_id DROP NOT NULL;
+      ALTER TABLE "post_tags" ALTER COLUMN "topic_id" DROP NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -117,8 +117,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_tags_topic_id_not_null') THEN
-        ALTER TABLE post_tags ADD CONSTRAINT post_tags_topic_id_not_null CHECK (topic_id IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"post_tags"') AND conname = 'post_tags_topic_id_not_null') THEN
+        ALTER TABLE "post_tags" ADD CONSTRAINT "post_tags_topic_id_not_null" CHECK ("topic_id" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -147,8 +147,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('post_tags') IS NOT NULL THEN
-        ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_tags_topic_id_not_null;
+      IF to_regclass('"post_tags"') IS NOT NULL THEN
+        ALTER TABLE "post_tags" DROP CONSTRAINT IF EXISTS "post_tags_topic_id_not_null";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -173,7 +173,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE comments ALTER COLUMN author_name__migc_new DROP NOT NULL;
+      ALTER TABLE "comments" ALTER COLUMN "author_name__migc_new" DROP NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -194,8 +194,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('comments') AND conname = 'comments_author_name__migc_new_not_null') THEN
-        ALTER TABLE comments ADD CONSTRAINT comments_author_name__migc_new_not_null CHECK (author_name__migc_new IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"comments"') AND conname = 'comments_author_name__migc_new_not_null') THEN
+        ALTER TABLE "comments" ADD CONSTRAINT "comments_author_name__migc_new_not_null" CHECK ("author_name__migc_new" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -224,8 +224,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('comments') IS NOT NULL THEN
-        ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_author_name__migc_new_not_null;
+      IF to_regclass('"comments"') IS NOT NULL THEN
+        ALTER TABLE "comments" DROP CONSTRAINT IF EXISTS "comments_author_name__migc_new_not_null";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN

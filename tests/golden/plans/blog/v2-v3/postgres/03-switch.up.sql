@@ -15,8 +15,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('comments') AND conname = 'comments_author_name__migc_new_not_null') THEN
-        ALTER TABLE comments ADD CONSTRAINT comments_author_name__migc_new_not_null CHECK (author_name__migc_new IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"comments"') AND conname = 'comments_author_name__migc_new_not_null') THEN
+        ALTER TABLE "comments" ADD CONSTRAINT "comments_author_name__migc_new_not_null" CHECK ("author_name__migc_new" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -35,8 +35,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/comments.mig:11:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('comments') AND conname = 'comments_author_name__migc_new_not_null' AND NOT convalidated) THEN
-    ALTER TABLE comments VALIDATE CONSTRAINT comments_author_name__migc_new_not_null;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"comments"') AND conname = 'comments_author_name__migc_new_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "comments" VALIDATE CONSTRAINT "comments_author_name__migc_new_not_null";
   END IF;
 END
 $migc$;
@@ -51,8 +51,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE comments ALTER COLUMN author_name__migc_new SET NOT NULL;
-      ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_author_name__migc_new_not_null;
+      ALTER TABLE "comments" ALTER COLUMN "author_name__migc_new" SET NOT NULL;
+      ALTER TABLE "comments" DROP CONSTRAINT IF EXISTS "comments_author_name__migc_new_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -76,8 +76,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_tags_topic_id_not_null') THEN
-        ALTER TABLE post_tags ADD CONSTRAINT post_tags_topic_id_not_null CHECK (topic_id IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"post_tags"') AND conname = 'post_tags_topic_id_not_null') THEN
+        ALTER TABLE "post_tags" ADD CONSTRAINT "post_tags_topic_id_not_null" CHECK ("topic_id" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -96,8 +96,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:56:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_tags_topic_id_not_null' AND NOT convalidated) THEN
-    ALTER TABLE post_tags VALIDATE CONSTRAINT post_tags_topic_id_not_null;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"post_tags"') AND conname = 'post_tags_topic_id_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "post_tags" VALIDATE CONSTRAINT "post_tags_topic_id_not_null";
   END IF;
 END
 $migc$;
@@ -112,8 +112,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE post_tags ALTER COLUMN topic_id SET NOT NULL;
-      ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_tags_topic_id_not_null;
+      ALTER TABLE "post_tags" ALTER COLUMN "topic_id" SET NOT NULL;
+      ALTER TABLE "post_tags" DROP CONSTRAINT IF EXISTS "post_tags_topic_id_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -131,8 +131,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:56:44
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_topics_topic_id_fkey' AND NOT convalidated) THEN
-    ALTER TABLE post_tags VALIDATE CONSTRAINT post_topics_topic_id_fkey;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"post_tags"') AND conname = 'post_topics_topic_id_fkey' AND NOT convalidated) THEN
+    ALTER TABLE "post_tags" VALIDATE CONSTRAINT "post_topics_topic_id_fkey";
   END IF;
 END
 $migc$;
@@ -147,8 +147,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_summary_not_null') THEN
-        ALTER TABLE posts ADD CONSTRAINT posts_summary_not_null CHECK (summary IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_summary_not_null') THEN
+        ALTER TABLE "posts" ADD CONSTRAINT "posts_summary_not_null" CHECK ("summary" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -167,8 +167,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:15:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('posts') AND conname = 'posts_summary_not_null' AND NOT convalidated) THEN
-    ALTER TABLE posts VALIDATE CONSTRAINT posts_summary_not_null;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_summary_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "posts" VALIDATE CONSTRAINT "posts_summary_not_null";
   END IF;
 END
 $migc$;
@@ -183,8 +183,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE posts ALTER COLUMN summary SET NOT NULL;
-      ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_summary_not_null;
+      ALTER TABLE "posts" ALTER COLUMN "summary" SET NOT NULL;
+      ALTER TABLE "posts" DROP CONSTRAINT IF EXISTS "posts_summary_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

@@ -7,7 +7,7 @@ SET statement_timeout = 0;
 
 -- [52] undo: recreate view `topic_counts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
-DROP VIEW IF EXISTS topic_counts;
+DROP VIEW IF EXISTS "topic_counts";
 
 -- [51] undo: rename table `post_tags` to `post_topics`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
@@ -19,8 +19,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('post_topics') IS NOT NULL AND to_regclass('post_tags') IS NULL THEN
-        ALTER TABLE post_topics RENAME TO post_tags;
+      IF to_regclass('"post_topics"') IS NOT NULL AND to_regclass('"post_tags"') IS NULL THEN
+        ALTER TABLE "post_topics" RENAME TO "post_tags";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -45,10 +45,10 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE post_tags ADD COLUMN IF NOT EXISTS tag_id integer;
-      UPDATE post_tags SET tag_id = topic_id WHERE tag_id IS NULL;
-      IF NOT EXISTS (SELECT 1 FROM post_tags WHERE tag_id IS NULL) THEN
-        ALTER TABLE post_tags ALTER COLUMN tag_id SET NOT NULL;
+      ALTER TABLE "post_tags" ADD COLUMN IF NOT EXISTS "tag_id" integer;
+      UPDATE "post_tags" SET "tag_id" = "topic_id" WHERE "tag_id" IS NULL;
+      IF NOT EXISTS (SELECT 1 FROM "post_tags" WHERE "tag_id" IS NULL) THEN
+        ALTER TABLE "post_tags" ALTER COLUMN "tag_id" SET NOT NULL;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -73,8 +73,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('topics') IS NOT NULL AND to_regclass('tags') IS NULL THEN
-        ALTER TABLE topics RENAME TO tags;
+      IF to_regclass('"topics"') IS NOT NULL AND to_regclass('"tags"') IS NULL THEN
+        ALTER TABLE "topics" RENAME TO "tags";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -91,23 +91,23 @@ $migc$;
 
 -- [48] undo: drop view `tag_counts`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW tag_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS posts FROM tags t LEFT JOIN post_tags pt ON pt.tag_id = t.id GROUP BY t.id, t.slug, t.name;
+CREATE OR REPLACE VIEW "tag_counts" AS SELECT "t"."id", "t"."slug", "t"."name", count("pt"."post_id") AS "posts" FROM "tags" t LEFT JOIN "post_tags" pt ON "pt"."tag_id" = "t"."id" GROUP BY "t"."id", "t"."slug", "t"."name";
 
 -- [47] undo: drop the view `topics` standing for table `tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
-CREATE OR REPLACE VIEW topics AS SELECT * FROM tags;
+CREATE OR REPLACE VIEW "topics" AS SELECT * FROM "tags";
 
 -- [46] undo: drop the view `post_topics` standing for table `post_tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
-CREATE OR REPLACE VIEW post_topics AS SELECT * FROM post_tags;
+CREATE OR REPLACE VIEW "post_topics" AS SELECT * FROM "post_tags";
 
 -- [45] undo: drop view `topic_counts` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW topic_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS posts FROM topics t LEFT JOIN post_topics pt ON pt.topic_id = t.id GROUP BY t.id, t.slug, t.name;
+CREATE OR REPLACE VIEW "topic_counts" AS SELECT "t"."id", "t"."slug", "t"."name", count("pt"."post_id") AS "posts" FROM "topics" t LEFT JOIN "post_topics" pt ON "pt"."topic_id" = "t"."id" GROUP BY "t"."id", "t"."slug", "t"."name";
 
 -- [44] undo: recreate view `published_posts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
-DROP VIEW IF EXISTS published_posts;
+DROP VIEW IF EXISTS "published_posts";
 
 -- [43] undo: drop column `posts.excerpt`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:16:3
@@ -119,8 +119,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE posts ADD COLUMN IF NOT EXISTS excerpt text;
-      UPDATE posts SET excerpt = summary WHERE excerpt IS NULL;
+      ALTER TABLE "posts" ADD COLUMN IF NOT EXISTS "excerpt" text;
+      UPDATE "posts" SET "excerpt" = "summary" WHERE "excerpt" IS NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -136,7 +136,7 @@ $migc$;
 
 -- [42] undo: drop view `published_posts` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.summary, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."summary", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;
 
 -- [41] undo: rename index `tags_name_key` to `topics_name_key`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:50:3
@@ -148,8 +148,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('topics_name_key') IS NOT NULL AND to_regclass('tags_name_key') IS NULL THEN
-        ALTER INDEX topics_name_key RENAME TO tags_name_key;
+      IF to_regclass('"topics_name_key"') IS NOT NULL AND to_regclass('"tags_name_key"') IS NULL THEN
+        ALTER INDEX "topics_name_key" RENAME TO "tags_name_key";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -174,8 +174,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tags') AND conname = 'topics_slug_key') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tags') AND conname = 'tags_slug_key') THEN
-        ALTER TABLE tags RENAME CONSTRAINT topics_slug_key TO tags_slug_key;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tags"') AND conname = 'topics_slug_key') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tags"') AND conname = 'tags_slug_key') THEN
+        ALTER TABLE "tags" RENAME CONSTRAINT "topics_slug_key" TO "tags_slug_key";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -200,8 +200,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tags') AND conname = 'topics_pkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tags') AND conname = 'tags_pkey') THEN
-        ALTER TABLE tags RENAME CONSTRAINT topics_pkey TO tags_pkey;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tags"') AND conname = 'topics_pkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tags"') AND conname = 'tags_pkey') THEN
+        ALTER TABLE "tags" RENAME CONSTRAINT "topics_pkey" TO "tags_pkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -218,25 +218,25 @@ $migc$;
 
 -- [38] undo: remove the dual-write trigger on `posts`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
-CREATE OR REPLACE FUNCTION migc_sync_posts() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_posts"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.summary IS NULL THEN
+    IF NEW."summary" IS NULL THEN
       -- written by the old application
-      NEW.summary := coalesce(NEW.excerpt, SUBSTR(NEW.body_markdown, 1, 280));
+      NEW."summary" := coalesce(NEW."excerpt", SUBSTR(NEW."body_markdown", 1, 280));
     ELSE
       -- written by the new application
-      NEW.excerpt := NEW.summary;
+      NEW."excerpt" := NEW."summary";
     END IF;
-  ELSIF (NEW.excerpt IS DISTINCT FROM OLD.excerpt OR NEW.body_markdown IS DISTINCT FROM OLD.body_markdown OR NEW.summary IS NULL) AND NOT (NEW.summary IS DISTINCT FROM OLD.summary) THEN
+  ELSIF (NEW."excerpt" IS DISTINCT FROM OLD."excerpt" OR NEW."body_markdown" IS DISTINCT FROM OLD."body_markdown" OR NEW."summary" IS NULL) AND NOT (NEW."summary" IS DISTINCT FROM OLD."summary") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.summary := coalesce(NEW.excerpt, SUBSTR(NEW.body_markdown, 1, 280));
-  ELSIF (NEW.summary IS DISTINCT FROM OLD.summary) AND NOT (NEW.excerpt IS DISTINCT FROM OLD.excerpt) THEN
+    NEW."summary" := coalesce(NEW."excerpt", SUBSTR(NEW."body_markdown", 1, 280));
+  ELSIF (NEW."summary" IS DISTINCT FROM OLD."summary") AND NOT (NEW."excerpt" IS DISTINCT FROM OLD."excerpt") THEN
     -- updated by the new application
-    NEW.excerpt := NEW.summary;
+    NEW."excerpt" := NEW."summary";
   END IF;
   RETURN NEW;
 END
@@ -249,8 +249,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_posts ON posts;
-      CREATE TRIGGER migc_sync_posts BEFORE INSERT OR UPDATE ON posts FOR EACH ROW EXECUTE FUNCTION migc_sync_posts();
+      DROP TRIGGER IF EXISTS "migc_sync_posts" ON "posts";
+      CREATE TRIGGER "migc_sync_posts" BEFORE INSERT OR UPDATE ON "posts" FOR EACH ROW EXECUTE FUNCTION "migc_sync_posts"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -266,25 +266,25 @@ $migc$;
 
 -- [37] undo: remove the dual-write trigger on `post_tags`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
-CREATE OR REPLACE FUNCTION migc_sync_post_tags() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_post_tags"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.topic_id IS NULL THEN
+    IF NEW."topic_id" IS NULL THEN
       -- written by the old application
-      NEW.topic_id := NEW.tag_id;
+      NEW."topic_id" := NEW."tag_id";
     ELSE
       -- written by the new application
-      NEW.tag_id := NEW.topic_id;
+      NEW."tag_id" := NEW."topic_id";
     END IF;
-  ELSIF (NEW.tag_id IS DISTINCT FROM OLD.tag_id OR NEW.topic_id IS NULL) AND NOT (NEW.topic_id IS DISTINCT FROM OLD.topic_id) THEN
+  ELSIF (NEW."tag_id" IS DISTINCT FROM OLD."tag_id" OR NEW."topic_id" IS NULL) AND NOT (NEW."topic_id" IS DISTINCT FROM OLD."topic_id") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.topic_id := NEW.tag_id;
-  ELSIF (NEW.topic_id IS DISTINCT FROM OLD.topic_id) AND NOT (NEW.tag_id IS DISTINCT FROM OLD.tag_id) THEN
+    NEW."topic_id" := NEW."tag_id";
+  ELSIF (NEW."topic_id" IS DISTINCT FROM OLD."topic_id") AND NOT (NEW."tag_id" IS DISTINCT FROM OLD."tag_id") THEN
     -- updated by the new application
-    NEW.tag_id := NEW.topic_id;
+    NEW."tag_id" := NEW."topic_id";
   END IF;
   RETURN NEW;
 END
@@ -297,8 +297,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_post_tags ON post_tags;
-      CREATE TRIGGER migc_sync_post_tags BEFORE INSERT OR UPDATE ON post_tags FOR EACH ROW EXECUTE FUNCTION migc_sync_post_tags();
+      DROP TRIGGER IF EXISTS "migc_sync_post_tags" ON "post_tags";
+      CREATE TRIGGER "migc_sync_post_tags" BEFORE INSERT OR UPDATE ON "post_tags" FOR EACH ROW EXECUTE FUNCTION "migc_sync_post_tags"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -322,8 +322,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_tags_tag_id_not_null') THEN
-        ALTER TABLE post_tags ADD CONSTRAINT post_tags_tag_id_not_null CHECK (tag_id IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"post_tags"') AND conname = 'post_tags_tag_id_not_null') THEN
+        ALTER TABLE "post_tags" ADD CONSTRAINT "post_tags_tag_id_not_null" CHECK ("tag_id" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -345,13 +345,13 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM post_tags WHERE tag_id IS NULL) THEN
-        ALTER TABLE post_tags VALIDATE CONSTRAINT post_tags_tag_id_not_null;
-        ALTER TABLE post_tags ALTER COLUMN tag_id SET NOT NULL;
-        ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_tags_tag_id_not_null;
+      IF NOT EXISTS (SELECT 1 FROM "post_tags" WHERE "tag_id" IS NULL) THEN
+        ALTER TABLE "post_tags" VALIDATE CONSTRAINT "post_tags_tag_id_not_null";
+        ALTER TABLE "post_tags" ALTER COLUMN "tag_id" SET NOT NULL;
+        ALTER TABLE "post_tags" DROP CONSTRAINT IF EXISTS "post_tags_tag_id_not_null";
       ELSE
-        ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_tags_tag_id_not_null;
-        RAISE NOTICE 'migc: post_tags.tag_id stays nullable: rows hold null';
+        ALTER TABLE "post_tags" DROP CONSTRAINT IF EXISTS "post_tags_tag_id_not_null";
+        RAISE NOTICE 'migc: %.% stays nullable: rows hold null', 'post_tags', 'tag_id';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -376,8 +376,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('post_tags_tag_id_post_id_idx') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS post_tags_tag_id_post_id_idx;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"post_tags_tag_id_post_id_idx"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "post_tags_tag_id_post_id_idx";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -391,7 +391,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE INDEX CONCURRENTLY IF NOT EXISTS post_tags_tag_id_post_id_idx ON post_tags (tag_id, post_id);
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "post_tags_tag_id_post_id_idx" ON "post_tags" ("tag_id", "post_id");
 
 -- [34] undo: drop foreign key `post_tags_tag_id_fkey` on `post_tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -403,8 +403,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_tags_tag_id_fkey') THEN
-        ALTER TABLE post_tags ADD CONSTRAINT post_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags (id) ON DELETE CASCADE NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"post_tags"') AND conname = 'post_tags_tag_id_fkey') THEN
+        ALTER TABLE "post_tags" ADD CONSTRAINT "post_tags_tag_id_fkey" FOREIGN KEY ("tag_id") REFERENCES "tags" ("id") ON DELETE CASCADE NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -420,8 +420,8 @@ END
 $migc$;
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_tags_tag_id_fkey' AND NOT convalidated) THEN
-    ALTER TABLE post_tags VALIDATE CONSTRAINT post_tags_tag_id_fkey;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"post_tags"') AND conname = 'post_tags_tag_id_fkey' AND NOT convalidated) THEN
+    ALTER TABLE "post_tags" VALIDATE CONSTRAINT "post_tags_tag_id_fkey";
   END IF;
 END
 $migc$;
@@ -436,8 +436,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_topics_post_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_tags_post_id_fkey') THEN
-        ALTER TABLE post_tags RENAME CONSTRAINT post_topics_post_id_fkey TO post_tags_post_id_fkey;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"post_tags"') AND conname = 'post_topics_post_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"post_tags"') AND conname = 'post_tags_post_id_fkey') THEN
+        ALTER TABLE "post_tags" RENAME CONSTRAINT "post_topics_post_id_fkey" TO "post_tags_post_id_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -462,9 +462,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('post_topics_pkey__migc') IS NULL THEN
-        ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_topics_pkey, ADD CONSTRAINT post_tags_pkey PRIMARY KEY (post_id, tag_id);
-        CREATE UNIQUE INDEX IF NOT EXISTS post_topics_pkey__migc ON post_tags (post_id, topic_id);
+      IF to_regclass('"post_topics_pkey__migc"') IS NULL THEN
+        ALTER TABLE "post_tags" DROP CONSTRAINT IF EXISTS "post_topics_pkey", ADD CONSTRAINT "post_tags_pkey" PRIMARY KEY ("post_id", "tag_id");
+        CREATE UNIQUE INDEX IF NOT EXISTS "post_topics_pkey__migc" ON "post_tags" ("post_id", "topic_id");
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -481,14 +481,14 @@ $migc$;
 
 -- [31] undo: remove the dual-write trigger on `comments`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
-CREATE OR REPLACE FUNCTION migc_sync_comments() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_comments"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW.author_name IS DISTINCT FROM OLD.author_name THEN
-    NEW.author_name__migc_new := SUBSTR(NEW.author_name, 1, 100);
+  IF TG_OP = 'INSERT' OR NEW."author_name" IS DISTINCT FROM OLD."author_name" THEN
+    NEW."author_name__migc_new" := SUBSTR(NEW."author_name", 1, 100);
   END IF;
   IF TG_OP = 'INSERT' THEN
     IF true THEN
@@ -516,8 +516,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_comments ON comments;
-      CREATE TRIGGER migc_sync_comments BEFORE INSERT OR UPDATE ON comments FOR EACH ROW EXECUTE FUNCTION migc_sync_comments();
+      DROP TRIGGER IF EXISTS "migc_sync_comments" ON "comments";
+      CREATE TRIGGER "migc_sync_comments" BEFORE INSERT OR UPDATE ON "comments" FOR EACH ROW EXECUTE FUNCTION "migc_sync_comments"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -541,9 +541,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'author_name' AND NOT attisdropped)
-         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'author_name__migc_new' AND NOT attisdropped) THEN
-        ALTER TABLE comments RENAME COLUMN author_name TO author_name__migc_new;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"comments"') AND attname = 'author_name' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"comments"') AND attname = 'author_name__migc_new' AND NOT attisdropped) THEN
+        ALTER TABLE "comments" RENAME COLUMN "author_name" TO "author_name__migc_new";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -568,11 +568,11 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE comments ADD COLUMN IF NOT EXISTS author_name text;
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'author_name__migc_new' AND NOT attisdropped) THEN
-        UPDATE comments SET author_name = author_name__migc_new WHERE author_name IS NULL;
+      ALTER TABLE "comments" ADD COLUMN IF NOT EXISTS "author_name" text;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"comments"') AND attname = 'author_name__migc_new' AND NOT attisdropped) THEN
+        UPDATE "comments" SET "author_name" = "author_name__migc_new" WHERE "author_name" IS NULL;
       END IF;
-      ALTER TABLE comments ALTER COLUMN author_name SET NOT NULL;
+      ALTER TABLE "comments" ALTER COLUMN "author_name" SET NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -588,12 +588,12 @@ $migc$;
 
 -- [28] undo: drop table `post_views`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:63:12
-CREATE TABLE IF NOT EXISTS post_views (
-  id bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL,
-  post_id bigint NOT NULL,
-  viewed_at timestamptz DEFAULT now() NOT NULL,
-  referrer text,
-  CONSTRAINT post_views_pkey PRIMARY KEY (id)
+CREATE TABLE IF NOT EXISTS "post_views" (
+  "id" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL,
+  "post_id" bigint NOT NULL,
+  "viewed_at" timestamptz DEFAULT now() NOT NULL,
+  "referrer" text,
+  CONSTRAINT "post_views_pkey" PRIMARY KEY ("id")
 );
 DO $migc$
 DECLARE
@@ -603,8 +603,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('post_views_post_id_viewed_at_idx') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS post_views_post_id_viewed_at_idx;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"post_views_post_id_viewed_at_idx"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "post_views_post_id_viewed_at_idx";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -618,7 +618,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE INDEX CONCURRENTLY IF NOT EXISTS post_views_post_id_viewed_at_idx ON post_views (post_id, viewed_at);
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "post_views_post_id_viewed_at_idx" ON "post_views" ("post_id", "viewed_at");
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -627,8 +627,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_views') AND conname = 'post_views_post_id_fkey') THEN
-        ALTER TABLE post_views ADD CONSTRAINT post_views_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"post_views"') AND conname = 'post_views_post_id_fkey') THEN
+        ALTER TABLE "post_views" ADD CONSTRAINT "post_views_post_id_fkey" FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN

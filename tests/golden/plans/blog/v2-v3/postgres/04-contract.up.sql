@@ -15,7 +15,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TABLE IF EXISTS post_views;
+      DROP TABLE IF EXISTS "post_views";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -39,10 +39,10 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'author_name__migc_new' AND NOT attisdropped) THEN
-        DROP TRIGGER IF EXISTS migc_sync_comments ON comments;
-        ALTER TABLE comments DROP COLUMN IF EXISTS author_name;
-        ALTER TABLE comments RENAME COLUMN author_name__migc_new TO author_name;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"comments"') AND attname = 'author_name__migc_new' AND NOT attisdropped) THEN
+        DROP TRIGGER IF EXISTS "migc_sync_comments" ON "comments";
+        ALTER TABLE "comments" DROP COLUMN IF EXISTS "author_name";
+        ALTER TABLE "comments" RENAME COLUMN "author_name__migc_new" TO "author_name";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -67,9 +67,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'author_name__migc_new' AND NOT attisdropped)
-         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('comments') AND attname = 'author_name' AND NOT attisdropped) THEN
-        ALTER TABLE comments RENAME COLUMN author_name__migc_new TO author_name;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"comments"') AND attname = 'author_name__migc_new' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"comments"') AND attname = 'author_name' AND NOT attisdropped) THEN
+        ALTER TABLE "comments" RENAME COLUMN "author_name__migc_new" TO "author_name";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -94,7 +94,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_comments ON comments;
+      DROP TRIGGER IF EXISTS "migc_sync_comments" ON "comments";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -107,13 +107,13 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_comments();
+DROP FUNCTION IF EXISTS "migc_sync_comments"();
 
 -- [32] replace primary key `post_tags_pkey` of `post_tags` by `post_topics_pkey`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:58:3
 DO $migc_guard$
 BEGIN
-  IF to_regclass('post_tags') IS NOT NULL THEN
+  IF to_regclass('"post_tags"') IS NOT NULL THEN
     EXECUTE $migc_unit$
 DO $migc$
 DECLARE
@@ -123,8 +123,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('post_topics_pkey__migc') IS NOT NULL THEN
-        ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_tags_pkey, ADD CONSTRAINT post_topics_pkey PRIMARY KEY USING INDEX post_topics_pkey__migc;
+      IF to_regclass('"post_topics_pkey__migc"') IS NOT NULL THEN
+        ALTER TABLE "post_tags" DROP CONSTRAINT IF EXISTS "post_tags_pkey", ADD CONSTRAINT "post_topics_pkey" PRIMARY KEY USING INDEX "post_topics_pkey__migc";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -147,7 +147,7 @@ $migc_guard$;
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:55:44
 DO $migc_guard$
 BEGIN
-  IF to_regclass('post_tags') IS NOT NULL THEN
+  IF to_regclass('"post_tags"') IS NOT NULL THEN
     EXECUTE $migc_unit$
 DO $migc$
 DECLARE
@@ -157,9 +157,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post_tags') AND conname = 'post_tags_post_id_fkey') THEN
-        ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_topics_post_id_fkey;
-        ALTER TABLE post_tags RENAME CONSTRAINT post_tags_post_id_fkey TO post_topics_post_id_fkey;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"post_tags"') AND conname = 'post_tags_post_id_fkey') THEN
+        ALTER TABLE "post_tags" DROP CONSTRAINT IF EXISTS "post_topics_post_id_fkey";
+        ALTER TABLE "post_tags" RENAME CONSTRAINT "post_tags_post_id_fkey" TO "post_topics_post_id_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -182,7 +182,7 @@ $migc_guard$;
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc_guard$
 BEGIN
-  IF to_regclass('post_tags') IS NOT NULL THEN
+  IF to_regclass('"post_tags"') IS NOT NULL THEN
     EXECUTE $migc_unit$
 DO $migc$
 DECLARE
@@ -192,8 +192,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('post_tags') IS NOT NULL THEN
-        ALTER TABLE post_tags DROP CONSTRAINT IF EXISTS post_tags_tag_id_fkey;
+      IF to_regclass('"post_tags"') IS NOT NULL THEN
+        ALTER TABLE "post_tags" DROP CONSTRAINT IF EXISTS "post_tags_tag_id_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -214,13 +214,13 @@ $migc_guard$;
 
 -- [35] drop index `post_tags_tag_id_post_id_idx` on `post_tags`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DROP INDEX CONCURRENTLY IF EXISTS post_tags_tag_id_post_id_idx;
+DROP INDEX CONCURRENTLY IF EXISTS "post_tags_tag_id_post_id_idx";
 
 -- [36] let `post_tags.tag_id` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc_guard$
 BEGIN
-  IF to_regclass('post_tags') IS NOT NULL THEN
+  IF to_regclass('"post_tags"') IS NOT NULL THEN
     EXECUTE $migc_unit$
 DO $migc$
 DECLARE
@@ -230,8 +230,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('post_tags') AND attname = 'tag_id' AND NOT attisdropped) THEN
-        ALTER TABLE post_tags ALTER COLUMN tag_id DROP NOT NULL;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"post_tags"') AND attname = 'tag_id' AND NOT attisdropped) THEN
+        ALTER TABLE "post_tags" ALTER COLUMN "tag_id" DROP NOT NULL;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -254,7 +254,7 @@ $migc_guard$;
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
 DO $migc_guard$
 BEGIN
-  IF to_regclass('post_tags') IS NOT NULL THEN
+  IF to_regclass('"post_tags"') IS NOT NULL THEN
     EXECUTE $migc_unit$
 DO $migc$
 DECLARE
@@ -264,7 +264,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_post_tags ON post_tags;
+      DROP TRIGGER IF EXISTS "migc_sync_post_tags" ON "post_tags";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -283,9 +283,9 @@ END
 $migc_guard$;
 DO $migc_guard$
 BEGIN
-  IF to_regclass('post_tags') IS NOT NULL THEN
+  IF to_regclass('"post_tags"') IS NOT NULL THEN
     EXECUTE $migc_unit$
-DROP FUNCTION IF EXISTS migc_sync_post_tags()
+DROP FUNCTION IF EXISTS "migc_sync_post_tags"()
 $migc_unit$;
   END IF;
 END
@@ -301,7 +301,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_posts ON posts;
+      DROP TRIGGER IF EXISTS "migc_sync_posts" ON "posts";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -314,13 +314,13 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_posts();
+DROP FUNCTION IF EXISTS "migc_sync_posts"();
 
 -- [39] rename constraint `tags_pkey` to `topics_pkey` on `tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:47:20
 DO $migc_guard$
 BEGIN
-  IF to_regclass('tags') IS NOT NULL THEN
+  IF to_regclass('"tags"') IS NOT NULL THEN
     EXECUTE $migc_unit$
 DO $migc$
 DECLARE
@@ -330,9 +330,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tags') AND conname = 'tags_pkey') THEN
-        ALTER TABLE tags DROP CONSTRAINT IF EXISTS topics_pkey;
-        ALTER TABLE tags RENAME CONSTRAINT tags_pkey TO topics_pkey;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tags"') AND conname = 'tags_pkey') THEN
+        ALTER TABLE "tags" DROP CONSTRAINT IF EXISTS "topics_pkey";
+        ALTER TABLE "tags" RENAME CONSTRAINT "tags_pkey" TO "topics_pkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -355,7 +355,7 @@ $migc_guard$;
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:49:29
 DO $migc_guard$
 BEGIN
-  IF to_regclass('tags') IS NOT NULL THEN
+  IF to_regclass('"tags"') IS NOT NULL THEN
     EXECUTE $migc_unit$
 DO $migc$
 DECLARE
@@ -365,9 +365,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tags') AND conname = 'tags_slug_key') THEN
-        ALTER TABLE tags DROP CONSTRAINT IF EXISTS topics_slug_key;
-        ALTER TABLE tags RENAME CONSTRAINT tags_slug_key TO topics_slug_key;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tags"') AND conname = 'tags_slug_key') THEN
+        ALTER TABLE "tags" DROP CONSTRAINT IF EXISTS "topics_slug_key";
+        ALTER TABLE "tags" RENAME CONSTRAINT "tags_slug_key" TO "topics_slug_key";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -396,9 +396,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('tags_name_key') IS NOT NULL THEN
-        DROP INDEX IF EXISTS topics_name_key;
-        ALTER INDEX tags_name_key RENAME TO topics_name_key;
+      IF to_regclass('"tags_name_key"') IS NOT NULL THEN
+        DROP INDEX IF EXISTS "topics_name_key";
+        ALTER INDEX "tags_name_key" RENAME TO "topics_name_key";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -415,7 +415,7 @@ $migc$;
 
 -- [42] drop view `published_posts` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS published_posts;
+DROP VIEW IF EXISTS "published_posts";
 
 -- [43] drop column `posts.excerpt`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:16:3
@@ -427,7 +427,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE posts DROP COLUMN IF EXISTS excerpt;
+      ALTER TABLE "posts" DROP COLUMN IF EXISTS "excerpt";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -443,17 +443,17 @@ $migc$;
 
 -- [44] recreate view `published_posts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
-CREATE OR REPLACE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.summary, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."summary", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;
 
 -- [45] drop view `topic_counts` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS topic_counts;
+DROP VIEW IF EXISTS "topic_counts";
 
 -- [46] drop the view `post_topics` standing for table `post_tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
 DO $migc_guard$
 BEGIN
-  IF to_regclass('post_tags') IS NOT NULL THEN
+  IF to_regclass('"post_tags"') IS NOT NULL THEN
     EXECUTE $migc_unit$
 DO $migc$
 DECLARE
@@ -464,7 +464,7 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF EXISTS (SELECT 1 FROM pg_views WHERE viewname = 'post_topics' AND schemaname = current_schema()) THEN
-        DROP VIEW post_topics;
+        DROP VIEW "post_topics";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -487,7 +487,7 @@ $migc_guard$;
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
 DO $migc_guard$
 BEGIN
-  IF to_regclass('tags') IS NOT NULL THEN
+  IF to_regclass('"tags"') IS NOT NULL THEN
     EXECUTE $migc_unit$
 DO $migc$
 DECLARE
@@ -498,7 +498,7 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF EXISTS (SELECT 1 FROM pg_views WHERE viewname = 'topics' AND schemaname = current_schema()) THEN
-        DROP VIEW topics;
+        DROP VIEW "topics";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -519,7 +519,7 @@ $migc_guard$;
 
 -- [48] drop view `tag_counts`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS tag_counts;
+DROP VIEW IF EXISTS "tag_counts";
 
 -- [49] rename table `tags` to `topics`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
@@ -531,8 +531,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('tags') IS NOT NULL AND to_regclass('topics') IS NULL THEN
-        ALTER TABLE tags RENAME TO topics;
+      IF to_regclass('"tags"') IS NOT NULL AND to_regclass('"topics"') IS NULL THEN
+        ALTER TABLE "tags" RENAME TO "topics";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -551,7 +551,7 @@ $migc$;
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc_guard$
 BEGIN
-  IF to_regclass('post_tags') IS NOT NULL THEN
+  IF to_regclass('"post_tags"') IS NOT NULL THEN
     EXECUTE $migc_unit$
 DO $migc$
 DECLARE
@@ -561,7 +561,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE post_tags DROP COLUMN IF EXISTS tag_id;
+      ALTER TABLE "post_tags" DROP COLUMN IF EXISTS "tag_id";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -589,8 +589,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('post_tags') IS NOT NULL AND to_regclass('post_topics') IS NULL THEN
-        ALTER TABLE post_tags RENAME TO post_topics;
+      IF to_regclass('"post_tags"') IS NOT NULL AND to_regclass('"post_topics"') IS NULL THEN
+        ALTER TABLE "post_tags" RENAME TO "post_topics";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -607,4 +607,4 @@ $migc$;
 
 -- [52] recreate view `topic_counts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
-CREATE OR REPLACE VIEW topic_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS posts FROM topics t LEFT JOIN post_topics pt ON pt.topic_id = t.id GROUP BY t.id, t.slug, t.name;
+CREATE OR REPLACE VIEW "topic_counts" AS SELECT "t"."id", "t"."slug", "t"."name", count("pt"."post_id") AS "posts" FROM "topics" t LEFT JOIN "post_topics" pt ON "pt"."topic_id" = "t"."id" GROUP BY "t"."id", "t"."slug", "t"."name";

@@ -51,63 +51,63 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'published_posts');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'topic_counts');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'topics');
-CREATE VIEW topics AS SELECT * FROM tags;
-CREATE TRIGGER migc_alias_topics_insert INSTEAD OF INSERT ON topics
+CREATE VIEW "topics" AS SELECT * FROM "tags";
+CREATE TRIGGER "migc_alias_topics_insert" INSTEAD OF INSERT ON "topics"
 BEGIN
-  INSERT INTO tags (id, name, slug) VALUES (NEW.id, NEW.name, NEW.slug);
+  INSERT INTO "tags" ("id", "name", "slug") VALUES (NEW."id", NEW."name", NEW."slug");
 END;
-CREATE TRIGGER migc_alias_topics_update INSTEAD OF UPDATE ON topics
+CREATE TRIGGER "migc_alias_topics_update" INSTEAD OF UPDATE ON "topics"
 BEGIN
-  UPDATE tags SET id = NEW.id, name = NEW.name, slug = NEW.slug WHERE id = OLD.id;
+  UPDATE "tags" SET "id" = NEW."id", "name" = NEW."name", "slug" = NEW."slug" WHERE "id" = OLD."id";
 END;
-CREATE TRIGGER migc_alias_topics_delete INSTEAD OF DELETE ON topics
+CREATE TRIGGER "migc_alias_topics_delete" INSTEAD OF DELETE ON "topics"
 BEGIN
-  DELETE FROM tags WHERE id = OLD.id;
+  DELETE FROM "tags" WHERE "id" = OLD."id";
 END;
 
 -- [2] add shadow column `comments.author_name__migc_new` of type `varchar(100)` for `author_name`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
-ALTER TABLE comments ADD COLUMN author_name__migc_new varchar(100);
+ALTER TABLE "comments" ADD COLUMN "author_name__migc_new" varchar(100);
 
 -- [3] install the dual-write trigger on `comments`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
-CREATE TABLE migc_sync_comments_guard (active INTEGER PRIMARY KEY);
-CREATE TRIGGER migc_sync_comments_insert AFTER INSERT ON comments
+CREATE TABLE "migc_sync_comments_guard" (active INTEGER PRIMARY KEY);
+CREATE TRIGGER "migc_sync_comments_insert" AFTER INSERT ON "comments"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_comments_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_comments_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE comments SET author_name__migc_new = SUBSTR(author_name, 1, 100) WHERE rowid = NEW.rowid;
-  DELETE FROM migc_sync_comments_guard;
+  UPDATE "comments" SET "author_name__migc_new" = SUBSTR("author_name", 1, 100) WHERE rowid = NEW.rowid;
+  DELETE FROM "migc_sync_comments_guard";
 END;
-CREATE TRIGGER migc_sync_comments_update AFTER UPDATE ON comments
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_comments_guard)
+CREATE TRIGGER "migc_sync_comments_update" AFTER UPDATE ON "comments"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_comments_guard")
 BEGIN
-  UPDATE comments SET author_name__migc_new = SUBSTR(author_name, 1, 100) WHERE rowid = NEW.rowid AND (coalesce(NEW.author_name <> OLD.author_name, NEW.author_name IS NOT NULL OR OLD.author_name IS NOT NULL) OR NEW.author_name__migc_new IS NULL);
+  UPDATE "comments" SET "author_name__migc_new" = SUBSTR("author_name", 1, 100) WHERE rowid = NEW.rowid AND (coalesce(NEW."author_name" <> OLD."author_name", NEW."author_name" IS NOT NULL OR OLD."author_name" IS NOT NULL) OR NEW."author_name__migc_new" IS NULL);
 END;
 
 -- [4] add column `post_tags.topic_id` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
-ALTER TABLE post_tags ADD COLUMN topic_id integer;
+ALTER TABLE "post_tags" ADD COLUMN "topic_id" integer;
 
 -- [5] expose table `post_tags` as `post_topics` (an updatable view)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
-CREATE VIEW post_topics AS SELECT * FROM post_tags;
-CREATE TRIGGER migc_alias_post_topics_insert INSTEAD OF INSERT ON post_topics
+CREATE VIEW "post_topics" AS SELECT * FROM "post_tags";
+CREATE TRIGGER "migc_alias_post_topics_insert" INSTEAD OF INSERT ON "post_topics"
 BEGIN
-  INSERT INTO post_tags (post_id, tag_id, added_at, topic_id) VALUES (NEW.post_id, NEW.tag_id, coalesce(NEW.added_at, current_timestamp), NEW.topic_id);
+  INSERT INTO "post_tags" ("post_id", "tag_id", "added_at", "topic_id") VALUES (NEW."post_id", NEW."tag_id", coalesce(NEW."added_at", current_timestamp), NEW."topic_id");
 END;
-CREATE TRIGGER migc_alias_post_topics_update INSTEAD OF UPDATE ON post_topics
+CREATE TRIGGER "migc_alias_post_topics_update" INSTEAD OF UPDATE ON "post_topics"
 BEGIN
-  UPDATE post_tags SET post_id = NEW.post_id, tag_id = NEW.tag_id, added_at = NEW.added_at, topic_id = NEW.topic_id WHERE post_id = OLD.post_id AND tag_id = OLD.tag_id;
+  UPDATE "post_tags" SET "post_id" = NEW."post_id", "tag_id" = NEW."tag_id", "added_at" = NEW."added_at", "topic_id" = NEW."topic_id" WHERE "post_id" = OLD."post_id" AND "tag_id" = OLD."tag_id";
 END;
-CREATE TRIGGER migc_alias_post_topics_delete INSTEAD OF DELETE ON post_topics
+CREATE TRIGGER "migc_alias_post_topics_delete" INSTEAD OF DELETE ON "post_topics"
 BEGIN
-  DELETE FROM post_tags WHERE post_id = OLD.post_id AND tag_id = OLD.tag_id;
+  DELETE FROM "post_tags" WHERE "post_id" = OLD."post_id" AND "tag_id" = OLD."tag_id";
 END;
 
 -- [6] create unique index `post_topics_pkey__migc` on `post_tags`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:58:3
-CREATE UNIQUE INDEX post_topics_pkey__migc ON post_tags (post_id, topic_id);
+CREATE UNIQUE INDEX "post_topics_pkey__migc" ON "post_tags" ("post_id", "topic_id");
 
 -- [7] add foreign key `post_topics_topic_id_fkey` on `post_tags` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:44
@@ -115,86 +115,86 @@ CREATE UNIQUE INDEX post_topics_pkey__migc ON post_tags (post_id, topic_id);
 
 -- [8] create index `post_topics_topic_id_post_id_idx` on `post_tags`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:59:3
-CREATE INDEX post_topics_topic_id_post_id_idx ON post_tags (topic_id, post_id);
+CREATE INDEX "post_topics_topic_id_post_id_idx" ON "post_tags" ("topic_id", "post_id");
 
 -- [9] install the dual-write trigger on `post_tags`
 --     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:54:7
--- rebuild post_tags (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM post_tags;
+-- rebuild "post_tags" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "post_tags";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'post_tags' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('post_tags_tag_id_post_id_idx', 'post_topics_pkey__migc', 'post_topics_topic_id_post_id_idx'));
-CREATE TABLE migc_new_post_tags (
-  post_id integer NOT NULL,
-  tag_id integer,
-  added_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  topic_id integer,
-  PRIMARY KEY (post_id, tag_id),
-  FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE,
-  FOREIGN KEY (tag_id) REFERENCES tags (id) ON DELETE CASCADE
+CREATE TABLE "migc_new_post_tags" (
+  "post_id" integer NOT NULL,
+  "tag_id" integer,
+  "added_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "topic_id" integer,
+  PRIMARY KEY ("post_id", "tag_id"),
+  FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("tag_id") REFERENCES "tags" ("id") ON DELETE CASCADE
 );
-INSERT INTO migc_new_post_tags (rowid, post_id, tag_id, added_at, topic_id) SELECT rowid, post_id, tag_id, added_at, topic_id FROM post_tags;
-DROP TABLE post_tags;
+INSERT INTO "migc_new_post_tags" (rowid, "post_id", "tag_id", "added_at", "topic_id") SELECT rowid, "post_id", "tag_id", "added_at", "topic_id" FROM "post_tags";
+DROP TABLE "post_tags";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_post_tags RENAME TO post_tags;
+ALTER TABLE "migc_new_post_tags" RENAME TO "post_tags";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX post_tags_tag_id_post_id_idx ON post_tags (tag_id, post_id);
-CREATE UNIQUE INDEX post_topics_pkey__migc ON post_tags (post_id, topic_id);
-CREATE INDEX post_topics_topic_id_post_id_idx ON post_tags (topic_id, post_id);
-CREATE TRIGGER migc_sync_post_tags_insert AFTER INSERT ON post_tags
+CREATE INDEX "post_tags_tag_id_post_id_idx" ON "post_tags" ("tag_id", "post_id");
+CREATE UNIQUE INDEX "post_topics_pkey__migc" ON "post_tags" ("post_id", "topic_id");
+CREATE INDEX "post_topics_topic_id_post_id_idx" ON "post_tags" ("topic_id", "post_id");
+CREATE TRIGGER "migc_sync_post_tags_insert" AFTER INSERT ON "post_tags"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_post_tags_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_post_tags_guard" (active) VALUES (1);
   -- written by the old application: the new columns from the deployed ones
-  UPDATE post_tags SET topic_id = tag_id WHERE rowid = NEW.rowid AND NEW.topic_id IS NULL;
+  UPDATE "post_tags" SET "topic_id" = "tag_id" WHERE rowid = NEW.rowid AND NEW."topic_id" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE post_tags SET tag_id = topic_id WHERE rowid = NEW.rowid AND NOT (NEW.topic_id IS NULL);
-  DELETE FROM migc_sync_post_tags_guard;
+  UPDATE "post_tags" SET "tag_id" = "topic_id" WHERE rowid = NEW.rowid AND NOT (NEW."topic_id" IS NULL);
+  DELETE FROM "migc_sync_post_tags_guard";
 END;
-CREATE TRIGGER migc_sync_post_tags_update AFTER UPDATE ON post_tags
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_post_tags_guard)
+CREATE TRIGGER "migc_sync_post_tags_update" AFTER UPDATE ON "post_tags"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_post_tags_guard")
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE post_tags SET topic_id = tag_id WHERE rowid = NEW.rowid AND (coalesce(NEW.tag_id <> OLD.tag_id, NEW.tag_id IS NOT NULL OR OLD.tag_id IS NOT NULL) OR NEW.topic_id IS NULL) AND NOT (coalesce(NEW.topic_id <> OLD.topic_id, NEW.topic_id IS NOT NULL OR OLD.topic_id IS NOT NULL));
+  UPDATE "post_tags" SET "topic_id" = "tag_id" WHERE rowid = NEW.rowid AND (coalesce(NEW."tag_id" <> OLD."tag_id", NEW."tag_id" IS NOT NULL OR OLD."tag_id" IS NOT NULL) OR NEW."topic_id" IS NULL) AND NOT (coalesce(NEW."topic_id" <> OLD."topic_id", NEW."topic_id" IS NOT NULL OR OLD."topic_id" IS NOT NULL));
   -- updated by the new application
-  UPDATE post_tags SET tag_id = topic_id WHERE rowid = NEW.rowid AND (coalesce(NEW.topic_id <> OLD.topic_id, NEW.topic_id IS NOT NULL OR OLD.topic_id IS NOT NULL)) AND NOT (coalesce(NEW.tag_id <> OLD.tag_id, NEW.tag_id IS NOT NULL OR OLD.tag_id IS NOT NULL));
+  UPDATE "post_tags" SET "tag_id" = "topic_id" WHERE rowid = NEW.rowid AND (coalesce(NEW."topic_id" <> OLD."topic_id", NEW."topic_id" IS NOT NULL OR OLD."topic_id" IS NOT NULL)) AND NOT (coalesce(NEW."tag_id" <> OLD."tag_id", NEW."tag_id" IS NOT NULL OR OLD."tag_id" IS NOT NULL));
 END;
-CREATE TABLE migc_sync_post_tags_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post_tags) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+CREATE TABLE "migc_sync_post_tags_guard" (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "post_tags") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [10] add column `posts.summary` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
-ALTER TABLE posts ADD COLUMN summary text;
+ALTER TABLE "posts" ADD COLUMN "summary" text;
 
 -- [11] install the dual-write trigger on `posts`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
-CREATE TABLE migc_sync_posts_guard (active INTEGER PRIMARY KEY);
-CREATE TRIGGER migc_sync_posts_insert AFTER INSERT ON posts
+CREATE TABLE "migc_sync_posts_guard" (active INTEGER PRIMARY KEY);
+CREATE TRIGGER "migc_sync_posts_insert" AFTER INSERT ON "posts"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_posts_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_posts_guard" (active) VALUES (1);
   -- written by the old application: the new columns from the deployed ones
-  UPDATE posts SET summary = coalesce(excerpt, SUBSTR(body_markdown, 1, 280)) WHERE rowid = NEW.rowid AND NEW.summary IS NULL;
+  UPDATE "posts" SET "summary" = coalesce("excerpt", SUBSTR("body_markdown", 1, 280)) WHERE rowid = NEW.rowid AND NEW."summary" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE posts SET excerpt = summary WHERE rowid = NEW.rowid AND NOT (NEW.summary IS NULL);
-  DELETE FROM migc_sync_posts_guard;
+  UPDATE "posts" SET "excerpt" = "summary" WHERE rowid = NEW.rowid AND NOT (NEW."summary" IS NULL);
+  DELETE FROM "migc_sync_posts_guard";
 END;
-CREATE TRIGGER migc_sync_posts_update AFTER UPDATE ON posts
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_posts_guard)
+CREATE TRIGGER "migc_sync_posts_update" AFTER UPDATE ON "posts"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_posts_guard")
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE posts SET summary = coalesce(excerpt, SUBSTR(body_markdown, 1, 280)) WHERE rowid = NEW.rowid AND (coalesce(NEW.excerpt <> OLD.excerpt, NEW.excerpt IS NOT NULL OR OLD.excerpt IS NOT NULL) OR coalesce(NEW.body_markdown <> OLD.body_markdown, NEW.body_markdown IS NOT NULL OR OLD.body_markdown IS NOT NULL) OR NEW.summary IS NULL) AND NOT (coalesce(NEW.summary <> OLD.summary, NEW.summary IS NOT NULL OR OLD.summary IS NOT NULL));
+  UPDATE "posts" SET "summary" = coalesce("excerpt", SUBSTR("body_markdown", 1, 280)) WHERE rowid = NEW.rowid AND (coalesce(NEW."excerpt" <> OLD."excerpt", NEW."excerpt" IS NOT NULL OR OLD."excerpt" IS NOT NULL) OR coalesce(NEW."body_markdown" <> OLD."body_markdown", NEW."body_markdown" IS NOT NULL OR OLD."body_markdown" IS NOT NULL) OR NEW."summary" IS NULL) AND NOT (coalesce(NEW."summary" <> OLD."summary", NEW."summary" IS NOT NULL OR OLD."summary" IS NOT NULL));
   -- updated by the new application
-  UPDATE posts SET excerpt = summary WHERE rowid = NEW.rowid AND (coalesce(NEW.summary <> OLD.summary, NEW.summary IS NOT NULL OR OLD.summary IS NOT NULL)) AND NOT (coalesce(NEW.excerpt <> OLD.excerpt, NEW.excerpt IS NOT NULL OR OLD.excerpt IS NOT NULL));
+  UPDATE "posts" SET "excerpt" = "summary" WHERE rowid = NEW.rowid AND (coalesce(NEW."summary" <> OLD."summary", NEW."summary" IS NOT NULL OR OLD."summary" IS NOT NULL)) AND NOT (coalesce(NEW."excerpt" <> OLD."excerpt", NEW."excerpt" IS NOT NULL OR OLD."excerpt" IS NOT NULL));
 END;
 
 -- [12] drop view `published_posts` to redefine it
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
-DROP VIEW published_posts;
+DROP VIEW "published_posts";
 
 -- [13] create view `published_posts` with its new query
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
-CREATE VIEW published_posts AS SELECT p.id, p.slug, p.title, p.summary, p.published_at, a.handle AS author_handle, a.name AS author_name FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.status = 'published' AND p.deleted_at IS NULL;
+CREATE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."summary", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;
 
 -- [14] create view `topic_counts`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
-CREATE VIEW topic_counts AS SELECT t.id, t.slug, t.name, count(pt.post_id) AS posts FROM topics t LEFT JOIN post_topics pt ON pt.topic_id = t.id GROUP BY t.id, t.slug, t.name;
+CREATE VIEW "topic_counts" AS SELECT "t"."id", "t"."slug", "t"."name", count("pt"."post_id") AS "posts" FROM "topics" t LEFT JOIN "post_topics" pt ON "pt"."topic_id" = "t"."id" GROUP BY "t"."id", "t"."slug", "t"."name";
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) = 'author_email,author_name,author_name__migc_new,body,created_at,id,parent_id,post_id,status,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('comments') WHERE name IN ('comments_moderation_queue', 'comments_parent_id_idx', 'comments_post_id_created_at_idx') ORDER BY name)) = 'comments_moderation_queue,comments_parent_id_idx,comments_post_id_created_at_idx'

@@ -37,28 +37,28 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
-INSERT OR REPLACE INTO migc_sync_comments_guard (active) VALUES (1);
-UPDATE comments SET author_name__migc_new = coalesce(author_name__migc_new, SUBSTR(author_name, 1, 100)) WHERE author_name__migc_new IS NULL;
-DELETE FROM migc_sync_comments_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM comments WHERE (author_name__migc_new IS NULL AND (SUBSTR(author_name, 1, 100)) IS NOT NULL));
+INSERT OR REPLACE INTO "migc_sync_comments_guard" (active) VALUES (1);
+UPDATE "comments" SET "author_name__migc_new" = coalesce("author_name__migc_new", SUBSTR("author_name", 1, 100)) WHERE "author_name__migc_new" IS NULL;
+DELETE FROM "migc_sync_comments_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "comments" WHERE ("author_name__migc_new" IS NULL AND (SUBSTR("author_name", 1, 100)) IS NOT NULL));
 
 -- [16] backfill `topic_id` on `post_tags`
 --     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:54:7
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
-INSERT OR REPLACE INTO migc_sync_post_tags_guard (active) VALUES (1);
-UPDATE post_tags SET topic_id = coalesce(topic_id, tag_id) WHERE topic_id IS NULL;
-DELETE FROM migc_sync_post_tags_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM post_tags WHERE (topic_id IS NULL AND (tag_id) IS NOT NULL));
+INSERT OR REPLACE INTO "migc_sync_post_tags_guard" (active) VALUES (1);
+UPDATE "post_tags" SET "topic_id" = coalesce("topic_id", "tag_id") WHERE "topic_id" IS NULL;
+DELETE FROM "migc_sync_post_tags_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "post_tags" WHERE ("topic_id" IS NULL AND ("tag_id") IS NOT NULL));
 
 -- [17] backfill `summary` on `posts`
 --     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:7:7
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
-INSERT OR REPLACE INTO migc_sync_posts_guard (active) VALUES (1);
-UPDATE posts SET summary = coalesce(summary, coalesce(excerpt, SUBSTR(body_markdown, 1, 280))) WHERE summary IS NULL;
-DELETE FROM migc_sync_posts_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM posts WHERE (summary IS NULL AND (coalesce(excerpt, SUBSTR(body_markdown, 1, 280))) IS NOT NULL));
+INSERT OR REPLACE INTO "migc_sync_posts_guard" (active) VALUES (1);
+UPDATE "posts" SET "summary" = coalesce("summary", coalesce("excerpt", SUBSTR("body_markdown", 1, 280))) WHERE "summary" IS NULL;
+DELETE FROM "migc_sync_posts_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "posts" WHERE ("summary" IS NULL AND (coalesce("excerpt", SUBSTR("body_markdown", 1, 280))) IS NOT NULL));
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);

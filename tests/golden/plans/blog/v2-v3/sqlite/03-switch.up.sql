@@ -49,7 +49,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v3/comments.mig:11:3
 -- `comments.author_name__migc_new` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
-INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM comments WHERE author_name__migc_new IS NULL);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "comments" WHERE "author_name__migc_new" IS NULL);
 
 -- [21] check `post_tags.topic_id` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
@@ -63,49 +63,49 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 F
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:56:3
 -- `post_tags.topic_id` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
-INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM post_tags WHERE topic_id IS NULL);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "post_tags" WHERE "topic_id" IS NULL);
 
 -- [24] validate foreign key `post_topics_topic_id_fkey` on existing rows
 --     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:56:44
--- rebuild post_tags (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM post_tags;
+-- rebuild "post_tags" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "post_tags";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'post_tags' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('post_tags_tag_id_post_id_idx', 'post_topics_pkey__migc', 'post_topics_topic_id_post_id_idx', 'migc_sync_post_tags_insert', 'migc_sync_post_tags_update'));
-CREATE TABLE migc_new_post_tags (
-  post_id integer NOT NULL,
-  tag_id integer,
-  added_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  topic_id integer,
-  PRIMARY KEY (post_id, tag_id),
-  FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE,
-  FOREIGN KEY (tag_id) REFERENCES tags (id) ON DELETE CASCADE,
-  FOREIGN KEY (topic_id) REFERENCES tags (id) ON DELETE CASCADE
+CREATE TABLE "migc_new_post_tags" (
+  "post_id" integer NOT NULL,
+  "tag_id" integer,
+  "added_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "topic_id" integer,
+  PRIMARY KEY ("post_id", "tag_id"),
+  FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("tag_id") REFERENCES "tags" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("topic_id") REFERENCES "tags" ("id") ON DELETE CASCADE
 );
-INSERT INTO migc_new_post_tags (rowid, post_id, tag_id, added_at, topic_id) SELECT rowid, post_id, tag_id, added_at, topic_id FROM post_tags;
-DROP TABLE post_tags;
+INSERT INTO "migc_new_post_tags" (rowid, "post_id", "tag_id", "added_at", "topic_id") SELECT rowid, "post_id", "tag_id", "added_at", "topic_id" FROM "post_tags";
+DROP TABLE "post_tags";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_post_tags RENAME TO post_tags;
+ALTER TABLE "migc_new_post_tags" RENAME TO "post_tags";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX post_tags_tag_id_post_id_idx ON post_tags (tag_id, post_id);
-CREATE UNIQUE INDEX post_topics_pkey__migc ON post_tags (post_id, topic_id);
-CREATE INDEX post_topics_topic_id_post_id_idx ON post_tags (topic_id, post_id);
-CREATE TRIGGER migc_sync_post_tags_insert AFTER INSERT ON post_tags
+CREATE INDEX "post_tags_tag_id_post_id_idx" ON "post_tags" ("tag_id", "post_id");
+CREATE UNIQUE INDEX "post_topics_pkey__migc" ON "post_tags" ("post_id", "topic_id");
+CREATE INDEX "post_topics_topic_id_post_id_idx" ON "post_tags" ("topic_id", "post_id");
+CREATE TRIGGER "migc_sync_post_tags_insert" AFTER INSERT ON "post_tags"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_post_tags_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_post_tags_guard" (active) VALUES (1);
   -- written by the old application: the new columns from the deployed ones
-  UPDATE post_tags SET topic_id = tag_id WHERE rowid = NEW.rowid AND NEW.topic_id IS NULL;
+  UPDATE "post_tags" SET "topic_id" = "tag_id" WHERE rowid = NEW.rowid AND NEW."topic_id" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE post_tags SET tag_id = topic_id WHERE rowid = NEW.rowid AND NOT (NEW.topic_id IS NULL);
-  DELETE FROM migc_sync_post_tags_guard;
+  UPDATE "post_tags" SET "tag_id" = "topic_id" WHERE rowid = NEW.rowid AND NOT (NEW."topic_id" IS NULL);
+  DELETE FROM "migc_sync_post_tags_guard";
 END;
-CREATE TRIGGER migc_sync_post_tags_update AFTER UPDATE ON post_tags
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_post_tags_guard)
+CREATE TRIGGER "migc_sync_post_tags_update" AFTER UPDATE ON "post_tags"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_post_tags_guard")
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE post_tags SET topic_id = tag_id WHERE rowid = NEW.rowid AND (coalesce(NEW.tag_id <> OLD.tag_id, NEW.tag_id IS NOT NULL OR OLD.tag_id IS NOT NULL) OR NEW.topic_id IS NULL) AND NOT (coalesce(NEW.topic_id <> OLD.topic_id, NEW.topic_id IS NOT NULL OR OLD.topic_id IS NOT NULL));
+  UPDATE "post_tags" SET "topic_id" = "tag_id" WHERE rowid = NEW.rowid AND (coalesce(NEW."tag_id" <> OLD."tag_id", NEW."tag_id" IS NOT NULL OR OLD."tag_id" IS NOT NULL) OR NEW."topic_id" IS NULL) AND NOT (coalesce(NEW."topic_id" <> OLD."topic_id", NEW."topic_id" IS NOT NULL OR OLD."topic_id" IS NOT NULL));
   -- updated by the new application
-  UPDATE post_tags SET tag_id = topic_id WHERE rowid = NEW.rowid AND (coalesce(NEW.topic_id <> OLD.topic_id, NEW.topic_id IS NOT NULL OR OLD.topic_id IS NOT NULL)) AND NOT (coalesce(NEW.tag_id <> OLD.tag_id, NEW.tag_id IS NOT NULL OR OLD.tag_id IS NOT NULL));
+  UPDATE "post_tags" SET "tag_id" = "topic_id" WHERE rowid = NEW.rowid AND (coalesce(NEW."topic_id" <> OLD."topic_id", NEW."topic_id" IS NOT NULL OR OLD."topic_id" IS NOT NULL)) AND NOT (coalesce(NEW."tag_id" <> OLD."tag_id", NEW."tag_id" IS NOT NULL OR OLD."tag_id" IS NOT NULL));
 END;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post_tags) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "post_tags") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [25] check `posts.summary` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
@@ -119,7 +119,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM post
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:15:3
 -- `posts.summary` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
-INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM posts WHERE summary IS NULL);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "posts" WHERE "summary" IS NULL);
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('post_tags') ORDER BY name)) = 'added_at,post_id,tag_id,topic_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('post_tags') WHERE name IN ('post_tags_tag_id_post_id_idx', 'post_topics_pkey__migc', 'post_topics_topic_id_post_id_idx') ORDER BY name)) = 'post_tags_tag_id_post_id_idx,post_topics_pkey__migc,post_topics_topic_id_post_id_idx'

@@ -8,7 +8,7 @@ SET NAMES utf8mb4;
 
 -- [37] undo: create view `open_tasks`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v1/projects.mig:42:6
-DROP VIEW IF EXISTS open_tasks;
+DROP VIEW IF EXISTS `open_tasks`;
 
 -- [36] undo: create unique index `users_email_key` on `users`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/tenants.mig:26:3
@@ -37,13 +37,13 @@ BEGIN
         END IF;
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND INDEX_NAME = 'users_email_key') THEN
-        ALTER TABLE users DROP INDEX users_email_key, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `users` DROP INDEX `users_email_key`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'users_email_key__expr') THEN
         IF algo = 0 THEN
-          ALTER TABLE users DROP COLUMN users_email_key__expr, ALGORITHM=INSTANT;
+          ALTER TABLE `users` DROP COLUMN `users_email_key__expr`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE users DROP COLUMN users_email_key__expr, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` DROP COLUMN `users_email_key__expr`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -82,13 +82,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND CONSTRAINT_NAME = 'memberships_user_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE memberships DROP FOREIGN KEY memberships_user_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `memberships` DROP FOREIGN KEY `memberships_user_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE memberships DROP FOREIGN KEY memberships_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `memberships` DROP FOREIGN KEY `memberships_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND INDEX_NAME = 'memberships_user_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND CONSTRAINT_NAME = 'memberships_user_id_fkey') THEN
-        ALTER TABLE memberships DROP INDEX memberships_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `memberships` DROP INDEX `memberships_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -126,13 +126,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_invited_by_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE invitations DROP FOREIGN KEY invitations_invited_by_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_invited_by_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE invitations DROP FOREIGN KEY invitations_invited_by_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_invited_by_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_invited_by_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_invited_by_fkey') THEN
-        ALTER TABLE invitations DROP INDEX invitations_invited_by_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `invitations` DROP INDEX `invitations_invited_by_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -170,13 +170,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND CONSTRAINT_NAME = 'api_keys_created_by_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE api_keys DROP FOREIGN KEY api_keys_created_by_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `api_keys` DROP FOREIGN KEY `api_keys_created_by_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE api_keys DROP FOREIGN KEY api_keys_created_by_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `api_keys` DROP FOREIGN KEY `api_keys_created_by_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND INDEX_NAME = 'api_keys_created_by_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND CONSTRAINT_NAME = 'api_keys_created_by_fkey') THEN
-        ALTER TABLE api_keys DROP INDEX api_keys_created_by_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `api_keys` DROP INDEX `api_keys_created_by_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -188,7 +188,7 @@ DROP PROCEDURE migc_step;
 
 -- [32] undo: create table `users`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/tenants.mig:20:7
-DROP TABLE IF EXISTS users;
+DROP TABLE IF EXISTS `users`;
 
 -- [31] undo: create unique index `tenants_slug_key` on `tenants`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/tenants.mig:17:3
@@ -217,13 +217,13 @@ BEGIN
         END IF;
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND INDEX_NAME = 'tenants_slug_key') THEN
-        ALTER TABLE tenants DROP INDEX tenants_slug_key, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `tenants` DROP INDEX `tenants_slug_key`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND COLUMN_NAME = 'tenants_slug_key__expr') THEN
         IF algo = 0 THEN
-          ALTER TABLE tenants DROP COLUMN tenants_slug_key__expr, ALGORITHM=INSTANT;
+          ALTER TABLE `tenants` DROP COLUMN `tenants_slug_key__expr`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tenants DROP COLUMN tenants_slug_key__expr, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tenants` DROP COLUMN `tenants_slug_key__expr`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -253,7 +253,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND INDEX_NAME = 'tenants_deleted_at_idx') THEN
-        ALTER TABLE tenants DROP INDEX tenants_deleted_at_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `tenants` DROP INDEX `tenants_deleted_at_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -291,13 +291,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'roles' AND CONSTRAINT_NAME = 'roles_tenant_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE roles DROP FOREIGN KEY roles_tenant_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `roles` DROP FOREIGN KEY `roles_tenant_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE roles DROP FOREIGN KEY roles_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `roles` DROP FOREIGN KEY `roles_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'roles' AND INDEX_NAME = 'roles_tenant_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'roles' AND CONSTRAINT_NAME = 'roles_tenant_id_fkey') THEN
-        ALTER TABLE roles DROP INDEX roles_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `roles` DROP INDEX `roles_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -335,13 +335,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND CONSTRAINT_NAME = 'projects_tenant_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE projects DROP FOREIGN KEY projects_tenant_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `projects` DROP FOREIGN KEY `projects_tenant_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE projects DROP FOREIGN KEY projects_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `projects` DROP FOREIGN KEY `projects_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND INDEX_NAME = 'projects_tenant_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND CONSTRAINT_NAME = 'projects_tenant_id_fkey') THEN
-        ALTER TABLE projects DROP INDEX projects_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `projects` DROP INDEX `projects_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -379,13 +379,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND CONSTRAINT_NAME = 'memberships_tenant_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE memberships DROP FOREIGN KEY memberships_tenant_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `memberships` DROP FOREIGN KEY `memberships_tenant_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE memberships DROP FOREIGN KEY memberships_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `memberships` DROP FOREIGN KEY `memberships_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND INDEX_NAME = 'memberships_tenant_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND CONSTRAINT_NAME = 'memberships_tenant_id_fkey') THEN
-        ALTER TABLE memberships DROP INDEX memberships_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `memberships` DROP INDEX `memberships_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -423,13 +423,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_tenant_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_fkey') THEN
-        ALTER TABLE invitations DROP INDEX invitations_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `invitations` DROP INDEX `invitations_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -467,13 +467,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND CONSTRAINT_NAME = 'audit_log_tenant_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log DROP FOREIGN KEY audit_log_tenant_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` DROP FOREIGN KEY `audit_log_tenant_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log DROP FOREIGN KEY audit_log_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` DROP FOREIGN KEY `audit_log_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND INDEX_NAME = 'audit_log_tenant_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND CONSTRAINT_NAME = 'audit_log_tenant_id_fkey') THEN
-        ALTER TABLE audit_log DROP INDEX audit_log_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `audit_log` DROP INDEX `audit_log_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -511,13 +511,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND CONSTRAINT_NAME = 'api_keys_tenant_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE api_keys DROP FOREIGN KEY api_keys_tenant_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `api_keys` DROP FOREIGN KEY `api_keys_tenant_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE api_keys DROP FOREIGN KEY api_keys_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `api_keys` DROP FOREIGN KEY `api_keys_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND INDEX_NAME = 'api_keys_tenant_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND CONSTRAINT_NAME = 'api_keys_tenant_id_fkey') THEN
-        ALTER TABLE api_keys DROP INDEX api_keys_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `api_keys` DROP INDEX `api_keys_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -529,7 +529,7 @@ DROP PROCEDURE migc_step;
 
 -- [23] undo: create table `tenants`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/tenants.mig:7:7
-DROP TABLE IF EXISTS tenants;
+DROP TABLE IF EXISTS `tenants`;
 
 -- [22] undo: add foreign key `tasks_project_fkey` on `tasks`
 --     lock: none (added in place, rows not checked; `projects` read); rewrite: no; scan: no; from examples/saas/v1/projects.mig:36:3
@@ -559,13 +559,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_project_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks DROP FOREIGN KEY tasks_project_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` DROP FOREIGN KEY `tasks_project_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks DROP FOREIGN KEY tasks_project_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` DROP FOREIGN KEY `tasks_project_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME = 'tasks_project_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_project_fkey') THEN
-        ALTER TABLE tasks DROP INDEX tasks_project_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `tasks` DROP INDEX `tasks_project_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -595,9 +595,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME = 'tasks_tenant_id_assignee_id_idx') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_project_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME <> 'tasks_tenant_id_assignee_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id') OR (SEQ_IN_INDEX = 2 AND COLUMN_NAME = 'project_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 2) THEN
-          ALTER TABLE tasks ADD INDEX tasks_project_fkey (tenant_id, project_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ADD INDEX `tasks_project_fkey` (`tenant_id`, `project_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE tasks DROP INDEX tasks_tenant_id_assignee_id_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `tasks` DROP INDEX `tasks_tenant_id_assignee_id_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -627,9 +627,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME = 'tasks_board') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_project_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME <> 'tasks_board' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id') OR (SEQ_IN_INDEX = 2 AND COLUMN_NAME = 'project_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 2) THEN
-          ALTER TABLE tasks ADD INDEX tasks_project_fkey (tenant_id, project_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ADD INDEX `tasks_project_fkey` (`tenant_id`, `project_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE tasks DROP INDEX tasks_board, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `tasks` DROP INDEX `tasks_board`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -641,7 +641,7 @@ DROP PROCEDURE migc_step;
 
 -- [19] undo: create table `tasks`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/projects.mig:22:7
-DROP TABLE IF EXISTS tasks;
+DROP TABLE IF EXISTS `tasks`;
 
 -- [18] undo: add foreign key `memberships_role_fkey` on `memberships`
 --     lock: none (added in place, rows not checked; `roles` read); rewrite: no; scan: no; from examples/saas/v1/members.mig:23:3
@@ -671,13 +671,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND CONSTRAINT_NAME = 'memberships_role_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE memberships DROP FOREIGN KEY memberships_role_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `memberships` DROP FOREIGN KEY `memberships_role_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE memberships DROP FOREIGN KEY memberships_role_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `memberships` DROP FOREIGN KEY `memberships_role_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND INDEX_NAME = 'memberships_role_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND CONSTRAINT_NAME = 'memberships_role_fkey') THEN
-        ALTER TABLE memberships DROP INDEX memberships_role_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `memberships` DROP INDEX `memberships_role_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -715,13 +715,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_role_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_role_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_role_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_role_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_role_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_tenant_id_role_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_role_id_fkey') THEN
-        ALTER TABLE invitations DROP INDEX invitations_tenant_id_role_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `invitations` DROP INDEX `invitations_tenant_id_role_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -733,7 +733,7 @@ DROP PROCEDURE migc_step;
 
 -- [16] undo: create table `roles`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:7:7
-DROP TABLE IF EXISTS roles;
+DROP TABLE IF EXISTS `roles`;
 
 -- [15] undo: add foreign key `projects_tenant_id_owner_id_fkey` on `projects`
 --     lock: none (added in place, rows not checked; `memberships` read); rewrite: no; scan: no; from examples/saas/v1/projects.mig:19:3
@@ -763,13 +763,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND CONSTRAINT_NAME = 'projects_tenant_id_owner_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE projects DROP FOREIGN KEY projects_tenant_id_owner_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `projects` DROP FOREIGN KEY `projects_tenant_id_owner_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE projects DROP FOREIGN KEY projects_tenant_id_owner_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `projects` DROP FOREIGN KEY `projects_tenant_id_owner_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND INDEX_NAME = 'projects_tenant_id_owner_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND CONSTRAINT_NAME = 'projects_tenant_id_owner_id_fkey') THEN
-        ALTER TABLE projects DROP INDEX projects_tenant_id_owner_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `projects` DROP INDEX `projects_tenant_id_owner_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -799,12 +799,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND INDEX_NAME = 'projects_deleted_at_idx') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND CONSTRAINT_NAME = 'projects_tenant_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND INDEX_NAME <> 'projects_deleted_at_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE projects ADD INDEX projects_tenant_id_fkey (tenant_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `projects` ADD INDEX `projects_tenant_id_fkey` (`tenant_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND CONSTRAINT_NAME = 'projects_tenant_id_owner_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND INDEX_NAME <> 'projects_deleted_at_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id') OR (SEQ_IN_INDEX = 2 AND COLUMN_NAME = 'owner_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 2) THEN
-          ALTER TABLE projects ADD INDEX projects_tenant_id_owner_id_fkey (tenant_id, owner_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `projects` ADD INDEX `projects_tenant_id_owner_id_fkey` (`tenant_id`, `owner_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE projects DROP INDEX projects_deleted_at_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `projects` DROP INDEX `projects_deleted_at_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -816,7 +816,7 @@ DROP PROCEDURE migc_step;
 
 -- [13] undo: create table `projects`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/projects.mig:8:7
-DROP TABLE IF EXISTS projects;
+DROP TABLE IF EXISTS `projects`;
 
 -- [12] undo: create index `memberships_user_id_idx` on `memberships`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/members.mig:24:3
@@ -838,15 +838,15 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND INDEX_NAME = 'memberships_user_id_idx') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND CONSTRAINT_NAME = 'memberships_tenant_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND INDEX_NAME <> 'memberships_user_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE memberships ADD INDEX memberships_tenant_id_fkey (tenant_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `memberships` ADD INDEX `memberships_tenant_id_fkey` (`tenant_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND CONSTRAINT_NAME = 'memberships_user_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND INDEX_NAME <> 'memberships_user_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE memberships ADD INDEX memberships_user_id_fkey (user_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `memberships` ADD INDEX `memberships_user_id_fkey` (`user_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND CONSTRAINT_NAME = 'memberships_role_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND INDEX_NAME <> 'memberships_user_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id') OR (SEQ_IN_INDEX = 2 AND COLUMN_NAME = 'role_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 2) THEN
-          ALTER TABLE memberships ADD INDEX memberships_role_fkey (tenant_id, role_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `memberships` ADD INDEX `memberships_role_fkey` (`tenant_id`, `role_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE memberships DROP INDEX memberships_user_id_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `memberships` DROP INDEX `memberships_user_id_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -858,7 +858,7 @@ DROP PROCEDURE migc_step;
 
 -- [11] undo: create table `memberships`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:17:7
-DROP TABLE IF EXISTS memberships;
+DROP TABLE IF EXISTS `memberships`;
 
 -- [10] undo: create unique index `invitations_open_per_email` on `invitations`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/members.mig:40:3
@@ -888,28 +888,28 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_open_per_email') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME <> 'invitations_open_per_email' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE invitations ADD INDEX invitations_tenant_id_fkey (tenant_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD INDEX `invitations_tenant_id_fkey` (`tenant_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_invited_by_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME <> 'invitations_open_per_email' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'invited_by')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE invitations ADD INDEX invitations_invited_by_fkey (invited_by), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD INDEX `invitations_invited_by_fkey` (`invited_by`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_role_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME <> 'invitations_open_per_email' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id') OR (SEQ_IN_INDEX = 2 AND COLUMN_NAME = 'role_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 2) THEN
-          ALTER TABLE invitations ADD INDEX invitations_tenant_id_role_id_fkey (tenant_id, role_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD INDEX `invitations_tenant_id_role_id_fkey` (`tenant_id`, `role_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE invitations DROP INDEX invitations_open_per_email, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `invitations` DROP INDEX `invitations_open_per_email`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'invitations_open_per_email__expr2') THEN
         IF algo = 0 THEN
-          ALTER TABLE invitations DROP COLUMN invitations_open_per_email__expr2, ALGORITHM=INSTANT;
+          ALTER TABLE `invitations` DROP COLUMN `invitations_open_per_email__expr2`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE invitations DROP COLUMN invitations_open_per_email__expr2, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP COLUMN `invitations_open_per_email__expr2`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'invitations_open_per_email__where') THEN
         IF algo = 0 THEN
-          ALTER TABLE invitations DROP COLUMN invitations_open_per_email__where, ALGORITHM=INSTANT;
+          ALTER TABLE `invitations` DROP COLUMN `invitations_open_per_email__where`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE invitations DROP COLUMN invitations_open_per_email__where, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP COLUMN `invitations_open_per_email__where`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -922,7 +922,7 @@ DROP PROCEDURE migc_step;
 
 -- [9] undo: create table `invitations`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:27:7
-DROP TABLE IF EXISTS invitations;
+DROP TABLE IF EXISTS `invitations`;
 
 -- [8] undo: create index `audit_log_tenant_id_target_type_target_id_idx` on `audit_log`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/security.mig:30:3
@@ -944,9 +944,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND INDEX_NAME = 'audit_log_tenant_id_target_type_target_id_idx') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND CONSTRAINT_NAME = 'audit_log_tenant_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND INDEX_NAME <> 'audit_log_tenant_id_target_type_target_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE audit_log ADD INDEX audit_log_tenant_id_fkey (tenant_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` ADD INDEX `audit_log_tenant_id_fkey` (`tenant_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE audit_log DROP INDEX audit_log_tenant_id_target_type_target_id_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `audit_log` DROP INDEX `audit_log_tenant_id_target_type_target_id_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -976,9 +976,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND INDEX_NAME = 'audit_log_tenant_id_occurred_at_idx') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND CONSTRAINT_NAME = 'audit_log_tenant_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND INDEX_NAME <> 'audit_log_tenant_id_occurred_at_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE audit_log ADD INDEX audit_log_tenant_id_fkey (tenant_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` ADD INDEX `audit_log_tenant_id_fkey` (`tenant_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE audit_log DROP INDEX audit_log_tenant_id_occurred_at_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `audit_log` DROP INDEX `audit_log_tenant_id_occurred_at_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -990,7 +990,7 @@ DROP PROCEDURE migc_step;
 
 -- [6] undo: create table `audit_log`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/security.mig:18:7
-DROP TABLE IF EXISTS audit_log;
+DROP TABLE IF EXISTS `audit_log`;
 
 -- [5] undo: create index `api_keys_tenant_id_idx` on `api_keys`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/security.mig:14:3
@@ -1012,12 +1012,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND INDEX_NAME = 'api_keys_tenant_id_idx') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND CONSTRAINT_NAME = 'api_keys_tenant_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND INDEX_NAME <> 'api_keys_tenant_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE api_keys ADD INDEX api_keys_tenant_id_fkey (tenant_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `api_keys` ADD INDEX `api_keys_tenant_id_fkey` (`tenant_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND CONSTRAINT_NAME = 'api_keys_created_by_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND INDEX_NAME <> 'api_keys_tenant_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'created_by')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE api_keys ADD INDEX api_keys_created_by_fkey (created_by), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `api_keys` ADD INDEX `api_keys_created_by_fkey` (`created_by`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE api_keys DROP INDEX api_keys_tenant_id_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `api_keys` DROP INDEX `api_keys_tenant_id_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -1029,7 +1029,7 @@ DROP PROCEDURE migc_step;
 
 -- [4] undo: create table `api_keys`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/security.mig:2:7
-DROP TABLE IF EXISTS api_keys;
+DROP TABLE IF EXISTS `api_keys`;
 
 -- [3] undo: create enum `task_status`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v1/projects.mig:6:6

@@ -54,11 +54,11 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,display_name,email,id,last_login_at,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_email_key') ORDER BY name)) = 'users_email_key';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'open_tasks');
-DROP VIEW open_tasks;
+DROP VIEW "open_tasks";
 
 -- [36] undo: create unique index `users_email_key` on `users`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/tenants.mig:26:3
-DROP INDEX users_email_key;
+DROP INDEX "users_email_key";
 
 -- [35] undo: add foreign key `memberships_user_id_fkey` on `memberships`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:19:45
@@ -74,15 +74,15 @@ DROP INDEX users_email_key;
 
 -- [32] undo: create table `users`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/tenants.mig:20:7
-DROP TABLE users;
+DROP TABLE "users";
 
 -- [31] undo: create unique index `tenants_slug_key` on `tenants`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/tenants.mig:17:3
-DROP INDEX tenants_slug_key;
+DROP INDEX "tenants_slug_key";
 
 -- [30] undo: create index `tenants_deleted_at_idx` on `tenants`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from <std>/soft_delete.mig:4:3
-DROP INDEX tenants_deleted_at_idx;
+DROP INDEX "tenants_deleted_at_idx";
 
 -- [29] undo: add foreign key `roles_tenant_id_fkey` on `roles`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:8:40
@@ -110,7 +110,7 @@ DROP INDEX tenants_deleted_at_idx;
 
 -- [23] undo: create table `tenants`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/tenants.mig:7:7
-DROP TABLE tenants;
+DROP TABLE "tenants";
 
 -- [22] undo: add foreign key `tasks_project_fkey` on `tasks`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v1/projects.mig:36:3
@@ -118,15 +118,15 @@ DROP TABLE tenants;
 
 -- [21] undo: create index `tasks_tenant_id_assignee_id_idx` on `tasks`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/projects.mig:39:3
-DROP INDEX tasks_tenant_id_assignee_id_idx;
+DROP INDEX "tasks_tenant_id_assignee_id_idx";
 
 -- [20] undo: create index `tasks_board` on `tasks`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/projects.mig:38:3
-DROP INDEX tasks_board;
+DROP INDEX "tasks_board";
 
 -- [19] undo: create table `tasks`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/projects.mig:22:7
-DROP TABLE tasks;
+DROP TABLE "tasks";
 
 -- [18] undo: add foreign key `memberships_role_fkey` on `memberships`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:23:3
@@ -138,7 +138,7 @@ DROP TABLE tasks;
 
 -- [16] undo: create table `roles`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:7:7
-DROP TABLE roles;
+DROP TABLE "roles";
 
 -- [15] undo: add foreign key `projects_tenant_id_owner_id_fkey` on `projects`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v1/projects.mig:19:3
@@ -146,47 +146,47 @@ DROP TABLE roles;
 
 -- [14] undo: create index `projects_deleted_at_idx` on `projects`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from <std>/soft_delete.mig:4:3
-DROP INDEX projects_deleted_at_idx;
+DROP INDEX "projects_deleted_at_idx";
 
 -- [13] undo: create table `projects`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/projects.mig:8:7
-DROP TABLE projects;
+DROP TABLE "projects";
 
 -- [12] undo: create index `memberships_user_id_idx` on `memberships`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/members.mig:24:3
-DROP INDEX memberships_user_id_idx;
+DROP INDEX "memberships_user_id_idx";
 
 -- [11] undo: create table `memberships`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:17:7
-DROP TABLE memberships;
+DROP TABLE "memberships";
 
 -- [10] undo: create unique index `invitations_open_per_email` on `invitations`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/members.mig:40:3
-DROP INDEX invitations_open_per_email;
+DROP INDEX "invitations_open_per_email";
 
 -- [9] undo: create table `invitations`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:27:7
-DROP TABLE invitations;
+DROP TABLE "invitations";
 
 -- [8] undo: create index `audit_log_tenant_id_target_type_target_id_idx` on `audit_log`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/security.mig:30:3
-DROP INDEX audit_log_tenant_id_target_type_target_id_idx;
+DROP INDEX "audit_log_tenant_id_target_type_target_id_idx";
 
 -- [7] undo: create index `audit_log_tenant_id_occurred_at_idx` on `audit_log`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/security.mig:29:3
-DROP INDEX audit_log_tenant_id_occurred_at_idx;
+DROP INDEX "audit_log_tenant_id_occurred_at_idx";
 
 -- [6] undo: create table `audit_log`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/security.mig:18:7
-DROP TABLE audit_log;
+DROP TABLE "audit_log";
 
 -- [5] undo: create index `api_keys_tenant_id_idx` on `api_keys`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/security.mig:14:3
-DROP INDEX api_keys_tenant_id_idx;
+DROP INDEX "api_keys_tenant_id_idx";
 
 -- [4] undo: create table `api_keys`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/security.mig:2:7
-DROP TABLE api_keys;
+DROP TABLE "api_keys";
 
 -- [3] undo: create enum `task_status`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v1/projects.mig:6:6

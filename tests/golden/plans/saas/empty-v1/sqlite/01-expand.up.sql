@@ -57,116 +57,116 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM
 
 -- [4] create table `api_keys`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/security.mig:2:7
-CREATE TABLE api_keys (
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
-  tenant_id text NOT NULL,
-  name text NOT NULL,
-  prefix varchar(12) NOT NULL,
-  secret_hash blob NOT NULL,
-  created_by text,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  last_used_at timestamptz,
-  expires_at timestamptz,
-  revoked_at timestamptz,
-  PRIMARY KEY (id),
-  CONSTRAINT api_keys_expiry_after_creation CHECK (expires_at IS NULL OR expires_at > created_at),
-  FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE,
-  FOREIGN KEY (created_by) REFERENCES users (id) ON DELETE SET NULL
+CREATE TABLE "api_keys" (
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "tenant_id" text NOT NULL,
+  "name" text NOT NULL,
+  "prefix" varchar(12) NOT NULL,
+  "secret_hash" blob NOT NULL,
+  "created_by" text,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "last_used_at" timestamptz,
+  "expires_at" timestamptz,
+  "revoked_at" timestamptz,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "api_keys_expiry_after_creation" CHECK ("expires_at" IS NULL OR "expires_at" > "created_at"),
+  FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("created_by") REFERENCES "users" ("id") ON DELETE SET NULL
 );
-CREATE UNIQUE INDEX api_keys_prefix_key ON api_keys (prefix);
+CREATE UNIQUE INDEX "api_keys_prefix_key" ON "api_keys" ("prefix");
 
 -- [5] create index `api_keys_tenant_id_idx` on `api_keys`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/security.mig:14:3
-CREATE INDEX api_keys_tenant_id_idx ON api_keys (tenant_id) WHERE revoked_at IS NULL;
+CREATE INDEX "api_keys_tenant_id_idx" ON "api_keys" ("tenant_id") WHERE "revoked_at" IS NULL;
 
 -- [6] create table `audit_log`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/security.mig:18:7
-CREATE TABLE audit_log (
-  id integer NOT NULL,
-  tenant_id text NOT NULL,
-  actor_id text,
-  api_key_id text,
-  action varchar(64) NOT NULL,
-  target_type varchar(32) NOT NULL,
-  target_id text NOT NULL,
-  payload text NOT NULL DEFAULT '{}',
-  ip_address text,
-  occurred_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (id),
-  FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE
+CREATE TABLE "audit_log" (
+  "id" integer NOT NULL,
+  "tenant_id" text NOT NULL,
+  "actor_id" text,
+  "api_key_id" text,
+  "action" varchar(64) NOT NULL,
+  "target_type" varchar(32) NOT NULL,
+  "target_id" text NOT NULL,
+  "payload" text NOT NULL DEFAULT '{}',
+  "ip_address" text,
+  "occurred_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("id"),
+  FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
 );
 
 -- [7] create index `audit_log_tenant_id_occurred_at_idx` on `audit_log`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/security.mig:29:3
-CREATE INDEX audit_log_tenant_id_occurred_at_idx ON audit_log (tenant_id, occurred_at DESC);
+CREATE INDEX "audit_log_tenant_id_occurred_at_idx" ON "audit_log" ("tenant_id", "occurred_at" DESC);
 
 -- [8] create index `audit_log_tenant_id_target_type_target_id_idx` on `audit_log`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/security.mig:30:3
-CREATE INDEX audit_log_tenant_id_target_type_target_id_idx ON audit_log (tenant_id, target_type, target_id);
+CREATE INDEX "audit_log_tenant_id_target_type_target_id_idx" ON "audit_log" ("tenant_id", "target_type", "target_id");
 
 -- [9] create table `invitations`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:27:7
-CREATE TABLE invitations (
-  tenant_id text NOT NULL,
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
-  email text NOT NULL,
-  role_id text NOT NULL,
-  invited_by text,
-  token_hash blob NOT NULL,
-  state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'expired', 'cancelled')),
-  expires_at timestamptz NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (tenant_id, id),
-  FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE,
-  FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE,
-  FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL
+CREATE TABLE "invitations" (
+  "tenant_id" text NOT NULL,
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "email" text NOT NULL,
+  "role_id" text NOT NULL,
+  "invited_by" text,
+  "token_hash" blob NOT NULL,
+  "state" text NOT NULL DEFAULT 'pending' CHECK ("state" IN ('pending', 'accepted', 'expired', 'cancelled')),
+  "expires_at" timestamptz NOT NULL,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("tenant_id", "id"),
+  FOREIGN KEY ("tenant_id", "role_id") REFERENCES "roles" ("tenant_id", "id") ON DELETE CASCADE,
+  FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("invited_by") REFERENCES "users" ("id") ON DELETE SET NULL
 );
-CREATE UNIQUE INDEX invitations_token_hash_key ON invitations (token_hash);
+CREATE UNIQUE INDEX "invitations_token_hash_key" ON "invitations" ("token_hash");
 
 -- [10] create unique index `invitations_open_per_email` on `invitations`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/members.mig:40:3
-CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state = 'pending';
+CREATE UNIQUE INDEX "invitations_open_per_email" ON "invitations" ("tenant_id", (lower("email"))) WHERE "state" = 'pending';
 
 -- [11] create table `memberships`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:17:7
-CREATE TABLE memberships (
-  tenant_id text NOT NULL,
-  user_id text NOT NULL,
-  role_id text NOT NULL,
-  joined_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (tenant_id, user_id),
-  FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE RESTRICT,
-  FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE,
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+CREATE TABLE "memberships" (
+  "tenant_id" text NOT NULL,
+  "user_id" text NOT NULL,
+  "role_id" text NOT NULL,
+  "joined_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("tenant_id", "user_id"),
+  FOREIGN KEY ("tenant_id", "role_id") REFERENCES "roles" ("tenant_id", "id") ON DELETE RESTRICT,
+  FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
 );
 
 -- [12] create index `memberships_user_id_idx` on `memberships`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/members.mig:24:3
-CREATE INDEX memberships_user_id_idx ON memberships (user_id);
+CREATE INDEX "memberships_user_id_idx" ON "memberships" ("user_id");
 
 -- [13] create table `projects`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/projects.mig:8:7
-CREATE TABLE projects (
-  tenant_id text NOT NULL,
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+CREATE TABLE "projects" (
+  "tenant_id" text NOT NULL,
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
   "key" varchar(10) NOT NULL,
-  name text NOT NULL,
-  description text,
-  owner_id text NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  deleted_at timestamptz,
-  PRIMARY KEY (tenant_id, id),
-  CONSTRAINT projects_key_check CHECK ("key" = upper("key")),
-  FOREIGN KEY (tenant_id, owner_id) REFERENCES memberships (tenant_id, user_id) ON DELETE RESTRICT,
-  FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE
+  "name" text NOT NULL,
+  "description" text,
+  "owner_id" text NOT NULL,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "deleted_at" timestamptz,
+  PRIMARY KEY ("tenant_id", "id"),
+  CONSTRAINT "projects_key_check" CHECK ("key" = upper("key")),
+  FOREIGN KEY ("tenant_id", "owner_id") REFERENCES "memberships" ("tenant_id", "user_id") ON DELETE RESTRICT,
+  FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
 );
-CREATE UNIQUE INDEX projects_tenant_key_key ON projects (tenant_id, "key");
+CREATE UNIQUE INDEX "projects_tenant_key_key" ON "projects" ("tenant_id", "key");
 
 -- [14] create index `projects_deleted_at_idx` on `projects`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from <std>/soft_delete.mig:4:3
-CREATE INDEX projects_deleted_at_idx ON projects (deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE INDEX "projects_deleted_at_idx" ON "projects" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
 
 -- [15] add foreign key `projects_tenant_id_owner_id_fkey` on `projects`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v1/projects.mig:19:3
@@ -174,16 +174,16 @@ CREATE INDEX projects_deleted_at_idx ON projects (deleted_at) WHERE deleted_at I
 
 -- [16] create table `roles`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:7:7
-CREATE TABLE roles (
-  tenant_id text NOT NULL,
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
-  name text NOT NULL,
-  permissions text NOT NULL DEFAULT '[]',
-  is_builtin boolean NOT NULL DEFAULT false,
-  PRIMARY KEY (tenant_id, id),
-  FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE
+CREATE TABLE "roles" (
+  "tenant_id" text NOT NULL,
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "name" text NOT NULL,
+  "permissions" text NOT NULL DEFAULT '[]',
+  "is_builtin" boolean NOT NULL DEFAULT false,
+  PRIMARY KEY ("tenant_id", "id"),
+  FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
 );
-CREATE UNIQUE INDEX roles_tenant_name_key ON roles (tenant_id, name);
+CREATE UNIQUE INDEX "roles_tenant_name_key" ON "roles" ("tenant_id", "name");
 
 -- [17] add foreign key `invitations_tenant_id_role_id_fkey` on `invitations`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:38:3
@@ -195,36 +195,36 @@ CREATE UNIQUE INDEX roles_tenant_name_key ON roles (tenant_id, name);
 
 -- [19] create table `tasks`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/projects.mig:22:7
-CREATE TABLE tasks (
-  tenant_id text NOT NULL,
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
-  project_id text NOT NULL,
-  number integer NOT NULL,
-  title text NOT NULL,
-  body text,
-  status text NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'in_progress', 'done', 'archived')),
-  priority integer NOT NULL DEFAULT 3,
-  assignee_id text,
-  estimate_hours numeric(5,1),
-  due_date date,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (tenant_id, id),
-  CONSTRAINT tasks_number_check CHECK (number > 0),
-  CONSTRAINT tasks_title_check CHECK (length(title) BETWEEN 1 AND 500),
-  CONSTRAINT tasks_priority_check CHECK (priority BETWEEN 1 AND 5),
-  CONSTRAINT tasks_estimate_hours_check CHECK (estimate_hours >= 0),
-  FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id) ON DELETE CASCADE
+CREATE TABLE "tasks" (
+  "tenant_id" text NOT NULL,
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "project_id" text NOT NULL,
+  "number" integer NOT NULL,
+  "title" text NOT NULL,
+  "body" text,
+  "status" text NOT NULL DEFAULT 'todo' CHECK ("status" IN ('todo', 'in_progress', 'done', 'archived')),
+  "priority" integer NOT NULL DEFAULT 3,
+  "assignee_id" text,
+  "estimate_hours" numeric(5,1),
+  "due_date" date,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("tenant_id", "id"),
+  CONSTRAINT "tasks_number_check" CHECK ("number" > 0),
+  CONSTRAINT "tasks_title_check" CHECK (length("title") BETWEEN 1 AND 500),
+  CONSTRAINT "tasks_priority_check" CHECK ("priority" BETWEEN 1 AND 5),
+  CONSTRAINT "tasks_estimate_hours_check" CHECK ("estimate_hours" >= 0),
+  FOREIGN KEY ("tenant_id", "project_id") REFERENCES "projects" ("tenant_id", "id") ON DELETE CASCADE
 );
-CREATE UNIQUE INDEX tasks_number_key ON tasks (tenant_id, project_id, number);
+CREATE UNIQUE INDEX "tasks_number_key" ON "tasks" ("tenant_id", "project_id", "number");
 
 -- [20] create index `tasks_board` on `tasks`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/projects.mig:38:3
-CREATE INDEX tasks_board ON tasks (tenant_id, project_id, status, priority) WHERE status <> 'archived';
+CREATE INDEX "tasks_board" ON "tasks" ("tenant_id", "project_id", "status", "priority") WHERE "status" <> 'archived';
 
 -- [21] create index `tasks_tenant_id_assignee_id_idx` on `tasks`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/projects.mig:39:3
-CREATE INDEX tasks_tenant_id_assignee_id_idx ON tasks (tenant_id, assignee_id) WHERE assignee_id IS NOT NULL;
+CREATE INDEX "tasks_tenant_id_assignee_id_idx" ON "tasks" ("tenant_id", "assignee_id") WHERE "assignee_id" IS NOT NULL;
 
 -- [22] add foreign key `tasks_project_fkey` on `tasks`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v1/projects.mig:36:3
@@ -232,19 +232,19 @@ CREATE INDEX tasks_tenant_id_assignee_id_idx ON tasks (tenant_id, assignee_id) W
 
 -- [23] create table `tenants`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/tenants.mig:7:7
-CREATE TABLE tenants (
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
-  slug varchar(63) NOT NULL,
-  name text NOT NULL,
-  plan text NOT NULL DEFAULT 'free' CHECK (plan IN ('free', 'pro', 'enterprise')),
-  seat_limit integer,
-  billing_email text,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  deleted_at timestamptz,
-  PRIMARY KEY (id),
-  CONSTRAINT tenants_slug_check CHECK (length(slug) >= 3),
-  CONSTRAINT tenants_seat_limit_check CHECK (seat_limit > 0)
+CREATE TABLE "tenants" (
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "slug" varchar(63) NOT NULL,
+  "name" text NOT NULL,
+  "plan" text NOT NULL DEFAULT 'free' CHECK ("plan" IN ('free', 'pro', 'enterprise')),
+  "seat_limit" integer,
+  "billing_email" text,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "deleted_at" timestamptz,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "tenants_slug_check" CHECK (length("slug") >= 3),
+  CONSTRAINT "tenants_seat_limit_check" CHECK ("seat_limit" > 0)
 );
 
 -- [24] add foreign key `api_keys_tenant_id_fkey` on `api_keys`
@@ -273,22 +273,22 @@ CREATE TABLE tenants (
 
 -- [30] create index `tenants_deleted_at_idx` on `tenants`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from <std>/soft_delete.mig:4:3
-CREATE INDEX tenants_deleted_at_idx ON tenants (deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE INDEX "tenants_deleted_at_idx" ON "tenants" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
 
 -- [31] create unique index `tenants_slug_key` on `tenants`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/tenants.mig:17:3
-CREATE UNIQUE INDEX tenants_slug_key ON tenants ((lower(slug)));
+CREATE UNIQUE INDEX "tenants_slug_key" ON "tenants" ((lower("slug")));
 
 -- [32] create table `users`
 --     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/tenants.mig:20:7
-CREATE TABLE users (
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
-  email text NOT NULL,
-  display_name text NOT NULL,
-  last_login_at timestamptz,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (id)
+CREATE TABLE "users" (
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "email" text NOT NULL,
+  "display_name" text NOT NULL,
+  "last_login_at" timestamptz,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("id")
 );
 
 -- [33] add foreign key `api_keys_created_by_fkey` on `api_keys`
@@ -305,11 +305,11 @@ CREATE TABLE users (
 
 -- [36] create unique index `users_email_key` on `users`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/tenants.mig:26:3
-CREATE UNIQUE INDEX users_email_key ON users ((lower(email)));
+CREATE UNIQUE INDEX "users_email_key" ON "users" ((lower("email")));
 
 -- [37] create view `open_tasks`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v1/projects.mig:42:6
-CREATE VIEW open_tasks AS SELECT t.tenant_id, t.id, p."key", t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress') AND p.deleted_at IS NULL;
+CREATE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress') AND "p"."deleted_at" IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('api_keys') ORDER BY name)) = 'created_at,created_by,expires_at,id,last_used_at,name,prefix,revoked_at,secret_hash,tenant_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('api_keys') WHERE name IN ('api_keys_prefix_key', 'api_keys_tenant_id_idx') ORDER BY name)) = 'api_keys_prefix_key,api_keys_tenant_id_idx';

@@ -8,23 +8,23 @@ SET NAMES utf8mb4;
 
 -- [19] undo: make the copy `tasks__migc` of `tasks`, with the change, kept in step by triggers
 --     lock: exclusive metadata lock (brief): an empty copy of `tasks` and triggers made; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
-DROP TRIGGER IF EXISTS migc_sync_tasks_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_tasks_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_tasks_insert;
-DROP TRIGGER IF EXISTS migc_copy_tasks_update;
-DROP TRIGGER IF EXISTS migc_copy_tasks_delete;
-DROP TRIGGER IF EXISTS migc_copy_tasks_back_insert;
-DROP TRIGGER IF EXISTS migc_copy_tasks_back_update;
-DROP TRIGGER IF EXISTS migc_copy_tasks_back_delete;
-DROP TABLE IF EXISTS tasks__migc, tasks__migc_back, tasks__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_tasks_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_tasks_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_tasks_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_tasks_update`;
+DROP TRIGGER IF EXISTS `migc_copy_tasks_delete`;
+DROP TRIGGER IF EXISTS `migc_copy_tasks_back_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_tasks_back_update`;
+DROP TRIGGER IF EXISTS `migc_copy_tasks_back_delete`;
+DROP TABLE IF EXISTS `tasks__migc`, `tasks__migc_back`, `tasks__migc_progress`;
 
 -- [18] undo: create view `open_tasks` with its new query
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
-DROP VIEW IF EXISTS open_tasks;
+DROP VIEW IF EXISTS `open_tasks`;
 
 -- [17] undo: drop view `open_tasks` to redefine it
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
-CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.`key`, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress') AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW `open_tasks` AS SELECT `t`.`tenant_id`, `t`.`id`, `p`.`key`, `t`.`number`, `t`.`title`, `t`.`status`, `t`.`assignee_id`, `t`.`due_date` FROM `tasks` t JOIN `projects` p ON `p`.`tenant_id` = `t`.`tenant_id` AND `p`.`id` = `t`.`project_id` WHERE `t`.`status` IN ('todo', 'in_progress') AND `p`.`deleted_at` IS NULL;
 
 -- [16] undo: add column `tenants.region`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/tenants.mig:14:3
@@ -54,9 +54,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND COLUMN_NAME = 'region') THEN
         IF algo = 0 THEN
-          ALTER TABLE tenants DROP COLUMN region, ALGORITHM=INSTANT;
+          ALTER TABLE `tenants` DROP COLUMN `region`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tenants DROP COLUMN region, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tenants` DROP COLUMN `region`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -69,8 +69,8 @@ DROP PROCEDURE migc_step;
 
 -- [15] undo: install the dual-write trigger on `tasks`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
-DROP TRIGGER IF EXISTS migc_sync_tasks_insert;
-DROP TRIGGER IF EXISTS migc_sync_tasks_update;
+DROP TRIGGER IF EXISTS `migc_sync_tasks_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_tasks_update`;
 
 -- [14] undo: add foreign key `tasks_assignee_fkey` on `tasks` for new rows
 --     lock: none (added in place, rows not checked; `memberships` read); rewrite: no; scan: no; from examples/saas/v2/projects.mig:44:3
@@ -100,13 +100,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_assignee_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks DROP FOREIGN KEY tasks_assignee_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` DROP FOREIGN KEY `tasks_assignee_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks DROP FOREIGN KEY tasks_assignee_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` DROP FOREIGN KEY `tasks_assignee_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME = 'tasks_assignee_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_assignee_fkey') THEN
-        ALTER TABLE tasks DROP INDEX tasks_assignee_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `tasks` DROP INDEX `tasks_assignee_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -144,9 +144,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_estimate_minutes_check') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks DROP CONSTRAINT tasks_estimate_minutes_check, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` DROP CONSTRAINT `tasks_estimate_minutes_check`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks DROP CONSTRAINT tasks_estimate_minutes_check, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` DROP CONSTRAINT `tasks_estimate_minutes_check`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -185,9 +185,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'estimate_minutes') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks DROP COLUMN estimate_minutes, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` DROP COLUMN `estimate_minutes`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks DROP COLUMN estimate_minutes, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` DROP COLUMN `estimate_minutes`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -226,9 +226,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'description') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks DROP COLUMN description, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` DROP COLUMN `description`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks DROP COLUMN description, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` DROP COLUMN `description`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -267,9 +267,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND COLUMN_NAME = 'visibility') THEN
         IF algo = 0 THEN
-          ALTER TABLE projects DROP COLUMN visibility, ALGORITHM=INSTANT;
+          ALTER TABLE `projects` DROP COLUMN `visibility`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE projects DROP COLUMN visibility, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `projects` DROP COLUMN `visibility`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -282,17 +282,17 @@ DROP PROCEDURE migc_step;
 
 -- [9] undo: install the dual-write trigger on `invitations`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
-DROP TRIGGER IF EXISTS migc_sync_invitations_insert;
-DROP TRIGGER IF EXISTS migc_sync_invitations_update;
+DROP TRIGGER IF EXISTS `migc_sync_invitations_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_invitations_update`;
 
 -- [8] undo: create unique index `invitations_open_per_email__migc` on `invitations`
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:42:3
-DROP TRIGGER IF EXISTS migc_sync_invitations_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_invitations_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_invitations_insert;
-DROP TRIGGER IF EXISTS migc_copy_invitations_update;
-DROP TRIGGER IF EXISTS migc_copy_invitations_delete;
-DROP TABLE IF EXISTS invitations__migc, invitations__migc_old, invitations__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_invitations_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_invitations_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_invitations_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_invitations_update`;
+DROP TRIGGER IF EXISTS `migc_copy_invitations_delete`;
+DROP TABLE IF EXISTS `invitations__migc`, `invitations__migc_old`, `invitations__migc_progress`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -319,28 +319,28 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_open_per_email__migc') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME <> 'invitations_open_per_email__migc' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE invitations ADD INDEX invitations_tenant_id_fkey (tenant_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD INDEX `invitations_tenant_id_fkey` (`tenant_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_invited_by_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME <> 'invitations_open_per_email__migc' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'invited_by')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE invitations ADD INDEX invitations_invited_by_fkey (invited_by), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD INDEX `invitations_invited_by_fkey` (`invited_by`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_role_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME <> 'invitations_open_per_email__migc' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id') OR (SEQ_IN_INDEX = 2 AND COLUMN_NAME = 'role_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 2) THEN
-          ALTER TABLE invitations ADD INDEX invitations_tenant_id_role_id_fkey (tenant_id, role_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD INDEX `invitations_tenant_id_role_id_fkey` (`tenant_id`, `role_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE invitations DROP INDEX invitations_open_per_email__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `invitations` DROP INDEX `invitations_open_per_email__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'invitations_open_per_email__migc__expr2') THEN
         IF algo = 0 THEN
-          ALTER TABLE invitations DROP COLUMN invitations_open_per_email__migc__expr2, ALGORITHM=INSTANT;
+          ALTER TABLE `invitations` DROP COLUMN `invitations_open_per_email__migc__expr2`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE invitations DROP COLUMN invitations_open_per_email__migc__expr2, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP COLUMN `invitations_open_per_email__migc__expr2`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'invitations_open_per_email__migc__where') THEN
         IF algo = 0 THEN
-          ALTER TABLE invitations DROP COLUMN invitations_open_per_email__migc__where, ALGORITHM=INSTANT;
+          ALTER TABLE `invitations` DROP COLUMN `invitations_open_per_email__migc__where`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE invitations DROP COLUMN invitations_open_per_email__migc__where, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP COLUMN `invitations_open_per_email__migc__where`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -379,9 +379,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'state__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE invitations DROP COLUMN state__migc_new, ALGORITHM=INSTANT;
+          ALTER TABLE `invitations` DROP COLUMN `state__migc_new`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE invitations DROP COLUMN state__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP COLUMN `state__migc_new`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -412,12 +412,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND INDEX_NAME = 'api_keys_tenant_name_key') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND CONSTRAINT_NAME = 'api_keys_tenant_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND INDEX_NAME <> 'api_keys_tenant_name_key' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE api_keys ADD INDEX api_keys_tenant_id_fkey (tenant_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `api_keys` ADD INDEX `api_keys_tenant_id_fkey` (`tenant_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND CONSTRAINT_NAME = 'api_keys_created_by_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND INDEX_NAME <> 'api_keys_tenant_name_key' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'created_by')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE api_keys ADD INDEX api_keys_created_by_fkey (created_by), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `api_keys` ADD INDEX `api_keys_created_by_fkey` (`created_by`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE api_keys DROP INDEX api_keys_tenant_name_key, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `api_keys` DROP INDEX `api_keys_tenant_name_key`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -429,16 +429,16 @@ DROP PROCEDURE migc_step;
 
 -- [5] undo: expose table `memberships` as `members` (an updatable view)
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
-DROP VIEW IF EXISTS members;
+DROP VIEW IF EXISTS `members`;
 
 -- [4] undo: add value `blocked` to enum `task_status`
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:6:39
-DROP TRIGGER IF EXISTS migc_sync_tasks_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_tasks_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_tasks_insert;
-DROP TRIGGER IF EXISTS migc_copy_tasks_update;
-DROP TRIGGER IF EXISTS migc_copy_tasks_delete;
-DROP TABLE IF EXISTS tasks__migc, tasks__migc_old, tasks__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_tasks_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_tasks_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_tasks_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_tasks_update`;
+DROP TRIGGER IF EXISTS `migc_copy_tasks_delete`;
+DROP TABLE IF EXISTS `tasks__migc`, `tasks__migc_old`, `tasks__migc_progress`;
 -- value 'blocked' stays in enum task_status: removing an enum member copies the table
 
 -- [3] undo: create enum `project_visibility`
@@ -451,10 +451,10 @@ DROP TABLE IF EXISTS tasks__migc, tasks__migc_old, tasks__migc_progress;
 
 -- [1] undo: add value `revoked` to enum `invitation_state` (renamed from `cancelled`)
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:5:53
-DROP TRIGGER IF EXISTS migc_sync_invitations_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_invitations_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_invitations_insert;
-DROP TRIGGER IF EXISTS migc_copy_invitations_update;
-DROP TRIGGER IF EXISTS migc_copy_invitations_delete;
-DROP TABLE IF EXISTS invitations__migc, invitations__migc_old, invitations__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_invitations_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_invitations_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_invitations_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_invitations_update`;
+DROP TRIGGER IF EXISTS `migc_copy_invitations_delete`;
+DROP TABLE IF EXISTS `invitations__migc`, `invitations__migc_old`, `invitations__migc_progress`;
 -- value 'revoked' stays in enum invitation_state: removing an enum member copies the table

@@ -40,60 +40,60 @@ BEGIN
           RESIGNAL;
         END IF;
       END;
-      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'state' AND LOCATE('''revoked''', COLUMN_TYPE) > 0)) THEN
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'state' AND LOCATE(',''revoked'',', CONCAT(',', SUBSTRING(COLUMN_TYPE, 6, CHAR_LENGTH(COLUMN_TYPE) - 6), ',')) > 0)) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS invitations__migc_progress;
-          CREATE TABLE invitations__migc LIKE invitations;
+          DROP TABLE IF EXISTS `invitations__migc_progress`;
+          CREATE TABLE `invitations__migc` LIKE `invitations`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE invitations__migc MODIFY COLUMN state enum('pending', 'accepted', 'expired', 'revoked', 'cancelled') NOT NULL DEFAULT 'pending', ADD CONSTRAINT invitations_tenant_id_fkey__migc FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE, ADD CONSTRAINT invitations_invited_by_fkey__migc FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL, ADD CONSTRAINT invitations_tenant_id_role_id_fkey__migc FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE, ALGORITHM=COPY;
+          ALTER TABLE `invitations__migc` MODIFY COLUMN `state` enum('pending','accepted','expired','revoked','cancelled') NOT NULL DEFAULT 'pending', ADD CONSTRAINT `invitations_tenant_id_fkey__migc` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE, ADD CONSTRAINT `invitations_invited_by_fkey__migc` FOREIGN KEY (`invited_by`) REFERENCES `users` (`id`) ON DELETE SET NULL, ADD CONSTRAINT `invitations_tenant_id_role_id_fkey__migc` FOREIGN KEY (`tenant_id`, `role_id`) REFERENCES `roles` (`tenant_id`, `id`) ON DELETE CASCADE, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS invitations__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 char(36) NULL, claimed_1 char(36) NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO invitations__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_invitations_insert';
+        CREATE TABLE IF NOT EXISTS `invitations__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 char(36) NULL, claimed_1 char(36) NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `invitations__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_invitations_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_invitations_insert AFTER INSERT ON invitations FOR EACH ROW IF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO invitations__migc (tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at) VALUES (NEW.tenant_id, NEW.id, NEW.email, NEW.role_id, NEW.invited_by, NEW.token_hash, NEW.state, NEW.expires_at, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), email = VALUES(email), role_id = VALUES(role_id), invited_by = VALUES(invited_by), token_hash = VALUES(token_hash), state = VALUES(state), expires_at = VALUES(expires_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_invitations_insert` AFTER INSERT ON `invitations` FOR EACH ROW IF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `invitations__migc` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`email`, NEW.`role_id`, NEW.`invited_by`, NEW.`token_hash`, NEW.`state`, NEW.`expires_at`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `email` = VALUES(`email`), `role_id` = VALUES(`role_id`), `invited_by` = VALUES(`invited_by`), `token_hash` = VALUES(`token_hash`), `state` = VALUES(`state`), `expires_at` = VALUES(`expires_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_invitations_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_invitations_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_invitations_update AFTER UPDATE ON invitations FOR EACH ROW IF NEW.tenant_id <=> OLD.tenant_id AND NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO invitations__migc (tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at) VALUES (NEW.tenant_id, NEW.id, NEW.email, NEW.role_id, NEW.invited_by, NEW.token_hash, NEW.state, NEW.expires_at, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), email = VALUES(email), role_id = VALUES(role_id), invited_by = VALUES(invited_by), token_hash = VALUES(token_hash), state = VALUES(state), expires_at = VALUES(expires_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF; ELSEIF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (OLD.tenant_id, OLD.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE invitations__migc SET tenant_id = NEW.tenant_id, id = NEW.id, email = NEW.email, role_id = NEW.role_id, invited_by = NEW.invited_by, token_hash = NEW.token_hash, state = NEW.state, expires_at = NEW.expires_at, created_at = NEW.created_at, updated_at = NEW.updated_at WHERE tenant_id = OLD.tenant_id AND id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO invitations__migc (tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at) VALUES (NEW.tenant_id, NEW.id, NEW.email, NEW.role_id, NEW.invited_by, NEW.token_hash, NEW.state, NEW.expires_at, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), email = VALUES(email), role_id = VALUES(role_id), invited_by = VALUES(invited_by), token_hash = VALUES(token_hash), state = VALUES(state), expires_at = VALUES(expires_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF; ELSE DELETE FROM invitations__migc WHERE tenant_id = OLD.tenant_id AND id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO invitations__migc (tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at) VALUES (NEW.tenant_id, NEW.id, NEW.email, NEW.role_id, NEW.invited_by, NEW.token_hash, NEW.state, NEW.expires_at, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), email = VALUES(email), role_id = VALUES(role_id), invited_by = VALUES(invited_by), token_hash = VALUES(token_hash), state = VALUES(state), expires_at = VALUES(expires_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_invitations_update` AFTER UPDATE ON `invitations` FOR EACH ROW IF NEW.`tenant_id` <=> OLD.`tenant_id` AND NEW.`id` <=> OLD.`id` THEN IF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `invitations__migc` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`email`, NEW.`role_id`, NEW.`invited_by`, NEW.`token_hash`, NEW.`state`, NEW.`expires_at`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `email` = VALUES(`email`), `role_id` = VALUES(`role_id`), `invited_by` = VALUES(`invited_by`), `token_hash` = VALUES(`token_hash`), `state` = VALUES(`state`), `expires_at` = VALUES(`expires_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF; ELSEIF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`tenant_id`, OLD.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE `invitations__migc` SET `tenant_id` = NEW.`tenant_id`, `id` = NEW.`id`, `email` = NEW.`email`, `role_id` = NEW.`role_id`, `invited_by` = NEW.`invited_by`, `token_hash` = NEW.`token_hash`, `state` = NEW.`state`, `expires_at` = NEW.`expires_at`, `created_at` = NEW.`created_at`, `updated_at` = NEW.`updated_at` WHERE `tenant_id` = OLD.`tenant_id` AND `id` = OLD.`id`; IF ROW_COUNT() = 0 THEN INSERT INTO `invitations__migc` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`email`, NEW.`role_id`, NEW.`invited_by`, NEW.`token_hash`, NEW.`state`, NEW.`expires_at`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `email` = VALUES(`email`), `role_id` = VALUES(`role_id`), `invited_by` = VALUES(`invited_by`), `token_hash` = VALUES(`token_hash`), `state` = VALUES(`state`), `expires_at` = VALUES(`expires_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF; ELSE DELETE FROM `invitations__migc` WHERE `tenant_id` = OLD.`tenant_id` AND `id` = OLD.`id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `invitations__migc` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`email`, NEW.`role_id`, NEW.`invited_by`, NEW.`token_hash`, NEW.`state`, NEW.`expires_at`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `email` = VALUES(`email`), `role_id` = VALUES(`role_id`), `invited_by` = VALUES(`invited_by`), `token_hash` = VALUES(`token_hash`), `state` = VALUES(`state`), `expires_at` = VALUES(`expires_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_invitations_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_invitations_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_invitations_delete AFTER DELETE ON invitations FOR EACH ROW IF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (OLD.tenant_id, OLD.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM invitations__migc WHERE tenant_id = OLD.tenant_id AND id = OLD.id; END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_invitations_delete` AFTER DELETE ON `invitations` FOR EACH ROW IF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`tenant_id`, OLD.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM `invitations__migc` WHERE `tenant_id` = OLD.`tenant_id` AND `id` = OLD.`id`; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL, upto_1 = NULL;
-          SELECT b.tenant_id, b.id INTO upto_0, upto_1
-            FROM (SELECT tenant_id, id FROM invitations WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) ORDER BY tenant_id, id LIMIT batch_size) AS b
-            ORDER BY b.tenant_id DESC, b.id DESC LIMIT 1;
+          SELECT b.`tenant_id`, b.`id` INTO upto_0, upto_1
+            FROM (SELECT `tenant_id`, `id` FROM `invitations` WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) ORDER BY `tenant_id`, `id` LIMIT batch_size) AS b
+            ORDER BY b.`tenant_id` DESC, b.`id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE invitations__migc_progress SET whole = 1;
+            UPDATE `invitations__migc_progress` SET whole = 1;
           ELSE
-            UPDATE invitations__migc_progress SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
+            UPDATE `invitations__migc_progress` SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM invitations
-            WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (upto_0 IS NULL OR (tenant_id, id) <= (upto_0, upto_1)) FOR UPDATE;
-          INSERT INTO invitations__migc (tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at)
-            SELECT tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at FROM invitations WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (upto_0 IS NULL OR (tenant_id, id) <= (upto_0, upto_1))
-              AND NOT EXISTS (SELECT 1 FROM invitations__migc AS x WHERE x.tenant_id = invitations.tenant_id AND x.id = invitations.id)
-            ON DUPLICATE KEY UPDATE tenant_id = invitations__migc.tenant_id;
+          SELECT COUNT(*) INTO locked_rows FROM `invitations`
+            WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`tenant_id`, `id`) <= (upto_0, upto_1)) FOR UPDATE;
+          INSERT INTO `invitations__migc` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`)
+            SELECT `tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at` FROM `invitations` WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`tenant_id`, `id`) <= (upto_0, upto_1))
+              AND NOT EXISTS (SELECT 1 FROM `invitations__migc` AS x WHERE x.`tenant_id` = `invitations`.`tenant_id` AND x.`id` = `invitations`.`id`)
+            ON DUPLICATE KEY UPDATE `tenant_id` = `invitations__migc`.`tenant_id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -102,14 +102,14 @@ BEGIN
           DO SLEEP(pause_ms / 1000);
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_invitations_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_invitations_insert__migc BEFORE INSERT ON invitations__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_insert__migc` BEFORE INSERT ON `invitations__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.state__migc_new = CAST(CASE CAST(NEW.state AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.state AS CHAR) END AS CHAR);
+              SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
               IF TRUE THEN
                 -- written by the old application
                 DO 0;
@@ -122,15 +122,15 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_invitations_update__migc BEFORE UPDATE ON invitations__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_update__migc` BEFORE UPDATE ON `invitations__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.state <=> OLD.state) THEN
-                SET NEW.state__migc_new = CAST(CASE CAST(NEW.state AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.state AS CHAR) END AS CHAR);
+              IF NOT (NEW.`state` <=> OLD.`state`) THEN
+                SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
               END IF;
               IF (FALSE OR TRUE) AND NOT (FALSE) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
@@ -145,22 +145,22 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
-        RENAME TABLE invitations TO invitations__migc_old, invitations__migc TO invitations;
+        RENAME TABLE `invitations` TO `invitations__migc_old`, `invitations__migc` TO `invitations`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE invitations__migc_old;
+        DROP TABLE `invitations__migc_old`;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS invitations__migc_progress;
+        DROP TABLE IF EXISTS `invitations__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_invitations_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_insert';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_invitations_insert BEFORE INSERT ON invitations FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_insert` BEFORE INSERT ON `invitations` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.state__migc_new = CAST(CASE CAST(NEW.state AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.state AS CHAR) END AS CHAR);
+              SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
               IF TRUE THEN
                 -- written by the old application
                 DO 0;
@@ -173,19 +173,19 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_invitations_update BEFORE UPDATE ON invitations FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_update` BEFORE UPDATE ON `invitations` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.state <=> OLD.state) THEN
-                SET NEW.state__migc_new = CAST(CASE CAST(NEW.state AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.state AS CHAR) END AS CHAR);
+              IF NOT (NEW.`state` <=> OLD.`state`) THEN
+                SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
               END IF;
               IF (FALSE OR TRUE) AND NOT (FALSE) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
@@ -199,55 +199,55 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE invitations ADD CONSTRAINT invitations_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD CONSTRAINT `invitations_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_tenant_id_fkey__migc') THEN
-          ALTER TABLE invitations DROP INDEX invitations_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP INDEX `invitations_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_invited_by_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE invitations ADD CONSTRAINT invitations_invited_by_fkey FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD CONSTRAINT `invitations_invited_by_fkey` FOREIGN KEY (`invited_by`) REFERENCES `users` (`id`) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_invited_by_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_invited_by_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_invited_by_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_invited_by_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_invited_by_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_invited_by_fkey__migc') THEN
-          ALTER TABLE invitations DROP INDEX invitations_invited_by_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP INDEX `invitations_invited_by_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_role_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE invitations ADD CONSTRAINT invitations_tenant_id_role_id_fkey FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD CONSTRAINT `invitations_tenant_id_role_id_fkey` FOREIGN KEY (`tenant_id`, `role_id`) REFERENCES `roles` (`tenant_id`, `id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_role_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_role_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_role_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_role_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_role_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_tenant_id_role_id_fkey__migc') THEN
-          ALTER TABLE invitations DROP INDEX invitations_tenant_id_role_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP INDEX `invitations_tenant_id_role_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -301,60 +301,60 @@ BEGIN
           RESIGNAL;
         END IF;
       END;
-      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'status' AND LOCATE('''blocked''', COLUMN_TYPE) > 0)) THEN
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'status' AND LOCATE(',''blocked'',', CONCAT(',', SUBSTRING(COLUMN_TYPE, 6, CHAR_LENGTH(COLUMN_TYPE) - 6), ',')) > 0)) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS tasks__migc_progress;
-          CREATE TABLE tasks__migc LIKE tasks;
+          DROP TABLE IF EXISTS `tasks__migc_progress`;
+          CREATE TABLE `tasks__migc` LIKE `tasks`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE tasks__migc MODIFY COLUMN status enum('todo', 'in_progress', 'blocked', 'done', 'archived') NOT NULL DEFAULT 'todo', ADD CONSTRAINT tasks_project_fkey__migc FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id) ON DELETE CASCADE, ALGORITHM=COPY;
+          ALTER TABLE `tasks__migc` MODIFY COLUMN `status` enum('todo','in_progress','blocked','done','archived') NOT NULL DEFAULT 'todo', ADD CONSTRAINT `tasks_project_fkey__migc` FOREIGN KEY (`tenant_id`, `project_id`) REFERENCES `projects` (`tenant_id`, `id`) ON DELETE CASCADE, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS tasks__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 char(36) NULL, claimed_1 char(36) NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO tasks__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tasks_insert';
+        CREATE TABLE IF NOT EXISTS `tasks__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 char(36) NULL, claimed_1 char(36) NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `tasks__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_tasks_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_tasks_insert AFTER INSERT ON tasks FOR EACH ROW IF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO tasks__migc (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at) VALUES (NEW.tenant_id, NEW.id, NEW.project_id, NEW.number, NEW.title, NEW.body, NEW.status, NEW.priority, NEW.assignee_id, NEW.estimate_hours, NEW.due_date, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), project_id = VALUES(project_id), number = VALUES(number), title = VALUES(title), body = VALUES(body), status = VALUES(status), priority = VALUES(priority), assignee_id = VALUES(assignee_id), estimate_hours = VALUES(estimate_hours), due_date = VALUES(due_date), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_tasks_insert` AFTER INSERT ON `tasks` FOR EACH ROW IF EXISTS (SELECT 1 FROM `tasks__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `tasks__migc` (`tenant_id`, `id`, `project_id`, `number`, `title`, `body`, `status`, `priority`, `assignee_id`, `estimate_hours`, `due_date`, `created_at`, `updated_at`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`project_id`, NEW.`number`, NEW.`title`, NEW.`body`, NEW.`status`, NEW.`priority`, NEW.`assignee_id`, NEW.`estimate_hours`, NEW.`due_date`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `project_id` = VALUES(`project_id`), `number` = VALUES(`number`), `title` = VALUES(`title`), `body` = VALUES(`body`), `status` = VALUES(`status`), `priority` = VALUES(`priority`), `assignee_id` = VALUES(`assignee_id`), `estimate_hours` = VALUES(`estimate_hours`), `due_date` = VALUES(`due_date`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tasks_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_tasks_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_tasks_update AFTER UPDATE ON tasks FOR EACH ROW IF NEW.tenant_id <=> OLD.tenant_id AND NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO tasks__migc (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at) VALUES (NEW.tenant_id, NEW.id, NEW.project_id, NEW.number, NEW.title, NEW.body, NEW.status, NEW.priority, NEW.assignee_id, NEW.estimate_hours, NEW.due_date, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), project_id = VALUES(project_id), number = VALUES(number), title = VALUES(title), body = VALUES(body), status = VALUES(status), priority = VALUES(priority), assignee_id = VALUES(assignee_id), estimate_hours = VALUES(estimate_hours), due_date = VALUES(due_date), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF; ELSEIF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (OLD.tenant_id, OLD.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE tasks__migc SET tenant_id = NEW.tenant_id, id = NEW.id, project_id = NEW.project_id, number = NEW.number, title = NEW.title, body = NEW.body, status = NEW.status, priority = NEW.priority, assignee_id = NEW.assignee_id, estimate_hours = NEW.estimate_hours, due_date = NEW.due_date, created_at = NEW.created_at, updated_at = NEW.updated_at WHERE tenant_id = OLD.tenant_id AND id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO tasks__migc (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at) VALUES (NEW.tenant_id, NEW.id, NEW.project_id, NEW.number, NEW.title, NEW.body, NEW.status, NEW.priority, NEW.assignee_id, NEW.estimate_hours, NEW.due_date, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), project_id = VALUES(project_id), number = VALUES(number), title = VALUES(title), body = VALUES(body), status = VALUES(status), priority = VALUES(priority), assignee_id = VALUES(assignee_id), estimate_hours = VALUES(estimate_hours), due_date = VALUES(due_date), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF; ELSE DELETE FROM tasks__migc WHERE tenant_id = OLD.tenant_id AND id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO tasks__migc (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at) VALUES (NEW.tenant_id, NEW.id, NEW.project_id, NEW.number, NEW.title, NEW.body, NEW.status, NEW.priority, NEW.assignee_id, NEW.estimate_hours, NEW.due_date, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), project_id = VALUES(project_id), number = VALUES(number), title = VALUES(title), body = VALUES(body), status = VALUES(status), priority = VALUES(priority), assignee_id = VALUES(assignee_id), estimate_hours = VALUES(estimate_hours), due_date = VALUES(due_date), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_tasks_update` AFTER UPDATE ON `tasks` FOR EACH ROW IF NEW.`tenant_id` <=> OLD.`tenant_id` AND NEW.`id` <=> OLD.`id` THEN IF EXISTS (SELECT 1 FROM `tasks__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `tasks__migc` (`tenant_id`, `id`, `project_id`, `number`, `title`, `body`, `status`, `priority`, `assignee_id`, `estimate_hours`, `due_date`, `created_at`, `updated_at`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`project_id`, NEW.`number`, NEW.`title`, NEW.`body`, NEW.`status`, NEW.`priority`, NEW.`assignee_id`, NEW.`estimate_hours`, NEW.`due_date`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `project_id` = VALUES(`project_id`), `number` = VALUES(`number`), `title` = VALUES(`title`), `body` = VALUES(`body`), `status` = VALUES(`status`), `priority` = VALUES(`priority`), `assignee_id` = VALUES(`assignee_id`), `estimate_hours` = VALUES(`estimate_hours`), `due_date` = VALUES(`due_date`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF; ELSEIF EXISTS (SELECT 1 FROM `tasks__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`tenant_id`, OLD.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `tasks__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE `tasks__migc` SET `tenant_id` = NEW.`tenant_id`, `id` = NEW.`id`, `project_id` = NEW.`project_id`, `number` = NEW.`number`, `title` = NEW.`title`, `body` = NEW.`body`, `status` = NEW.`status`, `priority` = NEW.`priority`, `assignee_id` = NEW.`assignee_id`, `estimate_hours` = NEW.`estimate_hours`, `due_date` = NEW.`due_date`, `created_at` = NEW.`created_at`, `updated_at` = NEW.`updated_at` WHERE `tenant_id` = OLD.`tenant_id` AND `id` = OLD.`id`; IF ROW_COUNT() = 0 THEN INSERT INTO `tasks__migc` (`tenant_id`, `id`, `project_id`, `number`, `title`, `body`, `status`, `priority`, `assignee_id`, `estimate_hours`, `due_date`, `created_at`, `updated_at`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`project_id`, NEW.`number`, NEW.`title`, NEW.`body`, NEW.`status`, NEW.`priority`, NEW.`assignee_id`, NEW.`estimate_hours`, NEW.`due_date`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `project_id` = VALUES(`project_id`), `number` = VALUES(`number`), `title` = VALUES(`title`), `body` = VALUES(`body`), `status` = VALUES(`status`), `priority` = VALUES(`priority`), `assignee_id` = VALUES(`assignee_id`), `estimate_hours` = VALUES(`estimate_hours`), `due_date` = VALUES(`due_date`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF; ELSE DELETE FROM `tasks__migc` WHERE `tenant_id` = OLD.`tenant_id` AND `id` = OLD.`id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `tasks__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `tasks__migc` (`tenant_id`, `id`, `project_id`, `number`, `title`, `body`, `status`, `priority`, `assignee_id`, `estimate_hours`, `due_date`, `created_at`, `updated_at`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`project_id`, NEW.`number`, NEW.`title`, NEW.`body`, NEW.`status`, NEW.`priority`, NEW.`assignee_id`, NEW.`estimate_hours`, NEW.`due_date`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `project_id` = VALUES(`project_id`), `number` = VALUES(`number`), `title` = VALUES(`title`), `body` = VALUES(`body`), `status` = VALUES(`status`), `priority` = VALUES(`priority`), `assignee_id` = VALUES(`assignee_id`), `estimate_hours` = VALUES(`estimate_hours`), `due_date` = VALUES(`due_date`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tasks_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_tasks_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_tasks_delete AFTER DELETE ON tasks FOR EACH ROW IF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (OLD.tenant_id, OLD.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM tasks__migc WHERE tenant_id = OLD.tenant_id AND id = OLD.id; END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_tasks_delete` AFTER DELETE ON `tasks` FOR EACH ROW IF EXISTS (SELECT 1 FROM `tasks__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`tenant_id`, OLD.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM `tasks__migc` WHERE `tenant_id` = OLD.`tenant_id` AND `id` = OLD.`id`; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL, upto_1 = NULL;
-          SELECT b.tenant_id, b.id INTO upto_0, upto_1
-            FROM (SELECT tenant_id, id FROM tasks WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) ORDER BY tenant_id, id LIMIT batch_size) AS b
-            ORDER BY b.tenant_id DESC, b.id DESC LIMIT 1;
+          SELECT b.`tenant_id`, b.`id` INTO upto_0, upto_1
+            FROM (SELECT `tenant_id`, `id` FROM `tasks` WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) ORDER BY `tenant_id`, `id` LIMIT batch_size) AS b
+            ORDER BY b.`tenant_id` DESC, b.`id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE tasks__migc_progress SET whole = 1;
+            UPDATE `tasks__migc_progress` SET whole = 1;
           ELSE
-            UPDATE tasks__migc_progress SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
+            UPDATE `tasks__migc_progress` SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM tasks
-            WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (upto_0 IS NULL OR (tenant_id, id) <= (upto_0, upto_1)) FOR UPDATE;
-          INSERT INTO tasks__migc (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at)
-            SELECT tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at FROM tasks WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (upto_0 IS NULL OR (tenant_id, id) <= (upto_0, upto_1))
-              AND NOT EXISTS (SELECT 1 FROM tasks__migc AS x WHERE x.tenant_id = tasks.tenant_id AND x.id = tasks.id)
-            ON DUPLICATE KEY UPDATE tenant_id = tasks__migc.tenant_id;
+          SELECT COUNT(*) INTO locked_rows FROM `tasks`
+            WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`tenant_id`, `id`) <= (upto_0, upto_1)) FOR UPDATE;
+          INSERT INTO `tasks__migc` (`tenant_id`, `id`, `project_id`, `number`, `title`, `body`, `status`, `priority`, `assignee_id`, `estimate_hours`, `due_date`, `created_at`, `updated_at`)
+            SELECT `tenant_id`, `id`, `project_id`, `number`, `title`, `body`, `status`, `priority`, `assignee_id`, `estimate_hours`, `due_date`, `created_at`, `updated_at` FROM `tasks` WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`tenant_id`, `id`) <= (upto_0, upto_1))
+              AND NOT EXISTS (SELECT 1 FROM `tasks__migc` AS x WHERE x.`tenant_id` = `tasks`.`tenant_id` AND x.`id` = `tasks`.`id`)
+            ON DUPLICATE KEY UPDATE `tenant_id` = `tasks__migc`.`tenant_id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -363,43 +363,43 @@ BEGIN
           DO SLEEP(pause_ms / 1000);
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_tasks_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tasks_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_tasks_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_tasks_insert__migc BEFORE INSERT ON tasks__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_tasks_insert__migc` BEFORE INSERT ON `tasks__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
               DO 0;
-              IF NEW.description IS NULL AND NEW.estimate_minutes IS NULL THEN
+              IF NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL THEN
                 -- written by the old application
-                SET NEW.description = NEW.body;
-                SET NEW.estimate_minutes = round(NEW.estimate_hours * 60);
+                SET NEW.`description` = NEW.`body`;
+                SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
               ELSE
                 -- written by the new application
-                SET NEW.body = NEW.description;
-                SET NEW.estimate_hours = NEW.estimate_minutes / 60.0;
+                SET NEW.`body` = NEW.`description`;
+                SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tasks_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_tasks_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_tasks_update__migc BEFORE UPDATE ON tasks__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_tasks_update__migc` BEFORE UPDATE ON `tasks__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.body <=> OLD.body) OR NOT (NEW.estimate_hours <=> OLD.estimate_hours) OR NEW.description IS NULL AND NEW.estimate_minutes IS NULL) AND NOT (NOT (NEW.description <=> OLD.description) OR NOT (NEW.estimate_minutes <=> OLD.estimate_minutes)) THEN
+              IF (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`) OR NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL) AND NOT (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.description = NEW.body;
-                SET NEW.estimate_minutes = round(NEW.estimate_hours * 60);
-              ELSEIF (NOT (NEW.description <=> OLD.description) OR NOT (NEW.estimate_minutes <=> OLD.estimate_minutes)) AND NOT (NOT (NEW.body <=> OLD.body) OR NOT (NEW.estimate_hours <=> OLD.estimate_hours)) THEN
+                SET NEW.`description` = NEW.`body`;
+                SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
+              ELSEIF (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`)) THEN
                 -- updated by the new application
-                SET NEW.body = NEW.description;
-                SET NEW.estimate_hours = NEW.estimate_minutes / 60.0;
+                SET NEW.`body` = NEW.`description`;
+                SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
               END IF;
             END IF;
           END';
@@ -407,80 +407,80 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
-        RENAME TABLE tasks TO tasks__migc_old, tasks__migc TO tasks;
+        RENAME TABLE `tasks` TO `tasks__migc_old`, `tasks__migc` TO `tasks`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE tasks__migc_old;
+        DROP TABLE `tasks__migc_old`;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS tasks__migc_progress;
+        DROP TABLE IF EXISTS `tasks__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_tasks_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tasks_insert';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_tasks_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_tasks_insert BEFORE INSERT ON tasks FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_tasks_insert` BEFORE INSERT ON `tasks` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
               DO 0;
-              IF NEW.description IS NULL AND NEW.estimate_minutes IS NULL THEN
+              IF NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL THEN
                 -- written by the old application
-                SET NEW.description = NEW.body;
-                SET NEW.estimate_minutes = round(NEW.estimate_hours * 60);
+                SET NEW.`description` = NEW.`body`;
+                SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
               ELSE
                 -- written by the new application
-                SET NEW.body = NEW.description;
-                SET NEW.estimate_hours = NEW.estimate_minutes / 60.0;
+                SET NEW.`body` = NEW.`description`;
+                SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tasks_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_tasks_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tasks_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_tasks_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_tasks_update BEFORE UPDATE ON tasks FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_tasks_update` BEFORE UPDATE ON `tasks` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.body <=> OLD.body) OR NOT (NEW.estimate_hours <=> OLD.estimate_hours) OR NEW.description IS NULL AND NEW.estimate_minutes IS NULL) AND NOT (NOT (NEW.description <=> OLD.description) OR NOT (NEW.estimate_minutes <=> OLD.estimate_minutes)) THEN
+              IF (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`) OR NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL) AND NOT (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.description = NEW.body;
-                SET NEW.estimate_minutes = round(NEW.estimate_hours * 60);
-              ELSEIF (NOT (NEW.description <=> OLD.description) OR NOT (NEW.estimate_minutes <=> OLD.estimate_minutes)) AND NOT (NOT (NEW.body <=> OLD.body) OR NOT (NEW.estimate_hours <=> OLD.estimate_hours)) THEN
+                SET NEW.`description` = NEW.`body`;
+                SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
+              ELSEIF (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`)) THEN
                 -- updated by the new application
-                SET NEW.body = NEW.description;
-                SET NEW.estimate_hours = NEW.estimate_minutes / 60.0;
+                SET NEW.`body` = NEW.`description`;
+                SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tasks_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_tasks_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_project_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE tasks ADD CONSTRAINT tasks_project_fkey FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ADD CONSTRAINT `tasks_project_fkey` FOREIGN KEY (`tenant_id`, `project_id`) REFERENCES `projects` (`tenant_id`, `id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_project_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE tasks DROP FOREIGN KEY tasks_project_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `tasks` DROP FOREIGN KEY `tasks_project_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE tasks DROP FOREIGN KEY tasks_project_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `tasks` DROP FOREIGN KEY `tasks_project_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME = 'tasks_project_fkey__migc') THEN
-          ALTER TABLE tasks DROP INDEX tasks_project_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` DROP INDEX `tasks_project_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -494,7 +494,7 @@ SET SESSION foreign_key_checks = 1;
 
 -- [5] expose table `memberships` as `members` (an updatable view)
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
-CREATE OR REPLACE VIEW members AS SELECT * FROM memberships;
+CREATE OR REPLACE VIEW `members` AS SELECT * FROM `memberships`;
 
 -- [6] create unique index `api_keys_tenant_name_key` on `api_keys`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v2/security.mig:15:3
@@ -515,13 +515,13 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND INDEX_NAME = 'api_keys_tenant_name_key') THEN
-        ALTER TABLE api_keys ADD UNIQUE INDEX api_keys_tenant_name_key (tenant_id, name(731)), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `api_keys` ADD UNIQUE INDEX `api_keys_tenant_name_key` (`tenant_id`, `name`(731)), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND INDEX_NAME = 'api_keys_tenant_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND INDEX_NAME <> 'api_keys_tenant_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE api_keys DROP INDEX api_keys_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `api_keys` DROP INDEX `api_keys_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND INDEX_NAME = 'api_keys_created_by_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND INDEX_NAME <> 'api_keys_created_by_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'created_by')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE api_keys DROP INDEX api_keys_created_by_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `api_keys` DROP INDEX `api_keys_created_by_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -559,9 +559,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'state__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE invitations ADD COLUMN state__migc_new enum('pending', 'accepted', 'expired', 'revoked') NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `invitations` ADD COLUMN `state__migc_new` enum('pending','accepted','expired','revoked') NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE invitations ADD COLUMN state__migc_new enum('pending', 'accepted', 'expired', 'revoked') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD COLUMN `state__migc_new` enum('pending','accepted','expired','revoked') NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -608,58 +608,58 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_open_per_email__migc')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS invitations__migc_progress;
-          CREATE TABLE invitations__migc LIKE invitations;
+          DROP TABLE IF EXISTS `invitations__migc_progress`;
+          CREATE TABLE `invitations__migc` LIKE `invitations`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE invitations__migc ADD COLUMN invitations_open_per_email__migc__expr2 text AS (lower(email)) STORED, ADD COLUMN invitations_open_per_email__migc__where smallint AS (CASE WHEN state__migc_new = 'pending' THEN 1 END) STORED, ADD UNIQUE INDEX invitations_open_per_email__migc (tenant_id, invitations_open_per_email__migc__expr2(727), invitations_open_per_email__migc__where), ADD CONSTRAINT invitations_tenant_id_fkey__migc FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE, ADD CONSTRAINT invitations_invited_by_fkey__migc FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL, ADD CONSTRAINT invitations_tenant_id_role_id_fkey__migc FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE, ALGORITHM=COPY;
+          ALTER TABLE `invitations__migc` ADD COLUMN `invitations_open_per_email__migc__expr2` text AS (lower(`email`)) STORED, ADD COLUMN `invitations_open_per_email__migc__where` smallint AS (CASE WHEN `state__migc_new` = 'pending' THEN 1 END) STORED, ADD UNIQUE INDEX `invitations_open_per_email__migc` (`tenant_id`, `invitations_open_per_email__migc__expr2`(727), `invitations_open_per_email__migc__where`), ADD CONSTRAINT `invitations_tenant_id_fkey__migc` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE, ADD CONSTRAINT `invitations_invited_by_fkey__migc` FOREIGN KEY (`invited_by`) REFERENCES `users` (`id`) ON DELETE SET NULL, ADD CONSTRAINT `invitations_tenant_id_role_id_fkey__migc` FOREIGN KEY (`tenant_id`, `role_id`) REFERENCES `roles` (`tenant_id`, `id`) ON DELETE CASCADE, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS invitations__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 char(36) NULL, claimed_1 char(36) NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO invitations__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_invitations_insert';
+        CREATE TABLE IF NOT EXISTS `invitations__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 char(36) NULL, claimed_1 char(36) NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `invitations__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_invitations_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_invitations_insert AFTER INSERT ON invitations FOR EACH ROW IF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO invitations__migc (tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new) VALUES (NEW.tenant_id, NEW.id, NEW.email, NEW.role_id, NEW.invited_by, NEW.token_hash, NEW.state, NEW.expires_at, NEW.created_at, NEW.updated_at, NEW.state__migc_new) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), email = VALUES(email), role_id = VALUES(role_id), invited_by = VALUES(invited_by), token_hash = VALUES(token_hash), state = VALUES(state), expires_at = VALUES(expires_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), state__migc_new = VALUES(state__migc_new); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_invitations_insert` AFTER INSERT ON `invitations` FOR EACH ROW IF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `invitations__migc` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`, `state__migc_new`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`email`, NEW.`role_id`, NEW.`invited_by`, NEW.`token_hash`, NEW.`state`, NEW.`expires_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`state__migc_new`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `email` = VALUES(`email`), `role_id` = VALUES(`role_id`), `invited_by` = VALUES(`invited_by`), `token_hash` = VALUES(`token_hash`), `state` = VALUES(`state`), `expires_at` = VALUES(`expires_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `state__migc_new` = VALUES(`state__migc_new`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_invitations_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_invitations_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_invitations_update AFTER UPDATE ON invitations FOR EACH ROW IF NEW.tenant_id <=> OLD.tenant_id AND NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO invitations__migc (tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new) VALUES (NEW.tenant_id, NEW.id, NEW.email, NEW.role_id, NEW.invited_by, NEW.token_hash, NEW.state, NEW.expires_at, NEW.created_at, NEW.updated_at, NEW.state__migc_new) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), email = VALUES(email), role_id = VALUES(role_id), invited_by = VALUES(invited_by), token_hash = VALUES(token_hash), state = VALUES(state), expires_at = VALUES(expires_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), state__migc_new = VALUES(state__migc_new); END IF; ELSEIF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (OLD.tenant_id, OLD.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE invitations__migc SET tenant_id = NEW.tenant_id, id = NEW.id, email = NEW.email, role_id = NEW.role_id, invited_by = NEW.invited_by, token_hash = NEW.token_hash, state = NEW.state, expires_at = NEW.expires_at, created_at = NEW.created_at, updated_at = NEW.updated_at, state__migc_new = NEW.state__migc_new WHERE tenant_id = OLD.tenant_id AND id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO invitations__migc (tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new) VALUES (NEW.tenant_id, NEW.id, NEW.email, NEW.role_id, NEW.invited_by, NEW.token_hash, NEW.state, NEW.expires_at, NEW.created_at, NEW.updated_at, NEW.state__migc_new) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), email = VALUES(email), role_id = VALUES(role_id), invited_by = VALUES(invited_by), token_hash = VALUES(token_hash), state = VALUES(state), expires_at = VALUES(expires_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), state__migc_new = VALUES(state__migc_new); END IF; ELSE DELETE FROM invitations__migc WHERE tenant_id = OLD.tenant_id AND id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO invitations__migc (tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new) VALUES (NEW.tenant_id, NEW.id, NEW.email, NEW.role_id, NEW.invited_by, NEW.token_hash, NEW.state, NEW.expires_at, NEW.created_at, NEW.updated_at, NEW.state__migc_new) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), email = VALUES(email), role_id = VALUES(role_id), invited_by = VALUES(invited_by), token_hash = VALUES(token_hash), state = VALUES(state), expires_at = VALUES(expires_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), state__migc_new = VALUES(state__migc_new); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_invitations_update` AFTER UPDATE ON `invitations` FOR EACH ROW IF NEW.`tenant_id` <=> OLD.`tenant_id` AND NEW.`id` <=> OLD.`id` THEN IF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `invitations__migc` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`, `state__migc_new`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`email`, NEW.`role_id`, NEW.`invited_by`, NEW.`token_hash`, NEW.`state`, NEW.`expires_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`state__migc_new`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `email` = VALUES(`email`), `role_id` = VALUES(`role_id`), `invited_by` = VALUES(`invited_by`), `token_hash` = VALUES(`token_hash`), `state` = VALUES(`state`), `expires_at` = VALUES(`expires_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `state__migc_new` = VALUES(`state__migc_new`); END IF; ELSEIF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`tenant_id`, OLD.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE `invitations__migc` SET `tenant_id` = NEW.`tenant_id`, `id` = NEW.`id`, `email` = NEW.`email`, `role_id` = NEW.`role_id`, `invited_by` = NEW.`invited_by`, `token_hash` = NEW.`token_hash`, `state` = NEW.`state`, `expires_at` = NEW.`expires_at`, `created_at` = NEW.`created_at`, `updated_at` = NEW.`updated_at`, `state__migc_new` = NEW.`state__migc_new` WHERE `tenant_id` = OLD.`tenant_id` AND `id` = OLD.`id`; IF ROW_COUNT() = 0 THEN INSERT INTO `invitations__migc` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`, `state__migc_new`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`email`, NEW.`role_id`, NEW.`invited_by`, NEW.`token_hash`, NEW.`state`, NEW.`expires_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`state__migc_new`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `email` = VALUES(`email`), `role_id` = VALUES(`role_id`), `invited_by` = VALUES(`invited_by`), `token_hash` = VALUES(`token_hash`), `state` = VALUES(`state`), `expires_at` = VALUES(`expires_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `state__migc_new` = VALUES(`state__migc_new`); END IF; ELSE DELETE FROM `invitations__migc` WHERE `tenant_id` = OLD.`tenant_id` AND `id` = OLD.`id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `invitations__migc` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`, `state__migc_new`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`email`, NEW.`role_id`, NEW.`invited_by`, NEW.`token_hash`, NEW.`state`, NEW.`expires_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`state__migc_new`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `email` = VALUES(`email`), `role_id` = VALUES(`role_id`), `invited_by` = VALUES(`invited_by`), `token_hash` = VALUES(`token_hash`), `state` = VALUES(`state`), `expires_at` = VALUES(`expires_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `state__migc_new` = VALUES(`state__migc_new`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_invitations_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_invitations_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_invitations_delete AFTER DELETE ON invitations FOR EACH ROW IF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (OLD.tenant_id, OLD.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM invitations__migc WHERE tenant_id = OLD.tenant_id AND id = OLD.id; END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_invitations_delete` AFTER DELETE ON `invitations` FOR EACH ROW IF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`tenant_id`, OLD.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM `invitations__migc` WHERE `tenant_id` = OLD.`tenant_id` AND `id` = OLD.`id`; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL, upto_1 = NULL;
-          SELECT b.tenant_id, b.id INTO upto_0, upto_1
-            FROM (SELECT tenant_id, id FROM invitations WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) ORDER BY tenant_id, id LIMIT batch_size) AS b
-            ORDER BY b.tenant_id DESC, b.id DESC LIMIT 1;
+          SELECT b.`tenant_id`, b.`id` INTO upto_0, upto_1
+            FROM (SELECT `tenant_id`, `id` FROM `invitations` WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) ORDER BY `tenant_id`, `id` LIMIT batch_size) AS b
+            ORDER BY b.`tenant_id` DESC, b.`id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE invitations__migc_progress SET whole = 1;
+            UPDATE `invitations__migc_progress` SET whole = 1;
           ELSE
-            UPDATE invitations__migc_progress SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
+            UPDATE `invitations__migc_progress` SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM invitations
-            WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (upto_0 IS NULL OR (tenant_id, id) <= (upto_0, upto_1)) FOR UPDATE;
-          INSERT INTO invitations__migc (tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new)
-            SELECT tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new FROM invitations WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (upto_0 IS NULL OR (tenant_id, id) <= (upto_0, upto_1))
-              AND NOT EXISTS (SELECT 1 FROM invitations__migc AS x WHERE x.tenant_id = invitations.tenant_id AND x.id = invitations.id)
-            ON DUPLICATE KEY UPDATE tenant_id = invitations__migc.tenant_id;
+          SELECT COUNT(*) INTO locked_rows FROM `invitations`
+            WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`tenant_id`, `id`) <= (upto_0, upto_1)) FOR UPDATE;
+          INSERT INTO `invitations__migc` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`, `state__migc_new`)
+            SELECT `tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`, `state__migc_new` FROM `invitations` WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`tenant_id`, `id`) <= (upto_0, upto_1))
+              AND NOT EXISTS (SELECT 1 FROM `invitations__migc` AS x WHERE x.`tenant_id` = `invitations`.`tenant_id` AND x.`id` = `invitations`.`id`)
+            ON DUPLICATE KEY UPDATE `tenant_id` = `invitations__migc`.`tenant_id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -668,14 +668,14 @@ BEGIN
           DO SLEEP(pause_ms / 1000);
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_invitations_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_invitations_insert__migc BEFORE INSERT ON invitations__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_insert__migc` BEFORE INSERT ON `invitations__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.state__migc_new = CAST(CASE CAST(NEW.state AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.state AS CHAR) END AS CHAR);
+              SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
               IF TRUE THEN
                 -- written by the old application
                 DO 0;
@@ -688,15 +688,15 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_invitations_update__migc BEFORE UPDATE ON invitations__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_update__migc` BEFORE UPDATE ON `invitations__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.state <=> OLD.state) THEN
-                SET NEW.state__migc_new = CAST(CASE CAST(NEW.state AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.state AS CHAR) END AS CHAR);
+              IF NOT (NEW.`state` <=> OLD.`state`) THEN
+                SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
               END IF;
               IF (FALSE OR TRUE) AND NOT (FALSE) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
@@ -711,22 +711,22 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
-        RENAME TABLE invitations TO invitations__migc_old, invitations__migc TO invitations;
+        RENAME TABLE `invitations` TO `invitations__migc_old`, `invitations__migc` TO `invitations`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE invitations__migc_old;
+        DROP TABLE `invitations__migc_old`;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS invitations__migc_progress;
+        DROP TABLE IF EXISTS `invitations__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_invitations_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_insert';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_invitations_insert BEFORE INSERT ON invitations FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_insert` BEFORE INSERT ON `invitations` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.state__migc_new = CAST(CASE CAST(NEW.state AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.state AS CHAR) END AS CHAR);
+              SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
               IF TRUE THEN
                 -- written by the old application
                 DO 0;
@@ -739,19 +739,19 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_invitations_update BEFORE UPDATE ON invitations FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_update` BEFORE UPDATE ON `invitations` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.state <=> OLD.state) THEN
-                SET NEW.state__migc_new = CAST(CASE CAST(NEW.state AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.state AS CHAR) END AS CHAR);
+              IF NOT (NEW.`state` <=> OLD.`state`) THEN
+                SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
               END IF;
               IF (FALSE OR TRUE) AND NOT (FALSE) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
@@ -765,55 +765,55 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE invitations ADD CONSTRAINT invitations_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD CONSTRAINT `invitations_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_tenant_id_fkey__migc') THEN
-          ALTER TABLE invitations DROP INDEX invitations_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP INDEX `invitations_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_invited_by_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE invitations ADD CONSTRAINT invitations_invited_by_fkey FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD CONSTRAINT `invitations_invited_by_fkey` FOREIGN KEY (`invited_by`) REFERENCES `users` (`id`) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_invited_by_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_invited_by_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_invited_by_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_invited_by_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_invited_by_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_invited_by_fkey__migc') THEN
-          ALTER TABLE invitations DROP INDEX invitations_invited_by_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP INDEX `invitations_invited_by_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_role_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE invitations ADD CONSTRAINT invitations_tenant_id_role_id_fkey FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD CONSTRAINT `invitations_tenant_id_role_id_fkey` FOREIGN KEY (`tenant_id`, `role_id`) REFERENCES `roles` (`tenant_id`, `id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_role_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_role_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_role_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_role_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_role_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_tenant_id_role_id_fkey__migc') THEN
-          ALTER TABLE invitations DROP INDEX invitations_tenant_id_role_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP INDEX `invitations_tenant_id_role_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -827,13 +827,13 @@ SET SESSION foreign_key_checks = 1;
 
 -- [9] install the dual-write trigger on `invitations`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
-DROP TRIGGER IF EXISTS migc_sync_invitations_insert;
-DROP TRIGGER IF EXISTS migc_sync_invitations_update;
+DROP TRIGGER IF EXISTS `migc_sync_invitations_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_invitations_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_invitations_insert BEFORE INSERT ON invitations FOR EACH ROW
+CREATE TRIGGER `migc_sync_invitations_insert` BEFORE INSERT ON `invitations` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    SET NEW.state__migc_new = CAST(CASE CAST(NEW.state AS CHAR) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW.state AS CHAR) END AS CHAR);
+    SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
     IF TRUE THEN
       -- written by the old application
       DO 0;
@@ -843,11 +843,11 @@ BEGIN
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_invitations_update BEFORE UPDATE ON invitations FOR EACH ROW
+CREATE TRIGGER `migc_sync_invitations_update` BEFORE UPDATE ON `invitations` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF NOT (NEW.state <=> OLD.state) THEN
-      SET NEW.state__migc_new = CAST(CASE CAST(NEW.state AS CHAR) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW.state AS CHAR) END AS CHAR);
+    IF NOT (NEW.`state` <=> OLD.`state`) THEN
+      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
     END IF;
     IF (FALSE OR TRUE) AND NOT (FALSE) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
@@ -888,9 +888,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND COLUMN_NAME = 'visibility') THEN
         IF algo = 0 THEN
-          ALTER TABLE projects ADD COLUMN visibility enum('private', 'tenant', 'public') NOT NULL DEFAULT 'private', ALGORITHM=INSTANT;
+          ALTER TABLE `projects` ADD COLUMN `visibility` enum('private','tenant','public') NOT NULL DEFAULT 'private', ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE projects ADD COLUMN visibility enum('private', 'tenant', 'public') NOT NULL DEFAULT 'private', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `projects` ADD COLUMN `visibility` enum('private','tenant','public') NOT NULL DEFAULT 'private', ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -929,9 +929,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'description') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks ADD COLUMN description text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` ADD COLUMN `description` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks ADD COLUMN description text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ADD COLUMN `description` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -970,9 +970,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'estimate_minutes') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks ADD COLUMN estimate_minutes int NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` ADD COLUMN `estimate_minutes` int NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks ADD COLUMN estimate_minutes int NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ADD COLUMN `estimate_minutes` int NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1007,7 +1007,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_assignee_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE tasks ADD CONSTRAINT tasks_assignee_fkey FOREIGN KEY (tenant_id, assignee_id) REFERENCES memberships (tenant_id, user_id), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `tasks` ADD CONSTRAINT `tasks_assignee_fkey` FOREIGN KEY (`tenant_id`, `assignee_id`) REFERENCES `memberships` (`tenant_id`, `user_id`), ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -1021,35 +1021,35 @@ SET SESSION foreign_key_checks = 1;
 
 -- [15] install the dual-write trigger on `tasks`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
-DROP TRIGGER IF EXISTS migc_sync_tasks_insert;
-DROP TRIGGER IF EXISTS migc_sync_tasks_update;
+DROP TRIGGER IF EXISTS `migc_sync_tasks_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_tasks_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_tasks_insert BEFORE INSERT ON tasks FOR EACH ROW
+CREATE TRIGGER `migc_sync_tasks_insert` BEFORE INSERT ON `tasks` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.description IS NULL AND NEW.estimate_minutes IS NULL THEN
+    IF NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL THEN
       -- written by the old application
-      SET NEW.description = NEW.body;
-      SET NEW.estimate_minutes = round(NEW.estimate_hours * 60);
+      SET NEW.`description` = NEW.`body`;
+      SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
     ELSE
       -- written by the new application
-      SET NEW.body = NEW.description;
-      SET NEW.estimate_hours = NEW.estimate_minutes / 60.0;
+      SET NEW.`body` = NEW.`description`;
+      SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_tasks_update BEFORE UPDATE ON tasks FOR EACH ROW
+CREATE TRIGGER `migc_sync_tasks_update` BEFORE UPDATE ON `tasks` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.body <=> OLD.body) OR NOT (NEW.estimate_hours <=> OLD.estimate_hours) OR NEW.description IS NULL AND NEW.estimate_minutes IS NULL) AND NOT (NOT (NEW.description <=> OLD.description) OR NOT (NEW.estimate_minutes <=> OLD.estimate_minutes)) THEN
+    IF (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`) OR NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL) AND NOT (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.description = NEW.body;
-      SET NEW.estimate_minutes = round(NEW.estimate_hours * 60);
-    ELSEIF (NOT (NEW.description <=> OLD.description) OR NOT (NEW.estimate_minutes <=> OLD.estimate_minutes)) AND NOT (NOT (NEW.body <=> OLD.body) OR NOT (NEW.estimate_hours <=> OLD.estimate_hours)) THEN
+      SET NEW.`description` = NEW.`body`;
+      SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
+    ELSEIF (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`)) THEN
       -- updated by the new application
-      SET NEW.body = NEW.description;
-      SET NEW.estimate_hours = NEW.estimate_minutes / 60.0;
+      SET NEW.`body` = NEW.`description`;
+      SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
     END IF;
   END IF;
 END//
@@ -1083,9 +1083,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND COLUMN_NAME = 'region') THEN
         IF algo = 0 THEN
-          ALTER TABLE tenants ADD COLUMN region varchar(16) NOT NULL DEFAULT 'eu-central-1', ALGORITHM=INSTANT;
+          ALTER TABLE `tenants` ADD COLUMN `region` varchar(16) NOT NULL DEFAULT 'eu-central-1', ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tenants ADD COLUMN region varchar(16) NOT NULL DEFAULT 'eu-central-1', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tenants` ADD COLUMN `region` varchar(16) NOT NULL DEFAULT 'eu-central-1', ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1098,11 +1098,11 @@ DROP PROCEDURE migc_step;
 
 -- [17] drop view `open_tasks` to redefine it
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
-DROP VIEW IF EXISTS open_tasks;
+DROP VIEW IF EXISTS `open_tasks`;
 
 -- [18] create view `open_tasks` with its new query
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
-CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.`key`, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW `open_tasks` AS SELECT `t`.`tenant_id`, `t`.`id`, `p`.`key`, `t`.`number`, `t`.`title`, `t`.`status`, `t`.`assignee_id`, `t`.`due_date` FROM `tasks` t JOIN `projects` p ON `p`.`tenant_id` = `t`.`tenant_id` AND `p`.`id` = `t`.`project_id` WHERE `t`.`status` IN ('todo', 'in_progress', 'blocked') AND `p`.`deleted_at` IS NULL;
 
 -- [19] make the copy `tasks__migc` of `tasks`, with the change, kept in step by triggers
 --     lock: exclusive metadata lock (brief): an empty copy of `tasks` and triggers made; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
@@ -1124,35 +1124,35 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_estimate_minutes_check')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS tasks__migc_progress;
-          CREATE TABLE tasks__migc LIKE tasks;
+          DROP TABLE IF EXISTS `tasks__migc_progress`;
+          CREATE TABLE `tasks__migc` LIKE `tasks`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE tasks__migc ADD CONSTRAINT tasks_estimate_minutes_check CHECK (estimate_minutes >= 0), ADD CONSTRAINT tasks_project_fkey__migc_copy FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id) ON DELETE CASCADE, ADD CONSTRAINT tasks_assignee_fkey__migc_copy FOREIGN KEY (tenant_id, assignee_id) REFERENCES memberships (tenant_id, user_id), ALGORITHM=COPY;
+          ALTER TABLE `tasks__migc` ADD CONSTRAINT `tasks_estimate_minutes_check` CHECK (`estimate_minutes` >= 0), ADD CONSTRAINT `tasks_project_fkey__migc_copy` FOREIGN KEY (`tenant_id`, `project_id`) REFERENCES `projects` (`tenant_id`, `id`) ON DELETE CASCADE, ADD CONSTRAINT `tasks_assignee_fkey__migc_copy` FOREIGN KEY (`tenant_id`, `assignee_id`) REFERENCES `memberships` (`tenant_id`, `user_id`), ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS tasks__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 char(36) NULL, claimed_1 char(36) NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO tasks__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tasks_insert';
+        CREATE TABLE IF NOT EXISTS `tasks__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 char(36) NULL, claimed_1 char(36) NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `tasks__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_tasks_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_tasks_insert AFTER INSERT ON tasks FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO tasks__migc (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes) VALUES (NEW.tenant_id, NEW.id, NEW.project_id, NEW.number, NEW.title, NEW.body, NEW.status, NEW.priority, NEW.assignee_id, NEW.estimate_hours, NEW.due_date, NEW.created_at, NEW.updated_at, NEW.description, NEW.estimate_minutes) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), project_id = VALUES(project_id), number = VALUES(number), title = VALUES(title), body = VALUES(body), status = VALUES(status), priority = VALUES(priority), assignee_id = VALUES(assignee_id), estimate_hours = VALUES(estimate_hours), due_date = VALUES(due_date), created_at = VALUES(created_at), updated_at = VALUES(updated_at), description = VALUES(description), estimate_minutes = VALUES(estimate_minutes); END IF; SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_tasks_insert` AFTER INSERT ON `tasks` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM `tasks__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `tasks__migc` (`tenant_id`, `id`, `project_id`, `number`, `title`, `body`, `status`, `priority`, `assignee_id`, `estimate_hours`, `due_date`, `created_at`, `updated_at`, `description`, `estimate_minutes`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`project_id`, NEW.`number`, NEW.`title`, NEW.`body`, NEW.`status`, NEW.`priority`, NEW.`assignee_id`, NEW.`estimate_hours`, NEW.`due_date`, NEW.`created_at`, NEW.`updated_at`, NEW.`description`, NEW.`estimate_minutes`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `project_id` = VALUES(`project_id`), `number` = VALUES(`number`), `title` = VALUES(`title`), `body` = VALUES(`body`), `status` = VALUES(`status`), `priority` = VALUES(`priority`), `assignee_id` = VALUES(`assignee_id`), `estimate_hours` = VALUES(`estimate_hours`), `due_date` = VALUES(`due_date`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `description` = VALUES(`description`), `estimate_minutes` = VALUES(`estimate_minutes`); END IF; SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tasks_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_tasks_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_tasks_update AFTER UPDATE ON tasks FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NEW.tenant_id <=> OLD.tenant_id AND NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO tasks__migc (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes) VALUES (NEW.tenant_id, NEW.id, NEW.project_id, NEW.number, NEW.title, NEW.body, NEW.status, NEW.priority, NEW.assignee_id, NEW.estimate_hours, NEW.due_date, NEW.created_at, NEW.updated_at, NEW.description, NEW.estimate_minutes) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), project_id = VALUES(project_id), number = VALUES(number), title = VALUES(title), body = VALUES(body), status = VALUES(status), priority = VALUES(priority), assignee_id = VALUES(assignee_id), estimate_hours = VALUES(estimate_hours), due_date = VALUES(due_date), created_at = VALUES(created_at), updated_at = VALUES(updated_at), description = VALUES(description), estimate_minutes = VALUES(estimate_minutes); END IF; ELSEIF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (OLD.tenant_id, OLD.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE tasks__migc SET tenant_id = NEW.tenant_id, id = NEW.id, project_id = NEW.project_id, number = NEW.number, title = NEW.title, body = NEW.body, status = NEW.status, priority = NEW.priority, assignee_id = NEW.assignee_id, estimate_hours = NEW.estimate_hours, due_date = NEW.due_date, created_at = NEW.created_at, updated_at = NEW.updated_at, description = NEW.description, estimate_minutes = NEW.estimate_minutes WHERE tenant_id = OLD.tenant_id AND id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO tasks__migc (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes) VALUES (NEW.tenant_id, NEW.id, NEW.project_id, NEW.number, NEW.title, NEW.body, NEW.status, NEW.priority, NEW.assignee_id, NEW.estimate_hours, NEW.due_date, NEW.created_at, NEW.updated_at, NEW.description, NEW.estimate_minutes) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), project_id = VALUES(project_id), number = VALUES(number), title = VALUES(title), body = VALUES(body), status = VALUES(status), priority = VALUES(priority), assignee_id = VALUES(assignee_id), estimate_hours = VALUES(estimate_hours), due_date = VALUES(due_date), created_at = VALUES(created_at), updated_at = VALUES(updated_at), description = VALUES(description), estimate_minutes = VALUES(estimate_minutes); END IF; ELSE DELETE FROM tasks__migc WHERE tenant_id = OLD.tenant_id AND id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO tasks__migc (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes) VALUES (NEW.tenant_id, NEW.id, NEW.project_id, NEW.number, NEW.title, NEW.body, NEW.status, NEW.priority, NEW.assignee_id, NEW.estimate_hours, NEW.due_date, NEW.created_at, NEW.updated_at, NEW.description, NEW.estimate_minutes) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), project_id = VALUES(project_id), number = VALUES(number), title = VALUES(title), body = VALUES(body), status = VALUES(status), priority = VALUES(priority), assignee_id = VALUES(assignee_id), estimate_hours = VALUES(estimate_hours), due_date = VALUES(due_date), created_at = VALUES(created_at), updated_at = VALUES(updated_at), description = VALUES(description), estimate_minutes = VALUES(estimate_minutes); END IF; SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_tasks_update` AFTER UPDATE ON `tasks` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NEW.`tenant_id` <=> OLD.`tenant_id` AND NEW.`id` <=> OLD.`id` THEN IF EXISTS (SELECT 1 FROM `tasks__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `tasks__migc` (`tenant_id`, `id`, `project_id`, `number`, `title`, `body`, `status`, `priority`, `assignee_id`, `estimate_hours`, `due_date`, `created_at`, `updated_at`, `description`, `estimate_minutes`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`project_id`, NEW.`number`, NEW.`title`, NEW.`body`, NEW.`status`, NEW.`priority`, NEW.`assignee_id`, NEW.`estimate_hours`, NEW.`due_date`, NEW.`created_at`, NEW.`updated_at`, NEW.`description`, NEW.`estimate_minutes`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `project_id` = VALUES(`project_id`), `number` = VALUES(`number`), `title` = VALUES(`title`), `body` = VALUES(`body`), `status` = VALUES(`status`), `priority` = VALUES(`priority`), `assignee_id` = VALUES(`assignee_id`), `estimate_hours` = VALUES(`estimate_hours`), `due_date` = VALUES(`due_date`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `description` = VALUES(`description`), `estimate_minutes` = VALUES(`estimate_minutes`); END IF; ELSEIF EXISTS (SELECT 1 FROM `tasks__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`tenant_id`, OLD.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `tasks__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE `tasks__migc` SET `tenant_id` = NEW.`tenant_id`, `id` = NEW.`id`, `project_id` = NEW.`project_id`, `number` = NEW.`number`, `title` = NEW.`title`, `body` = NEW.`body`, `status` = NEW.`status`, `priority` = NEW.`priority`, `assignee_id` = NEW.`assignee_id`, `estimate_hours` = NEW.`estimate_hours`, `due_date` = NEW.`due_date`, `created_at` = NEW.`created_at`, `updated_at` = NEW.`updated_at`, `description` = NEW.`description`, `estimate_minutes` = NEW.`estimate_minutes` WHERE `tenant_id` = OLD.`tenant_id` AND `id` = OLD.`id`; IF ROW_COUNT() = 0 THEN INSERT INTO `tasks__migc` (`tenant_id`, `id`, `project_id`, `number`, `title`, `body`, `status`, `priority`, `assignee_id`, `estimate_hours`, `due_date`, `created_at`, `updated_at`, `description`, `estimate_minutes`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`project_id`, NEW.`number`, NEW.`title`, NEW.`body`, NEW.`status`, NEW.`priority`, NEW.`assignee_id`, NEW.`estimate_hours`, NEW.`due_date`, NEW.`created_at`, NEW.`updated_at`, NEW.`description`, NEW.`estimate_minutes`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `project_id` = VALUES(`project_id`), `number` = VALUES(`number`), `title` = VALUES(`title`), `body` = VALUES(`body`), `status` = VALUES(`status`), `priority` = VALUES(`priority`), `assignee_id` = VALUES(`assignee_id`), `estimate_hours` = VALUES(`estimate_hours`), `due_date` = VALUES(`due_date`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `description` = VALUES(`description`), `estimate_minutes` = VALUES(`estimate_minutes`); END IF; ELSE DELETE FROM `tasks__migc` WHERE `tenant_id` = OLD.`tenant_id` AND `id` = OLD.`id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `tasks__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `tasks__migc` (`tenant_id`, `id`, `project_id`, `number`, `title`, `body`, `status`, `priority`, `assignee_id`, `estimate_hours`, `due_date`, `created_at`, `updated_at`, `description`, `estimate_minutes`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`project_id`, NEW.`number`, NEW.`title`, NEW.`body`, NEW.`status`, NEW.`priority`, NEW.`assignee_id`, NEW.`estimate_hours`, NEW.`due_date`, NEW.`created_at`, NEW.`updated_at`, NEW.`description`, NEW.`estimate_minutes`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `project_id` = VALUES(`project_id`), `number` = VALUES(`number`), `title` = VALUES(`title`), `body` = VALUES(`body`), `status` = VALUES(`status`), `priority` = VALUES(`priority`), `assignee_id` = VALUES(`assignee_id`), `estimate_hours` = VALUES(`estimate_hours`), `due_date` = VALUES(`due_date`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `description` = VALUES(`description`), `estimate_minutes` = VALUES(`estimate_minutes`); END IF; SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tasks_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_tasks_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_tasks_delete AFTER DELETE ON tasks FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM tasks__migc_progress AS p WHERE p.whole = 1 OR (OLD.tenant_id, OLD.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM tasks__migc WHERE tenant_id = OLD.tenant_id AND id = OLD.id; END IF; SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_tasks_delete` AFTER DELETE ON `tasks` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM `tasks__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`tenant_id`, OLD.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM `tasks__migc` WHERE `tenant_id` = OLD.`tenant_id` AND `id` = OLD.`id`; END IF; SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;

@@ -36,23 +36,23 @@ BEGIN
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL, upto_1 = NULL;
-          SELECT b.tenant_id, b.id INTO upto_0, upto_1
-            FROM (SELECT tenant_id, id FROM tasks WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) ORDER BY tenant_id, id LIMIT batch_size) AS b
-            ORDER BY b.tenant_id DESC, b.id DESC LIMIT 1;
+          SELECT b.`tenant_id`, b.`id` INTO upto_0, upto_1
+            FROM (SELECT `tenant_id`, `id` FROM `tasks` WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) ORDER BY `tenant_id`, `id` LIMIT batch_size) AS b
+            ORDER BY b.`tenant_id` DESC, b.`id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE tasks__migc_progress SET whole = 1;
+            UPDATE `tasks__migc_progress` SET whole = 1;
           ELSE
-            UPDATE tasks__migc_progress SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
+            UPDATE `tasks__migc_progress` SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM tasks
-            WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (upto_0 IS NULL OR (tenant_id, id) <= (upto_0, upto_1)) FOR UPDATE;
-          INSERT INTO tasks__migc (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes)
-            SELECT tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes FROM tasks WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (upto_0 IS NULL OR (tenant_id, id) <= (upto_0, upto_1))
-              AND NOT EXISTS (SELECT 1 FROM tasks__migc AS x WHERE x.tenant_id = tasks.tenant_id AND x.id = tasks.id)
-            ON DUPLICATE KEY UPDATE tenant_id = tasks__migc.tenant_id;
+          SELECT COUNT(*) INTO locked_rows FROM `tasks`
+            WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`tenant_id`, `id`) <= (upto_0, upto_1)) FOR UPDATE;
+          INSERT INTO `tasks__migc` (`tenant_id`, `id`, `project_id`, `number`, `title`, `body`, `status`, `priority`, `assignee_id`, `estimate_hours`, `due_date`, `created_at`, `updated_at`, `description`, `estimate_minutes`)
+            SELECT `tenant_id`, `id`, `project_id`, `number`, `title`, `body`, `status`, `priority`, `assignee_id`, `estimate_hours`, `due_date`, `created_at`, `updated_at`, `description`, `estimate_minutes` FROM `tasks` WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`tenant_id`, `id`) <= (upto_0, upto_1))
+              AND NOT EXISTS (SELECT 1 FROM `tasks__migc` AS x WHERE x.`tenant_id` = `tasks`.`tenant_id` AND x.`id` = `tasks`.`id`)
+            ON DUPLICATE KEY UPDATE `tenant_id` = `tasks__migc`.`tenant_id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -98,20 +98,20 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       SET @migc_backfill = 'on';
-      SELECT tenant_id, id INTO max_0, max_1 FROM invitations ORDER BY tenant_id DESC, id DESC LIMIT 1;
+      SELECT `tenant_id`, `id` INTO max_0, max_1 FROM `invitations` ORDER BY `tenant_id` DESC, `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
         SET upto_0 = NULL, upto_1 = NULL;
-        SELECT b.tenant_id, b.id INTO upto_0, upto_1
-          FROM (SELECT tenant_id, id FROM invitations
-                WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (tenant_id, id) <= (max_0, max_1)
-                ORDER BY tenant_id, id LIMIT batch_size) AS b
-          ORDER BY b.tenant_id DESC, b.id DESC LIMIT 1;
+        SELECT b.`tenant_id`, b.`id` INTO upto_0, upto_1
+          FROM (SELECT `tenant_id`, `id` FROM `invitations`
+                WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (`tenant_id`, `id`) <= (max_0, max_1)
+                ORDER BY `tenant_id`, `id` LIMIT batch_size) AS b
+          ORDER BY b.`tenant_id` DESC, b.`id` DESC LIMIT 1;
         IF upto_0 IS NULL THEN
           LEAVE backfill;
         END IF;
         START TRANSACTION;
-        UPDATE invitations SET state__migc_new = COALESCE(invitations.state__migc_new, CAST(CASE CAST(invitations.state AS CHAR) WHEN 'cancelled' THEN 'revoked' ELSE CAST(invitations.state AS CHAR) END AS CHAR))
-          WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (tenant_id, id) <= (upto_0, upto_1) AND (invitations.state__migc_new IS NULL);
+        UPDATE `invitations` SET `state__migc_new` = COALESCE(`invitations`.`state__migc_new`, CAST(CASE CAST(`invitations`.`state` AS CHAR) WHEN 'cancelled' THEN 'revoked' ELSE CAST(`invitations`.`state` AS CHAR) END AS CHAR))
+          WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (`tenant_id`, `id`) <= (upto_0, upto_1) AND (`invitations`.`state__migc_new` IS NULL);
         COMMIT;
         SET last_0 = upto_0, last_1 = upto_1, started = 1, batches = batches + 1, attempt = 0;
         DO SLEEP(pause_ms / 1000);
@@ -155,20 +155,20 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       SET @migc_backfill = 'on';
-      SELECT tenant_id, id INTO max_0, max_1 FROM tasks ORDER BY tenant_id DESC, id DESC LIMIT 1;
+      SELECT `tenant_id`, `id` INTO max_0, max_1 FROM `tasks` ORDER BY `tenant_id` DESC, `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
         SET upto_0 = NULL, upto_1 = NULL;
-        SELECT b.tenant_id, b.id INTO upto_0, upto_1
-          FROM (SELECT tenant_id, id FROM tasks
-                WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (tenant_id, id) <= (max_0, max_1)
-                ORDER BY tenant_id, id LIMIT batch_size) AS b
-          ORDER BY b.tenant_id DESC, b.id DESC LIMIT 1;
+        SELECT b.`tenant_id`, b.`id` INTO upto_0, upto_1
+          FROM (SELECT `tenant_id`, `id` FROM `tasks`
+                WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (`tenant_id`, `id`) <= (max_0, max_1)
+                ORDER BY `tenant_id`, `id` LIMIT batch_size) AS b
+          ORDER BY b.`tenant_id` DESC, b.`id` DESC LIMIT 1;
         IF upto_0 IS NULL THEN
           LEAVE backfill;
         END IF;
         START TRANSACTION;
-        UPDATE tasks SET description = COALESCE(tasks.description, tasks.body), estimate_minutes = COALESCE(tasks.estimate_minutes, round(tasks.estimate_hours * 60))
-          WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (tenant_id, id) <= (upto_0, upto_1) AND (tasks.description IS NULL OR tasks.estimate_minutes IS NULL);
+        UPDATE `tasks` SET `description` = COALESCE(`tasks`.`description`, `tasks`.`body`), `estimate_minutes` = COALESCE(`tasks`.`estimate_minutes`, round(`tasks`.`estimate_hours` * 60))
+          WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (`tenant_id`, `id`) <= (upto_0, upto_1) AND (`tasks`.`description` IS NULL OR `tasks`.`estimate_minutes` IS NULL);
         COMMIT;
         SET last_0 = upto_0, last_1 = upto_1, started = 1, batches = batches + 1, attempt = 0;
         DO SLEEP(pause_ms / 1000);

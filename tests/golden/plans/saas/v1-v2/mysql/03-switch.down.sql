@@ -16,12 +16,12 @@ SET NAMES utf8mb4;
 
 -- [27] undo: set `invitations.state__migc_new` not null
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
-DROP TRIGGER IF EXISTS migc_sync_invitations_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_invitations_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_invitations_insert;
-DROP TRIGGER IF EXISTS migc_copy_invitations_update;
-DROP TRIGGER IF EXISTS migc_copy_invitations_delete;
-DROP TABLE IF EXISTS invitations__migc, invitations__migc_old, invitations__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_invitations_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_invitations_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_invitations_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_invitations_update`;
+DROP TRIGGER IF EXISTS `migc_copy_invitations_delete`;
+DROP TABLE IF EXISTS `invitations__migc`, `invitations__migc_old`, `invitations__migc_progress`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -39,7 +39,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'state__migc_new') THEN
-        ALTER TABLE invitations MODIFY COLUMN state__migc_new enum('pending', 'accepted', 'expired', 'revoked') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `invitations` MODIFY COLUMN `state__migc_new` enum('pending','accepted','expired','revoked') NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -80,13 +80,13 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_estimate_minutes_check') AND EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks__migc_back' AND TABLE_TYPE = 'BASE TABLE') THEN
-        RENAME TABLE tasks TO tasks__migc_swap, tasks__migc_back TO tasks, tasks__migc TO tasks__migc_back, tasks__migc_swap TO tasks__migc;
+        RENAME TABLE `tasks` TO `tasks__migc_swap`, `tasks__migc_back` TO `tasks`, `tasks__migc` TO `tasks__migc_back`, `tasks__migc_swap` TO `tasks__migc`;
       END IF;
-      DROP TRIGGER IF EXISTS migc_copy_tasks_back_insert;
-      DROP TRIGGER IF EXISTS migc_copy_tasks_back_update;
-      DROP TRIGGER IF EXISTS migc_copy_tasks_back_delete;
+      DROP TRIGGER IF EXISTS `migc_copy_tasks_back_insert`;
+      DROP TRIGGER IF EXISTS `migc_copy_tasks_back_update`;
+      DROP TRIGGER IF EXISTS `migc_copy_tasks_back_delete`;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_estimate_minutes_check')) THEN
-        DROP TABLE IF EXISTS tasks__migc_back;
+        DROP TABLE IF EXISTS `tasks__migc_back`;
       END IF;
       SET done = 1;
     END;

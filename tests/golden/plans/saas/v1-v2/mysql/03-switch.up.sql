@@ -25,48 +25,48 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_estimate_minutes_check')) THEN
-        IF NOT EXISTS (SELECT 1 FROM tasks__migc_progress WHERE whole = 1) THEN
-          SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'the copy of tasks is not filled yet: run the backfill phase first';
+        IF NOT EXISTS (SELECT 1 FROM `tasks__migc_progress` WHERE whole = 1) THEN
+          SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: the copy of tasks is not filled yet: run the backfill phase first';
         END IF;
-        CREATE TABLE IF NOT EXISTS tasks__migc_back LIKE tasks;
+        CREATE TABLE IF NOT EXISTS `tasks__migc_back` LIKE `tasks`;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_tasks_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tasks_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_tasks_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_tasks_insert__migc BEFORE INSERT ON tasks__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_tasks_insert__migc` BEFORE INSERT ON `tasks__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
               DO 0;
-              IF NEW.description IS NULL AND NEW.estimate_minutes IS NULL THEN
+              IF NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL THEN
                 -- written by the old application
-                SET NEW.description = NEW.body;
-                SET NEW.estimate_minutes = round(NEW.estimate_hours * 60);
+                SET NEW.`description` = NEW.`body`;
+                SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
               ELSE
                 -- written by the new application
-                SET NEW.body = NEW.description;
-                SET NEW.estimate_hours = NEW.estimate_minutes / 60.0;
+                SET NEW.`body` = NEW.`description`;
+                SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tasks_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_tasks_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_tasks_update__migc BEFORE UPDATE ON tasks__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_tasks_update__migc` BEFORE UPDATE ON `tasks__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.body <=> OLD.body) OR NOT (NEW.estimate_hours <=> OLD.estimate_hours) OR NEW.description IS NULL AND NEW.estimate_minutes IS NULL) AND NOT (NOT (NEW.description <=> OLD.description) OR NOT (NEW.estimate_minutes <=> OLD.estimate_minutes)) THEN
+              IF (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`) OR NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL) AND NOT (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.description = NEW.body;
-                SET NEW.estimate_minutes = round(NEW.estimate_hours * 60);
-              ELSEIF (NOT (NEW.description <=> OLD.description) OR NOT (NEW.estimate_minutes <=> OLD.estimate_minutes)) AND NOT (NOT (NEW.body <=> OLD.body) OR NOT (NEW.estimate_hours <=> OLD.estimate_hours)) THEN
+                SET NEW.`description` = NEW.`body`;
+                SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
+              ELSEIF (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`)) THEN
                 -- updated by the new application
-                SET NEW.body = NEW.description;
-                SET NEW.estimate_hours = NEW.estimate_minutes / 60.0;
+                SET NEW.`body` = NEW.`description`;
+                SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
               END IF;
             END IF;
           END';
@@ -74,31 +74,31 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tasks_back_insert';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_tasks_back_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_tasks_back_insert AFTER INSERT ON tasks__migc FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; INSERT INTO tasks__migc_back (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes) VALUES (NEW.tenant_id, NEW.id, NEW.project_id, NEW.number, NEW.title, NEW.body, NEW.status, NEW.priority, NEW.assignee_id, NEW.estimate_hours, NEW.due_date, NEW.created_at, NEW.updated_at, NEW.description, NEW.estimate_minutes) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), project_id = VALUES(project_id), number = VALUES(number), title = VALUES(title), body = VALUES(body), status = VALUES(status), priority = VALUES(priority), assignee_id = VALUES(assignee_id), estimate_hours = VALUES(estimate_hours), due_date = VALUES(due_date), created_at = VALUES(created_at), updated_at = VALUES(updated_at), description = VALUES(description), estimate_minutes = VALUES(estimate_minutes); SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_tasks_back_insert` AFTER INSERT ON `tasks__migc` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; INSERT INTO `tasks__migc_back` (`tenant_id`, `id`, `project_id`, `number`, `title`, `body`, `status`, `priority`, `assignee_id`, `estimate_hours`, `due_date`, `created_at`, `updated_at`, `description`, `estimate_minutes`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`project_id`, NEW.`number`, NEW.`title`, NEW.`body`, NEW.`status`, NEW.`priority`, NEW.`assignee_id`, NEW.`estimate_hours`, NEW.`due_date`, NEW.`created_at`, NEW.`updated_at`, NEW.`description`, NEW.`estimate_minutes`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `project_id` = VALUES(`project_id`), `number` = VALUES(`number`), `title` = VALUES(`title`), `body` = VALUES(`body`), `status` = VALUES(`status`), `priority` = VALUES(`priority`), `assignee_id` = VALUES(`assignee_id`), `estimate_hours` = VALUES(`estimate_hours`), `due_date` = VALUES(`due_date`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `description` = VALUES(`description`), `estimate_minutes` = VALUES(`estimate_minutes`); SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tasks_back_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_tasks_back_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_tasks_back_update AFTER UPDATE ON tasks__migc FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NOT (NEW.tenant_id <=> OLD.tenant_id AND NEW.id <=> OLD.id) THEN DELETE FROM tasks__migc_back WHERE tenant_id = OLD.tenant_id AND id = OLD.id; END IF; INSERT INTO tasks__migc_back (tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes) VALUES (NEW.tenant_id, NEW.id, NEW.project_id, NEW.number, NEW.title, NEW.body, NEW.status, NEW.priority, NEW.assignee_id, NEW.estimate_hours, NEW.due_date, NEW.created_at, NEW.updated_at, NEW.description, NEW.estimate_minutes) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), project_id = VALUES(project_id), number = VALUES(number), title = VALUES(title), body = VALUES(body), status = VALUES(status), priority = VALUES(priority), assignee_id = VALUES(assignee_id), estimate_hours = VALUES(estimate_hours), due_date = VALUES(due_date), created_at = VALUES(created_at), updated_at = VALUES(updated_at), description = VALUES(description), estimate_minutes = VALUES(estimate_minutes); SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_tasks_back_update` AFTER UPDATE ON `tasks__migc` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NOT (NEW.`tenant_id` <=> OLD.`tenant_id` AND NEW.`id` <=> OLD.`id`) THEN DELETE FROM `tasks__migc_back` WHERE `tenant_id` = OLD.`tenant_id` AND `id` = OLD.`id`; END IF; INSERT INTO `tasks__migc_back` (`tenant_id`, `id`, `project_id`, `number`, `title`, `body`, `status`, `priority`, `assignee_id`, `estimate_hours`, `due_date`, `created_at`, `updated_at`, `description`, `estimate_minutes`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`project_id`, NEW.`number`, NEW.`title`, NEW.`body`, NEW.`status`, NEW.`priority`, NEW.`assignee_id`, NEW.`estimate_hours`, NEW.`due_date`, NEW.`created_at`, NEW.`updated_at`, NEW.`description`, NEW.`estimate_minutes`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `project_id` = VALUES(`project_id`), `number` = VALUES(`number`), `title` = VALUES(`title`), `body` = VALUES(`body`), `status` = VALUES(`status`), `priority` = VALUES(`priority`), `assignee_id` = VALUES(`assignee_id`), `estimate_hours` = VALUES(`estimate_hours`), `due_date` = VALUES(`due_date`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `description` = VALUES(`description`), `estimate_minutes` = VALUES(`estimate_minutes`); SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tasks_back_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_tasks_back_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_tasks_back_delete AFTER DELETE ON tasks__migc FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; DELETE FROM tasks__migc_back WHERE tenant_id = OLD.tenant_id AND id = OLD.id; SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_tasks_back_delete` AFTER DELETE ON `tasks__migc` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; DELETE FROM `tasks__migc_back` WHERE `tenant_id` = OLD.`tenant_id` AND `id` = OLD.`id`; SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        RENAME TABLE tasks TO tasks__migc_swap, tasks__migc TO tasks, tasks__migc_back TO tasks__migc, tasks__migc_swap TO tasks__migc_back;
+        RENAME TABLE `tasks` TO `tasks__migc_swap`, `tasks__migc` TO `tasks`, `tasks__migc_back` TO `tasks__migc`, `tasks__migc_swap` TO `tasks__migc_back`;
       END IF;
       SET done = 1;
     END;
@@ -157,58 +157,58 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'state__migc_new' AND IS_NULLABLE = 'NO')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS invitations__migc_progress;
-          CREATE TABLE invitations__migc LIKE invitations;
+          DROP TABLE IF EXISTS `invitations__migc_progress`;
+          CREATE TABLE `invitations__migc` LIKE `invitations`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE invitations__migc MODIFY COLUMN state__migc_new enum('pending', 'accepted', 'expired', 'revoked') NOT NULL, ADD CONSTRAINT invitations_tenant_id_fkey__migc FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE, ADD CONSTRAINT invitations_invited_by_fkey__migc FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL, ADD CONSTRAINT invitations_tenant_id_role_id_fkey__migc FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE, ALGORITHM=COPY;
+          ALTER TABLE `invitations__migc` MODIFY COLUMN `state__migc_new` enum('pending','accepted','expired','revoked') NOT NULL, ADD CONSTRAINT `invitations_tenant_id_fkey__migc` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE, ADD CONSTRAINT `invitations_invited_by_fkey__migc` FOREIGN KEY (`invited_by`) REFERENCES `users` (`id`) ON DELETE SET NULL, ADD CONSTRAINT `invitations_tenant_id_role_id_fkey__migc` FOREIGN KEY (`tenant_id`, `role_id`) REFERENCES `roles` (`tenant_id`, `id`) ON DELETE CASCADE, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS invitations__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 char(36) NULL, claimed_1 char(36) NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO invitations__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_invitations_insert';
+        CREATE TABLE IF NOT EXISTS `invitations__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 char(36) NULL, claimed_1 char(36) NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `invitations__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_invitations_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_invitations_insert AFTER INSERT ON invitations FOR EACH ROW IF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO invitations__migc (tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new) VALUES (NEW.tenant_id, NEW.id, NEW.email, NEW.role_id, NEW.invited_by, NEW.token_hash, NEW.state, NEW.expires_at, NEW.created_at, NEW.updated_at, NEW.state__migc_new) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), email = VALUES(email), role_id = VALUES(role_id), invited_by = VALUES(invited_by), token_hash = VALUES(token_hash), state = VALUES(state), expires_at = VALUES(expires_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), state__migc_new = VALUES(state__migc_new); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_invitations_insert` AFTER INSERT ON `invitations` FOR EACH ROW IF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `invitations__migc` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`, `state__migc_new`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`email`, NEW.`role_id`, NEW.`invited_by`, NEW.`token_hash`, NEW.`state`, NEW.`expires_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`state__migc_new`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `email` = VALUES(`email`), `role_id` = VALUES(`role_id`), `invited_by` = VALUES(`invited_by`), `token_hash` = VALUES(`token_hash`), `state` = VALUES(`state`), `expires_at` = VALUES(`expires_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `state__migc_new` = VALUES(`state__migc_new`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_invitations_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_invitations_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_invitations_update AFTER UPDATE ON invitations FOR EACH ROW IF NEW.tenant_id <=> OLD.tenant_id AND NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO invitations__migc (tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new) VALUES (NEW.tenant_id, NEW.id, NEW.email, NEW.role_id, NEW.invited_by, NEW.token_hash, NEW.state, NEW.expires_at, NEW.created_at, NEW.updated_at, NEW.state__migc_new) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), email = VALUES(email), role_id = VALUES(role_id), invited_by = VALUES(invited_by), token_hash = VALUES(token_hash), state = VALUES(state), expires_at = VALUES(expires_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), state__migc_new = VALUES(state__migc_new); END IF; ELSEIF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (OLD.tenant_id, OLD.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE invitations__migc SET tenant_id = NEW.tenant_id, id = NEW.id, email = NEW.email, role_id = NEW.role_id, invited_by = NEW.invited_by, token_hash = NEW.token_hash, state = NEW.state, expires_at = NEW.expires_at, created_at = NEW.created_at, updated_at = NEW.updated_at, state__migc_new = NEW.state__migc_new WHERE tenant_id = OLD.tenant_id AND id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO invitations__migc (tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new) VALUES (NEW.tenant_id, NEW.id, NEW.email, NEW.role_id, NEW.invited_by, NEW.token_hash, NEW.state, NEW.expires_at, NEW.created_at, NEW.updated_at, NEW.state__migc_new) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), email = VALUES(email), role_id = VALUES(role_id), invited_by = VALUES(invited_by), token_hash = VALUES(token_hash), state = VALUES(state), expires_at = VALUES(expires_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), state__migc_new = VALUES(state__migc_new); END IF; ELSE DELETE FROM invitations__migc WHERE tenant_id = OLD.tenant_id AND id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO invitations__migc (tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new) VALUES (NEW.tenant_id, NEW.id, NEW.email, NEW.role_id, NEW.invited_by, NEW.token_hash, NEW.state, NEW.expires_at, NEW.created_at, NEW.updated_at, NEW.state__migc_new) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), email = VALUES(email), role_id = VALUES(role_id), invited_by = VALUES(invited_by), token_hash = VALUES(token_hash), state = VALUES(state), expires_at = VALUES(expires_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), state__migc_new = VALUES(state__migc_new); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_invitations_update` AFTER UPDATE ON `invitations` FOR EACH ROW IF NEW.`tenant_id` <=> OLD.`tenant_id` AND NEW.`id` <=> OLD.`id` THEN IF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `invitations__migc` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`, `state__migc_new`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`email`, NEW.`role_id`, NEW.`invited_by`, NEW.`token_hash`, NEW.`state`, NEW.`expires_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`state__migc_new`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `email` = VALUES(`email`), `role_id` = VALUES(`role_id`), `invited_by` = VALUES(`invited_by`), `token_hash` = VALUES(`token_hash`), `state` = VALUES(`state`), `expires_at` = VALUES(`expires_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `state__migc_new` = VALUES(`state__migc_new`); END IF; ELSEIF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`tenant_id`, OLD.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE `invitations__migc` SET `tenant_id` = NEW.`tenant_id`, `id` = NEW.`id`, `email` = NEW.`email`, `role_id` = NEW.`role_id`, `invited_by` = NEW.`invited_by`, `token_hash` = NEW.`token_hash`, `state` = NEW.`state`, `expires_at` = NEW.`expires_at`, `created_at` = NEW.`created_at`, `updated_at` = NEW.`updated_at`, `state__migc_new` = NEW.`state__migc_new` WHERE `tenant_id` = OLD.`tenant_id` AND `id` = OLD.`id`; IF ROW_COUNT() = 0 THEN INSERT INTO `invitations__migc` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`, `state__migc_new`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`email`, NEW.`role_id`, NEW.`invited_by`, NEW.`token_hash`, NEW.`state`, NEW.`expires_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`state__migc_new`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `email` = VALUES(`email`), `role_id` = VALUES(`role_id`), `invited_by` = VALUES(`invited_by`), `token_hash` = VALUES(`token_hash`), `state` = VALUES(`state`), `expires_at` = VALUES(`expires_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `state__migc_new` = VALUES(`state__migc_new`); END IF; ELSE DELETE FROM `invitations__migc` WHERE `tenant_id` = OLD.`tenant_id` AND `id` = OLD.`id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `invitations__migc` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`, `state__migc_new`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`email`, NEW.`role_id`, NEW.`invited_by`, NEW.`token_hash`, NEW.`state`, NEW.`expires_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`state__migc_new`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `email` = VALUES(`email`), `role_id` = VALUES(`role_id`), `invited_by` = VALUES(`invited_by`), `token_hash` = VALUES(`token_hash`), `state` = VALUES(`state`), `expires_at` = VALUES(`expires_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `state__migc_new` = VALUES(`state__migc_new`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_invitations_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_invitations_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_invitations_delete AFTER DELETE ON invitations FOR EACH ROW IF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (OLD.tenant_id, OLD.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM invitations__migc WHERE tenant_id = OLD.tenant_id AND id = OLD.id; END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_invitations_delete` AFTER DELETE ON `invitations` FOR EACH ROW IF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`tenant_id`, OLD.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM `invitations__migc` WHERE `tenant_id` = OLD.`tenant_id` AND `id` = OLD.`id`; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL, upto_1 = NULL;
-          SELECT b.tenant_id, b.id INTO upto_0, upto_1
-            FROM (SELECT tenant_id, id FROM invitations WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) ORDER BY tenant_id, id LIMIT batch_size) AS b
-            ORDER BY b.tenant_id DESC, b.id DESC LIMIT 1;
+          SELECT b.`tenant_id`, b.`id` INTO upto_0, upto_1
+            FROM (SELECT `tenant_id`, `id` FROM `invitations` WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) ORDER BY `tenant_id`, `id` LIMIT batch_size) AS b
+            ORDER BY b.`tenant_id` DESC, b.`id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE invitations__migc_progress SET whole = 1;
+            UPDATE `invitations__migc_progress` SET whole = 1;
           ELSE
-            UPDATE invitations__migc_progress SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
+            UPDATE `invitations__migc_progress` SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM invitations
-            WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (upto_0 IS NULL OR (tenant_id, id) <= (upto_0, upto_1)) FOR UPDATE;
-          INSERT INTO invitations__migc (tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new)
-            SELECT tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new FROM invitations WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (upto_0 IS NULL OR (tenant_id, id) <= (upto_0, upto_1))
-              AND NOT EXISTS (SELECT 1 FROM invitations__migc AS x WHERE x.tenant_id = invitations.tenant_id AND x.id = invitations.id)
-            ON DUPLICATE KEY UPDATE tenant_id = invitations__migc.tenant_id;
+          SELECT COUNT(*) INTO locked_rows FROM `invitations`
+            WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`tenant_id`, `id`) <= (upto_0, upto_1)) FOR UPDATE;
+          INSERT INTO `invitations__migc` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`, `state__migc_new`)
+            SELECT `tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`, `state__migc_new` FROM `invitations` WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`tenant_id`, `id`) <= (upto_0, upto_1))
+              AND NOT EXISTS (SELECT 1 FROM `invitations__migc` AS x WHERE x.`tenant_id` = `invitations`.`tenant_id` AND x.`id` = `invitations`.`id`)
+            ON DUPLICATE KEY UPDATE `tenant_id` = `invitations__migc`.`tenant_id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -217,14 +217,14 @@ BEGIN
           DO SLEEP(pause_ms / 1000);
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_invitations_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_invitations_insert__migc BEFORE INSERT ON invitations__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_insert__migc` BEFORE INSERT ON `invitations__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.state__migc_new = CAST(CASE CAST(NEW.state AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.state AS CHAR) END AS CHAR);
+              SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
               IF TRUE THEN
                 -- written by the old application
                 DO 0;
@@ -237,15 +237,15 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_invitations_update__migc BEFORE UPDATE ON invitations__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_update__migc` BEFORE UPDATE ON `invitations__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.state <=> OLD.state) THEN
-                SET NEW.state__migc_new = CAST(CASE CAST(NEW.state AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.state AS CHAR) END AS CHAR);
+              IF NOT (NEW.`state` <=> OLD.`state`) THEN
+                SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
               END IF;
               IF (FALSE OR TRUE) AND NOT (FALSE) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
@@ -260,22 +260,22 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
-        RENAME TABLE invitations TO invitations__migc_old, invitations__migc TO invitations;
+        RENAME TABLE `invitations` TO `invitations__migc_old`, `invitations__migc` TO `invitations`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE invitations__migc_old;
+        DROP TABLE `invitations__migc_old`;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS invitations__migc_progress;
+        DROP TABLE IF EXISTS `invitations__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_invitations_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_insert';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_invitations_insert BEFORE INSERT ON invitations FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_insert` BEFORE INSERT ON `invitations` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.state__migc_new = CAST(CASE CAST(NEW.state AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.state AS CHAR) END AS CHAR);
+              SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
               IF TRUE THEN
                 -- written by the old application
                 DO 0;
@@ -288,19 +288,19 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_invitations_update BEFORE UPDATE ON invitations FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_update` BEFORE UPDATE ON `invitations` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.state <=> OLD.state) THEN
-                SET NEW.state__migc_new = CAST(CASE CAST(NEW.state AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.state AS CHAR) END AS CHAR);
+              IF NOT (NEW.`state` <=> OLD.`state`) THEN
+                SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
               END IF;
               IF (FALSE OR TRUE) AND NOT (FALSE) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
@@ -314,55 +314,55 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE invitations ADD CONSTRAINT invitations_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD CONSTRAINT `invitations_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_tenant_id_fkey__migc') THEN
-          ALTER TABLE invitations DROP INDEX invitations_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP INDEX `invitations_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_invited_by_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE invitations ADD CONSTRAINT invitations_invited_by_fkey FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD CONSTRAINT `invitations_invited_by_fkey` FOREIGN KEY (`invited_by`) REFERENCES `users` (`id`) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_invited_by_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_invited_by_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_invited_by_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_invited_by_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_invited_by_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_invited_by_fkey__migc') THEN
-          ALTER TABLE invitations DROP INDEX invitations_invited_by_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP INDEX `invitations_invited_by_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_role_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE invitations ADD CONSTRAINT invitations_tenant_id_role_id_fkey FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD CONSTRAINT `invitations_tenant_id_role_id_fkey` FOREIGN KEY (`tenant_id`, `role_id`) REFERENCES `roles` (`tenant_id`, `id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_role_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_role_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_role_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_role_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_role_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_tenant_id_role_id_fkey__migc') THEN
-          ALTER TABLE invitations DROP INDEX invitations_tenant_id_role_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP INDEX `invitations_tenant_id_role_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -397,7 +397,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM tasks AS c WHERE c.tenant_id IS NOT NULL AND c.assignee_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM members AS p WHERE p.tenant_id = c.tenant_id AND p.user_id = c.assignee_id)) THEN
+        IF EXISTS (SELECT 1 FROM `tasks` AS c WHERE c.`tenant_id` IS NOT NULL AND c.`assignee_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `members` AS p WHERE p.`tenant_id` = c.`tenant_id` AND p.`user_id` = c.`assignee_id`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of tasks break foreign key tasks_assignee_fkey';
         END IF;
       END IF;

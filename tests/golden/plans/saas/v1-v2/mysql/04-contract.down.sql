@@ -8,7 +8,7 @@ SET NAMES utf8mb4;
 
 -- [51] undo: recreate view `open_tasks`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
-DROP VIEW IF EXISTS open_tasks;
+DROP VIEW IF EXISTS `open_tasks`;
 
 -- [50] undo: drop column `tasks.estimate_hours`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
@@ -38,9 +38,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'estimate_hours') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks ADD COLUMN estimate_hours decimal(5,1) NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` ADD COLUMN `estimate_hours` decimal(5,1) NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks ADD COLUMN estimate_hours decimal(5,1) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ADD COLUMN `estimate_hours` decimal(5,1) NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -67,7 +67,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'estimate_hours') THEN
-        UPDATE tasks SET estimate_hours = estimate_minutes / 60.0 WHERE estimate_hours IS NULL;
+        UPDATE `tasks` SET `estimate_hours` = `estimate_minutes` / 60.0 WHERE `estimate_hours` IS NULL;
       END IF;
       SET done = 1;
     END;
@@ -102,9 +102,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'estimate_hours') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks MODIFY COLUMN estimate_hours decimal(5,1) NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` MODIFY COLUMN `estimate_hours` decimal(5,1) NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks MODIFY COLUMN estimate_hours decimal(5,1) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` MODIFY COLUMN `estimate_hours` decimal(5,1) NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -143,9 +143,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'body') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks ADD COLUMN body text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` ADD COLUMN `body` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks ADD COLUMN body text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ADD COLUMN `body` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -172,7 +172,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'body') THEN
-        UPDATE tasks SET body = description WHERE body IS NULL;
+        UPDATE `tasks` SET `body` = `description` WHERE `body` IS NULL;
       END IF;
       SET done = 1;
     END;
@@ -207,9 +207,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'body') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks MODIFY COLUMN body text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` MODIFY COLUMN `body` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks MODIFY COLUMN body text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` MODIFY COLUMN `body` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -222,7 +222,7 @@ DROP PROCEDURE migc_step;
 
 -- [48] undo: drop view `open_tasks` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.`key`, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW `open_tasks` AS SELECT `t`.`tenant_id`, `t`.`id`, `p`.`key`, `t`.`number`, `t`.`title`, `t`.`status`, `t`.`assignee_id`, `t`.`due_date` FROM `tasks` t JOIN `projects` p ON `p`.`tenant_id` = `t`.`tenant_id` AND `p`.`id` = `t`.`project_id` WHERE `t`.`status` IN ('todo', 'in_progress', 'blocked') AND `p`.`deleted_at` IS NULL;
 
 -- [47] undo: drop column `tenants.billing_email`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/tenants.mig:16:15
@@ -252,9 +252,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND COLUMN_NAME = 'billing_email') THEN
         IF algo = 0 THEN
-          ALTER TABLE tenants ADD COLUMN billing_email text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `tenants` ADD COLUMN `billing_email` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tenants ADD COLUMN billing_email text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tenants` ADD COLUMN `billing_email` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -272,35 +272,35 @@ DROP PROCEDURE migc_step;
 -- [45] undo: drop check `tasks_estimate_hours_check` on `tasks`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 -- check tasks_estimate_hours_check is not restored: adding a check copies the table on MySQL
-DROP TRIGGER IF EXISTS migc_sync_tasks_insert;
-DROP TRIGGER IF EXISTS migc_sync_tasks_update;
+DROP TRIGGER IF EXISTS `migc_sync_tasks_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_tasks_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_tasks_insert BEFORE INSERT ON tasks FOR EACH ROW
+CREATE TRIGGER `migc_sync_tasks_insert` BEFORE INSERT ON `tasks` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.description IS NULL AND NEW.estimate_minutes IS NULL THEN
+    IF NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL THEN
       -- written by the old application
-      SET NEW.description = NEW.body;
-      SET NEW.estimate_minutes = round(NEW.estimate_hours * 60);
+      SET NEW.`description` = NEW.`body`;
+      SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
     ELSE
       -- written by the new application
-      SET NEW.body = NEW.description;
-      SET NEW.estimate_hours = NEW.estimate_minutes / 60.0;
+      SET NEW.`body` = NEW.`description`;
+      SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_tasks_update BEFORE UPDATE ON tasks FOR EACH ROW
+CREATE TRIGGER `migc_sync_tasks_update` BEFORE UPDATE ON `tasks` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.body <=> OLD.body) OR NOT (NEW.estimate_hours <=> OLD.estimate_hours) OR NEW.description IS NULL AND NEW.estimate_minutes IS NULL) AND NOT (NOT (NEW.description <=> OLD.description) OR NOT (NEW.estimate_minutes <=> OLD.estimate_minutes)) THEN
+    IF (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`) OR NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL) AND NOT (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.description = NEW.body;
-      SET NEW.estimate_minutes = round(NEW.estimate_hours * 60);
-    ELSEIF (NOT (NEW.description <=> OLD.description) OR NOT (NEW.estimate_minutes <=> OLD.estimate_minutes)) AND NOT (NOT (NEW.body <=> OLD.body) OR NOT (NEW.estimate_hours <=> OLD.estimate_hours)) THEN
+      SET NEW.`description` = NEW.`body`;
+      SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
+    ELSEIF (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`)) THEN
       -- updated by the new application
-      SET NEW.body = NEW.description;
-      SET NEW.estimate_hours = NEW.estimate_minutes / 60.0;
+      SET NEW.`body` = NEW.`description`;
+      SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
     END IF;
   END IF;
 END//
@@ -334,9 +334,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND INDEX_NAME = 'members_user_id_idx') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND INDEX_NAME = 'memberships_user_id_idx') THEN
         IF algo = 0 THEN
-          ALTER TABLE members RENAME INDEX members_user_id_idx TO memberships_user_id_idx, ALGORITHM=INSTANT;
+          ALTER TABLE `members` RENAME INDEX `members_user_id_idx` TO `memberships_user_id_idx`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE members RENAME INDEX members_user_id_idx TO memberships_user_id_idx, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `members` RENAME INDEX `members_user_id_idx` TO `memberships_user_id_idx`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -366,7 +366,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND TABLE_TYPE = 'BASE TABLE') THEN
-        RENAME TABLE members TO memberships;
+        RENAME TABLE `members` TO `memberships`;
       END IF;
       SET done = 1;
     END;
@@ -397,7 +397,7 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND CONSTRAINT_NAME = 'memberships_role_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE memberships ADD CONSTRAINT memberships_role_fkey FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `memberships` ADD CONSTRAINT `memberships_role_fkey` FOREIGN KEY (`tenant_id`, `role_id`) REFERENCES `roles` (`tenant_id`, `id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
       END IF;
@@ -436,13 +436,13 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND CONSTRAINT_NAME = 'members_role_fkey') THEN
           IF algo = 0 THEN
-            ALTER TABLE memberships DROP FOREIGN KEY members_role_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `memberships` DROP FOREIGN KEY `members_role_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE memberships DROP FOREIGN KEY members_role_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `memberships` DROP FOREIGN KEY `members_role_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND INDEX_NAME = 'members_role_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND CONSTRAINT_NAME = 'members_role_fkey') THEN
-          ALTER TABLE memberships DROP INDEX members_role_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `memberships` DROP INDEX `members_role_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -474,7 +474,7 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND CONSTRAINT_NAME = 'memberships_user_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE memberships ADD CONSTRAINT memberships_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `memberships` ADD CONSTRAINT `memberships_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
       END IF;
@@ -513,13 +513,13 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND CONSTRAINT_NAME = 'members_user_id_fkey') THEN
           IF algo = 0 THEN
-            ALTER TABLE memberships DROP FOREIGN KEY members_user_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `memberships` DROP FOREIGN KEY `members_user_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE memberships DROP FOREIGN KEY members_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `memberships` DROP FOREIGN KEY `members_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND INDEX_NAME = 'members_user_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND CONSTRAINT_NAME = 'members_user_id_fkey') THEN
-          ALTER TABLE memberships DROP INDEX members_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `memberships` DROP INDEX `members_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -551,7 +551,7 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND CONSTRAINT_NAME = 'memberships_tenant_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE memberships ADD CONSTRAINT memberships_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `memberships` ADD CONSTRAINT `memberships_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
       END IF;
@@ -590,13 +590,13 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND CONSTRAINT_NAME = 'members_tenant_id_fkey') THEN
           IF algo = 0 THEN
-            ALTER TABLE memberships DROP FOREIGN KEY members_tenant_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `memberships` DROP FOREIGN KEY `members_tenant_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE memberships DROP FOREIGN KEY members_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `memberships` DROP FOREIGN KEY `members_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND INDEX_NAME = 'members_tenant_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND CONSTRAINT_NAME = 'members_tenant_id_fkey') THEN
-          ALTER TABLE memberships DROP INDEX members_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `memberships` DROP INDEX `members_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -643,9 +643,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'state') THEN
         IF algo = 0 THEN
-          ALTER TABLE invitations ALTER COLUMN state SET DEFAULT 'pending', ALGORITHM=INSTANT;
+          ALTER TABLE `invitations` ALTER COLUMN `state` SET DEFAULT 'pending', ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE invitations ALTER COLUMN state SET DEFAULT 'pending', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ALTER COLUMN `state` SET DEFAULT 'pending', ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -684,9 +684,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'state') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'state__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE invitations RENAME COLUMN state TO state__migc_new, ALGORITHM=INSTANT;
+          ALTER TABLE `invitations` RENAME COLUMN `state` TO `state__migc_new`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE invitations RENAME COLUMN state TO state__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` RENAME COLUMN `state` TO `state__migc_new`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -729,9 +729,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'state') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'state__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE invitations RENAME COLUMN state TO state__migc_new, ALGORITHM=INSTANT;
+          ALTER TABLE `invitations` RENAME COLUMN `state` TO `state__migc_new`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE invitations RENAME COLUMN state TO state__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` RENAME COLUMN `state` TO `state__migc_new`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -767,9 +767,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'state') THEN
         IF algo = 0 THEN
-          ALTER TABLE invitations ADD COLUMN state enum('pending', 'accepted', 'expired', 'revoked', 'cancelled') NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `invitations` ADD COLUMN `state` enum('pending','accepted','expired','revoked','cancelled') NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE invitations ADD COLUMN state enum('pending', 'accepted', 'expired', 'revoked', 'cancelled') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD COLUMN `state` enum('pending','accepted','expired','revoked','cancelled') NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -808,23 +808,23 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_open_per_email') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_open_per_email__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE invitations RENAME INDEX invitations_open_per_email TO invitations_open_per_email__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `invitations` RENAME INDEX `invitations_open_per_email` TO `invitations_open_per_email__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE invitations RENAME INDEX invitations_open_per_email TO invitations_open_per_email__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` RENAME INDEX `invitations_open_per_email` TO `invitations_open_per_email__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'invitations_open_per_email__expr2') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'invitations_open_per_email__migc__expr2') THEN
         IF algo = 0 THEN
-          ALTER TABLE invitations RENAME COLUMN invitations_open_per_email__expr2 TO invitations_open_per_email__migc__expr2, ALGORITHM=INSTANT;
+          ALTER TABLE `invitations` RENAME COLUMN `invitations_open_per_email__expr2` TO `invitations_open_per_email__migc__expr2`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE invitations RENAME COLUMN invitations_open_per_email__expr2 TO invitations_open_per_email__migc__expr2, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` RENAME COLUMN `invitations_open_per_email__expr2` TO `invitations_open_per_email__migc__expr2`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'invitations_open_per_email__where') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'invitations_open_per_email__migc__where') THEN
         IF algo = 0 THEN
-          ALTER TABLE invitations RENAME COLUMN invitations_open_per_email__where TO invitations_open_per_email__migc__where, ALGORITHM=INSTANT;
+          ALTER TABLE `invitations` RENAME COLUMN `invitations_open_per_email__where` TO `invitations_open_per_email__migc__where`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE invitations RENAME COLUMN invitations_open_per_email__where TO invitations_open_per_email__migc__where, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` RENAME COLUMN `invitations_open_per_email__where` TO `invitations_open_per_email__migc__where`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -871,58 +871,58 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_open_per_email')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS invitations__migc_progress;
-          CREATE TABLE invitations__migc LIKE invitations;
+          DROP TABLE IF EXISTS `invitations__migc_progress`;
+          CREATE TABLE `invitations__migc` LIKE `invitations`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE invitations__migc ADD COLUMN invitations_open_per_email__expr2 text AS (lower(email)) STORED, ADD COLUMN invitations_open_per_email__where smallint AS (CASE WHEN state = 'pending' THEN 1 END) STORED, ADD UNIQUE INDEX invitations_open_per_email (tenant_id, invitations_open_per_email__expr2(727), invitations_open_per_email__where), ADD CONSTRAINT invitations_tenant_id_fkey__migc FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE, ADD CONSTRAINT invitations_invited_by_fkey__migc FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL, ADD CONSTRAINT invitations_tenant_id_role_id_fkey__migc FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE, ALGORITHM=COPY;
+          ALTER TABLE `invitations__migc` ADD COLUMN `invitations_open_per_email__expr2` text AS (lower(`email`)) STORED, ADD COLUMN `invitations_open_per_email__where` smallint AS (CASE WHEN `state` = 'pending' THEN 1 END) STORED, ADD UNIQUE INDEX `invitations_open_per_email` (`tenant_id`, `invitations_open_per_email__expr2`(727), `invitations_open_per_email__where`), ADD CONSTRAINT `invitations_tenant_id_fkey__migc` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE, ADD CONSTRAINT `invitations_invited_by_fkey__migc` FOREIGN KEY (`invited_by`) REFERENCES `users` (`id`) ON DELETE SET NULL, ADD CONSTRAINT `invitations_tenant_id_role_id_fkey__migc` FOREIGN KEY (`tenant_id`, `role_id`) REFERENCES `roles` (`tenant_id`, `id`) ON DELETE CASCADE, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS invitations__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 char(36) NULL, claimed_1 char(36) NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO invitations__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_invitations_insert';
+        CREATE TABLE IF NOT EXISTS `invitations__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 char(36) NULL, claimed_1 char(36) NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `invitations__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_invitations_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_invitations_insert AFTER INSERT ON invitations FOR EACH ROW IF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO invitations__migc (tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new) VALUES (NEW.tenant_id, NEW.id, NEW.email, NEW.role_id, NEW.invited_by, NEW.token_hash, NEW.state, NEW.expires_at, NEW.created_at, NEW.updated_at, NEW.state__migc_new) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), email = VALUES(email), role_id = VALUES(role_id), invited_by = VALUES(invited_by), token_hash = VALUES(token_hash), state = VALUES(state), expires_at = VALUES(expires_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), state__migc_new = VALUES(state__migc_new); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_invitations_insert` AFTER INSERT ON `invitations` FOR EACH ROW IF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `invitations__migc` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`, `state__migc_new`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`email`, NEW.`role_id`, NEW.`invited_by`, NEW.`token_hash`, NEW.`state`, NEW.`expires_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`state__migc_new`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `email` = VALUES(`email`), `role_id` = VALUES(`role_id`), `invited_by` = VALUES(`invited_by`), `token_hash` = VALUES(`token_hash`), `state` = VALUES(`state`), `expires_at` = VALUES(`expires_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `state__migc_new` = VALUES(`state__migc_new`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_invitations_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_invitations_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_invitations_update AFTER UPDATE ON invitations FOR EACH ROW IF NEW.tenant_id <=> OLD.tenant_id AND NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO invitations__migc (tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new) VALUES (NEW.tenant_id, NEW.id, NEW.email, NEW.role_id, NEW.invited_by, NEW.token_hash, NEW.state, NEW.expires_at, NEW.created_at, NEW.updated_at, NEW.state__migc_new) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), email = VALUES(email), role_id = VALUES(role_id), invited_by = VALUES(invited_by), token_hash = VALUES(token_hash), state = VALUES(state), expires_at = VALUES(expires_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), state__migc_new = VALUES(state__migc_new); END IF; ELSEIF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (OLD.tenant_id, OLD.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE invitations__migc SET tenant_id = NEW.tenant_id, id = NEW.id, email = NEW.email, role_id = NEW.role_id, invited_by = NEW.invited_by, token_hash = NEW.token_hash, state = NEW.state, expires_at = NEW.expires_at, created_at = NEW.created_at, updated_at = NEW.updated_at, state__migc_new = NEW.state__migc_new WHERE tenant_id = OLD.tenant_id AND id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO invitations__migc (tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new) VALUES (NEW.tenant_id, NEW.id, NEW.email, NEW.role_id, NEW.invited_by, NEW.token_hash, NEW.state, NEW.expires_at, NEW.created_at, NEW.updated_at, NEW.state__migc_new) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), email = VALUES(email), role_id = VALUES(role_id), invited_by = VALUES(invited_by), token_hash = VALUES(token_hash), state = VALUES(state), expires_at = VALUES(expires_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), state__migc_new = VALUES(state__migc_new); END IF; ELSE DELETE FROM invitations__migc WHERE tenant_id = OLD.tenant_id AND id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (NEW.tenant_id, NEW.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO invitations__migc (tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new) VALUES (NEW.tenant_id, NEW.id, NEW.email, NEW.role_id, NEW.invited_by, NEW.token_hash, NEW.state, NEW.expires_at, NEW.created_at, NEW.updated_at, NEW.state__migc_new) ON DUPLICATE KEY UPDATE tenant_id = VALUES(tenant_id), id = VALUES(id), email = VALUES(email), role_id = VALUES(role_id), invited_by = VALUES(invited_by), token_hash = VALUES(token_hash), state = VALUES(state), expires_at = VALUES(expires_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), state__migc_new = VALUES(state__migc_new); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_invitations_update` AFTER UPDATE ON `invitations` FOR EACH ROW IF NEW.`tenant_id` <=> OLD.`tenant_id` AND NEW.`id` <=> OLD.`id` THEN IF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `invitations__migc` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`, `state__migc_new`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`email`, NEW.`role_id`, NEW.`invited_by`, NEW.`token_hash`, NEW.`state`, NEW.`expires_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`state__migc_new`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `email` = VALUES(`email`), `role_id` = VALUES(`role_id`), `invited_by` = VALUES(`invited_by`), `token_hash` = VALUES(`token_hash`), `state` = VALUES(`state`), `expires_at` = VALUES(`expires_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `state__migc_new` = VALUES(`state__migc_new`); END IF; ELSEIF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`tenant_id`, OLD.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE `invitations__migc` SET `tenant_id` = NEW.`tenant_id`, `id` = NEW.`id`, `email` = NEW.`email`, `role_id` = NEW.`role_id`, `invited_by` = NEW.`invited_by`, `token_hash` = NEW.`token_hash`, `state` = NEW.`state`, `expires_at` = NEW.`expires_at`, `created_at` = NEW.`created_at`, `updated_at` = NEW.`updated_at`, `state__migc_new` = NEW.`state__migc_new` WHERE `tenant_id` = OLD.`tenant_id` AND `id` = OLD.`id`; IF ROW_COUNT() = 0 THEN INSERT INTO `invitations__migc` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`, `state__migc_new`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`email`, NEW.`role_id`, NEW.`invited_by`, NEW.`token_hash`, NEW.`state`, NEW.`expires_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`state__migc_new`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `email` = VALUES(`email`), `role_id` = VALUES(`role_id`), `invited_by` = VALUES(`invited_by`), `token_hash` = VALUES(`token_hash`), `state` = VALUES(`state`), `expires_at` = VALUES(`expires_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `state__migc_new` = VALUES(`state__migc_new`); END IF; ELSE DELETE FROM `invitations__migc` WHERE `tenant_id` = OLD.`tenant_id` AND `id` = OLD.`id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`tenant_id`, NEW.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `invitations__migc` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`, `state__migc_new`) VALUES (NEW.`tenant_id`, NEW.`id`, NEW.`email`, NEW.`role_id`, NEW.`invited_by`, NEW.`token_hash`, NEW.`state`, NEW.`expires_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`state__migc_new`) ON DUPLICATE KEY UPDATE `tenant_id` = VALUES(`tenant_id`), `id` = VALUES(`id`), `email` = VALUES(`email`), `role_id` = VALUES(`role_id`), `invited_by` = VALUES(`invited_by`), `token_hash` = VALUES(`token_hash`), `state` = VALUES(`state`), `expires_at` = VALUES(`expires_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `state__migc_new` = VALUES(`state__migc_new`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_invitations_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_invitations_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_invitations_delete AFTER DELETE ON invitations FOR EACH ROW IF EXISTS (SELECT 1 FROM invitations__migc_progress AS p WHERE p.whole = 1 OR (OLD.tenant_id, OLD.id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM invitations__migc WHERE tenant_id = OLD.tenant_id AND id = OLD.id; END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_invitations_delete` AFTER DELETE ON `invitations` FOR EACH ROW IF EXISTS (SELECT 1 FROM `invitations__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`tenant_id`, OLD.`id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM `invitations__migc` WHERE `tenant_id` = OLD.`tenant_id` AND `id` = OLD.`id`; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL, upto_1 = NULL;
-          SELECT b.tenant_id, b.id INTO upto_0, upto_1
-            FROM (SELECT tenant_id, id FROM invitations WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) ORDER BY tenant_id, id LIMIT batch_size) AS b
-            ORDER BY b.tenant_id DESC, b.id DESC LIMIT 1;
+          SELECT b.`tenant_id`, b.`id` INTO upto_0, upto_1
+            FROM (SELECT `tenant_id`, `id` FROM `invitations` WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) ORDER BY `tenant_id`, `id` LIMIT batch_size) AS b
+            ORDER BY b.`tenant_id` DESC, b.`id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE invitations__migc_progress SET whole = 1;
+            UPDATE `invitations__migc_progress` SET whole = 1;
           ELSE
-            UPDATE invitations__migc_progress SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
+            UPDATE `invitations__migc_progress` SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM invitations
-            WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (upto_0 IS NULL OR (tenant_id, id) <= (upto_0, upto_1)) FOR UPDATE;
-          INSERT INTO invitations__migc (tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new)
-            SELECT tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at, state__migc_new FROM invitations WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (upto_0 IS NULL OR (tenant_id, id) <= (upto_0, upto_1))
-              AND NOT EXISTS (SELECT 1 FROM invitations__migc AS x WHERE x.tenant_id = invitations.tenant_id AND x.id = invitations.id)
-            ON DUPLICATE KEY UPDATE tenant_id = invitations__migc.tenant_id;
+          SELECT COUNT(*) INTO locked_rows FROM `invitations`
+            WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`tenant_id`, `id`) <= (upto_0, upto_1)) FOR UPDATE;
+          INSERT INTO `invitations__migc` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`, `state__migc_new`)
+            SELECT `tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`, `state__migc_new` FROM `invitations` WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`tenant_id`, `id`) <= (upto_0, upto_1))
+              AND NOT EXISTS (SELECT 1 FROM `invitations__migc` AS x WHERE x.`tenant_id` = `invitations`.`tenant_id` AND x.`id` = `invitations`.`id`)
+            ON DUPLICATE KEY UPDATE `tenant_id` = `invitations__migc`.`tenant_id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -931,14 +931,14 @@ BEGIN
           DO SLEEP(pause_ms / 1000);
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_invitations_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_invitations_insert__migc BEFORE INSERT ON invitations__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_insert__migc` BEFORE INSERT ON `invitations__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.state__migc_new = CAST(CASE CAST(NEW.state AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.state AS CHAR) END AS CHAR);
+              SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
               IF TRUE THEN
                 -- written by the old application
                 DO 0;
@@ -951,15 +951,15 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_invitations_update__migc BEFORE UPDATE ON invitations__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_update__migc` BEFORE UPDATE ON `invitations__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.state <=> OLD.state) THEN
-                SET NEW.state__migc_new = CAST(CASE CAST(NEW.state AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.state AS CHAR) END AS CHAR);
+              IF NOT (NEW.`state` <=> OLD.`state`) THEN
+                SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
               END IF;
               IF (FALSE OR TRUE) AND NOT (FALSE) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
@@ -974,22 +974,22 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
-        RENAME TABLE invitations TO invitations__migc_old, invitations__migc TO invitations;
+        RENAME TABLE `invitations` TO `invitations__migc_old`, `invitations__migc` TO `invitations`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE invitations__migc_old;
+        DROP TABLE `invitations__migc_old`;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS invitations__migc_progress;
+        DROP TABLE IF EXISTS `invitations__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_invitations_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_insert';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_invitations_insert BEFORE INSERT ON invitations FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_insert` BEFORE INSERT ON `invitations` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.state__migc_new = CAST(CASE CAST(NEW.state AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.state AS CHAR) END AS CHAR);
+              SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
               IF TRUE THEN
                 -- written by the old application
                 DO 0;
@@ -1002,19 +1002,19 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_invitations_update BEFORE UPDATE ON invitations FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_update` BEFORE UPDATE ON `invitations` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.state <=> OLD.state) THEN
-                SET NEW.state__migc_new = CAST(CASE CAST(NEW.state AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.state AS CHAR) END AS CHAR);
+              IF NOT (NEW.`state` <=> OLD.`state`) THEN
+                SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
               END IF;
               IF (FALSE OR TRUE) AND NOT (FALSE) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
@@ -1028,55 +1028,55 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_invitations_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_invitations_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE invitations ADD CONSTRAINT invitations_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD CONSTRAINT `invitations_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_tenant_id_fkey__migc') THEN
-          ALTER TABLE invitations DROP INDEX invitations_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP INDEX `invitations_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_invited_by_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE invitations ADD CONSTRAINT invitations_invited_by_fkey FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD CONSTRAINT `invitations_invited_by_fkey` FOREIGN KEY (`invited_by`) REFERENCES `users` (`id`) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_invited_by_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_invited_by_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_invited_by_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_invited_by_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_invited_by_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_invited_by_fkey__migc') THEN
-          ALTER TABLE invitations DROP INDEX invitations_invited_by_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP INDEX `invitations_invited_by_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_role_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE invitations ADD CONSTRAINT invitations_tenant_id_role_id_fkey FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD CONSTRAINT `invitations_tenant_id_role_id_fkey` FOREIGN KEY (`tenant_id`, `role_id`) REFERENCES `roles` (`tenant_id`, `id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_role_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_role_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_role_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_role_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_role_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_tenant_id_role_id_fkey__migc') THEN
-          ALTER TABLE invitations DROP INDEX invitations_tenant_id_role_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP INDEX `invitations_tenant_id_role_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1087,13 +1087,13 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
-DROP TRIGGER IF EXISTS migc_sync_invitations_insert;
-DROP TRIGGER IF EXISTS migc_sync_invitations_update;
+DROP TRIGGER IF EXISTS `migc_sync_invitations_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_invitations_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_invitations_insert BEFORE INSERT ON invitations FOR EACH ROW
+CREATE TRIGGER `migc_sync_invitations_insert` BEFORE INSERT ON `invitations` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    SET NEW.state__migc_new = CAST(CASE CAST(NEW.state AS CHAR) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW.state AS CHAR) END AS CHAR);
+    SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
     IF TRUE THEN
       -- written by the old application
       DO 0;
@@ -1103,11 +1103,11 @@ BEGIN
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_invitations_update BEFORE UPDATE ON invitations FOR EACH ROW
+CREATE TRIGGER `migc_sync_invitations_update` BEFORE UPDATE ON `invitations` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF NOT (NEW.state <=> OLD.state) THEN
-      SET NEW.state__migc_new = CAST(CASE CAST(NEW.state AS CHAR) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW.state AS CHAR) END AS CHAR);
+    IF NOT (NEW.`state` <=> OLD.`state`) THEN
+      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
     END IF;
     IF (FALSE OR TRUE) AND NOT (FALSE) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
@@ -1122,7 +1122,7 @@ DELIMITER ;
 
 -- [31] undo: drop the view `members` standing for table `memberships`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
-CREATE OR REPLACE VIEW members AS SELECT * FROM memberships;
+CREATE OR REPLACE VIEW `members` AS SELECT * FROM `memberships`;
 
 -- [30] undo: drop the table `tasks` was copied from
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37

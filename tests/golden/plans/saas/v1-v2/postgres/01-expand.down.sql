@@ -7,11 +7,11 @@ SET statement_timeout = 0;
 
 -- [18] undo: create view `open_tasks` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
-DROP VIEW IF EXISTS open_tasks;
+DROP VIEW IF EXISTS "open_tasks";
 
 -- [17] undo: drop view `open_tasks` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
-CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p."key", t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress') AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress') AND "p"."deleted_at" IS NULL;
 
 -- [16] undo: add column `tenants.region`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/tenants.mig:14:3
@@ -23,7 +23,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tenants DROP COLUMN IF EXISTS region;
+      ALTER TABLE "tenants" DROP COLUMN IF EXISTS "region";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -47,7 +47,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_tasks ON tasks;
+      DROP TRIGGER IF EXISTS "migc_sync_tasks" ON "tasks";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -60,7 +60,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_tasks();
+DROP FUNCTION IF EXISTS "migc_sync_tasks"();
 
 -- [14] undo: add foreign key `tasks_assignee_fkey` on `tasks` for new rows
 --     lock: SHARE ROW EXCLUSIVE (on `tasks` and `memberships`); rewrite: no; scan: no; from examples/saas/v2/projects.mig:44:3
@@ -72,8 +72,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('tasks') IS NOT NULL THEN
-        ALTER TABLE tasks DROP CONSTRAINT IF EXISTS tasks_assignee_fkey;
+      IF to_regclass('"tasks"') IS NOT NULL THEN
+        ALTER TABLE "tasks" DROP CONSTRAINT IF EXISTS "tasks_assignee_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -98,8 +98,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('tasks') IS NOT NULL THEN
-        ALTER TABLE tasks DROP CONSTRAINT IF EXISTS tasks_estimate_minutes_check;
+      IF to_regclass('"tasks"') IS NOT NULL THEN
+        ALTER TABLE "tasks" DROP CONSTRAINT IF EXISTS "tasks_estimate_minutes_check";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -124,7 +124,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tasks DROP COLUMN IF EXISTS estimate_minutes;
+      ALTER TABLE "tasks" DROP COLUMN IF EXISTS "estimate_minutes";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -148,7 +148,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tasks DROP COLUMN IF EXISTS description;
+      ALTER TABLE "tasks" DROP COLUMN IF EXISTS "description";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -172,7 +172,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE projects DROP COLUMN IF EXISTS visibility;
+      ALTER TABLE "projects" DROP COLUMN IF EXISTS "visibility";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -196,7 +196,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_invitations ON invitations;
+      DROP TRIGGER IF EXISTS "migc_sync_invitations" ON "invitations";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -209,11 +209,11 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_invitations();
+DROP FUNCTION IF EXISTS "migc_sync_invitations"();
 
 -- [8] undo: create unique index `invitations_open_per_email__migc` on `invitations`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/members.mig:42:3
-DROP INDEX CONCURRENTLY IF EXISTS invitations_open_per_email__migc;
+DROP INDEX CONCURRENTLY IF EXISTS "invitations_open_per_email__migc";
 
 -- [7] undo: add shadow column `invitations.state__migc_new` of type `invitation_state__migc` for `state`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
@@ -225,7 +225,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE invitations DROP COLUMN IF EXISTS state__migc_new;
+      ALTER TABLE "invitations" DROP COLUMN IF EXISTS "state__migc_new";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -241,11 +241,11 @@ $migc$;
 
 -- [6] undo: create unique index `api_keys_tenant_name_key` on `api_keys`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/security.mig:15:3
-DROP INDEX CONCURRENTLY IF EXISTS api_keys_tenant_name_key;
+DROP INDEX CONCURRENTLY IF EXISTS "api_keys_tenant_name_key";
 
 -- [5] undo: expose table `memberships` as `members` (an updatable view)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
-DROP VIEW IF EXISTS members;
+DROP VIEW IF EXISTS "members";
 
 -- [4] undo: add value `blocked` to enum `task_status`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:6:39
@@ -253,11 +253,11 @@ DROP VIEW IF EXISTS members;
 
 -- [3] undo: create enum `project_visibility`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:8:6
-DROP TYPE IF EXISTS project_visibility;
+DROP TYPE IF EXISTS "project_visibility";
 
 -- [2] undo: create enum `invitation_state__migc`, the new shape of `invitation_state`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
-DROP TYPE IF EXISTS invitation_state__migc;
+DROP TYPE IF EXISTS "invitation_state__migc";
 
 -- [1] undo: add value `revoked` to enum `invitation_state` (renamed from `cancelled`)
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:53

@@ -7,14 +7,14 @@ SET statement_timeout = 0;
 
 -- [1] add value `revoked` to enum `invitation_state` (renamed from `cancelled`)
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:53
-ALTER TYPE invitation_state ADD VALUE IF NOT EXISTS 'revoked' AFTER 'expired';
+ALTER TYPE "invitation_state" ADD VALUE IF NOT EXISTS 'revoked' AFTER 'expired';
 
 -- [2] create enum `invitation_state__migc`, the new shape of `invitation_state`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
 DO $migc$
 BEGIN
-  IF to_regtype('invitation_state__migc') IS NULL THEN
-    CREATE TYPE invitation_state__migc AS ENUM ('pending', 'accepted', 'expired', 'revoked');
+  IF to_regtype('"invitation_state__migc"') IS NULL THEN
+    CREATE TYPE "invitation_state__migc" AS ENUM ('pending', 'accepted', 'expired', 'revoked');
   END IF;
 END
 $migc$;
@@ -23,19 +23,19 @@ $migc$;
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:8:6
 DO $migc$
 BEGIN
-  IF to_regtype('project_visibility') IS NULL THEN
-    CREATE TYPE project_visibility AS ENUM ('private', 'tenant', 'public');
+  IF to_regtype('"project_visibility"') IS NULL THEN
+    CREATE TYPE "project_visibility" AS ENUM ('private', 'tenant', 'public');
   END IF;
 END
 $migc$;
 
 -- [4] add value `blocked` to enum `task_status`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:6:39
-ALTER TYPE task_status ADD VALUE IF NOT EXISTS 'blocked' AFTER 'in_progress';
+ALTER TYPE "task_status" ADD VALUE IF NOT EXISTS 'blocked' AFTER 'in_progress';
 
 -- [5] expose table `memberships` as `members` (an updatable view)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
-CREATE OR REPLACE VIEW members AS SELECT * FROM memberships;
+CREATE OR REPLACE VIEW "members" AS SELECT * FROM "memberships";
 
 -- [6] create unique index `api_keys_tenant_name_key` on `api_keys`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/security.mig:15:3
@@ -47,8 +47,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('api_keys_tenant_name_key') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS api_keys_tenant_name_key;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"api_keys_tenant_name_key"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "api_keys_tenant_name_key";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -62,7 +62,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS api_keys_tenant_name_key ON api_keys (tenant_id, name);
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "api_keys_tenant_name_key" ON "api_keys" ("tenant_id", "name");
 
 -- [7] add shadow column `invitations.state__migc_new` of type `invitation_state__migc` for `state`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
@@ -74,7 +74,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE invitations ADD COLUMN IF NOT EXISTS state__migc_new invitation_state__migc;
+      ALTER TABLE "invitations" ADD COLUMN IF NOT EXISTS "state__migc_new" "invitation_state__migc";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -98,8 +98,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('invitations_open_per_email__migc') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS invitations_open_per_email__migc;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"invitations_open_per_email__migc"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "invitations_open_per_email__migc";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -113,18 +113,18 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS invitations_open_per_email__migc ON invitations (tenant_id, (lower(email))) WHERE state__migc_new = 'pending';
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "invitations_open_per_email__migc" ON "invitations" ("tenant_id", (lower("email"))) WHERE "state__migc_new" = 'pending';
 
 -- [9] install the dual-write trigger on `invitations`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
-CREATE OR REPLACE FUNCTION migc_sync_invitations() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_invitations"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW.state IS DISTINCT FROM OLD.state THEN
-    NEW.state__migc_new := CAST(CASE CAST(NEW.state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW.state AS TEXT) END AS invitation_state__migc);
+  IF TG_OP = 'INSERT' OR NEW."state" IS DISTINCT FROM OLD."state" THEN
+    NEW."state__migc_new" := CAST(CASE CAST(NEW."state" AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW."state" AS TEXT) END AS invitation_state__migc);
   END IF;
   IF TG_OP = 'INSERT' THEN
     IF true THEN
@@ -152,8 +152,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_invitations ON invitations;
-      CREATE TRIGGER migc_sync_invitations BEFORE INSERT OR UPDATE ON invitations FOR EACH ROW EXECUTE FUNCTION migc_sync_invitations();
+      DROP TRIGGER IF EXISTS "migc_sync_invitations" ON "invitations";
+      CREATE TRIGGER "migc_sync_invitations" BEFORE INSERT OR UPDATE ON "invitations" FOR EACH ROW EXECUTE FUNCTION "migc_sync_invitations"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -177,7 +177,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE projects ADD COLUMN IF NOT EXISTS visibility project_visibility DEFAULT 'private' NOT NULL;
+      ALTER TABLE "projects" ADD COLUMN IF NOT EXISTS "visibility" "project_visibility" DEFAULT 'private' NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -201,7 +201,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tasks ADD COLUMN IF NOT EXISTS description text;
+      ALTER TABLE "tasks" ADD COLUMN IF NOT EXISTS "description" text;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -225,7 +225,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tasks ADD COLUMN IF NOT EXISTS estimate_minutes integer;
+      ALTER TABLE "tasks" ADD COLUMN IF NOT EXISTS "estimate_minutes" integer;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -249,8 +249,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tasks') AND conname = 'tasks_estimate_minutes_check') THEN
-        ALTER TABLE tasks ADD CONSTRAINT tasks_estimate_minutes_check CHECK (estimate_minutes >= 0) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tasks"') AND conname = 'tasks_estimate_minutes_check') THEN
+        ALTER TABLE "tasks" ADD CONSTRAINT "tasks_estimate_minutes_check" CHECK ("estimate_minutes" >= 0) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -275,8 +275,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tasks') AND conname = 'tasks_assignee_fkey') THEN
-        ALTER TABLE tasks ADD CONSTRAINT tasks_assignee_fkey FOREIGN KEY (tenant_id, assignee_id) REFERENCES memberships (tenant_id, user_id) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tasks"') AND conname = 'tasks_assignee_fkey') THEN
+        ALTER TABLE "tasks" ADD CONSTRAINT "tasks_assignee_fkey" FOREIGN KEY ("tenant_id", "assignee_id") REFERENCES "memberships" ("tenant_id", "user_id") NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -293,29 +293,29 @@ $migc$;
 
 -- [15] install the dual-write trigger on `tasks`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
-CREATE OR REPLACE FUNCTION migc_sync_tasks() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_tasks"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.description IS NULL AND NEW.estimate_minutes IS NULL THEN
+    IF NEW."description" IS NULL AND NEW."estimate_minutes" IS NULL THEN
       -- written by the old application
-      NEW.description := NEW.body;
-      NEW.estimate_minutes := round(NEW.estimate_hours * 60);
+      NEW."description" := NEW."body";
+      NEW."estimate_minutes" := round(NEW."estimate_hours" * 60);
     ELSE
       -- written by the new application
-      NEW.body := NEW.description;
-      NEW.estimate_hours := NEW.estimate_minutes / 60.0;
+      NEW."body" := NEW."description";
+      NEW."estimate_hours" := NEW."estimate_minutes" / 60.0;
     END IF;
-  ELSIF (NEW.body IS DISTINCT FROM OLD.body OR NEW.estimate_hours IS DISTINCT FROM OLD.estimate_hours OR NEW.description IS NULL AND NEW.estimate_minutes IS NULL) AND NOT (NEW.description IS DISTINCT FROM OLD.description OR NEW.estimate_minutes IS DISTINCT FROM OLD.estimate_minutes) THEN
+  ELSIF (NEW."body" IS DISTINCT FROM OLD."body" OR NEW."estimate_hours" IS DISTINCT FROM OLD."estimate_hours" OR NEW."description" IS NULL AND NEW."estimate_minutes" IS NULL) AND NOT (NEW."description" IS DISTINCT FROM OLD."description" OR NEW."estimate_minutes" IS DISTINCT FROM OLD."estimate_minutes") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.description := NEW.body;
-    NEW.estimate_minutes := round(NEW.estimate_hours * 60);
-  ELSIF (NEW.description IS DISTINCT FROM OLD.description OR NEW.estimate_minutes IS DISTINCT FROM OLD.estimate_minutes) AND NOT (NEW.body IS DISTINCT FROM OLD.body OR NEW.estimate_hours IS DISTINCT FROM OLD.estimate_hours) THEN
+    NEW."description" := NEW."body";
+    NEW."estimate_minutes" := round(NEW."estimate_hours" * 60);
+  ELSIF (NEW."description" IS DISTINCT FROM OLD."description" OR NEW."estimate_minutes" IS DISTINCT FROM OLD."estimate_minutes") AND NOT (NEW."body" IS DISTINCT FROM OLD."body" OR NEW."estimate_hours" IS DISTINCT FROM OLD."estimate_hours") THEN
     -- updated by the new application
-    NEW.body := NEW.description;
-    NEW.estimate_hours := NEW.estimate_minutes / 60.0;
+    NEW."body" := NEW."description";
+    NEW."estimate_hours" := NEW."estimate_minutes" / 60.0;
   END IF;
   RETURN NEW;
 END
@@ -328,8 +328,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_tasks ON tasks;
-      CREATE TRIGGER migc_sync_tasks BEFORE INSERT OR UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION migc_sync_tasks();
+      DROP TRIGGER IF EXISTS "migc_sync_tasks" ON "tasks";
+      CREATE TRIGGER "migc_sync_tasks" BEFORE INSERT OR UPDATE ON "tasks" FOR EACH ROW EXECUTE FUNCTION "migc_sync_tasks"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -353,7 +353,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tenants ADD COLUMN IF NOT EXISTS region varchar(16) DEFAULT 'eu-central-1' NOT NULL;
+      ALTER TABLE "tenants" ADD COLUMN IF NOT EXISTS "region" varchar(16) DEFAULT 'eu-central-1' NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -369,8 +369,8 @@ $migc$;
 
 -- [17] drop view `open_tasks` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
-DROP VIEW IF EXISTS open_tasks;
+DROP VIEW IF EXISTS "open_tasks";
 
 -- [18] create view `open_tasks` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
-CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p."key", t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "p"."deleted_at" IS NULL;

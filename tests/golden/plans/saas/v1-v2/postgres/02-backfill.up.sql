@@ -23,33 +23,33 @@ DECLARE
   estimate bigint;
 BEGIN
   PERFORM set_config('migc.backfill', 'on', false);
-  SELECT tenant_id, id INTO max_0, max_1 FROM invitations ORDER BY tenant_id DESC, id DESC LIMIT 1;
+  SELECT "tenant_id", "id" INTO max_0, max_1 FROM "invitations" ORDER BY "tenant_id" DESC, "id" DESC LIMIT 1;
   IF NOT FOUND THEN
     PERFORM set_config('migc.backfill', '', false);
     RETURN;
   END IF;
-  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('invitations');
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('"invitations"');
   LOOP
     WITH batch AS (
-      SELECT tenant_id, id FROM invitations
-      WHERE (NOT started OR (tenant_id, id) > (last_0, last_1)) AND (tenant_id, id) <= (max_0, max_1)
-      ORDER BY tenant_id, id
+      SELECT "tenant_id", "id" FROM "invitations"
+      WHERE (NOT started OR ("tenant_id", "id") > (last_0, last_1)) AND ("tenant_id", "id") <= (max_0, max_1)
+      ORDER BY "tenant_id", "id"
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE invitations SET state__migc_new = coalesce(invitations.state__migc_new, CAST(CASE CAST(invitations.state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(invitations.state AS TEXT) END AS invitation_state__migc))
+      UPDATE "invitations" SET "state__migc_new" = coalesce("invitations"."state__migc_new", CAST(CASE CAST("invitations"."state" AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST("invitations"."state" AS TEXT) END AS invitation_state__migc))
       FROM batch
-      WHERE invitations.tenant_id = batch.tenant_id AND invitations.id = batch.id AND (invitations.state__migc_new IS NULL)
+      WHERE "invitations"."tenant_id" = batch."tenant_id" AND "invitations"."id" = batch."id" AND ("invitations"."state__migc_new" IS NULL)
       RETURNING 1
     )
-    SELECT b.tenant_id, b.id, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+    SELECT b."tenant_id", b."id", (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
       INTO last_0, last_1, seen, changed
-      FROM (SELECT tenant_id, id FROM batch ORDER BY tenant_id DESC, id DESC LIMIT 1) AS b;
+      FROM (SELECT "tenant_id", "id" FROM batch ORDER BY "tenant_id" DESC, "id" DESC LIMIT 1) AS b;
     EXIT WHEN NOT FOUND;
     started := true;
     seen_total := seen_total + seen;
     changed_total := changed_total + changed;
-    RAISE NOTICE 'migc: backfill invitations: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'invitations', seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
     PERFORM pg_sleep(pause_ms / 1000.0);
@@ -76,33 +76,33 @@ DECLARE
   estimate bigint;
 BEGIN
   PERFORM set_config('migc.backfill', 'on', false);
-  SELECT tenant_id, id INTO max_0, max_1 FROM tasks ORDER BY tenant_id DESC, id DESC LIMIT 1;
+  SELECT "tenant_id", "id" INTO max_0, max_1 FROM "tasks" ORDER BY "tenant_id" DESC, "id" DESC LIMIT 1;
   IF NOT FOUND THEN
     PERFORM set_config('migc.backfill', '', false);
     RETURN;
   END IF;
-  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('tasks');
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('"tasks"');
   LOOP
     WITH batch AS (
-      SELECT tenant_id, id FROM tasks
-      WHERE (NOT started OR (tenant_id, id) > (last_0, last_1)) AND (tenant_id, id) <= (max_0, max_1)
-      ORDER BY tenant_id, id
+      SELECT "tenant_id", "id" FROM "tasks"
+      WHERE (NOT started OR ("tenant_id", "id") > (last_0, last_1)) AND ("tenant_id", "id") <= (max_0, max_1)
+      ORDER BY "tenant_id", "id"
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE tasks SET description = coalesce(tasks.description, tasks.body), estimate_minutes = coalesce(tasks.estimate_minutes, round(tasks.estimate_hours * 60))
+      UPDATE "tasks" SET "description" = coalesce("tasks"."description", "tasks"."body"), "estimate_minutes" = coalesce("tasks"."estimate_minutes", round("tasks"."estimate_hours" * 60))
       FROM batch
-      WHERE tasks.tenant_id = batch.tenant_id AND tasks.id = batch.id AND (tasks.description IS NULL OR tasks.estimate_minutes IS NULL)
+      WHERE "tasks"."tenant_id" = batch."tenant_id" AND "tasks"."id" = batch."id" AND ("tasks"."description" IS NULL OR "tasks"."estimate_minutes" IS NULL)
       RETURNING 1
     )
-    SELECT b.tenant_id, b.id, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+    SELECT b."tenant_id", b."id", (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
       INTO last_0, last_1, seen, changed
-      FROM (SELECT tenant_id, id FROM batch ORDER BY tenant_id DESC, id DESC LIMIT 1) AS b;
+      FROM (SELECT "tenant_id", "id" FROM batch ORDER BY "tenant_id" DESC, "id" DESC LIMIT 1) AS b;
     EXIT WHEN NOT FOUND;
     started := true;
     seen_total := seen_total + seen;
     changed_total := changed_total + changed;
-    RAISE NOTICE 'migc: backfill tasks: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'tasks', seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
     PERFORM pg_sleep(pause_ms / 1000.0);

@@ -23,7 +23,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE invitations ALTER COLUMN state__migc_new DROP NOT NULL;
+      ALTER TABLE "invitations" ALTER COLUMN "state__migc_new" DROP NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -44,8 +44,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('invitations') AND conname = 'invitations_state__migc_new_not_null') THEN
-        ALTER TABLE invitations ADD CONSTRAINT invitations_state__migc_new_not_null CHECK (state__migc_new IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"invitations"') AND conname = 'invitations_state__migc_new_not_null') THEN
+        ALTER TABLE "invitations" ADD CONSTRAINT "invitations_state__migc_new_not_null" CHECK ("state__migc_new" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -74,8 +74,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('invitations') IS NOT NULL THEN
-        ALTER TABLE invitations DROP CONSTRAINT IF EXISTS invitations_state__migc_new_not_null;
+      IF to_regclass('"invitations"') IS NOT NULL THEN
+        ALTER TABLE "invitations" DROP CONSTRAINT IF EXISTS "invitations_state__migc_new_not_null";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -100,8 +100,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('api_keys') IS NOT NULL THEN
-        ALTER TABLE api_keys DROP CONSTRAINT IF EXISTS api_keys_tenant_name_key;
+      IF to_regclass('"api_keys"') IS NOT NULL THEN
+        ALTER TABLE "api_keys" DROP CONSTRAINT IF EXISTS "api_keys_tenant_name_key";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -123,8 +123,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('api_keys_tenant_name_key') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS api_keys_tenant_name_key;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"api_keys_tenant_name_key"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "api_keys_tenant_name_key";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -138,4 +138,4 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS api_keys_tenant_name_key ON api_keys (tenant_id, name);
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "api_keys_tenant_name_key" ON "api_keys" ("tenant_id", "name");

@@ -15,8 +15,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('api_keys') AND conname = 'api_keys_tenant_name_key') THEN
-        ALTER TABLE api_keys ADD CONSTRAINT api_keys_tenant_name_key UNIQUE USING INDEX api_keys_tenant_name_key;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"api_keys"') AND conname = 'api_keys_tenant_name_key') THEN
+        ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_tenant_name_key" UNIQUE USING INDEX "api_keys_tenant_name_key";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -41,8 +41,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('invitations') AND conname = 'invitations_state__migc_new_not_null') THEN
-        ALTER TABLE invitations ADD CONSTRAINT invitations_state__migc_new_not_null CHECK (state__migc_new IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"invitations"') AND conname = 'invitations_state__migc_new_not_null') THEN
+        ALTER TABLE "invitations" ADD CONSTRAINT "invitations_state__migc_new_not_null" CHECK ("state__migc_new" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -61,8 +61,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/members.mig:36:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('invitations') AND conname = 'invitations_state__migc_new_not_null' AND NOT convalidated) THEN
-    ALTER TABLE invitations VALIDATE CONSTRAINT invitations_state__migc_new_not_null;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"invitations"') AND conname = 'invitations_state__migc_new_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "invitations" VALIDATE CONSTRAINT "invitations_state__migc_new_not_null";
   END IF;
 END
 $migc$;
@@ -77,8 +77,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE invitations ALTER COLUMN state__migc_new SET NOT NULL;
-      ALTER TABLE invitations DROP CONSTRAINT IF EXISTS invitations_state__migc_new_not_null;
+      ALTER TABLE "invitations" ALTER COLUMN "state__migc_new" SET NOT NULL;
+      ALTER TABLE "invitations" DROP CONSTRAINT IF EXISTS "invitations_state__migc_new_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -96,8 +96,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/projects.mig:36:37
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tasks') AND conname = 'tasks_estimate_minutes_check' AND NOT convalidated) THEN
-    ALTER TABLE tasks VALIDATE CONSTRAINT tasks_estimate_minutes_check;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tasks"') AND conname = 'tasks_estimate_minutes_check' AND NOT convalidated) THEN
+    ALTER TABLE "tasks" VALIDATE CONSTRAINT "tasks_estimate_minutes_check";
   END IF;
 END
 $migc$;
@@ -106,8 +106,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/projects.mig:44:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tasks') AND conname = 'tasks_assignee_fkey' AND NOT convalidated) THEN
-    ALTER TABLE tasks VALIDATE CONSTRAINT tasks_assignee_fkey;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tasks"') AND conname = 'tasks_assignee_fkey' AND NOT convalidated) THEN
+    ALTER TABLE "tasks" VALIDATE CONSTRAINT "tasks_assignee_fkey";
   END IF;
 END
 $migc$;

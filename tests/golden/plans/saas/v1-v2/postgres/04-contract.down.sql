@@ -7,7 +7,7 @@ SET statement_timeout = 0;
 
 -- [47] undo: recreate view `open_tasks`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
-DROP VIEW IF EXISTS open_tasks;
+DROP VIEW IF EXISTS "open_tasks";
 
 -- [46] undo: drop column `tasks.estimate_hours`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -19,8 +19,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tasks ADD COLUMN IF NOT EXISTS estimate_hours numeric(5,1);
-      UPDATE tasks SET estimate_hours = estimate_minutes / 60.0 WHERE estimate_hours IS NULL;
+      ALTER TABLE "tasks" ADD COLUMN IF NOT EXISTS "estimate_hours" numeric(5,1);
+      UPDATE "tasks" SET "estimate_hours" = "estimate_minutes" / 60.0 WHERE "estimate_hours" IS NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -44,8 +44,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tasks ADD COLUMN IF NOT EXISTS body text;
-      UPDATE tasks SET body = description WHERE body IS NULL;
+      ALTER TABLE "tasks" ADD COLUMN IF NOT EXISTS "body" text;
+      UPDATE "tasks" SET "body" = "description" WHERE "body" IS NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -61,7 +61,7 @@ $migc$;
 
 -- [44] undo: drop view `open_tasks` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p."key", t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "p"."deleted_at" IS NULL;
 
 -- [43] undo: drop column `tenants.billing_email`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/tenants.mig:16:15
@@ -73,7 +73,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tenants ADD COLUMN IF NOT EXISTS billing_email text;
+      ALTER TABLE "tenants" ADD COLUMN IF NOT EXISTS "billing_email" text;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -89,29 +89,29 @@ $migc$;
 
 -- [42] undo: remove the dual-write trigger on `tasks`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
-CREATE OR REPLACE FUNCTION migc_sync_tasks() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_tasks"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.description IS NULL AND NEW.estimate_minutes IS NULL THEN
+    IF NEW."description" IS NULL AND NEW."estimate_minutes" IS NULL THEN
       -- written by the old application
-      NEW.description := NEW.body;
-      NEW.estimate_minutes := round(NEW.estimate_hours * 60);
+      NEW."description" := NEW."body";
+      NEW."estimate_minutes" := round(NEW."estimate_hours" * 60);
     ELSE
       -- written by the new application
-      NEW.body := NEW.description;
-      NEW.estimate_hours := NEW.estimate_minutes / 60.0;
+      NEW."body" := NEW."description";
+      NEW."estimate_hours" := NEW."estimate_minutes" / 60.0;
     END IF;
-  ELSIF (NEW.body IS DISTINCT FROM OLD.body OR NEW.estimate_hours IS DISTINCT FROM OLD.estimate_hours OR NEW.description IS NULL AND NEW.estimate_minutes IS NULL) AND NOT (NEW.description IS DISTINCT FROM OLD.description OR NEW.estimate_minutes IS DISTINCT FROM OLD.estimate_minutes) THEN
+  ELSIF (NEW."body" IS DISTINCT FROM OLD."body" OR NEW."estimate_hours" IS DISTINCT FROM OLD."estimate_hours" OR NEW."description" IS NULL AND NEW."estimate_minutes" IS NULL) AND NOT (NEW."description" IS DISTINCT FROM OLD."description" OR NEW."estimate_minutes" IS DISTINCT FROM OLD."estimate_minutes") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.description := NEW.body;
-    NEW.estimate_minutes := round(NEW.estimate_hours * 60);
-  ELSIF (NEW.description IS DISTINCT FROM OLD.description OR NEW.estimate_minutes IS DISTINCT FROM OLD.estimate_minutes) AND NOT (NEW.body IS DISTINCT FROM OLD.body OR NEW.estimate_hours IS DISTINCT FROM OLD.estimate_hours) THEN
+    NEW."description" := NEW."body";
+    NEW."estimate_minutes" := round(NEW."estimate_hours" * 60);
+  ELSIF (NEW."description" IS DISTINCT FROM OLD."description" OR NEW."estimate_minutes" IS DISTINCT FROM OLD."estimate_minutes") AND NOT (NEW."body" IS DISTINCT FROM OLD."body" OR NEW."estimate_hours" IS DISTINCT FROM OLD."estimate_hours") THEN
     -- updated by the new application
-    NEW.body := NEW.description;
-    NEW.estimate_hours := NEW.estimate_minutes / 60.0;
+    NEW."body" := NEW."description";
+    NEW."estimate_hours" := NEW."estimate_minutes" / 60.0;
   END IF;
   RETURN NEW;
 END
@@ -124,8 +124,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_tasks ON tasks;
-      CREATE TRIGGER migc_sync_tasks BEFORE INSERT OR UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION migc_sync_tasks();
+      DROP TRIGGER IF EXISTS "migc_sync_tasks" ON "tasks";
+      CREATE TRIGGER "migc_sync_tasks" BEFORE INSERT OR UPDATE ON "tasks" FOR EACH ROW EXECUTE FUNCTION "migc_sync_tasks"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -149,8 +149,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tasks') AND conname = 'tasks_estimate_hours_check') THEN
-        ALTER TABLE tasks ADD CONSTRAINT tasks_estimate_hours_check CHECK (estimate_hours >= 0) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tasks"') AND conname = 'tasks_estimate_hours_check') THEN
+        ALTER TABLE "tasks" ADD CONSTRAINT "tasks_estimate_hours_check" CHECK ("estimate_hours" >= 0) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -166,8 +166,8 @@ END
 $migc$;
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tasks') AND conname = 'tasks_estimate_hours_check' AND NOT convalidated) THEN
-    ALTER TABLE tasks VALIDATE CONSTRAINT tasks_estimate_hours_check;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tasks"') AND conname = 'tasks_estimate_hours_check' AND NOT convalidated) THEN
+    ALTER TABLE "tasks" VALIDATE CONSTRAINT "tasks_estimate_hours_check";
   END IF;
 END
 $migc$;
@@ -182,8 +182,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('members_user_id_idx') IS NOT NULL AND to_regclass('memberships_user_id_idx') IS NULL THEN
-        ALTER INDEX members_user_id_idx RENAME TO memberships_user_id_idx;
+      IF to_regclass('"members_user_id_idx"') IS NOT NULL AND to_regclass('"memberships_user_id_idx"') IS NULL THEN
+        ALTER INDEX "members_user_id_idx" RENAME TO "memberships_user_id_idx";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -208,8 +208,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('members') IS NOT NULL AND to_regclass('memberships') IS NULL THEN
-        ALTER TABLE members RENAME TO memberships;
+      IF to_regclass('"members"') IS NOT NULL AND to_regclass('"memberships"') IS NULL THEN
+        ALTER TABLE "members" RENAME TO "memberships";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -234,8 +234,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'members_role_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'memberships_role_fkey') THEN
-        ALTER TABLE memberships RENAME CONSTRAINT members_role_fkey TO memberships_role_fkey;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"memberships"') AND conname = 'members_role_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"memberships"') AND conname = 'memberships_role_fkey') THEN
+        ALTER TABLE "memberships" RENAME CONSTRAINT "members_role_fkey" TO "memberships_role_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -260,8 +260,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'members_user_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'memberships_user_id_fkey') THEN
-        ALTER TABLE memberships RENAME CONSTRAINT members_user_id_fkey TO memberships_user_id_fkey;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"memberships"') AND conname = 'members_user_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"memberships"') AND conname = 'memberships_user_id_fkey') THEN
+        ALTER TABLE "memberships" RENAME CONSTRAINT "members_user_id_fkey" TO "memberships_user_id_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -286,8 +286,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'members_tenant_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'memberships_tenant_id_fkey') THEN
-        ALTER TABLE memberships RENAME CONSTRAINT members_tenant_id_fkey TO memberships_tenant_id_fkey;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"memberships"') AND conname = 'members_tenant_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"memberships"') AND conname = 'memberships_tenant_id_fkey') THEN
+        ALTER TABLE "memberships" RENAME CONSTRAINT "members_tenant_id_fkey" TO "memberships_tenant_id_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -312,8 +312,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'members_pkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'memberships_pkey') THEN
-        ALTER TABLE memberships RENAME CONSTRAINT members_pkey TO memberships_pkey;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"memberships"') AND conname = 'members_pkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"memberships"') AND conname = 'memberships_pkey') THEN
+        ALTER TABLE "memberships" RENAME CONSTRAINT "members_pkey" TO "memberships_pkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -330,14 +330,14 @@ $migc$;
 
 -- [34] undo: remove the dual-write trigger on `invitations`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
-CREATE OR REPLACE FUNCTION migc_sync_invitations() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_invitations"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW.state IS DISTINCT FROM OLD.state THEN
-    NEW.state__migc_new := CAST(CASE CAST(NEW.state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW.state AS TEXT) END AS invitation_state__migc);
+  IF TG_OP = 'INSERT' OR NEW."state" IS DISTINCT FROM OLD."state" THEN
+    NEW."state__migc_new" := CAST(CASE CAST(NEW."state" AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW."state" AS TEXT) END AS invitation_state__migc);
   END IF;
   IF TG_OP = 'INSERT' THEN
     IF true THEN
@@ -365,8 +365,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_invitations ON invitations;
-      CREATE TRIGGER migc_sync_invitations BEFORE INSERT OR UPDATE ON invitations FOR EACH ROW EXECUTE FUNCTION migc_sync_invitations();
+      DROP TRIGGER IF EXISTS "migc_sync_invitations" ON "invitations";
+      CREATE TRIGGER "migc_sync_invitations" BEFORE INSERT OR UPDATE ON "invitations" FOR EACH ROW EXECUTE FUNCTION "migc_sync_invitations"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -390,8 +390,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('invitations') AND attname = 'state' AND NOT attisdropped) THEN
-        ALTER TABLE invitations ALTER COLUMN state SET DEFAULT 'pending';
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"invitations"') AND attname = 'state' AND NOT attisdropped) THEN
+        ALTER TABLE "invitations" ALTER COLUMN "state" SET DEFAULT 'pending';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -416,9 +416,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('invitations') AND attname = 'state' AND NOT attisdropped)
-         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('invitations') AND attname = 'state__migc_new' AND NOT attisdropped) THEN
-        ALTER TABLE invitations RENAME COLUMN state TO state__migc_new;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"invitations"') AND attname = 'state' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"invitations"') AND attname = 'state__migc_new' AND NOT attisdropped) THEN
+        ALTER TABLE "invitations" RENAME COLUMN "state" TO "state__migc_new";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -437,9 +437,9 @@ $migc$;
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
 DO $migc$
 BEGIN
-  IF to_regtype('invitation_state__migc') IS NULL AND to_regtype('invitation_state') IS NOT NULL THEN
-    ALTER TYPE invitation_state RENAME TO invitation_state__migc;
-    CREATE TYPE invitation_state AS ENUM ('pending', 'accepted', 'expired', 'cancelled');
+  IF to_regtype('"invitation_state__migc"') IS NULL AND to_regtype('"invitation_state"') IS NOT NULL THEN
+    ALTER TYPE "invitation_state" RENAME TO "invitation_state__migc";
+    CREATE TYPE "invitation_state" AS ENUM ('pending', 'accepted', 'expired', 'cancelled');
   END IF;
 END
 $migc$;
@@ -454,8 +454,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE invitations ADD COLUMN IF NOT EXISTS state invitation_state;
-      ALTER TABLE invitations ALTER COLUMN state SET DEFAULT 'pending';
+      ALTER TABLE "invitations" ADD COLUMN IF NOT EXISTS "state" "invitation_state";
+      ALTER TABLE "invitations" ALTER COLUMN "state" SET DEFAULT 'pending';
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -479,8 +479,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('invitations_open_per_email') IS NOT NULL AND to_regclass('invitations_open_per_email__migc') IS NULL THEN
-        ALTER INDEX invitations_open_per_email RENAME TO invitations_open_per_email__migc;
+      IF to_regclass('"invitations_open_per_email"') IS NOT NULL AND to_regclass('"invitations_open_per_email__migc"') IS NULL THEN
+        ALTER INDEX "invitations_open_per_email" RENAME TO "invitations_open_per_email__migc";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -505,8 +505,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('invitations_open_per_email') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS invitations_open_per_email;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"invitations_open_per_email"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "invitations_open_per_email";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -520,8 +520,8 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state = 'pending';
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "invitations_open_per_email" ON "invitations" ("tenant_id", (lower("email"))) WHERE "state" = 'pending';
 
 -- [27] undo: drop the view `members` standing for table `memberships`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
-CREATE OR REPLACE VIEW members AS SELECT * FROM memberships;
+CREATE OR REPLACE VIEW "members" AS SELECT * FROM "memberships";

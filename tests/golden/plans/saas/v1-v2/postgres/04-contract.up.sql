@@ -9,7 +9,7 @@ SET statement_timeout = 0;
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
 DO $migc_guard$
 BEGIN
-  IF to_regclass('memberships') IS NOT NULL THEN
+  IF to_regclass('"memberships"') IS NOT NULL THEN
     EXECUTE $migc_unit$
 DO $migc$
 DECLARE
@@ -20,7 +20,7 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF EXISTS (SELECT 1 FROM pg_views WHERE viewname = 'members' AND schemaname = current_schema()) THEN
-        DROP VIEW members;
+        DROP VIEW "members";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -49,8 +49,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('invitations_open_per_email__migc') IS NOT NULL THEN
-        DROP INDEX IF EXISTS invitations_open_per_email;
+      IF to_regclass('"invitations_open_per_email__migc"') IS NOT NULL THEN
+        DROP INDEX IF EXISTS "invitations_open_per_email";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -75,9 +75,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('invitations_open_per_email__migc') IS NOT NULL THEN
-        DROP INDEX IF EXISTS invitations_open_per_email;
-        ALTER INDEX invitations_open_per_email__migc RENAME TO invitations_open_per_email;
+      IF to_regclass('"invitations_open_per_email__migc"') IS NOT NULL THEN
+        DROP INDEX IF EXISTS "invitations_open_per_email";
+        ALTER INDEX "invitations_open_per_email__migc" RENAME TO "invitations_open_per_email";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -102,10 +102,10 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('invitations') AND attname = 'state__migc_new' AND NOT attisdropped) THEN
-        DROP TRIGGER IF EXISTS migc_sync_invitations ON invitations;
-        ALTER TABLE invitations DROP COLUMN IF EXISTS state;
-        ALTER TABLE invitations RENAME COLUMN state__migc_new TO state;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"invitations"') AND attname = 'state__migc_new' AND NOT attisdropped) THEN
+        DROP TRIGGER IF EXISTS "migc_sync_invitations" ON "invitations";
+        ALTER TABLE "invitations" DROP COLUMN IF EXISTS "state";
+        ALTER TABLE "invitations" RENAME COLUMN "state__migc_new" TO "state";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -124,9 +124,9 @@ $migc$;
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
 DO $migc$
 BEGIN
-  IF to_regtype('invitation_state__migc') IS NOT NULL THEN
-    DROP TYPE IF EXISTS invitation_state;
-    ALTER TYPE invitation_state__migc RENAME TO invitation_state;
+  IF to_regtype('"invitation_state__migc"') IS NOT NULL THEN
+    DROP TYPE IF EXISTS "invitation_state";
+    ALTER TYPE "invitation_state__migc" RENAME TO "invitation_state";
   END IF;
 END
 $migc$;
@@ -141,9 +141,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('invitations') AND attname = 'state__migc_new' AND NOT attisdropped)
-         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('invitations') AND attname = 'state' AND NOT attisdropped) THEN
-        ALTER TABLE invitations RENAME COLUMN state__migc_new TO state;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"invitations"') AND attname = 'state__migc_new' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"invitations"') AND attname = 'state' AND NOT attisdropped) THEN
+        ALTER TABLE "invitations" RENAME COLUMN "state__migc_new" TO "state";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -168,8 +168,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('invitations') AND attname = 'state' AND NOT attisdropped) THEN
-        ALTER TABLE invitations ALTER COLUMN state SET DEFAULT 'pending';
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"invitations"') AND attname = 'state' AND NOT attisdropped) THEN
+        ALTER TABLE "invitations" ALTER COLUMN "state" SET DEFAULT 'pending';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -194,7 +194,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_invitations ON invitations;
+      DROP TRIGGER IF EXISTS "migc_sync_invitations" ON "invitations";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -207,13 +207,13 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_invitations();
+DROP FUNCTION IF EXISTS "migc_sync_invitations"();
 
 -- [35] rename constraint `memberships_pkey` to `members_pkey` on `memberships`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:24:3
 DO $migc_guard$
 BEGIN
-  IF to_regclass('memberships') IS NOT NULL THEN
+  IF to_regclass('"memberships"') IS NOT NULL THEN
     EXECUTE $migc_unit$
 DO $migc$
 DECLARE
@@ -223,9 +223,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'memberships_pkey') THEN
-        ALTER TABLE memberships DROP CONSTRAINT IF EXISTS members_pkey;
-        ALTER TABLE memberships RENAME CONSTRAINT memberships_pkey TO members_pkey;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"memberships"') AND conname = 'memberships_pkey') THEN
+        ALTER TABLE "memberships" DROP CONSTRAINT IF EXISTS "members_pkey";
+        ALTER TABLE "memberships" RENAME CONSTRAINT "memberships_pkey" TO "members_pkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -248,7 +248,7 @@ $migc_guard$;
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:20:45
 DO $migc_guard$
 BEGIN
-  IF to_regclass('memberships') IS NOT NULL THEN
+  IF to_regclass('"memberships"') IS NOT NULL THEN
     EXECUTE $migc_unit$
 DO $migc$
 DECLARE
@@ -258,9 +258,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'memberships_tenant_id_fkey') THEN
-        ALTER TABLE memberships DROP CONSTRAINT IF EXISTS members_tenant_id_fkey;
-        ALTER TABLE memberships RENAME CONSTRAINT memberships_tenant_id_fkey TO members_tenant_id_fkey;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"memberships"') AND conname = 'memberships_tenant_id_fkey') THEN
+        ALTER TABLE "memberships" DROP CONSTRAINT IF EXISTS "members_tenant_id_fkey";
+        ALTER TABLE "memberships" RENAME CONSTRAINT "memberships_tenant_id_fkey" TO "members_tenant_id_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -283,7 +283,7 @@ $migc_guard$;
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:21:45
 DO $migc_guard$
 BEGIN
-  IF to_regclass('memberships') IS NOT NULL THEN
+  IF to_regclass('"memberships"') IS NOT NULL THEN
     EXECUTE $migc_unit$
 DO $migc$
 DECLARE
@@ -293,9 +293,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'memberships_user_id_fkey') THEN
-        ALTER TABLE memberships DROP CONSTRAINT IF EXISTS members_user_id_fkey;
-        ALTER TABLE memberships RENAME CONSTRAINT memberships_user_id_fkey TO members_user_id_fkey;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"memberships"') AND conname = 'memberships_user_id_fkey') THEN
+        ALTER TABLE "memberships" DROP CONSTRAINT IF EXISTS "members_user_id_fkey";
+        ALTER TABLE "memberships" RENAME CONSTRAINT "memberships_user_id_fkey" TO "members_user_id_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -318,7 +318,7 @@ $migc_guard$;
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:25:3
 DO $migc_guard$
 BEGIN
-  IF to_regclass('memberships') IS NOT NULL THEN
+  IF to_regclass('"memberships"') IS NOT NULL THEN
     EXECUTE $migc_unit$
 DO $migc$
 DECLARE
@@ -328,9 +328,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('memberships') AND conname = 'memberships_role_fkey') THEN
-        ALTER TABLE memberships DROP CONSTRAINT IF EXISTS members_role_fkey;
-        ALTER TABLE memberships RENAME CONSTRAINT memberships_role_fkey TO members_role_fkey;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"memberships"') AND conname = 'memberships_role_fkey') THEN
+        ALTER TABLE "memberships" DROP CONSTRAINT IF EXISTS "members_role_fkey";
+        ALTER TABLE "memberships" RENAME CONSTRAINT "memberships_role_fkey" TO "members_role_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -359,8 +359,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('memberships') IS NOT NULL AND to_regclass('members') IS NULL THEN
-        ALTER TABLE memberships RENAME TO members;
+      IF to_regclass('"memberships"') IS NOT NULL AND to_regclass('"members"') IS NULL THEN
+        ALTER TABLE "memberships" RENAME TO "members";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -385,9 +385,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('memberships_user_id_idx') IS NOT NULL THEN
-        DROP INDEX IF EXISTS members_user_id_idx;
-        ALTER INDEX memberships_user_id_idx RENAME TO members_user_id_idx;
+      IF to_regclass('"memberships_user_id_idx"') IS NOT NULL THEN
+        DROP INDEX IF EXISTS "members_user_id_idx";
+        ALTER INDEX "memberships_user_id_idx" RENAME TO "members_user_id_idx";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -412,8 +412,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('tasks') IS NOT NULL THEN
-        ALTER TABLE tasks DROP CONSTRAINT IF EXISTS tasks_estimate_hours_check;
+      IF to_regclass('"tasks"') IS NOT NULL THEN
+        ALTER TABLE "tasks" DROP CONSTRAINT IF EXISTS "tasks_estimate_hours_check";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -438,7 +438,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_tasks ON tasks;
+      DROP TRIGGER IF EXISTS "migc_sync_tasks" ON "tasks";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -451,7 +451,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_tasks();
+DROP FUNCTION IF EXISTS "migc_sync_tasks"();
 
 -- [43] drop column `tenants.billing_email`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/tenants.mig:16:15
@@ -463,7 +463,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tenants DROP COLUMN IF EXISTS billing_email;
+      ALTER TABLE "tenants" DROP COLUMN IF EXISTS "billing_email";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -479,7 +479,7 @@ $migc$;
 
 -- [44] drop view `open_tasks` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS open_tasks;
+DROP VIEW IF EXISTS "open_tasks";
 
 -- [45] drop column `tasks.body`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -491,7 +491,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tasks DROP COLUMN IF EXISTS body;
+      ALTER TABLE "tasks" DROP COLUMN IF EXISTS "body";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -515,7 +515,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tasks DROP COLUMN IF EXISTS estimate_hours;
+      ALTER TABLE "tasks" DROP COLUMN IF EXISTS "estimate_hours";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -531,4 +531,4 @@ $migc$;
 
 -- [47] recreate view `open_tasks`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
-CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p."key", t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "p"."deleted_at" IS NULL;

@@ -51,7 +51,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) = 'tenants_deleted_at_idx,tenants_slug_key';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'members');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'open_tasks');
-DROP VIEW open_tasks;
+DROP VIEW "open_tasks";
 
 -- [17] undo: drop view `open_tasks` to redefine it
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
@@ -59,13 +59,13 @@ DROP VIEW open_tasks;
 
 -- [16] undo: add column `tenants.region`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/tenants.mig:14:3
-ALTER TABLE tenants DROP COLUMN region;
+ALTER TABLE "tenants" DROP COLUMN "region";
 
 -- [15] undo: install the dual-write trigger on `tasks`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
-DROP TRIGGER migc_sync_tasks_insert;
-DROP TRIGGER migc_sync_tasks_update;
-DROP TABLE migc_sync_tasks_guard;
+DROP TRIGGER "migc_sync_tasks_insert";
+DROP TRIGGER "migc_sync_tasks_update";
+DROP TABLE "migc_sync_tasks_guard";
 
 -- [14] undo: add foreign key `tasks_assignee_fkey` on `tasks` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:44:3
@@ -77,39 +77,39 @@ DROP TABLE migc_sync_tasks_guard;
 
 -- [12] undo: add column `tasks.estimate_minutes` (filled from the deployed shape)
 --     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:36:3
--- rebuild tasks (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM tasks;
+-- rebuild "tasks" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "tasks";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tasks' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tasks_number_key', 'tasks_board', 'tasks_tenant_id_assignee_id_idx'));
-CREATE TABLE migc_new_tasks (
-  tenant_id text NOT NULL,
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
-  project_id text NOT NULL,
-  number integer NOT NULL,
-  title text NOT NULL,
-  body text,
-  status text NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'in_progress', 'done', 'archived', 'blocked')),
-  priority integer NOT NULL DEFAULT 3,
-  assignee_id text,
-  estimate_hours numeric(5,1),
-  due_date date,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (tenant_id, id),
-  CONSTRAINT tasks_number_check CHECK (number > 0),
-  CONSTRAINT tasks_title_check CHECK (length(title) BETWEEN 1 AND 500),
-  CONSTRAINT tasks_priority_check CHECK (priority BETWEEN 1 AND 5),
-  CONSTRAINT tasks_estimate_hours_check CHECK (estimate_hours >= 0),
-  FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id) ON DELETE CASCADE
+CREATE TABLE "migc_new_tasks" (
+  "tenant_id" text NOT NULL,
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "project_id" text NOT NULL,
+  "number" integer NOT NULL,
+  "title" text NOT NULL,
+  "body" text,
+  "status" text NOT NULL DEFAULT 'todo' CHECK ("status" IN ('todo', 'in_progress', 'done', 'archived', 'blocked')),
+  "priority" integer NOT NULL DEFAULT 3,
+  "assignee_id" text,
+  "estimate_hours" numeric(5,1),
+  "due_date" date,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("tenant_id", "id"),
+  CONSTRAINT "tasks_number_check" CHECK ("number" > 0),
+  CONSTRAINT "tasks_title_check" CHECK (length("title") BETWEEN 1 AND 500),
+  CONSTRAINT "tasks_priority_check" CHECK ("priority" BETWEEN 1 AND 5),
+  CONSTRAINT "tasks_estimate_hours_check" CHECK ("estimate_hours" >= 0),
+  FOREIGN KEY ("tenant_id", "project_id") REFERENCES "projects" ("tenant_id", "id") ON DELETE CASCADE
 );
-INSERT INTO migc_new_tasks (rowid, tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at) SELECT rowid, tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at FROM tasks;
-DROP TABLE tasks;
+INSERT INTO "migc_new_tasks" (rowid, "tenant_id", "id", "project_id", "number", "title", "body", "status", "priority", "assignee_id", "estimate_hours", "due_date", "created_at", "updated_at") SELECT rowid, "tenant_id", "id", "project_id", "number", "title", "body", "status", "priority", "assignee_id", "estimate_hours", "due_date", "created_at", "updated_at" FROM "tasks";
+DROP TABLE "tasks";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_tasks RENAME TO tasks;
+ALTER TABLE "migc_new_tasks" RENAME TO "tasks";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX tasks_number_key ON tasks (tenant_id, project_id, number);
-CREATE INDEX tasks_board ON tasks (tenant_id, project_id, status, priority) WHERE status <> 'archived';
-CREATE INDEX tasks_tenant_id_assignee_id_idx ON tasks (tenant_id, assignee_id) WHERE assignee_id IS NOT NULL;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM tasks) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+CREATE UNIQUE INDEX "tasks_number_key" ON "tasks" ("tenant_id", "project_id", "number");
+CREATE INDEX "tasks_board" ON "tasks" ("tenant_id", "project_id", "status", "priority") WHERE "status" <> 'archived';
+CREATE INDEX "tasks_tenant_id_assignee_id_idx" ON "tasks" ("tenant_id", "assignee_id") WHERE "assignee_id" IS NOT NULL;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tasks") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [11] undo: add column `tasks.description` (filled from the deployed shape)
 --     lock: database write lock; part of the rebuild of `tasks` at step 12; rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:31:3
@@ -117,43 +117,43 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM task
 
 -- [10] undo: add column `projects.visibility`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:17:3
-ALTER TABLE projects DROP COLUMN visibility;
+ALTER TABLE "projects" DROP COLUMN "visibility";
 
 -- [9] undo: install the dual-write trigger on `invitations`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
-DROP TRIGGER migc_sync_invitations_insert;
-DROP TRIGGER migc_sync_invitations_update;
-DROP TABLE migc_sync_invitations_guard;
+DROP TRIGGER "migc_sync_invitations_insert";
+DROP TRIGGER "migc_sync_invitations_update";
+DROP TABLE "migc_sync_invitations_guard";
 
 -- [8] undo: create unique index `invitations_open_per_email__migc` on `invitations`
 --     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:42:3
--- rebuild invitations (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM invitations;
+-- rebuild "invitations" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "invitations";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email', 'invitations_open_per_email__migc'));
-CREATE TABLE migc_new_invitations (
-  tenant_id text NOT NULL,
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
-  email text NOT NULL,
-  role_id text NOT NULL,
-  invited_by text,
-  token_hash blob NOT NULL,
-  state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'expired', 'cancelled', 'revoked')),
-  expires_at timestamptz NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (tenant_id, id),
-  FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE,
-  FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL,
-  FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE
+CREATE TABLE "migc_new_invitations" (
+  "tenant_id" text NOT NULL,
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "email" text NOT NULL,
+  "role_id" text NOT NULL,
+  "invited_by" text,
+  "token_hash" blob NOT NULL,
+  "state" text NOT NULL DEFAULT 'pending' CHECK ("state" IN ('pending', 'accepted', 'expired', 'cancelled', 'revoked')),
+  "expires_at" timestamptz NOT NULL,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("tenant_id", "id"),
+  FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("invited_by") REFERENCES "users" ("id") ON DELETE SET NULL,
+  FOREIGN KEY ("tenant_id", "role_id") REFERENCES "roles" ("tenant_id", "id") ON DELETE CASCADE
 );
-INSERT INTO migc_new_invitations (rowid, tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at) SELECT rowid, tenant_id, id, email, role_id, invited_by, token_hash, state, expires_at, created_at, updated_at FROM invitations;
-DROP TABLE invitations;
+INSERT INTO "migc_new_invitations" (rowid, "tenant_id", "id", "email", "role_id", "invited_by", "token_hash", "state", "expires_at", "created_at", "updated_at") SELECT rowid, "tenant_id", "id", "email", "role_id", "invited_by", "token_hash", "state", "expires_at", "created_at", "updated_at" FROM "invitations";
+DROP TABLE "invitations";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_invitations RENAME TO invitations;
+ALTER TABLE "migc_new_invitations" RENAME TO "invitations";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX invitations_token_hash_key ON invitations (token_hash);
-CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state = 'pending';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invitations) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+CREATE UNIQUE INDEX "invitations_token_hash_key" ON "invitations" ("token_hash");
+CREATE UNIQUE INDEX "invitations_open_per_email" ON "invitations" ("tenant_id", (lower("email"))) WHERE "state" = 'pending';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "invitations") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [7] undo: add shadow column `invitations.state__migc_new` of type `invitation_state__migc` for `state`
 --     lock: database write lock; part of the rebuild of `invitations` at step 8; rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
@@ -161,11 +161,11 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invi
 
 -- [6] undo: create unique index `api_keys_tenant_name_key` on `api_keys`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/security.mig:15:3
-DROP INDEX api_keys_tenant_name_key;
+DROP INDEX "api_keys_tenant_name_key";
 
 -- [5] undo: expose table `memberships` as `members` (an updatable view)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
-DROP VIEW members;
+DROP VIEW "members";
 
 -- [4] undo: add value `blocked` to enum `task_status`
 --     lock: database write lock; part of the rebuild of `tasks` at step 12; rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:6:39
@@ -183,7 +183,7 @@ DROP VIEW members;
 --     lock: database write lock; part of the rebuild of `invitations` at step 8; rewrite: yes; scan: yes; from examples/saas/v2/members.mig:5:53
 -- undone by the rebuild of `invitations` at step 8
 -- the views this phase dropped
-CREATE VIEW open_tasks AS SELECT t.tenant_id, t.id, p."key", t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress') AND p.deleted_at IS NULL;
+CREATE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress') AND "p"."deleted_at" IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('api_keys') ORDER BY name)) = 'created_at,created_by,expires_at,id,last_used_at,name,prefix,revoked_at,secret_hash,tenant_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('api_keys') WHERE name IN ('api_keys_prefix_key', 'api_keys_tenant_id_idx', 'api_keys_tenant_name_key') ORDER BY name)) = 'api_keys_prefix_key,api_keys_tenant_id_idx';

@@ -37,19 +37,19 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
-INSERT OR REPLACE INTO migc_sync_invitations_guard (active) VALUES (1);
-UPDATE invitations SET state__migc_new = coalesce(state__migc_new, CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT)) WHERE state__migc_new IS NULL;
-DELETE FROM migc_sync_invitations_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM invitations WHERE (state__migc_new IS NULL AND (CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT)) IS NOT NULL));
+INSERT OR REPLACE INTO "migc_sync_invitations_guard" (active) VALUES (1);
+UPDATE "invitations" SET "state__migc_new" = coalesce("state__migc_new", CAST(CASE CAST("state" AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST("state" AS TEXT) END AS TEXT)) WHERE "state__migc_new" IS NULL;
+DELETE FROM "migc_sync_invitations_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "invitations" WHERE ("state__migc_new" IS NULL AND (CAST(CASE CAST("state" AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST("state" AS TEXT) END AS TEXT)) IS NOT NULL));
 
 -- [20] backfill `description`, `estimate_minutes` on `tasks`
 --     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/saas/v2/projects.mig:25:7
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
-INSERT OR REPLACE INTO migc_sync_tasks_guard (active) VALUES (1);
-UPDATE tasks SET description = coalesce(description, body), estimate_minutes = coalesce(estimate_minutes, round(estimate_hours * 60)) WHERE description IS NULL OR estimate_minutes IS NULL;
-DELETE FROM migc_sync_tasks_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM tasks WHERE (description IS NULL AND (body) IS NOT NULL) OR (estimate_minutes IS NULL AND (round(estimate_hours * 60)) IS NOT NULL));
+INSERT OR REPLACE INTO "migc_sync_tasks_guard" (active) VALUES (1);
+UPDATE "tasks" SET "description" = coalesce("description", "body"), "estimate_minutes" = coalesce("estimate_minutes", round("estimate_hours" * 60)) WHERE "description" IS NULL OR "estimate_minutes" IS NULL;
+DELETE FROM "migc_sync_tasks_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "tasks" WHERE ("description" IS NULL AND ("body") IS NOT NULL) OR ("estimate_minutes" IS NULL AND (round("estimate_hours" * 60)) IS NOT NULL));
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);

@@ -53,7 +53,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/saas/v2/members.mig:36:3
 -- `invitations.state__migc_new` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
-INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM invitations WHERE state__migc_new IS NULL);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "invitations" WHERE "state__migc_new" IS NULL);
 
 -- [25] validate check `tasks_estimate_minutes_check` on existing rows
 --     lock: database write lock; part of the rebuild of `tasks` at step 26; rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:36:37
@@ -61,60 +61,60 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 F
 
 -- [26] validate foreign key `tasks_assignee_fkey` on existing rows
 --     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:44:3
--- rebuild tasks (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM tasks;
+-- rebuild "tasks" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "tasks";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tasks' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tasks_number_key', 'tasks_board', 'tasks_tenant_id_assignee_id_idx', 'migc_sync_tasks_insert', 'migc_sync_tasks_update'));
-CREATE TABLE migc_new_tasks (
-  tenant_id text NOT NULL,
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
-  project_id text NOT NULL,
-  number integer NOT NULL,
-  title text NOT NULL,
-  body text,
-  status text NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'in_progress', 'blocked', 'done', 'archived')),
-  priority integer NOT NULL DEFAULT 3,
-  assignee_id text,
-  estimate_hours numeric(5,1),
-  due_date date,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  description text,
-  estimate_minutes integer,
-  PRIMARY KEY (tenant_id, id),
-  CONSTRAINT tasks_number_check CHECK (number > 0),
-  CONSTRAINT tasks_title_check CHECK (length(title) BETWEEN 1 AND 500),
-  CONSTRAINT tasks_priority_check CHECK (priority BETWEEN 1 AND 5),
-  CONSTRAINT tasks_estimate_hours_check CHECK (estimate_hours >= 0),
-  CONSTRAINT tasks_estimate_minutes_check CHECK (estimate_minutes >= 0),
-  FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id) ON DELETE CASCADE,
-  FOREIGN KEY (tenant_id, assignee_id) REFERENCES memberships (tenant_id, user_id)
+CREATE TABLE "migc_new_tasks" (
+  "tenant_id" text NOT NULL,
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "project_id" text NOT NULL,
+  "number" integer NOT NULL,
+  "title" text NOT NULL,
+  "body" text,
+  "status" text NOT NULL DEFAULT 'todo' CHECK ("status" IN ('todo', 'in_progress', 'blocked', 'done', 'archived')),
+  "priority" integer NOT NULL DEFAULT 3,
+  "assignee_id" text,
+  "estimate_hours" numeric(5,1),
+  "due_date" date,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "description" text,
+  "estimate_minutes" integer,
+  PRIMARY KEY ("tenant_id", "id"),
+  CONSTRAINT "tasks_number_check" CHECK ("number" > 0),
+  CONSTRAINT "tasks_title_check" CHECK (length("title") BETWEEN 1 AND 500),
+  CONSTRAINT "tasks_priority_check" CHECK ("priority" BETWEEN 1 AND 5),
+  CONSTRAINT "tasks_estimate_hours_check" CHECK ("estimate_hours" >= 0),
+  CONSTRAINT "tasks_estimate_minutes_check" CHECK ("estimate_minutes" >= 0),
+  FOREIGN KEY ("tenant_id", "project_id") REFERENCES "projects" ("tenant_id", "id") ON DELETE CASCADE,
+  FOREIGN KEY ("tenant_id", "assignee_id") REFERENCES "memberships" ("tenant_id", "user_id")
 );
-INSERT INTO migc_new_tasks (rowid, tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes) SELECT rowid, tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes FROM tasks;
-DROP TABLE tasks;
+INSERT INTO "migc_new_tasks" (rowid, "tenant_id", "id", "project_id", "number", "title", "body", "status", "priority", "assignee_id", "estimate_hours", "due_date", "created_at", "updated_at", "description", "estimate_minutes") SELECT rowid, "tenant_id", "id", "project_id", "number", "title", "body", "status", "priority", "assignee_id", "estimate_hours", "due_date", "created_at", "updated_at", "description", "estimate_minutes" FROM "tasks";
+DROP TABLE "tasks";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_tasks RENAME TO tasks;
+ALTER TABLE "migc_new_tasks" RENAME TO "tasks";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX tasks_number_key ON tasks (tenant_id, project_id, number);
-CREATE INDEX tasks_board ON tasks (tenant_id, project_id, status, priority) WHERE status <> 'archived';
-CREATE INDEX tasks_tenant_id_assignee_id_idx ON tasks (tenant_id, assignee_id) WHERE assignee_id IS NOT NULL;
-CREATE TRIGGER migc_sync_tasks_insert AFTER INSERT ON tasks
+CREATE UNIQUE INDEX "tasks_number_key" ON "tasks" ("tenant_id", "project_id", "number");
+CREATE INDEX "tasks_board" ON "tasks" ("tenant_id", "project_id", "status", "priority") WHERE "status" <> 'archived';
+CREATE INDEX "tasks_tenant_id_assignee_id_idx" ON "tasks" ("tenant_id", "assignee_id") WHERE "assignee_id" IS NOT NULL;
+CREATE TRIGGER "migc_sync_tasks_insert" AFTER INSERT ON "tasks"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_tasks_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_tasks_guard" (active) VALUES (1);
   -- written by the old application: the new columns from the deployed ones
-  UPDATE tasks SET description = body, estimate_minutes = round(estimate_hours * 60) WHERE rowid = NEW.rowid AND NEW.description IS NULL AND NEW.estimate_minutes IS NULL;
+  UPDATE "tasks" SET "description" = "body", "estimate_minutes" = round("estimate_hours" * 60) WHERE rowid = NEW.rowid AND NEW."description" IS NULL AND NEW."estimate_minutes" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE tasks SET body = description, estimate_hours = estimate_minutes / 60.0 WHERE rowid = NEW.rowid AND NOT (NEW.description IS NULL AND NEW.estimate_minutes IS NULL);
-  DELETE FROM migc_sync_tasks_guard;
+  UPDATE "tasks" SET "body" = "description", "estimate_hours" = "estimate_minutes" / 60.0 WHERE rowid = NEW.rowid AND NOT (NEW."description" IS NULL AND NEW."estimate_minutes" IS NULL);
+  DELETE FROM "migc_sync_tasks_guard";
 END;
-CREATE TRIGGER migc_sync_tasks_update AFTER UPDATE ON tasks
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_tasks_guard)
+CREATE TRIGGER "migc_sync_tasks_update" AFTER UPDATE ON "tasks"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_tasks_guard")
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE tasks SET description = body, estimate_minutes = round(estimate_hours * 60) WHERE rowid = NEW.rowid AND (coalesce(NEW.body <> OLD.body, NEW.body IS NOT NULL OR OLD.body IS NOT NULL) OR coalesce(NEW.estimate_hours <> OLD.estimate_hours, NEW.estimate_hours IS NOT NULL OR OLD.estimate_hours IS NOT NULL) OR NEW.description IS NULL AND NEW.estimate_minutes IS NULL) AND NOT (coalesce(NEW.description <> OLD.description, NEW.description IS NOT NULL OR OLD.description IS NOT NULL) OR coalesce(NEW.estimate_minutes <> OLD.estimate_minutes, NEW.estimate_minutes IS NOT NULL OR OLD.estimate_minutes IS NOT NULL));
+  UPDATE "tasks" SET "description" = "body", "estimate_minutes" = round("estimate_hours" * 60) WHERE rowid = NEW.rowid AND (coalesce(NEW."body" <> OLD."body", NEW."body" IS NOT NULL OR OLD."body" IS NOT NULL) OR coalesce(NEW."estimate_hours" <> OLD."estimate_hours", NEW."estimate_hours" IS NOT NULL OR OLD."estimate_hours" IS NOT NULL) OR NEW."description" IS NULL AND NEW."estimate_minutes" IS NULL) AND NOT (coalesce(NEW."description" <> OLD."description", NEW."description" IS NOT NULL OR OLD."description" IS NOT NULL) OR coalesce(NEW."estimate_minutes" <> OLD."estimate_minutes", NEW."estimate_minutes" IS NOT NULL OR OLD."estimate_minutes" IS NOT NULL));
   -- updated by the new application
-  UPDATE tasks SET body = description, estimate_hours = estimate_minutes / 60.0 WHERE rowid = NEW.rowid AND (coalesce(NEW.description <> OLD.description, NEW.description IS NOT NULL OR OLD.description IS NOT NULL) OR coalesce(NEW.estimate_minutes <> OLD.estimate_minutes, NEW.estimate_minutes IS NOT NULL OR OLD.estimate_minutes IS NOT NULL)) AND NOT (coalesce(NEW.body <> OLD.body, NEW.body IS NOT NULL OR OLD.body IS NOT NULL) OR coalesce(NEW.estimate_hours <> OLD.estimate_hours, NEW.estimate_hours IS NOT NULL OR OLD.estimate_hours IS NOT NULL));
+  UPDATE "tasks" SET "body" = "description", "estimate_hours" = "estimate_minutes" / 60.0 WHERE rowid = NEW.rowid AND (coalesce(NEW."description" <> OLD."description", NEW."description" IS NOT NULL OR OLD."description" IS NOT NULL) OR coalesce(NEW."estimate_minutes" <> OLD."estimate_minutes", NEW."estimate_minutes" IS NOT NULL OR OLD."estimate_minutes" IS NOT NULL)) AND NOT (coalesce(NEW."body" <> OLD."body", NEW."body" IS NOT NULL OR OLD."body" IS NOT NULL) OR coalesce(NEW."estimate_hours" <> OLD."estimate_hours", NEW."estimate_hours" IS NOT NULL OR OLD."estimate_hours" IS NOT NULL));
 END;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM tasks) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tasks") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) = 'assignee_id,body,created_at,description,due_date,estimate_hours,estimate_minutes,id,number,priority,project_id,status,tenant_id,title,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_number_key', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) = 'tasks_board,tasks_number_key,tasks_tenant_id_assignee_id_idx'

@@ -49,17 +49,17 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tenants') ORDER BY name)) = 'created_at,deleted_at,id,name,plan,region,seat_limit,slug,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) = 'tenants_deleted_at_idx,tenants_slug_key';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'open_tasks');
-DROP VIEW open_tasks;
+DROP VIEW "open_tasks";
 
 -- [46] undo: drop column `tasks.estimate_hours`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-ALTER TABLE tasks ADD COLUMN estimate_hours numeric(5,1);
-UPDATE tasks SET estimate_hours = estimate_minutes / 60.0 WHERE estimate_hours IS NULL;
+ALTER TABLE "tasks" ADD COLUMN "estimate_hours" numeric(5,1);
+UPDATE "tasks" SET "estimate_hours" = "estimate_minutes" / 60.0 WHERE "estimate_hours" IS NULL;
 
 -- [45] undo: drop column `tasks.body`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-ALTER TABLE tasks ADD COLUMN body text;
-UPDATE tasks SET body = description WHERE body IS NULL;
+ALTER TABLE "tasks" ADD COLUMN "body" text;
+UPDATE "tasks" SET "body" = "description" WHERE "body" IS NULL;
 
 -- [44] undo: drop view `open_tasks` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
@@ -67,65 +67,65 @@ UPDATE tasks SET body = description WHERE body IS NULL;
 
 -- [43] undo: drop column `tenants.billing_email`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/saas/v2/tenants.mig:16:15
-ALTER TABLE tenants ADD COLUMN billing_email text;
+ALTER TABLE "tenants" ADD COLUMN "billing_email" text;
 
 -- [42] undo: remove the dual-write trigger on `tasks`
 --     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:25:7
--- rebuild tasks (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM tasks;
+-- rebuild "tasks" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "tasks";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tasks' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tasks_number_key', 'tasks_board', 'tasks_tenant_id_assignee_id_idx'));
-CREATE TABLE migc_new_tasks (
-  tenant_id text NOT NULL,
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
-  project_id text NOT NULL,
-  number integer NOT NULL,
-  title text NOT NULL,
-  body text,
-  status text NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'in_progress', 'blocked', 'done', 'archived')),
-  priority integer NOT NULL DEFAULT 3,
-  assignee_id text,
-  estimate_hours numeric(5,1),
-  due_date date,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  description text,
-  estimate_minutes integer,
-  PRIMARY KEY (tenant_id, id),
-  CONSTRAINT tasks_number_check CHECK (number > 0),
-  CONSTRAINT tasks_title_check CHECK (length(title) BETWEEN 1 AND 500),
-  CONSTRAINT tasks_priority_check CHECK (priority BETWEEN 1 AND 5),
-  CONSTRAINT tasks_estimate_hours_check CHECK (estimate_hours >= 0),
-  CONSTRAINT tasks_estimate_minutes_check CHECK (estimate_minutes >= 0),
-  FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id) ON DELETE CASCADE,
-  FOREIGN KEY (tenant_id, assignee_id) REFERENCES members (tenant_id, user_id)
+CREATE TABLE "migc_new_tasks" (
+  "tenant_id" text NOT NULL,
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "project_id" text NOT NULL,
+  "number" integer NOT NULL,
+  "title" text NOT NULL,
+  "body" text,
+  "status" text NOT NULL DEFAULT 'todo' CHECK ("status" IN ('todo', 'in_progress', 'blocked', 'done', 'archived')),
+  "priority" integer NOT NULL DEFAULT 3,
+  "assignee_id" text,
+  "estimate_hours" numeric(5,1),
+  "due_date" date,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "description" text,
+  "estimate_minutes" integer,
+  PRIMARY KEY ("tenant_id", "id"),
+  CONSTRAINT "tasks_number_check" CHECK ("number" > 0),
+  CONSTRAINT "tasks_title_check" CHECK (length("title") BETWEEN 1 AND 500),
+  CONSTRAINT "tasks_priority_check" CHECK ("priority" BETWEEN 1 AND 5),
+  CONSTRAINT "tasks_estimate_hours_check" CHECK ("estimate_hours" >= 0),
+  CONSTRAINT "tasks_estimate_minutes_check" CHECK ("estimate_minutes" >= 0),
+  FOREIGN KEY ("tenant_id", "project_id") REFERENCES "projects" ("tenant_id", "id") ON DELETE CASCADE,
+  FOREIGN KEY ("tenant_id", "assignee_id") REFERENCES "members" ("tenant_id", "user_id")
 );
-INSERT INTO migc_new_tasks (rowid, tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes) SELECT rowid, tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes FROM tasks;
-DROP TABLE tasks;
+INSERT INTO "migc_new_tasks" (rowid, "tenant_id", "id", "project_id", "number", "title", "body", "status", "priority", "assignee_id", "estimate_hours", "due_date", "created_at", "updated_at", "description", "estimate_minutes") SELECT rowid, "tenant_id", "id", "project_id", "number", "title", "body", "status", "priority", "assignee_id", "estimate_hours", "due_date", "created_at", "updated_at", "description", "estimate_minutes" FROM "tasks";
+DROP TABLE "tasks";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_tasks RENAME TO tasks;
+ALTER TABLE "migc_new_tasks" RENAME TO "tasks";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX tasks_number_key ON tasks (tenant_id, project_id, number);
-CREATE INDEX tasks_board ON tasks (tenant_id, project_id, status, priority) WHERE status <> 'archived';
-CREATE INDEX tasks_tenant_id_assignee_id_idx ON tasks (tenant_id, assignee_id) WHERE assignee_id IS NOT NULL;
-CREATE TRIGGER migc_sync_tasks_insert AFTER INSERT ON tasks
+CREATE UNIQUE INDEX "tasks_number_key" ON "tasks" ("tenant_id", "project_id", "number");
+CREATE INDEX "tasks_board" ON "tasks" ("tenant_id", "project_id", "status", "priority") WHERE "status" <> 'archived';
+CREATE INDEX "tasks_tenant_id_assignee_id_idx" ON "tasks" ("tenant_id", "assignee_id") WHERE "assignee_id" IS NOT NULL;
+CREATE TRIGGER "migc_sync_tasks_insert" AFTER INSERT ON "tasks"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_tasks_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_tasks_guard" (active) VALUES (1);
   -- written by the old application: the new columns from the deployed ones
-  UPDATE tasks SET description = body, estimate_minutes = round(estimate_hours * 60) WHERE rowid = NEW.rowid AND NEW.description IS NULL AND NEW.estimate_minutes IS NULL;
+  UPDATE "tasks" SET "description" = "body", "estimate_minutes" = round("estimate_hours" * 60) WHERE rowid = NEW.rowid AND NEW."description" IS NULL AND NEW."estimate_minutes" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE tasks SET body = description, estimate_hours = estimate_minutes / 60.0 WHERE rowid = NEW.rowid AND NOT (NEW.description IS NULL AND NEW.estimate_minutes IS NULL);
-  DELETE FROM migc_sync_tasks_guard;
+  UPDATE "tasks" SET "body" = "description", "estimate_hours" = "estimate_minutes" / 60.0 WHERE rowid = NEW.rowid AND NOT (NEW."description" IS NULL AND NEW."estimate_minutes" IS NULL);
+  DELETE FROM "migc_sync_tasks_guard";
 END;
-CREATE TRIGGER migc_sync_tasks_update AFTER UPDATE ON tasks
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_tasks_guard)
+CREATE TRIGGER "migc_sync_tasks_update" AFTER UPDATE ON "tasks"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_tasks_guard")
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE tasks SET description = body, estimate_minutes = round(estimate_hours * 60) WHERE rowid = NEW.rowid AND (coalesce(NEW.body <> OLD.body, NEW.body IS NOT NULL OR OLD.body IS NOT NULL) OR coalesce(NEW.estimate_hours <> OLD.estimate_hours, NEW.estimate_hours IS NOT NULL OR OLD.estimate_hours IS NOT NULL) OR NEW.description IS NULL AND NEW.estimate_minutes IS NULL) AND NOT (coalesce(NEW.description <> OLD.description, NEW.description IS NOT NULL OR OLD.description IS NOT NULL) OR coalesce(NEW.estimate_minutes <> OLD.estimate_minutes, NEW.estimate_minutes IS NOT NULL OR OLD.estimate_minutes IS NOT NULL));
+  UPDATE "tasks" SET "description" = "body", "estimate_minutes" = round("estimate_hours" * 60) WHERE rowid = NEW.rowid AND (coalesce(NEW."body" <> OLD."body", NEW."body" IS NOT NULL OR OLD."body" IS NOT NULL) OR coalesce(NEW."estimate_hours" <> OLD."estimate_hours", NEW."estimate_hours" IS NOT NULL OR OLD."estimate_hours" IS NOT NULL) OR NEW."description" IS NULL AND NEW."estimate_minutes" IS NULL) AND NOT (coalesce(NEW."description" <> OLD."description", NEW."description" IS NOT NULL OR OLD."description" IS NOT NULL) OR coalesce(NEW."estimate_minutes" <> OLD."estimate_minutes", NEW."estimate_minutes" IS NOT NULL OR OLD."estimate_minutes" IS NOT NULL));
   -- updated by the new application
-  UPDATE tasks SET body = description, estimate_hours = estimate_minutes / 60.0 WHERE rowid = NEW.rowid AND (coalesce(NEW.description <> OLD.description, NEW.description IS NOT NULL OR OLD.description IS NOT NULL) OR coalesce(NEW.estimate_minutes <> OLD.estimate_minutes, NEW.estimate_minutes IS NOT NULL OR OLD.estimate_minutes IS NOT NULL)) AND NOT (coalesce(NEW.body <> OLD.body, NEW.body IS NOT NULL OR OLD.body IS NOT NULL) OR coalesce(NEW.estimate_hours <> OLD.estimate_hours, NEW.estimate_hours IS NOT NULL OR OLD.estimate_hours IS NOT NULL));
+  UPDATE "tasks" SET "body" = "description", "estimate_hours" = "estimate_minutes" / 60.0 WHERE rowid = NEW.rowid AND (coalesce(NEW."description" <> OLD."description", NEW."description" IS NOT NULL OR OLD."description" IS NOT NULL) OR coalesce(NEW."estimate_minutes" <> OLD."estimate_minutes", NEW."estimate_minutes" IS NOT NULL OR OLD."estimate_minutes" IS NOT NULL)) AND NOT (coalesce(NEW."body" <> OLD."body", NEW."body" IS NOT NULL OR OLD."body" IS NOT NULL) OR coalesce(NEW."estimate_hours" <> OLD."estimate_hours", NEW."estimate_hours" IS NOT NULL OR OLD."estimate_hours" IS NOT NULL));
 END;
-CREATE TABLE migc_sync_tasks_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM tasks) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+CREATE TABLE "migc_sync_tasks_guard" (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tasks") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [41] undo: drop check `tasks_estimate_hours_check` on `tasks`
 --     lock: database write lock; part of the rebuild of `tasks` at step 42; rewrite: yes; scan: yes; from the deployed schema
@@ -133,12 +133,12 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM task
 
 -- [40] undo: rename index `memberships_user_id_idx` to `members_user_id_idx`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/members.mig:26:3
-DROP INDEX members_user_id_idx;
-CREATE INDEX memberships_user_id_idx ON members (user_id);
+DROP INDEX "members_user_id_idx";
+CREATE INDEX "memberships_user_id_idx" ON "members" ("user_id");
 
 -- [39] undo: rename table `memberships` to `members`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
-ALTER TABLE members RENAME TO memberships;
+ALTER TABLE "members" RENAME TO "memberships";
 
 -- [38] undo: rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:25:3
@@ -158,46 +158,46 @@ ALTER TABLE members RENAME TO memberships;
 
 -- [34] undo: remove the dual-write trigger on `invitations`
 --     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:29:7
--- rebuild invitations (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM invitations;
+-- rebuild "invitations" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "invitations";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email'));
-CREATE TABLE migc_new_invitations (
-  tenant_id text NOT NULL,
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
-  email text NOT NULL,
-  role_id text NOT NULL,
-  invited_by text,
-  token_hash blob NOT NULL,
-  expires_at timestamptz NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  state text NOT NULL CHECK (state IN ('pending', 'accepted', 'expired', 'revoked')),
-  PRIMARY KEY (tenant_id, id),
-  FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE,
-  FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL,
-  FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE
+CREATE TABLE "migc_new_invitations" (
+  "tenant_id" text NOT NULL,
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "email" text NOT NULL,
+  "role_id" text NOT NULL,
+  "invited_by" text,
+  "token_hash" blob NOT NULL,
+  "expires_at" timestamptz NOT NULL,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "state" text NOT NULL CHECK ("state" IN ('pending', 'accepted', 'expired', 'revoked')),
+  PRIMARY KEY ("tenant_id", "id"),
+  FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("invited_by") REFERENCES "users" ("id") ON DELETE SET NULL,
+  FOREIGN KEY ("tenant_id", "role_id") REFERENCES "roles" ("tenant_id", "id") ON DELETE CASCADE
 );
-INSERT INTO migc_new_invitations (rowid, tenant_id, id, email, role_id, invited_by, token_hash, expires_at, created_at, updated_at, state) SELECT rowid, tenant_id, id, email, role_id, invited_by, token_hash, expires_at, created_at, updated_at, state FROM invitations;
-DROP TABLE invitations;
+INSERT INTO "migc_new_invitations" (rowid, "tenant_id", "id", "email", "role_id", "invited_by", "token_hash", "expires_at", "created_at", "updated_at", "state") SELECT rowid, "tenant_id", "id", "email", "role_id", "invited_by", "token_hash", "expires_at", "created_at", "updated_at", "state" FROM "invitations";
+DROP TABLE "invitations";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_invitations RENAME TO invitations;
+ALTER TABLE "migc_new_invitations" RENAME TO "invitations";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX invitations_token_hash_key ON invitations (token_hash);
-CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state = 'pending';
-CREATE TRIGGER migc_sync_invitations_insert AFTER INSERT ON invitations
+CREATE UNIQUE INDEX "invitations_token_hash_key" ON "invitations" ("token_hash");
+CREATE UNIQUE INDEX "invitations_open_per_email" ON "invitations" ("tenant_id", (lower("email"))) WHERE "state" = 'pending';
+CREATE TRIGGER "migc_sync_invitations_insert" AFTER INSERT ON "invitations"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_invitations_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_invitations_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
-  DELETE FROM migc_sync_invitations_guard;
+  UPDATE "invitations" SET "state__migc_new" = CAST(CASE CAST("state" AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST("state" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM "migc_sync_invitations_guard";
 END;
-CREATE TRIGGER migc_sync_invitations_update AFTER UPDATE ON invitations
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_invitations_guard)
+CREATE TRIGGER "migc_sync_invitations_update" AFTER UPDATE ON "invitations"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_invitations_guard")
 BEGIN
-  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW.state <> OLD.state, NEW.state IS NOT NULL OR OLD.state IS NOT NULL) OR NEW.state__migc_new IS NULL);
+  UPDATE "invitations" SET "state__migc_new" = CAST(CASE CAST("state" AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST("state" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW."state" <> OLD."state", NEW."state" IS NOT NULL OR OLD."state" IS NOT NULL) OR NEW."state__migc_new" IS NULL);
 END;
-CREATE TABLE migc_sync_invitations_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invitations) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+CREATE TABLE "migc_sync_invitations_guard" (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "invitations") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [33] undo: set the default of `invitations.state`
 --     lock: database write lock; part of the rebuild of `invitations` at step 34; rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
@@ -205,45 +205,45 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invi
 
 -- [32] undo: put shadow column `state__migc_new` in place of `invitations.state`
 --     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
--- rebuild invitations (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM invitations;
+-- rebuild "invitations" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "invitations";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email', 'migc_sync_invitations_insert', 'migc_sync_invitations_update'));
-CREATE TABLE migc_new_invitations (
-  tenant_id text NOT NULL,
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
-  email text NOT NULL,
-  role_id text NOT NULL,
-  invited_by text,
-  token_hash blob NOT NULL,
-  expires_at timestamptz NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  state__migc_new text CHECK (state__migc_new IN ('pending', 'accepted', 'expired', 'revoked')),
-  PRIMARY KEY (tenant_id, id),
-  FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE,
-  FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL,
-  FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE
+CREATE TABLE "migc_new_invitations" (
+  "tenant_id" text NOT NULL,
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "email" text NOT NULL,
+  "role_id" text NOT NULL,
+  "invited_by" text,
+  "token_hash" blob NOT NULL,
+  "expires_at" timestamptz NOT NULL,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "state__migc_new" text CHECK ("state__migc_new" IN ('pending', 'accepted', 'expired', 'revoked')),
+  PRIMARY KEY ("tenant_id", "id"),
+  FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("invited_by") REFERENCES "users" ("id") ON DELETE SET NULL,
+  FOREIGN KEY ("tenant_id", "role_id") REFERENCES "roles" ("tenant_id", "id") ON DELETE CASCADE
 );
-INSERT INTO migc_new_invitations (rowid, tenant_id, id, email, role_id, invited_by, token_hash, expires_at, created_at, updated_at, state__migc_new) SELECT rowid, tenant_id, id, email, role_id, invited_by, token_hash, expires_at, created_at, updated_at, state FROM invitations;
-DROP TABLE invitations;
+INSERT INTO "migc_new_invitations" (rowid, "tenant_id", "id", "email", "role_id", "invited_by", "token_hash", "expires_at", "created_at", "updated_at", "state__migc_new") SELECT rowid, "tenant_id", "id", "email", "role_id", "invited_by", "token_hash", "expires_at", "created_at", "updated_at", "state" FROM "invitations";
+DROP TABLE "invitations";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_invitations RENAME TO invitations;
+ALTER TABLE "migc_new_invitations" RENAME TO "invitations";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX invitations_token_hash_key ON invitations (token_hash);
-CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state__migc_new = 'pending';
-CREATE TRIGGER migc_sync_invitations_insert AFTER INSERT ON invitations
+CREATE UNIQUE INDEX "invitations_token_hash_key" ON "invitations" ("token_hash");
+CREATE UNIQUE INDEX "invitations_open_per_email" ON "invitations" ("tenant_id", (lower("email"))) WHERE "state__migc_new" = 'pending';
+CREATE TRIGGER "migc_sync_invitations_insert" AFTER INSERT ON "invitations"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_invitations_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_invitations_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
-  DELETE FROM migc_sync_invitations_guard;
+  UPDATE "invitations" SET "state__migc_new" = CAST(CASE CAST("state" AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST("state" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM "migc_sync_invitations_guard";
 END;
-CREATE TRIGGER migc_sync_invitations_update AFTER UPDATE ON invitations
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_invitations_guard)
+CREATE TRIGGER "migc_sync_invitations_update" AFTER UPDATE ON "invitations"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_invitations_guard")
 BEGIN
-  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (0 OR NEW.state__migc_new IS NULL);
+  UPDATE "invitations" SET "state__migc_new" = CAST(CASE CAST("state" AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST("state" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (0 OR NEW."state__migc_new" IS NULL);
 END;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invitations) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "invitations") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [31] undo: give enum `invitation_state__migc` the name `invitation_state`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
@@ -251,48 +251,48 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invi
 
 -- [30] undo: drop column `invitations.state`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-DROP TRIGGER migc_sync_invitations_insert;
-DROP TRIGGER migc_sync_invitations_update;
-ALTER TABLE invitations ADD COLUMN state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'expired', 'revoked', 'cancelled'));
-CREATE TRIGGER migc_sync_invitations_insert AFTER INSERT ON invitations
+DROP TRIGGER "migc_sync_invitations_insert";
+DROP TRIGGER "migc_sync_invitations_update";
+ALTER TABLE "invitations" ADD COLUMN "state" text NOT NULL DEFAULT 'pending' CHECK ("state" IN ('pending', 'accepted', 'expired', 'revoked', 'cancelled'));
+CREATE TRIGGER "migc_sync_invitations_insert" AFTER INSERT ON "invitations"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_invitations_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_invitations_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
-  DELETE FROM migc_sync_invitations_guard;
+  UPDATE "invitations" SET "state__migc_new" = CAST(CASE CAST("state" AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST("state" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM "migc_sync_invitations_guard";
 END;
-CREATE TRIGGER migc_sync_invitations_update AFTER UPDATE ON invitations
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_invitations_guard)
+CREATE TRIGGER "migc_sync_invitations_update" AFTER UPDATE ON "invitations"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_invitations_guard")
 BEGIN
-  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW.state <> OLD.state, NEW.state IS NOT NULL OR OLD.state IS NOT NULL) OR NEW.state__migc_new IS NULL);
+  UPDATE "invitations" SET "state__migc_new" = CAST(CASE CAST("state" AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST("state" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW."state" <> OLD."state", NEW."state" IS NOT NULL OR OLD."state" IS NOT NULL) OR NEW."state__migc_new" IS NULL);
 END;
 
 -- [29] undo: rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/members.mig:42:3
-DROP INDEX invitations_open_per_email;
-CREATE UNIQUE INDEX invitations_open_per_email__migc ON invitations (tenant_id, (lower(email))) WHERE state__migc_new = 'pending';
+DROP INDEX "invitations_open_per_email";
+CREATE UNIQUE INDEX "invitations_open_per_email__migc" ON "invitations" ("tenant_id", (lower("email"))) WHERE "state__migc_new" = 'pending';
 
 -- [28] undo: drop index `invitations_open_per_email` on `invitations`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
-CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state = 'pending';
+CREATE UNIQUE INDEX "invitations_open_per_email" ON "invitations" ("tenant_id", (lower("email"))) WHERE "state" = 'pending';
 
 -- [27] undo: drop the view `members` standing for table `memberships`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
-CREATE VIEW members AS SELECT * FROM memberships;
-CREATE TRIGGER migc_alias_members_insert INSTEAD OF INSERT ON members
+CREATE VIEW "members" AS SELECT * FROM "memberships";
+CREATE TRIGGER "migc_alias_members_insert" INSTEAD OF INSERT ON "members"
 BEGIN
-  INSERT INTO memberships (tenant_id, user_id, role_id, joined_at) VALUES (NEW.tenant_id, NEW.user_id, NEW.role_id, coalesce(NEW.joined_at, current_timestamp));
+  INSERT INTO "memberships" ("tenant_id", "user_id", "role_id", "joined_at") VALUES (NEW."tenant_id", NEW."user_id", NEW."role_id", coalesce(NEW."joined_at", current_timestamp));
 END;
-CREATE TRIGGER migc_alias_members_update INSTEAD OF UPDATE ON members
+CREATE TRIGGER "migc_alias_members_update" INSTEAD OF UPDATE ON "members"
 BEGIN
-  UPDATE memberships SET tenant_id = NEW.tenant_id, user_id = NEW.user_id, role_id = NEW.role_id, joined_at = NEW.joined_at WHERE tenant_id = OLD.tenant_id AND user_id = OLD.user_id;
+  UPDATE "memberships" SET "tenant_id" = NEW."tenant_id", "user_id" = NEW."user_id", "role_id" = NEW."role_id", "joined_at" = NEW."joined_at" WHERE "tenant_id" = OLD."tenant_id" AND "user_id" = OLD."user_id";
 END;
-CREATE TRIGGER migc_alias_members_delete INSTEAD OF DELETE ON members
+CREATE TRIGGER "migc_alias_members_delete" INSTEAD OF DELETE ON "members"
 BEGIN
-  DELETE FROM memberships WHERE tenant_id = OLD.tenant_id AND user_id = OLD.user_id;
+  DELETE FROM "memberships" WHERE "tenant_id" = OLD."tenant_id" AND "user_id" = OLD."user_id";
 END;
 -- the views this phase dropped
-CREATE VIEW open_tasks AS SELECT t.tenant_id, t.id, p."key", t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
+CREATE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "p"."deleted_at" IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('invitations') ORDER BY name)) = 'created_at,email,expires_at,id,invited_by,role_id,state,state__migc_new,tenant_id,token_hash,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('invitations') WHERE name IN ('invitations_open_per_email', 'invitations_open_per_email__migc', 'invitations_token_hash_key') ORDER BY name)) = 'invitations_open_per_email,invitations_open_per_email__migc,invitations_token_hash_key'

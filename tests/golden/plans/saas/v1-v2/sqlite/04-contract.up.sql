@@ -48,33 +48,33 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) = 'tenants_deleted_at_idx,tenants_slug_key';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'members');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'open_tasks');
-DROP VIEW members;
+DROP VIEW "members";
 
 -- [28] drop index `invitations_open_per_email` on `invitations`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
-DROP INDEX invitations_open_per_email;
+DROP INDEX "invitations_open_per_email";
 
 -- [29] rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/members.mig:42:3
-DROP INDEX invitations_open_per_email__migc;
-CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state__migc_new = 'pending';
+DROP INDEX "invitations_open_per_email__migc";
+CREATE UNIQUE INDEX "invitations_open_per_email" ON "invitations" ("tenant_id", (lower("email"))) WHERE "state__migc_new" = 'pending';
 
 -- [30] drop column `invitations.state`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-DROP TRIGGER migc_sync_invitations_insert;
-DROP TRIGGER migc_sync_invitations_update;
-ALTER TABLE invitations DROP COLUMN state;
-CREATE TRIGGER migc_sync_invitations_insert AFTER INSERT ON invitations
+DROP TRIGGER "migc_sync_invitations_insert";
+DROP TRIGGER "migc_sync_invitations_update";
+ALTER TABLE "invitations" DROP COLUMN "state";
+CREATE TRIGGER "migc_sync_invitations_insert" AFTER INSERT ON "invitations"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_invitations_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_invitations_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
-  DELETE FROM migc_sync_invitations_guard;
+  UPDATE "invitations" SET "state__migc_new" = CAST(CASE CAST("state" AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST("state" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM "migc_sync_invitations_guard";
 END;
-CREATE TRIGGER migc_sync_invitations_update AFTER UPDATE ON invitations
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_invitations_guard)
+CREATE TRIGGER "migc_sync_invitations_update" AFTER UPDATE ON "invitations"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_invitations_guard")
 BEGIN
-  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (0 OR NEW.state__migc_new IS NULL);
+  UPDATE "invitations" SET "state__migc_new" = CAST(CASE CAST("state" AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST("state" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (0 OR NEW."state__migc_new" IS NULL);
 END;
 
 -- [31] give enum `invitation_state__migc` the name `invitation_state`
@@ -83,45 +83,45 @@ END;
 
 -- [32] put shadow column `state__migc_new` in place of `invitations.state`
 --     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
--- rebuild invitations (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM invitations;
+-- rebuild "invitations" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "invitations";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email', 'migc_sync_invitations_insert', 'migc_sync_invitations_update'));
-CREATE TABLE migc_new_invitations (
-  tenant_id text NOT NULL,
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
-  email text NOT NULL,
-  role_id text NOT NULL,
-  invited_by text,
-  token_hash blob NOT NULL,
-  expires_at timestamptz NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  state text NOT NULL CHECK (state IN ('pending', 'accepted', 'expired', 'revoked')),
-  PRIMARY KEY (tenant_id, id),
-  FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE,
-  FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL,
-  FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE
+CREATE TABLE "migc_new_invitations" (
+  "tenant_id" text NOT NULL,
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "email" text NOT NULL,
+  "role_id" text NOT NULL,
+  "invited_by" text,
+  "token_hash" blob NOT NULL,
+  "expires_at" timestamptz NOT NULL,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "state" text NOT NULL CHECK ("state" IN ('pending', 'accepted', 'expired', 'revoked')),
+  PRIMARY KEY ("tenant_id", "id"),
+  FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("invited_by") REFERENCES "users" ("id") ON DELETE SET NULL,
+  FOREIGN KEY ("tenant_id", "role_id") REFERENCES "roles" ("tenant_id", "id") ON DELETE CASCADE
 );
-INSERT INTO migc_new_invitations (rowid, tenant_id, id, email, role_id, invited_by, token_hash, expires_at, created_at, updated_at, state) SELECT rowid, tenant_id, id, email, role_id, invited_by, token_hash, expires_at, created_at, updated_at, state__migc_new FROM invitations;
-DROP TABLE invitations;
+INSERT INTO "migc_new_invitations" (rowid, "tenant_id", "id", "email", "role_id", "invited_by", "token_hash", "expires_at", "created_at", "updated_at", "state") SELECT rowid, "tenant_id", "id", "email", "role_id", "invited_by", "token_hash", "expires_at", "created_at", "updated_at", "state__migc_new" FROM "invitations";
+DROP TABLE "invitations";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_invitations RENAME TO invitations;
+ALTER TABLE "migc_new_invitations" RENAME TO "invitations";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX invitations_token_hash_key ON invitations (token_hash);
-CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state = 'pending';
-CREATE TRIGGER migc_sync_invitations_insert AFTER INSERT ON invitations
+CREATE UNIQUE INDEX "invitations_token_hash_key" ON "invitations" ("token_hash");
+CREATE UNIQUE INDEX "invitations_open_per_email" ON "invitations" ("tenant_id", (lower("email"))) WHERE "state" = 'pending';
+CREATE TRIGGER "migc_sync_invitations_insert" AFTER INSERT ON "invitations"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_invitations_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_invitations_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
-  DELETE FROM migc_sync_invitations_guard;
+  UPDATE "invitations" SET "state__migc_new" = CAST(CASE CAST("state" AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST("state" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM "migc_sync_invitations_guard";
 END;
-CREATE TRIGGER migc_sync_invitations_update AFTER UPDATE ON invitations
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_invitations_guard)
+CREATE TRIGGER "migc_sync_invitations_update" AFTER UPDATE ON "invitations"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_invitations_guard")
 BEGIN
-  UPDATE invitations SET state__migc_new = CAST(CASE CAST(state AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(state AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW.state <> OLD.state, NEW.state IS NOT NULL OR OLD.state IS NOT NULL) OR NEW.state__migc_new IS NULL);
+  UPDATE "invitations" SET "state__migc_new" = CAST(CASE CAST("state" AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST("state" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW."state" <> OLD."state", NEW."state" IS NOT NULL OR OLD."state" IS NOT NULL) OR NEW."state__migc_new" IS NULL);
 END;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invitations) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "invitations") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [33] set the default of `invitations.state`
 --     lock: database write lock; part of the rebuild of `invitations` at step 34; rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
@@ -129,34 +129,34 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invi
 
 -- [34] remove the dual-write trigger on `invitations`
 --     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:29:7
--- rebuild invitations (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM invitations;
+-- rebuild "invitations" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "invitations";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email', 'migc_sync_invitations_insert', 'migc_sync_invitations_update'));
-CREATE TABLE migc_new_invitations (
-  tenant_id text NOT NULL,
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
-  email text NOT NULL,
-  role_id text NOT NULL,
-  invited_by text,
-  token_hash blob NOT NULL,
-  expires_at timestamptz NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'expired', 'revoked')),
-  PRIMARY KEY (tenant_id, id),
-  FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE,
-  FOREIGN KEY (invited_by) REFERENCES users (id) ON DELETE SET NULL,
-  FOREIGN KEY (tenant_id, role_id) REFERENCES roles (tenant_id, id) ON DELETE CASCADE
+CREATE TABLE "migc_new_invitations" (
+  "tenant_id" text NOT NULL,
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "email" text NOT NULL,
+  "role_id" text NOT NULL,
+  "invited_by" text,
+  "token_hash" blob NOT NULL,
+  "expires_at" timestamptz NOT NULL,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "state" text NOT NULL DEFAULT 'pending' CHECK ("state" IN ('pending', 'accepted', 'expired', 'revoked')),
+  PRIMARY KEY ("tenant_id", "id"),
+  FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("invited_by") REFERENCES "users" ("id") ON DELETE SET NULL,
+  FOREIGN KEY ("tenant_id", "role_id") REFERENCES "roles" ("tenant_id", "id") ON DELETE CASCADE
 );
-INSERT INTO migc_new_invitations (rowid, tenant_id, id, email, role_id, invited_by, token_hash, expires_at, created_at, updated_at, state) SELECT rowid, tenant_id, id, email, role_id, invited_by, token_hash, expires_at, created_at, updated_at, state FROM invitations;
-DROP TABLE invitations;
+INSERT INTO "migc_new_invitations" (rowid, "tenant_id", "id", "email", "role_id", "invited_by", "token_hash", "expires_at", "created_at", "updated_at", "state") SELECT rowid, "tenant_id", "id", "email", "role_id", "invited_by", "token_hash", "expires_at", "created_at", "updated_at", "state" FROM "invitations";
+DROP TABLE "invitations";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_invitations RENAME TO invitations;
+ALTER TABLE "migc_new_invitations" RENAME TO "invitations";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX invitations_token_hash_key ON invitations (token_hash);
-CREATE UNIQUE INDEX invitations_open_per_email ON invitations (tenant_id, (lower(email))) WHERE state = 'pending';
-DROP TABLE migc_sync_invitations_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invitations) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+CREATE UNIQUE INDEX "invitations_token_hash_key" ON "invitations" ("token_hash");
+CREATE UNIQUE INDEX "invitations_open_per_email" ON "invitations" ("tenant_id", (lower("email"))) WHERE "state" = 'pending';
+DROP TABLE "migc_sync_invitations_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "invitations") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [35] rename constraint `memberships_pkey` to `members_pkey` on `memberships`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:24:3
@@ -176,12 +176,12 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM invi
 
 -- [39] rename table `memberships` to `members`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
-ALTER TABLE memberships RENAME TO members;
+ALTER TABLE "memberships" RENAME TO "members";
 
 -- [40] rename index `memberships_user_id_idx` to `members_user_id_idx`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/members.mig:26:3
-DROP INDEX memberships_user_id_idx;
-CREATE INDEX members_user_id_idx ON members (user_id);
+DROP INDEX "memberships_user_id_idx";
+CREATE INDEX "members_user_id_idx" ON "members" ("user_id");
 
 -- [41] drop check `tasks_estimate_hours_check` on `tasks`
 --     lock: database write lock; part of the rebuild of `tasks` at step 42; rewrite: yes; scan: yes; from the deployed schema
@@ -189,63 +189,63 @@ CREATE INDEX members_user_id_idx ON members (user_id);
 
 -- [42] remove the dual-write trigger on `tasks`
 --     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:25:7
--- rebuild tasks (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM tasks;
+-- rebuild "tasks" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "tasks";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tasks' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tasks_number_key', 'tasks_board', 'tasks_tenant_id_assignee_id_idx', 'migc_sync_tasks_insert', 'migc_sync_tasks_update'));
-CREATE TABLE migc_new_tasks (
-  tenant_id text NOT NULL,
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
-  project_id text NOT NULL,
-  number integer NOT NULL,
-  title text NOT NULL,
-  body text,
-  status text NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'in_progress', 'blocked', 'done', 'archived')),
-  priority integer NOT NULL DEFAULT 3,
-  assignee_id text,
-  estimate_hours numeric(5,1),
-  due_date date,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  description text,
-  estimate_minutes integer,
-  PRIMARY KEY (tenant_id, id),
-  CONSTRAINT tasks_number_check CHECK (number > 0),
-  CONSTRAINT tasks_title_check CHECK (length(title) BETWEEN 1 AND 500),
-  CONSTRAINT tasks_priority_check CHECK (priority BETWEEN 1 AND 5),
-  CONSTRAINT tasks_estimate_minutes_check CHECK (estimate_minutes >= 0),
-  FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id) ON DELETE CASCADE,
-  FOREIGN KEY (tenant_id, assignee_id) REFERENCES members (tenant_id, user_id)
+CREATE TABLE "migc_new_tasks" (
+  "tenant_id" text NOT NULL,
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "project_id" text NOT NULL,
+  "number" integer NOT NULL,
+  "title" text NOT NULL,
+  "body" text,
+  "status" text NOT NULL DEFAULT 'todo' CHECK ("status" IN ('todo', 'in_progress', 'blocked', 'done', 'archived')),
+  "priority" integer NOT NULL DEFAULT 3,
+  "assignee_id" text,
+  "estimate_hours" numeric(5,1),
+  "due_date" date,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "description" text,
+  "estimate_minutes" integer,
+  PRIMARY KEY ("tenant_id", "id"),
+  CONSTRAINT "tasks_number_check" CHECK ("number" > 0),
+  CONSTRAINT "tasks_title_check" CHECK (length("title") BETWEEN 1 AND 500),
+  CONSTRAINT "tasks_priority_check" CHECK ("priority" BETWEEN 1 AND 5),
+  CONSTRAINT "tasks_estimate_minutes_check" CHECK ("estimate_minutes" >= 0),
+  FOREIGN KEY ("tenant_id", "project_id") REFERENCES "projects" ("tenant_id", "id") ON DELETE CASCADE,
+  FOREIGN KEY ("tenant_id", "assignee_id") REFERENCES "members" ("tenant_id", "user_id")
 );
-INSERT INTO migc_new_tasks (rowid, tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes) SELECT rowid, tenant_id, id, project_id, number, title, body, status, priority, assignee_id, estimate_hours, due_date, created_at, updated_at, description, estimate_minutes FROM tasks;
-DROP TABLE tasks;
+INSERT INTO "migc_new_tasks" (rowid, "tenant_id", "id", "project_id", "number", "title", "body", "status", "priority", "assignee_id", "estimate_hours", "due_date", "created_at", "updated_at", "description", "estimate_minutes") SELECT rowid, "tenant_id", "id", "project_id", "number", "title", "body", "status", "priority", "assignee_id", "estimate_hours", "due_date", "created_at", "updated_at", "description", "estimate_minutes" FROM "tasks";
+DROP TABLE "tasks";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_tasks RENAME TO tasks;
+ALTER TABLE "migc_new_tasks" RENAME TO "tasks";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX tasks_number_key ON tasks (tenant_id, project_id, number);
-CREATE INDEX tasks_board ON tasks (tenant_id, project_id, status, priority) WHERE status <> 'archived';
-CREATE INDEX tasks_tenant_id_assignee_id_idx ON tasks (tenant_id, assignee_id) WHERE assignee_id IS NOT NULL;
-DROP TABLE migc_sync_tasks_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM tasks) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+CREATE UNIQUE INDEX "tasks_number_key" ON "tasks" ("tenant_id", "project_id", "number");
+CREATE INDEX "tasks_board" ON "tasks" ("tenant_id", "project_id", "status", "priority") WHERE "status" <> 'archived';
+CREATE INDEX "tasks_tenant_id_assignee_id_idx" ON "tasks" ("tenant_id", "assignee_id") WHERE "assignee_id" IS NOT NULL;
+DROP TABLE "migc_sync_tasks_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tasks") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [43] drop column `tenants.billing_email`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/saas/v2/tenants.mig:16:15
-ALTER TABLE tenants DROP COLUMN billing_email;
+ALTER TABLE "tenants" DROP COLUMN "billing_email";
 
 -- [44] drop view `open_tasks` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
-DROP VIEW open_tasks;
+DROP VIEW "open_tasks";
 
 -- [45] drop column `tasks.body`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-ALTER TABLE tasks DROP COLUMN body;
+ALTER TABLE "tasks" DROP COLUMN "body";
 
 -- [46] drop column `tasks.estimate_hours`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-ALTER TABLE tasks DROP COLUMN estimate_hours;
+ALTER TABLE "tasks" DROP COLUMN "estimate_hours";
 
 -- [47] recreate view `open_tasks`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
-CREATE VIEW open_tasks AS SELECT t.tenant_id, t.id, p."key", t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
+CREATE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "p"."deleted_at" IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('invitations') ORDER BY name)) = 'created_at,email,expires_at,id,invited_by,role_id,state,tenant_id,token_hash,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('invitations') WHERE name IN ('invitations_open_per_email', 'invitations_open_per_email__migc', 'invitations_token_hash_key') ORDER BY name)) = 'invitations_open_per_email,invitations_token_hash_key'

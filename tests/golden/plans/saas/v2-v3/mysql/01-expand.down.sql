@@ -8,16 +8,16 @@ SET NAMES utf8mb4;
 
 -- [14] undo: create view `open_tasks` with its new query
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
-DROP VIEW IF EXISTS open_tasks;
+DROP VIEW IF EXISTS `open_tasks`;
 
 -- [13] undo: drop view `open_tasks` to redefine it
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
-CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.`key`, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW `open_tasks` AS SELECT `t`.`tenant_id`, `t`.`id`, `p`.`key`, `t`.`number`, `t`.`title`, `t`.`status`, `t`.`assignee_id`, `t`.`due_date` FROM `tasks` t JOIN `projects` p ON `p`.`tenant_id` = `t`.`tenant_id` AND `p`.`id` = `t`.`project_id` WHERE `t`.`status` IN ('todo', 'in_progress', 'blocked') AND `p`.`deleted_at` IS NULL;
 
 -- [12] undo: install the dual-write trigger on `tenants`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/tenants.mig:7:7
-DROP TRIGGER IF EXISTS migc_sync_tenants_insert;
-DROP TRIGGER IF EXISTS migc_sync_tenants_update;
+DROP TRIGGER IF EXISTS `migc_sync_tenants_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_tenants_update`;
 
 -- [11] undo: add column `tenants.display_name` (filled from the deployed shape)
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
@@ -47,9 +47,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND COLUMN_NAME = 'display_name') THEN
         IF algo = 0 THEN
-          ALTER TABLE tenants DROP COLUMN display_name, ALGORITHM=INSTANT;
+          ALTER TABLE `tenants` DROP COLUMN `display_name`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tenants DROP COLUMN display_name, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tenants` DROP COLUMN `display_name`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -62,8 +62,8 @@ DROP PROCEDURE migc_step;
 
 -- [10] undo: install the dual-write trigger on `tasks`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:29:7
-DROP TRIGGER IF EXISTS migc_sync_tasks_insert;
-DROP TRIGGER IF EXISTS migc_sync_tasks_update;
+DROP TRIGGER IF EXISTS `migc_sync_tasks_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_tasks_update`;
 
 -- [9] undo: create index `tasks_board__migc` on `tasks`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v3/projects.mig:48:3
@@ -85,12 +85,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME = 'tasks_board__migc') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_project_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME <> 'tasks_board__migc' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id') OR (SEQ_IN_INDEX = 2 AND COLUMN_NAME = 'project_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 2) THEN
-          ALTER TABLE tasks ADD INDEX tasks_project_fkey (tenant_id, project_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ADD INDEX `tasks_project_fkey` (`tenant_id`, `project_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_assignee_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME <> 'tasks_board__migc' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id') OR (SEQ_IN_INDEX = 2 AND COLUMN_NAME = 'assignee_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 2) THEN
-          ALTER TABLE tasks ADD INDEX tasks_assignee_fkey (tenant_id, assignee_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ADD INDEX `tasks_assignee_fkey` (`tenant_id`, `assignee_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE tasks DROP INDEX tasks_board__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `tasks` DROP INDEX `tasks_board__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -128,9 +128,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'archived_at') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks DROP COLUMN archived_at, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` DROP COLUMN `archived_at`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks DROP COLUMN archived_at, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` DROP COLUMN `archived_at`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -169,9 +169,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks DROP COLUMN status__migc_new, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` DROP COLUMN `status__migc_new`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks DROP COLUMN status__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` DROP COLUMN `status__migc_new`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -184,8 +184,8 @@ DROP PROCEDURE migc_step;
 
 -- [6] undo: install the dual-write trigger on `audit_log`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:21:7
-DROP TRIGGER IF EXISTS migc_sync_audit_log_insert;
-DROP TRIGGER IF EXISTS migc_sync_audit_log_update;
+DROP TRIGGER IF EXISTS `migc_sync_audit_log_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_audit_log_update`;
 
 -- [5] undo: create index `audit_log_tenant_id_target_idx` on `audit_log`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v3/security.mig:36:3
@@ -207,9 +207,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND INDEX_NAME = 'audit_log_tenant_id_target_idx') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND CONSTRAINT_NAME = 'audit_log_tenant_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND INDEX_NAME <> 'audit_log_tenant_id_target_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE audit_log ADD INDEX audit_log_tenant_id_fkey (tenant_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` ADD INDEX `audit_log_tenant_id_fkey` (`tenant_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE audit_log DROP INDEX audit_log_tenant_id_target_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `audit_log` DROP INDEX `audit_log_tenant_id_target_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -247,9 +247,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'payload__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log DROP COLUMN payload__migc_new, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` DROP COLUMN `payload__migc_new`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log DROP COLUMN payload__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` DROP COLUMN `payload__migc_new`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -288,9 +288,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'target') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log DROP COLUMN target, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` DROP COLUMN `target`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log DROP COLUMN target, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` DROP COLUMN `target`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -329,9 +329,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND COLUMN_NAME = 'scopes') THEN
         IF algo = 0 THEN
-          ALTER TABLE api_keys DROP COLUMN scopes, ALGORITHM=INSTANT;
+          ALTER TABLE `api_keys` DROP COLUMN `scopes`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE api_keys DROP COLUMN scopes, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `api_keys` DROP COLUMN `scopes`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;

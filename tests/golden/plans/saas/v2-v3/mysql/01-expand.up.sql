@@ -38,9 +38,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND COLUMN_NAME = 'scopes') THEN
         IF algo = 0 THEN
-          ALTER TABLE api_keys ADD COLUMN scopes json NOT NULL DEFAULT ('["*"]'), ALGORITHM=INSTANT;
+          ALTER TABLE `api_keys` ADD COLUMN `scopes` json NOT NULL DEFAULT ('["*"]'), ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE api_keys ADD COLUMN scopes json NOT NULL DEFAULT ('["*"]'), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `api_keys` ADD COLUMN `scopes` json NOT NULL DEFAULT ('["*"]'), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -79,9 +79,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'target') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log ADD COLUMN target text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` ADD COLUMN `target` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log ADD COLUMN target text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` ADD COLUMN `target` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -120,9 +120,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'payload__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log ADD COLUMN payload__migc_new json NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` ADD COLUMN `payload__migc_new` json NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log ADD COLUMN payload__migc_new json NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` ADD COLUMN `payload__migc_new` json NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -152,10 +152,10 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND INDEX_NAME = 'audit_log_tenant_id_target_idx') THEN
-        ALTER TABLE audit_log ADD INDEX audit_log_tenant_id_target_idx (tenant_id, target(731)), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `audit_log` ADD INDEX `audit_log_tenant_id_target_idx` (`tenant_id`, `target`(731)), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND INDEX_NAME = 'audit_log_tenant_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND INDEX_NAME <> 'audit_log_tenant_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE audit_log DROP INDEX audit_log_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `audit_log` DROP INDEX `audit_log_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -167,36 +167,36 @@ DROP PROCEDURE migc_step;
 
 -- [6] install the dual-write trigger on `audit_log`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:21:7
-DROP TRIGGER IF EXISTS migc_sync_audit_log_insert;
-DROP TRIGGER IF EXISTS migc_sync_audit_log_update;
+DROP TRIGGER IF EXISTS `migc_sync_audit_log_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_audit_log_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_audit_log_insert BEFORE INSERT ON audit_log FOR EACH ROW
+CREATE TRIGGER `migc_sync_audit_log_insert` BEFORE INSERT ON `audit_log` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    SET NEW.payload__migc_new = NEW.payload;
-    IF NEW.target IS NULL THEN
+    SET NEW.`payload__migc_new` = NEW.`payload`;
+    IF NEW.`target` IS NULL THEN
       -- written by the old application
-      SET NEW.target = concat(concat(NEW.target_type, ':'), NEW.target_id);
+      SET NEW.`target` = concat(concat(NEW.`target_type`, ':'), NEW.`target_id`);
     ELSE
       -- written by the new application
-      SET NEW.target_type = substring_index(substring_index(NEW.target, ':', 1), ':', -1);
-      SET NEW.target_id = substring_index(substring_index(NEW.target, ':', 2), ':', -1);
+      SET NEW.`target_type` = substring_index(substring_index(NEW.`target`, ':', 1), ':', -1);
+      SET NEW.`target_id` = substring_index(substring_index(NEW.`target`, ':', 2), ':', -1);
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_audit_log_update BEFORE UPDATE ON audit_log FOR EACH ROW
+CREATE TRIGGER `migc_sync_audit_log_update` BEFORE UPDATE ON `audit_log` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF NOT (NEW.payload <=> OLD.payload) THEN
-      SET NEW.payload__migc_new = NEW.payload;
+    IF NOT (NEW.`payload` <=> OLD.`payload`) THEN
+      SET NEW.`payload__migc_new` = NEW.`payload`;
     END IF;
-    IF (NOT (NEW.target_type <=> OLD.target_type) OR NOT (NEW.target_id <=> OLD.target_id) OR NEW.target IS NULL) AND NOT (NOT (NEW.target <=> OLD.target)) THEN
+    IF (NOT (NEW.`target_type` <=> OLD.`target_type`) OR NOT (NEW.`target_id` <=> OLD.`target_id`) OR NEW.`target` IS NULL) AND NOT (NOT (NEW.`target` <=> OLD.`target`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.target = concat(concat(NEW.target_type, ':'), NEW.target_id);
-    ELSEIF (NOT (NEW.target <=> OLD.target)) AND NOT (NOT (NEW.target_type <=> OLD.target_type) OR NOT (NEW.target_id <=> OLD.target_id)) THEN
+      SET NEW.`target` = concat(concat(NEW.`target_type`, ':'), NEW.`target_id`);
+    ELSEIF (NOT (NEW.`target` <=> OLD.`target`)) AND NOT (NOT (NEW.`target_type` <=> OLD.`target_type`) OR NOT (NEW.`target_id` <=> OLD.`target_id`)) THEN
       -- updated by the new application
-      SET NEW.target_type = substring_index(substring_index(NEW.target, ':', 1), ':', -1);
-      SET NEW.target_id = substring_index(substring_index(NEW.target, ':', 2), ':', -1);
+      SET NEW.`target_type` = substring_index(substring_index(NEW.`target`, ':', 1), ':', -1);
+      SET NEW.`target_id` = substring_index(substring_index(NEW.`target`, ':', 2), ':', -1);
     END IF;
   END IF;
 END//
@@ -230,9 +230,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks ADD COLUMN status__migc_new enum('todo', 'in_progress', 'blocked', 'done') NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` ADD COLUMN `status__migc_new` enum('todo','in_progress','blocked','done') NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks ADD COLUMN status__migc_new enum('todo', 'in_progress', 'blocked', 'done') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ADD COLUMN `status__migc_new` enum('todo','in_progress','blocked','done') NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -271,9 +271,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'archived_at') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks ADD COLUMN archived_at datetime(6) NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` ADD COLUMN `archived_at` datetime(6) NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks ADD COLUMN archived_at datetime(6) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ADD COLUMN `archived_at` datetime(6) NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -303,13 +303,13 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME = 'tasks_board__migc') THEN
-        ALTER TABLE tasks ADD INDEX tasks_board__migc (tenant_id, project_id, status__migc_new, priority), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `tasks` ADD INDEX `tasks_board__migc` (`tenant_id`, `project_id`, `status__migc_new`, `priority`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME = 'tasks_project_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME <> 'tasks_project_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id') OR (SEQ_IN_INDEX = 2 AND COLUMN_NAME = 'project_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 2) THEN
-        ALTER TABLE tasks DROP INDEX tasks_project_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `tasks` DROP INDEX `tasks_project_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME = 'tasks_assignee_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME <> 'tasks_assignee_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id') OR (SEQ_IN_INDEX = 2 AND COLUMN_NAME = 'assignee_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 2) THEN
-        ALTER TABLE tasks DROP INDEX tasks_assignee_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `tasks` DROP INDEX `tasks_assignee_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -321,32 +321,32 @@ DROP PROCEDURE migc_step;
 
 -- [10] install the dual-write trigger on `tasks`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:29:7
-DROP TRIGGER IF EXISTS migc_sync_tasks_insert;
-DROP TRIGGER IF EXISTS migc_sync_tasks_update;
+DROP TRIGGER IF EXISTS `migc_sync_tasks_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_tasks_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_tasks_insert BEFORE INSERT ON tasks FOR EACH ROW
+CREATE TRIGGER `migc_sync_tasks_insert` BEFORE INSERT ON `tasks` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN 'archived' THEN NULL ELSE CAST(NEW.status AS CHAR) END AS CHAR);
-    IF NEW.archived_at IS NULL THEN
+    SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'archived' THEN NULL ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+    IF NEW.`archived_at` IS NULL THEN
       -- written by the old application
-      SET NEW.archived_at = CASE WHEN NEW.status = 'archived' THEN NEW.updated_at END;
+      SET NEW.`archived_at` = CASE WHEN NEW.`status` = 'archived' THEN NEW.`updated_at` END;
     ELSE
       -- written by the new application
       DO 0;
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_tasks_update BEFORE UPDATE ON tasks FOR EACH ROW
+CREATE TRIGGER `migc_sync_tasks_update` BEFORE UPDATE ON `tasks` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF NOT (NEW.status <=> OLD.status) THEN
-      SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN 'archived' THEN NULL ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+    IF NOT (NEW.`status` <=> OLD.`status`) THEN
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'archived' THEN NULL ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
     END IF;
-    IF (NOT (NEW.status <=> OLD.status) OR NOT (NEW.updated_at <=> OLD.updated_at) OR NEW.archived_at IS NULL) AND NOT (NOT (NEW.archived_at <=> OLD.archived_at)) THEN
+    IF (NOT (NEW.`status` <=> OLD.`status`) OR NOT (NEW.`updated_at` <=> OLD.`updated_at`) OR NEW.`archived_at` IS NULL) AND NOT (NOT (NEW.`archived_at` <=> OLD.`archived_at`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.archived_at = CASE WHEN NEW.status = 'archived' THEN NEW.updated_at END;
-    ELSEIF (NOT (NEW.archived_at <=> OLD.archived_at)) AND NOT (FALSE) THEN
+      SET NEW.`archived_at` = CASE WHEN NEW.`status` = 'archived' THEN NEW.`updated_at` END;
+    ELSEIF (NOT (NEW.`archived_at` <=> OLD.`archived_at`)) AND NOT (FALSE) THEN
       -- updated by the new application
       DO 0;
     END IF;
@@ -382,9 +382,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND COLUMN_NAME = 'display_name') THEN
         IF algo = 0 THEN
-          ALTER TABLE tenants ADD COLUMN display_name text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `tenants` ADD COLUMN `display_name` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tenants ADD COLUMN display_name text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tenants` ADD COLUMN `display_name` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -397,31 +397,31 @@ DROP PROCEDURE migc_step;
 
 -- [12] install the dual-write trigger on `tenants`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/tenants.mig:7:7
-DROP TRIGGER IF EXISTS migc_sync_tenants_insert;
-DROP TRIGGER IF EXISTS migc_sync_tenants_update;
+DROP TRIGGER IF EXISTS `migc_sync_tenants_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_tenants_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_tenants_insert BEFORE INSERT ON tenants FOR EACH ROW
+CREATE TRIGGER `migc_sync_tenants_insert` BEFORE INSERT ON `tenants` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.display_name IS NULL THEN
+    IF NEW.`display_name` IS NULL THEN
       -- written by the old application
-      SET NEW.display_name = NEW.name;
+      SET NEW.`display_name` = NEW.`name`;
     ELSE
       -- written by the new application
-      SET NEW.name = NEW.display_name;
+      SET NEW.`name` = NEW.`display_name`;
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_tenants_update BEFORE UPDATE ON tenants FOR EACH ROW
+CREATE TRIGGER `migc_sync_tenants_update` BEFORE UPDATE ON `tenants` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.name <=> OLD.name) OR NEW.display_name IS NULL) AND NOT (NOT (NEW.display_name <=> OLD.display_name)) THEN
+    IF (NOT (NEW.`name` <=> OLD.`name`) OR NEW.`display_name` IS NULL) AND NOT (NOT (NEW.`display_name` <=> OLD.`display_name`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.display_name = NEW.name;
-    ELSEIF (NOT (NEW.display_name <=> OLD.display_name)) AND NOT (NOT (NEW.name <=> OLD.name)) THEN
+      SET NEW.`display_name` = NEW.`name`;
+    ELSEIF (NOT (NEW.`display_name` <=> OLD.`display_name`)) AND NOT (NOT (NEW.`name` <=> OLD.`name`)) THEN
       -- updated by the new application
-      SET NEW.name = NEW.display_name;
+      SET NEW.`name` = NEW.`display_name`;
     END IF;
   END IF;
 END//
@@ -429,8 +429,8 @@ DELIMITER ;
 
 -- [13] drop view `open_tasks` to redefine it
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
-DROP VIEW IF EXISTS open_tasks;
+DROP VIEW IF EXISTS `open_tasks`;
 
 -- [14] create view `open_tasks` with its new query
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
-CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.`key`, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND t.archived_at IS NULL AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW `open_tasks` AS SELECT `t`.`tenant_id`, `t`.`id`, `p`.`key`, `t`.`number`, `t`.`title`, `t`.`status`, `t`.`assignee_id`, `t`.`due_date` FROM `tasks` t JOIN `projects` p ON `p`.`tenant_id` = `t`.`tenant_id` AND `p`.`id` = `t`.`project_id` WHERE `t`.`status` IN ('todo', 'in_progress', 'blocked') AND `t`.`archived_at` IS NULL AND `p`.`deleted_at` IS NULL;

@@ -32,20 +32,20 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       SET @migc_backfill = 'on';
-      SELECT id INTO max_0 FROM audit_log ORDER BY id DESC LIMIT 1;
+      SELECT `id` INTO max_0 FROM `audit_log` ORDER BY `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
         SET upto_0 = NULL;
-        SELECT b.id INTO upto_0
-          FROM (SELECT id FROM audit_log
-                WHERE (started = 0 OR id > last_0) AND id <= max_0
-                ORDER BY id LIMIT batch_size) AS b
-          ORDER BY b.id DESC LIMIT 1;
+        SELECT b.`id` INTO upto_0
+          FROM (SELECT `id` FROM `audit_log`
+                WHERE (started = 0 OR `id` > last_0) AND `id` <= max_0
+                ORDER BY `id` LIMIT batch_size) AS b
+          ORDER BY b.`id` DESC LIMIT 1;
         IF upto_0 IS NULL THEN
           LEAVE backfill;
         END IF;
         START TRANSACTION;
-        UPDATE audit_log SET target = COALESCE(audit_log.target, concat(concat(audit_log.target_type, ':'), audit_log.target_id)), payload__migc_new = COALESCE(audit_log.payload__migc_new, audit_log.payload)
-          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (audit_log.target IS NULL OR audit_log.payload__migc_new IS NULL);
+        UPDATE `audit_log` SET `target` = COALESCE(`audit_log`.`target`, concat(concat(`audit_log`.`target_type`, ':'), `audit_log`.`target_id`)), `payload__migc_new` = COALESCE(`audit_log`.`payload__migc_new`, `audit_log`.`payload`)
+          WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`audit_log`.`target` IS NULL OR `audit_log`.`payload__migc_new` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
         DO SLEEP(pause_ms / 1000);
@@ -89,20 +89,20 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       SET @migc_backfill = 'on';
-      SELECT tenant_id, id INTO max_0, max_1 FROM tasks ORDER BY tenant_id DESC, id DESC LIMIT 1;
+      SELECT `tenant_id`, `id` INTO max_0, max_1 FROM `tasks` ORDER BY `tenant_id` DESC, `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
         SET upto_0 = NULL, upto_1 = NULL;
-        SELECT b.tenant_id, b.id INTO upto_0, upto_1
-          FROM (SELECT tenant_id, id FROM tasks
-                WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (tenant_id, id) <= (max_0, max_1)
-                ORDER BY tenant_id, id LIMIT batch_size) AS b
-          ORDER BY b.tenant_id DESC, b.id DESC LIMIT 1;
+        SELECT b.`tenant_id`, b.`id` INTO upto_0, upto_1
+          FROM (SELECT `tenant_id`, `id` FROM `tasks`
+                WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (`tenant_id`, `id`) <= (max_0, max_1)
+                ORDER BY `tenant_id`, `id` LIMIT batch_size) AS b
+          ORDER BY b.`tenant_id` DESC, b.`id` DESC LIMIT 1;
         IF upto_0 IS NULL THEN
           LEAVE backfill;
         END IF;
         START TRANSACTION;
-        UPDATE tasks SET archived_at = COALESCE(tasks.archived_at, CASE WHEN tasks.status = 'archived' THEN tasks.updated_at END), status__migc_new = COALESCE(tasks.status__migc_new, CAST(CASE CAST(tasks.status AS CHAR) WHEN 'archived' THEN NULL ELSE CAST(tasks.status AS CHAR) END AS CHAR))
-          WHERE (started = 0 OR (tenant_id, id) > (last_0, last_1)) AND (tenant_id, id) <= (upto_0, upto_1) AND (tasks.archived_at IS NULL OR tasks.status__migc_new IS NULL);
+        UPDATE `tasks` SET `archived_at` = COALESCE(`tasks`.`archived_at`, CASE WHEN `tasks`.`status` = 'archived' THEN `tasks`.`updated_at` END), `status__migc_new` = COALESCE(`tasks`.`status__migc_new`, CAST(CASE CAST(`tasks`.`status` AS CHAR) WHEN 'archived' THEN NULL ELSE CAST(`tasks`.`status` AS CHAR) END AS CHAR))
+          WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (`tenant_id`, `id`) <= (upto_0, upto_1) AND (`tasks`.`archived_at` IS NULL OR `tasks`.`status__migc_new` IS NULL);
         COMMIT;
         SET last_0 = upto_0, last_1 = upto_1, started = 1, batches = batches + 1, attempt = 0;
         DO SLEEP(pause_ms / 1000);
@@ -143,20 +143,20 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       SET @migc_backfill = 'on';
-      SELECT id INTO max_0 FROM tenants ORDER BY id DESC LIMIT 1;
+      SELECT `id` INTO max_0 FROM `tenants` ORDER BY `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
         SET upto_0 = NULL;
-        SELECT b.id INTO upto_0
-          FROM (SELECT id FROM tenants
-                WHERE (started = 0 OR id > last_0) AND id <= max_0
-                ORDER BY id LIMIT batch_size) AS b
-          ORDER BY b.id DESC LIMIT 1;
+        SELECT b.`id` INTO upto_0
+          FROM (SELECT `id` FROM `tenants`
+                WHERE (started = 0 OR `id` > last_0) AND `id` <= max_0
+                ORDER BY `id` LIMIT batch_size) AS b
+          ORDER BY b.`id` DESC LIMIT 1;
         IF upto_0 IS NULL THEN
           LEAVE backfill;
         END IF;
         START TRANSACTION;
-        UPDATE tenants SET display_name = COALESCE(tenants.display_name, tenants.name)
-          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (tenants.display_name IS NULL);
+        UPDATE `tenants` SET `display_name` = COALESCE(`tenants`.`display_name`, `tenants`.`name`)
+          WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`tenants`.`display_name` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
         DO SLEEP(pause_ms / 1000);

@@ -34,93 +34,93 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND CONSTRAINT_NAME = 'api_keys_tenant_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND CONSTRAINT_NAME = 'api_keys_tenant_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE api_keys ADD CONSTRAINT api_keys_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `api_keys` ADD CONSTRAINT `api_keys_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND CONSTRAINT_NAME = 'api_keys_tenant_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE api_keys DROP FOREIGN KEY api_keys_tenant_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `api_keys` DROP FOREIGN KEY `api_keys_tenant_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE api_keys DROP FOREIGN KEY api_keys_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `api_keys` DROP FOREIGN KEY `api_keys_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND INDEX_NAME = 'api_keys_tenant_id_fkey__migc') THEN
-        ALTER TABLE api_keys DROP INDEX api_keys_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `api_keys` DROP INDEX `api_keys_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND CONSTRAINT_NAME = 'audit_log_tenant_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND CONSTRAINT_NAME = 'audit_log_tenant_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE audit_log ADD CONSTRAINT audit_log_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `audit_log` ADD CONSTRAINT `audit_log_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND CONSTRAINT_NAME = 'audit_log_tenant_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log DROP FOREIGN KEY audit_log_tenant_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` DROP FOREIGN KEY `audit_log_tenant_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log DROP FOREIGN KEY audit_log_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` DROP FOREIGN KEY `audit_log_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND INDEX_NAME = 'audit_log_tenant_id_fkey__migc') THEN
-        ALTER TABLE audit_log DROP INDEX audit_log_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `audit_log` DROP INDEX `audit_log_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE invitations ADD CONSTRAINT invitations_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `invitations` ADD CONSTRAINT `invitations_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_tenant_id_fkey__migc') THEN
-        ALTER TABLE invitations DROP INDEX invitations_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `invitations` DROP INDEX `invitations_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND CONSTRAINT_NAME = 'members_tenant_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND CONSTRAINT_NAME = 'members_tenant_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE members ADD CONSTRAINT members_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `members` ADD CONSTRAINT `members_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND CONSTRAINT_NAME = 'members_tenant_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE members DROP FOREIGN KEY members_tenant_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `members` DROP FOREIGN KEY `members_tenant_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE members DROP FOREIGN KEY members_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `members` DROP FOREIGN KEY `members_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND INDEX_NAME = 'members_tenant_id_fkey__migc') THEN
-        ALTER TABLE members DROP INDEX members_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `members` DROP INDEX `members_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND CONSTRAINT_NAME = 'projects_tenant_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND CONSTRAINT_NAME = 'projects_tenant_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE projects ADD CONSTRAINT projects_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `projects` ADD CONSTRAINT `projects_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND CONSTRAINT_NAME = 'projects_tenant_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE projects DROP FOREIGN KEY projects_tenant_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `projects` DROP FOREIGN KEY `projects_tenant_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE projects DROP FOREIGN KEY projects_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `projects` DROP FOREIGN KEY `projects_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND INDEX_NAME = 'projects_tenant_id_fkey__migc') THEN
-        ALTER TABLE projects DROP INDEX projects_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `projects` DROP INDEX `projects_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'roles' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'roles' AND CONSTRAINT_NAME = 'roles_tenant_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'roles' AND CONSTRAINT_NAME = 'roles_tenant_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE roles ADD CONSTRAINT roles_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `roles` ADD CONSTRAINT `roles_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'roles' AND CONSTRAINT_NAME = 'roles_tenant_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE roles DROP FOREIGN KEY roles_tenant_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `roles` DROP FOREIGN KEY `roles_tenant_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE roles DROP FOREIGN KEY roles_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `roles` DROP FOREIGN KEY `roles_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'roles' AND INDEX_NAME = 'roles_tenant_id_fkey__migc') THEN
-        ALTER TABLE roles DROP INDEX roles_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `roles` DROP INDEX `roles_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -130,12 +130,12 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
-DROP TRIGGER IF EXISTS migc_sync_tenants_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_tenants_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_tenants_insert;
-DROP TRIGGER IF EXISTS migc_copy_tenants_update;
-DROP TRIGGER IF EXISTS migc_copy_tenants_delete;
-DROP TABLE IF EXISTS tenants__migc, tenants__migc_old, tenants__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_tenants_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_tenants_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_tenants_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_tenants_update`;
+DROP TRIGGER IF EXISTS `migc_copy_tenants_delete`;
+DROP TABLE IF EXISTS `tenants__migc`, `tenants__migc_old`, `tenants__migc_progress`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -153,7 +153,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND COLUMN_NAME = 'display_name') THEN
-        ALTER TABLE tenants MODIFY COLUMN display_name text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `tenants` MODIFY COLUMN `display_name` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -190,7 +190,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'status__migc_new') THEN
-        ALTER TABLE tasks MODIFY COLUMN status__migc_new enum('todo', 'in_progress', 'blocked', 'done') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `tasks` MODIFY COLUMN `status__migc_new` enum('todo','in_progress','blocked','done') NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -227,7 +227,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'payload__migc_new') THEN
-        ALTER TABLE audit_log MODIFY COLUMN payload__migc_new json NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `audit_log` MODIFY COLUMN `payload__migc_new` json NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -264,7 +264,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'target') THEN
-        ALTER TABLE audit_log MODIFY COLUMN target text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `audit_log` MODIFY COLUMN `target` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;

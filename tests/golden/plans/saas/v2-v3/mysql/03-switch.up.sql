@@ -33,7 +33,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'target') THEN
-        ALTER TABLE audit_log MODIFY COLUMN target text NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `audit_log` MODIFY COLUMN `target` text NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -70,7 +70,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'payload__migc_new') THEN
-        ALTER TABLE audit_log MODIFY COLUMN payload__migc_new json NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `audit_log` MODIFY COLUMN `payload__migc_new` json NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -107,7 +107,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'status__migc_new') THEN
-        ALTER TABLE tasks MODIFY COLUMN status__migc_new enum('todo', 'in_progress', 'blocked', 'done') NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `tasks` MODIFY COLUMN `status__migc_new` enum('todo','in_progress','blocked','done') NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -159,58 +159,58 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND COLUMN_NAME = 'display_name' AND IS_NULLABLE = 'NO')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS tenants__migc_progress;
-          CREATE TABLE tenants__migc LIKE tenants;
+          DROP TABLE IF EXISTS `tenants__migc_progress`;
+          CREATE TABLE `tenants__migc` LIKE `tenants`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE tenants__migc MODIFY COLUMN display_name text NOT NULL, ALGORITHM=COPY;
+          ALTER TABLE `tenants__migc` MODIFY COLUMN `display_name` text NOT NULL, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS tenants__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 char(36) NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO tenants__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tenants_insert';
+        CREATE TABLE IF NOT EXISTS `tenants__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 char(36) NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `tenants__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_tenants_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_tenants_insert AFTER INSERT ON tenants FOR EACH ROW IF EXISTS (SELECT 1 FROM tenants__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO tenants__migc (id, slug, name, plan, seat_limit, region, created_at, updated_at, deleted_at, display_name) VALUES (NEW.id, NEW.slug, NEW.name, NEW.plan, NEW.seat_limit, NEW.region, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.display_name) ON DUPLICATE KEY UPDATE id = VALUES(id), slug = VALUES(slug), name = VALUES(name), plan = VALUES(plan), seat_limit = VALUES(seat_limit), region = VALUES(region), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), display_name = VALUES(display_name); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_tenants_insert` AFTER INSERT ON `tenants` FOR EACH ROW IF EXISTS (SELECT 1 FROM `tenants__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `tenants__migc` (`id`, `slug`, `name`, `plan`, `seat_limit`, `region`, `created_at`, `updated_at`, `deleted_at`, `display_name`) VALUES (NEW.`id`, NEW.`slug`, NEW.`name`, NEW.`plan`, NEW.`seat_limit`, NEW.`region`, NEW.`created_at`, NEW.`updated_at`, NEW.`deleted_at`, NEW.`display_name`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `slug` = VALUES(`slug`), `name` = VALUES(`name`), `plan` = VALUES(`plan`), `seat_limit` = VALUES(`seat_limit`), `region` = VALUES(`region`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `deleted_at` = VALUES(`deleted_at`), `display_name` = VALUES(`display_name`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tenants_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_tenants_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_tenants_update AFTER UPDATE ON tenants FOR EACH ROW IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM tenants__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO tenants__migc (id, slug, name, plan, seat_limit, region, created_at, updated_at, deleted_at, display_name) VALUES (NEW.id, NEW.slug, NEW.name, NEW.plan, NEW.seat_limit, NEW.region, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.display_name) ON DUPLICATE KEY UPDATE id = VALUES(id), slug = VALUES(slug), name = VALUES(name), plan = VALUES(plan), seat_limit = VALUES(seat_limit), region = VALUES(region), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), display_name = VALUES(display_name); END IF; ELSEIF EXISTS (SELECT 1 FROM tenants__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM tenants__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE tenants__migc SET id = NEW.id, slug = NEW.slug, name = NEW.name, plan = NEW.plan, seat_limit = NEW.seat_limit, region = NEW.region, created_at = NEW.created_at, updated_at = NEW.updated_at, deleted_at = NEW.deleted_at, display_name = NEW.display_name WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO tenants__migc (id, slug, name, plan, seat_limit, region, created_at, updated_at, deleted_at, display_name) VALUES (NEW.id, NEW.slug, NEW.name, NEW.plan, NEW.seat_limit, NEW.region, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.display_name) ON DUPLICATE KEY UPDATE id = VALUES(id), slug = VALUES(slug), name = VALUES(name), plan = VALUES(plan), seat_limit = VALUES(seat_limit), region = VALUES(region), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), display_name = VALUES(display_name); END IF; ELSE DELETE FROM tenants__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM tenants__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO tenants__migc (id, slug, name, plan, seat_limit, region, created_at, updated_at, deleted_at, display_name) VALUES (NEW.id, NEW.slug, NEW.name, NEW.plan, NEW.seat_limit, NEW.region, NEW.created_at, NEW.updated_at, NEW.deleted_at, NEW.display_name) ON DUPLICATE KEY UPDATE id = VALUES(id), slug = VALUES(slug), name = VALUES(name), plan = VALUES(plan), seat_limit = VALUES(seat_limit), region = VALUES(region), created_at = VALUES(created_at), updated_at = VALUES(updated_at), deleted_at = VALUES(deleted_at), display_name = VALUES(display_name); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_tenants_update` AFTER UPDATE ON `tenants` FOR EACH ROW IF NEW.`id` <=> OLD.`id` THEN IF EXISTS (SELECT 1 FROM `tenants__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `tenants__migc` (`id`, `slug`, `name`, `plan`, `seat_limit`, `region`, `created_at`, `updated_at`, `deleted_at`, `display_name`) VALUES (NEW.`id`, NEW.`slug`, NEW.`name`, NEW.`plan`, NEW.`seat_limit`, NEW.`region`, NEW.`created_at`, NEW.`updated_at`, NEW.`deleted_at`, NEW.`display_name`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `slug` = VALUES(`slug`), `name` = VALUES(`name`), `plan` = VALUES(`plan`), `seat_limit` = VALUES(`seat_limit`), `region` = VALUES(`region`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `deleted_at` = VALUES(`deleted_at`), `display_name` = VALUES(`display_name`); END IF; ELSEIF EXISTS (SELECT 1 FROM `tenants__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `tenants__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE `tenants__migc` SET `id` = NEW.`id`, `slug` = NEW.`slug`, `name` = NEW.`name`, `plan` = NEW.`plan`, `seat_limit` = NEW.`seat_limit`, `region` = NEW.`region`, `created_at` = NEW.`created_at`, `updated_at` = NEW.`updated_at`, `deleted_at` = NEW.`deleted_at`, `display_name` = NEW.`display_name` WHERE `id` = OLD.`id`; IF ROW_COUNT() = 0 THEN INSERT INTO `tenants__migc` (`id`, `slug`, `name`, `plan`, `seat_limit`, `region`, `created_at`, `updated_at`, `deleted_at`, `display_name`) VALUES (NEW.`id`, NEW.`slug`, NEW.`name`, NEW.`plan`, NEW.`seat_limit`, NEW.`region`, NEW.`created_at`, NEW.`updated_at`, NEW.`deleted_at`, NEW.`display_name`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `slug` = VALUES(`slug`), `name` = VALUES(`name`), `plan` = VALUES(`plan`), `seat_limit` = VALUES(`seat_limit`), `region` = VALUES(`region`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `deleted_at` = VALUES(`deleted_at`), `display_name` = VALUES(`display_name`); END IF; ELSE DELETE FROM `tenants__migc` WHERE `id` = OLD.`id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `tenants__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `tenants__migc` (`id`, `slug`, `name`, `plan`, `seat_limit`, `region`, `created_at`, `updated_at`, `deleted_at`, `display_name`) VALUES (NEW.`id`, NEW.`slug`, NEW.`name`, NEW.`plan`, NEW.`seat_limit`, NEW.`region`, NEW.`created_at`, NEW.`updated_at`, NEW.`deleted_at`, NEW.`display_name`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `slug` = VALUES(`slug`), `name` = VALUES(`name`), `plan` = VALUES(`plan`), `seat_limit` = VALUES(`seat_limit`), `region` = VALUES(`region`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `deleted_at` = VALUES(`deleted_at`), `display_name` = VALUES(`display_name`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_tenants_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_tenants_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_tenants_delete AFTER DELETE ON tenants FOR EACH ROW IF EXISTS (SELECT 1 FROM tenants__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM tenants__migc WHERE id = OLD.id; END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_tenants_delete` AFTER DELETE ON `tenants` FOR EACH ROW IF EXISTS (SELECT 1 FROM `tenants__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM `tenants__migc` WHERE `id` = OLD.`id`; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL;
-          SELECT b.id INTO upto_0
-            FROM (SELECT id FROM tenants WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
-            ORDER BY b.id DESC LIMIT 1;
+          SELECT b.`id` INTO upto_0
+            FROM (SELECT `id` FROM `tenants` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
+            ORDER BY b.`id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE tenants__migc_progress SET whole = 1;
+            UPDATE `tenants__migc_progress` SET whole = 1;
           ELSE
-            UPDATE tenants__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+            UPDATE `tenants__migc_progress` SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM tenants
-            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
-          INSERT INTO tenants__migc (id, slug, name, plan, seat_limit, region, created_at, updated_at, deleted_at, display_name)
-            SELECT id, slug, name, plan, seat_limit, region, created_at, updated_at, deleted_at, display_name FROM tenants WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM tenants__migc AS x WHERE x.id = tenants.id)
-            ON DUPLICATE KEY UPDATE id = tenants__migc.id;
+          SELECT COUNT(*) INTO locked_rows FROM `tenants`
+            WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
+          INSERT INTO `tenants__migc` (`id`, `slug`, `name`, `plan`, `seat_limit`, `region`, `created_at`, `updated_at`, `deleted_at`, `display_name`)
+            SELECT `id`, `slug`, `name`, `plan`, `seat_limit`, `region`, `created_at`, `updated_at`, `deleted_at`, `display_name` FROM `tenants` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
+              AND NOT EXISTS (SELECT 1 FROM `tenants__migc` AS x WHERE x.`id` = `tenants`.`id`)
+            ON DUPLICATE KEY UPDATE `id` = `tenants__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -220,110 +220,110 @@ BEGIN
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND CONSTRAINT_NAME = 'api_keys_tenant_id_fkey' AND REFERENCED_TABLE_NAME = 'tenants') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND CONSTRAINT_NAME = 'api_keys_tenant_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE api_keys ADD CONSTRAINT api_keys_tenant_id_fkey__migc FOREIGN KEY (tenant_id) REFERENCES tenants__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `api_keys` ADD CONSTRAINT `api_keys_tenant_id_fkey__migc` FOREIGN KEY (`tenant_id`) REFERENCES `tenants__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND CONSTRAINT_NAME = 'api_keys_tenant_id_fkey' AND REFERENCED_TABLE_NAME = 'tenants') THEN
           IF algo = 0 THEN
-            ALTER TABLE api_keys DROP FOREIGN KEY api_keys_tenant_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `api_keys` DROP FOREIGN KEY `api_keys_tenant_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE api_keys DROP FOREIGN KEY api_keys_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `api_keys` DROP FOREIGN KEY `api_keys_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND CONSTRAINT_NAME = 'audit_log_tenant_id_fkey' AND REFERENCED_TABLE_NAME = 'tenants') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND CONSTRAINT_NAME = 'audit_log_tenant_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE audit_log ADD CONSTRAINT audit_log_tenant_id_fkey__migc FOREIGN KEY (tenant_id) REFERENCES tenants__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` ADD CONSTRAINT `audit_log_tenant_id_fkey__migc` FOREIGN KEY (`tenant_id`) REFERENCES `tenants__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND CONSTRAINT_NAME = 'audit_log_tenant_id_fkey' AND REFERENCED_TABLE_NAME = 'tenants') THEN
           IF algo = 0 THEN
-            ALTER TABLE audit_log DROP FOREIGN KEY audit_log_tenant_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `audit_log` DROP FOREIGN KEY `audit_log_tenant_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE audit_log DROP FOREIGN KEY audit_log_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `audit_log` DROP FOREIGN KEY `audit_log_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_fkey' AND REFERENCED_TABLE_NAME = 'tenants') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE invitations ADD CONSTRAINT invitations_tenant_id_fkey__migc FOREIGN KEY (tenant_id) REFERENCES tenants__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD CONSTRAINT `invitations_tenant_id_fkey__migc` FOREIGN KEY (`tenant_id`) REFERENCES `tenants__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_fkey' AND REFERENCED_TABLE_NAME = 'tenants') THEN
           IF algo = 0 THEN
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND CONSTRAINT_NAME = 'members_tenant_id_fkey' AND REFERENCED_TABLE_NAME = 'tenants') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND CONSTRAINT_NAME = 'members_tenant_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE members ADD CONSTRAINT members_tenant_id_fkey__migc FOREIGN KEY (tenant_id) REFERENCES tenants__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `members` ADD CONSTRAINT `members_tenant_id_fkey__migc` FOREIGN KEY (`tenant_id`) REFERENCES `tenants__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND CONSTRAINT_NAME = 'members_tenant_id_fkey' AND REFERENCED_TABLE_NAME = 'tenants') THEN
           IF algo = 0 THEN
-            ALTER TABLE members DROP FOREIGN KEY members_tenant_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `members` DROP FOREIGN KEY `members_tenant_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE members DROP FOREIGN KEY members_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `members` DROP FOREIGN KEY `members_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND CONSTRAINT_NAME = 'projects_tenant_id_fkey' AND REFERENCED_TABLE_NAME = 'tenants') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND CONSTRAINT_NAME = 'projects_tenant_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE projects ADD CONSTRAINT projects_tenant_id_fkey__migc FOREIGN KEY (tenant_id) REFERENCES tenants__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `projects` ADD CONSTRAINT `projects_tenant_id_fkey__migc` FOREIGN KEY (`tenant_id`) REFERENCES `tenants__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND CONSTRAINT_NAME = 'projects_tenant_id_fkey' AND REFERENCED_TABLE_NAME = 'tenants') THEN
           IF algo = 0 THEN
-            ALTER TABLE projects DROP FOREIGN KEY projects_tenant_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `projects` DROP FOREIGN KEY `projects_tenant_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE projects DROP FOREIGN KEY projects_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `projects` DROP FOREIGN KEY `projects_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'roles' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'roles' AND CONSTRAINT_NAME = 'roles_tenant_id_fkey' AND REFERENCED_TABLE_NAME = 'tenants') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'roles' AND CONSTRAINT_NAME = 'roles_tenant_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE roles ADD CONSTRAINT roles_tenant_id_fkey__migc FOREIGN KEY (tenant_id) REFERENCES tenants__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `roles` ADD CONSTRAINT `roles_tenant_id_fkey__migc` FOREIGN KEY (`tenant_id`) REFERENCES `tenants__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'roles' AND CONSTRAINT_NAME = 'roles_tenant_id_fkey' AND REFERENCED_TABLE_NAME = 'tenants') THEN
           IF algo = 0 THEN
-            ALTER TABLE roles DROP FOREIGN KEY roles_tenant_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `roles` DROP FOREIGN KEY `roles_tenant_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE roles DROP FOREIGN KEY roles_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `roles` DROP FOREIGN KEY `roles_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_tenants_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tenants_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_tenants_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_tenants_insert__migc BEFORE INSERT ON tenants__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_tenants_insert__migc` BEFORE INSERT ON `tenants__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
               DO 0;
-              IF NEW.display_name IS NULL THEN
+              IF NEW.`display_name` IS NULL THEN
                 -- written by the old application
-                SET NEW.display_name = NEW.name;
+                SET NEW.`display_name` = NEW.`name`;
               ELSE
                 -- written by the new application
-                SET NEW.name = NEW.display_name;
+                SET NEW.`name` = NEW.`display_name`;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tenants_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_tenants_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_tenants_update__migc BEFORE UPDATE ON tenants__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_tenants_update__migc` BEFORE UPDATE ON `tenants__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.name <=> OLD.name) OR NEW.display_name IS NULL) AND NOT (NOT (NEW.display_name <=> OLD.display_name)) THEN
+              IF (NOT (NEW.`name` <=> OLD.`name`) OR NEW.`display_name` IS NULL) AND NOT (NOT (NEW.`display_name` <=> OLD.`display_name`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.display_name = NEW.name;
-              ELSEIF (NOT (NEW.display_name <=> OLD.display_name)) AND NOT (NOT (NEW.name <=> OLD.name)) THEN
+                SET NEW.`display_name` = NEW.`name`;
+              ELSEIF (NOT (NEW.`display_name` <=> OLD.`display_name`)) AND NOT (NOT (NEW.`name` <=> OLD.`name`)) THEN
                 -- updated by the new application
-                SET NEW.name = NEW.display_name;
+                SET NEW.`name` = NEW.`display_name`;
               END IF;
             END IF;
           END';
@@ -331,148 +331,148 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
-        RENAME TABLE tenants TO tenants__migc_old, tenants__migc TO tenants;
+        RENAME TABLE `tenants` TO `tenants__migc_old`, `tenants__migc` TO `tenants`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE tenants__migc_old;
+        DROP TABLE `tenants__migc_old`;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS tenants__migc_progress;
+        DROP TABLE IF EXISTS `tenants__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND CONSTRAINT_NAME = 'api_keys_tenant_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND CONSTRAINT_NAME = 'api_keys_tenant_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE api_keys ADD CONSTRAINT api_keys_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `api_keys` ADD CONSTRAINT `api_keys_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND CONSTRAINT_NAME = 'api_keys_tenant_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE api_keys DROP FOREIGN KEY api_keys_tenant_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `api_keys` DROP FOREIGN KEY `api_keys_tenant_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE api_keys DROP FOREIGN KEY api_keys_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `api_keys` DROP FOREIGN KEY `api_keys_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND INDEX_NAME = 'api_keys_tenant_id_fkey__migc') THEN
-          ALTER TABLE api_keys DROP INDEX api_keys_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `api_keys` DROP INDEX `api_keys_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND CONSTRAINT_NAME = 'audit_log_tenant_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND CONSTRAINT_NAME = 'audit_log_tenant_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE audit_log ADD CONSTRAINT audit_log_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` ADD CONSTRAINT `audit_log_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND CONSTRAINT_NAME = 'audit_log_tenant_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE audit_log DROP FOREIGN KEY audit_log_tenant_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `audit_log` DROP FOREIGN KEY `audit_log_tenant_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE audit_log DROP FOREIGN KEY audit_log_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `audit_log` DROP FOREIGN KEY `audit_log_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND INDEX_NAME = 'audit_log_tenant_id_fkey__migc') THEN
-          ALTER TABLE audit_log DROP INDEX audit_log_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` DROP INDEX `audit_log_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE invitations ADD CONSTRAINT invitations_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD CONSTRAINT `invitations_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND CONSTRAINT_NAME = 'invitations_tenant_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE invitations DROP FOREIGN KEY invitations_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `invitations` DROP FOREIGN KEY `invitations_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND INDEX_NAME = 'invitations_tenant_id_fkey__migc') THEN
-          ALTER TABLE invitations DROP INDEX invitations_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` DROP INDEX `invitations_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND CONSTRAINT_NAME = 'members_tenant_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND CONSTRAINT_NAME = 'members_tenant_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE members ADD CONSTRAINT members_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `members` ADD CONSTRAINT `members_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND CONSTRAINT_NAME = 'members_tenant_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE members DROP FOREIGN KEY members_tenant_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `members` DROP FOREIGN KEY `members_tenant_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE members DROP FOREIGN KEY members_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `members` DROP FOREIGN KEY `members_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND INDEX_NAME = 'members_tenant_id_fkey__migc') THEN
-          ALTER TABLE members DROP INDEX members_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `members` DROP INDEX `members_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND CONSTRAINT_NAME = 'projects_tenant_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND CONSTRAINT_NAME = 'projects_tenant_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE projects ADD CONSTRAINT projects_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `projects` ADD CONSTRAINT `projects_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND CONSTRAINT_NAME = 'projects_tenant_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE projects DROP FOREIGN KEY projects_tenant_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `projects` DROP FOREIGN KEY `projects_tenant_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE projects DROP FOREIGN KEY projects_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `projects` DROP FOREIGN KEY `projects_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND INDEX_NAME = 'projects_tenant_id_fkey__migc') THEN
-          ALTER TABLE projects DROP INDEX projects_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `projects` DROP INDEX `projects_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'roles' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'roles' AND CONSTRAINT_NAME = 'roles_tenant_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'roles' AND CONSTRAINT_NAME = 'roles_tenant_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE roles ADD CONSTRAINT roles_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `roles` ADD CONSTRAINT `roles_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'roles' AND CONSTRAINT_NAME = 'roles_tenant_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE roles DROP FOREIGN KEY roles_tenant_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `roles` DROP FOREIGN KEY `roles_tenant_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE roles DROP FOREIGN KEY roles_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `roles` DROP FOREIGN KEY `roles_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'roles' AND INDEX_NAME = 'roles_tenant_id_fkey__migc') THEN
-          ALTER TABLE roles DROP INDEX roles_tenant_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `roles` DROP INDEX `roles_tenant_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_tenants_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tenants_insert';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_tenants_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_tenants_insert BEFORE INSERT ON tenants FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_tenants_insert` BEFORE INSERT ON `tenants` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
               DO 0;
-              IF NEW.display_name IS NULL THEN
+              IF NEW.`display_name` IS NULL THEN
                 -- written by the old application
-                SET NEW.display_name = NEW.name;
+                SET NEW.`display_name` = NEW.`name`;
               ELSE
                 -- written by the new application
-                SET NEW.name = NEW.display_name;
+                SET NEW.`name` = NEW.`display_name`;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tenants_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_tenants_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tenants_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_tenants_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_tenants_update BEFORE UPDATE ON tenants FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_tenants_update` BEFORE UPDATE ON `tenants` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.name <=> OLD.name) OR NEW.display_name IS NULL) AND NOT (NOT (NEW.display_name <=> OLD.display_name)) THEN
+              IF (NOT (NEW.`name` <=> OLD.`name`) OR NEW.`display_name` IS NULL) AND NOT (NOT (NEW.`display_name` <=> OLD.`display_name`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.display_name = NEW.name;
-              ELSEIF (NOT (NEW.display_name <=> OLD.display_name)) AND NOT (NOT (NEW.name <=> OLD.name)) THEN
+                SET NEW.`display_name` = NEW.`name`;
+              ELSEIF (NOT (NEW.`display_name` <=> OLD.`display_name`)) AND NOT (NOT (NEW.`name` <=> OLD.`name`)) THEN
                 -- updated by the new application
-                SET NEW.name = NEW.display_name;
+                SET NEW.`name` = NEW.`display_name`;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_tenants_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_tenants_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;

@@ -8,7 +8,7 @@ SET NAMES utf8mb4;
 
 -- [50] undo: recreate view `open_tasks`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
-DROP VIEW IF EXISTS open_tasks;
+DROP VIEW IF EXISTS `open_tasks`;
 
 -- [49] undo: remove the dual-write trigger on `tasks`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:29:7
@@ -42,9 +42,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'status') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks ALTER COLUMN status SET DEFAULT 'todo', ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` ALTER COLUMN `status` SET DEFAULT 'todo', ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks ALTER COLUMN status SET DEFAULT 'todo', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ALTER COLUMN `status` SET DEFAULT 'todo', ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -83,9 +83,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'status') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks RENAME COLUMN status TO status__migc_new, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` RENAME COLUMN `status` TO `status__migc_new`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks RENAME COLUMN status TO status__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` RENAME COLUMN `status` TO `status__migc_new`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -128,9 +128,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'status') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks RENAME COLUMN status TO status__migc_new, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` RENAME COLUMN `status` TO `status__migc_new`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks RENAME COLUMN status TO status__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` RENAME COLUMN `status` TO `status__migc_new`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -166,9 +166,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'status') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks ADD COLUMN status enum('todo', 'in_progress', 'blocked', 'done', 'archived') NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` ADD COLUMN `status` enum('todo','in_progress','blocked','done','archived') NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks ADD COLUMN status enum('todo', 'in_progress', 'blocked', 'done', 'archived') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ADD COLUMN `status` enum('todo','in_progress','blocked','done','archived') NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -181,7 +181,7 @@ DROP PROCEDURE migc_step;
 
 -- [44] undo: drop view `open_tasks` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.`key`, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND t.archived_at IS NULL AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW `open_tasks` AS SELECT `t`.`tenant_id`, `t`.`id`, `p`.`key`, `t`.`number`, `t`.`title`, `t`.`status`, `t`.`assignee_id`, `t`.`due_date` FROM `tasks` t JOIN `projects` p ON `p`.`tenant_id` = `t`.`tenant_id` AND `p`.`id` = `t`.`project_id` WHERE `t`.`status` IN ('todo', 'in_progress', 'blocked') AND `t`.`archived_at` IS NULL AND `p`.`deleted_at` IS NULL;
 
 -- [43] undo: drop column `tenants.name`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
@@ -211,9 +211,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND COLUMN_NAME = 'name') THEN
         IF algo = 0 THEN
-          ALTER TABLE tenants ADD COLUMN name text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `tenants` ADD COLUMN `name` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tenants ADD COLUMN name text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tenants` ADD COLUMN `name` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -240,7 +240,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND COLUMN_NAME = 'name') THEN
-        UPDATE tenants SET name = display_name WHERE name IS NULL;
+        UPDATE `tenants` SET `name` = `display_name` WHERE `name` IS NULL;
       END IF;
       SET done = 1;
     END;
@@ -275,9 +275,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND COLUMN_NAME = 'name') THEN
         IF algo = 0 THEN
-          ALTER TABLE tenants MODIFY COLUMN name text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `tenants` MODIFY COLUMN `name` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tenants MODIFY COLUMN name text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tenants` MODIFY COLUMN `name` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -290,31 +290,31 @@ DROP PROCEDURE migc_step;
 
 -- [42] undo: remove the dual-write trigger on `tenants`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/tenants.mig:7:7
-DROP TRIGGER IF EXISTS migc_sync_tenants_insert;
-DROP TRIGGER IF EXISTS migc_sync_tenants_update;
+DROP TRIGGER IF EXISTS `migc_sync_tenants_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_tenants_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_tenants_insert BEFORE INSERT ON tenants FOR EACH ROW
+CREATE TRIGGER `migc_sync_tenants_insert` BEFORE INSERT ON `tenants` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.display_name IS NULL THEN
+    IF NEW.`display_name` IS NULL THEN
       -- written by the old application
-      SET NEW.display_name = NEW.name;
+      SET NEW.`display_name` = NEW.`name`;
     ELSE
       -- written by the new application
-      SET NEW.name = NEW.display_name;
+      SET NEW.`name` = NEW.`display_name`;
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_tenants_update BEFORE UPDATE ON tenants FOR EACH ROW
+CREATE TRIGGER `migc_sync_tenants_update` BEFORE UPDATE ON `tenants` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.name <=> OLD.name) OR NEW.display_name IS NULL) AND NOT (NOT (NEW.display_name <=> OLD.display_name)) THEN
+    IF (NOT (NEW.`name` <=> OLD.`name`) OR NEW.`display_name` IS NULL) AND NOT (NOT (NEW.`display_name` <=> OLD.`display_name`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.display_name = NEW.name;
-    ELSEIF (NOT (NEW.display_name <=> OLD.display_name)) AND NOT (NOT (NEW.name <=> OLD.name)) THEN
+      SET NEW.`display_name` = NEW.`name`;
+    ELSEIF (NOT (NEW.`display_name` <=> OLD.`display_name`)) AND NOT (NOT (NEW.`name` <=> OLD.`name`)) THEN
       -- updated by the new application
-      SET NEW.name = NEW.display_name;
+      SET NEW.`name` = NEW.`display_name`;
     END IF;
   END IF;
 END//
@@ -352,9 +352,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME = 'tasks_board') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME = 'tasks_board__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks RENAME INDEX tasks_board TO tasks_board__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` RENAME INDEX `tasks_board` TO `tasks_board__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks RENAME INDEX tasks_board TO tasks_board__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` RENAME INDEX `tasks_board` TO `tasks_board__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -384,13 +384,13 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME = 'tasks_board') THEN
-        ALTER TABLE tasks ADD INDEX tasks_board (tenant_id, project_id, status, priority), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `tasks` ADD INDEX `tasks_board` (`tenant_id`, `project_id`, `status`, `priority`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME = 'tasks_project_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME <> 'tasks_project_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id') OR (SEQ_IN_INDEX = 2 AND COLUMN_NAME = 'project_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 2) THEN
-        ALTER TABLE tasks DROP INDEX tasks_project_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `tasks` DROP INDEX `tasks_project_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME = 'tasks_assignee_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME <> 'tasks_assignee_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id') OR (SEQ_IN_INDEX = 2 AND COLUMN_NAME = 'assignee_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 2) THEN
-        ALTER TABLE tasks DROP INDEX tasks_assignee_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `tasks` DROP INDEX `tasks_assignee_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -399,32 +399,32 @@ END//
 DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
-DROP TRIGGER IF EXISTS migc_sync_tasks_insert;
-DROP TRIGGER IF EXISTS migc_sync_tasks_update;
+DROP TRIGGER IF EXISTS `migc_sync_tasks_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_tasks_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_tasks_insert BEFORE INSERT ON tasks FOR EACH ROW
+CREATE TRIGGER `migc_sync_tasks_insert` BEFORE INSERT ON `tasks` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN 'archived' THEN NULL ELSE CAST(NEW.status AS CHAR) END AS CHAR);
-    IF NEW.archived_at IS NULL THEN
+    SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'archived' THEN NULL ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+    IF NEW.`archived_at` IS NULL THEN
       -- written by the old application
-      SET NEW.archived_at = CASE WHEN NEW.status = 'archived' THEN NEW.updated_at END;
+      SET NEW.`archived_at` = CASE WHEN NEW.`status` = 'archived' THEN NEW.`updated_at` END;
     ELSE
       -- written by the new application
       DO 0;
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_tasks_update BEFORE UPDATE ON tasks FOR EACH ROW
+CREATE TRIGGER `migc_sync_tasks_update` BEFORE UPDATE ON `tasks` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF NOT (NEW.status <=> OLD.status) THEN
-      SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN 'archived' THEN NULL ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+    IF NOT (NEW.`status` <=> OLD.`status`) THEN
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'archived' THEN NULL ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
     END IF;
-    IF (NOT (NEW.status <=> OLD.status) OR NOT (NEW.updated_at <=> OLD.updated_at) OR NEW.archived_at IS NULL) AND NOT (NOT (NEW.archived_at <=> OLD.archived_at)) THEN
+    IF (NOT (NEW.`status` <=> OLD.`status`) OR NOT (NEW.`updated_at` <=> OLD.`updated_at`) OR NEW.`archived_at` IS NULL) AND NOT (NOT (NEW.`archived_at` <=> OLD.`archived_at`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.archived_at = CASE WHEN NEW.status = 'archived' THEN NEW.updated_at END;
-    ELSEIF (NOT (NEW.archived_at <=> OLD.archived_at)) AND NOT (FALSE) THEN
+      SET NEW.`archived_at` = CASE WHEN NEW.`status` = 'archived' THEN NEW.`updated_at` END;
+    ELSEIF (NOT (NEW.`archived_at` <=> OLD.`archived_at`)) AND NOT (FALSE) THEN
       -- updated by the new application
       DO 0;
     END IF;
@@ -460,9 +460,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'target_id') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log ADD COLUMN target_id text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` ADD COLUMN `target_id` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log ADD COLUMN target_id text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` ADD COLUMN `target_id` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -489,7 +489,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'target_id') THEN
-        UPDATE audit_log SET target_id = substring_index(substring_index(target, ':', 2), ':', -1) WHERE target_id IS NULL;
+        UPDATE `audit_log` SET `target_id` = substring_index(substring_index(`target`, ':', 2), ':', -1) WHERE `target_id` IS NULL;
       END IF;
       SET done = 1;
     END;
@@ -524,12 +524,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'target_id') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log MODIFY COLUMN target_id text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` MODIFY COLUMN `target_id` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log MODIFY COLUMN target_id text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` MODIFY COLUMN `target_id` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        IF NOT EXISTS (SELECT 1 FROM audit_log WHERE target_id IS NULL) THEN
-          ALTER TABLE audit_log MODIFY COLUMN target_id text NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        IF NOT EXISTS (SELECT 1 FROM `audit_log` WHERE `target_id` IS NULL) THEN
+          ALTER TABLE `audit_log` MODIFY COLUMN `target_id` text NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -568,9 +568,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'target_type') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log ADD COLUMN target_type varchar(32) NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` ADD COLUMN `target_type` varchar(32) NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log ADD COLUMN target_type varchar(32) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` ADD COLUMN `target_type` varchar(32) NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -597,7 +597,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'target_type') THEN
-        UPDATE audit_log SET target_type = substring_index(substring_index(target, ':', 1), ':', -1) WHERE target_type IS NULL;
+        UPDATE `audit_log` SET `target_type` = substring_index(substring_index(`target`, ':', 1), ':', -1) WHERE `target_type` IS NULL;
       END IF;
       SET done = 1;
     END;
@@ -632,12 +632,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'target_type') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log MODIFY COLUMN target_type varchar(32) NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` MODIFY COLUMN `target_type` varchar(32) NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log MODIFY COLUMN target_type varchar(32) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` MODIFY COLUMN `target_type` varchar(32) NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        IF NOT EXISTS (SELECT 1 FROM audit_log WHERE target_type IS NULL) THEN
-          ALTER TABLE audit_log MODIFY COLUMN target_type varchar(32) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        IF NOT EXISTS (SELECT 1 FROM `audit_log` WHERE `target_type` IS NULL) THEN
+          ALTER TABLE `audit_log` MODIFY COLUMN `target_type` varchar(32) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -680,9 +680,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'payload') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log ALTER COLUMN payload SET DEFAULT ('{}'), ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` ALTER COLUMN `payload` SET DEFAULT ('{}'), ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log ALTER COLUMN payload SET DEFAULT ('{}'), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` ALTER COLUMN `payload` SET DEFAULT ('{}'), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -721,9 +721,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'payload') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'payload__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log RENAME COLUMN payload TO payload__migc_new, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` RENAME COLUMN `payload` TO `payload__migc_new`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log RENAME COLUMN payload TO payload__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` RENAME COLUMN `payload` TO `payload__migc_new`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -762,9 +762,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'payload') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'payload__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log RENAME COLUMN payload TO payload__migc_new, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` RENAME COLUMN `payload` TO `payload__migc_new`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log RENAME COLUMN payload TO payload__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` RENAME COLUMN `payload` TO `payload__migc_new`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -800,9 +800,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'payload__migc_new') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND CONSTRAINT_NAME = 'payload') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log MODIFY COLUMN payload__migc_new json NOT NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` MODIFY COLUMN `payload__migc_new` json NOT NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log MODIFY COLUMN payload__migc_new json NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` MODIFY COLUMN `payload__migc_new` json NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -838,9 +838,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'payload') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log ADD COLUMN payload json NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` ADD COLUMN `payload` json NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log ADD COLUMN payload json NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` ADD COLUMN `payload` json NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -867,7 +867,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'payload') THEN
-        UPDATE audit_log SET payload = payload__migc_new WHERE payload IS NULL;
+        UPDATE `audit_log` SET `payload` = `payload__migc_new` WHERE `payload` IS NULL;
       END IF;
       SET done = 1;
     END;
@@ -902,12 +902,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'payload') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log MODIFY COLUMN payload json NULL DEFAULT ('{}'), ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` MODIFY COLUMN `payload` json NULL DEFAULT ('{}'), ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log MODIFY COLUMN payload json NULL DEFAULT ('{}'), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` MODIFY COLUMN `payload` json NULL DEFAULT ('{}'), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        IF NOT EXISTS (SELECT 1 FROM audit_log WHERE payload IS NULL) THEN
-          ALTER TABLE audit_log MODIFY COLUMN payload json NOT NULL DEFAULT ('{}'), ALGORITHM=INPLACE, LOCK=NONE;
+        IF NOT EXISTS (SELECT 1 FROM `audit_log` WHERE `payload` IS NULL) THEN
+          ALTER TABLE `audit_log` MODIFY COLUMN `payload` json NOT NULL DEFAULT ('{}'), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -936,8 +936,8 @@ BEGIN
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
-      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'target_id') AND NOT EXISTS (SELECT 1 FROM audit_log WHERE target_id IS NULL) THEN
-        ALTER TABLE audit_log MODIFY COLUMN target_id text NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'target_id') AND NOT EXISTS (SELECT 1 FROM `audit_log` WHERE `target_id` IS NULL) THEN
+        ALTER TABLE `audit_log` MODIFY COLUMN `target_id` text NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -965,8 +965,8 @@ BEGIN
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
-      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'target_type') AND NOT EXISTS (SELECT 1 FROM audit_log WHERE target_type IS NULL) THEN
-        ALTER TABLE audit_log MODIFY COLUMN target_type varchar(32) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'target_type') AND NOT EXISTS (SELECT 1 FROM `audit_log` WHERE `target_type` IS NULL) THEN
+        ALTER TABLE `audit_log` MODIFY COLUMN `target_type` varchar(32) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -995,10 +995,10 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND INDEX_NAME = 'audit_log_tenant_id_target_type_target_id_idx') THEN
-        ALTER TABLE audit_log ADD INDEX audit_log_tenant_id_target_type_target_id_idx (tenant_id, target_type, target_id(699)), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `audit_log` ADD INDEX `audit_log_tenant_id_target_type_target_id_idx` (`tenant_id`, `target_type`, `target_id`(699)), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND INDEX_NAME = 'audit_log_tenant_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND INDEX_NAME <> 'audit_log_tenant_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE audit_log DROP INDEX audit_log_tenant_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `audit_log` DROP INDEX `audit_log_tenant_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -1007,36 +1007,36 @@ END//
 DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
-DROP TRIGGER IF EXISTS migc_sync_audit_log_insert;
-DROP TRIGGER IF EXISTS migc_sync_audit_log_update;
+DROP TRIGGER IF EXISTS `migc_sync_audit_log_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_audit_log_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_audit_log_insert BEFORE INSERT ON audit_log FOR EACH ROW
+CREATE TRIGGER `migc_sync_audit_log_insert` BEFORE INSERT ON `audit_log` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    SET NEW.payload__migc_new = NEW.payload;
-    IF NEW.target IS NULL THEN
+    SET NEW.`payload__migc_new` = NEW.`payload`;
+    IF NEW.`target` IS NULL THEN
       -- written by the old application
-      SET NEW.target = concat(concat(NEW.target_type, ':'), NEW.target_id);
+      SET NEW.`target` = concat(concat(NEW.`target_type`, ':'), NEW.`target_id`);
     ELSE
       -- written by the new application
-      SET NEW.target_type = substring_index(substring_index(NEW.target, ':', 1), ':', -1);
-      SET NEW.target_id = substring_index(substring_index(NEW.target, ':', 2), ':', -1);
+      SET NEW.`target_type` = substring_index(substring_index(NEW.`target`, ':', 1), ':', -1);
+      SET NEW.`target_id` = substring_index(substring_index(NEW.`target`, ':', 2), ':', -1);
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_audit_log_update BEFORE UPDATE ON audit_log FOR EACH ROW
+CREATE TRIGGER `migc_sync_audit_log_update` BEFORE UPDATE ON `audit_log` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF NOT (NEW.payload <=> OLD.payload) THEN
-      SET NEW.payload__migc_new = NEW.payload;
+    IF NOT (NEW.`payload` <=> OLD.`payload`) THEN
+      SET NEW.`payload__migc_new` = NEW.`payload`;
     END IF;
-    IF (NOT (NEW.target_type <=> OLD.target_type) OR NOT (NEW.target_id <=> OLD.target_id) OR NEW.target IS NULL) AND NOT (NOT (NEW.target <=> OLD.target)) THEN
+    IF (NOT (NEW.`target_type` <=> OLD.`target_type`) OR NOT (NEW.`target_id` <=> OLD.`target_id`) OR NEW.`target` IS NULL) AND NOT (NOT (NEW.`target` <=> OLD.`target`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.target = concat(concat(NEW.target_type, ':'), NEW.target_id);
-    ELSEIF (NOT (NEW.target <=> OLD.target)) AND NOT (NOT (NEW.target_type <=> OLD.target_type) OR NOT (NEW.target_id <=> OLD.target_id)) THEN
+      SET NEW.`target` = concat(concat(NEW.`target_type`, ':'), NEW.`target_id`);
+    ELSEIF (NOT (NEW.`target` <=> OLD.`target`)) AND NOT (NOT (NEW.`target_type` <=> OLD.`target_type`) OR NOT (NEW.`target_id` <=> OLD.`target_id`)) THEN
       -- updated by the new application
-      SET NEW.target_type = substring_index(substring_index(NEW.target, ':', 1), ':', -1);
-      SET NEW.target_id = substring_index(substring_index(NEW.target, ':', 2), ':', -1);
+      SET NEW.`target_type` = substring_index(substring_index(NEW.`target`, ':', 1), ':', -1);
+      SET NEW.`target_id` = substring_index(substring_index(NEW.`target`, ':', 2), ':', -1);
     END IF;
   END IF;
 END//

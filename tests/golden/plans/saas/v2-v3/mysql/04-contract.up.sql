@@ -8,8 +8,8 @@ SET NAMES utf8mb4;
 
 -- [30] drop index `audit_log_tenant_id_target_type_target_id_idx` on `audit_log`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP TRIGGER IF EXISTS migc_sync_audit_log_insert;
-DROP TRIGGER IF EXISTS migc_sync_audit_log_update;
+DROP TRIGGER IF EXISTS `migc_sync_audit_log_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_audit_log_update`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -28,9 +28,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND INDEX_NAME = 'audit_log_tenant_id_target_type_target_id_idx') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND CONSTRAINT_NAME = 'audit_log_tenant_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND INDEX_NAME <> 'audit_log_tenant_id_target_type_target_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE audit_log ADD INDEX audit_log_tenant_id_fkey (tenant_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` ADD INDEX `audit_log_tenant_id_fkey` (`tenant_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE audit_log DROP INDEX audit_log_tenant_id_target_type_target_id_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `audit_log` DROP INDEX `audit_log_tenant_id_target_type_target_id_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -59,7 +59,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'target_type') THEN
-        ALTER TABLE audit_log MODIFY COLUMN target_type varchar(32) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `audit_log` MODIFY COLUMN `target_type` varchar(32) NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -88,7 +88,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'target_id') THEN
-        ALTER TABLE audit_log MODIFY COLUMN target_id text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `audit_log` MODIFY COLUMN `target_id` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -126,9 +126,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'payload__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log DROP COLUMN payload, RENAME COLUMN payload__migc_new TO payload, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` DROP COLUMN `payload`, RENAME COLUMN `payload__migc_new` TO `payload`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log DROP COLUMN payload, RENAME COLUMN payload__migc_new TO payload, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` DROP COLUMN `payload`, RENAME COLUMN `payload__migc_new` TO `payload`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -164,9 +164,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'payload') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND CONSTRAINT_NAME = 'payload__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log MODIFY COLUMN payload json NOT NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` MODIFY COLUMN `payload` json NOT NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log MODIFY COLUMN payload json NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` MODIFY COLUMN `payload` json NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -205,9 +205,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'payload__migc_new') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'payload') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log RENAME COLUMN payload__migc_new TO payload, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` RENAME COLUMN `payload__migc_new` TO `payload`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log RENAME COLUMN payload__migc_new TO payload, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` RENAME COLUMN `payload__migc_new` TO `payload`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -246,9 +246,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'payload') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log ALTER COLUMN payload SET DEFAULT ('{}'), ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` ALTER COLUMN `payload` SET DEFAULT ('{}'), ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log ALTER COLUMN payload SET DEFAULT ('{}'), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` ALTER COLUMN `payload` SET DEFAULT ('{}'), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -261,8 +261,8 @@ DROP PROCEDURE migc_step;
 
 -- [36] remove the dual-write trigger on `audit_log`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:21:7
-DROP TRIGGER IF EXISTS migc_sync_audit_log_insert;
-DROP TRIGGER IF EXISTS migc_sync_audit_log_update;
+DROP TRIGGER IF EXISTS `migc_sync_audit_log_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_audit_log_update`;
 
 -- [37] drop column `audit_log.target_type`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:29:3
@@ -292,9 +292,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'target_type') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log DROP COLUMN target_type, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` DROP COLUMN `target_type`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log DROP COLUMN target_type, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` DROP COLUMN `target_type`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -333,9 +333,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'target_id') THEN
         IF algo = 0 THEN
-          ALTER TABLE audit_log DROP COLUMN target_id, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` DROP COLUMN `target_id`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE audit_log DROP COLUMN target_id, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` DROP COLUMN `target_id`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -348,8 +348,8 @@ DROP PROCEDURE migc_step;
 
 -- [39] drop index `tasks_board` on `tasks`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP TRIGGER IF EXISTS migc_sync_tasks_insert;
-DROP TRIGGER IF EXISTS migc_sync_tasks_update;
+DROP TRIGGER IF EXISTS `migc_sync_tasks_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_tasks_update`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -368,12 +368,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME = 'tasks_board') AND EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME = 'tasks_board__migc') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_project_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME <> 'tasks_board' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id') OR (SEQ_IN_INDEX = 2 AND COLUMN_NAME = 'project_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 2) THEN
-          ALTER TABLE tasks ADD INDEX tasks_project_fkey (tenant_id, project_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ADD INDEX `tasks_project_fkey` (`tenant_id`, `project_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_assignee_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME <> 'tasks_board' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'tenant_id') OR (SEQ_IN_INDEX = 2 AND COLUMN_NAME = 'assignee_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 2) THEN
-          ALTER TABLE tasks ADD INDEX tasks_assignee_fkey (tenant_id, assignee_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ADD INDEX `tasks_assignee_fkey` (`tenant_id`, `assignee_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE tasks DROP INDEX tasks_board, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `tasks` DROP INDEX `tasks_board`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -411,9 +411,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME = 'tasks_board__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND INDEX_NAME = 'tasks_board') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks RENAME INDEX tasks_board__migc TO tasks_board, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` RENAME INDEX `tasks_board__migc` TO `tasks_board`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks RENAME INDEX tasks_board__migc TO tasks_board, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` RENAME INDEX `tasks_board__migc` TO `tasks_board`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -443,7 +443,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND COLUMN_NAME = 'name') THEN
-        ALTER TABLE tenants MODIFY COLUMN name text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `tenants` MODIFY COLUMN `name` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -455,8 +455,8 @@ DROP PROCEDURE migc_step;
 
 -- [42] remove the dual-write trigger on `tenants`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/tenants.mig:7:7
-DROP TRIGGER IF EXISTS migc_sync_tenants_insert;
-DROP TRIGGER IF EXISTS migc_sync_tenants_update;
+DROP TRIGGER IF EXISTS `migc_sync_tenants_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_tenants_update`;
 
 -- [43] drop column `tenants.name`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
@@ -486,9 +486,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND COLUMN_NAME = 'name') THEN
         IF algo = 0 THEN
-          ALTER TABLE tenants DROP COLUMN name, ALGORITHM=INSTANT;
+          ALTER TABLE `tenants` DROP COLUMN `name`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tenants DROP COLUMN name, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tenants` DROP COLUMN `name`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -501,7 +501,7 @@ DROP PROCEDURE migc_step;
 
 -- [44] drop view `open_tasks` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS open_tasks;
+DROP VIEW IF EXISTS `open_tasks`;
 
 -- [45] drop column `tasks.status`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
@@ -531,9 +531,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks DROP COLUMN status, RENAME COLUMN status__migc_new TO status, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` DROP COLUMN `status`, RENAME COLUMN `status__migc_new` TO `status`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks DROP COLUMN status, RENAME COLUMN status__migc_new TO status, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` DROP COLUMN `status`, RENAME COLUMN `status__migc_new` TO `status`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -576,9 +576,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'status__migc_new') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'status') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks RENAME COLUMN status__migc_new TO status, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` RENAME COLUMN `status__migc_new` TO `status`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks RENAME COLUMN status__migc_new TO status, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` RENAME COLUMN `status__migc_new` TO `status`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -617,9 +617,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'status') THEN
         IF algo = 0 THEN
-          ALTER TABLE tasks ALTER COLUMN status SET DEFAULT 'todo', ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` ALTER COLUMN `status` SET DEFAULT 'todo', ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE tasks ALTER COLUMN status SET DEFAULT 'todo', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ALTER COLUMN `status` SET DEFAULT 'todo', ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -632,9 +632,9 @@ DROP PROCEDURE migc_step;
 
 -- [49] remove the dual-write trigger on `tasks`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:29:7
-DROP TRIGGER IF EXISTS migc_sync_tasks_insert;
-DROP TRIGGER IF EXISTS migc_sync_tasks_update;
+DROP TRIGGER IF EXISTS `migc_sync_tasks_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_tasks_update`;
 
 -- [50] recreate view `open_tasks`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
-CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p.`key`, t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND t.archived_at IS NULL AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW `open_tasks` AS SELECT `t`.`tenant_id`, `t`.`id`, `p`.`key`, `t`.`number`, `t`.`title`, `t`.`status`, `t`.`assignee_id`, `t`.`due_date` FROM `tasks` t JOIN `projects` p ON `p`.`tenant_id` = `t`.`tenant_id` AND `p`.`id` = `t`.`project_id` WHERE `t`.`status` IN ('todo', 'in_progress', 'blocked') AND `t`.`archived_at` IS NULL AND `p`.`deleted_at` IS NULL;

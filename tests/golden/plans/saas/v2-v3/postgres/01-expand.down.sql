@@ -7,11 +7,11 @@ SET statement_timeout = 0;
 
 -- [14] undo: create view `open_tasks` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
-DROP VIEW IF EXISTS open_tasks;
+DROP VIEW IF EXISTS "open_tasks";
 
 -- [13] undo: drop view `open_tasks` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
-CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p."key", t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "p"."deleted_at" IS NULL;
 
 -- [12] undo: install the dual-write trigger on `tenants`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:7:7
@@ -23,7 +23,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_tenants ON tenants;
+      DROP TRIGGER IF EXISTS "migc_sync_tenants" ON "tenants";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -36,7 +36,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_tenants();
+DROP FUNCTION IF EXISTS "migc_sync_tenants"();
 
 -- [11] undo: add column `tenants.display_name` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
@@ -48,7 +48,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tenants DROP COLUMN IF EXISTS display_name;
+      ALTER TABLE "tenants" DROP COLUMN IF EXISTS "display_name";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -72,7 +72,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_tasks ON tasks;
+      DROP TRIGGER IF EXISTS "migc_sync_tasks" ON "tasks";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -85,11 +85,11 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_tasks();
+DROP FUNCTION IF EXISTS "migc_sync_tasks"();
 
 -- [9] undo: create index `tasks_board__migc` on `tasks`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/projects.mig:48:3
-DROP INDEX CONCURRENTLY IF EXISTS tasks_board__migc;
+DROP INDEX CONCURRENTLY IF EXISTS "tasks_board__migc";
 
 -- [8] undo: add column `tasks.archived_at` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:41:3
@@ -101,7 +101,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tasks DROP COLUMN IF EXISTS archived_at;
+      ALTER TABLE "tasks" DROP COLUMN IF EXISTS "archived_at";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -125,7 +125,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tasks DROP COLUMN IF EXISTS status__migc_new;
+      ALTER TABLE "tasks" DROP COLUMN IF EXISTS "status__migc_new";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -149,7 +149,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_audit_log ON audit_log;
+      DROP TRIGGER IF EXISTS "migc_sync_audit_log" ON "audit_log";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -162,11 +162,11 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_audit_log();
+DROP FUNCTION IF EXISTS "migc_sync_audit_log"();
 
 -- [5] undo: create index `audit_log_tenant_id_target_idx` on `audit_log`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/security.mig:36:3
-DROP INDEX CONCURRENTLY IF EXISTS audit_log_tenant_id_target_idx;
+DROP INDEX CONCURRENTLY IF EXISTS "audit_log_tenant_id_target_idx";
 
 -- [4] undo: add shadow column `audit_log.payload__migc_new` of type `native(postgres: "jsonb", mysql: "json", sqlite: "text")` for `payload`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
@@ -178,7 +178,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE audit_log DROP COLUMN IF EXISTS payload__migc_new;
+      ALTER TABLE "audit_log" DROP COLUMN IF EXISTS "payload__migc_new";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -202,7 +202,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE audit_log DROP COLUMN IF EXISTS target;
+      ALTER TABLE "audit_log" DROP COLUMN IF EXISTS "target";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -226,7 +226,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE api_keys DROP COLUMN IF EXISTS scopes;
+      ALTER TABLE "api_keys" DROP COLUMN IF EXISTS "scopes";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -242,4 +242,4 @@ $migc$;
 
 -- [1] undo: create enum `task_status__migc`, the new shape of `task_status` (without `archived`)
 --     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:10:6
-DROP TYPE IF EXISTS task_status__migc;
+DROP TYPE IF EXISTS "task_status__migc";

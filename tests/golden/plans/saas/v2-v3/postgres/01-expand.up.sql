@@ -9,8 +9,8 @@ SET statement_timeout = 0;
 --     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:10:6
 DO $migc$
 BEGIN
-  IF to_regtype('task_status__migc') IS NULL THEN
-    CREATE TYPE task_status__migc AS ENUM ('todo', 'in_progress', 'blocked', 'done');
+  IF to_regtype('"task_status__migc"') IS NULL THEN
+    CREATE TYPE "task_status__migc" AS ENUM ('todo', 'in_progress', 'blocked', 'done');
   END IF;
 END
 $migc$;
@@ -25,7 +25,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE api_keys ADD COLUMN IF NOT EXISTS scopes jsonb DEFAULT '["*"]' NOT NULL;
+      ALTER TABLE "api_keys" ADD COLUMN IF NOT EXISTS "scopes" jsonb DEFAULT '["*"]' NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -49,7 +49,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS target text;
+      ALTER TABLE "audit_log" ADD COLUMN IF NOT EXISTS "target" text;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -73,7 +73,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS payload__migc_new jsonb;
+      ALTER TABLE "audit_log" ADD COLUMN IF NOT EXISTS "payload__migc_new" jsonb;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -97,8 +97,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('audit_log_tenant_id_target_idx') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS audit_log_tenant_id_target_idx;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"audit_log_tenant_id_target_idx"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "audit_log_tenant_id_target_idx";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -112,35 +112,35 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE INDEX CONCURRENTLY IF NOT EXISTS audit_log_tenant_id_target_idx ON audit_log (tenant_id, target);
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "audit_log_tenant_id_target_idx" ON "audit_log" ("tenant_id", "target");
 
 -- [6] install the dual-write trigger on `audit_log`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:21:7
-CREATE OR REPLACE FUNCTION migc_sync_audit_log() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_audit_log"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW.payload IS DISTINCT FROM OLD.payload THEN
-    NEW.payload__migc_new := NEW.payload;
+  IF TG_OP = 'INSERT' OR NEW."payload" IS DISTINCT FROM OLD."payload" THEN
+    NEW."payload__migc_new" := NEW."payload";
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.target IS NULL THEN
+    IF NEW."target" IS NULL THEN
       -- written by the old application
-      NEW.target := NEW.target_type || ':' || NEW.target_id;
+      NEW."target" := NEW."target_type" || ':' || NEW."target_id";
     ELSE
       -- written by the new application
-      NEW.target_type := split_part(NEW.target, ':', 1);
-      NEW.target_id := split_part(NEW.target, ':', 2);
+      NEW."target_type" := split_part(NEW."target", ':', 1);
+      NEW."target_id" := split_part(NEW."target", ':', 2);
     END IF;
-  ELSIF (NEW.target_type IS DISTINCT FROM OLD.target_type OR NEW.target_id IS DISTINCT FROM OLD.target_id OR NEW.target IS NULL) AND NOT (NEW.target IS DISTINCT FROM OLD.target) THEN
+  ELSIF (NEW."target_type" IS DISTINCT FROM OLD."target_type" OR NEW."target_id" IS DISTINCT FROM OLD."target_id" OR NEW."target" IS NULL) AND NOT (NEW."target" IS DISTINCT FROM OLD."target") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.target := NEW.target_type || ':' || NEW.target_id;
-  ELSIF (NEW.target IS DISTINCT FROM OLD.target) AND NOT (NEW.target_type IS DISTINCT FROM OLD.target_type OR NEW.target_id IS DISTINCT FROM OLD.target_id) THEN
+    NEW."target" := NEW."target_type" || ':' || NEW."target_id";
+  ELSIF (NEW."target" IS DISTINCT FROM OLD."target") AND NOT (NEW."target_type" IS DISTINCT FROM OLD."target_type" OR NEW."target_id" IS DISTINCT FROM OLD."target_id") THEN
     -- updated by the new application
-    NEW.target_type := split_part(NEW.target, ':', 1);
-    NEW.target_id := split_part(NEW.target, ':', 2);
+    NEW."target_type" := split_part(NEW."target", ':', 1);
+    NEW."target_id" := split_part(NEW."target", ':', 2);
   END IF;
   RETURN NEW;
 END
@@ -153,8 +153,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_audit_log ON audit_log;
-      CREATE TRIGGER migc_sync_audit_log BEFORE INSERT OR UPDATE ON audit_log FOR EACH ROW EXECUTE FUNCTION migc_sync_audit_log();
+      DROP TRIGGER IF EXISTS "migc_sync_audit_log" ON "audit_log";
+      CREATE TRIGGER "migc_sync_audit_log" BEFORE INSERT OR UPDATE ON "audit_log" FOR EACH ROW EXECUTE FUNCTION "migc_sync_audit_log"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -178,7 +178,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tasks ADD COLUMN IF NOT EXISTS status__migc_new task_status__migc;
+      ALTER TABLE "tasks" ADD COLUMN IF NOT EXISTS "status__migc_new" "task_status__migc";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -202,7 +202,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tasks ADD COLUMN IF NOT EXISTS archived_at timestamptz;
+      ALTER TABLE "tasks" ADD COLUMN IF NOT EXISTS "archived_at" timestamptz;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -226,8 +226,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('tasks_board__migc') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS tasks_board__migc;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"tasks_board__migc"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "tasks_board__migc";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -241,31 +241,31 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE INDEX CONCURRENTLY IF NOT EXISTS tasks_board__migc ON tasks (tenant_id, project_id, status__migc_new, priority) WHERE archived_at IS NULL;
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "tasks_board__migc" ON "tasks" ("tenant_id", "project_id", "status__migc_new", "priority") WHERE "archived_at" IS NULL;
 
 -- [10] install the dual-write trigger on `tasks`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:29:7
-CREATE OR REPLACE FUNCTION migc_sync_tasks() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_tasks"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status THEN
-    NEW.status__migc_new := CAST(CASE CAST(NEW.status AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(NEW.status AS TEXT) END AS task_status__migc);
+  IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" THEN
+    NEW."status__migc_new" := CAST(CASE CAST(NEW."status" AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(NEW."status" AS TEXT) END AS task_status__migc);
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.archived_at IS NULL THEN
+    IF NEW."archived_at" IS NULL THEN
       -- written by the old application
-      NEW.archived_at := CASE WHEN NEW.status = 'archived' THEN NEW.updated_at END;
+      NEW."archived_at" := CASE WHEN NEW."status" = 'archived' THEN NEW."updated_at" END;
     ELSE
       -- written by the new application
       NULL;
     END IF;
-  ELSIF (NEW.status IS DISTINCT FROM OLD.status OR NEW.updated_at IS DISTINCT FROM OLD.updated_at OR NEW.archived_at IS NULL) AND NOT (NEW.archived_at IS DISTINCT FROM OLD.archived_at) THEN
+  ELSIF (NEW."status" IS DISTINCT FROM OLD."status" OR NEW."updated_at" IS DISTINCT FROM OLD."updated_at" OR NEW."archived_at" IS NULL) AND NOT (NEW."archived_at" IS DISTINCT FROM OLD."archived_at") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.archived_at := CASE WHEN NEW.status = 'archived' THEN NEW.updated_at END;
-  ELSIF (NEW.archived_at IS DISTINCT FROM OLD.archived_at) AND NOT (false) THEN
+    NEW."archived_at" := CASE WHEN NEW."status" = 'archived' THEN NEW."updated_at" END;
+  ELSIF (NEW."archived_at" IS DISTINCT FROM OLD."archived_at") AND NOT (false) THEN
     -- updated by the new application
     NULL;
   END IF;
@@ -280,8 +280,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_tasks ON tasks;
-      CREATE TRIGGER migc_sync_tasks BEFORE INSERT OR UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION migc_sync_tasks();
+      DROP TRIGGER IF EXISTS "migc_sync_tasks" ON "tasks";
+      CREATE TRIGGER "migc_sync_tasks" BEFORE INSERT OR UPDATE ON "tasks" FOR EACH ROW EXECUTE FUNCTION "migc_sync_tasks"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -305,7 +305,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tenants ADD COLUMN IF NOT EXISTS display_name text;
+      ALTER TABLE "tenants" ADD COLUMN IF NOT EXISTS "display_name" text;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -321,25 +321,25 @@ $migc$;
 
 -- [12] install the dual-write trigger on `tenants`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:7:7
-CREATE OR REPLACE FUNCTION migc_sync_tenants() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_tenants"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.display_name IS NULL THEN
+    IF NEW."display_name" IS NULL THEN
       -- written by the old application
-      NEW.display_name := NEW.name;
+      NEW."display_name" := NEW."name";
     ELSE
       -- written by the new application
-      NEW.name := NEW.display_name;
+      NEW."name" := NEW."display_name";
     END IF;
-  ELSIF (NEW.name IS DISTINCT FROM OLD.name OR NEW.display_name IS NULL) AND NOT (NEW.display_name IS DISTINCT FROM OLD.display_name) THEN
+  ELSIF (NEW."name" IS DISTINCT FROM OLD."name" OR NEW."display_name" IS NULL) AND NOT (NEW."display_name" IS DISTINCT FROM OLD."display_name") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.display_name := NEW.name;
-  ELSIF (NEW.display_name IS DISTINCT FROM OLD.display_name) AND NOT (NEW.name IS DISTINCT FROM OLD.name) THEN
+    NEW."display_name" := NEW."name";
+  ELSIF (NEW."display_name" IS DISTINCT FROM OLD."display_name") AND NOT (NEW."name" IS DISTINCT FROM OLD."name") THEN
     -- updated by the new application
-    NEW.name := NEW.display_name;
+    NEW."name" := NEW."display_name";
   END IF;
   RETURN NEW;
 END
@@ -352,8 +352,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_tenants ON tenants;
-      CREATE TRIGGER migc_sync_tenants BEFORE INSERT OR UPDATE ON tenants FOR EACH ROW EXECUTE FUNCTION migc_sync_tenants();
+      DROP TRIGGER IF EXISTS "migc_sync_tenants" ON "tenants";
+      CREATE TRIGGER "migc_sync_tenants" BEFORE INSERT OR UPDATE ON "tenants" FOR EACH ROW EXECUTE FUNCTION "migc_sync_tenants"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -369,8 +369,8 @@ $migc$;
 
 -- [13] drop view `open_tasks` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
-DROP VIEW IF EXISTS open_tasks;
+DROP VIEW IF EXISTS "open_tasks";
 
 -- [14] create view `open_tasks` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
-CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p."key", t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND t.archived_at IS NULL AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "t"."archived_at" IS NULL AND "p"."deleted_at" IS NULL;

@@ -21,33 +21,33 @@ DECLARE
   estimate bigint;
 BEGIN
   PERFORM set_config('migc.backfill', 'on', false);
-  SELECT id INTO max_0 FROM audit_log ORDER BY id DESC LIMIT 1;
+  SELECT "id" INTO max_0 FROM "audit_log" ORDER BY "id" DESC LIMIT 1;
   IF NOT FOUND THEN
     PERFORM set_config('migc.backfill', '', false);
     RETURN;
   END IF;
-  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('audit_log');
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('"audit_log"');
   LOOP
     WITH batch AS (
-      SELECT id FROM audit_log
-      WHERE (NOT started OR (id) > (last_0)) AND (id) <= (max_0)
-      ORDER BY id
+      SELECT "id" FROM "audit_log"
+      WHERE (NOT started OR ("id") > (last_0)) AND ("id") <= (max_0)
+      ORDER BY "id"
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE audit_log SET target = coalesce(audit_log.target, audit_log.target_type || ':' || audit_log.target_id), payload__migc_new = coalesce(audit_log.payload__migc_new, CAST(audit_log.payload AS jsonb))
+      UPDATE "audit_log" SET "target" = coalesce("audit_log"."target", "audit_log"."target_type" || ':' || "audit_log"."target_id"), "payload__migc_new" = coalesce("audit_log"."payload__migc_new", CAST("audit_log"."payload" AS jsonb))
       FROM batch
-      WHERE audit_log.id = batch.id AND (audit_log.target IS NULL OR audit_log.payload__migc_new IS NULL)
+      WHERE "audit_log"."id" = batch."id" AND ("audit_log"."target" IS NULL OR "audit_log"."payload__migc_new" IS NULL)
       RETURNING 1
     )
-    SELECT b.id, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+    SELECT b."id", (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
       INTO last_0, seen, changed
-      FROM (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS b;
+      FROM (SELECT "id" FROM batch ORDER BY "id" DESC LIMIT 1) AS b;
     EXIT WHEN NOT FOUND;
     started := true;
     seen_total := seen_total + seen;
     changed_total := changed_total + changed;
-    RAISE NOTICE 'migc: backfill audit_log: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'audit_log', seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
     PERFORM pg_sleep(pause_ms / 1000.0);
@@ -74,33 +74,33 @@ DECLARE
   estimate bigint;
 BEGIN
   PERFORM set_config('migc.backfill', 'on', false);
-  SELECT tenant_id, id INTO max_0, max_1 FROM tasks ORDER BY tenant_id DESC, id DESC LIMIT 1;
+  SELECT "tenant_id", "id" INTO max_0, max_1 FROM "tasks" ORDER BY "tenant_id" DESC, "id" DESC LIMIT 1;
   IF NOT FOUND THEN
     PERFORM set_config('migc.backfill', '', false);
     RETURN;
   END IF;
-  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('tasks');
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('"tasks"');
   LOOP
     WITH batch AS (
-      SELECT tenant_id, id FROM tasks
-      WHERE (NOT started OR (tenant_id, id) > (last_0, last_1)) AND (tenant_id, id) <= (max_0, max_1)
-      ORDER BY tenant_id, id
+      SELECT "tenant_id", "id" FROM "tasks"
+      WHERE (NOT started OR ("tenant_id", "id") > (last_0, last_1)) AND ("tenant_id", "id") <= (max_0, max_1)
+      ORDER BY "tenant_id", "id"
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE tasks SET archived_at = coalesce(tasks.archived_at, CASE WHEN tasks.status = 'archived' THEN tasks.updated_at END), status__migc_new = coalesce(tasks.status__migc_new, CAST(CASE CAST(tasks.status AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(tasks.status AS TEXT) END AS task_status__migc))
+      UPDATE "tasks" SET "archived_at" = coalesce("tasks"."archived_at", CASE WHEN "tasks"."status" = 'archived' THEN "tasks"."updated_at" END), "status__migc_new" = coalesce("tasks"."status__migc_new", CAST(CASE CAST("tasks"."status" AS TEXT) WHEN 'archived' THEN NULL ELSE CAST("tasks"."status" AS TEXT) END AS task_status__migc))
       FROM batch
-      WHERE tasks.tenant_id = batch.tenant_id AND tasks.id = batch.id AND (tasks.archived_at IS NULL OR tasks.status__migc_new IS NULL)
+      WHERE "tasks"."tenant_id" = batch."tenant_id" AND "tasks"."id" = batch."id" AND ("tasks"."archived_at" IS NULL OR "tasks"."status__migc_new" IS NULL)
       RETURNING 1
     )
-    SELECT b.tenant_id, b.id, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+    SELECT b."tenant_id", b."id", (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
       INTO last_0, last_1, seen, changed
-      FROM (SELECT tenant_id, id FROM batch ORDER BY tenant_id DESC, id DESC LIMIT 1) AS b;
+      FROM (SELECT "tenant_id", "id" FROM batch ORDER BY "tenant_id" DESC, "id" DESC LIMIT 1) AS b;
     EXIT WHEN NOT FOUND;
     started := true;
     seen_total := seen_total + seen;
     changed_total := changed_total + changed;
-    RAISE NOTICE 'migc: backfill tasks: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'tasks', seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
     PERFORM pg_sleep(pause_ms / 1000.0);
@@ -125,33 +125,33 @@ DECLARE
   estimate bigint;
 BEGIN
   PERFORM set_config('migc.backfill', 'on', false);
-  SELECT id INTO max_0 FROM tenants ORDER BY id DESC LIMIT 1;
+  SELECT "id" INTO max_0 FROM "tenants" ORDER BY "id" DESC LIMIT 1;
   IF NOT FOUND THEN
     PERFORM set_config('migc.backfill', '', false);
     RETURN;
   END IF;
-  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('tenants');
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('"tenants"');
   LOOP
     WITH batch AS (
-      SELECT id FROM tenants
-      WHERE (NOT started OR (id) > (last_0)) AND (id) <= (max_0)
-      ORDER BY id
+      SELECT "id" FROM "tenants"
+      WHERE (NOT started OR ("id") > (last_0)) AND ("id") <= (max_0)
+      ORDER BY "id"
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE tenants SET display_name = coalesce(tenants.display_name, tenants.name)
+      UPDATE "tenants" SET "display_name" = coalesce("tenants"."display_name", "tenants"."name")
       FROM batch
-      WHERE tenants.id = batch.id AND (tenants.display_name IS NULL)
+      WHERE "tenants"."id" = batch."id" AND ("tenants"."display_name" IS NULL)
       RETURNING 1
     )
-    SELECT b.id, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+    SELECT b."id", (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
       INTO last_0, seen, changed
-      FROM (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS b;
+      FROM (SELECT "id" FROM batch ORDER BY "id" DESC LIMIT 1) AS b;
     EXIT WHEN NOT FOUND;
     started := true;
     seen_total := seen_total + seen;
     changed_total := changed_total + changed;
-    RAISE NOTICE 'migc: backfill tenants: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'tenants', seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
     PERFORM pg_sleep(pause_ms / 1000.0);

@@ -15,7 +15,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tenants ALTER COLUMN display_name DROP NOT NULL;
+      ALTER TABLE "tenants" ALTER COLUMN "display_name" DROP NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -36,8 +36,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tenants') AND conname = 'tenants_display_name_not_null') THEN
-        ALTER TABLE tenants ADD CONSTRAINT tenants_display_name_not_null CHECK (display_name IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tenants"') AND conname = 'tenants_display_name_not_null') THEN
+        ALTER TABLE "tenants" ADD CONSTRAINT "tenants_display_name_not_null" CHECK ("display_name" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -66,8 +66,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('tenants') IS NOT NULL THEN
-        ALTER TABLE tenants DROP CONSTRAINT IF EXISTS tenants_display_name_not_null;
+      IF to_regclass('"tenants"') IS NOT NULL THEN
+        ALTER TABLE "tenants" DROP CONSTRAINT IF EXISTS "tenants_display_name_not_null";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -92,7 +92,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tasks ALTER COLUMN status__migc_new DROP NOT NULL;
+      ALTER TABLE "tasks" ALTER COLUMN "status__migc_new" DROP NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -113,8 +113,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tasks') AND conname = 'tasks_status__migc_new_not_null') THEN
-        ALTER TABLE tasks ADD CONSTRAINT tasks_status__migc_new_not_null CHECK (status__migc_new IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tasks"') AND conname = 'tasks_status__migc_new_not_null') THEN
+        ALTER TABLE "tasks" ADD CONSTRAINT "tasks_status__migc_new_not_null" CHECK ("status__migc_new" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -143,8 +143,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('tasks') IS NOT NULL THEN
-        ALTER TABLE tasks DROP CONSTRAINT IF EXISTS tasks_status__migc_new_not_null;
+      IF to_regclass('"tasks"') IS NOT NULL THEN
+        ALTER TABLE "tasks" DROP CONSTRAINT IF EXISTS "tasks_status__migc_new_not_null";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -169,7 +169,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE audit_log ALTER COLUMN payload__migc_new DROP NOT NULL;
+      ALTER TABLE "audit_log" ALTER COLUMN "payload__migc_new" DROP NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -190,8 +190,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('audit_log') AND conname = 'audit_log_payload__migc_new_not_null') THEN
-        ALTER TABLE audit_log ADD CONSTRAINT audit_log_payload__migc_new_not_null CHECK (payload__migc_new IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"audit_log"') AND conname = 'audit_log_payload__migc_new_not_null') THEN
+        ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_payload__migc_new_not_null" CHECK ("payload__migc_new" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -220,8 +220,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('audit_log') IS NOT NULL THEN
-        ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_payload__migc_new_not_null;
+      IF to_regclass('"audit_log"') IS NOT NULL THEN
+        ALTER TABLE "audit_log" DROP CONSTRAINT IF EXISTS "audit_log_payload__migc_new_not_null";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -246,7 +246,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE audit_log ALTER COLUMN target DROP NOT NULL;
+      ALTER TABLE "audit_log" ALTER COLUMN "target" DROP NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -267,8 +267,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('audit_log') AND conname = 'audit_log_target_not_null') THEN
-        ALTER TABLE audit_log ADD CONSTRAINT audit_log_target_not_null CHECK (target IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"audit_log"') AND conname = 'audit_log_target_not_null') THEN
+        ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_target_not_null" CHECK ("target" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -297,8 +297,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('audit_log') IS NOT NULL THEN
-        ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_target_not_null;
+      IF to_regclass('"audit_log"') IS NOT NULL THEN
+        ALTER TABLE "audit_log" DROP CONSTRAINT IF EXISTS "audit_log_target_not_null";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN

@@ -15,8 +15,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('audit_log') AND conname = 'audit_log_target_not_null') THEN
-        ALTER TABLE audit_log ADD CONSTRAINT audit_log_target_not_null CHECK (target IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"audit_log"') AND conname = 'audit_log_target_not_null') THEN
+        ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_target_not_null" CHECK ("target" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -35,8 +35,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/security.mig:28:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('audit_log') AND conname = 'audit_log_target_not_null' AND NOT convalidated) THEN
-    ALTER TABLE audit_log VALIDATE CONSTRAINT audit_log_target_not_null;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"audit_log"') AND conname = 'audit_log_target_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "audit_log" VALIDATE CONSTRAINT "audit_log_target_not_null";
   END IF;
 END
 $migc$;
@@ -51,8 +51,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE audit_log ALTER COLUMN target SET NOT NULL;
-      ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_target_not_null;
+      ALTER TABLE "audit_log" ALTER COLUMN "target" SET NOT NULL;
+      ALTER TABLE "audit_log" DROP CONSTRAINT IF EXISTS "audit_log_target_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -76,8 +76,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('audit_log') AND conname = 'audit_log_payload__migc_new_not_null') THEN
-        ALTER TABLE audit_log ADD CONSTRAINT audit_log_payload__migc_new_not_null CHECK (payload__migc_new IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"audit_log"') AND conname = 'audit_log_payload__migc_new_not_null') THEN
+        ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_payload__migc_new_not_null" CHECK ("payload__migc_new" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -96,8 +96,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/security.mig:32:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('audit_log') AND conname = 'audit_log_payload__migc_new_not_null' AND NOT convalidated) THEN
-    ALTER TABLE audit_log VALIDATE CONSTRAINT audit_log_payload__migc_new_not_null;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"audit_log"') AND conname = 'audit_log_payload__migc_new_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "audit_log" VALIDATE CONSTRAINT "audit_log_payload__migc_new_not_null";
   END IF;
 END
 $migc$;
@@ -112,8 +112,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE audit_log ALTER COLUMN payload__migc_new SET NOT NULL;
-      ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_payload__migc_new_not_null;
+      ALTER TABLE "audit_log" ALTER COLUMN "payload__migc_new" SET NOT NULL;
+      ALTER TABLE "audit_log" DROP CONSTRAINT IF EXISTS "audit_log_payload__migc_new_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -137,8 +137,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tasks') AND conname = 'tasks_status__migc_new_not_null') THEN
-        ALTER TABLE tasks ADD CONSTRAINT tasks_status__migc_new_not_null CHECK (status__migc_new IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tasks"') AND conname = 'tasks_status__migc_new_not_null') THEN
+        ALTER TABLE "tasks" ADD CONSTRAINT "tasks_status__migc_new_not_null" CHECK ("status__migc_new" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -157,8 +157,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/projects.mig:36:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tasks') AND conname = 'tasks_status__migc_new_not_null' AND NOT convalidated) THEN
-    ALTER TABLE tasks VALIDATE CONSTRAINT tasks_status__migc_new_not_null;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tasks"') AND conname = 'tasks_status__migc_new_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "tasks" VALIDATE CONSTRAINT "tasks_status__migc_new_not_null";
   END IF;
 END
 $migc$;
@@ -173,8 +173,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tasks ALTER COLUMN status__migc_new SET NOT NULL;
-      ALTER TABLE tasks DROP CONSTRAINT IF EXISTS tasks_status__migc_new_not_null;
+      ALTER TABLE "tasks" ALTER COLUMN "status__migc_new" SET NOT NULL;
+      ALTER TABLE "tasks" DROP CONSTRAINT IF EXISTS "tasks_status__migc_new_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -198,8 +198,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tenants') AND conname = 'tenants_display_name_not_null') THEN
-        ALTER TABLE tenants ADD CONSTRAINT tenants_display_name_not_null CHECK (display_name IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tenants"') AND conname = 'tenants_display_name_not_null') THEN
+        ALTER TABLE "tenants" ADD CONSTRAINT "tenants_display_name_not_null" CHECK ("display_name" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -218,8 +218,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/tenants.mig:11:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('tenants') AND conname = 'tenants_display_name_not_null' AND NOT convalidated) THEN
-    ALTER TABLE tenants VALIDATE CONSTRAINT tenants_display_name_not_null;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tenants"') AND conname = 'tenants_display_name_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "tenants" VALIDATE CONSTRAINT "tenants_display_name_not_null";
   END IF;
 END
 $migc$;
@@ -234,8 +234,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tenants ALTER COLUMN display_name SET NOT NULL;
-      ALTER TABLE tenants DROP CONSTRAINT IF EXISTS tenants_display_name_not_null;
+      ALTER TABLE "tenants" ALTER COLUMN "display_name" SET NOT NULL;
+      ALTER TABLE "tenants" DROP CONSTRAINT IF EXISTS "tenants_display_name_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

@@ -7,7 +7,7 @@ SET statement_timeout = 0;
 
 -- [30] drop index `audit_log_tenant_id_target_type_target_id_idx` on `audit_log`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DROP INDEX CONCURRENTLY IF EXISTS audit_log_tenant_id_target_type_target_id_idx;
+DROP INDEX CONCURRENTLY IF EXISTS "audit_log_tenant_id_target_type_target_id_idx";
 
 -- [31] let `audit_log.target_type` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -19,8 +19,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('audit_log') AND attname = 'target_type' AND NOT attisdropped) THEN
-        ALTER TABLE audit_log ALTER COLUMN target_type DROP NOT NULL;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"audit_log"') AND attname = 'target_type' AND NOT attisdropped) THEN
+        ALTER TABLE "audit_log" ALTER COLUMN "target_type" DROP NOT NULL;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -45,8 +45,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('audit_log') AND attname = 'target_id' AND NOT attisdropped) THEN
-        ALTER TABLE audit_log ALTER COLUMN target_id DROP NOT NULL;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"audit_log"') AND attname = 'target_id' AND NOT attisdropped) THEN
+        ALTER TABLE "audit_log" ALTER COLUMN "target_id" DROP NOT NULL;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -71,10 +71,10 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('audit_log') AND attname = 'payload__migc_new' AND NOT attisdropped) THEN
-        DROP TRIGGER IF EXISTS migc_sync_audit_log ON audit_log;
-        ALTER TABLE audit_log DROP COLUMN IF EXISTS payload;
-        ALTER TABLE audit_log RENAME COLUMN payload__migc_new TO payload;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"audit_log"') AND attname = 'payload__migc_new' AND NOT attisdropped) THEN
+        DROP TRIGGER IF EXISTS "migc_sync_audit_log" ON "audit_log";
+        ALTER TABLE "audit_log" DROP COLUMN IF EXISTS "payload";
+        ALTER TABLE "audit_log" RENAME COLUMN "payload__migc_new" TO "payload";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -99,9 +99,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('audit_log') AND attname = 'payload__migc_new' AND NOT attisdropped)
-         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('audit_log') AND attname = 'payload' AND NOT attisdropped) THEN
-        ALTER TABLE audit_log RENAME COLUMN payload__migc_new TO payload;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"audit_log"') AND attname = 'payload__migc_new' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"audit_log"') AND attname = 'payload' AND NOT attisdropped) THEN
+        ALTER TABLE "audit_log" RENAME COLUMN "payload__migc_new" TO "payload";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -126,8 +126,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('audit_log') AND attname = 'payload' AND NOT attisdropped) THEN
-        ALTER TABLE audit_log ALTER COLUMN payload SET DEFAULT '{}';
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"audit_log"') AND attname = 'payload' AND NOT attisdropped) THEN
+        ALTER TABLE "audit_log" ALTER COLUMN "payload" SET DEFAULT '{}';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -152,7 +152,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_audit_log ON audit_log;
+      DROP TRIGGER IF EXISTS "migc_sync_audit_log" ON "audit_log";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -165,7 +165,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_audit_log();
+DROP FUNCTION IF EXISTS "migc_sync_audit_log"();
 
 -- [37] drop column `audit_log.target_type`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:29:3
@@ -177,7 +177,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE audit_log DROP COLUMN IF EXISTS target_type;
+      ALTER TABLE "audit_log" DROP COLUMN IF EXISTS "target_type";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -201,7 +201,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE audit_log DROP COLUMN IF EXISTS target_id;
+      ALTER TABLE "audit_log" DROP COLUMN IF EXISTS "target_id";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -225,8 +225,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('tasks_board__migc') IS NOT NULL THEN
-        DROP INDEX IF EXISTS tasks_board;
+      IF to_regclass('"tasks_board__migc"') IS NOT NULL THEN
+        DROP INDEX IF EXISTS "tasks_board";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -251,9 +251,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('tasks_board__migc') IS NOT NULL THEN
-        DROP INDEX IF EXISTS tasks_board;
-        ALTER INDEX tasks_board__migc RENAME TO tasks_board;
+      IF to_regclass('"tasks_board__migc"') IS NOT NULL THEN
+        DROP INDEX IF EXISTS "tasks_board";
+        ALTER INDEX "tasks_board__migc" RENAME TO "tasks_board";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -278,8 +278,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('tenants') AND attname = 'name' AND NOT attisdropped) THEN
-        ALTER TABLE tenants ALTER COLUMN name DROP NOT NULL;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"tenants"') AND attname = 'name' AND NOT attisdropped) THEN
+        ALTER TABLE "tenants" ALTER COLUMN "name" DROP NOT NULL;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -304,7 +304,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_tenants ON tenants;
+      DROP TRIGGER IF EXISTS "migc_sync_tenants" ON "tenants";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -317,7 +317,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_tenants();
+DROP FUNCTION IF EXISTS "migc_sync_tenants"();
 
 -- [43] drop column `tenants.name`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -329,7 +329,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE tenants DROP COLUMN IF EXISTS name;
+      ALTER TABLE "tenants" DROP COLUMN IF EXISTS "name";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -345,7 +345,7 @@ $migc$;
 
 -- [44] drop view `open_tasks` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS open_tasks;
+DROP VIEW IF EXISTS "open_tasks";
 
 -- [45] drop column `tasks.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -357,10 +357,10 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('tasks') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
-        DROP TRIGGER IF EXISTS migc_sync_tasks ON tasks;
-        ALTER TABLE tasks DROP COLUMN IF EXISTS status;
-        ALTER TABLE tasks RENAME COLUMN status__migc_new TO status;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"tasks"') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
+        DROP TRIGGER IF EXISTS "migc_sync_tasks" ON "tasks";
+        ALTER TABLE "tasks" DROP COLUMN IF EXISTS "status";
+        ALTER TABLE "tasks" RENAME COLUMN "status__migc_new" TO "status";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -379,9 +379,9 @@ $migc$;
 --     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:10:6
 DO $migc$
 BEGIN
-  IF to_regtype('task_status__migc') IS NOT NULL THEN
-    DROP TYPE IF EXISTS task_status;
-    ALTER TYPE task_status__migc RENAME TO task_status;
+  IF to_regtype('"task_status__migc"') IS NOT NULL THEN
+    DROP TYPE IF EXISTS "task_status";
+    ALTER TYPE "task_status__migc" RENAME TO "task_status";
   END IF;
 END
 $migc$;
@@ -396,9 +396,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('tasks') AND attname = 'status__migc_new' AND NOT attisdropped)
-         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('tasks') AND attname = 'status' AND NOT attisdropped) THEN
-        ALTER TABLE tasks RENAME COLUMN status__migc_new TO status;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"tasks"') AND attname = 'status__migc_new' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"tasks"') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE "tasks" RENAME COLUMN "status__migc_new" TO "status";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -423,8 +423,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('tasks') AND attname = 'status' AND NOT attisdropped) THEN
-        ALTER TABLE tasks ALTER COLUMN status SET DEFAULT 'todo';
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"tasks"') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE "tasks" ALTER COLUMN "status" SET DEFAULT 'todo';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -449,7 +449,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_tasks ON tasks;
+      DROP TRIGGER IF EXISTS "migc_sync_tasks" ON "tasks";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -462,8 +462,8 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_tasks();
+DROP FUNCTION IF EXISTS "migc_sync_tasks"();
 
 -- [50] recreate view `open_tasks`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
-CREATE OR REPLACE VIEW open_tasks AS SELECT t.tenant_id, t.id, p."key", t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND t.archived_at IS NULL AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "t"."archived_at" IS NULL AND "p"."deleted_at" IS NULL;

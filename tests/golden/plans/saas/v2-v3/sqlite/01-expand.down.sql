@@ -50,7 +50,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tenants' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_tenants_insert,migc_sync_tenants_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tenants_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'open_tasks');
-DROP VIEW open_tasks;
+DROP VIEW "open_tasks";
 
 -- [13] undo: drop view `open_tasks` to redefine it
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
@@ -58,109 +58,109 @@ DROP VIEW open_tasks;
 
 -- [12] undo: install the dual-write trigger on `tenants`
 --     lock: database write lock; rebuilds `tenants` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v3/tenants.mig:7:7
--- rebuild tenants (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM tenants;
+-- rebuild "tenants" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "tenants";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tenants' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tenants_deleted_at_idx', 'tenants_slug_key', 'migc_sync_tenants_insert', 'migc_sync_tenants_update'));
-CREATE TABLE migc_new_tenants (
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
-  slug varchar(63) NOT NULL,
-  name text NOT NULL,
-  plan text NOT NULL DEFAULT 'free' CHECK (plan IN ('free', 'pro', 'enterprise')),
-  seat_limit integer,
-  region varchar(16) NOT NULL DEFAULT 'eu-central-1',
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  deleted_at timestamptz,
-  display_name text,
-  PRIMARY KEY (id),
-  CONSTRAINT tenants_slug_check CHECK (length(slug) >= 3),
-  CONSTRAINT tenants_seat_limit_check CHECK (seat_limit > 0)
+CREATE TABLE "migc_new_tenants" (
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "slug" varchar(63) NOT NULL,
+  "name" text NOT NULL,
+  "plan" text NOT NULL DEFAULT 'free' CHECK ("plan" IN ('free', 'pro', 'enterprise')),
+  "seat_limit" integer,
+  "region" varchar(16) NOT NULL DEFAULT 'eu-central-1',
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "deleted_at" timestamptz,
+  "display_name" text,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "tenants_slug_check" CHECK (length("slug") >= 3),
+  CONSTRAINT "tenants_seat_limit_check" CHECK ("seat_limit" > 0)
 );
-INSERT INTO migc_new_tenants (rowid, id, slug, name, plan, seat_limit, region, created_at, updated_at, deleted_at, display_name) SELECT rowid, id, slug, coalesce(name, display_name), plan, seat_limit, region, created_at, updated_at, deleted_at, display_name FROM tenants;
-DROP TABLE tenants;
+INSERT INTO "migc_new_tenants" (rowid, "id", "slug", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at", "display_name") SELECT rowid, "id", "slug", coalesce("name", "display_name"), "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at", "display_name" FROM "tenants";
+DROP TABLE "tenants";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_tenants RENAME TO tenants;
+ALTER TABLE "migc_new_tenants" RENAME TO "tenants";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX tenants_deleted_at_idx ON tenants (deleted_at) WHERE deleted_at IS NOT NULL;
-CREATE UNIQUE INDEX tenants_slug_key ON tenants ((lower(slug)));
-DROP TABLE migc_sync_tenants_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM tenants) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+CREATE INDEX "tenants_deleted_at_idx" ON "tenants" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
+CREATE UNIQUE INDEX "tenants_slug_key" ON "tenants" ((lower("slug")));
+DROP TABLE "migc_sync_tenants_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tenants") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [11] undo: add column `tenants.display_name` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
-ALTER TABLE tenants DROP COLUMN display_name;
+ALTER TABLE "tenants" DROP COLUMN "display_name";
 
 -- [10] undo: install the dual-write trigger on `tasks`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/projects.mig:29:7
-DROP TRIGGER migc_sync_tasks_insert;
-DROP TRIGGER migc_sync_tasks_update;
-DROP TABLE migc_sync_tasks_guard;
+DROP TRIGGER "migc_sync_tasks_insert";
+DROP TRIGGER "migc_sync_tasks_update";
+DROP TABLE "migc_sync_tasks_guard";
 
 -- [9] undo: create index `tasks_board__migc` on `tasks`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v3/projects.mig:48:3
-DROP INDEX tasks_board__migc;
+DROP INDEX "tasks_board__migc";
 
 -- [8] undo: add column `tasks.archived_at` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/projects.mig:41:3
-ALTER TABLE tasks DROP COLUMN archived_at;
+ALTER TABLE "tasks" DROP COLUMN "archived_at";
 
 -- [7] undo: add shadow column `tasks.status__migc_new` of type `task_status__migc` for `status`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
-ALTER TABLE tasks DROP COLUMN status__migc_new;
+ALTER TABLE "tasks" DROP COLUMN "status__migc_new";
 
 -- [6] undo: install the dual-write trigger on `audit_log`
 --     lock: database write lock; rebuilds `audit_log` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v3/security.mig:21:7
--- rebuild audit_log (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM audit_log;
+-- rebuild "audit_log" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "audit_log";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'audit_log' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_type_target_id_idx', 'audit_log_tenant_id_target_idx', 'migc_sync_audit_log_insert', 'migc_sync_audit_log_update'));
-CREATE TABLE migc_new_audit_log (
-  id integer NOT NULL,
-  tenant_id text NOT NULL,
-  actor_id text,
-  api_key_id text,
-  action varchar(64) NOT NULL,
-  target_type varchar(32) NOT NULL,
-  target_id text NOT NULL,
-  payload text NOT NULL DEFAULT '{}',
-  ip_address text,
-  occurred_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  target text,
-  payload__migc_new text,
-  PRIMARY KEY (id),
-  FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE
+CREATE TABLE "migc_new_audit_log" (
+  "id" integer NOT NULL,
+  "tenant_id" text NOT NULL,
+  "actor_id" text,
+  "api_key_id" text,
+  "action" varchar(64) NOT NULL,
+  "target_type" varchar(32) NOT NULL,
+  "target_id" text NOT NULL,
+  "payload" text NOT NULL DEFAULT '{}',
+  "ip_address" text,
+  "occurred_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "target" text,
+  "payload__migc_new" text,
+  PRIMARY KEY ("id"),
+  FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
 );
-INSERT INTO migc_new_audit_log (id, tenant_id, actor_id, api_key_id, action, target_type, target_id, payload, ip_address, occurred_at, target, payload__migc_new) SELECT id, tenant_id, actor_id, api_key_id, action, coalesce(target_type, substr(target || ':', 1, instr(target || ':', ':') - 1)), coalesce(target_id, substr(substr(target || ':', instr(target || ':', ':') + length(':')), 1, instr(substr(target || ':', instr(target || ':', ':') + length(':')), ':') - 1)), payload, ip_address, occurred_at, target, payload__migc_new FROM audit_log;
-DROP TABLE audit_log;
+INSERT INTO "migc_new_audit_log" ("id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "payload", "ip_address", "occurred_at", "target", "payload__migc_new") SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", coalesce("target_type", substr("target" || ':', 1, instr("target" || ':', ':') - 1)), coalesce("target_id", substr(substr("target" || ':', instr("target" || ':', ':') + length(':')), 1, instr(substr("target" || ':', instr("target" || ':', ':') + length(':')), ':') - 1)), "payload", "ip_address", "occurred_at", "target", "payload__migc_new" FROM "audit_log";
+DROP TABLE "audit_log";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_audit_log RENAME TO audit_log;
+ALTER TABLE "migc_new_audit_log" RENAME TO "audit_log";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX audit_log_tenant_id_occurred_at_idx ON audit_log (tenant_id, occurred_at DESC);
-CREATE INDEX audit_log_tenant_id_target_type_target_id_idx ON audit_log (tenant_id, target_type, target_id);
-CREATE INDEX audit_log_tenant_id_target_idx ON audit_log (tenant_id, target);
-DROP TABLE migc_sync_audit_log_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM audit_log) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+CREATE INDEX "audit_log_tenant_id_occurred_at_idx" ON "audit_log" ("tenant_id", "occurred_at" DESC);
+CREATE INDEX "audit_log_tenant_id_target_type_target_id_idx" ON "audit_log" ("tenant_id", "target_type", "target_id");
+CREATE INDEX "audit_log_tenant_id_target_idx" ON "audit_log" ("tenant_id", "target");
+DROP TABLE "migc_sync_audit_log_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "audit_log") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [5] undo: create index `audit_log_tenant_id_target_idx` on `audit_log`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v3/security.mig:36:3
-DROP INDEX audit_log_tenant_id_target_idx;
+DROP INDEX "audit_log_tenant_id_target_idx";
 
 -- [4] undo: add shadow column `audit_log.payload__migc_new` of type `native(postgres: "jsonb", mysql: "json", sqlite: "text")` for `payload`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
-ALTER TABLE audit_log DROP COLUMN payload__migc_new;
+ALTER TABLE "audit_log" DROP COLUMN "payload__migc_new";
 
 -- [3] undo: add column `audit_log.target` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
-ALTER TABLE audit_log DROP COLUMN target;
+ALTER TABLE "audit_log" DROP COLUMN "target";
 
 -- [2] undo: add column `api_keys.scopes`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/security.mig:14:3
-ALTER TABLE api_keys DROP COLUMN scopes;
+ALTER TABLE "api_keys" DROP COLUMN "scopes";
 
 -- [1] undo: create enum `task_status__migc`, the new shape of `task_status` (without `archived`)
 --     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:10:6
 -- nothing to undo
 -- the views this phase dropped
-CREATE VIEW open_tasks AS SELECT t.tenant_id, t.id, p."key", t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND p.deleted_at IS NULL;
+CREATE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "p"."deleted_at" IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('api_keys') ORDER BY name)) = 'created_at,created_by,expires_at,id,last_used_at,name,prefix,revoked_at,secret_hash,tenant_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('api_keys') WHERE name IN ('api_keys_prefix_key', 'api_keys_tenant_id_idx', 'api_keys_tenant_name_key') ORDER BY name)) = 'api_keys_prefix_key,api_keys_tenant_id_idx,api_keys_tenant_name_key';

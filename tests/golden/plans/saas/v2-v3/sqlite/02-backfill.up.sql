@@ -37,28 +37,28 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
-INSERT OR REPLACE INTO migc_sync_audit_log_guard (active) VALUES (1);
-UPDATE audit_log SET target = coalesce(target, target_type || ':' || target_id), payload__migc_new = coalesce(payload__migc_new, payload) WHERE target IS NULL OR payload__migc_new IS NULL;
-DELETE FROM migc_sync_audit_log_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM audit_log WHERE (target IS NULL AND (target_type || ':' || target_id) IS NOT NULL) OR (payload__migc_new IS NULL AND (payload) IS NOT NULL));
+INSERT OR REPLACE INTO "migc_sync_audit_log_guard" (active) VALUES (1);
+UPDATE "audit_log" SET "target" = coalesce("target", "target_type" || ':' || "target_id"), "payload__migc_new" = coalesce("payload__migc_new", "payload") WHERE "target" IS NULL OR "payload__migc_new" IS NULL;
+DELETE FROM "migc_sync_audit_log_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "audit_log" WHERE ("target" IS NULL AND ("target_type" || ':' || "target_id") IS NOT NULL) OR ("payload__migc_new" IS NULL AND ("payload") IS NOT NULL));
 
 -- [16] backfill `archived_at`, `status__migc_new` on `tasks`
 --     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/saas/v3/projects.mig:29:7
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
-INSERT OR REPLACE INTO migc_sync_tasks_guard (active) VALUES (1);
-UPDATE tasks SET archived_at = coalesce(archived_at, CASE WHEN status = 'archived' THEN updated_at END), status__migc_new = coalesce(status__migc_new, CAST(CASE CAST(status AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT)) WHERE archived_at IS NULL OR status__migc_new IS NULL;
-DELETE FROM migc_sync_tasks_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM tasks WHERE (archived_at IS NULL AND (CASE WHEN status = 'archived' THEN updated_at END) IS NOT NULL) OR (status__migc_new IS NULL AND (CAST(CASE CAST(status AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT)) IS NOT NULL));
+INSERT OR REPLACE INTO "migc_sync_tasks_guard" (active) VALUES (1);
+UPDATE "tasks" SET "archived_at" = coalesce("archived_at", CASE WHEN "status" = 'archived' THEN "updated_at" END), "status__migc_new" = coalesce("status__migc_new", CAST(CASE CAST("status" AS TEXT) WHEN 'archived' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT)) WHERE "archived_at" IS NULL OR "status__migc_new" IS NULL;
+DELETE FROM "migc_sync_tasks_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "tasks" WHERE ("archived_at" IS NULL AND (CASE WHEN "status" = 'archived' THEN "updated_at" END) IS NOT NULL) OR ("status__migc_new" IS NULL AND (CAST(CASE CAST("status" AS TEXT) WHEN 'archived' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT)) IS NOT NULL));
 
 -- [17] backfill `display_name` on `tenants`
 --     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/saas/v3/tenants.mig:7:7
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
-INSERT OR REPLACE INTO migc_sync_tenants_guard (active) VALUES (1);
-UPDATE tenants SET display_name = coalesce(display_name, name) WHERE display_name IS NULL;
-DELETE FROM migc_sync_tenants_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM tenants WHERE (display_name IS NULL AND (name) IS NOT NULL));
+INSERT OR REPLACE INTO "migc_sync_tenants_guard" (active) VALUES (1);
+UPDATE "tenants" SET "display_name" = coalesce("display_name", "name") WHERE "display_name" IS NULL;
+DELETE FROM "migc_sync_tenants_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "tenants" WHERE ("display_name" IS NULL AND ("name") IS NOT NULL));
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);

@@ -45,7 +45,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/saas/v3/security.mig:28:3
 -- `audit_log.target` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
-INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM audit_log WHERE target IS NULL);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "audit_log" WHERE "target" IS NULL);
 
 -- [21] check `audit_log.payload__migc_new` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
@@ -59,7 +59,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 F
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/saas/v3/security.mig:32:3
 -- `audit_log.payload__migc_new` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
-INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM audit_log WHERE payload__migc_new IS NULL);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "audit_log" WHERE "payload__migc_new" IS NULL);
 
 -- [24] check `tasks.status__migc_new` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
@@ -73,7 +73,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 F
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/saas/v3/projects.mig:36:3
 -- `tasks.status__migc_new` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
-INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM tasks WHERE status__migc_new IS NULL);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "tasks" WHERE "status__migc_new" IS NULL);
 
 -- [27] check `tenants.display_name` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
@@ -87,7 +87,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 F
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/saas/v3/tenants.mig:11:3
 -- `tenants.display_name` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
-INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM tenants WHERE display_name IS NULL);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "tenants" WHERE "display_name" IS NULL);
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);

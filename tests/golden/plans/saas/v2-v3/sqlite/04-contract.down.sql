@@ -48,62 +48,62 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tenants' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tenants_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'open_tasks');
-DROP VIEW open_tasks;
+DROP VIEW "open_tasks";
 
 -- [49] undo: remove the dual-write trigger on `tasks`
 --     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v3/projects.mig:29:7
--- rebuild tasks (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM tasks;
+-- rebuild "tasks" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "tasks";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tasks' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tasks_number_key', 'tasks_tenant_id_assignee_id_idx', 'tasks_board'));
-CREATE TABLE migc_new_tasks (
-  tenant_id text NOT NULL,
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
-  project_id text NOT NULL,
-  number integer NOT NULL,
-  title text NOT NULL,
-  description text,
-  priority integer NOT NULL DEFAULT 3,
-  assignee_id text,
-  estimate_minutes integer,
-  due_date date,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  status text NOT NULL CHECK (status IN ('todo', 'in_progress', 'blocked', 'done')),
-  archived_at timestamptz,
-  PRIMARY KEY (tenant_id, id),
-  CONSTRAINT tasks_number_check CHECK (number > 0),
-  CONSTRAINT tasks_title_check CHECK (length(title) BETWEEN 1 AND 500),
-  CONSTRAINT tasks_priority_check CHECK (priority BETWEEN 1 AND 5),
-  CONSTRAINT tasks_estimate_minutes_check CHECK (estimate_minutes >= 0),
-  FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id) ON DELETE CASCADE,
-  FOREIGN KEY (tenant_id, assignee_id) REFERENCES members (tenant_id, user_id)
+CREATE TABLE "migc_new_tasks" (
+  "tenant_id" text NOT NULL,
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "project_id" text NOT NULL,
+  "number" integer NOT NULL,
+  "title" text NOT NULL,
+  "description" text,
+  "priority" integer NOT NULL DEFAULT 3,
+  "assignee_id" text,
+  "estimate_minutes" integer,
+  "due_date" date,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "status" text NOT NULL CHECK ("status" IN ('todo', 'in_progress', 'blocked', 'done')),
+  "archived_at" timestamptz,
+  PRIMARY KEY ("tenant_id", "id"),
+  CONSTRAINT "tasks_number_check" CHECK ("number" > 0),
+  CONSTRAINT "tasks_title_check" CHECK (length("title") BETWEEN 1 AND 500),
+  CONSTRAINT "tasks_priority_check" CHECK ("priority" BETWEEN 1 AND 5),
+  CONSTRAINT "tasks_estimate_minutes_check" CHECK ("estimate_minutes" >= 0),
+  FOREIGN KEY ("tenant_id", "project_id") REFERENCES "projects" ("tenant_id", "id") ON DELETE CASCADE,
+  FOREIGN KEY ("tenant_id", "assignee_id") REFERENCES "members" ("tenant_id", "user_id")
 );
-INSERT INTO migc_new_tasks (rowid, tenant_id, id, project_id, number, title, description, priority, assignee_id, estimate_minutes, due_date, created_at, updated_at, status, archived_at) SELECT rowid, tenant_id, id, project_id, number, title, description, priority, assignee_id, estimate_minutes, due_date, created_at, updated_at, status, archived_at FROM tasks;
-DROP TABLE tasks;
+INSERT INTO "migc_new_tasks" (rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at", "status", "archived_at") SELECT rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at", "status", "archived_at" FROM "tasks";
+DROP TABLE "tasks";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_tasks RENAME TO tasks;
+ALTER TABLE "migc_new_tasks" RENAME TO "tasks";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX tasks_number_key ON tasks (tenant_id, project_id, number);
-CREATE INDEX tasks_tenant_id_assignee_id_idx ON tasks (tenant_id, assignee_id) WHERE assignee_id IS NOT NULL;
-CREATE INDEX tasks_board ON tasks (tenant_id, project_id, status, priority) WHERE archived_at IS NULL;
-CREATE TRIGGER migc_sync_tasks_insert AFTER INSERT ON tasks
+CREATE UNIQUE INDEX "tasks_number_key" ON "tasks" ("tenant_id", "project_id", "number");
+CREATE INDEX "tasks_tenant_id_assignee_id_idx" ON "tasks" ("tenant_id", "assignee_id") WHERE "assignee_id" IS NOT NULL;
+CREATE INDEX "tasks_board" ON "tasks" ("tenant_id", "project_id", "status", "priority") WHERE "archived_at" IS NULL;
+CREATE TRIGGER "migc_sync_tasks_insert" AFTER INSERT ON "tasks"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_tasks_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_tasks_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE tasks SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  UPDATE "tasks" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'archived' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
   -- written by the old application: the new columns from the deployed ones
-  UPDATE tasks SET archived_at = CASE WHEN status = 'archived' THEN updated_at END WHERE rowid = NEW.rowid AND NEW.archived_at IS NULL;
-  DELETE FROM migc_sync_tasks_guard;
+  UPDATE "tasks" SET "archived_at" = CASE WHEN "status" = 'archived' THEN "updated_at" END WHERE rowid = NEW.rowid AND NEW."archived_at" IS NULL;
+  DELETE FROM "migc_sync_tasks_guard";
 END;
-CREATE TRIGGER migc_sync_tasks_update AFTER UPDATE ON tasks
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_tasks_guard)
+CREATE TRIGGER "migc_sync_tasks_update" AFTER UPDATE ON "tasks"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_tasks_guard")
 BEGIN
-  UPDATE tasks SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW.status <> OLD.status, NEW.status IS NOT NULL OR OLD.status IS NOT NULL) OR NEW.status__migc_new IS NULL);
+  UPDATE "tasks" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'archived' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW."status" <> OLD."status", NEW."status" IS NOT NULL OR OLD."status" IS NOT NULL) OR NEW."status__migc_new" IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE tasks SET archived_at = CASE WHEN status = 'archived' THEN updated_at END WHERE rowid = NEW.rowid AND (coalesce(NEW.status <> OLD.status, NEW.status IS NOT NULL OR OLD.status IS NOT NULL) OR coalesce(NEW.updated_at <> OLD.updated_at, NEW.updated_at IS NOT NULL OR OLD.updated_at IS NOT NULL) OR NEW.archived_at IS NULL) AND NOT (coalesce(NEW.archived_at <> OLD.archived_at, NEW.archived_at IS NOT NULL OR OLD.archived_at IS NOT NULL));
+  UPDATE "tasks" SET "archived_at" = CASE WHEN "status" = 'archived' THEN "updated_at" END WHERE rowid = NEW.rowid AND (coalesce(NEW."status" <> OLD."status", NEW."status" IS NOT NULL OR OLD."status" IS NOT NULL) OR coalesce(NEW."updated_at" <> OLD."updated_at", NEW."updated_at" IS NOT NULL OR OLD."updated_at" IS NOT NULL) OR NEW."archived_at" IS NULL) AND NOT (coalesce(NEW."archived_at" <> OLD."archived_at", NEW."archived_at" IS NOT NULL OR OLD."archived_at" IS NOT NULL));
 END;
-CREATE TABLE migc_sync_tasks_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM tasks) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+CREATE TABLE "migc_sync_tasks_guard" (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tasks") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [48] undo: set the default of `tasks.status`
 --     lock: database write lock; part of the rebuild of `tasks` at step 49; rewrite: yes; scan: yes; from examples/saas/v3/projects.mig:36:3
@@ -111,57 +111,57 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM task
 
 -- [47] undo: put shadow column `status__migc_new` in place of `tasks.status`
 --     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v3/projects.mig:36:3
--- rebuild tasks (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM tasks;
+-- rebuild "tasks" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "tasks";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tasks' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tasks_number_key', 'tasks_tenant_id_assignee_id_idx', 'tasks_board', 'migc_sync_tasks_insert', 'migc_sync_tasks_update'));
-CREATE TABLE migc_new_tasks (
-  tenant_id text NOT NULL,
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
-  project_id text NOT NULL,
-  number integer NOT NULL,
-  title text NOT NULL,
-  description text,
-  priority integer NOT NULL DEFAULT 3,
-  assignee_id text,
-  estimate_minutes integer,
-  due_date date,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  status__migc_new text CHECK (status__migc_new IN ('todo', 'in_progress', 'blocked', 'done')),
-  archived_at timestamptz,
-  PRIMARY KEY (tenant_id, id),
-  CONSTRAINT tasks_number_check CHECK (number > 0),
-  CONSTRAINT tasks_title_check CHECK (length(title) BETWEEN 1 AND 500),
-  CONSTRAINT tasks_priority_check CHECK (priority BETWEEN 1 AND 5),
-  CONSTRAINT tasks_estimate_minutes_check CHECK (estimate_minutes >= 0),
-  FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id) ON DELETE CASCADE,
-  FOREIGN KEY (tenant_id, assignee_id) REFERENCES members (tenant_id, user_id)
+CREATE TABLE "migc_new_tasks" (
+  "tenant_id" text NOT NULL,
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "project_id" text NOT NULL,
+  "number" integer NOT NULL,
+  "title" text NOT NULL,
+  "description" text,
+  "priority" integer NOT NULL DEFAULT 3,
+  "assignee_id" text,
+  "estimate_minutes" integer,
+  "due_date" date,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "status__migc_new" text CHECK ("status__migc_new" IN ('todo', 'in_progress', 'blocked', 'done')),
+  "archived_at" timestamptz,
+  PRIMARY KEY ("tenant_id", "id"),
+  CONSTRAINT "tasks_number_check" CHECK ("number" > 0),
+  CONSTRAINT "tasks_title_check" CHECK (length("title") BETWEEN 1 AND 500),
+  CONSTRAINT "tasks_priority_check" CHECK ("priority" BETWEEN 1 AND 5),
+  CONSTRAINT "tasks_estimate_minutes_check" CHECK ("estimate_minutes" >= 0),
+  FOREIGN KEY ("tenant_id", "project_id") REFERENCES "projects" ("tenant_id", "id") ON DELETE CASCADE,
+  FOREIGN KEY ("tenant_id", "assignee_id") REFERENCES "members" ("tenant_id", "user_id")
 );
-INSERT INTO migc_new_tasks (rowid, tenant_id, id, project_id, number, title, description, priority, assignee_id, estimate_minutes, due_date, created_at, updated_at, status__migc_new, archived_at) SELECT rowid, tenant_id, id, project_id, number, title, description, priority, assignee_id, estimate_minutes, due_date, created_at, updated_at, status, archived_at FROM tasks;
-DROP TABLE tasks;
+INSERT INTO "migc_new_tasks" (rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at", "status__migc_new", "archived_at") SELECT rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at", "status", "archived_at" FROM "tasks";
+DROP TABLE "tasks";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_tasks RENAME TO tasks;
+ALTER TABLE "migc_new_tasks" RENAME TO "tasks";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX tasks_number_key ON tasks (tenant_id, project_id, number);
-CREATE INDEX tasks_tenant_id_assignee_id_idx ON tasks (tenant_id, assignee_id) WHERE assignee_id IS NOT NULL;
-CREATE INDEX tasks_board ON tasks (tenant_id, project_id, status__migc_new, priority) WHERE archived_at IS NULL;
-CREATE TRIGGER migc_sync_tasks_insert AFTER INSERT ON tasks
+CREATE UNIQUE INDEX "tasks_number_key" ON "tasks" ("tenant_id", "project_id", "number");
+CREATE INDEX "tasks_tenant_id_assignee_id_idx" ON "tasks" ("tenant_id", "assignee_id") WHERE "assignee_id" IS NOT NULL;
+CREATE INDEX "tasks_board" ON "tasks" ("tenant_id", "project_id", "status__migc_new", "priority") WHERE "archived_at" IS NULL;
+CREATE TRIGGER "migc_sync_tasks_insert" AFTER INSERT ON "tasks"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_tasks_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_tasks_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE tasks SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  UPDATE "tasks" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'archived' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
   -- written by the old application: the new columns from the deployed ones
-  UPDATE tasks SET archived_at = CASE WHEN status = 'archived' THEN updated_at END WHERE rowid = NEW.rowid AND NEW.archived_at IS NULL;
-  DELETE FROM migc_sync_tasks_guard;
+  UPDATE "tasks" SET "archived_at" = CASE WHEN "status" = 'archived' THEN "updated_at" END WHERE rowid = NEW.rowid AND NEW."archived_at" IS NULL;
+  DELETE FROM "migc_sync_tasks_guard";
 END;
-CREATE TRIGGER migc_sync_tasks_update AFTER UPDATE ON tasks
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_tasks_guard)
+CREATE TRIGGER "migc_sync_tasks_update" AFTER UPDATE ON "tasks"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_tasks_guard")
 BEGIN
-  UPDATE tasks SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (0 OR NEW.status__migc_new IS NULL);
+  UPDATE "tasks" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'archived' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (0 OR NEW."status__migc_new" IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE tasks SET archived_at = CASE WHEN status = 'archived' THEN updated_at END WHERE rowid = NEW.rowid AND (coalesce(NEW.updated_at <> OLD.updated_at, NEW.updated_at IS NOT NULL OR OLD.updated_at IS NOT NULL) OR NEW.archived_at IS NULL) AND NOT (coalesce(NEW.archived_at <> OLD.archived_at, NEW.archived_at IS NOT NULL OR OLD.archived_at IS NOT NULL));
+  UPDATE "tasks" SET "archived_at" = CASE WHEN "status" = 'archived' THEN "updated_at" END WHERE rowid = NEW.rowid AND (coalesce(NEW."updated_at" <> OLD."updated_at", NEW."updated_at" IS NOT NULL OR OLD."updated_at" IS NOT NULL) OR NEW."archived_at" IS NULL) AND NOT (coalesce(NEW."archived_at" <> OLD."archived_at", NEW."archived_at" IS NOT NULL OR OLD."archived_at" IS NOT NULL));
 END;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM tasks) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tasks") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [46] undo: give enum `task_status__migc` the name `task_status`
 --     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:10:6
@@ -169,24 +169,24 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM task
 
 -- [45] undo: drop column `tasks.status`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-DROP TRIGGER migc_sync_tasks_insert;
-DROP TRIGGER migc_sync_tasks_update;
-ALTER TABLE tasks ADD COLUMN status text NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'in_progress', 'blocked', 'done', 'archived'));
-CREATE TRIGGER migc_sync_tasks_insert AFTER INSERT ON tasks
+DROP TRIGGER "migc_sync_tasks_insert";
+DROP TRIGGER "migc_sync_tasks_update";
+ALTER TABLE "tasks" ADD COLUMN "status" text NOT NULL DEFAULT 'todo' CHECK ("status" IN ('todo', 'in_progress', 'blocked', 'done', 'archived'));
+CREATE TRIGGER "migc_sync_tasks_insert" AFTER INSERT ON "tasks"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_tasks_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_tasks_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE tasks SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  UPDATE "tasks" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'archived' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
   -- written by the old application: the new columns from the deployed ones
-  UPDATE tasks SET archived_at = CASE WHEN status = 'archived' THEN updated_at END WHERE rowid = NEW.rowid AND NEW.archived_at IS NULL;
-  DELETE FROM migc_sync_tasks_guard;
+  UPDATE "tasks" SET "archived_at" = CASE WHEN "status" = 'archived' THEN "updated_at" END WHERE rowid = NEW.rowid AND NEW."archived_at" IS NULL;
+  DELETE FROM "migc_sync_tasks_guard";
 END;
-CREATE TRIGGER migc_sync_tasks_update AFTER UPDATE ON tasks
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_tasks_guard)
+CREATE TRIGGER "migc_sync_tasks_update" AFTER UPDATE ON "tasks"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_tasks_guard")
 BEGIN
-  UPDATE tasks SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW.status <> OLD.status, NEW.status IS NOT NULL OR OLD.status IS NOT NULL) OR NEW.status__migc_new IS NULL);
+  UPDATE "tasks" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'archived' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW."status" <> OLD."status", NEW."status" IS NOT NULL OR OLD."status" IS NOT NULL) OR NEW."status__migc_new" IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE tasks SET archived_at = CASE WHEN status = 'archived' THEN updated_at END WHERE rowid = NEW.rowid AND (coalesce(NEW.status <> OLD.status, NEW.status IS NOT NULL OR OLD.status IS NOT NULL) OR coalesce(NEW.updated_at <> OLD.updated_at, NEW.updated_at IS NOT NULL OR OLD.updated_at IS NOT NULL) OR NEW.archived_at IS NULL) AND NOT (coalesce(NEW.archived_at <> OLD.archived_at, NEW.archived_at IS NOT NULL OR OLD.archived_at IS NOT NULL));
+  UPDATE "tasks" SET "archived_at" = CASE WHEN "status" = 'archived' THEN "updated_at" END WHERE rowid = NEW.rowid AND (coalesce(NEW."status" <> OLD."status", NEW."status" IS NOT NULL OR OLD."status" IS NOT NULL) OR coalesce(NEW."updated_at" <> OLD."updated_at", NEW."updated_at" IS NOT NULL OR OLD."updated_at" IS NOT NULL) OR NEW."archived_at" IS NULL) AND NOT (coalesce(NEW."archived_at" <> OLD."archived_at", NEW."archived_at" IS NOT NULL OR OLD."archived_at" IS NOT NULL));
 END;
 
 -- [44] undo: drop view `open_tasks` while its tables change
@@ -195,55 +195,55 @@ END;
 
 -- [43] undo: drop column `tenants.name`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-ALTER TABLE tenants ADD COLUMN name text;
-UPDATE tenants SET name = display_name WHERE name IS NULL;
+ALTER TABLE "tenants" ADD COLUMN "name" text;
+UPDATE "tenants" SET "name" = "display_name" WHERE "name" IS NULL;
 
 -- [42] undo: remove the dual-write trigger on `tenants`
 --     lock: database write lock; rebuilds `tenants` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v3/tenants.mig:7:7
--- rebuild tenants (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM tenants;
+-- rebuild "tenants" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "tenants";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tenants' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tenants_deleted_at_idx', 'tenants_slug_key'));
-CREATE TABLE migc_new_tenants (
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
-  slug varchar(63) NOT NULL,
-  name text,
-  plan text NOT NULL DEFAULT 'free' CHECK (plan IN ('free', 'pro', 'enterprise')),
-  seat_limit integer,
-  region varchar(16) NOT NULL DEFAULT 'eu-central-1',
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  deleted_at timestamptz,
-  display_name text,
-  PRIMARY KEY (id),
-  CONSTRAINT tenants_slug_check CHECK (length(slug) >= 3),
-  CONSTRAINT tenants_seat_limit_check CHECK (seat_limit > 0)
+CREATE TABLE "migc_new_tenants" (
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "slug" varchar(63) NOT NULL,
+  "name" text,
+  "plan" text NOT NULL DEFAULT 'free' CHECK ("plan" IN ('free', 'pro', 'enterprise')),
+  "seat_limit" integer,
+  "region" varchar(16) NOT NULL DEFAULT 'eu-central-1',
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "deleted_at" timestamptz,
+  "display_name" text,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "tenants_slug_check" CHECK (length("slug") >= 3),
+  CONSTRAINT "tenants_seat_limit_check" CHECK ("seat_limit" > 0)
 );
-INSERT INTO migc_new_tenants (rowid, id, slug, name, plan, seat_limit, region, created_at, updated_at, deleted_at, display_name) SELECT rowid, id, slug, name, plan, seat_limit, region, created_at, updated_at, deleted_at, display_name FROM tenants;
-DROP TABLE tenants;
+INSERT INTO "migc_new_tenants" (rowid, "id", "slug", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at", "display_name") SELECT rowid, "id", "slug", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at", "display_name" FROM "tenants";
+DROP TABLE "tenants";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_tenants RENAME TO tenants;
+ALTER TABLE "migc_new_tenants" RENAME TO "tenants";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX tenants_deleted_at_idx ON tenants (deleted_at) WHERE deleted_at IS NOT NULL;
-CREATE UNIQUE INDEX tenants_slug_key ON tenants ((lower(slug)));
-CREATE TRIGGER migc_sync_tenants_insert AFTER INSERT ON tenants
+CREATE INDEX "tenants_deleted_at_idx" ON "tenants" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
+CREATE UNIQUE INDEX "tenants_slug_key" ON "tenants" ((lower("slug")));
+CREATE TRIGGER "migc_sync_tenants_insert" AFTER INSERT ON "tenants"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_tenants_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_tenants_guard" (active) VALUES (1);
   -- written by the old application: the new columns from the deployed ones
-  UPDATE tenants SET display_name = name WHERE rowid = NEW.rowid AND NEW.display_name IS NULL;
+  UPDATE "tenants" SET "display_name" = "name" WHERE rowid = NEW.rowid AND NEW."display_name" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE tenants SET name = display_name WHERE rowid = NEW.rowid AND NOT (NEW.display_name IS NULL);
-  DELETE FROM migc_sync_tenants_guard;
+  UPDATE "tenants" SET "name" = "display_name" WHERE rowid = NEW.rowid AND NOT (NEW."display_name" IS NULL);
+  DELETE FROM "migc_sync_tenants_guard";
 END;
-CREATE TRIGGER migc_sync_tenants_update AFTER UPDATE ON tenants
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_tenants_guard)
+CREATE TRIGGER "migc_sync_tenants_update" AFTER UPDATE ON "tenants"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_tenants_guard")
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE tenants SET display_name = name WHERE rowid = NEW.rowid AND (coalesce(NEW.name <> OLD.name, NEW.name IS NOT NULL OR OLD.name IS NOT NULL) OR NEW.display_name IS NULL) AND NOT (coalesce(NEW.display_name <> OLD.display_name, NEW.display_name IS NOT NULL OR OLD.display_name IS NOT NULL));
+  UPDATE "tenants" SET "display_name" = "name" WHERE rowid = NEW.rowid AND (coalesce(NEW."name" <> OLD."name", NEW."name" IS NOT NULL OR OLD."name" IS NOT NULL) OR NEW."display_name" IS NULL) AND NOT (coalesce(NEW."display_name" <> OLD."display_name", NEW."display_name" IS NOT NULL OR OLD."display_name" IS NOT NULL));
   -- updated by the new application
-  UPDATE tenants SET name = display_name WHERE rowid = NEW.rowid AND (coalesce(NEW.display_name <> OLD.display_name, NEW.display_name IS NOT NULL OR OLD.display_name IS NOT NULL)) AND NOT (coalesce(NEW.name <> OLD.name, NEW.name IS NOT NULL OR OLD.name IS NOT NULL));
+  UPDATE "tenants" SET "name" = "display_name" WHERE rowid = NEW.rowid AND (coalesce(NEW."display_name" <> OLD."display_name", NEW."display_name" IS NOT NULL OR OLD."display_name" IS NOT NULL)) AND NOT (coalesce(NEW."name" <> OLD."name", NEW."name" IS NOT NULL OR OLD."name" IS NOT NULL));
 END;
-CREATE TABLE migc_sync_tenants_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM tenants) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+CREATE TABLE "migc_sync_tenants_guard" (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tenants") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [41] undo: let `tenants.name` accept null before the dual-write trigger goes
 --     lock: none; rewrite: no; scan: no; from the deployed schema
@@ -251,72 +251,72 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM tena
 
 -- [40] undo: rename index `tasks_board__migc` to `tasks_board`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v3/projects.mig:48:3
-DROP INDEX tasks_board;
-CREATE INDEX tasks_board__migc ON tasks (tenant_id, project_id, status__migc_new, priority) WHERE archived_at IS NULL;
+DROP INDEX "tasks_board";
+CREATE INDEX "tasks_board__migc" ON "tasks" ("tenant_id", "project_id", "status__migc_new", "priority") WHERE "archived_at" IS NULL;
 
 -- [39] undo: drop index `tasks_board` on `tasks`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
-CREATE INDEX tasks_board ON tasks (tenant_id, project_id, status, priority) WHERE status <> 'archived';
+CREATE INDEX "tasks_board" ON "tasks" ("tenant_id", "project_id", "status", "priority") WHERE "status" <> 'archived';
 
 -- [38] undo: drop column `audit_log.target_id`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/saas/v3/security.mig:30:3
-ALTER TABLE audit_log ADD COLUMN target_id text;
-UPDATE audit_log SET target_id = substr(substr(target || ':', instr(target || ':', ':') + length(':')), 1, instr(substr(target || ':', instr(target || ':', ':') + length(':')), ':') - 1) WHERE target_id IS NULL;
+ALTER TABLE "audit_log" ADD COLUMN "target_id" text;
+UPDATE "audit_log" SET "target_id" = substr(substr("target" || ':', instr("target" || ':', ':') + length(':')), 1, instr(substr("target" || ':', instr("target" || ':', ':') + length(':')), ':') - 1) WHERE "target_id" IS NULL;
 
 -- [37] undo: drop column `audit_log.target_type`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/saas/v3/security.mig:29:3
-ALTER TABLE audit_log ADD COLUMN target_type varchar(32);
-UPDATE audit_log SET target_type = substr(target || ':', 1, instr(target || ':', ':') - 1) WHERE target_type IS NULL;
+ALTER TABLE "audit_log" ADD COLUMN "target_type" varchar(32);
+UPDATE "audit_log" SET "target_type" = substr("target" || ':', 1, instr("target" || ':', ':') - 1) WHERE "target_type" IS NULL;
 
 -- [36] undo: remove the dual-write trigger on `audit_log`
 --     lock: database write lock; rebuilds `audit_log` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v3/security.mig:21:7
--- rebuild audit_log (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM audit_log;
+-- rebuild "audit_log" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "audit_log";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'audit_log' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx'));
-CREATE TABLE migc_new_audit_log (
-  id integer NOT NULL,
-  tenant_id text NOT NULL,
-  actor_id text,
-  api_key_id text,
-  action varchar(64) NOT NULL,
-  target_type varchar(32),
-  target_id text,
-  ip_address text,
-  occurred_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  target text,
-  payload text NOT NULL,
-  PRIMARY KEY (id),
-  FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE
+CREATE TABLE "migc_new_audit_log" (
+  "id" integer NOT NULL,
+  "tenant_id" text NOT NULL,
+  "actor_id" text,
+  "api_key_id" text,
+  "action" varchar(64) NOT NULL,
+  "target_type" varchar(32),
+  "target_id" text,
+  "ip_address" text,
+  "occurred_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "target" text,
+  "payload" text NOT NULL,
+  PRIMARY KEY ("id"),
+  FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
 );
-INSERT INTO migc_new_audit_log (id, tenant_id, actor_id, api_key_id, action, target_type, target_id, ip_address, occurred_at, target, payload) SELECT id, tenant_id, actor_id, api_key_id, action, target_type, target_id, ip_address, occurred_at, target, payload FROM audit_log;
-DROP TABLE audit_log;
+INSERT INTO "migc_new_audit_log" ("id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "ip_address", "occurred_at", "target", "payload") SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "ip_address", "occurred_at", "target", "payload" FROM "audit_log";
+DROP TABLE "audit_log";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_audit_log RENAME TO audit_log;
+ALTER TABLE "migc_new_audit_log" RENAME TO "audit_log";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX audit_log_tenant_id_occurred_at_idx ON audit_log (tenant_id, occurred_at DESC);
-CREATE INDEX audit_log_tenant_id_target_idx ON audit_log (tenant_id, target);
-CREATE TRIGGER migc_sync_audit_log_insert AFTER INSERT ON audit_log
+CREATE INDEX "audit_log_tenant_id_occurred_at_idx" ON "audit_log" ("tenant_id", "occurred_at" DESC);
+CREATE INDEX "audit_log_tenant_id_target_idx" ON "audit_log" ("tenant_id", "target");
+CREATE TRIGGER "migc_sync_audit_log_insert" AFTER INSERT ON "audit_log"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_audit_log_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_audit_log_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE audit_log SET payload__migc_new = payload WHERE rowid = NEW.rowid;
+  UPDATE "audit_log" SET "payload__migc_new" = "payload" WHERE rowid = NEW.rowid;
   -- written by the old application: the new columns from the deployed ones
-  UPDATE audit_log SET target = target_type || ':' || target_id WHERE rowid = NEW.rowid AND NEW.target IS NULL;
+  UPDATE "audit_log" SET "target" = "target_type" || ':' || "target_id" WHERE rowid = NEW.rowid AND NEW."target" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE audit_log SET target_type = substr(target || ':', 1, instr(target || ':', ':') - 1), target_id = substr(substr(target || ':', instr(target || ':', ':') + length(':')), 1, instr(substr(target || ':', instr(target || ':', ':') + length(':')), ':') - 1) WHERE rowid = NEW.rowid AND NOT (NEW.target IS NULL);
-  DELETE FROM migc_sync_audit_log_guard;
+  UPDATE "audit_log" SET "target_type" = substr("target" || ':', 1, instr("target" || ':', ':') - 1), "target_id" = substr(substr("target" || ':', instr("target" || ':', ':') + length(':')), 1, instr(substr("target" || ':', instr("target" || ':', ':') + length(':')), ':') - 1) WHERE rowid = NEW.rowid AND NOT (NEW."target" IS NULL);
+  DELETE FROM "migc_sync_audit_log_guard";
 END;
-CREATE TRIGGER migc_sync_audit_log_update AFTER UPDATE ON audit_log
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_audit_log_guard)
+CREATE TRIGGER "migc_sync_audit_log_update" AFTER UPDATE ON "audit_log"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_audit_log_guard")
 BEGIN
-  UPDATE audit_log SET payload__migc_new = payload WHERE rowid = NEW.rowid AND (coalesce(NEW.payload <> OLD.payload, NEW.payload IS NOT NULL OR OLD.payload IS NOT NULL) OR NEW.payload__migc_new IS NULL);
+  UPDATE "audit_log" SET "payload__migc_new" = "payload" WHERE rowid = NEW.rowid AND (coalesce(NEW."payload" <> OLD."payload", NEW."payload" IS NOT NULL OR OLD."payload" IS NOT NULL) OR NEW."payload__migc_new" IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE audit_log SET target = target_type || ':' || target_id WHERE rowid = NEW.rowid AND (coalesce(NEW.target_type <> OLD.target_type, NEW.target_type IS NOT NULL OR OLD.target_type IS NOT NULL) OR coalesce(NEW.target_id <> OLD.target_id, NEW.target_id IS NOT NULL OR OLD.target_id IS NOT NULL) OR NEW.target IS NULL) AND NOT (coalesce(NEW.target <> OLD.target, NEW.target IS NOT NULL OR OLD.target IS NOT NULL));
+  UPDATE "audit_log" SET "target" = "target_type" || ':' || "target_id" WHERE rowid = NEW.rowid AND (coalesce(NEW."target_type" <> OLD."target_type", NEW."target_type" IS NOT NULL OR OLD."target_type" IS NOT NULL) OR coalesce(NEW."target_id" <> OLD."target_id", NEW."target_id" IS NOT NULL OR OLD."target_id" IS NOT NULL) OR NEW."target" IS NULL) AND NOT (coalesce(NEW."target" <> OLD."target", NEW."target" IS NOT NULL OR OLD."target" IS NOT NULL));
   -- updated by the new application
-  UPDATE audit_log SET target_type = substr(target || ':', 1, instr(target || ':', ':') - 1), target_id = substr(substr(target || ':', instr(target || ':', ':') + length(':')), 1, instr(substr(target || ':', instr(target || ':', ':') + length(':')), ':') - 1) WHERE rowid = NEW.rowid AND (coalesce(NEW.target <> OLD.target, NEW.target IS NOT NULL OR OLD.target IS NOT NULL)) AND NOT (coalesce(NEW.target_type <> OLD.target_type, NEW.target_type IS NOT NULL OR OLD.target_type IS NOT NULL) OR coalesce(NEW.target_id <> OLD.target_id, NEW.target_id IS NOT NULL OR OLD.target_id IS NOT NULL));
+  UPDATE "audit_log" SET "target_type" = substr("target" || ':', 1, instr("target" || ':', ':') - 1), "target_id" = substr(substr("target" || ':', instr("target" || ':', ':') + length(':')), 1, instr(substr("target" || ':', instr("target" || ':', ':') + length(':')), ':') - 1) WHERE rowid = NEW.rowid AND (coalesce(NEW."target" <> OLD."target", NEW."target" IS NOT NULL OR OLD."target" IS NOT NULL)) AND NOT (coalesce(NEW."target_type" <> OLD."target_type", NEW."target_type" IS NOT NULL OR OLD."target_type" IS NOT NULL) OR coalesce(NEW."target_id" <> OLD."target_id", NEW."target_id" IS NOT NULL OR OLD."target_id" IS NOT NULL));
 END;
-CREATE TABLE migc_sync_audit_log_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM audit_log) = (SELECT rows FROM temp.migc_count WHERE n = 4);
+CREATE TABLE "migc_sync_audit_log_guard" (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "audit_log") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [35] undo: set the default of `audit_log.payload`
 --     lock: database write lock; part of the rebuild of `audit_log` at step 36; rewrite: yes; scan: yes; from examples/saas/v3/security.mig:32:3
@@ -324,81 +324,81 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM audi
 
 -- [34] undo: put shadow column `payload__migc_new` in place of `audit_log.payload`
 --     lock: database write lock; rebuilds `audit_log` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v3/security.mig:32:3
--- rebuild audit_log (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM audit_log;
+-- rebuild "audit_log" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "audit_log";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'audit_log' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'migc_sync_audit_log_insert', 'migc_sync_audit_log_update'));
-CREATE TABLE migc_new_audit_log (
-  id integer NOT NULL,
-  tenant_id text NOT NULL,
-  actor_id text,
-  api_key_id text,
-  action varchar(64) NOT NULL,
-  target_type varchar(32),
-  target_id text,
-  ip_address text,
-  occurred_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  target text,
-  payload__migc_new text,
-  PRIMARY KEY (id),
-  FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE
+CREATE TABLE "migc_new_audit_log" (
+  "id" integer NOT NULL,
+  "tenant_id" text NOT NULL,
+  "actor_id" text,
+  "api_key_id" text,
+  "action" varchar(64) NOT NULL,
+  "target_type" varchar(32),
+  "target_id" text,
+  "ip_address" text,
+  "occurred_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "target" text,
+  "payload__migc_new" text,
+  PRIMARY KEY ("id"),
+  FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
 );
-INSERT INTO migc_new_audit_log (id, tenant_id, actor_id, api_key_id, action, target_type, target_id, ip_address, occurred_at, target, payload__migc_new) SELECT id, tenant_id, actor_id, api_key_id, action, target_type, target_id, ip_address, occurred_at, target, payload FROM audit_log;
-DROP TABLE audit_log;
+INSERT INTO "migc_new_audit_log" ("id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "ip_address", "occurred_at", "target", "payload__migc_new") SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "ip_address", "occurred_at", "target", "payload" FROM "audit_log";
+DROP TABLE "audit_log";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_audit_log RENAME TO audit_log;
+ALTER TABLE "migc_new_audit_log" RENAME TO "audit_log";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX audit_log_tenant_id_occurred_at_idx ON audit_log (tenant_id, occurred_at DESC);
-CREATE INDEX audit_log_tenant_id_target_idx ON audit_log (tenant_id, target);
-CREATE TRIGGER migc_sync_audit_log_insert AFTER INSERT ON audit_log
+CREATE INDEX "audit_log_tenant_id_occurred_at_idx" ON "audit_log" ("tenant_id", "occurred_at" DESC);
+CREATE INDEX "audit_log_tenant_id_target_idx" ON "audit_log" ("tenant_id", "target");
+CREATE TRIGGER "migc_sync_audit_log_insert" AFTER INSERT ON "audit_log"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_audit_log_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_audit_log_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE audit_log SET payload__migc_new = payload WHERE rowid = NEW.rowid;
+  UPDATE "audit_log" SET "payload__migc_new" = "payload" WHERE rowid = NEW.rowid;
   -- written by the old application: the new columns from the deployed ones
-  UPDATE audit_log SET target = target_type || ':' || target_id WHERE rowid = NEW.rowid AND NEW.target IS NULL;
+  UPDATE "audit_log" SET "target" = "target_type" || ':' || "target_id" WHERE rowid = NEW.rowid AND NEW."target" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE audit_log SET target_type = substr(target || ':', 1, instr(target || ':', ':') - 1), target_id = substr(substr(target || ':', instr(target || ':', ':') + length(':')), 1, instr(substr(target || ':', instr(target || ':', ':') + length(':')), ':') - 1) WHERE rowid = NEW.rowid AND NOT (NEW.target IS NULL);
-  DELETE FROM migc_sync_audit_log_guard;
+  UPDATE "audit_log" SET "target_type" = substr("target" || ':', 1, instr("target" || ':', ':') - 1), "target_id" = substr(substr("target" || ':', instr("target" || ':', ':') + length(':')), 1, instr(substr("target" || ':', instr("target" || ':', ':') + length(':')), ':') - 1) WHERE rowid = NEW.rowid AND NOT (NEW."target" IS NULL);
+  DELETE FROM "migc_sync_audit_log_guard";
 END;
-CREATE TRIGGER migc_sync_audit_log_update AFTER UPDATE ON audit_log
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_audit_log_guard)
+CREATE TRIGGER "migc_sync_audit_log_update" AFTER UPDATE ON "audit_log"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_audit_log_guard")
 BEGIN
-  UPDATE audit_log SET payload__migc_new = payload WHERE rowid = NEW.rowid AND (0 OR NEW.payload__migc_new IS NULL);
+  UPDATE "audit_log" SET "payload__migc_new" = "payload" WHERE rowid = NEW.rowid AND (0 OR NEW."payload__migc_new" IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE audit_log SET target = target_type || ':' || target_id WHERE rowid = NEW.rowid AND (coalesce(NEW.target_type <> OLD.target_type, NEW.target_type IS NOT NULL OR OLD.target_type IS NOT NULL) OR coalesce(NEW.target_id <> OLD.target_id, NEW.target_id IS NOT NULL OR OLD.target_id IS NOT NULL) OR NEW.target IS NULL) AND NOT (coalesce(NEW.target <> OLD.target, NEW.target IS NOT NULL OR OLD.target IS NOT NULL));
+  UPDATE "audit_log" SET "target" = "target_type" || ':' || "target_id" WHERE rowid = NEW.rowid AND (coalesce(NEW."target_type" <> OLD."target_type", NEW."target_type" IS NOT NULL OR OLD."target_type" IS NOT NULL) OR coalesce(NEW."target_id" <> OLD."target_id", NEW."target_id" IS NOT NULL OR OLD."target_id" IS NOT NULL) OR NEW."target" IS NULL) AND NOT (coalesce(NEW."target" <> OLD."target", NEW."target" IS NOT NULL OR OLD."target" IS NOT NULL));
   -- updated by the new application
-  UPDATE audit_log SET target_type = substr(target || ':', 1, instr(target || ':', ':') - 1), target_id = substr(substr(target || ':', instr(target || ':', ':') + length(':')), 1, instr(substr(target || ':', instr(target || ':', ':') + length(':')), ':') - 1) WHERE rowid = NEW.rowid AND (coalesce(NEW.target <> OLD.target, NEW.target IS NOT NULL OR OLD.target IS NOT NULL)) AND NOT (coalesce(NEW.target_type <> OLD.target_type, NEW.target_type IS NOT NULL OR OLD.target_type IS NOT NULL) OR coalesce(NEW.target_id <> OLD.target_id, NEW.target_id IS NOT NULL OR OLD.target_id IS NOT NULL));
+  UPDATE "audit_log" SET "target_type" = substr("target" || ':', 1, instr("target" || ':', ':') - 1), "target_id" = substr(substr("target" || ':', instr("target" || ':', ':') + length(':')), 1, instr(substr("target" || ':', instr("target" || ':', ':') + length(':')), ':') - 1) WHERE rowid = NEW.rowid AND (coalesce(NEW."target" <> OLD."target", NEW."target" IS NOT NULL OR OLD."target" IS NOT NULL)) AND NOT (coalesce(NEW."target_type" <> OLD."target_type", NEW."target_type" IS NOT NULL OR OLD."target_type" IS NOT NULL) OR coalesce(NEW."target_id" <> OLD."target_id", NEW."target_id" IS NOT NULL OR OLD."target_id" IS NOT NULL));
 END;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM audit_log) = (SELECT rows FROM temp.migc_count WHERE n = 5);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "audit_log") = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
 -- [33] undo: drop column `audit_log.payload`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-DROP TRIGGER migc_sync_audit_log_insert;
-DROP TRIGGER migc_sync_audit_log_update;
-ALTER TABLE audit_log ADD COLUMN payload text NOT NULL DEFAULT '{}';
-CREATE TRIGGER migc_sync_audit_log_insert AFTER INSERT ON audit_log
+DROP TRIGGER "migc_sync_audit_log_insert";
+DROP TRIGGER "migc_sync_audit_log_update";
+ALTER TABLE "audit_log" ADD COLUMN "payload" text NOT NULL DEFAULT '{}';
+CREATE TRIGGER "migc_sync_audit_log_insert" AFTER INSERT ON "audit_log"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_audit_log_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_audit_log_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE audit_log SET payload__migc_new = payload WHERE rowid = NEW.rowid;
+  UPDATE "audit_log" SET "payload__migc_new" = "payload" WHERE rowid = NEW.rowid;
   -- written by the old application: the new columns from the deployed ones
-  UPDATE audit_log SET target = target_type || ':' || target_id WHERE rowid = NEW.rowid AND NEW.target IS NULL;
+  UPDATE "audit_log" SET "target" = "target_type" || ':' || "target_id" WHERE rowid = NEW.rowid AND NEW."target" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE audit_log SET target_type = substr(target || ':', 1, instr(target || ':', ':') - 1), target_id = substr(substr(target || ':', instr(target || ':', ':') + length(':')), 1, instr(substr(target || ':', instr(target || ':', ':') + length(':')), ':') - 1) WHERE rowid = NEW.rowid AND NOT (NEW.target IS NULL);
-  DELETE FROM migc_sync_audit_log_guard;
+  UPDATE "audit_log" SET "target_type" = substr("target" || ':', 1, instr("target" || ':', ':') - 1), "target_id" = substr(substr("target" || ':', instr("target" || ':', ':') + length(':')), 1, instr(substr("target" || ':', instr("target" || ':', ':') + length(':')), ':') - 1) WHERE rowid = NEW.rowid AND NOT (NEW."target" IS NULL);
+  DELETE FROM "migc_sync_audit_log_guard";
 END;
-CREATE TRIGGER migc_sync_audit_log_update AFTER UPDATE ON audit_log
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_audit_log_guard)
+CREATE TRIGGER "migc_sync_audit_log_update" AFTER UPDATE ON "audit_log"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_audit_log_guard")
 BEGIN
-  UPDATE audit_log SET payload__migc_new = payload WHERE rowid = NEW.rowid AND (coalesce(NEW.payload <> OLD.payload, NEW.payload IS NOT NULL OR OLD.payload IS NOT NULL) OR NEW.payload__migc_new IS NULL);
+  UPDATE "audit_log" SET "payload__migc_new" = "payload" WHERE rowid = NEW.rowid AND (coalesce(NEW."payload" <> OLD."payload", NEW."payload" IS NOT NULL OR OLD."payload" IS NOT NULL) OR NEW."payload__migc_new" IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE audit_log SET target = target_type || ':' || target_id WHERE rowid = NEW.rowid AND (coalesce(NEW.target_type <> OLD.target_type, NEW.target_type IS NOT NULL OR OLD.target_type IS NOT NULL) OR coalesce(NEW.target_id <> OLD.target_id, NEW.target_id IS NOT NULL OR OLD.target_id IS NOT NULL) OR NEW.target IS NULL) AND NOT (coalesce(NEW.target <> OLD.target, NEW.target IS NOT NULL OR OLD.target IS NOT NULL));
+  UPDATE "audit_log" SET "target" = "target_type" || ':' || "target_id" WHERE rowid = NEW.rowid AND (coalesce(NEW."target_type" <> OLD."target_type", NEW."target_type" IS NOT NULL OR OLD."target_type" IS NOT NULL) OR coalesce(NEW."target_id" <> OLD."target_id", NEW."target_id" IS NOT NULL OR OLD."target_id" IS NOT NULL) OR NEW."target" IS NULL) AND NOT (coalesce(NEW."target" <> OLD."target", NEW."target" IS NOT NULL OR OLD."target" IS NOT NULL));
   -- updated by the new application
-  UPDATE audit_log SET target_type = substr(target || ':', 1, instr(target || ':', ':') - 1), target_id = substr(substr(target || ':', instr(target || ':', ':') + length(':')), 1, instr(substr(target || ':', instr(target || ':', ':') + length(':')), ':') - 1) WHERE rowid = NEW.rowid AND (coalesce(NEW.target <> OLD.target, NEW.target IS NOT NULL OR OLD.target IS NOT NULL)) AND NOT (coalesce(NEW.target_type <> OLD.target_type, NEW.target_type IS NOT NULL OR OLD.target_type IS NOT NULL) OR coalesce(NEW.target_id <> OLD.target_id, NEW.target_id IS NOT NULL OR OLD.target_id IS NOT NULL));
+  UPDATE "audit_log" SET "target_type" = substr("target" || ':', 1, instr("target" || ':', ':') - 1), "target_id" = substr(substr("target" || ':', instr("target" || ':', ':') + length(':')), 1, instr(substr("target" || ':', instr("target" || ':', ':') + length(':')), ':') - 1) WHERE rowid = NEW.rowid AND (coalesce(NEW."target" <> OLD."target", NEW."target" IS NOT NULL OR OLD."target" IS NOT NULL)) AND NOT (coalesce(NEW."target_type" <> OLD."target_type", NEW."target_type" IS NOT NULL OR OLD."target_type" IS NOT NULL) OR coalesce(NEW."target_id" <> OLD."target_id", NEW."target_id" IS NOT NULL OR OLD."target_id" IS NOT NULL));
 END;
-INSERT OR REPLACE INTO migc_sync_audit_log_guard (active) VALUES (1);
-UPDATE audit_log SET payload = payload__migc_new WHERE payload IS NULL;
-DELETE FROM migc_sync_audit_log_guard;
+INSERT OR REPLACE INTO "migc_sync_audit_log_guard" (active) VALUES (1);
+UPDATE "audit_log" SET "payload" = "payload__migc_new" WHERE "payload" IS NULL;
+DELETE FROM "migc_sync_audit_log_guard";
 
 -- [32] undo: let `audit_log.target_id` accept null before the dual-write trigger goes
 --     lock: none; rewrite: no; scan: no; from the deployed schema
@@ -410,9 +410,9 @@ DELETE FROM migc_sync_audit_log_guard;
 
 -- [30] undo: drop index `audit_log_tenant_id_target_type_target_id_idx` on `audit_log`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
-CREATE INDEX audit_log_tenant_id_target_type_target_id_idx ON audit_log (tenant_id, target_type, target_id);
+CREATE INDEX "audit_log_tenant_id_target_type_target_id_idx" ON "audit_log" ("tenant_id", "target_type", "target_id");
 -- the views this phase dropped
-CREATE VIEW open_tasks AS SELECT t.tenant_id, t.id, p."key", t.number, t.title, t.status, t.assignee_id, t.due_date FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.status IN ('todo', 'in_progress', 'blocked') AND t.archived_at IS NULL AND p.deleted_at IS NULL;
+CREATE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "t"."archived_at" IS NULL AND "p"."deleted_at" IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('audit_log') ORDER BY name)) = 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,payload__migc_new,target,target_id,target_type,tenant_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('audit_log') WHERE name IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'audit_log_tenant_id_target_type_target_id_idx') ORDER BY name)) = 'audit_log_tenant_id_occurred_at_idx,audit_log_tenant_id_target_idx,audit_log_tenant_id_target_type_target_id_idx'

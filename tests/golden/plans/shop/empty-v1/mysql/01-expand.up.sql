@@ -16,20 +16,20 @@ SET NAMES utf8mb4;
 
 -- [3] create table `addresses`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:24:7
-CREATE TABLE IF NOT EXISTS addresses (
-  id bigint NOT NULL AUTO_INCREMENT,
-  user_id bigint NOT NULL,
-  recipient text NOT NULL,
-  street text NOT NULL,
-  house_number varchar(16) NOT NULL,
-  city text NOT NULL,
-  postal_code varchar(16) NOT NULL,
-  country varchar(2) NOT NULL,
-  is_default boolean NOT NULL DEFAULT false,
-  created_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  PRIMARY KEY (id),
-  addresses_one_default_per_user__where smallint AS (CASE WHEN is_default THEN 1 END) STORED
+CREATE TABLE IF NOT EXISTS `addresses` (
+  `id` bigint NOT NULL AUTO_INCREMENT,
+  `user_id` bigint NOT NULL,
+  `recipient` text NOT NULL,
+  `street` text NOT NULL,
+  `house_number` varchar(16) NOT NULL,
+  `city` text NOT NULL,
+  `postal_code` varchar(16) NOT NULL,
+  `country` varchar(2) NOT NULL,
+  `is_default` boolean NOT NULL DEFAULT false,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  `addresses_one_default_per_user__where` smallint AS (CASE WHEN `is_default` THEN 1 END) STORED
 ) ENGINE=InnoDB;
 
 -- [4] create unique index `addresses_one_default_per_user` on `addresses`
@@ -61,18 +61,18 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND INDEX_NAME = 'addresses_one_default_per_user') THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'addresses_one_default_per_user__where') THEN
           IF algo = 0 THEN
-            ALTER TABLE addresses ADD COLUMN addresses_one_default_per_user__where smallint AS (CASE WHEN is_default THEN 1 END) VIRTUAL, ALGORITHM=INSTANT;
+            ALTER TABLE `addresses` ADD COLUMN `addresses_one_default_per_user__where` smallint AS (CASE WHEN `is_default` THEN 1 END) VIRTUAL, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE addresses ADD COLUMN addresses_one_default_per_user__where smallint AS (CASE WHEN is_default THEN 1 END) VIRTUAL, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `addresses` ADD COLUMN `addresses_one_default_per_user__where` smallint AS (CASE WHEN `is_default` THEN 1 END) VIRTUAL, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
-        ALTER TABLE addresses ADD UNIQUE INDEX addresses_one_default_per_user (user_id, addresses_one_default_per_user__where), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `addresses` ADD UNIQUE INDEX `addresses_one_default_per_user` (`user_id`, `addresses_one_default_per_user__where`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND INDEX_NAME = 'addresses_user_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND INDEX_NAME <> 'addresses_user_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE addresses DROP INDEX addresses_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `addresses` DROP INDEX `addresses_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND INDEX_NAME = 'addresses_country_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND INDEX_NAME <> 'addresses_country_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'country')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE addresses DROP INDEX addresses_country_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `addresses` DROP INDEX `addresses_country_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -84,15 +84,15 @@ DROP PROCEDURE migc_step;
 
 -- [5] create table `categories`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/catalog.mig:4:7
-CREATE TABLE IF NOT EXISTS categories (
-  id bigint NOT NULL AUTO_INCREMENT,
-  parent_id bigint NULL,
-  name text NOT NULL,
-  slug varchar(120) NOT NULL,
-  position int NOT NULL DEFAULT 0,
-  PRIMARY KEY (id),
-  CONSTRAINT categories_slug_key UNIQUE KEY (slug),
-  CONSTRAINT categories_position_check CHECK (position >= 0)
+CREATE TABLE IF NOT EXISTS `categories` (
+  `id` bigint NOT NULL AUTO_INCREMENT,
+  `parent_id` bigint NULL,
+  `name` text NOT NULL,
+  `slug` varchar(120) NOT NULL,
+  `position` int NOT NULL DEFAULT 0,
+  PRIMARY KEY (`id`),
+  CONSTRAINT `categories_slug_key` UNIQUE KEY (`slug`),
+  CONSTRAINT `categories_position_check` CHECK (`position` >= 0)
 ) ENGINE=InnoDB;
 
 -- [6] create index `categories_parent_id_position_idx` on `categories`
@@ -114,10 +114,10 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'categories' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'categories' AND INDEX_NAME = 'categories_parent_id_position_idx') THEN
-        ALTER TABLE categories ADD INDEX categories_parent_id_position_idx (parent_id, position), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `categories` ADD INDEX `categories_parent_id_position_idx` (`parent_id`, `position`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'categories' AND INDEX_NAME = 'categories_parent_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'categories' AND INDEX_NAME <> 'categories_parent_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'parent_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE categories DROP INDEX categories_parent_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `categories` DROP INDEX `categories_parent_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -146,7 +146,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'categories' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM categories AS c WHERE c.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM categories AS p WHERE p.id = c.parent_id)) THEN
+        IF EXISTS (SELECT 1 FROM `categories` AS c WHERE c.`parent_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `categories` AS p WHERE p.`id` = c.`parent_id`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of categories break foreign key categories_parent_id_fkey';
         END IF;
       END IF;
@@ -175,7 +175,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'categories' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'categories' AND CONSTRAINT_NAME = 'categories_parent_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE categories ADD CONSTRAINT categories_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES categories (id) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `categories` ADD CONSTRAINT `categories_parent_id_fkey` FOREIGN KEY (`parent_id`) REFERENCES `categories` (`id`) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -189,11 +189,11 @@ SET SESSION foreign_key_checks = 1;
 
 -- [8] create table `countries`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:18:7
-CREATE TABLE IF NOT EXISTS countries (
-  code varchar(2) NOT NULL COMMENT 'ISO 3166-1 alpha-2',
-  name text NOT NULL,
-  ships_to boolean NOT NULL DEFAULT true,
-  PRIMARY KEY (code)
+CREATE TABLE IF NOT EXISTS `countries` (
+  `code` varchar(2) NOT NULL COMMENT 'ISO 3166-1 alpha-2',
+  `name` text NOT NULL,
+  `ships_to` boolean NOT NULL DEFAULT true,
+  PRIMARY KEY (`code`)
 ) ENGINE=InnoDB;
 
 -- [9] add foreign key `addresses_country_fkey` on `addresses`
@@ -215,7 +215,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM addresses AS c WHERE c.country IS NOT NULL AND NOT EXISTS (SELECT 1 FROM countries AS p WHERE p.code = c.country)) THEN
+        IF EXISTS (SELECT 1 FROM `addresses` AS c WHERE c.`country` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `countries` AS p WHERE p.`code` = c.`country`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of addresses break foreign key addresses_country_fkey';
         END IF;
       END IF;
@@ -244,7 +244,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_country_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE addresses ADD CONSTRAINT addresses_country_fkey FOREIGN KEY (country) REFERENCES countries (code) ON UPDATE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `addresses` ADD CONSTRAINT `addresses_country_fkey` FOREIGN KEY (`country`) REFERENCES `countries` (`code`) ON UPDATE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -258,12 +258,12 @@ SET SESSION foreign_key_checks = 1;
 
 -- [10] create table `legacy_sessions`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:40:7
-CREATE TABLE IF NOT EXISTS legacy_sessions (
-  token varchar(64) NOT NULL,
-  user_id bigint NOT NULL,
-  ip_address text NULL,
-  expires_at datetime(6) NOT NULL,
-  PRIMARY KEY (token)
+CREATE TABLE IF NOT EXISTS `legacy_sessions` (
+  `token` varchar(64) NOT NULL,
+  `user_id` bigint NOT NULL,
+  `ip_address` text NULL,
+  `expires_at` datetime(6) NOT NULL,
+  PRIMARY KEY (`token`)
 ) ENGINE=InnoDB;
 
 -- [11] create index `legacy_sessions_user_id_idx` on `legacy_sessions`
@@ -285,10 +285,10 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND INDEX_NAME = 'legacy_sessions_user_id_idx') THEN
-        ALTER TABLE legacy_sessions ADD INDEX legacy_sessions_user_id_idx (user_id), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `legacy_sessions` ADD INDEX `legacy_sessions_user_id_idx` (`user_id`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND INDEX_NAME = 'legacy_sessions_user_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND INDEX_NAME <> 'legacy_sessions_user_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE legacy_sessions DROP INDEX legacy_sessions_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `legacy_sessions` DROP INDEX `legacy_sessions_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -317,10 +317,10 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND INDEX_NAME = 'legacy_sessions_expires_at_idx') THEN
-        ALTER TABLE legacy_sessions ADD INDEX legacy_sessions_expires_at_idx (expires_at), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `legacy_sessions` ADD INDEX `legacy_sessions_expires_at_idx` (`expires_at`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND INDEX_NAME = 'legacy_sessions_user_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND INDEX_NAME <> 'legacy_sessions_user_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE legacy_sessions DROP INDEX legacy_sessions_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `legacy_sessions` DROP INDEX `legacy_sessions_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -332,15 +332,15 @@ DROP PROCEDURE migc_step;
 
 -- [13] create table `order_items`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/orders.mig:22:7
-CREATE TABLE IF NOT EXISTS order_items (
-  order_id bigint NOT NULL,
-  line int NOT NULL,
-  product_id bigint NOT NULL,
-  quantity int NOT NULL,
-  unit_price decimal(10,2) NOT NULL,
-  PRIMARY KEY (order_id, line),
-  CONSTRAINT order_items_quantity_check CHECK (quantity > 0),
-  CONSTRAINT order_items_unit_price_check CHECK (unit_price >= 0)
+CREATE TABLE IF NOT EXISTS `order_items` (
+  `order_id` bigint NOT NULL,
+  `line` int NOT NULL,
+  `product_id` bigint NOT NULL,
+  `quantity` int NOT NULL,
+  `unit_price` decimal(10,2) NOT NULL,
+  PRIMARY KEY (`order_id`, `line`),
+  CONSTRAINT `order_items_quantity_check` CHECK (`quantity` > 0),
+  CONSTRAINT `order_items_unit_price_check` CHECK (`unit_price` >= 0)
 ) ENGINE=InnoDB;
 
 -- [14] create index `order_items_product_id_idx` on `order_items`
@@ -362,13 +362,13 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND INDEX_NAME = 'order_items_product_id_idx') THEN
-        ALTER TABLE order_items ADD INDEX order_items_product_id_idx (product_id), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `order_items` ADD INDEX `order_items_product_id_idx` (`product_id`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND INDEX_NAME = 'order_items_order_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND INDEX_NAME <> 'order_items_order_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'order_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE order_items DROP INDEX order_items_order_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `order_items` DROP INDEX `order_items_order_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND INDEX_NAME = 'order_items_product_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND INDEX_NAME <> 'order_items_product_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'product_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE order_items DROP INDEX order_items_product_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `order_items` DROP INDEX `order_items_product_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -380,18 +380,18 @@ DROP PROCEDURE migc_step;
 
 -- [15] create table `orders`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/orders.mig:8:7
-CREATE TABLE IF NOT EXISTS orders (
-  id bigint NOT NULL AUTO_INCREMENT,
-  user_id bigint NOT NULL,
-  shipping_address_id bigint NULL,
-  status enum('pending', 'completed', 'shipped', 'cancelled', 'refunded') NOT NULL DEFAULT 'pending',
-  total decimal(12,2) NOT NULL,
-  notes text NULL,
-  placed_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  created_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  PRIMARY KEY (id),
-  CONSTRAINT orders_total_check CHECK (total >= 0)
+CREATE TABLE IF NOT EXISTS `orders` (
+  `id` bigint NOT NULL AUTO_INCREMENT,
+  `user_id` bigint NOT NULL,
+  `shipping_address_id` bigint NULL,
+  `status` enum('pending','completed','shipped','cancelled','refunded') NOT NULL DEFAULT 'pending',
+  `total` decimal(12,2) NOT NULL,
+  `notes` text NULL,
+  `placed_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  CONSTRAINT `orders_total_check` CHECK (`total` >= 0)
 ) ENGINE=InnoDB;
 
 -- [16] add foreign key `order_items_order_id_fkey` on `order_items`
@@ -413,7 +413,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM order_items AS c WHERE c.order_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM orders AS p WHERE p.id = c.order_id)) THEN
+        IF EXISTS (SELECT 1 FROM `order_items` AS c WHERE c.`order_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `orders` AS p WHERE p.`id` = c.`order_id`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of order_items break foreign key order_items_order_id_fkey';
         END IF;
       END IF;
@@ -442,7 +442,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE order_items ADD CONSTRAINT order_items_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `order_items` ADD CONSTRAINT `order_items_order_id_fkey` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -473,13 +473,13 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_user_id_placed_at_idx') THEN
-        ALTER TABLE orders ADD INDEX orders_user_id_placed_at_idx (user_id, placed_at DESC), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` ADD INDEX `orders_user_id_placed_at_idx` (`user_id`, `placed_at` DESC), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_user_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_user_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE orders DROP INDEX orders_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` DROP INDEX `orders_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_shipping_address_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_shipping_address_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'shipping_address_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE orders DROP INDEX orders_shipping_address_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` DROP INDEX `orders_shipping_address_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -508,13 +508,13 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending') THEN
-        ALTER TABLE orders ADD INDEX orders_pending (placed_at), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` ADD INDEX `orders_pending` (`placed_at`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_user_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_user_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE orders DROP INDEX orders_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` DROP INDEX `orders_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_shipping_address_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_shipping_address_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'shipping_address_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE orders DROP INDEX orders_shipping_address_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` DROP INDEX `orders_shipping_address_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -543,7 +543,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM orders AS c WHERE c.shipping_address_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM addresses AS p WHERE p.id = c.shipping_address_id)) THEN
+        IF EXISTS (SELECT 1 FROM `orders` AS c WHERE c.`shipping_address_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `addresses` AS p WHERE p.`id` = c.`shipping_address_id`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of orders break foreign key orders_shipping_address_id_fkey';
         END IF;
       END IF;
@@ -572,7 +572,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_shipping_address_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE orders ADD CONSTRAINT orders_shipping_address_id_fkey FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` ADD CONSTRAINT `orders_shipping_address_id_fkey` FOREIGN KEY (`shipping_address_id`) REFERENCES `addresses` (`id`) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -586,17 +586,17 @@ SET SESSION foreign_key_checks = 1;
 
 -- [20] create table `payments`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/orders.mig:32:7
-CREATE TABLE IF NOT EXISTS payments (
-  id bigint NOT NULL AUTO_INCREMENT,
-  order_id bigint NOT NULL,
-  method enum('card', 'paypal', 'bank_transfer') NOT NULL,
-  amount decimal(12,2) NOT NULL,
-  provider_ref text NULL COMMENT 'the payment provider''s transaction id',
-  paid_at datetime(6) NULL,
-  created_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  PRIMARY KEY (id),
-  CONSTRAINT payments_amount_check CHECK (amount > 0)
+CREATE TABLE IF NOT EXISTS `payments` (
+  `id` bigint NOT NULL AUTO_INCREMENT,
+  `order_id` bigint NOT NULL,
+  `method` enum('card','paypal','bank_transfer') NOT NULL,
+  `amount` decimal(12,2) NOT NULL,
+  `provider_ref` text NULL COMMENT 'the payment provider''s transaction id',
+  `paid_at` datetime(6) NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  CONSTRAINT `payments_amount_check` CHECK (`amount` > 0)
 ) ENGINE=InnoDB;
 
 -- [21] create index `payments_order_id_idx` on `payments`
@@ -618,10 +618,10 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND INDEX_NAME = 'payments_order_id_idx') THEN
-        ALTER TABLE payments ADD INDEX payments_order_id_idx (order_id), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `payments` ADD INDEX `payments_order_id_idx` (`order_id`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND INDEX_NAME = 'payments_order_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND INDEX_NAME <> 'payments_order_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'order_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE payments DROP INDEX payments_order_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `payments` DROP INDEX `payments_order_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -650,7 +650,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM payments AS c WHERE c.order_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM orders AS p WHERE p.id = c.order_id)) THEN
+        IF EXISTS (SELECT 1 FROM `payments` AS c WHERE c.`order_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `orders` AS p WHERE p.`id` = c.`order_id`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of payments break foreign key payments_order_id_fkey';
         END IF;
       END IF;
@@ -679,7 +679,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE payments ADD CONSTRAINT payments_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `payments` ADD CONSTRAINT `payments_order_id_fkey` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -693,21 +693,21 @@ SET SESSION foreign_key_checks = 1;
 
 -- [23] create table `products`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/catalog.mig:13:7
-CREATE TABLE IF NOT EXISTS products (
-  id bigint NOT NULL AUTO_INCREMENT,
-  category_id bigint NOT NULL,
-  sku varchar(64) NOT NULL,
-  name text NOT NULL,
-  description text NULL,
-  price decimal(10,2) NOT NULL,
-  is_active boolean NOT NULL DEFAULT true,
-  attributes json NULL COMMENT 'free-form facets: colour, size, material',
-  created_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  PRIMARY KEY (id),
-  CONSTRAINT products_sku_key UNIQUE KEY (sku),
-  products_name_lower__expr text AS (lower(name)) STORED,
-  CONSTRAINT products_price_check CHECK (price >= 0)
+CREATE TABLE IF NOT EXISTS `products` (
+  `id` bigint NOT NULL AUTO_INCREMENT,
+  `category_id` bigint NOT NULL,
+  `sku` varchar(64) NOT NULL,
+  `name` text NOT NULL,
+  `description` text NULL,
+  `price` decimal(10,2) NOT NULL,
+  `is_active` boolean NOT NULL DEFAULT true,
+  `attributes` json NULL COMMENT 'free-form facets: colour, size, material',
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  CONSTRAINT `products_sku_key` UNIQUE KEY (`sku`),
+  `products_name_lower__expr` text AS (lower(`name`)) STORED,
+  CONSTRAINT `products_price_check` CHECK (`price` >= 0)
 ) ENGINE=InnoDB;
 
 -- [24] add foreign key `order_items_product_id_fkey` on `order_items`
@@ -729,7 +729,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM order_items AS c WHERE c.product_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM products AS p WHERE p.id = c.product_id)) THEN
+        IF EXISTS (SELECT 1 FROM `order_items` AS c WHERE c.`product_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `products` AS p WHERE p.`id` = c.`product_id`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of order_items break foreign key order_items_product_id_fkey';
         END IF;
       END IF;
@@ -758,7 +758,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_product_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE order_items ADD CONSTRAINT order_items_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `order_items` ADD CONSTRAINT `order_items_product_id_fkey` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -789,10 +789,10 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND INDEX_NAME = 'products_category_id_is_active_idx') THEN
-        ALTER TABLE products ADD INDEX products_category_id_is_active_idx (category_id, is_active), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `products` ADD INDEX `products_category_id_is_active_idx` (`category_id`, `is_active`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND INDEX_NAME = 'products_category_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND INDEX_NAME <> 'products_category_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'category_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE products DROP INDEX products_category_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `products` DROP INDEX `products_category_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -831,15 +831,15 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND INDEX_NAME = 'products_name_lower') THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND COLUMN_NAME = 'products_name_lower__expr') THEN
           IF algo = 0 THEN
-            ALTER TABLE products ADD COLUMN products_name_lower__expr text AS (lower(name)) VIRTUAL, ALGORITHM=INSTANT;
+            ALTER TABLE `products` ADD COLUMN `products_name_lower__expr` text AS (lower(`name`)) VIRTUAL, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE products ADD COLUMN products_name_lower__expr text AS (lower(name)) VIRTUAL, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `products` ADD COLUMN `products_name_lower__expr` text AS (lower(`name`)) VIRTUAL, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
-        ALTER TABLE products ADD INDEX products_name_lower (products_name_lower__expr(768)), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `products` ADD INDEX `products_name_lower` (`products_name_lower__expr`(768)), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND INDEX_NAME = 'products_category_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND INDEX_NAME <> 'products_category_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'category_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE products DROP INDEX products_category_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `products` DROP INDEX `products_category_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -868,7 +868,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM products AS c WHERE c.category_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM categories AS p WHERE p.id = c.category_id)) THEN
+        IF EXISTS (SELECT 1 FROM `products` AS c WHERE c.`category_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `categories` AS p WHERE p.`id` = c.`category_id`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of products break foreign key products_category_id_fkey';
         END IF;
       END IF;
@@ -897,7 +897,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND CONSTRAINT_NAME = 'products_category_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE products ADD CONSTRAINT products_category_id_fkey FOREIGN KEY (category_id) REFERENCES categories (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `products` ADD CONSTRAINT `products_category_id_fkey` FOREIGN KEY (`category_id`) REFERENCES `categories` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -911,31 +911,31 @@ SET SESSION foreign_key_checks = 1;
 
 -- [28] create table `stock`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/inventory.mig:9:7
-CREATE TABLE IF NOT EXISTS stock (
-  product_id bigint NOT NULL,
-  warehouse_id int NOT NULL,
-  quantity int NOT NULL DEFAULT 0,
-  reserved int NOT NULL DEFAULT 0,
-  PRIMARY KEY (product_id, warehouse_id),
-  CONSTRAINT stock_quantity_check CHECK (quantity >= 0),
-  CONSTRAINT stock_reserved_check CHECK (reserved >= 0),
-  CONSTRAINT stock_reserved_le_quantity CHECK (reserved <= quantity)
+CREATE TABLE IF NOT EXISTS `stock` (
+  `product_id` bigint NOT NULL,
+  `warehouse_id` int NOT NULL,
+  `quantity` int NOT NULL DEFAULT 0,
+  `reserved` int NOT NULL DEFAULT 0,
+  PRIMARY KEY (`product_id`, `warehouse_id`),
+  CONSTRAINT `stock_quantity_check` CHECK (`quantity` >= 0),
+  CONSTRAINT `stock_reserved_check` CHECK (`reserved` >= 0),
+  CONSTRAINT `stock_reserved_le_quantity` CHECK (`reserved` <= `quantity`)
 ) ENGINE=InnoDB;
 
 -- [29] create table `users`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:4:7
-CREATE TABLE IF NOT EXISTS users (
-  id bigint NOT NULL AUTO_INCREMENT,
-  email text NOT NULL,
-  full_name text NOT NULL COMMENT 'as typed at sign-up',
-  nickname text NULL,
-  phone varchar(32) NULL,
-  password_hash text NOT NULL,
-  is_admin boolean NOT NULL DEFAULT false,
-  created_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  PRIMARY KEY (id),
-  users_email_lower_key__expr text AS (lower(email)) STORED
+CREATE TABLE IF NOT EXISTS `users` (
+  `id` bigint NOT NULL AUTO_INCREMENT,
+  `email` text NOT NULL,
+  `full_name` text NOT NULL COMMENT 'as typed at sign-up',
+  `nickname` text NULL,
+  `phone` varchar(32) NULL,
+  `password_hash` text NOT NULL,
+  `is_admin` boolean NOT NULL DEFAULT false,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  `users_email_lower_key__expr` text AS (lower(`email`)) STORED
 ) ENGINE=InnoDB COMMENT='one row per customer account';
 
 -- [30] add foreign key `addresses_user_id_fkey` on `addresses`
@@ -957,7 +957,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM addresses AS c WHERE c.user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users AS p WHERE p.id = c.user_id)) THEN
+        IF EXISTS (SELECT 1 FROM `addresses` AS c WHERE c.`user_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `users` AS p WHERE p.`id` = c.`user_id`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of addresses break foreign key addresses_user_id_fkey';
         END IF;
       END IF;
@@ -986,7 +986,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE addresses ADD CONSTRAINT addresses_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `addresses` ADD CONSTRAINT `addresses_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -1017,7 +1017,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM legacy_sessions AS c WHERE c.user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users AS p WHERE p.id = c.user_id)) THEN
+        IF EXISTS (SELECT 1 FROM `legacy_sessions` AS c WHERE c.`user_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `users` AS p WHERE p.`id` = c.`user_id`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of legacy_sessions break foreign key legacy_sessions_user_id_fkey';
         END IF;
       END IF;
@@ -1046,7 +1046,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND CONSTRAINT_NAME = 'legacy_sessions_user_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE legacy_sessions ADD CONSTRAINT legacy_sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `legacy_sessions` ADD CONSTRAINT `legacy_sessions_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -1077,7 +1077,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM orders AS c WHERE c.user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users AS p WHERE p.id = c.user_id)) THEN
+        IF EXISTS (SELECT 1 FROM `orders` AS c WHERE c.`user_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `users` AS p WHERE p.`id` = c.`user_id`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of orders break foreign key orders_user_id_fkey';
         END IF;
       END IF;
@@ -1106,7 +1106,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` ADD CONSTRAINT `orders_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -1147,12 +1147,12 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND INDEX_NAME = 'users_email_lower_key') THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'users_email_lower_key__expr') THEN
           IF algo = 0 THEN
-            ALTER TABLE users ADD COLUMN users_email_lower_key__expr text AS (lower(email)) VIRTUAL, ALGORITHM=INSTANT;
+            ALTER TABLE `users` ADD COLUMN `users_email_lower_key__expr` text AS (lower(`email`)) VIRTUAL, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE users ADD COLUMN users_email_lower_key__expr text AS (lower(email)) VIRTUAL, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `users` ADD COLUMN `users_email_lower_key__expr` text AS (lower(`email`)) VIRTUAL, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
-        ALTER TABLE users ADD UNIQUE INDEX users_email_lower_key (users_email_lower_key__expr(768)), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `users` ADD UNIQUE INDEX `users_email_lower_key` (`users_email_lower_key__expr`(768)), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -1181,7 +1181,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND INDEX_NAME = 'users_created_at_idx') THEN
-        ALTER TABLE users ADD INDEX users_created_at_idx (created_at), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `users` ADD INDEX `users_created_at_idx` (`created_at`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -1193,13 +1193,13 @@ DROP PROCEDURE migc_step;
 
 -- [35] create table `warehouses`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/inventory.mig:2:7
-CREATE TABLE IF NOT EXISTS warehouses (
-  id int NOT NULL AUTO_INCREMENT,
-  code varchar(16) NOT NULL,
-  name text NOT NULL,
-  country varchar(2) NOT NULL,
-  PRIMARY KEY (id),
-  CONSTRAINT warehouses_code_key UNIQUE KEY (code)
+CREATE TABLE IF NOT EXISTS `warehouses` (
+  `id` int NOT NULL AUTO_INCREMENT,
+  `code` varchar(16) NOT NULL,
+  `name` text NOT NULL,
+  `country` varchar(2) NOT NULL,
+  PRIMARY KEY (`id`),
+  CONSTRAINT `warehouses_code_key` UNIQUE KEY (`code`)
 ) ENGINE=InnoDB;
 
 -- [36] add foreign key `stock_warehouse_id_fkey` on `stock`
@@ -1221,7 +1221,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM stock AS c WHERE c.warehouse_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM warehouses AS p WHERE p.id = c.warehouse_id)) THEN
+        IF EXISTS (SELECT 1 FROM `stock` AS c WHERE c.`warehouse_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `warehouses` AS p WHERE p.`id` = c.`warehouse_id`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of stock break foreign key stock_warehouse_id_fkey';
         END IF;
       END IF;
@@ -1250,7 +1250,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_warehouse_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE stock ADD CONSTRAINT stock_warehouse_id_fkey FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `stock` ADD CONSTRAINT `stock_warehouse_id_fkey` FOREIGN KEY (`warehouse_id`) REFERENCES `warehouses` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -1281,7 +1281,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'warehouses' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM warehouses AS c WHERE c.country IS NOT NULL AND NOT EXISTS (SELECT 1 FROM countries AS p WHERE p.code = c.country)) THEN
+        IF EXISTS (SELECT 1 FROM `warehouses` AS c WHERE c.`country` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `countries` AS p WHERE p.`code` = c.`country`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of warehouses break foreign key warehouses_country_fkey';
         END IF;
       END IF;
@@ -1310,7 +1310,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'warehouses' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'warehouses' AND CONSTRAINT_NAME = 'warehouses_country_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE warehouses ADD CONSTRAINT warehouses_country_fkey FOREIGN KEY (country) REFERENCES countries (code) ON UPDATE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `warehouses` ADD CONSTRAINT `warehouses_country_fkey` FOREIGN KEY (`country`) REFERENCES `countries` (`code`) ON UPDATE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -1324,12 +1324,12 @@ SET SESSION foreign_key_checks = 1;
 
 -- [38] create view `active_products`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v1/catalog.mig:28:6
-CREATE OR REPLACE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active;
+CREATE OR REPLACE VIEW `active_products` AS SELECT `p`.`id`, `p`.`sku`, `p`.`name`, `p`.`price`, `c`.`slug` AS `category_slug` FROM `products` p JOIN `categories` c ON `c`.`id` = `p`.`category_id` WHERE `p`.`is_active`;
 
 -- [39] create view `order_totals`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v1/orders.mig:43:6
-CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS `lines`, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+CREATE OR REPLACE VIEW `order_totals` AS SELECT `o`.`id` AS `order_id`, `o`.`user_id`, count(*) AS `lines`, sum(`i`.`quantity` * `i`.`unit_price`) AS `items_total` FROM `orders` o JOIN `order_items` i ON `i`.`order_id` = `o`.`id` GROUP BY `o`.`id`, `o`.`user_id`;
 
 -- [40] create view `product_stock`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v1/inventory.mig:19:6
-CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock GROUP BY product_id;
+CREATE OR REPLACE VIEW `product_stock` AS SELECT `product_id`, sum(`quantity` - `reserved`) AS `available` FROM `stock` GROUP BY `product_id`;

@@ -57,44 +57,44 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM
 
 -- [3] create table `addresses`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:24:7
-CREATE TABLE addresses (
-  id integer NOT NULL,
-  user_id integer NOT NULL,
-  recipient text NOT NULL,
-  street text NOT NULL,
-  house_number varchar(16) NOT NULL,
-  city text NOT NULL,
-  postal_code varchar(16) NOT NULL,
-  country varchar(2) NOT NULL,
-  is_default boolean NOT NULL DEFAULT false,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (id),
-  FOREIGN KEY (country) REFERENCES countries (code) ON UPDATE CASCADE,
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+CREATE TABLE "addresses" (
+  "id" integer NOT NULL,
+  "user_id" integer NOT NULL,
+  "recipient" text NOT NULL,
+  "street" text NOT NULL,
+  "house_number" varchar(16) NOT NULL,
+  "city" text NOT NULL,
+  "postal_code" varchar(16) NOT NULL,
+  "country" varchar(2) NOT NULL,
+  "is_default" boolean NOT NULL DEFAULT false,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("id"),
+  FOREIGN KEY ("country") REFERENCES "countries" ("code") ON UPDATE CASCADE,
+  FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
 );
 
 -- [4] create unique index `addresses_one_default_per_user` on `addresses`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/users.mig:36:3
-CREATE UNIQUE INDEX addresses_one_default_per_user ON addresses (user_id) WHERE is_default;
+CREATE UNIQUE INDEX "addresses_one_default_per_user" ON "addresses" ("user_id") WHERE "is_default";
 
 -- [5] create table `categories`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/catalog.mig:4:7
-CREATE TABLE categories (
-  id integer NOT NULL,
-  parent_id integer,
-  name text NOT NULL,
-  slug varchar(120) NOT NULL,
-  position integer NOT NULL DEFAULT 0,
-  PRIMARY KEY (id),
-  CONSTRAINT categories_position_check CHECK (position >= 0),
-  FOREIGN KEY (parent_id) REFERENCES categories (id) ON DELETE SET NULL
+CREATE TABLE "categories" (
+  "id" integer NOT NULL,
+  "parent_id" integer,
+  "name" text NOT NULL,
+  "slug" varchar(120) NOT NULL,
+  "position" integer NOT NULL DEFAULT 0,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "categories_position_check" CHECK ("position" >= 0),
+  FOREIGN KEY ("parent_id") REFERENCES "categories" ("id") ON DELETE SET NULL
 );
-CREATE UNIQUE INDEX categories_slug_key ON categories (slug);
+CREATE UNIQUE INDEX "categories_slug_key" ON "categories" ("slug");
 
 -- [6] create index `categories_parent_id_position_idx` on `categories`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/catalog.mig:10:3
-CREATE INDEX categories_parent_id_position_idx ON categories (parent_id, position);
+CREATE INDEX "categories_parent_id_position_idx" ON "categories" ("parent_id", "position");
 
 -- [7] add foreign key `categories_parent_id_fkey` on `categories`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v1/catalog.mig:6:42
@@ -102,11 +102,11 @@ CREATE INDEX categories_parent_id_position_idx ON categories (parent_id, positio
 
 -- [8] create table `countries`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:18:7
-CREATE TABLE countries (
-  code varchar(2) NOT NULL,
-  name text NOT NULL,
-  ships_to boolean NOT NULL DEFAULT true,
-  PRIMARY KEY (code)
+CREATE TABLE "countries" (
+  "code" varchar(2) NOT NULL,
+  "name" text NOT NULL,
+  "ships_to" boolean NOT NULL DEFAULT true,
+  PRIMARY KEY ("code")
 );
 
 -- [9] add foreign key `addresses_country_fkey` on `addresses`
@@ -115,58 +115,58 @@ CREATE TABLE countries (
 
 -- [10] create table `legacy_sessions`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:40:7
-CREATE TABLE legacy_sessions (
-  token varchar(64) NOT NULL,
-  user_id integer NOT NULL,
-  ip_address text,
-  expires_at timestamptz NOT NULL,
-  PRIMARY KEY (token),
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+CREATE TABLE "legacy_sessions" (
+  "token" varchar(64) NOT NULL,
+  "user_id" integer NOT NULL,
+  "ip_address" text,
+  "expires_at" timestamptz NOT NULL,
+  PRIMARY KEY ("token"),
+  FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
 );
 
 -- [11] create index `legacy_sessions_user_id_idx` on `legacy_sessions`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/users.mig:45:3
-CREATE INDEX legacy_sessions_user_id_idx ON legacy_sessions (user_id);
+CREATE INDEX "legacy_sessions_user_id_idx" ON "legacy_sessions" ("user_id");
 
 -- [12] create index `legacy_sessions_expires_at_idx` on `legacy_sessions`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/users.mig:46:3
-CREATE INDEX legacy_sessions_expires_at_idx ON legacy_sessions (expires_at);
+CREATE INDEX "legacy_sessions_expires_at_idx" ON "legacy_sessions" ("expires_at");
 
 -- [13] create table `order_items`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/orders.mig:22:7
-CREATE TABLE order_items (
-  order_id integer NOT NULL,
-  line integer NOT NULL,
-  product_id integer NOT NULL,
-  quantity integer NOT NULL,
-  unit_price numeric(10,2) NOT NULL,
-  PRIMARY KEY (order_id, line),
-  CONSTRAINT order_items_quantity_check CHECK (quantity > 0),
-  CONSTRAINT order_items_unit_price_check CHECK (unit_price >= 0),
-  FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE,
-  FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE RESTRICT
+CREATE TABLE "order_items" (
+  "order_id" integer NOT NULL,
+  "line" integer NOT NULL,
+  "product_id" integer NOT NULL,
+  "quantity" integer NOT NULL,
+  "unit_price" numeric(10,2) NOT NULL,
+  PRIMARY KEY ("order_id", "line"),
+  CONSTRAINT "order_items_quantity_check" CHECK ("quantity" > 0),
+  CONSTRAINT "order_items_unit_price_check" CHECK ("unit_price" >= 0),
+  FOREIGN KEY ("order_id") REFERENCES "orders" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("product_id") REFERENCES "products" ("id") ON DELETE RESTRICT
 );
 
 -- [14] create index `order_items_product_id_idx` on `order_items`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/orders.mig:29:3
-CREATE INDEX order_items_product_id_idx ON order_items (product_id);
+CREATE INDEX "order_items_product_id_idx" ON "order_items" ("product_id");
 
 -- [15] create table `orders`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/orders.mig:8:7
-CREATE TABLE orders (
-  id integer NOT NULL,
-  user_id integer NOT NULL,
-  shipping_address_id integer,
-  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'completed', 'shipped', 'cancelled', 'refunded')),
-  total numeric(12,2) NOT NULL,
-  notes text,
-  placed_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (id),
-  CONSTRAINT orders_total_check CHECK (total >= 0),
-  FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL,
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT
+CREATE TABLE "orders" (
+  "id" integer NOT NULL,
+  "user_id" integer NOT NULL,
+  "shipping_address_id" integer,
+  "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'completed', 'shipped', 'cancelled', 'refunded')),
+  "total" numeric(12,2) NOT NULL,
+  "notes" text,
+  "placed_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("id"),
+  CONSTRAINT "orders_total_check" CHECK ("total" >= 0),
+  FOREIGN KEY ("shipping_address_id") REFERENCES "addresses" ("id") ON DELETE SET NULL,
+  FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT
 );
 
 -- [16] add foreign key `order_items_order_id_fkey` on `order_items`
@@ -175,11 +175,11 @@ CREATE TABLE orders (
 
 -- [17] create index `orders_user_id_placed_at_idx` on `orders`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/orders.mig:17:3
-CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
+CREATE INDEX "orders_user_id_placed_at_idx" ON "orders" ("user_id", "placed_at" DESC);
 
 -- [18] create index `orders_pending` on `orders`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/orders.mig:19:3
-CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
+CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pending';
 
 -- [19] add foreign key `orders_shipping_address_id_fkey` on `orders`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v1/orders.mig:11:54
@@ -187,23 +187,23 @@ CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
 
 -- [20] create table `payments`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/orders.mig:32:7
-CREATE TABLE payments (
-  id integer NOT NULL,
-  order_id integer NOT NULL,
-  method text NOT NULL CHECK (method IN ('card', 'paypal', 'bank_transfer')),
-  amount numeric(12,2) NOT NULL,
-  provider_ref text,
-  paid_at timestamptz,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (id),
-  CONSTRAINT payments_amount_check CHECK (amount > 0),
-  FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT
+CREATE TABLE "payments" (
+  "id" integer NOT NULL,
+  "order_id" integer NOT NULL,
+  "method" text NOT NULL CHECK ("method" IN ('card', 'paypal', 'bank_transfer')),
+  "amount" numeric(12,2) NOT NULL,
+  "provider_ref" text,
+  "paid_at" timestamptz,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("id"),
+  CONSTRAINT "payments_amount_check" CHECK ("amount" > 0),
+  FOREIGN KEY ("order_id") REFERENCES "orders" ("id") ON DELETE RESTRICT
 );
 
 -- [21] create index `payments_order_id_idx` on `payments`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/orders.mig:40:3
-CREATE INDEX payments_order_id_idx ON payments (order_id);
+CREATE INDEX "payments_order_id_idx" ON "payments" ("order_id");
 
 -- [22] add foreign key `payments_order_id_fkey` on `payments`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v1/orders.mig:34:51
@@ -211,22 +211,22 @@ CREATE INDEX payments_order_id_idx ON payments (order_id);
 
 -- [23] create table `products`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/catalog.mig:13:7
-CREATE TABLE products (
-  id integer NOT NULL,
-  category_id integer NOT NULL,
-  sku varchar(64) NOT NULL,
-  name text NOT NULL,
-  description text,
-  price numeric(10,2) NOT NULL,
-  is_active boolean NOT NULL DEFAULT true,
-  attributes text,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (id),
-  CONSTRAINT products_price_check CHECK (price >= 0),
-  FOREIGN KEY (category_id) REFERENCES categories (id) ON DELETE RESTRICT
+CREATE TABLE "products" (
+  "id" integer NOT NULL,
+  "category_id" integer NOT NULL,
+  "sku" varchar(64) NOT NULL,
+  "name" text NOT NULL,
+  "description" text,
+  "price" numeric(10,2) NOT NULL,
+  "is_active" boolean NOT NULL DEFAULT true,
+  "attributes" text,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("id"),
+  CONSTRAINT "products_price_check" CHECK ("price" >= 0),
+  FOREIGN KEY ("category_id") REFERENCES "categories" ("id") ON DELETE RESTRICT
 );
-CREATE UNIQUE INDEX products_sku_key ON products (sku);
+CREATE UNIQUE INDEX "products_sku_key" ON "products" ("sku");
 
 -- [24] add foreign key `order_items_product_id_fkey` on `order_items`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v1/orders.mig:25:49
@@ -234,11 +234,11 @@ CREATE UNIQUE INDEX products_sku_key ON products (sku);
 
 -- [25] create index `products_category_id_is_active_idx` on `products`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/catalog.mig:23:3
-CREATE INDEX products_category_id_is_active_idx ON products (category_id, is_active);
+CREATE INDEX "products_category_id_is_active_idx" ON "products" ("category_id", "is_active");
 
 -- [26] create index `products_name_lower` on `products`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/catalog.mig:24:3
-CREATE INDEX products_name_lower ON products ((lower(name)));
+CREATE INDEX "products_name_lower" ON "products" ((lower("name")));
 
 -- [27] add foreign key `products_category_id_fkey` on `products`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v1/catalog.mig:15:50
@@ -246,31 +246,31 @@ CREATE INDEX products_name_lower ON products ((lower(name)));
 
 -- [28] create table `stock`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/inventory.mig:9:7
-CREATE TABLE stock (
-  product_id integer NOT NULL,
-  warehouse_id integer NOT NULL,
-  quantity integer NOT NULL DEFAULT 0,
-  reserved integer NOT NULL DEFAULT 0,
-  PRIMARY KEY (product_id, warehouse_id),
-  CONSTRAINT stock_quantity_check CHECK (quantity >= 0),
-  CONSTRAINT stock_reserved_check CHECK (reserved >= 0),
-  CONSTRAINT stock_reserved_le_quantity CHECK (reserved <= quantity),
-  FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE
+CREATE TABLE "stock" (
+  "product_id" integer NOT NULL,
+  "warehouse_id" integer NOT NULL,
+  "quantity" integer NOT NULL DEFAULT 0,
+  "reserved" integer NOT NULL DEFAULT 0,
+  PRIMARY KEY ("product_id", "warehouse_id"),
+  CONSTRAINT "stock_quantity_check" CHECK ("quantity" >= 0),
+  CONSTRAINT "stock_reserved_check" CHECK ("reserved" >= 0),
+  CONSTRAINT "stock_reserved_le_quantity" CHECK ("reserved" <= "quantity"),
+  FOREIGN KEY ("warehouse_id") REFERENCES "warehouses" ("id") ON DELETE CASCADE
 );
 
 -- [29] create table `users`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:4:7
-CREATE TABLE users (
-  id integer NOT NULL,
-  email text NOT NULL,
-  full_name text NOT NULL,
-  nickname text,
-  phone varchar(32),
-  password_hash text NOT NULL,
-  is_admin boolean NOT NULL DEFAULT false,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (id)
+CREATE TABLE "users" (
+  "id" integer NOT NULL,
+  "email" text NOT NULL,
+  "full_name" text NOT NULL,
+  "nickname" text,
+  "phone" varchar(32),
+  "password_hash" text NOT NULL,
+  "is_admin" boolean NOT NULL DEFAULT false,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("id")
 );
 
 -- [30] add foreign key `addresses_user_id_fkey` on `addresses`
@@ -287,23 +287,23 @@ CREATE TABLE users (
 
 -- [33] create unique index `users_email_lower_key` on `users`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/users.mig:14:3
-CREATE UNIQUE INDEX users_email_lower_key ON users ((lower(email)));
+CREATE UNIQUE INDEX "users_email_lower_key" ON "users" ((lower("email")));
 
 -- [34] create index `users_created_at_idx` on `users`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/users.mig:15:3
-CREATE INDEX users_created_at_idx ON users (created_at);
+CREATE INDEX "users_created_at_idx" ON "users" ("created_at");
 
 -- [35] create table `warehouses`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/inventory.mig:2:7
-CREATE TABLE warehouses (
-  id integer NOT NULL,
-  code varchar(16) NOT NULL,
-  name text NOT NULL,
-  country varchar(2) NOT NULL,
-  PRIMARY KEY (id),
-  FOREIGN KEY (country) REFERENCES countries (code) ON UPDATE CASCADE
+CREATE TABLE "warehouses" (
+  "id" integer NOT NULL,
+  "code" varchar(16) NOT NULL,
+  "name" text NOT NULL,
+  "country" varchar(2) NOT NULL,
+  PRIMARY KEY ("id"),
+  FOREIGN KEY ("country") REFERENCES "countries" ("code") ON UPDATE CASCADE
 );
-CREATE UNIQUE INDEX warehouses_code_key ON warehouses (code);
+CREATE UNIQUE INDEX "warehouses_code_key" ON "warehouses" ("code");
 
 -- [36] add foreign key `stock_warehouse_id_fkey` on `stock`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v1/inventory.mig:12:43
@@ -315,15 +315,15 @@ CREATE UNIQUE INDEX warehouses_code_key ON warehouses (code);
 
 -- [38] create view `active_products`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v1/catalog.mig:28:6
-CREATE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active;
+CREATE VIEW "active_products" AS SELECT "p"."id", "p"."sku", "p"."name", "p"."price", "c"."slug" AS "category_slug" FROM "products" p JOIN "categories" c ON "c"."id" = "p"."category_id" WHERE "p"."is_active";
 
 -- [39] create view `order_totals`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v1/orders.mig:43:6
-CREATE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+CREATE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 
 -- [40] create view `product_stock`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v1/inventory.mig:19:6
-CREATE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock GROUP BY product_id;
+CREATE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock" GROUP BY "product_id";
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('addresses') ORDER BY name)) = 'city,country,created_at,house_number,id,is_default,postal_code,recipient,street,updated_at,user_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('addresses') WHERE name IN ('addresses_one_default_per_user') ORDER BY name)) = 'addresses_one_default_per_user';

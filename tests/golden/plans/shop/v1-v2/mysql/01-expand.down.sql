@@ -8,24 +8,24 @@ SET NAMES utf8mb4;
 
 -- [21] undo: make the copy `payments__migc` of `payments`, with the change, kept in step by triggers
 --     lock: exclusive metadata lock (brief): an empty copy of `payments` and triggers made; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
-DROP TRIGGER IF EXISTS migc_sync_payments_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_payments_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_payments_insert;
-DROP TRIGGER IF EXISTS migc_copy_payments_update;
-DROP TRIGGER IF EXISTS migc_copy_payments_delete;
-DROP TRIGGER IF EXISTS migc_copy_payments_back_insert;
-DROP TRIGGER IF EXISTS migc_copy_payments_back_update;
-DROP TRIGGER IF EXISTS migc_copy_payments_back_delete;
-DROP TABLE IF EXISTS payments__migc, payments__migc_back, payments__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_payments_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_payments_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_payments_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_payments_update`;
+DROP TRIGGER IF EXISTS `migc_copy_payments_delete`;
+DROP TRIGGER IF EXISTS `migc_copy_payments_back_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_payments_back_update`;
+DROP TRIGGER IF EXISTS `migc_copy_payments_back_delete`;
+DROP TABLE IF EXISTS `payments__migc`, `payments__migc_back`, `payments__migc_progress`;
 
 -- [20] undo: create view `customer_directory`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
-DROP VIEW IF EXISTS customer_directory;
+DROP VIEW IF EXISTS `customer_directory`;
 
 -- [19] undo: install the dual-write trigger on `users`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
-DROP TRIGGER IF EXISTS migc_sync_users_insert;
-DROP TRIGGER IF EXISTS migc_sync_users_update;
+DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 
 -- [18] undo: add column `users.marketing_opt_in`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:14:3
@@ -55,9 +55,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'marketing_opt_in') THEN
         IF algo = 0 THEN
-          ALTER TABLE users DROP COLUMN marketing_opt_in, ALGORITHM=INSTANT;
+          ALTER TABLE `users` DROP COLUMN `marketing_opt_in`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE users DROP COLUMN marketing_opt_in, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` DROP COLUMN `marketing_opt_in`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -96,9 +96,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'last_name') THEN
         IF algo = 0 THEN
-          ALTER TABLE users DROP COLUMN last_name, ALGORITHM=INSTANT;
+          ALTER TABLE `users` DROP COLUMN `last_name`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE users DROP COLUMN last_name, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` DROP COLUMN `last_name`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -137,9 +137,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'first_name') THEN
         IF algo = 0 THEN
-          ALTER TABLE users DROP COLUMN first_name, ALGORITHM=INSTANT;
+          ALTER TABLE `users` DROP COLUMN `first_name`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE users DROP COLUMN first_name, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` DROP COLUMN `first_name`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -178,13 +178,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE stock DROP FOREIGN KEY stock_product_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `stock` DROP FOREIGN KEY `stock_product_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE stock DROP FOREIGN KEY stock_product_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock` DROP FOREIGN KEY `stock_product_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND INDEX_NAME = 'stock_product_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey') THEN
-        ALTER TABLE stock DROP INDEX stock_product_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `stock` DROP INDEX `stock_product_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -222,33 +222,33 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_product_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_product_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE order_items ADD CONSTRAINT order_items_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `order_items` ADD CONSTRAINT `order_items_product_id_fkey` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_product_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE order_items DROP FOREIGN KEY order_items_product_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_product_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE order_items DROP FOREIGN KEY order_items_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND INDEX_NAME = 'order_items_product_id_fkey__migc') THEN
-        ALTER TABLE order_items DROP INDEX order_items_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `order_items` DROP INDEX `order_items_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE stock ADD CONSTRAINT stock_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `stock` ADD CONSTRAINT `stock_product_id_fkey` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE stock DROP FOREIGN KEY stock_product_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `stock` DROP FOREIGN KEY `stock_product_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE stock DROP FOREIGN KEY stock_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock` DROP FOREIGN KEY `stock_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND INDEX_NAME = 'stock_product_id_fkey__migc') THEN
-        ALTER TABLE stock DROP INDEX stock_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `stock` DROP INDEX `stock_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -258,18 +258,18 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
-DROP TRIGGER IF EXISTS migc_sync_products_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_products_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_products_insert;
-DROP TRIGGER IF EXISTS migc_copy_products_update;
-DROP TRIGGER IF EXISTS migc_copy_products_delete;
-DROP TABLE IF EXISTS products__migc, products__migc_old, products__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_products_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_products_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_products_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_products_update`;
+DROP TRIGGER IF EXISTS `migc_copy_products_delete`;
+DROP TABLE IF EXISTS `products__migc`, `products__migc_old`, `products__migc_progress`;
 -- products.price stays decimal(12,2): narrowing it back copies the table
 
 -- [13] undo: install the dual-write trigger on `payments`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
-DROP TRIGGER IF EXISTS migc_sync_payments_insert;
-DROP TRIGGER IF EXISTS migc_sync_payments_update;
+DROP TRIGGER IF EXISTS `migc_sync_payments_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_payments_update`;
 
 -- [12] undo: add check `payments_currency_check` on `payments` for new rows
 --     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
@@ -299,9 +299,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_currency_check') THEN
         IF algo = 0 THEN
-          ALTER TABLE payments DROP CONSTRAINT payments_currency_check, ALGORITHM=INSTANT;
+          ALTER TABLE `payments` DROP CONSTRAINT `payments_currency_check`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE payments DROP CONSTRAINT payments_currency_check, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` DROP CONSTRAINT `payments_currency_check`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -340,9 +340,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_amount_cents_check') THEN
         IF algo = 0 THEN
-          ALTER TABLE payments DROP CONSTRAINT payments_amount_cents_check, ALGORITHM=INSTANT;
+          ALTER TABLE `payments` DROP CONSTRAINT `payments_amount_cents_check`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE payments DROP CONSTRAINT payments_amount_cents_check, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` DROP CONSTRAINT `payments_amount_cents_check`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -373,9 +373,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND INDEX_NAME = 'payments_provider_ref_key') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND INDEX_NAME <> 'payments_provider_ref_key' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'order_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE payments ADD INDEX payments_order_id_fkey (order_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` ADD INDEX `payments_order_id_fkey` (`order_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE payments DROP INDEX payments_provider_ref_key, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `payments` DROP INDEX `payments_provider_ref_key`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -413,9 +413,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND COLUMN_NAME = 'currency') THEN
         IF algo = 0 THEN
-          ALTER TABLE payments DROP COLUMN currency, ALGORITHM=INSTANT;
+          ALTER TABLE `payments` DROP COLUMN `currency`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE payments DROP COLUMN currency, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` DROP COLUMN `currency`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -454,9 +454,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND COLUMN_NAME = 'amount_cents') THEN
         IF algo = 0 THEN
-          ALTER TABLE payments DROP COLUMN amount_cents, ALGORITHM=INSTANT;
+          ALTER TABLE `payments` DROP COLUMN `amount_cents`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE payments DROP COLUMN amount_cents, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` DROP COLUMN `amount_cents`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -469,8 +469,8 @@ DROP PROCEDURE migc_step;
 
 -- [7] undo: install the dual-write trigger on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
-DROP TRIGGER IF EXISTS migc_sync_orders_insert;
-DROP TRIGGER IF EXISTS migc_sync_orders_update;
+DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 
 -- [6] undo: create index `orders_pending__migc` on `orders`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v2/orders.mig:20:3
@@ -492,12 +492,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending__migc') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_pending__migc' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE orders ADD INDEX orders_user_id_fkey (user_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD INDEX `orders_user_id_fkey` (`user_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_shipping_address_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_pending__migc' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'shipping_address_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE orders ADD INDEX orders_shipping_address_id_fkey (shipping_address_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD INDEX `orders_shipping_address_id_fkey` (`shipping_address_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE orders DROP INDEX orders_pending__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` DROP INDEX `orders_pending__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -535,9 +535,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders DROP COLUMN status__migc_new, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` DROP COLUMN `status__migc_new`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders DROP COLUMN status__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP COLUMN `status__migc_new`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -550,12 +550,12 @@ DROP PROCEDURE migc_step;
 
 -- [4] undo: widen `order_items.unit_price` from `decimal(10, 2)` to `decimal(12, 2)`
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:28:3
-DROP TRIGGER IF EXISTS migc_sync_order_items_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_order_items_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_order_items_insert;
-DROP TRIGGER IF EXISTS migc_copy_order_items_update;
-DROP TRIGGER IF EXISTS migc_copy_order_items_delete;
-DROP TABLE IF EXISTS order_items__migc, order_items__migc_old, order_items__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_order_items_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_order_items_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_order_items_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_order_items_update`;
+DROP TRIGGER IF EXISTS `migc_copy_order_items_delete`;
+DROP TABLE IF EXISTS `order_items__migc`, `order_items__migc_old`, `order_items__migc_progress`;
 -- order_items.unit_price stays decimal(12,2): narrowing it back copies the table
 
 -- [3] undo: create enum `order_status__migc`, the new shape of `order_status`
@@ -590,33 +590,33 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE order_items ADD CONSTRAINT order_items_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `order_items` ADD CONSTRAINT `order_items_order_id_fkey` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND INDEX_NAME = 'order_items_order_id_fkey__migc') THEN
-        ALTER TABLE order_items DROP INDEX order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `order_items` DROP INDEX `order_items_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE payments ADD CONSTRAINT payments_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `payments` ADD CONSTRAINT `payments_order_id_fkey` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND INDEX_NAME = 'payments_order_id_fkey__migc') THEN
-        ALTER TABLE payments DROP INDEX payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `payments` DROP INDEX `payments_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -626,12 +626,12 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
-DROP TRIGGER IF EXISTS migc_sync_orders_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_orders_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_orders_insert;
-DROP TRIGGER IF EXISTS migc_copy_orders_update;
-DROP TRIGGER IF EXISTS migc_copy_orders_delete;
-DROP TABLE IF EXISTS orders__migc, orders__migc_old, orders__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_orders_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_orders_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_orders_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_orders_update`;
+DROP TRIGGER IF EXISTS `migc_copy_orders_delete`;
+DROP TABLE IF EXISTS `orders__migc`, `orders__migc_old`, `orders__migc_progress`;
 -- value 'delivered' stays in enum order_status: removing an enum member copies the table
 
 -- [1] undo: add value `paid` to enum `order_status` (renamed from `completed`)
@@ -662,33 +662,33 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE order_items ADD CONSTRAINT order_items_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `order_items` ADD CONSTRAINT `order_items_order_id_fkey` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND INDEX_NAME = 'order_items_order_id_fkey__migc') THEN
-        ALTER TABLE order_items DROP INDEX order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `order_items` DROP INDEX `order_items_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE payments ADD CONSTRAINT payments_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `payments` ADD CONSTRAINT `payments_order_id_fkey` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND INDEX_NAME = 'payments_order_id_fkey__migc') THEN
-        ALTER TABLE payments DROP INDEX payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `payments` DROP INDEX `payments_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -698,10 +698,10 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
-DROP TRIGGER IF EXISTS migc_sync_orders_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_orders_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_orders_insert;
-DROP TRIGGER IF EXISTS migc_copy_orders_update;
-DROP TRIGGER IF EXISTS migc_copy_orders_delete;
-DROP TABLE IF EXISTS orders__migc, orders__migc_old, orders__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_orders_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_orders_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_orders_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_orders_update`;
+DROP TRIGGER IF EXISTS `migc_copy_orders_delete`;
+DROP TABLE IF EXISTS `orders__migc`, `orders__migc_old`, `orders__migc_progress`;
 -- value 'paid' stays in enum order_status: removing an enum member copies the table

@@ -38,60 +38,60 @@ BEGIN
           RESIGNAL;
         END IF;
       END;
-      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status' AND LOCATE('''paid''', COLUMN_TYPE) > 0)) THEN
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status' AND LOCATE(',''paid'',', CONCAT(',', SUBSTRING(COLUMN_TYPE, 6, CHAR_LENGTH(COLUMN_TYPE) - 6), ',')) > 0)) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS orders__migc_progress;
-          CREATE TABLE orders__migc LIKE orders;
+          DROP TABLE IF EXISTS `orders__migc_progress`;
+          CREATE TABLE `orders__migc` LIKE `orders`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE orders__migc MODIFY COLUMN status enum('pending', 'paid', 'completed', 'shipped', 'cancelled', 'refunded') NOT NULL DEFAULT 'pending', ADD CONSTRAINT orders_user_id_fkey__migc FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT, ADD CONSTRAINT orders_shipping_address_id_fkey__migc FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL, ALGORITHM=COPY;
+          ALTER TABLE `orders__migc` MODIFY COLUMN `status` enum('pending','paid','completed','shipped','cancelled','refunded') NOT NULL DEFAULT 'pending', ADD CONSTRAINT `orders_user_id_fkey__migc` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE RESTRICT, ADD CONSTRAINT `orders_shipping_address_id_fkey__migc` FOREIGN KEY (`shipping_address_id`) REFERENCES `addresses` (`id`) ON DELETE SET NULL, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS orders__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO orders__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_orders_insert';
+        CREATE TABLE IF NOT EXISTS `orders__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `orders__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_orders_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_insert AFTER INSERT ON orders FOR EACH ROW IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.notes, NEW.placed_at, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), notes = VALUES(notes), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_orders_insert` AFTER INSERT ON `orders` FOR EACH ROW IF EXISTS (SELECT 1 FROM `orders__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `orders__migc` (`id`, `user_id`, `shipping_address_id`, `status`, `total`, `notes`, `placed_at`, `created_at`, `updated_at`) VALUES (NEW.`id`, NEW.`user_id`, NEW.`shipping_address_id`, NEW.`status`, NEW.`total`, NEW.`notes`, NEW.`placed_at`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `user_id` = VALUES(`user_id`), `shipping_address_id` = VALUES(`shipping_address_id`), `status` = VALUES(`status`), `total` = VALUES(`total`), `notes` = VALUES(`notes`), `placed_at` = VALUES(`placed_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_orders_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_orders_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_update AFTER UPDATE ON orders FOR EACH ROW IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.notes, NEW.placed_at, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), notes = VALUES(notes), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF; ELSEIF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE orders__migc SET id = NEW.id, user_id = NEW.user_id, shipping_address_id = NEW.shipping_address_id, status = NEW.status, total = NEW.total, notes = NEW.notes, placed_at = NEW.placed_at, created_at = NEW.created_at, updated_at = NEW.updated_at WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.notes, NEW.placed_at, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), notes = VALUES(notes), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF; ELSE DELETE FROM orders__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.notes, NEW.placed_at, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), notes = VALUES(notes), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_orders_update` AFTER UPDATE ON `orders` FOR EACH ROW IF NEW.`id` <=> OLD.`id` THEN IF EXISTS (SELECT 1 FROM `orders__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `orders__migc` (`id`, `user_id`, `shipping_address_id`, `status`, `total`, `notes`, `placed_at`, `created_at`, `updated_at`) VALUES (NEW.`id`, NEW.`user_id`, NEW.`shipping_address_id`, NEW.`status`, NEW.`total`, NEW.`notes`, NEW.`placed_at`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `user_id` = VALUES(`user_id`), `shipping_address_id` = VALUES(`shipping_address_id`), `status` = VALUES(`status`), `total` = VALUES(`total`), `notes` = VALUES(`notes`), `placed_at` = VALUES(`placed_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF; ELSEIF EXISTS (SELECT 1 FROM `orders__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `orders__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE `orders__migc` SET `id` = NEW.`id`, `user_id` = NEW.`user_id`, `shipping_address_id` = NEW.`shipping_address_id`, `status` = NEW.`status`, `total` = NEW.`total`, `notes` = NEW.`notes`, `placed_at` = NEW.`placed_at`, `created_at` = NEW.`created_at`, `updated_at` = NEW.`updated_at` WHERE `id` = OLD.`id`; IF ROW_COUNT() = 0 THEN INSERT INTO `orders__migc` (`id`, `user_id`, `shipping_address_id`, `status`, `total`, `notes`, `placed_at`, `created_at`, `updated_at`) VALUES (NEW.`id`, NEW.`user_id`, NEW.`shipping_address_id`, NEW.`status`, NEW.`total`, NEW.`notes`, NEW.`placed_at`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `user_id` = VALUES(`user_id`), `shipping_address_id` = VALUES(`shipping_address_id`), `status` = VALUES(`status`), `total` = VALUES(`total`), `notes` = VALUES(`notes`), `placed_at` = VALUES(`placed_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF; ELSE DELETE FROM `orders__migc` WHERE `id` = OLD.`id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `orders__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `orders__migc` (`id`, `user_id`, `shipping_address_id`, `status`, `total`, `notes`, `placed_at`, `created_at`, `updated_at`) VALUES (NEW.`id`, NEW.`user_id`, NEW.`shipping_address_id`, NEW.`status`, NEW.`total`, NEW.`notes`, NEW.`placed_at`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `user_id` = VALUES(`user_id`), `shipping_address_id` = VALUES(`shipping_address_id`), `status` = VALUES(`status`), `total` = VALUES(`total`), `notes` = VALUES(`notes`), `placed_at` = VALUES(`placed_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_orders_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_orders_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_delete AFTER DELETE ON orders FOR EACH ROW IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM orders__migc WHERE id = OLD.id; END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_orders_delete` AFTER DELETE ON `orders` FOR EACH ROW IF EXISTS (SELECT 1 FROM `orders__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM `orders__migc` WHERE `id` = OLD.`id`; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL;
-          SELECT b.id INTO upto_0
-            FROM (SELECT id FROM orders WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
-            ORDER BY b.id DESC LIMIT 1;
+          SELECT b.`id` INTO upto_0
+            FROM (SELECT `id` FROM `orders` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
+            ORDER BY b.`id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE orders__migc_progress SET whole = 1;
+            UPDATE `orders__migc_progress` SET whole = 1;
           ELSE
-            UPDATE orders__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+            UPDATE `orders__migc_progress` SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM orders
-            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
-          INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at)
-            SELECT id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at FROM orders WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM orders__migc AS x WHERE x.id = orders.id)
-            ON DUPLICATE KEY UPDATE id = orders__migc.id;
+          SELECT COUNT(*) INTO locked_rows FROM `orders`
+            WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
+          INSERT INTO `orders__migc` (`id`, `user_id`, `shipping_address_id`, `status`, `total`, `notes`, `placed_at`, `created_at`, `updated_at`)
+            SELECT `id`, `user_id`, `shipping_address_id`, `status`, `total`, `notes`, `placed_at`, `created_at`, `updated_at` FROM `orders` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
+              AND NOT EXISTS (SELECT 1 FROM `orders__migc` AS x WHERE x.`id` = `orders`.`id`)
+            ON DUPLICATE KEY UPDATE `id` = `orders__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -101,37 +101,37 @@ BEGIN
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey' AND REFERENCED_TABLE_NAME = 'orders') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE order_items ADD CONSTRAINT order_items_order_id_fkey__migc FOREIGN KEY (order_id) REFERENCES orders__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` ADD CONSTRAINT `order_items_order_id_fkey__migc` FOREIGN KEY (`order_id`) REFERENCES `orders__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey' AND REFERENCED_TABLE_NAME = 'orders') THEN
           IF algo = 0 THEN
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey' AND REFERENCED_TABLE_NAME = 'orders') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE payments ADD CONSTRAINT payments_order_id_fkey__migc FOREIGN KEY (order_id) REFERENCES orders__migc (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` ADD CONSTRAINT `payments_order_id_fkey__migc` FOREIGN KEY (`order_id`) REFERENCES `orders__migc` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey' AND REFERENCED_TABLE_NAME = 'orders') THEN
           IF algo = 0 THEN
-            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_orders_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_orders_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_orders_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_orders_insert__migc BEFORE INSERT ON orders__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_insert__migc` BEFORE INSERT ON `orders__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+              SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
               IF TRUE THEN
                 -- written by the old application
                 DO 0;
@@ -144,15 +144,15 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_orders_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_orders_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_orders_update__migc BEFORE UPDATE ON orders__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_update__migc` BEFORE UPDATE ON `orders__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.status <=> OLD.status) THEN
-                SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+              IF NOT (NEW.`status` <=> OLD.`status`) THEN
+                SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
               END IF;
               IF (FALSE OR TRUE) AND NOT (FALSE) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
@@ -167,52 +167,52 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
-        RENAME TABLE orders TO orders__migc_old, orders__migc TO orders;
+        RENAME TABLE `orders` TO `orders__migc_old`, `orders__migc` TO `orders`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE orders__migc_old;
+        DROP TABLE `orders__migc_old`;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS orders__migc_progress;
+        DROP TABLE IF EXISTS `orders__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE order_items ADD CONSTRAINT order_items_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` ADD CONSTRAINT `order_items_order_id_fkey` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND INDEX_NAME = 'order_items_order_id_fkey__migc') THEN
-          ALTER TABLE order_items DROP INDEX order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` DROP INDEX `order_items_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE payments ADD CONSTRAINT payments_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` ADD CONSTRAINT `payments_order_id_fkey` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND INDEX_NAME = 'payments_order_id_fkey__migc') THEN
-          ALTER TABLE payments DROP INDEX payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` DROP INDEX `payments_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_orders_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_orders_insert';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_orders_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_orders_insert BEFORE INSERT ON orders FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_insert` BEFORE INSERT ON `orders` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+              SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
               IF TRUE THEN
                 -- written by the old application
                 DO 0;
@@ -225,19 +225,19 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_orders_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_orders_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_orders_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_orders_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_orders_update BEFORE UPDATE ON orders FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_update` BEFORE UPDATE ON `orders` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.status <=> OLD.status) THEN
-                SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+              IF NOT (NEW.`status` <=> OLD.`status`) THEN
+                SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
               END IF;
               IF (FALSE OR TRUE) AND NOT (FALSE) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
@@ -251,40 +251,40 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_orders_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_orders_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD CONSTRAINT `orders_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_user_id_fkey__migc') THEN
-          ALTER TABLE orders DROP INDEX orders_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP INDEX `orders_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_shipping_address_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE orders ADD CONSTRAINT orders_shipping_address_id_fkey FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD CONSTRAINT `orders_shipping_address_id_fkey` FOREIGN KEY (`shipping_address_id`) REFERENCES `addresses` (`id`) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_shipping_address_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE orders DROP FOREIGN KEY orders_shipping_address_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_shipping_address_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE orders DROP FOREIGN KEY orders_shipping_address_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_shipping_address_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_shipping_address_id_fkey__migc') THEN
-          ALTER TABLE orders DROP INDEX orders_shipping_address_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP INDEX `orders_shipping_address_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -328,60 +328,60 @@ BEGIN
           RESIGNAL;
         END IF;
       END;
-      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status' AND LOCATE('''delivered''', COLUMN_TYPE) > 0)) THEN
+      IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status' AND LOCATE(',''delivered'',', CONCAT(',', SUBSTRING(COLUMN_TYPE, 6, CHAR_LENGTH(COLUMN_TYPE) - 6), ',')) > 0)) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS orders__migc_progress;
-          CREATE TABLE orders__migc LIKE orders;
+          DROP TABLE IF EXISTS `orders__migc_progress`;
+          CREATE TABLE `orders__migc` LIKE `orders`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE orders__migc MODIFY COLUMN status enum('pending', 'paid', 'completed', 'shipped', 'delivered', 'cancelled', 'refunded') NOT NULL DEFAULT 'pending', ADD CONSTRAINT orders_user_id_fkey__migc FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT, ADD CONSTRAINT orders_shipping_address_id_fkey__migc FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL, ALGORITHM=COPY;
+          ALTER TABLE `orders__migc` MODIFY COLUMN `status` enum('pending','paid','completed','shipped','delivered','cancelled','refunded') NOT NULL DEFAULT 'pending', ADD CONSTRAINT `orders_user_id_fkey__migc` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE RESTRICT, ADD CONSTRAINT `orders_shipping_address_id_fkey__migc` FOREIGN KEY (`shipping_address_id`) REFERENCES `addresses` (`id`) ON DELETE SET NULL, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS orders__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO orders__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_orders_insert';
+        CREATE TABLE IF NOT EXISTS `orders__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `orders__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_orders_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_insert AFTER INSERT ON orders FOR EACH ROW IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.notes, NEW.placed_at, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), notes = VALUES(notes), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_orders_insert` AFTER INSERT ON `orders` FOR EACH ROW IF EXISTS (SELECT 1 FROM `orders__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `orders__migc` (`id`, `user_id`, `shipping_address_id`, `status`, `total`, `notes`, `placed_at`, `created_at`, `updated_at`) VALUES (NEW.`id`, NEW.`user_id`, NEW.`shipping_address_id`, NEW.`status`, NEW.`total`, NEW.`notes`, NEW.`placed_at`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `user_id` = VALUES(`user_id`), `shipping_address_id` = VALUES(`shipping_address_id`), `status` = VALUES(`status`), `total` = VALUES(`total`), `notes` = VALUES(`notes`), `placed_at` = VALUES(`placed_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_orders_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_orders_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_update AFTER UPDATE ON orders FOR EACH ROW IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.notes, NEW.placed_at, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), notes = VALUES(notes), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF; ELSEIF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE orders__migc SET id = NEW.id, user_id = NEW.user_id, shipping_address_id = NEW.shipping_address_id, status = NEW.status, total = NEW.total, notes = NEW.notes, placed_at = NEW.placed_at, created_at = NEW.created_at, updated_at = NEW.updated_at WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.notes, NEW.placed_at, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), notes = VALUES(notes), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF; ELSE DELETE FROM orders__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.notes, NEW.placed_at, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), notes = VALUES(notes), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_orders_update` AFTER UPDATE ON `orders` FOR EACH ROW IF NEW.`id` <=> OLD.`id` THEN IF EXISTS (SELECT 1 FROM `orders__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `orders__migc` (`id`, `user_id`, `shipping_address_id`, `status`, `total`, `notes`, `placed_at`, `created_at`, `updated_at`) VALUES (NEW.`id`, NEW.`user_id`, NEW.`shipping_address_id`, NEW.`status`, NEW.`total`, NEW.`notes`, NEW.`placed_at`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `user_id` = VALUES(`user_id`), `shipping_address_id` = VALUES(`shipping_address_id`), `status` = VALUES(`status`), `total` = VALUES(`total`), `notes` = VALUES(`notes`), `placed_at` = VALUES(`placed_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF; ELSEIF EXISTS (SELECT 1 FROM `orders__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `orders__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE `orders__migc` SET `id` = NEW.`id`, `user_id` = NEW.`user_id`, `shipping_address_id` = NEW.`shipping_address_id`, `status` = NEW.`status`, `total` = NEW.`total`, `notes` = NEW.`notes`, `placed_at` = NEW.`placed_at`, `created_at` = NEW.`created_at`, `updated_at` = NEW.`updated_at` WHERE `id` = OLD.`id`; IF ROW_COUNT() = 0 THEN INSERT INTO `orders__migc` (`id`, `user_id`, `shipping_address_id`, `status`, `total`, `notes`, `placed_at`, `created_at`, `updated_at`) VALUES (NEW.`id`, NEW.`user_id`, NEW.`shipping_address_id`, NEW.`status`, NEW.`total`, NEW.`notes`, NEW.`placed_at`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `user_id` = VALUES(`user_id`), `shipping_address_id` = VALUES(`shipping_address_id`), `status` = VALUES(`status`), `total` = VALUES(`total`), `notes` = VALUES(`notes`), `placed_at` = VALUES(`placed_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF; ELSE DELETE FROM `orders__migc` WHERE `id` = OLD.`id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `orders__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `orders__migc` (`id`, `user_id`, `shipping_address_id`, `status`, `total`, `notes`, `placed_at`, `created_at`, `updated_at`) VALUES (NEW.`id`, NEW.`user_id`, NEW.`shipping_address_id`, NEW.`status`, NEW.`total`, NEW.`notes`, NEW.`placed_at`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `user_id` = VALUES(`user_id`), `shipping_address_id` = VALUES(`shipping_address_id`), `status` = VALUES(`status`), `total` = VALUES(`total`), `notes` = VALUES(`notes`), `placed_at` = VALUES(`placed_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_orders_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_orders_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_delete AFTER DELETE ON orders FOR EACH ROW IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM orders__migc WHERE id = OLD.id; END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_orders_delete` AFTER DELETE ON `orders` FOR EACH ROW IF EXISTS (SELECT 1 FROM `orders__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM `orders__migc` WHERE `id` = OLD.`id`; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL;
-          SELECT b.id INTO upto_0
-            FROM (SELECT id FROM orders WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
-            ORDER BY b.id DESC LIMIT 1;
+          SELECT b.`id` INTO upto_0
+            FROM (SELECT `id` FROM `orders` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
+            ORDER BY b.`id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE orders__migc_progress SET whole = 1;
+            UPDATE `orders__migc_progress` SET whole = 1;
           ELSE
-            UPDATE orders__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+            UPDATE `orders__migc_progress` SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM orders
-            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
-          INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at)
-            SELECT id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at FROM orders WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM orders__migc AS x WHERE x.id = orders.id)
-            ON DUPLICATE KEY UPDATE id = orders__migc.id;
+          SELECT COUNT(*) INTO locked_rows FROM `orders`
+            WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
+          INSERT INTO `orders__migc` (`id`, `user_id`, `shipping_address_id`, `status`, `total`, `notes`, `placed_at`, `created_at`, `updated_at`)
+            SELECT `id`, `user_id`, `shipping_address_id`, `status`, `total`, `notes`, `placed_at`, `created_at`, `updated_at` FROM `orders` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
+              AND NOT EXISTS (SELECT 1 FROM `orders__migc` AS x WHERE x.`id` = `orders`.`id`)
+            ON DUPLICATE KEY UPDATE `id` = `orders__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -391,37 +391,37 @@ BEGIN
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey' AND REFERENCED_TABLE_NAME = 'orders') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE order_items ADD CONSTRAINT order_items_order_id_fkey__migc FOREIGN KEY (order_id) REFERENCES orders__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` ADD CONSTRAINT `order_items_order_id_fkey__migc` FOREIGN KEY (`order_id`) REFERENCES `orders__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey' AND REFERENCED_TABLE_NAME = 'orders') THEN
           IF algo = 0 THEN
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey' AND REFERENCED_TABLE_NAME = 'orders') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE payments ADD CONSTRAINT payments_order_id_fkey__migc FOREIGN KEY (order_id) REFERENCES orders__migc (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` ADD CONSTRAINT `payments_order_id_fkey__migc` FOREIGN KEY (`order_id`) REFERENCES `orders__migc` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey' AND REFERENCED_TABLE_NAME = 'orders') THEN
           IF algo = 0 THEN
-            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_orders_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_orders_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_orders_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_orders_insert__migc BEFORE INSERT ON orders__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_insert__migc` BEFORE INSERT ON `orders__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+              SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
               IF TRUE THEN
                 -- written by the old application
                 DO 0;
@@ -434,15 +434,15 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_orders_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_orders_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_orders_update__migc BEFORE UPDATE ON orders__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_update__migc` BEFORE UPDATE ON `orders__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.status <=> OLD.status) THEN
-                SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+              IF NOT (NEW.`status` <=> OLD.`status`) THEN
+                SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
               END IF;
               IF (FALSE OR TRUE) AND NOT (FALSE) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
@@ -457,52 +457,52 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
-        RENAME TABLE orders TO orders__migc_old, orders__migc TO orders;
+        RENAME TABLE `orders` TO `orders__migc_old`, `orders__migc` TO `orders`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE orders__migc_old;
+        DROP TABLE `orders__migc_old`;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS orders__migc_progress;
+        DROP TABLE IF EXISTS `orders__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE order_items ADD CONSTRAINT order_items_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` ADD CONSTRAINT `order_items_order_id_fkey` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND INDEX_NAME = 'order_items_order_id_fkey__migc') THEN
-          ALTER TABLE order_items DROP INDEX order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` DROP INDEX `order_items_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE payments ADD CONSTRAINT payments_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` ADD CONSTRAINT `payments_order_id_fkey` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND INDEX_NAME = 'payments_order_id_fkey__migc') THEN
-          ALTER TABLE payments DROP INDEX payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` DROP INDEX `payments_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_orders_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_orders_insert';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_orders_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_orders_insert BEFORE INSERT ON orders FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_insert` BEFORE INSERT ON `orders` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+              SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
               IF TRUE THEN
                 -- written by the old application
                 DO 0;
@@ -515,19 +515,19 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_orders_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_orders_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_orders_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_orders_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_orders_update BEFORE UPDATE ON orders FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_update` BEFORE UPDATE ON `orders` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.status <=> OLD.status) THEN
-                SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+              IF NOT (NEW.`status` <=> OLD.`status`) THEN
+                SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
               END IF;
               IF (FALSE OR TRUE) AND NOT (FALSE) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
@@ -541,40 +541,40 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_orders_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_orders_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD CONSTRAINT `orders_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_user_id_fkey__migc') THEN
-          ALTER TABLE orders DROP INDEX orders_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP INDEX `orders_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_shipping_address_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE orders ADD CONSTRAINT orders_shipping_address_id_fkey FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD CONSTRAINT `orders_shipping_address_id_fkey` FOREIGN KEY (`shipping_address_id`) REFERENCES `addresses` (`id`) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_shipping_address_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE orders DROP FOREIGN KEY orders_shipping_address_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_shipping_address_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE orders DROP FOREIGN KEY orders_shipping_address_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_shipping_address_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_shipping_address_id_fkey__migc') THEN
-          ALTER TABLE orders DROP INDEX orders_shipping_address_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP INDEX `orders_shipping_address_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -626,58 +626,58 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND COLUMN_NAME = 'unit_price' AND DATA_TYPE = 'decimal' AND NUMERIC_PRECISION = 12 AND NUMERIC_SCALE = 2)) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS order_items__migc_progress;
-          CREATE TABLE order_items__migc LIKE order_items;
+          DROP TABLE IF EXISTS `order_items__migc_progress`;
+          CREATE TABLE `order_items__migc` LIKE `order_items`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE order_items__migc MODIFY COLUMN unit_price decimal(12,2) NOT NULL, ADD CONSTRAINT order_items_order_id_fkey__migc FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE, ADD CONSTRAINT order_items_product_id_fkey__migc FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE RESTRICT, ALGORITHM=COPY;
+          ALTER TABLE `order_items__migc` MODIFY COLUMN `unit_price` decimal(12,2) NOT NULL, ADD CONSTRAINT `order_items_order_id_fkey__migc` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE CASCADE, ADD CONSTRAINT `order_items_product_id_fkey__migc` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE RESTRICT, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS order_items__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL, claimed_1 int NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO order_items__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_order_items_insert';
+        CREATE TABLE IF NOT EXISTS `order_items__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL, claimed_1 int NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `order_items__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_order_items_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_order_items_insert AFTER INSERT ON order_items FOR EACH ROW IF EXISTS (SELECT 1 FROM order_items__migc_progress AS p WHERE p.whole = 1 OR (NEW.order_id, NEW.line) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO order_items__migc (order_id, line, product_id, quantity, unit_price) VALUES (NEW.order_id, NEW.line, NEW.product_id, NEW.quantity, NEW.unit_price) ON DUPLICATE KEY UPDATE order_id = VALUES(order_id), line = VALUES(line), product_id = VALUES(product_id), quantity = VALUES(quantity), unit_price = VALUES(unit_price); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_order_items_insert` AFTER INSERT ON `order_items` FOR EACH ROW IF EXISTS (SELECT 1 FROM `order_items__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`order_id`, NEW.`line`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `order_items__migc` (`order_id`, `line`, `product_id`, `quantity`, `unit_price`) VALUES (NEW.`order_id`, NEW.`line`, NEW.`product_id`, NEW.`quantity`, NEW.`unit_price`) ON DUPLICATE KEY UPDATE `order_id` = VALUES(`order_id`), `line` = VALUES(`line`), `product_id` = VALUES(`product_id`), `quantity` = VALUES(`quantity`), `unit_price` = VALUES(`unit_price`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_order_items_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_order_items_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_order_items_update AFTER UPDATE ON order_items FOR EACH ROW IF NEW.order_id <=> OLD.order_id AND NEW.line <=> OLD.line THEN IF EXISTS (SELECT 1 FROM order_items__migc_progress AS p WHERE p.whole = 1 OR (NEW.order_id, NEW.line) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO order_items__migc (order_id, line, product_id, quantity, unit_price) VALUES (NEW.order_id, NEW.line, NEW.product_id, NEW.quantity, NEW.unit_price) ON DUPLICATE KEY UPDATE order_id = VALUES(order_id), line = VALUES(line), product_id = VALUES(product_id), quantity = VALUES(quantity), unit_price = VALUES(unit_price); END IF; ELSEIF EXISTS (SELECT 1 FROM order_items__migc_progress AS p WHERE p.whole = 1 OR (OLD.order_id, OLD.line) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM order_items__migc_progress AS p WHERE p.whole = 1 OR (NEW.order_id, NEW.line) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE order_items__migc SET order_id = NEW.order_id, line = NEW.line, product_id = NEW.product_id, quantity = NEW.quantity, unit_price = NEW.unit_price WHERE order_id = OLD.order_id AND line = OLD.line; IF ROW_COUNT() = 0 THEN INSERT INTO order_items__migc (order_id, line, product_id, quantity, unit_price) VALUES (NEW.order_id, NEW.line, NEW.product_id, NEW.quantity, NEW.unit_price) ON DUPLICATE KEY UPDATE order_id = VALUES(order_id), line = VALUES(line), product_id = VALUES(product_id), quantity = VALUES(quantity), unit_price = VALUES(unit_price); END IF; ELSE DELETE FROM order_items__migc WHERE order_id = OLD.order_id AND line = OLD.line; END IF; ELSEIF EXISTS (SELECT 1 FROM order_items__migc_progress AS p WHERE p.whole = 1 OR (NEW.order_id, NEW.line) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO order_items__migc (order_id, line, product_id, quantity, unit_price) VALUES (NEW.order_id, NEW.line, NEW.product_id, NEW.quantity, NEW.unit_price) ON DUPLICATE KEY UPDATE order_id = VALUES(order_id), line = VALUES(line), product_id = VALUES(product_id), quantity = VALUES(quantity), unit_price = VALUES(unit_price); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_order_items_update` AFTER UPDATE ON `order_items` FOR EACH ROW IF NEW.`order_id` <=> OLD.`order_id` AND NEW.`line` <=> OLD.`line` THEN IF EXISTS (SELECT 1 FROM `order_items__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`order_id`, NEW.`line`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `order_items__migc` (`order_id`, `line`, `product_id`, `quantity`, `unit_price`) VALUES (NEW.`order_id`, NEW.`line`, NEW.`product_id`, NEW.`quantity`, NEW.`unit_price`) ON DUPLICATE KEY UPDATE `order_id` = VALUES(`order_id`), `line` = VALUES(`line`), `product_id` = VALUES(`product_id`), `quantity` = VALUES(`quantity`), `unit_price` = VALUES(`unit_price`); END IF; ELSEIF EXISTS (SELECT 1 FROM `order_items__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`order_id`, OLD.`line`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `order_items__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`order_id`, NEW.`line`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE `order_items__migc` SET `order_id` = NEW.`order_id`, `line` = NEW.`line`, `product_id` = NEW.`product_id`, `quantity` = NEW.`quantity`, `unit_price` = NEW.`unit_price` WHERE `order_id` = OLD.`order_id` AND `line` = OLD.`line`; IF ROW_COUNT() = 0 THEN INSERT INTO `order_items__migc` (`order_id`, `line`, `product_id`, `quantity`, `unit_price`) VALUES (NEW.`order_id`, NEW.`line`, NEW.`product_id`, NEW.`quantity`, NEW.`unit_price`) ON DUPLICATE KEY UPDATE `order_id` = VALUES(`order_id`), `line` = VALUES(`line`), `product_id` = VALUES(`product_id`), `quantity` = VALUES(`quantity`), `unit_price` = VALUES(`unit_price`); END IF; ELSE DELETE FROM `order_items__migc` WHERE `order_id` = OLD.`order_id` AND `line` = OLD.`line`; END IF; ELSEIF EXISTS (SELECT 1 FROM `order_items__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`order_id`, NEW.`line`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `order_items__migc` (`order_id`, `line`, `product_id`, `quantity`, `unit_price`) VALUES (NEW.`order_id`, NEW.`line`, NEW.`product_id`, NEW.`quantity`, NEW.`unit_price`) ON DUPLICATE KEY UPDATE `order_id` = VALUES(`order_id`), `line` = VALUES(`line`), `product_id` = VALUES(`product_id`), `quantity` = VALUES(`quantity`), `unit_price` = VALUES(`unit_price`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_order_items_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_order_items_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_order_items_delete AFTER DELETE ON order_items FOR EACH ROW IF EXISTS (SELECT 1 FROM order_items__migc_progress AS p WHERE p.whole = 1 OR (OLD.order_id, OLD.line) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM order_items__migc WHERE order_id = OLD.order_id AND line = OLD.line; END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_order_items_delete` AFTER DELETE ON `order_items` FOR EACH ROW IF EXISTS (SELECT 1 FROM `order_items__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`order_id`, OLD.`line`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM `order_items__migc` WHERE `order_id` = OLD.`order_id` AND `line` = OLD.`line`; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL, upto_1 = NULL;
-          SELECT b.order_id, b.line INTO upto_0, upto_1
-            FROM (SELECT order_id, line FROM order_items WHERE (started = 0 OR (order_id, line) > (last_0, last_1)) ORDER BY order_id, line LIMIT batch_size) AS b
-            ORDER BY b.order_id DESC, b.line DESC LIMIT 1;
+          SELECT b.`order_id`, b.`line` INTO upto_0, upto_1
+            FROM (SELECT `order_id`, `line` FROM `order_items` WHERE (started = 0 OR (`order_id`, `line`) > (last_0, last_1)) ORDER BY `order_id`, `line` LIMIT batch_size) AS b
+            ORDER BY b.`order_id` DESC, b.`line` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE order_items__migc_progress SET whole = 1;
+            UPDATE `order_items__migc_progress` SET whole = 1;
           ELSE
-            UPDATE order_items__migc_progress SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
+            UPDATE `order_items__migc_progress` SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM order_items
-            WHERE (started = 0 OR (order_id, line) > (last_0, last_1)) AND (upto_0 IS NULL OR (order_id, line) <= (upto_0, upto_1)) FOR UPDATE;
-          INSERT INTO order_items__migc (order_id, line, product_id, quantity, unit_price)
-            SELECT order_id, line, product_id, quantity, unit_price FROM order_items WHERE (started = 0 OR (order_id, line) > (last_0, last_1)) AND (upto_0 IS NULL OR (order_id, line) <= (upto_0, upto_1))
-              AND NOT EXISTS (SELECT 1 FROM order_items__migc AS x WHERE x.order_id = order_items.order_id AND x.line = order_items.line)
-            ON DUPLICATE KEY UPDATE order_id = order_items__migc.order_id;
+          SELECT COUNT(*) INTO locked_rows FROM `order_items`
+            WHERE (started = 0 OR (`order_id`, `line`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`order_id`, `line`) <= (upto_0, upto_1)) FOR UPDATE;
+          INSERT INTO `order_items__migc` (`order_id`, `line`, `product_id`, `quantity`, `unit_price`)
+            SELECT `order_id`, `line`, `product_id`, `quantity`, `unit_price` FROM `order_items` WHERE (started = 0 OR (`order_id`, `line`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`order_id`, `line`) <= (upto_0, upto_1))
+              AND NOT EXISTS (SELECT 1 FROM `order_items__migc` AS x WHERE x.`order_id` = `order_items`.`order_id` AND x.`line` = `order_items`.`line`)
+            ON DUPLICATE KEY UPDATE `order_id` = `order_items__migc`.`order_id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -685,42 +685,42 @@ BEGIN
           SET last_0 = upto_0, last_1 = upto_1, started = 1, attempt = 0;
           DO SLEEP(pause_ms / 1000);
         END LOOP;
-        RENAME TABLE order_items TO order_items__migc_old, order_items__migc TO order_items;
+        RENAME TABLE `order_items` TO `order_items__migc_old`, `order_items__migc` TO `order_items`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE order_items__migc_old;
+        DROP TABLE `order_items__migc_old`;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS order_items__migc_progress;
+        DROP TABLE IF EXISTS `order_items__migc_progress`;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE order_items ADD CONSTRAINT order_items_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` ADD CONSTRAINT `order_items_order_id_fkey` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND INDEX_NAME = 'order_items_order_id_fkey__migc') THEN
-          ALTER TABLE order_items DROP INDEX order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` DROP INDEX `order_items_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_product_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE order_items ADD CONSTRAINT order_items_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` ADD CONSTRAINT `order_items_product_id_fkey` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_product_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_product_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_product_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND INDEX_NAME = 'order_items_product_id_fkey__migc') THEN
-          ALTER TABLE order_items DROP INDEX order_items_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` DROP INDEX `order_items_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -760,9 +760,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders ADD COLUMN status__migc_new enum('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded') NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` ADD COLUMN `status__migc_new` enum('pending','paid','shipped','delivered','cancelled','refunded') NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders ADD COLUMN status__migc_new enum('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD COLUMN `status__migc_new` enum('pending','paid','shipped','delivered','cancelled','refunded') NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -792,13 +792,13 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending__migc') THEN
-        ALTER TABLE orders ADD INDEX orders_pending__migc (placed_at), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` ADD INDEX `orders_pending__migc` (`placed_at`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_user_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_user_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE orders DROP INDEX orders_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` DROP INDEX `orders_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_shipping_address_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_shipping_address_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'shipping_address_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE orders DROP INDEX orders_shipping_address_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` DROP INDEX `orders_shipping_address_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -810,13 +810,13 @@ DROP PROCEDURE migc_step;
 
 -- [7] install the dual-write trigger on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
-DROP TRIGGER IF EXISTS migc_sync_orders_insert;
-DROP TRIGGER IF EXISTS migc_sync_orders_update;
+DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_orders_insert BEFORE INSERT ON orders FOR EACH ROW
+CREATE TRIGGER `migc_sync_orders_insert` BEFORE INSERT ON `orders` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN 'completed' THEN 'paid' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+    SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'completed' THEN 'paid' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
     IF TRUE THEN
       -- written by the old application
       DO 0;
@@ -826,11 +826,11 @@ BEGIN
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_orders_update BEFORE UPDATE ON orders FOR EACH ROW
+CREATE TRIGGER `migc_sync_orders_update` BEFORE UPDATE ON `orders` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF NOT (NEW.status <=> OLD.status) THEN
-      SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN 'completed' THEN 'paid' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+    IF NOT (NEW.`status` <=> OLD.`status`) THEN
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'completed' THEN 'paid' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
     END IF;
     IF (FALSE OR TRUE) AND NOT (FALSE) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
@@ -871,9 +871,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND COLUMN_NAME = 'amount_cents') THEN
         IF algo = 0 THEN
-          ALTER TABLE payments ADD COLUMN amount_cents bigint NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `payments` ADD COLUMN `amount_cents` bigint NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE payments ADD COLUMN amount_cents bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` ADD COLUMN `amount_cents` bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -912,9 +912,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND COLUMN_NAME = 'currency') THEN
         IF algo = 0 THEN
-          ALTER TABLE payments ADD COLUMN currency varchar(3) NOT NULL DEFAULT 'EUR', ALGORITHM=INSTANT;
+          ALTER TABLE `payments` ADD COLUMN `currency` varchar(3) NOT NULL DEFAULT 'EUR', ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE payments ADD COLUMN currency varchar(3) NOT NULL DEFAULT 'EUR', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` ADD COLUMN `currency` varchar(3) NOT NULL DEFAULT 'EUR', ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -944,10 +944,10 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND INDEX_NAME = 'payments_provider_ref_key') THEN
-        ALTER TABLE payments ADD UNIQUE INDEX payments_provider_ref_key (provider_ref(768)), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `payments` ADD UNIQUE INDEX `payments_provider_ref_key` (`provider_ref`(768)), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND INDEX_NAME = 'payments_order_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND INDEX_NAME <> 'payments_order_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'order_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE payments DROP INDEX payments_order_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `payments` DROP INDEX `payments_order_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -967,31 +967,31 @@ DROP PROCEDURE migc_step;
 
 -- [13] install the dual-write trigger on `payments`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
-DROP TRIGGER IF EXISTS migc_sync_payments_insert;
-DROP TRIGGER IF EXISTS migc_sync_payments_update;
+DROP TRIGGER IF EXISTS `migc_sync_payments_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_payments_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_payments_insert BEFORE INSERT ON payments FOR EACH ROW
+CREATE TRIGGER `migc_sync_payments_insert` BEFORE INSERT ON `payments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.amount_cents IS NULL THEN
+    IF NEW.`amount_cents` IS NULL THEN
       -- written by the old application
-      SET NEW.amount_cents = round(NEW.amount * 100);
+      SET NEW.`amount_cents` = round(NEW.`amount` * 100);
     ELSE
       -- written by the new application
-      SET NEW.amount = NEW.amount_cents / 100.0;
+      SET NEW.`amount` = NEW.`amount_cents` / 100.0;
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_payments_update BEFORE UPDATE ON payments FOR EACH ROW
+CREATE TRIGGER `migc_sync_payments_update` BEFORE UPDATE ON `payments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.amount <=> OLD.amount) OR NEW.amount_cents IS NULL) AND NOT (NOT (NEW.amount_cents <=> OLD.amount_cents)) THEN
+    IF (NOT (NEW.`amount` <=> OLD.`amount`) OR NEW.`amount_cents` IS NULL) AND NOT (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.amount_cents = round(NEW.amount * 100);
-    ELSEIF (NOT (NEW.amount_cents <=> OLD.amount_cents)) AND NOT (NOT (NEW.amount <=> OLD.amount)) THEN
+      SET NEW.`amount_cents` = round(NEW.`amount` * 100);
+    ELSEIF (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) AND NOT (NOT (NEW.`amount` <=> OLD.`amount`)) THEN
       -- updated by the new application
-      SET NEW.amount = NEW.amount_cents / 100.0;
+      SET NEW.`amount` = NEW.`amount_cents` / 100.0;
     END IF;
   END IF;
 END//
@@ -1031,58 +1031,58 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND COLUMN_NAME = 'price' AND DATA_TYPE = 'decimal' AND NUMERIC_PRECISION = 12 AND NUMERIC_SCALE = 2)) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS products__migc_progress;
-          CREATE TABLE products__migc LIKE products;
+          DROP TABLE IF EXISTS `products__migc_progress`;
+          CREATE TABLE `products__migc` LIKE `products`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE products__migc MODIFY COLUMN price decimal(12,2) NOT NULL, ADD CONSTRAINT products_category_id_fkey__migc FOREIGN KEY (category_id) REFERENCES categories (id) ON DELETE RESTRICT, ALGORITHM=COPY;
+          ALTER TABLE `products__migc` MODIFY COLUMN `price` decimal(12,2) NOT NULL, ADD CONSTRAINT `products_category_id_fkey__migc` FOREIGN KEY (`category_id`) REFERENCES `categories` (`id`) ON DELETE RESTRICT, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS products__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO products__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_products_insert';
+        CREATE TABLE IF NOT EXISTS `products__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `products__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_products_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_products_insert AFTER INSERT ON products FOR EACH ROW IF EXISTS (SELECT 1 FROM products__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO products__migc (id, category_id, sku, name, description, price, is_active, attributes, created_at, updated_at) VALUES (NEW.id, NEW.category_id, NEW.sku, NEW.name, NEW.description, NEW.price, NEW.is_active, NEW.attributes, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), category_id = VALUES(category_id), sku = VALUES(sku), name = VALUES(name), description = VALUES(description), price = VALUES(price), is_active = VALUES(is_active), attributes = VALUES(attributes), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_products_insert` AFTER INSERT ON `products` FOR EACH ROW IF EXISTS (SELECT 1 FROM `products__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `products__migc` (`id`, `category_id`, `sku`, `name`, `description`, `price`, `is_active`, `attributes`, `created_at`, `updated_at`) VALUES (NEW.`id`, NEW.`category_id`, NEW.`sku`, NEW.`name`, NEW.`description`, NEW.`price`, NEW.`is_active`, NEW.`attributes`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `category_id` = VALUES(`category_id`), `sku` = VALUES(`sku`), `name` = VALUES(`name`), `description` = VALUES(`description`), `price` = VALUES(`price`), `is_active` = VALUES(`is_active`), `attributes` = VALUES(`attributes`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_products_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_products_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_products_update AFTER UPDATE ON products FOR EACH ROW IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM products__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO products__migc (id, category_id, sku, name, description, price, is_active, attributes, created_at, updated_at) VALUES (NEW.id, NEW.category_id, NEW.sku, NEW.name, NEW.description, NEW.price, NEW.is_active, NEW.attributes, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), category_id = VALUES(category_id), sku = VALUES(sku), name = VALUES(name), description = VALUES(description), price = VALUES(price), is_active = VALUES(is_active), attributes = VALUES(attributes), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF; ELSEIF EXISTS (SELECT 1 FROM products__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM products__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE products__migc SET id = NEW.id, category_id = NEW.category_id, sku = NEW.sku, name = NEW.name, description = NEW.description, price = NEW.price, is_active = NEW.is_active, attributes = NEW.attributes, created_at = NEW.created_at, updated_at = NEW.updated_at WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO products__migc (id, category_id, sku, name, description, price, is_active, attributes, created_at, updated_at) VALUES (NEW.id, NEW.category_id, NEW.sku, NEW.name, NEW.description, NEW.price, NEW.is_active, NEW.attributes, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), category_id = VALUES(category_id), sku = VALUES(sku), name = VALUES(name), description = VALUES(description), price = VALUES(price), is_active = VALUES(is_active), attributes = VALUES(attributes), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF; ELSE DELETE FROM products__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM products__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO products__migc (id, category_id, sku, name, description, price, is_active, attributes, created_at, updated_at) VALUES (NEW.id, NEW.category_id, NEW.sku, NEW.name, NEW.description, NEW.price, NEW.is_active, NEW.attributes, NEW.created_at, NEW.updated_at) ON DUPLICATE KEY UPDATE id = VALUES(id), category_id = VALUES(category_id), sku = VALUES(sku), name = VALUES(name), description = VALUES(description), price = VALUES(price), is_active = VALUES(is_active), attributes = VALUES(attributes), created_at = VALUES(created_at), updated_at = VALUES(updated_at); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_products_update` AFTER UPDATE ON `products` FOR EACH ROW IF NEW.`id` <=> OLD.`id` THEN IF EXISTS (SELECT 1 FROM `products__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `products__migc` (`id`, `category_id`, `sku`, `name`, `description`, `price`, `is_active`, `attributes`, `created_at`, `updated_at`) VALUES (NEW.`id`, NEW.`category_id`, NEW.`sku`, NEW.`name`, NEW.`description`, NEW.`price`, NEW.`is_active`, NEW.`attributes`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `category_id` = VALUES(`category_id`), `sku` = VALUES(`sku`), `name` = VALUES(`name`), `description` = VALUES(`description`), `price` = VALUES(`price`), `is_active` = VALUES(`is_active`), `attributes` = VALUES(`attributes`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF; ELSEIF EXISTS (SELECT 1 FROM `products__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `products__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE `products__migc` SET `id` = NEW.`id`, `category_id` = NEW.`category_id`, `sku` = NEW.`sku`, `name` = NEW.`name`, `description` = NEW.`description`, `price` = NEW.`price`, `is_active` = NEW.`is_active`, `attributes` = NEW.`attributes`, `created_at` = NEW.`created_at`, `updated_at` = NEW.`updated_at` WHERE `id` = OLD.`id`; IF ROW_COUNT() = 0 THEN INSERT INTO `products__migc` (`id`, `category_id`, `sku`, `name`, `description`, `price`, `is_active`, `attributes`, `created_at`, `updated_at`) VALUES (NEW.`id`, NEW.`category_id`, NEW.`sku`, NEW.`name`, NEW.`description`, NEW.`price`, NEW.`is_active`, NEW.`attributes`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `category_id` = VALUES(`category_id`), `sku` = VALUES(`sku`), `name` = VALUES(`name`), `description` = VALUES(`description`), `price` = VALUES(`price`), `is_active` = VALUES(`is_active`), `attributes` = VALUES(`attributes`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF; ELSE DELETE FROM `products__migc` WHERE `id` = OLD.`id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `products__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `products__migc` (`id`, `category_id`, `sku`, `name`, `description`, `price`, `is_active`, `attributes`, `created_at`, `updated_at`) VALUES (NEW.`id`, NEW.`category_id`, NEW.`sku`, NEW.`name`, NEW.`description`, NEW.`price`, NEW.`is_active`, NEW.`attributes`, NEW.`created_at`, NEW.`updated_at`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `category_id` = VALUES(`category_id`), `sku` = VALUES(`sku`), `name` = VALUES(`name`), `description` = VALUES(`description`), `price` = VALUES(`price`), `is_active` = VALUES(`is_active`), `attributes` = VALUES(`attributes`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_products_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_products_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_products_delete AFTER DELETE ON products FOR EACH ROW IF EXISTS (SELECT 1 FROM products__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM products__migc WHERE id = OLD.id; END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_products_delete` AFTER DELETE ON `products` FOR EACH ROW IF EXISTS (SELECT 1 FROM `products__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM `products__migc` WHERE `id` = OLD.`id`; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL;
-          SELECT b.id INTO upto_0
-            FROM (SELECT id FROM products WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
-            ORDER BY b.id DESC LIMIT 1;
+          SELECT b.`id` INTO upto_0
+            FROM (SELECT `id` FROM `products` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
+            ORDER BY b.`id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE products__migc_progress SET whole = 1;
+            UPDATE `products__migc_progress` SET whole = 1;
           ELSE
-            UPDATE products__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+            UPDATE `products__migc_progress` SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM products
-            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
-          INSERT INTO products__migc (id, category_id, sku, name, description, price, is_active, attributes, created_at, updated_at)
-            SELECT id, category_id, sku, name, description, price, is_active, attributes, created_at, updated_at FROM products WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM products__migc AS x WHERE x.id = products.id)
-            ON DUPLICATE KEY UPDATE id = products__migc.id;
+          SELECT COUNT(*) INTO locked_rows FROM `products`
+            WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
+          INSERT INTO `products__migc` (`id`, `category_id`, `sku`, `name`, `description`, `price`, `is_active`, `attributes`, `created_at`, `updated_at`)
+            SELECT `id`, `category_id`, `sku`, `name`, `description`, `price`, `is_active`, `attributes`, `created_at`, `updated_at` FROM `products` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
+              AND NOT EXISTS (SELECT 1 FROM `products__migc` AS x WHERE x.`id` = `products`.`id`)
+            ON DUPLICATE KEY UPDATE `id` = `products__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -1092,79 +1092,79 @@ BEGIN
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_product_id_fkey' AND REFERENCED_TABLE_NAME = 'products') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_product_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE order_items ADD CONSTRAINT order_items_product_id_fkey__migc FOREIGN KEY (product_id) REFERENCES products__migc (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` ADD CONSTRAINT `order_items_product_id_fkey__migc` FOREIGN KEY (`product_id`) REFERENCES `products__migc` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_product_id_fkey' AND REFERENCED_TABLE_NAME = 'products') THEN
           IF algo = 0 THEN
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_product_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_product_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_product_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_product_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey' AND REFERENCED_TABLE_NAME = 'products') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE stock ADD CONSTRAINT stock_product_id_fkey__migc FOREIGN KEY (product_id) REFERENCES products__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock` ADD CONSTRAINT `stock_product_id_fkey__migc` FOREIGN KEY (`product_id`) REFERENCES `products__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey' AND REFERENCED_TABLE_NAME = 'products') THEN
           IF algo = 0 THEN
-            ALTER TABLE stock DROP FOREIGN KEY stock_product_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `stock` DROP FOREIGN KEY `stock_product_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE stock DROP FOREIGN KEY stock_product_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` DROP FOREIGN KEY `stock_product_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
-        RENAME TABLE products TO products__migc_old, products__migc TO products;
+        RENAME TABLE `products` TO `products__migc_old`, `products__migc` TO `products`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE products__migc_old;
+        DROP TABLE `products__migc_old`;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS products__migc_progress;
+        DROP TABLE IF EXISTS `products__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_product_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_product_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE order_items ADD CONSTRAINT order_items_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` ADD CONSTRAINT `order_items_product_id_fkey` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_product_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_product_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_product_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND INDEX_NAME = 'order_items_product_id_fkey__migc') THEN
-          ALTER TABLE order_items DROP INDEX order_items_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` DROP INDEX `order_items_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE stock ADD CONSTRAINT stock_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock` ADD CONSTRAINT `stock_product_id_fkey` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE stock DROP FOREIGN KEY stock_product_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `stock` DROP FOREIGN KEY `stock_product_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE stock DROP FOREIGN KEY stock_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` DROP FOREIGN KEY `stock_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND INDEX_NAME = 'stock_product_id_fkey__migc') THEN
-          ALTER TABLE stock DROP INDEX stock_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock` DROP INDEX `stock_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND CONSTRAINT_NAME = 'products_category_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE products ADD CONSTRAINT products_category_id_fkey FOREIGN KEY (category_id) REFERENCES categories (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `products` ADD CONSTRAINT `products_category_id_fkey` FOREIGN KEY (`category_id`) REFERENCES `categories` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND CONSTRAINT_NAME = 'products_category_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE products DROP FOREIGN KEY products_category_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `products` DROP FOREIGN KEY `products_category_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE products DROP FOREIGN KEY products_category_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `products` DROP FOREIGN KEY `products_category_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND INDEX_NAME = 'products_category_id_fkey__migc') THEN
-          ALTER TABLE products DROP INDEX products_category_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `products` DROP INDEX `products_category_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1196,7 +1196,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE stock ADD CONSTRAINT stock_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `stock` ADD CONSTRAINT `stock_product_id_fkey` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -1236,9 +1236,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'first_name') THEN
         IF algo = 0 THEN
-          ALTER TABLE users ADD COLUMN first_name text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `users` ADD COLUMN `first_name` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE users ADD COLUMN first_name text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` ADD COLUMN `first_name` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1277,9 +1277,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'last_name') THEN
         IF algo = 0 THEN
-          ALTER TABLE users ADD COLUMN last_name text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `users` ADD COLUMN `last_name` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE users ADD COLUMN last_name text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` ADD COLUMN `last_name` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1318,9 +1318,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'marketing_opt_in') THEN
         IF algo = 0 THEN
-          ALTER TABLE users ADD COLUMN marketing_opt_in boolean NOT NULL DEFAULT false COMMENT 'consent to newsletters (GDPR)', ALGORITHM=INSTANT;
+          ALTER TABLE `users` ADD COLUMN `marketing_opt_in` boolean NOT NULL DEFAULT false COMMENT 'consent to newsletters (GDPR)', ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE users ADD COLUMN marketing_opt_in boolean NOT NULL DEFAULT false COMMENT 'consent to newsletters (GDPR)', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` ADD COLUMN `marketing_opt_in` boolean NOT NULL DEFAULT false COMMENT 'consent to newsletters (GDPR)', ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1333,33 +1333,33 @@ DROP PROCEDURE migc_step;
 
 -- [19] install the dual-write trigger on `users`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
-DROP TRIGGER IF EXISTS migc_sync_users_insert;
-DROP TRIGGER IF EXISTS migc_sync_users_update;
+DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_users_insert BEFORE INSERT ON users FOR EACH ROW
+CREATE TRIGGER `migc_sync_users_insert` BEFORE INSERT ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.first_name IS NULL AND NEW.last_name IS NULL THEN
+    IF NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
       -- written by the old application
-      SET NEW.first_name = substring_index(substring_index(NEW.full_name, ' ', 1), ' ', -1);
-      SET NEW.last_name = substring_index(substring_index(NEW.full_name, ' ', 2), ' ', -1);
+      SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, ' ', 1), ' ', -1);
+      SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, ' ', 2), ' ', -1);
     ELSE
       -- written by the new application
-      SET NEW.full_name = concat(concat(NEW.first_name, ' '), NEW.last_name);
+      SET NEW.`full_name` = concat(concat(NEW.`first_name`, ' '), NEW.`last_name`);
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_users_update BEFORE UPDATE ON users FOR EACH ROW
+CREATE TRIGGER `migc_sync_users_update` BEFORE UPDATE ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.full_name <=> OLD.full_name) OR NEW.first_name IS NULL AND NEW.last_name IS NULL) AND NOT (NOT (NEW.first_name <=> OLD.first_name) OR NOT (NEW.last_name <=> OLD.last_name)) THEN
+    IF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.first_name = substring_index(substring_index(NEW.full_name, ' ', 1), ' ', -1);
-      SET NEW.last_name = substring_index(substring_index(NEW.full_name, ' ', 2), ' ', -1);
-    ELSEIF (NOT (NEW.first_name <=> OLD.first_name) OR NOT (NEW.last_name <=> OLD.last_name)) AND NOT (NOT (NEW.full_name <=> OLD.full_name)) THEN
+      SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, ' ', 1), ' ', -1);
+      SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, ' ', 2), ' ', -1);
+    ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
       -- updated by the new application
-      SET NEW.full_name = concat(concat(NEW.first_name, ' '), NEW.last_name);
+      SET NEW.`full_name` = concat(concat(NEW.`first_name`, ' '), NEW.`last_name`);
     END IF;
   END IF;
 END//
@@ -1367,7 +1367,7 @@ DELIMITER ;
 
 -- [20] create view `customer_directory`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
-CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
+CREATE OR REPLACE VIEW `customer_directory` AS SELECT `id`, `email`, `first_name`, `last_name`, `phone` FROM `users`;
 
 -- [21] make the copy `payments__migc` of `payments`, with the change, kept in step by triggers
 --     lock: exclusive metadata lock (brief): an empty copy of `payments` and triggers made; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
@@ -1389,38 +1389,38 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_currency_check')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS payments__migc_progress;
-          CREATE TABLE payments__migc LIKE payments;
+          DROP TABLE IF EXISTS `payments__migc_progress`;
+          CREATE TABLE `payments__migc` LIKE `payments`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE payments__migc ADD CONSTRAINT payments_currency_check CHECK (char_length(currency) = 3), ADD CONSTRAINT payments_order_id_fkey__migc_copy FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT, ALGORITHM=COPY;
+          ALTER TABLE `payments__migc` ADD CONSTRAINT `payments_currency_check` CHECK (char_length(`currency`) = 3), ADD CONSTRAINT `payments_order_id_fkey__migc_copy` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE RESTRICT, ALGORITHM=COPY;
           IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments__migc' AND CONSTRAINT_NAME = 'payments_amount_cents_check') THEN
-            ALTER TABLE payments__migc ADD CONSTRAINT payments_amount_cents_check CHECK (amount_cents > 0), ALGORITHM=COPY;
+            ALTER TABLE `payments__migc` ADD CONSTRAINT `payments_amount_cents_check` CHECK (`amount_cents` > 0), ALGORITHM=COPY;
           END IF;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS payments__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO payments__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_payments_insert';
+        CREATE TABLE IF NOT EXISTS `payments__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `payments__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_payments_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_payments_insert AFTER INSERT ON payments FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); END IF; SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_payments_insert` AFTER INSERT ON `payments` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM `payments__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `payments__migc` (`id`, `order_id`, `method`, `amount`, `provider_ref`, `paid_at`, `created_at`, `updated_at`, `amount_cents`, `currency`) VALUES (NEW.`id`, NEW.`order_id`, NEW.`method`, NEW.`amount`, NEW.`provider_ref`, NEW.`paid_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`amount_cents`, NEW.`currency`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `order_id` = VALUES(`order_id`), `method` = VALUES(`method`), `amount` = VALUES(`amount`), `provider_ref` = VALUES(`provider_ref`), `paid_at` = VALUES(`paid_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `amount_cents` = VALUES(`amount_cents`), `currency` = VALUES(`currency`); END IF; SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_payments_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_payments_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_payments_update AFTER UPDATE ON payments FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); END IF; ELSEIF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE payments__migc SET id = NEW.id, order_id = NEW.order_id, method = NEW.method, amount = NEW.amount, provider_ref = NEW.provider_ref, paid_at = NEW.paid_at, created_at = NEW.created_at, updated_at = NEW.updated_at, amount_cents = NEW.amount_cents, currency = NEW.currency WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); END IF; ELSE DELETE FROM payments__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); END IF; SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_payments_update` AFTER UPDATE ON `payments` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NEW.`id` <=> OLD.`id` THEN IF EXISTS (SELECT 1 FROM `payments__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `payments__migc` (`id`, `order_id`, `method`, `amount`, `provider_ref`, `paid_at`, `created_at`, `updated_at`, `amount_cents`, `currency`) VALUES (NEW.`id`, NEW.`order_id`, NEW.`method`, NEW.`amount`, NEW.`provider_ref`, NEW.`paid_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`amount_cents`, NEW.`currency`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `order_id` = VALUES(`order_id`), `method` = VALUES(`method`), `amount` = VALUES(`amount`), `provider_ref` = VALUES(`provider_ref`), `paid_at` = VALUES(`paid_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `amount_cents` = VALUES(`amount_cents`), `currency` = VALUES(`currency`); END IF; ELSEIF EXISTS (SELECT 1 FROM `payments__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `payments__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE `payments__migc` SET `id` = NEW.`id`, `order_id` = NEW.`order_id`, `method` = NEW.`method`, `amount` = NEW.`amount`, `provider_ref` = NEW.`provider_ref`, `paid_at` = NEW.`paid_at`, `created_at` = NEW.`created_at`, `updated_at` = NEW.`updated_at`, `amount_cents` = NEW.`amount_cents`, `currency` = NEW.`currency` WHERE `id` = OLD.`id`; IF ROW_COUNT() = 0 THEN INSERT INTO `payments__migc` (`id`, `order_id`, `method`, `amount`, `provider_ref`, `paid_at`, `created_at`, `updated_at`, `amount_cents`, `currency`) VALUES (NEW.`id`, NEW.`order_id`, NEW.`method`, NEW.`amount`, NEW.`provider_ref`, NEW.`paid_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`amount_cents`, NEW.`currency`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `order_id` = VALUES(`order_id`), `method` = VALUES(`method`), `amount` = VALUES(`amount`), `provider_ref` = VALUES(`provider_ref`), `paid_at` = VALUES(`paid_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `amount_cents` = VALUES(`amount_cents`), `currency` = VALUES(`currency`); END IF; ELSE DELETE FROM `payments__migc` WHERE `id` = OLD.`id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `payments__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `payments__migc` (`id`, `order_id`, `method`, `amount`, `provider_ref`, `paid_at`, `created_at`, `updated_at`, `amount_cents`, `currency`) VALUES (NEW.`id`, NEW.`order_id`, NEW.`method`, NEW.`amount`, NEW.`provider_ref`, NEW.`paid_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`amount_cents`, NEW.`currency`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `order_id` = VALUES(`order_id`), `method` = VALUES(`method`), `amount` = VALUES(`amount`), `provider_ref` = VALUES(`provider_ref`), `paid_at` = VALUES(`paid_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `amount_cents` = VALUES(`amount_cents`), `currency` = VALUES(`currency`); END IF; SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_payments_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_payments_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_payments_delete AFTER DELETE ON payments FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM payments__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM payments__migc WHERE id = OLD.id; END IF; SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_payments_delete` AFTER DELETE ON `payments` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM `payments__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM `payments__migc` WHERE `id` = OLD.`id`; END IF; SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;

@@ -34,23 +34,23 @@ BEGIN
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL;
-          SELECT b.id INTO upto_0
-            FROM (SELECT id FROM payments WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
-            ORDER BY b.id DESC LIMIT 1;
+          SELECT b.`id` INTO upto_0
+            FROM (SELECT `id` FROM `payments` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
+            ORDER BY b.`id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE payments__migc_progress SET whole = 1;
+            UPDATE `payments__migc_progress` SET whole = 1;
           ELSE
-            UPDATE payments__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+            UPDATE `payments__migc_progress` SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM payments
-            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
-          INSERT INTO payments__migc (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency)
-            SELECT id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency FROM payments WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM payments__migc AS x WHERE x.id = payments.id)
-            ON DUPLICATE KEY UPDATE id = payments__migc.id;
+          SELECT COUNT(*) INTO locked_rows FROM `payments`
+            WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
+          INSERT INTO `payments__migc` (`id`, `order_id`, `method`, `amount`, `provider_ref`, `paid_at`, `created_at`, `updated_at`, `amount_cents`, `currency`)
+            SELECT `id`, `order_id`, `method`, `amount`, `provider_ref`, `paid_at`, `created_at`, `updated_at`, `amount_cents`, `currency` FROM `payments` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
+              AND NOT EXISTS (SELECT 1 FROM `payments__migc` AS x WHERE x.`id` = `payments`.`id`)
+            ON DUPLICATE KEY UPDATE `id` = `payments__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -93,20 +93,20 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       SET @migc_backfill = 'on';
-      SELECT id INTO max_0 FROM orders ORDER BY id DESC LIMIT 1;
+      SELECT `id` INTO max_0 FROM `orders` ORDER BY `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
         SET upto_0 = NULL;
-        SELECT b.id INTO upto_0
-          FROM (SELECT id FROM orders
-                WHERE (started = 0 OR id > last_0) AND id <= max_0
-                ORDER BY id LIMIT batch_size) AS b
-          ORDER BY b.id DESC LIMIT 1;
+        SELECT b.`id` INTO upto_0
+          FROM (SELECT `id` FROM `orders`
+                WHERE (started = 0 OR `id` > last_0) AND `id` <= max_0
+                ORDER BY `id` LIMIT batch_size) AS b
+          ORDER BY b.`id` DESC LIMIT 1;
         IF upto_0 IS NULL THEN
           LEAVE backfill;
         END IF;
         START TRANSACTION;
-        UPDATE orders SET status__migc_new = COALESCE(orders.status__migc_new, CAST(CASE CAST(orders.status AS CHAR) WHEN 'completed' THEN 'paid' ELSE CAST(orders.status AS CHAR) END AS CHAR))
-          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (orders.status__migc_new IS NULL);
+        UPDATE `orders` SET `status__migc_new` = COALESCE(`orders`.`status__migc_new`, CAST(CASE CAST(`orders`.`status` AS CHAR) WHEN 'completed' THEN 'paid' ELSE CAST(`orders`.`status` AS CHAR) END AS CHAR))
+          WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`orders`.`status__migc_new` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
         DO SLEEP(pause_ms / 1000);
@@ -147,20 +147,20 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       SET @migc_backfill = 'on';
-      SELECT id INTO max_0 FROM payments ORDER BY id DESC LIMIT 1;
+      SELECT `id` INTO max_0 FROM `payments` ORDER BY `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
         SET upto_0 = NULL;
-        SELECT b.id INTO upto_0
-          FROM (SELECT id FROM payments
-                WHERE (started = 0 OR id > last_0) AND id <= max_0
-                ORDER BY id LIMIT batch_size) AS b
-          ORDER BY b.id DESC LIMIT 1;
+        SELECT b.`id` INTO upto_0
+          FROM (SELECT `id` FROM `payments`
+                WHERE (started = 0 OR `id` > last_0) AND `id` <= max_0
+                ORDER BY `id` LIMIT batch_size) AS b
+          ORDER BY b.`id` DESC LIMIT 1;
         IF upto_0 IS NULL THEN
           LEAVE backfill;
         END IF;
         START TRANSACTION;
-        UPDATE payments SET amount_cents = COALESCE(payments.amount_cents, round(payments.amount * 100))
-          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (payments.amount_cents IS NULL);
+        UPDATE `payments` SET `amount_cents` = COALESCE(`payments`.`amount_cents`, round(`payments`.`amount` * 100))
+          WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`payments`.`amount_cents` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
         DO SLEEP(pause_ms / 1000);
@@ -201,20 +201,20 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       SET @migc_backfill = 'on';
-      SELECT id INTO max_0 FROM users ORDER BY id DESC LIMIT 1;
+      SELECT `id` INTO max_0 FROM `users` ORDER BY `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
         SET upto_0 = NULL;
-        SELECT b.id INTO upto_0
-          FROM (SELECT id FROM users
-                WHERE (started = 0 OR id > last_0) AND id <= max_0
-                ORDER BY id LIMIT batch_size) AS b
-          ORDER BY b.id DESC LIMIT 1;
+        SELECT b.`id` INTO upto_0
+          FROM (SELECT `id` FROM `users`
+                WHERE (started = 0 OR `id` > last_0) AND `id` <= max_0
+                ORDER BY `id` LIMIT batch_size) AS b
+          ORDER BY b.`id` DESC LIMIT 1;
         IF upto_0 IS NULL THEN
           LEAVE backfill;
         END IF;
         START TRANSACTION;
-        UPDATE users SET first_name = COALESCE(users.first_name, substring_index(substring_index(users.full_name, ' ', 1), ' ', -1)), last_name = COALESCE(users.last_name, substring_index(substring_index(users.full_name, ' ', 2), ' ', -1))
-          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (users.first_name IS NULL OR users.last_name IS NULL);
+        UPDATE `users` SET `first_name` = COALESCE(`users`.`first_name`, substring_index(substring_index(`users`.`full_name`, ' ', 1), ' ', -1)), `last_name` = COALESCE(`users`.`last_name`, substring_index(substring_index(`users`.`full_name`, ' ', 2), ' ', -1))
+          WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`users`.`first_name` IS NULL OR `users`.`last_name` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
         DO SLEEP(pause_ms / 1000);

@@ -34,48 +34,48 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE addresses ADD CONSTRAINT addresses_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `addresses` ADD CONSTRAINT `addresses_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE addresses DROP FOREIGN KEY addresses_user_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `addresses` DROP FOREIGN KEY `addresses_user_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE addresses DROP FOREIGN KEY addresses_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` DROP FOREIGN KEY `addresses_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND INDEX_NAME = 'addresses_user_id_fkey__migc') THEN
-        ALTER TABLE addresses DROP INDEX addresses_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `addresses` DROP INDEX `addresses_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` ADD CONSTRAINT `orders_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_user_id_fkey__migc') THEN
-        ALTER TABLE orders DROP INDEX orders_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` DROP INDEX `orders_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND CONSTRAINT_NAME = 'legacy_sessions_user_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND CONSTRAINT_NAME = 'legacy_sessions_user_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE legacy_sessions ADD CONSTRAINT legacy_sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `legacy_sessions` ADD CONSTRAINT `legacy_sessions_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND CONSTRAINT_NAME = 'legacy_sessions_user_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE legacy_sessions DROP FOREIGN KEY legacy_sessions_user_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `legacy_sessions` DROP FOREIGN KEY `legacy_sessions_user_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE legacy_sessions DROP FOREIGN KEY legacy_sessions_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `legacy_sessions` DROP FOREIGN KEY `legacy_sessions_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND INDEX_NAME = 'legacy_sessions_user_id_fkey__migc') THEN
-        ALTER TABLE legacy_sessions DROP INDEX legacy_sessions_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `legacy_sessions` DROP INDEX `legacy_sessions_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -85,12 +85,12 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
-DROP TRIGGER IF EXISTS migc_sync_users_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_users_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_users_insert;
-DROP TRIGGER IF EXISTS migc_copy_users_update;
-DROP TRIGGER IF EXISTS migc_copy_users_delete;
-DROP TABLE IF EXISTS users__migc, users__migc_old, users__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_users_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_users_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_users_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_users_update`;
+DROP TRIGGER IF EXISTS `migc_copy_users_delete`;
+DROP TABLE IF EXISTS `users__migc`, `users__migc_old`, `users__migc_progress`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -108,7 +108,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'last_name') THEN
-        ALTER TABLE users MODIFY COLUMN last_name text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `users` MODIFY COLUMN `last_name` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -154,48 +154,48 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE addresses ADD CONSTRAINT addresses_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `addresses` ADD CONSTRAINT `addresses_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE addresses DROP FOREIGN KEY addresses_user_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `addresses` DROP FOREIGN KEY `addresses_user_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE addresses DROP FOREIGN KEY addresses_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` DROP FOREIGN KEY `addresses_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND INDEX_NAME = 'addresses_user_id_fkey__migc') THEN
-        ALTER TABLE addresses DROP INDEX addresses_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `addresses` DROP INDEX `addresses_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` ADD CONSTRAINT `orders_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_user_id_fkey__migc') THEN
-        ALTER TABLE orders DROP INDEX orders_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` DROP INDEX `orders_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND CONSTRAINT_NAME = 'legacy_sessions_user_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND CONSTRAINT_NAME = 'legacy_sessions_user_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE legacy_sessions ADD CONSTRAINT legacy_sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `legacy_sessions` ADD CONSTRAINT `legacy_sessions_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND CONSTRAINT_NAME = 'legacy_sessions_user_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE legacy_sessions DROP FOREIGN KEY legacy_sessions_user_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `legacy_sessions` DROP FOREIGN KEY `legacy_sessions_user_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE legacy_sessions DROP FOREIGN KEY legacy_sessions_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `legacy_sessions` DROP FOREIGN KEY `legacy_sessions_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND INDEX_NAME = 'legacy_sessions_user_id_fkey__migc') THEN
-        ALTER TABLE legacy_sessions DROP INDEX legacy_sessions_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `legacy_sessions` DROP INDEX `legacy_sessions_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -205,12 +205,12 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
-DROP TRIGGER IF EXISTS migc_sync_users_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_users_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_users_insert;
-DROP TRIGGER IF EXISTS migc_copy_users_update;
-DROP TRIGGER IF EXISTS migc_copy_users_delete;
-DROP TABLE IF EXISTS users__migc, users__migc_old, users__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_users_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_users_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_users_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_users_update`;
+DROP TRIGGER IF EXISTS `migc_copy_users_delete`;
+DROP TABLE IF EXISTS `users__migc`, `users__migc_old`, `users__migc_progress`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -228,7 +228,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'first_name') THEN
-        ALTER TABLE users MODIFY COLUMN first_name text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `users` MODIFY COLUMN `first_name` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -281,7 +281,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND COLUMN_NAME = 'amount_cents') THEN
-        ALTER TABLE payments MODIFY COLUMN amount_cents bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `payments` MODIFY COLUMN `amount_cents` bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -318,7 +318,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status__migc_new') THEN
-        ALTER TABLE orders MODIFY COLUMN status__migc_new enum('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` MODIFY COLUMN `status__migc_new` enum('pending','paid','shipped','delivered','cancelled','refunded') NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -355,13 +355,13 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_currency_check') AND EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments__migc_back' AND TABLE_TYPE = 'BASE TABLE') THEN
-        RENAME TABLE payments TO payments__migc_swap, payments__migc_back TO payments, payments__migc TO payments__migc_back, payments__migc_swap TO payments__migc;
+        RENAME TABLE `payments` TO `payments__migc_swap`, `payments__migc_back` TO `payments`, `payments__migc` TO `payments__migc_back`, `payments__migc_swap` TO `payments__migc`;
       END IF;
-      DROP TRIGGER IF EXISTS migc_copy_payments_back_insert;
-      DROP TRIGGER IF EXISTS migc_copy_payments_back_update;
-      DROP TRIGGER IF EXISTS migc_copy_payments_back_delete;
+      DROP TRIGGER IF EXISTS `migc_copy_payments_back_insert`;
+      DROP TRIGGER IF EXISTS `migc_copy_payments_back_update`;
+      DROP TRIGGER IF EXISTS `migc_copy_payments_back_delete`;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_currency_check')) THEN
-        DROP TABLE IF EXISTS payments__migc_back;
+        DROP TABLE IF EXISTS `payments__migc_back`;
       END IF;
       SET done = 1;
     END;

@@ -25,44 +25,44 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_currency_check')) THEN
-        IF NOT EXISTS (SELECT 1 FROM payments__migc_progress WHERE whole = 1) THEN
-          SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'the copy of payments is not filled yet: run the backfill phase first';
+        IF NOT EXISTS (SELECT 1 FROM `payments__migc_progress` WHERE whole = 1) THEN
+          SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: the copy of payments is not filled yet: run the backfill phase first';
         END IF;
-        CREATE TABLE IF NOT EXISTS payments__migc_back LIKE payments;
+        CREATE TABLE IF NOT EXISTS `payments__migc_back` LIKE `payments`;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_payments_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_payments_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_payments_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_payments_insert__migc BEFORE INSERT ON payments__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_payments_insert__migc` BEFORE INSERT ON `payments__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
               DO 0;
-              IF NEW.amount_cents IS NULL THEN
+              IF NEW.`amount_cents` IS NULL THEN
                 -- written by the old application
-                SET NEW.amount_cents = round(NEW.amount * 100);
+                SET NEW.`amount_cents` = round(NEW.`amount` * 100);
               ELSE
                 -- written by the new application
-                SET NEW.amount = NEW.amount_cents / 100.0;
+                SET NEW.`amount` = NEW.`amount_cents` / 100.0;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_payments_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_payments_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_payments_update__migc BEFORE UPDATE ON payments__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_payments_update__migc` BEFORE UPDATE ON `payments__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.amount <=> OLD.amount) OR NEW.amount_cents IS NULL) AND NOT (NOT (NEW.amount_cents <=> OLD.amount_cents)) THEN
+              IF (NOT (NEW.`amount` <=> OLD.`amount`) OR NEW.`amount_cents` IS NULL) AND NOT (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.amount_cents = round(NEW.amount * 100);
-              ELSEIF (NOT (NEW.amount_cents <=> OLD.amount_cents)) AND NOT (NOT (NEW.amount <=> OLD.amount)) THEN
+                SET NEW.`amount_cents` = round(NEW.`amount` * 100);
+              ELSEIF (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) AND NOT (NOT (NEW.`amount` <=> OLD.`amount`)) THEN
                 -- updated by the new application
-                SET NEW.amount = NEW.amount_cents / 100.0;
+                SET NEW.`amount` = NEW.`amount_cents` / 100.0;
               END IF;
             END IF;
           END';
@@ -70,31 +70,31 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_payments_back_insert';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_payments_back_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_payments_back_insert AFTER INSERT ON payments__migc FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; INSERT INTO payments__migc_back (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_payments_back_insert` AFTER INSERT ON `payments__migc` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; INSERT INTO `payments__migc_back` (`id`, `order_id`, `method`, `amount`, `provider_ref`, `paid_at`, `created_at`, `updated_at`, `amount_cents`, `currency`) VALUES (NEW.`id`, NEW.`order_id`, NEW.`method`, NEW.`amount`, NEW.`provider_ref`, NEW.`paid_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`amount_cents`, NEW.`currency`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `order_id` = VALUES(`order_id`), `method` = VALUES(`method`), `amount` = VALUES(`amount`), `provider_ref` = VALUES(`provider_ref`), `paid_at` = VALUES(`paid_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `amount_cents` = VALUES(`amount_cents`), `currency` = VALUES(`currency`); SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_payments_back_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_payments_back_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_payments_back_update AFTER UPDATE ON payments__migc FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NOT (NEW.id <=> OLD.id) THEN DELETE FROM payments__migc_back WHERE id = OLD.id; END IF; INSERT INTO payments__migc_back (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) VALUES (NEW.id, NEW.order_id, NEW.method, NEW.amount, NEW.provider_ref, NEW.paid_at, NEW.created_at, NEW.updated_at, NEW.amount_cents, NEW.currency) ON DUPLICATE KEY UPDATE id = VALUES(id), order_id = VALUES(order_id), method = VALUES(method), amount = VALUES(amount), provider_ref = VALUES(provider_ref), paid_at = VALUES(paid_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), amount_cents = VALUES(amount_cents), currency = VALUES(currency); SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_payments_back_update` AFTER UPDATE ON `payments__migc` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NOT (NEW.`id` <=> OLD.`id`) THEN DELETE FROM `payments__migc_back` WHERE `id` = OLD.`id`; END IF; INSERT INTO `payments__migc_back` (`id`, `order_id`, `method`, `amount`, `provider_ref`, `paid_at`, `created_at`, `updated_at`, `amount_cents`, `currency`) VALUES (NEW.`id`, NEW.`order_id`, NEW.`method`, NEW.`amount`, NEW.`provider_ref`, NEW.`paid_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`amount_cents`, NEW.`currency`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `order_id` = VALUES(`order_id`), `method` = VALUES(`method`), `amount` = VALUES(`amount`), `provider_ref` = VALUES(`provider_ref`), `paid_at` = VALUES(`paid_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `amount_cents` = VALUES(`amount_cents`), `currency` = VALUES(`currency`); SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_payments_back_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_payments_back_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_payments_back_delete AFTER DELETE ON payments__migc FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; DELETE FROM payments__migc_back WHERE id = OLD.id; SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_payments_back_delete` AFTER DELETE ON `payments__migc` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; DELETE FROM `payments__migc_back` WHERE `id` = OLD.`id`; SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        RENAME TABLE payments TO payments__migc_swap, payments__migc TO payments, payments__migc_back TO payments__migc, payments__migc_swap TO payments__migc_back;
+        RENAME TABLE `payments` TO `payments__migc_swap`, `payments__migc` TO `payments`, `payments__migc_back` TO `payments__migc`, `payments__migc_swap` TO `payments__migc_back`;
       END IF;
       SET done = 1;
     END;
@@ -132,7 +132,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status__migc_new') THEN
-        ALTER TABLE orders MODIFY COLUMN status__migc_new enum('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded') NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` MODIFY COLUMN `status__migc_new` enum('pending','paid','shipped','delivered','cancelled','refunded') NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -169,7 +169,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND COLUMN_NAME = 'amount_cents') THEN
-        ALTER TABLE payments MODIFY COLUMN amount_cents bigint NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `payments` MODIFY COLUMN `amount_cents` bigint NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -210,7 +210,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM stock AS c WHERE c.product_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM products AS p WHERE p.id = c.product_id)) THEN
+        IF EXISTS (SELECT 1 FROM `stock` AS c WHERE c.`product_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `products` AS p WHERE p.`id` = c.`product_id`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of stock break foreign key stock_product_id_fkey';
         END IF;
       END IF;
@@ -264,58 +264,58 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'first_name' AND IS_NULLABLE = 'NO')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS users__migc_progress;
-          CREATE TABLE users__migc LIKE users;
+          DROP TABLE IF EXISTS `users__migc_progress`;
+          CREATE TABLE `users__migc` LIKE `users`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE users__migc MODIFY COLUMN first_name text NOT NULL, ALGORITHM=COPY;
+          ALTER TABLE `users__migc` MODIFY COLUMN `first_name` text NOT NULL, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS users__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO users__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_users_insert';
+        CREATE TABLE IF NOT EXISTS `users__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `users__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_users_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_users_insert AFTER INSERT ON users FOR EACH ROW IF EXISTS (SELECT 1 FROM users__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO users__migc (id, email, full_name, nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in) VALUES (NEW.id, NEW.email, NEW.full_name, NEW.nickname, NEW.phone, NEW.password_hash, NEW.is_admin, NEW.created_at, NEW.updated_at, NEW.first_name, NEW.last_name, NEW.marketing_opt_in) ON DUPLICATE KEY UPDATE id = VALUES(id), email = VALUES(email), full_name = VALUES(full_name), nickname = VALUES(nickname), phone = VALUES(phone), password_hash = VALUES(password_hash), is_admin = VALUES(is_admin), created_at = VALUES(created_at), updated_at = VALUES(updated_at), first_name = VALUES(first_name), last_name = VALUES(last_name), marketing_opt_in = VALUES(marketing_opt_in); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_users_insert` AFTER INSERT ON `users` FOR EACH ROW IF EXISTS (SELECT 1 FROM `users__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `users__migc` (`id`, `email`, `full_name`, `nickname`, `phone`, `password_hash`, `is_admin`, `created_at`, `updated_at`, `first_name`, `last_name`, `marketing_opt_in`) VALUES (NEW.`id`, NEW.`email`, NEW.`full_name`, NEW.`nickname`, NEW.`phone`, NEW.`password_hash`, NEW.`is_admin`, NEW.`created_at`, NEW.`updated_at`, NEW.`first_name`, NEW.`last_name`, NEW.`marketing_opt_in`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `email` = VALUES(`email`), `full_name` = VALUES(`full_name`), `nickname` = VALUES(`nickname`), `phone` = VALUES(`phone`), `password_hash` = VALUES(`password_hash`), `is_admin` = VALUES(`is_admin`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `first_name` = VALUES(`first_name`), `last_name` = VALUES(`last_name`), `marketing_opt_in` = VALUES(`marketing_opt_in`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_users_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_users_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_users_update AFTER UPDATE ON users FOR EACH ROW IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM users__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO users__migc (id, email, full_name, nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in) VALUES (NEW.id, NEW.email, NEW.full_name, NEW.nickname, NEW.phone, NEW.password_hash, NEW.is_admin, NEW.created_at, NEW.updated_at, NEW.first_name, NEW.last_name, NEW.marketing_opt_in) ON DUPLICATE KEY UPDATE id = VALUES(id), email = VALUES(email), full_name = VALUES(full_name), nickname = VALUES(nickname), phone = VALUES(phone), password_hash = VALUES(password_hash), is_admin = VALUES(is_admin), created_at = VALUES(created_at), updated_at = VALUES(updated_at), first_name = VALUES(first_name), last_name = VALUES(last_name), marketing_opt_in = VALUES(marketing_opt_in); END IF; ELSEIF EXISTS (SELECT 1 FROM users__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM users__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE users__migc SET id = NEW.id, email = NEW.email, full_name = NEW.full_name, nickname = NEW.nickname, phone = NEW.phone, password_hash = NEW.password_hash, is_admin = NEW.is_admin, created_at = NEW.created_at, updated_at = NEW.updated_at, first_name = NEW.first_name, last_name = NEW.last_name, marketing_opt_in = NEW.marketing_opt_in WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO users__migc (id, email, full_name, nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in) VALUES (NEW.id, NEW.email, NEW.full_name, NEW.nickname, NEW.phone, NEW.password_hash, NEW.is_admin, NEW.created_at, NEW.updated_at, NEW.first_name, NEW.last_name, NEW.marketing_opt_in) ON DUPLICATE KEY UPDATE id = VALUES(id), email = VALUES(email), full_name = VALUES(full_name), nickname = VALUES(nickname), phone = VALUES(phone), password_hash = VALUES(password_hash), is_admin = VALUES(is_admin), created_at = VALUES(created_at), updated_at = VALUES(updated_at), first_name = VALUES(first_name), last_name = VALUES(last_name), marketing_opt_in = VALUES(marketing_opt_in); END IF; ELSE DELETE FROM users__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM users__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO users__migc (id, email, full_name, nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in) VALUES (NEW.id, NEW.email, NEW.full_name, NEW.nickname, NEW.phone, NEW.password_hash, NEW.is_admin, NEW.created_at, NEW.updated_at, NEW.first_name, NEW.last_name, NEW.marketing_opt_in) ON DUPLICATE KEY UPDATE id = VALUES(id), email = VALUES(email), full_name = VALUES(full_name), nickname = VALUES(nickname), phone = VALUES(phone), password_hash = VALUES(password_hash), is_admin = VALUES(is_admin), created_at = VALUES(created_at), updated_at = VALUES(updated_at), first_name = VALUES(first_name), last_name = VALUES(last_name), marketing_opt_in = VALUES(marketing_opt_in); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_users_update` AFTER UPDATE ON `users` FOR EACH ROW IF NEW.`id` <=> OLD.`id` THEN IF EXISTS (SELECT 1 FROM `users__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `users__migc` (`id`, `email`, `full_name`, `nickname`, `phone`, `password_hash`, `is_admin`, `created_at`, `updated_at`, `first_name`, `last_name`, `marketing_opt_in`) VALUES (NEW.`id`, NEW.`email`, NEW.`full_name`, NEW.`nickname`, NEW.`phone`, NEW.`password_hash`, NEW.`is_admin`, NEW.`created_at`, NEW.`updated_at`, NEW.`first_name`, NEW.`last_name`, NEW.`marketing_opt_in`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `email` = VALUES(`email`), `full_name` = VALUES(`full_name`), `nickname` = VALUES(`nickname`), `phone` = VALUES(`phone`), `password_hash` = VALUES(`password_hash`), `is_admin` = VALUES(`is_admin`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `first_name` = VALUES(`first_name`), `last_name` = VALUES(`last_name`), `marketing_opt_in` = VALUES(`marketing_opt_in`); END IF; ELSEIF EXISTS (SELECT 1 FROM `users__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `users__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE `users__migc` SET `id` = NEW.`id`, `email` = NEW.`email`, `full_name` = NEW.`full_name`, `nickname` = NEW.`nickname`, `phone` = NEW.`phone`, `password_hash` = NEW.`password_hash`, `is_admin` = NEW.`is_admin`, `created_at` = NEW.`created_at`, `updated_at` = NEW.`updated_at`, `first_name` = NEW.`first_name`, `last_name` = NEW.`last_name`, `marketing_opt_in` = NEW.`marketing_opt_in` WHERE `id` = OLD.`id`; IF ROW_COUNT() = 0 THEN INSERT INTO `users__migc` (`id`, `email`, `full_name`, `nickname`, `phone`, `password_hash`, `is_admin`, `created_at`, `updated_at`, `first_name`, `last_name`, `marketing_opt_in`) VALUES (NEW.`id`, NEW.`email`, NEW.`full_name`, NEW.`nickname`, NEW.`phone`, NEW.`password_hash`, NEW.`is_admin`, NEW.`created_at`, NEW.`updated_at`, NEW.`first_name`, NEW.`last_name`, NEW.`marketing_opt_in`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `email` = VALUES(`email`), `full_name` = VALUES(`full_name`), `nickname` = VALUES(`nickname`), `phone` = VALUES(`phone`), `password_hash` = VALUES(`password_hash`), `is_admin` = VALUES(`is_admin`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `first_name` = VALUES(`first_name`), `last_name` = VALUES(`last_name`), `marketing_opt_in` = VALUES(`marketing_opt_in`); END IF; ELSE DELETE FROM `users__migc` WHERE `id` = OLD.`id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `users__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `users__migc` (`id`, `email`, `full_name`, `nickname`, `phone`, `password_hash`, `is_admin`, `created_at`, `updated_at`, `first_name`, `last_name`, `marketing_opt_in`) VALUES (NEW.`id`, NEW.`email`, NEW.`full_name`, NEW.`nickname`, NEW.`phone`, NEW.`password_hash`, NEW.`is_admin`, NEW.`created_at`, NEW.`updated_at`, NEW.`first_name`, NEW.`last_name`, NEW.`marketing_opt_in`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `email` = VALUES(`email`), `full_name` = VALUES(`full_name`), `nickname` = VALUES(`nickname`), `phone` = VALUES(`phone`), `password_hash` = VALUES(`password_hash`), `is_admin` = VALUES(`is_admin`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `first_name` = VALUES(`first_name`), `last_name` = VALUES(`last_name`), `marketing_opt_in` = VALUES(`marketing_opt_in`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_users_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_users_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_users_delete AFTER DELETE ON users FOR EACH ROW IF EXISTS (SELECT 1 FROM users__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM users__migc WHERE id = OLD.id; END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_users_delete` AFTER DELETE ON `users` FOR EACH ROW IF EXISTS (SELECT 1 FROM `users__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM `users__migc` WHERE `id` = OLD.`id`; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL;
-          SELECT b.id INTO upto_0
-            FROM (SELECT id FROM users WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
-            ORDER BY b.id DESC LIMIT 1;
+          SELECT b.`id` INTO upto_0
+            FROM (SELECT `id` FROM `users` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
+            ORDER BY b.`id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE users__migc_progress SET whole = 1;
+            UPDATE `users__migc_progress` SET whole = 1;
           ELSE
-            UPDATE users__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+            UPDATE `users__migc_progress` SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM users
-            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
-          INSERT INTO users__migc (id, email, full_name, nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in)
-            SELECT id, email, full_name, nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in FROM users WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM users__migc AS x WHERE x.id = users.id)
-            ON DUPLICATE KEY UPDATE id = users__migc.id;
+          SELECT COUNT(*) INTO locked_rows FROM `users`
+            WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
+          INSERT INTO `users__migc` (`id`, `email`, `full_name`, `nickname`, `phone`, `password_hash`, `is_admin`, `created_at`, `updated_at`, `first_name`, `last_name`, `marketing_opt_in`)
+            SELECT `id`, `email`, `full_name`, `nickname`, `phone`, `password_hash`, `is_admin`, `created_at`, `updated_at`, `first_name`, `last_name`, `marketing_opt_in` FROM `users` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
+              AND NOT EXISTS (SELECT 1 FROM `users__migc` AS x WHERE x.`id` = `users`.`id`)
+            ON DUPLICATE KEY UPDATE `id` = `users__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -325,76 +325,76 @@ BEGIN
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey' AND REFERENCED_TABLE_NAME = 'users') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE addresses ADD CONSTRAINT addresses_user_id_fkey__migc FOREIGN KEY (user_id) REFERENCES users__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` ADD CONSTRAINT `addresses_user_id_fkey__migc` FOREIGN KEY (`user_id`) REFERENCES `users__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey' AND REFERENCED_TABLE_NAME = 'users') THEN
           IF algo = 0 THEN
-            ALTER TABLE addresses DROP FOREIGN KEY addresses_user_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `addresses` DROP FOREIGN KEY `addresses_user_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE addresses DROP FOREIGN KEY addresses_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `addresses` DROP FOREIGN KEY `addresses_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey' AND REFERENCED_TABLE_NAME = 'users') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey__migc FOREIGN KEY (user_id) REFERENCES users__migc (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD CONSTRAINT `orders_user_id_fkey__migc` FOREIGN KEY (`user_id`) REFERENCES `users__migc` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey' AND REFERENCED_TABLE_NAME = 'users') THEN
           IF algo = 0 THEN
-            ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND CONSTRAINT_NAME = 'legacy_sessions_user_id_fkey' AND REFERENCED_TABLE_NAME = 'users') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND CONSTRAINT_NAME = 'legacy_sessions_user_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE legacy_sessions ADD CONSTRAINT legacy_sessions_user_id_fkey__migc FOREIGN KEY (user_id) REFERENCES users__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `legacy_sessions` ADD CONSTRAINT `legacy_sessions_user_id_fkey__migc` FOREIGN KEY (`user_id`) REFERENCES `users__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND CONSTRAINT_NAME = 'legacy_sessions_user_id_fkey' AND REFERENCED_TABLE_NAME = 'users') THEN
           IF algo = 0 THEN
-            ALTER TABLE legacy_sessions DROP FOREIGN KEY legacy_sessions_user_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `legacy_sessions` DROP FOREIGN KEY `legacy_sessions_user_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE legacy_sessions DROP FOREIGN KEY legacy_sessions_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `legacy_sessions` DROP FOREIGN KEY `legacy_sessions_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_users_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_users_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_users_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_users_insert__migc BEFORE INSERT ON users__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_insert__migc` BEFORE INSERT ON `users__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
               DO 0;
-              IF NEW.first_name IS NULL AND NEW.last_name IS NULL THEN
+              IF NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
                 -- written by the old application
-                SET NEW.first_name = substring_index(substring_index(NEW.full_name, '' '', 1), '' '', -1);
-                SET NEW.last_name = substring_index(substring_index(NEW.full_name, '' '', 2), '' '', -1);
+                SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
+                SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
               ELSE
                 -- written by the new application
-                SET NEW.full_name = concat(concat(NEW.first_name, '' ''), NEW.last_name);
+                SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_users_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_users_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_users_update__migc BEFORE UPDATE ON users__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_update__migc` BEFORE UPDATE ON `users__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.full_name <=> OLD.full_name) OR NEW.first_name IS NULL AND NEW.last_name IS NULL) AND NOT (NOT (NEW.first_name <=> OLD.first_name) OR NOT (NEW.last_name <=> OLD.last_name)) THEN
+              IF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.first_name = substring_index(substring_index(NEW.full_name, '' '', 1), '' '', -1);
-                SET NEW.last_name = substring_index(substring_index(NEW.full_name, '' '', 2), '' '', -1);
-              ELSEIF (NOT (NEW.first_name <=> OLD.first_name) OR NOT (NEW.last_name <=> OLD.last_name)) AND NOT (NOT (NEW.full_name <=> OLD.full_name)) THEN
+                SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
+                SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
+              ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
                 -- updated by the new application
-                SET NEW.full_name = concat(concat(NEW.first_name, '' ''), NEW.last_name);
+                SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
               END IF;
             END IF;
           END';
@@ -402,105 +402,105 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
-        RENAME TABLE users TO users__migc_old, users__migc TO users;
+        RENAME TABLE `users` TO `users__migc_old`, `users__migc` TO `users`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE users__migc_old;
+        DROP TABLE `users__migc_old`;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS users__migc_progress;
+        DROP TABLE IF EXISTS `users__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE addresses ADD CONSTRAINT addresses_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` ADD CONSTRAINT `addresses_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE addresses DROP FOREIGN KEY addresses_user_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `addresses` DROP FOREIGN KEY `addresses_user_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE addresses DROP FOREIGN KEY addresses_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `addresses` DROP FOREIGN KEY `addresses_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND INDEX_NAME = 'addresses_user_id_fkey__migc') THEN
-          ALTER TABLE addresses DROP INDEX addresses_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` DROP INDEX `addresses_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD CONSTRAINT `orders_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_user_id_fkey__migc') THEN
-          ALTER TABLE orders DROP INDEX orders_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP INDEX `orders_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND CONSTRAINT_NAME = 'legacy_sessions_user_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND CONSTRAINT_NAME = 'legacy_sessions_user_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE legacy_sessions ADD CONSTRAINT legacy_sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `legacy_sessions` ADD CONSTRAINT `legacy_sessions_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND CONSTRAINT_NAME = 'legacy_sessions_user_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE legacy_sessions DROP FOREIGN KEY legacy_sessions_user_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `legacy_sessions` DROP FOREIGN KEY `legacy_sessions_user_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE legacy_sessions DROP FOREIGN KEY legacy_sessions_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `legacy_sessions` DROP FOREIGN KEY `legacy_sessions_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND INDEX_NAME = 'legacy_sessions_user_id_fkey__migc') THEN
-          ALTER TABLE legacy_sessions DROP INDEX legacy_sessions_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `legacy_sessions` DROP INDEX `legacy_sessions_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_users_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_users_insert';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_users_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_users_insert BEFORE INSERT ON users FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_insert` BEFORE INSERT ON `users` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
               DO 0;
-              IF NEW.first_name IS NULL AND NEW.last_name IS NULL THEN
+              IF NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
                 -- written by the old application
-                SET NEW.first_name = substring_index(substring_index(NEW.full_name, '' '', 1), '' '', -1);
-                SET NEW.last_name = substring_index(substring_index(NEW.full_name, '' '', 2), '' '', -1);
+                SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
+                SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
               ELSE
                 -- written by the new application
-                SET NEW.full_name = concat(concat(NEW.first_name, '' ''), NEW.last_name);
+                SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_users_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_users_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_users_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_users_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_users_update BEFORE UPDATE ON users FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_update` BEFORE UPDATE ON `users` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.full_name <=> OLD.full_name) OR NEW.first_name IS NULL AND NEW.last_name IS NULL) AND NOT (NOT (NEW.first_name <=> OLD.first_name) OR NOT (NEW.last_name <=> OLD.last_name)) THEN
+              IF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.first_name = substring_index(substring_index(NEW.full_name, '' '', 1), '' '', -1);
-                SET NEW.last_name = substring_index(substring_index(NEW.full_name, '' '', 2), '' '', -1);
-              ELSEIF (NOT (NEW.first_name <=> OLD.first_name) OR NOT (NEW.last_name <=> OLD.last_name)) AND NOT (NOT (NEW.full_name <=> OLD.full_name)) THEN
+                SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
+                SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
+              ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
                 -- updated by the new application
-                SET NEW.full_name = concat(concat(NEW.first_name, '' ''), NEW.last_name);
+                SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_users_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_users_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -557,58 +557,58 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'last_name' AND IS_NULLABLE = 'NO')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS users__migc_progress;
-          CREATE TABLE users__migc LIKE users;
+          DROP TABLE IF EXISTS `users__migc_progress`;
+          CREATE TABLE `users__migc` LIKE `users`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE users__migc MODIFY COLUMN last_name text NOT NULL, ALGORITHM=COPY;
+          ALTER TABLE `users__migc` MODIFY COLUMN `last_name` text NOT NULL, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS users__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO users__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_users_insert';
+        CREATE TABLE IF NOT EXISTS `users__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `users__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_users_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_users_insert AFTER INSERT ON users FOR EACH ROW IF EXISTS (SELECT 1 FROM users__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO users__migc (id, email, full_name, nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in) VALUES (NEW.id, NEW.email, NEW.full_name, NEW.nickname, NEW.phone, NEW.password_hash, NEW.is_admin, NEW.created_at, NEW.updated_at, NEW.first_name, NEW.last_name, NEW.marketing_opt_in) ON DUPLICATE KEY UPDATE id = VALUES(id), email = VALUES(email), full_name = VALUES(full_name), nickname = VALUES(nickname), phone = VALUES(phone), password_hash = VALUES(password_hash), is_admin = VALUES(is_admin), created_at = VALUES(created_at), updated_at = VALUES(updated_at), first_name = VALUES(first_name), last_name = VALUES(last_name), marketing_opt_in = VALUES(marketing_opt_in); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_users_insert` AFTER INSERT ON `users` FOR EACH ROW IF EXISTS (SELECT 1 FROM `users__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `users__migc` (`id`, `email`, `full_name`, `nickname`, `phone`, `password_hash`, `is_admin`, `created_at`, `updated_at`, `first_name`, `last_name`, `marketing_opt_in`) VALUES (NEW.`id`, NEW.`email`, NEW.`full_name`, NEW.`nickname`, NEW.`phone`, NEW.`password_hash`, NEW.`is_admin`, NEW.`created_at`, NEW.`updated_at`, NEW.`first_name`, NEW.`last_name`, NEW.`marketing_opt_in`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `email` = VALUES(`email`), `full_name` = VALUES(`full_name`), `nickname` = VALUES(`nickname`), `phone` = VALUES(`phone`), `password_hash` = VALUES(`password_hash`), `is_admin` = VALUES(`is_admin`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `first_name` = VALUES(`first_name`), `last_name` = VALUES(`last_name`), `marketing_opt_in` = VALUES(`marketing_opt_in`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_users_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_users_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_users_update AFTER UPDATE ON users FOR EACH ROW IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM users__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO users__migc (id, email, full_name, nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in) VALUES (NEW.id, NEW.email, NEW.full_name, NEW.nickname, NEW.phone, NEW.password_hash, NEW.is_admin, NEW.created_at, NEW.updated_at, NEW.first_name, NEW.last_name, NEW.marketing_opt_in) ON DUPLICATE KEY UPDATE id = VALUES(id), email = VALUES(email), full_name = VALUES(full_name), nickname = VALUES(nickname), phone = VALUES(phone), password_hash = VALUES(password_hash), is_admin = VALUES(is_admin), created_at = VALUES(created_at), updated_at = VALUES(updated_at), first_name = VALUES(first_name), last_name = VALUES(last_name), marketing_opt_in = VALUES(marketing_opt_in); END IF; ELSEIF EXISTS (SELECT 1 FROM users__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM users__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE users__migc SET id = NEW.id, email = NEW.email, full_name = NEW.full_name, nickname = NEW.nickname, phone = NEW.phone, password_hash = NEW.password_hash, is_admin = NEW.is_admin, created_at = NEW.created_at, updated_at = NEW.updated_at, first_name = NEW.first_name, last_name = NEW.last_name, marketing_opt_in = NEW.marketing_opt_in WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO users__migc (id, email, full_name, nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in) VALUES (NEW.id, NEW.email, NEW.full_name, NEW.nickname, NEW.phone, NEW.password_hash, NEW.is_admin, NEW.created_at, NEW.updated_at, NEW.first_name, NEW.last_name, NEW.marketing_opt_in) ON DUPLICATE KEY UPDATE id = VALUES(id), email = VALUES(email), full_name = VALUES(full_name), nickname = VALUES(nickname), phone = VALUES(phone), password_hash = VALUES(password_hash), is_admin = VALUES(is_admin), created_at = VALUES(created_at), updated_at = VALUES(updated_at), first_name = VALUES(first_name), last_name = VALUES(last_name), marketing_opt_in = VALUES(marketing_opt_in); END IF; ELSE DELETE FROM users__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM users__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO users__migc (id, email, full_name, nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in) VALUES (NEW.id, NEW.email, NEW.full_name, NEW.nickname, NEW.phone, NEW.password_hash, NEW.is_admin, NEW.created_at, NEW.updated_at, NEW.first_name, NEW.last_name, NEW.marketing_opt_in) ON DUPLICATE KEY UPDATE id = VALUES(id), email = VALUES(email), full_name = VALUES(full_name), nickname = VALUES(nickname), phone = VALUES(phone), password_hash = VALUES(password_hash), is_admin = VALUES(is_admin), created_at = VALUES(created_at), updated_at = VALUES(updated_at), first_name = VALUES(first_name), last_name = VALUES(last_name), marketing_opt_in = VALUES(marketing_opt_in); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_users_update` AFTER UPDATE ON `users` FOR EACH ROW IF NEW.`id` <=> OLD.`id` THEN IF EXISTS (SELECT 1 FROM `users__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `users__migc` (`id`, `email`, `full_name`, `nickname`, `phone`, `password_hash`, `is_admin`, `created_at`, `updated_at`, `first_name`, `last_name`, `marketing_opt_in`) VALUES (NEW.`id`, NEW.`email`, NEW.`full_name`, NEW.`nickname`, NEW.`phone`, NEW.`password_hash`, NEW.`is_admin`, NEW.`created_at`, NEW.`updated_at`, NEW.`first_name`, NEW.`last_name`, NEW.`marketing_opt_in`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `email` = VALUES(`email`), `full_name` = VALUES(`full_name`), `nickname` = VALUES(`nickname`), `phone` = VALUES(`phone`), `password_hash` = VALUES(`password_hash`), `is_admin` = VALUES(`is_admin`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `first_name` = VALUES(`first_name`), `last_name` = VALUES(`last_name`), `marketing_opt_in` = VALUES(`marketing_opt_in`); END IF; ELSEIF EXISTS (SELECT 1 FROM `users__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `users__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE `users__migc` SET `id` = NEW.`id`, `email` = NEW.`email`, `full_name` = NEW.`full_name`, `nickname` = NEW.`nickname`, `phone` = NEW.`phone`, `password_hash` = NEW.`password_hash`, `is_admin` = NEW.`is_admin`, `created_at` = NEW.`created_at`, `updated_at` = NEW.`updated_at`, `first_name` = NEW.`first_name`, `last_name` = NEW.`last_name`, `marketing_opt_in` = NEW.`marketing_opt_in` WHERE `id` = OLD.`id`; IF ROW_COUNT() = 0 THEN INSERT INTO `users__migc` (`id`, `email`, `full_name`, `nickname`, `phone`, `password_hash`, `is_admin`, `created_at`, `updated_at`, `first_name`, `last_name`, `marketing_opt_in`) VALUES (NEW.`id`, NEW.`email`, NEW.`full_name`, NEW.`nickname`, NEW.`phone`, NEW.`password_hash`, NEW.`is_admin`, NEW.`created_at`, NEW.`updated_at`, NEW.`first_name`, NEW.`last_name`, NEW.`marketing_opt_in`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `email` = VALUES(`email`), `full_name` = VALUES(`full_name`), `nickname` = VALUES(`nickname`), `phone` = VALUES(`phone`), `password_hash` = VALUES(`password_hash`), `is_admin` = VALUES(`is_admin`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `first_name` = VALUES(`first_name`), `last_name` = VALUES(`last_name`), `marketing_opt_in` = VALUES(`marketing_opt_in`); END IF; ELSE DELETE FROM `users__migc` WHERE `id` = OLD.`id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `users__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `users__migc` (`id`, `email`, `full_name`, `nickname`, `phone`, `password_hash`, `is_admin`, `created_at`, `updated_at`, `first_name`, `last_name`, `marketing_opt_in`) VALUES (NEW.`id`, NEW.`email`, NEW.`full_name`, NEW.`nickname`, NEW.`phone`, NEW.`password_hash`, NEW.`is_admin`, NEW.`created_at`, NEW.`updated_at`, NEW.`first_name`, NEW.`last_name`, NEW.`marketing_opt_in`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `email` = VALUES(`email`), `full_name` = VALUES(`full_name`), `nickname` = VALUES(`nickname`), `phone` = VALUES(`phone`), `password_hash` = VALUES(`password_hash`), `is_admin` = VALUES(`is_admin`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `first_name` = VALUES(`first_name`), `last_name` = VALUES(`last_name`), `marketing_opt_in` = VALUES(`marketing_opt_in`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_users_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_users_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_users_delete AFTER DELETE ON users FOR EACH ROW IF EXISTS (SELECT 1 FROM users__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM users__migc WHERE id = OLD.id; END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_users_delete` AFTER DELETE ON `users` FOR EACH ROW IF EXISTS (SELECT 1 FROM `users__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM `users__migc` WHERE `id` = OLD.`id`; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL;
-          SELECT b.id INTO upto_0
-            FROM (SELECT id FROM users WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
-            ORDER BY b.id DESC LIMIT 1;
+          SELECT b.`id` INTO upto_0
+            FROM (SELECT `id` FROM `users` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
+            ORDER BY b.`id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE users__migc_progress SET whole = 1;
+            UPDATE `users__migc_progress` SET whole = 1;
           ELSE
-            UPDATE users__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+            UPDATE `users__migc_progress` SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM users
-            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
-          INSERT INTO users__migc (id, email, full_name, nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in)
-            SELECT id, email, full_name, nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in FROM users WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM users__migc AS x WHERE x.id = users.id)
-            ON DUPLICATE KEY UPDATE id = users__migc.id;
+          SELECT COUNT(*) INTO locked_rows FROM `users`
+            WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
+          INSERT INTO `users__migc` (`id`, `email`, `full_name`, `nickname`, `phone`, `password_hash`, `is_admin`, `created_at`, `updated_at`, `first_name`, `last_name`, `marketing_opt_in`)
+            SELECT `id`, `email`, `full_name`, `nickname`, `phone`, `password_hash`, `is_admin`, `created_at`, `updated_at`, `first_name`, `last_name`, `marketing_opt_in` FROM `users` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
+              AND NOT EXISTS (SELECT 1 FROM `users__migc` AS x WHERE x.`id` = `users`.`id`)
+            ON DUPLICATE KEY UPDATE `id` = `users__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -618,76 +618,76 @@ BEGIN
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey' AND REFERENCED_TABLE_NAME = 'users') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE addresses ADD CONSTRAINT addresses_user_id_fkey__migc FOREIGN KEY (user_id) REFERENCES users__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` ADD CONSTRAINT `addresses_user_id_fkey__migc` FOREIGN KEY (`user_id`) REFERENCES `users__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey' AND REFERENCED_TABLE_NAME = 'users') THEN
           IF algo = 0 THEN
-            ALTER TABLE addresses DROP FOREIGN KEY addresses_user_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `addresses` DROP FOREIGN KEY `addresses_user_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE addresses DROP FOREIGN KEY addresses_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `addresses` DROP FOREIGN KEY `addresses_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey' AND REFERENCED_TABLE_NAME = 'users') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey__migc FOREIGN KEY (user_id) REFERENCES users__migc (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD CONSTRAINT `orders_user_id_fkey__migc` FOREIGN KEY (`user_id`) REFERENCES `users__migc` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey' AND REFERENCED_TABLE_NAME = 'users') THEN
           IF algo = 0 THEN
-            ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND CONSTRAINT_NAME = 'legacy_sessions_user_id_fkey' AND REFERENCED_TABLE_NAME = 'users') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND CONSTRAINT_NAME = 'legacy_sessions_user_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE legacy_sessions ADD CONSTRAINT legacy_sessions_user_id_fkey__migc FOREIGN KEY (user_id) REFERENCES users__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `legacy_sessions` ADD CONSTRAINT `legacy_sessions_user_id_fkey__migc` FOREIGN KEY (`user_id`) REFERENCES `users__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND CONSTRAINT_NAME = 'legacy_sessions_user_id_fkey' AND REFERENCED_TABLE_NAME = 'users') THEN
           IF algo = 0 THEN
-            ALTER TABLE legacy_sessions DROP FOREIGN KEY legacy_sessions_user_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `legacy_sessions` DROP FOREIGN KEY `legacy_sessions_user_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE legacy_sessions DROP FOREIGN KEY legacy_sessions_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `legacy_sessions` DROP FOREIGN KEY `legacy_sessions_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_users_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_users_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_users_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_users_insert__migc BEFORE INSERT ON users__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_insert__migc` BEFORE INSERT ON `users__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
               DO 0;
-              IF NEW.first_name IS NULL AND NEW.last_name IS NULL THEN
+              IF NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
                 -- written by the old application
-                SET NEW.first_name = substring_index(substring_index(NEW.full_name, '' '', 1), '' '', -1);
-                SET NEW.last_name = substring_index(substring_index(NEW.full_name, '' '', 2), '' '', -1);
+                SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
+                SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
               ELSE
                 -- written by the new application
-                SET NEW.full_name = concat(concat(NEW.first_name, '' ''), NEW.last_name);
+                SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_users_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_users_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_users_update__migc BEFORE UPDATE ON users__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_update__migc` BEFORE UPDATE ON `users__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.full_name <=> OLD.full_name) OR NEW.first_name IS NULL AND NEW.last_name IS NULL) AND NOT (NOT (NEW.first_name <=> OLD.first_name) OR NOT (NEW.last_name <=> OLD.last_name)) THEN
+              IF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.first_name = substring_index(substring_index(NEW.full_name, '' '', 1), '' '', -1);
-                SET NEW.last_name = substring_index(substring_index(NEW.full_name, '' '', 2), '' '', -1);
-              ELSEIF (NOT (NEW.first_name <=> OLD.first_name) OR NOT (NEW.last_name <=> OLD.last_name)) AND NOT (NOT (NEW.full_name <=> OLD.full_name)) THEN
+                SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
+                SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
+              ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
                 -- updated by the new application
-                SET NEW.full_name = concat(concat(NEW.first_name, '' ''), NEW.last_name);
+                SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
               END IF;
             END IF;
           END';
@@ -695,105 +695,105 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
-        RENAME TABLE users TO users__migc_old, users__migc TO users;
+        RENAME TABLE `users` TO `users__migc_old`, `users__migc` TO `users`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE users__migc_old;
+        DROP TABLE `users__migc_old`;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS users__migc_progress;
+        DROP TABLE IF EXISTS `users__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE addresses ADD CONSTRAINT addresses_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` ADD CONSTRAINT `addresses_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE addresses DROP FOREIGN KEY addresses_user_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `addresses` DROP FOREIGN KEY `addresses_user_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE addresses DROP FOREIGN KEY addresses_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `addresses` DROP FOREIGN KEY `addresses_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND INDEX_NAME = 'addresses_user_id_fkey__migc') THEN
-          ALTER TABLE addresses DROP INDEX addresses_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` DROP INDEX `addresses_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD CONSTRAINT `orders_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_user_id_fkey__migc') THEN
-          ALTER TABLE orders DROP INDEX orders_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP INDEX `orders_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND CONSTRAINT_NAME = 'legacy_sessions_user_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND CONSTRAINT_NAME = 'legacy_sessions_user_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE legacy_sessions ADD CONSTRAINT legacy_sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `legacy_sessions` ADD CONSTRAINT `legacy_sessions_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND CONSTRAINT_NAME = 'legacy_sessions_user_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE legacy_sessions DROP FOREIGN KEY legacy_sessions_user_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `legacy_sessions` DROP FOREIGN KEY `legacy_sessions_user_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE legacy_sessions DROP FOREIGN KEY legacy_sessions_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `legacy_sessions` DROP FOREIGN KEY `legacy_sessions_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND INDEX_NAME = 'legacy_sessions_user_id_fkey__migc') THEN
-          ALTER TABLE legacy_sessions DROP INDEX legacy_sessions_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `legacy_sessions` DROP INDEX `legacy_sessions_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_users_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_users_insert';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_users_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_users_insert BEFORE INSERT ON users FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_insert` BEFORE INSERT ON `users` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
               DO 0;
-              IF NEW.first_name IS NULL AND NEW.last_name IS NULL THEN
+              IF NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
                 -- written by the old application
-                SET NEW.first_name = substring_index(substring_index(NEW.full_name, '' '', 1), '' '', -1);
-                SET NEW.last_name = substring_index(substring_index(NEW.full_name, '' '', 2), '' '', -1);
+                SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
+                SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
               ELSE
                 -- written by the new application
-                SET NEW.full_name = concat(concat(NEW.first_name, '' ''), NEW.last_name);
+                SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_users_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_users_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_users_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_users_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_users_update BEFORE UPDATE ON users FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_update` BEFORE UPDATE ON `users` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.full_name <=> OLD.full_name) OR NEW.first_name IS NULL AND NEW.last_name IS NULL) AND NOT (NOT (NEW.first_name <=> OLD.first_name) OR NOT (NEW.last_name <=> OLD.last_name)) THEN
+              IF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.first_name = substring_index(substring_index(NEW.full_name, '' '', 1), '' '', -1);
-                SET NEW.last_name = substring_index(substring_index(NEW.full_name, '' '', 2), '' '', -1);
-              ELSEIF (NOT (NEW.first_name <=> OLD.first_name) OR NOT (NEW.last_name <=> OLD.last_name)) AND NOT (NOT (NEW.full_name <=> OLD.full_name)) THEN
+                SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
+                SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
+              ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
                 -- updated by the new application
-                SET NEW.full_name = concat(concat(NEW.first_name, '' ''), NEW.last_name);
+                SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_users_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_users_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;

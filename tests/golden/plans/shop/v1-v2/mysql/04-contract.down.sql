@@ -8,7 +8,7 @@ SET NAMES utf8mb4;
 
 -- [63] undo: recreate view `order_totals`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/orders.mig:47:6
-DROP VIEW IF EXISTS order_totals;
+DROP VIEW IF EXISTS `order_totals`;
 
 -- [62] undo: remove the dual-write trigger on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
@@ -42,9 +42,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending', ALGORITHM=INSTANT;
+          ALTER TABLE `orders` ALTER COLUMN `status` SET DEFAULT 'pending', ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ALTER COLUMN `status` SET DEFAULT 'pending', ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -83,9 +83,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders RENAME COLUMN status TO status__migc_new, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` RENAME COLUMN `status` TO `status__migc_new`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders RENAME COLUMN status TO status__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` RENAME COLUMN `status` TO `status__migc_new`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -128,9 +128,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders RENAME COLUMN status TO status__migc_new, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` RENAME COLUMN `status` TO `status__migc_new`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders RENAME COLUMN status TO status__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` RENAME COLUMN `status` TO `status__migc_new`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -166,9 +166,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders ADD COLUMN status enum('pending', 'paid', 'completed', 'shipped', 'delivered', 'cancelled', 'refunded') NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` ADD COLUMN `status` enum('pending','paid','completed','shipped','delivered','cancelled','refunded') NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders ADD COLUMN status enum('pending', 'paid', 'completed', 'shipped', 'delivered', 'cancelled', 'refunded') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD COLUMN `status` enum('pending','paid','completed','shipped','delivered','cancelled','refunded') NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -181,11 +181,11 @@ DROP PROCEDURE migc_step;
 
 -- [57] undo: drop view `order_totals` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS `lines`, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+CREATE OR REPLACE VIEW `order_totals` AS SELECT `o`.`id` AS `order_id`, `o`.`user_id`, count(*) AS `lines`, sum(`i`.`quantity` * `i`.`unit_price`) AS `items_total` FROM `orders` o JOIN `order_items` i ON `i`.`order_id` = `o`.`id` GROUP BY `o`.`id`, `o`.`user_id`;
 
 -- [56] undo: recreate view `customer_directory`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
-DROP VIEW IF EXISTS customer_directory;
+DROP VIEW IF EXISTS `customer_directory`;
 
 -- [55] undo: drop column `users.nickname`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:16:15
@@ -215,9 +215,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'nickname') THEN
         IF algo = 0 THEN
-          ALTER TABLE users ADD COLUMN nickname text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `users` ADD COLUMN `nickname` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE users ADD COLUMN nickname text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` ADD COLUMN `nickname` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -256,9 +256,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'full_name') THEN
         IF algo = 0 THEN
-          ALTER TABLE users ADD COLUMN full_name text NULL COMMENT 'as typed at sign-up', ALGORITHM=INSTANT;
+          ALTER TABLE `users` ADD COLUMN `full_name` text NULL COMMENT 'as typed at sign-up', ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE users ADD COLUMN full_name text NULL COMMENT 'as typed at sign-up', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` ADD COLUMN `full_name` text NULL COMMENT 'as typed at sign-up', ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -285,7 +285,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'full_name') THEN
-        UPDATE users SET full_name = concat(concat(first_name, ' '), last_name) WHERE full_name IS NULL;
+        UPDATE `users` SET `full_name` = concat(concat(`first_name`, ' '), `last_name`) WHERE `full_name` IS NULL;
       END IF;
       SET done = 1;
     END;
@@ -320,9 +320,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'full_name') THEN
         IF algo = 0 THEN
-          ALTER TABLE users MODIFY COLUMN full_name text NULL COMMENT 'as typed at sign-up', ALGORITHM=INSTANT;
+          ALTER TABLE `users` MODIFY COLUMN `full_name` text NULL COMMENT 'as typed at sign-up', ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE users MODIFY COLUMN full_name text NULL COMMENT 'as typed at sign-up', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` MODIFY COLUMN `full_name` text NULL COMMENT 'as typed at sign-up', ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -335,37 +335,37 @@ DROP PROCEDURE migc_step;
 
 -- [53] undo: drop view `customer_directory` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
+CREATE OR REPLACE VIEW `customer_directory` AS SELECT `id`, `email`, `first_name`, `last_name`, `phone` FROM `users`;
 
 -- [52] undo: remove the dual-write trigger on `users`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
-DROP TRIGGER IF EXISTS migc_sync_users_insert;
-DROP TRIGGER IF EXISTS migc_sync_users_update;
+DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_users_insert BEFORE INSERT ON users FOR EACH ROW
+CREATE TRIGGER `migc_sync_users_insert` BEFORE INSERT ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.first_name IS NULL AND NEW.last_name IS NULL THEN
+    IF NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
       -- written by the old application
-      SET NEW.first_name = substring_index(substring_index(NEW.full_name, ' ', 1), ' ', -1);
-      SET NEW.last_name = substring_index(substring_index(NEW.full_name, ' ', 2), ' ', -1);
+      SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, ' ', 1), ' ', -1);
+      SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, ' ', 2), ' ', -1);
     ELSE
       -- written by the new application
-      SET NEW.full_name = concat(concat(NEW.first_name, ' '), NEW.last_name);
+      SET NEW.`full_name` = concat(concat(NEW.`first_name`, ' '), NEW.`last_name`);
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_users_update BEFORE UPDATE ON users FOR EACH ROW
+CREATE TRIGGER `migc_sync_users_update` BEFORE UPDATE ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.full_name <=> OLD.full_name) OR NEW.first_name IS NULL AND NEW.last_name IS NULL) AND NOT (NOT (NEW.first_name <=> OLD.first_name) OR NOT (NEW.last_name <=> OLD.last_name)) THEN
+    IF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.first_name = substring_index(substring_index(NEW.full_name, ' ', 1), ' ', -1);
-      SET NEW.last_name = substring_index(substring_index(NEW.full_name, ' ', 2), ' ', -1);
-    ELSEIF (NOT (NEW.first_name <=> OLD.first_name) OR NOT (NEW.last_name <=> OLD.last_name)) AND NOT (NOT (NEW.full_name <=> OLD.full_name)) THEN
+      SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, ' ', 1), ' ', -1);
+      SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, ' ', 2), ' ', -1);
+    ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
       -- updated by the new application
-      SET NEW.full_name = concat(concat(NEW.first_name, ' '), NEW.last_name);
+      SET NEW.`full_name` = concat(concat(NEW.`first_name`, ' '), NEW.`last_name`);
     END IF;
   END IF;
 END//
@@ -403,9 +403,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND COLUMN_NAME = 'amount') THEN
         IF algo = 0 THEN
-          ALTER TABLE payments ADD COLUMN amount decimal(12,2) NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `payments` ADD COLUMN `amount` decimal(12,2) NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE payments ADD COLUMN amount decimal(12,2) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` ADD COLUMN `amount` decimal(12,2) NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -432,7 +432,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND COLUMN_NAME = 'amount') THEN
-        UPDATE payments SET amount = amount_cents / 100.0 WHERE amount IS NULL;
+        UPDATE `payments` SET `amount` = `amount_cents` / 100.0 WHERE `amount` IS NULL;
       END IF;
       SET done = 1;
     END;
@@ -467,12 +467,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND COLUMN_NAME = 'amount') THEN
         IF algo = 0 THEN
-          ALTER TABLE payments MODIFY COLUMN amount decimal(12,2) NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `payments` MODIFY COLUMN `amount` decimal(12,2) NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE payments MODIFY COLUMN amount decimal(12,2) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` MODIFY COLUMN `amount` decimal(12,2) NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        IF NOT EXISTS (SELECT 1 FROM payments WHERE amount IS NULL) THEN
-          ALTER TABLE payments MODIFY COLUMN amount decimal(12,2) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        IF NOT EXISTS (SELECT 1 FROM `payments` WHERE `amount` IS NULL) THEN
+          ALTER TABLE `payments` MODIFY COLUMN `amount` decimal(12,2) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -505,8 +505,8 @@ BEGIN
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
-      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND COLUMN_NAME = 'amount') AND NOT EXISTS (SELECT 1 FROM payments WHERE amount IS NULL) THEN
-        ALTER TABLE payments MODIFY COLUMN amount decimal(12,2) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND COLUMN_NAME = 'amount') AND NOT EXISTS (SELECT 1 FROM `payments` WHERE `amount` IS NULL) THEN
+        ALTER TABLE `payments` MODIFY COLUMN `amount` decimal(12,2) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -519,31 +519,31 @@ DROP PROCEDURE migc_step;
 -- [47] undo: drop check `payments_amount_check` on `payments`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 -- check payments_amount_check is not restored: adding a check copies the table on MySQL
-DROP TRIGGER IF EXISTS migc_sync_payments_insert;
-DROP TRIGGER IF EXISTS migc_sync_payments_update;
+DROP TRIGGER IF EXISTS `migc_sync_payments_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_payments_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_payments_insert BEFORE INSERT ON payments FOR EACH ROW
+CREATE TRIGGER `migc_sync_payments_insert` BEFORE INSERT ON `payments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.amount_cents IS NULL THEN
+    IF NEW.`amount_cents` IS NULL THEN
       -- written by the old application
-      SET NEW.amount_cents = round(NEW.amount * 100);
+      SET NEW.`amount_cents` = round(NEW.`amount` * 100);
     ELSE
       -- written by the new application
-      SET NEW.amount = NEW.amount_cents / 100.0;
+      SET NEW.`amount` = NEW.`amount_cents` / 100.0;
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_payments_update BEFORE UPDATE ON payments FOR EACH ROW
+CREATE TRIGGER `migc_sync_payments_update` BEFORE UPDATE ON `payments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.amount <=> OLD.amount) OR NEW.amount_cents IS NULL) AND NOT (NOT (NEW.amount_cents <=> OLD.amount_cents)) THEN
+    IF (NOT (NEW.`amount` <=> OLD.`amount`) OR NEW.`amount_cents` IS NULL) AND NOT (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.amount_cents = round(NEW.amount * 100);
-    ELSEIF (NOT (NEW.amount_cents <=> OLD.amount_cents)) AND NOT (NOT (NEW.amount <=> OLD.amount)) THEN
+      SET NEW.`amount_cents` = round(NEW.`amount` * 100);
+    ELSEIF (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) AND NOT (NOT (NEW.`amount` <=> OLD.`amount`)) THEN
       -- updated by the new application
-      SET NEW.amount = NEW.amount_cents / 100.0;
+      SET NEW.`amount` = NEW.`amount_cents` / 100.0;
     END IF;
   END IF;
 END//
@@ -577,9 +577,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders RENAME INDEX orders_pending TO orders_pending__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` RENAME INDEX `orders_pending` TO `orders_pending__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders RENAME INDEX orders_pending TO orders_pending__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` RENAME INDEX `orders_pending` TO `orders_pending__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -609,13 +609,13 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending') THEN
-        ALTER TABLE orders ADD INDEX orders_pending (placed_at), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` ADD INDEX `orders_pending` (`placed_at`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_user_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_user_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE orders DROP INDEX orders_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` DROP INDEX `orders_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_shipping_address_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_shipping_address_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'shipping_address_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE orders DROP INDEX orders_shipping_address_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` DROP INDEX `orders_shipping_address_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -624,13 +624,13 @@ END//
 DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
-DROP TRIGGER IF EXISTS migc_sync_orders_insert;
-DROP TRIGGER IF EXISTS migc_sync_orders_update;
+DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_orders_insert BEFORE INSERT ON orders FOR EACH ROW
+CREATE TRIGGER `migc_sync_orders_insert` BEFORE INSERT ON `orders` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN 'completed' THEN 'paid' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+    SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'completed' THEN 'paid' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
     IF TRUE THEN
       -- written by the old application
       DO 0;
@@ -640,11 +640,11 @@ BEGIN
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_orders_update BEFORE UPDATE ON orders FOR EACH ROW
+CREATE TRIGGER `migc_sync_orders_update` BEFORE UPDATE ON `orders` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF NOT (NEW.status <=> OLD.status) THEN
-      SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN 'completed' THEN 'paid' ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+    IF NOT (NEW.`status` <=> OLD.`status`) THEN
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'completed' THEN 'paid' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
     END IF;
     IF (FALSE OR TRUE) AND NOT (FALSE) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
@@ -659,12 +659,12 @@ DELIMITER ;
 
 -- [44] undo: drop table `legacy_sessions`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:45:12
-CREATE TABLE IF NOT EXISTS legacy_sessions (
-  token varchar(64) NOT NULL,
-  user_id bigint NOT NULL,
-  ip_address text NULL,
-  expires_at datetime(6) NOT NULL,
-  PRIMARY KEY (token)
+CREATE TABLE IF NOT EXISTS `legacy_sessions` (
+  `token` varchar(64) NOT NULL,
+  `user_id` bigint NOT NULL,
+  `ip_address` text NULL,
+  `expires_at` datetime(6) NOT NULL,
+  PRIMARY KEY (`token`)
 ) ENGINE=InnoDB;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -683,10 +683,10 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND INDEX_NAME = 'legacy_sessions_user_id_idx') THEN
-        ALTER TABLE legacy_sessions ADD INDEX legacy_sessions_user_id_idx (user_id), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `legacy_sessions` ADD INDEX `legacy_sessions_user_id_idx` (`user_id`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND INDEX_NAME = 'legacy_sessions_user_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND INDEX_NAME <> 'legacy_sessions_user_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE legacy_sessions DROP INDEX legacy_sessions_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `legacy_sessions` DROP INDEX `legacy_sessions_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -712,10 +712,10 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND INDEX_NAME = 'legacy_sessions_expires_at_idx') THEN
-        ALTER TABLE legacy_sessions ADD INDEX legacy_sessions_expires_at_idx (expires_at), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `legacy_sessions` ADD INDEX `legacy_sessions_expires_at_idx` (`expires_at`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND INDEX_NAME = 'legacy_sessions_user_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND INDEX_NAME <> 'legacy_sessions_user_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE legacy_sessions DROP INDEX legacy_sessions_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `legacy_sessions` DROP INDEX `legacy_sessions_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -742,7 +742,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'legacy_sessions' AND CONSTRAINT_NAME = 'legacy_sessions_user_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE legacy_sessions ADD CONSTRAINT legacy_sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `legacy_sessions` ADD CONSTRAINT `legacy_sessions_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;

@@ -33,76 +33,76 @@ BEGIN
         END IF;
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_currency_check') AND EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments__migc_back' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TRIGGER IF EXISTS migc_copy_payments_back_insert;
-        DROP TRIGGER IF EXISTS migc_copy_payments_back_update;
-        DROP TRIGGER IF EXISTS migc_copy_payments_back_delete;
-        DROP TABLE IF EXISTS payments__migc_back, payments__migc;
+        DROP TRIGGER IF EXISTS `migc_copy_payments_back_insert`;
+        DROP TRIGGER IF EXISTS `migc_copy_payments_back_update`;
+        DROP TRIGGER IF EXISTS `migc_copy_payments_back_delete`;
+        DROP TABLE IF EXISTS `payments__migc_back`, `payments__migc`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_currency_check') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS payments__migc_progress;
+        DROP TABLE IF EXISTS `payments__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_payments_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_payments_insert';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_payments_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_payments_insert BEFORE INSERT ON payments FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_payments_insert` BEFORE INSERT ON `payments` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
               DO 0;
-              IF NEW.amount_cents IS NULL THEN
+              IF NEW.`amount_cents` IS NULL THEN
                 -- written by the old application
-                SET NEW.amount_cents = round(NEW.amount * 100);
+                SET NEW.`amount_cents` = round(NEW.`amount` * 100);
               ELSE
                 -- written by the new application
-                SET NEW.amount = NEW.amount_cents / 100.0;
+                SET NEW.`amount` = NEW.`amount_cents` / 100.0;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_payments_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_payments_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_payments_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_payments_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_payments_update BEFORE UPDATE ON payments FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_payments_update` BEFORE UPDATE ON `payments` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.amount <=> OLD.amount) OR NEW.amount_cents IS NULL) AND NOT (NOT (NEW.amount_cents <=> OLD.amount_cents)) THEN
+              IF (NOT (NEW.`amount` <=> OLD.`amount`) OR NEW.`amount_cents` IS NULL) AND NOT (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.amount_cents = round(NEW.amount * 100);
-              ELSEIF (NOT (NEW.amount_cents <=> OLD.amount_cents)) AND NOT (NOT (NEW.amount <=> OLD.amount)) THEN
+                SET NEW.`amount_cents` = round(NEW.`amount` * 100);
+              ELSEIF (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) AND NOT (NOT (NEW.`amount` <=> OLD.`amount`)) THEN
                 -- updated by the new application
-                SET NEW.amount = NEW.amount_cents / 100.0;
+                SET NEW.`amount` = NEW.`amount_cents` / 100.0;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_payments_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_payments_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE payments ADD CONSTRAINT payments_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` ADD CONSTRAINT `payments_order_id_fkey` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc_copy') THEN
           IF algo = 0 THEN
-            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc_copy, ALGORITHM=INSTANT;
+            ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey__migc_copy`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc_copy, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey__migc_copy`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND INDEX_NAME = 'payments_order_id_fkey__migc_copy') THEN
-          ALTER TABLE payments DROP INDEX payments_order_id_fkey__migc_copy, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` DROP INDEX `payments_order_id_fkey__migc_copy`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -132,7 +132,7 @@ BEGIN
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
-      DROP TABLE IF EXISTS legacy_sessions;
+      DROP TABLE IF EXISTS `legacy_sessions`;
       SET done = 1;
     END;
   END WHILE;
@@ -143,8 +143,8 @@ DROP PROCEDURE migc_step;
 
 -- [45] drop index `orders_pending` on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP TRIGGER IF EXISTS migc_sync_orders_insert;
-DROP TRIGGER IF EXISTS migc_sync_orders_update;
+DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -163,12 +163,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending') AND EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending__migc') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_pending' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE orders ADD INDEX orders_user_id_fkey (user_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD INDEX `orders_user_id_fkey` (`user_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_shipping_address_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_pending' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'shipping_address_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE orders ADD INDEX orders_shipping_address_id_fkey (shipping_address_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD INDEX `orders_shipping_address_id_fkey` (`shipping_address_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE orders DROP INDEX orders_pending, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` DROP INDEX `orders_pending`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -206,9 +206,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders RENAME INDEX orders_pending__migc TO orders_pending, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` RENAME INDEX `orders_pending__migc` TO `orders_pending`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders RENAME INDEX orders_pending__migc TO orders_pending, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` RENAME INDEX `orders_pending__migc` TO `orders_pending`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -221,8 +221,8 @@ DROP PROCEDURE migc_step;
 
 -- [47] drop check `payments_amount_check` on `payments`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP TRIGGER IF EXISTS migc_sync_payments_insert;
-DROP TRIGGER IF EXISTS migc_sync_payments_update;
+DROP TRIGGER IF EXISTS `migc_sync_payments_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_payments_update`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -249,9 +249,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_amount_check') THEN
         IF algo = 0 THEN
-          ALTER TABLE payments DROP CONSTRAINT payments_amount_check, ALGORITHM=INSTANT;
+          ALTER TABLE `payments` DROP CONSTRAINT `payments_amount_check`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE payments DROP CONSTRAINT payments_amount_check, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` DROP CONSTRAINT `payments_amount_check`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -281,7 +281,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND COLUMN_NAME = 'amount') THEN
-        ALTER TABLE payments MODIFY COLUMN amount decimal(12,2) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `payments` MODIFY COLUMN `amount` decimal(12,2) NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -293,8 +293,8 @@ DROP PROCEDURE migc_step;
 
 -- [49] remove the dual-write trigger on `payments`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
-DROP TRIGGER IF EXISTS migc_sync_payments_insert;
-DROP TRIGGER IF EXISTS migc_sync_payments_update;
+DROP TRIGGER IF EXISTS `migc_sync_payments_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_payments_update`;
 
 -- [50] drop column `payments.amount`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
@@ -324,9 +324,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND COLUMN_NAME = 'amount') THEN
         IF algo = 0 THEN
-          ALTER TABLE payments DROP COLUMN amount, ALGORITHM=INSTANT;
+          ALTER TABLE `payments` DROP COLUMN `amount`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE payments DROP COLUMN amount, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` DROP COLUMN `amount`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -356,7 +356,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'full_name') THEN
-        ALTER TABLE users MODIFY COLUMN full_name text NULL COMMENT 'as typed at sign-up', ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `users` MODIFY COLUMN `full_name` text NULL COMMENT 'as typed at sign-up', ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -368,12 +368,12 @@ DROP PROCEDURE migc_step;
 
 -- [52] remove the dual-write trigger on `users`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
-DROP TRIGGER IF EXISTS migc_sync_users_insert;
-DROP TRIGGER IF EXISTS migc_sync_users_update;
+DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 
 -- [53] drop view `customer_directory` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS customer_directory;
+DROP VIEW IF EXISTS `customer_directory`;
 
 -- [54] drop column `users.full_name`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:10:3
@@ -403,9 +403,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'full_name') THEN
         IF algo = 0 THEN
-          ALTER TABLE users DROP COLUMN full_name, ALGORITHM=INSTANT;
+          ALTER TABLE `users` DROP COLUMN `full_name`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE users DROP COLUMN full_name, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` DROP COLUMN `full_name`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -444,9 +444,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'nickname') THEN
         IF algo = 0 THEN
-          ALTER TABLE users DROP COLUMN nickname, ALGORITHM=INSTANT;
+          ALTER TABLE `users` DROP COLUMN `nickname`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE users DROP COLUMN nickname, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` DROP COLUMN `nickname`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -459,11 +459,11 @@ DROP PROCEDURE migc_step;
 
 -- [56] recreate view `customer_directory`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
-CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
+CREATE OR REPLACE VIEW `customer_directory` AS SELECT `id`, `email`, `first_name`, `last_name`, `phone` FROM `users`;
 
 -- [57] drop view `order_totals` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS order_totals;
+DROP VIEW IF EXISTS `order_totals`;
 
 -- [58] drop column `orders.status`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
@@ -493,9 +493,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders DROP COLUMN status, RENAME COLUMN status__migc_new TO status, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` DROP COLUMN `status`, RENAME COLUMN `status__migc_new` TO `status`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders DROP COLUMN status, RENAME COLUMN status__migc_new TO status, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP COLUMN `status`, RENAME COLUMN `status__migc_new` TO `status`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -538,9 +538,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status__migc_new') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders RENAME COLUMN status__migc_new TO status, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` RENAME COLUMN `status__migc_new` TO `status`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders RENAME COLUMN status__migc_new TO status, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` RENAME COLUMN `status__migc_new` TO `status`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -579,9 +579,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending', ALGORITHM=INSTANT;
+          ALTER TABLE `orders` ALTER COLUMN `status` SET DEFAULT 'pending', ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ALTER COLUMN `status` SET DEFAULT 'pending', ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -594,9 +594,9 @@ DROP PROCEDURE migc_step;
 
 -- [62] remove the dual-write trigger on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
-DROP TRIGGER IF EXISTS migc_sync_orders_insert;
-DROP TRIGGER IF EXISTS migc_sync_orders_update;
+DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 
 -- [63] recreate view `order_totals`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/orders.mig:47:6
-CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS `lines`, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+CREATE OR REPLACE VIEW `order_totals` AS SELECT `o`.`id` AS `order_id`, `o`.`user_id`, count(*) AS `lines`, sum(`i`.`quantity` * `i`.`unit_price`) AS `items_total` FROM `orders` o JOIN `order_items` i ON `i`.`order_id` = `o`.`id` GROUP BY `o`.`id`, `o`.`user_id`;

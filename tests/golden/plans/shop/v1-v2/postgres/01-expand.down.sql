@@ -7,7 +7,7 @@ SET statement_timeout = 0;
 
 -- [20] undo: create view `customer_directory`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
-DROP VIEW IF EXISTS customer_directory;
+DROP VIEW IF EXISTS "customer_directory";
 
 -- [19] undo: install the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
@@ -19,7 +19,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_users ON users;
+      DROP TRIGGER IF EXISTS "migc_sync_users" ON "users";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -32,7 +32,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_users();
+DROP FUNCTION IF EXISTS "migc_sync_users"();
 
 -- [18] undo: add column `users.marketing_opt_in`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:14:3
@@ -44,7 +44,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users DROP COLUMN IF EXISTS marketing_opt_in;
+      ALTER TABLE "users" DROP COLUMN IF EXISTS "marketing_opt_in";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -68,7 +68,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users DROP COLUMN IF EXISTS last_name;
+      ALTER TABLE "users" DROP COLUMN IF EXISTS "last_name";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -92,7 +92,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users DROP COLUMN IF EXISTS first_name;
+      ALTER TABLE "users" DROP COLUMN IF EXISTS "first_name";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -116,8 +116,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('stock') IS NOT NULL THEN
-        ALTER TABLE stock DROP CONSTRAINT IF EXISTS stock_product_id_fkey;
+      IF to_regclass('"stock"') IS NOT NULL THEN
+        ALTER TABLE "stock" DROP CONSTRAINT IF EXISTS "stock_product_id_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -149,7 +149,7 @@ BEGIN
         WITH RECURSIVE deps(oid, depth) AS (
           SELECT r.ev_class, 1
           FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
-          WHERE d.refobjid = to_regclass('products') AND r.ev_class <> d.refobjid
+          WHERE d.refobjid = to_regclass('"products"') AND r.ev_class <> d.refobjid
           UNION ALL
           SELECT r.ev_class, deps.depth + 1
           FROM deps JOIN pg_depend d ON d.refobjid = deps.oid JOIN pg_rewrite r ON r.oid = d.objid
@@ -163,7 +163,7 @@ BEGIN
         FOR i IN 1 .. coalesce(array_length(dependent_views, 1), 0) LOOP
           EXECUTE format('DROP VIEW %s', dependent_views[i]);
         END LOOP;
-        ALTER TABLE products ALTER COLUMN price TYPE numeric(10,2);
+        ALTER TABLE "products" ALTER COLUMN "price" TYPE numeric(10,2);
         FOR i IN REVERSE coalesce(array_length(dependent_views, 1), 0) .. 1 LOOP
           EXECUTE format('CREATE VIEW %s AS %s', dependent_views[i], dependent_defs[i]);
         END LOOP;
@@ -191,7 +191,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_payments ON payments;
+      DROP TRIGGER IF EXISTS "migc_sync_payments" ON "payments";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -204,7 +204,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_payments();
+DROP FUNCTION IF EXISTS "migc_sync_payments"();
 
 -- [12] undo: add check `payments_currency_check` on `payments` for new rows
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
@@ -216,8 +216,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('payments') IS NOT NULL THEN
-        ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_currency_check;
+      IF to_regclass('"payments"') IS NOT NULL THEN
+        ALTER TABLE "payments" DROP CONSTRAINT IF EXISTS "payments_currency_check";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -242,8 +242,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('payments') IS NOT NULL THEN
-        ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_amount_cents_check;
+      IF to_regclass('"payments"') IS NOT NULL THEN
+        ALTER TABLE "payments" DROP CONSTRAINT IF EXISTS "payments_amount_cents_check";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -260,7 +260,7 @@ $migc$;
 
 -- [10] undo: create unique index `payments_provider_ref_key` on `payments`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:41:36
-DROP INDEX CONCURRENTLY IF EXISTS payments_provider_ref_key;
+DROP INDEX CONCURRENTLY IF EXISTS "payments_provider_ref_key";
 
 -- [9] undo: add column `payments.currency`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:3
@@ -272,7 +272,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE payments DROP COLUMN IF EXISTS currency;
+      ALTER TABLE "payments" DROP COLUMN IF EXISTS "currency";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -296,7 +296,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE payments DROP COLUMN IF EXISTS amount_cents;
+      ALTER TABLE "payments" DROP COLUMN IF EXISTS "amount_cents";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -320,7 +320,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
+      DROP TRIGGER IF EXISTS "migc_sync_orders" ON "orders";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -333,11 +333,11 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_orders();
+DROP FUNCTION IF EXISTS "migc_sync_orders"();
 
 -- [6] undo: create index `orders_pending__migc` on `orders`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:20:3
-DROP INDEX CONCURRENTLY IF EXISTS orders_pending__migc;
+DROP INDEX CONCURRENTLY IF EXISTS "orders_pending__migc";
 
 -- [5] undo: add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
@@ -349,7 +349,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE orders DROP COLUMN IF EXISTS status__migc_new;
+      ALTER TABLE "orders" DROP COLUMN IF EXISTS "status__migc_new";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -380,7 +380,7 @@ BEGIN
         WITH RECURSIVE deps(oid, depth) AS (
           SELECT r.ev_class, 1
           FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
-          WHERE d.refobjid = to_regclass('order_items') AND r.ev_class <> d.refobjid
+          WHERE d.refobjid = to_regclass('"order_items"') AND r.ev_class <> d.refobjid
           UNION ALL
           SELECT r.ev_class, deps.depth + 1
           FROM deps JOIN pg_depend d ON d.refobjid = deps.oid JOIN pg_rewrite r ON r.oid = d.objid
@@ -394,7 +394,7 @@ BEGIN
         FOR i IN 1 .. coalesce(array_length(dependent_views, 1), 0) LOOP
           EXECUTE format('DROP VIEW %s', dependent_views[i]);
         END LOOP;
-        ALTER TABLE order_items ALTER COLUMN unit_price TYPE numeric(10,2);
+        ALTER TABLE "order_items" ALTER COLUMN "unit_price" TYPE numeric(10,2);
         FOR i IN REVERSE coalesce(array_length(dependent_views, 1), 0) .. 1 LOOP
           EXECUTE format('CREATE VIEW %s AS %s', dependent_views[i], dependent_defs[i]);
         END LOOP;
@@ -414,7 +414,7 @@ $migc$;
 
 -- [3] undo: create enum `order_status__migc`, the new shape of `order_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
-DROP TYPE IF EXISTS order_status__migc;
+DROP TYPE IF EXISTS "order_status__migc";
 
 -- [2] undo: add value `delivered` to enum `order_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:68

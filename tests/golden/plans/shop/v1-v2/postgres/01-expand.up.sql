@@ -7,18 +7,18 @@ SET statement_timeout = 0;
 
 -- [1] add value `paid` to enum `order_status` (renamed from `completed`)
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:30
-ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'paid' AFTER 'pending';
+ALTER TYPE "order_status" ADD VALUE IF NOT EXISTS 'paid' AFTER 'pending';
 
 -- [2] add value `delivered` to enum `order_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:68
-ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'delivered' AFTER 'shipped';
+ALTER TYPE "order_status" ADD VALUE IF NOT EXISTS 'delivered' AFTER 'shipped';
 
 -- [3] create enum `order_status__migc`, the new shape of `order_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
 DO $migc$
 BEGIN
-  IF to_regtype('order_status__migc') IS NULL THEN
-    CREATE TYPE order_status__migc AS ENUM ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded');
+  IF to_regtype('"order_status__migc"') IS NULL THEN
+    CREATE TYPE "order_status__migc" AS ENUM ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded');
   END IF;
 END
 $migc$;
@@ -40,7 +40,7 @@ BEGIN
         WITH RECURSIVE deps(oid, depth) AS (
           SELECT r.ev_class, 1
           FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
-          WHERE d.refobjid = to_regclass('order_items') AND r.ev_class <> d.refobjid
+          WHERE d.refobjid = to_regclass('"order_items"') AND r.ev_class <> d.refobjid
           UNION ALL
           SELECT r.ev_class, deps.depth + 1
           FROM deps JOIN pg_depend d ON d.refobjid = deps.oid JOIN pg_rewrite r ON r.oid = d.objid
@@ -54,7 +54,7 @@ BEGIN
         FOR i IN 1 .. coalesce(array_length(dependent_views, 1), 0) LOOP
           EXECUTE format('DROP VIEW %s', dependent_views[i]);
         END LOOP;
-        ALTER TABLE order_items ALTER COLUMN unit_price TYPE numeric(12,2);
+        ALTER TABLE "order_items" ALTER COLUMN "unit_price" TYPE numeric(12,2);
         FOR i IN REVERSE coalesce(array_length(dependent_views, 1), 0) .. 1 LOOP
           EXECUTE format('CREATE VIEW %s AS %s', dependent_views[i], dependent_defs[i]);
         END LOOP;
@@ -82,7 +82,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE orders ADD COLUMN IF NOT EXISTS status__migc_new order_status__migc;
+      ALTER TABLE "orders" ADD COLUMN IF NOT EXISTS "status__migc_new" "order_status__migc";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -106,8 +106,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('orders_pending__migc') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS orders_pending__migc;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"orders_pending__migc"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "orders_pending__migc";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -121,18 +121,18 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_pending__migc ON orders (placed_at) WHERE status__migc_new = 'pending';
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "orders_pending__migc" ON "orders" ("placed_at") WHERE "status__migc_new" = 'pending';
 
 -- [7] install the dual-write trigger on `orders`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
-CREATE OR REPLACE FUNCTION migc_sync_orders() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_orders"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status THEN
-    NEW.status__migc_new := CAST(CASE CAST(NEW.status AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(NEW.status AS TEXT) END AS order_status__migc);
+  IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" THEN
+    NEW."status__migc_new" := CAST(CASE CAST(NEW."status" AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(NEW."status" AS TEXT) END AS order_status__migc);
   END IF;
   IF TG_OP = 'INSERT' THEN
     IF true THEN
@@ -160,8 +160,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
-      CREATE TRIGGER migc_sync_orders BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION migc_sync_orders();
+      DROP TRIGGER IF EXISTS "migc_sync_orders" ON "orders";
+      CREATE TRIGGER "migc_sync_orders" BEFORE INSERT OR UPDATE ON "orders" FOR EACH ROW EXECUTE FUNCTION "migc_sync_orders"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -185,7 +185,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE payments ADD COLUMN IF NOT EXISTS amount_cents bigint;
+      ALTER TABLE "payments" ADD COLUMN IF NOT EXISTS "amount_cents" bigint;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -209,7 +209,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE payments ADD COLUMN IF NOT EXISTS currency varchar(3) DEFAULT 'EUR' NOT NULL;
+      ALTER TABLE "payments" ADD COLUMN IF NOT EXISTS "currency" varchar(3) DEFAULT 'EUR' NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -233,8 +233,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('payments_provider_ref_key') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS payments_provider_ref_key;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"payments_provider_ref_key"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "payments_provider_ref_key";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -248,7 +248,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS payments_provider_ref_key ON payments (provider_ref);
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "payments_provider_ref_key" ON "payments" ("provider_ref");
 
 -- [11] add check `payments_amount_cents_check` on `payments` for new rows
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:40
@@ -260,8 +260,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('payments') AND conname = 'payments_amount_cents_check') THEN
-        ALTER TABLE payments ADD CONSTRAINT payments_amount_cents_check CHECK (amount_cents > 0) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"payments"') AND conname = 'payments_amount_cents_check') THEN
+        ALTER TABLE "payments" ADD CONSTRAINT "payments_amount_cents_check" CHECK ("amount_cents" > 0) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -286,8 +286,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('payments') AND conname = 'payments_currency_check') THEN
-        ALTER TABLE payments ADD CONSTRAINT payments_currency_check CHECK (length(currency) = 3) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"payments"') AND conname = 'payments_currency_check') THEN
+        ALTER TABLE "payments" ADD CONSTRAINT "payments_currency_check" CHECK (length("currency") = 3) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -304,25 +304,25 @@ $migc$;
 
 -- [13] install the dual-write trigger on `payments`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
-CREATE OR REPLACE FUNCTION migc_sync_payments() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_payments"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.amount_cents IS NULL THEN
+    IF NEW."amount_cents" IS NULL THEN
       -- written by the old application
-      NEW.amount_cents := round(NEW.amount * 100);
+      NEW."amount_cents" := round(NEW."amount" * 100);
     ELSE
       -- written by the new application
-      NEW.amount := NEW.amount_cents / 100.0;
+      NEW."amount" := NEW."amount_cents" / 100.0;
     END IF;
-  ELSIF (NEW.amount IS DISTINCT FROM OLD.amount OR NEW.amount_cents IS NULL) AND NOT (NEW.amount_cents IS DISTINCT FROM OLD.amount_cents) THEN
+  ELSIF (NEW."amount" IS DISTINCT FROM OLD."amount" OR NEW."amount_cents" IS NULL) AND NOT (NEW."amount_cents" IS DISTINCT FROM OLD."amount_cents") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.amount_cents := round(NEW.amount * 100);
-  ELSIF (NEW.amount_cents IS DISTINCT FROM OLD.amount_cents) AND NOT (NEW.amount IS DISTINCT FROM OLD.amount) THEN
+    NEW."amount_cents" := round(NEW."amount" * 100);
+  ELSIF (NEW."amount_cents" IS DISTINCT FROM OLD."amount_cents") AND NOT (NEW."amount" IS DISTINCT FROM OLD."amount") THEN
     -- updated by the new application
-    NEW.amount := NEW.amount_cents / 100.0;
+    NEW."amount" := NEW."amount_cents" / 100.0;
   END IF;
   RETURN NEW;
 END
@@ -335,8 +335,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_payments ON payments;
-      CREATE TRIGGER migc_sync_payments BEFORE INSERT OR UPDATE ON payments FOR EACH ROW EXECUTE FUNCTION migc_sync_payments();
+      DROP TRIGGER IF EXISTS "migc_sync_payments" ON "payments";
+      CREATE TRIGGER "migc_sync_payments" BEFORE INSERT OR UPDATE ON "payments" FOR EACH ROW EXECUTE FUNCTION "migc_sync_payments"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -367,7 +367,7 @@ BEGIN
         WITH RECURSIVE deps(oid, depth) AS (
           SELECT r.ev_class, 1
           FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
-          WHERE d.refobjid = to_regclass('products') AND r.ev_class <> d.refobjid
+          WHERE d.refobjid = to_regclass('"products"') AND r.ev_class <> d.refobjid
           UNION ALL
           SELECT r.ev_class, deps.depth + 1
           FROM deps JOIN pg_depend d ON d.refobjid = deps.oid JOIN pg_rewrite r ON r.oid = d.objid
@@ -381,7 +381,7 @@ BEGIN
         FOR i IN 1 .. coalesce(array_length(dependent_views, 1), 0) LOOP
           EXECUTE format('DROP VIEW %s', dependent_views[i]);
         END LOOP;
-        ALTER TABLE products ALTER COLUMN price TYPE numeric(12,2);
+        ALTER TABLE "products" ALTER COLUMN "price" TYPE numeric(12,2);
         FOR i IN REVERSE coalesce(array_length(dependent_views, 1), 0) .. 1 LOOP
           EXECUTE format('CREATE VIEW %s AS %s', dependent_views[i], dependent_defs[i]);
         END LOOP;
@@ -409,8 +409,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_product_id_fkey') THEN
-        ALTER TABLE stock ADD CONSTRAINT stock_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock"') AND conname = 'stock_product_id_fkey') THEN
+        ALTER TABLE "stock" ADD CONSTRAINT "stock_product_id_fkey" FOREIGN KEY ("product_id") REFERENCES "products" ("id") ON DELETE CASCADE NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -435,7 +435,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users ADD COLUMN IF NOT EXISTS first_name text;
+      ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "first_name" text;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -459,7 +459,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users ADD COLUMN IF NOT EXISTS last_name text;
+      ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "last_name" text;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -483,7 +483,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users ADD COLUMN IF NOT EXISTS marketing_opt_in boolean DEFAULT false NOT NULL;
+      ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "marketing_opt_in" boolean DEFAULT false NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -496,31 +496,31 @@ BEGIN
   END LOOP;
 END
 $migc$;
-COMMENT ON COLUMN users.marketing_opt_in IS 'consent to newsletters (GDPR)';
+COMMENT ON COLUMN "users"."marketing_opt_in" IS 'consent to newsletters (GDPR)';
 
 -- [19] install the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
-CREATE OR REPLACE FUNCTION migc_sync_users() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_users"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.first_name IS NULL AND NEW.last_name IS NULL THEN
+    IF NEW."first_name" IS NULL AND NEW."last_name" IS NULL THEN
       -- written by the old application
-      NEW.first_name := split_part(NEW.full_name, ' ', 1);
-      NEW.last_name := split_part(NEW.full_name, ' ', 2);
+      NEW."first_name" := split_part(NEW."full_name", ' ', 1);
+      NEW."last_name" := split_part(NEW."full_name", ' ', 2);
     ELSE
       -- written by the new application
-      NEW.full_name := NEW.first_name || ' ' || NEW.last_name;
+      NEW."full_name" := NEW."first_name" || ' ' || NEW."last_name";
     END IF;
-  ELSIF (NEW.full_name IS DISTINCT FROM OLD.full_name OR NEW.first_name IS NULL AND NEW.last_name IS NULL) AND NOT (NEW.first_name IS DISTINCT FROM OLD.first_name OR NEW.last_name IS DISTINCT FROM OLD.last_name) THEN
+  ELSIF (NEW."full_name" IS DISTINCT FROM OLD."full_name" OR NEW."first_name" IS NULL AND NEW."last_name" IS NULL) AND NOT (NEW."first_name" IS DISTINCT FROM OLD."first_name" OR NEW."last_name" IS DISTINCT FROM OLD."last_name") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.first_name := split_part(NEW.full_name, ' ', 1);
-    NEW.last_name := split_part(NEW.full_name, ' ', 2);
-  ELSIF (NEW.first_name IS DISTINCT FROM OLD.first_name OR NEW.last_name IS DISTINCT FROM OLD.last_name) AND NOT (NEW.full_name IS DISTINCT FROM OLD.full_name) THEN
+    NEW."first_name" := split_part(NEW."full_name", ' ', 1);
+    NEW."last_name" := split_part(NEW."full_name", ' ', 2);
+  ELSIF (NEW."first_name" IS DISTINCT FROM OLD."first_name" OR NEW."last_name" IS DISTINCT FROM OLD."last_name") AND NOT (NEW."full_name" IS DISTINCT FROM OLD."full_name") THEN
     -- updated by the new application
-    NEW.full_name := NEW.first_name || ' ' || NEW.last_name;
+    NEW."full_name" := NEW."first_name" || ' ' || NEW."last_name";
   END IF;
   RETURN NEW;
 END
@@ -533,8 +533,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_users ON users;
-      CREATE TRIGGER migc_sync_users BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION migc_sync_users();
+      DROP TRIGGER IF EXISTS "migc_sync_users" ON "users";
+      CREATE TRIGGER "migc_sync_users" BEFORE INSERT OR UPDATE ON "users" FOR EACH ROW EXECUTE FUNCTION "migc_sync_users"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -550,4 +550,4 @@ $migc$;
 
 -- [20] create view `customer_directory`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
-CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
+CREATE OR REPLACE VIEW "customer_directory" AS SELECT "id", "email", "first_name", "last_name", "phone" FROM "users";

@@ -21,33 +21,33 @@ DECLARE
   estimate bigint;
 BEGIN
   PERFORM set_config('migc.backfill', 'on', false);
-  SELECT id INTO max_0 FROM orders ORDER BY id DESC LIMIT 1;
+  SELECT "id" INTO max_0 FROM "orders" ORDER BY "id" DESC LIMIT 1;
   IF NOT FOUND THEN
     PERFORM set_config('migc.backfill', '', false);
     RETURN;
   END IF;
-  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('orders');
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('"orders"');
   LOOP
     WITH batch AS (
-      SELECT id FROM orders
-      WHERE (NOT started OR (id) > (last_0)) AND (id) <= (max_0)
-      ORDER BY id
+      SELECT "id" FROM "orders"
+      WHERE (NOT started OR ("id") > (last_0)) AND ("id") <= (max_0)
+      ORDER BY "id"
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE orders SET status__migc_new = coalesce(orders.status__migc_new, CAST(CASE CAST(orders.status AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(orders.status AS TEXT) END AS order_status__migc))
+      UPDATE "orders" SET "status__migc_new" = coalesce("orders"."status__migc_new", CAST(CASE CAST("orders"."status" AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST("orders"."status" AS TEXT) END AS order_status__migc))
       FROM batch
-      WHERE orders.id = batch.id AND (orders.status__migc_new IS NULL)
+      WHERE "orders"."id" = batch."id" AND ("orders"."status__migc_new" IS NULL)
       RETURNING 1
     )
-    SELECT b.id, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+    SELECT b."id", (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
       INTO last_0, seen, changed
-      FROM (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS b;
+      FROM (SELECT "id" FROM batch ORDER BY "id" DESC LIMIT 1) AS b;
     EXIT WHEN NOT FOUND;
     started := true;
     seen_total := seen_total + seen;
     changed_total := changed_total + changed;
-    RAISE NOTICE 'migc: backfill orders: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'orders', seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
     PERFORM pg_sleep(pause_ms / 1000.0);
@@ -72,33 +72,33 @@ DECLARE
   estimate bigint;
 BEGIN
   PERFORM set_config('migc.backfill', 'on', false);
-  SELECT id INTO max_0 FROM payments ORDER BY id DESC LIMIT 1;
+  SELECT "id" INTO max_0 FROM "payments" ORDER BY "id" DESC LIMIT 1;
   IF NOT FOUND THEN
     PERFORM set_config('migc.backfill', '', false);
     RETURN;
   END IF;
-  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('payments');
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('"payments"');
   LOOP
     WITH batch AS (
-      SELECT id FROM payments
-      WHERE (NOT started OR (id) > (last_0)) AND (id) <= (max_0)
-      ORDER BY id
+      SELECT "id" FROM "payments"
+      WHERE (NOT started OR ("id") > (last_0)) AND ("id") <= (max_0)
+      ORDER BY "id"
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE payments SET amount_cents = coalesce(payments.amount_cents, round(payments.amount * 100))
+      UPDATE "payments" SET "amount_cents" = coalesce("payments"."amount_cents", round("payments"."amount" * 100))
       FROM batch
-      WHERE payments.id = batch.id AND (payments.amount_cents IS NULL)
+      WHERE "payments"."id" = batch."id" AND ("payments"."amount_cents" IS NULL)
       RETURNING 1
     )
-    SELECT b.id, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+    SELECT b."id", (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
       INTO last_0, seen, changed
-      FROM (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS b;
+      FROM (SELECT "id" FROM batch ORDER BY "id" DESC LIMIT 1) AS b;
     EXIT WHEN NOT FOUND;
     started := true;
     seen_total := seen_total + seen;
     changed_total := changed_total + changed;
-    RAISE NOTICE 'migc: backfill payments: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'payments', seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
     PERFORM pg_sleep(pause_ms / 1000.0);
@@ -123,33 +123,33 @@ DECLARE
   estimate bigint;
 BEGIN
   PERFORM set_config('migc.backfill', 'on', false);
-  SELECT id INTO max_0 FROM users ORDER BY id DESC LIMIT 1;
+  SELECT "id" INTO max_0 FROM "users" ORDER BY "id" DESC LIMIT 1;
   IF NOT FOUND THEN
     PERFORM set_config('migc.backfill', '', false);
     RETURN;
   END IF;
-  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('users');
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('"users"');
   LOOP
     WITH batch AS (
-      SELECT id FROM users
-      WHERE (NOT started OR (id) > (last_0)) AND (id) <= (max_0)
-      ORDER BY id
+      SELECT "id" FROM "users"
+      WHERE (NOT started OR ("id") > (last_0)) AND ("id") <= (max_0)
+      ORDER BY "id"
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE users SET first_name = coalesce(users.first_name, split_part(users.full_name, ' ', 1)), last_name = coalesce(users.last_name, split_part(users.full_name, ' ', 2))
+      UPDATE "users" SET "first_name" = coalesce("users"."first_name", split_part("users"."full_name", ' ', 1)), "last_name" = coalesce("users"."last_name", split_part("users"."full_name", ' ', 2))
       FROM batch
-      WHERE users.id = batch.id AND (users.first_name IS NULL OR users.last_name IS NULL)
+      WHERE "users"."id" = batch."id" AND ("users"."first_name" IS NULL OR "users"."last_name" IS NULL)
       RETURNING 1
     )
-    SELECT b.id, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+    SELECT b."id", (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
       INTO last_0, seen, changed
-      FROM (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS b;
+      FROM (SELECT "id" FROM batch ORDER BY "id" DESC LIMIT 1) AS b;
     EXIT WHEN NOT FOUND;
     started := true;
     seen_total := seen_total + seen;
     changed_total := changed_total + changed;
-    RAISE NOTICE 'migc: backfill users: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'users', seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
     PERFORM pg_sleep(pause_ms / 1000.0);

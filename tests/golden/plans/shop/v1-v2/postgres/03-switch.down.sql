@@ -15,7 +15,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users ALTER COLUMN last_name DROP NOT NULL;
+      ALTER TABLE "users" ALTER COLUMN "last_name" DROP NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -36,8 +36,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_last_name_not_null') THEN
-        ALTER TABLE users ADD CONSTRAINT users_last_name_not_null CHECK (last_name IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"users"') AND conname = 'users_last_name_not_null') THEN
+        ALTER TABLE "users" ADD CONSTRAINT "users_last_name_not_null" CHECK ("last_name" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -66,8 +66,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('users') IS NOT NULL THEN
-        ALTER TABLE users DROP CONSTRAINT IF EXISTS users_last_name_not_null;
+      IF to_regclass('"users"') IS NOT NULL THEN
+        ALTER TABLE "users" DROP CONSTRAINT IF EXISTS "users_last_name_not_null";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -92,7 +92,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users ALTER COLUMN first_name DROP NOT NULL;
+      ALTER TABLE "users" ALTER COLUMN "first_name" DROP NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -113,8 +113,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_first_name_not_null') THEN
-        ALTER TABLE users ADD CONSTRAINT users_first_name_not_null CHECK (first_name IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"users"') AND conname = 'users_first_name_not_null') THEN
+        ALTER TABLE "users" ADD CONSTRAINT "users_first_name_not_null" CHECK ("first_name" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -143,8 +143,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('users') IS NOT NULL THEN
-        ALTER TABLE users DROP CONSTRAINT IF EXISTS users_first_name_not_null;
+      IF to_regclass('"users"') IS NOT NULL THEN
+        ALTER TABLE "users" DROP CONSTRAINT IF EXISTS "users_first_name_not_null";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -181,8 +181,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('payments') IS NOT NULL THEN
-        ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_provider_ref_key;
+      IF to_regclass('"payments"') IS NOT NULL THEN
+        ALTER TABLE "payments" DROP CONSTRAINT IF EXISTS "payments_provider_ref_key";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -204,8 +204,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('payments_provider_ref_key') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS payments_provider_ref_key;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"payments_provider_ref_key"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "payments_provider_ref_key";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -219,7 +219,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS payments_provider_ref_key ON payments (provider_ref);
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "payments_provider_ref_key" ON "payments" ("provider_ref");
 
 -- [29] undo: set `payments.amount_cents` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
@@ -231,7 +231,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE payments ALTER COLUMN amount_cents DROP NOT NULL;
+      ALTER TABLE "payments" ALTER COLUMN "amount_cents" DROP NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -252,8 +252,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('payments') AND conname = 'payments_amount_cents_not_null') THEN
-        ALTER TABLE payments ADD CONSTRAINT payments_amount_cents_not_null CHECK (amount_cents IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"payments"') AND conname = 'payments_amount_cents_not_null') THEN
+        ALTER TABLE "payments" ADD CONSTRAINT "payments_amount_cents_not_null" CHECK ("amount_cents" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -282,8 +282,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('payments') IS NOT NULL THEN
-        ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_amount_cents_not_null;
+      IF to_regclass('"payments"') IS NOT NULL THEN
+        ALTER TABLE "payments" DROP CONSTRAINT IF EXISTS "payments_amount_cents_not_null";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -308,7 +308,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE orders ALTER COLUMN status__migc_new DROP NOT NULL;
+      ALTER TABLE "orders" ALTER COLUMN "status__migc_new" DROP NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -329,8 +329,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_status__migc_new_not_null') THEN
-        ALTER TABLE orders ADD CONSTRAINT orders_status__migc_new_not_null CHECK (status__migc_new IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"orders"') AND conname = 'orders_status__migc_new_not_null') THEN
+        ALTER TABLE "orders" ADD CONSTRAINT "orders_status__migc_new_not_null" CHECK ("status__migc_new" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -359,8 +359,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('orders') IS NOT NULL THEN
-        ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_status__migc_new_not_null;
+      IF to_regclass('"orders"') IS NOT NULL THEN
+        ALTER TABLE "orders" DROP CONSTRAINT IF EXISTS "orders_status__migc_new_not_null";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN

@@ -15,8 +15,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_status__migc_new_not_null') THEN
-        ALTER TABLE orders ADD CONSTRAINT orders_status__migc_new_not_null CHECK (status__migc_new IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"orders"') AND conname = 'orders_status__migc_new_not_null') THEN
+        ALTER TABLE "orders" ADD CONSTRAINT "orders_status__migc_new_not_null" CHECK ("status__migc_new" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -35,8 +35,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:13:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_status__migc_new_not_null' AND NOT convalidated) THEN
-    ALTER TABLE orders VALIDATE CONSTRAINT orders_status__migc_new_not_null;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"orders"') AND conname = 'orders_status__migc_new_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "orders" VALIDATE CONSTRAINT "orders_status__migc_new_not_null";
   END IF;
 END
 $migc$;
@@ -51,8 +51,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE orders ALTER COLUMN status__migc_new SET NOT NULL;
-      ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_status__migc_new_not_null;
+      ALTER TABLE "orders" ALTER COLUMN "status__migc_new" SET NOT NULL;
+      ALTER TABLE "orders" DROP CONSTRAINT IF EXISTS "orders_status__migc_new_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -76,8 +76,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('payments') AND conname = 'payments_amount_cents_not_null') THEN
-        ALTER TABLE payments ADD CONSTRAINT payments_amount_cents_not_null CHECK (amount_cents IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"payments"') AND conname = 'payments_amount_cents_not_null') THEN
+        ALTER TABLE "payments" ADD CONSTRAINT "payments_amount_cents_not_null" CHECK ("amount_cents" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -96,8 +96,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:38:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('payments') AND conname = 'payments_amount_cents_not_null' AND NOT convalidated) THEN
-    ALTER TABLE payments VALIDATE CONSTRAINT payments_amount_cents_not_null;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"payments"') AND conname = 'payments_amount_cents_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "payments" VALIDATE CONSTRAINT "payments_amount_cents_not_null";
   END IF;
 END
 $migc$;
@@ -112,8 +112,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE payments ALTER COLUMN amount_cents SET NOT NULL;
-      ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_amount_cents_not_null;
+      ALTER TABLE "payments" ALTER COLUMN "amount_cents" SET NOT NULL;
+      ALTER TABLE "payments" DROP CONSTRAINT IF EXISTS "payments_amount_cents_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -137,8 +137,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('payments') AND conname = 'payments_provider_ref_key') THEN
-        ALTER TABLE payments ADD CONSTRAINT payments_provider_ref_key UNIQUE USING INDEX payments_provider_ref_key;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"payments"') AND conname = 'payments_provider_ref_key') THEN
+        ALTER TABLE "payments" ADD CONSTRAINT "payments_provider_ref_key" UNIQUE USING INDEX "payments_provider_ref_key";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -157,8 +157,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:38:40
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('payments') AND conname = 'payments_amount_cents_check' AND NOT convalidated) THEN
-    ALTER TABLE payments VALIDATE CONSTRAINT payments_amount_cents_check;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"payments"') AND conname = 'payments_amount_cents_check' AND NOT convalidated) THEN
+    ALTER TABLE "payments" VALIDATE CONSTRAINT "payments_amount_cents_check";
   END IF;
 END
 $migc$;
@@ -167,8 +167,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:39:54
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('payments') AND conname = 'payments_currency_check' AND NOT convalidated) THEN
-    ALTER TABLE payments VALIDATE CONSTRAINT payments_currency_check;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"payments"') AND conname = 'payments_currency_check' AND NOT convalidated) THEN
+    ALTER TABLE "payments" VALIDATE CONSTRAINT "payments_currency_check";
   END IF;
 END
 $migc$;
@@ -177,8 +177,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/inventory.mig:11:43
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_product_id_fkey' AND NOT convalidated) THEN
-    ALTER TABLE stock VALIDATE CONSTRAINT stock_product_id_fkey;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock"') AND conname = 'stock_product_id_fkey' AND NOT convalidated) THEN
+    ALTER TABLE "stock" VALIDATE CONSTRAINT "stock_product_id_fkey";
   END IF;
 END
 $migc$;
@@ -193,8 +193,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_first_name_not_null') THEN
-        ALTER TABLE users ADD CONSTRAINT users_first_name_not_null CHECK (first_name IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"users"') AND conname = 'users_first_name_not_null') THEN
+        ALTER TABLE "users" ADD CONSTRAINT "users_first_name_not_null" CHECK ("first_name" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -213,8 +213,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/users.mig:8:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_first_name_not_null' AND NOT convalidated) THEN
-    ALTER TABLE users VALIDATE CONSTRAINT users_first_name_not_null;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"users"') AND conname = 'users_first_name_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "users" VALIDATE CONSTRAINT "users_first_name_not_null";
   END IF;
 END
 $migc$;
@@ -229,8 +229,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users ALTER COLUMN first_name SET NOT NULL;
-      ALTER TABLE users DROP CONSTRAINT IF EXISTS users_first_name_not_null;
+      ALTER TABLE "users" ALTER COLUMN "first_name" SET NOT NULL;
+      ALTER TABLE "users" DROP CONSTRAINT IF EXISTS "users_first_name_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -254,8 +254,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_last_name_not_null') THEN
-        ALTER TABLE users ADD CONSTRAINT users_last_name_not_null CHECK (last_name IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"users"') AND conname = 'users_last_name_not_null') THEN
+        ALTER TABLE "users" ADD CONSTRAINT "users_last_name_not_null" CHECK ("last_name" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -274,8 +274,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/users.mig:9:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_last_name_not_null' AND NOT convalidated) THEN
-    ALTER TABLE users VALIDATE CONSTRAINT users_last_name_not_null;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"users"') AND conname = 'users_last_name_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "users" VALIDATE CONSTRAINT "users_last_name_not_null";
   END IF;
 END
 $migc$;
@@ -290,8 +290,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users ALTER COLUMN last_name SET NOT NULL;
-      ALTER TABLE users DROP CONSTRAINT IF EXISTS users_last_name_not_null;
+      ALTER TABLE "users" ALTER COLUMN "last_name" SET NOT NULL;
+      ALTER TABLE "users" DROP CONSTRAINT IF EXISTS "users_last_name_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

@@ -7,18 +7,18 @@ SET statement_timeout = 0;
 
 -- [59] undo: recreate view `order_totals`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:47:6
-DROP VIEW IF EXISTS order_totals;
+DROP VIEW IF EXISTS "order_totals";
 
 -- [58] undo: remove the dual-write trigger on `orders`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
-CREATE OR REPLACE FUNCTION migc_sync_orders() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_orders"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status THEN
-    NEW.status__migc_new := CAST(CASE CAST(NEW.status AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(NEW.status AS TEXT) END AS order_status__migc);
+  IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" THEN
+    NEW."status__migc_new" := CAST(CASE CAST(NEW."status" AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(NEW."status" AS TEXT) END AS order_status__migc);
   END IF;
   IF TG_OP = 'INSERT' THEN
     IF true THEN
@@ -46,8 +46,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
-      CREATE TRIGGER migc_sync_orders BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION migc_sync_orders();
+      DROP TRIGGER IF EXISTS "migc_sync_orders" ON "orders";
+      CREATE TRIGGER "migc_sync_orders" BEFORE INSERT OR UPDATE ON "orders" FOR EACH ROW EXECUTE FUNCTION "migc_sync_orders"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -71,8 +71,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped) THEN
-        ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"orders"') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE "orders" ALTER COLUMN "status" SET DEFAULT 'pending';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -97,9 +97,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped)
-         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
-        ALTER TABLE orders RENAME COLUMN status TO status__migc_new;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"orders"') AND attname = 'status' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"orders"') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
+        ALTER TABLE "orders" RENAME COLUMN "status" TO "status__migc_new";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -118,9 +118,9 @@ $migc$;
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
 DO $migc$
 BEGIN
-  IF to_regtype('order_status__migc') IS NULL AND to_regtype('order_status') IS NOT NULL THEN
-    ALTER TYPE order_status RENAME TO order_status__migc;
-    CREATE TYPE order_status AS ENUM ('pending', 'completed', 'shipped', 'cancelled', 'refunded');
+  IF to_regtype('"order_status__migc"') IS NULL AND to_regtype('"order_status"') IS NOT NULL THEN
+    ALTER TYPE "order_status" RENAME TO "order_status__migc";
+    CREATE TYPE "order_status" AS ENUM ('pending', 'completed', 'shipped', 'cancelled', 'refunded');
   END IF;
 END
 $migc$;
@@ -135,8 +135,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE orders ADD COLUMN IF NOT EXISTS status order_status;
-      ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
+      ALTER TABLE "orders" ADD COLUMN IF NOT EXISTS "status" "order_status";
+      ALTER TABLE "orders" ALTER COLUMN "status" SET DEFAULT 'pending';
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -152,11 +152,11 @@ $migc$;
 
 -- [53] undo: drop view `order_totals` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+CREATE OR REPLACE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 
 -- [52] undo: recreate view `customer_directory`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
-DROP VIEW IF EXISTS customer_directory;
+DROP VIEW IF EXISTS "customer_directory";
 
 -- [51] undo: drop column `users.nickname`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:16:15
@@ -168,7 +168,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users ADD COLUMN IF NOT EXISTS nickname text;
+      ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "nickname" text;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -192,11 +192,11 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users ADD COLUMN IF NOT EXISTS full_name text;
-      COMMENT ON COLUMN users.full_name IS 'as typed at sign-up';
-      UPDATE users SET full_name = first_name || ' ' || last_name WHERE full_name IS NULL;
-      IF NOT EXISTS (SELECT 1 FROM users WHERE full_name IS NULL) THEN
-        ALTER TABLE users ALTER COLUMN full_name SET NOT NULL;
+      ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "full_name" text;
+      COMMENT ON COLUMN "users"."full_name" IS 'as typed at sign-up';
+      UPDATE "users" SET "full_name" = "first_name" || ' ' || "last_name" WHERE "full_name" IS NULL;
+      IF NOT EXISTS (SELECT 1 FROM "users" WHERE "full_name" IS NULL) THEN
+        ALTER TABLE "users" ALTER COLUMN "full_name" SET NOT NULL;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -213,31 +213,31 @@ $migc$;
 
 -- [49] undo: drop view `customer_directory` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
+CREATE OR REPLACE VIEW "customer_directory" AS SELECT "id", "email", "first_name", "last_name", "phone" FROM "users";
 
 -- [48] undo: remove the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
-CREATE OR REPLACE FUNCTION migc_sync_users() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_users"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.first_name IS NULL AND NEW.last_name IS NULL THEN
+    IF NEW."first_name" IS NULL AND NEW."last_name" IS NULL THEN
       -- written by the old application
-      NEW.first_name := split_part(NEW.full_name, ' ', 1);
-      NEW.last_name := split_part(NEW.full_name, ' ', 2);
+      NEW."first_name" := split_part(NEW."full_name", ' ', 1);
+      NEW."last_name" := split_part(NEW."full_name", ' ', 2);
     ELSE
       -- written by the new application
-      NEW.full_name := NEW.first_name || ' ' || NEW.last_name;
+      NEW."full_name" := NEW."first_name" || ' ' || NEW."last_name";
     END IF;
-  ELSIF (NEW.full_name IS DISTINCT FROM OLD.full_name OR NEW.first_name IS NULL AND NEW.last_name IS NULL) AND NOT (NEW.first_name IS DISTINCT FROM OLD.first_name OR NEW.last_name IS DISTINCT FROM OLD.last_name) THEN
+  ELSIF (NEW."full_name" IS DISTINCT FROM OLD."full_name" OR NEW."first_name" IS NULL AND NEW."last_name" IS NULL) AND NOT (NEW."first_name" IS DISTINCT FROM OLD."first_name" OR NEW."last_name" IS DISTINCT FROM OLD."last_name") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.first_name := split_part(NEW.full_name, ' ', 1);
-    NEW.last_name := split_part(NEW.full_name, ' ', 2);
-  ELSIF (NEW.first_name IS DISTINCT FROM OLD.first_name OR NEW.last_name IS DISTINCT FROM OLD.last_name) AND NOT (NEW.full_name IS DISTINCT FROM OLD.full_name) THEN
+    NEW."first_name" := split_part(NEW."full_name", ' ', 1);
+    NEW."last_name" := split_part(NEW."full_name", ' ', 2);
+  ELSIF (NEW."first_name" IS DISTINCT FROM OLD."first_name" OR NEW."last_name" IS DISTINCT FROM OLD."last_name") AND NOT (NEW."full_name" IS DISTINCT FROM OLD."full_name") THEN
     -- updated by the new application
-    NEW.full_name := NEW.first_name || ' ' || NEW.last_name;
+    NEW."full_name" := NEW."first_name" || ' ' || NEW."last_name";
   END IF;
   RETURN NEW;
 END
@@ -250,8 +250,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_users ON users;
-      CREATE TRIGGER migc_sync_users BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION migc_sync_users();
+      DROP TRIGGER IF EXISTS "migc_sync_users" ON "users";
+      CREATE TRIGGER "migc_sync_users" BEFORE INSERT OR UPDATE ON "users" FOR EACH ROW EXECUTE FUNCTION "migc_sync_users"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -275,8 +275,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_full_name_not_null') THEN
-        ALTER TABLE users ADD CONSTRAINT users_full_name_not_null CHECK (full_name IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"users"') AND conname = 'users_full_name_not_null') THEN
+        ALTER TABLE "users" ADD CONSTRAINT "users_full_name_not_null" CHECK ("full_name" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -298,13 +298,13 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM users WHERE full_name IS NULL) THEN
-        ALTER TABLE users VALIDATE CONSTRAINT users_full_name_not_null;
-        ALTER TABLE users ALTER COLUMN full_name SET NOT NULL;
-        ALTER TABLE users DROP CONSTRAINT IF EXISTS users_full_name_not_null;
+      IF NOT EXISTS (SELECT 1 FROM "users" WHERE "full_name" IS NULL) THEN
+        ALTER TABLE "users" VALIDATE CONSTRAINT "users_full_name_not_null";
+        ALTER TABLE "users" ALTER COLUMN "full_name" SET NOT NULL;
+        ALTER TABLE "users" DROP CONSTRAINT IF EXISTS "users_full_name_not_null";
       ELSE
-        ALTER TABLE users DROP CONSTRAINT IF EXISTS users_full_name_not_null;
-        RAISE NOTICE 'migc: users.full_name stays nullable: rows hold null';
+        ALTER TABLE "users" DROP CONSTRAINT IF EXISTS "users_full_name_not_null";
+        RAISE NOTICE 'migc: %.% stays nullable: rows hold null', 'users', 'full_name';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -329,10 +329,10 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE payments ADD COLUMN IF NOT EXISTS amount numeric(12,2);
-      UPDATE payments SET amount = amount_cents / 100.0 WHERE amount IS NULL;
-      IF NOT EXISTS (SELECT 1 FROM payments WHERE amount IS NULL) THEN
-        ALTER TABLE payments ALTER COLUMN amount SET NOT NULL;
+      ALTER TABLE "payments" ADD COLUMN IF NOT EXISTS "amount" numeric(12,2);
+      UPDATE "payments" SET "amount" = "amount_cents" / 100.0 WHERE "amount" IS NULL;
+      IF NOT EXISTS (SELECT 1 FROM "payments" WHERE "amount" IS NULL) THEN
+        ALTER TABLE "payments" ALTER COLUMN "amount" SET NOT NULL;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -349,25 +349,25 @@ $migc$;
 
 -- [45] undo: remove the dual-write trigger on `payments`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
-CREATE OR REPLACE FUNCTION migc_sync_payments() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_payments"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.amount_cents IS NULL THEN
+    IF NEW."amount_cents" IS NULL THEN
       -- written by the old application
-      NEW.amount_cents := round(NEW.amount * 100);
+      NEW."amount_cents" := round(NEW."amount" * 100);
     ELSE
       -- written by the new application
-      NEW.amount := NEW.amount_cents / 100.0;
+      NEW."amount" := NEW."amount_cents" / 100.0;
     END IF;
-  ELSIF (NEW.amount IS DISTINCT FROM OLD.amount OR NEW.amount_cents IS NULL) AND NOT (NEW.amount_cents IS DISTINCT FROM OLD.amount_cents) THEN
+  ELSIF (NEW."amount" IS DISTINCT FROM OLD."amount" OR NEW."amount_cents" IS NULL) AND NOT (NEW."amount_cents" IS DISTINCT FROM OLD."amount_cents") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.amount_cents := round(NEW.amount * 100);
-  ELSIF (NEW.amount_cents IS DISTINCT FROM OLD.amount_cents) AND NOT (NEW.amount IS DISTINCT FROM OLD.amount) THEN
+    NEW."amount_cents" := round(NEW."amount" * 100);
+  ELSIF (NEW."amount_cents" IS DISTINCT FROM OLD."amount_cents") AND NOT (NEW."amount" IS DISTINCT FROM OLD."amount") THEN
     -- updated by the new application
-    NEW.amount := NEW.amount_cents / 100.0;
+    NEW."amount" := NEW."amount_cents" / 100.0;
   END IF;
   RETURN NEW;
 END
@@ -380,8 +380,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_payments ON payments;
-      CREATE TRIGGER migc_sync_payments BEFORE INSERT OR UPDATE ON payments FOR EACH ROW EXECUTE FUNCTION migc_sync_payments();
+      DROP TRIGGER IF EXISTS "migc_sync_payments" ON "payments";
+      CREATE TRIGGER "migc_sync_payments" BEFORE INSERT OR UPDATE ON "payments" FOR EACH ROW EXECUTE FUNCTION "migc_sync_payments"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -405,8 +405,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('payments') AND conname = 'payments_amount_not_null') THEN
-        ALTER TABLE payments ADD CONSTRAINT payments_amount_not_null CHECK (amount IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"payments"') AND conname = 'payments_amount_not_null') THEN
+        ALTER TABLE "payments" ADD CONSTRAINT "payments_amount_not_null" CHECK ("amount" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -428,13 +428,13 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM payments WHERE amount IS NULL) THEN
-        ALTER TABLE payments VALIDATE CONSTRAINT payments_amount_not_null;
-        ALTER TABLE payments ALTER COLUMN amount SET NOT NULL;
-        ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_amount_not_null;
+      IF NOT EXISTS (SELECT 1 FROM "payments" WHERE "amount" IS NULL) THEN
+        ALTER TABLE "payments" VALIDATE CONSTRAINT "payments_amount_not_null";
+        ALTER TABLE "payments" ALTER COLUMN "amount" SET NOT NULL;
+        ALTER TABLE "payments" DROP CONSTRAINT IF EXISTS "payments_amount_not_null";
       ELSE
-        ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_amount_not_null;
-        RAISE NOTICE 'migc: payments.amount stays nullable: rows hold null';
+        ALTER TABLE "payments" DROP CONSTRAINT IF EXISTS "payments_amount_not_null";
+        RAISE NOTICE 'migc: %.% stays nullable: rows hold null', 'payments', 'amount';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -459,8 +459,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('payments') AND conname = 'payments_amount_check') THEN
-        ALTER TABLE payments ADD CONSTRAINT payments_amount_check CHECK (amount > 0) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"payments"') AND conname = 'payments_amount_check') THEN
+        ALTER TABLE "payments" ADD CONSTRAINT "payments_amount_check" CHECK ("amount" > 0) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -476,8 +476,8 @@ END
 $migc$;
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('payments') AND conname = 'payments_amount_check' AND NOT convalidated) THEN
-    ALTER TABLE payments VALIDATE CONSTRAINT payments_amount_check;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"payments"') AND conname = 'payments_amount_check' AND NOT convalidated) THEN
+    ALTER TABLE "payments" VALIDATE CONSTRAINT "payments_amount_check";
   END IF;
 END
 $migc$;
@@ -492,8 +492,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('orders_pending') IS NOT NULL AND to_regclass('orders_pending__migc') IS NULL THEN
-        ALTER INDEX orders_pending RENAME TO orders_pending__migc;
+      IF to_regclass('"orders_pending"') IS NOT NULL AND to_regclass('"orders_pending__migc"') IS NULL THEN
+        ALTER INDEX "orders_pending" RENAME TO "orders_pending__migc";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -518,8 +518,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('orders_pending') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS orders_pending;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"orders_pending"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "orders_pending";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -533,16 +533,16 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_pending ON orders (placed_at) WHERE status = 'pending';
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pending';
 
 -- [40] undo: drop table `legacy_sessions`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:45:12
-CREATE TABLE IF NOT EXISTS legacy_sessions (
-  token varchar(64) NOT NULL,
-  user_id bigint NOT NULL,
-  ip_address text,
-  expires_at timestamptz NOT NULL,
-  CONSTRAINT legacy_sessions_pkey PRIMARY KEY (token)
+CREATE TABLE IF NOT EXISTS "legacy_sessions" (
+  "token" varchar(64) NOT NULL,
+  "user_id" bigint NOT NULL,
+  "ip_address" text,
+  "expires_at" timestamptz NOT NULL,
+  CONSTRAINT "legacy_sessions_pkey" PRIMARY KEY ("token")
 );
 DO $migc$
 DECLARE
@@ -552,8 +552,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('legacy_sessions_user_id_idx') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS legacy_sessions_user_id_idx;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"legacy_sessions_user_id_idx"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "legacy_sessions_user_id_idx";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -567,7 +567,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE INDEX CONCURRENTLY IF NOT EXISTS legacy_sessions_user_id_idx ON legacy_sessions (user_id);
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "legacy_sessions_user_id_idx" ON "legacy_sessions" ("user_id");
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -576,8 +576,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('legacy_sessions_expires_at_idx') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS legacy_sessions_expires_at_idx;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"legacy_sessions_expires_at_idx"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "legacy_sessions_expires_at_idx";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -591,7 +591,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE INDEX CONCURRENTLY IF NOT EXISTS legacy_sessions_expires_at_idx ON legacy_sessions (expires_at);
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "legacy_sessions_expires_at_idx" ON "legacy_sessions" ("expires_at");
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -600,8 +600,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('legacy_sessions') AND conname = 'legacy_sessions_user_id_fkey') THEN
-        ALTER TABLE legacy_sessions ADD CONSTRAINT legacy_sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"legacy_sessions"') AND conname = 'legacy_sessions_user_id_fkey') THEN
+        ALTER TABLE "legacy_sessions" ADD CONSTRAINT "legacy_sessions_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN

@@ -15,7 +15,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TABLE IF EXISTS legacy_sessions;
+      DROP TABLE IF EXISTS "legacy_sessions";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -39,8 +39,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('orders_pending__migc') IS NOT NULL THEN
-        DROP INDEX IF EXISTS orders_pending;
+      IF to_regclass('"orders_pending__migc"') IS NOT NULL THEN
+        DROP INDEX IF EXISTS "orders_pending";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -65,9 +65,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('orders_pending__migc') IS NOT NULL THEN
-        DROP INDEX IF EXISTS orders_pending;
-        ALTER INDEX orders_pending__migc RENAME TO orders_pending;
+      IF to_regclass('"orders_pending__migc"') IS NOT NULL THEN
+        DROP INDEX IF EXISTS "orders_pending";
+        ALTER INDEX "orders_pending__migc" RENAME TO "orders_pending";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -92,8 +92,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('payments') IS NOT NULL THEN
-        ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_amount_check;
+      IF to_regclass('"payments"') IS NOT NULL THEN
+        ALTER TABLE "payments" DROP CONSTRAINT IF EXISTS "payments_amount_check";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -118,8 +118,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('payments') AND attname = 'amount' AND NOT attisdropped) THEN
-        ALTER TABLE payments ALTER COLUMN amount DROP NOT NULL;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"payments"') AND attname = 'amount' AND NOT attisdropped) THEN
+        ALTER TABLE "payments" ALTER COLUMN "amount" DROP NOT NULL;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -144,7 +144,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_payments ON payments;
+      DROP TRIGGER IF EXISTS "migc_sync_payments" ON "payments";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -157,7 +157,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_payments();
+DROP FUNCTION IF EXISTS "migc_sync_payments"();
 
 -- [46] drop column `payments.amount`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -169,7 +169,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE payments DROP COLUMN IF EXISTS amount;
+      ALTER TABLE "payments" DROP COLUMN IF EXISTS "amount";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -193,8 +193,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('users') AND attname = 'full_name' AND NOT attisdropped) THEN
-        ALTER TABLE users ALTER COLUMN full_name DROP NOT NULL;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"users"') AND attname = 'full_name' AND NOT attisdropped) THEN
+        ALTER TABLE "users" ALTER COLUMN "full_name" DROP NOT NULL;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -219,7 +219,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_users ON users;
+      DROP TRIGGER IF EXISTS "migc_sync_users" ON "users";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -232,11 +232,11 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_users();
+DROP FUNCTION IF EXISTS "migc_sync_users"();
 
 -- [49] drop view `customer_directory` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS customer_directory;
+DROP VIEW IF EXISTS "customer_directory";
 
 -- [50] drop column `users.full_name`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:10:3
@@ -248,7 +248,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users DROP COLUMN IF EXISTS full_name;
+      ALTER TABLE "users" DROP COLUMN IF EXISTS "full_name";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -272,7 +272,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users DROP COLUMN IF EXISTS nickname;
+      ALTER TABLE "users" DROP COLUMN IF EXISTS "nickname";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -288,11 +288,11 @@ $migc$;
 
 -- [52] recreate view `customer_directory`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
-CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
+CREATE OR REPLACE VIEW "customer_directory" AS SELECT "id", "email", "first_name", "last_name", "phone" FROM "users";
 
 -- [53] drop view `order_totals` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS order_totals;
+DROP VIEW IF EXISTS "order_totals";
 
 -- [54] drop column `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -304,10 +304,10 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
-        DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
-        ALTER TABLE orders DROP COLUMN IF EXISTS status;
-        ALTER TABLE orders RENAME COLUMN status__migc_new TO status;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"orders"') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
+        DROP TRIGGER IF EXISTS "migc_sync_orders" ON "orders";
+        ALTER TABLE "orders" DROP COLUMN IF EXISTS "status";
+        ALTER TABLE "orders" RENAME COLUMN "status__migc_new" TO "status";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -326,9 +326,9 @@ $migc$;
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
 DO $migc$
 BEGIN
-  IF to_regtype('order_status__migc') IS NOT NULL THEN
-    DROP TYPE IF EXISTS order_status;
-    ALTER TYPE order_status__migc RENAME TO order_status;
+  IF to_regtype('"order_status__migc"') IS NOT NULL THEN
+    DROP TYPE IF EXISTS "order_status";
+    ALTER TYPE "order_status__migc" RENAME TO "order_status";
   END IF;
 END
 $migc$;
@@ -343,9 +343,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status__migc_new' AND NOT attisdropped)
-         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped) THEN
-        ALTER TABLE orders RENAME COLUMN status__migc_new TO status;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"orders"') AND attname = 'status__migc_new' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"orders"') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE "orders" RENAME COLUMN "status__migc_new" TO "status";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -370,8 +370,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped) THEN
-        ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"orders"') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE "orders" ALTER COLUMN "status" SET DEFAULT 'pending';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -396,7 +396,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
+      DROP TRIGGER IF EXISTS "migc_sync_orders" ON "orders";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -409,8 +409,8 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_orders();
+DROP FUNCTION IF EXISTS "migc_sync_orders"();
 
 -- [59] recreate view `order_totals`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:47:6
-CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+CREATE OR REPLACE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";

@@ -52,49 +52,49 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_users_insert,migc_sync_users_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'customer_directory');
-DROP VIEW customer_directory;
+DROP VIEW "customer_directory";
 
 -- [19] undo: install the dual-write trigger on `users`
 --     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/users.mig:4:7
--- rebuild users (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM users;
+-- rebuild "users" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "users";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_email_lower_key', 'users_created_at_idx', 'migc_sync_users_insert', 'migc_sync_users_update'));
-CREATE TABLE migc_new_users (
-  id integer NOT NULL,
-  email text NOT NULL,
-  full_name text NOT NULL,
-  nickname text,
-  phone varchar(32),
-  password_hash text NOT NULL,
-  is_admin boolean NOT NULL DEFAULT false,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  first_name text,
-  last_name text,
-  marketing_opt_in boolean NOT NULL DEFAULT false,
-  PRIMARY KEY (id)
+CREATE TABLE "migc_new_users" (
+  "id" integer NOT NULL,
+  "email" text NOT NULL,
+  "full_name" text NOT NULL,
+  "nickname" text,
+  "phone" varchar(32),
+  "password_hash" text NOT NULL,
+  "is_admin" boolean NOT NULL DEFAULT false,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "first_name" text,
+  "last_name" text,
+  "marketing_opt_in" boolean NOT NULL DEFAULT false,
+  PRIMARY KEY ("id")
 );
-INSERT INTO migc_new_users (id, email, full_name, nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in) SELECT id, email, coalesce(full_name, first_name || ' ' || last_name), nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in FROM users;
-DROP TABLE users;
+INSERT INTO "migc_new_users" ("id", "email", "full_name", "nickname", "phone", "password_hash", "is_admin", "created_at", "updated_at", "first_name", "last_name", "marketing_opt_in") SELECT "id", "email", coalesce("full_name", "first_name" || ' ' || "last_name"), "nickname", "phone", "password_hash", "is_admin", "created_at", "updated_at", "first_name", "last_name", "marketing_opt_in" FROM "users";
+DROP TABLE "users";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_users RENAME TO users;
+ALTER TABLE "migc_new_users" RENAME TO "users";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX users_email_lower_key ON users ((lower(email)));
-CREATE INDEX users_created_at_idx ON users (created_at);
-DROP TABLE migc_sync_users_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM users) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+CREATE UNIQUE INDEX "users_email_lower_key" ON "users" ((lower("email")));
+CREATE INDEX "users_created_at_idx" ON "users" ("created_at");
+DROP TABLE "migc_sync_users_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "users") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [18] undo: add column `users.marketing_opt_in`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/users.mig:14:3
-ALTER TABLE users DROP COLUMN marketing_opt_in;
+ALTER TABLE "users" DROP COLUMN "marketing_opt_in";
 
 -- [17] undo: add column `users.last_name` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
-ALTER TABLE users DROP COLUMN last_name;
+ALTER TABLE "users" DROP COLUMN "last_name";
 
 -- [16] undo: add column `users.first_name` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
-ALTER TABLE users DROP COLUMN first_name;
+ALTER TABLE "users" DROP COLUMN "first_name";
 
 -- [15] undo: add foreign key `stock_product_id_fkey` on `stock` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/inventory.mig:11:43
@@ -102,63 +102,63 @@ ALTER TABLE users DROP COLUMN first_name;
 
 -- [14] undo: widen `products.price` from `decimal(10, 2)` to `decimal(12, 2)`
 --     lock: database write lock; rebuilds `products` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/catalog.mig:20:3
--- rebuild products (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM products;
+-- rebuild "products" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "products";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'products' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('products_sku_key', 'products_category_id_is_active_idx', 'products_name_lower'));
-CREATE TABLE migc_new_products (
-  id integer NOT NULL,
-  category_id integer NOT NULL,
-  sku varchar(64) NOT NULL,
-  name text NOT NULL,
-  description text,
-  price numeric(10,2) NOT NULL,
-  is_active boolean NOT NULL DEFAULT true,
-  attributes text,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (id),
-  CONSTRAINT products_price_check CHECK (price >= 0),
-  FOREIGN KEY (category_id) REFERENCES categories (id) ON DELETE RESTRICT
+CREATE TABLE "migc_new_products" (
+  "id" integer NOT NULL,
+  "category_id" integer NOT NULL,
+  "sku" varchar(64) NOT NULL,
+  "name" text NOT NULL,
+  "description" text,
+  "price" numeric(10,2) NOT NULL,
+  "is_active" boolean NOT NULL DEFAULT true,
+  "attributes" text,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("id"),
+  CONSTRAINT "products_price_check" CHECK ("price" >= 0),
+  FOREIGN KEY ("category_id") REFERENCES "categories" ("id") ON DELETE RESTRICT
 );
-INSERT INTO migc_new_products (id, category_id, sku, name, description, price, is_active, attributes, created_at, updated_at) SELECT id, category_id, sku, name, description, price, is_active, attributes, created_at, updated_at FROM products;
-DROP TABLE products;
+INSERT INTO "migc_new_products" ("id", "category_id", "sku", "name", "description", "price", "is_active", "attributes", "created_at", "updated_at") SELECT "id", "category_id", "sku", "name", "description", "price", "is_active", "attributes", "created_at", "updated_at" FROM "products";
+DROP TABLE "products";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_products RENAME TO products;
+ALTER TABLE "migc_new_products" RENAME TO "products";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX products_sku_key ON products (sku);
-CREATE INDEX products_category_id_is_active_idx ON products (category_id, is_active);
-CREATE INDEX products_name_lower ON products ((lower(name)));
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM products) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+CREATE UNIQUE INDEX "products_sku_key" ON "products" ("sku");
+CREATE INDEX "products_category_id_is_active_idx" ON "products" ("category_id", "is_active");
+CREATE INDEX "products_name_lower" ON "products" ((lower("name")));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "products") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [13] undo: install the dual-write trigger on `payments`
 --     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:33:7
--- rebuild payments (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM payments;
+-- rebuild "payments" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "payments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'payments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('payments_order_id_idx', 'payments_provider_ref_key', 'migc_sync_payments_insert', 'migc_sync_payments_update'));
-CREATE TABLE migc_new_payments (
-  id integer NOT NULL,
-  order_id integer NOT NULL,
-  method text NOT NULL CHECK (method IN ('card', 'paypal', 'bank_transfer')),
-  amount numeric(12,2) NOT NULL,
-  provider_ref text,
-  paid_at timestamptz,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  amount_cents integer,
-  currency varchar(3) NOT NULL DEFAULT 'EUR',
-  PRIMARY KEY (id),
-  CONSTRAINT payments_amount_check CHECK (amount > 0),
-  FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT
+CREATE TABLE "migc_new_payments" (
+  "id" integer NOT NULL,
+  "order_id" integer NOT NULL,
+  "method" text NOT NULL CHECK ("method" IN ('card', 'paypal', 'bank_transfer')),
+  "amount" numeric(12,2) NOT NULL,
+  "provider_ref" text,
+  "paid_at" timestamptz,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "amount_cents" integer,
+  "currency" varchar(3) NOT NULL DEFAULT 'EUR',
+  PRIMARY KEY ("id"),
+  CONSTRAINT "payments_amount_check" CHECK ("amount" > 0),
+  FOREIGN KEY ("order_id") REFERENCES "orders" ("id") ON DELETE RESTRICT
 );
-INSERT INTO migc_new_payments (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) SELECT id, order_id, method, coalesce(amount, amount_cents / 100.0), provider_ref, paid_at, created_at, updated_at, amount_cents, currency FROM payments;
-DROP TABLE payments;
+INSERT INTO "migc_new_payments" ("id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at", "amount_cents", "currency") SELECT "id", "order_id", "method", coalesce("amount", "amount_cents" / 100.0), "provider_ref", "paid_at", "created_at", "updated_at", "amount_cents", "currency" FROM "payments";
+DROP TABLE "payments";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_payments RENAME TO payments;
+ALTER TABLE "migc_new_payments" RENAME TO "payments";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX payments_order_id_idx ON payments (order_id);
-CREATE UNIQUE INDEX payments_provider_ref_key ON payments (provider_ref);
-DROP TABLE migc_sync_payments_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM payments) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+CREATE INDEX "payments_order_id_idx" ON "payments" ("order_id");
+CREATE UNIQUE INDEX "payments_provider_ref_key" ON "payments" ("provider_ref");
+DROP TABLE "migc_sync_payments_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "payments") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [12] undo: add check `payments_currency_check` on `payments` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
@@ -170,50 +170,50 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM paym
 
 -- [10] undo: create unique index `payments_provider_ref_key` on `payments`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:41:36
-DROP INDEX payments_provider_ref_key;
+DROP INDEX "payments_provider_ref_key";
 
 -- [9] undo: add column `payments.currency`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:3
-ALTER TABLE payments DROP COLUMN currency;
+ALTER TABLE "payments" DROP COLUMN "currency";
 
 -- [8] undo: add column `payments.amount_cents` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
-ALTER TABLE payments DROP COLUMN amount_cents;
+ALTER TABLE "payments" DROP COLUMN "amount_cents";
 
 -- [7] undo: install the dual-write trigger on `orders`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
-DROP TRIGGER migc_sync_orders_insert;
-DROP TRIGGER migc_sync_orders_update;
-DROP TABLE migc_sync_orders_guard;
+DROP TRIGGER "migc_sync_orders_insert";
+DROP TRIGGER "migc_sync_orders_update";
+DROP TABLE "migc_sync_orders_guard";
 
 -- [6] undo: create index `orders_pending__migc` on `orders`
 --     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:20:3
--- rebuild orders (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM orders;
+-- rebuild "orders" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'orders_pending__migc'));
-CREATE TABLE migc_new_orders (
-  id integer NOT NULL,
-  user_id integer NOT NULL,
-  shipping_address_id integer,
-  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'completed', 'shipped', 'cancelled', 'refunded', 'paid', 'delivered')),
-  total numeric(12,2) NOT NULL,
-  notes text,
-  placed_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (id),
-  CONSTRAINT orders_total_check CHECK (total >= 0),
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT,
-  FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
+CREATE TABLE "migc_new_orders" (
+  "id" integer NOT NULL,
+  "user_id" integer NOT NULL,
+  "shipping_address_id" integer,
+  "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'completed', 'shipped', 'cancelled', 'refunded', 'paid', 'delivered')),
+  "total" numeric(12,2) NOT NULL,
+  "notes" text,
+  "placed_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("id"),
+  CONSTRAINT "orders_total_check" CHECK ("total" >= 0),
+  FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT,
+  FOREIGN KEY ("shipping_address_id") REFERENCES "addresses" ("id") ON DELETE SET NULL
 );
-INSERT INTO migc_new_orders (id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at) SELECT id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at FROM orders;
-DROP TABLE orders;
+INSERT INTO "migc_new_orders" ("id", "user_id", "shipping_address_id", "status", "total", "notes", "placed_at", "created_at", "updated_at") SELECT "id", "user_id", "shipping_address_id", "status", "total", "notes", "placed_at", "created_at", "updated_at" FROM "orders";
+DROP TABLE "orders";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_orders RENAME TO orders;
+ALTER TABLE "migc_new_orders" RENAME TO "orders";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
-CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 4);
+CREATE INDEX "orders_user_id_placed_at_idx" ON "orders" ("user_id", "placed_at" DESC);
+CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pending';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [5] undo: add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
 --     lock: database write lock; part of the rebuild of `orders` at step 6; rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:13:3
@@ -221,28 +221,28 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orde
 
 -- [4] undo: widen `order_items.unit_price` from `decimal(10, 2)` to `decimal(12, 2)`
 --     lock: database write lock; rebuilds `order_items` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:28:3
--- rebuild order_items (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM order_items;
+-- rebuild "order_items" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "order_items";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'order_items' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('order_items_product_id_idx'));
-CREATE TABLE migc_new_order_items (
-  order_id integer NOT NULL,
-  line integer NOT NULL,
-  product_id integer NOT NULL,
-  quantity integer NOT NULL,
-  unit_price numeric(10,2) NOT NULL,
-  PRIMARY KEY (order_id, line),
-  CONSTRAINT order_items_quantity_check CHECK (quantity > 0),
-  CONSTRAINT order_items_unit_price_check CHECK (unit_price >= 0),
-  FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE,
-  FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE RESTRICT
+CREATE TABLE "migc_new_order_items" (
+  "order_id" integer NOT NULL,
+  "line" integer NOT NULL,
+  "product_id" integer NOT NULL,
+  "quantity" integer NOT NULL,
+  "unit_price" numeric(10,2) NOT NULL,
+  PRIMARY KEY ("order_id", "line"),
+  CONSTRAINT "order_items_quantity_check" CHECK ("quantity" > 0),
+  CONSTRAINT "order_items_unit_price_check" CHECK ("unit_price" >= 0),
+  FOREIGN KEY ("order_id") REFERENCES "orders" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("product_id") REFERENCES "products" ("id") ON DELETE RESTRICT
 );
-INSERT INTO migc_new_order_items (rowid, order_id, line, product_id, quantity, unit_price) SELECT rowid, order_id, line, product_id, quantity, unit_price FROM order_items;
-DROP TABLE order_items;
+INSERT INTO "migc_new_order_items" (rowid, "order_id", "line", "product_id", "quantity", "unit_price") SELECT rowid, "order_id", "line", "product_id", "quantity", "unit_price" FROM "order_items";
+DROP TABLE "order_items";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_order_items RENAME TO order_items;
+ALTER TABLE "migc_new_order_items" RENAME TO "order_items";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX order_items_product_id_idx ON order_items (product_id);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM order_items) = (SELECT rows FROM temp.migc_count WHERE n = 5);
+CREATE INDEX "order_items_product_id_idx" ON "order_items" ("product_id");
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "order_items") = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
 -- [3] undo: create enum `order_status__migc`, the new shape of `order_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6

@@ -64,28 +64,28 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM
 
 -- [4] widen `order_items.unit_price` from `decimal(10, 2)` to `decimal(12, 2)`
 --     lock: database write lock; rebuilds `order_items` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:28:3
--- rebuild order_items (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM order_items;
+-- rebuild "order_items" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "order_items";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'order_items' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('order_items_product_id_idx'));
-CREATE TABLE migc_new_order_items (
-  order_id integer NOT NULL,
-  line integer NOT NULL,
-  product_id integer NOT NULL,
-  quantity integer NOT NULL,
-  unit_price numeric(12,2) NOT NULL,
-  PRIMARY KEY (order_id, line),
-  CONSTRAINT order_items_quantity_check CHECK (quantity > 0),
-  CONSTRAINT order_items_unit_price_check CHECK (unit_price >= 0),
-  FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE,
-  FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE RESTRICT
+CREATE TABLE "migc_new_order_items" (
+  "order_id" integer NOT NULL,
+  "line" integer NOT NULL,
+  "product_id" integer NOT NULL,
+  "quantity" integer NOT NULL,
+  "unit_price" numeric(12,2) NOT NULL,
+  PRIMARY KEY ("order_id", "line"),
+  CONSTRAINT "order_items_quantity_check" CHECK ("quantity" > 0),
+  CONSTRAINT "order_items_unit_price_check" CHECK ("unit_price" >= 0),
+  FOREIGN KEY ("order_id") REFERENCES "orders" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("product_id") REFERENCES "products" ("id") ON DELETE RESTRICT
 );
-INSERT INTO migc_new_order_items (rowid, order_id, line, product_id, quantity, unit_price) SELECT rowid, order_id, line, product_id, quantity, unit_price FROM order_items;
-DROP TABLE order_items;
+INSERT INTO "migc_new_order_items" (rowid, "order_id", "line", "product_id", "quantity", "unit_price") SELECT rowid, "order_id", "line", "product_id", "quantity", "unit_price" FROM "order_items";
+DROP TABLE "order_items";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_order_items RENAME TO order_items;
+ALTER TABLE "migc_new_order_items" RENAME TO "order_items";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX order_items_product_id_idx ON order_items (product_id);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM order_items) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+CREATE INDEX "order_items_product_id_idx" ON "order_items" ("product_id");
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "order_items") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [5] add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
 --     lock: database write lock; part of the rebuild of `orders` at step 6; rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:13:3
@@ -93,62 +93,62 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orde
 
 -- [6] create index `orders_pending__migc` on `orders`
 --     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:20:3
--- rebuild orders (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM orders;
+-- rebuild "orders" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending'));
-CREATE TABLE migc_new_orders (
-  id integer NOT NULL,
-  user_id integer NOT NULL,
-  shipping_address_id integer,
-  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'paid', 'completed', 'shipped', 'delivered', 'cancelled', 'refunded')),
-  total numeric(12,2) NOT NULL,
-  notes text,
-  placed_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  status__migc_new text CHECK (status__migc_new IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded')),
-  PRIMARY KEY (id),
-  CONSTRAINT orders_total_check CHECK (total >= 0),
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT,
-  FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
+CREATE TABLE "migc_new_orders" (
+  "id" integer NOT NULL,
+  "user_id" integer NOT NULL,
+  "shipping_address_id" integer,
+  "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'paid', 'completed', 'shipped', 'delivered', 'cancelled', 'refunded')),
+  "total" numeric(12,2) NOT NULL,
+  "notes" text,
+  "placed_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "status__migc_new" text CHECK ("status__migc_new" IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded')),
+  PRIMARY KEY ("id"),
+  CONSTRAINT "orders_total_check" CHECK ("total" >= 0),
+  FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT,
+  FOREIGN KEY ("shipping_address_id") REFERENCES "addresses" ("id") ON DELETE SET NULL
 );
-INSERT INTO migc_new_orders (id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at) SELECT id, user_id, shipping_address_id, status, total, notes, placed_at, created_at, updated_at FROM orders;
-DROP TABLE orders;
+INSERT INTO "migc_new_orders" ("id", "user_id", "shipping_address_id", "status", "total", "notes", "placed_at", "created_at", "updated_at") SELECT "id", "user_id", "shipping_address_id", "status", "total", "notes", "placed_at", "created_at", "updated_at" FROM "orders";
+DROP TABLE "orders";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_orders RENAME TO orders;
+ALTER TABLE "migc_new_orders" RENAME TO "orders";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
-CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
-CREATE INDEX orders_pending__migc ON orders (placed_at) WHERE status__migc_new = 'pending';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+CREATE INDEX "orders_user_id_placed_at_idx" ON "orders" ("user_id", "placed_at" DESC);
+CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pending';
+CREATE INDEX "orders_pending__migc" ON "orders" ("placed_at") WHERE "status__migc_new" = 'pending';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [7] install the dual-write trigger on `orders`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
-CREATE TABLE migc_sync_orders_guard (active INTEGER PRIMARY KEY);
-CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
+CREATE TABLE "migc_sync_orders_guard" (active INTEGER PRIMARY KEY);
+CREATE TRIGGER "migc_sync_orders_insert" AFTER INSERT ON "orders"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_orders_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
-  DELETE FROM migc_sync_orders_guard;
+  UPDATE "orders" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM "migc_sync_orders_guard";
 END;
-CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
+CREATE TRIGGER "migc_sync_orders_update" AFTER UPDATE ON "orders"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_orders_guard")
 BEGIN
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW.status <> OLD.status, NEW.status IS NOT NULL OR OLD.status IS NOT NULL) OR NEW.status__migc_new IS NULL);
+  UPDATE "orders" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW."status" <> OLD."status", NEW."status" IS NOT NULL OR OLD."status" IS NOT NULL) OR NEW."status__migc_new" IS NULL);
 END;
 
 -- [8] add column `payments.amount_cents` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
-ALTER TABLE payments ADD COLUMN amount_cents integer;
+ALTER TABLE "payments" ADD COLUMN "amount_cents" integer;
 
 -- [9] add column `payments.currency`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:3
-ALTER TABLE payments ADD COLUMN currency varchar(3) NOT NULL DEFAULT 'EUR';
+ALTER TABLE "payments" ADD COLUMN "currency" varchar(3) NOT NULL DEFAULT 'EUR';
 
 -- [10] create unique index `payments_provider_ref_key` on `payments`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:41:36
-CREATE UNIQUE INDEX payments_provider_ref_key ON payments (provider_ref);
+CREATE UNIQUE INDEX "payments_provider_ref_key" ON "payments" ("provider_ref");
 
 -- [11] add check `payments_amount_cents_check` on `payments` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:40
@@ -160,80 +160,80 @@ CREATE UNIQUE INDEX payments_provider_ref_key ON payments (provider_ref);
 
 -- [13] install the dual-write trigger on `payments`
 --     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:33:7
--- rebuild payments (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM payments;
+-- rebuild "payments" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "payments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'payments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('payments_order_id_idx', 'payments_provider_ref_key'));
-CREATE TABLE migc_new_payments (
-  id integer NOT NULL,
-  order_id integer NOT NULL,
-  method text NOT NULL CHECK (method IN ('card', 'paypal', 'bank_transfer')),
-  amount numeric(12,2),
-  provider_ref text,
-  paid_at timestamptz,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  amount_cents integer,
-  currency varchar(3) NOT NULL DEFAULT 'EUR',
-  PRIMARY KEY (id),
-  CONSTRAINT payments_amount_check CHECK (amount > 0),
-  FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT
+CREATE TABLE "migc_new_payments" (
+  "id" integer NOT NULL,
+  "order_id" integer NOT NULL,
+  "method" text NOT NULL CHECK ("method" IN ('card', 'paypal', 'bank_transfer')),
+  "amount" numeric(12,2),
+  "provider_ref" text,
+  "paid_at" timestamptz,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "amount_cents" integer,
+  "currency" varchar(3) NOT NULL DEFAULT 'EUR',
+  PRIMARY KEY ("id"),
+  CONSTRAINT "payments_amount_check" CHECK ("amount" > 0),
+  FOREIGN KEY ("order_id") REFERENCES "orders" ("id") ON DELETE RESTRICT
 );
-INSERT INTO migc_new_payments (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) SELECT id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency FROM payments;
-DROP TABLE payments;
+INSERT INTO "migc_new_payments" ("id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at", "amount_cents", "currency") SELECT "id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at", "amount_cents", "currency" FROM "payments";
+DROP TABLE "payments";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_payments RENAME TO payments;
+ALTER TABLE "migc_new_payments" RENAME TO "payments";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX payments_order_id_idx ON payments (order_id);
-CREATE UNIQUE INDEX payments_provider_ref_key ON payments (provider_ref);
-CREATE TRIGGER migc_sync_payments_insert AFTER INSERT ON payments
+CREATE INDEX "payments_order_id_idx" ON "payments" ("order_id");
+CREATE UNIQUE INDEX "payments_provider_ref_key" ON "payments" ("provider_ref");
+CREATE TRIGGER "migc_sync_payments_insert" AFTER INSERT ON "payments"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_payments_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_payments_guard" (active) VALUES (1);
   -- written by the old application: the new columns from the deployed ones
-  UPDATE payments SET amount_cents = round(amount * 100) WHERE rowid = NEW.rowid AND NEW.amount_cents IS NULL;
+  UPDATE "payments" SET "amount_cents" = round("amount" * 100) WHERE rowid = NEW.rowid AND NEW."amount_cents" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE payments SET amount = amount_cents / 100.0 WHERE rowid = NEW.rowid AND NOT (NEW.amount_cents IS NULL);
-  DELETE FROM migc_sync_payments_guard;
+  UPDATE "payments" SET "amount" = "amount_cents" / 100.0 WHERE rowid = NEW.rowid AND NOT (NEW."amount_cents" IS NULL);
+  DELETE FROM "migc_sync_payments_guard";
 END;
-CREATE TRIGGER migc_sync_payments_update AFTER UPDATE ON payments
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_payments_guard)
+CREATE TRIGGER "migc_sync_payments_update" AFTER UPDATE ON "payments"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_payments_guard")
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE payments SET amount_cents = round(amount * 100) WHERE rowid = NEW.rowid AND (coalesce(NEW.amount <> OLD.amount, NEW.amount IS NOT NULL OR OLD.amount IS NOT NULL) OR NEW.amount_cents IS NULL) AND NOT (coalesce(NEW.amount_cents <> OLD.amount_cents, NEW.amount_cents IS NOT NULL OR OLD.amount_cents IS NOT NULL));
+  UPDATE "payments" SET "amount_cents" = round("amount" * 100) WHERE rowid = NEW.rowid AND (coalesce(NEW."amount" <> OLD."amount", NEW."amount" IS NOT NULL OR OLD."amount" IS NOT NULL) OR NEW."amount_cents" IS NULL) AND NOT (coalesce(NEW."amount_cents" <> OLD."amount_cents", NEW."amount_cents" IS NOT NULL OR OLD."amount_cents" IS NOT NULL));
   -- updated by the new application
-  UPDATE payments SET amount = amount_cents / 100.0 WHERE rowid = NEW.rowid AND (coalesce(NEW.amount_cents <> OLD.amount_cents, NEW.amount_cents IS NOT NULL OR OLD.amount_cents IS NOT NULL)) AND NOT (coalesce(NEW.amount <> OLD.amount, NEW.amount IS NOT NULL OR OLD.amount IS NOT NULL));
+  UPDATE "payments" SET "amount" = "amount_cents" / 100.0 WHERE rowid = NEW.rowid AND (coalesce(NEW."amount_cents" <> OLD."amount_cents", NEW."amount_cents" IS NOT NULL OR OLD."amount_cents" IS NOT NULL)) AND NOT (coalesce(NEW."amount" <> OLD."amount", NEW."amount" IS NOT NULL OR OLD."amount" IS NOT NULL));
 END;
-CREATE TABLE migc_sync_payments_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM payments) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+CREATE TABLE "migc_sync_payments_guard" (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "payments") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [14] widen `products.price` from `decimal(10, 2)` to `decimal(12, 2)`
 --     lock: database write lock; rebuilds `products` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/catalog.mig:20:3
--- rebuild products (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM products;
+-- rebuild "products" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "products";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'products' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('products_sku_key', 'products_category_id_is_active_idx', 'products_name_lower'));
-CREATE TABLE migc_new_products (
-  id integer NOT NULL,
-  category_id integer NOT NULL,
-  sku varchar(64) NOT NULL,
-  name text NOT NULL,
-  description text,
-  price numeric(12,2) NOT NULL,
-  is_active boolean NOT NULL DEFAULT true,
-  attributes text,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (id),
-  CONSTRAINT products_price_check CHECK (price >= 0),
-  FOREIGN KEY (category_id) REFERENCES categories (id) ON DELETE RESTRICT
+CREATE TABLE "migc_new_products" (
+  "id" integer NOT NULL,
+  "category_id" integer NOT NULL,
+  "sku" varchar(64) NOT NULL,
+  "name" text NOT NULL,
+  "description" text,
+  "price" numeric(12,2) NOT NULL,
+  "is_active" boolean NOT NULL DEFAULT true,
+  "attributes" text,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("id"),
+  CONSTRAINT "products_price_check" CHECK ("price" >= 0),
+  FOREIGN KEY ("category_id") REFERENCES "categories" ("id") ON DELETE RESTRICT
 );
-INSERT INTO migc_new_products (id, category_id, sku, name, description, price, is_active, attributes, created_at, updated_at) SELECT id, category_id, sku, name, description, price, is_active, attributes, created_at, updated_at FROM products;
-DROP TABLE products;
+INSERT INTO "migc_new_products" ("id", "category_id", "sku", "name", "description", "price", "is_active", "attributes", "created_at", "updated_at") SELECT "id", "category_id", "sku", "name", "description", "price", "is_active", "attributes", "created_at", "updated_at" FROM "products";
+DROP TABLE "products";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_products RENAME TO products;
+ALTER TABLE "migc_new_products" RENAME TO "products";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX products_sku_key ON products (sku);
-CREATE INDEX products_category_id_is_active_idx ON products (category_id, is_active);
-CREATE INDEX products_name_lower ON products ((lower(name)));
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM products) = (SELECT rows FROM temp.migc_count WHERE n = 4);
+CREATE UNIQUE INDEX "products_sku_key" ON "products" ("sku");
+CREATE INDEX "products_category_id_is_active_idx" ON "products" ("category_id", "is_active");
+CREATE INDEX "products_name_lower" ON "products" ((lower("name")));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "products") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [15] add foreign key `stock_product_id_fkey` on `stock` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/shop/v2/inventory.mig:11:43
@@ -241,66 +241,66 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM prod
 
 -- [16] add column `users.first_name` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
-ALTER TABLE users ADD COLUMN first_name text;
+ALTER TABLE "users" ADD COLUMN "first_name" text;
 
 -- [17] add column `users.last_name` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
-ALTER TABLE users ADD COLUMN last_name text;
+ALTER TABLE "users" ADD COLUMN "last_name" text;
 
 -- [18] add column `users.marketing_opt_in`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/users.mig:14:3
-ALTER TABLE users ADD COLUMN marketing_opt_in boolean NOT NULL DEFAULT false;
+ALTER TABLE "users" ADD COLUMN "marketing_opt_in" boolean NOT NULL DEFAULT false;
 
 -- [19] install the dual-write trigger on `users`
 --     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/users.mig:4:7
--- rebuild users (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM users;
+-- rebuild "users" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "users";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_email_lower_key', 'users_created_at_idx'));
-CREATE TABLE migc_new_users (
-  id integer NOT NULL,
-  email text NOT NULL,
-  full_name text,
-  nickname text,
-  phone varchar(32),
-  password_hash text NOT NULL,
-  is_admin boolean NOT NULL DEFAULT false,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  first_name text,
-  last_name text,
-  marketing_opt_in boolean NOT NULL DEFAULT false,
-  PRIMARY KEY (id)
+CREATE TABLE "migc_new_users" (
+  "id" integer NOT NULL,
+  "email" text NOT NULL,
+  "full_name" text,
+  "nickname" text,
+  "phone" varchar(32),
+  "password_hash" text NOT NULL,
+  "is_admin" boolean NOT NULL DEFAULT false,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "first_name" text,
+  "last_name" text,
+  "marketing_opt_in" boolean NOT NULL DEFAULT false,
+  PRIMARY KEY ("id")
 );
-INSERT INTO migc_new_users (id, email, full_name, nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in) SELECT id, email, full_name, nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in FROM users;
-DROP TABLE users;
+INSERT INTO "migc_new_users" ("id", "email", "full_name", "nickname", "phone", "password_hash", "is_admin", "created_at", "updated_at", "first_name", "last_name", "marketing_opt_in") SELECT "id", "email", "full_name", "nickname", "phone", "password_hash", "is_admin", "created_at", "updated_at", "first_name", "last_name", "marketing_opt_in" FROM "users";
+DROP TABLE "users";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_users RENAME TO users;
+ALTER TABLE "migc_new_users" RENAME TO "users";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX users_email_lower_key ON users ((lower(email)));
-CREATE INDEX users_created_at_idx ON users (created_at);
-CREATE TRIGGER migc_sync_users_insert AFTER INSERT ON users
+CREATE UNIQUE INDEX "users_email_lower_key" ON "users" ((lower("email")));
+CREATE INDEX "users_created_at_idx" ON "users" ("created_at");
+CREATE TRIGGER "migc_sync_users_insert" AFTER INSERT ON "users"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_users_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_users_guard" (active) VALUES (1);
   -- written by the old application: the new columns from the deployed ones
-  UPDATE users SET first_name = substr(full_name || ' ', 1, instr(full_name || ' ', ' ') - 1), last_name = substr(substr(full_name || ' ', instr(full_name || ' ', ' ') + length(' ')), 1, instr(substr(full_name || ' ', instr(full_name || ' ', ' ') + length(' ')), ' ') - 1) WHERE rowid = NEW.rowid AND NEW.first_name IS NULL AND NEW.last_name IS NULL;
+  UPDATE "users" SET "first_name" = substr("full_name" || ' ', 1, instr("full_name" || ' ', ' ') - 1), "last_name" = substr(substr("full_name" || ' ', instr("full_name" || ' ', ' ') + length(' ')), 1, instr(substr("full_name" || ' ', instr("full_name" || ' ', ' ') + length(' ')), ' ') - 1) WHERE rowid = NEW.rowid AND NEW."first_name" IS NULL AND NEW."last_name" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE users SET full_name = first_name || ' ' || last_name WHERE rowid = NEW.rowid AND NOT (NEW.first_name IS NULL AND NEW.last_name IS NULL);
-  DELETE FROM migc_sync_users_guard;
+  UPDATE "users" SET "full_name" = "first_name" || ' ' || "last_name" WHERE rowid = NEW.rowid AND NOT (NEW."first_name" IS NULL AND NEW."last_name" IS NULL);
+  DELETE FROM "migc_sync_users_guard";
 END;
-CREATE TRIGGER migc_sync_users_update AFTER UPDATE ON users
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_users_guard)
+CREATE TRIGGER "migc_sync_users_update" AFTER UPDATE ON "users"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_users_guard")
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE users SET first_name = substr(full_name || ' ', 1, instr(full_name || ' ', ' ') - 1), last_name = substr(substr(full_name || ' ', instr(full_name || ' ', ' ') + length(' ')), 1, instr(substr(full_name || ' ', instr(full_name || ' ', ' ') + length(' ')), ' ') - 1) WHERE rowid = NEW.rowid AND (coalesce(NEW.full_name <> OLD.full_name, NEW.full_name IS NOT NULL OR OLD.full_name IS NOT NULL) OR NEW.first_name IS NULL AND NEW.last_name IS NULL) AND NOT (coalesce(NEW.first_name <> OLD.first_name, NEW.first_name IS NOT NULL OR OLD.first_name IS NOT NULL) OR coalesce(NEW.last_name <> OLD.last_name, NEW.last_name IS NOT NULL OR OLD.last_name IS NOT NULL));
+  UPDATE "users" SET "first_name" = substr("full_name" || ' ', 1, instr("full_name" || ' ', ' ') - 1), "last_name" = substr(substr("full_name" || ' ', instr("full_name" || ' ', ' ') + length(' ')), 1, instr(substr("full_name" || ' ', instr("full_name" || ' ', ' ') + length(' ')), ' ') - 1) WHERE rowid = NEW.rowid AND (coalesce(NEW."full_name" <> OLD."full_name", NEW."full_name" IS NOT NULL OR OLD."full_name" IS NOT NULL) OR NEW."first_name" IS NULL AND NEW."last_name" IS NULL) AND NOT (coalesce(NEW."first_name" <> OLD."first_name", NEW."first_name" IS NOT NULL OR OLD."first_name" IS NOT NULL) OR coalesce(NEW."last_name" <> OLD."last_name", NEW."last_name" IS NOT NULL OR OLD."last_name" IS NOT NULL));
   -- updated by the new application
-  UPDATE users SET full_name = first_name || ' ' || last_name WHERE rowid = NEW.rowid AND (coalesce(NEW.first_name <> OLD.first_name, NEW.first_name IS NOT NULL OR OLD.first_name IS NOT NULL) OR coalesce(NEW.last_name <> OLD.last_name, NEW.last_name IS NOT NULL OR OLD.last_name IS NOT NULL)) AND NOT (coalesce(NEW.full_name <> OLD.full_name, NEW.full_name IS NOT NULL OR OLD.full_name IS NOT NULL));
+  UPDATE "users" SET "full_name" = "first_name" || ' ' || "last_name" WHERE rowid = NEW.rowid AND (coalesce(NEW."first_name" <> OLD."first_name", NEW."first_name" IS NOT NULL OR OLD."first_name" IS NOT NULL) OR coalesce(NEW."last_name" <> OLD."last_name", NEW."last_name" IS NOT NULL OR OLD."last_name" IS NOT NULL)) AND NOT (coalesce(NEW."full_name" <> OLD."full_name", NEW."full_name" IS NOT NULL OR OLD."full_name" IS NOT NULL));
 END;
-CREATE TABLE migc_sync_users_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM users) = (SELECT rows FROM temp.migc_count WHERE n = 5);
+CREATE TABLE "migc_sync_users_guard" (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "users") = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
 -- [20] create view `customer_directory`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
-CREATE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
+CREATE VIEW "customer_directory" AS SELECT "id", "email", "first_name", "last_name", "phone" FROM "users";
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('order_items') ORDER BY name)) = 'line,order_id,product_id,quantity,unit_price'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('order_items') WHERE name IN ('order_items_product_id_idx') ORDER BY name)) = 'order_items_product_id_idx';

@@ -37,28 +37,28 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
-INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
-UPDATE orders SET status__migc_new = coalesce(status__migc_new, CAST(CASE CAST(status AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(status AS TEXT) END AS TEXT)) WHERE status__migc_new IS NULL;
-DELETE FROM migc_sync_orders_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM orders WHERE (status__migc_new IS NULL AND (CAST(CASE CAST(status AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(status AS TEXT) END AS TEXT)) IS NOT NULL));
+INSERT OR REPLACE INTO "migc_sync_orders_guard" (active) VALUES (1);
+UPDATE "orders" SET "status__migc_new" = coalesce("status__migc_new", CAST(CASE CAST("status" AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST("status" AS TEXT) END AS TEXT)) WHERE "status__migc_new" IS NULL;
+DELETE FROM "migc_sync_orders_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "orders" WHERE ("status__migc_new" IS NULL AND (CAST(CASE CAST("status" AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST("status" AS TEXT) END AS TEXT)) IS NOT NULL));
 
 -- [22] backfill `amount_cents` on `payments`
 --     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:33:7
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
-INSERT OR REPLACE INTO migc_sync_payments_guard (active) VALUES (1);
-UPDATE payments SET amount_cents = coalesce(amount_cents, round(amount * 100)) WHERE amount_cents IS NULL;
-DELETE FROM migc_sync_payments_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM payments WHERE (amount_cents IS NULL AND (round(amount * 100)) IS NOT NULL));
+INSERT OR REPLACE INTO "migc_sync_payments_guard" (active) VALUES (1);
+UPDATE "payments" SET "amount_cents" = coalesce("amount_cents", round("amount" * 100)) WHERE "amount_cents" IS NULL;
+DELETE FROM "migc_sync_payments_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "payments" WHERE ("amount_cents" IS NULL AND (round("amount" * 100)) IS NOT NULL));
 
 -- [23] backfill `first_name`, `last_name` on `users`
 --     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/shop/v2/users.mig:4:7
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
-INSERT OR REPLACE INTO migc_sync_users_guard (active) VALUES (1);
-UPDATE users SET first_name = coalesce(first_name, substr(full_name || ' ', 1, instr(full_name || ' ', ' ') - 1)), last_name = coalesce(last_name, substr(substr(full_name || ' ', instr(full_name || ' ', ' ') + length(' ')), 1, instr(substr(full_name || ' ', instr(full_name || ' ', ' ') + length(' ')), ' ') - 1)) WHERE first_name IS NULL OR last_name IS NULL;
-DELETE FROM migc_sync_users_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM users WHERE (first_name IS NULL AND (substr(full_name || ' ', 1, instr(full_name || ' ', ' ') - 1)) IS NOT NULL) OR (last_name IS NULL AND (substr(substr(full_name || ' ', instr(full_name || ' ', ' ') + length(' ')), 1, instr(substr(full_name || ' ', instr(full_name || ' ', ' ') + length(' ')), ' ') - 1)) IS NOT NULL));
+INSERT OR REPLACE INTO "migc_sync_users_guard" (active) VALUES (1);
+UPDATE "users" SET "first_name" = coalesce("first_name", substr("full_name" || ' ', 1, instr("full_name" || ' ', ' ') - 1)), "last_name" = coalesce("last_name", substr(substr("full_name" || ' ', instr("full_name" || ' ', ' ') + length(' ')), 1, instr(substr("full_name" || ' ', instr("full_name" || ' ', ' ') + length(' ')), ' ') - 1)) WHERE "first_name" IS NULL OR "last_name" IS NULL;
+DELETE FROM "migc_sync_users_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "users" WHERE ("first_name" IS NULL AND (substr("full_name" || ' ', 1, instr("full_name" || ' ', ' ') - 1)) IS NOT NULL) OR ("last_name" IS NULL AND (substr(substr("full_name" || ' ', instr("full_name" || ' ', ' ') + length(' ')), 1, instr(substr("full_name" || ' ', instr("full_name" || ' ', ' ') + length(' ')), ' ') - 1)) IS NOT NULL));
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);

@@ -64,72 +64,72 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
 
 -- [33] undo: validate foreign key `stock_product_id_fkey` on existing rows
 --     lock: database write lock; rebuilds `stock` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/inventory.mig:11:43
--- rebuild stock (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM stock;
+-- rebuild "stock" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "stock";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%');
-CREATE TABLE migc_new_stock (
-  product_id integer NOT NULL,
-  warehouse_id integer NOT NULL,
-  quantity integer NOT NULL DEFAULT 0,
-  reserved integer NOT NULL DEFAULT 0,
-  PRIMARY KEY (product_id, warehouse_id),
-  CONSTRAINT stock_quantity_check CHECK (quantity >= 0),
-  CONSTRAINT stock_reserved_check CHECK (reserved >= 0),
-  CONSTRAINT stock_reserved_le_quantity CHECK (reserved <= quantity),
-  FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE
+CREATE TABLE "migc_new_stock" (
+  "product_id" integer NOT NULL,
+  "warehouse_id" integer NOT NULL,
+  "quantity" integer NOT NULL DEFAULT 0,
+  "reserved" integer NOT NULL DEFAULT 0,
+  PRIMARY KEY ("product_id", "warehouse_id"),
+  CONSTRAINT "stock_quantity_check" CHECK ("quantity" >= 0),
+  CONSTRAINT "stock_reserved_check" CHECK ("reserved" >= 0),
+  CONSTRAINT "stock_reserved_le_quantity" CHECK ("reserved" <= "quantity"),
+  FOREIGN KEY ("warehouse_id") REFERENCES "warehouses" ("id") ON DELETE CASCADE
 );
-INSERT INTO migc_new_stock (rowid, product_id, warehouse_id, quantity, reserved) SELECT rowid, product_id, warehouse_id, quantity, reserved FROM stock;
-DROP TABLE stock;
+INSERT INTO "migc_new_stock" (rowid, "product_id", "warehouse_id", "quantity", "reserved") SELECT rowid, "product_id", "warehouse_id", "quantity", "reserved" FROM "stock";
+DROP TABLE "stock";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_stock RENAME TO stock;
+ALTER TABLE "migc_new_stock" RENAME TO "stock";
 PRAGMA legacy_alter_table = 0;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "stock") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [32] undo: validate check `payments_currency_check` on existing rows
 --     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:39:54
--- rebuild payments (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM payments;
+-- rebuild "payments" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "payments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'payments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('payments_order_id_idx', 'payments_provider_ref_key', 'migc_sync_payments_insert', 'migc_sync_payments_update'));
-CREATE TABLE migc_new_payments (
-  id integer NOT NULL,
-  order_id integer NOT NULL,
-  method text NOT NULL CHECK (method IN ('card', 'paypal', 'bank_transfer')),
-  amount numeric(12,2),
-  provider_ref text,
-  paid_at timestamptz,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  amount_cents integer,
-  currency varchar(3) NOT NULL DEFAULT 'EUR',
-  PRIMARY KEY (id),
-  CONSTRAINT payments_amount_check CHECK (amount > 0),
-  FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT
+CREATE TABLE "migc_new_payments" (
+  "id" integer NOT NULL,
+  "order_id" integer NOT NULL,
+  "method" text NOT NULL CHECK ("method" IN ('card', 'paypal', 'bank_transfer')),
+  "amount" numeric(12,2),
+  "provider_ref" text,
+  "paid_at" timestamptz,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "amount_cents" integer,
+  "currency" varchar(3) NOT NULL DEFAULT 'EUR',
+  PRIMARY KEY ("id"),
+  CONSTRAINT "payments_amount_check" CHECK ("amount" > 0),
+  FOREIGN KEY ("order_id") REFERENCES "orders" ("id") ON DELETE RESTRICT
 );
-INSERT INTO migc_new_payments (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) SELECT id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency FROM payments;
-DROP TABLE payments;
+INSERT INTO "migc_new_payments" ("id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at", "amount_cents", "currency") SELECT "id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at", "amount_cents", "currency" FROM "payments";
+DROP TABLE "payments";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_payments RENAME TO payments;
+ALTER TABLE "migc_new_payments" RENAME TO "payments";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX payments_order_id_idx ON payments (order_id);
-CREATE UNIQUE INDEX payments_provider_ref_key ON payments (provider_ref);
-CREATE TRIGGER migc_sync_payments_insert AFTER INSERT ON payments
+CREATE INDEX "payments_order_id_idx" ON "payments" ("order_id");
+CREATE UNIQUE INDEX "payments_provider_ref_key" ON "payments" ("provider_ref");
+CREATE TRIGGER "migc_sync_payments_insert" AFTER INSERT ON "payments"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_payments_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_payments_guard" (active) VALUES (1);
   -- written by the old application: the new columns from the deployed ones
-  UPDATE payments SET amount_cents = round(amount * 100) WHERE rowid = NEW.rowid AND NEW.amount_cents IS NULL;
+  UPDATE "payments" SET "amount_cents" = round("amount" * 100) WHERE rowid = NEW.rowid AND NEW."amount_cents" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE payments SET amount = amount_cents / 100.0 WHERE rowid = NEW.rowid AND NOT (NEW.amount_cents IS NULL);
-  DELETE FROM migc_sync_payments_guard;
+  UPDATE "payments" SET "amount" = "amount_cents" / 100.0 WHERE rowid = NEW.rowid AND NOT (NEW."amount_cents" IS NULL);
+  DELETE FROM "migc_sync_payments_guard";
 END;
-CREATE TRIGGER migc_sync_payments_update AFTER UPDATE ON payments
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_payments_guard)
+CREATE TRIGGER "migc_sync_payments_update" AFTER UPDATE ON "payments"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_payments_guard")
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE payments SET amount_cents = round(amount * 100) WHERE rowid = NEW.rowid AND (coalesce(NEW.amount <> OLD.amount, NEW.amount IS NOT NULL OR OLD.amount IS NOT NULL) OR NEW.amount_cents IS NULL) AND NOT (coalesce(NEW.amount_cents <> OLD.amount_cents, NEW.amount_cents IS NOT NULL OR OLD.amount_cents IS NOT NULL));
+  UPDATE "payments" SET "amount_cents" = round("amount" * 100) WHERE rowid = NEW.rowid AND (coalesce(NEW."amount" <> OLD."amount", NEW."amount" IS NOT NULL OR OLD."amount" IS NOT NULL) OR NEW."amount_cents" IS NULL) AND NOT (coalesce(NEW."amount_cents" <> OLD."amount_cents", NEW."amount_cents" IS NOT NULL OR OLD."amount_cents" IS NOT NULL));
   -- updated by the new application
-  UPDATE payments SET amount = amount_cents / 100.0 WHERE rowid = NEW.rowid AND (coalesce(NEW.amount_cents <> OLD.amount_cents, NEW.amount_cents IS NOT NULL OR OLD.amount_cents IS NOT NULL)) AND NOT (coalesce(NEW.amount <> OLD.amount, NEW.amount IS NOT NULL OR OLD.amount IS NOT NULL));
+  UPDATE "payments" SET "amount" = "amount_cents" / 100.0 WHERE rowid = NEW.rowid AND (coalesce(NEW."amount_cents" <> OLD."amount_cents", NEW."amount_cents" IS NOT NULL OR OLD."amount_cents" IS NOT NULL)) AND NOT (coalesce(NEW."amount" <> OLD."amount", NEW."amount" IS NOT NULL OR OLD."amount" IS NOT NULL));
 END;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM payments) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "payments") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [31] undo: validate check `payments_amount_cents_check` on existing rows
 --     lock: database write lock; part of the rebuild of `payments` at step 32; rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:38:40

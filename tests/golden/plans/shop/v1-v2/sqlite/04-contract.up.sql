@@ -51,16 +51,16 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'customer_directory');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'order_totals');
-DROP TABLE legacy_sessions;
+DROP TABLE "legacy_sessions";
 
 -- [41] drop index `orders_pending` on `orders`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
-DROP INDEX orders_pending;
+DROP INDEX "orders_pending";
 
 -- [42] rename index `orders_pending__migc` to `orders_pending`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:20:3
-DROP INDEX orders_pending__migc;
-CREATE INDEX orders_pending ON orders (placed_at) WHERE status__migc_new = 'pending';
+DROP INDEX "orders_pending__migc";
+CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status__migc_new" = 'pending';
 
 -- [43] drop check `payments_amount_check` on `payments`
 --     lock: database write lock; part of the rebuild of `payments` at step 44; rewrite: yes; scan: yes; from the deployed schema
@@ -68,85 +68,85 @@ CREATE INDEX orders_pending ON orders (placed_at) WHERE status__migc_new = 'pend
 
 -- [44] let `payments.amount` accept null before the dual-write trigger goes
 --     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from the deployed schema
--- rebuild payments (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM payments;
+-- rebuild "payments" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "payments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'payments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('payments_order_id_idx', 'payments_provider_ref_key', 'migc_sync_payments_insert', 'migc_sync_payments_update'));
-CREATE TABLE migc_new_payments (
-  id integer NOT NULL,
-  order_id integer NOT NULL,
-  method text NOT NULL CHECK (method IN ('card', 'paypal', 'bank_transfer')),
-  amount numeric(12,2),
-  provider_ref text,
-  paid_at timestamptz,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  amount_cents integer,
-  currency varchar(3) NOT NULL DEFAULT 'EUR',
-  PRIMARY KEY (id),
-  CONSTRAINT payments_amount_cents_check CHECK (amount_cents > 0),
-  CONSTRAINT payments_currency_check CHECK (length(currency) = 3),
-  FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT
+CREATE TABLE "migc_new_payments" (
+  "id" integer NOT NULL,
+  "order_id" integer NOT NULL,
+  "method" text NOT NULL CHECK ("method" IN ('card', 'paypal', 'bank_transfer')),
+  "amount" numeric(12,2),
+  "provider_ref" text,
+  "paid_at" timestamptz,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "amount_cents" integer,
+  "currency" varchar(3) NOT NULL DEFAULT 'EUR',
+  PRIMARY KEY ("id"),
+  CONSTRAINT "payments_amount_cents_check" CHECK ("amount_cents" > 0),
+  CONSTRAINT "payments_currency_check" CHECK (length("currency") = 3),
+  FOREIGN KEY ("order_id") REFERENCES "orders" ("id") ON DELETE RESTRICT
 );
-INSERT INTO migc_new_payments (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) SELECT id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency FROM payments;
-DROP TABLE payments;
+INSERT INTO "migc_new_payments" ("id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at", "amount_cents", "currency") SELECT "id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at", "amount_cents", "currency" FROM "payments";
+DROP TABLE "payments";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_payments RENAME TO payments;
+ALTER TABLE "migc_new_payments" RENAME TO "payments";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX payments_order_id_idx ON payments (order_id);
-CREATE UNIQUE INDEX payments_provider_ref_key ON payments (provider_ref);
-CREATE TRIGGER migc_sync_payments_insert AFTER INSERT ON payments
+CREATE INDEX "payments_order_id_idx" ON "payments" ("order_id");
+CREATE UNIQUE INDEX "payments_provider_ref_key" ON "payments" ("provider_ref");
+CREATE TRIGGER "migc_sync_payments_insert" AFTER INSERT ON "payments"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_payments_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_payments_guard" (active) VALUES (1);
   -- written by the old application: the new columns from the deployed ones
-  UPDATE payments SET amount_cents = round(amount * 100) WHERE rowid = NEW.rowid AND NEW.amount_cents IS NULL;
+  UPDATE "payments" SET "amount_cents" = round("amount" * 100) WHERE rowid = NEW.rowid AND NEW."amount_cents" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE payments SET amount = amount_cents / 100.0 WHERE rowid = NEW.rowid AND NOT (NEW.amount_cents IS NULL);
-  DELETE FROM migc_sync_payments_guard;
+  UPDATE "payments" SET "amount" = "amount_cents" / 100.0 WHERE rowid = NEW.rowid AND NOT (NEW."amount_cents" IS NULL);
+  DELETE FROM "migc_sync_payments_guard";
 END;
-CREATE TRIGGER migc_sync_payments_update AFTER UPDATE ON payments
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_payments_guard)
+CREATE TRIGGER "migc_sync_payments_update" AFTER UPDATE ON "payments"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_payments_guard")
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE payments SET amount_cents = round(amount * 100) WHERE rowid = NEW.rowid AND (coalesce(NEW.amount <> OLD.amount, NEW.amount IS NOT NULL OR OLD.amount IS NOT NULL) OR NEW.amount_cents IS NULL) AND NOT (coalesce(NEW.amount_cents <> OLD.amount_cents, NEW.amount_cents IS NOT NULL OR OLD.amount_cents IS NOT NULL));
+  UPDATE "payments" SET "amount_cents" = round("amount" * 100) WHERE rowid = NEW.rowid AND (coalesce(NEW."amount" <> OLD."amount", NEW."amount" IS NOT NULL OR OLD."amount" IS NOT NULL) OR NEW."amount_cents" IS NULL) AND NOT (coalesce(NEW."amount_cents" <> OLD."amount_cents", NEW."amount_cents" IS NOT NULL OR OLD."amount_cents" IS NOT NULL));
   -- updated by the new application
-  UPDATE payments SET amount = amount_cents / 100.0 WHERE rowid = NEW.rowid AND (coalesce(NEW.amount_cents <> OLD.amount_cents, NEW.amount_cents IS NOT NULL OR OLD.amount_cents IS NOT NULL)) AND NOT (coalesce(NEW.amount <> OLD.amount, NEW.amount IS NOT NULL OR OLD.amount IS NOT NULL));
+  UPDATE "payments" SET "amount" = "amount_cents" / 100.0 WHERE rowid = NEW.rowid AND (coalesce(NEW."amount_cents" <> OLD."amount_cents", NEW."amount_cents" IS NOT NULL OR OLD."amount_cents" IS NOT NULL)) AND NOT (coalesce(NEW."amount" <> OLD."amount", NEW."amount" IS NOT NULL OR OLD."amount" IS NOT NULL));
 END;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM payments) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "payments") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [45] remove the dual-write trigger on `payments`
 --     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:33:7
--- rebuild payments (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM payments;
+-- rebuild "payments" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "payments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'payments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('payments_order_id_idx', 'payments_provider_ref_key', 'migc_sync_payments_insert', 'migc_sync_payments_update'));
-CREATE TABLE migc_new_payments (
-  id integer NOT NULL,
-  order_id integer NOT NULL,
-  method text NOT NULL CHECK (method IN ('card', 'paypal', 'bank_transfer')),
-  amount numeric(12,2),
-  provider_ref text,
-  paid_at timestamptz,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  amount_cents integer NOT NULL,
-  currency varchar(3) NOT NULL DEFAULT 'EUR',
-  PRIMARY KEY (id),
-  CONSTRAINT payments_amount_cents_check CHECK (amount_cents > 0),
-  CONSTRAINT payments_currency_check CHECK (length(currency) = 3),
-  FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT
+CREATE TABLE "migc_new_payments" (
+  "id" integer NOT NULL,
+  "order_id" integer NOT NULL,
+  "method" text NOT NULL CHECK ("method" IN ('card', 'paypal', 'bank_transfer')),
+  "amount" numeric(12,2),
+  "provider_ref" text,
+  "paid_at" timestamptz,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "amount_cents" integer NOT NULL,
+  "currency" varchar(3) NOT NULL DEFAULT 'EUR',
+  PRIMARY KEY ("id"),
+  CONSTRAINT "payments_amount_cents_check" CHECK ("amount_cents" > 0),
+  CONSTRAINT "payments_currency_check" CHECK (length("currency") = 3),
+  FOREIGN KEY ("order_id") REFERENCES "orders" ("id") ON DELETE RESTRICT
 );
-INSERT INTO migc_new_payments (id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency) SELECT id, order_id, method, amount, provider_ref, paid_at, created_at, updated_at, amount_cents, currency FROM payments;
-DROP TABLE payments;
+INSERT INTO "migc_new_payments" ("id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at", "amount_cents", "currency") SELECT "id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at", "amount_cents", "currency" FROM "payments";
+DROP TABLE "payments";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_payments RENAME TO payments;
+ALTER TABLE "migc_new_payments" RENAME TO "payments";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX payments_order_id_idx ON payments (order_id);
-CREATE UNIQUE INDEX payments_provider_ref_key ON payments (provider_ref);
-DROP TABLE migc_sync_payments_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM payments) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+CREATE INDEX "payments_order_id_idx" ON "payments" ("order_id");
+CREATE UNIQUE INDEX "payments_provider_ref_key" ON "payments" ("provider_ref");
+DROP TABLE "migc_sync_payments_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "payments") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [46] drop column `payments.amount`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-ALTER TABLE payments DROP COLUMN amount;
+ALTER TABLE "payments" DROP COLUMN "amount";
 
 -- [47] let `users.full_name` accept null before the dual-write trigger goes
 --     lock: none; rewrite: no; scan: no; from the deployed schema
@@ -154,70 +154,70 @@ ALTER TABLE payments DROP COLUMN amount;
 
 -- [48] remove the dual-write trigger on `users`
 --     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/users.mig:4:7
--- rebuild users (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM users;
+-- rebuild "users" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "users";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_email_lower_key', 'users_created_at_idx', 'migc_sync_users_insert', 'migc_sync_users_update'));
-CREATE TABLE migc_new_users (
-  id integer NOT NULL,
-  email text NOT NULL,
-  full_name text,
-  nickname text,
-  phone varchar(32),
-  password_hash text NOT NULL,
-  is_admin boolean NOT NULL DEFAULT false,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  first_name text NOT NULL,
-  last_name text NOT NULL,
-  marketing_opt_in boolean NOT NULL DEFAULT false,
-  PRIMARY KEY (id)
+CREATE TABLE "migc_new_users" (
+  "id" integer NOT NULL,
+  "email" text NOT NULL,
+  "full_name" text,
+  "nickname" text,
+  "phone" varchar(32),
+  "password_hash" text NOT NULL,
+  "is_admin" boolean NOT NULL DEFAULT false,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "first_name" text NOT NULL,
+  "last_name" text NOT NULL,
+  "marketing_opt_in" boolean NOT NULL DEFAULT false,
+  PRIMARY KEY ("id")
 );
-INSERT INTO migc_new_users (id, email, full_name, nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in) SELECT id, email, full_name, nickname, phone, password_hash, is_admin, created_at, updated_at, first_name, last_name, marketing_opt_in FROM users;
-DROP TABLE users;
+INSERT INTO "migc_new_users" ("id", "email", "full_name", "nickname", "phone", "password_hash", "is_admin", "created_at", "updated_at", "first_name", "last_name", "marketing_opt_in") SELECT "id", "email", "full_name", "nickname", "phone", "password_hash", "is_admin", "created_at", "updated_at", "first_name", "last_name", "marketing_opt_in" FROM "users";
+DROP TABLE "users";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_users RENAME TO users;
+ALTER TABLE "migc_new_users" RENAME TO "users";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX users_email_lower_key ON users ((lower(email)));
-CREATE INDEX users_created_at_idx ON users (created_at);
-DROP TABLE migc_sync_users_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM users) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+CREATE UNIQUE INDEX "users_email_lower_key" ON "users" ((lower("email")));
+CREATE INDEX "users_created_at_idx" ON "users" ("created_at");
+DROP TABLE "migc_sync_users_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "users") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [49] drop view `customer_directory` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
-DROP VIEW customer_directory;
+DROP VIEW "customer_directory";
 
 -- [50] drop column `users.full_name`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v2/users.mig:10:3
-ALTER TABLE users DROP COLUMN full_name;
+ALTER TABLE "users" DROP COLUMN "full_name";
 
 -- [51] drop column `users.nickname`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v2/users.mig:16:15
-ALTER TABLE users DROP COLUMN nickname;
+ALTER TABLE "users" DROP COLUMN "nickname";
 
 -- [52] recreate view `customer_directory`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
-CREATE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
+CREATE VIEW "customer_directory" AS SELECT "id", "email", "first_name", "last_name", "phone" FROM "users";
 
 -- [53] drop view `order_totals` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
-DROP VIEW order_totals;
+DROP VIEW "order_totals";
 
 -- [54] drop column `orders.status`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-DROP TRIGGER migc_sync_orders_insert;
-DROP TRIGGER migc_sync_orders_update;
-ALTER TABLE orders DROP COLUMN status;
-CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
+DROP TRIGGER "migc_sync_orders_insert";
+DROP TRIGGER "migc_sync_orders_update";
+ALTER TABLE "orders" DROP COLUMN "status";
+CREATE TRIGGER "migc_sync_orders_insert" AFTER INSERT ON "orders"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_orders_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
-  DELETE FROM migc_sync_orders_guard;
+  UPDATE "orders" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM "migc_sync_orders_guard";
 END;
-CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
+CREATE TRIGGER "migc_sync_orders_update" AFTER UPDATE ON "orders"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_orders_guard")
 BEGIN
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (0 OR NEW.status__migc_new IS NULL);
+  UPDATE "orders" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (0 OR NEW."status__migc_new" IS NULL);
 END;
 
 -- [55] give enum `order_status__migc` the name `order_status`
@@ -226,44 +226,44 @@ END;
 
 -- [56] put shadow column `status__migc_new` in place of `orders.status`
 --     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:13:3
--- rebuild orders (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM orders;
+-- rebuild "orders" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
-CREATE TABLE migc_new_orders (
-  id integer NOT NULL,
-  user_id integer NOT NULL,
-  shipping_address_id integer,
-  total numeric(12,2) NOT NULL,
-  notes text,
-  placed_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  status text NOT NULL CHECK (status IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded')),
-  PRIMARY KEY (id),
-  CONSTRAINT orders_total_check CHECK (total >= 0),
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT,
-  FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
+CREATE TABLE "migc_new_orders" (
+  "id" integer NOT NULL,
+  "user_id" integer NOT NULL,
+  "shipping_address_id" integer,
+  "total" numeric(12,2) NOT NULL,
+  "notes" text,
+  "placed_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "status" text NOT NULL CHECK ("status" IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded')),
+  PRIMARY KEY ("id"),
+  CONSTRAINT "orders_total_check" CHECK ("total" >= 0),
+  FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT,
+  FOREIGN KEY ("shipping_address_id") REFERENCES "addresses" ("id") ON DELETE SET NULL
 );
-INSERT INTO migc_new_orders (id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status) SELECT id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status__migc_new FROM orders;
-DROP TABLE orders;
+INSERT INTO "migc_new_orders" ("id", "user_id", "shipping_address_id", "total", "notes", "placed_at", "created_at", "updated_at", "status") SELECT "id", "user_id", "shipping_address_id", "total", "notes", "placed_at", "created_at", "updated_at", "status__migc_new" FROM "orders";
+DROP TABLE "orders";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_orders RENAME TO orders;
+ALTER TABLE "migc_new_orders" RENAME TO "orders";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
-CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
-CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
+CREATE INDEX "orders_user_id_placed_at_idx" ON "orders" ("user_id", "placed_at" DESC);
+CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pending';
+CREATE TRIGGER "migc_sync_orders_insert" AFTER INSERT ON "orders"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_orders_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
-  DELETE FROM migc_sync_orders_guard;
+  UPDATE "orders" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  DELETE FROM "migc_sync_orders_guard";
 END;
-CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
+CREATE TRIGGER "migc_sync_orders_update" AFTER UPDATE ON "orders"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_orders_guard")
 BEGIN
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW.status <> OLD.status, NEW.status IS NOT NULL OR OLD.status IS NOT NULL) OR NEW.status__migc_new IS NULL);
+  UPDATE "orders" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW."status" <> OLD."status", NEW."status" IS NOT NULL OR OLD."status" IS NOT NULL) OR NEW."status__migc_new" IS NULL);
 END;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 4);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [57] set the default of `orders.status`
 --     lock: database write lock; part of the rebuild of `orders` at step 58; rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:13:3
@@ -271,37 +271,37 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orde
 
 -- [58] remove the dual-write trigger on `orders`
 --     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:9:7
--- rebuild orders (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM orders;
+-- rebuild "orders" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
-CREATE TABLE migc_new_orders (
-  id integer NOT NULL,
-  user_id integer NOT NULL,
-  shipping_address_id integer,
-  total numeric(12,2) NOT NULL,
-  notes text,
-  placed_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded')),
-  PRIMARY KEY (id),
-  CONSTRAINT orders_total_check CHECK (total >= 0),
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT,
-  FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
+CREATE TABLE "migc_new_orders" (
+  "id" integer NOT NULL,
+  "user_id" integer NOT NULL,
+  "shipping_address_id" integer,
+  "total" numeric(12,2) NOT NULL,
+  "notes" text,
+  "placed_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded')),
+  PRIMARY KEY ("id"),
+  CONSTRAINT "orders_total_check" CHECK ("total" >= 0),
+  FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT,
+  FOREIGN KEY ("shipping_address_id") REFERENCES "addresses" ("id") ON DELETE SET NULL
 );
-INSERT INTO migc_new_orders (id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status) SELECT id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status FROM orders;
-DROP TABLE orders;
+INSERT INTO "migc_new_orders" ("id", "user_id", "shipping_address_id", "total", "notes", "placed_at", "created_at", "updated_at", "status") SELECT "id", "user_id", "shipping_address_id", "total", "notes", "placed_at", "created_at", "updated_at", "status" FROM "orders";
+DROP TABLE "orders";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_orders RENAME TO orders;
+ALTER TABLE "migc_new_orders" RENAME TO "orders";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
-CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
-DROP TABLE migc_sync_orders_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 5);
+CREATE INDEX "orders_user_id_placed_at_idx" ON "orders" ("user_id", "placed_at" DESC);
+CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pending';
+DROP TABLE "migc_sync_orders_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
 -- [59] recreate view `order_totals`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/orders.mig:47:6
-CREATE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+CREATE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'legacy_sessions');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,id,notes,placed_at,shipping_address_id,status,total,updated_at,user_id'

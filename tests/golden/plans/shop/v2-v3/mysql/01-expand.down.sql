@@ -8,16 +8,16 @@ SET NAMES utf8mb4;
 
 -- [20] undo: create view `product_stock` with its new query
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
-DROP VIEW IF EXISTS product_stock;
+DROP VIEW IF EXISTS `product_stock`;
 
 -- [19] undo: drop view `product_stock` to redefine it
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
-CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock GROUP BY product_id;
+CREATE OR REPLACE VIEW `product_stock` AS SELECT `product_id`, sum(`quantity` - `reserved`) AS `available` FROM `stock` GROUP BY `product_id`;
 
 -- [18] undo: install the dual-write trigger on `users`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
-DROP TRIGGER IF EXISTS migc_sync_users_insert;
-DROP TRIGGER IF EXISTS migc_sync_users_update;
+DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 
 -- [17] undo: create unique index `users_email_normalized_key` on `users`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v3/users.mig:18:3
@@ -38,7 +38,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND INDEX_NAME = 'users_email_normalized_key') THEN
-        ALTER TABLE users DROP INDEX users_email_normalized_key, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `users` DROP INDEX `users_email_normalized_key`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -76,9 +76,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'email_normalized') THEN
         IF algo = 0 THEN
-          ALTER TABLE users DROP COLUMN email_normalized, ALGORITHM=INSTANT;
+          ALTER TABLE `users` DROP COLUMN `email_normalized`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE users DROP COLUMN email_normalized, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` DROP COLUMN `email_normalized`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -91,8 +91,8 @@ DROP PROCEDURE migc_step;
 
 -- [15] undo: install the dual-write trigger on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
-DROP TRIGGER IF EXISTS migc_sync_orders_insert;
-DROP TRIGGER IF EXISTS migc_sync_orders_update;
+DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 
 -- [14] undo: create index `orders_pending__migc` on `orders`
 --     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v3/orders.mig:23:3
@@ -114,12 +114,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending__migc') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_pending__migc' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE orders ADD INDEX orders_user_id_fkey (user_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD INDEX `orders_user_id_fkey` (`user_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_shipping_address_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_pending__migc' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'shipping_address_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE orders ADD INDEX orders_shipping_address_id_fkey (shipping_address_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD INDEX `orders_shipping_address_id_fkey` (`shipping_address_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE orders DROP INDEX orders_pending__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` DROP INDEX `orders_pending__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -157,9 +157,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'customer_note') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders DROP COLUMN customer_note, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` DROP COLUMN `customer_note`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders DROP COLUMN customer_note, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP COLUMN `customer_note`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -198,9 +198,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders DROP COLUMN status__migc_new, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` DROP COLUMN `status__migc_new`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders DROP COLUMN status__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP COLUMN `status__migc_new`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -213,8 +213,8 @@ DROP PROCEDURE migc_step;
 
 -- [11] undo: install the dual-write trigger on `addresses`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:28:7
-DROP TRIGGER IF EXISTS migc_sync_addresses_insert;
-DROP TRIGGER IF EXISTS migc_sync_addresses_update;
+DROP TRIGGER IF EXISTS `migc_sync_addresses_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_addresses_update`;
 
 -- [10] undo: add column `addresses.line2`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:34:3
@@ -244,9 +244,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'line2') THEN
         IF algo = 0 THEN
-          ALTER TABLE addresses DROP COLUMN line2, ALGORITHM=INSTANT;
+          ALTER TABLE `addresses` DROP COLUMN `line2`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE addresses DROP COLUMN line2, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` DROP COLUMN `line2`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -285,9 +285,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'line1') THEN
         IF algo = 0 THEN
-          ALTER TABLE addresses DROP COLUMN line1, ALGORITHM=INSTANT;
+          ALTER TABLE `addresses` DROP COLUMN `line1`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE addresses DROP COLUMN line1, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` DROP COLUMN `line1`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -300,7 +300,7 @@ DROP PROCEDURE migc_step;
 
 -- [8] undo: expose table `stock` as `stock_levels` (an updatable view)
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
-DROP VIEW IF EXISTS stock_levels;
+DROP VIEW IF EXISTS `stock_levels`;
 
 -- [7] undo: add foreign key `refunds_decided_by_fkey` on `refunds`
 --     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from examples/shop/v3/orders.mig:54:46
@@ -330,13 +330,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND CONSTRAINT_NAME = 'refunds_decided_by_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE refunds DROP FOREIGN KEY refunds_decided_by_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `refunds` DROP FOREIGN KEY `refunds_decided_by_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE refunds DROP FOREIGN KEY refunds_decided_by_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `refunds` DROP FOREIGN KEY `refunds_decided_by_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND INDEX_NAME = 'refunds_decided_by_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND CONSTRAINT_NAME = 'refunds_decided_by_fkey') THEN
-        ALTER TABLE refunds DROP INDEX refunds_decided_by_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `refunds` DROP INDEX `refunds_decided_by_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -374,13 +374,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND CONSTRAINT_NAME = 'refunds_payment_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE refunds DROP FOREIGN KEY refunds_payment_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `refunds` DROP FOREIGN KEY `refunds_payment_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE refunds DROP FOREIGN KEY refunds_payment_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `refunds` DROP FOREIGN KEY `refunds_payment_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND INDEX_NAME = 'refunds_payment_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND CONSTRAINT_NAME = 'refunds_payment_id_fkey') THEN
-        ALTER TABLE refunds DROP INDEX refunds_payment_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `refunds` DROP INDEX `refunds_payment_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -410,12 +410,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND INDEX_NAME = 'refunds_open') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND CONSTRAINT_NAME = 'refunds_payment_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND INDEX_NAME <> 'refunds_open' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'payment_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE refunds ADD INDEX refunds_payment_id_fkey (payment_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `refunds` ADD INDEX `refunds_payment_id_fkey` (`payment_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND CONSTRAINT_NAME = 'refunds_decided_by_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND INDEX_NAME <> 'refunds_open' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'decided_by')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE refunds ADD INDEX refunds_decided_by_fkey (decided_by), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `refunds` ADD INDEX `refunds_decided_by_fkey` (`decided_by`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE refunds DROP INDEX refunds_open, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `refunds` DROP INDEX `refunds_open`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -445,12 +445,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND INDEX_NAME = 'refunds_payment_id_idx') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND CONSTRAINT_NAME = 'refunds_payment_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND INDEX_NAME <> 'refunds_payment_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'payment_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE refunds ADD INDEX refunds_payment_id_fkey (payment_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `refunds` ADD INDEX `refunds_payment_id_fkey` (`payment_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND CONSTRAINT_NAME = 'refunds_decided_by_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND INDEX_NAME <> 'refunds_payment_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'decided_by')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE refunds ADD INDEX refunds_decided_by_fkey (decided_by), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `refunds` ADD INDEX `refunds_decided_by_fkey` (`decided_by`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE refunds DROP INDEX refunds_payment_id_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `refunds` DROP INDEX `refunds_payment_id_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -462,7 +462,7 @@ DROP PROCEDURE migc_step;
 
 -- [3] undo: create table `refunds`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v3/orders.mig:48:7
-DROP TABLE IF EXISTS refunds;
+DROP TABLE IF EXISTS `refunds`;
 
 -- [2] undo: create enum `refund_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:8:6

@@ -16,17 +16,17 @@ SET NAMES utf8mb4;
 
 -- [3] create table `refunds`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v3/orders.mig:48:7
-CREATE TABLE IF NOT EXISTS refunds (
-  id bigint NOT NULL AUTO_INCREMENT,
-  payment_id bigint NOT NULL,
-  amount_cents bigint NOT NULL,
-  reason text NOT NULL,
-  status enum('requested', 'approved', 'rejected', 'paid_out') NOT NULL DEFAULT 'requested',
-  decided_by bigint NULL COMMENT 'the support agent',
-  created_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  PRIMARY KEY (id),
-  CONSTRAINT refunds_amount_cents_check CHECK (amount_cents > 0)
+CREATE TABLE IF NOT EXISTS `refunds` (
+  `id` bigint NOT NULL AUTO_INCREMENT,
+  `payment_id` bigint NOT NULL,
+  `amount_cents` bigint NOT NULL,
+  `reason` text NOT NULL,
+  `status` enum('requested','approved','rejected','paid_out') NOT NULL DEFAULT 'requested',
+  `decided_by` bigint NULL COMMENT 'the support agent',
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  CONSTRAINT `refunds_amount_cents_check` CHECK (`amount_cents` > 0)
 ) ENGINE=InnoDB;
 
 -- [4] create index `refunds_payment_id_idx` on `refunds`
@@ -48,13 +48,13 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND INDEX_NAME = 'refunds_payment_id_idx') THEN
-        ALTER TABLE refunds ADD INDEX refunds_payment_id_idx (payment_id), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `refunds` ADD INDEX `refunds_payment_id_idx` (`payment_id`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND INDEX_NAME = 'refunds_payment_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND INDEX_NAME <> 'refunds_payment_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'payment_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE refunds DROP INDEX refunds_payment_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `refunds` DROP INDEX `refunds_payment_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND INDEX_NAME = 'refunds_decided_by_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND INDEX_NAME <> 'refunds_decided_by_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'decided_by')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE refunds DROP INDEX refunds_decided_by_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `refunds` DROP INDEX `refunds_decided_by_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -83,13 +83,13 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND INDEX_NAME = 'refunds_open') THEN
-        ALTER TABLE refunds ADD INDEX refunds_open (created_at), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `refunds` ADD INDEX `refunds_open` (`created_at`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND INDEX_NAME = 'refunds_payment_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND INDEX_NAME <> 'refunds_payment_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'payment_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE refunds DROP INDEX refunds_payment_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `refunds` DROP INDEX `refunds_payment_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND INDEX_NAME = 'refunds_decided_by_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND INDEX_NAME <> 'refunds_decided_by_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'decided_by')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE refunds DROP INDEX refunds_decided_by_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `refunds` DROP INDEX `refunds_decided_by_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -118,7 +118,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM refunds AS c WHERE c.payment_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM payments AS p WHERE p.id = c.payment_id)) THEN
+        IF EXISTS (SELECT 1 FROM `refunds` AS c WHERE c.`payment_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `payments` AS p WHERE p.`id` = c.`payment_id`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of refunds break foreign key refunds_payment_id_fkey';
         END IF;
       END IF;
@@ -147,7 +147,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND CONSTRAINT_NAME = 'refunds_payment_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE refunds ADD CONSTRAINT refunds_payment_id_fkey FOREIGN KEY (payment_id) REFERENCES payments (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `refunds` ADD CONSTRAINT `refunds_payment_id_fkey` FOREIGN KEY (`payment_id`) REFERENCES `payments` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -178,7 +178,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM refunds AS c WHERE c.decided_by IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users AS p WHERE p.id = c.decided_by)) THEN
+        IF EXISTS (SELECT 1 FROM `refunds` AS c WHERE c.`decided_by` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `users` AS p WHERE p.`id` = c.`decided_by`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of refunds break foreign key refunds_decided_by_fkey';
         END IF;
       END IF;
@@ -207,7 +207,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND CONSTRAINT_NAME = 'refunds_decided_by_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE refunds ADD CONSTRAINT refunds_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES users (id) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `refunds` ADD CONSTRAINT `refunds_decided_by_fkey` FOREIGN KEY (`decided_by`) REFERENCES `users` (`id`) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -221,7 +221,7 @@ SET SESSION foreign_key_checks = 1;
 
 -- [8] expose table `stock` as `stock_levels` (an updatable view)
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
-CREATE OR REPLACE VIEW stock_levels AS SELECT * FROM stock;
+CREATE OR REPLACE VIEW `stock_levels` AS SELECT * FROM `stock`;
 
 -- [9] add column `addresses.line1` (filled from the deployed shape)
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
@@ -251,9 +251,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'line1') THEN
         IF algo = 0 THEN
-          ALTER TABLE addresses ADD COLUMN line1 text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `addresses` ADD COLUMN `line1` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE addresses ADD COLUMN line1 text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` ADD COLUMN `line1` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -292,9 +292,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'line2') THEN
         IF algo = 0 THEN
-          ALTER TABLE addresses ADD COLUMN line2 text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `addresses` ADD COLUMN `line2` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE addresses ADD COLUMN line2 text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` ADD COLUMN `line2` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -307,33 +307,33 @@ DROP PROCEDURE migc_step;
 
 -- [11] install the dual-write trigger on `addresses`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:28:7
-DROP TRIGGER IF EXISTS migc_sync_addresses_insert;
-DROP TRIGGER IF EXISTS migc_sync_addresses_update;
+DROP TRIGGER IF EXISTS `migc_sync_addresses_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_addresses_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_addresses_insert BEFORE INSERT ON addresses FOR EACH ROW
+CREATE TRIGGER `migc_sync_addresses_insert` BEFORE INSERT ON `addresses` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.line1 IS NULL THEN
+    IF NEW.`line1` IS NULL THEN
       -- written by the old application
-      SET NEW.line1 = concat(concat(NEW.street, ' '), NEW.house_number);
+      SET NEW.`line1` = concat(concat(NEW.`street`, ' '), NEW.`house_number`);
     ELSE
       -- written by the new application
-      SET NEW.street = NEW.line1;
-      SET NEW.house_number = '';
+      SET NEW.`street` = NEW.`line1`;
+      SET NEW.`house_number` = '';
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_addresses_update BEFORE UPDATE ON addresses FOR EACH ROW
+CREATE TRIGGER `migc_sync_addresses_update` BEFORE UPDATE ON `addresses` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.street <=> OLD.street) OR NOT (NEW.house_number <=> OLD.house_number) OR NEW.line1 IS NULL) AND NOT (NOT (NEW.line1 <=> OLD.line1)) THEN
+    IF (NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`) OR NEW.`line1` IS NULL) AND NOT (NOT (NEW.`line1` <=> OLD.`line1`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.line1 = concat(concat(NEW.street, ' '), NEW.house_number);
-    ELSEIF (NOT (NEW.line1 <=> OLD.line1)) AND NOT (NOT (NEW.street <=> OLD.street) OR NOT (NEW.house_number <=> OLD.house_number)) THEN
+      SET NEW.`line1` = concat(concat(NEW.`street`, ' '), NEW.`house_number`);
+    ELSEIF (NOT (NEW.`line1` <=> OLD.`line1`)) AND NOT (NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`)) THEN
       -- updated by the new application
-      SET NEW.street = NEW.line1;
-      SET NEW.house_number = '';
+      SET NEW.`street` = NEW.`line1`;
+      SET NEW.`house_number` = '';
     END IF;
   END IF;
 END//
@@ -367,9 +367,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders ADD COLUMN status__migc_new enum('pending', 'paid', 'shipped', 'delivered', 'cancelled') NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` ADD COLUMN `status__migc_new` enum('pending','paid','shipped','delivered','cancelled') NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders ADD COLUMN status__migc_new enum('pending', 'paid', 'shipped', 'delivered', 'cancelled') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD COLUMN `status__migc_new` enum('pending','paid','shipped','delivered','cancelled') NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -408,9 +408,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'customer_note') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders ADD COLUMN customer_note text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` ADD COLUMN `customer_note` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders ADD COLUMN customer_note text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD COLUMN `customer_note` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -440,13 +440,13 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending__migc') THEN
-        ALTER TABLE orders ADD INDEX orders_pending__migc (placed_at), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` ADD INDEX `orders_pending__migc` (`placed_at`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_user_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_user_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE orders DROP INDEX orders_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` DROP INDEX `orders_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_shipping_address_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_shipping_address_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'shipping_address_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE orders DROP INDEX orders_shipping_address_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` DROP INDEX `orders_shipping_address_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -458,34 +458,34 @@ DROP PROCEDURE migc_step;
 
 -- [15] install the dual-write trigger on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
-DROP TRIGGER IF EXISTS migc_sync_orders_insert;
-DROP TRIGGER IF EXISTS migc_sync_orders_update;
+DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_orders_insert BEFORE INSERT ON orders FOR EACH ROW
+CREATE TRIGGER `migc_sync_orders_insert` BEFORE INSERT ON `orders` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN 'refunded' THEN NULL ELSE CAST(NEW.status AS CHAR) END AS CHAR);
-    IF NEW.customer_note IS NULL THEN
+    SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'refunded' THEN NULL ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+    IF NEW.`customer_note` IS NULL THEN
       -- written by the old application
-      SET NEW.customer_note = NEW.notes;
+      SET NEW.`customer_note` = NEW.`notes`;
     ELSE
       -- written by the new application
-      SET NEW.notes = NEW.customer_note;
+      SET NEW.`notes` = NEW.`customer_note`;
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_orders_update BEFORE UPDATE ON orders FOR EACH ROW
+CREATE TRIGGER `migc_sync_orders_update` BEFORE UPDATE ON `orders` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF NOT (NEW.status <=> OLD.status) THEN
-      SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN 'refunded' THEN NULL ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+    IF NOT (NEW.`status` <=> OLD.`status`) THEN
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'refunded' THEN NULL ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
     END IF;
-    IF (NOT (NEW.notes <=> OLD.notes) OR NEW.customer_note IS NULL) AND NOT (NOT (NEW.customer_note <=> OLD.customer_note)) THEN
+    IF (NOT (NEW.`notes` <=> OLD.`notes`) OR NEW.`customer_note` IS NULL) AND NOT (NOT (NEW.`customer_note` <=> OLD.`customer_note`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.customer_note = NEW.notes;
-    ELSEIF (NOT (NEW.customer_note <=> OLD.customer_note)) AND NOT (NOT (NEW.notes <=> OLD.notes)) THEN
+      SET NEW.`customer_note` = NEW.`notes`;
+    ELSEIF (NOT (NEW.`customer_note` <=> OLD.`customer_note`)) AND NOT (NOT (NEW.`notes` <=> OLD.`notes`)) THEN
       -- updated by the new application
-      SET NEW.notes = NEW.customer_note;
+      SET NEW.`notes` = NEW.`customer_note`;
     END IF;
   END IF;
 END//
@@ -519,9 +519,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'email_normalized') THEN
         IF algo = 0 THEN
-          ALTER TABLE users ADD COLUMN email_normalized text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `users` ADD COLUMN `email_normalized` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE users ADD COLUMN email_normalized text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` ADD COLUMN `email_normalized` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -551,7 +551,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND INDEX_NAME = 'users_email_normalized_key') THEN
-        ALTER TABLE users ADD UNIQUE INDEX users_email_normalized_key (email_normalized(768)), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `users` ADD UNIQUE INDEX `users_email_normalized_key` (`email_normalized`(768)), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -563,29 +563,29 @@ DROP PROCEDURE migc_step;
 
 -- [18] install the dual-write trigger on `users`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
-DROP TRIGGER IF EXISTS migc_sync_users_insert;
-DROP TRIGGER IF EXISTS migc_sync_users_update;
+DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_users_insert BEFORE INSERT ON users FOR EACH ROW
+CREATE TRIGGER `migc_sync_users_insert` BEFORE INSERT ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.email_normalized IS NULL THEN
+    IF NEW.`email_normalized` IS NULL THEN
       -- written by the old application
-      SET NEW.email_normalized = lower(TRIM(NEW.email));
+      SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
     ELSE
       -- written by the new application
       DO 0;
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_users_update BEFORE UPDATE ON users FOR EACH ROW
+CREATE TRIGGER `migc_sync_users_update` BEFORE UPDATE ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.email <=> OLD.email) OR NEW.email_normalized IS NULL) AND NOT (NOT (NEW.email_normalized <=> OLD.email_normalized)) THEN
+    IF (NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL) AND NOT (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.email_normalized = lower(TRIM(NEW.email));
-    ELSEIF (NOT (NEW.email_normalized <=> OLD.email_normalized)) AND NOT (FALSE) THEN
+      SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
+    ELSEIF (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) AND NOT (FALSE) THEN
       -- updated by the new application
       DO 0;
     END IF;
@@ -595,8 +595,8 @@ DELIMITER ;
 
 -- [19] drop view `product_stock` to redefine it
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
-DROP VIEW IF EXISTS product_stock;
+DROP VIEW IF EXISTS `product_stock`;
 
 -- [20] create view `product_stock` with its new query
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
-CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;
+CREATE OR REPLACE VIEW `product_stock` AS SELECT `product_id`, sum(`quantity` - `reserved`) AS `available` FROM `stock_levels` GROUP BY `product_id`;

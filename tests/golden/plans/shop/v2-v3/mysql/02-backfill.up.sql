@@ -32,20 +32,20 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       SET @migc_backfill = 'on';
-      SELECT id INTO max_0 FROM addresses ORDER BY id DESC LIMIT 1;
+      SELECT `id` INTO max_0 FROM `addresses` ORDER BY `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
         SET upto_0 = NULL;
-        SELECT b.id INTO upto_0
-          FROM (SELECT id FROM addresses
-                WHERE (started = 0 OR id > last_0) AND id <= max_0
-                ORDER BY id LIMIT batch_size) AS b
-          ORDER BY b.id DESC LIMIT 1;
+        SELECT b.`id` INTO upto_0
+          FROM (SELECT `id` FROM `addresses`
+                WHERE (started = 0 OR `id` > last_0) AND `id` <= max_0
+                ORDER BY `id` LIMIT batch_size) AS b
+          ORDER BY b.`id` DESC LIMIT 1;
         IF upto_0 IS NULL THEN
           LEAVE backfill;
         END IF;
         START TRANSACTION;
-        UPDATE addresses SET line1 = COALESCE(addresses.line1, concat(concat(addresses.street, ' '), addresses.house_number))
-          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (addresses.line1 IS NULL);
+        UPDATE `addresses` SET `line1` = COALESCE(`addresses`.`line1`, concat(concat(`addresses`.`street`, ' '), `addresses`.`house_number`))
+          WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`addresses`.`line1` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
         DO SLEEP(pause_ms / 1000);
@@ -86,20 +86,20 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       SET @migc_backfill = 'on';
-      SELECT id INTO max_0 FROM orders ORDER BY id DESC LIMIT 1;
+      SELECT `id` INTO max_0 FROM `orders` ORDER BY `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
         SET upto_0 = NULL;
-        SELECT b.id INTO upto_0
-          FROM (SELECT id FROM orders
-                WHERE (started = 0 OR id > last_0) AND id <= max_0
-                ORDER BY id LIMIT batch_size) AS b
-          ORDER BY b.id DESC LIMIT 1;
+        SELECT b.`id` INTO upto_0
+          FROM (SELECT `id` FROM `orders`
+                WHERE (started = 0 OR `id` > last_0) AND `id` <= max_0
+                ORDER BY `id` LIMIT batch_size) AS b
+          ORDER BY b.`id` DESC LIMIT 1;
         IF upto_0 IS NULL THEN
           LEAVE backfill;
         END IF;
         START TRANSACTION;
-        UPDATE orders SET customer_note = COALESCE(orders.customer_note, orders.notes), status__migc_new = COALESCE(orders.status__migc_new, CAST(CASE CAST(orders.status AS CHAR) WHEN 'refunded' THEN NULL ELSE CAST(orders.status AS CHAR) END AS CHAR))
-          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (orders.customer_note IS NULL OR orders.status__migc_new IS NULL);
+        UPDATE `orders` SET `customer_note` = COALESCE(`orders`.`customer_note`, `orders`.`notes`), `status__migc_new` = COALESCE(`orders`.`status__migc_new`, CAST(CASE CAST(`orders`.`status` AS CHAR) WHEN 'refunded' THEN NULL ELSE CAST(`orders`.`status` AS CHAR) END AS CHAR))
+          WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`orders`.`customer_note` IS NULL OR `orders`.`status__migc_new` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
         DO SLEEP(pause_ms / 1000);
@@ -140,20 +140,20 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       SET @migc_backfill = 'on';
-      SELECT id INTO max_0 FROM users ORDER BY id DESC LIMIT 1;
+      SELECT `id` INTO max_0 FROM `users` ORDER BY `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
         SET upto_0 = NULL;
-        SELECT b.id INTO upto_0
-          FROM (SELECT id FROM users
-                WHERE (started = 0 OR id > last_0) AND id <= max_0
-                ORDER BY id LIMIT batch_size) AS b
-          ORDER BY b.id DESC LIMIT 1;
+        SELECT b.`id` INTO upto_0
+          FROM (SELECT `id` FROM `users`
+                WHERE (started = 0 OR `id` > last_0) AND `id` <= max_0
+                ORDER BY `id` LIMIT batch_size) AS b
+          ORDER BY b.`id` DESC LIMIT 1;
         IF upto_0 IS NULL THEN
           LEAVE backfill;
         END IF;
         START TRANSACTION;
-        UPDATE users SET email_normalized = COALESCE(users.email_normalized, lower(TRIM(users.email)))
-          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (users.email_normalized IS NULL);
+        UPDATE `users` SET `email_normalized` = COALESCE(`users`.`email_normalized`, lower(TRIM(`users`.`email`)))
+          WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`users`.`email_normalized` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
         DO SLEEP(pause_ms / 1000);

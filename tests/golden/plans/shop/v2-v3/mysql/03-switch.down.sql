@@ -38,48 +38,48 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE addresses ADD CONSTRAINT addresses_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `addresses` ADD CONSTRAINT `addresses_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE addresses DROP FOREIGN KEY addresses_user_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `addresses` DROP FOREIGN KEY `addresses_user_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE addresses DROP FOREIGN KEY addresses_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` DROP FOREIGN KEY `addresses_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND INDEX_NAME = 'addresses_user_id_fkey__migc') THEN
-        ALTER TABLE addresses DROP INDEX addresses_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `addresses` DROP INDEX `addresses_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` ADD CONSTRAINT `orders_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_user_id_fkey__migc') THEN
-        ALTER TABLE orders DROP INDEX orders_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` DROP INDEX `orders_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND CONSTRAINT_NAME = 'refunds_decided_by_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND CONSTRAINT_NAME = 'refunds_decided_by_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE refunds ADD CONSTRAINT refunds_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES users (id) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `refunds` ADD CONSTRAINT `refunds_decided_by_fkey` FOREIGN KEY (`decided_by`) REFERENCES `users` (`id`) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND CONSTRAINT_NAME = 'refunds_decided_by_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE refunds DROP FOREIGN KEY refunds_decided_by_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `refunds` DROP FOREIGN KEY `refunds_decided_by_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE refunds DROP FOREIGN KEY refunds_decided_by_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `refunds` DROP FOREIGN KEY `refunds_decided_by_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND INDEX_NAME = 'refunds_decided_by_fkey__migc') THEN
-        ALTER TABLE refunds DROP INDEX refunds_decided_by_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `refunds` DROP INDEX `refunds_decided_by_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -89,12 +89,12 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
-DROP TRIGGER IF EXISTS migc_sync_users_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_users_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_users_insert;
-DROP TRIGGER IF EXISTS migc_copy_users_update;
-DROP TRIGGER IF EXISTS migc_copy_users_delete;
-DROP TABLE IF EXISTS users__migc, users__migc_old, users__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_users_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_users_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_users_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_users_update`;
+DROP TRIGGER IF EXISTS `migc_copy_users_delete`;
+DROP TABLE IF EXISTS `users__migc`, `users__migc_old`, `users__migc_progress`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -112,7 +112,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'email_normalized') THEN
-        ALTER TABLE users MODIFY COLUMN email_normalized text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `users` MODIFY COLUMN `email_normalized` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -149,7 +149,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status__migc_new') THEN
-        ALTER TABLE orders MODIFY COLUMN status__migc_new enum('pending', 'paid', 'shipped', 'delivered', 'cancelled') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` MODIFY COLUMN `status__migc_new` enum('pending','paid','shipped','delivered','cancelled') NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -195,18 +195,18 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_shipping_address_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_shipping_address_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE orders ADD CONSTRAINT orders_shipping_address_id_fkey FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` ADD CONSTRAINT `orders_shipping_address_id_fkey` FOREIGN KEY (`shipping_address_id`) REFERENCES `addresses` (`id`) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_shipping_address_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders DROP FOREIGN KEY orders_shipping_address_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` DROP FOREIGN KEY `orders_shipping_address_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders DROP FOREIGN KEY orders_shipping_address_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP FOREIGN KEY `orders_shipping_address_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_shipping_address_id_fkey__migc') THEN
-        ALTER TABLE orders DROP INDEX orders_shipping_address_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` DROP INDEX `orders_shipping_address_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -216,12 +216,12 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
-DROP TRIGGER IF EXISTS migc_sync_addresses_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_addresses_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_addresses_insert;
-DROP TRIGGER IF EXISTS migc_copy_addresses_update;
-DROP TRIGGER IF EXISTS migc_copy_addresses_delete;
-DROP TABLE IF EXISTS addresses__migc, addresses__migc_old, addresses__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_addresses_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_addresses_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_addresses_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_addresses_update`;
+DROP TRIGGER IF EXISTS `migc_copy_addresses_delete`;
+DROP TABLE IF EXISTS `addresses__migc`, `addresses__migc_old`, `addresses__migc_progress`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -239,7 +239,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'line1') THEN
-        ALTER TABLE addresses MODIFY COLUMN line1 text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `addresses` MODIFY COLUMN `line1` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;

@@ -8,7 +8,7 @@ SET NAMES utf8mb4;
 
 -- [59] undo: recreate view `product_stock`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
-DROP VIEW IF EXISTS product_stock;
+DROP VIEW IF EXISTS `product_stock`;
 
 -- [58] undo: rename table `stock` to `stock_levels`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
@@ -29,7 +29,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') THEN
-        RENAME TABLE stock_levels TO stock;
+        RENAME TABLE `stock_levels` TO `stock`;
       END IF;
       SET done = 1;
     END;
@@ -41,15 +41,15 @@ DROP PROCEDURE migc_step;
 
 -- [57] undo: drop the view `stock_levels` standing for table `stock`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
-CREATE OR REPLACE VIEW stock_levels AS SELECT * FROM stock;
+CREATE OR REPLACE VIEW `stock_levels` AS SELECT * FROM `stock`;
 
 -- [56] undo: drop view `product_stock` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;
+CREATE OR REPLACE VIEW `product_stock` AS SELECT `product_id`, sum(`quantity` - `reserved`) AS `available` FROM `stock_levels` GROUP BY `product_id`;
 
 -- [55] undo: recreate view `order_totals`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
-DROP VIEW IF EXISTS order_totals;
+DROP VIEW IF EXISTS `order_totals`;
 
 -- [54] undo: drop column `orders.notes`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
@@ -79,9 +79,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'notes') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders ADD COLUMN notes text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` ADD COLUMN `notes` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders ADD COLUMN notes text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD COLUMN `notes` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -108,7 +108,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'notes') THEN
-        UPDATE orders SET notes = customer_note WHERE notes IS NULL;
+        UPDATE `orders` SET `notes` = `customer_note` WHERE `notes` IS NULL;
       END IF;
       SET done = 1;
     END;
@@ -143,9 +143,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'notes') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders MODIFY COLUMN notes text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` MODIFY COLUMN `notes` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders MODIFY COLUMN notes text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` MODIFY COLUMN `notes` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -188,9 +188,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending', ALGORITHM=INSTANT;
+          ALTER TABLE `orders` ALTER COLUMN `status` SET DEFAULT 'pending', ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ALTER COLUMN `status` SET DEFAULT 'pending', ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -229,9 +229,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders RENAME COLUMN status TO status__migc_new, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` RENAME COLUMN `status` TO `status__migc_new`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders RENAME COLUMN status TO status__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` RENAME COLUMN `status` TO `status__migc_new`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -274,9 +274,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders RENAME COLUMN status TO status__migc_new, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` RENAME COLUMN `status` TO `status__migc_new`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders RENAME COLUMN status TO status__migc_new, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` RENAME COLUMN `status` TO `status__migc_new`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -312,9 +312,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders ADD COLUMN status enum('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded') NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` ADD COLUMN `status` enum('pending','paid','shipped','delivered','cancelled','refunded') NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders ADD COLUMN status enum('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD COLUMN `status` enum('pending','paid','shipped','delivered','cancelled','refunded') NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -327,7 +327,7 @@ DROP PROCEDURE migc_step;
 
 -- [48] undo: drop view `order_totals` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS `lines`, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+CREATE OR REPLACE VIEW `order_totals` AS SELECT `o`.`id` AS `order_id`, `o`.`user_id`, count(*) AS `lines`, sum(`i`.`quantity` * `i`.`unit_price`) AS `items_total` FROM `orders` o JOIN `order_items` i ON `i`.`order_id` = `o`.`id` GROUP BY `o`.`id`, `o`.`user_id`;
 
 -- [47] undo: remove the dual-write trigger on `users`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
@@ -367,58 +367,58 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND INDEX_NAME = 'users_email_lower_key')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS users__migc_progress;
-          CREATE TABLE users__migc LIKE users;
+          DROP TABLE IF EXISTS `users__migc_progress`;
+          CREATE TABLE `users__migc` LIKE `users`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE users__migc ADD COLUMN users_email_lower_key__expr text AS (lower(email)) STORED, ADD UNIQUE INDEX users_email_lower_key (users_email_lower_key__expr(768)), ALGORITHM=COPY;
+          ALTER TABLE `users__migc` ADD COLUMN `users_email_lower_key__expr` text AS (lower(`email`)) STORED, ADD UNIQUE INDEX `users_email_lower_key` (`users_email_lower_key__expr`(768)), ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS users__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO users__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_users_insert';
+        CREATE TABLE IF NOT EXISTS `users__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `users__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_users_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_users_insert AFTER INSERT ON users FOR EACH ROW IF EXISTS (SELECT 1 FROM users__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO users__migc (id, email, first_name, last_name, phone, password_hash, is_admin, marketing_opt_in, created_at, updated_at, email_normalized) VALUES (NEW.id, NEW.email, NEW.first_name, NEW.last_name, NEW.phone, NEW.password_hash, NEW.is_admin, NEW.marketing_opt_in, NEW.created_at, NEW.updated_at, NEW.email_normalized) ON DUPLICATE KEY UPDATE id = VALUES(id), email = VALUES(email), first_name = VALUES(first_name), last_name = VALUES(last_name), phone = VALUES(phone), password_hash = VALUES(password_hash), is_admin = VALUES(is_admin), marketing_opt_in = VALUES(marketing_opt_in), created_at = VALUES(created_at), updated_at = VALUES(updated_at), email_normalized = VALUES(email_normalized); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_users_insert` AFTER INSERT ON `users` FOR EACH ROW IF EXISTS (SELECT 1 FROM `users__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `users__migc` (`id`, `email`, `first_name`, `last_name`, `phone`, `password_hash`, `is_admin`, `marketing_opt_in`, `created_at`, `updated_at`, `email_normalized`) VALUES (NEW.`id`, NEW.`email`, NEW.`first_name`, NEW.`last_name`, NEW.`phone`, NEW.`password_hash`, NEW.`is_admin`, NEW.`marketing_opt_in`, NEW.`created_at`, NEW.`updated_at`, NEW.`email_normalized`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `email` = VALUES(`email`), `first_name` = VALUES(`first_name`), `last_name` = VALUES(`last_name`), `phone` = VALUES(`phone`), `password_hash` = VALUES(`password_hash`), `is_admin` = VALUES(`is_admin`), `marketing_opt_in` = VALUES(`marketing_opt_in`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `email_normalized` = VALUES(`email_normalized`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_users_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_users_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_users_update AFTER UPDATE ON users FOR EACH ROW IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM users__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO users__migc (id, email, first_name, last_name, phone, password_hash, is_admin, marketing_opt_in, created_at, updated_at, email_normalized) VALUES (NEW.id, NEW.email, NEW.first_name, NEW.last_name, NEW.phone, NEW.password_hash, NEW.is_admin, NEW.marketing_opt_in, NEW.created_at, NEW.updated_at, NEW.email_normalized) ON DUPLICATE KEY UPDATE id = VALUES(id), email = VALUES(email), first_name = VALUES(first_name), last_name = VALUES(last_name), phone = VALUES(phone), password_hash = VALUES(password_hash), is_admin = VALUES(is_admin), marketing_opt_in = VALUES(marketing_opt_in), created_at = VALUES(created_at), updated_at = VALUES(updated_at), email_normalized = VALUES(email_normalized); END IF; ELSEIF EXISTS (SELECT 1 FROM users__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM users__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE users__migc SET id = NEW.id, email = NEW.email, first_name = NEW.first_name, last_name = NEW.last_name, phone = NEW.phone, password_hash = NEW.password_hash, is_admin = NEW.is_admin, marketing_opt_in = NEW.marketing_opt_in, created_at = NEW.created_at, updated_at = NEW.updated_at, email_normalized = NEW.email_normalized WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO users__migc (id, email, first_name, last_name, phone, password_hash, is_admin, marketing_opt_in, created_at, updated_at, email_normalized) VALUES (NEW.id, NEW.email, NEW.first_name, NEW.last_name, NEW.phone, NEW.password_hash, NEW.is_admin, NEW.marketing_opt_in, NEW.created_at, NEW.updated_at, NEW.email_normalized) ON DUPLICATE KEY UPDATE id = VALUES(id), email = VALUES(email), first_name = VALUES(first_name), last_name = VALUES(last_name), phone = VALUES(phone), password_hash = VALUES(password_hash), is_admin = VALUES(is_admin), marketing_opt_in = VALUES(marketing_opt_in), created_at = VALUES(created_at), updated_at = VALUES(updated_at), email_normalized = VALUES(email_normalized); END IF; ELSE DELETE FROM users__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM users__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO users__migc (id, email, first_name, last_name, phone, password_hash, is_admin, marketing_opt_in, created_at, updated_at, email_normalized) VALUES (NEW.id, NEW.email, NEW.first_name, NEW.last_name, NEW.phone, NEW.password_hash, NEW.is_admin, NEW.marketing_opt_in, NEW.created_at, NEW.updated_at, NEW.email_normalized) ON DUPLICATE KEY UPDATE id = VALUES(id), email = VALUES(email), first_name = VALUES(first_name), last_name = VALUES(last_name), phone = VALUES(phone), password_hash = VALUES(password_hash), is_admin = VALUES(is_admin), marketing_opt_in = VALUES(marketing_opt_in), created_at = VALUES(created_at), updated_at = VALUES(updated_at), email_normalized = VALUES(email_normalized); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_users_update` AFTER UPDATE ON `users` FOR EACH ROW IF NEW.`id` <=> OLD.`id` THEN IF EXISTS (SELECT 1 FROM `users__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `users__migc` (`id`, `email`, `first_name`, `last_name`, `phone`, `password_hash`, `is_admin`, `marketing_opt_in`, `created_at`, `updated_at`, `email_normalized`) VALUES (NEW.`id`, NEW.`email`, NEW.`first_name`, NEW.`last_name`, NEW.`phone`, NEW.`password_hash`, NEW.`is_admin`, NEW.`marketing_opt_in`, NEW.`created_at`, NEW.`updated_at`, NEW.`email_normalized`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `email` = VALUES(`email`), `first_name` = VALUES(`first_name`), `last_name` = VALUES(`last_name`), `phone` = VALUES(`phone`), `password_hash` = VALUES(`password_hash`), `is_admin` = VALUES(`is_admin`), `marketing_opt_in` = VALUES(`marketing_opt_in`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `email_normalized` = VALUES(`email_normalized`); END IF; ELSEIF EXISTS (SELECT 1 FROM `users__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `users__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE `users__migc` SET `id` = NEW.`id`, `email` = NEW.`email`, `first_name` = NEW.`first_name`, `last_name` = NEW.`last_name`, `phone` = NEW.`phone`, `password_hash` = NEW.`password_hash`, `is_admin` = NEW.`is_admin`, `marketing_opt_in` = NEW.`marketing_opt_in`, `created_at` = NEW.`created_at`, `updated_at` = NEW.`updated_at`, `email_normalized` = NEW.`email_normalized` WHERE `id` = OLD.`id`; IF ROW_COUNT() = 0 THEN INSERT INTO `users__migc` (`id`, `email`, `first_name`, `last_name`, `phone`, `password_hash`, `is_admin`, `marketing_opt_in`, `created_at`, `updated_at`, `email_normalized`) VALUES (NEW.`id`, NEW.`email`, NEW.`first_name`, NEW.`last_name`, NEW.`phone`, NEW.`password_hash`, NEW.`is_admin`, NEW.`marketing_opt_in`, NEW.`created_at`, NEW.`updated_at`, NEW.`email_normalized`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `email` = VALUES(`email`), `first_name` = VALUES(`first_name`), `last_name` = VALUES(`last_name`), `phone` = VALUES(`phone`), `password_hash` = VALUES(`password_hash`), `is_admin` = VALUES(`is_admin`), `marketing_opt_in` = VALUES(`marketing_opt_in`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `email_normalized` = VALUES(`email_normalized`); END IF; ELSE DELETE FROM `users__migc` WHERE `id` = OLD.`id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `users__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `users__migc` (`id`, `email`, `first_name`, `last_name`, `phone`, `password_hash`, `is_admin`, `marketing_opt_in`, `created_at`, `updated_at`, `email_normalized`) VALUES (NEW.`id`, NEW.`email`, NEW.`first_name`, NEW.`last_name`, NEW.`phone`, NEW.`password_hash`, NEW.`is_admin`, NEW.`marketing_opt_in`, NEW.`created_at`, NEW.`updated_at`, NEW.`email_normalized`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `email` = VALUES(`email`), `first_name` = VALUES(`first_name`), `last_name` = VALUES(`last_name`), `phone` = VALUES(`phone`), `password_hash` = VALUES(`password_hash`), `is_admin` = VALUES(`is_admin`), `marketing_opt_in` = VALUES(`marketing_opt_in`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `email_normalized` = VALUES(`email_normalized`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_users_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_users_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_users_delete AFTER DELETE ON users FOR EACH ROW IF EXISTS (SELECT 1 FROM users__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM users__migc WHERE id = OLD.id; END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_users_delete` AFTER DELETE ON `users` FOR EACH ROW IF EXISTS (SELECT 1 FROM `users__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM `users__migc` WHERE `id` = OLD.`id`; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL;
-          SELECT b.id INTO upto_0
-            FROM (SELECT id FROM users WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
-            ORDER BY b.id DESC LIMIT 1;
+          SELECT b.`id` INTO upto_0
+            FROM (SELECT `id` FROM `users` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
+            ORDER BY b.`id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE users__migc_progress SET whole = 1;
+            UPDATE `users__migc_progress` SET whole = 1;
           ELSE
-            UPDATE users__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+            UPDATE `users__migc_progress` SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM users
-            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
-          INSERT INTO users__migc (id, email, first_name, last_name, phone, password_hash, is_admin, marketing_opt_in, created_at, updated_at, email_normalized)
-            SELECT id, email, first_name, last_name, phone, password_hash, is_admin, marketing_opt_in, created_at, updated_at, email_normalized FROM users WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM users__migc AS x WHERE x.id = users.id)
-            ON DUPLICATE KEY UPDATE id = users__migc.id;
+          SELECT COUNT(*) INTO locked_rows FROM `users`
+            WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
+          INSERT INTO `users__migc` (`id`, `email`, `first_name`, `last_name`, `phone`, `password_hash`, `is_admin`, `marketing_opt_in`, `created_at`, `updated_at`, `email_normalized`)
+            SELECT `id`, `email`, `first_name`, `last_name`, `phone`, `password_hash`, `is_admin`, `marketing_opt_in`, `created_at`, `updated_at`, `email_normalized` FROM `users` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
+              AND NOT EXISTS (SELECT 1 FROM `users__migc` AS x WHERE x.`id` = `users`.`id`)
+            ON DUPLICATE KEY UPDATE `id` = `users__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -428,52 +428,52 @@ BEGIN
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey' AND REFERENCED_TABLE_NAME = 'users') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE addresses ADD CONSTRAINT addresses_user_id_fkey__migc FOREIGN KEY (user_id) REFERENCES users__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` ADD CONSTRAINT `addresses_user_id_fkey__migc` FOREIGN KEY (`user_id`) REFERENCES `users__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey' AND REFERENCED_TABLE_NAME = 'users') THEN
           IF algo = 0 THEN
-            ALTER TABLE addresses DROP FOREIGN KEY addresses_user_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `addresses` DROP FOREIGN KEY `addresses_user_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE addresses DROP FOREIGN KEY addresses_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `addresses` DROP FOREIGN KEY `addresses_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey' AND REFERENCED_TABLE_NAME = 'users') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey__migc FOREIGN KEY (user_id) REFERENCES users__migc (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD CONSTRAINT `orders_user_id_fkey__migc` FOREIGN KEY (`user_id`) REFERENCES `users__migc` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey' AND REFERENCED_TABLE_NAME = 'users') THEN
           IF algo = 0 THEN
-            ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND CONSTRAINT_NAME = 'refunds_decided_by_fkey' AND REFERENCED_TABLE_NAME = 'users') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND CONSTRAINT_NAME = 'refunds_decided_by_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE refunds ADD CONSTRAINT refunds_decided_by_fkey__migc FOREIGN KEY (decided_by) REFERENCES users__migc (id) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `refunds` ADD CONSTRAINT `refunds_decided_by_fkey__migc` FOREIGN KEY (`decided_by`) REFERENCES `users__migc` (`id`) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND CONSTRAINT_NAME = 'refunds_decided_by_fkey' AND REFERENCED_TABLE_NAME = 'users') THEN
           IF algo = 0 THEN
-            ALTER TABLE refunds DROP FOREIGN KEY refunds_decided_by_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `refunds` DROP FOREIGN KEY `refunds_decided_by_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE refunds DROP FOREIGN KEY refunds_decided_by_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `refunds` DROP FOREIGN KEY `refunds_decided_by_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_users_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_users_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_users_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_users_insert__migc BEFORE INSERT ON users__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_insert__migc` BEFORE INSERT ON `users__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
               DO 0;
-              IF NEW.email_normalized IS NULL THEN
+              IF NEW.`email_normalized` IS NULL THEN
                 -- written by the old application
-                SET NEW.email_normalized = lower(TRIM(NEW.email));
+                SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
               ELSE
                 -- written by the new application
                 DO 0;
@@ -483,17 +483,17 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_users_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_users_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_users_update__migc BEFORE UPDATE ON users__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_update__migc` BEFORE UPDATE ON `users__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.email <=> OLD.email) OR NEW.email_normalized IS NULL) AND NOT (NOT (NEW.email_normalized <=> OLD.email_normalized)) THEN
+              IF (NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL) AND NOT (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.email_normalized = lower(TRIM(NEW.email));
-              ELSEIF (NOT (NEW.email_normalized <=> OLD.email_normalized)) AND NOT (FALSE) THEN
+                SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
+              ELSEIF (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) AND NOT (FALSE) THEN
                 -- updated by the new application
                 DO 0;
               END IF;
@@ -503,70 +503,70 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
-        RENAME TABLE users TO users__migc_old, users__migc TO users;
+        RENAME TABLE `users` TO `users__migc_old`, `users__migc` TO `users`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE users__migc_old;
+        DROP TABLE `users__migc_old`;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS users__migc_progress;
+        DROP TABLE IF EXISTS `users__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE addresses ADD CONSTRAINT addresses_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` ADD CONSTRAINT `addresses_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND CONSTRAINT_NAME = 'addresses_user_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE addresses DROP FOREIGN KEY addresses_user_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `addresses` DROP FOREIGN KEY `addresses_user_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE addresses DROP FOREIGN KEY addresses_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `addresses` DROP FOREIGN KEY `addresses_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND INDEX_NAME = 'addresses_user_id_fkey__migc') THEN
-          ALTER TABLE addresses DROP INDEX addresses_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` DROP INDEX `addresses_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD CONSTRAINT `orders_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_user_id_fkey__migc') THEN
-          ALTER TABLE orders DROP INDEX orders_user_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP INDEX `orders_user_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND CONSTRAINT_NAME = 'refunds_decided_by_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND CONSTRAINT_NAME = 'refunds_decided_by_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE refunds ADD CONSTRAINT refunds_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES users (id) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `refunds` ADD CONSTRAINT `refunds_decided_by_fkey` FOREIGN KEY (`decided_by`) REFERENCES `users` (`id`) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND CONSTRAINT_NAME = 'refunds_decided_by_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE refunds DROP FOREIGN KEY refunds_decided_by_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `refunds` DROP FOREIGN KEY `refunds_decided_by_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE refunds DROP FOREIGN KEY refunds_decided_by_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `refunds` DROP FOREIGN KEY `refunds_decided_by_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refunds' AND INDEX_NAME = 'refunds_decided_by_fkey__migc') THEN
-          ALTER TABLE refunds DROP INDEX refunds_decided_by_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `refunds` DROP INDEX `refunds_decided_by_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_users_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_users_insert';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_users_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_users_insert BEFORE INSERT ON users FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_insert` BEFORE INSERT ON `users` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
               DO 0;
-              IF NEW.email_normalized IS NULL THEN
+              IF NEW.`email_normalized` IS NULL THEN
                 -- written by the old application
-                SET NEW.email_normalized = lower(TRIM(NEW.email));
+                SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
               ELSE
                 -- written by the new application
                 DO 0;
@@ -576,21 +576,21 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_users_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_users_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_users_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_users_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_users_update BEFORE UPDATE ON users FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_update` BEFORE UPDATE ON `users` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.email <=> OLD.email) OR NEW.email_normalized IS NULL) AND NOT (NOT (NEW.email_normalized <=> OLD.email_normalized)) THEN
+              IF (NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL) AND NOT (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.email_normalized = lower(TRIM(NEW.email));
-              ELSEIF (NOT (NEW.email_normalized <=> OLD.email_normalized)) AND NOT (FALSE) THEN
+                SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
+              ELSEIF (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) AND NOT (FALSE) THEN
                 -- updated by the new application
                 DO 0;
               END IF;
@@ -599,7 +599,7 @@ BEGIN
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_users_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_users_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -613,29 +613,29 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
-DROP TRIGGER IF EXISTS migc_sync_users_insert;
-DROP TRIGGER IF EXISTS migc_sync_users_update;
+DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_users_insert BEFORE INSERT ON users FOR EACH ROW
+CREATE TRIGGER `migc_sync_users_insert` BEFORE INSERT ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.email_normalized IS NULL THEN
+    IF NEW.`email_normalized` IS NULL THEN
       -- written by the old application
-      SET NEW.email_normalized = lower(TRIM(NEW.email));
+      SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
     ELSE
       -- written by the new application
       DO 0;
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_users_update BEFORE UPDATE ON users FOR EACH ROW
+CREATE TRIGGER `migc_sync_users_update` BEFORE UPDATE ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.email <=> OLD.email) OR NEW.email_normalized IS NULL) AND NOT (NOT (NEW.email_normalized <=> OLD.email_normalized)) THEN
+    IF (NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL) AND NOT (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.email_normalized = lower(TRIM(NEW.email));
-    ELSEIF (NOT (NEW.email_normalized <=> OLD.email_normalized)) AND NOT (FALSE) THEN
+      SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
+    ELSEIF (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) AND NOT (FALSE) THEN
       -- updated by the new application
       DO 0;
     END IF;
@@ -664,7 +664,7 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_warehouse_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE stock ADD CONSTRAINT stock_warehouse_id_fkey FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock` ADD CONSTRAINT `stock_warehouse_id_fkey` FOREIGN KEY (`warehouse_id`) REFERENCES `warehouses` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
       END IF;
@@ -703,13 +703,13 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_levels_warehouse_id_fkey') THEN
           IF algo = 0 THEN
-            ALTER TABLE stock DROP FOREIGN KEY stock_levels_warehouse_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `stock` DROP FOREIGN KEY `stock_levels_warehouse_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE stock DROP FOREIGN KEY stock_levels_warehouse_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` DROP FOREIGN KEY `stock_levels_warehouse_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND INDEX_NAME = 'stock_levels_warehouse_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_levels_warehouse_id_fkey') THEN
-          ALTER TABLE stock DROP INDEX stock_levels_warehouse_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock` DROP INDEX `stock_levels_warehouse_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -741,7 +741,7 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE stock ADD CONSTRAINT stock_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock` ADD CONSTRAINT `stock_product_id_fkey` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
       END IF;
@@ -780,13 +780,13 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_levels_product_id_fkey') THEN
           IF algo = 0 THEN
-            ALTER TABLE stock DROP FOREIGN KEY stock_levels_product_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `stock` DROP FOREIGN KEY `stock_levels_product_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE stock DROP FOREIGN KEY stock_levels_product_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` DROP FOREIGN KEY `stock_levels_product_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND INDEX_NAME = 'stock_levels_product_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_levels_product_id_fkey') THEN
-          ALTER TABLE stock DROP INDEX stock_levels_product_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock` DROP INDEX `stock_levels_product_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -799,12 +799,12 @@ DROP PROCEDURE migc_step;
 
 -- [43] undo: rename constraint `stock_reserved_check` to `stock_levels_reserved_check` on `stock`
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v3/inventory.mig:14:42
-DROP TRIGGER IF EXISTS migc_sync_stock_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_stock_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_stock_insert;
-DROP TRIGGER IF EXISTS migc_copy_stock_update;
-DROP TRIGGER IF EXISTS migc_copy_stock_delete;
-DROP TABLE IF EXISTS stock__migc, stock__migc_old, stock__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_stock_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_stock_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_update`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_delete`;
+DROP TABLE IF EXISTS `stock__migc`, `stock__migc_old`, `stock__migc_progress`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -840,58 +840,58 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_reserved_check') OR NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_levels_reserved_check')) THEN
           IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-            DROP TABLE IF EXISTS stock__migc_progress;
-            CREATE TABLE stock__migc LIKE stock;
+            DROP TABLE IF EXISTS `stock__migc_progress`;
+            CREATE TABLE `stock__migc` LIKE `stock`;
             SET SESSION foreign_key_checks = 0;
-            ALTER TABLE stock__migc DROP CONSTRAINT stock_levels_reserved_check, ADD CONSTRAINT stock_reserved_check CHECK (reserved >= 0), ADD CONSTRAINT stock_product_id_fkey__migc FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ADD CONSTRAINT stock_warehouse_id_fkey__migc FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=COPY;
+            ALTER TABLE `stock__migc` DROP CONSTRAINT `stock_levels_reserved_check`, ADD CONSTRAINT `stock_reserved_check` CHECK (`reserved` >= 0), ADD CONSTRAINT `stock_product_id_fkey__migc` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE, ADD CONSTRAINT `stock_warehouse_id_fkey__migc` FOREIGN KEY (`warehouse_id`) REFERENCES `warehouses` (`id`) ON DELETE CASCADE, ALGORITHM=COPY;
             SET SESSION foreign_key_checks = 1;
           END IF;
-          CREATE TABLE IF NOT EXISTS stock__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL, claimed_1 int NULL) ENGINE=InnoDB;
-          INSERT IGNORE INTO stock__migc_progress (id) VALUES (1);
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_insert';
+          CREATE TABLE IF NOT EXISTS `stock__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL, claimed_1 int NULL) ENGINE=InnoDB;
+          INSERT IGNORE INTO `stock__migc_progress` (id) VALUES (1);
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_insert AFTER INSERT ON stock FOR EACH ROW IF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock__migc (product_id, warehouse_id, quantity, reserved) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved); END IF';
+          SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_insert` AFTER INSERT ON `stock` FOR EACH ROW IF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `stock__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`); END IF';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_update AFTER UPDATE ON stock FOR EACH ROW IF NEW.product_id <=> OLD.product_id AND NEW.warehouse_id <=> OLD.warehouse_id THEN IF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock__migc (product_id, warehouse_id, quantity, reserved) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved); END IF; ELSEIF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE stock__migc SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; IF ROW_COUNT() = 0 THEN INSERT INTO stock__migc (product_id, warehouse_id, quantity, reserved) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved); END IF; ELSE DELETE FROM stock__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF; ELSEIF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock__migc (product_id, warehouse_id, quantity, reserved) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved); END IF';
+          SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_update` AFTER UPDATE ON `stock` FOR EACH ROW IF NEW.`product_id` <=> OLD.`product_id` AND NEW.`warehouse_id` <=> OLD.`warehouse_id` THEN IF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `stock__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`); END IF; ELSEIF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`product_id`, OLD.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE `stock__migc` SET `product_id` = NEW.`product_id`, `warehouse_id` = NEW.`warehouse_id`, `quantity` = NEW.`quantity`, `reserved` = NEW.`reserved` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; IF ROW_COUNT() = 0 THEN INSERT INTO `stock__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`); END IF; ELSE DELETE FROM `stock__migc` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `stock__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`); END IF';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_delete';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_delete`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_delete AFTER DELETE ON stock FOR EACH ROW IF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM stock__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF';
+          SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_delete` AFTER DELETE ON `stock` FOR EACH ROW IF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`product_id`, OLD.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM `stock__migc` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; END IF';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
           copy: LOOP
             SET upto_0 = NULL, upto_1 = NULL;
-            SELECT b.product_id, b.warehouse_id INTO upto_0, upto_1
-              FROM (SELECT product_id, warehouse_id FROM stock WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) ORDER BY product_id, warehouse_id LIMIT batch_size) AS b
-              ORDER BY b.product_id DESC, b.warehouse_id DESC LIMIT 1;
+            SELECT b.`product_id`, b.`warehouse_id` INTO upto_0, upto_1
+              FROM (SELECT `product_id`, `warehouse_id` FROM `stock` WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) ORDER BY `product_id`, `warehouse_id` LIMIT batch_size) AS b
+              ORDER BY b.`product_id` DESC, b.`warehouse_id` DESC LIMIT 1;
             START TRANSACTION;
             IF upto_0 IS NULL THEN
-              UPDATE stock__migc_progress SET whole = 1;
+              UPDATE `stock__migc_progress` SET whole = 1;
             ELSE
-              UPDATE stock__migc_progress SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
+              UPDATE `stock__migc_progress` SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
             END IF;
             COMMIT;
             START TRANSACTION;
-            SELECT COUNT(*) INTO locked_rows FROM stock
-              WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (upto_0 IS NULL OR (product_id, warehouse_id) <= (upto_0, upto_1)) FOR UPDATE;
-            INSERT INTO stock__migc (product_id, warehouse_id, quantity, reserved)
-              SELECT product_id, warehouse_id, quantity, reserved FROM stock WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (upto_0 IS NULL OR (product_id, warehouse_id) <= (upto_0, upto_1))
-                AND NOT EXISTS (SELECT 1 FROM stock__migc AS x WHERE x.product_id = stock.product_id AND x.warehouse_id = stock.warehouse_id)
-              ON DUPLICATE KEY UPDATE product_id = stock__migc.product_id;
+            SELECT COUNT(*) INTO locked_rows FROM `stock`
+              WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`product_id`, `warehouse_id`) <= (upto_0, upto_1)) FOR UPDATE;
+            INSERT INTO `stock__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`)
+              SELECT `product_id`, `warehouse_id`, `quantity`, `reserved` FROM `stock` WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`product_id`, `warehouse_id`) <= (upto_0, upto_1))
+                AND NOT EXISTS (SELECT 1 FROM `stock__migc` AS x WHERE x.`product_id` = `stock`.`product_id` AND x.`warehouse_id` = `stock`.`warehouse_id`)
+              ON DUPLICATE KEY UPDATE `product_id` = `stock__migc`.`product_id`;
             COMMIT;
             IF upto_0 IS NULL THEN
               LEAVE copy;
@@ -899,42 +899,42 @@ BEGIN
             SET last_0 = upto_0, last_1 = upto_1, started = 1, attempt = 0;
             DO SLEEP(pause_ms / 1000);
           END LOOP;
-          RENAME TABLE stock TO stock__migc_old, stock__migc TO stock;
+          RENAME TABLE `stock` TO `stock__migc_old`, `stock__migc` TO `stock`;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE stock__migc_old;
+          DROP TABLE `stock__migc_old`;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS stock__migc_progress;
+          DROP TABLE IF EXISTS `stock__migc_progress`;
           IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey') THEN
             SET SESSION foreign_key_checks = 0;
-            ALTER TABLE stock ADD CONSTRAINT stock_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` ADD CONSTRAINT `stock_product_id_fkey` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
             SET SESSION foreign_key_checks = 1;
           END IF;
           IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey__migc') THEN
             IF algo = 0 THEN
-              ALTER TABLE stock DROP FOREIGN KEY stock_product_id_fkey__migc, ALGORITHM=INSTANT;
+              ALTER TABLE `stock` DROP FOREIGN KEY `stock_product_id_fkey__migc`, ALGORITHM=INSTANT;
             ELSE
-              ALTER TABLE stock DROP FOREIGN KEY stock_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+              ALTER TABLE `stock` DROP FOREIGN KEY `stock_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
             END IF;
           END IF;
           IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND INDEX_NAME = 'stock_product_id_fkey__migc') THEN
-            ALTER TABLE stock DROP INDEX stock_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` DROP INDEX `stock_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
           IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_warehouse_id_fkey') THEN
             SET SESSION foreign_key_checks = 0;
-            ALTER TABLE stock ADD CONSTRAINT stock_warehouse_id_fkey FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` ADD CONSTRAINT `stock_warehouse_id_fkey` FOREIGN KEY (`warehouse_id`) REFERENCES `warehouses` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
             SET SESSION foreign_key_checks = 1;
           END IF;
           IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_warehouse_id_fkey__migc') THEN
             IF algo = 0 THEN
-              ALTER TABLE stock DROP FOREIGN KEY stock_warehouse_id_fkey__migc, ALGORITHM=INSTANT;
+              ALTER TABLE `stock` DROP FOREIGN KEY `stock_warehouse_id_fkey__migc`, ALGORITHM=INSTANT;
             ELSE
-              ALTER TABLE stock DROP FOREIGN KEY stock_warehouse_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+              ALTER TABLE `stock` DROP FOREIGN KEY `stock_warehouse_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
             END IF;
           END IF;
           IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND INDEX_NAME = 'stock_warehouse_id_fkey__migc') THEN
-            ALTER TABLE stock DROP INDEX stock_warehouse_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` DROP INDEX `stock_warehouse_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
       END IF;
@@ -946,21 +946,21 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
-DROP TRIGGER IF EXISTS migc_sync_stock_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_stock_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_stock_insert;
-DROP TRIGGER IF EXISTS migc_copy_stock_update;
-DROP TRIGGER IF EXISTS migc_copy_stock_delete;
-DROP TABLE IF EXISTS stock__migc, stock__migc_old, stock__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_stock_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_stock_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_update`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_delete`;
+DROP TABLE IF EXISTS `stock__migc`, `stock__migc_old`, `stock__migc_progress`;
 
 -- [42] undo: rename constraint `stock_quantity_check` to `stock_levels_quantity_check` on `stock`
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v3/inventory.mig:13:42
-DROP TRIGGER IF EXISTS migc_sync_stock_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_stock_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_stock_insert;
-DROP TRIGGER IF EXISTS migc_copy_stock_update;
-DROP TRIGGER IF EXISTS migc_copy_stock_delete;
-DROP TABLE IF EXISTS stock__migc, stock__migc_old, stock__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_stock_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_stock_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_update`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_delete`;
+DROP TABLE IF EXISTS `stock__migc`, `stock__migc_old`, `stock__migc_progress`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -996,58 +996,58 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_quantity_check') OR NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_levels_quantity_check')) THEN
           IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-            DROP TABLE IF EXISTS stock__migc_progress;
-            CREATE TABLE stock__migc LIKE stock;
+            DROP TABLE IF EXISTS `stock__migc_progress`;
+            CREATE TABLE `stock__migc` LIKE `stock`;
             SET SESSION foreign_key_checks = 0;
-            ALTER TABLE stock__migc DROP CONSTRAINT stock_levels_quantity_check, ADD CONSTRAINT stock_quantity_check CHECK (quantity >= 0), ADD CONSTRAINT stock_product_id_fkey__migc FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ADD CONSTRAINT stock_warehouse_id_fkey__migc FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=COPY;
+            ALTER TABLE `stock__migc` DROP CONSTRAINT `stock_levels_quantity_check`, ADD CONSTRAINT `stock_quantity_check` CHECK (`quantity` >= 0), ADD CONSTRAINT `stock_product_id_fkey__migc` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE, ADD CONSTRAINT `stock_warehouse_id_fkey__migc` FOREIGN KEY (`warehouse_id`) REFERENCES `warehouses` (`id`) ON DELETE CASCADE, ALGORITHM=COPY;
             SET SESSION foreign_key_checks = 1;
           END IF;
-          CREATE TABLE IF NOT EXISTS stock__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL, claimed_1 int NULL) ENGINE=InnoDB;
-          INSERT IGNORE INTO stock__migc_progress (id) VALUES (1);
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_insert';
+          CREATE TABLE IF NOT EXISTS `stock__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL, claimed_1 int NULL) ENGINE=InnoDB;
+          INSERT IGNORE INTO `stock__migc_progress` (id) VALUES (1);
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_insert AFTER INSERT ON stock FOR EACH ROW IF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock__migc (product_id, warehouse_id, quantity, reserved) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved); END IF';
+          SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_insert` AFTER INSERT ON `stock` FOR EACH ROW IF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `stock__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`); END IF';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_update AFTER UPDATE ON stock FOR EACH ROW IF NEW.product_id <=> OLD.product_id AND NEW.warehouse_id <=> OLD.warehouse_id THEN IF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock__migc (product_id, warehouse_id, quantity, reserved) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved); END IF; ELSEIF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE stock__migc SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; IF ROW_COUNT() = 0 THEN INSERT INTO stock__migc (product_id, warehouse_id, quantity, reserved) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved); END IF; ELSE DELETE FROM stock__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF; ELSEIF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock__migc (product_id, warehouse_id, quantity, reserved) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved); END IF';
+          SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_update` AFTER UPDATE ON `stock` FOR EACH ROW IF NEW.`product_id` <=> OLD.`product_id` AND NEW.`warehouse_id` <=> OLD.`warehouse_id` THEN IF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `stock__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`); END IF; ELSEIF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`product_id`, OLD.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE `stock__migc` SET `product_id` = NEW.`product_id`, `warehouse_id` = NEW.`warehouse_id`, `quantity` = NEW.`quantity`, `reserved` = NEW.`reserved` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; IF ROW_COUNT() = 0 THEN INSERT INTO `stock__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`); END IF; ELSE DELETE FROM `stock__migc` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `stock__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`); END IF';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_delete';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_delete`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_delete AFTER DELETE ON stock FOR EACH ROW IF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM stock__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF';
+          SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_delete` AFTER DELETE ON `stock` FOR EACH ROW IF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`product_id`, OLD.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM `stock__migc` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; END IF';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
           copy: LOOP
             SET upto_0 = NULL, upto_1 = NULL;
-            SELECT b.product_id, b.warehouse_id INTO upto_0, upto_1
-              FROM (SELECT product_id, warehouse_id FROM stock WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) ORDER BY product_id, warehouse_id LIMIT batch_size) AS b
-              ORDER BY b.product_id DESC, b.warehouse_id DESC LIMIT 1;
+            SELECT b.`product_id`, b.`warehouse_id` INTO upto_0, upto_1
+              FROM (SELECT `product_id`, `warehouse_id` FROM `stock` WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) ORDER BY `product_id`, `warehouse_id` LIMIT batch_size) AS b
+              ORDER BY b.`product_id` DESC, b.`warehouse_id` DESC LIMIT 1;
             START TRANSACTION;
             IF upto_0 IS NULL THEN
-              UPDATE stock__migc_progress SET whole = 1;
+              UPDATE `stock__migc_progress` SET whole = 1;
             ELSE
-              UPDATE stock__migc_progress SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
+              UPDATE `stock__migc_progress` SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
             END IF;
             COMMIT;
             START TRANSACTION;
-            SELECT COUNT(*) INTO locked_rows FROM stock
-              WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (upto_0 IS NULL OR (product_id, warehouse_id) <= (upto_0, upto_1)) FOR UPDATE;
-            INSERT INTO stock__migc (product_id, warehouse_id, quantity, reserved)
-              SELECT product_id, warehouse_id, quantity, reserved FROM stock WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (upto_0 IS NULL OR (product_id, warehouse_id) <= (upto_0, upto_1))
-                AND NOT EXISTS (SELECT 1 FROM stock__migc AS x WHERE x.product_id = stock.product_id AND x.warehouse_id = stock.warehouse_id)
-              ON DUPLICATE KEY UPDATE product_id = stock__migc.product_id;
+            SELECT COUNT(*) INTO locked_rows FROM `stock`
+              WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`product_id`, `warehouse_id`) <= (upto_0, upto_1)) FOR UPDATE;
+            INSERT INTO `stock__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`)
+              SELECT `product_id`, `warehouse_id`, `quantity`, `reserved` FROM `stock` WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`product_id`, `warehouse_id`) <= (upto_0, upto_1))
+                AND NOT EXISTS (SELECT 1 FROM `stock__migc` AS x WHERE x.`product_id` = `stock`.`product_id` AND x.`warehouse_id` = `stock`.`warehouse_id`)
+              ON DUPLICATE KEY UPDATE `product_id` = `stock__migc`.`product_id`;
             COMMIT;
             IF upto_0 IS NULL THEN
               LEAVE copy;
@@ -1055,42 +1055,42 @@ BEGIN
             SET last_0 = upto_0, last_1 = upto_1, started = 1, attempt = 0;
             DO SLEEP(pause_ms / 1000);
           END LOOP;
-          RENAME TABLE stock TO stock__migc_old, stock__migc TO stock;
+          RENAME TABLE `stock` TO `stock__migc_old`, `stock__migc` TO `stock`;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE stock__migc_old;
+          DROP TABLE `stock__migc_old`;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS stock__migc_progress;
+          DROP TABLE IF EXISTS `stock__migc_progress`;
           IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey') THEN
             SET SESSION foreign_key_checks = 0;
-            ALTER TABLE stock ADD CONSTRAINT stock_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` ADD CONSTRAINT `stock_product_id_fkey` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
             SET SESSION foreign_key_checks = 1;
           END IF;
           IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey__migc') THEN
             IF algo = 0 THEN
-              ALTER TABLE stock DROP FOREIGN KEY stock_product_id_fkey__migc, ALGORITHM=INSTANT;
+              ALTER TABLE `stock` DROP FOREIGN KEY `stock_product_id_fkey__migc`, ALGORITHM=INSTANT;
             ELSE
-              ALTER TABLE stock DROP FOREIGN KEY stock_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+              ALTER TABLE `stock` DROP FOREIGN KEY `stock_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
             END IF;
           END IF;
           IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND INDEX_NAME = 'stock_product_id_fkey__migc') THEN
-            ALTER TABLE stock DROP INDEX stock_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` DROP INDEX `stock_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
           IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_warehouse_id_fkey') THEN
             SET SESSION foreign_key_checks = 0;
-            ALTER TABLE stock ADD CONSTRAINT stock_warehouse_id_fkey FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` ADD CONSTRAINT `stock_warehouse_id_fkey` FOREIGN KEY (`warehouse_id`) REFERENCES `warehouses` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
             SET SESSION foreign_key_checks = 1;
           END IF;
           IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_warehouse_id_fkey__migc') THEN
             IF algo = 0 THEN
-              ALTER TABLE stock DROP FOREIGN KEY stock_warehouse_id_fkey__migc, ALGORITHM=INSTANT;
+              ALTER TABLE `stock` DROP FOREIGN KEY `stock_warehouse_id_fkey__migc`, ALGORITHM=INSTANT;
             ELSE
-              ALTER TABLE stock DROP FOREIGN KEY stock_warehouse_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+              ALTER TABLE `stock` DROP FOREIGN KEY `stock_warehouse_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
             END IF;
           END IF;
           IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND INDEX_NAME = 'stock_warehouse_id_fkey__migc') THEN
-            ALTER TABLE stock DROP INDEX stock_warehouse_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` DROP INDEX `stock_warehouse_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
       END IF;
@@ -1102,12 +1102,12 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
-DROP TRIGGER IF EXISTS migc_sync_stock_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_stock_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_stock_insert;
-DROP TRIGGER IF EXISTS migc_copy_stock_update;
-DROP TRIGGER IF EXISTS migc_copy_stock_delete;
-DROP TABLE IF EXISTS stock__migc, stock__migc_old, stock__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_stock_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_stock_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_update`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_delete`;
+DROP TABLE IF EXISTS `stock__migc`, `stock__migc_old`, `stock__migc_progress`;
 
 -- [41] undo: rename constraint `stock_pkey` to `stock_levels_pkey` on `stock`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:15:3
@@ -1141,9 +1141,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders RENAME INDEX orders_pending TO orders_pending__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` RENAME INDEX `orders_pending` TO `orders_pending__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders RENAME INDEX orders_pending TO orders_pending__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` RENAME INDEX `orders_pending` TO `orders_pending__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1173,13 +1173,13 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending') THEN
-        ALTER TABLE orders ADD INDEX orders_pending (placed_at), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` ADD INDEX `orders_pending` (`placed_at`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_user_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_user_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE orders DROP INDEX orders_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` DROP INDEX `orders_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_shipping_address_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_shipping_address_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'shipping_address_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE orders DROP INDEX orders_shipping_address_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` DROP INDEX `orders_shipping_address_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -1188,34 +1188,34 @@ END//
 DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
-DROP TRIGGER IF EXISTS migc_sync_orders_insert;
-DROP TRIGGER IF EXISTS migc_sync_orders_update;
+DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_orders_insert BEFORE INSERT ON orders FOR EACH ROW
+CREATE TRIGGER `migc_sync_orders_insert` BEFORE INSERT ON `orders` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN 'refunded' THEN NULL ELSE CAST(NEW.status AS CHAR) END AS CHAR);
-    IF NEW.customer_note IS NULL THEN
+    SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'refunded' THEN NULL ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+    IF NEW.`customer_note` IS NULL THEN
       -- written by the old application
-      SET NEW.customer_note = NEW.notes;
+      SET NEW.`customer_note` = NEW.`notes`;
     ELSE
       -- written by the new application
-      SET NEW.notes = NEW.customer_note;
+      SET NEW.`notes` = NEW.`customer_note`;
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_orders_update BEFORE UPDATE ON orders FOR EACH ROW
+CREATE TRIGGER `migc_sync_orders_update` BEFORE UPDATE ON `orders` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF NOT (NEW.status <=> OLD.status) THEN
-      SET NEW.status__migc_new = CAST(CASE CAST(NEW.status AS CHAR) WHEN 'refunded' THEN NULL ELSE CAST(NEW.status AS CHAR) END AS CHAR);
+    IF NOT (NEW.`status` <=> OLD.`status`) THEN
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'refunded' THEN NULL ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
     END IF;
-    IF (NOT (NEW.notes <=> OLD.notes) OR NEW.customer_note IS NULL) AND NOT (NOT (NEW.customer_note <=> OLD.customer_note)) THEN
+    IF (NOT (NEW.`notes` <=> OLD.`notes`) OR NEW.`customer_note` IS NULL) AND NOT (NOT (NEW.`customer_note` <=> OLD.`customer_note`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.customer_note = NEW.notes;
-    ELSEIF (NOT (NEW.customer_note <=> OLD.customer_note)) AND NOT (NOT (NEW.notes <=> OLD.notes)) THEN
+      SET NEW.`customer_note` = NEW.`notes`;
+    ELSEIF (NOT (NEW.`customer_note` <=> OLD.`customer_note`)) AND NOT (NOT (NEW.`notes` <=> OLD.`notes`)) THEN
       -- updated by the new application
-      SET NEW.notes = NEW.customer_note;
+      SET NEW.`notes` = NEW.`customer_note`;
     END IF;
   END IF;
 END//
@@ -1249,9 +1249,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'house_number') THEN
         IF algo = 0 THEN
-          ALTER TABLE addresses ADD COLUMN house_number varchar(16) NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `addresses` ADD COLUMN `house_number` varchar(16) NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE addresses ADD COLUMN house_number varchar(16) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` ADD COLUMN `house_number` varchar(16) NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1278,7 +1278,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'house_number') THEN
-        UPDATE addresses SET house_number = '' WHERE house_number IS NULL;
+        UPDATE `addresses` SET `house_number` = '' WHERE `house_number` IS NULL;
       END IF;
       SET done = 1;
     END;
@@ -1313,9 +1313,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'house_number') THEN
         IF algo = 0 THEN
-          ALTER TABLE addresses MODIFY COLUMN house_number varchar(16) NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `addresses` MODIFY COLUMN `house_number` varchar(16) NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE addresses MODIFY COLUMN house_number varchar(16) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` MODIFY COLUMN `house_number` varchar(16) NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1354,9 +1354,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'street') THEN
         IF algo = 0 THEN
-          ALTER TABLE addresses ADD COLUMN street text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `addresses` ADD COLUMN `street` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE addresses ADD COLUMN street text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` ADD COLUMN `street` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1383,7 +1383,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'street') THEN
-        UPDATE addresses SET street = line1 WHERE street IS NULL;
+        UPDATE `addresses` SET `street` = `line1` WHERE `street` IS NULL;
       END IF;
       SET done = 1;
     END;
@@ -1418,9 +1418,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'street') THEN
         IF algo = 0 THEN
-          ALTER TABLE addresses MODIFY COLUMN street text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `addresses` MODIFY COLUMN `street` text NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE addresses MODIFY COLUMN street text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` MODIFY COLUMN `street` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1433,33 +1433,33 @@ DROP PROCEDURE migc_step;
 
 -- [36] undo: remove the dual-write trigger on `addresses`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:28:7
-DROP TRIGGER IF EXISTS migc_sync_addresses_insert;
-DROP TRIGGER IF EXISTS migc_sync_addresses_update;
+DROP TRIGGER IF EXISTS `migc_sync_addresses_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_addresses_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_addresses_insert BEFORE INSERT ON addresses FOR EACH ROW
+CREATE TRIGGER `migc_sync_addresses_insert` BEFORE INSERT ON `addresses` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.line1 IS NULL THEN
+    IF NEW.`line1` IS NULL THEN
       -- written by the old application
-      SET NEW.line1 = concat(concat(NEW.street, ' '), NEW.house_number);
+      SET NEW.`line1` = concat(concat(NEW.`street`, ' '), NEW.`house_number`);
     ELSE
       -- written by the new application
-      SET NEW.street = NEW.line1;
-      SET NEW.house_number = '';
+      SET NEW.`street` = NEW.`line1`;
+      SET NEW.`house_number` = '';
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_addresses_update BEFORE UPDATE ON addresses FOR EACH ROW
+CREATE TRIGGER `migc_sync_addresses_update` BEFORE UPDATE ON `addresses` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.street <=> OLD.street) OR NOT (NEW.house_number <=> OLD.house_number) OR NEW.line1 IS NULL) AND NOT (NOT (NEW.line1 <=> OLD.line1)) THEN
+    IF (NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`) OR NEW.`line1` IS NULL) AND NOT (NOT (NEW.`line1` <=> OLD.`line1`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.line1 = concat(concat(NEW.street, ' '), NEW.house_number);
-    ELSEIF (NOT (NEW.line1 <=> OLD.line1)) AND NOT (NOT (NEW.street <=> OLD.street) OR NOT (NEW.house_number <=> OLD.house_number)) THEN
+      SET NEW.`line1` = concat(concat(NEW.`street`, ' '), NEW.`house_number`);
+    ELSEIF (NOT (NEW.`line1` <=> OLD.`line1`)) AND NOT (NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`)) THEN
       -- updated by the new application
-      SET NEW.street = NEW.line1;
-      SET NEW.house_number = '';
+      SET NEW.`street` = NEW.`line1`;
+      SET NEW.`house_number` = '';
     END IF;
   END IF;
 END//

@@ -25,7 +25,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'street') THEN
-        ALTER TABLE addresses MODIFY COLUMN street text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `addresses` MODIFY COLUMN `street` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -54,7 +54,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'house_number') THEN
-        ALTER TABLE addresses MODIFY COLUMN house_number varchar(16) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `addresses` MODIFY COLUMN `house_number` varchar(16) NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -66,8 +66,8 @@ DROP PROCEDURE migc_step;
 
 -- [36] remove the dual-write trigger on `addresses`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:28:7
-DROP TRIGGER IF EXISTS migc_sync_addresses_insert;
-DROP TRIGGER IF EXISTS migc_sync_addresses_update;
+DROP TRIGGER IF EXISTS `migc_sync_addresses_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_addresses_update`;
 
 -- [37] drop column `addresses.street`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:35:3
@@ -97,9 +97,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'street') THEN
         IF algo = 0 THEN
-          ALTER TABLE addresses DROP COLUMN street, ALGORITHM=INSTANT;
+          ALTER TABLE `addresses` DROP COLUMN `street`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE addresses DROP COLUMN street, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` DROP COLUMN `street`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -138,9 +138,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'house_number') THEN
         IF algo = 0 THEN
-          ALTER TABLE addresses DROP COLUMN house_number, ALGORITHM=INSTANT;
+          ALTER TABLE `addresses` DROP COLUMN `house_number`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE addresses DROP COLUMN house_number, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` DROP COLUMN `house_number`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -153,8 +153,8 @@ DROP PROCEDURE migc_step;
 
 -- [39] drop index `orders_pending` on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP TRIGGER IF EXISTS migc_sync_orders_insert;
-DROP TRIGGER IF EXISTS migc_sync_orders_update;
+DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -173,12 +173,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending') AND EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending__migc') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_pending' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE orders ADD INDEX orders_user_id_fkey (user_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD INDEX `orders_user_id_fkey` (`user_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_shipping_address_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME <> 'orders_pending' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'shipping_address_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE orders ADD INDEX orders_shipping_address_id_fkey (shipping_address_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD INDEX `orders_shipping_address_id_fkey` (`shipping_address_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE orders DROP INDEX orders_pending, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` DROP INDEX `orders_pending`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -216,9 +216,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_pending') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders RENAME INDEX orders_pending__migc TO orders_pending, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` RENAME INDEX `orders_pending__migc` TO `orders_pending`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders RENAME INDEX orders_pending__migc TO orders_pending, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` RENAME INDEX `orders_pending__migc` TO `orders_pending`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -270,58 +270,58 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_levels_quantity_check') OR NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_quantity_check')) THEN
           IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-            DROP TABLE IF EXISTS stock__migc_progress;
-            CREATE TABLE stock__migc LIKE stock;
+            DROP TABLE IF EXISTS `stock__migc_progress`;
+            CREATE TABLE `stock__migc` LIKE `stock`;
             SET SESSION foreign_key_checks = 0;
-            ALTER TABLE stock__migc DROP CONSTRAINT stock_quantity_check, ADD CONSTRAINT stock_levels_quantity_check CHECK (quantity >= 0), ADD CONSTRAINT stock_product_id_fkey__migc FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ADD CONSTRAINT stock_warehouse_id_fkey__migc FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=COPY;
+            ALTER TABLE `stock__migc` DROP CONSTRAINT `stock_quantity_check`, ADD CONSTRAINT `stock_levels_quantity_check` CHECK (`quantity` >= 0), ADD CONSTRAINT `stock_product_id_fkey__migc` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE, ADD CONSTRAINT `stock_warehouse_id_fkey__migc` FOREIGN KEY (`warehouse_id`) REFERENCES `warehouses` (`id`) ON DELETE CASCADE, ALGORITHM=COPY;
             SET SESSION foreign_key_checks = 1;
           END IF;
-          CREATE TABLE IF NOT EXISTS stock__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL, claimed_1 int NULL) ENGINE=InnoDB;
-          INSERT IGNORE INTO stock__migc_progress (id) VALUES (1);
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_insert';
+          CREATE TABLE IF NOT EXISTS `stock__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL, claimed_1 int NULL) ENGINE=InnoDB;
+          INSERT IGNORE INTO `stock__migc_progress` (id) VALUES (1);
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_insert AFTER INSERT ON stock FOR EACH ROW IF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock__migc (product_id, warehouse_id, quantity, reserved) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved); END IF';
+          SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_insert` AFTER INSERT ON `stock` FOR EACH ROW IF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `stock__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`); END IF';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_update AFTER UPDATE ON stock FOR EACH ROW IF NEW.product_id <=> OLD.product_id AND NEW.warehouse_id <=> OLD.warehouse_id THEN IF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock__migc (product_id, warehouse_id, quantity, reserved) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved); END IF; ELSEIF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE stock__migc SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; IF ROW_COUNT() = 0 THEN INSERT INTO stock__migc (product_id, warehouse_id, quantity, reserved) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved); END IF; ELSE DELETE FROM stock__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF; ELSEIF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock__migc (product_id, warehouse_id, quantity, reserved) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved); END IF';
+          SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_update` AFTER UPDATE ON `stock` FOR EACH ROW IF NEW.`product_id` <=> OLD.`product_id` AND NEW.`warehouse_id` <=> OLD.`warehouse_id` THEN IF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `stock__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`); END IF; ELSEIF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`product_id`, OLD.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE `stock__migc` SET `product_id` = NEW.`product_id`, `warehouse_id` = NEW.`warehouse_id`, `quantity` = NEW.`quantity`, `reserved` = NEW.`reserved` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; IF ROW_COUNT() = 0 THEN INSERT INTO `stock__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`); END IF; ELSE DELETE FROM `stock__migc` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `stock__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`); END IF';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_delete';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_delete`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_delete AFTER DELETE ON stock FOR EACH ROW IF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM stock__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF';
+          SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_delete` AFTER DELETE ON `stock` FOR EACH ROW IF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`product_id`, OLD.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM `stock__migc` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; END IF';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
           copy: LOOP
             SET upto_0 = NULL, upto_1 = NULL;
-            SELECT b.product_id, b.warehouse_id INTO upto_0, upto_1
-              FROM (SELECT product_id, warehouse_id FROM stock WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) ORDER BY product_id, warehouse_id LIMIT batch_size) AS b
-              ORDER BY b.product_id DESC, b.warehouse_id DESC LIMIT 1;
+            SELECT b.`product_id`, b.`warehouse_id` INTO upto_0, upto_1
+              FROM (SELECT `product_id`, `warehouse_id` FROM `stock` WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) ORDER BY `product_id`, `warehouse_id` LIMIT batch_size) AS b
+              ORDER BY b.`product_id` DESC, b.`warehouse_id` DESC LIMIT 1;
             START TRANSACTION;
             IF upto_0 IS NULL THEN
-              UPDATE stock__migc_progress SET whole = 1;
+              UPDATE `stock__migc_progress` SET whole = 1;
             ELSE
-              UPDATE stock__migc_progress SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
+              UPDATE `stock__migc_progress` SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
             END IF;
             COMMIT;
             START TRANSACTION;
-            SELECT COUNT(*) INTO locked_rows FROM stock
-              WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (upto_0 IS NULL OR (product_id, warehouse_id) <= (upto_0, upto_1)) FOR UPDATE;
-            INSERT INTO stock__migc (product_id, warehouse_id, quantity, reserved)
-              SELECT product_id, warehouse_id, quantity, reserved FROM stock WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (upto_0 IS NULL OR (product_id, warehouse_id) <= (upto_0, upto_1))
-                AND NOT EXISTS (SELECT 1 FROM stock__migc AS x WHERE x.product_id = stock.product_id AND x.warehouse_id = stock.warehouse_id)
-              ON DUPLICATE KEY UPDATE product_id = stock__migc.product_id;
+            SELECT COUNT(*) INTO locked_rows FROM `stock`
+              WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`product_id`, `warehouse_id`) <= (upto_0, upto_1)) FOR UPDATE;
+            INSERT INTO `stock__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`)
+              SELECT `product_id`, `warehouse_id`, `quantity`, `reserved` FROM `stock` WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`product_id`, `warehouse_id`) <= (upto_0, upto_1))
+                AND NOT EXISTS (SELECT 1 FROM `stock__migc` AS x WHERE x.`product_id` = `stock`.`product_id` AND x.`warehouse_id` = `stock`.`warehouse_id`)
+              ON DUPLICATE KEY UPDATE `product_id` = `stock__migc`.`product_id`;
             COMMIT;
             IF upto_0 IS NULL THEN
               LEAVE copy;
@@ -329,42 +329,42 @@ BEGIN
             SET last_0 = upto_0, last_1 = upto_1, started = 1, attempt = 0;
             DO SLEEP(pause_ms / 1000);
           END LOOP;
-          RENAME TABLE stock TO stock__migc_old, stock__migc TO stock;
+          RENAME TABLE `stock` TO `stock__migc_old`, `stock__migc` TO `stock`;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE stock__migc_old;
+          DROP TABLE `stock__migc_old`;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS stock__migc_progress;
+          DROP TABLE IF EXISTS `stock__migc_progress`;
           IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey') THEN
             SET SESSION foreign_key_checks = 0;
-            ALTER TABLE stock ADD CONSTRAINT stock_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` ADD CONSTRAINT `stock_product_id_fkey` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
             SET SESSION foreign_key_checks = 1;
           END IF;
           IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey__migc') THEN
             IF algo = 0 THEN
-              ALTER TABLE stock DROP FOREIGN KEY stock_product_id_fkey__migc, ALGORITHM=INSTANT;
+              ALTER TABLE `stock` DROP FOREIGN KEY `stock_product_id_fkey__migc`, ALGORITHM=INSTANT;
             ELSE
-              ALTER TABLE stock DROP FOREIGN KEY stock_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+              ALTER TABLE `stock` DROP FOREIGN KEY `stock_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
             END IF;
           END IF;
           IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND INDEX_NAME = 'stock_product_id_fkey__migc') THEN
-            ALTER TABLE stock DROP INDEX stock_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` DROP INDEX `stock_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
           IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_warehouse_id_fkey') THEN
             SET SESSION foreign_key_checks = 0;
-            ALTER TABLE stock ADD CONSTRAINT stock_warehouse_id_fkey FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` ADD CONSTRAINT `stock_warehouse_id_fkey` FOREIGN KEY (`warehouse_id`) REFERENCES `warehouses` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
             SET SESSION foreign_key_checks = 1;
           END IF;
           IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_warehouse_id_fkey__migc') THEN
             IF algo = 0 THEN
-              ALTER TABLE stock DROP FOREIGN KEY stock_warehouse_id_fkey__migc, ALGORITHM=INSTANT;
+              ALTER TABLE `stock` DROP FOREIGN KEY `stock_warehouse_id_fkey__migc`, ALGORITHM=INSTANT;
             ELSE
-              ALTER TABLE stock DROP FOREIGN KEY stock_warehouse_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+              ALTER TABLE `stock` DROP FOREIGN KEY `stock_warehouse_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
             END IF;
           END IF;
           IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND INDEX_NAME = 'stock_warehouse_id_fkey__migc') THEN
-            ALTER TABLE stock DROP INDEX stock_warehouse_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` DROP INDEX `stock_warehouse_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
       END IF;
@@ -414,58 +414,58 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_levels_reserved_check') OR NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_reserved_check')) THEN
           IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-            DROP TABLE IF EXISTS stock__migc_progress;
-            CREATE TABLE stock__migc LIKE stock;
+            DROP TABLE IF EXISTS `stock__migc_progress`;
+            CREATE TABLE `stock__migc` LIKE `stock`;
             SET SESSION foreign_key_checks = 0;
-            ALTER TABLE stock__migc DROP CONSTRAINT stock_reserved_check, ADD CONSTRAINT stock_levels_reserved_check CHECK (reserved >= 0), ADD CONSTRAINT stock_product_id_fkey__migc FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ADD CONSTRAINT stock_warehouse_id_fkey__migc FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=COPY;
+            ALTER TABLE `stock__migc` DROP CONSTRAINT `stock_reserved_check`, ADD CONSTRAINT `stock_levels_reserved_check` CHECK (`reserved` >= 0), ADD CONSTRAINT `stock_product_id_fkey__migc` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE, ADD CONSTRAINT `stock_warehouse_id_fkey__migc` FOREIGN KEY (`warehouse_id`) REFERENCES `warehouses` (`id`) ON DELETE CASCADE, ALGORITHM=COPY;
             SET SESSION foreign_key_checks = 1;
           END IF;
-          CREATE TABLE IF NOT EXISTS stock__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL, claimed_1 int NULL) ENGINE=InnoDB;
-          INSERT IGNORE INTO stock__migc_progress (id) VALUES (1);
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_insert';
+          CREATE TABLE IF NOT EXISTS `stock__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL, claimed_1 int NULL) ENGINE=InnoDB;
+          INSERT IGNORE INTO `stock__migc_progress` (id) VALUES (1);
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_insert AFTER INSERT ON stock FOR EACH ROW IF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock__migc (product_id, warehouse_id, quantity, reserved) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved); END IF';
+          SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_insert` AFTER INSERT ON `stock` FOR EACH ROW IF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `stock__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`); END IF';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_update AFTER UPDATE ON stock FOR EACH ROW IF NEW.product_id <=> OLD.product_id AND NEW.warehouse_id <=> OLD.warehouse_id THEN IF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock__migc (product_id, warehouse_id, quantity, reserved) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved); END IF; ELSEIF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE stock__migc SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; IF ROW_COUNT() = 0 THEN INSERT INTO stock__migc (product_id, warehouse_id, quantity, reserved) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved); END IF; ELSE DELETE FROM stock__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF; ELSEIF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock__migc (product_id, warehouse_id, quantity, reserved) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved); END IF';
+          SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_update` AFTER UPDATE ON `stock` FOR EACH ROW IF NEW.`product_id` <=> OLD.`product_id` AND NEW.`warehouse_id` <=> OLD.`warehouse_id` THEN IF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `stock__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`); END IF; ELSEIF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`product_id`, OLD.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE `stock__migc` SET `product_id` = NEW.`product_id`, `warehouse_id` = NEW.`warehouse_id`, `quantity` = NEW.`quantity`, `reserved` = NEW.`reserved` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; IF ROW_COUNT() = 0 THEN INSERT INTO `stock__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`); END IF; ELSE DELETE FROM `stock__migc` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `stock__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`); END IF';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_delete';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_delete`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_delete AFTER DELETE ON stock FOR EACH ROW IF EXISTS (SELECT 1 FROM stock__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM stock__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF';
+          SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_delete` AFTER DELETE ON `stock` FOR EACH ROW IF EXISTS (SELECT 1 FROM `stock__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`product_id`, OLD.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM `stock__migc` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; END IF';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
           copy: LOOP
             SET upto_0 = NULL, upto_1 = NULL;
-            SELECT b.product_id, b.warehouse_id INTO upto_0, upto_1
-              FROM (SELECT product_id, warehouse_id FROM stock WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) ORDER BY product_id, warehouse_id LIMIT batch_size) AS b
-              ORDER BY b.product_id DESC, b.warehouse_id DESC LIMIT 1;
+            SELECT b.`product_id`, b.`warehouse_id` INTO upto_0, upto_1
+              FROM (SELECT `product_id`, `warehouse_id` FROM `stock` WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) ORDER BY `product_id`, `warehouse_id` LIMIT batch_size) AS b
+              ORDER BY b.`product_id` DESC, b.`warehouse_id` DESC LIMIT 1;
             START TRANSACTION;
             IF upto_0 IS NULL THEN
-              UPDATE stock__migc_progress SET whole = 1;
+              UPDATE `stock__migc_progress` SET whole = 1;
             ELSE
-              UPDATE stock__migc_progress SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
+              UPDATE `stock__migc_progress` SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
             END IF;
             COMMIT;
             START TRANSACTION;
-            SELECT COUNT(*) INTO locked_rows FROM stock
-              WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (upto_0 IS NULL OR (product_id, warehouse_id) <= (upto_0, upto_1)) FOR UPDATE;
-            INSERT INTO stock__migc (product_id, warehouse_id, quantity, reserved)
-              SELECT product_id, warehouse_id, quantity, reserved FROM stock WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (upto_0 IS NULL OR (product_id, warehouse_id) <= (upto_0, upto_1))
-                AND NOT EXISTS (SELECT 1 FROM stock__migc AS x WHERE x.product_id = stock.product_id AND x.warehouse_id = stock.warehouse_id)
-              ON DUPLICATE KEY UPDATE product_id = stock__migc.product_id;
+            SELECT COUNT(*) INTO locked_rows FROM `stock`
+              WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`product_id`, `warehouse_id`) <= (upto_0, upto_1)) FOR UPDATE;
+            INSERT INTO `stock__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`)
+              SELECT `product_id`, `warehouse_id`, `quantity`, `reserved` FROM `stock` WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`product_id`, `warehouse_id`) <= (upto_0, upto_1))
+                AND NOT EXISTS (SELECT 1 FROM `stock__migc` AS x WHERE x.`product_id` = `stock`.`product_id` AND x.`warehouse_id` = `stock`.`warehouse_id`)
+              ON DUPLICATE KEY UPDATE `product_id` = `stock__migc`.`product_id`;
             COMMIT;
             IF upto_0 IS NULL THEN
               LEAVE copy;
@@ -473,42 +473,42 @@ BEGIN
             SET last_0 = upto_0, last_1 = upto_1, started = 1, attempt = 0;
             DO SLEEP(pause_ms / 1000);
           END LOOP;
-          RENAME TABLE stock TO stock__migc_old, stock__migc TO stock;
+          RENAME TABLE `stock` TO `stock__migc_old`, `stock__migc` TO `stock`;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE stock__migc_old;
+          DROP TABLE `stock__migc_old`;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS stock__migc_progress;
+          DROP TABLE IF EXISTS `stock__migc_progress`;
           IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey') THEN
             SET SESSION foreign_key_checks = 0;
-            ALTER TABLE stock ADD CONSTRAINT stock_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` ADD CONSTRAINT `stock_product_id_fkey` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
             SET SESSION foreign_key_checks = 1;
           END IF;
           IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey__migc') THEN
             IF algo = 0 THEN
-              ALTER TABLE stock DROP FOREIGN KEY stock_product_id_fkey__migc, ALGORITHM=INSTANT;
+              ALTER TABLE `stock` DROP FOREIGN KEY `stock_product_id_fkey__migc`, ALGORITHM=INSTANT;
             ELSE
-              ALTER TABLE stock DROP FOREIGN KEY stock_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+              ALTER TABLE `stock` DROP FOREIGN KEY `stock_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
             END IF;
           END IF;
           IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND INDEX_NAME = 'stock_product_id_fkey__migc') THEN
-            ALTER TABLE stock DROP INDEX stock_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` DROP INDEX `stock_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
           IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_warehouse_id_fkey') THEN
             SET SESSION foreign_key_checks = 0;
-            ALTER TABLE stock ADD CONSTRAINT stock_warehouse_id_fkey FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` ADD CONSTRAINT `stock_warehouse_id_fkey` FOREIGN KEY (`warehouse_id`) REFERENCES `warehouses` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
             SET SESSION foreign_key_checks = 1;
           END IF;
           IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_warehouse_id_fkey__migc') THEN
             IF algo = 0 THEN
-              ALTER TABLE stock DROP FOREIGN KEY stock_warehouse_id_fkey__migc, ALGORITHM=INSTANT;
+              ALTER TABLE `stock` DROP FOREIGN KEY `stock_warehouse_id_fkey__migc`, ALGORITHM=INSTANT;
             ELSE
-              ALTER TABLE stock DROP FOREIGN KEY stock_warehouse_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+              ALTER TABLE `stock` DROP FOREIGN KEY `stock_warehouse_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
             END IF;
           END IF;
           IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND INDEX_NAME = 'stock_warehouse_id_fkey__migc') THEN
-            ALTER TABLE stock DROP INDEX stock_warehouse_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` DROP INDEX `stock_warehouse_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
       END IF;
@@ -542,7 +542,7 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_levels_product_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE stock ADD CONSTRAINT stock_levels_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock` ADD CONSTRAINT `stock_levels_product_id_fkey` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
       END IF;
@@ -581,13 +581,13 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey') THEN
           IF algo = 0 THEN
-            ALTER TABLE stock DROP FOREIGN KEY stock_product_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `stock` DROP FOREIGN KEY `stock_product_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE stock DROP FOREIGN KEY stock_product_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` DROP FOREIGN KEY `stock_product_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND INDEX_NAME = 'stock_product_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_product_id_fkey') THEN
-          ALTER TABLE stock DROP INDEX stock_product_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock` DROP INDEX `stock_product_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -619,7 +619,7 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_levels_warehouse_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE stock ADD CONSTRAINT stock_levels_warehouse_id_fkey FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock` ADD CONSTRAINT `stock_levels_warehouse_id_fkey` FOREIGN KEY (`warehouse_id`) REFERENCES `warehouses` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
       END IF;
@@ -658,13 +658,13 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_warehouse_id_fkey') THEN
           IF algo = 0 THEN
-            ALTER TABLE stock DROP FOREIGN KEY stock_warehouse_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `stock` DROP FOREIGN KEY `stock_warehouse_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE stock DROP FOREIGN KEY stock_warehouse_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock` DROP FOREIGN KEY `stock_warehouse_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND INDEX_NAME = 'stock_warehouse_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND CONSTRAINT_NAME = 'stock_warehouse_id_fkey') THEN
-          ALTER TABLE stock DROP INDEX stock_warehouse_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock` DROP INDEX `stock_warehouse_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -677,8 +677,8 @@ DROP PROCEDURE migc_step;
 
 -- [46] drop index `users_email_lower_key` on `users`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP TRIGGER IF EXISTS migc_sync_users_insert;
-DROP TRIGGER IF EXISTS migc_sync_users_update;
+DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -704,14 +704,14 @@ BEGIN
         END IF;
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND INDEX_NAME = 'users_email_lower_key') THEN
-        ALTER TABLE users DROP INDEX users_email_lower_key, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `users` DROP INDEX `users_email_lower_key`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND INDEX_NAME = 'users_email_lower_key') THEN
         IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'users_email_lower_key__expr') THEN
           IF algo = 0 THEN
-            ALTER TABLE users DROP COLUMN users_email_lower_key__expr, ALGORITHM=INSTANT;
+            ALTER TABLE `users` DROP COLUMN `users_email_lower_key__expr`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE users DROP COLUMN users_email_lower_key__expr, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `users` DROP COLUMN `users_email_lower_key__expr`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
       END IF;
@@ -725,12 +725,12 @@ DROP PROCEDURE migc_step;
 
 -- [47] remove the dual-write trigger on `users`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
-DROP TRIGGER IF EXISTS migc_sync_users_insert;
-DROP TRIGGER IF EXISTS migc_sync_users_update;
+DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 
 -- [48] drop view `order_totals` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS order_totals;
+DROP VIEW IF EXISTS `order_totals`;
 
 -- [49] drop column `orders.status`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
@@ -760,9 +760,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders DROP COLUMN status, RENAME COLUMN status__migc_new TO status, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` DROP COLUMN `status`, RENAME COLUMN `status__migc_new` TO `status`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders DROP COLUMN status, RENAME COLUMN status__migc_new TO status, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP COLUMN `status`, RENAME COLUMN `status__migc_new` TO `status`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -805,9 +805,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status__migc_new') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders RENAME COLUMN status__migc_new TO status, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` RENAME COLUMN `status__migc_new` TO `status`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders RENAME COLUMN status__migc_new TO status, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` RENAME COLUMN `status__migc_new` TO `status`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -846,9 +846,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending', ALGORITHM=INSTANT;
+          ALTER TABLE `orders` ALTER COLUMN `status` SET DEFAULT 'pending', ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ALTER COLUMN `status` SET DEFAULT 'pending', ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -861,8 +861,8 @@ DROP PROCEDURE migc_step;
 
 -- [53] remove the dual-write trigger on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
-DROP TRIGGER IF EXISTS migc_sync_orders_insert;
-DROP TRIGGER IF EXISTS migc_sync_orders_update;
+DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 
 -- [54] drop column `orders.notes`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
@@ -892,9 +892,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'notes') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders DROP COLUMN notes, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` DROP COLUMN `notes`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders DROP COLUMN notes, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP COLUMN `notes`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -907,15 +907,15 @@ DROP PROCEDURE migc_step;
 
 -- [55] recreate view `order_totals`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
-CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS `lines`, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+CREATE OR REPLACE VIEW `order_totals` AS SELECT `o`.`id` AS `order_id`, `o`.`user_id`, count(*) AS `lines`, sum(`i`.`quantity` * `i`.`unit_price`) AS `items_total` FROM `orders` o JOIN `order_items` i ON `i`.`order_id` = `o`.`id` GROUP BY `o`.`id`, `o`.`user_id`;
 
 -- [56] drop view `product_stock` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS product_stock;
+DROP VIEW IF EXISTS `product_stock`;
 
 -- [57] drop the view `stock_levels` standing for table `stock`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
-DROP VIEW IF EXISTS stock_levels;
+DROP VIEW IF EXISTS `stock_levels`;
 
 -- [58] rename table `stock` to `stock_levels`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
@@ -936,7 +936,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND TABLE_TYPE = 'BASE TABLE') THEN
-        RENAME TABLE stock TO stock_levels;
+        RENAME TABLE `stock` TO `stock_levels`;
       END IF;
       SET done = 1;
     END;
@@ -948,4 +948,4 @@ DROP PROCEDURE migc_step;
 
 -- [59] recreate view `product_stock`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
-CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;
+CREATE OR REPLACE VIEW `product_stock` AS SELECT `product_id`, sum(`quantity` - `reserved`) AS `available` FROM `stock_levels` GROUP BY `product_id`;

@@ -7,11 +7,11 @@ SET statement_timeout = 0;
 
 -- [20] undo: create view `product_stock` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
-DROP VIEW IF EXISTS product_stock;
+DROP VIEW IF EXISTS "product_stock";
 
 -- [19] undo: drop view `product_stock` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
-CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock GROUP BY product_id;
+CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock" GROUP BY "product_id";
 
 -- [18] undo: install the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
@@ -23,7 +23,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_users ON users;
+      DROP TRIGGER IF EXISTS "migc_sync_users" ON "users";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -36,11 +36,11 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_users();
+DROP FUNCTION IF EXISTS "migc_sync_users"();
 
 -- [17] undo: create unique index `users_email_normalized_key` on `users`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/users.mig:18:3
-DROP INDEX CONCURRENTLY IF EXISTS users_email_normalized_key;
+DROP INDEX CONCURRENTLY IF EXISTS "users_email_normalized_key";
 
 -- [16] undo: add column `users.email_normalized` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
@@ -52,7 +52,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users DROP COLUMN IF EXISTS email_normalized;
+      ALTER TABLE "users" DROP COLUMN IF EXISTS "email_normalized";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -76,7 +76,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
+      DROP TRIGGER IF EXISTS "migc_sync_orders" ON "orders";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -89,11 +89,11 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_orders();
+DROP FUNCTION IF EXISTS "migc_sync_orders"();
 
 -- [14] undo: create index `orders_pending__migc` on `orders`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:23:3
-DROP INDEX CONCURRENTLY IF EXISTS orders_pending__migc;
+DROP INDEX CONCURRENTLY IF EXISTS "orders_pending__migc";
 
 -- [13] undo: add column `orders.customer_note` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:18:3
@@ -105,7 +105,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE orders DROP COLUMN IF EXISTS customer_note;
+      ALTER TABLE "orders" DROP COLUMN IF EXISTS "customer_note";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -129,7 +129,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE orders DROP COLUMN IF EXISTS status__migc_new;
+      ALTER TABLE "orders" DROP COLUMN IF EXISTS "status__migc_new";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -153,7 +153,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_addresses ON addresses;
+      DROP TRIGGER IF EXISTS "migc_sync_addresses" ON "addresses";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -166,7 +166,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_addresses();
+DROP FUNCTION IF EXISTS "migc_sync_addresses"();
 
 -- [10] undo: add column `addresses.line2`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:34:3
@@ -178,7 +178,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE addresses DROP COLUMN IF EXISTS line2;
+      ALTER TABLE "addresses" DROP COLUMN IF EXISTS "line2";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -202,7 +202,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE addresses DROP COLUMN IF EXISTS line1;
+      ALTER TABLE "addresses" DROP COLUMN IF EXISTS "line1";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -218,7 +218,7 @@ $migc$;
 
 -- [8] undo: expose table `stock` as `stock_levels` (an updatable view)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
-DROP VIEW IF EXISTS stock_levels;
+DROP VIEW IF EXISTS "stock_levels";
 
 -- [7] undo: add foreign key `refunds_decided_by_fkey` on `refunds`
 --     lock: SHARE ROW EXCLUSIVE (on `refunds` and `users`); rewrite: no; scan: yes; from examples/shop/v3/orders.mig:54:46
@@ -230,8 +230,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('refunds') IS NOT NULL THEN
-        ALTER TABLE refunds DROP CONSTRAINT IF EXISTS refunds_decided_by_fkey;
+      IF to_regclass('"refunds"') IS NOT NULL THEN
+        ALTER TABLE "refunds" DROP CONSTRAINT IF EXISTS "refunds_decided_by_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -256,8 +256,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('refunds') IS NOT NULL THEN
-        ALTER TABLE refunds DROP CONSTRAINT IF EXISTS refunds_payment_id_fkey;
+      IF to_regclass('"refunds"') IS NOT NULL THEN
+        ALTER TABLE "refunds" DROP CONSTRAINT IF EXISTS "refunds_payment_id_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -274,20 +274,20 @@ $migc$;
 
 -- [5] undo: create index `refunds_open` on `refunds`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:57:3
-DROP INDEX CONCURRENTLY IF EXISTS refunds_open;
+DROP INDEX CONCURRENTLY IF EXISTS "refunds_open";
 
 -- [4] undo: create index `refunds_payment_id_idx` on `refunds`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:56:3
-DROP INDEX CONCURRENTLY IF EXISTS refunds_payment_id_idx;
+DROP INDEX CONCURRENTLY IF EXISTS "refunds_payment_id_idx";
 
 -- [3] undo: create table `refunds`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v3/orders.mig:48:7
-DROP TABLE IF EXISTS refunds;
+DROP TABLE IF EXISTS "refunds";
 
 -- [2] undo: create enum `refund_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:8:6
-DROP TYPE IF EXISTS refund_status;
+DROP TYPE IF EXISTS "refund_status";
 
 -- [1] undo: create enum `order_status__migc`, the new shape of `order_status` (without `refunded`)
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
-DROP TYPE IF EXISTS order_status__migc;
+DROP TYPE IF EXISTS "order_status__migc";

@@ -15,8 +15,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('users') IS NOT NULL THEN
-        ALTER TABLE users DROP CONSTRAINT IF EXISTS users_email_normalized_key;
+      IF to_regclass('"users"') IS NOT NULL THEN
+        ALTER TABLE "users" DROP CONSTRAINT IF EXISTS "users_email_normalized_key";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -38,8 +38,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('users_email_normalized_key') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS users_email_normalized_key;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"users_email_normalized_key"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "users_email_normalized_key";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -53,7 +53,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS users_email_normalized_key ON users (email_normalized);
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "users_email_normalized_key" ON "users" ("email_normalized");
 
 -- [32] undo: set `users.email_normalized` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
@@ -65,7 +65,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users ALTER COLUMN email_normalized DROP NOT NULL;
+      ALTER TABLE "users" ALTER COLUMN "email_normalized" DROP NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -86,8 +86,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_email_normalized_not_null') THEN
-        ALTER TABLE users ADD CONSTRAINT users_email_normalized_not_null CHECK (email_normalized IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"users"') AND conname = 'users_email_normalized_not_null') THEN
+        ALTER TABLE "users" ADD CONSTRAINT "users_email_normalized_not_null" CHECK ("email_normalized" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -116,8 +116,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('users') IS NOT NULL THEN
-        ALTER TABLE users DROP CONSTRAINT IF EXISTS users_email_normalized_not_null;
+      IF to_regclass('"users"') IS NOT NULL THEN
+        ALTER TABLE "users" DROP CONSTRAINT IF EXISTS "users_email_normalized_not_null";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -142,7 +142,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE orders ALTER COLUMN status__migc_new DROP NOT NULL;
+      ALTER TABLE "orders" ALTER COLUMN "status__migc_new" DROP NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -163,8 +163,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_status__migc_new_not_null') THEN
-        ALTER TABLE orders ADD CONSTRAINT orders_status__migc_new_not_null CHECK (status__migc_new IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"orders"') AND conname = 'orders_status__migc_new_not_null') THEN
+        ALTER TABLE "orders" ADD CONSTRAINT "orders_status__migc_new_not_null" CHECK ("status__migc_new" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -193,8 +193,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('orders') IS NOT NULL THEN
-        ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_status__migc_new_not_null;
+      IF to_regclass('"orders"') IS NOT NULL THEN
+        ALTER TABLE "orders" DROP CONSTRAINT IF EXISTS "orders_status__migc_new_not_null";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -219,7 +219,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE addresses ALTER COLUMN line1 DROP NOT NULL;
+      ALTER TABLE "addresses" ALTER COLUMN "line1" DROP NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -240,8 +240,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('addresses') AND conname = 'addresses_line1_not_null') THEN
-        ALTER TABLE addresses ADD CONSTRAINT addresses_line1_not_null CHECK (line1 IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"addresses"') AND conname = 'addresses_line1_not_null') THEN
+        ALTER TABLE "addresses" ADD CONSTRAINT "addresses_line1_not_null" CHECK ("line1" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -270,8 +270,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('addresses') IS NOT NULL THEN
-        ALTER TABLE addresses DROP CONSTRAINT IF EXISTS addresses_line1_not_null;
+      IF to_regclass('"addresses"') IS NOT NULL THEN
+        ALTER TABLE "addresses" DROP CONSTRAINT IF EXISTS "addresses_line1_not_null";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN

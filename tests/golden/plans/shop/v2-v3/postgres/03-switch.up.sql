@@ -15,8 +15,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('addresses') AND conname = 'addresses_line1_not_null') THEN
-        ALTER TABLE addresses ADD CONSTRAINT addresses_line1_not_null CHECK (line1 IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"addresses"') AND conname = 'addresses_line1_not_null') THEN
+        ALTER TABLE "addresses" ADD CONSTRAINT "addresses_line1_not_null" CHECK ("line1" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -35,8 +35,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/users.mig:33:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('addresses') AND conname = 'addresses_line1_not_null' AND NOT convalidated) THEN
-    ALTER TABLE addresses VALIDATE CONSTRAINT addresses_line1_not_null;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"addresses"') AND conname = 'addresses_line1_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "addresses" VALIDATE CONSTRAINT "addresses_line1_not_null";
   END IF;
 END
 $migc$;
@@ -51,8 +51,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE addresses ALTER COLUMN line1 SET NOT NULL;
-      ALTER TABLE addresses DROP CONSTRAINT IF EXISTS addresses_line1_not_null;
+      ALTER TABLE "addresses" ALTER COLUMN "line1" SET NOT NULL;
+      ALTER TABLE "addresses" DROP CONSTRAINT IF EXISTS "addresses_line1_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -76,8 +76,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_status__migc_new_not_null') THEN
-        ALTER TABLE orders ADD CONSTRAINT orders_status__migc_new_not_null CHECK (status__migc_new IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"orders"') AND conname = 'orders_status__migc_new_not_null') THEN
+        ALTER TABLE "orders" ADD CONSTRAINT "orders_status__migc_new_not_null" CHECK ("status__migc_new" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -96,8 +96,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:16:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_status__migc_new_not_null' AND NOT convalidated) THEN
-    ALTER TABLE orders VALIDATE CONSTRAINT orders_status__migc_new_not_null;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"orders"') AND conname = 'orders_status__migc_new_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "orders" VALIDATE CONSTRAINT "orders_status__migc_new_not_null";
   END IF;
 END
 $migc$;
@@ -112,8 +112,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE orders ALTER COLUMN status__migc_new SET NOT NULL;
-      ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_status__migc_new_not_null;
+      ALTER TABLE "orders" ALTER COLUMN "status__migc_new" SET NOT NULL;
+      ALTER TABLE "orders" DROP CONSTRAINT IF EXISTS "orders_status__migc_new_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -137,8 +137,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_email_normalized_not_null') THEN
-        ALTER TABLE users ADD CONSTRAINT users_email_normalized_not_null CHECK (email_normalized IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"users"') AND conname = 'users_email_normalized_not_null') THEN
+        ALTER TABLE "users" ADD CONSTRAINT "users_email_normalized_not_null" CHECK ("email_normalized" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -157,8 +157,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/users.mig:9:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_email_normalized_not_null' AND NOT convalidated) THEN
-    ALTER TABLE users VALIDATE CONSTRAINT users_email_normalized_not_null;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"users"') AND conname = 'users_email_normalized_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "users" VALIDATE CONSTRAINT "users_email_normalized_not_null";
   END IF;
 END
 $migc$;
@@ -173,8 +173,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users ALTER COLUMN email_normalized SET NOT NULL;
-      ALTER TABLE users DROP CONSTRAINT IF EXISTS users_email_normalized_not_null;
+      ALTER TABLE "users" ALTER COLUMN "email_normalized" SET NOT NULL;
+      ALTER TABLE "users" DROP CONSTRAINT IF EXISTS "users_email_normalized_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -198,8 +198,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_email_normalized_key') THEN
-        ALTER TABLE users ADD CONSTRAINT users_email_normalized_key UNIQUE USING INDEX users_email_normalized_key;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"users"') AND conname = 'users_email_normalized_key') THEN
+        ALTER TABLE "users" ADD CONSTRAINT "users_email_normalized_key" UNIQUE USING INDEX "users_email_normalized_key";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN

@@ -7,7 +7,7 @@ SET statement_timeout = 0;
 
 -- [59] undo: recreate view `product_stock`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
-DROP VIEW IF EXISTS product_stock;
+DROP VIEW IF EXISTS "product_stock";
 
 -- [58] undo: rename table `stock` to `stock_levels`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
@@ -19,8 +19,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('stock_levels') IS NOT NULL AND to_regclass('stock') IS NULL THEN
-        ALTER TABLE stock_levels RENAME TO stock;
+      IF to_regclass('"stock_levels"') IS NOT NULL AND to_regclass('"stock"') IS NULL THEN
+        ALTER TABLE "stock_levels" RENAME TO "stock";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -37,15 +37,15 @@ $migc$;
 
 -- [57] undo: drop the view `stock_levels` standing for table `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
-CREATE OR REPLACE VIEW stock_levels AS SELECT * FROM stock;
+CREATE OR REPLACE VIEW "stock_levels" AS SELECT * FROM "stock";
 
 -- [56] undo: drop view `product_stock` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;
+CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock_levels" GROUP BY "product_id";
 
 -- [55] undo: recreate view `order_totals`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
-DROP VIEW IF EXISTS order_totals;
+DROP VIEW IF EXISTS "order_totals";
 
 -- [54] undo: drop column `orders.notes`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -57,8 +57,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE orders ADD COLUMN IF NOT EXISTS notes text;
-      UPDATE orders SET notes = customer_note WHERE notes IS NULL;
+      ALTER TABLE "orders" ADD COLUMN IF NOT EXISTS "notes" text;
+      UPDATE "orders" SET "notes" = "customer_note" WHERE "notes" IS NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -74,29 +74,29 @@ $migc$;
 
 -- [53] undo: remove the dual-write trigger on `orders`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
-CREATE OR REPLACE FUNCTION migc_sync_orders() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_orders"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status THEN
-    NEW.status__migc_new := CAST(CASE CAST(NEW.status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(NEW.status AS TEXT) END AS order_status__migc);
+  IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" THEN
+    NEW."status__migc_new" := CAST(CASE CAST(NEW."status" AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(NEW."status" AS TEXT) END AS order_status__migc);
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.customer_note IS NULL THEN
+    IF NEW."customer_note" IS NULL THEN
       -- written by the old application
-      NEW.customer_note := NEW.notes;
+      NEW."customer_note" := NEW."notes";
     ELSE
       -- written by the new application
-      NEW.notes := NEW.customer_note;
+      NEW."notes" := NEW."customer_note";
     END IF;
-  ELSIF (NEW.notes IS DISTINCT FROM OLD.notes OR NEW.customer_note IS NULL) AND NOT (NEW.customer_note IS DISTINCT FROM OLD.customer_note) THEN
+  ELSIF (NEW."notes" IS DISTINCT FROM OLD."notes" OR NEW."customer_note" IS NULL) AND NOT (NEW."customer_note" IS DISTINCT FROM OLD."customer_note") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.customer_note := NEW.notes;
-  ELSIF (NEW.customer_note IS DISTINCT FROM OLD.customer_note) AND NOT (NEW.notes IS DISTINCT FROM OLD.notes) THEN
+    NEW."customer_note" := NEW."notes";
+  ELSIF (NEW."customer_note" IS DISTINCT FROM OLD."customer_note") AND NOT (NEW."notes" IS DISTINCT FROM OLD."notes") THEN
     -- updated by the new application
-    NEW.notes := NEW.customer_note;
+    NEW."notes" := NEW."customer_note";
   END IF;
   RETURN NEW;
 END
@@ -109,8 +109,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
-      CREATE TRIGGER migc_sync_orders BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION migc_sync_orders();
+      DROP TRIGGER IF EXISTS "migc_sync_orders" ON "orders";
+      CREATE TRIGGER "migc_sync_orders" BEFORE INSERT OR UPDATE ON "orders" FOR EACH ROW EXECUTE FUNCTION "migc_sync_orders"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -134,8 +134,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped) THEN
-        ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"orders"') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE "orders" ALTER COLUMN "status" SET DEFAULT 'pending';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -160,9 +160,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped)
-         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
-        ALTER TABLE orders RENAME COLUMN status TO status__migc_new;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"orders"') AND attname = 'status' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"orders"') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
+        ALTER TABLE "orders" RENAME COLUMN "status" TO "status__migc_new";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -181,9 +181,9 @@ $migc$;
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
 DO $migc$
 BEGIN
-  IF to_regtype('order_status__migc') IS NULL AND to_regtype('order_status') IS NOT NULL THEN
-    ALTER TYPE order_status RENAME TO order_status__migc;
-    CREATE TYPE order_status AS ENUM ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded');
+  IF to_regtype('"order_status__migc"') IS NULL AND to_regtype('"order_status"') IS NOT NULL THEN
+    ALTER TYPE "order_status" RENAME TO "order_status__migc";
+    CREATE TYPE "order_status" AS ENUM ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded');
   END IF;
 END
 $migc$;
@@ -198,8 +198,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE orders ADD COLUMN IF NOT EXISTS status order_status;
-      ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
+      ALTER TABLE "orders" ADD COLUMN IF NOT EXISTS "status" "order_status";
+      ALTER TABLE "orders" ALTER COLUMN "status" SET DEFAULT 'pending';
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -215,27 +215,27 @@ $migc$;
 
 -- [48] undo: drop view `order_totals` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+CREATE OR REPLACE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 
 -- [47] undo: remove the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
-CREATE OR REPLACE FUNCTION migc_sync_users() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_users"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.email_normalized IS NULL THEN
+    IF NEW."email_normalized" IS NULL THEN
       -- written by the old application
-      NEW.email_normalized := lower(TRIM(NEW.email));
+      NEW."email_normalized" := lower(TRIM(NEW."email"));
     ELSE
       -- written by the new application
       NULL;
     END IF;
-  ELSIF (NEW.email IS DISTINCT FROM OLD.email OR NEW.email_normalized IS NULL) AND NOT (NEW.email_normalized IS DISTINCT FROM OLD.email_normalized) THEN
+  ELSIF (NEW."email" IS DISTINCT FROM OLD."email" OR NEW."email_normalized" IS NULL) AND NOT (NEW."email_normalized" IS DISTINCT FROM OLD."email_normalized") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.email_normalized := lower(TRIM(NEW.email));
-  ELSIF (NEW.email_normalized IS DISTINCT FROM OLD.email_normalized) AND NOT (false) THEN
+    NEW."email_normalized" := lower(TRIM(NEW."email"));
+  ELSIF (NEW."email_normalized" IS DISTINCT FROM OLD."email_normalized") AND NOT (false) THEN
     -- updated by the new application
     NULL;
   END IF;
@@ -250,8 +250,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_users ON users;
-      CREATE TRIGGER migc_sync_users BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION migc_sync_users();
+      DROP TRIGGER IF EXISTS "migc_sync_users" ON "users";
+      CREATE TRIGGER "migc_sync_users" BEFORE INSERT OR UPDATE ON "users" FOR EACH ROW EXECUTE FUNCTION "migc_sync_users"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -275,8 +275,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('users_email_lower_key') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS users_email_lower_key;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"users_email_lower_key"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "users_email_lower_key";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -290,7 +290,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS users_email_lower_key ON users ((lower(email)));
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "users_email_lower_key" ON "users" ((lower("email")));
 
 -- [45] undo: rename constraint `stock_warehouse_id_fkey` to `stock_levels_warehouse_id_fkey` on `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:12:43
@@ -302,8 +302,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_warehouse_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_warehouse_id_fkey') THEN
-        ALTER TABLE stock RENAME CONSTRAINT stock_levels_warehouse_id_fkey TO stock_warehouse_id_fkey;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock"') AND conname = 'stock_levels_warehouse_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock"') AND conname = 'stock_warehouse_id_fkey') THEN
+        ALTER TABLE "stock" RENAME CONSTRAINT "stock_levels_warehouse_id_fkey" TO "stock_warehouse_id_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -328,8 +328,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_product_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_product_id_fkey') THEN
-        ALTER TABLE stock RENAME CONSTRAINT stock_levels_product_id_fkey TO stock_product_id_fkey;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock"') AND conname = 'stock_levels_product_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock"') AND conname = 'stock_product_id_fkey') THEN
+        ALTER TABLE "stock" RENAME CONSTRAINT "stock_levels_product_id_fkey" TO "stock_product_id_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -354,8 +354,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_reserved_check') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_reserved_check') THEN
-        ALTER TABLE stock RENAME CONSTRAINT stock_levels_reserved_check TO stock_reserved_check;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock"') AND conname = 'stock_levels_reserved_check') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock"') AND conname = 'stock_reserved_check') THEN
+        ALTER TABLE "stock" RENAME CONSTRAINT "stock_levels_reserved_check" TO "stock_reserved_check";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -380,8 +380,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_quantity_check') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_quantity_check') THEN
-        ALTER TABLE stock RENAME CONSTRAINT stock_levels_quantity_check TO stock_quantity_check;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock"') AND conname = 'stock_levels_quantity_check') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock"') AND conname = 'stock_quantity_check') THEN
+        ALTER TABLE "stock" RENAME CONSTRAINT "stock_levels_quantity_check" TO "stock_quantity_check";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -406,8 +406,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_levels_pkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_pkey') THEN
-        ALTER TABLE stock RENAME CONSTRAINT stock_levels_pkey TO stock_pkey;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock"') AND conname = 'stock_levels_pkey') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock"') AND conname = 'stock_pkey') THEN
+        ALTER TABLE "stock" RENAME CONSTRAINT "stock_levels_pkey" TO "stock_pkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -432,8 +432,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('orders_pending') IS NOT NULL AND to_regclass('orders_pending__migc') IS NULL THEN
-        ALTER INDEX orders_pending RENAME TO orders_pending__migc;
+      IF to_regclass('"orders_pending"') IS NOT NULL AND to_regclass('"orders_pending__migc"') IS NULL THEN
+        ALTER INDEX "orders_pending" RENAME TO "orders_pending__migc";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -458,8 +458,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('orders_pending') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS orders_pending;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"orders_pending"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "orders_pending";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -473,7 +473,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_pending ON orders (placed_at) WHERE status = 'pending';
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pending';
 
 -- [38] undo: drop column `addresses.house_number`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:36:3
@@ -485,10 +485,10 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE addresses ADD COLUMN IF NOT EXISTS house_number varchar(16);
-      UPDATE addresses SET house_number = '' WHERE house_number IS NULL;
-      IF NOT EXISTS (SELECT 1 FROM addresses WHERE house_number IS NULL) THEN
-        ALTER TABLE addresses ALTER COLUMN house_number SET NOT NULL;
+      ALTER TABLE "addresses" ADD COLUMN IF NOT EXISTS "house_number" varchar(16);
+      UPDATE "addresses" SET "house_number" = '' WHERE "house_number" IS NULL;
+      IF NOT EXISTS (SELECT 1 FROM "addresses" WHERE "house_number" IS NULL) THEN
+        ALTER TABLE "addresses" ALTER COLUMN "house_number" SET NOT NULL;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -513,10 +513,10 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE addresses ADD COLUMN IF NOT EXISTS street text;
-      UPDATE addresses SET street = line1 WHERE street IS NULL;
-      IF NOT EXISTS (SELECT 1 FROM addresses WHERE street IS NULL) THEN
-        ALTER TABLE addresses ALTER COLUMN street SET NOT NULL;
+      ALTER TABLE "addresses" ADD COLUMN IF NOT EXISTS "street" text;
+      UPDATE "addresses" SET "street" = "line1" WHERE "street" IS NULL;
+      IF NOT EXISTS (SELECT 1 FROM "addresses" WHERE "street" IS NULL) THEN
+        ALTER TABLE "addresses" ALTER COLUMN "street" SET NOT NULL;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -533,27 +533,27 @@ $migc$;
 
 -- [36] undo: remove the dual-write trigger on `addresses`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:28:7
-CREATE OR REPLACE FUNCTION migc_sync_addresses() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_addresses"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.line1 IS NULL THEN
+    IF NEW."line1" IS NULL THEN
       -- written by the old application
-      NEW.line1 := NEW.street || ' ' || NEW.house_number;
+      NEW."line1" := NEW."street" || ' ' || NEW."house_number";
     ELSE
       -- written by the new application
-      NEW.street := NEW.line1;
-      NEW.house_number := '';
+      NEW."street" := NEW."line1";
+      NEW."house_number" := '';
     END IF;
-  ELSIF (NEW.street IS DISTINCT FROM OLD.street OR NEW.house_number IS DISTINCT FROM OLD.house_number OR NEW.line1 IS NULL) AND NOT (NEW.line1 IS DISTINCT FROM OLD.line1) THEN
+  ELSIF (NEW."street" IS DISTINCT FROM OLD."street" OR NEW."house_number" IS DISTINCT FROM OLD."house_number" OR NEW."line1" IS NULL) AND NOT (NEW."line1" IS DISTINCT FROM OLD."line1") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.line1 := NEW.street || ' ' || NEW.house_number;
-  ELSIF (NEW.line1 IS DISTINCT FROM OLD.line1) AND NOT (NEW.street IS DISTINCT FROM OLD.street OR NEW.house_number IS DISTINCT FROM OLD.house_number) THEN
+    NEW."line1" := NEW."street" || ' ' || NEW."house_number";
+  ELSIF (NEW."line1" IS DISTINCT FROM OLD."line1") AND NOT (NEW."street" IS DISTINCT FROM OLD."street" OR NEW."house_number" IS DISTINCT FROM OLD."house_number") THEN
     -- updated by the new application
-    NEW.street := NEW.line1;
-    NEW.house_number := '';
+    NEW."street" := NEW."line1";
+    NEW."house_number" := '';
   END IF;
   RETURN NEW;
 END
@@ -566,8 +566,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_addresses ON addresses;
-      CREATE TRIGGER migc_sync_addresses BEFORE INSERT OR UPDATE ON addresses FOR EACH ROW EXECUTE FUNCTION migc_sync_addresses();
+      DROP TRIGGER IF EXISTS "migc_sync_addresses" ON "addresses";
+      CREATE TRIGGER "migc_sync_addresses" BEFORE INSERT OR UPDATE ON "addresses" FOR EACH ROW EXECUTE FUNCTION "migc_sync_addresses"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -591,8 +591,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('addresses') AND conname = 'addresses_house_number_not_null') THEN
-        ALTER TABLE addresses ADD CONSTRAINT addresses_house_number_not_null CHECK (house_number IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"addresses"') AND conname = 'addresses_house_number_not_null') THEN
+        ALTER TABLE "addresses" ADD CONSTRAINT "addresses_house_number_not_null" CHECK ("house_number" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -614,13 +614,13 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM addresses WHERE house_number IS NULL) THEN
-        ALTER TABLE addresses VALIDATE CONSTRAINT addresses_house_number_not_null;
-        ALTER TABLE addresses ALTER COLUMN house_number SET NOT NULL;
-        ALTER TABLE addresses DROP CONSTRAINT IF EXISTS addresses_house_number_not_null;
+      IF NOT EXISTS (SELECT 1 FROM "addresses" WHERE "house_number" IS NULL) THEN
+        ALTER TABLE "addresses" VALIDATE CONSTRAINT "addresses_house_number_not_null";
+        ALTER TABLE "addresses" ALTER COLUMN "house_number" SET NOT NULL;
+        ALTER TABLE "addresses" DROP CONSTRAINT IF EXISTS "addresses_house_number_not_null";
       ELSE
-        ALTER TABLE addresses DROP CONSTRAINT IF EXISTS addresses_house_number_not_null;
-        RAISE NOTICE 'migc: addresses.house_number stays nullable: rows hold null';
+        ALTER TABLE "addresses" DROP CONSTRAINT IF EXISTS "addresses_house_number_not_null";
+        RAISE NOTICE 'migc: %.% stays nullable: rows hold null', 'addresses', 'house_number';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -645,8 +645,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('addresses') AND conname = 'addresses_street_not_null') THEN
-        ALTER TABLE addresses ADD CONSTRAINT addresses_street_not_null CHECK (street IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"addresses"') AND conname = 'addresses_street_not_null') THEN
+        ALTER TABLE "addresses" ADD CONSTRAINT "addresses_street_not_null" CHECK ("street" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -668,13 +668,13 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM addresses WHERE street IS NULL) THEN
-        ALTER TABLE addresses VALIDATE CONSTRAINT addresses_street_not_null;
-        ALTER TABLE addresses ALTER COLUMN street SET NOT NULL;
-        ALTER TABLE addresses DROP CONSTRAINT IF EXISTS addresses_street_not_null;
+      IF NOT EXISTS (SELECT 1 FROM "addresses" WHERE "street" IS NULL) THEN
+        ALTER TABLE "addresses" VALIDATE CONSTRAINT "addresses_street_not_null";
+        ALTER TABLE "addresses" ALTER COLUMN "street" SET NOT NULL;
+        ALTER TABLE "addresses" DROP CONSTRAINT IF EXISTS "addresses_street_not_null";
       ELSE
-        ALTER TABLE addresses DROP CONSTRAINT IF EXISTS addresses_street_not_null;
-        RAISE NOTICE 'migc: addresses.street stays nullable: rows hold null';
+        ALTER TABLE "addresses" DROP CONSTRAINT IF EXISTS "addresses_street_not_null";
+        RAISE NOTICE 'migc: %.% stays nullable: rows hold null', 'addresses', 'street';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN

@@ -15,8 +15,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('addresses') AND attname = 'street' AND NOT attisdropped) THEN
-        ALTER TABLE addresses ALTER COLUMN street DROP NOT NULL;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"addresses"') AND attname = 'street' AND NOT attisdropped) THEN
+        ALTER TABLE "addresses" ALTER COLUMN "street" DROP NOT NULL;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -41,8 +41,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('addresses') AND attname = 'house_number' AND NOT attisdropped) THEN
-        ALTER TABLE addresses ALTER COLUMN house_number DROP NOT NULL;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"addresses"') AND attname = 'house_number' AND NOT attisdropped) THEN
+        ALTER TABLE "addresses" ALTER COLUMN "house_number" DROP NOT NULL;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -67,7 +67,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_addresses ON addresses;
+      DROP TRIGGER IF EXISTS "migc_sync_addresses" ON "addresses";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -80,7 +80,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_addresses();
+DROP FUNCTION IF EXISTS "migc_sync_addresses"();
 
 -- [37] drop column `addresses.street`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:35:3
@@ -92,7 +92,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE addresses DROP COLUMN IF EXISTS street;
+      ALTER TABLE "addresses" DROP COLUMN IF EXISTS "street";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -116,7 +116,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE addresses DROP COLUMN IF EXISTS house_number;
+      ALTER TABLE "addresses" DROP COLUMN IF EXISTS "house_number";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -140,8 +140,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('orders_pending__migc') IS NOT NULL THEN
-        DROP INDEX IF EXISTS orders_pending;
+      IF to_regclass('"orders_pending__migc"') IS NOT NULL THEN
+        DROP INDEX IF EXISTS "orders_pending";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -166,9 +166,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('orders_pending__migc') IS NOT NULL THEN
-        DROP INDEX IF EXISTS orders_pending;
-        ALTER INDEX orders_pending__migc RENAME TO orders_pending;
+      IF to_regclass('"orders_pending__migc"') IS NOT NULL THEN
+        DROP INDEX IF EXISTS "orders_pending";
+        ALTER INDEX "orders_pending__migc" RENAME TO "orders_pending";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -187,7 +187,7 @@ $migc$;
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:15:3
 DO $migc_guard$
 BEGIN
-  IF to_regclass('stock') IS NOT NULL THEN
+  IF to_regclass('"stock"') IS NOT NULL THEN
     EXECUTE $migc_unit$
 DO $migc$
 DECLARE
@@ -197,9 +197,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_pkey') THEN
-        ALTER TABLE stock DROP CONSTRAINT IF EXISTS stock_levels_pkey;
-        ALTER TABLE stock RENAME CONSTRAINT stock_pkey TO stock_levels_pkey;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock"') AND conname = 'stock_pkey') THEN
+        ALTER TABLE "stock" DROP CONSTRAINT IF EXISTS "stock_levels_pkey";
+        ALTER TABLE "stock" RENAME CONSTRAINT "stock_pkey" TO "stock_levels_pkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -222,7 +222,7 @@ $migc_guard$;
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:13:42
 DO $migc_guard$
 BEGIN
-  IF to_regclass('stock') IS NOT NULL THEN
+  IF to_regclass('"stock"') IS NOT NULL THEN
     EXECUTE $migc_unit$
 DO $migc$
 DECLARE
@@ -232,9 +232,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_quantity_check') THEN
-        ALTER TABLE stock DROP CONSTRAINT IF EXISTS stock_levels_quantity_check;
-        ALTER TABLE stock RENAME CONSTRAINT stock_quantity_check TO stock_levels_quantity_check;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock"') AND conname = 'stock_quantity_check') THEN
+        ALTER TABLE "stock" DROP CONSTRAINT IF EXISTS "stock_levels_quantity_check";
+        ALTER TABLE "stock" RENAME CONSTRAINT "stock_quantity_check" TO "stock_levels_quantity_check";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -257,7 +257,7 @@ $migc_guard$;
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:14:42
 DO $migc_guard$
 BEGIN
-  IF to_regclass('stock') IS NOT NULL THEN
+  IF to_regclass('"stock"') IS NOT NULL THEN
     EXECUTE $migc_unit$
 DO $migc$
 DECLARE
@@ -267,9 +267,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_reserved_check') THEN
-        ALTER TABLE stock DROP CONSTRAINT IF EXISTS stock_levels_reserved_check;
-        ALTER TABLE stock RENAME CONSTRAINT stock_reserved_check TO stock_levels_reserved_check;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock"') AND conname = 'stock_reserved_check') THEN
+        ALTER TABLE "stock" DROP CONSTRAINT IF EXISTS "stock_levels_reserved_check";
+        ALTER TABLE "stock" RENAME CONSTRAINT "stock_reserved_check" TO "stock_levels_reserved_check";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -292,7 +292,7 @@ $migc_guard$;
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:11:43
 DO $migc_guard$
 BEGIN
-  IF to_regclass('stock') IS NOT NULL THEN
+  IF to_regclass('"stock"') IS NOT NULL THEN
     EXECUTE $migc_unit$
 DO $migc$
 DECLARE
@@ -302,9 +302,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_product_id_fkey') THEN
-        ALTER TABLE stock DROP CONSTRAINT IF EXISTS stock_levels_product_id_fkey;
-        ALTER TABLE stock RENAME CONSTRAINT stock_product_id_fkey TO stock_levels_product_id_fkey;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock"') AND conname = 'stock_product_id_fkey') THEN
+        ALTER TABLE "stock" DROP CONSTRAINT IF EXISTS "stock_levels_product_id_fkey";
+        ALTER TABLE "stock" RENAME CONSTRAINT "stock_product_id_fkey" TO "stock_levels_product_id_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -327,7 +327,7 @@ $migc_guard$;
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:12:43
 DO $migc_guard$
 BEGIN
-  IF to_regclass('stock') IS NOT NULL THEN
+  IF to_regclass('"stock"') IS NOT NULL THEN
     EXECUTE $migc_unit$
 DO $migc$
 DECLARE
@@ -337,9 +337,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock') AND conname = 'stock_warehouse_id_fkey') THEN
-        ALTER TABLE stock DROP CONSTRAINT IF EXISTS stock_levels_warehouse_id_fkey;
-        ALTER TABLE stock RENAME CONSTRAINT stock_warehouse_id_fkey TO stock_levels_warehouse_id_fkey;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock"') AND conname = 'stock_warehouse_id_fkey') THEN
+        ALTER TABLE "stock" DROP CONSTRAINT IF EXISTS "stock_levels_warehouse_id_fkey";
+        ALTER TABLE "stock" RENAME CONSTRAINT "stock_warehouse_id_fkey" TO "stock_levels_warehouse_id_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -360,7 +360,7 @@ $migc_guard$;
 
 -- [46] drop index `users_email_lower_key` on `users`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DROP INDEX CONCURRENTLY IF EXISTS users_email_lower_key;
+DROP INDEX CONCURRENTLY IF EXISTS "users_email_lower_key";
 
 -- [47] remove the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
@@ -372,7 +372,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_users ON users;
+      DROP TRIGGER IF EXISTS "migc_sync_users" ON "users";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -385,11 +385,11 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_users();
+DROP FUNCTION IF EXISTS "migc_sync_users"();
 
 -- [48] drop view `order_totals` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS order_totals;
+DROP VIEW IF EXISTS "order_totals";
 
 -- [49] drop column `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -401,10 +401,10 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
-        DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
-        ALTER TABLE orders DROP COLUMN IF EXISTS status;
-        ALTER TABLE orders RENAME COLUMN status__migc_new TO status;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"orders"') AND attname = 'status__migc_new' AND NOT attisdropped) THEN
+        DROP TRIGGER IF EXISTS "migc_sync_orders" ON "orders";
+        ALTER TABLE "orders" DROP COLUMN IF EXISTS "status";
+        ALTER TABLE "orders" RENAME COLUMN "status__migc_new" TO "status";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -423,9 +423,9 @@ $migc$;
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
 DO $migc$
 BEGIN
-  IF to_regtype('order_status__migc') IS NOT NULL THEN
-    DROP TYPE IF EXISTS order_status;
-    ALTER TYPE order_status__migc RENAME TO order_status;
+  IF to_regtype('"order_status__migc"') IS NOT NULL THEN
+    DROP TYPE IF EXISTS "order_status";
+    ALTER TYPE "order_status__migc" RENAME TO "order_status";
   END IF;
 END
 $migc$;
@@ -440,9 +440,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status__migc_new' AND NOT attisdropped)
-         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped) THEN
-        ALTER TABLE orders RENAME COLUMN status__migc_new TO status;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"orders"') AND attname = 'status__migc_new' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"orders"') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE "orders" RENAME COLUMN "status__migc_new" TO "status";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -467,8 +467,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'status' AND NOT attisdropped) THEN
-        ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"orders"') AND attname = 'status' AND NOT attisdropped) THEN
+        ALTER TABLE "orders" ALTER COLUMN "status" SET DEFAULT 'pending';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -493,7 +493,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
+      DROP TRIGGER IF EXISTS "migc_sync_orders" ON "orders";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -506,7 +506,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_orders();
+DROP FUNCTION IF EXISTS "migc_sync_orders"();
 
 -- [54] drop column `orders.notes`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -518,7 +518,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE orders DROP COLUMN IF EXISTS notes;
+      ALTER TABLE "orders" DROP COLUMN IF EXISTS "notes";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -534,17 +534,17 @@ $migc$;
 
 -- [55] recreate view `order_totals`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
-CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+CREATE OR REPLACE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 
 -- [56] drop view `product_stock` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS product_stock;
+DROP VIEW IF EXISTS "product_stock";
 
 -- [57] drop the view `stock_levels` standing for table `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
 DO $migc_guard$
 BEGIN
-  IF to_regclass('stock') IS NOT NULL THEN
+  IF to_regclass('"stock"') IS NOT NULL THEN
     EXECUTE $migc_unit$
 DO $migc$
 DECLARE
@@ -555,7 +555,7 @@ BEGIN
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       IF EXISTS (SELECT 1 FROM pg_views WHERE viewname = 'stock_levels' AND schemaname = current_schema()) THEN
-        DROP VIEW stock_levels;
+        DROP VIEW "stock_levels";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -584,8 +584,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('stock') IS NOT NULL AND to_regclass('stock_levels') IS NULL THEN
-        ALTER TABLE stock RENAME TO stock_levels;
+      IF to_regclass('"stock"') IS NOT NULL AND to_regclass('"stock_levels"') IS NULL THEN
+        ALTER TABLE "stock" RENAME TO "stock_levels";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -602,4 +602,4 @@ $migc$;
 
 -- [59] recreate view `product_stock`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
-CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;
+CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock_levels" GROUP BY "product_id";

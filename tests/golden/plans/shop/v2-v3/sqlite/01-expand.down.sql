@@ -51,7 +51,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'product_stock');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'stock_levels');
-DROP VIEW product_stock;
+DROP VIEW "product_stock";
 
 -- [19] undo: drop view `product_stock` to redefine it
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
@@ -59,79 +59,79 @@ DROP VIEW product_stock;
 
 -- [18] undo: install the dual-write trigger on `users`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
-DROP TRIGGER migc_sync_users_insert;
-DROP TRIGGER migc_sync_users_update;
-DROP TABLE migc_sync_users_guard;
+DROP TRIGGER "migc_sync_users_insert";
+DROP TRIGGER "migc_sync_users_update";
+DROP TABLE "migc_sync_users_guard";
 
 -- [17] undo: create unique index `users_email_normalized_key` on `users`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/users.mig:18:3
-DROP INDEX users_email_normalized_key;
+DROP INDEX "users_email_normalized_key";
 
 -- [16] undo: add column `users.email_normalized` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
-ALTER TABLE users DROP COLUMN email_normalized;
+ALTER TABLE "users" DROP COLUMN "email_normalized";
 
 -- [15] undo: install the dual-write trigger on `orders`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
-DROP TRIGGER migc_sync_orders_insert;
-DROP TRIGGER migc_sync_orders_update;
-DROP TABLE migc_sync_orders_guard;
+DROP TRIGGER "migc_sync_orders_insert";
+DROP TRIGGER "migc_sync_orders_update";
+DROP TABLE "migc_sync_orders_guard";
 
 -- [14] undo: create index `orders_pending__migc` on `orders`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:23:3
-DROP INDEX orders_pending__migc;
+DROP INDEX "orders_pending__migc";
 
 -- [13] undo: add column `orders.customer_note` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:18:3
-ALTER TABLE orders DROP COLUMN customer_note;
+ALTER TABLE "orders" DROP COLUMN "customer_note";
 
 -- [12] undo: add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
-ALTER TABLE orders DROP COLUMN status__migc_new;
+ALTER TABLE "orders" DROP COLUMN "status__migc_new";
 
 -- [11] undo: install the dual-write trigger on `addresses`
 --     lock: database write lock; rebuilds `addresses` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/users.mig:28:7
--- rebuild addresses (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM addresses;
+-- rebuild "addresses" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "addresses";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'addresses' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('addresses_one_default_per_user', 'migc_sync_addresses_insert', 'migc_sync_addresses_update'));
-CREATE TABLE migc_new_addresses (
-  id integer NOT NULL,
-  user_id integer NOT NULL,
-  recipient text NOT NULL,
-  street text NOT NULL,
-  house_number varchar(16) NOT NULL,
-  city text NOT NULL,
-  postal_code varchar(16) NOT NULL,
-  country varchar(2) NOT NULL,
-  is_default boolean NOT NULL DEFAULT false,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  line1 text,
-  line2 text,
-  PRIMARY KEY (id),
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,
-  FOREIGN KEY (country) REFERENCES countries (code) ON UPDATE CASCADE
+CREATE TABLE "migc_new_addresses" (
+  "id" integer NOT NULL,
+  "user_id" integer NOT NULL,
+  "recipient" text NOT NULL,
+  "street" text NOT NULL,
+  "house_number" varchar(16) NOT NULL,
+  "city" text NOT NULL,
+  "postal_code" varchar(16) NOT NULL,
+  "country" varchar(2) NOT NULL,
+  "is_default" boolean NOT NULL DEFAULT false,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "line1" text,
+  "line2" text,
+  PRIMARY KEY ("id"),
+  FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("country") REFERENCES "countries" ("code") ON UPDATE CASCADE
 );
-INSERT INTO migc_new_addresses (id, user_id, recipient, street, house_number, city, postal_code, country, is_default, created_at, updated_at, line1, line2) SELECT id, user_id, recipient, coalesce(street, line1), coalesce(house_number, ''), city, postal_code, country, is_default, created_at, updated_at, line1, line2 FROM addresses;
-DROP TABLE addresses;
+INSERT INTO "migc_new_addresses" ("id", "user_id", "recipient", "street", "house_number", "city", "postal_code", "country", "is_default", "created_at", "updated_at", "line1", "line2") SELECT "id", "user_id", "recipient", coalesce("street", "line1"), coalesce("house_number", ''), "city", "postal_code", "country", "is_default", "created_at", "updated_at", "line1", "line2" FROM "addresses";
+DROP TABLE "addresses";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_addresses RENAME TO addresses;
+ALTER TABLE "migc_new_addresses" RENAME TO "addresses";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX addresses_one_default_per_user ON addresses (user_id) WHERE is_default;
-DROP TABLE migc_sync_addresses_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM addresses) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+CREATE UNIQUE INDEX "addresses_one_default_per_user" ON "addresses" ("user_id") WHERE "is_default";
+DROP TABLE "migc_sync_addresses_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "addresses") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [10] undo: add column `addresses.line2`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:34:3
-ALTER TABLE addresses DROP COLUMN line2;
+ALTER TABLE "addresses" DROP COLUMN "line2";
 
 -- [9] undo: add column `addresses.line1` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
-ALTER TABLE addresses DROP COLUMN line1;
+ALTER TABLE "addresses" DROP COLUMN "line1";
 
 -- [8] undo: expose table `stock` as `stock_levels` (an updatable view)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
-DROP VIEW stock_levels;
+DROP VIEW "stock_levels";
 
 -- [7] undo: add foreign key `refunds_decided_by_fkey` on `refunds`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:54:46
@@ -143,15 +143,15 @@ DROP VIEW stock_levels;
 
 -- [5] undo: create index `refunds_open` on `refunds`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:57:3
-DROP INDEX refunds_open;
+DROP INDEX "refunds_open";
 
 -- [4] undo: create index `refunds_payment_id_idx` on `refunds`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:56:3
-DROP INDEX refunds_payment_id_idx;
+DROP INDEX "refunds_payment_id_idx";
 
 -- [3] undo: create table `refunds`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v3/orders.mig:48:7
-DROP TABLE refunds;
+DROP TABLE "refunds";
 
 -- [2] undo: create enum `refund_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:8:6
@@ -161,7 +161,7 @@ DROP TABLE refunds;
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
 -- nothing to undo
 -- the views this phase dropped
-CREATE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock GROUP BY product_id;
+CREATE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock" GROUP BY "product_id";
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('addresses') ORDER BY name)) = 'city,country,created_at,house_number,id,is_default,postal_code,recipient,street,updated_at,user_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('addresses') WHERE name IN ('addresses_one_default_per_user') ORDER BY name)) = 'addresses_one_default_per_user'

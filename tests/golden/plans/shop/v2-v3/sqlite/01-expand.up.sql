@@ -58,28 +58,28 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM
 
 -- [3] create table `refunds`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v3/orders.mig:48:7
-CREATE TABLE refunds (
-  id integer NOT NULL,
-  payment_id integer NOT NULL,
-  amount_cents integer NOT NULL,
-  reason text NOT NULL,
-  status text NOT NULL DEFAULT 'requested' CHECK (status IN ('requested', 'approved', 'rejected', 'paid_out')),
-  decided_by integer,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (id),
-  CONSTRAINT refunds_amount_cents_check CHECK (amount_cents > 0),
-  FOREIGN KEY (payment_id) REFERENCES payments (id) ON DELETE RESTRICT,
-  FOREIGN KEY (decided_by) REFERENCES users (id) ON DELETE SET NULL
+CREATE TABLE "refunds" (
+  "id" integer NOT NULL,
+  "payment_id" integer NOT NULL,
+  "amount_cents" integer NOT NULL,
+  "reason" text NOT NULL,
+  "status" text NOT NULL DEFAULT 'requested' CHECK ("status" IN ('requested', 'approved', 'rejected', 'paid_out')),
+  "decided_by" integer,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("id"),
+  CONSTRAINT "refunds_amount_cents_check" CHECK ("amount_cents" > 0),
+  FOREIGN KEY ("payment_id") REFERENCES "payments" ("id") ON DELETE RESTRICT,
+  FOREIGN KEY ("decided_by") REFERENCES "users" ("id") ON DELETE SET NULL
 );
 
 -- [4] create index `refunds_payment_id_idx` on `refunds`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:56:3
-CREATE INDEX refunds_payment_id_idx ON refunds (payment_id);
+CREATE INDEX "refunds_payment_id_idx" ON "refunds" ("payment_id");
 
 -- [5] create index `refunds_open` on `refunds`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:57:3
-CREATE INDEX refunds_open ON refunds (created_at) WHERE status IN ('requested', 'approved');
+CREATE INDEX "refunds_open" ON "refunds" ("created_at") WHERE "status" IN ('requested', 'approved');
 
 -- [6] add foreign key `refunds_payment_id_fkey` on `refunds`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:50:50
@@ -91,145 +91,145 @@ CREATE INDEX refunds_open ON refunds (created_at) WHERE status IN ('requested', 
 
 -- [8] expose table `stock` as `stock_levels` (an updatable view)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
-CREATE VIEW stock_levels AS SELECT * FROM stock;
-CREATE TRIGGER migc_alias_stock_levels_insert INSTEAD OF INSERT ON stock_levels
+CREATE VIEW "stock_levels" AS SELECT * FROM "stock";
+CREATE TRIGGER "migc_alias_stock_levels_insert" INSTEAD OF INSERT ON "stock_levels"
 BEGIN
-  INSERT INTO stock (product_id, warehouse_id, quantity, reserved) VALUES (NEW.product_id, NEW.warehouse_id, coalesce(NEW.quantity, 0), coalesce(NEW.reserved, 0));
+  INSERT INTO "stock" ("product_id", "warehouse_id", "quantity", "reserved") VALUES (NEW."product_id", NEW."warehouse_id", coalesce(NEW."quantity", 0), coalesce(NEW."reserved", 0));
 END;
-CREATE TRIGGER migc_alias_stock_levels_update INSTEAD OF UPDATE ON stock_levels
+CREATE TRIGGER "migc_alias_stock_levels_update" INSTEAD OF UPDATE ON "stock_levels"
 BEGIN
-  UPDATE stock SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id;
+  UPDATE "stock" SET "product_id" = NEW."product_id", "warehouse_id" = NEW."warehouse_id", "quantity" = NEW."quantity", "reserved" = NEW."reserved" WHERE "product_id" = OLD."product_id" AND "warehouse_id" = OLD."warehouse_id";
 END;
-CREATE TRIGGER migc_alias_stock_levels_delete INSTEAD OF DELETE ON stock_levels
+CREATE TRIGGER "migc_alias_stock_levels_delete" INSTEAD OF DELETE ON "stock_levels"
 BEGIN
-  DELETE FROM stock WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id;
+  DELETE FROM "stock" WHERE "product_id" = OLD."product_id" AND "warehouse_id" = OLD."warehouse_id";
 END;
 
 -- [9] add column `addresses.line1` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
-ALTER TABLE addresses ADD COLUMN line1 text;
+ALTER TABLE "addresses" ADD COLUMN "line1" text;
 
 -- [10] add column `addresses.line2`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:34:3
-ALTER TABLE addresses ADD COLUMN line2 text;
+ALTER TABLE "addresses" ADD COLUMN "line2" text;
 
 -- [11] install the dual-write trigger on `addresses`
 --     lock: database write lock; rebuilds `addresses` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/users.mig:28:7
--- rebuild addresses (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM addresses;
+-- rebuild "addresses" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "addresses";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'addresses' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('addresses_one_default_per_user'));
-CREATE TABLE migc_new_addresses (
-  id integer NOT NULL,
-  user_id integer NOT NULL,
-  recipient text NOT NULL,
-  street text,
-  house_number varchar(16),
-  city text NOT NULL,
-  postal_code varchar(16) NOT NULL,
-  country varchar(2) NOT NULL,
-  is_default boolean NOT NULL DEFAULT false,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  line1 text,
-  line2 text,
-  PRIMARY KEY (id),
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,
-  FOREIGN KEY (country) REFERENCES countries (code) ON UPDATE CASCADE
+CREATE TABLE "migc_new_addresses" (
+  "id" integer NOT NULL,
+  "user_id" integer NOT NULL,
+  "recipient" text NOT NULL,
+  "street" text,
+  "house_number" varchar(16),
+  "city" text NOT NULL,
+  "postal_code" varchar(16) NOT NULL,
+  "country" varchar(2) NOT NULL,
+  "is_default" boolean NOT NULL DEFAULT false,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "line1" text,
+  "line2" text,
+  PRIMARY KEY ("id"),
+  FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("country") REFERENCES "countries" ("code") ON UPDATE CASCADE
 );
-INSERT INTO migc_new_addresses (id, user_id, recipient, street, house_number, city, postal_code, country, is_default, created_at, updated_at, line1, line2) SELECT id, user_id, recipient, street, house_number, city, postal_code, country, is_default, created_at, updated_at, line1, line2 FROM addresses;
-DROP TABLE addresses;
+INSERT INTO "migc_new_addresses" ("id", "user_id", "recipient", "street", "house_number", "city", "postal_code", "country", "is_default", "created_at", "updated_at", "line1", "line2") SELECT "id", "user_id", "recipient", "street", "house_number", "city", "postal_code", "country", "is_default", "created_at", "updated_at", "line1", "line2" FROM "addresses";
+DROP TABLE "addresses";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_addresses RENAME TO addresses;
+ALTER TABLE "migc_new_addresses" RENAME TO "addresses";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX addresses_one_default_per_user ON addresses (user_id) WHERE is_default;
-CREATE TRIGGER migc_sync_addresses_insert AFTER INSERT ON addresses
+CREATE UNIQUE INDEX "addresses_one_default_per_user" ON "addresses" ("user_id") WHERE "is_default";
+CREATE TRIGGER "migc_sync_addresses_insert" AFTER INSERT ON "addresses"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_addresses_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_addresses_guard" (active) VALUES (1);
   -- written by the old application: the new columns from the deployed ones
-  UPDATE addresses SET line1 = street || ' ' || house_number WHERE rowid = NEW.rowid AND NEW.line1 IS NULL;
+  UPDATE "addresses" SET "line1" = "street" || ' ' || "house_number" WHERE rowid = NEW.rowid AND NEW."line1" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE addresses SET street = line1, house_number = '' WHERE rowid = NEW.rowid AND NOT (NEW.line1 IS NULL);
-  DELETE FROM migc_sync_addresses_guard;
+  UPDATE "addresses" SET "street" = "line1", "house_number" = '' WHERE rowid = NEW.rowid AND NOT (NEW."line1" IS NULL);
+  DELETE FROM "migc_sync_addresses_guard";
 END;
-CREATE TRIGGER migc_sync_addresses_update AFTER UPDATE ON addresses
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_addresses_guard)
+CREATE TRIGGER "migc_sync_addresses_update" AFTER UPDATE ON "addresses"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_addresses_guard")
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE addresses SET line1 = street || ' ' || house_number WHERE rowid = NEW.rowid AND (coalesce(NEW.street <> OLD.street, NEW.street IS NOT NULL OR OLD.street IS NOT NULL) OR coalesce(NEW.house_number <> OLD.house_number, NEW.house_number IS NOT NULL OR OLD.house_number IS NOT NULL) OR NEW.line1 IS NULL) AND NOT (coalesce(NEW.line1 <> OLD.line1, NEW.line1 IS NOT NULL OR OLD.line1 IS NOT NULL));
+  UPDATE "addresses" SET "line1" = "street" || ' ' || "house_number" WHERE rowid = NEW.rowid AND (coalesce(NEW."street" <> OLD."street", NEW."street" IS NOT NULL OR OLD."street" IS NOT NULL) OR coalesce(NEW."house_number" <> OLD."house_number", NEW."house_number" IS NOT NULL OR OLD."house_number" IS NOT NULL) OR NEW."line1" IS NULL) AND NOT (coalesce(NEW."line1" <> OLD."line1", NEW."line1" IS NOT NULL OR OLD."line1" IS NOT NULL));
   -- updated by the new application
-  UPDATE addresses SET street = line1, house_number = '' WHERE rowid = NEW.rowid AND (coalesce(NEW.line1 <> OLD.line1, NEW.line1 IS NOT NULL OR OLD.line1 IS NOT NULL)) AND NOT (coalesce(NEW.street <> OLD.street, NEW.street IS NOT NULL OR OLD.street IS NOT NULL) OR coalesce(NEW.house_number <> OLD.house_number, NEW.house_number IS NOT NULL OR OLD.house_number IS NOT NULL));
+  UPDATE "addresses" SET "street" = "line1", "house_number" = '' WHERE rowid = NEW.rowid AND (coalesce(NEW."line1" <> OLD."line1", NEW."line1" IS NOT NULL OR OLD."line1" IS NOT NULL)) AND NOT (coalesce(NEW."street" <> OLD."street", NEW."street" IS NOT NULL OR OLD."street" IS NOT NULL) OR coalesce(NEW."house_number" <> OLD."house_number", NEW."house_number" IS NOT NULL OR OLD."house_number" IS NOT NULL));
 END;
-CREATE TABLE migc_sync_addresses_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM addresses) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+CREATE TABLE "migc_sync_addresses_guard" (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "addresses") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [12] add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
-ALTER TABLE orders ADD COLUMN status__migc_new text CHECK (status__migc_new IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled'));
+ALTER TABLE "orders" ADD COLUMN "status__migc_new" text CHECK ("status__migc_new" IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled'));
 
 -- [13] add column `orders.customer_note` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:18:3
-ALTER TABLE orders ADD COLUMN customer_note text;
+ALTER TABLE "orders" ADD COLUMN "customer_note" text;
 
 -- [14] create index `orders_pending__migc` on `orders`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:23:3
-CREATE INDEX orders_pending__migc ON orders (placed_at) WHERE status__migc_new = 'pending';
+CREATE INDEX "orders_pending__migc" ON "orders" ("placed_at") WHERE "status__migc_new" = 'pending';
 
 -- [15] install the dual-write trigger on `orders`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
-CREATE TABLE migc_sync_orders_guard (active INTEGER PRIMARY KEY);
-CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
+CREATE TABLE "migc_sync_orders_guard" (active INTEGER PRIMARY KEY);
+CREATE TRIGGER "migc_sync_orders_insert" AFTER INSERT ON "orders"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_orders_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  UPDATE "orders" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
   -- written by the old application: the new columns from the deployed ones
-  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND NEW.customer_note IS NULL;
+  UPDATE "orders" SET "customer_note" = "notes" WHERE rowid = NEW.rowid AND NEW."customer_note" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND NOT (NEW.customer_note IS NULL);
-  DELETE FROM migc_sync_orders_guard;
+  UPDATE "orders" SET "notes" = "customer_note" WHERE rowid = NEW.rowid AND NOT (NEW."customer_note" IS NULL);
+  DELETE FROM "migc_sync_orders_guard";
 END;
-CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
+CREATE TRIGGER "migc_sync_orders_update" AFTER UPDATE ON "orders"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_orders_guard")
 BEGIN
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW.status <> OLD.status, NEW.status IS NOT NULL OR OLD.status IS NOT NULL) OR NEW.status__migc_new IS NULL);
+  UPDATE "orders" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW."status" <> OLD."status", NEW."status" IS NOT NULL OR OLD."status" IS NOT NULL) OR NEW."status__migc_new" IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND (coalesce(NEW.notes <> OLD.notes, NEW.notes IS NOT NULL OR OLD.notes IS NOT NULL) OR NEW.customer_note IS NULL) AND NOT (coalesce(NEW.customer_note <> OLD.customer_note, NEW.customer_note IS NOT NULL OR OLD.customer_note IS NOT NULL));
+  UPDATE "orders" SET "customer_note" = "notes" WHERE rowid = NEW.rowid AND (coalesce(NEW."notes" <> OLD."notes", NEW."notes" IS NOT NULL OR OLD."notes" IS NOT NULL) OR NEW."customer_note" IS NULL) AND NOT (coalesce(NEW."customer_note" <> OLD."customer_note", NEW."customer_note" IS NOT NULL OR OLD."customer_note" IS NOT NULL));
   -- updated by the new application
-  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND (coalesce(NEW.customer_note <> OLD.customer_note, NEW.customer_note IS NOT NULL OR OLD.customer_note IS NOT NULL)) AND NOT (coalesce(NEW.notes <> OLD.notes, NEW.notes IS NOT NULL OR OLD.notes IS NOT NULL));
+  UPDATE "orders" SET "notes" = "customer_note" WHERE rowid = NEW.rowid AND (coalesce(NEW."customer_note" <> OLD."customer_note", NEW."customer_note" IS NOT NULL OR OLD."customer_note" IS NOT NULL)) AND NOT (coalesce(NEW."notes" <> OLD."notes", NEW."notes" IS NOT NULL OR OLD."notes" IS NOT NULL));
 END;
 
 -- [16] add column `users.email_normalized` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
-ALTER TABLE users ADD COLUMN email_normalized text;
+ALTER TABLE "users" ADD COLUMN "email_normalized" text;
 
 -- [17] create unique index `users_email_normalized_key` on `users`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/users.mig:18:3
-CREATE UNIQUE INDEX users_email_normalized_key ON users (email_normalized);
+CREATE UNIQUE INDEX "users_email_normalized_key" ON "users" ("email_normalized");
 
 -- [18] install the dual-write trigger on `users`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
-CREATE TABLE migc_sync_users_guard (active INTEGER PRIMARY KEY);
-CREATE TRIGGER migc_sync_users_insert AFTER INSERT ON users
+CREATE TABLE "migc_sync_users_guard" (active INTEGER PRIMARY KEY);
+CREATE TRIGGER "migc_sync_users_insert" AFTER INSERT ON "users"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_users_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_users_guard" (active) VALUES (1);
   -- written by the old application: the new columns from the deployed ones
-  UPDATE users SET email_normalized = lower(TRIM(email)) WHERE rowid = NEW.rowid AND NEW.email_normalized IS NULL;
-  DELETE FROM migc_sync_users_guard;
+  UPDATE "users" SET "email_normalized" = lower(TRIM("email")) WHERE rowid = NEW.rowid AND NEW."email_normalized" IS NULL;
+  DELETE FROM "migc_sync_users_guard";
 END;
-CREATE TRIGGER migc_sync_users_update AFTER UPDATE ON users
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_users_guard)
+CREATE TRIGGER "migc_sync_users_update" AFTER UPDATE ON "users"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_users_guard")
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE users SET email_normalized = lower(TRIM(email)) WHERE rowid = NEW.rowid AND (coalesce(NEW.email <> OLD.email, NEW.email IS NOT NULL OR OLD.email IS NOT NULL) OR NEW.email_normalized IS NULL) AND NOT (coalesce(NEW.email_normalized <> OLD.email_normalized, NEW.email_normalized IS NOT NULL OR OLD.email_normalized IS NOT NULL));
+  UPDATE "users" SET "email_normalized" = lower(TRIM("email")) WHERE rowid = NEW.rowid AND (coalesce(NEW."email" <> OLD."email", NEW."email" IS NOT NULL OR OLD."email" IS NOT NULL) OR NEW."email_normalized" IS NULL) AND NOT (coalesce(NEW."email_normalized" <> OLD."email_normalized", NEW."email_normalized" IS NOT NULL OR OLD."email_normalized" IS NOT NULL));
 END;
 
 -- [19] drop view `product_stock` to redefine it
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
-DROP VIEW product_stock;
+DROP VIEW "product_stock";
 
 -- [20] create view `product_stock` with its new query
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
-CREATE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;
+CREATE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock_levels" GROUP BY "product_id";
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('addresses') ORDER BY name)) = 'city,country,created_at,house_number,id,is_default,line1,line2,postal_code,recipient,street,updated_at,user_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('addresses') WHERE name IN ('addresses_one_default_per_user') ORDER BY name)) = 'addresses_one_default_per_user'

@@ -37,28 +37,28 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
-INSERT OR REPLACE INTO migc_sync_addresses_guard (active) VALUES (1);
-UPDATE addresses SET line1 = coalesce(line1, street || ' ' || house_number) WHERE line1 IS NULL;
-DELETE FROM migc_sync_addresses_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM addresses WHERE (line1 IS NULL AND (street || ' ' || house_number) IS NOT NULL));
+INSERT OR REPLACE INTO "migc_sync_addresses_guard" (active) VALUES (1);
+UPDATE "addresses" SET "line1" = coalesce("line1", "street" || ' ' || "house_number") WHERE "line1" IS NULL;
+DELETE FROM "migc_sync_addresses_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "addresses" WHERE ("line1" IS NULL AND ("street" || ' ' || "house_number") IS NOT NULL));
 
 -- [22] backfill `customer_note`, `status__migc_new` on `orders`
 --     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:12:7
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
-INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
-UPDATE orders SET customer_note = coalesce(customer_note, notes), status__migc_new = coalesce(status__migc_new, CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT)) WHERE customer_note IS NULL OR status__migc_new IS NULL;
-DELETE FROM migc_sync_orders_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM orders WHERE (customer_note IS NULL AND (notes) IS NOT NULL) OR (status__migc_new IS NULL AND (CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT)) IS NOT NULL));
+INSERT OR REPLACE INTO "migc_sync_orders_guard" (active) VALUES (1);
+UPDATE "orders" SET "customer_note" = coalesce("customer_note", "notes"), "status__migc_new" = coalesce("status__migc_new", CAST(CASE CAST("status" AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT)) WHERE "customer_note" IS NULL OR "status__migc_new" IS NULL;
+DELETE FROM "migc_sync_orders_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "orders" WHERE ("customer_note" IS NULL AND ("notes") IS NOT NULL) OR ("status__migc_new" IS NULL AND (CAST(CASE CAST("status" AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT)) IS NOT NULL));
 
 -- [23] backfill `email_normalized` on `users`
 --     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/shop/v3/users.mig:4:7
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
-INSERT OR REPLACE INTO migc_sync_users_guard (active) VALUES (1);
-UPDATE users SET email_normalized = coalesce(email_normalized, lower(TRIM(email))) WHERE email_normalized IS NULL;
-DELETE FROM migc_sync_users_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM users WHERE (email_normalized IS NULL AND (lower(TRIM(email))) IS NOT NULL));
+INSERT OR REPLACE INTO "migc_sync_users_guard" (active) VALUES (1);
+UPDATE "users" SET "email_normalized" = coalesce("email_normalized", lower(TRIM("email"))) WHERE "email_normalized" IS NULL;
+DELETE FROM "migc_sync_users_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "users" WHERE ("email_normalized" IS NULL AND (lower(TRIM("email"))) IS NOT NULL));
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);

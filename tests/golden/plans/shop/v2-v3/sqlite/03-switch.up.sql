@@ -45,7 +45,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v3/users.mig:33:3
 -- `addresses.line1` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
-INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM addresses WHERE line1 IS NULL);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "addresses" WHERE "line1" IS NULL);
 
 -- [27] check `orders.status__migc_new` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
@@ -59,7 +59,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 F
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v3/orders.mig:16:3
 -- `orders.status__migc_new` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
-INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM orders WHERE status__migc_new IS NULL);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "orders" WHERE "status__migc_new" IS NULL);
 
 -- [30] check `users.email_normalized` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
@@ -73,7 +73,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 F
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v3/users.mig:9:3
 -- `users.email_normalized` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
-INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM users WHERE email_normalized IS NULL);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "users" WHERE "email_normalized" IS NULL);
 
 -- [33] turn index `users_email_normalized_key` into a unique constraint
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:18:3

@@ -51,26 +51,26 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'order_totals');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'product_stock');
-DROP VIEW product_stock;
+DROP VIEW "product_stock";
 
 -- [58] undo: rename table `stock` to `stock_levels`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
-ALTER TABLE stock_levels RENAME TO stock;
+ALTER TABLE "stock_levels" RENAME TO "stock";
 
 -- [57] undo: drop the view `stock_levels` standing for table `stock`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
-CREATE VIEW stock_levels AS SELECT * FROM stock;
-CREATE TRIGGER migc_alias_stock_levels_insert INSTEAD OF INSERT ON stock_levels
+CREATE VIEW "stock_levels" AS SELECT * FROM "stock";
+CREATE TRIGGER "migc_alias_stock_levels_insert" INSTEAD OF INSERT ON "stock_levels"
 BEGIN
-  INSERT INTO stock (product_id, warehouse_id, quantity, reserved) VALUES (NEW.product_id, NEW.warehouse_id, coalesce(NEW.quantity, 0), coalesce(NEW.reserved, 0));
+  INSERT INTO "stock" ("product_id", "warehouse_id", "quantity", "reserved") VALUES (NEW."product_id", NEW."warehouse_id", coalesce(NEW."quantity", 0), coalesce(NEW."reserved", 0));
 END;
-CREATE TRIGGER migc_alias_stock_levels_update INSTEAD OF UPDATE ON stock_levels
+CREATE TRIGGER "migc_alias_stock_levels_update" INSTEAD OF UPDATE ON "stock_levels"
 BEGIN
-  UPDATE stock SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id;
+  UPDATE "stock" SET "product_id" = NEW."product_id", "warehouse_id" = NEW."warehouse_id", "quantity" = NEW."quantity", "reserved" = NEW."reserved" WHERE "product_id" = OLD."product_id" AND "warehouse_id" = OLD."warehouse_id";
 END;
-CREATE TRIGGER migc_alias_stock_levels_delete INSTEAD OF DELETE ON stock_levels
+CREATE TRIGGER "migc_alias_stock_levels_delete" INSTEAD OF DELETE ON "stock_levels"
 BEGIN
-  DELETE FROM stock WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id;
+  DELETE FROM "stock" WHERE "product_id" = OLD."product_id" AND "warehouse_id" = OLD."warehouse_id";
 END;
 
 -- [56] undo: drop view `product_stock` while its tables change
@@ -79,63 +79,63 @@ END;
 
 -- [55] undo: recreate view `order_totals`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
-DROP VIEW order_totals;
+DROP VIEW "order_totals";
 
 -- [54] undo: drop column `orders.notes`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-ALTER TABLE orders ADD COLUMN notes text;
-UPDATE orders SET notes = customer_note WHERE notes IS NULL;
+ALTER TABLE "orders" ADD COLUMN "notes" text;
+UPDATE "orders" SET "notes" = "customer_note" WHERE "notes" IS NULL;
 
 -- [53] undo: remove the dual-write trigger on `orders`
 --     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:12:7
--- rebuild orders (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM orders;
+-- rebuild "orders" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending'));
-CREATE TABLE migc_new_orders (
-  id integer NOT NULL,
-  user_id integer NOT NULL,
-  shipping_address_id integer,
-  total numeric(12,2) NOT NULL,
-  notes text,
-  placed_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  status text NOT NULL CHECK (status IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
-  customer_note text,
-  PRIMARY KEY (id),
-  CONSTRAINT orders_total_check CHECK (total >= 0),
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT,
-  FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
+CREATE TABLE "migc_new_orders" (
+  "id" integer NOT NULL,
+  "user_id" integer NOT NULL,
+  "shipping_address_id" integer,
+  "total" numeric(12,2) NOT NULL,
+  "notes" text,
+  "placed_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "status" text NOT NULL CHECK ("status" IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
+  "customer_note" text,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "orders_total_check" CHECK ("total" >= 0),
+  FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT,
+  FOREIGN KEY ("shipping_address_id") REFERENCES "addresses" ("id") ON DELETE SET NULL
 );
-INSERT INTO migc_new_orders (id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status, customer_note) SELECT id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status, customer_note FROM orders;
-DROP TABLE orders;
+INSERT INTO "migc_new_orders" ("id", "user_id", "shipping_address_id", "total", "notes", "placed_at", "created_at", "updated_at", "status", "customer_note") SELECT "id", "user_id", "shipping_address_id", "total", "notes", "placed_at", "created_at", "updated_at", "status", "customer_note" FROM "orders";
+DROP TABLE "orders";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_orders RENAME TO orders;
+ALTER TABLE "migc_new_orders" RENAME TO "orders";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
-CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
-CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
+CREATE INDEX "orders_user_id_placed_at_idx" ON "orders" ("user_id", "placed_at" DESC);
+CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pending';
+CREATE TRIGGER "migc_sync_orders_insert" AFTER INSERT ON "orders"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_orders_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  UPDATE "orders" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
   -- written by the old application: the new columns from the deployed ones
-  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND NEW.customer_note IS NULL;
+  UPDATE "orders" SET "customer_note" = "notes" WHERE rowid = NEW.rowid AND NEW."customer_note" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND NOT (NEW.customer_note IS NULL);
-  DELETE FROM migc_sync_orders_guard;
+  UPDATE "orders" SET "notes" = "customer_note" WHERE rowid = NEW.rowid AND NOT (NEW."customer_note" IS NULL);
+  DELETE FROM "migc_sync_orders_guard";
 END;
-CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
+CREATE TRIGGER "migc_sync_orders_update" AFTER UPDATE ON "orders"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_orders_guard")
 BEGIN
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW.status <> OLD.status, NEW.status IS NOT NULL OR OLD.status IS NOT NULL) OR NEW.status__migc_new IS NULL);
+  UPDATE "orders" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW."status" <> OLD."status", NEW."status" IS NOT NULL OR OLD."status" IS NOT NULL) OR NEW."status__migc_new" IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND (coalesce(NEW.notes <> OLD.notes, NEW.notes IS NOT NULL OR OLD.notes IS NOT NULL) OR NEW.customer_note IS NULL) AND NOT (coalesce(NEW.customer_note <> OLD.customer_note, NEW.customer_note IS NOT NULL OR OLD.customer_note IS NOT NULL));
+  UPDATE "orders" SET "customer_note" = "notes" WHERE rowid = NEW.rowid AND (coalesce(NEW."notes" <> OLD."notes", NEW."notes" IS NOT NULL OR OLD."notes" IS NOT NULL) OR NEW."customer_note" IS NULL) AND NOT (coalesce(NEW."customer_note" <> OLD."customer_note", NEW."customer_note" IS NOT NULL OR OLD."customer_note" IS NOT NULL));
   -- updated by the new application
-  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND (coalesce(NEW.customer_note <> OLD.customer_note, NEW.customer_note IS NOT NULL OR OLD.customer_note IS NOT NULL)) AND NOT (coalesce(NEW.notes <> OLD.notes, NEW.notes IS NOT NULL OR OLD.notes IS NOT NULL));
+  UPDATE "orders" SET "notes" = "customer_note" WHERE rowid = NEW.rowid AND (coalesce(NEW."customer_note" <> OLD."customer_note", NEW."customer_note" IS NOT NULL OR OLD."customer_note" IS NOT NULL)) AND NOT (coalesce(NEW."notes" <> OLD."notes", NEW."notes" IS NOT NULL OR OLD."notes" IS NOT NULL));
 END;
-CREATE TABLE migc_sync_orders_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+CREATE TABLE "migc_sync_orders_guard" (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [52] undo: set the default of `orders.status`
 --     lock: database write lock; part of the rebuild of `orders` at step 53; rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:16:3
@@ -143,53 +143,53 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orde
 
 -- [51] undo: put shadow column `status__migc_new` in place of `orders.status`
 --     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:16:3
--- rebuild orders (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM orders;
+-- rebuild "orders" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
-CREATE TABLE migc_new_orders (
-  id integer NOT NULL,
-  user_id integer NOT NULL,
-  shipping_address_id integer,
-  total numeric(12,2) NOT NULL,
-  notes text,
-  placed_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  status__migc_new text CHECK (status__migc_new IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
-  customer_note text,
-  PRIMARY KEY (id),
-  CONSTRAINT orders_total_check CHECK (total >= 0),
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT,
-  FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
+CREATE TABLE "migc_new_orders" (
+  "id" integer NOT NULL,
+  "user_id" integer NOT NULL,
+  "shipping_address_id" integer,
+  "total" numeric(12,2) NOT NULL,
+  "notes" text,
+  "placed_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "status__migc_new" text CHECK ("status__migc_new" IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
+  "customer_note" text,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "orders_total_check" CHECK ("total" >= 0),
+  FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT,
+  FOREIGN KEY ("shipping_address_id") REFERENCES "addresses" ("id") ON DELETE SET NULL
 );
-INSERT INTO migc_new_orders (id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status__migc_new, customer_note) SELECT id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status, customer_note FROM orders;
-DROP TABLE orders;
+INSERT INTO "migc_new_orders" ("id", "user_id", "shipping_address_id", "total", "notes", "placed_at", "created_at", "updated_at", "status__migc_new", "customer_note") SELECT "id", "user_id", "shipping_address_id", "total", "notes", "placed_at", "created_at", "updated_at", "status", "customer_note" FROM "orders";
+DROP TABLE "orders";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_orders RENAME TO orders;
+ALTER TABLE "migc_new_orders" RENAME TO "orders";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
-CREATE INDEX orders_pending ON orders (placed_at) WHERE status__migc_new = 'pending';
-CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
+CREATE INDEX "orders_user_id_placed_at_idx" ON "orders" ("user_id", "placed_at" DESC);
+CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status__migc_new" = 'pending';
+CREATE TRIGGER "migc_sync_orders_insert" AFTER INSERT ON "orders"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_orders_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  UPDATE "orders" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
   -- written by the old application: the new columns from the deployed ones
-  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND NEW.customer_note IS NULL;
+  UPDATE "orders" SET "customer_note" = "notes" WHERE rowid = NEW.rowid AND NEW."customer_note" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND NOT (NEW.customer_note IS NULL);
-  DELETE FROM migc_sync_orders_guard;
+  UPDATE "orders" SET "notes" = "customer_note" WHERE rowid = NEW.rowid AND NOT (NEW."customer_note" IS NULL);
+  DELETE FROM "migc_sync_orders_guard";
 END;
-CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
+CREATE TRIGGER "migc_sync_orders_update" AFTER UPDATE ON "orders"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_orders_guard")
 BEGIN
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (0 OR NEW.status__migc_new IS NULL);
+  UPDATE "orders" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (0 OR NEW."status__migc_new" IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND (coalesce(NEW.notes <> OLD.notes, NEW.notes IS NOT NULL OR OLD.notes IS NOT NULL) OR NEW.customer_note IS NULL) AND NOT (coalesce(NEW.customer_note <> OLD.customer_note, NEW.customer_note IS NOT NULL OR OLD.customer_note IS NOT NULL));
+  UPDATE "orders" SET "customer_note" = "notes" WHERE rowid = NEW.rowid AND (coalesce(NEW."notes" <> OLD."notes", NEW."notes" IS NOT NULL OR OLD."notes" IS NOT NULL) OR NEW."customer_note" IS NULL) AND NOT (coalesce(NEW."customer_note" <> OLD."customer_note", NEW."customer_note" IS NOT NULL OR OLD."customer_note" IS NOT NULL));
   -- updated by the new application
-  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND (coalesce(NEW.customer_note <> OLD.customer_note, NEW.customer_note IS NOT NULL OR OLD.customer_note IS NOT NULL)) AND NOT (coalesce(NEW.notes <> OLD.notes, NEW.notes IS NOT NULL OR OLD.notes IS NOT NULL));
+  UPDATE "orders" SET "notes" = "customer_note" WHERE rowid = NEW.rowid AND (coalesce(NEW."customer_note" <> OLD."customer_note", NEW."customer_note" IS NOT NULL OR OLD."customer_note" IS NOT NULL)) AND NOT (coalesce(NEW."notes" <> OLD."notes", NEW."notes" IS NOT NULL OR OLD."notes" IS NOT NULL));
 END;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [50] undo: give enum `order_status__migc` the name `order_status`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
@@ -197,28 +197,28 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orde
 
 -- [49] undo: drop column `orders.status`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-DROP TRIGGER migc_sync_orders_insert;
-DROP TRIGGER migc_sync_orders_update;
-ALTER TABLE orders ADD COLUMN status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded'));
-CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
+DROP TRIGGER "migc_sync_orders_insert";
+DROP TRIGGER "migc_sync_orders_update";
+ALTER TABLE "orders" ADD COLUMN "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded'));
+CREATE TRIGGER "migc_sync_orders_insert" AFTER INSERT ON "orders"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_orders_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  UPDATE "orders" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
   -- written by the old application: the new columns from the deployed ones
-  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND NEW.customer_note IS NULL;
+  UPDATE "orders" SET "customer_note" = "notes" WHERE rowid = NEW.rowid AND NEW."customer_note" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND NOT (NEW.customer_note IS NULL);
-  DELETE FROM migc_sync_orders_guard;
+  UPDATE "orders" SET "notes" = "customer_note" WHERE rowid = NEW.rowid AND NOT (NEW."customer_note" IS NULL);
+  DELETE FROM "migc_sync_orders_guard";
 END;
-CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
+CREATE TRIGGER "migc_sync_orders_update" AFTER UPDATE ON "orders"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_orders_guard")
 BEGIN
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW.status <> OLD.status, NEW.status IS NOT NULL OR OLD.status IS NOT NULL) OR NEW.status__migc_new IS NULL);
+  UPDATE "orders" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW."status" <> OLD."status", NEW."status" IS NOT NULL OR OLD."status" IS NOT NULL) OR NEW."status__migc_new" IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND (coalesce(NEW.notes <> OLD.notes, NEW.notes IS NOT NULL OR OLD.notes IS NOT NULL) OR NEW.customer_note IS NULL) AND NOT (coalesce(NEW.customer_note <> OLD.customer_note, NEW.customer_note IS NOT NULL OR OLD.customer_note IS NOT NULL));
+  UPDATE "orders" SET "customer_note" = "notes" WHERE rowid = NEW.rowid AND (coalesce(NEW."notes" <> OLD."notes", NEW."notes" IS NOT NULL OR OLD."notes" IS NOT NULL) OR NEW."customer_note" IS NULL) AND NOT (coalesce(NEW."customer_note" <> OLD."customer_note", NEW."customer_note" IS NOT NULL OR OLD."customer_note" IS NOT NULL));
   -- updated by the new application
-  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND (coalesce(NEW.customer_note <> OLD.customer_note, NEW.customer_note IS NOT NULL OR OLD.customer_note IS NOT NULL)) AND NOT (coalesce(NEW.notes <> OLD.notes, NEW.notes IS NOT NULL OR OLD.notes IS NOT NULL));
+  UPDATE "orders" SET "notes" = "customer_note" WHERE rowid = NEW.rowid AND (coalesce(NEW."customer_note" <> OLD."customer_note", NEW."customer_note" IS NOT NULL OR OLD."customer_note" IS NOT NULL)) AND NOT (coalesce(NEW."notes" <> OLD."notes", NEW."notes" IS NOT NULL OR OLD."notes" IS NOT NULL));
 END;
 
 -- [48] undo: drop view `order_totals` while its tables change
@@ -227,49 +227,49 @@ END;
 
 -- [47] undo: remove the dual-write trigger on `users`
 --     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/users.mig:4:7
--- rebuild users (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM users;
+-- rebuild "users" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "users";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_created_at_idx', 'users_email_normalized_key'));
-CREATE TABLE migc_new_users (
-  id integer NOT NULL,
-  email text NOT NULL,
-  first_name text NOT NULL,
-  last_name text NOT NULL,
-  phone varchar(32),
-  password_hash text NOT NULL,
-  is_admin boolean NOT NULL DEFAULT false,
-  marketing_opt_in boolean NOT NULL DEFAULT false,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  email_normalized text,
-  PRIMARY KEY (id)
+CREATE TABLE "migc_new_users" (
+  "id" integer NOT NULL,
+  "email" text NOT NULL,
+  "first_name" text NOT NULL,
+  "last_name" text NOT NULL,
+  "phone" varchar(32),
+  "password_hash" text NOT NULL,
+  "is_admin" boolean NOT NULL DEFAULT false,
+  "marketing_opt_in" boolean NOT NULL DEFAULT false,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "email_normalized" text,
+  PRIMARY KEY ("id")
 );
-INSERT INTO migc_new_users (id, email, first_name, last_name, phone, password_hash, is_admin, marketing_opt_in, created_at, updated_at, email_normalized) SELECT id, email, first_name, last_name, phone, password_hash, is_admin, marketing_opt_in, created_at, updated_at, email_normalized FROM users;
-DROP TABLE users;
+INSERT INTO "migc_new_users" ("id", "email", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at", "email_normalized") SELECT "id", "email", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at", "email_normalized" FROM "users";
+DROP TABLE "users";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_users RENAME TO users;
+ALTER TABLE "migc_new_users" RENAME TO "users";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX users_created_at_idx ON users (created_at);
-CREATE UNIQUE INDEX users_email_normalized_key ON users (email_normalized);
-CREATE TRIGGER migc_sync_users_insert AFTER INSERT ON users
+CREATE INDEX "users_created_at_idx" ON "users" ("created_at");
+CREATE UNIQUE INDEX "users_email_normalized_key" ON "users" ("email_normalized");
+CREATE TRIGGER "migc_sync_users_insert" AFTER INSERT ON "users"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_users_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_users_guard" (active) VALUES (1);
   -- written by the old application: the new columns from the deployed ones
-  UPDATE users SET email_normalized = lower(TRIM(email)) WHERE rowid = NEW.rowid AND NEW.email_normalized IS NULL;
-  DELETE FROM migc_sync_users_guard;
+  UPDATE "users" SET "email_normalized" = lower(TRIM("email")) WHERE rowid = NEW.rowid AND NEW."email_normalized" IS NULL;
+  DELETE FROM "migc_sync_users_guard";
 END;
-CREATE TRIGGER migc_sync_users_update AFTER UPDATE ON users
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_users_guard)
+CREATE TRIGGER "migc_sync_users_update" AFTER UPDATE ON "users"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_users_guard")
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE users SET email_normalized = lower(TRIM(email)) WHERE rowid = NEW.rowid AND (coalesce(NEW.email <> OLD.email, NEW.email IS NOT NULL OR OLD.email IS NOT NULL) OR NEW.email_normalized IS NULL) AND NOT (coalesce(NEW.email_normalized <> OLD.email_normalized, NEW.email_normalized IS NOT NULL OR OLD.email_normalized IS NOT NULL));
+  UPDATE "users" SET "email_normalized" = lower(TRIM("email")) WHERE rowid = NEW.rowid AND (coalesce(NEW."email" <> OLD."email", NEW."email" IS NOT NULL OR OLD."email" IS NOT NULL) OR NEW."email_normalized" IS NULL) AND NOT (coalesce(NEW."email_normalized" <> OLD."email_normalized", NEW."email_normalized" IS NOT NULL OR OLD."email_normalized" IS NOT NULL));
 END;
-CREATE TABLE migc_sync_users_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM users) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+CREATE TABLE "migc_sync_users_guard" (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "users") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [46] undo: drop index `users_email_lower_key` on `users`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
-CREATE UNIQUE INDEX users_email_lower_key ON users ((lower(email)));
+CREATE UNIQUE INDEX "users_email_lower_key" ON "users" ((lower("email")));
 
 -- [45] undo: rename constraint `stock_warehouse_id_fkey` to `stock_levels_warehouse_id_fkey` on `stock`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:12:43
@@ -281,27 +281,27 @@ CREATE UNIQUE INDEX users_email_lower_key ON users ((lower(email)));
 
 -- [43] undo: rename constraint `stock_reserved_check` to `stock_levels_reserved_check` on `stock`
 --     lock: database write lock; rebuilds `stock` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/inventory.mig:14:42
--- rebuild stock (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM stock;
+-- rebuild "stock" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "stock";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%');
-CREATE TABLE migc_new_stock (
-  product_id integer NOT NULL,
-  warehouse_id integer NOT NULL,
-  quantity integer NOT NULL DEFAULT 0,
-  reserved integer NOT NULL DEFAULT 0,
-  PRIMARY KEY (product_id, warehouse_id),
-  CONSTRAINT stock_quantity_check CHECK (quantity >= 0),
-  CONSTRAINT stock_reserved_check CHECK (reserved >= 0),
-  CONSTRAINT stock_reserved_le_quantity CHECK (reserved <= quantity),
-  FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE,
-  FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE
+CREATE TABLE "migc_new_stock" (
+  "product_id" integer NOT NULL,
+  "warehouse_id" integer NOT NULL,
+  "quantity" integer NOT NULL DEFAULT 0,
+  "reserved" integer NOT NULL DEFAULT 0,
+  PRIMARY KEY ("product_id", "warehouse_id"),
+  CONSTRAINT "stock_quantity_check" CHECK ("quantity" >= 0),
+  CONSTRAINT "stock_reserved_check" CHECK ("reserved" >= 0),
+  CONSTRAINT "stock_reserved_le_quantity" CHECK ("reserved" <= "quantity"),
+  FOREIGN KEY ("product_id") REFERENCES "products" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("warehouse_id") REFERENCES "warehouses" ("id") ON DELETE CASCADE
 );
-INSERT INTO migc_new_stock (rowid, product_id, warehouse_id, quantity, reserved) SELECT rowid, product_id, warehouse_id, quantity, reserved FROM stock;
-DROP TABLE stock;
+INSERT INTO "migc_new_stock" (rowid, "product_id", "warehouse_id", "quantity", "reserved") SELECT rowid, "product_id", "warehouse_id", "quantity", "reserved" FROM "stock";
+DROP TABLE "stock";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_stock RENAME TO stock;
+ALTER TABLE "migc_new_stock" RENAME TO "stock";
 PRAGMA legacy_alter_table = 0;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock) = (SELECT rows FROM temp.migc_count WHERE n = 4);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "stock") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [42] undo: rename constraint `stock_quantity_check` to `stock_levels_quantity_check` on `stock`
 --     lock: database write lock; part of the rebuild of `stock` at step 43; rewrite: yes; scan: yes; from examples/shop/v3/inventory.mig:13:42
@@ -313,71 +313,71 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stoc
 
 -- [40] undo: rename index `orders_pending__migc` to `orders_pending`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:23:3
-DROP INDEX orders_pending;
-CREATE INDEX orders_pending__migc ON orders (placed_at) WHERE status__migc_new = 'pending';
+DROP INDEX "orders_pending";
+CREATE INDEX "orders_pending__migc" ON "orders" ("placed_at") WHERE "status__migc_new" = 'pending';
 
 -- [39] undo: drop index `orders_pending` on `orders`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
-CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
+CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pending';
 
 -- [38] undo: drop column `addresses.house_number`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v3/users.mig:36:3
-ALTER TABLE addresses ADD COLUMN house_number varchar(16);
-UPDATE addresses SET house_number = '' WHERE house_number IS NULL;
+ALTER TABLE "addresses" ADD COLUMN "house_number" varchar(16);
+UPDATE "addresses" SET "house_number" = '' WHERE "house_number" IS NULL;
 
 -- [37] undo: drop column `addresses.street`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v3/users.mig:35:3
-ALTER TABLE addresses ADD COLUMN street text;
-UPDATE addresses SET street = line1 WHERE street IS NULL;
+ALTER TABLE "addresses" ADD COLUMN "street" text;
+UPDATE "addresses" SET "street" = "line1" WHERE "street" IS NULL;
 
 -- [36] undo: remove the dual-write trigger on `addresses`
 --     lock: database write lock; rebuilds `addresses` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/users.mig:28:7
--- rebuild addresses (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM addresses;
+-- rebuild "addresses" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "addresses";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'addresses' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('addresses_one_default_per_user'));
-CREATE TABLE migc_new_addresses (
-  id integer NOT NULL,
-  user_id integer NOT NULL,
-  recipient text NOT NULL,
-  street text,
-  house_number varchar(16),
-  city text NOT NULL,
-  postal_code varchar(16) NOT NULL,
-  country varchar(2) NOT NULL,
-  is_default boolean NOT NULL DEFAULT false,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  line1 text,
-  line2 text,
-  PRIMARY KEY (id),
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,
-  FOREIGN KEY (country) REFERENCES countries (code) ON UPDATE CASCADE
+CREATE TABLE "migc_new_addresses" (
+  "id" integer NOT NULL,
+  "user_id" integer NOT NULL,
+  "recipient" text NOT NULL,
+  "street" text,
+  "house_number" varchar(16),
+  "city" text NOT NULL,
+  "postal_code" varchar(16) NOT NULL,
+  "country" varchar(2) NOT NULL,
+  "is_default" boolean NOT NULL DEFAULT false,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "line1" text,
+  "line2" text,
+  PRIMARY KEY ("id"),
+  FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("country") REFERENCES "countries" ("code") ON UPDATE CASCADE
 );
-INSERT INTO migc_new_addresses (id, user_id, recipient, street, house_number, city, postal_code, country, is_default, created_at, updated_at, line1, line2) SELECT id, user_id, recipient, street, house_number, city, postal_code, country, is_default, created_at, updated_at, line1, line2 FROM addresses;
-DROP TABLE addresses;
+INSERT INTO "migc_new_addresses" ("id", "user_id", "recipient", "street", "house_number", "city", "postal_code", "country", "is_default", "created_at", "updated_at", "line1", "line2") SELECT "id", "user_id", "recipient", "street", "house_number", "city", "postal_code", "country", "is_default", "created_at", "updated_at", "line1", "line2" FROM "addresses";
+DROP TABLE "addresses";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_addresses RENAME TO addresses;
+ALTER TABLE "migc_new_addresses" RENAME TO "addresses";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX addresses_one_default_per_user ON addresses (user_id) WHERE is_default;
-CREATE TRIGGER migc_sync_addresses_insert AFTER INSERT ON addresses
+CREATE UNIQUE INDEX "addresses_one_default_per_user" ON "addresses" ("user_id") WHERE "is_default";
+CREATE TRIGGER "migc_sync_addresses_insert" AFTER INSERT ON "addresses"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_addresses_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_addresses_guard" (active) VALUES (1);
   -- written by the old application: the new columns from the deployed ones
-  UPDATE addresses SET line1 = street || ' ' || house_number WHERE rowid = NEW.rowid AND NEW.line1 IS NULL;
+  UPDATE "addresses" SET "line1" = "street" || ' ' || "house_number" WHERE rowid = NEW.rowid AND NEW."line1" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE addresses SET street = line1, house_number = '' WHERE rowid = NEW.rowid AND NOT (NEW.line1 IS NULL);
-  DELETE FROM migc_sync_addresses_guard;
+  UPDATE "addresses" SET "street" = "line1", "house_number" = '' WHERE rowid = NEW.rowid AND NOT (NEW."line1" IS NULL);
+  DELETE FROM "migc_sync_addresses_guard";
 END;
-CREATE TRIGGER migc_sync_addresses_update AFTER UPDATE ON addresses
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_addresses_guard)
+CREATE TRIGGER "migc_sync_addresses_update" AFTER UPDATE ON "addresses"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_addresses_guard")
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE addresses SET line1 = street || ' ' || house_number WHERE rowid = NEW.rowid AND (coalesce(NEW.street <> OLD.street, NEW.street IS NOT NULL OR OLD.street IS NOT NULL) OR coalesce(NEW.house_number <> OLD.house_number, NEW.house_number IS NOT NULL OR OLD.house_number IS NOT NULL) OR NEW.line1 IS NULL) AND NOT (coalesce(NEW.line1 <> OLD.line1, NEW.line1 IS NOT NULL OR OLD.line1 IS NOT NULL));
+  UPDATE "addresses" SET "line1" = "street" || ' ' || "house_number" WHERE rowid = NEW.rowid AND (coalesce(NEW."street" <> OLD."street", NEW."street" IS NOT NULL OR OLD."street" IS NOT NULL) OR coalesce(NEW."house_number" <> OLD."house_number", NEW."house_number" IS NOT NULL OR OLD."house_number" IS NOT NULL) OR NEW."line1" IS NULL) AND NOT (coalesce(NEW."line1" <> OLD."line1", NEW."line1" IS NOT NULL OR OLD."line1" IS NOT NULL));
   -- updated by the new application
-  UPDATE addresses SET street = line1, house_number = '' WHERE rowid = NEW.rowid AND (coalesce(NEW.line1 <> OLD.line1, NEW.line1 IS NOT NULL OR OLD.line1 IS NOT NULL)) AND NOT (coalesce(NEW.street <> OLD.street, NEW.street IS NOT NULL OR OLD.street IS NOT NULL) OR coalesce(NEW.house_number <> OLD.house_number, NEW.house_number IS NOT NULL OR OLD.house_number IS NOT NULL));
+  UPDATE "addresses" SET "street" = "line1", "house_number" = '' WHERE rowid = NEW.rowid AND (coalesce(NEW."line1" <> OLD."line1", NEW."line1" IS NOT NULL OR OLD."line1" IS NOT NULL)) AND NOT (coalesce(NEW."street" <> OLD."street", NEW."street" IS NOT NULL OR OLD."street" IS NOT NULL) OR coalesce(NEW."house_number" <> OLD."house_number", NEW."house_number" IS NOT NULL OR OLD."house_number" IS NOT NULL));
 END;
-CREATE TABLE migc_sync_addresses_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM addresses) = (SELECT rows FROM temp.migc_count WHERE n = 5);
+CREATE TABLE "migc_sync_addresses_guard" (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "addresses") = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
 -- [35] undo: let `addresses.house_number` accept null before the dual-write trigger goes
 --     lock: none; rewrite: no; scan: no; from the deployed schema
@@ -387,8 +387,8 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM addr
 --     lock: none; rewrite: no; scan: no; from the deployed schema
 -- nothing to undo
 -- the views this phase dropped
-CREATE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;
-CREATE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+CREATE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock_levels" GROUP BY "product_id";
+CREATE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('addresses') ORDER BY name)) = 'city,country,created_at,house_number,id,is_default,line1,line2,postal_code,recipient,street,updated_at,user_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('addresses') WHERE name IN ('addresses_one_default_per_user') ORDER BY name)) = 'addresses_one_default_per_user'

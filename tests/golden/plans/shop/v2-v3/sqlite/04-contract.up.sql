@@ -59,52 +59,52 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 
 -- [36] remove the dual-write trigger on `addresses`
 --     lock: database write lock; rebuilds `addresses` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/users.mig:28:7
--- rebuild addresses (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM addresses;
+-- rebuild "addresses" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "addresses";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'addresses' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('addresses_one_default_per_user', 'migc_sync_addresses_insert', 'migc_sync_addresses_update'));
-CREATE TABLE migc_new_addresses (
-  id integer NOT NULL,
-  user_id integer NOT NULL,
-  recipient text NOT NULL,
-  street text,
-  house_number varchar(16),
-  city text NOT NULL,
-  postal_code varchar(16) NOT NULL,
-  country varchar(2) NOT NULL,
-  is_default boolean NOT NULL DEFAULT false,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  line1 text NOT NULL,
-  line2 text,
-  PRIMARY KEY (id),
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,
-  FOREIGN KEY (country) REFERENCES countries (code) ON UPDATE CASCADE
+CREATE TABLE "migc_new_addresses" (
+  "id" integer NOT NULL,
+  "user_id" integer NOT NULL,
+  "recipient" text NOT NULL,
+  "street" text,
+  "house_number" varchar(16),
+  "city" text NOT NULL,
+  "postal_code" varchar(16) NOT NULL,
+  "country" varchar(2) NOT NULL,
+  "is_default" boolean NOT NULL DEFAULT false,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "line1" text NOT NULL,
+  "line2" text,
+  PRIMARY KEY ("id"),
+  FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("country") REFERENCES "countries" ("code") ON UPDATE CASCADE
 );
-INSERT INTO migc_new_addresses (id, user_id, recipient, street, house_number, city, postal_code, country, is_default, created_at, updated_at, line1, line2) SELECT id, user_id, recipient, street, house_number, city, postal_code, country, is_default, created_at, updated_at, line1, line2 FROM addresses;
-DROP TABLE addresses;
+INSERT INTO "migc_new_addresses" ("id", "user_id", "recipient", "street", "house_number", "city", "postal_code", "country", "is_default", "created_at", "updated_at", "line1", "line2") SELECT "id", "user_id", "recipient", "street", "house_number", "city", "postal_code", "country", "is_default", "created_at", "updated_at", "line1", "line2" FROM "addresses";
+DROP TABLE "addresses";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_addresses RENAME TO addresses;
+ALTER TABLE "migc_new_addresses" RENAME TO "addresses";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX addresses_one_default_per_user ON addresses (user_id) WHERE is_default;
-DROP TABLE migc_sync_addresses_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM addresses) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+CREATE UNIQUE INDEX "addresses_one_default_per_user" ON "addresses" ("user_id") WHERE "is_default";
+DROP TABLE "migc_sync_addresses_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "addresses") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [37] drop column `addresses.street`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v3/users.mig:35:3
-ALTER TABLE addresses DROP COLUMN street;
+ALTER TABLE "addresses" DROP COLUMN "street";
 
 -- [38] drop column `addresses.house_number`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v3/users.mig:36:3
-ALTER TABLE addresses DROP COLUMN house_number;
+ALTER TABLE "addresses" DROP COLUMN "house_number";
 
 -- [39] drop index `orders_pending` on `orders`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
-DROP INDEX orders_pending;
+DROP INDEX "orders_pending";
 
 -- [40] rename index `orders_pending__migc` to `orders_pending`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:23:3
-DROP INDEX orders_pending__migc;
-CREATE INDEX orders_pending ON orders (placed_at) WHERE status__migc_new = 'pending';
+DROP INDEX "orders_pending__migc";
+CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status__migc_new" = 'pending';
 
 -- [41] rename constraint `stock_pkey` to `stock_levels_pkey` on `stock`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:15:3
@@ -116,27 +116,27 @@ CREATE INDEX orders_pending ON orders (placed_at) WHERE status__migc_new = 'pend
 
 -- [43] rename constraint `stock_reserved_check` to `stock_levels_reserved_check` on `stock`
 --     lock: database write lock; rebuilds `stock` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/inventory.mig:14:42
--- rebuild stock (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM stock;
+-- rebuild "stock" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "stock";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%');
-CREATE TABLE migc_new_stock (
-  product_id integer NOT NULL,
-  warehouse_id integer NOT NULL,
-  quantity integer NOT NULL DEFAULT 0,
-  reserved integer NOT NULL DEFAULT 0,
-  PRIMARY KEY (product_id, warehouse_id),
-  CONSTRAINT stock_levels_quantity_check CHECK (quantity >= 0),
-  CONSTRAINT stock_levels_reserved_check CHECK (reserved >= 0),
-  CONSTRAINT stock_reserved_le_quantity CHECK (reserved <= quantity),
-  FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE,
-  FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE
+CREATE TABLE "migc_new_stock" (
+  "product_id" integer NOT NULL,
+  "warehouse_id" integer NOT NULL,
+  "quantity" integer NOT NULL DEFAULT 0,
+  "reserved" integer NOT NULL DEFAULT 0,
+  PRIMARY KEY ("product_id", "warehouse_id"),
+  CONSTRAINT "stock_levels_quantity_check" CHECK ("quantity" >= 0),
+  CONSTRAINT "stock_levels_reserved_check" CHECK ("reserved" >= 0),
+  CONSTRAINT "stock_reserved_le_quantity" CHECK ("reserved" <= "quantity"),
+  FOREIGN KEY ("product_id") REFERENCES "products" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("warehouse_id") REFERENCES "warehouses" ("id") ON DELETE CASCADE
 );
-INSERT INTO migc_new_stock (rowid, product_id, warehouse_id, quantity, reserved) SELECT rowid, product_id, warehouse_id, quantity, reserved FROM stock;
-DROP TABLE stock;
+INSERT INTO "migc_new_stock" (rowid, "product_id", "warehouse_id", "quantity", "reserved") SELECT rowid, "product_id", "warehouse_id", "quantity", "reserved" FROM "stock";
+DROP TABLE "stock";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_stock RENAME TO stock;
+ALTER TABLE "migc_new_stock" RENAME TO "stock";
 PRAGMA legacy_alter_table = 0;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "stock") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [44] rename constraint `stock_product_id_fkey` to `stock_levels_product_id_fkey` on `stock`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:11:43
@@ -148,65 +148,65 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stoc
 
 -- [46] drop index `users_email_lower_key` on `users`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
-DROP INDEX users_email_lower_key;
+DROP INDEX "users_email_lower_key";
 
 -- [47] remove the dual-write trigger on `users`
 --     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/users.mig:4:7
--- rebuild users (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM users;
+-- rebuild "users" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "users";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_created_at_idx', 'users_email_normalized_key', 'migc_sync_users_insert', 'migc_sync_users_update'));
-CREATE TABLE migc_new_users (
-  id integer NOT NULL,
-  email text NOT NULL,
-  first_name text NOT NULL,
-  last_name text NOT NULL,
-  phone varchar(32),
-  password_hash text NOT NULL,
-  is_admin boolean NOT NULL DEFAULT false,
-  marketing_opt_in boolean NOT NULL DEFAULT false,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  email_normalized text NOT NULL,
-  PRIMARY KEY (id)
+CREATE TABLE "migc_new_users" (
+  "id" integer NOT NULL,
+  "email" text NOT NULL,
+  "first_name" text NOT NULL,
+  "last_name" text NOT NULL,
+  "phone" varchar(32),
+  "password_hash" text NOT NULL,
+  "is_admin" boolean NOT NULL DEFAULT false,
+  "marketing_opt_in" boolean NOT NULL DEFAULT false,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "email_normalized" text NOT NULL,
+  PRIMARY KEY ("id")
 );
-INSERT INTO migc_new_users (id, email, first_name, last_name, phone, password_hash, is_admin, marketing_opt_in, created_at, updated_at, email_normalized) SELECT id, email, first_name, last_name, phone, password_hash, is_admin, marketing_opt_in, created_at, updated_at, email_normalized FROM users;
-DROP TABLE users;
+INSERT INTO "migc_new_users" ("id", "email", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at", "email_normalized") SELECT "id", "email", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at", "email_normalized" FROM "users";
+DROP TABLE "users";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_users RENAME TO users;
+ALTER TABLE "migc_new_users" RENAME TO "users";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX users_created_at_idx ON users (created_at);
-CREATE UNIQUE INDEX users_email_normalized_key ON users (email_normalized);
-DROP TABLE migc_sync_users_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM users) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+CREATE INDEX "users_created_at_idx" ON "users" ("created_at");
+CREATE UNIQUE INDEX "users_email_normalized_key" ON "users" ("email_normalized");
+DROP TABLE "migc_sync_users_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "users") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [48] drop view `order_totals` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
-DROP VIEW order_totals;
+DROP VIEW "order_totals";
 
 -- [49] drop column `orders.status`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-DROP TRIGGER migc_sync_orders_insert;
-DROP TRIGGER migc_sync_orders_update;
-ALTER TABLE orders DROP COLUMN status;
-CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
+DROP TRIGGER "migc_sync_orders_insert";
+DROP TRIGGER "migc_sync_orders_update";
+ALTER TABLE "orders" DROP COLUMN "status";
+CREATE TRIGGER "migc_sync_orders_insert" AFTER INSERT ON "orders"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_orders_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  UPDATE "orders" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
   -- written by the old application: the new columns from the deployed ones
-  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND NEW.customer_note IS NULL;
+  UPDATE "orders" SET "customer_note" = "notes" WHERE rowid = NEW.rowid AND NEW."customer_note" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND NOT (NEW.customer_note IS NULL);
-  DELETE FROM migc_sync_orders_guard;
+  UPDATE "orders" SET "notes" = "customer_note" WHERE rowid = NEW.rowid AND NOT (NEW."customer_note" IS NULL);
+  DELETE FROM "migc_sync_orders_guard";
 END;
-CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
+CREATE TRIGGER "migc_sync_orders_update" AFTER UPDATE ON "orders"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_orders_guard")
 BEGIN
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (0 OR NEW.status__migc_new IS NULL);
+  UPDATE "orders" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (0 OR NEW."status__migc_new" IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND (coalesce(NEW.notes <> OLD.notes, NEW.notes IS NOT NULL OR OLD.notes IS NOT NULL) OR NEW.customer_note IS NULL) AND NOT (coalesce(NEW.customer_note <> OLD.customer_note, NEW.customer_note IS NOT NULL OR OLD.customer_note IS NOT NULL));
+  UPDATE "orders" SET "customer_note" = "notes" WHERE rowid = NEW.rowid AND (coalesce(NEW."notes" <> OLD."notes", NEW."notes" IS NOT NULL OR OLD."notes" IS NOT NULL) OR NEW."customer_note" IS NULL) AND NOT (coalesce(NEW."customer_note" <> OLD."customer_note", NEW."customer_note" IS NOT NULL OR OLD."customer_note" IS NOT NULL));
   -- updated by the new application
-  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND (coalesce(NEW.customer_note <> OLD.customer_note, NEW.customer_note IS NOT NULL OR OLD.customer_note IS NOT NULL)) AND NOT (coalesce(NEW.notes <> OLD.notes, NEW.notes IS NOT NULL OR OLD.notes IS NOT NULL));
+  UPDATE "orders" SET "notes" = "customer_note" WHERE rowid = NEW.rowid AND (coalesce(NEW."customer_note" <> OLD."customer_note", NEW."customer_note" IS NOT NULL OR OLD."customer_note" IS NOT NULL)) AND NOT (coalesce(NEW."notes" <> OLD."notes", NEW."notes" IS NOT NULL OR OLD."notes" IS NOT NULL));
 END;
 
 -- [50] give enum `order_status__migc` the name `order_status`
@@ -215,53 +215,53 @@ END;
 
 -- [51] put shadow column `status__migc_new` in place of `orders.status`
 --     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:16:3
--- rebuild orders (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM orders;
+-- rebuild "orders" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
-CREATE TABLE migc_new_orders (
-  id integer NOT NULL,
-  user_id integer NOT NULL,
-  shipping_address_id integer,
-  total numeric(12,2) NOT NULL,
-  notes text,
-  placed_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  status text NOT NULL CHECK (status IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
-  customer_note text,
-  PRIMARY KEY (id),
-  CONSTRAINT orders_total_check CHECK (total >= 0),
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT,
-  FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
+CREATE TABLE "migc_new_orders" (
+  "id" integer NOT NULL,
+  "user_id" integer NOT NULL,
+  "shipping_address_id" integer,
+  "total" numeric(12,2) NOT NULL,
+  "notes" text,
+  "placed_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "status" text NOT NULL CHECK ("status" IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
+  "customer_note" text,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "orders_total_check" CHECK ("total" >= 0),
+  FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT,
+  FOREIGN KEY ("shipping_address_id") REFERENCES "addresses" ("id") ON DELETE SET NULL
 );
-INSERT INTO migc_new_orders (id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status, customer_note) SELECT id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status__migc_new, customer_note FROM orders;
-DROP TABLE orders;
+INSERT INTO "migc_new_orders" ("id", "user_id", "shipping_address_id", "total", "notes", "placed_at", "created_at", "updated_at", "status", "customer_note") SELECT "id", "user_id", "shipping_address_id", "total", "notes", "placed_at", "created_at", "updated_at", "status__migc_new", "customer_note" FROM "orders";
+DROP TABLE "orders";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_orders RENAME TO orders;
+ALTER TABLE "migc_new_orders" RENAME TO "orders";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
-CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
-CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
+CREATE INDEX "orders_user_id_placed_at_idx" ON "orders" ("user_id", "placed_at" DESC);
+CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pending';
+CREATE TRIGGER "migc_sync_orders_insert" AFTER INSERT ON "orders"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_orders_guard" (active) VALUES (1);
   -- shadow columns of type changes follow the deployed columns
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
+  UPDATE "orders" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid;
   -- written by the old application: the new columns from the deployed ones
-  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND NEW.customer_note IS NULL;
+  UPDATE "orders" SET "customer_note" = "notes" WHERE rowid = NEW.rowid AND NEW."customer_note" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND NOT (NEW.customer_note IS NULL);
-  DELETE FROM migc_sync_orders_guard;
+  UPDATE "orders" SET "notes" = "customer_note" WHERE rowid = NEW.rowid AND NOT (NEW."customer_note" IS NULL);
+  DELETE FROM "migc_sync_orders_guard";
 END;
-CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
+CREATE TRIGGER "migc_sync_orders_update" AFTER UPDATE ON "orders"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_orders_guard")
 BEGIN
-  UPDATE orders SET status__migc_new = CAST(CASE CAST(status AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(status AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW.status <> OLD.status, NEW.status IS NOT NULL OR OLD.status IS NOT NULL) OR NEW.status__migc_new IS NULL);
+  UPDATE "orders" SET "status__migc_new" = CAST(CASE CAST("status" AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT) WHERE rowid = NEW.rowid AND (coalesce(NEW."status" <> OLD."status", NEW."status" IS NOT NULL OR OLD."status" IS NOT NULL) OR NEW."status__migc_new" IS NULL);
   -- updated by the old application (or a row not filled yet)
-  UPDATE orders SET customer_note = notes WHERE rowid = NEW.rowid AND (coalesce(NEW.notes <> OLD.notes, NEW.notes IS NOT NULL OR OLD.notes IS NOT NULL) OR NEW.customer_note IS NULL) AND NOT (coalesce(NEW.customer_note <> OLD.customer_note, NEW.customer_note IS NOT NULL OR OLD.customer_note IS NOT NULL));
+  UPDATE "orders" SET "customer_note" = "notes" WHERE rowid = NEW.rowid AND (coalesce(NEW."notes" <> OLD."notes", NEW."notes" IS NOT NULL OR OLD."notes" IS NOT NULL) OR NEW."customer_note" IS NULL) AND NOT (coalesce(NEW."customer_note" <> OLD."customer_note", NEW."customer_note" IS NOT NULL OR OLD."customer_note" IS NOT NULL));
   -- updated by the new application
-  UPDATE orders SET notes = customer_note WHERE rowid = NEW.rowid AND (coalesce(NEW.customer_note <> OLD.customer_note, NEW.customer_note IS NOT NULL OR OLD.customer_note IS NOT NULL)) AND NOT (coalesce(NEW.notes <> OLD.notes, NEW.notes IS NOT NULL OR OLD.notes IS NOT NULL));
+  UPDATE "orders" SET "notes" = "customer_note" WHERE rowid = NEW.rowid AND (coalesce(NEW."customer_note" <> OLD."customer_note", NEW."customer_note" IS NOT NULL OR OLD."customer_note" IS NOT NULL)) AND NOT (coalesce(NEW."notes" <> OLD."notes", NEW."notes" IS NOT NULL OR OLD."notes" IS NOT NULL));
 END;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 4);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [52] set the default of `orders.status`
 --     lock: database write lock; part of the rebuild of `orders` at step 53; rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:16:3
@@ -269,58 +269,58 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orde
 
 -- [53] remove the dual-write trigger on `orders`
 --     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:12:7
--- rebuild orders (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM orders;
+-- rebuild "orders" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
-CREATE TABLE migc_new_orders (
-  id integer NOT NULL,
-  user_id integer NOT NULL,
-  shipping_address_id integer,
-  total numeric(12,2) NOT NULL,
-  notes text,
-  placed_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
-  customer_note text,
-  PRIMARY KEY (id),
-  CONSTRAINT orders_total_check CHECK (total >= 0),
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT,
-  FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
+CREATE TABLE "migc_new_orders" (
+  "id" integer NOT NULL,
+  "user_id" integer NOT NULL,
+  "shipping_address_id" integer,
+  "total" numeric(12,2) NOT NULL,
+  "notes" text,
+  "placed_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
+  "customer_note" text,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "orders_total_check" CHECK ("total" >= 0),
+  FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT,
+  FOREIGN KEY ("shipping_address_id") REFERENCES "addresses" ("id") ON DELETE SET NULL
 );
-INSERT INTO migc_new_orders (id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status, customer_note) SELECT id, user_id, shipping_address_id, total, notes, placed_at, created_at, updated_at, status, customer_note FROM orders;
-DROP TABLE orders;
+INSERT INTO "migc_new_orders" ("id", "user_id", "shipping_address_id", "total", "notes", "placed_at", "created_at", "updated_at", "status", "customer_note") SELECT "id", "user_id", "shipping_address_id", "total", "notes", "placed_at", "created_at", "updated_at", "status", "customer_note" FROM "orders";
+DROP TABLE "orders";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_orders RENAME TO orders;
+ALTER TABLE "migc_new_orders" RENAME TO "orders";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
-CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
-DROP TABLE migc_sync_orders_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 5);
+CREATE INDEX "orders_user_id_placed_at_idx" ON "orders" ("user_id", "placed_at" DESC);
+CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pending';
+DROP TABLE "migc_sync_orders_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
 -- [54] drop column `orders.notes`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-ALTER TABLE orders DROP COLUMN notes;
+ALTER TABLE "orders" DROP COLUMN "notes";
 
 -- [55] recreate view `order_totals`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
-CREATE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+CREATE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 
 -- [56] drop view `product_stock` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
-DROP VIEW product_stock;
+DROP VIEW "product_stock";
 
 -- [57] drop the view `stock_levels` standing for table `stock`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
-DROP VIEW stock_levels;
+DROP VIEW "stock_levels";
 
 -- [58] rename table `stock` to `stock_levels`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
-ALTER TABLE stock RENAME TO stock_levels;
+ALTER TABLE "stock" RENAME TO "stock_levels";
 
 -- [59] recreate view `product_stock`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
-CREATE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;
+CREATE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock_levels" GROUP BY "product_id";
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('addresses') ORDER BY name)) = 'city,country,created_at,id,is_default,line1,line2,postal_code,recipient,updated_at,user_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('addresses') WHERE name IN ('addresses_one_default_per_user') ORDER BY name)) = 'addresses_one_default_per_user'

@@ -8,15 +8,15 @@ SET NAMES utf8mb4;
 
 -- [27] undo: make the copy `stock_levels__migc` of `stock_levels`, with the change, kept in step by triggers
 --     lock: exclusive metadata lock (brief): an empty copy of `stock_levels` and triggers made; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
-DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_stock_levels_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_stock_levels_insert;
-DROP TRIGGER IF EXISTS migc_copy_stock_levels_update;
-DROP TRIGGER IF EXISTS migc_copy_stock_levels_delete;
-DROP TRIGGER IF EXISTS migc_copy_stock_levels_back_insert;
-DROP TRIGGER IF EXISTS migc_copy_stock_levels_back_update;
-DROP TRIGGER IF EXISTS migc_copy_stock_levels_back_delete;
-DROP TABLE IF EXISTS stock_levels__migc, stock_levels__migc_back, stock_levels__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_levels_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_levels_update`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_levels_delete`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_levels_back_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_levels_back_update`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_levels_back_delete`;
+DROP TABLE IF EXISTS `stock_levels__migc`, `stock_levels__migc_back`, `stock_levels__migc_progress`;
 
 -- [26] undo: make the copy `orders__migc` of `orders`, with the change, kept in step by triggers
 --     lock: exclusive metadata lock (brief): an empty copy of `orders` and triggers made; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
@@ -46,33 +46,33 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE order_items ADD CONSTRAINT order_items_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `order_items` ADD CONSTRAINT `order_items_order_id_fkey` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND INDEX_NAME = 'order_items_order_id_fkey__migc') THEN
-        ALTER TABLE order_items DROP INDEX order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `order_items` DROP INDEX `order_items_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE payments ADD CONSTRAINT payments_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `payments` ADD CONSTRAINT `payments_order_id_fkey` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND INDEX_NAME = 'payments_order_id_fkey__migc') THEN
-        ALTER TABLE payments DROP INDEX payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `payments` DROP INDEX `payments_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -82,36 +82,36 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
-DROP TRIGGER IF EXISTS migc_sync_orders_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_orders_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_orders_insert;
-DROP TRIGGER IF EXISTS migc_copy_orders_update;
-DROP TRIGGER IF EXISTS migc_copy_orders_delete;
-DROP TRIGGER IF EXISTS migc_copy_orders_back_insert;
-DROP TRIGGER IF EXISTS migc_copy_orders_back_update;
-DROP TRIGGER IF EXISTS migc_copy_orders_back_delete;
-DROP TABLE IF EXISTS orders__migc, orders__migc_back, orders__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_orders_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_orders_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_orders_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_orders_update`;
+DROP TRIGGER IF EXISTS `migc_copy_orders_delete`;
+DROP TRIGGER IF EXISTS `migc_copy_orders_back_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_orders_back_update`;
+DROP TRIGGER IF EXISTS `migc_copy_orders_back_delete`;
+DROP TABLE IF EXISTS `orders__migc`, `orders__migc_back`, `orders__migc_progress`;
 
 -- [25] undo: create view `product_stock` with its new query
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
-DROP VIEW IF EXISTS product_stock;
+DROP VIEW IF EXISTS `product_stock`;
 
 -- [24] undo: drop view `product_stock` to redefine it
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
-CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;
+CREATE OR REPLACE VIEW `product_stock` AS SELECT `product_id`, sum(`quantity` - `reserved`) AS `available` FROM `stock_levels` GROUP BY `product_id`;
 
 -- [23] undo: create view `active_products` with its new query
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
-DROP VIEW IF EXISTS active_products;
+DROP VIEW IF EXISTS `active_products`;
 
 -- [22] undo: drop view `active_products` to redefine it
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
-CREATE OR REPLACE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active;
+CREATE OR REPLACE VIEW `active_products` AS SELECT `p`.`id`, `p`.`sku`, `p`.`name`, `p`.`price`, `c`.`slug` AS `category_slug` FROM `products` p JOIN `categories` c ON `c`.`id` = `p`.`category_id` WHERE `p`.`is_active`;
 
 -- [21] undo: install the dual-write trigger on `users`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
-DROP TRIGGER IF EXISTS migc_sync_users_insert;
-DROP TRIGGER IF EXISTS migc_sync_users_update;
+DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 
 -- [20] undo: add column `users.role` (filled from the deployed shape)
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
@@ -141,9 +141,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'role') THEN
         IF algo = 0 THEN
-          ALTER TABLE users DROP COLUMN role, ALGORITHM=INSTANT;
+          ALTER TABLE `users` DROP COLUMN `role`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE users DROP COLUMN role, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` DROP COLUMN `role`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -156,8 +156,8 @@ DROP PROCEDURE migc_step;
 
 -- [19] undo: install the dual-write trigger on `stock_levels`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
-DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert;
-DROP TRIGGER IF EXISTS migc_sync_stock_levels_update;
+DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update`;
 
 -- [18] undo: add check `stock_reserved_le_quantity__migc` on `stock_levels` for new rows
 --     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
@@ -187,9 +187,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_reserved_le_quantity__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE stock_levels DROP CONSTRAINT stock_reserved_le_quantity__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `stock_levels` DROP CONSTRAINT `stock_reserved_le_quantity__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE stock_levels DROP CONSTRAINT stock_reserved_le_quantity__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` DROP CONSTRAINT `stock_reserved_le_quantity__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -228,9 +228,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_levels_reserved_quantity_check') THEN
         IF algo = 0 THEN
-          ALTER TABLE stock_levels DROP CONSTRAINT stock_levels_reserved_quantity_check, ALGORITHM=INSTANT;
+          ALTER TABLE `stock_levels` DROP CONSTRAINT `stock_levels_reserved_quantity_check`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE stock_levels DROP CONSTRAINT stock_levels_reserved_quantity_check, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` DROP CONSTRAINT `stock_levels_reserved_quantity_check`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -269,9 +269,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND COLUMN_NAME = 'reserved_quantity') THEN
         IF algo = 0 THEN
-          ALTER TABLE stock_levels DROP COLUMN reserved_quantity, ALGORITHM=INSTANT;
+          ALTER TABLE `stock_levels` DROP COLUMN `reserved_quantity`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE stock_levels DROP COLUMN reserved_quantity, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` DROP COLUMN `reserved_quantity`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -302,9 +302,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND INDEX_NAME = 'products_deleted_at_idx') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND CONSTRAINT_NAME = 'products_category_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND INDEX_NAME <> 'products_deleted_at_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'category_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE products ADD INDEX products_category_id_fkey (category_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `products` ADD INDEX `products_category_id_fkey` (`category_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE products DROP INDEX products_deleted_at_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `products` DROP INDEX `products_deleted_at_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -342,9 +342,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND COLUMN_NAME = 'deleted_at') THEN
         IF algo = 0 THEN
-          ALTER TABLE products DROP COLUMN deleted_at, ALGORITHM=INSTANT;
+          ALTER TABLE `products` DROP COLUMN `deleted_at`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE products DROP COLUMN deleted_at, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `products` DROP COLUMN `deleted_at`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -357,8 +357,8 @@ DROP PROCEDURE migc_step;
 
 -- [13] undo: install the dual-write trigger on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
-DROP TRIGGER IF EXISTS migc_sync_orders_insert;
-DROP TRIGGER IF EXISTS migc_sync_orders_update;
+DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 
 -- [12] undo: add check `orders_total_cents_check` on `orders` for new rows
 --     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
@@ -388,9 +388,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_total_cents_check') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders DROP CONSTRAINT orders_total_cents_check, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` DROP CONSTRAINT `orders_total_cents_check`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders DROP CONSTRAINT orders_total_cents_check, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP CONSTRAINT `orders_total_cents_check`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -429,9 +429,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'total_cents') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders DROP COLUMN total_cents, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` DROP COLUMN `total_cents`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders DROP COLUMN total_cents, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP COLUMN `total_cents`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -470,13 +470,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'carts' AND CONSTRAINT_NAME = 'carts_user_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE carts DROP FOREIGN KEY carts_user_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `carts` DROP FOREIGN KEY `carts_user_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE carts DROP FOREIGN KEY carts_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `carts` DROP FOREIGN KEY `carts_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'carts' AND INDEX_NAME = 'carts_user_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'carts' AND CONSTRAINT_NAME = 'carts_user_id_fkey') THEN
-        ALTER TABLE carts DROP INDEX carts_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `carts` DROP INDEX `carts_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -506,9 +506,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'carts' AND INDEX_NAME = 'carts_expires_at_idx') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'carts' AND CONSTRAINT_NAME = 'carts_user_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'carts' AND INDEX_NAME <> 'carts_expires_at_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE carts ADD INDEX carts_user_id_fkey (user_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `carts` ADD INDEX `carts_user_id_fkey` (`user_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE carts DROP INDEX carts_expires_at_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `carts` DROP INDEX `carts_expires_at_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -538,9 +538,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'carts' AND INDEX_NAME = 'carts_one_per_user') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'carts' AND CONSTRAINT_NAME = 'carts_user_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'carts' AND INDEX_NAME <> 'carts_one_per_user' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE carts ADD INDEX carts_user_id_fkey (user_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `carts` ADD INDEX `carts_user_id_fkey` (`user_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE carts DROP INDEX carts_one_per_user, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `carts` DROP INDEX `carts_one_per_user`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -578,13 +578,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND CONSTRAINT_NAME = 'cart_items_cart_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE cart_items DROP FOREIGN KEY cart_items_cart_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `cart_items` DROP FOREIGN KEY `cart_items_cart_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE cart_items DROP FOREIGN KEY cart_items_cart_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `cart_items` DROP FOREIGN KEY `cart_items_cart_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND INDEX_NAME = 'cart_items_cart_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND CONSTRAINT_NAME = 'cart_items_cart_id_fkey') THEN
-        ALTER TABLE cart_items DROP INDEX cart_items_cart_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `cart_items` DROP INDEX `cart_items_cart_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -596,7 +596,7 @@ DROP PROCEDURE migc_step;
 
 -- [6] undo: create table `carts`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:4:7
-DROP TABLE IF EXISTS carts;
+DROP TABLE IF EXISTS `carts`;
 
 -- [5] undo: add foreign key `cart_items_product_id_fkey` on `cart_items`
 --     lock: none (added in place, rows not checked; `products` read); rewrite: no; scan: no; from examples/shop/v4/carts.mig:16:46
@@ -626,13 +626,13 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND CONSTRAINT_NAME = 'cart_items_product_id_fkey') THEN
         IF algo = 0 THEN
-          ALTER TABLE cart_items DROP FOREIGN KEY cart_items_product_id_fkey, ALGORITHM=INSTANT;
+          ALTER TABLE `cart_items` DROP FOREIGN KEY `cart_items_product_id_fkey`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE cart_items DROP FOREIGN KEY cart_items_product_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `cart_items` DROP FOREIGN KEY `cart_items_product_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND INDEX_NAME = 'cart_items_product_id_fkey') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND CONSTRAINT_NAME = 'cart_items_product_id_fkey') THEN
-        ALTER TABLE cart_items DROP INDEX cart_items_product_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `cart_items` DROP INDEX `cart_items_product_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -662,12 +662,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND INDEX_NAME = 'cart_items_product_id_idx') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND CONSTRAINT_NAME = 'cart_items_cart_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND INDEX_NAME <> 'cart_items_product_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'cart_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE cart_items ADD INDEX cart_items_cart_id_fkey (cart_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `cart_items` ADD INDEX `cart_items_cart_id_fkey` (`cart_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND CONSTRAINT_NAME = 'cart_items_product_id_fkey') AND NOT EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND INDEX_NAME <> 'cart_items_product_id_idx' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'product_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-          ALTER TABLE cart_items ADD INDEX cart_items_product_id_fkey (product_id), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `cart_items` ADD INDEX `cart_items_product_id_fkey` (`product_id`), ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        ALTER TABLE cart_items DROP INDEX cart_items_product_id_idx, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `cart_items` DROP INDEX `cart_items_product_id_idx`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -679,7 +679,7 @@ DROP PROCEDURE migc_step;
 
 -- [3] undo: create table `cart_items`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:14:7
-DROP TABLE IF EXISTS cart_items;
+DROP TABLE IF EXISTS `cart_items`;
 
 -- [2] undo: create enum `user_role`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:5:6

@@ -34,9 +34,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND COLUMN_NAME = 'method') THEN
         IF algo = 0 THEN
-          ALTER TABLE payments MODIFY COLUMN method enum('card', 'paypal', 'bank_transfer', 'gift_card') NOT NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `payments` MODIFY COLUMN `method` enum('card','paypal','bank_transfer','gift_card') NOT NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE payments MODIFY COLUMN method enum('card', 'paypal', 'bank_transfer', 'gift_card') NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` MODIFY COLUMN `method` enum('card','paypal','bank_transfer','gift_card') NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -53,13 +53,13 @@ DROP PROCEDURE migc_step;
 
 -- [3] create table `cart_items`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:14:7
-CREATE TABLE IF NOT EXISTS cart_items (
-  cart_id char(36) NOT NULL,
-  product_id bigint NOT NULL,
-  quantity int NOT NULL DEFAULT 1,
-  added_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  PRIMARY KEY (cart_id, product_id),
-  CONSTRAINT cart_items_quantity_check CHECK (quantity BETWEEN 1 AND 99)
+CREATE TABLE IF NOT EXISTS `cart_items` (
+  `cart_id` char(36) NOT NULL,
+  `product_id` bigint NOT NULL,
+  `quantity` int NOT NULL DEFAULT 1,
+  `added_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`cart_id`, `product_id`),
+  CONSTRAINT `cart_items_quantity_check` CHECK (`quantity` BETWEEN 1 AND 99)
 ) ENGINE=InnoDB;
 
 -- [4] create index `cart_items_product_id_idx` on `cart_items`
@@ -81,13 +81,13 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND INDEX_NAME = 'cart_items_product_id_idx') THEN
-        ALTER TABLE cart_items ADD INDEX cart_items_product_id_idx (product_id), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `cart_items` ADD INDEX `cart_items_product_id_idx` (`product_id`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND INDEX_NAME = 'cart_items_cart_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND INDEX_NAME <> 'cart_items_cart_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'cart_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE cart_items DROP INDEX cart_items_cart_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `cart_items` DROP INDEX `cart_items_cart_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND INDEX_NAME = 'cart_items_product_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND INDEX_NAME <> 'cart_items_product_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'product_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE cart_items DROP INDEX cart_items_product_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `cart_items` DROP INDEX `cart_items_product_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -116,7 +116,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM cart_items AS c WHERE c.product_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM products AS p WHERE p.id = c.product_id)) THEN
+        IF EXISTS (SELECT 1 FROM `cart_items` AS c WHERE c.`product_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `products` AS p WHERE p.`id` = c.`product_id`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of cart_items break foreign key cart_items_product_id_fkey';
         END IF;
       END IF;
@@ -145,7 +145,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND CONSTRAINT_NAME = 'cart_items_product_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE cart_items ADD CONSTRAINT cart_items_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `cart_items` ADD CONSTRAINT `cart_items_product_id_fkey` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -159,13 +159,13 @@ SET SESSION foreign_key_checks = 1;
 
 -- [6] create table `carts`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:4:7
-CREATE TABLE IF NOT EXISTS carts (
-  id char(36) NOT NULL DEFAULT (uuid()),
-  user_id bigint NULL,
-  expires_at datetime(6) NOT NULL,
-  created_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  updated_at datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  PRIMARY KEY (id)
+CREATE TABLE IF NOT EXISTS `carts` (
+  `id` char(36) NOT NULL DEFAULT (uuid()),
+  `user_id` bigint NULL,
+  `expires_at` datetime(6) NOT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`)
 ) ENGINE=InnoDB;
 
 -- [7] add foreign key `cart_items_cart_id_fkey` on `cart_items`
@@ -187,7 +187,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM cart_items AS c WHERE c.cart_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM carts AS p WHERE p.id = c.cart_id)) THEN
+        IF EXISTS (SELECT 1 FROM `cart_items` AS c WHERE c.`cart_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `carts` AS p WHERE p.`id` = c.`cart_id`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of cart_items break foreign key cart_items_cart_id_fkey';
         END IF;
       END IF;
@@ -216,7 +216,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'cart_items' AND CONSTRAINT_NAME = 'cart_items_cart_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE cart_items ADD CONSTRAINT cart_items_cart_id_fkey FOREIGN KEY (cart_id) REFERENCES carts (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `cart_items` ADD CONSTRAINT `cart_items_cart_id_fkey` FOREIGN KEY (`cart_id`) REFERENCES `carts` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -247,10 +247,10 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'carts' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'carts' AND INDEX_NAME = 'carts_one_per_user') THEN
-        ALTER TABLE carts ADD UNIQUE INDEX carts_one_per_user (user_id), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `carts` ADD UNIQUE INDEX `carts_one_per_user` (`user_id`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'carts' AND INDEX_NAME = 'carts_user_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'carts' AND INDEX_NAME <> 'carts_user_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE carts DROP INDEX carts_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `carts` DROP INDEX `carts_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -279,10 +279,10 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'carts' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'carts' AND INDEX_NAME = 'carts_expires_at_idx') THEN
-        ALTER TABLE carts ADD INDEX carts_expires_at_idx (expires_at), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `carts` ADD INDEX `carts_expires_at_idx` (`expires_at`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'carts' AND INDEX_NAME = 'carts_user_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'carts' AND INDEX_NAME <> 'carts_user_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'user_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE carts DROP INDEX carts_user_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `carts` DROP INDEX `carts_user_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -311,7 +311,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'carts' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM carts AS c WHERE c.user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users AS p WHERE p.id = c.user_id)) THEN
+        IF EXISTS (SELECT 1 FROM `carts` AS c WHERE c.`user_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `users` AS p WHERE p.`id` = c.`user_id`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of carts break foreign key carts_user_id_fkey';
         END IF;
       END IF;
@@ -340,7 +340,7 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'carts' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'carts' AND CONSTRAINT_NAME = 'carts_user_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE carts ADD CONSTRAINT carts_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `carts` ADD CONSTRAINT `carts_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       SET done = 1;
@@ -380,9 +380,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'total_cents') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders ADD COLUMN total_cents bigint NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` ADD COLUMN `total_cents` bigint NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders ADD COLUMN total_cents bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD COLUMN `total_cents` bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -399,31 +399,31 @@ DROP PROCEDURE migc_step;
 
 -- [13] install the dual-write trigger on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
-DROP TRIGGER IF EXISTS migc_sync_orders_insert;
-DROP TRIGGER IF EXISTS migc_sync_orders_update;
+DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_orders_insert BEFORE INSERT ON orders FOR EACH ROW
+CREATE TRIGGER `migc_sync_orders_insert` BEFORE INSERT ON `orders` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.total_cents IS NULL THEN
+    IF NEW.`total_cents` IS NULL THEN
       -- written by the old application
-      SET NEW.total_cents = round(NEW.total * 100);
+      SET NEW.`total_cents` = round(NEW.`total` * 100);
     ELSE
       -- written by the new application
-      SET NEW.total = NEW.total_cents / 100.0;
+      SET NEW.`total` = NEW.`total_cents` / 100.0;
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_orders_update BEFORE UPDATE ON orders FOR EACH ROW
+CREATE TRIGGER `migc_sync_orders_update` BEFORE UPDATE ON `orders` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.total <=> OLD.total) OR NEW.total_cents IS NULL) AND NOT (NOT (NEW.total_cents <=> OLD.total_cents)) THEN
+    IF (NOT (NEW.`total` <=> OLD.`total`) OR NEW.`total_cents` IS NULL) AND NOT (NOT (NEW.`total_cents` <=> OLD.`total_cents`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.total_cents = round(NEW.total * 100);
-    ELSEIF (NOT (NEW.total_cents <=> OLD.total_cents)) AND NOT (NOT (NEW.total <=> OLD.total)) THEN
+      SET NEW.`total_cents` = round(NEW.`total` * 100);
+    ELSEIF (NOT (NEW.`total_cents` <=> OLD.`total_cents`)) AND NOT (NOT (NEW.`total` <=> OLD.`total`)) THEN
       -- updated by the new application
-      SET NEW.total = NEW.total_cents / 100.0;
+      SET NEW.`total` = NEW.`total_cents` / 100.0;
     END IF;
   END IF;
 END//
@@ -457,9 +457,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND COLUMN_NAME = 'deleted_at') THEN
         IF algo = 0 THEN
-          ALTER TABLE products ADD COLUMN deleted_at datetime(6) NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `products` ADD COLUMN `deleted_at` datetime(6) NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE products ADD COLUMN deleted_at datetime(6) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `products` ADD COLUMN `deleted_at` datetime(6) NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -489,10 +489,10 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND INDEX_NAME = 'products_deleted_at_idx') THEN
-        ALTER TABLE products ADD INDEX products_deleted_at_idx (deleted_at), ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `products` ADD INDEX `products_deleted_at_idx` (`deleted_at`), ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND INDEX_NAME = 'products_category_id_fkey') AND EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND INDEX_NAME <> 'products_category_id_fkey' AND ((SEQ_IN_INDEX = 1 AND COLUMN_NAME = 'category_id')) GROUP BY INDEX_NAME HAVING COUNT(*) = 1) THEN
-        ALTER TABLE products DROP INDEX products_category_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `products` DROP INDEX `products_category_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -530,9 +530,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND COLUMN_NAME = 'reserved_quantity') THEN
         IF algo = 0 THEN
-          ALTER TABLE stock_levels ADD COLUMN reserved_quantity int NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `stock_levels` ADD COLUMN `reserved_quantity` int NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE stock_levels ADD COLUMN reserved_quantity int NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` ADD COLUMN `reserved_quantity` int NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -553,31 +553,31 @@ DROP PROCEDURE migc_step;
 
 -- [19] install the dual-write trigger on `stock_levels`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
-DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert;
-DROP TRIGGER IF EXISTS migc_sync_stock_levels_update;
+DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_stock_levels_insert BEFORE INSERT ON stock_levels FOR EACH ROW
+CREATE TRIGGER `migc_sync_stock_levels_insert` BEFORE INSERT ON `stock_levels` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.reserved_quantity IS NULL THEN
+    IF NEW.`reserved_quantity` IS NULL THEN
       -- written by the old application
-      SET NEW.reserved_quantity = NEW.reserved;
+      SET NEW.`reserved_quantity` = NEW.`reserved`;
     ELSE
       -- written by the new application
-      SET NEW.reserved = NEW.reserved_quantity;
+      SET NEW.`reserved` = NEW.`reserved_quantity`;
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_stock_levels_update BEFORE UPDATE ON stock_levels FOR EACH ROW
+CREATE TRIGGER `migc_sync_stock_levels_update` BEFORE UPDATE ON `stock_levels` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.reserved <=> OLD.reserved) OR NEW.reserved_quantity IS NULL) AND NOT (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) THEN
+    IF (NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL) AND NOT (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.reserved_quantity = NEW.reserved;
-    ELSEIF (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) AND NOT (NOT (NEW.reserved <=> OLD.reserved)) THEN
+      SET NEW.`reserved_quantity` = NEW.`reserved`;
+    ELSEIF (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) AND NOT (NOT (NEW.`reserved` <=> OLD.`reserved`)) THEN
       -- updated by the new application
-      SET NEW.reserved = NEW.reserved_quantity;
+      SET NEW.`reserved` = NEW.`reserved_quantity`;
     END IF;
   END IF;
 END//
@@ -611,9 +611,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'role') THEN
         IF algo = 0 THEN
-          ALTER TABLE users ADD COLUMN role enum('customer', 'support', 'admin') NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `users` ADD COLUMN `role` enum('customer','support','admin') NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE users ADD COLUMN role enum('customer', 'support', 'admin') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` ADD COLUMN `role` enum('customer','support','admin') NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -626,31 +626,31 @@ DROP PROCEDURE migc_step;
 
 -- [21] install the dual-write trigger on `users`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
-DROP TRIGGER IF EXISTS migc_sync_users_insert;
-DROP TRIGGER IF EXISTS migc_sync_users_update;
+DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_users_insert BEFORE INSERT ON users FOR EACH ROW
+CREATE TRIGGER `migc_sync_users_insert` BEFORE INSERT ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.role IS NULL THEN
+    IF NEW.`role` IS NULL THEN
       -- written by the old application
-      SET NEW.role = CASE WHEN NEW.is_admin THEN 'admin' ELSE 'customer' END;
+      SET NEW.`role` = CASE WHEN NEW.`is_admin` THEN 'admin' ELSE 'customer' END;
     ELSE
       -- written by the new application
-      SET NEW.is_admin = NEW.role = 'admin';
+      SET NEW.`is_admin` = NEW.`role` = 'admin';
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_users_update BEFORE UPDATE ON users FOR EACH ROW
+CREATE TRIGGER `migc_sync_users_update` BEFORE UPDATE ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.is_admin <=> OLD.is_admin) OR NEW.role IS NULL) AND NOT (NOT (NEW.role <=> OLD.role)) THEN
+    IF (NOT (NEW.`is_admin` <=> OLD.`is_admin`) OR NEW.`role` IS NULL) AND NOT (NOT (NEW.`role` <=> OLD.`role`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.role = CASE WHEN NEW.is_admin THEN 'admin' ELSE 'customer' END;
-    ELSEIF (NOT (NEW.role <=> OLD.role)) AND NOT (NOT (NEW.is_admin <=> OLD.is_admin)) THEN
+      SET NEW.`role` = CASE WHEN NEW.`is_admin` THEN 'admin' ELSE 'customer' END;
+    ELSEIF (NOT (NEW.`role` <=> OLD.`role`)) AND NOT (NOT (NEW.`is_admin` <=> OLD.`is_admin`)) THEN
       -- updated by the new application
-      SET NEW.is_admin = NEW.role = 'admin';
+      SET NEW.`is_admin` = NEW.`role` = 'admin';
     END IF;
   END IF;
 END//
@@ -658,19 +658,19 @@ DELIMITER ;
 
 -- [22] drop view `active_products` to redefine it
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
-DROP VIEW IF EXISTS active_products;
+DROP VIEW IF EXISTS `active_products`;
 
 -- [23] create view `active_products` with its new query
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
-CREATE OR REPLACE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW `active_products` AS SELECT `p`.`id`, `p`.`sku`, `p`.`name`, `p`.`price`, `c`.`slug` AS `category_slug` FROM `products` p JOIN `categories` c ON `c`.`id` = `p`.`category_id` WHERE `p`.`is_active` AND `p`.`deleted_at` IS NULL;
 
 -- [24] drop view `product_stock` to redefine it
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
-DROP VIEW IF EXISTS product_stock;
+DROP VIEW IF EXISTS `product_stock`;
 
 -- [25] create view `product_stock` with its new query
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
-CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;
+CREATE OR REPLACE VIEW `product_stock` AS SELECT `product_id`, sum(`quantity` - `reserved_quantity`) AS `available` FROM `stock_levels` GROUP BY `product_id`;
 
 -- [26] make the copy `orders__migc` of `orders`, with the change, kept in step by triggers
 --     lock: exclusive metadata lock (brief): an empty copy of `orders` and triggers made; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
@@ -692,35 +692,35 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_total_cents_check')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS orders__migc_progress;
-          CREATE TABLE orders__migc LIKE orders;
+          DROP TABLE IF EXISTS `orders__migc_progress`;
+          CREATE TABLE `orders__migc` LIKE `orders`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE orders__migc ADD CONSTRAINT orders_total_cents_check CHECK (total_cents >= 0), ADD CONSTRAINT orders_user_id_fkey__migc_copy FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT, ADD CONSTRAINT orders_shipping_address_id_fkey__migc_copy FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL, ALGORITHM=COPY;
+          ALTER TABLE `orders__migc` ADD CONSTRAINT `orders_total_cents_check` CHECK (`total_cents` >= 0), ADD CONSTRAINT `orders_user_id_fkey__migc_copy` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE RESTRICT, ADD CONSTRAINT `orders_shipping_address_id_fkey__migc_copy` FOREIGN KEY (`shipping_address_id`) REFERENCES `addresses` (`id`) ON DELETE SET NULL, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS orders__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO orders__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_orders_insert';
+        CREATE TABLE IF NOT EXISTS `orders__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `orders__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_orders_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_insert AFTER INSERT ON orders FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); END IF; SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_orders_insert` AFTER INSERT ON `orders` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM `orders__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `orders__migc` (`id`, `user_id`, `shipping_address_id`, `status`, `total`, `customer_note`, `placed_at`, `created_at`, `updated_at`, `total_cents`) VALUES (NEW.`id`, NEW.`user_id`, NEW.`shipping_address_id`, NEW.`status`, NEW.`total`, NEW.`customer_note`, NEW.`placed_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`total_cents`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `user_id` = VALUES(`user_id`), `shipping_address_id` = VALUES(`shipping_address_id`), `status` = VALUES(`status`), `total` = VALUES(`total`), `customer_note` = VALUES(`customer_note`), `placed_at` = VALUES(`placed_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `total_cents` = VALUES(`total_cents`); END IF; SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_orders_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_orders_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_update AFTER UPDATE ON orders FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NEW.id <=> OLD.id THEN IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); END IF; ELSEIF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE orders__migc SET id = NEW.id, user_id = NEW.user_id, shipping_address_id = NEW.shipping_address_id, status = NEW.status, total = NEW.total, customer_note = NEW.customer_note, placed_at = NEW.placed_at, created_at = NEW.created_at, updated_at = NEW.updated_at, total_cents = NEW.total_cents WHERE id = OLD.id; IF ROW_COUNT() = 0 THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); END IF; ELSE DELETE FROM orders__migc WHERE id = OLD.id; END IF; ELSEIF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR NEW.id <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); END IF; SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_orders_update` AFTER UPDATE ON `orders` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NEW.`id` <=> OLD.`id` THEN IF EXISTS (SELECT 1 FROM `orders__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `orders__migc` (`id`, `user_id`, `shipping_address_id`, `status`, `total`, `customer_note`, `placed_at`, `created_at`, `updated_at`, `total_cents`) VALUES (NEW.`id`, NEW.`user_id`, NEW.`shipping_address_id`, NEW.`status`, NEW.`total`, NEW.`customer_note`, NEW.`placed_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`total_cents`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `user_id` = VALUES(`user_id`), `shipping_address_id` = VALUES(`shipping_address_id`), `status` = VALUES(`status`), `total` = VALUES(`total`), `customer_note` = VALUES(`customer_note`), `placed_at` = VALUES(`placed_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `total_cents` = VALUES(`total_cents`); END IF; ELSEIF EXISTS (SELECT 1 FROM `orders__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `orders__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN UPDATE `orders__migc` SET `id` = NEW.`id`, `user_id` = NEW.`user_id`, `shipping_address_id` = NEW.`shipping_address_id`, `status` = NEW.`status`, `total` = NEW.`total`, `customer_note` = NEW.`customer_note`, `placed_at` = NEW.`placed_at`, `created_at` = NEW.`created_at`, `updated_at` = NEW.`updated_at`, `total_cents` = NEW.`total_cents` WHERE `id` = OLD.`id`; IF ROW_COUNT() = 0 THEN INSERT INTO `orders__migc` (`id`, `user_id`, `shipping_address_id`, `status`, `total`, `customer_note`, `placed_at`, `created_at`, `updated_at`, `total_cents`) VALUES (NEW.`id`, NEW.`user_id`, NEW.`shipping_address_id`, NEW.`status`, NEW.`total`, NEW.`customer_note`, NEW.`placed_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`total_cents`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `user_id` = VALUES(`user_id`), `shipping_address_id` = VALUES(`shipping_address_id`), `status` = VALUES(`status`), `total` = VALUES(`total`), `customer_note` = VALUES(`customer_note`), `placed_at` = VALUES(`placed_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `total_cents` = VALUES(`total_cents`); END IF; ELSE DELETE FROM `orders__migc` WHERE `id` = OLD.`id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `orders__migc_progress` AS p WHERE p.whole = 1 OR NEW.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN INSERT INTO `orders__migc` (`id`, `user_id`, `shipping_address_id`, `status`, `total`, `customer_note`, `placed_at`, `created_at`, `updated_at`, `total_cents`) VALUES (NEW.`id`, NEW.`user_id`, NEW.`shipping_address_id`, NEW.`status`, NEW.`total`, NEW.`customer_note`, NEW.`placed_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`total_cents`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `user_id` = VALUES(`user_id`), `shipping_address_id` = VALUES(`shipping_address_id`), `status` = VALUES(`status`), `total` = VALUES(`total`), `customer_note` = VALUES(`customer_note`), `placed_at` = VALUES(`placed_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `total_cents` = VALUES(`total_cents`); END IF; SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_orders_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_orders_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_delete AFTER DELETE ON orders FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM orders__migc_progress AS p WHERE p.whole = 1 OR OLD.id <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM orders__migc WHERE id = OLD.id; END IF; SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_orders_delete` AFTER DELETE ON `orders` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM `orders__migc_progress` AS p WHERE p.whole = 1 OR OLD.`id` <= p.claimed_0 LOCK IN SHARE MODE) THEN DELETE FROM `orders__migc` WHERE `id` = OLD.`id`; END IF; SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
@@ -753,38 +753,38 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_reserved_le_quantity__migc')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS stock_levels__migc_progress;
-          CREATE TABLE stock_levels__migc LIKE stock_levels;
+          DROP TABLE IF EXISTS `stock_levels__migc_progress`;
+          CREATE TABLE `stock_levels__migc` LIKE `stock_levels`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE stock_levels__migc ADD CONSTRAINT stock_reserved_le_quantity__migc CHECK (reserved_quantity <= quantity), ADD CONSTRAINT stock_levels_product_id_fkey__migc_copy FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ADD CONSTRAINT stock_levels_warehouse_id_fkey__migc_copy FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=COPY;
+          ALTER TABLE `stock_levels__migc` ADD CONSTRAINT `stock_reserved_le_quantity__migc` CHECK (`reserved_quantity` <= `quantity`), ADD CONSTRAINT `stock_levels_product_id_fkey__migc_copy` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE, ADD CONSTRAINT `stock_levels_warehouse_id_fkey__migc_copy` FOREIGN KEY (`warehouse_id`) REFERENCES `warehouses` (`id`) ON DELETE CASCADE, ALGORITHM=COPY;
           IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc' AND CONSTRAINT_NAME = 'stock_levels_reserved_quantity_check') THEN
-            ALTER TABLE stock_levels__migc ADD CONSTRAINT stock_levels_reserved_quantity_check CHECK (reserved_quantity >= 0), ALGORITHM=COPY;
+            ALTER TABLE `stock_levels__migc` ADD CONSTRAINT `stock_levels_reserved_quantity_check` CHECK (`reserved_quantity` >= 0), ALGORITHM=COPY;
           END IF;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS stock_levels__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL, claimed_1 int NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO stock_levels__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_insert';
+        CREATE TABLE IF NOT EXISTS `stock_levels__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL, claimed_1 int NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `stock_levels__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_levels_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_insert AFTER INSERT ON stock_levels FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_levels_insert` AFTER INSERT ON `stock_levels` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM `stock_levels__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `stock_levels__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`, NEW.`reserved_quantity`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`), `reserved_quantity` = VALUES(`reserved_quantity`); END IF; SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_levels_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_update AFTER UPDATE ON stock_levels FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NEW.product_id <=> OLD.product_id AND NEW.warehouse_id <=> OLD.warehouse_id THEN IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; ELSEIF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE stock_levels__migc SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved, reserved_quantity = NEW.reserved_quantity WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; IF ROW_COUNT() = 0 THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; ELSE DELETE FROM stock_levels__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF; ELSEIF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_levels_update` AFTER UPDATE ON `stock_levels` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NEW.`product_id` <=> OLD.`product_id` AND NEW.`warehouse_id` <=> OLD.`warehouse_id` THEN IF EXISTS (SELECT 1 FROM `stock_levels__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `stock_levels__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`, NEW.`reserved_quantity`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`), `reserved_quantity` = VALUES(`reserved_quantity`); END IF; ELSEIF EXISTS (SELECT 1 FROM `stock_levels__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`product_id`, OLD.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `stock_levels__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE `stock_levels__migc` SET `product_id` = NEW.`product_id`, `warehouse_id` = NEW.`warehouse_id`, `quantity` = NEW.`quantity`, `reserved` = NEW.`reserved`, `reserved_quantity` = NEW.`reserved_quantity` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; IF ROW_COUNT() = 0 THEN INSERT INTO `stock_levels__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`, NEW.`reserved_quantity`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`), `reserved_quantity` = VALUES(`reserved_quantity`); END IF; ELSE DELETE FROM `stock_levels__migc` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `stock_levels__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `stock_levels__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`, NEW.`reserved_quantity`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`), `reserved_quantity` = VALUES(`reserved_quantity`); END IF; SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_levels_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_delete AFTER DELETE ON stock_levels FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM stock_levels__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF; SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_levels_delete` AFTER DELETE ON `stock_levels` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF EXISTS (SELECT 1 FROM `stock_levels__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`product_id`, OLD.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM `stock_levels__migc` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; END IF; SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;

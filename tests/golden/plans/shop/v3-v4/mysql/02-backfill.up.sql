@@ -34,23 +34,23 @@ BEGIN
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL;
-          SELECT b.id INTO upto_0
-            FROM (SELECT id FROM orders WHERE (started = 0 OR id > last_0) ORDER BY id LIMIT batch_size) AS b
-            ORDER BY b.id DESC LIMIT 1;
+          SELECT b.`id` INTO upto_0
+            FROM (SELECT `id` FROM `orders` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
+            ORDER BY b.`id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE orders__migc_progress SET whole = 1;
+            UPDATE `orders__migc_progress` SET whole = 1;
           ELSE
-            UPDATE orders__migc_progress SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
+            UPDATE `orders__migc_progress` SET claimed_0 = upto_0 WHERE claimed_0 IS NULL OR claimed_0 < upto_0;
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM orders
-            WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0) FOR UPDATE;
-          INSERT INTO orders__migc (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents)
-            SELECT id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents FROM orders WHERE (started = 0 OR id > last_0) AND (upto_0 IS NULL OR id <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM orders__migc AS x WHERE x.id = orders.id)
-            ON DUPLICATE KEY UPDATE id = orders__migc.id;
+          SELECT COUNT(*) INTO locked_rows FROM `orders`
+            WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
+          INSERT INTO `orders__migc` (`id`, `user_id`, `shipping_address_id`, `status`, `total`, `customer_note`, `placed_at`, `created_at`, `updated_at`, `total_cents`)
+            SELECT `id`, `user_id`, `shipping_address_id`, `status`, `total`, `customer_note`, `placed_at`, `created_at`, `updated_at`, `total_cents` FROM `orders` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
+              AND NOT EXISTS (SELECT 1 FROM `orders__migc` AS x WHERE x.`id` = `orders`.`id`)
+            ON DUPLICATE KEY UPDATE `id` = `orders__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -97,23 +97,23 @@ BEGIN
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL, upto_1 = NULL;
-          SELECT b.product_id, b.warehouse_id INTO upto_0, upto_1
-            FROM (SELECT product_id, warehouse_id FROM stock_levels WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) ORDER BY product_id, warehouse_id LIMIT batch_size) AS b
-            ORDER BY b.product_id DESC, b.warehouse_id DESC LIMIT 1;
+          SELECT b.`product_id`, b.`warehouse_id` INTO upto_0, upto_1
+            FROM (SELECT `product_id`, `warehouse_id` FROM `stock_levels` WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) ORDER BY `product_id`, `warehouse_id` LIMIT batch_size) AS b
+            ORDER BY b.`product_id` DESC, b.`warehouse_id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE stock_levels__migc_progress SET whole = 1;
+            UPDATE `stock_levels__migc_progress` SET whole = 1;
           ELSE
-            UPDATE stock_levels__migc_progress SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
+            UPDATE `stock_levels__migc_progress` SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM stock_levels
-            WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (upto_0 IS NULL OR (product_id, warehouse_id) <= (upto_0, upto_1)) FOR UPDATE;
-          INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity)
-            SELECT product_id, warehouse_id, quantity, reserved, reserved_quantity FROM stock_levels WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (upto_0 IS NULL OR (product_id, warehouse_id) <= (upto_0, upto_1))
-              AND NOT EXISTS (SELECT 1 FROM stock_levels__migc AS x WHERE x.product_id = stock_levels.product_id AND x.warehouse_id = stock_levels.warehouse_id)
-            ON DUPLICATE KEY UPDATE product_id = stock_levels__migc.product_id;
+          SELECT COUNT(*) INTO locked_rows FROM `stock_levels`
+            WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`product_id`, `warehouse_id`) <= (upto_0, upto_1)) FOR UPDATE;
+          INSERT INTO `stock_levels__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity`)
+            SELECT `product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity` FROM `stock_levels` WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`product_id`, `warehouse_id`) <= (upto_0, upto_1))
+              AND NOT EXISTS (SELECT 1 FROM `stock_levels__migc` AS x WHERE x.`product_id` = `stock_levels`.`product_id` AND x.`warehouse_id` = `stock_levels`.`warehouse_id`)
+            ON DUPLICATE KEY UPDATE `product_id` = `stock_levels__migc`.`product_id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -156,20 +156,20 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       SET @migc_backfill = 'on';
-      SELECT id INTO max_0 FROM orders ORDER BY id DESC LIMIT 1;
+      SELECT `id` INTO max_0 FROM `orders` ORDER BY `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
         SET upto_0 = NULL;
-        SELECT b.id INTO upto_0
-          FROM (SELECT id FROM orders
-                WHERE (started = 0 OR id > last_0) AND id <= max_0
-                ORDER BY id LIMIT batch_size) AS b
-          ORDER BY b.id DESC LIMIT 1;
+        SELECT b.`id` INTO upto_0
+          FROM (SELECT `id` FROM `orders`
+                WHERE (started = 0 OR `id` > last_0) AND `id` <= max_0
+                ORDER BY `id` LIMIT batch_size) AS b
+          ORDER BY b.`id` DESC LIMIT 1;
         IF upto_0 IS NULL THEN
           LEAVE backfill;
         END IF;
         START TRANSACTION;
-        UPDATE orders SET total_cents = COALESCE(orders.total_cents, round(orders.total * 100))
-          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (orders.total_cents IS NULL);
+        UPDATE `orders` SET `total_cents` = COALESCE(`orders`.`total_cents`, round(`orders`.`total` * 100))
+          WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`orders`.`total_cents` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
         DO SLEEP(pause_ms / 1000);
@@ -213,20 +213,20 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       SET @migc_backfill = 'on';
-      SELECT product_id, warehouse_id INTO max_0, max_1 FROM stock_levels ORDER BY product_id DESC, warehouse_id DESC LIMIT 1;
+      SELECT `product_id`, `warehouse_id` INTO max_0, max_1 FROM `stock_levels` ORDER BY `product_id` DESC, `warehouse_id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
         SET upto_0 = NULL, upto_1 = NULL;
-        SELECT b.product_id, b.warehouse_id INTO upto_0, upto_1
-          FROM (SELECT product_id, warehouse_id FROM stock_levels
-                WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (product_id, warehouse_id) <= (max_0, max_1)
-                ORDER BY product_id, warehouse_id LIMIT batch_size) AS b
-          ORDER BY b.product_id DESC, b.warehouse_id DESC LIMIT 1;
+        SELECT b.`product_id`, b.`warehouse_id` INTO upto_0, upto_1
+          FROM (SELECT `product_id`, `warehouse_id` FROM `stock_levels`
+                WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (`product_id`, `warehouse_id`) <= (max_0, max_1)
+                ORDER BY `product_id`, `warehouse_id` LIMIT batch_size) AS b
+          ORDER BY b.`product_id` DESC, b.`warehouse_id` DESC LIMIT 1;
         IF upto_0 IS NULL THEN
           LEAVE backfill;
         END IF;
         START TRANSACTION;
-        UPDATE stock_levels SET reserved_quantity = COALESCE(stock_levels.reserved_quantity, stock_levels.reserved)
-          WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (product_id, warehouse_id) <= (upto_0, upto_1) AND (stock_levels.reserved_quantity IS NULL);
+        UPDATE `stock_levels` SET `reserved_quantity` = COALESCE(`stock_levels`.`reserved_quantity`, `stock_levels`.`reserved`)
+          WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (`product_id`, `warehouse_id`) <= (upto_0, upto_1) AND (`stock_levels`.`reserved_quantity` IS NULL);
         COMMIT;
         SET last_0 = upto_0, last_1 = upto_1, started = 1, batches = batches + 1, attempt = 0;
         DO SLEEP(pause_ms / 1000);
@@ -267,20 +267,20 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       SET @migc_backfill = 'on';
-      SELECT id INTO max_0 FROM users ORDER BY id DESC LIMIT 1;
+      SELECT `id` INTO max_0 FROM `users` ORDER BY `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
         SET upto_0 = NULL;
-        SELECT b.id INTO upto_0
-          FROM (SELECT id FROM users
-                WHERE (started = 0 OR id > last_0) AND id <= max_0
-                ORDER BY id LIMIT batch_size) AS b
-          ORDER BY b.id DESC LIMIT 1;
+        SELECT b.`id` INTO upto_0
+          FROM (SELECT `id` FROM `users`
+                WHERE (started = 0 OR `id` > last_0) AND `id` <= max_0
+                ORDER BY `id` LIMIT batch_size) AS b
+          ORDER BY b.`id` DESC LIMIT 1;
         IF upto_0 IS NULL THEN
           LEAVE backfill;
         END IF;
         START TRANSACTION;
-        UPDATE users SET role = COALESCE(users.role, CASE WHEN users.is_admin THEN 'admin' ELSE 'customer' END)
-          WHERE (started = 0 OR id > last_0) AND id <= upto_0 AND (users.role IS NULL);
+        UPDATE `users` SET `role` = COALESCE(`users`.`role`, CASE WHEN `users`.`is_admin` THEN 'admin' ELSE 'customer' END)
+          WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`users`.`role` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
         DO SLEEP(pause_ms / 1000);

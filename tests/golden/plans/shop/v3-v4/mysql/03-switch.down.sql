@@ -25,7 +25,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'role') THEN
-        ALTER TABLE users MODIFY COLUMN role enum('customer', 'support', 'admin') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `users` MODIFY COLUMN `role` enum('customer','support','admin') NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -70,7 +70,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND COLUMN_NAME = 'reserved_quantity') THEN
-        ALTER TABLE stock_levels MODIFY COLUMN reserved_quantity int NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `stock_levels` MODIFY COLUMN `reserved_quantity` int NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -111,7 +111,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'total_cents') THEN
-        ALTER TABLE orders MODIFY COLUMN total_cents bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` MODIFY COLUMN `total_cents` bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -148,13 +148,13 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_reserved_le_quantity__migc') AND EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc_back' AND TABLE_TYPE = 'BASE TABLE') THEN
-        RENAME TABLE stock_levels TO stock_levels__migc_swap, stock_levels__migc_back TO stock_levels, stock_levels__migc TO stock_levels__migc_back, stock_levels__migc_swap TO stock_levels__migc;
+        RENAME TABLE `stock_levels` TO `stock_levels__migc_swap`, `stock_levels__migc_back` TO `stock_levels`, `stock_levels__migc` TO `stock_levels__migc_back`, `stock_levels__migc_swap` TO `stock_levels__migc`;
       END IF;
-      DROP TRIGGER IF EXISTS migc_copy_stock_levels_back_insert;
-      DROP TRIGGER IF EXISTS migc_copy_stock_levels_back_update;
-      DROP TRIGGER IF EXISTS migc_copy_stock_levels_back_delete;
+      DROP TRIGGER IF EXISTS `migc_copy_stock_levels_back_insert`;
+      DROP TRIGGER IF EXISTS `migc_copy_stock_levels_back_update`;
+      DROP TRIGGER IF EXISTS `migc_copy_stock_levels_back_delete`;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_reserved_le_quantity__migc')) THEN
-        DROP TABLE IF EXISTS stock_levels__migc_back;
+        DROP TABLE IF EXISTS `stock_levels__migc_back`;
       END IF;
       SET done = 1;
     END;
@@ -194,65 +194,65 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_total_cents_check') AND EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders__migc_back' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey' AND REFERENCED_TABLE_NAME = 'orders') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE order_items ADD CONSTRAINT order_items_order_id_fkey__migc FOREIGN KEY (order_id) REFERENCES orders__migc_back (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` ADD CONSTRAINT `order_items_order_id_fkey__migc` FOREIGN KEY (`order_id`) REFERENCES `orders__migc_back` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey' AND REFERENCED_TABLE_NAME = 'orders') THEN
           IF algo = 0 THEN
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey' AND REFERENCED_TABLE_NAME = 'orders') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE payments ADD CONSTRAINT payments_order_id_fkey__migc FOREIGN KEY (order_id) REFERENCES orders__migc_back (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` ADD CONSTRAINT `payments_order_id_fkey__migc` FOREIGN KEY (`order_id`) REFERENCES `orders__migc_back` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey' AND REFERENCED_TABLE_NAME = 'orders') THEN
           IF algo = 0 THEN
-            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
-        RENAME TABLE orders TO orders__migc_swap, orders__migc_back TO orders, orders__migc TO orders__migc_back, orders__migc_swap TO orders__migc;
+        RENAME TABLE `orders` TO `orders__migc_swap`, `orders__migc_back` TO `orders`, `orders__migc` TO `orders__migc_back`, `orders__migc_swap` TO `orders__migc`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE order_items ADD CONSTRAINT order_items_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `order_items` ADD CONSTRAINT `order_items_order_id_fkey` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND INDEX_NAME = 'order_items_order_id_fkey__migc') THEN
-        ALTER TABLE order_items DROP INDEX order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `order_items` DROP INDEX `order_items_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey') THEN
         SET SESSION foreign_key_checks = 0;
-        ALTER TABLE payments ADD CONSTRAINT payments_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `payments` ADD CONSTRAINT `payments_order_id_fkey` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
         SET SESSION foreign_key_checks = 1;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INSTANT;
+          ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey__migc`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND INDEX_NAME = 'payments_order_id_fkey__migc') THEN
-        ALTER TABLE payments DROP INDEX payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `payments` DROP INDEX `payments_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
-      DROP TRIGGER IF EXISTS migc_copy_orders_back_insert;
-      DROP TRIGGER IF EXISTS migc_copy_orders_back_update;
-      DROP TRIGGER IF EXISTS migc_copy_orders_back_delete;
+      DROP TRIGGER IF EXISTS `migc_copy_orders_back_insert`;
+      DROP TRIGGER IF EXISTS `migc_copy_orders_back_update`;
+      DROP TRIGGER IF EXISTS `migc_copy_orders_back_delete`;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_total_cents_check')) THEN
-        DROP TABLE IF EXISTS orders__migc_back;
+        DROP TABLE IF EXISTS `orders__migc_back`;
       END IF;
       SET done = 1;
     END;

@@ -33,68 +33,68 @@ BEGIN
         END IF;
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_total_cents_check')) THEN
-        IF NOT EXISTS (SELECT 1 FROM orders__migc_progress WHERE whole = 1) THEN
-          SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'the copy of orders is not filled yet: run the backfill phase first';
+        IF NOT EXISTS (SELECT 1 FROM `orders__migc_progress` WHERE whole = 1) THEN
+          SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: the copy of orders is not filled yet: run the backfill phase first';
         END IF;
-        CREATE TABLE IF NOT EXISTS orders__migc_back LIKE orders;
+        CREATE TABLE IF NOT EXISTS `orders__migc_back` LIKE `orders`;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey' AND REFERENCED_TABLE_NAME = 'orders') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE order_items ADD CONSTRAINT order_items_order_id_fkey__migc FOREIGN KEY (order_id) REFERENCES orders__migc (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` ADD CONSTRAINT `order_items_order_id_fkey__migc` FOREIGN KEY (`order_id`) REFERENCES `orders__migc` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey' AND REFERENCED_TABLE_NAME = 'orders') THEN
           IF algo = 0 THEN
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey' AND REFERENCED_TABLE_NAME = 'orders') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE payments ADD CONSTRAINT payments_order_id_fkey__migc FOREIGN KEY (order_id) REFERENCES orders__migc (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` ADD CONSTRAINT `payments_order_id_fkey__migc` FOREIGN KEY (`order_id`) REFERENCES `orders__migc` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey' AND REFERENCED_TABLE_NAME = 'orders') THEN
           IF algo = 0 THEN
-            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey, ALGORITHM=INSTANT;
+            ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_orders_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_orders_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_orders_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_orders_insert__migc BEFORE INSERT ON orders__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_insert__migc` BEFORE INSERT ON `orders__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
               DO 0;
-              IF NEW.total_cents IS NULL THEN
+              IF NEW.`total_cents` IS NULL THEN
                 -- written by the old application
-                SET NEW.total_cents = round(NEW.total * 100);
+                SET NEW.`total_cents` = round(NEW.`total` * 100);
               ELSE
                 -- written by the new application
-                SET NEW.total = NEW.total_cents / 100.0;
+                SET NEW.`total` = NEW.`total_cents` / 100.0;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_orders_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_orders_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_orders_update__migc BEFORE UPDATE ON orders__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_update__migc` BEFORE UPDATE ON `orders__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.total <=> OLD.total) OR NEW.total_cents IS NULL) AND NOT (NOT (NEW.total_cents <=> OLD.total_cents)) THEN
+              IF (NOT (NEW.`total` <=> OLD.`total`) OR NEW.`total_cents` IS NULL) AND NOT (NOT (NEW.`total_cents` <=> OLD.`total_cents`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.total_cents = round(NEW.total * 100);
-              ELSEIF (NOT (NEW.total_cents <=> OLD.total_cents)) AND NOT (NOT (NEW.total <=> OLD.total)) THEN
+                SET NEW.`total_cents` = round(NEW.`total` * 100);
+              ELSEIF (NOT (NEW.`total_cents` <=> OLD.`total_cents`)) AND NOT (NOT (NEW.`total` <=> OLD.`total`)) THEN
                 -- updated by the new application
-                SET NEW.total = NEW.total_cents / 100.0;
+                SET NEW.`total` = NEW.`total_cents` / 100.0;
               END IF;
             END IF;
           END';
@@ -102,62 +102,62 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_orders_back_insert';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_orders_back_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_back_insert AFTER INSERT ON orders__migc FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; INSERT INTO orders__migc_back (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_orders_back_insert` AFTER INSERT ON `orders__migc` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; INSERT INTO `orders__migc_back` (`id`, `user_id`, `shipping_address_id`, `status`, `total`, `customer_note`, `placed_at`, `created_at`, `updated_at`, `total_cents`) VALUES (NEW.`id`, NEW.`user_id`, NEW.`shipping_address_id`, NEW.`status`, NEW.`total`, NEW.`customer_note`, NEW.`placed_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`total_cents`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `user_id` = VALUES(`user_id`), `shipping_address_id` = VALUES(`shipping_address_id`), `status` = VALUES(`status`), `total` = VALUES(`total`), `customer_note` = VALUES(`customer_note`), `placed_at` = VALUES(`placed_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `total_cents` = VALUES(`total_cents`); SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_orders_back_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_orders_back_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_back_update AFTER UPDATE ON orders__migc FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NOT (NEW.id <=> OLD.id) THEN DELETE FROM orders__migc_back WHERE id = OLD.id; END IF; INSERT INTO orders__migc_back (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) VALUES (NEW.id, NEW.user_id, NEW.shipping_address_id, NEW.status, NEW.total, NEW.customer_note, NEW.placed_at, NEW.created_at, NEW.updated_at, NEW.total_cents) ON DUPLICATE KEY UPDATE id = VALUES(id), user_id = VALUES(user_id), shipping_address_id = VALUES(shipping_address_id), status = VALUES(status), total = VALUES(total), customer_note = VALUES(customer_note), placed_at = VALUES(placed_at), created_at = VALUES(created_at), updated_at = VALUES(updated_at), total_cents = VALUES(total_cents); SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_orders_back_update` AFTER UPDATE ON `orders__migc` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NOT (NEW.`id` <=> OLD.`id`) THEN DELETE FROM `orders__migc_back` WHERE `id` = OLD.`id`; END IF; INSERT INTO `orders__migc_back` (`id`, `user_id`, `shipping_address_id`, `status`, `total`, `customer_note`, `placed_at`, `created_at`, `updated_at`, `total_cents`) VALUES (NEW.`id`, NEW.`user_id`, NEW.`shipping_address_id`, NEW.`status`, NEW.`total`, NEW.`customer_note`, NEW.`placed_at`, NEW.`created_at`, NEW.`updated_at`, NEW.`total_cents`) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `user_id` = VALUES(`user_id`), `shipping_address_id` = VALUES(`shipping_address_id`), `status` = VALUES(`status`), `total` = VALUES(`total`), `customer_note` = VALUES(`customer_note`), `placed_at` = VALUES(`placed_at`), `created_at` = VALUES(`created_at`), `updated_at` = VALUES(`updated_at`), `total_cents` = VALUES(`total_cents`); SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_orders_back_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_orders_back_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_orders_back_delete AFTER DELETE ON orders__migc FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; DELETE FROM orders__migc_back WHERE id = OLD.id; SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_orders_back_delete` AFTER DELETE ON `orders__migc` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; DELETE FROM `orders__migc_back` WHERE `id` = OLD.`id`; SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        RENAME TABLE orders TO orders__migc_swap, orders__migc TO orders, orders__migc_back TO orders__migc, orders__migc_swap TO orders__migc_back;
+        RENAME TABLE `orders` TO `orders__migc_swap`, `orders__migc` TO `orders`, `orders__migc_back` TO `orders__migc`, `orders__migc_swap` TO `orders__migc_back`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_total_cents_check') THEN
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE order_items ADD CONSTRAINT order_items_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` ADD CONSTRAINT `order_items_order_id_fkey` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND INDEX_NAME = 'order_items_order_id_fkey__migc') THEN
-          ALTER TABLE order_items DROP INDEX order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` DROP INDEX `order_items_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE payments ADD CONSTRAINT payments_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` ADD CONSTRAINT `payments_order_id_fkey` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND INDEX_NAME = 'payments_order_id_fkey__migc') THEN
-          ALTER TABLE payments DROP INDEX payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` DROP INDEX `payments_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -188,44 +188,44 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_reserved_le_quantity__migc')) THEN
-        IF NOT EXISTS (SELECT 1 FROM stock_levels__migc_progress WHERE whole = 1) THEN
-          SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'the copy of stock_levels is not filled yet: run the backfill phase first';
+        IF NOT EXISTS (SELECT 1 FROM `stock_levels__migc_progress` WHERE whole = 1) THEN
+          SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: the copy of stock_levels is not filled yet: run the backfill phase first';
         END IF;
-        CREATE TABLE IF NOT EXISTS stock_levels__migc_back LIKE stock_levels;
+        CREATE TABLE IF NOT EXISTS `stock_levels__migc_back` LIKE `stock_levels`;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_stock_levels_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_stock_levels_insert__migc BEFORE INSERT ON stock_levels__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_insert__migc` BEFORE INSERT ON `stock_levels__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
               DO 0;
-              IF NEW.reserved_quantity IS NULL THEN
+              IF NEW.`reserved_quantity` IS NULL THEN
                 -- written by the old application
-                SET NEW.reserved_quantity = NEW.reserved;
+                SET NEW.`reserved_quantity` = NEW.`reserved`;
               ELSE
                 -- written by the new application
-                SET NEW.reserved = NEW.reserved_quantity;
+                SET NEW.`reserved` = NEW.`reserved_quantity`;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_stock_levels_update__migc BEFORE UPDATE ON stock_levels__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_update__migc` BEFORE UPDATE ON `stock_levels__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.reserved <=> OLD.reserved) OR NEW.reserved_quantity IS NULL) AND NOT (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) THEN
+              IF (NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL) AND NOT (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.reserved_quantity = NEW.reserved;
-              ELSEIF (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) AND NOT (NOT (NEW.reserved <=> OLD.reserved)) THEN
+                SET NEW.`reserved_quantity` = NEW.`reserved`;
+              ELSEIF (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) AND NOT (NOT (NEW.`reserved` <=> OLD.`reserved`)) THEN
                 -- updated by the new application
-                SET NEW.reserved = NEW.reserved_quantity;
+                SET NEW.`reserved` = NEW.`reserved_quantity`;
               END IF;
             END IF;
           END';
@@ -233,31 +233,31 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_back_insert';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_levels_back_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_back_insert AFTER INSERT ON stock_levels__migc FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; INSERT INTO stock_levels__migc_back (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_levels_back_insert` AFTER INSERT ON `stock_levels__migc` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; INSERT INTO `stock_levels__migc_back` (`product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`, NEW.`reserved_quantity`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`), `reserved_quantity` = VALUES(`reserved_quantity`); SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_back_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_levels_back_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_back_update AFTER UPDATE ON stock_levels__migc FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NOT (NEW.product_id <=> OLD.product_id AND NEW.warehouse_id <=> OLD.warehouse_id) THEN DELETE FROM stock_levels__migc_back WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF; INSERT INTO stock_levels__migc_back (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_levels_back_update` AFTER UPDATE ON `stock_levels__migc` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; IF NOT (NEW.`product_id` <=> OLD.`product_id` AND NEW.`warehouse_id` <=> OLD.`warehouse_id`) THEN DELETE FROM `stock_levels__migc_back` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; END IF; INSERT INTO `stock_levels__migc_back` (`product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`, NEW.`reserved_quantity`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`), `reserved_quantity` = VALUES(`reserved_quantity`); SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_back_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_levels_back_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_back_delete AFTER DELETE ON stock_levels__migc FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; DELETE FROM stock_levels__migc_back WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; SET @migc_mirror = NULL; END IF; END';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_levels_back_delete` AFTER DELETE ON `stock_levels__migc` FOR EACH ROW BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @migc_mirror = NULL; RESIGNAL; END; IF @migc_mirror IS NULL THEN SET @migc_mirror = 1; DELETE FROM `stock_levels__migc_back` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; SET @migc_mirror = NULL; END IF; END';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        RENAME TABLE stock_levels TO stock_levels__migc_swap, stock_levels__migc TO stock_levels, stock_levels__migc_back TO stock_levels__migc, stock_levels__migc_swap TO stock_levels__migc_back;
+        RENAME TABLE `stock_levels` TO `stock_levels__migc_swap`, `stock_levels__migc` TO `stock_levels`, `stock_levels__migc_back` TO `stock_levels__migc`, `stock_levels__migc_swap` TO `stock_levels__migc_back`;
       END IF;
       SET done = 1;
     END;
@@ -295,7 +295,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'total_cents') THEN
-        ALTER TABLE orders MODIFY COLUMN total_cents bigint NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` MODIFY COLUMN `total_cents` bigint NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -336,7 +336,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND COLUMN_NAME = 'reserved_quantity') THEN
-        ALTER TABLE stock_levels MODIFY COLUMN reserved_quantity int NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `stock_levels` MODIFY COLUMN `reserved_quantity` int NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -381,7 +381,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'role') THEN
-        ALTER TABLE users MODIFY COLUMN role enum('customer', 'support', 'admin') NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `users` MODIFY COLUMN `role` enum('customer','support','admin') NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;

@@ -8,7 +8,7 @@ SET NAMES utf8mb4;
 
 -- [70] undo: recreate view `product_stock`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
-DROP VIEW IF EXISTS product_stock;
+DROP VIEW IF EXISTS `product_stock`;
 
 -- [69] undo: drop column `stock_levels.reserved`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
@@ -38,9 +38,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND COLUMN_NAME = 'reserved') THEN
         IF algo = 0 THEN
-          ALTER TABLE stock_levels ADD COLUMN reserved int NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `stock_levels` ADD COLUMN `reserved` int NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE stock_levels ADD COLUMN reserved int NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` ADD COLUMN `reserved` int NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -67,7 +67,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND COLUMN_NAME = 'reserved') THEN
-        UPDATE stock_levels SET reserved = reserved_quantity WHERE reserved IS NULL;
+        UPDATE `stock_levels` SET `reserved` = `reserved_quantity` WHERE `reserved` IS NULL;
       END IF;
       SET done = 1;
     END;
@@ -102,12 +102,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND COLUMN_NAME = 'reserved') THEN
         IF algo = 0 THEN
-          ALTER TABLE stock_levels MODIFY COLUMN reserved int NULL DEFAULT 0, ALGORITHM=INSTANT;
+          ALTER TABLE `stock_levels` MODIFY COLUMN `reserved` int NULL DEFAULT 0, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE stock_levels MODIFY COLUMN reserved int NULL DEFAULT 0, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` MODIFY COLUMN `reserved` int NULL DEFAULT 0, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        IF NOT EXISTS (SELECT 1 FROM stock_levels WHERE reserved IS NULL) THEN
-          ALTER TABLE stock_levels MODIFY COLUMN reserved int NOT NULL DEFAULT 0, ALGORITHM=INPLACE, LOCK=NONE;
+        IF NOT EXISTS (SELECT 1 FROM `stock_levels` WHERE `reserved` IS NULL) THEN
+          ALTER TABLE `stock_levels` MODIFY COLUMN `reserved` int NOT NULL DEFAULT 0, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -120,11 +120,11 @@ DROP PROCEDURE migc_step;
 
 -- [68] undo: drop view `product_stock` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;
+CREATE OR REPLACE VIEW `product_stock` AS SELECT `product_id`, sum(`quantity` - `reserved_quantity`) AS `available` FROM `stock_levels` GROUP BY `product_id`;
 
 -- [67] undo: recreate view `order_totals`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
-DROP VIEW IF EXISTS order_totals;
+DROP VIEW IF EXISTS `order_totals`;
 
 -- [66] undo: drop column `orders.total`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
@@ -154,9 +154,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'total') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders ADD COLUMN total decimal(12,2) NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` ADD COLUMN `total` decimal(12,2) NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders ADD COLUMN total decimal(12,2) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD COLUMN `total` decimal(12,2) NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -183,7 +183,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'total') THEN
-        UPDATE orders SET total = total_cents / 100.0 WHERE total IS NULL;
+        UPDATE `orders` SET `total` = `total_cents` / 100.0 WHERE `total` IS NULL;
       END IF;
       SET done = 1;
     END;
@@ -218,12 +218,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'total') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders MODIFY COLUMN total decimal(12,2) NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` MODIFY COLUMN `total` decimal(12,2) NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders MODIFY COLUMN total decimal(12,2) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` MODIFY COLUMN `total` decimal(12,2) NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        IF NOT EXISTS (SELECT 1 FROM orders WHERE total IS NULL) THEN
-          ALTER TABLE orders MODIFY COLUMN total decimal(12,2) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        IF NOT EXISTS (SELECT 1 FROM `orders` WHERE `total` IS NULL) THEN
+          ALTER TABLE `orders` MODIFY COLUMN `total` decimal(12,2) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -236,11 +236,11 @@ DROP PROCEDURE migc_step;
 
 -- [65] undo: drop view `order_totals` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS `lines`, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+CREATE OR REPLACE VIEW `order_totals` AS SELECT `o`.`id` AS `order_id`, `o`.`user_id`, count(*) AS `lines`, sum(`i`.`quantity` * `i`.`unit_price`) AS `items_total` FROM `orders` o JOIN `order_items` i ON `i`.`order_id` = `o`.`id` GROUP BY `o`.`id`, `o`.`user_id`;
 
 -- [64] undo: recreate view `customer_directory`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
-DROP VIEW IF EXISTS customer_directory;
+DROP VIEW IF EXISTS `customer_directory`;
 
 -- [63] undo: drop column `users.is_admin`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
@@ -270,9 +270,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'is_admin') THEN
         IF algo = 0 THEN
-          ALTER TABLE users ADD COLUMN is_admin boolean NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `users` ADD COLUMN `is_admin` boolean NULL, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE users ADD COLUMN is_admin boolean NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` ADD COLUMN `is_admin` boolean NULL, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -299,7 +299,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'is_admin') THEN
-        UPDATE users SET is_admin = role = 'admin' WHERE is_admin IS NULL;
+        UPDATE `users` SET `is_admin` = `role` = 'admin' WHERE `is_admin` IS NULL;
       END IF;
       SET done = 1;
     END;
@@ -334,12 +334,12 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'is_admin') THEN
         IF algo = 0 THEN
-          ALTER TABLE users MODIFY COLUMN is_admin boolean NULL DEFAULT false, ALGORITHM=INSTANT;
+          ALTER TABLE `users` MODIFY COLUMN `is_admin` boolean NULL DEFAULT false, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE users MODIFY COLUMN is_admin boolean NULL DEFAULT false, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` MODIFY COLUMN `is_admin` boolean NULL DEFAULT false, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
-        IF NOT EXISTS (SELECT 1 FROM users WHERE is_admin IS NULL) THEN
-          ALTER TABLE users MODIFY COLUMN is_admin boolean NOT NULL DEFAULT false, ALGORITHM=INPLACE, LOCK=NONE;
+        IF NOT EXISTS (SELECT 1 FROM `users` WHERE `is_admin` IS NULL) THEN
+          ALTER TABLE `users` MODIFY COLUMN `is_admin` boolean NOT NULL DEFAULT false, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -352,11 +352,11 @@ DROP PROCEDURE migc_step;
 
 -- [62] undo: drop view `customer_directory` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
+CREATE OR REPLACE VIEW `customer_directory` AS SELECT `id`, `email`, `first_name`, `last_name`, `phone` FROM `users`;
 
 -- [61] undo: recreate view `active_products`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
-DROP VIEW IF EXISTS active_products;
+DROP VIEW IF EXISTS `active_products`;
 
 -- [60] undo: drop column `products.attributes`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:23:15
@@ -386,9 +386,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND COLUMN_NAME = 'attributes') THEN
         IF algo = 0 THEN
-          ALTER TABLE products ADD COLUMN attributes json NULL COMMENT 'free-form facets: colour, size, material', ALGORITHM=INSTANT;
+          ALTER TABLE `products` ADD COLUMN `attributes` json NULL COMMENT 'free-form facets: colour, size, material', ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE products ADD COLUMN attributes json NULL COMMENT 'free-form facets: colour, size, material', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `products` ADD COLUMN `attributes` json NULL COMMENT 'free-form facets: colour, size, material', ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -401,7 +401,7 @@ DROP PROCEDURE migc_step;
 
 -- [59] undo: drop view `active_products` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW `active_products` AS SELECT `p`.`id`, `p`.`sku`, `p`.`name`, `p`.`price`, `c`.`slug` AS `category_slug` FROM `products` p JOIN `categories` c ON `c`.`id` = `p`.`category_id` WHERE `p`.`is_active` AND `p`.`deleted_at` IS NULL;
 
 -- [58] undo: remove the dual-write trigger on `users`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
@@ -435,9 +435,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'role') THEN
         IF algo = 0 THEN
-          ALTER TABLE users ALTER COLUMN role DROP DEFAULT, ALGORITHM=INSTANT;
+          ALTER TABLE `users` ALTER COLUMN `role` DROP DEFAULT, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE users ALTER COLUMN role DROP DEFAULT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` ALTER COLUMN `role` DROP DEFAULT, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -447,31 +447,31 @@ END//
 DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
-DROP TRIGGER IF EXISTS migc_sync_users_insert;
-DROP TRIGGER IF EXISTS migc_sync_users_update;
+DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_users_insert BEFORE INSERT ON users FOR EACH ROW
+CREATE TRIGGER `migc_sync_users_insert` BEFORE INSERT ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.role IS NULL THEN
+    IF NEW.`role` IS NULL THEN
       -- written by the old application
-      SET NEW.role = CASE WHEN NEW.is_admin THEN 'admin' ELSE 'customer' END;
+      SET NEW.`role` = CASE WHEN NEW.`is_admin` THEN 'admin' ELSE 'customer' END;
     ELSE
       -- written by the new application
-      SET NEW.is_admin = NEW.role = 'admin';
+      SET NEW.`is_admin` = NEW.`role` = 'admin';
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_users_update BEFORE UPDATE ON users FOR EACH ROW
+CREATE TRIGGER `migc_sync_users_update` BEFORE UPDATE ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.is_admin <=> OLD.is_admin) OR NEW.role IS NULL) AND NOT (NOT (NEW.role <=> OLD.role)) THEN
+    IF (NOT (NEW.`is_admin` <=> OLD.`is_admin`) OR NEW.`role` IS NULL) AND NOT (NOT (NEW.`role` <=> OLD.`role`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.role = CASE WHEN NEW.is_admin THEN 'admin' ELSE 'customer' END;
-    ELSEIF (NOT (NEW.role <=> OLD.role)) AND NOT (NOT (NEW.is_admin <=> OLD.is_admin)) THEN
+      SET NEW.`role` = CASE WHEN NEW.`is_admin` THEN 'admin' ELSE 'customer' END;
+    ELSEIF (NOT (NEW.`role` <=> OLD.`role`)) AND NOT (NOT (NEW.`is_admin` <=> OLD.`is_admin`)) THEN
       -- updated by the new application
-      SET NEW.is_admin = NEW.role = 'admin';
+      SET NEW.`is_admin` = NEW.`role` = 'admin';
     END IF;
   END IF;
 END//
@@ -483,12 +483,12 @@ DELIMITER ;
 
 -- [55] undo: rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:16:3
-DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_stock_levels_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_stock_levels_insert;
-DROP TRIGGER IF EXISTS migc_copy_stock_levels_update;
-DROP TRIGGER IF EXISTS migc_copy_stock_levels_delete;
-DROP TABLE IF EXISTS stock_levels__migc, stock_levels__migc_old, stock_levels__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_levels_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_levels_update`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_levels_delete`;
+DROP TABLE IF EXISTS `stock_levels__migc`, `stock_levels__migc_old`, `stock_levels__migc_progress`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -523,58 +523,58 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_reserved_le_quantity__migc') OR NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_reserved_le_quantity')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS stock_levels__migc_progress;
-          CREATE TABLE stock_levels__migc LIKE stock_levels;
+          DROP TABLE IF EXISTS `stock_levels__migc_progress`;
+          CREATE TABLE `stock_levels__migc` LIKE `stock_levels`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE stock_levels__migc DROP CONSTRAINT stock_reserved_le_quantity, ADD CONSTRAINT stock_reserved_le_quantity__migc CHECK (reserved_quantity <= quantity), ADD CONSTRAINT stock_levels_product_id_fkey__migc FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ADD CONSTRAINT stock_levels_warehouse_id_fkey__migc FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=COPY;
+          ALTER TABLE `stock_levels__migc` DROP CONSTRAINT `stock_reserved_le_quantity`, ADD CONSTRAINT `stock_reserved_le_quantity__migc` CHECK (`reserved_quantity` <= `quantity`), ADD CONSTRAINT `stock_levels_product_id_fkey__migc` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE, ADD CONSTRAINT `stock_levels_warehouse_id_fkey__migc` FOREIGN KEY (`warehouse_id`) REFERENCES `warehouses` (`id`) ON DELETE CASCADE, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS stock_levels__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL, claimed_1 int NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO stock_levels__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_insert';
+        CREATE TABLE IF NOT EXISTS `stock_levels__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL, claimed_1 int NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `stock_levels__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_levels_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_insert AFTER INSERT ON stock_levels FOR EACH ROW IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_levels_insert` AFTER INSERT ON `stock_levels` FOR EACH ROW IF EXISTS (SELECT 1 FROM `stock_levels__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `stock_levels__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`, NEW.`reserved_quantity`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`), `reserved_quantity` = VALUES(`reserved_quantity`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_levels_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_update AFTER UPDATE ON stock_levels FOR EACH ROW IF NEW.product_id <=> OLD.product_id AND NEW.warehouse_id <=> OLD.warehouse_id THEN IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; ELSEIF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE stock_levels__migc SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved, reserved_quantity = NEW.reserved_quantity WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; IF ROW_COUNT() = 0 THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; ELSE DELETE FROM stock_levels__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF; ELSEIF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_levels_update` AFTER UPDATE ON `stock_levels` FOR EACH ROW IF NEW.`product_id` <=> OLD.`product_id` AND NEW.`warehouse_id` <=> OLD.`warehouse_id` THEN IF EXISTS (SELECT 1 FROM `stock_levels__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `stock_levels__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`, NEW.`reserved_quantity`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`), `reserved_quantity` = VALUES(`reserved_quantity`); END IF; ELSEIF EXISTS (SELECT 1 FROM `stock_levels__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`product_id`, OLD.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `stock_levels__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE `stock_levels__migc` SET `product_id` = NEW.`product_id`, `warehouse_id` = NEW.`warehouse_id`, `quantity` = NEW.`quantity`, `reserved` = NEW.`reserved`, `reserved_quantity` = NEW.`reserved_quantity` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; IF ROW_COUNT() = 0 THEN INSERT INTO `stock_levels__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`, NEW.`reserved_quantity`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`), `reserved_quantity` = VALUES(`reserved_quantity`); END IF; ELSE DELETE FROM `stock_levels__migc` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `stock_levels__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `stock_levels__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`, NEW.`reserved_quantity`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`), `reserved_quantity` = VALUES(`reserved_quantity`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_levels_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_delete AFTER DELETE ON stock_levels FOR EACH ROW IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM stock_levels__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_levels_delete` AFTER DELETE ON `stock_levels` FOR EACH ROW IF EXISTS (SELECT 1 FROM `stock_levels__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`product_id`, OLD.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM `stock_levels__migc` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL, upto_1 = NULL;
-          SELECT b.product_id, b.warehouse_id INTO upto_0, upto_1
-            FROM (SELECT product_id, warehouse_id FROM stock_levels WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) ORDER BY product_id, warehouse_id LIMIT batch_size) AS b
-            ORDER BY b.product_id DESC, b.warehouse_id DESC LIMIT 1;
+          SELECT b.`product_id`, b.`warehouse_id` INTO upto_0, upto_1
+            FROM (SELECT `product_id`, `warehouse_id` FROM `stock_levels` WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) ORDER BY `product_id`, `warehouse_id` LIMIT batch_size) AS b
+            ORDER BY b.`product_id` DESC, b.`warehouse_id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE stock_levels__migc_progress SET whole = 1;
+            UPDATE `stock_levels__migc_progress` SET whole = 1;
           ELSE
-            UPDATE stock_levels__migc_progress SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
+            UPDATE `stock_levels__migc_progress` SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM stock_levels
-            WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (upto_0 IS NULL OR (product_id, warehouse_id) <= (upto_0, upto_1)) FOR UPDATE;
-          INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity)
-            SELECT product_id, warehouse_id, quantity, reserved, reserved_quantity FROM stock_levels WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (upto_0 IS NULL OR (product_id, warehouse_id) <= (upto_0, upto_1))
-              AND NOT EXISTS (SELECT 1 FROM stock_levels__migc AS x WHERE x.product_id = stock_levels.product_id AND x.warehouse_id = stock_levels.warehouse_id)
-            ON DUPLICATE KEY UPDATE product_id = stock_levels__migc.product_id;
+          SELECT COUNT(*) INTO locked_rows FROM `stock_levels`
+            WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`product_id`, `warehouse_id`) <= (upto_0, upto_1)) FOR UPDATE;
+          INSERT INTO `stock_levels__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity`)
+            SELECT `product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity` FROM `stock_levels` WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`product_id`, `warehouse_id`) <= (upto_0, upto_1))
+              AND NOT EXISTS (SELECT 1 FROM `stock_levels__migc` AS x WHERE x.`product_id` = `stock_levels`.`product_id` AND x.`warehouse_id` = `stock_levels`.`warehouse_id`)
+            ON DUPLICATE KEY UPDATE `product_id` = `stock_levels__migc`.`product_id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -583,39 +583,39 @@ BEGIN
           DO SLEEP(pause_ms / 1000);
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_stock_levels_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_stock_levels_insert__migc BEFORE INSERT ON stock_levels__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_insert__migc` BEFORE INSERT ON `stock_levels__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
               DO 0;
-              IF NEW.reserved_quantity IS NULL THEN
+              IF NEW.`reserved_quantity` IS NULL THEN
                 -- written by the old application
-                SET NEW.reserved_quantity = NEW.reserved;
+                SET NEW.`reserved_quantity` = NEW.`reserved`;
               ELSE
                 -- written by the new application
-                SET NEW.reserved = NEW.reserved_quantity;
+                SET NEW.`reserved` = NEW.`reserved_quantity`;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_stock_levels_update__migc BEFORE UPDATE ON stock_levels__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_update__migc` BEFORE UPDATE ON `stock_levels__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.reserved <=> OLD.reserved) OR NEW.reserved_quantity IS NULL) AND NOT (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) THEN
+              IF (NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL) AND NOT (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.reserved_quantity = NEW.reserved;
-              ELSEIF (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) AND NOT (NOT (NEW.reserved <=> OLD.reserved)) THEN
+                SET NEW.`reserved_quantity` = NEW.`reserved`;
+              ELSEIF (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) AND NOT (NOT (NEW.`reserved` <=> OLD.`reserved`)) THEN
                 -- updated by the new application
-                SET NEW.reserved = NEW.reserved_quantity;
+                SET NEW.`reserved` = NEW.`reserved_quantity`;
               END IF;
             END IF;
           END';
@@ -623,91 +623,91 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
-        RENAME TABLE stock_levels TO stock_levels__migc_old, stock_levels__migc TO stock_levels;
+        RENAME TABLE `stock_levels` TO `stock_levels__migc_old`, `stock_levels__migc` TO `stock_levels`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE stock_levels__migc_old;
+        DROP TABLE `stock_levels__migc_old`;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS stock_levels__migc_progress;
+        DROP TABLE IF EXISTS `stock_levels__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_stock_levels_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_stock_levels_insert BEFORE INSERT ON stock_levels FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_insert` BEFORE INSERT ON `stock_levels` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
               DO 0;
-              IF NEW.reserved_quantity IS NULL THEN
+              IF NEW.`reserved_quantity` IS NULL THEN
                 -- written by the old application
-                SET NEW.reserved_quantity = NEW.reserved;
+                SET NEW.`reserved_quantity` = NEW.`reserved`;
               ELSE
                 -- written by the new application
-                SET NEW.reserved = NEW.reserved_quantity;
+                SET NEW.`reserved` = NEW.`reserved_quantity`;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_stock_levels_update BEFORE UPDATE ON stock_levels FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_update` BEFORE UPDATE ON `stock_levels` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.reserved <=> OLD.reserved) OR NEW.reserved_quantity IS NULL) AND NOT (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) THEN
+              IF (NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL) AND NOT (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.reserved_quantity = NEW.reserved;
-              ELSEIF (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) AND NOT (NOT (NEW.reserved <=> OLD.reserved)) THEN
+                SET NEW.`reserved_quantity` = NEW.`reserved`;
+              ELSEIF (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) AND NOT (NOT (NEW.`reserved` <=> OLD.`reserved`)) THEN
                 -- updated by the new application
-                SET NEW.reserved = NEW.reserved_quantity;
+                SET NEW.`reserved` = NEW.`reserved_quantity`;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_levels_product_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE stock_levels ADD CONSTRAINT stock_levels_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` ADD CONSTRAINT `stock_levels_product_id_fkey` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_levels_product_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE stock_levels DROP FOREIGN KEY stock_levels_product_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `stock_levels` DROP FOREIGN KEY `stock_levels_product_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE stock_levels DROP FOREIGN KEY stock_levels_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock_levels` DROP FOREIGN KEY `stock_levels_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND INDEX_NAME = 'stock_levels_product_id_fkey__migc') THEN
-          ALTER TABLE stock_levels DROP INDEX stock_levels_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` DROP INDEX `stock_levels_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_levels_warehouse_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE stock_levels ADD CONSTRAINT stock_levels_warehouse_id_fkey FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` ADD CONSTRAINT `stock_levels_warehouse_id_fkey` FOREIGN KEY (`warehouse_id`) REFERENCES `warehouses` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_levels_warehouse_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE stock_levels DROP FOREIGN KEY stock_levels_warehouse_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `stock_levels` DROP FOREIGN KEY `stock_levels_warehouse_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE stock_levels DROP FOREIGN KEY stock_levels_warehouse_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock_levels` DROP FOREIGN KEY `stock_levels_warehouse_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND INDEX_NAME = 'stock_levels_warehouse_id_fkey__migc') THEN
-          ALTER TABLE stock_levels DROP INDEX stock_levels_warehouse_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` DROP INDEX `stock_levels_warehouse_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -718,12 +718,12 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
-DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert__migc;
-DROP TRIGGER IF EXISTS migc_sync_stock_levels_update__migc;
-DROP TRIGGER IF EXISTS migc_copy_stock_levels_insert;
-DROP TRIGGER IF EXISTS migc_copy_stock_levels_update;
-DROP TRIGGER IF EXISTS migc_copy_stock_levels_delete;
-DROP TABLE IF EXISTS stock_levels__migc, stock_levels__migc_old, stock_levels__migc_progress;
+DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert__migc`;
+DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update__migc`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_levels_insert`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_levels_update`;
+DROP TRIGGER IF EXISTS `migc_copy_stock_levels_delete`;
+DROP TABLE IF EXISTS `stock_levels__migc`, `stock_levels__migc_old`, `stock_levels__migc_progress`;
 
 -- [54] undo: drop check `stock_reserved_le_quantity` on `stock_levels`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
@@ -761,9 +761,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND COLUMN_NAME = 'reserved_quantity') THEN
         IF algo = 0 THEN
-          ALTER TABLE stock_levels ALTER COLUMN reserved_quantity DROP DEFAULT, ALGORITHM=INSTANT;
+          ALTER TABLE `stock_levels` ALTER COLUMN `reserved_quantity` DROP DEFAULT, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE stock_levels ALTER COLUMN reserved_quantity DROP DEFAULT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` ALTER COLUMN `reserved_quantity` DROP DEFAULT, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -773,31 +773,31 @@ END//
 DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
-DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert;
-DROP TRIGGER IF EXISTS migc_sync_stock_levels_update;
+DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_stock_levels_insert BEFORE INSERT ON stock_levels FOR EACH ROW
+CREATE TRIGGER `migc_sync_stock_levels_insert` BEFORE INSERT ON `stock_levels` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.reserved_quantity IS NULL THEN
+    IF NEW.`reserved_quantity` IS NULL THEN
       -- written by the old application
-      SET NEW.reserved_quantity = NEW.reserved;
+      SET NEW.`reserved_quantity` = NEW.`reserved`;
     ELSE
       -- written by the new application
-      SET NEW.reserved = NEW.reserved_quantity;
+      SET NEW.`reserved` = NEW.`reserved_quantity`;
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_stock_levels_update BEFORE UPDATE ON stock_levels FOR EACH ROW
+CREATE TRIGGER `migc_sync_stock_levels_update` BEFORE UPDATE ON `stock_levels` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.reserved <=> OLD.reserved) OR NEW.reserved_quantity IS NULL) AND NOT (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) THEN
+    IF (NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL) AND NOT (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.reserved_quantity = NEW.reserved;
-    ELSEIF (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) AND NOT (NOT (NEW.reserved <=> OLD.reserved)) THEN
+      SET NEW.`reserved_quantity` = NEW.`reserved`;
+    ELSEIF (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) AND NOT (NOT (NEW.`reserved` <=> OLD.`reserved`)) THEN
       -- updated by the new application
-      SET NEW.reserved = NEW.reserved_quantity;
+      SET NEW.`reserved` = NEW.`reserved_quantity`;
     END IF;
   END IF;
 END//
@@ -825,8 +825,8 @@ BEGIN
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
-      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'total') AND NOT EXISTS (SELECT 1 FROM orders WHERE total IS NULL) THEN
-        ALTER TABLE orders MODIFY COLUMN total decimal(12,2) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'total') AND NOT EXISTS (SELECT 1 FROM `orders` WHERE `total` IS NULL) THEN
+        ALTER TABLE `orders` MODIFY COLUMN `total` decimal(12,2) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -839,31 +839,31 @@ DROP PROCEDURE migc_step;
 -- [49] undo: drop check `orders_total_check` on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 -- check orders_total_check is not restored: adding a check copies the table on MySQL
-DROP TRIGGER IF EXISTS migc_sync_orders_insert;
-DROP TRIGGER IF EXISTS migc_sync_orders_update;
+DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 DELIMITER //
-CREATE TRIGGER migc_sync_orders_insert BEFORE INSERT ON orders FOR EACH ROW
+CREATE TRIGGER `migc_sync_orders_insert` BEFORE INSERT ON `orders` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     DO 0;
-    IF NEW.total_cents IS NULL THEN
+    IF NEW.`total_cents` IS NULL THEN
       -- written by the old application
-      SET NEW.total_cents = round(NEW.total * 100);
+      SET NEW.`total_cents` = round(NEW.`total` * 100);
     ELSE
       -- written by the new application
-      SET NEW.total = NEW.total_cents / 100.0;
+      SET NEW.`total` = NEW.`total_cents` / 100.0;
     END IF;
   END IF;
 END//
-CREATE TRIGGER migc_sync_orders_update BEFORE UPDATE ON orders FOR EACH ROW
+CREATE TRIGGER `migc_sync_orders_update` BEFORE UPDATE ON `orders` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.total <=> OLD.total) OR NEW.total_cents IS NULL) AND NOT (NOT (NEW.total_cents <=> OLD.total_cents)) THEN
+    IF (NOT (NEW.`total` <=> OLD.`total`) OR NEW.`total_cents` IS NULL) AND NOT (NOT (NEW.`total_cents` <=> OLD.`total_cents`)) THEN
       -- updated by the old application (or a row the backfill has not reached yet)
-      SET NEW.total_cents = round(NEW.total * 100);
-    ELSEIF (NOT (NEW.total_cents <=> OLD.total_cents)) AND NOT (NOT (NEW.total <=> OLD.total)) THEN
+      SET NEW.`total_cents` = round(NEW.`total` * 100);
+    ELSEIF (NOT (NEW.`total_cents` <=> OLD.`total_cents`)) AND NOT (NOT (NEW.`total` <=> OLD.`total`)) THEN
       -- updated by the new application
-      SET NEW.total = NEW.total_cents / 100.0;
+      SET NEW.`total` = NEW.`total_cents` / 100.0;
     END IF;
   END IF;
 END//

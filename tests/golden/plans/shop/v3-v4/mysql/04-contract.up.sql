@@ -33,121 +33,121 @@ BEGIN
         END IF;
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_total_cents_check') AND EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders__migc_back' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TRIGGER IF EXISTS migc_copy_orders_back_insert;
-        DROP TRIGGER IF EXISTS migc_copy_orders_back_update;
-        DROP TRIGGER IF EXISTS migc_copy_orders_back_delete;
-        DROP TABLE IF EXISTS orders__migc_back, orders__migc;
+        DROP TRIGGER IF EXISTS `migc_copy_orders_back_insert`;
+        DROP TRIGGER IF EXISTS `migc_copy_orders_back_update`;
+        DROP TRIGGER IF EXISTS `migc_copy_orders_back_delete`;
+        DROP TABLE IF EXISTS `orders__migc_back`, `orders__migc`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_total_cents_check') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS orders__migc_progress;
+        DROP TABLE IF EXISTS `orders__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE order_items ADD CONSTRAINT order_items_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` ADD CONSTRAINT `order_items_order_id_fkey` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE order_items DROP FOREIGN KEY order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `order_items` DROP FOREIGN KEY `order_items_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND INDEX_NAME = 'order_items_order_id_fkey__migc') THEN
-          ALTER TABLE order_items DROP INDEX order_items_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `order_items` DROP INDEX `order_items_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE payments ADD CONSTRAINT payments_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` ADD CONSTRAINT `payments_order_id_fkey` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_order_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE payments DROP FOREIGN KEY payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `payments` DROP FOREIGN KEY `payments_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND INDEX_NAME = 'payments_order_id_fkey__migc') THEN
-          ALTER TABLE payments DROP INDEX payments_order_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` DROP INDEX `payments_order_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_orders_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_orders_insert';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_orders_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_orders_insert BEFORE INSERT ON orders FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_insert` BEFORE INSERT ON `orders` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
               DO 0;
-              IF NEW.total_cents IS NULL THEN
+              IF NEW.`total_cents` IS NULL THEN
                 -- written by the old application
-                SET NEW.total_cents = round(NEW.total * 100);
+                SET NEW.`total_cents` = round(NEW.`total` * 100);
               ELSE
                 -- written by the new application
-                SET NEW.total = NEW.total_cents / 100.0;
+                SET NEW.`total` = NEW.`total_cents` / 100.0;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_orders_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_orders_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_orders_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_orders_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_orders_update BEFORE UPDATE ON orders FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_update` BEFORE UPDATE ON `orders` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.total <=> OLD.total) OR NEW.total_cents IS NULL) AND NOT (NOT (NEW.total_cents <=> OLD.total_cents)) THEN
+              IF (NOT (NEW.`total` <=> OLD.`total`) OR NEW.`total_cents` IS NULL) AND NOT (NOT (NEW.`total_cents` <=> OLD.`total_cents`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.total_cents = round(NEW.total * 100);
-              ELSEIF (NOT (NEW.total_cents <=> OLD.total_cents)) AND NOT (NOT (NEW.total <=> OLD.total)) THEN
+                SET NEW.`total_cents` = round(NEW.`total` * 100);
+              ELSEIF (NOT (NEW.`total_cents` <=> OLD.`total_cents`)) AND NOT (NOT (NEW.`total` <=> OLD.`total`)) THEN
                 -- updated by the new application
-                SET NEW.total = NEW.total_cents / 100.0;
+                SET NEW.`total` = NEW.`total_cents` / 100.0;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_orders_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_orders_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD CONSTRAINT `orders_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE RESTRICT, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_user_id_fkey__migc_copy') THEN
           IF algo = 0 THEN
-            ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey__migc_copy, ALGORITHM=INSTANT;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey__migc_copy`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE orders DROP FOREIGN KEY orders_user_id_fkey__migc_copy, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_user_id_fkey__migc_copy`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_user_id_fkey__migc_copy') THEN
-          ALTER TABLE orders DROP INDEX orders_user_id_fkey__migc_copy, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP INDEX `orders_user_id_fkey__migc_copy`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_shipping_address_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE orders ADD CONSTRAINT orders_shipping_address_id_fkey FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD CONSTRAINT `orders_shipping_address_id_fkey` FOREIGN KEY (`shipping_address_id`) REFERENCES `addresses` (`id`) ON DELETE SET NULL, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_shipping_address_id_fkey__migc_copy') THEN
           IF algo = 0 THEN
-            ALTER TABLE orders DROP FOREIGN KEY orders_shipping_address_id_fkey__migc_copy, ALGORITHM=INSTANT;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_shipping_address_id_fkey__migc_copy`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE orders DROP FOREIGN KEY orders_shipping_address_id_fkey__migc_copy, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `orders` DROP FOREIGN KEY `orders_shipping_address_id_fkey__migc_copy`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND INDEX_NAME = 'orders_shipping_address_id_fkey__migc_copy') THEN
-          ALTER TABLE orders DROP INDEX orders_shipping_address_id_fkey__migc_copy, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP INDEX `orders_shipping_address_id_fkey__migc_copy`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -186,91 +186,91 @@ BEGIN
         END IF;
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_reserved_le_quantity__migc') AND EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc_back' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TRIGGER IF EXISTS migc_copy_stock_levels_back_insert;
-        DROP TRIGGER IF EXISTS migc_copy_stock_levels_back_update;
-        DROP TRIGGER IF EXISTS migc_copy_stock_levels_back_delete;
-        DROP TABLE IF EXISTS stock_levels__migc_back, stock_levels__migc;
+        DROP TRIGGER IF EXISTS `migc_copy_stock_levels_back_insert`;
+        DROP TRIGGER IF EXISTS `migc_copy_stock_levels_back_update`;
+        DROP TRIGGER IF EXISTS `migc_copy_stock_levels_back_delete`;
+        DROP TABLE IF EXISTS `stock_levels__migc_back`, `stock_levels__migc`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_reserved_le_quantity__migc') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS stock_levels__migc_progress;
+        DROP TABLE IF EXISTS `stock_levels__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_stock_levels_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_stock_levels_insert BEFORE INSERT ON stock_levels FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_insert` BEFORE INSERT ON `stock_levels` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
               DO 0;
-              IF NEW.reserved_quantity IS NULL THEN
+              IF NEW.`reserved_quantity` IS NULL THEN
                 -- written by the old application
-                SET NEW.reserved_quantity = NEW.reserved;
+                SET NEW.`reserved_quantity` = NEW.`reserved`;
               ELSE
                 -- written by the new application
-                SET NEW.reserved = NEW.reserved_quantity;
+                SET NEW.`reserved` = NEW.`reserved_quantity`;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_stock_levels_update BEFORE UPDATE ON stock_levels FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_update` BEFORE UPDATE ON `stock_levels` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.reserved <=> OLD.reserved) OR NEW.reserved_quantity IS NULL) AND NOT (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) THEN
+              IF (NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL) AND NOT (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.reserved_quantity = NEW.reserved;
-              ELSEIF (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) AND NOT (NOT (NEW.reserved <=> OLD.reserved)) THEN
+                SET NEW.`reserved_quantity` = NEW.`reserved`;
+              ELSEIF (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) AND NOT (NOT (NEW.`reserved` <=> OLD.`reserved`)) THEN
                 -- updated by the new application
-                SET NEW.reserved = NEW.reserved_quantity;
+                SET NEW.`reserved` = NEW.`reserved_quantity`;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_levels_product_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE stock_levels ADD CONSTRAINT stock_levels_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` ADD CONSTRAINT `stock_levels_product_id_fkey` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_levels_product_id_fkey__migc_copy') THEN
           IF algo = 0 THEN
-            ALTER TABLE stock_levels DROP FOREIGN KEY stock_levels_product_id_fkey__migc_copy, ALGORITHM=INSTANT;
+            ALTER TABLE `stock_levels` DROP FOREIGN KEY `stock_levels_product_id_fkey__migc_copy`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE stock_levels DROP FOREIGN KEY stock_levels_product_id_fkey__migc_copy, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock_levels` DROP FOREIGN KEY `stock_levels_product_id_fkey__migc_copy`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND INDEX_NAME = 'stock_levels_product_id_fkey__migc_copy') THEN
-          ALTER TABLE stock_levels DROP INDEX stock_levels_product_id_fkey__migc_copy, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` DROP INDEX `stock_levels_product_id_fkey__migc_copy`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_levels_warehouse_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE stock_levels ADD CONSTRAINT stock_levels_warehouse_id_fkey FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` ADD CONSTRAINT `stock_levels_warehouse_id_fkey` FOREIGN KEY (`warehouse_id`) REFERENCES `warehouses` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_levels_warehouse_id_fkey__migc_copy') THEN
           IF algo = 0 THEN
-            ALTER TABLE stock_levels DROP FOREIGN KEY stock_levels_warehouse_id_fkey__migc_copy, ALGORITHM=INSTANT;
+            ALTER TABLE `stock_levels` DROP FOREIGN KEY `stock_levels_warehouse_id_fkey__migc_copy`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE stock_levels DROP FOREIGN KEY stock_levels_warehouse_id_fkey__migc_copy, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock_levels` DROP FOREIGN KEY `stock_levels_warehouse_id_fkey__migc_copy`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND INDEX_NAME = 'stock_levels_warehouse_id_fkey__migc_copy') THEN
-          ALTER TABLE stock_levels DROP INDEX stock_levels_warehouse_id_fkey__migc_copy, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` DROP INDEX `stock_levels_warehouse_id_fkey__migc_copy`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -284,8 +284,8 @@ SET SESSION foreign_key_checks = 1;
 
 -- [49] drop check `orders_total_check` on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP TRIGGER IF EXISTS migc_sync_orders_insert;
-DROP TRIGGER IF EXISTS migc_sync_orders_update;
+DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -312,9 +312,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_total_check') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders DROP CONSTRAINT orders_total_check, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` DROP CONSTRAINT `orders_total_check`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders DROP CONSTRAINT orders_total_check, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP CONSTRAINT `orders_total_check`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -344,7 +344,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'total') THEN
-        ALTER TABLE orders MODIFY COLUMN total decimal(12,2) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        ALTER TABLE `orders` MODIFY COLUMN `total` decimal(12,2) NULL, ALGORITHM=INPLACE, LOCK=NONE;
       END IF;
       SET done = 1;
     END;
@@ -356,13 +356,13 @@ DROP PROCEDURE migc_step;
 
 -- [51] remove the dual-write trigger on `orders`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
-DROP TRIGGER IF EXISTS migc_sync_orders_insert;
-DROP TRIGGER IF EXISTS migc_sync_orders_update;
+DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 
 -- [52] set the default of `stock_levels.reserved_quantity`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
-DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert;
-DROP TRIGGER IF EXISTS migc_sync_stock_levels_update;
+DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -389,9 +389,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND COLUMN_NAME = 'reserved_quantity') THEN
         IF algo = 0 THEN
-          ALTER TABLE stock_levels ALTER COLUMN reserved_quantity SET DEFAULT 0, ALGORITHM=INSTANT;
+          ALTER TABLE `stock_levels` ALTER COLUMN `reserved_quantity` SET DEFAULT 0, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE stock_levels ALTER COLUMN reserved_quantity SET DEFAULT 0, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` ALTER COLUMN `reserved_quantity` SET DEFAULT 0, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -430,9 +430,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_levels_reserved_check') THEN
         IF algo = 0 THEN
-          ALTER TABLE stock_levels DROP CONSTRAINT stock_levels_reserved_check, ALGORITHM=INSTANT;
+          ALTER TABLE `stock_levels` DROP CONSTRAINT `stock_levels_reserved_check`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE stock_levels DROP CONSTRAINT stock_levels_reserved_check, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` DROP CONSTRAINT `stock_levels_reserved_check`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -471,9 +471,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_reserved_le_quantity') AND EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_reserved_le_quantity__migc') THEN
         IF algo = 0 THEN
-          ALTER TABLE stock_levels DROP CONSTRAINT stock_reserved_le_quantity, ALGORITHM=INSTANT;
+          ALTER TABLE `stock_levels` DROP CONSTRAINT `stock_reserved_le_quantity`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE stock_levels DROP CONSTRAINT stock_reserved_le_quantity, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` DROP CONSTRAINT `stock_reserved_le_quantity`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -520,58 +520,58 @@ BEGIN
       END;
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_reserved_le_quantity') OR NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_reserved_le_quantity__migc')) THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-          DROP TABLE IF EXISTS stock_levels__migc_progress;
-          CREATE TABLE stock_levels__migc LIKE stock_levels;
+          DROP TABLE IF EXISTS `stock_levels__migc_progress`;
+          CREATE TABLE `stock_levels__migc` LIKE `stock_levels`;
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE stock_levels__migc DROP CONSTRAINT stock_reserved_le_quantity__migc, ADD CONSTRAINT stock_reserved_le_quantity CHECK (reserved_quantity <= quantity), ADD CONSTRAINT stock_levels_product_id_fkey__migc FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ADD CONSTRAINT stock_levels_warehouse_id_fkey__migc FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=COPY;
+          ALTER TABLE `stock_levels__migc` DROP CONSTRAINT `stock_reserved_le_quantity__migc`, ADD CONSTRAINT `stock_reserved_le_quantity` CHECK (`reserved_quantity` <= `quantity`), ADD CONSTRAINT `stock_levels_product_id_fkey__migc` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE, ADD CONSTRAINT `stock_levels_warehouse_id_fkey__migc` FOREIGN KEY (`warehouse_id`) REFERENCES `warehouses` (`id`) ON DELETE CASCADE, ALGORITHM=COPY;
           SET SESSION foreign_key_checks = 1;
         END IF;
-        CREATE TABLE IF NOT EXISTS stock_levels__migc_progress (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL, claimed_1 int NULL) ENGINE=InnoDB;
-        INSERT IGNORE INTO stock_levels__migc_progress (id) VALUES (1);
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_insert';
+        CREATE TABLE IF NOT EXISTS `stock_levels__migc_progress` (id TINYINT PRIMARY KEY, whole TINYINT NOT NULL DEFAULT 0, claimed_0 bigint NULL, claimed_1 int NULL) ENGINE=InnoDB;
+        INSERT IGNORE INTO `stock_levels__migc_progress` (id) VALUES (1);
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_levels_insert`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_insert AFTER INSERT ON stock_levels FOR EACH ROW IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_levels_insert` AFTER INSERT ON `stock_levels` FOR EACH ROW IF EXISTS (SELECT 1 FROM `stock_levels__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `stock_levels__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`, NEW.`reserved_quantity`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`), `reserved_quantity` = VALUES(`reserved_quantity`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_update';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_levels_update`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_update AFTER UPDATE ON stock_levels FOR EACH ROW IF NEW.product_id <=> OLD.product_id AND NEW.warehouse_id <=> OLD.warehouse_id THEN IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; ELSEIF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE stock_levels__migc SET product_id = NEW.product_id, warehouse_id = NEW.warehouse_id, quantity = NEW.quantity, reserved = NEW.reserved, reserved_quantity = NEW.reserved_quantity WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; IF ROW_COUNT() = 0 THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF; ELSE DELETE FROM stock_levels__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF; ELSEIF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (NEW.product_id, NEW.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity) VALUES (NEW.product_id, NEW.warehouse_id, NEW.quantity, NEW.reserved, NEW.reserved_quantity) ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), warehouse_id = VALUES(warehouse_id), quantity = VALUES(quantity), reserved = VALUES(reserved), reserved_quantity = VALUES(reserved_quantity); END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_levels_update` AFTER UPDATE ON `stock_levels` FOR EACH ROW IF NEW.`product_id` <=> OLD.`product_id` AND NEW.`warehouse_id` <=> OLD.`warehouse_id` THEN IF EXISTS (SELECT 1 FROM `stock_levels__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `stock_levels__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`, NEW.`reserved_quantity`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`), `reserved_quantity` = VALUES(`reserved_quantity`); END IF; ELSEIF EXISTS (SELECT 1 FROM `stock_levels__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`product_id`, OLD.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN IF EXISTS (SELECT 1 FROM `stock_levels__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN UPDATE `stock_levels__migc` SET `product_id` = NEW.`product_id`, `warehouse_id` = NEW.`warehouse_id`, `quantity` = NEW.`quantity`, `reserved` = NEW.`reserved`, `reserved_quantity` = NEW.`reserved_quantity` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; IF ROW_COUNT() = 0 THEN INSERT INTO `stock_levels__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`, NEW.`reserved_quantity`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`), `reserved_quantity` = VALUES(`reserved_quantity`); END IF; ELSE DELETE FROM `stock_levels__migc` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; END IF; ELSEIF EXISTS (SELECT 1 FROM `stock_levels__migc_progress` AS p WHERE p.whole = 1 OR (NEW.`product_id`, NEW.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN INSERT INTO `stock_levels__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity`) VALUES (NEW.`product_id`, NEW.`warehouse_id`, NEW.`quantity`, NEW.`reserved`, NEW.`reserved_quantity`) ON DUPLICATE KEY UPDATE `product_id` = VALUES(`product_id`), `warehouse_id` = VALUES(`warehouse_id`), `quantity` = VALUES(`quantity`), `reserved` = VALUES(`reserved`), `reserved_quantity` = VALUES(`reserved_quantity`); END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_copy_stock_levels_delete';
+        SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_copy_stock_levels_delete`';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
-        SET @migc_sql = 'CREATE TRIGGER migc_copy_stock_levels_delete AFTER DELETE ON stock_levels FOR EACH ROW IF EXISTS (SELECT 1 FROM stock_levels__migc_progress AS p WHERE p.whole = 1 OR (OLD.product_id, OLD.warehouse_id) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM stock_levels__migc WHERE product_id = OLD.product_id AND warehouse_id = OLD.warehouse_id; END IF';
+        SET @migc_sql = 'CREATE TRIGGER `migc_copy_stock_levels_delete` AFTER DELETE ON `stock_levels` FOR EACH ROW IF EXISTS (SELECT 1 FROM `stock_levels__migc_progress` AS p WHERE p.whole = 1 OR (OLD.`product_id`, OLD.`warehouse_id`) <= (p.claimed_0, p.claimed_1) LOCK IN SHARE MODE) THEN DELETE FROM `stock_levels__migc` WHERE `product_id` = OLD.`product_id` AND `warehouse_id` = OLD.`warehouse_id`; END IF';
         PREPARE migc_stmt FROM @migc_sql;
         EXECUTE migc_stmt;
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET upto_0 = NULL, upto_1 = NULL;
-          SELECT b.product_id, b.warehouse_id INTO upto_0, upto_1
-            FROM (SELECT product_id, warehouse_id FROM stock_levels WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) ORDER BY product_id, warehouse_id LIMIT batch_size) AS b
-            ORDER BY b.product_id DESC, b.warehouse_id DESC LIMIT 1;
+          SELECT b.`product_id`, b.`warehouse_id` INTO upto_0, upto_1
+            FROM (SELECT `product_id`, `warehouse_id` FROM `stock_levels` WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) ORDER BY `product_id`, `warehouse_id` LIMIT batch_size) AS b
+            ORDER BY b.`product_id` DESC, b.`warehouse_id` DESC LIMIT 1;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
-            UPDATE stock_levels__migc_progress SET whole = 1;
+            UPDATE `stock_levels__migc_progress` SET whole = 1;
           ELSE
-            UPDATE stock_levels__migc_progress SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
+            UPDATE `stock_levels__migc_progress` SET claimed_0 = upto_0, claimed_1 = upto_1 WHERE claimed_0 IS NULL OR (claimed_0, claimed_1) < (upto_0, upto_1);
           END IF;
           COMMIT;
           START TRANSACTION;
-          SELECT COUNT(*) INTO locked_rows FROM stock_levels
-            WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (upto_0 IS NULL OR (product_id, warehouse_id) <= (upto_0, upto_1)) FOR UPDATE;
-          INSERT INTO stock_levels__migc (product_id, warehouse_id, quantity, reserved, reserved_quantity)
-            SELECT product_id, warehouse_id, quantity, reserved, reserved_quantity FROM stock_levels WHERE (started = 0 OR (product_id, warehouse_id) > (last_0, last_1)) AND (upto_0 IS NULL OR (product_id, warehouse_id) <= (upto_0, upto_1))
-              AND NOT EXISTS (SELECT 1 FROM stock_levels__migc AS x WHERE x.product_id = stock_levels.product_id AND x.warehouse_id = stock_levels.warehouse_id)
-            ON DUPLICATE KEY UPDATE product_id = stock_levels__migc.product_id;
+          SELECT COUNT(*) INTO locked_rows FROM `stock_levels`
+            WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`product_id`, `warehouse_id`) <= (upto_0, upto_1)) FOR UPDATE;
+          INSERT INTO `stock_levels__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity`)
+            SELECT `product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity` FROM `stock_levels` WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`product_id`, `warehouse_id`) <= (upto_0, upto_1))
+              AND NOT EXISTS (SELECT 1 FROM `stock_levels__migc` AS x WHERE x.`product_id` = `stock_levels`.`product_id` AND x.`warehouse_id` = `stock_levels`.`warehouse_id`)
+            ON DUPLICATE KEY UPDATE `product_id` = `stock_levels__migc`.`product_id`;
           COMMIT;
           IF upto_0 IS NULL THEN
             LEAVE copy;
@@ -580,39 +580,39 @@ BEGIN
           DO SLEEP(pause_ms / 1000);
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_stock_levels_insert') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_stock_levels_insert__migc BEFORE INSERT ON stock_levels__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_insert__migc` BEFORE INSERT ON `stock_levels__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
               DO 0;
-              IF NEW.reserved_quantity IS NULL THEN
+              IF NEW.`reserved_quantity` IS NULL THEN
                 -- written by the old application
-                SET NEW.reserved_quantity = NEW.reserved;
+                SET NEW.`reserved_quantity` = NEW.`reserved`;
               ELSE
                 -- written by the new application
-                SET NEW.reserved = NEW.reserved_quantity;
+                SET NEW.`reserved` = NEW.`reserved_quantity`;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_stock_levels_update__migc BEFORE UPDATE ON stock_levels__migc FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_update__migc` BEFORE UPDATE ON `stock_levels__migc` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.reserved <=> OLD.reserved) OR NEW.reserved_quantity IS NULL) AND NOT (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) THEN
+              IF (NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL) AND NOT (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.reserved_quantity = NEW.reserved;
-              ELSEIF (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) AND NOT (NOT (NEW.reserved <=> OLD.reserved)) THEN
+                SET NEW.`reserved_quantity` = NEW.`reserved`;
+              ELSEIF (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) AND NOT (NOT (NEW.`reserved` <=> OLD.`reserved`)) THEN
                 -- updated by the new application
-                SET NEW.reserved = NEW.reserved_quantity;
+                SET NEW.`reserved` = NEW.`reserved_quantity`;
               END IF;
             END IF;
           END';
@@ -620,91 +620,91 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
-        RENAME TABLE stock_levels TO stock_levels__migc_old, stock_levels__migc TO stock_levels;
+        RENAME TABLE `stock_levels` TO `stock_levels__migc_old`, `stock_levels__migc` TO `stock_levels`;
       END IF;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc_old' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE stock_levels__migc_old;
+        DROP TABLE `stock_levels__migc_old`;
       END IF;
       IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels__migc' AND TABLE_TYPE = 'BASE TABLE') THEN
-        DROP TABLE IF EXISTS stock_levels__migc_progress;
+        DROP TABLE IF EXISTS `stock_levels__migc_progress`;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_stock_levels_insert__migc') THEN
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_stock_levels_insert BEFORE INSERT ON stock_levels FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_insert` BEFORE INSERT ON `stock_levels` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
               DO 0;
-              IF NEW.reserved_quantity IS NULL THEN
+              IF NEW.`reserved_quantity` IS NULL THEN
                 -- written by the old application
-                SET NEW.reserved_quantity = NEW.reserved;
+                SET NEW.`reserved_quantity` = NEW.`reserved`;
               ELSE
                 -- written by the new application
-                SET NEW.reserved = NEW.reserved_quantity;
+                SET NEW.`reserved` = NEW.`reserved_quantity`;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_update';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'CREATE TRIGGER migc_sync_stock_levels_update BEFORE UPDATE ON stock_levels FOR EACH ROW
+          SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_update` BEFORE UPDATE ON `stock_levels` FOR EACH ROW
           BEGIN
             IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.reserved <=> OLD.reserved) OR NEW.reserved_quantity IS NULL) AND NOT (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) THEN
+              IF (NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL) AND NOT (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) THEN
                 -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.reserved_quantity = NEW.reserved;
-              ELSEIF (NOT (NEW.reserved_quantity <=> OLD.reserved_quantity)) AND NOT (NOT (NEW.reserved <=> OLD.reserved)) THEN
+                SET NEW.`reserved_quantity` = NEW.`reserved`;
+              ELSEIF (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) AND NOT (NOT (NEW.`reserved` <=> OLD.`reserved`)) THEN
                 -- updated by the new application
-                SET NEW.reserved = NEW.reserved_quantity;
+                SET NEW.`reserved` = NEW.`reserved_quantity`;
               END IF;
             END IF;
           END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
-          SET @migc_sql = 'DROP TRIGGER IF EXISTS migc_sync_stock_levels_update__migc';
+          SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update__migc`';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_levels_product_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE stock_levels ADD CONSTRAINT stock_levels_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` ADD CONSTRAINT `stock_levels_product_id_fkey` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_levels_product_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE stock_levels DROP FOREIGN KEY stock_levels_product_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `stock_levels` DROP FOREIGN KEY `stock_levels_product_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE stock_levels DROP FOREIGN KEY stock_levels_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock_levels` DROP FOREIGN KEY `stock_levels_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND INDEX_NAME = 'stock_levels_product_id_fkey__migc') THEN
-          ALTER TABLE stock_levels DROP INDEX stock_levels_product_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` DROP INDEX `stock_levels_product_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_levels_warehouse_id_fkey') THEN
           SET SESSION foreign_key_checks = 0;
-          ALTER TABLE stock_levels ADD CONSTRAINT stock_levels_warehouse_id_fkey FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` ADD CONSTRAINT `stock_levels_warehouse_id_fkey` FOREIGN KEY (`warehouse_id`) REFERENCES `warehouses` (`id`) ON DELETE CASCADE, ALGORITHM=INPLACE, LOCK=NONE;
           SET SESSION foreign_key_checks = 1;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_levels_warehouse_id_fkey__migc') THEN
           IF algo = 0 THEN
-            ALTER TABLE stock_levels DROP FOREIGN KEY stock_levels_warehouse_id_fkey__migc, ALGORITHM=INSTANT;
+            ALTER TABLE `stock_levels` DROP FOREIGN KEY `stock_levels_warehouse_id_fkey__migc`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE stock_levels DROP FOREIGN KEY stock_levels_warehouse_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `stock_levels` DROP FOREIGN KEY `stock_levels_warehouse_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
         IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND INDEX_NAME = 'stock_levels_warehouse_id_fkey__migc') THEN
-          ALTER TABLE stock_levels DROP INDEX stock_levels_warehouse_id_fkey__migc, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` DROP INDEX `stock_levels_warehouse_id_fkey__migc`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -718,13 +718,13 @@ SET SESSION foreign_key_checks = 1;
 
 -- [56] remove the dual-write trigger on `stock_levels`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
-DROP TRIGGER IF EXISTS migc_sync_stock_levels_insert;
-DROP TRIGGER IF EXISTS migc_sync_stock_levels_update;
+DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update`;
 
 -- [57] set the default of `users.role`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
-DROP TRIGGER IF EXISTS migc_sync_users_insert;
-DROP TRIGGER IF EXISTS migc_sync_users_update;
+DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -751,9 +751,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'role') THEN
         IF algo = 0 THEN
-          ALTER TABLE users ALTER COLUMN role SET DEFAULT 'customer', ALGORITHM=INSTANT;
+          ALTER TABLE `users` ALTER COLUMN `role` SET DEFAULT 'customer', ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE users ALTER COLUMN role SET DEFAULT 'customer', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` ALTER COLUMN `role` SET DEFAULT 'customer', ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -766,12 +766,12 @@ DROP PROCEDURE migc_step;
 
 -- [58] remove the dual-write trigger on `users`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
-DROP TRIGGER IF EXISTS migc_sync_users_insert;
-DROP TRIGGER IF EXISTS migc_sync_users_update;
+DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 
 -- [59] drop view `active_products` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS active_products;
+DROP VIEW IF EXISTS `active_products`;
 
 -- [60] drop column `products.attributes`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:23:15
@@ -801,9 +801,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND COLUMN_NAME = 'attributes') THEN
         IF algo = 0 THEN
-          ALTER TABLE products DROP COLUMN attributes, ALGORITHM=INSTANT;
+          ALTER TABLE `products` DROP COLUMN `attributes`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE products DROP COLUMN attributes, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `products` DROP COLUMN `attributes`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -816,11 +816,11 @@ DROP PROCEDURE migc_step;
 
 -- [61] recreate view `active_products`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
-CREATE OR REPLACE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW `active_products` AS SELECT `p`.`id`, `p`.`sku`, `p`.`name`, `p`.`price`, `c`.`slug` AS `category_slug` FROM `products` p JOIN `categories` c ON `c`.`id` = `p`.`category_id` WHERE `p`.`is_active` AND `p`.`deleted_at` IS NULL;
 
 -- [62] drop view `customer_directory` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS customer_directory;
+DROP VIEW IF EXISTS `customer_directory`;
 
 -- [63] drop column `users.is_admin`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
@@ -850,9 +850,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'is_admin') THEN
         IF algo = 0 THEN
-          ALTER TABLE users DROP COLUMN is_admin, ALGORITHM=INSTANT;
+          ALTER TABLE `users` DROP COLUMN `is_admin`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE users DROP COLUMN is_admin, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` DROP COLUMN `is_admin`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -865,11 +865,11 @@ DROP PROCEDURE migc_step;
 
 -- [64] recreate view `customer_directory`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
-CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
+CREATE OR REPLACE VIEW `customer_directory` AS SELECT `id`, `email`, `first_name`, `last_name`, `phone` FROM `users`;
 
 -- [65] drop view `order_totals` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS order_totals;
+DROP VIEW IF EXISTS `order_totals`;
 
 -- [66] drop column `orders.total`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
@@ -899,9 +899,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'total') THEN
         IF algo = 0 THEN
-          ALTER TABLE orders DROP COLUMN total, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` DROP COLUMN `total`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE orders DROP COLUMN total, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` DROP COLUMN `total`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -914,11 +914,11 @@ DROP PROCEDURE migc_step;
 
 -- [67] recreate view `order_totals`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
-CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS `lines`, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+CREATE OR REPLACE VIEW `order_totals` AS SELECT `o`.`id` AS `order_id`, `o`.`user_id`, count(*) AS `lines`, sum(`i`.`quantity` * `i`.`unit_price`) AS `items_total` FROM `orders` o JOIN `order_items` i ON `i`.`order_id` = `o`.`id` GROUP BY `o`.`id`, `o`.`user_id`;
 
 -- [68] drop view `product_stock` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS product_stock;
+DROP VIEW IF EXISTS `product_stock`;
 
 -- [69] drop column `stock_levels.reserved`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
@@ -948,9 +948,9 @@ BEGIN
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND COLUMN_NAME = 'reserved') THEN
         IF algo = 0 THEN
-          ALTER TABLE stock_levels DROP COLUMN reserved, ALGORITHM=INSTANT;
+          ALTER TABLE `stock_levels` DROP COLUMN `reserved`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE stock_levels DROP COLUMN reserved, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` DROP COLUMN `reserved`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -963,4 +963,4 @@ DROP PROCEDURE migc_step;
 
 -- [70] recreate view `product_stock`
 --     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
-CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;
+CREATE OR REPLACE VIEW `product_stock` AS SELECT `product_id`, sum(`quantity` - `reserved_quantity`) AS `available` FROM `stock_levels` GROUP BY `product_id`;

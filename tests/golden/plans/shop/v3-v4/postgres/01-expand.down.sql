@@ -7,19 +7,19 @@ SET statement_timeout = 0;
 
 -- [25] undo: create view `product_stock` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
-DROP VIEW IF EXISTS product_stock;
+DROP VIEW IF EXISTS "product_stock";
 
 -- [24] undo: drop view `product_stock` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
-CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;
+CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock_levels" GROUP BY "product_id";
 
 -- [23] undo: create view `active_products` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
-DROP VIEW IF EXISTS active_products;
+DROP VIEW IF EXISTS "active_products";
 
 -- [22] undo: drop view `active_products` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
-CREATE OR REPLACE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active;
+CREATE OR REPLACE VIEW "active_products" AS SELECT "p"."id", "p"."sku", "p"."name", "p"."price", "c"."slug" AS "category_slug" FROM "products" p JOIN "categories" c ON "c"."id" = "p"."category_id" WHERE "p"."is_active";
 
 -- [21] undo: install the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
@@ -31,7 +31,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_users ON users;
+      DROP TRIGGER IF EXISTS "migc_sync_users" ON "users";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -44,7 +44,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_users();
+DROP FUNCTION IF EXISTS "migc_sync_users"();
 
 -- [20] undo: add column `users.role` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
@@ -56,7 +56,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users DROP COLUMN IF EXISTS role;
+      ALTER TABLE "users" DROP COLUMN IF EXISTS "role";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -80,7 +80,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_stock_levels ON stock_levels;
+      DROP TRIGGER IF EXISTS "migc_sync_stock_levels" ON "stock_levels";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -93,7 +93,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_stock_levels();
+DROP FUNCTION IF EXISTS "migc_sync_stock_levels"();
 
 -- [18] undo: add check `stock_reserved_le_quantity__migc` on `stock_levels` for new rows
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
@@ -105,8 +105,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('stock_levels') IS NOT NULL THEN
-        ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_reserved_le_quantity__migc;
+      IF to_regclass('"stock_levels"') IS NOT NULL THEN
+        ALTER TABLE "stock_levels" DROP CONSTRAINT IF EXISTS "stock_reserved_le_quantity__migc";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -131,8 +131,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('stock_levels') IS NOT NULL THEN
-        ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_levels_reserved_quantity_check;
+      IF to_regclass('"stock_levels"') IS NOT NULL THEN
+        ALTER TABLE "stock_levels" DROP CONSTRAINT IF EXISTS "stock_levels_reserved_quantity_check";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -157,7 +157,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE stock_levels DROP COLUMN IF EXISTS reserved_quantity;
+      ALTER TABLE "stock_levels" DROP COLUMN IF EXISTS "reserved_quantity";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -173,7 +173,7 @@ $migc$;
 
 -- [15] undo: create index `products_deleted_at_idx` on `products`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from <std>/soft_delete.mig:4:3
-DROP INDEX CONCURRENTLY IF EXISTS products_deleted_at_idx;
+DROP INDEX CONCURRENTLY IF EXISTS "products_deleted_at_idx";
 
 -- [14] undo: add column `products.deleted_at`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from <std>/soft_delete.mig:3:3
@@ -185,7 +185,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE products DROP COLUMN IF EXISTS deleted_at;
+      ALTER TABLE "products" DROP COLUMN IF EXISTS "deleted_at";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -209,7 +209,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
+      DROP TRIGGER IF EXISTS "migc_sync_orders" ON "orders";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -222,7 +222,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_orders();
+DROP FUNCTION IF EXISTS "migc_sync_orders"();
 
 -- [12] undo: add check `orders_total_cents_check` on `orders` for new rows
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
@@ -234,8 +234,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('orders') IS NOT NULL THEN
-        ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_total_cents_check;
+      IF to_regclass('"orders"') IS NOT NULL THEN
+        ALTER TABLE "orders" DROP CONSTRAINT IF EXISTS "orders_total_cents_check";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -260,7 +260,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE orders DROP COLUMN IF EXISTS total_cents;
+      ALTER TABLE "orders" DROP COLUMN IF EXISTS "total_cents";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -284,8 +284,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('carts') IS NOT NULL THEN
-        ALTER TABLE carts DROP CONSTRAINT IF EXISTS carts_user_id_fkey;
+      IF to_regclass('"carts"') IS NOT NULL THEN
+        ALTER TABLE "carts" DROP CONSTRAINT IF EXISTS "carts_user_id_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -302,11 +302,11 @@ $migc$;
 
 -- [9] undo: create index `carts_expires_at_idx` on `carts`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:11:3
-DROP INDEX CONCURRENTLY IF EXISTS carts_expires_at_idx;
+DROP INDEX CONCURRENTLY IF EXISTS "carts_expires_at_idx";
 
 -- [8] undo: create unique index `carts_one_per_user` on `carts`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:10:3
-DROP INDEX CONCURRENTLY IF EXISTS carts_one_per_user;
+DROP INDEX CONCURRENTLY IF EXISTS "carts_one_per_user";
 
 -- [7] undo: add foreign key `cart_items_cart_id_fkey` on `cart_items`
 --     lock: SHARE ROW EXCLUSIVE (on `cart_items` and `carts`); rewrite: no; scan: yes; from examples/shop/v4/carts.mig:15:46
@@ -318,8 +318,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('cart_items') IS NOT NULL THEN
-        ALTER TABLE cart_items DROP CONSTRAINT IF EXISTS cart_items_cart_id_fkey;
+      IF to_regclass('"cart_items"') IS NOT NULL THEN
+        ALTER TABLE "cart_items" DROP CONSTRAINT IF EXISTS "cart_items_cart_id_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -336,7 +336,7 @@ $migc$;
 
 -- [6] undo: create table `carts`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:4:7
-DROP TABLE IF EXISTS carts;
+DROP TABLE IF EXISTS "carts";
 
 -- [5] undo: add foreign key `cart_items_product_id_fkey` on `cart_items`
 --     lock: SHARE ROW EXCLUSIVE (on `cart_items` and `products`); rewrite: no; scan: yes; from examples/shop/v4/carts.mig:16:46
@@ -348,8 +348,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('cart_items') IS NOT NULL THEN
-        ALTER TABLE cart_items DROP CONSTRAINT IF EXISTS cart_items_product_id_fkey;
+      IF to_regclass('"cart_items"') IS NOT NULL THEN
+        ALTER TABLE "cart_items" DROP CONSTRAINT IF EXISTS "cart_items_product_id_fkey";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -366,15 +366,15 @@ $migc$;
 
 -- [4] undo: create index `cart_items_product_id_idx` on `cart_items`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:20:3
-DROP INDEX CONCURRENTLY IF EXISTS cart_items_product_id_idx;
+DROP INDEX CONCURRENTLY IF EXISTS "cart_items_product_id_idx";
 
 -- [3] undo: create table `cart_items`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:14:7
-DROP TABLE IF EXISTS cart_items;
+DROP TABLE IF EXISTS "cart_items";
 
 -- [2] undo: create enum `user_role`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:5:6
-DROP TYPE IF EXISTS user_role;
+DROP TYPE IF EXISTS "user_role";
 
 -- [1] undo: add value `gift_card` to enum `payment_method`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:8:52

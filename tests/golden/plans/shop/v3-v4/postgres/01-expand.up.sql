@@ -7,27 +7,27 @@ SET statement_timeout = 0;
 
 -- [1] add value `gift_card` to enum `payment_method`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:8:52
-ALTER TYPE payment_method ADD VALUE IF NOT EXISTS 'gift_card' AFTER 'bank_transfer';
+ALTER TYPE "payment_method" ADD VALUE IF NOT EXISTS 'gift_card' AFTER 'bank_transfer';
 
 -- [2] create enum `user_role`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:5:6
 DO $migc$
 BEGIN
-  IF to_regtype('user_role') IS NULL THEN
-    CREATE TYPE user_role AS ENUM ('customer', 'support', 'admin');
+  IF to_regtype('"user_role"') IS NULL THEN
+    CREATE TYPE "user_role" AS ENUM ('customer', 'support', 'admin');
   END IF;
 END
 $migc$;
 
 -- [3] create table `cart_items`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:14:7
-CREATE TABLE IF NOT EXISTS cart_items (
-  cart_id uuid NOT NULL,
-  product_id bigint NOT NULL,
-  quantity integer DEFAULT 1 NOT NULL,
-  added_at timestamptz DEFAULT now() NOT NULL,
-  CONSTRAINT cart_items_pkey PRIMARY KEY (cart_id, product_id),
-  CONSTRAINT cart_items_quantity_check CHECK (quantity BETWEEN 1 AND 99)
+CREATE TABLE IF NOT EXISTS "cart_items" (
+  "cart_id" uuid NOT NULL,
+  "product_id" bigint NOT NULL,
+  "quantity" integer DEFAULT 1 NOT NULL,
+  "added_at" timestamptz DEFAULT now() NOT NULL,
+  CONSTRAINT "cart_items_pkey" PRIMARY KEY ("cart_id", "product_id"),
+  CONSTRAINT "cart_items_quantity_check" CHECK ("quantity" BETWEEN 1 AND 99)
 );
 
 -- [4] create index `cart_items_product_id_idx` on `cart_items`
@@ -40,8 +40,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('cart_items_product_id_idx') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS cart_items_product_id_idx;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"cart_items_product_id_idx"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "cart_items_product_id_idx";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -55,7 +55,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE INDEX CONCURRENTLY IF NOT EXISTS cart_items_product_id_idx ON cart_items (product_id);
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "cart_items_product_id_idx" ON "cart_items" ("product_id");
 
 -- [5] add foreign key `cart_items_product_id_fkey` on `cart_items`
 --     lock: SHARE ROW EXCLUSIVE (on `cart_items` and `products`); rewrite: no; scan: yes; from examples/shop/v4/carts.mig:16:46
@@ -67,8 +67,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('cart_items') AND conname = 'cart_items_product_id_fkey') THEN
-        ALTER TABLE cart_items ADD CONSTRAINT cart_items_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"cart_items"') AND conname = 'cart_items_product_id_fkey') THEN
+        ALTER TABLE "cart_items" ADD CONSTRAINT "cart_items_product_id_fkey" FOREIGN KEY ("product_id") REFERENCES "products" ("id") ON DELETE CASCADE;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -85,13 +85,13 @@ $migc$;
 
 -- [6] create table `carts`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:4:7
-CREATE TABLE IF NOT EXISTS carts (
-  id uuid DEFAULT gen_random_uuid() NOT NULL,
-  user_id bigint,
-  expires_at timestamptz NOT NULL,
-  created_at timestamptz DEFAULT now() NOT NULL,
-  updated_at timestamptz DEFAULT now() NOT NULL,
-  CONSTRAINT carts_pkey PRIMARY KEY (id)
+CREATE TABLE IF NOT EXISTS "carts" (
+  "id" uuid DEFAULT gen_random_uuid() NOT NULL,
+  "user_id" bigint,
+  "expires_at" timestamptz NOT NULL,
+  "created_at" timestamptz DEFAULT now() NOT NULL,
+  "updated_at" timestamptz DEFAULT now() NOT NULL,
+  CONSTRAINT "carts_pkey" PRIMARY KEY ("id")
 );
 
 -- [7] add foreign key `cart_items_cart_id_fkey` on `cart_items`
@@ -104,8 +104,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('cart_items') AND conname = 'cart_items_cart_id_fkey') THEN
-        ALTER TABLE cart_items ADD CONSTRAINT cart_items_cart_id_fkey FOREIGN KEY (cart_id) REFERENCES carts (id) ON DELETE CASCADE;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"cart_items"') AND conname = 'cart_items_cart_id_fkey') THEN
+        ALTER TABLE "cart_items" ADD CONSTRAINT "cart_items_cart_id_fkey" FOREIGN KEY ("cart_id") REFERENCES "carts" ("id") ON DELETE CASCADE;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -130,8 +130,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('carts_one_per_user') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS carts_one_per_user;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"carts_one_per_user"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "carts_one_per_user";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -145,7 +145,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS carts_one_per_user ON carts (user_id) WHERE user_id IS NOT NULL;
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "carts_one_per_user" ON "carts" ("user_id") WHERE "user_id" IS NOT NULL;
 
 -- [9] create index `carts_expires_at_idx` on `carts`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:11:3
@@ -157,8 +157,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('carts_expires_at_idx') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS carts_expires_at_idx;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"carts_expires_at_idx"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "carts_expires_at_idx";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -172,7 +172,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE INDEX CONCURRENTLY IF NOT EXISTS carts_expires_at_idx ON carts (expires_at);
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "carts_expires_at_idx" ON "carts" ("expires_at");
 
 -- [10] add foreign key `carts_user_id_fkey` on `carts`
 --     lock: SHARE ROW EXCLUSIVE (on `carts` and `users`); rewrite: no; scan: yes; from examples/shop/v4/carts.mig:7:42
@@ -184,8 +184,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('carts') AND conname = 'carts_user_id_fkey') THEN
-        ALTER TABLE carts ADD CONSTRAINT carts_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"carts"') AND conname = 'carts_user_id_fkey') THEN
+        ALTER TABLE "carts" ADD CONSTRAINT "carts_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -210,7 +210,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE orders ADD COLUMN IF NOT EXISTS total_cents bigint;
+      ALTER TABLE "orders" ADD COLUMN IF NOT EXISTS "total_cents" bigint;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -234,8 +234,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_total_cents_check') THEN
-        ALTER TABLE orders ADD CONSTRAINT orders_total_cents_check CHECK (total_cents >= 0) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"orders"') AND conname = 'orders_total_cents_check') THEN
+        ALTER TABLE "orders" ADD CONSTRAINT "orders_total_cents_check" CHECK ("total_cents" >= 0) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -252,25 +252,25 @@ $migc$;
 
 -- [13] install the dual-write trigger on `orders`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
-CREATE OR REPLACE FUNCTION migc_sync_orders() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_orders"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.total_cents IS NULL THEN
+    IF NEW."total_cents" IS NULL THEN
       -- written by the old application
-      NEW.total_cents := round(NEW.total * 100);
+      NEW."total_cents" := round(NEW."total" * 100);
     ELSE
       -- written by the new application
-      NEW.total := NEW.total_cents / 100.0;
+      NEW."total" := NEW."total_cents" / 100.0;
     END IF;
-  ELSIF (NEW.total IS DISTINCT FROM OLD.total OR NEW.total_cents IS NULL) AND NOT (NEW.total_cents IS DISTINCT FROM OLD.total_cents) THEN
+  ELSIF (NEW."total" IS DISTINCT FROM OLD."total" OR NEW."total_cents" IS NULL) AND NOT (NEW."total_cents" IS DISTINCT FROM OLD."total_cents") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.total_cents := round(NEW.total * 100);
-  ELSIF (NEW.total_cents IS DISTINCT FROM OLD.total_cents) AND NOT (NEW.total IS DISTINCT FROM OLD.total) THEN
+    NEW."total_cents" := round(NEW."total" * 100);
+  ELSIF (NEW."total_cents" IS DISTINCT FROM OLD."total_cents") AND NOT (NEW."total" IS DISTINCT FROM OLD."total") THEN
     -- updated by the new application
-    NEW.total := NEW.total_cents / 100.0;
+    NEW."total" := NEW."total_cents" / 100.0;
   END IF;
   RETURN NEW;
 END
@@ -283,8 +283,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
-      CREATE TRIGGER migc_sync_orders BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION migc_sync_orders();
+      DROP TRIGGER IF EXISTS "migc_sync_orders" ON "orders";
+      CREATE TRIGGER "migc_sync_orders" BEFORE INSERT OR UPDATE ON "orders" FOR EACH ROW EXECUTE FUNCTION "migc_sync_orders"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -308,7 +308,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE products ADD COLUMN IF NOT EXISTS deleted_at timestamptz;
+      ALTER TABLE "products" ADD COLUMN IF NOT EXISTS "deleted_at" timestamptz;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -332,8 +332,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('products_deleted_at_idx') AND NOT indisvalid) THEN
-        DROP INDEX IF EXISTS products_deleted_at_idx;
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('"products_deleted_at_idx"') AND NOT indisvalid) THEN
+        DROP INDEX IF EXISTS "products_deleted_at_idx";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -347,7 +347,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-CREATE INDEX CONCURRENTLY IF NOT EXISTS products_deleted_at_idx ON products (deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "products_deleted_at_idx" ON "products" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
 
 -- [16] add column `stock_levels.reserved_quantity` (filled from the deployed shape)
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
@@ -359,7 +359,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE stock_levels ADD COLUMN IF NOT EXISTS reserved_quantity integer;
+      ALTER TABLE "stock_levels" ADD COLUMN IF NOT EXISTS "reserved_quantity" integer;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -383,8 +383,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_levels_reserved_quantity_check') THEN
-        ALTER TABLE stock_levels ADD CONSTRAINT stock_levels_reserved_quantity_check CHECK (reserved_quantity >= 0) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock_levels"') AND conname = 'stock_levels_reserved_quantity_check') THEN
+        ALTER TABLE "stock_levels" ADD CONSTRAINT "stock_levels_reserved_quantity_check" CHECK ("reserved_quantity" >= 0) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -409,8 +409,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_reserved_le_quantity__migc') THEN
-        ALTER TABLE stock_levels ADD CONSTRAINT stock_reserved_le_quantity__migc CHECK (reserved_quantity <= quantity) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock_levels"') AND conname = 'stock_reserved_le_quantity__migc') THEN
+        ALTER TABLE "stock_levels" ADD CONSTRAINT "stock_reserved_le_quantity__migc" CHECK ("reserved_quantity" <= "quantity") NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -427,25 +427,25 @@ $migc$;
 
 -- [19] install the dual-write trigger on `stock_levels`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
-CREATE OR REPLACE FUNCTION migc_sync_stock_levels() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_stock_levels"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.reserved_quantity IS NULL THEN
+    IF NEW."reserved_quantity" IS NULL THEN
       -- written by the old application
-      NEW.reserved_quantity := NEW.reserved;
+      NEW."reserved_quantity" := NEW."reserved";
     ELSE
       -- written by the new application
-      NEW.reserved := NEW.reserved_quantity;
+      NEW."reserved" := NEW."reserved_quantity";
     END IF;
-  ELSIF (NEW.reserved IS DISTINCT FROM OLD.reserved OR NEW.reserved_quantity IS NULL) AND NOT (NEW.reserved_quantity IS DISTINCT FROM OLD.reserved_quantity) THEN
+  ELSIF (NEW."reserved" IS DISTINCT FROM OLD."reserved" OR NEW."reserved_quantity" IS NULL) AND NOT (NEW."reserved_quantity" IS DISTINCT FROM OLD."reserved_quantity") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.reserved_quantity := NEW.reserved;
-  ELSIF (NEW.reserved_quantity IS DISTINCT FROM OLD.reserved_quantity) AND NOT (NEW.reserved IS DISTINCT FROM OLD.reserved) THEN
+    NEW."reserved_quantity" := NEW."reserved";
+  ELSIF (NEW."reserved_quantity" IS DISTINCT FROM OLD."reserved_quantity") AND NOT (NEW."reserved" IS DISTINCT FROM OLD."reserved") THEN
     -- updated by the new application
-    NEW.reserved := NEW.reserved_quantity;
+    NEW."reserved" := NEW."reserved_quantity";
   END IF;
   RETURN NEW;
 END
@@ -458,8 +458,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_stock_levels ON stock_levels;
-      CREATE TRIGGER migc_sync_stock_levels BEFORE INSERT OR UPDATE ON stock_levels FOR EACH ROW EXECUTE FUNCTION migc_sync_stock_levels();
+      DROP TRIGGER IF EXISTS "migc_sync_stock_levels" ON "stock_levels";
+      CREATE TRIGGER "migc_sync_stock_levels" BEFORE INSERT OR UPDATE ON "stock_levels" FOR EACH ROW EXECUTE FUNCTION "migc_sync_stock_levels"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -483,7 +483,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users ADD COLUMN IF NOT EXISTS role user_role;
+      ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "role" "user_role";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -499,25 +499,25 @@ $migc$;
 
 -- [21] install the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
-CREATE OR REPLACE FUNCTION migc_sync_users() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_users"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.role IS NULL THEN
+    IF NEW."role" IS NULL THEN
       -- written by the old application
-      NEW.role := CASE WHEN NEW.is_admin THEN 'admin' ELSE 'customer' END;
+      NEW."role" := CASE WHEN NEW."is_admin" THEN 'admin' ELSE 'customer' END;
     ELSE
       -- written by the new application
-      NEW.is_admin := NEW.role = 'admin';
+      NEW."is_admin" := NEW."role" = 'admin';
     END IF;
-  ELSIF (NEW.is_admin IS DISTINCT FROM OLD.is_admin OR NEW.role IS NULL) AND NOT (NEW.role IS DISTINCT FROM OLD.role) THEN
+  ELSIF (NEW."is_admin" IS DISTINCT FROM OLD."is_admin" OR NEW."role" IS NULL) AND NOT (NEW."role" IS DISTINCT FROM OLD."role") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.role := CASE WHEN NEW.is_admin THEN 'admin' ELSE 'customer' END;
-  ELSIF (NEW.role IS DISTINCT FROM OLD.role) AND NOT (NEW.is_admin IS DISTINCT FROM OLD.is_admin) THEN
+    NEW."role" := CASE WHEN NEW."is_admin" THEN 'admin' ELSE 'customer' END;
+  ELSIF (NEW."role" IS DISTINCT FROM OLD."role") AND NOT (NEW."is_admin" IS DISTINCT FROM OLD."is_admin") THEN
     -- updated by the new application
-    NEW.is_admin := NEW.role = 'admin';
+    NEW."is_admin" := NEW."role" = 'admin';
   END IF;
   RETURN NEW;
 END
@@ -530,8 +530,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_users ON users;
-      CREATE TRIGGER migc_sync_users BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION migc_sync_users();
+      DROP TRIGGER IF EXISTS "migc_sync_users" ON "users";
+      CREATE TRIGGER "migc_sync_users" BEFORE INSERT OR UPDATE ON "users" FOR EACH ROW EXECUTE FUNCTION "migc_sync_users"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -547,16 +547,16 @@ $migc$;
 
 -- [22] drop view `active_products` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
-DROP VIEW IF EXISTS active_products;
+DROP VIEW IF EXISTS "active_products";
 
 -- [23] create view `active_products` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
-CREATE OR REPLACE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW "active_products" AS SELECT "p"."id", "p"."sku", "p"."name", "p"."price", "c"."slug" AS "category_slug" FROM "products" p JOIN "categories" c ON "c"."id" = "p"."category_id" WHERE "p"."is_active" AND "p"."deleted_at" IS NULL;
 
 -- [24] drop view `product_stock` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
-DROP VIEW IF EXISTS product_stock;
+DROP VIEW IF EXISTS "product_stock";
 
 -- [25] create view `product_stock` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
-CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;
+CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved_quantity") AS "available" FROM "stock_levels" GROUP BY "product_id";

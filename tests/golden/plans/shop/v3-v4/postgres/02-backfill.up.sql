@@ -21,33 +21,33 @@ DECLARE
   estimate bigint;
 BEGIN
   PERFORM set_config('migc.backfill', 'on', false);
-  SELECT id INTO max_0 FROM orders ORDER BY id DESC LIMIT 1;
+  SELECT "id" INTO max_0 FROM "orders" ORDER BY "id" DESC LIMIT 1;
   IF NOT FOUND THEN
     PERFORM set_config('migc.backfill', '', false);
     RETURN;
   END IF;
-  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('orders');
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('"orders"');
   LOOP
     WITH batch AS (
-      SELECT id FROM orders
-      WHERE (NOT started OR (id) > (last_0)) AND (id) <= (max_0)
-      ORDER BY id
+      SELECT "id" FROM "orders"
+      WHERE (NOT started OR ("id") > (last_0)) AND ("id") <= (max_0)
+      ORDER BY "id"
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE orders SET total_cents = coalesce(orders.total_cents, round(orders.total * 100))
+      UPDATE "orders" SET "total_cents" = coalesce("orders"."total_cents", round("orders"."total" * 100))
       FROM batch
-      WHERE orders.id = batch.id AND (orders.total_cents IS NULL)
+      WHERE "orders"."id" = batch."id" AND ("orders"."total_cents" IS NULL)
       RETURNING 1
     )
-    SELECT b.id, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+    SELECT b."id", (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
       INTO last_0, seen, changed
-      FROM (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS b;
+      FROM (SELECT "id" FROM batch ORDER BY "id" DESC LIMIT 1) AS b;
     EXIT WHEN NOT FOUND;
     started := true;
     seen_total := seen_total + seen;
     changed_total := changed_total + changed;
-    RAISE NOTICE 'migc: backfill orders: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'orders', seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
     PERFORM pg_sleep(pause_ms / 1000.0);
@@ -74,33 +74,33 @@ DECLARE
   estimate bigint;
 BEGIN
   PERFORM set_config('migc.backfill', 'on', false);
-  SELECT product_id, warehouse_id INTO max_0, max_1 FROM stock_levels ORDER BY product_id DESC, warehouse_id DESC LIMIT 1;
+  SELECT "product_id", "warehouse_id" INTO max_0, max_1 FROM "stock_levels" ORDER BY "product_id" DESC, "warehouse_id" DESC LIMIT 1;
   IF NOT FOUND THEN
     PERFORM set_config('migc.backfill', '', false);
     RETURN;
   END IF;
-  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('stock_levels');
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('"stock_levels"');
   LOOP
     WITH batch AS (
-      SELECT product_id, warehouse_id FROM stock_levels
-      WHERE (NOT started OR (product_id, warehouse_id) > (last_0, last_1)) AND (product_id, warehouse_id) <= (max_0, max_1)
-      ORDER BY product_id, warehouse_id
+      SELECT "product_id", "warehouse_id" FROM "stock_levels"
+      WHERE (NOT started OR ("product_id", "warehouse_id") > (last_0, last_1)) AND ("product_id", "warehouse_id") <= (max_0, max_1)
+      ORDER BY "product_id", "warehouse_id"
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE stock_levels SET reserved_quantity = coalesce(stock_levels.reserved_quantity, stock_levels.reserved)
+      UPDATE "stock_levels" SET "reserved_quantity" = coalesce("stock_levels"."reserved_quantity", "stock_levels"."reserved")
       FROM batch
-      WHERE stock_levels.product_id = batch.product_id AND stock_levels.warehouse_id = batch.warehouse_id AND (stock_levels.reserved_quantity IS NULL)
+      WHERE "stock_levels"."product_id" = batch."product_id" AND "stock_levels"."warehouse_id" = batch."warehouse_id" AND ("stock_levels"."reserved_quantity" IS NULL)
       RETURNING 1
     )
-    SELECT b.product_id, b.warehouse_id, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+    SELECT b."product_id", b."warehouse_id", (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
       INTO last_0, last_1, seen, changed
-      FROM (SELECT product_id, warehouse_id FROM batch ORDER BY product_id DESC, warehouse_id DESC LIMIT 1) AS b;
+      FROM (SELECT "product_id", "warehouse_id" FROM batch ORDER BY "product_id" DESC, "warehouse_id" DESC LIMIT 1) AS b;
     EXIT WHEN NOT FOUND;
     started := true;
     seen_total := seen_total + seen;
     changed_total := changed_total + changed;
-    RAISE NOTICE 'migc: backfill stock_levels: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'stock_levels', seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
     PERFORM pg_sleep(pause_ms / 1000.0);
@@ -125,33 +125,33 @@ DECLARE
   estimate bigint;
 BEGIN
   PERFORM set_config('migc.backfill', 'on', false);
-  SELECT id INTO max_0 FROM users ORDER BY id DESC LIMIT 1;
+  SELECT "id" INTO max_0 FROM "users" ORDER BY "id" DESC LIMIT 1;
   IF NOT FOUND THEN
     PERFORM set_config('migc.backfill', '', false);
     RETURN;
   END IF;
-  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('users');
+  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('"users"');
   LOOP
     WITH batch AS (
-      SELECT id FROM users
-      WHERE (NOT started OR (id) > (last_0)) AND (id) <= (max_0)
-      ORDER BY id
+      SELECT "id" FROM "users"
+      WHERE (NOT started OR ("id") > (last_0)) AND ("id") <= (max_0)
+      ORDER BY "id"
       LIMIT batch_size
       FOR NO KEY UPDATE
     ), updated AS (
-      UPDATE users SET role = coalesce(users.role, CAST(CASE WHEN users.is_admin THEN 'admin' ELSE 'customer' END AS user_role))
+      UPDATE "users" SET "role" = coalesce("users"."role", CAST(CASE WHEN "users"."is_admin" THEN 'admin' ELSE 'customer' END AS "user_role"))
       FROM batch
-      WHERE users.id = batch.id AND (users.role IS NULL)
+      WHERE "users"."id" = batch."id" AND ("users"."role" IS NULL)
       RETURNING 1
     )
-    SELECT b.id, (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
+    SELECT b."id", (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
       INTO last_0, seen, changed
-      FROM (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS b;
+      FROM (SELECT "id" FROM batch ORDER BY "id" DESC LIMIT 1) AS b;
     EXIT WHEN NOT FOUND;
     started := true;
     seen_total := seen_total + seen;
     changed_total := changed_total + changed;
-    RAISE NOTICE 'migc: backfill users: % rows read, % updated (about % rows in all)', seen_total, changed_total, estimate;
+    RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'users', seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
     PERFORM pg_sleep(pause_ms / 1000.0);

@@ -15,7 +15,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users ALTER COLUMN role DROP NOT NULL;
+      ALTER TABLE "users" ALTER COLUMN "role" DROP NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -36,8 +36,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_role_not_null') THEN
-        ALTER TABLE users ADD CONSTRAINT users_role_not_null CHECK (role IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"users"') AND conname = 'users_role_not_null') THEN
+        ALTER TABLE "users" ADD CONSTRAINT "users_role_not_null" CHECK ("role" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -66,8 +66,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('users') IS NOT NULL THEN
-        ALTER TABLE users DROP CONSTRAINT IF EXISTS users_role_not_null;
+      IF to_regclass('"users"') IS NOT NULL THEN
+        ALTER TABLE "users" DROP CONSTRAINT IF EXISTS "users_role_not_null";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -100,7 +100,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE stock_levels ALTER COLUMN reserved_quantity DROP NOT NULL;
+      ALTER TABLE "stock_levels" ALTER COLUMN "reserved_quantity" DROP NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -121,8 +121,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_levels_reserved_quantity_not_null') THEN
-        ALTER TABLE stock_levels ADD CONSTRAINT stock_levels_reserved_quantity_not_null CHECK (reserved_quantity IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock_levels"') AND conname = 'stock_levels_reserved_quantity_not_null') THEN
+        ALTER TABLE "stock_levels" ADD CONSTRAINT "stock_levels_reserved_quantity_not_null" CHECK ("reserved_quantity" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -151,8 +151,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('stock_levels') IS NOT NULL THEN
-        ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_levels_reserved_quantity_not_null;
+      IF to_regclass('"stock_levels"') IS NOT NULL THEN
+        ALTER TABLE "stock_levels" DROP CONSTRAINT IF EXISTS "stock_levels_reserved_quantity_not_null";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -181,7 +181,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE orders ALTER COLUMN total_cents DROP NOT NULL;
+      ALTER TABLE "orders" ALTER COLUMN "total_cents" DROP NOT NULL;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -202,8 +202,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_total_cents_not_null') THEN
-        ALTER TABLE orders ADD CONSTRAINT orders_total_cents_not_null CHECK (total_cents IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"orders"') AND conname = 'orders_total_cents_not_null') THEN
+        ALTER TABLE "orders" ADD CONSTRAINT "orders_total_cents_not_null" CHECK ("total_cents" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -232,8 +232,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('orders') IS NOT NULL THEN
-        ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_total_cents_not_null;
+      IF to_regclass('"orders"') IS NOT NULL THEN
+        ALTER TABLE "orders" DROP CONSTRAINT IF EXISTS "orders_total_cents_not_null";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN

@@ -15,8 +15,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_total_cents_not_null') THEN
-        ALTER TABLE orders ADD CONSTRAINT orders_total_cents_not_null CHECK (total_cents IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"orders"') AND conname = 'orders_total_cents_not_null') THEN
+        ALTER TABLE "orders" ADD CONSTRAINT "orders_total_cents_not_null" CHECK ("total_cents" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -35,8 +35,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/orders.mig:16:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_total_cents_not_null' AND NOT convalidated) THEN
-    ALTER TABLE orders VALIDATE CONSTRAINT orders_total_cents_not_null;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"orders"') AND conname = 'orders_total_cents_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "orders" VALIDATE CONSTRAINT "orders_total_cents_not_null";
   END IF;
 END
 $migc$;
@@ -51,8 +51,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE orders ALTER COLUMN total_cents SET NOT NULL;
-      ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_total_cents_not_null;
+      ALTER TABLE "orders" ALTER COLUMN "total_cents" SET NOT NULL;
+      ALTER TABLE "orders" DROP CONSTRAINT IF EXISTS "orders_total_cents_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -70,8 +70,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/orders.mig:16:45
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_total_cents_check' AND NOT convalidated) THEN
-    ALTER TABLE orders VALIDATE CONSTRAINT orders_total_cents_check;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"orders"') AND conname = 'orders_total_cents_check' AND NOT convalidated) THEN
+    ALTER TABLE "orders" VALIDATE CONSTRAINT "orders_total_cents_check";
   END IF;
 END
 $migc$;
@@ -86,8 +86,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_levels_reserved_quantity_not_null') THEN
-        ALTER TABLE stock_levels ADD CONSTRAINT stock_levels_reserved_quantity_not_null CHECK (reserved_quantity IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock_levels"') AND conname = 'stock_levels_reserved_quantity_not_null') THEN
+        ALTER TABLE "stock_levels" ADD CONSTRAINT "stock_levels_reserved_quantity_not_null" CHECK ("reserved_quantity" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -106,8 +106,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:14:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_levels_reserved_quantity_not_null' AND NOT convalidated) THEN
-    ALTER TABLE stock_levels VALIDATE CONSTRAINT stock_levels_reserved_quantity_not_null;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock_levels"') AND conname = 'stock_levels_reserved_quantity_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "stock_levels" VALIDATE CONSTRAINT "stock_levels_reserved_quantity_not_null";
   END IF;
 END
 $migc$;
@@ -122,8 +122,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE stock_levels ALTER COLUMN reserved_quantity SET NOT NULL;
-      ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_levels_reserved_quantity_not_null;
+      ALTER TABLE "stock_levels" ALTER COLUMN "reserved_quantity" SET NOT NULL;
+      ALTER TABLE "stock_levels" DROP CONSTRAINT IF EXISTS "stock_levels_reserved_quantity_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -141,8 +141,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:14:47
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_levels_reserved_quantity_check' AND NOT convalidated) THEN
-    ALTER TABLE stock_levels VALIDATE CONSTRAINT stock_levels_reserved_quantity_check;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock_levels"') AND conname = 'stock_levels_reserved_quantity_check' AND NOT convalidated) THEN
+    ALTER TABLE "stock_levels" VALIDATE CONSTRAINT "stock_levels_reserved_quantity_check";
   END IF;
 END
 $migc$;
@@ -151,8 +151,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:16:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_reserved_le_quantity__migc' AND NOT convalidated) THEN
-    ALTER TABLE stock_levels VALIDATE CONSTRAINT stock_reserved_le_quantity__migc;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock_levels"') AND conname = 'stock_reserved_le_quantity__migc' AND NOT convalidated) THEN
+    ALTER TABLE "stock_levels" VALIDATE CONSTRAINT "stock_reserved_le_quantity__migc";
   END IF;
 END
 $migc$;
@@ -167,8 +167,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_role_not_null') THEN
-        ALTER TABLE users ADD CONSTRAINT users_role_not_null CHECK (role IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"users"') AND conname = 'users_role_not_null') THEN
+        ALTER TABLE "users" ADD CONSTRAINT "users_role_not_null" CHECK ("role" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -187,8 +187,8 @@ $migc$;
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/users.mig:15:3
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'users_role_not_null' AND NOT convalidated) THEN
-    ALTER TABLE users VALIDATE CONSTRAINT users_role_not_null;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"users"') AND conname = 'users_role_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "users" VALIDATE CONSTRAINT "users_role_not_null";
   END IF;
 END
 $migc$;
@@ -203,8 +203,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users ALTER COLUMN role SET NOT NULL;
-      ALTER TABLE users DROP CONSTRAINT IF EXISTS users_role_not_null;
+      ALTER TABLE "users" ALTER COLUMN "role" SET NOT NULL;
+      ALTER TABLE "users" DROP CONSTRAINT IF EXISTS "users_role_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

@@ -7,7 +7,7 @@ SET statement_timeout = 0;
 
 -- [62] undo: recreate view `product_stock`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
-DROP VIEW IF EXISTS product_stock;
+DROP VIEW IF EXISTS "product_stock";
 
 -- [61] undo: drop column `stock_levels.reserved`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -19,11 +19,11 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE stock_levels ADD COLUMN IF NOT EXISTS reserved integer;
-      UPDATE stock_levels SET reserved = reserved_quantity WHERE reserved IS NULL;
-      ALTER TABLE stock_levels ALTER COLUMN reserved SET DEFAULT 0;
-      IF NOT EXISTS (SELECT 1 FROM stock_levels WHERE reserved IS NULL) THEN
-        ALTER TABLE stock_levels ALTER COLUMN reserved SET NOT NULL;
+      ALTER TABLE "stock_levels" ADD COLUMN IF NOT EXISTS "reserved" integer;
+      UPDATE "stock_levels" SET "reserved" = "reserved_quantity" WHERE "reserved" IS NULL;
+      ALTER TABLE "stock_levels" ALTER COLUMN "reserved" SET DEFAULT 0;
+      IF NOT EXISTS (SELECT 1 FROM "stock_levels" WHERE "reserved" IS NULL) THEN
+        ALTER TABLE "stock_levels" ALTER COLUMN "reserved" SET NOT NULL;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -40,11 +40,11 @@ $migc$;
 
 -- [60] undo: drop view `product_stock` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;
+CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved_quantity") AS "available" FROM "stock_levels" GROUP BY "product_id";
 
 -- [59] undo: recreate view `order_totals`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
-DROP VIEW IF EXISTS order_totals;
+DROP VIEW IF EXISTS "order_totals";
 
 -- [58] undo: drop column `orders.total`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -56,10 +56,10 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE orders ADD COLUMN IF NOT EXISTS total numeric(12,2);
-      UPDATE orders SET total = total_cents / 100.0 WHERE total IS NULL;
-      IF NOT EXISTS (SELECT 1 FROM orders WHERE total IS NULL) THEN
-        ALTER TABLE orders ALTER COLUMN total SET NOT NULL;
+      ALTER TABLE "orders" ADD COLUMN IF NOT EXISTS "total" numeric(12,2);
+      UPDATE "orders" SET "total" = "total_cents" / 100.0 WHERE "total" IS NULL;
+      IF NOT EXISTS (SELECT 1 FROM "orders" WHERE "total" IS NULL) THEN
+        ALTER TABLE "orders" ALTER COLUMN "total" SET NOT NULL;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -76,11 +76,11 @@ $migc$;
 
 -- [57] undo: drop view `order_totals` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+CREATE OR REPLACE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 
 -- [56] undo: recreate view `customer_directory`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
-DROP VIEW IF EXISTS customer_directory;
+DROP VIEW IF EXISTS "customer_directory";
 
 -- [55] undo: drop column `users.is_admin`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -92,11 +92,11 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users ADD COLUMN IF NOT EXISTS is_admin boolean;
-      UPDATE users SET is_admin = role = 'admin' WHERE is_admin IS NULL;
-      ALTER TABLE users ALTER COLUMN is_admin SET DEFAULT false;
-      IF NOT EXISTS (SELECT 1 FROM users WHERE is_admin IS NULL) THEN
-        ALTER TABLE users ALTER COLUMN is_admin SET NOT NULL;
+      ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "is_admin" boolean;
+      UPDATE "users" SET "is_admin" = "role" = 'admin' WHERE "is_admin" IS NULL;
+      ALTER TABLE "users" ALTER COLUMN "is_admin" SET DEFAULT false;
+      IF NOT EXISTS (SELECT 1 FROM "users" WHERE "is_admin" IS NULL) THEN
+        ALTER TABLE "users" ALTER COLUMN "is_admin" SET NOT NULL;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -113,11 +113,11 @@ $migc$;
 
 -- [54] undo: drop view `customer_directory` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
+CREATE OR REPLACE VIEW "customer_directory" AS SELECT "id", "email", "first_name", "last_name", "phone" FROM "users";
 
 -- [53] undo: recreate view `active_products`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
-DROP VIEW IF EXISTS active_products;
+DROP VIEW IF EXISTS "active_products";
 
 -- [52] undo: drop column `products.attributes`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:23:15
@@ -129,8 +129,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE products ADD COLUMN IF NOT EXISTS attributes jsonb;
-      COMMENT ON COLUMN products.attributes IS 'free-form facets: colour, size, material';
+      ALTER TABLE "products" ADD COLUMN IF NOT EXISTS "attributes" jsonb;
+      COMMENT ON COLUMN "products"."attributes" IS 'free-form facets: colour, size, material';
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -146,29 +146,29 @@ $migc$;
 
 -- [51] undo: drop view `active_products` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-CREATE OR REPLACE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW "active_products" AS SELECT "p"."id", "p"."sku", "p"."name", "p"."price", "c"."slug" AS "category_slug" FROM "products" p JOIN "categories" c ON "c"."id" = "p"."category_id" WHERE "p"."is_active" AND "p"."deleted_at" IS NULL;
 
 -- [50] undo: remove the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
-CREATE OR REPLACE FUNCTION migc_sync_users() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_users"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.role IS NULL THEN
+    IF NEW."role" IS NULL THEN
       -- written by the old application
-      NEW.role := CASE WHEN NEW.is_admin THEN 'admin' ELSE 'customer' END;
+      NEW."role" := CASE WHEN NEW."is_admin" THEN 'admin' ELSE 'customer' END;
     ELSE
       -- written by the new application
-      NEW.is_admin := NEW.role = 'admin';
+      NEW."is_admin" := NEW."role" = 'admin';
     END IF;
-  ELSIF (NEW.is_admin IS DISTINCT FROM OLD.is_admin OR NEW.role IS NULL) AND NOT (NEW.role IS DISTINCT FROM OLD.role) THEN
+  ELSIF (NEW."is_admin" IS DISTINCT FROM OLD."is_admin" OR NEW."role" IS NULL) AND NOT (NEW."role" IS DISTINCT FROM OLD."role") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.role := CASE WHEN NEW.is_admin THEN 'admin' ELSE 'customer' END;
-  ELSIF (NEW.role IS DISTINCT FROM OLD.role) AND NOT (NEW.is_admin IS DISTINCT FROM OLD.is_admin) THEN
+    NEW."role" := CASE WHEN NEW."is_admin" THEN 'admin' ELSE 'customer' END;
+  ELSIF (NEW."role" IS DISTINCT FROM OLD."role") AND NOT (NEW."is_admin" IS DISTINCT FROM OLD."is_admin") THEN
     -- updated by the new application
-    NEW.is_admin := NEW.role = 'admin';
+    NEW."is_admin" := NEW."role" = 'admin';
   END IF;
   RETURN NEW;
 END
@@ -181,8 +181,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_users ON users;
-      CREATE TRIGGER migc_sync_users BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION migc_sync_users();
+      DROP TRIGGER IF EXISTS "migc_sync_users" ON "users";
+      CREATE TRIGGER "migc_sync_users" BEFORE INSERT OR UPDATE ON "users" FOR EACH ROW EXECUTE FUNCTION "migc_sync_users"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -206,8 +206,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('users') AND attname = 'role' AND NOT attisdropped) THEN
-        ALTER TABLE users ALTER COLUMN role DROP DEFAULT;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"users"') AND attname = 'role' AND NOT attisdropped) THEN
+        ALTER TABLE "users" ALTER COLUMN "role" DROP DEFAULT;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -224,25 +224,25 @@ $migc$;
 
 -- [48] undo: remove the dual-write trigger on `stock_levels`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
-CREATE OR REPLACE FUNCTION migc_sync_stock_levels() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_stock_levels"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.reserved_quantity IS NULL THEN
+    IF NEW."reserved_quantity" IS NULL THEN
       -- written by the old application
-      NEW.reserved_quantity := NEW.reserved;
+      NEW."reserved_quantity" := NEW."reserved";
     ELSE
       -- written by the new application
-      NEW.reserved := NEW.reserved_quantity;
+      NEW."reserved" := NEW."reserved_quantity";
     END IF;
-  ELSIF (NEW.reserved IS DISTINCT FROM OLD.reserved OR NEW.reserved_quantity IS NULL) AND NOT (NEW.reserved_quantity IS DISTINCT FROM OLD.reserved_quantity) THEN
+  ELSIF (NEW."reserved" IS DISTINCT FROM OLD."reserved" OR NEW."reserved_quantity" IS NULL) AND NOT (NEW."reserved_quantity" IS DISTINCT FROM OLD."reserved_quantity") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.reserved_quantity := NEW.reserved;
-  ELSIF (NEW.reserved_quantity IS DISTINCT FROM OLD.reserved_quantity) AND NOT (NEW.reserved IS DISTINCT FROM OLD.reserved) THEN
+    NEW."reserved_quantity" := NEW."reserved";
+  ELSIF (NEW."reserved_quantity" IS DISTINCT FROM OLD."reserved_quantity") AND NOT (NEW."reserved" IS DISTINCT FROM OLD."reserved") THEN
     -- updated by the new application
-    NEW.reserved := NEW.reserved_quantity;
+    NEW."reserved" := NEW."reserved_quantity";
   END IF;
   RETURN NEW;
 END
@@ -255,8 +255,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_stock_levels ON stock_levels;
-      CREATE TRIGGER migc_sync_stock_levels BEFORE INSERT OR UPDATE ON stock_levels FOR EACH ROW EXECUTE FUNCTION migc_sync_stock_levels();
+      DROP TRIGGER IF EXISTS "migc_sync_stock_levels" ON "stock_levels";
+      CREATE TRIGGER "migc_sync_stock_levels" BEFORE INSERT OR UPDATE ON "stock_levels" FOR EACH ROW EXECUTE FUNCTION "migc_sync_stock_levels"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -280,8 +280,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_reserved_le_quantity') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_reserved_le_quantity__migc') THEN
-        ALTER TABLE stock_levels RENAME CONSTRAINT stock_reserved_le_quantity TO stock_reserved_le_quantity__migc;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock_levels"') AND conname = 'stock_reserved_le_quantity') AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock_levels"') AND conname = 'stock_reserved_le_quantity__migc') THEN
+        ALTER TABLE "stock_levels" RENAME CONSTRAINT "stock_reserved_le_quantity" TO "stock_reserved_le_quantity__migc";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -306,8 +306,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_reserved_le_quantity') THEN
-        ALTER TABLE stock_levels ADD CONSTRAINT stock_reserved_le_quantity CHECK (reserved <= quantity) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock_levels"') AND conname = 'stock_reserved_le_quantity') THEN
+        ALTER TABLE "stock_levels" ADD CONSTRAINT "stock_reserved_le_quantity" CHECK ("reserved" <= "quantity") NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -323,8 +323,8 @@ END
 $migc$;
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_reserved_le_quantity' AND NOT convalidated) THEN
-    ALTER TABLE stock_levels VALIDATE CONSTRAINT stock_reserved_le_quantity;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock_levels"') AND conname = 'stock_reserved_le_quantity' AND NOT convalidated) THEN
+    ALTER TABLE "stock_levels" VALIDATE CONSTRAINT "stock_reserved_le_quantity";
   END IF;
 END
 $migc$;
@@ -339,8 +339,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_levels_reserved_check') THEN
-        ALTER TABLE stock_levels ADD CONSTRAINT stock_levels_reserved_check CHECK (reserved >= 0) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock_levels"') AND conname = 'stock_levels_reserved_check') THEN
+        ALTER TABLE "stock_levels" ADD CONSTRAINT "stock_levels_reserved_check" CHECK ("reserved" >= 0) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -356,8 +356,8 @@ END
 $migc$;
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_levels_reserved_check' AND NOT convalidated) THEN
-    ALTER TABLE stock_levels VALIDATE CONSTRAINT stock_levels_reserved_check;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock_levels"') AND conname = 'stock_levels_reserved_check' AND NOT convalidated) THEN
+    ALTER TABLE "stock_levels" VALIDATE CONSTRAINT "stock_levels_reserved_check";
   END IF;
 END
 $migc$;
@@ -372,8 +372,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('stock_levels') AND attname = 'reserved_quantity' AND NOT attisdropped) THEN
-        ALTER TABLE stock_levels ALTER COLUMN reserved_quantity DROP DEFAULT;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"stock_levels"') AND attname = 'reserved_quantity' AND NOT attisdropped) THEN
+        ALTER TABLE "stock_levels" ALTER COLUMN "reserved_quantity" DROP DEFAULT;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -390,25 +390,25 @@ $migc$;
 
 -- [43] undo: remove the dual-write trigger on `orders`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
-CREATE OR REPLACE FUNCTION migc_sync_orders() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
+CREATE OR REPLACE FUNCTION "migc_sync_orders"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    IF NEW.total_cents IS NULL THEN
+    IF NEW."total_cents" IS NULL THEN
       -- written by the old application
-      NEW.total_cents := round(NEW.total * 100);
+      NEW."total_cents" := round(NEW."total" * 100);
     ELSE
       -- written by the new application
-      NEW.total := NEW.total_cents / 100.0;
+      NEW."total" := NEW."total_cents" / 100.0;
     END IF;
-  ELSIF (NEW.total IS DISTINCT FROM OLD.total OR NEW.total_cents IS NULL) AND NOT (NEW.total_cents IS DISTINCT FROM OLD.total_cents) THEN
+  ELSIF (NEW."total" IS DISTINCT FROM OLD."total" OR NEW."total_cents" IS NULL) AND NOT (NEW."total_cents" IS DISTINCT FROM OLD."total_cents") THEN
     -- updated by the old application (or a row the backfill has not reached yet)
-    NEW.total_cents := round(NEW.total * 100);
-  ELSIF (NEW.total_cents IS DISTINCT FROM OLD.total_cents) AND NOT (NEW.total IS DISTINCT FROM OLD.total) THEN
+    NEW."total_cents" := round(NEW."total" * 100);
+  ELSIF (NEW."total_cents" IS DISTINCT FROM OLD."total_cents") AND NOT (NEW."total" IS DISTINCT FROM OLD."total") THEN
     -- updated by the new application
-    NEW.total := NEW.total_cents / 100.0;
+    NEW."total" := NEW."total_cents" / 100.0;
   END IF;
   RETURN NEW;
 END
@@ -421,8 +421,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
-      CREATE TRIGGER migc_sync_orders BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION migc_sync_orders();
+      DROP TRIGGER IF EXISTS "migc_sync_orders" ON "orders";
+      CREATE TRIGGER "migc_sync_orders" BEFORE INSERT OR UPDATE ON "orders" FOR EACH ROW EXECUTE FUNCTION "migc_sync_orders"();
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -446,8 +446,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_total_not_null') THEN
-        ALTER TABLE orders ADD CONSTRAINT orders_total_not_null CHECK (total IS NOT NULL) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"orders"') AND conname = 'orders_total_not_null') THEN
+        ALTER TABLE "orders" ADD CONSTRAINT "orders_total_not_null" CHECK ("total" IS NOT NULL) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -469,13 +469,13 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM orders WHERE total IS NULL) THEN
-        ALTER TABLE orders VALIDATE CONSTRAINT orders_total_not_null;
-        ALTER TABLE orders ALTER COLUMN total SET NOT NULL;
-        ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_total_not_null;
+      IF NOT EXISTS (SELECT 1 FROM "orders" WHERE "total" IS NULL) THEN
+        ALTER TABLE "orders" VALIDATE CONSTRAINT "orders_total_not_null";
+        ALTER TABLE "orders" ALTER COLUMN "total" SET NOT NULL;
+        ALTER TABLE "orders" DROP CONSTRAINT IF EXISTS "orders_total_not_null";
       ELSE
-        ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_total_not_null;
-        RAISE NOTICE 'migc: orders.total stays nullable: rows hold null';
+        ALTER TABLE "orders" DROP CONSTRAINT IF EXISTS "orders_total_not_null";
+        RAISE NOTICE 'migc: %.% stays nullable: rows hold null', 'orders', 'total';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -500,8 +500,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_total_check') THEN
-        ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"orders"') AND conname = 'orders_total_check') THEN
+        ALTER TABLE "orders" ADD CONSTRAINT "orders_total_check" CHECK ("total" >= 0) NOT VALID;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -517,8 +517,8 @@ END
 $migc$;
 DO $migc$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('orders') AND conname = 'orders_total_check' AND NOT convalidated) THEN
-    ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"orders"') AND conname = 'orders_total_check' AND NOT convalidated) THEN
+    ALTER TABLE "orders" VALIDATE CONSTRAINT "orders_total_check";
   END IF;
 END
 $migc$;

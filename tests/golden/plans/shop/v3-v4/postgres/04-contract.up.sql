@@ -15,8 +15,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('orders') IS NOT NULL THEN
-        ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_total_check;
+      IF to_regclass('"orders"') IS NOT NULL THEN
+        ALTER TABLE "orders" DROP CONSTRAINT IF EXISTS "orders_total_check";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -41,8 +41,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('orders') AND attname = 'total' AND NOT attisdropped) THEN
-        ALTER TABLE orders ALTER COLUMN total DROP NOT NULL;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"orders"') AND attname = 'total' AND NOT attisdropped) THEN
+        ALTER TABLE "orders" ALTER COLUMN "total" DROP NOT NULL;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -67,7 +67,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_orders ON orders;
+      DROP TRIGGER IF EXISTS "migc_sync_orders" ON "orders";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -80,7 +80,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_orders();
+DROP FUNCTION IF EXISTS "migc_sync_orders"();
 
 -- [44] set the default of `stock_levels.reserved_quantity`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
@@ -92,8 +92,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('stock_levels') AND attname = 'reserved_quantity' AND NOT attisdropped) THEN
-        ALTER TABLE stock_levels ALTER COLUMN reserved_quantity SET DEFAULT 0;
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"stock_levels"') AND attname = 'reserved_quantity' AND NOT attisdropped) THEN
+        ALTER TABLE "stock_levels" ALTER COLUMN "reserved_quantity" SET DEFAULT 0;
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -118,8 +118,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('stock_levels') IS NOT NULL THEN
-        ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_levels_reserved_check;
+      IF to_regclass('"stock_levels"') IS NOT NULL THEN
+        ALTER TABLE "stock_levels" DROP CONSTRAINT IF EXISTS "stock_levels_reserved_check";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -144,8 +144,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_reserved_le_quantity__migc') THEN
-        ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_reserved_le_quantity;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock_levels"') AND conname = 'stock_reserved_le_quantity__migc') THEN
+        ALTER TABLE "stock_levels" DROP CONSTRAINT IF EXISTS "stock_reserved_le_quantity";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -170,9 +170,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('stock_levels') AND conname = 'stock_reserved_le_quantity__migc') THEN
-        ALTER TABLE stock_levels DROP CONSTRAINT IF EXISTS stock_reserved_le_quantity;
-        ALTER TABLE stock_levels RENAME CONSTRAINT stock_reserved_le_quantity__migc TO stock_reserved_le_quantity;
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock_levels"') AND conname = 'stock_reserved_le_quantity__migc') THEN
+        ALTER TABLE "stock_levels" DROP CONSTRAINT IF EXISTS "stock_reserved_le_quantity";
+        ALTER TABLE "stock_levels" RENAME CONSTRAINT "stock_reserved_le_quantity__migc" TO "stock_reserved_le_quantity";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -197,7 +197,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_stock_levels ON stock_levels;
+      DROP TRIGGER IF EXISTS "migc_sync_stock_levels" ON "stock_levels";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -210,7 +210,7 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_stock_levels();
+DROP FUNCTION IF EXISTS "migc_sync_stock_levels"();
 
 -- [49] set the default of `users.role`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
@@ -222,8 +222,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('users') AND attname = 'role' AND NOT attisdropped) THEN
-        ALTER TABLE users ALTER COLUMN role SET DEFAULT 'customer';
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"users"') AND attname = 'role' AND NOT attisdropped) THEN
+        ALTER TABLE "users" ALTER COLUMN "role" SET DEFAULT 'customer';
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -248,7 +248,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS migc_sync_users ON users;
+      DROP TRIGGER IF EXISTS "migc_sync_users" ON "users";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -261,11 +261,11 @@ BEGIN
   END LOOP;
 END
 $migc$;
-DROP FUNCTION IF EXISTS migc_sync_users();
+DROP FUNCTION IF EXISTS "migc_sync_users"();
 
 -- [51] drop view `active_products` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS active_products;
+DROP VIEW IF EXISTS "active_products";
 
 -- [52] drop column `products.attributes`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:23:15
@@ -277,7 +277,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE products DROP COLUMN IF EXISTS attributes;
+      ALTER TABLE "products" DROP COLUMN IF EXISTS "attributes";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -293,11 +293,11 @@ $migc$;
 
 -- [53] recreate view `active_products`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
-CREATE OR REPLACE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
+CREATE OR REPLACE VIEW "active_products" AS SELECT "p"."id", "p"."sku", "p"."name", "p"."price", "c"."slug" AS "category_slug" FROM "products" p JOIN "categories" c ON "c"."id" = "p"."category_id" WHERE "p"."is_active" AND "p"."deleted_at" IS NULL;
 
 -- [54] drop view `customer_directory` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS customer_directory;
+DROP VIEW IF EXISTS "customer_directory";
 
 -- [55] drop column `users.is_admin`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -309,7 +309,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE users DROP COLUMN IF EXISTS is_admin;
+      ALTER TABLE "users" DROP COLUMN IF EXISTS "is_admin";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -325,11 +325,11 @@ $migc$;
 
 -- [56] recreate view `customer_directory`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
-CREATE OR REPLACE VIEW customer_directory AS SELECT id, email, first_name, last_name, phone FROM users;
+CREATE OR REPLACE VIEW "customer_directory" AS SELECT "id", "email", "first_name", "last_name", "phone" FROM "users";
 
 -- [57] drop view `order_totals` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS order_totals;
+DROP VIEW IF EXISTS "order_totals";
 
 -- [58] drop column `orders.total`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -341,7 +341,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE orders DROP COLUMN IF EXISTS total;
+      ALTER TABLE "orders" DROP COLUMN IF EXISTS "total";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -357,11 +357,11 @@ $migc$;
 
 -- [59] recreate view `order_totals`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
-CREATE OR REPLACE VIEW order_totals AS SELECT o.id AS order_id, o.user_id, count(*) AS lines, sum(i.quantity * i.unit_price) AS items_total FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id, o.user_id;
+CREATE OR REPLACE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 
 -- [60] drop view `product_stock` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS product_stock;
+DROP VIEW IF EXISTS "product_stock";
 
 -- [61] drop column `stock_levels.reserved`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
@@ -373,7 +373,7 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE stock_levels DROP COLUMN IF EXISTS reserved;
+      ALTER TABLE "stock_levels" DROP COLUMN IF EXISTS "reserved";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;
@@ -389,4 +389,4 @@ $migc$;
 
 -- [62] recreate view `product_stock`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
-CREATE OR REPLACE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;
+CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved_quantity") AS "available" FROM "stock_levels" GROUP BY "product_id";

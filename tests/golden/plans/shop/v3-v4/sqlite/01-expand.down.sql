@@ -56,7 +56,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'active_products');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'product_stock');
-DROP VIEW product_stock;
+DROP VIEW "product_stock";
 
 -- [24] undo: drop view `product_stock` to redefine it
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
@@ -64,7 +64,7 @@ DROP VIEW product_stock;
 
 -- [23] undo: create view `active_products` with its new query
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
-DROP VIEW active_products;
+DROP VIEW "active_products";
 
 -- [22] undo: drop view `active_products` to redefine it
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
@@ -72,63 +72,63 @@ DROP VIEW active_products;
 
 -- [21] undo: install the dual-write trigger on `users`
 --     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/users.mig:7:7
--- rebuild users (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM users;
+-- rebuild "users" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "users";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_email_normalized_key', 'users_created_at_idx', 'migc_sync_users_insert', 'migc_sync_users_update'));
-CREATE TABLE migc_new_users (
-  id integer NOT NULL,
-  email text NOT NULL,
-  email_normalized text NOT NULL,
-  first_name text NOT NULL,
-  last_name text NOT NULL,
-  phone varchar(32),
-  password_hash text NOT NULL,
-  is_admin boolean NOT NULL DEFAULT false,
-  marketing_opt_in boolean NOT NULL DEFAULT false,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  role text CHECK (role IN ('customer', 'support', 'admin')),
-  PRIMARY KEY (id)
+CREATE TABLE "migc_new_users" (
+  "id" integer NOT NULL,
+  "email" text NOT NULL,
+  "email_normalized" text NOT NULL,
+  "first_name" text NOT NULL,
+  "last_name" text NOT NULL,
+  "phone" varchar(32),
+  "password_hash" text NOT NULL,
+  "is_admin" boolean NOT NULL DEFAULT false,
+  "marketing_opt_in" boolean NOT NULL DEFAULT false,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "role" text CHECK ("role" IN ('customer', 'support', 'admin')),
+  PRIMARY KEY ("id")
 );
-INSERT INTO migc_new_users (id, email, email_normalized, first_name, last_name, phone, password_hash, is_admin, marketing_opt_in, created_at, updated_at, role) SELECT id, email, email_normalized, first_name, last_name, phone, password_hash, coalesce(is_admin, role = 'admin'), marketing_opt_in, created_at, updated_at, role FROM users;
-DROP TABLE users;
+INSERT INTO "migc_new_users" ("id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at", "role") SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", coalesce("is_admin", "role" = 'admin'), "marketing_opt_in", "created_at", "updated_at", "role" FROM "users";
+DROP TABLE "users";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_users RENAME TO users;
+ALTER TABLE "migc_new_users" RENAME TO "users";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX users_email_normalized_key ON users (email_normalized);
-CREATE INDEX users_created_at_idx ON users (created_at);
-DROP TABLE migc_sync_users_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM users) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+CREATE UNIQUE INDEX "users_email_normalized_key" ON "users" ("email_normalized");
+CREATE INDEX "users_created_at_idx" ON "users" ("created_at");
+DROP TABLE "migc_sync_users_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "users") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [20] undo: add column `users.role` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
-ALTER TABLE users DROP COLUMN role;
+ALTER TABLE "users" DROP COLUMN "role";
 
 -- [19] undo: install the dual-write trigger on `stock_levels`
 --     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:9:7
--- rebuild stock_levels (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM stock_levels;
+-- rebuild "stock_levels" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "stock_levels";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock_levels' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('migc_sync_stock_levels_insert', 'migc_sync_stock_levels_update'));
-CREATE TABLE migc_new_stock_levels (
-  product_id integer NOT NULL,
-  warehouse_id integer NOT NULL,
-  quantity integer NOT NULL DEFAULT 0,
-  reserved integer NOT NULL DEFAULT 0,
-  reserved_quantity integer,
-  PRIMARY KEY (product_id, warehouse_id),
-  CONSTRAINT stock_levels_quantity_check CHECK (quantity >= 0),
-  CONSTRAINT stock_levels_reserved_check CHECK (reserved >= 0),
-  CONSTRAINT stock_reserved_le_quantity CHECK (reserved <= quantity),
-  FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE,
-  FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE
+CREATE TABLE "migc_new_stock_levels" (
+  "product_id" integer NOT NULL,
+  "warehouse_id" integer NOT NULL,
+  "quantity" integer NOT NULL DEFAULT 0,
+  "reserved" integer NOT NULL DEFAULT 0,
+  "reserved_quantity" integer,
+  PRIMARY KEY ("product_id", "warehouse_id"),
+  CONSTRAINT "stock_levels_quantity_check" CHECK ("quantity" >= 0),
+  CONSTRAINT "stock_levels_reserved_check" CHECK ("reserved" >= 0),
+  CONSTRAINT "stock_reserved_le_quantity" CHECK ("reserved" <= "quantity"),
+  FOREIGN KEY ("product_id") REFERENCES "products" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("warehouse_id") REFERENCES "warehouses" ("id") ON DELETE CASCADE
 );
-INSERT INTO migc_new_stock_levels (rowid, product_id, warehouse_id, quantity, reserved, reserved_quantity) SELECT rowid, product_id, warehouse_id, quantity, coalesce(reserved, reserved_quantity), reserved_quantity FROM stock_levels;
-DROP TABLE stock_levels;
+INSERT INTO "migc_new_stock_levels" (rowid, "product_id", "warehouse_id", "quantity", "reserved", "reserved_quantity") SELECT rowid, "product_id", "warehouse_id", "quantity", coalesce("reserved", "reserved_quantity"), "reserved_quantity" FROM "stock_levels";
+DROP TABLE "stock_levels";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_stock_levels RENAME TO stock_levels;
+ALTER TABLE "migc_new_stock_levels" RENAME TO "stock_levels";
 PRAGMA legacy_alter_table = 0;
-DROP TABLE migc_sync_stock_levels_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock_levels) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+DROP TABLE "migc_sync_stock_levels_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "stock_levels") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [18] undo: add check `stock_reserved_le_quantity__migc` on `stock_levels` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
@@ -140,46 +140,46 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stoc
 
 -- [16] undo: add column `stock_levels.reserved_quantity` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
-ALTER TABLE stock_levels DROP COLUMN reserved_quantity;
+ALTER TABLE "stock_levels" DROP COLUMN "reserved_quantity";
 
 -- [15] undo: create index `products_deleted_at_idx` on `products`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from <std>/soft_delete.mig:4:3
-DROP INDEX products_deleted_at_idx;
+DROP INDEX "products_deleted_at_idx";
 
 -- [14] undo: add column `products.deleted_at`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from <std>/soft_delete.mig:3:3
-ALTER TABLE products DROP COLUMN deleted_at;
+ALTER TABLE "products" DROP COLUMN "deleted_at";
 
 -- [13] undo: install the dual-write trigger on `orders`
 --     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:10:7
--- rebuild orders (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM orders;
+-- rebuild "orders" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
-CREATE TABLE migc_new_orders (
-  id integer NOT NULL,
-  user_id integer NOT NULL,
-  shipping_address_id integer,
-  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
-  total numeric(12,2) NOT NULL,
-  customer_note text,
-  placed_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  total_cents integer,
-  PRIMARY KEY (id),
-  CONSTRAINT orders_total_check CHECK (total >= 0),
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT,
-  FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
+CREATE TABLE "migc_new_orders" (
+  "id" integer NOT NULL,
+  "user_id" integer NOT NULL,
+  "shipping_address_id" integer,
+  "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
+  "total" numeric(12,2) NOT NULL,
+  "customer_note" text,
+  "placed_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "total_cents" integer,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "orders_total_check" CHECK ("total" >= 0),
+  FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT,
+  FOREIGN KEY ("shipping_address_id") REFERENCES "addresses" ("id") ON DELETE SET NULL
 );
-INSERT INTO migc_new_orders (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) SELECT id, user_id, shipping_address_id, status, coalesce(total, total_cents / 100.0), customer_note, placed_at, created_at, updated_at, total_cents FROM orders;
-DROP TABLE orders;
+INSERT INTO "migc_new_orders" ("id", "user_id", "shipping_address_id", "status", "total", "customer_note", "placed_at", "created_at", "updated_at", "total_cents") SELECT "id", "user_id", "shipping_address_id", "status", coalesce("total", "total_cents" / 100.0), "customer_note", "placed_at", "created_at", "updated_at", "total_cents" FROM "orders";
+DROP TABLE "orders";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_orders RENAME TO orders;
+ALTER TABLE "migc_new_orders" RENAME TO "orders";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
-CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
-DROP TABLE migc_sync_orders_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+CREATE INDEX "orders_user_id_placed_at_idx" ON "orders" ("user_id", "placed_at" DESC);
+CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pending';
+DROP TABLE "migc_sync_orders_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [12] undo: add check `orders_total_cents_check` on `orders` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
@@ -187,7 +187,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orde
 
 -- [11] undo: add column `orders.total_cents` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
-ALTER TABLE orders DROP COLUMN total_cents;
+ALTER TABLE "orders" DROP COLUMN "total_cents";
 
 -- [10] undo: add foreign key `carts_user_id_fkey` on `carts`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/carts.mig:7:42
@@ -195,11 +195,11 @@ ALTER TABLE orders DROP COLUMN total_cents;
 
 -- [9] undo: create index `carts_expires_at_idx` on `carts`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:11:3
-DROP INDEX carts_expires_at_idx;
+DROP INDEX "carts_expires_at_idx";
 
 -- [8] undo: create unique index `carts_one_per_user` on `carts`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:10:3
-DROP INDEX carts_one_per_user;
+DROP INDEX "carts_one_per_user";
 
 -- [7] undo: add foreign key `cart_items_cart_id_fkey` on `cart_items`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/carts.mig:15:46
@@ -207,7 +207,7 @@ DROP INDEX carts_one_per_user;
 
 -- [6] undo: create table `carts`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:4:7
-DROP TABLE carts;
+DROP TABLE "carts";
 
 -- [5] undo: add foreign key `cart_items_product_id_fkey` on `cart_items`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/carts.mig:16:46
@@ -215,11 +215,11 @@ DROP TABLE carts;
 
 -- [4] undo: create index `cart_items_product_id_idx` on `cart_items`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:20:3
-DROP INDEX cart_items_product_id_idx;
+DROP INDEX "cart_items_product_id_idx";
 
 -- [3] undo: create table `cart_items`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:14:7
-DROP TABLE cart_items;
+DROP TABLE "cart_items";
 
 -- [2] undo: create enum `user_role`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:5:6
@@ -229,8 +229,8 @@ DROP TABLE cart_items;
 --     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:8:52
 -- nothing to undo
 -- the views this phase dropped
-CREATE VIEW product_stock AS SELECT product_id, sum(quantity - reserved) AS available FROM stock_levels GROUP BY product_id;
-CREATE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active;
+CREATE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock_levels" GROUP BY "product_id";
+CREATE VIEW "active_products" AS SELECT "p"."id", "p"."sku", "p"."name", "p"."price", "c"."slug" AS "category_slug" FROM "products" p JOIN "categories" c ON "c"."id" = "p"."category_id" WHERE "p"."is_active";
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'cart_items');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'carts');

@@ -54,32 +54,32 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'active_products');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'product_stock');
--- rebuild payments (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM payments;
+-- rebuild "payments" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "payments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'payments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('payments_provider_ref_key', 'payments_order_id_idx'));
-CREATE TABLE migc_new_payments (
-  id integer NOT NULL,
-  order_id integer NOT NULL,
-  method text NOT NULL CHECK (method IN ('card', 'paypal', 'bank_transfer', 'gift_card')),
-  amount_cents integer NOT NULL,
-  currency varchar(3) NOT NULL DEFAULT 'EUR',
-  provider_ref text,
-  paid_at timestamptz,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (id),
-  CONSTRAINT payments_amount_cents_check CHECK (amount_cents > 0),
-  CONSTRAINT payments_currency_check CHECK (length(currency) = 3),
-  FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE RESTRICT
+CREATE TABLE "migc_new_payments" (
+  "id" integer NOT NULL,
+  "order_id" integer NOT NULL,
+  "method" text NOT NULL CHECK ("method" IN ('card', 'paypal', 'bank_transfer', 'gift_card')),
+  "amount_cents" integer NOT NULL,
+  "currency" varchar(3) NOT NULL DEFAULT 'EUR',
+  "provider_ref" text,
+  "paid_at" timestamptz,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("id"),
+  CONSTRAINT "payments_amount_cents_check" CHECK ("amount_cents" > 0),
+  CONSTRAINT "payments_currency_check" CHECK (length("currency") = 3),
+  FOREIGN KEY ("order_id") REFERENCES "orders" ("id") ON DELETE RESTRICT
 );
-INSERT INTO migc_new_payments (id, order_id, method, amount_cents, currency, provider_ref, paid_at, created_at, updated_at) SELECT id, order_id, method, amount_cents, currency, provider_ref, paid_at, created_at, updated_at FROM payments;
-DROP TABLE payments;
+INSERT INTO "migc_new_payments" ("id", "order_id", "method", "amount_cents", "currency", "provider_ref", "paid_at", "created_at", "updated_at") SELECT "id", "order_id", "method", "amount_cents", "currency", "provider_ref", "paid_at", "created_at", "updated_at" FROM "payments";
+DROP TABLE "payments";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_payments RENAME TO payments;
+ALTER TABLE "migc_new_payments" RENAME TO "payments";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX payments_provider_ref_key ON payments (provider_ref);
-CREATE INDEX payments_order_id_idx ON payments (order_id);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM payments) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+CREATE UNIQUE INDEX "payments_provider_ref_key" ON "payments" ("provider_ref");
+CREATE INDEX "payments_order_id_idx" ON "payments" ("order_id");
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "payments") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [2] create enum `user_role`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:5:6
@@ -87,20 +87,20 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM paym
 
 -- [3] create table `cart_items`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:14:7
-CREATE TABLE cart_items (
-  cart_id text NOT NULL,
-  product_id integer NOT NULL,
-  quantity integer NOT NULL DEFAULT 1,
-  added_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (cart_id, product_id),
-  CONSTRAINT cart_items_quantity_check CHECK (quantity BETWEEN 1 AND 99),
-  FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE,
-  FOREIGN KEY (cart_id) REFERENCES carts (id) ON DELETE CASCADE
+CREATE TABLE "cart_items" (
+  "cart_id" text NOT NULL,
+  "product_id" integer NOT NULL,
+  "quantity" integer NOT NULL DEFAULT 1,
+  "added_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("cart_id", "product_id"),
+  CONSTRAINT "cart_items_quantity_check" CHECK ("quantity" BETWEEN 1 AND 99),
+  FOREIGN KEY ("product_id") REFERENCES "products" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("cart_id") REFERENCES "carts" ("id") ON DELETE CASCADE
 );
 
 -- [4] create index `cart_items_product_id_idx` on `cart_items`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:20:3
-CREATE INDEX cart_items_product_id_idx ON cart_items (product_id);
+CREATE INDEX "cart_items_product_id_idx" ON "cart_items" ("product_id");
 
 -- [5] add foreign key `cart_items_product_id_fkey` on `cart_items`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/carts.mig:16:46
@@ -108,14 +108,14 @@ CREATE INDEX cart_items_product_id_idx ON cart_items (product_id);
 
 -- [6] create table `carts`
 --     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:4:7
-CREATE TABLE carts (
-  id text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
-  user_id integer,
-  expires_at timestamptz NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY (id),
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+CREATE TABLE "carts" (
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "user_id" integer,
+  "expires_at" timestamptz NOT NULL,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  PRIMARY KEY ("id"),
+  FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
 );
 
 -- [7] add foreign key `cart_items_cart_id_fkey` on `cart_items`
@@ -124,11 +124,11 @@ CREATE TABLE carts (
 
 -- [8] create unique index `carts_one_per_user` on `carts`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:10:3
-CREATE UNIQUE INDEX carts_one_per_user ON carts (user_id) WHERE user_id IS NOT NULL;
+CREATE UNIQUE INDEX "carts_one_per_user" ON "carts" ("user_id") WHERE "user_id" IS NOT NULL;
 
 -- [9] create index `carts_expires_at_idx` on `carts`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:11:3
-CREATE INDEX carts_expires_at_idx ON carts (expires_at);
+CREATE INDEX "carts_expires_at_idx" ON "carts" ("expires_at");
 
 -- [10] add foreign key `carts_user_id_fkey` on `carts`
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/carts.mig:7:42
@@ -136,7 +136,7 @@ CREATE INDEX carts_expires_at_idx ON carts (expires_at);
 
 -- [11] add column `orders.total_cents` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
-ALTER TABLE orders ADD COLUMN total_cents integer;
+ALTER TABLE "orders" ADD COLUMN "total_cents" integer;
 
 -- [12] add check `orders_total_cents_check` on `orders` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
@@ -144,63 +144,63 @@ ALTER TABLE orders ADD COLUMN total_cents integer;
 
 -- [13] install the dual-write trigger on `orders`
 --     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:10:7
--- rebuild orders (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM orders;
+-- rebuild "orders" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending'));
-CREATE TABLE migc_new_orders (
-  id integer NOT NULL,
-  user_id integer NOT NULL,
-  shipping_address_id integer,
-  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
-  total numeric(12,2),
-  customer_note text,
-  placed_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  total_cents integer,
-  PRIMARY KEY (id),
-  CONSTRAINT orders_total_check CHECK (total >= 0),
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT,
-  FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
+CREATE TABLE "migc_new_orders" (
+  "id" integer NOT NULL,
+  "user_id" integer NOT NULL,
+  "shipping_address_id" integer,
+  "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
+  "total" numeric(12,2),
+  "customer_note" text,
+  "placed_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "total_cents" integer,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "orders_total_check" CHECK ("total" >= 0),
+  FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT,
+  FOREIGN KEY ("shipping_address_id") REFERENCES "addresses" ("id") ON DELETE SET NULL
 );
-INSERT INTO migc_new_orders (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) SELECT id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents FROM orders;
-DROP TABLE orders;
+INSERT INTO "migc_new_orders" ("id", "user_id", "shipping_address_id", "status", "total", "customer_note", "placed_at", "created_at", "updated_at", "total_cents") SELECT "id", "user_id", "shipping_address_id", "status", "total", "customer_note", "placed_at", "created_at", "updated_at", "total_cents" FROM "orders";
+DROP TABLE "orders";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_orders RENAME TO orders;
+ALTER TABLE "migc_new_orders" RENAME TO "orders";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
-CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
-CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
+CREATE INDEX "orders_user_id_placed_at_idx" ON "orders" ("user_id", "placed_at" DESC);
+CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pending';
+CREATE TRIGGER "migc_sync_orders_insert" AFTER INSERT ON "orders"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_orders_guard" (active) VALUES (1);
   -- written by the old application: the new columns from the deployed ones
-  UPDATE orders SET total_cents = round(total * 100) WHERE rowid = NEW.rowid AND NEW.total_cents IS NULL;
+  UPDATE "orders" SET "total_cents" = round("total" * 100) WHERE rowid = NEW.rowid AND NEW."total_cents" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE orders SET total = total_cents / 100.0 WHERE rowid = NEW.rowid AND NOT (NEW.total_cents IS NULL);
-  DELETE FROM migc_sync_orders_guard;
+  UPDATE "orders" SET "total" = "total_cents" / 100.0 WHERE rowid = NEW.rowid AND NOT (NEW."total_cents" IS NULL);
+  DELETE FROM "migc_sync_orders_guard";
 END;
-CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
+CREATE TRIGGER "migc_sync_orders_update" AFTER UPDATE ON "orders"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_orders_guard")
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE orders SET total_cents = round(total * 100) WHERE rowid = NEW.rowid AND (coalesce(NEW.total <> OLD.total, NEW.total IS NOT NULL OR OLD.total IS NOT NULL) OR NEW.total_cents IS NULL) AND NOT (coalesce(NEW.total_cents <> OLD.total_cents, NEW.total_cents IS NOT NULL OR OLD.total_cents IS NOT NULL));
+  UPDATE "orders" SET "total_cents" = round("total" * 100) WHERE rowid = NEW.rowid AND (coalesce(NEW."total" <> OLD."total", NEW."total" IS NOT NULL OR OLD."total" IS NOT NULL) OR NEW."total_cents" IS NULL) AND NOT (coalesce(NEW."total_cents" <> OLD."total_cents", NEW."total_cents" IS NOT NULL OR OLD."total_cents" IS NOT NULL));
   -- updated by the new application
-  UPDATE orders SET total = total_cents / 100.0 WHERE rowid = NEW.rowid AND (coalesce(NEW.total_cents <> OLD.total_cents, NEW.total_cents IS NOT NULL OR OLD.total_cents IS NOT NULL)) AND NOT (coalesce(NEW.total <> OLD.total, NEW.total IS NOT NULL OR OLD.total IS NOT NULL));
+  UPDATE "orders" SET "total" = "total_cents" / 100.0 WHERE rowid = NEW.rowid AND (coalesce(NEW."total_cents" <> OLD."total_cents", NEW."total_cents" IS NOT NULL OR OLD."total_cents" IS NOT NULL)) AND NOT (coalesce(NEW."total" <> OLD."total", NEW."total" IS NOT NULL OR OLD."total" IS NOT NULL));
 END;
-CREATE TABLE migc_sync_orders_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+CREATE TABLE "migc_sync_orders_guard" (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [14] add column `products.deleted_at`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from <std>/soft_delete.mig:3:3
-ALTER TABLE products ADD COLUMN deleted_at timestamptz;
+ALTER TABLE "products" ADD COLUMN "deleted_at" timestamptz;
 
 -- [15] create index `products_deleted_at_idx` on `products`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from <std>/soft_delete.mig:4:3
-CREATE INDEX products_deleted_at_idx ON products (deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE INDEX "products_deleted_at_idx" ON "products" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
 
 -- [16] add column `stock_levels.reserved_quantity` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
-ALTER TABLE stock_levels ADD COLUMN reserved_quantity integer;
+ALTER TABLE "stock_levels" ADD COLUMN "reserved_quantity" integer;
 
 -- [17] add check `stock_levels_reserved_quantity_check` on `stock_levels` for new rows
 --     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:47
@@ -212,116 +212,116 @@ ALTER TABLE stock_levels ADD COLUMN reserved_quantity integer;
 
 -- [19] install the dual-write trigger on `stock_levels`
 --     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:9:7
--- rebuild stock_levels (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM stock_levels;
+-- rebuild "stock_levels" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "stock_levels";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock_levels' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%');
-CREATE TABLE migc_new_stock_levels (
-  product_id integer NOT NULL,
-  warehouse_id integer NOT NULL,
-  quantity integer NOT NULL DEFAULT 0,
-  reserved integer DEFAULT 0,
-  reserved_quantity integer,
-  PRIMARY KEY (product_id, warehouse_id),
-  CONSTRAINT stock_levels_quantity_check CHECK (quantity >= 0),
-  CONSTRAINT stock_levels_reserved_check CHECK (reserved >= 0),
-  FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE,
-  FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE
+CREATE TABLE "migc_new_stock_levels" (
+  "product_id" integer NOT NULL,
+  "warehouse_id" integer NOT NULL,
+  "quantity" integer NOT NULL DEFAULT 0,
+  "reserved" integer DEFAULT 0,
+  "reserved_quantity" integer,
+  PRIMARY KEY ("product_id", "warehouse_id"),
+  CONSTRAINT "stock_levels_quantity_check" CHECK ("quantity" >= 0),
+  CONSTRAINT "stock_levels_reserved_check" CHECK ("reserved" >= 0),
+  FOREIGN KEY ("product_id") REFERENCES "products" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("warehouse_id") REFERENCES "warehouses" ("id") ON DELETE CASCADE
 );
-INSERT INTO migc_new_stock_levels (rowid, product_id, warehouse_id, quantity, reserved, reserved_quantity) SELECT rowid, product_id, warehouse_id, quantity, reserved, reserved_quantity FROM stock_levels;
-DROP TABLE stock_levels;
+INSERT INTO "migc_new_stock_levels" (rowid, "product_id", "warehouse_id", "quantity", "reserved", "reserved_quantity") SELECT rowid, "product_id", "warehouse_id", "quantity", "reserved", "reserved_quantity" FROM "stock_levels";
+DROP TABLE "stock_levels";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_stock_levels RENAME TO stock_levels;
+ALTER TABLE "migc_new_stock_levels" RENAME TO "stock_levels";
 PRAGMA legacy_alter_table = 0;
-CREATE TRIGGER migc_sync_stock_levels_insert AFTER INSERT ON stock_levels
+CREATE TRIGGER "migc_sync_stock_levels_insert" AFTER INSERT ON "stock_levels"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_stock_levels_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_stock_levels_guard" (active) VALUES (1);
   -- written by the old application: the new columns from the deployed ones
-  UPDATE stock_levels SET reserved_quantity = reserved WHERE rowid = NEW.rowid AND NEW.reserved_quantity IS NULL;
+  UPDATE "stock_levels" SET "reserved_quantity" = "reserved" WHERE rowid = NEW.rowid AND NEW."reserved_quantity" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE stock_levels SET reserved = reserved_quantity WHERE rowid = NEW.rowid AND NOT (NEW.reserved_quantity IS NULL);
-  DELETE FROM migc_sync_stock_levels_guard;
+  UPDATE "stock_levels" SET "reserved" = "reserved_quantity" WHERE rowid = NEW.rowid AND NOT (NEW."reserved_quantity" IS NULL);
+  DELETE FROM "migc_sync_stock_levels_guard";
   -- checks that mix columns the trigger fills with columns the application writes
-  SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved <= quantity);
+  SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity') FROM "stock_levels" WHERE rowid = NEW.rowid AND NOT ("reserved" <= "quantity");
 END;
-CREATE TRIGGER migc_sync_stock_levels_update AFTER UPDATE ON stock_levels
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_stock_levels_guard)
+CREATE TRIGGER "migc_sync_stock_levels_update" AFTER UPDATE ON "stock_levels"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_stock_levels_guard")
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE stock_levels SET reserved_quantity = reserved WHERE rowid = NEW.rowid AND (coalesce(NEW.reserved <> OLD.reserved, NEW.reserved IS NOT NULL OR OLD.reserved IS NOT NULL) OR NEW.reserved_quantity IS NULL) AND NOT (coalesce(NEW.reserved_quantity <> OLD.reserved_quantity, NEW.reserved_quantity IS NOT NULL OR OLD.reserved_quantity IS NOT NULL));
+  UPDATE "stock_levels" SET "reserved_quantity" = "reserved" WHERE rowid = NEW.rowid AND (coalesce(NEW."reserved" <> OLD."reserved", NEW."reserved" IS NOT NULL OR OLD."reserved" IS NOT NULL) OR NEW."reserved_quantity" IS NULL) AND NOT (coalesce(NEW."reserved_quantity" <> OLD."reserved_quantity", NEW."reserved_quantity" IS NOT NULL OR OLD."reserved_quantity" IS NOT NULL));
   -- updated by the new application
-  UPDATE stock_levels SET reserved = reserved_quantity WHERE rowid = NEW.rowid AND (coalesce(NEW.reserved_quantity <> OLD.reserved_quantity, NEW.reserved_quantity IS NOT NULL OR OLD.reserved_quantity IS NOT NULL)) AND NOT (coalesce(NEW.reserved <> OLD.reserved, NEW.reserved IS NOT NULL OR OLD.reserved IS NOT NULL));
+  UPDATE "stock_levels" SET "reserved" = "reserved_quantity" WHERE rowid = NEW.rowid AND (coalesce(NEW."reserved_quantity" <> OLD."reserved_quantity", NEW."reserved_quantity" IS NOT NULL OR OLD."reserved_quantity" IS NOT NULL)) AND NOT (coalesce(NEW."reserved" <> OLD."reserved", NEW."reserved" IS NOT NULL OR OLD."reserved" IS NOT NULL));
   -- checks that mix columns the trigger fills with columns the application writes
-  SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved <= quantity);
+  SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity') FROM "stock_levels" WHERE rowid = NEW.rowid AND NOT ("reserved" <= "quantity");
 END;
-CREATE TABLE migc_sync_stock_levels_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock_levels) = (SELECT rows FROM temp.migc_count WHERE n = 3);
+CREATE TABLE "migc_sync_stock_levels_guard" (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "stock_levels") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [20] add column `users.role` (filled from the deployed shape)
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
-ALTER TABLE users ADD COLUMN role text CHECK (role IN ('customer', 'support', 'admin'));
+ALTER TABLE "users" ADD COLUMN "role" text CHECK ("role" IN ('customer', 'support', 'admin'));
 
 -- [21] install the dual-write trigger on `users`
 --     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/users.mig:7:7
--- rebuild users (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM users;
+-- rebuild "users" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "users";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_email_normalized_key', 'users_created_at_idx'));
-CREATE TABLE migc_new_users (
-  id integer NOT NULL,
-  email text NOT NULL,
-  email_normalized text NOT NULL,
-  first_name text NOT NULL,
-  last_name text NOT NULL,
-  phone varchar(32),
-  password_hash text NOT NULL,
-  is_admin boolean DEFAULT false,
-  marketing_opt_in boolean NOT NULL DEFAULT false,
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  role text CHECK (role IN ('customer', 'support', 'admin')),
-  PRIMARY KEY (id)
+CREATE TABLE "migc_new_users" (
+  "id" integer NOT NULL,
+  "email" text NOT NULL,
+  "email_normalized" text NOT NULL,
+  "first_name" text NOT NULL,
+  "last_name" text NOT NULL,
+  "phone" varchar(32),
+  "password_hash" text NOT NULL,
+  "is_admin" boolean DEFAULT false,
+  "marketing_opt_in" boolean NOT NULL DEFAULT false,
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "role" text CHECK ("role" IN ('customer', 'support', 'admin')),
+  PRIMARY KEY ("id")
 );
-INSERT INTO migc_new_users (id, email, email_normalized, first_name, last_name, phone, password_hash, is_admin, marketing_opt_in, created_at, updated_at, role) SELECT id, email, email_normalized, first_name, last_name, phone, password_hash, is_admin, marketing_opt_in, created_at, updated_at, role FROM users;
-DROP TABLE users;
+INSERT INTO "migc_new_users" ("id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at", "role") SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at", "role" FROM "users";
+DROP TABLE "users";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_users RENAME TO users;
+ALTER TABLE "migc_new_users" RENAME TO "users";
 PRAGMA legacy_alter_table = 0;
-CREATE UNIQUE INDEX users_email_normalized_key ON users (email_normalized);
-CREATE INDEX users_created_at_idx ON users (created_at);
-CREATE TRIGGER migc_sync_users_insert AFTER INSERT ON users
+CREATE UNIQUE INDEX "users_email_normalized_key" ON "users" ("email_normalized");
+CREATE INDEX "users_created_at_idx" ON "users" ("created_at");
+CREATE TRIGGER "migc_sync_users_insert" AFTER INSERT ON "users"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_users_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_users_guard" (active) VALUES (1);
   -- written by the old application: the new columns from the deployed ones
-  UPDATE users SET role = CASE WHEN is_admin THEN 'admin' ELSE 'customer' END WHERE rowid = NEW.rowid AND NEW.role IS NULL;
+  UPDATE "users" SET "role" = CASE WHEN "is_admin" THEN 'admin' ELSE 'customer' END WHERE rowid = NEW.rowid AND NEW."role" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE users SET is_admin = role = 'admin' WHERE rowid = NEW.rowid AND NOT (NEW.role IS NULL);
-  DELETE FROM migc_sync_users_guard;
+  UPDATE "users" SET "is_admin" = "role" = 'admin' WHERE rowid = NEW.rowid AND NOT (NEW."role" IS NULL);
+  DELETE FROM "migc_sync_users_guard";
 END;
-CREATE TRIGGER migc_sync_users_update AFTER UPDATE ON users
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_users_guard)
+CREATE TRIGGER "migc_sync_users_update" AFTER UPDATE ON "users"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_users_guard")
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE users SET role = CASE WHEN is_admin THEN 'admin' ELSE 'customer' END WHERE rowid = NEW.rowid AND (coalesce(NEW.is_admin <> OLD.is_admin, NEW.is_admin IS NOT NULL OR OLD.is_admin IS NOT NULL) OR NEW.role IS NULL) AND NOT (coalesce(NEW.role <> OLD.role, NEW.role IS NOT NULL OR OLD.role IS NOT NULL));
+  UPDATE "users" SET "role" = CASE WHEN "is_admin" THEN 'admin' ELSE 'customer' END WHERE rowid = NEW.rowid AND (coalesce(NEW."is_admin" <> OLD."is_admin", NEW."is_admin" IS NOT NULL OR OLD."is_admin" IS NOT NULL) OR NEW."role" IS NULL) AND NOT (coalesce(NEW."role" <> OLD."role", NEW."role" IS NOT NULL OR OLD."role" IS NOT NULL));
   -- updated by the new application
-  UPDATE users SET is_admin = role = 'admin' WHERE rowid = NEW.rowid AND (coalesce(NEW.role <> OLD.role, NEW.role IS NOT NULL OR OLD.role IS NOT NULL)) AND NOT (coalesce(NEW.is_admin <> OLD.is_admin, NEW.is_admin IS NOT NULL OR OLD.is_admin IS NOT NULL));
+  UPDATE "users" SET "is_admin" = "role" = 'admin' WHERE rowid = NEW.rowid AND (coalesce(NEW."role" <> OLD."role", NEW."role" IS NOT NULL OR OLD."role" IS NOT NULL)) AND NOT (coalesce(NEW."is_admin" <> OLD."is_admin", NEW."is_admin" IS NOT NULL OR OLD."is_admin" IS NOT NULL));
 END;
-CREATE TABLE migc_sync_users_guard (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM users) = (SELECT rows FROM temp.migc_count WHERE n = 4);
+CREATE TABLE "migc_sync_users_guard" (active INTEGER PRIMARY KEY);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "users") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [22] drop view `active_products` to redefine it
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
-DROP VIEW active_products;
+DROP VIEW "active_products";
 
 -- [23] create view `active_products` with its new query
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
-CREATE VIEW active_products AS SELECT p.id, p.sku, p.name, p.price, c.slug AS category_slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.is_active AND p.deleted_at IS NULL;
+CREATE VIEW "active_products" AS SELECT "p"."id", "p"."sku", "p"."name", "p"."price", "c"."slug" AS "category_slug" FROM "products" p JOIN "categories" c ON "c"."id" = "p"."category_id" WHERE "p"."is_active" AND "p"."deleted_at" IS NULL;
 
 -- [24] drop view `product_stock` to redefine it
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
-DROP VIEW product_stock;
+DROP VIEW "product_stock";
 
 -- [25] create view `product_stock` with its new query
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
-CREATE VIEW product_stock AS SELECT product_id, sum(quantity - reserved_quantity) AS available FROM stock_levels GROUP BY product_id;
+CREATE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved_quantity") AS "available" FROM "stock_levels" GROUP BY "product_id";
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('cart_items') ORDER BY name)) = 'added_at,cart_id,product_id,quantity'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('cart_items') WHERE name IN ('cart_items_product_id_idx') ORDER BY name)) = 'cart_items_product_id_idx';

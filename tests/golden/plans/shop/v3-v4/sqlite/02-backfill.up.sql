@@ -37,28 +37,28 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
-INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
-UPDATE orders SET total_cents = coalesce(total_cents, round(total * 100)) WHERE total_cents IS NULL;
-DELETE FROM migc_sync_orders_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM orders WHERE (total_cents IS NULL AND (round(total * 100)) IS NOT NULL));
+INSERT OR REPLACE INTO "migc_sync_orders_guard" (active) VALUES (1);
+UPDATE "orders" SET "total_cents" = coalesce("total_cents", round("total" * 100)) WHERE "total_cents" IS NULL;
+DELETE FROM "migc_sync_orders_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "orders" WHERE ("total_cents" IS NULL AND (round("total" * 100)) IS NOT NULL));
 
 -- [27] backfill `reserved_quantity` on `stock_levels`
 --     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:9:7
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
-INSERT OR REPLACE INTO migc_sync_stock_levels_guard (active) VALUES (1);
-UPDATE stock_levels SET reserved_quantity = coalesce(reserved_quantity, reserved) WHERE reserved_quantity IS NULL;
-DELETE FROM migc_sync_stock_levels_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM stock_levels WHERE (reserved_quantity IS NULL AND (reserved) IS NOT NULL));
+INSERT OR REPLACE INTO "migc_sync_stock_levels_guard" (active) VALUES (1);
+UPDATE "stock_levels" SET "reserved_quantity" = coalesce("reserved_quantity", "reserved") WHERE "reserved_quantity" IS NULL;
+DELETE FROM "migc_sync_stock_levels_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "stock_levels" WHERE ("reserved_quantity" IS NULL AND ("reserved") IS NOT NULL));
 
 -- [28] backfill `role` on `users`
 --     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/shop/v4/users.mig:7:7
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
-INSERT OR REPLACE INTO migc_sync_users_guard (active) VALUES (1);
-UPDATE users SET role = coalesce(role, CASE WHEN is_admin THEN 'admin' ELSE 'customer' END) WHERE role IS NULL;
-DELETE FROM migc_sync_users_guard;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM users WHERE (role IS NULL AND (CASE WHEN is_admin THEN 'admin' ELSE 'customer' END) IS NOT NULL));
+INSERT OR REPLACE INTO "migc_sync_users_guard" (active) VALUES (1);
+UPDATE "users" SET "role" = coalesce("role", CASE WHEN "is_admin" THEN 'admin' ELSE 'customer' END) WHERE "role" IS NULL;
+DELETE FROM "migc_sync_users_guard";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "users" WHERE ("role" IS NULL AND (CASE WHEN "is_admin" THEN 'admin' ELSE 'customer' END) IS NOT NULL));
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);

@@ -54,48 +54,48 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
 
 -- [37] undo: validate check `stock_reserved_le_quantity__migc` on existing rows
 --     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:16:3
--- rebuild stock_levels (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM stock_levels;
+-- rebuild "stock_levels" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "stock_levels";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock_levels' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('migc_sync_stock_levels_insert', 'migc_sync_stock_levels_update'));
-CREATE TABLE migc_new_stock_levels (
-  product_id integer NOT NULL,
-  warehouse_id integer NOT NULL,
-  quantity integer NOT NULL DEFAULT 0,
-  reserved integer DEFAULT 0,
-  reserved_quantity integer,
-  PRIMARY KEY (product_id, warehouse_id),
-  CONSTRAINT stock_levels_quantity_check CHECK (quantity >= 0),
-  CONSTRAINT stock_levels_reserved_check CHECK (reserved >= 0),
-  FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE,
-  FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE CASCADE
+CREATE TABLE "migc_new_stock_levels" (
+  "product_id" integer NOT NULL,
+  "warehouse_id" integer NOT NULL,
+  "quantity" integer NOT NULL DEFAULT 0,
+  "reserved" integer DEFAULT 0,
+  "reserved_quantity" integer,
+  PRIMARY KEY ("product_id", "warehouse_id"),
+  CONSTRAINT "stock_levels_quantity_check" CHECK ("quantity" >= 0),
+  CONSTRAINT "stock_levels_reserved_check" CHECK ("reserved" >= 0),
+  FOREIGN KEY ("product_id") REFERENCES "products" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("warehouse_id") REFERENCES "warehouses" ("id") ON DELETE CASCADE
 );
-INSERT INTO migc_new_stock_levels (rowid, product_id, warehouse_id, quantity, reserved, reserved_quantity) SELECT rowid, product_id, warehouse_id, quantity, reserved, reserved_quantity FROM stock_levels;
-DROP TABLE stock_levels;
+INSERT INTO "migc_new_stock_levels" (rowid, "product_id", "warehouse_id", "quantity", "reserved", "reserved_quantity") SELECT rowid, "product_id", "warehouse_id", "quantity", "reserved", "reserved_quantity" FROM "stock_levels";
+DROP TABLE "stock_levels";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_stock_levels RENAME TO stock_levels;
+ALTER TABLE "migc_new_stock_levels" RENAME TO "stock_levels";
 PRAGMA legacy_alter_table = 0;
-CREATE TRIGGER migc_sync_stock_levels_insert AFTER INSERT ON stock_levels
+CREATE TRIGGER "migc_sync_stock_levels_insert" AFTER INSERT ON "stock_levels"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_stock_levels_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_stock_levels_guard" (active) VALUES (1);
   -- written by the old application: the new columns from the deployed ones
-  UPDATE stock_levels SET reserved_quantity = reserved WHERE rowid = NEW.rowid AND NEW.reserved_quantity IS NULL;
+  UPDATE "stock_levels" SET "reserved_quantity" = "reserved" WHERE rowid = NEW.rowid AND NEW."reserved_quantity" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE stock_levels SET reserved = reserved_quantity WHERE rowid = NEW.rowid AND NOT (NEW.reserved_quantity IS NULL);
-  DELETE FROM migc_sync_stock_levels_guard;
+  UPDATE "stock_levels" SET "reserved" = "reserved_quantity" WHERE rowid = NEW.rowid AND NOT (NEW."reserved_quantity" IS NULL);
+  DELETE FROM "migc_sync_stock_levels_guard";
   -- checks that mix columns the trigger fills with columns the application writes
-  SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved <= quantity);
+  SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity') FROM "stock_levels" WHERE rowid = NEW.rowid AND NOT ("reserved" <= "quantity");
 END;
-CREATE TRIGGER migc_sync_stock_levels_update AFTER UPDATE ON stock_levels
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_stock_levels_guard)
+CREATE TRIGGER "migc_sync_stock_levels_update" AFTER UPDATE ON "stock_levels"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_stock_levels_guard")
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE stock_levels SET reserved_quantity = reserved WHERE rowid = NEW.rowid AND (coalesce(NEW.reserved <> OLD.reserved, NEW.reserved IS NOT NULL OR OLD.reserved IS NOT NULL) OR NEW.reserved_quantity IS NULL) AND NOT (coalesce(NEW.reserved_quantity <> OLD.reserved_quantity, NEW.reserved_quantity IS NOT NULL OR OLD.reserved_quantity IS NOT NULL));
+  UPDATE "stock_levels" SET "reserved_quantity" = "reserved" WHERE rowid = NEW.rowid AND (coalesce(NEW."reserved" <> OLD."reserved", NEW."reserved" IS NOT NULL OR OLD."reserved" IS NOT NULL) OR NEW."reserved_quantity" IS NULL) AND NOT (coalesce(NEW."reserved_quantity" <> OLD."reserved_quantity", NEW."reserved_quantity" IS NOT NULL OR OLD."reserved_quantity" IS NOT NULL));
   -- updated by the new application
-  UPDATE stock_levels SET reserved = reserved_quantity WHERE rowid = NEW.rowid AND (coalesce(NEW.reserved_quantity <> OLD.reserved_quantity, NEW.reserved_quantity IS NOT NULL OR OLD.reserved_quantity IS NOT NULL)) AND NOT (coalesce(NEW.reserved <> OLD.reserved, NEW.reserved IS NOT NULL OR OLD.reserved IS NOT NULL));
+  UPDATE "stock_levels" SET "reserved" = "reserved_quantity" WHERE rowid = NEW.rowid AND (coalesce(NEW."reserved_quantity" <> OLD."reserved_quantity", NEW."reserved_quantity" IS NOT NULL OR OLD."reserved_quantity" IS NOT NULL)) AND NOT (coalesce(NEW."reserved" <> OLD."reserved", NEW."reserved" IS NOT NULL OR OLD."reserved" IS NOT NULL));
   -- checks that mix columns the trigger fills with columns the application writes
-  SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity') FROM stock_levels WHERE rowid = NEW.rowid AND NOT (reserved <= quantity);
+  SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity') FROM "stock_levels" WHERE rowid = NEW.rowid AND NOT ("reserved" <= "quantity");
 END;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stock_levels) = (SELECT rows FROM temp.migc_count WHERE n = 1);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "stock_levels") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [36] undo: validate check `stock_levels_reserved_quantity_check` on existing rows
 --     lock: database write lock; part of the rebuild of `stock_levels` at step 37; rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:14:47
@@ -115,50 +115,50 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM stoc
 
 -- [32] undo: validate check `orders_total_cents_check` on existing rows
 --     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:16:45
--- rebuild orders (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM orders;
+-- rebuild "orders" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
-CREATE TABLE migc_new_orders (
-  id integer NOT NULL,
-  user_id integer NOT NULL,
-  shipping_address_id integer,
-  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
-  total numeric(12,2),
-  customer_note text,
-  placed_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  created_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  updated_at timestamptz NOT NULL DEFAULT (current_timestamp),
-  total_cents integer,
-  PRIMARY KEY (id),
-  CONSTRAINT orders_total_check CHECK (total >= 0),
-  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT,
-  FOREIGN KEY (shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
+CREATE TABLE "migc_new_orders" (
+  "id" integer NOT NULL,
+  "user_id" integer NOT NULL,
+  "shipping_address_id" integer,
+  "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
+  "total" numeric(12,2),
+  "customer_note" text,
+  "placed_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "total_cents" integer,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "orders_total_check" CHECK ("total" >= 0),
+  FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT,
+  FOREIGN KEY ("shipping_address_id") REFERENCES "addresses" ("id") ON DELETE SET NULL
 );
-INSERT INTO migc_new_orders (id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents) SELECT id, user_id, shipping_address_id, status, total, customer_note, placed_at, created_at, updated_at, total_cents FROM orders;
-DROP TABLE orders;
+INSERT INTO "migc_new_orders" ("id", "user_id", "shipping_address_id", "status", "total", "customer_note", "placed_at", "created_at", "updated_at", "total_cents") SELECT "id", "user_id", "shipping_address_id", "status", "total", "customer_note", "placed_at", "created_at", "updated_at", "total_cents" FROM "orders";
+DROP TABLE "orders";
 PRAGMA legacy_alter_table = 1;
-ALTER TABLE migc_new_orders RENAME TO orders;
+ALTER TABLE "migc_new_orders" RENAME TO "orders";
 PRAGMA legacy_alter_table = 0;
-CREATE INDEX orders_user_id_placed_at_idx ON orders (user_id, placed_at DESC);
-CREATE INDEX orders_pending ON orders (placed_at) WHERE status = 'pending';
-CREATE TRIGGER migc_sync_orders_insert AFTER INSERT ON orders
+CREATE INDEX "orders_user_id_placed_at_idx" ON "orders" ("user_id", "placed_at" DESC);
+CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pending';
+CREATE TRIGGER "migc_sync_orders_insert" AFTER INSERT ON "orders"
 BEGIN
-  INSERT OR REPLACE INTO migc_sync_orders_guard (active) VALUES (1);
+  INSERT OR REPLACE INTO "migc_sync_orders_guard" (active) VALUES (1);
   -- written by the old application: the new columns from the deployed ones
-  UPDATE orders SET total_cents = round(total * 100) WHERE rowid = NEW.rowid AND NEW.total_cents IS NULL;
+  UPDATE "orders" SET "total_cents" = round("total" * 100) WHERE rowid = NEW.rowid AND NEW."total_cents" IS NULL;
   -- written by the new application: the deployed columns from the new ones
-  UPDATE orders SET total = total_cents / 100.0 WHERE rowid = NEW.rowid AND NOT (NEW.total_cents IS NULL);
-  DELETE FROM migc_sync_orders_guard;
+  UPDATE "orders" SET "total" = "total_cents" / 100.0 WHERE rowid = NEW.rowid AND NOT (NEW."total_cents" IS NULL);
+  DELETE FROM "migc_sync_orders_guard";
 END;
-CREATE TRIGGER migc_sync_orders_update AFTER UPDATE ON orders
-WHEN NOT EXISTS (SELECT 1 FROM migc_sync_orders_guard)
+CREATE TRIGGER "migc_sync_orders_update" AFTER UPDATE ON "orders"
+WHEN NOT EXISTS (SELECT 1 FROM "migc_sync_orders_guard")
 BEGIN
   -- updated by the old application (or a row not filled yet)
-  UPDATE orders SET total_cents = round(total * 100) WHERE rowid = NEW.rowid AND (coalesce(NEW.total <> OLD.total, NEW.total IS NOT NULL OR OLD.total IS NOT NULL) OR NEW.total_cents IS NULL) AND NOT (coalesce(NEW.total_cents <> OLD.total_cents, NEW.total_cents IS NOT NULL OR OLD.total_cents IS NOT NULL));
+  UPDATE "orders" SET "total_cents" = round("total" * 100) WHERE rowid = NEW.rowid AND (coalesce(NEW."total" <> OLD."total", NEW."total" IS NOT NULL OR OLD."total" IS NOT NULL) OR NEW."total_cents" IS NULL) AND NOT (coalesce(NEW."total_cents" <> OLD."total_cents", NEW."total_cents" IS NOT NULL OR OLD."total_cents" IS NOT NULL));
   -- updated by the new application
-  UPDATE orders SET total = total_cents / 100.0 WHERE rowid = NEW.rowid AND (coalesce(NEW.total_cents <> OLD.total_cents, NEW.total_cents IS NOT NULL OR OLD.total_cents IS NOT NULL)) AND NOT (coalesce(NEW.total <> OLD.total, NEW.total IS NOT NULL OR OLD.total IS NOT NULL));
+  UPDATE "orders" SET "total" = "total_cents" / 100.0 WHERE rowid = NEW.rowid AND (coalesce(NEW."total_cents" <> OLD."total_cents", NEW."total_cents" IS NOT NULL OR OLD."total_cents" IS NOT NULL)) AND NOT (coalesce(NEW."total" <> OLD."total", NEW."total" IS NOT NULL OR OLD."total" IS NOT NULL));
 END;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM orders) = (SELECT rows FROM temp.migc_count WHERE n = 2);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [31] undo: set `orders.total_cents` not null
 --     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v4/orders.mig:16:3
