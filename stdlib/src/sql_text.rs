@@ -93,6 +93,124 @@ impl Dialect {
     pub fn comment(self, text: &str) -> String {
         format!("-- {}", one_line(text))
     }
+
+    /// SQL text with `prefix` before each of its lines, ending with a line break, except the
+    /// lines that begin inside a quoted literal, name or dollar quote (a text written across
+    /// lines), whose content must not change.
+    pub fn indent(self, sql: &str, prefix: &str) -> String {
+        let mut out = String::with_capacity(sql.len() + prefix.len() * 4);
+        let mut inside = Quoted::None;
+        for line in sql.split_inclusive('\n') {
+            if inside == Quoted::None {
+                out.push_str(prefix);
+            }
+            out.push_str(line);
+            inside = self.scan(line, inside);
+        }
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out
+    }
+
+    /// What a line leaves open, given what was open at its start.
+    fn scan(self, line: &str, mut open: Quoted) -> Quoted {
+        let chars: Vec<char> = line.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            match &open {
+                Quoted::None => match c {
+                    '\'' => {
+                        // PostgreSQL's escape strings: `E'…'` (not the end of a longer word).
+                        let e_string = self == Dialect::Postgres
+                            && i > 0
+                            && matches!(chars[i - 1], 'E' | 'e')
+                            && !(i > 1 && (chars[i - 2].is_alphanumeric() || chars[i - 2] == '_'));
+                        open = Quoted::Text {
+                            quote: '\'',
+                            escapes: self == Dialect::Mysql || e_string,
+                        };
+                    }
+                    // MySQL reads `"…"` as a string, the others as a name.
+                    '"' => {
+                        open = Quoted::Text {
+                            quote: '"',
+                            escapes: self == Dialect::Mysql,
+                        }
+                    }
+                    '`' if self != Dialect::Postgres => {
+                        open = Quoted::Text {
+                            quote: '`',
+                            escapes: false,
+                        }
+                    }
+                    '-' if chars.get(i + 1) == Some(&'-') => return Quoted::None,
+                    '#' if self == Dialect::Mysql => return Quoted::None,
+                    '/' if chars.get(i + 1) == Some(&'*') => {
+                        open = Quoted::Comment;
+                        i += 1;
+                    }
+                    '$' if self == Dialect::Postgres => {
+                        let rest: String = chars[i + 1..].iter().collect();
+                        let tag_len = rest
+                            .find(|d: char| !(d.is_alphanumeric() || d == '_'))
+                            .unwrap_or(rest.len());
+                        if rest[tag_len..].starts_with('$')
+                            && !rest.starts_with(|d: char| d.is_ascii_digit())
+                        {
+                            let tag = format!("${}$", &rest[..tag_len]);
+                            i += tag.chars().count() - 1;
+                            open = Quoted::Dollar(tag);
+                        }
+                    }
+                    _ => {}
+                },
+                Quoted::Text { quote, escapes } => {
+                    if c == '\\' && *escapes {
+                        i += 1;
+                    } else if c == *quote {
+                        if chars.get(i + 1) == Some(quote) {
+                            i += 1;
+                        } else {
+                            open = Quoted::None;
+                        }
+                    }
+                }
+                Quoted::Comment => {
+                    if c == '*' && chars.get(i + 1) == Some(&'/') {
+                        open = Quoted::None;
+                        i += 1;
+                    }
+                }
+                Quoted::Dollar(tag) => {
+                    let rest: String = chars[i..].iter().collect();
+                    if rest.starts_with(tag.as_str()) {
+                        i += tag.chars().count() - 1;
+                        open = Quoted::None;
+                    }
+                }
+            }
+            i += 1;
+        }
+        open
+    }
+}
+
+/// What is open at a point of SQL text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Quoted {
+    None,
+    /// A string literal or a quoted name: its quote, and whether a backslash escapes the next
+    /// character in it.
+    Text {
+        quote: char,
+        escapes: bool,
+    },
+    /// A `/* … */` comment.
+    Comment,
+    /// A PostgreSQL dollar quote, with its tag.
+    Dollar(String),
 }
 
 /// The text on one line, safe inside a `--` comment of every dialect and client: line breaks,
@@ -194,6 +312,23 @@ mod tests {
         );
         assert_eq!(one_line("plain `name`"), "plain `name`");
         assert_eq!(one_line("a\\nb"), "a\\\\nb");
+    }
+
+    /// Lines that begin inside a quoted text keep their content.
+    #[test]
+    fn indenting_leaves_quoted_text_alone() {
+        let sql = "COMMENT ON t IS 'a\n  b';\nSELECT \"x\ny\";\nDO $f$\nbody\n$f$;";
+        assert_eq!(
+            Dialect::Postgres.indent(sql, "  "),
+            "  COMMENT ON t IS 'a\n  b';\n  SELECT \"x\ny\";\n  DO $f$\nbody\n$f$;\n"
+        );
+        // MySQL: a backslash escapes the quote after it; `#` and `--` comments end at the line.
+        let sql = "SET @a = 'x\\'\n';\n-- it's\n# it's\nSELECT 1;";
+        assert_eq!(
+            Dialect::Mysql.indent(sql, "> "),
+            "> SET @a = 'x\\'\n';\n> -- it's\n> # it's\n> SELECT 1;\n"
+        );
+        assert_eq!(Dialect::Sqlite.indent("a\nb\n", "  "), "  a\n  b\n");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::super::Unit;
 use super::sql::table_exists;
-use super::{Algorithm, Mysql, Scope};
+use super::{Algorithm, Mysql, Scope, D};
 
 /// The body of a procedure being written, and how many algorithms its `ALTER`s try.
 #[derive(Default)]
@@ -21,10 +21,7 @@ impl Body {
 
     /// Local variables (declared before the handlers, as MySQL requires).
     pub(super) fn declare(&mut self, sql: &str) -> &mut Body {
-        for line in sql.lines() {
-            self.declares.push_str(line);
-            self.declares.push('\n');
-        }
+        self.declares.push_str(&D.indent(sql, ""));
         self
     }
 
@@ -37,10 +34,7 @@ impl Body {
 
     /// Procedural statements, as written.
     pub(super) fn push(&mut self, sql: &str) -> &mut Body {
-        for line in sql.lines() {
-            self.text.push_str(line);
-            self.text.push('\n');
-        }
+        self.text.push_str(&D.indent(sql, ""));
         self
     }
 
@@ -93,11 +87,7 @@ impl Body {
             return b;
         }
         b.text.push_str(&format!("IF {condition} THEN\n"));
-        for line in inner.text.lines() {
-            b.text.push_str("  ");
-            b.text.push_str(line);
-            b.text.push('\n');
-        }
+        b.text.push_str(&D.indent(&inner.text, "  "));
         b.text.push_str("END IF;\n");
         b
     }
@@ -118,10 +108,8 @@ impl Mysql {
             s.push_str("  DECLARE algo INT DEFAULT 0;\n");
         }
         s.push_str("  DECLARE done INT DEFAULT 0;\n  WHILE done = 0 DO\n    BEGIN\n");
-        for line in body.declares.lines() {
-            s.push_str("      ");
-            s.push_str(line);
-            s.push('\n');
+        if !body.declares.is_empty() {
+            s.push_str(&D.indent(&body.declares, "      "));
         }
         s.push_str(&format!(
             "      DECLARE EXIT HANDLER FOR 1205, 1213\n      BEGIN\n        SET attempt = attempt + 1;\n        IF attempt >= {} THEN\n          RESIGNAL;\n        END IF;\n        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));\n      END;\n",
@@ -133,10 +121,8 @@ impl Mysql {
                 body.alternatives
             ));
         }
-        for line in body.text.lines() {
-            s.push_str("      ");
-            s.push_str(line);
-            s.push('\n');
+        if !body.text.is_empty() {
+            s.push_str(&D.indent(&body.text, "      "));
         }
         s.push_str("      SET done = 1;\n    END;\n  END WHILE;\nEND");
         let d = migc_stdlib::delimiter_for(&[&s]);

@@ -32,7 +32,7 @@ fn indent(lines: &[String], depth: usize) -> String {
     }
     lines
         .iter()
-        .map(|l| format!("{}{l}\n", "  ".repeat(depth)))
+        .map(|l| super::D.indent(l, &"  ".repeat(depth)))
         .collect()
 }
 
@@ -130,9 +130,7 @@ impl Mysql {
         let mut update = String::from("BEGIN\n  ");
         update.push_str(bypass);
         for s in &shadows_update {
-            for line in s.lines() {
-                update.push_str(&format!("    {line}\n"));
-            }
+            update.push_str(&super::D.indent(s, "    "));
         }
         update.push_str(&format!(
             "    IF ({old_written} OR {all_new_null}) AND NOT ({new_changed}) THEN\n      -- updated by the old application (or a row the backfill has not reached yet)\n{}    ELSEIF ({new_changed}) AND NOT ({old_changed}) THEN\n      -- updated by the new application\n{}    END IF;\n  END IF;\nEND",

@@ -65,11 +65,7 @@ impl Postgres {
             lit(self.lock_timeout)
         ));
         for stmt in body {
-            for line in stmt.lines() {
-                s.push_str("      ");
-                s.push_str(line);
-                s.push('\n');
-            }
+            s.push_str(&D.indent(stmt, "      "));
         }
         s.push_str(
             "      EXIT;\n    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN\n",

@@ -187,11 +187,7 @@ BEGIN
         reg = regclass(table)
     );
     for stmt in statements {
-        for line in stmt.lines() {
-            s.push_str("  ");
-            s.push_str(line);
-            s.push('\n');
-        }
+        s.push_str(&D.indent(stmt, "  "));
     }
     s.push_str(
         "  FOR i IN REVERSE coalesce(array_length(dependent_views, 1), 0) .. 1 LOOP

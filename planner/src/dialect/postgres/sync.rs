@@ -64,14 +64,14 @@ impl Postgres {
             (true, false) => changed(&shared_refs),
             (false, false) => format!("{} OR {}", changed(&old_refs), changed(&shared_refs)),
         };
-        let mut ups = String::new();
+        let mut ups: Vec<String> = Vec::new();
         for (c, up) in &sync.new_columns {
-            ups.push_str(&format!("      NEW.{} := {};\n", q(c), expr_on(up, "NEW")?));
+            ups.push(format!("NEW.{} := {};", q(c), expr_on(up, "NEW")?));
         }
-        let mut downs = String::new();
+        let mut downs: Vec<String> = Vec::new();
         for (c, down) in &sync.old_columns {
             if let Some(d) = down {
-                downs.push_str(&format!("      NEW.{} := {};\n", q(c), expr_on(d, "NEW")?));
+                downs.push(format!("NEW.{} := {};", q(c), expr_on(d, "NEW")?));
             }
         }
         let mut shadow_ins = String::new();
@@ -87,21 +87,21 @@ impl Postgres {
                     .collect::<Vec<_>>()
                     .join(" OR ")
             };
-            shadow_ins.push_str(&format!(
-                "  IF TG_OP = 'INSERT' OR {changed_sources} THEN\n    NEW.{} := {value};\n  END IF;\n",
-                q(c)
+            shadow_ins.push_str(&D.indent(
+                &format!(
+                    "IF TG_OP = 'INSERT' OR {changed_sources} THEN\n  NEW.{} := {value};\nEND IF;",
+                    q(c)
+                ),
+                "  ",
             ));
         }
-        let noop = "      NULL;\n";
-        let ups = if ups.is_empty() {
-            noop.to_string()
-        } else {
-            ups
-        };
-        let downs = if downs.is_empty() {
-            noop.to_string()
-        } else {
-            downs
+        // Statements at a depth, or the no-op a branch needs.
+        let block = |statements: &[String], prefix: &str| {
+            if statements.is_empty() {
+                format!("{prefix}NULL;\n")
+            } else {
+                statements.iter().map(|st| D.indent(st, prefix)).collect()
+            }
         };
         let all_new_null = if new_cols.is_empty() {
             "true".to_string()
@@ -121,8 +121,10 @@ impl Postgres {
             "BEGIN\n  IF current_setting('migc.backfill', true) = 'on' THEN\n    RETURN NEW;\n  END IF;\n{shadows}  IF TG_OP = 'INSERT' THEN\n    IF {all_new_null} THEN\n      -- written by the old application\n{ups}    ELSE\n      -- written by the new application\n{downs}    END IF;\n  ELSIF ({old_written} OR {all_new_null}) AND NOT ({new_changed}) THEN\n    -- updated by the old application (or a row the backfill has not reached yet)\n{ups_u}  ELSIF ({new_changed}) AND NOT ({old_changed}) THEN\n    -- updated by the new application\n{downs_u}  END IF;\n  RETURN NEW;\nEND",
             old_changed = changed(&old_refs),
             new_changed = changed(&new_cols),
-            ups_u = ups.replace("      ", "    "),
-            downs_u = downs.replace("      ", "    "),
+            ups = block(&ups, "      "),
+            downs = block(&downs, "      "),
+            ups_u = block(&ups, "    "),
+            downs_u = block(&downs, "    "),
         );
         let create = format!(
             "CREATE OR REPLACE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql AS {};",

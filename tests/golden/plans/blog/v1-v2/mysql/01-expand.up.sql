@@ -105,18 +105,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_comments_insert__migc` BEFORE INSERT ON `comments__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-              IF TRUE THEN
-                -- written by the old application
-                DO 0;
-              ELSE
-                -- written by the new application
-                DO 0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+    IF TRUE THEN
+      -- written by the old application
+      DO 0;
+    ELSE
+      -- written by the new application
+      DO 0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -125,20 +125,20 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_comments_update__migc` BEFORE UPDATE ON `comments__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.`status` <=> OLD.`status`) THEN
-                SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-              END IF;
-              IF (FALSE OR TRUE) AND NOT (FALSE) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                DO 0;
-              ELSEIF (FALSE) AND NOT (FALSE) THEN
-                -- updated by the new application
-                DO 0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF NOT (NEW.`status` <=> OLD.`status`) THEN
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+    END IF;
+    IF (FALSE OR TRUE) AND NOT (FALSE) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      DO 0;
+    ELSEIF (FALSE) AND NOT (FALSE) THEN
+      -- updated by the new application
+      DO 0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -156,18 +156,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_comments_insert` BEFORE INSERT ON `comments` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-              IF TRUE THEN
-                -- written by the old application
-                DO 0;
-              ELSE
-                -- written by the new application
-                DO 0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+    IF TRUE THEN
+      -- written by the old application
+      DO 0;
+    ELSE
+      -- written by the new application
+      DO 0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -180,20 +180,20 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_comments_update` BEFORE UPDATE ON `comments` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.`status` <=> OLD.`status`) THEN
-                SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-              END IF;
-              IF (FALSE OR TRUE) AND NOT (FALSE) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                DO 0;
-              ELSEIF (FALSE) AND NOT (FALSE) THEN
-                -- updated by the new application
-                DO 0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF NOT (NEW.`status` <=> OLD.`status`) THEN
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+    END IF;
+    IF (FALSE OR TRUE) AND NOT (FALSE) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      DO 0;
+    ELSEIF (FALSE) AND NOT (FALSE) THEN
+      -- updated by the new application
+      DO 0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -366,18 +366,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert__migc` BEFORE INSERT ON `posts__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.`view_count__migc_new` = NEW.`view_count`;
-              IF NEW.`body_markdown` IS NULL THEN
-                -- written by the old application
-                SET NEW.`body_markdown` = NEW.`body`;
-              ELSE
-                -- written by the new application
-                SET NEW.`body` = NEW.`body_markdown`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    SET NEW.`view_count__migc_new` = NEW.`view_count`;
+    IF NEW.`body_markdown` IS NULL THEN
+      -- written by the old application
+      SET NEW.`body_markdown` = NEW.`body`;
+    ELSE
+      -- written by the new application
+      SET NEW.`body` = NEW.`body_markdown`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -386,20 +386,20 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update__migc` BEFORE UPDATE ON `posts__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
-                SET NEW.`view_count__migc_new` = NEW.`view_count`;
-              END IF;
-              IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`body_markdown` = NEW.`body`;
-              ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
-                -- updated by the new application
-                SET NEW.`body` = NEW.`body_markdown`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
+    END IF;
+    IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`body_markdown` = NEW.`body`;
+    ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
+      -- updated by the new application
+      SET NEW.`body` = NEW.`body_markdown`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -462,18 +462,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert` BEFORE INSERT ON `posts` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.`view_count__migc_new` = NEW.`view_count`;
-              IF NEW.`body_markdown` IS NULL THEN
-                -- written by the old application
-                SET NEW.`body_markdown` = NEW.`body`;
-              ELSE
-                -- written by the new application
-                SET NEW.`body` = NEW.`body_markdown`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    SET NEW.`view_count__migc_new` = NEW.`view_count`;
+    IF NEW.`body_markdown` IS NULL THEN
+      -- written by the old application
+      SET NEW.`body_markdown` = NEW.`body`;
+    ELSE
+      -- written by the new application
+      SET NEW.`body` = NEW.`body_markdown`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -486,20 +486,20 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update` BEFORE UPDATE ON `posts` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
-                SET NEW.`view_count__migc_new` = NEW.`view_count`;
-              END IF;
-              IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`body_markdown` = NEW.`body`;
-              ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
-                -- updated by the new application
-                SET NEW.`body` = NEW.`body_markdown`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
+    END IF;
+    IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`body_markdown` = NEW.`body`;
+    ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
+      -- updated by the new application
+      SET NEW.`body` = NEW.`body_markdown`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -1398,18 +1398,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert__migc` BEFORE INSERT ON `posts__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.`view_count__migc_new` = NEW.`view_count`;
-              IF NEW.`body_markdown` IS NULL THEN
-                -- written by the old application
-                SET NEW.`body_markdown` = NEW.`body`;
-              ELSE
-                -- written by the new application
-                SET NEW.`body` = NEW.`body_markdown`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    SET NEW.`view_count__migc_new` = NEW.`view_count`;
+    IF NEW.`body_markdown` IS NULL THEN
+      -- written by the old application
+      SET NEW.`body_markdown` = NEW.`body`;
+    ELSE
+      -- written by the new application
+      SET NEW.`body` = NEW.`body_markdown`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -1418,20 +1418,20 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update__migc` BEFORE UPDATE ON `posts__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
-                SET NEW.`view_count__migc_new` = NEW.`view_count`;
-              END IF;
-              IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`body_markdown` = NEW.`body`;
-              ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
-                -- updated by the new application
-                SET NEW.`body` = NEW.`body_markdown`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
+    END IF;
+    IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`body_markdown` = NEW.`body`;
+    ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
+      -- updated by the new application
+      SET NEW.`body` = NEW.`body_markdown`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -1494,18 +1494,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert` BEFORE INSERT ON `posts` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.`view_count__migc_new` = NEW.`view_count`;
-              IF NEW.`body_markdown` IS NULL THEN
-                -- written by the old application
-                SET NEW.`body_markdown` = NEW.`body`;
-              ELSE
-                -- written by the new application
-                SET NEW.`body` = NEW.`body_markdown`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    SET NEW.`view_count__migc_new` = NEW.`view_count`;
+    IF NEW.`body_markdown` IS NULL THEN
+      -- written by the old application
+      SET NEW.`body_markdown` = NEW.`body`;
+    ELSE
+      -- written by the new application
+      SET NEW.`body` = NEW.`body_markdown`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -1518,20 +1518,20 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update` BEFORE UPDATE ON `posts` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
-                SET NEW.`view_count__migc_new` = NEW.`view_count`;
-              END IF;
-              IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`body_markdown` = NEW.`body`;
-              ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
-                -- updated by the new application
-                SET NEW.`body` = NEW.`body_markdown`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
+    END IF;
+    IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`body_markdown` = NEW.`body`;
+    ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
+      -- updated by the new application
+      SET NEW.`body` = NEW.`body_markdown`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;

@@ -248,18 +248,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert__migc` BEFORE INSERT ON `posts__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.`view_count__migc_new` = NEW.`view_count`;
-              IF NEW.`body_markdown` IS NULL THEN
-                -- written by the old application
-                SET NEW.`body_markdown` = NEW.`body`;
-              ELSE
-                -- written by the new application
-                SET NEW.`body` = NEW.`body_markdown`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    SET NEW.`view_count__migc_new` = NEW.`view_count`;
+    IF NEW.`body_markdown` IS NULL THEN
+      -- written by the old application
+      SET NEW.`body_markdown` = NEW.`body`;
+    ELSE
+      -- written by the new application
+      SET NEW.`body` = NEW.`body_markdown`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -268,20 +268,20 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update__migc` BEFORE UPDATE ON `posts__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
-                SET NEW.`view_count__migc_new` = NEW.`view_count`;
-              END IF;
-              IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`body_markdown` = NEW.`body`;
-              ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
-                -- updated by the new application
-                SET NEW.`body` = NEW.`body_markdown`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
+    END IF;
+    IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`body_markdown` = NEW.`body`;
+    ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
+      -- updated by the new application
+      SET NEW.`body` = NEW.`body_markdown`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -344,18 +344,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert` BEFORE INSERT ON `posts` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.`view_count__migc_new` = NEW.`view_count`;
-              IF NEW.`body_markdown` IS NULL THEN
-                -- written by the old application
-                SET NEW.`body_markdown` = NEW.`body`;
-              ELSE
-                -- written by the new application
-                SET NEW.`body` = NEW.`body_markdown`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    SET NEW.`view_count__migc_new` = NEW.`view_count`;
+    IF NEW.`body_markdown` IS NULL THEN
+      -- written by the old application
+      SET NEW.`body_markdown` = NEW.`body`;
+    ELSE
+      -- written by the new application
+      SET NEW.`body` = NEW.`body_markdown`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -368,20 +368,20 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update` BEFORE UPDATE ON `posts` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
-                SET NEW.`view_count__migc_new` = NEW.`view_count`;
-              END IF;
-              IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`body_markdown` = NEW.`body`;
-              ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
-                -- updated by the new application
-                SET NEW.`body` = NEW.`body_markdown`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
+    END IF;
+    IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`body_markdown` = NEW.`body`;
+    ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
+      -- updated by the new application
+      SET NEW.`body` = NEW.`body_markdown`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -573,18 +573,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert__migc` BEFORE INSERT ON `posts__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.`view_count__migc_new` = NEW.`view_count`;
-              IF NEW.`body_markdown` IS NULL THEN
-                -- written by the old application
-                SET NEW.`body_markdown` = NEW.`body`;
-              ELSE
-                -- written by the new application
-                SET NEW.`body` = NEW.`body_markdown`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    SET NEW.`view_count__migc_new` = NEW.`view_count`;
+    IF NEW.`body_markdown` IS NULL THEN
+      -- written by the old application
+      SET NEW.`body_markdown` = NEW.`body`;
+    ELSE
+      -- written by the new application
+      SET NEW.`body` = NEW.`body_markdown`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -593,20 +593,20 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update__migc` BEFORE UPDATE ON `posts__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
-                SET NEW.`view_count__migc_new` = NEW.`view_count`;
-              END IF;
-              IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`body_markdown` = NEW.`body`;
-              ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
-                -- updated by the new application
-                SET NEW.`body` = NEW.`body_markdown`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
+    END IF;
+    IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`body_markdown` = NEW.`body`;
+    ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
+      -- updated by the new application
+      SET NEW.`body` = NEW.`body_markdown`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -669,18 +669,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert` BEFORE INSERT ON `posts` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.`view_count__migc_new` = NEW.`view_count`;
-              IF NEW.`body_markdown` IS NULL THEN
-                -- written by the old application
-                SET NEW.`body_markdown` = NEW.`body`;
-              ELSE
-                -- written by the new application
-                SET NEW.`body` = NEW.`body_markdown`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    SET NEW.`view_count__migc_new` = NEW.`view_count`;
+    IF NEW.`body_markdown` IS NULL THEN
+      -- written by the old application
+      SET NEW.`body_markdown` = NEW.`body`;
+    ELSE
+      -- written by the new application
+      SET NEW.`body` = NEW.`body_markdown`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -693,20 +693,20 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update` BEFORE UPDATE ON `posts` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
-                SET NEW.`view_count__migc_new` = NEW.`view_count`;
-              END IF;
-              IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`body_markdown` = NEW.`body`;
-              ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
-                -- updated by the new application
-                SET NEW.`body` = NEW.`body_markdown`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
+    END IF;
+    IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`body_markdown` = NEW.`body`;
+    ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
+      -- updated by the new application
+      SET NEW.`body` = NEW.`body_markdown`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;

@@ -266,18 +266,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert__migc` BEFORE INSERT ON `posts__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              DO 0;
-              IF NEW.`summary` IS NULL THEN
-                -- written by the old application
-                SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
-              ELSE
-                -- written by the new application
-                SET NEW.`excerpt` = NEW.`summary`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    DO 0;
+    IF NEW.`summary` IS NULL THEN
+      -- written by the old application
+      SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
+    ELSE
+      -- written by the new application
+      SET NEW.`excerpt` = NEW.`summary`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -286,17 +286,17 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update__migc` BEFORE UPDATE ON `posts__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.`excerpt` <=> OLD.`excerpt`) OR NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) OR NEW.`summary` IS NULL) AND NOT (NOT (NEW.`summary` <=> OLD.`summary`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
-              ELSEIF (NOT (NEW.`summary` <=> OLD.`summary`)) AND NOT (NOT (NEW.`excerpt` <=> OLD.`excerpt`)) THEN
-                -- updated by the new application
-                SET NEW.`excerpt` = NEW.`summary`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF (NOT (NEW.`excerpt` <=> OLD.`excerpt`) OR NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) OR NEW.`summary` IS NULL) AND NOT (NOT (NEW.`summary` <=> OLD.`summary`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
+    ELSEIF (NOT (NEW.`summary` <=> OLD.`summary`)) AND NOT (NOT (NEW.`excerpt` <=> OLD.`excerpt`)) THEN
+      -- updated by the new application
+      SET NEW.`excerpt` = NEW.`summary`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -374,18 +374,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert` BEFORE INSERT ON `posts` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              DO 0;
-              IF NEW.`summary` IS NULL THEN
-                -- written by the old application
-                SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
-              ELSE
-                -- written by the new application
-                SET NEW.`excerpt` = NEW.`summary`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    DO 0;
+    IF NEW.`summary` IS NULL THEN
+      -- written by the old application
+      SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
+    ELSE
+      -- written by the new application
+      SET NEW.`excerpt` = NEW.`summary`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -398,17 +398,17 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update` BEFORE UPDATE ON `posts` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.`excerpt` <=> OLD.`excerpt`) OR NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) OR NEW.`summary` IS NULL) AND NOT (NOT (NEW.`summary` <=> OLD.`summary`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
-              ELSEIF (NOT (NEW.`summary` <=> OLD.`summary`)) AND NOT (NOT (NEW.`excerpt` <=> OLD.`excerpt`)) THEN
-                -- updated by the new application
-                SET NEW.`excerpt` = NEW.`summary`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF (NOT (NEW.`excerpt` <=> OLD.`excerpt`) OR NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) OR NEW.`summary` IS NULL) AND NOT (NOT (NEW.`summary` <=> OLD.`summary`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
+    ELSEIF (NOT (NEW.`summary` <=> OLD.`summary`)) AND NOT (NOT (NEW.`excerpt` <=> OLD.`excerpt`)) THEN
+      -- updated by the new application
+      SET NEW.`excerpt` = NEW.`summary`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;

@@ -35,20 +35,20 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_tasks_insert__migc` BEFORE INSERT ON `tasks__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              DO 0;
-              IF NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL THEN
-                -- written by the old application
-                SET NEW.`description` = NEW.`body`;
-                SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
-              ELSE
-                -- written by the new application
-                SET NEW.`body` = NEW.`description`;
-                SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    DO 0;
+    IF NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL THEN
+      -- written by the old application
+      SET NEW.`description` = NEW.`body`;
+      SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
+    ELSE
+      -- written by the new application
+      SET NEW.`body` = NEW.`description`;
+      SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -57,19 +57,19 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_tasks_update__migc` BEFORE UPDATE ON `tasks__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`) OR NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL) AND NOT (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`description` = NEW.`body`;
-                SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
-              ELSEIF (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`)) THEN
-                -- updated by the new application
-                SET NEW.`body` = NEW.`description`;
-                SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`) OR NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL) AND NOT (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`description` = NEW.`body`;
+      SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
+    ELSEIF (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`)) THEN
+      -- updated by the new application
+      SET NEW.`body` = NEW.`description`;
+      SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -222,18 +222,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_insert__migc` BEFORE INSERT ON `invitations__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
-              IF TRUE THEN
-                -- written by the old application
-                DO 0;
-              ELSE
-                -- written by the new application
-                DO 0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
+    IF TRUE THEN
+      -- written by the old application
+      DO 0;
+    ELSE
+      -- written by the new application
+      DO 0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -242,20 +242,20 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_update__migc` BEFORE UPDATE ON `invitations__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.`state` <=> OLD.`state`) THEN
-                SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
-              END IF;
-              IF (FALSE OR TRUE) AND NOT (FALSE) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                DO 0;
-              ELSEIF (FALSE) AND NOT (FALSE) THEN
-                -- updated by the new application
-                DO 0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF NOT (NEW.`state` <=> OLD.`state`) THEN
+      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
+    END IF;
+    IF (FALSE OR TRUE) AND NOT (FALSE) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      DO 0;
+    ELSEIF (FALSE) AND NOT (FALSE) THEN
+      -- updated by the new application
+      DO 0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -273,18 +273,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_insert` BEFORE INSERT ON `invitations` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
-              IF TRUE THEN
-                -- written by the old application
-                DO 0;
-              ELSE
-                -- written by the new application
-                DO 0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
+    IF TRUE THEN
+      -- written by the old application
+      DO 0;
+    ELSE
+      -- written by the new application
+      DO 0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -297,20 +297,20 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_update` BEFORE UPDATE ON `invitations` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.`state` <=> OLD.`state`) THEN
-                SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
-              END IF;
-              IF (FALSE OR TRUE) AND NOT (FALSE) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                DO 0;
-              ELSEIF (FALSE) AND NOT (FALSE) THEN
-                -- updated by the new application
-                DO 0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF NOT (NEW.`state` <=> OLD.`state`) THEN
+      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
+    END IF;
+    IF (FALSE OR TRUE) AND NOT (FALSE) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      DO 0;
+    ELSEIF (FALSE) AND NOT (FALSE) THEN
+      -- updated by the new application
+      DO 0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;

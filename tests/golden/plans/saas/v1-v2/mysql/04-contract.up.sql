@@ -46,20 +46,20 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_tasks_insert` BEFORE INSERT ON `tasks` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              DO 0;
-              IF NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL THEN
-                -- written by the old application
-                SET NEW.`description` = NEW.`body`;
-                SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
-              ELSE
-                -- written by the new application
-                SET NEW.`body` = NEW.`description`;
-                SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    DO 0;
+    IF NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL THEN
+      -- written by the old application
+      SET NEW.`description` = NEW.`body`;
+      SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
+    ELSE
+      -- written by the new application
+      SET NEW.`body` = NEW.`description`;
+      SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -72,19 +72,19 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_tasks_update` BEFORE UPDATE ON `tasks` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`) OR NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL) AND NOT (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`description` = NEW.`body`;
-                SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
-              ELSEIF (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`)) THEN
-                -- updated by the new application
-                SET NEW.`body` = NEW.`description`;
-                SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`) OR NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL) AND NOT (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`description` = NEW.`body`;
+      SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
+    ELSEIF (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`)) THEN
+      -- updated by the new application
+      SET NEW.`body` = NEW.`description`;
+      SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;

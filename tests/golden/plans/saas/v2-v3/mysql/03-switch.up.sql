@@ -296,18 +296,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_tenants_insert__migc` BEFORE INSERT ON `tenants__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              DO 0;
-              IF NEW.`display_name` IS NULL THEN
-                -- written by the old application
-                SET NEW.`display_name` = NEW.`name`;
-              ELSE
-                -- written by the new application
-                SET NEW.`name` = NEW.`display_name`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    DO 0;
+    IF NEW.`display_name` IS NULL THEN
+      -- written by the old application
+      SET NEW.`display_name` = NEW.`name`;
+    ELSE
+      -- written by the new application
+      SET NEW.`name` = NEW.`display_name`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -316,17 +316,17 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_tenants_update__migc` BEFORE UPDATE ON `tenants__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.`name` <=> OLD.`name`) OR NEW.`display_name` IS NULL) AND NOT (NOT (NEW.`display_name` <=> OLD.`display_name`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`display_name` = NEW.`name`;
-              ELSEIF (NOT (NEW.`display_name` <=> OLD.`display_name`)) AND NOT (NOT (NEW.`name` <=> OLD.`name`)) THEN
-                -- updated by the new application
-                SET NEW.`name` = NEW.`display_name`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF (NOT (NEW.`name` <=> OLD.`name`) OR NEW.`display_name` IS NULL) AND NOT (NOT (NEW.`display_name` <=> OLD.`display_name`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`display_name` = NEW.`name`;
+    ELSEIF (NOT (NEW.`display_name` <=> OLD.`display_name`)) AND NOT (NOT (NEW.`name` <=> OLD.`name`)) THEN
+      -- updated by the new application
+      SET NEW.`name` = NEW.`display_name`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -434,18 +434,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_tenants_insert` BEFORE INSERT ON `tenants` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              DO 0;
-              IF NEW.`display_name` IS NULL THEN
-                -- written by the old application
-                SET NEW.`display_name` = NEW.`name`;
-              ELSE
-                -- written by the new application
-                SET NEW.`name` = NEW.`display_name`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    DO 0;
+    IF NEW.`display_name` IS NULL THEN
+      -- written by the old application
+      SET NEW.`display_name` = NEW.`name`;
+    ELSE
+      -- written by the new application
+      SET NEW.`name` = NEW.`display_name`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -458,17 +458,17 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_tenants_update` BEFORE UPDATE ON `tenants` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.`name` <=> OLD.`name`) OR NEW.`display_name` IS NULL) AND NOT (NOT (NEW.`display_name` <=> OLD.`display_name`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`display_name` = NEW.`name`;
-              ELSEIF (NOT (NEW.`display_name` <=> OLD.`display_name`)) AND NOT (NOT (NEW.`name` <=> OLD.`name`)) THEN
-                -- updated by the new application
-                SET NEW.`name` = NEW.`display_name`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF (NOT (NEW.`name` <=> OLD.`name`) OR NEW.`display_name` IS NULL) AND NOT (NOT (NEW.`display_name` <=> OLD.`display_name`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`display_name` = NEW.`name`;
+    ELSEIF (NOT (NEW.`display_name` <=> OLD.`display_name`)) AND NOT (NOT (NEW.`name` <=> OLD.`name`)) THEN
+      -- updated by the new application
+      SET NEW.`name` = NEW.`display_name`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;

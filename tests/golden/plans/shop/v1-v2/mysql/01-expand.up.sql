@@ -129,18 +129,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_insert__migc` BEFORE INSERT ON `orders__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-              IF TRUE THEN
-                -- written by the old application
-                DO 0;
-              ELSE
-                -- written by the new application
-                DO 0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+    IF TRUE THEN
+      -- written by the old application
+      DO 0;
+    ELSE
+      -- written by the new application
+      DO 0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -149,20 +149,20 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_update__migc` BEFORE UPDATE ON `orders__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.`status` <=> OLD.`status`) THEN
-                SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-              END IF;
-              IF (FALSE OR TRUE) AND NOT (FALSE) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                DO 0;
-              ELSEIF (FALSE) AND NOT (FALSE) THEN
-                -- updated by the new application
-                DO 0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF NOT (NEW.`status` <=> OLD.`status`) THEN
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+    END IF;
+    IF (FALSE OR TRUE) AND NOT (FALSE) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      DO 0;
+    ELSEIF (FALSE) AND NOT (FALSE) THEN
+      -- updated by the new application
+      DO 0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -210,18 +210,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_insert` BEFORE INSERT ON `orders` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-              IF TRUE THEN
-                -- written by the old application
-                DO 0;
-              ELSE
-                -- written by the new application
-                DO 0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+    IF TRUE THEN
+      -- written by the old application
+      DO 0;
+    ELSE
+      -- written by the new application
+      DO 0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -234,20 +234,20 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_update` BEFORE UPDATE ON `orders` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.`status` <=> OLD.`status`) THEN
-                SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-              END IF;
-              IF (FALSE OR TRUE) AND NOT (FALSE) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                DO 0;
-              ELSEIF (FALSE) AND NOT (FALSE) THEN
-                -- updated by the new application
-                DO 0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF NOT (NEW.`status` <=> OLD.`status`) THEN
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+    END IF;
+    IF (FALSE OR TRUE) AND NOT (FALSE) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      DO 0;
+    ELSEIF (FALSE) AND NOT (FALSE) THEN
+      -- updated by the new application
+      DO 0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -419,18 +419,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_insert__migc` BEFORE INSERT ON `orders__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-              IF TRUE THEN
-                -- written by the old application
-                DO 0;
-              ELSE
-                -- written by the new application
-                DO 0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+    IF TRUE THEN
+      -- written by the old application
+      DO 0;
+    ELSE
+      -- written by the new application
+      DO 0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -439,20 +439,20 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_update__migc` BEFORE UPDATE ON `orders__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.`status` <=> OLD.`status`) THEN
-                SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-              END IF;
-              IF (FALSE OR TRUE) AND NOT (FALSE) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                DO 0;
-              ELSEIF (FALSE) AND NOT (FALSE) THEN
-                -- updated by the new application
-                DO 0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF NOT (NEW.`status` <=> OLD.`status`) THEN
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+    END IF;
+    IF (FALSE OR TRUE) AND NOT (FALSE) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      DO 0;
+    ELSEIF (FALSE) AND NOT (FALSE) THEN
+      -- updated by the new application
+      DO 0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -500,18 +500,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_insert` BEFORE INSERT ON `orders` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-              IF TRUE THEN
-                -- written by the old application
-                DO 0;
-              ELSE
-                -- written by the new application
-                DO 0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+    IF TRUE THEN
+      -- written by the old application
+      DO 0;
+    ELSE
+      -- written by the new application
+      DO 0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -524,20 +524,20 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_update` BEFORE UPDATE ON `orders` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF NOT (NEW.`status` <=> OLD.`status`) THEN
-                SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-              END IF;
-              IF (FALSE OR TRUE) AND NOT (FALSE) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                DO 0;
-              ELSEIF (FALSE) AND NOT (FALSE) THEN
-                -- updated by the new application
-                DO 0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF NOT (NEW.`status` <=> OLD.`status`) THEN
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''completed'' THEN ''paid'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+    END IF;
+    IF (FALSE OR TRUE) AND NOT (FALSE) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      DO 0;
+    ELSEIF (FALSE) AND NOT (FALSE) THEN
+      -- updated by the new application
+      DO 0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;

@@ -35,18 +35,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_payments_insert__migc` BEFORE INSERT ON `payments__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              DO 0;
-              IF NEW.`amount_cents` IS NULL THEN
-                -- written by the old application
-                SET NEW.`amount_cents` = round(NEW.`amount` * 100);
-              ELSE
-                -- written by the new application
-                SET NEW.`amount` = NEW.`amount_cents` / 100.0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    DO 0;
+    IF NEW.`amount_cents` IS NULL THEN
+      -- written by the old application
+      SET NEW.`amount_cents` = round(NEW.`amount` * 100);
+    ELSE
+      -- written by the new application
+      SET NEW.`amount` = NEW.`amount_cents` / 100.0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -55,17 +55,17 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_payments_update__migc` BEFORE UPDATE ON `payments__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.`amount` <=> OLD.`amount`) OR NEW.`amount_cents` IS NULL) AND NOT (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`amount_cents` = round(NEW.`amount` * 100);
-              ELSEIF (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) AND NOT (NOT (NEW.`amount` <=> OLD.`amount`)) THEN
-                -- updated by the new application
-                SET NEW.`amount` = NEW.`amount_cents` / 100.0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF (NOT (NEW.`amount` <=> OLD.`amount`) OR NEW.`amount_cents` IS NULL) AND NOT (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`amount_cents` = round(NEW.`amount` * 100);
+    ELSEIF (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) AND NOT (NOT (NEW.`amount` <=> OLD.`amount`)) THEN
+      -- updated by the new application
+      SET NEW.`amount` = NEW.`amount_cents` / 100.0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -365,19 +365,19 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_insert__migc` BEFORE INSERT ON `users__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              DO 0;
-              IF NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
-                -- written by the old application
-                SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
-                SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
-              ELSE
-                -- written by the new application
-                SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    DO 0;
+    IF NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
+      -- written by the old application
+      SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
+      SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
+    ELSE
+      -- written by the new application
+      SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -386,18 +386,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_update__migc` BEFORE UPDATE ON `users__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
-                SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
-              ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
-                -- updated by the new application
-                SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
+      SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
+    ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
+      -- updated by the new application
+      SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -460,19 +460,19 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_insert` BEFORE INSERT ON `users` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              DO 0;
-              IF NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
-                -- written by the old application
-                SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
-                SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
-              ELSE
-                -- written by the new application
-                SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    DO 0;
+    IF NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
+      -- written by the old application
+      SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
+      SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
+    ELSE
+      -- written by the new application
+      SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -485,18 +485,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_update` BEFORE UPDATE ON `users` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
-                SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
-              ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
-                -- updated by the new application
-                SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
+      SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
+    ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
+      -- updated by the new application
+      SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -658,19 +658,19 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_insert__migc` BEFORE INSERT ON `users__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              DO 0;
-              IF NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
-                -- written by the old application
-                SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
-                SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
-              ELSE
-                -- written by the new application
-                SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    DO 0;
+    IF NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
+      -- written by the old application
+      SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
+      SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
+    ELSE
+      -- written by the new application
+      SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -679,18 +679,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_update__migc` BEFORE UPDATE ON `users__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
-                SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
-              ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
-                -- updated by the new application
-                SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
+      SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
+    ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
+      -- updated by the new application
+      SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -753,19 +753,19 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_insert` BEFORE INSERT ON `users` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              DO 0;
-              IF NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
-                -- written by the old application
-                SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
-                SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
-              ELSE
-                -- written by the new application
-                SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    DO 0;
+    IF NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
+      -- written by the old application
+      SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
+      SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
+    ELSE
+      -- written by the new application
+      SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -778,18 +778,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_update` BEFORE UPDATE ON `users` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
-                SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
-              ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
-                -- updated by the new application
-                SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
+      SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
+    ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
+      -- updated by the new application
+      SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;

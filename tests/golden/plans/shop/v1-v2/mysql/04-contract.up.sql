@@ -46,18 +46,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_payments_insert` BEFORE INSERT ON `payments` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              DO 0;
-              IF NEW.`amount_cents` IS NULL THEN
-                -- written by the old application
-                SET NEW.`amount_cents` = round(NEW.`amount` * 100);
-              ELSE
-                -- written by the new application
-                SET NEW.`amount` = NEW.`amount_cents` / 100.0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    DO 0;
+    IF NEW.`amount_cents` IS NULL THEN
+      -- written by the old application
+      SET NEW.`amount_cents` = round(NEW.`amount` * 100);
+    ELSE
+      -- written by the new application
+      SET NEW.`amount` = NEW.`amount_cents` / 100.0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -70,17 +70,17 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_payments_update` BEFORE UPDATE ON `payments` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.`amount` <=> OLD.`amount`) OR NEW.`amount_cents` IS NULL) AND NOT (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`amount_cents` = round(NEW.`amount` * 100);
-              ELSEIF (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) AND NOT (NOT (NEW.`amount` <=> OLD.`amount`)) THEN
-                -- updated by the new application
-                SET NEW.`amount` = NEW.`amount_cents` / 100.0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF (NOT (NEW.`amount` <=> OLD.`amount`) OR NEW.`amount_cents` IS NULL) AND NOT (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`amount_cents` = round(NEW.`amount` * 100);
+    ELSEIF (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) AND NOT (NOT (NEW.`amount` <=> OLD.`amount`)) THEN
+      -- updated by the new application
+      SET NEW.`amount` = NEW.`amount_cents` / 100.0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;

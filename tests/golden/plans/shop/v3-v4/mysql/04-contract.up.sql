@@ -76,18 +76,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_insert` BEFORE INSERT ON `orders` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              DO 0;
-              IF NEW.`total_cents` IS NULL THEN
-                -- written by the old application
-                SET NEW.`total_cents` = round(NEW.`total` * 100);
-              ELSE
-                -- written by the new application
-                SET NEW.`total` = NEW.`total_cents` / 100.0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    DO 0;
+    IF NEW.`total_cents` IS NULL THEN
+      -- written by the old application
+      SET NEW.`total_cents` = round(NEW.`total` * 100);
+    ELSE
+      -- written by the new application
+      SET NEW.`total` = NEW.`total_cents` / 100.0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -100,17 +100,17 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_update` BEFORE UPDATE ON `orders` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.`total` <=> OLD.`total`) OR NEW.`total_cents` IS NULL) AND NOT (NOT (NEW.`total_cents` <=> OLD.`total_cents`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`total_cents` = round(NEW.`total` * 100);
-              ELSEIF (NOT (NEW.`total_cents` <=> OLD.`total_cents`)) AND NOT (NOT (NEW.`total` <=> OLD.`total`)) THEN
-                -- updated by the new application
-                SET NEW.`total` = NEW.`total_cents` / 100.0;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF (NOT (NEW.`total` <=> OLD.`total`) OR NEW.`total_cents` IS NULL) AND NOT (NOT (NEW.`total_cents` <=> OLD.`total_cents`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`total_cents` = round(NEW.`total` * 100);
+    ELSEIF (NOT (NEW.`total_cents` <=> OLD.`total_cents`)) AND NOT (NOT (NEW.`total` <=> OLD.`total`)) THEN
+      -- updated by the new application
+      SET NEW.`total` = NEW.`total_cents` / 100.0;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -199,18 +199,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_insert` BEFORE INSERT ON `stock_levels` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              DO 0;
-              IF NEW.`reserved_quantity` IS NULL THEN
-                -- written by the old application
-                SET NEW.`reserved_quantity` = NEW.`reserved`;
-              ELSE
-                -- written by the new application
-                SET NEW.`reserved` = NEW.`reserved_quantity`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    DO 0;
+    IF NEW.`reserved_quantity` IS NULL THEN
+      -- written by the old application
+      SET NEW.`reserved_quantity` = NEW.`reserved`;
+    ELSE
+      -- written by the new application
+      SET NEW.`reserved` = NEW.`reserved_quantity`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -223,17 +223,17 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_update` BEFORE UPDATE ON `stock_levels` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL) AND NOT (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`reserved_quantity` = NEW.`reserved`;
-              ELSEIF (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) AND NOT (NOT (NEW.`reserved` <=> OLD.`reserved`)) THEN
-                -- updated by the new application
-                SET NEW.`reserved` = NEW.`reserved_quantity`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF (NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL) AND NOT (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`reserved_quantity` = NEW.`reserved`;
+    ELSEIF (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) AND NOT (NOT (NEW.`reserved` <=> OLD.`reserved`)) THEN
+      -- updated by the new application
+      SET NEW.`reserved` = NEW.`reserved_quantity`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -585,18 +585,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_insert__migc` BEFORE INSERT ON `stock_levels__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              DO 0;
-              IF NEW.`reserved_quantity` IS NULL THEN
-                -- written by the old application
-                SET NEW.`reserved_quantity` = NEW.`reserved`;
-              ELSE
-                -- written by the new application
-                SET NEW.`reserved` = NEW.`reserved_quantity`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    DO 0;
+    IF NEW.`reserved_quantity` IS NULL THEN
+      -- written by the old application
+      SET NEW.`reserved_quantity` = NEW.`reserved`;
+    ELSE
+      -- written by the new application
+      SET NEW.`reserved` = NEW.`reserved_quantity`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -605,17 +605,17 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_update__migc` BEFORE UPDATE ON `stock_levels__migc` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL) AND NOT (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`reserved_quantity` = NEW.`reserved`;
-              ELSEIF (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) AND NOT (NOT (NEW.`reserved` <=> OLD.`reserved`)) THEN
-                -- updated by the new application
-                SET NEW.`reserved` = NEW.`reserved_quantity`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF (NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL) AND NOT (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`reserved_quantity` = NEW.`reserved`;
+    ELSEIF (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) AND NOT (NOT (NEW.`reserved` <=> OLD.`reserved`)) THEN
+      -- updated by the new application
+      SET NEW.`reserved` = NEW.`reserved_quantity`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -633,18 +633,18 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_insert` BEFORE INSERT ON `stock_levels` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              DO 0;
-              IF NEW.`reserved_quantity` IS NULL THEN
-                -- written by the old application
-                SET NEW.`reserved_quantity` = NEW.`reserved`;
-              ELSE
-                -- written by the new application
-                SET NEW.`reserved` = NEW.`reserved_quantity`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    DO 0;
+    IF NEW.`reserved_quantity` IS NULL THEN
+      -- written by the old application
+      SET NEW.`reserved_quantity` = NEW.`reserved`;
+    ELSE
+      -- written by the new application
+      SET NEW.`reserved` = NEW.`reserved_quantity`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
@@ -657,17 +657,17 @@ BEGIN
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_update` BEFORE UPDATE ON `stock_levels` FOR EACH ROW
-          BEGIN
-            IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-              IF (NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL) AND NOT (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) THEN
-                -- updated by the old application (or a row the backfill has not reached yet)
-                SET NEW.`reserved_quantity` = NEW.`reserved`;
-              ELSEIF (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) AND NOT (NOT (NEW.`reserved` <=> OLD.`reserved`)) THEN
-                -- updated by the new application
-                SET NEW.`reserved` = NEW.`reserved_quantity`;
-              END IF;
-            END IF;
-          END';
+BEGIN
+  IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
+    IF (NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL) AND NOT (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      SET NEW.`reserved_quantity` = NEW.`reserved`;
+    ELSEIF (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) AND NOT (NOT (NEW.`reserved` <=> OLD.`reserved`)) THEN
+      -- updated by the new application
+      SET NEW.`reserved` = NEW.`reserved_quantity`;
+    END IF;
+  END IF;
+END';
           PREPARE migc_stmt FROM @migc_sql;
           EXECUTE migc_stmt;
           DEALLOCATE PREPARE migc_stmt;
