@@ -248,7 +248,14 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            // A URL misplaced on the command line comes back in clap's message: redacted.
+            let plain = e.render().to_string();
+            let redacted = migc_db::redact_text(&plain);
+            if redacted == plain {
+                let _ = e.print();
+            } else {
+                eprint!("{redacted}");
+            }
             return if e.use_stderr() {
                 ExitCode::from(crate::exit::USAGE)
             } else {
@@ -260,7 +267,8 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::from(OK),
         Err(failure) => {
             if let Failure::Usage(message) = &failure {
-                eprintln!("error: {message}");
+                // Every message is built with URLs redacted; this is the last guard.
+                eprintln!("error: {}", migc_db::redact_text(message));
             }
             failure.code()
         }

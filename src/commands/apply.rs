@@ -33,14 +33,14 @@ pub(crate) fn open(
 pub(crate) fn url(text: &str) -> Result<migc_db::DbUrl, Failure> {
     migc_db::DbUrl::parse(text).ok_or_else(|| {
         Failure::Usage(format!(
-            "`{text}` is not a database URL (postgres://…, mysql://…, sqlite://PATH)"
+            "`{}` is not a database URL (postgres://…, mysql://…, sqlite://PATH)",
+            migc_db::redact(text)
         ))
     })
 }
 
 pub(crate) fn connect(url: &migc_db::DbUrl) -> Result<Box<dyn migc_db::Connection>, Failure> {
-    migc_db::connect(url)
-        .map_err(|e| Failure::Usage(format!("cannot connect to {}: {e}", url.redacted())))
+    migc_db::connect(url).map_err(|e| Failure::Usage(format!("cannot connect to {url}: {e}")))
 }
 
 /// A runner error as the exit code the command line promises.
@@ -48,7 +48,7 @@ pub(crate) fn failure(e: migc_runner::Error) -> Failure {
     use migc_runner::Kind;
     match e.kind {
         Kind::Refused | Kind::Failed => {
-            eprintln!("error: {}", e.message);
+            eprintln!("error: {}", migc_db::redact_text(&e.message));
             Failure::Input
         }
         Kind::Busy | Kind::Io => Failure::Usage(e.message),

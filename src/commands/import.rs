@@ -16,7 +16,8 @@ pub fn run(
     let mut sources = Sources::new();
     let Some((imported, dialect)) = source::import(spec, dialect, &mut sources)? else {
         return Err(Failure::Usage(format!(
-            "`{spec}` is neither a `.sql` file nor a database URL (postgres://, mysql://, sqlite://)"
+            "`{}` is neither a `.sql` file nor a database URL (postgres://, mysql://, sqlite://)",
+            source::shown(spec)
         )));
     };
     let mut diagnostics: Vec<Diagnostic> = imported.diagnostics.clone();
@@ -36,7 +37,8 @@ pub fn run(
     if compiled.diagnostics.iter().any(Diagnostic::is_error) {
         render::emit(format, &check, &compiled.diagnostics);
         return Err(Failure::Usage(format!(
-            "internal error: the .mig text read from `{spec}` does not compile; nothing was written"
+            "internal error: the .mig text read from `{}` does not compile; nothing was written",
+            source::shown(spec)
         )));
     }
     stale(out, &files)?;

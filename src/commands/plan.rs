@@ -79,9 +79,10 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
         let (line, col) = sources.line_col(span);
         Some(format!("{}:{line}:{col}", sources.get(span.file).name))
     };
+    let (from_label, to_label) = (source::shown(args.from), source::shown(args.to));
     let labels = migc_planner::Labels {
-        from: args.from,
-        to: args.to,
+        from: &from_label,
+        to: &to_label,
     };
     let files = match migc_planner::render(&plan, &from, &to, args.dialect, &labels, &locate) {
         Ok(mut files) => {

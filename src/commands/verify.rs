@@ -121,7 +121,10 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
     migc_grammar::sort_diagnostics(&mut diagnostics);
     let (Some(deploy), Some(plan)) = (deploy, plan) else {
         if diagnostics.is_empty() {
-            eprintln!("error: `{}` cannot be built on {dialect}", args.from);
+            eprintln!(
+                "error: `{}` cannot be built on {dialect}",
+                source::shown(args.from)
+            );
         }
         render::emit(args.format, &sources, &diagnostics);
         return Err(Failure::Input);
@@ -155,7 +158,9 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
     };
     println!(
         "verify {} -> {} on {dialect}, {where_}, {} rows per table",
-        args.from, args.to, args.rows
+        source::shown(args.from),
+        source::shown(args.to),
+        args.rows
     );
     let report = {
         let mut conn = super::apply::connect(&url)?;
