@@ -168,7 +168,7 @@ pub enum Command {
     },
     /// Show which plans ran on a database, which phases are applied and how far backfills are.
     Status {
-        /// The database (`postgres://…`, `mysql://…`, `sqlite://PATH`).
+        /// The database (`postgres://…`, `mysql://…`, `sqlite://PATH` of an existing file).
         #[arg(long)]
         url: String,
     },
@@ -207,7 +207,8 @@ pub enum Command {
 /// What `apply` and `rollback` share.
 #[derive(clap::Args, Debug)]
 pub struct RunArgs {
-    /// The database (`postgres://…`, `mysql://…`, `sqlite://PATH`).
+    /// The database (`postgres://…`, `mysql://…`, `sqlite://PATH`; `apply` creates the SQLite
+    /// file when it is not there, `rollback` needs it).
     #[arg(long)]
     pub url: String,
     /// Print what would run, change nothing.

@@ -302,12 +302,19 @@ pub trait Connection: Send {
     fn query(&mut self, sql: &str) -> Result<Rows, DbError>;
 }
 
-/// Opens a connection. An error never holds the URL's secrets.
+/// Opens a connection to a database that exists: a SQLite file that is not there is an error,
+/// and none is created. An error never holds the URL's secrets.
 pub fn connect(url: &DbUrl) -> Result<Box<dyn Connection>, DbError> {
-    open(url).map_err(|e| url.scrub(e))
+    open(url, false).map_err(|e| url.scrub(e))
 }
 
-fn open(url: &DbUrl) -> Result<Box<dyn Connection>, DbError> {
+/// Opens a connection, creating the SQLite file when it is not there (for the commands that
+/// build a database: `migc apply`, `migc verify`).
+pub fn connect_or_create(url: &DbUrl) -> Result<Box<dyn Connection>, DbError> {
+    open(url, true).map_err(|e| url.scrub(e))
+}
+
+fn open(url: &DbUrl, create: bool) -> Result<Box<dyn Connection>, DbError> {
     match url {
         DbUrl::Postgres(u) => {
             let client = postgres::Client::connect(u, postgres::NoTls).map_err(pg_error)?;
@@ -322,8 +329,24 @@ fn open(url: &DbUrl) -> Result<Box<dyn Connection>, DbError> {
             Ok(Box::new(My(conn)))
         }
         DbUrl::Sqlite(path) => {
+            use rusqlite::OpenFlags;
+            // No SQLITE_OPEN_URI: a `file:…?mode=rwc` path must not create what CREATE
+            // leaves alone.
+            let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            if create {
+                flags |= OpenFlags::SQLITE_OPEN_CREATE;
+            }
             let conn = match path {
-                Some(p) => rusqlite::Connection::open(p),
+                Some(p) if !create && !p.exists() => {
+                    return Err(DbError {
+                        code: None,
+                        message: format!(
+                            "no such file `{}` (only `migc apply` creates a SQLite database)",
+                            p.display()
+                        ),
+                    })
+                }
+                Some(p) => rusqlite::Connection::open_with_flags(p, flags),
                 None => rusqlite::Connection::open_in_memory(),
             }
             .map_err(lite_error)?;
@@ -603,6 +626,42 @@ mod tests {
         let url = DbUrl::parse("mysql://app:s3cr3t-PASS@127.0.0.1:1/db").unwrap();
         let e = connect(&url).err().expect("nothing listens on port 1");
         assert!(!e.to_string().contains("s3cr3t"), "{e}");
+    }
+
+    #[test]
+    fn only_connect_or_create_creates_a_sqlite_file() {
+        let dir = std::env::temp_dir().join(format!("migc-db-open-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("app.db");
+        let _ = std::fs::remove_file(&path);
+        let url = DbUrl::Sqlite(Some(path.clone()));
+        let e = connect(&url).err().expect("a missing file is an error");
+        assert!(e.message.contains("no such file"), "{e}");
+        assert!(!path.exists(), "connect created the file");
+        let mut c = connect_or_create(&url).expect("created");
+        c.execute("CREATE TABLE t (a integer)").unwrap();
+        drop(c);
+        assert!(path.exists());
+        let mut c = connect(&url).expect("it exists now");
+        assert_eq!(
+            c.query("SELECT count(*) FROM t").unwrap(),
+            vec![vec![Some("0".into())]]
+        );
+        drop(c);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn sqlite_values_come_back_as_text() {
+        let mut c = connect(&DbUrl::Sqlite(None)).unwrap();
+        c.execute(
+            "CREATE TABLE t (a integer, b text, c real); INSERT INTO t VALUES (1, 'x', NULL);",
+        )
+        .unwrap();
+        let rows = c.query("SELECT a, b, c FROM t").unwrap();
+        assert_eq!(rows, vec![vec![Some("1".into()), Some("x".into()), None]]);
+        let err = c.execute("INSERT INTO missing VALUES (1)").unwrap_err();
+        assert!(err.message.contains("missing"), "{err}");
     }
 
     /// The live servers, when the test environment names them (`.ci/run` does).

@@ -163,7 +163,8 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
         args.rows
     );
     let report = {
-        let mut conn = super::apply::connect(&url)?;
+        // The scratch database: a new SQLite file is made here.
+        let mut conn = super::apply::connect(&url, true)?;
         verify::run(
             &url,
             conn.as_mut(),
