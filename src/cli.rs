@@ -73,7 +73,8 @@ pub enum Command {
         /// The database dialect to write SQL for.
         #[arg(long, value_enum)]
         dialect: Dialect,
-        /// The directory to write the plan to (replaced as a whole).
+        /// The directory to write the plan to: a new or empty one, or a plan migc wrote there
+        /// before (replaced as a whole). Anything else there is refused and left alone.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
         /// Write nothing; exit 1 if DIR differs from what would be written.
@@ -100,7 +101,8 @@ pub enum Command {
         /// The dialect of a `.sql` file (a URL names its own).
         #[arg(long, value_enum)]
         dialect: Option<Dialect>,
-        /// The directory to write the `.mig` files to.
+        /// The directory to write the `.mig` files to: a new or empty one, or one holding only
+        /// `.mig` files this import writes (replaced as a whole). Anything else is refused.
         #[arg(short, long, value_name = "DIR")]
         output: PathBuf,
         /// How to print diagnostics.

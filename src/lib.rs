@@ -5,6 +5,7 @@ pub mod cli;
 mod commands;
 pub mod exit;
 pub mod input;
+mod output;
 pub mod render;
 mod source;
 mod stored;
