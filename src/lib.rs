@@ -6,6 +6,7 @@ mod commands;
 pub mod exit;
 pub mod input;
 mod output;
+mod record;
 pub mod render;
 mod source;
 mod stored;

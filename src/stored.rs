@@ -22,6 +22,7 @@ pub fn build(declared: &Schema, server: &DbUrl, sources: &Sources) -> Result<Sch
         &Schema::default(),
         declared,
         ("empty", "declared"),
+        &crate::record::Names::new(&[]),
         server.dialect(),
         false,
         sources,

@@ -330,7 +330,7 @@ fn a_held_lock_is_retried_then_given_up_cleanly_and_resumed() {
     );
     holder.execute("ROLLBACK").unwrap();
     let status = text(&run(&["status", "--url", &db.url]).stdout);
-    let ours = &status[status.find("/v2 (").expect("the plan is listed")..];
+    let ours = &status[status.find("v1 -> v2 (").expect("the plan is listed")..];
     assert!(ours.contains("expand    applied"), "{status}");
     assert!(!ours.contains("backfill  applied"), "{status}");
 

@@ -1,10 +1,11 @@
 //! Where migc writes and what it opens, on the real binary: `plan --out` and `import -o` replace
 //! only their own output (a file or a foreign directory is refused with exit 2 and left as it
-//! was), and `sqlite://PATH` opens an existing file everywhere but `apply` (a missing one is
-//! exit 2 and no file is created).
+//! was), `sqlite://PATH` opens an existing file everywhere but `apply` (a missing one is exit 2
+//! and no file is created), and a plan's bytes do not depend on the working directory or on how
+//! its sources are spelled.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn migc(dir: &Path, args: &[&str]) -> Output {
@@ -39,6 +40,10 @@ fn write(dir: &Path, name: &str, content: &str) {
         std::fs::create_dir_all(parent).expect("mkdir");
     }
     std::fs::write(path, content).expect("write");
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// Every file and directory under `dir` (directories as `name/`), with the files' bytes: a
@@ -198,10 +203,7 @@ fn plan_out_writes_a_new_or_empty_directory_and_replaces_a_plan_as_a_whole() {
         ),
         0,
     );
-    assert_eq!(
-        tree(&d.join("empty")).into_keys().collect::<Vec<_>>(),
-        fresh.into_keys().collect::<Vec<_>>()
-    );
+    assert_eq!(tree(&d.join("empty")), fresh);
 }
 
 #[test]
@@ -333,4 +335,208 @@ fn a_missing_sqlite_file_is_an_error_and_is_not_created() {
     expect(&migc(d, &["apply", "plan", "--url", url]), 0);
     assert!(d.join("missing.db").is_file());
     expect(&migc(d, &["status", "--url", url]), 0);
+}
+
+/// The same plan, written from three working directories with sources spelled three ways:
+/// byte-identical, with sources relative to their common base.
+#[test]
+fn a_plan_does_not_depend_on_the_working_directory_or_the_spelling() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out = |n: &str| tmp.path().join(n).to_string_lossy().into_owned();
+    let abs = |p: &str| root().join(p).to_string_lossy().into_owned();
+    let runs: [(PathBuf, String, String, String); 4] = [
+        (
+            root(),
+            "examples/shop/v2".into(),
+            "examples/shop/v3".into(),
+            out("a"),
+        ),
+        (
+            root().join("examples"),
+            "./shop/v2/".into(),
+            "shop//v3".into(),
+            out("b"),
+        ),
+        (
+            tmp.path().to_path_buf(),
+            abs("examples/shop/v2"),
+            abs("examples/../examples/shop/v3"),
+            out("c"),
+        ),
+        (
+            root().join("examples/shop/v3"),
+            "../v2".into(),
+            ".".into(),
+            out("d"),
+        ),
+    ];
+    let mut plans = Vec::new();
+    for (cwd, from, to, dir) in &runs {
+        let o = migc(
+            cwd,
+            &[
+                "plan",
+                "--from",
+                from,
+                "--to",
+                to,
+                "--dialect",
+                "postgres",
+                "--out",
+                dir,
+            ],
+        );
+        expect(&o, 0);
+        plans.push(tree(Path::new(dir)));
+    }
+    for (i, p) in plans.iter().enumerate().skip(1) {
+        assert_eq!(&plans[0], p, "run {i} differs from run 0");
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&plans[0]["manifest.json"]).expect("JSON");
+    assert_eq!(manifest["from"], "v2");
+    assert_eq!(manifest["to"], "v3");
+    let sources: Vec<String> = manifest["phases"]
+        .as_array()
+        .expect("phases")
+        .iter()
+        .flat_map(|p| p["steps"].as_array().expect("steps").clone())
+        .filter_map(|s| s["source"].as_str().map(str::to_string))
+        .collect();
+    assert!(
+        sources.contains(&"v3/orders.mig:6:6".to_string()),
+        "{sources:?}"
+    );
+    assert!(
+        sources
+            .iter()
+            .all(|s| s.starts_with("v3/") || s.starts_with("v2/") || s.starts_with("<std>/")),
+        "{sources:?}"
+    );
+    let expand = text(&plans[0]["01-expand.up.sql"]);
+    assert!(expand.contains("from v3/orders.mig:6:6"), "{expand}");
+    assert!(!expand.contains("examples/"), "{expand}");
+}
+
+/// A SQLite database as the deployed side is a file source like the others.
+#[test]
+fn a_plan_from_a_sqlite_file_does_not_depend_on_the_working_directory() {
+    let tmp = schemas();
+    let d = tmp.path();
+    let sqlite = |cwd: &Path, args: &[&str]| {
+        let mut all = vec!["plan"];
+        all.extend(args);
+        all.extend(["--dialect", "sqlite"]);
+        migc(cwd, &all)
+    };
+    expect(
+        &sqlite(d, &["--from", "empty", "--to", "v1", "--out", "p1"]),
+        0,
+    );
+    expect(
+        &migc(
+            d,
+            &[
+                "apply",
+                "p1",
+                "--url",
+                "sqlite://app.db",
+                "--through",
+                "contract",
+            ],
+        ),
+        0,
+    );
+    let abs = format!("sqlite://{}", d.join("app.db").display());
+    let out = |n: &str| d.join(n).to_string_lossy().into_owned();
+    let (a, b) = (out("a"), out("b"));
+    expect(
+        &sqlite(d, &["--from", "sqlite://app.db", "--to", "v2", "--out", &a]),
+        0,
+    );
+    expect(
+        &sqlite(&d.join("v2"), &["--from", &abs, "--to", ".", "--out", &b]),
+        0,
+    );
+    assert_eq!(tree(&d.join("a")), tree(&d.join("b")));
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&tree(&d.join("a"))["manifest.json"]).expect("JSON");
+    assert_eq!(manifest["from"], "sqlite://app.db");
+    assert_eq!(manifest["to"], "v2");
+}
+
+/// A pipeline checks a plan from another working directory than the one that wrote it.
+#[test]
+fn plan_check_passes_from_another_directory() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("plan").to_string_lossy().into_owned();
+    let plan = |cwd: &Path, from: &str, to: &str, check: bool| {
+        let mut args = vec![
+            "plan",
+            "--from",
+            from,
+            "--to",
+            to,
+            "--dialect",
+            "mysql",
+            "--out",
+            &dir,
+        ];
+        if check {
+            args.push("--check");
+        }
+        migc(cwd, &args)
+    };
+    expect(
+        &plan(&root(), "examples/saas/v1", "examples/saas/v2", false),
+        0,
+    );
+    let abs = |p: &str| root().join(p).to_string_lossy().into_owned();
+    let o = plan(
+        tmp.path(),
+        &abs("examples/saas/v1"),
+        &abs("examples/saas/v2"),
+        true,
+    );
+    expect(&o, 0);
+    assert!(text(&o.stdout).contains("is up to date"), "{}", show(&o));
+    expect(&plan(&root().join("examples/saas"), "v1", "./v2", true), 0);
+    // And the check still fails when the plan is stale.
+    expect(
+        &plan(&root(), "examples/saas/v1", "examples/saas/v3", true),
+        1,
+    );
+}
+
+/// Diagnostics on the terminal name the files as the user typed them.
+#[test]
+fn diagnostics_keep_the_paths_as_typed() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = tmp.path();
+    write(d, "schemas/v1/s.mig", V1);
+    write(
+        d,
+        "schemas/v2/s.mig",
+        "table users {\n  id bigint primary key identity\n}\n",
+    );
+    let o = migc(
+        d,
+        &[
+            "plan",
+            "--from",
+            "./schemas/v1",
+            "--to",
+            "schemas/../schemas/v2",
+            "--dialect",
+            "sqlite",
+            "--out",
+            "p",
+        ],
+    );
+    expect(&o, 1);
+    assert!(
+        text(&o.stderr).contains("┌─ schemas/../schemas/v2/s.mig:1:7"),
+        "{}",
+        show(&o)
+    );
 }

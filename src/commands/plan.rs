@@ -76,14 +76,15 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
     if diagnostics.iter().any(Diagnostic::is_error) {
         return fail(args, &sources, diagnostics);
     }
+    // What the plan writes names its sources the same way from any working directory.
+    let names = crate::record::Names::new(&[args.from, args.to]);
+    let recorded: Vec<String> = sources.iter().map(|(_, f)| names.file(&f.name)).collect();
     let locate = |span: migc_grammar::Span| -> Option<String> {
-        if (span.file.0 as usize) >= sources.len() {
-            return None;
-        }
+        let name = recorded.get(span.file.0 as usize)?;
         let (line, col) = sources.line_col(span);
-        Some(format!("{}:{line}:{col}", sources.get(span.file).name))
+        Some(format!("{name}:{line}:{col}"))
     };
-    let (from_label, to_label) = (source::shown(args.from), source::shown(args.to));
+    let (from_label, to_label) = (names.label(args.from), names.label(args.to));
     let labels = migc_planner::Labels {
         from: &from_label,
         to: &to_label,

@@ -21,11 +21,14 @@ pub struct Args<'a> {
     pub format: Format,
 }
 
-/// Plans `from -> to` in memory, as `migc plan` would write it.
+/// Plans `from -> to` in memory, as `migc plan` would write it (`labels` are the sources as
+/// recorded, `names` records the files of `sources`).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn plan_of(
     from: &Schema,
     to: &Schema,
     labels: (&str, &str),
+    names: &crate::record::Names,
     dialect: Dialect,
     allow_destructive: bool,
     sources: &Sources,
@@ -37,12 +40,11 @@ pub(crate) fn plan_of(
     if plan.has_errors() {
         return None;
     }
+    let recorded: Vec<String> = sources.iter().map(|(_, f)| names.file(&f.name)).collect();
     let locate = |span: migc_grammar::Span| -> Option<String> {
-        if (span.file.0 as usize) >= sources.len() {
-            return None;
-        }
+        let name = recorded.get(span.file.0 as usize)?;
         let (line, col) = sources.line_col(span);
-        Some(format!("{}:{line}:{col}", sources.get(span.file).name))
+        Some(format!("{name}:{line}:{col}"))
     };
     let labels = migc_planner::Labels {
         from: labels.0,
@@ -99,10 +101,13 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
     };
     let empty = Schema::default();
     let mut plan_diagnostics = Vec::new();
+    let names = crate::record::Names::new(&[args.from, args.to]);
+    let (from_label, to_label) = (names.label(args.from), names.label(args.to));
     let deploy = plan_of(
         &empty,
         &from,
-        ("empty", args.from),
+        ("empty", &from_label),
+        &names,
         dialect,
         true,
         &sources,
@@ -111,7 +116,8 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
     let plan = plan_of(
         &from,
         &to,
-        (args.from, args.to),
+        (&from_label, &to_label),
+        &names,
         dialect,
         args.allow_destructive,
         &sources,
