@@ -73,7 +73,8 @@ pub enum Command {
         /// The database dialect to write SQL for.
         #[arg(long, value_enum)]
         dialect: Dialect,
-        /// The directory to write the plan to (replaced as a whole).
+        /// The directory to write the plan to: a new or empty one, or a plan migc wrote there
+        /// before (replaced as a whole). Anything else there is refused and left alone.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
         /// Write nothing; exit 1 if DIR differs from what would be written.
@@ -100,7 +101,8 @@ pub enum Command {
         /// The dialect of a `.sql` file (a URL names its own).
         #[arg(long, value_enum)]
         dialect: Option<Dialect>,
-        /// The directory to write the `.mig` files to.
+        /// The directory to write the `.mig` files to: a new or empty one, or one holding only
+        /// `.mig` files this import writes (replaced as a whole). Anything else is refused.
         #[arg(short, long, value_name = "DIR")]
         output: PathBuf,
         /// How to print diagnostics.
@@ -168,7 +170,7 @@ pub enum Command {
     },
     /// Show which plans ran on a database, which phases are applied and how far backfills are.
     Status {
-        /// The database (`postgres://…`, `mysql://…`, `sqlite://PATH`).
+        /// The database (`postgres://…`, `mysql://…`, `sqlite://PATH` of an existing file).
         #[arg(long)]
         url: String,
     },
@@ -207,7 +209,8 @@ pub enum Command {
 /// What `apply` and `rollback` share.
 #[derive(clap::Args, Debug)]
 pub struct RunArgs {
-    /// The database (`postgres://…`, `mysql://…`, `sqlite://PATH`).
+    /// The database (`postgres://…`, `mysql://…`, `sqlite://PATH`; `apply` creates the SQLite
+    /// file when it is not there, `rollback` needs it).
     #[arg(long)]
     pub url: String,
     /// Print what would run, change nothing.
@@ -248,7 +251,14 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            // A URL misplaced on the command line comes back in clap's message: redacted.
+            let plain = e.render().to_string();
+            let redacted = migc_db::redact_text(&plain);
+            if redacted == plain {
+                let _ = e.print();
+            } else {
+                eprint!("{redacted}");
+            }
             return if e.use_stderr() {
                 ExitCode::from(crate::exit::USAGE)
             } else {
@@ -260,7 +270,8 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::from(OK),
         Err(failure) => {
             if let Failure::Usage(message) = &failure {
-                eprintln!("error: {message}");
+                // Every message is built with URLs redacted; this is the last guard.
+                eprintln!("error: {}", migc_db::redact_text(message));
             }
             failure.code()
         }

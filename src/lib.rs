@@ -5,6 +5,8 @@ pub mod cli;
 mod commands;
 pub mod exit;
 pub mod input;
+mod output;
+mod record;
 pub mod render;
 mod source;
 mod stored;

@@ -10,6 +10,18 @@ use migc_import::{Imported, Unread};
 use migc_stdlib::Dialect;
 use std::path::{Path, PathBuf};
 
+/// The end of the name of the `.mig` text migc reads a `.sql` file or a database as, after the
+/// source (a URL redacted).
+pub const READ_AS_MIG: &str = " (read as .mig)";
+
+/// A source as shown in messages: a URL [redacted](migc_db::redact), a path as typed.
+pub fn shown(spec: &str) -> String {
+    match DbUrl::parse(spec) {
+        Some(url) => url.redacted(),
+        None => migc_db::redact(spec),
+    }
+}
+
 /// A loaded source: its schema, or the diagnostics explaining why there is none.
 pub enum Loaded {
     Schema(Schema),
@@ -46,7 +58,8 @@ pub fn import(
     }
     if spec.contains("://") {
         return Err(Failure::Usage(format!(
-            "`{spec}` is not a database URL migc reads (postgres://, mysql://, mariadb://, sqlite://)"
+            "`{}` is not a database URL migc reads (postgres://, mysql://, mariadb://, sqlite://)",
+            shown(spec)
         )));
     }
     let path = Path::new(spec);
@@ -138,7 +151,7 @@ fn load_imported(
         return Ok(Some(Loaded::Errors(errors)));
     }
     let text = migc_import::emit::text(&imported.schema);
-    let file = sources.add(format!("{spec} (read as .mig)"), text);
+    let file = sources.add(format!("{}{READ_AS_MIG}", shown(spec)), text);
     let loaded = compile(sources, &[file], warnings);
     if let Loaded::Errors(errors) = loaded {
         return Ok(Some(Loaded::Errors(
@@ -146,7 +159,8 @@ fn load_imported(
                 .into_iter()
                 .map(|d| {
                     d.note(format!(
-                        "this is migc's reading of `{spec}`; please report it as a bug"
+                        "this is migc's reading of `{}`; please report it as a bug",
+                        shown(spec)
                     ))
                 })
                 .collect(),

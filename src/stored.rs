@@ -22,6 +22,7 @@ pub fn build(declared: &Schema, server: &DbUrl, sources: &Sources) -> Result<Sch
         &Schema::default(),
         declared,
         ("empty", "declared"),
+        &crate::record::Names::new(&[]),
         server.dialect(),
         false,
         sources,
@@ -34,7 +35,7 @@ pub fn build(declared: &Schema, server: &DbUrl, sources: &Sources) -> Result<Sch
         ..Options::default()
     };
     let read_back = |url: &DbUrl| -> Result<Schema, String> {
-        let mut conn = migc_db::connect(url).map_err(|e| e.to_string())?;
+        let mut conn = migc_db::connect_or_create(url).map_err(|e| e.to_string())?;
         run::apply(
             url,
             conn.as_mut(),

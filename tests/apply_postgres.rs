@@ -249,7 +249,7 @@ fn a_held_lock_is_retried_then_given_up_cleanly_and_resumed() {
         0
     );
     let status = text(&run(&["status", "--url", &db.url]).stdout);
-    let ours = &status[status.find("/v2 (").expect("the plan is listed")..];
+    let ours = &status[status.find("v1 -> v2 (").expect("the plan is listed")..];
     assert!(
         ours.contains("expand    part-way (0 steps done)"),
         "{status}"

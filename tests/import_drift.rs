@@ -6,7 +6,8 @@ use import_support::*;
 
 fn sqlite(d: &std::path::Path, sql: &str) -> String {
     let url = format!("sqlite://{}", d.join("app.db").display());
-    let mut c = migc_db::connect(&migc_db::DbUrl::parse(&url).expect("URL")).expect("open");
+    let mut c =
+        migc_db::connect_or_create(&migc_db::DbUrl::parse(&url).expect("URL")).expect("open");
     c.execute(sql).expect("sql");
     url
 }

@@ -103,7 +103,8 @@ fn sqlite_current_to_desired() {
     plan(d, "sqlite");
     let open = |name: &str, sql: &str| {
         let url = format!("sqlite://{}", d.join(name).display());
-        let mut c = migc_db::connect(&migc_db::DbUrl::parse(&url).expect("URL")).expect("open");
+        let mut c =
+            migc_db::connect_or_create(&migc_db::DbUrl::parse(&url).expect("URL")).expect("open");
         c.execute(sql).expect("build");
         (url, c)
     };

@@ -162,7 +162,8 @@ fn sqlite_round_trip_through_catalog_and_schema_command() {
     let d = tmp.path();
     let path = d.join("app.db");
     let url = format!("sqlite://{}", path.display());
-    let mut c = migc_db::connect(&migc_db::DbUrl::parse(&url).expect("URL")).expect("open");
+    let mut c =
+        migc_db::connect_or_create(&migc_db::DbUrl::parse(&url).expect("URL")).expect("open");
     c.execute(&data("sqlite/schema.sql")).expect("schema");
     c.execute(&generated_tables("sqlite", 30))
         .expect("generated");

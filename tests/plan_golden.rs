@@ -221,12 +221,22 @@ fn check_reports_a_stale_plan_directory() {
     let stale = check(&[]);
     assert_eq!(stale.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&stale.stdout).contains("02-backfill.up.sql differs"));
-    // Regenerating puts it right and keeps files that are not part of a plan.
-    std::fs::write(out.join("NOTES.md"), "mine\n").expect("write");
+    // Regenerating puts it right.
     assert!(run(&[]).status.success());
     assert_eq!(check(&[]).status.code(), Some(0));
+    // A file that is not part of a plan makes it a directory migc does not replace: refused,
+    // and left as it was.
+    std::fs::write(out.join("NOTES.md"), "mine\n").expect("write");
+    std::fs::write(out.join("02-backfill.up.sql"), "-- edited\n").expect("edit");
+    let refused = run(&[]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("NOTES.md"));
     assert_eq!(
         std::fs::read_to_string(out.join("NOTES.md")).expect("kept"),
         "mine\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("02-backfill.up.sql")).expect("kept"),
+        "-- edited\n"
     );
 }

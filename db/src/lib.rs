@@ -5,13 +5,18 @@
 //! `sqlite://PATH` (`sqlite::memory:` for an in-memory database). Every value read comes back as
 //! text (or NULL), the way each server's text protocol gives it, so that callers compare and
 //! print values without knowing the driver's types.
+//!
+//! A URL's secrets never leave the process: [`redact`] is what migc prints, stores and reports
+//! of a URL (`DbUrl` displays and debug-prints that way), and the drivers' connection errors
+//! come back with the secrets taken out.
 
 use migc_stdlib::Dialect;
 use std::fmt;
+use std::ops::Range;
 use std::path::PathBuf;
 
-/// Where a database is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Where a database is. `Display` and `Debug` show it [redacted](redact).
+#[derive(Clone, PartialEq, Eq)]
 pub enum DbUrl {
     Postgres(String),
     Mysql(String),
@@ -56,12 +61,56 @@ impl DbUrl {
         }
     }
 
-    /// The URL without its password, for messages.
+    /// The URL without its secrets, for everything migc prints, stores or reports.
     pub fn redacted(&self) -> String {
         match self {
             DbUrl::Postgres(u) | DbUrl::Mysql(u) => redact(u),
             DbUrl::Sqlite(Some(p)) => format!("sqlite://{}", p.display()),
             DbUrl::Sqlite(None) => "sqlite::memory:".into(),
+        }
+    }
+
+    /// The secrets of the URL as they may appear in a driver's message: as written and
+    /// percent-decoded, longest first.
+    fn secrets(&self) -> Vec<String> {
+        let u = match self {
+            DbUrl::Postgres(u) | DbUrl::Mysql(u) => u,
+            DbUrl::Sqlite(_) => return Vec::new(),
+        };
+        let mut out: Vec<String> = Vec::new();
+        for r in secret_ranges(u) {
+            let raw = &u[r];
+            for s in [raw.to_string(), percent_decode(raw)] {
+                if !s.is_empty() && !out.contains(&s) {
+                    out.push(s);
+                }
+            }
+        }
+        out.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        out
+    }
+
+    /// A driver's error with the URL's secrets replaced by `***`.
+    fn scrub(&self, mut e: DbError) -> DbError {
+        for s in self.secrets() {
+            e.message = e.message.replace(&s, "***");
+        }
+        e
+    }
+}
+
+impl fmt::Display for DbUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.redacted())
+    }
+}
+
+impl fmt::Debug for DbUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DbUrl::Postgres(_) => f.debug_tuple("Postgres").field(&self.redacted()).finish(),
+            DbUrl::Mysql(_) => f.debug_tuple("Mysql").field(&self.redacted()).finish(),
+            DbUrl::Sqlite(p) => f.debug_tuple("Sqlite").field(p).finish(),
         }
     }
 }
@@ -84,17 +133,124 @@ pub fn with_database(url: &str, db: &str) -> String {
     out
 }
 
-fn redact(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_string();
-    };
-    let Some((userinfo, host)) = rest.split_once('@') else {
-        return url.to_string();
-    };
-    match userinfo.split_once(':') {
-        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
-        None => url.to_string(),
+/// A URL without its secrets, for everything migc prints, stores or reports: the password of
+/// its user information becomes `***` (`postgres://app:***@db/prod`), and so does the value of
+/// every query parameter holding one (`?password=…`, `sslpassword`, `pass`, `pwd`, and any name
+/// with `password`, `passwd`, `secret`, `token` or `credential` in it). Text that is not a
+/// URL, and `sqlite://` URLs (a path has no secret), come back as they are.
+///
+/// The user information is taken as widely as any driver may read it, so that no reading
+/// leaves part of a password in the clear: up to the last `@` before the query (a password
+/// with an unencoded `@`, `:` or `/` is hidden whole), or without one there, up to the first
+/// `@` of the URL (a password with an unencoded `?`). A bare word following a secret query
+/// parameter (`password=a&b`) is taken as part of its value.
+pub fn redact(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    let mut at = 0;
+    for r in secret_ranges(url) {
+        out.push_str(&url[at..r.start]);
+        out.push_str("***");
+        at = r.end;
     }
+    out.push_str(&url[at..]);
+    out
+}
+
+/// Every URL (a word with `://` in it) of a text [redacted](redact), the rest as it is: for
+/// messages and stored labels that may hold URLs.
+pub fn redact_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("://") {
+        let start = rest[..i]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+            .map_or(0, |j| j + 1);
+        let end = rest[i..]
+            .find(char::is_whitespace)
+            .map_or(rest.len(), |j| i + j);
+        out.push_str(&rest[..start]);
+        out.push_str(&redact(&rest[start..end]));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The byte ranges of `url` holding secrets, in order (see [`redact`]).
+fn secret_ranges(url: &str) -> Vec<Range<usize>> {
+    let Some(i) = url.find("://") else {
+        return Vec::new();
+    };
+    if url[..i].eq_ignore_ascii_case("sqlite") {
+        return Vec::new();
+    }
+    let start = i + 3;
+    let rest = &url[start..];
+    let query = rest.find('?').unwrap_or(rest.len());
+    let mut out = Vec::new();
+    let mut tail = start;
+    if let Some(a) = rest[..query].rfind('@').or_else(|| rest.find('@')) {
+        if let Some(c) = rest[..a].find(':') {
+            out.push(start + c + 1..start + a);
+        }
+        tail = start + a + 1;
+    }
+    if let Some(q) = url[tail..].find('?') {
+        let mut pos = tail + q + 1;
+        let mut hiding = false;
+        for part in url[pos..].split('&') {
+            match part.split_once('=') {
+                Some((key, _)) => {
+                    hiding = secret_key(key);
+                    if hiding {
+                        out.push(pos + key.len() + 1..pos + part.len());
+                    }
+                }
+                None if hiding && !part.is_empty() => out.push(pos..pos + part.len()),
+                None => {}
+            }
+            pos += part.len() + 1;
+        }
+    }
+    out
+}
+
+/// Whether a query parameter's value is a secret, by its name.
+fn secret_key(key: &str) -> bool {
+    let k: String = percent_decode(key)
+        .to_ascii_lowercase()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    matches!(k.as_str(), "pass" | "pwd")
+        || ["password", "passwd", "secret", "token", "credential"]
+            .iter()
+            .any(|s| k.contains(s))
+}
+
+/// `%XX` escapes decoded (`+` stays: it is a space only in form data).
+fn percent_decode(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (
+            b[i],
+            b.get(i + 1).copied().and_then(hex),
+            b.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// A failure reported by the database or the driver.
@@ -146,8 +302,19 @@ pub trait Connection: Send {
     fn query(&mut self, sql: &str) -> Result<Rows, DbError>;
 }
 
-/// Opens a connection.
+/// Opens a connection to a database that exists: a SQLite file that is not there is an error,
+/// and none is created. An error never holds the URL's secrets.
 pub fn connect(url: &DbUrl) -> Result<Box<dyn Connection>, DbError> {
+    open(url, false).map_err(|e| url.scrub(e))
+}
+
+/// Opens a connection, creating the SQLite file when it is not there (for the commands that
+/// build a database: `migc apply`, `migc verify`).
+pub fn connect_or_create(url: &DbUrl) -> Result<Box<dyn Connection>, DbError> {
+    open(url, true).map_err(|e| url.scrub(e))
+}
+
+fn open(url: &DbUrl, create: bool) -> Result<Box<dyn Connection>, DbError> {
     match url {
         DbUrl::Postgres(u) => {
             let client = postgres::Client::connect(u, postgres::NoTls).map_err(pg_error)?;
@@ -169,8 +336,24 @@ pub fn connect(url: &DbUrl) -> Result<Box<dyn Connection>, DbError> {
             Ok(Box::new(My(conn)))
         }
         DbUrl::Sqlite(path) => {
+            use rusqlite::OpenFlags;
+            // No SQLITE_OPEN_URI: a `file:…?mode=rwc` path must not create what CREATE
+            // leaves alone.
+            let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            if create {
+                flags |= OpenFlags::SQLITE_OPEN_CREATE;
+            }
             let conn = match path {
-                Some(p) => rusqlite::Connection::open(p),
+                Some(p) if !create && !p.exists() => {
+                    return Err(DbError {
+                        code: None,
+                        message: format!(
+                            "no such file `{}` (only `migc apply` creates a SQLite database)",
+                            p.display()
+                        ),
+                    })
+                }
+                Some(p) => rusqlite::Connection::open_with_flags(p, flags),
                 None => rusqlite::Connection::open_in_memory(),
             }
             .map_err(lite_error)?;
@@ -355,6 +538,124 @@ mod tests {
     fn passwords_stay_out_of_messages() {
         let url = DbUrl::parse("postgres://app:secret@db:5432/prod").unwrap();
         assert_eq!(url.redacted(), "postgres://app:***@db:5432/prod");
+        assert_eq!(url.to_string(), "postgres://app:***@db:5432/prod");
+        assert_eq!(
+            format!("{:?}", Some(url)),
+            r#"Some(Postgres("postgres://app:***@db:5432/prod"))"#
+        );
+        let maria = DbUrl::parse("mariadb://root:hunter2@h:3306/test").unwrap();
+        assert_eq!(maria.redacted(), "mysql://root:***@h:3306/test");
+    }
+
+    #[test]
+    fn every_spelling_of_a_password_is_redacted() {
+        for (url, redacted) in [
+            // No password: nothing to hide.
+            ("postgres://app@db/prod", "postgres://app@db/prod"),
+            ("postgres://db/prod", "postgres://db/prod"),
+            (
+                "mysql://root@127.0.0.1:3306/test",
+                "mysql://root@127.0.0.1:3306/test",
+            ),
+            // In the user information, unencoded `@`, `:` and `/` included.
+            ("postgres://app:p@ss@db/prod", "postgres://app:***@db/prod"),
+            (
+                "postgres://app:a:b:c@db:5432/prod",
+                "postgres://app:***@db:5432/prod",
+            ),
+            ("postgres://app:a/b@db/prod", "postgres://app:***@db/prod"),
+            ("postgres://app:pa?ss@db/prod", "postgres://app:***@db/prod"),
+            (
+                "postgres://app:p%40ss%3Aw%25rd@db/prod",
+                "postgres://app:***@db/prod",
+            ),
+            ("postgres://app:@db/prod", "postgres://app:***@db/prod"),
+            // In the query string.
+            (
+                "postgres://app@db/prod?password=s3cret&sslmode=disable",
+                "postgres://app@db/prod?password=***&sslmode=disable",
+            ),
+            (
+                "postgres://app@db/prod?sslmode=require&sslpassword=k3y&application_name=a@b",
+                "postgres://app@db/prod?sslmode=require&sslpassword=***&application_name=a@b",
+            ),
+            (
+                "postgresql://app@db/prod?PASSWORD=x&pass=y&pwd=z&user=app",
+                "postgresql://app@db/prod?PASSWORD=***&pass=***&pwd=***&user=app",
+            ),
+            (
+                "postgres://db/prod?pass%77ord=x",
+                "postgres://db/prod?pass%77ord=***",
+            ),
+            (
+                "postgres://db/prod?password=a&b&c=d",
+                "postgres://db/prod?password=***&***&c=d",
+            ),
+            (
+                "mysql://u:one@h/db?auth_token=t&secret_key=s",
+                "mysql://u:***@h/db?auth_token=***&secret_key=***",
+            ),
+            // Both at once.
+            (
+                "postgres://app:one@db/prod?password=two",
+                "postgres://app:***@db/prod?password=***",
+            ),
+            // Not URLs, or no secrets in them.
+            ("examples/shop/v1", "examples/shop/v1"),
+            ("sqlite:///tmp/a:b@c.db", "sqlite:///tmp/a:b@c.db"),
+        ] {
+            assert_eq!(redact(url), redacted, "{url}");
+        }
+    }
+
+    #[test]
+    fn urls_in_a_text_are_redacted() {
+        assert_eq!(
+            redact_text("plan postgres://a:pw@h/db -> `mysql://b:x%40y@h/db`: failed\n"),
+            "plan postgres://a:***@h/db -> `mysql://b:***@h/db`: failed\n"
+        );
+        assert_eq!(redact_text("no url here"), "no url here");
+        assert_eq!(redact_text("a://"), "a://");
+    }
+
+    #[test]
+    fn driver_errors_lose_the_secrets() {
+        let url = DbUrl::parse("postgres://app:p%40ss@db/prod?sslpassword=k3y").unwrap();
+        let e = url.scrub(DbError {
+            code: None,
+            message: "bad password p%40ss, p@ss or k3y".into(),
+        });
+        assert_eq!(e.message, "bad password ***, *** or ***");
+        // A server that is not there: the message names no secret.
+        let url = DbUrl::parse("postgres://app:s3cr3t-PASS@127.0.0.1:1/db").unwrap();
+        let e = connect(&url).err().expect("nothing listens on port 1");
+        assert!(!e.to_string().contains("s3cr3t"), "{e}");
+        let url = DbUrl::parse("mysql://app:s3cr3t-PASS@127.0.0.1:1/db").unwrap();
+        let e = connect(&url).err().expect("nothing listens on port 1");
+        assert!(!e.to_string().contains("s3cr3t"), "{e}");
+    }
+
+    #[test]
+    fn only_connect_or_create_creates_a_sqlite_file() {
+        let dir = std::env::temp_dir().join(format!("migc-db-open-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("app.db");
+        let _ = std::fs::remove_file(&path);
+        let url = DbUrl::Sqlite(Some(path.clone()));
+        let e = connect(&url).err().expect("a missing file is an error");
+        assert!(e.message.contains("no such file"), "{e}");
+        assert!(!path.exists(), "connect created the file");
+        let mut c = connect_or_create(&url).expect("created");
+        c.execute("CREATE TABLE t (a integer)").unwrap();
+        drop(c);
+        assert!(path.exists());
+        let mut c = connect(&url).expect("it exists now");
+        assert_eq!(
+            c.query("SELECT count(*) FROM t").unwrap(),
+            vec![vec![Some("0".into())]]
+        );
+        drop(c);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -60,7 +60,7 @@ pub fn acquire(url: &DbUrl, conn: &mut dyn Connection) -> Result<RunLock, Error>
             let mut name = path.as_os_str().to_owned();
             name.push(".migc-lock");
             let lock_url = DbUrl::Sqlite(Some(name.into()));
-            let mut file = migc_db::connect(&lock_url).map_err(db)?;
+            let mut file = migc_db::connect_or_create(&lock_url).map_err(db)?;
             match file.execute("PRAGMA busy_timeout = 0; BEGIN EXCLUSIVE;") {
                 Ok(()) => Ok(RunLock { _file: Some(file) }),
                 Err(e) if e.is_lock_timeout() => Err(busy(url)),

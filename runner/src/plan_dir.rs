@@ -99,9 +99,14 @@ impl PlanDir {
         })
     }
 
-    /// `from -> to`, as the plan was made.
+    /// `from -> to`, as the plan was made, without the secrets of a URL (a manifest written
+    /// before migc redacted its sources may hold one): what runs print and `migc_state` keeps.
     pub fn label(&self) -> String {
-        format!("{} -> {}", self.manifest.from, self.manifest.to)
+        format!(
+            "{} -> {}",
+            migc_db::redact(&self.manifest.from),
+            migc_db::redact(&self.manifest.to)
+        )
     }
 
     /// The position of a phase by name.

@@ -591,7 +591,9 @@ pub fn status(conn: &mut dyn Connection) -> Result<String, Error> {
         if let Some(p) = plans.iter_mut().find(|p| p.0 == r.plan) {
             p.2 = r.updated_at.clone();
         } else {
-            plans.push((r.plan.clone(), r.label.clone(), r.updated_at.clone()));
+            // Rows written before labels were redacted may hold a URL's password.
+            let label = migc_db::redact_text(&r.label);
+            plans.push((r.plan.clone(), label, r.updated_at.clone()));
         }
     }
     plans.sort_by(|a, b| a.2.cmp(&b.2));

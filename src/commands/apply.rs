@@ -5,10 +5,13 @@ use crate::exit::Failure;
 use migc_runner::{Options, PlanDir, Target};
 use std::path::Path;
 
-/// Opens the plan and the database for `apply` and `rollback`.
+/// Opens the plan and the database for `apply` (`create`: a SQLite file is made when missing)
+/// and `rollback` (the database must exist). A dry run creates nothing: a SQLite file that is
+/// not there yet is shown as the empty database `apply` would create.
 pub(crate) fn open(
     dir: &Path,
     run: &RunArgs,
+    create: bool,
 ) -> Result<
     (
         PlanDir,
@@ -20,7 +23,12 @@ pub(crate) fn open(
 > {
     let plan = PlanDir::read(dir).map_err(failure)?;
     let url = url(&run.url)?;
-    let conn = connect(&url)?;
+    let conn = match &url {
+        migc_db::DbUrl::Sqlite(Some(path)) if run.dry_run && create && !path.exists() => {
+            connect(&migc_db::DbUrl::Sqlite(None), false)?
+        }
+        _ => connect(&url, create && !run.dry_run)?,
+    };
     let mut options = Options {
         dry_run: run.dry_run,
         ..Options::default()
@@ -33,14 +41,24 @@ pub(crate) fn open(
 pub(crate) fn url(text: &str) -> Result<migc_db::DbUrl, Failure> {
     migc_db::DbUrl::parse(text).ok_or_else(|| {
         Failure::Usage(format!(
-            "`{text}` is not a database URL (postgres://…, mysql://…, sqlite://PATH)"
+            "`{}` is not a database URL (postgres://…, mysql://…, sqlite://PATH)",
+            migc_db::redact(text)
         ))
     })
 }
 
-pub(crate) fn connect(url: &migc_db::DbUrl) -> Result<Box<dyn migc_db::Connection>, Failure> {
-    migc_db::connect(url)
-        .map_err(|e| Failure::Usage(format!("cannot connect to {}: {e}", url.redacted())))
+/// Connects to the database; `create` makes a SQLite file that is not there (only what builds
+/// a database does: `apply`, `verify`).
+pub(crate) fn connect(
+    url: &migc_db::DbUrl,
+    create: bool,
+) -> Result<Box<dyn migc_db::Connection>, Failure> {
+    let conn = if create {
+        migc_db::connect_or_create(url)
+    } else {
+        migc_db::connect(url)
+    };
+    conn.map_err(|e| Failure::Usage(format!("cannot connect to {url}: {e}")))
 }
 
 /// A runner error as the exit code the command line promises.
@@ -48,7 +66,7 @@ pub(crate) fn failure(e: migc_runner::Error) -> Failure {
     use migc_runner::Kind;
     match e.kind {
         Kind::Refused | Kind::Failed => {
-            eprintln!("error: {}", e.message);
+            eprintln!("error: {}", migc_db::redact_text(&e.message));
             Failure::Input
         }
         Kind::Busy | Kind::Io => Failure::Usage(e.message),
@@ -63,7 +81,7 @@ pub fn run(
     batch_size: u64,
     pause_ms: u64,
 ) -> Result<(), Failure> {
-    let (plan, url, mut conn, mut options) = open(dir, run)?;
+    let (plan, url, mut conn, mut options) = open(dir, run, true)?;
     options.batch_size = batch_size.max(1);
     options.pause = std::time::Duration::from_millis(pause_ms);
     let target = match (phase, through) {

@@ -10,7 +10,7 @@ use serde::Serialize;
 #[derive(Serialize)]
 struct Report<'a> {
     database: String,
-    declared: &'a [String],
+    declared: Vec<String>,
     differences: &'a [migc_import::drift::Difference],
     /// Objects of the database outside migc's model, left alone.
     unmanaged: Vec<String>,
@@ -19,7 +19,8 @@ struct Report<'a> {
 pub fn run(url: &str, to: &[String], format: Format) -> Result<(), Failure> {
     let Some(db) = DbUrl::parse(url) else {
         return Err(Failure::Usage(format!(
-            "`{url}` is not a database URL (postgres://, mysql://, mariadb://, sqlite://PATH)"
+            "`{}` is not a database URL (postgres://, mysql://, mariadb://, sqlite://PATH)",
+            migc_db::redact(url)
         )));
     };
     let mut sources = Sources::new();
@@ -88,7 +89,7 @@ pub fn run(url: &str, to: &[String], format: Format) -> Result<(), Failure> {
         Format::Json => {
             let report = Report {
                 database: db.redacted(),
-                declared: to,
+                declared: to.iter().map(|s| source::shown(s)).collect(),
                 differences: &differences,
                 unmanaged,
             };

@@ -12,8 +12,9 @@ pub fn run(dir: &Path) -> Result<(), Failure> {
             crate::input::io_reason(&e)
         ))
     })?;
-    let manifest = migc_planner::manifest::from_json(&text)
+    let mut manifest = migc_planner::manifest::from_json(&text)
         .map_err(|e| Failure::Usage(format!("`{}`: {e}", path.display())))?;
+    redact(&mut manifest);
     let mut changed = Vec::new();
     for (file, sum) in &manifest.checksums {
         match std::fs::read_to_string(dir.join(file)) {
@@ -33,5 +34,20 @@ pub fn run(dir: &Path) -> Result<(), Failure> {
         Ok(())
     } else {
         Err(Failure::Input)
+    }
+}
+
+/// A manifest written before migc redacted its sources may name a database URL with its
+/// password: the report shows none.
+fn redact(m: &mut migc_planner::manifest::Manifest) {
+    m.from = migc_db::redact(&m.from);
+    m.to = migc_db::redact(&m.to);
+    let sources = m
+        .phases
+        .iter_mut()
+        .flat_map(|p| p.steps.iter_mut().map(|s| &mut s.source))
+        .chain(m.lint.iter_mut().map(|f| &mut f.source));
+    for source in sources.flatten() {
+        *source = migc_db::redact_text(source);
     }
 }

@@ -16,7 +16,8 @@ pub fn run(
     let mut sources = Sources::new();
     let Some((imported, dialect)) = source::import(spec, dialect, &mut sources)? else {
         return Err(Failure::Usage(format!(
-            "`{spec}` is neither a `.sql` file nor a database URL (postgres://, mysql://, sqlite://)"
+            "`{}` is neither a `.sql` file nor a database URL (postgres://, mysql://, sqlite://)",
+            source::shown(spec)
         )));
     };
     let mut diagnostics: Vec<Diagnostic> = imported.diagnostics.clone();
@@ -36,17 +37,13 @@ pub fn run(
     if compiled.diagnostics.iter().any(Diagnostic::is_error) {
         render::emit(format, &check, &compiled.diagnostics);
         return Err(Failure::Usage(format!(
-            "internal error: the .mig text read from `{spec}` does not compile; nothing was written"
+            "internal error: the .mig text read from `{}` does not compile; nothing was written",
+            source::shown(spec)
         )));
     }
-    stale(out, &files)?;
-    for (name, text) in &files {
-        let path = out.join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
-        }
-        crate::cli::write_atomically(&path, text.as_bytes())?;
-    }
+    // The directory is made even when there is nothing to write (an empty database): what
+    // the message below says was written exists.
+    crate::output::replace(out, &files, &crate::output::Owned::Import(&files))?;
     if !diagnostics.is_empty() || format == Format::Json {
         render::emit(format, &sources, &diagnostics);
     }
@@ -63,46 +60,4 @@ pub fn run(
         );
     }
     Ok(())
-}
-
-fn io(path: &Path, e: std::io::Error) -> Failure {
-    Failure::Usage(format!(
-        "cannot write `{}`: {}",
-        path.display(),
-        crate::input::io_reason(&e)
-    ))
-}
-
-/// `.mig` files already in `out` that the import would not write would mix with it: refused.
-fn stale(out: &Path, files: &std::collections::BTreeMap<String, String>) -> Result<(), Failure> {
-    let mut found = Vec::new();
-    let mut dirs = vec![out.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for e in entries.filter_map(Result::ok) {
-            let path = e.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|x| x == "mig") {
-                let rel = path
-                    .strip_prefix(out)
-                    .map(|p| p.to_string_lossy().replace('\\', "/"))
-                    .unwrap_or_default();
-                if !files.contains_key(&rel) {
-                    found.push(rel);
-                }
-            }
-        }
-    }
-    found.sort();
-    match found.first() {
-        None => Ok(()),
-        Some(first) => Err(Failure::Usage(format!(
-            "`{}` already holds .mig files the import would not write (`{first}`{}); import into an empty directory",
-            crate::input::display(out),
-            if found.len() > 1 { format!(" and {} more", found.len() - 1) } else { String::new() }
-        ))),
-    }
 }

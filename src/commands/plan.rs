@@ -20,6 +20,10 @@ pub struct Args<'a> {
 }
 
 pub fn run(args: &Args<'_>) -> Result<(), Failure> {
+    // Refused before anything is read, and again when written.
+    if !args.check {
+        crate::output::check_replaceable(args.out, &crate::output::Owned::Plan)?;
+    }
     let mut sources = Sources::new();
     let mut diagnostics = Vec::new();
     let mut foreign = Vec::new();
@@ -72,16 +76,18 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
     if diagnostics.iter().any(Diagnostic::is_error) {
         return fail(args, &sources, diagnostics);
     }
+    // What the plan writes names its sources the same way from any working directory.
+    let names = crate::record::Names::new(&[args.from, args.to]);
+    let recorded: Vec<String> = sources.iter().map(|(_, f)| names.file(&f.name)).collect();
     let locate = |span: migc_grammar::Span| -> Option<String> {
-        if (span.file.0 as usize) >= sources.len() {
-            return None;
-        }
+        let name = recorded.get(span.file.0 as usize)?;
         let (line, col) = sources.line_col(span);
-        Some(format!("{}:{line}:{col}", sources.get(span.file).name))
+        Some(format!("{name}:{line}:{col}"))
     };
+    let (from_label, to_label) = (names.label(args.from), names.label(args.to));
     let labels = migc_planner::Labels {
-        from: args.from,
-        to: args.to,
+        from: &from_label,
+        to: &to_label,
     };
     let files = match migc_planner::render(&plan, &from, &to, args.dialect, &labels, &locate) {
         Ok(mut files) => {
@@ -114,7 +120,7 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
     if args.check {
         return check(args.out, &files);
     }
-    write_dir(args.out, &files)?;
+    crate::output::replace(args.out, &files, &crate::output::Owned::Plan)?;
     if args.format == Format::Human {
         println!(
             "wrote {} ({} steps, {} files)",
@@ -207,11 +213,6 @@ fn fail(
     Err(Failure::Input)
 }
 
-/// Files in `dir` that a plan writes (so stale ones are noticed and replaced).
-fn is_plan_file(name: &str) -> bool {
-    name == "manifest.json" || name.ends_with(".up.sql") || name.ends_with(".down.sql")
-}
-
 fn check(dir: &Path, files: &BTreeMap<String, String>) -> Result<(), Failure> {
     let mut stale = Vec::new();
     for (name, text) in files {
@@ -225,7 +226,7 @@ fn check(dir: &Path, files: &BTreeMap<String, String>) -> Result<(), Failure> {
         let mut extra: Vec<String> = entries
             .filter_map(Result::ok)
             .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| is_plan_file(n) && !files.contains_key(n))
+            .filter(|n| crate::output::is_plan_file(n) && !files.contains_key(n))
             .collect();
         extra.sort();
         stale.extend(
@@ -243,50 +244,4 @@ fn check(dir: &Path, files: &BTreeMap<String, String>) -> Result<(), Failure> {
         println!("  {s}");
     }
     Err(Failure::Input)
-}
-
-/// Writes the plan into `dir` through a sibling directory and renames, so that `dir` never
-/// holds half a plan.
-fn write_dir(dir: &Path, files: &BTreeMap<String, String>) -> Result<(), Failure> {
-    let io = |what: &Path, e: std::io::Error| {
-        Failure::Usage(format!(
-            "cannot write `{}`: {}",
-            what.display(),
-            crate::input::io_reason(&e)
-        ))
-    };
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "plan".to_string());
-    let parent = dir
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let staging = parent.join(format!(".{name}.migc-new"));
-    let _ = std::fs::remove_dir_all(&staging);
-    std::fs::create_dir_all(&staging).map_err(|e| io(&staging, e))?;
-    for (file, text) in files {
-        let path = staging.join(file);
-        std::fs::write(&path, text).map_err(|e| io(&path, e))?;
-    }
-    if dir.exists() {
-        // Keep files of the user's that are not part of a plan.
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for entry in entries.filter_map(Result::ok) {
-                let n = entry.file_name().to_string_lossy().into_owned();
-                if !is_plan_file(&n) {
-                    let _ = std::fs::rename(entry.path(), staging.join(&n));
-                }
-            }
-        }
-        let old = parent.join(format!(".{name}.migc-old"));
-        let _ = std::fs::remove_dir_all(&old);
-        std::fs::rename(dir, &old).map_err(|e| io(dir, e))?;
-        std::fs::rename(&staging, dir).map_err(|e| io(dir, e))?;
-        let _ = std::fs::remove_dir_all(&old);
-    } else {
-        std::fs::rename(&staging, dir).map_err(|e| io(dir, e))?;
-    }
-    Ok(())
 }

@@ -5,7 +5,7 @@ use crate::exit::Failure;
 
 pub fn run(text: &str) -> Result<(), Failure> {
     let url = url(text)?;
-    let mut conn = connect(&url)?;
+    let mut conn = connect(&url, false)?;
     print!("{}", migc_runner::status(conn.as_mut()).map_err(failure)?);
     Ok(())
 }

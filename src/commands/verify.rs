@@ -21,11 +21,14 @@ pub struct Args<'a> {
     pub format: Format,
 }
 
-/// Plans `from -> to` in memory, as `migc plan` would write it.
+/// Plans `from -> to` in memory, as `migc plan` would write it (`labels` are the sources as
+/// recorded, `names` records the files of `sources`).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn plan_of(
     from: &Schema,
     to: &Schema,
     labels: (&str, &str),
+    names: &crate::record::Names,
     dialect: Dialect,
     allow_destructive: bool,
     sources: &Sources,
@@ -37,12 +40,11 @@ pub(crate) fn plan_of(
     if plan.has_errors() {
         return None;
     }
+    let recorded: Vec<String> = sources.iter().map(|(_, f)| names.file(&f.name)).collect();
     let locate = |span: migc_grammar::Span| -> Option<String> {
-        if (span.file.0 as usize) >= sources.len() {
-            return None;
-        }
+        let name = recorded.get(span.file.0 as usize)?;
         let (line, col) = sources.line_col(span);
-        Some(format!("{}:{line}:{col}", sources.get(span.file).name))
+        Some(format!("{name}:{line}:{col}"))
     };
     let labels = migc_planner::Labels {
         from: labels.0,
@@ -99,10 +101,13 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
     };
     let empty = Schema::default();
     let mut plan_diagnostics = Vec::new();
+    let names = crate::record::Names::new(&[args.from, args.to]);
+    let (from_label, to_label) = (names.label(args.from), names.label(args.to));
     let deploy = plan_of(
         &empty,
         &from,
-        ("empty", args.from),
+        ("empty", &from_label),
+        &names,
         dialect,
         true,
         &sources,
@@ -111,7 +116,8 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
     let plan = plan_of(
         &from,
         &to,
-        (args.from, args.to),
+        (&from_label, &to_label),
+        &names,
         dialect,
         args.allow_destructive,
         &sources,
@@ -121,7 +127,10 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
     migc_grammar::sort_diagnostics(&mut diagnostics);
     let (Some(deploy), Some(plan)) = (deploy, plan) else {
         if diagnostics.is_empty() {
-            eprintln!("error: `{}` cannot be built on {dialect}", args.from);
+            eprintln!(
+                "error: `{}` cannot be built on {dialect}",
+                source::shown(args.from)
+            );
         }
         render::emit(args.format, &sources, &diagnostics);
         return Err(Failure::Input);
@@ -155,10 +164,13 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
     };
     println!(
         "verify {} -> {} on {dialect}, {where_}, {} rows per table",
-        args.from, args.to, args.rows
+        source::shown(args.from),
+        source::shown(args.to),
+        args.rows
     );
     let report = {
-        let mut conn = super::apply::connect(&url)?;
+        // The scratch database: a new SQLite file is made here.
+        let mut conn = super::apply::connect(&url, true)?;
         verify::run(
             &url,
             conn.as_mut(),

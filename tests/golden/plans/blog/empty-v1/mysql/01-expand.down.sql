@@ -7,23 +7,23 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [27] undo: apply native block `posts_search`
---     lock: as written; rewrite: no; scan: no; from examples/blog/v1/search.mig:7:8
+--     lock: as written; rewrite: no; scan: no; from v1/search.mig:7:8
 -- native block posts_search is not for MySQL
 
 -- [26] undo: apply native block `pg_trgm`
---     lock: as written; rewrite: no; scan: no; from examples/blog/v1/search.mig:2:8
+--     lock: as written; rewrite: no; scan: no; from v1/search.mig:2:8
 -- native block pg_trgm is not for MySQL
 
 -- [25] undo: create view `tag_counts`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v1/search.mig:21:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v1/search.mig:21:6
 DROP VIEW IF EXISTS `tag_counts`;
 
 -- [24] undo: create view `published_posts`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v1/search.mig:14:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v1/search.mig:14:6
 DROP VIEW IF EXISTS `published_posts`;
 
 -- [23] undo: add foreign key `post_tags_tag_id_fkey` on `post_tags`
---     lock: none (added in place, rows not checked; `tags` read); rewrite: no; scan: no; from examples/blog/v1/posts.mig:36:44
+--     lock: none (added in place, rows not checked; `tags` read); rewrite: no; scan: no; from v1/posts.mig:36:44
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -67,11 +67,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [22] undo: create table `tags`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:27:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/posts.mig:27:7
 DROP TABLE IF EXISTS `tags`;
 
 -- [21] undo: add foreign key `posts_author_id_fkey` on `posts`
---     lock: none (added in place, rows not checked; `authors` read); rewrite: no; scan: no; from examples/blog/v1/posts.mig:9:49
+--     lock: none (added in place, rows not checked; `authors` read); rewrite: no; scan: no; from v1/posts.mig:9:49
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -115,7 +115,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [20] undo: create index `posts_published_at_idx` on `posts`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/posts.mig:24:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/posts.mig:24:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -147,7 +147,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [19] undo: create index `posts_by_author` on `posts`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/posts.mig:23:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/posts.mig:23:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -179,7 +179,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [18] undo: create unique index `posts_slug_key` on `posts`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/posts.mig:22:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/posts.mig:22:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -258,7 +258,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [16] undo: add foreign key `post_views_post_id_fkey` on `post_views`
---     lock: none (added in place, rows not checked; `posts` read); rewrite: no; scan: no; from examples/blog/v1/posts.mig:45:45
+--     lock: none (added in place, rows not checked; `posts` read); rewrite: no; scan: no; from v1/posts.mig:45:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -302,7 +302,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [15] undo: add foreign key `post_tags_post_id_fkey` on `post_tags`
---     lock: none (added in place, rows not checked; `posts` read); rewrite: no; scan: no; from examples/blog/v1/posts.mig:35:44
+--     lock: none (added in place, rows not checked; `posts` read); rewrite: no; scan: no; from v1/posts.mig:35:44
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -346,7 +346,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [14] undo: add foreign key `comments_post_id_fkey` on `comments`
---     lock: none (added in place, rows not checked; `posts` read); rewrite: no; scan: no; from examples/blog/v1/comments.mig:8:51
+--     lock: none (added in place, rows not checked; `posts` read); rewrite: no; scan: no; from v1/comments.mig:8:51
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -390,11 +390,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [13] undo: create table `posts`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:7:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/posts.mig:7:7
 DROP TABLE IF EXISTS `posts`;
 
 -- [12] undo: create index `post_views_post_id_viewed_at_idx` on `post_views`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/posts.mig:48:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/posts.mig:48:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -426,11 +426,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [11] undo: create table `post_views`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:43:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/posts.mig:43:7
 DROP TABLE IF EXISTS `post_views`;
 
 -- [10] undo: create index `post_tags_tag_id_post_id_idx` on `post_tags`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/posts.mig:39:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/posts.mig:39:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -465,11 +465,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [9] undo: create table `post_tags`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:34:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/posts.mig:34:7
 DROP TABLE IF EXISTS `post_tags`;
 
 -- [8] undo: create index `comments_moderation_queue` on `comments`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/comments.mig:17:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/comments.mig:17:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -501,7 +501,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [7] undo: create index `comments_post_id_created_at_idx` on `comments`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/comments.mig:16:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/comments.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -533,11 +533,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [6] undo: create table `comments`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/comments.mig:6:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/comments.mig:6:7
 DROP TABLE IF EXISTS `comments`;
 
 -- [5] undo: create unique index `authors_email_key` on `authors`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/authors.mig:14:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/authors.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -581,7 +581,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [4] undo: create unique index `authors_handle_key` on `authors`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/authors.mig:13:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/authors.mig:13:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -625,13 +625,13 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [3] undo: create table `authors`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/authors.mig:4:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/authors.mig:4:7
 DROP TABLE IF EXISTS `authors`;
 
 -- [2] undo: create enum `post_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/posts.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v1/posts.mig:5:6
 -- enum post_status: MySQL enums are column types, nothing to do
 
 -- [1] undo: create enum `comment_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/comments.mig:4:6
+--     lock: none; rewrite: no; scan: no; from v1/comments.mig:4:6
 -- enum comment_status: MySQL enums are column types, nothing to do

@@ -7,15 +7,15 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [1] create enum `comment_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/comments.mig:4:6
+--     lock: none; rewrite: no; scan: no; from v1/comments.mig:4:6
 -- enum comment_status: MySQL enums are column types, nothing to do
 
 -- [2] create enum `post_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/posts.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v1/posts.mig:5:6
 -- enum post_status: MySQL enums are column types, nothing to do
 
 -- [3] create table `authors`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/authors.mig:4:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/authors.mig:4:7
 CREATE TABLE IF NOT EXISTS `authors` (
   `id` bigint NOT NULL AUTO_INCREMENT,
   `handle` varchar(40) NOT NULL COMMENT 'public, appears in URLs: /@handle',
@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS `authors` (
 ) ENGINE=InnoDB;
 
 -- [4] create unique index `authors_handle_key` on `authors`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/authors.mig:13:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/authors.mig:13:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -77,7 +77,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [5] create unique index `authors_email_key` on `authors`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/authors.mig:14:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/authors.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -121,7 +121,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [6] create table `comments`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/comments.mig:6:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/comments.mig:6:7
 CREATE TABLE IF NOT EXISTS `comments` (
   `id` bigint NOT NULL AUTO_INCREMENT,
   `post_id` bigint NOT NULL,
@@ -137,7 +137,7 @@ CREATE TABLE IF NOT EXISTS `comments` (
 ) ENGINE=InnoDB;
 
 -- [7] create index `comments_post_id_created_at_idx` on `comments`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/comments.mig:16:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/comments.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -169,7 +169,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [8] create index `comments_moderation_queue` on `comments`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/comments.mig:17:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/comments.mig:17:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -201,7 +201,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [9] create table `post_tags`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:34:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/posts.mig:34:7
 CREATE TABLE IF NOT EXISTS `post_tags` (
   `post_id` bigint NOT NULL,
   `tag_id` int NOT NULL,
@@ -210,7 +210,7 @@ CREATE TABLE IF NOT EXISTS `post_tags` (
 ) ENGINE=InnoDB;
 
 -- [10] create index `post_tags_tag_id_post_id_idx` on `post_tags`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/posts.mig:39:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/posts.mig:39:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -245,7 +245,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [11] create table `post_views`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:43:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/posts.mig:43:7
 CREATE TABLE IF NOT EXISTS `post_views` (
   `id` bigint NOT NULL AUTO_INCREMENT,
   `post_id` bigint NOT NULL,
@@ -255,7 +255,7 @@ CREATE TABLE IF NOT EXISTS `post_views` (
 ) ENGINE=InnoDB;
 
 -- [12] create index `post_views_post_id_viewed_at_idx` on `post_views`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/posts.mig:48:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/posts.mig:48:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -287,7 +287,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [13] create table `posts`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:7:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/posts.mig:7:7
 CREATE TABLE IF NOT EXISTS `posts` (
   `id` bigint NOT NULL AUTO_INCREMENT,
   `author_id` bigint NOT NULL,
@@ -309,7 +309,7 @@ CREATE TABLE IF NOT EXISTS `posts` (
 ) ENGINE=InnoDB;
 
 -- [14] add foreign key `comments_post_id_fkey` on `comments`
---     lock: none (added in place, rows not checked; `posts` read); rewrite: no; scan: no; from examples/blog/v1/comments.mig:8:51
+--     lock: none (added in place, rows not checked; `posts` read); rewrite: no; scan: no; from v1/comments.mig:8:51
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -369,7 +369,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [15] add foreign key `post_tags_post_id_fkey` on `post_tags`
---     lock: none (added in place, rows not checked; `posts` read); rewrite: no; scan: no; from examples/blog/v1/posts.mig:35:44
+--     lock: none (added in place, rows not checked; `posts` read); rewrite: no; scan: no; from v1/posts.mig:35:44
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -429,7 +429,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [16] add foreign key `post_views_post_id_fkey` on `post_views`
---     lock: none (added in place, rows not checked; `posts` read); rewrite: no; scan: no; from examples/blog/v1/posts.mig:45:45
+--     lock: none (added in place, rows not checked; `posts` read); rewrite: no; scan: no; from v1/posts.mig:45:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -521,7 +521,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [18] create unique index `posts_slug_key` on `posts`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/posts.mig:22:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/posts.mig:22:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -568,7 +568,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [19] create index `posts_by_author` on `posts`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/posts.mig:23:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/posts.mig:23:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -600,7 +600,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [20] create index `posts_published_at_idx` on `posts`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v1/posts.mig:24:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/posts.mig:24:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -632,7 +632,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [21] add foreign key `posts_author_id_fkey` on `posts`
---     lock: none (added in place, rows not checked; `authors` read); rewrite: no; scan: no; from examples/blog/v1/posts.mig:9:49
+--     lock: none (added in place, rows not checked; `authors` read); rewrite: no; scan: no; from v1/posts.mig:9:49
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -692,7 +692,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [22] create table `tags`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:27:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/posts.mig:27:7
 CREATE TABLE IF NOT EXISTS `tags` (
   `id` int NOT NULL AUTO_INCREMENT,
   `name` text NOT NULL,
@@ -702,7 +702,7 @@ CREATE TABLE IF NOT EXISTS `tags` (
 ) ENGINE=InnoDB;
 
 -- [23] add foreign key `post_tags_tag_id_fkey` on `post_tags`
---     lock: none (added in place, rows not checked; `tags` read); rewrite: no; scan: no; from examples/blog/v1/posts.mig:36:44
+--     lock: none (added in place, rows not checked; `tags` read); rewrite: no; scan: no; from v1/posts.mig:36:44
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -762,17 +762,17 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [24] create view `published_posts`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v1/search.mig:14:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v1/search.mig:14:6
 CREATE OR REPLACE VIEW `published_posts` AS SELECT `p`.`id`, `p`.`slug`, `p`.`title`, `p`.`excerpt`, `p`.`published_at`, `a`.`handle` AS `author_handle`, `a`.`name` AS `author_name` FROM `posts` p JOIN `authors` a ON `a`.`id` = `p`.`author_id` WHERE `p`.`status` = 'published' AND `p`.`deleted_at` IS NULL;
 
 -- [25] create view `tag_counts`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v1/search.mig:21:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v1/search.mig:21:6
 CREATE OR REPLACE VIEW `tag_counts` AS SELECT `t`.`id`, `t`.`slug`, `t`.`name`, count(`pt`.`post_id`) AS `posts` FROM `tags` t LEFT JOIN `post_tags` pt ON `pt`.`tag_id` = `t`.`id` GROUP BY `t`.`id`, `t`.`slug`, `t`.`name`;
 
 -- [26] apply native block `pg_trgm`
---     lock: as written; rewrite: no; scan: no; from examples/blog/v1/search.mig:2:8
+--     lock: as written; rewrite: no; scan: no; from v1/search.mig:2:8
 -- native block pg_trgm is not for MySQL
 
 -- [27] apply native block `posts_search`
---     lock: as written; rewrite: no; scan: no; from examples/blog/v1/search.mig:7:8
+--     lock: as written; rewrite: no; scan: no; from v1/search.mig:7:8
 -- native block posts_search is not for MySQL

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [27] undo: apply native block `posts_search`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/search.mig:7:8
+--     lock: none; rewrite: no; scan: no; from v1/search.mig:7:8
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -52,39 +52,39 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 -- nothing to undo
 
 -- [26] undo: apply native block `pg_trgm`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/search.mig:2:8
+--     lock: none; rewrite: no; scan: no; from v1/search.mig:2:8
 -- nothing to undo
 
 -- [25] undo: create view `tag_counts`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v1/search.mig:21:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v1/search.mig:21:6
 DROP VIEW "tag_counts";
 
 -- [24] undo: create view `published_posts`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v1/search.mig:14:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v1/search.mig:14:6
 DROP VIEW "published_posts";
 
 -- [23] undo: add foreign key `post_tags_tag_id_fkey` on `post_tags`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/posts.mig:36:44
+--     lock: none; rewrite: no; scan: no; from v1/posts.mig:36:44
 -- nothing to undo
 
 -- [22] undo: create table `tags`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:27:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/posts.mig:27:7
 DROP TABLE "tags";
 
 -- [21] undo: add foreign key `posts_author_id_fkey` on `posts`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/posts.mig:9:49
+--     lock: none; rewrite: no; scan: no; from v1/posts.mig:9:49
 -- nothing to undo
 
 -- [20] undo: create index `posts_published_at_idx` on `posts`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/posts.mig:24:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/posts.mig:24:3
 DROP INDEX "posts_published_at_idx";
 
 -- [19] undo: create index `posts_by_author` on `posts`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/posts.mig:23:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/posts.mig:23:3
 DROP INDEX "posts_by_author";
 
 -- [18] undo: create unique index `posts_slug_key` on `posts`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/posts.mig:22:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/posts.mig:22:3
 DROP INDEX "posts_slug_key";
 
 -- [17] undo: create index `posts_deleted_at_idx` on `posts`
@@ -92,67 +92,67 @@ DROP INDEX "posts_slug_key";
 DROP INDEX "posts_deleted_at_idx";
 
 -- [16] undo: add foreign key `post_views_post_id_fkey` on `post_views`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/posts.mig:45:45
+--     lock: none; rewrite: no; scan: no; from v1/posts.mig:45:45
 -- nothing to undo
 
 -- [15] undo: add foreign key `post_tags_post_id_fkey` on `post_tags`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/posts.mig:35:44
+--     lock: none; rewrite: no; scan: no; from v1/posts.mig:35:44
 -- nothing to undo
 
 -- [14] undo: add foreign key `comments_post_id_fkey` on `comments`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/comments.mig:8:51
+--     lock: none; rewrite: no; scan: no; from v1/comments.mig:8:51
 -- nothing to undo
 
 -- [13] undo: create table `posts`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:7:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/posts.mig:7:7
 DROP TABLE "posts";
 
 -- [12] undo: create index `post_views_post_id_viewed_at_idx` on `post_views`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/posts.mig:48:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/posts.mig:48:3
 DROP INDEX "post_views_post_id_viewed_at_idx";
 
 -- [11] undo: create table `post_views`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:43:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/posts.mig:43:7
 DROP TABLE "post_views";
 
 -- [10] undo: create index `post_tags_tag_id_post_id_idx` on `post_tags`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/posts.mig:39:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/posts.mig:39:3
 DROP INDEX "post_tags_tag_id_post_id_idx";
 
 -- [9] undo: create table `post_tags`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:34:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/posts.mig:34:7
 DROP TABLE "post_tags";
 
 -- [8] undo: create index `comments_moderation_queue` on `comments`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/comments.mig:17:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/comments.mig:17:3
 DROP INDEX "comments_moderation_queue";
 
 -- [7] undo: create index `comments_post_id_created_at_idx` on `comments`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/comments.mig:16:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/comments.mig:16:3
 DROP INDEX "comments_post_id_created_at_idx";
 
 -- [6] undo: create table `comments`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/comments.mig:6:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/comments.mig:6:7
 DROP TABLE "comments";
 
 -- [5] undo: create unique index `authors_email_key` on `authors`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/authors.mig:14:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/authors.mig:14:3
 DROP INDEX "authors_email_key";
 
 -- [4] undo: create unique index `authors_handle_key` on `authors`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/authors.mig:13:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/authors.mig:13:3
 DROP INDEX "authors_handle_key";
 
 -- [3] undo: create table `authors`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/authors.mig:4:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/authors.mig:4:7
 DROP TABLE "authors";
 
 -- [2] undo: create enum `post_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/posts.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v1/posts.mig:5:6
 -- nothing to undo
 
 -- [1] undo: create enum `comment_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/comments.mig:4:6
+--     lock: none; rewrite: no; scan: no; from v1/comments.mig:4:6
 -- nothing to undo
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'authors');

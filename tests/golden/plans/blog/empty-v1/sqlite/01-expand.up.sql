@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [1] create enum `comment_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/comments.mig:4:6
+--     lock: none; rewrite: no; scan: no; from v1/comments.mig:4:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -46,11 +46,11 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM
 -- SQLite has no enum types: columns of `comment_status` are text with a check of its labels
 
 -- [2] create enum `post_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/posts.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v1/posts.mig:5:6
 -- SQLite has no enum types: columns of `post_status` are text with a check of its labels
 
 -- [3] create table `authors`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/authors.mig:4:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/authors.mig:4:7
 CREATE TABLE "authors" (
   "id" integer NOT NULL,
   "handle" varchar(40) NOT NULL,
@@ -66,15 +66,15 @@ CREATE TABLE "authors" (
 );
 
 -- [4] create unique index `authors_handle_key` on `authors`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/authors.mig:13:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/authors.mig:13:3
 CREATE UNIQUE INDEX "authors_handle_key" ON "authors" ((lower("handle")));
 
 -- [5] create unique index `authors_email_key` on `authors`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/authors.mig:14:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/authors.mig:14:3
 CREATE UNIQUE INDEX "authors_email_key" ON "authors" ((lower("email")));
 
 -- [6] create table `comments`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/comments.mig:6:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/comments.mig:6:7
 CREATE TABLE "comments" (
   "id" integer NOT NULL,
   "post_id" integer NOT NULL,
@@ -91,15 +91,15 @@ CREATE TABLE "comments" (
 );
 
 -- [7] create index `comments_post_id_created_at_idx` on `comments`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/comments.mig:16:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/comments.mig:16:3
 CREATE INDEX "comments_post_id_created_at_idx" ON "comments" ("post_id", "created_at") WHERE "status" = 'approved';
 
 -- [8] create index `comments_moderation_queue` on `comments`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/comments.mig:17:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/comments.mig:17:3
 CREATE INDEX "comments_moderation_queue" ON "comments" ("created_at") WHERE "status" = 'pending';
 
 -- [9] create table `post_tags`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:34:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/posts.mig:34:7
 CREATE TABLE "post_tags" (
   "post_id" integer NOT NULL,
   "tag_id" integer NOT NULL,
@@ -110,11 +110,11 @@ CREATE TABLE "post_tags" (
 );
 
 -- [10] create index `post_tags_tag_id_post_id_idx` on `post_tags`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/posts.mig:39:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/posts.mig:39:3
 CREATE INDEX "post_tags_tag_id_post_id_idx" ON "post_tags" ("tag_id", "post_id");
 
 -- [11] create table `post_views`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:43:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/posts.mig:43:7
 CREATE TABLE "post_views" (
   "id" integer NOT NULL,
   "post_id" integer NOT NULL,
@@ -125,11 +125,11 @@ CREATE TABLE "post_views" (
 );
 
 -- [12] create index `post_views_post_id_viewed_at_idx` on `post_views`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/posts.mig:48:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/posts.mig:48:3
 CREATE INDEX "post_views_post_id_viewed_at_idx" ON "post_views" ("post_id", "viewed_at");
 
 -- [13] create table `posts`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:7:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/posts.mig:7:7
 CREATE TABLE "posts" (
   "id" integer NOT NULL,
   "author_id" integer NOT NULL,
@@ -151,15 +151,15 @@ CREATE TABLE "posts" (
 );
 
 -- [14] add foreign key `comments_post_id_fkey` on `comments`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/comments.mig:8:51
+--     lock: none; rewrite: no; scan: no; from v1/comments.mig:8:51
 -- SQLite adds foreign keys with the table: `comments_post_id_fkey` is in its CREATE TABLE
 
 -- [15] add foreign key `post_tags_post_id_fkey` on `post_tags`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/posts.mig:35:44
+--     lock: none; rewrite: no; scan: no; from v1/posts.mig:35:44
 -- SQLite adds foreign keys with the table: `post_tags_post_id_fkey` is in its CREATE TABLE
 
 -- [16] add foreign key `post_views_post_id_fkey` on `post_views`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/posts.mig:45:45
+--     lock: none; rewrite: no; scan: no; from v1/posts.mig:45:45
 -- SQLite adds foreign keys with the table: `post_views_post_id_fkey` is in its CREATE TABLE
 
 -- [17] create index `posts_deleted_at_idx` on `posts`
@@ -167,23 +167,23 @@ CREATE TABLE "posts" (
 CREATE INDEX "posts_deleted_at_idx" ON "posts" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
 
 -- [18] create unique index `posts_slug_key` on `posts`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/posts.mig:22:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/posts.mig:22:3
 CREATE UNIQUE INDEX "posts_slug_key" ON "posts" ("slug") WHERE "deleted_at" IS NULL;
 
 -- [19] create index `posts_by_author` on `posts`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/posts.mig:23:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/posts.mig:23:3
 CREATE INDEX "posts_by_author" ON "posts" ("author_id", "published_at" DESC) WHERE "status" = 'published';
 
 -- [20] create index `posts_published_at_idx` on `posts`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v1/posts.mig:24:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/posts.mig:24:3
 CREATE INDEX "posts_published_at_idx" ON "posts" ("published_at" DESC) WHERE "status" = 'published' AND "deleted_at" IS NULL;
 
 -- [21] add foreign key `posts_author_id_fkey` on `posts`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/posts.mig:9:49
+--     lock: none; rewrite: no; scan: no; from v1/posts.mig:9:49
 -- SQLite adds foreign keys with the table: `posts_author_id_fkey` is in its CREATE TABLE
 
 -- [22] create table `tags`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v1/posts.mig:27:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/posts.mig:27:7
 CREATE TABLE "tags" (
   "id" integer NOT NULL,
   "name" text NOT NULL,
@@ -193,23 +193,23 @@ CREATE TABLE "tags" (
 CREATE UNIQUE INDEX "tags_slug_key" ON "tags" ("slug");
 
 -- [23] add foreign key `post_tags_tag_id_fkey` on `post_tags`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/posts.mig:36:44
+--     lock: none; rewrite: no; scan: no; from v1/posts.mig:36:44
 -- SQLite adds foreign keys with the table: `post_tags_tag_id_fkey` is in its CREATE TABLE
 
 -- [24] create view `published_posts`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v1/search.mig:14:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v1/search.mig:14:6
 CREATE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."excerpt", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;
 
 -- [25] create view `tag_counts`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v1/search.mig:21:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v1/search.mig:21:6
 CREATE VIEW "tag_counts" AS SELECT "t"."id", "t"."slug", "t"."name", count("pt"."post_id") AS "posts" FROM "tags" t LEFT JOIN "post_tags" pt ON "pt"."tag_id" = "t"."id" GROUP BY "t"."id", "t"."slug", "t"."name";
 
 -- [26] apply native block `pg_trgm`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/search.mig:2:8
+--     lock: none; rewrite: no; scan: no; from v1/search.mig:2:8
 -- native block pg_trgm is not for SQLite
 
 -- [27] apply native block `posts_search`
---     lock: none; rewrite: no; scan: no; from examples/blog/v1/search.mig:7:8
+--     lock: none; rewrite: no; scan: no; from v1/search.mig:7:8
 -- native block posts_search is not for SQLite
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('authors') ORDER BY name)) = 'avatar_url,bio,created_at,email,handle,id,is_editor,name,updated_at'

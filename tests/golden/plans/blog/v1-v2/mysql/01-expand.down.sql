@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [30] undo: create unique index `tags_name_key` on `tags`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:50:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/posts.mig:50:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -104,12 +104,12 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [29] undo: install the dual-write trigger on `posts`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:8:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/posts.mig:8:7
 DROP TRIGGER IF EXISTS `migc_sync_posts_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_posts_update`;
 
 -- [28] undo: create unique index `posts_series_position_key` on `posts`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:32:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v2/posts.mig:32:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -144,7 +144,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [27] undo: create index `posts_scheduled` on `posts`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:31:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v2/posts.mig:31:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -179,7 +179,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [26] undo: add foreign key `posts_series_id_fkey` on `posts` for new rows
---     lock: none (added in place, rows not checked; `series` read); rewrite: no; scan: no; from examples/blog/v2/posts.mig:21:49
+--     lock: none (added in place, rows not checked; `series` read); rewrite: no; scan: no; from v2/posts.mig:21:49
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -223,7 +223,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [25] undo: add check `posts_published_has_date` on `posts` for new rows
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:27:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/posts.mig:27:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -351,7 +351,7 @@ DROP PROCEDURE migc_step;
 -- check posts_published_has_date is not restored: adding a check copies the table on MySQL
 
 -- [23] undo: add check `posts_series_position_check` on `posts` for new rows
---     lock: none (added by the copy for check `posts_published_has_date`); rewrite: no; scan: no; from examples/blog/v2/posts.mig:22:38
+--     lock: none (added by the copy for check `posts_published_has_date`); rewrite: no; scan: no; from v2/posts.mig:22:38
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -392,7 +392,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [22] undo: add check `posts_view_count_check__migc` on `posts` for new rows
---     lock: none (added by the copy for check `posts_published_has_date`); rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:52
+--     lock: none (added by the copy for check `posts_published_has_date`); rewrite: no; scan: no; from v2/posts.mig:19:52
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -433,7 +433,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [21] undo: add column `posts.series_position`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:22:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/posts.mig:22:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -474,7 +474,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [20] undo: add column `posts.series_id`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:21:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/posts.mig:21:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -515,7 +515,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [19] undo: add column `posts.comments_enabled`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:20:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/posts.mig:20:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -556,7 +556,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [18] undo: add shadow column `posts.view_count__migc_new` of type `int64` for `view_count`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/posts.mig:19:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -597,7 +597,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [17] undo: add column `posts.body_markdown` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:14:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/posts.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -638,12 +638,12 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [16] undo: install the dual-write trigger on `comments`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/comments.mig:7:7
 DROP TRIGGER IF EXISTS `migc_sync_comments_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_comments_update`;
 
 -- [15] undo: create index `comments_moderation_queue__migc` on `comments`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v2/comments.mig:19:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v2/comments.mig:19:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -678,7 +678,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [14] undo: create index `comments_parent_id_idx` on `comments`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v2/comments.mig:18:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v2/comments.mig:18:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -713,7 +713,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [13] undo: create index `comments_post_id_created_at_idx__migc` on `comments`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v2/comments.mig:17:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v2/comments.mig:17:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -748,7 +748,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [12] undo: add foreign key `comments_parent_id_fkey` on `comments` for new rows
---     lock: none (added in place, rows not checked; `comments` read); rewrite: no; scan: no; from examples/blog/v2/comments.mig:11:47
+--     lock: none (added in place, rows not checked; `comments` read); rewrite: no; scan: no; from v2/comments.mig:11:47
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -792,7 +792,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [11] undo: add shadow column `comments.status__migc_new` of type `comment_status__migc` for `status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/comments.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -833,7 +833,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [10] undo: add foreign key `authors_avatar_media_id_fkey` on `authors` for new rows
---     lock: none (added in place, rows not checked; `media` read); rewrite: no; scan: no; from examples/blog/v2/authors.mig:10:47
+--     lock: none (added in place, rows not checked; `media` read); rewrite: no; scan: no; from v2/authors.mig:10:47
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -877,7 +877,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [9] undo: add column `authors.avatar_media_id`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/authors.mig:10:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/authors.mig:10:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -918,7 +918,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [8] undo: add foreign key `series_author_id_fkey` on `series`
---     lock: none (added in place, rows not checked; `authors` read); rewrite: no; scan: no; from examples/blog/v2/posts.mig:38:48
+--     lock: none (added in place, rows not checked; `authors` read); rewrite: no; scan: no; from v2/posts.mig:38:48
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -962,11 +962,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [7] undo: create table `series`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/posts.mig:36:7
+--     lock: none (new table); rewrite: no; scan: no; from v2/posts.mig:36:7
 DROP TABLE IF EXISTS `series`;
 
 -- [6] undo: add foreign key `media_uploaded_by_fkey` on `media`
---     lock: none (added in place, rows not checked; `authors` read); rewrite: no; scan: no; from examples/blog/v2/authors.mig:21:49
+--     lock: none (added in place, rows not checked; `authors` read); rewrite: no; scan: no; from v2/authors.mig:21:49
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1010,7 +1010,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [5] undo: create index `media_uploaded_by_created_at_idx` on `media`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v2/authors.mig:29:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v2/authors.mig:29:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1042,11 +1042,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [4] undo: create table `media`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/authors.mig:19:7
+--     lock: none (new table); rewrite: no; scan: no; from v2/authors.mig:19:7
 DROP TABLE IF EXISTS `media`;
 
 -- [3] undo: add value `scheduled` to enum `post_status`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:6:35
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/posts.mig:6:35
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1133,11 +1133,11 @@ DROP TABLE IF EXISTS `posts__migc`, `posts__migc_old`, `posts__migc_progress`;
 -- value 'scheduled' stays in enum post_status: removing an enum member copies the table
 
 -- [2] undo: create enum `comment_status__migc`, the new shape of `comment_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/comments.mig:5:6
 -- enum comment_status__migc: MySQL enums are column types, nothing to do
 
 -- [1] undo: add value `rejected` to enum `comment_status` (renamed from `spam`)
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:5:42
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/comments.mig:5:42
 DROP TRIGGER IF EXISTS `migc_sync_comments_insert__migc`;
 DROP TRIGGER IF EXISTS `migc_sync_comments_update__migc`;
 DROP TRIGGER IF EXISTS `migc_copy_comments_insert`;

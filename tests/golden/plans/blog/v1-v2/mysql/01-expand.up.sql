@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [1] add value `rejected` to enum `comment_status` (renamed from `spam`)
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:5:42
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/comments.mig:5:42
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -228,11 +228,11 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [2] create enum `comment_status__migc`, the new shape of `comment_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/comments.mig:5:6
 -- enum comment_status__migc: MySQL enums are column types, nothing to do
 
 -- [3] add value `scheduled` to enum `post_status`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:6:35
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/posts.mig:6:35
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -534,7 +534,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [4] create table `media`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/authors.mig:19:7
+--     lock: none (new table); rewrite: no; scan: no; from v2/authors.mig:19:7
 CREATE TABLE IF NOT EXISTS `media` (
   `id` bigint NOT NULL AUTO_INCREMENT,
   `uploaded_by` bigint NOT NULL,
@@ -552,7 +552,7 @@ CREATE TABLE IF NOT EXISTS `media` (
 ) ENGINE=InnoDB;
 
 -- [5] create index `media_uploaded_by_created_at_idx` on `media`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v2/authors.mig:29:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v2/authors.mig:29:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -584,7 +584,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [6] add foreign key `media_uploaded_by_fkey` on `media`
---     lock: none (added in place, rows not checked; `authors` read); rewrite: no; scan: no; from examples/blog/v2/authors.mig:21:49
+--     lock: none (added in place, rows not checked; `authors` read); rewrite: no; scan: no; from v2/authors.mig:21:49
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -644,7 +644,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [7] create table `series`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/posts.mig:36:7
+--     lock: none (new table); rewrite: no; scan: no; from v2/posts.mig:36:7
 CREATE TABLE IF NOT EXISTS `series` (
   `id` bigint NOT NULL AUTO_INCREMENT,
   `author_id` bigint NOT NULL,
@@ -658,7 +658,7 @@ CREATE TABLE IF NOT EXISTS `series` (
 ) ENGINE=InnoDB;
 
 -- [8] add foreign key `series_author_id_fkey` on `series`
---     lock: none (added in place, rows not checked; `authors` read); rewrite: no; scan: no; from examples/blog/v2/posts.mig:38:48
+--     lock: none (added in place, rows not checked; `authors` read); rewrite: no; scan: no; from v2/posts.mig:38:48
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -718,7 +718,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [9] add column `authors.avatar_media_id`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/authors.mig:10:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/authors.mig:10:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -759,7 +759,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [10] add foreign key `authors_avatar_media_id_fkey` on `authors` for new rows
---     lock: none (added in place, rows not checked; `media` read); rewrite: no; scan: no; from examples/blog/v2/authors.mig:10:47
+--     lock: none (added in place, rows not checked; `media` read); rewrite: no; scan: no; from v2/authors.mig:10:47
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -791,7 +791,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [11] add shadow column `comments.status__migc_new` of type `comment_status__migc` for `status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/comments.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -832,7 +832,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [12] add foreign key `comments_parent_id_fkey` on `comments` for new rows
---     lock: none (added in place, rows not checked; `comments` read); rewrite: no; scan: no; from examples/blog/v2/comments.mig:11:47
+--     lock: none (added in place, rows not checked; `comments` read); rewrite: no; scan: no; from v2/comments.mig:11:47
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -864,7 +864,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [13] create index `comments_post_id_created_at_idx__migc` on `comments`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v2/comments.mig:17:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v2/comments.mig:17:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -899,7 +899,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [14] create index `comments_parent_id_idx` on `comments`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v2/comments.mig:18:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v2/comments.mig:18:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -934,7 +934,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [15] create index `comments_moderation_queue__migc` on `comments`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v2/comments.mig:19:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v2/comments.mig:19:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -969,7 +969,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [16] install the dual-write trigger on `comments`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/comments.mig:7:7
 DROP TRIGGER IF EXISTS `migc_sync_comments_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_comments_update`;
 DELIMITER //
@@ -1004,7 +1004,7 @@ END//
 DELIMITER ;
 
 -- [17] add column `posts.body_markdown` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:14:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/posts.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1045,7 +1045,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [18] add shadow column `posts.view_count__migc_new` of type `int64` for `view_count`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/posts.mig:19:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1086,7 +1086,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [19] add column `posts.comments_enabled`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:20:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/posts.mig:20:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1127,7 +1127,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [20] add column `posts.series_id`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:21:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/posts.mig:21:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1168,7 +1168,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [21] add column `posts.series_position`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:22:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/posts.mig:22:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1209,11 +1209,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [22] add check `posts_view_count_check__migc` on `posts` for new rows
---     lock: none (added by the copy for check `posts_published_has_date`); rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:52
+--     lock: none (added by the copy for check `posts_published_has_date`); rewrite: no; scan: no; from v2/posts.mig:19:52
 -- posts: check posts_view_count_check__migc is added with check posts_published_has_date, by the same copy of the table
 
 -- [23] add check `posts_series_position_check` on `posts` for new rows
---     lock: none (added by the copy for check `posts_published_has_date`); rewrite: no; scan: no; from examples/blog/v2/posts.mig:22:38
+--     lock: none (added by the copy for check `posts_published_has_date`); rewrite: no; scan: no; from v2/posts.mig:22:38
 -- posts: check posts_series_position_check is added with check posts_published_has_date, by the same copy of the table
 
 -- [24] drop check `posts_published_has_date` on `posts`
@@ -1258,7 +1258,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [25] add check `posts_published_has_date` on `posts` for new rows
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:27:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/posts.mig:27:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1566,7 +1566,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [26] add foreign key `posts_series_id_fkey` on `posts` for new rows
---     lock: none (added in place, rows not checked; `series` read); rewrite: no; scan: no; from examples/blog/v2/posts.mig:21:49
+--     lock: none (added in place, rows not checked; `series` read); rewrite: no; scan: no; from v2/posts.mig:21:49
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1598,7 +1598,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [27] create index `posts_scheduled` on `posts`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:31:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v2/posts.mig:31:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1633,7 +1633,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [28] create unique index `posts_series_position_key` on `posts`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:32:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v2/posts.mig:32:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1668,7 +1668,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [29] install the dual-write trigger on `posts`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:8:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/posts.mig:8:7
 DROP TRIGGER IF EXISTS `migc_sync_posts_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_posts_update`;
 DELIMITER //
@@ -1703,7 +1703,7 @@ END//
 DELIMITER ;
 
 -- [30] create unique index `tags_name_key` on `tags`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:50:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/posts.mig:50:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

@@ -7,9 +7,9 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [32] undo: backfill `body_markdown`, `view_count__migc_new` on `posts`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:8:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v2/posts.mig:8:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
 -- [31] undo: backfill `status__migc_new` on `comments`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/blog/v2/comments.mig:7:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v2/comments.mig:7:7
 -- nothing to undo: the backfilled columns go with the expand rollback

@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [31] backfill `status__migc_new` on `comments`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/blog/v2/comments.mig:7:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v2/comments.mig:7:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -61,7 +61,7 @@ DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
 -- [32] backfill `body_markdown`, `view_count__migc_new` on `posts`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:8:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v2/posts.mig:8:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [33] validate foreign key `authors_avatar_media_id_fkey` on existing rows
---     lock: none (a query); rewrite: no; scan: yes; from examples/blog/v2/authors.mig:10:47
+--     lock: none (a query); rewrite: no; scan: yes; from v2/authors.mig:10:47
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -38,15 +38,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [34] check `comments.status__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v2/comments.mig:15:3
 -- comments.status__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [35] validate that `comments.status__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v2/comments.mig:15:3
 -- comments_status__migc_new_not_null: nothing to validate, SET NOT NULL checks the rows
 
 -- [36] set `comments.status__migc_new` not null
---     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:15:3
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v2/comments.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -75,7 +75,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [37] validate foreign key `comments_parent_id_fkey` on existing rows
---     lock: none (a query); rewrite: no; scan: yes; from examples/blog/v2/comments.mig:11:47
+--     lock: none (a query); rewrite: no; scan: yes; from v2/comments.mig:11:47
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -106,15 +106,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [38] check `posts.body_markdown` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:14:3
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:14:3
 -- posts.body_markdown: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [39] validate that `posts.body_markdown` holds no null
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:14:3
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:14:3
 -- posts_body_markdown_not_null: nothing to validate, SET NOT NULL checks the rows
 
 -- [40] set `posts.body_markdown` not null
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:14:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/posts.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -431,15 +431,15 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [41] check `posts.view_count__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:19:3
 -- posts.view_count__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [42] validate that `posts.view_count__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:19:3
 -- posts_view_count__migc_new_not_null: nothing to validate, SET NOT NULL checks the rows
 
 -- [43] set `posts.view_count__migc_new` not null
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/posts.mig:19:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -756,19 +756,19 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [44] validate check `posts_view_count_check__migc` on existing rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:52
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:19:52
 -- posts_view_count_check__migc: nothing to validate, SET NOT NULL checks the rows
 
 -- [45] validate check `posts_series_position_check` on existing rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:22:38
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:22:38
 -- posts_series_position_check: nothing to validate, SET NOT NULL checks the rows
 
 -- [46] validate check `posts_published_has_date` on existing rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:27:3
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:27:3
 -- posts_published_has_date: nothing to validate, SET NOT NULL checks the rows
 
 -- [47] validate foreign key `posts_series_id_fkey` on existing rows
---     lock: none (a query); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:21:49
+--     lock: none (a query); rewrite: no; scan: yes; from v2/posts.mig:21:49
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [67] undo: recreate view `published_posts`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v2/search.mig:14:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v2/search.mig:14:6
 DROP VIEW IF EXISTS `published_posts`;
 
 -- [66] undo: drop column `posts.body`
@@ -116,11 +116,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [65] undo: remove the dual-write trigger on `posts`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:8:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/posts.mig:8:7
 -- the dual-write triggers of posts come back with the first contract step on it
 
 -- [64] undo: rename constraint `posts_view_count_check__migc` to `posts_view_count_check` on `posts`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:52
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/posts.mig:19:52
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -603,7 +603,7 @@ DROP TRIGGER IF EXISTS `migc_copy_posts_delete`;
 DROP TABLE IF EXISTS `posts__migc`, `posts__migc_old`, `posts__migc_progress`;
 
 -- [63] undo: set the default of `posts.view_count`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/posts.mig:19:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -644,7 +644,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [62] undo: put shadow column `view_count__migc_new` in place of `posts.view_count`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/posts.mig:19:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -828,7 +828,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [60] undo: drop column `authors.avatar_url`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/authors.mig:13:15
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/authors.mig:13:15
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -913,11 +913,11 @@ END//
 DELIMITER ;
 
 -- [56] undo: remove the dual-write trigger on `comments`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/comments.mig:7:7
 -- the dual-write triggers of comments come back with the first contract step on it
 
 -- [55] undo: set the default of `comments.status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/comments.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -958,7 +958,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [54] undo: put shadow column `status__migc_new` in place of `comments.status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/comments.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -999,7 +999,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [53] undo: give enum `comment_status__migc` the name `comment_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/comments.mig:5:6
 -- enum comment_status__migc becomes comment_status: MySQL enums are column types, nothing to do
 
 -- [52] undo: drop column `comments.status`
@@ -1082,7 +1082,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [51] undo: rename index `comments_moderation_queue__migc` to `comments_moderation_queue`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:19:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/comments.mig:19:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1158,7 +1158,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [49] undo: rename index `comments_post_id_created_at_idx__migc` to `comments_post_id_created_at_idx`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:17:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/comments.mig:17:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

@@ -44,7 +44,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [49] rename index `comments_post_id_created_at_idx__migc` to `comments_post_id_created_at_idx`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:17:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/comments.mig:17:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -120,7 +120,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [51] rename index `comments_moderation_queue__migc` to `comments_moderation_queue`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:19:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/comments.mig:19:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -202,11 +202,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [53] give enum `comment_status__migc` the name `comment_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/comments.mig:5:6
 -- enum comment_status__migc becomes comment_status: MySQL enums are column types, nothing to do
 
 -- [54] put shadow column `status__migc_new` in place of `comments.status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/comments.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -247,7 +247,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [55] set the default of `comments.status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/comments.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -288,7 +288,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [56] remove the dual-write trigger on `comments`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/comments.mig:7:7
 DROP TRIGGER IF EXISTS `migc_sync_comments_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_comments_update`;
 
@@ -369,7 +369,7 @@ DROP PROCEDURE migc_step;
 DROP VIEW IF EXISTS `published_posts`;
 
 -- [60] drop column `authors.avatar_url`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/authors.mig:13:15
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/authors.mig:13:15
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -451,7 +451,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [62] put shadow column `view_count__migc_new` in place of `posts.view_count`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/posts.mig:19:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -492,7 +492,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [63] set the default of `posts.view_count`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/posts.mig:19:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -533,7 +533,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [64] rename constraint `posts_view_count_check__migc` to `posts_view_count_check` on `posts`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:52
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/posts.mig:19:52
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -850,7 +850,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [65] remove the dual-write trigger on `posts`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v2/posts.mig:8:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/posts.mig:8:7
 DROP TRIGGER IF EXISTS `migc_sync_posts_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_posts_update`;
 
@@ -896,5 +896,5 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [67] recreate view `published_posts`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v2/search.mig:14:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v2/search.mig:14:6
 CREATE OR REPLACE VIEW `published_posts` AS SELECT `p`.`id`, `p`.`slug`, `p`.`title`, `p`.`excerpt`, `p`.`published_at`, `a`.`handle` AS `author_handle`, `a`.`name` AS `author_name` FROM `posts` p JOIN `authors` a ON `a`.`id` = `p`.`author_id` WHERE `p`.`status` = 'published' AND `p`.`deleted_at` IS NULL;

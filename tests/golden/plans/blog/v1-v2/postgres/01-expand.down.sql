@@ -6,11 +6,11 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [30] undo: create unique index `tags_name_key` on `tags`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:50:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:50:3
 DROP INDEX CONCURRENTLY IF EXISTS "tags_name_key";
 
 -- [29] undo: install the dual-write trigger on `posts`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:8:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:8:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -35,15 +35,15 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_posts"();
 
 -- [28] undo: create unique index `posts_series_position_key` on `posts`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:32:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:32:3
 DROP INDEX CONCURRENTLY IF EXISTS "posts_series_position_key";
 
 -- [27] undo: create index `posts_scheduled` on `posts`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:31:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:31:3
 DROP INDEX CONCURRENTLY IF EXISTS "posts_scheduled";
 
 -- [26] undo: add foreign key `posts_series_id_fkey` on `posts` for new rows
---     lock: SHARE ROW EXCLUSIVE (on `posts` and `series`); rewrite: no; scan: no; from examples/blog/v2/posts.mig:21:49
+--     lock: SHARE ROW EXCLUSIVE (on `posts` and `series`); rewrite: no; scan: no; from v2/posts.mig:21:49
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -69,7 +69,7 @@ END
 $migc$;
 
 -- [25] undo: add check `posts_published_has_date` on `posts` for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:27:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:27:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -128,7 +128,7 @@ END
 $migc$;
 
 -- [23] undo: add check `posts_series_position_check` on `posts` for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:22:38
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:22:38
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -154,7 +154,7 @@ END
 $migc$;
 
 -- [22] undo: add check `posts_view_count_check__migc` on `posts` for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:52
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:19:52
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -180,7 +180,7 @@ END
 $migc$;
 
 -- [21] undo: add column `posts.series_position`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:22:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:22:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -204,7 +204,7 @@ END
 $migc$;
 
 -- [20] undo: add column `posts.series_id`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:21:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:21:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -228,7 +228,7 @@ END
 $migc$;
 
 -- [19] undo: add column `posts.comments_enabled`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:20:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:20:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -252,7 +252,7 @@ END
 $migc$;
 
 -- [18] undo: add shadow column `posts.view_count__migc_new` of type `int64` for `view_count`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:19:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -276,7 +276,7 @@ END
 $migc$;
 
 -- [17] undo: add column `posts.body_markdown` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:14:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:14:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -300,7 +300,7 @@ END
 $migc$;
 
 -- [16] undo: install the dual-write trigger on `comments`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:7:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -325,19 +325,19 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_comments"();
 
 -- [15] undo: create index `comments_moderation_queue__migc` on `comments`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:19:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/comments.mig:19:3
 DROP INDEX CONCURRENTLY IF EXISTS "comments_moderation_queue__migc";
 
 -- [14] undo: create index `comments_parent_id_idx` on `comments`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:18:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/comments.mig:18:3
 DROP INDEX CONCURRENTLY IF EXISTS "comments_parent_id_idx";
 
 -- [13] undo: create index `comments_post_id_created_at_idx__migc` on `comments`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:17:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/comments.mig:17:3
 DROP INDEX CONCURRENTLY IF EXISTS "comments_post_id_created_at_idx__migc";
 
 -- [12] undo: add foreign key `comments_parent_id_fkey` on `comments` for new rows
---     lock: SHARE ROW EXCLUSIVE (on `comments` and `comments`); rewrite: no; scan: no; from examples/blog/v2/comments.mig:11:47
+--     lock: SHARE ROW EXCLUSIVE (on `comments` and `comments`); rewrite: no; scan: no; from v2/comments.mig:11:47
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -363,7 +363,7 @@ END
 $migc$;
 
 -- [11] undo: add shadow column `comments.status__migc_new` of type `comment_status__migc` for `status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -387,7 +387,7 @@ END
 $migc$;
 
 -- [10] undo: add foreign key `authors_avatar_media_id_fkey` on `authors` for new rows
---     lock: SHARE ROW EXCLUSIVE (on `authors` and `media`); rewrite: no; scan: no; from examples/blog/v2/authors.mig:10:47
+--     lock: SHARE ROW EXCLUSIVE (on `authors` and `media`); rewrite: no; scan: no; from v2/authors.mig:10:47
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -413,7 +413,7 @@ END
 $migc$;
 
 -- [9] undo: add column `authors.avatar_media_id`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/authors.mig:10:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/authors.mig:10:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -437,7 +437,7 @@ END
 $migc$;
 
 -- [8] undo: add foreign key `series_author_id_fkey` on `series`
---     lock: SHARE ROW EXCLUSIVE (on `series` and `authors`); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:38:48
+--     lock: SHARE ROW EXCLUSIVE (on `series` and `authors`); rewrite: no; scan: yes; from v2/posts.mig:38:48
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -463,11 +463,11 @@ END
 $migc$;
 
 -- [7] undo: create table `series`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/posts.mig:36:7
+--     lock: none (new table); rewrite: no; scan: no; from v2/posts.mig:36:7
 DROP TABLE IF EXISTS "series";
 
 -- [6] undo: add foreign key `media_uploaded_by_fkey` on `media`
---     lock: SHARE ROW EXCLUSIVE (on `media` and `authors`); rewrite: no; scan: yes; from examples/blog/v2/authors.mig:21:49
+--     lock: SHARE ROW EXCLUSIVE (on `media` and `authors`); rewrite: no; scan: yes; from v2/authors.mig:21:49
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -493,21 +493,21 @@ END
 $migc$;
 
 -- [5] undo: create index `media_uploaded_by_created_at_idx` on `media`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/authors.mig:29:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/authors.mig:29:3
 DROP INDEX CONCURRENTLY IF EXISTS "media_uploaded_by_created_at_idx";
 
 -- [4] undo: create table `media`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/authors.mig:19:7
+--     lock: none (new table); rewrite: no; scan: no; from v2/authors.mig:19:7
 DROP TABLE IF EXISTS "media";
 
 -- [3] undo: add value `scheduled` to enum `post_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:6:35
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:6:35
 -- value 'scheduled' stays in enum post_status: PostgreSQL cannot remove an enum value
 
 -- [2] undo: create enum `comment_status__migc`, the new shape of `comment_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/comments.mig:5:6
 DROP TYPE IF EXISTS "comment_status__migc";
 
 -- [1] undo: add value `rejected` to enum `comment_status` (renamed from `spam`)
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:42
+--     lock: none; rewrite: no; scan: no; from v2/comments.mig:5:42
 -- value 'rejected' stays in enum comment_status: PostgreSQL cannot remove an enum value

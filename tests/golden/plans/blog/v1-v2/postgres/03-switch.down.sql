@@ -6,23 +6,23 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [47] undo: validate foreign key `posts_series_id_fkey` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:21:49
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:21:49
 -- nothing to undo: posts_series_id_fkey stays validated
 
 -- [46] undo: validate check `posts_published_has_date` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:27:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:27:3
 -- nothing to undo: posts_published_has_date stays validated
 
 -- [45] undo: validate check `posts_series_position_check` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:22:38
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:22:38
 -- nothing to undo: posts_series_position_check stays validated
 
 -- [44] undo: validate check `posts_view_count_check__migc` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:19:52
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:19:52
 -- nothing to undo: posts_view_count_check__migc stays validated
 
 -- [43] undo: set `posts.view_count__migc_new` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:19:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -69,11 +69,11 @@ END
 $migc$;
 
 -- [42] undo: validate that `posts.view_count__migc_new` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:19:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:19:3
 -- nothing to undo: posts_view_count__migc_new_not_null stays validated
 
 -- [41] undo: check `posts.view_count__migc_new` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:19:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -99,7 +99,7 @@ END
 $migc$;
 
 -- [40] undo: set `posts.body_markdown` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:14:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:14:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -146,11 +146,11 @@ END
 $migc$;
 
 -- [39] undo: validate that `posts.body_markdown` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:14:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:14:3
 -- nothing to undo: posts_body_markdown_not_null stays validated
 
 -- [38] undo: check `posts.body_markdown` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:14:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:14:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -176,11 +176,11 @@ END
 $migc$;
 
 -- [37] undo: validate foreign key `comments_parent_id_fkey` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:11:47
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/comments.mig:11:47
 -- nothing to undo: comments_parent_id_fkey stays validated
 
 -- [36] undo: set `comments.status__migc_new` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -227,11 +227,11 @@ END
 $migc$;
 
 -- [35] undo: validate that `comments.status__migc_new` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:15:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/comments.mig:15:3
 -- nothing to undo: comments_status__migc_new_not_null stays validated
 
 -- [34] undo: check `comments.status__migc_new` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -257,5 +257,5 @@ END
 $migc$;
 
 -- [33] undo: validate foreign key `authors_avatar_media_id_fkey` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v2/authors.mig:10:47
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/authors.mig:10:47
 -- nothing to undo: authors_avatar_media_id_fkey stays validated

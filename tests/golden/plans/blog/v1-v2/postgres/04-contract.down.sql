@@ -6,7 +6,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [67] undo: recreate view `published_posts`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v2/search.mig:14:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/search.mig:14:6
 DROP VIEW IF EXISTS "published_posts";
 
 -- [66] undo: drop column `posts.body`
@@ -39,7 +39,7 @@ END
 $migc$;
 
 -- [65] undo: remove the dual-write trigger on `posts`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:8:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:8:7
 CREATE OR REPLACE FUNCTION "migc_sync_posts"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -91,7 +91,7 @@ END
 $migc$;
 
 -- [64] undo: rename constraint `posts_view_count_check__migc` to `posts_view_count_check` on `posts`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:52
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:19:52
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -117,7 +117,7 @@ END
 $migc$;
 
 -- [63] undo: set the default of `posts.view_count`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:19:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -143,7 +143,7 @@ END
 $migc$;
 
 -- [62] undo: put shadow column `view_count__migc_new` in place of `posts.view_count`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:19:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -199,7 +199,7 @@ END
 $migc$;
 
 -- [60] undo: drop column `authors.avatar_url`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/authors.mig:13:15
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/authors.mig:13:15
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -314,7 +314,7 @@ END
 $migc$;
 
 -- [56] undo: remove the dual-write trigger on `comments`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:7:7
 CREATE OR REPLACE FUNCTION "migc_sync_comments"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -366,7 +366,7 @@ END
 $migc$;
 
 -- [55] undo: set the default of `comments.status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -392,7 +392,7 @@ END
 $migc$;
 
 -- [54] undo: put shadow column `status__migc_new` in place of `comments.status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -419,7 +419,7 @@ END
 $migc$;
 
 -- [53] undo: give enum `comment_status__migc` the name `comment_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/comments.mig:5:6
 DO $migc$
 BEGIN
   IF to_regtype('"comment_status__migc"') IS NULL AND to_regtype('"comment_status"') IS NOT NULL THEN
@@ -455,7 +455,7 @@ END
 $migc$;
 
 -- [51] undo: rename index `comments_moderation_queue__migc` to `comments_moderation_queue`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:19:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:19:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -508,7 +508,7 @@ $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "comments_moderation_queue" ON "comments" ("created_at") WHERE "status" = 'pending';
 
 -- [49] undo: rename index `comments_post_id_created_at_idx__migc` to `comments_post_id_created_at_idx`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:17:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:17:3
 DO $migc$
 DECLARE
   attempt integer := 0;

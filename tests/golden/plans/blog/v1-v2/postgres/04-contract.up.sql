@@ -32,7 +32,7 @@ END
 $migc$;
 
 -- [49] rename index `comments_post_id_created_at_idx__migc` to `comments_post_id_created_at_idx`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:17:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:17:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -85,7 +85,7 @@ END
 $migc$;
 
 -- [51] rename index `comments_moderation_queue__migc` to `comments_moderation_queue`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:19:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:19:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -140,7 +140,7 @@ END
 $migc$;
 
 -- [53] give enum `comment_status__migc` the name `comment_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/comments.mig:5:6
 DO $migc$
 BEGIN
   IF to_regtype('"comment_status__migc"') IS NOT NULL THEN
@@ -151,7 +151,7 @@ END
 $migc$;
 
 -- [54] put shadow column `status__migc_new` in place of `comments.status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -178,7 +178,7 @@ END
 $migc$;
 
 -- [55] set the default of `comments.status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -204,7 +204,7 @@ END
 $migc$;
 
 -- [56] remove the dual-write trigger on `comments`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:7:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -285,7 +285,7 @@ $migc$;
 DROP VIEW IF EXISTS "published_posts";
 
 -- [60] drop column `authors.avatar_url`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/authors.mig:13:15
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/authors.mig:13:15
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -337,7 +337,7 @@ END
 $migc$;
 
 -- [62] put shadow column `view_count__migc_new` in place of `posts.view_count`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:19:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -364,7 +364,7 @@ END
 $migc$;
 
 -- [63] set the default of `posts.view_count`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:19:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -390,7 +390,7 @@ END
 $migc$;
 
 -- [64] rename constraint `posts_view_count_check__migc` to `posts_view_count_check` on `posts`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:52
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:19:52
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -417,7 +417,7 @@ END
 $migc$;
 
 -- [65] remove the dual-write trigger on `posts`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v2/posts.mig:8:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:8:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -466,5 +466,5 @@ END
 $migc$;
 
 -- [67] recreate view `published_posts`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v2/search.mig:14:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/search.mig:14:6
 CREATE OR REPLACE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."excerpt", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;

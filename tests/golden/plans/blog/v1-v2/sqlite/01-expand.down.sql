@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [30] undo: create unique index `tags_name_key` on `tags`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:50:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/posts.mig:50:3
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -54,7 +54,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
 DROP INDEX "tags_name_key";
 
 -- [29] undo: install the dual-write trigger on `posts`
---     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:8:7
+--     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from v2/posts.mig:8:7
 -- rebuild "posts" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'migc_sync_posts_insert', 'migc_sync_posts_update'));
@@ -96,19 +96,19 @@ DROP TABLE "migc_sync_posts_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "posts") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [28] undo: create unique index `posts_series_position_key` on `posts`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:32:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/posts.mig:32:3
 DROP INDEX "posts_series_position_key";
 
 -- [27] undo: create index `posts_scheduled` on `posts`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:31:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/posts.mig:31:3
 DROP INDEX "posts_scheduled";
 
 -- [26] undo: add foreign key `posts_series_id_fkey` on `posts` for new rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:21:49
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:21:49
 -- nothing to undo
 
 -- [25] undo: add check `posts_published_has_date` on `posts` for new rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:27:3
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:27:3
 -- nothing to undo
 
 -- [24] undo: drop check `posts_published_has_date` on `posts`
@@ -152,15 +152,15 @@ CREATE INDEX "posts_published_at_idx" ON "posts" ("published_at" DESC) WHERE "st
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "posts") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [23] undo: add check `posts_series_position_check` on `posts` for new rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:22:38
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:22:38
 -- nothing to undo
 
 -- [22] undo: add check `posts_view_count_check__migc` on `posts` for new rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:52
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:19:52
 -- nothing to undo
 
 -- [21] undo: add column `posts.series_position`
---     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:22:3
+--     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from v2/posts.mig:22:3
 -- rebuild "posts" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx'));
@@ -195,29 +195,29 @@ CREATE INDEX "posts_published_at_idx" ON "posts" ("published_at" DESC) WHERE "st
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "posts") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [20] undo: add column `posts.series_id`
---     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:21:3
+--     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from v2/posts.mig:21:3
 -- undone by the rebuild of `posts` at step 21
 
 -- [19] undo: add column `posts.comments_enabled`
---     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:20:3
+--     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from v2/posts.mig:20:3
 -- undone by the rebuild of `posts` at step 21
 
 -- [18] undo: add shadow column `posts.view_count__migc_new` of type `int64` for `view_count`
---     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:3
+--     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from v2/posts.mig:19:3
 -- undone by the rebuild of `posts` at step 21
 
 -- [17] undo: add column `posts.body_markdown` (filled from the deployed shape)
---     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:14:3
+--     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from v2/posts.mig:14:3
 -- undone by the rebuild of `posts` at step 21
 
 -- [16] undo: install the dual-write trigger on `comments`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/comments.mig:7:7
 DROP TRIGGER "migc_sync_comments_insert";
 DROP TRIGGER "migc_sync_comments_update";
 DROP TABLE "migc_sync_comments_guard";
 
 -- [15] undo: create index `comments_moderation_queue__migc` on `comments`
---     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:19:3
+--     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from v2/comments.mig:19:3
 -- rebuild "comments" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "comments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_moderation_queue', 'comments_post_id_created_at_idx__migc', 'comments_parent_id_idx', 'comments_moderation_queue__migc'));
@@ -245,59 +245,59 @@ CREATE INDEX "comments_moderation_queue" ON "comments" ("created_at") WHERE "sta
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "comments") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [14] undo: create index `comments_parent_id_idx` on `comments`
---     lock: database write lock; part of the rebuild of `comments` at step 15; rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:18:3
+--     lock: database write lock; part of the rebuild of `comments` at step 15; rewrite: yes; scan: yes; from v2/comments.mig:18:3
 -- undone by the rebuild of `comments` at step 15
 
 -- [13] undo: create index `comments_post_id_created_at_idx__migc` on `comments`
---     lock: database write lock; part of the rebuild of `comments` at step 15; rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:17:3
+--     lock: database write lock; part of the rebuild of `comments` at step 15; rewrite: yes; scan: yes; from v2/comments.mig:17:3
 -- undone by the rebuild of `comments` at step 15
 
 -- [12] undo: add foreign key `comments_parent_id_fkey` on `comments` for new rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:11:47
+--     lock: none; rewrite: no; scan: no; from v2/comments.mig:11:47
 -- nothing to undo
 
 -- [11] undo: add shadow column `comments.status__migc_new` of type `comment_status__migc` for `status`
---     lock: database write lock; part of the rebuild of `comments` at step 15; rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:15:3
+--     lock: database write lock; part of the rebuild of `comments` at step 15; rewrite: yes; scan: yes; from v2/comments.mig:15:3
 -- undone by the rebuild of `comments` at step 15
 
 -- [10] undo: add foreign key `authors_avatar_media_id_fkey` on `authors` for new rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/authors.mig:10:47
+--     lock: none; rewrite: no; scan: no; from v2/authors.mig:10:47
 -- nothing to undo
 
 -- [9] undo: add column `authors.avatar_media_id`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v2/authors.mig:10:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/authors.mig:10:3
 ALTER TABLE "authors" DROP COLUMN "avatar_media_id";
 
 -- [8] undo: add foreign key `series_author_id_fkey` on `series`
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:38:48
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:38:48
 -- nothing to undo
 
 -- [7] undo: create table `series`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/posts.mig:36:7
+--     lock: none (new table); rewrite: no; scan: no; from v2/posts.mig:36:7
 DROP TABLE "series";
 
 -- [6] undo: add foreign key `media_uploaded_by_fkey` on `media`
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/authors.mig:21:49
+--     lock: none; rewrite: no; scan: no; from v2/authors.mig:21:49
 -- nothing to undo
 
 -- [5] undo: create index `media_uploaded_by_created_at_idx` on `media`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/authors.mig:29:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/authors.mig:29:3
 DROP INDEX "media_uploaded_by_created_at_idx";
 
 -- [4] undo: create table `media`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/authors.mig:19:7
+--     lock: none (new table); rewrite: no; scan: no; from v2/authors.mig:19:7
 DROP TABLE "media";
 
 -- [3] undo: add value `scheduled` to enum `post_status`
---     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:6:35
+--     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from v2/posts.mig:6:35
 -- undone by the rebuild of `posts` at step 21
 
 -- [2] undo: create enum `comment_status__migc`, the new shape of `comment_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/comments.mig:5:6
 -- nothing to undo
 
 -- [1] undo: add value `rejected` to enum `comment_status` (renamed from `spam`)
---     lock: database write lock; part of the rebuild of `comments` at step 15; rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:5:42
+--     lock: database write lock; part of the rebuild of `comments` at step 15; rewrite: yes; scan: yes; from v2/comments.mig:5:42
 -- undone by the rebuild of `comments` at step 15
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('authors') ORDER BY name)) = 'avatar_url,bio,created_at,email,handle,id,is_editor,name,updated_at'

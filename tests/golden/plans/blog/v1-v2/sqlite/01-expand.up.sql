@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [1] add value `rejected` to enum `comment_status` (renamed from `spam`)
---     lock: database write lock; part of the rebuild of `comments` at step 15; rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:5:42
+--     lock: database write lock; part of the rebuild of `comments` at step 15; rewrite: yes; scan: yes; from v2/comments.mig:5:42
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -52,15 +52,15 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
 -- done by the rebuild of `comments` at step 15
 
 -- [2] create enum `comment_status__migc`, the new shape of `comment_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/comments.mig:5:6
 -- SQLite has no enum types: columns of `comment_status__migc` are text with a check of its labels
 
 -- [3] add value `scheduled` to enum `post_status`
---     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:6:35
+--     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from v2/posts.mig:6:35
 -- done by the rebuild of `posts` at step 21
 
 -- [4] create table `media`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/authors.mig:19:7
+--     lock: none (new table); rewrite: no; scan: no; from v2/authors.mig:19:7
 CREATE TABLE "media" (
   "id" integer NOT NULL,
   "uploaded_by" integer NOT NULL,
@@ -79,15 +79,15 @@ CREATE TABLE "media" (
 CREATE UNIQUE INDEX "media_storage_key_key" ON "media" ("storage_key");
 
 -- [5] create index `media_uploaded_by_created_at_idx` on `media`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/authors.mig:29:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/authors.mig:29:3
 CREATE INDEX "media_uploaded_by_created_at_idx" ON "media" ("uploaded_by", "created_at" DESC);
 
 -- [6] add foreign key `media_uploaded_by_fkey` on `media`
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/authors.mig:21:49
+--     lock: none; rewrite: no; scan: no; from v2/authors.mig:21:49
 -- SQLite adds foreign keys with the table: `media_uploaded_by_fkey` is in its CREATE TABLE
 
 -- [7] create table `series`
---     lock: none (new table); rewrite: no; scan: no; from examples/blog/v2/posts.mig:36:7
+--     lock: none (new table); rewrite: no; scan: no; from v2/posts.mig:36:7
 CREATE TABLE "series" (
   "id" integer NOT NULL,
   "author_id" integer NOT NULL,
@@ -102,35 +102,35 @@ CREATE TABLE "series" (
 CREATE UNIQUE INDEX "series_slug_key" ON "series" ("slug");
 
 -- [8] add foreign key `series_author_id_fkey` on `series`
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:38:48
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:38:48
 -- SQLite adds foreign keys with the table: `series_author_id_fkey` is in its CREATE TABLE
 
 -- [9] add column `authors.avatar_media_id`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v2/authors.mig:10:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/authors.mig:10:3
 ALTER TABLE "authors" ADD COLUMN "avatar_media_id" integer;
 
 -- [10] add foreign key `authors_avatar_media_id_fkey` on `authors` for new rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/authors.mig:10:47
+--     lock: none; rewrite: no; scan: no; from v2/authors.mig:10:47
 -- SQLite has no NOT VALID: foreign key `authors_avatar_media_id_fkey` is enforced from switch on, when the table is rebuilt and every row checked; until then rows without a parent are not refused
 
 -- [11] add shadow column `comments.status__migc_new` of type `comment_status__migc` for `status`
---     lock: database write lock; part of the rebuild of `comments` at step 15; rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:15:3
+--     lock: database write lock; part of the rebuild of `comments` at step 15; rewrite: yes; scan: yes; from v2/comments.mig:15:3
 -- done by the rebuild of `comments` at step 15
 
 -- [12] add foreign key `comments_parent_id_fkey` on `comments` for new rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:11:47
+--     lock: none; rewrite: no; scan: no; from v2/comments.mig:11:47
 -- SQLite has no NOT VALID: foreign key `comments_parent_id_fkey` is enforced from switch on, when the table is rebuilt and every row checked; until then rows without a parent are not refused
 
 -- [13] create index `comments_post_id_created_at_idx__migc` on `comments`
---     lock: database write lock; part of the rebuild of `comments` at step 15; rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:17:3
+--     lock: database write lock; part of the rebuild of `comments` at step 15; rewrite: yes; scan: yes; from v2/comments.mig:17:3
 -- done by the rebuild of `comments` at step 15
 
 -- [14] create index `comments_parent_id_idx` on `comments`
---     lock: database write lock; part of the rebuild of `comments` at step 15; rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:18:3
+--     lock: database write lock; part of the rebuild of `comments` at step 15; rewrite: yes; scan: yes; from v2/comments.mig:18:3
 -- done by the rebuild of `comments` at step 15
 
 -- [15] create index `comments_moderation_queue__migc` on `comments`
---     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:19:3
+--     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from v2/comments.mig:19:3
 -- rebuild "comments" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "comments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_moderation_queue'));
@@ -162,7 +162,7 @@ CREATE INDEX "comments_moderation_queue__migc" ON "comments" ("created_at") WHER
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "comments") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [16] install the dual-write trigger on `comments`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v2/comments.mig:7:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/comments.mig:7:7
 CREATE TABLE "migc_sync_comments_guard" (active INTEGER PRIMARY KEY);
 CREATE TRIGGER "migc_sync_comments_insert" AFTER INSERT ON "comments"
 BEGIN
@@ -178,23 +178,23 @@ BEGIN
 END;
 
 -- [17] add column `posts.body_markdown` (filled from the deployed shape)
---     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:14:3
+--     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from v2/posts.mig:14:3
 -- done by the rebuild of `posts` at step 21
 
 -- [18] add shadow column `posts.view_count__migc_new` of type `int64` for `view_count`
---     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:3
+--     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from v2/posts.mig:19:3
 -- done by the rebuild of `posts` at step 21
 
 -- [19] add column `posts.comments_enabled`
---     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:20:3
+--     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from v2/posts.mig:20:3
 -- done by the rebuild of `posts` at step 21
 
 -- [20] add column `posts.series_id`
---     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:21:3
+--     lock: database write lock; part of the rebuild of `posts` at step 21; rewrite: yes; scan: yes; from v2/posts.mig:21:3
 -- done by the rebuild of `posts` at step 21
 
 -- [21] add column `posts.series_position`
---     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:22:3
+--     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from v2/posts.mig:22:3
 -- rebuild "posts" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx'));
@@ -234,11 +234,11 @@ CREATE INDEX "posts_published_at_idx" ON "posts" ("published_at" DESC) WHERE "st
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "posts") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [22] add check `posts_view_count_check__migc` on `posts` for new rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:52
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:19:52
 -- SQLite has no NOT VALID: check `posts_view_count_check__migc` is enforced from switch on, when the table is rebuilt and every row checked; until then rows that break it are not refused
 
 -- [23] add check `posts_series_position_check` on `posts` for new rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:22:38
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:22:38
 -- SQLite has no NOT VALID: check `posts_series_position_check` is enforced from switch on, when the table is rebuilt and every row checked; until then rows that break it are not refused
 
 -- [24] drop check `posts_published_has_date` on `posts`
@@ -281,23 +281,23 @@ CREATE INDEX "posts_published_at_idx" ON "posts" ("published_at" DESC) WHERE "st
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "posts") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [25] add check `posts_published_has_date` on `posts` for new rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:27:3
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:27:3
 -- SQLite has no NOT VALID: check `posts_published_has_date` is enforced from switch on, when the table is rebuilt and every row checked; until then rows that break it are not refused
 
 -- [26] add foreign key `posts_series_id_fkey` on `posts` for new rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:21:49
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:21:49
 -- SQLite has no NOT VALID: foreign key `posts_series_id_fkey` is enforced from switch on, when the table is rebuilt and every row checked; until then rows without a parent are not refused
 
 -- [27] create index `posts_scheduled` on `posts`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:31:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/posts.mig:31:3
 CREATE INDEX "posts_scheduled" ON "posts" ("published_at") WHERE "status" = 'scheduled';
 
 -- [28] create unique index `posts_series_position_key` on `posts`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:32:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/posts.mig:32:3
 CREATE UNIQUE INDEX "posts_series_position_key" ON "posts" ("series_id", "series_position") WHERE "series_id" IS NOT NULL;
 
 -- [29] install the dual-write trigger on `posts`
---     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:8:7
+--     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from v2/posts.mig:8:7
 -- rebuild "posts" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key'));
@@ -359,7 +359,7 @@ CREATE TABLE "migc_sync_posts_guard" (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "posts") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [30] create unique index `tags_name_key` on `tags`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/posts.mig:50:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/posts.mig:50:3
 CREATE UNIQUE INDEX "tags_name_key" ON "tags" ((lower("name")));
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('authors') ORDER BY name)) = 'avatar_media_id,avatar_url,bio,created_at,email,handle,id,is_editor,name,updated_at'

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [47] undo: validate foreign key `posts_series_id_fkey` on existing rows
---     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:21:49
+--     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from v2/posts.mig:21:49
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -105,43 +105,43 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "posts") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [46] undo: validate check `posts_published_has_date` on existing rows
---     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:27:3
+--     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from v2/posts.mig:27:3
 -- undone by the rebuild of `posts` at step 47
 
 -- [45] undo: validate check `posts_series_position_check` on existing rows
---     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:22:38
+--     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from v2/posts.mig:22:38
 -- undone by the rebuild of `posts` at step 47
 
 -- [44] undo: validate check `posts_view_count_check__migc` on existing rows
---     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:52
+--     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from v2/posts.mig:19:52
 -- undone by the rebuild of `posts` at step 47
 
 -- [43] undo: set `posts.view_count__migc_new` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:19:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v2/posts.mig:19:3
 -- nothing to undo: the column stays nullable
 
 -- [42] undo: validate that `posts.view_count__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:19:3
 -- nothing to undo
 
 -- [41] undo: check `posts.view_count__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:19:3
 -- nothing to undo
 
 -- [40] undo: set `posts.body_markdown` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:14:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v2/posts.mig:14:3
 -- nothing to undo: the column stays nullable
 
 -- [39] undo: validate that `posts.body_markdown` holds no null
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:14:3
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:14:3
 -- nothing to undo
 
 -- [38] undo: check `posts.body_markdown` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:14:3
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:14:3
 -- nothing to undo
 
 -- [37] undo: validate foreign key `comments_parent_id_fkey` on existing rows
---     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:11:47
+--     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from v2/comments.mig:11:47
 -- rebuild "comments" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "comments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_moderation_queue', 'comments_post_id_created_at_idx__migc', 'comments_parent_id_idx', 'comments_moderation_queue__migc', 'migc_sync_comments_insert', 'migc_sync_comments_update'));
@@ -185,19 +185,19 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "comments") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [36] undo: set `comments.status__migc_new` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v2/comments.mig:15:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v2/comments.mig:15:3
 -- nothing to undo: the column stays nullable
 
 -- [35] undo: validate that `comments.status__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v2/comments.mig:15:3
 -- nothing to undo
 
 -- [34] undo: check `comments.status__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v2/comments.mig:15:3
 -- nothing to undo
 
 -- [33] undo: validate foreign key `authors_avatar_media_id_fkey` on existing rows
---     lock: database write lock; rebuilds `authors` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/authors.mig:10:47
+--     lock: database write lock; rebuilds `authors` (copies every row into a new table); rewrite: yes; scan: yes; from v2/authors.mig:10:47
 -- rebuild "authors" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "authors";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'authors' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('authors_handle_key', 'authors_email_key'));

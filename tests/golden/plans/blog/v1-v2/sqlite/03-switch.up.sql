@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [33] validate foreign key `authors_avatar_media_id_fkey` on existing rows
---     lock: database write lock; rebuilds `authors` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/authors.mig:10:47
+--     lock: database write lock; rebuilds `authors` (copies every row into a new table); rewrite: yes; scan: yes; from v2/authors.mig:10:47
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -73,21 +73,21 @@ CREATE UNIQUE INDEX "authors_email_key" ON "authors" ((lower("email")));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "authors") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [34] check `comments.status__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v2/comments.mig:15:3
 -- SQLite has no NOT VALID: `comments.status__migc_new` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [35] validate that `comments.status__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v2/comments.mig:15:3
 -- validated where `comments` gets NOT NULL (`comments_status__migc_new_not_null` exists only in the plan)
 
 -- [36] set `comments.status__migc_new` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v2/comments.mig:15:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v2/comments.mig:15:3
 -- `comments.status__migc_new` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "comments" WHERE "status__migc_new" IS NULL);
 
 -- [37] validate foreign key `comments_parent_id_fkey` on existing rows
---     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:11:47
+--     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from v2/comments.mig:11:47
 -- rebuild "comments" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "comments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_moderation_queue', 'comments_post_id_created_at_idx__migc', 'comments_parent_id_idx', 'comments_moderation_queue__migc', 'migc_sync_comments_insert', 'migc_sync_comments_update'));
@@ -132,47 +132,47 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "comments") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [38] check `posts.body_markdown` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:14:3
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:14:3
 -- SQLite has no NOT VALID: `posts.body_markdown` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [39] validate that `posts.body_markdown` holds no null
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:14:3
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:14:3
 -- validated where `posts` gets NOT NULL (`posts_body_markdown_not_null` exists only in the plan)
 
 -- [40] set `posts.body_markdown` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:14:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v2/posts.mig:14:3
 -- `posts.body_markdown` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "posts" WHERE "body_markdown" IS NULL);
 
 -- [41] check `posts.view_count__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:19:3
 -- SQLite has no NOT VALID: `posts.view_count__migc_new` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [42] validate that `posts.view_count__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/posts.mig:19:3
+--     lock: none; rewrite: no; scan: no; from v2/posts.mig:19:3
 -- validated where `posts` gets NOT NULL (`posts_view_count__migc_new_not_null` exists only in the plan)
 
 -- [43] set `posts.view_count__migc_new` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v2/posts.mig:19:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v2/posts.mig:19:3
 -- `posts.view_count__migc_new` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "posts" WHERE "view_count__migc_new" IS NULL);
 
 -- [44] validate check `posts_view_count_check__migc` on existing rows
---     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:52
+--     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from v2/posts.mig:19:52
 -- done by the rebuild of `posts` at step 47
 
 -- [45] validate check `posts_series_position_check` on existing rows
---     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:22:38
+--     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from v2/posts.mig:22:38
 -- done by the rebuild of `posts` at step 47
 
 -- [46] validate check `posts_published_has_date` on existing rows
---     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:27:3
+--     lock: database write lock; part of the rebuild of `posts` at step 47; rewrite: yes; scan: yes; from v2/posts.mig:27:3
 -- done by the rebuild of `posts` at step 47
 
 -- [47] validate foreign key `posts_series_id_fkey` on existing rows
---     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:21:49
+--     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from v2/posts.mig:21:49
 -- rebuild "posts" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'migc_sync_posts_insert', 'migc_sync_posts_update'));

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [67] undo: recreate view `published_posts`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v2/search.mig:14:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/search.mig:14:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -54,7 +54,7 @@ ALTER TABLE "posts" ADD COLUMN "body" text;
 UPDATE "posts" SET "body" = "body_markdown" WHERE "body" IS NULL;
 
 -- [65] undo: remove the dual-write trigger on `posts`
---     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:8:7
+--     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from v2/posts.mig:8:7
 -- rebuild "posts" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key'));
@@ -118,15 +118,15 @@ CREATE TABLE "migc_sync_posts_guard" (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "posts") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [64] undo: rename constraint `posts_view_count_check__migc` to `posts_view_count_check` on `posts`
---     lock: database write lock; part of the rebuild of `posts` at step 65; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:52
+--     lock: database write lock; part of the rebuild of `posts` at step 65; rewrite: yes; scan: yes; from v2/posts.mig:19:52
 -- undone by the rebuild of `posts` at step 65
 
 -- [63] undo: set the default of `posts.view_count`
---     lock: database write lock; part of the rebuild of `posts` at step 65; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:3
+--     lock: database write lock; part of the rebuild of `posts` at step 65; rewrite: yes; scan: yes; from v2/posts.mig:19:3
 -- undone by the rebuild of `posts` at step 65
 
 -- [62] undo: put shadow column `view_count__migc_new` in place of `posts.view_count`
---     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:3
+--     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from v2/posts.mig:19:3
 -- rebuild "posts" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'migc_sync_posts_insert', 'migc_sync_posts_update'));
@@ -218,7 +218,7 @@ UPDATE "posts" SET "view_count" = min("view_count__migc_new", 2147483647) WHERE 
 DELETE FROM "migc_sync_posts_guard";
 
 -- [60] undo: drop column `authors.avatar_url`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/blog/v2/authors.mig:13:15
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v2/authors.mig:13:15
 ALTER TABLE "authors" ADD COLUMN "avatar_url" text;
 
 -- [59] undo: drop view `published_posts` while its tables change
@@ -295,7 +295,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "pos
 -- undone by the rebuild of `posts` at step 58
 
 -- [56] undo: remove the dual-write trigger on `comments`
---     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:7:7
+--     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from v2/comments.mig:7:7
 -- rebuild "comments" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "comments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_parent_id_idx', 'comments_moderation_queue'));
@@ -338,11 +338,11 @@ CREATE TABLE "migc_sync_comments_guard" (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "comments") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [55] undo: set the default of `comments.status`
---     lock: database write lock; part of the rebuild of `comments` at step 56; rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:15:3
+--     lock: database write lock; part of the rebuild of `comments` at step 56; rewrite: yes; scan: yes; from v2/comments.mig:15:3
 -- undone by the rebuild of `comments` at step 56
 
 -- [54] undo: put shadow column `status__migc_new` in place of `comments.status`
---     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:15:3
+--     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from v2/comments.mig:15:3
 -- rebuild "comments" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "comments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_parent_id_idx', 'comments_moderation_queue', 'migc_sync_comments_insert', 'migc_sync_comments_update'));
@@ -384,7 +384,7 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "comments") = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
 -- [53] undo: give enum `comment_status__migc` the name `comment_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/comments.mig:5:6
 -- nothing to undo
 
 -- [52] undo: drop column `comments.status`
@@ -406,7 +406,7 @@ BEGIN
 END;
 
 -- [51] undo: rename index `comments_moderation_queue__migc` to `comments_moderation_queue`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:19:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/comments.mig:19:3
 DROP INDEX "comments_moderation_queue";
 CREATE INDEX "comments_moderation_queue__migc" ON "comments" ("created_at") WHERE "status__migc_new" = 'pending';
 
@@ -415,7 +415,7 @@ CREATE INDEX "comments_moderation_queue__migc" ON "comments" ("created_at") WHER
 CREATE INDEX "comments_moderation_queue" ON "comments" ("created_at") WHERE "status" = 'pending';
 
 -- [49] undo: rename index `comments_post_id_created_at_idx__migc` to `comments_post_id_created_at_idx`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:17:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/comments.mig:17:3
 DROP INDEX "comments_post_id_created_at_idx";
 CREATE INDEX "comments_post_id_created_at_idx__migc" ON "comments" ("post_id", "created_at") WHERE "status__migc_new" = 'approved';
 

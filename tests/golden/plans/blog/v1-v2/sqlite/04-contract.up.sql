@@ -49,7 +49,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 DROP INDEX "comments_post_id_created_at_idx";
 
 -- [49] rename index `comments_post_id_created_at_idx__migc` to `comments_post_id_created_at_idx`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:17:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/comments.mig:17:3
 DROP INDEX "comments_post_id_created_at_idx__migc";
 CREATE INDEX "comments_post_id_created_at_idx" ON "comments" ("post_id", "created_at") WHERE "status__migc_new" = 'approved';
 
@@ -58,7 +58,7 @@ CREATE INDEX "comments_post_id_created_at_idx" ON "comments" ("post_id", "create
 DROP INDEX "comments_moderation_queue";
 
 -- [51] rename index `comments_moderation_queue__migc` to `comments_moderation_queue`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v2/comments.mig:19:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/comments.mig:19:3
 DROP INDEX "comments_moderation_queue__migc";
 CREATE INDEX "comments_moderation_queue" ON "comments" ("created_at") WHERE "status__migc_new" = 'pending';
 
@@ -81,11 +81,11 @@ BEGIN
 END;
 
 -- [53] give enum `comment_status__migc` the name `comment_status`
---     lock: none; rewrite: no; scan: no; from examples/blog/v2/comments.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/comments.mig:5:6
 -- SQLite has no enum types: the columns of `comment_status__migc` already check the labels of `comment_status`
 
 -- [54] put shadow column `status__migc_new` in place of `comments.status`
---     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:15:3
+--     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from v2/comments.mig:15:3
 -- rebuild "comments" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "comments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_parent_id_idx', 'comments_moderation_queue', 'migc_sync_comments_insert', 'migc_sync_comments_update'));
@@ -127,11 +127,11 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "comments") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [55] set the default of `comments.status`
---     lock: database write lock; part of the rebuild of `comments` at step 56; rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:15:3
+--     lock: database write lock; part of the rebuild of `comments` at step 56; rewrite: yes; scan: yes; from v2/comments.mig:15:3
 -- done by the rebuild of `comments` at step 56
 
 -- [56] remove the dual-write trigger on `comments`
---     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/comments.mig:7:7
+--     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from v2/comments.mig:7:7
 -- rebuild "comments" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "comments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_parent_id_idx', 'comments_moderation_queue', 'migc_sync_comments_insert', 'migc_sync_comments_update'));
@@ -234,7 +234,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "pos
 DROP VIEW "published_posts";
 
 -- [60] drop column `authors.avatar_url`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/blog/v2/authors.mig:13:15
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v2/authors.mig:13:15
 ALTER TABLE "authors" DROP COLUMN "avatar_url";
 
 -- [61] drop column `posts.view_count`
@@ -264,7 +264,7 @@ BEGIN
 END;
 
 -- [62] put shadow column `view_count__migc_new` in place of `posts.view_count`
---     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:3
+--     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from v2/posts.mig:19:3
 -- rebuild "posts" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'migc_sync_posts_insert', 'migc_sync_posts_update'));
@@ -327,15 +327,15 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "posts") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [63] set the default of `posts.view_count`
---     lock: database write lock; part of the rebuild of `posts` at step 65; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:3
+--     lock: database write lock; part of the rebuild of `posts` at step 65; rewrite: yes; scan: yes; from v2/posts.mig:19:3
 -- done by the rebuild of `posts` at step 65
 
 -- [64] rename constraint `posts_view_count_check__migc` to `posts_view_count_check` on `posts`
---     lock: database write lock; part of the rebuild of `posts` at step 65; rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:19:52
+--     lock: database write lock; part of the rebuild of `posts` at step 65; rewrite: yes; scan: yes; from v2/posts.mig:19:52
 -- done by the rebuild of `posts` at step 65
 
 -- [65] remove the dual-write trigger on `posts`
---     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v2/posts.mig:8:7
+--     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from v2/posts.mig:8:7
 -- rebuild "posts" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'migc_sync_posts_insert', 'migc_sync_posts_update'));
@@ -383,7 +383,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "pos
 ALTER TABLE "posts" DROP COLUMN "body";
 
 -- [67] recreate view `published_posts`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v2/search.mig:14:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/search.mig:14:6
 CREATE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."excerpt", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('authors') ORDER BY name)) = 'avatar_media_id,bio,created_at,email,handle,id,is_editor,name,updated_at'

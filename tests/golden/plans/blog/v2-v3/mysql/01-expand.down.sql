@@ -7,24 +7,24 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [14] undo: create view `topic_counts`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/search.mig:21:6
 DROP VIEW IF EXISTS `topic_counts`;
 
 -- [13] undo: create view `published_posts` with its new query
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/search.mig:14:6
 DROP VIEW IF EXISTS `published_posts`;
 
 -- [12] undo: drop view `published_posts` to redefine it
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/search.mig:14:6
 CREATE OR REPLACE VIEW `published_posts` AS SELECT `p`.`id`, `p`.`slug`, `p`.`title`, `p`.`excerpt`, `p`.`published_at`, `a`.`handle` AS `author_handle`, `a`.`name` AS `author_name` FROM `posts` p JOIN `authors` a ON `a`.`id` = `p`.`author_id` WHERE `p`.`status` = 'published' AND `p`.`deleted_at` IS NULL;
 
 -- [11] undo: install the dual-write trigger on `posts`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:7:7
 DROP TRIGGER IF EXISTS `migc_sync_posts_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_posts_update`;
 
 -- [10] undo: add column `posts.summary` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -65,12 +65,12 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [9] undo: install the dual-write trigger on `post_tags`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:54:7
 DROP TRIGGER IF EXISTS `migc_sync_post_tags_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_post_tags_update`;
 
 -- [8] undo: create index `post_topics_topic_id_post_id_idx` on `post_tags`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:59:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v3/posts.mig:59:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -111,7 +111,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [7] undo: add foreign key `post_topics_topic_id_fkey` on `post_tags` for new rows
---     lock: none (added in place, rows not checked; `tags` read); rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:44
+--     lock: none (added in place, rows not checked; `tags` read); rewrite: no; scan: no; from v3/posts.mig:56:44
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -155,7 +155,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [6] undo: create unique index `post_topics_pkey__migc` on `post_tags`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:58:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v3/posts.mig:58:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -196,11 +196,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [5] undo: expose table `post_tags` as `post_topics` (an updatable view)
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/posts.mig:54:7
 DROP VIEW IF EXISTS `post_topics`;
 
 -- [4] undo: add column `post_tags.topic_id` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:56:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -241,12 +241,12 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [3] undo: install the dual-write trigger on `comments`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/comments.mig:6:7
 DROP TRIGGER IF EXISTS `migc_sync_comments_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_comments_update`;
 
 -- [2] undo: add shadow column `comments.author_name__migc_new` of type `varchar(100)` for `author_name`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/comments.mig:11:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -287,5 +287,5 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [1] undo: expose table `tags` as `topics` (an updatable view)
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/posts.mig:46:7
 DROP VIEW IF EXISTS `topics`;

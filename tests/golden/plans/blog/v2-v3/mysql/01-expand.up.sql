@@ -7,11 +7,11 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [1] expose table `tags` as `topics` (an updatable view)
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/posts.mig:46:7
 CREATE OR REPLACE VIEW `topics` AS SELECT * FROM `tags`;
 
 -- [2] add shadow column `comments.author_name__migc_new` of type `varchar(100)` for `author_name`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/comments.mig:11:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -52,7 +52,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [3] install the dual-write trigger on `comments`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/comments.mig:6:7
 DROP TRIGGER IF EXISTS `migc_sync_comments_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_comments_update`;
 DELIMITER //
@@ -87,7 +87,7 @@ END//
 DELIMITER ;
 
 -- [4] add column `post_tags.topic_id` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:56:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -128,11 +128,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [5] expose table `post_tags` as `post_topics` (an updatable view)
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/posts.mig:54:7
 CREATE OR REPLACE VIEW `post_topics` AS SELECT * FROM `post_tags`;
 
 -- [6] create unique index `post_topics_pkey__migc` on `post_tags`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:58:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v3/posts.mig:58:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -173,7 +173,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [7] add foreign key `post_topics_topic_id_fkey` on `post_tags` for new rows
---     lock: none (added in place, rows not checked; `tags` read); rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:44
+--     lock: none (added in place, rows not checked; `tags` read); rewrite: no; scan: no; from v3/posts.mig:56:44
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -205,7 +205,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [8] create index `post_topics_topic_id_post_id_idx` on `post_tags`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:59:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v3/posts.mig:59:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -246,7 +246,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [9] install the dual-write trigger on `post_tags`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:54:7
 DROP TRIGGER IF EXISTS `migc_sync_post_tags_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_post_tags_update`;
 DELIMITER //
@@ -278,7 +278,7 @@ END//
 DELIMITER ;
 
 -- [10] add column `posts.summary` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -319,7 +319,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [11] install the dual-write trigger on `posts`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:7:7
 DROP TRIGGER IF EXISTS `migc_sync_posts_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_posts_update`;
 DELIMITER //
@@ -351,13 +351,13 @@ END//
 DELIMITER ;
 
 -- [12] drop view `published_posts` to redefine it
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/search.mig:14:6
 DROP VIEW IF EXISTS `published_posts`;
 
 -- [13] create view `published_posts` with its new query
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/search.mig:14:6
 CREATE OR REPLACE VIEW `published_posts` AS SELECT `p`.`id`, `p`.`slug`, `p`.`title`, `p`.`summary`, `p`.`published_at`, `a`.`handle` AS `author_handle`, `a`.`name` AS `author_name` FROM `posts` p JOIN `authors` a ON `a`.`id` = `p`.`author_id` WHERE `p`.`status` = 'published' AND `p`.`deleted_at` IS NULL;
 
 -- [14] create view `topic_counts`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/search.mig:21:6
 CREATE OR REPLACE VIEW `topic_counts` AS SELECT `t`.`id`, `t`.`slug`, `t`.`name`, count(`pt`.`post_id`) AS `posts` FROM `topics` t LEFT JOIN `post_topics` pt ON `pt`.`topic_id` = `t`.`id` GROUP BY `t`.`id`, `t`.`slug`, `t`.`name`;

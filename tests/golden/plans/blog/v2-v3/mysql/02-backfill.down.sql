@@ -7,13 +7,13 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [17] undo: backfill `summary` on `posts`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:7:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/posts.mig:7:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
 -- [16] undo: backfill `topic_id` on `post_tags`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:54:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/posts.mig:54:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
 -- [15] undo: backfill `author_name__migc_new` on `comments`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/blog/v3/comments.mig:6:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/comments.mig:6:7
 -- nothing to undo: the backfilled columns go with the expand rollback

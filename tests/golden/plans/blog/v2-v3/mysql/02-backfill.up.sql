@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [15] backfill `author_name__migc_new` on `comments`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/blog/v3/comments.mig:6:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/comments.mig:6:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -61,7 +61,7 @@ DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
 -- [16] backfill `topic_id` on `post_tags`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:54:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/posts.mig:54:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -118,7 +118,7 @@ DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
 -- [17] backfill `summary` on `posts`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:7:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/posts.mig:7:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

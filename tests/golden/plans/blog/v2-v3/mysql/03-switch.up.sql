@@ -7,15 +7,15 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [18] check `comments.author_name__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+--     lock: none; rewrite: no; scan: no; from v3/comments.mig:11:3
 -- comments.author_name__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [19] validate that `comments.author_name__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+--     lock: none; rewrite: no; scan: no; from v3/comments.mig:11:3
 -- comments_author_name__migc_new_not_null: nothing to validate, SET NOT NULL checks the rows
 
 -- [20] set `comments.author_name__migc_new` not null
---     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from examples/blog/v3/comments.mig:11:3
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v3/comments.mig:11:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -44,15 +44,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [21] check `post_tags.topic_id` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
+--     lock: none; rewrite: no; scan: no; from v3/posts.mig:56:3
 -- post_tags.topic_id: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [22] validate that `post_tags.topic_id` holds no null
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
+--     lock: none; rewrite: no; scan: no; from v3/posts.mig:56:3
 -- post_tags_topic_id_not_null: nothing to validate, SET NOT NULL checks the rows
 
 -- [23] set `post_tags.topic_id` not null
---     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:56:3
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v3/posts.mig:56:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -81,7 +81,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [24] validate foreign key `post_topics_topic_id_fkey` on existing rows
---     lock: none (a query); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:56:44
+--     lock: none (a query); rewrite: no; scan: yes; from v3/posts.mig:56:44
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -112,15 +112,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [25] check `posts.summary` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v3/posts.mig:15:3
 -- posts.summary: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [26] validate that `posts.summary` holds no null
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v3/posts.mig:15:3
 -- posts_summary_not_null: nothing to validate, SET NOT NULL checks the rows
 
 -- [27] set `posts.summary` not null
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:15:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v3/posts.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

@@ -7,11 +7,11 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [52] undo: recreate view `topic_counts`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/search.mig:21:6
 DROP VIEW IF EXISTS `topic_counts`;
 
 -- [51] undo: rename table `post_tags` to `post_topics`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:54:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -154,7 +154,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [49] undo: rename table `tags` to `topics`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:46:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -187,11 +187,11 @@ DROP PROCEDURE migc_step;
 CREATE OR REPLACE VIEW `tag_counts` AS SELECT `t`.`id`, `t`.`slug`, `t`.`name`, count(`pt`.`post_id`) AS `posts` FROM `tags` t LEFT JOIN `post_tags` pt ON `pt`.`tag_id` = `t`.`id` GROUP BY `t`.`id`, `t`.`slug`, `t`.`name`;
 
 -- [47] undo: drop the view `topics` standing for table `tags`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:46:7
 CREATE OR REPLACE VIEW `topics` AS SELECT * FROM `tags`;
 
 -- [46] undo: drop the view `post_topics` standing for table `post_tags`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:54:7
 CREATE OR REPLACE VIEW `post_topics` AS SELECT * FROM `post_tags`;
 
 -- [45] undo: drop view `topic_counts` while its tables change
@@ -199,11 +199,11 @@ CREATE OR REPLACE VIEW `post_topics` AS SELECT * FROM `post_tags`;
 CREATE OR REPLACE VIEW `topic_counts` AS SELECT `t`.`id`, `t`.`slug`, `t`.`name`, count(`pt`.`post_id`) AS `posts` FROM `topics` t LEFT JOIN `post_topics` pt ON `pt`.`topic_id` = `t`.`id` GROUP BY `t`.`id`, `t`.`slug`, `t`.`name`;
 
 -- [44] undo: recreate view `published_posts`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/search.mig:14:6
 DROP VIEW IF EXISTS `published_posts`;
 
 -- [43] undo: drop column `posts.excerpt`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:16:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -312,7 +312,7 @@ DROP PROCEDURE migc_step;
 CREATE OR REPLACE VIEW `published_posts` AS SELECT `p`.`id`, `p`.`slug`, `p`.`title`, `p`.`summary`, `p`.`published_at`, `a`.`handle` AS `author_handle`, `a`.`name` AS `author_name` FROM `posts` p JOIN `authors` a ON `a`.`id` = `p`.`author_id` WHERE `p`.`status` = 'published' AND `p`.`deleted_at` IS NULL;
 
 -- [41] undo: rename index `tags_name_key` to `topics_name_key`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:50:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:50:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -360,7 +360,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [40] undo: rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:49:29
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:49:29
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -403,11 +403,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [39] undo: rename constraint `tags_pkey` to `topics_pkey` on `tags`
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:47:20
+--     lock: none; rewrite: no; scan: no; from v3/posts.mig:47:20
 -- tags_pkey becomes topics_pkey: MySQL names every primary key PRIMARY
 
 -- [38] undo: remove the dual-write trigger on `posts`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:7:7
 DROP TRIGGER IF EXISTS `migc_sync_posts_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_posts_update`;
 DELIMITER //
@@ -439,7 +439,7 @@ END//
 DELIMITER ;
 
 -- [37] undo: remove the dual-write trigger on `post_tags`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:54:7
 -- the dual-write triggers of post_tags come back with the first contract step on it
 
 -- [36] undo: let `post_tags.tag_id` accept null before the dual-write trigger goes
@@ -581,7 +581,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [33] undo: rename constraint `post_tags_post_id_fkey` to `post_topics_post_id_fkey` on `post_tags`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:55:44
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:55:44
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -658,7 +658,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [32] undo: replace primary key `post_tags_pkey` of `post_tags` by `post_topics_pkey`
---     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from examples/blog/v3/posts.mig:58:3
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from v3/posts.mig:58:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -718,11 +718,11 @@ END//
 DELIMITER ;
 
 -- [31] undo: remove the dual-write trigger on `comments`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/comments.mig:6:7
 -- the dual-write triggers of comments come back with the first contract step on it
 
 -- [30] undo: put shadow column `author_name__migc_new` in place of `comments.author_name`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/comments.mig:11:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -941,7 +941,7 @@ END//
 DELIMITER ;
 
 -- [28] undo: drop table `post_views`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:63:12
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:63:12
 CREATE TABLE IF NOT EXISTS `post_views` (
   `id` bigint NOT NULL AUTO_INCREMENT,
   `post_id` bigint NOT NULL,

@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [28] drop table `post_views`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:63:12
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:63:12
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -77,7 +77,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [30] put shadow column `author_name__migc_new` in place of `comments.author_name`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/comments.mig:11:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -118,12 +118,12 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [31] remove the dual-write trigger on `comments`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/comments.mig:6:7
 DROP TRIGGER IF EXISTS `migc_sync_comments_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_comments_update`;
 
 -- [32] replace primary key `post_tags_pkey` of `post_tags` by `post_topics_pkey`
---     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from examples/blog/v3/posts.mig:58:3
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: no; from v3/posts.mig:58:3
 DROP TRIGGER IF EXISTS `migc_sync_post_tags_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_post_tags_update`;
 DROP PROCEDURE IF EXISTS migc_step;
@@ -156,7 +156,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [33] rename constraint `post_tags_post_id_fkey` to `post_topics_post_id_fkey` on `post_tags`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:55:44
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:55:44
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -353,21 +353,21 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [37] remove the dual-write trigger on `post_tags`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:54:7
 DROP TRIGGER IF EXISTS `migc_sync_post_tags_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_post_tags_update`;
 
 -- [38] remove the dual-write trigger on `posts`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:7:7
 DROP TRIGGER IF EXISTS `migc_sync_posts_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_posts_update`;
 
 -- [39] rename constraint `tags_pkey` to `topics_pkey` on `tags`
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:47:20
+--     lock: none; rewrite: no; scan: no; from v3/posts.mig:47:20
 -- tags_pkey becomes topics_pkey: MySQL names every primary key PRIMARY
 
 -- [40] rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:49:29
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:49:29
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -410,7 +410,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [41] rename index `tags_name_key` to `topics_name_key`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:50:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:50:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -462,7 +462,7 @@ DROP PROCEDURE migc_step;
 DROP VIEW IF EXISTS `published_posts`;
 
 -- [43] drop column `posts.excerpt`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:16:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -503,7 +503,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [44] recreate view `published_posts`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/search.mig:14:6
 CREATE OR REPLACE VIEW `published_posts` AS SELECT `p`.`id`, `p`.`slug`, `p`.`title`, `p`.`summary`, `p`.`published_at`, `a`.`handle` AS `author_handle`, `a`.`name` AS `author_name` FROM `posts` p JOIN `authors` a ON `a`.`id` = `p`.`author_id` WHERE `p`.`status` = 'published' AND `p`.`deleted_at` IS NULL;
 
 -- [45] drop view `topic_counts` while its tables change
@@ -511,11 +511,11 @@ CREATE OR REPLACE VIEW `published_posts` AS SELECT `p`.`id`, `p`.`slug`, `p`.`ti
 DROP VIEW IF EXISTS `topic_counts`;
 
 -- [46] drop the view `post_topics` standing for table `post_tags`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:54:7
 DROP VIEW IF EXISTS `post_topics`;
 
 -- [47] drop the view `topics` standing for table `tags`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:46:7
 DROP VIEW IF EXISTS `topics`;
 
 -- [48] drop view `tag_counts`
@@ -523,7 +523,7 @@ DROP VIEW IF EXISTS `topics`;
 DROP VIEW IF EXISTS `tag_counts`;
 
 -- [49] rename table `tags` to `topics`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:46:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -595,7 +595,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [51] rename table `post_tags` to `post_topics`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/posts.mig:54:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -624,5 +624,5 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [52] recreate view `topic_counts`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/search.mig:21:6
 CREATE OR REPLACE VIEW `topic_counts` AS SELECT `t`.`id`, `t`.`slug`, `t`.`name`, count(`pt`.`post_id`) AS `posts` FROM `topics` t LEFT JOIN `post_topics` pt ON `pt`.`topic_id` = `t`.`id` GROUP BY `t`.`id`, `t`.`slug`, `t`.`name`;

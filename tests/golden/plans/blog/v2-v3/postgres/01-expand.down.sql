@@ -6,19 +6,19 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [14] undo: create view `topic_counts`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/search.mig:21:6
 DROP VIEW IF EXISTS "topic_counts";
 
 -- [13] undo: create view `published_posts` with its new query
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/search.mig:14:6
 DROP VIEW IF EXISTS "published_posts";
 
 -- [12] undo: drop view `published_posts` to redefine it
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/search.mig:14:6
 CREATE OR REPLACE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."excerpt", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;
 
 -- [11] undo: install the dual-write trigger on `posts`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:7:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -43,7 +43,7 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_posts"();
 
 -- [10] undo: add column `posts.summary` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -67,7 +67,7 @@ END
 $migc$;
 
 -- [9] undo: install the dual-write trigger on `post_tags`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:54:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -92,11 +92,11 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_post_tags"();
 
 -- [8] undo: create index `post_topics_topic_id_post_id_idx` on `post_tags`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:59:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/posts.mig:59:3
 DROP INDEX CONCURRENTLY IF EXISTS "post_topics_topic_id_post_id_idx";
 
 -- [7] undo: add foreign key `post_topics_topic_id_fkey` on `post_tags` for new rows
---     lock: SHARE ROW EXCLUSIVE (on `post_tags` and `tags`); rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:44
+--     lock: SHARE ROW EXCLUSIVE (on `post_tags` and `tags`); rewrite: no; scan: no; from v3/posts.mig:56:44
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -122,15 +122,15 @@ END
 $migc$;
 
 -- [6] undo: create unique index `post_topics_pkey__migc` on `post_tags`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:58:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/posts.mig:58:3
 DROP INDEX CONCURRENTLY IF EXISTS "post_topics_pkey__migc";
 
 -- [5] undo: expose table `post_tags` as `post_topics` (an updatable view)
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/posts.mig:54:7
 DROP VIEW IF EXISTS "post_topics";
 
 -- [4] undo: add column `post_tags.topic_id` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:56:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -154,7 +154,7 @@ END
 $migc$;
 
 -- [3] undo: install the dual-write trigger on `comments`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/comments.mig:6:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -179,7 +179,7 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_comments"();
 
 -- [2] undo: add shadow column `comments.author_name__migc_new` of type `varchar(100)` for `author_name`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/comments.mig:11:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -203,5 +203,5 @@ END
 $migc$;
 
 -- [1] undo: expose table `tags` as `topics` (an updatable view)
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/posts.mig:46:7
 DROP VIEW IF EXISTS "topics";

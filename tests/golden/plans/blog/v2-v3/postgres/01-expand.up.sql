@@ -6,11 +6,11 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [1] expose table `tags` as `topics` (an updatable view)
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/posts.mig:46:7
 CREATE OR REPLACE VIEW "topics" AS SELECT * FROM "tags";
 
 -- [2] add shadow column `comments.author_name__migc_new` of type `varchar(100)` for `author_name`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/comments.mig:11:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -34,7 +34,7 @@ END
 $migc$;
 
 -- [3] install the dual-write trigger on `comments`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/comments.mig:6:7
 CREATE OR REPLACE FUNCTION "migc_sync_comments"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -86,7 +86,7 @@ END
 $migc$;
 
 -- [4] add column `post_tags.topic_id` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:56:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -110,11 +110,11 @@ END
 $migc$;
 
 -- [5] expose table `post_tags` as `post_topics` (an updatable view)
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/posts.mig:54:7
 CREATE OR REPLACE VIEW "post_topics" AS SELECT * FROM "post_tags";
 
 -- [6] create unique index `post_topics_pkey__migc` on `post_tags`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:58:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/posts.mig:58:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -141,7 +141,7 @@ $migc$;
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "post_topics_pkey__migc" ON "post_tags" ("post_id", "topic_id");
 
 -- [7] add foreign key `post_topics_topic_id_fkey` on `post_tags` for new rows
---     lock: SHARE ROW EXCLUSIVE (on `post_tags` and `tags`); rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:44
+--     lock: SHARE ROW EXCLUSIVE (on `post_tags` and `tags`); rewrite: no; scan: no; from v3/posts.mig:56:44
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -167,7 +167,7 @@ END
 $migc$;
 
 -- [8] create index `post_topics_topic_id_post_id_idx` on `post_tags`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:59:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/posts.mig:59:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -194,7 +194,7 @@ $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "post_topics_topic_id_post_id_idx" ON "post_tags" ("topic_id", "post_id");
 
 -- [9] install the dual-write trigger on `post_tags`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:54:7
 CREATE OR REPLACE FUNCTION "migc_sync_post_tags"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -242,7 +242,7 @@ END
 $migc$;
 
 -- [10] add column `posts.summary` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -266,7 +266,7 @@ END
 $migc$;
 
 -- [11] install the dual-write trigger on `posts`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:7:7
 CREATE OR REPLACE FUNCTION "migc_sync_posts"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -314,13 +314,13 @@ END
 $migc$;
 
 -- [12] drop view `published_posts` to redefine it
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/search.mig:14:6
 DROP VIEW IF EXISTS "published_posts";
 
 -- [13] create view `published_posts` with its new query
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/search.mig:14:6
 CREATE OR REPLACE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."summary", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;
 
 -- [14] create view `topic_counts`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/search.mig:21:6
 CREATE OR REPLACE VIEW "topic_counts" AS SELECT "t"."id", "t"."slug", "t"."name", count("pt"."post_id") AS "posts" FROM "topics" t LEFT JOIN "post_topics" pt ON "pt"."topic_id" = "t"."id" GROUP BY "t"."id", "t"."slug", "t"."name";

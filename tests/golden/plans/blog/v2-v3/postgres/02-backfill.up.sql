@@ -6,7 +6,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [15] backfill `author_name__migc_new` on `comments`
---     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/blog/v3/comments.mig:6:7
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/comments.mig:6:7
 DO $migc$
 DECLARE
   last_0 bigint;
@@ -57,7 +57,7 @@ END
 $migc$;
 
 -- [16] backfill `topic_id` on `post_tags`
---     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:54:7
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/posts.mig:54:7
 DO $migc$
 DECLARE
   last_0 bigint;
@@ -110,7 +110,7 @@ END
 $migc$;
 
 -- [17] backfill `summary` on `posts`
---     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:7:7
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/posts.mig:7:7
 DO $migc$
 DECLARE
   last_0 bigint;

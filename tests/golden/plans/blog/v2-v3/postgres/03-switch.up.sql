@@ -6,7 +6,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [18] check `comments.author_name__migc_new` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/comments.mig:11:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -32,7 +32,7 @@ END
 $migc$;
 
 -- [19] validate that `comments.author_name__migc_new` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/comments.mig:11:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/comments.mig:11:3
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"comments"') AND conname = 'comments_author_name__migc_new_not_null' AND NOT convalidated) THEN
@@ -42,7 +42,7 @@ END
 $migc$;
 
 -- [20] set `comments.author_name__migc_new` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/comments.mig:11:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -67,7 +67,7 @@ END
 $migc$;
 
 -- [21] check `post_tags.topic_id` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:56:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -93,7 +93,7 @@ END
 $migc$;
 
 -- [22] validate that `post_tags.topic_id` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:56:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/posts.mig:56:3
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"post_tags"') AND conname = 'post_tags_topic_id_not_null' AND NOT convalidated) THEN
@@ -103,7 +103,7 @@ END
 $migc$;
 
 -- [23] set `post_tags.topic_id` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:56:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -128,7 +128,7 @@ END
 $migc$;
 
 -- [24] validate foreign key `post_topics_topic_id_fkey` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:56:44
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/posts.mig:56:44
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"post_tags"') AND conname = 'post_topics_topic_id_fkey' AND NOT convalidated) THEN
@@ -138,7 +138,7 @@ END
 $migc$;
 
 -- [25] check `posts.summary` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -164,7 +164,7 @@ END
 $migc$;
 
 -- [26] validate that `posts.summary` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:15:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/posts.mig:15:3
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"posts"') AND conname = 'posts_summary_not_null' AND NOT convalidated) THEN
@@ -174,7 +174,7 @@ END
 $migc$;
 
 -- [27] set `posts.summary` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;

@@ -6,11 +6,11 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [52] undo: recreate view `topic_counts`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/search.mig:21:6
 DROP VIEW IF EXISTS "topic_counts";
 
 -- [51] undo: rename table `post_tags` to `post_topics`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:54:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -64,7 +64,7 @@ END
 $migc$;
 
 -- [49] undo: rename table `tags` to `topics`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:46:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -94,11 +94,11 @@ $migc$;
 CREATE OR REPLACE VIEW "tag_counts" AS SELECT "t"."id", "t"."slug", "t"."name", count("pt"."post_id") AS "posts" FROM "tags" t LEFT JOIN "post_tags" pt ON "pt"."tag_id" = "t"."id" GROUP BY "t"."id", "t"."slug", "t"."name";
 
 -- [47] undo: drop the view `topics` standing for table `tags`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:46:7
 CREATE OR REPLACE VIEW "topics" AS SELECT * FROM "tags";
 
 -- [46] undo: drop the view `post_topics` standing for table `post_tags`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:54:7
 CREATE OR REPLACE VIEW "post_topics" AS SELECT * FROM "post_tags";
 
 -- [45] undo: drop view `topic_counts` while its tables change
@@ -106,11 +106,11 @@ CREATE OR REPLACE VIEW "post_topics" AS SELECT * FROM "post_tags";
 CREATE OR REPLACE VIEW "topic_counts" AS SELECT "t"."id", "t"."slug", "t"."name", count("pt"."post_id") AS "posts" FROM "topics" t LEFT JOIN "post_topics" pt ON "pt"."topic_id" = "t"."id" GROUP BY "t"."id", "t"."slug", "t"."name";
 
 -- [44] undo: recreate view `published_posts`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/search.mig:14:6
 DROP VIEW IF EXISTS "published_posts";
 
 -- [43] undo: drop column `posts.excerpt`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:16:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:16:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -139,7 +139,7 @@ $migc$;
 CREATE OR REPLACE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."summary", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;
 
 -- [41] undo: rename index `tags_name_key` to `topics_name_key`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:50:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:50:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -165,7 +165,7 @@ END
 $migc$;
 
 -- [40] undo: rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:49:29
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:49:29
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -191,7 +191,7 @@ END
 $migc$;
 
 -- [39] undo: rename constraint `tags_pkey` to `topics_pkey` on `tags`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:47:20
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:47:20
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -217,7 +217,7 @@ END
 $migc$;
 
 -- [38] undo: remove the dual-write trigger on `posts`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:7:7
 CREATE OR REPLACE FUNCTION "migc_sync_posts"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -265,7 +265,7 @@ END
 $migc$;
 
 -- [37] undo: remove the dual-write trigger on `post_tags`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:54:7
 CREATE OR REPLACE FUNCTION "migc_sync_post_tags"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -427,7 +427,7 @@ END
 $migc$;
 
 -- [33] undo: rename constraint `post_tags_post_id_fkey` to `post_topics_post_id_fkey` on `post_tags`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:55:44
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:55:44
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -453,7 +453,7 @@ END
 $migc$;
 
 -- [32] undo: replace primary key `post_tags_pkey` of `post_tags` by `post_topics_pkey`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:58:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:58:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -480,7 +480,7 @@ END
 $migc$;
 
 -- [31] undo: remove the dual-write trigger on `comments`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/comments.mig:6:7
 CREATE OR REPLACE FUNCTION "migc_sync_comments"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -532,7 +532,7 @@ END
 $migc$;
 
 -- [30] undo: put shadow column `author_name__migc_new` in place of `comments.author_name`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/comments.mig:11:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -587,7 +587,7 @@ END
 $migc$;
 
 -- [28] undo: drop table `post_views`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:63:12
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:63:12
 CREATE TABLE IF NOT EXISTS "post_views" (
   "id" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL,
   "post_id" bigint NOT NULL,

@@ -6,7 +6,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [28] drop table `post_views`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:63:12
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:63:12
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -58,7 +58,7 @@ END
 $migc$;
 
 -- [30] put shadow column `author_name__migc_new` in place of `comments.author_name`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/comments.mig:11:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -85,7 +85,7 @@ END
 $migc$;
 
 -- [31] remove the dual-write trigger on `comments`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/comments.mig:6:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -110,7 +110,7 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_comments"();
 
 -- [32] replace primary key `post_tags_pkey` of `post_tags` by `post_topics_pkey`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:58:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:58:3
 DO $migc_guard$
 BEGIN
   IF to_regclass('"post_tags"') IS NOT NULL THEN
@@ -144,7 +144,7 @@ END
 $migc_guard$;
 
 -- [33] rename constraint `post_tags_post_id_fkey` to `post_topics_post_id_fkey` on `post_tags`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:55:44
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:55:44
 DO $migc_guard$
 BEGIN
   IF to_regclass('"post_tags"') IS NOT NULL THEN
@@ -251,7 +251,7 @@ END
 $migc_guard$;
 
 -- [37] remove the dual-write trigger on `post_tags`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:54:7
 DO $migc_guard$
 BEGIN
   IF to_regclass('"post_tags"') IS NOT NULL THEN
@@ -292,7 +292,7 @@ END
 $migc_guard$;
 
 -- [38] remove the dual-write trigger on `posts`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:7:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -317,7 +317,7 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_posts"();
 
 -- [39] rename constraint `tags_pkey` to `topics_pkey` on `tags`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:47:20
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:47:20
 DO $migc_guard$
 BEGIN
   IF to_regclass('"tags"') IS NOT NULL THEN
@@ -352,7 +352,7 @@ END
 $migc_guard$;
 
 -- [40] rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:49:29
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:49:29
 DO $migc_guard$
 BEGIN
   IF to_regclass('"tags"') IS NOT NULL THEN
@@ -387,7 +387,7 @@ END
 $migc_guard$;
 
 -- [41] rename index `tags_name_key` to `topics_name_key`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:50:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:50:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -418,7 +418,7 @@ $migc$;
 DROP VIEW IF EXISTS "published_posts";
 
 -- [43] drop column `posts.excerpt`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:16:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:16:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -442,7 +442,7 @@ END
 $migc$;
 
 -- [44] recreate view `published_posts`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/search.mig:14:6
 CREATE OR REPLACE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."summary", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;
 
 -- [45] drop view `topic_counts` while its tables change
@@ -450,7 +450,7 @@ CREATE OR REPLACE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."ti
 DROP VIEW IF EXISTS "topic_counts";
 
 -- [46] drop the view `post_topics` standing for table `post_tags`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:54:7
 DO $migc_guard$
 BEGIN
   IF to_regclass('"post_tags"') IS NOT NULL THEN
@@ -484,7 +484,7 @@ END
 $migc_guard$;
 
 -- [47] drop the view `topics` standing for table `tags`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:46:7
 DO $migc_guard$
 BEGIN
   IF to_regclass('"tags"') IS NOT NULL THEN
@@ -522,7 +522,7 @@ $migc_guard$;
 DROP VIEW IF EXISTS "tag_counts";
 
 -- [49] rename table `tags` to `topics`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:46:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -580,7 +580,7 @@ END
 $migc_guard$;
 
 -- [51] rename table `post_tags` to `post_topics`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:54:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -606,5 +606,5 @@ END
 $migc$;
 
 -- [52] recreate view `topic_counts`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/search.mig:21:6
 CREATE OR REPLACE VIEW "topic_counts" AS SELECT "t"."id", "t"."slug", "t"."name", count("pt"."post_id") AS "posts" FROM "topics" t LEFT JOIN "post_topics" pt ON "pt"."topic_id" = "t"."id" GROUP BY "t"."id", "t"."slug", "t"."name";

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [14] undo: create view `topic_counts`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/search.mig:21:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -54,25 +54,25 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 DROP VIEW "topic_counts";
 
 -- [13] undo: create view `published_posts` with its new query
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/search.mig:14:6
 DROP VIEW "published_posts";
 
 -- [12] undo: drop view `published_posts` to redefine it
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/search.mig:14:6
 -- view `published_posts` comes back at the end of this script
 
 -- [11] undo: install the dual-write trigger on `posts`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/posts.mig:7:7
 DROP TRIGGER "migc_sync_posts_insert";
 DROP TRIGGER "migc_sync_posts_update";
 DROP TABLE "migc_sync_posts_guard";
 
 -- [10] undo: add column `posts.summary` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/posts.mig:15:3
 ALTER TABLE "posts" DROP COLUMN "summary";
 
 -- [9] undo: install the dual-write trigger on `post_tags`
---     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:54:7
+--     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from v3/posts.mig:54:7
 -- rebuild "post_tags" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "post_tags";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'post_tags' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('post_tags_tag_id_post_id_idx', 'post_topics_pkey__migc', 'post_topics_topic_id_post_id_idx', 'migc_sync_post_tags_insert', 'migc_sync_post_tags_update'));
@@ -97,37 +97,37 @@ DROP TABLE "migc_sync_post_tags_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "post_tags") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [8] undo: create index `post_topics_topic_id_post_id_idx` on `post_tags`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:59:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/posts.mig:59:3
 DROP INDEX "post_topics_topic_id_post_id_idx";
 
 -- [7] undo: add foreign key `post_topics_topic_id_fkey` on `post_tags` for new rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:44
+--     lock: none; rewrite: no; scan: no; from v3/posts.mig:56:44
 -- nothing to undo
 
 -- [6] undo: create unique index `post_topics_pkey__migc` on `post_tags`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:58:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/posts.mig:58:3
 DROP INDEX "post_topics_pkey__migc";
 
 -- [5] undo: expose table `post_tags` as `post_topics` (an updatable view)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/posts.mig:54:7
 DROP VIEW "post_topics";
 
 -- [4] undo: add column `post_tags.topic_id` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/posts.mig:56:3
 ALTER TABLE "post_tags" DROP COLUMN "topic_id";
 
 -- [3] undo: install the dual-write trigger on `comments`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/comments.mig:6:7
 DROP TRIGGER "migc_sync_comments_insert";
 DROP TRIGGER "migc_sync_comments_update";
 DROP TABLE "migc_sync_comments_guard";
 
 -- [2] undo: add shadow column `comments.author_name__migc_new` of type `varchar(100)` for `author_name`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/comments.mig:11:3
 ALTER TABLE "comments" DROP COLUMN "author_name__migc_new";
 
 -- [1] undo: expose table `tags` as `topics` (an updatable view)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/posts.mig:46:7
 DROP VIEW "topics";
 -- the views this phase dropped
 CREATE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."excerpt", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [1] expose table `tags` as `topics` (an updatable view)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/posts.mig:46:7
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -66,11 +66,11 @@ BEGIN
 END;
 
 -- [2] add shadow column `comments.author_name__migc_new` of type `varchar(100)` for `author_name`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/comments.mig:11:3
 ALTER TABLE "comments" ADD COLUMN "author_name__migc_new" varchar(100);
 
 -- [3] install the dual-write trigger on `comments`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/comments.mig:6:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/comments.mig:6:7
 CREATE TABLE "migc_sync_comments_guard" (active INTEGER PRIMARY KEY);
 CREATE TRIGGER "migc_sync_comments_insert" AFTER INSERT ON "comments"
 BEGIN
@@ -86,11 +86,11 @@ BEGIN
 END;
 
 -- [4] add column `post_tags.topic_id` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/posts.mig:56:3
 ALTER TABLE "post_tags" ADD COLUMN "topic_id" integer;
 
 -- [5] expose table `post_tags` as `post_topics` (an updatable view)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/posts.mig:54:7
 CREATE VIEW "post_topics" AS SELECT * FROM "post_tags";
 CREATE TRIGGER "migc_alias_post_topics_insert" INSTEAD OF INSERT ON "post_topics"
 BEGIN
@@ -106,19 +106,19 @@ BEGIN
 END;
 
 -- [6] create unique index `post_topics_pkey__migc` on `post_tags`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:58:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/posts.mig:58:3
 CREATE UNIQUE INDEX "post_topics_pkey__migc" ON "post_tags" ("post_id", "topic_id");
 
 -- [7] add foreign key `post_topics_topic_id_fkey` on `post_tags` for new rows
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:44
+--     lock: none; rewrite: no; scan: no; from v3/posts.mig:56:44
 -- SQLite has no NOT VALID: foreign key `post_topics_topic_id_fkey` is enforced from switch on, when the table is rebuilt and every row checked; until then rows without a parent are not refused
 
 -- [8] create index `post_topics_topic_id_post_id_idx` on `post_tags`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:59:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/posts.mig:59:3
 CREATE INDEX "post_topics_topic_id_post_id_idx" ON "post_tags" ("topic_id", "post_id");
 
 -- [9] install the dual-write trigger on `post_tags`
---     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:54:7
+--     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from v3/posts.mig:54:7
 -- rebuild "post_tags" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "post_tags";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'post_tags' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('post_tags_tag_id_post_id_idx', 'post_topics_pkey__migc', 'post_topics_topic_id_post_id_idx'));
@@ -160,11 +160,11 @@ CREATE TABLE "migc_sync_post_tags_guard" (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "post_tags") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [10] add column `posts.summary` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/posts.mig:15:3
 ALTER TABLE "posts" ADD COLUMN "summary" text;
 
 -- [11] install the dual-write trigger on `posts`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:7:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/posts.mig:7:7
 CREATE TABLE "migc_sync_posts_guard" (active INTEGER PRIMARY KEY);
 CREATE TRIGGER "migc_sync_posts_insert" AFTER INSERT ON "posts"
 BEGIN
@@ -185,15 +185,15 @@ BEGIN
 END;
 
 -- [12] drop view `published_posts` to redefine it
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/search.mig:14:6
 DROP VIEW "published_posts";
 
 -- [13] create view `published_posts` with its new query
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/search.mig:14:6
 CREATE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."summary", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;
 
 -- [14] create view `topic_counts`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/search.mig:21:6
 CREATE VIEW "topic_counts" AS SELECT "t"."id", "t"."slug", "t"."name", count("pt"."post_id") AS "posts" FROM "topics" t LEFT JOIN "post_topics" pt ON "pt"."topic_id" = "t"."id" GROUP BY "t"."id", "t"."slug", "t"."name";
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) = 'author_email,author_name,author_name__migc_new,body,created_at,id,parent_id,post_id,status,updated_at'

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [15] backfill `author_name__migc_new` on `comments`
---     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/blog/v3/comments.mig:6:7
+--     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from v3/comments.mig:6:7
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -43,7 +43,7 @@ DELETE FROM "migc_sync_comments_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "comments" WHERE ("author_name__migc_new" IS NULL AND (SUBSTR("author_name", 1, 100)) IS NOT NULL));
 
 -- [16] backfill `topic_id` on `post_tags`
---     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:54:7
+--     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from v3/posts.mig:54:7
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
 INSERT OR REPLACE INTO "migc_sync_post_tags_guard" (active) VALUES (1);
@@ -52,7 +52,7 @@ DELETE FROM "migc_sync_post_tags_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "post_tags" WHERE ("topic_id" IS NULL AND ("tag_id") IS NOT NULL));
 
 -- [17] backfill `summary` on `posts`
---     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:7:7
+--     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from v3/posts.mig:7:7
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
 INSERT OR REPLACE INTO "migc_sync_posts_guard" (active) VALUES (1);

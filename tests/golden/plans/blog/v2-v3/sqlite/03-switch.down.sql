@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [27] undo: set `posts.summary` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:15:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v3/posts.mig:15:3
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -42,15 +42,15 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
 -- nothing to undo: the column stays nullable
 
 -- [26] undo: validate that `posts.summary` holds no null
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v3/posts.mig:15:3
 -- nothing to undo
 
 -- [25] undo: check `posts.summary` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v3/posts.mig:15:3
 -- nothing to undo
 
 -- [24] undo: validate foreign key `post_topics_topic_id_fkey` on existing rows
---     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:56:44
+--     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from v3/posts.mig:56:44
 -- rebuild "post_tags" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "post_tags";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'post_tags' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('post_tags_tag_id_post_id_idx', 'post_topics_pkey__migc', 'post_topics_topic_id_post_id_idx', 'migc_sync_post_tags_insert', 'migc_sync_post_tags_update'));
@@ -91,27 +91,27 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "post_tags") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [23] undo: set `post_tags.topic_id` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:56:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v3/posts.mig:56:3
 -- nothing to undo: the column stays nullable
 
 -- [22] undo: validate that `post_tags.topic_id` holds no null
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
+--     lock: none; rewrite: no; scan: no; from v3/posts.mig:56:3
 -- nothing to undo
 
 -- [21] undo: check `post_tags.topic_id` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
+--     lock: none; rewrite: no; scan: no; from v3/posts.mig:56:3
 -- nothing to undo
 
 -- [20] undo: set `comments.author_name__migc_new` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v3/comments.mig:11:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v3/comments.mig:11:3
 -- nothing to undo: the column stays nullable
 
 -- [19] undo: validate that `comments.author_name__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+--     lock: none; rewrite: no; scan: no; from v3/comments.mig:11:3
 -- nothing to undo
 
 -- [18] undo: check `comments.author_name__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+--     lock: none; rewrite: no; scan: no; from v3/comments.mig:11:3
 -- nothing to undo
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('post_tags') ORDER BY name)) = 'added_at,post_id,tag_id,topic_id'

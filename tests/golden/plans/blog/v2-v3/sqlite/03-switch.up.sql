@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [18] check `comments.author_name__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+--     lock: none; rewrite: no; scan: no; from v3/comments.mig:11:3
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -42,31 +42,31 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
 -- SQLite has no NOT VALID: `comments.author_name__migc_new` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [19] validate that `comments.author_name__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/comments.mig:11:3
+--     lock: none; rewrite: no; scan: no; from v3/comments.mig:11:3
 -- validated where `comments` gets NOT NULL (`comments_author_name__migc_new_not_null` exists only in the plan)
 
 -- [20] set `comments.author_name__migc_new` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v3/comments.mig:11:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v3/comments.mig:11:3
 -- `comments.author_name__migc_new` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "comments" WHERE "author_name__migc_new" IS NULL);
 
 -- [21] check `post_tags.topic_id` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
+--     lock: none; rewrite: no; scan: no; from v3/posts.mig:56:3
 -- SQLite has no NOT VALID: `post_tags.topic_id` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [22] validate that `post_tags.topic_id` holds no null
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:56:3
+--     lock: none; rewrite: no; scan: no; from v3/posts.mig:56:3
 -- validated where `post_tags` gets NOT NULL (`post_tags_topic_id_not_null` exists only in the plan)
 
 -- [23] set `post_tags.topic_id` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:56:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v3/posts.mig:56:3
 -- `post_tags.topic_id` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "post_tags" WHERE "topic_id" IS NULL);
 
 -- [24] validate foreign key `post_topics_topic_id_fkey` on existing rows
---     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:56:44
+--     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from v3/posts.mig:56:44
 -- rebuild "post_tags" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "post_tags";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'post_tags' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('post_tags_tag_id_post_id_idx', 'post_topics_pkey__migc', 'post_topics_topic_id_post_id_idx', 'migc_sync_post_tags_insert', 'migc_sync_post_tags_update'));
@@ -108,15 +108,15 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "post_tags") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [25] check `posts.summary` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v3/posts.mig:15:3
 -- SQLite has no NOT VALID: `posts.summary` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [26] validate that `posts.summary` holds no null
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v3/posts.mig:15:3
 -- validated where `posts` gets NOT NULL (`posts_summary_not_null` exists only in the plan)
 
 -- [27] set `posts.summary` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/blog/v3/posts.mig:15:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v3/posts.mig:15:3
 -- `posts.summary` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "posts" WHERE "summary" IS NULL);

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [52] undo: recreate view `topic_counts`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/search.mig:21:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -54,7 +54,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 DROP VIEW "topic_counts";
 
 -- [51] undo: rename table `post_tags` to `post_topics`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/posts.mig:54:7
 ALTER TABLE "post_topics" RENAME TO "post_tags";
 
 -- [50] undo: drop column `post_tags.tag_id`
@@ -63,7 +63,7 @@ ALTER TABLE "post_tags" ADD COLUMN "tag_id" integer;
 UPDATE "post_tags" SET "tag_id" = "topic_id" WHERE "tag_id" IS NULL;
 
 -- [49] undo: rename table `tags` to `topics`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/posts.mig:46:7
 ALTER TABLE "topics" RENAME TO "tags";
 
 -- [48] undo: drop view `tag_counts`
@@ -71,7 +71,7 @@ ALTER TABLE "topics" RENAME TO "tags";
 -- view `tag_counts` comes back at the end of this script
 
 -- [47] undo: drop the view `topics` standing for table `tags`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/posts.mig:46:7
 CREATE VIEW "topics" AS SELECT * FROM "tags";
 CREATE TRIGGER "migc_alias_topics_insert" INSTEAD OF INSERT ON "topics"
 BEGIN
@@ -87,7 +87,7 @@ BEGIN
 END;
 
 -- [46] undo: drop the view `post_topics` standing for table `post_tags`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/posts.mig:54:7
 CREATE VIEW "post_topics" AS SELECT * FROM "post_tags";
 CREATE TRIGGER "migc_alias_post_topics_insert" INSTEAD OF INSERT ON "post_topics"
 BEGIN
@@ -107,11 +107,11 @@ END;
 -- view `topic_counts` comes back at the end of this script
 
 -- [44] undo: recreate view `published_posts`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/search.mig:14:6
 DROP VIEW "published_posts";
 
 -- [43] undo: drop column `posts.excerpt`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:16:3
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v3/posts.mig:16:3
 ALTER TABLE "posts" ADD COLUMN "excerpt" text;
 UPDATE "posts" SET "excerpt" = "summary" WHERE "excerpt" IS NULL;
 
@@ -120,21 +120,21 @@ UPDATE "posts" SET "excerpt" = "summary" WHERE "excerpt" IS NULL;
 -- view `published_posts` comes back at the end of this script
 
 -- [41] undo: rename index `tags_name_key` to `topics_name_key`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:50:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/posts.mig:50:3
 DROP INDEX "topics_name_key";
 CREATE UNIQUE INDEX "tags_name_key" ON "tags" ((lower("name")));
 
 -- [40] undo: rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:49:29
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/posts.mig:49:29
 DROP INDEX "topics_slug_key";
 CREATE UNIQUE INDEX "tags_slug_key" ON "tags" ("slug");
 
 -- [39] undo: rename constraint `tags_pkey` to `topics_pkey` on `tags`
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:47:20
+--     lock: none; rewrite: no; scan: no; from v3/posts.mig:47:20
 -- nothing to undo
 
 -- [38] undo: remove the dual-write trigger on `posts`
---     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:7:7
+--     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from v3/posts.mig:7:7
 -- rebuild "posts" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key'));
@@ -195,7 +195,7 @@ CREATE TABLE "migc_sync_posts_guard" (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "posts") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [37] undo: remove the dual-write trigger on `post_tags`
---     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:54:7
+--     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from v3/posts.mig:54:7
 -- rebuild "post_tags" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "post_tags";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'post_tags' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('post_topics_topic_id_post_id_idx'));
@@ -285,15 +285,15 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "pos
 -- undone by the rebuild of `post_tags` at step 36
 
 -- [33] undo: rename constraint `post_tags_post_id_fkey` to `post_topics_post_id_fkey` on `post_tags`
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:55:44
+--     lock: none; rewrite: no; scan: no; from v3/posts.mig:55:44
 -- nothing to undo
 
 -- [32] undo: replace primary key `post_tags_pkey` of `post_tags` by `post_topics_pkey`
---     lock: database write lock; part of the rebuild of `post_tags` at step 36; rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:58:3
+--     lock: database write lock; part of the rebuild of `post_tags` at step 36; rewrite: yes; scan: yes; from v3/posts.mig:58:3
 -- undone by the rebuild of `post_tags` at step 36
 
 -- [31] undo: remove the dual-write trigger on `comments`
---     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/comments.mig:6:7
+--     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from v3/comments.mig:6:7
 -- rebuild "comments" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "comments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_parent_id_idx', 'comments_moderation_queue'));
@@ -336,7 +336,7 @@ CREATE TABLE "migc_sync_comments_guard" (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "comments") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [30] undo: put shadow column `author_name__migc_new` in place of `comments.author_name`
---     lock: database write lock; part of the rebuild of `comments` at step 31; rewrite: yes; scan: yes; from examples/blog/v3/comments.mig:11:3
+--     lock: database write lock; part of the rebuild of `comments` at step 31; rewrite: yes; scan: yes; from v3/comments.mig:11:3
 -- undone by the rebuild of `comments` at step 31
 
 -- [29] undo: drop column `comments.author_name`
@@ -361,7 +361,7 @@ UPDATE "comments" SET "author_name" = "author_name__migc_new" WHERE "author_name
 DELETE FROM "migc_sync_comments_guard";
 
 -- [28] undo: drop table `post_views`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:63:12
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/posts.mig:63:12
 CREATE TABLE "post_views" (
   "id" integer NOT NULL,
   "post_id" integer NOT NULL,

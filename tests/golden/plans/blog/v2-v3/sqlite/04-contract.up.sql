@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [28] drop table `post_views`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:63:12
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/posts.mig:63:12
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -77,11 +77,11 @@ BEGIN
 END;
 
 -- [30] put shadow column `author_name__migc_new` in place of `comments.author_name`
---     lock: database write lock; part of the rebuild of `comments` at step 31; rewrite: yes; scan: yes; from examples/blog/v3/comments.mig:11:3
+--     lock: database write lock; part of the rebuild of `comments` at step 31; rewrite: yes; scan: yes; from v3/comments.mig:11:3
 -- done by the rebuild of `comments` at step 31
 
 -- [31] remove the dual-write trigger on `comments`
---     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/comments.mig:6:7
+--     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from v3/comments.mig:6:7
 -- rebuild "comments" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "comments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_parent_id_idx', 'comments_moderation_queue', 'migc_sync_comments_insert', 'migc_sync_comments_update'));
@@ -112,11 +112,11 @@ DROP TABLE "migc_sync_comments_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "comments") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [32] replace primary key `post_tags_pkey` of `post_tags` by `post_topics_pkey`
---     lock: database write lock; part of the rebuild of `post_tags` at step 36; rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:58:3
+--     lock: database write lock; part of the rebuild of `post_tags` at step 36; rewrite: yes; scan: yes; from v3/posts.mig:58:3
 -- done by the rebuild of `post_tags` at step 36
 
 -- [33] rename constraint `post_tags_post_id_fkey` to `post_topics_post_id_fkey` on `post_tags`
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:55:44
+--     lock: none; rewrite: no; scan: no; from v3/posts.mig:55:44
 -- SQLite does not keep the names of primary and foreign keys
 
 -- [34] drop foreign key `post_tags_tag_id_fkey` on `post_tags`
@@ -167,7 +167,7 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "post_tags") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [37] remove the dual-write trigger on `post_tags`
---     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:54:7
+--     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from v3/posts.mig:54:7
 -- rebuild "post_tags" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "post_tags";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'post_tags' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('post_topics_topic_id_post_id_idx', 'migc_sync_post_tags_insert', 'migc_sync_post_tags_update'));
@@ -190,7 +190,7 @@ DROP TABLE "migc_sync_post_tags_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "post_tags") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [38] remove the dual-write trigger on `posts`
---     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:7:7
+--     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from v3/posts.mig:7:7
 -- rebuild "posts" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'migc_sync_posts_insert', 'migc_sync_posts_update'));
@@ -234,16 +234,16 @@ DROP TABLE "migc_sync_posts_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "posts") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [39] rename constraint `tags_pkey` to `topics_pkey` on `tags`
---     lock: none; rewrite: no; scan: no; from examples/blog/v3/posts.mig:47:20
+--     lock: none; rewrite: no; scan: no; from v3/posts.mig:47:20
 -- SQLite does not keep the names of primary and foreign keys
 
 -- [40] rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:49:29
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/posts.mig:49:29
 DROP INDEX "tags_slug_key";
 CREATE UNIQUE INDEX "topics_slug_key" ON "tags" ("slug");
 
 -- [41] rename index `tags_name_key` to `topics_name_key`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/blog/v3/posts.mig:50:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/posts.mig:50:3
 DROP INDEX "tags_name_key";
 CREATE UNIQUE INDEX "topics_name_key" ON "tags" ((lower("name")));
 
@@ -252,11 +252,11 @@ CREATE UNIQUE INDEX "topics_name_key" ON "tags" ((lower("name")));
 DROP VIEW "published_posts";
 
 -- [43] drop column `posts.excerpt`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/blog/v3/posts.mig:16:3
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v3/posts.mig:16:3
 ALTER TABLE "posts" DROP COLUMN "excerpt";
 
 -- [44] recreate view `published_posts`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:14:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/search.mig:14:6
 CREATE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."summary", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;
 
 -- [45] drop view `topic_counts` while its tables change
@@ -264,11 +264,11 @@ CREATE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."
 DROP VIEW "topic_counts";
 
 -- [46] drop the view `post_topics` standing for table `post_tags`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/posts.mig:54:7
 DROP VIEW "post_topics";
 
 -- [47] drop the view `topics` standing for table `tags`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/posts.mig:46:7
 DROP VIEW "topics";
 
 -- [48] drop view `tag_counts`
@@ -276,7 +276,7 @@ DROP VIEW "topics";
 DROP VIEW "tag_counts";
 
 -- [49] rename table `tags` to `topics`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:46:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/posts.mig:46:7
 ALTER TABLE "tags" RENAME TO "topics";
 
 -- [50] drop column `post_tags.tag_id`
@@ -284,11 +284,11 @@ ALTER TABLE "tags" RENAME TO "topics";
 ALTER TABLE "post_tags" DROP COLUMN "tag_id";
 
 -- [51] rename table `post_tags` to `post_topics`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/posts.mig:54:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/posts.mig:54:7
 ALTER TABLE "post_tags" RENAME TO "post_topics";
 
 -- [52] recreate view `topic_counts`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/blog/v3/search.mig:21:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/search.mig:21:6
 CREATE VIEW "topic_counts" AS SELECT "t"."id", "t"."slug", "t"."name", count("pt"."post_id") AS "posts" FROM "topics" t LEFT JOIN "post_topics" pt ON "pt"."topic_id" = "t"."id" GROUP BY "t"."id", "t"."slug", "t"."name";
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('comments') ORDER BY name)) = 'author_email,author_name,body,created_at,id,parent_id,post_id,status,updated_at'

@@ -7,11 +7,11 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [37] undo: create view `open_tasks`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v1/projects.mig:42:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v1/projects.mig:42:6
 DROP VIEW IF EXISTS `open_tasks`;
 
 -- [36] undo: create unique index `users_email_key` on `users`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/tenants.mig:26:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/tenants.mig:26:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -55,7 +55,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [35] undo: add foreign key `memberships_user_id_fkey` on `memberships`
---     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from examples/saas/v1/members.mig:19:45
+--     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from v1/members.mig:19:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -99,7 +99,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [34] undo: add foreign key `invitations_invited_by_fkey` on `invitations`
---     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from examples/saas/v1/members.mig:32:47
+--     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from v1/members.mig:32:47
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -143,7 +143,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [33] undo: add foreign key `api_keys_created_by_fkey` on `api_keys`
---     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from examples/saas/v1/security.mig:8:44
+--     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from v1/security.mig:8:44
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -187,11 +187,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [32] undo: create table `users`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/tenants.mig:20:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/tenants.mig:20:7
 DROP TABLE IF EXISTS `users`;
 
 -- [31] undo: create unique index `tenants_slug_key` on `tenants`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/tenants.mig:17:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/tenants.mig:17:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -264,7 +264,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [29] undo: add foreign key `roles_tenant_id_fkey` on `roles`
---     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from examples/saas/v1/members.mig:8:40
+--     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from v1/members.mig:8:40
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -308,7 +308,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [28] undo: add foreign key `projects_tenant_id_fkey` on `projects`
---     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from examples/saas/v1/projects.mig:9:47
+--     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from v1/projects.mig:9:47
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -352,7 +352,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [27] undo: add foreign key `memberships_tenant_id_fkey` on `memberships`
---     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from examples/saas/v1/members.mig:18:45
+--     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from v1/members.mig:18:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -396,7 +396,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [26] undo: add foreign key `invitations_tenant_id_fkey` on `invitations`
---     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from examples/saas/v1/members.mig:28:51
+--     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from v1/members.mig:28:51
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -440,7 +440,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [25] undo: add foreign key `audit_log_tenant_id_fkey` on `audit_log`
---     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from examples/saas/v1/security.mig:20:47
+--     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from v1/security.mig:20:47
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -484,7 +484,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [24] undo: add foreign key `api_keys_tenant_id_fkey` on `api_keys`
---     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from examples/saas/v1/security.mig:4:48
+--     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from v1/security.mig:4:48
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -528,11 +528,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [23] undo: create table `tenants`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/tenants.mig:7:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/tenants.mig:7:7
 DROP TABLE IF EXISTS `tenants`;
 
 -- [22] undo: add foreign key `tasks_project_fkey` on `tasks`
---     lock: none (added in place, rows not checked; `projects` read); rewrite: no; scan: no; from examples/saas/v1/projects.mig:36:3
+--     lock: none (added in place, rows not checked; `projects` read); rewrite: no; scan: no; from v1/projects.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -576,7 +576,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [21] undo: create index `tasks_tenant_id_assignee_id_idx` on `tasks`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/projects.mig:39:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/projects.mig:39:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -608,7 +608,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [20] undo: create index `tasks_board` on `tasks`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/projects.mig:38:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/projects.mig:38:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -640,11 +640,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [19] undo: create table `tasks`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/projects.mig:22:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/projects.mig:22:7
 DROP TABLE IF EXISTS `tasks`;
 
 -- [18] undo: add foreign key `memberships_role_fkey` on `memberships`
---     lock: none (added in place, rows not checked; `roles` read); rewrite: no; scan: no; from examples/saas/v1/members.mig:23:3
+--     lock: none (added in place, rows not checked; `roles` read); rewrite: no; scan: no; from v1/members.mig:23:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -688,7 +688,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [17] undo: add foreign key `invitations_tenant_id_role_id_fkey` on `invitations`
---     lock: none (added in place, rows not checked; `roles` read); rewrite: no; scan: no; from examples/saas/v1/members.mig:38:3
+--     lock: none (added in place, rows not checked; `roles` read); rewrite: no; scan: no; from v1/members.mig:38:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -732,11 +732,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [16] undo: create table `roles`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:7:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/members.mig:7:7
 DROP TABLE IF EXISTS `roles`;
 
 -- [15] undo: add foreign key `projects_tenant_id_owner_id_fkey` on `projects`
---     lock: none (added in place, rows not checked; `memberships` read); rewrite: no; scan: no; from examples/saas/v1/projects.mig:19:3
+--     lock: none (added in place, rows not checked; `memberships` read); rewrite: no; scan: no; from v1/projects.mig:19:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -815,11 +815,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [13] undo: create table `projects`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/projects.mig:8:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/projects.mig:8:7
 DROP TABLE IF EXISTS `projects`;
 
 -- [12] undo: create index `memberships_user_id_idx` on `memberships`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/members.mig:24:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/members.mig:24:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -857,11 +857,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [11] undo: create table `memberships`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:17:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/members.mig:17:7
 DROP TABLE IF EXISTS `memberships`;
 
 -- [10] undo: create unique index `invitations_open_per_email` on `invitations`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/members.mig:40:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/members.mig:40:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -921,11 +921,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [9] undo: create table `invitations`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:27:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/members.mig:27:7
 DROP TABLE IF EXISTS `invitations`;
 
 -- [8] undo: create index `audit_log_tenant_id_target_type_target_id_idx` on `audit_log`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/security.mig:30:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/security.mig:30:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -957,7 +957,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [7] undo: create index `audit_log_tenant_id_occurred_at_idx` on `audit_log`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/security.mig:29:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/security.mig:29:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -989,11 +989,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [6] undo: create table `audit_log`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/security.mig:18:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/security.mig:18:7
 DROP TABLE IF EXISTS `audit_log`;
 
 -- [5] undo: create index `api_keys_tenant_id_idx` on `api_keys`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/security.mig:14:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/security.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1028,17 +1028,17 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [4] undo: create table `api_keys`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/security.mig:2:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/security.mig:2:7
 DROP TABLE IF EXISTS `api_keys`;
 
 -- [3] undo: create enum `task_status`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/projects.mig:6:6
+--     lock: none; rewrite: no; scan: no; from v1/projects.mig:6:6
 -- enum task_status: MySQL enums are column types, nothing to do
 
 -- [2] undo: create enum `plan_tier`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/tenants.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v1/tenants.mig:5:6
 -- enum plan_tier: MySQL enums are column types, nothing to do
 
 -- [1] undo: create enum `invitation_state`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:4:6
+--     lock: none; rewrite: no; scan: no; from v1/members.mig:4:6
 -- enum invitation_state: MySQL enums are column types, nothing to do

@@ -7,19 +7,19 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [1] create enum `invitation_state`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:4:6
+--     lock: none; rewrite: no; scan: no; from v1/members.mig:4:6
 -- enum invitation_state: MySQL enums are column types, nothing to do
 
 -- [2] create enum `plan_tier`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/tenants.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v1/tenants.mig:5:6
 -- enum plan_tier: MySQL enums are column types, nothing to do
 
 -- [3] create enum `task_status`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/projects.mig:6:6
+--     lock: none; rewrite: no; scan: no; from v1/projects.mig:6:6
 -- enum task_status: MySQL enums are column types, nothing to do
 
 -- [4] create table `api_keys`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/security.mig:2:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/security.mig:2:7
 CREATE TABLE IF NOT EXISTS `api_keys` (
   `id` char(36) NOT NULL DEFAULT (uuid()),
   `tenant_id` char(36) NOT NULL,
@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS `api_keys` (
 ) ENGINE=InnoDB;
 
 -- [5] create index `api_keys_tenant_id_idx` on `api_keys`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/security.mig:14:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/security.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -72,7 +72,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [6] create table `audit_log`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/security.mig:18:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/security.mig:18:7
 CREATE TABLE IF NOT EXISTS `audit_log` (
   `id` bigint NOT NULL AUTO_INCREMENT,
   `tenant_id` char(36) NOT NULL,
@@ -88,7 +88,7 @@ CREATE TABLE IF NOT EXISTS `audit_log` (
 ) ENGINE=InnoDB;
 
 -- [7] create index `audit_log_tenant_id_occurred_at_idx` on `audit_log`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/security.mig:29:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/security.mig:29:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -120,7 +120,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [8] create index `audit_log_tenant_id_target_type_target_id_idx` on `audit_log`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/security.mig:30:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/security.mig:30:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -152,7 +152,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [9] create table `invitations`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:27:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/members.mig:27:7
 CREATE TABLE IF NOT EXISTS `invitations` (
   `tenant_id` char(36) NOT NULL,
   `id` char(36) NOT NULL DEFAULT (uuid()),
@@ -171,7 +171,7 @@ CREATE TABLE IF NOT EXISTS `invitations` (
 ) ENGINE=InnoDB;
 
 -- [10] create unique index `invitations_open_per_email` on `invitations`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/members.mig:40:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/members.mig:40:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -231,7 +231,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [11] create table `memberships`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:17:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/members.mig:17:7
 CREATE TABLE IF NOT EXISTS `memberships` (
   `tenant_id` char(36) NOT NULL,
   `user_id` char(36) NOT NULL,
@@ -241,7 +241,7 @@ CREATE TABLE IF NOT EXISTS `memberships` (
 ) ENGINE=InnoDB;
 
 -- [12] create index `memberships_user_id_idx` on `memberships`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/members.mig:24:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/members.mig:24:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -279,7 +279,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [13] create table `projects`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/projects.mig:8:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/projects.mig:8:7
 CREATE TABLE IF NOT EXISTS `projects` (
   `tenant_id` char(36) NOT NULL,
   `id` char(36) NOT NULL DEFAULT (uuid()),
@@ -331,7 +331,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [15] add foreign key `projects_tenant_id_owner_id_fkey` on `projects`
---     lock: none (added in place, rows not checked; `memberships` read); rewrite: no; scan: no; from examples/saas/v1/projects.mig:19:3
+--     lock: none (added in place, rows not checked; `memberships` read); rewrite: no; scan: no; from v1/projects.mig:19:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -391,7 +391,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [16] create table `roles`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:7:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/members.mig:7:7
 CREATE TABLE IF NOT EXISTS `roles` (
   `tenant_id` char(36) NOT NULL,
   `id` char(36) NOT NULL DEFAULT (uuid()),
@@ -403,7 +403,7 @@ CREATE TABLE IF NOT EXISTS `roles` (
 ) ENGINE=InnoDB;
 
 -- [17] add foreign key `invitations_tenant_id_role_id_fkey` on `invitations`
---     lock: none (added in place, rows not checked; `roles` read); rewrite: no; scan: no; from examples/saas/v1/members.mig:38:3
+--     lock: none (added in place, rows not checked; `roles` read); rewrite: no; scan: no; from v1/members.mig:38:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -463,7 +463,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [18] add foreign key `memberships_role_fkey` on `memberships`
---     lock: none (added in place, rows not checked; `roles` read); rewrite: no; scan: no; from examples/saas/v1/members.mig:23:3
+--     lock: none (added in place, rows not checked; `roles` read); rewrite: no; scan: no; from v1/members.mig:23:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -523,7 +523,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [19] create table `tasks`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/projects.mig:22:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/projects.mig:22:7
 CREATE TABLE IF NOT EXISTS `tasks` (
   `tenant_id` char(36) NOT NULL,
   `id` char(36) NOT NULL DEFAULT (uuid()),
@@ -547,7 +547,7 @@ CREATE TABLE IF NOT EXISTS `tasks` (
 ) ENGINE=InnoDB;
 
 -- [20] create index `tasks_board` on `tasks`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/projects.mig:38:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/projects.mig:38:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -579,7 +579,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [21] create index `tasks_tenant_id_assignee_id_idx` on `tasks`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/projects.mig:39:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/projects.mig:39:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -611,7 +611,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [22] add foreign key `tasks_project_fkey` on `tasks`
---     lock: none (added in place, rows not checked; `projects` read); rewrite: no; scan: no; from examples/saas/v1/projects.mig:36:3
+--     lock: none (added in place, rows not checked; `projects` read); rewrite: no; scan: no; from v1/projects.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -671,7 +671,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [23] create table `tenants`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/tenants.mig:7:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/tenants.mig:7:7
 CREATE TABLE IF NOT EXISTS `tenants` (
   `id` char(36) NOT NULL DEFAULT (uuid()),
   `slug` varchar(63) NOT NULL COMMENT 'subdomain: <slug>.example.app',
@@ -689,7 +689,7 @@ CREATE TABLE IF NOT EXISTS `tenants` (
 ) ENGINE=InnoDB COMMENT='one row per customer organisation; every tenant-scoped table keys on tenant_id';
 
 -- [24] add foreign key `api_keys_tenant_id_fkey` on `api_keys`
---     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from examples/saas/v1/security.mig:4:48
+--     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from v1/security.mig:4:48
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -749,7 +749,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [25] add foreign key `audit_log_tenant_id_fkey` on `audit_log`
---     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from examples/saas/v1/security.mig:20:47
+--     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from v1/security.mig:20:47
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -809,7 +809,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [26] add foreign key `invitations_tenant_id_fkey` on `invitations`
---     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from examples/saas/v1/members.mig:28:51
+--     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from v1/members.mig:28:51
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -869,7 +869,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [27] add foreign key `memberships_tenant_id_fkey` on `memberships`
---     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from examples/saas/v1/members.mig:18:45
+--     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from v1/members.mig:18:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -929,7 +929,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [28] add foreign key `projects_tenant_id_fkey` on `projects`
---     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from examples/saas/v1/projects.mig:9:47
+--     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from v1/projects.mig:9:47
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -989,7 +989,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [29] add foreign key `roles_tenant_id_fkey` on `roles`
---     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from examples/saas/v1/members.mig:8:40
+--     lock: none (added in place, rows not checked; `tenants` read); rewrite: no; scan: no; from v1/members.mig:8:40
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1078,7 +1078,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [31] create unique index `tenants_slug_key` on `tenants`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/tenants.mig:17:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/tenants.mig:17:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1122,7 +1122,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [32] create table `users`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/tenants.mig:20:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/tenants.mig:20:7
 CREATE TABLE IF NOT EXISTS `users` (
   `id` char(36) NOT NULL DEFAULT (uuid()),
   `email` text NOT NULL,
@@ -1135,7 +1135,7 @@ CREATE TABLE IF NOT EXISTS `users` (
 ) ENGINE=InnoDB;
 
 -- [33] add foreign key `api_keys_created_by_fkey` on `api_keys`
---     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from examples/saas/v1/security.mig:8:44
+--     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from v1/security.mig:8:44
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1195,7 +1195,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [34] add foreign key `invitations_invited_by_fkey` on `invitations`
---     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from examples/saas/v1/members.mig:32:47
+--     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from v1/members.mig:32:47
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1255,7 +1255,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [35] add foreign key `memberships_user_id_fkey` on `memberships`
---     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from examples/saas/v1/members.mig:19:45
+--     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from v1/members.mig:19:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1315,7 +1315,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [36] create unique index `users_email_key` on `users`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v1/tenants.mig:26:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/tenants.mig:26:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1359,5 +1359,5 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [37] create view `open_tasks`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v1/projects.mig:42:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v1/projects.mig:42:6
 CREATE OR REPLACE VIEW `open_tasks` AS SELECT `t`.`tenant_id`, `t`.`id`, `p`.`key`, `t`.`number`, `t`.`title`, `t`.`status`, `t`.`assignee_id`, `t`.`due_date` FROM `tasks` t JOIN `projects` p ON `p`.`tenant_id` = `t`.`tenant_id` AND `p`.`id` = `t`.`project_id` WHERE `t`.`status` IN ('todo', 'in_progress') AND `p`.`deleted_at` IS NULL;

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [37] undo: create view `open_tasks`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v1/projects.mig:42:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v1/projects.mig:42:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -57,27 +57,27 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 DROP VIEW "open_tasks";
 
 -- [36] undo: create unique index `users_email_key` on `users`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/tenants.mig:26:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/tenants.mig:26:3
 DROP INDEX "users_email_key";
 
 -- [35] undo: add foreign key `memberships_user_id_fkey` on `memberships`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:19:45
+--     lock: none; rewrite: no; scan: no; from v1/members.mig:19:45
 -- nothing to undo
 
 -- [34] undo: add foreign key `invitations_invited_by_fkey` on `invitations`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:32:47
+--     lock: none; rewrite: no; scan: no; from v1/members.mig:32:47
 -- nothing to undo
 
 -- [33] undo: add foreign key `api_keys_created_by_fkey` on `api_keys`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/security.mig:8:44
+--     lock: none; rewrite: no; scan: no; from v1/security.mig:8:44
 -- nothing to undo
 
 -- [32] undo: create table `users`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/tenants.mig:20:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/tenants.mig:20:7
 DROP TABLE "users";
 
 -- [31] undo: create unique index `tenants_slug_key` on `tenants`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/tenants.mig:17:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/tenants.mig:17:3
 DROP INDEX "tenants_slug_key";
 
 -- [30] undo: create index `tenants_deleted_at_idx` on `tenants`
@@ -85,63 +85,63 @@ DROP INDEX "tenants_slug_key";
 DROP INDEX "tenants_deleted_at_idx";
 
 -- [29] undo: add foreign key `roles_tenant_id_fkey` on `roles`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:8:40
+--     lock: none; rewrite: no; scan: no; from v1/members.mig:8:40
 -- nothing to undo
 
 -- [28] undo: add foreign key `projects_tenant_id_fkey` on `projects`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/projects.mig:9:47
+--     lock: none; rewrite: no; scan: no; from v1/projects.mig:9:47
 -- nothing to undo
 
 -- [27] undo: add foreign key `memberships_tenant_id_fkey` on `memberships`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:18:45
+--     lock: none; rewrite: no; scan: no; from v1/members.mig:18:45
 -- nothing to undo
 
 -- [26] undo: add foreign key `invitations_tenant_id_fkey` on `invitations`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:28:51
+--     lock: none; rewrite: no; scan: no; from v1/members.mig:28:51
 -- nothing to undo
 
 -- [25] undo: add foreign key `audit_log_tenant_id_fkey` on `audit_log`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/security.mig:20:47
+--     lock: none; rewrite: no; scan: no; from v1/security.mig:20:47
 -- nothing to undo
 
 -- [24] undo: add foreign key `api_keys_tenant_id_fkey` on `api_keys`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/security.mig:4:48
+--     lock: none; rewrite: no; scan: no; from v1/security.mig:4:48
 -- nothing to undo
 
 -- [23] undo: create table `tenants`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/tenants.mig:7:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/tenants.mig:7:7
 DROP TABLE "tenants";
 
 -- [22] undo: add foreign key `tasks_project_fkey` on `tasks`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/projects.mig:36:3
+--     lock: none; rewrite: no; scan: no; from v1/projects.mig:36:3
 -- nothing to undo
 
 -- [21] undo: create index `tasks_tenant_id_assignee_id_idx` on `tasks`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/projects.mig:39:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/projects.mig:39:3
 DROP INDEX "tasks_tenant_id_assignee_id_idx";
 
 -- [20] undo: create index `tasks_board` on `tasks`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/projects.mig:38:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/projects.mig:38:3
 DROP INDEX "tasks_board";
 
 -- [19] undo: create table `tasks`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/projects.mig:22:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/projects.mig:22:7
 DROP TABLE "tasks";
 
 -- [18] undo: add foreign key `memberships_role_fkey` on `memberships`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:23:3
+--     lock: none; rewrite: no; scan: no; from v1/members.mig:23:3
 -- nothing to undo
 
 -- [17] undo: add foreign key `invitations_tenant_id_role_id_fkey` on `invitations`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:38:3
+--     lock: none; rewrite: no; scan: no; from v1/members.mig:38:3
 -- nothing to undo
 
 -- [16] undo: create table `roles`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:7:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/members.mig:7:7
 DROP TABLE "roles";
 
 -- [15] undo: add foreign key `projects_tenant_id_owner_id_fkey` on `projects`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/projects.mig:19:3
+--     lock: none; rewrite: no; scan: no; from v1/projects.mig:19:3
 -- nothing to undo
 
 -- [14] undo: create index `projects_deleted_at_idx` on `projects`
@@ -149,55 +149,55 @@ DROP TABLE "roles";
 DROP INDEX "projects_deleted_at_idx";
 
 -- [13] undo: create table `projects`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/projects.mig:8:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/projects.mig:8:7
 DROP TABLE "projects";
 
 -- [12] undo: create index `memberships_user_id_idx` on `memberships`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/members.mig:24:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/members.mig:24:3
 DROP INDEX "memberships_user_id_idx";
 
 -- [11] undo: create table `memberships`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:17:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/members.mig:17:7
 DROP TABLE "memberships";
 
 -- [10] undo: create unique index `invitations_open_per_email` on `invitations`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/members.mig:40:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/members.mig:40:3
 DROP INDEX "invitations_open_per_email";
 
 -- [9] undo: create table `invitations`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:27:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/members.mig:27:7
 DROP TABLE "invitations";
 
 -- [8] undo: create index `audit_log_tenant_id_target_type_target_id_idx` on `audit_log`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/security.mig:30:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/security.mig:30:3
 DROP INDEX "audit_log_tenant_id_target_type_target_id_idx";
 
 -- [7] undo: create index `audit_log_tenant_id_occurred_at_idx` on `audit_log`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/security.mig:29:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/security.mig:29:3
 DROP INDEX "audit_log_tenant_id_occurred_at_idx";
 
 -- [6] undo: create table `audit_log`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/security.mig:18:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/security.mig:18:7
 DROP TABLE "audit_log";
 
 -- [5] undo: create index `api_keys_tenant_id_idx` on `api_keys`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/security.mig:14:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/security.mig:14:3
 DROP INDEX "api_keys_tenant_id_idx";
 
 -- [4] undo: create table `api_keys`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/security.mig:2:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/security.mig:2:7
 DROP TABLE "api_keys";
 
 -- [3] undo: create enum `task_status`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/projects.mig:6:6
+--     lock: none; rewrite: no; scan: no; from v1/projects.mig:6:6
 -- nothing to undo
 
 -- [2] undo: create enum `plan_tier`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/tenants.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v1/tenants.mig:5:6
 -- nothing to undo
 
 -- [1] undo: create enum `invitation_state`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:4:6
+--     lock: none; rewrite: no; scan: no; from v1/members.mig:4:6
 -- nothing to undo
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'api_keys');

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [1] create enum `invitation_state`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:4:6
+--     lock: none; rewrite: no; scan: no; from v1/members.mig:4:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -48,15 +48,15 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM
 -- SQLite has no enum types: columns of `invitation_state` are text with a check of its labels
 
 -- [2] create enum `plan_tier`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/tenants.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v1/tenants.mig:5:6
 -- SQLite has no enum types: columns of `plan_tier` are text with a check of its labels
 
 -- [3] create enum `task_status`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/projects.mig:6:6
+--     lock: none; rewrite: no; scan: no; from v1/projects.mig:6:6
 -- SQLite has no enum types: columns of `task_status` are text with a check of its labels
 
 -- [4] create table `api_keys`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/security.mig:2:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/security.mig:2:7
 CREATE TABLE "api_keys" (
   "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
   "tenant_id" text NOT NULL,
@@ -76,11 +76,11 @@ CREATE TABLE "api_keys" (
 CREATE UNIQUE INDEX "api_keys_prefix_key" ON "api_keys" ("prefix");
 
 -- [5] create index `api_keys_tenant_id_idx` on `api_keys`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/security.mig:14:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/security.mig:14:3
 CREATE INDEX "api_keys_tenant_id_idx" ON "api_keys" ("tenant_id") WHERE "revoked_at" IS NULL;
 
 -- [6] create table `audit_log`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/security.mig:18:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/security.mig:18:7
 CREATE TABLE "audit_log" (
   "id" integer NOT NULL,
   "tenant_id" text NOT NULL,
@@ -97,15 +97,15 @@ CREATE TABLE "audit_log" (
 );
 
 -- [7] create index `audit_log_tenant_id_occurred_at_idx` on `audit_log`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/security.mig:29:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/security.mig:29:3
 CREATE INDEX "audit_log_tenant_id_occurred_at_idx" ON "audit_log" ("tenant_id", "occurred_at" DESC);
 
 -- [8] create index `audit_log_tenant_id_target_type_target_id_idx` on `audit_log`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/security.mig:30:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/security.mig:30:3
 CREATE INDEX "audit_log_tenant_id_target_type_target_id_idx" ON "audit_log" ("tenant_id", "target_type", "target_id");
 
 -- [9] create table `invitations`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:27:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/members.mig:27:7
 CREATE TABLE "invitations" (
   "tenant_id" text NOT NULL,
   "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
@@ -125,11 +125,11 @@ CREATE TABLE "invitations" (
 CREATE UNIQUE INDEX "invitations_token_hash_key" ON "invitations" ("token_hash");
 
 -- [10] create unique index `invitations_open_per_email` on `invitations`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/members.mig:40:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/members.mig:40:3
 CREATE UNIQUE INDEX "invitations_open_per_email" ON "invitations" ("tenant_id", (lower("email"))) WHERE "state" = 'pending';
 
 -- [11] create table `memberships`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:17:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/members.mig:17:7
 CREATE TABLE "memberships" (
   "tenant_id" text NOT NULL,
   "user_id" text NOT NULL,
@@ -142,11 +142,11 @@ CREATE TABLE "memberships" (
 );
 
 -- [12] create index `memberships_user_id_idx` on `memberships`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/members.mig:24:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/members.mig:24:3
 CREATE INDEX "memberships_user_id_idx" ON "memberships" ("user_id");
 
 -- [13] create table `projects`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/projects.mig:8:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/projects.mig:8:7
 CREATE TABLE "projects" (
   "tenant_id" text NOT NULL,
   "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
@@ -169,11 +169,11 @@ CREATE UNIQUE INDEX "projects_tenant_key_key" ON "projects" ("tenant_id", "key")
 CREATE INDEX "projects_deleted_at_idx" ON "projects" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
 
 -- [15] add foreign key `projects_tenant_id_owner_id_fkey` on `projects`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/projects.mig:19:3
+--     lock: none; rewrite: no; scan: no; from v1/projects.mig:19:3
 -- SQLite adds foreign keys with the table: `projects_tenant_id_owner_id_fkey` is in its CREATE TABLE
 
 -- [16] create table `roles`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/members.mig:7:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/members.mig:7:7
 CREATE TABLE "roles" (
   "tenant_id" text NOT NULL,
   "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
@@ -186,15 +186,15 @@ CREATE TABLE "roles" (
 CREATE UNIQUE INDEX "roles_tenant_name_key" ON "roles" ("tenant_id", "name");
 
 -- [17] add foreign key `invitations_tenant_id_role_id_fkey` on `invitations`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:38:3
+--     lock: none; rewrite: no; scan: no; from v1/members.mig:38:3
 -- SQLite adds foreign keys with the table: `invitations_tenant_id_role_id_fkey` is in its CREATE TABLE
 
 -- [18] add foreign key `memberships_role_fkey` on `memberships`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:23:3
+--     lock: none; rewrite: no; scan: no; from v1/members.mig:23:3
 -- SQLite adds foreign keys with the table: `memberships_role_fkey` is in its CREATE TABLE
 
 -- [19] create table `tasks`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/projects.mig:22:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/projects.mig:22:7
 CREATE TABLE "tasks" (
   "tenant_id" text NOT NULL,
   "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
@@ -219,19 +219,19 @@ CREATE TABLE "tasks" (
 CREATE UNIQUE INDEX "tasks_number_key" ON "tasks" ("tenant_id", "project_id", "number");
 
 -- [20] create index `tasks_board` on `tasks`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/projects.mig:38:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/projects.mig:38:3
 CREATE INDEX "tasks_board" ON "tasks" ("tenant_id", "project_id", "status", "priority") WHERE "status" <> 'archived';
 
 -- [21] create index `tasks_tenant_id_assignee_id_idx` on `tasks`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/projects.mig:39:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/projects.mig:39:3
 CREATE INDEX "tasks_tenant_id_assignee_id_idx" ON "tasks" ("tenant_id", "assignee_id") WHERE "assignee_id" IS NOT NULL;
 
 -- [22] add foreign key `tasks_project_fkey` on `tasks`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/projects.mig:36:3
+--     lock: none; rewrite: no; scan: no; from v1/projects.mig:36:3
 -- SQLite adds foreign keys with the table: `tasks_project_fkey` is in its CREATE TABLE
 
 -- [23] create table `tenants`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/tenants.mig:7:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/tenants.mig:7:7
 CREATE TABLE "tenants" (
   "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
   "slug" varchar(63) NOT NULL,
@@ -248,27 +248,27 @@ CREATE TABLE "tenants" (
 );
 
 -- [24] add foreign key `api_keys_tenant_id_fkey` on `api_keys`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/security.mig:4:48
+--     lock: none; rewrite: no; scan: no; from v1/security.mig:4:48
 -- SQLite adds foreign keys with the table: `api_keys_tenant_id_fkey` is in its CREATE TABLE
 
 -- [25] add foreign key `audit_log_tenant_id_fkey` on `audit_log`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/security.mig:20:47
+--     lock: none; rewrite: no; scan: no; from v1/security.mig:20:47
 -- SQLite adds foreign keys with the table: `audit_log_tenant_id_fkey` is in its CREATE TABLE
 
 -- [26] add foreign key `invitations_tenant_id_fkey` on `invitations`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:28:51
+--     lock: none; rewrite: no; scan: no; from v1/members.mig:28:51
 -- SQLite adds foreign keys with the table: `invitations_tenant_id_fkey` is in its CREATE TABLE
 
 -- [27] add foreign key `memberships_tenant_id_fkey` on `memberships`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:18:45
+--     lock: none; rewrite: no; scan: no; from v1/members.mig:18:45
 -- SQLite adds foreign keys with the table: `memberships_tenant_id_fkey` is in its CREATE TABLE
 
 -- [28] add foreign key `projects_tenant_id_fkey` on `projects`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/projects.mig:9:47
+--     lock: none; rewrite: no; scan: no; from v1/projects.mig:9:47
 -- SQLite adds foreign keys with the table: `projects_tenant_id_fkey` is in its CREATE TABLE
 
 -- [29] add foreign key `roles_tenant_id_fkey` on `roles`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:8:40
+--     lock: none; rewrite: no; scan: no; from v1/members.mig:8:40
 -- SQLite adds foreign keys with the table: `roles_tenant_id_fkey` is in its CREATE TABLE
 
 -- [30] create index `tenants_deleted_at_idx` on `tenants`
@@ -276,11 +276,11 @@ CREATE TABLE "tenants" (
 CREATE INDEX "tenants_deleted_at_idx" ON "tenants" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
 
 -- [31] create unique index `tenants_slug_key` on `tenants`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/tenants.mig:17:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/tenants.mig:17:3
 CREATE UNIQUE INDEX "tenants_slug_key" ON "tenants" ((lower("slug")));
 
 -- [32] create table `users`
---     lock: none (new table); rewrite: no; scan: no; from examples/saas/v1/tenants.mig:20:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/tenants.mig:20:7
 CREATE TABLE "users" (
   "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
   "email" text NOT NULL,
@@ -292,23 +292,23 @@ CREATE TABLE "users" (
 );
 
 -- [33] add foreign key `api_keys_created_by_fkey` on `api_keys`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/security.mig:8:44
+--     lock: none; rewrite: no; scan: no; from v1/security.mig:8:44
 -- SQLite adds foreign keys with the table: `api_keys_created_by_fkey` is in its CREATE TABLE
 
 -- [34] add foreign key `invitations_invited_by_fkey` on `invitations`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:32:47
+--     lock: none; rewrite: no; scan: no; from v1/members.mig:32:47
 -- SQLite adds foreign keys with the table: `invitations_invited_by_fkey` is in its CREATE TABLE
 
 -- [35] add foreign key `memberships_user_id_fkey` on `memberships`
---     lock: none; rewrite: no; scan: no; from examples/saas/v1/members.mig:19:45
+--     lock: none; rewrite: no; scan: no; from v1/members.mig:19:45
 -- SQLite adds foreign keys with the table: `memberships_user_id_fkey` is in its CREATE TABLE
 
 -- [36] create unique index `users_email_key` on `users`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v1/tenants.mig:26:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/tenants.mig:26:3
 CREATE UNIQUE INDEX "users_email_key" ON "users" ((lower("email")));
 
 -- [37] create view `open_tasks`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v1/projects.mig:42:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v1/projects.mig:42:6
 CREATE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress') AND "p"."deleted_at" IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('api_keys') ORDER BY name)) = 'created_at,created_by,expires_at,id,last_used_at,name,prefix,revoked_at,secret_hash,tenant_id'

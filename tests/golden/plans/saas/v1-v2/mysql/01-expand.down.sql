@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [19] undo: make the copy `tasks__migc` of `tasks`, with the change, kept in step by triggers
---     lock: exclusive metadata lock (brief): an empty copy of `tasks` and triggers made; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
+--     lock: exclusive metadata lock (brief): an empty copy of `tasks` and triggers made; rewrite: no; scan: no; from v2/projects.mig:36:37
 DROP TRIGGER IF EXISTS `migc_sync_tasks_insert__migc`;
 DROP TRIGGER IF EXISTS `migc_sync_tasks_update__migc`;
 DROP TRIGGER IF EXISTS `migc_copy_tasks_insert`;
@@ -19,15 +19,15 @@ DROP TRIGGER IF EXISTS `migc_copy_tasks_back_delete`;
 DROP TABLE IF EXISTS `tasks__migc`, `tasks__migc_back`, `tasks__migc_progress`;
 
 -- [18] undo: create view `open_tasks` with its new query
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v2/projects.mig:49:6
 DROP VIEW IF EXISTS `open_tasks`;
 
 -- [17] undo: drop view `open_tasks` to redefine it
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/projects.mig:49:6
 CREATE OR REPLACE VIEW `open_tasks` AS SELECT `t`.`tenant_id`, `t`.`id`, `p`.`key`, `t`.`number`, `t`.`title`, `t`.`status`, `t`.`assignee_id`, `t`.`due_date` FROM `tasks` t JOIN `projects` p ON `p`.`tenant_id` = `t`.`tenant_id` AND `p`.`id` = `t`.`project_id` WHERE `t`.`status` IN ('todo', 'in_progress') AND `p`.`deleted_at` IS NULL;
 
 -- [16] undo: add column `tenants.region`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/tenants.mig:14:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/tenants.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -68,12 +68,12 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [15] undo: install the dual-write trigger on `tasks`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/projects.mig:25:7
 DROP TRIGGER IF EXISTS `migc_sync_tasks_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_tasks_update`;
 
 -- [14] undo: add foreign key `tasks_assignee_fkey` on `tasks` for new rows
---     lock: none (added in place, rows not checked; `memberships` read); rewrite: no; scan: no; from examples/saas/v2/projects.mig:44:3
+--     lock: none (added in place, rows not checked; `memberships` read); rewrite: no; scan: no; from v2/projects.mig:44:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -117,7 +117,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [13] undo: add check `tasks_estimate_minutes_check` on `tasks` for new rows
---     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
+--     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from v2/projects.mig:36:37
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -158,7 +158,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [12] undo: add column `tasks.estimate_minutes` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/projects.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -199,7 +199,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [11] undo: add column `tasks.description` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:31:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/projects.mig:31:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -240,7 +240,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [10] undo: add column `projects.visibility`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:17:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/projects.mig:17:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -281,12 +281,12 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [9] undo: install the dual-write trigger on `invitations`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:29:7
 DROP TRIGGER IF EXISTS `migc_sync_invitations_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_invitations_update`;
 
 -- [8] undo: create unique index `invitations_open_per_email__migc` on `invitations`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:42:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/members.mig:42:3
 DROP TRIGGER IF EXISTS `migc_sync_invitations_insert__migc`;
 DROP TRIGGER IF EXISTS `migc_sync_invitations_update__migc`;
 DROP TRIGGER IF EXISTS `migc_copy_invitations_insert`;
@@ -352,7 +352,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [7] undo: add shadow column `invitations.state__migc_new` of type `invitation_state__migc` for `state`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -393,7 +393,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [6] undo: create unique index `api_keys_tenant_name_key` on `api_keys`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v2/security.mig:15:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v2/security.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -428,11 +428,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [5] undo: expose table `memberships` as `members` (an updatable view)
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+--     lock: shared metadata lock; rewrite: no; scan: no; from v2/members.mig:19:7
 DROP VIEW IF EXISTS `members`;
 
 -- [4] undo: add value `blocked` to enum `task_status`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:6:39
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/projects.mig:6:39
 DROP TRIGGER IF EXISTS `migc_sync_tasks_insert__migc`;
 DROP TRIGGER IF EXISTS `migc_sync_tasks_update__migc`;
 DROP TRIGGER IF EXISTS `migc_copy_tasks_insert`;
@@ -442,15 +442,15 @@ DROP TABLE IF EXISTS `tasks__migc`, `tasks__migc_old`, `tasks__migc_progress`;
 -- value 'blocked' stays in enum task_status: removing an enum member copies the table
 
 -- [3] undo: create enum `project_visibility`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:8:6
+--     lock: none; rewrite: no; scan: no; from v2/projects.mig:8:6
 -- enum project_visibility: MySQL enums are column types, nothing to do
 
 -- [2] undo: create enum `invitation_state__migc`, the new shape of `invitation_state`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:5:6
 -- enum invitation_state__migc: MySQL enums are column types, nothing to do
 
 -- [1] undo: add value `revoked` to enum `invitation_state` (renamed from `cancelled`)
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:5:53
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/members.mig:5:53
 DROP TRIGGER IF EXISTS `migc_sync_invitations_insert__migc`;
 DROP TRIGGER IF EXISTS `migc_sync_invitations_update__migc`;
 DROP TRIGGER IF EXISTS `migc_copy_invitations_insert`;

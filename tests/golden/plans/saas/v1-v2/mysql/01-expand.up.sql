@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [1] add value `revoked` to enum `invitation_state` (renamed from `cancelled`)
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:5:53
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/members.mig:5:53
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -260,15 +260,15 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [2] create enum `invitation_state__migc`, the new shape of `invitation_state`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:5:6
 -- enum invitation_state__migc: MySQL enums are column types, nothing to do
 
 -- [3] create enum `project_visibility`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:8:6
+--     lock: none; rewrite: no; scan: no; from v2/projects.mig:8:6
 -- enum project_visibility: MySQL enums are column types, nothing to do
 
 -- [4] add value `blocked` to enum `task_status`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:6:39
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/projects.mig:6:39
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -493,11 +493,11 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [5] expose table `memberships` as `members` (an updatable view)
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+--     lock: shared metadata lock; rewrite: no; scan: no; from v2/members.mig:19:7
 CREATE OR REPLACE VIEW `members` AS SELECT * FROM `memberships`;
 
 -- [6] create unique index `api_keys_tenant_name_key` on `api_keys`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v2/security.mig:15:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v2/security.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -532,7 +532,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [7] add shadow column `invitations.state__migc_new` of type `invitation_state__migc` for `state`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -573,7 +573,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [8] create unique index `invitations_open_per_email__migc` on `invitations`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:42:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/members.mig:42:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -826,7 +826,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [9] install the dual-write trigger on `invitations`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:29:7
 DROP TRIGGER IF EXISTS `migc_sync_invitations_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_invitations_update`;
 DELIMITER //
@@ -861,7 +861,7 @@ END//
 DELIMITER ;
 
 -- [10] add column `projects.visibility`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:17:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/projects.mig:17:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -902,7 +902,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [11] add column `tasks.description` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:31:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/projects.mig:31:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -943,7 +943,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [12] add column `tasks.estimate_minutes` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/projects.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -984,11 +984,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [13] add check `tasks_estimate_minutes_check` on `tasks` for new rows
---     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
+--     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from v2/projects.mig:36:37
 -- tasks: check tasks_estimate_minutes_check is added by a copy of the table made last in expand, swapped in at switch
 
 -- [14] add foreign key `tasks_assignee_fkey` on `tasks` for new rows
---     lock: none (added in place, rows not checked; `memberships` read); rewrite: no; scan: no; from examples/saas/v2/projects.mig:44:3
+--     lock: none (added in place, rows not checked; `memberships` read); rewrite: no; scan: no; from v2/projects.mig:44:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1020,7 +1020,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [15] install the dual-write trigger on `tasks`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/projects.mig:25:7
 DROP TRIGGER IF EXISTS `migc_sync_tasks_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_tasks_update`;
 DELIMITER //
@@ -1056,7 +1056,7 @@ END//
 DELIMITER ;
 
 -- [16] add column `tenants.region`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/tenants.mig:14:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/tenants.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1097,15 +1097,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [17] drop view `open_tasks` to redefine it
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/projects.mig:49:6
 DROP VIEW IF EXISTS `open_tasks`;
 
 -- [18] create view `open_tasks` with its new query
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v2/projects.mig:49:6
 CREATE OR REPLACE VIEW `open_tasks` AS SELECT `t`.`tenant_id`, `t`.`id`, `p`.`key`, `t`.`number`, `t`.`title`, `t`.`status`, `t`.`assignee_id`, `t`.`due_date` FROM `tasks` t JOIN `projects` p ON `p`.`tenant_id` = `t`.`tenant_id` AND `p`.`id` = `t`.`project_id` WHERE `t`.`status` IN ('todo', 'in_progress', 'blocked') AND `p`.`deleted_at` IS NULL;
 
 -- [19] make the copy `tasks__migc` of `tasks`, with the change, kept in step by triggers
---     lock: exclusive metadata lock (brief): an empty copy of `tasks` and triggers made; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
+--     lock: exclusive metadata lock (brief): an empty copy of `tasks` and triggers made; rewrite: no; scan: no; from v2/projects.mig:36:37
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

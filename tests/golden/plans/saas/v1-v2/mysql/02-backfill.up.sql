@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [20] copy the rows of `tasks` to its copy `tasks__migc`
---     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:36:37
+--     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from v2/projects.mig:36:37
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -70,7 +70,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [21] backfill `state__migc_new` on `invitations`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/saas/v2/members.mig:29:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v2/members.mig:29:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -127,7 +127,7 @@ DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
 -- [22] backfill `description`, `estimate_minutes` on `tasks`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/saas/v2/projects.mig:25:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v2/projects.mig:25:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [23] swap the copy `tasks__migc` in for `tasks`; the old table follows it until contract
---     lock: exclusive metadata lock (brief): one RENAME TABLE of three tables; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
+--     lock: exclusive metadata lock (brief): one RENAME TABLE of three tables; rewrite: no; scan: no; from v2/projects.mig:36:37
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -110,19 +110,19 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [24] turn index `api_keys_tenant_name_key` into a unique constraint
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/security.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v2/security.mig:15:3
 -- api_keys: the unique index api_keys_tenant_name_key is the constraint in MySQL, nothing to attach
 
 -- [25] check `invitations.state__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:36:3
 -- invitations.state__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [26] validate that `invitations.state__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:36:3
 -- invitations_state__migc_new_not_null: nothing to validate, SET NOT NULL checks the rows
 
 -- [27] set `invitations.state__migc_new` not null
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/members.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -375,11 +375,11 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [28] validate check `tasks_estimate_minutes_check` on existing rows
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
+--     lock: none; rewrite: no; scan: no; from v2/projects.mig:36:37
 -- tasks_estimate_minutes_check: nothing to validate, SET NOT NULL checks the rows
 
 -- [29] validate foreign key `tasks_assignee_fkey` on existing rows
---     lock: none (a query); rewrite: no; scan: yes; from examples/saas/v2/projects.mig:44:3
+--     lock: none (a query); rewrite: no; scan: yes; from v2/projects.mig:44:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [51] undo: recreate view `open_tasks`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v2/projects.mig:49:6
 DROP VIEW IF EXISTS `open_tasks`;
 
 -- [50] undo: drop column `tasks.estimate_hours`
@@ -225,7 +225,7 @@ DROP PROCEDURE migc_step;
 CREATE OR REPLACE VIEW `open_tasks` AS SELECT `t`.`tenant_id`, `t`.`id`, `p`.`key`, `t`.`number`, `t`.`title`, `t`.`status`, `t`.`assignee_id`, `t`.`due_date` FROM `tasks` t JOIN `projects` p ON `p`.`tenant_id` = `t`.`tenant_id` AND `p`.`id` = `t`.`project_id` WHERE `t`.`status` IN ('todo', 'in_progress', 'blocked') AND `p`.`deleted_at` IS NULL;
 
 -- [47] undo: drop column `tenants.billing_email`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/tenants.mig:16:15
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/tenants.mig:16:15
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -266,7 +266,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [46] undo: remove the dual-write trigger on `tasks`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/projects.mig:25:7
 -- the dual-write triggers of tasks come back with the first contract step on it
 
 -- [45] undo: drop check `tasks_estimate_hours_check` on `tasks`
@@ -307,7 +307,7 @@ END//
 DELIMITER ;
 
 -- [44] undo: rename index `memberships_user_id_idx` to `members_user_id_idx`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:26:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:26:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -348,7 +348,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [43] undo: rename table `memberships` to `members`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:19:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -377,7 +377,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [42] undo: rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:25:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:25:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -454,7 +454,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [41] undo: rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:21:45
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:21:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -531,7 +531,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [40] undo: rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:20:45
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:20:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -608,15 +608,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [39] undo: rename constraint `memberships_pkey` to `members_pkey` on `memberships`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:24:3
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:24:3
 -- memberships_pkey becomes members_pkey: MySQL names every primary key PRIMARY
 
 -- [38] undo: remove the dual-write trigger on `invitations`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:29:7
 -- the dual-write triggers of invitations come back with the first contract step on it
 
 -- [37] undo: set the default of `invitations.state`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -657,7 +657,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [36] undo: put shadow column `state__migc_new` in place of `invitations.state`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -698,7 +698,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [35] undo: give enum `invitation_state__migc` the name `invitation_state`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:5:6
 -- enum invitation_state__migc becomes invitation_state: MySQL enums are column types, nothing to do
 
 -- [34] undo: drop column `invitations.state`
@@ -781,7 +781,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [33] undo: rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:42:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:42:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1121,9 +1121,9 @@ END//
 DELIMITER ;
 
 -- [31] undo: drop the view `members` standing for table `memberships`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:19:7
 CREATE OR REPLACE VIEW `members` AS SELECT * FROM `memberships`;
 
 -- [30] undo: drop the table `tasks` was copied from
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/projects.mig:36:37
 -- tasks: the table it replaced is gone; the copy stays, with every row

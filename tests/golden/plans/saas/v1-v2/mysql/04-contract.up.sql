@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [30] drop the table `tasks` was copied from
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/projects.mig:36:37
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -134,7 +134,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [31] drop the view `members` standing for table `memberships`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:19:7
 DROP VIEW IF EXISTS `members`;
 
 -- [32] drop index `invitations_open_per_email` on `invitations`
@@ -202,7 +202,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [33] rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:42:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:42:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -298,11 +298,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [35] give enum `invitation_state__migc` the name `invitation_state`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:5:6
 -- enum invitation_state__migc becomes invitation_state: MySQL enums are column types, nothing to do
 
 -- [36] put shadow column `state__migc_new` in place of `invitations.state`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -343,7 +343,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [37] set the default of `invitations.state`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -384,16 +384,16 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [38] remove the dual-write trigger on `invitations`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:29:7
 DROP TRIGGER IF EXISTS `migc_sync_invitations_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_invitations_update`;
 
 -- [39] rename constraint `memberships_pkey` to `members_pkey` on `memberships`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:24:3
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:24:3
 -- memberships_pkey becomes members_pkey: MySQL names every primary key PRIMARY
 
 -- [40] rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:20:45
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:20:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -470,7 +470,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [41] rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:21:45
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:21:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -547,7 +547,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [42] rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:25:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:25:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -624,7 +624,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [43] rename table `memberships` to `members`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:19:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -653,7 +653,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [44] rename index `memberships_user_id_idx` to `members_user_id_idx`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/members.mig:26:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:26:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -737,12 +737,12 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [46] remove the dual-write trigger on `tasks`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/projects.mig:25:7
 DROP TRIGGER IF EXISTS `migc_sync_tasks_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_tasks_update`;
 
 -- [47] drop column `tenants.billing_email`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v2/tenants.mig:16:15
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/tenants.mig:16:15
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -869,5 +869,5 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [51] recreate view `open_tasks`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v2/projects.mig:49:6
 CREATE OR REPLACE VIEW `open_tasks` AS SELECT `t`.`tenant_id`, `t`.`id`, `p`.`key`, `t`.`number`, `t`.`title`, `t`.`status`, `t`.`assignee_id`, `t`.`due_date` FROM `tasks` t JOIN `projects` p ON `p`.`tenant_id` = `t`.`tenant_id` AND `p`.`id` = `t`.`project_id` WHERE `t`.`status` IN ('todo', 'in_progress', 'blocked') AND `p`.`deleted_at` IS NULL;

@@ -6,15 +6,15 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [18] undo: create view `open_tasks` with its new query
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/projects.mig:49:6
 DROP VIEW IF EXISTS "open_tasks";
 
 -- [17] undo: drop view `open_tasks` to redefine it
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/projects.mig:49:6
 CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress') AND "p"."deleted_at" IS NULL;
 
 -- [16] undo: add column `tenants.region`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/tenants.mig:14:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/tenants.mig:14:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -38,7 +38,7 @@ END
 $migc$;
 
 -- [15] undo: install the dual-write trigger on `tasks`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/projects.mig:25:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -63,7 +63,7 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_tasks"();
 
 -- [14] undo: add foreign key `tasks_assignee_fkey` on `tasks` for new rows
---     lock: SHARE ROW EXCLUSIVE (on `tasks` and `memberships`); rewrite: no; scan: no; from examples/saas/v2/projects.mig:44:3
+--     lock: SHARE ROW EXCLUSIVE (on `tasks` and `memberships`); rewrite: no; scan: no; from v2/projects.mig:44:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -89,7 +89,7 @@ END
 $migc$;
 
 -- [13] undo: add check `tasks_estimate_minutes_check` on `tasks` for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/projects.mig:36:37
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -115,7 +115,7 @@ END
 $migc$;
 
 -- [12] undo: add column `tasks.estimate_minutes` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/projects.mig:36:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -139,7 +139,7 @@ END
 $migc$;
 
 -- [11] undo: add column `tasks.description` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:31:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/projects.mig:31:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -163,7 +163,7 @@ END
 $migc$;
 
 -- [10] undo: add column `projects.visibility`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:17:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/projects.mig:17:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -187,7 +187,7 @@ END
 $migc$;
 
 -- [9] undo: install the dual-write trigger on `invitations`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:29:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -212,11 +212,11 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_invitations"();
 
 -- [8] undo: create unique index `invitations_open_per_email__migc` on `invitations`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/members.mig:42:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/members.mig:42:3
 DROP INDEX CONCURRENTLY IF EXISTS "invitations_open_per_email__migc";
 
 -- [7] undo: add shadow column `invitations.state__migc_new` of type `invitation_state__migc` for `state`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:36:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -240,25 +240,25 @@ END
 $migc$;
 
 -- [6] undo: create unique index `api_keys_tenant_name_key` on `api_keys`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/security.mig:15:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/security.mig:15:3
 DROP INDEX CONCURRENTLY IF EXISTS "api_keys_tenant_name_key";
 
 -- [5] undo: expose table `memberships` as `members` (an updatable view)
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/members.mig:19:7
 DROP VIEW IF EXISTS "members";
 
 -- [4] undo: add value `blocked` to enum `task_status`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:6:39
+--     lock: none; rewrite: no; scan: no; from v2/projects.mig:6:39
 -- value 'blocked' stays in enum task_status: PostgreSQL cannot remove an enum value
 
 -- [3] undo: create enum `project_visibility`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:8:6
+--     lock: none; rewrite: no; scan: no; from v2/projects.mig:8:6
 DROP TYPE IF EXISTS "project_visibility";
 
 -- [2] undo: create enum `invitation_state__migc`, the new shape of `invitation_state`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:5:6
 DROP TYPE IF EXISTS "invitation_state__migc";
 
 -- [1] undo: add value `revoked` to enum `invitation_state` (renamed from `cancelled`)
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:53
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:5:53
 -- value 'revoked' stays in enum invitation_state: PostgreSQL cannot remove an enum value

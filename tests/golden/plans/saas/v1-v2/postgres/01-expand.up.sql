@@ -6,11 +6,11 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [1] add value `revoked` to enum `invitation_state` (renamed from `cancelled`)
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:53
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:5:53
 ALTER TYPE "invitation_state" ADD VALUE IF NOT EXISTS 'revoked' AFTER 'expired';
 
 -- [2] create enum `invitation_state__migc`, the new shape of `invitation_state`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:5:6
 DO $migc$
 BEGIN
   IF to_regtype('"invitation_state__migc"') IS NULL THEN
@@ -20,7 +20,7 @@ END
 $migc$;
 
 -- [3] create enum `project_visibility`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:8:6
+--     lock: none; rewrite: no; scan: no; from v2/projects.mig:8:6
 DO $migc$
 BEGIN
   IF to_regtype('"project_visibility"') IS NULL THEN
@@ -30,15 +30,15 @@ END
 $migc$;
 
 -- [4] add value `blocked` to enum `task_status`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:6:39
+--     lock: none; rewrite: no; scan: no; from v2/projects.mig:6:39
 ALTER TYPE "task_status" ADD VALUE IF NOT EXISTS 'blocked' AFTER 'in_progress';
 
 -- [5] expose table `memberships` as `members` (an updatable view)
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/members.mig:19:7
 CREATE OR REPLACE VIEW "members" AS SELECT * FROM "memberships";
 
 -- [6] create unique index `api_keys_tenant_name_key` on `api_keys`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/security.mig:15:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/security.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -65,7 +65,7 @@ $migc$;
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "api_keys_tenant_name_key" ON "api_keys" ("tenant_id", "name");
 
 -- [7] add shadow column `invitations.state__migc_new` of type `invitation_state__migc` for `state`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:36:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -89,7 +89,7 @@ END
 $migc$;
 
 -- [8] create unique index `invitations_open_per_email__migc` on `invitations`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/members.mig:42:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/members.mig:42:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -116,7 +116,7 @@ $migc$;
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "invitations_open_per_email__migc" ON "invitations" ("tenant_id", (lower("email"))) WHERE "state__migc_new" = 'pending';
 
 -- [9] install the dual-write trigger on `invitations`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:29:7
 CREATE OR REPLACE FUNCTION "migc_sync_invitations"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -168,7 +168,7 @@ END
 $migc$;
 
 -- [10] add column `projects.visibility`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:17:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/projects.mig:17:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -192,7 +192,7 @@ END
 $migc$;
 
 -- [11] add column `tasks.description` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:31:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/projects.mig:31:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -216,7 +216,7 @@ END
 $migc$;
 
 -- [12] add column `tasks.estimate_minutes` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/projects.mig:36:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -240,7 +240,7 @@ END
 $migc$;
 
 -- [13] add check `tasks_estimate_minutes_check` on `tasks` for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/projects.mig:36:37
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -266,7 +266,7 @@ END
 $migc$;
 
 -- [14] add foreign key `tasks_assignee_fkey` on `tasks` for new rows
---     lock: SHARE ROW EXCLUSIVE (on `tasks` and `memberships`); rewrite: no; scan: no; from examples/saas/v2/projects.mig:44:3
+--     lock: SHARE ROW EXCLUSIVE (on `tasks` and `memberships`); rewrite: no; scan: no; from v2/projects.mig:44:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -292,7 +292,7 @@ END
 $migc$;
 
 -- [15] install the dual-write trigger on `tasks`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/projects.mig:25:7
 CREATE OR REPLACE FUNCTION "migc_sync_tasks"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -344,7 +344,7 @@ END
 $migc$;
 
 -- [16] add column `tenants.region`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/tenants.mig:14:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/tenants.mig:14:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -368,9 +368,9 @@ END
 $migc$;
 
 -- [17] drop view `open_tasks` to redefine it
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/projects.mig:49:6
 DROP VIEW IF EXISTS "open_tasks";
 
 -- [18] create view `open_tasks` with its new query
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/projects.mig:49:6
 CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "p"."deleted_at" IS NULL;

@@ -6,7 +6,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [19] backfill `state__migc_new` on `invitations`
---     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/saas/v2/members.mig:29:7
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v2/members.mig:29:7
 DO $migc$
 DECLARE
   last_0 uuid;
@@ -59,7 +59,7 @@ END
 $migc$;
 
 -- [20] backfill `description`, `estimate_minutes` on `tasks`
---     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/saas/v2/projects.mig:25:7
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v2/projects.mig:25:7
 DO $migc$
 DECLARE
   last_0 uuid;

@@ -6,15 +6,15 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [26] undo: validate foreign key `tasks_assignee_fkey` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/projects.mig:44:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/projects.mig:44:3
 -- nothing to undo: tasks_assignee_fkey stays validated
 
 -- [25] undo: validate check `tasks_estimate_minutes_check` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/projects.mig:36:37
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/projects.mig:36:37
 -- nothing to undo: tasks_estimate_minutes_check stays validated
 
 -- [24] undo: set `invitations.state__migc_new` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:36:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -61,11 +61,11 @@ END
 $migc$;
 
 -- [23] undo: validate that `invitations.state__migc_new` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/members.mig:36:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/members.mig:36:3
 -- nothing to undo: invitations_state__migc_new_not_null stays validated
 
 -- [22] undo: check `invitations.state__migc_new` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:36:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -91,7 +91,7 @@ END
 $migc$;
 
 -- [21] undo: turn index `api_keys_tenant_name_key` into a unique constraint
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/security.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/security.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;

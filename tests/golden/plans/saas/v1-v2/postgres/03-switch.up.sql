@@ -6,7 +6,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [21] turn index `api_keys_tenant_name_key` into a unique constraint
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/security.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/security.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -32,7 +32,7 @@ END
 $migc$;
 
 -- [22] check `invitations.state__migc_new` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:36:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -58,7 +58,7 @@ END
 $migc$;
 
 -- [23] validate that `invitations.state__migc_new` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/members.mig:36:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/members.mig:36:3
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"invitations"') AND conname = 'invitations_state__migc_new_not_null' AND NOT convalidated) THEN
@@ -68,7 +68,7 @@ END
 $migc$;
 
 -- [24] set `invitations.state__migc_new` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:36:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -93,7 +93,7 @@ END
 $migc$;
 
 -- [25] validate check `tasks_estimate_minutes_check` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/projects.mig:36:37
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/projects.mig:36:37
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tasks"') AND conname = 'tasks_estimate_minutes_check' AND NOT convalidated) THEN
@@ -103,7 +103,7 @@ END
 $migc$;
 
 -- [26] validate foreign key `tasks_assignee_fkey` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v2/projects.mig:44:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/projects.mig:44:3
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tasks"') AND conname = 'tasks_assignee_fkey' AND NOT convalidated) THEN

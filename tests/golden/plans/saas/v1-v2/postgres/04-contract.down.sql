@@ -6,7 +6,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [47] undo: recreate view `open_tasks`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/projects.mig:49:6
 DROP VIEW IF EXISTS "open_tasks";
 
 -- [46] undo: drop column `tasks.estimate_hours`
@@ -64,7 +64,7 @@ $migc$;
 CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "p"."deleted_at" IS NULL;
 
 -- [43] undo: drop column `tenants.billing_email`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/tenants.mig:16:15
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/tenants.mig:16:15
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -88,7 +88,7 @@ END
 $migc$;
 
 -- [42] undo: remove the dual-write trigger on `tasks`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/projects.mig:25:7
 CREATE OR REPLACE FUNCTION "migc_sync_tasks"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -173,7 +173,7 @@ END
 $migc$;
 
 -- [40] undo: rename index `memberships_user_id_idx` to `members_user_id_idx`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:26:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:26:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -199,7 +199,7 @@ END
 $migc$;
 
 -- [39] undo: rename table `memberships` to `members`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:19:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -225,7 +225,7 @@ END
 $migc$;
 
 -- [38] undo: rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:25:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:25:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -251,7 +251,7 @@ END
 $migc$;
 
 -- [37] undo: rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:21:45
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:21:45
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -277,7 +277,7 @@ END
 $migc$;
 
 -- [36] undo: rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:20:45
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:20:45
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -303,7 +303,7 @@ END
 $migc$;
 
 -- [35] undo: rename constraint `memberships_pkey` to `members_pkey` on `memberships`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:24:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:24:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -329,7 +329,7 @@ END
 $migc$;
 
 -- [34] undo: remove the dual-write trigger on `invitations`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:29:7
 CREATE OR REPLACE FUNCTION "migc_sync_invitations"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -381,7 +381,7 @@ END
 $migc$;
 
 -- [33] undo: set the default of `invitations.state`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:36:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -407,7 +407,7 @@ END
 $migc$;
 
 -- [32] undo: put shadow column `state__migc_new` in place of `invitations.state`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:36:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -434,7 +434,7 @@ END
 $migc$;
 
 -- [31] undo: give enum `invitation_state__migc` the name `invitation_state`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:5:6
 DO $migc$
 BEGIN
   IF to_regtype('"invitation_state__migc"') IS NULL AND to_regtype('"invitation_state"') IS NOT NULL THEN
@@ -470,7 +470,7 @@ END
 $migc$;
 
 -- [29] undo: rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:42:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:42:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -523,5 +523,5 @@ $migc$;
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "invitations_open_per_email" ON "invitations" ("tenant_id", (lower("email"))) WHERE "state" = 'pending';
 
 -- [27] undo: drop the view `members` standing for table `memberships`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:19:7
 CREATE OR REPLACE VIEW "members" AS SELECT * FROM "memberships";

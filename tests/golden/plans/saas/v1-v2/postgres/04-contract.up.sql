@@ -6,7 +6,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [27] drop the view `members` standing for table `memberships`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:19:7
 DO $migc_guard$
 BEGIN
   IF to_regclass('"memberships"') IS NOT NULL THEN
@@ -66,7 +66,7 @@ END
 $migc$;
 
 -- [29] rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:42:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:42:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -121,7 +121,7 @@ END
 $migc$;
 
 -- [31] give enum `invitation_state__migc` the name `invitation_state`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:5:6
 DO $migc$
 BEGIN
   IF to_regtype('"invitation_state__migc"') IS NOT NULL THEN
@@ -132,7 +132,7 @@ END
 $migc$;
 
 -- [32] put shadow column `state__migc_new` in place of `invitations.state`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:36:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -159,7 +159,7 @@ END
 $migc$;
 
 -- [33] set the default of `invitations.state`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:36:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -185,7 +185,7 @@ END
 $migc$;
 
 -- [34] remove the dual-write trigger on `invitations`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:29:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -210,7 +210,7 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_invitations"();
 
 -- [35] rename constraint `memberships_pkey` to `members_pkey` on `memberships`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:24:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:24:3
 DO $migc_guard$
 BEGIN
   IF to_regclass('"memberships"') IS NOT NULL THEN
@@ -245,7 +245,7 @@ END
 $migc_guard$;
 
 -- [36] rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:20:45
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:20:45
 DO $migc_guard$
 BEGIN
   IF to_regclass('"memberships"') IS NOT NULL THEN
@@ -280,7 +280,7 @@ END
 $migc_guard$;
 
 -- [37] rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:21:45
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:21:45
 DO $migc_guard$
 BEGIN
   IF to_regclass('"memberships"') IS NOT NULL THEN
@@ -315,7 +315,7 @@ END
 $migc_guard$;
 
 -- [38] rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:25:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:25:3
 DO $migc_guard$
 BEGIN
   IF to_regclass('"memberships"') IS NOT NULL THEN
@@ -350,7 +350,7 @@ END
 $migc_guard$;
 
 -- [39] rename table `memberships` to `members`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:19:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -376,7 +376,7 @@ END
 $migc$;
 
 -- [40] rename index `memberships_user_id_idx` to `members_user_id_idx`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/members.mig:26:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:26:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -429,7 +429,7 @@ END
 $migc$;
 
 -- [42] remove the dual-write trigger on `tasks`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/projects.mig:25:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -454,7 +454,7 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_tasks"();
 
 -- [43] drop column `tenants.billing_email`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v2/tenants.mig:16:15
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/tenants.mig:16:15
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -530,5 +530,5 @@ END
 $migc$;
 
 -- [47] recreate view `open_tasks`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/projects.mig:49:6
 CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "p"."deleted_at" IS NULL;

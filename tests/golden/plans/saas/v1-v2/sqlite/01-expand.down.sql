@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [18] undo: create view `open_tasks` with its new query
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/projects.mig:49:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -54,29 +54,29 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 DROP VIEW "open_tasks";
 
 -- [17] undo: drop view `open_tasks` to redefine it
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/projects.mig:49:6
 -- view `open_tasks` comes back at the end of this script
 
 -- [16] undo: add column `tenants.region`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/tenants.mig:14:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/tenants.mig:14:3
 ALTER TABLE "tenants" DROP COLUMN "region";
 
 -- [15] undo: install the dual-write trigger on `tasks`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/projects.mig:25:7
 DROP TRIGGER "migc_sync_tasks_insert";
 DROP TRIGGER "migc_sync_tasks_update";
 DROP TABLE "migc_sync_tasks_guard";
 
 -- [14] undo: add foreign key `tasks_assignee_fkey` on `tasks` for new rows
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:44:3
+--     lock: none; rewrite: no; scan: no; from v2/projects.mig:44:3
 -- nothing to undo
 
 -- [13] undo: add check `tasks_estimate_minutes_check` on `tasks` for new rows
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
+--     lock: none; rewrite: no; scan: no; from v2/projects.mig:36:37
 -- nothing to undo
 
 -- [12] undo: add column `tasks.estimate_minutes` (filled from the deployed shape)
---     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:36:3
+--     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from v2/projects.mig:36:3
 -- rebuild "tasks" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "tasks";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tasks' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tasks_number_key', 'tasks_board', 'tasks_tenant_id_assignee_id_idx'));
@@ -112,21 +112,21 @@ CREATE INDEX "tasks_tenant_id_assignee_id_idx" ON "tasks" ("tenant_id", "assigne
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tasks") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [11] undo: add column `tasks.description` (filled from the deployed shape)
---     lock: database write lock; part of the rebuild of `tasks` at step 12; rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:31:3
+--     lock: database write lock; part of the rebuild of `tasks` at step 12; rewrite: yes; scan: yes; from v2/projects.mig:31:3
 -- undone by the rebuild of `tasks` at step 12
 
 -- [10] undo: add column `projects.visibility`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:17:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/projects.mig:17:3
 ALTER TABLE "projects" DROP COLUMN "visibility";
 
 -- [9] undo: install the dual-write trigger on `invitations`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/members.mig:29:7
 DROP TRIGGER "migc_sync_invitations_insert";
 DROP TRIGGER "migc_sync_invitations_update";
 DROP TABLE "migc_sync_invitations_guard";
 
 -- [8] undo: create unique index `invitations_open_per_email__migc` on `invitations`
---     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:42:3
+--     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from v2/members.mig:42:3
 -- rebuild "invitations" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "invitations";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email', 'invitations_open_per_email__migc'));
@@ -156,31 +156,31 @@ CREATE UNIQUE INDEX "invitations_open_per_email" ON "invitations" ("tenant_id", 
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "invitations") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [7] undo: add shadow column `invitations.state__migc_new` of type `invitation_state__migc` for `state`
---     lock: database write lock; part of the rebuild of `invitations` at step 8; rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
+--     lock: database write lock; part of the rebuild of `invitations` at step 8; rewrite: yes; scan: yes; from v2/members.mig:36:3
 -- undone by the rebuild of `invitations` at step 8
 
 -- [6] undo: create unique index `api_keys_tenant_name_key` on `api_keys`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/security.mig:15:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/security.mig:15:3
 DROP INDEX "api_keys_tenant_name_key";
 
 -- [5] undo: expose table `memberships` as `members` (an updatable view)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/members.mig:19:7
 DROP VIEW "members";
 
 -- [4] undo: add value `blocked` to enum `task_status`
---     lock: database write lock; part of the rebuild of `tasks` at step 12; rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:6:39
+--     lock: database write lock; part of the rebuild of `tasks` at step 12; rewrite: yes; scan: yes; from v2/projects.mig:6:39
 -- undone by the rebuild of `tasks` at step 12
 
 -- [3] undo: create enum `project_visibility`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:8:6
+--     lock: none; rewrite: no; scan: no; from v2/projects.mig:8:6
 -- nothing to undo
 
 -- [2] undo: create enum `invitation_state__migc`, the new shape of `invitation_state`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:5:6
 -- nothing to undo
 
 -- [1] undo: add value `revoked` to enum `invitation_state` (renamed from `cancelled`)
---     lock: database write lock; part of the rebuild of `invitations` at step 8; rewrite: yes; scan: yes; from examples/saas/v2/members.mig:5:53
+--     lock: database write lock; part of the rebuild of `invitations` at step 8; rewrite: yes; scan: yes; from v2/members.mig:5:53
 -- undone by the rebuild of `invitations` at step 8
 -- the views this phase dropped
 CREATE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress') AND "p"."deleted_at" IS NULL;

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [1] add value `revoked` to enum `invitation_state` (renamed from `cancelled`)
---     lock: database write lock; part of the rebuild of `invitations` at step 8; rewrite: yes; scan: yes; from examples/saas/v2/members.mig:5:53
+--     lock: database write lock; part of the rebuild of `invitations` at step 8; rewrite: yes; scan: yes; from v2/members.mig:5:53
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -54,19 +54,19 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 -- done by the rebuild of `invitations` at step 8
 
 -- [2] create enum `invitation_state__migc`, the new shape of `invitation_state`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:5:6
 -- SQLite has no enum types: columns of `invitation_state__migc` are text with a check of its labels
 
 -- [3] create enum `project_visibility`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:8:6
+--     lock: none; rewrite: no; scan: no; from v2/projects.mig:8:6
 -- SQLite has no enum types: columns of `project_visibility` are text with a check of its labels
 
 -- [4] add value `blocked` to enum `task_status`
---     lock: database write lock; part of the rebuild of `tasks` at step 12; rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:6:39
+--     lock: database write lock; part of the rebuild of `tasks` at step 12; rewrite: yes; scan: yes; from v2/projects.mig:6:39
 -- done by the rebuild of `tasks` at step 12
 
 -- [5] expose table `memberships` as `members` (an updatable view)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/members.mig:19:7
 CREATE VIEW "members" AS SELECT * FROM "memberships";
 CREATE TRIGGER "migc_alias_members_insert" INSTEAD OF INSERT ON "members"
 BEGIN
@@ -82,15 +82,15 @@ BEGIN
 END;
 
 -- [6] create unique index `api_keys_tenant_name_key` on `api_keys`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/security.mig:15:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/security.mig:15:3
 CREATE UNIQUE INDEX "api_keys_tenant_name_key" ON "api_keys" ("tenant_id", "name");
 
 -- [7] add shadow column `invitations.state__migc_new` of type `invitation_state__migc` for `state`
---     lock: database write lock; part of the rebuild of `invitations` at step 8; rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
+--     lock: database write lock; part of the rebuild of `invitations` at step 8; rewrite: yes; scan: yes; from v2/members.mig:36:3
 -- done by the rebuild of `invitations` at step 8
 
 -- [8] create unique index `invitations_open_per_email__migc` on `invitations`
---     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:42:3
+--     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from v2/members.mig:42:3
 -- rebuild "invitations" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "invitations";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email'));
@@ -122,7 +122,7 @@ CREATE UNIQUE INDEX "invitations_open_per_email__migc" ON "invitations" ("tenant
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "invitations") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [9] install the dual-write trigger on `invitations`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:29:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/members.mig:29:7
 CREATE TABLE "migc_sync_invitations_guard" (active INTEGER PRIMARY KEY);
 CREATE TRIGGER "migc_sync_invitations_insert" AFTER INSERT ON "invitations"
 BEGIN
@@ -138,15 +138,15 @@ BEGIN
 END;
 
 -- [10] add column `projects.visibility`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:17:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/projects.mig:17:3
 ALTER TABLE "projects" ADD COLUMN "visibility" text NOT NULL DEFAULT 'private' CHECK ("visibility" IN ('private', 'tenant', 'public'));
 
 -- [11] add column `tasks.description` (filled from the deployed shape)
---     lock: database write lock; part of the rebuild of `tasks` at step 12; rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:31:3
+--     lock: database write lock; part of the rebuild of `tasks` at step 12; rewrite: yes; scan: yes; from v2/projects.mig:31:3
 -- done by the rebuild of `tasks` at step 12
 
 -- [12] add column `tasks.estimate_minutes` (filled from the deployed shape)
---     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:36:3
+--     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from v2/projects.mig:36:3
 -- rebuild "tasks" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "tasks";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tasks' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tasks_number_key', 'tasks_board', 'tasks_tenant_id_assignee_id_idx'));
@@ -184,15 +184,15 @@ CREATE INDEX "tasks_tenant_id_assignee_id_idx" ON "tasks" ("tenant_id", "assigne
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tasks") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [13] add check `tasks_estimate_minutes_check` on `tasks` for new rows
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:36:37
+--     lock: none; rewrite: no; scan: no; from v2/projects.mig:36:37
 -- SQLite has no NOT VALID: check `tasks_estimate_minutes_check` is enforced from switch on, when the table is rebuilt and every row checked; until then rows that break it are not refused
 
 -- [14] add foreign key `tasks_assignee_fkey` on `tasks` for new rows
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/projects.mig:44:3
+--     lock: none; rewrite: no; scan: no; from v2/projects.mig:44:3
 -- SQLite has no NOT VALID: foreign key `tasks_assignee_fkey` is enforced from switch on, when the table is rebuilt and every row checked; until then rows without a parent are not refused
 
 -- [15] install the dual-write trigger on `tasks`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:25:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/projects.mig:25:7
 CREATE TABLE "migc_sync_tasks_guard" (active INTEGER PRIMARY KEY);
 CREATE TRIGGER "migc_sync_tasks_insert" AFTER INSERT ON "tasks"
 BEGIN
@@ -213,15 +213,15 @@ BEGIN
 END;
 
 -- [16] add column `tenants.region`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/tenants.mig:14:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/tenants.mig:14:3
 ALTER TABLE "tenants" ADD COLUMN "region" varchar(16) NOT NULL DEFAULT 'eu-central-1';
 
 -- [17] drop view `open_tasks` to redefine it
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/projects.mig:49:6
 DROP VIEW "open_tasks";
 
 -- [18] create view `open_tasks` with its new query
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/projects.mig:49:6
 CREATE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "p"."deleted_at" IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('api_keys') ORDER BY name)) = 'created_at,created_by,expires_at,id,last_used_at,name,prefix,revoked_at,secret_hash,tenant_id'

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [26] undo: validate foreign key `tasks_assignee_fkey` on existing rows
---     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:44:3
+--     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from v2/projects.mig:44:3
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -93,23 +93,23 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tasks") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [25] undo: validate check `tasks_estimate_minutes_check` on existing rows
---     lock: database write lock; part of the rebuild of `tasks` at step 26; rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:36:37
+--     lock: database write lock; part of the rebuild of `tasks` at step 26; rewrite: yes; scan: yes; from v2/projects.mig:36:37
 -- undone by the rebuild of `tasks` at step 26
 
 -- [24] undo: set `invitations.state__migc_new` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/saas/v2/members.mig:36:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v2/members.mig:36:3
 -- nothing to undo: the column stays nullable
 
 -- [23] undo: validate that `invitations.state__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:36:3
 -- nothing to undo
 
 -- [22] undo: check `invitations.state__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:36:3
 -- nothing to undo
 
 -- [21] undo: turn index `api_keys_tenant_name_key` into a unique constraint
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/security.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v2/security.mig:15:3
 -- nothing to undo
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) = 'assignee_id,body,created_at,description,due_date,estimate_hours,estimate_minutes,id,number,priority,project_id,status,tenant_id,title,updated_at'

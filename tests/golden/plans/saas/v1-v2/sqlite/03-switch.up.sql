@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [21] turn index `api_keys_tenant_name_key` into a unique constraint
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/security.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v2/security.mig:15:3
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -42,25 +42,25 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
 -- SQLite keeps unique constraints as unique indexes: `api_keys_tenant_name_key` already enforces it
 
 -- [22] check `invitations.state__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:36:3
 -- SQLite has no NOT VALID: `invitations.state__migc_new` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [23] validate that `invitations.state__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:36:3
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:36:3
 -- validated where `invitations` gets NOT NULL (`invitations_state__migc_new_not_null` exists only in the plan)
 
 -- [24] set `invitations.state__migc_new` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/saas/v2/members.mig:36:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v2/members.mig:36:3
 -- `invitations.state__migc_new` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "invitations" WHERE "state__migc_new" IS NULL);
 
 -- [25] validate check `tasks_estimate_minutes_check` on existing rows
---     lock: database write lock; part of the rebuild of `tasks` at step 26; rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:36:37
+--     lock: database write lock; part of the rebuild of `tasks` at step 26; rewrite: yes; scan: yes; from v2/projects.mig:36:37
 -- done by the rebuild of `tasks` at step 26
 
 -- [26] validate foreign key `tasks_assignee_fkey` on existing rows
---     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:44:3
+--     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from v2/projects.mig:44:3
 -- rebuild "tasks" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "tasks";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tasks' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tasks_number_key', 'tasks_board', 'tasks_tenant_id_assignee_id_idx', 'migc_sync_tasks_insert', 'migc_sync_tasks_update'));

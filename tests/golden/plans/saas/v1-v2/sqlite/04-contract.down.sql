@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [47] undo: recreate view `open_tasks`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/projects.mig:49:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -66,11 +66,11 @@ UPDATE "tasks" SET "body" = "description" WHERE "body" IS NULL;
 -- view `open_tasks` comes back at the end of this script
 
 -- [43] undo: drop column `tenants.billing_email`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/saas/v2/tenants.mig:16:15
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v2/tenants.mig:16:15
 ALTER TABLE "tenants" ADD COLUMN "billing_email" text;
 
 -- [42] undo: remove the dual-write trigger on `tasks`
---     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:25:7
+--     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from v2/projects.mig:25:7
 -- rebuild "tasks" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "tasks";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tasks' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tasks_number_key', 'tasks_board', 'tasks_tenant_id_assignee_id_idx'));
@@ -132,32 +132,32 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tas
 -- undone by the rebuild of `tasks` at step 42
 
 -- [40] undo: rename index `memberships_user_id_idx` to `members_user_id_idx`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/members.mig:26:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/members.mig:26:3
 DROP INDEX "members_user_id_idx";
 CREATE INDEX "memberships_user_id_idx" ON "members" ("user_id");
 
 -- [39] undo: rename table `memberships` to `members`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/members.mig:19:7
 ALTER TABLE "members" RENAME TO "memberships";
 
 -- [38] undo: rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:25:3
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:25:3
 -- nothing to undo
 
 -- [37] undo: rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:21:45
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:21:45
 -- nothing to undo
 
 -- [36] undo: rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:20:45
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:20:45
 -- nothing to undo
 
 -- [35] undo: rename constraint `memberships_pkey` to `members_pkey` on `memberships`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:24:3
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:24:3
 -- nothing to undo
 
 -- [34] undo: remove the dual-write trigger on `invitations`
---     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:29:7
+--     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from v2/members.mig:29:7
 -- rebuild "invitations" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "invitations";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email'));
@@ -200,11 +200,11 @@ CREATE TABLE "migc_sync_invitations_guard" (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "invitations") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [33] undo: set the default of `invitations.state`
---     lock: database write lock; part of the rebuild of `invitations` at step 34; rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
+--     lock: database write lock; part of the rebuild of `invitations` at step 34; rewrite: yes; scan: yes; from v2/members.mig:36:3
 -- undone by the rebuild of `invitations` at step 34
 
 -- [32] undo: put shadow column `state__migc_new` in place of `invitations.state`
---     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
+--     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from v2/members.mig:36:3
 -- rebuild "invitations" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "invitations";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email', 'migc_sync_invitations_insert', 'migc_sync_invitations_update'));
@@ -246,7 +246,7 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "invitations") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [31] undo: give enum `invitation_state__migc` the name `invitation_state`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:5:6
 -- nothing to undo
 
 -- [30] undo: drop column `invitations.state`
@@ -268,7 +268,7 @@ BEGIN
 END;
 
 -- [29] undo: rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/members.mig:42:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/members.mig:42:3
 DROP INDEX "invitations_open_per_email";
 CREATE UNIQUE INDEX "invitations_open_per_email__migc" ON "invitations" ("tenant_id", (lower("email"))) WHERE "state__migc_new" = 'pending';
 
@@ -277,7 +277,7 @@ CREATE UNIQUE INDEX "invitations_open_per_email__migc" ON "invitations" ("tenant
 CREATE UNIQUE INDEX "invitations_open_per_email" ON "invitations" ("tenant_id", (lower("email"))) WHERE "state" = 'pending';
 
 -- [27] undo: drop the view `members` standing for table `memberships`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/members.mig:19:7
 CREATE VIEW "members" AS SELECT * FROM "memberships";
 CREATE TRIGGER "migc_alias_members_insert" INSTEAD OF INSERT ON "members"
 BEGIN

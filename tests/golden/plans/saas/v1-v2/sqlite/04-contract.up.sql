@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [27] drop the view `members` standing for table `memberships`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/members.mig:19:7
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -55,7 +55,7 @@ DROP VIEW "members";
 DROP INDEX "invitations_open_per_email";
 
 -- [29] rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/members.mig:42:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/members.mig:42:3
 DROP INDEX "invitations_open_per_email__migc";
 CREATE UNIQUE INDEX "invitations_open_per_email" ON "invitations" ("tenant_id", (lower("email"))) WHERE "state__migc_new" = 'pending';
 
@@ -78,11 +78,11 @@ BEGIN
 END;
 
 -- [31] give enum `invitation_state__migc` the name `invitation_state`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:5:6
 -- SQLite has no enum types: the columns of `invitation_state__migc` already check the labels of `invitation_state`
 
 -- [32] put shadow column `state__migc_new` in place of `invitations.state`
---     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
+--     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from v2/members.mig:36:3
 -- rebuild "invitations" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "invitations";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email', 'migc_sync_invitations_insert', 'migc_sync_invitations_update'));
@@ -124,11 +124,11 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "invitations") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [33] set the default of `invitations.state`
---     lock: database write lock; part of the rebuild of `invitations` at step 34; rewrite: yes; scan: yes; from examples/saas/v2/members.mig:36:3
+--     lock: database write lock; part of the rebuild of `invitations` at step 34; rewrite: yes; scan: yes; from v2/members.mig:36:3
 -- done by the rebuild of `invitations` at step 34
 
 -- [34] remove the dual-write trigger on `invitations`
---     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/members.mig:29:7
+--     lock: database write lock; rebuilds `invitations` (copies every row into a new table); rewrite: yes; scan: yes; from v2/members.mig:29:7
 -- rebuild "invitations" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "invitations";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'invitations' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('invitations_token_hash_key', 'invitations_open_per_email', 'migc_sync_invitations_insert', 'migc_sync_invitations_update'));
@@ -159,27 +159,27 @@ DROP TABLE "migc_sync_invitations_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "invitations") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [35] rename constraint `memberships_pkey` to `members_pkey` on `memberships`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:24:3
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:24:3
 -- SQLite does not keep the names of primary and foreign keys
 
 -- [36] rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:20:45
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:20:45
 -- SQLite does not keep the names of primary and foreign keys
 
 -- [37] rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:21:45
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:21:45
 -- SQLite does not keep the names of primary and foreign keys
 
 -- [38] rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
---     lock: none; rewrite: no; scan: no; from examples/saas/v2/members.mig:25:3
+--     lock: none; rewrite: no; scan: no; from v2/members.mig:25:3
 -- SQLite does not keep the names of primary and foreign keys
 
 -- [39] rename table `memberships` to `members`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/members.mig:19:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/members.mig:19:7
 ALTER TABLE "memberships" RENAME TO "members";
 
 -- [40] rename index `memberships_user_id_idx` to `members_user_id_idx`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v2/members.mig:26:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/members.mig:26:3
 DROP INDEX "memberships_user_id_idx";
 CREATE INDEX "members_user_id_idx" ON "members" ("user_id");
 
@@ -188,7 +188,7 @@ CREATE INDEX "members_user_id_idx" ON "members" ("user_id");
 -- done by the rebuild of `tasks` at step 42
 
 -- [42] remove the dual-write trigger on `tasks`
---     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v2/projects.mig:25:7
+--     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from v2/projects.mig:25:7
 -- rebuild "tasks" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "tasks";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tasks' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tasks_number_key', 'tasks_board', 'tasks_tenant_id_assignee_id_idx', 'migc_sync_tasks_insert', 'migc_sync_tasks_update'));
@@ -228,7 +228,7 @@ DROP TABLE "migc_sync_tasks_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tasks") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [43] drop column `tenants.billing_email`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/saas/v2/tenants.mig:16:15
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v2/tenants.mig:16:15
 ALTER TABLE "tenants" DROP COLUMN "billing_email";
 
 -- [44] drop view `open_tasks` while its tables change
@@ -244,7 +244,7 @@ ALTER TABLE "tasks" DROP COLUMN "body";
 ALTER TABLE "tasks" DROP COLUMN "estimate_hours";
 
 -- [47] recreate view `open_tasks`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v2/projects.mig:49:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/projects.mig:49:6
 CREATE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "p"."deleted_at" IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('invitations') ORDER BY name)) = 'created_at,email,expires_at,id,invited_by,role_id,state,tenant_id,token_hash,updated_at'

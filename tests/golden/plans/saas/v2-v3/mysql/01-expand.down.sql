@@ -7,20 +7,20 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [14] undo: create view `open_tasks` with its new query
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/projects.mig:52:6
 DROP VIEW IF EXISTS `open_tasks`;
 
 -- [13] undo: drop view `open_tasks` to redefine it
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/projects.mig:52:6
 CREATE OR REPLACE VIEW `open_tasks` AS SELECT `t`.`tenant_id`, `t`.`id`, `p`.`key`, `t`.`number`, `t`.`title`, `t`.`status`, `t`.`assignee_id`, `t`.`due_date` FROM `tasks` t JOIN `projects` p ON `p`.`tenant_id` = `t`.`tenant_id` AND `p`.`id` = `t`.`project_id` WHERE `t`.`status` IN ('todo', 'in_progress', 'blocked') AND `p`.`deleted_at` IS NULL;
 
 -- [12] undo: install the dual-write trigger on `tenants`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/tenants.mig:7:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/tenants.mig:7:7
 DROP TRIGGER IF EXISTS `migc_sync_tenants_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_tenants_update`;
 
 -- [11] undo: add column `tenants.display_name` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/tenants.mig:11:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -61,12 +61,12 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [10] undo: install the dual-write trigger on `tasks`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:29:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/projects.mig:29:7
 DROP TRIGGER IF EXISTS `migc_sync_tasks_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_tasks_update`;
 
 -- [9] undo: create index `tasks_board__migc` on `tasks`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v3/projects.mig:48:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v3/projects.mig:48:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -101,7 +101,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [8] undo: add column `tasks.archived_at` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:41:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/projects.mig:41:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -142,7 +142,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [7] undo: add shadow column `tasks.status__migc_new` of type `task_status__migc` for `status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/projects.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -183,12 +183,12 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [6] undo: install the dual-write trigger on `audit_log`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:21:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/security.mig:21:7
 DROP TRIGGER IF EXISTS `migc_sync_audit_log_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_audit_log_update`;
 
 -- [5] undo: create index `audit_log_tenant_id_target_idx` on `audit_log`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v3/security.mig:36:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v3/security.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -220,7 +220,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [4] undo: add shadow column `audit_log.payload__migc_new` of type `native(postgres: "jsonb", mysql: "json", sqlite: "text")` for `payload`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/security.mig:32:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -261,7 +261,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [3] undo: add column `audit_log.target` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/security.mig:28:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -302,7 +302,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [2] undo: add column `api_keys.scopes`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:14:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/security.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -343,5 +343,5 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [1] undo: create enum `task_status__migc`, the new shape of `task_status` (without `archived`)
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:10:6
+--     lock: none; rewrite: no; scan: no; from v3/projects.mig:10:6
 -- enum task_status__migc: MySQL enums are column types, nothing to do

@@ -7,11 +7,11 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [1] create enum `task_status__migc`, the new shape of `task_status` (without `archived`)
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:10:6
+--     lock: none; rewrite: no; scan: no; from v3/projects.mig:10:6
 -- enum task_status__migc: MySQL enums are column types, nothing to do
 
 -- [2] add column `api_keys.scopes`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:14:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/security.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -52,7 +52,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [3] add column `audit_log.target` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/security.mig:28:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -93,7 +93,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [4] add shadow column `audit_log.payload__migc_new` of type `native(postgres: "jsonb", mysql: "json", sqlite: "text")` for `payload`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/security.mig:32:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -134,7 +134,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [5] create index `audit_log_tenant_id_target_idx` on `audit_log`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v3/security.mig:36:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v3/security.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -166,7 +166,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [6] install the dual-write trigger on `audit_log`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:21:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/security.mig:21:7
 DROP TRIGGER IF EXISTS `migc_sync_audit_log_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_audit_log_update`;
 DELIMITER //
@@ -203,7 +203,7 @@ END//
 DELIMITER ;
 
 -- [7] add shadow column `tasks.status__migc_new` of type `task_status__migc` for `status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/projects.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -244,7 +244,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [8] add column `tasks.archived_at` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:41:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/projects.mig:41:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -285,7 +285,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [9] create index `tasks_board__migc` on `tasks`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/saas/v3/projects.mig:48:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v3/projects.mig:48:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -320,7 +320,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [10] install the dual-write trigger on `tasks`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:29:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/projects.mig:29:7
 DROP TRIGGER IF EXISTS `migc_sync_tasks_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_tasks_update`;
 DELIMITER //
@@ -355,7 +355,7 @@ END//
 DELIMITER ;
 
 -- [11] add column `tenants.display_name` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/tenants.mig:11:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -396,7 +396,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [12] install the dual-write trigger on `tenants`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/tenants.mig:7:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/tenants.mig:7:7
 DROP TRIGGER IF EXISTS `migc_sync_tenants_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_tenants_update`;
 DELIMITER //
@@ -428,9 +428,9 @@ END//
 DELIMITER ;
 
 -- [13] drop view `open_tasks` to redefine it
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/projects.mig:52:6
 DROP VIEW IF EXISTS `open_tasks`;
 
 -- [14] create view `open_tasks` with its new query
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/projects.mig:52:6
 CREATE OR REPLACE VIEW `open_tasks` AS SELECT `t`.`tenant_id`, `t`.`id`, `p`.`key`, `t`.`number`, `t`.`title`, `t`.`status`, `t`.`assignee_id`, `t`.`due_date` FROM `tasks` t JOIN `projects` p ON `p`.`tenant_id` = `t`.`tenant_id` AND `p`.`id` = `t`.`project_id` WHERE `t`.`status` IN ('todo', 'in_progress', 'blocked') AND `t`.`archived_at` IS NULL AND `p`.`deleted_at` IS NULL;

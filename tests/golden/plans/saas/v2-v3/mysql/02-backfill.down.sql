@@ -7,13 +7,13 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [17] undo: backfill `display_name` on `tenants`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/saas/v3/tenants.mig:7:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/tenants.mig:7:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
 -- [16] undo: backfill `archived_at`, `status__migc_new` on `tasks`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/saas/v3/projects.mig:29:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/projects.mig:29:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
 -- [15] undo: backfill `target`, `payload__migc_new` on `audit_log`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/saas/v3/security.mig:21:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/security.mig:21:7
 -- nothing to undo: the backfilled columns go with the expand rollback

@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [15] backfill `target`, `payload__migc_new` on `audit_log`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/saas/v3/security.mig:21:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/security.mig:21:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -61,7 +61,7 @@ DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
 -- [16] backfill `archived_at`, `status__migc_new` on `tasks`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/saas/v3/projects.mig:29:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/projects.mig:29:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -118,7 +118,7 @@ DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
 -- [17] backfill `display_name` on `tenants`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/saas/v3/tenants.mig:7:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/tenants.mig:7:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [29] undo: set `tenants.display_name` not null
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/saas/v3/tenants.mig:11:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v3/tenants.mig:11:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -164,15 +164,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [28] undo: validate that `tenants.display_name` holds no null
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
+--     lock: none; rewrite: no; scan: no; from v3/tenants.mig:11:3
 -- nothing to undo for tenants_display_name_not_null
 
 -- [27] undo: check `tenants.display_name` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
+--     lock: none; rewrite: no; scan: no; from v3/tenants.mig:11:3
 -- tenants.display_name: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [26] undo: set `tasks.status__migc_new` not null
---     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from examples/saas/v3/projects.mig:36:3
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v3/projects.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -201,15 +201,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [25] undo: validate that `tasks.status__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+--     lock: none; rewrite: no; scan: no; from v3/projects.mig:36:3
 -- nothing to undo for tasks_status__migc_new_not_null
 
 -- [24] undo: check `tasks.status__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+--     lock: none; rewrite: no; scan: no; from v3/projects.mig:36:3
 -- tasks.status__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [23] undo: set `audit_log.payload__migc_new` not null
---     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from examples/saas/v3/security.mig:32:3
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v3/security.mig:32:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -238,15 +238,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [22] undo: validate that `audit_log.payload__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+--     lock: none; rewrite: no; scan: no; from v3/security.mig:32:3
 -- nothing to undo for audit_log_payload__migc_new_not_null
 
 -- [21] undo: check `audit_log.payload__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+--     lock: none; rewrite: no; scan: no; from v3/security.mig:32:3
 -- audit_log.payload__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [20] undo: set `audit_log.target` not null
---     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from examples/saas/v3/security.mig:28:3
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v3/security.mig:28:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -275,9 +275,9 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [19] undo: validate that `audit_log.target` holds no null
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
+--     lock: none; rewrite: no; scan: no; from v3/security.mig:28:3
 -- nothing to undo for audit_log_target_not_null
 
 -- [18] undo: check `audit_log.target` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
+--     lock: none; rewrite: no; scan: no; from v3/security.mig:28:3
 -- audit_log.target: no check needed, SET NOT NULL checks the rows while it rebuilds in place

@@ -7,15 +7,15 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [18] check `audit_log.target` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
+--     lock: none; rewrite: no; scan: no; from v3/security.mig:28:3
 -- audit_log.target: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [19] validate that `audit_log.target` holds no null
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
+--     lock: none; rewrite: no; scan: no; from v3/security.mig:28:3
 -- audit_log_target_not_null: nothing to validate, SET NOT NULL checks the rows
 
 -- [20] set `audit_log.target` not null
---     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from examples/saas/v3/security.mig:28:3
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v3/security.mig:28:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -44,15 +44,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [21] check `audit_log.payload__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+--     lock: none; rewrite: no; scan: no; from v3/security.mig:32:3
 -- audit_log.payload__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [22] validate that `audit_log.payload__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+--     lock: none; rewrite: no; scan: no; from v3/security.mig:32:3
 -- audit_log_payload__migc_new_not_null: nothing to validate, SET NOT NULL checks the rows
 
 -- [23] set `audit_log.payload__migc_new` not null
---     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from examples/saas/v3/security.mig:32:3
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v3/security.mig:32:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -81,15 +81,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [24] check `tasks.status__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+--     lock: none; rewrite: no; scan: no; from v3/projects.mig:36:3
 -- tasks.status__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [25] validate that `tasks.status__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+--     lock: none; rewrite: no; scan: no; from v3/projects.mig:36:3
 -- tasks_status__migc_new_not_null: nothing to validate, SET NOT NULL checks the rows
 
 -- [26] set `tasks.status__migc_new` not null
---     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from examples/saas/v3/projects.mig:36:3
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v3/projects.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -118,15 +118,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [27] check `tenants.display_name` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
+--     lock: none; rewrite: no; scan: no; from v3/tenants.mig:11:3
 -- tenants.display_name: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [28] validate that `tenants.display_name` holds no null
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
+--     lock: none; rewrite: no; scan: no; from v3/tenants.mig:11:3
 -- tenants_display_name_not_null: nothing to validate, SET NOT NULL checks the rows
 
 -- [29] set `tenants.display_name` not null
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/saas/v3/tenants.mig:11:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v3/tenants.mig:11:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

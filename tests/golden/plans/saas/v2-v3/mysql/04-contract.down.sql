@@ -7,15 +7,15 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [50] undo: recreate view `open_tasks`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/projects.mig:52:6
 DROP VIEW IF EXISTS `open_tasks`;
 
 -- [49] undo: remove the dual-write trigger on `tasks`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:29:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/projects.mig:29:7
 -- the dual-write triggers of tasks come back with the first contract step on it
 
 -- [48] undo: set the default of `tasks.status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/projects.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -56,7 +56,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [47] undo: put shadow column `status__migc_new` in place of `tasks.status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/projects.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -97,7 +97,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [46] undo: give enum `task_status__migc` the name `task_status`
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:10:6
+--     lock: none; rewrite: no; scan: no; from v3/projects.mig:10:6
 -- enum task_status__migc becomes task_status: MySQL enums are column types, nothing to do
 
 -- [45] undo: drop column `tasks.status`
@@ -289,7 +289,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [42] undo: remove the dual-write trigger on `tenants`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/tenants.mig:7:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/tenants.mig:7:7
 DROP TRIGGER IF EXISTS `migc_sync_tenants_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_tenants_update`;
 DELIMITER //
@@ -325,7 +325,7 @@ DELIMITER ;
 -- tenants.name stays nullable: NOT NULL on tenants (STORED generated columns) copies it
 
 -- [40] undo: rename index `tasks_board__migc` to `tasks_board`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:48:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/projects.mig:48:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -433,7 +433,7 @@ END//
 DELIMITER ;
 
 -- [38] undo: drop column `audit_log.target_id`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:30:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/security.mig:30:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -541,7 +541,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [37] undo: drop column `audit_log.target_type`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:29:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/security.mig:29:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -649,11 +649,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [36] undo: remove the dual-write trigger on `audit_log`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:21:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/security.mig:21:7
 -- the dual-write triggers of audit_log come back with the first contract step on it
 
 -- [35] undo: set the default of `audit_log.payload`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/security.mig:32:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -694,7 +694,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [34] undo: put shadow column `payload__migc_new` in place of `audit_log.payload`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/security.mig:32:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

@@ -178,7 +178,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [34] put shadow column `payload__migc_new` in place of `audit_log.payload`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/security.mig:32:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -219,7 +219,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [35] set the default of `audit_log.payload`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/security.mig:32:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -260,12 +260,12 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [36] remove the dual-write trigger on `audit_log`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:21:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/security.mig:21:7
 DROP TRIGGER IF EXISTS `migc_sync_audit_log_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_audit_log_update`;
 
 -- [37] drop column `audit_log.target_type`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:29:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/security.mig:29:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -306,7 +306,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [38] drop column `audit_log.target_id`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/security.mig:30:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/security.mig:30:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -384,7 +384,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [40] rename index `tasks_board__migc` to `tasks_board`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:48:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/projects.mig:48:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -454,7 +454,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [42] remove the dual-write trigger on `tenants`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/tenants.mig:7:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/tenants.mig:7:7
 DROP TRIGGER IF EXISTS `migc_sync_tenants_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_tenants_update`;
 
@@ -545,11 +545,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [46] give enum `task_status__migc` the name `task_status`
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:10:6
+--     lock: none; rewrite: no; scan: no; from v3/projects.mig:10:6
 -- enum task_status__migc becomes task_status: MySQL enums are column types, nothing to do
 
 -- [47] put shadow column `status__migc_new` in place of `tasks.status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/projects.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -590,7 +590,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [48] set the default of `tasks.status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/projects.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -631,10 +631,10 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [49] remove the dual-write trigger on `tasks`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/saas/v3/projects.mig:29:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/projects.mig:29:7
 DROP TRIGGER IF EXISTS `migc_sync_tasks_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_tasks_update`;
 
 -- [50] recreate view `open_tasks`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/projects.mig:52:6
 CREATE OR REPLACE VIEW `open_tasks` AS SELECT `t`.`tenant_id`, `t`.`id`, `p`.`key`, `t`.`number`, `t`.`title`, `t`.`status`, `t`.`assignee_id`, `t`.`due_date` FROM `tasks` t JOIN `projects` p ON `p`.`tenant_id` = `t`.`tenant_id` AND `p`.`id` = `t`.`project_id` WHERE `t`.`status` IN ('todo', 'in_progress', 'blocked') AND `t`.`archived_at` IS NULL AND `p`.`deleted_at` IS NULL;

@@ -6,15 +6,15 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [14] undo: create view `open_tasks` with its new query
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/projects.mig:52:6
 DROP VIEW IF EXISTS "open_tasks";
 
 -- [13] undo: drop view `open_tasks` to redefine it
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:52:6
 CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "p"."deleted_at" IS NULL;
 
 -- [12] undo: install the dual-write trigger on `tenants`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:7:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:7:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -39,7 +39,7 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_tenants"();
 
 -- [11] undo: add column `tenants.display_name` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:11:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -63,7 +63,7 @@ END
 $migc$;
 
 -- [10] undo: install the dual-write trigger on `tasks`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:29:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:29:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -88,11 +88,11 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_tasks"();
 
 -- [9] undo: create index `tasks_board__migc` on `tasks`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/projects.mig:48:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/projects.mig:48:3
 DROP INDEX CONCURRENTLY IF EXISTS "tasks_board__migc";
 
 -- [8] undo: add column `tasks.archived_at` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:41:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:41:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -116,7 +116,7 @@ END
 $migc$;
 
 -- [7] undo: add shadow column `tasks.status__migc_new` of type `task_status__migc` for `status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:36:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -140,7 +140,7 @@ END
 $migc$;
 
 -- [6] undo: install the dual-write trigger on `audit_log`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:21:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:21:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -165,11 +165,11 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_audit_log"();
 
 -- [5] undo: create index `audit_log_tenant_id_target_idx` on `audit_log`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/security.mig:36:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/security.mig:36:3
 DROP INDEX CONCURRENTLY IF EXISTS "audit_log_tenant_id_target_idx";
 
 -- [4] undo: add shadow column `audit_log.payload__migc_new` of type `native(postgres: "jsonb", mysql: "json", sqlite: "text")` for `payload`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:32:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -193,7 +193,7 @@ END
 $migc$;
 
 -- [3] undo: add column `audit_log.target` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:28:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -217,7 +217,7 @@ END
 $migc$;
 
 -- [2] undo: add column `api_keys.scopes`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:14:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:14:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -241,5 +241,5 @@ END
 $migc$;
 
 -- [1] undo: create enum `task_status__migc`, the new shape of `task_status` (without `archived`)
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:10:6
+--     lock: none; rewrite: no; scan: no; from v3/projects.mig:10:6
 DROP TYPE IF EXISTS "task_status__migc";

@@ -6,7 +6,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [1] create enum `task_status__migc`, the new shape of `task_status` (without `archived`)
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:10:6
+--     lock: none; rewrite: no; scan: no; from v3/projects.mig:10:6
 DO $migc$
 BEGIN
   IF to_regtype('"task_status__migc"') IS NULL THEN
@@ -16,7 +16,7 @@ END
 $migc$;
 
 -- [2] add column `api_keys.scopes`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:14:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:14:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -40,7 +40,7 @@ END
 $migc$;
 
 -- [3] add column `audit_log.target` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:28:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -64,7 +64,7 @@ END
 $migc$;
 
 -- [4] add shadow column `audit_log.payload__migc_new` of type `native(postgres: "jsonb", mysql: "json", sqlite: "text")` for `payload`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:32:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -88,7 +88,7 @@ END
 $migc$;
 
 -- [5] create index `audit_log_tenant_id_target_idx` on `audit_log`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/security.mig:36:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/security.mig:36:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -115,7 +115,7 @@ $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "audit_log_tenant_id_target_idx" ON "audit_log" ("tenant_id", "target");
 
 -- [6] install the dual-write trigger on `audit_log`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:21:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:21:7
 CREATE OR REPLACE FUNCTION "migc_sync_audit_log"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -169,7 +169,7 @@ END
 $migc$;
 
 -- [7] add shadow column `tasks.status__migc_new` of type `task_status__migc` for `status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:36:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -193,7 +193,7 @@ END
 $migc$;
 
 -- [8] add column `tasks.archived_at` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:41:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:41:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -217,7 +217,7 @@ END
 $migc$;
 
 -- [9] create index `tasks_board__migc` on `tasks`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/saas/v3/projects.mig:48:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/projects.mig:48:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -244,7 +244,7 @@ $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "tasks_board__migc" ON "tasks" ("tenant_id", "project_id", "status__migc_new", "priority") WHERE "archived_at" IS NULL;
 
 -- [10] install the dual-write trigger on `tasks`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:29:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:29:7
 CREATE OR REPLACE FUNCTION "migc_sync_tasks"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -296,7 +296,7 @@ END
 $migc$;
 
 -- [11] add column `tenants.display_name` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:11:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -320,7 +320,7 @@ END
 $migc$;
 
 -- [12] install the dual-write trigger on `tenants`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:7:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:7:7
 CREATE OR REPLACE FUNCTION "migc_sync_tenants"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -368,9 +368,9 @@ END
 $migc$;
 
 -- [13] drop view `open_tasks` to redefine it
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:52:6
 DROP VIEW IF EXISTS "open_tasks";
 
 -- [14] create view `open_tasks` with its new query
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/projects.mig:52:6
 CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "t"."archived_at" IS NULL AND "p"."deleted_at" IS NULL;

@@ -6,7 +6,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [15] backfill `target`, `payload__migc_new` on `audit_log`
---     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/saas/v3/security.mig:21:7
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/security.mig:21:7
 DO $migc$
 DECLARE
   last_0 bigint;
@@ -57,7 +57,7 @@ END
 $migc$;
 
 -- [16] backfill `archived_at`, `status__migc_new` on `tasks`
---     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/saas/v3/projects.mig:29:7
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/projects.mig:29:7
 DO $migc$
 DECLARE
   last_0 uuid;
@@ -110,7 +110,7 @@ END
 $migc$;
 
 -- [17] backfill `display_name` on `tenants`
---     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/saas/v3/tenants.mig:7:7
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/tenants.mig:7:7
 DO $migc$
 DECLARE
   last_0 uuid;

@@ -90,7 +90,7 @@ END
 $migc$;
 
 -- [34] put shadow column `payload__migc_new` in place of `audit_log.payload`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:32:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -117,7 +117,7 @@ END
 $migc$;
 
 -- [35] set the default of `audit_log.payload`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:32:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -143,7 +143,7 @@ END
 $migc$;
 
 -- [36] remove the dual-write trigger on `audit_log`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:21:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:21:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -168,7 +168,7 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_audit_log"();
 
 -- [37] drop column `audit_log.target_type`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:29:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:29:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -192,7 +192,7 @@ END
 $migc$;
 
 -- [38] drop column `audit_log.target_id`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/security.mig:30:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:30:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -242,7 +242,7 @@ END
 $migc$;
 
 -- [40] rename index `tasks_board__migc` to `tasks_board`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:48:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:48:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -295,7 +295,7 @@ END
 $migc$;
 
 -- [42] remove the dual-write trigger on `tenants`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:7:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:7:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -376,7 +376,7 @@ END
 $migc$;
 
 -- [46] give enum `task_status__migc` the name `task_status`
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:10:6
+--     lock: none; rewrite: no; scan: no; from v3/projects.mig:10:6
 DO $migc$
 BEGIN
   IF to_regtype('"task_status__migc"') IS NOT NULL THEN
@@ -387,7 +387,7 @@ END
 $migc$;
 
 -- [47] put shadow column `status__migc_new` in place of `tasks.status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:36:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -414,7 +414,7 @@ END
 $migc$;
 
 -- [48] set the default of `tasks.status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:36:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -440,7 +440,7 @@ END
 $migc$;
 
 -- [49] remove the dual-write trigger on `tasks`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:29:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:29:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -465,5 +465,5 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_tasks"();
 
 -- [50] recreate view `open_tasks`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/projects.mig:52:6
 CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "t"."archived_at" IS NULL AND "p"."deleted_at" IS NULL;

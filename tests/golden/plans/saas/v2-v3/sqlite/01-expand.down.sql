@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [14] undo: create view `open_tasks` with its new query
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/projects.mig:52:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -53,11 +53,11 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 DROP VIEW "open_tasks";
 
 -- [13] undo: drop view `open_tasks` to redefine it
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/projects.mig:52:6
 -- view `open_tasks` comes back at the end of this script
 
 -- [12] undo: install the dual-write trigger on `tenants`
---     lock: database write lock; rebuilds `tenants` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v3/tenants.mig:7:7
+--     lock: database write lock; rebuilds `tenants` (copies every row into a new table); rewrite: yes; scan: yes; from v3/tenants.mig:7:7
 -- rebuild "tenants" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "tenants";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tenants' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tenants_deleted_at_idx', 'tenants_slug_key', 'migc_sync_tenants_insert', 'migc_sync_tenants_update'));
@@ -87,29 +87,29 @@ DROP TABLE "migc_sync_tenants_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tenants") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [11] undo: add column `tenants.display_name` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/tenants.mig:11:3
 ALTER TABLE "tenants" DROP COLUMN "display_name";
 
 -- [10] undo: install the dual-write trigger on `tasks`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/projects.mig:29:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/projects.mig:29:7
 DROP TRIGGER "migc_sync_tasks_insert";
 DROP TRIGGER "migc_sync_tasks_update";
 DROP TABLE "migc_sync_tasks_guard";
 
 -- [9] undo: create index `tasks_board__migc` on `tasks`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v3/projects.mig:48:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/projects.mig:48:3
 DROP INDEX "tasks_board__migc";
 
 -- [8] undo: add column `tasks.archived_at` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/projects.mig:41:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/projects.mig:41:3
 ALTER TABLE "tasks" DROP COLUMN "archived_at";
 
 -- [7] undo: add shadow column `tasks.status__migc_new` of type `task_status__migc` for `status`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/projects.mig:36:3
 ALTER TABLE "tasks" DROP COLUMN "status__migc_new";
 
 -- [6] undo: install the dual-write trigger on `audit_log`
---     lock: database write lock; rebuilds `audit_log` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v3/security.mig:21:7
+--     lock: database write lock; rebuilds `audit_log` (copies every row into a new table); rewrite: yes; scan: yes; from v3/security.mig:21:7
 -- rebuild "audit_log" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "audit_log";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'audit_log' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_type_target_id_idx', 'audit_log_tenant_id_target_idx', 'migc_sync_audit_log_insert', 'migc_sync_audit_log_update'));
@@ -141,23 +141,23 @@ DROP TABLE "migc_sync_audit_log_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "audit_log") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [5] undo: create index `audit_log_tenant_id_target_idx` on `audit_log`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v3/security.mig:36:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/security.mig:36:3
 DROP INDEX "audit_log_tenant_id_target_idx";
 
 -- [4] undo: add shadow column `audit_log.payload__migc_new` of type `native(postgres: "jsonb", mysql: "json", sqlite: "text")` for `payload`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/security.mig:32:3
 ALTER TABLE "audit_log" DROP COLUMN "payload__migc_new";
 
 -- [3] undo: add column `audit_log.target` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/security.mig:28:3
 ALTER TABLE "audit_log" DROP COLUMN "target";
 
 -- [2] undo: add column `api_keys.scopes`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/security.mig:14:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/security.mig:14:3
 ALTER TABLE "api_keys" DROP COLUMN "scopes";
 
 -- [1] undo: create enum `task_status__migc`, the new shape of `task_status` (without `archived`)
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:10:6
+--     lock: none; rewrite: no; scan: no; from v3/projects.mig:10:6
 -- nothing to undo
 -- the views this phase dropped
 CREATE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "p"."deleted_at" IS NULL;

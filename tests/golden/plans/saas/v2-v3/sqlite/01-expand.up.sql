@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [1] create enum `task_status__migc`, the new shape of `task_status` (without `archived`)
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:10:6
+--     lock: none; rewrite: no; scan: no; from v3/projects.mig:10:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -53,23 +53,23 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 -- SQLite has no enum types: columns of `task_status__migc` are text with a check of its labels
 
 -- [2] add column `api_keys.scopes`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/security.mig:14:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/security.mig:14:3
 ALTER TABLE "api_keys" ADD COLUMN "scopes" text NOT NULL DEFAULT '["*"]';
 
 -- [3] add column `audit_log.target` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/security.mig:28:3
 ALTER TABLE "audit_log" ADD COLUMN "target" text;
 
 -- [4] add shadow column `audit_log.payload__migc_new` of type `native(postgres: "jsonb", mysql: "json", sqlite: "text")` for `payload`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/security.mig:32:3
 ALTER TABLE "audit_log" ADD COLUMN "payload__migc_new" text;
 
 -- [5] create index `audit_log_tenant_id_target_idx` on `audit_log`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v3/security.mig:36:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/security.mig:36:3
 CREATE INDEX "audit_log_tenant_id_target_idx" ON "audit_log" ("tenant_id", "target");
 
 -- [6] install the dual-write trigger on `audit_log`
---     lock: database write lock; rebuilds `audit_log` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v3/security.mig:21:7
+--     lock: database write lock; rebuilds `audit_log` (copies every row into a new table); rewrite: yes; scan: yes; from v3/security.mig:21:7
 -- rebuild "audit_log" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "audit_log";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'audit_log' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_type_target_id_idx', 'audit_log_tenant_id_target_idx'));
@@ -121,19 +121,19 @@ CREATE TABLE "migc_sync_audit_log_guard" (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "audit_log") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [7] add shadow column `tasks.status__migc_new` of type `task_status__migc` for `status`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/projects.mig:36:3
 ALTER TABLE "tasks" ADD COLUMN "status__migc_new" text CHECK ("status__migc_new" IN ('todo', 'in_progress', 'blocked', 'done'));
 
 -- [8] add column `tasks.archived_at` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/projects.mig:41:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/projects.mig:41:3
 ALTER TABLE "tasks" ADD COLUMN "archived_at" timestamptz;
 
 -- [9] create index `tasks_board__migc` on `tasks`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v3/projects.mig:48:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/projects.mig:48:3
 CREATE INDEX "tasks_board__migc" ON "tasks" ("tenant_id", "project_id", "status__migc_new", "priority") WHERE "archived_at" IS NULL;
 
 -- [10] install the dual-write trigger on `tasks`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/projects.mig:29:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/projects.mig:29:7
 CREATE TABLE "migc_sync_tasks_guard" (active INTEGER PRIMARY KEY);
 CREATE TRIGGER "migc_sync_tasks_insert" AFTER INSERT ON "tasks"
 BEGIN
@@ -153,11 +153,11 @@ BEGIN
 END;
 
 -- [11] add column `tenants.display_name` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/tenants.mig:11:3
 ALTER TABLE "tenants" ADD COLUMN "display_name" text;
 
 -- [12] install the dual-write trigger on `tenants`
---     lock: database write lock; rebuilds `tenants` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v3/tenants.mig:7:7
+--     lock: database write lock; rebuilds `tenants` (copies every row into a new table); rewrite: yes; scan: yes; from v3/tenants.mig:7:7
 -- rebuild "tenants" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "tenants";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tenants' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tenants_deleted_at_idx', 'tenants_slug_key'));
@@ -204,11 +204,11 @@ CREATE TABLE "migc_sync_tenants_guard" (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tenants") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [13] drop view `open_tasks` to redefine it
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/projects.mig:52:6
 DROP VIEW "open_tasks";
 
 -- [14] create view `open_tasks` with its new query
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/projects.mig:52:6
 CREATE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "t"."archived_at" IS NULL AND "p"."deleted_at" IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('api_keys') ORDER BY name)) = 'created_at,created_by,expires_at,id,last_used_at,name,prefix,revoked_at,scopes,secret_hash,tenant_id'

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [15] backfill `target`, `payload__migc_new` on `audit_log`
---     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/saas/v3/security.mig:21:7
+--     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from v3/security.mig:21:7
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -43,7 +43,7 @@ DELETE FROM "migc_sync_audit_log_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "audit_log" WHERE ("target" IS NULL AND ("target_type" || ':' || "target_id") IS NOT NULL) OR ("payload__migc_new" IS NULL AND ("payload") IS NOT NULL));
 
 -- [16] backfill `archived_at`, `status__migc_new` on `tasks`
---     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/saas/v3/projects.mig:29:7
+--     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from v3/projects.mig:29:7
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
 INSERT OR REPLACE INTO "migc_sync_tasks_guard" (active) VALUES (1);
@@ -52,7 +52,7 @@ DELETE FROM "migc_sync_tasks_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "tasks" WHERE ("archived_at" IS NULL AND (CASE WHEN "status" = 'archived' THEN "updated_at" END) IS NOT NULL) OR ("status__migc_new" IS NULL AND (CAST(CASE CAST("status" AS TEXT) WHEN 'archived' THEN NULL ELSE CAST("status" AS TEXT) END AS TEXT)) IS NOT NULL));
 
 -- [17] backfill `display_name` on `tenants`
---     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/saas/v3/tenants.mig:7:7
+--     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from v3/tenants.mig:7:7
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
 INSERT OR REPLACE INTO "migc_sync_tenants_guard" (active) VALUES (1);

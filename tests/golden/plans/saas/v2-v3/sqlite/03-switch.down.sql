@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [29] undo: set `tenants.display_name` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/saas/v3/tenants.mig:11:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v3/tenants.mig:11:3
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -38,47 +38,47 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM
 -- nothing to undo: the column stays nullable
 
 -- [28] undo: validate that `tenants.display_name` holds no null
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
+--     lock: none; rewrite: no; scan: no; from v3/tenants.mig:11:3
 -- nothing to undo
 
 -- [27] undo: check `tenants.display_name` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
+--     lock: none; rewrite: no; scan: no; from v3/tenants.mig:11:3
 -- nothing to undo
 
 -- [26] undo: set `tasks.status__migc_new` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/saas/v3/projects.mig:36:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v3/projects.mig:36:3
 -- nothing to undo: the column stays nullable
 
 -- [25] undo: validate that `tasks.status__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+--     lock: none; rewrite: no; scan: no; from v3/projects.mig:36:3
 -- nothing to undo
 
 -- [24] undo: check `tasks.status__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+--     lock: none; rewrite: no; scan: no; from v3/projects.mig:36:3
 -- nothing to undo
 
 -- [23] undo: set `audit_log.payload__migc_new` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/saas/v3/security.mig:32:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v3/security.mig:32:3
 -- nothing to undo: the column stays nullable
 
 -- [22] undo: validate that `audit_log.payload__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+--     lock: none; rewrite: no; scan: no; from v3/security.mig:32:3
 -- nothing to undo
 
 -- [21] undo: check `audit_log.payload__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+--     lock: none; rewrite: no; scan: no; from v3/security.mig:32:3
 -- nothing to undo
 
 -- [20] undo: set `audit_log.target` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/saas/v3/security.mig:28:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v3/security.mig:28:3
 -- nothing to undo: the column stays nullable
 
 -- [19] undo: validate that `audit_log.target` holds no null
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
+--     lock: none; rewrite: no; scan: no; from v3/security.mig:28:3
 -- nothing to undo
 
 -- [18] undo: check `audit_log.target` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
+--     lock: none; rewrite: no; scan: no; from v3/security.mig:28:3
 -- nothing to undo
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [18] check `audit_log.target` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
+--     lock: none; rewrite: no; scan: no; from v3/security.mig:28:3
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -38,53 +38,53 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM
 -- SQLite has no NOT VALID: `audit_log.target` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [19] validate that `audit_log.target` holds no null
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/security.mig:28:3
+--     lock: none; rewrite: no; scan: no; from v3/security.mig:28:3
 -- validated where `audit_log` gets NOT NULL (`audit_log_target_not_null` exists only in the plan)
 
 -- [20] set `audit_log.target` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/saas/v3/security.mig:28:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v3/security.mig:28:3
 -- `audit_log.target` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "audit_log" WHERE "target" IS NULL);
 
 -- [21] check `audit_log.payload__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+--     lock: none; rewrite: no; scan: no; from v3/security.mig:32:3
 -- SQLite has no NOT VALID: `audit_log.payload__migc_new` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [22] validate that `audit_log.payload__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/security.mig:32:3
+--     lock: none; rewrite: no; scan: no; from v3/security.mig:32:3
 -- validated where `audit_log` gets NOT NULL (`audit_log_payload__migc_new_not_null` exists only in the plan)
 
 -- [23] set `audit_log.payload__migc_new` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/saas/v3/security.mig:32:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v3/security.mig:32:3
 -- `audit_log.payload__migc_new` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "audit_log" WHERE "payload__migc_new" IS NULL);
 
 -- [24] check `tasks.status__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+--     lock: none; rewrite: no; scan: no; from v3/projects.mig:36:3
 -- SQLite has no NOT VALID: `tasks.status__migc_new` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [25] validate that `tasks.status__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:36:3
+--     lock: none; rewrite: no; scan: no; from v3/projects.mig:36:3
 -- validated where `tasks` gets NOT NULL (`tasks_status__migc_new_not_null` exists only in the plan)
 
 -- [26] set `tasks.status__migc_new` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/saas/v3/projects.mig:36:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v3/projects.mig:36:3
 -- `tasks.status__migc_new` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "tasks" WHERE "status__migc_new" IS NULL);
 
 -- [27] check `tenants.display_name` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
+--     lock: none; rewrite: no; scan: no; from v3/tenants.mig:11:3
 -- SQLite has no NOT VALID: `tenants.display_name` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [28] validate that `tenants.display_name` holds no null
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/tenants.mig:11:3
+--     lock: none; rewrite: no; scan: no; from v3/tenants.mig:11:3
 -- validated where `tenants` gets NOT NULL (`tenants_display_name_not_null` exists only in the plan)
 
 -- [29] set `tenants.display_name` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/saas/v3/tenants.mig:11:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v3/tenants.mig:11:3
 -- `tenants.display_name` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "tenants" WHERE "display_name" IS NULL);

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [50] undo: recreate view `open_tasks`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/projects.mig:52:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -51,7 +51,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 DROP VIEW "open_tasks";
 
 -- [49] undo: remove the dual-write trigger on `tasks`
---     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v3/projects.mig:29:7
+--     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from v3/projects.mig:29:7
 -- rebuild "tasks" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "tasks";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tasks' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tasks_number_key', 'tasks_tenant_id_assignee_id_idx', 'tasks_board'));
@@ -106,11 +106,11 @@ CREATE TABLE "migc_sync_tasks_guard" (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tasks") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [48] undo: set the default of `tasks.status`
---     lock: database write lock; part of the rebuild of `tasks` at step 49; rewrite: yes; scan: yes; from examples/saas/v3/projects.mig:36:3
+--     lock: database write lock; part of the rebuild of `tasks` at step 49; rewrite: yes; scan: yes; from v3/projects.mig:36:3
 -- undone by the rebuild of `tasks` at step 49
 
 -- [47] undo: put shadow column `status__migc_new` in place of `tasks.status`
---     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v3/projects.mig:36:3
+--     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from v3/projects.mig:36:3
 -- rebuild "tasks" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "tasks";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tasks' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tasks_number_key', 'tasks_tenant_id_assignee_id_idx', 'tasks_board', 'migc_sync_tasks_insert', 'migc_sync_tasks_update'));
@@ -164,7 +164,7 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tasks") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [46] undo: give enum `task_status__migc` the name `task_status`
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:10:6
+--     lock: none; rewrite: no; scan: no; from v3/projects.mig:10:6
 -- nothing to undo
 
 -- [45] undo: drop column `tasks.status`
@@ -199,7 +199,7 @@ ALTER TABLE "tenants" ADD COLUMN "name" text;
 UPDATE "tenants" SET "name" = "display_name" WHERE "name" IS NULL;
 
 -- [42] undo: remove the dual-write trigger on `tenants`
---     lock: database write lock; rebuilds `tenants` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v3/tenants.mig:7:7
+--     lock: database write lock; rebuilds `tenants` (copies every row into a new table); rewrite: yes; scan: yes; from v3/tenants.mig:7:7
 -- rebuild "tenants" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "tenants";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tenants' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tenants_deleted_at_idx', 'tenants_slug_key'));
@@ -250,7 +250,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "ten
 -- nothing to undo
 
 -- [40] undo: rename index `tasks_board__migc` to `tasks_board`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v3/projects.mig:48:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/projects.mig:48:3
 DROP INDEX "tasks_board";
 CREATE INDEX "tasks_board__migc" ON "tasks" ("tenant_id", "project_id", "status__migc_new", "priority") WHERE "archived_at" IS NULL;
 
@@ -259,17 +259,17 @@ CREATE INDEX "tasks_board__migc" ON "tasks" ("tenant_id", "project_id", "status_
 CREATE INDEX "tasks_board" ON "tasks" ("tenant_id", "project_id", "status", "priority") WHERE "status" <> 'archived';
 
 -- [38] undo: drop column `audit_log.target_id`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/saas/v3/security.mig:30:3
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v3/security.mig:30:3
 ALTER TABLE "audit_log" ADD COLUMN "target_id" text;
 UPDATE "audit_log" SET "target_id" = substr(substr("target" || ':', instr("target" || ':', ':') + length(':')), 1, instr(substr("target" || ':', instr("target" || ':', ':') + length(':')), ':') - 1) WHERE "target_id" IS NULL;
 
 -- [37] undo: drop column `audit_log.target_type`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/saas/v3/security.mig:29:3
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v3/security.mig:29:3
 ALTER TABLE "audit_log" ADD COLUMN "target_type" varchar(32);
 UPDATE "audit_log" SET "target_type" = substr("target" || ':', 1, instr("target" || ':', ':') - 1) WHERE "target_type" IS NULL;
 
 -- [36] undo: remove the dual-write trigger on `audit_log`
---     lock: database write lock; rebuilds `audit_log` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v3/security.mig:21:7
+--     lock: database write lock; rebuilds `audit_log` (copies every row into a new table); rewrite: yes; scan: yes; from v3/security.mig:21:7
 -- rebuild "audit_log" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "audit_log";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'audit_log' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx'));
@@ -319,11 +319,11 @@ CREATE TABLE "migc_sync_audit_log_guard" (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "audit_log") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [35] undo: set the default of `audit_log.payload`
---     lock: database write lock; part of the rebuild of `audit_log` at step 36; rewrite: yes; scan: yes; from examples/saas/v3/security.mig:32:3
+--     lock: database write lock; part of the rebuild of `audit_log` at step 36; rewrite: yes; scan: yes; from v3/security.mig:32:3
 -- undone by the rebuild of `audit_log` at step 36
 
 -- [34] undo: put shadow column `payload__migc_new` in place of `audit_log.payload`
---     lock: database write lock; rebuilds `audit_log` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v3/security.mig:32:3
+--     lock: database write lock; rebuilds `audit_log` (copies every row into a new table); rewrite: yes; scan: yes; from v3/security.mig:32:3
 -- rebuild "audit_log" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "audit_log";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'audit_log' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'migc_sync_audit_log_insert', 'migc_sync_audit_log_update'));

@@ -85,7 +85,7 @@ BEGIN
 END;
 
 -- [34] put shadow column `payload__migc_new` in place of `audit_log.payload`
---     lock: database write lock; rebuilds `audit_log` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v3/security.mig:32:3
+--     lock: database write lock; rebuilds `audit_log` (copies every row into a new table); rewrite: yes; scan: yes; from v3/security.mig:32:3
 -- rebuild "audit_log" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "audit_log";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'audit_log' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'migc_sync_audit_log_insert', 'migc_sync_audit_log_update'));
@@ -134,11 +134,11 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "audit_log") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [35] set the default of `audit_log.payload`
---     lock: database write lock; part of the rebuild of `audit_log` at step 36; rewrite: yes; scan: yes; from examples/saas/v3/security.mig:32:3
+--     lock: database write lock; part of the rebuild of `audit_log` at step 36; rewrite: yes; scan: yes; from v3/security.mig:32:3
 -- done by the rebuild of `audit_log` at step 36
 
 -- [36] remove the dual-write trigger on `audit_log`
---     lock: database write lock; rebuilds `audit_log` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v3/security.mig:21:7
+--     lock: database write lock; rebuilds `audit_log` (copies every row into a new table); rewrite: yes; scan: yes; from v3/security.mig:21:7
 -- rebuild "audit_log" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "audit_log";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'audit_log' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'migc_sync_audit_log_insert', 'migc_sync_audit_log_update'));
@@ -168,11 +168,11 @@ DROP TABLE "migc_sync_audit_log_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "audit_log") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [37] drop column `audit_log.target_type`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/saas/v3/security.mig:29:3
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v3/security.mig:29:3
 ALTER TABLE "audit_log" DROP COLUMN "target_type";
 
 -- [38] drop column `audit_log.target_id`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/saas/v3/security.mig:30:3
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v3/security.mig:30:3
 ALTER TABLE "audit_log" DROP COLUMN "target_id";
 
 -- [39] drop index `tasks_board` on `tasks`
@@ -180,7 +180,7 @@ ALTER TABLE "audit_log" DROP COLUMN "target_id";
 DROP INDEX "tasks_board";
 
 -- [40] rename index `tasks_board__migc` to `tasks_board`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/saas/v3/projects.mig:48:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/projects.mig:48:3
 DROP INDEX "tasks_board__migc";
 CREATE INDEX "tasks_board" ON "tasks" ("tenant_id", "project_id", "status__migc_new", "priority") WHERE "archived_at" IS NULL;
 
@@ -189,7 +189,7 @@ CREATE INDEX "tasks_board" ON "tasks" ("tenant_id", "project_id", "status__migc_
 -- nothing to do in SQLite
 
 -- [42] remove the dual-write trigger on `tenants`
---     lock: database write lock; rebuilds `tenants` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v3/tenants.mig:7:7
+--     lock: database write lock; rebuilds `tenants` (copies every row into a new table); rewrite: yes; scan: yes; from v3/tenants.mig:7:7
 -- rebuild "tenants" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "tenants";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tenants' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tenants_deleted_at_idx', 'tenants_slug_key', 'migc_sync_tenants_insert', 'migc_sync_tenants_update'));
@@ -249,11 +249,11 @@ BEGIN
 END;
 
 -- [46] give enum `task_status__migc` the name `task_status`
---     lock: none; rewrite: no; scan: no; from examples/saas/v3/projects.mig:10:6
+--     lock: none; rewrite: no; scan: no; from v3/projects.mig:10:6
 -- SQLite has no enum types: the columns of `task_status__migc` already check the labels of `task_status`
 
 -- [47] put shadow column `status__migc_new` in place of `tasks.status`
---     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v3/projects.mig:36:3
+--     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from v3/projects.mig:36:3
 -- rebuild "tasks" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "tasks";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tasks' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tasks_number_key', 'tasks_tenant_id_assignee_id_idx', 'tasks_board', 'migc_sync_tasks_insert', 'migc_sync_tasks_update'));
@@ -307,11 +307,11 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tasks") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [48] set the default of `tasks.status`
---     lock: database write lock; part of the rebuild of `tasks` at step 49; rewrite: yes; scan: yes; from examples/saas/v3/projects.mig:36:3
+--     lock: database write lock; part of the rebuild of `tasks` at step 49; rewrite: yes; scan: yes; from v3/projects.mig:36:3
 -- done by the rebuild of `tasks` at step 49
 
 -- [49] remove the dual-write trigger on `tasks`
---     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from examples/saas/v3/projects.mig:29:7
+--     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from v3/projects.mig:29:7
 -- rebuild "tasks" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "tasks";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tasks' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tasks_number_key', 'tasks_tenant_id_assignee_id_idx', 'tasks_board', 'migc_sync_tasks_insert', 'migc_sync_tasks_update'));
@@ -350,7 +350,7 @@ DROP TABLE "migc_sync_tasks_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tasks") = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
 -- [50] recreate view `open_tasks`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/saas/v3/projects.mig:52:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/projects.mig:52:6
 CREATE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "t"."archived_at" IS NULL AND "p"."deleted_at" IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('audit_log') ORDER BY name)) = 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,target,tenant_id'

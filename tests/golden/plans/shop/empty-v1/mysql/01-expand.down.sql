@@ -7,19 +7,19 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [40] undo: create view `product_stock`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v1/inventory.mig:19:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v1/inventory.mig:19:6
 DROP VIEW IF EXISTS `product_stock`;
 
 -- [39] undo: create view `order_totals`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v1/orders.mig:43:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v1/orders.mig:43:6
 DROP VIEW IF EXISTS `order_totals`;
 
 -- [38] undo: create view `active_products`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v1/catalog.mig:28:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v1/catalog.mig:28:6
 DROP VIEW IF EXISTS `active_products`;
 
 -- [37] undo: add foreign key `warehouses_country_fkey` on `warehouses`
---     lock: none (added in place, rows not checked; `countries` read); rewrite: no; scan: no; from examples/shop/v1/inventory.mig:6:43
+--     lock: none (added in place, rows not checked; `countries` read); rewrite: no; scan: no; from v1/inventory.mig:6:43
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -63,7 +63,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [36] undo: add foreign key `stock_warehouse_id_fkey` on `stock`
---     lock: none (added in place, rows not checked; `warehouses` read); rewrite: no; scan: no; from examples/shop/v1/inventory.mig:12:43
+--     lock: none (added in place, rows not checked; `warehouses` read); rewrite: no; scan: no; from v1/inventory.mig:12:43
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -107,11 +107,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [35] undo: create table `warehouses`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/inventory.mig:2:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/inventory.mig:2:7
 DROP TABLE IF EXISTS `warehouses`;
 
 -- [34] undo: create index `users_created_at_idx` on `users`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/users.mig:15:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/users.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -140,7 +140,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [33] undo: create unique index `users_email_lower_key` on `users`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/users.mig:14:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/users.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -184,7 +184,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [32] undo: add foreign key `orders_user_id_fkey` on `orders`
---     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from examples/shop/v1/orders.mig:10:58
+--     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from v1/orders.mig:10:58
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -228,7 +228,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [31] undo: add foreign key `legacy_sessions_user_id_fkey` on `legacy_sessions`
---     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from examples/shop/v1/users.mig:42:46
+--     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from v1/users.mig:42:46
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -272,7 +272,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [30] undo: add foreign key `addresses_user_id_fkey` on `addresses`
---     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from examples/shop/v1/users.mig:26:48
+--     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from v1/users.mig:26:48
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -316,15 +316,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [29] undo: create table `users`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:4:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/users.mig:4:7
 DROP TABLE IF EXISTS `users`;
 
 -- [28] undo: create table `stock`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/inventory.mig:9:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/inventory.mig:9:7
 DROP TABLE IF EXISTS `stock`;
 
 -- [27] undo: add foreign key `products_category_id_fkey` on `products`
---     lock: none (added in place, rows not checked; `categories` read); rewrite: no; scan: no; from examples/shop/v1/catalog.mig:15:50
+--     lock: none (added in place, rows not checked; `categories` read); rewrite: no; scan: no; from v1/catalog.mig:15:50
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -368,7 +368,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [26] undo: create index `products_name_lower` on `products`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/catalog.mig:24:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/catalog.mig:24:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -415,7 +415,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [25] undo: create index `products_category_id_is_active_idx` on `products`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/catalog.mig:23:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/catalog.mig:23:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -447,7 +447,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [24] undo: add foreign key `order_items_product_id_fkey` on `order_items`
---     lock: none (added in place, rows not checked; `products` read); rewrite: no; scan: no; from examples/shop/v1/orders.mig:25:49
+--     lock: none (added in place, rows not checked; `products` read); rewrite: no; scan: no; from v1/orders.mig:25:49
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -491,11 +491,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [23] undo: create table `products`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/catalog.mig:13:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/catalog.mig:13:7
 DROP TABLE IF EXISTS `products`;
 
 -- [22] undo: add foreign key `payments_order_id_fkey` on `payments`
---     lock: none (added in place, rows not checked; `orders` read); rewrite: no; scan: no; from examples/shop/v1/orders.mig:34:51
+--     lock: none (added in place, rows not checked; `orders` read); rewrite: no; scan: no; from v1/orders.mig:34:51
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -539,7 +539,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [21] undo: create index `payments_order_id_idx` on `payments`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/orders.mig:40:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/orders.mig:40:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -571,11 +571,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [20] undo: create table `payments`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/orders.mig:32:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/orders.mig:32:7
 DROP TABLE IF EXISTS `payments`;
 
 -- [19] undo: add foreign key `orders_shipping_address_id_fkey` on `orders`
---     lock: none (added in place, rows not checked; `addresses` read); rewrite: no; scan: no; from examples/shop/v1/orders.mig:11:54
+--     lock: none (added in place, rows not checked; `addresses` read); rewrite: no; scan: no; from v1/orders.mig:11:54
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -619,7 +619,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [18] undo: create index `orders_pending` on `orders`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/orders.mig:19:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/orders.mig:19:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -654,7 +654,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [17] undo: create index `orders_user_id_placed_at_idx` on `orders`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/orders.mig:17:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/orders.mig:17:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -689,7 +689,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [16] undo: add foreign key `order_items_order_id_fkey` on `order_items`
---     lock: none (added in place, rows not checked; `orders` read); rewrite: no; scan: no; from examples/shop/v1/orders.mig:23:49
+--     lock: none (added in place, rows not checked; `orders` read); rewrite: no; scan: no; from v1/orders.mig:23:49
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -733,11 +733,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [15] undo: create table `orders`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/orders.mig:8:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/orders.mig:8:7
 DROP TABLE IF EXISTS `orders`;
 
 -- [14] undo: create index `order_items_product_id_idx` on `order_items`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/orders.mig:29:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/orders.mig:29:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -772,11 +772,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [13] undo: create table `order_items`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/orders.mig:22:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/orders.mig:22:7
 DROP TABLE IF EXISTS `order_items`;
 
 -- [12] undo: create index `legacy_sessions_expires_at_idx` on `legacy_sessions`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/users.mig:46:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/users.mig:46:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -808,7 +808,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [11] undo: create index `legacy_sessions_user_id_idx` on `legacy_sessions`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/users.mig:45:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/users.mig:45:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -840,11 +840,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [10] undo: create table `legacy_sessions`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:40:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/users.mig:40:7
 DROP TABLE IF EXISTS `legacy_sessions`;
 
 -- [9] undo: add foreign key `addresses_country_fkey` on `addresses`
---     lock: none (added in place, rows not checked; `countries` read); rewrite: no; scan: no; from examples/shop/v1/users.mig:32:48
+--     lock: none (added in place, rows not checked; `countries` read); rewrite: no; scan: no; from v1/users.mig:32:48
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -888,11 +888,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [8] undo: create table `countries`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:18:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/users.mig:18:7
 DROP TABLE IF EXISTS `countries`;
 
 -- [7] undo: add foreign key `categories_parent_id_fkey` on `categories`
---     lock: none (added in place, rows not checked; `categories` read); rewrite: no; scan: no; from examples/shop/v1/catalog.mig:6:42
+--     lock: none (added in place, rows not checked; `categories` read); rewrite: no; scan: no; from v1/catalog.mig:6:42
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -936,7 +936,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [6] undo: create index `categories_parent_id_position_idx` on `categories`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/catalog.mig:10:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/catalog.mig:10:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -968,11 +968,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [5] undo: create table `categories`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/catalog.mig:4:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/catalog.mig:4:7
 DROP TABLE IF EXISTS `categories`;
 
 -- [4] undo: create unique index `addresses_one_default_per_user` on `addresses`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/users.mig:36:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/users.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1022,13 +1022,13 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [3] undo: create table `addresses`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:24:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/users.mig:24:7
 DROP TABLE IF EXISTS `addresses`;
 
 -- [2] undo: create enum `payment_method`
---     lock: none; rewrite: no; scan: no; from examples/shop/v1/orders.mig:6:6
+--     lock: none; rewrite: no; scan: no; from v1/orders.mig:6:6
 -- enum payment_method: MySQL enums are column types, nothing to do
 
 -- [1] undo: create enum `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v1/orders.mig:4:6
+--     lock: none; rewrite: no; scan: no; from v1/orders.mig:4:6
 -- enum order_status: MySQL enums are column types, nothing to do

@@ -7,15 +7,15 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [1] create enum `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v1/orders.mig:4:6
+--     lock: none; rewrite: no; scan: no; from v1/orders.mig:4:6
 -- enum order_status: MySQL enums are column types, nothing to do
 
 -- [2] create enum `payment_method`
---     lock: none; rewrite: no; scan: no; from examples/shop/v1/orders.mig:6:6
+--     lock: none; rewrite: no; scan: no; from v1/orders.mig:6:6
 -- enum payment_method: MySQL enums are column types, nothing to do
 
 -- [3] create table `addresses`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:24:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/users.mig:24:7
 CREATE TABLE IF NOT EXISTS `addresses` (
   `id` bigint NOT NULL AUTO_INCREMENT,
   `user_id` bigint NOT NULL,
@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS `addresses` (
 ) ENGINE=InnoDB;
 
 -- [4] create unique index `addresses_one_default_per_user` on `addresses`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/users.mig:36:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/users.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -83,7 +83,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [5] create table `categories`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/catalog.mig:4:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/catalog.mig:4:7
 CREATE TABLE IF NOT EXISTS `categories` (
   `id` bigint NOT NULL AUTO_INCREMENT,
   `parent_id` bigint NULL,
@@ -96,7 +96,7 @@ CREATE TABLE IF NOT EXISTS `categories` (
 ) ENGINE=InnoDB;
 
 -- [6] create index `categories_parent_id_position_idx` on `categories`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/catalog.mig:10:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/catalog.mig:10:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -128,7 +128,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [7] add foreign key `categories_parent_id_fkey` on `categories`
---     lock: none (added in place, rows not checked; `categories` read); rewrite: no; scan: no; from examples/shop/v1/catalog.mig:6:42
+--     lock: none (added in place, rows not checked; `categories` read); rewrite: no; scan: no; from v1/catalog.mig:6:42
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -188,7 +188,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [8] create table `countries`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:18:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/users.mig:18:7
 CREATE TABLE IF NOT EXISTS `countries` (
   `code` varchar(2) NOT NULL COMMENT 'ISO 3166-1 alpha-2',
   `name` text NOT NULL,
@@ -197,7 +197,7 @@ CREATE TABLE IF NOT EXISTS `countries` (
 ) ENGINE=InnoDB;
 
 -- [9] add foreign key `addresses_country_fkey` on `addresses`
---     lock: none (added in place, rows not checked; `countries` read); rewrite: no; scan: no; from examples/shop/v1/users.mig:32:48
+--     lock: none (added in place, rows not checked; `countries` read); rewrite: no; scan: no; from v1/users.mig:32:48
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -257,7 +257,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [10] create table `legacy_sessions`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:40:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/users.mig:40:7
 CREATE TABLE IF NOT EXISTS `legacy_sessions` (
   `token` varchar(64) NOT NULL,
   `user_id` bigint NOT NULL,
@@ -267,7 +267,7 @@ CREATE TABLE IF NOT EXISTS `legacy_sessions` (
 ) ENGINE=InnoDB;
 
 -- [11] create index `legacy_sessions_user_id_idx` on `legacy_sessions`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/users.mig:45:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/users.mig:45:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -299,7 +299,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [12] create index `legacy_sessions_expires_at_idx` on `legacy_sessions`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/users.mig:46:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/users.mig:46:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -331,7 +331,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [13] create table `order_items`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/orders.mig:22:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/orders.mig:22:7
 CREATE TABLE IF NOT EXISTS `order_items` (
   `order_id` bigint NOT NULL,
   `line` int NOT NULL,
@@ -344,7 +344,7 @@ CREATE TABLE IF NOT EXISTS `order_items` (
 ) ENGINE=InnoDB;
 
 -- [14] create index `order_items_product_id_idx` on `order_items`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/orders.mig:29:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/orders.mig:29:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -379,7 +379,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [15] create table `orders`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/orders.mig:8:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/orders.mig:8:7
 CREATE TABLE IF NOT EXISTS `orders` (
   `id` bigint NOT NULL AUTO_INCREMENT,
   `user_id` bigint NOT NULL,
@@ -395,7 +395,7 @@ CREATE TABLE IF NOT EXISTS `orders` (
 ) ENGINE=InnoDB;
 
 -- [16] add foreign key `order_items_order_id_fkey` on `order_items`
---     lock: none (added in place, rows not checked; `orders` read); rewrite: no; scan: no; from examples/shop/v1/orders.mig:23:49
+--     lock: none (added in place, rows not checked; `orders` read); rewrite: no; scan: no; from v1/orders.mig:23:49
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -455,7 +455,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [17] create index `orders_user_id_placed_at_idx` on `orders`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/orders.mig:17:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/orders.mig:17:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -490,7 +490,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [18] create index `orders_pending` on `orders`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/orders.mig:19:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/orders.mig:19:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -525,7 +525,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [19] add foreign key `orders_shipping_address_id_fkey` on `orders`
---     lock: none (added in place, rows not checked; `addresses` read); rewrite: no; scan: no; from examples/shop/v1/orders.mig:11:54
+--     lock: none (added in place, rows not checked; `addresses` read); rewrite: no; scan: no; from v1/orders.mig:11:54
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -585,7 +585,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [20] create table `payments`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/orders.mig:32:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/orders.mig:32:7
 CREATE TABLE IF NOT EXISTS `payments` (
   `id` bigint NOT NULL AUTO_INCREMENT,
   `order_id` bigint NOT NULL,
@@ -600,7 +600,7 @@ CREATE TABLE IF NOT EXISTS `payments` (
 ) ENGINE=InnoDB;
 
 -- [21] create index `payments_order_id_idx` on `payments`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/orders.mig:40:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/orders.mig:40:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -632,7 +632,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [22] add foreign key `payments_order_id_fkey` on `payments`
---     lock: none (added in place, rows not checked; `orders` read); rewrite: no; scan: no; from examples/shop/v1/orders.mig:34:51
+--     lock: none (added in place, rows not checked; `orders` read); rewrite: no; scan: no; from v1/orders.mig:34:51
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -692,7 +692,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [23] create table `products`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/catalog.mig:13:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/catalog.mig:13:7
 CREATE TABLE IF NOT EXISTS `products` (
   `id` bigint NOT NULL AUTO_INCREMENT,
   `category_id` bigint NOT NULL,
@@ -711,7 +711,7 @@ CREATE TABLE IF NOT EXISTS `products` (
 ) ENGINE=InnoDB;
 
 -- [24] add foreign key `order_items_product_id_fkey` on `order_items`
---     lock: none (added in place, rows not checked; `products` read); rewrite: no; scan: no; from examples/shop/v1/orders.mig:25:49
+--     lock: none (added in place, rows not checked; `products` read); rewrite: no; scan: no; from v1/orders.mig:25:49
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -771,7 +771,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [25] create index `products_category_id_is_active_idx` on `products`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/catalog.mig:23:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/catalog.mig:23:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -803,7 +803,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [26] create index `products_name_lower` on `products`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/catalog.mig:24:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/catalog.mig:24:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -850,7 +850,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [27] add foreign key `products_category_id_fkey` on `products`
---     lock: none (added in place, rows not checked; `categories` read); rewrite: no; scan: no; from examples/shop/v1/catalog.mig:15:50
+--     lock: none (added in place, rows not checked; `categories` read); rewrite: no; scan: no; from v1/catalog.mig:15:50
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -910,7 +910,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [28] create table `stock`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/inventory.mig:9:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/inventory.mig:9:7
 CREATE TABLE IF NOT EXISTS `stock` (
   `product_id` bigint NOT NULL,
   `warehouse_id` int NOT NULL,
@@ -923,7 +923,7 @@ CREATE TABLE IF NOT EXISTS `stock` (
 ) ENGINE=InnoDB;
 
 -- [29] create table `users`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:4:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/users.mig:4:7
 CREATE TABLE IF NOT EXISTS `users` (
   `id` bigint NOT NULL AUTO_INCREMENT,
   `email` text NOT NULL,
@@ -939,7 +939,7 @@ CREATE TABLE IF NOT EXISTS `users` (
 ) ENGINE=InnoDB COMMENT='one row per customer account';
 
 -- [30] add foreign key `addresses_user_id_fkey` on `addresses`
---     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from examples/shop/v1/users.mig:26:48
+--     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from v1/users.mig:26:48
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -999,7 +999,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [31] add foreign key `legacy_sessions_user_id_fkey` on `legacy_sessions`
---     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from examples/shop/v1/users.mig:42:46
+--     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from v1/users.mig:42:46
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1059,7 +1059,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [32] add foreign key `orders_user_id_fkey` on `orders`
---     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from examples/shop/v1/orders.mig:10:58
+--     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from v1/orders.mig:10:58
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1119,7 +1119,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [33] create unique index `users_email_lower_key` on `users`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/users.mig:14:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/users.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1163,7 +1163,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [34] create index `users_created_at_idx` on `users`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v1/users.mig:15:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v1/users.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1192,7 +1192,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [35] create table `warehouses`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/inventory.mig:2:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/inventory.mig:2:7
 CREATE TABLE IF NOT EXISTS `warehouses` (
   `id` int NOT NULL AUTO_INCREMENT,
   `code` varchar(16) NOT NULL,
@@ -1203,7 +1203,7 @@ CREATE TABLE IF NOT EXISTS `warehouses` (
 ) ENGINE=InnoDB;
 
 -- [36] add foreign key `stock_warehouse_id_fkey` on `stock`
---     lock: none (added in place, rows not checked; `warehouses` read); rewrite: no; scan: no; from examples/shop/v1/inventory.mig:12:43
+--     lock: none (added in place, rows not checked; `warehouses` read); rewrite: no; scan: no; from v1/inventory.mig:12:43
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1263,7 +1263,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [37] add foreign key `warehouses_country_fkey` on `warehouses`
---     lock: none (added in place, rows not checked; `countries` read); rewrite: no; scan: no; from examples/shop/v1/inventory.mig:6:43
+--     lock: none (added in place, rows not checked; `countries` read); rewrite: no; scan: no; from v1/inventory.mig:6:43
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1323,13 +1323,13 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [38] create view `active_products`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v1/catalog.mig:28:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v1/catalog.mig:28:6
 CREATE OR REPLACE VIEW `active_products` AS SELECT `p`.`id`, `p`.`sku`, `p`.`name`, `p`.`price`, `c`.`slug` AS `category_slug` FROM `products` p JOIN `categories` c ON `c`.`id` = `p`.`category_id` WHERE `p`.`is_active`;
 
 -- [39] create view `order_totals`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v1/orders.mig:43:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v1/orders.mig:43:6
 CREATE OR REPLACE VIEW `order_totals` AS SELECT `o`.`id` AS `order_id`, `o`.`user_id`, count(*) AS `lines`, sum(`i`.`quantity` * `i`.`unit_price`) AS `items_total` FROM `orders` o JOIN `order_items` i ON `i`.`order_id` = `o`.`id` GROUP BY `o`.`id`, `o`.`user_id`;
 
 -- [40] create view `product_stock`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v1/inventory.mig:19:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v1/inventory.mig:19:6
 CREATE OR REPLACE VIEW `product_stock` AS SELECT `product_id`, sum(`quantity` - `reserved`) AS `available` FROM `stock` GROUP BY `product_id`;

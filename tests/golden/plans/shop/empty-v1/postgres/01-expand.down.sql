@@ -6,19 +6,19 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [40] undo: create view `product_stock`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v1/inventory.mig:19:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v1/inventory.mig:19:6
 DROP VIEW IF EXISTS "product_stock";
 
 -- [39] undo: create view `order_totals`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v1/orders.mig:43:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v1/orders.mig:43:6
 DROP VIEW IF EXISTS "order_totals";
 
 -- [38] undo: create view `active_products`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v1/catalog.mig:28:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v1/catalog.mig:28:6
 DROP VIEW IF EXISTS "active_products";
 
 -- [37] undo: add foreign key `warehouses_country_fkey` on `warehouses`
---     lock: SHARE ROW EXCLUSIVE (on `warehouses` and `countries`); rewrite: no; scan: yes; from examples/shop/v1/inventory.mig:6:43
+--     lock: SHARE ROW EXCLUSIVE (on `warehouses` and `countries`); rewrite: no; scan: yes; from v1/inventory.mig:6:43
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -44,7 +44,7 @@ END
 $migc$;
 
 -- [36] undo: add foreign key `stock_warehouse_id_fkey` on `stock`
---     lock: SHARE ROW EXCLUSIVE (on `stock` and `warehouses`); rewrite: no; scan: yes; from examples/shop/v1/inventory.mig:12:43
+--     lock: SHARE ROW EXCLUSIVE (on `stock` and `warehouses`); rewrite: no; scan: yes; from v1/inventory.mig:12:43
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -70,19 +70,19 @@ END
 $migc$;
 
 -- [35] undo: create table `warehouses`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/inventory.mig:2:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/inventory.mig:2:7
 DROP TABLE IF EXISTS "warehouses";
 
 -- [34] undo: create index `users_created_at_idx` on `users`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v1/users.mig:15:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v1/users.mig:15:3
 DROP INDEX CONCURRENTLY IF EXISTS "users_created_at_idx";
 
 -- [33] undo: create unique index `users_email_lower_key` on `users`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v1/users.mig:14:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v1/users.mig:14:3
 DROP INDEX CONCURRENTLY IF EXISTS "users_email_lower_key";
 
 -- [32] undo: add foreign key `orders_user_id_fkey` on `orders`
---     lock: SHARE ROW EXCLUSIVE (on `orders` and `users`); rewrite: no; scan: yes; from examples/shop/v1/orders.mig:10:58
+--     lock: SHARE ROW EXCLUSIVE (on `orders` and `users`); rewrite: no; scan: yes; from v1/orders.mig:10:58
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -108,7 +108,7 @@ END
 $migc$;
 
 -- [31] undo: add foreign key `legacy_sessions_user_id_fkey` on `legacy_sessions`
---     lock: SHARE ROW EXCLUSIVE (on `legacy_sessions` and `users`); rewrite: no; scan: yes; from examples/shop/v1/users.mig:42:46
+--     lock: SHARE ROW EXCLUSIVE (on `legacy_sessions` and `users`); rewrite: no; scan: yes; from v1/users.mig:42:46
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -134,7 +134,7 @@ END
 $migc$;
 
 -- [30] undo: add foreign key `addresses_user_id_fkey` on `addresses`
---     lock: SHARE ROW EXCLUSIVE (on `addresses` and `users`); rewrite: no; scan: yes; from examples/shop/v1/users.mig:26:48
+--     lock: SHARE ROW EXCLUSIVE (on `addresses` and `users`); rewrite: no; scan: yes; from v1/users.mig:26:48
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -160,15 +160,15 @@ END
 $migc$;
 
 -- [29] undo: create table `users`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:4:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/users.mig:4:7
 DROP TABLE IF EXISTS "users";
 
 -- [28] undo: create table `stock`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/inventory.mig:9:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/inventory.mig:9:7
 DROP TABLE IF EXISTS "stock";
 
 -- [27] undo: add foreign key `products_category_id_fkey` on `products`
---     lock: SHARE ROW EXCLUSIVE (on `products` and `categories`); rewrite: no; scan: yes; from examples/shop/v1/catalog.mig:15:50
+--     lock: SHARE ROW EXCLUSIVE (on `products` and `categories`); rewrite: no; scan: yes; from v1/catalog.mig:15:50
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -194,15 +194,15 @@ END
 $migc$;
 
 -- [26] undo: create index `products_name_lower` on `products`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v1/catalog.mig:24:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v1/catalog.mig:24:3
 DROP INDEX CONCURRENTLY IF EXISTS "products_name_lower";
 
 -- [25] undo: create index `products_category_id_is_active_idx` on `products`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v1/catalog.mig:23:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v1/catalog.mig:23:3
 DROP INDEX CONCURRENTLY IF EXISTS "products_category_id_is_active_idx";
 
 -- [24] undo: add foreign key `order_items_product_id_fkey` on `order_items`
---     lock: SHARE ROW EXCLUSIVE (on `order_items` and `products`); rewrite: no; scan: yes; from examples/shop/v1/orders.mig:25:49
+--     lock: SHARE ROW EXCLUSIVE (on `order_items` and `products`); rewrite: no; scan: yes; from v1/orders.mig:25:49
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -228,11 +228,11 @@ END
 $migc$;
 
 -- [23] undo: create table `products`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/catalog.mig:13:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/catalog.mig:13:7
 DROP TABLE IF EXISTS "products";
 
 -- [22] undo: add foreign key `payments_order_id_fkey` on `payments`
---     lock: SHARE ROW EXCLUSIVE (on `payments` and `orders`); rewrite: no; scan: yes; from examples/shop/v1/orders.mig:34:51
+--     lock: SHARE ROW EXCLUSIVE (on `payments` and `orders`); rewrite: no; scan: yes; from v1/orders.mig:34:51
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -258,15 +258,15 @@ END
 $migc$;
 
 -- [21] undo: create index `payments_order_id_idx` on `payments`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v1/orders.mig:40:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v1/orders.mig:40:3
 DROP INDEX CONCURRENTLY IF EXISTS "payments_order_id_idx";
 
 -- [20] undo: create table `payments`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/orders.mig:32:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/orders.mig:32:7
 DROP TABLE IF EXISTS "payments";
 
 -- [19] undo: add foreign key `orders_shipping_address_id_fkey` on `orders`
---     lock: SHARE ROW EXCLUSIVE (on `orders` and `addresses`); rewrite: no; scan: yes; from examples/shop/v1/orders.mig:11:54
+--     lock: SHARE ROW EXCLUSIVE (on `orders` and `addresses`); rewrite: no; scan: yes; from v1/orders.mig:11:54
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -292,15 +292,15 @@ END
 $migc$;
 
 -- [18] undo: create index `orders_pending` on `orders`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v1/orders.mig:19:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v1/orders.mig:19:3
 DROP INDEX CONCURRENTLY IF EXISTS "orders_pending";
 
 -- [17] undo: create index `orders_user_id_placed_at_idx` on `orders`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v1/orders.mig:17:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v1/orders.mig:17:3
 DROP INDEX CONCURRENTLY IF EXISTS "orders_user_id_placed_at_idx";
 
 -- [16] undo: add foreign key `order_items_order_id_fkey` on `order_items`
---     lock: SHARE ROW EXCLUSIVE (on `order_items` and `orders`); rewrite: no; scan: yes; from examples/shop/v1/orders.mig:23:49
+--     lock: SHARE ROW EXCLUSIVE (on `order_items` and `orders`); rewrite: no; scan: yes; from v1/orders.mig:23:49
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -326,31 +326,31 @@ END
 $migc$;
 
 -- [15] undo: create table `orders`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/orders.mig:8:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/orders.mig:8:7
 DROP TABLE IF EXISTS "orders";
 
 -- [14] undo: create index `order_items_product_id_idx` on `order_items`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v1/orders.mig:29:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v1/orders.mig:29:3
 DROP INDEX CONCURRENTLY IF EXISTS "order_items_product_id_idx";
 
 -- [13] undo: create table `order_items`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/orders.mig:22:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/orders.mig:22:7
 DROP TABLE IF EXISTS "order_items";
 
 -- [12] undo: create index `legacy_sessions_expires_at_idx` on `legacy_sessions`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v1/users.mig:46:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v1/users.mig:46:3
 DROP INDEX CONCURRENTLY IF EXISTS "legacy_sessions_expires_at_idx";
 
 -- [11] undo: create index `legacy_sessions_user_id_idx` on `legacy_sessions`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v1/users.mig:45:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v1/users.mig:45:3
 DROP INDEX CONCURRENTLY IF EXISTS "legacy_sessions_user_id_idx";
 
 -- [10] undo: create table `legacy_sessions`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:40:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/users.mig:40:7
 DROP TABLE IF EXISTS "legacy_sessions";
 
 -- [9] undo: add foreign key `addresses_country_fkey` on `addresses`
---     lock: SHARE ROW EXCLUSIVE (on `addresses` and `countries`); rewrite: no; scan: yes; from examples/shop/v1/users.mig:32:48
+--     lock: SHARE ROW EXCLUSIVE (on `addresses` and `countries`); rewrite: no; scan: yes; from v1/users.mig:32:48
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -376,11 +376,11 @@ END
 $migc$;
 
 -- [8] undo: create table `countries`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:18:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/users.mig:18:7
 DROP TABLE IF EXISTS "countries";
 
 -- [7] undo: add foreign key `categories_parent_id_fkey` on `categories`
---     lock: SHARE ROW EXCLUSIVE (on `categories` and `categories`); rewrite: no; scan: yes; from examples/shop/v1/catalog.mig:6:42
+--     lock: SHARE ROW EXCLUSIVE (on `categories` and `categories`); rewrite: no; scan: yes; from v1/catalog.mig:6:42
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -406,25 +406,25 @@ END
 $migc$;
 
 -- [6] undo: create index `categories_parent_id_position_idx` on `categories`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v1/catalog.mig:10:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v1/catalog.mig:10:3
 DROP INDEX CONCURRENTLY IF EXISTS "categories_parent_id_position_idx";
 
 -- [5] undo: create table `categories`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/catalog.mig:4:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/catalog.mig:4:7
 DROP TABLE IF EXISTS "categories";
 
 -- [4] undo: create unique index `addresses_one_default_per_user` on `addresses`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v1/users.mig:36:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v1/users.mig:36:3
 DROP INDEX CONCURRENTLY IF EXISTS "addresses_one_default_per_user";
 
 -- [3] undo: create table `addresses`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:24:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/users.mig:24:7
 DROP TABLE IF EXISTS "addresses";
 
 -- [2] undo: create enum `payment_method`
---     lock: none; rewrite: no; scan: no; from examples/shop/v1/orders.mig:6:6
+--     lock: none; rewrite: no; scan: no; from v1/orders.mig:6:6
 DROP TYPE IF EXISTS "payment_method";
 
 -- [1] undo: create enum `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v1/orders.mig:4:6
+--     lock: none; rewrite: no; scan: no; from v1/orders.mig:4:6
 DROP TYPE IF EXISTS "order_status";

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [1] create enum `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v1/orders.mig:4:6
+--     lock: none; rewrite: no; scan: no; from v1/orders.mig:4:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -52,11 +52,11 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM
 -- SQLite has no enum types: columns of `order_status` are text with a check of its labels
 
 -- [2] create enum `payment_method`
---     lock: none; rewrite: no; scan: no; from examples/shop/v1/orders.mig:6:6
+--     lock: none; rewrite: no; scan: no; from v1/orders.mig:6:6
 -- SQLite has no enum types: columns of `payment_method` are text with a check of its labels
 
 -- [3] create table `addresses`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:24:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/users.mig:24:7
 CREATE TABLE "addresses" (
   "id" integer NOT NULL,
   "user_id" integer NOT NULL,
@@ -75,11 +75,11 @@ CREATE TABLE "addresses" (
 );
 
 -- [4] create unique index `addresses_one_default_per_user` on `addresses`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/users.mig:36:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/users.mig:36:3
 CREATE UNIQUE INDEX "addresses_one_default_per_user" ON "addresses" ("user_id") WHERE "is_default";
 
 -- [5] create table `categories`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/catalog.mig:4:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/catalog.mig:4:7
 CREATE TABLE "categories" (
   "id" integer NOT NULL,
   "parent_id" integer,
@@ -93,15 +93,15 @@ CREATE TABLE "categories" (
 CREATE UNIQUE INDEX "categories_slug_key" ON "categories" ("slug");
 
 -- [6] create index `categories_parent_id_position_idx` on `categories`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/catalog.mig:10:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/catalog.mig:10:3
 CREATE INDEX "categories_parent_id_position_idx" ON "categories" ("parent_id", "position");
 
 -- [7] add foreign key `categories_parent_id_fkey` on `categories`
---     lock: none; rewrite: no; scan: no; from examples/shop/v1/catalog.mig:6:42
+--     lock: none; rewrite: no; scan: no; from v1/catalog.mig:6:42
 -- SQLite adds foreign keys with the table: `categories_parent_id_fkey` is in its CREATE TABLE
 
 -- [8] create table `countries`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:18:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/users.mig:18:7
 CREATE TABLE "countries" (
   "code" varchar(2) NOT NULL,
   "name" text NOT NULL,
@@ -110,11 +110,11 @@ CREATE TABLE "countries" (
 );
 
 -- [9] add foreign key `addresses_country_fkey` on `addresses`
---     lock: none; rewrite: no; scan: no; from examples/shop/v1/users.mig:32:48
+--     lock: none; rewrite: no; scan: no; from v1/users.mig:32:48
 -- SQLite adds foreign keys with the table: `addresses_country_fkey` is in its CREATE TABLE
 
 -- [10] create table `legacy_sessions`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:40:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/users.mig:40:7
 CREATE TABLE "legacy_sessions" (
   "token" varchar(64) NOT NULL,
   "user_id" integer NOT NULL,
@@ -125,15 +125,15 @@ CREATE TABLE "legacy_sessions" (
 );
 
 -- [11] create index `legacy_sessions_user_id_idx` on `legacy_sessions`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/users.mig:45:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/users.mig:45:3
 CREATE INDEX "legacy_sessions_user_id_idx" ON "legacy_sessions" ("user_id");
 
 -- [12] create index `legacy_sessions_expires_at_idx` on `legacy_sessions`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/users.mig:46:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/users.mig:46:3
 CREATE INDEX "legacy_sessions_expires_at_idx" ON "legacy_sessions" ("expires_at");
 
 -- [13] create table `order_items`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/orders.mig:22:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/orders.mig:22:7
 CREATE TABLE "order_items" (
   "order_id" integer NOT NULL,
   "line" integer NOT NULL,
@@ -148,11 +148,11 @@ CREATE TABLE "order_items" (
 );
 
 -- [14] create index `order_items_product_id_idx` on `order_items`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/orders.mig:29:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/orders.mig:29:3
 CREATE INDEX "order_items_product_id_idx" ON "order_items" ("product_id");
 
 -- [15] create table `orders`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/orders.mig:8:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/orders.mig:8:7
 CREATE TABLE "orders" (
   "id" integer NOT NULL,
   "user_id" integer NOT NULL,
@@ -170,23 +170,23 @@ CREATE TABLE "orders" (
 );
 
 -- [16] add foreign key `order_items_order_id_fkey` on `order_items`
---     lock: none; rewrite: no; scan: no; from examples/shop/v1/orders.mig:23:49
+--     lock: none; rewrite: no; scan: no; from v1/orders.mig:23:49
 -- SQLite adds foreign keys with the table: `order_items_order_id_fkey` is in its CREATE TABLE
 
 -- [17] create index `orders_user_id_placed_at_idx` on `orders`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/orders.mig:17:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/orders.mig:17:3
 CREATE INDEX "orders_user_id_placed_at_idx" ON "orders" ("user_id", "placed_at" DESC);
 
 -- [18] create index `orders_pending` on `orders`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/orders.mig:19:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/orders.mig:19:3
 CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pending';
 
 -- [19] add foreign key `orders_shipping_address_id_fkey` on `orders`
---     lock: none; rewrite: no; scan: no; from examples/shop/v1/orders.mig:11:54
+--     lock: none; rewrite: no; scan: no; from v1/orders.mig:11:54
 -- SQLite adds foreign keys with the table: `orders_shipping_address_id_fkey` is in its CREATE TABLE
 
 -- [20] create table `payments`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/orders.mig:32:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/orders.mig:32:7
 CREATE TABLE "payments" (
   "id" integer NOT NULL,
   "order_id" integer NOT NULL,
@@ -202,15 +202,15 @@ CREATE TABLE "payments" (
 );
 
 -- [21] create index `payments_order_id_idx` on `payments`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/orders.mig:40:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/orders.mig:40:3
 CREATE INDEX "payments_order_id_idx" ON "payments" ("order_id");
 
 -- [22] add foreign key `payments_order_id_fkey` on `payments`
---     lock: none; rewrite: no; scan: no; from examples/shop/v1/orders.mig:34:51
+--     lock: none; rewrite: no; scan: no; from v1/orders.mig:34:51
 -- SQLite adds foreign keys with the table: `payments_order_id_fkey` is in its CREATE TABLE
 
 -- [23] create table `products`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/catalog.mig:13:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/catalog.mig:13:7
 CREATE TABLE "products" (
   "id" integer NOT NULL,
   "category_id" integer NOT NULL,
@@ -229,23 +229,23 @@ CREATE TABLE "products" (
 CREATE UNIQUE INDEX "products_sku_key" ON "products" ("sku");
 
 -- [24] add foreign key `order_items_product_id_fkey` on `order_items`
---     lock: none; rewrite: no; scan: no; from examples/shop/v1/orders.mig:25:49
+--     lock: none; rewrite: no; scan: no; from v1/orders.mig:25:49
 -- SQLite adds foreign keys with the table: `order_items_product_id_fkey` is in its CREATE TABLE
 
 -- [25] create index `products_category_id_is_active_idx` on `products`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/catalog.mig:23:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/catalog.mig:23:3
 CREATE INDEX "products_category_id_is_active_idx" ON "products" ("category_id", "is_active");
 
 -- [26] create index `products_name_lower` on `products`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/catalog.mig:24:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/catalog.mig:24:3
 CREATE INDEX "products_name_lower" ON "products" ((lower("name")));
 
 -- [27] add foreign key `products_category_id_fkey` on `products`
---     lock: none; rewrite: no; scan: no; from examples/shop/v1/catalog.mig:15:50
+--     lock: none; rewrite: no; scan: no; from v1/catalog.mig:15:50
 -- SQLite adds foreign keys with the table: `products_category_id_fkey` is in its CREATE TABLE
 
 -- [28] create table `stock`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/inventory.mig:9:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/inventory.mig:9:7
 CREATE TABLE "stock" (
   "product_id" integer NOT NULL,
   "warehouse_id" integer NOT NULL,
@@ -259,7 +259,7 @@ CREATE TABLE "stock" (
 );
 
 -- [29] create table `users`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/users.mig:4:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/users.mig:4:7
 CREATE TABLE "users" (
   "id" integer NOT NULL,
   "email" text NOT NULL,
@@ -274,27 +274,27 @@ CREATE TABLE "users" (
 );
 
 -- [30] add foreign key `addresses_user_id_fkey` on `addresses`
---     lock: none; rewrite: no; scan: no; from examples/shop/v1/users.mig:26:48
+--     lock: none; rewrite: no; scan: no; from v1/users.mig:26:48
 -- SQLite adds foreign keys with the table: `addresses_user_id_fkey` is in its CREATE TABLE
 
 -- [31] add foreign key `legacy_sessions_user_id_fkey` on `legacy_sessions`
---     lock: none; rewrite: no; scan: no; from examples/shop/v1/users.mig:42:46
+--     lock: none; rewrite: no; scan: no; from v1/users.mig:42:46
 -- SQLite adds foreign keys with the table: `legacy_sessions_user_id_fkey` is in its CREATE TABLE
 
 -- [32] add foreign key `orders_user_id_fkey` on `orders`
---     lock: none; rewrite: no; scan: no; from examples/shop/v1/orders.mig:10:58
+--     lock: none; rewrite: no; scan: no; from v1/orders.mig:10:58
 -- SQLite adds foreign keys with the table: `orders_user_id_fkey` is in its CREATE TABLE
 
 -- [33] create unique index `users_email_lower_key` on `users`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/users.mig:14:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/users.mig:14:3
 CREATE UNIQUE INDEX "users_email_lower_key" ON "users" ((lower("email")));
 
 -- [34] create index `users_created_at_idx` on `users`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v1/users.mig:15:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/users.mig:15:3
 CREATE INDEX "users_created_at_idx" ON "users" ("created_at");
 
 -- [35] create table `warehouses`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v1/inventory.mig:2:7
+--     lock: none (new table); rewrite: no; scan: no; from v1/inventory.mig:2:7
 CREATE TABLE "warehouses" (
   "id" integer NOT NULL,
   "code" varchar(16) NOT NULL,
@@ -306,23 +306,23 @@ CREATE TABLE "warehouses" (
 CREATE UNIQUE INDEX "warehouses_code_key" ON "warehouses" ("code");
 
 -- [36] add foreign key `stock_warehouse_id_fkey` on `stock`
---     lock: none; rewrite: no; scan: no; from examples/shop/v1/inventory.mig:12:43
+--     lock: none; rewrite: no; scan: no; from v1/inventory.mig:12:43
 -- SQLite adds foreign keys with the table: `stock_warehouse_id_fkey` is in its CREATE TABLE
 
 -- [37] add foreign key `warehouses_country_fkey` on `warehouses`
---     lock: none; rewrite: no; scan: no; from examples/shop/v1/inventory.mig:6:43
+--     lock: none; rewrite: no; scan: no; from v1/inventory.mig:6:43
 -- SQLite adds foreign keys with the table: `warehouses_country_fkey` is in its CREATE TABLE
 
 -- [38] create view `active_products`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v1/catalog.mig:28:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v1/catalog.mig:28:6
 CREATE VIEW "active_products" AS SELECT "p"."id", "p"."sku", "p"."name", "p"."price", "c"."slug" AS "category_slug" FROM "products" p JOIN "categories" c ON "c"."id" = "p"."category_id" WHERE "p"."is_active";
 
 -- [39] create view `order_totals`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v1/orders.mig:43:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v1/orders.mig:43:6
 CREATE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 
 -- [40] create view `product_stock`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v1/inventory.mig:19:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v1/inventory.mig:19:6
 CREATE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock" GROUP BY "product_id";
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('addresses') ORDER BY name)) = 'city,country,created_at,house_number,id,is_default,postal_code,recipient,street,updated_at,user_id'

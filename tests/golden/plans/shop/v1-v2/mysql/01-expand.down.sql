@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [21] undo: make the copy `payments__migc` of `payments`, with the change, kept in step by triggers
---     lock: exclusive metadata lock (brief): an empty copy of `payments` and triggers made; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
+--     lock: exclusive metadata lock (brief): an empty copy of `payments` and triggers made; rewrite: no; scan: no; from v2/orders.mig:39:54
 DROP TRIGGER IF EXISTS `migc_sync_payments_insert__migc`;
 DROP TRIGGER IF EXISTS `migc_sync_payments_update__migc`;
 DROP TRIGGER IF EXISTS `migc_copy_payments_insert`;
@@ -19,16 +19,16 @@ DROP TRIGGER IF EXISTS `migc_copy_payments_back_delete`;
 DROP TABLE IF EXISTS `payments__migc`, `payments__migc_back`, `payments__migc_progress`;
 
 -- [20] undo: create view `customer_directory`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v2/users.mig:47:6
 DROP VIEW IF EXISTS `customer_directory`;
 
 -- [19] undo: install the dual-write trigger on `users`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/users.mig:4:7
 DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 
 -- [18] undo: add column `users.marketing_opt_in`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:14:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/users.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -69,7 +69,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [17] undo: add column `users.last_name` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/users.mig:9:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -110,7 +110,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [16] undo: add column `users.first_name` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/users.mig:8:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -151,7 +151,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [15] undo: add foreign key `stock_product_id_fkey` on `stock` for new rows
---     lock: none (added in place, rows not checked; `products` read); rewrite: no; scan: no; from examples/shop/v2/inventory.mig:11:43
+--     lock: none (added in place, rows not checked; `products` read); rewrite: no; scan: no; from v2/inventory.mig:11:43
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -195,7 +195,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [14] undo: widen `products.price` from `decimal(10, 2)` to `decimal(12, 2)`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v2/catalog.mig:20:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/catalog.mig:20:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -267,12 +267,12 @@ DROP TABLE IF EXISTS `products__migc`, `products__migc_old`, `products__migc_pro
 -- products.price stays decimal(12,2): narrowing it back copies the table
 
 -- [13] undo: install the dual-write trigger on `payments`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:33:7
 DROP TRIGGER IF EXISTS `migc_sync_payments_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_payments_update`;
 
 -- [12] undo: add check `payments_currency_check` on `payments` for new rows
---     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
+--     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from v2/orders.mig:39:54
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -313,7 +313,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [11] undo: add check `payments_amount_cents_check` on `payments` for new rows
---     lock: none (added by the copy for check `payments_currency_check`); rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:40
+--     lock: none (added by the copy for check `payments_currency_check`); rewrite: no; scan: no; from v2/orders.mig:38:40
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -354,7 +354,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [10] undo: create unique index `payments_provider_ref_key` on `payments`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v2/orders.mig:41:36
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v2/orders.mig:41:36
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -386,7 +386,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [9] undo: add column `payments.currency`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:39:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -427,7 +427,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [8] undo: add column `payments.amount_cents` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:38:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -468,12 +468,12 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [7] undo: install the dual-write trigger on `orders`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:9:7
 DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 
 -- [6] undo: create index `orders_pending__migc` on `orders`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v2/orders.mig:20:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v2/orders.mig:20:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -508,7 +508,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [5] undo: add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:13:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -549,7 +549,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [4] undo: widen `order_items.unit_price` from `decimal(10, 2)` to `decimal(12, 2)`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:28:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/orders.mig:28:3
 DROP TRIGGER IF EXISTS `migc_sync_order_items_insert__migc`;
 DROP TRIGGER IF EXISTS `migc_sync_order_items_update__migc`;
 DROP TRIGGER IF EXISTS `migc_copy_order_items_insert`;
@@ -559,11 +559,11 @@ DROP TABLE IF EXISTS `order_items__migc`, `order_items__migc_old`, `order_items_
 -- order_items.unit_price stays decimal(12,2): narrowing it back copies the table
 
 -- [3] undo: create enum `order_status__migc`, the new shape of `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:5:6
 -- enum order_status__migc: MySQL enums are column types, nothing to do
 
 -- [2] undo: add value `delivered` to enum `order_status`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:5:68
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/orders.mig:5:68
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -635,7 +635,7 @@ DROP TABLE IF EXISTS `orders__migc`, `orders__migc_old`, `orders__migc_progress`
 -- value 'delivered' stays in enum order_status: removing an enum member copies the table
 
 -- [1] undo: add value `paid` to enum `order_status` (renamed from `completed`)
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:5:30
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/orders.mig:5:30
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

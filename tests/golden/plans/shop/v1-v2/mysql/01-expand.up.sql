@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [1] add value `paid` to enum `order_status` (renamed from `completed`)
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:5:30
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/orders.mig:5:30
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -297,7 +297,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [2] add value `delivered` to enum `order_status`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:5:68
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/orders.mig:5:68
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -587,11 +587,11 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [3] create enum `order_status__migc`, the new shape of `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:5:6
 -- enum order_status__migc: MySQL enums are column types, nothing to do
 
 -- [4] widen `order_items.unit_price` from `decimal(10, 2)` to `decimal(12, 2)`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:28:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/orders.mig:28:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -733,7 +733,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [5] add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:13:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -774,7 +774,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [6] create index `orders_pending__migc` on `orders`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v2/orders.mig:20:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v2/orders.mig:20:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -809,7 +809,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [7] install the dual-write trigger on `orders`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:9:7
 DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 DELIMITER //
@@ -844,7 +844,7 @@ END//
 DELIMITER ;
 
 -- [8] add column `payments.amount_cents` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:38:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -885,7 +885,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [9] add column `payments.currency`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:39:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -926,7 +926,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [10] create unique index `payments_provider_ref_key` on `payments`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v2/orders.mig:41:36
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v2/orders.mig:41:36
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -958,15 +958,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [11] add check `payments_amount_cents_check` on `payments` for new rows
---     lock: none (added by the copy for check `payments_currency_check`); rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:40
+--     lock: none (added by the copy for check `payments_currency_check`); rewrite: no; scan: no; from v2/orders.mig:38:40
 -- payments: check payments_amount_cents_check is added with check payments_currency_check, by the same copy of the table
 
 -- [12] add check `payments_currency_check` on `payments` for new rows
---     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
+--     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from v2/orders.mig:39:54
 -- payments: check payments_currency_check is added by a copy of the table made last in expand, swapped in at switch
 
 -- [13] install the dual-write trigger on `payments`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:33:7
 DROP TRIGGER IF EXISTS `migc_sync_payments_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_payments_update`;
 DELIMITER //
@@ -998,7 +998,7 @@ END//
 DELIMITER ;
 
 -- [14] widen `products.price` from `decimal(10, 2)` to `decimal(12, 2)`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v2/catalog.mig:20:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/catalog.mig:20:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1177,7 +1177,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [15] add foreign key `stock_product_id_fkey` on `stock` for new rows
---     lock: none (added in place, rows not checked; `products` read); rewrite: no; scan: no; from examples/shop/v2/inventory.mig:11:43
+--     lock: none (added in place, rows not checked; `products` read); rewrite: no; scan: no; from v2/inventory.mig:11:43
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1209,7 +1209,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [16] add column `users.first_name` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/users.mig:8:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1250,7 +1250,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [17] add column `users.last_name` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/users.mig:9:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1291,7 +1291,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [18] add column `users.marketing_opt_in`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:14:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/users.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1332,7 +1332,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [19] install the dual-write trigger on `users`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/users.mig:4:7
 DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 DELIMITER //
@@ -1366,11 +1366,11 @@ END//
 DELIMITER ;
 
 -- [20] create view `customer_directory`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v2/users.mig:47:6
 CREATE OR REPLACE VIEW `customer_directory` AS SELECT `id`, `email`, `first_name`, `last_name`, `phone` FROM `users`;
 
 -- [21] make the copy `payments__migc` of `payments`, with the change, kept in step by triggers
---     lock: exclusive metadata lock (brief): an empty copy of `payments` and triggers made; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
+--     lock: exclusive metadata lock (brief): an empty copy of `payments` and triggers made; rewrite: no; scan: no; from v2/orders.mig:39:54
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

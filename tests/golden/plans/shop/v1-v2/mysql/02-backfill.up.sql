@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [22] copy the rows of `payments` to its copy `payments__migc`
---     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:39:54
+--     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from v2/orders.mig:39:54
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -68,7 +68,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [23] backfill `status__migc_new` on `orders`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v2/orders.mig:9:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v2/orders.mig:9:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -122,7 +122,7 @@ DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
 -- [24] backfill `amount_cents` on `payments`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v2/orders.mig:33:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v2/orders.mig:33:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -176,7 +176,7 @@ DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
 -- [25] backfill `first_name`, `last_name` on `users`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v2/users.mig:4:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v2/users.mig:4:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [42] undo: set `users.last_name` not null
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v2/users.mig:9:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/users.mig:9:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -119,15 +119,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [41] undo: validate that `users.last_name` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
+--     lock: none; rewrite: no; scan: no; from v2/users.mig:9:3
 -- nothing to undo for users_last_name_not_null
 
 -- [40] undo: check `users.last_name` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
+--     lock: none; rewrite: no; scan: no; from v2/users.mig:9:3
 -- users.last_name: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [39] undo: set `users.first_name` not null
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v2/users.mig:8:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/users.mig:8:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -239,31 +239,31 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [38] undo: validate that `users.first_name` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
+--     lock: none; rewrite: no; scan: no; from v2/users.mig:8:3
 -- nothing to undo for users_first_name_not_null
 
 -- [37] undo: check `users.first_name` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
+--     lock: none; rewrite: no; scan: no; from v2/users.mig:8:3
 -- users.first_name: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [36] undo: validate foreign key `stock_product_id_fkey` on existing rows
---     lock: none (a query); rewrite: no; scan: yes; from examples/shop/v2/inventory.mig:11:43
+--     lock: none (a query); rewrite: no; scan: yes; from v2/inventory.mig:11:43
 -- nothing to undo for stock_product_id_fkey
 
 -- [35] undo: validate check `payments_currency_check` on existing rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:39:54
 -- nothing to undo for payments_currency_check
 
 -- [34] undo: validate check `payments_amount_cents_check` on existing rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:40
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:38:40
 -- nothing to undo for payments_amount_cents_check
 
 -- [33] undo: turn index `payments_provider_ref_key` into a unique constraint
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:41:36
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:41:36
 -- payments: the unique index payments_provider_ref_key is the constraint in MySQL, nothing to attach
 
 -- [32] undo: set `payments.amount_cents` not null
---     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:38:3
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v2/orders.mig:38:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -292,15 +292,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [31] undo: validate that `payments.amount_cents` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:38:3
 -- nothing to undo for payments_amount_cents_not_null
 
 -- [30] undo: check `payments.amount_cents` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:38:3
 -- payments.amount_cents: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [29] undo: set `orders.status__migc_new` not null
---     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:13:3
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v2/orders.mig:13:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -329,15 +329,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [28] undo: validate that `orders.status__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:13:3
 -- nothing to undo for orders_status__migc_new_not_null
 
 -- [27] undo: check `orders.status__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:13:3
 -- orders.status__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [26] undo: swap the copy `payments__migc` in for `payments`; the old table follows it until contract
---     lock: exclusive metadata lock (brief): one RENAME TABLE of three tables; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
+--     lock: exclusive metadata lock (brief): one RENAME TABLE of three tables; rewrite: no; scan: no; from v2/orders.mig:39:54
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

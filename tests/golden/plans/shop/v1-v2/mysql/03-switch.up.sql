@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [26] swap the copy `payments__migc` in for `payments`; the old table follows it until contract
---     lock: exclusive metadata lock (brief): one RENAME TABLE of three tables; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
+--     lock: exclusive metadata lock (brief): one RENAME TABLE of three tables; rewrite: no; scan: no; from v2/orders.mig:39:54
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -106,15 +106,15 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [27] check `orders.status__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:13:3
 -- orders.status__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [28] validate that `orders.status__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:13:3
 -- orders_status__migc_new_not_null: nothing to validate, SET NOT NULL checks the rows
 
 -- [29] set `orders.status__migc_new` not null
---     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:13:3
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v2/orders.mig:13:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -143,15 +143,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [30] check `payments.amount_cents` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:38:3
 -- payments.amount_cents: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [31] validate that `payments.amount_cents` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:38:3
 -- payments_amount_cents_not_null: nothing to validate, SET NOT NULL checks the rows
 
 -- [32] set `payments.amount_cents` not null
---     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:38:3
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v2/orders.mig:38:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -180,19 +180,19 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [33] turn index `payments_provider_ref_key` into a unique constraint
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:41:36
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:41:36
 -- payments: the unique index payments_provider_ref_key is the constraint in MySQL, nothing to attach
 
 -- [34] validate check `payments_amount_cents_check` on existing rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:40
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:38:40
 -- payments_amount_cents_check: nothing to validate, SET NOT NULL checks the rows
 
 -- [35] validate check `payments_currency_check` on existing rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:39:54
 -- payments_currency_check: nothing to validate, SET NOT NULL checks the rows
 
 -- [36] validate foreign key `stock_product_id_fkey` on existing rows
---     lock: none (a query); rewrite: no; scan: yes; from examples/shop/v2/inventory.mig:11:43
+--     lock: none (a query); rewrite: no; scan: yes; from v2/inventory.mig:11:43
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -223,15 +223,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [37] check `users.first_name` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
+--     lock: none; rewrite: no; scan: no; from v2/users.mig:8:3
 -- users.first_name: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [38] validate that `users.first_name` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
+--     lock: none; rewrite: no; scan: no; from v2/users.mig:8:3
 -- users_first_name_not_null: nothing to validate, SET NOT NULL checks the rows
 
 -- [39] set `users.first_name` not null
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v2/users.mig:8:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/users.mig:8:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -516,15 +516,15 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [40] check `users.last_name` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
+--     lock: none; rewrite: no; scan: no; from v2/users.mig:9:3
 -- users.last_name: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [41] validate that `users.last_name` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
+--     lock: none; rewrite: no; scan: no; from v2/users.mig:9:3
 -- users_last_name_not_null: nothing to validate, SET NOT NULL checks the rows
 
 -- [42] set `users.last_name` not null
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v2/users.mig:9:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/users.mig:9:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

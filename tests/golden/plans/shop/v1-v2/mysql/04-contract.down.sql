@@ -7,15 +7,15 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [63] undo: recreate view `order_totals`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/orders.mig:47:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v2/orders.mig:47:6
 DROP VIEW IF EXISTS `order_totals`;
 
 -- [62] undo: remove the dual-write trigger on `orders`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:9:7
 -- the dual-write triggers of orders come back with the first contract step on it
 
 -- [61] undo: set the default of `orders.status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:13:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -56,7 +56,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [60] undo: put shadow column `status__migc_new` in place of `orders.status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:13:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -97,7 +97,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [59] undo: give enum `order_status__migc` the name `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:5:6
 -- enum order_status__migc becomes order_status: MySQL enums are column types, nothing to do
 
 -- [58] undo: drop column `orders.status`
@@ -184,11 +184,11 @@ DROP PROCEDURE migc_step;
 CREATE OR REPLACE VIEW `order_totals` AS SELECT `o`.`id` AS `order_id`, `o`.`user_id`, count(*) AS `lines`, sum(`i`.`quantity` * `i`.`unit_price`) AS `items_total` FROM `orders` o JOIN `order_items` i ON `i`.`order_id` = `o`.`id` GROUP BY `o`.`id`, `o`.`user_id`;
 
 -- [56] undo: recreate view `customer_directory`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v2/users.mig:47:6
 DROP VIEW IF EXISTS `customer_directory`;
 
 -- [55] undo: drop column `users.nickname`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:16:15
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/users.mig:16:15
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -229,7 +229,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [54] undo: drop column `users.full_name`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:10:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/users.mig:10:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -338,7 +338,7 @@ DROP PROCEDURE migc_step;
 CREATE OR REPLACE VIEW `customer_directory` AS SELECT `id`, `email`, `first_name`, `last_name`, `phone` FROM `users`;
 
 -- [52] undo: remove the dual-write trigger on `users`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/users.mig:4:7
 DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 DELIMITER //
@@ -484,7 +484,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [49] undo: remove the dual-write trigger on `payments`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:33:7
 -- the dual-write triggers of payments come back with the first contract step on it
 
 -- [48] undo: let `payments.amount` accept null before the dual-write trigger goes
@@ -550,7 +550,7 @@ END//
 DELIMITER ;
 
 -- [46] undo: rename index `orders_pending__migc` to `orders_pending`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:20:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:20:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -658,7 +658,7 @@ END//
 DELIMITER ;
 
 -- [44] undo: drop table `legacy_sessions`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:45:12
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/users.mig:45:12
 CREATE TABLE IF NOT EXISTS `legacy_sessions` (
   `token` varchar(64) NOT NULL,
   `user_id` bigint NOT NULL,
@@ -755,5 +755,5 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [43] undo: drop the table `payments` was copied from
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:39:54
 -- payments: the table it replaced is gone; the copy stays, with every row

@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [43] drop the table `payments` was copied from
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:39:54
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -115,7 +115,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [44] drop table `legacy_sessions`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:45:12
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/users.mig:45:12
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -179,7 +179,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [46] rename index `orders_pending__migc` to `orders_pending`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:20:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:20:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -292,7 +292,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [49] remove the dual-write trigger on `payments`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:33:7
 DROP TRIGGER IF EXISTS `migc_sync_payments_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_payments_update`;
 
@@ -367,7 +367,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [52] remove the dual-write trigger on `users`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/users.mig:4:7
 DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 
@@ -376,7 +376,7 @@ DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 DROP VIEW IF EXISTS `customer_directory`;
 
 -- [54] drop column `users.full_name`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:10:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/users.mig:10:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -417,7 +417,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [55] drop column `users.nickname`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/users.mig:16:15
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/users.mig:16:15
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -458,7 +458,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [56] recreate view `customer_directory`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v2/users.mig:47:6
 CREATE OR REPLACE VIEW `customer_directory` AS SELECT `id`, `email`, `first_name`, `last_name`, `phone` FROM `users`;
 
 -- [57] drop view `order_totals` while its tables change
@@ -507,11 +507,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [59] give enum `order_status__migc` the name `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:5:6
 -- enum order_status__migc becomes order_status: MySQL enums are column types, nothing to do
 
 -- [60] put shadow column `status__migc_new` in place of `orders.status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:13:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -552,7 +552,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [61] set the default of `orders.status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:13:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -593,10 +593,10 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [62] remove the dual-write trigger on `orders`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/orders.mig:9:7
 DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 
 -- [63] recreate view `order_totals`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v2/orders.mig:47:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v2/orders.mig:47:6
 CREATE OR REPLACE VIEW `order_totals` AS SELECT `o`.`id` AS `order_id`, `o`.`user_id`, count(*) AS `lines`, sum(`i`.`quantity` * `i`.`unit_price`) AS `items_total` FROM `orders` o JOIN `order_items` i ON `i`.`order_id` = `o`.`id` GROUP BY `o`.`id`, `o`.`user_id`;

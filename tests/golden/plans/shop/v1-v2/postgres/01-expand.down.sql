@@ -6,11 +6,11 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [20] undo: create view `customer_directory`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/users.mig:47:6
 DROP VIEW IF EXISTS "customer_directory";
 
 -- [19] undo: install the dual-write trigger on `users`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:4:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -35,7 +35,7 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_users"();
 
 -- [18] undo: add column `users.marketing_opt_in`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:14:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:14:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -59,7 +59,7 @@ END
 $migc$;
 
 -- [17] undo: add column `users.last_name` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:9:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -83,7 +83,7 @@ END
 $migc$;
 
 -- [16] undo: add column `users.first_name` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:8:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -107,7 +107,7 @@ END
 $migc$;
 
 -- [15] undo: add foreign key `stock_product_id_fkey` on `stock` for new rows
---     lock: SHARE ROW EXCLUSIVE (on `stock` and `products`); rewrite: no; scan: no; from examples/shop/v2/inventory.mig:11:43
+--     lock: SHARE ROW EXCLUSIVE (on `stock` and `products`); rewrite: no; scan: no; from v2/inventory.mig:11:43
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -133,7 +133,7 @@ END
 $migc$;
 
 -- [14] undo: widen `products.price` from `decimal(10, 2)` to `decimal(12, 2)`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/catalog.mig:20:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/catalog.mig:20:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -182,7 +182,7 @@ END
 $migc$;
 
 -- [13] undo: install the dual-write trigger on `payments`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:33:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -207,7 +207,7 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_payments"();
 
 -- [12] undo: add check `payments_currency_check` on `payments` for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:39:54
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -233,7 +233,7 @@ END
 $migc$;
 
 -- [11] undo: add check `payments_amount_cents_check` on `payments` for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:40
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:38:40
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -259,11 +259,11 @@ END
 $migc$;
 
 -- [10] undo: create unique index `payments_provider_ref_key` on `payments`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:41:36
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/orders.mig:41:36
 DROP INDEX CONCURRENTLY IF EXISTS "payments_provider_ref_key";
 
 -- [9] undo: add column `payments.currency`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:39:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -287,7 +287,7 @@ END
 $migc$;
 
 -- [8] undo: add column `payments.amount_cents` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:38:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -311,7 +311,7 @@ END
 $migc$;
 
 -- [7] undo: install the dual-write trigger on `orders`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:9:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -336,11 +336,11 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_orders"();
 
 -- [6] undo: create index `orders_pending__migc` on `orders`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:20:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/orders.mig:20:3
 DROP INDEX CONCURRENTLY IF EXISTS "orders_pending__migc";
 
 -- [5] undo: add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:13:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -364,7 +364,7 @@ END
 $migc$;
 
 -- [4] undo: widen `order_items.unit_price` from `decimal(10, 2)` to `decimal(12, 2)`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:28:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:28:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -413,13 +413,13 @@ END
 $migc$;
 
 -- [3] undo: create enum `order_status__migc`, the new shape of `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:5:6
 DROP TYPE IF EXISTS "order_status__migc";
 
 -- [2] undo: add value `delivered` to enum `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:68
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:5:68
 -- value 'delivered' stays in enum order_status: PostgreSQL cannot remove an enum value
 
 -- [1] undo: add value `paid` to enum `order_status` (renamed from `completed`)
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:30
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:5:30
 -- value 'paid' stays in enum order_status: PostgreSQL cannot remove an enum value

@@ -6,15 +6,15 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [1] add value `paid` to enum `order_status` (renamed from `completed`)
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:30
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:5:30
 ALTER TYPE "order_status" ADD VALUE IF NOT EXISTS 'paid' AFTER 'pending';
 
 -- [2] add value `delivered` to enum `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:68
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:5:68
 ALTER TYPE "order_status" ADD VALUE IF NOT EXISTS 'delivered' AFTER 'shipped';
 
 -- [3] create enum `order_status__migc`, the new shape of `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:5:6
 DO $migc$
 BEGIN
   IF to_regtype('"order_status__migc"') IS NULL THEN
@@ -24,7 +24,7 @@ END
 $migc$;
 
 -- [4] widen `order_items.unit_price` from `decimal(10, 2)` to `decimal(12, 2)`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:28:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:28:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -73,7 +73,7 @@ END
 $migc$;
 
 -- [5] add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:13:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -97,7 +97,7 @@ END
 $migc$;
 
 -- [6] create index `orders_pending__migc` on `orders`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:20:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/orders.mig:20:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -124,7 +124,7 @@ $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "orders_pending__migc" ON "orders" ("placed_at") WHERE "status__migc_new" = 'pending';
 
 -- [7] install the dual-write trigger on `orders`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:9:7
 CREATE OR REPLACE FUNCTION "migc_sync_orders"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -176,7 +176,7 @@ END
 $migc$;
 
 -- [8] add column `payments.amount_cents` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:38:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -200,7 +200,7 @@ END
 $migc$;
 
 -- [9] add column `payments.currency`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:39:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -224,7 +224,7 @@ END
 $migc$;
 
 -- [10] create unique index `payments_provider_ref_key` on `payments`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:41:36
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/orders.mig:41:36
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -251,7 +251,7 @@ $migc$;
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "payments_provider_ref_key" ON "payments" ("provider_ref");
 
 -- [11] add check `payments_amount_cents_check` on `payments` for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:40
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:38:40
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -277,7 +277,7 @@ END
 $migc$;
 
 -- [12] add check `payments_currency_check` on `payments` for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:39:54
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -303,7 +303,7 @@ END
 $migc$;
 
 -- [13] install the dual-write trigger on `payments`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:33:7
 CREATE OR REPLACE FUNCTION "migc_sync_payments"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -351,7 +351,7 @@ END
 $migc$;
 
 -- [14] widen `products.price` from `decimal(10, 2)` to `decimal(12, 2)`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/catalog.mig:20:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/catalog.mig:20:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -400,7 +400,7 @@ END
 $migc$;
 
 -- [15] add foreign key `stock_product_id_fkey` on `stock` for new rows
---     lock: SHARE ROW EXCLUSIVE (on `stock` and `products`); rewrite: no; scan: no; from examples/shop/v2/inventory.mig:11:43
+--     lock: SHARE ROW EXCLUSIVE (on `stock` and `products`); rewrite: no; scan: no; from v2/inventory.mig:11:43
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -426,7 +426,7 @@ END
 $migc$;
 
 -- [16] add column `users.first_name` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:8:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -450,7 +450,7 @@ END
 $migc$;
 
 -- [17] add column `users.last_name` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:9:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -474,7 +474,7 @@ END
 $migc$;
 
 -- [18] add column `users.marketing_opt_in`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:14:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:14:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -499,7 +499,7 @@ $migc$;
 COMMENT ON COLUMN "users"."marketing_opt_in" IS 'consent to newsletters (GDPR)';
 
 -- [19] install the dual-write trigger on `users`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:4:7
 CREATE OR REPLACE FUNCTION "migc_sync_users"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -549,5 +549,5 @@ END
 $migc$;
 
 -- [20] create view `customer_directory`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/users.mig:47:6
 CREATE OR REPLACE VIEW "customer_directory" AS SELECT "id", "email", "first_name", "last_name", "phone" FROM "users";

@@ -6,7 +6,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [21] backfill `status__migc_new` on `orders`
---     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v2/orders.mig:9:7
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v2/orders.mig:9:7
 DO $migc$
 DECLARE
   last_0 bigint;
@@ -57,7 +57,7 @@ END
 $migc$;
 
 -- [22] backfill `amount_cents` on `payments`
---     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v2/orders.mig:33:7
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v2/orders.mig:33:7
 DO $migc$
 DECLARE
   last_0 bigint;
@@ -108,7 +108,7 @@ END
 $migc$;
 
 -- [23] backfill `first_name`, `last_name` on `users`
---     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v2/users.mig:4:7
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v2/users.mig:4:7
 DO $migc$
 DECLARE
   last_0 bigint;

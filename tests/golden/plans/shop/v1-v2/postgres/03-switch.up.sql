@@ -6,7 +6,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [24] check `orders.status__migc_new` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:13:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -32,7 +32,7 @@ END
 $migc$;
 
 -- [25] validate that `orders.status__migc_new` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:13:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/orders.mig:13:3
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"orders"') AND conname = 'orders_status__migc_new_not_null' AND NOT convalidated) THEN
@@ -42,7 +42,7 @@ END
 $migc$;
 
 -- [26] set `orders.status__migc_new` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:13:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -67,7 +67,7 @@ END
 $migc$;
 
 -- [27] check `payments.amount_cents` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:38:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -93,7 +93,7 @@ END
 $migc$;
 
 -- [28] validate that `payments.amount_cents` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:38:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/orders.mig:38:3
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"payments"') AND conname = 'payments_amount_cents_not_null' AND NOT convalidated) THEN
@@ -103,7 +103,7 @@ END
 $migc$;
 
 -- [29] set `payments.amount_cents` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:38:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -128,7 +128,7 @@ END
 $migc$;
 
 -- [30] turn index `payments_provider_ref_key` into a unique constraint
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:41:36
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:41:36
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -154,7 +154,7 @@ END
 $migc$;
 
 -- [31] validate check `payments_amount_cents_check` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:38:40
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/orders.mig:38:40
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"payments"') AND conname = 'payments_amount_cents_check' AND NOT convalidated) THEN
@@ -164,7 +164,7 @@ END
 $migc$;
 
 -- [32] validate check `payments_currency_check` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:39:54
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/orders.mig:39:54
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"payments"') AND conname = 'payments_currency_check' AND NOT convalidated) THEN
@@ -174,7 +174,7 @@ END
 $migc$;
 
 -- [33] validate foreign key `stock_product_id_fkey` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/inventory.mig:11:43
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/inventory.mig:11:43
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock"') AND conname = 'stock_product_id_fkey' AND NOT convalidated) THEN
@@ -184,7 +184,7 @@ END
 $migc$;
 
 -- [34] check `users.first_name` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:8:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -210,7 +210,7 @@ END
 $migc$;
 
 -- [35] validate that `users.first_name` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/users.mig:8:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/users.mig:8:3
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"users"') AND conname = 'users_first_name_not_null' AND NOT convalidated) THEN
@@ -220,7 +220,7 @@ END
 $migc$;
 
 -- [36] set `users.first_name` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:8:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -245,7 +245,7 @@ END
 $migc$;
 
 -- [37] check `users.last_name` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:9:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -271,7 +271,7 @@ END
 $migc$;
 
 -- [38] validate that `users.last_name` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v2/users.mig:9:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/users.mig:9:3
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"users"') AND conname = 'users_last_name_not_null' AND NOT convalidated) THEN
@@ -281,7 +281,7 @@ END
 $migc$;
 
 -- [39] set `users.last_name` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:9:3
 DO $migc$
 DECLARE
   attempt integer := 0;

@@ -6,11 +6,11 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [59] undo: recreate view `order_totals`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:47:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/orders.mig:47:6
 DROP VIEW IF EXISTS "order_totals";
 
 -- [58] undo: remove the dual-write trigger on `orders`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:9:7
 CREATE OR REPLACE FUNCTION "migc_sync_orders"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -62,7 +62,7 @@ END
 $migc$;
 
 -- [57] undo: set the default of `orders.status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:13:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -88,7 +88,7 @@ END
 $migc$;
 
 -- [56] undo: put shadow column `status__migc_new` in place of `orders.status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:13:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -115,7 +115,7 @@ END
 $migc$;
 
 -- [55] undo: give enum `order_status__migc` the name `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:5:6
 DO $migc$
 BEGIN
   IF to_regtype('"order_status__migc"') IS NULL AND to_regtype('"order_status"') IS NOT NULL THEN
@@ -155,11 +155,11 @@ $migc$;
 CREATE OR REPLACE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 
 -- [52] undo: recreate view `customer_directory`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/users.mig:47:6
 DROP VIEW IF EXISTS "customer_directory";
 
 -- [51] undo: drop column `users.nickname`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:16:15
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:16:15
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -183,7 +183,7 @@ END
 $migc$;
 
 -- [50] undo: drop column `users.full_name`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:10:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:10:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -216,7 +216,7 @@ $migc$;
 CREATE OR REPLACE VIEW "customer_directory" AS SELECT "id", "email", "first_name", "last_name", "phone" FROM "users";
 
 -- [48] undo: remove the dual-write trigger on `users`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:4:7
 CREATE OR REPLACE FUNCTION "migc_sync_users"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -348,7 +348,7 @@ END
 $migc$;
 
 -- [45] undo: remove the dual-write trigger on `payments`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:33:7
 CREATE OR REPLACE FUNCTION "migc_sync_payments"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -483,7 +483,7 @@ END
 $migc$;
 
 -- [42] undo: rename index `orders_pending__migc` to `orders_pending`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:20:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:20:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -536,7 +536,7 @@ $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pending';
 
 -- [40] undo: drop table `legacy_sessions`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:45:12
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:45:12
 CREATE TABLE IF NOT EXISTS "legacy_sessions" (
   "token" varchar(64) NOT NULL,
   "user_id" bigint NOT NULL,

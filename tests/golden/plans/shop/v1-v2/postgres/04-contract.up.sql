@@ -6,7 +6,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [40] drop table `legacy_sessions`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:45:12
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:45:12
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -56,7 +56,7 @@ END
 $migc$;
 
 -- [42] rename index `orders_pending__migc` to `orders_pending`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:20:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:20:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -135,7 +135,7 @@ END
 $migc$;
 
 -- [45] remove the dual-write trigger on `payments`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:33:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:33:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -210,7 +210,7 @@ END
 $migc$;
 
 -- [48] remove the dual-write trigger on `users`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:4:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:4:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -239,7 +239,7 @@ DROP FUNCTION IF EXISTS "migc_sync_users"();
 DROP VIEW IF EXISTS "customer_directory";
 
 -- [50] drop column `users.full_name`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:10:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:10:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -263,7 +263,7 @@ END
 $migc$;
 
 -- [51] drop column `users.nickname`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/users.mig:16:15
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:16:15
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -287,7 +287,7 @@ END
 $migc$;
 
 -- [52] recreate view `customer_directory`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/users.mig:47:6
 CREATE OR REPLACE VIEW "customer_directory" AS SELECT "id", "email", "first_name", "last_name", "phone" FROM "users";
 
 -- [53] drop view `order_totals` while its tables change
@@ -323,7 +323,7 @@ END
 $migc$;
 
 -- [55] give enum `order_status__migc` the name `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:5:6
 DO $migc$
 BEGIN
   IF to_regtype('"order_status__migc"') IS NOT NULL THEN
@@ -334,7 +334,7 @@ END
 $migc$;
 
 -- [56] put shadow column `status__migc_new` in place of `orders.status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:13:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -361,7 +361,7 @@ END
 $migc$;
 
 -- [57] set the default of `orders.status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:13:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -387,7 +387,7 @@ END
 $migc$;
 
 -- [58] remove the dual-write trigger on `orders`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:9:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -412,5 +412,5 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_orders"();
 
 -- [59] recreate view `order_totals`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v2/orders.mig:47:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/orders.mig:47:6
 CREATE OR REPLACE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";

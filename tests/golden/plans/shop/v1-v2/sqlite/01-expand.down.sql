@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [20] undo: create view `customer_directory`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/users.mig:47:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -55,7 +55,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 DROP VIEW "customer_directory";
 
 -- [19] undo: install the dual-write trigger on `users`
---     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/users.mig:4:7
+--     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from v2/users.mig:4:7
 -- rebuild "users" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "users";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_email_lower_key', 'users_created_at_idx', 'migc_sync_users_insert', 'migc_sync_users_update'));
@@ -85,23 +85,23 @@ DROP TABLE "migc_sync_users_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "users") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [18] undo: add column `users.marketing_opt_in`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/users.mig:14:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/users.mig:14:3
 ALTER TABLE "users" DROP COLUMN "marketing_opt_in";
 
 -- [17] undo: add column `users.last_name` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/users.mig:9:3
 ALTER TABLE "users" DROP COLUMN "last_name";
 
 -- [16] undo: add column `users.first_name` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/users.mig:8:3
 ALTER TABLE "users" DROP COLUMN "first_name";
 
 -- [15] undo: add foreign key `stock_product_id_fkey` on `stock` for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/inventory.mig:11:43
+--     lock: none; rewrite: no; scan: no; from v2/inventory.mig:11:43
 -- nothing to undo
 
 -- [14] undo: widen `products.price` from `decimal(10, 2)` to `decimal(12, 2)`
---     lock: database write lock; rebuilds `products` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/catalog.mig:20:3
+--     lock: database write lock; rebuilds `products` (copies every row into a new table); rewrite: yes; scan: yes; from v2/catalog.mig:20:3
 -- rebuild "products" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "products";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'products' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('products_sku_key', 'products_category_id_is_active_idx', 'products_name_lower'));
@@ -131,7 +131,7 @@ CREATE INDEX "products_name_lower" ON "products" ((lower("name")));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "products") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [13] undo: install the dual-write trigger on `payments`
---     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:33:7
+--     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from v2/orders.mig:33:7
 -- rebuild "payments" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "payments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'payments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('payments_order_id_idx', 'payments_provider_ref_key', 'migc_sync_payments_insert', 'migc_sync_payments_update'));
@@ -161,33 +161,33 @@ DROP TABLE "migc_sync_payments_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "payments") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [12] undo: add check `payments_currency_check` on `payments` for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:39:54
 -- nothing to undo
 
 -- [11] undo: add check `payments_amount_cents_check` on `payments` for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:40
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:38:40
 -- nothing to undo
 
 -- [10] undo: create unique index `payments_provider_ref_key` on `payments`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:41:36
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/orders.mig:41:36
 DROP INDEX "payments_provider_ref_key";
 
 -- [9] undo: add column `payments.currency`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/orders.mig:39:3
 ALTER TABLE "payments" DROP COLUMN "currency";
 
 -- [8] undo: add column `payments.amount_cents` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/orders.mig:38:3
 ALTER TABLE "payments" DROP COLUMN "amount_cents";
 
 -- [7] undo: install the dual-write trigger on `orders`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/orders.mig:9:7
 DROP TRIGGER "migc_sync_orders_insert";
 DROP TRIGGER "migc_sync_orders_update";
 DROP TABLE "migc_sync_orders_guard";
 
 -- [6] undo: create index `orders_pending__migc` on `orders`
---     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:20:3
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from v2/orders.mig:20:3
 -- rebuild "orders" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'orders_pending__migc'));
@@ -216,11 +216,11 @@ CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pendin
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [5] undo: add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
---     lock: database write lock; part of the rebuild of `orders` at step 6; rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:13:3
+--     lock: database write lock; part of the rebuild of `orders` at step 6; rewrite: yes; scan: yes; from v2/orders.mig:13:3
 -- undone by the rebuild of `orders` at step 6
 
 -- [4] undo: widen `order_items.unit_price` from `decimal(10, 2)` to `decimal(12, 2)`
---     lock: database write lock; rebuilds `order_items` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:28:3
+--     lock: database write lock; rebuilds `order_items` (copies every row into a new table); rewrite: yes; scan: yes; from v2/orders.mig:28:3
 -- rebuild "order_items" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "order_items";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'order_items' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('order_items_product_id_idx'));
@@ -245,15 +245,15 @@ CREATE INDEX "order_items_product_id_idx" ON "order_items" ("product_id");
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "order_items") = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
 -- [3] undo: create enum `order_status__migc`, the new shape of `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:5:6
 -- nothing to undo
 
 -- [2] undo: add value `delivered` to enum `order_status`
---     lock: database write lock; part of the rebuild of `orders` at step 6; rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:5:68
+--     lock: database write lock; part of the rebuild of `orders` at step 6; rewrite: yes; scan: yes; from v2/orders.mig:5:68
 -- undone by the rebuild of `orders` at step 6
 
 -- [1] undo: add value `paid` to enum `order_status` (renamed from `completed`)
---     lock: database write lock; part of the rebuild of `orders` at step 6; rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:5:30
+--     lock: database write lock; part of the rebuild of `orders` at step 6; rewrite: yes; scan: yes; from v2/orders.mig:5:30
 -- undone by the rebuild of `orders` at step 6
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('order_items') ORDER BY name)) = 'line,order_id,product_id,quantity,unit_price'

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [1] add value `paid` to enum `order_status` (renamed from `completed`)
---     lock: database write lock; part of the rebuild of `orders` at step 6; rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:5:30
+--     lock: database write lock; part of the rebuild of `orders` at step 6; rewrite: yes; scan: yes; from v2/orders.mig:5:30
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -55,15 +55,15 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM
 -- done by the rebuild of `orders` at step 6
 
 -- [2] add value `delivered` to enum `order_status`
---     lock: database write lock; part of the rebuild of `orders` at step 6; rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:5:68
+--     lock: database write lock; part of the rebuild of `orders` at step 6; rewrite: yes; scan: yes; from v2/orders.mig:5:68
 -- done by the rebuild of `orders` at step 6
 
 -- [3] create enum `order_status__migc`, the new shape of `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:5:6
 -- SQLite has no enum types: columns of `order_status__migc` are text with a check of its labels
 
 -- [4] widen `order_items.unit_price` from `decimal(10, 2)` to `decimal(12, 2)`
---     lock: database write lock; rebuilds `order_items` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:28:3
+--     lock: database write lock; rebuilds `order_items` (copies every row into a new table); rewrite: yes; scan: yes; from v2/orders.mig:28:3
 -- rebuild "order_items" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "order_items";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'order_items' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('order_items_product_id_idx'));
@@ -88,11 +88,11 @@ CREATE INDEX "order_items_product_id_idx" ON "order_items" ("product_id");
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "order_items") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [5] add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
---     lock: database write lock; part of the rebuild of `orders` at step 6; rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:13:3
+--     lock: database write lock; part of the rebuild of `orders` at step 6; rewrite: yes; scan: yes; from v2/orders.mig:13:3
 -- done by the rebuild of `orders` at step 6
 
 -- [6] create index `orders_pending__migc` on `orders`
---     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:20:3
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from v2/orders.mig:20:3
 -- rebuild "orders" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending'));
@@ -123,7 +123,7 @@ CREATE INDEX "orders_pending__migc" ON "orders" ("placed_at") WHERE "status__mig
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [7] install the dual-write trigger on `orders`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/orders.mig:9:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/orders.mig:9:7
 CREATE TABLE "migc_sync_orders_guard" (active INTEGER PRIMARY KEY);
 CREATE TRIGGER "migc_sync_orders_insert" AFTER INSERT ON "orders"
 BEGIN
@@ -139,27 +139,27 @@ BEGIN
 END;
 
 -- [8] add column `payments.amount_cents` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/orders.mig:38:3
 ALTER TABLE "payments" ADD COLUMN "amount_cents" integer;
 
 -- [9] add column `payments.currency`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/orders.mig:39:3
 ALTER TABLE "payments" ADD COLUMN "currency" varchar(3) NOT NULL DEFAULT 'EUR';
 
 -- [10] create unique index `payments_provider_ref_key` on `payments`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:41:36
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/orders.mig:41:36
 CREATE UNIQUE INDEX "payments_provider_ref_key" ON "payments" ("provider_ref");
 
 -- [11] add check `payments_amount_cents_check` on `payments` for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:40
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:38:40
 -- SQLite has no NOT VALID: check `payments_amount_cents_check` is enforced from switch on, when the table is rebuilt and every row checked; until then rows that break it are not refused
 
 -- [12] add check `payments_currency_check` on `payments` for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:39:54
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:39:54
 -- SQLite has no NOT VALID: check `payments_currency_check` is enforced from switch on, when the table is rebuilt and every row checked; until then rows that break it are not refused
 
 -- [13] install the dual-write trigger on `payments`
---     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:33:7
+--     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from v2/orders.mig:33:7
 -- rebuild "payments" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "payments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'payments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('payments_order_id_idx', 'payments_provider_ref_key'));
@@ -206,7 +206,7 @@ CREATE TABLE "migc_sync_payments_guard" (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "payments") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [14] widen `products.price` from `decimal(10, 2)` to `decimal(12, 2)`
---     lock: database write lock; rebuilds `products` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/catalog.mig:20:3
+--     lock: database write lock; rebuilds `products` (copies every row into a new table); rewrite: yes; scan: yes; from v2/catalog.mig:20:3
 -- rebuild "products" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "products";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'products' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('products_sku_key', 'products_category_id_is_active_idx', 'products_name_lower'));
@@ -236,23 +236,23 @@ CREATE INDEX "products_name_lower" ON "products" ((lower("name")));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "products") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [15] add foreign key `stock_product_id_fkey` on `stock` for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/inventory.mig:11:43
+--     lock: none; rewrite: no; scan: no; from v2/inventory.mig:11:43
 -- SQLite has no NOT VALID: foreign key `stock_product_id_fkey` is enforced from switch on, when the table is rebuilt and every row checked; until then rows without a parent are not refused
 
 -- [16] add column `users.first_name` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/users.mig:8:3
 ALTER TABLE "users" ADD COLUMN "first_name" text;
 
 -- [17] add column `users.last_name` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/users.mig:9:3
 ALTER TABLE "users" ADD COLUMN "last_name" text;
 
 -- [18] add column `users.marketing_opt_in`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/users.mig:14:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/users.mig:14:3
 ALTER TABLE "users" ADD COLUMN "marketing_opt_in" boolean NOT NULL DEFAULT false;
 
 -- [19] install the dual-write trigger on `users`
---     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/users.mig:4:7
+--     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from v2/users.mig:4:7
 -- rebuild "users" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "users";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_email_lower_key', 'users_created_at_idx'));
@@ -299,7 +299,7 @@ CREATE TABLE "migc_sync_users_guard" (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "users") = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
 -- [20] create view `customer_directory`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/users.mig:47:6
 CREATE VIEW "customer_directory" AS SELECT "id", "email", "first_name", "last_name", "phone" FROM "users";
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('order_items') ORDER BY name)) = 'line,order_id,product_id,quantity,unit_price'

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [39] undo: set `users.last_name` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v2/users.mig:9:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v2/users.mig:9:3
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -43,27 +43,27 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
 -- nothing to undo: the column stays nullable
 
 -- [38] undo: validate that `users.last_name` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
+--     lock: none; rewrite: no; scan: no; from v2/users.mig:9:3
 -- nothing to undo
 
 -- [37] undo: check `users.last_name` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
+--     lock: none; rewrite: no; scan: no; from v2/users.mig:9:3
 -- nothing to undo
 
 -- [36] undo: set `users.first_name` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v2/users.mig:8:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v2/users.mig:8:3
 -- nothing to undo: the column stays nullable
 
 -- [35] undo: validate that `users.first_name` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
+--     lock: none; rewrite: no; scan: no; from v2/users.mig:8:3
 -- nothing to undo
 
 -- [34] undo: check `users.first_name` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
+--     lock: none; rewrite: no; scan: no; from v2/users.mig:8:3
 -- nothing to undo
 
 -- [33] undo: validate foreign key `stock_product_id_fkey` on existing rows
---     lock: database write lock; rebuilds `stock` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/inventory.mig:11:43
+--     lock: database write lock; rebuilds `stock` (copies every row into a new table); rewrite: yes; scan: yes; from v2/inventory.mig:11:43
 -- rebuild "stock" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "stock";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%');
@@ -86,7 +86,7 @@ PRAGMA legacy_alter_table = 0;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "stock") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [32] undo: validate check `payments_currency_check` on existing rows
---     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:39:54
+--     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from v2/orders.mig:39:54
 -- rebuild "payments" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "payments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'payments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('payments_order_id_idx', 'payments_provider_ref_key', 'migc_sync_payments_insert', 'migc_sync_payments_update'));
@@ -132,35 +132,35 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "payments") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [31] undo: validate check `payments_amount_cents_check` on existing rows
---     lock: database write lock; part of the rebuild of `payments` at step 32; rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:38:40
+--     lock: database write lock; part of the rebuild of `payments` at step 32; rewrite: yes; scan: yes; from v2/orders.mig:38:40
 -- undone by the rebuild of `payments` at step 32
 
 -- [30] undo: turn index `payments_provider_ref_key` into a unique constraint
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:41:36
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:41:36
 -- nothing to undo
 
 -- [29] undo: set `payments.amount_cents` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v2/orders.mig:38:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v2/orders.mig:38:3
 -- nothing to undo: the column stays nullable
 
 -- [28] undo: validate that `payments.amount_cents` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:38:3
 -- nothing to undo
 
 -- [27] undo: check `payments.amount_cents` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:38:3
 -- nothing to undo
 
 -- [26] undo: set `orders.status__migc_new` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v2/orders.mig:13:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v2/orders.mig:13:3
 -- nothing to undo: the column stays nullable
 
 -- [25] undo: validate that `orders.status__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:13:3
 -- nothing to undo
 
 -- [24] undo: check `orders.status__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:13:3
 -- nothing to undo
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) = 'amount,amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'

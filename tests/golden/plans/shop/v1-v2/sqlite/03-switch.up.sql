@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [24] check `orders.status__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:13:3
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -43,39 +43,39 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
 -- SQLite has no NOT VALID: `orders.status__migc_new` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [25] validate that `orders.status__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:13:3
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:13:3
 -- validated where `orders` gets NOT NULL (`orders_status__migc_new_not_null` exists only in the plan)
 
 -- [26] set `orders.status__migc_new` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v2/orders.mig:13:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v2/orders.mig:13:3
 -- `orders.status__migc_new` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "orders" WHERE "status__migc_new" IS NULL);
 
 -- [27] check `payments.amount_cents` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:38:3
 -- SQLite has no NOT VALID: `payments.amount_cents` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [28] validate that `payments.amount_cents` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:38:3
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:38:3
 -- validated where `payments` gets NOT NULL (`payments_amount_cents_not_null` exists only in the plan)
 
 -- [29] set `payments.amount_cents` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v2/orders.mig:38:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v2/orders.mig:38:3
 -- `payments.amount_cents` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "payments" WHERE "amount_cents" IS NULL);
 
 -- [30] turn index `payments_provider_ref_key` into a unique constraint
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:41:36
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:41:36
 -- SQLite keeps unique constraints as unique indexes: `payments_provider_ref_key` already enforces it
 
 -- [31] validate check `payments_amount_cents_check` on existing rows
---     lock: database write lock; part of the rebuild of `payments` at step 32; rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:38:40
+--     lock: database write lock; part of the rebuild of `payments` at step 32; rewrite: yes; scan: yes; from v2/orders.mig:38:40
 -- done by the rebuild of `payments` at step 32
 
 -- [32] validate check `payments_currency_check` on existing rows
---     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:39:54
+--     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from v2/orders.mig:39:54
 -- rebuild "payments" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "payments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'payments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('payments_order_id_idx', 'payments_provider_ref_key', 'migc_sync_payments_insert', 'migc_sync_payments_update'));
@@ -123,7 +123,7 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "payments") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [33] validate foreign key `stock_product_id_fkey` on existing rows
---     lock: database write lock; rebuilds `stock` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/inventory.mig:11:43
+--     lock: database write lock; rebuilds `stock` (copies every row into a new table); rewrite: yes; scan: yes; from v2/inventory.mig:11:43
 -- rebuild "stock" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "stock";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%');
@@ -147,29 +147,29 @@ PRAGMA legacy_alter_table = 0;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "stock") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [34] check `users.first_name` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
+--     lock: none; rewrite: no; scan: no; from v2/users.mig:8:3
 -- SQLite has no NOT VALID: `users.first_name` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [35] validate that `users.first_name` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/users.mig:8:3
+--     lock: none; rewrite: no; scan: no; from v2/users.mig:8:3
 -- validated where `users` gets NOT NULL (`users_first_name_not_null` exists only in the plan)
 
 -- [36] set `users.first_name` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v2/users.mig:8:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v2/users.mig:8:3
 -- `users.first_name` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "users" WHERE "first_name" IS NULL);
 
 -- [37] check `users.last_name` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
+--     lock: none; rewrite: no; scan: no; from v2/users.mig:9:3
 -- SQLite has no NOT VALID: `users.last_name` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [38] validate that `users.last_name` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/users.mig:9:3
+--     lock: none; rewrite: no; scan: no; from v2/users.mig:9:3
 -- validated where `users` gets NOT NULL (`users_last_name_not_null` exists only in the plan)
 
 -- [39] set `users.last_name` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v2/users.mig:9:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v2/users.mig:9:3
 -- `users.last_name` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "users" WHERE "last_name" IS NULL);

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [59] undo: recreate view `order_totals`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/orders.mig:47:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/orders.mig:47:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -53,7 +53,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 DROP VIEW "order_totals";
 
 -- [58] undo: remove the dual-write trigger on `orders`
---     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:9:7
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from v2/orders.mig:9:7
 -- rebuild "orders" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending'));
@@ -95,11 +95,11 @@ CREATE TABLE "migc_sync_orders_guard" (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [57] undo: set the default of `orders.status`
---     lock: database write lock; part of the rebuild of `orders` at step 58; rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:13:3
+--     lock: database write lock; part of the rebuild of `orders` at step 58; rewrite: yes; scan: yes; from v2/orders.mig:13:3
 -- undone by the rebuild of `orders` at step 58
 
 -- [56] undo: put shadow column `status__migc_new` in place of `orders.status`
---     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:13:3
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from v2/orders.mig:13:3
 -- rebuild "orders" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
@@ -140,7 +140,7 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [55] undo: give enum `order_status__migc` the name `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:5:6
 -- nothing to undo
 
 -- [54] undo: drop column `orders.status`
@@ -166,15 +166,15 @@ END;
 -- view `order_totals` comes back at the end of this script
 
 -- [52] undo: recreate view `customer_directory`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/users.mig:47:6
 DROP VIEW "customer_directory";
 
 -- [51] undo: drop column `users.nickname`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v2/users.mig:16:15
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v2/users.mig:16:15
 ALTER TABLE "users" ADD COLUMN "nickname" text;
 
 -- [50] undo: drop column `users.full_name`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v2/users.mig:10:3
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v2/users.mig:10:3
 ALTER TABLE "users" ADD COLUMN "full_name" text;
 UPDATE "users" SET "full_name" = "first_name" || ' ' || "last_name" WHERE "full_name" IS NULL;
 
@@ -183,7 +183,7 @@ UPDATE "users" SET "full_name" = "first_name" || ' ' || "last_name" WHERE "full_
 -- view `customer_directory` comes back at the end of this script
 
 -- [48] undo: remove the dual-write trigger on `users`
---     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/users.mig:4:7
+--     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from v2/users.mig:4:7
 -- rebuild "users" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "users";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_email_lower_key', 'users_created_at_idx'));
@@ -239,7 +239,7 @@ ALTER TABLE "payments" ADD COLUMN "amount" numeric(12,2);
 UPDATE "payments" SET "amount" = "amount_cents" / 100.0 WHERE "amount" IS NULL;
 
 -- [45] undo: remove the dual-write trigger on `payments`
---     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:33:7
+--     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from v2/orders.mig:33:7
 -- rebuild "payments" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "payments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'payments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('payments_order_id_idx', 'payments_provider_ref_key'));
@@ -339,7 +339,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "pay
 -- undone by the rebuild of `payments` at step 44
 
 -- [42] undo: rename index `orders_pending__migc` to `orders_pending`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:20:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/orders.mig:20:3
 DROP INDEX "orders_pending";
 CREATE INDEX "orders_pending__migc" ON "orders" ("placed_at") WHERE "status__migc_new" = 'pending';
 
@@ -348,7 +348,7 @@ CREATE INDEX "orders_pending__migc" ON "orders" ("placed_at") WHERE "status__mig
 CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pending';
 
 -- [40] undo: drop table `legacy_sessions`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/users.mig:45:12
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/users.mig:45:12
 CREATE TABLE "legacy_sessions" (
   "token" varchar(64) NOT NULL,
   "user_id" integer NOT NULL,

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [40] drop table `legacy_sessions`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/users.mig:45:12
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/users.mig:45:12
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -58,7 +58,7 @@ DROP TABLE "legacy_sessions";
 DROP INDEX "orders_pending";
 
 -- [42] rename index `orders_pending__migc` to `orders_pending`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v2/orders.mig:20:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/orders.mig:20:3
 DROP INDEX "orders_pending__migc";
 CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status__migc_new" = 'pending';
 
@@ -114,7 +114,7 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "payments") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [45] remove the dual-write trigger on `payments`
---     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:33:7
+--     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from v2/orders.mig:33:7
 -- rebuild "payments" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "payments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'payments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('payments_order_id_idx', 'payments_provider_ref_key', 'migc_sync_payments_insert', 'migc_sync_payments_update'));
@@ -153,7 +153,7 @@ ALTER TABLE "payments" DROP COLUMN "amount";
 -- nothing to do in SQLite
 
 -- [48] remove the dual-write trigger on `users`
---     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/users.mig:4:7
+--     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from v2/users.mig:4:7
 -- rebuild "users" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "users";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_email_lower_key', 'users_created_at_idx', 'migc_sync_users_insert', 'migc_sync_users_update'));
@@ -187,15 +187,15 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "use
 DROP VIEW "customer_directory";
 
 -- [50] drop column `users.full_name`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v2/users.mig:10:3
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v2/users.mig:10:3
 ALTER TABLE "users" DROP COLUMN "full_name";
 
 -- [51] drop column `users.nickname`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v2/users.mig:16:15
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v2/users.mig:16:15
 ALTER TABLE "users" DROP COLUMN "nickname";
 
 -- [52] recreate view `customer_directory`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/users.mig:47:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/users.mig:47:6
 CREATE VIEW "customer_directory" AS SELECT "id", "email", "first_name", "last_name", "phone" FROM "users";
 
 -- [53] drop view `order_totals` while its tables change
@@ -221,11 +221,11 @@ BEGIN
 END;
 
 -- [55] give enum `order_status__migc` the name `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v2/orders.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v2/orders.mig:5:6
 -- SQLite has no enum types: the columns of `order_status__migc` already check the labels of `order_status`
 
 -- [56] put shadow column `status__migc_new` in place of `orders.status`
---     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:13:3
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from v2/orders.mig:13:3
 -- rebuild "orders" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
@@ -266,11 +266,11 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [57] set the default of `orders.status`
---     lock: database write lock; part of the rebuild of `orders` at step 58; rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:13:3
+--     lock: database write lock; part of the rebuild of `orders` at step 58; rewrite: yes; scan: yes; from v2/orders.mig:13:3
 -- done by the rebuild of `orders` at step 58
 
 -- [58] remove the dual-write trigger on `orders`
---     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v2/orders.mig:9:7
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from v2/orders.mig:9:7
 -- rebuild "orders" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
@@ -300,7 +300,7 @@ DROP TABLE "migc_sync_orders_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
 -- [59] recreate view `order_totals`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v2/orders.mig:47:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/orders.mig:47:6
 CREATE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'legacy_sessions');

@@ -7,20 +7,20 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [20] undo: create view `product_stock` with its new query
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/inventory.mig:19:6
 DROP VIEW IF EXISTS `product_stock`;
 
 -- [19] undo: drop view `product_stock` to redefine it
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/inventory.mig:19:6
 CREATE OR REPLACE VIEW `product_stock` AS SELECT `product_id`, sum(`quantity` - `reserved`) AS `available` FROM `stock` GROUP BY `product_id`;
 
 -- [18] undo: install the dual-write trigger on `users`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/users.mig:4:7
 DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 
 -- [17] undo: create unique index `users_email_normalized_key` on `users`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v3/users.mig:18:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v3/users.mig:18:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -49,7 +49,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [16] undo: add column `users.email_normalized` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/users.mig:9:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -90,12 +90,12 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [15] undo: install the dual-write trigger on `orders`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/orders.mig:12:7
 DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 
 -- [14] undo: create index `orders_pending__migc` on `orders`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v3/orders.mig:23:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v3/orders.mig:23:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -130,7 +130,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [13] undo: add column `orders.customer_note` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/orders.mig:18:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/orders.mig:18:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -171,7 +171,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [12] undo: add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/orders.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -212,12 +212,12 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [11] undo: install the dual-write trigger on `addresses`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:28:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/users.mig:28:7
 DROP TRIGGER IF EXISTS `migc_sync_addresses_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_addresses_update`;
 
 -- [10] undo: add column `addresses.line2`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:34:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/users.mig:34:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -258,7 +258,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [9] undo: add column `addresses.line1` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/users.mig:33:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -299,11 +299,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [8] undo: expose table `stock` as `stock_levels` (an updatable view)
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/inventory.mig:10:7
 DROP VIEW IF EXISTS `stock_levels`;
 
 -- [7] undo: add foreign key `refunds_decided_by_fkey` on `refunds`
---     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from examples/shop/v3/orders.mig:54:46
+--     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from v3/orders.mig:54:46
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -347,7 +347,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [6] undo: add foreign key `refunds_payment_id_fkey` on `refunds`
---     lock: none (added in place, rows not checked; `payments` read); rewrite: no; scan: no; from examples/shop/v3/orders.mig:50:50
+--     lock: none (added in place, rows not checked; `payments` read); rewrite: no; scan: no; from v3/orders.mig:50:50
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -391,7 +391,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [5] undo: create index `refunds_open` on `refunds`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v3/orders.mig:57:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v3/orders.mig:57:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -426,7 +426,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [4] undo: create index `refunds_payment_id_idx` on `refunds`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v3/orders.mig:56:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v3/orders.mig:56:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -461,13 +461,13 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [3] undo: create table `refunds`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v3/orders.mig:48:7
+--     lock: none (new table); rewrite: no; scan: no; from v3/orders.mig:48:7
 DROP TABLE IF EXISTS `refunds`;
 
 -- [2] undo: create enum `refund_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:8:6
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:8:6
 -- enum refund_status: MySQL enums are column types, nothing to do
 
 -- [1] undo: create enum `order_status__migc`, the new shape of `order_status` (without `refunded`)
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:6:6
 -- enum order_status__migc: MySQL enums are column types, nothing to do

@@ -7,15 +7,15 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [1] create enum `order_status__migc`, the new shape of `order_status` (without `refunded`)
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:6:6
 -- enum order_status__migc: MySQL enums are column types, nothing to do
 
 -- [2] create enum `refund_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:8:6
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:8:6
 -- enum refund_status: MySQL enums are column types, nothing to do
 
 -- [3] create table `refunds`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v3/orders.mig:48:7
+--     lock: none (new table); rewrite: no; scan: no; from v3/orders.mig:48:7
 CREATE TABLE IF NOT EXISTS `refunds` (
   `id` bigint NOT NULL AUTO_INCREMENT,
   `payment_id` bigint NOT NULL,
@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS `refunds` (
 ) ENGINE=InnoDB;
 
 -- [4] create index `refunds_payment_id_idx` on `refunds`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v3/orders.mig:56:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v3/orders.mig:56:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -65,7 +65,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [5] create index `refunds_open` on `refunds`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v3/orders.mig:57:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v3/orders.mig:57:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -100,7 +100,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [6] add foreign key `refunds_payment_id_fkey` on `refunds`
---     lock: none (added in place, rows not checked; `payments` read); rewrite: no; scan: no; from examples/shop/v3/orders.mig:50:50
+--     lock: none (added in place, rows not checked; `payments` read); rewrite: no; scan: no; from v3/orders.mig:50:50
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -160,7 +160,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [7] add foreign key `refunds_decided_by_fkey` on `refunds`
---     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from examples/shop/v3/orders.mig:54:46
+--     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from v3/orders.mig:54:46
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -220,11 +220,11 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [8] expose table `stock` as `stock_levels` (an updatable view)
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/inventory.mig:10:7
 CREATE OR REPLACE VIEW `stock_levels` AS SELECT * FROM `stock`;
 
 -- [9] add column `addresses.line1` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/users.mig:33:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -265,7 +265,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [10] add column `addresses.line2`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:34:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/users.mig:34:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -306,7 +306,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [11] install the dual-write trigger on `addresses`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:28:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/users.mig:28:7
 DROP TRIGGER IF EXISTS `migc_sync_addresses_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_addresses_update`;
 DELIMITER //
@@ -340,7 +340,7 @@ END//
 DELIMITER ;
 
 -- [12] add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/orders.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -381,7 +381,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [13] add column `orders.customer_note` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/orders.mig:18:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/orders.mig:18:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -422,7 +422,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [14] create index `orders_pending__migc` on `orders`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v3/orders.mig:23:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v3/orders.mig:23:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -457,7 +457,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [15] install the dual-write trigger on `orders`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/orders.mig:12:7
 DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 DELIMITER //
@@ -492,7 +492,7 @@ END//
 DELIMITER ;
 
 -- [16] add column `users.email_normalized` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/users.mig:9:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -533,7 +533,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [17] create unique index `users_email_normalized_key` on `users`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v3/users.mig:18:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v3/users.mig:18:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -562,7 +562,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [18] install the dual-write trigger on `users`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/users.mig:4:7
 DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 DELIMITER //
@@ -594,9 +594,9 @@ END//
 DELIMITER ;
 
 -- [19] drop view `product_stock` to redefine it
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/inventory.mig:19:6
 DROP VIEW IF EXISTS `product_stock`;
 
 -- [20] create view `product_stock` with its new query
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/inventory.mig:19:6
 CREATE OR REPLACE VIEW `product_stock` AS SELECT `product_id`, sum(`quantity` - `reserved`) AS `available` FROM `stock_levels` GROUP BY `product_id`;

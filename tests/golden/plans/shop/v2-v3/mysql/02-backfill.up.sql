@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [21] backfill `line1` on `addresses`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v3/users.mig:28:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/users.mig:28:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -61,7 +61,7 @@ DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
 -- [22] backfill `customer_note`, `status__migc_new` on `orders`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v3/orders.mig:12:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/orders.mig:12:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -115,7 +115,7 @@ DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
 -- [23] backfill `email_normalized` on `users`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v3/users.mig:4:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/users.mig:4:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

@@ -7,15 +7,15 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [24] check `addresses.line1` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
+--     lock: none; rewrite: no; scan: no; from v3/users.mig:33:3
 -- addresses.line1: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [25] validate that `addresses.line1` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
+--     lock: none; rewrite: no; scan: no; from v3/users.mig:33:3
 -- addresses_line1_not_null: nothing to validate, SET NOT NULL checks the rows
 
 -- [26] set `addresses.line1` not null
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v3/users.mig:33:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v3/users.mig:33:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -276,15 +276,15 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [27] check `orders.status__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:16:3
 -- orders.status__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [28] validate that `orders.status__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:16:3
 -- orders_status__migc_new_not_null: nothing to validate, SET NOT NULL checks the rows
 
 -- [29] set `orders.status__migc_new` not null
---     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:16:3
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v3/orders.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -313,15 +313,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [30] check `users.email_normalized` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
+--     lock: none; rewrite: no; scan: no; from v3/users.mig:9:3
 -- users.email_normalized: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [31] validate that `users.email_normalized` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
+--     lock: none; rewrite: no; scan: no; from v3/users.mig:9:3
 -- users_email_normalized_not_null: nothing to validate, SET NOT NULL checks the rows
 
 -- [32] set `users.email_normalized` not null
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v3/users.mig:9:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v3/users.mig:9:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -602,5 +602,5 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [33] turn index `users_email_normalized_key` into a unique constraint
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:18:3
+--     lock: none; rewrite: no; scan: no; from v3/users.mig:18:3
 -- users: the unique index users_email_normalized_key is the constraint in MySQL, nothing to attach

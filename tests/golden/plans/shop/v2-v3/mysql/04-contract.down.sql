@@ -7,11 +7,11 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [59] undo: recreate view `product_stock`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/inventory.mig:19:6
 DROP VIEW IF EXISTS `product_stock`;
 
 -- [58] undo: rename table `stock` to `stock_levels`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/inventory.mig:10:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -40,7 +40,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [57] undo: drop the view `stock_levels` standing for table `stock`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/inventory.mig:10:7
 CREATE OR REPLACE VIEW `stock_levels` AS SELECT * FROM `stock`;
 
 -- [56] undo: drop view `product_stock` while its tables change
@@ -48,7 +48,7 @@ CREATE OR REPLACE VIEW `stock_levels` AS SELECT * FROM `stock`;
 CREATE OR REPLACE VIEW `product_stock` AS SELECT `product_id`, sum(`quantity` - `reserved`) AS `available` FROM `stock_levels` GROUP BY `product_id`;
 
 -- [55] undo: recreate view `order_totals`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/orders.mig:60:6
 DROP VIEW IF EXISTS `order_totals`;
 
 -- [54] undo: drop column `orders.notes`
@@ -157,11 +157,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [53] undo: remove the dual-write trigger on `orders`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/orders.mig:12:7
 -- the dual-write triggers of orders come back with the first contract step on it
 
 -- [52] undo: set the default of `orders.status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/orders.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -202,7 +202,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [51] undo: put shadow column `status__migc_new` in place of `orders.status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/orders.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -243,7 +243,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [50] undo: give enum `order_status__migc` the name `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:6:6
 -- enum order_status__migc becomes order_status: MySQL enums are column types, nothing to do
 
 -- [49] undo: drop column `orders.status`
@@ -330,7 +330,7 @@ DROP PROCEDURE migc_step;
 CREATE OR REPLACE VIEW `order_totals` AS SELECT `o`.`id` AS `order_id`, `o`.`user_id`, count(*) AS `lines`, sum(`i`.`quantity` * `i`.`unit_price`) AS `items_total` FROM `orders` o JOIN `order_items` i ON `i`.`order_id` = `o`.`id` GROUP BY `o`.`id`, `o`.`user_id`;
 
 -- [47] undo: remove the dual-write trigger on `users`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/users.mig:4:7
 -- the dual-write triggers of users come back with the first contract step on it
 
 -- [46] undo: drop index `users_email_lower_key` on `users`
@@ -644,7 +644,7 @@ END//
 DELIMITER ;
 
 -- [45] undo: rename constraint `stock_warehouse_id_fkey` to `stock_levels_warehouse_id_fkey` on `stock`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:12:43
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/inventory.mig:12:43
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -721,7 +721,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [44] undo: rename constraint `stock_product_id_fkey` to `stock_levels_product_id_fkey` on `stock`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:11:43
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/inventory.mig:11:43
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -798,7 +798,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [43] undo: rename constraint `stock_reserved_check` to `stock_levels_reserved_check` on `stock`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v3/inventory.mig:14:42
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v3/inventory.mig:14:42
 DROP TRIGGER IF EXISTS `migc_sync_stock_insert__migc`;
 DROP TRIGGER IF EXISTS `migc_sync_stock_update__migc`;
 DROP TRIGGER IF EXISTS `migc_copy_stock_insert`;
@@ -954,7 +954,7 @@ DROP TRIGGER IF EXISTS `migc_copy_stock_delete`;
 DROP TABLE IF EXISTS `stock__migc`, `stock__migc_old`, `stock__migc_progress`;
 
 -- [42] undo: rename constraint `stock_quantity_check` to `stock_levels_quantity_check` on `stock`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v3/inventory.mig:13:42
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v3/inventory.mig:13:42
 DROP TRIGGER IF EXISTS `migc_sync_stock_insert__migc`;
 DROP TRIGGER IF EXISTS `migc_sync_stock_update__migc`;
 DROP TRIGGER IF EXISTS `migc_copy_stock_insert`;
@@ -1110,11 +1110,11 @@ DROP TRIGGER IF EXISTS `migc_copy_stock_delete`;
 DROP TABLE IF EXISTS `stock__migc`, `stock__migc_old`, `stock__migc_progress`;
 
 -- [41] undo: rename constraint `stock_pkey` to `stock_levels_pkey` on `stock`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v3/inventory.mig:15:3
 -- stock_pkey becomes stock_levels_pkey: MySQL names every primary key PRIMARY
 
 -- [40] undo: rename index `orders_pending__migc` to `orders_pending`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/orders.mig:23:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/orders.mig:23:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1222,7 +1222,7 @@ END//
 DELIMITER ;
 
 -- [38] undo: drop column `addresses.house_number`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:36:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/users.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1327,7 +1327,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [37] undo: drop column `addresses.street`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:35:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/users.mig:35:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -1432,7 +1432,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [36] undo: remove the dual-write trigger on `addresses`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:28:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/users.mig:28:7
 DROP TRIGGER IF EXISTS `migc_sync_addresses_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_addresses_update`;
 DELIMITER //

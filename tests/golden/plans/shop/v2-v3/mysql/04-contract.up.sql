@@ -65,12 +65,12 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [36] remove the dual-write trigger on `addresses`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:28:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/users.mig:28:7
 DROP TRIGGER IF EXISTS `migc_sync_addresses_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_addresses_update`;
 
 -- [37] drop column `addresses.street`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:35:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/users.mig:35:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -111,7 +111,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [38] drop column `addresses.house_number`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:36:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/users.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -189,7 +189,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [40] rename index `orders_pending__migc` to `orders_pending`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/orders.mig:23:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/orders.mig:23:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -230,11 +230,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [41] rename constraint `stock_pkey` to `stock_levels_pkey` on `stock`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v3/inventory.mig:15:3
 -- stock_pkey becomes stock_levels_pkey: MySQL names every primary key PRIMARY
 
 -- [42] rename constraint `stock_quantity_check` to `stock_levels_quantity_check` on `stock`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v3/inventory.mig:13:42
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v3/inventory.mig:13:42
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -378,7 +378,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [43] rename constraint `stock_reserved_check` to `stock_levels_reserved_check` on `stock`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v3/inventory.mig:14:42
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v3/inventory.mig:14:42
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -522,7 +522,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [44] rename constraint `stock_product_id_fkey` to `stock_levels_product_id_fkey` on `stock`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:11:43
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/inventory.mig:11:43
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -599,7 +599,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [45] rename constraint `stock_warehouse_id_fkey` to `stock_levels_warehouse_id_fkey` on `stock`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:12:43
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/inventory.mig:12:43
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -724,7 +724,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [47] remove the dual-write trigger on `users`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/users.mig:4:7
 DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 
@@ -774,11 +774,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [50] give enum `order_status__migc` the name `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:6:6
 -- enum order_status__migc becomes order_status: MySQL enums are column types, nothing to do
 
 -- [51] put shadow column `status__migc_new` in place of `orders.status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/orders.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -819,7 +819,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [52] set the default of `orders.status`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/orders.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -860,7 +860,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [53] remove the dual-write trigger on `orders`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/orders.mig:12:7
 DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 
@@ -906,7 +906,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [55] recreate view `order_totals`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/orders.mig:60:6
 CREATE OR REPLACE VIEW `order_totals` AS SELECT `o`.`id` AS `order_id`, `o`.`user_id`, count(*) AS `lines`, sum(`i`.`quantity` * `i`.`unit_price`) AS `items_total` FROM `orders` o JOIN `order_items` i ON `i`.`order_id` = `o`.`id` GROUP BY `o`.`id`, `o`.`user_id`;
 
 -- [56] drop view `product_stock` while its tables change
@@ -914,11 +914,11 @@ CREATE OR REPLACE VIEW `order_totals` AS SELECT `o`.`id` AS `order_id`, `o`.`use
 DROP VIEW IF EXISTS `product_stock`;
 
 -- [57] drop the view `stock_levels` standing for table `stock`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/inventory.mig:10:7
 DROP VIEW IF EXISTS `stock_levels`;
 
 -- [58] rename table `stock` to `stock_levels`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/inventory.mig:10:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -947,5 +947,5 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [59] recreate view `product_stock`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/inventory.mig:19:6
 CREATE OR REPLACE VIEW `product_stock` AS SELECT `product_id`, sum(`quantity` - `reserved`) AS `available` FROM `stock_levels` GROUP BY `product_id`;

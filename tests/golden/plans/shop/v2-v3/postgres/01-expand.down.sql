@@ -6,15 +6,15 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [20] undo: create view `product_stock` with its new query
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/inventory.mig:19:6
 DROP VIEW IF EXISTS "product_stock";
 
 -- [19] undo: drop view `product_stock` to redefine it
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:19:6
 CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock" GROUP BY "product_id";
 
 -- [18] undo: install the dual-write trigger on `users`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:4:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -39,11 +39,11 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_users"();
 
 -- [17] undo: create unique index `users_email_normalized_key` on `users`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/users.mig:18:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/users.mig:18:3
 DROP INDEX CONCURRENTLY IF EXISTS "users_email_normalized_key";
 
 -- [16] undo: add column `users.email_normalized` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:9:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -67,7 +67,7 @@ END
 $migc$;
 
 -- [15] undo: install the dual-write trigger on `orders`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:12:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -92,11 +92,11 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_orders"();
 
 -- [14] undo: create index `orders_pending__migc` on `orders`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:23:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/orders.mig:23:3
 DROP INDEX CONCURRENTLY IF EXISTS "orders_pending__migc";
 
 -- [13] undo: add column `orders.customer_note` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:18:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:18:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -120,7 +120,7 @@ END
 $migc$;
 
 -- [12] undo: add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:16:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -144,7 +144,7 @@ END
 $migc$;
 
 -- [11] undo: install the dual-write trigger on `addresses`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:28:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:28:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -169,7 +169,7 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_addresses"();
 
 -- [10] undo: add column `addresses.line2`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:34:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:34:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -193,7 +193,7 @@ END
 $migc$;
 
 -- [9] undo: add column `addresses.line1` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:33:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -217,11 +217,11 @@ END
 $migc$;
 
 -- [8] undo: expose table `stock` as `stock_levels` (an updatable view)
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/inventory.mig:10:7
 DROP VIEW IF EXISTS "stock_levels";
 
 -- [7] undo: add foreign key `refunds_decided_by_fkey` on `refunds`
---     lock: SHARE ROW EXCLUSIVE (on `refunds` and `users`); rewrite: no; scan: yes; from examples/shop/v3/orders.mig:54:46
+--     lock: SHARE ROW EXCLUSIVE (on `refunds` and `users`); rewrite: no; scan: yes; from v3/orders.mig:54:46
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -247,7 +247,7 @@ END
 $migc$;
 
 -- [6] undo: add foreign key `refunds_payment_id_fkey` on `refunds`
---     lock: SHARE ROW EXCLUSIVE (on `refunds` and `payments`); rewrite: no; scan: yes; from examples/shop/v3/orders.mig:50:50
+--     lock: SHARE ROW EXCLUSIVE (on `refunds` and `payments`); rewrite: no; scan: yes; from v3/orders.mig:50:50
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -273,21 +273,21 @@ END
 $migc$;
 
 -- [5] undo: create index `refunds_open` on `refunds`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:57:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/orders.mig:57:3
 DROP INDEX CONCURRENTLY IF EXISTS "refunds_open";
 
 -- [4] undo: create index `refunds_payment_id_idx` on `refunds`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:56:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/orders.mig:56:3
 DROP INDEX CONCURRENTLY IF EXISTS "refunds_payment_id_idx";
 
 -- [3] undo: create table `refunds`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v3/orders.mig:48:7
+--     lock: none (new table); rewrite: no; scan: no; from v3/orders.mig:48:7
 DROP TABLE IF EXISTS "refunds";
 
 -- [2] undo: create enum `refund_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:8:6
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:8:6
 DROP TYPE IF EXISTS "refund_status";
 
 -- [1] undo: create enum `order_status__migc`, the new shape of `order_status` (without `refunded`)
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:6:6
 DROP TYPE IF EXISTS "order_status__migc";

@@ -6,7 +6,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [21] backfill `line1` on `addresses`
---     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v3/users.mig:28:7
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/users.mig:28:7
 DO $migc$
 DECLARE
   last_0 bigint;
@@ -57,7 +57,7 @@ END
 $migc$;
 
 -- [22] backfill `customer_note`, `status__migc_new` on `orders`
---     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v3/orders.mig:12:7
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/orders.mig:12:7
 DO $migc$
 DECLARE
   last_0 bigint;
@@ -108,7 +108,7 @@ END
 $migc$;
 
 -- [23] backfill `email_normalized` on `users`
---     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v3/users.mig:4:7
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/users.mig:4:7
 DO $migc$
 DECLARE
   last_0 bigint;

@@ -6,7 +6,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [33] undo: turn index `users_email_normalized_key` into a unique constraint
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:18:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:18:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -56,7 +56,7 @@ $migc$;
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "users_email_normalized_key" ON "users" ("email_normalized");
 
 -- [32] undo: set `users.email_normalized` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:9:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -103,11 +103,11 @@ END
 $migc$;
 
 -- [31] undo: validate that `users.email_normalized` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/users.mig:9:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/users.mig:9:3
 -- nothing to undo: users_email_normalized_not_null stays validated
 
 -- [30] undo: check `users.email_normalized` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:9:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -133,7 +133,7 @@ END
 $migc$;
 
 -- [29] undo: set `orders.status__migc_new` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:16:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -180,11 +180,11 @@ END
 $migc$;
 
 -- [28] undo: validate that `orders.status__migc_new` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:16:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/orders.mig:16:3
 -- nothing to undo: orders_status__migc_new_not_null stays validated
 
 -- [27] undo: check `orders.status__migc_new` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:16:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -210,7 +210,7 @@ END
 $migc$;
 
 -- [26] undo: set `addresses.line1` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:33:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -257,11 +257,11 @@ END
 $migc$;
 
 -- [25] undo: validate that `addresses.line1` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/users.mig:33:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/users.mig:33:3
 -- nothing to undo: addresses_line1_not_null stays validated
 
 -- [24] undo: check `addresses.line1` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:33:3
 DO $migc$
 DECLARE
   attempt integer := 0;

@@ -6,7 +6,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [24] check `addresses.line1` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:33:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -32,7 +32,7 @@ END
 $migc$;
 
 -- [25] validate that `addresses.line1` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/users.mig:33:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/users.mig:33:3
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"addresses"') AND conname = 'addresses_line1_not_null' AND NOT convalidated) THEN
@@ -42,7 +42,7 @@ END
 $migc$;
 
 -- [26] set `addresses.line1` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:33:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -67,7 +67,7 @@ END
 $migc$;
 
 -- [27] check `orders.status__migc_new` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:16:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -93,7 +93,7 @@ END
 $migc$;
 
 -- [28] validate that `orders.status__migc_new` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:16:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/orders.mig:16:3
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"orders"') AND conname = 'orders_status__migc_new_not_null' AND NOT convalidated) THEN
@@ -103,7 +103,7 @@ END
 $migc$;
 
 -- [29] set `orders.status__migc_new` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:16:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -128,7 +128,7 @@ END
 $migc$;
 
 -- [30] check `users.email_normalized` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:9:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -154,7 +154,7 @@ END
 $migc$;
 
 -- [31] validate that `users.email_normalized` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v3/users.mig:9:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/users.mig:9:3
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"users"') AND conname = 'users_email_normalized_not_null' AND NOT convalidated) THEN
@@ -164,7 +164,7 @@ END
 $migc$;
 
 -- [32] set `users.email_normalized` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:9:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -189,7 +189,7 @@ END
 $migc$;
 
 -- [33] turn index `users_email_normalized_key` into a unique constraint
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:18:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:18:3
 DO $migc$
 DECLARE
   attempt integer := 0;

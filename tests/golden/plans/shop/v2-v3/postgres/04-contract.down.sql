@@ -6,11 +6,11 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [59] undo: recreate view `product_stock`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/inventory.mig:19:6
 DROP VIEW IF EXISTS "product_stock";
 
 -- [58] undo: rename table `stock` to `stock_levels`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:10:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -36,7 +36,7 @@ END
 $migc$;
 
 -- [57] undo: drop the view `stock_levels` standing for table `stock`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:10:7
 CREATE OR REPLACE VIEW "stock_levels" AS SELECT * FROM "stock";
 
 -- [56] undo: drop view `product_stock` while its tables change
@@ -44,7 +44,7 @@ CREATE OR REPLACE VIEW "stock_levels" AS SELECT * FROM "stock";
 CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock_levels" GROUP BY "product_id";
 
 -- [55] undo: recreate view `order_totals`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/orders.mig:60:6
 DROP VIEW IF EXISTS "order_totals";
 
 -- [54] undo: drop column `orders.notes`
@@ -73,7 +73,7 @@ END
 $migc$;
 
 -- [53] undo: remove the dual-write trigger on `orders`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:12:7
 CREATE OR REPLACE FUNCTION "migc_sync_orders"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -125,7 +125,7 @@ END
 $migc$;
 
 -- [52] undo: set the default of `orders.status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:16:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -151,7 +151,7 @@ END
 $migc$;
 
 -- [51] undo: put shadow column `status__migc_new` in place of `orders.status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:16:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -178,7 +178,7 @@ END
 $migc$;
 
 -- [50] undo: give enum `order_status__migc` the name `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:6:6
 DO $migc$
 BEGIN
   IF to_regtype('"order_status__migc"') IS NULL AND to_regtype('"order_status"') IS NOT NULL THEN
@@ -218,7 +218,7 @@ $migc$;
 CREATE OR REPLACE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 
 -- [47] undo: remove the dual-write trigger on `users`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:4:7
 CREATE OR REPLACE FUNCTION "migc_sync_users"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -293,7 +293,7 @@ $migc$;
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "users_email_lower_key" ON "users" ((lower("email")));
 
 -- [45] undo: rename constraint `stock_warehouse_id_fkey` to `stock_levels_warehouse_id_fkey` on `stock`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:12:43
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:12:43
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -319,7 +319,7 @@ END
 $migc$;
 
 -- [44] undo: rename constraint `stock_product_id_fkey` to `stock_levels_product_id_fkey` on `stock`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:11:43
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:11:43
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -345,7 +345,7 @@ END
 $migc$;
 
 -- [43] undo: rename constraint `stock_reserved_check` to `stock_levels_reserved_check` on `stock`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:14:42
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:14:42
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -371,7 +371,7 @@ END
 $migc$;
 
 -- [42] undo: rename constraint `stock_quantity_check` to `stock_levels_quantity_check` on `stock`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:13:42
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:13:42
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -397,7 +397,7 @@ END
 $migc$;
 
 -- [41] undo: rename constraint `stock_pkey` to `stock_levels_pkey` on `stock`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -423,7 +423,7 @@ END
 $migc$;
 
 -- [40] undo: rename index `orders_pending__migc` to `orders_pending`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:23:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:23:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -476,7 +476,7 @@ $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pending';
 
 -- [38] undo: drop column `addresses.house_number`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:36:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:36:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -504,7 +504,7 @@ END
 $migc$;
 
 -- [37] undo: drop column `addresses.street`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:35:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:35:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -532,7 +532,7 @@ END
 $migc$;
 
 -- [36] undo: remove the dual-write trigger on `addresses`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:28:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:28:7
 CREATE OR REPLACE FUNCTION "migc_sync_addresses"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN

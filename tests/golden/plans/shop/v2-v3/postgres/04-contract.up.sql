@@ -58,7 +58,7 @@ END
 $migc$;
 
 -- [36] remove the dual-write trigger on `addresses`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:28:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:28:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -83,7 +83,7 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_addresses"();
 
 -- [37] drop column `addresses.street`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:35:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:35:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -107,7 +107,7 @@ END
 $migc$;
 
 -- [38] drop column `addresses.house_number`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:36:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:36:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -157,7 +157,7 @@ END
 $migc$;
 
 -- [40] rename index `orders_pending__migc` to `orders_pending`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:23:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:23:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -184,7 +184,7 @@ END
 $migc$;
 
 -- [41] rename constraint `stock_pkey` to `stock_levels_pkey` on `stock`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:15:3
 DO $migc_guard$
 BEGIN
   IF to_regclass('"stock"') IS NOT NULL THEN
@@ -219,7 +219,7 @@ END
 $migc_guard$;
 
 -- [42] rename constraint `stock_quantity_check` to `stock_levels_quantity_check` on `stock`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:13:42
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:13:42
 DO $migc_guard$
 BEGIN
   IF to_regclass('"stock"') IS NOT NULL THEN
@@ -254,7 +254,7 @@ END
 $migc_guard$;
 
 -- [43] rename constraint `stock_reserved_check` to `stock_levels_reserved_check` on `stock`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:14:42
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:14:42
 DO $migc_guard$
 BEGIN
   IF to_regclass('"stock"') IS NOT NULL THEN
@@ -289,7 +289,7 @@ END
 $migc_guard$;
 
 -- [44] rename constraint `stock_product_id_fkey` to `stock_levels_product_id_fkey` on `stock`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:11:43
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:11:43
 DO $migc_guard$
 BEGIN
   IF to_regclass('"stock"') IS NOT NULL THEN
@@ -324,7 +324,7 @@ END
 $migc_guard$;
 
 -- [45] rename constraint `stock_warehouse_id_fkey` to `stock_levels_warehouse_id_fkey` on `stock`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:12:43
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:12:43
 DO $migc_guard$
 BEGIN
   IF to_regclass('"stock"') IS NOT NULL THEN
@@ -363,7 +363,7 @@ $migc_guard$;
 DROP INDEX CONCURRENTLY IF EXISTS "users_email_lower_key";
 
 -- [47] remove the dual-write trigger on `users`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:4:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -420,7 +420,7 @@ END
 $migc$;
 
 -- [50] give enum `order_status__migc` the name `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:6:6
 DO $migc$
 BEGIN
   IF to_regtype('"order_status__migc"') IS NOT NULL THEN
@@ -431,7 +431,7 @@ END
 $migc$;
 
 -- [51] put shadow column `status__migc_new` in place of `orders.status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:16:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -458,7 +458,7 @@ END
 $migc$;
 
 -- [52] set the default of `orders.status`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:16:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -484,7 +484,7 @@ END
 $migc$;
 
 -- [53] remove the dual-write trigger on `orders`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:12:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -533,7 +533,7 @@ END
 $migc$;
 
 -- [55] recreate view `order_totals`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/orders.mig:60:6
 CREATE OR REPLACE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 
 -- [56] drop view `product_stock` while its tables change
@@ -541,7 +541,7 @@ CREATE OR REPLACE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."use
 DROP VIEW IF EXISTS "product_stock";
 
 -- [57] drop the view `stock_levels` standing for table `stock`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:10:7
 DO $migc_guard$
 BEGIN
   IF to_regclass('"stock"') IS NOT NULL THEN
@@ -575,7 +575,7 @@ END
 $migc_guard$;
 
 -- [58] rename table `stock` to `stock_levels`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:10:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -601,5 +601,5 @@ END
 $migc$;
 
 -- [59] recreate view `product_stock`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/inventory.mig:19:6
 CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock_levels" GROUP BY "product_id";

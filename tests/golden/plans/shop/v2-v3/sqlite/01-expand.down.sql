@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [20] undo: create view `product_stock` with its new query
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/inventory.mig:19:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -54,43 +54,43 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 DROP VIEW "product_stock";
 
 -- [19] undo: drop view `product_stock` to redefine it
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/inventory.mig:19:6
 -- view `product_stock` comes back at the end of this script
 
 -- [18] undo: install the dual-write trigger on `users`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/users.mig:4:7
 DROP TRIGGER "migc_sync_users_insert";
 DROP TRIGGER "migc_sync_users_update";
 DROP TABLE "migc_sync_users_guard";
 
 -- [17] undo: create unique index `users_email_normalized_key` on `users`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/users.mig:18:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/users.mig:18:3
 DROP INDEX "users_email_normalized_key";
 
 -- [16] undo: add column `users.email_normalized` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/users.mig:9:3
 ALTER TABLE "users" DROP COLUMN "email_normalized";
 
 -- [15] undo: install the dual-write trigger on `orders`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/orders.mig:12:7
 DROP TRIGGER "migc_sync_orders_insert";
 DROP TRIGGER "migc_sync_orders_update";
 DROP TABLE "migc_sync_orders_guard";
 
 -- [14] undo: create index `orders_pending__migc` on `orders`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:23:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/orders.mig:23:3
 DROP INDEX "orders_pending__migc";
 
 -- [13] undo: add column `orders.customer_note` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:18:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/orders.mig:18:3
 ALTER TABLE "orders" DROP COLUMN "customer_note";
 
 -- [12] undo: add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/orders.mig:16:3
 ALTER TABLE "orders" DROP COLUMN "status__migc_new";
 
 -- [11] undo: install the dual-write trigger on `addresses`
---     lock: database write lock; rebuilds `addresses` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/users.mig:28:7
+--     lock: database write lock; rebuilds `addresses` (copies every row into a new table); rewrite: yes; scan: yes; from v3/users.mig:28:7
 -- rebuild "addresses" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "addresses";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'addresses' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('addresses_one_default_per_user', 'migc_sync_addresses_insert', 'migc_sync_addresses_update'));
@@ -122,43 +122,43 @@ DROP TABLE "migc_sync_addresses_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "addresses") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [10] undo: add column `addresses.line2`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:34:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/users.mig:34:3
 ALTER TABLE "addresses" DROP COLUMN "line2";
 
 -- [9] undo: add column `addresses.line1` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/users.mig:33:3
 ALTER TABLE "addresses" DROP COLUMN "line1";
 
 -- [8] undo: expose table `stock` as `stock_levels` (an updatable view)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/inventory.mig:10:7
 DROP VIEW "stock_levels";
 
 -- [7] undo: add foreign key `refunds_decided_by_fkey` on `refunds`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:54:46
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:54:46
 -- nothing to undo
 
 -- [6] undo: add foreign key `refunds_payment_id_fkey` on `refunds`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:50:50
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:50:50
 -- nothing to undo
 
 -- [5] undo: create index `refunds_open` on `refunds`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:57:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/orders.mig:57:3
 DROP INDEX "refunds_open";
 
 -- [4] undo: create index `refunds_payment_id_idx` on `refunds`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:56:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/orders.mig:56:3
 DROP INDEX "refunds_payment_id_idx";
 
 -- [3] undo: create table `refunds`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v3/orders.mig:48:7
+--     lock: none (new table); rewrite: no; scan: no; from v3/orders.mig:48:7
 DROP TABLE "refunds";
 
 -- [2] undo: create enum `refund_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:8:6
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:8:6
 -- nothing to undo
 
 -- [1] undo: create enum `order_status__migc`, the new shape of `order_status` (without `refunded`)
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:6:6
 -- nothing to undo
 -- the views this phase dropped
 CREATE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock" GROUP BY "product_id";

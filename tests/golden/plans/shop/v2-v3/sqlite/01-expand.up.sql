@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [1] create enum `order_status__migc`, the new shape of `order_status` (without `refunded`)
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:6:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -53,11 +53,11 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM
 -- SQLite has no enum types: columns of `order_status__migc` are text with a check of its labels
 
 -- [2] create enum `refund_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:8:6
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:8:6
 -- SQLite has no enum types: columns of `refund_status` are text with a check of its labels
 
 -- [3] create table `refunds`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v3/orders.mig:48:7
+--     lock: none (new table); rewrite: no; scan: no; from v3/orders.mig:48:7
 CREATE TABLE "refunds" (
   "id" integer NOT NULL,
   "payment_id" integer NOT NULL,
@@ -74,23 +74,23 @@ CREATE TABLE "refunds" (
 );
 
 -- [4] create index `refunds_payment_id_idx` on `refunds`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:56:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/orders.mig:56:3
 CREATE INDEX "refunds_payment_id_idx" ON "refunds" ("payment_id");
 
 -- [5] create index `refunds_open` on `refunds`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:57:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/orders.mig:57:3
 CREATE INDEX "refunds_open" ON "refunds" ("created_at") WHERE "status" IN ('requested', 'approved');
 
 -- [6] add foreign key `refunds_payment_id_fkey` on `refunds`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:50:50
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:50:50
 -- SQLite adds foreign keys with the table: `refunds_payment_id_fkey` is in its CREATE TABLE
 
 -- [7] add foreign key `refunds_decided_by_fkey` on `refunds`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:54:46
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:54:46
 -- SQLite adds foreign keys with the table: `refunds_decided_by_fkey` is in its CREATE TABLE
 
 -- [8] expose table `stock` as `stock_levels` (an updatable view)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/inventory.mig:10:7
 CREATE VIEW "stock_levels" AS SELECT * FROM "stock";
 CREATE TRIGGER "migc_alias_stock_levels_insert" INSTEAD OF INSERT ON "stock_levels"
 BEGIN
@@ -106,15 +106,15 @@ BEGIN
 END;
 
 -- [9] add column `addresses.line1` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/users.mig:33:3
 ALTER TABLE "addresses" ADD COLUMN "line1" text;
 
 -- [10] add column `addresses.line2`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:34:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/users.mig:34:3
 ALTER TABLE "addresses" ADD COLUMN "line2" text;
 
 -- [11] install the dual-write trigger on `addresses`
---     lock: database write lock; rebuilds `addresses` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/users.mig:28:7
+--     lock: database write lock; rebuilds `addresses` (copies every row into a new table); rewrite: yes; scan: yes; from v3/users.mig:28:7
 -- rebuild "addresses" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "addresses";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'addresses' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('addresses_one_default_per_user'));
@@ -163,19 +163,19 @@ CREATE TABLE "migc_sync_addresses_guard" (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "addresses") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [12] add shadow column `orders.status__migc_new` of type `order_status__migc` for `status`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/orders.mig:16:3
 ALTER TABLE "orders" ADD COLUMN "status__migc_new" text CHECK ("status__migc_new" IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled'));
 
 -- [13] add column `orders.customer_note` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:18:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/orders.mig:18:3
 ALTER TABLE "orders" ADD COLUMN "customer_note" text;
 
 -- [14] create index `orders_pending__migc` on `orders`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:23:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/orders.mig:23:3
 CREATE INDEX "orders_pending__migc" ON "orders" ("placed_at") WHERE "status__migc_new" = 'pending';
 
 -- [15] install the dual-write trigger on `orders`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:12:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/orders.mig:12:7
 CREATE TABLE "migc_sync_orders_guard" (active INTEGER PRIMARY KEY);
 CREATE TRIGGER "migc_sync_orders_insert" AFTER INSERT ON "orders"
 BEGIN
@@ -199,15 +199,15 @@ BEGIN
 END;
 
 -- [16] add column `users.email_normalized` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/users.mig:9:3
 ALTER TABLE "users" ADD COLUMN "email_normalized" text;
 
 -- [17] create unique index `users_email_normalized_key` on `users`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/users.mig:18:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/users.mig:18:3
 CREATE UNIQUE INDEX "users_email_normalized_key" ON "users" ("email_normalized");
 
 -- [18] install the dual-write trigger on `users`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/users.mig:4:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/users.mig:4:7
 CREATE TABLE "migc_sync_users_guard" (active INTEGER PRIMARY KEY);
 CREATE TRIGGER "migc_sync_users_insert" AFTER INSERT ON "users"
 BEGIN
@@ -224,11 +224,11 @@ BEGIN
 END;
 
 -- [19] drop view `product_stock` to redefine it
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/inventory.mig:19:6
 DROP VIEW "product_stock";
 
 -- [20] create view `product_stock` with its new query
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/inventory.mig:19:6
 CREATE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock_levels" GROUP BY "product_id";
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('addresses') ORDER BY name)) = 'city,country,created_at,house_number,id,is_default,line1,line2,postal_code,recipient,street,updated_at,user_id'

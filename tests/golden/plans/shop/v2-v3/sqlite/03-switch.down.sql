@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [33] undo: turn index `users_email_normalized_key` into a unique constraint
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:18:3
+--     lock: none; rewrite: no; scan: no; from v3/users.mig:18:3
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -38,39 +38,39 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM
 -- nothing to undo
 
 -- [32] undo: set `users.email_normalized` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v3/users.mig:9:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v3/users.mig:9:3
 -- nothing to undo: the column stays nullable
 
 -- [31] undo: validate that `users.email_normalized` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
+--     lock: none; rewrite: no; scan: no; from v3/users.mig:9:3
 -- nothing to undo
 
 -- [30] undo: check `users.email_normalized` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
+--     lock: none; rewrite: no; scan: no; from v3/users.mig:9:3
 -- nothing to undo
 
 -- [29] undo: set `orders.status__migc_new` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v3/orders.mig:16:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v3/orders.mig:16:3
 -- nothing to undo: the column stays nullable
 
 -- [28] undo: validate that `orders.status__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:16:3
 -- nothing to undo
 
 -- [27] undo: check `orders.status__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:16:3
 -- nothing to undo
 
 -- [26] undo: set `addresses.line1` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v3/users.mig:33:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v3/users.mig:33:3
 -- nothing to undo: the column stays nullable
 
 -- [25] undo: validate that `addresses.line1` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
+--     lock: none; rewrite: no; scan: no; from v3/users.mig:33:3
 -- nothing to undo
 
 -- [24] undo: check `addresses.line1` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
+--     lock: none; rewrite: no; scan: no; from v3/users.mig:33:3
 -- nothing to undo
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);

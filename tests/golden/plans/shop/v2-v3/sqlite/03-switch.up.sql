@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [24] check `addresses.line1` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
+--     lock: none; rewrite: no; scan: no; from v3/users.mig:33:3
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -38,45 +38,45 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM
 -- SQLite has no NOT VALID: `addresses.line1` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [25] validate that `addresses.line1` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:33:3
+--     lock: none; rewrite: no; scan: no; from v3/users.mig:33:3
 -- validated where `addresses` gets NOT NULL (`addresses_line1_not_null` exists only in the plan)
 
 -- [26] set `addresses.line1` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v3/users.mig:33:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v3/users.mig:33:3
 -- `addresses.line1` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "addresses" WHERE "line1" IS NULL);
 
 -- [27] check `orders.status__migc_new` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:16:3
 -- SQLite has no NOT VALID: `orders.status__migc_new` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [28] validate that `orders.status__migc_new` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:16:3
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:16:3
 -- validated where `orders` gets NOT NULL (`orders_status__migc_new_not_null` exists only in the plan)
 
 -- [29] set `orders.status__migc_new` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v3/orders.mig:16:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v3/orders.mig:16:3
 -- `orders.status__migc_new` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "orders" WHERE "status__migc_new" IS NULL);
 
 -- [30] check `users.email_normalized` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
+--     lock: none; rewrite: no; scan: no; from v3/users.mig:9:3
 -- SQLite has no NOT VALID: `users.email_normalized` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [31] validate that `users.email_normalized` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:9:3
+--     lock: none; rewrite: no; scan: no; from v3/users.mig:9:3
 -- validated where `users` gets NOT NULL (`users_email_normalized_not_null` exists only in the plan)
 
 -- [32] set `users.email_normalized` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v3/users.mig:9:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v3/users.mig:9:3
 -- `users.email_normalized` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "users" WHERE "email_normalized" IS NULL);
 
 -- [33] turn index `users_email_normalized_key` into a unique constraint
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/users.mig:18:3
+--     lock: none; rewrite: no; scan: no; from v3/users.mig:18:3
 -- SQLite keeps unique constraints as unique indexes: `users_email_normalized_key` already enforces it
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [59] undo: recreate view `product_stock`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/inventory.mig:19:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -54,11 +54,11 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 DROP VIEW "product_stock";
 
 -- [58] undo: rename table `stock` to `stock_levels`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/inventory.mig:10:7
 ALTER TABLE "stock_levels" RENAME TO "stock";
 
 -- [57] undo: drop the view `stock_levels` standing for table `stock`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/inventory.mig:10:7
 CREATE VIEW "stock_levels" AS SELECT * FROM "stock";
 CREATE TRIGGER "migc_alias_stock_levels_insert" INSTEAD OF INSERT ON "stock_levels"
 BEGIN
@@ -78,7 +78,7 @@ END;
 -- view `product_stock` comes back at the end of this script
 
 -- [55] undo: recreate view `order_totals`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/orders.mig:60:6
 DROP VIEW "order_totals";
 
 -- [54] undo: drop column `orders.notes`
@@ -87,7 +87,7 @@ ALTER TABLE "orders" ADD COLUMN "notes" text;
 UPDATE "orders" SET "notes" = "customer_note" WHERE "notes" IS NULL;
 
 -- [53] undo: remove the dual-write trigger on `orders`
---     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:12:7
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from v3/orders.mig:12:7
 -- rebuild "orders" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending'));
@@ -138,11 +138,11 @@ CREATE TABLE "migc_sync_orders_guard" (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [52] undo: set the default of `orders.status`
---     lock: database write lock; part of the rebuild of `orders` at step 53; rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:16:3
+--     lock: database write lock; part of the rebuild of `orders` at step 53; rewrite: yes; scan: yes; from v3/orders.mig:16:3
 -- undone by the rebuild of `orders` at step 53
 
 -- [51] undo: put shadow column `status__migc_new` in place of `orders.status`
---     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:16:3
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from v3/orders.mig:16:3
 -- rebuild "orders" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
@@ -192,7 +192,7 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [50] undo: give enum `order_status__migc` the name `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:6:6
 -- nothing to undo
 
 -- [49] undo: drop column `orders.status`
@@ -226,7 +226,7 @@ END;
 -- view `order_totals` comes back at the end of this script
 
 -- [47] undo: remove the dual-write trigger on `users`
---     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/users.mig:4:7
+--     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from v3/users.mig:4:7
 -- rebuild "users" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "users";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_created_at_idx', 'users_email_normalized_key'));
@@ -272,15 +272,15 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "use
 CREATE UNIQUE INDEX "users_email_lower_key" ON "users" ((lower("email")));
 
 -- [45] undo: rename constraint `stock_warehouse_id_fkey` to `stock_levels_warehouse_id_fkey` on `stock`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:12:43
+--     lock: none; rewrite: no; scan: no; from v3/inventory.mig:12:43
 -- nothing to undo
 
 -- [44] undo: rename constraint `stock_product_id_fkey` to `stock_levels_product_id_fkey` on `stock`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:11:43
+--     lock: none; rewrite: no; scan: no; from v3/inventory.mig:11:43
 -- nothing to undo
 
 -- [43] undo: rename constraint `stock_reserved_check` to `stock_levels_reserved_check` on `stock`
---     lock: database write lock; rebuilds `stock` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/inventory.mig:14:42
+--     lock: database write lock; rebuilds `stock` (copies every row into a new table); rewrite: yes; scan: yes; from v3/inventory.mig:14:42
 -- rebuild "stock" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "stock";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%');
@@ -304,15 +304,15 @@ PRAGMA legacy_alter_table = 0;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "stock") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [42] undo: rename constraint `stock_quantity_check` to `stock_levels_quantity_check` on `stock`
---     lock: database write lock; part of the rebuild of `stock` at step 43; rewrite: yes; scan: yes; from examples/shop/v3/inventory.mig:13:42
+--     lock: database write lock; part of the rebuild of `stock` at step 43; rewrite: yes; scan: yes; from v3/inventory.mig:13:42
 -- undone by the rebuild of `stock` at step 43
 
 -- [41] undo: rename constraint `stock_pkey` to `stock_levels_pkey` on `stock`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v3/inventory.mig:15:3
 -- nothing to undo
 
 -- [40] undo: rename index `orders_pending__migc` to `orders_pending`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:23:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/orders.mig:23:3
 DROP INDEX "orders_pending";
 CREATE INDEX "orders_pending__migc" ON "orders" ("placed_at") WHERE "status__migc_new" = 'pending';
 
@@ -321,17 +321,17 @@ CREATE INDEX "orders_pending__migc" ON "orders" ("placed_at") WHERE "status__mig
 CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pending';
 
 -- [38] undo: drop column `addresses.house_number`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v3/users.mig:36:3
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v3/users.mig:36:3
 ALTER TABLE "addresses" ADD COLUMN "house_number" varchar(16);
 UPDATE "addresses" SET "house_number" = '' WHERE "house_number" IS NULL;
 
 -- [37] undo: drop column `addresses.street`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v3/users.mig:35:3
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v3/users.mig:35:3
 ALTER TABLE "addresses" ADD COLUMN "street" text;
 UPDATE "addresses" SET "street" = "line1" WHERE "street" IS NULL;
 
 -- [36] undo: remove the dual-write trigger on `addresses`
---     lock: database write lock; rebuilds `addresses` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/users.mig:28:7
+--     lock: database write lock; rebuilds `addresses` (copies every row into a new table); rewrite: yes; scan: yes; from v3/users.mig:28:7
 -- rebuild "addresses" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "addresses";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'addresses' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('addresses_one_default_per_user'));

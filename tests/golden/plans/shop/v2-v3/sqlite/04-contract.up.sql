@@ -58,7 +58,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 -- nothing to do in SQLite
 
 -- [36] remove the dual-write trigger on `addresses`
---     lock: database write lock; rebuilds `addresses` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/users.mig:28:7
+--     lock: database write lock; rebuilds `addresses` (copies every row into a new table); rewrite: yes; scan: yes; from v3/users.mig:28:7
 -- rebuild "addresses" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "addresses";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'addresses' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('addresses_one_default_per_user', 'migc_sync_addresses_insert', 'migc_sync_addresses_update'));
@@ -90,11 +90,11 @@ DROP TABLE "migc_sync_addresses_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "addresses") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [37] drop column `addresses.street`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v3/users.mig:35:3
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v3/users.mig:35:3
 ALTER TABLE "addresses" DROP COLUMN "street";
 
 -- [38] drop column `addresses.house_number`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v3/users.mig:36:3
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v3/users.mig:36:3
 ALTER TABLE "addresses" DROP COLUMN "house_number";
 
 -- [39] drop index `orders_pending` on `orders`
@@ -102,20 +102,20 @@ ALTER TABLE "addresses" DROP COLUMN "house_number";
 DROP INDEX "orders_pending";
 
 -- [40] rename index `orders_pending__migc` to `orders_pending`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v3/orders.mig:23:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/orders.mig:23:3
 DROP INDEX "orders_pending__migc";
 CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status__migc_new" = 'pending';
 
 -- [41] rename constraint `stock_pkey` to `stock_levels_pkey` on `stock`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v3/inventory.mig:15:3
 -- SQLite does not keep the names of primary and foreign keys
 
 -- [42] rename constraint `stock_quantity_check` to `stock_levels_quantity_check` on `stock`
---     lock: database write lock; part of the rebuild of `stock` at step 43; rewrite: yes; scan: yes; from examples/shop/v3/inventory.mig:13:42
+--     lock: database write lock; part of the rebuild of `stock` at step 43; rewrite: yes; scan: yes; from v3/inventory.mig:13:42
 -- done by the rebuild of `stock` at step 43
 
 -- [43] rename constraint `stock_reserved_check` to `stock_levels_reserved_check` on `stock`
---     lock: database write lock; rebuilds `stock` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/inventory.mig:14:42
+--     lock: database write lock; rebuilds `stock` (copies every row into a new table); rewrite: yes; scan: yes; from v3/inventory.mig:14:42
 -- rebuild "stock" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "stock";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%');
@@ -139,11 +139,11 @@ PRAGMA legacy_alter_table = 0;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "stock") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [44] rename constraint `stock_product_id_fkey` to `stock_levels_product_id_fkey` on `stock`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:11:43
+--     lock: none; rewrite: no; scan: no; from v3/inventory.mig:11:43
 -- SQLite does not keep the names of primary and foreign keys
 
 -- [45] rename constraint `stock_warehouse_id_fkey` to `stock_levels_warehouse_id_fkey` on `stock`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/inventory.mig:12:43
+--     lock: none; rewrite: no; scan: no; from v3/inventory.mig:12:43
 -- SQLite does not keep the names of primary and foreign keys
 
 -- [46] drop index `users_email_lower_key` on `users`
@@ -151,7 +151,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "sto
 DROP INDEX "users_email_lower_key";
 
 -- [47] remove the dual-write trigger on `users`
---     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/users.mig:4:7
+--     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from v3/users.mig:4:7
 -- rebuild "users" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "users";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_created_at_idx', 'users_email_normalized_key', 'migc_sync_users_insert', 'migc_sync_users_update'));
@@ -210,11 +210,11 @@ BEGIN
 END;
 
 -- [50] give enum `order_status__migc` the name `order_status`
---     lock: none; rewrite: no; scan: no; from examples/shop/v3/orders.mig:6:6
+--     lock: none; rewrite: no; scan: no; from v3/orders.mig:6:6
 -- SQLite has no enum types: the columns of `order_status__migc` already check the labels of `order_status`
 
 -- [51] put shadow column `status__migc_new` in place of `orders.status`
---     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:16:3
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from v3/orders.mig:16:3
 -- rebuild "orders" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
@@ -264,11 +264,11 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [52] set the default of `orders.status`
---     lock: database write lock; part of the rebuild of `orders` at step 53; rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:16:3
+--     lock: database write lock; part of the rebuild of `orders` at step 53; rewrite: yes; scan: yes; from v3/orders.mig:16:3
 -- done by the rebuild of `orders` at step 53
 
 -- [53] remove the dual-write trigger on `orders`
---     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v3/orders.mig:12:7
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from v3/orders.mig:12:7
 -- rebuild "orders" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
@@ -303,7 +303,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "ord
 ALTER TABLE "orders" DROP COLUMN "notes";
 
 -- [55] recreate view `order_totals`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/orders.mig:60:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/orders.mig:60:6
 CREATE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 
 -- [56] drop view `product_stock` while its tables change
@@ -311,15 +311,15 @@ CREATE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", coun
 DROP VIEW "product_stock";
 
 -- [57] drop the view `stock_levels` standing for table `stock`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/inventory.mig:10:7
 DROP VIEW "stock_levels";
 
 -- [58] rename table `stock` to `stock_levels`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:10:7
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/inventory.mig:10:7
 ALTER TABLE "stock" RENAME TO "stock_levels";
 
 -- [59] recreate view `product_stock`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v3/inventory.mig:19:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/inventory.mig:19:6
 CREATE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock_levels" GROUP BY "product_id";
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('addresses') ORDER BY name)) = 'city,country,created_at,id,is_default,line1,line2,postal_code,recipient,updated_at,user_id'

@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [27] undo: make the copy `stock_levels__migc` of `stock_levels`, with the change, kept in step by triggers
---     lock: exclusive metadata lock (brief): an empty copy of `stock_levels` and triggers made; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+--     lock: exclusive metadata lock (brief): an empty copy of `stock_levels` and triggers made; rewrite: no; scan: no; from v4/inventory.mig:16:3
 DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert__migc`;
 DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update__migc`;
 DROP TRIGGER IF EXISTS `migc_copy_stock_levels_insert`;
@@ -19,7 +19,7 @@ DROP TRIGGER IF EXISTS `migc_copy_stock_levels_back_delete`;
 DROP TABLE IF EXISTS `stock_levels__migc`, `stock_levels__migc_back`, `stock_levels__migc_progress`;
 
 -- [26] undo: make the copy `orders__migc` of `orders`, with the change, kept in step by triggers
---     lock: exclusive metadata lock (brief): an empty copy of `orders` and triggers made; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
+--     lock: exclusive metadata lock (brief): an empty copy of `orders` and triggers made; rewrite: no; scan: no; from v4/orders.mig:16:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -93,28 +93,28 @@ DROP TRIGGER IF EXISTS `migc_copy_orders_back_delete`;
 DROP TABLE IF EXISTS `orders__migc`, `orders__migc_back`, `orders__migc_progress`;
 
 -- [25] undo: create view `product_stock` with its new query
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v4/inventory.mig:19:6
 DROP VIEW IF EXISTS `product_stock`;
 
 -- [24] undo: drop view `product_stock` to redefine it
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/inventory.mig:19:6
 CREATE OR REPLACE VIEW `product_stock` AS SELECT `product_id`, sum(`quantity` - `reserved`) AS `available` FROM `stock_levels` GROUP BY `product_id`;
 
 -- [23] undo: create view `active_products` with its new query
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v4/catalog.mig:31:6
 DROP VIEW IF EXISTS `active_products`;
 
 -- [22] undo: drop view `active_products` to redefine it
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/catalog.mig:31:6
 CREATE OR REPLACE VIEW `active_products` AS SELECT `p`.`id`, `p`.`sku`, `p`.`name`, `p`.`price`, `c`.`slug` AS `category_slug` FROM `products` p JOIN `categories` c ON `c`.`id` = `p`.`category_id` WHERE `p`.`is_active`;
 
 -- [21] undo: install the dual-write trigger on `users`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/users.mig:7:7
 DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 
 -- [20] undo: add column `users.role` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/users.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -155,12 +155,12 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [19] undo: install the dual-write trigger on `stock_levels`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/inventory.mig:9:7
 DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update`;
 
 -- [18] undo: add check `stock_reserved_le_quantity__migc` on `stock_levels` for new rows
---     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+--     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from v4/inventory.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -201,7 +201,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [17] undo: add check `stock_levels_reserved_quantity_check` on `stock_levels` for new rows
---     lock: none (added by the copy for check `stock_reserved_le_quantity__migc`); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:47
+--     lock: none (added by the copy for check `stock_reserved_le_quantity__migc`); rewrite: no; scan: no; from v4/inventory.mig:14:47
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -242,7 +242,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [16] undo: add column `stock_levels.reserved_quantity` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/inventory.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -356,12 +356,12 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [13] undo: install the dual-write trigger on `orders`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/orders.mig:10:7
 DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 
 -- [12] undo: add check `orders_total_cents_check` on `orders` for new rows
---     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
+--     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from v4/orders.mig:16:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -402,7 +402,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [11] undo: add column `orders.total_cents` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/orders.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -443,7 +443,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [10] undo: add foreign key `carts_user_id_fkey` on `carts`
---     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from examples/shop/v4/carts.mig:7:42
+--     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from v4/carts.mig:7:42
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -487,7 +487,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [9] undo: create index `carts_expires_at_idx` on `carts`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v4/carts.mig:11:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v4/carts.mig:11:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -519,7 +519,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [8] undo: create unique index `carts_one_per_user` on `carts`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v4/carts.mig:10:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v4/carts.mig:10:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -551,7 +551,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [7] undo: add foreign key `cart_items_cart_id_fkey` on `cart_items`
---     lock: none (added in place, rows not checked; `carts` read); rewrite: no; scan: no; from examples/shop/v4/carts.mig:15:46
+--     lock: none (added in place, rows not checked; `carts` read); rewrite: no; scan: no; from v4/carts.mig:15:46
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -595,11 +595,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [6] undo: create table `carts`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:4:7
+--     lock: none (new table); rewrite: no; scan: no; from v4/carts.mig:4:7
 DROP TABLE IF EXISTS `carts`;
 
 -- [5] undo: add foreign key `cart_items_product_id_fkey` on `cart_items`
---     lock: none (added in place, rows not checked; `products` read); rewrite: no; scan: no; from examples/shop/v4/carts.mig:16:46
+--     lock: none (added in place, rows not checked; `products` read); rewrite: no; scan: no; from v4/carts.mig:16:46
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -643,7 +643,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [4] undo: create index `cart_items_product_id_idx` on `cart_items`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v4/carts.mig:20:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v4/carts.mig:20:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -678,13 +678,13 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [3] undo: create table `cart_items`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:14:7
+--     lock: none (new table); rewrite: no; scan: no; from v4/carts.mig:14:7
 DROP TABLE IF EXISTS `cart_items`;
 
 -- [2] undo: create enum `user_role`
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v4/users.mig:5:6
 -- enum user_role: MySQL enums are column types, nothing to do
 
 -- [1] undo: add value `gift_card` to enum `payment_method`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/orders.mig:8:52
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/orders.mig:8:52
 -- value 'gift_card' stays in enum payment_method: removing an enum member copies the table

@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [1] add value `gift_card` to enum `payment_method`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/orders.mig:8:52
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/orders.mig:8:52
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -48,11 +48,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [2] create enum `user_role`
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v4/users.mig:5:6
 -- enum user_role: MySQL enums are column types, nothing to do
 
 -- [3] create table `cart_items`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:14:7
+--     lock: none (new table); rewrite: no; scan: no; from v4/carts.mig:14:7
 CREATE TABLE IF NOT EXISTS `cart_items` (
   `cart_id` char(36) NOT NULL,
   `product_id` bigint NOT NULL,
@@ -63,7 +63,7 @@ CREATE TABLE IF NOT EXISTS `cart_items` (
 ) ENGINE=InnoDB;
 
 -- [4] create index `cart_items_product_id_idx` on `cart_items`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v4/carts.mig:20:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v4/carts.mig:20:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -98,7 +98,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [5] add foreign key `cart_items_product_id_fkey` on `cart_items`
---     lock: none (added in place, rows not checked; `products` read); rewrite: no; scan: no; from examples/shop/v4/carts.mig:16:46
+--     lock: none (added in place, rows not checked; `products` read); rewrite: no; scan: no; from v4/carts.mig:16:46
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -158,7 +158,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [6] create table `carts`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:4:7
+--     lock: none (new table); rewrite: no; scan: no; from v4/carts.mig:4:7
 CREATE TABLE IF NOT EXISTS `carts` (
   `id` char(36) NOT NULL DEFAULT (uuid()),
   `user_id` bigint NULL,
@@ -169,7 +169,7 @@ CREATE TABLE IF NOT EXISTS `carts` (
 ) ENGINE=InnoDB;
 
 -- [7] add foreign key `cart_items_cart_id_fkey` on `cart_items`
---     lock: none (added in place, rows not checked; `carts` read); rewrite: no; scan: no; from examples/shop/v4/carts.mig:15:46
+--     lock: none (added in place, rows not checked; `carts` read); rewrite: no; scan: no; from v4/carts.mig:15:46
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -229,7 +229,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [8] create unique index `carts_one_per_user` on `carts`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v4/carts.mig:10:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v4/carts.mig:10:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -261,7 +261,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [9] create index `carts_expires_at_idx` on `carts`
---     lock: none (built in place, writes go on); rewrite: no; scan: yes; from examples/shop/v4/carts.mig:11:3
+--     lock: none (built in place, writes go on); rewrite: no; scan: yes; from v4/carts.mig:11:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -293,7 +293,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [10] add foreign key `carts_user_id_fkey` on `carts`
---     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from examples/shop/v4/carts.mig:7:42
+--     lock: none (added in place, rows not checked; `users` read); rewrite: no; scan: no; from v4/carts.mig:7:42
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -353,7 +353,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [11] add column `orders.total_cents` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/orders.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -394,11 +394,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [12] add check `orders_total_cents_check` on `orders` for new rows
---     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
+--     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from v4/orders.mig:16:45
 -- orders: check orders_total_cents_check is added by a copy of the table made last in expand, swapped in at switch
 
 -- [13] install the dual-write trigger on `orders`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/orders.mig:10:7
 DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 DELIMITER //
@@ -503,7 +503,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [16] add column `stock_levels.reserved_quantity` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/inventory.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -544,15 +544,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [17] add check `stock_levels_reserved_quantity_check` on `stock_levels` for new rows
---     lock: none (added by the copy for check `stock_reserved_le_quantity__migc`); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:47
+--     lock: none (added by the copy for check `stock_reserved_le_quantity__migc`); rewrite: no; scan: no; from v4/inventory.mig:14:47
 -- stock_levels: check stock_levels_reserved_quantity_check is added with check stock_reserved_le_quantity__migc, by the same copy of the table
 
 -- [18] add check `stock_reserved_le_quantity__migc` on `stock_levels` for new rows
---     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+--     lock: none (added by the copy of the table made last in expand); rewrite: no; scan: no; from v4/inventory.mig:16:3
 -- stock_levels: check stock_reserved_le_quantity__migc is added by a copy of the table made last in expand, swapped in at switch
 
 -- [19] install the dual-write trigger on `stock_levels`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/inventory.mig:9:7
 DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update`;
 DELIMITER //
@@ -584,7 +584,7 @@ END//
 DELIMITER ;
 
 -- [20] add column `users.role` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/users.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -625,7 +625,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [21] install the dual-write trigger on `users`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/users.mig:7:7
 DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 DELIMITER //
@@ -657,23 +657,23 @@ END//
 DELIMITER ;
 
 -- [22] drop view `active_products` to redefine it
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/catalog.mig:31:6
 DROP VIEW IF EXISTS `active_products`;
 
 -- [23] create view `active_products` with its new query
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v4/catalog.mig:31:6
 CREATE OR REPLACE VIEW `active_products` AS SELECT `p`.`id`, `p`.`sku`, `p`.`name`, `p`.`price`, `c`.`slug` AS `category_slug` FROM `products` p JOIN `categories` c ON `c`.`id` = `p`.`category_id` WHERE `p`.`is_active` AND `p`.`deleted_at` IS NULL;
 
 -- [24] drop view `product_stock` to redefine it
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/inventory.mig:19:6
 DROP VIEW IF EXISTS `product_stock`;
 
 -- [25] create view `product_stock` with its new query
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v4/inventory.mig:19:6
 CREATE OR REPLACE VIEW `product_stock` AS SELECT `product_id`, sum(`quantity` - `reserved_quantity`) AS `available` FROM `stock_levels` GROUP BY `product_id`;
 
 -- [26] make the copy `orders__migc` of `orders`, with the change, kept in step by triggers
---     lock: exclusive metadata lock (brief): an empty copy of `orders` and triggers made; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
+--     lock: exclusive metadata lock (brief): an empty copy of `orders` and triggers made; rewrite: no; scan: no; from v4/orders.mig:16:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -734,7 +734,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [27] make the copy `stock_levels__migc` of `stock_levels`, with the change, kept in step by triggers
---     lock: exclusive metadata lock (brief): an empty copy of `stock_levels` and triggers made; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+--     lock: exclusive metadata lock (brief): an empty copy of `stock_levels` and triggers made; rewrite: no; scan: no; from v4/inventory.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

@@ -7,21 +7,21 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [32] undo: backfill `role` on `users`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v4/users.mig:7:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v4/users.mig:7:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
 -- [31] undo: backfill `reserved_quantity` on `stock_levels`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:9:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v4/inventory.mig:9:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
 -- [30] undo: backfill `total_cents` on `orders`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v4/orders.mig:10:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v4/orders.mig:10:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
 -- [29] undo: copy the rows of `stock_levels` to its copy `stock_levels__migc`
---     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:16:3
+--     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from v4/inventory.mig:16:3
 -- stock_levels: the rows copied to stock_levels__migc go with it when expand is rolled back
 
 -- [28] undo: copy the rows of `orders` to its copy `orders__migc`
---     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:16:45
+--     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from v4/orders.mig:16:45
 -- orders: the rows copied to orders__migc go with it when expand is rolled back

@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [28] copy the rows of `orders` to its copy `orders__migc`
---     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:16:45
+--     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from v4/orders.mig:16:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -68,7 +68,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [29] copy the rows of `stock_levels` to its copy `stock_levels__migc`
---     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:16:3
+--     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from v4/inventory.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -131,7 +131,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [30] backfill `total_cents` on `orders`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v4/orders.mig:10:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v4/orders.mig:10:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -185,7 +185,7 @@ DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
 -- [31] backfill `reserved_quantity` on `stock_levels`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:9:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v4/inventory.mig:9:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -242,7 +242,7 @@ DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
 -- [32] backfill `role` on `users`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v4/users.mig:7:7
+--     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v4/users.mig:7:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

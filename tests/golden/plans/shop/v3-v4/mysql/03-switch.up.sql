@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [33] swap the copy `orders__migc` in for `orders`; the old table follows it until contract
---     lock: exclusive metadata lock (brief): one RENAME TABLE of three tables; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
+--     lock: exclusive metadata lock (brief): one RENAME TABLE of three tables; rewrite: no; scan: no; from v4/orders.mig:16:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -170,7 +170,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [34] swap the copy `stock_levels__migc` in for `stock_levels`; the old table follows it until contract
---     lock: exclusive metadata lock (brief): one RENAME TABLE of three tables; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+--     lock: exclusive metadata lock (brief): one RENAME TABLE of three tables; rewrite: no; scan: no; from v4/inventory.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -269,15 +269,15 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [35] check `orders.total_cents` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+--     lock: none; rewrite: no; scan: no; from v4/orders.mig:16:3
 -- orders.total_cents: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [36] validate that `orders.total_cents` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+--     lock: none; rewrite: no; scan: no; from v4/orders.mig:16:3
 -- orders_total_cents_not_null: nothing to validate, SET NOT NULL checks the rows
 
 -- [37] set `orders.total_cents` not null
---     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:16:3
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v4/orders.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -306,19 +306,19 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [38] validate check `orders_total_cents_check` on existing rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
+--     lock: none; rewrite: no; scan: no; from v4/orders.mig:16:45
 -- orders_total_cents_check: nothing to validate, SET NOT NULL checks the rows
 
 -- [39] check `stock_levels.reserved_quantity` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+--     lock: none; rewrite: no; scan: no; from v4/inventory.mig:14:3
 -- stock_levels.reserved_quantity: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [40] validate that `stock_levels.reserved_quantity` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+--     lock: none; rewrite: no; scan: no; from v4/inventory.mig:14:3
 -- stock_levels_reserved_quantity_not_null: nothing to validate, SET NOT NULL checks the rows
 
 -- [41] set `stock_levels.reserved_quantity` not null
---     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:14:3
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v4/inventory.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -347,23 +347,23 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [42] validate check `stock_levels_reserved_quantity_check` on existing rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:47
+--     lock: none; rewrite: no; scan: no; from v4/inventory.mig:14:47
 -- stock_levels_reserved_quantity_check: nothing to validate, SET NOT NULL checks the rows
 
 -- [43] validate check `stock_reserved_le_quantity__migc` on existing rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+--     lock: none; rewrite: no; scan: no; from v4/inventory.mig:16:3
 -- stock_reserved_le_quantity__migc: nothing to validate, SET NOT NULL checks the rows
 
 -- [44] check `users.role` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v4/users.mig:15:3
 -- users.role: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
 -- [45] validate that `users.role` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v4/users.mig:15:3
 -- users_role_not_null: nothing to validate, SET NOT NULL checks the rows
 
 -- [46] set `users.role` not null
---     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from examples/shop/v4/users.mig:15:3
+--     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v4/users.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()

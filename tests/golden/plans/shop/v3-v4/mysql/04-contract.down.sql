@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [70] undo: recreate view `product_stock`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v4/inventory.mig:19:6
 DROP VIEW IF EXISTS `product_stock`;
 
 -- [69] undo: drop column `stock_levels.reserved`
@@ -123,7 +123,7 @@ DROP PROCEDURE migc_step;
 CREATE OR REPLACE VIEW `product_stock` AS SELECT `product_id`, sum(`quantity` - `reserved_quantity`) AS `available` FROM `stock_levels` GROUP BY `product_id`;
 
 -- [67] undo: recreate view `order_totals`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v4/orders.mig:59:6
 DROP VIEW IF EXISTS `order_totals`;
 
 -- [66] undo: drop column `orders.total`
@@ -239,7 +239,7 @@ DROP PROCEDURE migc_step;
 CREATE OR REPLACE VIEW `order_totals` AS SELECT `o`.`id` AS `order_id`, `o`.`user_id`, count(*) AS `lines`, sum(`i`.`quantity` * `i`.`unit_price`) AS `items_total` FROM `orders` o JOIN `order_items` i ON `i`.`order_id` = `o`.`id` GROUP BY `o`.`id`, `o`.`user_id`;
 
 -- [64] undo: recreate view `customer_directory`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v4/users.mig:44:6
 DROP VIEW IF EXISTS `customer_directory`;
 
 -- [63] undo: drop column `users.is_admin`
@@ -355,11 +355,11 @@ DROP PROCEDURE migc_step;
 CREATE OR REPLACE VIEW `customer_directory` AS SELECT `id`, `email`, `first_name`, `last_name`, `phone` FROM `users`;
 
 -- [61] undo: recreate view `active_products`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v4/catalog.mig:31:6
 DROP VIEW IF EXISTS `active_products`;
 
 -- [60] undo: drop column `products.attributes`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:23:15
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/catalog.mig:23:15
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -404,11 +404,11 @@ DROP PROCEDURE migc_step;
 CREATE OR REPLACE VIEW `active_products` AS SELECT `p`.`id`, `p`.`sku`, `p`.`name`, `p`.`price`, `c`.`slug` AS `category_slug` FROM `products` p JOIN `categories` c ON `c`.`id` = `p`.`category_id` WHERE `p`.`is_active` AND `p`.`deleted_at` IS NULL;
 
 -- [58] undo: remove the dual-write trigger on `users`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/users.mig:7:7
 -- the dual-write triggers of users come back with the first contract step on it
 
 -- [57] undo: set the default of `users.role`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/users.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -478,11 +478,11 @@ END//
 DELIMITER ;
 
 -- [56] undo: remove the dual-write trigger on `stock_levels`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/inventory.mig:9:7
 -- the dual-write triggers of stock_levels come back with the first contract step on it
 
 -- [55] undo: rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:16:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v4/inventory.mig:16:3
 DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert__migc`;
 DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update__migc`;
 DROP TRIGGER IF EXISTS `migc_copy_stock_levels_insert`;
@@ -734,7 +734,7 @@ DROP TABLE IF EXISTS `stock_levels__migc`, `stock_levels__migc_old`, `stock_leve
 -- check stock_levels_reserved_check is not restored: adding a check copies the table on MySQL
 
 -- [52] undo: set the default of `stock_levels.reserved_quantity`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/inventory.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -804,7 +804,7 @@ END//
 DELIMITER ;
 
 -- [51] undo: remove the dual-write trigger on `orders`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/orders.mig:10:7
 -- the dual-write triggers of orders come back with the first contract step on it
 
 -- [50] undo: let `orders.total` accept null before the dual-write trigger goes
@@ -870,9 +870,9 @@ END//
 DELIMITER ;
 
 -- [48] undo: drop the table `stock_levels` was copied from
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/inventory.mig:16:3
 -- stock_levels: the table it replaced is gone; the copy stays, with every row
 
 -- [47] undo: drop the table `orders` was copied from
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/orders.mig:16:45
 -- orders: the table it replaced is gone; the copy stays, with every row

@@ -7,7 +7,7 @@ SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DAT
 SET NAMES utf8mb4;
 
 -- [47] drop the table `orders` was copied from
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/orders.mig:16:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -160,7 +160,7 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [48] drop the table `stock_levels` was copied from
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/inventory.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -355,12 +355,12 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [51] remove the dual-write trigger on `orders`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/orders.mig:10:7
 DROP TRIGGER IF EXISTS `migc_sync_orders_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_orders_update`;
 
 -- [52] set the default of `stock_levels.reserved_quantity`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/inventory.mig:14:3
 DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update`;
 DROP PROCEDURE IF EXISTS migc_step;
@@ -485,7 +485,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [55] rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
---     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:16:3
+--     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v4/inventory.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -717,12 +717,12 @@ DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
 -- [56] remove the dual-write trigger on `stock_levels`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/inventory.mig:9:7
 DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_stock_levels_update`;
 
 -- [57] set the default of `users.role`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/users.mig:15:3
 DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 DROP PROCEDURE IF EXISTS migc_step;
@@ -765,7 +765,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [58] remove the dual-write trigger on `users`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/users.mig:7:7
 DROP TRIGGER IF EXISTS `migc_sync_users_insert`;
 DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 
@@ -774,7 +774,7 @@ DROP TRIGGER IF EXISTS `migc_sync_users_update`;
 DROP VIEW IF EXISTS `active_products`;
 
 -- [60] drop column `products.attributes`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:23:15
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v4/catalog.mig:23:15
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -815,7 +815,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [61] recreate view `active_products`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v4/catalog.mig:31:6
 CREATE OR REPLACE VIEW `active_products` AS SELECT `p`.`id`, `p`.`sku`, `p`.`name`, `p`.`price`, `c`.`slug` AS `category_slug` FROM `products` p JOIN `categories` c ON `c`.`id` = `p`.`category_id` WHERE `p`.`is_active` AND `p`.`deleted_at` IS NULL;
 
 -- [62] drop view `customer_directory` while its tables change
@@ -864,7 +864,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [64] recreate view `customer_directory`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v4/users.mig:44:6
 CREATE OR REPLACE VIEW `customer_directory` AS SELECT `id`, `email`, `first_name`, `last_name`, `phone` FROM `users`;
 
 -- [65] drop view `order_totals` while its tables change
@@ -913,7 +913,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [67] recreate view `order_totals`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v4/orders.mig:59:6
 CREATE OR REPLACE VIEW `order_totals` AS SELECT `o`.`id` AS `order_id`, `o`.`user_id`, count(*) AS `lines`, sum(`i`.`quantity` * `i`.`unit_price`) AS `items_total` FROM `orders` o JOIN `order_items` i ON `i`.`order_id` = `o`.`id` GROUP BY `o`.`id`, `o`.`user_id`;
 
 -- [68] drop view `product_stock` while its tables change
@@ -962,5 +962,5 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 
 -- [70] recreate view `product_stock`
---     lock: shared metadata lock; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+--     lock: shared metadata lock; rewrite: no; scan: no; from v4/inventory.mig:19:6
 CREATE OR REPLACE VIEW `product_stock` AS SELECT `product_id`, sum(`quantity` - `reserved_quantity`) AS `available` FROM `stock_levels` GROUP BY `product_id`;

@@ -6,23 +6,23 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [25] undo: create view `product_stock` with its new query
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v4/inventory.mig:19:6
 DROP VIEW IF EXISTS "product_stock";
 
 -- [24] undo: drop view `product_stock` to redefine it
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:19:6
 CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock_levels" GROUP BY "product_id";
 
 -- [23] undo: create view `active_products` with its new query
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v4/catalog.mig:31:6
 DROP VIEW IF EXISTS "active_products";
 
 -- [22] undo: drop view `active_products` to redefine it
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/catalog.mig:31:6
 CREATE OR REPLACE VIEW "active_products" AS SELECT "p"."id", "p"."sku", "p"."name", "p"."price", "c"."slug" AS "category_slug" FROM "products" p JOIN "categories" c ON "c"."id" = "p"."category_id" WHERE "p"."is_active";
 
 -- [21] undo: install the dual-write trigger on `users`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v4/users.mig:7:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -47,7 +47,7 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_users"();
 
 -- [20] undo: add column `users.role` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/users.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -71,7 +71,7 @@ END
 $migc$;
 
 -- [19] undo: install the dual-write trigger on `stock_levels`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:9:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -96,7 +96,7 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_stock_levels"();
 
 -- [18] undo: add check `stock_reserved_le_quantity__migc` on `stock_levels` for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:16:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -122,7 +122,7 @@ END
 $migc$;
 
 -- [17] undo: add check `stock_levels_reserved_quantity_check` on `stock_levels` for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:47
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:14:47
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -148,7 +148,7 @@ END
 $migc$;
 
 -- [16] undo: add column `stock_levels.reserved_quantity` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:14:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -200,7 +200,7 @@ END
 $migc$;
 
 -- [13] undo: install the dual-write trigger on `orders`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v4/orders.mig:10:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -225,7 +225,7 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_orders"();
 
 -- [12] undo: add check `orders_total_cents_check` on `orders` for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/orders.mig:16:45
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -251,7 +251,7 @@ END
 $migc$;
 
 -- [11] undo: add column `orders.total_cents` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/orders.mig:16:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -275,7 +275,7 @@ END
 $migc$;
 
 -- [10] undo: add foreign key `carts_user_id_fkey` on `carts`
---     lock: SHARE ROW EXCLUSIVE (on `carts` and `users`); rewrite: no; scan: yes; from examples/shop/v4/carts.mig:7:42
+--     lock: SHARE ROW EXCLUSIVE (on `carts` and `users`); rewrite: no; scan: yes; from v4/carts.mig:7:42
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -301,15 +301,15 @@ END
 $migc$;
 
 -- [9] undo: create index `carts_expires_at_idx` on `carts`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:11:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/carts.mig:11:3
 DROP INDEX CONCURRENTLY IF EXISTS "carts_expires_at_idx";
 
 -- [8] undo: create unique index `carts_one_per_user` on `carts`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:10:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/carts.mig:10:3
 DROP INDEX CONCURRENTLY IF EXISTS "carts_one_per_user";
 
 -- [7] undo: add foreign key `cart_items_cart_id_fkey` on `cart_items`
---     lock: SHARE ROW EXCLUSIVE (on `cart_items` and `carts`); rewrite: no; scan: yes; from examples/shop/v4/carts.mig:15:46
+--     lock: SHARE ROW EXCLUSIVE (on `cart_items` and `carts`); rewrite: no; scan: yes; from v4/carts.mig:15:46
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -335,11 +335,11 @@ END
 $migc$;
 
 -- [6] undo: create table `carts`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:4:7
+--     lock: none (new table); rewrite: no; scan: no; from v4/carts.mig:4:7
 DROP TABLE IF EXISTS "carts";
 
 -- [5] undo: add foreign key `cart_items_product_id_fkey` on `cart_items`
---     lock: SHARE ROW EXCLUSIVE (on `cart_items` and `products`); rewrite: no; scan: yes; from examples/shop/v4/carts.mig:16:46
+--     lock: SHARE ROW EXCLUSIVE (on `cart_items` and `products`); rewrite: no; scan: yes; from v4/carts.mig:16:46
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -365,17 +365,17 @@ END
 $migc$;
 
 -- [4] undo: create index `cart_items_product_id_idx` on `cart_items`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:20:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/carts.mig:20:3
 DROP INDEX CONCURRENTLY IF EXISTS "cart_items_product_id_idx";
 
 -- [3] undo: create table `cart_items`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:14:7
+--     lock: none (new table); rewrite: no; scan: no; from v4/carts.mig:14:7
 DROP TABLE IF EXISTS "cart_items";
 
 -- [2] undo: create enum `user_role`
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v4/users.mig:5:6
 DROP TYPE IF EXISTS "user_role";
 
 -- [1] undo: add value `gift_card` to enum `payment_method`
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:8:52
+--     lock: none; rewrite: no; scan: no; from v4/orders.mig:8:52
 -- value 'gift_card' stays in enum payment_method: PostgreSQL cannot remove an enum value

@@ -6,11 +6,11 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [1] add value `gift_card` to enum `payment_method`
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:8:52
+--     lock: none; rewrite: no; scan: no; from v4/orders.mig:8:52
 ALTER TYPE "payment_method" ADD VALUE IF NOT EXISTS 'gift_card' AFTER 'bank_transfer';
 
 -- [2] create enum `user_role`
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v4/users.mig:5:6
 DO $migc$
 BEGIN
   IF to_regtype('"user_role"') IS NULL THEN
@@ -20,7 +20,7 @@ END
 $migc$;
 
 -- [3] create table `cart_items`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:14:7
+--     lock: none (new table); rewrite: no; scan: no; from v4/carts.mig:14:7
 CREATE TABLE IF NOT EXISTS "cart_items" (
   "cart_id" uuid NOT NULL,
   "product_id" bigint NOT NULL,
@@ -31,7 +31,7 @@ CREATE TABLE IF NOT EXISTS "cart_items" (
 );
 
 -- [4] create index `cart_items_product_id_idx` on `cart_items`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:20:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/carts.mig:20:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -58,7 +58,7 @@ $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "cart_items_product_id_idx" ON "cart_items" ("product_id");
 
 -- [5] add foreign key `cart_items_product_id_fkey` on `cart_items`
---     lock: SHARE ROW EXCLUSIVE (on `cart_items` and `products`); rewrite: no; scan: yes; from examples/shop/v4/carts.mig:16:46
+--     lock: SHARE ROW EXCLUSIVE (on `cart_items` and `products`); rewrite: no; scan: yes; from v4/carts.mig:16:46
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -84,7 +84,7 @@ END
 $migc$;
 
 -- [6] create table `carts`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:4:7
+--     lock: none (new table); rewrite: no; scan: no; from v4/carts.mig:4:7
 CREATE TABLE IF NOT EXISTS "carts" (
   "id" uuid DEFAULT gen_random_uuid() NOT NULL,
   "user_id" bigint,
@@ -95,7 +95,7 @@ CREATE TABLE IF NOT EXISTS "carts" (
 );
 
 -- [7] add foreign key `cart_items_cart_id_fkey` on `cart_items`
---     lock: SHARE ROW EXCLUSIVE (on `cart_items` and `carts`); rewrite: no; scan: yes; from examples/shop/v4/carts.mig:15:46
+--     lock: SHARE ROW EXCLUSIVE (on `cart_items` and `carts`); rewrite: no; scan: yes; from v4/carts.mig:15:46
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -121,7 +121,7 @@ END
 $migc$;
 
 -- [8] create unique index `carts_one_per_user` on `carts`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:10:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/carts.mig:10:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -148,7 +148,7 @@ $migc$;
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "carts_one_per_user" ON "carts" ("user_id") WHERE "user_id" IS NOT NULL;
 
 -- [9] create index `carts_expires_at_idx` on `carts`
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:11:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/carts.mig:11:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -175,7 +175,7 @@ $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "carts_expires_at_idx" ON "carts" ("expires_at");
 
 -- [10] add foreign key `carts_user_id_fkey` on `carts`
---     lock: SHARE ROW EXCLUSIVE (on `carts` and `users`); rewrite: no; scan: yes; from examples/shop/v4/carts.mig:7:42
+--     lock: SHARE ROW EXCLUSIVE (on `carts` and `users`); rewrite: no; scan: yes; from v4/carts.mig:7:42
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -201,7 +201,7 @@ END
 $migc$;
 
 -- [11] add column `orders.total_cents` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/orders.mig:16:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -225,7 +225,7 @@ END
 $migc$;
 
 -- [12] add check `orders_total_cents_check` on `orders` for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/orders.mig:16:45
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -251,7 +251,7 @@ END
 $migc$;
 
 -- [13] install the dual-write trigger on `orders`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v4/orders.mig:10:7
 CREATE OR REPLACE FUNCTION "migc_sync_orders"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -350,7 +350,7 @@ $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "products_deleted_at_idx" ON "products" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
 
 -- [16] add column `stock_levels.reserved_quantity` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:14:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -374,7 +374,7 @@ END
 $migc$;
 
 -- [17] add check `stock_levels_reserved_quantity_check` on `stock_levels` for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:47
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:14:47
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -400,7 +400,7 @@ END
 $migc$;
 
 -- [18] add check `stock_reserved_le_quantity__migc` on `stock_levels` for new rows
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:16:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -426,7 +426,7 @@ END
 $migc$;
 
 -- [19] install the dual-write trigger on `stock_levels`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:9:7
 CREATE OR REPLACE FUNCTION "migc_sync_stock_levels"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -474,7 +474,7 @@ END
 $migc$;
 
 -- [20] add column `users.role` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/users.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -498,7 +498,7 @@ END
 $migc$;
 
 -- [21] install the dual-write trigger on `users`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v4/users.mig:7:7
 CREATE OR REPLACE FUNCTION "migc_sync_users"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -546,17 +546,17 @@ END
 $migc$;
 
 -- [22] drop view `active_products` to redefine it
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/catalog.mig:31:6
 DROP VIEW IF EXISTS "active_products";
 
 -- [23] create view `active_products` with its new query
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v4/catalog.mig:31:6
 CREATE OR REPLACE VIEW "active_products" AS SELECT "p"."id", "p"."sku", "p"."name", "p"."price", "c"."slug" AS "category_slug" FROM "products" p JOIN "categories" c ON "c"."id" = "p"."category_id" WHERE "p"."is_active" AND "p"."deleted_at" IS NULL;
 
 -- [24] drop view `product_stock` to redefine it
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:19:6
 DROP VIEW IF EXISTS "product_stock";
 
 -- [25] create view `product_stock` with its new query
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v4/inventory.mig:19:6
 CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved_quantity") AS "available" FROM "stock_levels" GROUP BY "product_id";

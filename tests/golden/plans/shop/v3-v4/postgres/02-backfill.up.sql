@@ -6,7 +6,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [26] backfill `total_cents` on `orders`
---     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v4/orders.mig:10:7
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v4/orders.mig:10:7
 DO $migc$
 DECLARE
   last_0 bigint;
@@ -57,7 +57,7 @@ END
 $migc$;
 
 -- [27] backfill `reserved_quantity` on `stock_levels`
---     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:9:7
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v4/inventory.mig:9:7
 DO $migc$
 DECLARE
   last_0 bigint;
@@ -110,7 +110,7 @@ END
 $migc$;
 
 -- [28] backfill `role` on `users`
---     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from examples/shop/v4/users.mig:7:7
+--     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v4/users.mig:7:7
 DO $migc$
 DECLARE
   last_0 bigint;

@@ -6,7 +6,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [40] undo: set `users.role` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/users.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -53,11 +53,11 @@ END
 $migc$;
 
 -- [39] undo: validate that `users.role` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/users.mig:15:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/users.mig:15:3
 -- nothing to undo: users_role_not_null stays validated
 
 -- [38] undo: check `users.role` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/users.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -83,15 +83,15 @@ END
 $migc$;
 
 -- [37] undo: validate check `stock_reserved_le_quantity__migc` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:16:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/inventory.mig:16:3
 -- nothing to undo: stock_reserved_le_quantity__migc stays validated
 
 -- [36] undo: validate check `stock_levels_reserved_quantity_check` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:14:47
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/inventory.mig:14:47
 -- nothing to undo: stock_levels_reserved_quantity_check stays validated
 
 -- [35] undo: set `stock_levels.reserved_quantity` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:14:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -138,11 +138,11 @@ END
 $migc$;
 
 -- [34] undo: validate that `stock_levels.reserved_quantity` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:14:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/inventory.mig:14:3
 -- nothing to undo: stock_levels_reserved_quantity_not_null stays validated
 
 -- [33] undo: check `stock_levels.reserved_quantity` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:14:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -168,11 +168,11 @@ END
 $migc$;
 
 -- [32] undo: validate check `orders_total_cents_check` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/orders.mig:16:45
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/orders.mig:16:45
 -- nothing to undo: orders_total_cents_check stays validated
 
 -- [31] undo: set `orders.total_cents` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/orders.mig:16:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -219,11 +219,11 @@ END
 $migc$;
 
 -- [30] undo: validate that `orders.total_cents` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/orders.mig:16:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/orders.mig:16:3
 -- nothing to undo: orders_total_cents_not_null stays validated
 
 -- [29] undo: check `orders.total_cents` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/orders.mig:16:3
 DO $migc$
 DECLARE
   attempt integer := 0;

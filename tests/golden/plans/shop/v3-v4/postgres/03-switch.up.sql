@@ -6,7 +6,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [29] check `orders.total_cents` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/orders.mig:16:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -32,7 +32,7 @@ END
 $migc$;
 
 -- [30] validate that `orders.total_cents` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/orders.mig:16:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/orders.mig:16:3
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"orders"') AND conname = 'orders_total_cents_not_null' AND NOT convalidated) THEN
@@ -42,7 +42,7 @@ END
 $migc$;
 
 -- [31] set `orders.total_cents` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/orders.mig:16:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -67,7 +67,7 @@ END
 $migc$;
 
 -- [32] validate check `orders_total_cents_check` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/orders.mig:16:45
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/orders.mig:16:45
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"orders"') AND conname = 'orders_total_cents_check' AND NOT convalidated) THEN
@@ -77,7 +77,7 @@ END
 $migc$;
 
 -- [33] check `stock_levels.reserved_quantity` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:14:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -103,7 +103,7 @@ END
 $migc$;
 
 -- [34] validate that `stock_levels.reserved_quantity` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:14:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/inventory.mig:14:3
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock_levels"') AND conname = 'stock_levels_reserved_quantity_not_null' AND NOT convalidated) THEN
@@ -113,7 +113,7 @@ END
 $migc$;
 
 -- [35] set `stock_levels.reserved_quantity` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:14:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -138,7 +138,7 @@ END
 $migc$;
 
 -- [36] validate check `stock_levels_reserved_quantity_check` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:14:47
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/inventory.mig:14:47
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock_levels"') AND conname = 'stock_levels_reserved_quantity_check' AND NOT convalidated) THEN
@@ -148,7 +148,7 @@ END
 $migc$;
 
 -- [37] validate check `stock_reserved_le_quantity__migc` on existing rows
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:16:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/inventory.mig:16:3
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"stock_levels"') AND conname = 'stock_reserved_le_quantity__migc' AND NOT convalidated) THEN
@@ -158,7 +158,7 @@ END
 $migc$;
 
 -- [38] check `users.role` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/users.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -184,7 +184,7 @@ END
 $migc$;
 
 -- [39] validate that `users.role` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from examples/shop/v4/users.mig:15:3
+--     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/users.mig:15:3
 DO $migc$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"users"') AND conname = 'users_role_not_null' AND NOT convalidated) THEN
@@ -194,7 +194,7 @@ END
 $migc$;
 
 -- [40] set `users.role` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/users.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;

@@ -6,7 +6,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
 -- [62] undo: recreate view `product_stock`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v4/inventory.mig:19:6
 DROP VIEW IF EXISTS "product_stock";
 
 -- [61] undo: drop column `stock_levels.reserved`
@@ -43,7 +43,7 @@ $migc$;
 CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved_quantity") AS "available" FROM "stock_levels" GROUP BY "product_id";
 
 -- [59] undo: recreate view `order_totals`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v4/orders.mig:59:6
 DROP VIEW IF EXISTS "order_totals";
 
 -- [58] undo: drop column `orders.total`
@@ -79,7 +79,7 @@ $migc$;
 CREATE OR REPLACE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 
 -- [56] undo: recreate view `customer_directory`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v4/users.mig:44:6
 DROP VIEW IF EXISTS "customer_directory";
 
 -- [55] undo: drop column `users.is_admin`
@@ -116,11 +116,11 @@ $migc$;
 CREATE OR REPLACE VIEW "customer_directory" AS SELECT "id", "email", "first_name", "last_name", "phone" FROM "users";
 
 -- [53] undo: recreate view `active_products`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v4/catalog.mig:31:6
 DROP VIEW IF EXISTS "active_products";
 
 -- [52] undo: drop column `products.attributes`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:23:15
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/catalog.mig:23:15
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -149,7 +149,7 @@ $migc$;
 CREATE OR REPLACE VIEW "active_products" AS SELECT "p"."id", "p"."sku", "p"."name", "p"."price", "c"."slug" AS "category_slug" FROM "products" p JOIN "categories" c ON "c"."id" = "p"."category_id" WHERE "p"."is_active" AND "p"."deleted_at" IS NULL;
 
 -- [50] undo: remove the dual-write trigger on `users`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v4/users.mig:7:7
 CREATE OR REPLACE FUNCTION "migc_sync_users"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -197,7 +197,7 @@ END
 $migc$;
 
 -- [49] undo: set the default of `users.role`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/users.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -223,7 +223,7 @@ END
 $migc$;
 
 -- [48] undo: remove the dual-write trigger on `stock_levels`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:9:7
 CREATE OR REPLACE FUNCTION "migc_sync_stock_levels"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
@@ -271,7 +271,7 @@ END
 $migc$;
 
 -- [47] undo: rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:16:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -363,7 +363,7 @@ END
 $migc$;
 
 -- [44] undo: set the default of `stock_levels.reserved_quantity`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:14:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -389,7 +389,7 @@ END
 $migc$;
 
 -- [43] undo: remove the dual-write trigger on `orders`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v4/orders.mig:10:7
 CREATE OR REPLACE FUNCTION "migc_sync_orders"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN

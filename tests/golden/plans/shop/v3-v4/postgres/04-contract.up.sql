@@ -58,7 +58,7 @@ END
 $migc$;
 
 -- [43] remove the dual-write trigger on `orders`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:10:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v4/orders.mig:10:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -83,7 +83,7 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_orders"();
 
 -- [44] set the default of `stock_levels.reserved_quantity`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:14:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -161,7 +161,7 @@ END
 $migc$;
 
 -- [47] rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:16:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -188,7 +188,7 @@ END
 $migc$;
 
 -- [48] remove the dual-write trigger on `stock_levels`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:9:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:9:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -213,7 +213,7 @@ $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_stock_levels"();
 
 -- [49] set the default of `users.role`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/users.mig:15:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -239,7 +239,7 @@ END
 $migc$;
 
 -- [50] remove the dual-write trigger on `users`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/users.mig:7:7
+--     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v4/users.mig:7:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -268,7 +268,7 @@ DROP FUNCTION IF EXISTS "migc_sync_users"();
 DROP VIEW IF EXISTS "active_products";
 
 -- [52] drop column `products.attributes`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:23:15
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/catalog.mig:23:15
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -292,7 +292,7 @@ END
 $migc$;
 
 -- [53] recreate view `active_products`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v4/catalog.mig:31:6
 CREATE OR REPLACE VIEW "active_products" AS SELECT "p"."id", "p"."sku", "p"."name", "p"."price", "c"."slug" AS "category_slug" FROM "products" p JOIN "categories" c ON "c"."id" = "p"."category_id" WHERE "p"."is_active" AND "p"."deleted_at" IS NULL;
 
 -- [54] drop view `customer_directory` while its tables change
@@ -324,7 +324,7 @@ END
 $migc$;
 
 -- [56] recreate view `customer_directory`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v4/users.mig:44:6
 CREATE OR REPLACE VIEW "customer_directory" AS SELECT "id", "email", "first_name", "last_name", "phone" FROM "users";
 
 -- [57] drop view `order_totals` while its tables change
@@ -356,7 +356,7 @@ END
 $migc$;
 
 -- [59] recreate view `order_totals`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v4/orders.mig:59:6
 CREATE OR REPLACE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 
 -- [60] drop view `product_stock` while its tables change
@@ -388,5 +388,5 @@ END
 $migc$;
 
 -- [62] recreate view `product_stock`
---     lock: ACCESS SHARE; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from v4/inventory.mig:19:6
 CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved_quantity") AS "available" FROM "stock_levels" GROUP BY "product_id";

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [25] undo: create view `product_stock` with its new query
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/inventory.mig:19:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -59,19 +59,19 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 DROP VIEW "product_stock";
 
 -- [24] undo: drop view `product_stock` to redefine it
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/inventory.mig:19:6
 -- view `product_stock` comes back at the end of this script
 
 -- [23] undo: create view `active_products` with its new query
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/catalog.mig:31:6
 DROP VIEW "active_products";
 
 -- [22] undo: drop view `active_products` to redefine it
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/catalog.mig:31:6
 -- view `active_products` comes back at the end of this script
 
 -- [21] undo: install the dual-write trigger on `users`
---     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/users.mig:7:7
+--     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from v4/users.mig:7:7
 -- rebuild "users" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "users";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_email_normalized_key', 'users_created_at_idx', 'migc_sync_users_insert', 'migc_sync_users_update'));
@@ -101,11 +101,11 @@ DROP TABLE "migc_sync_users_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "users") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [20] undo: add column `users.role` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/users.mig:15:3
 ALTER TABLE "users" DROP COLUMN "role";
 
 -- [19] undo: install the dual-write trigger on `stock_levels`
---     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:9:7
+--     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from v4/inventory.mig:9:7
 -- rebuild "stock_levels" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "stock_levels";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock_levels' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('migc_sync_stock_levels_insert', 'migc_sync_stock_levels_update'));
@@ -131,15 +131,15 @@ DROP TABLE "migc_sync_stock_levels_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "stock_levels") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [18] undo: add check `stock_reserved_le_quantity__migc` on `stock_levels` for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+--     lock: none; rewrite: no; scan: no; from v4/inventory.mig:16:3
 -- nothing to undo
 
 -- [17] undo: add check `stock_levels_reserved_quantity_check` on `stock_levels` for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:47
+--     lock: none; rewrite: no; scan: no; from v4/inventory.mig:14:47
 -- nothing to undo
 
 -- [16] undo: add column `stock_levels.reserved_quantity` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/inventory.mig:14:3
 ALTER TABLE "stock_levels" DROP COLUMN "reserved_quantity";
 
 -- [15] undo: create index `products_deleted_at_idx` on `products`
@@ -151,7 +151,7 @@ DROP INDEX "products_deleted_at_idx";
 ALTER TABLE "products" DROP COLUMN "deleted_at";
 
 -- [13] undo: install the dual-write trigger on `orders`
---     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:10:7
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from v4/orders.mig:10:7
 -- rebuild "orders" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
@@ -182,51 +182,51 @@ DROP TABLE "migc_sync_orders_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [12] undo: add check `orders_total_cents_check` on `orders` for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
+--     lock: none; rewrite: no; scan: no; from v4/orders.mig:16:45
 -- nothing to undo
 
 -- [11] undo: add column `orders.total_cents` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/orders.mig:16:3
 ALTER TABLE "orders" DROP COLUMN "total_cents";
 
 -- [10] undo: add foreign key `carts_user_id_fkey` on `carts`
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/carts.mig:7:42
+--     lock: none; rewrite: no; scan: no; from v4/carts.mig:7:42
 -- nothing to undo
 
 -- [9] undo: create index `carts_expires_at_idx` on `carts`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:11:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v4/carts.mig:11:3
 DROP INDEX "carts_expires_at_idx";
 
 -- [8] undo: create unique index `carts_one_per_user` on `carts`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:10:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v4/carts.mig:10:3
 DROP INDEX "carts_one_per_user";
 
 -- [7] undo: add foreign key `cart_items_cart_id_fkey` on `cart_items`
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/carts.mig:15:46
+--     lock: none; rewrite: no; scan: no; from v4/carts.mig:15:46
 -- nothing to undo
 
 -- [6] undo: create table `carts`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:4:7
+--     lock: none (new table); rewrite: no; scan: no; from v4/carts.mig:4:7
 DROP TABLE "carts";
 
 -- [5] undo: add foreign key `cart_items_product_id_fkey` on `cart_items`
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/carts.mig:16:46
+--     lock: none; rewrite: no; scan: no; from v4/carts.mig:16:46
 -- nothing to undo
 
 -- [4] undo: create index `cart_items_product_id_idx` on `cart_items`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:20:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v4/carts.mig:20:3
 DROP INDEX "cart_items_product_id_idx";
 
 -- [3] undo: create table `cart_items`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:14:7
+--     lock: none (new table); rewrite: no; scan: no; from v4/carts.mig:14:7
 DROP TABLE "cart_items";
 
 -- [2] undo: create enum `user_role`
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v4/users.mig:5:6
 -- nothing to undo
 
 -- [1] undo: add value `gift_card` to enum `payment_method`
---     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:8:52
+--     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from v4/orders.mig:8:52
 -- nothing to undo
 -- the views this phase dropped
 CREATE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock_levels" GROUP BY "product_id";

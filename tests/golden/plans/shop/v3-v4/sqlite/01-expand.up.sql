@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [1] add value `gift_card` to enum `payment_method`
---     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:8:52
+--     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from v4/orders.mig:8:52
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -82,11 +82,11 @@ CREATE INDEX "payments_order_id_idx" ON "payments" ("order_id");
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "payments") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [2] create enum `user_role`
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:5:6
+--     lock: none; rewrite: no; scan: no; from v4/users.mig:5:6
 -- SQLite has no enum types: columns of `user_role` are text with a check of its labels
 
 -- [3] create table `cart_items`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:14:7
+--     lock: none (new table); rewrite: no; scan: no; from v4/carts.mig:14:7
 CREATE TABLE "cart_items" (
   "cart_id" text NOT NULL,
   "product_id" integer NOT NULL,
@@ -99,15 +99,15 @@ CREATE TABLE "cart_items" (
 );
 
 -- [4] create index `cart_items_product_id_idx` on `cart_items`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:20:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v4/carts.mig:20:3
 CREATE INDEX "cart_items_product_id_idx" ON "cart_items" ("product_id");
 
 -- [5] add foreign key `cart_items_product_id_fkey` on `cart_items`
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/carts.mig:16:46
+--     lock: none; rewrite: no; scan: no; from v4/carts.mig:16:46
 -- SQLite adds foreign keys with the table: `cart_items_product_id_fkey` is in its CREATE TABLE
 
 -- [6] create table `carts`
---     lock: none (new table); rewrite: no; scan: no; from examples/shop/v4/carts.mig:4:7
+--     lock: none (new table); rewrite: no; scan: no; from v4/carts.mig:4:7
 CREATE TABLE "carts" (
   "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
   "user_id" integer,
@@ -119,31 +119,31 @@ CREATE TABLE "carts" (
 );
 
 -- [7] add foreign key `cart_items_cart_id_fkey` on `cart_items`
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/carts.mig:15:46
+--     lock: none; rewrite: no; scan: no; from v4/carts.mig:15:46
 -- SQLite adds foreign keys with the table: `cart_items_cart_id_fkey` is in its CREATE TABLE
 
 -- [8] create unique index `carts_one_per_user` on `carts`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:10:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v4/carts.mig:10:3
 CREATE UNIQUE INDEX "carts_one_per_user" ON "carts" ("user_id") WHERE "user_id" IS NOT NULL;
 
 -- [9] create index `carts_expires_at_idx` on `carts`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from examples/shop/v4/carts.mig:11:3
+--     lock: database write lock while the index is built; rewrite: no; scan: yes; from v4/carts.mig:11:3
 CREATE INDEX "carts_expires_at_idx" ON "carts" ("expires_at");
 
 -- [10] add foreign key `carts_user_id_fkey` on `carts`
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/carts.mig:7:42
+--     lock: none; rewrite: no; scan: no; from v4/carts.mig:7:42
 -- SQLite adds foreign keys with the table: `carts_user_id_fkey` is in its CREATE TABLE
 
 -- [11] add column `orders.total_cents` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/orders.mig:16:3
 ALTER TABLE "orders" ADD COLUMN "total_cents" integer;
 
 -- [12] add check `orders_total_cents_check` on `orders` for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:45
+--     lock: none; rewrite: no; scan: no; from v4/orders.mig:16:45
 -- SQLite has no NOT VALID: check `orders_total_cents_check` is enforced from switch on, when the table is rebuilt and every row checked; until then rows that break it are not refused
 
 -- [13] install the dual-write trigger on `orders`
---     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:10:7
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from v4/orders.mig:10:7
 -- rebuild "orders" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending'));
@@ -199,19 +199,19 @@ ALTER TABLE "products" ADD COLUMN "deleted_at" timestamptz;
 CREATE INDEX "products_deleted_at_idx" ON "products" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
 
 -- [16] add column `stock_levels.reserved_quantity` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/inventory.mig:14:3
 ALTER TABLE "stock_levels" ADD COLUMN "reserved_quantity" integer;
 
 -- [17] add check `stock_levels_reserved_quantity_check` on `stock_levels` for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:47
+--     lock: none; rewrite: no; scan: no; from v4/inventory.mig:14:47
 -- SQLite has no NOT VALID: check `stock_levels_reserved_quantity_check` is enforced from switch on, when the table is rebuilt and every row checked; until then rows that break it are not refused
 
 -- [18] add check `stock_reserved_le_quantity__migc` on `stock_levels` for new rows
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+--     lock: none; rewrite: no; scan: no; from v4/inventory.mig:16:3
 -- SQLite has no NOT VALID: check `stock_reserved_le_quantity__migc` is enforced from switch on, when the table is rebuilt and every row checked; until then rows that break it are not refused
 
 -- [19] install the dual-write trigger on `stock_levels`
---     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:9:7
+--     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from v4/inventory.mig:9:7
 -- rebuild "stock_levels" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "stock_levels";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock_levels' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%');
@@ -257,11 +257,11 @@ CREATE TABLE "migc_sync_stock_levels_guard" (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "stock_levels") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [20] add column `users.role` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/users.mig:15:3
 ALTER TABLE "users" ADD COLUMN "role" text CHECK ("role" IN ('customer', 'support', 'admin'));
 
 -- [21] install the dual-write trigger on `users`
---     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/users.mig:7:7
+--     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from v4/users.mig:7:7
 -- rebuild "users" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "users";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_email_normalized_key', 'users_created_at_idx'));
@@ -308,19 +308,19 @@ CREATE TABLE "migc_sync_users_guard" (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "users") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [22] drop view `active_products` to redefine it
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/catalog.mig:31:6
 DROP VIEW "active_products";
 
 -- [23] create view `active_products` with its new query
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/catalog.mig:31:6
 CREATE VIEW "active_products" AS SELECT "p"."id", "p"."sku", "p"."name", "p"."price", "c"."slug" AS "category_slug" FROM "products" p JOIN "categories" c ON "c"."id" = "p"."category_id" WHERE "p"."is_active" AND "p"."deleted_at" IS NULL;
 
 -- [24] drop view `product_stock` to redefine it
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/inventory.mig:19:6
 DROP VIEW "product_stock";
 
 -- [25] create view `product_stock` with its new query
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/inventory.mig:19:6
 CREATE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved_quantity") AS "available" FROM "stock_levels" GROUP BY "product_id";
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('cart_items') ORDER BY name)) = 'added_at,cart_id,product_id,quantity'

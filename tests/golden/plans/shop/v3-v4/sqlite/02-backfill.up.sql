@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [26] backfill `total_cents` on `orders`
---     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/shop/v4/orders.mig:10:7
+--     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from v4/orders.mig:10:7
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -43,7 +43,7 @@ DELETE FROM "migc_sync_orders_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "orders" WHERE ("total_cents" IS NULL AND (round("total" * 100)) IS NOT NULL));
 
 -- [27] backfill `reserved_quantity` on `stock_levels`
---     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:9:7
+--     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from v4/inventory.mig:9:7
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
 INSERT OR REPLACE INTO "migc_sync_stock_levels_guard" (active) VALUES (1);
@@ -52,7 +52,7 @@ DELETE FROM "migc_sync_stock_levels_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'backfill', NOT EXISTS (SELECT 1 FROM "stock_levels" WHERE ("reserved_quantity" IS NULL AND ("reserved") IS NOT NULL));
 
 -- [28] backfill `role` on `users`
---     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from examples/shop/v4/users.mig:7:7
+--     lock: database write lock for one UPDATE of every row to fill (a script cannot loop; the manifest's batches commit one by one); readers go on in WAL mode; rewrite: no; scan: yes; from v4/users.mig:7:7
 -- one UPDATE of every row still to fill (a script cannot loop; the manifest has the batched form)
 -- the dual-write trigger lets the backfill's writes through
 INSERT OR REPLACE INTO "migc_sync_users_guard" (active) VALUES (1);

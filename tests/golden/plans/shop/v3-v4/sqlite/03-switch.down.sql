@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [40] undo: set `users.role` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v4/users.mig:15:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v4/users.mig:15:3
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -45,15 +45,15 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
 -- nothing to undo: the column stays nullable
 
 -- [39] undo: validate that `users.role` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v4/users.mig:15:3
 -- nothing to undo
 
 -- [38] undo: check `users.role` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v4/users.mig:15:3
 -- nothing to undo
 
 -- [37] undo: validate check `stock_reserved_le_quantity__migc` on existing rows
---     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:16:3
+--     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from v4/inventory.mig:16:3
 -- rebuild "stock_levels" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "stock_levels";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock_levels' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('migc_sync_stock_levels_insert', 'migc_sync_stock_levels_update'));
@@ -98,23 +98,23 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "stock_levels") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [36] undo: validate check `stock_levels_reserved_quantity_check` on existing rows
---     lock: database write lock; part of the rebuild of `stock_levels` at step 37; rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:14:47
+--     lock: database write lock; part of the rebuild of `stock_levels` at step 37; rewrite: yes; scan: yes; from v4/inventory.mig:14:47
 -- undone by the rebuild of `stock_levels` at step 37
 
 -- [35] undo: set `stock_levels.reserved_quantity` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:14:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v4/inventory.mig:14:3
 -- nothing to undo: the column stays nullable
 
 -- [34] undo: validate that `stock_levels.reserved_quantity` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+--     lock: none; rewrite: no; scan: no; from v4/inventory.mig:14:3
 -- nothing to undo
 
 -- [33] undo: check `stock_levels.reserved_quantity` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+--     lock: none; rewrite: no; scan: no; from v4/inventory.mig:14:3
 -- nothing to undo
 
 -- [32] undo: validate check `orders_total_cents_check` on existing rows
---     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:16:45
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from v4/orders.mig:16:45
 -- rebuild "orders" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
@@ -161,15 +161,15 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [31] undo: set `orders.total_cents` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v4/orders.mig:16:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v4/orders.mig:16:3
 -- nothing to undo: the column stays nullable
 
 -- [30] undo: validate that `orders.total_cents` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+--     lock: none; rewrite: no; scan: no; from v4/orders.mig:16:3
 -- nothing to undo
 
 -- [29] undo: check `orders.total_cents` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+--     lock: none; rewrite: no; scan: no; from v4/orders.mig:16:3
 -- nothing to undo
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,total_cents,updated_at,user_id'

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [29] check `orders.total_cents` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+--     lock: none; rewrite: no; scan: no; from v4/orders.mig:16:3
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -45,17 +45,17 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
 -- SQLite has no NOT VALID: `orders.total_cents` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [30] validate that `orders.total_cents` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/orders.mig:16:3
+--     lock: none; rewrite: no; scan: no; from v4/orders.mig:16:3
 -- validated where `orders` gets NOT NULL (`orders_total_cents_not_null` exists only in the plan)
 
 -- [31] set `orders.total_cents` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v4/orders.mig:16:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v4/orders.mig:16:3
 -- `orders.total_cents` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "orders" WHERE "total_cents" IS NULL);
 
 -- [32] validate check `orders_total_cents_check` on existing rows
---     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:16:45
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from v4/orders.mig:16:45
 -- rebuild "orders" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
@@ -103,25 +103,25 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [33] check `stock_levels.reserved_quantity` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+--     lock: none; rewrite: no; scan: no; from v4/inventory.mig:14:3
 -- SQLite has no NOT VALID: `stock_levels.reserved_quantity` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [34] validate that `stock_levels.reserved_quantity` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/inventory.mig:14:3
+--     lock: none; rewrite: no; scan: no; from v4/inventory.mig:14:3
 -- validated where `stock_levels` gets NOT NULL (`stock_levels_reserved_quantity_not_null` exists only in the plan)
 
 -- [35] set `stock_levels.reserved_quantity` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v4/inventory.mig:14:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v4/inventory.mig:14:3
 -- `stock_levels.reserved_quantity` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "stock_levels" WHERE "reserved_quantity" IS NULL);
 
 -- [36] validate check `stock_levels_reserved_quantity_check` on existing rows
---     lock: database write lock; part of the rebuild of `stock_levels` at step 37; rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:14:47
+--     lock: database write lock; part of the rebuild of `stock_levels` at step 37; rewrite: yes; scan: yes; from v4/inventory.mig:14:47
 -- done by the rebuild of `stock_levels` at step 37
 
 -- [37] validate check `stock_reserved_le_quantity__migc` on existing rows
---     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:16:3
+--     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from v4/inventory.mig:16:3
 -- rebuild "stock_levels" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "stock_levels";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock_levels' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('migc_sync_stock_levels_insert', 'migc_sync_stock_levels_update'));
@@ -169,15 +169,15 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "stock_levels") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [38] check `users.role` is not null, without scanning
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v4/users.mig:15:3
 -- SQLite has no NOT VALID: `users.role` accepts null until a table rebuild makes it NOT NULL (at switch, or at contract when the dual-write trigger fills it)
 
 -- [39] validate that `users.role` holds no null
---     lock: none; rewrite: no; scan: no; from examples/shop/v4/users.mig:15:3
+--     lock: none; rewrite: no; scan: no; from v4/users.mig:15:3
 -- validated where `users` gets NOT NULL (`users_role_not_null` exists only in the plan)
 
 -- [40] set `users.role` not null
---     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from examples/shop/v4/users.mig:15:3
+--     lock: database write lock; reads every row (NOT NULL itself comes at contract); rewrite: no; scan: yes; from v4/users.mig:15:3
 -- `users.role` becomes NOT NULL at contract (SQLite checks NOT NULL before the dual-write
 -- trigger fills the column for the old application's inserts); no row may hold null from now on
 INSERT INTO temp.migc_check (kind, ok) SELECT 'not null', NOT EXISTS (SELECT 1 FROM "users" WHERE "role" IS NULL);

@@ -4,7 +4,7 @@
 -- Generated; the manifest holds this file's SHA-256. Safe to re-run after a failure.
 
 -- [62] undo: recreate view `product_stock`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/inventory.mig:19:6
 -- migc: the phase runs in one transaction. The sqlite3 shell goes on after a failed statement,
 -- so the checks at the end roll everything back unless every statement did its part.
 PRAGMA busy_timeout = 10000;
@@ -64,7 +64,7 @@ UPDATE "stock_levels" SET "reserved" = "reserved_quantity" WHERE "reserved" IS N
 -- view `product_stock` comes back at the end of this script
 
 -- [59] undo: recreate view `order_totals`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/orders.mig:59:6
 DROP VIEW "order_totals";
 
 -- [58] undo: drop column `orders.total`
@@ -77,7 +77,7 @@ UPDATE "orders" SET "total" = "total_cents" / 100.0 WHERE "total" IS NULL;
 -- view `order_totals` comes back at the end of this script
 
 -- [56] undo: recreate view `customer_directory`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/users.mig:44:6
 DROP VIEW "customer_directory";
 
 -- [55] undo: drop column `users.is_admin`
@@ -90,11 +90,11 @@ UPDATE "users" SET "is_admin" = "role" = 'admin' WHERE "is_admin" IS NULL;
 -- view `customer_directory` comes back at the end of this script
 
 -- [53] undo: recreate view `active_products`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/catalog.mig:31:6
 DROP VIEW "active_products";
 
 -- [52] undo: drop column `products.attributes`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v4/catalog.mig:23:15
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v4/catalog.mig:23:15
 ALTER TABLE "products" ADD COLUMN "attributes" text;
 
 -- [51] undo: drop view `active_products` while its tables change
@@ -102,7 +102,7 @@ ALTER TABLE "products" ADD COLUMN "attributes" text;
 -- view `active_products` comes back at the end of this script
 
 -- [50] undo: remove the dual-write trigger on `users`
---     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/users.mig:7:7
+--     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from v4/users.mig:7:7
 -- rebuild "users" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "users";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_email_normalized_key', 'users_created_at_idx'));
@@ -149,11 +149,11 @@ CREATE TABLE "migc_sync_users_guard" (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "users") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [49] undo: set the default of `users.role`
---     lock: database write lock; part of the rebuild of `users` at step 50; rewrite: yes; scan: yes; from examples/shop/v4/users.mig:15:3
+--     lock: database write lock; part of the rebuild of `users` at step 50; rewrite: yes; scan: yes; from v4/users.mig:15:3
 -- undone by the rebuild of `users` at step 50
 
 -- [48] undo: remove the dual-write trigger on `stock_levels`
---     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:9:7
+--     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from v4/inventory.mig:9:7
 -- rebuild "stock_levels" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "stock_levels";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock_levels' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%');
@@ -199,7 +199,7 @@ CREATE TABLE "migc_sync_stock_levels_guard" (active INTEGER PRIMARY KEY);
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "stock_levels") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [47] undo: rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/inventory.mig:16:3
 DROP TRIGGER "migc_sync_stock_levels_insert";
 DROP TRIGGER "migc_sync_stock_levels_update";
 CREATE TRIGGER "migc_sync_stock_levels_insert" AFTER INSERT ON "stock_levels"
@@ -277,11 +277,11 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "sto
 -- undone by the rebuild of `stock_levels` at step 46
 
 -- [44] undo: set the default of `stock_levels.reserved_quantity`
---     lock: database write lock; part of the rebuild of `stock_levels` at step 46; rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:14:3
+--     lock: database write lock; part of the rebuild of `stock_levels` at step 46; rewrite: yes; scan: yes; from v4/inventory.mig:14:3
 -- undone by the rebuild of `stock_levels` at step 46
 
 -- [43] undo: remove the dual-write trigger on `orders`
---     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:10:7
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from v4/orders.mig:10:7
 -- rebuild "orders" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending'));

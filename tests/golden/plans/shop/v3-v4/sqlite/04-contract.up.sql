@@ -102,7 +102,7 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [43] remove the dual-write trigger on `orders`
---     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/orders.mig:10:7
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from v4/orders.mig:10:7
 -- rebuild "orders" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
@@ -133,7 +133,7 @@ DROP TABLE "migc_sync_orders_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [44] set the default of `stock_levels.reserved_quantity`
---     lock: database write lock; part of the rebuild of `stock_levels` at step 46; rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:14:3
+--     lock: database write lock; part of the rebuild of `stock_levels` at step 46; rewrite: yes; scan: yes; from v4/inventory.mig:14:3
 -- done by the rebuild of `stock_levels` at step 46
 
 -- [45] drop check `stock_levels_reserved_check` on `stock_levels`
@@ -186,7 +186,7 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "stock_levels") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [47] rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:16:3
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/inventory.mig:16:3
 DROP TRIGGER "migc_sync_stock_levels_insert";
 DROP TRIGGER "migc_sync_stock_levels_update";
 CREATE TRIGGER "migc_sync_stock_levels_insert" AFTER INSERT ON "stock_levels"
@@ -212,7 +212,7 @@ BEGIN
 END;
 
 -- [48] remove the dual-write trigger on `stock_levels`
---     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/inventory.mig:9:7
+--     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from v4/inventory.mig:9:7
 -- rebuild "stock_levels" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "stock_levels";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock_levels' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('migc_sync_stock_levels_insert', 'migc_sync_stock_levels_update'));
@@ -238,11 +238,11 @@ DROP TABLE "migc_sync_stock_levels_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "stock_levels") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [49] set the default of `users.role`
---     lock: database write lock; part of the rebuild of `users` at step 50; rewrite: yes; scan: yes; from examples/shop/v4/users.mig:15:3
+--     lock: database write lock; part of the rebuild of `users` at step 50; rewrite: yes; scan: yes; from v4/users.mig:15:3
 -- done by the rebuild of `users` at step 50
 
 -- [50] remove the dual-write trigger on `users`
---     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from examples/shop/v4/users.mig:7:7
+--     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from v4/users.mig:7:7
 -- rebuild "users" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "users";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_email_normalized_key', 'users_created_at_idx', 'migc_sync_users_insert', 'migc_sync_users_update'));
@@ -276,11 +276,11 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "use
 DROP VIEW "active_products";
 
 -- [52] drop column `products.attributes`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from examples/shop/v4/catalog.mig:23:15
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v4/catalog.mig:23:15
 ALTER TABLE "products" DROP COLUMN "attributes";
 
 -- [53] recreate view `active_products`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/catalog.mig:31:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/catalog.mig:31:6
 CREATE VIEW "active_products" AS SELECT "p"."id", "p"."sku", "p"."name", "p"."price", "c"."slug" AS "category_slug" FROM "products" p JOIN "categories" c ON "c"."id" = "p"."category_id" WHERE "p"."is_active" AND "p"."deleted_at" IS NULL;
 
 -- [54] drop view `customer_directory` while its tables change
@@ -292,7 +292,7 @@ DROP VIEW "customer_directory";
 ALTER TABLE "users" DROP COLUMN "is_admin";
 
 -- [56] recreate view `customer_directory`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/users.mig:44:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/users.mig:44:6
 CREATE VIEW "customer_directory" AS SELECT "id", "email", "first_name", "last_name", "phone" FROM "users";
 
 -- [57] drop view `order_totals` while its tables change
@@ -304,7 +304,7 @@ DROP VIEW "order_totals";
 ALTER TABLE "orders" DROP COLUMN "total";
 
 -- [59] recreate view `order_totals`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/orders.mig:59:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/orders.mig:59:6
 CREATE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 
 -- [60] drop view `product_stock` while its tables change
@@ -316,7 +316,7 @@ DROP VIEW "product_stock";
 ALTER TABLE "stock_levels" DROP COLUMN "reserved";
 
 -- [62] recreate view `product_stock`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from examples/shop/v4/inventory.mig:19:6
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/inventory.mig:19:6
 CREATE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved_quantity") AS "available" FROM "stock_levels" GROUP BY "product_id";
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,customer_note,id,placed_at,shipping_address_id,status,total_cents,updated_at,user_id'
