@@ -212,10 +212,10 @@ fn one_batch(
             conn.execute(s)?;
         }
         let after = after(dialect, batch, checkpoint);
-        let next = batch
-            .next
-            .replace("{after}", &after)
-            .replace("{limit}", &job.batch_size.max(1).to_string());
+        let limit = job.batch_size.max(1).to_string();
+        // Names and texts of the statements may hold the placeholders' characters too.
+        let next =
+            dialect.fill_placeholders(&batch.next, &[("{after}", &after), ("{limit}", &limit)]);
         let keys = conn.query(&next)?;
         let Some(last) = keys.last() else {
             for s in &batch.teardown {
@@ -224,10 +224,9 @@ fn one_batch(
             return Ok(None);
         };
         let last: Vec<String> = last.iter().map(|v| v.clone().unwrap_or_default()).collect();
-        let fill = batch
-            .fill
-            .replace("{after}", &after)
-            .replace("{upto}", &upto(dialect, batch, &last));
+        let upto = upto(dialect, batch, &last);
+        let fill =
+            dialect.fill_placeholders(&batch.fill, &[("{after}", &after), ("{upto}", &upto)]);
         conn.execute(&fill)?;
         for s in &batch.teardown {
             conn.execute(s)?;

@@ -1,5 +1,5 @@
 //! One run at a time per database: a second `apply` or `rollback` while one is running refuses
-//! at once instead of interleaving its steps.
+//! (after waiting two seconds for a run that is just ending) instead of interleaving its steps.
 //!
 //! - PostgreSQL: a session-level advisory lock (`pg_try_advisory_lock`) on a fixed key, held
 //!   by the run's connection;
@@ -16,6 +16,11 @@ use migc_db::{Connection, DbUrl};
 
 /// The advisory lock key: "migc" in ASCII.
 const PG_KEY: i64 = 0x6d69_6763;
+
+/// How long a run waits for a lock held by another session before refusing: the server may
+/// still be ending the session of a run that has just finished (and released its lock only
+/// when that session is gone).
+const SETTLE: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// A held run lock; dropping it releases it.
 pub struct RunLock {
@@ -38,17 +43,26 @@ pub fn acquire(url: &DbUrl, conn: &mut dyn Connection) -> Result<RunLock, Error>
     let db = |e: migc_db::DbError| Error::new(Kind::Io, format!("cannot take the run lock: {e}"));
     match url {
         DbUrl::Postgres(_) => {
-            let rows = conn
-                .query(&format!("SELECT pg_try_advisory_lock({PG_KEY})"))
-                .map_err(db)?;
-            if first(&rows) != Some("t") {
-                return Err(busy(url));
+            let deadline = std::time::Instant::now() + SETTLE;
+            loop {
+                let rows = conn
+                    .query(&format!("SELECT pg_try_advisory_lock({PG_KEY})"))
+                    .map_err(db)?;
+                if first(&rows) == Some("t") {
+                    return Ok(RunLock { _file: None });
+                }
+                if std::time::Instant::now() >= deadline {
+                    return Err(busy(url));
+                }
+                std::thread::sleep(std::time::Duration::from_millis(100));
             }
-            Ok(RunLock { _file: None })
         }
         DbUrl::Mysql(_) => {
             let rows = conn
-                .query("SELECT GET_LOCK(CONCAT('migc:', DATABASE()), 0)")
+                .query(&format!(
+                    "SELECT GET_LOCK(CONCAT('migc:', DATABASE()), {})",
+                    SETTLE.as_secs()
+                ))
                 .map_err(db)?;
             if first(&rows) != Some("1") {
                 return Err(busy(url));

@@ -32,7 +32,7 @@ fn frame(line: &str) -> Option<(usize, &str)> {
 /// Cuts a script at its step frames. A frame is a `-- [N] summary` line followed by a
 /// `--     lock:` line, so SQL comments of another shape never start a step.
 pub fn frames(text: &str) -> Framed {
-    let lines: Vec<&str> = text.lines().collect();
+    let lines: Vec<&str> = text.split('\n').collect();
     let mut header = Vec::new();
     let mut steps: Vec<FramedStep> = Vec::new();
     let mut body: Vec<&str> = Vec::new();
@@ -96,8 +96,11 @@ pub fn statements(sql: &str, dialect: Dialect) -> Vec<String> {
                 .map_or(chars.len(), |p| i + p);
             let line: String = chars[i..line_end].iter().collect();
             let trimmed = line.trim();
-            if trimmed.len() > 10 && trimmed[..10].eq_ignore_ascii_case("delimiter ") {
-                delimiter = trimmed[10..].trim().to_string();
+            let directive = trimmed
+                .get(..10)
+                .filter(|w| w.eq_ignore_ascii_case("delimiter "));
+            if let (Some(w), true) = (directive, trimmed.len() > 10) {
+                delimiter = trimmed[w.len()..].trim().to_string();
                 current.clear();
                 i = line_end + 1;
                 continue;
@@ -216,6 +219,23 @@ fn push_statement(out: &mut Vec<String>, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A step's SQL is kept byte for byte: a carriage return inside a literal stays.
+    #[test]
+    fn frames_keep_the_steps_text_exactly() {
+        let text = "-- [1] s\n--     lock: none\nSELECT 'a\r\nb';\n";
+        assert_eq!(frames(text).steps[0].sql, "SELECT 'a\r\nb';");
+    }
+
+    /// A line of several-byte characters where `DELIMITER` could stand is a statement.
+    #[test]
+    fn wide_characters_at_a_line_start_are_no_delimiter() {
+        case(
+            Dialect::Mysql,
+            "SELECT 1;\nabcdefé;",
+            &["SELECT 1", "abcdefé"],
+        );
+    }
 
     #[test]
     fn frames_cut_a_script_at_its_steps() {

@@ -40,10 +40,14 @@ impl Dialect {
     ///
     /// - PostgreSQL: `'…'` with `'` doubled; `E'…'` with `\` doubled too when the value holds a
     ///   backslash (as `quote_literal()` does), so the value does not depend on
-    ///   `standard_conforming_strings`.
-    /// - MySQL/MariaDB: `'…'` with `'` doubled and `\` written `\\` (NUL as `\0`, Ctrl-Z as `\Z`,
-    ///   which some clients would take for the end of input).
-    /// - SQLite: `'…'` with `'` doubled; backslashes mean nothing.
+    ///   `standard_conforming_strings`, or a carriage return, written `\r`.
+    /// - MySQL/MariaDB: `'…'` with `'` doubled and `\` written `\\` (NUL as `\0`, CR as `\r`,
+    ///   Ctrl-Z as `\Z`, which some clients would take for the end of input).
+    /// - SQLite: `'…'` with `'` doubled; backslashes mean nothing. A text holding a carriage
+    ///   return is `('…' || char(13) || '…')`, an expression.
+    ///
+    /// No literal holds a raw carriage return: line-based readers of scripts drop one that comes
+    /// before a line feed.
     ///
     /// In every dialect the quote is doubled, never backslash-escaped, so a reader that does not
     /// know the dialect's backslash rules still finds the same end of the literal.
@@ -51,7 +55,7 @@ impl Dialect {
         let mut out = String::with_capacity(value.len() + 3);
         match self {
             Dialect::Postgres => {
-                if value.contains('\\') {
+                if value.contains(['\\', '\r']) {
                     out.push('E');
                 }
                 out.push('\'');
@@ -59,6 +63,7 @@ impl Dialect {
                     match c {
                         '\'' => out.push_str("''"),
                         '\\' => out.push_str("\\\\"),
+                        '\r' => out.push_str("\\r"),
                         c => out.push(c),
                     }
                 }
@@ -70,10 +75,20 @@ impl Dialect {
                         '\'' => out.push_str("''"),
                         '\\' => out.push_str("\\\\"),
                         '\0' => out.push_str("\\0"),
+                        '\r' => out.push_str("\\r"),
                         '\x1a' => out.push_str("\\Z"),
                         c => out.push(c),
                     }
                 }
+            }
+            Dialect::Sqlite if value.contains('\r') => {
+                // SQLite literals have no escapes, and line-based readers (the sqlite3 shell)
+                // drop a carriage return before a line feed: it is written as `char(13)`.
+                let parts: Vec<String> = value
+                    .split('\r')
+                    .map(|p| Dialect::Sqlite.quote_literal(p))
+                    .collect();
+                return format!("({})", parts.join(" || char(13) || "));
             }
             Dialect::Sqlite => {
                 out.push('\'');
@@ -95,17 +110,19 @@ impl Dialect {
     }
 
     /// SQL text with `prefix` before each of its lines, ending with a line break, except the
-    /// lines that begin inside a quoted literal, name or dollar quote (a text written across
-    /// lines), whose content must not change.
+    /// lines that begin inside a quoted literal, name, dollar quote or block comment (a text
+    /// written across lines), whose content must not change.
     pub fn indent(self, sql: &str, prefix: &str) -> String {
+        let quoted = self.quoted_ranges(sql);
+        let inside = |at: usize| quoted.iter().any(|(s, e)| *s < at && at < *e);
         let mut out = String::with_capacity(sql.len() + prefix.len() * 4);
-        let mut inside = Quoted::None;
+        let mut at = 0;
         for line in sql.split_inclusive('\n') {
-            if inside == Quoted::None {
+            if !inside(at) {
                 out.push_str(prefix);
             }
             out.push_str(line);
-            inside = self.scan(line, inside);
+            at += line.len();
         }
         if !out.is_empty() && !out.ends_with('\n') {
             out.push('\n');
@@ -113,104 +130,121 @@ impl Dialect {
         out
     }
 
-    /// What a line leaves open, given what was open at its start.
-    fn scan(self, line: &str, mut open: Quoted) -> Quoted {
-        let chars: Vec<char> = line.chars().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let c = chars[i];
-            match &open {
-                Quoted::None => match c {
-                    '\'' => {
-                        // PostgreSQL's escape strings: `E'…'` (not the end of a longer word).
-                        let e_string = self == Dialect::Postgres
-                            && i > 0
-                            && matches!(chars[i - 1], 'E' | 'e')
-                            && !(i > 1 && (chars[i - 2].is_alphanumeric() || chars[i - 2] == '_'));
-                        open = Quoted::Text {
-                            quote: '\'',
-                            escapes: self == Dialect::Mysql || e_string,
-                        };
-                    }
-                    // MySQL reads `"…"` as a string, the others as a name.
-                    '"' => {
-                        open = Quoted::Text {
-                            quote: '"',
-                            escapes: self == Dialect::Mysql,
-                        }
-                    }
-                    '`' if self != Dialect::Postgres => {
-                        open = Quoted::Text {
-                            quote: '`',
-                            escapes: false,
-                        }
-                    }
-                    '-' if chars.get(i + 1) == Some(&'-') => return Quoted::None,
-                    '#' if self == Dialect::Mysql => return Quoted::None,
-                    '/' if chars.get(i + 1) == Some(&'*') => {
-                        open = Quoted::Comment;
-                        i += 1;
-                    }
-                    '$' if self == Dialect::Postgres => {
-                        let rest: String = chars[i + 1..].iter().collect();
-                        let tag_len = rest
-                            .find(|d: char| !(d.is_alphanumeric() || d == '_'))
-                            .unwrap_or(rest.len());
-                        if rest[tag_len..].starts_with('$')
-                            && !rest.starts_with(|d: char| d.is_ascii_digit())
-                        {
-                            let tag = format!("${}$", &rest[..tag_len]);
-                            i += tag.chars().count() - 1;
-                            open = Quoted::Dollar(tag);
-                        }
-                    }
-                    _ => {}
-                },
-                Quoted::Text { quote, escapes } => {
-                    if c == '\\' && *escapes {
-                        i += 1;
-                    } else if c == *quote {
-                        if chars.get(i + 1) == Some(quote) {
-                            i += 1;
-                        } else {
-                            open = Quoted::None;
-                        }
+    /// SQL text with each placeholder (`{after}`, say) replaced by its value where it stands
+    /// as code: never inside a literal, a quoted name or a comment, where a name or a text
+    /// the user wrote may hold the same characters. Values are inserted as they are, in one
+    /// pass.
+    pub fn fill_placeholders(self, sql: &str, values: &[(&str, &str)]) -> String {
+        let fill = |out: &mut String, code: &str| {
+            let mut rest = code;
+            'scan: while let Some(c) = rest.chars().next() {
+                for (key, value) in values {
+                    if let Some(tail) = rest.strip_prefix(key) {
+                        out.push_str(value);
+                        rest = tail;
+                        continue 'scan;
                     }
                 }
-                Quoted::Comment => {
-                    if c == '*' && chars.get(i + 1) == Some(&'/') {
-                        open = Quoted::None;
-                        i += 1;
-                    }
-                }
-                Quoted::Dollar(tag) => {
-                    let rest: String = chars[i..].iter().collect();
-                    if rest.starts_with(tag.as_str()) {
-                        i += tag.chars().count() - 1;
-                        open = Quoted::None;
-                    }
-                }
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
             }
-            i += 1;
+        };
+        let mut out = String::with_capacity(sql.len());
+        let mut code_from = 0;
+        for (s, e) in self.quoted_ranges(sql) {
+            fill(&mut out, &sql[code_from..s]);
+            out.push_str(&sql[s..e]);
+            code_from = e;
         }
-        open
+        fill(&mut out, &sql[code_from..]);
+        out
+    }
+
+    /// The byte ranges of `sql` that are not code: string literals, quoted names, dollar
+    /// quotes and comments, as the dialect and its client read them (MySQL's backslash escapes
+    /// and `#` comments, PostgreSQL's `E'…'` strings and dollar quotes). A range left open at
+    /// the end runs to the end.
+    fn quoted_ranges(self, sql: &str) -> Vec<(usize, usize)> {
+        let mysql = self == Dialect::Mysql;
+        let postgres = self == Dialect::Postgres;
+        let bytes = sql.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let c = bytes[i];
+            let end = match c {
+                b'\'' | b'"' | b'`' if !(c == b'`' && postgres) => {
+                    // PostgreSQL's escape strings: `E'…'` (not the end of a longer word).
+                    let e_string = postgres
+                        && c == b'\''
+                        && i > 0
+                        && matches!(bytes[i - 1], b'E' | b'e')
+                        && !(i > 1
+                            && (bytes[i - 2].is_ascii_alphanumeric() || bytes[i - 2] == b'_'));
+                    // MySQL reads `"…"` as a string, with backslash escapes.
+                    let escapes = (mysql && c != b'`') || e_string;
+                    let mut j = i + 1;
+                    Some(loop {
+                        match bytes.get(j) {
+                            None => break bytes.len(),
+                            Some(b'\\') if escapes => j += 2,
+                            Some(&d) if d == c => {
+                                if bytes.get(j + 1) == Some(&c) {
+                                    j += 2;
+                                } else {
+                                    break j + 1;
+                                }
+                            }
+                            Some(_) => j += 1,
+                        }
+                    })
+                }
+                b'-' if bytes.get(i + 1) == Some(&b'-') => Some(line_end(bytes, i)),
+                b'#' if mysql => Some(line_end(bytes, i)),
+                b'/' if bytes.get(i + 1) == Some(&b'*') => Some(
+                    sql[i + 2..]
+                        .find("*/")
+                        .map_or(bytes.len(), |p| i + 2 + p + 2),
+                ),
+                b'$' if postgres => {
+                    let rest = &sql[i + 1..];
+                    let tag_len = rest
+                        .find(|d: char| !(d.is_alphanumeric() || d == '_'))
+                        .unwrap_or(rest.len());
+                    let is_tag = rest[tag_len..].starts_with('$')
+                        && !rest.starts_with(|d: char| d.is_ascii_digit());
+                    is_tag.then(|| {
+                        let tag = &sql[i..i + tag_len + 2];
+                        let body = i + tag.len();
+                        sql[body..]
+                            .find(tag)
+                            .map_or(bytes.len(), |p| body + p + tag.len())
+                    })
+                }
+                _ => None,
+            };
+            match end {
+                Some(end) => {
+                    let end = end.min(bytes.len());
+                    out.push((i, end));
+                    i = end;
+                }
+                None => i += 1,
+            }
+            while i < bytes.len() && !sql.is_char_boundary(i) {
+                i += 1;
+            }
+        }
+        out
     }
 }
 
-/// What is open at a point of SQL text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Quoted {
-    None,
-    /// A string literal or a quoted name: its quote, and whether a backslash escapes the next
-    /// character in it.
-    Text {
-        quote: char,
-        escapes: bool,
-    },
-    /// A `/* … */` comment.
-    Comment,
-    /// A PostgreSQL dollar quote, with its tag.
-    Dollar(String),
+/// Where a `--` or `#` comment starting at `i` ends (the line break stays code).
+fn line_end(bytes: &[u8], i: usize) -> usize {
+    bytes[i..]
+        .iter()
+        .position(|b| *b == b'\n')
+        .map_or(bytes.len(), |p| i + p)
 }
 
 /// The text on one line, safe inside a `--` comment of every dialect and client: line breaks,
@@ -302,6 +336,12 @@ mod tests {
         assert_eq!(Dialect::Postgres.quote_literal("it's"), "'it''s'");
         assert_eq!(Dialect::Mysql.quote_literal("C:\\"), "'C:\\\\'");
         assert_eq!(Dialect::Mysql.quote_literal("a\0b"), "'a\\0b'");
+        assert_eq!(Dialect::Mysql.quote_literal("a\r\nb"), "'a\\r\nb'");
+        assert_eq!(Dialect::Postgres.quote_literal("a\r\nb"), "E'a\\r\nb'");
+        assert_eq!(
+            Dialect::Sqlite.quote_literal("a\r\nb'"),
+            "('a' || char(13) || '\nb''')"
+        );
     }
 
     #[test]
@@ -329,6 +369,25 @@ mod tests {
             "> SET @a = 'x\\'\n';\n> -- it's\n> # it's\n> SELECT 1;\n"
         );
         assert_eq!(Dialect::Sqlite.indent("a\nb\n", "  "), "  a\n  b\n");
+    }
+
+    /// A placeholder is code only outside quotes: a name or a text holding `{after}` keeps it.
+    #[test]
+    fn placeholders_are_filled_outside_quotes_only() {
+        let sql =
+            "UPDATE \"o{after}\" SET a = 'x{after}' WHERE {after} AND b -- {after}\n AND {upto};";
+        assert_eq!(
+            Dialect::Postgres
+                .fill_placeholders(sql, &[("{after}", "k > '{upto}'"), ("{upto}", "k <= 9")]),
+            "UPDATE \"o{after}\" SET a = 'x{after}' WHERE k > '{upto}' AND b -- {after}\n AND k <= 9;"
+        );
+        assert_eq!(
+            Dialect::Mysql.fill_placeholders(
+                "SELECT `{limit}`, 'a\\'{limit}' LIMIT {limit}",
+                &[("{limit}", "10")]
+            ),
+            "SELECT `{limit}`, 'a\\'{limit}' LIMIT 10"
+        );
     }
 
     #[test]

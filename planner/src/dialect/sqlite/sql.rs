@@ -100,15 +100,16 @@ pub(super) fn is_constant(sql: &str) -> bool {
             op: ast::UnaryOperator::Minus | ast::UnaryOperator::Plus,
             expr,
         }) => matches!(value(&expr), Some(ast::Value::Number(..))),
-        Some(e) => matches!(
-            value(&e),
-            Some(
-                ast::Value::Number(..)
-                    | ast::Value::SingleQuotedString(_)
-                    | ast::Value::Boolean(_)
-                    | ast::Value::Null
+        Some(e) => {
+            matches!(
+                value(&e),
+                Some(ast::Value::Number(..) | ast::Value::Boolean(_) | ast::Value::Null)
+            ) || matches!(
+                value(&e),
+                // A text with a carriage return is written as an expression (`char(13)`).
+                Some(ast::Value::SingleQuotedString(s)) if !s.contains('\r')
             )
-        ),
+        }
         None => false,
     }
 }
