@@ -71,6 +71,18 @@ pub fn plain_word(w: &str) -> bool {
         && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
+/// Whether the word, bare, reads back as the name it is (not `null`, `true`, `current_date`
+/// or a reserved word).
+fn reads_as_name(word: &str) -> bool {
+    let dialect = sqlparser::dialect::GenericDialect {};
+    let Ok(mut p) = sqlparser::parser::Parser::new(&dialect).try_with_sql(word) else {
+        return false;
+    };
+    let read = p.parse_expr();
+    p.peek_token().token == sqlparser::tokenizer::Token::EOF
+        && matches!(read, Ok(ast::Expr::Identifier(i)) if i.value == word && i.quote_style.is_none())
+}
+
 struct Sealer(Spelling);
 
 impl VisitorMut for Sealer {
@@ -86,9 +98,11 @@ impl VisitorMut for Sealer {
     fn pre_visit_ident(&mut self, ident: &mut Ident) -> ControlFlow<()> {
         // The neutral text is canonical: a quoted name that every dialect reads the same bare
         // (plain lower case, no keyword) is written bare, so that `"id"` and `id` compare equal.
+        // Only a word sqlparser never reads as anything but a name: `"null"` stays quoted.
         if self.0 == Spelling::Neutral
             && ident.quote_style.is_some()
             && migc_stdlib::is_plain_identifier(&ident.value)
+            && reads_as_name(&ident.value)
         {
             *ident = Ident::new(ident.value.clone());
         } else if ident.quote_style.is_some() || !plain_word(&ident.value) {
@@ -138,6 +152,12 @@ mod tests {
         round_trip(r#""we\""ird" > 0"#);
         round_trip(r#"CAST(a AS "my""type")"#);
         round_trip("lower(name) || 'C:\\' || '$migc$'");
+        // A quoted keyword stays a name.
+        assert_eq!(
+            print(expr(r#""null" <> 'x'"#), Spelling::Neutral),
+            r#""null" <> 'x'"#
+        );
+        assert_eq!(print(expr(r#""id" > 0"#), Spelling::Neutral), "id > 0");
         assert_eq!(
             print(expr(r#"a = 'x\'''"#), Spelling::Neutral),
             r#"a = 'x\'''"#

@@ -297,8 +297,8 @@ impl Case {
     /// plan and run. MySQL and MariaDB refuse identifiers that end in white space or hold
     /// characters outside the Basic Multilingual Plane, and table names whose file name
     /// (`@XXXX` for every character but ASCII letters, digits and `_`) is too long; they strip
-    /// trailing spaces from enum labels and keep comments in utf8mb3 (`?` for characters
-    /// outside the BMP).
+    /// trailing spaces from enum labels and keep comments and ENUM metadata in utf8mb3 (`?` for
+    /// characters outside the BMP).
     pub fn unholdable(&self, dialect: Dialect) -> Option<String> {
         if self.texts().iter().any(|t| t.contains('\0')) {
             return Some("a name or text holds NUL".into());
@@ -335,6 +335,12 @@ impl Case {
             }
         }
         for label in &self.labels {
+            if label.chars().any(|c| c as u32 > 0xFFFF) {
+                return Some(format!(
+                    "MySQL keeps ENUM members in column metadata without characters outside the \
+                     BMP: {label:?}"
+                ));
+            }
             if label.ends_with(' ') {
                 return Some(format!(
                     "MySQL strips trailing spaces of enum labels: {label:?}"
@@ -562,7 +568,8 @@ impl Db {
     fn conn(&self) -> Result<Box<dyn Connection>, String> {
         let url = self.url();
         let parsed = migc_db::DbUrl::parse(&url).ok_or_else(|| format!("not a URL: {url}"))?;
-        let mut c = migc_db::connect(&parsed).map_err(|e| format!("connect to {url}: {e}"))?;
+        let mut c =
+            migc_db::connect_or_create(&parsed).map_err(|e| format!("connect to {url}: {e}"))?;
         if matches!(self, Db::File(_)) {
             c.execute("PRAGMA busy_timeout = 5000")
                 .map_err(|e| e.to_string())?;
