@@ -125,7 +125,8 @@ fn name(what: &str, name: &str, origin: Span, dialect: Dialect, out: &mut Vec<Di
         Dialect::Mysql if name.chars().any(|c| c as u32 > 0xFFFF) => Some(
             "MySQL and MariaDB names hold characters of the Basic Multilingual Plane only (no emoji or other characters beyond U+FFFF)",
         ),
-        Dialect::Mysql if name.ends_with(char::is_whitespace) => {
+        // ASCII white space only: a name may end in U+00A0 or U+3000 (checked on MariaDB 10.11).
+        Dialect::Mysql if name.ends_with(|c: char| c.is_ascii_whitespace() || c == '\x0b') => {
             Some("MySQL and MariaDB refuse names that end with white space")
         }
         Dialect::Mysql if what == "table" && file_name_bytes(name) + TABLE_SUFFIX > MYSQL_MAX_FILE_NAME => {
@@ -295,7 +296,7 @@ mod tests {
         // A table name whose file name is too long; a comment and a label beyond U+FFFF.
         let quotes = "\"".repeat(48);
         let text = format!(
-            "enum f {{ `a😀` }}\ntable `{quotes}` {{\n  a text comment \"x😀\"\n  `b\t` text\n}}\n"
+            "enum f {{ `a😀` }}\ntable `{quotes}` {{\n  a text comment \"x😀\"\n  `b\t` text\n  `c\u{a0}` text\n}}\n"
         );
         assert_eq!(
             messages(&text, Dialect::Mysql),
