@@ -281,26 +281,16 @@ impl Index {
     }
 }
 
-/// A column name as an identifier of the neutral SQL text (quoted unless plain lower case).
+/// A column name as an identifier of the neutral SQL text: bare when it reads back bare as
+/// itself, quoted otherwise ([`crate::sql_text::neutral_ident`]).
 pub fn quoted(name: &str) -> String {
-    let plain = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if plain {
-        name.to_string()
-    } else {
-        format!("\"{}\"", name.replace('"', "\"\""))
-    }
+    crate::sql_text::neutral_ident(name)
 }
 
 /// A string literal of the neutral SQL text (standard SQL: the quote doubled, backslashes plain).
 /// The dialects respell it when they render the expression.
 pub fn literal(value: &str) -> String {
-    format!("'{}'", value.replace('\'', "''"))
+    crate::sql_text::Spelling::Neutral.literal(value)
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

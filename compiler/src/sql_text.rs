@@ -83,6 +83,16 @@ fn reads_as_name(word: &str) -> bool {
         && matches!(read, Ok(ast::Expr::Identifier(i)) if i.value == word && i.quote_style.is_none())
 }
 
+/// A name as an identifier of the neutral text: bare when it is plain lower case and reads back
+/// bare as itself, quoted otherwise.
+pub fn neutral_ident(name: &str) -> String {
+    if migc_stdlib::is_plain_identifier(name) && reads_as_name(name) {
+        name.to_string()
+    } else {
+        Spelling::Neutral.ident(name)
+    }
+}
+
 struct Sealer(Spelling);
 
 impl VisitorMut for Sealer {
@@ -96,18 +106,17 @@ impl VisitorMut for Sealer {
     }
 
     fn pre_visit_ident(&mut self, ident: &mut Ident) -> ControlFlow<()> {
-        // The neutral text is canonical: a quoted name that every dialect reads the same bare
-        // (plain lower case, no keyword) is written bare, so that `"id"` and `id` compare equal.
-        // Only a word sqlparser never reads as anything but a name: `"null"` stays quoted.
-        if self.0 == Spelling::Neutral
-            && ident.quote_style.is_some()
-            && migc_stdlib::is_plain_identifier(&ident.value)
-            && reads_as_name(&ident.value)
-        {
-            *ident = Ident::new(ident.value.clone());
-        } else if ident.quote_style.is_some() || !plain_word(&ident.value) {
-            *ident = Ident::new(self.0.ident(&ident.value));
+        // Bare plain words stay: keywords, function and type names, names as written.
+        if ident.quote_style.is_none() && plain_word(&ident.value) {
+            return ControlFlow::Continue(());
         }
+        // The neutral text is canonical: a quoted name that reads back bare as itself is
+        // written bare, so that `"id"` and `id` compare equal (`"null"` stays quoted).
+        let text = match self.0 {
+            Spelling::Neutral => neutral_ident(&ident.value),
+            Spelling::Dialect(d) => d.quote_ident(&ident.value),
+        };
+        *ident = Ident::new(text);
         ControlFlow::Continue(())
     }
 }
