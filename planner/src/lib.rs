@@ -10,6 +10,7 @@ mod build;
 pub mod dialect;
 pub mod explain;
 mod expressible;
+mod key;
 pub mod manifest;
 pub mod names;
 mod order;

@@ -2,6 +2,7 @@
 //! topological order within each phase, or a cycle named by its members.
 
 use crate::build::Keys;
+use crate::key::Key;
 use crate::step::Step;
 use migc_grammar::{Code, Diagnostic};
 use petgraph::algo::tarjan_scc;
@@ -10,8 +11,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Fills `after` of every step and returns the execution order (indexes into `steps`).
 pub(crate) fn order(steps: &mut [Step], keys: &[Keys]) -> Result<Vec<usize>, Diagnostic> {
-    let mut providers: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    let mut releasers: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut providers: BTreeMap<&Key, Vec<usize>> = BTreeMap::new();
+    let mut releasers: BTreeMap<&Key, Vec<usize>> = BTreeMap::new();
     for (i, k) in keys.iter().enumerate() {
         for p in &k.provides {
             providers.entry(p).or_default().push(i);
@@ -27,11 +28,11 @@ pub(crate) fn order(steps: &mut [Step], keys: &[Keys]) -> Result<Vec<usize>, Dia
         let before = k
             .needs
             .iter()
-            .flat_map(|n| providers.get(n.as_str()).into_iter().flatten())
+            .flat_map(|n| providers.get(n).into_iter().flatten())
             .chain(
                 k.removes
                     .iter()
-                    .flat_map(|r| releasers.get(r.as_str()).into_iter().flatten()),
+                    .flat_map(|r| releasers.get(r).into_iter().flatten()),
             );
         for &b in before {
             // Only edges that the phase order does not already give, and never backwards in

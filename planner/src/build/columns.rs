@@ -105,7 +105,10 @@ impl<'s> Builder<'s> {
                     previous: None,
                 },
                 Some(c.origin),
-                Self::keys(&[format!("default:{t}.{}", c.name)], &[col_key(t, &c.name)]),
+                Self::keys(
+                    &[Key::Default(t.to_string(), c.name.to_string())],
+                    &[col_key(t, &c.name)],
+                ),
             );
             let key = pk_types(old);
             if let Some(default) = default {
@@ -120,8 +123,8 @@ impl<'s> Builder<'s> {
                     },
                     Some(c.origin),
                     Self::keys(
-                        &[format!("backfilled:{t}")],
-                        &[format!("default:{t}.{}", c.name)],
+                        &[Key::Backfilled(t.to_string())],
+                        &[Key::Default(t.to_string(), c.name.to_string())],
                     ),
                 );
             }
@@ -175,7 +178,7 @@ impl<'s> Builder<'s> {
                     previous: None,
                 },
                 Some(c.origin),
-                Self::keys(&[], &[format!("sync-col:{t}.{}", c.name)]),
+                Self::keys(&[], &[Key::SyncColumn(t.to_string(), c.name.to_string())]),
             );
         }
     }
@@ -198,7 +201,10 @@ impl<'s> Builder<'s> {
                 name: name.clone(),
             },
             Some(c.origin),
-            Self::keys(&[format!("added:{name}")], &[col_key(t, &c.name)]),
+            Self::keys(
+                &[Key::NotNullAdded(name.to_string())],
+                &[col_key(t, &c.name)],
+            ),
         );
         self.push(
             Phase::Switch,
@@ -209,7 +215,10 @@ impl<'s> Builder<'s> {
                 name: name.clone(),
             },
             Some(c.origin),
-            Self::keys(&[format!("validated:{name}")], &[format!("added:{name}")]),
+            Self::keys(
+                &[Key::NotNullValidated(name.to_string())],
+                &[Key::NotNullAdded(name.to_string())],
+            ),
         );
         self.push(
             Phase::Switch,
@@ -221,7 +230,7 @@ impl<'s> Builder<'s> {
                 check: Some(name.clone()),
             },
             Some(c.origin),
-            Self::keys(&[], &[format!("validated:{name}")]),
+            Self::keys(&[], &[Key::NotNullValidated(name.to_string())]),
         );
     }
 
@@ -345,7 +354,10 @@ impl<'s> Builder<'s> {
                     previous: o.default.clone(),
                 },
                 Some(c.origin),
-                Self::keys(&[format!("default:{t}.{}", c.name)], &[table_key(t)]),
+                Self::keys(
+                    &[Key::Default(t.to_string(), c.name.to_string())],
+                    &[table_key(t)],
+                ),
             );
         }
         if o.nullable && !c.nullable {
@@ -360,7 +372,7 @@ impl<'s> Builder<'s> {
                         assignments: vec![(c.name.clone(), default.clone())],
                     },
                     Some(c.origin),
-                    Self::keys(&[], &[format!("default:{t}.{}", c.name)]),
+                    Self::keys(&[], &[Key::Default(t.to_string(), c.name.to_string())]),
                 );
             } else {
                 self.diagnostics.push(
@@ -470,10 +482,10 @@ impl<'s> Builder<'s> {
             Some(c.origin),
             Keys {
                 needs: vec![
-                    format!("dropped:{t}.{}", o.name),
-                    format!("sync-col:{t}.{shadow}"),
+                    Key::Dropped(t.to_string(), o.name.to_string()),
+                    Key::SyncColumn(t.to_string(), shadow.to_string()),
                 ],
-                provides: vec![format!("renamed:{t}.{}", c.name)],
+                provides: vec![Key::Renamed(t.to_string(), c.name.to_string())],
                 ..Keys::default()
             },
         );
@@ -491,7 +503,7 @@ impl<'s> Builder<'s> {
                         previous: o.default.clone(),
                     },
                     Some(c.origin),
-                    Self::keys(&[], &[format!("renamed:{t}.{}", c.name)]),
+                    Self::keys(&[], &[Key::Renamed(t.to_string(), c.name.to_string())]),
                 );
             }
             if c.comment.is_some() {
@@ -506,7 +518,7 @@ impl<'s> Builder<'s> {
                         previous: None,
                     },
                     Some(c.origin),
-                    Self::keys(&[], &[format!("renamed:{t}.{}", c.name)]),
+                    Self::keys(&[], &[Key::Renamed(t.to_string(), c.name.to_string())]),
                 );
             }
         }

@@ -179,8 +179,8 @@ impl<'s> Builder<'s> {
                 },
                 Some(u.origin),
                 Self::keys(
-                    &[format!("constraint:{}", u.name)],
-                    &[format!("index:{building}")],
+                    &[Key::Constraint(u.name.to_string())],
+                    &[Key::Index(building.to_string())],
                 ),
             );
             if shadowed {
@@ -223,7 +223,7 @@ impl<'s> Builder<'s> {
                 },
                 None,
                 Keys {
-                    provides: vec![format!("name:{}", u.name)],
+                    provides: vec![Key::Name(u.name.to_string())],
                     releases: u.columns.iter().map(|c| col_key(t, c)).collect(),
                     ..Keys::default()
                 },
@@ -285,8 +285,8 @@ impl<'s> Builder<'s> {
                 .iter()
                 .map(|c| cx.retyped.get(c).cloned().unwrap_or_else(|| c.clone()))
                 .collect();
-            let mut needs: Vec<String> = used.iter().map(|c| col_key(t, c)).collect();
-            needs.push(format!("name:{building}"));
+            let mut needs: Vec<Key> = used.iter().map(|c| col_key(t, c)).collect();
+            needs.push(Key::Name(building.to_string()));
             self.push(
                 Phase::Expand,
                 &format!("{t}.{building}"),
@@ -356,7 +356,7 @@ impl<'s> Builder<'s> {
                 },
                 None,
                 Keys {
-                    provides: vec![format!("name:{}", ck.name)],
+                    provides: vec![Key::Name(ck.name.to_string())],
                     releases: cols.iter().map(|c| col_key(t, c)).collect(),
                     ..Keys::default()
                 },
@@ -448,7 +448,7 @@ impl<'s> Builder<'s> {
             } else {
                 cx.drop_phase(&fk.columns)
             };
-            let mut releases: Vec<String> = fk.columns.iter().map(|c| col_key(t, c)).collect();
+            let mut releases: Vec<Key> = fk.columns.iter().map(|c| col_key(t, c)).collect();
             releases.push(table_key(&fk.ref_table));
             releases.extend(fk.ref_columns.iter().map(|c| col_key(&fk.ref_table, c)));
             self.push(
@@ -462,7 +462,7 @@ impl<'s> Builder<'s> {
                 },
                 None,
                 Keys {
-                    provides: vec![format!("name:{}", fk.name)],
+                    provides: vec![Key::Name(fk.name.to_string())],
                     releases,
                     ..Keys::default()
                 },
@@ -511,7 +511,7 @@ impl<'s> Builder<'s> {
                         to: i.name.clone(),
                     },
                     Some(i.origin),
-                    Self::keys(&[], &[format!("name:{}", i.name)]),
+                    Self::keys(&[], &[Key::Name(i.name.to_string())]),
                 );
                 continue;
             }
@@ -542,7 +542,10 @@ impl<'s> Builder<'s> {
                     Some(i.origin),
                     Self::keys(
                         &[],
-                        &[format!("name:{}", i.name), format!("index:{}", built.name)],
+                        &[
+                            Key::Name(i.name.to_string()),
+                            Key::Index(built.name.to_string()),
+                        ],
                     ),
                 );
                 continue;
@@ -572,7 +575,7 @@ impl<'s> Builder<'s> {
                 },
                 None,
                 Keys {
-                    provides: vec![format!("name:{}", i.name)],
+                    provides: vec![Key::Name(i.name.to_string())],
                     releases: cols.iter().map(|c| col_key(t, c)).collect(),
                     ..Keys::default()
                 },
@@ -593,12 +596,12 @@ impl<'s> Builder<'s> {
             Some(origin),
             Keys {
                 needs: vec![
-                    format!("name:{to}"),
-                    format!("constraint:{from}"),
-                    format!("fk:{from}"),
-                    format!("renamed-in:{t}"),
+                    Key::Name(to.to_string()),
+                    Key::Constraint(from.to_string()),
+                    Key::Fk(from.to_string()),
+                    Key::RenamedIn(t.to_string()),
                 ],
-                provides: vec![format!("constraint:{to}")],
+                provides: vec![Key::Constraint(to.to_string())],
                 ..Keys::default()
             },
         );
@@ -639,7 +642,7 @@ impl<'s> Builder<'s> {
                 .get(t)
                 .and_then(|declared| self.to.tables.get(declared))
         });
-        let mut needs: Vec<String> = vec![table_key(t), format!("name:{}", index.name)];
+        let mut needs: Vec<Key> = vec![table_key(t), Key::Name(index.name.to_string())];
         if let Some(table) = table {
             for p in &index.parts {
                 needs.extend(
@@ -669,7 +672,7 @@ impl<'s> Builder<'s> {
                 index: index.clone(),
             },
             Some(index.origin),
-            Self::keys(&[format!("index:{}", index.name)], &needs),
+            Self::keys(&[Key::Index(index.name.to_string())], &needs),
         );
     }
 
@@ -679,7 +682,7 @@ impl<'s> Builder<'s> {
         let mut deployed = fk.clone();
         deployed.ref_table = self.deployed_name(&fk.ref_table);
         let fk = &deployed;
-        let mut needs: Vec<String> = fk.columns.iter().map(|c| col_key(t, c)).collect();
+        let mut needs: Vec<Key> = fk.columns.iter().map(|c| col_key(t, c)).collect();
         needs.push(table_key(t));
         needs.push(table_key(&fk.ref_table));
         needs.extend(fk.ref_columns.iter().map(|c| col_key(&fk.ref_table, c)));
@@ -692,11 +695,11 @@ impl<'s> Builder<'s> {
             .flat_map(|x| &x.uniques)
         {
             if u.columns == fk.ref_columns {
-                needs.push(format!("constraint:{}", u.name));
+                needs.push(Key::Constraint(u.name.to_string()));
             }
         }
-        needs.push(format!("name:{}", fk.name));
-        let phase = if needs.iter().any(|n| n.starts_with("constraint:")) && existing_table {
+        needs.push(Key::Name(fk.name.to_string()));
+        let phase = if needs.iter().any(|n| matches!(n, Key::Constraint(_))) && existing_table {
             Phase::Switch
         } else {
             Phase::Expand
@@ -715,7 +718,7 @@ impl<'s> Builder<'s> {
                 not_valid: existing_table,
             },
             Some(fk.origin),
-            Self::keys(&[format!("fk:{}", fk.name)], &needs),
+            Self::keys(&[Key::Fk(fk.name.to_string())], &needs),
         );
         if existing_table {
             self.push(
@@ -727,7 +730,7 @@ impl<'s> Builder<'s> {
                     name: fk.name.clone(),
                 },
                 Some(fk.origin),
-                Self::keys(&[], &[format!("fk:{}", fk.name)]),
+                Self::keys(&[], &[Key::Fk(fk.name.to_string())]),
             );
         }
     }

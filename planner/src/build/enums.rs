@@ -23,7 +23,7 @@ impl<'s> Builder<'s> {
                         values,
                     },
                     Some(e.origin),
-                    Self::keys(&[format!("enum:{name}")], &[]),
+                    Self::keys(&[Key::Enum(name.to_string())], &[]),
                 );
                 continue;
             };
@@ -52,8 +52,8 @@ impl<'s> Builder<'s> {
                         },
                         Some(v.origin),
                         Keys {
-                            provides: vec![format!("enum:{name}")],
-                            needs: vec![format!("enumtype:{name}")],
+                            provides: vec![Key::Enum(name.to_string())],
+                            needs: vec![Key::EnumType(name.to_string())],
                             ..Keys::default()
                         },
                     );
@@ -92,8 +92,8 @@ impl<'s> Builder<'s> {
                         },
                         Some(v.origin),
                         Keys {
-                            provides: vec![format!("enum:{name}")],
-                            needs: vec![format!("enumtype:{name}")],
+                            provides: vec![Key::Enum(name.to_string())],
+                            needs: vec![Key::EnumType(name.to_string())],
                             ..Keys::default()
                         },
                     );
@@ -188,7 +188,7 @@ impl<'s> Builder<'s> {
                 },
                 None,
                 Keys {
-                    removes: vec![format!("enum:{name}")],
+                    removes: vec![Key::Enum(name.to_string())],
                     ..Keys::default()
                 },
             );
@@ -229,7 +229,7 @@ impl<'s> Builder<'s> {
                 values: e.values.iter().map(|v| v.name.clone()).collect(),
             },
             Some(e.origin),
-            Self::keys(&[format!("enum:{temp}")], &[]),
+            Self::keys(&[Key::Enum(temp.to_string())], &[]),
         );
         self.push(
             Phase::Contract,
@@ -242,8 +242,8 @@ impl<'s> Builder<'s> {
             Some(e.origin),
             // Replaces the deployed type once no column uses it anymore.
             Keys {
-                provides: vec![format!("enum-renamed:{name}")],
-                removes: vec![format!("enum:{name}")],
+                provides: vec![Key::EnumRenamed(name.to_string())],
+                removes: vec![Key::Enum(name.to_string())],
                 ..Keys::default()
             },
         );
@@ -294,9 +294,9 @@ impl<'s> Builder<'s> {
         }
     }
 
-    pub(super) fn enum_needs(&self, ty: &ColumnType) -> Vec<String> {
+    pub(super) fn enum_needs(&self, ty: &ColumnType) -> Vec<Key> {
         match ty {
-            ColumnType::Enum { name } => vec![format!("enum:{name}")],
+            ColumnType::Enum { name } => vec![Key::Enum(name.to_string())],
             _ => Vec::new(),
         }
     }

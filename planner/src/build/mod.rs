@@ -1,8 +1,8 @@
 //! Schema x Schema -> steps: the diff, the expand/backfill/switch/contract recipe of every kind of
 //! change, and the safety findings met on the way.
 //!
-//! Steps name what they provide, need, release and remove as string keys (`table:users`,
-//! `column:users.email`); [`crate::order`] turns those into graph edges.
+//! Steps name what they provide, need, release and remove as [`Key`]s; [`crate::order`] turns
+//! those into graph edges.
 
 mod columns;
 mod constraints;
@@ -10,6 +10,7 @@ mod enums;
 mod tables;
 mod views;
 
+pub(crate) use crate::key::Key;
 use crate::step::{Op, Phase, Step, Sync};
 use migc_compiler::schema::*;
 use migc_grammar::{Code, Diagnostic, Span};
@@ -25,10 +26,10 @@ pub struct Options {
 /// Dependency keys of one step.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Keys {
-    pub provides: Vec<String>,
-    pub needs: Vec<String>,
-    pub releases: Vec<String>,
-    pub removes: Vec<String>,
+    pub provides: Vec<Key>,
+    pub needs: Vec<Key>,
+    pub releases: Vec<Key>,
+    pub removes: Vec<Key>,
 }
 
 pub(crate) struct Builder<'s> {
@@ -47,16 +48,16 @@ pub(crate) struct Builder<'s> {
     rebuilt_enums: BTreeMap<String, (String, BTreeMap<String, Option<String>>)>,
 }
 
-fn col_key(table: &str, column: &str) -> String {
-    format!("column:{table}.{column}")
+fn col_key(table: &str, column: &str) -> Key {
+    Key::Column(table.to_string(), column.to_string())
 }
 
-fn table_key(table: &str) -> String {
-    format!("table:{table}")
+fn table_key(table: &str) -> Key {
+    Key::Table(table.to_string())
 }
 
-fn columns_key(table: &str) -> String {
-    format!("columns:{table}")
+fn columns_key(table: &str) -> Key {
+    Key::Columns(table.to_string())
 }
 
 impl<'s> Builder<'s> {
@@ -87,16 +88,16 @@ impl<'s> Builder<'s> {
         // its deployed name.
         if phase == Phase::Contract {
             match &op {
-                Op::RenameTable { from, .. } => keys.needs.push(format!("contract-on:{from}")),
+                Op::RenameTable { from, .. } => keys.needs.push(Key::ContractOn(from.to_string())),
                 other => {
                     if let Some(t) = other.table() {
-                        keys.provides.push(format!("contract-on:{t}"));
+                        keys.provides.push(Key::ContractOn(t.to_string()));
                     }
                 }
             }
         }
         if let Op::RenameColumn { table, .. } = &op {
-            keys.provides.push(format!("renamed-in:{table}"));
+            keys.provides.push(Key::RenamedIn(table.to_string()));
         }
         let kind = serde_json::to_value(&op)
             .ok()
@@ -120,7 +121,7 @@ impl<'s> Builder<'s> {
         self.keys.push(keys);
     }
 
-    fn keys(provides: &[String], needs: &[String]) -> Keys {
+    fn keys(provides: &[Key], needs: &[Key]) -> Keys {
         Keys {
             provides: provides.to_vec(),
             needs: needs.to_vec(),

@@ -85,7 +85,7 @@ impl<'s> Builder<'s> {
     }
 
     pub(super) fn create_table(&mut self, table: &'s Table) {
-        let mut needs: Vec<String> = table
+        let mut needs: Vec<Key> = table
             .columns
             .iter()
             .flat_map(|c| self.enum_needs(&c.ty))
@@ -133,7 +133,7 @@ impl<'s> Builder<'s> {
 
     pub(super) fn drop_table(&mut self, old: &'s Table, ack: Option<Span>) {
         self.irreversible(ack, format!("table `{}`", old.name));
-        let mut releases: Vec<String> = old
+        let mut releases: Vec<Key> = old
             .columns
             .iter()
             .flat_map(|c| self.enum_needs(&c.ty))
@@ -187,9 +187,9 @@ impl<'s> Builder<'s> {
             },
             Some(new.origin),
             Keys {
-                provides: vec![format!("free:{}", new.name)],
+                provides: vec![Key::Free(new.name.to_string())],
                 releases: vec![columns_key(&old.name)],
-                removes: vec![format!("alias:{}", new.name)],
+                removes: vec![Key::Alias(new.name.to_string())],
                 ..Keys::default()
             },
         );
@@ -204,10 +204,10 @@ impl<'s> Builder<'s> {
             Some(new.origin),
             Keys {
                 needs: vec![
-                    format!("free:{}", new.name),
-                    format!("renamed-columns:{}", old.name),
+                    Key::Free(new.name.to_string()),
+                    Key::RenamedColumns(old.name.to_string()),
                 ],
-                provides: vec![format!("renamed-to:{}", new.name)],
+                provides: vec![Key::RenamedTo(new.name.to_string())],
                 ..Keys::default()
             },
         );
@@ -435,7 +435,7 @@ impl<'s> Builder<'s> {
             || !sync.shadows.is_empty()
             || sync.old_columns.iter().any(|(_, d)| d.is_some());
         if has_sync {
-            let mut needs: Vec<String> = sync
+            let mut needs: Vec<Key> = sync
                 .new_columns
                 .iter()
                 .chain(&sync.shadows)
@@ -453,7 +453,7 @@ impl<'s> Builder<'s> {
                 Some(new.origin),
                 Keys {
                     needs,
-                    provides: vec![format!("sync:{t}")],
+                    provides: vec![Key::Sync(t.to_string())],
                     ..Keys::default()
                 },
             );
@@ -489,13 +489,13 @@ impl<'s> Builder<'s> {
                     },
                     Some(new.origin),
                     Keys {
-                        needs: vec![format!("sync:{t}")],
-                        provides: vec![format!("backfilled:{t}")],
+                        needs: vec![Key::Sync(t.to_string())],
+                        provides: vec![Key::Backfilled(t.to_string())],
                         ..Keys::default()
                     },
                 );
             }
-            let mut releases: Vec<String> = sync
+            let mut releases: Vec<Key> = sync
                 .old_columns
                 .iter()
                 .map(|(c, _)| col_key(t, c))
@@ -503,13 +503,15 @@ impl<'s> Builder<'s> {
             releases.extend(
                 sync.new_columns
                     .iter()
-                    .map(|(c, _)| format!("sync-col:{t}.{c}")),
+                    .map(|(c, _)| Key::SyncColumn(t.to_string(), c.to_string())),
             );
             // Type swaps drop the trigger themselves, in the transaction that swaps (so no
             // write falls between the trigger and the shadow); the rest goes after them.
-            let mut needs: Vec<String> =
-                retyped.keys().map(|c| format!("dropped:{t}.{c}")).collect();
-            needs.push(format!("relaxed:{t}"));
+            let mut needs: Vec<Key> = retyped
+                .keys()
+                .map(|c| Key::Dropped(t.to_string(), c.to_string()))
+                .collect();
+            needs.push(Key::Relaxed(t.to_string()));
             self.push(
                 Phase::Contract,
                 t,
@@ -548,13 +550,13 @@ impl<'s> Builder<'s> {
                         column: o.name.clone(),
                     },
                     None,
-                    Self::keys(&[format!("relaxed:{t}")], &[]),
+                    Self::keys(&[Key::Relaxed(t.to_string())], &[]),
                 );
             }
         }
         for o in leaving {
             let mut releases = self.enum_needs(&o.ty);
-            releases.push(format!("renamed-columns:{t}"));
+            releases.push(Key::RenamedColumns(t.to_string()));
             self.push(
                 Phase::Contract,
                 &format!("{t}.{}", o.name),
@@ -571,8 +573,8 @@ impl<'s> Builder<'s> {
                 Keys {
                     removes: vec![col_key(t, &o.name), columns_key(t)],
                     provides: vec![
-                        format!("dropped-columns:{t}"),
-                        format!("dropped:{t}.{}", o.name),
+                        Key::DroppedColumns(t.to_string()),
+                        Key::Dropped(t.to_string(), o.name.to_string()),
                     ],
                     releases,
                     ..Keys::default()

@@ -38,7 +38,7 @@ impl<'s> Builder<'s> {
                         format!("create view `{name}`"),
                         Op::CreateView { view: view.clone() },
                         Some(view.origin),
-                        Self::keys(&[format!("view:{name}")], &needs),
+                        Self::keys(&[Key::View(name.to_string())], &needs),
                     );
                     if touched(self, view) {
                         self.recreate_view_at_contract(view, view);
@@ -54,17 +54,17 @@ impl<'s> Builder<'s> {
                         format!("drop view `{name}` to redefine it"),
                         Op::DropView { view: old.clone() },
                         Some(view.origin),
-                        Self::keys(&[format!("viewfree:{name}")], &[]),
+                        Self::keys(&[Key::ViewFree(name.to_string())], &[]),
                     );
                     let mut needs = needs;
-                    needs.push(format!("viewfree:{name}"));
+                    needs.push(Key::ViewFree(name.to_string()));
                     self.push(
                         Phase::Expand,
                         name,
                         format!("create view `{name}` with its new query"),
                         Op::CreateView { view: view.clone() },
                         Some(view.origin),
-                        Self::keys(&[format!("view:{name}")], &needs),
+                        Self::keys(&[Key::View(name.to_string())], &needs),
                     );
                     self.diagnostics.push(
                         Diagnostic::warning(
@@ -84,17 +84,17 @@ impl<'s> Builder<'s> {
             if self.to.views.contains_key(name) {
                 continue;
             }
-            let releases: Vec<String> = view
+            let releases: Vec<Key> = view
                 .depends_on
                 .iter()
                 .flat_map(|t| [columns_key(t), table_key(t)])
                 .collect();
             // Dropped before its tables are renamed, so that its rollback recreates it after
             // they have their deployed names back. (Views read deployed names.)
-            let provides: Vec<String> = view
+            let provides: Vec<Key> = view
                 .depends_on
                 .iter()
-                .map(|t| format!("contract-on:{t}"))
+                .map(|t| Key::ContractOn(t.to_string()))
                 .collect();
             self.push(
                 Phase::Contract,
@@ -114,19 +114,19 @@ impl<'s> Builder<'s> {
     /// A view over tables that change at contract is dropped before and created again after.
     pub(super) fn recreate_view_at_contract(&mut self, old: &View, view: &View) {
         let name = &view.name;
-        let mut releases: Vec<String> = Vec::new();
-        let mut provides = vec![format!("viewfree:{name}")];
+        let mut releases: Vec<Key> = Vec::new();
+        let mut provides = vec![Key::ViewFree(name.to_string())];
         for t in &old.depends_on {
             let deployed = self.deployed_name(t);
             releases.extend([
                 columns_key(t),
                 table_key(t),
-                format!("alias:{t}"),
+                Key::Alias(t.to_string()),
                 columns_key(&deployed),
             ]);
             // Dropped before its table is renamed, so the rollback recreates it after the
             // table has its deployed name back.
-            provides.push(format!("contract-on:{deployed}"));
+            provides.push(Key::ContractOn(deployed.to_string()));
         }
         self.push(
             Phase::Contract,
@@ -140,15 +140,15 @@ impl<'s> Builder<'s> {
                 ..Keys::default()
             },
         );
-        let mut needs: Vec<String> = Vec::new();
+        let mut needs: Vec<Key> = Vec::new();
         for dep in &view.depends_on {
             let deployed = self.deployed_name(dep);
-            needs.push(format!("renamed-to:{dep}"));
-            needs.push(format!("dropped-columns:{dep}"));
-            needs.push(format!("dropped-columns:{deployed}"));
-            needs.push(format!("renamed-in:{deployed}"));
+            needs.push(Key::RenamedTo(dep.to_string()));
+            needs.push(Key::DroppedColumns(dep.to_string()));
+            needs.push(Key::DroppedColumns(deployed.to_string()));
+            needs.push(Key::RenamedIn(deployed.to_string()));
         }
-        needs.push(format!("viewfree:{name}"));
+        needs.push(Key::ViewFree(name.to_string()));
         self.push(
             Phase::Contract,
             name,
@@ -159,11 +159,11 @@ impl<'s> Builder<'s> {
         );
     }
 
-    pub(super) fn view_needs(&self, view: &View) -> Vec<String> {
+    pub(super) fn view_needs(&self, view: &View) -> Vec<Key> {
         let mut needs = Vec::new();
         for dep in &view.depends_on {
             needs.push(table_key(dep));
-            needs.push(format!("view:{dep}"));
+            needs.push(Key::View(dep.to_string()));
             if self
                 .added_columns
                 .iter()
@@ -191,7 +191,7 @@ impl<'s> Builder<'s> {
                             down: old.up.clone(),
                         },
                         Some(n.origin),
-                        Self::keys(&[format!("native-undone:{name}")], &[]),
+                        Self::keys(&[Key::NativeUndone(name.to_string())], &[]),
                     );
                     self.push(
                         Phase::Expand,
@@ -204,8 +204,8 @@ impl<'s> Builder<'s> {
                         },
                         Some(n.origin),
                         Self::keys(
-                            &[format!("native:{name}")],
-                            &[format!("native-undone:{name}")],
+                            &[Key::Native(name.to_string())],
+                            &[Key::NativeUndone(name.to_string())],
                         ),
                     );
                 }
@@ -219,7 +219,7 @@ impl<'s> Builder<'s> {
                         down: n.down.clone(),
                     },
                     Some(n.origin),
-                    Self::keys(&[format!("native:{name}")], &[]),
+                    Self::keys(&[Key::Native(name.to_string())], &[]),
                 ),
             }
         }
