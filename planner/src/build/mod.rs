@@ -4,9 +4,12 @@
 //! Steps name what they provide, need, release and remove as [`Key`]s; [`crate::order`] turns
 //! those into graph edges.
 
+mod checks;
 mod columns;
 mod constraints;
 mod enums;
+mod foreign_keys;
+mod indexes;
 mod tables;
 mod views;
 
