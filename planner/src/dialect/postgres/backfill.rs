@@ -1,6 +1,6 @@
 //! Batched, resumable backfills.
 
-use super::super::{Batch, Context, Unit};
+use super::super::{Batch, Context, Lowered, Unit};
 use super::*;
 use migc_compiler::schema::*;
 use migc_grammar::{Code, Diagnostic};
@@ -171,4 +171,24 @@ fn fill(
             .push(format!("({t}.{} IS NULL AND ({value}) IS NOT NULL)", q(c)));
     }
     Ok(f)
+}
+
+/// Fills the new columns of existing rows, in batches; nothing to undo: the filled columns go
+/// with the expand rollback.
+pub(super) fn lower(
+    pg: &Postgres,
+    ctx: &Context<'_>,
+    l: &mut Lowered,
+    table: &str,
+    key: &[(String, ColumnType)],
+    assignments: &[(String, Expr)],
+) -> Result<(), Diagnostic> {
+    l.up = pg.backfill(ctx, table, key, assignments)?;
+    l.batch = Some(pg.batch(ctx, table, key, assignments)?);
+    l.down.push(comment_unit(
+        "nothing to undo: the backfilled columns go with the expand rollback",
+    ));
+    l.lock = "ROW EXCLUSIVE (one batch of rows at a time)".into();
+    l.scan = true;
+    Ok(())
 }

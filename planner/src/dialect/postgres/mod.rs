@@ -14,13 +14,20 @@
 //! - Every unit is written to be re-run after a failure: `IF [NOT] EXISTS` or catalog guards.
 
 mod backfill;
+mod column;
+mod constraint;
+mod enum_type;
+mod index;
+mod native;
+mod not_null;
 mod ops;
 mod sql;
 mod sync;
+mod table;
+mod view;
 
 use super::{Context, Lowered, Lowering, Unit};
 use crate::step::{Op, Step};
-use migc_compiler::schema::*;
 use migc_grammar::Diagnostic;
 use migc_stdlib::dollar_quoted;
 use migc_stdlib::Dialect;
@@ -80,132 +87,6 @@ impl Postgres {
         );
         s.push_str("    END;\n  END LOOP;\nEND");
         unit(do_block(&s))
-    }
-
-    pub(super) fn drop_invalid_index(&self, name: &str) -> Unit {
-        self.retry(&[format!(
-            "IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = {} AND NOT indisvalid) THEN\n  DROP INDEX IF EXISTS {};\nEND IF;",
-            regclass(name),
-            q(name)
-        )])
-    }
-
-    pub(super) fn create_index(&self, table: &str, index: &Index) -> Result<Vec<Unit>, Diagnostic> {
-        Ok(vec![
-            self.drop_invalid_index(&index.name),
-            outside(create_index_sql(table, index)?),
-        ])
-    }
-
-    pub(super) fn drop_index(&self, name: &str) -> Vec<Unit> {
-        vec![outside(format!(
-            "DROP INDEX CONCURRENTLY IF EXISTS {};",
-            q(name)
-        ))]
-    }
-
-    pub(super) fn add_constraint(
-        &self,
-        table: &str,
-        name: &str,
-        clause: &str,
-        not_valid: bool,
-    ) -> Unit {
-        self.retry(&[format!(
-            "IF NOT {} THEN\n  ALTER TABLE {} ADD CONSTRAINT {} {}{};\nEND IF;",
-            constraint_exists(table, name),
-            q(table),
-            q(name),
-            clause,
-            if not_valid { " NOT VALID" } else { "" }
-        )])
-    }
-
-    /// Drops a constraint; one that a rebuilt constraint replaces at contract only while the
-    /// rebuilt one still has its temporary name, so a re-run does not drop the replacement.
-    pub(super) fn drop_replaced_constraint(
-        &self,
-        table: &str,
-        name: &str,
-        replaced_by: Option<&str>,
-    ) -> Unit {
-        match replaced_by {
-            None => self.drop_constraint(table, name),
-            Some(temp) => self.retry(&[format!(
-                "IF {} THEN\n  ALTER TABLE {} DROP CONSTRAINT IF EXISTS {};\nEND IF;",
-                constraint_exists(table, temp),
-                q(table),
-                q(name)
-            )]),
-        }
-    }
-
-    pub(super) fn drop_constraint(&self, table: &str, name: &str) -> Unit {
-        // Guarded by the table too: a down script re-run after it dropped the table.
-        self.retry(&[format!(
-            "IF {} IS NOT NULL THEN\n  ALTER TABLE {} DROP CONSTRAINT IF EXISTS {};\nEND IF;",
-            regclass(table),
-            q(table),
-            q(name)
-        )])
-    }
-
-    pub(super) fn create_table(&self, table: &Table) -> Result<Vec<Unit>, Diagnostic> {
-        let mut lines = Vec::new();
-        for c in &table.columns {
-            lines.push(format!("  {}", column_def(c)?));
-        }
-        if let Some(pk) = &table.primary_key {
-            lines.push(format!(
-                "  CONSTRAINT {} PRIMARY KEY ({})",
-                q(&pk.name),
-                columns(&pk.columns)
-            ));
-        }
-        for u in &table.uniques {
-            lines.push(format!(
-                "  CONSTRAINT {} UNIQUE ({})",
-                q(&u.name),
-                columns(&u.columns)
-            ));
-        }
-        for ck in &table.checks {
-            lines.push(format!(
-                "  CONSTRAINT {} CHECK ({})",
-                q(&ck.name),
-                expr(&ck.expr)?
-            ));
-        }
-        let mut sql = vec![format!(
-            "CREATE TABLE IF NOT EXISTS {} (\n{}\n);",
-            q(&table.name),
-            lines.join(",\n")
-        )];
-        if let Some(c) = &table.comment {
-            sql.push(format!(
-                "COMMENT ON TABLE {} IS {};",
-                q(&table.name),
-                lit(c)
-            ));
-        }
-        for c in &table.columns {
-            if let Some(text) = &c.comment {
-                sql.push(format!(
-                    "COMMENT ON COLUMN {}.{} IS {};",
-                    q(&table.name),
-                    q(&c.name),
-                    lit(text)
-                ));
-            }
-        }
-        Ok(vec![unit(sql.join("\n"))])
-    }
-
-    pub(super) fn comment(&self, target: String, text: &Option<String>) -> Unit {
-        unit(format!(
-            "COMMENT ON {target} IS {};",
-            text.as_deref().map_or("NULL".to_string(), lit)
-        ))
     }
 }
 

@@ -1,6 +1,6 @@
 //! The dual-write trigger.
 
-use super::super::{Context, Unit};
+use super::super::{Context, Lowered, Unit};
 use super::*;
 use crate::step::Sync;
 
@@ -150,4 +150,32 @@ impl Postgres {
             unit(format!("DROP FUNCTION IF EXISTS {}();", q(&func))),
         ]
     }
+}
+
+/// Installs the dual-write trigger; the rollback removes it.
+pub(super) fn install(
+    pg: &Postgres,
+    ctx: &Context<'_>,
+    l: &mut Lowered,
+    table: &str,
+    sync: &Sync,
+) -> Result<(), Diagnostic> {
+    l.up = pg.install_sync(table, sync, ctx)?;
+    l.down = pg.remove_sync(table);
+    l.lock = SRE.into();
+    Ok(())
+}
+
+/// Removes the dual-write trigger; the rollback installs it again.
+pub(super) fn remove(
+    pg: &Postgres,
+    ctx: &Context<'_>,
+    l: &mut Lowered,
+    table: &str,
+    sync: &Sync,
+) -> Result<(), Diagnostic> {
+    l.up = pg.remove_sync(table);
+    l.down = pg.install_sync(table, sync, ctx)?;
+    l.lock = SRE.into();
+    Ok(())
 }
