@@ -19,10 +19,10 @@
 //!   from the model of the column at that step.
 
 mod backfill;
+mod copy;
 mod model;
 mod ops;
 mod program;
-mod rebuild;
 mod sql;
 mod sync;
 
@@ -93,7 +93,7 @@ pub(crate) struct Scope<'a> {
     /// The foreign keys of each table as they stand before the step (the deployed ones, with
     /// those earlier steps added or dropped): a table copy carries them.
     pub keys: &'a BTreeMap<String, Vec<ForeignKey>>,
-    /// Set on a step whose table copy runs in phases (see `rebuild.rs`).
+    /// Set on a step whose table copy runs in phases (see `copy/phased.rs`).
     pub phased_copy: bool,
     /// Checks of earlier steps that the step's copy in phases adds too.
     pub joined: Vec<&'a Check>,
@@ -361,8 +361,8 @@ fn advance(model: &mut Model, keys: &mut BTreeMap<String, Vec<ForeignKey>>, op: 
 }
 
 /// Whether step `i` adds a check to a deployed table in expand and nothing later before
-/// contract would work against its copy in phases (see `rebuild.rs`). The copy is made last in
-/// expand (it takes what expand did to the table), filled first in backfill and swapped in
+/// contract would work against its copy in phases (see `copy/phased.rs`). The copy is made last
+/// in expand (it takes what expand did to the table), filled first in backfill and swapped in
 /// first at switch, so a step of switch may not copy the table or a table a key links it to
 /// (its copy would miss keys the phased copy holds under other names, or the copy's triggers),
 /// and no table a key links it to may be copied in phases too.

@@ -218,7 +218,7 @@ impl Mysql {
                         scope,
                         table,
                         &format!("MODIFY COLUMN {}", column_def(&widened, model)?),
-                        &super::rebuild::has_type(table, column, to, &spelled),
+                        &has_type(table, column, to, &spelled),
                         scope.synced.iter().any(|t| t == table),
                         origin,
                     )?);

@@ -1,7 +1,9 @@
 //! The `information_schema` conditions every unit checks before acting, so that any script can
-//! be re-run: whether a table, column, index or constraint exists.
+//! be re-run: whether a table, column, index, constraint or trigger exists, whether a column
+//! has a type, and which table a foreign key references.
 
 use super::lit;
+use migc_compiler::schema::*;
 
 fn schema_row(view: &str, table: &str) -> String {
     format!(
@@ -42,5 +44,53 @@ pub(crate) fn constraint_exists(table: &str, name: &str) -> String {
         "EXISTS ({} AND CONSTRAINT_NAME = {})",
         schema_row("TABLE_CONSTRAINTS", table),
         lit(name)
+    )
+}
+
+/// Whether a trigger of that name exists.
+pub(crate) fn trigger_exists(name: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = {})",
+        lit(name)
+    )
+}
+
+/// Whether the column has the type, as `information_schema.COLUMNS` shows it.
+pub(crate) fn has_type(table: &str, column: &str, ty: &ColumnType, spelled: &str) -> String {
+    let cond = match ty {
+        ColumnType::Builtin { name, args } if name == "varchar" && !args.is_empty() => format!(
+            "DATA_TYPE = 'varchar' AND CHARACTER_MAXIMUM_LENGTH = {}",
+            args[0]
+        ),
+        ColumnType::Builtin { name, args } if name == "decimal" && args.len() == 2 => format!(
+            "DATA_TYPE = 'decimal' AND NUMERIC_PRECISION = {} AND NUMERIC_SCALE = {}",
+            args[0], args[1]
+        ),
+        ColumnType::Enum { .. } => {
+            format!("COLUMN_TYPE = {}", lit(spelled))
+        }
+        _ => {
+            let base = spelled
+                .split(['(', ' '])
+                .next()
+                .unwrap_or(spelled)
+                .to_ascii_lowercase();
+            format!("DATA_TYPE = {}", lit(&base))
+        }
+    };
+    format!(
+        "EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND COLUMN_NAME = {} AND {cond})",
+        lit(table),
+        lit(column)
+    )
+}
+
+/// Whether `child`'s foreign key `name` references `table`.
+pub(crate) fn references(child: &str, name: &str, table: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = {} AND CONSTRAINT_NAME = {} AND REFERENCED_TABLE_NAME = {})",
+        lit(child),
+        lit(name),
+        lit(table)
     )
 }
