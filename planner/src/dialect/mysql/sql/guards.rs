@@ -1,6 +1,7 @@
 //! The `information_schema` conditions every unit checks before acting, so that any script can
 //! be re-run: whether a table, column, index, constraint or trigger exists, whether a column
-//! has a type, and which table a foreign key references.
+//! has a type or an enum member, whether an index serves a foreign key, and which table a
+//! foreign key references.
 
 use super::lit;
 use migc_compiler::schema::*;
@@ -82,6 +83,33 @@ pub(crate) fn has_type(table: &str, column: &str, ty: &ColumnType, spelled: &str
         "EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND COLUMN_NAME = {} AND {cond})",
         lit(table),
         lit(column)
+    )
+}
+
+/// Whether the enum column has the member (with later members too: a later step may add some).
+pub(crate) fn has_member(table: &str, column: &str, value: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND COLUMN_NAME = {} AND LOCATE({}, CONCAT(',', SUBSTRING(COLUMN_TYPE, 6, CHAR_LENGTH(COLUMN_TYPE) - 6), ',')) > 0)",
+        lit(table),
+        lit(column),
+        lit(&format!(",{},", lit(value)))
+    )
+}
+
+/// Whether an index other than `except` leads with the foreign key's columns.
+pub(crate) fn fk_served(table: &str, fk: &ForeignKey, except: &str) -> String {
+    let matches: Vec<String> = fk
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("(SEQ_IN_INDEX = {} AND COLUMN_NAME = {})", i + 1, lit(c)))
+        .collect();
+    format!(
+        "EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND INDEX_NAME <> {} AND ({}) GROUP BY INDEX_NAME HAVING COUNT(*) = {})",
+        lit(table),
+        lit(except),
+        matches.join(" OR "),
+        fk.columns.len()
     )
 }
 
