@@ -29,9 +29,12 @@
 mod fill;
 mod keys;
 mod phased;
+mod plan;
 mod refused;
 mod triggers;
 mod unit;
+
+pub(super) use plan::{copies_in_phases, joined_checks};
 
 use crate::dialect::mysql::program::Body;
 use crate::dialect::mysql::sql::*;
