@@ -1,6 +1,6 @@
 //! Batched, resumable backfills in plain SQL the `mysql`/`mariadb` clients run.
 
-use super::super::{Batch, Context, Unit};
+use super::super::{Batch, Context, Lowered, Unit};
 use super::model::Model;
 use super::program::Body;
 use super::sql::*;
@@ -20,6 +20,24 @@ fn tuple(items: &[String]) -> String {
 }
 
 impl Mysql {
+    pub(super) fn lower_backfill(
+        &self,
+        l: &mut Lowered,
+        ctx: &Context<'_>,
+        table: &str,
+        key: &[(String, ColumnType)],
+        assignments: &[(String, Expr)],
+    ) -> Result<(), Diagnostic> {
+        l.up.push(self.backfill(ctx, table, key, assignments)?);
+        l.batch = Some(self.batch(ctx, table, key, assignments)?);
+        l.down.push(comment_unit(
+            "nothing to undo: the backfilled columns go with the expand rollback",
+        ));
+        l.lock = "row locks (one batch of rows at a time)".into();
+        l.scan = true;
+        Ok(())
+    }
+
     /// A batched backfill as a procedure: walks the primary key in order up to the largest key
     /// present at the start (later rows get their values from the triggers), finds each
     /// batch's upper key with a bounded read, then updates that key range in its own short

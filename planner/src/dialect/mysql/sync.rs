@@ -3,10 +3,10 @@
 //! that fired it (error 1442), but a `BEFORE` trigger can assign `NEW` columns, which is all a
 //! same-table sync needs.
 
-use super::super::{Context, Unit};
+use super::super::{Context, Lowered, Unit};
 use super::sql::*;
-use super::Mysql;
-use crate::step::Sync;
+use super::{Mysql, Scope};
+use crate::step::{Step, Sync};
 use migc_grammar::Diagnostic;
 
 /// `a IS DISTINCT FROM b` in MySQL.
@@ -37,6 +37,58 @@ fn indent(lines: &[String], depth: usize) -> String {
 }
 
 impl Mysql {
+    pub(super) fn lower_install_sync(
+        &self,
+        l: &mut Lowered,
+        ctx: &Context<'_>,
+        table: &str,
+        sync: &Sync,
+    ) -> Result<(), Diagnostic> {
+        l.up = self.install_sync(table, sync, ctx)?;
+        l.down = self.remove_sync(table);
+        Ok(())
+    }
+
+    pub(super) fn lower_remove_sync(
+        &self,
+        l: &mut Lowered,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+        sync: &Sync,
+    ) -> Result<(), Diagnostic> {
+        l.up = self.remove_sync(table);
+        l.down = if scope.sync_removed_earlier {
+            vec![comment_unit(&format!(
+                "the dual-write triggers of {table} come back with the first contract step on it"
+            ))]
+        } else {
+            self.install_sync(table, sync, ctx)?
+        };
+        Ok(())
+    }
+
+    /// The first contract step on a table with dual-write triggers removes them: they
+    /// name columns contract drops or renames, and MySQL refuses a trigger naming a missing
+    /// column. Its rollback, the last of contract's, puts them back once every column is.
+    pub(super) fn remove_sync_first(
+        &self,
+        l: &mut Lowered,
+        step: &Step,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+    ) -> Result<(), Diagnostic> {
+        if let Some(sync) = scope.removes_sync {
+            if let Some(table) = step.op.table() {
+                let mut up = self.remove_sync(table);
+                up.append(&mut l.up);
+                l.up = up;
+                l.down.extend(self.install_sync(table, sync, ctx)?);
+            }
+        }
+        Ok(())
+    }
+
     pub(super) fn trigger_name(table: &str, event: &str) -> String {
         crate::names::sync(table, Some(event))
     }

@@ -1,0 +1,257 @@
+//! Columns: added, retyped (in place when the server can, otherwise by a copy of the table),
+//! given a default, renamed and commented. Every `MODIFY COLUMN` restates the whole column as
+//! it stands at that step. Dropping a column is in `drop_column`, nullability in `not_null`.
+
+use crate::dialect::mysql::model::Model;
+use crate::dialect::mysql::program::Body;
+use crate::dialect::mysql::sql::*;
+use crate::dialect::mysql::{Algorithm, Mysql, Scope};
+use crate::dialect::{Context, Lowered, Unit};
+use migc_compiler::schema::*;
+use migc_grammar::{Diagnostic, Span};
+
+impl Mysql {
+    pub(super) fn lower_add_column(
+        &self,
+        l: &mut Lowered,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+        column: &Column,
+    ) -> Result<(), Diagnostic> {
+        let model = scope.model;
+        let prog = |b: Body| self.program(scope, b);
+        let mut b = Body::new();
+        b.alter(
+            table,
+            &format!("ADD COLUMN {}", column_def(column, model)?),
+            self.add_column_algorithms(),
+        );
+        l.up.push(prog(Body::when(
+            &format!("NOT {}", column_exists(table, &column.name)),
+            b,
+        )));
+        l.down.push(self.drop_column(scope, table, &column.name));
+        let computed = crate::names::is_shadow(&column.name)
+            || ctx
+                .target_column(table, &column.name)
+                .is_some_and(|c| c.transform.is_some() || c.renamed_from.is_some());
+        if !computed {
+            l.down_loses = Some(format!(
+                "values the new application wrote to `{table}.{}`",
+                column.name
+            ));
+        }
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn lower_alter_type(
+        &self,
+        l: &mut Lowered,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+        column: &str,
+        from: &ColumnType,
+        to: &ColumnType,
+        origin: Option<Span>,
+    ) -> Result<(), Diagnostic> {
+        let model = scope.model;
+        let prog = |b: Body| self.program(scope, b);
+        let Some(current) = model.column(table, column) else {
+            return Err(unsupported(
+                format!("column `{table}.{column}` is not in the deployed schema"),
+                origin,
+                "plan from the deployed schema",
+            ));
+        };
+        let widened = Column {
+            ty: to.clone(),
+            ..current.clone()
+        };
+        if self.alters_type_in_place(from, to) {
+            let mut b = Body::new();
+            b.alter(
+                table,
+                &format!("MODIFY COLUMN {}", column_def(&widened, model)?),
+                self.metadata_algorithms(),
+            );
+            l.up.push(prog(Body::when(&column_exists(table, column), b)));
+        } else {
+            let spelled = type_of(to, model, Default::default())?;
+            l.up.push(self.copy_table(
+                ctx,
+                scope,
+                table,
+                &format!("MODIFY COLUMN {}", column_def(&widened, model)?),
+                &has_type(table, column, to, &spelled),
+                scope.synced.iter().any(|t| t == table),
+                origin,
+            )?);
+            l.down.extend(self.copy_cleanup(ctx, scope, table, false));
+            l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
+            l.rewrite = true;
+            l.scan = true;
+        }
+        l.down.push(comment_unit(&format!(
+            "{table}.{column} stays {}: narrowing it back copies the table",
+            type_of(to, model, Default::default())?
+        )));
+        l.down_loses = Some(format!(
+            "`{table}.{column}` keeps the wider type (it was {}): narrowing copies the table on MySQL",
+            type_of(from, model, Default::default())?
+        ));
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn lower_set_default(
+        &self,
+        l: &mut Lowered,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+        column: &str,
+        default: &Option<Expr>,
+        previous: &Option<Expr>,
+    ) -> Result<(), Diagnostic> {
+        let model = scope.model;
+        let prog = |b: Body| self.program(scope, b);
+        let ty = model
+            .column(table, column)
+            .map(|c| c.ty.clone())
+            .or_else(|| ctx.target_column(table, column).map(|c| c.ty.clone()));
+        let set = |d: &Option<Expr>| -> Result<Unit, Diagnostic> {
+            let action = match (d, &ty) {
+                (Some(e), Some(ty)) => format!("SET {}", default_clause(e, ty)?),
+                (Some(e), None) => format!("SET DEFAULT ({})", expr(e)?),
+                (None, _) => "DROP DEFAULT".to_string(),
+            };
+            let mut b = Body::new();
+            b.alter(
+                table,
+                &format!("ALTER COLUMN {} {action}", q(column)),
+                self.metadata_algorithms(),
+            );
+            Ok(prog(Body::when(&column_exists(table, column), b)))
+        };
+        l.up.push(set(default)?);
+        l.down.push(set(previous)?);
+        Ok(())
+    }
+
+    pub(super) fn lower_rename_column(
+        &self,
+        l: &mut Lowered,
+        scope: &Scope<'_>,
+        table: &str,
+        from: &str,
+        to: &str,
+    ) -> Result<(), Diagnostic> {
+        let prog = |b: Body| self.program(scope, b);
+        let rename = |a: &str, b: &str| {
+            let mut body = Body::new();
+            body.alter(
+                table,
+                &format!("RENAME COLUMN {} TO {}", q(a), q(b)),
+                self.metadata_algorithms(),
+            );
+            prog(Body::when(
+                &format!(
+                    "{} AND NOT {}",
+                    column_exists(table, a),
+                    column_exists(table, b)
+                ),
+                body,
+            ))
+        };
+        l.up.push(rename(from, to));
+        l.down.push(rename(to, from));
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn lower_comment_column(
+        &self,
+        l: &mut Lowered,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+        column: &str,
+        text: &Option<String>,
+        previous: &Option<String>,
+        origin: Option<Span>,
+    ) -> Result<(), Diagnostic> {
+        let model = scope.model;
+        let current = self.current(ctx, model, table, column, origin)?;
+        l.up.push(self.modify(
+            scope,
+            table,
+            &Column {
+                comment: text.clone(),
+                ..current.clone()
+            },
+            self.metadata_algorithms(),
+        ));
+        l.down.push(self.modify(
+            scope,
+            table,
+            &Column {
+                comment: previous.clone(),
+                ..current
+            },
+            self.metadata_algorithms(),
+        ));
+        Ok(())
+    }
+
+    /// The column as it stands before the step (a column the plan adds is in the model too).
+    pub(super) fn current(
+        &self,
+        ctx: &Context<'_>,
+        model: &Model,
+        table: &str,
+        column: &str,
+        origin: Option<migc_grammar::Span>,
+    ) -> Result<Column, Diagnostic> {
+        model
+            .column(table, column)
+            .or_else(|| ctx.target_column(table, column))
+            .cloned()
+            .ok_or_else(|| {
+                unsupported(
+                    format!("column `{table}.{column}` is unknown at this step"),
+                    origin,
+                    "plan from the deployed schema",
+                )
+            })
+    }
+
+    /// `MODIFY COLUMN` with the column's complete definition, while the column exists.
+    pub(super) fn modify(
+        &self,
+        scope: &Scope<'_>,
+        table: &str,
+        column: &Column,
+        algorithms: &[Algorithm],
+    ) -> Unit {
+        let def = match column_def(column, scope.model) {
+            Ok(d) => d,
+            Err(_) => return comment_unit(&format!("{table}.{}: no MySQL type", column.name)),
+        };
+        let mut b = Body::new();
+        b.alter(table, &format!("MODIFY COLUMN {def}"), algorithms);
+        self.program(scope, Body::when(&column_exists(table, &column.name), b))
+    }
+
+    pub(super) fn drop_column(&self, scope: &Scope<'_>, table: &str, column: &str) -> Unit {
+        let mut b = Body::new();
+        b.alter(
+            table,
+            &format!("DROP COLUMN {}", q(column)),
+            self.drop_column_algorithms(),
+        );
+        self.program(scope, Body::when(&column_exists(table, column), b))
+    }
+}

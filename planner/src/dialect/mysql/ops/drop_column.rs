@@ -1,0 +1,257 @@
+//! A column dropped, and its rollback: the column comes back, refilled from the new shape
+//! where the plan knows how, with its default and, when no row holds null, its `NOT NULL`. A
+//! type change's shadow column takes the column's name in the same statement.
+
+use crate::dialect::mysql::program::Body;
+use crate::dialect::mysql::sql::*;
+use crate::dialect::mysql::{Mysql, Scope};
+use crate::dialect::{Context, Lowered, Unit};
+use migc_compiler::schema::*;
+use migc_grammar::Diagnostic;
+
+impl Mysql {
+    pub(super) fn lower_drop_column(
+        &self,
+        l: &mut Lowered,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+        column: &Column,
+    ) -> Result<(), Diagnostic> {
+        let model = scope.model;
+        let target = ctx.target_column(table, &column.name);
+        let shadow = crate::build::shadow_name(&column.name);
+        let restored = Column {
+            nullable: true,
+            default: None,
+            ..column.clone()
+        };
+        let mut down = Body::new();
+        down.alter(
+            table,
+            &format!("ADD COLUMN {}", column_def(&restored, model)?),
+            self.add_column_algorithms(),
+        );
+        let mut down_units = Vec::new();
+        // MariaDB sets `NOT NULL` on a table with a STORED generated column only by copying
+        // it (error 1845): there the restored column stays nullable.
+        let strict = !self.holds_stored_generated(ctx, table);
+        let replaced = target.is_some() && model.column(table, &shadow).is_some();
+        if replaced {
+            // A type change: the column goes and its shadow takes its name in one statement.
+            let mut up = Body::new();
+            up.alter(
+                table,
+                &format!(
+                    "DROP COLUMN {c}, RENAME COLUMN {s} TO {c}",
+                    c = q(&column.name),
+                    s = q(&shadow)
+                ),
+                self.drop_column_algorithms(),
+            );
+            l.up.push(self.program(scope, Body::when(&column_exists(table, &shadow), up)));
+            // MariaDB's JSON columns carry a check named after the column.
+            let json = model
+                .column(table, &shadow)
+                .filter(|c| matches!(type_of(&c.ty, model, c.origin), Ok(t) if t.eq_ignore_ascii_case("json")))
+                .cloned();
+            if let Some(json) = &json {
+                let renamed = Column {
+                    name: column.name.clone(),
+                    ..json.clone()
+                };
+                l.up.push(self.rename_json_check(scope, table, &renamed, &shadow)?);
+            }
+            // The rollback gives the shadow its name back, then refills the column from it.
+            let mut back = Body::new();
+            back.alter(
+                table,
+                &format!(
+                    "RENAME COLUMN {c} TO {s}",
+                    c = q(&column.name),
+                    s = q(&shadow)
+                ),
+                self.metadata_algorithms(),
+            );
+            down_units.push(self.program(
+                scope,
+                Body::when(
+                    &format!(
+                        "{} AND NOT {}",
+                        column_exists(table, &column.name),
+                        column_exists(table, &shadow)
+                    ),
+                    back,
+                ),
+            ));
+            if let Some(json) = &json {
+                down_units.push(self.rename_json_check(scope, table, json, &column.name)?);
+            }
+            let refill = target
+                .and_then(|t| t.transform.as_ref())
+                .filter(|t| t.from == [column.name.clone()])
+                .and_then(|t| t.down.as_ref())
+                .map(|back| {
+                    let mut map = std::collections::BTreeMap::new();
+                    map.insert(column.name.clone(), shadow.clone());
+                    Expr {
+                        sql: crate::sql::rename_identifiers(&back.sql, &map),
+                        origin: back.origin,
+                    }
+                });
+            down_units.push(self.program(
+                scope,
+                Body::when(&format!("NOT {}", column_exists(table, &column.name)), down),
+            ));
+            match refill {
+                Some(value) => down_units.push(self.refill(scope, table, column, &value, strict)?),
+                None => {
+                    l.down_loses = Some(format!(
+                        "the values of `{table}.{}` in its deployed type (it comes back empty)",
+                        column.name
+                    ));
+                }
+            }
+        } else {
+            l.up.push(self.drop_column(scope, table, &column.name));
+            down_units.push(self.program(
+                scope,
+                Body::when(&format!("NOT {}", column_exists(table, &column.name)), down),
+            ));
+            match ctx.refill(table, &column.name) {
+                Some((value, exact)) => {
+                    if !exact {
+                        l.down_loses = Some(format!(
+                            "the exact values of `{table}.{}`: they are computed again through `down`, exact only where `down` inverts `up`",
+                            column.name
+                        ));
+                    }
+                    down_units.push(self.refill(scope, table, column, &value, strict)?);
+                }
+                None => {
+                    l.down_loses = Some(format!(
+                        "the values of `{table}.{}` (the column comes back empty)",
+                        column.name
+                    ));
+                    if column.default.is_some() || !column.nullable {
+                        down_units.push(self.restore_definition(scope, table, column, strict)?);
+                    }
+                }
+            }
+        }
+        if !strict && !column.nullable {
+            let kept = format!(
+                "`{table}.{}` comes back nullable (`NOT NULL` on `{table}`, which has STORED generated columns, copies it on MariaDB)",
+                column.name
+            );
+            l.down_loses = Some(match l.down_loses.take() {
+                Some(more) => format!("{more}; {kept}"),
+                None => kept,
+            });
+        }
+        l.down = down_units;
+        Ok(())
+    }
+
+    /// A JSON column restated as it is (`column`, under the name it has now), so that MariaDB
+    /// names its `json_valid` check after it again: a column's check keeps the name the column
+    /// had when the check was made (`check`), and restating the column is INSTANT. It runs while
+    /// the check has that name; MySQL keeps no such check, and the unit does nothing there.
+    fn rename_json_check(
+        &self,
+        scope: &Scope<'_>,
+        table: &str,
+        column: &Column,
+        check: &str,
+    ) -> Result<Unit, Diagnostic> {
+        let mut b = Body::new();
+        b.alter(
+            table,
+            &format!("MODIFY COLUMN {}", column_def(column, scope.model)?),
+            self.metadata_algorithms(),
+        );
+        Ok(self.program(
+            scope,
+            Body::when(
+                &format!(
+                    "{} AND {}",
+                    column_exists(table, &column.name),
+                    constraint_exists(table, check)
+                ),
+                b,
+            ),
+        ))
+    }
+
+    /// Refills a restored column from the new shape, then gives it back its default and,
+    /// when no row holds null, its `NOT NULL`.
+    fn refill(
+        &self,
+        scope: &Scope<'_>,
+        table: &str,
+        column: &Column,
+        value: &Expr,
+        strict: bool,
+    ) -> Result<Unit, Diagnostic> {
+        let mut b = Body::new();
+        b.push(&format!(
+            "UPDATE {t} SET {c} = {v} WHERE {c} IS NULL;",
+            t = q(table),
+            c = q(&column.name),
+            v = expr(value)?
+        ));
+        let mut unit =
+            vec![self.program(scope, Body::when(&column_exists(table, &column.name), b))];
+        unit.push(self.restore_definition(scope, table, column, strict)?);
+        Ok(crate::dialect::mysql::sql::unit(
+            unit.into_iter()
+                .map(|u| u.sql)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ))
+    }
+
+    /// The deployed definition of a restored column: its default, and `NOT NULL` when no row
+    /// holds null (rows the new application wrote may) and `strict` allows it.
+    fn restore_definition(
+        &self,
+        scope: &Scope<'_>,
+        table: &str,
+        column: &Column,
+        strict: bool,
+    ) -> Result<Unit, Diagnostic> {
+        let model = scope.model;
+        let mut b = Body::new();
+        b.alter(
+            table,
+            &format!(
+                "MODIFY COLUMN {}",
+                column_def(
+                    &Column {
+                        nullable: true,
+                        ..column.clone()
+                    },
+                    model
+                )?
+            ),
+            self.metadata_algorithms(),
+        );
+        if !column.nullable && strict {
+            let mut strict = Body::new();
+            strict.alter(
+                table,
+                &format!("MODIFY COLUMN {}", column_def(column, model)?),
+                self.nullability_algorithms(),
+            );
+            b.nest(Body::when(
+                &format!(
+                    "NOT EXISTS (SELECT 1 FROM {} WHERE {} IS NULL)",
+                    q(table),
+                    q(&column.name)
+                ),
+                strict,
+            ));
+        }
+        Ok(self.program(scope, Body::when(&column_exists(table, &column.name), b)))
+    }
+}

@@ -1,0 +1,100 @@
+//! Enum types: MySQL's enums are column types (`ENUM(...)`), so an enum is made, dropped and
+//! renamed with nothing to do, and a member added restates every column of the type.
+
+use crate::dialect::mysql::program::Body;
+use crate::dialect::mysql::sql::*;
+use crate::dialect::mysql::{Mysql, Scope};
+use crate::dialect::{Context, Lowered};
+use crate::step::Step;
+use migc_grammar::{Diagnostic, Span};
+
+impl Mysql {
+    /// An enum made or dropped.
+    pub(super) fn lower_enum(&self, l: &mut Lowered, name: &str) -> Result<(), Diagnostic> {
+        let text = format!("enum {name}: MySQL enums are column types, nothing to do");
+        l.up.push(comment_unit(&text));
+        l.down.push(comment_unit(&text));
+        l.lock = "none".into();
+        Ok(())
+    }
+
+    pub(super) fn lower_rename_enum(
+        &self,
+        l: &mut Lowered,
+        from: &str,
+        to: &str,
+    ) -> Result<(), Diagnostic> {
+        let text = format!("enum {from} becomes {to}: MySQL enums are column types, nothing to do");
+        l.up.push(comment_unit(&text));
+        l.down.push(comment_unit(&text));
+        l.lock = "none".into();
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn lower_add_enum_value(
+        &self,
+        l: &mut Lowered,
+        step: &Step,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        name: &str,
+        value: &str,
+        after: &Option<String>,
+    ) -> Result<(), Diagnostic> {
+        let model = scope.model;
+        let origin = step.origin;
+        let prog = |b: Body| self.program(scope, b);
+        let values = model.enum_values(name).cloned().unwrap_or_default();
+        let inside = after.as_ref().is_some_and(|a| values.last() != Some(a));
+        let mut next = model.clone();
+        next.apply(&step.op);
+        for (table, column) in model.enum_columns(name) {
+            if inside {
+                // A member inside the list renumbers the stored values: a copy.
+                l.up.push(self.copy_table(
+                    ctx,
+                    scope,
+                    &table,
+                    &format!("MODIFY COLUMN {}", column_def(&column, &next)?),
+                    &has_member(&table, &column.name, value),
+                    scope.synced.contains(&table),
+                    origin,
+                )?);
+                l.down.extend(self.copy_cleanup(ctx, scope, &table, false));
+                l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
+                l.rewrite = true;
+                l.scan = true;
+                continue;
+            }
+            let mut b = Body::new();
+            b.alter(
+                &table,
+                &format!("MODIFY COLUMN {}", column_def(&column, &next)?),
+                self.metadata_algorithms(),
+            );
+            l.up.push(prog(Body::when(&column_exists(&table, &column.name), b)));
+        }
+        l.down.push(comment_unit(&format!(
+            "value '{value}' stays in enum {name}: removing an enum member copies the table"
+        )));
+        l.down_loses = Some(format!("value `{value}` stays in enum `{name}`"));
+        Ok(())
+    }
+
+    pub(super) fn lower_rename_enum_value(
+        &self,
+        name: &str,
+        from: &str,
+        to: &str,
+        origin: Option<Span>,
+    ) -> Result<(), Diagnostic> {
+        Err(unsupported(
+            format!(
+                "renaming value `{from}` of enum `{name}` to `{to}` rewrites every row on MySQL"
+            ),
+            origin,
+            "add the new value, move the rows to it, and drop the old value in a later change",
+        ))
+    }
+}

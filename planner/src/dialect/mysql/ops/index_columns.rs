@@ -1,0 +1,94 @@
+//! The generated columns behind an expression or unique partial index: STORED on a table
+//! the plan does not create, which neither server adds in place, so that the index comes with
+//! a copy of the table; dropped after their index.
+
+use super::tables::table_model;
+use crate::dialect::mysql::model::Model;
+use crate::dialect::mysql::program::Body;
+use crate::dialect::mysql::sql::*;
+use crate::dialect::mysql::{Mysql, Scope};
+use crate::dialect::{Context, Unit};
+use migc_compiler::schema::*;
+use migc_grammar::Diagnostic;
+
+impl Mysql {
+    /// The table copied online with the index and its STORED generated columns: neither
+    /// server adds a STORED column in place.
+    pub(super) fn copy_with_index(
+        &self,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+        index: &Index,
+        model: &Model,
+    ) -> Result<Unit, Diagnostic> {
+        let mut actions: Vec<String> = generated_columns(table, index, model)?
+            .iter()
+            .map(|g| format!("ADD COLUMN {} STORED", g.def))
+            .collect();
+        actions.push(format!(
+            "ADD {}INDEX {} ({})",
+            if index.unique { "UNIQUE " } else { "" },
+            q(&index.name),
+            index_parts(table, index, model)?
+        ));
+        self.copy_table(
+            ctx,
+            scope,
+            table,
+            &actions.join(", "),
+            &index_exists(table, &index.name),
+            scope.synced.iter().any(|t| t == table),
+            Some(index.origin),
+        )
+    }
+
+    /// Whether the table holds STORED generated columns (of an expression or unique partial
+    /// index, deployed or declared).
+    pub(crate) fn holds_stored_generated(&self, ctx: &Context<'_>, table: &str) -> bool {
+        let model = Model::deployed(ctx.from);
+        [ctx.from, ctx.to]
+            .iter()
+            .filter_map(|schema| schema.tables.get(table))
+            .any(|t| {
+                let model = table_model(t, &model);
+                // (A type the deployed model cannot spell is the index's own finding.)
+                t.indexes.iter().any(|index| {
+                    !generated_columns(table, index, &model)
+                        .unwrap_or_default()
+                        .is_empty()
+                })
+            })
+    }
+
+    /// Whether building the index on a deployed table needs STORED generated columns (see
+    /// [`storage`]), which only a copy of the table adds.
+    pub(super) fn index_copies(
+        &self,
+        ctx: &Context<'_>,
+        table: &str,
+        index: &Index,
+        model: &Model,
+    ) -> Result<bool, Diagnostic> {
+        if !ctx.from.tables.contains_key(table) {
+            return Ok(false);
+        }
+        Ok(!generated_columns(table, index, model)?.is_empty())
+    }
+
+    /// Drops the generated columns an index held its key parts in (after the index: the server
+    /// refuses to drop a virtual column together with other changes in place).
+    pub(super) fn drop_generated(&self, table: &str, index: &Index) -> Body {
+        let mut b = Body::new();
+        for name in generated_names(index) {
+            let mut drop = Body::new();
+            drop.alter(
+                table,
+                &format!("DROP COLUMN {}", q(&name)),
+                self.drop_column_algorithms(),
+            );
+            b.nest(Body::when(&column_exists(table, &name), drop));
+        }
+        b
+    }
+}

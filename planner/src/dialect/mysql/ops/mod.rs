@@ -1,0 +1,174 @@
+//! Every operation lowered to MySQL/MariaDB: [`Mysql::lower_step`] hands each one to the file
+//! of its family, which writes its up and down units and what the manifest says about them.
+
+mod checks;
+mod columns;
+mod constraints;
+mod drop_column;
+mod enums;
+mod foreign_keys;
+mod index_columns;
+mod indexes;
+mod native;
+mod not_null;
+mod tables;
+mod views;
+
+pub(super) use tables::table_model_of;
+
+use super::{Mysql, Scope};
+use crate::dialect::{Context, Lowered};
+use crate::step::{Op, Step};
+use migc_grammar::Diagnostic;
+
+const MDL: &str = "exclusive metadata lock (brief)";
+
+impl Mysql {
+    /// The step's up and down units, and what the manifest says about them, from the file of
+    /// the operation's family; the first contract step on a table with dual-write triggers
+    /// removes them first (`sync.rs`).
+    pub(super) fn lower_step(
+        &self,
+        step: &Step,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+    ) -> Result<Lowered, Diagnostic> {
+        let mut l = Lowered {
+            up: Vec::new(),
+            down: Vec::new(),
+            lock: MDL.to_string(),
+            rewrite: false,
+            scan: false,
+            down_loses: None,
+            batch: None,
+            later: Vec::new(),
+        };
+        let origin = step.origin;
+        match &step.op {
+            Op::CreateEnum { name, .. } | Op::DropEnum { name, .. } => {
+                self.lower_enum(&mut l, name)
+            }
+            Op::RenameEnum { from, to } => self.lower_rename_enum(&mut l, from, to),
+            Op::AddEnumValue { name, value, after } => {
+                self.lower_add_enum_value(&mut l, step, ctx, scope, name, value, after)
+            }
+            Op::RenameEnumValue { name, from, to } => {
+                self.lower_rename_enum_value(name, from, to, origin)
+            }
+            Op::CreateTable { table } => self.lower_create_table(&mut l, ctx, scope, table),
+            Op::DropTable { table } => self.lower_drop_table(&mut l, ctx, scope, table),
+            Op::CreateTableAlias { table, alias } => {
+                self.lower_create_table_alias(&mut l, table, alias)
+            }
+            Op::DropTableAlias { table, alias } => {
+                self.lower_drop_table_alias(&mut l, table, alias)
+            }
+            Op::RenameTable { from, to } => self.lower_rename_table(&mut l, scope, from, to),
+            Op::CommentTable {
+                table,
+                text,
+                previous,
+            } => self.lower_comment_table(&mut l, scope, table, text, previous),
+            Op::AddColumn { table, column } => {
+                self.lower_add_column(&mut l, ctx, scope, table, column)
+            }
+            Op::DropColumn { table, column } => {
+                self.lower_drop_column(&mut l, ctx, scope, table, column)
+            }
+            Op::AlterType {
+                table,
+                column,
+                from,
+                to,
+            } => self.lower_alter_type(&mut l, ctx, scope, table, column, from, to, origin),
+            Op::SetDefault {
+                table,
+                column,
+                default,
+                previous,
+            } => self.lower_set_default(&mut l, ctx, scope, table, column, default, previous),
+            Op::RenameColumn { table, from, to } => {
+                self.lower_rename_column(&mut l, scope, table, from, to)
+            }
+            Op::CommentColumn {
+                table,
+                column,
+                text,
+                previous,
+            } => {
+                self.lower_comment_column(&mut l, ctx, scope, table, column, text, previous, origin)
+            }
+            Op::AddNotNullCheck { table, column, .. } => {
+                self.lower_add_not_null_check(&mut l, table, column)
+            }
+            Op::SetNotNull { table, column, .. } => {
+                self.lower_set_not_null(&mut l, ctx, scope, table, column, origin)
+            }
+            Op::DropNotNull { table, column } => {
+                self.lower_drop_not_null(&mut l, ctx, scope, table, column, origin)
+            }
+            Op::CreateIndex { table, index } => {
+                self.lower_create_index(&mut l, ctx, scope, table, index)
+            }
+            Op::DropIndex {
+                table,
+                index,
+                replaced_by,
+            } => self.lower_drop_index(&mut l, ctx, scope, table, index, replaced_by),
+            Op::RenameIndex { from, to } => {
+                self.lower_rename_index(&mut l, ctx, scope, from, to, origin)
+            }
+            Op::AddCheck { table, check, .. } => {
+                self.lower_add_check(&mut l, ctx, scope, table, check)
+            }
+            Op::DropCheck {
+                table,
+                check,
+                replaced_by,
+            } => self.lower_drop_check(&mut l, scope, table, check, replaced_by),
+            Op::AddForeignKey {
+                table,
+                fk,
+                not_valid,
+            } => self.lower_add_foreign_key(&mut l, scope, table, fk, not_valid),
+            Op::ValidateConstraint { table, name } => {
+                self.lower_validate_constraint(&mut l, ctx, scope, table, name)
+            }
+            Op::DropForeignKey {
+                table,
+                fk,
+                replaced_by,
+            } => self.lower_drop_foreign_key(&mut l, scope, table, fk, replaced_by),
+            Op::AttachUnique { table, unique } => self.lower_attach_unique(&mut l, table, unique),
+            Op::DropUnique {
+                table,
+                unique,
+                replaced_by,
+            } => self.lower_drop_unique(&mut l, ctx, scope, table, unique, replaced_by),
+            Op::DropPrimaryKey { table, .. } => self.lower_drop_primary_key(table, origin),
+            Op::SwapPrimaryKey {
+                table,
+                old,
+                new,
+                index,
+            } => self.lower_swap_primary_key(&mut l, scope, table, old, new, index, origin),
+            Op::RenameConstraint { table, from, to } => {
+                self.lower_rename_constraint(&mut l, ctx, scope, table, from, to, origin)
+            }
+            Op::InstallSync { table, sync } => self.lower_install_sync(&mut l, ctx, table, sync),
+            Op::RemoveSync { table, sync } => {
+                self.lower_remove_sync(&mut l, ctx, scope, table, sync)
+            }
+            Op::Backfill {
+                table,
+                key,
+                assignments,
+            } => self.lower_backfill(&mut l, ctx, table, key, assignments),
+            Op::CreateView { view } => self.lower_create_view(&mut l, view),
+            Op::DropView { view } => self.lower_drop_view(&mut l, view),
+            Op::Native { name, up, down } => self.lower_native(&mut l, ctx, name, up, down),
+        }?;
+        self.remove_sync_first(&mut l, step, ctx, scope)?;
+        Ok(l)
+    }
+}

@@ -1,0 +1,166 @@
+//! Nullability: `SET NOT NULL` rebuilds the table in place and checks the rows as it goes (or
+//! copies the table where MariaDB cannot rebuild it in place), `DROP NOT NULL` likewise, and
+//! the `NOT NULL` check other dialects add first is not needed.
+
+use crate::dialect::mysql::program::Body;
+use crate::dialect::mysql::sql::*;
+use crate::dialect::mysql::{Mysql, Scope};
+use crate::dialect::{Context, Lowered};
+use migc_compiler::schema::*;
+use migc_grammar::{Diagnostic, Span};
+
+impl Mysql {
+    pub(super) fn lower_add_not_null_check(
+        &self,
+        l: &mut Lowered,
+        table: &str,
+        column: &str,
+    ) -> Result<(), Diagnostic> {
+        let text = format!("{table}.{column}: no check needed, SET NOT NULL checks the rows while it rebuilds in place");
+        l.up.push(comment_unit(&text));
+        l.down.push(comment_unit(&text));
+        l.lock = "none".into();
+        Ok(())
+    }
+
+    pub(super) fn lower_set_not_null(
+        &self,
+        l: &mut Lowered,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+        column: &str,
+        origin: Option<Span>,
+    ) -> Result<(), Diagnostic> {
+        let model = scope.model;
+        if self.holds_stored_generated(ctx, table) {
+            // MariaDB refuses `SET NOT NULL` in place on a table with a STORED generated
+            // column (error 1845): the table is copied online with the column NOT NULL
+            // (a null fails the unit, as the in-place change would).
+            let current = self.current(ctx, model, table, column, origin)?;
+            let def = column_def(
+                &Column {
+                    nullable: false,
+                    ..current.clone()
+                },
+                model,
+            )?;
+            l.up.push(self.copy_table(
+                ctx,
+                scope,
+                table,
+                &format!("MODIFY COLUMN {def}"),
+                &format!(
+                    "EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND COLUMN_NAME = {} AND IS_NULLABLE = 'NO')",
+                    lit(table),
+                    lit(column)
+                ),
+                scope.synced.iter().any(|t| t == table),
+                origin,
+            )?);
+            l.down.extend(self.copy_cleanup(ctx, scope, table, false));
+            l.down.push(self.modify(
+                scope,
+                table,
+                &Column {
+                    nullable: true,
+                    ..current
+                },
+                self.nullability_algorithms(),
+            ));
+            l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
+            l.rewrite = true;
+            l.scan = true;
+        } else {
+            let current = self.current(ctx, model, table, column, origin)?;
+            l.up.push(self.modify(
+                scope,
+                table,
+                &Column {
+                    nullable: false,
+                    ..current.clone()
+                },
+                self.nullability_algorithms(),
+            ));
+            l.down.push(self.modify(
+                scope,
+                table,
+                &Column {
+                    nullable: true,
+                    ..current
+                },
+                self.nullability_algorithms(),
+            ));
+            l.lock = "none (rebuilt in place, writes go on)".into();
+            l.rewrite = true;
+            l.scan = true;
+        }
+        Ok(())
+    }
+
+    pub(super) fn lower_drop_not_null(
+        &self,
+        l: &mut Lowered,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+        column: &str,
+        origin: Option<Span>,
+    ) -> Result<(), Diagnostic> {
+        let model = scope.model;
+        let prog = |b: Body| self.program(scope, b);
+        let current = self.current(ctx, model, table, column, origin)?;
+        l.up.push(self.modify(
+            scope,
+            table,
+            &Column {
+                nullable: true,
+                ..current.clone()
+            },
+            self.nullability_algorithms(),
+        ));
+        if self.holds_stored_generated(ctx, table) {
+            // MariaDB sets `NOT NULL` on a table with a STORED generated column only
+            // by copying it (error 1845): the rollback leaves the column nullable.
+            l.down.push(comment_unit(&format!(
+                "{table}.{column} stays nullable: NOT NULL on {table} (STORED generated columns) copies it"
+            )));
+            l.down_loses = Some(format!(
+                "nothing, but `{table}.{column}` stays nullable (`NOT NULL` on `{table}`, which has STORED generated columns, copies it on MariaDB)"
+            ));
+        } else {
+            // Rows the new application wrote may hold null: then the column stays
+            // nullable rather than the rollback failing.
+            let mut b = Body::new();
+            b.alter(
+                table,
+                &format!(
+                    "MODIFY COLUMN {}",
+                    column_def(
+                        &Column {
+                            nullable: false,
+                            ..current
+                        },
+                        model
+                    )?
+                ),
+                self.nullability_algorithms(),
+            );
+            l.down.push(prog(Body::when(
+                &format!(
+                    "{} AND NOT EXISTS (SELECT 1 FROM {} WHERE {} IS NULL)",
+                    column_exists(table, column),
+                    q(table),
+                    q(column)
+                ),
+                b,
+            )));
+            l.down_loses = Some(format!(
+                "nothing, but `{table}.{column}` stays nullable while rows the new application wrote hold null"
+            ));
+        }
+        l.lock = "none (rebuilt in place, writes go on)".into();
+        l.rewrite = true;
+        Ok(())
+    }
+}

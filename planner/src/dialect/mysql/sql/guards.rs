@@ -1,0 +1,124 @@
+//! The `information_schema` conditions every unit checks before acting, so that any script can
+//! be re-run: whether a table, column, index, constraint or trigger exists, whether a column
+//! has a type or an enum member, whether an index serves a foreign key, and which table a
+//! foreign key references.
+
+use super::lit;
+use migc_compiler::schema::*;
+
+fn schema_row(view: &str, table: &str) -> String {
+    format!(
+        "SELECT 1 FROM information_schema.{view} WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {}",
+        lit(table)
+    )
+}
+
+/// Whether a base table of that name exists.
+pub(crate) fn table_exists(table: &str) -> String {
+    format!(
+        "EXISTS ({} AND TABLE_TYPE = 'BASE TABLE')",
+        schema_row("TABLES", table)
+    )
+}
+
+/// Whether the table has the column.
+pub(crate) fn column_exists(table: &str, column: &str) -> String {
+    format!(
+        "EXISTS ({} AND COLUMN_NAME = {})",
+        schema_row("COLUMNS", table),
+        lit(column)
+    )
+}
+
+/// Whether the table has an index of that name (`PRIMARY` for the primary key).
+pub(crate) fn index_exists(table: &str, name: &str) -> String {
+    format!(
+        "EXISTS ({} AND INDEX_NAME = {})",
+        schema_row("STATISTICS", table),
+        lit(name)
+    )
+}
+
+/// Whether the table has a constraint (CHECK, FOREIGN KEY, UNIQUE) of that name.
+pub(crate) fn constraint_exists(table: &str, name: &str) -> String {
+    format!(
+        "EXISTS ({} AND CONSTRAINT_NAME = {})",
+        schema_row("TABLE_CONSTRAINTS", table),
+        lit(name)
+    )
+}
+
+/// Whether a trigger of that name exists.
+pub(crate) fn trigger_exists(name: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = {})",
+        lit(name)
+    )
+}
+
+/// Whether the column has the type, as `information_schema.COLUMNS` shows it.
+pub(crate) fn has_type(table: &str, column: &str, ty: &ColumnType, spelled: &str) -> String {
+    let cond = match ty {
+        ColumnType::Builtin { name, args } if name == "varchar" && !args.is_empty() => format!(
+            "DATA_TYPE = 'varchar' AND CHARACTER_MAXIMUM_LENGTH = {}",
+            args[0]
+        ),
+        ColumnType::Builtin { name, args } if name == "decimal" && args.len() == 2 => format!(
+            "DATA_TYPE = 'decimal' AND NUMERIC_PRECISION = {} AND NUMERIC_SCALE = {}",
+            args[0], args[1]
+        ),
+        ColumnType::Enum { .. } => {
+            format!("COLUMN_TYPE = {}", lit(spelled))
+        }
+        _ => {
+            let base = spelled
+                .split(['(', ' '])
+                .next()
+                .unwrap_or(spelled)
+                .to_ascii_lowercase();
+            format!("DATA_TYPE = {}", lit(&base))
+        }
+    };
+    format!(
+        "EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND COLUMN_NAME = {} AND {cond})",
+        lit(table),
+        lit(column)
+    )
+}
+
+/// Whether the enum column has the member (with later members too: a later step may add some).
+pub(crate) fn has_member(table: &str, column: &str, value: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND COLUMN_NAME = {} AND LOCATE({}, CONCAT(',', SUBSTRING(COLUMN_TYPE, 6, CHAR_LENGTH(COLUMN_TYPE) - 6), ',')) > 0)",
+        lit(table),
+        lit(column),
+        lit(&format!(",{},", lit(value)))
+    )
+}
+
+/// Whether an index other than `except` leads with the foreign key's columns.
+pub(crate) fn fk_served(table: &str, fk: &ForeignKey, except: &str) -> String {
+    let matches: Vec<String> = fk
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("(SEQ_IN_INDEX = {} AND COLUMN_NAME = {})", i + 1, lit(c)))
+        .collect();
+    format!(
+        "EXISTS (SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND INDEX_NAME <> {} AND ({}) GROUP BY INDEX_NAME HAVING COUNT(*) = {})",
+        lit(table),
+        lit(except),
+        matches.join(" OR "),
+        fk.columns.len()
+    )
+}
+
+/// Whether `child`'s foreign key `name` references `table`.
+pub(crate) fn references(child: &str, name: &str, table: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = {} AND CONSTRAINT_NAME = {} AND REFERENCED_TABLE_NAME = {})",
+        lit(child),
+        lit(name),
+        lit(table)
+    )
+}

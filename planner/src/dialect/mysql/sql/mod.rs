@@ -1,0 +1,242 @@
+//! SQL text for MySQL/MariaDB: names, types, full column definitions and the units they go in.
+//! Key clauses and the generated columns behind indexes are in `keys` and `generated`, the
+//! `information_schema` conditions that make every unit safe to re-run in `guards`.
+
+mod generated;
+mod guards;
+mod keys;
+
+pub(super) use generated::*;
+pub(super) use guards::*;
+pub(super) use keys::*;
+
+use super::model::Model;
+use super::D;
+use crate::sql::{literal, quote, render};
+use migc_compiler::schema::*;
+use migc_grammar::{Code, Diagnostic, Span};
+
+pub(super) fn q(name: &str) -> String {
+    quote(name, D)
+}
+
+/// A string literal.
+pub(super) fn lit(value: &str) -> String {
+    literal(value, D)
+}
+
+pub(super) fn expr(e: &Expr) -> Result<String, Diagnostic> {
+    render(&fix_casts(&e.sql), D, None).map_err(|u| unspellable(e, &u.function))
+}
+
+pub(super) fn expr_on(e: &Expr, qualifier: &str) -> Result<String, Diagnostic> {
+    render(&fix_casts(&e.sql), D, Some(qualifier)).map_err(|u| unspellable(e, &u.function))
+}
+
+/// Casts to `TEXT` and to enum types (`CAST(x AS state__migc)`, which the planner writes for
+/// enum changes) become casts to `CHAR`: MySQL casts only to a few type names, and an enum
+/// column takes its members as strings.
+fn fix_casts(sql: &str) -> String {
+    use sqlparser::ast::{visit_expressions_mut, DataType, Expr as E};
+    use std::ops::ControlFlow;
+    let parsed = sqlparser::parser::Parser::new(&sqlparser::dialect::GenericDialect {})
+        .try_with_sql(sql)
+        .and_then(|mut p| p.parse_expr());
+    let Ok(mut e) = parsed else {
+        return sql.to_string();
+    };
+    let mut changed = false;
+    let _ = visit_expressions_mut(&mut e, |x: &mut E| {
+        if let E::Cast { data_type, .. } = x {
+            if matches!(data_type, DataType::Custom(..) | DataType::Text) {
+                *data_type = DataType::Char(None);
+                changed = true;
+            }
+        }
+        ControlFlow::<()>::Continue(())
+    });
+    if changed {
+        migc_compiler::sql_text::print(e, migc_compiler::sql_text::Spelling::Neutral)
+    } else {
+        sql.to_string()
+    }
+}
+
+fn unspellable(e: &Expr, function: &str) -> Diagnostic {
+    let mut d = Diagnostic::error(
+        Code::Unsupported,
+        format!("`{function}` has no MySQL spelling"),
+    );
+    if e.origin != Span::default() {
+        d = d.primary(e.origin, "used here");
+    }
+    d
+}
+
+/// A finding for a change MySQL/MariaDB cannot make without copying the table or breaking an
+/// application version.
+pub(super) fn unsupported(message: String, origin: Option<Span>, help: &str) -> Diagnostic {
+    let mut d = Diagnostic::error(Code::Unsupported, message).help(help.to_string());
+    if let Some(o) = origin.filter(|o| *o != Span::default()) {
+        d = d.primary(o, "declared here");
+    }
+    d
+}
+
+/// The type of a column in MySQL. Enums are column types (`ENUM('a', 'b')`), spelled with the
+/// members the model holds at that point of the plan.
+pub(super) fn column_type(ty: &ColumnType, model: &Model) -> Result<String, String> {
+    match ty {
+        ColumnType::Builtin { name, args } => migc_stdlib::builtin_type(name)
+            .map(|t| t.spelling(D, args))
+            .ok_or_else(|| format!("unknown type `{name}`")),
+        ColumnType::Enum { name } => {
+            let values = model
+                .enum_values(name)
+                .ok_or_else(|| format!("unknown enum `{name}`"))?;
+            let values: Vec<String> = values.iter().map(|v| lit(v)).collect();
+            // Written as `information_schema.COLUMNS.COLUMN_TYPE` shows it, which the scripts'
+            // guards compare with.
+            Ok(format!("enum({})", values.join(",")))
+        }
+        ColumnType::Native { spellings } => spellings
+            .get(&D)
+            .cloned()
+            .ok_or_else(|| format!("the native type `{ty}` has no MySQL spelling")),
+    }
+}
+
+pub(super) fn type_of(ty: &ColumnType, model: &Model, origin: Span) -> Result<String, Diagnostic> {
+    column_type(ty, model).map_err(|m| {
+        let mut d =
+            Diagnostic::error(Code::Unsupported, m).help("add `mysql: \"...\"` to the native type");
+        if origin != Span::default() {
+            d = d.primary(origin, "column declared here");
+        }
+        d
+    })
+}
+
+/// Whether values of the type are stored off-row (TEXT, BLOB, JSON): MySQL takes their
+/// defaults only as parenthesised expressions and indexes them only by prefix.
+pub(super) fn is_lob(ty: &ColumnType) -> bool {
+    match ty {
+        ColumnType::Builtin { name, .. } => matches!(name.as_str(), "text" | "bytes" | "json"),
+        ColumnType::Native { spellings } => spellings.get(&D).is_some_and(|s| {
+            let s = s.to_ascii_lowercase();
+            s.contains("text") || s.contains("blob") || s == "json"
+        }),
+        ColumnType::Enum { .. } => false,
+    }
+}
+
+/// A default as MySQL takes it: literals and `CURRENT_TIMESTAMP` bare, other expressions (and
+/// every default of a TEXT/BLOB/JSON column) in parentheses (MySQL 8.0.13+, MariaDB 10.2+).
+pub(super) fn default_clause(d: &Expr, ty: &ColumnType) -> Result<String, Diagnostic> {
+    let text = expr(d)?;
+    let lower = text.to_ascii_lowercase();
+    let bare = text.starts_with('\'')
+        || text.starts_with(|c: char| c.is_ascii_digit())
+        || (text.starts_with('-') && text[1..].starts_with(|c: char| c.is_ascii_digit()))
+        || matches!(lower.as_str(), "true" | "false" | "null")
+        || lower.starts_with("current_timestamp");
+    if bare && !is_lob(ty) {
+        Ok(format!("DEFAULT {text}"))
+    } else {
+        Ok(format!("DEFAULT ({text})"))
+    }
+}
+
+/// The complete definition of a column: type, nullability, identity, default and comment.
+/// `MODIFY`/`CHANGE` replace the whole definition, so every statement that touches a column
+/// re-emits all of it from the model; nothing is dropped silently.
+pub(super) fn column_def(c: &Column, model: &Model) -> Result<String, Diagnostic> {
+    let mut s = format!("{} {}", q(&c.name), type_of(&c.ty, model, c.origin)?);
+    s.push_str(if c.nullable { " NULL" } else { " NOT NULL" });
+    if c.identity {
+        s.push_str(" AUTO_INCREMENT");
+    }
+    if let Some(d) = &c.default {
+        s.push(' ');
+        s.push_str(&default_clause(d, &c.ty)?);
+    }
+    if let Some(text) = &c.comment {
+        s.push_str(&format!(" COMMENT {}", lit(text)));
+    }
+    Ok(s)
+}
+
+pub(super) fn columns(cols: &[String]) -> String {
+    cols.iter().map(|c| q(c)).collect::<Vec<_>>().join(", ")
+}
+
+pub(super) fn fk_clause(fk: &ForeignKey) -> String {
+    let mut s = format!(
+        "FOREIGN KEY ({}) REFERENCES {} ({})",
+        columns(&fk.columns),
+        q(&fk.ref_table),
+        columns(&fk.ref_columns)
+    );
+    if fk.on_delete != FkAction::NoAction {
+        s.push_str(&format!(" ON DELETE {}", fk.on_delete.sql()));
+    }
+    if fk.on_update != FkAction::NoAction {
+        s.push_str(&format!(" ON UPDATE {}", fk.on_update.sql()));
+    }
+    s
+}
+
+/// Runs a statement built at run time (MySQL has no `CREATE TRIGGER` in stored programs
+/// otherwise; MariaDB 10.11 prepares it, verified there only).
+pub(super) fn dynamic(sql: &str) -> String {
+    format!(
+        "SET @migc_sql = {};\nPREPARE migc_stmt FROM @migc_sql;\nEXECUTE migc_stmt;\nDEALLOCATE PREPARE migc_stmt;",
+        lit(sql)
+    )
+}
+
+/// A name with a suffix, within the identifier limit ([`crate::names::derived`]).
+pub(super) fn suffixed(name: &str, suffix: &str) -> String {
+    crate::names::derived(name, suffix)
+}
+
+/// A message raised from a stored program: `SIGNAL` with a fixed SQLSTATE the tests and
+/// executors can tell apart from server errors.
+pub(super) fn signal(message: &str) -> String {
+    // MESSAGE_TEXT holds at most 128 characters.
+    let text: String = message.chars().take(120).collect();
+    format!(
+        "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = {};",
+        lit(&format!("migc: {text}"))
+    )
+}
+
+/// A unit of plain statements. Nothing in MySQL rolls DDL back, so no unit is transactional.
+pub(super) fn unit(sql: String) -> super::super::Unit {
+    super::super::Unit {
+        sql,
+        transactional: false,
+    }
+}
+
+pub(super) fn comment_unit(text: &str) -> super::super::Unit {
+    unit(D.comment(text))
+}
+
+/// Statements that hold `;` inside (a trigger body), framed by `DELIMITER` for the clients,
+/// with a delimiter none of them holds.
+pub(super) fn delimited(statements: &[String]) -> super::super::Unit {
+    let bodies: Vec<&str> = statements
+        .iter()
+        .map(|s| s.trim_end().trim_end_matches(';'))
+        .collect();
+    let d = migc_stdlib::delimiter_for(&bodies);
+    let mut s = format!("DELIMITER {d}\n");
+    for body in bodies {
+        s.push_str(body);
+        s.push_str(&d);
+        s.push('\n');
+    }
+    s.push_str("DELIMITER ;");
+    unit(s)
+}
