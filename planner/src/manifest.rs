@@ -187,12 +187,12 @@ pub(crate) fn build(
             ) => {
                 let pending: Vec<String> = assignments
                     .iter()
-                    .map(|(c, e)| {
-                        let value = crate::sql::render(&e.sql, dialect, None)
-                            .unwrap_or_else(|_| e.sql.clone());
+                    .map(|a| {
+                        let value = crate::sql::render(&a.value.sql, dialect, None)
+                            .unwrap_or_else(|_| a.value.sql.clone());
                         format!(
                             "({} IS NULL AND ({value}) IS NOT NULL)",
-                            crate::sql::quote(c, dialect)
+                            crate::sql::quote(&a.column, dialect)
                         )
                     })
                     .collect();

@@ -53,6 +53,134 @@ pub struct Sync {
     /// the shadow (which replaces it at contract) follows it through `up`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shadows: Vec<(String, Expr)>,
+    /// Deployed columns the new shape keeps: both versions write them, so a change to one of
+    /// them alone does not tell which version wrote the row.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kept: Vec<String>,
+}
+
+impl Sync {
+    /// The new columns, in order.
+    pub fn new_column_names(&self) -> Vec<&str> {
+        self.new_columns.iter().map(|(c, _)| c.as_str()).collect()
+    }
+
+    /// The deployed columns whose writes the trigger watches: those an `up` reads (other than
+    /// the new columns) and those a `down` fills, in order of first use.
+    pub fn old_column_names(&self) -> Vec<String> {
+        let new = self.new_column_names();
+        let mut out: Vec<String> = Vec::new();
+        for (_, up) in &self.new_columns {
+            for i in crate::sql::identifiers(&up.sql) {
+                if !out.contains(&i) && !new.contains(&i.as_str()) {
+                    out.push(i);
+                }
+            }
+        }
+        for (c, _) in &self.old_columns {
+            if !out.contains(c) {
+                out.push(c.clone());
+            }
+        }
+        out
+    }
+
+    /// [`Sync::old_column_names`] split by who writes them: those only the old application has
+    /// (a change to one of them tells an old-application write), and those the new shape keeps
+    /// (both write them: changing alone, one is an old write to recompute from; changing
+    /// together with new columns, a new-application write).
+    pub fn writers(&self) -> (Vec<String>, Vec<String>) {
+        self.old_column_names()
+            .into_iter()
+            .partition(|c| !self.kept.contains(c))
+    }
+}
+
+/// Why a column is added: it says what rolling the addition back loses, and what contract does
+/// with the column.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnRole {
+    /// A column of the new shape that the deployed shape has nothing for: the values in it are
+    /// the new application's alone.
+    Plain,
+    /// Computed from the deployed shape (a rename, a split, a transform): the dual-write trigger
+    /// keeps the deployed columns filled from it, so removing it loses nothing.
+    Computed,
+    /// The shadow of the deployed column `of`, whose type changes in place: it follows that
+    /// column until contract, where it takes its name.
+    Shadow { of: String },
+}
+
+/// How a column that contract drops comes back when contract is rolled back.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Refill {
+    /// Empty: nothing in the new shape tells its values.
+    Empty,
+    /// Computed again from the new shape: exactly for a rename, through `down` (or
+    /// `retire … down`) otherwise.
+    From { value: Expr, exact: bool },
+    /// Replaced by its shadow (a type change): contract drops it and gives the shadow its name;
+    /// the rollback refills it from the shadow through `down`, written over the shadow's name,
+    /// when one is declared.
+    Shadow { shadow: String, down: Option<Expr> },
+}
+
+impl ColumnRole {
+    /// What dropping the added column again (the rollback of its step) loses.
+    pub fn rollback_loses(&self, table: &str, column: &str) -> Option<String> {
+        match self {
+            ColumnRole::Plain => Some(format!(
+                "values the new application wrote to `{table}.{column}`"
+            )),
+            ColumnRole::Computed | ColumnRole::Shadow { .. } => None,
+        }
+    }
+}
+
+impl Refill {
+    /// What adding the dropped column back (the rollback of its step) cannot restore.
+    pub fn rollback_loses(&self, table: &str, column: &str) -> Option<String> {
+        match self {
+            Refill::Empty => Some(format!(
+                "the values of `{table}.{column}` (the column comes back empty)"
+            )),
+            Refill::From { exact: false, .. } => Some(format!(
+                "the exact values of `{table}.{column}`: they are computed again through `down`, exact only where `down` inverts `up`"
+            )),
+            Refill::From { exact: true, .. } | Refill::Shadow { down: Some(_), .. } => None,
+            Refill::Shadow { down: None, .. } => Some(format!(
+                "the values of `{table}.{column}` in its deployed type (it comes back empty)"
+            )),
+        }
+    }
+}
+
+/// One column a backfill fills.
+#[derive(Clone, Debug, Serialize)]
+pub struct Assignment {
+    pub column: String,
+    /// Its value, computed from the row's deployed shape.
+    pub value: Expr,
+    /// The column's type.
+    pub ty: ColumnType,
+    /// Whether the column is a shadow of a type change (its `up` gives the value its type).
+    pub shadow: bool,
+}
+
+/// The constraint an operation acts on by name, as the plan makes it.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Constraint {
+    PrimaryKey,
+    Unique,
+    Check(Check),
+    ForeignKey(ForeignKey),
+    /// The check that proves a column holds no null before `NOT NULL` is set.
+    NotNull {
+        column: String,
+    },
 }
 
 /// What a step does, independent of dialect.
@@ -103,10 +231,12 @@ pub enum Op {
     AddColumn {
         table: String,
         column: Column,
+        role: ColumnRole,
     },
     DropColumn {
         table: String,
         column: Column,
+        refill: Refill,
     },
     /// A type change the database makes without rewriting the table (a widening).
     AlterType {
@@ -168,6 +298,7 @@ pub enum Op {
     ValidateConstraint {
         table: String,
         name: String,
+        constraint: Constraint,
     },
     DropUnique {
         table: String,
@@ -216,7 +347,7 @@ pub enum Op {
     Backfill {
         table: String,
         key: Vec<(String, ColumnType)>,
-        assignments: Vec<(String, Expr)>,
+        assignments: Vec<Assignment>,
     },
     RenameColumn {
         table: String,
@@ -231,6 +362,8 @@ pub enum Op {
         table: String,
         from: String,
         to: String,
+        /// The constraint, under its new name.
+        constraint: Constraint,
     },
     CreateView {
         view: View,

@@ -31,7 +31,13 @@ impl<'s> Builder<'s> {
                     && !renamed.contains(o.name.as_str())
             }) {
                 renamed.insert(&o.name);
-                self.rename_constraint(t, &o.name, &ck.name, ck.origin);
+                self.rename_constraint(
+                    t,
+                    &o.name,
+                    &ck.name,
+                    Constraint::Check(ck.clone()),
+                    ck.origin,
+                );
                 continue;
             }
             // The deployed check of that name lives until contract: build this one under a
@@ -67,7 +73,7 @@ impl<'s> Builder<'s> {
                 format!("add check `{building}` on `{t}` for new rows"),
                 Op::AddCheck {
                     table: t.to_string(),
-                    check,
+                    check: check.clone(),
                     not_valid: true,
                 },
                 Some(ck.origin),
@@ -80,13 +86,20 @@ impl<'s> Builder<'s> {
                 Op::ValidateConstraint {
                     table: t.to_string(),
                     name: building.clone(),
+                    constraint: Constraint::Check(check.clone()),
                 },
                 Some(ck.origin),
                 Keys::default(),
             );
             if shadowed {
                 replaced.insert(ck.name.clone());
-                self.rename_constraint(t, &building, &ck.name, ck.origin);
+                self.rename_constraint(
+                    t,
+                    &building,
+                    &ck.name,
+                    Constraint::Check(ck.clone()),
+                    ck.origin,
+                );
             } else if !cx.only_added(&cols) {
                 self.diagnostics.push(
                     Diagnostic::warning(

@@ -84,6 +84,7 @@ impl<'s> Builder<'s> {
             Op::AddColumn {
                 table: t.to_string(),
                 column: added,
+                role: ColumnRole::Plain,
             },
             Some(c.origin),
             Keys {
@@ -119,7 +120,12 @@ impl<'s> Builder<'s> {
                     Op::Backfill {
                         table: t.to_string(),
                         key,
-                        assignments: vec![(c.name.clone(), default)],
+                        assignments: vec![Assignment {
+                            column: c.name.clone(),
+                            value: default,
+                            ty: c.ty.clone(),
+                            shadow: false,
+                        }],
                     },
                     Some(c.origin),
                     Self::keys(
@@ -155,6 +161,7 @@ impl<'s> Builder<'s> {
             Op::AddColumn {
                 table: t.to_string(),
                 column: added,
+                role: ColumnRole::Computed,
             },
             Some(c.origin),
             Keys {
@@ -213,6 +220,9 @@ impl<'s> Builder<'s> {
             Op::ValidateConstraint {
                 table: t.to_string(),
                 name: name.clone(),
+                constraint: Constraint::NotNull {
+                    column: c.name.clone(),
+                },
             },
             Some(c.origin),
             Self::keys(
@@ -369,7 +379,12 @@ impl<'s> Builder<'s> {
                     Op::Backfill {
                         table: t.to_string(),
                         key: pk_types(old_table),
-                        assignments: vec![(c.name.clone(), default.clone())],
+                        assignments: vec![Assignment {
+                            column: c.name.clone(),
+                            value: default.clone(),
+                            ty: c.ty.clone(),
+                            shadow: false,
+                        }],
                     },
                     Some(c.origin),
                     Self::keys(&[], &[Key::Default(t.to_string(), c.name.to_string())]),
@@ -457,6 +472,7 @@ impl<'s> Builder<'s> {
             Op::AddColumn {
                 table: t.to_string(),
                 column: added,
+                role: ColumnRole::Shadow { of: o.name.clone() },
             },
             Some(c.origin),
             Keys {

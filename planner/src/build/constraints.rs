@@ -64,7 +64,7 @@ impl<'s> Builder<'s> {
         match (&old.primary_key, &new.primary_key) {
             (Some(o), Some(n)) if o.columns == n.columns => {
                 if o.name != n.name {
-                    self.rename_constraint(t, &o.name, &n.name, n.origin);
+                    self.rename_constraint(t, &o.name, &n.name, Constraint::PrimaryKey, n.origin);
                 }
             }
             (None, None) => {}
@@ -142,7 +142,7 @@ impl<'s> Builder<'s> {
                     && !cx.on_retyped(&u.columns)
             }) {
                 renamed.insert(&o.name);
-                self.rename_constraint(t, &o.name, &u.name, u.origin);
+                self.rename_constraint(t, &o.name, &u.name, Constraint::Unique, u.origin);
                 continue;
             }
             let shadowed = cx.on_retyped(&u.columns);
@@ -186,7 +186,7 @@ impl<'s> Builder<'s> {
             );
             if shadowed {
                 replaced.insert(u.name.clone());
-                self.rename_constraint(t, &building, &u.name, u.origin);
+                self.rename_constraint(t, &building, &u.name, Constraint::Unique, u.origin);
             } else if !cx.only_added(&u.columns) {
                 let cols = u.columns.join(", ");
                 self.diagnostics.push(
@@ -232,7 +232,14 @@ impl<'s> Builder<'s> {
         }
     }
 
-    pub(super) fn rename_constraint(&mut self, t: &str, from: &str, to: &str, origin: Span) {
+    pub(super) fn rename_constraint(
+        &mut self,
+        t: &str,
+        from: &str,
+        to: &str,
+        constraint: Constraint,
+        origin: Span,
+    ) {
         self.push(
             Phase::Contract,
             &format!("{t}.{to}"),
@@ -241,6 +248,7 @@ impl<'s> Builder<'s> {
                 table: t.to_string(),
                 from: from.to_string(),
                 to: to.to_string(),
+                constraint,
             },
             Some(origin),
             Keys {

@@ -30,7 +30,13 @@ impl<'s> Builder<'s> {
                     && !renamed.contains(o.name.as_str())
             }) {
                 renamed.insert(&o.name);
-                self.rename_constraint(t, &o.name, &fk.name, fk.origin);
+                self.rename_constraint(
+                    t,
+                    &o.name,
+                    &fk.name,
+                    Constraint::ForeignKey(fk.clone()),
+                    fk.origin,
+                );
                 continue;
             }
             let shadowed = shadowed
@@ -48,7 +54,13 @@ impl<'s> Builder<'s> {
                     .collect();
                 self.add_foreign_key(t, &built, true);
                 replaced.insert(fk.name.clone());
-                self.rename_constraint(t, &built.name, &fk.name, fk.origin);
+                self.rename_constraint(
+                    t,
+                    &built.name,
+                    &fk.name,
+                    Constraint::ForeignKey(fk.clone()),
+                    fk.origin,
+                );
                 continue;
             }
             self.add_foreign_key(t, fk, true);
@@ -175,6 +187,7 @@ impl<'s> Builder<'s> {
                 Op::ValidateConstraint {
                     table: t.to_string(),
                     name: fk.name.clone(),
+                    constraint: Constraint::ForeignKey(fk.clone()),
                 },
                 Some(fk.origin),
                 Self::keys(&[], &[Key::Fk(fk.name.to_string())]),

@@ -221,6 +221,12 @@ impl<'s> Builder<'s> {
             new_columns: Vec::new(),
             old_columns: Vec::new(),
             shadows: Vec::new(),
+            kept: old
+                .columns
+                .iter()
+                .filter(|o| new.column(&o.name).is_some())
+                .map(|o| o.name.clone())
+                .collect(),
         };
         let mut leaving: Vec<&Column> = Vec::new();
         let mut consumed: BTreeSet<&str> = BTreeSet::new();
@@ -457,8 +463,28 @@ impl<'s> Builder<'s> {
                     ..Keys::default()
                 },
             );
-            let mut assignments = sync.new_columns.clone();
-            assignments.extend(sync.shadows.iter().cloned());
+            let mut assignments: Vec<Assignment> = Vec::new();
+            for (c, up) in &sync.new_columns {
+                if let Some(col) = new.column(c) {
+                    assignments.push(Assignment {
+                        column: c.clone(),
+                        value: up.clone(),
+                        ty: col.ty.clone(),
+                        shadow: false,
+                    });
+                }
+            }
+            for (s, up) in &sync.shadows {
+                let of = retyped.iter().find(|(_, sh)| *sh == s).map(|(c, _)| c);
+                if let Some(col) = of.and_then(|c| new.column(c)) {
+                    assignments.push(Assignment {
+                        column: s.clone(),
+                        value: up.clone(),
+                        ty: col.ty.clone(),
+                        shadow: true,
+                    });
+                }
+            }
             if !assignments.is_empty() {
                 let key = old
                     .primary_key
@@ -478,7 +504,7 @@ impl<'s> Builder<'s> {
                         "backfill `{}` on `{t}`",
                         assignments
                             .iter()
-                            .map(|(c, _)| c.as_str())
+                            .map(|a| a.column.as_str())
                             .collect::<Vec<_>>()
                             .join("`, `")
                     ),
@@ -564,6 +590,7 @@ impl<'s> Builder<'s> {
                 Op::DropColumn {
                     table: t.to_string(),
                     column: o.clone(),
+                    refill: refill(new, o),
                 },
                 new.retired
                     .iter()
@@ -596,4 +623,58 @@ impl<'s> Builder<'s> {
             );
         }
     }
+}
+
+/// How a deployed column that contract drops comes back when contract is rolled back, from the
+/// declared table that replaces its table: its shadow's values through `down` (a type change),
+/// the column renamed from it (exact), the `down` of a column computed from it alone, or its
+/// `retire … down`.
+fn refill(new: &Table, o: &Column) -> Refill {
+    if let Some(target) = new.column(&o.name) {
+        let shadow = shadow_name(&o.name);
+        let down = target
+            .transform
+            .as_ref()
+            .filter(|t| t.from == [o.name.clone()])
+            .and_then(|t| t.down.as_ref())
+            .map(|back| {
+                let map: BTreeMap<String, String> = [(o.name.clone(), shadow.clone())].into();
+                Expr {
+                    sql: crate::sql::rename_identifiers(&back.sql, &map),
+                    origin: back.origin,
+                }
+            });
+        return Refill::Shadow { shadow, down };
+    }
+    if let Some(down) = new
+        .retired
+        .iter()
+        .find(|r| r.name == o.name)
+        .and_then(|r| r.down.clone())
+    {
+        return Refill::From {
+            value: down,
+            exact: false,
+        };
+    }
+    new.columns
+        .iter()
+        .find_map(|c| {
+            if c.renamed_from.as_deref() == Some(o.name.as_str()) {
+                let value = Expr {
+                    sql: quote_generic(&c.name),
+                    origin: c.origin,
+                };
+                return Some(Refill::From { value, exact: true });
+            }
+            let tr = c.transform.as_ref()?;
+            let down = (tr.from == [o.name.clone()])
+                .then(|| tr.down.clone())
+                .flatten()?;
+            Some(Refill::From {
+                value: down,
+                exact: false,
+            })
+        })
+        .unwrap_or(Refill::Empty)
 }

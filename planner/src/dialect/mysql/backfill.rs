@@ -5,6 +5,7 @@ use super::model::Model;
 use super::program::Body;
 use super::sql::*;
 use super::{Mysql, Scope};
+use crate::step::Assignment;
 use migc_compiler::schema::*;
 use migc_grammar::{Code, Diagnostic, Span};
 
@@ -26,7 +27,7 @@ impl Mysql {
         ctx: &Context<'_>,
         table: &str,
         key: &[(String, ColumnType)],
-        assignments: &[(String, Expr)],
+        assignments: &[Assignment],
     ) -> Result<(), Diagnostic> {
         l.up.push(self.backfill(ctx, table, key, assignments)?);
         l.batch = Some(self.batch(ctx, table, key, assignments)?);
@@ -49,7 +50,7 @@ impl Mysql {
         ctx: &Context<'_>,
         table: &str,
         key: &[(String, ColumnType)],
-        assignments: &[(String, Expr)],
+        assignments: &[Assignment],
     ) -> Result<Unit, Diagnostic> {
         if key.is_empty() {
             return Err(Diagnostic::error(
@@ -154,16 +155,17 @@ SET @migc_backfill = NULL;",
 
     /// `SET c = COALESCE(c, value)` per assignment, the rows still needing one, and the rows
     /// that still need one and would get a value.
-    fn fill_parts(
-        &self,
-        table: &str,
-        assignments: &[(String, Expr)],
-    ) -> Result<FillParts, Diagnostic> {
+    fn fill_parts(&self, table: &str, assignments: &[Assignment]) -> Result<FillParts, Diagnostic> {
         let t = q(table);
         let mut sets = Vec::new();
         let mut pending = Vec::new();
         let mut remaining = Vec::new();
-        for (c, e) in assignments {
+        for Assignment {
+            column: c,
+            value: e,
+            ..
+        } in assignments
+        {
             let value = expr_on(e, &t)?;
             sets.push(format!("{0} = COALESCE({t}.{0}, {value})", q(c)));
             pending.push(format!("{t}.{} IS NULL", q(c)));
@@ -178,7 +180,7 @@ SET @migc_backfill = NULL;",
         _ctx: &Context<'_>,
         table: &str,
         key: &[(String, ColumnType)],
-        assignments: &[(String, Expr)],
+        assignments: &[Assignment],
     ) -> Result<Batch, Diagnostic> {
         let t = q(table);
         let key_list = key.iter().map(|(c, _)| q(c)).collect::<Vec<_>>().join(", ");

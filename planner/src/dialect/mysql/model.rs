@@ -132,14 +132,14 @@ impl Model {
                     self.tables.insert(to.clone(), cols);
                 }
             }
-            Op::AddColumn { table, column } => {
+            Op::AddColumn { table, column, .. } => {
                 if let Some(cols) = self.tables.get_mut(table) {
                     if !cols.iter().any(|c| c.name == column.name) {
                         cols.push(column.clone());
                     }
                 }
             }
-            Op::DropColumn { table, column } => {
+            Op::DropColumn { table, column, .. } => {
                 if let Some(cols) = self.tables.get_mut(table) {
                     cols.retain(|c| c.name != column.name);
                 }

@@ -3,7 +3,7 @@
 //! that fired it (error 1442), but a `BEFORE` trigger can assign `NEW` columns, which is all a
 //! same-table sync needs.
 
-use super::super::{Context, Lowered, Unit};
+use super::super::{Lowered, Unit};
 use super::sql::*;
 use super::{Mysql, Scope};
 use crate::step::{Step, Sync};
@@ -40,11 +40,10 @@ impl Mysql {
     pub(super) fn lower_install_sync(
         &self,
         l: &mut Lowered,
-        ctx: &Context<'_>,
         table: &str,
         sync: &Sync,
     ) -> Result<(), Diagnostic> {
-        l.up = self.install_sync(table, sync, ctx)?;
+        l.up = self.install_sync(table, sync)?;
         l.down = self.remove_sync(table);
         Ok(())
     }
@@ -52,7 +51,6 @@ impl Mysql {
     pub(super) fn lower_remove_sync(
         &self,
         l: &mut Lowered,
-        ctx: &Context<'_>,
         scope: &Scope<'_>,
         table: &str,
         sync: &Sync,
@@ -63,7 +61,7 @@ impl Mysql {
                 "the dual-write triggers of {table} come back with the first contract step on it"
             ))]
         } else {
-            self.install_sync(table, sync, ctx)?
+            self.install_sync(table, sync)?
         };
         Ok(())
     }
@@ -75,7 +73,6 @@ impl Mysql {
         &self,
         l: &mut Lowered,
         step: &Step,
-        ctx: &Context<'_>,
         scope: &Scope<'_>,
     ) -> Result<(), Diagnostic> {
         if let Some(sync) = scope.removes_sync {
@@ -83,7 +80,7 @@ impl Mysql {
                 let mut up = self.remove_sync(table);
                 up.append(&mut l.up);
                 l.up = up;
-                l.down.extend(self.install_sync(table, sync, ctx)?);
+                l.down.extend(self.install_sync(table, sync)?);
             }
         }
         Ok(())
@@ -96,38 +93,11 @@ impl Mysql {
     /// The triggers: on rows the old application writes, new columns get their `up`; on rows
     /// the new application writes, old columns get their `down`. Writes of the backfill (whose
     /// session sets `@migc_backfill`) pass through untouched.
-    fn sync_bodies(
-        &self,
-        table: &str,
-        sync: &Sync,
-        ctx: &Context<'_>,
-    ) -> Result<[String; 2], Diagnostic> {
-        let new_cols: Vec<&str> = sync.new_columns.iter().map(|(c, _)| c.as_str()).collect();
-        let mut old_cols: Vec<String> = Vec::new();
-        for (_, up) in &sync.new_columns {
-            for i in crate::sql::identifiers(&up.sql) {
-                if !old_cols.contains(&i) && !new_cols.contains(&i.as_str()) {
-                    old_cols.push(i);
-                }
-            }
-        }
-        for (c, _) in &sync.old_columns {
-            if !old_cols.contains(c) {
-                old_cols.push(c.clone());
-            }
-        }
-        // Only columns the new application lacks tell an old-application write; a column both
-        // versions have changing alone is an old write to recompute from.
-        let old_refs: Vec<&str> = old_cols
-            .iter()
-            .map(String::as_str)
-            .filter(|c| ctx.target_column(table, c).is_none())
-            .collect();
-        let shared_refs: Vec<&str> = old_cols
-            .iter()
-            .map(String::as_str)
-            .filter(|c| ctx.target_column(table, c).is_some())
-            .collect();
+    fn sync_bodies(&self, sync: &Sync) -> Result<[String; 2], Diagnostic> {
+        let new_cols = sync.new_column_names();
+        let (old_refs, shared_refs) = sync.writers();
+        let old_refs: Vec<&str> = old_refs.iter().map(String::as_str).collect();
+        let shared_refs: Vec<&str> = shared_refs.iter().map(String::as_str).collect();
         let old_written = match (old_refs.is_empty(), shared_refs.is_empty()) {
             (true, true) => "FALSE".to_string(),
             (false, true) => any_changed(&old_refs),
@@ -198,13 +168,11 @@ impl Mysql {
     /// (insert, update).
     pub(super) fn sync_triggers(
         &self,
-        table: &str,
         sync: &Sync,
-        ctx: &Context<'_>,
         on: &str,
         names: [&str; 2],
     ) -> Result<[String; 2], Diagnostic> {
-        let [insert, update] = self.sync_bodies(table, sync, ctx)?;
+        let [insert, update] = self.sync_bodies(sync)?;
         let t = q(on);
         Ok([
             format!(
@@ -218,22 +186,11 @@ impl Mysql {
         ])
     }
 
-    pub(super) fn install_sync(
-        &self,
-        table: &str,
-        sync: &Sync,
-        ctx: &Context<'_>,
-    ) -> Result<Vec<Unit>, Diagnostic> {
+    pub(super) fn install_sync(&self, table: &str, sync: &Sync) -> Result<Vec<Unit>, Diagnostic> {
         let ins = Mysql::trigger_name(table, "insert");
         let upd = Mysql::trigger_name(table, "update");
         let mut units = self.remove_sync(table);
-        units.push(delimited(&self.sync_triggers(
-            table,
-            sync,
-            ctx,
-            table,
-            [&ins, &upd],
-        )?));
+        units.push(delimited(&self.sync_triggers(sync, table, [&ins, &upd])?));
         Ok(units)
     }
 

@@ -1,7 +1,8 @@
 //! Batched, resumable backfills.
 
-use super::super::{Batch, Context, Lowered, Unit};
+use super::super::{Batch, Lowered, Unit};
 use super::*;
+use crate::step::Assignment;
 use migc_compiler::schema::*;
 use migc_grammar::{Code, Diagnostic};
 
@@ -11,10 +12,9 @@ impl Postgres {
     /// between batches and reports progress. `SET migc.batch_size` / `migc.pause_ms` tune it.
     pub(super) fn backfill(
         &self,
-        ctx: &Context<'_>,
         table: &str,
         key: &[(String, ColumnType)],
-        assignments: &[(String, Expr)],
+        assignments: &[Assignment],
     ) -> Result<Vec<Unit>, Diagnostic> {
         if key.is_empty() {
             return Err(Diagnostic::error(
@@ -36,7 +36,7 @@ impl Postgres {
             format!("({})", v.join(", "))
         };
         let order_desc: Vec<String> = key_cols.iter().map(|c| format!("{c} DESC")).collect();
-        let Fill { sets, pending, .. } = fill(ctx, table, assignments)?;
+        let Fill { sets, pending, .. } = fill(table, assignments)?;
         let join: Vec<String> = key_cols
             .iter()
             .map(|c| format!("{t}.{c} = batch.{c}"))
@@ -106,10 +106,9 @@ END",
     /// The same fill as [`Postgres::backfill`], one batch at a time for an executor.
     pub(super) fn batch(
         &self,
-        ctx: &Context<'_>,
         table: &str,
         key: &[(String, ColumnType)],
-        assignments: &[(String, Expr)],
+        assignments: &[Assignment],
     ) -> Result<Batch, Diagnostic> {
         let t = q(table);
         let key_list = key.iter().map(|(c, _)| q(c)).collect::<Vec<_>>().join(", ");
@@ -117,7 +116,7 @@ END",
             sets,
             pending,
             remaining,
-        } = fill(ctx, table, assignments)?;
+        } = fill(table, assignments)?;
         Ok(Batch {
             table: table.to_string(),
             key: key.iter().map(|(c, _)| c.clone()).collect(),
@@ -146,21 +145,18 @@ struct Fill {
     remaining: Vec<String>,
 }
 
-fn fill(
-    ctx: &Context<'_>,
-    table: &str,
-    assignments: &[(String, Expr)],
-) -> Result<Fill, Diagnostic> {
+fn fill(table: &str, assignments: &[Assignment]) -> Result<Fill, Diagnostic> {
     let t = q(table);
     let mut f = Fill {
         sets: Vec::new(),
         pending: Vec::new(),
         remaining: Vec::new(),
     };
-    for (c, e) in assignments {
+    for a in assignments {
+        let (c, e) = (&a.column, &a.value);
         // The cast gives enum and native columns their type (an expression of text is not
         // assigned to them implicitly).
-        let value = match assigned_type(ctx, table, c) {
+        let value = match assigned_type(a) {
             Some(ty) => format!("CAST({} AS {ty})", expr_on(e, &t)?),
             None => expr_on(e, &t)?,
         };
@@ -177,14 +173,13 @@ fn fill(
 /// with the expand rollback.
 pub(super) fn lower(
     pg: &Postgres,
-    ctx: &Context<'_>,
     l: &mut Lowered,
     table: &str,
     key: &[(String, ColumnType)],
-    assignments: &[(String, Expr)],
+    assignments: &[Assignment],
 ) -> Result<(), Diagnostic> {
-    l.up = pg.backfill(ctx, table, key, assignments)?;
-    l.batch = Some(pg.batch(ctx, table, key, assignments)?);
+    l.up = pg.backfill(table, key, assignments)?;
+    l.batch = Some(pg.batch(table, key, assignments)?);
     l.down.push(comment_unit(
         "nothing to undo: the backfilled columns go with the expand rollback",
     ));

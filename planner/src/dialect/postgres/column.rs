@@ -1,8 +1,9 @@
 //! Columns: added, dropped, retyped in place, their defaults, names and comments. `NOT NULL`
 //! has its own file, `not_null.rs`.
 
-use super::super::{Context, Lowered, Unit};
+use super::super::{Lowered, Unit};
 use super::*;
+use crate::step::{ColumnRole, Refill};
 use migc_compiler::schema::*;
 use migc_grammar::{Diagnostic, Span};
 
@@ -17,13 +18,13 @@ impl Postgres {
 }
 
 /// Adds the column; the rollback drops it, with what the new application wrote to it unless
-/// the column is computed.
+/// the column is computed from the deployed shape ([`ColumnRole`]).
 pub(super) fn add(
     pg: &Postgres,
-    ctx: &Context<'_>,
     l: &mut Lowered,
     table: &str,
     column: &Column,
+    role: &ColumnRole,
 ) -> Result<(), Diagnostic> {
     l.up.push(pg.retry(&[format!(
         "ALTER TABLE {} ADD COLUMN IF NOT EXISTS {};",
@@ -41,37 +42,24 @@ pub(super) fn add(
         q(table),
         q(&column.name)
     )]));
-    // A computed column (rename, split, type change) loses nothing: the dual-write
-    // trigger keeps the deployed columns filled from it.
-    let computed = crate::names::is_shadow(&column.name)
-        || ctx
-            .declared(table)
-            .into_iter()
-            .filter_map(|t| t.column(&column.name))
-            .any(|c| c.transform.is_some() || c.renamed_from.is_some());
-    if !computed {
-        l.down_loses = Some(format!(
-            "values the new application wrote to `{table}.{}`",
-            column.name
-        ));
-    }
+    l.down_loses = role.rollback_loses(table, &column.name);
     Ok(())
 }
 
 /// Drops the column, or puts its shadow in its place (a type change); the rollback adds it
-/// back, nullable until refilled, and refills it where the declared columns tell how.
+/// back, nullable until refilled, and refills it as the step says ([`Refill`]).
 pub(super) fn drop(
     pg: &Postgres,
-    ctx: &Context<'_>,
     l: &mut Lowered,
     table: &str,
     column: &Column,
+    refill: &Refill,
 ) -> Result<(), Diagnostic> {
-    let target = ctx.target_column(table, &column.name);
+    l.down_loses = refill.rollback_loses(table, &column.name);
     let mut restored = column.clone();
     restored.nullable = true;
-    if target.is_some() {
-        // Refilled from the shadow below: a default would fill it first.
+    if !matches!(refill, Refill::Empty) {
+        // Refilled below: a default would fill it first.
         restored.default = None;
     }
     let mut down = vec![format!(
@@ -87,117 +75,84 @@ pub(super) fn drop(
             lit(text)
         ));
     }
-    if let Some(target) = target {
-        // The column is replaced by its shadow (a type change): drop it only while
-        // the shadow is there to take its place, so a re-run drops nothing.
-        let shadow = crate::build::shadow_name(&column.name);
-        // One transaction: the dual-write trigger goes, the column goes and its
-        // shadow takes its name, so no write falls in between.
-        l.up.push(pg.retry(&[format!(
-            "IF {} THEN\n  DROP TRIGGER IF EXISTS {} ON {t};\n  ALTER TABLE {t} DROP COLUMN IF EXISTS {c};\n  ALTER TABLE {t} RENAME COLUMN {s} TO {c};\nEND IF;",
-            column_exists(table, &shadow),
-            q(&pg.sync_function(table)),
-            t = q(table),
-            c = q(&column.name),
-            s = q(&shadow)
-        )]));
-        // The rollback refills it from the shadow through `down`.
-        let back = target
-            .transform
-            .as_ref()
-            .filter(|t| t.from == [column.name.clone()])
-            .and_then(|t| t.down.as_ref());
-        if let Some(back) = back {
-            let mut map = std::collections::BTreeMap::new();
-            map.insert(column.name.clone(), shadow.clone());
-            let value = Expr {
-                sql: crate::sql::rename_identifiers(&back.sql, &map),
-                origin: back.origin,
-            };
-            down.push(format!(
-                "IF {} THEN\n  UPDATE {} SET {} = {} WHERE {} IS NULL;\nEND IF;",
-                column_exists(table, &shadow),
-                q(table),
-                q(&column.name),
-                expr(&value)?,
-                q(&column.name)
-            ));
-            if !column.nullable {
+    match refill {
+        Refill::Shadow { shadow, down: back } => {
+            // The column is replaced by its shadow (a type change): drop it only while
+            // the shadow is there to take its place, so a re-run drops nothing.
+            // One transaction: the dual-write trigger goes, the column goes and its
+            // shadow takes its name, so no write falls in between.
+            l.up.push(pg.retry(&[format!(
+                "IF {} THEN\n  DROP TRIGGER IF EXISTS {} ON {t};\n  ALTER TABLE {t} DROP COLUMN IF EXISTS {c};\n  ALTER TABLE {t} RENAME COLUMN {s} TO {c};\nEND IF;",
+                column_exists(table, shadow),
+                q(&pg.sync_function(table)),
+                t = q(table),
+                c = q(&column.name),
+                s = q(shadow)
+            )]));
+            // The rollback refills it from the shadow through `down`.
+            if let Some(back) = back {
                 down.push(format!(
-                    "ALTER TABLE {} ALTER COLUMN {} SET NOT NULL;",
-                    q(table),
-                    q(&column.name)
-                ));
-            }
-        } else {
-            l.down_loses = Some(format!(
-                "the values of `{table}.{}` in its deployed type (it comes back empty)",
-                column.name
-            ));
-        }
-        if let Some(d) = &column.default {
-            down.push(format!(
-                "ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {};",
-                q(table),
-                q(&column.name),
-                expr(d)?
-            ));
-        }
-    } else {
-        l.up.push(pg.retry(&[format!(
-            "ALTER TABLE {} DROP COLUMN IF EXISTS {};",
-            q(table),
-            q(&column.name)
-        )]));
-        match ctx.refill(table, &column.name) {
-            // Left through a rename, a transform or a `retire … down`: the rollback
-            // computes it again from the new columns, as the trigger did.
-            Some((value, exact)) => {
-                if !exact {
-                    l.down_loses = Some(format!(
-                        "the exact values of `{table}.{}`: they are computed again through `down`, exact only where `down` inverts `up`",
-                        column.name
-                    ));
-                }
-                let filled = format!(
-                    "UPDATE {} SET {} = {} WHERE {} IS NULL;",
+                    "IF {} THEN\n  UPDATE {} SET {} = {} WHERE {} IS NULL;\nEND IF;",
+                    column_exists(table, shadow),
                     q(table),
                     q(&column.name),
-                    expr(&value)?,
+                    expr(back)?,
                     q(&column.name)
-                );
-                // Re-added without its default, so that the update fills it.
-                down[0] = format!(
-                    "ALTER TABLE {} ADD COLUMN IF NOT EXISTS {};",
-                    q(table),
-                    column_def(&Column {
-                        default: None,
-                        ..restored.clone()
-                    })?
-                );
-                down.push(filled);
-                if let Some(d) = &column.default {
-                    down.push(format!(
-                        "ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {};",
-                        q(table),
-                        q(&column.name),
-                        expr(d)?
-                    ));
-                }
+                ));
                 if !column.nullable {
                     down.push(format!(
-                        "IF NOT EXISTS (SELECT 1 FROM {t} WHERE {c} IS NULL) THEN\n  ALTER TABLE {t} ALTER COLUMN {c} SET NOT NULL;\nEND IF;",
-                        t = q(table),
-                        c = q(&column.name)
+                        "ALTER TABLE {} ALTER COLUMN {} SET NOT NULL;",
+                        q(table),
+                        q(&column.name)
                     ));
                 }
             }
-            None => {
-                l.down_loses = Some(format!(
-                    "the values of `{table}.{}` (the column comes back empty)",
-                    column.name
+            if let Some(d) = &column.default {
+                down.push(format!(
+                    "ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {};",
+                    q(table),
+                    q(&column.name),
+                    expr(d)?
                 ));
             }
+        }
+        Refill::From { value, .. } => {
+            l.up.push(pg.retry(&[format!(
+                "ALTER TABLE {} DROP COLUMN IF EXISTS {};",
+                q(table),
+                q(&column.name)
+            )]));
+            // Left through a rename, a transform or a `retire … down`: the rollback computes
+            // it again from the new columns, as the trigger did.
+            down.push(format!(
+                "UPDATE {} SET {} = {} WHERE {} IS NULL;",
+                q(table),
+                q(&column.name),
+                expr(value)?,
+                q(&column.name)
+            ));
+            if let Some(d) = &column.default {
+                down.push(format!(
+                    "ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {};",
+                    q(table),
+                    q(&column.name),
+                    expr(d)?
+                ));
+            }
+            if !column.nullable {
+                down.push(format!(
+                    "IF NOT EXISTS (SELECT 1 FROM {t} WHERE {c} IS NULL) THEN\n  ALTER TABLE {t} ALTER COLUMN {c} SET NOT NULL;\nEND IF;",
+                    t = q(table),
+                    c = q(&column.name)
+                ));
+            }
+        }
+        Refill::Empty => {
+            l.up.push(pg.retry(&[format!(
+                "ALTER TABLE {} DROP COLUMN IF EXISTS {};",
+                q(table),
+                q(&column.name)
+            )]));
         }
     }
     l.down.push(pg.retry(&down));

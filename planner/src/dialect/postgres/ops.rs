@@ -40,8 +40,16 @@ impl Postgres {
                 text,
                 previous,
             } => table::comment(self, &mut l, table, text, previous),
-            Op::AddColumn { table, column } => column::add(self, ctx, &mut l, table, column)?,
-            Op::DropColumn { table, column } => column::drop(self, ctx, &mut l, table, column)?,
+            Op::AddColumn {
+                table,
+                column,
+                role,
+            } => column::add(self, &mut l, table, column, role)?,
+            Op::DropColumn {
+                table,
+                column,
+                refill,
+            } => column::drop(self, &mut l, table, column, refill)?,
             Op::AlterType {
                 table,
                 column,
@@ -100,7 +108,7 @@ impl Postgres {
                 fk,
                 not_valid,
             } => constraint::add_foreign_key(self, &mut l, table, fk, *not_valid),
-            Op::ValidateConstraint { table, name } => constraint::validate(&mut l, table, name),
+            Op::ValidateConstraint { table, name, .. } => constraint::validate(&mut l, table, name),
             Op::DropUnique {
                 table,
                 unique,
@@ -125,16 +133,16 @@ impl Postgres {
                 new,
                 index,
             } => constraint::swap_primary_key(self, &mut l, table, old, new, index),
-            Op::RenameConstraint { table, from, to } => {
-                constraint::rename(self, &mut l, table, from, to)
-            }
-            Op::InstallSync { table, sync } => sync::install(self, ctx, &mut l, table, sync)?,
-            Op::RemoveSync { table, sync } => sync::remove(self, ctx, &mut l, table, sync)?,
+            Op::RenameConstraint {
+                table, from, to, ..
+            } => constraint::rename(self, &mut l, table, from, to),
+            Op::InstallSync { table, sync } => sync::install(self, &mut l, table, sync)?,
+            Op::RemoveSync { table, sync } => sync::remove(self, &mut l, table, sync)?,
             Op::Backfill {
                 table,
                 key,
                 assignments,
-            } => backfill::lower(self, ctx, &mut l, table, key, assignments)?,
+            } => backfill::lower(self, &mut l, table, key, assignments)?,
             Op::CreateView { view } => view::create(&mut l, view),
             Op::DropView { view } => view::drop(&mut l, view),
             Op::Native { name, up, down } => native::lower(ctx, &mut l, name, up, down),

@@ -1,8 +1,9 @@
 //! SQL text for PostgreSQL: names, types, column and constraint clauses, catalog guards.
 
-use super::super::{Context, Unit};
+use super::super::Unit;
 use super::D;
 use crate::sql::{literal, quote, render};
+use crate::step::Assignment;
 use migc_compiler::schema::*;
 use migc_grammar::{Code, Diagnostic};
 use migc_stdlib::dollar_quoted;
@@ -95,17 +96,10 @@ pub(super) fn column_exists(table: &str, column: &str) -> String {
 /// The type a backfilled column is cast to: enums and native types, whose values an expression
 /// of another type does not convert to on assignment. Shadow columns of rebuilt enums get
 /// their cast from `up` itself.
-pub(super) fn assigned_type(ctx: &Context<'_>, table: &str, column: &str) -> Option<String> {
-    let declared = ctx
-        .from
-        .tables
-        .get(table)
-        .and_then(|t| crate::names::shadowed(column, t.columns.iter().map(|c| c.name.as_str())))
-        .unwrap_or(column);
-    let c = ctx.target_column(table, declared)?;
-    match &c.ty {
-        ColumnType::Enum { .. } if column != declared => None,
-        ColumnType::Enum { .. } | ColumnType::Native { .. } => column_type(&c.ty).ok(),
+pub(super) fn assigned_type(a: &Assignment) -> Option<String> {
+    match &a.ty {
+        ColumnType::Enum { .. } if a.shadow => None,
+        ColumnType::Enum { .. } | ColumnType::Native { .. } => column_type(&a.ty).ok(),
         ColumnType::Builtin { .. } => None,
     }
 }

@@ -1,6 +1,6 @@
 //! The dual-write trigger.
 
-use super::super::{Context, Lowered, Unit};
+use super::super::{Lowered, Unit};
 use super::*;
 use crate::step::Sync;
 
@@ -14,27 +14,10 @@ impl Postgres {
     /// The dual-write trigger: on rows the old application writes, new columns get their `up`;
     /// on rows the new application writes, old columns get their `down`. Writes of the backfill
     /// (which sets `migc.backfill`) pass through untouched.
-    pub(super) fn install_sync(
-        &self,
-        table: &str,
-        sync: &Sync,
-        ctx: &Context<'_>,
-    ) -> Result<Vec<Unit>, Diagnostic> {
+    pub(super) fn install_sync(&self, table: &str, sync: &Sync) -> Result<Vec<Unit>, Diagnostic> {
         let func = self.sync_function(table);
-        let new_cols: Vec<&str> = sync.new_columns.iter().map(|(c, _)| c.as_str()).collect();
-        let mut old_cols: Vec<String> = Vec::new();
-        for (_, up) in &sync.new_columns {
-            for i in crate::sql::identifiers(&up.sql) {
-                if !old_cols.contains(&i) && !new_cols.contains(&i.as_str()) {
-                    old_cols.push(i);
-                }
-            }
-        }
-        for (c, _) in &sync.old_columns {
-            if !old_cols.contains(c) {
-                old_cols.push(c.clone());
-            }
-        }
+        let new_cols = sync.new_column_names();
+        let (old_refs, shared_refs) = sync.writers();
         let changed = |cols: &[&str]| {
             if cols.is_empty() {
                 "false".to_string()
@@ -45,19 +28,8 @@ impl Postgres {
                     .join(" OR ")
             }
         };
-        // Only columns the new application lacks tell an old-application write; a column both
-        // versions have (a shared source of `up`) changing alone is an old write to recompute
-        // from, but changing together with new columns is a new-application write.
-        let old_refs: Vec<&str> = old_cols
-            .iter()
-            .map(String::as_str)
-            .filter(|c| ctx.target_column(table, c).is_none())
-            .collect();
-        let shared_refs: Vec<&str> = old_cols
-            .iter()
-            .map(String::as_str)
-            .filter(|c| ctx.target_column(table, c).is_some())
-            .collect();
+        let old_refs: Vec<&str> = old_refs.iter().map(String::as_str).collect();
+        let shared_refs: Vec<&str> = shared_refs.iter().map(String::as_str).collect();
         let old_written = match (old_refs.is_empty(), shared_refs.is_empty()) {
             (true, true) => "false".to_string(),
             (false, true) => changed(&old_refs),
@@ -155,12 +127,11 @@ impl Postgres {
 /// Installs the dual-write trigger; the rollback removes it.
 pub(super) fn install(
     pg: &Postgres,
-    ctx: &Context<'_>,
     l: &mut Lowered,
     table: &str,
     sync: &Sync,
 ) -> Result<(), Diagnostic> {
-    l.up = pg.install_sync(table, sync, ctx)?;
+    l.up = pg.install_sync(table, sync)?;
     l.down = pg.remove_sync(table);
     l.lock = SRE.into();
     Ok(())
@@ -169,13 +140,12 @@ pub(super) fn install(
 /// Removes the dual-write trigger; the rollback installs it again.
 pub(super) fn remove(
     pg: &Postgres,
-    ctx: &Context<'_>,
     l: &mut Lowered,
     table: &str,
     sync: &Sync,
 ) -> Result<(), Diagnostic> {
     l.up = pg.remove_sync(table);
-    l.down = pg.install_sync(table, sync, ctx)?;
+    l.down = pg.install_sync(table, sync)?;
     l.lock = SRE.into();
     Ok(())
 }

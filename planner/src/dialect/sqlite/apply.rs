@@ -165,7 +165,7 @@ impl Run<'_> {
                     to: to.clone(),
                 })
             }
-            Op::AddColumn { table, column } => {
+            Op::AddColumn { table, column, .. } => {
                 let labels = match &column.ty {
                     ColumnType::Enum { name } => want.enums.get(name).cloned(),
                     _ => None,
@@ -181,7 +181,7 @@ impl Run<'_> {
                 });
                 Effect::Tables(vec![table.clone()])
             }
-            Op::DropColumn { table, column } => {
+            Op::DropColumn { table, column, .. } => {
                 table!(table).cols.retain(|c| c.def.name != column.name);
                 Effect::Tables(vec![table.clone()])
             }
@@ -293,7 +293,7 @@ impl Run<'_> {
                     Effect::Tables(vec![table.clone()])
                 }
             }
-            Op::ValidateConstraint { table, name } => {
+            Op::ValidateConstraint { table, name, .. } => {
                 let t = table!(table);
                 if let Some(p) = t.pending_checks.iter().position(|c| &c.name == name) {
                     let c = t.pending_checks.remove(p);
@@ -369,7 +369,10 @@ impl Run<'_> {
                 let guarded = phys.tables.get(table).is_some_and(|t| t.sync.is_some());
                 Effect::Other(Act::Backfill {
                     table: table.clone(),
-                    assignments: assignments.clone(),
+                    assignments: assignments
+                        .iter()
+                        .map(|a| (a.column.clone(), a.value.clone()))
+                        .collect(),
                     guarded,
                 })
             }
@@ -397,7 +400,9 @@ impl Run<'_> {
                     None => Effect::Nothing(format!("no index `{from}`")),
                 }
             }
-            Op::RenameConstraint { table, from, to } => {
+            Op::RenameConstraint {
+                table, from, to, ..
+            } => {
                 let t = table!(table);
                 let mut physical = false;
                 if let Some(pk) = &mut t.pk {

@@ -142,7 +142,9 @@ impl Run<'_> {
             let dropped: BTreeSet<String> = idx
                 .iter()
                 .filter_map(|&j| match &self.steps[j].op {
-                    Op::DropColumn { table, column } => Some(format!("{table}.{}", column.name)),
+                    Op::DropColumn { table, column, .. } => {
+                        Some(format!("{table}.{}", column.name))
+                    }
                     _ => None,
                 })
                 .collect();
@@ -440,23 +442,14 @@ impl Run<'_> {
                 return Some(d.clone());
             }
         }
-        let shadow = crate::names::shadow(column);
-        t.col(&shadow)?;
-        let declared = self
-            .ctx
-            .to
-            .tables
-            .values()
-            .find(|x| x.name == t.name || x.renamed_from.as_deref() == Some(t.name.as_str()))?;
-        let tr = declared.column(column)?.transform.as_ref()?;
-        if tr.from != [column.to_string()] {
-            return None;
-        }
-        let down = tr.down.as_ref()?;
-        let map: BTreeMap<String, String> = [(column.to_string(), shadow)].into();
-        Some(Expr {
-            sql: crate::sql::rename_identifiers(&down.sql, &map),
-            origin: down.origin,
+        // The `down` of a type change, over the shadow column that replaces this one.
+        self.steps.iter().find_map(|s| match &s.op {
+            Op::DropColumn {
+                table,
+                column: c,
+                refill: Refill::Shadow { shadow, down },
+            } if table == &t.name && c.name == column && t.col(shadow).is_some() => down.clone(),
+            _ => None,
         })
     }
 
@@ -470,22 +463,12 @@ impl Run<'_> {
                 "the rows of `{}` (the table comes back empty)",
                 table.name
             )),
-            Op::AddColumn { table, column } => {
-                let computed = crate::names::is_shadow(&column.name)
-                    || self
-                        .ctx
-                        .declared(table)
-                        .into_iter()
-                        .filter_map(|t| t.column(&column.name))
-                        .any(|c| c.transform.is_some() || c.renamed_from.is_some());
-                (!computed).then(|| {
-                    format!(
-                        "values the new application wrote to `{table}.{}`",
-                        column.name
-                    )
-                })
-            }
-            Op::DropColumn { table, column }
+            Op::AddColumn {
+                table,
+                column,
+                role,
+            } => role.rollback_loses(table, &column.name),
+            Op::DropColumn { table, column, .. }
                 if lost.contains(&format!("{table}.{} computed again", column.name)) =>
             {
                 Some(format!(
@@ -493,7 +476,7 @@ impl Run<'_> {
                     column.name
                 ))
             }
-            Op::DropColumn { table, column } => Some(format!(
+            Op::DropColumn { table, column, .. } => Some(format!(
                 "the values of `{table}.{}` (the column comes back empty)",
                 column.name
             )),

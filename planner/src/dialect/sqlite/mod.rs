@@ -81,7 +81,7 @@ mod sql;
 mod sync;
 
 use crate::sql::{literal, quote};
-use crate::step::{Op, Phase, Step, Sync};
+use crate::step::{Op, Phase, Refill, Step, Sync};
 use migc_compiler::schema::*;
 use migc_grammar::{Code, Diagnostic, Span};
 use migc_stdlib::Dialect;

@@ -157,7 +157,7 @@ impl Mysql {
         // temporary names (trigger names are per database), so that the rename carries them.
         let mut sync_back = None;
         if let Some(sync) = carried {
-            let [on_copy, back] = self.carry_sync(ctx, table, sync, &shadow)?;
+            let [on_copy, back] = self.carry_sync(table, sync, &shadow)?;
             carry.nest(on_copy);
             sync_back = Some(back);
         }

@@ -6,7 +6,6 @@ use super::tuple;
 use crate::dialect::mysql::program::Body;
 use crate::dialect::mysql::sql::*;
 use crate::dialect::mysql::Mysql;
-use crate::dialect::Context;
 use crate::step::Sync;
 use migc_grammar::Diagnostic;
 
@@ -91,7 +90,6 @@ impl Mysql {
     /// dropped.
     pub(super) fn carry_sync(
         &self,
-        ctx: &Context<'_>,
         table: &str,
         sync: &Sync,
         shadow: &str,
@@ -104,16 +102,14 @@ impl Mysql {
             suffixed(&std_names[0], "__migc"),
             suffixed(&std_names[1], "__migc"),
         ];
-        let on_copy =
-            self.sync_triggers(table, sync, ctx, shadow, [&temp_names[0], &temp_names[1]])?;
+        let on_copy = self.sync_triggers(sync, shadow, [&temp_names[0], &temp_names[1]])?;
         let mut make = Body::new();
         for (name, sql) in temp_names.iter().zip(&on_copy) {
             make.push(&dynamic(&format!("DROP TRIGGER IF EXISTS {}", q(name))));
             make.push(&dynamic(sql));
         }
         let carry = Body::when(&trigger_exists(&std_names[0]), make);
-        let on_table =
-            self.sync_triggers(table, sync, ctx, table, [&std_names[0], &std_names[1]])?;
+        let on_table = self.sync_triggers(sync, table, [&std_names[0], &std_names[1]])?;
         let mut make = Body::new();
         for ((name, temp), sql) in std_names.iter().zip(&temp_names).zip(&on_table) {
             make.push(&dynamic(&format!("DROP TRIGGER IF EXISTS {}", q(name))));

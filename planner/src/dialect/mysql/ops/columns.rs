@@ -7,6 +7,7 @@ use crate::dialect::mysql::program::Body;
 use crate::dialect::mysql::sql::*;
 use crate::dialect::mysql::{Algorithm, Mysql, Scope};
 use crate::dialect::{Context, Lowered, Unit};
+use crate::step::ColumnRole;
 use migc_compiler::schema::*;
 use migc_grammar::{Diagnostic, Span};
 
@@ -14,10 +15,10 @@ impl Mysql {
     pub(super) fn lower_add_column(
         &self,
         l: &mut Lowered,
-        ctx: &Context<'_>,
         scope: &Scope<'_>,
         table: &str,
         column: &Column,
+        role: &ColumnRole,
     ) -> Result<(), Diagnostic> {
         let model = scope.model;
         let prog = |b: Body| self.program(scope, b);
@@ -32,16 +33,7 @@ impl Mysql {
             b,
         )));
         l.down.push(self.drop_column(scope, table, &column.name));
-        let computed = crate::names::is_shadow(&column.name)
-            || ctx
-                .target_column(table, &column.name)
-                .is_some_and(|c| c.transform.is_some() || c.renamed_from.is_some());
-        if !computed {
-            l.down_loses = Some(format!(
-                "values the new application wrote to `{table}.{}`",
-                column.name
-            ));
-        }
+        l.down_loses = role.rollback_loses(table, &column.name);
         Ok(())
     }
 

@@ -5,6 +5,7 @@ use crate::dialect::mysql::program::Body;
 use crate::dialect::mysql::sql::*;
 use crate::dialect::mysql::{Mysql, Scope};
 use crate::dialect::{Context, Lowered, Unit};
+use crate::step::Constraint;
 use migc_compiler::schema::*;
 use migc_grammar::{Diagnostic, Span};
 
@@ -123,25 +124,18 @@ impl Mysql {
         table: &str,
         from: &str,
         to: &str,
+        constraint: &Constraint,
         origin: Option<migc_grammar::Span>,
     ) -> Result<(), Diagnostic> {
-        let declared = ctx.declared(table).first().copied();
-        let Some(declared) = declared else {
-            return Err(unsupported(
-                format!("constraint `{to}` belongs to no declared table"),
-                origin,
-                "declare the constraint on its table",
-            ));
-        };
-        if declared.primary_key.as_ref().is_some_and(|p| p.name == to) {
+        if let Constraint::PrimaryKey = constraint {
             let text = format!("{from} becomes {to}: MySQL names every primary key PRIMARY");
             l.up.push(comment_unit(&text));
             l.down.push(comment_unit(&text));
             l.lock = "none".into();
-        } else if declared.uniques.iter().any(|u| u.name == to) {
+        } else if let Constraint::Unique = constraint {
             l.up.push(self.rename_index(ctx, scope, table, from, to));
             l.down.push(self.rename_index(ctx, scope, table, to, from));
-        } else if let Some(fk) = declared.foreign_keys.iter().find(|f| f.name == to) {
+        } else if let Constraint::ForeignKey(fk) = constraint {
             // MySQL cannot rename a foreign key: the key is added again under its new name
             // (unchecked: the rows were checked under the old one), then the old one goes.
             let renamed = |name: &str| ForeignKey {
@@ -153,7 +147,7 @@ impl Mysql {
             l.down
                 .push(self.add_foreign_key(scope, table, &renamed(from)));
             l.down.push(self.drop_foreign_key(scope, table, to, None));
-        } else if let Some(ck) = declared.checks.iter().find(|c| c.name == to) {
+        } else if let Constraint::Check(ck) = constraint {
             // No server renames a check: the table is copied online with the check under its
             // new name (both ways).
             let rename = |a: &str, b: &str| -> Result<Unit, Diagnostic> {
@@ -185,7 +179,7 @@ impl Mysql {
             l.scan = true;
         } else {
             return Err(unsupported(
-                format!("constraint `{to}` on `{table}` is not declared"),
+                format!("constraint `{to}` on `{table}` cannot be renamed on MySQL/MariaDB"),
                 origin,
                 "declare the constraint on its table",
             ));

@@ -6,6 +6,7 @@ use crate::dialect::mysql::program::Body;
 use crate::dialect::mysql::sql::*;
 use crate::dialect::mysql::{Mysql, Scope};
 use crate::dialect::{Context, Lowered, Unit};
+use crate::step::Refill;
 use migc_compiler::schema::*;
 use migc_grammar::Diagnostic;
 
@@ -17,10 +18,9 @@ impl Mysql {
         scope: &Scope<'_>,
         table: &str,
         column: &Column,
+        refill: &Refill,
     ) -> Result<(), Diagnostic> {
         let model = scope.model;
-        let target = ctx.target_column(table, &column.name);
-        let shadow = crate::build::shadow_name(&column.name);
         let restored = Column {
             nullable: true,
             default: None,
@@ -33,11 +33,17 @@ impl Mysql {
             self.add_column_algorithms(),
         );
         let mut down_units = Vec::new();
+        l.down_loses = refill.rollback_loses(table, &column.name);
         // MariaDB sets `NOT NULL` on a table with a STORED generated column only by copying
         // it (error 1845): there the restored column stays nullable.
         let strict = !self.holds_stored_generated(ctx, table);
-        let replaced = target.is_some() && model.column(table, &shadow).is_some();
-        if replaced {
+        let replaced = match refill {
+            Refill::Shadow { shadow, down } if model.column(table, shadow).is_some() => {
+                Some((shadow, down))
+            }
+            _ => None,
+        };
+        if let Some((shadow, refill)) = replaced {
             // A type change: the column goes and its shadow takes its name in one statement.
             let mut up = Body::new();
             up.alter(
@@ -45,14 +51,14 @@ impl Mysql {
                 &format!(
                     "DROP COLUMN {c}, RENAME COLUMN {s} TO {c}",
                     c = q(&column.name),
-                    s = q(&shadow)
+                    s = q(shadow)
                 ),
                 self.drop_column_algorithms(),
             );
-            l.up.push(self.program(scope, Body::when(&column_exists(table, &shadow), up)));
+            l.up.push(self.program(scope, Body::when(&column_exists(table, shadow), up)));
             // MariaDB's JSON columns carry a check named after the column.
             let json = model
-                .column(table, &shadow)
+                .column(table, shadow)
                 .filter(|c| matches!(type_of(&c.ty, model, c.origin), Ok(t) if t.eq_ignore_ascii_case("json")))
                 .cloned();
             if let Some(json) = &json {
@@ -60,7 +66,7 @@ impl Mysql {
                     name: column.name.clone(),
                     ..json.clone()
                 };
-                l.up.push(self.rename_json_check(scope, table, &renamed, &shadow)?);
+                l.up.push(self.rename_json_check(scope, table, &renamed, shadow)?);
             }
             // The rollback gives the shadow its name back, then refills the column from it.
             let mut back = Body::new();
@@ -69,7 +75,7 @@ impl Mysql {
                 &format!(
                     "RENAME COLUMN {c} TO {s}",
                     c = q(&column.name),
-                    s = q(&shadow)
+                    s = q(shadow)
                 ),
                 self.metadata_algorithms(),
             );
@@ -79,7 +85,7 @@ impl Mysql {
                     &format!(
                         "{} AND NOT {}",
                         column_exists(table, &column.name),
-                        column_exists(table, &shadow)
+                        column_exists(table, shadow)
                     ),
                     back,
                 ),
@@ -87,30 +93,12 @@ impl Mysql {
             if let Some(json) = &json {
                 down_units.push(self.rename_json_check(scope, table, json, &column.name)?);
             }
-            let refill = target
-                .and_then(|t| t.transform.as_ref())
-                .filter(|t| t.from == [column.name.clone()])
-                .and_then(|t| t.down.as_ref())
-                .map(|back| {
-                    let mut map = std::collections::BTreeMap::new();
-                    map.insert(column.name.clone(), shadow.clone());
-                    Expr {
-                        sql: crate::sql::rename_identifiers(&back.sql, &map),
-                        origin: back.origin,
-                    }
-                });
             down_units.push(self.program(
                 scope,
                 Body::when(&format!("NOT {}", column_exists(table, &column.name)), down),
             ));
-            match refill {
-                Some(value) => down_units.push(self.refill(scope, table, column, &value, strict)?),
-                None => {
-                    l.down_loses = Some(format!(
-                        "the values of `{table}.{}` in its deployed type (it comes back empty)",
-                        column.name
-                    ));
-                }
+            if let Some(value) = refill {
+                down_units.push(self.refill(scope, table, column, value, strict)?);
             }
         } else {
             l.up.push(self.drop_column(scope, table, &column.name));
@@ -118,21 +106,11 @@ impl Mysql {
                 scope,
                 Body::when(&format!("NOT {}", column_exists(table, &column.name)), down),
             ));
-            match ctx.refill(table, &column.name) {
-                Some((value, exact)) => {
-                    if !exact {
-                        l.down_loses = Some(format!(
-                            "the exact values of `{table}.{}`: they are computed again through `down`, exact only where `down` inverts `up`",
-                            column.name
-                        ));
-                    }
-                    down_units.push(self.refill(scope, table, column, &value, strict)?);
+            match refill {
+                Refill::From { value, .. } => {
+                    down_units.push(self.refill(scope, table, column, value, strict)?);
                 }
-                None => {
-                    l.down_loses = Some(format!(
-                        "the values of `{table}.{}` (the column comes back empty)",
-                        column.name
-                    ));
+                _ => {
                     if column.default.is_some() || !column.nullable {
                         down_units.push(self.restore_definition(scope, table, column, strict)?);
                     }

@@ -5,7 +5,8 @@
 use crate::dialect::mysql::program::Body;
 use crate::dialect::mysql::sql::*;
 use crate::dialect::mysql::{Mysql, Scope};
-use crate::dialect::{Context, Lowered, Unit};
+use crate::dialect::{Lowered, Unit};
+use crate::step::Constraint;
 use migc_compiler::schema::*;
 use migc_grammar::Diagnostic;
 
@@ -35,18 +36,18 @@ impl Mysql {
     pub(super) fn lower_validate_constraint(
         &self,
         l: &mut Lowered,
-        ctx: &Context<'_>,
         scope: &Scope<'_>,
         table: &str,
         name: &str,
+        constraint: &Constraint,
     ) -> Result<(), Diagnostic> {
-        match find_foreign_key(ctx, table, name) {
-            Some(fk) => {
-                l.up.push(self.check_foreign_key(scope, table, &fk));
+        match constraint {
+            Constraint::ForeignKey(fk) => {
+                l.up.push(self.check_foreign_key(scope, table, fk));
                 l.lock = "none (a query)".into();
                 l.scan = true;
             }
-            None => {
+            _ => {
                 l.up.push(comment_unit(&format!(
                     "{name}: nothing to validate, SET NOT NULL checks the rows"
                 )));
@@ -167,16 +168,4 @@ impl Mysql {
         ));
         self.program(scope, b)
     }
-}
-
-fn find_foreign_key(ctx: &Context<'_>, table: &str, name: &str) -> Option<ForeignKey> {
-    ctx.declared(table)
-        .into_iter()
-        .chain(ctx.from.tables.get(table))
-        .flat_map(|t| t.foreign_keys.iter())
-        .find(|f| f.name == name || crate::names::temporary(&f.name) == name)
-        .map(|f| ForeignKey {
-            name: name.to_string(),
-            ..f.clone()
-        })
 }

@@ -69,12 +69,16 @@ impl Mysql {
                 text,
                 previous,
             } => self.lower_comment_table(&mut l, scope, table, text, previous),
-            Op::AddColumn { table, column } => {
-                self.lower_add_column(&mut l, ctx, scope, table, column)
-            }
-            Op::DropColumn { table, column } => {
-                self.lower_drop_column(&mut l, ctx, scope, table, column)
-            }
+            Op::AddColumn {
+                table,
+                column,
+                role,
+            } => self.lower_add_column(&mut l, scope, table, column, role),
+            Op::DropColumn {
+                table,
+                column,
+                refill,
+            } => self.lower_drop_column(&mut l, ctx, scope, table, column, refill),
             Op::AlterType {
                 table,
                 column,
@@ -131,9 +135,11 @@ impl Mysql {
                 fk,
                 not_valid,
             } => self.lower_add_foreign_key(&mut l, scope, table, fk, not_valid),
-            Op::ValidateConstraint { table, name } => {
-                self.lower_validate_constraint(&mut l, ctx, scope, table, name)
-            }
+            Op::ValidateConstraint {
+                table,
+                name,
+                constraint,
+            } => self.lower_validate_constraint(&mut l, scope, table, name, constraint),
             Op::DropForeignKey {
                 table,
                 fk,
@@ -152,13 +158,15 @@ impl Mysql {
                 new,
                 index,
             } => self.lower_swap_primary_key(&mut l, scope, table, old, new, index, origin),
-            Op::RenameConstraint { table, from, to } => {
-                self.lower_rename_constraint(&mut l, ctx, scope, table, from, to, origin)
-            }
-            Op::InstallSync { table, sync } => self.lower_install_sync(&mut l, ctx, table, sync),
-            Op::RemoveSync { table, sync } => {
-                self.lower_remove_sync(&mut l, ctx, scope, table, sync)
-            }
+            Op::RenameConstraint {
+                table,
+                from,
+                to,
+                constraint,
+            } => self
+                .lower_rename_constraint(&mut l, ctx, scope, table, from, to, constraint, origin),
+            Op::InstallSync { table, sync } => self.lower_install_sync(&mut l, table, sync),
+            Op::RemoveSync { table, sync } => self.lower_remove_sync(&mut l, scope, table, sync),
             Op::Backfill {
                 table,
                 key,
@@ -168,7 +176,7 @@ impl Mysql {
             Op::DropView { view } => self.lower_drop_view(&mut l, view),
             Op::Native { name, up, down } => self.lower_native(&mut l, ctx, name, up, down),
         }?;
-        self.remove_sync_first(&mut l, step, ctx, scope)?;
+        self.remove_sync_first(&mut l, step, scope)?;
         Ok(l)
     }
 }

@@ -99,7 +99,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM `post_tags` AS c WHERE c.`topic_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `topics` AS p WHERE p.`id` = c.`topic_id`)) THEN
+        IF EXISTS (SELECT 1 FROM `post_tags` AS c WHERE c.`topic_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `tags` AS p WHERE p.`id` = c.`topic_id`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of post_tags break foreign key post_topics_topic_id_fkey';
         END IF;
       END IF;

@@ -397,7 +397,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND TABLE_TYPE = 'BASE TABLE') THEN
-        IF EXISTS (SELECT 1 FROM `tasks` AS c WHERE c.`tenant_id` IS NOT NULL AND c.`assignee_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `members` AS p WHERE p.`tenant_id` = c.`tenant_id` AND p.`user_id` = c.`assignee_id`)) THEN
+        IF EXISTS (SELECT 1 FROM `tasks` AS c WHERE c.`tenant_id` IS NOT NULL AND c.`assignee_id` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `memberships` AS p WHERE p.`tenant_id` = c.`tenant_id` AND p.`user_id` = c.`assignee_id`)) THEN
           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'migc: rows of tasks break foreign key tasks_assignee_fkey';
         END IF;
       END IF;
