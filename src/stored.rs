@@ -12,7 +12,7 @@ use migc_db::DbUrl;
 use migc_grammar::Sources;
 use migc_import::drift::{compare, Difference};
 use migc_runner::run::{self, Options, Target};
-use migc_runner::verify::Scratch;
+use migc_runner::Scratch;
 use std::collections::BTreeSet;
 
 /// The declared schema built on a scratch database like `server` and read back.

@@ -6,8 +6,8 @@ use crate::source::{self, Loaded};
 use migc_compiler::schema::Schema;
 use migc_db::DbUrl;
 use migc_grammar::{Diagnostic, Sources};
-use migc_runner::verify::{self, Case, Scratch};
-use migc_runner::PlanDir;
+use migc_runner::verify::{self, Case};
+use migc_runner::{PlanDir, Scratch};
 use migc_stdlib::Dialect;
 use std::collections::BTreeMap;
 
@@ -69,9 +69,11 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
         Some(u) => Some(super::apply::url(u)?),
         None => None,
     };
+    // Without a server, the scratch database is embedded (SQLite unless named).
     let dialect = match (&server, args.dialect) {
         (Some(u), _) => u.dialect(),
-        (None, None | Some(Dialect::Sqlite)) => Dialect::Sqlite,
+        (None, None) => DbUrl::Sqlite(None).dialect(),
+        (None, Some(d)) if !d.behaviour().has_server() => d,
         (None, Some(d)) => {
             return Err(Failure::Usage(format!(
                 "verifying on {d} needs a server: give `--url` (a scratch database is created on it and dropped)"
@@ -147,7 +149,7 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
                 path.display()
             )))
         }
-        Some(s @ (DbUrl::Postgres(_) | DbUrl::Mysql(_))) => {
+        Some(s) if s.dialect().behaviour().has_server() => {
             Some(Scratch::create(s).map_err(super::apply::failure)?)
         }
         _ => None,
