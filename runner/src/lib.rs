@@ -11,7 +11,8 @@
 //! - [`run`]: `apply` and `rollback`;
 //! - [`status()`]: what the state table says;
 //! - [`verify`]: a scratch database run through a plan with both applications;
-//! - [`Scratch`]: scratch databases, made and dropped.
+//! - [`Scratch`]: scratch databases, made and dropped;
+//! - [`stored`]: the declared schema as a database stores it, to compare a database with.
 
 pub mod backfill;
 pub mod lock;
@@ -23,6 +24,7 @@ pub mod scratch;
 pub mod script;
 pub mod state;
 pub mod status;
+pub mod stored;
 pub mod verify;
 
 pub use plan_dir::PlanDir;

@@ -56,10 +56,8 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
     };
     if let Some(url) = server {
         if migc_db::DbUrl::parse(args.to).is_none() && !sql(args.to) {
-            if let Some(stored) =
-                crate::stored::for_comparison(&to, &url, &sources, &from, &mut foreign)
-            {
-                crate::stored::reconcile(&mut from, &to, &stored);
+            if let Some(stored) = source::stored(&to, &url, &sources, &from, &mut foreign) {
+                migc_runner::stored::reconcile(&mut from, &to, &stored);
             }
         }
     }
