@@ -9,4 +9,3 @@ mod output;
 mod record;
 pub mod render;
 mod source;
-mod stored;

@@ -14,6 +14,7 @@
 use crate::input::display;
 use crate::source::READ_AS_MIG;
 use migc_db::DbUrl;
+use migc_grammar::{Sources, Span};
 use std::path::{Path, PathBuf};
 
 pub struct Names {
@@ -108,6 +109,17 @@ impl Names {
         } else {
             text
         }
+    }
+}
+
+/// The planner's `locate` for the files of `sources`: a span's `file:line:col`, the file as
+/// `names` records it.
+pub fn locator<'a>(names: &Names, sources: &'a Sources) -> impl Fn(Span) -> Option<String> + 'a {
+    let recorded: Vec<String> = sources.iter().map(|(_, f)| names.file(&f.name)).collect();
+    move |span| {
+        let name = recorded.get(span.file.0 as usize)?;
+        let (line, col) = sources.line_col(span);
+        Some(format!("{name}:{line}:{col}"))
     }
 }
 

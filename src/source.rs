@@ -169,3 +169,27 @@ fn load_imported(
     foreign.extend(imported.unread);
     Ok(Some(loaded))
 }
+
+/// The declared schema as the database of `server` stores it ([`migc_runner::stored`]), to
+/// compare `database` (read from there) with; the objects in `foreign` that the declared native
+/// blocks made leave it. `None`, with a note, when it cannot be built: the comparison is then
+/// with the declared schema as written.
+pub fn stored(
+    declared: &Schema,
+    server: &DbUrl,
+    sources: &Sources,
+    database: &Schema,
+    foreign: &mut Foreign,
+) -> Option<Schema> {
+    let locate = crate::record::locator(&crate::record::Names::new(&[]), sources);
+    match migc_runner::stored::for_comparison(declared, server, &locate, database, foreign) {
+        Ok(stored) => Some(stored),
+        Err(e) => {
+            eprintln!(
+                "note: compared with the declared schema as written, not as {} stores it: building it on a scratch database failed: {e}",
+                server.dialect()
+            );
+            None
+        }
+    }
+}

@@ -41,7 +41,7 @@ pub(crate) fn bare(dialect: Dialect, word: &str) -> String {
         .or_else(|| last.strip_prefix('`').and_then(|s| s.strip_suffix('`')))
     {
         inner.to_string()
-    } else if dialect == Dialect::Postgres {
+    } else if crate::dialect::reading(dialect).folds_unquoted_names() {
         last.to_lowercase()
     } else {
         last
@@ -178,6 +178,8 @@ pub(crate) fn classify(dialect: Dialect, text: &str) -> Kind {
         }
         return Kind::Noise;
     }
+    let reading = crate::dialect::reading(dialect);
+    let q = |n: &str| reading.quote_ident(n);
     if first == "ALTER" && up.get(1).map(String::as_str) == Some("TABLE") {
         let mut i = 2;
         while matches!(
@@ -208,8 +210,7 @@ pub(crate) fn classify(dialect: Dialect, text: &str) -> Kind {
             (" EXCLUDE ", "exclusion constraint", None),
         ] {
             if upper.contains(marker) {
-                let down =
-                    down.map(|d| format!("ALTER TABLE {} {d}", crate::unread::q(dialect, &table)));
+                let down = down.map(|d| format!("ALTER TABLE {} {d}", q(&table)));
                 return Kind::Unread(Unread::with_sql(what, &table, Some(&table), text, down));
             }
         }
@@ -254,26 +255,17 @@ pub(crate) fn classify(dialect: Dialect, text: &str) -> Kind {
         }
         cw.get(j).map(|t| bare(dialect, t))
     };
-    let q = |n: &str| crate::unread::q(dialect, n);
     let unread = match kind.as_str() {
         "FUNCTION" | "PROCEDURE" => {
             let name = name_after(k + 1);
             let signature = function_signature(&cleaned);
-            let down = match dialect {
-                Dialect::Postgres => format!("DROP {kind} IF EXISTS {}{signature}", q(&name)),
-                _ => format!("DROP {kind} IF EXISTS {}", q(&name)),
-            };
+            let down = reading.drop_routine(&kind, &name, &signature);
             Unread::with_sql(&kind.to_lowercase(), &name, None, &cleaned, Some(down))
         }
         "TRIGGER" | "CONSTRAINT TRIGGER" => {
             let name = name_after(k + 1);
             let table = on_table();
-            let down = match (dialect, &table) {
-                (Dialect::Postgres, Some(t)) => {
-                    format!("DROP TRIGGER IF EXISTS {} ON {}", q(&name), q(t))
-                }
-                _ => format!("DROP TRIGGER IF EXISTS {}", q(&name)),
-            };
+            let down = reading.drop_trigger(&name, table.as_deref());
             Unread::with_sql("trigger", &name, table.as_deref(), &cleaned, Some(down))
         }
         "POLICY" => {

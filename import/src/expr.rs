@@ -28,7 +28,7 @@ pub(crate) fn needs_quotes(name: &str) -> bool {
 
 /// The value of an identifier as the dialect resolves it (PostgreSQL folds bare names).
 pub(crate) fn ident_value(dialect: Dialect, i: &Ident) -> String {
-    if dialect == Dialect::Postgres && i.quote_style.is_none() {
+    if i.quote_style.is_none() && crate::dialect::reading(dialect).folds_unquoted_names() {
         i.value.to_lowercase()
     } else {
         i.value.clone()
@@ -38,14 +38,13 @@ pub(crate) fn ident_value(dialect: Dialect, i: &Ident) -> String {
 /// The stdlib function a dialect's spelling stands for.
 fn portable_function(dialect: Dialect, name: &str, args: usize) -> Option<&'static str> {
     let n = name.to_ascii_lowercase();
-    Some(match (dialect, n.as_str()) {
-        (_, "current_timestamp" | "now" | "localtimestamp") => "now",
-        (Dialect::Postgres, "gen_random_uuid") | (Dialect::Mysql, "uuid") => "gen_uuid",
-        (Dialect::Mysql, "curdate") | (_, "current_date") => "current_date",
-        (Dialect::Mysql, "char_length") => "length",
-        (Dialect::Sqlite, "max") if args > 1 => "greatest",
-        (Dialect::Sqlite, "min") if args > 1 => "least",
-        _ => migc_stdlib::function(&n)?.name,
+    Some(match n.as_str() {
+        "current_timestamp" | "now" | "localtimestamp" => "now",
+        "current_date" => "current_date",
+        _ => match crate::dialect::reading(dialect).function(&n, args) {
+            Some(p) => p,
+            None => migc_stdlib::function(&n)?.name,
+        },
     })
 }
 

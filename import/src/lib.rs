@@ -12,8 +12,12 @@
 //! same model for the same database. What the model cannot hold (triggers, functions, policies,
 //! partitions, grants, expressions only one dialect understands…) is reported as a warning
 //! naming each object and, when there is SQL to replay it, kept as a `native` block.
+//!
+//! What differs between dialects in all of this (the parser, names, types, functions, the
+//! catalog queries) is asked of the dialect's `Reading` (`dialect/`), never matched on its name.
 
 mod classify;
+mod dialect;
 pub mod drift;
 pub mod emit;
 mod expr;
@@ -90,11 +94,7 @@ fn finish(mut reader: Reader) -> Imported {
 /// Reads a file of DDL in `dialect`. Parse errors come back as error diagnostics with their
 /// place in `file`; reading goes on past them so that every error is reported.
 pub fn read_sql(dialect: Dialect, file: FileId, text: &str) -> Imported {
-    let text = if dialect == Dialect::Mysql {
-        split::unwrap_conditional_comments(text)
-    } else {
-        text.to_string()
-    };
+    let text = dialect::reading(dialect).dump_text(text);
     let mut reader = Reader::new(dialect);
     for s in split::split(&text) {
         reader.statement(
@@ -112,11 +112,7 @@ pub fn read_sql(dialect: Dialect, file: FileId, text: &str) -> Imported {
 pub fn read_database(url: &DbUrl) -> Result<Imported, DbError> {
     let mut conn = migc_db::connect(url)?;
     let dialect = url.dialect();
-    let statements = match dialect {
-        Dialect::Postgres => introspect::postgres::ddl(conn.as_mut())?,
-        Dialect::Mysql => introspect::mysql::ddl(conn.as_mut())?,
-        Dialect::Sqlite => introspect::sqlite::ddl(conn.as_mut())?,
-    };
+    let statements = dialect::reading(dialect).catalog(conn.as_mut())?;
     let mut reader = Reader::new(dialect);
     for s in statements {
         reader.statement(

@@ -12,13 +12,22 @@ pub(crate) struct Read {
     pub serial: bool,
 }
 
-fn builtin(name: &str, args: Vec<u64>) -> Read {
+/// A portable type.
+pub(crate) fn builtin(name: &str, args: Vec<u64>) -> Read {
     Read {
         ty: ColumnType::Builtin {
             name: name.to_string(),
             args,
         },
         serial: false,
+    }
+}
+
+/// An integer with a sequence the column owns behind it (`serial`): `identity`.
+pub(crate) fn serial(name: &str) -> Read {
+    Read {
+        serial: true,
+        ..builtin(name, Vec::new())
     }
 }
 
@@ -41,16 +50,11 @@ fn base_and_args(spelling: &str) -> (String, Option<Vec<u64>>) {
 /// Reads a column type. `enums` are the schema's enum names (PostgreSQL types by name).
 /// Anything without a portable equivalent becomes a native type spelled for this dialect only.
 pub(crate) fn read(dialect: Dialect, spelling: &str, enums: &[String]) -> Read {
-    let spelling = match dialect {
-        Dialect::Postgres => spelling
-            .trim()
-            .strip_prefix("public.")
-            .unwrap_or(spelling.trim()),
-        _ => spelling.trim(),
-    };
+    let reading = crate::dialect::reading(dialect);
+    let spelling = reading.unqualified_type(spelling.trim());
     let declared = match spelling.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
         Some(quoted) => quoted.replace("\"\"", "\""),
-        None if dialect == Dialect::Postgres => spelling.to_lowercase(),
+        None if reading.folds_unquoted_names() => spelling.to_lowercase(),
         None => spelling.to_string(),
     };
     if let Some(e) = enums.iter().find(|e| **e == declared) {
@@ -67,59 +71,15 @@ pub(crate) fn read(dialect: Dialect, spelling: &str, enums: &[String]) -> Read {
         .replace(" zerofill", "")
         .trim()
         .to_string();
-    let serial = |n: &str| Read {
-        serial: true,
-        ..builtin(n, Vec::new())
-    };
-    let portable = match (dialect, base.as_str()) {
-        (_, "boolean" | "bool") => Some(builtin("bool", vec![])),
-        (Dialect::Mysql, "tinyint") if args == [1] => Some(builtin("bool", vec![])),
-        (Dialect::Postgres, "smallserial" | "serial2") => Some(serial("int16")),
-        (Dialect::Postgres, "serial" | "serial4") => Some(serial("int32")),
-        (Dialect::Postgres, "bigserial" | "serial8") => Some(serial("int64")),
-        (Dialect::Postgres | Dialect::Mysql, "smallint" | "int2") if !unsigned => {
-            Some(builtin("int16", vec![]))
-        }
-        (Dialect::Postgres | Dialect::Mysql, "integer" | "int" | "int4") if !unsigned => {
-            Some(builtin("int32", vec![]))
-        }
-        (Dialect::Postgres | Dialect::Mysql, "bigint" | "int8") if !unsigned => {
-            Some(builtin("int64", vec![]))
-        }
-        (Dialect::Sqlite, "integer" | "int" | "bigint") => Some(builtin("int64", vec![])),
-        (_, "numeric" | "decimal") if args.len() == 2 => Some(builtin("decimal", args.clone())),
-        (Dialect::Postgres, "real" | "float4") | (Dialect::Mysql, "float") => {
-            Some(builtin("float32", vec![]))
-        }
-        (Dialect::Postgres, "double precision" | "float8")
-        | (Dialect::Mysql, "double")
-        | (Dialect::Sqlite, "real" | "double") => Some(builtin("float64", vec![])),
-        (_, "text") => Some(builtin("text", vec![])),
-        (_, "character varying" | "varchar") if args.len() == 1 => {
+    let portable = match base.as_str() {
+        "boolean" | "bool" => Some(builtin("bool", vec![])),
+        "numeric" | "decimal" if args.len() == 2 => Some(builtin("decimal", args.clone())),
+        "text" => Some(builtin("text", vec![])),
+        "character varying" | "varchar" if args.len() == 1 => {
             Some(builtin("varchar", args.clone()))
         }
-        (Dialect::Postgres, "bytea") | (Dialect::Mysql, "longblob") | (Dialect::Sqlite, "blob") => {
-            Some(builtin("bytes", vec![]))
-        }
-        (Dialect::Postgres, "uuid") => Some(builtin("uuid", vec![])),
-        (Dialect::Mysql, "char") if args == [36] => Some(builtin("uuid", vec![])),
-        (_, "date") => Some(builtin("date", vec![])),
-        (Dialect::Postgres, "time" | "time without time zone") if args.is_empty() => {
-            Some(builtin("time", vec![]))
-        }
-        (Dialect::Mysql, "time") if args == [6] => Some(builtin("time", vec![])),
-        (Dialect::Sqlite, "time") => Some(builtin("time", vec![])),
-        (Dialect::Postgres, "timestamp" | "timestamp without time zone") if args.is_empty() => {
-            Some(builtin("timestamp", vec![]))
-        }
-        (Dialect::Mysql, "datetime") if args == [6] => Some(builtin("timestamp", vec![])),
-        (Dialect::Sqlite, "timestamp" | "datetime") => Some(builtin("timestamp", vec![])),
-        (Dialect::Postgres, "timestamptz" | "timestamp with time zone") if args.is_empty() => {
-            Some(builtin("timestamptz", vec![]))
-        }
-        (Dialect::Sqlite, "timestamptz") => Some(builtin("timestamptz", vec![])),
-        (Dialect::Postgres, "jsonb") | (Dialect::Mysql, "json") => Some(builtin("json", vec![])),
-        _ => None,
+        "date" => Some(builtin("date", vec![])),
+        _ => reading.builtin_type(&base, &args, unsigned),
     };
     // sqlparser prints some types in capitals: the catalogs' lower case reads better.
     let native = if spelling.contains(['"', '`', '\'']) {

@@ -19,11 +19,6 @@ pub struct Unread {
     pub down: Option<String>,
 }
 
-/// A name quoted for a dialect's SQL.
-pub(crate) fn q(dialect: Dialect, name: &str) -> String {
-    dialect.quote_ident(name)
-}
-
 impl Unread {
     pub(crate) fn with_sql(
         kind: &str,
@@ -93,21 +88,9 @@ impl Unread {
         expr: &str,
     ) -> Unread {
         let target = format!("{}.{}", table, column);
-        let (up, down) = match d {
-            Dialect::Sqlite => (None, None),
-            _ => (
-                Some(format!(
-                    "ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {expr}",
-                    q(d, table),
-                    q(d, column)
-                )),
-                Some(format!(
-                    "ALTER TABLE {} ALTER COLUMN {} DROP DEFAULT",
-                    q(d, table),
-                    q(d, column)
-                )),
-            ),
-        };
+        let (up, down) = crate::dialect::reading(d)
+            .column_default_ddl(table, column, expr)
+            .unzip();
         Unread {
             kind: "default of column".into(),
             name: target,
@@ -119,21 +102,9 @@ impl Unread {
     }
 
     pub(crate) fn check(table: &str, name: &str, what: &str, d: Dialect, expr: &str) -> Unread {
-        let (up, down) = match d {
-            Dialect::Sqlite => (None, None),
-            _ => (
-                Some(format!(
-                    "ALTER TABLE {} ADD CONSTRAINT {} CHECK ({expr})",
-                    q(d, table),
-                    q(d, name)
-                )),
-                Some(format!(
-                    "ALTER TABLE {} DROP CONSTRAINT {}",
-                    q(d, table),
-                    q(d, name)
-                )),
-            ),
-        };
+        let (up, down) = crate::dialect::reading(d)
+            .check_ddl(table, name, expr)
+            .unzip();
         Unread {
             kind: "check".into(),
             name: name.to_string(),
@@ -145,10 +116,7 @@ impl Unread {
     }
 
     pub(crate) fn index(table: &str, name: &str, what: &str, d: Dialect, create: &str) -> Unread {
-        let down = match d {
-            Dialect::Mysql => format!("DROP INDEX {} ON {}", q(d, name), q(d, table)),
-            _ => format!("DROP INDEX IF EXISTS {}", q(d, name)),
-        };
+        let down = crate::dialect::reading(d).drop_index(name, table);
         Unread {
             kind: "index".into(),
             name: name.to_string(),

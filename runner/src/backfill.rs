@@ -29,18 +29,15 @@ pub struct Job<'a> {
     pub quiet: bool,
 }
 
-fn ident(dialect: Dialect, name: &str) -> String {
-    dialect.quote_ident(name)
-}
-
 fn tuple(dialect: Dialect, items: &[String], quote: bool) -> String {
+    let b = dialect.behaviour();
     let parts: Vec<String> = items
         .iter()
         .map(|v| {
             if quote {
-                state::lit(dialect, v)
+                b.quote_literal(v)
             } else {
-                ident(dialect, v)
+                b.quote_ident(v)
             }
         })
         .collect();
@@ -70,14 +67,6 @@ pub fn upto(dialect: Dialect, batch: &Batch, last: &[String]) -> String {
         tuple(dialect, &batch.key, false),
         tuple(dialect, last, true)
     )
-}
-
-fn begin(dialect: Dialect) -> &'static str {
-    match dialect {
-        Dialect::Postgres => "BEGIN",
-        Dialect::Mysql => "START TRANSACTION",
-        Dialect::Sqlite => "BEGIN IMMEDIATE",
-    }
 }
 
 fn count(conn: &mut dyn Connection, sql: &str) -> Result<u64, DbError> {
@@ -117,7 +106,7 @@ pub fn run(
             keys.join(", ")
         );
     }
-    let table = ident(dialect, &batch.table);
+    let table = dialect.behaviour().quote_ident(&batch.table);
     let mut rewalked = false;
     loop {
         let left = count(
@@ -206,7 +195,8 @@ fn one_batch(
     total: u64,
 ) -> Result<Option<(Vec<String>, u64)>, DbError> {
     let dialect = conn.dialect();
-    conn.execute(begin(dialect))?;
+    let b = dialect.behaviour();
+    conn.execute(b.begin_write())?;
     let result = (|| {
         for s in &batch.setup {
             conn.execute(s)?;
@@ -214,8 +204,7 @@ fn one_batch(
         let after = after(dialect, batch, checkpoint);
         let limit = job.batch_size.max(1).to_string();
         // Names and texts of the statements may hold the placeholders' characters too.
-        let next =
-            dialect.fill_placeholders(&batch.next, &[("{after}", &after), ("{limit}", &limit)]);
+        let next = b.fill_placeholders(&batch.next, &[("{after}", &after), ("{limit}", &limit)]);
         let keys = conn.query(&next)?;
         let Some(last) = keys.last() else {
             for s in &batch.teardown {
@@ -225,8 +214,7 @@ fn one_batch(
         };
         let last: Vec<String> = last.iter().map(|v| v.clone().unwrap_or_default()).collect();
         let upto = upto(dialect, batch, &last);
-        let fill =
-            dialect.fill_placeholders(&batch.fill, &[("{after}", &after), ("{upto}", &upto)]);
+        let fill = b.fill_placeholders(&batch.fill, &[("{after}", &after), ("{upto}", &upto)]);
         conn.execute(&fill)?;
         for s in &batch.teardown {
             conn.execute(s)?;

@@ -8,8 +8,11 @@
 //! - [`lock`]: one run at a time per database;
 //! - [`retry`]: lock timeouts with bounded exponential backoff;
 //! - [`backfill`]: batched backfills with checkpoints and progress;
-//! - [`run`]: `apply`, `rollback` and `status`;
-//! - [`verify`]: a scratch database run through a plan with both applications.
+//! - [`run`]: `apply` and `rollback`;
+//! - [`status()`]: what the state table says;
+//! - [`verify`]: a scratch database run through a plan with both applications;
+//! - [`Scratch`]: scratch databases, made and dropped;
+//! - [`stored`]: the declared schema as a database stores it, to compare a database with.
 
 pub mod backfill;
 pub mod lock;
@@ -17,12 +20,17 @@ pub mod plan_dir;
 pub mod progress;
 pub mod retry;
 pub mod run;
+pub mod scratch;
 pub mod script;
 pub mod state;
+pub mod status;
+pub mod stored;
 pub mod verify;
 
 pub use plan_dir::PlanDir;
-pub use run::{apply, rollback, status, Options, Target};
+pub use run::{apply, rollback, Options, Target};
+pub use scratch::Scratch;
+pub use status::status;
 
 use std::fmt;
 

@@ -2,7 +2,10 @@
 //! SHA-256 checksums before anything runs.
 
 use crate::{Error, Kind};
+use migc_compiler::schema::Schema;
+use migc_grammar::Diagnostic;
 use migc_planner::manifest::{self, Manifest};
+use migc_planner::{Labels, Locate};
 use migc_stdlib::Dialect;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -49,6 +52,37 @@ impl PlanDir {
             }
         }
         PlanDir::from_files(&text, files)
+    }
+
+    /// Plans `from -> to` in memory, as `migc plan` would write it: `labels` are the sources as
+    /// recorded, `locate` gives a span's `file:line:col`. The planner's findings go to
+    /// `diagnostics`; `None` when it refuses the change or the dialect cannot express it.
+    pub fn plan(
+        from: &Schema,
+        to: &Schema,
+        labels: &Labels<'_>,
+        dialect: Dialect,
+        allow_destructive: bool,
+        locate: Locate<'_>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<PlanDir> {
+        let options = migc_planner::Options { allow_destructive };
+        let plan = migc_planner::plan(from, to, &options);
+        diagnostics.extend(plan.diagnostics.iter().cloned());
+        if plan.has_errors() {
+            return None;
+        }
+        match migc_planner::render(&plan, from, to, dialect, labels, locate) {
+            Ok(files) => {
+                let mut files = files.files;
+                let manifest = files.remove("manifest.json").unwrap_or_default();
+                PlanDir::from_files(&manifest, files).ok()
+            }
+            Err(errors) => {
+                diagnostics.extend(errors);
+                None
+            }
+        }
     }
 
     /// A plan from the text of its manifest and its scripts (`verify` plans in memory).

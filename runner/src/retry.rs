@@ -49,19 +49,7 @@ impl Policy {
     /// The session setting that gives statements this policy's lock timeout.
     pub fn session_sql(&self, dialect: Dialect) -> Option<String> {
         let t = self.lock_timeout?;
-        let ms = t.as_millis().max(1);
-        Some(match dialect {
-            Dialect::Postgres => format!(
-                "SET lock_timeout = '{ms}ms'; SET migc.lock_timeout = '{ms}ms'; SET migc.lock_attempts = 1"
-            ),
-            Dialect::Mysql => {
-                let s = t.as_secs().max(1);
-                format!(
-                    "SET SESSION lock_wait_timeout = {s}, SESSION innodb_lock_wait_timeout = {s}"
-                )
-            }
-            Dialect::Sqlite => format!("PRAGMA busy_timeout = {ms}"),
-        })
+        Some(dialect.behaviour().lock_timeout(t))
     }
 }
 

@@ -79,7 +79,13 @@ pub fn frames(text: &str) -> Framed {
 /// comment there. Statements holding nothing but comments are left out. SQLite trigger bodies
 /// are not recognised: SQLite scripts run as a whole.
 pub fn statements(sql: &str, dialect: Dialect) -> Vec<String> {
-    let mysql = dialect == Dialect::Mysql;
+    let b = dialect.behaviour();
+    let (delimiter_directive, hash_comments, backslashes, dollar_quotes) = (
+        b.supports_delimiter_directive(),
+        b.supports_hash_comments(),
+        b.supports_backslash_escapes(),
+        b.supports_dollar_quotes(),
+    );
     let chars: Vec<char> = sql.chars().collect();
     let mut out = Vec::new();
     let mut current = String::new();
@@ -89,7 +95,7 @@ pub fn statements(sql: &str, dialect: Dialect) -> Vec<String> {
     while i < chars.len() {
         let c = chars[i];
         // `DELIMITER xx` on a line of its own, between statements.
-        if mysql && at_line_start(&current) && (i == 0 || chars[i - 1] == '\n') {
+        if delimiter_directive && at_line_start(&current) && (i == 0 || chars[i - 1] == '\n') {
             let line_end = chars[i..]
                 .iter()
                 .position(|&c| c == '\n')
@@ -128,7 +134,7 @@ pub fn statements(sql: &str, dialect: Dialect) -> Vec<String> {
                     let d = chars[i];
                     current.push(d);
                     i += 1;
-                    if mysql && d == '\\' && quote != '`' && i < chars.len() {
+                    if backslashes && d == '\\' && quote != '`' && i < chars.len() {
                         current.push(chars[i]);
                         i += 1;
                     } else if d == quote {
@@ -147,7 +153,7 @@ pub fn statements(sql: &str, dialect: Dialect) -> Vec<String> {
                     i += 1;
                 }
             }
-            '#' if mysql => {
+            '#' if hash_comments => {
                 while i < chars.len() && chars[i] != '\n' {
                     current.push(chars[i]);
                     i += 1;
@@ -165,7 +171,7 @@ pub fn statements(sql: &str, dialect: Dialect) -> Vec<String> {
                     i += 2;
                 }
             }
-            '$' if dialect == Dialect::Postgres => {
+            '$' if dollar_quotes => {
                 // A dollar quote: `$tag$ … $tag$` (a tag is empty or an identifier).
                 let tag_end = chars[i + 1..]
                     .iter()

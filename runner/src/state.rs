@@ -41,87 +41,42 @@ pub struct Row {
     pub updated_at: String,
 }
 
-/// A text literal.
-pub fn lit(dialect: Dialect, s: &str) -> String {
-    dialect.quote_literal(s)
-}
+/// The columns of the table, in the order [`upsert`] writes them.
+const COLUMNS: [&str; 9] = [
+    "plan",
+    "label",
+    "phase",
+    "step",
+    "status",
+    "checkpoint",
+    "rows_done",
+    "rows_total",
+    "updated_at",
+];
 
-fn now(dialect: Dialect) -> &'static str {
-    match dialect {
-        Dialect::Postgres => "now()",
-        Dialect::Mysql => "CURRENT_TIMESTAMP(6)",
-        Dialect::Sqlite => "strftime('%Y-%m-%d %H:%M:%f', 'now')",
-    }
-}
+/// The primary key.
+const KEY: [&str; 3] = ["plan", "phase", "step"];
 
 /// Creates the table when it is not there.
 pub fn ensure(conn: &mut dyn Connection) -> Result<(), DbError> {
-    let sql = match conn.dialect() {
-        Dialect::Postgres => format!(
-            "CREATE TABLE IF NOT EXISTS {TABLE} (
-  plan text NOT NULL,
-  label text NOT NULL,
-  phase text NOT NULL,
-  step text NOT NULL,
-  status text NOT NULL,
-  checkpoint text,
-  rows_done bigint NOT NULL DEFAULT 0,
-  rows_total bigint,
-  updated_at timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (plan, phase, step)
-);
-COMMENT ON TABLE {TABLE} IS 'migc apply: the steps of each plan run here (see migc status)';"
-        ),
-        Dialect::Mysql => format!(
-            "CREATE TABLE IF NOT EXISTS {TABLE} (
-  plan varchar(64) NOT NULL,
-  label text NOT NULL,
-  phase varchar(32) NOT NULL,
-  step varchar(255) NOT NULL,
-  status varchar(32) NOT NULL,
-  checkpoint text,
-  rows_done bigint NOT NULL DEFAULT 0,
-  rows_total bigint,
-  updated_at datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-  PRIMARY KEY (plan, phase, step)
-) COMMENT 'migc apply: the steps of each plan run here (see migc status)'"
-        ),
-        Dialect::Sqlite => format!(
-            "CREATE TABLE IF NOT EXISTS {TABLE} (
-  plan text NOT NULL,
-  label text NOT NULL,
-  phase text NOT NULL,
-  step text NOT NULL,
-  status text NOT NULL,
-  checkpoint text,
-  rows_done integer NOT NULL DEFAULT 0,
-  rows_total integer,
-  updated_at text NOT NULL,
-  PRIMARY KEY (plan, phase, step)
-);"
-        ),
-    };
+    let sql = conn.dialect().behaviour().state_table(TABLE);
     conn.execute(&sql)
 }
 
 /// Whether the table is there.
 pub fn exists(conn: &mut dyn Connection) -> Result<bool, DbError> {
-    let sql = match conn.dialect() {
-        Dialect::Postgres => format!("SELECT to_regclass('{TABLE}') IS NOT NULL"),
-        Dialect::Mysql => format!(
-            "SELECT count(*) > 0 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '{TABLE}'"
-        ),
-        Dialect::Sqlite => format!(
-            "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = '{TABLE}'"
-        ),
-    };
-    let rows = conn.query(&sql)?;
-    Ok(matches!(
+    let sql = conn.dialect().behaviour().table_exists(TABLE);
+    Ok(is_true(&conn.query(&sql)?))
+}
+
+/// Whether the first value of a query's rows is true, as each dialect writes it.
+pub(crate) fn is_true(rows: &migc_db::Rows) -> bool {
+    matches!(
         rows.first()
             .and_then(|r| r.first())
             .and_then(|v| v.as_deref()),
         Some("t" | "1" | "true")
-    ))
+    )
 }
 
 /// Every row, of one plan or of all, oldest first.
@@ -129,9 +84,9 @@ pub fn rows(conn: &mut dyn Connection, plan: Option<&str>) -> Result<Vec<Row>, D
     if !exists(conn)? {
         return Ok(Vec::new());
     }
-    let dialect = conn.dialect();
+    let b = conn.dialect().behaviour();
     let filter = plan
-        .map(|p| format!(" WHERE plan = {}", lit(dialect, p)))
+        .map(|p| format!(" WHERE plan = {}", b.quote_literal(p)))
         .unwrap_or_default();
     let sql = format!(
         "SELECT plan, label, phase, step, status, checkpoint, rows_done, rows_total, updated_at FROM {TABLE}{filter} ORDER BY updated_at, plan, phase, step"
@@ -185,9 +140,10 @@ pub struct Record<'a> {
 
 /// The statement that writes a row (inserted or replaced), to run inside the step's transaction.
 pub fn upsert(dialect: Dialect, r: &Record<'_>) -> String {
+    let b = dialect.behaviour();
     let checkpoint = r
         .checkpoint
-        .map(|c| lit(dialect, &serde_json::to_string(c).unwrap_or_default()))
+        .map(|c| b.quote_literal(&serde_json::to_string(c).unwrap_or_default()))
         .unwrap_or_else(|| "NULL".into());
     let total = r
         .rows_total
@@ -195,42 +151,35 @@ pub fn upsert(dialect: Dialect, r: &Record<'_>) -> String {
         .unwrap_or_else(|| "NULL".into());
     let values = format!(
         "({}, {}, {}, {}, {}, {checkpoint}, {}, {total}, {})",
-        lit(dialect, r.plan),
-        lit(dialect, r.label),
-        lit(dialect, r.phase),
-        lit(dialect, r.step),
-        lit(dialect, r.status),
+        b.quote_literal(r.plan),
+        b.quote_literal(r.label),
+        b.quote_literal(r.phase),
+        b.quote_literal(r.step),
+        b.quote_literal(r.status),
         r.rows_done,
-        now(dialect)
+        b.now()
     );
-    let columns =
-        "(plan, label, phase, step, status, checkpoint, rows_done, rows_total, updated_at)";
-    match dialect {
-        Dialect::Mysql => format!(
-            "INSERT INTO {TABLE} {columns} VALUES {values} ON DUPLICATE KEY UPDATE label = VALUES(label), status = VALUES(status), checkpoint = VALUES(checkpoint), rows_done = VALUES(rows_done), rows_total = VALUES(rows_total), updated_at = VALUES(updated_at)"
-        ),
-        _ => format!(
-            "INSERT INTO {TABLE} {columns} VALUES {values} ON CONFLICT (plan, phase, step) DO UPDATE SET label = excluded.label, status = excluded.status, checkpoint = excluded.checkpoint, rows_done = excluded.rows_done, rows_total = excluded.rows_total, updated_at = excluded.updated_at"
-        ),
-    }
+    b.upsert(TABLE, &COLUMNS, &KEY, &values)
 }
 
 /// The statement that marks every row of a phase as being rolled back.
 pub fn mark_rolling_back(dialect: Dialect, plan: &str, phase: &str) -> String {
+    let b = dialect.behaviour();
     format!(
         "UPDATE {TABLE} SET status = {}, updated_at = {} WHERE plan = {} AND phase = {}",
-        lit(dialect, ROLLING_BACK),
-        now(dialect),
-        lit(dialect, plan),
-        lit(dialect, phase)
+        b.quote_literal(ROLLING_BACK),
+        b.now(),
+        b.quote_literal(plan),
+        b.quote_literal(phase)
     )
 }
 
 /// The statement that forgets a phase (once its rollback is done).
 pub fn forget_phase(dialect: Dialect, plan: &str, phase: &str) -> String {
+    let b = dialect.behaviour();
     format!(
         "DELETE FROM {TABLE} WHERE plan = {} AND phase = {}",
-        lit(dialect, plan),
-        lit(dialect, phase)
+        b.quote_literal(plan),
+        b.quote_literal(phase)
     )
 }

@@ -76,11 +76,10 @@ pub fn run(url: &str, to: &[String], format: Format) -> Result<(), Failure> {
         .collect();
     // Compared with the declared schema as the database stores it, so that the catalog's own
     // spelling is not reported.
-    let differences =
-        match crate::stored::for_comparison(&declared, &db, &sources, &database, &mut foreign) {
-            Some(stored) => crate::stored::drift(&database, &declared, &stored, &names),
-            None => migc_import::drift::compare(&database, &declared, &names),
-        };
+    let differences = match source::stored(&declared, &db, &sources, &database, &mut foreign) {
+        Some(stored) => migc_runner::stored::drift(&database, &declared, &stored, &names),
+        None => migc_import::drift::compare(&database, &declared, &names),
+    };
     let unmanaged: Vec<String> = foreign
         .iter()
         .map(|u| format!("{} {}", u.kind, u.name))

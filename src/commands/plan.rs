@@ -44,21 +44,20 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
     };
     // A database read through its catalog spells what migc created its own way: where it
     // holds the declared schema exactly as stored, the plan sees the declared objects.
-    // So does a SQLite dump (`sqlite3 .schema`), built alike in a temporary file.
+    // So does a dump of a dialect without servers (SQLite's `.schema`), built alike in a
+    // temporary file.
     let sql = |spec: &str| spec.ends_with(".sql");
     let server = match migc_db::DbUrl::parse(args.from) {
         Some(url) => Some(url),
-        None if sql(args.from) && args.dialect == Dialect::Sqlite => {
+        None if sql(args.from) && !args.dialect.behaviour().has_server() => {
             Some(migc_db::DbUrl::Sqlite(None))
         }
         None => None,
     };
     if let Some(url) = server {
         if migc_db::DbUrl::parse(args.to).is_none() && !sql(args.to) {
-            if let Some(stored) =
-                crate::stored::for_comparison(&to, &url, &sources, &from, &mut foreign)
-            {
-                crate::stored::reconcile(&mut from, &to, &stored);
+            if let Some(stored) = source::stored(&to, &url, &sources, &from, &mut foreign) {
+                migc_runner::stored::reconcile(&mut from, &to, &stored);
             }
         }
     }

@@ -5,11 +5,11 @@ use crate::render::{self, Format};
 use crate::source::{self, Loaded};
 use migc_compiler::schema::Schema;
 use migc_db::DbUrl;
-use migc_grammar::{Diagnostic, Sources};
-use migc_runner::verify::{self, Case, Scratch};
-use migc_runner::PlanDir;
+use migc_grammar::Sources;
+use migc_planner::Labels;
+use migc_runner::verify::{self, Case};
+use migc_runner::{PlanDir, Scratch};
 use migc_stdlib::Dialect;
-use std::collections::BTreeMap;
 
 pub struct Args<'a> {
     pub from: &'a str,
@@ -21,57 +21,16 @@ pub struct Args<'a> {
     pub format: Format,
 }
 
-/// Plans `from -> to` in memory, as `migc plan` would write it (`labels` are the sources as
-/// recorded, `names` records the files of `sources`).
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn plan_of(
-    from: &Schema,
-    to: &Schema,
-    labels: (&str, &str),
-    names: &crate::record::Names,
-    dialect: Dialect,
-    allow_destructive: bool,
-    sources: &Sources,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<PlanDir> {
-    let options = migc_planner::Options { allow_destructive };
-    let plan = migc_planner::plan(from, to, &options);
-    diagnostics.extend(plan.diagnostics.iter().cloned());
-    if plan.has_errors() {
-        return None;
-    }
-    let recorded: Vec<String> = sources.iter().map(|(_, f)| names.file(&f.name)).collect();
-    let locate = |span: migc_grammar::Span| -> Option<String> {
-        let name = recorded.get(span.file.0 as usize)?;
-        let (line, col) = sources.line_col(span);
-        Some(format!("{name}:{line}:{col}"))
-    };
-    let labels = migc_planner::Labels {
-        from: labels.0,
-        to: labels.1,
-    };
-    match migc_planner::render(&plan, from, to, dialect, &labels, &locate) {
-        Ok(files) => {
-            let mut files = files.files;
-            let manifest = files.remove("manifest.json").unwrap_or_default();
-            let scripts: BTreeMap<String, String> = files.into_iter().collect();
-            PlanDir::from_files(&manifest, scripts).ok()
-        }
-        Err(errors) => {
-            diagnostics.extend(errors);
-            None
-        }
-    }
-}
-
 pub fn run(args: &Args<'_>) -> Result<(), Failure> {
     let server = match args.url {
         Some(u) => Some(super::apply::url(u)?),
         None => None,
     };
+    // Without a server, the scratch database is embedded (SQLite unless named).
     let dialect = match (&server, args.dialect) {
         (Some(u), _) => u.dialect(),
-        (None, None | Some(Dialect::Sqlite)) => Dialect::Sqlite,
+        (None, None) => DbUrl::Sqlite(None).dialect(),
+        (None, Some(d)) if !d.behaviour().has_server() => d,
         (None, Some(d)) => {
             return Err(Failure::Usage(format!(
                 "verifying on {d} needs a server: give `--url` (a scratch database is created on it and dropped)"
@@ -103,24 +62,29 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
     let mut plan_diagnostics = Vec::new();
     let names = crate::record::Names::new(&[args.from, args.to]);
     let (from_label, to_label) = (names.label(args.from), names.label(args.to));
-    let deploy = plan_of(
+    let locate = crate::record::locator(&names, &sources);
+    let deploy = PlanDir::plan(
         &empty,
         &from,
-        ("empty", &from_label),
-        &names,
+        &Labels {
+            from: "empty",
+            to: &from_label,
+        },
         dialect,
         true,
-        &sources,
+        &locate,
         &mut Vec::new(),
     );
-    let plan = plan_of(
+    let plan = PlanDir::plan(
         &from,
         &to,
-        (&from_label, &to_label),
-        &names,
+        &Labels {
+            from: &from_label,
+            to: &to_label,
+        },
         dialect,
         args.allow_destructive,
-        &sources,
+        &locate,
         &mut plan_diagnostics,
     );
     diagnostics.extend(plan_diagnostics);
@@ -147,7 +111,7 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
                 path.display()
             )))
         }
-        Some(s @ (DbUrl::Postgres(_) | DbUrl::Mysql(_))) => {
+        Some(s) if s.dialect().behaviour().has_server() => {
             Some(Scratch::create(s).map_err(super::apply::failure)?)
         }
         _ => None,

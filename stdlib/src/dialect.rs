@@ -1,7 +1,9 @@
+use crate::behaviour::{self, Behaviour};
 use serde::{Deserialize, Serialize};
 
-/// A database dialect migc plans for. Behaviour differences live in the planner's capability
-/// trait; this is only the identity.
+/// A database dialect migc plans for: only the identity. What differs between dialects lives
+/// behind traits: the planner's `Lowering` (how steps become SQL) and [`Behaviour`] (how
+/// databases run it), which [`Dialect::behaviour`] gives.
 #[derive(
     Clone,
     Copy,
@@ -44,6 +46,25 @@ impl Dialect {
             "mysql" | "mariadb" => Some(Dialect::Mysql),
             "sqlite" | "sqlite3" => Some(Dialect::Sqlite),
             _ => None,
+        }
+    }
+
+    /// What the dialect's databases do at run time, and how migc drives them.
+    pub fn behaviour(self) -> &'static dyn Behaviour {
+        match self {
+            Dialect::Postgres => &behaviour::Postgres,
+            Dialect::Mysql => &behaviour::Mysql,
+            Dialect::Sqlite => &behaviour::Sqlite,
+        }
+    }
+
+    /// The one of three values that is this dialect's, for tables of per-dialect data (a
+    /// type's spellings): `postgres`, `mysql` or `sqlite`.
+    pub fn pick<T>(self, postgres: T, mysql: T, sqlite: T) -> T {
+        match self {
+            Dialect::Postgres => postgres,
+            Dialect::Mysql => mysql,
+            Dialect::Sqlite => sqlite,
         }
     }
 

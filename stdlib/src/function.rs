@@ -40,11 +40,7 @@ impl Function {
     }
 
     pub fn template(&self, dialect: Dialect) -> Option<&'static str> {
-        match dialect {
-            Dialect::Postgres => self.postgres,
-            Dialect::Mysql => self.mysql,
-            Dialect::Sqlite => self.sqlite,
-        }
+        dialect.pick(self.postgres, self.mysql, self.sqlite)
     }
 
     /// The call spelled for a dialect, given its rendered arguments.

@@ -1,7 +1,9 @@
 //! migc's standard library: the portable types, the functions usable in expressions and the
-//! mixins, each with its spelling per dialect. Everything here is data; the compiler looks names
-//! up and the planner asks for spellings.
+//! mixins, each with its spelling per dialect, and each dialect's run-time [`Behaviour`].
+//! Everything here is data and SQL text; the compiler looks names up, the planner asks for
+//! spellings, and the crates that hold connections run what the behaviour says.
 
+mod behaviour;
 mod dialect;
 mod function;
 mod mixin;
@@ -9,6 +11,7 @@ mod reserved;
 mod sql_text;
 mod ty;
 
+pub use behaviour::{Behaviour, RunLockKind};
 pub use dialect::Dialect;
 pub use function::{function, functions, Built, Function, SQLITE_SPLIT_PART_MAX_FIELD};
 pub use mixin::{mixin_source, mixins, MixinSource};

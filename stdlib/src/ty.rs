@@ -47,11 +47,7 @@ pub struct BuiltinType {
 impl BuiltinType {
     /// The type's spelling in a dialect, arguments filled in.
     pub fn spelling(&self, dialect: Dialect, args: &[u64]) -> String {
-        let template = match dialect {
-            Dialect::Postgres => self.postgres,
-            Dialect::Mysql => self.mysql,
-            Dialect::Sqlite => self.sqlite,
-        };
+        let template = dialect.pick(self.postgres, self.mysql, self.sqlite);
         let arg = |i: usize| args.get(i).map(u64::to_string).unwrap_or_default();
         template
             .replace("{n}", &arg(0))

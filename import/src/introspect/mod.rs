@@ -1,6 +1,6 @@
 //! Catalog introspection: each dialect's catalog rebuilt as the DDL statements a dump of it
 //! would hold, in an order a reader can follow (types, tables, constraints, indexes, views, then
-//! what the model does not hold).
+//! what the model does not hold). Each dialect's `Reading::catalog` runs its module.
 
 pub(crate) mod mysql;
 pub(crate) mod postgres;

@@ -6,13 +6,8 @@ use migc_compiler::schema::{Column, ColumnType, Schema, Table};
 use migc_stdlib::Dialect;
 
 /// A text literal.
-pub fn text(dialect: Dialect, s: &str) -> String {
-    dialect.quote_literal(s)
-}
-
-/// An identifier.
-pub fn ident(dialect: Dialect, name: &str) -> String {
-    dialect.quote_ident(name)
+fn text(dialect: Dialect, s: &str) -> String {
+    dialect.behaviour().quote_literal(s)
 }
 
 /// `n` as letters (`A`, `B`, … `AA`), at most `len` of them.
@@ -146,13 +141,7 @@ pub fn literal(
                 ),
             ),
             "json" => text(dialect, &format!("{{\"n\": {n}}}")),
-            "bytes" => {
-                let hex = format!("{n:016x}");
-                match dialect {
-                    Dialect::Postgres => format!("'\\x{hex}'::bytea"),
-                    _ => format!("X'{hex}'"),
-                }
-            }
+            "bytes" => dialect.behaviour().bytes_literal(&format!("{n:016x}")),
             // Upper case: checks such as `key = upper(key)` hold.
             _ => text(dialect, &format!("{} {n}", col.name).to_uppercase()),
         },

@@ -7,26 +7,30 @@
 //! its server, or a temporary SQLite file), and read back through the same catalog queries:
 //! what reads back the same from both databases is the same.
 
+use crate::run::{self, Options, Target};
+use crate::{PlanDir, Scratch};
 use migc_compiler::schema::{ColumnType, Enum, Schema, Table, View};
 use migc_db::DbUrl;
-use migc_grammar::Sources;
 use migc_import::drift::{compare, Difference};
-use migc_runner::run::{self, Options, Target};
-use migc_runner::verify::Scratch;
+use migc_import::Unread;
+use migc_planner::{Labels, Locate};
 use std::collections::BTreeSet;
 
-/// The declared schema built on a scratch database like `server` and read back.
-pub fn build(declared: &Schema, server: &DbUrl, sources: &Sources) -> Result<Schema, String> {
-    let mut diagnostics = Vec::new();
-    let plan = crate::commands::verify::plan_of(
+/// The declared schema built on a scratch database like `server`'s and read back. `locate`
+/// names the declared schema's places in the scripts' step comments.
+pub fn build(declared: &Schema, server: &DbUrl, locate: Locate<'_>) -> Result<Schema, String> {
+    let labels = Labels {
+        from: "empty",
+        to: "declared",
+    };
+    let plan = PlanDir::plan(
         &Schema::default(),
         declared,
-        ("empty", "declared"),
-        &crate::record::Names::new(&[]),
+        &labels,
         server.dialect(),
         false,
-        sources,
-        &mut diagnostics,
+        locate,
+        &mut Vec::new(),
     )
     .ok_or_else(|| "the declared schema does not plan from `empty`".to_string())?;
     let opts = Options {
@@ -34,42 +38,21 @@ pub fn build(declared: &Schema, server: &DbUrl, sources: &Sources) -> Result<Sch
         pause: std::time::Duration::ZERO,
         ..Options::default()
     };
-    let read_back = |url: &DbUrl| -> Result<Schema, String> {
-        let mut conn = migc_db::connect_or_create(url).map_err(|e| e.to_string())?;
-        run::apply(
-            url,
-            conn.as_mut(),
-            &plan,
-            &Target::Through("contract".into()),
-            &opts,
-        )
-        .map_err(|e| e.to_string())?;
-        drop(conn);
-        migc_import::read_database(url)
-            .map(|i| i.schema)
-            .map_err(|e| e.to_string())
-    };
-    match server {
-        DbUrl::Sqlite(_) => {
-            let nanos = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.subsec_nanos())
-                .unwrap_or(0);
-            let path =
-                std::env::temp_dir().join(format!("migc-stored-{}-{nanos}.db", std::process::id()));
-            let result = read_back(&DbUrl::Sqlite(Some(path.clone())));
-            for suffix in ["", "-journal", "-wal", "-shm", ".lock"] {
-                let mut p = path.clone().into_os_string();
-                p.push(suffix);
-                let _ = std::fs::remove_file(p);
-            }
-            result
-        }
-        _ => {
-            let scratch = Scratch::create(server).map_err(|e| e.to_string())?;
-            read_back(&scratch.url)
-        }
-    }
+    let scratch = Scratch::create(server).map_err(|e| e.to_string())?;
+    let url = &scratch.url;
+    let mut conn = migc_db::connect_or_create(url).map_err(|e| e.to_string())?;
+    run::apply(
+        url,
+        conn.as_mut(),
+        &plan,
+        &Target::Through("contract".into()),
+        &opts,
+    )
+    .map_err(|e| e.to_string())?;
+    drop(conn);
+    migc_import::read_database(url)
+        .map(|i| i.schema)
+        .map_err(|e| e.to_string())
 }
 
 /// The differences between the database and the declared schema that are not the catalog's
@@ -95,29 +78,19 @@ pub fn drift(
 
 /// The declared schema as the database of `server` stores it, for comparing `database` (read
 /// from there) with it; the objects in `foreign` that the declared native blocks made leave
-/// it (they are the blocks'). `None`, with a note, when it cannot be built (no right to
-/// create a database): the comparison is then with the declared schema as written.
+/// it (they are the blocks'). When it cannot be built (no right to create a database), why:
+/// the comparison is then with the declared schema as written.
 pub fn for_comparison(
     declared: &Schema,
     server: &DbUrl,
-    sources: &Sources,
+    locate: Locate<'_>,
     database: &Schema,
-    foreign: &mut crate::source::Foreign,
-) -> Option<Schema> {
-    match build(declared, server, sources) {
-        Ok(stored) => {
-            let made = natives_made(database, &stored);
-            foreign.retain(|u| !made.contains(&u.native_name()));
-            Some(stored)
-        }
-        Err(e) => {
-            eprintln!(
-                "note: compared with the declared schema as written, not as {} stores it: building it on a scratch database failed: {e}",
-                server.dialect()
-            );
-            None
-        }
-    }
+    foreign: &mut Vec<Unread>,
+) -> Result<Schema, String> {
+    let stored = build(declared, server, locate)?;
+    let made = natives_made(database, &stored);
+    foreign.retain(|u| !made.contains(&u.native_name()));
+    Ok(stored)
 }
 
 /// The objects outside the model (read as native blocks) that the declared schema's own

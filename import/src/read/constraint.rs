@@ -1,0 +1,246 @@
+//! Keys, checks and indexes: table constraints, `CREATE INDEX` and the indexes a table lists.
+
+use super::{Origin, Reader};
+use crate::expr::ident_value;
+use crate::unread::Unread;
+use migc_compiler::schema::{Check, FkAction, ForeignKey, Index, IndexPart, PrimaryKey, Unique};
+use migc_compiler::sql_text::{print, Spelling};
+use migc_grammar::Span;
+use sqlparser::ast::{self, ReferentialAction, TableConstraint};
+
+impl Reader {
+    pub(super) fn constraint(&mut self, table: &str, c: TableConstraint, text: &str, at: Origin) {
+        let Some(t) = self.schema.tables.get(table) else {
+            self.warn(
+                at,
+                text,
+                format!("a constraint on `{table}`, a table not read, is not read"),
+                None,
+            );
+            return;
+        };
+        let tname = t.name.clone();
+        match c {
+            TableConstraint::PrimaryKey(p) => {
+                let Some(columns) = self.index_columns(&p.columns) else {
+                    return self.warn(
+                        at,
+                        text,
+                        format!("the primary key of `{table}` is not read"),
+                        None,
+                    );
+                };
+                let t = self.schema.tables.get_mut(table).expect("table read above");
+                for c in t.columns.iter_mut().filter(|c| columns.contains(&c.name)) {
+                    c.nullable = false;
+                }
+                t.primary_key = Some(PrimaryKey {
+                    // The model names primary keys after their table.
+                    name: format!("{tname}_pkey"),
+                    columns,
+                    origin: Span::default(),
+                });
+            }
+            TableConstraint::Unique(u) => {
+                let Some(columns) = self.index_columns(&u.columns) else {
+                    return self.warn(
+                        at,
+                        text,
+                        format!("a unique constraint of `{table}` is not read"),
+                        None,
+                    );
+                };
+                let name = u
+                    .name
+                    .or(u.index_name)
+                    .map(|n| ident_value(self.dialect, &n))
+                    .unwrap_or_else(|| format!("{tname}_{}_key", columns.join("_")));
+                let t = self.schema.tables.get_mut(table).expect("table read above");
+                t.uniques.push(Unique {
+                    name,
+                    columns,
+                    origin: Span::default(),
+                });
+            }
+            TableConstraint::ForeignKey(f) => {
+                let Some(ref_table) = self.name(&f.foreign_table, at, text) else {
+                    return;
+                };
+                let columns = self.idents(&f.columns);
+                let mut ref_columns = self.idents(&f.referred_columns);
+                if ref_columns.is_empty() {
+                    ref_columns = self
+                        .schema
+                        .tables
+                        .get(&ref_table)
+                        .and_then(|t| t.primary_key.as_ref())
+                        .map(|p| p.columns.clone())
+                        .unwrap_or_default();
+                }
+                let name = f
+                    .name
+                    .map(|n| ident_value(self.dialect, &n))
+                    .unwrap_or_else(|| format!("{tname}_{}_fkey", columns.join("_")));
+                let t = self.schema.tables.get_mut(table).expect("table read above");
+                t.foreign_keys.push(ForeignKey {
+                    name,
+                    columns,
+                    ref_table,
+                    ref_columns,
+                    on_delete: action(f.on_delete),
+                    on_update: action(f.on_update),
+                    origin: Span::default(),
+                });
+            }
+            TableConstraint::Check(ck) => {
+                let name = ck.name.as_ref().map(|n| ident_value(self.dialect, n));
+                match self.expr(&ck.expr) {
+                    Ok(e) => {
+                        let t = self.schema.tables.get_mut(table).expect("table read above");
+                        let n = t.checks.len();
+                        let name = name.unwrap_or_else(|| {
+                            if n == 0 {
+                                format!("{tname}_check")
+                            } else {
+                                format!("{tname}_check{n}")
+                            }
+                        });
+                        t.checks.push(Check {
+                            name,
+                            expr: e,
+                            origin: Span::default(),
+                        });
+                    }
+                    Err(what) => {
+                        let n = name.unwrap_or_else(|| format!("{tname}_check"));
+                        let u = Unread::check(
+                            table,
+                            &n,
+                            &what,
+                            self.dialect,
+                            &print(ck.expr.clone(), Spelling::Dialect(self.dialect)),
+                        );
+                        self.unread(at, text, u);
+                    }
+                }
+            }
+            TableConstraint::Index(i) => {
+                let name = i
+                    .name
+                    .map(|n| ident_value(self.dialect, &n))
+                    .unwrap_or_default();
+                self.index(table, name, false, &i.columns, None, text, at);
+            }
+            other => self.warn(
+                at,
+                text,
+                format!("the constraint `{other}` of `{table}` is not read"),
+                None,
+            ),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn index(
+        &mut self,
+        table: &str,
+        name: String,
+        unique: bool,
+        cols: &[ast::IndexColumn],
+        predicate: Option<&ast::Expr>,
+        text: &str,
+        at: Origin,
+    ) {
+        let mut parts = Vec::new();
+        for c in cols {
+            let descending = matches!(c.column.options.sort, Some(ast::OrderBySort::Desc));
+            let column = match &c.column.expr {
+                ast::Expr::Identifier(i) => Some(ident_value(self.dialect, i)),
+                _ => None,
+            };
+            match self.expr(&c.column.expr) {
+                Ok(e) => parts.push(IndexPart {
+                    expr: e,
+                    column,
+                    descending,
+                }),
+                Err(what) => {
+                    let u = Unread::index(table, &name, &what, self.dialect, text);
+                    return self.unread(at, text, u);
+                }
+            }
+        }
+        let predicate = match predicate.map(|p| self.expr(p)) {
+            None => None,
+            Some(Ok(p)) => Some(p),
+            Some(Err(what)) => {
+                let u = Unread::index(table, &name, &what, self.dialect, text);
+                return self.unread(at, text, u);
+            }
+        };
+        let Some(t) = self.schema.tables.get_mut(table) else {
+            return self.warn(
+                at,
+                text,
+                format!("index `{name}` of `{table}`, a table not read, is not read"),
+                None,
+            );
+        };
+        t.indexes.push(Index {
+            name,
+            unique,
+            parts,
+            predicate,
+            origin: Span::default(),
+        });
+    }
+
+    pub(super) fn create_index(&mut self, i: ast::CreateIndex, text: &str, at: Origin) {
+        let Some(table) = self.name(&i.table_name, at, text) else {
+            return;
+        };
+        let name = i
+            .name
+            .as_ref()
+            .and_then(|n| n.0.last())
+            .and_then(|p| p.as_ident())
+            .map(|n| ident_value(self.dialect, n))
+            .unwrap_or_default();
+        if let Some(using) = &i.using {
+            let u = using.to_string().to_ascii_lowercase();
+            if u != "btree" {
+                let un = Unread::index(&table, &name, &format!("`USING {u}`"), self.dialect, text);
+                return self.unread(at, text, un);
+            }
+        }
+        if !i.include.is_empty() || i.columns.iter().any(|c| c.operator_class.is_some()) {
+            let un = Unread::index(
+                &table,
+                &name,
+                "`INCLUDE` or an operator class",
+                self.dialect,
+                text,
+            );
+            return self.unread(at, text, un);
+        }
+        self.index(
+            &table,
+            name,
+            i.unique,
+            &i.columns,
+            i.predicate.as_ref(),
+            text,
+            at,
+        );
+    }
+}
+
+fn action(a: Option<ReferentialAction>) -> FkAction {
+    match a {
+        None | Some(ReferentialAction::NoAction) => FkAction::NoAction,
+        Some(ReferentialAction::Restrict) => FkAction::Restrict,
+        Some(ReferentialAction::Cascade) => FkAction::Cascade,
+        Some(ReferentialAction::SetNull) => FkAction::SetNull,
+        Some(ReferentialAction::SetDefault) => FkAction::SetDefault,
+    }
+}

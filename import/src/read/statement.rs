@@ -1,0 +1,174 @@
+//! A parsed statement: tables, indexes and constraints go to their readers; views, enum types,
+//! comments and drops are read here; anything else is outside the model.
+
+use super::{Origin, Reader};
+use crate::expr::ident_value;
+use crate::unread::Unread;
+use migc_compiler::schema::{Enum, EnumValue, View};
+use migc_compiler::sql_text::{print, Spelling};
+use migc_grammar::Span;
+use sqlparser::ast::{self, CommentObject, ObjectName, Statement, UserDefinedTypeRepresentation};
+use std::collections::BTreeMap;
+
+impl Reader {
+    pub(super) fn parsed(&mut self, s: Statement, text: &str, at: Origin) {
+        match s {
+            Statement::CreateTable(t) => self.create_table(t, text, at),
+            Statement::AlterTable(a) => {
+                let Some(table) = self.name(&a.name, at, text) else {
+                    return;
+                };
+                for op in a.operations {
+                    self.alter_table(&table, op, text, at);
+                }
+            }
+            Statement::CreateIndex(i) => self.create_index(i, text, at),
+            Statement::CreateView(v) => {
+                let Some(name) = self.name(&v.name, at, text) else {
+                    return;
+                };
+                if v.materialized {
+                    self.unread(
+                        at,
+                        text,
+                        Unread::replayable("materialized view", &name, None, self.dialect, text),
+                    );
+                    return;
+                }
+                let mut query = v.query;
+                let dialect = self.dialect;
+                let reading = self.reading();
+                let _ = ast::visit_relations_mut(&mut query, |n: &mut ObjectName| {
+                    let schema =
+                        n.0.first()
+                            .and_then(|p| p.as_ident())
+                            .map(|i| ident_value(dialect, i));
+                    if n.0.len() == 2 && schema.is_some_and(|s| reading.in_default_schema(&s)) {
+                        n.0.remove(0);
+                    }
+                    std::ops::ControlFlow::<()>::Continue(())
+                });
+                let query = print(*query, Spelling::Neutral);
+                self.schema.views.insert(
+                    name.clone(),
+                    View {
+                        name,
+                        query,
+                        depends_on: Vec::new(),
+                        renamed_from: None,
+                        origin: Span::default(),
+                    },
+                );
+            }
+            Statement::CreateType {
+                name,
+                representation: Some(UserDefinedTypeRepresentation::Enum { labels }),
+            } => {
+                let Some(name) = self.name(&name, at, text) else {
+                    return;
+                };
+                self.schema.enums.insert(
+                    name.clone(),
+                    Enum {
+                        name,
+                        values: labels
+                            .iter()
+                            .map(|l| EnumValue {
+                                name: l.value.clone(),
+                                renamed_from: None,
+                                origin: Span::default(),
+                            })
+                            .collect(),
+                        renamed_from: None,
+                        dropped_values: BTreeMap::new(),
+                        origin: Span::default(),
+                    },
+                );
+            }
+            Statement::CreateType { name, .. } => {
+                let n = name.to_string();
+                self.unread(
+                    at,
+                    text,
+                    Unread::replayable("type", &n, None, self.dialect, text),
+                );
+            }
+            Statement::Comment {
+                object_type,
+                object_name,
+                comment,
+                ..
+            } => self.comment(object_type, &object_name, comment, text, at),
+            Statement::Drop {
+                object_type, names, ..
+            } => {
+                for n in &names {
+                    let Some(name) = self.name(n, at, text) else {
+                        continue;
+                    };
+                    match object_type {
+                        ast::ObjectType::Table => {
+                            self.schema.tables.remove(&name);
+                        }
+                        ast::ObjectType::View => {
+                            self.schema.views.remove(&name);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            other => {
+                let what = other.to_string();
+                let word: String = what
+                    .split_whitespace()
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                self.unread(
+                    at,
+                    text,
+                    Unread::replayable("statement", &word, None, self.dialect, text),
+                );
+            }
+        }
+    }
+
+    fn comment(
+        &mut self,
+        object_type: CommentObject,
+        name: &ObjectName,
+        comment: Option<String>,
+        text: &str,
+        at: Origin,
+    ) {
+        let parts: Vec<String> = name
+            .0
+            .iter()
+            .filter_map(|p| p.as_ident().map(|i| ident_value(self.dialect, i)))
+            .collect();
+        let parts: Vec<&str> = match parts.first().map(String::as_str) {
+            Some("public") if parts.len() > 1 => parts[1..].iter().map(String::as_str).collect(),
+            _ => parts.iter().map(String::as_str).collect(),
+        };
+        match (object_type, parts.as_slice()) {
+            (CommentObject::Table, [t]) => {
+                if let Some(table) = self.schema.tables.get_mut(*t) {
+                    table.comment = comment;
+                }
+            }
+            (CommentObject::Column, [t, c]) => {
+                if let Some(col) = self.column_mut(t, c) {
+                    col.comment = comment;
+                }
+            }
+            _ => {
+                let n = parts.join(".");
+                self.unread(
+                    at,
+                    text,
+                    Unread::replayable("comment", &n, None, self.dialect, text),
+                );
+            }
+        }
+    }
+}

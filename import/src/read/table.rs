@@ -1,0 +1,325 @@
+//! Tables: `CREATE TABLE` with its columns and their options, and what `ALTER TABLE` adds.
+
+use super::{Origin, Reader};
+use crate::classify;
+use crate::expr::{self, ident_value};
+use crate::types;
+use crate::unread::Unread;
+use migc_compiler::schema::{Column, ColumnType, Enum, EnumValue, Table};
+use migc_compiler::sql_text::{print, Spelling};
+use migc_grammar::Span;
+use sqlparser::ast::{
+    self, AlterColumnOperation, AlterTableOperation, ColumnOption, TableConstraint,
+};
+use std::collections::BTreeMap;
+
+impl Reader {
+    pub(super) fn create_table(&mut self, t: ast::CreateTable, text: &str, at: Origin) {
+        let Some(name) = self.name(&t.name, at, text) else {
+            return;
+        };
+        if self.reading().is_internal_table(&name) {
+            return;
+        }
+        if t.partition_of.is_some() {
+            self.unread(at, text, Unread::partition(&name));
+            return;
+        }
+        if t.partition_by.is_some() || text.to_ascii_uppercase().contains(") PARTITION BY") {
+            self.warn(
+                at,
+                text,
+                format!("the partitioning of table `{name}` is not read"),
+                Some("migc plans the table as an ordinary one; its partitions are reported on their own"),
+            );
+        }
+        let mut table = Table {
+            name: name.clone(),
+            columns: Vec::new(),
+            primary_key: None,
+            uniques: Vec::new(),
+            checks: Vec::new(),
+            foreign_keys: Vec::new(),
+            indexes: Vec::new(),
+            comment: match t.comment {
+                Some(ast::CommentDef::WithEq(c) | ast::CommentDef::WithoutEq(c)) => Some(c),
+                _ => None,
+            },
+            renamed_from: None,
+            retired: Vec::new(),
+            dropped_columns: BTreeMap::new(),
+            origin: Span::default(),
+        };
+        if table.comment.is_none() {
+            table.comment = classify::mysql_table_comment(&t.table_options.to_string());
+        }
+        self.schema.tables.insert(name.clone(), table);
+        for c in t.columns {
+            self.column(&name, c, text, at);
+        }
+        for c in t.constraints {
+            self.constraint(&name, c, text, at);
+        }
+    }
+
+    pub(super) fn column(&mut self, table: &str, c: ast::ColumnDef, text: &str, at: Origin) {
+        let cname = ident_value(self.dialect, &c.name);
+        let enums: Vec<String> = self.schema.enums.keys().cloned().collect();
+        let spelling = c.data_type.to_string();
+        let mut read = types::read(self.dialect, &spelling, &enums);
+        if let ast::DataType::Enum(members, _) = &c.data_type {
+            // MySQL enums belong to their column: the model names them after it.
+            let ename = format!("{table}_{cname}");
+            let values = members
+                .iter()
+                .map(|m| EnumValue {
+                    name: match m {
+                        ast::EnumMember::Name(n) => n.clone(),
+                        ast::EnumMember::NamedValue(n, _) => n.clone(),
+                    },
+                    renamed_from: None,
+                    origin: Span::default(),
+                })
+                .collect();
+            self.schema.enums.insert(
+                ename.clone(),
+                Enum {
+                    name: ename.clone(),
+                    values,
+                    renamed_from: None,
+                    dropped_values: BTreeMap::new(),
+                    origin: Span::default(),
+                },
+            );
+            read.ty = ColumnType::Enum { name: ename };
+        }
+        let mut column = Column {
+            name: cname.clone(),
+            ty: read.ty,
+            nullable: true,
+            default: None,
+            identity: read.serial,
+            comment: None,
+            renamed_from: None,
+            transform: None,
+            origin: Span::default(),
+        };
+        let mut constraints = Vec::new();
+        let mut json_check = false;
+        for o in c.options {
+            match o.option {
+                ColumnOption::NotNull => column.nullable = false,
+                ColumnOption::Null => column.nullable = true,
+                ColumnOption::Default(e) => {
+                    if is_null(&e) {
+                        continue;
+                    }
+                    if let Some(seq) = nextval(&e) {
+                        self.nextval.push((table.to_string(), cname.clone(), seq));
+                        continue;
+                    }
+                    match self.expr(&e) {
+                        Ok(sql) => column.default = Some(sql),
+                        Err(what) => self.unread(
+                            at,
+                            text,
+                            Unread::column_default(table, &cname, &what, self.dialect, &print(e.clone(), Spelling::Dialect(self.dialect))),
+                        ),
+                    }
+                }
+                ColumnOption::Comment(s) => column.comment = Some(s),
+                ColumnOption::Identity(_) => column.identity = true,
+                ColumnOption::Generated {
+                    generation_expr: None,
+                    ..
+                } => column.identity = true,
+                ColumnOption::Generated {
+                    generation_expr: Some(e),
+                    ..
+                } => {
+                    self.warn(
+                        at,
+                        text,
+                        format!("the generated column `{table}.{cname}` is read as an ordinary column; its expression `{e}` is not"),
+                        Some("migc's model has no generated columns: declare the column and fill it from the application, or keep it as a `native` block"),
+                    );
+                }
+                ColumnOption::DialectSpecific(tokens) => {
+                    let words = tokens
+                        .iter()
+                        .map(|t| t.to_string().to_ascii_uppercase())
+                        .collect::<Vec<_>>();
+                    if words.iter().any(|w| w == "AUTO_INCREMENT" || w == "AUTOINCREMENT") {
+                        column.identity = true;
+                    }
+                }
+                ColumnOption::OnUpdate(e) => self.warn(
+                    at,
+                    text,
+                    format!("`ON UPDATE {e}` of column `{table}.{cname}` is not read"),
+                    Some("set the value from the application, or keep it with a trigger in a `native` block"),
+                ),
+                ColumnOption::CharacterSet(_) | ColumnOption::Collation(_) => {}
+                ColumnOption::Check(ck)
+                    if self.reading().json_is_checked_text() && is_json_valid(&ck.expr, &cname) =>
+                {
+                    json_check = true;
+                }
+                ColumnOption::PrimaryKey(p) => {
+                    constraints.push(TableConstraint::PrimaryKey(ast::PrimaryKeyConstraint {
+                        columns: vec![ast::IndexColumn::from(c.name.clone())],
+                        name: o.name.clone().or(p.name),
+                        ..p
+                    }));
+                }
+                ColumnOption::Unique(u) => {
+                    constraints.push(TableConstraint::Unique(ast::UniqueConstraint {
+                        columns: vec![ast::IndexColumn::from(c.name.clone())],
+                        name: o.name.clone().or(u.name),
+                        ..u
+                    }));
+                }
+                ColumnOption::ForeignKey(f) => {
+                    constraints.push(TableConstraint::ForeignKey(ast::ForeignKeyConstraint {
+                        columns: vec![c.name.clone()],
+                        name: o.name.clone().or(f.name),
+                        ..f
+                    }));
+                }
+                ColumnOption::Check(ck) => {
+                    let fallback = ast::Ident::new(format!("{table}_{cname}_check"));
+                    constraints.push(TableConstraint::Check(ast::CheckConstraint {
+                        name: o.name.clone().or(ck.name).or(Some(fallback)),
+                        ..ck
+                    }));
+                }
+                other => self.warn(
+                    at,
+                    text,
+                    format!("`{other}` of column `{table}.{cname}` is not read"),
+                    None,
+                ),
+            }
+        }
+        if json_check
+            && matches!(&column.ty, ColumnType::Native { spellings } if spellings.values().any(|s| s.to_ascii_lowercase().starts_with("longtext")))
+        {
+            column.ty = ColumnType::Builtin {
+                name: "json".into(),
+                args: Vec::new(),
+            };
+        }
+        if let Some(t) = self.schema.tables.get_mut(table) {
+            t.columns.push(column);
+        }
+        for c in constraints {
+            self.constraint(table, c, text, at);
+        }
+    }
+
+    pub(super) fn alter_table(
+        &mut self,
+        table: &str,
+        op: AlterTableOperation,
+        text: &str,
+        at: Origin,
+    ) {
+        match op {
+            AlterTableOperation::AddConstraint { constraint, .. } => {
+                self.constraint(table, constraint, text, at)
+            }
+            AlterTableOperation::AlterColumn { column_name, op } => {
+                let column = ident_value(self.dialect, &column_name);
+                match op {
+                    AlterColumnOperation::SetDefault { value } => {
+                        if let Some(seq) = nextval(&value) {
+                            self.nextval.push((table.to_string(), column, seq));
+                            return;
+                        }
+                        let e = self.expr(&value);
+                        match e {
+                            Ok(e) => {
+                                if let Some(c) = self.column_mut(table, &column) {
+                                    c.default = Some(e);
+                                }
+                            }
+                            Err(what) => self.unread(
+                                at,
+                                text,
+                                Unread::column_default(
+                                    table,
+                                    &column,
+                                    &what,
+                                    self.dialect,
+                                    &print(value.clone(), Spelling::Dialect(self.dialect)),
+                                ),
+                            ),
+                        }
+                    }
+                    AlterColumnOperation::SetNotNull => {
+                        if let Some(c) = self.column_mut(table, &column) {
+                            c.nullable = false;
+                        }
+                    }
+                    AlterColumnOperation::AddGenerated { .. } => {
+                        if let Some(c) = self.column_mut(table, &column) {
+                            c.identity = true;
+                        }
+                    }
+                    other => self.warn(
+                        at,
+                        text,
+                        format!("`ALTER COLUMN {column} {other}` on `{table}` is not read"),
+                        None,
+                    ),
+                }
+            }
+            AlterTableOperation::AddColumn { column_def, .. } => {
+                self.column(table, column_def, text, at)
+            }
+            AlterTableOperation::OwnerTo { .. } => {}
+            other => {
+                let what = other.to_string();
+                self.unread(
+                    at,
+                    text,
+                    Unread::replayable(
+                        "table setting",
+                        &format!("{table}: {what}"),
+                        Some(table),
+                        self.dialect,
+                        text,
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn is_null(e: &ast::Expr) -> bool {
+    matches!(e, ast::Expr::Value(v) if v.value == ast::Value::Null)
+}
+
+/// `nextval('seq'::regclass)`: the sequence's name.
+fn nextval(e: &ast::Expr) -> Option<String> {
+    let ast::Expr::Function(f) = e else {
+        return None;
+    };
+    if !f.name.to_string().eq_ignore_ascii_case("nextval") {
+        return None;
+    }
+    let ast::FunctionArguments::List(l) = &f.args else {
+        return None;
+    };
+    let ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Expr(arg)) = l.args.first()? else {
+        return None;
+    };
+    let name = expr::string_value(arg)?;
+    let last = name.rsplit('.').next().unwrap_or(&name);
+    Some(last.trim_matches('"').to_string())
+}
+
+fn is_json_valid(e: &ast::Expr, column: &str) -> bool {
+    let text = e.to_string().to_ascii_lowercase().replace(['`', '"'], "");
+    text == format!("json_valid({})", column.to_ascii_lowercase())
+}

@@ -1,0 +1,95 @@
+//! MySQL 8.0 and MariaDB 10.11, through the `mariadb` (or `mysql`) client.
+
+use super::{Behaviour, RunLockKind};
+use crate::Dialect;
+use std::time::Duration;
+
+pub(crate) struct Mysql;
+
+impl Behaviour for Mysql {
+    fn dialect(&self) -> Dialect {
+        Dialect::Mysql
+    }
+
+    fn run_command(&self, file: &str) -> String {
+        format!("mariadb DATABASE < {file}")
+    }
+
+    fn supports_delimiter_directive(&self) -> bool {
+        true
+    }
+
+    fn supports_hash_comments(&self) -> bool {
+        true
+    }
+
+    fn supports_backslash_escapes(&self) -> bool {
+        true
+    }
+
+    fn supports_transactional_ddl(&self) -> bool {
+        false
+    }
+
+    fn begin_write(&self) -> &'static str {
+        "START TRANSACTION"
+    }
+
+    /// `lock_wait_timeout` (metadata locks) and `innodb_lock_wait_timeout` (row locks), in
+    /// whole seconds, at least one.
+    fn lock_timeout(&self, timeout: Duration) -> String {
+        let s = timeout.as_secs().max(1);
+        format!("SET SESSION lock_wait_timeout = {s}, SESSION innodb_lock_wait_timeout = {s}")
+    }
+
+    /// `GET_LOCK('migc:<database>')`, held by the session: lock names are server-wide, hence
+    /// the database's name in it. The server waits `wait` for it.
+    fn run_lock(&self, wait: Duration) -> RunLockKind {
+        RunLockKind::Session(format!(
+            "SELECT GET_LOCK(CONCAT('migc:', DATABASE()), {})",
+            wait.as_secs()
+        ))
+    }
+
+    fn now(&self) -> &'static str {
+        "CURRENT_TIMESTAMP(6)"
+    }
+
+    fn state_table(&self, table: &str) -> String {
+        format!(
+            "CREATE TABLE IF NOT EXISTS {table} (
+  plan varchar(64) NOT NULL,
+  label text NOT NULL,
+  phase varchar(32) NOT NULL,
+  step varchar(255) NOT NULL,
+  status varchar(32) NOT NULL,
+  checkpoint text,
+  rows_done bigint NOT NULL DEFAULT 0,
+  rows_total bigint,
+  updated_at datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  PRIMARY KEY (plan, phase, step)
+) COMMENT 'migc apply: the steps of each plan run here (see migc status)'"
+        )
+    }
+
+    fn table_exists(&self, table: &str) -> String {
+        format!(
+            "SELECT count(*) > 0 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = {}",
+            self.quote_literal(table)
+        )
+    }
+
+    /// `ON DUPLICATE KEY UPDATE` (MySQL has no `ON CONFLICT`).
+    fn upsert(&self, table: &str, columns: &[&str], key: &[&str], values: &str) -> String {
+        let set: Vec<String> = columns
+            .iter()
+            .filter(|c| !key.contains(c))
+            .map(|c| format!("{c} = VALUES({c})"))
+            .collect();
+        format!(
+            "INSERT INTO {table} ({}) VALUES {values} ON DUPLICATE KEY UPDATE {}",
+            columns.join(", "),
+            set.join(", ")
+        )
+    }
+}
