@@ -1,0 +1,162 @@
+//! A column's attributes: nullability, key, identity, default, comment, and the constraints
+//! and transition hints written on the column.
+
+use super::free_name;
+use crate::expr::Scope;
+use crate::names;
+use crate::resolve::Resolver;
+use crate::schema::*;
+use migc_grammar::ast::{self, ColumnAttr};
+use migc_grammar::{Code, Diagnostic, Span};
+
+impl Resolver<'_> {
+    pub(super) fn column_attrs(
+        &mut self,
+        table: &mut Table,
+        index: usize,
+        def: &ast::ColumnDef,
+        cols: &[&str],
+        owner: &str,
+        pk: &mut Vec<(String, Span)>,
+    ) {
+        let tname = table.name.clone();
+        let cname = def.name.name.clone();
+        let mut not_null: Option<Span> = None;
+        let mut null: Option<Span> = None;
+        let mut primary: Option<Span> = None;
+        let mut identity: Option<Span> = None;
+        let mut from: Option<(&[ast::Ident], Span)> = None;
+        let mut up: Option<(&ast::Sql, Span)> = None;
+        let mut down: Option<(&ast::Sql, Span)> = None;
+        let mut renamed: Option<(&ast::Ident, Span)> = None;
+        let mut default: Option<(&ast::Sql, Span)> = None;
+        let mut comment: Option<String> = None;
+
+        let once = |this: &mut Self, slot: &mut Option<Span>, span: Span, what: &str| {
+            if slot.is_some() {
+                this.repeated(what, span);
+            }
+            *slot = Some(span);
+        };
+        for attr in &def.attrs {
+            match attr {
+                ColumnAttr::NotNull(s) => once(self, &mut not_null, *s, "`not null`"),
+                ColumnAttr::Null(s) => once(self, &mut null, *s, "`null`"),
+                ColumnAttr::PrimaryKey(s) => once(self, &mut primary, *s, "`primary key`"),
+                ColumnAttr::Identity(s) => once(self, &mut identity, *s, "`identity`"),
+                ColumnAttr::Unique(s) => {
+                    table.uniques.push(Unique {
+                        name: free_name(table, names::unique(&tname, std::slice::from_ref(&cname))),
+                        columns: vec![cname.clone()],
+                        origin: *s,
+                    });
+                }
+                ColumnAttr::Default(sql, s) => {
+                    if default.is_some() {
+                        self.repeated("`default`", *s);
+                    }
+                    default = Some((sql, *s));
+                }
+                ColumnAttr::Check { name, expr, span } => {
+                    let scope = Scope {
+                        what: "a check",
+                        columns: cols,
+                        owner,
+                        unknown_help: None,
+                    };
+                    if let Some(checked) = self.checked(expr, &scope) {
+                        table.checks.push(Check {
+                            name: name.as_ref().map_or_else(
+                                || {
+                                    free_name(
+                                        table,
+                                        names::check(&tname, std::slice::from_ref(&cname)),
+                                    )
+                                },
+                                |n| n.name.clone(),
+                            ),
+                            expr: checked.expr,
+                            origin: *span,
+                        });
+                    }
+                }
+                ColumnAttr::References(reference) => {
+                    self.foreign_key(
+                        table,
+                        vec![cname.clone()],
+                        None,
+                        reference,
+                        vec![def.name.span],
+                        reference.span,
+                    );
+                }
+                ColumnAttr::RenamedFrom(old, s) => renamed = Some((old, *s)),
+                ColumnAttr::From(sources, s) => from = Some((sources, *s)),
+                ColumnAttr::Up(sql, s) => up = Some((sql, *s)),
+                ColumnAttr::Down(sql, s) => down = Some((sql, *s)),
+                ColumnAttr::Comment(text, s) => {
+                    if comment.is_some() {
+                        self.repeated("`comment`", *s);
+                    }
+                    comment = Some(text.value.clone());
+                }
+            }
+        }
+
+        let conflict = |this: &mut Self, a: (Span, &str), b: (Span, &str)| {
+            this.diagnostics.push(
+                Diagnostic::error(
+                    Code::ConflictingAttributes,
+                    format!("column `{cname}` is declared both {} and {}", a.1, b.1),
+                )
+                .primary(b.0, format!("{} here", b.1))
+                .secondary(a.0, format!("{} here", a.1))
+                .help("keep one of them"),
+            );
+        };
+        if let (Some(n), Some(nn)) = (null, not_null) {
+            conflict(self, (nn, "`not null`"), (n, "`null`"));
+        }
+        if let (Some(nn), Some((sql, d))) = (not_null, default) {
+            if sql.text.eq_ignore_ascii_case("null") {
+                conflict(self, (nn, "`not null`"), (d, "`default null`"));
+            }
+        }
+        if let (Some(n), Some(p)) = (null, primary) {
+            conflict(self, (p, "`primary key`"), (n, "`null`"));
+        }
+        if let (Some(n), Some(i)) = (null, identity) {
+            conflict(self, (i, "`identity`"), (n, "`null`"));
+        }
+        if let (Some(d), Some(i)) = (default, identity) {
+            conflict(self, (i, "`identity`"), (d.1, "`default`"));
+        }
+        if let Some(p) = primary {
+            pk.push((cname.clone(), p));
+        }
+        let column_ty = table.columns[index].ty.clone();
+        if let Some(span) = identity {
+            if !column_ty.is_integer() {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::IdentityNotInteger,
+                        format!("`identity` on column `{cname}` of type `{column_ty}`"),
+                    )
+                    .primary(span, "identity needs an integer column")
+                    .secondary(def.ty.span(), format!("`{column_ty}` here"))
+                    .help("declare the column `int64` (or `int32`), or generate its values with a default"),
+                );
+            }
+        }
+
+        let default = default.and_then(|(sql, _)| self.default(sql, &column_ty));
+        let transform = self.transform(def, from, up, down, renamed.map(|r| r.1), cols, owner);
+        let column = &mut table.columns[index];
+        column.nullable = not_null.is_none() && identity.is_none() && primary.is_none();
+        column.identity = identity.is_some();
+        column.default = default;
+        column.comment = comment;
+        column.renamed_from = renamed.map(|(old, _)| old.name.clone());
+        column.transform = transform;
+    }
+}

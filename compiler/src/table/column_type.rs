@@ -1,0 +1,107 @@
+//! A column's type: an enum of the schema, a built-in type with its arguments checked, or a
+//! native spelling per dialect.
+
+use crate::resolve::Resolver;
+use crate::schema::ColumnType;
+use migc_grammar::ast;
+use migc_grammar::{Code, Diagnostic};
+use migc_stdlib::{Dialect, TypeArgs};
+use std::collections::BTreeMap;
+
+impl Resolver<'_> {
+    pub(super) fn column_type(&mut self, ty: &ast::TypeExpr) -> Option<ColumnType> {
+        match ty {
+            ast::TypeExpr::Native { spellings, .. } => {
+                let mut map = BTreeMap::new();
+                for (dialect, spelling) in spellings {
+                    match Dialect::from_name(&dialect.name) {
+                        Some(d) => {
+                            map.insert(d, spelling.value.clone());
+                        }
+                        None => self.unknown_dialect(dialect),
+                    }
+                }
+                Some(ColumnType::Native { spellings: map })
+            }
+            ast::TypeExpr::Named { name, args, span } => {
+                if let Some(e) = self.enums.get(&name.name) {
+                    if !args.is_empty() {
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                Code::BadTypeArguments,
+                                format!("enum `{}` takes no arguments", e.name),
+                            )
+                            .primary(*span, "arguments given here"),
+                        );
+                    }
+                    return Some(ColumnType::Enum {
+                        name: e.name.clone(),
+                    });
+                }
+                let Some(builtin) = migc_stdlib::builtin_type(&name.name) else {
+                    let mut candidates: Vec<&str> = migc_stdlib::builtin_types()
+                        .iter()
+                        .flat_map(|t| std::iter::once(t.name).chain(t.aliases.iter().copied()))
+                        .collect();
+                    candidates.extend(self.enums.keys().map(String::as_str));
+                    let d = Diagnostic::error(
+                        Code::UnknownType,
+                        format!("unknown type `{}`", name.name),
+                    )
+                    .primary(name.span, "not a built-in type or an enum of the schema")
+                    .suggest(&name.name, candidates);
+                    let d = if d.help.is_some() {
+                        d
+                    } else {
+                        d.note("for a type only one dialect has, write `native(postgres: \"...\", ...)`")
+                    };
+                    self.diagnostics.push(d);
+                    return None;
+                };
+                let values: Vec<u64> = args.iter().map(|(v, _)| *v).collect();
+                let bad = |msg: String| {
+                    Diagnostic::error(Code::BadTypeArguments, msg).primary(*span, "here")
+                };
+                let error = match (builtin.args, values.as_slice()) {
+                    (TypeArgs::None, []) => None,
+                    (TypeArgs::None, _) => {
+                        Some(bad(format!("`{}` takes no arguments", builtin.name)))
+                    }
+                    (TypeArgs::Length { max }, [n]) if (1..=max).contains(n) => None,
+                    (TypeArgs::Length { max }, [_]) => Some(bad(format!(
+                        "the length of `{}` must be between 1 and {max}",
+                        builtin.name
+                    ))),
+                    (TypeArgs::Length { .. }, _) => Some(
+                        bad(format!("`{}` takes a length", builtin.name))
+                            .help(format!("write `{}(255)`, or use `text`", builtin.name)),
+                    ),
+                    (TypeArgs::PrecisionScale, [p]) if (1..=65).contains(p) => {
+                        return Some(ColumnType::Builtin {
+                            name: builtin.name.into(),
+                            args: vec![*p, 0],
+                        });
+                    }
+                    (TypeArgs::PrecisionScale, [p, s]) if (1..=65).contains(p) && s <= p => None,
+                    (TypeArgs::PrecisionScale, [_] | [_, _]) => Some(
+                        bad(format!("invalid precision or scale for `{}`", builtin.name)).note(
+                            "the precision is 1 to 65 digits and the scale at most the precision",
+                        ),
+                    ),
+                    (TypeArgs::PrecisionScale, _) => Some(
+                        bad(format!("`{}` takes a precision and a scale", builtin.name))
+                            .help(format!("write `{}(12, 2)`", builtin.name)),
+                    ),
+                };
+                if let Some(d) = error {
+                    self.diagnostics.push(d);
+                    return None;
+                }
+                Some(ColumnType::Builtin {
+                    name: builtin.name.into(),
+                    args: values,
+                })
+            }
+        }
+    }
+}

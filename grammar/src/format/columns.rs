@@ -1,0 +1,145 @@
+//! Columns: name and type padded to their run's widths, attributes in the canonical order.
+
+use super::text::{name, names, sql, string};
+use super::Printer;
+use crate::ast::*;
+
+/// For each member, the widths its name and type are padded to (0 when not a column). Runs of
+/// columns not separated by a blank line or another member share widths.
+pub(super) fn column_widths(members: &[Member], p: &Printer<'_>) -> Vec<(usize, usize)> {
+    let mut widths = vec![(0, 0); members.len()];
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, widths: &mut Vec<(usize, usize)>| {
+        let name_w = run
+            .iter()
+            .map(|&i| column_parts(&members[i], p.source).0.chars().count())
+            .max()
+            .unwrap_or(0);
+        // A native type spells every dialect: too long to set the column's width.
+        let type_w = run
+            .iter()
+            .filter(|&&i| !matches!(&members[i], Member::Column(c) if matches!(c.ty, TypeExpr::Native { .. })))
+            .map(|&i| column_parts(&members[i], p.source).1.chars().count())
+            .max()
+            .unwrap_or(0);
+        for &i in run.iter() {
+            widths[i] = (name_w, type_w);
+        }
+        run.clear();
+    };
+    for (i, m) in members.iter().enumerate() {
+        let breaks = i > 0 && p.blank_line_between(members[i - 1].span().end, m.span().start);
+        if breaks || !matches!(m, Member::Column(_)) {
+            flush(&mut run, &mut widths);
+        }
+        if matches!(m, Member::Column(_)) {
+            run.push(i);
+        }
+    }
+    flush(&mut run, &mut widths);
+    widths
+}
+
+fn column_parts(member: &Member, src: &str) -> (String, String) {
+    match member {
+        Member::Column(c) => (name(&c.name.name), type_expr(&c.ty, src)),
+        _ => (String::new(), String::new()),
+    }
+}
+
+pub(super) fn column(c: &ColumnDef, (name_w, type_w): (usize, usize), src: &str) -> String {
+    let n = name(&c.name.name);
+    let t = type_expr(&c.ty, src);
+    let attrs = attrs(&c.attrs, src);
+    if attrs.is_empty() {
+        return format!("{n:name_w$} {t}").trim_end().to_string();
+    }
+    format!("{n:name_w$} {t:type_w$} {attrs}")
+}
+
+/// Attributes in the canonical order.
+fn attrs(attrs: &[ColumnAttr], src: &str) -> String {
+    let rank = |a: &ColumnAttr| match a {
+        ColumnAttr::PrimaryKey(_) => 0,
+        ColumnAttr::Identity(_) => 1,
+        ColumnAttr::NotNull(_) | ColumnAttr::Null(_) => 2,
+        ColumnAttr::Unique(_) => 3,
+        ColumnAttr::Default(..) => 4,
+        ColumnAttr::Check { .. } => 5,
+        ColumnAttr::References(_) => 6,
+        ColumnAttr::RenamedFrom(..) => 7,
+        ColumnAttr::From(..) => 8,
+        ColumnAttr::Up(..) => 9,
+        ColumnAttr::Down(..) => 10,
+        ColumnAttr::Comment(..) => 11,
+    };
+    let mut sorted: Vec<&ColumnAttr> = attrs.iter().collect();
+    sorted.sort_by_key(|a| rank(a));
+    let parts: Vec<String> = sorted
+        .into_iter()
+        .map(|a| match a {
+            ColumnAttr::PrimaryKey(_) => "primary key".to_string(),
+            ColumnAttr::Identity(_) => "identity".to_string(),
+            ColumnAttr::NotNull(_) => "not null".to_string(),
+            ColumnAttr::Null(_) => "null".to_string(),
+            ColumnAttr::Unique(_) => "unique".to_string(),
+            ColumnAttr::Default(s, _) => format!("default {}", sql(s)),
+            ColumnAttr::Check { name: n, expr, .. } => match n {
+                Some(n) => format!("check {} ({})", name(&n.name), expr.text),
+                None => format!("check ({})", expr.text),
+            },
+            ColumnAttr::References(r) => reference(r),
+            ColumnAttr::RenamedFrom(old, _) => format!("renamed from {}", name(&old.name)),
+            ColumnAttr::From(sources, _) => {
+                let s: Vec<String> = sources.iter().map(|i| name(&i.name)).collect();
+                format!("from {}", s.join(", "))
+            }
+            ColumnAttr::Up(s, _) => format!("up ({})", s.text),
+            ColumnAttr::Down(s, _) => format!("down ({})", s.text),
+            ColumnAttr::Comment(s, _) => format!("comment {}", string(src, s)),
+        })
+        .collect();
+    parts.join(" ")
+}
+
+pub(super) fn reference(r: &Reference) -> String {
+    let mut s = format!("references {}", name(&r.table.name));
+    if !r.columns.is_empty() {
+        s.push_str(&names(&r.columns));
+    }
+    for a in &r.actions {
+        let event = match a.event {
+            FkEvent::Delete => "delete",
+            FkEvent::Update => "update",
+        };
+        let effect = match a.effect {
+            FkEffect::Cascade => "cascade",
+            FkEffect::Restrict => "restrict",
+            FkEffect::SetNull => "set null",
+            FkEffect::SetDefault => "set default",
+            FkEffect::NoAction => "no action",
+        };
+        s.push_str(&format!(" on {event} {effect}"));
+    }
+    s
+}
+
+fn type_expr(t: &TypeExpr, src: &str) -> String {
+    match t {
+        TypeExpr::Named { name: n, args, .. } => {
+            if args.is_empty() {
+                name(&n.name)
+            } else {
+                let a: Vec<String> = args.iter().map(|(v, _)| v.to_string()).collect();
+                format!("{}({})", name(&n.name), a.join(", "))
+            }
+        }
+        TypeExpr::Native { spellings, .. } => {
+            let s: Vec<String> = spellings
+                .iter()
+                .map(|(d, s)| format!("{}: {}", name(&d.name), string(src, s)))
+                .collect();
+            format!("native({})", s.join(", "))
+        }
+    }
+}
