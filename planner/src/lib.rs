@@ -24,7 +24,7 @@ pub use manifest::Manifest;
 use migc_compiler::schema::Schema;
 use migc_grammar::{Diagnostic, Span};
 use migc_stdlib::Dialect;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use step::Step;
 
 /// The steps of a plan in execution order, with the findings met while planning.
@@ -87,6 +87,8 @@ pub struct Files {
     /// How many steps the scripts and the manifest hold (the plan's, and the parts of them a
     /// dialect runs in later phases).
     pub steps: usize,
+    /// The tables the plan builds anew and copies every row into ([`dialect::Lowered::rebuilds`]).
+    pub rebuilt: BTreeSet<String>,
 }
 
 /// What the plan was made from, as written on the command line.
@@ -112,7 +114,7 @@ pub fn render(
         )
         .help("plan for `--dialect postgres` or `--dialect sqlite`")]);
     };
-    let unexpressible = expressible::findings(to, dialect);
+    let unexpressible = expressible::findings(to, lowering.holds());
     if !unexpressible.is_empty() {
         return Err(unexpressible);
     }
@@ -145,6 +147,10 @@ pub fn render(
     let mut files = Files {
         warnings: lowering.warnings(&plan.steps, &ctx),
         steps: placed.steps.len(),
+        rebuilt: lowered
+            .iter()
+            .flat_map(|l| l.rebuilds.iter().cloned())
+            .collect(),
         ..Files::default()
     };
     for (name, text) in scripts {

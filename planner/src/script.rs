@@ -65,11 +65,7 @@ pub(crate) fn scripts(
         return files;
     }
     let dialect = lowering.dialect();
-    let run = |file: &str| match dialect {
-        migc_stdlib::Dialect::Postgres => format!("psql -v ON_ERROR_STOP=1 -f {file}"),
-        migc_stdlib::Dialect::Mysql => format!("mariadb DATABASE < {file}"),
-        migc_stdlib::Dialect::Sqlite => format!("sqlite3 DATABASE < {file}"),
-    };
+    let run = |file: &str| dialect.behaviour().run_command(file);
     for phase in Phase::ALL {
         let (up_name, down_name) = file_names(phase);
         let in_phase: Vec<(usize, &Step, &Lowered)> = steps

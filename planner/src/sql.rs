@@ -30,7 +30,7 @@ pub fn literal(value: &str, dialect: Dialect) -> String {
 /// same way quoted or not. A quoted name keeps its spelling.
 fn requote(i: &mut Ident, dialect: Dialect) {
     let value = match i.quote_style {
-        None if dialect == Dialect::Postgres => i.value.to_ascii_lowercase(),
+        None if dialect.behaviour().folds_unquoted_names() => i.value.to_ascii_lowercase(),
         _ => i.value.clone(),
     };
     *i = Ident::with_quote('"', value);
@@ -237,7 +237,7 @@ pub fn render(sql: &str, dialect: Dialect, qualifier: Option<&str>) -> Result<St
                 left,
                 op: ast::BinaryOperator::StringConcat,
                 right,
-            } if dialect == Dialect::Mysql => {
+            } if !dialect.behaviour().concatenates_with_pipes() => {
                 seal(left, spelling);
                 seal(right, spelling);
                 *e = raw(format!("concat({left}, {right})"));

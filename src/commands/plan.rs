@@ -108,11 +108,11 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
         }
     };
     let steps = files.steps;
-    let files = files.files;
-    if let Some(d) = rebuild_loses_foreign(args.dialect, &files, &foreign) {
+    if let Some(d) = rebuild_loses_foreign(&files.rebuilt, &foreign) {
         diagnostics.push(d);
         return fail(args, &sources, diagnostics);
     }
+    let files = files.files;
     if !diagnostics.is_empty() || args.format == Format::Json {
         render::emit(args.format, &sources, &diagnostics);
     }
@@ -157,25 +157,13 @@ fn keep_foreign(
     }
 }
 
-/// A SQLite table rebuild recreates the table with what migc knows of it: triggers and indexes
-/// it could not read would be lost, so such a plan is refused.
+/// A table rebuild (SQLite) recreates the table with what migc knows of it: triggers and
+/// indexes it could not read would be lost, so such a plan is refused.
 fn rebuild_loses_foreign(
-    dialect: Dialect,
-    files: &BTreeMap<String, String>,
+    rebuilt: &std::collections::BTreeSet<String>,
     foreign: &source::Foreign,
 ) -> Option<Diagnostic> {
-    if dialect != Dialect::Sqlite {
-        return None;
-    }
-    let rebuilt = |table: &str| {
-        let marker = Dialect::Sqlite.quote_ident(&migc_planner::names::derived(
-            &format!("migc_new_{table}"),
-            "",
-        ));
-        files
-            .iter()
-            .any(|(name, text)| name.ends_with(".up.sql") && text.contains(&marker))
-    };
+    let rebuilt = |table: &str| rebuilt.contains(table);
     let lost: Vec<String> = foreign
         .iter()
         .filter(|u| u.table.as_deref().is_some_and(rebuilt))

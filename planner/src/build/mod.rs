@@ -213,9 +213,10 @@ fn is_volatile(e: &Expr) -> bool {
         .any(|f| e.sql.to_ascii_lowercase().contains(&format!("{}(", f.name)))
 }
 
-/// Changes the database makes in place without rewriting the table (PostgreSQL's binary
-/// coercible widenings): longer varchar, varchar to text, more decimal precision at the same
-/// scale.
+/// Type changes every value survives unchanged, so that no `up` is needed and both application
+/// versions read and write the column alike: a longer varchar, varchar to text, more decimal
+/// precision at the same scale. Such a change is one `AlterType` step; how a database makes it
+/// (in place, or by copying the table) is the dialect's lowering.
 fn widening(from: &ColumnType, to: &ColumnType) -> bool {
     match (from, to) {
         (ColumnType::Builtin { name: a, args: x }, ColumnType::Builtin { name: b, args: y }) => {

@@ -45,6 +45,27 @@ pub struct Lowered {
     /// old table dropped first at contract).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub later: Vec<Later>,
+    /// Tables the step builds anew and copies every row into (a SQLite rebuild): what the
+    /// database holds on them that the plan does not know of would be lost.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rebuilds: Vec<String>,
+}
+
+impl Lowered {
+    /// A step with no SQL yet that takes `lock`.
+    pub fn new(lock: impl Into<String>) -> Lowered {
+        Lowered {
+            up: Vec::new(),
+            down: Vec::new(),
+            lock: lock.into(),
+            rewrite: false,
+            scan: false,
+            down_loses: None,
+            batch: None,
+            later: Vec::new(),
+            rebuilds: Vec::new(),
+        }
+    }
 }
 
 /// A part of a step run in a later phase than the step's own, or last in the step's phase.
@@ -188,6 +209,10 @@ pub trait Lowering {
 
     /// Whether a constraint can be added for new rows only and validated later (`NOT VALID`).
     fn supports_not_valid(&self) -> bool;
+
+    /// What the dialect's databases hold of names and texts as declared (what they refuse or
+    /// change is refused at plan time, planner/src/expressible.rs).
+    fn holds(&self) -> &dyn crate::expressible::Holds;
 
     /// The statements that open every script (session settings).
     fn script_prelude(&self) -> Vec<String>;

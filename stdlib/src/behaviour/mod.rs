@@ -95,6 +95,18 @@ pub trait Behaviour: Send + Sync {
         false
     }
 
+    /// Whether a name written without quotes stands for its lower-case form (PostgreSQL); the
+    /// others compare such names as written (MySQL: columns without case, tables by the file
+    /// system; SQLite: without case).
+    fn folds_unquoted_names(&self) -> bool {
+        false
+    }
+
+    /// Whether `a || b` concatenates texts (MySQL reads it as a logical or).
+    fn concatenates_with_pipes(&self) -> bool {
+        true
+    }
+
     // Transactions.
 
     /// Whether DDL takes part in transactions, so that a step's statements and its row in the

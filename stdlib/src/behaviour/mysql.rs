@@ -23,6 +23,10 @@ impl Behaviour for Mysql {
         true
     }
 
+    fn concatenates_with_pipes(&self) -> bool {
+        false
+    }
+
     fn supports_backslash_escapes(&self) -> bool {
         true
     }

@@ -23,6 +23,10 @@ impl Behaviour for Postgres {
         format!("psql -v ON_ERROR_STOP=1 -f {file}")
     }
 
+    fn folds_unquoted_names(&self) -> bool {
+        true
+    }
+
     fn supports_dollar_quotes(&self) -> bool {
         true
     }

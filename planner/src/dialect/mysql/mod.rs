@@ -20,6 +20,7 @@
 
 mod backfill;
 mod copy;
+mod holds;
 mod model;
 mod ops;
 mod program;
@@ -229,6 +230,10 @@ impl Lowering for Mysql {
             }
         }
         out
+    }
+
+    fn holds(&self) -> &dyn crate::expressible::Holds {
+        self
     }
 
     fn script_prelude(&self) -> Vec<String> {

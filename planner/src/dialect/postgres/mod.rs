@@ -107,6 +107,10 @@ impl Lowering for Postgres {
         true
     }
 
+    fn holds(&self) -> &dyn crate::expressible::Holds {
+        self
+    }
+
     fn script_prelude(&self) -> Vec<String> {
         vec![
             format!("SET lock_timeout = {};", lit(self.lock_timeout)),
@@ -144,4 +148,12 @@ fn only_while_named(table: &str, sql: &str) -> String {
             )
         )
     )
+}
+
+/// PostgreSQL holds every name (within 63 bytes, which the compiler checks) and every text but
+/// NUL (which the compiler refuses) as written.
+impl crate::expressible::Holds for Postgres {
+    fn product(&self) -> &'static str {
+        "PostgreSQL"
+    }
 }

@@ -10,16 +10,7 @@ use migc_grammar::Diagnostic;
 impl Postgres {
     /// The step as SQL, its rollback and what they cost, from the function of its family.
     pub(super) fn lower_step(&self, step: &Step, ctx: &Context<'_>) -> Result<Lowered, Diagnostic> {
-        let mut l = Lowered {
-            up: Vec::new(),
-            down: Vec::new(),
-            lock: AEL.to_string(),
-            rewrite: false,
-            scan: false,
-            down_loses: None,
-            batch: None,
-            later: Vec::new(),
-        };
+        let mut l = Lowered::new(AEL);
         match &step.op {
             Op::CreateEnum { name, values } => enum_type::create(&mut l, name, values),
             Op::AddEnumValue { name, value, after } => {

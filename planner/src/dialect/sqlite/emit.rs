@@ -109,6 +109,7 @@ impl Run<'_> {
                     || k.contains(&"index")
                     || k.contains(&"backfill")
                     || k.contains(&"validate");
+                l.rebuilds = rebuilt_by.get(&i).cloned().unwrap_or_default();
                 l.lock = match rebuilt_by.get(&i) {
                     Some(t) => format!(
                         "{WRITE_LOCK}; rebuilds `{}` (copies every row into a new table)",

@@ -72,6 +72,7 @@ mod apply;
 mod backfill;
 mod checks;
 mod emit;
+mod holds;
 mod model;
 mod native;
 mod rebuild;
@@ -135,6 +136,10 @@ impl Lowering for Sqlite {
 
     fn supports_not_valid(&self) -> bool {
         false
+    }
+
+    fn holds(&self) -> &dyn crate::expressible::Holds {
+        self
     }
 
     fn script_prelude(&self) -> Vec<String> {

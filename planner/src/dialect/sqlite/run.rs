@@ -75,16 +75,7 @@ pub(super) struct Run<'a> {
 }
 
 pub(super) fn lowered(lock: &str) -> Lowered {
-    Lowered {
-        batch: None,
-        up: Vec::new(),
-        down: Vec::new(),
-        lock: lock.to_string(),
-        rewrite: false,
-        scan: false,
-        down_loses: None,
-        later: Vec::new(),
-    }
+    Lowered::new(lock)
 }
 
 impl<'a> Run<'a> {

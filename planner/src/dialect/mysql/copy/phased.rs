@@ -58,22 +58,14 @@ impl Mysql {
             lock: format!(
                 "exclusive metadata lock (brief): an empty copy of `{table}` and triggers made"
             ),
-            rewrite: false,
-            scan: false,
-            down_loses: None,
-            batch: None,
-            later: Vec::new(),
+            ..Lowered::new("")
         };
 
         let later_lowered = |up: Unit, down: Unit, lock: &str| Lowered {
             up: vec![up],
             down: vec![down],
             lock: lock.to_string(),
-            rewrite: false,
-            scan: false,
-            down_loses: None,
-            batch: None,
-            later: Vec::new(),
+            ..Lowered::new("")
         };
         let mut filled = later_lowered(
             self.program(scope, Body::when(&format!("NOT ({done})"), fill)),

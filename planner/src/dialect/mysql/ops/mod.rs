@@ -33,16 +33,7 @@ impl Mysql {
         ctx: &Context<'_>,
         scope: &Scope<'_>,
     ) -> Result<Lowered, Diagnostic> {
-        let mut l = Lowered {
-            up: Vec::new(),
-            down: Vec::new(),
-            lock: MDL.to_string(),
-            rewrite: false,
-            scan: false,
-            down_loses: None,
-            batch: None,
-            later: Vec::new(),
-        };
+        let mut l = Lowered::new(MDL);
         let origin = step.origin;
         match &step.op {
             Op::CreateEnum { name, .. } | Op::DropEnum { name, .. } => {
