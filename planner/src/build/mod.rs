@@ -10,6 +10,7 @@ mod constraints;
 mod enums;
 mod foreign_keys;
 mod indexes;
+mod overlap;
 mod tables;
 mod views;
 
