@@ -16,6 +16,7 @@ pub mod names;
 mod order;
 mod script;
 pub mod sql;
+pub mod state;
 pub mod step;
 
 pub use build::Options;

@@ -1,10 +1,10 @@
 //! Batched, resumable backfills in plain SQL the `mysql`/`mariadb` clients run.
 
 use super::super::{Batch, Context, Lowered, Unit};
-use super::model::Model;
 use super::program::Body;
 use super::sql::*;
 use super::{Mysql, Scope};
+use crate::state::State;
 use crate::step::Assignment;
 use migc_compiler::schema::*;
 use migc_grammar::{Code, Diagnostic, Span};
@@ -58,7 +58,7 @@ impl Mysql {
                 format!("table `{table}` has no primary key to backfill by"),
             ));
         }
-        let model = Model::deployed(ctx.from);
+        let state = State::deployed(ctx.from);
         let t = q(table);
         let keys: Vec<String> = key.iter().map(|(c, _)| q(c)).collect();
         let var = |prefix: &str| -> Vec<String> {
@@ -67,7 +67,7 @@ impl Mysql {
         let (last, max, upto) = (var("last"), var("max"), var("upto"));
         let mut declare = String::new();
         for (i, (_, ty)) in key.iter().enumerate() {
-            let ty = type_of(ty, &model, Span::default())?;
+            let ty = type_of(ty, &state, Span::default())?;
             declare.push_str(&format!(
                 "DECLARE last_{i} {ty};\nDECLARE max_{i} {ty};\nDECLARE upto_{i} {ty};\n"
             ));
@@ -133,19 +133,17 @@ SET @migc_backfill = NULL;",
         );
         let mut body = Body::new();
         body.declare(&declare).push(&text);
-        let keys = std::collections::BTreeMap::new();
         let scope = Scope {
-            model: &model,
+            state: &state,
             only_while_named: None,
             removes_sync: None,
             sync_removed_earlier: false,
             synced: &[],
             syncs: &std::collections::BTreeMap::new(),
-            keys: &keys,
             phased_copy: false,
             joined: Vec::new(),
             joins: None,
-            expand_end: (&model, &keys),
+            expand_end: &state,
         };
         let mut u = self.program(&scope, body);
         // A failed run leaves the marker set in the session: clear it.

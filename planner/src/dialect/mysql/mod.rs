@@ -16,24 +16,23 @@
 //! - Dual writes are `BEFORE INSERT` and `BEFORE UPDATE` triggers assigning `NEW` columns,
 //!   one per table and event, merging every column synchronisation of the plan.
 //! - `MODIFY COLUMN` always restates the complete column (type, nullability, default, comment)
-//!   from the model of the column at that step.
+//!   from the state of the column at that step.
 
 mod backfill;
 mod copy;
 mod holds;
-mod model;
 mod ops;
 mod program;
 mod sql;
 mod sync;
 
 use super::{Context, Lowered, Lowering};
+use crate::state::State;
 use crate::step::{Op, Phase, Step, Sync};
 use copy::{copies_in_phases, joined_checks};
-use migc_compiler::schema::{Check, ColumnType, ForeignKey};
+use migc_compiler::schema::{Check, ColumnType};
 use migc_grammar::Diagnostic;
 use migc_stdlib::Dialect;
-use model::Model;
 use std::collections::BTreeMap;
 
 const D: Dialect = Dialect::Mysql;
@@ -80,7 +79,7 @@ impl Algorithm {
 /// guarded by (a re-run after the rename skips it).
 #[derive(Clone)]
 pub(crate) struct Scope<'a> {
-    pub model: &'a Model,
+    pub state: &'a State,
     pub only_while_named: Option<String>,
     /// Set on the first contract step on a table with dual-write triggers (other than the
     /// removal itself): the step removes them first.
@@ -92,17 +91,14 @@ pub(crate) struct Scope<'a> {
     /// The dual-write triggers of each table the plan has them on: a table copy makes them on
     /// the copy too.
     pub syncs: &'a BTreeMap<&'a str, &'a Sync>,
-    /// The foreign keys of each table as they stand before the step (the deployed ones, with
-    /// those earlier steps added or dropped): a table copy carries them.
-    pub keys: &'a BTreeMap<String, Vec<ForeignKey>>,
     /// Set on a step whose table copy runs in phases (see `copy/phased.rs`).
     pub phased_copy: bool,
     /// Checks of earlier steps that the step's copy in phases adds too.
     pub joined: Vec<&'a Check>,
     /// Set on a check that a later step's copy adds: that step's check.
     pub joins: Option<&'a Check>,
-    /// The model and the foreign keys as expand leaves them, where a copy in phases is made.
-    pub expand_end: (&'a Model, &'a BTreeMap<String, Vec<ForeignKey>>),
+    /// The state and the foreign keys as expand leaves them, where a copy in phases is made.
+    pub expand_end: &'a State,
 }
 
 impl Mysql {
@@ -251,32 +247,30 @@ impl Lowering for Mysql {
     }
 
     fn lower(&self, step: &Step, ctx: &Context<'_>) -> Result<Lowered, Diagnostic> {
-        let model = Model::deployed(ctx.from);
-        let keys = deployed_keys(ctx);
+        let state = State::deployed(ctx.from);
         let scope = Scope {
-            model: &model,
+            state: &state,
             only_while_named: None,
             removes_sync: None,
             sync_removed_earlier: false,
             synced: &[],
             syncs: &BTreeMap::new(),
-            keys: &keys,
             phased_copy: false,
             joined: Vec::new(),
             joins: None,
-            expand_end: (&model, &keys),
+            expand_end: &state,
         };
         self.lower_step(step, ctx, &scope)
     }
 
-    /// Lowers the steps in order, keeping the model of every column up to date so that each
+    /// Lowers the steps in order, keeping the state of every column up to date so that each
     /// `MODIFY` restates the column as it is at that point.
     fn lower_plan(
         &self,
         steps: &[Step],
         ctx: &Context<'_>,
     ) -> Result<Vec<Lowered>, Vec<Diagnostic>> {
-        let mut model = Model::deployed(ctx.from);
+        let mut state = State::deployed(ctx.from);
         let mut lowered = Vec::with_capacity(steps.len());
         let mut errors = Vec::new();
         // For each table whose triggers contract removes: the first contract step on it.
@@ -301,11 +295,10 @@ impl Lowering for Mysql {
                 }
             }
         }
-        let mut keys = deployed_keys(ctx);
         // Tables as expand leaves them: a copy in phases is made last in expand.
-        let (mut end_model, mut end_keys) = (model.clone(), keys.clone());
+        let mut end = state.clone();
         for step in steps.iter().filter(|s| s.phase == Phase::Expand) {
-            advance(&mut end_model, &mut end_keys, &step.op);
+            step.op.apply(&mut end);
         }
         let phased: Vec<bool> = (0..steps.len())
             .map(|i| copies_in_phases(self, steps, i, ctx))
@@ -316,7 +309,7 @@ impl Lowering for Mysql {
             let is_first = first.get(table) == Some(&i);
             let is_removal = matches!(step.op, Op::RemoveSync { .. });
             let scope = Scope {
-                model: &model,
+                state: &state,
                 only_while_named: renamed_at_contract(step, ctx),
                 removes_sync: (is_first && !is_removal)
                     .then(|| syncs.get(table).copied())
@@ -324,7 +317,6 @@ impl Lowering for Mysql {
                 sync_removed_earlier: is_removal && !is_first,
                 synced: &synced,
                 syncs: &syncs,
-                keys: &keys,
                 phased_copy: phased[i],
                 joined: joins
                     .iter()
@@ -332,13 +324,13 @@ impl Lowering for Mysql {
                     .filter_map(|(j, _)| check_of(&steps[*j]))
                     .collect(),
                 joins: joins.get(&i).and_then(|k| check_of(&steps[*k])),
-                expand_end: (&end_model, &end_keys),
+                expand_end: &end,
             };
             match self.lower_step(step, ctx, &scope) {
                 Ok(l) => lowered.push(l),
                 Err(d) => errors.push(d),
             }
-            advance(&mut model, &mut keys, &step.op);
+            step.op.apply(&mut state);
         }
         if errors.is_empty() {
             Ok(lowered)
@@ -348,38 +340,11 @@ impl Lowering for Mysql {
     }
 }
 
-/// The model and the foreign keys after `op`.
-fn advance(model: &mut Model, keys: &mut BTreeMap<String, Vec<ForeignKey>>, op: &Op) {
-    match op {
-        Op::AddForeignKey { table, fk, .. } => {
-            let list = keys.entry(table.clone()).or_default();
-            list.retain(|k| k.name != fk.name);
-            list.push(fk.clone());
-        }
-        Op::DropForeignKey { table, fk, .. } => {
-            if let Some(list) = keys.get_mut(table) {
-                list.retain(|k| k.name != fk.name);
-            }
-        }
-        _ => {}
-    }
-    model.apply(op);
-}
-
 fn check_of(step: &Step) -> Option<&Check> {
     match &step.op {
         Op::AddCheck { check, .. } => Some(check),
         _ => None,
     }
-}
-
-/// The foreign keys of each deployed table.
-fn deployed_keys(ctx: &Context<'_>) -> BTreeMap<String, Vec<ForeignKey>> {
-    ctx.from
-        .tables
-        .values()
-        .map(|t| (t.name.clone(), t.foreign_keys.clone()))
-        .collect()
 }
 
 /// Contract steps name a renamed table by its deployed name and run before contract renames

@@ -2,15 +2,15 @@
 //! progress row, then copying the range's rows under row locks on the table.
 
 use super::tuple;
-use crate::dialect::mysql::model::Model;
 use crate::dialect::mysql::program::Body;
 use crate::dialect::mysql::sql::*;
+use crate::state::State;
 use migc_grammar::{Diagnostic, Span};
 
 /// The batches copying the rows of `table` to `shadow`, and the claim columns of the progress
 /// table (`progress`) they share with the triggers, typed as the key.
 pub(super) fn batches(
-    model: &Model,
+    state: &State,
     table: &str,
     pk: &[String],
     cols: &[String],
@@ -26,9 +26,9 @@ pub(super) fn batches(
     let mut declare = String::new();
     let mut claim_cols = String::new();
     for (i, k) in pk.iter().enumerate() {
-        let ty = model
+        let ty = state
             .column(table, k)
-            .map(|c| type_of(&c.ty, model, Span::default()))
+            .map(|c| type_of(&c.ty, state, Span::default()))
             .transpose()?
             .unwrap_or_else(|| "bigint".into());
         declare.push_str(&format!("DECLARE last_{i} {ty};\nDECLARE upto_{i} {ty};\n"));

@@ -64,7 +64,7 @@ impl Mysql {
         if let Some(why) = self.copy_refused(
             ctx,
             syncs && carried.is_none(),
-            scope.keys.get(table).map_or(&[][..], |k| &k[..]),
+            scope.state.foreign_keys(table),
             table,
         ) {
             return Err(unsupported(
@@ -79,9 +79,9 @@ impl Mysql {
             .as_ref()
             .map(|p| p.columns.clone())
             .unwrap_or_default();
-        let model = scope.model;
+        let state = scope.state;
         // The columns as they stand at this step (columns expand added included).
-        let cols: Vec<String> = model
+        let cols: Vec<String> = state
             .columns(table)
             .iter()
             .map(|c| c.name.clone())
@@ -95,10 +95,9 @@ impl Mysql {
         // per database); after the swap each is added under its own name, then the temporary
         // one goes, so the table is never without them.
         let fks: Vec<&ForeignKey> = scope
-            .keys
-            .get(table)
-            .into_iter()
-            .flatten()
+            .state
+            .foreign_keys(table)
+            .iter()
             .filter(|f| f.ref_table != table)
             .collect();
         // A copy in phases stands through other steps, whose copies of the tables it
@@ -113,7 +112,7 @@ impl Mysql {
             ));
         }
 
-        let (fill, claim_cols) = batches(model, table, &pk, &cols, &shadow, &progress)?;
+        let (fill, claim_cols) = batches(state, table, &pk, &cols, &shadow, &progress)?;
         let mut create = Body::new();
         create.push(&format!("DROP TABLE IF EXISTS {p};"));
         create.push(&format!("CREATE TABLE {s} LIKE {t};"));

@@ -28,10 +28,8 @@ impl Mysql {
         origin: Option<Span>,
     ) -> Result<Vec<Later>, Diagnostic> {
         // Made last in expand: the table as expand leaves it.
-        let (model, keys) = scope.expand_end;
         let at_end = Scope {
-            model,
-            keys,
+            state: scope.expand_end,
             ..scope.clone()
         };
         let scope = &at_end;

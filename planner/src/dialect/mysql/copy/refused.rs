@@ -1,11 +1,11 @@
 //! The tables that cannot be copied online, and why.
 
 use super::keys::referencing_keys;
-use crate::dialect::mysql::model::Model;
-use crate::dialect::mysql::ops::table_model_of;
+use crate::dialect::mysql::ops::table_state_of;
 use crate::dialect::mysql::sql::*;
 use crate::dialect::mysql::Mysql;
 use crate::dialect::Context;
+use crate::state::State;
 use migc_compiler::schema::*;
 
 impl Mysql {
@@ -35,16 +35,16 @@ impl Mysql {
         // have a CASCADE or SET NULL action: the copy holds them under temporary names, and
         // they could not get their own back in place (InnoDB adds a key without such actions
         // in place, error 138 is for the actions only).
-        let model = Model::deployed(ctx.from);
+        let state = State::deployed(ctx.from);
         for t in [ctx.from, ctx.to]
             .iter()
             .filter_map(|s| s.tables.get(table))
         {
-            let model = table_model_of(t, &model);
+            let state = table_state_of(t, &state);
             let bases: Vec<String> = t
                 .indexes
                 .iter()
-                .flat_map(|i| generated_columns(table, i, &model).unwrap_or_default())
+                .flat_map(|i| generated_columns(table, i, &state).unwrap_or_default())
                 .flat_map(|g| g.base)
                 .collect();
             if let Some(fk) = t
@@ -65,14 +65,14 @@ impl Mysql {
             .into_iter()
             .filter(|(_, f)| writes_rows(f))
         {
-            let model = Model::deployed(ctx.from);
+            let state = State::deployed(ctx.from);
             let held = [ctx.from, ctx.to]
                 .iter()
                 .filter_map(|s| s.tables.get(&child))
                 .any(|t| {
-                    let model = table_model_of(t, &model);
+                    let state = table_state_of(t, &state);
                     t.indexes.iter().any(|i| {
-                        generated_columns(&child, i, &model)
+                        generated_columns(&child, i, &state)
                             .unwrap_or_default()
                             .iter()
                             .any(|g| fk.columns.iter().any(|c| g.base.contains(c)))

@@ -2,11 +2,11 @@
 //! given a default, renamed and commented. Every `MODIFY COLUMN` restates the whole column as
 //! it stands at that step. Dropping a column is in `drop_column`, nullability in `not_null`.
 
-use crate::dialect::mysql::model::Model;
 use crate::dialect::mysql::program::Body;
 use crate::dialect::mysql::sql::*;
 use crate::dialect::mysql::{Algorithm, Mysql, Scope};
 use crate::dialect::{Context, Lowered, Unit};
+use crate::state::State;
 use crate::step::ColumnRole;
 use migc_compiler::schema::*;
 use migc_grammar::{Diagnostic, Span};
@@ -20,12 +20,12 @@ impl Mysql {
         column: &Column,
         role: &ColumnRole,
     ) -> Result<(), Diagnostic> {
-        let model = scope.model;
+        let state = scope.state;
         let prog = |b: Body| self.program(scope, b);
         let mut b = Body::new();
         b.alter(
             table,
-            &format!("ADD COLUMN {}", column_def(column, model)?),
+            &format!("ADD COLUMN {}", column_def(column, state)?),
             self.add_column_algorithms(),
         );
         l.up.push(prog(Body::when(
@@ -49,9 +49,9 @@ impl Mysql {
         to: &ColumnType,
         origin: Option<Span>,
     ) -> Result<(), Diagnostic> {
-        let model = scope.model;
+        let state = scope.state;
         let prog = |b: Body| self.program(scope, b);
-        let Some(current) = model.column(table, column) else {
+        let Some(current) = state.column(table, column) else {
             return Err(unsupported(
                 format!("column `{table}.{column}` is not in the deployed schema"),
                 origin,
@@ -66,17 +66,17 @@ impl Mysql {
             let mut b = Body::new();
             b.alter(
                 table,
-                &format!("MODIFY COLUMN {}", column_def(&widened, model)?),
+                &format!("MODIFY COLUMN {}", column_def(&widened, state)?),
                 self.metadata_algorithms(),
             );
             l.up.push(prog(Body::when(&column_exists(table, column), b)));
         } else {
-            let spelled = type_of(to, model, Default::default())?;
+            let spelled = type_of(to, state, Default::default())?;
             l.up.push(self.copy_table(
                 ctx,
                 scope,
                 table,
-                &format!("MODIFY COLUMN {}", column_def(&widened, model)?),
+                &format!("MODIFY COLUMN {}", column_def(&widened, state)?),
                 &has_type(table, column, to, &spelled),
                 scope.synced.iter().any(|t| t == table),
                 origin,
@@ -88,11 +88,11 @@ impl Mysql {
         }
         l.down.push(comment_unit(&format!(
             "{table}.{column} stays {}: narrowing it back copies the table",
-            type_of(to, model, Default::default())?
+            type_of(to, state, Default::default())?
         )));
         l.down_loses = Some(format!(
             "`{table}.{column}` keeps the wider type (it was {}): narrowing copies the table on MySQL",
-            type_of(from, model, Default::default())?
+            type_of(from, state, Default::default())?
         ));
         Ok(())
     }
@@ -108,9 +108,9 @@ impl Mysql {
         default: &Option<Expr>,
         previous: &Option<Expr>,
     ) -> Result<(), Diagnostic> {
-        let model = scope.model;
+        let state = scope.state;
         let prog = |b: Body| self.program(scope, b);
-        let ty = model
+        let ty = state
             .column(table, column)
             .map(|c| c.ty.clone())
             .or_else(|| ctx.target_column(table, column).map(|c| c.ty.clone()));
@@ -175,8 +175,8 @@ impl Mysql {
         previous: &Option<String>,
         origin: Option<Span>,
     ) -> Result<(), Diagnostic> {
-        let model = scope.model;
-        let current = self.current(ctx, model, table, column, origin)?;
+        let state = scope.state;
+        let current = self.current(ctx, state, table, column, origin)?;
         l.up.push(self.modify(
             scope,
             table,
@@ -198,16 +198,16 @@ impl Mysql {
         Ok(())
     }
 
-    /// The column as it stands before the step (a column the plan adds is in the model too).
+    /// The column as it stands before the step (a column the plan adds is in the state too).
     pub(super) fn current(
         &self,
         ctx: &Context<'_>,
-        model: &Model,
+        state: &State,
         table: &str,
         column: &str,
         origin: Option<migc_grammar::Span>,
     ) -> Result<Column, Diagnostic> {
-        model
+        state
             .column(table, column)
             .or_else(|| ctx.target_column(table, column))
             .cloned()
@@ -228,7 +228,7 @@ impl Mysql {
         column: &Column,
         algorithms: &[Algorithm],
     ) -> Unit {
-        let def = match column_def(column, scope.model) {
+        let def = match column_def(column, scope.state) {
             Ok(d) => d,
             Err(_) => return comment_unit(&format!("{table}.{}: no MySQL type", column.name)),
         };

@@ -35,7 +35,7 @@ impl Mysql {
         unique: &Unique,
         replaced_by: &Option<String>,
     ) -> Result<(), Diagnostic> {
-        let model = scope.model;
+        let state = scope.state;
         let prog = |b: Body| self.program(scope, b);
         let drop = self.drop_index_body(ctx, table, &unique.name);
         let mut condition = index_exists(table, &unique.name);
@@ -45,7 +45,7 @@ impl Mysql {
         l.up.push(prog(Body::when(&condition, drop)));
         let index = Index::unique_over(&unique.name, &unique.columns, unique.origin);
         l.down
-            .push(self.create_index(ctx, scope, table, &index, model)?);
+            .push(self.create_index(ctx, scope, table, &index, state)?);
         l.down_loses = Some("nothing, but it fails if duplicates were written meanwhile".into());
         Ok(())
     }
@@ -73,13 +73,13 @@ impl Mysql {
         index: &str,
         origin: Option<Span>,
     ) -> Result<(), Diagnostic> {
-        let model = scope.model;
+        let state = scope.state;
         let prog = |b: Body| self.program(scope, b);
         // Dropping and adding the key in one statement rebuilds in place with writes
         // going on; dropping it alone would copy.
         let keyed = |cols: &[String]| {
             let parts: Vec<(&str, bool)> = cols.iter().map(|c| (c.as_str(), false)).collect();
-            key_parts(table, &parts, model)
+            key_parts(table, &parts, state)
                 .map_err(|m| unsupported(m, origin, "declare the column `varchar(n)`"))
         };
         let (old_key, new_key) = (keyed(&old.columns)?, keyed(&new.columns)?);

@@ -20,7 +20,7 @@ impl Mysql {
         column: &Column,
         refill: &Refill,
     ) -> Result<(), Diagnostic> {
-        let model = scope.model;
+        let state = scope.state;
         let restored = Column {
             nullable: true,
             default: None,
@@ -29,7 +29,7 @@ impl Mysql {
         let mut down = Body::new();
         down.alter(
             table,
-            &format!("ADD COLUMN {}", column_def(&restored, model)?),
+            &format!("ADD COLUMN {}", column_def(&restored, state)?),
             self.add_column_algorithms(),
         );
         let mut down_units = Vec::new();
@@ -38,7 +38,7 @@ impl Mysql {
         // it (error 1845): there the restored column stays nullable.
         let strict = !self.holds_stored_generated(ctx, table);
         let replaced = match refill {
-            Refill::Shadow { shadow, down } if model.column(table, shadow).is_some() => {
+            Refill::Shadow { shadow, down } if state.column(table, shadow).is_some() => {
                 Some((shadow, down))
             }
             _ => None,
@@ -57,9 +57,9 @@ impl Mysql {
             );
             l.up.push(self.program(scope, Body::when(&column_exists(table, shadow), up)));
             // MariaDB's JSON columns carry a check named after the column.
-            let json = model
+            let json = state
                 .column(table, shadow)
-                .filter(|c| matches!(type_of(&c.ty, model, c.origin), Ok(t) if t.eq_ignore_ascii_case("json")))
+                .filter(|c| matches!(type_of(&c.ty, state, c.origin), Ok(t) if t.eq_ignore_ascii_case("json")))
                 .cloned();
             if let Some(json) = &json {
                 let renamed = Column {
@@ -145,7 +145,7 @@ impl Mysql {
         let mut b = Body::new();
         b.alter(
             table,
-            &format!("MODIFY COLUMN {}", column_def(column, scope.model)?),
+            &format!("MODIFY COLUMN {}", column_def(column, scope.state)?),
             self.metadata_algorithms(),
         );
         Ok(self.program(
@@ -198,7 +198,7 @@ impl Mysql {
         column: &Column,
         strict: bool,
     ) -> Result<Unit, Diagnostic> {
-        let model = scope.model;
+        let state = scope.state;
         let mut b = Body::new();
         b.alter(
             table,
@@ -209,7 +209,7 @@ impl Mysql {
                         nullable: true,
                         ..column.clone()
                     },
-                    model
+                    state
                 )?
             ),
             self.metadata_algorithms(),
@@ -218,7 +218,7 @@ impl Mysql {
             let mut strict = Body::new();
             strict.alter(
                 table,
-                &format!("MODIFY COLUMN {}", column_def(column, model)?),
+                &format!("MODIFY COLUMN {}", column_def(column, state)?),
                 self.nullability_algorithms(),
             );
             b.nest(Body::when(

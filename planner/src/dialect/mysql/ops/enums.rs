@@ -42,14 +42,14 @@ impl Mysql {
         value: &str,
         after: &Option<String>,
     ) -> Result<(), Diagnostic> {
-        let model = scope.model;
+        let state = scope.state;
         let origin = step.origin;
         let prog = |b: Body| self.program(scope, b);
-        let values = model.enum_values(name).cloned().unwrap_or_default();
+        let values = state.enum_values(name).cloned().unwrap_or_default();
         let inside = after.as_ref().is_some_and(|a| values.last() != Some(a));
-        let mut next = model.clone();
-        next.apply(&step.op);
-        for (table, column) in model.enum_columns(name) {
+        let mut next = state.clone();
+        step.op.apply(&mut next);
+        for (table, column) in state.enum_columns(name) {
             if inside {
                 // A member inside the list renumbers the stored values: a copy.
                 l.up.push(self.copy_table(

@@ -2,12 +2,12 @@
 //! the plan does not create, which neither server adds in place, so that the index comes with
 //! a copy of the table; dropped after their index.
 
-use super::tables::table_model;
-use crate::dialect::mysql::model::Model;
+use super::tables::table_state;
 use crate::dialect::mysql::program::Body;
 use crate::dialect::mysql::sql::*;
 use crate::dialect::mysql::{Mysql, Scope};
 use crate::dialect::{Context, Unit};
+use crate::state::State;
 use migc_compiler::schema::*;
 use migc_grammar::Diagnostic;
 
@@ -20,9 +20,9 @@ impl Mysql {
         scope: &Scope<'_>,
         table: &str,
         index: &Index,
-        model: &Model,
+        state: &State,
     ) -> Result<Unit, Diagnostic> {
-        let mut actions: Vec<String> = generated_columns(table, index, model)?
+        let mut actions: Vec<String> = generated_columns(table, index, state)?
             .iter()
             .map(|g| format!("ADD COLUMN {} STORED", g.def))
             .collect();
@@ -30,7 +30,7 @@ impl Mysql {
             "ADD {}INDEX {} ({})",
             if index.unique { "UNIQUE " } else { "" },
             q(&index.name),
-            index_parts(table, index, model)?
+            index_parts(table, index, state)?
         ));
         self.copy_table(
             ctx,
@@ -46,15 +46,15 @@ impl Mysql {
     /// Whether the table holds STORED generated columns (of an expression or unique partial
     /// index, deployed or declared).
     pub(crate) fn holds_stored_generated(&self, ctx: &Context<'_>, table: &str) -> bool {
-        let model = Model::deployed(ctx.from);
+        let state = State::deployed(ctx.from);
         [ctx.from, ctx.to]
             .iter()
             .filter_map(|schema| schema.tables.get(table))
             .any(|t| {
-                let model = table_model(t, &model);
-                // (A type the deployed model cannot spell is the index's own finding.)
+                let state = table_state(t, &state);
+                // (A type the deployed state cannot spell is the index's own finding.)
                 t.indexes.iter().any(|index| {
-                    !generated_columns(table, index, &model)
+                    !generated_columns(table, index, &state)
                         .unwrap_or_default()
                         .is_empty()
                 })
@@ -68,12 +68,12 @@ impl Mysql {
         ctx: &Context<'_>,
         table: &str,
         index: &Index,
-        model: &Model,
+        state: &State,
     ) -> Result<bool, Diagnostic> {
         if !ctx.from.tables.contains_key(table) {
             return Ok(false);
         }
-        Ok(!generated_columns(table, index, model)?.is_empty())
+        Ok(!generated_columns(table, index, state)?.is_empty())
     }
 
     /// Drops the generated columns an index held its key parts in (after the index: the server

@@ -4,11 +4,11 @@
 //! foreign keys are made and dropped around them, so that the table ends as one built
 //! directly.
 
-use crate::dialect::mysql::model::Model;
 use crate::dialect::mysql::program::Body;
 use crate::dialect::mysql::sql::*;
 use crate::dialect::mysql::{Mysql, Scope};
 use crate::dialect::{Context, Lowered, Unit};
+use crate::state::State;
 use migc_compiler::schema::*;
 use migc_grammar::{Diagnostic, Span};
 
@@ -21,16 +21,16 @@ impl Mysql {
         table: &str,
         index: &Index,
     ) -> Result<(), Diagnostic> {
-        let model = scope.model;
-        if self.index_copies(ctx, table, index, model)? {
-            l.up.push(self.copy_with_index(ctx, scope, table, index, model)?);
+        let state = scope.state;
+        if self.index_copies(ctx, table, index, state)? {
+            l.up.push(self.copy_with_index(ctx, scope, table, index, state)?);
             l.down.extend(self.copy_cleanup(ctx, scope, table, false));
             l.down.push(self.drop_index(ctx, scope, table, index));
             l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
             l.rewrite = true;
             l.scan = true;
         } else {
-            l.up.push(self.create_index(ctx, scope, table, index, model)?);
+            l.up.push(self.create_index(ctx, scope, table, index, state)?);
             l.down.push(self.drop_index(ctx, scope, table, index));
             l.lock = "none (built in place, writes go on)".into();
             l.scan = true;
@@ -47,7 +47,7 @@ impl Mysql {
         index: &Index,
         replaced_by: &Option<String>,
     ) -> Result<(), Diagnostic> {
-        let model = scope.model;
+        let state = scope.state;
         let prog = |b: Body| self.program(scope, b);
         let drop = self.drop_index_body(ctx, table, &index.name);
         let mut condition = index_exists(table, &index.name);
@@ -62,12 +62,12 @@ impl Mysql {
             ));
         }
         l.up.push(prog(b));
-        let copied = if self.index_copies(ctx, table, index, model)? {
-            self.copy_with_index(ctx, scope, table, index, model).ok()
+        let copied = if self.index_copies(ctx, table, index, state)? {
+            self.copy_with_index(ctx, scope, table, index, state).ok()
         } else {
             None
         };
-        if copied.is_none() && self.index_copies(ctx, table, index, model)? {
+        if copied.is_none() && self.index_copies(ctx, table, index, state)? {
             // The table cannot be copied (other tables reference it): the rollback
             // builds the index in place over VIRTUAL columns instead.
             l.down_loses = Some(format!(
@@ -77,7 +77,7 @@ impl Mysql {
         }
         l.down.push(match copied {
             Some(unit) => unit,
-            None => self.create_index(ctx, scope, table, index, model)?,
+            None => self.create_index(ctx, scope, table, index, state)?,
         });
         Ok(())
     }
@@ -109,11 +109,11 @@ impl Mysql {
         scope: &Scope<'_>,
         table: &str,
         index: &Index,
-        model: &Model,
+        state: &State,
     ) -> Result<Unit, Diagnostic> {
-        let parts = index_parts(table, index, model)?;
+        let parts = index_parts(table, index, state)?;
         let mut b = Body::new();
-        for g in generated_columns(table, index, model)? {
+        for g in generated_columns(table, index, state)? {
             let mut add = Body::new();
             add.alter(
                 table,

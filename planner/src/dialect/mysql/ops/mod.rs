@@ -14,7 +14,7 @@ mod not_null;
 mod tables;
 mod views;
 
-pub(super) use tables::table_model_of;
+pub(super) use tables::table_state_of;
 
 use super::{Mysql, Scope};
 use crate::dialect::{Context, Lowered};

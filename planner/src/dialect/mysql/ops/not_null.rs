@@ -32,18 +32,18 @@ impl Mysql {
         column: &str,
         origin: Option<Span>,
     ) -> Result<(), Diagnostic> {
-        let model = scope.model;
+        let state = scope.state;
         if self.holds_stored_generated(ctx, table) {
             // MariaDB refuses `SET NOT NULL` in place on a table with a STORED generated
             // column (error 1845): the table is copied online with the column NOT NULL
             // (a null fails the unit, as the in-place change would).
-            let current = self.current(ctx, model, table, column, origin)?;
+            let current = self.current(ctx, state, table, column, origin)?;
             let def = column_def(
                 &Column {
                     nullable: false,
                     ..current.clone()
                 },
-                model,
+                state,
             )?;
             l.up.push(self.copy_table(
                 ctx,
@@ -72,7 +72,7 @@ impl Mysql {
             l.rewrite = true;
             l.scan = true;
         } else {
-            let current = self.current(ctx, model, table, column, origin)?;
+            let current = self.current(ctx, state, table, column, origin)?;
             l.up.push(self.modify(
                 scope,
                 table,
@@ -107,9 +107,9 @@ impl Mysql {
         column: &str,
         origin: Option<Span>,
     ) -> Result<(), Diagnostic> {
-        let model = scope.model;
+        let state = scope.state;
         let prog = |b: Body| self.program(scope, b);
-        let current = self.current(ctx, model, table, column, origin)?;
+        let current = self.current(ctx, state, table, column, origin)?;
         l.up.push(self.modify(
             scope,
             table,
@@ -141,7 +141,7 @@ impl Mysql {
                             nullable: false,
                             ..current
                         },
-                        model
+                        state
                     )?
                 ),
                 self.nullability_algorithms(),

@@ -2,11 +2,11 @@
 //! again, empty, by the rollback), given a name of their own through a view while a rename is
 //! under way, renamed and commented.
 
-use crate::dialect::mysql::model::Model;
 use crate::dialect::mysql::program::Body;
 use crate::dialect::mysql::sql::*;
 use crate::dialect::mysql::{Mysql, Scope};
 use crate::dialect::{Context, Lowered, Unit};
+use crate::state::State;
 use crate::step::Op;
 use migc_compiler::schema::*;
 use migc_grammar::Diagnostic;
@@ -19,13 +19,13 @@ impl Mysql {
         scope: &Scope<'_>,
         table: &Table,
     ) -> Result<(), Diagnostic> {
-        let model = scope.model;
+        let state = scope.state;
         let declared = ctx.to.tables.get(&table.name);
         l.up.push(self.create_table(
             table,
             declared.map(|t| &t.indexes[..]).unwrap_or_default(),
             declared.map(|t| &t.foreign_keys[..]).unwrap_or_default(),
-            model,
+            state,
         )?);
         l.down
             .push(unit(format!("DROP TABLE IF EXISTS {};", q(&table.name))));
@@ -44,7 +44,7 @@ impl Mysql {
         scope: &Scope<'_>,
         table: &Table,
     ) -> Result<(), Diagnostic> {
-        let model = scope.model;
+        let state = scope.state;
         let prog = |b: Body| self.program(scope, b);
         let mut b = Body::new();
         b.push(&format!("DROP TABLE IF EXISTS {};", q(&table.name)));
@@ -54,9 +54,9 @@ impl Mysql {
             table,
             deployed.map(|t| &t.indexes[..]).unwrap_or_default(),
             deployed.map(|t| &t.foreign_keys[..]).unwrap_or_default(),
-            model,
+            state,
         )?);
-        let restored = table_model(table, model);
+        let restored = table_state(table, state);
         for i in &table.indexes {
             l.down
                 .push(self.create_index(ctx, scope, &table.name, i, &restored)?);
@@ -155,10 +155,10 @@ impl Mysql {
         table: &Table,
         indexes: &[Index],
         foreign_keys: &[ForeignKey],
-        model: &Model,
+        state: &State,
     ) -> Result<Unit, Diagnostic> {
         let mut lines = Vec::new();
-        let restored = table_model(table, model);
+        let restored = table_state(table, state);
         for c in &table.columns {
             lines.push(format!("  {}", column_def(c, &restored)?));
         }
@@ -224,16 +224,17 @@ impl Mysql {
     }
 }
 
-/// The model with the table as declared (for lookups outside a step).
-pub(crate) fn table_model_of(table: &Table, model: &Model) -> Model {
-    table_model(table, model)
+/// The state with the table as declared (for lookups outside a step).
+pub(crate) fn table_state_of(table: &Table, state: &State) -> State {
+    table_state(table, state)
 }
 
-/// The model with a table restored as declared (for a table a rollback creates again).
-pub(super) fn table_model(table: &Table, model: &Model) -> Model {
-    let mut m = model.clone();
-    m.apply(&Op::CreateTable {
+/// The state with a table restored as declared (for a table a rollback creates again).
+pub(super) fn table_state(table: &Table, state: &State) -> State {
+    let mut m = state.clone();
+    Op::CreateTable {
         table: table.clone(),
-    });
+    }
+    .apply(&mut m);
     m
 }

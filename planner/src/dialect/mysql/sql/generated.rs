@@ -4,7 +4,7 @@
 //! whole.
 
 use super::{expr, key_parts, q, suffixed, type_of, unsupported};
-use crate::dialect::mysql::model::Model;
+use crate::state::State;
 use migc_compiler::schema::*;
 use migc_grammar::{Code, Diagnostic, Span};
 
@@ -13,7 +13,7 @@ pub(crate) struct Generated {
     pub name: String,
     /// The column definition without its storage (`VIRTUAL` or `STORED`).
     pub def: String,
-    /// The column as the model knows it (the type of the column its value comes from).
+    /// The column as the state knows it (the type of the column its value comes from).
     column: Column,
     /// The columns its value is computed from.
     pub base: Vec<String>,
@@ -103,7 +103,7 @@ pub(crate) fn nulls_excluded(index: &Index) -> bool {
 }
 
 /// The columns of the table an expression names, in order.
-fn named_columns(sql: &str, table: &str, model: &Model) -> Vec<String> {
+fn named_columns(sql: &str, table: &str, state: &State) -> Vec<String> {
     use sqlparser::ast::{visit_expressions, Expr as E};
     use std::ops::ControlFlow;
     let parsed = sqlparser::parser::Parser::new(&sqlparser::dialect::GenericDialect {})
@@ -119,7 +119,7 @@ fn named_columns(sql: &str, table: &str, model: &Model) -> Vec<String> {
             E::CompoundIdentifier(parts) => parts.last().map(|i| i.value.clone()),
             _ => None,
         };
-        if let Some(n) = name.filter(|n| model.column(table, n).is_some()) {
+        if let Some(n) = name.filter(|n| state.column(table, n).is_some()) {
             out.push(n);
         }
         ControlFlow::<()>::Continue(())
@@ -167,7 +167,7 @@ fn reads_untrimmed(sql: &str, column: &str) -> bool {
 pub(crate) fn generated_columns(
     table: &str,
     index: &Index,
-    model: &Model,
+    state: &State,
 ) -> Result<Vec<Generated>, Diagnostic> {
     let help =
         "index plain columns on MySQL, or keep this index in a `native` block for PostgreSQL";
@@ -177,8 +177,8 @@ pub(crate) fn generated_columns(
         if p.column.is_some() {
             continue;
         }
-        let base = named_columns(&p.expr.sql, table, model);
-        let Some(column) = base.first().and_then(|c| model.column(table, c)) else {
+        let base = named_columns(&p.expr.sql, table, state);
+        let Some(column) = base.first().and_then(|c| state.column(table, c)) else {
             return Err(unsupported(
                 format!(
                     "index `{}` has an expression key part naming no column of `{table}`, so its type is unknown on MySQL/MariaDB",
@@ -191,10 +191,10 @@ pub(crate) fn generated_columns(
         // MariaDB refuses an indexed generated column reading a CHAR column (error 1901: its
         // value would depend on `PAD_CHAR_TO_FULL_LENGTH`).
         for c in base.iter().filter(|c| reads_untrimmed(&p.expr.sql, c)) {
-            let Some(col) = model.column(table, c) else {
+            let Some(col) = state.column(table, c) else {
                 continue;
             };
-            if type_of(&col.ty, model, col.origin)?
+            if type_of(&col.ty, state, col.origin)?
                 .to_ascii_lowercase()
                 .starts_with("char(")
             {
@@ -208,7 +208,7 @@ pub(crate) fn generated_columns(
                 ));
             }
         }
-        let ty = type_of(&column.ty, model, column.origin)?;
+        let ty = type_of(&column.ty, state, column.origin)?;
         let name = generated_name(&index.name, pos, n);
         out.push(Generated {
             def: format!("{} {ty} AS ({})", q(&name), expr(&p.expr)?),
@@ -230,7 +230,7 @@ pub(crate) fn generated_columns(
             def: format!(
                 "{} {} AS (CASE WHEN {} THEN 1 END)",
                 q(&name),
-                type_of(&ty, model, index.origin)?,
+                type_of(&ty, state, index.origin)?,
                 expr(pred)?
             ),
             column: Column {
@@ -245,7 +245,7 @@ pub(crate) fn generated_columns(
                 origin: index.origin,
             },
             name,
-            base: named_columns(&pred.sql, table, model),
+            base: named_columns(&pred.sql, table, state),
         });
     }
     Ok(out)
@@ -255,10 +255,10 @@ pub(crate) fn generated_columns(
 /// partial indexes: expression parts index generated columns, a unique partial index ends
 /// with its marker ([`generated_columns`], made first), and a non-unique partial index is built
 /// over every row (a superset serving the same lookups), which the plan reports as W2003.
-pub(crate) fn index_parts(table: &str, index: &Index, model: &Model) -> Result<String, Diagnostic> {
-    let mut model = model.clone();
-    for g in generated_columns(table, index, &model)? {
-        model.add_column(table, g.column);
+pub(crate) fn index_parts(table: &str, index: &Index, state: &State) -> Result<String, Diagnostic> {
+    let mut state = state.clone();
+    for g in generated_columns(table, index, &state)? {
+        state.add_column(table, g.column);
     }
     let n = index.parts.len();
     let mut names: Vec<(String, bool)> = index
@@ -274,7 +274,7 @@ pub(crate) fn index_parts(table: &str, index: &Index, model: &Model) -> Result<S
         names.push((marker_name(&index.name), false));
     }
     let parts: Vec<(&str, bool)> = names.iter().map(|(c, d)| (c.as_str(), *d)).collect();
-    key_parts(table, &parts, &model).map_err(|m| {
+    key_parts(table, &parts, &state).map_err(|m| {
         unsupported(
             m,
             Some(index.origin),

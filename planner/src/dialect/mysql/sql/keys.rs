@@ -1,8 +1,8 @@
 //! Key parts over plain columns, TEXT/BLOB/JSON ones indexed by a prefix.
 
 use super::{is_lob, q};
-use crate::dialect::mysql::model::Model;
 use crate::dialect::mysql::D;
+use crate::state::State;
 use migc_compiler::schema::*;
 
 /// InnoDB's longest key (DYNAMIC and COMPRESSED row formats, the default), in bytes.
@@ -49,9 +49,9 @@ fn key_bytes(ty: &ColumnType) -> u64 {
 pub(crate) fn key_parts(
     table: &str,
     parts: &[(&str, bool)],
-    model: &Model,
+    state: &State,
 ) -> Result<String, String> {
-    let ty = |c: &str| model.column(table, c).map(|col| &col.ty);
+    let ty = |c: &str| state.column(table, c).map(|col| &col.ty);
     let lobs = parts
         .iter()
         .filter(|(c, _)| ty(c).is_some_and(is_lob))

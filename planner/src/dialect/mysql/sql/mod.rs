@@ -10,9 +10,9 @@ pub(super) use generated::*;
 pub(super) use guards::*;
 pub(super) use keys::*;
 
-use super::model::Model;
 use super::D;
 use crate::sql::{literal, quote, render};
+use crate::state::State;
 use migc_compiler::schema::*;
 use migc_grammar::{Code, Diagnostic, Span};
 
@@ -84,14 +84,14 @@ pub(super) fn unsupported(message: String, origin: Option<Span>, help: &str) -> 
 }
 
 /// The type of a column in MySQL. Enums are column types (`ENUM('a', 'b')`), spelled with the
-/// members the model holds at that point of the plan.
-pub(super) fn column_type(ty: &ColumnType, model: &Model) -> Result<String, String> {
+/// members the state holds at that point of the plan.
+pub(super) fn column_type(ty: &ColumnType, state: &State) -> Result<String, String> {
     match ty {
         ColumnType::Builtin { name, args } => migc_stdlib::builtin_type(name)
             .map(|t| t.spelling(D, args))
             .ok_or_else(|| format!("unknown type `{name}`")),
         ColumnType::Enum { name } => {
-            let values = model
+            let values = state
                 .enum_values(name)
                 .ok_or_else(|| format!("unknown enum `{name}`"))?;
             let values: Vec<String> = values.iter().map(|v| lit(v)).collect();
@@ -106,8 +106,8 @@ pub(super) fn column_type(ty: &ColumnType, model: &Model) -> Result<String, Stri
     }
 }
 
-pub(super) fn type_of(ty: &ColumnType, model: &Model, origin: Span) -> Result<String, Diagnostic> {
-    column_type(ty, model).map_err(|m| {
+pub(super) fn type_of(ty: &ColumnType, state: &State, origin: Span) -> Result<String, Diagnostic> {
+    column_type(ty, state).map_err(|m| {
         let mut d =
             Diagnostic::error(Code::Unsupported, m).help("add `mysql: \"...\"` to the native type");
         if origin != Span::default() {
@@ -149,9 +149,9 @@ pub(super) fn default_clause(d: &Expr, ty: &ColumnType) -> Result<String, Diagno
 
 /// The complete definition of a column: type, nullability, identity, default and comment.
 /// `MODIFY`/`CHANGE` replace the whole definition, so every statement that touches a column
-/// re-emits all of it from the model; nothing is dropped silently.
-pub(super) fn column_def(c: &Column, model: &Model) -> Result<String, Diagnostic> {
-    let mut s = format!("{} {}", q(&c.name), type_of(&c.ty, model, c.origin)?);
+/// re-emits all of it from the state; nothing is dropped silently.
+pub(super) fn column_def(c: &Column, state: &State) -> Result<String, Diagnostic> {
+    let mut s = format!("{} {}", q(&c.name), type_of(&c.ty, state, c.origin)?);
     s.push_str(if c.nullable { " NULL" } else { " NOT NULL" });
     if c.identity {
         s.push_str(" AUTO_INCREMENT");

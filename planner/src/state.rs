@@ -1,21 +1,34 @@
-//! The columns and enums as they stand at each step of a plan. `MODIFY COLUMN` replaces a
-//! column's whole definition, so a step that changes one attribute must restate all the others
-//! as they are at that point, and its rollback must restate them as they were before.
+//! The schema as it stands at a step of the plan: the deployed schema advanced by every step
+//! before it ([`Op::apply`]). Lowering reads it where a statement restates what exists at that
+//! point: MySQL's `MODIFY COLUMN` replaces a column's whole definition (so a step that changes
+//! one attribute restates the others as they are, and its rollback as they were), an enum's
+//! members are spelled in its column types, and a table copy carries the table's keys.
 
 use crate::step::Op;
-use migc_compiler::schema::{Column, Schema};
+use migc_compiler::schema::{Column, ColumnType, ForeignKey, Schema};
 use std::collections::BTreeMap;
 
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Model {
-    tables: BTreeMap<String, Vec<Column>>,
-    enums: BTreeMap<String, Vec<String>>,
+impl Op {
+    /// Advances `state` past this operation.
+    pub fn apply(&self, state: &mut State) {
+        state.apply(self);
+    }
 }
 
-impl Model {
+/// The tables' columns and foreign keys, and the enums' members, at a step of the plan.
+#[derive(Clone, Debug, Default)]
+pub struct State {
+    tables: BTreeMap<String, Vec<Column>>,
+    enums: BTreeMap<String, Vec<String>>,
+    /// The foreign keys of each table, as the deployed schema has them and the plan adds and
+    /// drops them.
+    foreign_keys: BTreeMap<String, Vec<ForeignKey>>,
+}
+
+impl State {
     /// The deployed state.
-    pub(crate) fn deployed(from: &Schema) -> Model {
-        Model {
+    pub fn deployed(from: &Schema) -> State {
+        State {
             tables: from
                 .tables
                 .values()
@@ -31,15 +44,25 @@ impl Model {
                     )
                 })
                 .collect(),
+            foreign_keys: from
+                .tables
+                .values()
+                .map(|t| (t.name.clone(), t.foreign_keys.clone()))
+                .collect(),
         }
     }
 
-    pub(crate) fn column(&self, table: &str, column: &str) -> Option<&Column> {
+    /// The foreign keys of a table as they stand.
+    pub fn foreign_keys(&self, table: &str) -> &[ForeignKey] {
+        self.foreign_keys.get(table).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn column(&self, table: &str, column: &str) -> Option<&Column> {
         self.tables.get(table)?.iter().find(|c| c.name == column)
     }
 
     /// The table's columns as they stand.
-    pub(crate) fn columns(&self, table: &str) -> Vec<&Column> {
+    pub fn columns(&self, table: &str) -> Vec<&Column> {
         self.tables
             .get(table)
             .map(|c| c.iter().collect())
@@ -47,24 +70,23 @@ impl Model {
     }
 
     /// A column the plan does not declare (a generated column behind an index).
-    pub(crate) fn add_column(&mut self, table: &str, column: Column) {
+    pub fn add_column(&mut self, table: &str, column: Column) {
         self.tables
             .entry(table.to_string())
             .or_default()
             .push(column);
     }
 
-    pub(crate) fn enum_values(&self, name: &str) -> Option<&Vec<String>> {
+    pub fn enum_values(&self, name: &str) -> Option<&Vec<String>> {
         self.enums.get(name)
     }
 
     /// The tables and columns whose type is the enum.
-    pub(crate) fn enum_columns(&self, name: &str) -> Vec<(String, Column)> {
+    pub fn enum_columns(&self, name: &str) -> Vec<(String, Column)> {
         let mut out = Vec::new();
         for (t, cols) in &self.tables {
             for c in cols {
-                if matches!(&c.ty, migc_compiler::schema::ColumnType::Enum { name: n } if n == name)
-                {
+                if matches!(&c.ty, ColumnType::Enum { name: n } if n == name) {
                     out.push((t.clone(), c.clone()));
                 }
             }
@@ -79,9 +101,19 @@ impl Model {
             .find(|c| c.name == column)
     }
 
-    /// The state after the operation.
-    pub(crate) fn apply(&mut self, op: &Op) {
+    /// The state after the operation ([`Op::apply`]).
+    fn apply(&mut self, op: &Op) {
         match op {
+            Op::AddForeignKey { table, fk, .. } => {
+                let list = self.foreign_keys.entry(table.clone()).or_default();
+                list.retain(|k| k.name != fk.name);
+                list.push(fk.clone());
+            }
+            Op::DropForeignKey { table, fk, .. } => {
+                if let Some(list) = self.foreign_keys.get_mut(table) {
+                    list.retain(|k| k.name != fk.name);
+                }
+            }
             Op::CreateEnum { name, values } => {
                 self.enums.insert(name.clone(), values.clone());
             }
@@ -111,7 +143,7 @@ impl Model {
                     self.enums.insert(to.clone(), values);
                     for cols in self.tables.values_mut() {
                         for c in cols.iter_mut() {
-                            if let migc_compiler::schema::ColumnType::Enum { name } = &mut c.ty {
+                            if let ColumnType::Enum { name } = &mut c.ty {
                                 if name == from {
                                     name.clone_from(to);
                                 }
