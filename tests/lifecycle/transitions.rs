@@ -1,48 +1,18 @@
-//! Plans made with the real `migc` binary, the schemas they come from (via `migc snapshot`), and
-//! the transitions between two schemas that the row checks need (renames, `up`/`down`).
+//! What the checks need to know about the change between two schemas: which tables stay (and
+//! under which name), how a column of one shape is computed from a row of the other (renames,
+//! `up`, `down`), and which enum labels are renamed or dropped.
 
-use migc_compiler::schema::Schema;
+use migc_compiler::schema::{ColumnType, Schema};
 use migc_stdlib::Dialect;
 use std::collections::BTreeMap;
-use std::path::Path;
-
-pub use super::plan_support::{data_cases, example_pairs, root, snapshot, Plan};
-
-/// A plan for PostgreSQL.
-pub fn plan(from: &str, to: &str, out: &Path) -> Result<Plan, String> {
-    super::plan_support::plan(from, to, "postgres", out)
-}
 
 /// How a column of one shape is computed from a row of the other shape.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Derivation {
     /// The value of this column (renamed or kept).
     Column(String),
-    /// A PostgreSQL expression over the other shape's columns, and the columns it reads.
+    /// An expression in the dialect over the other shape's columns, and the columns it reads.
     Expr(String, Vec<String>),
-}
-
-/// What the checks need to know about the change between two schemas.
-#[derive(Clone, Debug, Default)]
-pub struct Transitions {
-    /// Old table name -> new table name, for tables in both shapes.
-    pub tables: BTreeMap<String, String>,
-    /// (new table, new column) -> from the old row.
-    pub up: BTreeMap<(String, String), Derivation>,
-    /// (old table, old column) -> from the new row.
-    pub down: BTreeMap<(String, String), Derivation>,
-    /// enum -> old label -> new label.
-    pub enum_renames: BTreeMap<String, BTreeMap<String, String>>,
-    /// enum -> labels the target drops (rows must leave them before contract).
-    pub enum_drops: BTreeMap<String, Vec<String>>,
-}
-
-fn render(sql: &str) -> String {
-    migc_planner::sql::render(sql, Dialect::Postgres, None).unwrap_or_else(|_| sql.to_string())
-}
-
-fn expr(sql: &str) -> Derivation {
-    Derivation::Expr(render(sql), migc_planner::sql::identifiers(sql))
 }
 
 impl Derivation {
@@ -55,8 +25,31 @@ impl Derivation {
     }
 }
 
+/// A (table, column) pair.
+pub type Key = (String, String);
+
+#[derive(Clone, Debug, Default)]
+pub struct Transitions {
+    /// Old table name -> new table name, for tables in both shapes.
+    pub tables: BTreeMap<String, String>,
+    /// (new table, new column) -> from the old row.
+    pub up: BTreeMap<Key, Derivation>,
+    /// (old table, old column) -> from the new row.
+    pub down: BTreeMap<Key, Derivation>,
+    /// enum -> old label -> new label (renamed at contract).
+    pub enum_renames: BTreeMap<String, BTreeMap<String, String>>,
+    /// enum -> labels the target drops (rows leave them before contract, by a data fix).
+    pub enum_drops: BTreeMap<String, Vec<String>>,
+}
+
 impl Transitions {
-    pub fn new(from: &Schema, to: &Schema) -> Transitions {
+    pub fn new(from: &Schema, to: &Schema, dialect: Dialect) -> Transitions {
+        let expr = |sql: &str| {
+            Derivation::Expr(
+                migc_planner::sql::render(sql, dialect, None).unwrap_or_else(|_| sql.to_string()),
+                migc_planner::sql::identifiers(sql),
+            )
+        };
         let mut t = Transitions::default();
         for table in to.tables.values() {
             let old_name = match &table.renamed_from {
@@ -70,18 +63,26 @@ impl Transitions {
             let key_new = |c: &str| (table.name.clone(), c.to_string());
             let key_old = |c: &str| (old_name.clone(), c.to_string());
             for c in &table.columns {
-                if let Some(tr) = &c.transform {
+                let in_place = old.column(&c.name).is_some();
+                if let (Some(tr), false) = (&c.transform, in_place) {
                     t.up.insert(key_new(&c.name), expr(&tr.up.sql));
+                    // The deployed column from the new row, when it leaves with no other way
+                    // to be filled.
                     if let (Some(down), [source]) = (&tr.down, tr.from.as_slice()) {
-                        t.down.insert(key_old(source), expr(&down.sql));
+                        if table.column(source).is_none()
+                            && !table.retired.iter().any(|r| &r.name == source)
+                        {
+                            t.down.insert(key_old(source), expr(&down.sql));
+                        }
                     }
-                } else if let Some(r) = &c.renamed_from {
+                } else if let (Some(r), false) = (&c.renamed_from, in_place) {
                     if old.column(r).is_some() {
                         t.up.insert(key_new(&c.name), Derivation::Column(r.clone()));
                         t.down
                             .insert(key_old(r), Derivation::Column(c.name.clone()));
                     }
-                } else if old.column(&c.name).is_some() {
+                } else if in_place {
+                    // Kept; a type changed in place keeps the deployed column until contract.
                     t.up.insert(key_new(&c.name), Derivation::Column(c.name.clone()));
                     t.down
                         .entry(key_old(&c.name))
@@ -122,5 +123,17 @@ impl Transitions {
             .iter()
             .find(|(_, n)| n.as_str() == new)
             .map(|(o, _)| o.as_str())
+    }
+
+    /// The label a value of enum type `ty` has after contract.
+    pub fn renamed_label<'a>(&'a self, ty: &ColumnType, label: &'a str) -> &'a str {
+        match ty {
+            ColumnType::Enum { name } => self
+                .enum_renames
+                .get(name)
+                .and_then(|m| m.get(label))
+                .map_or(label, String::as_str),
+            _ => label,
+        }
     }
 }
