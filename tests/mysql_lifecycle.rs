@@ -25,43 +25,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
 
 /// Cases the MySQL lowering refuses (README.md's MySQL section says so too): any other case
-/// that does not plan fails the test, and so does a listed one that plans. Known gaps: problems
-/// of a case printed as notes; a gap no longer met fails the test, so that the list stays true.
+/// that does not plan fails the test, and so does a listed one that plans.
 const EXPECT: Expect = Expect {
     seed_rows: 8,
     refused: &[(
         "self_reference_rebuilt",
         "a table copy of a table referencing itself",
     )],
-    known: &[
-        ("enum_rename_value", ENUM_DEFAULT, ENUM_DEFAULT_WHY),
-        ("enum_value_removed", ENUM_DEFAULT, ENUM_DEFAULT_WHY),
-        ("blog_v1_v2", ENUM_DEFAULT, ENUM_DEFAULT_WHY),
-        ("saas_v1_v2", ENUM_DEFAULT, ENUM_DEFAULT_WHY),
-        ("saas_v2_v3", ENUM_DEFAULT, ENUM_DEFAULT_WHY),
-        ("shop_v1_v2", ENUM_DEFAULT, ENUM_DEFAULT_WHY),
-        ("shop_v2_v3", ENUM_DEFAULT, ENUM_DEFAULT_WHY),
-        (
-            "blog_v2_v3",
-            "contract up, run a second time it changed the database",
-            INDEX_RENAME_WHY,
-        ),
-        (
-            "blog_v2_v3",
-            "after rolling back from contract the schema differs",
-            INDEX_RENAME_WHY,
-        ),
-    ],
+    known: &[],
 };
-
-const ENUM_DEFAULT: &str = "contract down, run a second time it changed the database";
-const ENUM_DEFAULT_WHY: &str = "contract's rollback sets the default of an enum column whose \
-    labels change before it puts the deployed column back, so one run leaves the deployed column \
-    without its default (the second run sets it)";
-const INDEX_RENAME_WHY: &str = "contract renames the unique index on `lower(name)` and its \
-    generated column on `topics` before it renames `tags` to `topics`, so one run leaves them \
-    under their old names (the second run renames them, and contract's rollback does not rename \
-    them back)";
 
 fn server(test: &str) -> Option<Server> {
     Server::for_test(&MYSQL, test)

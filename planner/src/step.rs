@@ -355,6 +355,8 @@ pub enum Op {
         to: String,
     },
     RenameIndex {
+        /// The table of the index, by the name it has when the step runs.
+        table: String,
         from: String,
         to: String,
     },
@@ -418,6 +420,7 @@ impl Op {
             | Op::RemoveSync { table, .. }
             | Op::Backfill { table, .. }
             | Op::RenameColumn { table, .. }
+            | Op::RenameIndex { table, .. }
             | Op::RenameConstraint { table, .. }
             | Op::CommentTable { table, .. }
             | Op::CommentColumn { table, .. } => Some(table),

@@ -42,6 +42,7 @@ impl<'s> Builder<'s> {
                     &format!("{t}.{}", i.name),
                     format!("rename index `{}` to `{}`", o.name, i.name),
                     Op::RenameIndex {
+                        table: t.to_string(),
                         from: o.name.clone(),
                         to: i.name.clone(),
                     },
@@ -71,6 +72,7 @@ impl<'s> Builder<'s> {
                     &format!("{t}.{}", i.name),
                     format!("rename index `{}` to `{}`", built.name, i.name),
                     Op::RenameIndex {
+                        table: t.to_string(),
                         from: built.name.clone(),
                         to: i.name.clone(),
                     },

@@ -85,7 +85,7 @@ impl Postgres {
                 index,
                 replaced_by,
             } => index::drop(self, &mut l, table, index, replaced_by.as_deref())?,
-            Op::RenameIndex { from, to } => index::rename(self, &mut l, from, to),
+            Op::RenameIndex { from, to, .. } => index::rename(self, &mut l, from, to),
             Op::AttachUnique { table, unique } => {
                 constraint::attach_unique(self, &mut l, table, unique)?
             }

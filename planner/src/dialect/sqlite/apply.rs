@@ -382,7 +382,7 @@ impl Run<'_> {
                 t.refresh_relaxed();
                 Effect::Tables(vec![table.clone()])
             }
-            Op::RenameIndex { from, to } => {
+            Op::RenameIndex { from, to, .. } => {
                 let owner = want
                     .tables
                     .values()

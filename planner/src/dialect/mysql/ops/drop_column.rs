@@ -97,8 +97,13 @@ impl Mysql {
                 scope,
                 Body::when(&format!("NOT {}", column_exists(table, &column.name)), down),
             ));
-            if let Some(value) = refill {
-                down_units.push(self.refill(scope, table, column, value, strict)?);
+            match refill {
+                Some(value) => down_units.push(self.refill(scope, table, column, value, strict)?),
+                // Nothing to refill it from: it comes back empty, with its own definition.
+                None if column.default.is_some() || !column.nullable => {
+                    down_units.push(self.restore_definition(scope, table, column, strict)?)
+                }
+                None => {}
             }
         } else {
             l.up.push(self.drop_column(scope, table, &column.name));

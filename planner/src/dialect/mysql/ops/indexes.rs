@@ -10,7 +10,7 @@ use crate::dialect::mysql::{Mysql, Scope};
 use crate::dialect::{Context, Lowered, Unit};
 use crate::state::State;
 use migc_compiler::schema::*;
-use migc_grammar::{Diagnostic, Span};
+use migc_grammar::Diagnostic;
 
 impl Mysql {
     pub(super) fn lower_create_index(
@@ -87,19 +87,12 @@ impl Mysql {
         l: &mut Lowered,
         ctx: &Context<'_>,
         scope: &Scope<'_>,
+        table: &str,
         from: &str,
         to: &str,
-        origin: Option<Span>,
     ) -> Result<(), Diagnostic> {
-        let Some(table) = index_table(ctx, to) else {
-            return Err(unsupported(
-                format!("index `{to}` belongs to no declared table"),
-                origin,
-                "declare the index on its table",
-            ));
-        };
-        l.up.push(self.rename_index(ctx, scope, &table, from, to));
-        l.down.push(self.rename_index(ctx, scope, &table, to, from));
+        l.up.push(self.rename_index(ctx, scope, table, from, to));
+        l.down.push(self.rename_index(ctx, scope, table, to, from));
         Ok(())
     }
 
@@ -288,14 +281,4 @@ impl Mysql {
         }
         self.program(scope, b)
     }
-}
-
-fn index_table(ctx: &Context<'_>, name: &str) -> Option<String> {
-    ctx.to
-        .tables
-        .values()
-        .find(|t| {
-            t.indexes.iter().any(|i| i.name == name) || t.uniques.iter().any(|u| u.name == name)
-        })
-        .map(|t| t.name.clone())
 }

@@ -110,8 +110,8 @@ impl Mysql {
                 index,
                 replaced_by,
             } => self.lower_drop_index(&mut l, ctx, scope, table, index, replaced_by),
-            Op::RenameIndex { from, to } => {
-                self.lower_rename_index(&mut l, ctx, scope, from, to, origin)
+            Op::RenameIndex { table, from, to } => {
+                self.lower_rename_index(&mut l, ctx, scope, table, from, to)
             }
             Op::AddCheck { table, check, .. } => {
                 self.lower_add_check(&mut l, ctx, scope, table, check)

@@ -1080,6 +1080,47 @@ END//
 DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status') THEN
+        IF algo = 0 THEN
+          ALTER TABLE `comments` MODIFY COLUMN `status` enum('pending','approved','rejected','spam') NULL DEFAULT 'pending', ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE `comments` MODIFY COLUMN `status` enum('pending','approved','rejected','spam') NULL DEFAULT 'pending', ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM `comments` WHERE `status` IS NULL) THEN
+          ALTER TABLE `comments` MODIFY COLUMN `status` enum('pending','approved','rejected','spam') NOT NULL DEFAULT 'pending', ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
 
 -- [51] undo: rename index `comments_moderation_queue__migc` to `comments_moderation_queue`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/comments.mig:19:3

@@ -435,18 +435,20 @@ BEGIN
           RESIGNAL;
         END IF;
       END;
-      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND INDEX_NAME = 'tags_name_key') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND INDEX_NAME = 'topics_name_key') THEN
-        IF algo = 0 THEN
-          ALTER TABLE `topics` RENAME INDEX `tags_name_key` TO `topics_name_key`, ALGORITHM=INSTANT;
-        ELSE
-          ALTER TABLE `topics` RENAME INDEX `tags_name_key` TO `topics_name_key`, ALGORITHM=INPLACE, LOCK=NONE;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND TABLE_TYPE = 'BASE TABLE') THEN
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND INDEX_NAME = 'tags_name_key') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND INDEX_NAME = 'topics_name_key') THEN
+          IF algo = 0 THEN
+            ALTER TABLE `tags` RENAME INDEX `tags_name_key` TO `topics_name_key`, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE `tags` RENAME INDEX `tags_name_key` TO `topics_name_key`, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
         END IF;
-      END IF;
-      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND COLUMN_NAME = 'tags_name_key__expr') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'topics' AND COLUMN_NAME = 'topics_name_key__expr') THEN
-        IF algo = 0 THEN
-          ALTER TABLE `topics` RENAME COLUMN `tags_name_key__expr` TO `topics_name_key__expr`, ALGORITHM=INSTANT;
-        ELSE
-          ALTER TABLE `topics` RENAME COLUMN `tags_name_key__expr` TO `topics_name_key__expr`, ALGORITHM=INPLACE, LOCK=NONE;
+        IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND COLUMN_NAME = 'tags_name_key__expr') AND NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND COLUMN_NAME = 'topics_name_key__expr') THEN
+          IF algo = 0 THEN
+            ALTER TABLE `tags` RENAME COLUMN `tags_name_key__expr` TO `topics_name_key__expr`, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE `tags` RENAME COLUMN `tags_name_key__expr` TO `topics_name_key__expr`, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
         END IF;
       END IF;
       SET done = 1;

@@ -388,6 +388,10 @@ $migc_guard$;
 
 -- [41] rename index `tags_name_key` to `topics_name_key`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:50:3
+DO $migc_guard$
+BEGIN
+  IF to_regclass('"tags"') IS NOT NULL THEN
+    EXECUTE $migc_unit$
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -411,7 +415,11 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
 -- [42] drop view `published_posts` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema

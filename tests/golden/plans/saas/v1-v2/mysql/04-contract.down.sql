@@ -306,7 +306,36 @@ BEGIN
 END//
 DELIMITER ;
 
--- [44] undo: rename index `memberships_user_id_idx` to `members_user_id_idx`
+-- [44] undo: rename table `memberships` to `members`
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:19:7
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND TABLE_TYPE = 'BASE TABLE') THEN
+        RENAME TABLE `members` TO `memberships`;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [43] undo: rename index `memberships_user_id_idx` to `members_user_id_idx`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:26:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -332,41 +361,14 @@ BEGIN
           RESIGNAL;
         END IF;
       END;
-      IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND INDEX_NAME = 'members_user_id_idx') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND INDEX_NAME = 'memberships_user_id_idx') THEN
-        IF algo = 0 THEN
-          ALTER TABLE `members` RENAME INDEX `members_user_id_idx` TO `memberships_user_id_idx`, ALGORITHM=INSTANT;
-        ELSE
-          ALTER TABLE `members` RENAME INDEX `members_user_id_idx` TO `memberships_user_id_idx`, ALGORITHM=INPLACE, LOCK=NONE;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND TABLE_TYPE = 'BASE TABLE') THEN
+        IF EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND INDEX_NAME = 'members_user_id_idx') AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND INDEX_NAME = 'memberships_user_id_idx') THEN
+          IF algo = 0 THEN
+            ALTER TABLE `memberships` RENAME INDEX `members_user_id_idx` TO `memberships_user_id_idx`, ALGORITHM=INSTANT;
+          ELSE
+            ALTER TABLE `memberships` RENAME INDEX `members_user_id_idx` TO `memberships_user_id_idx`, ALGORITHM=INPLACE, LOCK=NONE;
+          END IF;
         END IF;
-      END IF;
-      SET done = 1;
-    END;
-  END WHILE;
-END//
-DELIMITER ;
-CALL migc_step();
-DROP PROCEDURE migc_step;
-
--- [43] undo: rename table `memberships` to `members`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:19:7
-DROP PROCEDURE IF EXISTS migc_step;
-DELIMITER //
-CREATE PROCEDURE migc_step()
-BEGIN
-  DECLARE attempt INT DEFAULT 0;
-  DECLARE done INT DEFAULT 0;
-  WHILE done = 0 DO
-    BEGIN
-      DECLARE EXIT HANDLER FOR 1205, 1213
-      BEGIN
-        SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
-          RESIGNAL;
-        END IF;
-        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
-      END;
-      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND TABLE_TYPE = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND TABLE_TYPE = 'BASE TABLE') THEN
-        RENAME TABLE `members` TO `memberships`;
       END IF;
       SET done = 1;
     END;
@@ -770,6 +772,44 @@ BEGIN
           ALTER TABLE `invitations` ADD COLUMN `state` enum('pending','accepted','expired','revoked','cancelled') NULL, ALGORITHM=INSTANT;
         ELSE
           ALTER TABLE `invitations` ADD COLUMN `state` enum('pending','accepted','expired','revoked','cancelled') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+        END IF;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE algo INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= 10 THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      DECLARE EXIT HANDLER FOR 1845, 1846
+      BEGIN
+        SET algo = algo + 1;
+        IF algo >= 2 THEN
+          RESIGNAL;
+        END IF;
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'state') THEN
+        IF algo = 0 THEN
+          ALTER TABLE `invitations` MODIFY COLUMN `state` enum('pending','accepted','expired','revoked','cancelled') NULL DEFAULT 'pending', ALGORITHM=INSTANT;
+        ELSE
+          ALTER TABLE `invitations` MODIFY COLUMN `state` enum('pending','accepted','expired','revoked','cancelled') NULL DEFAULT 'pending', ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;

@@ -172,8 +172,8 @@ BEGIN
 END
 $migc$;
 
--- [40] undo: rename index `memberships_user_id_idx` to `members_user_id_idx`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:26:3
+-- [40] undo: rename table `memberships` to `members`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:19:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -182,8 +182,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('"members_user_id_idx"') IS NOT NULL AND to_regclass('"memberships_user_id_idx"') IS NULL THEN
-        ALTER INDEX "members_user_id_idx" RENAME TO "memberships_user_id_idx";
+      IF to_regclass('"members"') IS NOT NULL AND to_regclass('"memberships"') IS NULL THEN
+        ALTER TABLE "members" RENAME TO "memberships";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -198,8 +198,8 @@ BEGIN
 END
 $migc$;
 
--- [39] undo: rename table `memberships` to `members`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:19:7
+-- [39] undo: rename index `memberships_user_id_idx` to `members_user_id_idx`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:26:3
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -208,8 +208,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('"members"') IS NOT NULL AND to_regclass('"memberships"') IS NULL THEN
-        ALTER TABLE "members" RENAME TO "memberships";
+      IF to_regclass('"members_user_id_idx"') IS NOT NULL AND to_regclass('"memberships_user_id_idx"') IS NULL THEN
+        ALTER INDEX "members_user_id_idx" RENAME TO "memberships_user_id_idx";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN

@@ -349,8 +349,12 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [39] rename table `memberships` to `members`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:19:7
+-- [39] rename index `memberships_user_id_idx` to `members_user_id_idx`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:26:3
+DO $migc_guard$
+BEGIN
+  IF to_regclass('"memberships"') IS NOT NULL THEN
+    EXECUTE $migc_unit$
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -359,8 +363,9 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('"memberships"') IS NOT NULL AND to_regclass('"members"') IS NULL THEN
-        ALTER TABLE "memberships" RENAME TO "members";
+      IF to_regclass('"memberships_user_id_idx"') IS NOT NULL THEN
+        DROP INDEX IF EXISTS "members_user_id_idx";
+        ALTER INDEX "memberships_user_id_idx" RENAME TO "members_user_id_idx";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
@@ -373,10 +378,14 @@ BEGIN
     END;
   END LOOP;
 END
-$migc$;
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
 
--- [40] rename index `memberships_user_id_idx` to `members_user_id_idx`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:26:3
+-- [40] rename table `memberships` to `members`
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:19:7
 DO $migc$
 DECLARE
   attempt integer := 0;
@@ -385,9 +394,8 @@ BEGIN
   LOOP
     BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('"memberships_user_id_idx"') IS NOT NULL THEN
-        DROP INDEX IF EXISTS "members_user_id_idx";
-        ALTER INDEX "memberships_user_id_idx" RENAME TO "members_user_id_idx";
+      IF to_regclass('"memberships"') IS NOT NULL AND to_regclass('"members"') IS NULL THEN
+        ALTER TABLE "memberships" RENAME TO "members";
       END IF;
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN

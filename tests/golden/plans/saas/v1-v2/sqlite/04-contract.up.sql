@@ -39,7 +39,8 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('invitations') WHERE name IN ('invitations_open_per_email', 'invitations_open_per_email__migc', 'invitations_token_hash_key') ORDER BY name)) = 'invitations_open_per_email,invitations_open_per_email__migc,invitations_token_hash_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'invitations' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_invitations_insert,migc_sync_invitations_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_invitations_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('memberships') ORDER BY name)) = 'joined_at,role_id,tenant_id,user_id';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('memberships') ORDER BY name)) = 'joined_at,role_id,tenant_id,user_id'
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('memberships') WHERE name IN ('members_user_id_idx', 'memberships_user_id_idx') ORDER BY name)) = 'memberships_user_id_idx';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) = 'assignee_id,body,created_at,description,due_date,estimate_hours,estimate_minutes,id,number,priority,project_id,status,tenant_id,title,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_number_key', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) = 'tasks_board,tasks_number_key,tasks_tenant_id_assignee_id_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tasks' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_tasks_insert,migc_sync_tasks_update'
@@ -174,14 +175,14 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "inv
 --     lock: none; rewrite: no; scan: no; from v2/members.mig:25:3
 -- SQLite does not keep the names of primary and foreign keys
 
--- [39] rename table `memberships` to `members`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/members.mig:19:7
-ALTER TABLE "memberships" RENAME TO "members";
-
--- [40] rename index `memberships_user_id_idx` to `members_user_id_idx`
+-- [39] rename index `memberships_user_id_idx` to `members_user_id_idx`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/members.mig:26:3
 DROP INDEX "memberships_user_id_idx";
-CREATE INDEX "members_user_id_idx" ON "members" ("user_id");
+CREATE INDEX "members_user_id_idx" ON "memberships" ("user_id");
+
+-- [40] rename table `memberships` to `members`
+--     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/members.mig:19:7
+ALTER TABLE "memberships" RENAME TO "members";
 
 -- [41] drop check `tasks_estimate_hours_check` on `tasks`
 --     lock: database write lock; part of the rebuild of `tasks` at step 42; rewrite: yes; scan: yes; from the deployed schema
@@ -251,8 +252,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, 
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('invitations') WHERE name IN ('invitations_open_per_email', 'invitations_open_per_email__migc', 'invitations_token_hash_key') ORDER BY name)) = 'invitations_open_per_email,invitations_token_hash_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'invitations' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_invitations_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('members') ORDER BY name)) = 'joined_at,role_id,tenant_id,user_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('members') WHERE name IN ('members_user_id_idx', 'memberships_user_id_idx') ORDER BY name)) = 'members_user_id_idx';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('members') ORDER BY name)) = 'joined_at,role_id,tenant_id,user_id';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'memberships');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) = 'assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,tenant_id,title,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_number_key', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) = 'tasks_board,tasks_number_key,tasks_tenant_id_assignee_id_idx'
