@@ -128,6 +128,22 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Print how a connection of one application version reaches that version's shape while
+    /// a plan rolls out: the statements it runs first (the manifest's `apps`), or the same as
+    /// startup options in a URL or an environment variable.
+    Connect {
+        /// The plan directory written by `migc plan`.
+        dir: PathBuf,
+        /// The application version that connects.
+        #[arg(long, value_enum)]
+        app: crate::commands::connect::AppArg,
+        /// What to print.
+        #[arg(long, value_enum, default_value_t)]
+        format: crate::commands::connect::ConnectFormat,
+        /// The application's database URL, for `--format url`.
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+    },
     /// Print a Markdown review report of a plan written by `migc plan`.
     Explain {
         /// The plan directory.
@@ -312,6 +328,12 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             format,
         }),
         Command::Explain { dir } => explain::run(&dir),
+        Command::Connect {
+            dir,
+            app,
+            format,
+            url,
+        } => connect::run(&dir, app, format, url.as_deref()),
         Command::Import {
             source,
             dialect,

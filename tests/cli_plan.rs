@@ -346,11 +346,14 @@ fn explain_reports_the_plan_and_notices_edited_scripts() {
     let report = text(&out.stdout);
     for expected in [
         "# Migration plan: `v1` → `v2` (postgres)",
-        "| expand | 2 | yes | yes | nothing |",
+        "| expand | 4 | yes | yes | nothing |",
+        "## How each application connects",
+        "The **new** application's namespace is `migc_",
         "| 1 | add column `users.full_name` (filled from the deployed shape) | ACCESS EXCLUSIVE | no | no | nothing | v2/s.mig:3:3 |",
         "- **backfill → switch**: backfill complete: every check returns 0",
         r#"  - `SELECT count(*) FROM "users" WHERE ("users"."full_name" IS NULL AND ("users"."name") IS NOT NULL);`"#,
-        "| 1 | let `users.name` accept null before the dual-write trigger goes |",
+        "| 1 | stop showing `users` to the old application in its shape (view `migc_",
+        "| 2 | let `users.name` accept null before the dual-write trigger goes |",
         "```mermaid",
     ] {
         assert!(report.contains(expected), "missing `{expected}` in:\n{report}");

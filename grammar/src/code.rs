@@ -123,6 +123,9 @@ codes! {
     Irreversible = "W3003",
     /// A change the old application sees before contract.
     OldAppSeesChange = "W3004",
+    /// A table both application versions use as it is while the plan rolls out (the dialect
+    /// gives them no shape of their own): each sees what the other's shape adds.
+    SharedShape = "W3005",
 
     /// SQL DDL (a `.sql` source) that cannot be parsed.
     SqlSyntax = "E4001",

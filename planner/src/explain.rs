@@ -46,6 +46,7 @@ pub fn markdown(m: &Manifest) -> String {
         "\n{steps} steps; {rewrites} rewrite a table; {errors} lint errors, {warnings} warnings. The point of no return is **{}**.\n",
         m.point_of_no_return.phase
     );
+    connections(&mut s, m);
     for phase in &m.phases {
         let _ = writeln!(
             s,
@@ -177,4 +178,42 @@ fn node(id: &str) -> String {
     id.chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect()
+}
+
+/// The section "How each application connects": the session statements of each version.
+fn connections(s: &mut String, m: &Manifest) {
+    let _ = writeln!(s, "## How each application connects\n");
+    let Some(apps) = &m.apps else {
+        let _ = writeln!(
+            s,
+            "Both versions use the tables as they are: {} gives neither a shape of its own, so the old application sees what expand adds, and the new one what contract removes.\n",
+            m.dialect
+        );
+        for f in m.lint.iter().filter(|f| f.code == "W3005") {
+            let _ = writeln!(s, "- {}", f.message);
+            for n in &f.notes {
+                let _ = writeln!(s, "  - {n}");
+            }
+        }
+        if m.lint.iter().any(|f| f.code == "W3005") {
+            let _ = writeln!(s);
+        }
+        return;
+    };
+    for (name, app) in [("old", &apps.old), ("new", &apps.new)] {
+        let _ = writeln!(
+            s,
+            "The **{name}** application's namespace is `{}`; each of its connections runs first (`migc connect DIR --app {name}`):\n",
+            app.namespace
+        );
+        let _ = writeln!(s, "```sql");
+        for st in &app.session {
+            let _ = writeln!(s, "{st}");
+        }
+        let _ = writeln!(s, "```\n");
+    }
+    let _ = writeln!(
+        s,
+        "Until contract each version sees the tables the plan changes in its own shape; tables the plan leaves alone, and every table after contract, are the tables themselves. The statements hold before and after the plan too, so a version connects the same way throughout.\n"
+    );
 }

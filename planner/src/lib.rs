@@ -18,6 +18,7 @@ mod script;
 pub mod sql;
 pub mod state;
 pub mod step;
+pub mod versions;
 
 pub use build::Options;
 pub use manifest::Manifest;
@@ -119,6 +120,20 @@ pub fn render(
     if !unexpressible.is_empty() {
         return Err(unexpressible);
     }
+    let layer = lowering
+        .supports_version_layer()
+        .then(|| versions::Layer::of(from, to));
+    let layered;
+    let plan = match &layer {
+        Some(layer) => {
+            layered = Plan {
+                steps: versions::add(&plan.steps, from, to, layer),
+                diagnostics: plan.diagnostics.clone(),
+            };
+            &layered
+        }
+        None => plan,
+    };
     let ctx = dialect::Context::new(from, to);
     let lowered = lowering.lower_plan(&plan.steps, &ctx).map_err(|errors| {
         // Steps lowering the same declaration (a table and its index) meet the same finding.
@@ -135,8 +150,25 @@ pub fn render(
         steps,
         diagnostics: plan.diagnostics.clone(),
     };
+    let mut warnings = lowering.warnings(&plan.steps, &ctx);
+    if layer.is_none() {
+        warnings.extend(versions::shared(
+            &plan.steps,
+            from,
+            to,
+            lowering.dialect().name(),
+        ));
+    }
+    // The manifest's lint holds the dialect's findings too.
+    let mut findings = placed.diagnostics.clone();
+    findings.extend(warnings.iter().cloned());
+    migc_grammar::sort_diagnostics(&mut findings);
+    let placed = Plan {
+        diagnostics: findings,
+        ..placed
+    };
     let scripts = script::scripts(lowering.as_ref(), &placed.steps, &lowered, locate);
-    let manifest = manifest::build(
+    let mut manifest = manifest::build(
         lowering.as_ref(),
         &placed,
         &lowered,
@@ -145,8 +177,11 @@ pub fn render(
         labels,
         locate,
     );
+    manifest.apps = layer
+        .as_ref()
+        .map(|layer| manifest::Apps::new(lowering.as_ref(), layer));
     let mut files = Files {
-        warnings: lowering.warnings(&plan.steps, &ctx),
+        warnings,
         steps: placed.steps.len(),
         rebuilt: lowered
             .iter()

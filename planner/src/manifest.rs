@@ -21,6 +21,9 @@ pub struct Manifest {
     pub dialect: String,
     pub from: String,
     pub to: String,
+    /// How each application version connects, where the dialect gives each its own shape.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub apps: Option<Apps>,
     pub phases: Vec<PhaseEntry>,
     pub gates: Vec<Gate>,
     pub compatibility: Vec<Compatibility>,
@@ -28,6 +31,37 @@ pub struct Manifest {
     pub lint: Vec<Finding>,
     /// SHA-256 of every script, by file name.
     pub checksums: BTreeMap<String, String>,
+}
+
+/// The application versions' connections.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Apps {
+    pub old: AppAccess,
+    pub new: AppAccess,
+}
+
+/// How connections of one application version reach that version's shape.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct AppAccess {
+    /// The version's namespace: where the plan shows it the tables it changes in its shape.
+    pub namespace: String,
+    /// The statements each connection of the version runs first. They hold in every phase in
+    /// which the version works, and before and after the plan too.
+    pub session: Vec<String>,
+}
+
+impl Apps {
+    /// The apps of a plan whose versions have the namespaces of `layer`.
+    pub fn new(lowering: &dyn Lowering, layer: &crate::versions::Layer) -> Apps {
+        let access = |namespace: &str| AppAccess {
+            namespace: namespace.to_string(),
+            session: lowering.app_session(namespace),
+        };
+        Apps {
+            old: access(&layer.old),
+            new: access(&layer.new),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -252,6 +286,7 @@ pub(crate) fn build(
         dialect: dialect.name().into(),
         from: labels.from.into(),
         to: labels.to.into(),
+        apps: None,
         phases,
         gates,
         compatibility,

@@ -57,6 +57,32 @@ pub struct Sync {
     /// them alone does not tell which version wrote the row.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kept: Vec<String>,
+    /// How each retyped deployed column is computed back from its shadow, for rows the new
+    /// application writes through its own shape (where it sees the shadow under the column's
+    /// name).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shadow_backs: Vec<ShadowBack>,
+    /// Columns the new shape declares `not null` that accept null until switch (computed and
+    /// shadow columns): the new application's writes must still give them a value.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub required: Vec<String>,
+    /// The new application's namespace, where the dialect gives each version one
+    /// ([`crate::versions`]): a write made through it is the new application's. Without one,
+    /// the trigger tells the writer from the columns a write fills.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_version: Option<String>,
+}
+
+/// A deployed column whose type changes through a shadow, and how the new application's
+/// values come back to it.
+#[derive(Clone, Debug, Serialize)]
+pub struct ShadowBack {
+    pub column: String,
+    pub shadow: String,
+    /// The declared `down`, written over the shadow; `None`: a cast to the deployed type.
+    pub down: Option<Expr>,
+    /// The column's deployed type.
+    pub deployed: ColumnType,
 }
 
 impl Sync {
@@ -389,6 +415,47 @@ pub enum Op {
         up: Vec<String>,
         down: Vec<String>,
     },
+    /// Shows a table to one application version in that version's shape: a view in the
+    /// version's namespace, over the table as it stands during the rollout.
+    CreateVersionView {
+        view: VersionView,
+    },
+    DropVersionView {
+        view: VersionView,
+    },
+}
+
+/// Which application version a part of the plan serves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum App {
+    Old,
+    New,
+}
+
+/// A table as one application version sees it during the rollout.
+#[derive(Clone, Debug, Serialize)]
+pub struct VersionView {
+    pub app: App,
+    /// The version's namespace (a PostgreSQL schema).
+    pub namespace: String,
+    /// The name the version knows the table by.
+    pub name: String,
+    /// The table, by the name it has during the rollout.
+    pub table: String,
+    pub columns: Vec<VersionColumn>,
+}
+
+/// One column of a [`VersionView`].
+#[derive(Clone, Debug, Serialize)]
+pub struct VersionColumn {
+    /// The name the version knows the column by.
+    pub name: String,
+    /// The table's column that holds it during the rollout.
+    pub physical: String,
+    /// The version's default, where the table's column does not have it during the rollout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<Expr>,
 }
 
 impl Op {
@@ -425,6 +492,7 @@ impl Op {
             | Op::CommentTable { table, .. }
             | Op::CommentColumn { table, .. } => Some(table),
             Op::RenameTable { from, .. } => Some(from),
+            Op::CreateVersionView { view } | Op::DropVersionView { view } => Some(&view.table),
             _ => None,
         }
     }

@@ -1,5 +1,6 @@
 pub mod apply;
 pub mod check;
+pub mod connect;
 pub mod drift;
 pub mod explain;
 pub mod fmt;

@@ -124,6 +124,31 @@ impl Plan {
             .collect()
     }
 
+    /// The shadow columns (`table.shadow`) the new version sees under their columns' names
+    /// during the rollout: those of tables the plan shows each version in its own shape (a
+    /// version view).
+    pub fn seen_through_shadow(&self) -> std::collections::BTreeSet<String> {
+        let steps = self.steps();
+        let shown: std::collections::BTreeSet<&str> = steps
+            .iter()
+            .filter(|s| s["op"] == "create_version_view")
+            .filter_map(|s| s["object"].as_str())
+            .collect();
+        let mut out = std::collections::BTreeSet::new();
+        for s in &steps {
+            let (Some(object), true) = (s["object"].as_str(), s["op"] == "add_column") else {
+                continue;
+            };
+            let Some((table, column)) = object.split_once('.') else {
+                continue;
+            };
+            if shown.contains(table) && migc_planner::names::is_shadow(column) {
+                out.insert(object.to_string());
+            }
+        }
+        out
+    }
+
     fn steps(&self) -> Vec<serde_json::Value> {
         self.manifest["phases"]
             .as_array()

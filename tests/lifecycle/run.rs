@@ -166,7 +166,12 @@ impl<'a> Prepared<'a> {
             server,
             engine,
             change: change.clone(),
-            transitions: Transitions::new(&from_schema, &to_schema, d),
+            transitions: Transitions::new(
+                &from_schema,
+                &to_schema,
+                d,
+                &change_plan.seen_through_shadow(),
+            ),
             plan: change_plan,
             deploy,
             from: from_schema,

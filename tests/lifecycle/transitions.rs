@@ -43,7 +43,14 @@ pub struct Transitions {
 }
 
 impl Transitions {
-    pub fn new(from: &Schema, to: &Schema, dialect: Dialect) -> Transitions {
+    /// `shadows`: the shadow columns (`table.shadow`) the new version sees under their columns'
+    /// names ([`super::plan::Plan::seen_through_shadow`]).
+    pub fn new(
+        from: &Schema,
+        to: &Schema,
+        dialect: Dialect,
+        shadows: &std::collections::BTreeSet<String>,
+    ) -> Transitions {
         let expr = |sql: &str| {
             Derivation::Expr(
                 migc_planner::sql::render(sql, dialect, None).unwrap_or_else(|_| sql.to_string()),
@@ -81,6 +88,53 @@ impl Transitions {
                         t.down
                             .insert(key_old(r), Derivation::Column(c.name.clone()));
                     }
+                } else if in_place
+                    && shadows.contains(&format!(
+                        "{old_name}.{}",
+                        migc_planner::names::shadow(&c.name)
+                    ))
+                {
+                    // Retyped, and seen by the new version through its shadow: `up` one way,
+                    // `down` (or a cast to the deployed type) the other.
+                    let quoted = migc_planner::sql::quote(&c.name, dialect);
+                    // An enum rebuilt with renamed labels maps them, each way.
+                    let renamed: Vec<(String, String)> = match &c.ty {
+                        ColumnType::Enum { name } => to.enums.get(name).map_or(Vec::new(), |e| {
+                            e.values
+                                .iter()
+                                .filter_map(|v| v.renamed_from.clone().map(|r| (r, v.name.clone())))
+                                .collect()
+                        }),
+                        _ => Vec::new(),
+                    };
+                    if !renamed.is_empty() {
+                        let lit = |s: &str| migc_planner::sql::literal(s, dialect);
+                        let map = |pairs: Vec<(String, String)>| {
+                            let arms: String = pairs
+                                .iter()
+                                .map(|(a, b)| format!(" WHEN {} THEN {}", lit(a), lit(b)))
+                                .collect();
+                            Derivation::Expr(
+                                format!(
+                                    "CASE CAST({quoted} AS TEXT){arms} ELSE CAST({quoted} AS TEXT) END"
+                                ),
+                                vec![c.name.clone()],
+                            )
+                        };
+                        t.up.insert(key_new(&c.name), map(renamed.clone()));
+                        let back = renamed.into_iter().map(|(a, b)| (b, a)).collect();
+                        t.down.insert(key_old(&c.name), map(back));
+                        continue;
+                    }
+                    let tr = c.transform.as_ref().filter(|t| t.from == [c.name.clone()]);
+                    let up =
+                        tr.map_or_else(|| Derivation::Column(c.name.clone()), |t| expr(&t.up.sql));
+                    t.up.insert(key_new(&c.name), up);
+                    let down = tr.and_then(|t| t.down.as_ref()).map_or_else(
+                        || Derivation::Expr(quoted, vec![c.name.clone()]),
+                        |d| expr(&d.sql),
+                    );
+                    t.down.insert(key_old(&c.name), down);
                 } else if in_place {
                     // Kept; a type changed in place keeps the deployed column until contract.
                     t.up.insert(key_new(&c.name), Derivation::Column(c.name.clone()));

@@ -280,14 +280,18 @@ impl<'s> Builder<'s> {
                     Diagnostic::warning(
                         Code::OldAppSeesChange,
                         format!(
-                            "`{}.{}` keeps its type `{}` until contract, for both application versions",
+                            "`{}.{}` keeps its type `{}` until contract",
                             new_table.name, c.name, o.ty
                         ),
                     )
                     .primary(tr.origin, "converted through a shadow column")
                     .note(format!(
-                        "a shadow column of type `{}` follows it through `up` and replaces it at contract; until then the new application must write values that fit `{}`",
-                        c.ty, o.ty
+                        "a shadow column of type `{}` follows it through `up` and replaces it at contract; where the dialect gives each application version its own shape (PostgreSQL) the new application sees the shadow under the column's name from expand on",
+                        c.ty
+                    ))
+                    .note(format!(
+                        "elsewhere both versions see `{}` until contract, and the new application must write values that fit it",
+                        o.ty
                     )),
                 );
                 self.check_lossy(old_table, c, tr);

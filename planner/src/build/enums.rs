@@ -294,6 +294,32 @@ impl<'s> Builder<'s> {
         }
     }
 
+    /// The deployed enum's label of a value of the rebuilt enum: `mapping` read backwards.
+    pub(super) fn enum_down(
+        &self,
+        shadow: &str,
+        deployed: &str,
+        mapping: &BTreeMap<String, Option<String>>,
+    ) -> Expr {
+        let col = quote_generic(shadow);
+        let ty = quote_generic(deployed);
+        let mut arms = String::new();
+        for (from, to) in mapping {
+            if let Some(to) = to.as_ref().filter(|to| *to != from) {
+                arms.push_str(&format!(" WHEN {} THEN {}", literal(to), literal(from)));
+            }
+        }
+        let sql = if arms.is_empty() {
+            format!("CAST(CAST({col} AS TEXT) AS {ty})")
+        } else {
+            format!("CAST(CASE CAST({col} AS TEXT){arms} ELSE CAST({col} AS TEXT) END AS {ty})")
+        };
+        Expr {
+            sql,
+            origin: Span::default(),
+        }
+    }
+
     pub(super) fn enum_needs(&self, ty: &ColumnType) -> Vec<Key> {
         match ty {
             ColumnType::Enum { name } => vec![Key::Enum(name.to_string())],

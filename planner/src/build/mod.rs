@@ -15,7 +15,7 @@ mod tables;
 mod views;
 
 pub(crate) use crate::key::Key;
-use crate::step::{Assignment, ColumnRole, Constraint, Op, Phase, Refill, Step, Sync};
+use crate::step::{Assignment, ColumnRole, Constraint, Op, Phase, Refill, ShadowBack, Step, Sync};
 use migc_compiler::schema::*;
 use migc_grammar::{Code, Diagnostic, Span};
 use std::collections::{BTreeMap, BTreeSet};

@@ -227,6 +227,9 @@ impl<'s> Builder<'s> {
                 .filter(|o| new.column(&o.name).is_some())
                 .map(|o| o.name.clone())
                 .collect(),
+            shadow_backs: Vec::new(),
+            required: Vec::new(),
+            new_version: None,
         };
         let mut leaving: Vec<&Column> = Vec::new();
         let mut consumed: BTreeSet<&str> = BTreeSet::new();
@@ -249,6 +252,17 @@ impl<'s> Builder<'s> {
                     self.retype(old, o, &target, &shadow);
                     sync.shadows
                         .push((shadow.clone(), self.enum_up(&c.name, &temp, &mapping)));
+                    if let ColumnType::Enum { name } = &o.ty {
+                        sync.shadow_backs.push(ShadowBack {
+                            column: c.name.clone(),
+                            shadow: shadow.clone(),
+                            down: Some(self.enum_down(&shadow, name, &mapping)),
+                            deployed: o.ty.clone(),
+                        });
+                    }
+                    if !c.nullable {
+                        sync.required.push(shadow.clone());
+                    }
                     retyped.insert(c.name.clone(), shadow);
                     leaving.push(o);
                     continue;
@@ -257,6 +271,23 @@ impl<'s> Builder<'s> {
                     let shadow = shadow_name(&c.name);
                     self.retype(old, o, c, &shadow);
                     sync.shadows.push((shadow.clone(), up));
+                    let down = c.transform.as_ref().and_then(|t| t.down.as_ref()).map(|d| {
+                        let map: BTreeMap<String, String> =
+                            [(c.name.clone(), shadow.clone())].into();
+                        Expr {
+                            sql: crate::sql::rename_identifiers(&d.sql, &map),
+                            origin: d.origin,
+                        }
+                    });
+                    sync.shadow_backs.push(ShadowBack {
+                        column: c.name.clone(),
+                        shadow: shadow.clone(),
+                        down,
+                        deployed: o.ty.clone(),
+                    });
+                    if !c.nullable {
+                        sync.required.push(shadow.clone());
+                    }
                     retyped.insert(c.name.clone(), shadow);
                     leaving.push(o);
                 }
@@ -278,6 +309,9 @@ impl<'s> Builder<'s> {
                 };
                 sync.new_columns.push((c.name.clone(), up));
                 sync.old_columns.push((r.to_string(), Some(down)));
+                if !c.nullable {
+                    sync.required.push(c.name.clone());
+                }
                 self.computed_column(old, c);
                 continue;
             }
@@ -295,6 +329,9 @@ impl<'s> Builder<'s> {
                         }
                     }
                     self.check_lossy(old, c, tr);
+                    if !c.nullable {
+                        sync.required.push(c.name.clone());
+                    }
                     self.computed_column(old, c);
                     continue;
                 }

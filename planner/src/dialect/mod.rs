@@ -210,6 +210,26 @@ pub trait Lowering {
     /// Whether a constraint can be added for new rows only and validated later (`NOT VALID`).
     fn supports_not_valid(&self) -> bool;
 
+    /// Whether each application version can be given a namespace of its own that shows it the
+    /// tables the plan changes in its own shape ([`crate::versions`]): updatable views the
+    /// version's connections find first. Without it, both versions use the tables as they are.
+    fn supports_version_layer(&self) -> bool {
+        false
+    }
+
+    /// The statements a connection of the application version whose namespace is `namespace`
+    /// runs first (none where the dialect has no version layer).
+    fn app_session(&self, _namespace: &str) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// The same as [`Lowering::app_session`] as startup options of a connection, where the
+    /// dialect's client libraries take some: the environment variable they read them from and
+    /// the options.
+    fn app_startup_options(&self, _namespace: &str) -> Option<(&'static str, String)> {
+        None
+    }
+
     /// What the dialect's databases hold of names and texts as declared (what they refuse or
     /// change is refused at plan time, planner/src/expressible.rs).
     fn holds(&self) -> &dyn crate::expressible::Holds;
@@ -249,6 +269,18 @@ pub trait Lowering {
             Err(errors)
         }
     }
+}
+
+/// The finding of a dialect without a version layer given a step of one (the planner asks
+/// [`Lowering::supports_version_layer`] first, so only a plan made for another dialect meets it).
+pub(crate) fn no_version_layer(step: &Step) -> Diagnostic {
+    Diagnostic::error(
+        migc_grammar::Code::Unsupported,
+        format!(
+            "internal: step `{}` needs a version layer, which this dialect has not",
+            step.id
+        ),
+    )
 }
 
 /// A finding of a step's lowering, pointed at the declaration the step comes from when the

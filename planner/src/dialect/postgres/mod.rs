@@ -24,6 +24,7 @@ mod ops;
 mod sql;
 mod sync;
 mod table;
+mod version;
 mod view;
 
 use super::{Context, Lowered, Lowering, Unit};
@@ -105,6 +106,18 @@ impl Lowering for Postgres {
 
     fn supports_not_valid(&self) -> bool {
         true
+    }
+
+    fn supports_version_layer(&self) -> bool {
+        true
+    }
+
+    fn app_session(&self, namespace: &str) -> Vec<String> {
+        version::session(namespace)
+    }
+
+    fn app_startup_options(&self, namespace: &str) -> Option<(&'static str, String)> {
+        Some(("PGOPTIONS", version::startup_options(namespace)))
     }
 
     fn holds(&self) -> &dyn crate::expressible::Holds {

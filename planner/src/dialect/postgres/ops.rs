@@ -3,7 +3,9 @@
 
 use super::super::{Context, Lowered};
 use super::*;
-use super::{backfill, column, constraint, enum_type, index, native, not_null, sync, table, view};
+use super::{
+    backfill, column, constraint, enum_type, index, native, not_null, sync, table, version, view,
+};
 use crate::step::{Op, Step};
 use migc_grammar::Diagnostic;
 
@@ -137,6 +139,8 @@ impl Postgres {
             Op::CreateView { view } => view::create(&mut l, view),
             Op::DropView { view } => view::drop(&mut l, view),
             Op::Native { name, up, down } => native::lower(ctx, &mut l, name, up, down),
+            Op::CreateVersionView { view } => version::create(&mut l, view)?,
+            Op::DropVersionView { view } => version::drop(&mut l, view)?,
         }
         Ok(l)
     }

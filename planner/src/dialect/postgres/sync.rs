@@ -15,7 +15,148 @@ impl Postgres {
     /// on rows the new application writes, old columns get their `down`. Writes of the backfill
     /// (which sets `migc.backfill`) pass through untouched.
     pub(super) fn install_sync(&self, table: &str, sync: &Sync) -> Result<Vec<Unit>, Diagnostic> {
+        let body = match &sync.new_version {
+            Some(namespace) => self.versioned_body(table, sync, namespace)?,
+            None => self.guessing_body(sync)?,
+        };
         let func = self.sync_function(table);
+        let create = format!(
+            "CREATE OR REPLACE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql AS {};",
+            q(&func),
+            migc_stdlib::dollar_quoted("migc_fn", &format!("\n{body}\n"))
+        );
+        let trigger = format!(
+            "DROP TRIGGER IF EXISTS {f} ON {t};\nCREATE TRIGGER {f} BEFORE INSERT OR UPDATE ON {t} FOR EACH ROW EXECUTE FUNCTION {f}();",
+            f = q(&func),
+            t = q(table)
+        );
+        Ok(vec![unit(create), self.retry(&[trigger])])
+    }
+
+    /// The trigger's body where the new application writes through its version's namespace:
+    /// the session says who writes. The new application's rows get the deployed columns from
+    /// `down` (and a retyped column from its shadow), and must fill the columns its shape
+    /// requires; the old application's rows get the new columns from `up`.
+    fn versioned_body(
+        &self,
+        table: &str,
+        sync: &Sync,
+        namespace: &str,
+    ) -> Result<String, Diagnostic> {
+        let changed = |cols: &[String]| {
+            let mut cols: Vec<&String> = cols.iter().collect();
+            cols.dedup();
+            std::iter::once("TG_OP = 'INSERT'".to_string())
+                .chain(
+                    cols.iter()
+                        .map(|c| format!("NEW.{0} IS DISTINCT FROM OLD.{0}", q(c))),
+                )
+                .collect::<Vec<_>>()
+                .join(" OR ")
+        };
+        let mut ups: Vec<String> = Vec::new();
+        let mut up_sources: Vec<String> = Vec::new();
+        for (c, up) in &sync.new_columns {
+            ups.push(format!("NEW.{} := {};", q(c), expr_on(up, "NEW")?));
+            up_sources.extend(crate::sql::identifiers(&up.sql));
+        }
+        let mut downs: Vec<String> = Vec::new();
+        let mut down_sources: Vec<String> = sync
+            .new_column_names()
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        for (c, down) in &sync.old_columns {
+            if let Some(d) = down {
+                downs.push(format!("NEW.{} := {};", q(c), expr_on(d, "NEW")?));
+                down_sources.extend(crate::sql::identifiers(&d.sql));
+            }
+        }
+        for back in &sync.shadow_backs {
+            let value = match &back.down {
+                Some(d) => {
+                    down_sources.extend(crate::sql::identifiers(&d.sql));
+                    expr_on(d, "NEW")?
+                }
+                None => format!(
+                    "CAST(NEW.{} AS {})",
+                    q(&back.shadow),
+                    type_of(&back.deployed, Default::default())?
+                ),
+            };
+            down_sources.push(back.shadow.clone());
+            downs.push(format!("NEW.{} := {value};", q(&back.column)));
+        }
+        let mut required = String::new();
+        for r in &sync.required {
+            let shown = sync
+                .shadow_backs
+                .iter()
+                .find(|b| &b.shadow == r)
+                .map_or(r.as_str(), |b| b.column.as_str());
+            required.push_str(&format!(
+                "    IF NEW.{c} IS NULL AND (TG_OP = 'INSERT' OR OLD.{c} IS NOT NULL) THEN\n      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = {msg}, COLUMN = {col}, TABLE = {tbl};\n    END IF;\n",
+                c = q(r),
+                msg = lit(&format!("null value in column \"{shown}\" of relation \"{table}\" violates not-null constraint")),
+                col = lit(shown),
+                tbl = lit(table),
+            ));
+        }
+        // A row the backfill has not reached yet gets the new shape from the old application's
+        // update whatever it changes.
+        let unfilled = |cols: &[&str]| -> String {
+            cols.iter()
+                .map(|c| format!(" OR NEW.{} IS NULL", q(c)))
+                .collect()
+        };
+        let mut shadow_ins = String::new();
+        for (c, up) in &sync.shadows {
+            let sources: Vec<String> = crate::sql::identifiers(&up.sql);
+            shadow_ins.push_str(&D.indent(
+                &format!(
+                    "IF {}{} THEN\n  NEW.{} := {};\nEND IF;",
+                    changed(&sources),
+                    unfilled(&[c.as_str()]),
+                    q(c),
+                    expr_on(up, "NEW")?
+                ),
+                "    ",
+            ));
+        }
+        let new_columns = sync.new_column_names();
+        let all_unfilled = if new_columns.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " OR ({})",
+                new_columns
+                    .iter()
+                    .map(|c| format!("NEW.{} IS NULL", q(c)))
+                    .collect::<Vec<_>>()
+                    .join(" AND ")
+            )
+        };
+        let up_changed = format!("{}{all_unfilled}", changed(&up_sources));
+        let block = |statements: &[String], prefix: &str| -> String {
+            if statements.is_empty() {
+                format!("{prefix}NULL;\n")
+            } else {
+                statements.iter().map(|st| D.indent(st, prefix)).collect()
+            }
+        };
+        Ok(format!(
+            "BEGIN\n  IF current_setting('migc.backfill', true) = 'on' THEN\n    RETURN NEW;\n  END IF;\n  IF {new_app} THEN\n    -- written by the new application, through its version's views\n{required}    IF {down_changed} THEN\n{downs}    END IF;\n  ELSE\n    -- written by the old application\n    IF {up_changed} THEN\n{ups}    END IF;\n{shadow_ins}  END IF;\n  RETURN NEW;\nEND",
+            new_app = super::version::writing_as(namespace),
+            down_changed = changed(&down_sources),
+            up_changed = up_changed,
+            downs = block(&downs, "      "),
+            ups = block(&ups, "      "),
+        ))
+    }
+
+    /// The trigger's body where nothing tells who writes: a row whose new columns are all null
+    /// is the old application's.
+    fn guessing_body(&self, sync: &Sync) -> Result<String, Diagnostic> {
         let new_cols = sync.new_column_names();
         let (old_refs, shared_refs) = sync.writers();
         let changed = |cols: &[&str]| {
@@ -98,17 +239,7 @@ impl Postgres {
             ups_u = block(&ups, "    "),
             downs_u = block(&downs, "    "),
         );
-        let create = format!(
-            "CREATE OR REPLACE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql AS {};",
-            q(&func),
-            migc_stdlib::dollar_quoted("migc_fn", &format!("\n{body}\n"))
-        );
-        let trigger = format!(
-            "DROP TRIGGER IF EXISTS {f} ON {t};\nCREATE TRIGGER {f} BEFORE INSERT OR UPDATE ON {t} FOR EACH ROW EXECUTE FUNCTION {f}();",
-            f = q(&func),
-            t = q(table)
-        );
-        Ok(vec![unit(create), self.retry(&[trigger])])
+        Ok(body)
     }
 
     pub(super) fn remove_sync(&self, table: &str) -> Vec<Unit> {

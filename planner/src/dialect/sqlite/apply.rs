@@ -474,6 +474,9 @@ impl Run<'_> {
                     Effect::Nothing(format!("native block {name} is not for SQLite"))
                 }
             }
+            Op::CreateVersionView { .. } | Op::DropVersionView { .. } => {
+                return Err(crate::dialect::no_version_layer(step));
+            }
         };
         Ok(effect)
     }

@@ -166,6 +166,9 @@ impl Mysql {
             Op::CreateView { view } => self.lower_create_view(&mut l, view),
             Op::DropView { view } => self.lower_drop_view(&mut l, view),
             Op::Native { name, up, down } => self.lower_native(&mut l, ctx, name, up, down),
+            Op::CreateVersionView { .. } | Op::DropVersionView { .. } => {
+                Err(crate::dialect::no_version_layer(step))
+            }
         }?;
         self.remove_sync_first(&mut l, step, scope)?;
         Ok(l)

@@ -5,6 +5,72 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
+-- [36] undo: show `posts` to the new application in its shape (view `migc_40d06472dc33.posts`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_40d06472dc33"."posts";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_40d06472dc33"')) THEN
+    DROP SCHEMA IF EXISTS "migc_40d06472dc33";
+  END IF;
+END
+$migc$;
+
+-- [35] undo: show `posts` to the old application in its shape (view `migc_bc969d40df6a.posts`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_bc969d40df6a"."posts";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc969d40df6a"')) THEN
+    DROP SCHEMA IF EXISTS "migc_bc969d40df6a";
+  END IF;
+END
+$migc$;
+
+-- [34] undo: show `comments` to the new application in its shape (view `migc_40d06472dc33.comments`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_40d06472dc33"."comments";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_40d06472dc33"')) THEN
+    DROP SCHEMA IF EXISTS "migc_40d06472dc33";
+  END IF;
+END
+$migc$;
+
+-- [33] undo: show `comments` to the old application in its shape (view `migc_bc969d40df6a.comments`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_bc969d40df6a"."comments";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc969d40df6a"')) THEN
+    DROP SCHEMA IF EXISTS "migc_bc969d40df6a";
+  END IF;
+END
+$migc$;
+
+-- [32] undo: show `authors` to the new application in its shape (view `migc_40d06472dc33.authors`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_40d06472dc33"."authors";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_40d06472dc33"')) THEN
+    DROP SCHEMA IF EXISTS "migc_40d06472dc33";
+  END IF;
+END
+$migc$;
+
+-- [31] undo: show `authors` to the old application in its shape (view `migc_bc969d40df6a.authors`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_bc969d40df6a"."authors";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc969d40df6a"')) THEN
+    DROP SCHEMA IF EXISTS "migc_bc969d40df6a";
+  END IF;
+END
+$migc$;
+
 -- [30] undo: create unique index `tags_name_key` on `tags`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:50:3
 DROP INDEX CONCURRENTLY IF EXISTS "tags_name_key";

@@ -323,24 +323,22 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" THEN
-    NEW."status__migc_new" := CAST(CASE CAST(NEW."status" AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(NEW."status" AS TEXT) END AS comment_status__migc);
-  END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF true THEN
-      -- written by the old application
-      NULL;
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_40d06472dc33' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."status__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."status__migc_new" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "status" of relation "comments" violates not-null constraint', COLUMN = 'status', TABLE = 'comments';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."status__migc_new" IS DISTINCT FROM OLD."status__migc_new" THEN
+      NEW."status" := CAST(CASE CAST(NEW."status__migc_new" AS TEXT) WHEN 'rejected' THEN 'spam' ELSE CAST(NEW."status__migc_new" AS TEXT) END AS comment_status);
+    END IF;
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' THEN
       NULL;
     END IF;
-  ELSIF (false OR true) AND NOT (false) THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NULL;
-  ELSIF (false) AND NOT (false) THEN
-    -- updated by the new application
-    NULL;
+    IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" OR NEW."status__migc_new" IS NULL THEN
+      NEW."status__migc_new" := CAST(CASE CAST(NEW."status" AS TEXT) WHEN 'spam' THEN 'rejected' ELSE CAST(NEW."status" AS TEXT) END AS comment_status__migc);
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -679,24 +677,26 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW."view_count" IS DISTINCT FROM OLD."view_count" THEN
-    NEW."view_count__migc_new" := NEW."view_count";
-  END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW."body_markdown" IS NULL THEN
-      -- written by the old application
-      NEW."body_markdown" := NEW."body";
-    ELSE
-      -- written by the new application
-      NEW."body" := NEW."body_markdown";
+  IF coalesce('migc_40d06472dc33' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."body_markdown" IS NULL AND (TG_OP = 'INSERT' OR OLD."body_markdown" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "body_markdown" of relation "posts" violates not-null constraint', COLUMN = 'body_markdown', TABLE = 'posts';
     END IF;
-  ELSIF (NEW."body" IS DISTINCT FROM OLD."body" OR NEW."body_markdown" IS NULL) AND NOT (NEW."body_markdown" IS DISTINCT FROM OLD."body_markdown") THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW."body_markdown" := NEW."body";
-  ELSIF (NEW."body_markdown" IS DISTINCT FROM OLD."body_markdown") AND NOT (NEW."body" IS DISTINCT FROM OLD."body") THEN
-    -- updated by the new application
-    NEW."body" := NEW."body_markdown";
+    IF NEW."view_count__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."view_count__migc_new" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "view_count" of relation "posts" violates not-null constraint', COLUMN = 'view_count', TABLE = 'posts';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."body_markdown" IS DISTINCT FROM OLD."body_markdown" OR NEW."view_count__migc_new" IS DISTINCT FROM OLD."view_count__migc_new" THEN
+      NEW."body" := NEW."body_markdown";
+      NEW."view_count" := least(NEW."view_count__migc_new", 2147483647);
+    END IF;
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' OR NEW."body" IS DISTINCT FROM OLD."body" OR (NEW."body_markdown" IS NULL) THEN
+      NEW."body_markdown" := NEW."body";
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."view_count" IS DISTINCT FROM OLD."view_count" OR NEW."view_count__migc_new" IS NULL THEN
+      NEW."view_count__migc_new" := NEW."view_count";
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -750,3 +750,125 @@ BEGIN
 END
 $migc$;
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "tags_name_key" ON "tags" ((lower("name")));
+
+-- [31] show `authors` to the old application in its shape (view `migc_bc969d40df6a.authors`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_bc969d40df6a";
+CREATE OR REPLACE VIEW "migc_bc969d40df6a"."authors" WITH (security_invoker = true) AS SELECT "id", "handle", "email", "name", "bio", "avatar_url", "is_editor", "created_at", "updated_at" FROM "authors";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"authors"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_bc969d40df6a"."authors"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_bc969d40df6a"');
+END
+$migc$;
+
+-- [32] show `authors` to the new application in its shape (view `migc_40d06472dc33.authors`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_40d06472dc33";
+CREATE OR REPLACE VIEW "migc_40d06472dc33"."authors" WITH (security_invoker = true) AS SELECT "id", "handle", "email", "name", "bio", "avatar_media_id", "is_editor", "created_at", "updated_at" FROM "authors";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"authors"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_40d06472dc33"."authors"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_40d06472dc33"');
+END
+$migc$;
+
+-- [33] show `comments` to the old application in its shape (view `migc_bc969d40df6a.comments`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_bc969d40df6a";
+CREATE OR REPLACE VIEW "migc_bc969d40df6a"."comments" WITH (security_invoker = true) AS SELECT "id", "post_id", "parent_id", "author_name", "author_email", "body", "status", "created_at", "updated_at" FROM "comments";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"comments"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_bc969d40df6a"."comments"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_bc969d40df6a"');
+END
+$migc$;
+
+-- [34] show `comments` to the new application in its shape (view `migc_40d06472dc33.comments`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_40d06472dc33";
+CREATE OR REPLACE VIEW "migc_40d06472dc33"."comments" WITH (security_invoker = true) AS SELECT "id", "post_id", "parent_id", "author_name", "author_email", "body", "status__migc_new" AS "status", "created_at", "updated_at" FROM "comments";
+ALTER TABLE "migc_40d06472dc33"."comments" ALTER COLUMN "status" SET DEFAULT 'pending';
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"comments"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_40d06472dc33"."comments"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_40d06472dc33"');
+END
+$migc$;
+
+-- [35] show `posts` to the old application in its shape (view `migc_bc969d40df6a.posts`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_bc969d40df6a";
+CREATE OR REPLACE VIEW "migc_bc969d40df6a"."posts" WITH (security_invoker = true) AS SELECT "id", "author_id", "slug", "title", "body", "excerpt", "status", "published_at", "view_count", "search", "created_at", "updated_at", "deleted_at" FROM "posts";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"posts"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_bc969d40df6a"."posts"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_bc969d40df6a"');
+END
+$migc$;
+
+-- [36] show `posts` to the new application in its shape (view `migc_40d06472dc33.posts`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_40d06472dc33";
+CREATE OR REPLACE VIEW "migc_40d06472dc33"."posts" WITH (security_invoker = true) AS SELECT "id", "author_id", "slug", "title", "body_markdown", "excerpt", "status", "published_at", "view_count__migc_new" AS "view_count", "comments_enabled", "series_id", "series_position", "search", "created_at", "updated_at", "deleted_at" FROM "posts";
+ALTER TABLE "migc_40d06472dc33"."posts" ALTER COLUMN "view_count" SET DEFAULT 0;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"posts"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_40d06472dc33"."posts"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_40d06472dc33"');
+END
+$migc$;

@@ -5,10 +5,10 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [32] undo: backfill `body_markdown`, `view_count__migc_new` on `posts`
+-- [38] undo: backfill `body_markdown`, `view_count__migc_new` on `posts`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v2/posts.mig:8:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
--- [31] undo: backfill `status__migc_new` on `comments`
+-- [37] undo: backfill `status__migc_new` on `comments`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v2/comments.mig:7:7
 -- nothing to undo: the backfilled columns go with the expand rollback

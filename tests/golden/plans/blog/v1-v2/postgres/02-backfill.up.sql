@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [31] backfill `status__migc_new` on `comments`
+-- [37] backfill `status__migc_new` on `comments`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v2/comments.mig:7:7
 DO $migc$
 DECLARE
@@ -56,7 +56,7 @@ BEGIN
 END
 $migc$;
 
--- [32] backfill `body_markdown`, `view_count__migc_new` on `posts`
+-- [38] backfill `body_markdown`, `view_count__migc_new` on `posts`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v2/posts.mig:8:7
 DO $migc$
 DECLARE

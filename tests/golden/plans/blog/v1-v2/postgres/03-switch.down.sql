@@ -5,23 +5,23 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [47] undo: validate foreign key `posts_series_id_fkey` on existing rows
+-- [53] undo: validate foreign key `posts_series_id_fkey` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:21:49
 -- nothing to undo: posts_series_id_fkey stays validated
 
--- [46] undo: validate check `posts_published_has_date` on existing rows
+-- [52] undo: validate check `posts_published_has_date` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:27:3
 -- nothing to undo: posts_published_has_date stays validated
 
--- [45] undo: validate check `posts_series_position_check` on existing rows
+-- [51] undo: validate check `posts_series_position_check` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:22:38
 -- nothing to undo: posts_series_position_check stays validated
 
--- [44] undo: validate check `posts_view_count_check__migc` on existing rows
+-- [50] undo: validate check `posts_view_count_check__migc` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:19:52
 -- nothing to undo: posts_view_count_check__migc stays validated
 
--- [43] undo: set `posts.view_count__migc_new` not null
+-- [49] undo: set `posts.view_count__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:19:3
 DO $migc$
 DECLARE
@@ -68,11 +68,11 @@ BEGIN
 END
 $migc$;
 
--- [42] undo: validate that `posts.view_count__migc_new` holds no null
+-- [48] undo: validate that `posts.view_count__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:19:3
 -- nothing to undo: posts_view_count__migc_new_not_null stays validated
 
--- [41] undo: check `posts.view_count__migc_new` is not null, without scanning
+-- [47] undo: check `posts.view_count__migc_new` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:19:3
 DO $migc$
 DECLARE
@@ -98,7 +98,7 @@ BEGIN
 END
 $migc$;
 
--- [40] undo: set `posts.body_markdown` not null
+-- [46] undo: set `posts.body_markdown` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:14:3
 DO $migc$
 DECLARE
@@ -145,11 +145,11 @@ BEGIN
 END
 $migc$;
 
--- [39] undo: validate that `posts.body_markdown` holds no null
+-- [45] undo: validate that `posts.body_markdown` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:14:3
 -- nothing to undo: posts_body_markdown_not_null stays validated
 
--- [38] undo: check `posts.body_markdown` is not null, without scanning
+-- [44] undo: check `posts.body_markdown` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:14:3
 DO $migc$
 DECLARE
@@ -175,11 +175,11 @@ BEGIN
 END
 $migc$;
 
--- [37] undo: validate foreign key `comments_parent_id_fkey` on existing rows
+-- [43] undo: validate foreign key `comments_parent_id_fkey` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/comments.mig:11:47
 -- nothing to undo: comments_parent_id_fkey stays validated
 
--- [36] undo: set `comments.status__migc_new` not null
+-- [42] undo: set `comments.status__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:15:3
 DO $migc$
 DECLARE
@@ -226,11 +226,11 @@ BEGIN
 END
 $migc$;
 
--- [35] undo: validate that `comments.status__migc_new` holds no null
+-- [41] undo: validate that `comments.status__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/comments.mig:15:3
 -- nothing to undo: comments_status__migc_new_not_null stays validated
 
--- [34] undo: check `comments.status__migc_new` is not null, without scanning
+-- [40] undo: check `comments.status__migc_new` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:15:3
 DO $migc$
 DECLARE
@@ -256,6 +256,6 @@ BEGIN
 END
 $migc$;
 
--- [33] undo: validate foreign key `authors_avatar_media_id_fkey` on existing rows
+-- [39] undo: validate foreign key `authors_avatar_media_id_fkey` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/authors.mig:10:47
 -- nothing to undo: authors_avatar_media_id_fkey stays validated

@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [33] validate foreign key `authors_avatar_media_id_fkey` on existing rows
+-- [39] validate foreign key `authors_avatar_media_id_fkey` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/authors.mig:10:47
 DO $migc$
 BEGIN
@@ -15,7 +15,7 @@ BEGIN
 END
 $migc$;
 
--- [34] check `comments.status__migc_new` is not null, without scanning
+-- [40] check `comments.status__migc_new` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:15:3
 DO $migc$
 DECLARE
@@ -41,7 +41,7 @@ BEGIN
 END
 $migc$;
 
--- [35] validate that `comments.status__migc_new` holds no null
+-- [41] validate that `comments.status__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/comments.mig:15:3
 DO $migc$
 BEGIN
@@ -51,7 +51,7 @@ BEGIN
 END
 $migc$;
 
--- [36] set `comments.status__migc_new` not null
+-- [42] set `comments.status__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:15:3
 DO $migc$
 DECLARE
@@ -76,7 +76,7 @@ BEGIN
 END
 $migc$;
 
--- [37] validate foreign key `comments_parent_id_fkey` on existing rows
+-- [43] validate foreign key `comments_parent_id_fkey` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/comments.mig:11:47
 DO $migc$
 BEGIN
@@ -86,7 +86,7 @@ BEGIN
 END
 $migc$;
 
--- [38] check `posts.body_markdown` is not null, without scanning
+-- [44] check `posts.body_markdown` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:14:3
 DO $migc$
 DECLARE
@@ -112,7 +112,7 @@ BEGIN
 END
 $migc$;
 
--- [39] validate that `posts.body_markdown` holds no null
+-- [45] validate that `posts.body_markdown` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:14:3
 DO $migc$
 BEGIN
@@ -122,7 +122,7 @@ BEGIN
 END
 $migc$;
 
--- [40] set `posts.body_markdown` not null
+-- [46] set `posts.body_markdown` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:14:3
 DO $migc$
 DECLARE
@@ -147,7 +147,7 @@ BEGIN
 END
 $migc$;
 
--- [41] check `posts.view_count__migc_new` is not null, without scanning
+-- [47] check `posts.view_count__migc_new` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:19:3
 DO $migc$
 DECLARE
@@ -173,7 +173,7 @@ BEGIN
 END
 $migc$;
 
--- [42] validate that `posts.view_count__migc_new` holds no null
+-- [48] validate that `posts.view_count__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:19:3
 DO $migc$
 BEGIN
@@ -183,7 +183,7 @@ BEGIN
 END
 $migc$;
 
--- [43] set `posts.view_count__migc_new` not null
+-- [49] set `posts.view_count__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:19:3
 DO $migc$
 DECLARE
@@ -208,7 +208,7 @@ BEGIN
 END
 $migc$;
 
--- [44] validate check `posts_view_count_check__migc` on existing rows
+-- [50] validate check `posts_view_count_check__migc` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:19:52
 DO $migc$
 BEGIN
@@ -218,7 +218,7 @@ BEGIN
 END
 $migc$;
 
--- [45] validate check `posts_series_position_check` on existing rows
+-- [51] validate check `posts_series_position_check` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:22:38
 DO $migc$
 BEGIN
@@ -228,7 +228,7 @@ BEGIN
 END
 $migc$;
 
--- [46] validate check `posts_published_has_date` on existing rows
+-- [52] validate check `posts_published_has_date` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:27:3
 DO $migc$
 BEGIN
@@ -238,7 +238,7 @@ BEGIN
 END
 $migc$;
 
--- [47] validate foreign key `posts_series_id_fkey` on existing rows
+-- [53] validate foreign key `posts_series_id_fkey` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/posts.mig:21:49
 DO $migc$
 BEGIN

@@ -5,7 +5,40 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [48] drop index `comments_post_id_created_at_idx` on `comments`
+-- [54] stop showing `authors` to the old application in its shape (view `migc_bc969d40df6a.authors`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_bc969d40df6a"."authors";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc969d40df6a"')) THEN
+    DROP SCHEMA IF EXISTS "migc_bc969d40df6a";
+  END IF;
+END
+$migc$;
+
+-- [55] stop showing `comments` to the old application in its shape (view `migc_bc969d40df6a.comments`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_bc969d40df6a"."comments";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc969d40df6a"')) THEN
+    DROP SCHEMA IF EXISTS "migc_bc969d40df6a";
+  END IF;
+END
+$migc$;
+
+-- [56] stop showing `posts` to the old application in its shape (view `migc_bc969d40df6a.posts`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_bc969d40df6a"."posts";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc969d40df6a"')) THEN
+    DROP SCHEMA IF EXISTS "migc_bc969d40df6a";
+  END IF;
+END
+$migc$;
+
+-- [57] drop index `comments_post_id_created_at_idx` on `comments`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -31,7 +64,7 @@ BEGIN
 END
 $migc$;
 
--- [49] rename index `comments_post_id_created_at_idx__migc` to `comments_post_id_created_at_idx`
+-- [58] rename index `comments_post_id_created_at_idx__migc` to `comments_post_id_created_at_idx`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:17:3
 DO $migc$
 DECLARE
@@ -58,7 +91,7 @@ BEGIN
 END
 $migc$;
 
--- [50] drop index `comments_moderation_queue` on `comments`
+-- [59] drop index `comments_moderation_queue` on `comments`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -84,7 +117,7 @@ BEGIN
 END
 $migc$;
 
--- [51] rename index `comments_moderation_queue__migc` to `comments_moderation_queue`
+-- [60] rename index `comments_moderation_queue__migc` to `comments_moderation_queue`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:19:3
 DO $migc$
 DECLARE
@@ -111,7 +144,7 @@ BEGIN
 END
 $migc$;
 
--- [52] drop column `comments.status`
+-- [61] drop column `comments.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -139,7 +172,7 @@ BEGIN
 END
 $migc$;
 
--- [53] give enum `comment_status__migc` the name `comment_status`
+-- [62] give enum `comment_status__migc` the name `comment_status`
 --     lock: none; rewrite: no; scan: no; from v2/comments.mig:5:6
 DO $migc$
 BEGIN
@@ -150,7 +183,7 @@ BEGIN
 END
 $migc$;
 
--- [54] put shadow column `status__migc_new` in place of `comments.status`
+-- [63] put shadow column `status__migc_new` in place of `comments.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:15:3
 DO $migc$
 DECLARE
@@ -177,7 +210,7 @@ BEGIN
 END
 $migc$;
 
--- [55] set the default of `comments.status`
+-- [64] set the default of `comments.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:15:3
 DO $migc$
 DECLARE
@@ -203,7 +236,7 @@ BEGIN
 END
 $migc$;
 
--- [56] remove the dual-write trigger on `comments`
+-- [65] remove the dual-write trigger on `comments`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/comments.mig:7:7
 DO $migc$
 DECLARE
@@ -228,7 +261,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_comments"();
 
--- [57] drop check `posts_view_count_check` on `posts`
+-- [66] drop check `posts_view_count_check` on `posts`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -254,7 +287,7 @@ BEGIN
 END
 $migc$;
 
--- [58] let `posts.body` accept null before the dual-write trigger goes
+-- [67] let `posts.body` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -280,11 +313,11 @@ BEGIN
 END
 $migc$;
 
--- [59] drop view `published_posts` while its tables change
+-- [68] drop view `published_posts` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "published_posts";
 
--- [60] drop column `authors.avatar_url`
+-- [69] drop column `authors.avatar_url`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/authors.mig:13:15
 DO $migc$
 DECLARE
@@ -308,7 +341,7 @@ BEGIN
 END
 $migc$;
 
--- [61] drop column `posts.view_count`
+-- [70] drop column `posts.view_count`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -336,7 +369,7 @@ BEGIN
 END
 $migc$;
 
--- [62] put shadow column `view_count__migc_new` in place of `posts.view_count`
+-- [71] put shadow column `view_count__migc_new` in place of `posts.view_count`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:19:3
 DO $migc$
 DECLARE
@@ -363,7 +396,7 @@ BEGIN
 END
 $migc$;
 
--- [63] set the default of `posts.view_count`
+-- [72] set the default of `posts.view_count`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:19:3
 DO $migc$
 DECLARE
@@ -389,7 +422,7 @@ BEGIN
 END
 $migc$;
 
--- [64] rename constraint `posts_view_count_check__migc` to `posts_view_count_check` on `posts`
+-- [73] rename constraint `posts_view_count_check__migc` to `posts_view_count_check` on `posts`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:19:52
 DO $migc$
 DECLARE
@@ -416,7 +449,7 @@ BEGIN
 END
 $migc$;
 
--- [65] remove the dual-write trigger on `posts`
+-- [74] remove the dual-write trigger on `posts`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/posts.mig:8:7
 DO $migc$
 DECLARE
@@ -441,7 +474,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_posts"();
 
--- [66] drop column `posts.body`
+-- [75] drop column `posts.body`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -465,6 +498,39 @@ BEGIN
 END
 $migc$;
 
--- [67] recreate view `published_posts`
+-- [76] recreate view `published_posts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/search.mig:14:6
 CREATE OR REPLACE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."excerpt", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;
+
+-- [77] stop showing `authors` to the new application in its shape (view `migc_40d06472dc33.authors`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_40d06472dc33"."authors";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_40d06472dc33"')) THEN
+    DROP SCHEMA IF EXISTS "migc_40d06472dc33";
+  END IF;
+END
+$migc$;
+
+-- [78] stop showing `comments` to the new application in its shape (view `migc_40d06472dc33.comments`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_40d06472dc33"."comments";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_40d06472dc33"')) THEN
+    DROP SCHEMA IF EXISTS "migc_40d06472dc33";
+  END IF;
+END
+$migc$;
+
+-- [79] stop showing `posts` to the new application in its shape (view `migc_40d06472dc33.posts`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_40d06472dc33"."posts";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_40d06472dc33"')) THEN
+    DROP SCHEMA IF EXISTS "migc_40d06472dc33";
+  END IF;
+END
+$migc$;

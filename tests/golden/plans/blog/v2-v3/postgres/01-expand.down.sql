@@ -5,6 +5,72 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
+-- [20] undo: show `posts` to the new application in its shape (view `migc_a29e802bf746.posts`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_a29e802bf746"."posts";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_a29e802bf746"')) THEN
+    DROP SCHEMA IF EXISTS "migc_a29e802bf746";
+  END IF;
+END
+$migc$;
+
+-- [19] undo: show `posts` to the old application in its shape (view `migc_40d06472dc33.posts`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_40d06472dc33"."posts";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_40d06472dc33"')) THEN
+    DROP SCHEMA IF EXISTS "migc_40d06472dc33";
+  END IF;
+END
+$migc$;
+
+-- [18] undo: show `post_tags` to the new application in its shape (view `migc_a29e802bf746.post_topics`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_a29e802bf746"."post_topics";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_a29e802bf746"')) THEN
+    DROP SCHEMA IF EXISTS "migc_a29e802bf746";
+  END IF;
+END
+$migc$;
+
+-- [17] undo: show `post_tags` to the old application in its shape (view `migc_40d06472dc33.post_tags`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_40d06472dc33"."post_tags";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_40d06472dc33"')) THEN
+    DROP SCHEMA IF EXISTS "migc_40d06472dc33";
+  END IF;
+END
+$migc$;
+
+-- [16] undo: show `comments` to the new application in its shape (view `migc_a29e802bf746.comments`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_a29e802bf746"."comments";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_a29e802bf746"')) THEN
+    DROP SCHEMA IF EXISTS "migc_a29e802bf746";
+  END IF;
+END
+$migc$;
+
+-- [15] undo: show `comments` to the old application in its shape (view `migc_40d06472dc33.comments`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_40d06472dc33"."comments";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_40d06472dc33"')) THEN
+    DROP SCHEMA IF EXISTS "migc_40d06472dc33";
+  END IF;
+END
+$migc$;
+
 -- [14] undo: create view `topic_counts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/search.mig:21:6
 DROP VIEW IF EXISTS "topic_counts";

@@ -40,24 +40,22 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW."author_name" IS DISTINCT FROM OLD."author_name" THEN
-    NEW."author_name__migc_new" := SUBSTR(NEW."author_name", 1, 100);
-  END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF true THEN
-      -- written by the old application
-      NULL;
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_a29e802bf746' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."author_name__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."author_name__migc_new" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "author_name" of relation "comments" violates not-null constraint', COLUMN = 'author_name', TABLE = 'comments';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."author_name__migc_new" IS DISTINCT FROM OLD."author_name__migc_new" THEN
+      NEW."author_name" := NEW."author_name__migc_new";
+    END IF;
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' THEN
       NULL;
     END IF;
-  ELSIF (false OR true) AND NOT (false) THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NULL;
-  ELSIF (false) AND NOT (false) THEN
-    -- updated by the new application
-    NULL;
+    IF TG_OP = 'INSERT' OR NEW."author_name" IS DISTINCT FROM OLD."author_name" OR NEW."author_name__migc_new" IS NULL THEN
+      NEW."author_name__migc_new" := SUBSTR(NEW."author_name", 1, 100);
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -200,20 +198,19 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW."topic_id" IS NULL THEN
-      -- written by the old application
-      NEW."topic_id" := NEW."tag_id";
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_a29e802bf746' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."topic_id" IS NULL AND (TG_OP = 'INSERT' OR OLD."topic_id" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "topic_id" of relation "post_tags" violates not-null constraint', COLUMN = 'topic_id', TABLE = 'post_tags';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."topic_id" IS DISTINCT FROM OLD."topic_id" THEN
       NEW."tag_id" := NEW."topic_id";
     END IF;
-  ELSIF (NEW."tag_id" IS DISTINCT FROM OLD."tag_id" OR NEW."topic_id" IS NULL) AND NOT (NEW."topic_id" IS DISTINCT FROM OLD."topic_id") THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW."topic_id" := NEW."tag_id";
-  ELSIF (NEW."topic_id" IS DISTINCT FROM OLD."topic_id") AND NOT (NEW."tag_id" IS DISTINCT FROM OLD."tag_id") THEN
-    -- updated by the new application
-    NEW."tag_id" := NEW."topic_id";
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' OR NEW."tag_id" IS DISTINCT FROM OLD."tag_id" OR (NEW."topic_id" IS NULL) THEN
+      NEW."topic_id" := NEW."tag_id";
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -272,20 +269,19 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW."summary" IS NULL THEN
-      -- written by the old application
-      NEW."summary" := coalesce(NEW."excerpt", SUBSTR(NEW."body_markdown", 1, 280));
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_a29e802bf746' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."summary" IS NULL AND (TG_OP = 'INSERT' OR OLD."summary" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "summary" of relation "posts" violates not-null constraint', COLUMN = 'summary', TABLE = 'posts';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."summary" IS DISTINCT FROM OLD."summary" THEN
       NEW."excerpt" := NEW."summary";
     END IF;
-  ELSIF (NEW."excerpt" IS DISTINCT FROM OLD."excerpt" OR NEW."body_markdown" IS DISTINCT FROM OLD."body_markdown" OR NEW."summary" IS NULL) AND NOT (NEW."summary" IS DISTINCT FROM OLD."summary") THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW."summary" := coalesce(NEW."excerpt", SUBSTR(NEW."body_markdown", 1, 280));
-  ELSIF (NEW."summary" IS DISTINCT FROM OLD."summary") AND NOT (NEW."excerpt" IS DISTINCT FROM OLD."excerpt") THEN
-    -- updated by the new application
-    NEW."excerpt" := NEW."summary";
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' OR NEW."excerpt" IS DISTINCT FROM OLD."excerpt" OR NEW."body_markdown" IS DISTINCT FROM OLD."body_markdown" OR (NEW."summary" IS NULL) THEN
+      NEW."summary" := coalesce(NEW."excerpt", SUBSTR(NEW."body_markdown", 1, 280));
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -324,3 +320,123 @@ CREATE OR REPLACE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."ti
 -- [14] create view `topic_counts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/search.mig:21:6
 CREATE OR REPLACE VIEW "topic_counts" AS SELECT "t"."id", "t"."slug", "t"."name", count("pt"."post_id") AS "posts" FROM "topics" t LEFT JOIN "post_topics" pt ON "pt"."topic_id" = "t"."id" GROUP BY "t"."id", "t"."slug", "t"."name";
+
+-- [15] show `comments` to the old application in its shape (view `migc_40d06472dc33.comments`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_40d06472dc33";
+CREATE OR REPLACE VIEW "migc_40d06472dc33"."comments" WITH (security_invoker = true) AS SELECT "id", "post_id", "parent_id", "author_name", "author_email", "body", "status", "created_at", "updated_at" FROM "comments";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"comments"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_40d06472dc33"."comments"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_40d06472dc33"');
+END
+$migc$;
+
+-- [16] show `comments` to the new application in its shape (view `migc_a29e802bf746.comments`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_a29e802bf746";
+CREATE OR REPLACE VIEW "migc_a29e802bf746"."comments" WITH (security_invoker = true) AS SELECT "id", "post_id", "parent_id", "author_name__migc_new" AS "author_name", "author_email", "body", "status", "created_at", "updated_at" FROM "comments";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"comments"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_a29e802bf746"."comments"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_a29e802bf746"');
+END
+$migc$;
+
+-- [17] show `post_tags` to the old application in its shape (view `migc_40d06472dc33.post_tags`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_40d06472dc33";
+CREATE OR REPLACE VIEW "migc_40d06472dc33"."post_tags" WITH (security_invoker = true) AS SELECT "post_id", "tag_id", "added_at" FROM "post_tags";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"post_tags"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_40d06472dc33"."post_tags"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_40d06472dc33"');
+END
+$migc$;
+
+-- [18] show `post_tags` to the new application in its shape (view `migc_a29e802bf746.post_topics`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_a29e802bf746";
+CREATE OR REPLACE VIEW "migc_a29e802bf746"."post_topics" WITH (security_invoker = true) AS SELECT "post_id", "topic_id", "added_at" FROM "post_tags";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"post_tags"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_a29e802bf746"."post_topics"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_a29e802bf746"');
+END
+$migc$;
+
+-- [19] show `posts` to the old application in its shape (view `migc_40d06472dc33.posts`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_40d06472dc33";
+CREATE OR REPLACE VIEW "migc_40d06472dc33"."posts" WITH (security_invoker = true) AS SELECT "id", "author_id", "slug", "title", "body_markdown", "excerpt", "status", "published_at", "view_count", "comments_enabled", "series_id", "series_position", "search", "created_at", "updated_at", "deleted_at" FROM "posts";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"posts"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_40d06472dc33"."posts"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_40d06472dc33"');
+END
+$migc$;
+
+-- [20] show `posts` to the new application in its shape (view `migc_a29e802bf746.posts`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_a29e802bf746";
+CREATE OR REPLACE VIEW "migc_a29e802bf746"."posts" WITH (security_invoker = true) AS SELECT "id", "author_id", "slug", "title", "body_markdown", "summary", "status", "published_at", "view_count", "comments_enabled", "series_id", "series_position", "search", "created_at", "updated_at", "deleted_at" FROM "posts";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"posts"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_a29e802bf746"."posts"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_a29e802bf746"');
+END
+$migc$;

@@ -5,14 +5,14 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [17] undo: backfill `summary` on `posts`
+-- [23] undo: backfill `summary` on `posts`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/posts.mig:7:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
--- [16] undo: backfill `topic_id` on `post_tags`
+-- [22] undo: backfill `topic_id` on `post_tags`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/posts.mig:54:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
--- [15] undo: backfill `author_name__migc_new` on `comments`
+-- [21] undo: backfill `author_name__migc_new` on `comments`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/comments.mig:6:7
 -- nothing to undo: the backfilled columns go with the expand rollback

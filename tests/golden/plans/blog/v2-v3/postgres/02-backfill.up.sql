@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [15] backfill `author_name__migc_new` on `comments`
+-- [21] backfill `author_name__migc_new` on `comments`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/comments.mig:6:7
 DO $migc$
 DECLARE
@@ -56,7 +56,7 @@ BEGIN
 END
 $migc$;
 
--- [16] backfill `topic_id` on `post_tags`
+-- [22] backfill `topic_id` on `post_tags`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/posts.mig:54:7
 DO $migc$
 DECLARE
@@ -109,7 +109,7 @@ BEGIN
 END
 $migc$;
 
--- [17] backfill `summary` on `posts`
+-- [23] backfill `summary` on `posts`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/posts.mig:7:7
 DO $migc$
 DECLARE

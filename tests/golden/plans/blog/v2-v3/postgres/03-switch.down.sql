@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [27] undo: set `posts.summary` not null
+-- [33] undo: set `posts.summary` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:15:3
 DO $migc$
 DECLARE
@@ -52,11 +52,11 @@ BEGIN
 END
 $migc$;
 
--- [26] undo: validate that `posts.summary` holds no null
+-- [32] undo: validate that `posts.summary` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/posts.mig:15:3
 -- nothing to undo: posts_summary_not_null stays validated
 
--- [25] undo: check `posts.summary` is not null, without scanning
+-- [31] undo: check `posts.summary` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:15:3
 DO $migc$
 DECLARE
@@ -82,11 +82,11 @@ BEGIN
 END
 $migc$;
 
--- [24] undo: validate foreign key `post_topics_topic_id_fkey` on existing rows
+-- [30] undo: validate foreign key `post_topics_topic_id_fkey` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/posts.mig:56:44
 -- nothing to undo: post_topics_topic_id_fkey stays validated
 
--- [23] undo: set `post_tags.topic_id` not null
+-- [29] undo: set `post_tags.topic_id` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:56:3
 DO $migc$
 DECLARE
@@ -133,11 +133,11 @@ BEGIN
 END
 $migc$;
 
--- [22] undo: validate that `post_tags.topic_id` holds no null
+-- [28] undo: validate that `post_tags.topic_id` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/posts.mig:56:3
 -- nothing to undo: post_tags_topic_id_not_null stays validated
 
--- [21] undo: check `post_tags.topic_id` is not null, without scanning
+-- [27] undo: check `post_tags.topic_id` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:56:3
 DO $migc$
 DECLARE
@@ -163,7 +163,7 @@ BEGIN
 END
 $migc$;
 
--- [20] undo: set `comments.author_name__migc_new` not null
+-- [26] undo: set `comments.author_name__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/comments.mig:11:3
 DO $migc$
 DECLARE
@@ -210,11 +210,11 @@ BEGIN
 END
 $migc$;
 
--- [19] undo: validate that `comments.author_name__migc_new` holds no null
+-- [25] undo: validate that `comments.author_name__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/comments.mig:11:3
 -- nothing to undo: comments_author_name__migc_new_not_null stays validated
 
--- [18] undo: check `comments.author_name__migc_new` is not null, without scanning
+-- [24] undo: check `comments.author_name__migc_new` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/comments.mig:11:3
 DO $migc$
 DECLARE

@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [18] check `comments.author_name__migc_new` is not null, without scanning
+-- [24] check `comments.author_name__migc_new` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/comments.mig:11:3
 DO $migc$
 DECLARE
@@ -31,7 +31,7 @@ BEGIN
 END
 $migc$;
 
--- [19] validate that `comments.author_name__migc_new` holds no null
+-- [25] validate that `comments.author_name__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/comments.mig:11:3
 DO $migc$
 BEGIN
@@ -41,7 +41,7 @@ BEGIN
 END
 $migc$;
 
--- [20] set `comments.author_name__migc_new` not null
+-- [26] set `comments.author_name__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/comments.mig:11:3
 DO $migc$
 DECLARE
@@ -66,7 +66,7 @@ BEGIN
 END
 $migc$;
 
--- [21] check `post_tags.topic_id` is not null, without scanning
+-- [27] check `post_tags.topic_id` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:56:3
 DO $migc$
 DECLARE
@@ -92,7 +92,7 @@ BEGIN
 END
 $migc$;
 
--- [22] validate that `post_tags.topic_id` holds no null
+-- [28] validate that `post_tags.topic_id` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/posts.mig:56:3
 DO $migc$
 BEGIN
@@ -102,7 +102,7 @@ BEGIN
 END
 $migc$;
 
--- [23] set `post_tags.topic_id` not null
+-- [29] set `post_tags.topic_id` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:56:3
 DO $migc$
 DECLARE
@@ -127,7 +127,7 @@ BEGIN
 END
 $migc$;
 
--- [24] validate foreign key `post_topics_topic_id_fkey` on existing rows
+-- [30] validate foreign key `post_topics_topic_id_fkey` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/posts.mig:56:44
 DO $migc$
 BEGIN
@@ -137,7 +137,7 @@ BEGIN
 END
 $migc$;
 
--- [25] check `posts.summary` is not null, without scanning
+-- [31] check `posts.summary` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:15:3
 DO $migc$
 DECLARE
@@ -163,7 +163,7 @@ BEGIN
 END
 $migc$;
 
--- [26] validate that `posts.summary` holds no null
+-- [32] validate that `posts.summary` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/posts.mig:15:3
 DO $migc$
 BEGIN
@@ -173,7 +173,7 @@ BEGIN
 END
 $migc$;
 
--- [27] set `posts.summary` not null
+-- [33] set `posts.summary` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:15:3
 DO $migc$
 DECLARE

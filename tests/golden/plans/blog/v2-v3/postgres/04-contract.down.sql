@@ -5,11 +5,101 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [52] undo: recreate view `topic_counts`
+-- [64] undo: stop showing `posts` to the new application in its shape (view `migc_a29e802bf746.posts`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"posts"'), to_regclass('"posts"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'id', 'id'), (2, 'author_id', 'author_id'), (3, 'slug', 'slug'), (4, 'title', 'title'), (5, 'body_markdown', 'body_markdown'), (6, 'summary', 'summary'), (7, 'status', 'status'), (8, 'published_at', 'published_at'), (9, 'view_count', 'view_count'), (10, 'comments_enabled', 'comments_enabled'), (11, 'series_id', 'series_id'), (12, 'series_position', 'series_position'), (13, 'search', 'search'), (14, 'created_at', 'created_at'), (15, 'updated_at', 'updated_at'), (16, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_a29e802bf746"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_a29e802bf746"."posts"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"posts"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_a29e802bf746"."posts"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_a29e802bf746"');
+END
+$migc$;
+
+-- [63] undo: stop showing `post_tags` to the new application in its shape (view `migc_a29e802bf746.post_topics`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"post_tags"'), to_regclass('"post_topics"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'post_id', 'post_id'), (2, 'topic_id', 'topic_id'), (3, 'added_at', 'added_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_a29e802bf746"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_a29e802bf746"."post_topics"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"post_tags"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_a29e802bf746"."post_topics"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_a29e802bf746"');
+END
+$migc$;
+
+-- [62] undo: stop showing `comments` to the new application in its shape (view `migc_a29e802bf746.comments`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"comments"'), to_regclass('"comments"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'id', 'id'), (2, 'post_id', 'post_id'), (3, 'parent_id', 'parent_id'), (4, 'author_name__migc_new', 'author_name'), (5, 'author_email', 'author_email'), (6, 'body', 'body'), (7, 'status', 'status'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_a29e802bf746"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_a29e802bf746"."comments"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"comments"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_a29e802bf746"."comments"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_a29e802bf746"');
+END
+$migc$;
+
+-- [61] undo: recreate view `topic_counts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/search.mig:21:6
 DROP VIEW IF EXISTS "topic_counts";
 
--- [51] undo: rename table `post_tags` to `post_topics`
+-- [60] undo: rename table `post_tags` to `post_topics`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:54:7
 DO $migc$
 DECLARE
@@ -35,7 +125,7 @@ BEGIN
 END
 $migc$;
 
--- [50] undo: drop column `post_tags.tag_id`
+-- [59] undo: drop column `post_tags.tag_id`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -63,7 +153,7 @@ BEGIN
 END
 $migc$;
 
--- [49] undo: rename table `tags` to `topics`
+-- [58] undo: rename table `tags` to `topics`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:46:7
 DO $migc$
 DECLARE
@@ -89,27 +179,27 @@ BEGIN
 END
 $migc$;
 
--- [48] undo: drop view `tag_counts`
+-- [57] undo: drop view `tag_counts`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW "tag_counts" AS SELECT "t"."id", "t"."slug", "t"."name", count("pt"."post_id") AS "posts" FROM "tags" t LEFT JOIN "post_tags" pt ON "pt"."tag_id" = "t"."id" GROUP BY "t"."id", "t"."slug", "t"."name";
 
--- [47] undo: drop the view `topics` standing for table `tags`
+-- [56] undo: drop the view `topics` standing for table `tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:46:7
 CREATE OR REPLACE VIEW "topics" AS SELECT * FROM "tags";
 
--- [46] undo: drop the view `post_topics` standing for table `post_tags`
+-- [55] undo: drop the view `post_topics` standing for table `post_tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:54:7
 CREATE OR REPLACE VIEW "post_topics" AS SELECT * FROM "post_tags";
 
--- [45] undo: drop view `topic_counts` while its tables change
+-- [54] undo: drop view `topic_counts` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW "topic_counts" AS SELECT "t"."id", "t"."slug", "t"."name", count("pt"."post_id") AS "posts" FROM "topics" t LEFT JOIN "post_topics" pt ON "pt"."topic_id" = "t"."id" GROUP BY "t"."id", "t"."slug", "t"."name";
 
--- [44] undo: recreate view `published_posts`
+-- [53] undo: recreate view `published_posts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/search.mig:14:6
 DROP VIEW IF EXISTS "published_posts";
 
--- [43] undo: drop column `posts.excerpt`
+-- [52] undo: drop column `posts.excerpt`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:16:3
 DO $migc$
 DECLARE
@@ -134,11 +224,11 @@ BEGIN
 END
 $migc$;
 
--- [42] undo: drop view `published_posts` while its tables change
+-- [51] undo: drop view `published_posts` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."summary", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;
 
--- [41] undo: rename index `tags_name_key` to `topics_name_key`
+-- [50] undo: rename index `tags_name_key` to `topics_name_key`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:50:3
 DO $migc$
 DECLARE
@@ -164,7 +254,7 @@ BEGIN
 END
 $migc$;
 
--- [40] undo: rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
+-- [49] undo: rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:49:29
 DO $migc$
 DECLARE
@@ -190,7 +280,7 @@ BEGIN
 END
 $migc$;
 
--- [39] undo: rename constraint `tags_pkey` to `topics_pkey` on `tags`
+-- [48] undo: rename constraint `tags_pkey` to `topics_pkey` on `tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:47:20
 DO $migc$
 DECLARE
@@ -216,27 +306,26 @@ BEGIN
 END
 $migc$;
 
--- [38] undo: remove the dual-write trigger on `posts`
+-- [47] undo: remove the dual-write trigger on `posts`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:7:7
 CREATE OR REPLACE FUNCTION "migc_sync_posts"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW."summary" IS NULL THEN
-      -- written by the old application
-      NEW."summary" := coalesce(NEW."excerpt", SUBSTR(NEW."body_markdown", 1, 280));
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_a29e802bf746' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."summary" IS NULL AND (TG_OP = 'INSERT' OR OLD."summary" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "summary" of relation "posts" violates not-null constraint', COLUMN = 'summary', TABLE = 'posts';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."summary" IS DISTINCT FROM OLD."summary" THEN
       NEW."excerpt" := NEW."summary";
     END IF;
-  ELSIF (NEW."excerpt" IS DISTINCT FROM OLD."excerpt" OR NEW."body_markdown" IS DISTINCT FROM OLD."body_markdown" OR NEW."summary" IS NULL) AND NOT (NEW."summary" IS DISTINCT FROM OLD."summary") THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW."summary" := coalesce(NEW."excerpt", SUBSTR(NEW."body_markdown", 1, 280));
-  ELSIF (NEW."summary" IS DISTINCT FROM OLD."summary") AND NOT (NEW."excerpt" IS DISTINCT FROM OLD."excerpt") THEN
-    -- updated by the new application
-    NEW."excerpt" := NEW."summary";
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' OR NEW."excerpt" IS DISTINCT FROM OLD."excerpt" OR NEW."body_markdown" IS DISTINCT FROM OLD."body_markdown" OR (NEW."summary" IS NULL) THEN
+      NEW."summary" := coalesce(NEW."excerpt", SUBSTR(NEW."body_markdown", 1, 280));
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -264,27 +353,26 @@ BEGIN
 END
 $migc$;
 
--- [37] undo: remove the dual-write trigger on `post_tags`
+-- [46] undo: remove the dual-write trigger on `post_tags`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:54:7
 CREATE OR REPLACE FUNCTION "migc_sync_post_tags"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW."topic_id" IS NULL THEN
-      -- written by the old application
-      NEW."topic_id" := NEW."tag_id";
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_a29e802bf746' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."topic_id" IS NULL AND (TG_OP = 'INSERT' OR OLD."topic_id" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "topic_id" of relation "post_tags" violates not-null constraint', COLUMN = 'topic_id', TABLE = 'post_tags';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."topic_id" IS DISTINCT FROM OLD."topic_id" THEN
       NEW."tag_id" := NEW."topic_id";
     END IF;
-  ELSIF (NEW."tag_id" IS DISTINCT FROM OLD."tag_id" OR NEW."topic_id" IS NULL) AND NOT (NEW."topic_id" IS DISTINCT FROM OLD."topic_id") THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW."topic_id" := NEW."tag_id";
-  ELSIF (NEW."topic_id" IS DISTINCT FROM OLD."topic_id") AND NOT (NEW."tag_id" IS DISTINCT FROM OLD."tag_id") THEN
-    -- updated by the new application
-    NEW."tag_id" := NEW."topic_id";
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' OR NEW."tag_id" IS DISTINCT FROM OLD."tag_id" OR (NEW."topic_id" IS NULL) THEN
+      NEW."topic_id" := NEW."tag_id";
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -312,7 +400,7 @@ BEGIN
 END
 $migc$;
 
--- [36] undo: let `post_tags.tag_id` accept null before the dual-write trigger goes
+-- [45] undo: let `post_tags.tag_id` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -366,7 +454,7 @@ BEGIN
 END
 $migc$;
 
--- [35] undo: drop index `post_tags_tag_id_post_id_idx` on `post_tags`
+-- [44] undo: drop index `post_tags_tag_id_post_id_idx` on `post_tags`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -393,7 +481,7 @@ END
 $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "post_tags_tag_id_post_id_idx" ON "post_tags" ("tag_id", "post_id");
 
--- [34] undo: drop foreign key `post_tags_tag_id_fkey` on `post_tags`
+-- [43] undo: drop foreign key `post_tags_tag_id_fkey` on `post_tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -426,7 +514,7 @@ BEGIN
 END
 $migc$;
 
--- [33] undo: rename constraint `post_tags_post_id_fkey` to `post_topics_post_id_fkey` on `post_tags`
+-- [42] undo: rename constraint `post_tags_post_id_fkey` to `post_topics_post_id_fkey` on `post_tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:55:44
 DO $migc$
 DECLARE
@@ -452,7 +540,7 @@ BEGIN
 END
 $migc$;
 
--- [32] undo: replace primary key `post_tags_pkey` of `post_tags` by `post_topics_pkey`
+-- [41] undo: replace primary key `post_tags_pkey` of `post_tags` by `post_topics_pkey`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:58:3
 DO $migc$
 DECLARE
@@ -479,31 +567,29 @@ BEGIN
 END
 $migc$;
 
--- [31] undo: remove the dual-write trigger on `comments`
+-- [40] undo: remove the dual-write trigger on `comments`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/comments.mig:6:7
 CREATE OR REPLACE FUNCTION "migc_sync_comments"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW."author_name" IS DISTINCT FROM OLD."author_name" THEN
-    NEW."author_name__migc_new" := SUBSTR(NEW."author_name", 1, 100);
-  END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF true THEN
-      -- written by the old application
-      NULL;
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_a29e802bf746' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."author_name__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."author_name__migc_new" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "author_name" of relation "comments" violates not-null constraint', COLUMN = 'author_name', TABLE = 'comments';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."author_name__migc_new" IS DISTINCT FROM OLD."author_name__migc_new" THEN
+      NEW."author_name" := NEW."author_name__migc_new";
+    END IF;
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' THEN
       NULL;
     END IF;
-  ELSIF (false OR true) AND NOT (false) THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NULL;
-  ELSIF (false) AND NOT (false) THEN
-    -- updated by the new application
-    NULL;
+    IF TG_OP = 'INSERT' OR NEW."author_name" IS DISTINCT FROM OLD."author_name" OR NEW."author_name__migc_new" IS NULL THEN
+      NEW."author_name__migc_new" := SUBSTR(NEW."author_name", 1, 100);
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -531,7 +617,7 @@ BEGIN
 END
 $migc$;
 
--- [30] undo: put shadow column `author_name__migc_new` in place of `comments.author_name`
+-- [39] undo: put shadow column `author_name__migc_new` in place of `comments.author_name`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/comments.mig:11:3
 DO $migc$
 DECLARE
@@ -558,7 +644,7 @@ BEGIN
 END
 $migc$;
 
--- [29] undo: drop column `comments.author_name`
+-- [38] undo: drop column `comments.author_name`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -586,7 +672,7 @@ BEGIN
 END
 $migc$;
 
--- [28] undo: drop table `post_views`
+-- [37] undo: drop table `post_views`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:63:12
 CREATE TABLE IF NOT EXISTS "post_views" (
   "id" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL,
@@ -640,5 +726,95 @@ BEGIN
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
+END
+$migc$;
+
+-- [36] undo: stop showing `posts` to the old application in its shape (view `migc_40d06472dc33.posts`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"posts"'), to_regclass('"posts"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'id', 'id'), (2, 'author_id', 'author_id'), (3, 'slug', 'slug'), (4, 'title', 'title'), (5, 'body_markdown', 'body_markdown'), (6, 'excerpt', 'excerpt'), (7, 'status', 'status'), (8, 'published_at', 'published_at'), (9, 'view_count', 'view_count'), (10, 'comments_enabled', 'comments_enabled'), (11, 'series_id', 'series_id'), (12, 'series_position', 'series_position'), (13, 'search', 'search'), (14, 'created_at', 'created_at'), (15, 'updated_at', 'updated_at'), (16, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_40d06472dc33"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_40d06472dc33"."posts"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"posts"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_40d06472dc33"."posts"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_40d06472dc33"');
+END
+$migc$;
+
+-- [35] undo: stop showing `post_tags` to the old application in its shape (view `migc_40d06472dc33.post_tags`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"post_tags"'), to_regclass('"post_tags"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'post_id', 'post_id'), (2, 'tag_id', 'tag_id'), (3, 'added_at', 'added_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_40d06472dc33"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_40d06472dc33"."post_tags"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"post_tags"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_40d06472dc33"."post_tags"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_40d06472dc33"');
+END
+$migc$;
+
+-- [34] undo: stop showing `comments` to the old application in its shape (view `migc_40d06472dc33.comments`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"comments"'), to_regclass('"comments"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'id', 'id'), (2, 'post_id', 'post_id'), (3, 'parent_id', 'parent_id'), (4, 'author_name', 'author_name'), (5, 'author_email', 'author_email'), (6, 'body', 'body'), (7, 'status', 'status'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_40d06472dc33"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_40d06472dc33"."comments"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"comments"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_40d06472dc33"."comments"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_40d06472dc33"');
 END
 $migc$;

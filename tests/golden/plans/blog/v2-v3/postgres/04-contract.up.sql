@@ -5,7 +5,56 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [28] drop table `post_views`
+-- [34] stop showing `comments` to the old application in its shape (view `migc_40d06472dc33.comments`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_40d06472dc33"."comments";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_40d06472dc33"')) THEN
+    DROP SCHEMA IF EXISTS "migc_40d06472dc33";
+  END IF;
+END
+$migc$;
+
+-- [35] stop showing `post_tags` to the old application in its shape (view `migc_40d06472dc33.post_tags`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc_guard$
+BEGIN
+  IF to_regclass('"post_tags"') IS NOT NULL THEN
+    EXECUTE $migc_unit$
+DROP VIEW IF EXISTS "migc_40d06472dc33"."post_tags"
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
+DO $migc_guard$
+BEGIN
+  IF to_regclass('"post_tags"') IS NOT NULL THEN
+    EXECUTE $migc_unit$
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_40d06472dc33"')) THEN
+    DROP SCHEMA IF EXISTS "migc_40d06472dc33";
+  END IF;
+END
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
+
+-- [36] stop showing `posts` to the old application in its shape (view `migc_40d06472dc33.posts`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_40d06472dc33"."posts";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_40d06472dc33"')) THEN
+    DROP SCHEMA IF EXISTS "migc_40d06472dc33";
+  END IF;
+END
+$migc$;
+
+-- [37] drop table `post_views`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:63:12
 DO $migc$
 DECLARE
@@ -29,7 +78,7 @@ BEGIN
 END
 $migc$;
 
--- [29] drop column `comments.author_name`
+-- [38] drop column `comments.author_name`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -57,7 +106,7 @@ BEGIN
 END
 $migc$;
 
--- [30] put shadow column `author_name__migc_new` in place of `comments.author_name`
+-- [39] put shadow column `author_name__migc_new` in place of `comments.author_name`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/comments.mig:11:3
 DO $migc$
 DECLARE
@@ -84,7 +133,7 @@ BEGIN
 END
 $migc$;
 
--- [31] remove the dual-write trigger on `comments`
+-- [40] remove the dual-write trigger on `comments`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/comments.mig:6:7
 DO $migc$
 DECLARE
@@ -109,7 +158,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_comments"();
 
--- [32] replace primary key `post_tags_pkey` of `post_tags` by `post_topics_pkey`
+-- [41] replace primary key `post_tags_pkey` of `post_tags` by `post_topics_pkey`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:58:3
 DO $migc_guard$
 BEGIN
@@ -143,7 +192,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [33] rename constraint `post_tags_post_id_fkey` to `post_topics_post_id_fkey` on `post_tags`
+-- [42] rename constraint `post_tags_post_id_fkey` to `post_topics_post_id_fkey` on `post_tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:55:44
 DO $migc_guard$
 BEGIN
@@ -178,7 +227,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [34] drop foreign key `post_tags_tag_id_fkey` on `post_tags`
+-- [43] drop foreign key `post_tags_tag_id_fkey` on `post_tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc_guard$
 BEGIN
@@ -212,11 +261,11 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [35] drop index `post_tags_tag_id_post_id_idx` on `post_tags`
+-- [44] drop index `post_tags_tag_id_post_id_idx` on `post_tags`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP INDEX CONCURRENTLY IF EXISTS "post_tags_tag_id_post_id_idx";
 
--- [36] let `post_tags.tag_id` accept null before the dual-write trigger goes
+-- [45] let `post_tags.tag_id` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc_guard$
 BEGIN
@@ -250,7 +299,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [37] remove the dual-write trigger on `post_tags`
+-- [46] remove the dual-write trigger on `post_tags`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:54:7
 DO $migc_guard$
 BEGIN
@@ -291,7 +340,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [38] remove the dual-write trigger on `posts`
+-- [47] remove the dual-write trigger on `posts`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:7:7
 DO $migc$
 DECLARE
@@ -316,7 +365,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_posts"();
 
--- [39] rename constraint `tags_pkey` to `topics_pkey` on `tags`
+-- [48] rename constraint `tags_pkey` to `topics_pkey` on `tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:47:20
 DO $migc_guard$
 BEGIN
@@ -351,7 +400,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [40] rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
+-- [49] rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:49:29
 DO $migc_guard$
 BEGIN
@@ -386,7 +435,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [41] rename index `tags_name_key` to `topics_name_key`
+-- [50] rename index `tags_name_key` to `topics_name_key`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:50:3
 DO $migc_guard$
 BEGIN
@@ -421,11 +470,11 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [42] drop view `published_posts` while its tables change
+-- [51] drop view `published_posts` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "published_posts";
 
--- [43] drop column `posts.excerpt`
+-- [52] drop column `posts.excerpt`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:16:3
 DO $migc$
 DECLARE
@@ -449,15 +498,15 @@ BEGIN
 END
 $migc$;
 
--- [44] recreate view `published_posts`
+-- [53] recreate view `published_posts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/search.mig:14:6
 CREATE OR REPLACE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."summary", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;
 
--- [45] drop view `topic_counts` while its tables change
+-- [54] drop view `topic_counts` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "topic_counts";
 
--- [46] drop the view `post_topics` standing for table `post_tags`
+-- [55] drop the view `post_topics` standing for table `post_tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:54:7
 DO $migc_guard$
 BEGIN
@@ -491,7 +540,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [47] drop the view `topics` standing for table `tags`
+-- [56] drop the view `topics` standing for table `tags`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:46:7
 DO $migc_guard$
 BEGIN
@@ -525,11 +574,11 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [48] drop view `tag_counts`
+-- [57] drop view `tag_counts`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "tag_counts";
 
--- [49] rename table `tags` to `topics`
+-- [58] rename table `tags` to `topics`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:46:7
 DO $migc$
 DECLARE
@@ -555,7 +604,7 @@ BEGIN
 END
 $migc$;
 
--- [50] drop column `post_tags.tag_id`
+-- [59] drop column `post_tags.tag_id`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc_guard$
 BEGIN
@@ -587,7 +636,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [51] rename table `post_tags` to `post_topics`
+-- [60] rename table `post_tags` to `post_topics`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/posts.mig:54:7
 DO $migc$
 DECLARE
@@ -613,6 +662,55 @@ BEGIN
 END
 $migc$;
 
--- [52] recreate view `topic_counts`
+-- [61] recreate view `topic_counts`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/search.mig:21:6
 CREATE OR REPLACE VIEW "topic_counts" AS SELECT "t"."id", "t"."slug", "t"."name", count("pt"."post_id") AS "posts" FROM "topics" t LEFT JOIN "post_topics" pt ON "pt"."topic_id" = "t"."id" GROUP BY "t"."id", "t"."slug", "t"."name";
+
+-- [62] stop showing `comments` to the new application in its shape (view `migc_a29e802bf746.comments`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_a29e802bf746"."comments";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_a29e802bf746"')) THEN
+    DROP SCHEMA IF EXISTS "migc_a29e802bf746";
+  END IF;
+END
+$migc$;
+
+-- [63] stop showing `post_tags` to the new application in its shape (view `migc_a29e802bf746.post_topics`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc_guard$
+BEGIN
+  IF to_regclass('"post_tags"') IS NOT NULL THEN
+    EXECUTE $migc_unit$
+DROP VIEW IF EXISTS "migc_a29e802bf746"."post_topics"
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
+DO $migc_guard$
+BEGIN
+  IF to_regclass('"post_tags"') IS NOT NULL THEN
+    EXECUTE $migc_unit$
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_a29e802bf746"')) THEN
+    DROP SCHEMA IF EXISTS "migc_a29e802bf746";
+  END IF;
+END
+$migc$
+$migc_unit$;
+  END IF;
+END
+$migc_guard$;
+
+-- [64] stop showing `posts` to the new application in its shape (view `migc_a29e802bf746.posts`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_a29e802bf746"."posts";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_a29e802bf746"')) THEN
+    DROP SCHEMA IF EXISTS "migc_a29e802bf746";
+  END IF;
+END
+$migc$;

@@ -5,6 +5,94 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
+-- [26] undo: show `tenants` to the new application in its shape (view `migc_da712452c131.tenants`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_da712452c131"."tenants";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
+    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  END IF;
+END
+$migc$;
+
+-- [25] undo: show `tenants` to the old application in its shape (view `migc_f583276b715f.tenants`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_f583276b715f"."tenants";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_f583276b715f"')) THEN
+    DROP SCHEMA IF EXISTS "migc_f583276b715f";
+  END IF;
+END
+$migc$;
+
+-- [24] undo: show `tasks` to the new application in its shape (view `migc_da712452c131.tasks`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_da712452c131"."tasks";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
+    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  END IF;
+END
+$migc$;
+
+-- [23] undo: show `tasks` to the old application in its shape (view `migc_f583276b715f.tasks`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_f583276b715f"."tasks";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_f583276b715f"')) THEN
+    DROP SCHEMA IF EXISTS "migc_f583276b715f";
+  END IF;
+END
+$migc$;
+
+-- [22] undo: show `projects` to the new application in its shape (view `migc_da712452c131.projects`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_da712452c131"."projects";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
+    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  END IF;
+END
+$migc$;
+
+-- [21] undo: show `projects` to the old application in its shape (view `migc_f583276b715f.projects`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_f583276b715f"."projects";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_f583276b715f"')) THEN
+    DROP SCHEMA IF EXISTS "migc_f583276b715f";
+  END IF;
+END
+$migc$;
+
+-- [20] undo: show `invitations` to the new application in its shape (view `migc_da712452c131.invitations`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_da712452c131"."invitations";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
+    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  END IF;
+END
+$migc$;
+
+-- [19] undo: show `invitations` to the old application in its shape (view `migc_f583276b715f.invitations`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_f583276b715f"."invitations";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_f583276b715f"')) THEN
+    DROP SCHEMA IF EXISTS "migc_f583276b715f";
+  END IF;
+END
+$migc$;
+
 -- [18] undo: create view `open_tasks` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/projects.mig:49:6
 DROP VIEW IF EXISTS "open_tasks";

@@ -122,24 +122,22 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW."state" IS DISTINCT FROM OLD."state" THEN
-    NEW."state__migc_new" := CAST(CASE CAST(NEW."state" AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW."state" AS TEXT) END AS invitation_state__migc);
-  END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF true THEN
-      -- written by the old application
-      NULL;
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_da712452c131' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."state__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."state__migc_new" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "state" of relation "invitations" violates not-null constraint', COLUMN = 'state', TABLE = 'invitations';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."state__migc_new" IS DISTINCT FROM OLD."state__migc_new" THEN
+      NEW."state" := CAST(CASE CAST(NEW."state__migc_new" AS TEXT) WHEN 'revoked' THEN 'cancelled' ELSE CAST(NEW."state__migc_new" AS TEXT) END AS invitation_state);
+    END IF;
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' THEN
       NULL;
     END IF;
-  ELSIF (false OR true) AND NOT (false) THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NULL;
-  ELSIF (false) AND NOT (false) THEN
-    -- updated by the new application
-    NULL;
+    IF TG_OP = 'INSERT' OR NEW."state" IS DISTINCT FROM OLD."state" OR NEW."state__migc_new" IS NULL THEN
+      NEW."state__migc_new" := CAST(CASE CAST(NEW."state" AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW."state" AS TEXT) END AS invitation_state__migc);
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -298,24 +296,18 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW."description" IS NULL AND NEW."estimate_minutes" IS NULL THEN
-      -- written by the old application
-      NEW."description" := NEW."body";
-      NEW."estimate_minutes" := round(NEW."estimate_hours" * 60);
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_da712452c131' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF TG_OP = 'INSERT' OR NEW."description" IS DISTINCT FROM OLD."description" OR NEW."estimate_minutes" IS DISTINCT FROM OLD."estimate_minutes" OR NEW."description" IS DISTINCT FROM OLD."description" OR NEW."estimate_minutes" IS DISTINCT FROM OLD."estimate_minutes" THEN
       NEW."body" := NEW."description";
       NEW."estimate_hours" := NEW."estimate_minutes" / 60.0;
     END IF;
-  ELSIF (NEW."body" IS DISTINCT FROM OLD."body" OR NEW."estimate_hours" IS DISTINCT FROM OLD."estimate_hours" OR NEW."description" IS NULL AND NEW."estimate_minutes" IS NULL) AND NOT (NEW."description" IS DISTINCT FROM OLD."description" OR NEW."estimate_minutes" IS DISTINCT FROM OLD."estimate_minutes") THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW."description" := NEW."body";
-    NEW."estimate_minutes" := round(NEW."estimate_hours" * 60);
-  ELSIF (NEW."description" IS DISTINCT FROM OLD."description" OR NEW."estimate_minutes" IS DISTINCT FROM OLD."estimate_minutes") AND NOT (NEW."body" IS DISTINCT FROM OLD."body" OR NEW."estimate_hours" IS DISTINCT FROM OLD."estimate_hours") THEN
-    -- updated by the new application
-    NEW."body" := NEW."description";
-    NEW."estimate_hours" := NEW."estimate_minutes" / 60.0;
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' OR NEW."body" IS DISTINCT FROM OLD."body" OR NEW."estimate_hours" IS DISTINCT FROM OLD."estimate_hours" OR (NEW."description" IS NULL AND NEW."estimate_minutes" IS NULL) THEN
+      NEW."description" := NEW."body";
+      NEW."estimate_minutes" := round(NEW."estimate_hours" * 60);
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -374,3 +366,164 @@ DROP VIEW IF EXISTS "open_tasks";
 -- [18] create view `open_tasks` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/projects.mig:49:6
 CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "p"."deleted_at" IS NULL;
+
+-- [19] show `invitations` to the old application in its shape (view `migc_f583276b715f.invitations`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_f583276b715f";
+CREATE OR REPLACE VIEW "migc_f583276b715f"."invitations" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "email", "role_id", "invited_by", "token_hash", "state", "expires_at", "created_at", "updated_at" FROM "invitations";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"invitations"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_f583276b715f"."invitations"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_f583276b715f"');
+END
+$migc$;
+
+-- [20] show `invitations` to the new application in its shape (view `migc_da712452c131.invitations`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
+CREATE OR REPLACE VIEW "migc_da712452c131"."invitations" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "email", "role_id", "invited_by", "token_hash", "state__migc_new" AS "state", "expires_at", "created_at", "updated_at" FROM "invitations";
+ALTER TABLE "migc_da712452c131"."invitations" ALTER COLUMN "state" SET DEFAULT 'pending';
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"invitations"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_da712452c131"."invitations"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_da712452c131"');
+END
+$migc$;
+
+-- [21] show `projects` to the old application in its shape (view `migc_f583276b715f.projects`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_f583276b715f";
+CREATE OR REPLACE VIEW "migc_f583276b715f"."projects" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "key", "name", "description", "owner_id", "created_at", "updated_at", "deleted_at" FROM "projects";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"projects"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_f583276b715f"."projects"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_f583276b715f"');
+END
+$migc$;
+
+-- [22] show `projects` to the new application in its shape (view `migc_da712452c131.projects`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
+CREATE OR REPLACE VIEW "migc_da712452c131"."projects" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "key", "name", "description", "owner_id", "visibility", "created_at", "updated_at", "deleted_at" FROM "projects";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"projects"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_da712452c131"."projects"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_da712452c131"');
+END
+$migc$;
+
+-- [23] show `tasks` to the old application in its shape (view `migc_f583276b715f.tasks`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_f583276b715f";
+CREATE OR REPLACE VIEW "migc_f583276b715f"."tasks" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "project_id", "number", "title", "body", "status", "priority", "assignee_id", "estimate_hours", "due_date", "created_at", "updated_at" FROM "tasks";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"tasks"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_f583276b715f"."tasks"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_f583276b715f"');
+END
+$migc$;
+
+-- [24] show `tasks` to the new application in its shape (view `migc_da712452c131.tasks`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
+CREATE OR REPLACE VIEW "migc_da712452c131"."tasks" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "project_id", "number", "title", "description", "status", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at" FROM "tasks";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"tasks"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_da712452c131"."tasks"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_da712452c131"');
+END
+$migc$;
+
+-- [25] show `tenants` to the old application in its shape (view `migc_f583276b715f.tenants`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_f583276b715f";
+CREATE OR REPLACE VIEW "migc_f583276b715f"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "name", "plan", "seat_limit", "billing_email", "created_at", "updated_at", "deleted_at" FROM "tenants";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"tenants"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_f583276b715f"."tenants"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_f583276b715f"');
+END
+$migc$;
+
+-- [26] show `tenants` to the new application in its shape (view `migc_da712452c131.tenants`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
+CREATE OR REPLACE VIEW "migc_da712452c131"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"tenants"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_da712452c131"."tenants"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_da712452c131"');
+END
+$migc$;

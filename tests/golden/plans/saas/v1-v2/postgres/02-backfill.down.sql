@@ -5,10 +5,10 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [20] undo: backfill `description`, `estimate_minutes` on `tasks`
+-- [28] undo: backfill `description`, `estimate_minutes` on `tasks`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v2/projects.mig:25:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
--- [19] undo: backfill `state__migc_new` on `invitations`
+-- [27] undo: backfill `state__migc_new` on `invitations`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v2/members.mig:29:7
 -- nothing to undo: the backfilled columns go with the expand rollback

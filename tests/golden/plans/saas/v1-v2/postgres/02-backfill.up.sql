@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [19] backfill `state__migc_new` on `invitations`
+-- [27] backfill `state__migc_new` on `invitations`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v2/members.mig:29:7
 DO $migc$
 DECLARE
@@ -58,7 +58,7 @@ BEGIN
 END
 $migc$;
 
--- [20] backfill `description`, `estimate_minutes` on `tasks`
+-- [28] backfill `description`, `estimate_minutes` on `tasks`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v2/projects.mig:25:7
 DO $migc$
 DECLARE

@@ -5,15 +5,15 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [26] undo: validate foreign key `tasks_assignee_fkey` on existing rows
+-- [34] undo: validate foreign key `tasks_assignee_fkey` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/projects.mig:44:3
 -- nothing to undo: tasks_assignee_fkey stays validated
 
--- [25] undo: validate check `tasks_estimate_minutes_check` on existing rows
+-- [33] undo: validate check `tasks_estimate_minutes_check` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/projects.mig:36:37
 -- nothing to undo: tasks_estimate_minutes_check stays validated
 
--- [24] undo: set `invitations.state__migc_new` not null
+-- [32] undo: set `invitations.state__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:36:3
 DO $migc$
 DECLARE
@@ -60,11 +60,11 @@ BEGIN
 END
 $migc$;
 
--- [23] undo: validate that `invitations.state__migc_new` holds no null
+-- [31] undo: validate that `invitations.state__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/members.mig:36:3
 -- nothing to undo: invitations_state__migc_new_not_null stays validated
 
--- [22] undo: check `invitations.state__migc_new` is not null, without scanning
+-- [30] undo: check `invitations.state__migc_new` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:36:3
 DO $migc$
 DECLARE
@@ -90,7 +90,7 @@ BEGIN
 END
 $migc$;
 
--- [21] undo: turn index `api_keys_tenant_name_key` into a unique constraint
+-- [29] undo: turn index `api_keys_tenant_name_key` into a unique constraint
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/security.mig:15:3
 DO $migc$
 DECLARE

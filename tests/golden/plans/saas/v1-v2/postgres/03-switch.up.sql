@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [21] turn index `api_keys_tenant_name_key` into a unique constraint
+-- [29] turn index `api_keys_tenant_name_key` into a unique constraint
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/security.mig:15:3
 DO $migc$
 DECLARE
@@ -31,7 +31,7 @@ BEGIN
 END
 $migc$;
 
--- [22] check `invitations.state__migc_new` is not null, without scanning
+-- [30] check `invitations.state__migc_new` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:36:3
 DO $migc$
 DECLARE
@@ -57,7 +57,7 @@ BEGIN
 END
 $migc$;
 
--- [23] validate that `invitations.state__migc_new` holds no null
+-- [31] validate that `invitations.state__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/members.mig:36:3
 DO $migc$
 BEGIN
@@ -67,7 +67,7 @@ BEGIN
 END
 $migc$;
 
--- [24] set `invitations.state__migc_new` not null
+-- [32] set `invitations.state__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:36:3
 DO $migc$
 DECLARE
@@ -92,7 +92,7 @@ BEGIN
 END
 $migc$;
 
--- [25] validate check `tasks_estimate_minutes_check` on existing rows
+-- [33] validate check `tasks_estimate_minutes_check` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/projects.mig:36:37
 DO $migc$
 BEGIN
@@ -102,7 +102,7 @@ BEGIN
 END
 $migc$;
 
--- [26] validate foreign key `tasks_assignee_fkey` on existing rows
+-- [34] validate foreign key `tasks_assignee_fkey` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/projects.mig:44:3
 DO $migc$
 BEGIN

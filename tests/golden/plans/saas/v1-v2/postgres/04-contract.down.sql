@@ -5,11 +5,132 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [47] undo: recreate view `open_tasks`
+-- [63] undo: stop showing `tenants` to the new application in its shape (view `migc_da712452c131.tenants`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"tenants"'), to_regclass('"tenants"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'id', 'id'), (2, 'slug', 'slug'), (3, 'name', 'name'), (4, 'plan', 'plan'), (5, 'seat_limit', 'seat_limit'), (6, 'region', 'region'), (7, 'created_at', 'created_at'), (8, 'updated_at', 'updated_at'), (9, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_da712452c131"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_da712452c131"."tenants"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"tenants"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_da712452c131"."tenants"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_da712452c131"');
+END
+$migc$;
+
+-- [62] undo: stop showing `tasks` to the new application in its shape (view `migc_da712452c131.tasks`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"tasks"'), to_regclass('"tasks"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'tenant_id', 'tenant_id'), (2, 'id', 'id'), (3, 'project_id', 'project_id'), (4, 'number', 'number'), (5, 'title', 'title'), (6, 'description', 'description'), (7, 'status', 'status'), (8, 'priority', 'priority'), (9, 'assignee_id', 'assignee_id'), (10, 'estimate_minutes', 'estimate_minutes'), (11, 'due_date', 'due_date'), (12, 'created_at', 'created_at'), (13, 'updated_at', 'updated_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_da712452c131"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_da712452c131"."tasks"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"tasks"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_da712452c131"."tasks"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_da712452c131"');
+END
+$migc$;
+
+-- [61] undo: stop showing `projects` to the new application in its shape (view `migc_da712452c131.projects`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"projects"'), to_regclass('"projects"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'tenant_id', 'tenant_id'), (2, 'id', 'id'), (3, 'key', 'key'), (4, 'name', 'name'), (5, 'description', 'description'), (6, 'owner_id', 'owner_id'), (7, 'visibility', 'visibility'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at'), (10, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_da712452c131"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_da712452c131"."projects"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"projects"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_da712452c131"."projects"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_da712452c131"');
+END
+$migc$;
+
+-- [60] undo: stop showing `invitations` to the new application in its shape (view `migc_da712452c131.invitations`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"invitations"'), to_regclass('"invitations"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'tenant_id', 'tenant_id'), (2, 'id', 'id'), (3, 'email', 'email'), (4, 'role_id', 'role_id'), (5, 'invited_by', 'invited_by'), (6, 'token_hash', 'token_hash'), (7, 'state__migc_new', 'state'), (8, 'expires_at', 'expires_at'), (9, 'created_at', 'created_at'), (10, 'updated_at', 'updated_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_da712452c131"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_da712452c131"."invitations"', cols, rel);
+END
+$migc$;
+ALTER TABLE "migc_da712452c131"."invitations" ALTER COLUMN "state" SET DEFAULT 'pending';
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"invitations"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_da712452c131"."invitations"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_da712452c131"');
+END
+$migc$;
+
+-- [59] undo: recreate view `open_tasks`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/projects.mig:49:6
 DROP VIEW IF EXISTS "open_tasks";
 
--- [46] undo: drop column `tasks.estimate_hours`
+-- [58] undo: drop column `tasks.estimate_hours`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -34,7 +155,7 @@ BEGIN
 END
 $migc$;
 
--- [45] undo: drop column `tasks.body`
+-- [57] undo: drop column `tasks.body`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -59,11 +180,11 @@ BEGIN
 END
 $migc$;
 
--- [44] undo: drop view `open_tasks` while its tables change
+-- [56] undo: drop view `open_tasks` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "p"."deleted_at" IS NULL;
 
--- [43] undo: drop column `tenants.billing_email`
+-- [55] undo: drop column `tenants.billing_email`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/tenants.mig:16:15
 DO $migc$
 DECLARE
@@ -87,31 +208,25 @@ BEGIN
 END
 $migc$;
 
--- [42] undo: remove the dual-write trigger on `tasks`
+-- [54] undo: remove the dual-write trigger on `tasks`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/projects.mig:25:7
 CREATE OR REPLACE FUNCTION "migc_sync_tasks"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW."description" IS NULL AND NEW."estimate_minutes" IS NULL THEN
-      -- written by the old application
-      NEW."description" := NEW."body";
-      NEW."estimate_minutes" := round(NEW."estimate_hours" * 60);
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_da712452c131' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF TG_OP = 'INSERT' OR NEW."description" IS DISTINCT FROM OLD."description" OR NEW."estimate_minutes" IS DISTINCT FROM OLD."estimate_minutes" OR NEW."description" IS DISTINCT FROM OLD."description" OR NEW."estimate_minutes" IS DISTINCT FROM OLD."estimate_minutes" THEN
       NEW."body" := NEW."description";
       NEW."estimate_hours" := NEW."estimate_minutes" / 60.0;
     END IF;
-  ELSIF (NEW."body" IS DISTINCT FROM OLD."body" OR NEW."estimate_hours" IS DISTINCT FROM OLD."estimate_hours" OR NEW."description" IS NULL AND NEW."estimate_minutes" IS NULL) AND NOT (NEW."description" IS DISTINCT FROM OLD."description" OR NEW."estimate_minutes" IS DISTINCT FROM OLD."estimate_minutes") THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW."description" := NEW."body";
-    NEW."estimate_minutes" := round(NEW."estimate_hours" * 60);
-  ELSIF (NEW."description" IS DISTINCT FROM OLD."description" OR NEW."estimate_minutes" IS DISTINCT FROM OLD."estimate_minutes") AND NOT (NEW."body" IS DISTINCT FROM OLD."body" OR NEW."estimate_hours" IS DISTINCT FROM OLD."estimate_hours") THEN
-    -- updated by the new application
-    NEW."body" := NEW."description";
-    NEW."estimate_hours" := NEW."estimate_minutes" / 60.0;
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' OR NEW."body" IS DISTINCT FROM OLD."body" OR NEW."estimate_hours" IS DISTINCT FROM OLD."estimate_hours" OR (NEW."description" IS NULL AND NEW."estimate_minutes" IS NULL) THEN
+      NEW."description" := NEW."body";
+      NEW."estimate_minutes" := round(NEW."estimate_hours" * 60);
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -139,7 +254,7 @@ BEGIN
 END
 $migc$;
 
--- [41] undo: drop check `tasks_estimate_hours_check` on `tasks`
+-- [53] undo: drop check `tasks_estimate_hours_check` on `tasks`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -172,7 +287,7 @@ BEGIN
 END
 $migc$;
 
--- [40] undo: rename table `memberships` to `members`
+-- [52] undo: rename table `memberships` to `members`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:19:7
 DO $migc$
 DECLARE
@@ -198,7 +313,7 @@ BEGIN
 END
 $migc$;
 
--- [39] undo: rename index `memberships_user_id_idx` to `members_user_id_idx`
+-- [51] undo: rename index `memberships_user_id_idx` to `members_user_id_idx`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:26:3
 DO $migc$
 DECLARE
@@ -224,7 +339,7 @@ BEGIN
 END
 $migc$;
 
--- [38] undo: rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
+-- [50] undo: rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:25:3
 DO $migc$
 DECLARE
@@ -250,7 +365,7 @@ BEGIN
 END
 $migc$;
 
--- [37] undo: rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
+-- [49] undo: rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:21:45
 DO $migc$
 DECLARE
@@ -276,7 +391,7 @@ BEGIN
 END
 $migc$;
 
--- [36] undo: rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
+-- [48] undo: rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:20:45
 DO $migc$
 DECLARE
@@ -302,7 +417,7 @@ BEGIN
 END
 $migc$;
 
--- [35] undo: rename constraint `memberships_pkey` to `members_pkey` on `memberships`
+-- [47] undo: rename constraint `memberships_pkey` to `members_pkey` on `memberships`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:24:3
 DO $migc$
 DECLARE
@@ -328,31 +443,29 @@ BEGIN
 END
 $migc$;
 
--- [34] undo: remove the dual-write trigger on `invitations`
+-- [46] undo: remove the dual-write trigger on `invitations`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:29:7
 CREATE OR REPLACE FUNCTION "migc_sync_invitations"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW."state" IS DISTINCT FROM OLD."state" THEN
-    NEW."state__migc_new" := CAST(CASE CAST(NEW."state" AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW."state" AS TEXT) END AS invitation_state__migc);
-  END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF true THEN
-      -- written by the old application
-      NULL;
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_da712452c131' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."state__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."state__migc_new" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "state" of relation "invitations" violates not-null constraint', COLUMN = 'state', TABLE = 'invitations';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."state__migc_new" IS DISTINCT FROM OLD."state__migc_new" THEN
+      NEW."state" := CAST(CASE CAST(NEW."state__migc_new" AS TEXT) WHEN 'revoked' THEN 'cancelled' ELSE CAST(NEW."state__migc_new" AS TEXT) END AS invitation_state);
+    END IF;
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' THEN
       NULL;
     END IF;
-  ELSIF (false OR true) AND NOT (false) THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NULL;
-  ELSIF (false) AND NOT (false) THEN
-    -- updated by the new application
-    NULL;
+    IF TG_OP = 'INSERT' OR NEW."state" IS DISTINCT FROM OLD."state" OR NEW."state__migc_new" IS NULL THEN
+      NEW."state__migc_new" := CAST(CASE CAST(NEW."state" AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW."state" AS TEXT) END AS invitation_state__migc);
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -380,7 +493,7 @@ BEGIN
 END
 $migc$;
 
--- [33] undo: set the default of `invitations.state`
+-- [45] undo: set the default of `invitations.state`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:36:3
 DO $migc$
 DECLARE
@@ -406,7 +519,7 @@ BEGIN
 END
 $migc$;
 
--- [32] undo: put shadow column `state__migc_new` in place of `invitations.state`
+-- [44] undo: put shadow column `state__migc_new` in place of `invitations.state`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:36:3
 DO $migc$
 DECLARE
@@ -433,7 +546,7 @@ BEGIN
 END
 $migc$;
 
--- [31] undo: give enum `invitation_state__migc` the name `invitation_state`
+-- [43] undo: give enum `invitation_state__migc` the name `invitation_state`
 --     lock: none; rewrite: no; scan: no; from v2/members.mig:5:6
 DO $migc$
 BEGIN
@@ -444,7 +557,7 @@ BEGIN
 END
 $migc$;
 
--- [30] undo: drop column `invitations.state`
+-- [42] undo: drop column `invitations.state`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -469,7 +582,7 @@ BEGIN
 END
 $migc$;
 
--- [29] undo: rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
+-- [41] undo: rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:42:3
 DO $migc$
 DECLARE
@@ -495,7 +608,7 @@ BEGIN
 END
 $migc$;
 
--- [28] undo: drop index `invitations_open_per_email` on `invitations`
+-- [40] undo: drop index `invitations_open_per_email` on `invitations`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -522,6 +635,126 @@ END
 $migc$;
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "invitations_open_per_email" ON "invitations" ("tenant_id", (lower("email"))) WHERE "state" = 'pending';
 
--- [27] undo: drop the view `members` standing for table `memberships`
+-- [39] undo: drop the view `members` standing for table `memberships`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:19:7
 CREATE OR REPLACE VIEW "members" AS SELECT * FROM "memberships";
+
+-- [38] undo: stop showing `tenants` to the old application in its shape (view `migc_f583276b715f.tenants`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"tenants"'), to_regclass('"tenants"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'id', 'id'), (2, 'slug', 'slug'), (3, 'name', 'name'), (4, 'plan', 'plan'), (5, 'seat_limit', 'seat_limit'), (6, 'billing_email', 'billing_email'), (7, 'created_at', 'created_at'), (8, 'updated_at', 'updated_at'), (9, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_f583276b715f"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_f583276b715f"."tenants"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"tenants"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_f583276b715f"."tenants"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_f583276b715f"');
+END
+$migc$;
+
+-- [37] undo: stop showing `tasks` to the old application in its shape (view `migc_f583276b715f.tasks`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"tasks"'), to_regclass('"tasks"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'tenant_id', 'tenant_id'), (2, 'id', 'id'), (3, 'project_id', 'project_id'), (4, 'number', 'number'), (5, 'title', 'title'), (6, 'body', 'body'), (7, 'status', 'status'), (8, 'priority', 'priority'), (9, 'assignee_id', 'assignee_id'), (10, 'estimate_hours', 'estimate_hours'), (11, 'due_date', 'due_date'), (12, 'created_at', 'created_at'), (13, 'updated_at', 'updated_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_f583276b715f"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_f583276b715f"."tasks"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"tasks"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_f583276b715f"."tasks"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_f583276b715f"');
+END
+$migc$;
+
+-- [36] undo: stop showing `projects` to the old application in its shape (view `migc_f583276b715f.projects`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"projects"'), to_regclass('"projects"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'tenant_id', 'tenant_id'), (2, 'id', 'id'), (3, 'key', 'key'), (4, 'name', 'name'), (5, 'description', 'description'), (6, 'owner_id', 'owner_id'), (7, 'created_at', 'created_at'), (8, 'updated_at', 'updated_at'), (9, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_f583276b715f"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_f583276b715f"."projects"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"projects"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_f583276b715f"."projects"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_f583276b715f"');
+END
+$migc$;
+
+-- [35] undo: stop showing `invitations` to the old application in its shape (view `migc_f583276b715f.invitations`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"invitations"'), to_regclass('"invitations"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'tenant_id', 'tenant_id'), (2, 'id', 'id'), (3, 'email', 'email'), (4, 'role_id', 'role_id'), (5, 'invited_by', 'invited_by'), (6, 'token_hash', 'token_hash'), (7, 'state', 'state'), (8, 'expires_at', 'expires_at'), (9, 'created_at', 'created_at'), (10, 'updated_at', 'updated_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_f583276b715f"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_f583276b715f"."invitations"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"invitations"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_f583276b715f"."invitations"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_f583276b715f"');
+END
+$migc$;

@@ -5,7 +5,51 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [27] drop the view `members` standing for table `memberships`
+-- [35] stop showing `invitations` to the old application in its shape (view `migc_f583276b715f.invitations`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_f583276b715f"."invitations";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_f583276b715f"')) THEN
+    DROP SCHEMA IF EXISTS "migc_f583276b715f";
+  END IF;
+END
+$migc$;
+
+-- [36] stop showing `projects` to the old application in its shape (view `migc_f583276b715f.projects`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_f583276b715f"."projects";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_f583276b715f"')) THEN
+    DROP SCHEMA IF EXISTS "migc_f583276b715f";
+  END IF;
+END
+$migc$;
+
+-- [37] stop showing `tasks` to the old application in its shape (view `migc_f583276b715f.tasks`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_f583276b715f"."tasks";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_f583276b715f"')) THEN
+    DROP SCHEMA IF EXISTS "migc_f583276b715f";
+  END IF;
+END
+$migc$;
+
+-- [38] stop showing `tenants` to the old application in its shape (view `migc_f583276b715f.tenants`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_f583276b715f"."tenants";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_f583276b715f"')) THEN
+    DROP SCHEMA IF EXISTS "migc_f583276b715f";
+  END IF;
+END
+$migc$;
+
+-- [39] drop the view `members` standing for table `memberships`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:19:7
 DO $migc_guard$
 BEGIN
@@ -39,7 +83,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [28] drop index `invitations_open_per_email` on `invitations`
+-- [40] drop index `invitations_open_per_email` on `invitations`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -65,7 +109,7 @@ BEGIN
 END
 $migc$;
 
--- [29] rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
+-- [41] rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:42:3
 DO $migc$
 DECLARE
@@ -92,7 +136,7 @@ BEGIN
 END
 $migc$;
 
--- [30] drop column `invitations.state`
+-- [42] drop column `invitations.state`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -120,7 +164,7 @@ BEGIN
 END
 $migc$;
 
--- [31] give enum `invitation_state__migc` the name `invitation_state`
+-- [43] give enum `invitation_state__migc` the name `invitation_state`
 --     lock: none; rewrite: no; scan: no; from v2/members.mig:5:6
 DO $migc$
 BEGIN
@@ -131,7 +175,7 @@ BEGIN
 END
 $migc$;
 
--- [32] put shadow column `state__migc_new` in place of `invitations.state`
+-- [44] put shadow column `state__migc_new` in place of `invitations.state`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:36:3
 DO $migc$
 DECLARE
@@ -158,7 +202,7 @@ BEGIN
 END
 $migc$;
 
--- [33] set the default of `invitations.state`
+-- [45] set the default of `invitations.state`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:36:3
 DO $migc$
 DECLARE
@@ -184,7 +228,7 @@ BEGIN
 END
 $migc$;
 
--- [34] remove the dual-write trigger on `invitations`
+-- [46] remove the dual-write trigger on `invitations`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:29:7
 DO $migc$
 DECLARE
@@ -209,7 +253,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_invitations"();
 
--- [35] rename constraint `memberships_pkey` to `members_pkey` on `memberships`
+-- [47] rename constraint `memberships_pkey` to `members_pkey` on `memberships`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:24:3
 DO $migc_guard$
 BEGIN
@@ -244,7 +288,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [36] rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
+-- [48] rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:20:45
 DO $migc_guard$
 BEGIN
@@ -279,7 +323,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [37] rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
+-- [49] rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:21:45
 DO $migc_guard$
 BEGIN
@@ -314,7 +358,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [38] rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
+-- [50] rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:25:3
 DO $migc_guard$
 BEGIN
@@ -349,7 +393,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [39] rename index `memberships_user_id_idx` to `members_user_id_idx`
+-- [51] rename index `memberships_user_id_idx` to `members_user_id_idx`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:26:3
 DO $migc_guard$
 BEGIN
@@ -384,7 +428,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [40] rename table `memberships` to `members`
+-- [52] rename table `memberships` to `members`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:19:7
 DO $migc$
 DECLARE
@@ -410,7 +454,7 @@ BEGIN
 END
 $migc$;
 
--- [41] drop check `tasks_estimate_hours_check` on `tasks`
+-- [53] drop check `tasks_estimate_hours_check` on `tasks`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -436,7 +480,7 @@ BEGIN
 END
 $migc$;
 
--- [42] remove the dual-write trigger on `tasks`
+-- [54] remove the dual-write trigger on `tasks`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/projects.mig:25:7
 DO $migc$
 DECLARE
@@ -461,7 +505,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_tasks"();
 
--- [43] drop column `tenants.billing_email`
+-- [55] drop column `tenants.billing_email`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/tenants.mig:16:15
 DO $migc$
 DECLARE
@@ -485,11 +529,11 @@ BEGIN
 END
 $migc$;
 
--- [44] drop view `open_tasks` while its tables change
+-- [56] drop view `open_tasks` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "open_tasks";
 
--- [45] drop column `tasks.body`
+-- [57] drop column `tasks.body`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -513,7 +557,7 @@ BEGIN
 END
 $migc$;
 
--- [46] drop column `tasks.estimate_hours`
+-- [58] drop column `tasks.estimate_hours`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -537,6 +581,50 @@ BEGIN
 END
 $migc$;
 
--- [47] recreate view `open_tasks`
+-- [59] recreate view `open_tasks`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/projects.mig:49:6
 CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "p"."deleted_at" IS NULL;
+
+-- [60] stop showing `invitations` to the new application in its shape (view `migc_da712452c131.invitations`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_da712452c131"."invitations";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
+    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  END IF;
+END
+$migc$;
+
+-- [61] stop showing `projects` to the new application in its shape (view `migc_da712452c131.projects`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_da712452c131"."projects";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
+    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  END IF;
+END
+$migc$;
+
+-- [62] stop showing `tasks` to the new application in its shape (view `migc_da712452c131.tasks`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_da712452c131"."tasks";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
+    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  END IF;
+END
+$migc$;
+
+-- [63] stop showing `tenants` to the new application in its shape (view `migc_da712452c131.tenants`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_da712452c131"."tenants";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
+    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  END IF;
+END
+$migc$;

@@ -5,6 +5,94 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
+-- [22] undo: show `tenants` to the new application in its shape (view `migc_2ecbb71f4caf.tenants`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_2ecbb71f4caf"."tenants";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2ecbb71f4caf"')) THEN
+    DROP SCHEMA IF EXISTS "migc_2ecbb71f4caf";
+  END IF;
+END
+$migc$;
+
+-- [21] undo: show `tenants` to the old application in its shape (view `migc_da712452c131.tenants`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_da712452c131"."tenants";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
+    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  END IF;
+END
+$migc$;
+
+-- [20] undo: show `tasks` to the new application in its shape (view `migc_2ecbb71f4caf.tasks`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_2ecbb71f4caf"."tasks";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2ecbb71f4caf"')) THEN
+    DROP SCHEMA IF EXISTS "migc_2ecbb71f4caf";
+  END IF;
+END
+$migc$;
+
+-- [19] undo: show `tasks` to the old application in its shape (view `migc_da712452c131.tasks`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_da712452c131"."tasks";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
+    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  END IF;
+END
+$migc$;
+
+-- [18] undo: show `audit_log` to the new application in its shape (view `migc_2ecbb71f4caf.audit_log`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_2ecbb71f4caf"."audit_log";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2ecbb71f4caf"')) THEN
+    DROP SCHEMA IF EXISTS "migc_2ecbb71f4caf";
+  END IF;
+END
+$migc$;
+
+-- [17] undo: show `audit_log` to the old application in its shape (view `migc_da712452c131.audit_log`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_da712452c131"."audit_log";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
+    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  END IF;
+END
+$migc$;
+
+-- [16] undo: show `api_keys` to the new application in its shape (view `migc_2ecbb71f4caf.api_keys`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_2ecbb71f4caf"."api_keys";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2ecbb71f4caf"')) THEN
+    DROP SCHEMA IF EXISTS "migc_2ecbb71f4caf";
+  END IF;
+END
+$migc$;
+
+-- [15] undo: show `api_keys` to the old application in its shape (view `migc_da712452c131.api_keys`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_da712452c131"."api_keys";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
+    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  END IF;
+END
+$migc$;
+
 -- [14] undo: create view `open_tasks` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/projects.mig:52:6
 DROP VIEW IF EXISTS "open_tasks";

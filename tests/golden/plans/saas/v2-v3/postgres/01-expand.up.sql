@@ -121,26 +121,27 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW."payload" IS DISTINCT FROM OLD."payload" THEN
-    NEW."payload__migc_new" := NEW."payload";
-  END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW."target" IS NULL THEN
-      -- written by the old application
-      NEW."target" := NEW."target_type" || ':' || NEW."target_id";
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_2ecbb71f4caf' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."target" IS NULL AND (TG_OP = 'INSERT' OR OLD."target" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "target" of relation "audit_log" violates not-null constraint', COLUMN = 'target', TABLE = 'audit_log';
+    END IF;
+    IF NEW."payload__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."payload__migc_new" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "payload" of relation "audit_log" violates not-null constraint', COLUMN = 'payload', TABLE = 'audit_log';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."target" IS DISTINCT FROM OLD."target" OR NEW."payload__migc_new" IS DISTINCT FROM OLD."payload__migc_new" THEN
       NEW."target_type" := split_part(NEW."target", ':', 1);
       NEW."target_id" := split_part(NEW."target", ':', 2);
+      NEW."payload" := NEW."payload__migc_new";
     END IF;
-  ELSIF (NEW."target_type" IS DISTINCT FROM OLD."target_type" OR NEW."target_id" IS DISTINCT FROM OLD."target_id" OR NEW."target" IS NULL) AND NOT (NEW."target" IS DISTINCT FROM OLD."target") THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW."target" := NEW."target_type" || ':' || NEW."target_id";
-  ELSIF (NEW."target" IS DISTINCT FROM OLD."target") AND NOT (NEW."target_type" IS DISTINCT FROM OLD."target_type" OR NEW."target_id" IS DISTINCT FROM OLD."target_id") THEN
-    -- updated by the new application
-    NEW."target_type" := split_part(NEW."target", ':', 1);
-    NEW."target_id" := split_part(NEW."target", ':', 2);
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' OR NEW."target_type" IS DISTINCT FROM OLD."target_type" OR NEW."target_id" IS DISTINCT FROM OLD."target_id" OR (NEW."target" IS NULL) THEN
+      NEW."target" := NEW."target_type" || ':' || NEW."target_id";
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."payload" IS DISTINCT FROM OLD."payload" OR NEW."payload__migc_new" IS NULL THEN
+      NEW."payload__migc_new" := NEW."payload";
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -250,24 +251,22 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" THEN
-    NEW."status__migc_new" := CAST(CASE CAST(NEW."status" AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(NEW."status" AS TEXT) END AS task_status__migc);
-  END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW."archived_at" IS NULL THEN
-      -- written by the old application
-      NEW."archived_at" := CASE WHEN NEW."status" = 'archived' THEN NEW."updated_at" END;
-    ELSE
-      -- written by the new application
-      NULL;
+  IF coalesce('migc_2ecbb71f4caf' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."status__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."status__migc_new" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "status" of relation "tasks" violates not-null constraint', COLUMN = 'status', TABLE = 'tasks';
     END IF;
-  ELSIF (NEW."status" IS DISTINCT FROM OLD."status" OR NEW."updated_at" IS DISTINCT FROM OLD."updated_at" OR NEW."archived_at" IS NULL) AND NOT (NEW."archived_at" IS DISTINCT FROM OLD."archived_at") THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW."archived_at" := CASE WHEN NEW."status" = 'archived' THEN NEW."updated_at" END;
-  ELSIF (NEW."archived_at" IS DISTINCT FROM OLD."archived_at") AND NOT (false) THEN
-    -- updated by the new application
-    NULL;
+    IF TG_OP = 'INSERT' OR NEW."archived_at" IS DISTINCT FROM OLD."archived_at" OR NEW."status__migc_new" IS DISTINCT FROM OLD."status__migc_new" THEN
+      NEW."status" := CAST(CAST(NEW."status__migc_new" AS TEXT) AS task_status);
+    END IF;
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" OR NEW."updated_at" IS DISTINCT FROM OLD."updated_at" OR (NEW."archived_at" IS NULL) THEN
+      NEW."archived_at" := CASE WHEN NEW."status" = 'archived' THEN NEW."updated_at" END;
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" OR NEW."status__migc_new" IS NULL THEN
+      NEW."status__migc_new" := CAST(CASE CAST(NEW."status" AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(NEW."status" AS TEXT) END AS task_status__migc);
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -326,20 +325,19 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW."display_name" IS NULL THEN
-      -- written by the old application
-      NEW."display_name" := NEW."name";
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_2ecbb71f4caf' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."display_name" IS NULL AND (TG_OP = 'INSERT' OR OLD."display_name" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "display_name" of relation "tenants" violates not-null constraint', COLUMN = 'display_name', TABLE = 'tenants';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."display_name" IS DISTINCT FROM OLD."display_name" THEN
       NEW."name" := NEW."display_name";
     END IF;
-  ELSIF (NEW."name" IS DISTINCT FROM OLD."name" OR NEW."display_name" IS NULL) AND NOT (NEW."display_name" IS DISTINCT FROM OLD."display_name") THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW."display_name" := NEW."name";
-  ELSIF (NEW."display_name" IS DISTINCT FROM OLD."display_name") AND NOT (NEW."name" IS DISTINCT FROM OLD."name") THEN
-    -- updated by the new application
-    NEW."name" := NEW."display_name";
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' OR NEW."name" IS DISTINCT FROM OLD."name" OR (NEW."display_name" IS NULL) THEN
+      NEW."display_name" := NEW."name";
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -374,3 +372,165 @@ DROP VIEW IF EXISTS "open_tasks";
 -- [14] create view `open_tasks` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/projects.mig:52:6
 CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "t"."archived_at" IS NULL AND "p"."deleted_at" IS NULL;
+
+-- [15] show `api_keys` to the old application in its shape (view `migc_da712452c131.api_keys`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
+CREATE OR REPLACE VIEW "migc_da712452c131"."api_keys" WITH (security_invoker = true) AS SELECT "id", "tenant_id", "name", "prefix", "secret_hash", "created_by", "created_at", "last_used_at", "expires_at", "revoked_at" FROM "api_keys";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"api_keys"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_da712452c131"."api_keys"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_da712452c131"');
+END
+$migc$;
+
+-- [16] show `api_keys` to the new application in its shape (view `migc_2ecbb71f4caf.api_keys`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_2ecbb71f4caf";
+CREATE OR REPLACE VIEW "migc_2ecbb71f4caf"."api_keys" WITH (security_invoker = true) AS SELECT "id", "tenant_id", "name", "prefix", "secret_hash", "created_by", "created_at", "last_used_at", "expires_at", "revoked_at", "scopes" FROM "api_keys";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"api_keys"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_2ecbb71f4caf"."api_keys"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_2ecbb71f4caf"');
+END
+$migc$;
+
+-- [17] show `audit_log` to the old application in its shape (view `migc_da712452c131.audit_log`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
+CREATE OR REPLACE VIEW "migc_da712452c131"."audit_log" WITH (security_invoker = true) AS SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "payload", "ip_address", "occurred_at" FROM "audit_log";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"audit_log"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_da712452c131"."audit_log"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_da712452c131"');
+END
+$migc$;
+
+-- [18] show `audit_log` to the new application in its shape (view `migc_2ecbb71f4caf.audit_log`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_2ecbb71f4caf";
+CREATE OR REPLACE VIEW "migc_2ecbb71f4caf"."audit_log" WITH (security_invoker = true) AS SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target", "payload__migc_new" AS "payload", "ip_address", "occurred_at" FROM "audit_log";
+ALTER TABLE "migc_2ecbb71f4caf"."audit_log" ALTER COLUMN "payload" SET DEFAULT '{}';
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"audit_log"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_2ecbb71f4caf"."audit_log"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_2ecbb71f4caf"');
+END
+$migc$;
+
+-- [19] show `tasks` to the old application in its shape (view `migc_da712452c131.tasks`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
+CREATE OR REPLACE VIEW "migc_da712452c131"."tasks" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "project_id", "number", "title", "description", "status", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at" FROM "tasks";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"tasks"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_da712452c131"."tasks"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_da712452c131"');
+END
+$migc$;
+
+-- [20] show `tasks` to the new application in its shape (view `migc_2ecbb71f4caf.tasks`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_2ecbb71f4caf";
+CREATE OR REPLACE VIEW "migc_2ecbb71f4caf"."tasks" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "project_id", "number", "title", "description", "status__migc_new" AS "status", "priority", "assignee_id", "estimate_minutes", "due_date", "archived_at", "created_at", "updated_at" FROM "tasks";
+ALTER TABLE "migc_2ecbb71f4caf"."tasks" ALTER COLUMN "status" SET DEFAULT 'todo';
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"tasks"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_2ecbb71f4caf"."tasks"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_2ecbb71f4caf"');
+END
+$migc$;
+
+-- [21] show `tenants` to the old application in its shape (view `migc_da712452c131.tenants`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
+CREATE OR REPLACE VIEW "migc_da712452c131"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"tenants"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_da712452c131"."tenants"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_da712452c131"');
+END
+$migc$;
+
+-- [22] show `tenants` to the new application in its shape (view `migc_2ecbb71f4caf.tenants`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_2ecbb71f4caf";
+CREATE OR REPLACE VIEW "migc_2ecbb71f4caf"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "display_name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"tenants"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_2ecbb71f4caf"."tenants"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_2ecbb71f4caf"');
+END
+$migc$;

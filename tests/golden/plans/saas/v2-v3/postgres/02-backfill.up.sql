@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [15] backfill `target`, `payload__migc_new` on `audit_log`
+-- [23] backfill `target`, `payload__migc_new` on `audit_log`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/security.mig:21:7
 DO $migc$
 DECLARE
@@ -56,7 +56,7 @@ BEGIN
 END
 $migc$;
 
--- [16] backfill `archived_at`, `status__migc_new` on `tasks`
+-- [24] backfill `archived_at`, `status__migc_new` on `tasks`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/projects.mig:29:7
 DO $migc$
 DECLARE
@@ -109,7 +109,7 @@ BEGIN
 END
 $migc$;
 
--- [17] backfill `display_name` on `tenants`
+-- [25] backfill `display_name` on `tenants`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/tenants.mig:7:7
 DO $migc$
 DECLARE

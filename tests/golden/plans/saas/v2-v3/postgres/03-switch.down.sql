@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [29] undo: set `tenants.display_name` not null
+-- [37] undo: set `tenants.display_name` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:11:3
 DO $migc$
 DECLARE
@@ -52,11 +52,11 @@ BEGIN
 END
 $migc$;
 
--- [28] undo: validate that `tenants.display_name` holds no null
+-- [36] undo: validate that `tenants.display_name` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/tenants.mig:11:3
 -- nothing to undo: tenants_display_name_not_null stays validated
 
--- [27] undo: check `tenants.display_name` is not null, without scanning
+-- [35] undo: check `tenants.display_name` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:11:3
 DO $migc$
 DECLARE
@@ -82,7 +82,7 @@ BEGIN
 END
 $migc$;
 
--- [26] undo: set `tasks.status__migc_new` not null
+-- [34] undo: set `tasks.status__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -129,11 +129,11 @@ BEGIN
 END
 $migc$;
 
--- [25] undo: validate that `tasks.status__migc_new` holds no null
+-- [33] undo: validate that `tasks.status__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/projects.mig:36:3
 -- nothing to undo: tasks_status__migc_new_not_null stays validated
 
--- [24] undo: check `tasks.status__migc_new` is not null, without scanning
+-- [32] undo: check `tasks.status__migc_new` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -159,7 +159,7 @@ BEGIN
 END
 $migc$;
 
--- [23] undo: set `audit_log.payload__migc_new` not null
+-- [31] undo: set `audit_log.payload__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -206,11 +206,11 @@ BEGIN
 END
 $migc$;
 
--- [22] undo: validate that `audit_log.payload__migc_new` holds no null
+-- [30] undo: validate that `audit_log.payload__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/security.mig:32:3
 -- nothing to undo: audit_log_payload__migc_new_not_null stays validated
 
--- [21] undo: check `audit_log.payload__migc_new` is not null, without scanning
+-- [29] undo: check `audit_log.payload__migc_new` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -236,7 +236,7 @@ BEGIN
 END
 $migc$;
 
--- [20] undo: set `audit_log.target` not null
+-- [28] undo: set `audit_log.target` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:28:3
 DO $migc$
 DECLARE
@@ -283,11 +283,11 @@ BEGIN
 END
 $migc$;
 
--- [19] undo: validate that `audit_log.target` holds no null
+-- [27] undo: validate that `audit_log.target` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/security.mig:28:3
 -- nothing to undo: audit_log_target_not_null stays validated
 
--- [18] undo: check `audit_log.target` is not null, without scanning
+-- [26] undo: check `audit_log.target` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:28:3
 DO $migc$
 DECLARE

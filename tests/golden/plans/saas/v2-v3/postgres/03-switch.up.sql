@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [18] check `audit_log.target` is not null, without scanning
+-- [26] check `audit_log.target` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:28:3
 DO $migc$
 DECLARE
@@ -31,7 +31,7 @@ BEGIN
 END
 $migc$;
 
--- [19] validate that `audit_log.target` holds no null
+-- [27] validate that `audit_log.target` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/security.mig:28:3
 DO $migc$
 BEGIN
@@ -41,7 +41,7 @@ BEGIN
 END
 $migc$;
 
--- [20] set `audit_log.target` not null
+-- [28] set `audit_log.target` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:28:3
 DO $migc$
 DECLARE
@@ -66,7 +66,7 @@ BEGIN
 END
 $migc$;
 
--- [21] check `audit_log.payload__migc_new` is not null, without scanning
+-- [29] check `audit_log.payload__migc_new` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -92,7 +92,7 @@ BEGIN
 END
 $migc$;
 
--- [22] validate that `audit_log.payload__migc_new` holds no null
+-- [30] validate that `audit_log.payload__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/security.mig:32:3
 DO $migc$
 BEGIN
@@ -102,7 +102,7 @@ BEGIN
 END
 $migc$;
 
--- [23] set `audit_log.payload__migc_new` not null
+-- [31] set `audit_log.payload__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -127,7 +127,7 @@ BEGIN
 END
 $migc$;
 
--- [24] check `tasks.status__migc_new` is not null, without scanning
+-- [32] check `tasks.status__migc_new` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -153,7 +153,7 @@ BEGIN
 END
 $migc$;
 
--- [25] validate that `tasks.status__migc_new` holds no null
+-- [33] validate that `tasks.status__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/projects.mig:36:3
 DO $migc$
 BEGIN
@@ -163,7 +163,7 @@ BEGIN
 END
 $migc$;
 
--- [26] set `tasks.status__migc_new` not null
+-- [34] set `tasks.status__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -188,7 +188,7 @@ BEGIN
 END
 $migc$;
 
--- [27] check `tenants.display_name` is not null, without scanning
+-- [35] check `tenants.display_name` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:11:3
 DO $migc$
 DECLARE
@@ -214,7 +214,7 @@ BEGIN
 END
 $migc$;
 
--- [28] validate that `tenants.display_name` holds no null
+-- [36] validate that `tenants.display_name` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/tenants.mig:11:3
 DO $migc$
 BEGIN
@@ -224,7 +224,7 @@ BEGIN
 END
 $migc$;
 
--- [29] set `tenants.display_name` not null
+-- [37] set `tenants.display_name` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:11:3
 DO $migc$
 DECLARE

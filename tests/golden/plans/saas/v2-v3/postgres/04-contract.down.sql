@@ -5,35 +5,155 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [50] undo: recreate view `open_tasks`
+-- [66] undo: stop showing `tenants` to the new application in its shape (view `migc_2ecbb71f4caf.tenants`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"tenants"'), to_regclass('"tenants"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'id', 'id'), (2, 'slug', 'slug'), (3, 'display_name', 'display_name'), (4, 'plan', 'plan'), (5, 'seat_limit', 'seat_limit'), (6, 'region', 'region'), (7, 'created_at', 'created_at'), (8, 'updated_at', 'updated_at'), (9, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_2ecbb71f4caf"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_2ecbb71f4caf"."tenants"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"tenants"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_2ecbb71f4caf"."tenants"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_2ecbb71f4caf"');
+END
+$migc$;
+
+-- [65] undo: stop showing `tasks` to the new application in its shape (view `migc_2ecbb71f4caf.tasks`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"tasks"'), to_regclass('"tasks"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'tenant_id', 'tenant_id'), (2, 'id', 'id'), (3, 'project_id', 'project_id'), (4, 'number', 'number'), (5, 'title', 'title'), (6, 'description', 'description'), (7, 'status__migc_new', 'status'), (8, 'priority', 'priority'), (9, 'assignee_id', 'assignee_id'), (10, 'estimate_minutes', 'estimate_minutes'), (11, 'due_date', 'due_date'), (12, 'archived_at', 'archived_at'), (13, 'created_at', 'created_at'), (14, 'updated_at', 'updated_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_2ecbb71f4caf"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_2ecbb71f4caf"."tasks"', cols, rel);
+END
+$migc$;
+ALTER TABLE "migc_2ecbb71f4caf"."tasks" ALTER COLUMN "status" SET DEFAULT 'todo';
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"tasks"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_2ecbb71f4caf"."tasks"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_2ecbb71f4caf"');
+END
+$migc$;
+
+-- [64] undo: stop showing `audit_log` to the new application in its shape (view `migc_2ecbb71f4caf.audit_log`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"audit_log"'), to_regclass('"audit_log"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'id', 'id'), (2, 'tenant_id', 'tenant_id'), (3, 'actor_id', 'actor_id'), (4, 'api_key_id', 'api_key_id'), (5, 'action', 'action'), (6, 'target', 'target'), (7, 'payload__migc_new', 'payload'), (8, 'ip_address', 'ip_address'), (9, 'occurred_at', 'occurred_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_2ecbb71f4caf"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_2ecbb71f4caf"."audit_log"', cols, rel);
+END
+$migc$;
+ALTER TABLE "migc_2ecbb71f4caf"."audit_log" ALTER COLUMN "payload" SET DEFAULT '{}';
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"audit_log"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_2ecbb71f4caf"."audit_log"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_2ecbb71f4caf"');
+END
+$migc$;
+
+-- [63] undo: stop showing `api_keys` to the new application in its shape (view `migc_2ecbb71f4caf.api_keys`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"api_keys"'), to_regclass('"api_keys"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'id', 'id'), (2, 'tenant_id', 'tenant_id'), (3, 'name', 'name'), (4, 'prefix', 'prefix'), (5, 'secret_hash', 'secret_hash'), (6, 'created_by', 'created_by'), (7, 'created_at', 'created_at'), (8, 'last_used_at', 'last_used_at'), (9, 'expires_at', 'expires_at'), (10, 'revoked_at', 'revoked_at'), (11, 'scopes', 'scopes')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_2ecbb71f4caf"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_2ecbb71f4caf"."api_keys"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"api_keys"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_2ecbb71f4caf"."api_keys"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_2ecbb71f4caf"');
+END
+$migc$;
+
+-- [62] undo: recreate view `open_tasks`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/projects.mig:52:6
 DROP VIEW IF EXISTS "open_tasks";
 
--- [49] undo: remove the dual-write trigger on `tasks`
+-- [61] undo: remove the dual-write trigger on `tasks`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:29:7
 CREATE OR REPLACE FUNCTION "migc_sync_tasks"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" THEN
-    NEW."status__migc_new" := CAST(CASE CAST(NEW."status" AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(NEW."status" AS TEXT) END AS task_status__migc);
-  END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW."archived_at" IS NULL THEN
-      -- written by the old application
-      NEW."archived_at" := CASE WHEN NEW."status" = 'archived' THEN NEW."updated_at" END;
-    ELSE
-      -- written by the new application
-      NULL;
+  IF coalesce('migc_2ecbb71f4caf' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."status__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."status__migc_new" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "status" of relation "tasks" violates not-null constraint', COLUMN = 'status', TABLE = 'tasks';
     END IF;
-  ELSIF (NEW."status" IS DISTINCT FROM OLD."status" OR NEW."updated_at" IS DISTINCT FROM OLD."updated_at" OR NEW."archived_at" IS NULL) AND NOT (NEW."archived_at" IS DISTINCT FROM OLD."archived_at") THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW."archived_at" := CASE WHEN NEW."status" = 'archived' THEN NEW."updated_at" END;
-  ELSIF (NEW."archived_at" IS DISTINCT FROM OLD."archived_at") AND NOT (false) THEN
-    -- updated by the new application
-    NULL;
+    IF TG_OP = 'INSERT' OR NEW."archived_at" IS DISTINCT FROM OLD."archived_at" OR NEW."status__migc_new" IS DISTINCT FROM OLD."status__migc_new" THEN
+      NEW."status" := CAST(CAST(NEW."status__migc_new" AS TEXT) AS task_status);
+    END IF;
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" OR NEW."updated_at" IS DISTINCT FROM OLD."updated_at" OR (NEW."archived_at" IS NULL) THEN
+      NEW."archived_at" := CASE WHEN NEW."status" = 'archived' THEN NEW."updated_at" END;
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" OR NEW."status__migc_new" IS NULL THEN
+      NEW."status__migc_new" := CAST(CASE CAST(NEW."status" AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(NEW."status" AS TEXT) END AS task_status__migc);
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -61,7 +181,7 @@ BEGIN
 END
 $migc$;
 
--- [48] undo: set the default of `tasks.status`
+-- [60] undo: set the default of `tasks.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -87,7 +207,7 @@ BEGIN
 END
 $migc$;
 
--- [47] undo: put shadow column `status__migc_new` in place of `tasks.status`
+-- [59] undo: put shadow column `status__migc_new` in place of `tasks.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -114,7 +234,7 @@ BEGIN
 END
 $migc$;
 
--- [46] undo: give enum `task_status__migc` the name `task_status`
+-- [58] undo: give enum `task_status__migc` the name `task_status`
 --     lock: none; rewrite: no; scan: no; from v3/projects.mig:10:6
 DO $migc$
 BEGIN
@@ -125,7 +245,7 @@ BEGIN
 END
 $migc$;
 
--- [45] undo: drop column `tasks.status`
+-- [57] undo: drop column `tasks.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -150,11 +270,11 @@ BEGIN
 END
 $migc$;
 
--- [44] undo: drop view `open_tasks` while its tables change
+-- [56] undo: drop view `open_tasks` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "t"."archived_at" IS NULL AND "p"."deleted_at" IS NULL;
 
--- [43] undo: drop column `tenants.name`
+-- [55] undo: drop column `tenants.name`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -182,27 +302,26 @@ BEGIN
 END
 $migc$;
 
--- [42] undo: remove the dual-write trigger on `tenants`
+-- [54] undo: remove the dual-write trigger on `tenants`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:7:7
 CREATE OR REPLACE FUNCTION "migc_sync_tenants"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW."display_name" IS NULL THEN
-      -- written by the old application
-      NEW."display_name" := NEW."name";
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_2ecbb71f4caf' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."display_name" IS NULL AND (TG_OP = 'INSERT' OR OLD."display_name" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "display_name" of relation "tenants" violates not-null constraint', COLUMN = 'display_name', TABLE = 'tenants';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."display_name" IS DISTINCT FROM OLD."display_name" THEN
       NEW."name" := NEW."display_name";
     END IF;
-  ELSIF (NEW."name" IS DISTINCT FROM OLD."name" OR NEW."display_name" IS NULL) AND NOT (NEW."display_name" IS DISTINCT FROM OLD."display_name") THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW."display_name" := NEW."name";
-  ELSIF (NEW."display_name" IS DISTINCT FROM OLD."display_name") AND NOT (NEW."name" IS DISTINCT FROM OLD."name") THEN
-    -- updated by the new application
-    NEW."name" := NEW."display_name";
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' OR NEW."name" IS DISTINCT FROM OLD."name" OR (NEW."display_name" IS NULL) THEN
+      NEW."display_name" := NEW."name";
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -230,7 +349,7 @@ BEGIN
 END
 $migc$;
 
--- [41] undo: let `tenants.name` accept null before the dual-write trigger goes
+-- [53] undo: let `tenants.name` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -284,7 +403,7 @@ BEGIN
 END
 $migc$;
 
--- [40] undo: rename index `tasks_board__migc` to `tasks_board`
+-- [52] undo: rename index `tasks_board__migc` to `tasks_board`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:48:3
 DO $migc$
 DECLARE
@@ -310,7 +429,7 @@ BEGIN
 END
 $migc$;
 
--- [39] undo: drop index `tasks_board` on `tasks`
+-- [51] undo: drop index `tasks_board` on `tasks`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -337,7 +456,7 @@ END
 $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "tasks_board" ON "tasks" ("tenant_id", "project_id", "status", "priority") WHERE "status" <> 'archived';
 
--- [38] undo: drop column `audit_log.target_id`
+-- [50] undo: drop column `audit_log.target_id`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:30:3
 DO $migc$
 DECLARE
@@ -365,7 +484,7 @@ BEGIN
 END
 $migc$;
 
--- [37] undo: drop column `audit_log.target_type`
+-- [49] undo: drop column `audit_log.target_type`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:29:3
 DO $migc$
 DECLARE
@@ -393,33 +512,34 @@ BEGIN
 END
 $migc$;
 
--- [36] undo: remove the dual-write trigger on `audit_log`
+-- [48] undo: remove the dual-write trigger on `audit_log`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:21:7
 CREATE OR REPLACE FUNCTION "migc_sync_audit_log"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW."payload" IS DISTINCT FROM OLD."payload" THEN
-    NEW."payload__migc_new" := NEW."payload";
-  END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW."target" IS NULL THEN
-      -- written by the old application
-      NEW."target" := NEW."target_type" || ':' || NEW."target_id";
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_2ecbb71f4caf' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."target" IS NULL AND (TG_OP = 'INSERT' OR OLD."target" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "target" of relation "audit_log" violates not-null constraint', COLUMN = 'target', TABLE = 'audit_log';
+    END IF;
+    IF NEW."payload__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."payload__migc_new" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "payload" of relation "audit_log" violates not-null constraint', COLUMN = 'payload', TABLE = 'audit_log';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."target" IS DISTINCT FROM OLD."target" OR NEW."payload__migc_new" IS DISTINCT FROM OLD."payload__migc_new" THEN
       NEW."target_type" := split_part(NEW."target", ':', 1);
       NEW."target_id" := split_part(NEW."target", ':', 2);
+      NEW."payload" := NEW."payload__migc_new";
     END IF;
-  ELSIF (NEW."target_type" IS DISTINCT FROM OLD."target_type" OR NEW."target_id" IS DISTINCT FROM OLD."target_id" OR NEW."target" IS NULL) AND NOT (NEW."target" IS DISTINCT FROM OLD."target") THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW."target" := NEW."target_type" || ':' || NEW."target_id";
-  ELSIF (NEW."target" IS DISTINCT FROM OLD."target") AND NOT (NEW."target_type" IS DISTINCT FROM OLD."target_type" OR NEW."target_id" IS DISTINCT FROM OLD."target_id") THEN
-    -- updated by the new application
-    NEW."target_type" := split_part(NEW."target", ':', 1);
-    NEW."target_id" := split_part(NEW."target", ':', 2);
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' OR NEW."target_type" IS DISTINCT FROM OLD."target_type" OR NEW."target_id" IS DISTINCT FROM OLD."target_id" OR (NEW."target" IS NULL) THEN
+      NEW."target" := NEW."target_type" || ':' || NEW."target_id";
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."payload" IS DISTINCT FROM OLD."payload" OR NEW."payload__migc_new" IS NULL THEN
+      NEW."payload__migc_new" := NEW."payload";
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -447,7 +567,7 @@ BEGIN
 END
 $migc$;
 
--- [35] undo: set the default of `audit_log.payload`
+-- [47] undo: set the default of `audit_log.payload`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -473,7 +593,7 @@ BEGIN
 END
 $migc$;
 
--- [34] undo: put shadow column `payload__migc_new` in place of `audit_log.payload`
+-- [46] undo: put shadow column `payload__migc_new` in place of `audit_log.payload`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -500,7 +620,7 @@ BEGIN
 END
 $migc$;
 
--- [33] undo: drop column `audit_log.payload`
+-- [45] undo: drop column `audit_log.payload`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -529,7 +649,7 @@ BEGIN
 END
 $migc$;
 
--- [32] undo: let `audit_log.target_id` accept null before the dual-write trigger goes
+-- [44] undo: let `audit_log.target_id` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -583,7 +703,7 @@ BEGIN
 END
 $migc$;
 
--- [31] undo: let `audit_log.target_type` accept null before the dual-write trigger goes
+-- [43] undo: let `audit_log.target_type` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -637,7 +757,7 @@ BEGIN
 END
 $migc$;
 
--- [30] undo: drop index `audit_log_tenant_id_target_type_target_id_idx` on `audit_log`
+-- [42] undo: drop index `audit_log_tenant_id_target_type_target_id_idx` on `audit_log`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -663,3 +783,123 @@ BEGIN
 END
 $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "audit_log_tenant_id_target_type_target_id_idx" ON "audit_log" ("tenant_id", "target_type", "target_id");
+
+-- [41] undo: stop showing `tenants` to the old application in its shape (view `migc_da712452c131.tenants`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"tenants"'), to_regclass('"tenants"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'id', 'id'), (2, 'slug', 'slug'), (3, 'name', 'name'), (4, 'plan', 'plan'), (5, 'seat_limit', 'seat_limit'), (6, 'region', 'region'), (7, 'created_at', 'created_at'), (8, 'updated_at', 'updated_at'), (9, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_da712452c131"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_da712452c131"."tenants"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"tenants"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_da712452c131"."tenants"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_da712452c131"');
+END
+$migc$;
+
+-- [40] undo: stop showing `tasks` to the old application in its shape (view `migc_da712452c131.tasks`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"tasks"'), to_regclass('"tasks"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'tenant_id', 'tenant_id'), (2, 'id', 'id'), (3, 'project_id', 'project_id'), (4, 'number', 'number'), (5, 'title', 'title'), (6, 'description', 'description'), (7, 'status', 'status'), (8, 'priority', 'priority'), (9, 'assignee_id', 'assignee_id'), (10, 'estimate_minutes', 'estimate_minutes'), (11, 'due_date', 'due_date'), (12, 'created_at', 'created_at'), (13, 'updated_at', 'updated_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_da712452c131"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_da712452c131"."tasks"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"tasks"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_da712452c131"."tasks"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_da712452c131"');
+END
+$migc$;
+
+-- [39] undo: stop showing `audit_log` to the old application in its shape (view `migc_da712452c131.audit_log`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"audit_log"'), to_regclass('"audit_log"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'id', 'id'), (2, 'tenant_id', 'tenant_id'), (3, 'actor_id', 'actor_id'), (4, 'api_key_id', 'api_key_id'), (5, 'action', 'action'), (6, 'target_type', 'target_type'), (7, 'target_id', 'target_id'), (8, 'payload', 'payload'), (9, 'ip_address', 'ip_address'), (10, 'occurred_at', 'occurred_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_da712452c131"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_da712452c131"."audit_log"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"audit_log"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_da712452c131"."audit_log"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_da712452c131"');
+END
+$migc$;
+
+-- [38] undo: stop showing `api_keys` to the old application in its shape (view `migc_da712452c131.api_keys`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"api_keys"'), to_regclass('"api_keys"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'id', 'id'), (2, 'tenant_id', 'tenant_id'), (3, 'name', 'name'), (4, 'prefix', 'prefix'), (5, 'secret_hash', 'secret_hash'), (6, 'created_by', 'created_by'), (7, 'created_at', 'created_at'), (8, 'last_used_at', 'last_used_at'), (9, 'expires_at', 'expires_at'), (10, 'revoked_at', 'revoked_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_da712452c131"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_da712452c131"."api_keys"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"api_keys"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_da712452c131"."api_keys"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_da712452c131"');
+END
+$migc$;

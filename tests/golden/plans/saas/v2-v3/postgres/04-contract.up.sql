@@ -5,11 +5,55 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [30] drop index `audit_log_tenant_id_target_type_target_id_idx` on `audit_log`
+-- [38] stop showing `api_keys` to the old application in its shape (view `migc_da712452c131.api_keys`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_da712452c131"."api_keys";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
+    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  END IF;
+END
+$migc$;
+
+-- [39] stop showing `audit_log` to the old application in its shape (view `migc_da712452c131.audit_log`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_da712452c131"."audit_log";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
+    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  END IF;
+END
+$migc$;
+
+-- [40] stop showing `tasks` to the old application in its shape (view `migc_da712452c131.tasks`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_da712452c131"."tasks";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
+    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  END IF;
+END
+$migc$;
+
+-- [41] stop showing `tenants` to the old application in its shape (view `migc_da712452c131.tenants`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_da712452c131"."tenants";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
+    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  END IF;
+END
+$migc$;
+
+-- [42] drop index `audit_log_tenant_id_target_type_target_id_idx` on `audit_log`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP INDEX CONCURRENTLY IF EXISTS "audit_log_tenant_id_target_type_target_id_idx";
 
--- [31] let `audit_log.target_type` accept null before the dual-write trigger goes
+-- [43] let `audit_log.target_type` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -35,7 +79,7 @@ BEGIN
 END
 $migc$;
 
--- [32] let `audit_log.target_id` accept null before the dual-write trigger goes
+-- [44] let `audit_log.target_id` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -61,7 +105,7 @@ BEGIN
 END
 $migc$;
 
--- [33] drop column `audit_log.payload`
+-- [45] drop column `audit_log.payload`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -89,7 +133,7 @@ BEGIN
 END
 $migc$;
 
--- [34] put shadow column `payload__migc_new` in place of `audit_log.payload`
+-- [46] put shadow column `payload__migc_new` in place of `audit_log.payload`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -116,7 +160,7 @@ BEGIN
 END
 $migc$;
 
--- [35] set the default of `audit_log.payload`
+-- [47] set the default of `audit_log.payload`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -142,7 +186,7 @@ BEGIN
 END
 $migc$;
 
--- [36] remove the dual-write trigger on `audit_log`
+-- [48] remove the dual-write trigger on `audit_log`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:21:7
 DO $migc$
 DECLARE
@@ -167,7 +211,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_audit_log"();
 
--- [37] drop column `audit_log.target_type`
+-- [49] drop column `audit_log.target_type`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:29:3
 DO $migc$
 DECLARE
@@ -191,7 +235,7 @@ BEGIN
 END
 $migc$;
 
--- [38] drop column `audit_log.target_id`
+-- [50] drop column `audit_log.target_id`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:30:3
 DO $migc$
 DECLARE
@@ -215,7 +259,7 @@ BEGIN
 END
 $migc$;
 
--- [39] drop index `tasks_board` on `tasks`
+-- [51] drop index `tasks_board` on `tasks`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -241,7 +285,7 @@ BEGIN
 END
 $migc$;
 
--- [40] rename index `tasks_board__migc` to `tasks_board`
+-- [52] rename index `tasks_board__migc` to `tasks_board`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:48:3
 DO $migc$
 DECLARE
@@ -268,7 +312,7 @@ BEGIN
 END
 $migc$;
 
--- [41] let `tenants.name` accept null before the dual-write trigger goes
+-- [53] let `tenants.name` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -294,7 +338,7 @@ BEGIN
 END
 $migc$;
 
--- [42] remove the dual-write trigger on `tenants`
+-- [54] remove the dual-write trigger on `tenants`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:7:7
 DO $migc$
 DECLARE
@@ -319,7 +363,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_tenants"();
 
--- [43] drop column `tenants.name`
+-- [55] drop column `tenants.name`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -343,11 +387,11 @@ BEGIN
 END
 $migc$;
 
--- [44] drop view `open_tasks` while its tables change
+-- [56] drop view `open_tasks` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "open_tasks";
 
--- [45] drop column `tasks.status`
+-- [57] drop column `tasks.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -375,7 +419,7 @@ BEGIN
 END
 $migc$;
 
--- [46] give enum `task_status__migc` the name `task_status`
+-- [58] give enum `task_status__migc` the name `task_status`
 --     lock: none; rewrite: no; scan: no; from v3/projects.mig:10:6
 DO $migc$
 BEGIN
@@ -386,7 +430,7 @@ BEGIN
 END
 $migc$;
 
--- [47] put shadow column `status__migc_new` in place of `tasks.status`
+-- [59] put shadow column `status__migc_new` in place of `tasks.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -413,7 +457,7 @@ BEGIN
 END
 $migc$;
 
--- [48] set the default of `tasks.status`
+-- [60] set the default of `tasks.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -439,7 +483,7 @@ BEGIN
 END
 $migc$;
 
--- [49] remove the dual-write trigger on `tasks`
+-- [61] remove the dual-write trigger on `tasks`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:29:7
 DO $migc$
 DECLARE
@@ -464,6 +508,50 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_tasks"();
 
--- [50] recreate view `open_tasks`
+-- [62] recreate view `open_tasks`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/projects.mig:52:6
 CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "t"."archived_at" IS NULL AND "p"."deleted_at" IS NULL;
+
+-- [63] stop showing `api_keys` to the new application in its shape (view `migc_2ecbb71f4caf.api_keys`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_2ecbb71f4caf"."api_keys";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2ecbb71f4caf"')) THEN
+    DROP SCHEMA IF EXISTS "migc_2ecbb71f4caf";
+  END IF;
+END
+$migc$;
+
+-- [64] stop showing `audit_log` to the new application in its shape (view `migc_2ecbb71f4caf.audit_log`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_2ecbb71f4caf"."audit_log";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2ecbb71f4caf"')) THEN
+    DROP SCHEMA IF EXISTS "migc_2ecbb71f4caf";
+  END IF;
+END
+$migc$;
+
+-- [65] stop showing `tasks` to the new application in its shape (view `migc_2ecbb71f4caf.tasks`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_2ecbb71f4caf"."tasks";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2ecbb71f4caf"')) THEN
+    DROP SCHEMA IF EXISTS "migc_2ecbb71f4caf";
+  END IF;
+END
+$migc$;
+
+-- [66] stop showing `tenants` to the new application in its shape (view `migc_2ecbb71f4caf.tenants`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_2ecbb71f4caf"."tenants";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2ecbb71f4caf"')) THEN
+    DROP SCHEMA IF EXISTS "migc_2ecbb71f4caf";
+  END IF;
+END
+$migc$;

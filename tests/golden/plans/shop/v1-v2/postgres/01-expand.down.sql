@@ -5,6 +5,72 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
+-- [26] undo: show `users` to the new application in its shape (view `migc_6334d8b0594b.users`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_6334d8b0594b"."users";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  END IF;
+END
+$migc$;
+
+-- [25] undo: show `users` to the old application in its shape (view `migc_27c3e3b90e16.users`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_27c3e3b90e16"."users";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_27c3e3b90e16"')) THEN
+    DROP SCHEMA IF EXISTS "migc_27c3e3b90e16";
+  END IF;
+END
+$migc$;
+
+-- [24] undo: show `payments` to the new application in its shape (view `migc_6334d8b0594b.payments`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_6334d8b0594b"."payments";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  END IF;
+END
+$migc$;
+
+-- [23] undo: show `payments` to the old application in its shape (view `migc_27c3e3b90e16.payments`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_27c3e3b90e16"."payments";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_27c3e3b90e16"')) THEN
+    DROP SCHEMA IF EXISTS "migc_27c3e3b90e16";
+  END IF;
+END
+$migc$;
+
+-- [22] undo: show `orders` to the new application in its shape (view `migc_6334d8b0594b.orders`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_6334d8b0594b"."orders";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  END IF;
+END
+$migc$;
+
+-- [21] undo: show `orders` to the old application in its shape (view `migc_27c3e3b90e16.orders`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_27c3e3b90e16"."orders";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_27c3e3b90e16"')) THEN
+    DROP SCHEMA IF EXISTS "migc_27c3e3b90e16";
+  END IF;
+END
+$migc$;
+
 -- [20] undo: create view `customer_directory`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/users.mig:47:6
 DROP VIEW IF EXISTS "customer_directory";

@@ -5,14 +5,14 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [23] undo: backfill `first_name`, `last_name` on `users`
+-- [29] undo: backfill `first_name`, `last_name` on `users`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v2/users.mig:4:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
--- [22] undo: backfill `amount_cents` on `payments`
+-- [28] undo: backfill `amount_cents` on `payments`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v2/orders.mig:33:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
--- [21] undo: backfill `status__migc_new` on `orders`
+-- [27] undo: backfill `status__migc_new` on `orders`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v2/orders.mig:9:7
 -- nothing to undo: the backfilled columns go with the expand rollback

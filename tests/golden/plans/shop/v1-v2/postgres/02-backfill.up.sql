@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [21] backfill `status__migc_new` on `orders`
+-- [27] backfill `status__migc_new` on `orders`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v2/orders.mig:9:7
 DO $migc$
 DECLARE
@@ -56,7 +56,7 @@ BEGIN
 END
 $migc$;
 
--- [22] backfill `amount_cents` on `payments`
+-- [28] backfill `amount_cents` on `payments`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v2/orders.mig:33:7
 DO $migc$
 DECLARE
@@ -107,7 +107,7 @@ BEGIN
 END
 $migc$;
 
--- [23] backfill `first_name`, `last_name` on `users`
+-- [29] backfill `first_name`, `last_name` on `users`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v2/users.mig:4:7
 DO $migc$
 DECLARE

@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [39] undo: set `users.last_name` not null
+-- [45] undo: set `users.last_name` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:9:3
 DO $migc$
 DECLARE
@@ -52,11 +52,11 @@ BEGIN
 END
 $migc$;
 
--- [38] undo: validate that `users.last_name` holds no null
+-- [44] undo: validate that `users.last_name` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/users.mig:9:3
 -- nothing to undo: users_last_name_not_null stays validated
 
--- [37] undo: check `users.last_name` is not null, without scanning
+-- [43] undo: check `users.last_name` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:9:3
 DO $migc$
 DECLARE
@@ -82,7 +82,7 @@ BEGIN
 END
 $migc$;
 
--- [36] undo: set `users.first_name` not null
+-- [42] undo: set `users.first_name` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:8:3
 DO $migc$
 DECLARE
@@ -129,11 +129,11 @@ BEGIN
 END
 $migc$;
 
--- [35] undo: validate that `users.first_name` holds no null
+-- [41] undo: validate that `users.first_name` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/users.mig:8:3
 -- nothing to undo: users_first_name_not_null stays validated
 
--- [34] undo: check `users.first_name` is not null, without scanning
+-- [40] undo: check `users.first_name` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:8:3
 DO $migc$
 DECLARE
@@ -159,19 +159,19 @@ BEGIN
 END
 $migc$;
 
--- [33] undo: validate foreign key `stock_product_id_fkey` on existing rows
+-- [39] undo: validate foreign key `stock_product_id_fkey` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/inventory.mig:11:43
 -- nothing to undo: stock_product_id_fkey stays validated
 
--- [32] undo: validate check `payments_currency_check` on existing rows
+-- [38] undo: validate check `payments_currency_check` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/orders.mig:39:54
 -- nothing to undo: payments_currency_check stays validated
 
--- [31] undo: validate check `payments_amount_cents_check` on existing rows
+-- [37] undo: validate check `payments_amount_cents_check` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/orders.mig:38:40
 -- nothing to undo: payments_amount_cents_check stays validated
 
--- [30] undo: turn index `payments_provider_ref_key` into a unique constraint
+-- [36] undo: turn index `payments_provider_ref_key` into a unique constraint
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:41:36
 DO $migc$
 DECLARE
@@ -221,7 +221,7 @@ END
 $migc$;
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "payments_provider_ref_key" ON "payments" ("provider_ref");
 
--- [29] undo: set `payments.amount_cents` not null
+-- [35] undo: set `payments.amount_cents` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:38:3
 DO $migc$
 DECLARE
@@ -268,11 +268,11 @@ BEGIN
 END
 $migc$;
 
--- [28] undo: validate that `payments.amount_cents` holds no null
+-- [34] undo: validate that `payments.amount_cents` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/orders.mig:38:3
 -- nothing to undo: payments_amount_cents_not_null stays validated
 
--- [27] undo: check `payments.amount_cents` is not null, without scanning
+-- [33] undo: check `payments.amount_cents` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:38:3
 DO $migc$
 DECLARE
@@ -298,7 +298,7 @@ BEGIN
 END
 $migc$;
 
--- [26] undo: set `orders.status__migc_new` not null
+-- [32] undo: set `orders.status__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:13:3
 DO $migc$
 DECLARE
@@ -345,11 +345,11 @@ BEGIN
 END
 $migc$;
 
--- [25] undo: validate that `orders.status__migc_new` holds no null
+-- [31] undo: validate that `orders.status__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/orders.mig:13:3
 -- nothing to undo: orders_status__migc_new_not_null stays validated
 
--- [24] undo: check `orders.status__migc_new` is not null, without scanning
+-- [30] undo: check `orders.status__migc_new` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:13:3
 DO $migc$
 DECLARE

@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [24] check `orders.status__migc_new` is not null, without scanning
+-- [30] check `orders.status__migc_new` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:13:3
 DO $migc$
 DECLARE
@@ -31,7 +31,7 @@ BEGIN
 END
 $migc$;
 
--- [25] validate that `orders.status__migc_new` holds no null
+-- [31] validate that `orders.status__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/orders.mig:13:3
 DO $migc$
 BEGIN
@@ -41,7 +41,7 @@ BEGIN
 END
 $migc$;
 
--- [26] set `orders.status__migc_new` not null
+-- [32] set `orders.status__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:13:3
 DO $migc$
 DECLARE
@@ -66,7 +66,7 @@ BEGIN
 END
 $migc$;
 
--- [27] check `payments.amount_cents` is not null, without scanning
+-- [33] check `payments.amount_cents` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:38:3
 DO $migc$
 DECLARE
@@ -92,7 +92,7 @@ BEGIN
 END
 $migc$;
 
--- [28] validate that `payments.amount_cents` holds no null
+-- [34] validate that `payments.amount_cents` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/orders.mig:38:3
 DO $migc$
 BEGIN
@@ -102,7 +102,7 @@ BEGIN
 END
 $migc$;
 
--- [29] set `payments.amount_cents` not null
+-- [35] set `payments.amount_cents` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:38:3
 DO $migc$
 DECLARE
@@ -127,7 +127,7 @@ BEGIN
 END
 $migc$;
 
--- [30] turn index `payments_provider_ref_key` into a unique constraint
+-- [36] turn index `payments_provider_ref_key` into a unique constraint
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:41:36
 DO $migc$
 DECLARE
@@ -153,7 +153,7 @@ BEGIN
 END
 $migc$;
 
--- [31] validate check `payments_amount_cents_check` on existing rows
+-- [37] validate check `payments_amount_cents_check` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/orders.mig:38:40
 DO $migc$
 BEGIN
@@ -163,7 +163,7 @@ BEGIN
 END
 $migc$;
 
--- [32] validate check `payments_currency_check` on existing rows
+-- [38] validate check `payments_currency_check` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/orders.mig:39:54
 DO $migc$
 BEGIN
@@ -173,7 +173,7 @@ BEGIN
 END
 $migc$;
 
--- [33] validate foreign key `stock_product_id_fkey` on existing rows
+-- [39] validate foreign key `stock_product_id_fkey` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/inventory.mig:11:43
 DO $migc$
 BEGIN
@@ -183,7 +183,7 @@ BEGIN
 END
 $migc$;
 
--- [34] check `users.first_name` is not null, without scanning
+-- [40] check `users.first_name` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:8:3
 DO $migc$
 DECLARE
@@ -209,7 +209,7 @@ BEGIN
 END
 $migc$;
 
--- [35] validate that `users.first_name` holds no null
+-- [41] validate that `users.first_name` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/users.mig:8:3
 DO $migc$
 BEGIN
@@ -219,7 +219,7 @@ BEGIN
 END
 $migc$;
 
--- [36] set `users.first_name` not null
+-- [42] set `users.first_name` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:8:3
 DO $migc$
 DECLARE
@@ -244,7 +244,7 @@ BEGIN
 END
 $migc$;
 
--- [37] check `users.last_name` is not null, without scanning
+-- [43] check `users.last_name` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:9:3
 DO $migc$
 DECLARE
@@ -270,7 +270,7 @@ BEGIN
 END
 $migc$;
 
--- [38] validate that `users.last_name` holds no null
+-- [44] validate that `users.last_name` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v2/users.mig:9:3
 DO $migc$
 BEGIN
@@ -280,7 +280,7 @@ BEGIN
 END
 $migc$;
 
--- [39] set `users.last_name` not null
+-- [45] set `users.last_name` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:9:3
 DO $migc$
 DECLARE

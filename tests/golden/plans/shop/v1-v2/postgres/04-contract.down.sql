@@ -5,35 +5,124 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [59] undo: recreate view `order_totals`
+-- [71] undo: stop showing `users` to the new application in its shape (view `migc_6334d8b0594b.users`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"users"'), to_regclass('"users"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'id', 'id'), (2, 'email', 'email'), (3, 'first_name', 'first_name'), (4, 'last_name', 'last_name'), (5, 'phone', 'phone'), (6, 'password_hash', 'password_hash'), (7, 'is_admin', 'is_admin'), (8, 'marketing_opt_in', 'marketing_opt_in'), (9, 'created_at', 'created_at'), (10, 'updated_at', 'updated_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_6334d8b0594b"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_6334d8b0594b"."users"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"users"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6334d8b0594b"."users"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6334d8b0594b"');
+END
+$migc$;
+
+-- [70] undo: stop showing `payments` to the new application in its shape (view `migc_6334d8b0594b.payments`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"payments"'), to_regclass('"payments"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'id', 'id'), (2, 'order_id', 'order_id'), (3, 'method', 'method'), (4, 'amount_cents', 'amount_cents'), (5, 'currency', 'currency'), (6, 'provider_ref', 'provider_ref'), (7, 'paid_at', 'paid_at'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_6334d8b0594b"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_6334d8b0594b"."payments"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"payments"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6334d8b0594b"."payments"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6334d8b0594b"');
+END
+$migc$;
+
+-- [69] undo: stop showing `orders` to the new application in its shape (view `migc_6334d8b0594b.orders`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"orders"'), to_regclass('"orders"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'id', 'id'), (2, 'user_id', 'user_id'), (3, 'shipping_address_id', 'shipping_address_id'), (4, 'status__migc_new', 'status'), (5, 'total', 'total'), (6, 'notes', 'notes'), (7, 'placed_at', 'placed_at'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_6334d8b0594b"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_6334d8b0594b"."orders"', cols, rel);
+END
+$migc$;
+ALTER TABLE "migc_6334d8b0594b"."orders" ALTER COLUMN "status" SET DEFAULT 'pending';
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"orders"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6334d8b0594b"."orders"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6334d8b0594b"');
+END
+$migc$;
+
+-- [68] undo: recreate view `order_totals`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/orders.mig:47:6
 DROP VIEW IF EXISTS "order_totals";
 
--- [58] undo: remove the dual-write trigger on `orders`
+-- [67] undo: remove the dual-write trigger on `orders`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:9:7
 CREATE OR REPLACE FUNCTION "migc_sync_orders"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" THEN
-    NEW."status__migc_new" := CAST(CASE CAST(NEW."status" AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(NEW."status" AS TEXT) END AS order_status__migc);
-  END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF true THEN
-      -- written by the old application
-      NULL;
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_6334d8b0594b' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."status__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."status__migc_new" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "status" of relation "orders" violates not-null constraint', COLUMN = 'status', TABLE = 'orders';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."status__migc_new" IS DISTINCT FROM OLD."status__migc_new" THEN
+      NEW."status" := CAST(CASE CAST(NEW."status__migc_new" AS TEXT) WHEN 'paid' THEN 'completed' ELSE CAST(NEW."status__migc_new" AS TEXT) END AS order_status);
+    END IF;
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' THEN
       NULL;
     END IF;
-  ELSIF (false OR true) AND NOT (false) THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NULL;
-  ELSIF (false) AND NOT (false) THEN
-    -- updated by the new application
-    NULL;
+    IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" OR NEW."status__migc_new" IS NULL THEN
+      NEW."status__migc_new" := CAST(CASE CAST(NEW."status" AS TEXT) WHEN 'completed' THEN 'paid' ELSE CAST(NEW."status" AS TEXT) END AS order_status__migc);
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -61,7 +150,7 @@ BEGIN
 END
 $migc$;
 
--- [57] undo: set the default of `orders.status`
+-- [66] undo: set the default of `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:13:3
 DO $migc$
 DECLARE
@@ -87,7 +176,7 @@ BEGIN
 END
 $migc$;
 
--- [56] undo: put shadow column `status__migc_new` in place of `orders.status`
+-- [65] undo: put shadow column `status__migc_new` in place of `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:13:3
 DO $migc$
 DECLARE
@@ -114,7 +203,7 @@ BEGIN
 END
 $migc$;
 
--- [55] undo: give enum `order_status__migc` the name `order_status`
+-- [64] undo: give enum `order_status__migc` the name `order_status`
 --     lock: none; rewrite: no; scan: no; from v2/orders.mig:5:6
 DO $migc$
 BEGIN
@@ -125,7 +214,7 @@ BEGIN
 END
 $migc$;
 
--- [54] undo: drop column `orders.status`
+-- [63] undo: drop column `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -150,15 +239,15 @@ BEGIN
 END
 $migc$;
 
--- [53] undo: drop view `order_totals` while its tables change
+-- [62] undo: drop view `order_totals` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 
--- [52] undo: recreate view `customer_directory`
+-- [61] undo: recreate view `customer_directory`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/users.mig:47:6
 DROP VIEW IF EXISTS "customer_directory";
 
--- [51] undo: drop column `users.nickname`
+-- [60] undo: drop column `users.nickname`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:16:15
 DO $migc$
 DECLARE
@@ -182,7 +271,7 @@ BEGIN
 END
 $migc$;
 
--- [50] undo: drop column `users.full_name`
+-- [59] undo: drop column `users.full_name`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:10:3
 DO $migc$
 DECLARE
@@ -211,33 +300,34 @@ BEGIN
 END
 $migc$;
 
--- [49] undo: drop view `customer_directory` while its tables change
+-- [58] undo: drop view `customer_directory` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW "customer_directory" AS SELECT "id", "email", "first_name", "last_name", "phone" FROM "users";
 
--- [48] undo: remove the dual-write trigger on `users`
+-- [57] undo: remove the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:4:7
 CREATE OR REPLACE FUNCTION "migc_sync_users"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW."first_name" IS NULL AND NEW."last_name" IS NULL THEN
-      -- written by the old application
-      NEW."first_name" := split_part(NEW."full_name", ' ', 1);
-      NEW."last_name" := split_part(NEW."full_name", ' ', 2);
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_6334d8b0594b' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."first_name" IS NULL AND (TG_OP = 'INSERT' OR OLD."first_name" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "first_name" of relation "users" violates not-null constraint', COLUMN = 'first_name', TABLE = 'users';
+    END IF;
+    IF NEW."last_name" IS NULL AND (TG_OP = 'INSERT' OR OLD."last_name" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "last_name" of relation "users" violates not-null constraint', COLUMN = 'last_name', TABLE = 'users';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."first_name" IS DISTINCT FROM OLD."first_name" OR NEW."last_name" IS DISTINCT FROM OLD."last_name" OR NEW."first_name" IS DISTINCT FROM OLD."first_name" OR NEW."last_name" IS DISTINCT FROM OLD."last_name" THEN
       NEW."full_name" := NEW."first_name" || ' ' || NEW."last_name";
     END IF;
-  ELSIF (NEW."full_name" IS DISTINCT FROM OLD."full_name" OR NEW."first_name" IS NULL AND NEW."last_name" IS NULL) AND NOT (NEW."first_name" IS DISTINCT FROM OLD."first_name" OR NEW."last_name" IS DISTINCT FROM OLD."last_name") THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW."first_name" := split_part(NEW."full_name", ' ', 1);
-    NEW."last_name" := split_part(NEW."full_name", ' ', 2);
-  ELSIF (NEW."first_name" IS DISTINCT FROM OLD."first_name" OR NEW."last_name" IS DISTINCT FROM OLD."last_name") AND NOT (NEW."full_name" IS DISTINCT FROM OLD."full_name") THEN
-    -- updated by the new application
-    NEW."full_name" := NEW."first_name" || ' ' || NEW."last_name";
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' OR NEW."full_name" IS DISTINCT FROM OLD."full_name" OR (NEW."first_name" IS NULL AND NEW."last_name" IS NULL) THEN
+      NEW."first_name" := split_part(NEW."full_name", ' ', 1);
+      NEW."last_name" := split_part(NEW."full_name", ' ', 2);
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -265,7 +355,7 @@ BEGIN
 END
 $migc$;
 
--- [47] undo: let `users.full_name` accept null before the dual-write trigger goes
+-- [56] undo: let `users.full_name` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -319,7 +409,7 @@ BEGIN
 END
 $migc$;
 
--- [46] undo: drop column `payments.amount`
+-- [55] undo: drop column `payments.amount`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -347,27 +437,26 @@ BEGIN
 END
 $migc$;
 
--- [45] undo: remove the dual-write trigger on `payments`
+-- [54] undo: remove the dual-write trigger on `payments`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:33:7
 CREATE OR REPLACE FUNCTION "migc_sync_payments"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW."amount_cents" IS NULL THEN
-      -- written by the old application
-      NEW."amount_cents" := round(NEW."amount" * 100);
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_6334d8b0594b' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."amount_cents" IS NULL AND (TG_OP = 'INSERT' OR OLD."amount_cents" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "amount_cents" of relation "payments" violates not-null constraint', COLUMN = 'amount_cents', TABLE = 'payments';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."amount_cents" IS DISTINCT FROM OLD."amount_cents" THEN
       NEW."amount" := NEW."amount_cents" / 100.0;
     END IF;
-  ELSIF (NEW."amount" IS DISTINCT FROM OLD."amount" OR NEW."amount_cents" IS NULL) AND NOT (NEW."amount_cents" IS DISTINCT FROM OLD."amount_cents") THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW."amount_cents" := round(NEW."amount" * 100);
-  ELSIF (NEW."amount_cents" IS DISTINCT FROM OLD."amount_cents") AND NOT (NEW."amount" IS DISTINCT FROM OLD."amount") THEN
-    -- updated by the new application
-    NEW."amount" := NEW."amount_cents" / 100.0;
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' OR NEW."amount" IS DISTINCT FROM OLD."amount" OR (NEW."amount_cents" IS NULL) THEN
+      NEW."amount_cents" := round(NEW."amount" * 100);
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -395,7 +484,7 @@ BEGIN
 END
 $migc$;
 
--- [44] undo: let `payments.amount` accept null before the dual-write trigger goes
+-- [53] undo: let `payments.amount` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -449,7 +538,7 @@ BEGIN
 END
 $migc$;
 
--- [43] undo: drop check `payments_amount_check` on `payments`
+-- [52] undo: drop check `payments_amount_check` on `payments`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -482,7 +571,7 @@ BEGIN
 END
 $migc$;
 
--- [42] undo: rename index `orders_pending__migc` to `orders_pending`
+-- [51] undo: rename index `orders_pending__migc` to `orders_pending`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:20:3
 DO $migc$
 DECLARE
@@ -508,7 +597,7 @@ BEGIN
 END
 $migc$;
 
--- [41] undo: drop index `orders_pending` on `orders`
+-- [50] undo: drop index `orders_pending` on `orders`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -535,7 +624,7 @@ END
 $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pending';
 
--- [40] undo: drop table `legacy_sessions`
+-- [49] undo: drop table `legacy_sessions`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:45:12
 CREATE TABLE IF NOT EXISTS "legacy_sessions" (
   "token" varchar(64) NOT NULL,
@@ -613,5 +702,95 @@ BEGIN
       PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
     END;
   END LOOP;
+END
+$migc$;
+
+-- [48] undo: stop showing `users` to the old application in its shape (view `migc_27c3e3b90e16.users`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"users"'), to_regclass('"users"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'id', 'id'), (2, 'email', 'email'), (3, 'full_name', 'full_name'), (4, 'nickname', 'nickname'), (5, 'phone', 'phone'), (6, 'password_hash', 'password_hash'), (7, 'is_admin', 'is_admin'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_27c3e3b90e16"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_27c3e3b90e16"."users"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"users"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_27c3e3b90e16"."users"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_27c3e3b90e16"');
+END
+$migc$;
+
+-- [47] undo: stop showing `payments` to the old application in its shape (view `migc_27c3e3b90e16.payments`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"payments"'), to_regclass('"payments"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'id', 'id'), (2, 'order_id', 'order_id'), (3, 'method', 'method'), (4, 'amount', 'amount'), (5, 'provider_ref', 'provider_ref'), (6, 'paid_at', 'paid_at'), (7, 'created_at', 'created_at'), (8, 'updated_at', 'updated_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_27c3e3b90e16"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_27c3e3b90e16"."payments"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"payments"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_27c3e3b90e16"."payments"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_27c3e3b90e16"');
+END
+$migc$;
+
+-- [46] undo: stop showing `orders` to the old application in its shape (view `migc_27c3e3b90e16.orders`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DO $migc$
+DECLARE
+  rel regclass := coalesce(to_regclass('"orders"'), to_regclass('"orders"'));
+  cols text;
+BEGIN
+  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
+  INTO cols
+  FROM (VALUES (1, 'id', 'id'), (2, 'user_id', 'user_id'), (3, 'shipping_address_id', 'shipping_address_id'), (4, 'status', 'status'), (5, 'total', 'total'), (6, 'notes', 'notes'), (7, 'placed_at', 'placed_at'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_27c3e3b90e16"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_27c3e3b90e16"."orders"', cols, rel);
+END
+$migc$;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"orders"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_27c3e3b90e16"."orders"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_27c3e3b90e16"');
 END
 $migc$;

@@ -5,7 +5,40 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [40] drop table `legacy_sessions`
+-- [46] stop showing `orders` to the old application in its shape (view `migc_27c3e3b90e16.orders`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_27c3e3b90e16"."orders";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_27c3e3b90e16"')) THEN
+    DROP SCHEMA IF EXISTS "migc_27c3e3b90e16";
+  END IF;
+END
+$migc$;
+
+-- [47] stop showing `payments` to the old application in its shape (view `migc_27c3e3b90e16.payments`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_27c3e3b90e16"."payments";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_27c3e3b90e16"')) THEN
+    DROP SCHEMA IF EXISTS "migc_27c3e3b90e16";
+  END IF;
+END
+$migc$;
+
+-- [48] stop showing `users` to the old application in its shape (view `migc_27c3e3b90e16.users`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_27c3e3b90e16"."users";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_27c3e3b90e16"')) THEN
+    DROP SCHEMA IF EXISTS "migc_27c3e3b90e16";
+  END IF;
+END
+$migc$;
+
+-- [49] drop table `legacy_sessions`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:45:12
 DO $migc$
 DECLARE
@@ -29,7 +62,7 @@ BEGIN
 END
 $migc$;
 
--- [41] drop index `orders_pending` on `orders`
+-- [50] drop index `orders_pending` on `orders`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -55,7 +88,7 @@ BEGIN
 END
 $migc$;
 
--- [42] rename index `orders_pending__migc` to `orders_pending`
+-- [51] rename index `orders_pending__migc` to `orders_pending`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:20:3
 DO $migc$
 DECLARE
@@ -82,7 +115,7 @@ BEGIN
 END
 $migc$;
 
--- [43] drop check `payments_amount_check` on `payments`
+-- [52] drop check `payments_amount_check` on `payments`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -108,7 +141,7 @@ BEGIN
 END
 $migc$;
 
--- [44] let `payments.amount` accept null before the dual-write trigger goes
+-- [53] let `payments.amount` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -134,7 +167,7 @@ BEGIN
 END
 $migc$;
 
--- [45] remove the dual-write trigger on `payments`
+-- [54] remove the dual-write trigger on `payments`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:33:7
 DO $migc$
 DECLARE
@@ -159,7 +192,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_payments"();
 
--- [46] drop column `payments.amount`
+-- [55] drop column `payments.amount`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -183,7 +216,7 @@ BEGIN
 END
 $migc$;
 
--- [47] let `users.full_name` accept null before the dual-write trigger goes
+-- [56] let `users.full_name` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -209,7 +242,7 @@ BEGIN
 END
 $migc$;
 
--- [48] remove the dual-write trigger on `users`
+-- [57] remove the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:4:7
 DO $migc$
 DECLARE
@@ -234,11 +267,11 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_users"();
 
--- [49] drop view `customer_directory` while its tables change
+-- [58] drop view `customer_directory` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "customer_directory";
 
--- [50] drop column `users.full_name`
+-- [59] drop column `users.full_name`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:10:3
 DO $migc$
 DECLARE
@@ -262,7 +295,7 @@ BEGIN
 END
 $migc$;
 
--- [51] drop column `users.nickname`
+-- [60] drop column `users.nickname`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/users.mig:16:15
 DO $migc$
 DECLARE
@@ -286,15 +319,15 @@ BEGIN
 END
 $migc$;
 
--- [52] recreate view `customer_directory`
+-- [61] recreate view `customer_directory`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/users.mig:47:6
 CREATE OR REPLACE VIEW "customer_directory" AS SELECT "id", "email", "first_name", "last_name", "phone" FROM "users";
 
--- [53] drop view `order_totals` while its tables change
+-- [62] drop view `order_totals` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "order_totals";
 
--- [54] drop column `orders.status`
+-- [63] drop column `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -322,7 +355,7 @@ BEGIN
 END
 $migc$;
 
--- [55] give enum `order_status__migc` the name `order_status`
+-- [64] give enum `order_status__migc` the name `order_status`
 --     lock: none; rewrite: no; scan: no; from v2/orders.mig:5:6
 DO $migc$
 BEGIN
@@ -333,7 +366,7 @@ BEGIN
 END
 $migc$;
 
--- [56] put shadow column `status__migc_new` in place of `orders.status`
+-- [65] put shadow column `status__migc_new` in place of `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:13:3
 DO $migc$
 DECLARE
@@ -360,7 +393,7 @@ BEGIN
 END
 $migc$;
 
--- [57] set the default of `orders.status`
+-- [66] set the default of `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:13:3
 DO $migc$
 DECLARE
@@ -386,7 +419,7 @@ BEGIN
 END
 $migc$;
 
--- [58] remove the dual-write trigger on `orders`
+-- [67] remove the dual-write trigger on `orders`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v2/orders.mig:9:7
 DO $migc$
 DECLARE
@@ -411,6 +444,39 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_orders"();
 
--- [59] recreate view `order_totals`
+-- [68] recreate view `order_totals`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/orders.mig:47:6
 CREATE OR REPLACE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
+
+-- [69] stop showing `orders` to the new application in its shape (view `migc_6334d8b0594b.orders`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_6334d8b0594b"."orders";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  END IF;
+END
+$migc$;
+
+-- [70] stop showing `payments` to the new application in its shape (view `migc_6334d8b0594b.payments`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_6334d8b0594b"."payments";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  END IF;
+END
+$migc$;
+
+-- [71] stop showing `users` to the new application in its shape (view `migc_6334d8b0594b.users`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_6334d8b0594b"."users";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  END IF;
+END
+$migc$;

@@ -5,6 +5,72 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
+-- [26] undo: show `users` to the new application in its shape (view `migc_aa4dcf56ed1d.users`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."users";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
+    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  END IF;
+END
+$migc$;
+
+-- [25] undo: show `users` to the old application in its shape (view `migc_6334d8b0594b.users`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_6334d8b0594b"."users";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  END IF;
+END
+$migc$;
+
+-- [24] undo: show `orders` to the new application in its shape (view `migc_aa4dcf56ed1d.orders`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."orders";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
+    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  END IF;
+END
+$migc$;
+
+-- [23] undo: show `orders` to the old application in its shape (view `migc_6334d8b0594b.orders`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_6334d8b0594b"."orders";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  END IF;
+END
+$migc$;
+
+-- [22] undo: show `addresses` to the new application in its shape (view `migc_aa4dcf56ed1d.addresses`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."addresses";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
+    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  END IF;
+END
+$migc$;
+
+-- [21] undo: show `addresses` to the old application in its shape (view `migc_6334d8b0594b.addresses`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_6334d8b0594b"."addresses";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  END IF;
+END
+$migc$;
+
 -- [20] undo: create view `product_stock` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/inventory.mig:19:6
 DROP VIEW IF EXISTS "product_stock";

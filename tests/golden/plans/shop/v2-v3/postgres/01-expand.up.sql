@@ -206,22 +206,20 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW."line1" IS NULL THEN
-      -- written by the old application
-      NEW."line1" := NEW."street" || ' ' || NEW."house_number";
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_aa4dcf56ed1d' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."line1" IS NULL AND (TG_OP = 'INSERT' OR OLD."line1" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "line1" of relation "addresses" violates not-null constraint', COLUMN = 'line1', TABLE = 'addresses';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."line1" IS DISTINCT FROM OLD."line1" THEN
       NEW."street" := NEW."line1";
       NEW."house_number" := '';
     END IF;
-  ELSIF (NEW."street" IS DISTINCT FROM OLD."street" OR NEW."house_number" IS DISTINCT FROM OLD."house_number" OR NEW."line1" IS NULL) AND NOT (NEW."line1" IS DISTINCT FROM OLD."line1") THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW."line1" := NEW."street" || ' ' || NEW."house_number";
-  ELSIF (NEW."line1" IS DISTINCT FROM OLD."line1") AND NOT (NEW."street" IS DISTINCT FROM OLD."street" OR NEW."house_number" IS DISTINCT FROM OLD."house_number") THEN
-    -- updated by the new application
-    NEW."street" := NEW."line1";
-    NEW."house_number" := '';
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' OR NEW."street" IS DISTINCT FROM OLD."street" OR NEW."house_number" IS DISTINCT FROM OLD."house_number" OR (NEW."line1" IS NULL) THEN
+      NEW."line1" := NEW."street" || ' ' || NEW."house_number";
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -331,24 +329,23 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  -- shadow columns of type changes follow the deployed columns
-  IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" THEN
-    NEW."status__migc_new" := CAST(CASE CAST(NEW."status" AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(NEW."status" AS TEXT) END AS order_status__migc);
-  END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW."customer_note" IS NULL THEN
-      -- written by the old application
-      NEW."customer_note" := NEW."notes";
-    ELSE
-      -- written by the new application
-      NEW."notes" := NEW."customer_note";
+  IF coalesce('migc_aa4dcf56ed1d' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."status__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."status__migc_new" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "status" of relation "orders" violates not-null constraint', COLUMN = 'status', TABLE = 'orders';
     END IF;
-  ELSIF (NEW."notes" IS DISTINCT FROM OLD."notes" OR NEW."customer_note" IS NULL) AND NOT (NEW."customer_note" IS DISTINCT FROM OLD."customer_note") THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW."customer_note" := NEW."notes";
-  ELSIF (NEW."customer_note" IS DISTINCT FROM OLD."customer_note") AND NOT (NEW."notes" IS DISTINCT FROM OLD."notes") THEN
-    -- updated by the new application
-    NEW."notes" := NEW."customer_note";
+    IF TG_OP = 'INSERT' OR NEW."customer_note" IS DISTINCT FROM OLD."customer_note" OR NEW."status__migc_new" IS DISTINCT FROM OLD."status__migc_new" THEN
+      NEW."notes" := NEW."customer_note";
+      NEW."status" := CAST(CAST(NEW."status__migc_new" AS TEXT) AS order_status);
+    END IF;
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' OR NEW."notes" IS DISTINCT FROM OLD."notes" OR (NEW."customer_note" IS NULL) THEN
+      NEW."customer_note" := NEW."notes";
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" OR NEW."status__migc_new" IS NULL THEN
+      NEW."status__migc_new" := CAST(CASE CAST(NEW."status" AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(NEW."status" AS TEXT) END AS order_status__migc);
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -434,20 +431,19 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW."email_normalized" IS NULL THEN
-      -- written by the old application
-      NEW."email_normalized" := lower(TRIM(NEW."email"));
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_aa4dcf56ed1d' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."email_normalized" IS NULL AND (TG_OP = 'INSERT' OR OLD."email_normalized" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "email_normalized" of relation "users" violates not-null constraint', COLUMN = 'email_normalized', TABLE = 'users';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."email_normalized" IS DISTINCT FROM OLD."email_normalized" THEN
       NULL;
     END IF;
-  ELSIF (NEW."email" IS DISTINCT FROM OLD."email" OR NEW."email_normalized" IS NULL) AND NOT (NEW."email_normalized" IS DISTINCT FROM OLD."email_normalized") THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW."email_normalized" := lower(TRIM(NEW."email"));
-  ELSIF (NEW."email_normalized" IS DISTINCT FROM OLD."email_normalized") AND NOT (false) THEN
-    -- updated by the new application
-    NULL;
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' OR NEW."email" IS DISTINCT FROM OLD."email" OR (NEW."email_normalized" IS NULL) THEN
+      NEW."email_normalized" := lower(TRIM(NEW."email"));
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -482,3 +478,124 @@ DROP VIEW IF EXISTS "product_stock";
 -- [20] create view `product_stock` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/inventory.mig:19:6
 CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock_levels" GROUP BY "product_id";
+
+-- [21] show `addresses` to the old application in its shape (view `migc_6334d8b0594b.addresses`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_6334d8b0594b";
+CREATE OR REPLACE VIEW "migc_6334d8b0594b"."addresses" WITH (security_invoker = true) AS SELECT "id", "user_id", "recipient", "street", "house_number", "city", "postal_code", "country", "is_default", "created_at", "updated_at" FROM "addresses";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"addresses"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6334d8b0594b"."addresses"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6334d8b0594b"');
+END
+$migc$;
+
+-- [22] show `addresses` to the new application in its shape (view `migc_aa4dcf56ed1d.addresses`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_aa4dcf56ed1d";
+CREATE OR REPLACE VIEW "migc_aa4dcf56ed1d"."addresses" WITH (security_invoker = true) AS SELECT "id", "user_id", "recipient", "line1", "line2", "city", "postal_code", "country", "is_default", "created_at", "updated_at" FROM "addresses";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"addresses"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_aa4dcf56ed1d"."addresses"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_aa4dcf56ed1d"');
+END
+$migc$;
+
+-- [23] show `orders` to the old application in its shape (view `migc_6334d8b0594b.orders`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_6334d8b0594b";
+CREATE OR REPLACE VIEW "migc_6334d8b0594b"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status", "total", "notes", "placed_at", "created_at", "updated_at" FROM "orders";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"orders"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6334d8b0594b"."orders"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6334d8b0594b"');
+END
+$migc$;
+
+-- [24] show `orders` to the new application in its shape (view `migc_aa4dcf56ed1d.orders`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_aa4dcf56ed1d";
+CREATE OR REPLACE VIEW "migc_aa4dcf56ed1d"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status__migc_new" AS "status", "total", "customer_note", "placed_at", "created_at", "updated_at" FROM "orders";
+ALTER TABLE "migc_aa4dcf56ed1d"."orders" ALTER COLUMN "status" SET DEFAULT 'pending';
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"orders"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_aa4dcf56ed1d"."orders"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_aa4dcf56ed1d"');
+END
+$migc$;
+
+-- [25] show `users` to the old application in its shape (view `migc_6334d8b0594b.users`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_6334d8b0594b";
+CREATE OR REPLACE VIEW "migc_6334d8b0594b"."users" WITH (security_invoker = true) AS SELECT "id", "email", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"users"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6334d8b0594b"."users"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6334d8b0594b"');
+END
+$migc$;
+
+-- [26] show `users` to the new application in its shape (view `migc_aa4dcf56ed1d.users`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_aa4dcf56ed1d";
+CREATE OR REPLACE VIEW "migc_aa4dcf56ed1d"."users" WITH (security_invoker = true) AS SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"users"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_aa4dcf56ed1d"."users"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_aa4dcf56ed1d"');
+END
+$migc$;

@@ -5,14 +5,14 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [23] undo: backfill `email_normalized` on `users`
+-- [29] undo: backfill `email_normalized` on `users`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/users.mig:4:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
--- [22] undo: backfill `customer_note`, `status__migc_new` on `orders`
+-- [28] undo: backfill `customer_note`, `status__migc_new` on `orders`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/orders.mig:12:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
--- [21] undo: backfill `line1` on `addresses`
+-- [27] undo: backfill `line1` on `addresses`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/users.mig:28:7
 -- nothing to undo: the backfilled columns go with the expand rollback

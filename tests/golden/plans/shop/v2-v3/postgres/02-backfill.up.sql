@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [21] backfill `line1` on `addresses`
+-- [27] backfill `line1` on `addresses`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/users.mig:28:7
 DO $migc$
 DECLARE
@@ -56,7 +56,7 @@ BEGIN
 END
 $migc$;
 
--- [22] backfill `customer_note`, `status__migc_new` on `orders`
+-- [28] backfill `customer_note`, `status__migc_new` on `orders`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/orders.mig:12:7
 DO $migc$
 DECLARE
@@ -107,7 +107,7 @@ BEGIN
 END
 $migc$;
 
--- [23] backfill `email_normalized` on `users`
+-- [29] backfill `email_normalized` on `users`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/users.mig:4:7
 DO $migc$
 DECLARE

@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [33] undo: turn index `users_email_normalized_key` into a unique constraint
+-- [39] undo: turn index `users_email_normalized_key` into a unique constraint
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:18:3
 DO $migc$
 DECLARE
@@ -55,7 +55,7 @@ END
 $migc$;
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "users_email_normalized_key" ON "users" ("email_normalized");
 
--- [32] undo: set `users.email_normalized` not null
+-- [38] undo: set `users.email_normalized` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:9:3
 DO $migc$
 DECLARE
@@ -102,11 +102,11 @@ BEGIN
 END
 $migc$;
 
--- [31] undo: validate that `users.email_normalized` holds no null
+-- [37] undo: validate that `users.email_normalized` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/users.mig:9:3
 -- nothing to undo: users_email_normalized_not_null stays validated
 
--- [30] undo: check `users.email_normalized` is not null, without scanning
+-- [36] undo: check `users.email_normalized` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:9:3
 DO $migc$
 DECLARE
@@ -132,7 +132,7 @@ BEGIN
 END
 $migc$;
 
--- [29] undo: set `orders.status__migc_new` not null
+-- [35] undo: set `orders.status__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:16:3
 DO $migc$
 DECLARE
@@ -179,11 +179,11 @@ BEGIN
 END
 $migc$;
 
--- [28] undo: validate that `orders.status__migc_new` holds no null
+-- [34] undo: validate that `orders.status__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/orders.mig:16:3
 -- nothing to undo: orders_status__migc_new_not_null stays validated
 
--- [27] undo: check `orders.status__migc_new` is not null, without scanning
+-- [33] undo: check `orders.status__migc_new` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:16:3
 DO $migc$
 DECLARE
@@ -209,7 +209,7 @@ BEGIN
 END
 $migc$;
 
--- [26] undo: set `addresses.line1` not null
+-- [32] undo: set `addresses.line1` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:33:3
 DO $migc$
 DECLARE
@@ -256,11 +256,11 @@ BEGIN
 END
 $migc$;
 
--- [25] undo: validate that `addresses.line1` holds no null
+-- [31] undo: validate that `addresses.line1` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/users.mig:33:3
 -- nothing to undo: addresses_line1_not_null stays validated
 
--- [24] undo: check `addresses.line1` is not null, without scanning
+-- [30] undo: check `addresses.line1` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:33:3
 DO $migc$
 DECLARE

@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [24] check `addresses.line1` is not null, without scanning
+-- [30] check `addresses.line1` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:33:3
 DO $migc$
 DECLARE
@@ -31,7 +31,7 @@ BEGIN
 END
 $migc$;
 
--- [25] validate that `addresses.line1` holds no null
+-- [31] validate that `addresses.line1` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/users.mig:33:3
 DO $migc$
 BEGIN
@@ -41,7 +41,7 @@ BEGIN
 END
 $migc$;
 
--- [26] set `addresses.line1` not null
+-- [32] set `addresses.line1` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:33:3
 DO $migc$
 DECLARE
@@ -66,7 +66,7 @@ BEGIN
 END
 $migc$;
 
--- [27] check `orders.status__migc_new` is not null, without scanning
+-- [33] check `orders.status__migc_new` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:16:3
 DO $migc$
 DECLARE
@@ -92,7 +92,7 @@ BEGIN
 END
 $migc$;
 
--- [28] validate that `orders.status__migc_new` holds no null
+-- [34] validate that `orders.status__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/orders.mig:16:3
 DO $migc$
 BEGIN
@@ -102,7 +102,7 @@ BEGIN
 END
 $migc$;
 
--- [29] set `orders.status__migc_new` not null
+-- [35] set `orders.status__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:16:3
 DO $migc$
 DECLARE
@@ -127,7 +127,7 @@ BEGIN
 END
 $migc$;
 
--- [30] check `users.email_normalized` is not null, without scanning
+-- [36] check `users.email_normalized` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:9:3
 DO $migc$
 DECLARE
@@ -153,7 +153,7 @@ BEGIN
 END
 $migc$;
 
--- [31] validate that `users.email_normalized` holds no null
+-- [37] validate that `users.email_normalized` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/users.mig:9:3
 DO $migc$
 BEGIN
@@ -163,7 +163,7 @@ BEGIN
 END
 $migc$;
 
--- [32] set `users.email_normalized` not null
+-- [38] set `users.email_normalized` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:9:3
 DO $migc$
 DECLARE
@@ -188,7 +188,7 @@ BEGIN
 END
 $migc$;
 
--- [33] turn index `users_email_normalized_key` into a unique constraint
+-- [39] turn index `users_email_normalized_key` into a unique constraint
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:18:3
 DO $migc$
 DECLARE

@@ -5,7 +5,40 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [34] let `addresses.street` accept null before the dual-write trigger goes
+-- [40] stop showing `addresses` to the old application in its shape (view `migc_6334d8b0594b.addresses`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_6334d8b0594b"."addresses";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  END IF;
+END
+$migc$;
+
+-- [41] stop showing `orders` to the old application in its shape (view `migc_6334d8b0594b.orders`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_6334d8b0594b"."orders";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  END IF;
+END
+$migc$;
+
+-- [42] stop showing `users` to the old application in its shape (view `migc_6334d8b0594b.users`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_6334d8b0594b"."users";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  END IF;
+END
+$migc$;
+
+-- [43] let `addresses.street` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -31,7 +64,7 @@ BEGIN
 END
 $migc$;
 
--- [35] let `addresses.house_number` accept null before the dual-write trigger goes
+-- [44] let `addresses.house_number` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -57,7 +90,7 @@ BEGIN
 END
 $migc$;
 
--- [36] remove the dual-write trigger on `addresses`
+-- [45] remove the dual-write trigger on `addresses`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:28:7
 DO $migc$
 DECLARE
@@ -82,7 +115,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_addresses"();
 
--- [37] drop column `addresses.street`
+-- [46] drop column `addresses.street`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:35:3
 DO $migc$
 DECLARE
@@ -106,7 +139,7 @@ BEGIN
 END
 $migc$;
 
--- [38] drop column `addresses.house_number`
+-- [47] drop column `addresses.house_number`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:36:3
 DO $migc$
 DECLARE
@@ -130,7 +163,7 @@ BEGIN
 END
 $migc$;
 
--- [39] drop index `orders_pending` on `orders`
+-- [48] drop index `orders_pending` on `orders`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -156,7 +189,7 @@ BEGIN
 END
 $migc$;
 
--- [40] rename index `orders_pending__migc` to `orders_pending`
+-- [49] rename index `orders_pending__migc` to `orders_pending`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:23:3
 DO $migc$
 DECLARE
@@ -183,7 +216,7 @@ BEGIN
 END
 $migc$;
 
--- [41] rename constraint `stock_pkey` to `stock_levels_pkey` on `stock`
+-- [50] rename constraint `stock_pkey` to `stock_levels_pkey` on `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:15:3
 DO $migc_guard$
 BEGIN
@@ -218,7 +251,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [42] rename constraint `stock_quantity_check` to `stock_levels_quantity_check` on `stock`
+-- [51] rename constraint `stock_quantity_check` to `stock_levels_quantity_check` on `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:13:42
 DO $migc_guard$
 BEGIN
@@ -253,7 +286,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [43] rename constraint `stock_reserved_check` to `stock_levels_reserved_check` on `stock`
+-- [52] rename constraint `stock_reserved_check` to `stock_levels_reserved_check` on `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:14:42
 DO $migc_guard$
 BEGIN
@@ -288,7 +321,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [44] rename constraint `stock_product_id_fkey` to `stock_levels_product_id_fkey` on `stock`
+-- [53] rename constraint `stock_product_id_fkey` to `stock_levels_product_id_fkey` on `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:11:43
 DO $migc_guard$
 BEGIN
@@ -323,7 +356,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [45] rename constraint `stock_warehouse_id_fkey` to `stock_levels_warehouse_id_fkey` on `stock`
+-- [54] rename constraint `stock_warehouse_id_fkey` to `stock_levels_warehouse_id_fkey` on `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:12:43
 DO $migc_guard$
 BEGIN
@@ -358,11 +391,11 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [46] drop index `users_email_lower_key` on `users`
+-- [55] drop index `users_email_lower_key` on `users`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP INDEX CONCURRENTLY IF EXISTS "users_email_lower_key";
 
--- [47] remove the dual-write trigger on `users`
+-- [56] remove the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/users.mig:4:7
 DO $migc$
 DECLARE
@@ -387,11 +420,11 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_users"();
 
--- [48] drop view `order_totals` while its tables change
+-- [57] drop view `order_totals` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "order_totals";
 
--- [49] drop column `orders.status`
+-- [58] drop column `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -419,7 +452,7 @@ BEGIN
 END
 $migc$;
 
--- [50] give enum `order_status__migc` the name `order_status`
+-- [59] give enum `order_status__migc` the name `order_status`
 --     lock: none; rewrite: no; scan: no; from v3/orders.mig:6:6
 DO $migc$
 BEGIN
@@ -430,7 +463,7 @@ BEGIN
 END
 $migc$;
 
--- [51] put shadow column `status__migc_new` in place of `orders.status`
+-- [60] put shadow column `status__migc_new` in place of `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:16:3
 DO $migc$
 DECLARE
@@ -457,7 +490,7 @@ BEGIN
 END
 $migc$;
 
--- [52] set the default of `orders.status`
+-- [61] set the default of `orders.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:16:3
 DO $migc$
 DECLARE
@@ -483,7 +516,7 @@ BEGIN
 END
 $migc$;
 
--- [53] remove the dual-write trigger on `orders`
+-- [62] remove the dual-write trigger on `orders`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/orders.mig:12:7
 DO $migc$
 DECLARE
@@ -508,7 +541,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_orders"();
 
--- [54] drop column `orders.notes`
+-- [63] drop column `orders.notes`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -532,15 +565,15 @@ BEGIN
 END
 $migc$;
 
--- [55] recreate view `order_totals`
+-- [64] recreate view `order_totals`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/orders.mig:60:6
 CREATE OR REPLACE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 
--- [56] drop view `product_stock` while its tables change
+-- [65] drop view `product_stock` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "product_stock";
 
--- [57] drop the view `stock_levels` standing for table `stock`
+-- [66] drop the view `stock_levels` standing for table `stock`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:10:7
 DO $migc_guard$
 BEGIN
@@ -574,7 +607,7 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [58] rename table `stock` to `stock_levels`
+-- [67] rename table `stock` to `stock_levels`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/inventory.mig:10:7
 DO $migc$
 DECLARE
@@ -600,6 +633,39 @@ BEGIN
 END
 $migc$;
 
--- [59] recreate view `product_stock`
+-- [68] recreate view `product_stock`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/inventory.mig:19:6
 CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock_levels" GROUP BY "product_id";
+
+-- [69] stop showing `addresses` to the new application in its shape (view `migc_aa4dcf56ed1d.addresses`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."addresses";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
+    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  END IF;
+END
+$migc$;
+
+-- [70] stop showing `orders` to the new application in its shape (view `migc_aa4dcf56ed1d.orders`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."orders";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
+    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  END IF;
+END
+$migc$;
+
+-- [71] stop showing `users` to the new application in its shape (view `migc_aa4dcf56ed1d.users`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."users";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
+    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  END IF;
+END
+$migc$;

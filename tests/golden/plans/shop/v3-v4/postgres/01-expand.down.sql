@@ -5,6 +5,94 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
+-- [33] undo: show `users` to the new application in its shape (view `migc_d3ac75f3321e.users`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_d3ac75f3321e"."users";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d3ac75f3321e"')) THEN
+    DROP SCHEMA IF EXISTS "migc_d3ac75f3321e";
+  END IF;
+END
+$migc$;
+
+-- [32] undo: show `users` to the old application in its shape (view `migc_aa4dcf56ed1d.users`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."users";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
+    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  END IF;
+END
+$migc$;
+
+-- [31] undo: show `stock_levels` to the new application in its shape (view `migc_d3ac75f3321e.stock_levels`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_d3ac75f3321e"."stock_levels";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d3ac75f3321e"')) THEN
+    DROP SCHEMA IF EXISTS "migc_d3ac75f3321e";
+  END IF;
+END
+$migc$;
+
+-- [30] undo: show `stock_levels` to the old application in its shape (view `migc_aa4dcf56ed1d.stock_levels`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."stock_levels";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
+    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  END IF;
+END
+$migc$;
+
+-- [29] undo: show `products` to the new application in its shape (view `migc_d3ac75f3321e.products`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_d3ac75f3321e"."products";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d3ac75f3321e"')) THEN
+    DROP SCHEMA IF EXISTS "migc_d3ac75f3321e";
+  END IF;
+END
+$migc$;
+
+-- [28] undo: show `products` to the old application in its shape (view `migc_aa4dcf56ed1d.products`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."products";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
+    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  END IF;
+END
+$migc$;
+
+-- [27] undo: show `orders` to the new application in its shape (view `migc_d3ac75f3321e.orders`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_d3ac75f3321e"."orders";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d3ac75f3321e"')) THEN
+    DROP SCHEMA IF EXISTS "migc_d3ac75f3321e";
+  END IF;
+END
+$migc$;
+
+-- [26] undo: show `orders` to the old application in its shape (view `migc_aa4dcf56ed1d.orders`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."orders";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
+    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  END IF;
+END
+$migc$;
+
 -- [25] undo: create view `product_stock` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v4/inventory.mig:19:6
 DROP VIEW IF EXISTS "product_stock";

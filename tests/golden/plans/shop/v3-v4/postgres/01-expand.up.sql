@@ -257,20 +257,19 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW."total_cents" IS NULL THEN
-      -- written by the old application
-      NEW."total_cents" := round(NEW."total" * 100);
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_d3ac75f3321e' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."total_cents" IS NULL AND (TG_OP = 'INSERT' OR OLD."total_cents" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "total_cents" of relation "orders" violates not-null constraint', COLUMN = 'total_cents', TABLE = 'orders';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."total_cents" IS DISTINCT FROM OLD."total_cents" THEN
       NEW."total" := NEW."total_cents" / 100.0;
     END IF;
-  ELSIF (NEW."total" IS DISTINCT FROM OLD."total" OR NEW."total_cents" IS NULL) AND NOT (NEW."total_cents" IS DISTINCT FROM OLD."total_cents") THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW."total_cents" := round(NEW."total" * 100);
-  ELSIF (NEW."total_cents" IS DISTINCT FROM OLD."total_cents") AND NOT (NEW."total" IS DISTINCT FROM OLD."total") THEN
-    -- updated by the new application
-    NEW."total" := NEW."total_cents" / 100.0;
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' OR NEW."total" IS DISTINCT FROM OLD."total" OR (NEW."total_cents" IS NULL) THEN
+      NEW."total_cents" := round(NEW."total" * 100);
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -432,20 +431,19 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW."reserved_quantity" IS NULL THEN
-      -- written by the old application
-      NEW."reserved_quantity" := NEW."reserved";
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_d3ac75f3321e' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."reserved_quantity" IS NULL AND (TG_OP = 'INSERT' OR OLD."reserved_quantity" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "reserved_quantity" of relation "stock_levels" violates not-null constraint', COLUMN = 'reserved_quantity', TABLE = 'stock_levels';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."reserved_quantity" IS DISTINCT FROM OLD."reserved_quantity" THEN
       NEW."reserved" := NEW."reserved_quantity";
     END IF;
-  ELSIF (NEW."reserved" IS DISTINCT FROM OLD."reserved" OR NEW."reserved_quantity" IS NULL) AND NOT (NEW."reserved_quantity" IS DISTINCT FROM OLD."reserved_quantity") THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW."reserved_quantity" := NEW."reserved";
-  ELSIF (NEW."reserved_quantity" IS DISTINCT FROM OLD."reserved_quantity") AND NOT (NEW."reserved" IS DISTINCT FROM OLD."reserved") THEN
-    -- updated by the new application
-    NEW."reserved" := NEW."reserved_quantity";
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' OR NEW."reserved" IS DISTINCT FROM OLD."reserved" OR (NEW."reserved_quantity" IS NULL) THEN
+      NEW."reserved_quantity" := NEW."reserved";
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -504,20 +502,19 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW."role" IS NULL THEN
-      -- written by the old application
-      NEW."role" := CASE WHEN NEW."is_admin" THEN 'admin' ELSE 'customer' END;
-    ELSE
-      -- written by the new application
+  IF coalesce('migc_d3ac75f3321e' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the new application, through its version's views
+    IF NEW."role" IS NULL AND (TG_OP = 'INSERT' OR OLD."role" IS NOT NULL) THEN
+      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "role" of relation "users" violates not-null constraint', COLUMN = 'role', TABLE = 'users';
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW."role" IS DISTINCT FROM OLD."role" THEN
       NEW."is_admin" := NEW."role" = 'admin';
     END IF;
-  ELSIF (NEW."is_admin" IS DISTINCT FROM OLD."is_admin" OR NEW."role" IS NULL) AND NOT (NEW."role" IS DISTINCT FROM OLD."role") THEN
-    -- updated by the old application (or a row the backfill has not reached yet)
-    NEW."role" := CASE WHEN NEW."is_admin" THEN 'admin' ELSE 'customer' END;
-  ELSIF (NEW."role" IS DISTINCT FROM OLD."role") AND NOT (NEW."is_admin" IS DISTINCT FROM OLD."is_admin") THEN
-    -- updated by the new application
-    NEW."is_admin" := NEW."role" = 'admin';
+  ELSE
+    -- written by the old application
+    IF TG_OP = 'INSERT' OR NEW."is_admin" IS DISTINCT FROM OLD."is_admin" OR (NEW."role" IS NULL) THEN
+      NEW."role" := CASE WHEN NEW."is_admin" THEN 'admin' ELSE 'customer' END;
+    END IF;
   END IF;
   RETURN NEW;
 END
@@ -560,3 +557,165 @@ DROP VIEW IF EXISTS "product_stock";
 -- [25] create view `product_stock` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v4/inventory.mig:19:6
 CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved_quantity") AS "available" FROM "stock_levels" GROUP BY "product_id";
+
+-- [26] show `orders` to the old application in its shape (view `migc_aa4dcf56ed1d.orders`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_aa4dcf56ed1d";
+CREATE OR REPLACE VIEW "migc_aa4dcf56ed1d"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status", "total", "customer_note", "placed_at", "created_at", "updated_at" FROM "orders";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"orders"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_aa4dcf56ed1d"."orders"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_aa4dcf56ed1d"');
+END
+$migc$;
+
+-- [27] show `orders` to the new application in its shape (view `migc_d3ac75f3321e.orders`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_d3ac75f3321e";
+CREATE OR REPLACE VIEW "migc_d3ac75f3321e"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status", "total_cents", "customer_note", "placed_at", "created_at", "updated_at" FROM "orders";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"orders"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_d3ac75f3321e"."orders"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_d3ac75f3321e"');
+END
+$migc$;
+
+-- [28] show `products` to the old application in its shape (view `migc_aa4dcf56ed1d.products`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_aa4dcf56ed1d";
+CREATE OR REPLACE VIEW "migc_aa4dcf56ed1d"."products" WITH (security_invoker = true) AS SELECT "id", "category_id", "sku", "name", "description", "price", "is_active", "attributes", "created_at", "updated_at" FROM "products";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"products"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_aa4dcf56ed1d"."products"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_aa4dcf56ed1d"');
+END
+$migc$;
+
+-- [29] show `products` to the new application in its shape (view `migc_d3ac75f3321e.products`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_d3ac75f3321e";
+CREATE OR REPLACE VIEW "migc_d3ac75f3321e"."products" WITH (security_invoker = true) AS SELECT "id", "category_id", "sku", "name", "description", "price", "is_active", "created_at", "updated_at", "deleted_at" FROM "products";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"products"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_d3ac75f3321e"."products"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_d3ac75f3321e"');
+END
+$migc$;
+
+-- [30] show `stock_levels` to the old application in its shape (view `migc_aa4dcf56ed1d.stock_levels`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_aa4dcf56ed1d";
+CREATE OR REPLACE VIEW "migc_aa4dcf56ed1d"."stock_levels" WITH (security_invoker = true) AS SELECT "product_id", "warehouse_id", "quantity", "reserved" FROM "stock_levels";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"stock_levels"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_aa4dcf56ed1d"."stock_levels"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_aa4dcf56ed1d"');
+END
+$migc$;
+
+-- [31] show `stock_levels` to the new application in its shape (view `migc_d3ac75f3321e.stock_levels`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_d3ac75f3321e";
+CREATE OR REPLACE VIEW "migc_d3ac75f3321e"."stock_levels" WITH (security_invoker = true) AS SELECT "product_id", "warehouse_id", "quantity", "reserved_quantity" FROM "stock_levels";
+ALTER TABLE "migc_d3ac75f3321e"."stock_levels" ALTER COLUMN "reserved_quantity" SET DEFAULT 0;
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"stock_levels"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_d3ac75f3321e"."stock_levels"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_d3ac75f3321e"');
+END
+$migc$;
+
+-- [32] show `users` to the old application in its shape (view `migc_aa4dcf56ed1d.users`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_aa4dcf56ed1d";
+CREATE OR REPLACE VIEW "migc_aa4dcf56ed1d"."users" WITH (security_invoker = true) AS SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"users"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_aa4dcf56ed1d"."users"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_aa4dcf56ed1d"');
+END
+$migc$;
+
+-- [33] show `users` to the new application in its shape (view `migc_d3ac75f3321e.users`)
+--     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
+CREATE SCHEMA IF NOT EXISTS "migc_d3ac75f3321e";
+CREATE OR REPLACE VIEW "migc_d3ac75f3321e"."users" WITH (security_invoker = true) AS SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "role", "marketing_opt_in", "created_at", "updated_at" FROM "users";
+ALTER TABLE "migc_d3ac75f3321e"."users" ALTER COLUMN "role" SET DEFAULT 'customer';
+DO $migc$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT a.privilege_type AS privilege,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
+    FROM pg_class c, aclexplode(c.relacl) a
+    WHERE c.oid = to_regclass('"users"') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_d3ac75f3321e"."users"', r.grantee);
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_d3ac75f3321e"');
+END
+$migc$;

@@ -5,14 +5,14 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [28] undo: backfill `role` on `users`
+-- [36] undo: backfill `role` on `users`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v4/users.mig:7:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
--- [27] undo: backfill `reserved_quantity` on `stock_levels`
+-- [35] undo: backfill `reserved_quantity` on `stock_levels`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v4/inventory.mig:9:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
--- [26] undo: backfill `total_cents` on `orders`
+-- [34] undo: backfill `total_cents` on `orders`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v4/orders.mig:10:7
 -- nothing to undo: the backfilled columns go with the expand rollback

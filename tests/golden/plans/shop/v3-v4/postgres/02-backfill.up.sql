@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [26] backfill `total_cents` on `orders`
+-- [34] backfill `total_cents` on `orders`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v4/orders.mig:10:7
 DO $migc$
 DECLARE
@@ -56,7 +56,7 @@ BEGIN
 END
 $migc$;
 
--- [27] backfill `reserved_quantity` on `stock_levels`
+-- [35] backfill `reserved_quantity` on `stock_levels`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v4/inventory.mig:9:7
 DO $migc$
 DECLARE
@@ -109,7 +109,7 @@ BEGIN
 END
 $migc$;
 
--- [28] backfill `role` on `users`
+-- [36] backfill `role` on `users`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v4/users.mig:7:7
 DO $migc$
 DECLARE

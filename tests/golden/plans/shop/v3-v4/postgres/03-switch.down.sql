@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [40] undo: set `users.role` not null
+-- [48] undo: set `users.role` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/users.mig:15:3
 DO $migc$
 DECLARE
@@ -52,11 +52,11 @@ BEGIN
 END
 $migc$;
 
--- [39] undo: validate that `users.role` holds no null
+-- [47] undo: validate that `users.role` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/users.mig:15:3
 -- nothing to undo: users_role_not_null stays validated
 
--- [38] undo: check `users.role` is not null, without scanning
+-- [46] undo: check `users.role` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/users.mig:15:3
 DO $migc$
 DECLARE
@@ -82,15 +82,15 @@ BEGIN
 END
 $migc$;
 
--- [37] undo: validate check `stock_reserved_le_quantity__migc` on existing rows
+-- [45] undo: validate check `stock_reserved_le_quantity__migc` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/inventory.mig:16:3
 -- nothing to undo: stock_reserved_le_quantity__migc stays validated
 
--- [36] undo: validate check `stock_levels_reserved_quantity_check` on existing rows
+-- [44] undo: validate check `stock_levels_reserved_quantity_check` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/inventory.mig:14:47
 -- nothing to undo: stock_levels_reserved_quantity_check stays validated
 
--- [35] undo: set `stock_levels.reserved_quantity` not null
+-- [43] undo: set `stock_levels.reserved_quantity` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:14:3
 DO $migc$
 DECLARE
@@ -137,11 +137,11 @@ BEGIN
 END
 $migc$;
 
--- [34] undo: validate that `stock_levels.reserved_quantity` holds no null
+-- [42] undo: validate that `stock_levels.reserved_quantity` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/inventory.mig:14:3
 -- nothing to undo: stock_levels_reserved_quantity_not_null stays validated
 
--- [33] undo: check `stock_levels.reserved_quantity` is not null, without scanning
+-- [41] undo: check `stock_levels.reserved_quantity` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:14:3
 DO $migc$
 DECLARE
@@ -167,11 +167,11 @@ BEGIN
 END
 $migc$;
 
--- [32] undo: validate check `orders_total_cents_check` on existing rows
+-- [40] undo: validate check `orders_total_cents_check` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/orders.mig:16:45
 -- nothing to undo: orders_total_cents_check stays validated
 
--- [31] undo: set `orders.total_cents` not null
+-- [39] undo: set `orders.total_cents` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/orders.mig:16:3
 DO $migc$
 DECLARE
@@ -218,11 +218,11 @@ BEGIN
 END
 $migc$;
 
--- [30] undo: validate that `orders.total_cents` holds no null
+-- [38] undo: validate that `orders.total_cents` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/orders.mig:16:3
 -- nothing to undo: orders_total_cents_not_null stays validated
 
--- [29] undo: check `orders.total_cents` is not null, without scanning
+-- [37] undo: check `orders.total_cents` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/orders.mig:16:3
 DO $migc$
 DECLARE

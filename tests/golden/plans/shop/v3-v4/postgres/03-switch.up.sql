@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [29] check `orders.total_cents` is not null, without scanning
+-- [37] check `orders.total_cents` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/orders.mig:16:3
 DO $migc$
 DECLARE
@@ -31,7 +31,7 @@ BEGIN
 END
 $migc$;
 
--- [30] validate that `orders.total_cents` holds no null
+-- [38] validate that `orders.total_cents` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/orders.mig:16:3
 DO $migc$
 BEGIN
@@ -41,7 +41,7 @@ BEGIN
 END
 $migc$;
 
--- [31] set `orders.total_cents` not null
+-- [39] set `orders.total_cents` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/orders.mig:16:3
 DO $migc$
 DECLARE
@@ -66,7 +66,7 @@ BEGIN
 END
 $migc$;
 
--- [32] validate check `orders_total_cents_check` on existing rows
+-- [40] validate check `orders_total_cents_check` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/orders.mig:16:45
 DO $migc$
 BEGIN
@@ -76,7 +76,7 @@ BEGIN
 END
 $migc$;
 
--- [33] check `stock_levels.reserved_quantity` is not null, without scanning
+-- [41] check `stock_levels.reserved_quantity` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:14:3
 DO $migc$
 DECLARE
@@ -102,7 +102,7 @@ BEGIN
 END
 $migc$;
 
--- [34] validate that `stock_levels.reserved_quantity` holds no null
+-- [42] validate that `stock_levels.reserved_quantity` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/inventory.mig:14:3
 DO $migc$
 BEGIN
@@ -112,7 +112,7 @@ BEGIN
 END
 $migc$;
 
--- [35] set `stock_levels.reserved_quantity` not null
+-- [43] set `stock_levels.reserved_quantity` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:14:3
 DO $migc$
 DECLARE
@@ -137,7 +137,7 @@ BEGIN
 END
 $migc$;
 
--- [36] validate check `stock_levels_reserved_quantity_check` on existing rows
+-- [44] validate check `stock_levels_reserved_quantity_check` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/inventory.mig:14:47
 DO $migc$
 BEGIN
@@ -147,7 +147,7 @@ BEGIN
 END
 $migc$;
 
--- [37] validate check `stock_reserved_le_quantity__migc` on existing rows
+-- [45] validate check `stock_reserved_le_quantity__migc` on existing rows
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/inventory.mig:16:3
 DO $migc$
 BEGIN
@@ -157,7 +157,7 @@ BEGIN
 END
 $migc$;
 
--- [38] check `users.role` is not null, without scanning
+-- [46] check `users.role` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/users.mig:15:3
 DO $migc$
 DECLARE
@@ -183,7 +183,7 @@ BEGIN
 END
 $migc$;
 
--- [39] validate that `users.role` holds no null
+-- [47] validate that `users.role` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v4/users.mig:15:3
 DO $migc$
 BEGIN
@@ -193,7 +193,7 @@ BEGIN
 END
 $migc$;
 
--- [40] set `users.role` not null
+-- [48] set `users.role` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/users.mig:15:3
 DO $migc$
 DECLARE

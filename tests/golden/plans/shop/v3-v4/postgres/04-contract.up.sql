@@ -5,7 +5,51 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [41] drop check `orders_total_check` on `orders`
+-- [49] stop showing `orders` to the old application in its shape (view `migc_aa4dcf56ed1d.orders`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."orders";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
+    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  END IF;
+END
+$migc$;
+
+-- [50] stop showing `products` to the old application in its shape (view `migc_aa4dcf56ed1d.products`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."products";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
+    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  END IF;
+END
+$migc$;
+
+-- [51] stop showing `stock_levels` to the old application in its shape (view `migc_aa4dcf56ed1d.stock_levels`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."stock_levels";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
+    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  END IF;
+END
+$migc$;
+
+-- [52] stop showing `users` to the old application in its shape (view `migc_aa4dcf56ed1d.users`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."users";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
+    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  END IF;
+END
+$migc$;
+
+-- [53] drop check `orders_total_check` on `orders`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -31,7 +75,7 @@ BEGIN
 END
 $migc$;
 
--- [42] let `orders.total` accept null before the dual-write trigger goes
+-- [54] let `orders.total` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -57,7 +101,7 @@ BEGIN
 END
 $migc$;
 
--- [43] remove the dual-write trigger on `orders`
+-- [55] remove the dual-write trigger on `orders`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v4/orders.mig:10:7
 DO $migc$
 DECLARE
@@ -82,7 +126,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_orders"();
 
--- [44] set the default of `stock_levels.reserved_quantity`
+-- [56] set the default of `stock_levels.reserved_quantity`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:14:3
 DO $migc$
 DECLARE
@@ -108,7 +152,7 @@ BEGIN
 END
 $migc$;
 
--- [45] drop check `stock_levels_reserved_check` on `stock_levels`
+-- [57] drop check `stock_levels_reserved_check` on `stock_levels`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -134,7 +178,7 @@ BEGIN
 END
 $migc$;
 
--- [46] drop check `stock_reserved_le_quantity` on `stock_levels`
+-- [58] drop check `stock_reserved_le_quantity` on `stock_levels`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -160,7 +204,7 @@ BEGIN
 END
 $migc$;
 
--- [47] rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
+-- [59] rename constraint `stock_reserved_le_quantity__migc` to `stock_reserved_le_quantity` on `stock_levels`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:16:3
 DO $migc$
 DECLARE
@@ -187,7 +231,7 @@ BEGIN
 END
 $migc$;
 
--- [48] remove the dual-write trigger on `stock_levels`
+-- [60] remove the dual-write trigger on `stock_levels`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v4/inventory.mig:9:7
 DO $migc$
 DECLARE
@@ -212,7 +256,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_stock_levels"();
 
--- [49] set the default of `users.role`
+-- [61] set the default of `users.role`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/users.mig:15:3
 DO $migc$
 DECLARE
@@ -238,7 +282,7 @@ BEGIN
 END
 $migc$;
 
--- [50] remove the dual-write trigger on `users`
+-- [62] remove the dual-write trigger on `users`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v4/users.mig:7:7
 DO $migc$
 DECLARE
@@ -263,11 +307,11 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_users"();
 
--- [51] drop view `active_products` while its tables change
+-- [63] drop view `active_products` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "active_products";
 
--- [52] drop column `products.attributes`
+-- [64] drop column `products.attributes`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v4/catalog.mig:23:15
 DO $migc$
 DECLARE
@@ -291,15 +335,15 @@ BEGIN
 END
 $migc$;
 
--- [53] recreate view `active_products`
+-- [65] recreate view `active_products`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v4/catalog.mig:31:6
 CREATE OR REPLACE VIEW "active_products" AS SELECT "p"."id", "p"."sku", "p"."name", "p"."price", "c"."slug" AS "category_slug" FROM "products" p JOIN "categories" c ON "c"."id" = "p"."category_id" WHERE "p"."is_active" AND "p"."deleted_at" IS NULL;
 
--- [54] drop view `customer_directory` while its tables change
+-- [66] drop view `customer_directory` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "customer_directory";
 
--- [55] drop column `users.is_admin`
+-- [67] drop column `users.is_admin`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -323,15 +367,15 @@ BEGIN
 END
 $migc$;
 
--- [56] recreate view `customer_directory`
+-- [68] recreate view `customer_directory`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v4/users.mig:44:6
 CREATE OR REPLACE VIEW "customer_directory" AS SELECT "id", "email", "first_name", "last_name", "phone" FROM "users";
 
--- [57] drop view `order_totals` while its tables change
+-- [69] drop view `order_totals` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "order_totals";
 
--- [58] drop column `orders.total`
+-- [70] drop column `orders.total`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -355,15 +399,15 @@ BEGIN
 END
 $migc$;
 
--- [59] recreate view `order_totals`
+-- [71] recreate view `order_totals`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v4/orders.mig:59:6
 CREATE OR REPLACE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 
--- [60] drop view `product_stock` while its tables change
+-- [72] drop view `product_stock` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "product_stock";
 
--- [61] drop column `stock_levels.reserved`
+-- [73] drop column `stock_levels.reserved`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -387,6 +431,50 @@ BEGIN
 END
 $migc$;
 
--- [62] recreate view `product_stock`
+-- [74] recreate view `product_stock`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v4/inventory.mig:19:6
 CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved_quantity") AS "available" FROM "stock_levels" GROUP BY "product_id";
+
+-- [75] stop showing `orders` to the new application in its shape (view `migc_d3ac75f3321e.orders`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_d3ac75f3321e"."orders";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d3ac75f3321e"')) THEN
+    DROP SCHEMA IF EXISTS "migc_d3ac75f3321e";
+  END IF;
+END
+$migc$;
+
+-- [76] stop showing `products` to the new application in its shape (view `migc_d3ac75f3321e.products`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_d3ac75f3321e"."products";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d3ac75f3321e"')) THEN
+    DROP SCHEMA IF EXISTS "migc_d3ac75f3321e";
+  END IF;
+END
+$migc$;
+
+-- [77] stop showing `stock_levels` to the new application in its shape (view `migc_d3ac75f3321e.stock_levels`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_d3ac75f3321e"."stock_levels";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d3ac75f3321e"')) THEN
+    DROP SCHEMA IF EXISTS "migc_d3ac75f3321e";
+  END IF;
+END
+$migc$;
+
+-- [78] stop showing `users` to the new application in its shape (view `migc_d3ac75f3321e.users`)
+--     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
+DROP VIEW IF EXISTS "migc_d3ac75f3321e"."users";
+DO $migc$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d3ac75f3321e"')) THEN
+    DROP SCHEMA IF EXISTS "migc_d3ac75f3321e";
+  END IF;
+END
+$migc$;

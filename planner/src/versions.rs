@@ -1,0 +1,347 @@
+//! The version layer: while a plan rolls out, each application version reads and writes the
+//! tables the plan changes through views in a namespace of its own, in exactly its own shape.
+//! The old version sees the deployed columns (not the ones the plan adds); the new version sees
+//! the declared columns under their declared names, a retyped column being its shadow and a
+//! column the plan computes having its declared default. The dual-write trigger of such a table
+//! tells the new application's writes by the namespace they come through.
+//!
+//! The pass runs after planning, for a dialect that has the layer
+//! ([`crate::dialect::Lowering::supports_version_layer`]): each changed table's views are made
+//! last in expand, the old version's dropped first at contract (before the columns they show
+//! go), the new version's last at contract (once the table has the declared shape, which its
+//! connections then see directly).
+
+use crate::step::{App, ColumnRole, Op, Phase, Step, VersionColumn, VersionView};
+use migc_compiler::schema::{Schema, Table};
+use migc_grammar::{Code, Diagnostic};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The namespaces of the two application versions of a plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Layer {
+    pub old: String,
+    pub new: String,
+}
+
+impl Layer {
+    pub fn of(from: &Schema, to: &Schema) -> Layer {
+        Layer {
+            old: namespace(from),
+            new: namespace(to),
+        }
+    }
+
+    pub fn namespace(&self, app: App) -> &str {
+        match app {
+            App::Old => &self.old,
+            App::New => &self.new,
+        }
+    }
+}
+
+/// The namespace of the application version whose schema is `schema`, derived from its tables'
+/// columns as the version sees them (names, types, nullability, defaults) and enum labels: the same version gets the same
+/// namespace in every plan it takes part in (the new version of one plan is the old of the
+/// next), so a deployed application never changes how it connects.
+pub fn namespace(schema: &Schema) -> String {
+    let mut h = Sha256::new();
+    for t in schema.tables.values() {
+        h.update(t.name.as_bytes());
+        h.update([0]);
+        for c in &t.columns {
+            h.update(c.name.as_bytes());
+            h.update([1]);
+            h.update(c.ty.to_string().as_bytes());
+            h.update(if c.nullable { [2] } else { [3] });
+            if let Some(d) = &c.default {
+                h.update(d.sql.as_bytes());
+            }
+            h.update([1]);
+        }
+        h.update([4]);
+    }
+    for e in schema.enums.values() {
+        h.update(e.name.as_bytes());
+        h.update([5]);
+        for v in &e.values {
+            h.update(v.name.as_bytes());
+            h.update([1]);
+        }
+    }
+    let digest = h.finalize();
+    let tag: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+    format!("migc_{tag}")
+}
+
+/// The plan's steps with the version layer added: the views of every table whose columns the
+/// plan changes, and the new version's namespace on each of those tables' dual-write triggers.
+pub(crate) fn add(steps: &[Step], from: &Schema, to: &Schema, layer: &Layer) -> Vec<Step> {
+    let changed: BTreeSet<&str> = steps
+        .iter()
+        .filter_map(|s| match &s.op {
+            Op::AddColumn { table, .. } | Op::DropColumn { table, .. } => Some(table.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut views: Vec<(VersionView, VersionView)> = Vec::new();
+    for t in &changed {
+        let (Some(old), Some(new)) = (from.tables.get(*t), declared(to, t)) else {
+            continue;
+        };
+        views.push((old_view(old, layer), new_view(steps, old, new, layer)));
+    }
+    // Two versions the namespace cannot tell apart show the same columns: nothing to show.
+    if views.is_empty() || layer.old == layer.new {
+        return steps.to_vec();
+    }
+    let summary = |v: &VersionView, verb: &str| {
+        format!(
+            "{verb} `{}` to the {} application in its shape (view `{}.{}`)",
+            v.table,
+            match v.app {
+                App::Old => "old",
+                App::New => "new",
+            },
+            v.namespace,
+            v.name
+        )
+    };
+    let step = |phase: Phase, op: Op, v: &VersionView, verb: &str| Step {
+        id: format!(
+            "{}.{}.{}.{}",
+            phase.name(),
+            match op {
+                Op::CreateVersionView { .. } => "create_version_view",
+                _ => "drop_version_view",
+            },
+            v.table,
+            match v.app {
+                App::Old => "old",
+                App::New => "new",
+            }
+        ),
+        phase,
+        summary: summary(v, verb),
+        object: v.table.clone(),
+        op,
+        after: Vec::new(),
+        origin: None,
+    };
+    // Each step with where it came from (its index in `steps`), so `after` can be re-indexed.
+    let mut out: Vec<(Option<usize>, Step)> = Vec::new();
+    let placed = |out: &mut Vec<(Option<usize>, Step)>, phase: Phase| {
+        for (i, s) in steps.iter().enumerate().filter(|(_, s)| s.phase == phase) {
+            let mut s = s.clone();
+            if let Op::InstallSync { table, sync } | Op::RemoveSync { table, sync } = &mut s.op {
+                if views.iter().any(|(o, _)| &o.table == table) {
+                    sync.new_version = Some(layer.new.clone());
+                }
+            }
+            out.push((Some(i), s));
+        }
+    };
+    for phase in Phase::ALL {
+        if phase == Phase::Contract {
+            for (old, _) in &views {
+                let op = Op::DropVersionView { view: old.clone() };
+                out.push((None, step(phase, op, old, "stop showing")));
+            }
+        }
+        placed(&mut out, phase);
+        for (old, new) in &views {
+            for v in [old, new] {
+                match (phase, v.app) {
+                    (Phase::Expand, _) => {
+                        let op = Op::CreateVersionView { view: v.clone() };
+                        out.push((None, step(phase, op, v, "show")));
+                    }
+                    (Phase::Contract, App::New) => {
+                        let op = Op::DropVersionView { view: v.clone() };
+                        out.push((None, step(phase, op, v, "stop showing")));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    let position: BTreeMap<usize, usize> = out
+        .iter()
+        .enumerate()
+        .filter_map(|(pos, (i, _))| i.map(|i| (i, pos)))
+        .collect();
+    let mut result: Vec<Step> = Vec::with_capacity(out.len());
+    for (pos, (origin, mut s)) in out.iter().cloned().enumerate() {
+        s.after = match origin {
+            Some(_) => s
+                .after
+                .iter()
+                .filter_map(|a| position.get(a).copied())
+                .collect(),
+            // A view goes after every earlier step of its phase on its table.
+            None => out[..pos]
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, o))| o.phase == s.phase && o.op.table() == s.op.table())
+                .map(|(p, _)| p)
+                .collect(),
+        };
+        // A contract step on a table goes after the drop of the old version's view of it.
+        if origin.is_some() && s.phase == Phase::Contract {
+            for (p, (o, before)) in out[..pos].iter().enumerate() {
+                if o.is_none() && before.op.table() == s.op.table() {
+                    s.after.push(p);
+                }
+            }
+        }
+        s.after.sort_unstable();
+        s.after.dedup();
+        result.push(s);
+    }
+    result
+}
+
+/// Where the dialect has no version layer: for each table whose columns the plan changes, what
+/// each application version sees of the other's shape while both use the table as it is (W3005).
+pub(crate) fn shared(steps: &[Step], from: &Schema, to: &Schema, dialect: &str) -> Vec<Diagnostic> {
+    let layer = Layer {
+        old: String::new(),
+        new: String::new(),
+    };
+    let changed: BTreeSet<&str> = steps
+        .iter()
+        .filter_map(|s| match &s.op {
+            Op::AddColumn { table, .. } | Op::DropColumn { table, .. } => Some(table.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    for t in changed {
+        let (Some(old), Some(new)) = (from.tables.get(t), declared(to, t)) else {
+            continue;
+        };
+        let view = new_view(steps, old, new, &layer);
+        let list = |names: Vec<&str>| format!("`{}`", names.join("`, `"));
+        let added: Vec<&str> = view
+            .columns
+            .iter()
+            .filter(|c| old.column(&c.physical).is_none() && c.physical == c.name)
+            .map(|c| c.name.as_str())
+            .collect();
+        let leaving: Vec<&str> = old
+            .columns
+            .iter()
+            .filter(|o| !view.columns.iter().any(|c| c.name == o.name))
+            .map(|o| o.name.as_str())
+            .collect();
+        let retyped: Vec<&str> = view
+            .columns
+            .iter()
+            .filter(|c| c.physical != c.name)
+            .map(|c| c.name.as_str())
+            .collect();
+        let mut d = Diagnostic::warning(
+            Code::SharedShape,
+            format!(
+                "both application versions use table `{t}` as it is until contract: {dialect} gives them no shape of their own"
+            ),
+        )
+        .primary(new.origin, "changed here");
+        if !added.is_empty() {
+            d = d.note(format!(
+                "the old application also sees {} (the new shape's), filled for its rows by the dual-write trigger",
+                list(added)
+            ));
+        }
+        if !leaving.is_empty() {
+            d = d.note(format!(
+                "the new application also sees {} until contract drops them",
+                list(leaving)
+            ));
+        }
+        if !retyped.is_empty() {
+            d = d.note(format!(
+                "the new application sees {} in the deployed type until contract",
+                list(retyped)
+            ));
+        }
+        out.push(d.help("plan for PostgreSQL to give each version exactly its own shape, or roll out knowing each version sees the other's columns"));
+    }
+    out
+}
+
+/// The declared table that the deployed table `t` becomes: the one of that name, or the one
+/// renamed from it.
+fn declared<'a>(to: &'a Schema, t: &str) -> Option<&'a Table> {
+    to.tables.get(t).or_else(|| {
+        to.tables
+            .values()
+            .find(|d| d.renamed_from.as_deref() == Some(t))
+    })
+}
+
+/// The deployed table as the old version knows it: its deployed columns.
+fn old_view(old: &Table, layer: &Layer) -> VersionView {
+    VersionView {
+        app: App::Old,
+        namespace: layer.old.clone(),
+        name: old.name.clone(),
+        table: old.name.clone(),
+        columns: old
+            .columns
+            .iter()
+            .map(|c| VersionColumn {
+                name: c.name.clone(),
+                physical: c.name.clone(),
+                default: None,
+            })
+            .collect(),
+    }
+}
+
+/// The declared table over the deployed one: each declared column from the column holding it
+/// during the rollout (a retyped column's shadow), with its declared default where the plan
+/// gives the column that holds it none until contract.
+fn new_view(steps: &[Step], old: &Table, new: &Table, layer: &Layer) -> VersionView {
+    let added: BTreeMap<&str, (&str, &ColumnRole)> = steps
+        .iter()
+        .filter_map(|s| match &s.op {
+            Op::AddColumn {
+                table,
+                column,
+                role,
+            } if table == &old.name => {
+                let shown = match role {
+                    ColumnRole::Shadow { of } => of.as_str(),
+                    _ => column.name.as_str(),
+                };
+                Some((shown, (column.name.as_str(), role)))
+            }
+            _ => None,
+        })
+        .collect();
+    VersionView {
+        app: App::New,
+        namespace: layer.new.clone(),
+        name: new.name.clone(),
+        table: old.name.clone(),
+        columns: new
+            .columns
+            .iter()
+            .map(|c| {
+                let (physical, default) = match added.get(c.name.as_str()) {
+                    Some((physical, ColumnRole::Shadow { .. } | ColumnRole::Computed)) => {
+                        (physical.to_string(), c.default.clone())
+                    }
+                    Some((physical, ColumnRole::Plain)) => (physical.to_string(), None),
+                    None => (c.name.clone(), None),
+                };
+                VersionColumn {
+                    name: c.name.clone(),
+                    physical,
+                    default,
+                }
+            })
+            .collect(),
+    }
+}

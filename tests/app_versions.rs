@@ -1,0 +1,248 @@
+//! Each application version sees exactly its own schema while a plan rolls out
+//! (`MIGC_TEST_POSTGRES_URL`; each test makes its own scratch database and drops it). The old
+//! and the new application connect through the session statements of the manifest's `apps`
+//! (printed by `migc connect`) and, from expand to contract, each reads and writes its own
+//! names, types and required columns; each one's writes reach the other through `up` and
+//! `down`; a rollback keeps every row either wrote; after contract the new application's
+//! connections keep working unchanged.
+
+mod apply_support;
+
+use apply_support::*;
+use migc_db::Connection;
+
+const V1: &str = r#"
+table items {
+  id     bigint primary key identity
+  title  text   not null
+  rating text   not null
+}
+"#;
+
+const V2: &str = r#"
+table items {
+  id     bigint primary key identity
+  name   text   not null renamed from title
+  rating int32  not null from rating up (cast(rating as int)) down (cast(rating as text))
+  score  int32  not null from rating up (cast(rating as int) * 10)
+}
+"#;
+
+/// A connection of one application version: the statements `migc connect` prints, run first.
+fn session(plan: &str, url: &str, app: &str) -> Box<dyn Connection> {
+    let o = run(&["connect", plan, "--app", app]);
+    expect(&o, 0);
+    let mut conn = connect(url);
+    for st in text(&o.stdout).lines().filter(|l| !l.trim().is_empty()) {
+        conn.execute(st)
+            .unwrap_or_else(|e| panic!("{app}: {st}: {e}"));
+    }
+    conn
+}
+
+/// The SQLSTATE of a statement that must fail.
+fn fails(conn: &mut dyn Connection, sql: &str) -> String {
+    match conn.execute(sql) {
+        Ok(()) => panic!("`{sql}` succeeded"),
+        Err(e) => e.code.clone().unwrap_or_else(|| panic!("`{sql}`: {e}")),
+    }
+}
+
+fn rows(conn: &mut dyn Connection, sql: &str) -> Vec<Vec<Option<String>>> {
+    conn.query(sql).unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+#[test]
+fn postgres_versions_each_see_their_own_shape() {
+    let Some(server) = live(
+        "MIGC_TEST_POSTGRES_URL",
+        "postgres_versions_each_see_their_own_shape",
+    ) else {
+        return;
+    };
+    let db = Scratch::new(&server);
+    let work = Work::new();
+    let v1 = work.schema("v1", V1);
+    let v2 = work.schema("v2", V2);
+    let p1 = work.plan("empty", &v1, "postgres", "p1");
+    let p2 = work.plan(&v1, &v2, "postgres", "p2");
+    expect(
+        &run(&["apply", &p1, "--url", &db.url, "--through", "contract"]),
+        0,
+    );
+    connect(&db.url)
+        .execute("INSERT INTO items (title, rating) VALUES ('seeded', '12'), ('other', '4')")
+        .unwrap();
+
+    // The statements hold before the plan runs: the old application connects as it will.
+    let before = session(&p2, &db.url, "old");
+    expect(
+        &run(&["apply", &p2, "--url", &db.url, "--phase", "expand"]),
+        0,
+    );
+    drop(before);
+    let mut old = session(&p2, &db.url, "old");
+    let mut new = session(&p2, &db.url, "new");
+
+    // Each sees its own columns and types.
+    assert_eq!(
+        rows(
+            new.as_mut(),
+            "SELECT pg_typeof(rating)::text FROM items LIMIT 1"
+        ),
+        vec![vec![Some("integer".to_string())]]
+    );
+    assert_eq!(
+        rows(
+            old.as_mut(),
+            "SELECT pg_typeof(rating)::text FROM items LIMIT 1"
+        ),
+        vec![vec![Some("text".to_string())]]
+    );
+    assert_eq!(fails(new.as_mut(), "SELECT title FROM items"), "42703");
+    assert_eq!(fails(old.as_mut(), "SELECT name FROM items"), "42703");
+    assert_eq!(fails(old.as_mut(), "SELECT score FROM items"), "42703");
+    assert_eq!(
+        fails(old.as_mut(), "SELECT rating__migc_new FROM items"),
+        "42703"
+    );
+
+    // Each one's writes reach the other through `up` and `down`.
+    old.execute("INSERT INTO items (title, rating) VALUES ('from old', '7')")
+        .unwrap();
+    new.execute("INSERT INTO items (name, rating, score) VALUES ('from new', 30, 5)")
+        .unwrap();
+    assert_eq!(
+        rows(
+            new.as_mut(),
+            "SELECT rating, score FROM items WHERE name = 'from old'"
+        ),
+        vec![vec![Some("7".into()), Some("70".into())]]
+    );
+    assert_eq!(
+        rows(
+            old.as_mut(),
+            "SELECT rating FROM items WHERE title = 'from new'"
+        ),
+        vec![vec![Some("30".into())]]
+    );
+    // The new application's own required column: leaving it out fails as NOT NULL would.
+    assert_eq!(
+        fails(
+            new.as_mut(),
+            "INSERT INTO items (name, rating) VALUES ('no score', 1)"
+        ),
+        "23502"
+    );
+    // An update by the new application is not mistaken for one by the old.
+    new.execute("UPDATE items SET score = 99 WHERE name = 'from new'")
+        .unwrap();
+    assert_eq!(
+        rows(
+            new.as_mut(),
+            "SELECT score FROM items WHERE name = 'from new'"
+        ),
+        vec![vec![Some("99".into())]]
+    );
+    // Through backfill and switch, then back: nothing either wrote is lost.
+    expect(
+        &run(&["apply", &p2, "--url", &db.url, "--through", "switch"]),
+        0,
+    );
+    // Backfilled rows too, sorted as the new application's type says.
+    let sorted: Vec<Option<String>> = rows(
+        new.as_mut(),
+        "SELECT rating FROM items WHERE rating IN (4, 12) ORDER BY rating",
+    )
+    .into_iter()
+    .map(|r| r[0].clone())
+    .collect();
+    assert_eq!(sorted, vec![Some("4".into()), Some("12".into())]);
+
+    new.execute("INSERT INTO items (name, rating, score) VALUES ('after switch', 2, 20)")
+        .unwrap();
+    expect(
+        &run(&["rollback", &p2, "--url", &db.url, "--to", "expand"]),
+        0,
+    );
+    let mut plain = connect(&db.url);
+    assert_eq!(
+        rows(
+            plain.as_mut(),
+            "SELECT title, rating FROM items ORDER BY id"
+        ),
+        vec![
+            vec![Some("seeded".into()), Some("12".into())],
+            vec![Some("other".into()), Some("4".into())],
+            vec![Some("from old".into()), Some("7".into())],
+            vec![Some("from new".into()), Some("30".into())],
+            vec![Some("after switch".into()), Some("2".into())],
+        ]
+    );
+
+    // Forward to the end: the new application's connections keep working unchanged.
+    expect(
+        &run(&["apply", &p2, "--url", &db.url, "--through", "contract"]),
+        0,
+    );
+    let mut new = session(&p2, &db.url, "new");
+    assert_eq!(
+        rows(
+            new.as_mut(),
+            "SELECT pg_typeof(rating)::text, count(*) FROM items GROUP BY 1"
+        ),
+        vec![vec![Some("integer".into()), Some("5".into())]]
+    );
+    new.execute("INSERT INTO items (name, rating, score) VALUES ('after contract', 3, 30)")
+        .unwrap();
+    // The layer is gone with contract: no schema of it is left behind.
+    assert_eq!(
+        number(
+            plain.as_mut(),
+            "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'migc\\_%'"
+        ),
+        0
+    );
+}
+
+#[test]
+fn connect_prints_each_form() {
+    let work = Work::new();
+    let v1 = work.schema("v1", V1);
+    let v2 = work.schema("v2", V2);
+    let p2 = work.plan(&v1, &v2, "postgres", "p2");
+    let sql = text(&run(&["connect", &p2, "--app", "new"]).stdout);
+    assert!(sql.contains("set_config('search_path'"), "{sql}");
+    let o = run(&[
+        "connect",
+        &p2,
+        "--app",
+        "new",
+        "--format",
+        "url",
+        "--url",
+        "postgres://app:s3cret@db.example/shop",
+    ]);
+    expect(&o, 0);
+    let url = text(&o.stdout);
+    assert!(
+        url.starts_with("postgres://app:***@db.example/shop?options=-c%20search_path%3D%22migc_"),
+        "{url}"
+    );
+    assert!(!url.contains("s3cret"), "{url}");
+    let env = text(&run(&["connect", &p2, "--app", "old", "--format", "env"]).stdout);
+    assert!(
+        env.starts_with("PGOPTIONS='-c search_path=\"migc_"),
+        "{env}"
+    );
+    // A URL is needed for the URL form.
+    expect(
+        &run(&["connect", &p2, "--app", "new", "--format", "url"]),
+        2,
+    );
+    // SQLite has no version layer: nothing to run.
+    let p3 = work.plan(&v1, &v2, "sqlite", "p3");
+    let o = run(&["connect", &p3, "--app", "new"]);
+    expect(&o, 0);
+    assert_eq!(text(&o.stdout), "");
+}
