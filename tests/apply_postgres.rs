@@ -75,13 +75,14 @@ fn apply_and_rollback_step_by_step() {
         checkpoint.as_deref(),
         Some(format!("[\"{ROWS}\"]").as_str())
     );
-    // Every step of expand is recorded by id, and each phase as a whole.
+    // Every step of expand is recorded by id (the column, the trigger, each version's view of
+    // `t`), and each phase as a whole.
     assert_eq!(
         number(
             c.as_mut(),
             "SELECT count(*) FROM migc_state WHERE phase = 'expand' AND label NOT LIKE 'empty %'"
         ),
-        3
+        5
     );
     let status = text(&run(&["status", "--url", &db.url]).stdout);
     assert!(status.contains("backfill  applied"), "{status}");

@@ -71,6 +71,10 @@ pub struct Sync {
     /// the trigger tells the writer from the columns a write fills.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_version: Option<String>,
+    /// The old application's namespace, likewise; a write through neither is told by the
+    /// columns it fills.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_version: Option<String>,
 }
 
 /// A deployed column whose type changes through a shadow, and how the new application's

@@ -136,6 +136,7 @@ pub(crate) fn add(steps: &[Step], from: &Schema, to: &Schema, layer: &Layer) -> 
             if let Op::InstallSync { table, sync } | Op::RemoveSync { table, sync } = &mut s.op {
                 if views.iter().any(|(o, _)| &o.table == table) {
                     sync.new_version = Some(layer.new.clone());
+                    sync.old_version = Some(layer.old.clone());
                 }
             }
             out.push((Some(i), s));

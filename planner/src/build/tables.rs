@@ -230,6 +230,7 @@ impl<'s> Builder<'s> {
             shadow_backs: Vec::new(),
             required: Vec::new(),
             new_version: None,
+            old_version: None,
         };
         let mut leaving: Vec<&Column> = Vec::new();
         let mut consumed: BTreeSet<&str> = BTreeSet::new();

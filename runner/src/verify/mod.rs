@@ -81,6 +81,7 @@ pub fn run(url: &DbUrl, conn: &mut dyn Connection, case: &Case<'_>) -> Result<Re
         case,
         opts,
         shared,
+        session: None,
     };
     run::apply(
         url,
@@ -157,23 +158,27 @@ pub fn run(url: &DbUrl, conn: &mut dyn Connection, case: &Case<'_>) -> Result<Re
         };
         let old_promised = promise.is_none_or(|p| p.old_app);
         let new_promised = promise.is_none_or(|p| p.new_app);
-        let old_r = v.exercise(&old, base + 1);
-        let new_r = v.exercise(&new, base + 2);
+        // Each application works through its own connection, set up as the plan says.
+        let old_r = v.as_app(&old).and_then(|()| v.exercise(&old, base + 1));
+        let new_r = v.as_app(&new).and_then(|()| v.exercise(&new, base + 2));
         let (old_ok, new_ok) = (old_r.is_ok(), new_r.is_ok());
         let old_r = old_r.and_then(|()| {
             if new_ok {
-                v.cross_read(&old, &new, base + 2)
+                v.as_app(&old)
+                    .and_then(|()| v.cross_read(&old, &new, base + 2))
             } else {
                 Ok(())
             }
         });
         let new_r = new_r.and_then(|()| {
             if old_ok {
-                v.cross_read(&new, &old, base + 1)
+                v.as_app(&new)
+                    .and_then(|()| v.cross_read(&new, &old, base + 1))
             } else {
                 Ok(())
             }
         });
+        v.session = None;
         line.old = judge(old_r, old_promised);
         line.new = judge(new_r, new_promised);
         line.rollback = judge(v.rollback_and_again(i), true);

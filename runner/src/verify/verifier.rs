@@ -24,9 +24,48 @@ pub(super) struct Verifier<'a> {
     pub opts: Options,
     /// Tables of the deployed shape -> the same table in the target shape.
     pub shared: BTreeMap<String, String>,
+    /// The connection of the application at work, set up as the plan says that version
+    /// connects (the manifest's `apps`); `None`: the verifier's own connection.
+    pub session: Option<Box<dyn Connection>>,
 }
 
 impl Verifier<'_> {
+    /// The connection of the application at work, or the verifier's own.
+    fn db(&mut self) -> &mut dyn Connection {
+        match &mut self.session {
+            Some(c) => c.as_mut(),
+            None => &mut *self.conn,
+        }
+    }
+
+    /// Works as `app` from here on: a connection of its own that runs the version's session
+    /// statements first.
+    pub(super) fn as_app(&mut self, app: &App<'_>) -> Result<(), String> {
+        let statements = self
+            .case
+            .plan
+            .manifest
+            .apps
+            .as_ref()
+            .map(|a| match app.name {
+                "old app" => a.old.session.clone(),
+                _ => a.new.session.clone(),
+            })
+            .unwrap_or_default();
+        if statements.is_empty() {
+            self.session = None;
+            return Ok(());
+        }
+        let mut conn = migc_db::connect(self.url)
+            .map_err(|e| format!("connecting as the {}: {e}", app.name))?;
+        for st in &statements {
+            conn.execute(st)
+                .map_err(|e| format!("session statement of the {}: {st}: {e}", app.name))?;
+        }
+        self.session = Some(conn);
+        Ok(())
+    }
+
     /// A name quoted for the dialect.
     fn ident(&self, name: &str) -> String {
         self.dialect.behaviour().quote_ident(name)
@@ -47,7 +86,7 @@ impl Verifier<'_> {
                 cols.join(", "),
                 values.join(", ")
             );
-            match self.conn.execute(&sql) {
+            match self.db().execute(&sql) {
                 Ok(()) => return Ok(()),
                 Err(e) => {
                     first_error.get_or_insert_with(|| format!("{sql}: {e}"));
@@ -97,7 +136,7 @@ impl Verifier<'_> {
         for (name, table) in &app.schema.tables {
             let cols: Vec<String> = table.columns.iter().map(|c| self.ident(&c.name)).collect();
             let sql = format!("SELECT {} FROM {}", cols.join(", "), self.ident(name));
-            self.conn
+            self.db()
                 .query(&sql)
                 .map_err(|e| format!("read `{name}`: {e}"))?;
             if let (Some(col), Some(key)) =
@@ -109,7 +148,7 @@ impl Verifier<'_> {
                     self.ident(&col.name),
                     literal(d, app.schema, table, col, n + 50, 0)
                 );
-                self.conn
+                self.db()
                     .execute(&sql)
                     .map_err(|e| format!("update `{name}`: {sql}: {e}"))?;
             }
@@ -168,7 +207,7 @@ impl Verifier<'_> {
                 self.ident(&rname)
             );
             let rows = self
-                .conn
+                .db()
                 .query(&sql)
                 .map_err(|e| format!("read `{rname}`: {e}"))?;
             let Some(row) = rows.first() else {
@@ -196,7 +235,7 @@ impl Verifier<'_> {
     }
 
     fn count(&mut self, sql: &str) -> Result<u64, String> {
-        let rows = self.conn.query(sql).map_err(|e| e.to_string())?;
+        let rows = self.db().query(sql).map_err(|e| e.to_string())?;
         Ok(rows
             .first()
             .and_then(|r| r.first())
@@ -223,6 +262,7 @@ impl Verifier<'_> {
     }
 
     pub(super) fn rollback_and_again(&mut self, index: usize) -> Result<(), String> {
+        self.session = None;
         let plan = self.case.plan;
         let phase = plan.manifest.phases[index].name.clone();
         let before = self.counts(true)?;

@@ -145,8 +145,13 @@ impl Postgres {
             }
         };
         Ok(format!(
-            "BEGIN\n  IF current_setting('migc.backfill', true) = 'on' THEN\n    RETURN NEW;\n  END IF;\n  IF {new_app} THEN\n    -- written by the new application, through its version's views\n{required}    IF {down_changed} THEN\n{downs}    END IF;\n  ELSE\n    -- written by the old application\n    IF {up_changed} THEN\n{ups}    END IF;\n{shadow_ins}  END IF;\n  RETURN NEW;\nEND",
+            "BEGIN\n  IF current_setting('migc.backfill', true) = 'on' THEN\n    RETURN NEW;\n  END IF;\n  IF {new_app} THEN\n    -- written by the new application, through its version's views\n{required}    IF {down_changed} THEN\n{downs}    END IF;\n  ELSIF {old_app} THEN\n    -- written by the old application, through its version's views\n    IF {up_changed} THEN\n{ups}    END IF;\n{shadow_ins}  ELSE\n    -- written by a connection of neither version: told by the columns it fills\n{guessed}  END IF;\n  RETURN NEW;\nEND",
             new_app = super::version::writing_as(namespace),
+            old_app = sync
+                .old_version
+                .as_deref()
+                .map_or("false".to_string(), super::version::writing_as),
+            guessed = D.indent(&self.guessing_core(sync)?, "  "),
             down_changed = changed(&down_sources),
             up_changed = up_changed,
             downs = block(&downs, "      "),
@@ -154,9 +159,17 @@ impl Postgres {
         ))
     }
 
-    /// The trigger's body where nothing tells who writes: a row whose new columns are all null
-    /// is the old application's.
+    /// The trigger's body where nothing tells who writes.
     fn guessing_body(&self, sync: &Sync) -> Result<String, Diagnostic> {
+        Ok(format!(
+            "BEGIN\n  IF current_setting('migc.backfill', true) = 'on' THEN\n    RETURN NEW;\n  END IF;\n{}  RETURN NEW;\nEND",
+            self.guessing_core(sync)?
+        ))
+    }
+
+    /// Tells the writer from the columns a write fills (a row whose new columns are all null is
+    /// the old application's), and fills the other shape; at a depth of two spaces.
+    fn guessing_core(&self, sync: &Sync) -> Result<String, Diagnostic> {
         let new_cols = sync.new_column_names();
         let (old_refs, shared_refs) = sync.writers();
         let changed = |cols: &[&str]| {
@@ -230,8 +243,8 @@ impl Postgres {
         } else {
             format!("  -- shadow columns of type changes follow the deployed columns\n{shadow_ins}")
         };
-        let body = format!(
-            "BEGIN\n  IF current_setting('migc.backfill', true) = 'on' THEN\n    RETURN NEW;\n  END IF;\n{shadows}  IF TG_OP = 'INSERT' THEN\n    IF {all_new_null} THEN\n      -- written by the old application\n{ups}    ELSE\n      -- written by the new application\n{downs}    END IF;\n  ELSIF ({old_written} OR {all_new_null}) AND NOT ({new_changed}) THEN\n    -- updated by the old application (or a row the backfill has not reached yet)\n{ups_u}  ELSIF ({new_changed}) AND NOT ({old_changed}) THEN\n    -- updated by the new application\n{downs_u}  END IF;\n  RETURN NEW;\nEND",
+        let core = format!(
+            "{shadows}  IF TG_OP = 'INSERT' THEN\n    IF {all_new_null} THEN\n      -- written by the old application\n{ups}    ELSE\n      -- written by the new application\n{downs}    END IF;\n  ELSIF ({old_written} OR {all_new_null}) AND NOT ({new_changed}) THEN\n    -- updated by the old application (or a row the backfill has not reached yet)\n{ups_u}  ELSIF ({new_changed}) AND NOT ({old_changed}) THEN\n    -- updated by the new application\n{downs_u}  END IF;\n",
             old_changed = changed(&old_refs),
             new_changed = changed(&new_cols),
             ups = block(&ups, "      "),
@@ -239,7 +252,7 @@ impl Postgres {
             ups_u = block(&ups, "    "),
             downs_u = block(&downs, "    "),
         );
-        Ok(body)
+        Ok(core)
     }
 
     pub(super) fn remove_sync(&self, table: &str) -> Vec<Unit> {

@@ -221,11 +221,32 @@ BEGIN
       NEW."body" := NEW."description";
       NEW."estimate_hours" := NEW."estimate_minutes" / 60.0;
     END IF;
-  ELSE
-    -- written by the old application
+  ELSIF coalesce('migc_f583276b715f' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."body" IS DISTINCT FROM OLD."body" OR NEW."estimate_hours" IS DISTINCT FROM OLD."estimate_hours" OR (NEW."description" IS NULL AND NEW."estimate_minutes" IS NULL) THEN
       NEW."description" := NEW."body";
       NEW."estimate_minutes" := round(NEW."estimate_hours" * 60);
+    END IF;
+  ELSE
+    -- written by a connection of neither version: told by the columns it fills
+    IF TG_OP = 'INSERT' THEN
+      IF NEW."description" IS NULL AND NEW."estimate_minutes" IS NULL THEN
+        -- written by the old application
+        NEW."description" := NEW."body";
+        NEW."estimate_minutes" := round(NEW."estimate_hours" * 60);
+      ELSE
+        -- written by the new application
+        NEW."body" := NEW."description";
+        NEW."estimate_hours" := NEW."estimate_minutes" / 60.0;
+      END IF;
+    ELSIF (NEW."body" IS DISTINCT FROM OLD."body" OR NEW."estimate_hours" IS DISTINCT FROM OLD."estimate_hours" OR NEW."description" IS NULL AND NEW."estimate_minutes" IS NULL) AND NOT (NEW."description" IS DISTINCT FROM OLD."description" OR NEW."estimate_minutes" IS DISTINCT FROM OLD."estimate_minutes") THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      NEW."description" := NEW."body";
+      NEW."estimate_minutes" := round(NEW."estimate_hours" * 60);
+    ELSIF (NEW."description" IS DISTINCT FROM OLD."description" OR NEW."estimate_minutes" IS DISTINCT FROM OLD."estimate_minutes") AND NOT (NEW."body" IS DISTINCT FROM OLD."body" OR NEW."estimate_hours" IS DISTINCT FROM OLD."estimate_hours") THEN
+      -- updated by the new application
+      NEW."body" := NEW."description";
+      NEW."estimate_hours" := NEW."estimate_minutes" / 60.0;
     END IF;
   END IF;
   RETURN NEW;
@@ -458,13 +479,34 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."state__migc_new" IS DISTINCT FROM OLD."state__migc_new" THEN
       NEW."state" := CAST(CASE CAST(NEW."state__migc_new" AS TEXT) WHEN 'revoked' THEN 'cancelled' ELSE CAST(NEW."state__migc_new" AS TEXT) END AS invitation_state);
     END IF;
-  ELSE
-    -- written by the old application
+  ELSIF coalesce('migc_f583276b715f' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' THEN
       NULL;
     END IF;
     IF TG_OP = 'INSERT' OR NEW."state" IS DISTINCT FROM OLD."state" OR NEW."state__migc_new" IS NULL THEN
       NEW."state__migc_new" := CAST(CASE CAST(NEW."state" AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW."state" AS TEXT) END AS invitation_state__migc);
+    END IF;
+  ELSE
+    -- written by a connection of neither version: told by the columns it fills
+    -- shadow columns of type changes follow the deployed columns
+    IF TG_OP = 'INSERT' OR NEW."state" IS DISTINCT FROM OLD."state" THEN
+      NEW."state__migc_new" := CAST(CASE CAST(NEW."state" AS TEXT) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW."state" AS TEXT) END AS invitation_state__migc);
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+      IF true THEN
+        -- written by the old application
+        NULL;
+      ELSE
+        -- written by the new application
+        NULL;
+      END IF;
+    ELSIF (false OR true) AND NOT (false) THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      NULL;
+    ELSIF (false) AND NOT (false) THEN
+      -- updated by the new application
+      NULL;
     END IF;
   END IF;
   RETURN NEW;

@@ -146,13 +146,34 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."archived_at" IS DISTINCT FROM OLD."archived_at" OR NEW."status__migc_new" IS DISTINCT FROM OLD."status__migc_new" THEN
       NEW."status" := CAST(CAST(NEW."status__migc_new" AS TEXT) AS task_status);
     END IF;
-  ELSE
-    -- written by the old application
+  ELSIF coalesce('migc_da712452c131' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" OR NEW."updated_at" IS DISTINCT FROM OLD."updated_at" OR (NEW."archived_at" IS NULL) THEN
       NEW."archived_at" := CASE WHEN NEW."status" = 'archived' THEN NEW."updated_at" END;
     END IF;
     IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" OR NEW."status__migc_new" IS NULL THEN
       NEW."status__migc_new" := CAST(CASE CAST(NEW."status" AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(NEW."status" AS TEXT) END AS task_status__migc);
+    END IF;
+  ELSE
+    -- written by a connection of neither version: told by the columns it fills
+    -- shadow columns of type changes follow the deployed columns
+    IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" THEN
+      NEW."status__migc_new" := CAST(CASE CAST(NEW."status" AS TEXT) WHEN 'archived' THEN NULL ELSE CAST(NEW."status" AS TEXT) END AS task_status__migc);
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+      IF NEW."archived_at" IS NULL THEN
+        -- written by the old application
+        NEW."archived_at" := CASE WHEN NEW."status" = 'archived' THEN NEW."updated_at" END;
+      ELSE
+        -- written by the new application
+        NULL;
+      END IF;
+    ELSIF (NEW."status" IS DISTINCT FROM OLD."status" OR NEW."updated_at" IS DISTINCT FROM OLD."updated_at" OR NEW."archived_at" IS NULL) AND NOT (NEW."archived_at" IS DISTINCT FROM OLD."archived_at") THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      NEW."archived_at" := CASE WHEN NEW."status" = 'archived' THEN NEW."updated_at" END;
+    ELSIF (NEW."archived_at" IS DISTINCT FROM OLD."archived_at") AND NOT (false) THEN
+      -- updated by the new application
+      NULL;
     END IF;
   END IF;
   RETURN NEW;
@@ -317,10 +338,27 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."display_name" IS DISTINCT FROM OLD."display_name" THEN
       NEW."name" := NEW."display_name";
     END IF;
-  ELSE
-    -- written by the old application
+  ELSIF coalesce('migc_da712452c131' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."name" IS DISTINCT FROM OLD."name" OR (NEW."display_name" IS NULL) THEN
       NEW."display_name" := NEW."name";
+    END IF;
+  ELSE
+    -- written by a connection of neither version: told by the columns it fills
+    IF TG_OP = 'INSERT' THEN
+      IF NEW."display_name" IS NULL THEN
+        -- written by the old application
+        NEW."display_name" := NEW."name";
+      ELSE
+        -- written by the new application
+        NEW."name" := NEW."display_name";
+      END IF;
+    ELSIF (NEW."name" IS DISTINCT FROM OLD."name" OR NEW."display_name" IS NULL) AND NOT (NEW."display_name" IS DISTINCT FROM OLD."display_name") THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      NEW."display_name" := NEW."name";
+    ELSIF (NEW."display_name" IS DISTINCT FROM OLD."display_name") AND NOT (NEW."name" IS DISTINCT FROM OLD."name") THEN
+      -- updated by the new application
+      NEW."name" := NEW."display_name";
     END IF;
   END IF;
   RETURN NEW;
@@ -532,13 +570,36 @@ BEGIN
       NEW."target_id" := split_part(NEW."target", ':', 2);
       NEW."payload" := NEW."payload__migc_new";
     END IF;
-  ELSE
-    -- written by the old application
+  ELSIF coalesce('migc_da712452c131' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."target_type" IS DISTINCT FROM OLD."target_type" OR NEW."target_id" IS DISTINCT FROM OLD."target_id" OR (NEW."target" IS NULL) THEN
       NEW."target" := NEW."target_type" || ':' || NEW."target_id";
     END IF;
     IF TG_OP = 'INSERT' OR NEW."payload" IS DISTINCT FROM OLD."payload" OR NEW."payload__migc_new" IS NULL THEN
       NEW."payload__migc_new" := NEW."payload";
+    END IF;
+  ELSE
+    -- written by a connection of neither version: told by the columns it fills
+    -- shadow columns of type changes follow the deployed columns
+    IF TG_OP = 'INSERT' OR NEW."payload" IS DISTINCT FROM OLD."payload" THEN
+      NEW."payload__migc_new" := NEW."payload";
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+      IF NEW."target" IS NULL THEN
+        -- written by the old application
+        NEW."target" := NEW."target_type" || ':' || NEW."target_id";
+      ELSE
+        -- written by the new application
+        NEW."target_type" := split_part(NEW."target", ':', 1);
+        NEW."target_id" := split_part(NEW."target", ':', 2);
+      END IF;
+    ELSIF (NEW."target_type" IS DISTINCT FROM OLD."target_type" OR NEW."target_id" IS DISTINCT FROM OLD."target_id" OR NEW."target" IS NULL) AND NOT (NEW."target" IS DISTINCT FROM OLD."target") THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      NEW."target" := NEW."target_type" || ':' || NEW."target_id";
+    ELSIF (NEW."target" IS DISTINCT FROM OLD."target") AND NOT (NEW."target_type" IS DISTINCT FROM OLD."target_type" OR NEW."target_id" IS DISTINCT FROM OLD."target_id") THEN
+      -- updated by the new application
+      NEW."target_type" := split_part(NEW."target", ':', 1);
+      NEW."target_id" := split_part(NEW."target", ':', 2);
     END IF;
   END IF;
   RETURN NEW;

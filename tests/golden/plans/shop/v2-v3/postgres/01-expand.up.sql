@@ -215,10 +215,29 @@ BEGIN
       NEW."street" := NEW."line1";
       NEW."house_number" := '';
     END IF;
-  ELSE
-    -- written by the old application
+  ELSIF coalesce('migc_6334d8b0594b' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."street" IS DISTINCT FROM OLD."street" OR NEW."house_number" IS DISTINCT FROM OLD."house_number" OR (NEW."line1" IS NULL) THEN
       NEW."line1" := NEW."street" || ' ' || NEW."house_number";
+    END IF;
+  ELSE
+    -- written by a connection of neither version: told by the columns it fills
+    IF TG_OP = 'INSERT' THEN
+      IF NEW."line1" IS NULL THEN
+        -- written by the old application
+        NEW."line1" := NEW."street" || ' ' || NEW."house_number";
+      ELSE
+        -- written by the new application
+        NEW."street" := NEW."line1";
+        NEW."house_number" := '';
+      END IF;
+    ELSIF (NEW."street" IS DISTINCT FROM OLD."street" OR NEW."house_number" IS DISTINCT FROM OLD."house_number" OR NEW."line1" IS NULL) AND NOT (NEW."line1" IS DISTINCT FROM OLD."line1") THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      NEW."line1" := NEW."street" || ' ' || NEW."house_number";
+    ELSIF (NEW."line1" IS DISTINCT FROM OLD."line1") AND NOT (NEW."street" IS DISTINCT FROM OLD."street" OR NEW."house_number" IS DISTINCT FROM OLD."house_number") THEN
+      -- updated by the new application
+      NEW."street" := NEW."line1";
+      NEW."house_number" := '';
     END IF;
   END IF;
   RETURN NEW;
@@ -338,13 +357,34 @@ BEGIN
       NEW."notes" := NEW."customer_note";
       NEW."status" := CAST(CAST(NEW."status__migc_new" AS TEXT) AS order_status);
     END IF;
-  ELSE
-    -- written by the old application
+  ELSIF coalesce('migc_6334d8b0594b' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."notes" IS DISTINCT FROM OLD."notes" OR (NEW."customer_note" IS NULL) THEN
       NEW."customer_note" := NEW."notes";
     END IF;
     IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" OR NEW."status__migc_new" IS NULL THEN
       NEW."status__migc_new" := CAST(CASE CAST(NEW."status" AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(NEW."status" AS TEXT) END AS order_status__migc);
+    END IF;
+  ELSE
+    -- written by a connection of neither version: told by the columns it fills
+    -- shadow columns of type changes follow the deployed columns
+    IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" THEN
+      NEW."status__migc_new" := CAST(CASE CAST(NEW."status" AS TEXT) WHEN 'refunded' THEN NULL ELSE CAST(NEW."status" AS TEXT) END AS order_status__migc);
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+      IF NEW."customer_note" IS NULL THEN
+        -- written by the old application
+        NEW."customer_note" := NEW."notes";
+      ELSE
+        -- written by the new application
+        NEW."notes" := NEW."customer_note";
+      END IF;
+    ELSIF (NEW."notes" IS DISTINCT FROM OLD."notes" OR NEW."customer_note" IS NULL) AND NOT (NEW."customer_note" IS DISTINCT FROM OLD."customer_note") THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      NEW."customer_note" := NEW."notes";
+    ELSIF (NEW."customer_note" IS DISTINCT FROM OLD."customer_note") AND NOT (NEW."notes" IS DISTINCT FROM OLD."notes") THEN
+      -- updated by the new application
+      NEW."notes" := NEW."customer_note";
     END IF;
   END IF;
   RETURN NEW;
@@ -439,10 +479,27 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."email_normalized" IS DISTINCT FROM OLD."email_normalized" THEN
       NULL;
     END IF;
-  ELSE
-    -- written by the old application
+  ELSIF coalesce('migc_6334d8b0594b' = ANY (pg_catalog.current_schemas(false)), false) THEN
+    -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."email" IS DISTINCT FROM OLD."email" OR (NEW."email_normalized" IS NULL) THEN
       NEW."email_normalized" := lower(TRIM(NEW."email"));
+    END IF;
+  ELSE
+    -- written by a connection of neither version: told by the columns it fills
+    IF TG_OP = 'INSERT' THEN
+      IF NEW."email_normalized" IS NULL THEN
+        -- written by the old application
+        NEW."email_normalized" := lower(TRIM(NEW."email"));
+      ELSE
+        -- written by the new application
+        NULL;
+      END IF;
+    ELSIF (NEW."email" IS DISTINCT FROM OLD."email" OR NEW."email_normalized" IS NULL) AND NOT (NEW."email_normalized" IS DISTINCT FROM OLD."email_normalized") THEN
+      -- updated by the old application (or a row the backfill has not reached yet)
+      NEW."email_normalized" := lower(TRIM(NEW."email"));
+    ELSIF (NEW."email_normalized" IS DISTINCT FROM OLD."email_normalized") AND NOT (false) THEN
+      -- updated by the new application
+      NULL;
     END IF;
   END IF;
   RETURN NEW;
