@@ -79,8 +79,8 @@ pub(super) fn backfill_sql(
 }
 
 /// The key a batched backfill walks: the primary key, or `rowid` for a table without one.
-pub(super) fn batch_key(t: &Tbl) -> Vec<String> {
-    match &t.pk {
+pub(super) fn batch_key(t: &state::Table) -> Vec<String> {
+    match &t.primary_key {
         Some(pk) if !pk.columns.is_empty() => pk.columns.clone(),
         _ => vec!["rowid".to_string()],
     }
@@ -88,7 +88,7 @@ pub(super) fn batch_key(t: &Tbl) -> Vec<String> {
 
 /// The same fill as [`backfill_sql`], one batch at a time for an executor (see [`Batch`]).
 pub(super) fn batch(
-    t: &Tbl,
+    t: &state::Table,
     assignments: &[(String, Expr)],
     guarded: bool,
 ) -> Result<Batch, Diagnostic> {

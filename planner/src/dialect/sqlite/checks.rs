@@ -80,11 +80,11 @@ impl Run<'_> {
         }
         let mut fk_tables: BTreeSet<String> = BTreeSet::new();
         for t in &ck.rebuilt {
-            if to.tables.contains_key(t) {
+            if to.table(t).is_some() {
                 fk_tables.insert(t.clone());
             }
-            for other in to.tables.values() {
-                if other.fks.iter().any(|f| &f.ref_table == t) {
+            for other in to.tables() {
+                if other.valid_foreign_keys().any(|f| &f.ref_table == t) {
                     fk_tables.insert(other.name.clone());
                 }
             }
@@ -147,7 +147,7 @@ pub(super) struct Touched {
 
 pub(super) fn touched(actions: &[Action]) -> Touched {
     let mut t = Touched::default();
-    let known = |tbl: &Tbl, t: &mut Touched| {
+    let known = |tbl: &state::Table, t: &mut Touched| {
         t.indexes
             .entry(tbl.name.clone())
             .or_default()
@@ -160,10 +160,10 @@ pub(super) fn touched(actions: &[Action]) -> Touched {
     for a in actions {
         match &a.act {
             Act::Table { before, after, .. } => {
-                known(before, &mut t);
-                known(after, &mut t);
+                known(&before.table, &mut t);
+                known(&after.table, &mut t);
             }
-            Act::CreateTable(x) | Act::DropTable(x) => known(x, &mut t),
+            Act::CreateTable(x) | Act::DropTable(x) => known(&x.table, &mut t),
             Act::RenameTable { from, to } => {
                 t.tables.insert(from.clone());
                 t.tables.insert(to.clone());
@@ -194,9 +194,9 @@ pub(super) fn group_concat(select: &str, names: &[String]) -> String {
 pub(super) fn state_conditions(s: &State, touched: &Touched) -> Vec<String> {
     let mut out = Vec::new();
     for name in &touched.tables {
-        match s.tables.get(name) {
+        match s.table(name) {
             Some(t) => {
-                let mut cols: Vec<String> = t.cols.iter().map(|c| c.def.name.clone()).collect();
+                let mut cols: Vec<String> = t.columns.iter().map(|c| c.def.name.clone()).collect();
                 cols.sort();
                 let mut conds = vec![group_concat(
                     &format!("SELECT name FROM pragma_table_info({})", lit(name)),
@@ -246,7 +246,7 @@ pub(super) fn state_conditions(s: &State, touched: &Touched) -> Vec<String> {
                 }
                 out.push(conds.join("\n  AND "));
             }
-            None if s.views.contains_key(name) || s.aliases.contains_key(name) => {}
+            None if s.view(name).is_some() || s.alias(name).is_some() => {}
             None => out.push(format!(
                 "NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = {})",
                 lit(name)
@@ -254,8 +254,8 @@ pub(super) fn state_conditions(s: &State, touched: &Touched) -> Vec<String> {
         }
     }
     for name in &touched.views {
-        let exists = s.views.contains_key(name) || s.aliases.contains_key(name);
-        if s.tables.contains_key(name) {
+        let exists = s.view(name).is_some() || s.alias(name).is_some();
+        if s.table(name).is_some() {
             continue;
         }
         out.push(format!(

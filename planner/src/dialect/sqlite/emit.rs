@@ -2,7 +2,41 @@
 
 use super::*;
 
+/// The schema as a rollback walks it back from the state a phase leaves: the state, and the
+/// labels the enum columns of the tables it brought back check (by column identity).
+pub(super) struct Back {
+    pub(super) st: State,
+    pub(super) labels: BTreeMap<u32, Option<Vec<String>>>,
+}
+
+impl Back {
+    /// Brings a table back as it was written.
+    fn put(&mut self, t: Written) {
+        for c in &t.table.columns {
+            self.labels.insert(c.id, t.labels.get(&c.id).cloned());
+        }
+        self.st.restore(&t.table.name.clone(), Some(t.table));
+    }
+}
+
 impl Run<'_> {
+    /// Table `name` as the rollback walking back `d` has it.
+    fn written_back(&self, d: &Back, name: &str) -> Option<Written> {
+        let mut t = self.written(&d.st, name)?;
+        for c in &t.table.columns {
+            match d.labels.get(&c.id) {
+                Some(Some(l)) => {
+                    t.labels.insert(c.id, l.clone());
+                }
+                Some(None) => {
+                    t.labels.remove(&c.id);
+                }
+                None => {}
+            }
+        }
+        Some(t)
+    }
+
     /// The up and down units of a phase's steps.
     pub(super) fn emit(
         &mut self,
@@ -26,7 +60,7 @@ impl Run<'_> {
                     rebuilt_by
                         .entry(a.step)
                         .or_default()
-                        .push(after.name.clone());
+                        .push(after.name().to_string());
                 }
             }
             kinds.entry(a.step).or_default().push(kind);
@@ -34,7 +68,10 @@ impl Run<'_> {
         }
         // Down: undo the actions in reverse from the state the phase leaves.
         let mut ck_down = Checks::default();
-        let mut d = end.clone();
+        let mut d = Back {
+            st: end.clone(),
+            labels: BTreeMap::new(),
+        };
         let mut down: BTreeMap<usize, Vec<String>> = BTreeMap::new();
         let mut loses: BTreeMap<usize, Vec<String>> = BTreeMap::new();
         // Views come back last: ALTER TABLE checks every view of the schema, and a view
@@ -61,7 +98,7 @@ impl Run<'_> {
         let up_open = self.opening(phase, true, start, &touched, &mut ck_up);
         let up_close = self.closing(&end, &touched, &ck_up);
         let down_open = self.opening(phase, false, &end, &touched, &mut ck_down);
-        let down_close = self.closing(&d, &touched, &ck_down);
+        let down_close = self.closing(&d.st, &touched, &ck_down);
         // Backfills also as batches for an executor.
         let mut batches: BTreeMap<usize, Batch> = BTreeMap::new();
         for a in actions {
@@ -71,7 +108,7 @@ impl Run<'_> {
                 guarded,
             } = &a.act
             {
-                if let Some(t) = end.tables.get(table).or(start.tables.get(table)) {
+                if let Some(t) = end.table(table).or(start.table(table)) {
                     batches.insert(a.step, batch(t, assignments, *guarded)?);
                 }
             }
@@ -206,9 +243,9 @@ impl Run<'_> {
             }
             Act::CreateTable(t) => (create_with_indexes(t)?, "create table"),
             Act::DropTable(t) => {
-                let mut sql = vec![format!("DROP TABLE {};", q(&t.name))];
-                if t.sync.is_some() {
-                    sql.push(format!("DROP TABLE {};", q(&guard_name(&t.name))));
+                let mut sql = vec![format!("DROP TABLE {};", q(t.name()))];
+                if t.table.sync.is_some() {
+                    sql.push(format!("DROP TABLE {};", q(&guard_name(t.name()))));
                 }
                 (sql, "alter")
             }
@@ -256,7 +293,7 @@ impl Run<'_> {
     pub(super) fn down_sql(
         &self,
         act: &Act,
-        d: &mut State,
+        d: &mut Back,
         ck: &mut Checks,
         emptied: &mut BTreeSet<u32>,
     ) -> Result<(Vec<String>, Vec<String>), Diagnostic> {
@@ -267,17 +304,17 @@ impl Run<'_> {
                 after,
                 remap,
             } => {
-                let Some(cur) = d.tables.get(&after.name).cloned() else {
+                let Some(cur) = self.written_back(d, after.name()) else {
                     return Ok((Vec::new(), lost));
                 };
                 let mut target = (**before).clone();
-                target.name = cur.name.clone();
-                target.natives = cur.natives.clone();
-                let cur_ids: BTreeSet<u32> = cur.cols.iter().map(|c| c.id).collect();
-                for c in &mut target.cols {
+                target.table.name = cur.table.name.clone();
+                target.table.natives = cur.table.natives.clone();
+                let cur_ids: BTreeSet<u32> = cur.table.columns.iter().map(|c| c.id).collect();
+                for c in &mut target.table.columns {
                     if !cur_ids.contains(&c.id) {
                         // The column comes back empty.
-                        lost.push(format!("{}.{}", target.name, c.def.name));
+                        lost.push(format!("{}.{}", target.table.name, c.def.name));
                         emptied.insert(c.id);
                         if c.def.default.is_none() {
                             c.def.nullable = true;
@@ -286,10 +323,18 @@ impl Run<'_> {
                         // It came back empty earlier in this rollback: NOT NULL returns only
                         // when the dual-write trigger's `down` fills it again.
                         let refilled =
-                            cur.sync.iter().flat_map(|s| &s.old_columns).any(|(n, d)| {
-                                d.is_some()
-                                    && cur.cols.iter().any(|x| x.id == c.id && &x.def.name == n)
-                            });
+                            cur.table
+                                .sync
+                                .iter()
+                                .flat_map(|s| &s.old_columns)
+                                .any(|(n, d)| {
+                                    d.is_some()
+                                        && cur
+                                            .table
+                                            .columns
+                                            .iter()
+                                            .any(|x| x.id == c.id && &x.def.name == n)
+                                });
                         if !refilled {
                             c.def.nullable = true;
                         }
@@ -301,13 +346,9 @@ impl Run<'_> {
                         .flatten()
                         .map(|(_, to)| to)
                         .collect();
-                    if let (Some(now), Some(labels)) = (
-                        cur.cols
-                            .iter()
-                            .find(|x| x.id == c.id)
-                            .and_then(|x| x.labels.clone()),
-                        &mut c.labels,
-                    ) {
+                    if let (Some(now), Some(labels)) =
+                        (cur.labels.get(&c.id).cloned(), target.labels.get_mut(&c.id))
+                    {
                         for l in now {
                             if !labels.contains(&l) && !renamed_to.contains(&l) {
                                 labels.push(l);
@@ -332,23 +373,24 @@ impl Run<'_> {
                 // Columns that come back empty are computed again from the new columns when
                 // the plan says how (the trigger's `down`, a type change's `down`).
                 let back_empty: Vec<String> = target
-                    .cols
+                    .table
+                    .columns
                     .iter()
                     .filter(|c| !cur_ids.contains(&c.id))
                     .map(|c| c.def.name.clone())
                     .collect();
                 let mut sets = Vec::new();
                 for c in &back_empty {
-                    if let Some(e) = self.refill(&target, c) {
+                    if let Some(e) = self.refill(&target.table, c) {
                         sets.push((c.clone(), expr(&e)?));
-                        lost.retain(|l| l != &format!("{}.{c}", target.name));
-                        lost.push(format!("{}.{c} computed again", target.name));
+                        lost.retain(|l| l != &format!("{}.{c}", target.name()));
+                        lost.push(format!("{}.{c} computed again", target.name()));
                     }
                 }
                 if !sets.is_empty() {
-                    let t = q(&target.name);
-                    let guard = q(&guard_name(&target.name));
-                    if target.sync.is_some() {
+                    let t = q(target.name());
+                    let guard = q(&guard_name(target.name()));
+                    if target.table.sync.is_some() {
                         sql.push(format!(
                             "INSERT OR REPLACE INTO {guard} (active) VALUES (1);"
                         ));
@@ -364,56 +406,68 @@ impl Run<'_> {
                             .collect::<Vec<_>>()
                             .join(" OR ")
                     ));
-                    if target.sync.is_some() {
+                    if target.table.sync.is_some() {
                         sql.push(format!("DELETE FROM {guard};"));
                     }
                     for (c, _) in &sets {
-                        if let Some(col) = target.cols.iter().find(|x| &x.def.name == c) {
+                        if let Some(col) = target.col(c) {
                             emptied.remove(&col.id);
                         }
                     }
                 }
-                d.tables.insert(target.name.clone(), target);
+                d.put(target);
                 sql
             }
             Act::CreateTable(t) => {
-                d.tables.remove(&t.name);
-                vec![format!("DROP TABLE {};", q(&t.name))]
+                d.st.restore(t.name(), None);
+                vec![format!("DROP TABLE {};", q(t.name()))]
             }
             Act::DropTable(t) => {
-                d.tables.insert(t.name.clone(), (**t).clone());
+                d.put((**t).clone());
                 let mut sql = create_with_indexes(t)?;
-                for (_, s) in sync_triggers(t)? {
+                for (_, s) in sync_triggers(&t.table)? {
                     sql.push(s);
                 }
-                if t.sync.is_some() {
-                    sql.push(create_guard(&t.name));
+                if t.table.sync.is_some() {
+                    sql.push(create_guard(t.name()));
                 }
                 sql
             }
             Act::RenameTable { from, to } => {
-                d.rename_table(to, from);
+                Op::RenameTable {
+                    from: to.clone(),
+                    to: from.clone(),
+                }
+                .apply(&mut d.st);
                 vec![format!("ALTER TABLE {} RENAME TO {};", q(to), q(from))]
             }
             Act::CreateView(v) => {
-                d.views.remove(&v.name);
+                Op::DropView { view: v.clone() }.apply(&mut d.st);
                 vec![format!("DROP VIEW {};", q(&v.name))]
             }
             Act::DropView(v) => {
-                d.views.insert(v.name.clone(), v.clone());
+                Op::CreateView { view: v.clone() }.apply(&mut d.st);
                 vec![format!(
                     "CREATE VIEW {} AS {};",
                     q(&v.name),
                     crate::sql::render_query(&v.query, D)
                 )]
             }
-            Act::CreateAlias { alias, .. } => {
-                d.aliases.remove(alias);
+            Act::CreateAlias { tbl, alias } => {
+                Op::DropTableAlias {
+                    table: tbl.name.clone(),
+                    alias: alias.clone(),
+                }
+                .apply(&mut d.st);
                 vec![format!("DROP VIEW {};", q(alias))]
             }
             Act::DropAlias { table, alias } => {
-                d.aliases.insert(alias.clone(), table.clone());
-                match d.tables.get(table) {
+                Op::CreateTableAlias {
+                    table: table.clone(),
+                    alias: alias.clone(),
+                }
+                .apply(&mut d.st);
+                match d.st.table(table) {
                     Some(t) => alias_sql(t, alias)?,
                     None => Vec::new(),
                 }
@@ -421,8 +475,13 @@ impl Run<'_> {
             Act::Backfill { .. } => vec![comment(
                 "nothing to undo: the backfilled columns go with the expand rollback",
             )],
-            Act::Native { name, down, .. } => {
-                d.run_native(name, down);
+            Act::Native { name, up, down } => {
+                Op::Native {
+                    name: name.clone(),
+                    up: down.clone(),
+                    down: up.clone(),
+                }
+                .apply(&mut d.st);
                 down.iter().rev().map(|s| terminated(s)).collect()
             }
             Act::Validate { .. } => vec![comment("nothing to undo: the column stays nullable")],
@@ -432,7 +491,7 @@ impl Run<'_> {
 
     /// How to compute a deployed column of `t` again from the new columns, if the plan says:
     /// the dual-write trigger's `down`, or the `down` of a type change through a shadow column.
-    pub(super) fn refill(&self, t: &Tbl, column: &str) -> Option<Expr> {
+    pub(super) fn refill(&self, t: &state::Table, column: &str) -> Option<Expr> {
         // The trigger installed now, or the one this plan installs on the table.
         let planned = self.steps.iter().filter_map(|s| match &s.op {
             Op::InstallSync { table, sync } if table == &t.name => Some(sync),

@@ -73,16 +73,16 @@ mod backfill;
 mod checks;
 mod emit;
 mod holds;
-mod model;
-mod native;
 mod rebuild;
 mod render;
 mod run;
 mod sql;
 mod sync;
+mod written;
 
 use crate::sql::{literal, quote};
-use crate::step::{Op, Phase, Refill, Step, Sync};
+use crate::state::{self, Col, State};
+use crate::step::{Op, Phase, Refill, Step};
 use migc_compiler::schema::*;
 use migc_grammar::{Code, Diagnostic, Span};
 use migc_stdlib::Dialect;
@@ -94,13 +94,12 @@ use std::ops::ControlFlow;
 
 use backfill::*;
 use checks::*;
-use model::*;
-use native::*;
 use rebuild::*;
 use render::*;
 use run::*;
 use sql::*;
 use sync::*;
+use written::*;
 
 const D: Dialect = Dialect::Sqlite;
 

@@ -13,16 +13,17 @@ pub(super) struct Migration {
 /// Changes table `a` into `b` (same table; columns matched by id). `remap` maps column ids to
 /// label renames applied while copying.
 pub(super) fn migrate(
-    a: &Tbl,
-    b: &Tbl,
+    a: &Written,
+    b: &Written,
     remap: &BTreeMap<u32, Vec<(String, String)>>,
     ck: &mut Checks,
 ) -> Result<Migration, Diagnostic> {
-    let t = &b.name;
-    let a_ids: BTreeMap<u32, &Col> = a.cols.iter().map(|c| (c.id, c)).collect();
-    let b_ids: BTreeMap<u32, &Col> = b.cols.iter().map(|c| (c.id, c)).collect();
+    let t = &b.table.name;
+    let a_ids: BTreeMap<u32, &Col> = a.table.columns.iter().map(|c| (c.id, c)).collect();
+    let b_ids: BTreeMap<u32, &Col> = b.table.columns.iter().map(|c| (c.id, c)).collect();
     let renames: Vec<(String, String)> = b
-        .cols
+        .table
+        .columns
         .iter()
         .filter_map(|c| {
             a_ids
@@ -32,57 +33,65 @@ pub(super) fn migrate(
         })
         .collect();
     let dropped: Vec<&Col> = a
-        .cols
+        .table
+        .columns
         .iter()
         .filter(|c| !b_ids.contains_key(&c.id))
         .collect();
     let added: Vec<&Col> = b
-        .cols
+        .table
+        .columns
         .iter()
         .filter(|c| !a_ids.contains_key(&c.id))
         .collect();
-    // `a` with the renames applied, to compare with `b`.
+    // `a` with the renames applied, to compare with `b` (its columns keep what they accept).
     let mut ar = a.clone();
     let swap = renames
         .iter()
         .any(|(_, to)| a.col(to).is_some_and(|c| b_ids.contains_key(&c.id)));
     for (i, (from, _)) in renames.iter().enumerate() {
-        ar.rename_column(from, &format!("\u{1}migc{i}"));
+        ar.table.rename_column(from, &format!("\u{1}migc{i}"));
     }
     for (i, (_, to)) in renames.iter().enumerate() {
-        ar.rename_column(&format!("\u{1}migc{i}"), to);
+        ar.table.rename_column(&format!("\u{1}migc{i}"), to);
     }
     let mut rebuild = swap || remap.values().any(|m| !m.is_empty());
-    for c in &b.cols {
-        if let Some(o) = ar.cols.iter().find(|o| o.id == c.id) {
-            if col_def(o)? != col_def(c)? {
+    for c in &b.table.columns {
+        if let Some(o) = ar.table.columns.iter().find(|o| o.id == c.id) {
+            if col_def(&ar, o)? != col_def(b, c)? {
                 rebuild = true;
             }
         }
     }
-    if constraints(&ar)? != constraints(b)? {
+    if constraints(&ar.table)? != constraints(&b.table)? {
         rebuild = true;
     }
-    let pk_cols: Vec<&String> = b.pk.iter().flat_map(|p| &p.columns).collect();
+    let pk_cols: Vec<&String> = b
+        .table
+        .primary_key
+        .iter()
+        .flat_map(|p| &p.columns)
+        .collect();
     for c in &added {
         let default_ok = match &c.def.default {
-            None => c.def.nullable || c.relaxed,
-            Some(d) => is_constant(&d.sql) && (c.def.nullable || c.relaxed || !is_null(&d.sql)),
+            None => c.def.nullable || b.relaxed(c),
+            Some(d) => is_constant(&d.sql) && (c.def.nullable || b.relaxed(c) || !is_null(&d.sql)),
         };
         if !default_ok || c.def.identity || pk_cols.contains(&&c.def.name) {
             rebuild = true;
         }
     }
-    let a_triggers = sync_triggers(&ar)?;
-    let b_triggers = sync_triggers(b)?;
+    let a_triggers = sync_triggers(&ar.table)?;
+    let b_triggers = sync_triggers(&b.table)?;
     let mut sql = Vec::new();
     if rebuild {
         let known: Vec<String> = a
+            .table
             .indexes
             .iter()
             .map(|i| i.name.clone())
-            .chain(sync_triggers(a)?.into_iter().map(|(n, _)| n))
-            .chain(a.natives.iter().map(|n| n.name.clone()))
+            .chain(sync_triggers(&a.table)?.into_iter().map(|(n, _)| n))
+            .chain(a.table.natives.iter().map(|n| n.name.clone()))
             .collect();
         ck.counters += 1;
         let n = ck.counters;
@@ -93,13 +102,13 @@ pub(super) fn migrate(
         )));
         sql.push(format!(
             "INSERT INTO temp.migc_count (n, rows) SELECT {n}, count(*) FROM {};",
-            q(&a.name)
+            q(a.name())
         ));
         sql.push(ck.record(
             "unmanaged",
             &format!(
                 "NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = {} AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%'{})",
-                lit(&a.name),
+                lit(a.name()),
                 if known.is_empty() {
                     String::new()
                 } else {
@@ -114,7 +123,7 @@ pub(super) fn migrate(
             targets.push("rowid".to_string());
             sources.push("rowid".to_string());
         }
-        for c in &b.cols {
+        for c in &b.table.columns {
             let Some(o) = a_ids.get(&c.id) else { continue };
             targets.push(q(&c.def.name));
             let source = q(&o.def.name);
@@ -132,12 +141,13 @@ pub(super) fn migrate(
             // value (a rolled back contract brings it back empty) take it from the new
             // columns, through the trigger's `down`.
             let fill = a
+                .table
                 .sync
                 .iter()
                 .flat_map(|s| &s.old_columns)
                 .find(|(n, _)| n == &o.def.name)
                 .and_then(|(_, d)| d.as_ref())
-                .filter(|_| !c.def.nullable && !c.relaxed && (o.def.nullable || o.relaxed));
+                .filter(|_| !c.def.nullable && !b.relaxed(c) && (o.def.nullable || a.relaxed(o)));
             match fill {
                 Some(d) => sources.push(format!("coalesce({value}, {})", expr(d)?)),
                 None => sources.push(value),
@@ -148,30 +158,30 @@ pub(super) fn migrate(
             q(&new),
             targets.join(", "),
             sources.join(", "),
-            q(&a.name)
+            q(a.name())
         ));
-        sql.push(format!("DROP TABLE {};", q(&a.name)));
+        sql.push(format!("DROP TABLE {};", q(a.name())));
         sql.push("PRAGMA legacy_alter_table = 1;".to_string());
         sql.push(format!("ALTER TABLE {} RENAME TO {};", q(&new), q(t)));
         sql.push("PRAGMA legacy_alter_table = 0;".to_string());
-        for i in &b.indexes {
+        for i in &b.table.indexes {
             sql.push(index_sql(t, i)?);
         }
         for (_, s) in &b_triggers {
             sql.push(s.clone());
         }
-        for n in &b.natives {
+        for n in &b.table.natives {
             sql.push(format!(
                 "{}\n{}",
                 comment(&format!("from native block `{}`", n.block)),
                 terminated(&n.sql)
             ));
         }
-        if b.sync.is_some() && a.sync.is_none() {
+        if b.table.sync.is_some() && a.table.sync.is_none() {
             sql.push(create_guard(t));
         }
-        if a.sync.is_some() && b.sync.is_none() {
-            sql.push(format!("DROP TABLE {};", q(&guard_name(&a.name))));
+        if a.table.sync.is_some() && b.table.sync.is_none() {
+            sql.push(format!("DROP TABLE {};", q(&guard_name(a.name()))));
         }
         sql.push(ck.record(
             "rows",
@@ -185,24 +195,24 @@ pub(super) fn migrate(
             rebuild: true,
             sql,
             drops_column: false,
-            builds_index: !b.indexes.is_empty(),
+            builds_index: !b.table.indexes.is_empty(),
         });
     }
     let triggers_change = a_triggers != b_triggers;
     if triggers_change {
-        for (name, _) in sync_triggers(a)? {
+        for (name, _) in sync_triggers(&a.table)? {
             sql.push(format!("DROP TRIGGER {};", q(&name)));
         }
     }
-    let index_text = |table: &Tbl| -> Result<BTreeMap<String, String>, Diagnostic> {
+    let index_text = |table: &state::Table| -> Result<BTreeMap<String, String>, Diagnostic> {
         table
             .indexes
             .iter()
             .map(|i| Ok((i.name.clone(), index_sql(t, i)?)))
             .collect()
     };
-    let a_idx = index_text(&ar)?;
-    let b_idx = index_text(b)?;
+    let a_idx = index_text(&ar.table)?;
+    let b_idx = index_text(&b.table)?;
     for (name, text) in &a_idx {
         if b_idx.get(name) != Some(text) {
             sql.push(format!("DROP INDEX {};", q(name)));
@@ -211,7 +221,7 @@ pub(super) fn migrate(
     for c in &dropped {
         sql.push(format!(
             "ALTER TABLE {} DROP COLUMN {};",
-            q(&a.name),
+            q(a.name()),
             q(&c.def.name)
         ));
     }
@@ -224,7 +234,11 @@ pub(super) fn migrate(
         ));
     }
     for c in &added {
-        sql.push(format!("ALTER TABLE {} ADD COLUMN {};", q(t), col_def(c)?));
+        sql.push(format!(
+            "ALTER TABLE {} ADD COLUMN {};",
+            q(t),
+            col_def(b, c)?
+        ));
     }
     let mut builds_index = false;
     for (name, text) in &b_idx {
@@ -233,7 +247,7 @@ pub(super) fn migrate(
             builds_index = true;
         }
     }
-    if b.sync.is_some() && a.sync.is_none() {
+    if b.table.sync.is_some() && a.table.sync.is_none() {
         sql.push(create_guard(t));
     }
     if triggers_change {
@@ -241,8 +255,8 @@ pub(super) fn migrate(
             sql.push(s.clone());
         }
     }
-    if a.sync.is_some() && b.sync.is_none() {
-        sql.push(format!("DROP TABLE {};", q(&guard_name(&a.name))));
+    if a.table.sync.is_some() && b.table.sync.is_none() {
+        sql.push(format!("DROP TABLE {};", q(&guard_name(a.name()))));
     }
     Ok(Migration {
         rebuild: false,

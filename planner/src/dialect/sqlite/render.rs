@@ -1,39 +1,37 @@
-//! The model as DDL: column definitions, constraints, `CREATE TABLE`, indexes.
+//! Tables as DDL: column definitions, constraints, `CREATE TABLE`, indexes.
 
 use super::*;
 
-pub(super) fn col_type(c: &Col) -> Result<String, Diagnostic> {
+pub(super) fn col_type(c: &Column) -> Result<String, Diagnostic> {
     let unsupported = |m: String| {
         let mut d = Diagnostic::error(Code::Unsupported, m)
             .help("add `sqlite: \"...\"` to the native type");
-        if c.def.origin != Span::default() {
-            d = d.primary(c.def.origin, "column declared here");
+        if c.origin != Span::default() {
+            d = d.primary(c.origin, "column declared here");
         }
         d
     };
-    match &c.def.ty {
+    match &c.ty {
         ColumnType::Builtin { name, args } => migc_stdlib::builtin_type(name)
             .map(|t| t.spelling(D, args))
             .ok_or_else(|| unsupported(format!("unknown type `{name}`"))),
         ColumnType::Enum { .. } => Ok("text".to_string()),
         ColumnType::Native { spellings } => spellings.get(&D).cloned().ok_or_else(|| {
-            unsupported(format!(
-                "the native type `{}` has no SQLite spelling",
-                c.def.ty
-            ))
+            unsupported(format!("the native type `{}` has no SQLite spelling", c.ty))
         }),
     }
 }
 
-pub(super) fn col_def(c: &Col) -> Result<String, Diagnostic> {
-    let mut s = format!("{} {}", q(&c.def.name), col_type(c)?);
-    if !c.def.nullable && !c.relaxed {
+/// A column's definition in table `t`.
+pub(super) fn col_def(t: &Written, c: &Col) -> Result<String, Diagnostic> {
+    let mut s = format!("{} {}", q(&c.def.name), col_type(&c.def)?);
+    if !c.def.nullable && !t.relaxed(c) {
         s.push_str(" NOT NULL");
     }
     if let Some(d) = &c.def.default {
         s.push_str(&format!(" DEFAULT {}", default_sql(d)?));
     }
-    if let Some(labels) = &c.labels {
+    if let Some(labels) = t.labels.get(&c.id) {
         let labels: Vec<String> = labels.iter().map(|l| lit(l)).collect();
         s.push_str(&format!(
             " CHECK ({} IN ({}))",
@@ -53,12 +51,12 @@ pub(super) fn fk_clause(fk: &ForeignKey) -> String {
 }
 
 /// The table constraints as written in `CREATE TABLE`.
-pub(super) fn constraints(t: &Tbl) -> Result<Vec<String>, Diagnostic> {
+pub(super) fn constraints(t: &state::Table) -> Result<Vec<String>, Diagnostic> {
     let mut out = Vec::new();
-    if let Some(pk) = &t.pk {
+    if let Some(pk) = &t.primary_key {
         out.push(format!("PRIMARY KEY ({})", columns(&pk.columns)));
     }
-    let deferred = t.deferred_checks();
+    let deferred = deferred_checks(t);
     for ck in &t.checks {
         if deferred
             .iter()
@@ -72,18 +70,18 @@ pub(super) fn constraints(t: &Tbl) -> Result<Vec<String>, Diagnostic> {
             expr(&ck.expr)?
         ));
     }
-    for fk in &t.fks {
+    for fk in t.valid_foreign_keys() {
         out.push(fk_clause(fk));
     }
     Ok(out)
 }
 
-pub(super) fn create_table(t: &Tbl, name: &str) -> Result<String, Diagnostic> {
+pub(super) fn create_table(t: &Written, name: &str) -> Result<String, Diagnostic> {
     let mut lines = Vec::new();
-    for c in &t.cols {
-        lines.push(col_def(c)?);
+    for c in &t.table.columns {
+        lines.push(col_def(t, c)?);
     }
-    lines.extend(constraints(t)?);
+    lines.extend(constraints(&t.table)?);
     Ok(format!(
         "CREATE TABLE {} (\n  {}\n);",
         q(name),
@@ -117,31 +115,10 @@ pub(super) fn index_sql(table: &str, index: &Index) -> Result<String, Diagnostic
     Ok(s)
 }
 
-pub(super) fn unique_index(u: &Unique) -> Index {
-    Index {
-        name: u.name.clone(),
-        unique: true,
-        parts: u
-            .columns
-            .iter()
-            .map(|c| IndexPart {
-                expr: Expr {
-                    sql: c.clone(),
-                    origin: u.origin,
-                },
-                column: Some(c.clone()),
-                descending: false,
-            })
-            .collect(),
-        predicate: None,
-        origin: u.origin,
-    }
-}
-
-pub(super) fn create_with_indexes(t: &Tbl) -> Result<Vec<String>, Diagnostic> {
-    let mut sql = vec![create_table(t, &t.name)?];
-    for i in &t.indexes {
-        sql.push(index_sql(&t.name, i)?);
+pub(super) fn create_with_indexes(t: &Written) -> Result<Vec<String>, Diagnostic> {
+    let mut sql = vec![create_table(t, t.name())?];
+    for i in &t.table.indexes {
+        sql.push(index_sql(t.name(), i)?);
     }
     Ok(sql)
 }

@@ -1,4 +1,4 @@
-//! Lowering a plan: the model walked phase by phase, table changes grouped into rebuilds.
+//! Lowering a plan: the shared state advanced phase by phase, table changes grouped into rebuilds.
 
 use super::*;
 
@@ -7,12 +7,12 @@ use super::*;
 pub(super) enum Act {
     /// A table's definition changes from `before` to `after`.
     Table {
-        before: Box<Tbl>,
-        after: Box<Tbl>,
+        before: Box<Written>,
+        after: Box<Written>,
         remap: BTreeMap<u32, Vec<(String, String)>>,
     },
-    CreateTable(Box<Tbl>),
-    DropTable(Box<Tbl>),
+    CreateTable(Box<Written>),
+    DropTable(Box<Written>),
     RenameTable {
         from: String,
         to: String,
@@ -20,7 +20,7 @@ pub(super) enum Act {
     CreateView(View),
     DropView(View),
     CreateAlias {
-        tbl: Box<Tbl>,
+        tbl: Box<state::Table>,
         alias: String,
     },
     DropAlias {
@@ -52,7 +52,7 @@ pub(super) struct Action {
     pub(super) act: Act,
 }
 
-/// What applying a step to the model gave.
+/// What a step does in SQLite.
 pub(super) enum Effect {
     /// Table definitions changed.
     Tables(Vec<String>),
@@ -62,16 +62,26 @@ pub(super) enum Effect {
     Nothing(String),
 }
 
+/// The steps of a phase that change one table's definition and make one rebuild.
+struct Group {
+    members: Vec<usize>,
+    /// The table as it was before the first of them.
+    before: Written,
+    /// Enum labels the steps renamed, by column identity (old -> new): the copy maps them.
+    remap: BTreeMap<u32, Vec<(String, String)>>,
+}
+
 pub(super) struct Run<'a> {
     pub(super) steps: &'a [Step],
     pub(super) ctx: &'a Context<'a>,
     pub(super) busy_timeout_ms: u32,
-    pub(super) next_id: u32,
+    /// The state at the start of the phase being lowered.
     pub(super) st: State,
     pub(super) out: Vec<Lowered>,
     pub(super) errors: Vec<Diagnostic>,
-    /// Foreign keys of tables the plan creates: written in their `CREATE TABLE`.
-    pub(super) inline_fks: BTreeMap<String, Vec<ForeignKey>>,
+    /// The steps that add foreign keys for every row, by table: a table the plan creates has
+    /// them in its `CREATE TABLE`.
+    pub(super) inline_fks: BTreeMap<String, Vec<usize>>,
 }
 
 pub(super) fn lowered(lock: &str) -> Lowered {
@@ -80,89 +90,25 @@ pub(super) fn lowered(lock: &str) -> Lowered {
 
 impl<'a> Run<'a> {
     pub(super) fn new(steps: &'a [Step], ctx: &'a Context<'a>, busy_timeout_ms: u32) -> Run<'a> {
-        let mut inline_fks: BTreeMap<String, Vec<ForeignKey>> = BTreeMap::new();
-        for s in steps {
+        let mut inline_fks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, s) in steps.iter().enumerate() {
             if let Op::AddForeignKey {
                 table,
-                fk,
                 not_valid: false,
+                ..
             } = &s.op
             {
-                inline_fks
-                    .entry(table.clone())
-                    .or_default()
-                    .push(fk.clone());
+                inline_fks.entry(table.clone()).or_default().push(i);
             }
         }
-        let mut run = Run {
+        Run {
             steps,
             ctx,
             busy_timeout_ms,
-            next_id: 0,
-            st: State::default(),
+            st: State::deployed(ctx.from),
             out: steps.iter().map(|_| lowered("none")).collect(),
             errors: Vec::new(),
             inline_fks,
-        };
-        for (name, e) in &ctx.from.enums {
-            run.st.enums.insert(
-                name.clone(),
-                e.values.iter().map(|v| v.name.clone()).collect(),
-            );
-        }
-        for t in ctx.from.tables.values() {
-            let tbl = run.tbl(t, &run.st.enums.clone(), t.foreign_keys.clone(), true);
-            run.st.tables.insert(t.name.clone(), tbl);
-        }
-        run.st.views = ctx.from.views.clone();
-        for (name, n) in &ctx.from.natives {
-            if n.dialects.contains(&D) {
-                run.st.run_native(name, &n.up);
-            }
-        }
-        run
-    }
-
-    pub(super) fn tbl(
-        &mut self,
-        t: &Table,
-        enums: &BTreeMap<String, Vec<String>>,
-        fks: Vec<ForeignKey>,
-        with_indexes: bool,
-    ) -> Tbl {
-        let cols = t
-            .columns
-            .iter()
-            .map(|c| {
-                self.next_id += 1;
-                Col {
-                    id: self.next_id,
-                    def: c.clone(),
-                    relaxed: false,
-                    labels: match &c.ty {
-                        ColumnType::Enum { name } => enums.get(name).cloned(),
-                        _ => None,
-                    },
-                    remap: Vec::new(),
-                }
-            })
-            .collect();
-        let mut indexes: Vec<Index> = t.uniques.iter().map(unique_index).collect();
-        if with_indexes {
-            indexes.extend(t.indexes.iter().cloned());
-        }
-        Tbl {
-            name: t.name.clone(),
-            cols,
-            pk: t.primary_key.clone(),
-            checks: t.checks.clone(),
-            fks,
-            indexes,
-            pending_checks: Vec::new(),
-            pending_fks: Vec::new(),
-            not_null_checks: Vec::new(),
-            sync: None,
-            natives: Vec::new(),
         }
     }
 
@@ -175,10 +121,10 @@ impl<'a> Run<'a> {
     /// Tables whose current definition step `i` relies on (their rebuild must come first).
     pub(super) fn reads(&self, step: &Step, want: &State) -> Vec<String> {
         let table_of = |name: &str| -> Option<String> {
-            if want.tables.contains_key(name) {
+            if want.table(name).is_some() {
                 Some(name.to_string())
             } else {
-                want.aliases.get(name).cloned()
+                want.alias(name).map(str::to_string)
             }
         };
         match &step.op {
@@ -190,23 +136,79 @@ impl<'a> Run<'a> {
             // Renaming a table rewrites the foreign keys that reference it.
             Op::RenameTable { from, .. } => std::iter::once(from.clone())
                 .chain(
-                    want.tables
-                        .values()
-                        .filter(|t| {
-                            t.fks
-                                .iter()
-                                .chain(&t.pending_fks)
-                                .any(|f| &f.ref_table == from)
-                        })
+                    want.tables()
+                        .filter(|t| t.foreign_keys.iter().any(|f| &f.ref_table == from))
                         .map(|t| t.name.clone()),
                 )
                 .collect(),
             Op::CreateView { view } => view.depends_on.iter().filter_map(|d| table_of(d)).collect(),
-            Op::Native { .. } => want.tables.keys().cloned().collect(),
+            Op::Native { .. } => want.tables().map(|t| t.name.clone()).collect(),
             _ => Vec::new(),
         }
     }
 
+    /// Closes the rebuild of table `t`: one change, from the table as it was before the group's
+    /// first step to the table as `want` has it, attached to the last step.
+    fn close(
+        &self,
+        t: &str,
+        groups: &mut BTreeMap<String, Group>,
+        want: &State,
+        actions: &mut Vec<Action>,
+        absorbed: &mut BTreeMap<usize, (String, usize)>,
+        seq: &mut usize,
+    ) {
+        let Some(group) = groups.remove(t) else {
+            return;
+        };
+        let Some(&last) = group.members.last() else {
+            return;
+        };
+        let Some(after) = self.written(want, t) else {
+            return;
+        };
+        let remap: BTreeMap<u32, Vec<(String, String)>> = group
+            .remap
+            .into_iter()
+            .filter(|(id, m)| !m.is_empty() && after.table.columns.iter().any(|c| c.id == *id))
+            .collect();
+        actions.push(Action {
+            step: last,
+            seq: *seq,
+            act: Act::Table {
+                before: Box::new(group.before),
+                after: Box::new(after),
+                remap,
+            },
+        });
+        *seq += 1;
+        for &m in &group.members {
+            if m != last {
+                absorbed.insert(m, (t.to_string(), last));
+            }
+        }
+    }
+
+    /// The labels step `step` renames in the columns of table `t` (`before`: the state before
+    /// the step), by column identity.
+    fn renamed_labels(step: &Step, before: &State, t: &str) -> Vec<(u32, (String, String))> {
+        let Op::RenameEnumValue { name, from, to } = &step.op else {
+            return Vec::new();
+        };
+        before
+            .table(t)
+            .map(|tbl| {
+                tbl.columns
+                    .iter()
+                    .filter(|c| matches!(&c.def.ty, ColumnType::Enum { name: n } if n == name))
+                    .map(|c| (c.id, (from.clone(), to.clone())))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The phase's steps applied to the state, the changes of each table grouped into
+    /// rebuilds, and the phase's units written.
     pub(super) fn phase(&mut self, phase: Phase) {
         let idx: Vec<usize> = (0..self.steps.len())
             .filter(|&i| self.steps[i].phase == phase)
@@ -215,76 +217,35 @@ impl<'a> Run<'a> {
             return;
         }
         let start = self.st.clone();
-        let mut phys = self.st.clone();
         let mut want = self.st.clone();
-        let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut groups: BTreeMap<String, Group> = BTreeMap::new();
         let mut actions: Vec<Action> = Vec::new();
         let mut seq = 0;
         // step -> (table, step that rebuilds it)
         let mut absorbed: BTreeMap<usize, (String, usize)> = BTreeMap::new();
         let mut notes: BTreeMap<usize, String> = BTreeMap::new();
-        let close = |t: &str,
-                     groups: &mut BTreeMap<String, Vec<usize>>,
-                     phys: &mut State,
-                     want: &mut State,
-                     actions: &mut Vec<Action>,
-                     absorbed: &mut BTreeMap<usize, (String, usize)>,
-                     seq: &mut usize| {
-            let Some(members) = groups.remove(t) else {
-                return;
-            };
-            let Some(&last) = members.last() else { return };
-            let (Some(before), Some(after)) = (phys.tables.get(t), want.tables.get_mut(t)) else {
-                return;
-            };
-            let remap: BTreeMap<u32, Vec<(String, String)>> = after
-                .cols
-                .iter()
-                .filter(|c| !c.remap.is_empty())
-                .map(|c| (c.id, c.remap.clone()))
-                .collect();
-            for c in &mut after.cols {
-                c.remap.clear();
-            }
-            actions.push(Action {
-                step: last,
-                seq: *seq,
-                act: Act::Table {
-                    before: Box::new(before.clone()),
-                    after: Box::new(after.clone()),
-                    remap,
-                },
-            });
-            *seq += 1;
-            phys.tables.insert(t.to_string(), after.clone());
-            for &m in &members {
-                if m != last {
-                    absorbed.insert(m, (t.to_string(), last));
-                }
-            }
-        };
         for &i in &idx {
             let step = &self.steps[i];
             let reads = self.reads(step, &want);
             let to_close: Vec<String> = groups
                 .iter()
-                .filter(|(t, members)| {
-                    reads.contains(t) || step.after.iter().any(|a| members.contains(a))
+                .filter(|(t, g)| {
+                    reads.contains(t) || step.after.iter().any(|a| g.members.contains(a))
                 })
                 .map(|(t, _)| t.clone())
                 .collect();
             for t in to_close {
-                close(
+                self.close(
                     &t,
                     &mut groups,
-                    &mut phys,
-                    &mut want,
+                    &want,
                     &mut actions,
                     &mut absorbed,
                     &mut seq,
                 );
             }
-            let effect = match self.apply(step, &mut phys, &mut want) {
+            let before = want.clone();
+            let effect = match self.advance(step, &before, &mut want) {
                 Ok(e) => e,
                 Err(d) => {
                     self.errors.push(d);
@@ -301,44 +262,51 @@ impl<'a> Run<'a> {
                 }
                 Effect::Tables(tables) => {
                     for t in tables {
-                        if let Some(members) = groups.get_mut(&t) {
-                            members.push(i);
+                        let renamed = Self::renamed_labels(step, &before, &t);
+                        if let Some(g) = groups.get_mut(&t) {
+                            g.members.push(i);
+                            for (id, r) in renamed {
+                                g.remap.entry(id).or_default().push(r);
+                            }
                             continue;
                         }
-                        let (Some(before), Some(after)) =
-                            (phys.tables.get(&t), want.tables.get(&t))
+                        let (Some(was), Some(now)) =
+                            (self.written(&before, &t), self.written(&want, &t))
                         else {
                             continue;
                         };
-                        let has_remap = after.cols.iter().any(|c| !c.remap.is_empty());
-                        let m = match migrate(
-                            before,
-                            after,
-                            &BTreeMap::new(),
-                            &mut Checks::default(),
-                        ) {
+                        let m = match migrate(&was, &now, &BTreeMap::new(), &mut Checks::default())
+                        {
                             Ok(m) => m,
                             Err(d) => {
                                 self.errors.push(d);
                                 continue;
                             }
                         };
-                        if m.rebuild || has_remap {
-                            groups.insert(t.clone(), vec![i]);
-                        } else if m.sql.is_empty() {
-                            phys.tables.insert(t.clone(), after.clone());
-                        } else {
+                        if m.rebuild || !renamed.is_empty() {
+                            let mut remap: BTreeMap<u32, Vec<(String, String)>> = BTreeMap::new();
+                            for (id, r) in renamed {
+                                remap.entry(id).or_default().push(r);
+                            }
+                            groups.insert(
+                                t.clone(),
+                                Group {
+                                    members: vec![i],
+                                    before: was,
+                                    remap,
+                                },
+                            );
+                        } else if !m.sql.is_empty() {
                             actions.push(Action {
                                 step: i,
                                 seq,
                                 act: Act::Table {
-                                    before: Box::new(before.clone()),
-                                    after: Box::new(after.clone()),
+                                    before: Box::new(was),
+                                    after: Box::new(now),
                                     remap: BTreeMap::new(),
                                 },
                             });
                             seq += 1;
-                            phys.tables.insert(t.clone(), after.clone());
                         }
                     }
                 }
@@ -346,11 +314,10 @@ impl<'a> Run<'a> {
         }
         let open: Vec<String> = groups.keys().cloned().collect();
         for t in open {
-            close(
+            self.close(
                 &t,
                 &mut groups,
-                &mut phys,
-                &mut want,
+                &want,
                 &mut actions,
                 &mut absorbed,
                 &mut seq,
@@ -359,9 +326,6 @@ impl<'a> Run<'a> {
         let position: BTreeMap<usize, usize> =
             idx.iter().enumerate().map(|(p, &i)| (i, p)).collect();
         actions.sort_by_key(|a| (position.get(&a.step).copied().unwrap_or(0), a.seq));
-        // `want` holds what `phys` does, and what the database does not show (checks waiting for
-        // validation, not-null checks, enum type names).
-        drop(phys);
         self.st = want;
         if let Err(d) = self.emit(phase, &idx, &start, &actions, &absorbed, &notes) {
             self.errors.push(d);

@@ -81,7 +81,7 @@ pub(super) fn unspellable(e: &Expr, function: &str) -> Diagnostic {
     d
 }
 
-/// An expression of the model spelled for SQLite; column references stay unqualified.
+/// An expression of the schema spelled for SQLite; column references stay unqualified.
 pub(super) fn expr(e: &Expr) -> Result<String, Diagnostic> {
     crate::sql::render(&fix_casts(&e.sql), D, None).map_err(|u| unspellable(e, &u.function))
 }

@@ -18,7 +18,7 @@ pub(super) fn differs(a: &str, b: &str) -> String {
 }
 
 /// The dual-write triggers of a table, by name.
-pub(super) fn sync_triggers(t: &Tbl) -> Result<Vec<(String, String)>, Diagnostic> {
+pub(super) fn sync_triggers(t: &state::Table) -> Result<Vec<(String, String)>, Diagnostic> {
     let Some(sync) = &t.sync else {
         return Ok(Vec::new());
     };
@@ -106,7 +106,7 @@ pub(super) fn sync_triggers(t: &Tbl) -> Result<Vec<(String, String)>, Diagnostic
     }
     insert.push(format!("  DELETE FROM {guard};"));
     let mut enforce = Vec::new();
-    for ck in t.deferred_checks() {
+    for ck in deferred_checks(t) {
         enforce.push(format!(
             "  SELECT RAISE(ABORT, {}) FROM {table} WHERE {row} AND NOT ({});",
             lit(&format!("CHECK constraint failed: {}", ck.name)),
@@ -183,10 +183,10 @@ pub(super) fn create_guard(table: &str) -> String {
 }
 
 /// The view standing for a renamed table, with the triggers that make it writable.
-pub(super) fn alias_sql(t: &Tbl, alias: &str) -> Result<Vec<String>, Diagnostic> {
+pub(super) fn alias_sql(t: &state::Table, alias: &str) -> Result<Vec<String>, Diagnostic> {
     let table = q(&t.name);
     let view = q(alias);
-    let Some(pk) = &t.pk else {
+    let Some(pk) = &t.primary_key else {
         return Err(Diagnostic::error(
             Code::Unsupported,
             format!(
@@ -204,7 +204,7 @@ pub(super) fn alias_sql(t: &Tbl, alias: &str) -> Result<Vec<String>, Diagnostic>
     let mut names = Vec::new();
     let mut values = Vec::new();
     let mut sets = Vec::new();
-    for c in &t.cols {
+    for c in &t.columns {
         names.push(q(&c.def.name));
         values.push(match &c.def.default {
             Some(d) => format!("coalesce(NEW.{}, {})", q(&c.def.name), expr(d)?),

@@ -1,25 +1,24 @@
 //! Indexes and triggers that `native` blocks create on tables.
 //!
-//! A table rebuild drops the old table with its indexes and triggers, and a static script cannot
-//! read their SQL from `sqlite_schema` and run it again (SQLite has no dynamic SQL). The blocks'
-//! statements are in the schema, though: the model records, per table, the `CREATE INDEX` and
-//! `CREATE TRIGGER` statements of the native blocks applied, and a rebuild runs them again once
-//! the new table has the name. Other statements of a block (views, tables of their own) are not
-//! dropped by a rebuild and need nothing.
+//! A table rebuild (SQLite's) drops the old table with its indexes and triggers, and a static
+//! script cannot read their SQL from the catalog and run it again. The blocks' statements are in
+//! the schema, though: the state records, per table, the `CREATE INDEX` and `CREATE TRIGGER`
+//! statements of the native blocks applied, so that a rebuild runs them again once the new table
+//! has the name. Other statements of a block (views, tables of their own) are not recorded.
+//! Statements are read with SQLite's tokenizer, which takes every quoting style.
 
-use super::*;
 use sqlparser::dialect::SQLiteDialect;
 use sqlparser::tokenizer::{Token, Tokenizer};
 
 /// An index or trigger a native block created on a table.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct NativeObject {
+pub struct NativeObject {
     /// The native block's name.
-    pub(super) block: String,
+    pub block: String,
     /// The index's or trigger's name.
-    pub(super) name: String,
+    pub name: String,
     /// The statement that creates it, as written in the block.
-    pub(super) sql: String,
+    pub sql: String,
 }
 
 /// The table, object name and kind that a `CREATE [TEMP] [UNIQUE] INDEX|TRIGGER [IF NOT EXISTS]
@@ -89,20 +88,6 @@ pub(super) fn native_objects(block: &str, statements: &[String]) -> Vec<(String,
             ))
         })
         .collect()
-}
-
-impl State {
-    /// Records that native block `block` ran `statements`: its objects are those they create.
-    pub(super) fn run_native(&mut self, block: &str, statements: &[String]) {
-        for t in self.tables.values_mut() {
-            t.natives.retain(|n| n.block != block);
-        }
-        for (table, object) in native_objects(block, statements) {
-            if let Some(t) = self.tables.get_mut(&table) {
-                t.natives.push(object);
-            }
-        }
-    }
 }
 
 #[cfg(test)]
