@@ -99,14 +99,6 @@ impl Lowering for Postgres {
         true
     }
 
-    fn supports_concurrent_index(&self) -> bool {
-        true
-    }
-
-    fn supports_not_valid(&self) -> bool {
-        true
-    }
-
     fn holds(&self) -> &dyn crate::expressible::Holds {
         self
     }

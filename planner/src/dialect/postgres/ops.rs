@@ -137,6 +137,10 @@ impl Postgres {
             Op::CreateView { view } => view::create(&mut l, view),
             Op::DropView { view } => view::drop(&mut l, view),
             Op::Native { name, up, down } => native::lower(ctx, &mut l, name, up, down),
+            Op::CopyCreate { .. }
+            | Op::CopyFill { .. }
+            | Op::CopySwap { .. }
+            | Op::CopyDropOld { .. } => return Err(crate::dialect::unasked(step)),
         }
         Ok(l)
     }

@@ -474,6 +474,10 @@ impl Run<'_> {
                     Effect::Nothing(format!("native block {name} is not for SQLite"))
                 }
             }
+            Op::CopyCreate { .. }
+            | Op::CopyFill { .. }
+            | Op::CopySwap { .. }
+            | Op::CopyDropOld { .. } => return Err(crate::dialect::unasked(step)),
         };
         Ok(effect)
     }

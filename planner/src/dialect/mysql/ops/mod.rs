@@ -166,6 +166,13 @@ impl Mysql {
             Op::CreateView { view } => self.lower_create_view(&mut l, view),
             Op::DropView { view } => self.lower_drop_view(&mut l, view),
             Op::Native { name, up, down } => self.lower_native(&mut l, ctx, name, up, down),
+            Op::CopyCreate { .. }
+            | Op::CopyFill { .. }
+            | Op::CopySwap { .. }
+            | Op::CopyDropOld { .. } => {
+                l = self.lower_copy(ctx, scope, &step.op)?;
+                Ok(())
+            }
         }?;
         self.remove_sync_first(&mut l, step, scope)?;
         Ok(l)
