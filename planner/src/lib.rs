@@ -7,6 +7,7 @@
 //! ```
 
 mod build;
+mod copies;
 pub mod dialect;
 pub mod explain;
 mod expressible;
@@ -86,8 +87,8 @@ pub struct Files {
     pub files: BTreeMap<String, String>,
     /// Warnings of the dialect about the plan (see [`dialect::Lowering::warnings`]).
     pub warnings: Vec<Diagnostic>,
-    /// How many steps the scripts and the manifest hold (the plan's, and the parts of them a
-    /// dialect runs in later phases).
+    /// How many steps the scripts and the manifest hold (the plan's, and those the dialect
+    /// needs besides, such as its table copies).
     pub steps: usize,
     /// The tables the plan builds anew and copies every row into ([`dialect::Lowered::rebuilds`]).
     pub rebuilt: BTreeSet<String>,
@@ -135,7 +136,12 @@ pub fn render(
         None => plan,
     };
     let ctx = dialect::Context::new(from, to);
-    let lowered = lowering.lower_plan(&plan.steps, &ctx).map_err(|errors| {
+    // What the dialect needs beyond the neutral plan, as steps of their own: its table copies.
+    let placed = Plan {
+        steps: copies::place(&plan.steps, lowering.as_ref(), &ctx),
+        diagnostics: plan.diagnostics.clone(),
+    };
+    let lowered = lowering.lower_plan(&placed.steps, &ctx).map_err(|errors| {
         // Steps lowering the same declaration (a table and its index) meet the same finding.
         let mut once: Vec<Diagnostic> = Vec::with_capacity(errors.len());
         for e in errors {
@@ -145,15 +151,10 @@ pub fn render(
         }
         once
     })?;
-    let (steps, lowered, ops) = place_later(&plan.steps, lowered);
-    let placed = Plan {
-        steps,
-        diagnostics: plan.diagnostics.clone(),
-    };
-    let mut warnings = lowering.warnings(&plan.steps, &ctx);
+    let mut warnings = lowering.warnings(&placed.steps, &ctx);
     if layer.is_none() {
         warnings.extend(versions::shared(
-            &plan.steps,
+            &placed.steps,
             from,
             to,
             lowering.dialect().name(),
@@ -172,7 +173,6 @@ pub fn render(
         lowering.as_ref(),
         &placed,
         &lowered,
-        &ops,
         &scripts,
         labels,
         locate,
@@ -196,62 +196,4 @@ pub fn render(
         .files
         .insert("manifest.json".to_string(), manifest::to_json(&manifest));
     Ok(files)
-}
-
-/// The steps with the parts a dialect runs in later phases ([`dialect::Later`]) placed as steps
-/// of their own, first or last in their phase in the order of the steps they continue; `after`
-/// re-indexed. Also the manifest's `op` of each step where it is not the step's operation.
-fn place_later(
-    steps: &[Step],
-    mut lowered: Vec<dialect::Lowered>,
-) -> (Vec<Step>, Vec<dialect::Lowered>, Vec<Option<&'static str>>) {
-    let mut later: Vec<(usize, dialect::Later)> = Vec::new();
-    for (i, l) in lowered.iter_mut().enumerate() {
-        later.extend(std::mem::take(&mut l.later).into_iter().map(|x| (i, x)));
-    }
-    if later.is_empty() {
-        let ops = vec![None; steps.len()];
-        return (steps.to_vec(), lowered, ops);
-    }
-    let mut position = vec![0; steps.len()];
-    let mut order: Vec<(Step, dialect::Lowered, Option<&'static str>)> = Vec::new();
-    let mut pending: Vec<Option<dialect::Lowered>> = lowered.into_iter().map(Some).collect();
-    let parts = |phase: step::Phase, first: bool| {
-        later
-            .iter()
-            .filter(move |(_, x)| x.phase == phase && x.first == first)
-            .map(move |(i, part)| {
-                let from = &steps[*i];
-                let rest = from.id.split_once('.').map_or(from.id.as_str(), |(_, r)| r);
-                let step = Step {
-                    id: format!("{}.{}.{rest}", phase.name(), part.op),
-                    phase,
-                    summary: part.summary.clone(),
-                    after: Vec::new(),
-                    ..from.clone()
-                };
-                (step, part.lowered.clone(), Some(part.op))
-            })
-    };
-    for phase in step::Phase::ALL {
-        order.extend(parts(phase, true));
-        for (i, step) in steps.iter().enumerate().filter(|(_, s)| s.phase == phase) {
-            position[i] = order.len();
-            let l = pending[i]
-                .take()
-                .unwrap_or_else(|| unreachable!("each step is placed once"));
-            order.push((step.clone(), l, None));
-        }
-        order.extend(parts(phase, false));
-    }
-    let mut out_steps = Vec::with_capacity(order.len());
-    let mut out_lowered = Vec::with_capacity(order.len());
-    let mut ops = Vec::with_capacity(order.len());
-    for (mut step, l, op) in order {
-        step.after = step.after.iter().map(|&a| position[a]).collect();
-        out_steps.push(step);
-        out_lowered.push(l);
-        ops.push(op);
-    }
-    (out_steps, out_lowered, ops)
 }

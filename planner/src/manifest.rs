@@ -143,7 +143,6 @@ pub(crate) fn build(
     lowering: &dyn Lowering,
     plan: &Plan,
     lowered: &[Lowered],
-    ops: &[Option<&'static str>],
     scripts: &BTreeMap<String, String>,
     labels: &Labels<'_>,
     locate: Locate<'_>,
@@ -155,20 +154,16 @@ pub(crate) fn build(
         let (up, down) = file_names(phase);
         let mut steps = Vec::new();
         let mut loses = Vec::new();
-        for ((step, l), named) in plan
+        for (step, l) in plan
             .steps
             .iter()
             .zip(lowered)
-            .zip(ops)
-            .filter(|((s, _), _)| s.phase == phase)
+            .filter(|(s, _)| s.phase == phase)
         {
-            let op = match named {
-                Some(op) => op.to_string(),
-                None => serde_json::to_value(&step.op)
-                    .ok()
-                    .and_then(|v| v.get("op").and_then(|o| o.as_str()).map(str::to_string))
-                    .unwrap_or_default(),
-            };
+            let op = serde_json::to_value(&step.op)
+                .ok()
+                .and_then(|v| v.get("op").and_then(|o| o.as_str()).map(str::to_string))
+                .unwrap_or_default();
             if let Some(x) = &l.down_loses {
                 loses.push(x.clone());
             }
@@ -180,7 +175,9 @@ pub(crate) fn build(
                 lock: l.lock.clone(),
                 rewrite: l.rewrite,
                 scan: l.scan,
-                transactional: l.up.iter().all(|u| u.transactional),
+                // Only where the database rolls DDL back can a step run in one transaction.
+                transactional: lowering.supports_transactional_ddl()
+                    && l.up.iter().all(|u| u.transactional),
                 rollback_loses: l.down_loses.clone(),
                 source: step.origin.and_then(locate),
                 after: step

@@ -52,6 +52,11 @@ pub fn temporary(name: &str) -> String {
     derived(name, "__migc")
 }
 
+/// The copy of a table copied online, which takes the table's name when swapped in.
+pub fn copy(table: &str) -> String {
+    derived(table, "__migc")
+}
+
 /// The check that proves a column NOT NULL while the constraint cannot be added directly.
 pub fn not_null_check(table: &str, column: &str) -> String {
     derived(&format!("{table}_{column}"), "_not_null")

@@ -419,6 +419,33 @@ pub enum Op {
         up: Vec<String>,
         down: Vec<String>,
     },
+    /// A table copy in phases (planner/src/copies.rs), made last in expand: the empty copy
+    /// `copy` of `table` with `checks` added, kept in step with the table by triggers. The last
+    /// check is the one the copy is for: once the table has it, the copy is the table.
+    CopyCreate {
+        table: String,
+        copy: String,
+        checks: Vec<Check>,
+    },
+    /// The rows of `table` copied to `copy`, in batches, first in backfill.
+    CopyFill {
+        table: String,
+        copy: String,
+        checks: Vec<Check>,
+    },
+    /// The copy swapped in for `table`, first at switch; the old table is kept in step with it
+    /// until contract, so that switch can be rolled back onto it.
+    CopySwap {
+        table: String,
+        copy: String,
+        checks: Vec<Check>,
+    },
+    /// The table the copy replaced dropped, first at contract.
+    CopyDropOld {
+        table: String,
+        copy: String,
+        checks: Vec<Check>,
+    },
     /// Shows a table to one application version in that version's shape: a view in the
     /// version's namespace, over the table as it stands during the rollout.
     CreateVersionView {
@@ -494,7 +521,11 @@ impl Op {
             | Op::RenameIndex { table, .. }
             | Op::RenameConstraint { table, .. }
             | Op::CommentTable { table, .. }
-            | Op::CommentColumn { table, .. } => Some(table),
+            | Op::CommentColumn { table, .. }
+            | Op::CopyCreate { table, .. }
+            | Op::CopyFill { table, .. }
+            | Op::CopySwap { table, .. }
+            | Op::CopyDropOld { table, .. } => Some(table),
             Op::RenameTable { from, .. } => Some(from),
             Op::CreateVersionView { view } | Op::DropVersionView { view } => Some(&view.table),
             _ => None,

@@ -368,3 +368,61 @@ fn a_dependency_cycle_names_its_members() {
         "the changes depend on each other in a circle: create view `a`; create view `b`"
     );
 }
+
+/// A check added to a deployed table: where the dialect adds it only by copying the table
+/// (MySQL), the planner places the copy's four steps in their phases, named after the check,
+/// the copy made after what expand does to the table and the steps on the table at switch and
+/// contract after the copy's; where it adds it `NOT VALID` (PostgreSQL), no copy.
+#[test]
+fn a_check_on_a_deployed_table_is_copied_in_phases_where_the_dialect_needs_a_copy() {
+    let from = "table items {\n  id bigint primary key\n  qty int not null\n}\n";
+    let to = "table items {\n  id bigint primary key\n  qty int not null\n  note text null\n  check items_qty_positive (qty > 0)\n}\n";
+    let (old, new) = (schema(from), schema(to));
+    let p = plan(&old, &new, &Options::default());
+    let labels = migc_planner::Labels {
+        from: "from",
+        to: "to",
+    };
+    let steps = |dialect| {
+        let files = migc_planner::render(&p, &old, &new, dialect, &labels, &|_| None)
+            .unwrap_or_else(|e| panic!("renders: {e:#?}"));
+        let m = migc_planner::manifest::from_json(&files.files["manifest.json"]).expect("manifest");
+        m.phases
+            .iter()
+            .flat_map(|ph| ph.steps.iter().map(|s| (s.id.clone(), s.after.clone())))
+            .collect::<Vec<_>>()
+    };
+    let mysql = steps(migc_stdlib::Dialect::Mysql);
+    let ids: Vec<&str> = mysql.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "expand.add_column.items.note",
+            "expand.add_check.items.items_qty_positive",
+            "expand.copy_create.add_check.items.items_qty_positive",
+            "backfill.copy_fill.add_check.items.items_qty_positive",
+            "switch.copy_swap.add_check.items.items_qty_positive",
+            "switch.validate_constraint.items.items_qty_positive",
+            "contract.copy_drop_old.add_check.items.items_qty_positive",
+        ]
+    );
+    let after = |id: &str| mysql.iter().find(|(i, _)| i == id).map(|(_, a)| a.clone());
+    assert_eq!(
+        after("expand.copy_create.add_check.items.items_qty_positive"),
+        Some(vec![
+            "expand.add_column.items.note".to_string(),
+            "expand.add_check.items.items_qty_positive".to_string(),
+        ])
+    );
+    assert_eq!(
+        after("switch.validate_constraint.items.items_qty_positive"),
+        Some(vec![
+            "switch.copy_swap.add_check.items.items_qty_positive".to_string()
+        ])
+    );
+    let postgres = steps(migc_stdlib::Dialect::Postgres);
+    assert!(
+        postgres.iter().all(|(id, _)| !id.contains(".copy_")),
+        "{postgres:?}"
+    );
+}

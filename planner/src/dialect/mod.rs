@@ -6,7 +6,7 @@ mod postgres;
 mod sqlite;
 
 use crate::step::Step;
-use migc_compiler::schema::{Column, Expr, Schema, Table};
+use migc_compiler::schema::{Column, ColumnType, Expr, Schema, Table};
 use migc_grammar::Diagnostic;
 use migc_stdlib::Dialect;
 use serde::{Deserialize, Serialize};
@@ -40,11 +40,6 @@ pub struct Lowered {
     pub down_loses: Option<String>,
     /// For a backfill: the same fill as statements an executor runs one batch at a time.
     pub batch: Option<Batch>,
-    /// Parts of the step that run in later phases, first or last in their phase (a MySQL table
-    /// copy: made last in expand, filled first in backfill, swapped in first at switch, its
-    /// old table dropped first at contract).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub later: Vec<Later>,
     /// Tables the step builds anew and copies every row into (a SQLite rebuild): what the
     /// database holds on them that the plan does not know of would be lost.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -62,23 +57,9 @@ impl Lowered {
             scan: false,
             down_loses: None,
             batch: None,
-            later: Vec::new(),
             rebuilds: Vec::new(),
         }
     }
-}
-
-/// A part of a step run in a later phase than the step's own, or last in the step's phase.
-#[derive(Clone, Debug, Serialize)]
-pub struct Later {
-    pub phase: crate::step::Phase,
-    /// Whether the part runs first in its phase (otherwise last).
-    pub first: bool,
-    /// What the part does, for the manifest's `op` and the step id: `copy_swap`.
-    pub op: &'static str,
-    /// One line for people.
-    pub summary: String,
-    pub lowered: Lowered,
 }
 
 /// A backfill as statements that an executor (`migc apply`) runs one batch at a time, each batch
@@ -141,6 +122,16 @@ impl<'a> Context<'a> {
         !self.to.tables.contains_key(table) && self.renamed.contains_key(table)
     }
 
+    /// Whether a column of the table (deployed, or declared under that name) has the enum type
+    /// `name`.
+    pub fn uses_enum(&self, table: &str, name: &str) -> bool {
+        [self.from, self.to]
+            .iter()
+            .filter_map(|s| s.tables.get(table))
+            .flat_map(|t| &t.columns)
+            .any(|c| matches!(&c.ty, ColumnType::Enum { name: n, .. } if n == name))
+    }
+
     /// The declared tables that a deployed table's name stands for: the table of that name and
     /// those renamed from it, in name order.
     fn declared(&self, table: &str) -> Vec<&'a Table> {
@@ -201,14 +192,29 @@ pub trait Lowering {
     fn dialect(&self) -> Dialect;
 
     /// Whether DDL can be rolled back with the transaction it ran in (PostgreSQL, SQLite: yes;
-    /// MySQL/MariaDB: every DDL statement commits).
+    /// MySQL/MariaDB: every DDL statement commits). The manifest marks a step transactional
+    /// only where it is.
     fn supports_transactional_ddl(&self) -> bool;
 
-    /// Whether indexes can be built without blocking writes (`CREATE INDEX CONCURRENTLY`).
-    fn supports_concurrent_index(&self) -> bool;
+    /// Whether adding a check to the deployed table `table` needs a copy of the table: the
+    /// database can neither add it for new rows only and validate it later nor validate it
+    /// without blocking writes, and has no rebuild of its own for it. Where it does, the planner
+    /// copies the table in phases when the plan allows it (planner/src/copies.rs: `CopyCreate`,
+    /// `CopyFill`, `CopySwap`, `CopyDropOld`); otherwise the lowering of the check copies the
+    /// table within its own step. No by default.
+    fn check_needs_copy(&self, _table: &str, _ctx: &Context<'_>) -> bool {
+        false
+    }
 
-    /// Whether a constraint can be added for new rows only and validated later (`NOT VALID`).
-    fn supports_not_valid(&self) -> bool;
+    /// Whether `op`, run at switch, would work against a copy in phases of `table`, which is
+    /// swapped in first at switch and keeps the old table in step until contract: the dialect
+    /// copies or rebuilds the table for it (the copy holds keys and triggers under other names
+    /// meanwhile), or changes the table in a way the copy's triggers do not carry. Asked only of
+    /// a dialect whose checks need a copy ([`Lowering::check_needs_copy`]), for every table a key
+    /// links to the copied one. By default, any operation on the table.
+    fn disturbs_copy(&self, op: &crate::step::Op, table: &str, _ctx: &Context<'_>) -> bool {
+        op.table() == Some(table)
+    }
 
     /// Whether each application version can be given a namespace of its own that shows it the
     /// tables the plan changes in its own shape ([`crate::versions`]): updatable views the
@@ -290,6 +296,18 @@ pub(crate) fn located(d: Diagnostic, step: &Step) -> Diagnostic {
         Some(origin) if d.primary_span().is_none() => d.primary(origin, step.summary.clone()),
         _ => d,
     }
+}
+
+/// The finding of a dialect given a step it never asks for (a table copy in phases where
+/// [`Lowering::check_needs_copy`] says no): a fault of the planner, not of the declaration.
+pub(crate) fn unasked(step: &Step) -> Diagnostic {
+    Diagnostic::error(
+        migc_grammar::Code::Unsupported,
+        format!(
+            "internal: step `{}` is not one this dialect asks for",
+            step.id
+        ),
+    )
 }
 
 /// The lowering of a dialect.

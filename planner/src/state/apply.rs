@@ -314,6 +314,12 @@ impl State {
             Op::Native { name, up, .. } => self.run_native(name, up),
             // A version's view shows the tables; it changes none of them.
             Op::CreateVersionView { .. } | Op::DropVersionView { .. } => {}
+            // A table copy carries checks the plan's own steps add to the table: the table
+            // the copy becomes is the one those steps leave.
+            Op::CopyCreate { .. }
+            | Op::CopyFill { .. }
+            | Op::CopySwap { .. }
+            | Op::CopyDropOld { .. } => {}
         }
     }
 }

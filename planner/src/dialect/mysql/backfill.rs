@@ -143,7 +143,6 @@ SET @migc_backfill = NULL;",
             phased_copy: false,
             joined: Vec::new(),
             joins: None,
-            expand_end: &state,
         };
         let mut u = self.program(&scope, body);
         // A failed run leaves the marker set in the session: clear it.

@@ -29,7 +29,7 @@ mod sync;
 use super::{Context, Lowered, Lowering};
 use crate::state::State;
 use crate::step::{Op, Phase, Step, Sync};
-use copy::{copies_in_phases, joined_checks};
+use copy::joined_checks;
 use migc_compiler::schema::{Check, ColumnType};
 use migc_grammar::Diagnostic;
 use migc_stdlib::Dialect;
@@ -97,8 +97,6 @@ pub(crate) struct Scope<'a> {
     pub joined: Vec<&'a Check>,
     /// Set on a check that a later step's copy adds: that step's check.
     pub joins: Option<&'a Check>,
-    /// The state and the foreign keys as expand leaves them, where a copy in phases is made.
-    pub expand_end: &'a State,
 }
 
 impl Mysql {
@@ -193,15 +191,14 @@ impl Lowering for Mysql {
         false
     }
 
-    /// Indexes are built in place with `LOCK=NONE`: writes go on during the build.
-    fn supports_concurrent_index(&self) -> bool {
-        true
+    /// Yes: neither server adds a check to a populated table without blocking writes
+    /// ([`Mysql::supports_online_check`]).
+    fn check_needs_copy(&self, table: &str, ctx: &Context<'_>) -> bool {
+        !self.supports_online_check() && ctx.from.tables.contains_key(table)
     }
 
-    /// No `NOT VALID`: foreign keys are added unchecked (`foreign_key_checks = 0`) and checked
-    /// by a query; checks cannot be added without a copy.
-    fn supports_not_valid(&self) -> bool {
-        false
+    fn disturbs_copy(&self, op: &Op, table: &str, ctx: &Context<'_>) -> bool {
+        self.disturbs_copy_of(op, table, ctx)
     }
 
     /// A partial index is built over every row (MySQL and MariaDB have none): W2003 for each.
@@ -258,7 +255,6 @@ impl Lowering for Mysql {
             phased_copy: false,
             joined: Vec::new(),
             joins: None,
-            expand_end: &state,
         };
         self.lower_step(step, ctx, &scope)
     }
@@ -286,7 +282,11 @@ impl Lowering for Mysql {
             // Letting a leaving column accept null is what keeps the new application's
             // inserts working once the triggers go: it runs while they still fill the column
             // (removing them first would leave inserts without it failing until it is done).
-            if step.phase != Phase::Contract || matches!(step.op, Op::DropNotNull { .. }) {
+            // The copy's step comes before them: it gives the triggers their own names back.
+            if step.phase != Phase::Contract
+                || matches!(step.op, Op::DropNotNull { .. })
+                || is_copy(&step.op)
+            {
                 continue;
             }
             if let Some(t) = step.op.table() {
@@ -295,36 +295,60 @@ impl Lowering for Mysql {
                 }
             }
         }
-        // Tables as expand leaves them: a copy in phases is made last in expand.
+        // Tables as expand leaves them: every step of a copy in phases sees them, as the copy
+        // is made last in expand.
         let mut end = state.clone();
         for step in steps.iter().filter(|s| s.phase == Phase::Expand) {
             step.op.apply(&mut end);
         }
-        let phased: Vec<bool> = (0..steps.len())
-            .map(|i| copies_in_phases(self, steps, i, ctx))
+        // The checks the copies in phases are for (each copy's last); the others join them.
+        let phased: Vec<bool> = steps
+            .iter()
+            .map(|s| match &s.op {
+                Op::AddCheck { table, check, .. } => steps.iter().any(|c| match &c.op {
+                    Op::CopyCreate {
+                        table: t, checks, ..
+                    } => t == table && checks.last().is_some_and(|l| l.name == check.name),
+                    _ => false,
+                }),
+                _ => false,
+            })
             .collect();
         let joins = joined_checks(steps, &phased, ctx);
         for (i, step) in steps.iter().enumerate() {
             let table = step.op.table().unwrap_or_default();
-            let is_first = first.get(table) == Some(&i);
-            let is_removal = matches!(step.op, Op::RemoveSync { .. });
-            let scope = Scope {
-                state: &state,
-                only_while_named: renamed_at_contract(step, ctx),
-                removes_sync: (is_first && !is_removal)
-                    .then(|| syncs.get(table).copied())
-                    .flatten(),
-                sync_removed_earlier: is_removal && !is_first,
-                synced: &synced,
-                syncs: &syncs,
-                phased_copy: phased[i],
-                joined: joins
-                    .iter()
-                    .filter(|(_, k)| **k == i)
-                    .filter_map(|(j, _)| check_of(&steps[*j]))
-                    .collect(),
-                joins: joins.get(&i).and_then(|k| check_of(&steps[*k])),
-                expand_end: &end,
+            let scope = if let Some(checks) = copy_checks(&step.op) {
+                Scope {
+                    state: &end,
+                    only_while_named: None,
+                    removes_sync: None,
+                    sync_removed_earlier: false,
+                    synced: &synced,
+                    syncs: &syncs,
+                    phased_copy: true,
+                    joined: checks[..checks.len().saturating_sub(1)].iter().collect(),
+                    joins: None,
+                }
+            } else {
+                let is_first = first.get(table) == Some(&i);
+                let is_removal = matches!(step.op, Op::RemoveSync { .. });
+                Scope {
+                    state: &state,
+                    only_while_named: renamed_at_contract(step, ctx),
+                    removes_sync: (is_first && !is_removal)
+                        .then(|| syncs.get(table).copied())
+                        .flatten(),
+                    sync_removed_earlier: is_removal && !is_first,
+                    synced: &synced,
+                    syncs: &syncs,
+                    phased_copy: phased[i],
+                    joined: joins
+                        .iter()
+                        .filter(|(_, k)| **k == i)
+                        .filter_map(|(j, _)| check_of(&steps[*j]))
+                        .collect(),
+                    joins: joins.get(&i).and_then(|k| check_of(&steps[*k])),
+                }
             };
             match self.lower_step(step, ctx, &scope) {
                 Ok(l) => lowered.push(l),
@@ -338,6 +362,21 @@ impl Lowering for Mysql {
             Err(errors)
         }
     }
+}
+
+/// The checks a step of a table copy in phases carries, when it is one.
+fn copy_checks(op: &Op) -> Option<&[Check]> {
+    match op {
+        Op::CopyCreate { checks, .. }
+        | Op::CopyFill { checks, .. }
+        | Op::CopySwap { checks, .. }
+        | Op::CopyDropOld { checks, .. } => Some(checks),
+        _ => None,
+    }
+}
+
+fn is_copy(op: &Op) -> bool {
+    copy_checks(op).is_some()
 }
 
 fn check_of(step: &Step) -> Option<&Check> {

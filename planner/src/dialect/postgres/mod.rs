@@ -100,14 +100,6 @@ impl Lowering for Postgres {
         true
     }
 
-    fn supports_concurrent_index(&self) -> bool {
-        true
-    }
-
-    fn supports_not_valid(&self) -> bool {
-        true
-    }
-
     fn supports_version_layer(&self) -> bool {
         true
     }

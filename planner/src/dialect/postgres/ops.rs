@@ -141,6 +141,10 @@ impl Postgres {
             Op::Native { name, up, down } => native::lower(ctx, &mut l, name, up, down),
             Op::CreateVersionView { view } => version::create(&mut l, view)?,
             Op::DropVersionView { view } => version::drop(&mut l, view)?,
+            Op::CopyCreate { .. }
+            | Op::CopyFill { .. }
+            | Op::CopySwap { .. }
+            | Op::CopyDropOld { .. } => return Err(crate::dialect::unasked(step)),
         }
         Ok(l)
     }

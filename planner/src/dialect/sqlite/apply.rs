@@ -237,6 +237,10 @@ impl Run<'_> {
             | Op::InstallSync { table, .. }
             | Op::RemoveSync { table, .. }
             | Op::RenameColumn { table, .. } => tables(table),
+            Op::CopyCreate { .. }
+            | Op::CopyFill { .. }
+            | Op::CopySwap { .. }
+            | Op::CopyDropOld { .. } => return Err(crate::dialect::unasked(step)),
         };
         Ok(effect)
     }

@@ -129,14 +129,6 @@ impl Lowering for Sqlite {
         true
     }
 
-    fn supports_concurrent_index(&self) -> bool {
-        false
-    }
-
-    fn supports_not_valid(&self) -> bool {
-        false
-    }
-
     fn holds(&self) -> &dyn crate::expressible::Holds {
         self
     }

@@ -10,7 +10,8 @@
 //! application versions see the same columns before and after, so the unit may run in any
 //! phase.
 //!
-//! A check added in expand is copied in phases instead ([`Mysql::copy_phased`]), so that
+//! A check added in expand is copied in phases instead where the plan allows it (the planner
+//! places the copy's steps, planner/src/copies.rs; [`Mysql::lower_copy`] lowers them), so that
 //! switch can be rolled back onto the old table: the empty copy and its triggers last in
 //! expand (it takes what expand did to the table), the batches first in backfill, the swap
 //! first at switch, the old table dropped first at contract. From the swap on, the copy's triggers write every row back to the old table.
@@ -34,7 +35,7 @@ mod refused;
 mod triggers;
 mod unit;
 
-pub(super) use plan::{copies_in_phases, joined_checks};
+pub(super) use plan::joined_checks;
 
 use crate::dialect::mysql::program::Body;
 use crate::dialect::mysql::sql::*;
@@ -47,7 +48,7 @@ use migc_grammar::{Diagnostic, Span};
 use triggers::forward_triggers;
 
 impl Mysql {
-    /// The parts of a table copy, for [`Mysql::copy_table`] and [`Mysql::copy_phased`].
+    /// The parts of a table copy, for [`Mysql::copy_table`] and [`Mysql::lower_copy`].
     #[allow(clippy::too_many_arguments)]
     fn copy_parts(
         &self,
@@ -86,7 +87,7 @@ impl Mysql {
             .iter()
             .map(|c| c.name.clone())
             .collect();
-        let shadow = suffixed(table, "__migc");
+        let shadow = crate::names::copy(table);
         let old = suffixed(table, "__migc_old");
         let progress = suffixed(table, "__migc_progress");
         let (t, s, o, p) = (q(table), q(&shadow), q(&old), q(&progress));

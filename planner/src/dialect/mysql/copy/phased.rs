@@ -1,45 +1,83 @@
-//! The copy in phases, for a check added in expand: the empty copy and its triggers last in
-//! expand (`copy_create`), the rows first in backfill (`copy_fill`), the swap first at switch
-//! (`copy_swap`), the old table dropped first at contract (`copy_drop_old`).
+//! The copy in phases, for a check added in expand (planner/src/copies.rs places its steps):
+//! the empty copy and its triggers last in expand (`copy_create`), the rows first in backfill
+//! (`copy_fill`), the swap first at switch (`copy_swap`), the old table dropped first at
+//! contract (`copy_drop_old`).
 
 use super::triggers::mirror_triggers;
 use super::CopyParts;
 use crate::dialect::mysql::program::Body;
 use crate::dialect::mysql::sql::*;
 use crate::dialect::mysql::{Mysql, Scope};
-use crate::dialect::{Context, Later, Lowered, Unit};
-use crate::step::Phase;
-use migc_grammar::{Diagnostic, Span};
+use crate::dialect::{Context, Lowered, Unit};
+use crate::step::Op;
+use migc_grammar::Diagnostic;
 
 impl Mysql {
-    /// The table copied in phases (see the module's documentation), as parts of the step in
-    /// other places: the empty copy and its triggers last in expand, the rows first in
-    /// backfill, the swap first at switch, the old table dropped first at contract; `done`
-    /// holds once the copy is the table.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn copy_phased(
+    /// A step of the table copied in phases (see the module's documentation), made from the
+    /// table as expand leaves it (`scope.state`); the copy's checks other than its own are
+    /// `scope.joined`. Its own check on the table tells that the copy is the table.
+    pub(crate) fn lower_copy(
         &self,
         ctx: &Context<'_>,
         scope: &Scope<'_>,
-        table: &str,
-        actions: &str,
-        done: &str,
-        syncs: bool,
-        origin: Option<Span>,
-    ) -> Result<Vec<Later>, Diagnostic> {
-        // Made last in expand: the table as expand leaves it.
-        let at_end = Scope {
-            state: scope.expand_end,
-            ..scope.clone()
+        op: &Op,
+    ) -> Result<Lowered, Diagnostic> {
+        let (Op::CopyCreate { table, checks, .. }
+        | Op::CopyFill { table, checks, .. }
+        | Op::CopySwap { table, checks, .. }
+        | Op::CopyDropOld { table, checks, .. }) = op
+        else {
+            unreachable!("a step of a table copy: {op:?}")
         };
-        let scope = &at_end;
-        let parts = self.copy_parts(ctx, scope, table, actions, syncs, true, origin)?;
+        let Some(check) = checks.last() else {
+            unreachable!("a table copy carries its check")
+        };
+        let actions = format!(
+            "ADD CONSTRAINT {} CHECK ({})",
+            q(&check.name),
+            expr(&check.expr)?
+        );
+        let done = &constraint_exists(table, &check.name);
+        let syncs = scope.synced.iter().any(|t| t == table);
+        let parts =
+            self.copy_parts(ctx, scope, table, &actions, syncs, true, Some(check.origin))?;
+        Ok(match op {
+            Op::CopyCreate { .. } => Lowered {
+                up: vec![self.program(scope, Body::when(&format!("NOT ({done})"), parts.create))],
+                down: self.copy_cleanup(ctx, scope, table, true),
+                lock: format!(
+                    "exclusive metadata lock (brief): an empty copy of `{table}` and triggers made"
+                ),
+                ..Lowered::new("")
+            },
+            Op::CopyFill { .. } => {
+                let mut filled = later_lowered(
+                    self.program(scope, Body::when(&format!("NOT ({done})"), parts.fill)),
+                    comment_unit(&format!(
+                        "{table}: the rows copied to {} go with it when expand is rolled back",
+                        parts.shadow
+                    )),
+                    "row locks (one batch of rows at a time)",
+                );
+                filled.rewrite = true;
+                filled.scan = true;
+                filled
+            }
+            Op::CopySwap { .. } => self.copy_swap(scope, table, done, parts),
+            _ => self.copy_drop_old(scope, table, done, parts),
+        })
+    }
+
+    /// The swap. The copy's triggers write each row the table gets back to the old table
+    /// (under `t__migc_back`, an empty stand-in until the swap, so that they can be made
+    /// beforehand: InnoDB opens the tables a trigger names before it runs). A session flag
+    /// keeps the two directions from echoing each other. One `RENAME TABLE` rotates the three
+    /// names: the copy becomes the table, the old table `t__migc_back`, the stand-in `t__migc`,
+    /// where the old table's triggers, silenced by the flag, point.
+    fn copy_swap(&self, scope: &Scope<'_>, table: &str, done: &str, parts: CopyParts) -> Lowered {
         let CopyParts {
-            create,
-            fill,
             moves,
             carry,
-            names_back,
             referencing,
             cols,
             pk,
@@ -50,37 +88,6 @@ impl Mysql {
         let swapping = suffixed(table, "__migc_swap");
         let progress = suffixed(table, "__migc_progress");
         let (t, s, b, w, p) = (q(table), q(&shadow), q(&back), q(&swapping), q(&progress));
-        let made = Lowered {
-            up: vec![self.program(scope, Body::when(&format!("NOT ({done})"), create))],
-            down: self.copy_cleanup(ctx, scope, table, true),
-            lock: format!(
-                "exclusive metadata lock (brief): an empty copy of `{table}` and triggers made"
-            ),
-            ..Lowered::new("")
-        };
-
-        let later_lowered = |up: Unit, down: Unit, lock: &str| Lowered {
-            up: vec![up],
-            down: vec![down],
-            lock: lock.to_string(),
-            ..Lowered::new("")
-        };
-        let mut filled = later_lowered(
-            self.program(scope, Body::when(&format!("NOT ({done})"), fill)),
-            comment_unit(&format!(
-                "{table}: the rows copied to {shadow} go with it when expand is rolled back"
-            )),
-            "row locks (one batch of rows at a time)",
-        );
-        filled.rewrite = true;
-        filled.scan = true;
-
-        // The swap. The copy's triggers write each row the table gets back to the old table
-        // (under `t__migc_back`, an empty stand-in until the swap, so that they can be made
-        // beforehand: InnoDB opens the tables a trigger names before it runs). A session flag
-        // keeps the two directions from echoing each other. One `RENAME TABLE` rotates the
-        // three names: the copy becomes the table, the old table `t__migc_back`, the stand-in
-        // `t__migc`, where the old table's triggers, silenced by the flag, point.
         let reverse = mirror_triggers(table, &shadow, &back, &cols, &pk, "back");
         let mut swap = Body::new();
         swap.push(&format!(
@@ -127,7 +134,7 @@ impl Mysql {
         unswap.push(&format!(
             "IF NOT ({done}) THEN\n  DROP TABLE IF EXISTS {b};\nEND IF;"
         ));
-        let swapped = later_lowered(
+        later_lowered(
             {
                 let mut all = Body::when(&format!("NOT ({done})"), swap);
                 all.nest(Body::when(done, renamed));
@@ -141,10 +148,28 @@ impl Mysql {
                 u
             },
             "exclusive metadata lock (brief): one RENAME TABLE of three tables",
-        );
+        )
+    }
 
-        // Contract: the old table and the stand-in go (the old table's triggers with it), then
-        // the keys and triggers of the copy get their own names back.
+    /// Contract: the old table and the stand-in go (the old table's triggers with it), then
+    /// the keys and triggers of the copy get their own names back.
+    fn copy_drop_old(
+        &self,
+        scope: &Scope<'_>,
+        table: &str,
+        done: &str,
+        parts: CopyParts,
+    ) -> Lowered {
+        let CopyParts {
+            shadow,
+            names_back,
+            cols,
+            pk,
+            ..
+        } = parts;
+        let back = suffixed(table, "__migc_back");
+        let (s, b) = (q(&shadow), q(&back));
+        let reverse = mirror_triggers(table, &shadow, &back, &cols, &pk, "back");
         let mut drop = Body::new();
         for (name, _) in &reverse {
             drop.push(&format!("DROP TRIGGER IF EXISTS {};", q(name)));
@@ -155,7 +180,7 @@ impl Mysql {
             &format!("{done} AND NOT {}", table_exists(&shadow)),
             names_back,
         ));
-        let dropped = later_lowered(
+        later_lowered(
             {
                 let mut u = self.program(scope, all);
                 u.sql.push_str("\nSET SESSION foreign_key_checks = 1;");
@@ -165,39 +190,16 @@ impl Mysql {
                 "{table}: the table it replaced is gone; the copy stays, with every row"
             )),
             "exclusive metadata lock (brief)",
-        );
-        let later = vec![
-            Later {
-                phase: Phase::Expand,
-                first: false,
-                op: "copy_create",
-                summary: format!("make the copy `{shadow}` of `{table}`, with the change, kept in step by triggers"),
-                lowered: made,
-            },
-            Later {
-                phase: Phase::Backfill,
-                first: true,
-                op: "copy_fill",
-                summary: format!("copy the rows of `{table}` to its copy `{shadow}`"),
-                lowered: filled,
-            },
-            Later {
-                phase: Phase::Switch,
-                first: true,
-                op: "copy_swap",
-                summary: format!(
-                    "swap the copy `{shadow}` in for `{table}`; the old table follows it until contract"
-                ),
-                lowered: swapped,
-            },
-            Later {
-                phase: Phase::Contract,
-                first: true,
-                op: "copy_drop_old",
-                summary: format!("drop the table `{table}` was copied from"),
-                lowered: dropped,
-            },
-        ];
-        Ok(later)
+        )
+    }
+}
+
+/// A step of the copy with one unit each way.
+fn later_lowered(up: Unit, down: Unit, lock: &str) -> Lowered {
+    Lowered {
+        up: vec![up],
+        down: vec![down],
+        lock: lock.to_string(),
+        ..Lowered::new("")
     }
 }

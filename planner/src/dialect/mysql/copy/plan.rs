@@ -1,92 +1,37 @@
-//! How the plan's table copies are arranged: which check's copy runs in phases, and which
-//! checks a later step's copy adds with its own.
+//! How the plan's table copies are arranged: which switch steps a copy in phases stands (the
+//! planner asks, planner/src/copies.rs), and which checks a later step's copy adds with its own.
 
 use crate::dialect::mysql::Mysql;
 use crate::dialect::Context;
 use crate::step::{Op, Phase, Step};
-use migc_compiler::schema::ColumnType;
 use std::collections::BTreeMap;
 
-/// Whether step `i` adds a check to a deployed table in expand and nothing later before
-/// contract would work against its copy in phases (see `phased.rs`). The copy is made last in
-/// expand (it takes what expand did to the table), filled first in backfill and swapped in
-/// first at switch, so a step of switch may not copy the table or a table a key links it to
-/// (its copy would miss keys the phased copy holds under other names, or the copy's triggers),
-/// and no table a key links it to may be copied in phases too.
-pub(crate) fn copies_in_phases(mysql: &Mysql, steps: &[Step], i: usize, ctx: &Context<'_>) -> bool {
-    let step = &steps[i];
-    let Op::AddCheck { table, .. } = &step.op else {
-        return false;
-    };
-    if step.phase != Phase::Expand || !ctx.from.tables.contains_key(table) {
-        return false;
-    }
-    // The last check on the table in expand copies it; the others join that copy.
-    let later_check = steps[i + 1..].iter().any(|s| {
-        s.phase == Phase::Expand && matches!(&s.op, Op::AddCheck { table: t, .. } if t == table)
-    });
-    if later_check {
-        return false;
-    }
-    let mut linked: Vec<&str> = vec![table];
-    for t in ctx.from.tables.values().chain(ctx.to.tables.values()) {
-        for fk in &t.foreign_keys {
-            if t.name == *table {
-                linked.push(&fk.ref_table);
-            } else if fk.ref_table == *table {
-                linked.push(&t.name);
-            }
+impl Mysql {
+    /// Whether `op`, run at switch, works against a copy in phases of `table` (see
+    /// [`crate::dialect::Lowering::disturbs_copy`]): any step on the table but those that
+    /// neither copy it nor change what the copy's triggers carry, a `NOT NULL` set on a table
+    /// with stored generated columns (it copies the table), and a member added to an enum a
+    /// column of the table has (the column is modified).
+    pub(crate) fn disturbs_copy_of(&self, op: &Op, table: &str, ctx: &Context<'_>) -> bool {
+        match op {
+            Op::AddEnumValue { name, .. } => ctx.uses_enum(table, name),
+            op if op.table() != Some(table) => false,
+            Op::SetNotNull { table, .. } => self.holds_stored_generated(ctx, table),
+            op => !matches!(
+                op,
+                Op::InstallSync { .. }
+                    | Op::Backfill { .. }
+                    | Op::ValidateConstraint { .. }
+                    | Op::AddNotNullCheck { .. }
+                    | Op::AttachUnique { .. }
+                    | Op::AddColumn { .. }
+                    | Op::SetDefault { .. }
+                    | Op::CommentTable { .. }
+                    | Op::CommentColumn { .. }
+                    | Op::AddForeignKey { .. }
+            ),
         }
     }
-    let uses_enum = |name: &str| {
-        linked.iter().any(|t| {
-            [ctx.from, ctx.to]
-                .iter()
-                .filter_map(|s| s.tables.get(*t))
-                .flat_map(|t| &t.columns)
-                .any(|c| matches!(&c.ty, ColumnType::Enum { name: n, .. } if n == name))
-        })
-    };
-    // Two linked tables copied in phases would each swap in while the other's copy holds a
-    // key naming the table, not its copy.
-    let linked_check = steps.iter().any(|s| match &s.op {
-        Op::AddCheck { table: other, .. } => {
-            s.phase == Phase::Expand
-                && other != table
-                && linked.contains(&other.as_str())
-                && ctx.from.tables.contains_key(other)
-        }
-        _ => false,
-    });
-    !linked_check
-        && steps
-            .iter()
-            .filter(|s| s.phase == Phase::Switch)
-            .all(|s| match &s.op {
-                Op::AddEnumValue { name, .. } => !uses_enum(name),
-                op => {
-                    let Some(on) = op.table() else { return true };
-                    if !linked.contains(&on) {
-                        return true;
-                    }
-                    match op {
-                        Op::SetNotNull { table, .. } => !mysql.holds_stored_generated(ctx, table),
-                        _ => matches!(
-                            op,
-                            Op::InstallSync { .. }
-                                | Op::Backfill { .. }
-                                | Op::ValidateConstraint { .. }
-                                | Op::AddNotNullCheck { .. }
-                                | Op::AttachUnique { .. }
-                                | Op::AddColumn { .. }
-                                | Op::SetDefault { .. }
-                                | Op::CommentTable { .. }
-                                | Op::CommentColumn { .. }
-                                | Op::AddForeignKey { .. }
-                        ),
-                    }
-                }
-            })
 }
 
 /// Checks added to a deployed table before contract that the copy of a later check adds (one

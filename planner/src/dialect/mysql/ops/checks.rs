@@ -34,9 +34,10 @@ impl Mysql {
         } else if ctx.from.tables.contains_key(table) {
             // Both servers validate a new check while blocking writes (MariaDB only
             // with COPY): the table is copied online with the check, which the copy's
-            // batches validate (a violating row fails the unit). In expand the copy runs
-            // in phases, so that switch can be rolled back onto the old table; it adds the
-            // checks of earlier steps that wait for it too.
+            // batches validate (a violating row fails the unit). Where the plan copies the
+            // table in phases (planner/src/copies.rs), so that switch can be rolled back onto
+            // the old table, the copy's steps add it; otherwise this step copies the table in
+            // one unit. Either copy adds the checks of earlier steps that wait for it too.
             let actions = format!(
                 "ADD CONSTRAINT {} CHECK ({})",
                 q(&check.name),
@@ -45,19 +46,12 @@ impl Mysql {
             let done = constraint_exists(table, &check.name);
             let synced = scope.synced.iter().any(|t| t == table);
             if scope.phased_copy {
-                l.later = self.copy_phased(
-                    ctx,
-                    scope,
-                    table,
-                    &actions,
-                    &done,
-                    synced,
-                    Some(check.origin),
-                )?;
+                // The plan's copy in phases adds it (`copy/phased.rs`).
                 l.up.push(comment_unit(&format!(
                     "{table}: check {} is added by a copy of the table made last in expand, swapped in at switch",
                     check.name
                 )));
+                l.lock = "none (added by the copy of the table made last in expand)".into();
             } else {
                 l.up.push(self.copy_table(
                     ctx,
@@ -69,18 +63,14 @@ impl Mysql {
                     Some(check.origin),
                 )?);
                 l.down.extend(self.copy_cleanup(ctx, scope, table, false));
+                l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
+                l.rewrite = true;
+                l.scan = true;
             }
             l.down.push(prog(Body::when(
                 &constraint_exists(table, &check.name),
                 self.drop_check(table, &check.name),
             )));
-            if l.later.is_empty() {
-                l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
-                l.rewrite = true;
-                l.scan = true;
-            } else {
-                l.lock = "none (added by the copy of the table made last in expand)".into();
-            }
         } else {
             return Err(unsupported(
                 format!("check `{}` on the existing table `{table}` would copy the table on MySQL/MariaDB", check.name),

@@ -169,6 +169,13 @@ impl Mysql {
             Op::CreateVersionView { .. } | Op::DropVersionView { .. } => {
                 Err(crate::dialect::no_version_layer(step))
             }
+            Op::CopyCreate { .. }
+            | Op::CopyFill { .. }
+            | Op::CopySwap { .. }
+            | Op::CopyDropOld { .. } => {
+                l = self.lower_copy(ctx, scope, &step.op)?;
+                Ok(())
+            }
         }?;
         self.remove_sync_first(&mut l, step, scope)?;
         Ok(l)
