@@ -58,19 +58,12 @@ fn create_units(v: &VersionView) -> Result<Vec<Unit>, Diagnostic> {
         })
         .collect::<Vec<_>>()
         .join(", ");
-    let mut sql = format!(
-        "CREATE SCHEMA IF NOT EXISTS {ns};\nCREATE OR REPLACE VIEW {view} WITH (security_invoker = true) AS SELECT {columns} FROM {};",
-        q(&v.table)
-    );
-    for c in &v.columns {
-        if let Some(d) = &c.default {
-            sql.push_str(&format!(
-                "\nALTER TABLE {view} ALTER COLUMN {} SET DEFAULT {};",
-                q(&c.name),
-                expr(d)?
-            ));
-        }
-    }
+    // One block: the view never stands without its defaults.
+    let sql = do_block(&format!(
+        "BEGIN\n  CREATE SCHEMA IF NOT EXISTS {ns};\n  CREATE OR REPLACE VIEW {view} WITH (security_invoker = true) AS SELECT {columns} FROM {};\n{}END",
+        q(&v.table),
+        defaults(v)?
+    ));
     let grants = do_block(&format!(
         "DECLARE\n  r record;\nBEGIN\n  FOR r IN\n    SELECT a.privilege_type AS privilege,\n           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee\n    FROM pg_class c, aclexplode(c.relacl) a\n    WHERE c.oid = {} AND a.grantee <> c.relowner\n  LOOP\n    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, {}, r.grantee);\n  END LOOP;\n  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', {});\nEND",
         regclass(&v.table),
@@ -114,27 +107,34 @@ fn remake_units(v: &VersionView) -> Result<Vec<Unit>, Diagnostic> {
         .collect::<Vec<_>>()
         .join(", ");
     let body = format!(
-        "DECLARE\n  rel regclass := coalesce({table}, {declared});\n  cols text;\nBEGIN\n  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)\n  INTO cols\n  FROM (VALUES {rows}) AS v(n, physical, name);\n  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', {ns_lit});\n  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', {view_lit}, cols, rel);\nEND",
+        "DECLARE\n  rel regclass := coalesce({table}, {declared});\n  cols text;\nBEGIN\n  SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)\n  INTO cols\n  FROM (VALUES {rows}) AS v(n, physical, name);\n  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', {ns_lit});\n  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', {view_lit}, cols, rel);\n{defaults}END",
         table = regclass(&v.table),
         declared = regclass(&v.name),
         ns_lit = lit(&ns),
         view_lit = lit(&view),
+        defaults = defaults(v)?,
     );
     let mut units = vec![unit(do_block(&body))];
+    // The grants as `create_units` gives them.
     let mut created = create_units(v)?;
-    // The defaults and grants as `create_units` gives them.
-    let rest = created.split_off(1);
+    units.extend(created.split_off(1));
+    Ok(units)
+}
+
+/// The version's defaults on the view, as statements of a block.
+fn defaults(v: &VersionView) -> Result<String, Diagnostic> {
+    let view = format!("{}.{}", q(&v.namespace), q(&v.name));
+    let mut out = String::new();
     for c in &v.columns {
         if let Some(d) = &c.default {
-            units.push(unit(format!(
-                "ALTER TABLE {view} ALTER COLUMN {} SET DEFAULT {};",
+            out.push_str(&format!(
+                "  ALTER TABLE {view} ALTER COLUMN {} SET DEFAULT {};\n",
                 q(&c.name),
                 expr(d)?
-            )));
+            ));
         }
     }
-    units.extend(rest);
-    Ok(units)
+    Ok(out)
 }
 
 /// Takes the view away; the rollback shows the table to the version again.

@@ -795,8 +795,12 @@ CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "tags_name_key" ON "tags" ((lower
 
 -- [31] show `authors` to the old application in its shape (view `migc_bc969d40df6a.authors`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_bc969d40df6a";
-CREATE OR REPLACE VIEW "migc_bc969d40df6a"."authors" WITH (security_invoker = true) AS SELECT "id", "handle", "email", "name", "bio", "avatar_url", "is_editor", "created_at", "updated_at" FROM "authors";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_bc969d40df6a";
+  CREATE OR REPLACE VIEW "migc_bc969d40df6a"."authors" WITH (security_invoker = true) AS SELECT "id", "handle", "email", "name", "bio", "avatar_url", "is_editor", "created_at", "updated_at" FROM "authors";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -815,8 +819,12 @@ $migc$;
 
 -- [32] show `authors` to the new application in its shape (view `migc_40d06472dc33.authors`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_40d06472dc33";
-CREATE OR REPLACE VIEW "migc_40d06472dc33"."authors" WITH (security_invoker = true) AS SELECT "id", "handle", "email", "name", "bio", "avatar_media_id", "is_editor", "created_at", "updated_at" FROM "authors";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_40d06472dc33";
+  CREATE OR REPLACE VIEW "migc_40d06472dc33"."authors" WITH (security_invoker = true) AS SELECT "id", "handle", "email", "name", "bio", "avatar_media_id", "is_editor", "created_at", "updated_at" FROM "authors";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -835,8 +843,12 @@ $migc$;
 
 -- [33] show `comments` to the old application in its shape (view `migc_bc969d40df6a.comments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_bc969d40df6a";
-CREATE OR REPLACE VIEW "migc_bc969d40df6a"."comments" WITH (security_invoker = true) AS SELECT "id", "post_id", "parent_id", "author_name", "author_email", "body", "status", "created_at", "updated_at" FROM "comments";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_bc969d40df6a";
+  CREATE OR REPLACE VIEW "migc_bc969d40df6a"."comments" WITH (security_invoker = true) AS SELECT "id", "post_id", "parent_id", "author_name", "author_email", "body", "status", "created_at", "updated_at" FROM "comments";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -855,9 +867,13 @@ $migc$;
 
 -- [34] show `comments` to the new application in its shape (view `migc_40d06472dc33.comments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_40d06472dc33";
-CREATE OR REPLACE VIEW "migc_40d06472dc33"."comments" WITH (security_invoker = true) AS SELECT "id", "post_id", "parent_id", "author_name", "author_email", "body", "status__migc_new" AS "status", "created_at", "updated_at" FROM "comments";
-ALTER TABLE "migc_40d06472dc33"."comments" ALTER COLUMN "status" SET DEFAULT 'pending';
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_40d06472dc33";
+  CREATE OR REPLACE VIEW "migc_40d06472dc33"."comments" WITH (security_invoker = true) AS SELECT "id", "post_id", "parent_id", "author_name", "author_email", "body", "status__migc_new" AS "status", "created_at", "updated_at" FROM "comments";
+  ALTER TABLE "migc_40d06472dc33"."comments" ALTER COLUMN "status" SET DEFAULT 'pending';
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -876,8 +892,12 @@ $migc$;
 
 -- [35] show `posts` to the old application in its shape (view `migc_bc969d40df6a.posts`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_bc969d40df6a";
-CREATE OR REPLACE VIEW "migc_bc969d40df6a"."posts" WITH (security_invoker = true) AS SELECT "id", "author_id", "slug", "title", "body", "excerpt", "status", "published_at", "view_count", "search", "created_at", "updated_at", "deleted_at" FROM "posts";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_bc969d40df6a";
+  CREATE OR REPLACE VIEW "migc_bc969d40df6a"."posts" WITH (security_invoker = true) AS SELECT "id", "author_id", "slug", "title", "body", "excerpt", "status", "published_at", "view_count", "search", "created_at", "updated_at", "deleted_at" FROM "posts";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -896,9 +916,13 @@ $migc$;
 
 -- [36] show `posts` to the new application in its shape (view `migc_40d06472dc33.posts`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_40d06472dc33";
-CREATE OR REPLACE VIEW "migc_40d06472dc33"."posts" WITH (security_invoker = true) AS SELECT "id", "author_id", "slug", "title", "body_markdown", "excerpt", "status", "published_at", "view_count__migc_new" AS "view_count", "comments_enabled", "series_id", "series_position", "search", "created_at", "updated_at", "deleted_at" FROM "posts";
-ALTER TABLE "migc_40d06472dc33"."posts" ALTER COLUMN "view_count" SET DEFAULT 0;
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_40d06472dc33";
+  CREATE OR REPLACE VIEW "migc_40d06472dc33"."posts" WITH (security_invoker = true) AS SELECT "id", "author_id", "slug", "title", "body_markdown", "excerpt", "status", "published_at", "view_count__migc_new" AS "view_count", "comments_enabled", "series_id", "series_position", "search", "created_at", "updated_at", "deleted_at" FROM "posts";
+  ALTER TABLE "migc_40d06472dc33"."posts" ALTER COLUMN "view_count" SET DEFAULT 0;
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;

@@ -17,9 +17,9 @@ BEGIN
   FROM (VALUES (1, 'id', 'id'), (2, 'author_id', 'author_id'), (3, 'slug', 'slug'), (4, 'title', 'title'), (5, 'body_markdown', 'body_markdown'), (6, 'excerpt', 'excerpt'), (7, 'status', 'status'), (8, 'published_at', 'published_at'), (9, 'view_count__migc_new', 'view_count'), (10, 'comments_enabled', 'comments_enabled'), (11, 'series_id', 'series_id'), (12, 'series_position', 'series_position'), (13, 'search', 'search'), (14, 'created_at', 'created_at'), (15, 'updated_at', 'updated_at'), (16, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
   EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_40d06472dc33"');
   EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_40d06472dc33"."posts"', cols, rel);
+  ALTER TABLE "migc_40d06472dc33"."posts" ALTER COLUMN "view_count" SET DEFAULT 0;
 END
 $migc$;
-ALTER TABLE "migc_40d06472dc33"."posts" ALTER COLUMN "view_count" SET DEFAULT 0;
 DO $migc$
 DECLARE
   r record;
@@ -48,9 +48,9 @@ BEGIN
   FROM (VALUES (1, 'id', 'id'), (2, 'post_id', 'post_id'), (3, 'parent_id', 'parent_id'), (4, 'author_name', 'author_name'), (5, 'author_email', 'author_email'), (6, 'body', 'body'), (7, 'status__migc_new', 'status'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
   EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_40d06472dc33"');
   EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_40d06472dc33"."comments"', cols, rel);
+  ALTER TABLE "migc_40d06472dc33"."comments" ALTER COLUMN "status" SET DEFAULT 'pending';
 END
 $migc$;
-ALTER TABLE "migc_40d06472dc33"."comments" ALTER COLUMN "status" SET DEFAULT 'pending';
 DO $migc$
 DECLARE
   r record;

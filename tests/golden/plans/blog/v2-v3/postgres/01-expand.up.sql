@@ -378,8 +378,12 @@ CREATE OR REPLACE VIEW "topic_counts" AS SELECT "t"."id", "t"."slug", "t"."name"
 
 -- [15] show `comments` to the old application in its shape (view `migc_40d06472dc33.comments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_40d06472dc33";
-CREATE OR REPLACE VIEW "migc_40d06472dc33"."comments" WITH (security_invoker = true) AS SELECT "id", "post_id", "parent_id", "author_name", "author_email", "body", "status", "created_at", "updated_at" FROM "comments";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_40d06472dc33";
+  CREATE OR REPLACE VIEW "migc_40d06472dc33"."comments" WITH (security_invoker = true) AS SELECT "id", "post_id", "parent_id", "author_name", "author_email", "body", "status", "created_at", "updated_at" FROM "comments";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -398,8 +402,12 @@ $migc$;
 
 -- [16] show `comments` to the new application in its shape (view `migc_a29e802bf746.comments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_a29e802bf746";
-CREATE OR REPLACE VIEW "migc_a29e802bf746"."comments" WITH (security_invoker = true) AS SELECT "id", "post_id", "parent_id", "author_name__migc_new" AS "author_name", "author_email", "body", "status", "created_at", "updated_at" FROM "comments";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_a29e802bf746";
+  CREATE OR REPLACE VIEW "migc_a29e802bf746"."comments" WITH (security_invoker = true) AS SELECT "id", "post_id", "parent_id", "author_name__migc_new" AS "author_name", "author_email", "body", "status", "created_at", "updated_at" FROM "comments";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -418,8 +426,12 @@ $migc$;
 
 -- [17] show `post_tags` to the old application in its shape (view `migc_40d06472dc33.post_tags`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_40d06472dc33";
-CREATE OR REPLACE VIEW "migc_40d06472dc33"."post_tags" WITH (security_invoker = true) AS SELECT "post_id", "tag_id", "added_at" FROM "post_tags";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_40d06472dc33";
+  CREATE OR REPLACE VIEW "migc_40d06472dc33"."post_tags" WITH (security_invoker = true) AS SELECT "post_id", "tag_id", "added_at" FROM "post_tags";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -438,8 +450,12 @@ $migc$;
 
 -- [18] show `post_tags` to the new application in its shape (view `migc_a29e802bf746.post_topics`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_a29e802bf746";
-CREATE OR REPLACE VIEW "migc_a29e802bf746"."post_topics" WITH (security_invoker = true) AS SELECT "post_id", "topic_id", "added_at" FROM "post_tags";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_a29e802bf746";
+  CREATE OR REPLACE VIEW "migc_a29e802bf746"."post_topics" WITH (security_invoker = true) AS SELECT "post_id", "topic_id", "added_at" FROM "post_tags";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -458,8 +474,12 @@ $migc$;
 
 -- [19] show `posts` to the old application in its shape (view `migc_40d06472dc33.posts`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_40d06472dc33";
-CREATE OR REPLACE VIEW "migc_40d06472dc33"."posts" WITH (security_invoker = true) AS SELECT "id", "author_id", "slug", "title", "body_markdown", "excerpt", "status", "published_at", "view_count", "comments_enabled", "series_id", "series_position", "search", "created_at", "updated_at", "deleted_at" FROM "posts";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_40d06472dc33";
+  CREATE OR REPLACE VIEW "migc_40d06472dc33"."posts" WITH (security_invoker = true) AS SELECT "id", "author_id", "slug", "title", "body_markdown", "excerpt", "status", "published_at", "view_count", "comments_enabled", "series_id", "series_position", "search", "created_at", "updated_at", "deleted_at" FROM "posts";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -478,8 +498,12 @@ $migc$;
 
 -- [20] show `posts` to the new application in its shape (view `migc_a29e802bf746.posts`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_a29e802bf746";
-CREATE OR REPLACE VIEW "migc_a29e802bf746"."posts" WITH (security_invoker = true) AS SELECT "id", "author_id", "slug", "title", "body_markdown", "summary", "status", "published_at", "view_count", "comments_enabled", "series_id", "series_position", "search", "created_at", "updated_at", "deleted_at" FROM "posts";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_a29e802bf746";
+  CREATE OR REPLACE VIEW "migc_a29e802bf746"."posts" WITH (security_invoker = true) AS SELECT "id", "author_id", "slug", "title", "body_markdown", "summary", "status", "published_at", "view_count", "comments_enabled", "series_id", "series_position", "search", "created_at", "updated_at", "deleted_at" FROM "posts";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;

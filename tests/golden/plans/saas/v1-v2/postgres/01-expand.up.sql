@@ -411,8 +411,12 @@ CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."ke
 
 -- [19] show `invitations` to the old application in its shape (view `migc_f583276b715f.invitations`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_f583276b715f";
-CREATE OR REPLACE VIEW "migc_f583276b715f"."invitations" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "email", "role_id", "invited_by", "token_hash", "state", "expires_at", "created_at", "updated_at" FROM "invitations";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_f583276b715f";
+  CREATE OR REPLACE VIEW "migc_f583276b715f"."invitations" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "email", "role_id", "invited_by", "token_hash", "state", "expires_at", "created_at", "updated_at" FROM "invitations";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -431,9 +435,13 @@ $migc$;
 
 -- [20] show `invitations` to the new application in its shape (view `migc_da712452c131.invitations`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
-CREATE OR REPLACE VIEW "migc_da712452c131"."invitations" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "email", "role_id", "invited_by", "token_hash", "state__migc_new" AS "state", "expires_at", "created_at", "updated_at" FROM "invitations";
-ALTER TABLE "migc_da712452c131"."invitations" ALTER COLUMN "state" SET DEFAULT 'pending';
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
+  CREATE OR REPLACE VIEW "migc_da712452c131"."invitations" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "email", "role_id", "invited_by", "token_hash", "state__migc_new" AS "state", "expires_at", "created_at", "updated_at" FROM "invitations";
+  ALTER TABLE "migc_da712452c131"."invitations" ALTER COLUMN "state" SET DEFAULT 'pending';
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -452,8 +460,12 @@ $migc$;
 
 -- [21] show `projects` to the old application in its shape (view `migc_f583276b715f.projects`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_f583276b715f";
-CREATE OR REPLACE VIEW "migc_f583276b715f"."projects" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "key", "name", "description", "owner_id", "created_at", "updated_at", "deleted_at" FROM "projects";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_f583276b715f";
+  CREATE OR REPLACE VIEW "migc_f583276b715f"."projects" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "key", "name", "description", "owner_id", "created_at", "updated_at", "deleted_at" FROM "projects";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -472,8 +484,12 @@ $migc$;
 
 -- [22] show `projects` to the new application in its shape (view `migc_da712452c131.projects`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
-CREATE OR REPLACE VIEW "migc_da712452c131"."projects" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "key", "name", "description", "owner_id", "visibility", "created_at", "updated_at", "deleted_at" FROM "projects";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
+  CREATE OR REPLACE VIEW "migc_da712452c131"."projects" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "key", "name", "description", "owner_id", "visibility", "created_at", "updated_at", "deleted_at" FROM "projects";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -492,8 +508,12 @@ $migc$;
 
 -- [23] show `tasks` to the old application in its shape (view `migc_f583276b715f.tasks`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_f583276b715f";
-CREATE OR REPLACE VIEW "migc_f583276b715f"."tasks" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "project_id", "number", "title", "body", "status", "priority", "assignee_id", "estimate_hours", "due_date", "created_at", "updated_at" FROM "tasks";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_f583276b715f";
+  CREATE OR REPLACE VIEW "migc_f583276b715f"."tasks" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "project_id", "number", "title", "body", "status", "priority", "assignee_id", "estimate_hours", "due_date", "created_at", "updated_at" FROM "tasks";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -512,8 +532,12 @@ $migc$;
 
 -- [24] show `tasks` to the new application in its shape (view `migc_da712452c131.tasks`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
-CREATE OR REPLACE VIEW "migc_da712452c131"."tasks" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "project_id", "number", "title", "description", "status", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at" FROM "tasks";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
+  CREATE OR REPLACE VIEW "migc_da712452c131"."tasks" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "project_id", "number", "title", "description", "status", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at" FROM "tasks";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -532,8 +556,12 @@ $migc$;
 
 -- [25] show `tenants` to the old application in its shape (view `migc_f583276b715f.tenants`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_f583276b715f";
-CREATE OR REPLACE VIEW "migc_f583276b715f"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "name", "plan", "seat_limit", "billing_email", "created_at", "updated_at", "deleted_at" FROM "tenants";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_f583276b715f";
+  CREATE OR REPLACE VIEW "migc_f583276b715f"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "name", "plan", "seat_limit", "billing_email", "created_at", "updated_at", "deleted_at" FROM "tenants";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -552,8 +580,12 @@ $migc$;
 
 -- [26] show `tenants` to the new application in its shape (view `migc_da712452c131.tenants`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
-CREATE OR REPLACE VIEW "migc_da712452c131"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
+  CREATE OR REPLACE VIEW "migc_da712452c131"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;

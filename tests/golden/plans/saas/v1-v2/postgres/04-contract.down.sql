@@ -107,9 +107,9 @@ BEGIN
   FROM (VALUES (1, 'tenant_id', 'tenant_id'), (2, 'id', 'id'), (3, 'email', 'email'), (4, 'role_id', 'role_id'), (5, 'invited_by', 'invited_by'), (6, 'token_hash', 'token_hash'), (7, 'state__migc_new', 'state'), (8, 'expires_at', 'expires_at'), (9, 'created_at', 'created_at'), (10, 'updated_at', 'updated_at')) AS v(n, physical, name);
   EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_da712452c131"');
   EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_da712452c131"."invitations"', cols, rel);
+  ALTER TABLE "migc_da712452c131"."invitations" ALTER COLUMN "state" SET DEFAULT 'pending';
 END
 $migc$;
-ALTER TABLE "migc_da712452c131"."invitations" ALTER COLUMN "state" SET DEFAULT 'pending';
 DO $migc$
 DECLARE
   r record;

@@ -436,8 +436,12 @@ CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."ke
 
 -- [15] show `api_keys` to the old application in its shape (view `migc_da712452c131.api_keys`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
-CREATE OR REPLACE VIEW "migc_da712452c131"."api_keys" WITH (security_invoker = true) AS SELECT "id", "tenant_id", "name", "prefix", "secret_hash", "created_by", "created_at", "last_used_at", "expires_at", "revoked_at" FROM "api_keys";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
+  CREATE OR REPLACE VIEW "migc_da712452c131"."api_keys" WITH (security_invoker = true) AS SELECT "id", "tenant_id", "name", "prefix", "secret_hash", "created_by", "created_at", "last_used_at", "expires_at", "revoked_at" FROM "api_keys";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -456,8 +460,12 @@ $migc$;
 
 -- [16] show `api_keys` to the new application in its shape (view `migc_2ecbb71f4caf.api_keys`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_2ecbb71f4caf";
-CREATE OR REPLACE VIEW "migc_2ecbb71f4caf"."api_keys" WITH (security_invoker = true) AS SELECT "id", "tenant_id", "name", "prefix", "secret_hash", "created_by", "created_at", "last_used_at", "expires_at", "revoked_at", "scopes" FROM "api_keys";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_2ecbb71f4caf";
+  CREATE OR REPLACE VIEW "migc_2ecbb71f4caf"."api_keys" WITH (security_invoker = true) AS SELECT "id", "tenant_id", "name", "prefix", "secret_hash", "created_by", "created_at", "last_used_at", "expires_at", "revoked_at", "scopes" FROM "api_keys";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -476,8 +484,12 @@ $migc$;
 
 -- [17] show `audit_log` to the old application in its shape (view `migc_da712452c131.audit_log`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
-CREATE OR REPLACE VIEW "migc_da712452c131"."audit_log" WITH (security_invoker = true) AS SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "payload", "ip_address", "occurred_at" FROM "audit_log";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
+  CREATE OR REPLACE VIEW "migc_da712452c131"."audit_log" WITH (security_invoker = true) AS SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "payload", "ip_address", "occurred_at" FROM "audit_log";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -496,9 +508,13 @@ $migc$;
 
 -- [18] show `audit_log` to the new application in its shape (view `migc_2ecbb71f4caf.audit_log`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_2ecbb71f4caf";
-CREATE OR REPLACE VIEW "migc_2ecbb71f4caf"."audit_log" WITH (security_invoker = true) AS SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target", "payload__migc_new" AS "payload", "ip_address", "occurred_at" FROM "audit_log";
-ALTER TABLE "migc_2ecbb71f4caf"."audit_log" ALTER COLUMN "payload" SET DEFAULT '{}';
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_2ecbb71f4caf";
+  CREATE OR REPLACE VIEW "migc_2ecbb71f4caf"."audit_log" WITH (security_invoker = true) AS SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target", "payload__migc_new" AS "payload", "ip_address", "occurred_at" FROM "audit_log";
+  ALTER TABLE "migc_2ecbb71f4caf"."audit_log" ALTER COLUMN "payload" SET DEFAULT '{}';
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -517,8 +533,12 @@ $migc$;
 
 -- [19] show `tasks` to the old application in its shape (view `migc_da712452c131.tasks`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
-CREATE OR REPLACE VIEW "migc_da712452c131"."tasks" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "project_id", "number", "title", "description", "status", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at" FROM "tasks";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
+  CREATE OR REPLACE VIEW "migc_da712452c131"."tasks" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "project_id", "number", "title", "description", "status", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at" FROM "tasks";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -537,9 +557,13 @@ $migc$;
 
 -- [20] show `tasks` to the new application in its shape (view `migc_2ecbb71f4caf.tasks`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_2ecbb71f4caf";
-CREATE OR REPLACE VIEW "migc_2ecbb71f4caf"."tasks" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "project_id", "number", "title", "description", "status__migc_new" AS "status", "priority", "assignee_id", "estimate_minutes", "due_date", "archived_at", "created_at", "updated_at" FROM "tasks";
-ALTER TABLE "migc_2ecbb71f4caf"."tasks" ALTER COLUMN "status" SET DEFAULT 'todo';
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_2ecbb71f4caf";
+  CREATE OR REPLACE VIEW "migc_2ecbb71f4caf"."tasks" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "project_id", "number", "title", "description", "status__migc_new" AS "status", "priority", "assignee_id", "estimate_minutes", "due_date", "archived_at", "created_at", "updated_at" FROM "tasks";
+  ALTER TABLE "migc_2ecbb71f4caf"."tasks" ALTER COLUMN "status" SET DEFAULT 'todo';
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -558,8 +582,12 @@ $migc$;
 
 -- [21] show `tenants` to the old application in its shape (view `migc_da712452c131.tenants`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
-CREATE OR REPLACE VIEW "migc_da712452c131"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_da712452c131";
+  CREATE OR REPLACE VIEW "migc_da712452c131"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -578,8 +606,12 @@ $migc$;
 
 -- [22] show `tenants` to the new application in its shape (view `migc_2ecbb71f4caf.tenants`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_2ecbb71f4caf";
-CREATE OR REPLACE VIEW "migc_2ecbb71f4caf"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "display_name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_2ecbb71f4caf";
+  CREATE OR REPLACE VIEW "migc_2ecbb71f4caf"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "display_name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;

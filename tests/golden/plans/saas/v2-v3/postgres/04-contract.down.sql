@@ -47,9 +47,9 @@ BEGIN
   FROM (VALUES (1, 'tenant_id', 'tenant_id'), (2, 'id', 'id'), (3, 'project_id', 'project_id'), (4, 'number', 'number'), (5, 'title', 'title'), (6, 'description', 'description'), (7, 'status__migc_new', 'status'), (8, 'priority', 'priority'), (9, 'assignee_id', 'assignee_id'), (10, 'estimate_minutes', 'estimate_minutes'), (11, 'due_date', 'due_date'), (12, 'archived_at', 'archived_at'), (13, 'created_at', 'created_at'), (14, 'updated_at', 'updated_at')) AS v(n, physical, name);
   EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_2ecbb71f4caf"');
   EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_2ecbb71f4caf"."tasks"', cols, rel);
+  ALTER TABLE "migc_2ecbb71f4caf"."tasks" ALTER COLUMN "status" SET DEFAULT 'todo';
 END
 $migc$;
-ALTER TABLE "migc_2ecbb71f4caf"."tasks" ALTER COLUMN "status" SET DEFAULT 'todo';
 DO $migc$
 DECLARE
   r record;
@@ -78,9 +78,9 @@ BEGIN
   FROM (VALUES (1, 'id', 'id'), (2, 'tenant_id', 'tenant_id'), (3, 'actor_id', 'actor_id'), (4, 'api_key_id', 'api_key_id'), (5, 'action', 'action'), (6, 'target', 'target'), (7, 'payload__migc_new', 'payload'), (8, 'ip_address', 'ip_address'), (9, 'occurred_at', 'occurred_at')) AS v(n, physical, name);
   EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_2ecbb71f4caf"');
   EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_2ecbb71f4caf"."audit_log"', cols, rel);
+  ALTER TABLE "migc_2ecbb71f4caf"."audit_log" ALTER COLUMN "payload" SET DEFAULT '{}';
 END
 $migc$;
-ALTER TABLE "migc_2ecbb71f4caf"."audit_log" ALTER COLUMN "payload" SET DEFAULT '{}';
 DO $migc$
 DECLARE
   r record;

@@ -609,8 +609,12 @@ CREATE OR REPLACE VIEW "customer_directory" AS SELECT "id", "email", "first_name
 
 -- [21] show `orders` to the old application in its shape (view `migc_27c3e3b90e16.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_27c3e3b90e16";
-CREATE OR REPLACE VIEW "migc_27c3e3b90e16"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status", "total", "notes", "placed_at", "created_at", "updated_at" FROM "orders";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_27c3e3b90e16";
+  CREATE OR REPLACE VIEW "migc_27c3e3b90e16"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status", "total", "notes", "placed_at", "created_at", "updated_at" FROM "orders";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -629,9 +633,13 @@ $migc$;
 
 -- [22] show `orders` to the new application in its shape (view `migc_6334d8b0594b.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_6334d8b0594b";
-CREATE OR REPLACE VIEW "migc_6334d8b0594b"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status__migc_new" AS "status", "total", "notes", "placed_at", "created_at", "updated_at" FROM "orders";
-ALTER TABLE "migc_6334d8b0594b"."orders" ALTER COLUMN "status" SET DEFAULT 'pending';
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_6334d8b0594b";
+  CREATE OR REPLACE VIEW "migc_6334d8b0594b"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status__migc_new" AS "status", "total", "notes", "placed_at", "created_at", "updated_at" FROM "orders";
+  ALTER TABLE "migc_6334d8b0594b"."orders" ALTER COLUMN "status" SET DEFAULT 'pending';
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -650,8 +658,12 @@ $migc$;
 
 -- [23] show `payments` to the old application in its shape (view `migc_27c3e3b90e16.payments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_27c3e3b90e16";
-CREATE OR REPLACE VIEW "migc_27c3e3b90e16"."payments" WITH (security_invoker = true) AS SELECT "id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at" FROM "payments";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_27c3e3b90e16";
+  CREATE OR REPLACE VIEW "migc_27c3e3b90e16"."payments" WITH (security_invoker = true) AS SELECT "id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at" FROM "payments";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -670,8 +682,12 @@ $migc$;
 
 -- [24] show `payments` to the new application in its shape (view `migc_6334d8b0594b.payments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_6334d8b0594b";
-CREATE OR REPLACE VIEW "migc_6334d8b0594b"."payments" WITH (security_invoker = true) AS SELECT "id", "order_id", "method", "amount_cents", "currency", "provider_ref", "paid_at", "created_at", "updated_at" FROM "payments";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_6334d8b0594b";
+  CREATE OR REPLACE VIEW "migc_6334d8b0594b"."payments" WITH (security_invoker = true) AS SELECT "id", "order_id", "method", "amount_cents", "currency", "provider_ref", "paid_at", "created_at", "updated_at" FROM "payments";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -690,8 +706,12 @@ $migc$;
 
 -- [25] show `users` to the old application in its shape (view `migc_27c3e3b90e16.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_27c3e3b90e16";
-CREATE OR REPLACE VIEW "migc_27c3e3b90e16"."users" WITH (security_invoker = true) AS SELECT "id", "email", "full_name", "nickname", "phone", "password_hash", "is_admin", "created_at", "updated_at" FROM "users";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_27c3e3b90e16";
+  CREATE OR REPLACE VIEW "migc_27c3e3b90e16"."users" WITH (security_invoker = true) AS SELECT "id", "email", "full_name", "nickname", "phone", "password_hash", "is_admin", "created_at", "updated_at" FROM "users";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -710,8 +730,12 @@ $migc$;
 
 -- [26] show `users` to the new application in its shape (view `migc_6334d8b0594b.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_6334d8b0594b";
-CREATE OR REPLACE VIEW "migc_6334d8b0594b"."users" WITH (security_invoker = true) AS SELECT "id", "email", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_6334d8b0594b";
+  CREATE OR REPLACE VIEW "migc_6334d8b0594b"."users" WITH (security_invoker = true) AS SELECT "id", "email", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;

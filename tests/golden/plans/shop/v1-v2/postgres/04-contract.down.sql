@@ -77,9 +77,9 @@ BEGIN
   FROM (VALUES (1, 'id', 'id'), (2, 'user_id', 'user_id'), (3, 'shipping_address_id', 'shipping_address_id'), (4, 'status__migc_new', 'status'), (5, 'total', 'total'), (6, 'notes', 'notes'), (7, 'placed_at', 'placed_at'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
   EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_6334d8b0594b"');
   EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_6334d8b0594b"."orders"', cols, rel);
+  ALTER TABLE "migc_6334d8b0594b"."orders" ALTER COLUMN "status" SET DEFAULT 'pending';
 END
 $migc$;
-ALTER TABLE "migc_6334d8b0594b"."orders" ALTER COLUMN "status" SET DEFAULT 'pending';
 DO $migc$
 DECLARE
   r record;

@@ -538,8 +538,12 @@ CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - 
 
 -- [21] show `addresses` to the old application in its shape (view `migc_6334d8b0594b.addresses`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_6334d8b0594b";
-CREATE OR REPLACE VIEW "migc_6334d8b0594b"."addresses" WITH (security_invoker = true) AS SELECT "id", "user_id", "recipient", "street", "house_number", "city", "postal_code", "country", "is_default", "created_at", "updated_at" FROM "addresses";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_6334d8b0594b";
+  CREATE OR REPLACE VIEW "migc_6334d8b0594b"."addresses" WITH (security_invoker = true) AS SELECT "id", "user_id", "recipient", "street", "house_number", "city", "postal_code", "country", "is_default", "created_at", "updated_at" FROM "addresses";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -558,8 +562,12 @@ $migc$;
 
 -- [22] show `addresses` to the new application in its shape (view `migc_aa4dcf56ed1d.addresses`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_aa4dcf56ed1d";
-CREATE OR REPLACE VIEW "migc_aa4dcf56ed1d"."addresses" WITH (security_invoker = true) AS SELECT "id", "user_id", "recipient", "line1", "line2", "city", "postal_code", "country", "is_default", "created_at", "updated_at" FROM "addresses";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_aa4dcf56ed1d";
+  CREATE OR REPLACE VIEW "migc_aa4dcf56ed1d"."addresses" WITH (security_invoker = true) AS SELECT "id", "user_id", "recipient", "line1", "line2", "city", "postal_code", "country", "is_default", "created_at", "updated_at" FROM "addresses";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -578,8 +586,12 @@ $migc$;
 
 -- [23] show `orders` to the old application in its shape (view `migc_6334d8b0594b.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_6334d8b0594b";
-CREATE OR REPLACE VIEW "migc_6334d8b0594b"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status", "total", "notes", "placed_at", "created_at", "updated_at" FROM "orders";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_6334d8b0594b";
+  CREATE OR REPLACE VIEW "migc_6334d8b0594b"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status", "total", "notes", "placed_at", "created_at", "updated_at" FROM "orders";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -598,9 +610,13 @@ $migc$;
 
 -- [24] show `orders` to the new application in its shape (view `migc_aa4dcf56ed1d.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_aa4dcf56ed1d";
-CREATE OR REPLACE VIEW "migc_aa4dcf56ed1d"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status__migc_new" AS "status", "total", "customer_note", "placed_at", "created_at", "updated_at" FROM "orders";
-ALTER TABLE "migc_aa4dcf56ed1d"."orders" ALTER COLUMN "status" SET DEFAULT 'pending';
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_aa4dcf56ed1d";
+  CREATE OR REPLACE VIEW "migc_aa4dcf56ed1d"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status__migc_new" AS "status", "total", "customer_note", "placed_at", "created_at", "updated_at" FROM "orders";
+  ALTER TABLE "migc_aa4dcf56ed1d"."orders" ALTER COLUMN "status" SET DEFAULT 'pending';
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -619,8 +635,12 @@ $migc$;
 
 -- [25] show `users` to the old application in its shape (view `migc_6334d8b0594b.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_6334d8b0594b";
-CREATE OR REPLACE VIEW "migc_6334d8b0594b"."users" WITH (security_invoker = true) AS SELECT "id", "email", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_6334d8b0594b";
+  CREATE OR REPLACE VIEW "migc_6334d8b0594b"."users" WITH (security_invoker = true) AS SELECT "id", "email", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -639,8 +659,12 @@ $migc$;
 
 -- [26] show `users` to the new application in its shape (view `migc_aa4dcf56ed1d.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_aa4dcf56ed1d";
-CREATE OR REPLACE VIEW "migc_aa4dcf56ed1d"."users" WITH (security_invoker = true) AS SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_aa4dcf56ed1d";
+  CREATE OR REPLACE VIEW "migc_aa4dcf56ed1d"."users" WITH (security_invoker = true) AS SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;

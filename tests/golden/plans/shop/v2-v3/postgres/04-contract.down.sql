@@ -47,9 +47,9 @@ BEGIN
   FROM (VALUES (1, 'id', 'id'), (2, 'user_id', 'user_id'), (3, 'shipping_address_id', 'shipping_address_id'), (4, 'status__migc_new', 'status'), (5, 'total', 'total'), (6, 'customer_note', 'customer_note'), (7, 'placed_at', 'placed_at'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
   EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_aa4dcf56ed1d"');
   EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_aa4dcf56ed1d"."orders"', cols, rel);
+  ALTER TABLE "migc_aa4dcf56ed1d"."orders" ALTER COLUMN "status" SET DEFAULT 'pending';
 END
 $migc$;
-ALTER TABLE "migc_aa4dcf56ed1d"."orders" ALTER COLUMN "status" SET DEFAULT 'pending';
 DO $migc$
 DECLARE
   r record;

@@ -611,8 +611,12 @@ CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - 
 
 -- [26] show `orders` to the old application in its shape (view `migc_aa4dcf56ed1d.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_aa4dcf56ed1d";
-CREATE OR REPLACE VIEW "migc_aa4dcf56ed1d"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status", "total", "customer_note", "placed_at", "created_at", "updated_at" FROM "orders";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_aa4dcf56ed1d";
+  CREATE OR REPLACE VIEW "migc_aa4dcf56ed1d"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status", "total", "customer_note", "placed_at", "created_at", "updated_at" FROM "orders";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -631,8 +635,12 @@ $migc$;
 
 -- [27] show `orders` to the new application in its shape (view `migc_d3ac75f3321e.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_d3ac75f3321e";
-CREATE OR REPLACE VIEW "migc_d3ac75f3321e"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status", "total_cents", "customer_note", "placed_at", "created_at", "updated_at" FROM "orders";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_d3ac75f3321e";
+  CREATE OR REPLACE VIEW "migc_d3ac75f3321e"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status", "total_cents", "customer_note", "placed_at", "created_at", "updated_at" FROM "orders";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -651,8 +659,12 @@ $migc$;
 
 -- [28] show `products` to the old application in its shape (view `migc_aa4dcf56ed1d.products`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_aa4dcf56ed1d";
-CREATE OR REPLACE VIEW "migc_aa4dcf56ed1d"."products" WITH (security_invoker = true) AS SELECT "id", "category_id", "sku", "name", "description", "price", "is_active", "attributes", "created_at", "updated_at" FROM "products";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_aa4dcf56ed1d";
+  CREATE OR REPLACE VIEW "migc_aa4dcf56ed1d"."products" WITH (security_invoker = true) AS SELECT "id", "category_id", "sku", "name", "description", "price", "is_active", "attributes", "created_at", "updated_at" FROM "products";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -671,8 +683,12 @@ $migc$;
 
 -- [29] show `products` to the new application in its shape (view `migc_d3ac75f3321e.products`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_d3ac75f3321e";
-CREATE OR REPLACE VIEW "migc_d3ac75f3321e"."products" WITH (security_invoker = true) AS SELECT "id", "category_id", "sku", "name", "description", "price", "is_active", "created_at", "updated_at", "deleted_at" FROM "products";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_d3ac75f3321e";
+  CREATE OR REPLACE VIEW "migc_d3ac75f3321e"."products" WITH (security_invoker = true) AS SELECT "id", "category_id", "sku", "name", "description", "price", "is_active", "created_at", "updated_at", "deleted_at" FROM "products";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -691,8 +707,12 @@ $migc$;
 
 -- [30] show `stock_levels` to the old application in its shape (view `migc_aa4dcf56ed1d.stock_levels`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_aa4dcf56ed1d";
-CREATE OR REPLACE VIEW "migc_aa4dcf56ed1d"."stock_levels" WITH (security_invoker = true) AS SELECT "product_id", "warehouse_id", "quantity", "reserved" FROM "stock_levels";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_aa4dcf56ed1d";
+  CREATE OR REPLACE VIEW "migc_aa4dcf56ed1d"."stock_levels" WITH (security_invoker = true) AS SELECT "product_id", "warehouse_id", "quantity", "reserved" FROM "stock_levels";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -711,9 +731,13 @@ $migc$;
 
 -- [31] show `stock_levels` to the new application in its shape (view `migc_d3ac75f3321e.stock_levels`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_d3ac75f3321e";
-CREATE OR REPLACE VIEW "migc_d3ac75f3321e"."stock_levels" WITH (security_invoker = true) AS SELECT "product_id", "warehouse_id", "quantity", "reserved_quantity" FROM "stock_levels";
-ALTER TABLE "migc_d3ac75f3321e"."stock_levels" ALTER COLUMN "reserved_quantity" SET DEFAULT 0;
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_d3ac75f3321e";
+  CREATE OR REPLACE VIEW "migc_d3ac75f3321e"."stock_levels" WITH (security_invoker = true) AS SELECT "product_id", "warehouse_id", "quantity", "reserved_quantity" FROM "stock_levels";
+  ALTER TABLE "migc_d3ac75f3321e"."stock_levels" ALTER COLUMN "reserved_quantity" SET DEFAULT 0;
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -732,8 +756,12 @@ $migc$;
 
 -- [32] show `users` to the old application in its shape (view `migc_aa4dcf56ed1d.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_aa4dcf56ed1d";
-CREATE OR REPLACE VIEW "migc_aa4dcf56ed1d"."users" WITH (security_invoker = true) AS SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_aa4dcf56ed1d";
+  CREATE OR REPLACE VIEW "migc_aa4dcf56ed1d"."users" WITH (security_invoker = true) AS SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;
@@ -752,9 +780,13 @@ $migc$;
 
 -- [33] show `users` to the new application in its shape (view `migc_d3ac75f3321e.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-CREATE SCHEMA IF NOT EXISTS "migc_d3ac75f3321e";
-CREATE OR REPLACE VIEW "migc_d3ac75f3321e"."users" WITH (security_invoker = true) AS SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "role", "marketing_opt_in", "created_at", "updated_at" FROM "users";
-ALTER TABLE "migc_d3ac75f3321e"."users" ALTER COLUMN "role" SET DEFAULT 'customer';
+DO $migc$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS "migc_d3ac75f3321e";
+  CREATE OR REPLACE VIEW "migc_d3ac75f3321e"."users" WITH (security_invoker = true) AS SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "role", "marketing_opt_in", "created_at", "updated_at" FROM "users";
+  ALTER TABLE "migc_d3ac75f3321e"."users" ALTER COLUMN "role" SET DEFAULT 'customer';
+END
+$migc$;
 DO $migc$
 DECLARE
   r record;

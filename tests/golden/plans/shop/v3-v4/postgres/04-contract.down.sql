@@ -17,9 +17,9 @@ BEGIN
   FROM (VALUES (1, 'id', 'id'), (2, 'email', 'email'), (3, 'email_normalized', 'email_normalized'), (4, 'first_name', 'first_name'), (5, 'last_name', 'last_name'), (6, 'phone', 'phone'), (7, 'password_hash', 'password_hash'), (8, 'role', 'role'), (9, 'marketing_opt_in', 'marketing_opt_in'), (10, 'created_at', 'created_at'), (11, 'updated_at', 'updated_at')) AS v(n, physical, name);
   EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_d3ac75f3321e"');
   EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_d3ac75f3321e"."users"', cols, rel);
+  ALTER TABLE "migc_d3ac75f3321e"."users" ALTER COLUMN "role" SET DEFAULT 'customer';
 END
 $migc$;
-ALTER TABLE "migc_d3ac75f3321e"."users" ALTER COLUMN "role" SET DEFAULT 'customer';
 DO $migc$
 DECLARE
   r record;
@@ -48,9 +48,9 @@ BEGIN
   FROM (VALUES (1, 'product_id', 'product_id'), (2, 'warehouse_id', 'warehouse_id'), (3, 'quantity', 'quantity'), (4, 'reserved_quantity', 'reserved_quantity')) AS v(n, physical, name);
   EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_d3ac75f3321e"');
   EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_d3ac75f3321e"."stock_levels"', cols, rel);
+  ALTER TABLE "migc_d3ac75f3321e"."stock_levels" ALTER COLUMN "reserved_quantity" SET DEFAULT 0;
 END
 $migc$;
-ALTER TABLE "migc_d3ac75f3321e"."stock_levels" ALTER COLUMN "reserved_quantity" SET DEFAULT 0;
 DO $migc$
 DECLARE
   r record;
