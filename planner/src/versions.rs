@@ -31,13 +31,6 @@ impl Layer {
             new: namespace(to),
         }
     }
-
-    pub fn namespace(&self, app: App) -> &str {
-        match app {
-            App::Old => &self.old,
-            App::New => &self.new,
-        }
-    }
 }
 
 /// The namespace of the application version whose schema is `schema`, derived from its tables'
@@ -77,20 +70,15 @@ pub fn namespace(schema: &Schema) -> String {
 /// The plan's steps with the version layer added: the views of every table whose columns the
 /// plan changes, and the new version's namespace on each of those tables' dual-write triggers.
 pub(crate) fn add(steps: &[Step], from: &Schema, to: &Schema, layer: &Layer) -> Vec<Step> {
-    let changed: BTreeSet<&str> = steps
-        .iter()
-        .filter_map(|s| match &s.op {
-            Op::AddColumn { table, .. } | Op::DropColumn { table, .. } => Some(table.as_str()),
-            _ => None,
+    let views: Vec<(VersionView, VersionView)> = changed(steps, from, to)
+        .into_iter()
+        .map(|(old, new)| {
+            (
+                old_view(old, &layer.old),
+                new_view(steps, old, new, &layer.new),
+            )
         })
         .collect();
-    let mut views: Vec<(VersionView, VersionView)> = Vec::new();
-    for t in &changed {
-        let (Some(old), Some(new)) = (from.tables.get(*t), declared(to, t)) else {
-            continue;
-        };
-        views.push((old_view(old, layer), new_view(steps, old, new, layer)));
-    }
     // Two versions the namespace cannot tell apart show the same columns: nothing to show.
     if views.is_empty() || layer.old == layer.new {
         return steps.to_vec();
@@ -205,23 +193,10 @@ pub(crate) fn add(steps: &[Step], from: &Schema, to: &Schema, layer: &Layer) -> 
 /// Where the dialect has no version layer: for each table whose columns the plan changes, what
 /// each application version sees of the other's shape while both use the table as it is (W3005).
 pub(crate) fn shared(steps: &[Step], from: &Schema, to: &Schema, dialect: &str) -> Vec<Diagnostic> {
-    let layer = Layer {
-        old: String::new(),
-        new: String::new(),
-    };
-    let changed: BTreeSet<&str> = steps
-        .iter()
-        .filter_map(|s| match &s.op {
-            Op::AddColumn { table, .. } | Op::DropColumn { table, .. } => Some(table.as_str()),
-            _ => None,
-        })
-        .collect();
     let mut out = Vec::new();
-    for t in changed {
-        let (Some(old), Some(new)) = (from.tables.get(t), declared(to, t)) else {
-            continue;
-        };
-        let view = new_view(steps, old, new, &layer);
+    for (old, new) in changed(steps, from, to) {
+        let t = old.name.as_str();
+        let view = new_view(steps, old, new, "");
         let list = |names: Vec<&str>| format!("`{}`", names.join("`, `"));
         let added: Vec<&str> = view
             .columns
@@ -271,6 +246,22 @@ pub(crate) fn shared(steps: &[Step], from: &Schema, to: &Schema, dialect: &str) 
     out
 }
 
+/// The tables whose columns the plan changes: each deployed table with the declared table it
+/// becomes (tables the plan drops have none), in name order.
+fn changed<'a>(steps: &[Step], from: &'a Schema, to: &'a Schema) -> Vec<(&'a Table, &'a Table)> {
+    let names: BTreeSet<&str> = steps
+        .iter()
+        .filter_map(|s| match &s.op {
+            Op::AddColumn { table, .. } | Op::DropColumn { table, .. } => Some(table.as_str()),
+            _ => None,
+        })
+        .collect();
+    names
+        .into_iter()
+        .filter_map(|t| Some((from.tables.get(t)?, declared(to, t)?)))
+        .collect()
+}
+
 /// The declared table that the deployed table `t` becomes: the one of that name, or the one
 /// renamed from it.
 fn declared<'a>(to: &'a Schema, t: &str) -> Option<&'a Table> {
@@ -282,10 +273,10 @@ fn declared<'a>(to: &'a Schema, t: &str) -> Option<&'a Table> {
 }
 
 /// The deployed table as the old version knows it: its deployed columns.
-fn old_view(old: &Table, layer: &Layer) -> VersionView {
+fn old_view(old: &Table, namespace: &str) -> VersionView {
     VersionView {
         app: App::Old,
-        namespace: layer.old.clone(),
+        namespace: namespace.to_string(),
         name: old.name.clone(),
         table: old.name.clone(),
         columns: old
@@ -303,7 +294,7 @@ fn old_view(old: &Table, layer: &Layer) -> VersionView {
 /// The declared table over the deployed one: each declared column from the column holding it
 /// during the rollout (a retyped column's shadow), with its declared default where the plan
 /// gives the column that holds it none until contract.
-fn new_view(steps: &[Step], old: &Table, new: &Table, layer: &Layer) -> VersionView {
+fn new_view(steps: &[Step], old: &Table, new: &Table, namespace: &str) -> VersionView {
     let added: BTreeMap<&str, (&str, &ColumnRole)> = steps
         .iter()
         .filter_map(|s| match &s.op {
@@ -323,7 +314,7 @@ fn new_view(steps: &[Step], old: &Table, new: &Table, layer: &Layer) -> VersionV
         .collect();
     VersionView {
         app: App::New,
-        namespace: layer.new.clone(),
+        namespace: namespace.to_string(),
         name: new.name.clone(),
         table: old.name.clone(),
         columns: new

@@ -273,25 +273,12 @@ impl<'s> Builder<'s> {
         temp: &str,
         mapping: &BTreeMap<String, Option<String>>,
     ) -> Expr {
-        let col = quote_generic(column);
-        let temp = quote_generic(temp);
-        let mut arms = String::new();
-        for (from, to) in mapping {
-            match to {
-                Some(to) if to == from => {}
-                Some(to) => arms.push_str(&format!(" WHEN {} THEN {}", literal(from), literal(to))),
-                None => arms.push_str(&format!(" WHEN {} THEN NULL", literal(from))),
-            }
-        }
-        let sql = if arms.is_empty() {
-            format!("CAST(CAST({col} AS TEXT) AS {temp})")
-        } else {
-            format!("CAST(CASE CAST({col} AS TEXT){arms} ELSE CAST({col} AS TEXT) END AS {temp})")
-        };
-        Expr {
-            sql,
-            origin: Span::default(),
-        }
+        let arms = mapping.iter().filter_map(|(from, to)| match to {
+            Some(to) if to == from => None,
+            Some(to) => Some((from.as_str(), Some(to.as_str()))),
+            None => Some((from.as_str(), None)),
+        });
+        relabel(column, temp, arms)
     }
 
     /// The deployed enum's label of a value of the rebuilt enum: `mapping` read backwards.
@@ -301,23 +288,11 @@ impl<'s> Builder<'s> {
         deployed: &str,
         mapping: &BTreeMap<String, Option<String>>,
     ) -> Expr {
-        let col = quote_generic(shadow);
-        let ty = quote_generic(deployed);
-        let mut arms = String::new();
-        for (from, to) in mapping {
-            if let Some(to) = to.as_ref().filter(|to| *to != from) {
-                arms.push_str(&format!(" WHEN {} THEN {}", literal(to), literal(from)));
-            }
-        }
-        let sql = if arms.is_empty() {
-            format!("CAST(CAST({col} AS TEXT) AS {ty})")
-        } else {
-            format!("CAST(CASE CAST({col} AS TEXT){arms} ELSE CAST({col} AS TEXT) END AS {ty})")
-        };
-        Expr {
-            sql,
-            origin: Span::default(),
-        }
+        let arms = mapping.iter().filter_map(|(from, to)| {
+            let to = to.as_deref().filter(|to| *to != from)?;
+            Some((to, Some(from.as_str())))
+        });
+        relabel(shadow, deployed, arms)
     }
 
     pub(super) fn enum_needs(&self, ty: &ColumnType) -> Vec<Key> {
@@ -325,5 +300,34 @@ impl<'s> Builder<'s> {
             ColumnType::Enum { name } => vec![Key::Enum(name.to_string())],
             _ => Vec::new(),
         }
+    }
+}
+
+/// `column`'s label as a value of the enum `ty`, with the labels of `arms` changed (`None`: to
+/// null).
+fn relabel<'a>(
+    column: &str,
+    ty: &str,
+    arms: impl Iterator<Item = (&'a str, Option<&'a str>)>,
+) -> Expr {
+    let col = quote_generic(column);
+    let ty = quote_generic(ty);
+    let arms: String = arms
+        .map(|(from, to)| {
+            format!(
+                " WHEN {} THEN {}",
+                literal(from),
+                to.map_or("NULL".to_string(), literal)
+            )
+        })
+        .collect();
+    let sql = if arms.is_empty() {
+        format!("CAST(CAST({col} AS TEXT) AS {ty})")
+    } else {
+        format!("CAST(CASE CAST({col} AS TEXT){arms} ELSE CAST({col} AS TEXT) END AS {ty})")
+    };
+    Expr {
+        sql,
+        origin: Span::default(),
     }
 }
