@@ -205,6 +205,147 @@ fn postgres_versions_each_see_their_own_shape() {
     );
 }
 
+const M1: &str = r#"
+table items {
+  id     bigint primary key identity
+  title  varchar(100) not null
+  legacy varchar(100) not null
+}
+"#;
+
+const M2: &str = r#"
+table items {
+  id     bigint primary key identity
+  name   varchar(100) not null renamed from title
+  size   int32 not null from title up (char_length(title))
+  note   varchar(100)
+  retire legacy down (concat('n:', name))
+}
+"#;
+
+/// MySQL/MariaDB: both versions use the tables as they are, but each one's connections say
+/// which version they are, so the dual-write trigger translates each one's writes exactly,
+/// whatever columns they fill.
+#[test]
+fn mysql_versions_are_told_apart_by_their_sessions() {
+    let Some(server) = live(
+        "MIGC_TEST_MYSQL_URL",
+        "mysql_versions_are_told_apart_by_their_sessions",
+    ) else {
+        return;
+    };
+    let db = Scratch::new(&server);
+    let work = Work::new();
+    let v1 = work.schema("v1", M1);
+    let v2 = work.schema("v2", M2);
+    let p1 = work.plan("empty", &v1, "mysql", "p1");
+    let p2 = work.plan(&v1, &v2, "mysql", "p2");
+    expect(
+        &run(&["apply", &p1, "--url", &db.url, "--through", "contract"]),
+        0,
+    );
+    // The statements hold before the plan runs, and the old application's writes are its own.
+    let mut old = session(&p2, &db.url, "old");
+    old.execute("INSERT INTO items (title, legacy) VALUES ('seeded', 'kept')")
+        .unwrap();
+    expect(
+        &run(&["apply", &p2, "--url", &db.url, "--phase", "expand"]),
+        0,
+    );
+    let mut new = session(&p2, &db.url, "new");
+    let mut plain = connect(&db.url);
+
+    // The old application's rows get the new columns from `up`.
+    old.execute("INSERT INTO items (title, legacy) VALUES ('from old', 'mine')")
+        .unwrap();
+    assert_eq!(
+        rows(
+            plain.as_mut(),
+            "SELECT name, size, legacy FROM items WHERE title = 'from old'"
+        ),
+        vec![vec![
+            Some("from old".into()),
+            Some("8".into()),
+            Some("mine".into())
+        ]]
+    );
+    // The new application's rows get the deployed columns from `down`.
+    new.execute("INSERT INTO items (name, size) VALUES ('from new', 1)")
+        .unwrap();
+    assert_eq!(
+        rows(
+            plain.as_mut(),
+            "SELECT title, legacy, size FROM items WHERE name = 'from new'"
+        ),
+        vec![vec![
+            Some("from new".into()),
+            Some("n:from new".into()),
+            Some("1".into())
+        ]]
+    );
+    // Leaving out a column it declares `not null` fails as NOT NULL would (error 1048) instead
+    // of being taken for the old application's write and computed from `up`.
+    let e = new
+        .execute("INSERT INTO items (name) VALUES ('no size')")
+        .expect_err("the new application's row without `size`");
+    assert_eq!(e.code.as_deref(), Some("1048"), "{e}");
+    // An update of a column both versions have is not mistaken for the old application's.
+    new.execute("UPDATE items SET size = 99 WHERE name = 'from new'")
+        .unwrap();
+    new.execute("UPDATE items SET note = 'hi' WHERE name = 'from new'")
+        .unwrap();
+    assert_eq!(
+        rows(
+            plain.as_mut(),
+            "SELECT size, note FROM items WHERE name = 'from new'"
+        ),
+        vec![vec![Some("99".into()), Some("hi".into())]]
+    );
+    // The old application renaming a row: the new name follows through `up`.
+    old.execute("UPDATE items SET title = 'renamed' WHERE title = 'from old'")
+        .unwrap();
+    assert_eq!(
+        rows(
+            plain.as_mut(),
+            "SELECT name, size FROM items WHERE title = 'renamed'"
+        ),
+        vec![vec![Some("renamed".into()), Some("7".into())]]
+    );
+    // A connection of neither version is told by the columns it fills, as before.
+    plain
+        .execute("INSERT INTO items (title, legacy) VALUES ('plain', 'p')")
+        .unwrap();
+    assert_eq!(
+        rows(
+            plain.as_mut(),
+            "SELECT name, size FROM items WHERE title = 'plain'"
+        ),
+        vec![vec![Some("plain".into()), Some("5".into())]]
+    );
+
+    // Through contract and back to expand: every row either wrote is still there.
+    expect(
+        &run(&["apply", &p2, "--url", &db.url, "--through", "switch"]),
+        0,
+    );
+    new.execute("INSERT INTO items (name, size) VALUES ('after switch', 2)")
+        .unwrap();
+    expect(
+        &run(&["rollback", &p2, "--url", &db.url, "--to", "expand"]),
+        0,
+    );
+    assert_eq!(number(plain.as_mut(), "SELECT count(*) FROM items"), 5);
+    expect(
+        &run(&["apply", &p2, "--url", &db.url, "--through", "contract"]),
+        0,
+    );
+    // After contract the session statement is harmless: the triggers are gone.
+    let mut new = session(&p2, &db.url, "new");
+    new.execute("INSERT INTO items (name, size) VALUES ('after contract', 3)")
+        .unwrap();
+    assert_eq!(number(plain.as_mut(), "SELECT count(*) FROM items"), 6);
+}
+
 #[test]
 fn connect_prints_each_form() {
     let work = Work::new();
@@ -240,6 +381,12 @@ fn connect_prints_each_form() {
         &run(&["connect", &p2, "--app", "new", "--format", "url"]),
         2,
     );
+    // MySQL/MariaDB: the version's mark, for the dual-write triggers.
+    let p4 = work.plan(&v1, &v2, "mysql", "p4");
+    let o = run(&["connect", &p4, "--app", "new"]);
+    expect(&o, 0);
+    let mark = text(&o.stdout);
+    assert!(mark.starts_with("SET @migc_app = 'migc_"), "{mark}");
     // SQLite has no version layer: nothing to run.
     let p3 = work.plan(&v1, &v2, "sqlite", "p3");
     let o = run(&["connect", &p3, "--app", "new"]);

@@ -180,24 +180,29 @@ fn node(id: &str) -> String {
         .collect()
 }
 
-/// The section "How each application connects": the session statements of each version.
+/// The section "How each application connects": the session statements of each version, and
+/// what each sees of the other's shape where the dialect shows them the same tables (W3005).
 fn connections(s: &mut String, m: &Manifest) {
     let _ = writeln!(s, "## How each application connects\n");
+    let shared: Vec<_> = m.lint.iter().filter(|f| f.code == "W3005").collect();
+    let list_shared = |s: &mut String| {
+        for f in &shared {
+            let _ = writeln!(s, "- {}", f.message);
+            for n in &f.notes {
+                let _ = writeln!(s, "  - {n}");
+            }
+        }
+        if !shared.is_empty() {
+            let _ = writeln!(s);
+        }
+    };
     let Some(apps) = &m.apps else {
         let _ = writeln!(
             s,
             "Both versions use the tables as they are: {} gives neither a shape of its own, so the old application sees what expand adds, and the new one what contract removes.\n",
             m.dialect
         );
-        for f in m.lint.iter().filter(|f| f.code == "W3005") {
-            let _ = writeln!(s, "- {}", f.message);
-            for n in &f.notes {
-                let _ = writeln!(s, "  - {n}");
-            }
-        }
-        if m.lint.iter().any(|f| f.code == "W3005") {
-            let _ = writeln!(s);
-        }
+        list_shared(s);
         return;
     };
     for (name, app) in [("old", &apps.old), ("new", &apps.new)] {
@@ -212,8 +217,17 @@ fn connections(s: &mut String, m: &Manifest) {
         }
         let _ = writeln!(s, "```\n");
     }
-    let _ = writeln!(
-        s,
-        "Until contract each version sees the tables the plan changes in its own shape; tables the plan leaves alone, and every table after contract, are the tables themselves. The statements hold before and after the plan too, so a version connects the same way throughout.\n"
-    );
+    if shared.is_empty() {
+        let _ = writeln!(
+            s,
+            "Until contract each version sees the tables the plan changes in its own shape; tables the plan leaves alone, and every table after contract, are the tables themselves. The statements hold before and after the plan too, so a version connects the same way throughout.\n"
+        );
+    } else {
+        let _ = writeln!(
+            s,
+            "Both versions use the tables as they are ({} gives neither a shape of its own), but each version's connections say which version they are, so the dual-write triggers give the other shape exactly what each one writes. The statements hold before and after the plan too.\n",
+            m.dialect
+        );
+        list_shared(s);
+    }
 }

@@ -121,14 +121,16 @@ pub fn render(
     if !unexpressible.is_empty() {
         return Err(unexpressible);
     }
-    let layer = lowering
-        .supports_version_layer()
-        .then(|| versions::Layer::of(from, to));
+    let access = lowering.version_access();
+    let layer = (access != dialect::VersionAccess::Shared).then(|| versions::Layer::of(from, to));
     let layered;
     let plan = match &layer {
         Some(layer) => {
             layered = Plan {
-                steps: versions::add(&plan.steps, from, to, layer),
+                steps: match access {
+                    dialect::VersionAccess::Views => versions::add(&plan.steps, from, to, layer),
+                    _ => versions::mark(&plan.steps, from, to, layer),
+                },
                 diagnostics: plan.diagnostics.clone(),
             };
             &layered
@@ -152,12 +154,13 @@ pub fn render(
         once
     })?;
     let mut warnings = lowering.warnings(&placed.steps, &ctx);
-    if layer.is_none() {
+    if access != dialect::VersionAccess::Views {
         warnings.extend(versions::shared(
             &placed.steps,
             from,
             to,
             lowering.dialect().name(),
+            access == dialect::VersionAccess::Marked,
         ));
     }
     // The manifest's lint holds the dialect's findings too.

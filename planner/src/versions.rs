@@ -190,9 +190,37 @@ pub(crate) fn add(steps: &[Step], from: &Schema, to: &Schema, layer: &Layer) -> 
     result
 }
 
+/// The plan's steps with each dual-write trigger told the versions' namespaces, for a dialect
+/// whose versions share the tables but mark their connections
+/// ([`crate::dialect::VersionAccess::Marked`]): a write of a connection that says it is one
+/// version's is translated to the other shape whatever columns it fills.
+pub(crate) fn mark(steps: &[Step], from: &Schema, to: &Schema, layer: &Layer) -> Vec<Step> {
+    // Two versions the namespace cannot tell apart: nothing to tell.
+    if layer.old == layer.new || changed(steps, from, to).is_empty() {
+        return steps.to_vec();
+    }
+    steps
+        .iter()
+        .cloned()
+        .map(|mut s| {
+            if let Op::InstallSync { sync, .. } | Op::RemoveSync { sync, .. } = &mut s.op {
+                sync.new_version = Some(layer.new.clone());
+                sync.old_version = Some(layer.old.clone());
+            }
+            s
+        })
+        .collect()
+}
+
 /// Where the dialect has no version layer: for each table whose columns the plan changes, what
 /// each application version sees of the other's shape while both use the table as it is (W3005).
-pub(crate) fn shared(steps: &[Step], from: &Schema, to: &Schema, dialect: &str) -> Vec<Diagnostic> {
+pub(crate) fn shared(
+    steps: &[Step],
+    from: &Schema,
+    to: &Schema,
+    dialect: &str,
+    marked: bool,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (old, new) in changed(steps, from, to) {
         let t = old.name.as_str();
@@ -223,6 +251,9 @@ pub(crate) fn shared(steps: &[Step], from: &Schema, to: &Schema, dialect: &str) 
             ),
         )
         .primary(new.origin, "changed here");
+        if marked && !(added.is_empty() && leaving.is_empty()) {
+            d = d.note("each version's connections say which version they are (`migc connect`): the dual-write trigger fills the other shape for their writes whatever columns they leave out");
+        }
         if !added.is_empty() {
             d = d.note(format!(
                 "the old application also sees {} (the new shape's), filled for its rows by the dual-write trigger",

@@ -311,6 +311,11 @@ pub fn known_unparseable(stmt: &str) -> Option<&'static str> {
     if upper.starts_with("CREATE TRIGGER") && upper.contains("DO 0;") {
         return Some("CREATE TRIGGER with `DO 0`");
     }
+    // A dual-write trigger that refuses the new application's null in a column it declares
+    // `not null` with `SIGNAL SQLSTATE …`: sqlparser 0.63 has no `SIGNAL` keyword.
+    if upper.starts_with("CREATE TRIGGER") && upper.contains("SIGNAL SQLSTATE") {
+        return Some("CREATE TRIGGER with `SIGNAL`");
+    }
     // `ALTER TABLE t RENAME INDEX a TO b`: sqlparser 0.63 knows `RENAME [COLUMN] a TO b` and
     // `RENAME TO`, and reads `INDEX` as a column name ("Expected: TO").
     if upper.starts_with("ALTER TABLE ") && upper.contains(" RENAME INDEX ") {

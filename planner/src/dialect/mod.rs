@@ -216,15 +216,14 @@ pub trait Lowering {
         op.table() == Some(table)
     }
 
-    /// Whether each application version can be given a namespace of its own that shows it the
-    /// tables the plan changes in its own shape ([`crate::versions`]): updatable views the
-    /// version's connections find first. Without it, both versions use the tables as they are.
-    fn supports_version_layer(&self) -> bool {
-        false
+    /// How each application version reaches its own shape while a plan rolls out
+    /// ([`VersionAccess`]). [`VersionAccess::Shared`] by default.
+    fn version_access(&self) -> VersionAccess {
+        VersionAccess::Shared
     }
 
     /// The statements a connection of the application version whose namespace is `namespace`
-    /// runs first (none where the dialect has no version layer).
+    /// runs first (none where both versions share the tables unmarked).
     fn app_session(&self, _namespace: &str) -> Vec<String> {
         Vec::new()
     }
@@ -277,8 +276,24 @@ pub trait Lowering {
     }
 }
 
+/// How the application versions of a plan reach their shapes during the rollout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VersionAccess {
+    /// Both versions use the tables as they are; the dual-write triggers tell the writer of a
+    /// row from the columns it fills.
+    Shared,
+    /// Both versions use the tables as they are, but each version's connections say which
+    /// version they are (the session statements): the triggers translate each version's
+    /// writes exactly, whatever columns they fill.
+    Marked,
+    /// Each version has a namespace of its own that shows it the tables the plan changes in its
+    /// shape ([`crate::versions`]): updatable views its connections find first; the triggers
+    /// tell the writer by the namespace a write comes through.
+    Views,
+}
+
 /// The finding of a dialect without a version layer given a step of one (the planner asks
-/// [`Lowering::supports_version_layer`] first, so only a plan made for another dialect meets it).
+/// [`Lowering::version_access`] first, so only a plan made for another dialect meets it).
 pub(crate) fn no_version_layer(step: &Step) -> Diagnostic {
     Diagnostic::error(
         migc_grammar::Code::Unsupported,

@@ -26,7 +26,7 @@ mod program;
 mod sql;
 mod sync;
 
-use super::{Context, Lowered, Lowering};
+use super::{Context, Lowered, Lowering, VersionAccess};
 use crate::state::State;
 use crate::step::{Op, Phase, Step, Sync};
 use copy::joined_checks;
@@ -189,6 +189,18 @@ impl Lowering for Mysql {
 
     fn supports_transactional_ddl(&self) -> bool {
         false
+    }
+
+    /// Marked: a database per version would need every table shown in it (MySQL has no search
+    /// path to fall through) and one per application database on a server; a user variable
+    /// costs nothing and holds in every phase.
+    fn version_access(&self) -> VersionAccess {
+        VersionAccess::Marked
+    }
+
+    /// The version's mark, which the dual-write triggers read.
+    fn app_session(&self, namespace: &str) -> Vec<String> {
+        vec![format!("SET @migc_app = {};", sql::lit(namespace))]
     }
 
     /// Yes: neither server adds a check to a populated table without blocking writes

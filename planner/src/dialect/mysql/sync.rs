@@ -36,6 +36,28 @@ fn indent(lines: &[String], depth: usize) -> String {
         .collect()
 }
 
+/// What the triggers of a plan with marked connections are made of.
+struct Marked<'a> {
+    new_version: &'a str,
+    old_version: Option<&'a str>,
+    ups: &'a [String],
+    downs: &'a [String],
+    shadows_insert: &'a [String],
+    shadows_update: &'a [String],
+    all_new_null: &'a str,
+    old_written: &'a str,
+    old_refs: &'a [&'a str],
+}
+
+/// Statements at a depth, none when there are none.
+fn lines(statements: &[String], depth: usize) -> String {
+    if statements.is_empty() {
+        String::new()
+    } else {
+        indent(statements, depth)
+    }
+}
+
 impl Mysql {
     pub(super) fn lower_install_sync(
         &self,
@@ -141,6 +163,27 @@ impl Mysql {
                 .join(" AND ")
         };
         let bypass = "IF COALESCE(@migc_backfill, '') <> 'on' THEN\n";
+        // Only where a version's writes get something the other's do not.
+        let marked = sync
+            .new_version
+            .as_ref()
+            .filter(|_| !(ups.is_empty() && downs.is_empty()));
+        if let Some(new_version) = marked {
+            return Ok(self.marked_bodies(
+                sync,
+                Marked {
+                    new_version,
+                    old_version: sync.old_version.as_deref(),
+                    ups: &ups,
+                    downs: &downs,
+                    shadows_insert: &shadows_insert,
+                    shadows_update: &shadows_update,
+                    all_new_null: &all_new_null,
+                    old_written: &old_written,
+                    old_refs: &old_refs,
+                },
+            ));
+        }
         let mut insert = String::from("BEGIN\n  ");
         insert.push_str(bypass);
         insert.push_str(&indent(&shadows_insert, 2));
@@ -162,6 +205,76 @@ impl Mysql {
             old_changed = any_changed(&old_refs),
         ));
         Ok([insert, update])
+    }
+
+    /// The triggers of a plan whose versions mark their connections (`@migc_app`, set by the
+    /// session statements to the version's namespace): the new application's rows get the
+    /// deployed columns from `down` and must give the columns it declares `not null` a value;
+    /// the old application's get the new columns from `up`; a connection of neither is told by
+    /// the columns it fills, as without marks.
+    fn marked_bodies(&self, sync: &Sync, m: Marked<'_>) -> [String; 2] {
+        let writer = |ns: &str| format!("COALESCE(@migc_app, '') = {}", lit(ns));
+        let new_app = writer(m.new_version);
+        let old_app = m.old_version.map_or("FALSE".to_string(), writer);
+        let new_cols = sync.new_column_names();
+        let new_changed = any_changed(&new_cols);
+        // What `down` reads: the new columns, and the columns both versions keep.
+        let mut down_sources: Vec<String> = new_cols.iter().map(|c| c.to_string()).collect();
+        for d in sync.old_columns.iter().filter_map(|(_, d)| d.as_ref()) {
+            for i in crate::sql::identifiers(&d.sql) {
+                if !down_sources.contains(&i) {
+                    down_sources.push(i);
+                }
+            }
+        }
+        let down_sources: Vec<&str> = down_sources.iter().map(String::as_str).collect();
+        let down_changed = any_changed(&down_sources);
+        // Columns the new application declares `not null` that accept null until switch; a
+        // shadow is filled from the deployed column both versions write, so only computed
+        // columns count.
+        let required: Vec<&String> = sync
+            .required
+            .iter()
+            .filter(|r| !sync.shadows.iter().any(|(c, _)| c == *r))
+            .collect();
+        let refuse = |c: &str, update: bool| {
+            format!(
+                "IF NEW.{col} IS NULL{also} THEN\n  SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = {msg}, MYSQL_ERRNO = 1048;\nEND IF;",
+                col = q(c),
+                also = if update {
+                    format!(" AND OLD.{} IS NOT NULL", q(c))
+                } else {
+                    String::new()
+                },
+                msg = lit(&format!("Column '{c}' cannot be null")),
+            )
+        };
+        let required_insert: Vec<String> = required.iter().map(|c| refuse(c, false)).collect();
+        let required_update: Vec<String> = required.iter().map(|c| refuse(c, true)).collect();
+        let insert = format!(
+            "BEGIN\n  IF COALESCE(@migc_backfill, '') <> 'on' THEN\n{shadows}    IF {new_app} THEN\n      -- written by the new application (its connections set @migc_app)\n{required}{downs}    ELSEIF {old_app} THEN\n      -- written by the old application\n{ups}    ELSEIF {all_new_null} THEN\n      -- written by a connection of neither version, told by the columns it fills\n{ups}    ELSE\n{downs}    END IF;\n  END IF;\nEND",
+            shadows = lines(m.shadows_insert, 2),
+            required = lines(&required_insert, 3),
+            downs = indent(m.downs, 3),
+            ups = indent(m.ups, 3),
+            all_new_null = m.all_new_null,
+        );
+        let mut update = String::from("BEGIN\n  IF COALESCE(@migc_backfill, '') <> 'on' THEN\n");
+        for s in m.shadows_update {
+            update.push_str(&super::D.indent(s, "    "));
+        }
+        update.push_str(&format!(
+            "    IF {new_app} THEN\n      -- updated by the new application\n{required}      IF {down_changed} THEN\n{downs}      END IF;\n    ELSEIF {old_app} THEN\n      -- updated by the old application\n      IF {old_written} OR {all_new_null} THEN\n{ups}      END IF;\n    ELSEIF ({old_written} OR {all_new_null}) AND NOT ({new_changed}) THEN\n      -- updated by a connection of neither version: the old application's (or a row the backfill has not reached yet)\n{ups_outer}    ELSEIF ({new_changed}) AND NOT ({old_changed}) THEN\n      -- the new application's\n{downs_outer}    END IF;\n  END IF;\nEND",
+            required = lines(&required_update, 3),
+            downs = indent(m.downs, 4),
+            ups = indent(m.ups, 4),
+            downs_outer = indent(m.downs, 3),
+            ups_outer = indent(m.ups, 3),
+            old_written = m.old_written,
+            all_new_null = m.all_new_null,
+            old_changed = any_changed(m.old_refs),
+        ));
+        [insert, update]
     }
 
     /// The dual-write triggers as `CREATE TRIGGER` statements on `on`, named `names`

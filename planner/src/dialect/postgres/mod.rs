@@ -27,7 +27,7 @@ mod table;
 mod version;
 mod view;
 
-use super::{Context, Lowered, Lowering, Unit};
+use super::{Context, Lowered, Lowering, Unit, VersionAccess};
 use crate::step::{Op, Step};
 use migc_grammar::Diagnostic;
 use migc_stdlib::dollar_quoted;
@@ -100,8 +100,8 @@ impl Lowering for Postgres {
         true
     }
 
-    fn supports_version_layer(&self) -> bool {
-        true
+    fn version_access(&self) -> VersionAccess {
+        VersionAccess::Views
     }
 
     fn app_session(&self, namespace: &str) -> Vec<String> {

@@ -251,11 +251,19 @@ BEGIN
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
     SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    IF NEW.`body_markdown` IS NULL THEN
+    IF COALESCE(@migc_app, '''') = ''migc_40d06472dc33'' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`body_markdown` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`body` = NEW.`body_markdown`;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_bc969d40df6a'' THEN
       -- written by the old application
       SET NEW.`body_markdown` = NEW.`body`;
+    ELSEIF NEW.`body_markdown` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`body_markdown` = NEW.`body`;
     ELSE
-      -- written by the new application
       SET NEW.`body` = NEW.`body_markdown`;
     END IF;
   END IF;
@@ -273,11 +281,24 @@ BEGIN
     IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
       SET NEW.`view_count__migc_new` = NEW.`view_count`;
     END IF;
-    IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '''') = ''migc_40d06472dc33'' THEN
+      -- updated by the new application
+      IF NEW.`body_markdown` IS NULL AND OLD.`body_markdown` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) THEN
+        SET NEW.`body` = NEW.`body_markdown`;
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_bc969d40df6a'' THEN
+      -- updated by the old application
+      IF NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL THEN
+        SET NEW.`body_markdown` = NEW.`body`;
+      END IF;
+    ELSEIF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
+      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
       SET NEW.`body_markdown` = NEW.`body`;
     ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
-      -- updated by the new application
+      -- the new application''s
       SET NEW.`body` = NEW.`body_markdown`;
     END IF;
   END IF;
@@ -347,11 +368,19 @@ END';
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
     SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    IF NEW.`body_markdown` IS NULL THEN
+    IF COALESCE(@migc_app, '''') = ''migc_40d06472dc33'' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`body_markdown` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`body` = NEW.`body_markdown`;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_bc969d40df6a'' THEN
       -- written by the old application
       SET NEW.`body_markdown` = NEW.`body`;
+    ELSEIF NEW.`body_markdown` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`body_markdown` = NEW.`body`;
     ELSE
-      -- written by the new application
       SET NEW.`body` = NEW.`body_markdown`;
     END IF;
   END IF;
@@ -373,11 +402,24 @@ BEGIN
     IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
       SET NEW.`view_count__migc_new` = NEW.`view_count`;
     END IF;
-    IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '''') = ''migc_40d06472dc33'' THEN
+      -- updated by the new application
+      IF NEW.`body_markdown` IS NULL AND OLD.`body_markdown` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) THEN
+        SET NEW.`body` = NEW.`body_markdown`;
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_bc969d40df6a'' THEN
+      -- updated by the old application
+      IF NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL THEN
+        SET NEW.`body_markdown` = NEW.`body`;
+      END IF;
+    ELSEIF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
+      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
       SET NEW.`body_markdown` = NEW.`body`;
     ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
-      -- updated by the new application
+      -- the new application''s
       SET NEW.`body` = NEW.`body_markdown`;
     END IF;
   END IF;
@@ -576,11 +618,19 @@ BEGIN
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
     SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    IF NEW.`body_markdown` IS NULL THEN
+    IF COALESCE(@migc_app, '''') = ''migc_40d06472dc33'' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`body_markdown` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`body` = NEW.`body_markdown`;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_bc969d40df6a'' THEN
       -- written by the old application
       SET NEW.`body_markdown` = NEW.`body`;
+    ELSEIF NEW.`body_markdown` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`body_markdown` = NEW.`body`;
     ELSE
-      -- written by the new application
       SET NEW.`body` = NEW.`body_markdown`;
     END IF;
   END IF;
@@ -598,11 +648,24 @@ BEGIN
     IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
       SET NEW.`view_count__migc_new` = NEW.`view_count`;
     END IF;
-    IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '''') = ''migc_40d06472dc33'' THEN
+      -- updated by the new application
+      IF NEW.`body_markdown` IS NULL AND OLD.`body_markdown` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) THEN
+        SET NEW.`body` = NEW.`body_markdown`;
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_bc969d40df6a'' THEN
+      -- updated by the old application
+      IF NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL THEN
+        SET NEW.`body_markdown` = NEW.`body`;
+      END IF;
+    ELSEIF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
+      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
       SET NEW.`body_markdown` = NEW.`body`;
     ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
-      -- updated by the new application
+      -- the new application''s
       SET NEW.`body` = NEW.`body_markdown`;
     END IF;
   END IF;
@@ -672,11 +735,19 @@ END';
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
     SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    IF NEW.`body_markdown` IS NULL THEN
+    IF COALESCE(@migc_app, '''') = ''migc_40d06472dc33'' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`body_markdown` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`body` = NEW.`body_markdown`;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_bc969d40df6a'' THEN
       -- written by the old application
       SET NEW.`body_markdown` = NEW.`body`;
+    ELSEIF NEW.`body_markdown` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`body_markdown` = NEW.`body`;
     ELSE
-      -- written by the new application
       SET NEW.`body` = NEW.`body_markdown`;
     END IF;
   END IF;
@@ -698,11 +769,24 @@ BEGIN
     IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
       SET NEW.`view_count__migc_new` = NEW.`view_count`;
     END IF;
-    IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '''') = ''migc_40d06472dc33'' THEN
+      -- updated by the new application
+      IF NEW.`body_markdown` IS NULL AND OLD.`body_markdown` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) THEN
+        SET NEW.`body` = NEW.`body_markdown`;
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_bc969d40df6a'' THEN
+      -- updated by the old application
+      IF NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL THEN
+        SET NEW.`body_markdown` = NEW.`body`;
+      END IF;
+    ELSEIF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
+      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
       SET NEW.`body_markdown` = NEW.`body`;
     ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
-      -- updated by the new application
+      -- the new application''s
       SET NEW.`body` = NEW.`body_markdown`;
     END IF;
   END IF;

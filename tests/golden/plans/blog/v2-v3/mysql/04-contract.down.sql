@@ -416,12 +416,19 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_posts_insert` BEFORE INSERT ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    DO 0;
-    IF NEW.`summary` IS NULL THEN
+    IF COALESCE(@migc_app, '') = 'migc_a29e802bf746' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`summary` IS NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''summary'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`excerpt` = NEW.`summary`;
+    ELSEIF COALESCE(@migc_app, '') = 'migc_40d06472dc33' THEN
       -- written by the old application
       SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
+    ELSEIF NEW.`summary` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
     ELSE
-      -- written by the new application
       SET NEW.`excerpt` = NEW.`summary`;
     END IF;
   END IF;
@@ -429,11 +436,24 @@ END//
 CREATE TRIGGER `migc_sync_posts_update` BEFORE UPDATE ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.`excerpt` <=> OLD.`excerpt`) OR NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) OR NEW.`summary` IS NULL) AND NOT (NOT (NEW.`summary` <=> OLD.`summary`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '') = 'migc_a29e802bf746' THEN
+      -- updated by the new application
+      IF NEW.`summary` IS NULL AND OLD.`summary` IS NOT NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''summary'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`summary` <=> OLD.`summary`) THEN
+        SET NEW.`excerpt` = NEW.`summary`;
+      END IF;
+    ELSEIF COALESCE(@migc_app, '') = 'migc_40d06472dc33' THEN
+      -- updated by the old application
+      IF NOT (NEW.`excerpt` <=> OLD.`excerpt`) OR NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) OR NEW.`summary` IS NULL THEN
+        SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
+      END IF;
+    ELSEIF (NOT (NEW.`excerpt` <=> OLD.`excerpt`) OR NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) OR NEW.`summary` IS NULL) AND NOT (NOT (NEW.`summary` <=> OLD.`summary`)) THEN
+      -- updated by a connection of neither version: the old application's (or a row the backfill has not reached yet)
       SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
     ELSEIF (NOT (NEW.`summary` <=> OLD.`summary`)) AND NOT (NOT (NEW.`excerpt` <=> OLD.`excerpt`)) THEN
-      -- updated by the new application
+      -- the new application's
       SET NEW.`excerpt` = NEW.`summary`;
     END IF;
   END IF;
@@ -695,12 +715,19 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_post_tags_insert` BEFORE INSERT ON `post_tags` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    DO 0;
-    IF NEW.`topic_id` IS NULL THEN
+    IF COALESCE(@migc_app, '') = 'migc_a29e802bf746' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`topic_id` IS NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''topic_id'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`tag_id` = NEW.`topic_id`;
+    ELSEIF COALESCE(@migc_app, '') = 'migc_40d06472dc33' THEN
       -- written by the old application
       SET NEW.`topic_id` = NEW.`tag_id`;
+    ELSEIF NEW.`topic_id` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`topic_id` = NEW.`tag_id`;
     ELSE
-      -- written by the new application
       SET NEW.`tag_id` = NEW.`topic_id`;
     END IF;
   END IF;
@@ -708,11 +735,24 @@ END//
 CREATE TRIGGER `migc_sync_post_tags_update` BEFORE UPDATE ON `post_tags` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.`tag_id` <=> OLD.`tag_id`) OR NEW.`topic_id` IS NULL) AND NOT (NOT (NEW.`topic_id` <=> OLD.`topic_id`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '') = 'migc_a29e802bf746' THEN
+      -- updated by the new application
+      IF NEW.`topic_id` IS NULL AND OLD.`topic_id` IS NOT NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''topic_id'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`topic_id` <=> OLD.`topic_id`) THEN
+        SET NEW.`tag_id` = NEW.`topic_id`;
+      END IF;
+    ELSEIF COALESCE(@migc_app, '') = 'migc_40d06472dc33' THEN
+      -- updated by the old application
+      IF NOT (NEW.`tag_id` <=> OLD.`tag_id`) OR NEW.`topic_id` IS NULL THEN
+        SET NEW.`topic_id` = NEW.`tag_id`;
+      END IF;
+    ELSEIF (NOT (NEW.`tag_id` <=> OLD.`tag_id`) OR NEW.`topic_id` IS NULL) AND NOT (NOT (NEW.`topic_id` <=> OLD.`topic_id`)) THEN
+      -- updated by a connection of neither version: the old application's (or a row the backfill has not reached yet)
       SET NEW.`topic_id` = NEW.`tag_id`;
     ELSEIF (NOT (NEW.`topic_id` <=> OLD.`topic_id`)) AND NOT (NOT (NEW.`tag_id` <=> OLD.`tag_id`)) THEN
-      -- updated by the new application
+      -- the new application's
       SET NEW.`tag_id` = NEW.`topic_id`;
     END IF;
   END IF;

@@ -48,13 +48,19 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_tasks_insert` BEFORE INSERT ON `tasks` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    DO 0;
-    IF NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL THEN
+    IF COALESCE(@migc_app, '''') = ''migc_da712452c131'' THEN
+      -- written by the new application (its connections set @migc_app)
+      SET NEW.`body` = NEW.`description`;
+      SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_f583276b715f'' THEN
       -- written by the old application
       SET NEW.`description` = NEW.`body`;
       SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
+    ELSEIF NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`description` = NEW.`body`;
+      SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
     ELSE
-      -- written by the new application
       SET NEW.`body` = NEW.`description`;
       SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
     END IF;
@@ -74,12 +80,24 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_tasks_update` BEFORE UPDATE ON `tasks` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`) OR NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL) AND NOT (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '''') = ''migc_da712452c131'' THEN
+      -- updated by the new application
+      IF NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`) THEN
+        SET NEW.`body` = NEW.`description`;
+        SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_f583276b715f'' THEN
+      -- updated by the old application
+      IF NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`) OR NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL THEN
+        SET NEW.`description` = NEW.`body`;
+        SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
+      END IF;
+    ELSEIF (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`) OR NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL) AND NOT (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) THEN
+      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
       SET NEW.`description` = NEW.`body`;
       SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
     ELSEIF (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`)) THEN
-      -- updated by the new application
+      -- the new application''s
       SET NEW.`body` = NEW.`description`;
       SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
     END IF;

@@ -174,11 +174,20 @@ CREATE TRIGGER `migc_sync_audit_log_insert` BEFORE INSERT ON `audit_log` FOR EAC
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     SET NEW.`payload__migc_new` = NEW.`payload`;
-    IF NEW.`target` IS NULL THEN
+    IF COALESCE(@migc_app, '') = 'migc_2ecbb71f4caf' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`target` IS NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''target'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`target_type` = substring_index(substring_index(NEW.`target`, ':', 1), ':', -1);
+      SET NEW.`target_id` = substring_index(substring_index(NEW.`target`, ':', 2), ':', -1);
+    ELSEIF COALESCE(@migc_app, '') = 'migc_da712452c131' THEN
       -- written by the old application
       SET NEW.`target` = concat(concat(NEW.`target_type`, ':'), NEW.`target_id`);
+    ELSEIF NEW.`target` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`target` = concat(concat(NEW.`target_type`, ':'), NEW.`target_id`);
     ELSE
-      -- written by the new application
       SET NEW.`target_type` = substring_index(substring_index(NEW.`target`, ':', 1), ':', -1);
       SET NEW.`target_id` = substring_index(substring_index(NEW.`target`, ':', 2), ':', -1);
     END IF;
@@ -190,11 +199,25 @@ BEGIN
     IF NOT (NEW.`payload` <=> OLD.`payload`) THEN
       SET NEW.`payload__migc_new` = NEW.`payload`;
     END IF;
-    IF (NOT (NEW.`target_type` <=> OLD.`target_type`) OR NOT (NEW.`target_id` <=> OLD.`target_id`) OR NEW.`target` IS NULL) AND NOT (NOT (NEW.`target` <=> OLD.`target`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '') = 'migc_2ecbb71f4caf' THEN
+      -- updated by the new application
+      IF NEW.`target` IS NULL AND OLD.`target` IS NOT NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''target'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`target` <=> OLD.`target`) THEN
+        SET NEW.`target_type` = substring_index(substring_index(NEW.`target`, ':', 1), ':', -1);
+        SET NEW.`target_id` = substring_index(substring_index(NEW.`target`, ':', 2), ':', -1);
+      END IF;
+    ELSEIF COALESCE(@migc_app, '') = 'migc_da712452c131' THEN
+      -- updated by the old application
+      IF NOT (NEW.`target_type` <=> OLD.`target_type`) OR NOT (NEW.`target_id` <=> OLD.`target_id`) OR NEW.`target` IS NULL THEN
+        SET NEW.`target` = concat(concat(NEW.`target_type`, ':'), NEW.`target_id`);
+      END IF;
+    ELSEIF (NOT (NEW.`target_type` <=> OLD.`target_type`) OR NOT (NEW.`target_id` <=> OLD.`target_id`) OR NEW.`target` IS NULL) AND NOT (NOT (NEW.`target` <=> OLD.`target`)) THEN
+      -- updated by a connection of neither version: the old application's (or a row the backfill has not reached yet)
       SET NEW.`target` = concat(concat(NEW.`target_type`, ':'), NEW.`target_id`);
     ELSEIF (NOT (NEW.`target` <=> OLD.`target`)) AND NOT (NOT (NEW.`target_type` <=> OLD.`target_type`) OR NOT (NEW.`target_id` <=> OLD.`target_id`)) THEN
-      -- updated by the new application
+      -- the new application's
       SET NEW.`target_type` = substring_index(substring_index(NEW.`target`, ':', 1), ':', -1);
       SET NEW.`target_id` = substring_index(substring_index(NEW.`target`, ':', 2), ':', -1);
     END IF;
@@ -328,11 +351,16 @@ CREATE TRIGGER `migc_sync_tasks_insert` BEFORE INSERT ON `tasks` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'archived' THEN NULL ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-    IF NEW.`archived_at` IS NULL THEN
+    IF COALESCE(@migc_app, '') = 'migc_2ecbb71f4caf' THEN
+      -- written by the new application (its connections set @migc_app)
+      DO 0;
+    ELSEIF COALESCE(@migc_app, '') = 'migc_da712452c131' THEN
       -- written by the old application
       SET NEW.`archived_at` = CASE WHEN NEW.`status` = 'archived' THEN NEW.`updated_at` END;
+    ELSEIF NEW.`archived_at` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`archived_at` = CASE WHEN NEW.`status` = 'archived' THEN NEW.`updated_at` END;
     ELSE
-      -- written by the new application
       DO 0;
     END IF;
   END IF;
@@ -343,11 +371,21 @@ BEGIN
     IF NOT (NEW.`status` <=> OLD.`status`) THEN
       SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'archived' THEN NULL ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
     END IF;
-    IF (NOT (NEW.`status` <=> OLD.`status`) OR NOT (NEW.`updated_at` <=> OLD.`updated_at`) OR NEW.`archived_at` IS NULL) AND NOT (NOT (NEW.`archived_at` <=> OLD.`archived_at`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '') = 'migc_2ecbb71f4caf' THEN
+      -- updated by the new application
+      IF NOT (NEW.`archived_at` <=> OLD.`archived_at`) THEN
+        DO 0;
+      END IF;
+    ELSEIF COALESCE(@migc_app, '') = 'migc_da712452c131' THEN
+      -- updated by the old application
+      IF NOT (NEW.`status` <=> OLD.`status`) OR NOT (NEW.`updated_at` <=> OLD.`updated_at`) OR NEW.`archived_at` IS NULL THEN
+        SET NEW.`archived_at` = CASE WHEN NEW.`status` = 'archived' THEN NEW.`updated_at` END;
+      END IF;
+    ELSEIF (NOT (NEW.`status` <=> OLD.`status`) OR NOT (NEW.`updated_at` <=> OLD.`updated_at`) OR NEW.`archived_at` IS NULL) AND NOT (NOT (NEW.`archived_at` <=> OLD.`archived_at`)) THEN
+      -- updated by a connection of neither version: the old application's (or a row the backfill has not reached yet)
       SET NEW.`archived_at` = CASE WHEN NEW.`status` = 'archived' THEN NEW.`updated_at` END;
     ELSEIF (NOT (NEW.`archived_at` <=> OLD.`archived_at`)) AND NOT (FALSE) THEN
-      -- updated by the new application
+      -- the new application's
       DO 0;
     END IF;
   END IF;
@@ -403,12 +441,19 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_tenants_insert` BEFORE INSERT ON `tenants` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    DO 0;
-    IF NEW.`display_name` IS NULL THEN
+    IF COALESCE(@migc_app, '') = 'migc_2ecbb71f4caf' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`display_name` IS NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''display_name'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`name` = NEW.`display_name`;
+    ELSEIF COALESCE(@migc_app, '') = 'migc_da712452c131' THEN
       -- written by the old application
       SET NEW.`display_name` = NEW.`name`;
+    ELSEIF NEW.`display_name` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`display_name` = NEW.`name`;
     ELSE
-      -- written by the new application
       SET NEW.`name` = NEW.`display_name`;
     END IF;
   END IF;
@@ -416,11 +461,24 @@ END//
 CREATE TRIGGER `migc_sync_tenants_update` BEFORE UPDATE ON `tenants` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.`name` <=> OLD.`name`) OR NEW.`display_name` IS NULL) AND NOT (NOT (NEW.`display_name` <=> OLD.`display_name`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '') = 'migc_2ecbb71f4caf' THEN
+      -- updated by the new application
+      IF NEW.`display_name` IS NULL AND OLD.`display_name` IS NOT NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''display_name'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`display_name` <=> OLD.`display_name`) THEN
+        SET NEW.`name` = NEW.`display_name`;
+      END IF;
+    ELSEIF COALESCE(@migc_app, '') = 'migc_da712452c131' THEN
+      -- updated by the old application
+      IF NOT (NEW.`name` <=> OLD.`name`) OR NEW.`display_name` IS NULL THEN
+        SET NEW.`display_name` = NEW.`name`;
+      END IF;
+    ELSEIF (NOT (NEW.`name` <=> OLD.`name`) OR NEW.`display_name` IS NULL) AND NOT (NOT (NEW.`display_name` <=> OLD.`display_name`)) THEN
+      -- updated by a connection of neither version: the old application's (or a row the backfill has not reached yet)
       SET NEW.`display_name` = NEW.`name`;
     ELSEIF (NOT (NEW.`display_name` <=> OLD.`display_name`)) AND NOT (NOT (NEW.`name` <=> OLD.`name`)) THEN
-      -- updated by the new application
+      -- the new application's
       SET NEW.`name` = NEW.`display_name`;
     END IF;
   END IF;

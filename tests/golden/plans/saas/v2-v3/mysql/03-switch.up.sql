@@ -298,12 +298,19 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_tenants_insert__migc` BEFORE INSERT ON `tenants__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    DO 0;
-    IF NEW.`display_name` IS NULL THEN
+    IF COALESCE(@migc_app, '''') = ''migc_2ecbb71f4caf'' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`display_name` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''display_name'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`name` = NEW.`display_name`;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_da712452c131'' THEN
       -- written by the old application
       SET NEW.`display_name` = NEW.`name`;
+    ELSEIF NEW.`display_name` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`display_name` = NEW.`name`;
     ELSE
-      -- written by the new application
       SET NEW.`name` = NEW.`display_name`;
     END IF;
   END IF;
@@ -318,11 +325,24 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_tenants_update__migc` BEFORE UPDATE ON `tenants__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF (NOT (NEW.`name` <=> OLD.`name`) OR NEW.`display_name` IS NULL) AND NOT (NOT (NEW.`display_name` <=> OLD.`display_name`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '''') = ''migc_2ecbb71f4caf'' THEN
+      -- updated by the new application
+      IF NEW.`display_name` IS NULL AND OLD.`display_name` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''display_name'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`display_name` <=> OLD.`display_name`) THEN
+        SET NEW.`name` = NEW.`display_name`;
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_da712452c131'' THEN
+      -- updated by the old application
+      IF NOT (NEW.`name` <=> OLD.`name`) OR NEW.`display_name` IS NULL THEN
+        SET NEW.`display_name` = NEW.`name`;
+      END IF;
+    ELSEIF (NOT (NEW.`name` <=> OLD.`name`) OR NEW.`display_name` IS NULL) AND NOT (NOT (NEW.`display_name` <=> OLD.`display_name`)) THEN
+      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
       SET NEW.`display_name` = NEW.`name`;
     ELSEIF (NOT (NEW.`display_name` <=> OLD.`display_name`)) AND NOT (NOT (NEW.`name` <=> OLD.`name`)) THEN
-      -- updated by the new application
+      -- the new application''s
       SET NEW.`name` = NEW.`display_name`;
     END IF;
   END IF;
@@ -436,12 +456,19 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_tenants_insert` BEFORE INSERT ON `tenants` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    DO 0;
-    IF NEW.`display_name` IS NULL THEN
+    IF COALESCE(@migc_app, '''') = ''migc_2ecbb71f4caf'' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`display_name` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''display_name'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`name` = NEW.`display_name`;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_da712452c131'' THEN
       -- written by the old application
       SET NEW.`display_name` = NEW.`name`;
+    ELSEIF NEW.`display_name` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`display_name` = NEW.`name`;
     ELSE
-      -- written by the new application
       SET NEW.`name` = NEW.`display_name`;
     END IF;
   END IF;
@@ -460,11 +487,24 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_tenants_update` BEFORE UPDATE ON `tenants` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF (NOT (NEW.`name` <=> OLD.`name`) OR NEW.`display_name` IS NULL) AND NOT (NOT (NEW.`display_name` <=> OLD.`display_name`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '''') = ''migc_2ecbb71f4caf'' THEN
+      -- updated by the new application
+      IF NEW.`display_name` IS NULL AND OLD.`display_name` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''display_name'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`display_name` <=> OLD.`display_name`) THEN
+        SET NEW.`name` = NEW.`display_name`;
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_da712452c131'' THEN
+      -- updated by the old application
+      IF NOT (NEW.`name` <=> OLD.`name`) OR NEW.`display_name` IS NULL THEN
+        SET NEW.`display_name` = NEW.`name`;
+      END IF;
+    ELSEIF (NOT (NEW.`name` <=> OLD.`name`) OR NEW.`display_name` IS NULL) AND NOT (NOT (NEW.`display_name` <=> OLD.`display_name`)) THEN
+      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
       SET NEW.`display_name` = NEW.`name`;
     ELSEIF (NOT (NEW.`display_name` <=> OLD.`display_name`)) AND NOT (NOT (NEW.`name` <=> OLD.`name`)) THEN
-      -- updated by the new application
+      -- the new application''s
       SET NEW.`name` = NEW.`display_name`;
     END IF;
   END IF;

@@ -386,13 +386,24 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_users_insert` BEFORE INSERT ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    DO 0;
-    IF NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
+    IF COALESCE(@migc_app, '') = 'migc_6334d8b0594b' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`first_name` IS NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''first_name'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NEW.`last_name` IS NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''last_name'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`full_name` = concat(concat(NEW.`first_name`, ' '), NEW.`last_name`);
+    ELSEIF COALESCE(@migc_app, '') = 'migc_27c3e3b90e16' THEN
       -- written by the old application
       SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, ' ', 1), ' ', -1);
       SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, ' ', 2), ' ', -1);
+    ELSEIF NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, ' ', 1), ' ', -1);
+      SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, ' ', 2), ' ', -1);
     ELSE
-      -- written by the new application
       SET NEW.`full_name` = concat(concat(NEW.`first_name`, ' '), NEW.`last_name`);
     END IF;
   END IF;
@@ -400,12 +411,29 @@ END//
 CREATE TRIGGER `migc_sync_users_update` BEFORE UPDATE ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '') = 'migc_6334d8b0594b' THEN
+      -- updated by the new application
+      IF NEW.`first_name` IS NULL AND OLD.`first_name` IS NOT NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''first_name'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NEW.`last_name` IS NULL AND OLD.`last_name` IS NOT NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''last_name'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`) THEN
+        SET NEW.`full_name` = concat(concat(NEW.`first_name`, ' '), NEW.`last_name`);
+      END IF;
+    ELSEIF COALESCE(@migc_app, '') = 'migc_27c3e3b90e16' THEN
+      -- updated by the old application
+      IF NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
+        SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, ' ', 1), ' ', -1);
+        SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, ' ', 2), ' ', -1);
+      END IF;
+    ELSEIF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
+      -- updated by a connection of neither version: the old application's (or a row the backfill has not reached yet)
       SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, ' ', 1), ' ', -1);
       SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, ' ', 2), ' ', -1);
     ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
-      -- updated by the new application
+      -- the new application's
       SET NEW.`full_name` = concat(concat(NEW.`first_name`, ' '), NEW.`last_name`);
     END IF;
   END IF;
@@ -566,12 +594,19 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_payments_insert` BEFORE INSERT ON `payments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    DO 0;
-    IF NEW.`amount_cents` IS NULL THEN
+    IF COALESCE(@migc_app, '') = 'migc_6334d8b0594b' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`amount_cents` IS NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''amount_cents'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`amount` = NEW.`amount_cents` / 100.0;
+    ELSEIF COALESCE(@migc_app, '') = 'migc_27c3e3b90e16' THEN
       -- written by the old application
       SET NEW.`amount_cents` = round(NEW.`amount` * 100);
+    ELSEIF NEW.`amount_cents` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`amount_cents` = round(NEW.`amount` * 100);
     ELSE
-      -- written by the new application
       SET NEW.`amount` = NEW.`amount_cents` / 100.0;
     END IF;
   END IF;
@@ -579,11 +614,24 @@ END//
 CREATE TRIGGER `migc_sync_payments_update` BEFORE UPDATE ON `payments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.`amount` <=> OLD.`amount`) OR NEW.`amount_cents` IS NULL) AND NOT (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '') = 'migc_6334d8b0594b' THEN
+      -- updated by the new application
+      IF NEW.`amount_cents` IS NULL AND OLD.`amount_cents` IS NOT NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''amount_cents'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`amount_cents` <=> OLD.`amount_cents`) THEN
+        SET NEW.`amount` = NEW.`amount_cents` / 100.0;
+      END IF;
+    ELSEIF COALESCE(@migc_app, '') = 'migc_27c3e3b90e16' THEN
+      -- updated by the old application
+      IF NOT (NEW.`amount` <=> OLD.`amount`) OR NEW.`amount_cents` IS NULL THEN
+        SET NEW.`amount_cents` = round(NEW.`amount` * 100);
+      END IF;
+    ELSEIF (NOT (NEW.`amount` <=> OLD.`amount`) OR NEW.`amount_cents` IS NULL) AND NOT (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) THEN
+      -- updated by a connection of neither version: the old application's (or a row the backfill has not reached yet)
       SET NEW.`amount_cents` = round(NEW.`amount` * 100);
     ELSEIF (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) AND NOT (NOT (NEW.`amount` <=> OLD.`amount`)) THEN
-      -- updated by the new application
+      -- the new application's
       SET NEW.`amount` = NEW.`amount_cents` / 100.0;
     END IF;
   END IF;

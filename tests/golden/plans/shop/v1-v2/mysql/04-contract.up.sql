@@ -48,12 +48,19 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_payments_insert` BEFORE INSERT ON `payments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    DO 0;
-    IF NEW.`amount_cents` IS NULL THEN
+    IF COALESCE(@migc_app, '''') = ''migc_6334d8b0594b'' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`amount_cents` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''amount_cents'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`amount` = NEW.`amount_cents` / 100.0;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_27c3e3b90e16'' THEN
       -- written by the old application
       SET NEW.`amount_cents` = round(NEW.`amount` * 100);
+    ELSEIF NEW.`amount_cents` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`amount_cents` = round(NEW.`amount` * 100);
     ELSE
-      -- written by the new application
       SET NEW.`amount` = NEW.`amount_cents` / 100.0;
     END IF;
   END IF;
@@ -72,11 +79,24 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_payments_update` BEFORE UPDATE ON `payments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF (NOT (NEW.`amount` <=> OLD.`amount`) OR NEW.`amount_cents` IS NULL) AND NOT (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '''') = ''migc_6334d8b0594b'' THEN
+      -- updated by the new application
+      IF NEW.`amount_cents` IS NULL AND OLD.`amount_cents` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''amount_cents'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`amount_cents` <=> OLD.`amount_cents`) THEN
+        SET NEW.`amount` = NEW.`amount_cents` / 100.0;
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_27c3e3b90e16'' THEN
+      -- updated by the old application
+      IF NOT (NEW.`amount` <=> OLD.`amount`) OR NEW.`amount_cents` IS NULL THEN
+        SET NEW.`amount_cents` = round(NEW.`amount` * 100);
+      END IF;
+    ELSEIF (NOT (NEW.`amount` <=> OLD.`amount`) OR NEW.`amount_cents` IS NULL) AND NOT (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) THEN
+      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
       SET NEW.`amount_cents` = round(NEW.`amount` * 100);
     ELSEIF (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) AND NOT (NOT (NEW.`amount` <=> OLD.`amount`)) THEN
-      -- updated by the new application
+      -- the new application''s
       SET NEW.`amount` = NEW.`amount_cents` / 100.0;
     END IF;
   END IF;

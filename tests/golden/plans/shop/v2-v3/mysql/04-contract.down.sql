@@ -511,12 +511,19 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_insert__migc` BEFORE INSERT ON `users__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    DO 0;
-    IF NEW.`email_normalized` IS NULL THEN
+    IF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`email_normalized` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''email_normalized'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      DO 0;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_6334d8b0594b'' THEN
       -- written by the old application
       SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
+    ELSEIF NEW.`email_normalized` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
     ELSE
-      -- written by the new application
       DO 0;
     END IF;
   END IF;
@@ -531,11 +538,24 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_update__migc` BEFORE UPDATE ON `users__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF (NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL) AND NOT (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+      -- updated by the new application
+      IF NEW.`email_normalized` IS NULL AND OLD.`email_normalized` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''email_normalized'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`email_normalized` <=> OLD.`email_normalized`) THEN
+        DO 0;
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_6334d8b0594b'' THEN
+      -- updated by the old application
+      IF NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL THEN
+        SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
+      END IF;
+    ELSEIF (NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL) AND NOT (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) THEN
+      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
       SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
     ELSEIF (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) AND NOT (FALSE) THEN
-      -- updated by the new application
+      -- the new application''s
       DO 0;
     END IF;
   END IF;
@@ -604,12 +624,19 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_insert` BEFORE INSERT ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    DO 0;
-    IF NEW.`email_normalized` IS NULL THEN
+    IF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`email_normalized` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''email_normalized'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      DO 0;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_6334d8b0594b'' THEN
       -- written by the old application
       SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
+    ELSEIF NEW.`email_normalized` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
     ELSE
-      -- written by the new application
       DO 0;
     END IF;
   END IF;
@@ -628,11 +655,24 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_update` BEFORE UPDATE ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF (NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL) AND NOT (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+      -- updated by the new application
+      IF NEW.`email_normalized` IS NULL AND OLD.`email_normalized` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''email_normalized'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`email_normalized` <=> OLD.`email_normalized`) THEN
+        DO 0;
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_6334d8b0594b'' THEN
+      -- updated by the old application
+      IF NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL THEN
+        SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
+      END IF;
+    ELSEIF (NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL) AND NOT (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) THEN
+      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
       SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
     ELSEIF (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) AND NOT (FALSE) THEN
-      -- updated by the new application
+      -- the new application''s
       DO 0;
     END IF;
   END IF;
@@ -660,12 +700,19 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_users_insert` BEFORE INSERT ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    DO 0;
-    IF NEW.`email_normalized` IS NULL THEN
+    IF COALESCE(@migc_app, '') = 'migc_aa4dcf56ed1d' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`email_normalized` IS NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''email_normalized'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      DO 0;
+    ELSEIF COALESCE(@migc_app, '') = 'migc_6334d8b0594b' THEN
       -- written by the old application
       SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
+    ELSEIF NEW.`email_normalized` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
     ELSE
-      -- written by the new application
       DO 0;
     END IF;
   END IF;
@@ -673,11 +720,24 @@ END//
 CREATE TRIGGER `migc_sync_users_update` BEFORE UPDATE ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL) AND NOT (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '') = 'migc_aa4dcf56ed1d' THEN
+      -- updated by the new application
+      IF NEW.`email_normalized` IS NULL AND OLD.`email_normalized` IS NOT NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''email_normalized'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`email_normalized` <=> OLD.`email_normalized`) THEN
+        DO 0;
+      END IF;
+    ELSEIF COALESCE(@migc_app, '') = 'migc_6334d8b0594b' THEN
+      -- updated by the old application
+      IF NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL THEN
+        SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
+      END IF;
+    ELSEIF (NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL) AND NOT (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) THEN
+      -- updated by a connection of neither version: the old application's (or a row the backfill has not reached yet)
       SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
     ELSEIF (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) AND NOT (FALSE) THEN
-      -- updated by the new application
+      -- the new application's
       DO 0;
     END IF;
   END IF;
@@ -1236,11 +1296,16 @@ CREATE TRIGGER `migc_sync_orders_insert` BEFORE INSERT ON `orders` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'refunded' THEN NULL ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-    IF NEW.`customer_note` IS NULL THEN
+    IF COALESCE(@migc_app, '') = 'migc_aa4dcf56ed1d' THEN
+      -- written by the new application (its connections set @migc_app)
+      SET NEW.`notes` = NEW.`customer_note`;
+    ELSEIF COALESCE(@migc_app, '') = 'migc_6334d8b0594b' THEN
       -- written by the old application
       SET NEW.`customer_note` = NEW.`notes`;
+    ELSEIF NEW.`customer_note` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`customer_note` = NEW.`notes`;
     ELSE
-      -- written by the new application
       SET NEW.`notes` = NEW.`customer_note`;
     END IF;
   END IF;
@@ -1251,11 +1316,21 @@ BEGIN
     IF NOT (NEW.`status` <=> OLD.`status`) THEN
       SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'refunded' THEN NULL ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
     END IF;
-    IF (NOT (NEW.`notes` <=> OLD.`notes`) OR NEW.`customer_note` IS NULL) AND NOT (NOT (NEW.`customer_note` <=> OLD.`customer_note`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '') = 'migc_aa4dcf56ed1d' THEN
+      -- updated by the new application
+      IF NOT (NEW.`customer_note` <=> OLD.`customer_note`) THEN
+        SET NEW.`notes` = NEW.`customer_note`;
+      END IF;
+    ELSEIF COALESCE(@migc_app, '') = 'migc_6334d8b0594b' THEN
+      -- updated by the old application
+      IF NOT (NEW.`notes` <=> OLD.`notes`) OR NEW.`customer_note` IS NULL THEN
+        SET NEW.`customer_note` = NEW.`notes`;
+      END IF;
+    ELSEIF (NOT (NEW.`notes` <=> OLD.`notes`) OR NEW.`customer_note` IS NULL) AND NOT (NOT (NEW.`customer_note` <=> OLD.`customer_note`)) THEN
+      -- updated by a connection of neither version: the old application's (or a row the backfill has not reached yet)
       SET NEW.`customer_note` = NEW.`notes`;
     ELSEIF (NOT (NEW.`customer_note` <=> OLD.`customer_note`)) AND NOT (NOT (NEW.`notes` <=> OLD.`notes`)) THEN
-      -- updated by the new application
+      -- the new application's
       SET NEW.`notes` = NEW.`customer_note`;
     END IF;
   END IF;
@@ -1480,12 +1555,20 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_addresses_insert` BEFORE INSERT ON `addresses` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    DO 0;
-    IF NEW.`line1` IS NULL THEN
+    IF COALESCE(@migc_app, '') = 'migc_aa4dcf56ed1d' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`line1` IS NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''line1'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`street` = NEW.`line1`;
+      SET NEW.`house_number` = '';
+    ELSEIF COALESCE(@migc_app, '') = 'migc_6334d8b0594b' THEN
       -- written by the old application
       SET NEW.`line1` = concat(concat(NEW.`street`, ' '), NEW.`house_number`);
+    ELSEIF NEW.`line1` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`line1` = concat(concat(NEW.`street`, ' '), NEW.`house_number`);
     ELSE
-      -- written by the new application
       SET NEW.`street` = NEW.`line1`;
       SET NEW.`house_number` = '';
     END IF;
@@ -1494,11 +1577,25 @@ END//
 CREATE TRIGGER `migc_sync_addresses_update` BEFORE UPDATE ON `addresses` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF (NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`) OR NEW.`line1` IS NULL) AND NOT (NOT (NEW.`line1` <=> OLD.`line1`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '') = 'migc_aa4dcf56ed1d' THEN
+      -- updated by the new application
+      IF NEW.`line1` IS NULL AND OLD.`line1` IS NOT NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''line1'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`line1` <=> OLD.`line1`) THEN
+        SET NEW.`street` = NEW.`line1`;
+        SET NEW.`house_number` = '';
+      END IF;
+    ELSEIF COALESCE(@migc_app, '') = 'migc_6334d8b0594b' THEN
+      -- updated by the old application
+      IF NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`) OR NEW.`line1` IS NULL THEN
+        SET NEW.`line1` = concat(concat(NEW.`street`, ' '), NEW.`house_number`);
+      END IF;
+    ELSEIF (NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`) OR NEW.`line1` IS NULL) AND NOT (NOT (NEW.`line1` <=> OLD.`line1`)) THEN
+      -- updated by a connection of neither version: the old application's (or a row the backfill has not reached yet)
       SET NEW.`line1` = concat(concat(NEW.`street`, ' '), NEW.`house_number`);
     ELSEIF (NOT (NEW.`line1` <=> OLD.`line1`)) AND NOT (NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`)) THEN
-      -- updated by the new application
+      -- the new application's
       SET NEW.`street` = NEW.`line1`;
       SET NEW.`house_number` = '';
     END IF;

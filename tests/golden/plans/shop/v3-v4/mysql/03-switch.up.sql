@@ -69,12 +69,19 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_insert__migc` BEFORE INSERT ON `orders__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    DO 0;
-    IF NEW.`total_cents` IS NULL THEN
+    IF COALESCE(@migc_app, '''') = ''migc_d3ac75f3321e'' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`total_cents` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''total_cents'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`total` = NEW.`total_cents` / 100.0;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
       -- written by the old application
       SET NEW.`total_cents` = round(NEW.`total` * 100);
+    ELSEIF NEW.`total_cents` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`total_cents` = round(NEW.`total` * 100);
     ELSE
-      -- written by the new application
       SET NEW.`total` = NEW.`total_cents` / 100.0;
     END IF;
   END IF;
@@ -89,11 +96,24 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_update__migc` BEFORE UPDATE ON `orders__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF (NOT (NEW.`total` <=> OLD.`total`) OR NEW.`total_cents` IS NULL) AND NOT (NOT (NEW.`total_cents` <=> OLD.`total_cents`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '''') = ''migc_d3ac75f3321e'' THEN
+      -- updated by the new application
+      IF NEW.`total_cents` IS NULL AND OLD.`total_cents` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''total_cents'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`total_cents` <=> OLD.`total_cents`) THEN
+        SET NEW.`total` = NEW.`total_cents` / 100.0;
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+      -- updated by the old application
+      IF NOT (NEW.`total` <=> OLD.`total`) OR NEW.`total_cents` IS NULL THEN
+        SET NEW.`total_cents` = round(NEW.`total` * 100);
+      END IF;
+    ELSEIF (NOT (NEW.`total` <=> OLD.`total`) OR NEW.`total_cents` IS NULL) AND NOT (NOT (NEW.`total_cents` <=> OLD.`total_cents`)) THEN
+      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
       SET NEW.`total_cents` = round(NEW.`total` * 100);
     ELSEIF (NOT (NEW.`total_cents` <=> OLD.`total_cents`)) AND NOT (NOT (NEW.`total` <=> OLD.`total`)) THEN
-      -- updated by the new application
+      -- the new application''s
       SET NEW.`total` = NEW.`total_cents` / 100.0;
     END IF;
   END IF;
@@ -200,12 +220,19 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_insert__migc` BEFORE INSERT ON `stock_levels__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    DO 0;
-    IF NEW.`reserved_quantity` IS NULL THEN
+    IF COALESCE(@migc_app, '''') = ''migc_d3ac75f3321e'' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`reserved_quantity` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''reserved_quantity'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`reserved` = NEW.`reserved_quantity`;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
       -- written by the old application
       SET NEW.`reserved_quantity` = NEW.`reserved`;
+    ELSEIF NEW.`reserved_quantity` IS NULL THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`reserved_quantity` = NEW.`reserved`;
     ELSE
-      -- written by the new application
       SET NEW.`reserved` = NEW.`reserved_quantity`;
     END IF;
   END IF;
@@ -220,11 +247,24 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_update__migc` BEFORE UPDATE ON `stock_levels__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF (NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL) AND NOT (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
+    IF COALESCE(@migc_app, '''') = ''migc_d3ac75f3321e'' THEN
+      -- updated by the new application
+      IF NEW.`reserved_quantity` IS NULL AND OLD.`reserved_quantity` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''reserved_quantity'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`) THEN
+        SET NEW.`reserved` = NEW.`reserved_quantity`;
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+      -- updated by the old application
+      IF NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL THEN
+        SET NEW.`reserved_quantity` = NEW.`reserved`;
+      END IF;
+    ELSEIF (NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL) AND NOT (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) THEN
+      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
       SET NEW.`reserved_quantity` = NEW.`reserved`;
     ELSEIF (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) AND NOT (NOT (NEW.`reserved` <=> OLD.`reserved`)) THEN
-      -- updated by the new application
+      -- the new application''s
       SET NEW.`reserved` = NEW.`reserved_quantity`;
     END IF;
   END IF;
