@@ -141,9 +141,7 @@ fn stages(from: &Path, to: &Path) -> Result<(f64, f64, f64, usize), String> {
     let start = Instant::now();
     let target = load(to)?;
     let compile = start.elapsed().as_secs_f64();
-    let options = migc_planner::Options {
-        allow_destructive: true,
-    };
+    let options = migc_planner::Options::for_dialect(migc_stdlib::Dialect::Postgres, true);
     let start = Instant::now();
     let plan = migc_planner::plan(&deployed, &target, &options);
     let planning = start.elapsed().as_secs_f64();

@@ -324,7 +324,7 @@ fn explain_reports_the_plan_and_notices_edited_scripts() {
     let tmp = tempfile::tempdir().expect("tmp");
     let d = tmp.path();
     write(d, "v1/s.mig", V1);
-    write(d, "v2/s.mig", "table users {\n  id bigint primary key identity\n  full_name text not null renamed from name\n  nick text\n}\n");
+    write(d, "v2/s.mig", "table users {\n  id bigint primary key identity\n  full_name text not null from name up (name) down (full_name)\n  nick text\n}\n");
     assert!(migc(
         d,
         &[
@@ -680,4 +680,79 @@ fn checks_on_linked_tables_are_copied_in_one_unit_each_on_mysql() {
     }
     let manifest = std::fs::read_to_string(d.join("out/manifest.json")).expect("manifest");
     assert!(!manifest.contains("copy_swap"), "{manifest}");
+}
+
+#[test]
+fn a_renamed_column_is_shown_renamed_and_renamed_at_contract() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = tmp.path();
+    write(d, "v1/s.mig", V1);
+    write(d, "v2/s.mig", "table users {\n  id bigint primary key identity\n  full_name text not null renamed from name\n  nick text\n}\n");
+    let plan = |dialect: &str| {
+        let out = format!("p-{dialect}");
+        assert!(migc(
+            d,
+            &[
+                "plan",
+                "--from",
+                "v1",
+                "--to",
+                "v2",
+                "--dialect",
+                dialect,
+                "--out",
+                &out
+            ]
+        )
+        .status
+        .success());
+        let manifest =
+            std::fs::read_to_string(d.join(&out).join("manifest.json")).expect("manifest");
+        let ops: Vec<(String, String)> = serde_json::from_str::<serde_json::Value>(&manifest)
+            .expect("json")["phases"]
+            .as_array()
+            .expect("phases")
+            .iter()
+            .flat_map(|p| {
+                let phase = p["name"].as_str().unwrap_or_default().to_string();
+                p["steps"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(move |s| {
+                        (
+                            phase.clone(),
+                            s["op"].as_str().unwrap_or_default().to_string(),
+                        )
+                    })
+            })
+            .collect();
+        ops
+    };
+    // PostgreSQL: each version sees its own name through its view; no column is added, no row
+    // is written, and contract renames the column in the catalog.
+    let pg = plan("postgres");
+    assert!(
+        !pg.iter()
+            .any(|(_, op)| op == "add_column" || op == "backfill" || op == "install_sync"),
+        "{pg:?}"
+    );
+    assert!(
+        pg.contains(&("contract".to_string(), "rename_column".to_string())),
+        "{pg:?}"
+    );
+    let report = text(&migc(d, &["explain", "p-postgres"]).stdout);
+    assert!(
+        report.contains("| rename column `users.name` to `full_name` (the new application has seen it so since expand) | ACCESS EXCLUSIVE | no | no | nothing |"),
+        "{report}"
+    );
+    // Without views, the new name is a column of its own, filled from the old one.
+    for dialect in ["mysql", "sqlite"] {
+        let ops = plan(dialect);
+        assert!(
+            ops.iter().any(|(_, op)| op == "backfill"),
+            "{dialect}: {ops:?}"
+        );
+    }
 }

@@ -15,6 +15,7 @@ mod key;
 pub mod manifest;
 pub mod names;
 mod order;
+mod renames;
 mod script;
 pub mod sql;
 pub mod state;
@@ -45,7 +46,16 @@ impl Plan {
 
 /// Plans the change from `from` (deployed) to `to` (declared).
 pub fn plan(from: &Schema, to: &Schema, options: &Options) -> Plan {
-    let mut builder = build::Builder::new(from, to, options);
+    // With renames in place, planned against the tables as they stand until contract.
+    let physical;
+    let (target, renames) = if options.renames_in_place {
+        let (p, r) = renames::in_place(from, to);
+        physical = p;
+        (&physical, r)
+    } else {
+        (to, Vec::new())
+    };
+    let mut builder = build::Builder::new(from, target, options);
     builder.build();
     let mut diagnostics = builder.diagnostics;
     let mut steps = builder.steps;
@@ -71,6 +81,8 @@ pub fn plan(from: &Schema, to: &Schema, options: &Options) -> Plan {
             steps
         }
     };
+    let mut ordered = ordered;
+    renames::add(&mut ordered, &renames);
     migc_grammar::sort_diagnostics(&mut diagnostics);
     Plan {
         steps: ordered,

@@ -284,6 +284,9 @@ fn changed<'a>(steps: &[Step], from: &'a Schema, to: &'a Schema) -> Vec<(&'a Tab
         .iter()
         .filter_map(|s| match &s.op {
             Op::AddColumn { table, .. } | Op::DropColumn { table, .. } => Some(table.as_str()),
+            Op::RenameColumn { table, .. } if renamed_in_place(from, &s.op).is_some() => {
+                Some(table.as_str())
+            }
             _ => None,
         })
         .collect();
@@ -291,6 +294,25 @@ fn changed<'a>(steps: &[Step], from: &'a Schema, to: &'a Schema) -> Vec<(&'a Tab
         .into_iter()
         .filter_map(|t| Some((from.tables.get(t)?, declared(to, t)?)))
         .collect()
+}
+
+/// A rename of a deployed column in place at contract ([`crate::renames`]), as (table, deployed
+/// name, declared name); `None` for any other step, such as a shadow taking its column's name.
+fn renamed_in_place<'a>(from: &Schema, op: &'a Op) -> Option<(&'a str, &'a str, &'a str)> {
+    match op {
+        Op::RenameColumn {
+            table,
+            from: deployed,
+            to,
+        } if from
+            .tables
+            .get(table)
+            .is_some_and(|t| t.column(deployed).is_some()) =>
+        {
+            Some((table, deployed, to))
+        }
+        _ => None,
+    }
 }
 
 /// The declared table that the deployed table `t` becomes: the one of that name, or the one
@@ -343,6 +365,18 @@ fn new_view(steps: &[Step], old: &Table, new: &Table, namespace: &str) -> Versio
             _ => None,
         })
         .collect();
+    // Columns renamed in place at contract: until then under their deployed names.
+    let renamed: BTreeMap<&str, &str> = steps
+        .iter()
+        .filter_map(|s| match &s.op {
+            Op::RenameColumn { table, from, to }
+                if table == &old.name && old.column(from).is_some() =>
+            {
+                Some((to.as_str(), from.as_str()))
+            }
+            _ => None,
+        })
+        .collect();
     VersionView {
         app: App::New,
         namespace: namespace.to_string(),
@@ -352,6 +386,13 @@ fn new_view(steps: &[Step], old: &Table, new: &Table, namespace: &str) -> Versio
             .columns
             .iter()
             .map(|c| {
+                if let Some(deployed) = renamed.get(c.name.as_str()) {
+                    return VersionColumn {
+                        name: c.name.clone(),
+                        physical: deployed.to_string(),
+                        default: None,
+                    };
+                }
                 let (physical, default) = match added.get(c.name.as_str()) {
                     Some((physical, ColumnRole::Shadow { .. } | ColumnRole::Computed)) => {
                         (physical.to_string(), c.default.clone())

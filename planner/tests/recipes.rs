@@ -166,6 +166,7 @@ fn dropping_needs_acknowledgement() {
         &schema(USERS),
         &Options {
             allow_destructive: true,
+            ..Default::default()
         },
     );
     assert!(!allowed.has_errors());

@@ -66,7 +66,7 @@ impl PlanDir {
         locate: Locate<'_>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<PlanDir> {
-        let options = migc_planner::Options { allow_destructive };
+        let options = migc_planner::Options::for_dialect(dialect, allow_destructive);
         let plan = migc_planner::plan(from, to, &options);
         diagnostics.extend(plan.diagnostics.iter().cloned());
         if plan.has_errors() {

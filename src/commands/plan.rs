@@ -62,9 +62,7 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
         }
     }
     keep_foreign(&mut from, &to, &foreign, &mut diagnostics);
-    let options = migc_planner::Options {
-        allow_destructive: args.allow_destructive,
-    };
+    let options = migc_planner::Options::for_dialect(args.dialect, args.allow_destructive);
     let mut plan = migc_planner::plan(&from, &to, &options);
     if args.deny_warnings {
         for d in &mut plan.diagnostics {

@@ -263,6 +263,7 @@ pub fn steps(from: &Schema, to: &Schema) -> Vec<String> {
         to,
         &migc_planner::Options {
             allow_destructive: true,
+            ..Default::default()
         },
     );
     plan.steps.iter().map(|s| s.summary.clone()).collect()

@@ -139,6 +139,17 @@ pub trait Engine: Send + Sync {
     fn changes(&self, _conn: &mut dyn Connection) -> Option<u64> {
         None
     }
+
+    /// The columns, in order and with their types as the catalog spells them, of what an
+    /// unqualified `table` names on `conn`: what a session of an application version sees of
+    /// it. `None` where the dialect shows both versions the same tables.
+    fn seen_columns(
+        &self,
+        _conn: &mut dyn Connection,
+        _table: &str,
+    ) -> Option<Result<Vec<(String, String)>, String>> {
+        None
+    }
 }
 
 /// Whether a value read back as a boolean is true (`t`, `true`, `1`).

@@ -149,7 +149,7 @@ impl Plan {
         out
     }
 
-    fn steps(&self) -> Vec<serde_json::Value> {
+    pub fn steps(&self) -> Vec<serde_json::Value> {
         self.manifest["phases"]
             .as_array()
             .into_iter()

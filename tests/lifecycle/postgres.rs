@@ -36,6 +36,31 @@ impl Engine for Postgres {
         D
     }
 
+    fn seen_columns(
+        &self,
+        conn: &mut dyn Connection,
+        table: &str,
+    ) -> Option<Result<Vec<(String, String)>, String>> {
+        let sql = format!(
+            "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
+             WHERE a.attrelid = to_regclass({}) AND a.attnum > 0 AND NOT a.attisdropped
+             ORDER BY a.attnum",
+            D.quote_literal(&D.quote_ident(table))
+        );
+        Some(
+            conn.query(&sql)
+                .map_err(|e| format!("{sql}: {e}"))
+                .map(|rows| {
+                    rows.into_iter()
+                        .map(|r| {
+                            let cell = |i: usize| r.get(i).cloned().flatten().unwrap_or_default();
+                            (cell(0), cell(1))
+                        })
+                        .collect()
+                }),
+        )
+    }
+
     fn server_var(&self) -> Option<&'static str> {
         Some("MIGC_TEST_POSTGRES_URL")
     }

@@ -78,6 +78,11 @@ impl Prepared<'_> {
             } else {
                 None
             };
+            problems.extend(
+                self.seen_shapes(&mut open.sessions, phase)
+                    .into_iter()
+                    .map(|e| format!("after {} (rolling back from {last}): {e}", phase.name)),
+            );
             let found = hooks.after_phase(&mut open.cx(self, db, Run::Rollback(upto)), st, phase);
             problems.extend(
                 found

@@ -381,8 +381,16 @@ impl<'a> Prepared<'a> {
         for phase in &self.plan.phases {
             let contract = phase.name == "contract";
             let before = if contract {
+                // Read as the new application sees them: until contract, a plan that shows
+                // each version its own shape may keep a new name only in the new version's
+                // view (a column renamed in place at contract).
+                let conn: &mut dyn Connection = if self.plan.session(plan::App::New).is_empty() {
+                    &mut *open.admin
+                } else {
+                    open.sessions.get(plan::App::New).conn()
+                };
                 Some(
-                    self.new_rows(&mut *open.admin)
+                    self.new_rows(conn)
                         .map_err(|e| format!("before contract: {e}"))?,
                 )
             } else {
@@ -404,6 +412,11 @@ impl<'a> Prepared<'a> {
                     return Err(problems.join("\n\n"));
                 }
             }
+            problems.extend(
+                self.seen_shapes(&mut open.sessions, phase)
+                    .into_iter()
+                    .map(|e| format!("after {}: {e}", phase.name)),
+            );
             let found = hooks.after_phase(&mut open.cx(self, db, Run::Forward), st, phase);
             problems.extend(
                 found
@@ -431,6 +444,96 @@ impl<'a> Prepared<'a> {
         }
         problems.extend(hooks.after_complete(&mut open.cx(self, db, Run::Forward), st));
         joined(problems)
+    }
+}
+
+impl Prepared<'_> {
+    /// Whether each application version's session sees exactly its own shape after `phase`:
+    /// every table of its schema with its columns in declared order and the types a database
+    /// built from that schema has (the old version until contract, the new one from expand on).
+    /// Only where the dialect shows each version its own shape ([`Engine::seen_columns`]).
+    pub(super) fn seen_shapes(&self, sessions: &mut Sessions, phase: &Phase) -> Vec<String> {
+        if self.plan.session(plan::App::New).is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        // Columns widened in place in expand (a longer varchar, more decimal digits): the old
+        // version sees the wider type, which holds every value it writes.
+        let widened: BTreeSet<String> = self
+            .plan
+            .steps()
+            .iter()
+            .filter(|s| s["op"] == "alter_type")
+            .filter_map(|s| s["object"].as_str().map(str::to_string))
+            .collect();
+        let versions = [
+            (
+                plan::App::Old,
+                &self.from,
+                &self.deployed,
+                phase.name != "contract",
+            ),
+            (plan::App::New, &self.to, &self.target, true),
+        ];
+        for (app, schema, catalog, works) in versions {
+            if !works {
+                continue;
+            }
+            for t in schema.tables.values() {
+                let want: Vec<(String, String)> = t
+                    .columns
+                    .iter()
+                    .map(|c| {
+                        let ty = catalog
+                            .tables
+                            .get(&t.name)
+                            .and_then(|ct| ct.columns.get(&c.name))
+                            .map(|cc| cc.ty.clone())
+                            .unwrap_or_default();
+                        (c.name.clone(), ty)
+                    })
+                    .collect();
+                let Some(seen) = self.engine.seen_columns(sessions.get(app).conn(), &t.name) else {
+                    return out;
+                };
+                match seen {
+                    // A rebuilt enum shows under its temporary type until contract renames
+                    // it (the labels are the declared ones).
+                    Ok(got) => {
+                        let mut got: Vec<(String, String)> = got
+                            .into_iter()
+                            .map(|(c, ty)| {
+                                let ty = match want.iter().find(|(w, _)| w == &c) {
+                                    Some((_, declared))
+                                        if app == plan::App::Old
+                                            && widened.contains(&format!("{}.{c}", t.name)) =>
+                                    {
+                                        declared.clone()
+                                    }
+                                    _ => ty.trim_end_matches("__migc").to_string(),
+                                };
+                                (c, ty)
+                            })
+                            .collect();
+                        let mut want = want;
+                        // After contract the new version uses the table itself, whose added
+                        // columns come after the others whatever the declared order.
+                        if phase.name == "contract" {
+                            got.sort();
+                            want.sort();
+                        }
+                        if got != want {
+                            out.push(format!(
+                                "the {app} sees `{}` as {got:?}; its schema has {want:?}",
+                                t.name
+                            ));
+                        }
+                    }
+                    Err(e) => out.push(format!("the {app} reading `{}`: {e}", t.name)),
+                }
+            }
+        }
+        out
     }
 }
 

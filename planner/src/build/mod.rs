@@ -25,6 +25,21 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct Options {
     /// Drop tables, columns and enum values even without `drop` acknowledgements.
     pub allow_destructive: bool,
+    /// Rename columns in place at contract, each application version seeing its own name
+    /// through its views until then (for a dialect that has them, [`Options::for_dialect`]);
+    /// otherwise a renamed column is a new column computed from the deployed one.
+    pub renames_in_place: bool,
+}
+
+impl Options {
+    /// The options for planning for `dialect`.
+    pub fn for_dialect(dialect: migc_stdlib::Dialect, allow_destructive: bool) -> Options {
+        Options {
+            allow_destructive,
+            renames_in_place: crate::dialect::for_dialect(dialect)
+                .is_some_and(|l| l.version_access() == crate::dialect::VersionAccess::Views),
+        }
+    }
 }
 
 /// Dependency keys of one step.

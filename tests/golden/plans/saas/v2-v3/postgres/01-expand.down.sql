@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [22] undo: show `tenants` to the new application in its shape (view `migc_2ecbb71f4caf.tenants`)
+-- [20] undo: show `tenants` to the new application in its shape (view `migc_2ecbb71f4caf.tenants`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "migc_2ecbb71f4caf"."tenants";
 DO $migc$
@@ -16,7 +16,7 @@ BEGIN
 END
 $migc$;
 
--- [21] undo: show `tenants` to the old application in its shape (view `migc_da712452c131.tenants`)
+-- [19] undo: show `tenants` to the old application in its shape (view `migc_da712452c131.tenants`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "migc_da712452c131"."tenants";
 DO $migc$
@@ -27,7 +27,7 @@ BEGIN
 END
 $migc$;
 
--- [20] undo: show `tasks` to the new application in its shape (view `migc_2ecbb71f4caf.tasks`)
+-- [18] undo: show `tasks` to the new application in its shape (view `migc_2ecbb71f4caf.tasks`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "migc_2ecbb71f4caf"."tasks";
 DO $migc$
@@ -38,7 +38,7 @@ BEGIN
 END
 $migc$;
 
--- [19] undo: show `tasks` to the old application in its shape (view `migc_da712452c131.tasks`)
+-- [17] undo: show `tasks` to the old application in its shape (view `migc_da712452c131.tasks`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "migc_da712452c131"."tasks";
 DO $migc$
@@ -49,7 +49,7 @@ BEGIN
 END
 $migc$;
 
--- [18] undo: show `audit_log` to the new application in its shape (view `migc_2ecbb71f4caf.audit_log`)
+-- [16] undo: show `audit_log` to the new application in its shape (view `migc_2ecbb71f4caf.audit_log`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "migc_2ecbb71f4caf"."audit_log";
 DO $migc$
@@ -60,7 +60,7 @@ BEGIN
 END
 $migc$;
 
--- [17] undo: show `audit_log` to the old application in its shape (view `migc_da712452c131.audit_log`)
+-- [15] undo: show `audit_log` to the old application in its shape (view `migc_da712452c131.audit_log`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "migc_da712452c131"."audit_log";
 DO $migc$
@@ -71,7 +71,7 @@ BEGIN
 END
 $migc$;
 
--- [16] undo: show `api_keys` to the new application in its shape (view `migc_2ecbb71f4caf.api_keys`)
+-- [14] undo: show `api_keys` to the new application in its shape (view `migc_2ecbb71f4caf.api_keys`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "migc_2ecbb71f4caf"."api_keys";
 DO $migc$
@@ -82,7 +82,7 @@ BEGIN
 END
 $migc$;
 
--- [15] undo: show `api_keys` to the old application in its shape (view `migc_da712452c131.api_keys`)
+-- [13] undo: show `api_keys` to the old application in its shape (view `migc_da712452c131.api_keys`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "migc_da712452c131"."api_keys";
 DO $migc$
@@ -93,62 +93,13 @@ BEGIN
 END
 $migc$;
 
--- [14] undo: create view `open_tasks` with its new query
+-- [12] undo: create view `open_tasks` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/projects.mig:52:6
 DROP VIEW IF EXISTS "open_tasks";
 
--- [13] undo: drop view `open_tasks` to redefine it
+-- [11] undo: drop view `open_tasks` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:52:6
 CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "p"."deleted_at" IS NULL;
-
--- [12] undo: install the dual-write trigger on `tenants`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:7:7
-DO $migc$
-DECLARE
-  attempt integer := 0;
-  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS "migc_sync_tenants" ON "tenants";
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= attempts THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-DROP FUNCTION IF EXISTS "migc_sync_tenants"();
-
--- [11] undo: add column `tenants.display_name` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:11:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE "tenants" DROP COLUMN IF EXISTS "display_name";
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= attempts THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
 
 -- [10] undo: install the dual-write trigger on `tasks`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:29:7

@@ -338,103 +338,15 @@ BEGIN
 END
 $migc$;
 
--- [11] add column `tenants.display_name` (filled from the deployed shape)
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:11:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE "tenants" ADD COLUMN IF NOT EXISTS "display_name" text;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= attempts THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [12] install the dual-write trigger on `tenants`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:7:7
-CREATE OR REPLACE FUNCTION "migc_sync_tenants"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
-BEGIN
-  IF current_setting('migc.backfill', true) = 'on' THEN
-    RETURN NEW;
-  END IF;
-  IF coalesce('migc_2ecbb71f4caf' = ANY (pg_catalog.current_schemas(false)), false) THEN
-    -- written by the new application, through its version's views
-    IF NEW."display_name" IS NULL AND (TG_OP = 'INSERT' OR OLD."display_name" IS NOT NULL) THEN
-      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "display_name" of relation "tenants" violates not-null constraint', COLUMN = 'display_name', TABLE = 'tenants';
-    END IF;
-    IF TG_OP = 'INSERT' OR NEW."display_name" IS DISTINCT FROM OLD."display_name" THEN
-      NEW."name" := NEW."display_name";
-    END IF;
-  ELSIF coalesce('migc_da712452c131' = ANY (pg_catalog.current_schemas(false)), false) THEN
-    -- written by the old application, through its version's views
-    IF TG_OP = 'INSERT' OR NEW."name" IS DISTINCT FROM OLD."name" OR (NEW."display_name" IS NULL) THEN
-      NEW."display_name" := NEW."name";
-    END IF;
-  ELSE
-    -- written by a connection of neither version: told by the columns it fills
-    IF TG_OP = 'INSERT' THEN
-      IF NEW."display_name" IS NULL THEN
-        -- written by the old application
-        NEW."display_name" := NEW."name";
-      ELSE
-        -- written by the new application
-        NEW."name" := NEW."display_name";
-      END IF;
-    ELSIF (NEW."name" IS DISTINCT FROM OLD."name" OR NEW."display_name" IS NULL) AND NOT (NEW."display_name" IS DISTINCT FROM OLD."display_name") THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
-      NEW."display_name" := NEW."name";
-    ELSIF (NEW."display_name" IS DISTINCT FROM OLD."display_name") AND NOT (NEW."name" IS DISTINCT FROM OLD."name") THEN
-      -- updated by the new application
-      NEW."name" := NEW."display_name";
-    END IF;
-  END IF;
-  RETURN NEW;
-END
-$migc_fn$;
-DO $migc$
-DECLARE
-  attempt integer := 0;
-  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS "migc_sync_tenants" ON "tenants";
-      CREATE TRIGGER "migc_sync_tenants" BEFORE INSERT OR UPDATE ON "tenants" FOR EACH ROW EXECUTE FUNCTION "migc_sync_tenants"();
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= attempts THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [13] drop view `open_tasks` to redefine it
+-- [11] drop view `open_tasks` to redefine it
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:52:6
 DROP VIEW IF EXISTS "open_tasks";
 
--- [14] create view `open_tasks` with its new query
+-- [12] create view `open_tasks` with its new query
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/projects.mig:52:6
 CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "t"."archived_at" IS NULL AND "p"."deleted_at" IS NULL;
 
--- [15] show `api_keys` to the old application in its shape (view `migc_da712452c131.api_keys`)
+-- [13] show `api_keys` to the old application in its shape (view `migc_da712452c131.api_keys`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
@@ -458,7 +370,7 @@ BEGIN
 END
 $migc$;
 
--- [16] show `api_keys` to the new application in its shape (view `migc_2ecbb71f4caf.api_keys`)
+-- [14] show `api_keys` to the new application in its shape (view `migc_2ecbb71f4caf.api_keys`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
@@ -482,7 +394,7 @@ BEGIN
 END
 $migc$;
 
--- [17] show `audit_log` to the old application in its shape (view `migc_da712452c131.audit_log`)
+-- [15] show `audit_log` to the old application in its shape (view `migc_da712452c131.audit_log`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
@@ -506,7 +418,7 @@ BEGIN
 END
 $migc$;
 
--- [18] show `audit_log` to the new application in its shape (view `migc_2ecbb71f4caf.audit_log`)
+-- [16] show `audit_log` to the new application in its shape (view `migc_2ecbb71f4caf.audit_log`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
@@ -531,7 +443,7 @@ BEGIN
 END
 $migc$;
 
--- [19] show `tasks` to the old application in its shape (view `migc_da712452c131.tasks`)
+-- [17] show `tasks` to the old application in its shape (view `migc_da712452c131.tasks`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
@@ -555,7 +467,7 @@ BEGIN
 END
 $migc$;
 
--- [20] show `tasks` to the new application in its shape (view `migc_2ecbb71f4caf.tasks`)
+-- [18] show `tasks` to the new application in its shape (view `migc_2ecbb71f4caf.tasks`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
@@ -580,7 +492,7 @@ BEGIN
 END
 $migc$;
 
--- [21] show `tenants` to the old application in its shape (view `migc_da712452c131.tenants`)
+-- [19] show `tenants` to the old application in its shape (view `migc_da712452c131.tenants`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
@@ -604,12 +516,12 @@ BEGIN
 END
 $migc$;
 
--- [22] show `tenants` to the new application in its shape (view `migc_2ecbb71f4caf.tenants`)
+-- [20] show `tenants` to the new application in its shape (view `migc_2ecbb71f4caf.tenants`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
   CREATE SCHEMA IF NOT EXISTS "migc_2ecbb71f4caf";
-  CREATE OR REPLACE VIEW "migc_2ecbb71f4caf"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "display_name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
+  CREATE OR REPLACE VIEW "migc_2ecbb71f4caf"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "name" AS "display_name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
 END
 $migc$;
 DO $migc$

@@ -5,14 +5,10 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [25] undo: backfill `display_name` on `tenants`
---     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/tenants.mig:7:7
--- nothing to undo: the backfilled columns go with the expand rollback
-
--- [24] undo: backfill `archived_at`, `status__migc_new` on `tasks`
+-- [22] undo: backfill `archived_at`, `status__migc_new` on `tasks`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/projects.mig:29:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
--- [23] undo: backfill `target`, `payload__migc_new` on `audit_log`
+-- [21] undo: backfill `target`, `payload__migc_new` on `audit_log`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/security.mig:21:7
 -- nothing to undo: the backfilled columns go with the expand rollback

@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [23] backfill `target`, `payload__migc_new` on `audit_log`
+-- [21] backfill `target`, `payload__migc_new` on `audit_log`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/security.mig:21:7
 DO $migc$
 DECLARE
@@ -56,7 +56,7 @@ BEGIN
 END
 $migc$;
 
--- [24] backfill `archived_at`, `status__migc_new` on `tasks`
+-- [22] backfill `archived_at`, `status__migc_new` on `tasks`
 --     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/projects.mig:29:7
 DO $migc$
 DECLARE
@@ -101,57 +101,6 @@ BEGIN
     seen_total := seen_total + seen;
     changed_total := changed_total + changed;
     RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'tasks', seen_total, changed_total, estimate;
-    COMMIT;
-    PERFORM set_config('migc.backfill', 'on', false);
-    PERFORM pg_sleep(pause_ms / 1000.0);
-  END LOOP;
-  PERFORM set_config('migc.backfill', '', false);
-END
-$migc$;
-
--- [25] backfill `display_name` on `tenants`
---     lock: ROW EXCLUSIVE (one batch of rows at a time); rewrite: no; scan: yes; from v3/tenants.mig:7:7
-DO $migc$
-DECLARE
-  last_0 uuid;
-  max_0 uuid;
-  started boolean := false;
-  batch_size integer := coalesce(nullif(current_setting('migc.batch_size', true), '')::integer, 1000);
-  pause_ms integer := coalesce(nullif(current_setting('migc.pause_ms', true), '')::integer, 20);
-  seen bigint;
-  changed bigint;
-  seen_total bigint := 0;
-  changed_total bigint := 0;
-  estimate bigint;
-BEGIN
-  PERFORM set_config('migc.backfill', 'on', false);
-  SELECT "id" INTO max_0 FROM "tenants" ORDER BY "id" DESC LIMIT 1;
-  IF NOT FOUND THEN
-    PERFORM set_config('migc.backfill', '', false);
-    RETURN;
-  END IF;
-  SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('"tenants"');
-  LOOP
-    WITH batch AS (
-      SELECT "id" FROM "tenants"
-      WHERE (NOT started OR ("id") > (last_0)) AND ("id") <= (max_0)
-      ORDER BY "id"
-      LIMIT batch_size
-      FOR NO KEY UPDATE
-    ), updated AS (
-      UPDATE "tenants" SET "display_name" = coalesce("tenants"."display_name", "tenants"."name")
-      FROM batch
-      WHERE "tenants"."id" = batch."id" AND ("tenants"."display_name" IS NULL)
-      RETURNING 1
-    )
-    SELECT b."id", (SELECT count(*) FROM batch), (SELECT count(*) FROM updated)
-      INTO last_0, seen, changed
-      FROM (SELECT "id" FROM batch ORDER BY "id" DESC LIMIT 1) AS b;
-    EXIT WHEN NOT FOUND;
-    started := true;
-    seen_total := seen_total + seen;
-    changed_total := changed_total + changed;
-    RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'tenants', seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
     PERFORM pg_sleep(pause_ms / 1000.0);

@@ -5,84 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [37] undo: set `tenants.display_name` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:11:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE "tenants" ALTER COLUMN "display_name" DROP NOT NULL;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= attempts THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-DO $migc$
-DECLARE
-  attempt integer := 0;
-  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tenants"') AND conname = 'tenants_display_name_not_null') THEN
-        ALTER TABLE "tenants" ADD CONSTRAINT "tenants_display_name_not_null" CHECK ("display_name" IS NOT NULL) NOT VALID;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= attempts THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [36] undo: validate that `tenants.display_name` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/tenants.mig:11:3
--- nothing to undo: tenants_display_name_not_null stays validated
-
--- [35] undo: check `tenants.display_name` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:11:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF to_regclass('"tenants"') IS NOT NULL THEN
-        ALTER TABLE "tenants" DROP CONSTRAINT IF EXISTS "tenants_display_name_not_null";
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= attempts THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [34] undo: set `tasks.status__migc_new` not null
+-- [31] undo: set `tasks.status__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -129,11 +52,11 @@ BEGIN
 END
 $migc$;
 
--- [33] undo: validate that `tasks.status__migc_new` holds no null
+-- [30] undo: validate that `tasks.status__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/projects.mig:36:3
 -- nothing to undo: tasks_status__migc_new_not_null stays validated
 
--- [32] undo: check `tasks.status__migc_new` is not null, without scanning
+-- [29] undo: check `tasks.status__migc_new` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -159,7 +82,7 @@ BEGIN
 END
 $migc$;
 
--- [31] undo: set `audit_log.payload__migc_new` not null
+-- [28] undo: set `audit_log.payload__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -206,11 +129,11 @@ BEGIN
 END
 $migc$;
 
--- [30] undo: validate that `audit_log.payload__migc_new` holds no null
+-- [27] undo: validate that `audit_log.payload__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/security.mig:32:3
 -- nothing to undo: audit_log_payload__migc_new_not_null stays validated
 
--- [29] undo: check `audit_log.payload__migc_new` is not null, without scanning
+-- [26] undo: check `audit_log.payload__migc_new` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -236,7 +159,7 @@ BEGIN
 END
 $migc$;
 
--- [28] undo: set `audit_log.target` not null
+-- [25] undo: set `audit_log.target` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:28:3
 DO $migc$
 DECLARE
@@ -283,11 +206,11 @@ BEGIN
 END
 $migc$;
 
--- [27] undo: validate that `audit_log.target` holds no null
+-- [24] undo: validate that `audit_log.target` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/security.mig:28:3
 -- nothing to undo: audit_log_target_not_null stays validated
 
--- [26] undo: check `audit_log.target` is not null, without scanning
+-- [23] undo: check `audit_log.target` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:28:3
 DO $migc$
 DECLARE

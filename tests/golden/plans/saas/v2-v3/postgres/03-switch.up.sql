@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [26] check `audit_log.target` is not null, without scanning
+-- [23] check `audit_log.target` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:28:3
 DO $migc$
 DECLARE
@@ -31,7 +31,7 @@ BEGIN
 END
 $migc$;
 
--- [27] validate that `audit_log.target` holds no null
+-- [24] validate that `audit_log.target` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/security.mig:28:3
 DO $migc$
 BEGIN
@@ -41,7 +41,7 @@ BEGIN
 END
 $migc$;
 
--- [28] set `audit_log.target` not null
+-- [25] set `audit_log.target` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:28:3
 DO $migc$
 DECLARE
@@ -66,7 +66,7 @@ BEGIN
 END
 $migc$;
 
--- [29] check `audit_log.payload__migc_new` is not null, without scanning
+-- [26] check `audit_log.payload__migc_new` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -92,7 +92,7 @@ BEGIN
 END
 $migc$;
 
--- [30] validate that `audit_log.payload__migc_new` holds no null
+-- [27] validate that `audit_log.payload__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/security.mig:32:3
 DO $migc$
 BEGIN
@@ -102,7 +102,7 @@ BEGIN
 END
 $migc$;
 
--- [31] set `audit_log.payload__migc_new` not null
+-- [28] set `audit_log.payload__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -127,7 +127,7 @@ BEGIN
 END
 $migc$;
 
--- [32] check `tasks.status__migc_new` is not null, without scanning
+-- [29] check `tasks.status__migc_new` is not null, without scanning
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -153,7 +153,7 @@ BEGIN
 END
 $migc$;
 
--- [33] validate that `tasks.status__migc_new` holds no null
+-- [30] validate that `tasks.status__migc_new` holds no null
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/projects.mig:36:3
 DO $migc$
 BEGIN
@@ -163,7 +163,7 @@ BEGIN
 END
 $migc$;
 
--- [34] set `tasks.status__migc_new` not null
+-- [31] set `tasks.status__migc_new` not null
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -175,67 +175,6 @@ BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       ALTER TABLE "tasks" ALTER COLUMN "status__migc_new" SET NOT NULL;
       ALTER TABLE "tasks" DROP CONSTRAINT IF EXISTS "tasks_status__migc_new_not_null";
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= attempts THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [35] check `tenants.display_name` is not null, without scanning
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:11:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tenants"') AND conname = 'tenants_display_name_not_null') THEN
-        ALTER TABLE "tenants" ADD CONSTRAINT "tenants_display_name_not_null" CHECK ("display_name" IS NOT NULL) NOT VALID;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= attempts THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [36] validate that `tenants.display_name` holds no null
---     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: yes; from v3/tenants.mig:11:3
-DO $migc$
-BEGIN
-  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tenants"') AND conname = 'tenants_display_name_not_null' AND NOT convalidated) THEN
-    ALTER TABLE "tenants" VALIDATE CONSTRAINT "tenants_display_name_not_null";
-  END IF;
-END
-$migc$;
-
--- [37] set `tenants.display_name` not null
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:11:3
-DO $migc$
-DECLARE
-  attempt integer := 0;
-  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE "tenants" ALTER COLUMN "display_name" SET NOT NULL;
-      ALTER TABLE "tenants" DROP CONSTRAINT IF EXISTS "tenants_display_name_not_null";
       EXIT;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
       attempt := attempt + 1;

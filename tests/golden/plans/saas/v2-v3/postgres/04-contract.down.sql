@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [66] undo: stop showing `tenants` to the new application in its shape (view `migc_2ecbb71f4caf.tenants`)
+-- [58] undo: stop showing `tenants` to the new application in its shape (view `migc_2ecbb71f4caf.tenants`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -14,7 +14,7 @@ DECLARE
 BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
-  FROM (VALUES (1, 'id', 'id'), (2, 'slug', 'slug'), (3, 'display_name', 'display_name'), (4, 'plan', 'plan'), (5, 'seat_limit', 'seat_limit'), (6, 'region', 'region'), (7, 'created_at', 'created_at'), (8, 'updated_at', 'updated_at'), (9, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
+  FROM (VALUES (1, 'id', 'id'), (2, 'slug', 'slug'), (3, 'name', 'display_name'), (4, 'plan', 'plan'), (5, 'seat_limit', 'seat_limit'), (6, 'region', 'region'), (7, 'created_at', 'created_at'), (8, 'updated_at', 'updated_at'), (9, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
   EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_2ecbb71f4caf"');
   EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_2ecbb71f4caf"."tenants"', cols, rel);
 END
@@ -35,7 +35,7 @@ BEGIN
 END
 $migc$;
 
--- [65] undo: stop showing `tasks` to the new application in its shape (view `migc_2ecbb71f4caf.tasks`)
+-- [57] undo: stop showing `tasks` to the new application in its shape (view `migc_2ecbb71f4caf.tasks`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -66,7 +66,7 @@ BEGIN
 END
 $migc$;
 
--- [64] undo: stop showing `audit_log` to the new application in its shape (view `migc_2ecbb71f4caf.audit_log`)
+-- [56] undo: stop showing `audit_log` to the new application in its shape (view `migc_2ecbb71f4caf.audit_log`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -97,7 +97,7 @@ BEGIN
 END
 $migc$;
 
--- [63] undo: stop showing `api_keys` to the new application in its shape (view `migc_2ecbb71f4caf.api_keys`)
+-- [55] undo: stop showing `api_keys` to the new application in its shape (view `migc_2ecbb71f4caf.api_keys`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -127,11 +127,38 @@ BEGIN
 END
 $migc$;
 
--- [62] undo: recreate view `open_tasks`
+-- [54] undo: rename column `tenants.name` to `display_name` (the new application has seen it so since expand)
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:11:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"tenants"') AND attname = 'display_name' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"tenants"') AND attname = 'name' AND NOT attisdropped) THEN
+        ALTER TABLE "tenants" RENAME COLUMN "display_name" TO "name";
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= attempts THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [53] undo: recreate view `open_tasks`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/projects.mig:52:6
 DROP VIEW IF EXISTS "open_tasks";
 
--- [61] undo: remove the dual-write trigger on `tasks`
+-- [52] undo: remove the dual-write trigger on `tasks`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:29:7
 CREATE OR REPLACE FUNCTION "migc_sync_tasks"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -202,7 +229,7 @@ BEGIN
 END
 $migc$;
 
--- [60] undo: set the default of `tasks.status`
+-- [51] undo: set the default of `tasks.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -228,7 +255,7 @@ BEGIN
 END
 $migc$;
 
--- [59] undo: put shadow column `status__migc_new` in place of `tasks.status`
+-- [50] undo: put shadow column `status__migc_new` in place of `tasks.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -255,7 +282,7 @@ BEGIN
 END
 $migc$;
 
--- [58] undo: give enum `task_status__migc` the name `task_status`
+-- [49] undo: give enum `task_status__migc` the name `task_status`
 --     lock: none; rewrite: no; scan: no; from v3/projects.mig:10:6
 DO $migc$
 BEGIN
@@ -266,7 +293,7 @@ BEGIN
 END
 $migc$;
 
--- [57] undo: drop column `tasks.status`
+-- [48] undo: drop column `tasks.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -291,157 +318,11 @@ BEGIN
 END
 $migc$;
 
--- [56] undo: drop view `open_tasks` while its tables change
+-- [47] undo: drop view `open_tasks` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "t"."archived_at" IS NULL AND "p"."deleted_at" IS NULL;
 
--- [55] undo: drop column `tenants.name`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DO $migc$
-DECLARE
-  attempt integer := 0;
-  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE "tenants" ADD COLUMN IF NOT EXISTS "name" text;
-      UPDATE "tenants" SET "name" = "display_name" WHERE "name" IS NULL;
-      IF NOT EXISTS (SELECT 1 FROM "tenants" WHERE "name" IS NULL) THEN
-        ALTER TABLE "tenants" ALTER COLUMN "name" SET NOT NULL;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= attempts THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [54] undo: remove the dual-write trigger on `tenants`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:7:7
-CREATE OR REPLACE FUNCTION "migc_sync_tenants"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
-BEGIN
-  IF current_setting('migc.backfill', true) = 'on' THEN
-    RETURN NEW;
-  END IF;
-  IF coalesce('migc_2ecbb71f4caf' = ANY (pg_catalog.current_schemas(false)), false) THEN
-    -- written by the new application, through its version's views
-    IF NEW."display_name" IS NULL AND (TG_OP = 'INSERT' OR OLD."display_name" IS NOT NULL) THEN
-      RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "display_name" of relation "tenants" violates not-null constraint', COLUMN = 'display_name', TABLE = 'tenants';
-    END IF;
-    IF TG_OP = 'INSERT' OR NEW."display_name" IS DISTINCT FROM OLD."display_name" THEN
-      NEW."name" := NEW."display_name";
-    END IF;
-  ELSIF coalesce('migc_da712452c131' = ANY (pg_catalog.current_schemas(false)), false) THEN
-    -- written by the old application, through its version's views
-    IF TG_OP = 'INSERT' OR NEW."name" IS DISTINCT FROM OLD."name" OR (NEW."display_name" IS NULL) THEN
-      NEW."display_name" := NEW."name";
-    END IF;
-  ELSE
-    -- written by a connection of neither version: told by the columns it fills
-    IF TG_OP = 'INSERT' THEN
-      IF NEW."display_name" IS NULL THEN
-        -- written by the old application
-        NEW."display_name" := NEW."name";
-      ELSE
-        -- written by the new application
-        NEW."name" := NEW."display_name";
-      END IF;
-    ELSIF (NEW."name" IS DISTINCT FROM OLD."name" OR NEW."display_name" IS NULL) AND NOT (NEW."display_name" IS DISTINCT FROM OLD."display_name") THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
-      NEW."display_name" := NEW."name";
-    ELSIF (NEW."display_name" IS DISTINCT FROM OLD."display_name") AND NOT (NEW."name" IS DISTINCT FROM OLD."name") THEN
-      -- updated by the new application
-      NEW."name" := NEW."display_name";
-    END IF;
-  END IF;
-  RETURN NEW;
-END
-$migc_fn$;
-DO $migc$
-DECLARE
-  attempt integer := 0;
-  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS "migc_sync_tenants" ON "tenants";
-      CREATE TRIGGER "migc_sync_tenants" BEFORE INSERT OR UPDATE ON "tenants" FOR EACH ROW EXECUTE FUNCTION "migc_sync_tenants"();
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= attempts THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [53] undo: let `tenants.name` accept null before the dual-write trigger goes
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DO $migc$
-DECLARE
-  attempt integer := 0;
-  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('"tenants"') AND conname = 'tenants_name_not_null') THEN
-        ALTER TABLE "tenants" ADD CONSTRAINT "tenants_name_not_null" CHECK ("name" IS NOT NULL) NOT VALID;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= attempts THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-DO $migc$
-DECLARE
-  attempt integer := 0;
-  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF NOT EXISTS (SELECT 1 FROM "tenants" WHERE "name" IS NULL) THEN
-        ALTER TABLE "tenants" VALIDATE CONSTRAINT "tenants_name_not_null";
-        ALTER TABLE "tenants" ALTER COLUMN "name" SET NOT NULL;
-        ALTER TABLE "tenants" DROP CONSTRAINT IF EXISTS "tenants_name_not_null";
-      ELSE
-        ALTER TABLE "tenants" DROP CONSTRAINT IF EXISTS "tenants_name_not_null";
-        RAISE NOTICE 'migc: %.% stays nullable: rows hold null', 'tenants', 'name';
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= attempts THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [52] undo: rename index `tasks_board__migc` to `tasks_board`
+-- [46] undo: rename index `tasks_board__migc` to `tasks_board`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:48:3
 DO $migc$
 DECLARE
@@ -467,7 +348,7 @@ BEGIN
 END
 $migc$;
 
--- [51] undo: drop index `tasks_board` on `tasks`
+-- [45] undo: drop index `tasks_board` on `tasks`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -494,7 +375,7 @@ END
 $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "tasks_board" ON "tasks" ("tenant_id", "project_id", "status", "priority") WHERE "status" <> 'archived';
 
--- [50] undo: drop column `audit_log.target_id`
+-- [44] undo: drop column `audit_log.target_id`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:30:3
 DO $migc$
 DECLARE
@@ -522,7 +403,7 @@ BEGIN
 END
 $migc$;
 
--- [49] undo: drop column `audit_log.target_type`
+-- [43] undo: drop column `audit_log.target_type`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:29:3
 DO $migc$
 DECLARE
@@ -550,7 +431,7 @@ BEGIN
 END
 $migc$;
 
--- [48] undo: remove the dual-write trigger on `audit_log`
+-- [42] undo: remove the dual-write trigger on `audit_log`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:21:7
 CREATE OR REPLACE FUNCTION "migc_sync_audit_log"() RETURNS trigger LANGUAGE plpgsql AS $migc_fn$
 BEGIN
@@ -628,7 +509,7 @@ BEGIN
 END
 $migc$;
 
--- [47] undo: set the default of `audit_log.payload`
+-- [41] undo: set the default of `audit_log.payload`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -654,7 +535,7 @@ BEGIN
 END
 $migc$;
 
--- [46] undo: put shadow column `payload__migc_new` in place of `audit_log.payload`
+-- [40] undo: put shadow column `payload__migc_new` in place of `audit_log.payload`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -681,7 +562,7 @@ BEGIN
 END
 $migc$;
 
--- [45] undo: drop column `audit_log.payload`
+-- [39] undo: drop column `audit_log.payload`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -710,7 +591,7 @@ BEGIN
 END
 $migc$;
 
--- [44] undo: let `audit_log.target_id` accept null before the dual-write trigger goes
+-- [38] undo: let `audit_log.target_id` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -764,7 +645,7 @@ BEGIN
 END
 $migc$;
 
--- [43] undo: let `audit_log.target_type` accept null before the dual-write trigger goes
+-- [37] undo: let `audit_log.target_type` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -818,7 +699,7 @@ BEGIN
 END
 $migc$;
 
--- [42] undo: drop index `audit_log_tenant_id_target_type_target_id_idx` on `audit_log`
+-- [36] undo: drop index `audit_log_tenant_id_target_type_target_id_idx` on `audit_log`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -845,7 +726,7 @@ END
 $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "audit_log_tenant_id_target_type_target_id_idx" ON "audit_log" ("tenant_id", "target_type", "target_id");
 
--- [41] undo: stop showing `tenants` to the old application in its shape (view `migc_da712452c131.tenants`)
+-- [35] undo: stop showing `tenants` to the old application in its shape (view `migc_da712452c131.tenants`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -875,7 +756,7 @@ BEGIN
 END
 $migc$;
 
--- [40] undo: stop showing `tasks` to the old application in its shape (view `migc_da712452c131.tasks`)
+-- [34] undo: stop showing `tasks` to the old application in its shape (view `migc_da712452c131.tasks`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -905,7 +786,7 @@ BEGIN
 END
 $migc$;
 
--- [39] undo: stop showing `audit_log` to the old application in its shape (view `migc_da712452c131.audit_log`)
+-- [33] undo: stop showing `audit_log` to the old application in its shape (view `migc_da712452c131.audit_log`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -935,7 +816,7 @@ BEGIN
 END
 $migc$;
 
--- [38] undo: stop showing `api_keys` to the old application in its shape (view `migc_da712452c131.api_keys`)
+-- [32] undo: stop showing `api_keys` to the old application in its shape (view `migc_da712452c131.api_keys`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE

@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [38] stop showing `api_keys` to the old application in its shape (view `migc_da712452c131.api_keys`)
+-- [32] stop showing `api_keys` to the old application in its shape (view `migc_da712452c131.api_keys`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "migc_da712452c131"."api_keys";
 DO $migc$
@@ -16,7 +16,7 @@ BEGIN
 END
 $migc$;
 
--- [39] stop showing `audit_log` to the old application in its shape (view `migc_da712452c131.audit_log`)
+-- [33] stop showing `audit_log` to the old application in its shape (view `migc_da712452c131.audit_log`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "migc_da712452c131"."audit_log";
 DO $migc$
@@ -27,7 +27,7 @@ BEGIN
 END
 $migc$;
 
--- [40] stop showing `tasks` to the old application in its shape (view `migc_da712452c131.tasks`)
+-- [34] stop showing `tasks` to the old application in its shape (view `migc_da712452c131.tasks`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "migc_da712452c131"."tasks";
 DO $migc$
@@ -38,7 +38,7 @@ BEGIN
 END
 $migc$;
 
--- [41] stop showing `tenants` to the old application in its shape (view `migc_da712452c131.tenants`)
+-- [35] stop showing `tenants` to the old application in its shape (view `migc_da712452c131.tenants`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "migc_da712452c131"."tenants";
 DO $migc$
@@ -49,11 +49,11 @@ BEGIN
 END
 $migc$;
 
--- [42] drop index `audit_log_tenant_id_target_type_target_id_idx` on `audit_log`
+-- [36] drop index `audit_log_tenant_id_target_type_target_id_idx` on `audit_log`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP INDEX CONCURRENTLY IF EXISTS "audit_log_tenant_id_target_type_target_id_idx";
 
--- [43] let `audit_log.target_type` accept null before the dual-write trigger goes
+-- [37] let `audit_log.target_type` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -79,7 +79,7 @@ BEGIN
 END
 $migc$;
 
--- [44] let `audit_log.target_id` accept null before the dual-write trigger goes
+-- [38] let `audit_log.target_id` accept null before the dual-write trigger goes
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -105,7 +105,7 @@ BEGIN
 END
 $migc$;
 
--- [45] drop column `audit_log.payload`
+-- [39] drop column `audit_log.payload`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -133,7 +133,7 @@ BEGIN
 END
 $migc$;
 
--- [46] put shadow column `payload__migc_new` in place of `audit_log.payload`
+-- [40] put shadow column `payload__migc_new` in place of `audit_log.payload`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -160,7 +160,7 @@ BEGIN
 END
 $migc$;
 
--- [47] set the default of `audit_log.payload`
+-- [41] set the default of `audit_log.payload`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:32:3
 DO $migc$
 DECLARE
@@ -186,7 +186,7 @@ BEGIN
 END
 $migc$;
 
--- [48] remove the dual-write trigger on `audit_log`
+-- [42] remove the dual-write trigger on `audit_log`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:21:7
 DO $migc$
 DECLARE
@@ -211,7 +211,7 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_audit_log"();
 
--- [49] drop column `audit_log.target_type`
+-- [43] drop column `audit_log.target_type`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:29:3
 DO $migc$
 DECLARE
@@ -235,7 +235,7 @@ BEGIN
 END
 $migc$;
 
--- [50] drop column `audit_log.target_id`
+-- [44] drop column `audit_log.target_id`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/security.mig:30:3
 DO $migc$
 DECLARE
@@ -259,7 +259,7 @@ BEGIN
 END
 $migc$;
 
--- [51] drop index `tasks_board` on `tasks`
+-- [45] drop index `tasks_board` on `tasks`
 --     lock: SHARE UPDATE EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -285,7 +285,7 @@ BEGIN
 END
 $migc$;
 
--- [52] rename index `tasks_board__migc` to `tasks_board`
+-- [46] rename index `tasks_board__migc` to `tasks_board`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:48:3
 DO $migc$
 DECLARE
@@ -312,86 +312,11 @@ BEGIN
 END
 $migc$;
 
--- [53] let `tenants.name` accept null before the dual-write trigger goes
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DO $migc$
-DECLARE
-  attempt integer := 0;
-  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"tenants"') AND attname = 'name' AND NOT attisdropped) THEN
-        ALTER TABLE "tenants" ALTER COLUMN "name" DROP NOT NULL;
-      END IF;
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= attempts THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [54] remove the dual-write trigger on `tenants`
---     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:7:7
-DO $migc$
-DECLARE
-  attempt integer := 0;
-  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      DROP TRIGGER IF EXISTS "migc_sync_tenants" ON "tenants";
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= attempts THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-DROP FUNCTION IF EXISTS "migc_sync_tenants"();
-
--- [55] drop column `tenants.name`
---     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
-DO $migc$
-DECLARE
-  attempt integer := 0;
-  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
-BEGIN
-  LOOP
-    BEGIN
-      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
-      ALTER TABLE "tenants" DROP COLUMN IF EXISTS "name";
-      EXIT;
-    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      attempt := attempt + 1;
-      IF attempt >= attempts THEN
-        RAISE;
-      END IF;
-      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
-      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
-    END;
-  END LOOP;
-END
-$migc$;
-
--- [56] drop view `open_tasks` while its tables change
+-- [47] drop view `open_tasks` while its tables change
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "open_tasks";
 
--- [57] drop column `tasks.status`
+-- [48] drop column `tasks.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -419,7 +344,7 @@ BEGIN
 END
 $migc$;
 
--- [58] give enum `task_status__migc` the name `task_status`
+-- [49] give enum `task_status__migc` the name `task_status`
 --     lock: none; rewrite: no; scan: no; from v3/projects.mig:10:6
 DO $migc$
 BEGIN
@@ -430,7 +355,7 @@ BEGIN
 END
 $migc$;
 
--- [59] put shadow column `status__migc_new` in place of `tasks.status`
+-- [50] put shadow column `status__migc_new` in place of `tasks.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -457,7 +382,7 @@ BEGIN
 END
 $migc$;
 
--- [60] set the default of `tasks.status`
+-- [51] set the default of `tasks.status`
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:36:3
 DO $migc$
 DECLARE
@@ -483,7 +408,7 @@ BEGIN
 END
 $migc$;
 
--- [61] remove the dual-write trigger on `tasks`
+-- [52] remove the dual-write trigger on `tasks`
 --     lock: SHARE ROW EXCLUSIVE; rewrite: no; scan: no; from v3/projects.mig:29:7
 DO $migc$
 DECLARE
@@ -508,11 +433,38 @@ END
 $migc$;
 DROP FUNCTION IF EXISTS "migc_sync_tasks"();
 
--- [62] recreate view `open_tasks`
+-- [53] recreate view `open_tasks`
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/projects.mig:52:6
 CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "t"."archived_at" IS NULL AND "p"."deleted_at" IS NULL;
 
--- [63] stop showing `api_keys` to the new application in its shape (view `migc_2ecbb71f4caf.api_keys`)
+-- [54] rename column `tenants.name` to `display_name` (the new application has seen it so since expand)
+--     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v3/tenants.mig:11:3
+DO $migc$
+DECLARE
+  attempt integer := 0;
+  attempts integer := coalesce(nullif(current_setting('migc.lock_attempts', true), '')::integer, 10);
+BEGIN
+  LOOP
+    BEGIN
+      PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
+      IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"tenants"') AND attname = 'name' AND NOT attisdropped)
+         AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"tenants"') AND attname = 'display_name' AND NOT attisdropped) THEN
+        ALTER TABLE "tenants" RENAME COLUMN "name" TO "display_name";
+      END IF;
+      EXIT;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      attempt := attempt + 1;
+      IF attempt >= attempts THEN
+        RAISE;
+      END IF;
+      RAISE NOTICE 'migc: lock not available, attempt % of %', attempt, attempts;
+      PERFORM pg_sleep(least(0.1 * power(2, attempt), 10) * (0.5 + random() / 2));
+    END;
+  END LOOP;
+END
+$migc$;
+
+-- [55] stop showing `api_keys` to the new application in its shape (view `migc_2ecbb71f4caf.api_keys`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "migc_2ecbb71f4caf"."api_keys";
 DO $migc$
@@ -523,7 +475,7 @@ BEGIN
 END
 $migc$;
 
--- [64] stop showing `audit_log` to the new application in its shape (view `migc_2ecbb71f4caf.audit_log`)
+-- [56] stop showing `audit_log` to the new application in its shape (view `migc_2ecbb71f4caf.audit_log`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "migc_2ecbb71f4caf"."audit_log";
 DO $migc$
@@ -534,7 +486,7 @@ BEGIN
 END
 $migc$;
 
--- [65] stop showing `tasks` to the new application in its shape (view `migc_2ecbb71f4caf.tasks`)
+-- [57] stop showing `tasks` to the new application in its shape (view `migc_2ecbb71f4caf.tasks`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "migc_2ecbb71f4caf"."tasks";
 DO $migc$
@@ -545,7 +497,7 @@ BEGIN
 END
 $migc$;
 
--- [66] stop showing `tenants` to the new application in its shape (view `migc_2ecbb71f4caf.tenants`)
+-- [58] stop showing `tenants` to the new application in its shape (view `migc_2ecbb71f4caf.tenants`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DROP VIEW IF EXISTS "migc_2ecbb71f4caf"."tenants";
 DO $migc$
