@@ -168,6 +168,19 @@ fn run(server: &str) -> Result<(), String> {
     );
     println!("|---|---|---|---|---|");
     let rename = measure(&db.url, "renamed", &path("p2"))?;
+    // The rename is done: every row is there under the new name.
+    let named = conn
+        .query("SELECT count(*)::text FROM renamed WHERE name LIKE 'title %'")
+        .map_err(|e| e.to_string())?;
+    let named = named
+        .first()
+        .and_then(|r| r.first().cloned().flatten())
+        .unwrap_or_default();
+    if named != ROWS.to_string() {
+        return Err(format!(
+            "after the rename, {named} rows have their name, not {ROWS}"
+        ));
+    }
     print(
         "rename `title` to `name` (view, then catalog rename)",
         &rename,

@@ -53,6 +53,10 @@ fn rows(conn: &mut dyn Connection, sql: &str) -> Vec<Vec<Option<String>>> {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
 fn postgres_versions_each_see_their_own_shape() {
     let Some(server) = live(
         "MIGC_TEST_POSTGRES_URL",
@@ -227,6 +231,10 @@ table items {
 /// which version they are, so the dual-write trigger translates each one's writes exactly,
 /// whatever columns they fill.
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn mysql_versions_are_told_apart_by_their_sessions() {
     let Some(server) = live(
         "MIGC_TEST_MYSQL_URL",

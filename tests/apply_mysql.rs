@@ -194,6 +194,10 @@ fn deployed(work: &Work, db: &Scratch) -> String {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn apply_and_rollback_with_delimiter_scripts() {
     let Some(server) = server("apply_and_rollback_with_delimiter_scripts") else {
         return;
@@ -260,6 +264,10 @@ fn apply_and_rollback_with_delimiter_scripts() {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn a_killed_backfill_resumes_from_its_checkpoint() {
     let Some(server) = server("a_killed_backfill_resumes_from_its_checkpoint") else {
         return;
@@ -305,6 +313,10 @@ fn a_killed_backfill_resumes_from_its_checkpoint() {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn a_second_concurrent_run_is_refused() {
     let Some(server) = server("a_second_concurrent_run_is_refused") else {
         return;
@@ -347,6 +359,10 @@ fn a_second_concurrent_run_is_refused() {
 /// `lock_wait_timeout` (the run's `--lock-timeout`, one second at least on MySQL), is retried,
 /// and gives up after the bound with nothing recorded; after the release a re-run completes.
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn a_held_metadata_lock_is_retried_then_given_up_cleanly_and_resumed() {
     let Some(server) = server("a_held_metadata_lock_is_retried_then_given_up_cleanly_and_resumed")
     else {
@@ -444,6 +460,10 @@ fn with_client(url: &str, file: &std::path::Path) {
 /// resumed from its checkpoint through its batch form, the plan applied through contract and
 /// rolled back entirely, with every row's values kept.
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn a_generated_plan_applies_resumes_after_a_kill_and_rolls_back() {
     let Some(server) = server("a_generated_plan_applies_resumes_after_a_kill_and_rolls_back")
     else {

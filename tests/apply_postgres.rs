@@ -43,6 +43,10 @@ fn deployed(work: &Work, db: &Scratch, to: &str, expand: bool) -> String {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
 fn apply_and_rollback_step_by_step() {
     let Some(server) = server("apply_and_rollback_step_by_step") else {
         return;
@@ -126,6 +130,10 @@ fn apply_and_rollback_step_by_step() {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
 fn a_killed_backfill_resumes_from_its_checkpoint() {
     let Some(server) = server("a_killed_backfill_resumes_from_its_checkpoint") else {
         return;
@@ -170,6 +178,10 @@ fn a_killed_backfill_resumes_from_its_checkpoint() {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
 fn a_second_concurrent_run_is_refused() {
     let Some(server) = server("a_second_concurrent_run_is_refused") else {
         return;
@@ -212,6 +224,10 @@ fn a_second_concurrent_run_is_refused() {
 /// timeout: with ACCESS EXCLUSIVE held by another session it retries, gives up after the bound
 /// leaving no invalid index and the step unrecorded, and completes once the lock is released.
 #[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
 fn a_held_lock_is_retried_then_given_up_cleanly_and_resumed() {
     let Some(server) = server("a_held_lock_is_retried_then_given_up_cleanly_and_resumed") else {
         return;
@@ -291,6 +307,10 @@ fn a_held_lock_is_retried_then_given_up_cleanly_and_resumed() {
 /// and lets it try once, so three attempts of 100 ms give up within seconds. The block's own
 /// defaults (2 s, ten attempts) would keep each of the run's attempts for over 20 s.
 #[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
 fn retrying_blocks_follow_the_runs_lock_timeout_and_bound() {
     let Some(server) = server("retrying_blocks_follow_the_runs_lock_timeout_and_bound") else {
         return;

@@ -544,11 +544,19 @@ fn hostile(dialect: Dialect, test: &str, cases: u32) {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
 fn hostile_postgres() {
     hostile(Dialect::Postgres, "hostile_postgres", POSTGRES_CASES);
 }
 
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn hostile_mysql() {
     hostile(Dialect::Mysql, "hostile_mysql", MYSQL_CASES);
 }
@@ -709,11 +717,19 @@ fn every_keyword(dialect: Dialect, test: &str) {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
 fn postgres_every_keyword_as_a_name() {
     every_keyword(Dialect::Postgres, "postgres_every_keyword_as_a_name");
 }
 
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn mysql_every_keyword_as_a_name() {
     every_keyword(Dialect::Mysql, "mysql_every_keyword_as_a_name");
 }
@@ -724,6 +740,10 @@ fn sqlite_every_keyword_as_a_name() {
 }
 
 #[test]
+#[cfg_attr(
+    not(all(live_postgres, live_mysql)),
+    ignore = "needs PostgreSQL and MySQL/MariaDB servers: set MIGC_TEST_POSTGRES_URL and MIGC_TEST_MYSQL_URL"
+)]
 fn benign_case_passes_everywhere() {
     for d in [Dialect::Postgres, Dialect::Mysql, Dialect::Sqlite] {
         regression(d, "benign_case_passes_everywhere", Case::default());
@@ -731,6 +751,10 @@ fn benign_case_passes_everywhere() {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn mysql_comment_with_an_escaped_quote() {
     regression(
         Dialect::Mysql,
@@ -743,6 +767,10 @@ fn mysql_comment_with_an_escaped_quote() {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn mysql_default_ending_in_a_backslash() {
     regression(
         Dialect::Mysql,
@@ -767,11 +795,19 @@ fn newline_in_file_name(dialect: Dialect, test: &str) {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
 fn postgres_file_name_with_a_newline() {
     newline_in_file_name(Dialect::Postgres, "postgres_file_name_with_a_newline");
 }
 
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn mysql_file_name_with_a_newline() {
     newline_in_file_name(Dialect::Mysql, "mysql_file_name_with_a_newline");
 }
@@ -782,6 +818,10 @@ fn sqlite_file_name_with_a_newline() {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
 fn postgres_dollar_quote_tag_in_names() {
     regression(
         Dialect::Postgres,
@@ -795,6 +835,10 @@ fn postgres_dollar_quote_tag_in_names() {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
 fn postgres_keyword_columns_with_an_index() {
     keyword_columns(
         Dialect::Postgres,
@@ -812,6 +856,10 @@ fn postgres_keyword_columns_with_an_index() {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn mysql_keyword_columns_with_an_index() {
     keyword_columns(
         Dialect::Mysql,

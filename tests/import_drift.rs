@@ -95,6 +95,10 @@ fn sqlite_drift_object_by_object() {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
 fn postgres_drift_and_objects_a_plan_leaves_alone() {
     let Some(admin) = server("MIGC_TEST_POSTGRES_URL", "postgres_drift") else {
         return;
@@ -207,6 +211,10 @@ fn a_sqlite_rebuild_that_would_lose_a_trigger_is_refused() {
 /// a SQLite dump of it) has no step, and `migc_state` is not part of the schema. A change made by hand is found, in the
 /// declared schema's words, and planned.
 #[test]
+#[cfg_attr(
+    not(all(live_postgres, live_mysql)),
+    ignore = "needs PostgreSQL and MySQL/MariaDB servers: set MIGC_TEST_POSTGRES_URL and MIGC_TEST_MYSQL_URL"
+)]
 fn a_database_migc_built_matches_its_declared_schema_on_every_dialect() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let d = tmp.path();

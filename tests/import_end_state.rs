@@ -53,6 +53,10 @@ fn plan(d: &Path, dialect: &str) {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
 fn postgres_current_to_desired() {
     let Some(admin) = server("MIGC_TEST_POSTGRES_URL", "postgres_current_to_desired") else {
         return;
@@ -146,6 +150,10 @@ fn mariadb_client(url: &str, file: &Path) {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn mysql_current_to_desired() {
     let Some(admin) = server("MIGC_TEST_MYSQL_URL", "mysql_current_to_desired") else {
         return;

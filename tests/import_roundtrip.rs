@@ -29,6 +29,10 @@ fn import(dir: &Path, url: &str) -> std::path::PathBuf {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
 fn postgres_round_trip_through_catalog_and_pg_dump() {
     let Some(admin) = server("MIGC_TEST_POSTGRES_URL", "postgres_round_trip") else {
         return;
@@ -253,6 +257,10 @@ fn sqlite_round_trip_through_catalog_and_schema_command() {
 /// The round trip on MariaDB: the model read from the catalog equals the imported files', and
 /// `migc plan --dialect mysql` from the database to them writes a plan of no step.
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn mysql_round_trip_through_catalog_and_mysqldump() {
     let Some(admin) = server("MIGC_TEST_MYSQL_URL", "mysql_round_trip") else {
         return;

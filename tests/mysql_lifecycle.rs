@@ -40,6 +40,10 @@ fn server(test: &str) -> Option<Server> {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn lifecycle_of_every_kind_of_change() {
     let test = "lifecycle_of_every_kind_of_change";
     let Some(server) = server(test) else { return };
@@ -47,6 +51,10 @@ fn lifecycle_of_every_kind_of_change() {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn lifecycle_of_example_chains() {
     let test = "lifecycle_of_example_chains";
     let Some(server) = server(test) else { return };
@@ -56,6 +64,10 @@ fn lifecycle_of_example_chains() {
 /// The README's promise: `mariadb DB < file` runs every script as-is (DELIMITER and all), up
 /// through every phase and down again, and re-running a script is harmless.
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn scripts_run_with_the_mariadb_client() {
     let Some(server) = server("scripts_run_with_the_mariadb_client") else {
         return;
@@ -175,6 +187,10 @@ fn split_writer<'a>(app: App, seed: u64, rows: u64) -> Writer<'a> {
 /// backfill, `SET NOT NULL` rebuilt in place, the old column dropped), and every row ends
 /// with its values.
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn concurrent_writers_see_no_errors_during_any_phase() {
     let Some(server) = server("concurrent_writers_see_no_errors_during_any_phase") else {
         return;
@@ -215,6 +231,10 @@ fn concurrent_writers_see_no_errors_during_any_phase() {
 /// inserts steadily (the dual-write trigger fills its rows), and leaves no row unfilled; the
 /// gate checks are then 0 and switch runs.
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn backfill_ends_under_insert_load() {
     let Some(server) = server("backfill_ends_under_insert_load") else {
         return;
@@ -417,6 +437,10 @@ fn count_in(db: &Db, sql: &str) -> i64 {
 /// ends with exactly the rows the writers left (none lost, none deleted coming back, none
 /// stale), and the referencing key ends on the new table, still cascading.
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn a_table_copy_under_concurrent_writes_loses_nothing() {
     let Some(server) = server("a_table_copy_under_concurrent_writes_loses_nothing") else {
         return;
@@ -470,6 +494,10 @@ fn a_table_copy_under_concurrent_writes_loses_nothing() {
 /// holds them, the key of `items` names `accounts` and cascades, the check holds, no helper is
 /// left.
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn a_copy_in_phases_under_concurrent_writes_rolls_back_from_switch_losing_nothing() {
     let Some(server) =
         server("a_copy_in_phases_under_concurrent_writes_rolls_back_from_switch_losing_nothing")
@@ -711,6 +739,10 @@ impl Hooks for OneDefaultAddress {
 /// and no helper table is left; after rolling back from contract, deleting a user still deletes
 /// its addresses.
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn a_unique_partial_index_holds_through_a_copy_of_the_table_its_cascading_key_references() {
     let Some(server) = server(
         "a_unique_partial_index_holds_through_a_copy_of_the_table_its_cascading_key_references",

@@ -25,6 +25,10 @@ const EXPECT: Expect = Expect {
 };
 
 #[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
 fn lifecycle_of_every_kind_of_change() {
     let test = "lifecycle_of_every_kind_of_change";
     let Some(server) = Server::for_test(&POSTGRES, test) else {
@@ -34,6 +38,10 @@ fn lifecycle_of_every_kind_of_change() {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
 fn lifecycle_of_example_chains() {
     let test = "lifecycle_of_example_chains";
     let Some(server) = Server::for_test(&POSTGRES, test) else {
@@ -70,6 +78,10 @@ fn writer<'a>(app: App, seed: u64) -> Writer<'a> {
 /// DESIGN.md §7: writers of both application versions see no error while any phase's script
 /// runs, for a realistic change (a computed column, a rename and a new foreign key at once).
 #[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
 fn concurrent_writers_see_no_errors_during_any_phase() {
     let test = "concurrent_writers_see_no_errors_during_any_phase";
     let Some(server) = Server::for_test(&POSTGRES, test) else {
@@ -115,6 +127,10 @@ fn concurrent_writers_see_no_errors_during_any_phase() {
 /// DESIGN.md §7: the backfill of a million rows ends while an old-application writer inserts
 /// steadily, and leaves no row without its computed value.
 #[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
 fn backfill_of_a_million_rows_ends_under_insert_load() {
     let test = "backfill_of_a_million_rows_ends_under_insert_load";
     let Some(server) = Server::for_test(&POSTGRES, test) else {

@@ -213,6 +213,10 @@ fn as_user(url: &str, user: &str, password: &str, db: &str) -> String {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
 fn a_postgres_password_appears_nowhere() {
     let Some(server) = live(
         "MIGC_TEST_POSTGRES_URL",

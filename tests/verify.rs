@@ -98,6 +98,10 @@ fn the_readme_verify_command_works() {
 }
 
 #[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
 fn every_example_step_verifies_on_postgres() {
     let Some(server) = live(
         "MIGC_TEST_POSTGRES_URL",
@@ -223,6 +227,10 @@ fn verify_on_a_server_dialect_needs_a_url() {
 /// dual-write triggers and of one gaining a self-reference), a split column and a new
 /// expression index on a filled table.
 #[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
 fn example_versions_and_changes_verify_on_mysql() {
     let Some(server) = live(
         "MIGC_TEST_MYSQL_URL",

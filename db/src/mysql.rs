@@ -72,6 +72,10 @@ mod tests {
     use crate::{connect, live};
 
     #[test]
+    #[cfg_attr(
+        not(live_mysql),
+        ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+    )]
     fn mysql_values_and_errors() {
         let Some(url) = live("MIGC_TEST_MYSQL_URL") else {
             return;

@@ -52,6 +52,10 @@ mod tests {
     use crate::{connect, live};
 
     #[test]
+    #[cfg_attr(
+        not(live_postgres),
+        ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+    )]
     fn postgres_values_and_errors() {
         let Some(url) = live("MIGC_TEST_POSTGRES_URL") else {
             return;
