@@ -542,3 +542,89 @@ fn a_generated_plan_applies_resumes_after_a_kill_and_rolls_back() {
     );
     assert_eq!(number(c.as_mut(), "SELECT count(*) FROM migc_state"), 0);
 }
+
+/// A type change through a shadow column: at contract the dual-write triggers go and the shadow
+/// takes the column's place. Writes that come while the swap waits for its lock must neither
+/// fail (the shadow is `not null` without a default by then, error 1364) nor miss the shadow:
+/// the triggers go only once the table is locked for the swap.
+#[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
+fn writes_while_contract_waits_for_the_column_swap_keep_their_values() {
+    let Some(server) = server("writes_while_contract_waits_for_the_column_swap_keep_their_values")
+    else {
+        return;
+    };
+    let db = Scratch::new(&server);
+    let work = Work::new();
+    let v1 = work.schema(
+        "v1",
+        "table accounts {\n  id bigint primary key identity\n  balance int32 not null\n}\n",
+    );
+    let v2 = work.schema(
+        "v2",
+        "table accounts {\n  id bigint primary key identity\n  balance int64 not null from balance up (balance) down (balance)\n}\n",
+    );
+    let p1 = work.plan("empty", &v1, "mysql", "p1");
+    let p2 = work.plan(&v1, &v2, "mysql", "p2");
+    expect(
+        &run(&["apply", &p1, "--url", &db.url, "--through", "contract"]),
+        0,
+    );
+    connect(&db.url)
+        .execute("INSERT INTO accounts (balance) VALUES (1), (2)")
+        .unwrap();
+    expect(
+        &run(&["apply", &p2, "--url", &db.url, "--through", "switch"]),
+        0,
+    );
+    // Another session's open transaction holds the table's metadata lock for three seconds,
+    // longer than the scripts' lock wait: the swap waits, gives up and is retried.
+    let mut holder = connect(&db.url);
+    holder.execute("START TRANSACTION").unwrap();
+    holder.query("SELECT count(*) FROM accounts").unwrap();
+    let contract = Spawned::start(&["apply", &p2, "--url", &db.url, "--phase", "contract"]);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let url = db.url.clone();
+    let writer = std::thread::spawn(move || {
+        let mut c = connect(&url);
+        let mut failures = Vec::new();
+        for i in 0..20 {
+            if let Err(e) = c.execute(&format!(
+                "INSERT INTO accounts (balance) VALUES ({})",
+                100 + i
+            )) {
+                failures.push(e.to_string());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(150));
+        }
+        failures
+    });
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    holder.execute("COMMIT").unwrap();
+    let failures = writer.join().expect("the writer");
+    let (code, out, err) = contract.finish();
+    assert_eq!(code, Some(0), "{out}\n{err}");
+    assert!(
+        failures.is_empty(),
+        "writes failed during contract: {failures:?}"
+    );
+    let mut c = connect(&db.url);
+    assert_eq!(
+        number(
+            c.as_mut(),
+            "SELECT count(*) FROM accounts WHERE balance IN (1, 2) OR balance BETWEEN 100 AND 119"
+        ),
+        22
+    );
+    assert_eq!(
+        value(
+            c.as_mut(),
+            "SELECT data_type FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'accounts' AND column_name = 'balance'"
+        )
+        .as_deref(),
+        Some("bigint")
+    );
+}

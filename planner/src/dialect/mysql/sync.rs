@@ -99,13 +99,44 @@ impl Mysql {
     ) -> Result<(), Diagnostic> {
         if let Some(sync) = scope.removes_sync {
             if let Some(table) = step.op.table() {
-                let mut up = self.remove_sync(table);
-                up.append(&mut l.up);
-                l.up = up;
+                if !self.remove_sync_under_lock(l, step, table) {
+                    let mut up = self.remove_sync(table);
+                    up.append(&mut l.up);
+                    l.up = up;
+                }
                 l.down.extend(self.install_sync(table, sync)?);
             }
         }
         Ok(())
+    }
+
+    /// Removes the triggers and runs a column drop or swap with the table locked for writes in
+    /// between, so that no row is written without its triggers while the change waits for its
+    /// lock: a shadow column the triggers filled is `not null` without a default by then, and a
+    /// write meanwhile would fail (1364) or miss it. The step's program is made first (no
+    /// procedure can be made under `LOCK TABLES`), the lock is taken (a wait for it is retried
+    /// like any lock wait, with the triggers still in place), and the program called under it.
+    /// False when the step is not such a change, whose triggers then go first.
+    fn remove_sync_under_lock(&self, l: &mut Lowered, step: &Step, table: &str) -> bool {
+        if !matches!(
+            step.op,
+            crate::step::Op::DropColumn { .. } | crate::step::Op::RenameColumn { .. }
+        ) {
+            return false;
+        }
+        let Some(first) = l.up.first_mut() else {
+            return false;
+        };
+        let Some((made, dropped)) = first.sql.split_once("CALL migc_step();") else {
+            return false;
+        };
+        let drops: Vec<String> = self.remove_sync(table).into_iter().map(|u| u.sql).collect();
+        first.sql = format!(
+            "{made}LOCK TABLES {} WRITE;\n{}\nCALL migc_step();\nUNLOCK TABLES;{dropped}",
+            q(table),
+            drops.join("\n")
+        );
+        true
     }
 
     pub(super) fn trigger_name(table: &str, event: &str) -> String {

@@ -35,8 +35,6 @@ DROP PROCEDURE migc_step;
 
 -- [29] drop column `comments.author_name`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
-DROP TRIGGER IF EXISTS `migc_sync_comments_insert`;
-DROP TRIGGER IF EXISTS `migc_sync_comments_update`;
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
@@ -73,7 +71,11 @@ BEGIN
   END WHILE;
 END//
 DELIMITER ;
+LOCK TABLES `comments` WRITE;
+DROP TRIGGER IF EXISTS `migc_sync_comments_insert`;
+DROP TRIGGER IF EXISTS `migc_sync_comments_update`;
 CALL migc_step();
+UNLOCK TABLES;
 DROP PROCEDURE migc_step;
 
 -- [30] put shadow column `author_name__migc_new` in place of `comments.author_name`
