@@ -374,6 +374,7 @@ fn a_held_metadata_lock_is_retried_then_given_up_cleanly_and_resumed() {
     let mut holder = connect(&db.url);
     holder.execute("START TRANSACTION").unwrap();
     holder.query("SELECT count(*) FROM t").unwrap();
+    let started = std::time::Instant::now();
     let o = run(&[
         "apply",
         &plan,
@@ -386,7 +387,14 @@ fn a_held_metadata_lock_is_retried_then_given_up_cleanly_and_resumed() {
         "--retries",
         "1",
     ]);
+    let waited = started.elapsed();
     expect(&o, 1);
+    // Two attempts of one second and a pause between them: the scripts' programs try once
+    // under the runner's policy instead of retrying on their own (which waited ~44 s).
+    assert!(
+        waited < std::time::Duration::from_secs(15),
+        "--lock-timeout 1s --retries 1 waited {waited:?}"
+    );
     let err = text(&o.stderr);
     assert!(err.contains("attempt 1 of 2; retrying"), "{err}");
     assert!(

@@ -238,7 +238,7 @@ mod tests {
         let t = Duration::from_millis(1500);
         assert_eq!(
             Dialect::Mysql.behaviour().lock_timeout(t),
-            "SET SESSION lock_wait_timeout = 1, SESSION innodb_lock_wait_timeout = 1"
+            "SET SESSION lock_wait_timeout = 1, SESSION innodb_lock_wait_timeout = 1, @migc_lock_attempts = 1"
         );
         assert_eq!(
             Dialect::Sqlite.behaviour().lock_timeout(t),

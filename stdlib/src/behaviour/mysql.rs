@@ -40,10 +40,14 @@ impl Behaviour for Mysql {
     }
 
     /// `lock_wait_timeout` (metadata locks) and `innodb_lock_wait_timeout` (row locks), in
-    /// whole seconds, at least one.
+    /// whole seconds, at least one; and one attempt for the scripts' programs
+    /// (`@migc_lock_attempts`), so that the runner's backoff is the only one and its retries
+    /// bound the wait.
     fn lock_timeout(&self, timeout: Duration) -> String {
         let s = timeout.as_secs().max(1);
-        format!("SET SESSION lock_wait_timeout = {s}, SESSION innodb_lock_wait_timeout = {s}")
+        format!(
+            "SET SESSION lock_wait_timeout = {s}, SESSION innodb_lock_wait_timeout = {s}, @migc_lock_attempts = 1"
+        )
     }
 
     /// `GET_LOCK('migc:<database>')`, held by the session: lock names are server-wide, hence

@@ -112,7 +112,7 @@ impl Mysql {
             s.push_str(&D.indent(&body.declares, "      "));
         }
         s.push_str(&format!(
-            "      DECLARE EXIT HANDLER FOR 1205, 1213\n      BEGIN\n        SET attempt = attempt + 1;\n        IF attempt >= {} THEN\n          RESIGNAL;\n        END IF;\n        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));\n      END;\n",
+            "      DECLARE EXIT HANDLER FOR 1205, 1213\n      BEGIN\n        SET attempt = attempt + 1;\n        IF attempt >= COALESCE(@migc_lock_attempts, {}) THEN\n          RESIGNAL;\n        END IF;\n        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));\n      END;\n",
             self.attempts
         ));
         if body.alternatives > 1 {

@@ -19,7 +19,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -58,7 +58,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -87,7 +87,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -133,7 +133,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -500,7 +500,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -864,7 +864,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));

@@ -26,7 +26,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -83,7 +83,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -137,7 +137,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));

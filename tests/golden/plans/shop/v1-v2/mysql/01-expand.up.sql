@@ -26,7 +26,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -316,7 +316,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -612,7 +612,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -746,7 +746,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -786,7 +786,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -857,7 +857,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -898,7 +898,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -938,7 +938,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -1037,7 +1037,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -1209,7 +1209,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -1242,7 +1242,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -1283,7 +1283,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -1324,7 +1324,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -1430,7 +1430,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));

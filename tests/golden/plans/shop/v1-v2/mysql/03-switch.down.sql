@@ -20,7 +20,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -102,7 +102,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -140,7 +140,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -222,7 +222,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -275,7 +275,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -312,7 +312,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -349,7 +349,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));

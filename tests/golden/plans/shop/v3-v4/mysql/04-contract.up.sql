@@ -20,7 +20,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -193,7 +193,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -338,7 +338,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -378,7 +378,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -415,7 +415,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -456,7 +456,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -497,7 +497,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -546,7 +546,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -817,7 +817,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -867,7 +867,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -916,7 +916,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -965,7 +965,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
@@ -1014,7 +1014,7 @@ BEGIN
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
-        IF attempt >= 10 THEN
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
           RESIGNAL;
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
