@@ -401,3 +401,88 @@ fn connect_prints_each_form() {
     expect(&o, 0);
     assert_eq!(text(&o.stdout), "");
 }
+
+const R1: &str = "table people {\n  id bigint primary key identity\n  first varchar(50) not null\n  last varchar(50) not null\n  full_name varchar(120) not null\n}\n";
+
+const R2: &str = "table people {\n  id bigint primary key identity\n  first varchar(50) not null\n  last varchar(50) not null\n  retire full_name down (first || ' ' || last)\n}\n";
+
+/// A column retired with a `down` from a table whose new shape adds no column: a row written
+/// without it by a connection that says nothing of its version is the new application's, and
+/// gets `down` (the old application always writes it); the old application's value stays.
+fn retired_column_is_filled_for_rows_written_without_it(dialect: &str, url: &str) {
+    let work = Work::new();
+    let v1 = work.schema("v1", R1);
+    let v2 = work.schema("v2", R2);
+    let p1 = work.plan("empty", &v1, dialect, "p1");
+    let p2 = work.plan(&v1, &v2, dialect, "p2");
+    expect(
+        &run(&["apply", &p1, "--url", url, "--through", "contract"]),
+        0,
+    );
+    expect(&run(&["apply", &p2, "--url", url, "--phase", "expand"]), 0);
+    let mut plain = connect(url);
+    plain
+        .execute("INSERT INTO people (first, last) VALUES ('Ada', 'Lovelace')")
+        .unwrap();
+    plain
+        .execute(
+            "INSERT INTO people (first, last, full_name) VALUES ('Alan', 'Turing', 'A. M. Turing')",
+        )
+        .unwrap();
+    assert_eq!(
+        rows(plain.as_mut(), "SELECT full_name FROM people ORDER BY id"),
+        vec![
+            vec![Some("Ada Lovelace".to_string())],
+            vec![Some("A. M. Turing".to_string())]
+        ],
+        "{dialect}"
+    );
+    // Rolled back, the column holds a value in every row again.
+    expect(&run(&["rollback", &p2, "--url", url]), 0);
+    assert_eq!(
+        number(
+            plain.as_mut(),
+            "SELECT count(*) FROM people WHERE full_name IS NULL"
+        ),
+        0
+    );
+}
+
+#[test]
+fn sqlite_retired_column_is_filled_for_rows_written_without_it() {
+    let work = Work::new();
+    let url = format!("sqlite://{}", work.path("db.sqlite").display());
+    retired_column_is_filled_for_rows_written_without_it("sqlite", &url);
+}
+
+#[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
+fn postgres_retired_column_is_filled_for_rows_written_without_it() {
+    let Some(server) = live(
+        "MIGC_TEST_POSTGRES_URL",
+        "postgres_retired_column_is_filled_for_rows_written_without_it",
+    ) else {
+        return;
+    };
+    let db = Scratch::new(&server);
+    retired_column_is_filled_for_rows_written_without_it("postgres", &db.url);
+}
+
+#[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
+fn mysql_retired_column_is_filled_for_rows_written_without_it() {
+    let Some(server) = live(
+        "MIGC_TEST_MYSQL_URL",
+        "mysql_retired_column_is_filled_for_rows_written_without_it",
+    ) else {
+        return;
+    };
+    let db = Scratch::new(&server);
+    retired_column_is_filled_for_rows_written_without_it("mysql", &db.url);
+}

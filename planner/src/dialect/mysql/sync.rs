@@ -41,6 +41,9 @@ struct Marked<'a> {
     new_version: &'a str,
     old_version: Option<&'a str>,
     ups: &'a [String],
+    /// `ups`, and for a write told by the columns it fills, `down` for the deployed columns it
+    /// leaves null where the new shape adds none.
+    guessed_ups: &'a [String],
     downs: &'a [String],
     shadows_insert: &'a [String],
     shadows_update: &'a [String],
@@ -193,6 +196,20 @@ impl Mysql {
                 .collect::<Vec<_>>()
                 .join(" AND ")
         };
+        // Where the new shape adds no column to tell the writer by, a deployed column with a
+        // `down` that an insert leaves null is the new application's row, which gets `down`.
+        let mut guessed_ups = ups.clone();
+        if new_cols.is_empty() {
+            for (c, down) in &sync.old_columns {
+                if let Some(d) = down {
+                    guessed_ups.push(format!(
+                        "IF NEW.{0} IS NULL THEN\n  SET NEW.{0} = {1};\nEND IF;",
+                        q(c),
+                        expr_on(d, "NEW")?
+                    ));
+                }
+            }
+        }
         let bypass = "IF COALESCE(@migc_backfill, '') <> 'on' THEN\n";
         // Only where a version's writes get something the other's do not.
         let marked = sync
@@ -206,6 +223,7 @@ impl Mysql {
                     new_version,
                     old_version: sync.old_version.as_deref(),
                     ups: &ups,
+                    guessed_ups: &guessed_ups,
                     downs: &downs,
                     shadows_insert: &shadows_insert,
                     shadows_update: &shadows_update,
@@ -220,7 +238,7 @@ impl Mysql {
         insert.push_str(&indent(&shadows_insert, 2));
         insert.push_str(&format!(
             "    IF {all_new_null} THEN\n      -- written by the old application\n{}    ELSE\n      -- written by the new application\n{}    END IF;\n  END IF;\nEND",
-            indent(&ups, 3),
+            indent(&guessed_ups, 3),
             indent(&downs, 3)
         ));
         let mut update = String::from("BEGIN\n  ");
@@ -283,11 +301,12 @@ impl Mysql {
         let required_insert: Vec<String> = required.iter().map(|c| refuse(c, false)).collect();
         let required_update: Vec<String> = required.iter().map(|c| refuse(c, true)).collect();
         let insert = format!(
-            "BEGIN\n  IF COALESCE(@migc_backfill, '') <> 'on' THEN\n{shadows}    IF {new_app} THEN\n      -- written by the new application (its connections set @migc_app)\n{required}{downs}    ELSEIF {old_app} THEN\n      -- written by the old application\n{ups}    ELSEIF {all_new_null} THEN\n      -- written by a connection of neither version, told by the columns it fills\n{ups}    ELSE\n{downs}    END IF;\n  END IF;\nEND",
+            "BEGIN\n  IF COALESCE(@migc_backfill, '') <> 'on' THEN\n{shadows}    IF {new_app} THEN\n      -- written by the new application (its connections set @migc_app)\n{required}{downs}    ELSEIF {old_app} THEN\n      -- written by the old application\n{ups}    ELSEIF {all_new_null} THEN\n      -- written by a connection of neither version, told by the columns it fills\n{guessed}    ELSE\n{downs}    END IF;\n  END IF;\nEND",
             shadows = lines(m.shadows_insert, 2),
             required = lines(&required_insert, 3),
             downs = indent(m.downs, 3),
             ups = indent(m.ups, 3),
+            guessed = indent(m.guessed_ups, 3),
             all_new_null = m.all_new_null,
         );
         let mut update = String::from("BEGIN\n  IF COALESCE(@migc_backfill, '') <> 'on' THEN\n");
