@@ -88,6 +88,8 @@ codes! {
     BadView = "E1023",
     /// A declared object is also acknowledged as dropped.
     DroppedButDeclared = "E1024",
+    /// A column's default is a literal its type cannot hold (`int32 default 'abc'`).
+    DefaultDoesNotFit = "E1025",
     /// A table without a primary key: backfills and row comparisons need one.
     NoPrimaryKey = "W1001",
     /// A `use` whose item is never included.

@@ -93,6 +93,106 @@ impl Resolver<'_> {
                 }
             }
         }
+        if let Some(problem) = misfit(&checked.ast, ty) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::DefaultDoesNotFit,
+                    format!("default `{}` does not fit type `{ty}`", sql.text),
+                )
+                .primary(sql.span, problem.what)
+                .help(problem.help),
+            );
+            return None;
+        }
         Some(checked.expr)
+    }
+}
+
+/// Why a literal default cannot be a value of its column's type, and how to write one that is.
+struct Misfit {
+    what: String,
+    help: String,
+}
+
+/// A literal default its built-in type cannot hold, which every database would refuse (or, in
+/// SQLite, store as something else) when the column is made. Expressions are left to the
+/// database.
+fn misfit(e: &sqlparser::ast::Expr, ty: &ColumnType) -> Option<Misfit> {
+    use migc_stdlib::TypeClass::*;
+    use sqlparser::ast::{Expr as E, UnaryOperator, Value as V};
+    let class = ty.builtin()?.class;
+    let fail = |what: &str, help: String| {
+        Some(Misfit {
+            what: what.to_string(),
+            help,
+        })
+    };
+    let (value, negated) = match e {
+        E::Value(v) => (&v.value, false),
+        E::UnaryOp {
+            op: UnaryOperator::Minus,
+            expr,
+        } => match expr.as_ref() {
+            E::Value(v) => (&v.value, true),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    match value {
+        V::SingleQuotedString(s) => match class {
+            Integer if s.trim().parse::<i128>().is_err() => fail(
+                "not an integer",
+                "write a number without quotes, such as `default 0`, or change the type to `text`"
+                    .into(),
+            ),
+            Decimal | Float if s.trim().parse::<f64>().is_err() => fail(
+                "not a number",
+                "write a number without quotes, such as `default 0.0`".into(),
+            ),
+            Uuid if {
+                let hex: Vec<char> = s
+                    .trim_matches(|c| c == '{' || c == '}')
+                    .chars()
+                    .filter(|c| *c != '-')
+                    .collect();
+                hex.len() != 32 || !hex.iter().all(char::is_ascii_hexdigit)
+            } =>
+            {
+                fail(
+                    "not a UUID",
+                    "write a UUID such as `default '00000000-0000-0000-0000-000000000000'`, or `default gen_uuid()`".into(),
+                )
+            }
+            Text => match ty {
+                ColumnType::Builtin { name, args } if name == "varchar" => {
+                    let limit = *args.first()?;
+                    let length = s.chars().count() as u64;
+                    (length > limit).then(|| Misfit {
+                        what: format!("{length} characters, longer than `{ty}` holds"),
+                        help: format!("shorten it to {limit} characters, or widen the column"),
+                    })
+                }
+                _ => None,
+            },
+            _ => None,
+        },
+        V::Number(n, _) => match class {
+            Text | Bytes | Uuid | Temporal | Json => fail(
+                "a number",
+                format!("write it as a string: `default '{}{n}'`", if negated { "-" } else { "" }),
+            ),
+            Integer if n.contains(['.', 'e', 'E']) => fail(
+                "not an integer",
+                "write a whole number, or change the type to `decimal` or `float64`".into(),
+            ),
+            Bool if !negated && (n == "0" || n == "1") => None,
+            Bool => fail("a number", "write `default true` or `default false`".into()),
+            _ => None,
+        },
+        V::Boolean(_) if class != Bool => fail(
+            "a boolean",
+            "write a value of the column's type, or change the type to `bool`".into(),
+        ),
+        _ => None,
     }
 }
