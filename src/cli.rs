@@ -167,12 +167,16 @@ pub enum Command {
         /// Run every phase up to and including this one.
         #[arg(long, value_name = "NAME")]
         through: Option<String>,
-        /// Rows per backfill batch (each batch is one transaction with its checkpoint).
-        #[arg(long, value_name = "ROWS", default_value_t = 1000)]
-        batch_size: u64,
-        /// Pause between backfill batches, in milliseconds.
-        #[arg(long, value_name = "MS", default_value_t = 20)]
-        pause_ms: u64,
+        /// Rows per backfill batch (each batch is one transaction with its checkpoint). Without
+        /// it, each batch is sized to take about 100 ms, from the time the last ones took
+        /// (100 to 50,000 rows).
+        #[arg(long, value_name = "ROWS")]
+        batch_size: Option<u64>,
+        /// Pause after each backfill batch, in milliseconds. Without it, the walk pauses only
+        /// when the server pushes back: after a batch that waited for a lock or took far longer
+        /// than planned.
+        #[arg(long, value_name = "MS")]
+        pause_ms: Option<u64>,
     },
     /// Roll back the applied phases of a plan, last first.
     Rollback {

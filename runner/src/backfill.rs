@@ -8,6 +8,7 @@
 //! At the end the dialect's `remaining` query must say 0; if it does not (a writer without the
 //! triggers), the walk is made once more from the start before giving up.
 
+use crate::pace::{self, Pace};
 use crate::progress::Progress;
 use crate::retry::{self, Policy};
 use crate::state::{self, Record};
@@ -15,7 +16,7 @@ use crate::{Error, Kind};
 use migc_db::{Connection, DbError};
 use migc_planner::dialect::Batch;
 use migc_stdlib::Dialect;
-use std::time::Duration;
+use std::time::Instant;
 
 /// Where a backfill records itself and how it paces.
 pub struct Job<'a> {
@@ -23,8 +24,8 @@ pub struct Job<'a> {
     pub label: &'a str,
     pub phase: &'a str,
     pub step: &'a str,
-    pub batch_size: u64,
-    pub pause: Duration,
+    /// The pacing the walk starts with ([`crate::pace`]).
+    pub pace: Pace,
     pub policy: &'a Policy,
     pub quiet: bool,
 }
@@ -108,6 +109,7 @@ pub fn run(
     }
     let table = dialect.behaviour().quote_ident(&batch.table);
     let mut rewalked = false;
+    let mut pace = job.pace.clone();
     loop {
         let left = count(
             conn,
@@ -126,16 +128,28 @@ pub fn run(
         );
         loop {
             let what = format!("backfill of `{}`", batch.table);
+            let limit = pace.size();
+            let mut attempts = 0;
+            let mut took = std::time::Duration::ZERO;
             let step = retry::run(job.policy, &what, job.quiet, conn, |c| {
-                one_batch(c, batch, job, checkpoint.as_deref(), done, total)
+                attempts += 1;
+                let start = Instant::now();
+                let r = one_batch(c, batch, job, limit, checkpoint.as_deref(), done, total);
+                took = start.elapsed();
+                r
             });
             match step {
                 Ok(Some((last, n))) => {
                     checkpoint = Some(last);
                     done += n;
                     progress.update(done);
-                    if !job.pause.is_zero() {
-                        std::thread::sleep(job.pause);
+                    let pause = pace.after(pace::Batch {
+                        rows: n,
+                        took,
+                        retried: attempts > 1,
+                    });
+                    if !pause.is_zero() {
+                        std::thread::sleep(pause);
                     }
                 }
                 Ok(None) => break,
@@ -190,6 +204,7 @@ fn one_batch(
     conn: &mut dyn Connection,
     batch: &Batch,
     job: &Job<'_>,
+    limit: u64,
     checkpoint: Option<&[String]>,
     done: u64,
     total: u64,
@@ -202,7 +217,7 @@ fn one_batch(
             conn.execute(s)?;
         }
         let after = after(dialect, batch, checkpoint);
-        let limit = job.batch_size.max(1).to_string();
+        let limit = limit.max(1).to_string();
         // Names and texts of the statements may hold the placeholders' characters too.
         let next = b.fill_placeholders(&batch.next, &[("{after}", &after), ("{limit}", &limit)]);
         let keys = conn.query(&next)?;
@@ -305,8 +320,7 @@ mod tests {
             label: "a -> b",
             phase: "backfill",
             step: "s",
-            batch_size: 10,
-            pause: Duration::ZERO,
+            pace: Pace::new(Some(10), Some(std::time::Duration::ZERO)),
             policy: &policy,
             quiet: true,
         };

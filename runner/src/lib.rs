@@ -16,6 +16,7 @@
 
 pub mod backfill;
 pub mod lock;
+pub mod pace;
 pub mod plan_dir;
 pub mod progress;
 pub mod retry;

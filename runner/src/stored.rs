@@ -35,7 +35,7 @@ pub fn build(declared: &Schema, server: &DbUrl, locate: Locate<'_>) -> Result<Sc
     .ok_or_else(|| "the declared schema does not plan from `empty`".to_string())?;
     let opts = Options {
         quiet: true,
-        pause: std::time::Duration::ZERO,
+        pause: Some(std::time::Duration::ZERO),
         ..Options::default()
     };
     let scratch = Scratch::create(server).map_err(|e| e.to_string())?;

@@ -78,12 +78,12 @@ pub fn run(
     run: &RunArgs,
     phase: Option<String>,
     through: Option<String>,
-    batch_size: u64,
-    pause_ms: u64,
+    batch_size: Option<u64>,
+    pause_ms: Option<u64>,
 ) -> Result<(), Failure> {
     let (plan, url, mut conn, mut options) = open(dir, run, true)?;
-    options.batch_size = batch_size.max(1);
-    options.pause = std::time::Duration::from_millis(pause_ms);
+    options.batch_size = batch_size.map(|n| n.max(1));
+    options.pause = pause_ms.map(std::time::Duration::from_millis);
     let target = match (phase, through) {
         (Some(p), _) => Target::Phase(p),
         (None, Some(t)) => Target::Through(t),

@@ -29,26 +29,16 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 /// How a run behaves.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Options {
     pub policy: Policy,
-    pub batch_size: u64,
-    pub pause: Duration,
+    /// Rows per backfill batch; `None`: sized by time ([`crate::pace`]).
+    pub batch_size: Option<u64>,
+    /// The pause after each backfill batch; `None`: only when the server pushes back.
+    pub pause: Option<Duration>,
     pub dry_run: bool,
     /// No notes or progress (for `verify`).
     pub quiet: bool,
-}
-
-impl Default for Options {
-    fn default() -> Options {
-        Options {
-            policy: Policy::default(),
-            batch_size: 1000,
-            pause: Duration::from_millis(20),
-            dry_run: false,
-            quiet: false,
-        }
-    }
 }
 
 /// Which phases `apply` runs.

@@ -4,6 +4,7 @@
 
 use super::{io, Run};
 use crate::backfill::{self, Job};
+use crate::pace::Pace;
 use crate::script::{self, FramedStep};
 use crate::state;
 use crate::{Error, Kind};
@@ -76,8 +77,8 @@ impl Run<'_> {
         }
         if let Some(b) = entry.and_then(|e| e.backfill.as_ref()) {
             println!(
-                "-- in batches of {} rows, each in one transaction with its checkpoint:",
-                self.opts.batch_size
+                "-- {}, each in one transaction with its checkpoint:",
+                Pace::new(self.opts.batch_size, self.opts.pause).describe()
             );
             println!("{}", b.fill);
         } else {
@@ -99,8 +100,7 @@ impl Run<'_> {
             label,
             phase,
             step: &e.id,
-            batch_size: self.opts.batch_size,
-            pause: self.opts.pause,
+            pace: Pace::new(self.opts.batch_size, self.opts.pause),
             policy: &self.opts.policy,
             quiet: self.opts.quiet,
         };

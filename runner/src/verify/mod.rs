@@ -50,8 +50,8 @@ fn plan_error(what: &str, e: Error) -> Error {
 pub fn run(url: &DbUrl, conn: &mut dyn Connection, case: &Case<'_>) -> Result<Report, Error> {
     let opts = Options {
         quiet: true,
-        pause: std::time::Duration::ZERO,
-        batch_size: 500,
+        pause: Some(std::time::Duration::ZERO),
+        batch_size: Some(500),
         ..Options::default()
     };
     let mut shared = BTreeMap::new();

@@ -1,11 +1,14 @@
-//! Renaming a column of a 1,000,000-row PostgreSQL table under an application load, through
-//! every phase to contract, by the real `migc` binary. The new application sees the new name
-//! through its version's view from expand on and contract renames the column in the catalog, so
-//! no row is touched; the baseline, measured in the same run on a table of the same size and
-//! load, is a column computed from the deployed one (`from title up (title)`), which the
-//! backfill fills row by row, as a rename cost before the version layer.
+//! Online changes of 1,000,000-row PostgreSQL tables under an application load, through every
+//! phase to contract, by the real `migc` binary, each on a table of its own with the same load:
 //!
-//! Run with `MIGC_TEST_POSTGRES_URL=postgres://… cargo bench --bench rename` (a scratch
+//! - a rename: the new application sees the new name through its version's view from expand on
+//!   and contract renames the column in the catalog, so no row is touched;
+//! - a column computed from another (`from title up (title)`), filled by the backfill row by row,
+//!   once with the fixed batches migc used before (`--batch-size 1000 --pause-ms 20`) and once
+//!   with its default batches, sized by time;
+//! - the baseline for both: one `UPDATE` of every row, as a naive migration fills a column.
+//!
+//! Run with `MIGC_TEST_POSTGRES_URL=postgres://… cargo bench --bench online` (a scratch
 //! database is made on that server and dropped). Not a test: it prints figures.
 
 use migc_db::{Connection, DbUrl};
@@ -24,7 +27,13 @@ const V1: &str = "table renamed {
   hits  int32  not null default 0
 }
 
-table copied {
+table fixed {
+  id    bigint primary key identity
+  title text   not null default ''
+  hits  int32  not null default 0
+}
+
+table paced {
   id    bigint primary key identity
   title text   not null default ''
   hits  int32  not null default 0
@@ -37,7 +46,13 @@ const V2: &str = "table renamed {
   hits  int32  not null default 0
 }
 
-table copied {
+table fixed {
+  id    bigint primary key identity
+  title text   not null default ''
+  hits  int32  not null default 0
+}
+
+table paced {
   id    bigint primary key identity
   title text   not null default ''
   hits  int32  not null default 0
@@ -50,7 +65,32 @@ const V3: &str = "table renamed {
   hits  int32  not null default 0
 }
 
-table copied {
+table fixed {
+  id    bigint primary key identity
+  name  text   not null default '' from title up (title)
+  hits  int32  not null default 0
+}
+
+table paced {
+  id    bigint primary key identity
+  title text   not null default ''
+  hits  int32  not null default 0
+}
+";
+
+const V4: &str = "table renamed {
+  id    bigint primary key identity
+  name  text   not null default '' renamed from title
+  hits  int32  not null default 0
+}
+
+table fixed {
+  id    bigint primary key identity
+  name  text   not null default '' from title up (title)
+  hits  int32  not null default 0
+}
+
+table paced {
   id    bigint primary key identity
   name  text   not null default '' from title up (title)
   hits  int32  not null default 0
@@ -113,7 +153,7 @@ impl Drop for Scratch {
 }
 
 fn run(server: &str) -> Result<(), String> {
-    let name = format!("migc_bench_rename_{}", std::process::id());
+    let name = format!("migc_bench_online_{}", std::process::id());
     let mut admin = connect(server)?;
     admin
         .execute(&format!("CREATE DATABASE {name}"))
@@ -125,7 +165,13 @@ fn run(server: &str) -> Result<(), String> {
     };
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let path = |f: &str| dir.path().join(f).display().to_string();
-    for (file, text) in [("v1.mig", V1), ("v2.mig", V2), ("v3.mig", V3)] {
+    let versions = [
+        ("v1.mig", V1),
+        ("v2.mig", V2),
+        ("v3.mig", V3),
+        ("v4.mig", V4),
+    ];
+    for (file, text) in versions {
         std::fs::write(path(file), text).map_err(|e| e.to_string())?;
     }
     let plan = |from: &str, to: &str, out: &str| {
@@ -144,6 +190,7 @@ fn run(server: &str) -> Result<(), String> {
     plan("empty", "v1.mig", "p1")?;
     plan(&path("v1.mig"), "v2.mig", "p2")?;
     plan(&path("v2.mig"), "v3.mig", "p3")?;
+    plan(&path("v3.mig"), "v4.mig", "p4")?;
     migc(&[
         "apply",
         &path("p1"),
@@ -153,13 +200,20 @@ fn run(server: &str) -> Result<(), String> {
         "contract",
     ])?;
     let mut conn = connect(&db.url)?;
-    for t in ["renamed", "copied"] {
-        conn.execute(&format!(
-            "INSERT INTO {t} (title) SELECT 'title ' || g FROM generate_series(1, {ROWS}) AS g"
-        ))
-        .map_err(|e| e.to_string())?;
-        conn.execute(&format!("VACUUM ANALYZE {t}"))
-            .map_err(|e| e.to_string())?;
+    let sql = |conn: &mut dyn Connection, s: &str| conn.execute(s).map_err(|e| e.to_string());
+    // The baseline's table, made directly: a nullable column one UPDATE fills.
+    sql(
+        conn.as_mut(),
+        "CREATE TABLE updated (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, title text NOT NULL DEFAULT '', hits integer NOT NULL DEFAULT 0, name text)",
+    )?;
+    for t in ["renamed", "fixed", "paced", "updated"] {
+        sql(
+            conn.as_mut(),
+            &format!(
+                "INSERT INTO {t} (title) SELECT 'title ' || g FROM generate_series(1, {ROWS}) AS g"
+            ),
+        )?;
+        sql(conn.as_mut(), &format!("VACUUM ANALYZE {t}"))?;
     }
     println!("{ROWS} rows in each table; the application's load: one read, update or insert every {} ms on the table changed", PERIOD.as_millis());
     println!();
@@ -167,16 +221,23 @@ fn run(server: &str) -> Result<(), String> {
         "| change | through contract | rows written by migc | app's worst latency | app errors |"
     );
     println!("|---|---|---|---|---|");
-    let rename = measure(&db.url, "renamed", &path("p2"))?;
-    // The rename is done: every row is there under the new name.
-    let named = conn
-        .query("SELECT count(*)::text FROM renamed WHERE name LIKE 'title %'")
-        .map_err(|e| e.to_string())?;
-    let named = named
-        .first()
-        .and_then(|r| r.first().cloned().flatten())
-        .unwrap_or_default();
-    if named != ROWS.to_string() {
+    let apply = |dir: &str, extra: &[&str]| {
+        let dir = path(dir);
+        let url = db.url.clone();
+        let extra: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
+        move || {
+            let mut args = vec!["apply", &dir, "--url", &url, "--through", "contract"];
+            args.extend(extra.iter().map(String::as_str));
+            migc(&args)
+        }
+    };
+    let rename = measure(&db.url, "renamed", apply("p2", &[]))?;
+    // Every row is there under the new name.
+    let named = count(
+        conn.as_mut(),
+        "SELECT count(*) FROM renamed WHERE name LIKE 'title %'",
+    )?;
+    if named != ROWS as i64 {
         return Err(format!(
             "after the rename, {named} rows have their name, not {ROWS}"
         ));
@@ -185,14 +246,60 @@ fn run(server: &str) -> Result<(), String> {
         "rename `title` to `name` (view, then catalog rename)",
         &rename,
     );
-    let copy = measure(&db.url, "copied", &path("p3"))?;
-    print("column computed from `title` (backfill)", &copy);
+    let fixed = measure(
+        &db.url,
+        "fixed",
+        apply("p3", &["--batch-size", "1000", "--pause-ms", "20"]),
+    )?;
+    print(
+        "computed column, batches of 1,000 rows with 20 ms pauses",
+        &fixed,
+    );
+    let paced = measure(&db.url, "paced", apply("p4", &[]))?;
+    print(
+        "computed column, batches sized by time (the default)",
+        &paced,
+    );
+    let url = db.url.clone();
+    let update = measure(&db.url, "updated", move || {
+        connect(&url)?
+            .execute("UPDATE updated SET name = title")
+            .map_err(|e| e.to_string())
+    })?;
+    print("baseline: one `UPDATE` of every row (no phases)", &update);
+    for t in ["fixed", "paced"] {
+        let filled = count(
+            conn.as_mut(),
+            &format!("SELECT count(*) FROM {t} WHERE name LIKE 'title %'"),
+        )?;
+        if filled != ROWS as i64 {
+            return Err(format!(
+                "after the backfill of {t}, {filled} rows have their value, not {ROWS}"
+            ));
+        }
+    }
     println!();
+    let ratio =
+        |a: &Measured, b: &Measured| a.elapsed.as_secs_f64() / b.elapsed.as_secs_f64().max(1e-9);
     println!(
-        "the rename took {:.1}x less time than the row-by-row baseline",
-        copy.elapsed.as_secs_f64() / rename.elapsed.as_secs_f64().max(1e-9)
+        "the rename took {:.0}x less time than the computed column at the default batches",
+        ratio(&paced, &rename)
+    );
+    println!(
+        "backfill against one UPDATE: {:.1}x with fixed batches, {:.1}x with batches sized by time",
+        ratio(&fixed, &update),
+        ratio(&paced, &update)
     );
     Ok(())
+}
+
+fn count(conn: &mut dyn Connection, sql: &str) -> Result<i64, String> {
+    let rows = conn.query(sql).map_err(|e| e.to_string())?;
+    Ok(rows
+        .first()
+        .and_then(|r| r.first().cloned().flatten())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0))
 }
 
 struct Measured {
@@ -212,20 +319,20 @@ fn print(what: &str, m: &Measured) {
     );
 }
 
-/// Applies the plan in `dir` through contract while a thread plays the application on `table`.
-fn measure(url: &str, table: &str, dir: &str) -> Result<Measured, String> {
+/// Runs `change` while a thread plays the application on `table`.
+fn measure(
+    url: &str,
+    table: &str,
+    change: impl FnOnce() -> Result<(), String>,
+) -> Result<Measured, String> {
     let mut conn = connect(url)?;
-    let tuples = |conn: &mut dyn Connection| -> Result<i64, String> {
-        let rows = conn
-            .query(&format!(
-                "SELECT (n_tup_upd + n_tup_ins)::text FROM pg_stat_user_tables WHERE relname = '{table}'"
-            ))
-            .map_err(|e| e.to_string())?;
-        Ok(rows
-            .first()
-            .and_then(|r| r.first().cloned().flatten())
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0))
+    let tuples = |conn: &mut dyn Connection| {
+        count(
+            conn,
+            &format!(
+                "SELECT n_tup_upd + n_tup_ins FROM pg_stat_user_tables WHERE relname = '{table}'"
+            ),
+        )
     };
     let stop = Arc::new(AtomicBool::new(false));
     let app = {
@@ -237,7 +344,7 @@ fn measure(url: &str, table: &str, dir: &str) -> Result<Measured, String> {
     std::thread::sleep(Duration::from_millis(500));
     let before = tuples(conn.as_mut())?;
     let start = Instant::now();
-    let applied = migc(&["apply", dir, "--url", url, "--through", "contract"]);
+    let applied = change();
     let elapsed = start.elapsed();
     std::thread::sleep(Duration::from_millis(500));
     stop.store(true, Ordering::SeqCst);
