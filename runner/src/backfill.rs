@@ -110,7 +110,15 @@ pub fn run(
     let table = dialect.behaviour().quote_ident(&batch.table);
     let mut rewalked = false;
     let mut pace = job.pace.clone();
-    loop {
+    // A walk that would fill nothing is not made (a column made NOT NULL that holds no null):
+    // one count, where the walk would visit every row in batches. Rows written meanwhile are
+    // the triggers' and defaults', as during a walk.
+    let nothing_to_fill = count(conn, &batch.remaining).map_err(failed)? == 0;
+    if nothing_to_fill && !job.quiet {
+        println!("  backfill {}: no row needs filling", batch.table);
+    }
+    let mut walking = !nothing_to_fill;
+    while walking {
         let left = count(
             conn,
             &format!(
@@ -168,7 +176,8 @@ pub fn run(
         progress.finish(done);
         let remaining = count(conn, &batch.remaining).map_err(failed)?;
         if remaining == 0 {
-            break;
+            walking = false;
+            continue;
         }
         if rewalked {
             return Err(Error::new(
@@ -290,6 +299,50 @@ mod tests {
         assert_eq!(
             upto(Dialect::Mysql, &two, &["x'y".into(), "2".into()]),
             "(`a`, `b`) <= ('x''y', '2')"
+        );
+    }
+
+    #[test]
+    fn a_backfill_with_nothing_to_fill_walks_no_row() {
+        let mut conn = migc_db::connect(&migc_db::DbUrl::Sqlite(None)).unwrap();
+        conn.execute(
+            "CREATE TABLE t (id integer PRIMARY KEY, b text);
+             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25)
+             INSERT INTO t (id, b) SELECT i, 'v' || i FROM n;
+             CREATE TABLE walked (id integer);
+             CREATE TRIGGER log AFTER UPDATE ON t BEGIN INSERT INTO walked VALUES (NEW.id); END;",
+        )
+        .unwrap();
+        state::ensure(conn.as_mut()).unwrap();
+        let b = Batch {
+            table: "t".into(),
+            key: vec!["id".into()],
+            // A fill that touches every row of its batch, to show that no batch runs.
+            next: "SELECT id FROM t WHERE {after} ORDER BY id LIMIT {limit};".into(),
+            setup: Vec::new(),
+            fill: "UPDATE t SET b = b WHERE {after} AND {upto};".into(),
+            teardown: Vec::new(),
+            remaining: "SELECT count(*) FROM t WHERE b IS NULL;".into(),
+        };
+        let policy = Policy::default();
+        let job = Job {
+            plan: "p",
+            label: "a -> b",
+            phase: "backfill",
+            step: "s",
+            pace: Pace::new(None, None),
+            policy: &policy,
+            quiet: true,
+        };
+        run(conn.as_mut(), &b, &job, None).unwrap();
+        assert_eq!(
+            conn.query("SELECT count(*) FROM walked").unwrap()[0],
+            vec![Some("0".into())]
+        );
+        let st = state::of_plan(conn.as_mut(), "p").unwrap();
+        assert_eq!(
+            st[&("backfill".to_string(), "s".to_string())].status,
+            state::DONE
         );
     }
 
