@@ -286,14 +286,39 @@ pub fn main() -> ExitCode {
             };
         }
     };
+    let json = cli.command.json();
     match run(cli) {
         Ok(()) => ExitCode::from(OK),
         Err(failure) => {
             if let Failure::Usage(message) = &failure {
                 // Every message is built with URLs redacted; this is the last guard.
-                eprintln!("error: {}", migc_db::redact_text(message));
+                let message = migc_db::redact_text(message);
+                eprintln!("error: {message}");
+                if json {
+                    // Asked for JSON, a pipeline reads the failure on standard output too.
+                    let doc = serde_json::json!({
+                        "error": {"message": message, "exit_code": crate::exit::USAGE},
+                    });
+                    println!("{doc:#}");
+                }
             }
             failure.code()
+        }
+    }
+}
+
+impl Command {
+    /// Whether the command was asked for JSON on standard output (`--format json`).
+    fn json(&self) -> bool {
+        match self {
+            Command::Check { format, .. }
+            | Command::Fmt { format, .. }
+            | Command::Snapshot { format, .. }
+            | Command::Plan { format, .. }
+            | Command::Import { format, .. }
+            | Command::Drift { format, .. }
+            | Command::Verify { format, .. } => *format == Format::Json,
+            _ => false,
         }
     }
 }

@@ -525,3 +525,40 @@ fn bad_input_exits_2_with_a_clear_message() {
         b"table caf\xe9 {}\n"
     );
 }
+
+/// Asked for JSON, a usage or I/O error is a JSON document on standard output too (exit 2), and
+/// the message stays on standard error.
+#[test]
+fn io_errors_are_json_when_json_is_asked_for() {
+    let dir = dir_with(&[("v1.mig", "table t {\n  id int64 primary key\n}\n")]);
+    let r = migc(dir.path(), &["check", "missing.mig", "--format", "json"]);
+    let message = "cannot read `missing.mig`: no such file or directory";
+    expect(
+        &r,
+        2,
+        &format!("{{\n  \"error\": {{\n    \"exit_code\": 2,\n    \"message\": \"{message}\"\n  }}\n}}\n"),
+        &format!("error: {message}\n"),
+    );
+    let r = migc(
+        dir.path(),
+        &[
+            "plan",
+            "--from",
+            "missing",
+            "--to",
+            "v1.mig",
+            "--dialect",
+            "sqlite",
+            "--out",
+            "p",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(json(&r.stdout)["error"]["exit_code"], 2, "{}", r.stdout);
+    assert!(!dir.path().join("p").exists());
+    // Without JSON, standard output stays empty.
+    let r = migc(dir.path(), &["check", "missing.mig"]);
+    expect(&r, 2, "", &format!("error: {message}\n"));
+}
