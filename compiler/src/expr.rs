@@ -189,6 +189,118 @@ pub(crate) fn parse_query(sql: &Sql) -> Result<(String, Vec<(String, Span)>), Di
     Ok((text, relations))
 }
 
+/// The columns a view's query reads that its tables do not have, each as a finding. Only for
+/// a plain `select` over tables of the schema (joins included) with no subquery: what reads
+/// other views, subqueries or CTEs is left to the database, never guessed at.
+pub(crate) fn unknown_view_columns(
+    sql: &Sql,
+    view: &str,
+    tables: &std::collections::BTreeMap<String, crate::schema::Table>,
+) -> Vec<Diagnostic> {
+    let Ok(statements) = Parser::parse_sql(&GenericDialect {}, &sql.text) else {
+        return Vec::new();
+    };
+    let [ast::Statement::Query(q)] = statements.as_slice() else {
+        return Vec::new();
+    };
+    let (None, ast::SetExpr::Select(select)) = (&q.with, q.body.as_ref()) else {
+        return Vec::new();
+    };
+    let mut subquery = false;
+    let _ = visit_expressions(select.as_ref(), |e: &ast::Expr| {
+        if matches!(
+            e,
+            ast::Expr::Subquery(_) | ast::Expr::Exists { .. } | ast::Expr::InSubquery { .. }
+        ) {
+            subquery = true;
+        }
+        ControlFlow::<()>::Continue(())
+    });
+    if subquery {
+        return Vec::new();
+    }
+    // Each relation under the name the query gives it (its alias, or its own name).
+    let mut from: Vec<(String, &crate::schema::Table)> = Vec::new();
+    let factors = select
+        .from
+        .iter()
+        .flat_map(|t| std::iter::once(&t.relation).chain(t.joins.iter().map(|j| &j.relation)));
+    for factor in factors {
+        let ast::TableFactor::Table { name, alias, .. } = factor else {
+            return Vec::new();
+        };
+        let [part] = name.0.as_slice() else {
+            return Vec::new();
+        };
+        let Some(ident) = part.as_ident() else {
+            return Vec::new();
+        };
+        let Some(table) = tables.get(&ident.value) else {
+            return Vec::new();
+        };
+        let called = alias.as_ref().map_or(&ident.value, |a| &a.name.value);
+        from.push((called.clone(), table));
+    }
+    let same = |a: &str, ident: &ast::Ident| {
+        a == ident.value || (ident.quote_style.is_none() && a.eq_ignore_ascii_case(&ident.value))
+    };
+    let has =
+        |t: &crate::schema::Table, c: &ast::Ident| t.columns.iter().any(|col| same(&col.name, c));
+    let aliases: Vec<&ast::Ident> = select
+        .projection
+        .iter()
+        .filter_map(|item| match item {
+            ast::SelectItem::ExprWithAlias { alias, .. } => Some(alias),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut report = |ident: &ast::Ident, what: String, candidates: Vec<&str>| {
+        let len = ident.value.len() + if ident.quote_style.is_some() { 2 } else { 0 };
+        out.push(
+            Diagnostic::error(Code::BadView, format!("view `{view}` reads {what}"))
+                .primary(span_of(sql, ident.span, len), "no such column")
+                .suggest(&ident.value, candidates),
+        );
+    };
+    let _ = visit_expressions(select.as_ref(), |e: &ast::Expr| {
+        match e {
+            ast::Expr::Identifier(c) => {
+                let known = from.iter().any(|(_, t)| has(t, c))
+                    || aliases.iter().any(|a| same(&a.value, c));
+                if !known {
+                    let candidates = from
+                        .iter()
+                        .flat_map(|(_, t)| t.columns.iter().map(|col| col.name.as_str()))
+                        .collect();
+                    report(c, format!("unknown column `{}`", c.value), candidates);
+                }
+            }
+            ast::Expr::CompoundIdentifier(parts) => {
+                if let [q, c] = parts.as_slice() {
+                    if let Some((_, t)) = from.iter().find(|(n, _)| same(n, q)) {
+                        if !has(t, c) {
+                            let candidates =
+                                t.columns.iter().map(|col| col.name.as_str()).collect();
+                            report(
+                                c,
+                                format!(
+                                    "unknown column `{}.{}` (table `{}`)",
+                                    q.value, c.value, t.name
+                                ),
+                                candidates,
+                            );
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        ControlFlow::<()>::Continue(())
+    });
+    out
+}
+
 /// Checks column references and function calls of a parsed expression. Reports every problem;
 /// returns `None` when there was one.
 pub(crate) fn check(

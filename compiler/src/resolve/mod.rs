@@ -152,6 +152,7 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        self.check_view_cycles(&schema);
         schema.enums = std::mem::take(&mut self.enums);
         self.check_foreign_keys(&mut schema);
         self.check_names(&schema);

@@ -48,6 +48,11 @@ impl Resolver<'_> {
             );
             ok = false;
         }
+        if ok {
+            let unknown = expr::unknown_view_columns(&decl.query, &decl.name.name, &schema.tables);
+            ok = unknown.is_empty();
+            self.diagnostics.extend(unknown);
+        }
         ok.then(|| View {
             name: decl.name.name.clone(),
             query,
@@ -56,4 +61,66 @@ impl Resolver<'_> {
             origin: decl.name.span,
         })
     }
+}
+
+impl Resolver<'_> {
+    /// Views that read each other in a circle, reported once per circle at its first view (in
+    /// name order): no order makes them.
+    pub(super) fn check_view_cycles(&mut self, schema: &Schema) {
+        let mut reported: BTreeSet<String> = BTreeSet::new();
+        for start in schema.views.keys() {
+            if reported.contains(start) {
+                continue;
+            }
+            // A path from `start` back to itself through views, depth first.
+            let mut path: Vec<&str> = vec![start];
+            let mut next: Vec<Vec<&str>> = vec![reads(schema, start)];
+            let mut seen: BTreeSet<&str> = BTreeSet::new();
+            let mut circle = None;
+            while let Some(candidates) = next.last_mut() {
+                let Some(v) = candidates.pop() else {
+                    next.pop();
+                    path.pop();
+                    continue;
+                };
+                if v == start {
+                    circle = Some(path.clone());
+                    break;
+                }
+                if seen.insert(v) {
+                    path.push(v);
+                    next.push(reads(schema, v));
+                }
+            }
+            let Some(circle) = circle else { continue };
+            let names: Vec<String> = circle.iter().map(|v| format!("`{v}`")).collect();
+            let mut d = Diagnostic::error(
+                Code::BadView,
+                format!(
+                    "views {} read each other in a circle",
+                    names.join(" → ") + &format!(" → `{start}`")
+                ),
+            )
+            .primary(
+                schema.views[start].origin,
+                "read by the last view of the circle",
+            )
+            .help("no view can be made before the others: make one of them read tables only");
+            for v in &circle[1..] {
+                d = d.secondary(schema.views[*v].origin, "in the circle");
+            }
+            self.diagnostics.push(d);
+            reported.extend(circle.iter().map(|v| v.to_string()));
+        }
+    }
+}
+
+/// The views `view` reads.
+fn reads<'a>(schema: &'a Schema, view: &str) -> Vec<&'a str> {
+    schema.views[view]
+        .depends_on
+        .iter()
+        .filter(|d| schema.views.contains_key(*d))
+        .map(String::as_str)
+        .collect()
 }
