@@ -359,3 +359,65 @@ fn retrying_blocks_follow_the_runs_lock_timeout_and_bound() {
         ROWS
     );
 }
+
+/// Rolling back a widened `varchar` after the new application wrote a value only the wider type
+/// holds: the rollback keeps the wider type (as the manifest says) and the row, where narrowing
+/// back would fail with `value too long` and leave the rollback unable to finish.
+#[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
+fn rolling_back_a_widening_keeps_the_new_applications_longer_values() {
+    let Some(server) = server("rolling_back_a_widening_keeps_the_new_applications_longer_values")
+    else {
+        return;
+    };
+    let db = Scratch::new(&server);
+    let work = Work::new();
+    let v1 = work.schema(
+        "v1",
+        "table codes {\n  id bigint primary key\n  code varchar(4) not null\n}\n",
+    );
+    let v2 = work.schema(
+        "v2",
+        "table codes {\n  id bigint primary key\n  code varchar(12) not null\n}\n",
+    );
+    let p1 = work.plan("empty", &v1, "postgres", "p1");
+    let p2 = work.plan(&v1, &v2, "postgres", "p2");
+    expect(
+        &run(&["apply", &p1, "--url", &db.url, "--through", "contract"]),
+        0,
+    );
+    let manifest =
+        std::fs::read_to_string(std::path::Path::new(&p2).join("manifest.json")).expect("manifest");
+    assert!(
+        manifest.contains("keeps the wider type (it was varchar(4))"),
+        "{manifest}"
+    );
+    expect(
+        &run(&["apply", &p2, "--url", &db.url, "--phase", "expand"]),
+        0,
+    );
+    let mut c = connect(&db.url);
+    c.execute("INSERT INTO codes VALUES (1, 'abc'), (2, 'longer-code')")
+        .unwrap();
+    expect(&run(&["rollback", &p2, "--url", &db.url]), 0);
+    assert_eq!(
+        value(c.as_mut(), "SELECT code FROM codes WHERE id = 2").as_deref(),
+        Some("longer-code")
+    );
+    assert_eq!(
+        value(
+            c.as_mut(),
+            "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'codes'::regclass AND attname = 'code'"
+        )
+        .as_deref(),
+        Some("character varying(12)")
+    );
+    // The plan applies again over the wider column.
+    expect(
+        &run(&["apply", &p2, "--url", &db.url, "--through", "contract"]),
+        0,
+    );
+}

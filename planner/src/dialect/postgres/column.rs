@@ -179,9 +179,16 @@ pub(super) fn alter_type(
         Ok(pg.retry(&[with_views_set_aside(table, &[statement])]))
     };
     l.up.push(alter(to)?);
-    l.down.push(alter(from)?);
+    // The rollback keeps the wider type: narrowing rewrites the table under an exclusive lock
+    // and fails on a value the new application wrote that does not fit the old type, so that
+    // rollback could neither finish nor keep that row.
+    l.down.push(comment_unit(&format!(
+        "{table}.{column} stays {}: narrowing it back rewrites the table and fails on longer values",
+        type_of(to, origin)?
+    )));
     l.down_loses = Some(format!(
-        "narrowing `{table}.{column}` back rewrites the table and fails on values that do not fit"
+        "`{table}.{column}` keeps the wider type (it was {}): narrowing back would rewrite the table and fail on the new application's values",
+        type_of(from, origin)?
     ));
     Ok(())
 }
