@@ -193,6 +193,9 @@ pub enum Command {
         /// The database (`postgres://…`, `mysql://…`, `sqlite://PATH` of an existing file).
         #[arg(long)]
         url: String,
+        /// `json`: one document on standard output (plans, phases, failed steps, backfills).
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
     },
     /// Prove a plan on a scratch database: build it from the deployed schema, fill it with
     /// generated rows, run every phase with the old and the new application's reads and writes
@@ -268,6 +271,33 @@ pub enum Deny {
 }
 
 pub fn main() -> ExitCode {
+    // A reader that stops early (`migc status | head`) closes standard output: printing then
+    // fails, which Rust's printing reports as a panic. That is the end of the output, not a
+    // crash: no message, exit 2 (an I/O error).
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !closed_output(info.payload()) {
+            default(info);
+        }
+    }));
+    match std::panic::catch_unwind(command) {
+        Ok(code) => code,
+        Err(p) if closed_output(p.as_ref()) => ExitCode::from(crate::exit::USAGE),
+        Err(p) => std::panic::resume_unwind(p),
+    }
+}
+
+/// Whether a panic is the standard library's report of printing to a closed pipe.
+fn closed_output(payload: &(dyn std::any::Any + Send)) -> bool {
+    let text = payload
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| payload.downcast_ref::<&str>().copied())
+        .unwrap_or_default();
+    text.starts_with("failed printing to std") && text.contains("Broken pipe")
+}
+
+fn command() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -317,6 +347,7 @@ impl Command {
             | Command::Plan { format, .. }
             | Command::Import { format, .. }
             | Command::Drift { format, .. }
+            | Command::Status { format, .. }
             | Command::Verify { format, .. } => *format == Format::Json,
             _ => false,
         }
@@ -379,7 +410,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             pause_ms,
         } => apply::run(&dir, &run, phase, through, batch_size, pause_ms),
         Command::Rollback { dir, run, to } => rollback::run(&dir, &run, to.as_deref()),
-        Command::Status { url } => status::run(&url),
+        Command::Status { url, format } => status::run(&url, format),
         Command::Verify {
             from,
             to,

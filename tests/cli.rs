@@ -562,3 +562,91 @@ fn io_errors_are_json_when_json_is_asked_for() {
     let r = migc(dir.path(), &["check", "missing.mig"]);
     expect(&r, 2, "", &format!("error: {message}\n"));
 }
+
+/// `migc status --format json`: the plans, their phases and what each holds, as one document.
+#[test]
+fn status_as_json() {
+    let dir = dir_with(&[("v1.mig", "table t {\n  id int64 primary key\n}\n")]);
+    expect(
+        &migc(
+            dir.path(),
+            &[
+                "plan",
+                "--from",
+                "empty",
+                "--to",
+                "v1.mig",
+                "--dialect",
+                "sqlite",
+                "--out",
+                "p",
+            ],
+        ),
+        0,
+        "wrote p (1 steps, 9 files)\n",
+        "",
+    );
+    let url = format!("sqlite://{}", dir.path().join("db.sqlite").display());
+    let r = migc(
+        dir.path(),
+        &["apply", "p", "--url", &url, "--phase", "expand"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = migc(dir.path(), &["status", "--url", &url, "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc = json(&r.stdout);
+    let plan = &doc["plans"][0];
+    assert_eq!(plan["label"], "empty -> v1.mig");
+    let states: Vec<(&str, &str)> = plan["phases"]
+        .as_array()
+        .expect("phases")
+        .iter()
+        .map(|p| {
+            (
+                p["name"].as_str().unwrap_or(""),
+                p["state"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("expand", "applied"),
+            ("backfill", "not_applied"),
+            ("switch", "not_applied"),
+            ("contract", "not_applied")
+        ]
+    );
+}
+
+/// A reader that stops early closes standard output: migc stops without a panic's message
+/// (exit 2, an I/O error).
+#[test]
+fn a_closed_output_is_the_end_not_a_crash() {
+    use std::io::Read;
+    let mut text = String::new();
+    for i in 0..3000 {
+        text.push_str(&format!(
+            "table t{i} {{\n  id int64 primary key\n  name text\n}}\n"
+        ));
+    }
+    let dir = dir_with(&[("many.mig", &text)]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_migc"))
+        .args(["snapshot", "many.mig"])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run migc");
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("the snapshot starts");
+    // The pipe is closed here, the snapshot (over 64 KiB) not written yet.
+    let out = child.wait_with_output().expect("migc ends");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

@@ -2,10 +2,19 @@
 
 use super::apply::{connect, failure, url};
 use crate::exit::Failure;
+use crate::render::Format;
 
-pub fn run(text: &str) -> Result<(), Failure> {
+pub fn run(text: &str, format: Format) -> Result<(), Failure> {
     let url = url(text)?;
     let mut conn = connect(&url, false)?;
-    print!("{}", migc_runner::status(conn.as_mut()).map_err(failure)?);
+    let status = migc_runner::status::read(conn.as_mut()).map_err(failure)?;
+    match format {
+        Format::Human => print!("{}", migc_runner::status::human(&status)),
+        Format::Json => {
+            let doc =
+                serde_json::to_string_pretty(&status).map_err(|e| Failure::Usage(e.to_string()))?;
+            println!("{doc}");
+        }
+    }
     Ok(())
 }
