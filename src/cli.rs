@@ -148,6 +148,10 @@ pub enum Command {
     Explain {
         /// The plan directory.
         dir: PathBuf,
+        /// `json`: the report as one document (phases with what each application can do after
+        /// them, steps with their locks, rewrites, scans and rollback losses, gates, findings).
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
     },
     /// Run a plan's phases against a database, step by step, recording each step in the
     /// database's `migc_state` table so that a re-run resumes where the last one stopped.
@@ -348,6 +352,7 @@ impl Command {
             | Command::Import { format, .. }
             | Command::Drift { format, .. }
             | Command::Status { format, .. }
+            | Command::Explain { format, .. }
             | Command::Verify { format, .. } => *format == Format::Json,
             _ => false,
         }
@@ -387,7 +392,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             deny_warnings: deny == Some(Deny::Warnings),
             format,
         }),
-        Command::Explain { dir } => explain::run(&dir),
+        Command::Explain { dir, format } => explain::run(&dir, format),
         Command::Connect {
             dir,
             app,

@@ -756,3 +756,51 @@ fn a_renamed_column_is_shown_renamed_and_renamed_at_contract() {
         );
     }
 }
+
+/// `migc explain --format json`: the report as one document, scripts edited since included.
+#[test]
+fn explain_as_json() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = tmp.path();
+    write(d, "v1/s.mig", V1);
+    write(d, "v2/s.mig", "table users {\n  id bigint primary key identity\n  full_name text not null from name up (name) down (full_name)\n  nick text\n}\n");
+    assert!(migc(
+        d,
+        &[
+            "plan",
+            "--from",
+            "v1",
+            "--to",
+            "v2",
+            "--dialect",
+            "postgres",
+            "--out",
+            "p"
+        ]
+    )
+    .status
+    .success());
+    let out = migc(d, &["explain", "p", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_str(&text(&out.stdout)).expect("json");
+    assert_eq!(doc["format"], "migc-explain-1");
+    assert_eq!(doc["dialect"], "postgres");
+    let phases = doc["phases"].as_array().expect("phases");
+    let names: Vec<&str> = phases.iter().filter_map(|p| p["name"].as_str()).collect();
+    assert_eq!(names, ["expand", "backfill", "switch", "contract"]);
+    assert_eq!(phases[3]["old_app_works_after"], false);
+    assert_eq!(
+        phases[0]["steps"][0]["summary"],
+        "add column `users.full_name` (filled from the deployed shape)"
+    );
+    assert_eq!(phases[0]["steps"][0]["lock"], "ACCESS EXCLUSIVE");
+    assert_eq!(doc["scripts_changed"], serde_json::json!([]));
+    std::fs::write(d.join("p/02-backfill.up.sql"), "-- edited\n").expect("edit");
+    let out = migc(d, &["explain", "p", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_str(&text(&out.stdout)).expect("json");
+    assert_eq!(
+        doc["scripts_changed"],
+        serde_json::json!(["02-backfill.up.sql"])
+    );
+}

@@ -3,6 +3,51 @@
 use crate::manifest::Manifest;
 use std::fmt::Write;
 
+/// The report as one JSON document, for pipelines (`migc explain --format json`): the same
+/// content as [`markdown`], each phase with what each application can do after it and each step
+/// with its lock, rewrite, scan and what its rollback loses. `changed` names the scripts that no
+/// longer match the manifest's checksums.
+pub fn json(m: &Manifest, changed: &[String]) -> serde_json::Value {
+    let phases: Vec<serde_json::Value> = m
+        .phases
+        .iter()
+        .zip(&m.compatibility)
+        .map(|(p, c)| {
+            serde_json::json!({
+                "name": p.name,
+                "up": p.up,
+                "down": p.down,
+                "old_app_works_after": c.old_app,
+                "new_app_works_after": c.new_app,
+                "rollback_loses": c.rollback_loses,
+                "steps": p.steps.iter().map(|st| serde_json::json!({
+                    "id": st.id,
+                    "summary": st.summary,
+                    "lock": st.lock,
+                    "rewrite": st.rewrite,
+                    "scan": st.scan,
+                    "rollback_loses": st.rollback_loses,
+                    "source": st.source,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "format": "migc-explain-1",
+        "from": m.from,
+        "to": m.to,
+        "dialect": m.dialect,
+        "steps": m.phases.iter().map(|p| p.steps.len()).sum::<usize>(),
+        "rewrites": m.phases.iter().flat_map(|p| &p.steps).filter(|s| s.rewrite).count(),
+        "point_of_no_return": m.point_of_no_return,
+        "apps": m.apps,
+        "phases": phases,
+        "gates": m.gates,
+        "lint": m.lint,
+        "scripts_changed": changed,
+    })
+}
+
 pub fn markdown(m: &Manifest) -> String {
     let mut s = String::new();
     let steps: usize = m.phases.iter().map(|p| p.steps.len()).sum();

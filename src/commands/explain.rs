@@ -1,9 +1,10 @@
 //! `migc explain`: the Markdown review report of a written plan.
 
 use crate::exit::Failure;
+use crate::render::Format;
 use std::path::Path;
 
-pub fn run(dir: &Path) -> Result<(), Failure> {
+pub fn run(dir: &Path, format: Format) -> Result<(), Failure> {
     let path = dir.join("manifest.json");
     let text = std::fs::read_to_string(&path).map_err(|e| {
         Failure::Usage(format!(
@@ -22,14 +23,22 @@ pub fn run(dir: &Path) -> Result<(), Failure> {
             _ => changed.push(file.clone()),
         }
     }
-    let mut report = migc_planner::explain::markdown(&manifest);
-    if !changed.is_empty() {
-        report.push_str(&format!(
-            "\n> **Warning:** these scripts no longer match the manifest's checksums: {}\n",
-            changed.join(", ")
-        ));
+    match format {
+        Format::Json => {
+            let doc = migc_planner::explain::json(&manifest, &changed);
+            println!("{doc:#}");
+        }
+        Format::Human => {
+            let mut report = migc_planner::explain::markdown(&manifest);
+            if !changed.is_empty() {
+                report.push_str(&format!(
+                    "\n> **Warning:** these scripts no longer match the manifest's checksums: {}\n",
+                    changed.join(", ")
+                ));
+            }
+            print!("{report}");
+        }
     }
-    print!("{report}");
     if changed.is_empty() {
         Ok(())
     } else {
