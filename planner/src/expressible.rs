@@ -19,6 +19,8 @@ pub enum NameKind {
     Column,
     /// An index or a constraint (primary key, unique, check, foreign key).
     Key,
+    /// An enum's type.
+    Type,
 }
 
 impl NameKind {
@@ -28,6 +30,7 @@ impl NameKind {
             NameKind::View => "view",
             NameKind::Column => "column",
             NameKind::Key => "index or constraint",
+            NameKind::Type => "enum",
         }
     }
 }
@@ -139,6 +142,7 @@ fn name(kind: NameKind, name: &str, origin: Span, holds: &dyn Holds, out: &mut V
 }
 
 fn enumeration(e: &Enum, holds: &dyn Holds, out: &mut Vec<Diagnostic>) {
+    name(NameKind::Type, &e.name, e.origin, holds, out);
     let mut before: Vec<&str> = Vec::new();
     for v in &e.values {
         let label = v.name.as_str();
@@ -280,5 +284,17 @@ mod tests {
         assert!(messages(&text, Dialect::Postgres).is_empty());
         let fifty = format!("table `{}` {{\n  a text\n}}\n", "\"".repeat(47));
         assert!(messages(&fifty, Dialect::Mysql).is_empty());
+        // An enum named as one of PostgreSQL's built-in types (or their arrays, or `pg_…`)
+        // would lose to it in name lookup; another case is another name.
+        let text = "enum `char` { a }\nenum _int4 { b }\nenum pg_x { c }\nenum `Char` { d }\ntable t {\n  id int64 primary key\n}\n";
+        assert_eq!(
+            messages(text, Dialect::Postgres),
+            [
+                "enum name `char` cannot be used on PostgreSQL",
+                "enum name `_int4` cannot be used on PostgreSQL",
+                "enum name `pg_x` cannot be used on PostgreSQL",
+            ]
+        );
+        assert!(messages(text, Dialect::Mysql).is_empty());
     }
 }

@@ -299,9 +299,35 @@ impl Case {
     /// (`@XXXX` for every character but ASCII letters, digits and `_`) is too long; they strip
     /// trailing spaces from enum labels and keep comments and ENUM metadata in utf8mb3 (`?` for
     /// characters outside the BMP).
-    pub fn unholdable(&self, dialect: Dialect) -> Option<String> {
+    /// PostgreSQL looks up a type name in `pg_catalog` first, so an enum named as a built-in
+    /// type (asked of the server at `server`), or `pg_…`, would lose to it.
+    pub fn unholdable(&self, dialect: Dialect, server: &str) -> Option<String> {
         if self.texts().iter().any(|t| t.contains('\0')) {
             return Some("a name or text holds NUL".into());
+        }
+        if dialect == Dialect::Postgres {
+            let d = migc_stdlib::Dialect::Postgres;
+            let builtin = format!(
+                "SELECT n.nspname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.oid = to_regtype({})",
+                d.quote_literal(&d.quote_ident(&self.enum_name))
+            );
+            let in_catalog = migc_db::DbUrl::parse(server)
+                .and_then(|u| migc_db::connect(&u).ok())
+                .and_then(|mut c| c.query(&builtin).ok())
+                .is_some_and(|rows| {
+                    rows.first()
+                        .and_then(|r| r.first())
+                        .cloned()
+                        .flatten()
+                        .as_deref()
+                        == Some("pg_catalog")
+                });
+            if in_catalog || self.enum_name.starts_with("pg_") {
+                return Some(format!(
+                    "PostgreSQL finds its built-in type before an enum named {:?}",
+                    self.enum_name
+                ));
+            }
         }
         if dialect != Dialect::Mysql {
             return None;
@@ -668,7 +694,7 @@ pub fn prove(case: &Case, dialect: Dialect, server: &str, client: bool) -> Outco
     let v2 = write_schema(&work, "v2", &case.v2_file, &case.v2())?;
     let p1 = path_str(&work.path("p1"));
     let p2 = path_str(&work.path("p2"));
-    let refusable = case.unholdable(dialect);
+    let refusable = case.unholdable(dialect, server);
     for (from, to, out) in [("empty", v1.as_str(), &p1), (&v1, &v2, &p2)] {
         let o = run(&[
             "plan",
