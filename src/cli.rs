@@ -129,8 +129,9 @@ pub enum Command {
         format: Format,
     },
     /// Print how a connection of one application version reaches that version's shape while
-    /// a plan rolls out: the statements it runs first (the manifest's `apps`), or the same as
-    /// startup options in a URL or an environment variable.
+    /// a plan rolls out: the statements it runs first (the manifest's `apps`: a `search_path`
+    /// on PostgreSQL, the version's mark `@migc_app` on MySQL/MariaDB, none on SQLite), or the
+    /// same as startup options in a URL or an environment variable (PostgreSQL).
     Connect {
         /// The plan directory written by `migc plan`.
         dir: PathBuf,

@@ -147,13 +147,21 @@ pub(crate) fn parse_index_parts(sql: &Sql) -> Result<Vec<(ast::Expr, bool)>, Dia
 }
 
 /// Parses a view's query; returns its canonical text and the relations it reads.
-pub(crate) fn parse_query(sql: &Sql) -> Result<(String, Vec<(String, Span)>), Diagnostic> {
+/// A view's query as parsed: the statement, its canonical text, and the tables and views it
+/// reads with where each is named.
+pub(crate) struct ParsedQuery {
+    pub statement: ast::Statement,
+    pub text: String,
+    pub relations: Vec<(String, Span)>,
+}
+
+pub(crate) fn parse_query(sql: &Sql) -> Result<ParsedQuery, Diagnostic> {
     let dialect = GenericDialect {};
     let statements = Parser::parse_sql(&dialect, &sql.text).map_err(|e| Diagnostic {
         code: Code::BadView,
         ..parse_error(sql, "a view", e)
     })?;
-    let [statement] = statements.as_slice() else {
+    let Ok([statement]) = <[ast::Statement; 1]>::try_from(statements) else {
         return Err(
             Diagnostic::error(Code::BadView, "a view holds exactly one query")
                 .primary(sql.span, "more than one statement here"),
@@ -166,7 +174,7 @@ pub(crate) fn parse_query(sql: &Sql) -> Result<(String, Vec<(String, Span)>), Di
         );
     }
     let mut relations = Vec::new();
-    let ctes: Vec<String> = match statement {
+    let ctes: Vec<String> = match &statement {
         ast::Statement::Query(q) => q
             .with
             .iter()
@@ -174,7 +182,7 @@ pub(crate) fn parse_query(sql: &Sql) -> Result<(String, Vec<(String, Span)>), Di
             .collect(),
         _ => Vec::new(),
     };
-    let _ = visit_relations(statement, |name: &ast::ObjectName| {
+    let _ = visit_relations(&statement, |name: &ast::ObjectName| {
         if let Some(last) = name.0.last().and_then(|p| p.as_ident()) {
             if !ctes.contains(&last.value) {
                 relations.push((
@@ -186,7 +194,11 @@ pub(crate) fn parse_query(sql: &Sql) -> Result<(String, Vec<(String, Span)>), Di
         ControlFlow::<()>::Continue(())
     });
     let text = crate::sql_text::print(statement.clone(), crate::sql_text::Spelling::Neutral);
-    Ok((text, relations))
+    Ok(ParsedQuery {
+        statement,
+        text,
+        relations,
+    })
 }
 
 /// The columns a view's query reads that its tables do not have, each as a finding. Only for
@@ -194,13 +206,11 @@ pub(crate) fn parse_query(sql: &Sql) -> Result<(String, Vec<(String, Span)>), Di
 /// other views, subqueries or CTEs is left to the database, never guessed at.
 pub(crate) fn unknown_view_columns(
     sql: &Sql,
+    statement: &ast::Statement,
     view: &str,
     tables: &std::collections::BTreeMap<String, crate::schema::Table>,
 ) -> Vec<Diagnostic> {
-    let Ok(statements) = Parser::parse_sql(&GenericDialect {}, &sql.text) else {
-        return Vec::new();
-    };
-    let [ast::Statement::Query(q)] = statements.as_slice() else {
+    let ast::Statement::Query(q) = statement else {
         return Vec::new();
     };
     let (None, ast::SetExpr::Select(select)) = (&q.with, q.body.as_ref()) else {

@@ -115,6 +115,39 @@ impl Sync {
         out
     }
 
+    /// What the `down`s read: the new columns, then the columns each `down` mentions, each
+    /// once, in order of first use. A write that changes none of them leaves the deployed
+    /// columns as they are.
+    pub fn down_reads(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .new_column_names()
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        for d in self.old_columns.iter().filter_map(|(_, d)| d.as_ref()) {
+            for i in crate::sql::identifiers(&d.sql) {
+                if !out.contains(&i) {
+                    out.push(i);
+                }
+            }
+        }
+        out
+    }
+
+    /// The deployed columns an insert told apart by the columns it fills gets `down` for when
+    /// it leaves them null: where the new shape adds no column, nothing else tells a
+    /// new-application row (which leaves out a leaving column) from an old one (which writes
+    /// it). Empty where there are new columns.
+    pub fn fills_left_out(&self) -> Vec<(&str, &Expr)> {
+        if !self.new_columns.is_empty() {
+            return Vec::new();
+        }
+        self.old_columns
+            .iter()
+            .filter_map(|(c, d)| Some((c.as_str(), d.as_ref()?)))
+            .collect()
+    }
+
     /// [`Sync::old_column_names`] split by who writes them: those only the old application has
     /// (a change to one of them tells an old-application write), and those the new shape keeps
     /// (both write them: changing alone, one is an old write to recompute from; changing

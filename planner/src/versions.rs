@@ -284,7 +284,12 @@ fn changed<'a>(steps: &[Step], from: &'a Schema, to: &'a Schema) -> Vec<(&'a Tab
         .iter()
         .filter_map(|s| match &s.op {
             Op::AddColumn { table, .. } | Op::DropColumn { table, .. } => Some(table.as_str()),
-            Op::RenameColumn { table, .. } if renamed_in_place(from, &s.op).is_some() => {
+            Op::RenameColumn { table, .. }
+                if from
+                    .tables
+                    .get(table)
+                    .is_some_and(|t| renamed_in_place(t, &s.op).is_some()) =>
+            {
                 Some(table.as_str())
             }
             _ => None,
@@ -296,20 +301,15 @@ fn changed<'a>(steps: &[Step], from: &'a Schema, to: &'a Schema) -> Vec<(&'a Tab
         .collect()
 }
 
-/// A rename of a deployed column in place at contract ([`crate::renames`]), as (table, deployed
-/// name, declared name); `None` for any other step, such as a shadow taking its column's name.
-fn renamed_in_place<'a>(from: &Schema, op: &'a Op) -> Option<(&'a str, &'a str, &'a str)> {
+/// A rename of a column of the deployed table `old` in place at contract ([`crate::renames`]),
+/// as (deployed name, declared name); `None` for any other step, such as a shadow taking its
+/// column's name.
+fn renamed_in_place<'a>(old: &Table, op: &'a Op) -> Option<(&'a str, &'a str)> {
     match op {
-        Op::RenameColumn {
-            table,
-            from: deployed,
-            to,
-        } if from
-            .tables
-            .get(table)
-            .is_some_and(|t| t.column(deployed).is_some()) =>
+        Op::RenameColumn { table, from, to }
+            if table == &old.name && old.column(from).is_some() =>
         {
-            Some((table, deployed, to))
+            Some((from, to))
         }
         _ => None,
     }
@@ -368,14 +368,8 @@ fn new_view(steps: &[Step], old: &Table, new: &Table, namespace: &str) -> Versio
     // Columns renamed in place at contract: until then under their deployed names.
     let renamed: BTreeMap<&str, &str> = steps
         .iter()
-        .filter_map(|s| match &s.op {
-            Op::RenameColumn { table, from, to }
-                if table == &old.name && old.column(from).is_some() =>
-            {
-                Some((to.as_str(), from.as_str()))
-            }
-            _ => None,
-        })
+        .filter_map(|s| renamed_in_place(old, &s.op))
+        .map(|(deployed, declared)| (declared, deployed))
         .collect();
     VersionView {
         app: App::New,

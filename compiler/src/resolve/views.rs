@@ -14,7 +14,11 @@ impl Resolver<'_> {
         schema: &Schema,
         view_names: &BTreeSet<String>,
     ) -> Option<View> {
-        let (query, relations) = match expr::parse_query(&decl.query) {
+        let expr::ParsedQuery {
+            statement,
+            text: query,
+            relations,
+        } = match expr::parse_query(&decl.query) {
             Ok(q) => q,
             Err(d) => {
                 self.diagnostics.push(d);
@@ -49,7 +53,12 @@ impl Resolver<'_> {
             ok = false;
         }
         if ok {
-            let unknown = expr::unknown_view_columns(&decl.query, &decl.name.name, &schema.tables);
+            let unknown = expr::unknown_view_columns(
+                &decl.query,
+                &statement,
+                &decl.name.name,
+                &schema.tables,
+            );
             ok = unknown.is_empty();
             self.diagnostics.extend(unknown);
         }

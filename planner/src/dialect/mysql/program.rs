@@ -127,7 +127,21 @@ impl Mysql {
         s.push_str("      SET done = 1;\n    END;\n  END WHILE;\nEND");
         let d = migc_stdlib::delimiter_for(&[&s]);
         super::sql::unit(format!(
-            "DROP PROCEDURE IF EXISTS migc_step;\nDELIMITER {d}\n{s}{d}\nDELIMITER ;\nCALL migc_step();\nDROP PROCEDURE migc_step;"
+            "DROP PROCEDURE IF EXISTS migc_step;\nDELIMITER {d}\n{s}{d}\nDELIMITER ;\n{CALL}\nDROP PROCEDURE migc_step;"
         ))
     }
+}
+
+/// The statement that runs a program made by [`Mysql::program`].
+const CALL: &str = "CALL migc_step();";
+
+/// Runs `before` and `after` around the call of the program `unit` holds (once the procedure
+/// is made, before it is dropped: statements that no procedure may be made or dropped between,
+/// such as `LOCK TABLES`). False when `unit` holds no program.
+pub(super) fn around_call(unit: &mut super::super::Unit, before: &str, after: &str) -> bool {
+    let Some((made, dropped)) = unit.sql.split_once(CALL) else {
+        return false;
+    };
+    unit.sql = format!("{made}{before}\n{CALL}\n{after}{dropped}");
+    true
 }

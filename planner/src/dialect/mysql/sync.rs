@@ -130,16 +130,9 @@ impl Mysql {
         let Some(first) = l.up.first_mut() else {
             return false;
         };
-        let Some((made, dropped)) = first.sql.split_once("CALL migc_step();") else {
-            return false;
-        };
         let drops: Vec<String> = self.remove_sync(table).into_iter().map(|u| u.sql).collect();
-        first.sql = format!(
-            "{made}LOCK TABLES {} WRITE;\n{}\nCALL migc_step();\nUNLOCK TABLES;{dropped}",
-            q(table),
-            drops.join("\n")
-        );
-        true
+        let before = format!("LOCK TABLES {} WRITE;\n{}", q(table), drops.join("\n"));
+        super::program::around_call(first, &before, "UNLOCK TABLES;")
     }
 
     pub(super) fn trigger_name(table: &str, event: &str) -> String {
@@ -196,19 +189,13 @@ impl Mysql {
                 .collect::<Vec<_>>()
                 .join(" AND ")
         };
-        // Where the new shape adds no column to tell the writer by, a deployed column with a
-        // `down` that an insert leaves null is the new application's row, which gets `down`.
         let mut guessed_ups = ups.clone();
-        if new_cols.is_empty() {
-            for (c, down) in &sync.old_columns {
-                if let Some(d) = down {
-                    guessed_ups.push(format!(
-                        "IF NEW.{0} IS NULL THEN\n  SET NEW.{0} = {1};\nEND IF;",
-                        q(c),
-                        expr_on(d, "NEW")?
-                    ));
-                }
-            }
+        for (c, d) in sync.fills_left_out() {
+            guessed_ups.push(format!(
+                "IF NEW.{0} IS NULL THEN\n  SET NEW.{0} = {1};\nEND IF;",
+                q(c),
+                expr_on(d, "NEW")?
+            ));
         }
         let bypass = "IF COALESCE(@migc_backfill, '') <> 'on' THEN\n";
         // Only where a version's writes get something the other's do not.
@@ -267,15 +254,7 @@ impl Mysql {
         let old_app = m.old_version.map_or("FALSE".to_string(), writer);
         let new_cols = sync.new_column_names();
         let new_changed = any_changed(&new_cols);
-        // What `down` reads: the new columns, and the columns both versions keep.
-        let mut down_sources: Vec<String> = new_cols.iter().map(|c| c.to_string()).collect();
-        for d in sync.old_columns.iter().filter_map(|(_, d)| d.as_ref()) {
-            for i in crate::sql::identifiers(&d.sql) {
-                if !down_sources.contains(&i) {
-                    down_sources.push(i);
-                }
-            }
-        }
+        let down_sources = sync.down_reads();
         let down_sources: Vec<&str> = down_sources.iter().map(String::as_str).collect();
         let down_changed = any_changed(&down_sources);
         // Columns the new application declares `not null` that accept null until switch; a

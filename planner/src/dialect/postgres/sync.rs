@@ -61,15 +61,10 @@ impl Postgres {
             up_sources.extend(crate::sql::identifiers(&up.sql));
         }
         let mut downs: Vec<String> = Vec::new();
-        let mut down_sources: Vec<String> = sync
-            .new_column_names()
-            .iter()
-            .map(|c| c.to_string())
-            .collect();
+        let mut down_sources = sync.down_reads();
         for (c, down) in &sync.old_columns {
             if let Some(d) = down {
                 downs.push(format!("NEW.{} := {};", q(c), expr_on(d, "NEW")?));
-                down_sources.extend(crate::sql::identifiers(&d.sql));
             }
         }
         for back in &sync.shadow_backs {
@@ -200,17 +195,13 @@ impl Postgres {
                 downs.push(format!("NEW.{} := {};", q(c), expr_on(d, "NEW")?));
             }
         }
-        // A deployed column with a `down` that an insert leaves null, in a table whose new shape
-        // adds no column to tell the writer by: the new application's row, which gets `down`.
         let mut fills: Vec<String> = Vec::new();
-        for (c, down) in &sync.old_columns {
-            if let Some(d) = down {
-                fills.push(format!(
-                    "IF NEW.{0} IS NULL THEN\n  NEW.{0} := {1};\nEND IF;",
-                    q(c),
-                    expr_on(d, "NEW")?
-                ));
-            }
+        for (c, d) in sync.fills_left_out() {
+            fills.push(format!(
+                "IF NEW.{0} IS NULL THEN\n  NEW.{0} := {1};\nEND IF;",
+                q(c),
+                expr_on(d, "NEW")?
+            ));
         }
         let mut shadow_ins = String::new();
         for (c, up) in &sync.shadows {
@@ -259,11 +250,7 @@ impl Postgres {
             "{shadows}  IF TG_OP = 'INSERT' THEN\n    IF {all_new_null} THEN\n      -- written by the old application\n{ups}    ELSE\n      -- written by the new application\n{downs}    END IF;\n  ELSIF ({old_written} OR {all_new_null}) AND NOT ({new_changed}) THEN\n    -- updated by the old application (or a row the backfill has not reached yet)\n{ups_u}  ELSIF ({new_changed}) AND NOT ({old_changed}) THEN\n    -- updated by the new application\n{downs_u}  END IF;\n",
             old_changed = changed(&old_refs),
             new_changed = changed(&new_cols),
-            ups = if new_cols.is_empty() && !fills.is_empty() {
-                block(&fills, "      ")
-            } else {
-                block(&ups, "      ")
-            },
+            ups = block(if fills.is_empty() { &ups } else { &fills }, "      "),
             downs = block(&downs, "      "),
             ups_u = block(&ups, "    "),
             downs_u = block(&downs, "    "),

@@ -104,18 +104,12 @@ pub(super) fn sync_triggers(t: &state::Table) -> Result<Vec<(String, String)>, D
             downs.join(", ")
         ));
     }
-    // No new column tells the writer: a deployed column with a `down` that the insert left
-    // null is the new application's row.
-    if new_cols.is_empty() {
-        for (c, down) in &sync.old_columns {
-            if let Some(d) = down {
-                insert.push(format!(
-                    "  -- left out by the new application\n  UPDATE {table} SET {0} = {1} WHERE {row} AND {0} IS NULL;",
-                    q(c),
-                    expr(d)?
-                ));
-            }
-        }
+    for (c, d) in sync.fills_left_out() {
+        insert.push(format!(
+            "  -- left out by the new application\n  UPDATE {table} SET {0} = {1} WHERE {row} AND {0} IS NULL;",
+            q(c),
+            expr(d)?
+        ));
     }
     insert.push(format!("  DELETE FROM {guard};"));
     let mut enforce = Vec::new();

@@ -319,7 +319,7 @@ BEGIN
   END IF;
   IF coalesce('migc_da712452c131' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
-    IF TG_OP = 'INSERT' OR NEW."description" IS DISTINCT FROM OLD."description" OR NEW."estimate_minutes" IS DISTINCT FROM OLD."estimate_minutes" OR NEW."description" IS DISTINCT FROM OLD."description" OR NEW."estimate_minutes" IS DISTINCT FROM OLD."estimate_minutes" THEN
+    IF TG_OP = 'INSERT' OR NEW."description" IS DISTINCT FROM OLD."description" OR NEW."estimate_minutes" IS DISTINCT FROM OLD."estimate_minutes" THEN
       NEW."body" := NEW."description";
       NEW."estimate_hours" := NEW."estimate_minutes" / 60.0;
     END IF;

@@ -548,7 +548,7 @@ BEGIN
     IF NEW."last_name" IS NULL AND (TG_OP = 'INSERT' OR OLD."last_name" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "last_name" of relation "users" violates not-null constraint', COLUMN = 'last_name', TABLE = 'users';
     END IF;
-    IF TG_OP = 'INSERT' OR NEW."first_name" IS DISTINCT FROM OLD."first_name" OR NEW."last_name" IS DISTINCT FROM OLD."last_name" OR NEW."first_name" IS DISTINCT FROM OLD."first_name" OR NEW."last_name" IS DISTINCT FROM OLD."last_name" THEN
+    IF TG_OP = 'INSERT' OR NEW."first_name" IS DISTINCT FROM OLD."first_name" OR NEW."last_name" IS DISTINCT FROM OLD."last_name" THEN
       NEW."full_name" := NEW."first_name" || ' ' || NEW."last_name";
     END IF;
   ELSIF coalesce('migc_27c3e3b90e16' = ANY (pg_catalog.current_schemas(false)), false) THEN
