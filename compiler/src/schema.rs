@@ -53,6 +53,12 @@ pub struct Table {
     /// Columns whose removal the author acknowledged with `drop column`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub dropped_columns: BTreeMap<String, Acknowledged>,
+    /// SQLite's `STRICT`: every value must be of its column's type.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub strict: bool,
+    /// SQLite's `WITHOUT ROWID`: the rows are stored by the primary key.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub without_rowid: bool,
     #[serde(skip)]
     pub origin: Span,
 }
@@ -86,6 +92,10 @@ pub struct Column {
     pub default: Option<Expr>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub identity: bool,
+    /// An identity whose values are never used again (SQLite's `AUTOINCREMENT`; the other
+    /// dialects' identities never reuse a value either).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub autoincrement: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -249,6 +259,10 @@ pub struct Index {
     pub parts: Vec<IndexPart>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predicate: Option<Expr>,
+    /// The index that enforces a unique constraint of the same name (as the planner's state
+    /// holds constraints); never set in a declared schema, which keeps them apart.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub constraint: bool,
     #[serde(skip)]
     pub origin: Span,
 }
@@ -271,6 +285,7 @@ impl Index {
                 })
                 .collect(),
             predicate: None,
+            constraint: false,
             origin,
         }
     }

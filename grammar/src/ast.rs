@@ -148,6 +148,14 @@ pub enum Member {
     Comment(StringLit, Span),
     Retire(RetireDef),
     DropColumn(Ident, Span),
+    Option(TableOption, Span),
+}
+
+/// How SQLite stores a table: `strict`, `without rowid`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableOption {
+    Strict,
+    WithoutRowid,
 }
 
 impl Member {
@@ -159,7 +167,10 @@ impl Member {
             Member::Unique(m) => m.span,
             Member::Check(m) => m.span,
             Member::ForeignKey(m) => m.span,
-            Member::Include(_, s) | Member::Comment(_, s) | Member::DropColumn(_, s) => *s,
+            Member::Include(_, s)
+            | Member::Comment(_, s)
+            | Member::DropColumn(_, s)
+            | Member::Option(_, s) => *s,
             Member::Retire(m) => m.span,
         }
     }
@@ -202,6 +213,7 @@ pub enum ColumnAttr {
     Null(Span),
     PrimaryKey(Span),
     Identity(Span),
+    Autoincrement(Span),
     Unique(Span),
     Default(Sql, Span),
     Check {
@@ -224,6 +236,7 @@ impl ColumnAttr {
             | ColumnAttr::Null(s)
             | ColumnAttr::PrimaryKey(s)
             | ColumnAttr::Identity(s)
+            | ColumnAttr::Autoincrement(s)
             | ColumnAttr::Unique(s)
             | ColumnAttr::Default(_, s)
             | ColumnAttr::RenamedFrom(_, s)

@@ -90,6 +90,9 @@ codes! {
     DroppedButDeclared = "E1024",
     /// A column's default is a literal its type cannot hold (`int32 default 'abc'`).
     DefaultDoesNotFit = "E1025",
+    /// A storage choice the table cannot have: `autoincrement` off the table's one-column
+    /// integer primary key, `without rowid` without a primary key or with `autoincrement`.
+    BadStorage = "E1026",
     /// A table without a primary key: backfills and row comparisons need one.
     NoPrimaryKey = "W1001",
     /// A `use` whose item is never included.

@@ -146,7 +146,9 @@ fn column_text(c: &Column) -> String {
     if !c.nullable {
         s.push_str(" not null");
     }
-    if c.identity {
+    if c.autoincrement {
+        s.push_str(" autoincrement");
+    } else if c.identity {
         s.push_str(" identity");
     }
     if let Some(d) = &c.default {
@@ -194,10 +196,18 @@ fn table(db: &Table, decl: &Table, out: &mut Vec<Difference>) {
         }
         if d.identity != c.identity {
             out.push(differs(
-                object,
+                object.clone(),
                 "identity",
                 d.identity.to_string(),
                 c.identity.to_string(),
+            ));
+        }
+        if d.autoincrement != c.autoincrement {
+            out.push(differs(
+                object,
+                "autoincrement",
+                d.autoincrement.to_string(),
+                c.autoincrement.to_string(),
             ));
         }
     }
@@ -272,6 +282,19 @@ fn table(db: &Table, decl: &Table, out: &mut Vec<Difference>) {
         decl.indexes.iter().map(|i| (i.name.clone(), index(i))),
         out,
     );
+    for (what, d, c) in [
+        ("strict", db.strict, decl.strict),
+        ("without rowid", db.without_rowid, decl.without_rowid),
+    ] {
+        if d != c {
+            out.push(differs(
+                format!("table {t}"),
+                what,
+                d.to_string(),
+                c.to_string(),
+            ));
+        }
+    }
     if db.comment != decl.comment {
         let c = |c: &Option<String>| c.clone().unwrap_or_else(|| "no comment".into());
         out.push(differs(

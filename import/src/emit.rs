@@ -57,7 +57,9 @@ fn table(out: &mut String, t: &Table) {
         } else if !c.nullable {
             line.push_str(" not null");
         }
-        if c.identity {
+        if c.autoincrement {
+            line.push_str(" autoincrement");
+        } else if c.identity {
             line.push_str(" identity");
         }
         if let Some(d) = &c.default {
@@ -115,6 +117,12 @@ fn table(out: &mut String, t: &Table) {
     }
     if let Some(c) = &t.comment {
         let _ = writeln!(out, "  comment {}", string(c));
+    }
+    if t.strict {
+        out.push_str("  strict\n");
+    }
+    if t.without_rowid {
+        out.push_str("  without rowid\n");
     }
     out.push_str("}\n");
 }

@@ -441,6 +441,13 @@ pub enum Op {
         text: Option<String>,
         previous: Option<String>,
     },
+    /// How the table is stored, where the dialect has such a choice
+    /// ([`crate::dialect::Lowering::has_storage_options`]).
+    SetStorage {
+        table: String,
+        storage: Storage,
+        previous: Storage,
+    },
     CommentColumn {
         table: String,
         column: String,
@@ -554,6 +561,7 @@ impl Op {
             | Op::RenameIndex { table, .. }
             | Op::RenameConstraint { table, .. }
             | Op::CommentTable { table, .. }
+            | Op::SetStorage { table, .. }
             | Op::CommentColumn { table, .. }
             | Op::CopyCreate { table, .. }
             | Op::CopyFill { table, .. }
@@ -562,6 +570,49 @@ impl Op {
             Op::RenameTable { from, .. } => Some(from),
             Op::CreateVersionView { view } | Op::DropVersionView { view } => Some(&view.table),
             _ => None,
+        }
+    }
+}
+
+/// How a table is stored (SQLite): `STRICT`, `WITHOUT ROWID`, and the column whose values are
+/// never used again (`AUTOINCREMENT`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Storage {
+    pub strict: bool,
+    pub without_rowid: bool,
+    pub autoincrement: Option<String>,
+}
+
+impl Storage {
+    pub fn of(t: &Table) -> Storage {
+        Storage {
+            strict: t.strict,
+            without_rowid: t.without_rowid,
+            autoincrement: t
+                .columns
+                .iter()
+                .find(|c| c.autoincrement)
+                .map(|c| c.name.clone()),
+        }
+    }
+
+    /// The options as SQLite writes them after a table's definition, and the clause of
+    /// `AUTOINCREMENT`, for people: `strict, without rowid`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if self.strict {
+            parts.push("strict".to_string());
+        }
+        if self.without_rowid {
+            parts.push("without rowid".to_string());
+        }
+        if let Some(c) = &self.autoincrement {
+            parts.push(format!("`{c}` autoincrement"));
+        }
+        if parts.is_empty() {
+            "ordinary storage".to_string()
+        } else {
+            parts.join(", ")
         }
     }
 }

@@ -219,6 +219,8 @@ fn reconcile_parts(db: &mut Table, stored: &Table, declared: &Table) {
         foreign_keys: Vec::new(),
         indexes: Vec::new(),
         comment: None,
+        strict: false,
+        without_rowid: false,
         ..t.clone()
     };
     for c in &declared.columns {

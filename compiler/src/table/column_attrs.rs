@@ -25,6 +25,7 @@ impl Resolver<'_> {
         let mut null: Option<Span> = None;
         let mut primary: Option<Span> = None;
         let mut identity: Option<Span> = None;
+        let mut autoincrement: Option<Span> = None;
         let mut from: Option<(&[ast::Ident], Span)> = None;
         let mut up: Option<(&ast::Sql, Span)> = None;
         let mut down: Option<(&ast::Sql, Span)> = None;
@@ -44,6 +45,10 @@ impl Resolver<'_> {
                 ColumnAttr::Null(s) => once(self, &mut null, *s, "`null`"),
                 ColumnAttr::PrimaryKey(s) => once(self, &mut primary, *s, "`primary key`"),
                 ColumnAttr::Identity(s) => once(self, &mut identity, *s, "`identity`"),
+                ColumnAttr::Autoincrement(s) => {
+                    once(self, &mut autoincrement, *s, "`autoincrement`");
+                    identity.get_or_insert(*s);
+                }
                 ColumnAttr::Unique(s) => {
                     table.uniques.push(Unique {
                         name: free_name(table, names::unique(&tname, std::slice::from_ref(&cname))),
@@ -154,6 +159,7 @@ impl Resolver<'_> {
         let column = &mut table.columns[index];
         column.nullable = not_null.is_none() && identity.is_none() && primary.is_none();
         column.identity = identity.is_some();
+        column.autoincrement = autoincrement.is_some();
         column.default = default;
         column.comment = comment;
         column.renamed_from = renamed.map(|(old, _)| old.name.clone());

@@ -78,6 +78,7 @@ impl Resolver<'_> {
             unique: def.unique,
             parts,
             predicate,
+            constraint: false,
             origin: def.span,
         });
     }

@@ -39,6 +39,8 @@ impl<'a> Resolver<'a> {
             renamed_from: decl.renamed_from.as_ref().map(|r| r.name.clone()),
             retired: Vec::new(),
             dropped_columns: BTreeMap::new(),
+            strict: false,
+            without_rowid: false,
             origin: decl.name.span,
         };
 
@@ -71,6 +73,7 @@ impl<'a> Resolver<'a> {
                 nullable: true,
                 default: None,
                 identity: false,
+                autoincrement: false,
                 comment: None,
                 renamed_from: None,
                 transform: None,
@@ -83,6 +86,7 @@ impl<'a> Resolver<'a> {
         let owner = format!("table `{tname}`");
 
         let mut pk: Vec<(String, Span)> = Vec::new();
+        let mut storage_spans: Vec<(ast::TableOption, Span)> = Vec::new();
         let mut pk_defs: Vec<Span> = Vec::new();
         for (i, (def, _)) in defs.iter().enumerate() {
             self.column_attrs(&mut table, i, def, &cols, &owner, &mut pk);
@@ -93,6 +97,23 @@ impl<'a> Resolver<'a> {
         for (member, _) in &members {
             match member {
                 Member::Column(_) | Member::Include(..) => {}
+                Member::Option(option, span) => {
+                    let flag = match option {
+                        ast::TableOption::Strict => &mut table.strict,
+                        ast::TableOption::WithoutRowid => &mut table.without_rowid,
+                    };
+                    if *flag {
+                        self.repeated(
+                            match option {
+                                ast::TableOption::Strict => "`strict`",
+                                ast::TableOption::WithoutRowid => "`without rowid`",
+                            },
+                            *span,
+                        );
+                    }
+                    *flag = true;
+                    storage_spans.push((*option, *span));
+                }
                 Member::Index(def) => self.index(&mut table, def, &cols, &owner),
                 Member::PrimaryKey(def) => {
                     if self.known_columns(&table, &def.columns) {
@@ -213,8 +234,66 @@ impl<'a> Resolver<'a> {
                     .help("add `primary key` to a column, or `primary key (a, b)` to the table"),
             );
         }
+        self.check_storage(&table, &defs, &storage_spans);
         self.check_column_transitions(&table, &defs);
         table
+    }
+
+    /// `autoincrement` stands on the table's one-column integer primary key only, and a table
+    /// `without rowid` needs a primary key and cannot have `autoincrement` (as SQLite says).
+    fn check_storage(
+        &mut self,
+        table: &Table,
+        defs: &[(&ast::ColumnDef, Option<Span>)],
+        storage: &[(ast::TableOption, Span)],
+    ) {
+        let tname = &table.name;
+        let without_rowid = storage
+            .iter()
+            .find(|(o, _)| *o == ast::TableOption::WithoutRowid)
+            .map(|(_, s)| *s);
+        for (def, _) in defs {
+            for attr in &def.attrs {
+                let ast::ColumnAttr::Autoincrement(span) = attr else {
+                    continue;
+                };
+                let cname = &def.name.name;
+                let sole_key = table
+                    .primary_key
+                    .as_ref()
+                    .is_some_and(|pk| pk.columns == [cname.clone()]);
+                if !sole_key {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            Code::BadStorage,
+                            format!("`autoincrement` on column `{tname}.{cname}`, which is not the table's primary key"),
+                        )
+                        .primary(*span, "needs the column to be the whole primary key")
+                        .help("mark the column `primary key` (the table's only key column), or remove `autoincrement`"),
+                    );
+                } else if let Some(w) = without_rowid {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            Code::BadStorage,
+                            format!("`autoincrement` on column `{tname}.{cname}` of a table `without rowid`"),
+                        )
+                        .primary(*span, "counts rowids")
+                        .secondary(w, "the table has none")
+                        .help("remove `autoincrement` or `without rowid`"),
+                    );
+                }
+            }
+        }
+        if let (Some(w), None) = (without_rowid, &table.primary_key) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::BadStorage,
+                    format!("table `{tname}` is `without rowid` but has no primary key"),
+                )
+                .primary(w, "stores rows by the primary key")
+                .help("add `primary key` to a column, or `primary key (a, b)` to the table"),
+            );
+        }
     }
 
     fn known_columns(&mut self, table: &Table, names: &[ast::Ident]) -> bool {

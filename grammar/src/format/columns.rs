@@ -61,7 +61,7 @@ pub(super) fn column(c: &ColumnDef, (name_w, type_w): (usize, usize), src: &str)
 fn attrs(attrs: &[ColumnAttr], src: &str) -> String {
     let rank = |a: &ColumnAttr| match a {
         ColumnAttr::PrimaryKey(_) => 0,
-        ColumnAttr::Identity(_) => 1,
+        ColumnAttr::Identity(_) | ColumnAttr::Autoincrement(_) => 1,
         ColumnAttr::NotNull(_) | ColumnAttr::Null(_) => 2,
         ColumnAttr::Unique(_) => 3,
         ColumnAttr::Default(..) => 4,
@@ -80,6 +80,7 @@ fn attrs(attrs: &[ColumnAttr], src: &str) -> String {
         .map(|a| match a {
             ColumnAttr::PrimaryKey(_) => "primary key".to_string(),
             ColumnAttr::Identity(_) => "identity".to_string(),
+            ColumnAttr::Autoincrement(_) => "autoincrement".to_string(),
             ColumnAttr::NotNull(_) => "not null".to_string(),
             ColumnAttr::Null(_) => "null".to_string(),
             ColumnAttr::Unique(_) => "unique".to_string(),

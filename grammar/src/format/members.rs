@@ -85,6 +85,8 @@ impl Printer<'_> {
                 None => format!("retire {}", name(&r.name.name)),
             },
             Member::DropColumn(n, _) => format!("drop column {}", name(&n.name)),
+            Member::Option(TableOption::Strict, _) => "strict".to_string(),
+            Member::Option(TableOption::WithoutRowid, _) => "without rowid".to_string(),
         }
     }
 }

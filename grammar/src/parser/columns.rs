@@ -18,6 +18,7 @@ impl Lower {
             Rule::null_attr => ColumnAttr::Null(span),
             Rule::primary_key_attr => ColumnAttr::PrimaryKey(span),
             Rule::identity_attr => ColumnAttr::Identity(span),
+            Rule::autoincrement_attr => ColumnAttr::Autoincrement(span),
             Rule::unique_attr => ColumnAttr::Unique(span),
             Rule::default_attr => ColumnAttr::Default(self.sql(next(&mut inner)), span),
             Rule::check_attr => {

@@ -30,6 +30,10 @@ pub(super) fn is_keyword(rule: Rule) -> bool {
             | Rule::k_not
             | Rule::k_null
             | Rule::k_identity
+            | Rule::k_autoincrement
+            | Rule::k_strict
+            | Rule::k_without
+            | Rule::k_rowid
             | Rule::k_default
             | Rule::k_renamed
             | Rule::k_from

@@ -11,6 +11,7 @@ impl Lower {
     pub(super) fn member(&mut self, pair: Pair<'_, Rule>) -> Member {
         let span = self.span(&pair);
         let rule = pair.as_rule();
+        let strict = pair.as_str().to_ascii_lowercase().starts_with("strict");
         let mut inner = significant(pair)
             .filter(|p| !is_keyword(p.as_rule()))
             .peekable();
@@ -106,6 +107,8 @@ impl Lower {
                     .map(|p| self.sql(p));
                 Member::Retire(RetireDef { name, down, span })
             }
+            Rule::table_option if strict => Member::Option(TableOption::Strict, span),
+            Rule::table_option => Member::Option(TableOption::WithoutRowid, span),
             _ => Member::DropColumn(self.ident(next(&mut inner)), span),
         }
     }

@@ -191,6 +191,7 @@ impl Reader {
             unique,
             parts,
             predicate,
+            constraint: false,
             origin: Span::default(),
         });
     }

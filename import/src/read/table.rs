@@ -48,6 +48,8 @@ impl Reader {
             renamed_from: None,
             retired: Vec::new(),
             dropped_columns: BTreeMap::new(),
+            strict: t.strict,
+            without_rowid: t.without_rowid,
             origin: Span::default(),
         };
         if table.comment.is_none() {
@@ -99,6 +101,7 @@ impl Reader {
             nullable: true,
             default: None,
             identity: read.serial,
+            autoincrement: false,
             comment: None,
             renamed_from: None,
             transform: None,
@@ -149,8 +152,13 @@ impl Reader {
                         .iter()
                         .map(|t| t.to_string().to_ascii_uppercase())
                         .collect::<Vec<_>>();
-                    if words.iter().any(|w| w == "AUTO_INCREMENT" || w == "AUTOINCREMENT") {
+                    if words.iter().any(|w| w == "AUTO_INCREMENT") {
                         column.identity = true;
+                    }
+                    // SQLite's AUTOINCREMENT: rowids are never used again.
+                    if words.iter().any(|w| w == "AUTOINCREMENT") {
+                        column.identity = true;
+                        column.autoincrement = true;
                     }
                 }
                 ColumnOption::OnUpdate(e) => self.warn(

@@ -15,7 +15,9 @@ mod tables;
 mod views;
 
 pub(crate) use crate::key::Key;
-use crate::step::{Assignment, ColumnRole, Constraint, Op, Phase, Refill, ShadowBack, Step, Sync};
+use crate::step::{
+    Assignment, ColumnRole, Constraint, Op, Phase, Refill, ShadowBack, Step, Storage, Sync,
+};
 use migc_compiler::schema::*;
 use migc_grammar::{Code, Diagnostic, Span};
 use std::collections::{BTreeMap, BTreeSet};
@@ -29,15 +31,21 @@ pub struct Options {
     /// through its views until then (for a dialect that has them, [`Options::for_dialect`]);
     /// otherwise a renamed column is a new column computed from the deployed one.
     pub renames_in_place: bool,
+    /// Plan changes of how tables are stored (SQLite's `STRICT`, `WITHOUT ROWID`,
+    /// `AUTOINCREMENT`): set for a dialect that has such choices, [`Options::for_dialect`].
+    pub storage_options: bool,
 }
 
 impl Options {
     /// The options for planning for `dialect`.
     pub fn for_dialect(dialect: migc_stdlib::Dialect, allow_destructive: bool) -> Options {
+        let lowering = crate::dialect::for_dialect(dialect);
         Options {
             allow_destructive,
-            renames_in_place: crate::dialect::for_dialect(dialect)
+            renames_in_place: lowering
+                .as_ref()
                 .is_some_and(|l| l.version_access() == crate::dialect::VersionAccess::Views),
+            storage_options: lowering.is_some_and(|l| l.has_storage_options()),
         }
     }
 }

@@ -471,6 +471,22 @@ impl<'s> Builder<'s> {
 
         self.overlap(old, new, &sync, &retyped, &leaving);
 
+        let (was, now) = (Storage::of(old), Storage::of(new));
+        if self.options.storage_options && was != now {
+            self.push(
+                Phase::Expand,
+                t,
+                format!("store table `{t}` with {}", now.describe()),
+                Op::SetStorage {
+                    table: t.to_string(),
+                    storage: now,
+                    previous: was,
+                },
+                Some(new.origin),
+                Self::keys(&[], &[table_key(t)]),
+            );
+        }
+
         if old.comment != new.comment {
             self.push(
                 Phase::Expand,

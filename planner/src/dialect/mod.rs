@@ -216,6 +216,13 @@ pub trait Lowering {
         op.table() == Some(table)
     }
 
+    /// Whether the dialect stores tables in ways the schema chooses (SQLite's `STRICT`,
+    /// `WITHOUT ROWID`, `AUTOINCREMENT`): the planner plans [`crate::step::Op::SetStorage`]
+    /// only for such a dialect. No by default.
+    fn has_storage_options(&self) -> bool {
+        false
+    }
+
     /// How each application version reaches its own shape while a plan rolls out
     /// ([`VersionAccess`]). [`VersionAccess::Shared`] by default.
     fn version_access(&self) -> VersionAccess {

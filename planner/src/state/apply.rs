@@ -159,8 +159,14 @@ impl State {
                     t.indexes.retain(|i| i.name != index.name);
                 }
             }
-            // The unique index of the constraint's name is already there.
-            Op::AttachUnique { .. } => {}
+            // The unique index of the constraint's name is already there: it now enforces it.
+            Op::AttachUnique { table, unique } => {
+                if let Some(t) = self.table_mut(table) {
+                    for i in t.indexes.iter_mut().filter(|i| i.name == unique.name) {
+                        i.constraint = true;
+                    }
+                }
+            }
             Op::AddCheck {
                 table,
                 check,
@@ -301,6 +307,15 @@ impl State {
                 self.views.remove(&view.name);
             }
             Op::CommentTable { .. } => {}
+            Op::SetStorage { table, storage, .. } => {
+                if let Some(t) = self.table_mut(table) {
+                    t.strict = storage.strict;
+                    t.without_rowid = storage.without_rowid;
+                    for c in &mut t.columns {
+                        c.def.autoincrement = storage.autoincrement.as_deref() == Some(&c.def.name);
+                    }
+                }
+            }
             Op::CommentColumn {
                 table,
                 column,

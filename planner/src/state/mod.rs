@@ -94,6 +94,8 @@ impl State {
             not_null_checks: Vec::new(),
             sync: None,
             natives: Vec::new(),
+            strict: t.strict,
+            without_rowid: t.without_rowid,
         }
     }
 

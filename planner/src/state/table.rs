@@ -41,6 +41,9 @@ pub struct Table {
     pub sync: Option<Sync>,
     /// Indexes and triggers that native blocks created on the table.
     pub natives: Vec<NativeObject>,
+    /// SQLite's `STRICT` and `WITHOUT ROWID` (a column's `AUTOINCREMENT` is in its definition).
+    pub strict: bool,
+    pub without_rowid: bool,
 }
 
 impl Table {
@@ -127,6 +130,7 @@ pub(super) fn unique_index(u: &Unique) -> Index {
             })
             .collect(),
         predicate: None,
+        constraint: true,
         origin: u.origin,
     }
 }

@@ -141,7 +141,8 @@ impl Postgres {
             Op::Native { name, up, down } => native::lower(ctx, &mut l, name, up, down),
             Op::CreateVersionView { view } => version::create(&mut l, view)?,
             Op::DropVersionView { view } => version::drop(&mut l, view)?,
-            Op::CopyCreate { .. }
+            Op::SetStorage { .. }
+            | Op::CopyCreate { .. }
             | Op::CopyFill { .. }
             | Op::CopySwap { .. }
             | Op::CopyDropOld { .. } => return Err(crate::dialect::unasked(step)),

@@ -28,7 +28,6 @@ impl Run<'_> {
                 | Op::CreateTable { .. }
                 | Op::DropTableAlias { .. }
                 | Op::RenameTable { .. }
-                | Op::AttachUnique { .. }
                 | Op::Backfill { .. }
                 | Op::RenameIndex { .. }
                 | Op::CreateView { .. }
@@ -113,10 +112,6 @@ impl Run<'_> {
                     tables(table)
                 }
             }
-            Op::AttachUnique { unique, .. } => Effect::Nothing(format!(
-                "SQLite keeps unique constraints as unique indexes: `{}` already enforces it",
-                unique.name
-            )),
             Op::AddCheck {
                 check,
                 not_valid: true,
@@ -236,7 +231,9 @@ impl Run<'_> {
             | Op::SwapPrimaryKey { table, .. }
             | Op::InstallSync { table, .. }
             | Op::RemoveSync { table, .. }
-            | Op::RenameColumn { table, .. } => tables(table),
+            | Op::RenameColumn { table, .. }
+            | Op::SetStorage { table, .. }
+            | Op::AttachUnique { table, .. } => tables(table),
             Op::CopyCreate { .. }
             | Op::CopyFill { .. }
             | Op::CopySwap { .. }

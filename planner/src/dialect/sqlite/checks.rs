@@ -202,15 +202,34 @@ pub(super) fn state_conditions(s: &State, touched: &Touched) -> Vec<String> {
                     &format!("SELECT name FROM pragma_table_info({})", lit(name)),
                     &cols,
                 )];
+                // A unique constraint's index has a name SQLite makes up (`sqlite_autoindex_…`,
+                // numbered by position): it is found by its columns, as is the unique index of
+                // its name that a table written before it stood in the table has.
+                let constraints: Vec<&Index> = t.indexes.iter().filter(|i| i.constraint).collect();
                 let universe: Vec<String> = touched
                     .indexes
                     .get(name)
-                    .map(|n| n.iter().cloned().collect())
+                    .map(|n| {
+                        n.iter()
+                            .filter(|n| !constraints.iter().any(|c| &c.name == *n))
+                            .cloned()
+                            .collect()
+                    })
                     .unwrap_or_default();
+                for c in &constraints {
+                    let cols: Vec<String> =
+                        c.parts.iter().filter_map(|p| p.column.clone()).collect();
+                    conds.push(format!(
+                        "EXISTS (SELECT 1 FROM pragma_index_list({}) AS l WHERE l.\"unique\" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = {})",
+                        lit(name),
+                        lit(&cols.join(","))
+                    ));
+                }
                 if !universe.is_empty() {
                     let mut idx: Vec<String> = t
                         .indexes
                         .iter()
+                        .filter(|i| !i.constraint)
                         .map(|i| i.name.clone())
                         .filter(|n| universe.contains(n))
                         .collect();

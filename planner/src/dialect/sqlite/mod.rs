@@ -129,6 +129,10 @@ impl Lowering for Sqlite {
         true
     }
 
+    fn has_storage_options(&self) -> bool {
+        true
+    }
+
     fn holds(&self) -> &dyn crate::expressible::Holds {
         self
     }

@@ -63,7 +63,7 @@ pub(super) fn migrate(
             }
         }
     }
-    if constraints(&ar.table)? != constraints(&b.table)? {
+    if constraints(&ar)? != constraints(b)? || table_options(&a.table) != table_options(&b.table) {
         rebuild = true;
     }
     let pk_cols: Vec<&String> = b
@@ -119,7 +119,7 @@ pub(super) fn migrate(
         sql.push(create_table(b, &new)?);
         let mut targets = Vec::new();
         let mut sources = Vec::new();
-        if b.rowid_alias().is_none() {
+        if b.rowid_alias().is_none() && !a.table.without_rowid && !b.table.without_rowid {
             targets.push("rowid".to_string());
             sources.push("rowid".to_string());
         }
@@ -160,11 +160,14 @@ pub(super) fn migrate(
             sources.join(", "),
             q(a.name())
         ));
+        if autoincrements(a) && autoincrements(b) {
+            sql.extend(keep_sequence(a.name(), &new));
+        }
         sql.push(format!("DROP TABLE {};", q(a.name())));
         sql.push("PRAGMA legacy_alter_table = 1;".to_string());
         sql.push(format!("ALTER TABLE {} RENAME TO {};", q(&new), q(t)));
         sql.push("PRAGMA legacy_alter_table = 0;".to_string());
-        for i in &b.table.indexes {
+        for i in b.table.indexes.iter().filter(|i| !i.constraint) {
             sql.push(index_sql(t, i)?);
         }
         for (_, s) in &b_triggers {
@@ -208,6 +211,7 @@ pub(super) fn migrate(
         table
             .indexes
             .iter()
+            .filter(|i| !i.constraint)
             .map(|i| Ok((i.name.clone(), index_sql(t, i)?)))
             .collect()
     };
@@ -264,4 +268,25 @@ pub(super) fn migrate(
         drops_column: !dropped.is_empty(),
         builds_index,
     })
+}
+
+/// Whether table `t` counts its rowids in `sqlite_sequence` (`AUTOINCREMENT`).
+fn autoincrements(t: &Written) -> bool {
+    t.rowid_alias()
+        .and_then(|c| t.col(c))
+        .is_some_and(|c| c.def.autoincrement)
+}
+
+/// Carries table `old`'s `AUTOINCREMENT` counter over to its copy `new`: a rebuild copies the
+/// rows, but a value used by a row deleted since must still never come back.
+fn keep_sequence(old: &str, new: &str) -> Vec<String> {
+    let (old, new) = (lit(old), lit(new));
+    vec![
+        format!(
+            "UPDATE sqlite_sequence SET seq = max(seq, (SELECT seq FROM sqlite_sequence WHERE name = {old})) WHERE name = {new} AND EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = {old});"
+        ),
+        format!(
+            "INSERT INTO sqlite_sequence (name, seq) SELECT {new}, seq FROM sqlite_sequence WHERE name = {old} AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = {new});"
+        ),
+    ]
 }

@@ -2,7 +2,49 @@
 
 use super::*;
 
-pub(super) fn col_type(c: &Column) -> Result<String, Diagnostic> {
+/// The types a `STRICT` table's columns may have.
+const STRICT_TYPES: [&str; 6] = ["int", "integer", "real", "text", "blob", "any"];
+
+/// Column `c`'s type, in a `STRICT` table when `strict`: there a portable type is one of the
+/// types SQLite admits, by the values it holds (`decimal`, whose values are exact, keeps what it
+/// is given: `any`).
+pub(super) fn col_type(c: &Column, strict: bool) -> Result<String, Diagnostic> {
+    let declared = declared_type(c)?;
+    if !strict {
+        return Ok(declared);
+    }
+    let strict_type = match &c.ty {
+        ColumnType::Builtin { name, .. } => match name.as_str() {
+            "bool" | "int16" | "int32" | "int64" => "integer",
+            "float32" | "float64" => "real",
+            "bytes" => "blob",
+            "decimal" => "any",
+            _ => "text",
+        }
+        .to_string(),
+        ColumnType::Enum { .. } => "text".to_string(),
+        ColumnType::Native { .. } => {
+            if !STRICT_TYPES.contains(&declared.to_ascii_lowercase().as_str()) {
+                let mut d = Diagnostic::error(
+                    Code::Unsupported,
+                    format!(
+                        "column `{}` of a `strict` table has the SQLite type `{declared}`",
+                        c.name
+                    ),
+                )
+                .help("spell the native type for SQLite as one of int, integer, real, text, blob, any");
+                if c.origin != Span::default() {
+                    d = d.primary(c.origin, "column declared here");
+                }
+                return Err(d);
+            }
+            declared
+        }
+    };
+    Ok(strict_type)
+}
+
+fn declared_type(c: &Column) -> Result<String, Diagnostic> {
     let unsupported = |m: String| {
         let mut d = Diagnostic::error(Code::Unsupported, m)
             .help("add `sqlite: \"...\"` to the native type");
@@ -22,10 +64,22 @@ pub(super) fn col_type(c: &Column) -> Result<String, Diagnostic> {
     }
 }
 
-/// A column's definition in table `t`.
+/// A column's definition in table `t`. The rowid's alias is the table's primary key where it
+/// stands (`INTEGER PRIMARY KEY`, where `AUTOINCREMENT` can follow) and is never null anyway;
+/// so are the key columns of a table `WITHOUT ROWID`, which are written without `NOT NULL`.
 pub(super) fn col_def(t: &Written, c: &Col) -> Result<String, Diagnostic> {
-    let mut s = format!("{} {}", q(&c.def.name), col_type(&c.def)?);
-    if !c.def.nullable && !t.relaxed(c) {
+    let key_of_without_rowid = t.table.without_rowid
+        && t.table
+            .primary_key
+            .as_ref()
+            .is_some_and(|pk| pk.columns.contains(&c.def.name));
+    let mut s = format!("{} {}", q(&c.def.name), col_type(&c.def, t.table.strict)?);
+    if t.rowid_alias() == Some(c.def.name.as_str()) {
+        s.push_str(" PRIMARY KEY");
+        if c.def.autoincrement {
+            s.push_str(" AUTOINCREMENT");
+        }
+    } else if !c.def.nullable && !t.relaxed(c) && !key_of_without_rowid {
         s.push_str(" NOT NULL");
     }
     if let Some(d) = &c.def.default {
@@ -50,10 +104,12 @@ pub(super) fn fk_clause(fk: &ForeignKey) -> String {
     crate::sql::fk_clause(fk, D)
 }
 
-/// The table constraints as written in `CREATE TABLE`.
-pub(super) fn constraints(t: &state::Table) -> Result<Vec<String>, Diagnostic> {
+/// The table constraints as written in `CREATE TABLE` (the primary key unless it is the
+/// rowid's alias, written with its column).
+pub(super) fn constraints(w: &Written) -> Result<Vec<String>, Diagnostic> {
+    let t = &w.table;
     let mut out = Vec::new();
-    if let Some(pk) = &t.primary_key {
+    if let Some(pk) = t.primary_key.as_ref().filter(|_| w.rowid_alias().is_none()) {
         out.push(format!("PRIMARY KEY ({})", columns(&pk.columns)));
     }
     let deferred = deferred_checks(t);
@@ -70,6 +126,16 @@ pub(super) fn constraints(t: &state::Table) -> Result<Vec<String>, Diagnostic> {
             expr(&ck.expr)?
         ));
     }
+    // Unique constraints stand in the table, as SQLite keeps them (its own `sqlite_autoindex_…`
+    // indexes enforce them).
+    for i in t.indexes.iter().filter(|i| i.constraint) {
+        let cols: Vec<String> = i.parts.iter().filter_map(|p| p.column.clone()).collect();
+        out.push(format!(
+            "CONSTRAINT {} UNIQUE ({})",
+            q(&i.name),
+            columns(&cols)
+        ));
+    }
     for fk in t.valid_foreign_keys() {
         out.push(fk_clause(fk));
     }
@@ -81,12 +147,29 @@ pub(super) fn create_table(t: &Written, name: &str) -> Result<String, Diagnostic
     for c in &t.table.columns {
         lines.push(col_def(t, c)?);
     }
-    lines.extend(constraints(&t.table)?);
+    lines.extend(constraints(t)?);
     Ok(format!(
-        "CREATE TABLE {} (\n  {}\n);",
+        "CREATE TABLE {} (\n  {}\n){};",
         q(name),
-        lines.join(",\n  ")
+        lines.join(",\n  "),
+        table_options(&t.table)
     ))
+}
+
+/// What follows a table's definition: ` WITHOUT ROWID, STRICT`, or nothing.
+pub(super) fn table_options(t: &state::Table) -> String {
+    let mut options = Vec::new();
+    if t.without_rowid {
+        options.push("WITHOUT ROWID");
+    }
+    if t.strict {
+        options.push("STRICT");
+    }
+    if options.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", options.join(", "))
+    }
 }
 
 pub(super) fn index_sql(table: &str, index: &Index) -> Result<String, Diagnostic> {
@@ -117,7 +200,7 @@ pub(super) fn index_sql(table: &str, index: &Index) -> Result<String, Diagnostic
 
 pub(super) fn create_with_indexes(t: &Written) -> Result<Vec<String>, Diagnostic> {
     let mut sql = vec![create_table(t, t.name())?];
-    for i in &t.table.indexes {
+    for i in t.table.indexes.iter().filter(|i| !i.constraint) {
         sql.push(index_sql(t.name(), i)?);
     }
     Ok(sql)

@@ -120,7 +120,13 @@ pub(super) fn is_null(sql: &str) -> bool {
 
 pub(super) fn default_sql(e: &Expr) -> Result<String, Diagnostic> {
     let text = expr(e)?;
-    Ok(if is_constant(&e.sql) {
+    // The clock keywords stand bare, as SQLite's own schemas write them.
+    let keyword = ["CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME"]
+        .into_iter()
+        .find(|k| text.eq_ignore_ascii_case(k));
+    Ok(if let Some(k) = keyword {
+        k.to_string()
+    } else if is_constant(&e.sql) {
         text
     } else {
         format!("({text})")

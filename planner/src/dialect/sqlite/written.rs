@@ -30,14 +30,18 @@ impl Written {
         self.relaxed.contains(&c.id)
     }
 
-    /// The single `INTEGER` primary key column that is the rowid, if any.
+    /// The single `INTEGER` primary key column that is the rowid, if any (a table `WITHOUT
+    /// ROWID` has none).
     pub(super) fn rowid_alias(&self) -> Option<&str> {
+        if self.table.without_rowid {
+            return None;
+        }
         let pk = self.table.primary_key.as_ref()?;
         let [c] = pk.columns.as_slice() else {
             return None;
         };
         let col = self.col(c)?;
-        col_type(&col.def)
+        col_type(&col.def, self.table.strict)
             .ok()
             .filter(|t| t.eq_ignore_ascii_case("integer"))
             .map(|_| c.as_str())

@@ -169,6 +169,7 @@ impl Mysql {
             Op::CreateVersionView { .. } | Op::DropVersionView { .. } => {
                 Err(crate::dialect::no_version_layer(step))
             }
+            Op::SetStorage { .. } => Err(crate::dialect::unasked(step)),
             Op::CopyCreate { .. }
             | Op::CopyFill { .. }
             | Op::CopySwap { .. }

@@ -239,6 +239,7 @@ pub(crate) fn generated_columns(
                 nullable: true,
                 default: None,
                 identity: false,
+                autoincrement: false,
                 comment: None,
                 renamed_from: None,
                 transform: None,

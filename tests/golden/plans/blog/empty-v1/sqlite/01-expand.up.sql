@@ -52,16 +52,15 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM
 -- [3] create table `authors`
 --     lock: none (new table); rewrite: no; scan: no; from v1/authors.mig:4:7
 CREATE TABLE "authors" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "handle" varchar(40) NOT NULL,
   "email" text NOT NULL,
   "name" text NOT NULL,
   "bio" text,
   "avatar_url" text,
   "is_editor" boolean NOT NULL DEFAULT false,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY ("id"),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   CONSTRAINT "authors_handle_check" CHECK (length("handle") >= 2)
 );
 
@@ -76,16 +75,15 @@ CREATE UNIQUE INDEX "authors_email_key" ON "authors" ((lower("email")));
 -- [6] create table `comments`
 --     lock: none (new table); rewrite: no; scan: no; from v1/comments.mig:6:7
 CREATE TABLE "comments" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "post_id" integer NOT NULL,
   "parent_id" integer,
   "author_name" text NOT NULL,
   "author_email" text NOT NULL,
   "body" text NOT NULL,
   "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'approved', 'spam')),
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY ("id"),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   CONSTRAINT "comments_body_check" CHECK (length("body") <= 10000),
   FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE
 );
@@ -103,7 +101,7 @@ CREATE INDEX "comments_moderation_queue" ON "comments" ("created_at") WHERE "sta
 CREATE TABLE "post_tags" (
   "post_id" integer NOT NULL,
   "tag_id" integer NOT NULL,
-  "added_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "added_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   PRIMARY KEY ("post_id", "tag_id"),
   FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE,
   FOREIGN KEY ("tag_id") REFERENCES "tags" ("id") ON DELETE CASCADE
@@ -116,11 +114,10 @@ CREATE INDEX "post_tags_tag_id_post_id_idx" ON "post_tags" ("tag_id", "post_id")
 -- [11] create table `post_views`
 --     lock: none (new table); rewrite: no; scan: no; from v1/posts.mig:43:7
 CREATE TABLE "post_views" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "post_id" integer NOT NULL,
-  "viewed_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "viewed_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "referrer" text,
-  PRIMARY KEY ("id"),
   FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE
 );
 
@@ -131,7 +128,7 @@ CREATE INDEX "post_views_post_id_viewed_at_idx" ON "post_views" ("post_id", "vie
 -- [13] create table `posts`
 --     lock: none (new table); rewrite: no; scan: no; from v1/posts.mig:7:7
 CREATE TABLE "posts" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "author_id" integer NOT NULL,
   "slug" varchar(200) NOT NULL,
   "title" text NOT NULL,
@@ -141,10 +138,9 @@ CREATE TABLE "posts" (
   "published_at" timestamptz,
   "view_count" integer NOT NULL DEFAULT 0,
   "search" text,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "deleted_at" timestamptz,
-  PRIMARY KEY ("id"),
   CONSTRAINT "posts_view_count_check" CHECK ("view_count" >= 0),
   CONSTRAINT "posts_published_has_date" CHECK ("status" <> 'published' OR "published_at" IS NOT NULL),
   FOREIGN KEY ("author_id") REFERENCES "authors" ("id") ON DELETE RESTRICT
@@ -185,12 +181,11 @@ CREATE INDEX "posts_published_at_idx" ON "posts" ("published_at" DESC) WHERE "st
 -- [22] create table `tags`
 --     lock: none (new table); rewrite: no; scan: no; from v1/posts.mig:27:7
 CREATE TABLE "tags" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "name" text NOT NULL,
   "slug" varchar(60) NOT NULL,
-  PRIMARY KEY ("id")
+  CONSTRAINT "tags_slug_key" UNIQUE ("slug")
 );
-CREATE UNIQUE INDEX "tags_slug_key" ON "tags" ("slug");
 
 -- [23] add foreign key `post_tags_tag_id_fkey` on `post_tags`
 --     lock: none; rewrite: no; scan: no; from v1/posts.mig:36:44
@@ -223,7 +218,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, 
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) = 'author_id,body,created_at,deleted_at,excerpt,id,published_at,search,slug,status,title,updated_at,view_count'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_slug_key') ORDER BY name)) = 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_slug_key';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tags') ORDER BY name)) = 'id,name,slug'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tags') WHERE name IN ('tags_slug_key') ORDER BY name)) = 'tags_slug_key';
+  AND EXISTS (SELECT 1 FROM pragma_index_list('tags') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'slug');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'published_posts');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'tag_counts');
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);

@@ -48,7 +48,8 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_posts_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'series');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tags') ORDER BY name)) = 'id,name,slug'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tags') WHERE name IN ('tags_name_key', 'tags_slug_key') ORDER BY name)) = 'tags_slug_key';
+  AND EXISTS (SELECT 1 FROM pragma_index_list('tags') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'slug')
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tags') WHERE name IN ('tags_name_key') ORDER BY name)) IS NULL;
 -- done by the rebuild of `comments` at step 15
 
 -- [2] create enum `comment_status__migc`, the new shape of `comment_status`
@@ -62,7 +63,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
 -- [4] create table `media`
 --     lock: none (new table); rewrite: no; scan: no; from v2/authors.mig:19:7
 CREATE TABLE "media" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "uploaded_by" integer NOT NULL,
   "storage_key" text NOT NULL,
   "content_type" varchar(100) NOT NULL,
@@ -70,13 +71,12 @@ CREATE TABLE "media" (
   "width" integer,
   "height" integer,
   "alt_text" text,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY ("id"),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   CONSTRAINT "media_byte_size_check" CHECK ("byte_size" > 0),
+  CONSTRAINT "media_storage_key_key" UNIQUE ("storage_key"),
   FOREIGN KEY ("uploaded_by") REFERENCES "authors" ("id") ON DELETE RESTRICT
 );
-CREATE UNIQUE INDEX "media_storage_key_key" ON "media" ("storage_key");
 
 -- [5] create index `media_uploaded_by_created_at_idx` on `media`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/authors.mig:29:3
@@ -89,17 +89,16 @@ CREATE INDEX "media_uploaded_by_created_at_idx" ON "media" ("uploaded_by", "crea
 -- [7] create table `series`
 --     lock: none (new table); rewrite: no; scan: no; from v2/posts.mig:36:7
 CREATE TABLE "series" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "author_id" integer NOT NULL,
   "slug" varchar(200) NOT NULL,
   "title" text NOT NULL,
   "description" text,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY ("id"),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  CONSTRAINT "series_slug_key" UNIQUE ("slug"),
   FOREIGN KEY ("author_id") REFERENCES "authors" ("id") ON DELETE RESTRICT
 );
-CREATE UNIQUE INDEX "series_slug_key" ON "series" ("slug");
 
 -- [8] add foreign key `series_author_id_fkey` on `series`
 --     lock: none; rewrite: no; scan: no; from v2/posts.mig:38:48
@@ -135,17 +134,16 @@ ALTER TABLE "authors" ADD COLUMN "avatar_media_id" integer;
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "comments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_moderation_queue'));
 CREATE TABLE "migc_new_comments" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "post_id" integer NOT NULL,
   "parent_id" integer,
   "author_name" text NOT NULL,
   "author_email" text NOT NULL,
   "body" text NOT NULL,
   "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'approved', 'rejected', 'spam')),
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "status__migc_new" text CHECK ("status__migc_new" IN ('pending', 'approved', 'rejected')),
-  PRIMARY KEY ("id"),
   CONSTRAINT "comments_body_check" CHECK (length("body") <= 10000),
   FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE
 );
@@ -199,7 +197,7 @@ END;
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx'));
 CREATE TABLE "migc_new_posts" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "author_id" integer NOT NULL,
   "slug" varchar(200) NOT NULL,
   "title" text NOT NULL,
@@ -209,15 +207,14 @@ CREATE TABLE "migc_new_posts" (
   "published_at" timestamptz,
   "view_count" integer NOT NULL DEFAULT 0,
   "search" text,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "deleted_at" timestamptz,
   "body_markdown" text,
   "view_count__migc_new" integer,
   "comments_enabled" boolean NOT NULL DEFAULT true,
   "series_id" integer,
   "series_position" integer,
-  PRIMARY KEY ("id"),
   CONSTRAINT "posts_view_count_check" CHECK ("view_count" >= 0),
   CONSTRAINT "posts_published_has_date" CHECK ("status" <> 'published' OR "published_at" IS NOT NULL),
   FOREIGN KEY ("author_id") REFERENCES "authors" ("id") ON DELETE RESTRICT
@@ -247,7 +244,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "pos
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx'));
 CREATE TABLE "migc_new_posts" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "author_id" integer NOT NULL,
   "slug" varchar(200) NOT NULL,
   "title" text NOT NULL,
@@ -257,15 +254,14 @@ CREATE TABLE "migc_new_posts" (
   "published_at" timestamptz,
   "view_count" integer NOT NULL DEFAULT 0,
   "search" text,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "deleted_at" timestamptz,
   "body_markdown" text,
   "view_count__migc_new" integer,
   "comments_enabled" boolean NOT NULL DEFAULT true,
   "series_id" integer,
   "series_position" integer,
-  PRIMARY KEY ("id"),
   CONSTRAINT "posts_view_count_check" CHECK ("view_count" >= 0),
   FOREIGN KEY ("author_id") REFERENCES "authors" ("id") ON DELETE RESTRICT
 );
@@ -302,7 +298,7 @@ CREATE UNIQUE INDEX "posts_series_position_key" ON "posts" ("series_id", "series
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key'));
 CREATE TABLE "migc_new_posts" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "author_id" integer NOT NULL,
   "slug" varchar(200) NOT NULL,
   "title" text NOT NULL,
@@ -312,15 +308,14 @@ CREATE TABLE "migc_new_posts" (
   "published_at" timestamptz,
   "view_count" integer NOT NULL DEFAULT 0,
   "search" text,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "deleted_at" timestamptz,
   "body_markdown" text,
   "view_count__migc_new" integer,
   "comments_enabled" boolean NOT NULL DEFAULT true,
   "series_id" integer,
   "series_position" integer,
-  PRIMARY KEY ("id"),
   CONSTRAINT "posts_view_count_check" CHECK ("view_count" >= 0),
   FOREIGN KEY ("author_id") REFERENCES "authors" ("id") ON DELETE RESTRICT
 );
@@ -369,15 +364,17 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, 
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'comments' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_comments_insert,migc_sync_comments_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_comments_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('media') ORDER BY name)) = 'alt_text,byte_size,content_type,created_at,height,id,storage_key,updated_at,uploaded_by,width'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('media') WHERE name IN ('media_storage_key_key', 'media_uploaded_by_created_at_idx') ORDER BY name)) = 'media_storage_key_key,media_uploaded_by_created_at_idx';
+  AND EXISTS (SELECT 1 FROM pragma_index_list('media') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'storage_key')
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('media') WHERE name IN ('media_uploaded_by_created_at_idx') ORDER BY name)) = 'media_uploaded_by_created_at_idx';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('posts') ORDER BY name)) = 'author_id,body,body_markdown,comments_enabled,created_at,deleted_at,excerpt,id,published_at,search,series_id,series_position,slug,status,title,updated_at,view_count,view_count__migc_new'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('posts') WHERE name IN ('posts_by_author', 'posts_deleted_at_idx', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'posts_slug_key') ORDER BY name)) = 'posts_by_author,posts_deleted_at_idx,posts_published_at_idx,posts_scheduled,posts_series_position_key,posts_slug_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_posts_insert,migc_sync_posts_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_posts_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('series') ORDER BY name)) = 'author_id,created_at,description,id,slug,title,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('series') WHERE name IN ('series_slug_key') ORDER BY name)) = 'series_slug_key';
+  AND EXISTS (SELECT 1 FROM pragma_index_list('series') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'slug');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tags') ORDER BY name)) = 'id,name,slug'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tags') WHERE name IN ('tags_name_key', 'tags_slug_key') ORDER BY name)) = 'tags_name_key,tags_slug_key';
+  AND EXISTS (SELECT 1 FROM pragma_index_list('tags') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'slug')
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tags') WHERE name IN ('tags_name_key') ORDER BY name)) = 'tags_name_key';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('comments'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('post_tags'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('post_views'));

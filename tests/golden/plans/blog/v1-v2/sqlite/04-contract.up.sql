@@ -90,16 +90,15 @@ END;
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "comments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_parent_id_idx', 'comments_moderation_queue', 'migc_sync_comments_insert', 'migc_sync_comments_update'));
 CREATE TABLE "migc_new_comments" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "post_id" integer NOT NULL,
   "parent_id" integer,
   "author_name" text NOT NULL,
   "author_email" text NOT NULL,
   "body" text NOT NULL,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "status" text NOT NULL CHECK ("status" IN ('pending', 'approved', 'rejected')),
-  PRIMARY KEY ("id"),
   CONSTRAINT "comments_body_check" CHECK (length("body") <= 10000),
   FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE,
   FOREIGN KEY ("parent_id") REFERENCES "comments" ("id") ON DELETE CASCADE
@@ -136,16 +135,15 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "com
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "comments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_parent_id_idx', 'comments_moderation_queue', 'migc_sync_comments_insert', 'migc_sync_comments_update'));
 CREATE TABLE "migc_new_comments" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "post_id" integer NOT NULL,
   "parent_id" integer,
   "author_name" text NOT NULL,
   "author_email" text NOT NULL,
   "body" text NOT NULL,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'approved', 'rejected')),
-  PRIMARY KEY ("id"),
   CONSTRAINT "comments_body_check" CHECK (length("body") <= 10000),
   FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE,
   FOREIGN KEY ("parent_id") REFERENCES "comments" ("id") ON DELETE CASCADE
@@ -171,7 +169,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "com
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'migc_sync_posts_insert', 'migc_sync_posts_update'));
 CREATE TABLE "migc_new_posts" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "author_id" integer NOT NULL,
   "slug" varchar(200) NOT NULL,
   "title" text NOT NULL,
@@ -181,15 +179,14 @@ CREATE TABLE "migc_new_posts" (
   "published_at" timestamptz,
   "view_count" integer NOT NULL DEFAULT 0,
   "search" text,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "deleted_at" timestamptz,
   "body_markdown" text,
   "view_count__migc_new" integer,
   "comments_enabled" boolean NOT NULL DEFAULT true,
   "series_id" integer,
   "series_position" integer,
-  PRIMARY KEY ("id"),
   CONSTRAINT "posts_view_count_check__migc" CHECK ("view_count__migc_new" >= 0),
   CONSTRAINT "posts_series_position_check" CHECK ("series_position" > 0),
   CONSTRAINT "posts_published_has_date" CHECK ("status" NOT IN ('scheduled', 'published') OR "published_at" IS NOT NULL),
@@ -269,7 +266,7 @@ END;
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'migc_sync_posts_insert', 'migc_sync_posts_update'));
 CREATE TABLE "migc_new_posts" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "author_id" integer NOT NULL,
   "slug" varchar(200) NOT NULL,
   "title" text NOT NULL,
@@ -278,15 +275,14 @@ CREATE TABLE "migc_new_posts" (
   "status" text NOT NULL DEFAULT 'draft' CHECK ("status" IN ('draft', 'review', 'scheduled', 'published', 'archived')),
   "published_at" timestamptz,
   "search" text,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "deleted_at" timestamptz,
   "body_markdown" text,
   "view_count" integer NOT NULL,
   "comments_enabled" boolean NOT NULL DEFAULT true,
   "series_id" integer,
   "series_position" integer,
-  PRIMARY KEY ("id"),
   CONSTRAINT "posts_view_count_check__migc" CHECK ("view_count" >= 0),
   CONSTRAINT "posts_series_position_check" CHECK ("series_position" > 0),
   CONSTRAINT "posts_published_has_date" CHECK ("status" NOT IN ('scheduled', 'published') OR "published_at" IS NOT NULL),
@@ -340,7 +336,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "pos
 INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'migc_sync_posts_insert', 'migc_sync_posts_update'));
 CREATE TABLE "migc_new_posts" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "author_id" integer NOT NULL,
   "slug" varchar(200) NOT NULL,
   "title" text NOT NULL,
@@ -349,15 +345,14 @@ CREATE TABLE "migc_new_posts" (
   "status" text NOT NULL DEFAULT 'draft' CHECK ("status" IN ('draft', 'review', 'scheduled', 'published', 'archived')),
   "published_at" timestamptz,
   "search" text,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "deleted_at" timestamptz,
   "body_markdown" text NOT NULL,
   "view_count" integer NOT NULL DEFAULT 0,
   "comments_enabled" boolean NOT NULL DEFAULT true,
   "series_id" integer,
   "series_position" integer,
-  PRIMARY KEY ("id"),
   CONSTRAINT "posts_view_count_check" CHECK ("view_count" >= 0),
   CONSTRAINT "posts_series_position_check" CHECK ("series_position" > 0),
   CONSTRAINT "posts_published_has_date" CHECK ("status" NOT IN ('scheduled', 'published') OR "published_at" IS NOT NULL),

@@ -79,7 +79,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 
 CREATE TABLE "migc_new_post_tags" (
   "post_id" integer NOT NULL,
   "tag_id" integer NOT NULL,
-  "added_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "added_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "topic_id" integer,
   PRIMARY KEY ("post_id", "tag_id"),
   FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE,

@@ -47,7 +47,8 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_posts_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'tags');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('topics') ORDER BY name)) = 'id,name,slug';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('topics') ORDER BY name)) = 'id,name,slug'
+  AND EXISTS (SELECT 1 FROM pragma_index_list('topics') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'slug');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'published_posts');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'tag_counts');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'topic_counts');
@@ -120,14 +121,27 @@ UPDATE "posts" SET "excerpt" = "summary" WHERE "excerpt" IS NULL;
 -- view `published_posts` comes back at the end of this script
 
 -- [41] undo: rename index `tags_name_key` to `topics_name_key`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/posts.mig:50:3
-DROP INDEX "topics_name_key";
+--     lock: database write lock; rebuilds `tags` (copies every row into a new table); rewrite: yes; scan: yes; from v3/posts.mig:50:3
+-- rebuild "tags" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "tags";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tags' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('topics_slug_key', 'topics_name_key'));
+CREATE TABLE "migc_new_tags" (
+  "id" integer PRIMARY KEY,
+  "name" text NOT NULL,
+  "slug" varchar(60) NOT NULL,
+  CONSTRAINT "tags_slug_key" UNIQUE ("slug")
+);
+INSERT INTO "migc_new_tags" ("id", "name", "slug") SELECT "id", "name", "slug" FROM "tags";
+DROP TABLE "tags";
+PRAGMA legacy_alter_table = 1;
+ALTER TABLE "migc_new_tags" RENAME TO "tags";
+PRAGMA legacy_alter_table = 0;
 CREATE UNIQUE INDEX "tags_name_key" ON "tags" ((lower("name")));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tags") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [40] undo: rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/posts.mig:49:29
-DROP INDEX "topics_slug_key";
-CREATE UNIQUE INDEX "tags_slug_key" ON "tags" ("slug");
+--     lock: database write lock; part of the rebuild of `tags` at step 41; rewrite: yes; scan: yes; from v3/posts.mig:49:29
+-- undone by the rebuild of `tags` at step 41
 
 -- [39] undo: rename constraint `tags_pkey` to `topics_pkey` on `tags`
 --     lock: none; rewrite: no; scan: no; from v3/posts.mig:47:20
@@ -136,10 +150,10 @@ CREATE UNIQUE INDEX "tags_slug_key" ON "tags" ("slug");
 -- [38] undo: remove the dual-write trigger on `posts`
 --     lock: database write lock; rebuilds `posts` (copies every row into a new table); rewrite: yes; scan: yes; from v3/posts.mig:7:7
 -- rebuild "posts" (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "posts";
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key'));
 CREATE TABLE "migc_new_posts" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "author_id" integer NOT NULL,
   "slug" varchar(200) NOT NULL,
   "title" text NOT NULL,
@@ -152,11 +166,10 @@ CREATE TABLE "migc_new_posts" (
   "series_id" integer,
   "series_position" integer,
   "search" text,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "deleted_at" timestamptz,
   "summary" text,
-  PRIMARY KEY ("id"),
   CONSTRAINT "posts_view_count_check" CHECK ("view_count" >= 0),
   CONSTRAINT "posts_series_position_check" CHECK ("series_position" > 0),
   CONSTRAINT "posts_published_has_date" CHECK ("status" NOT IN ('scheduled', 'published') OR "published_at" IS NOT NULL),
@@ -192,17 +205,17 @@ BEGIN
   UPDATE "posts" SET "excerpt" = "summary" WHERE rowid = NEW.rowid AND (coalesce(NEW."summary" <> OLD."summary", NEW."summary" IS NOT NULL OR OLD."summary" IS NOT NULL)) AND NOT (coalesce(NEW."excerpt" <> OLD."excerpt", NEW."excerpt" IS NOT NULL OR OLD."excerpt" IS NOT NULL));
 END;
 CREATE TABLE "migc_sync_posts_guard" (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "posts") = (SELECT rows FROM temp.migc_count WHERE n = 1);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "posts") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [37] undo: remove the dual-write trigger on `post_tags`
 --     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from v3/posts.mig:54:7
 -- rebuild "post_tags" (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "post_tags";
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "post_tags";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'post_tags' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('post_topics_topic_id_post_id_idx'));
 CREATE TABLE "migc_new_post_tags" (
   "post_id" integer NOT NULL,
   "tag_id" integer,
-  "added_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "added_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "topic_id" integer,
   PRIMARY KEY ("post_id", "topic_id"),
   FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE,
@@ -232,17 +245,17 @@ BEGIN
   UPDATE "post_tags" SET "tag_id" = "topic_id" WHERE rowid = NEW.rowid AND (coalesce(NEW."topic_id" <> OLD."topic_id", NEW."topic_id" IS NOT NULL OR OLD."topic_id" IS NOT NULL)) AND NOT (coalesce(NEW."tag_id" <> OLD."tag_id", NEW."tag_id" IS NOT NULL OR OLD."tag_id" IS NOT NULL));
 END;
 CREATE TABLE "migc_sync_post_tags_guard" (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "post_tags") = (SELECT rows FROM temp.migc_count WHERE n = 2);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "post_tags") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [36] undo: let `post_tags.tag_id` accept null before the dual-write trigger goes
 --     lock: database write lock; rebuilds `post_tags` (copies every row into a new table); rewrite: yes; scan: yes; from the deployed schema
 -- rebuild "post_tags" (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "post_tags";
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "post_tags";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'post_tags' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('post_topics_topic_id_post_id_idx', 'migc_sync_post_tags_insert', 'migc_sync_post_tags_update'));
 CREATE TABLE "migc_new_post_tags" (
   "post_id" integer NOT NULL,
   "tag_id" integer,
-  "added_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "added_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "topic_id" integer,
   PRIMARY KEY ("post_id", "tag_id"),
   FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE,
@@ -274,7 +287,7 @@ BEGIN
   -- updated by the new application
   UPDATE "post_tags" SET "tag_id" = "topic_id" WHERE rowid = NEW.rowid AND (coalesce(NEW."topic_id" <> OLD."topic_id", NEW."topic_id" IS NOT NULL OR OLD."topic_id" IS NOT NULL)) AND NOT (coalesce(NEW."tag_id" <> OLD."tag_id", NEW."tag_id" IS NOT NULL OR OLD."tag_id" IS NOT NULL));
 END;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "post_tags") = (SELECT rows FROM temp.migc_count WHERE n = 3);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "post_tags") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [35] undo: drop index `post_tags_tag_id_post_id_idx` on `post_tags`
 --     lock: database write lock; part of the rebuild of `post_tags` at step 36; rewrite: yes; scan: yes; from the deployed schema
@@ -295,19 +308,18 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "pos
 -- [31] undo: remove the dual-write trigger on `comments`
 --     lock: database write lock; rebuilds `comments` (copies every row into a new table); rewrite: yes; scan: yes; from v3/comments.mig:6:7
 -- rebuild "comments" (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "comments";
+INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "comments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_parent_id_idx', 'comments_moderation_queue'));
 CREATE TABLE "migc_new_comments" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "post_id" integer NOT NULL,
   "parent_id" integer,
   "author_email" text NOT NULL,
   "body" text NOT NULL,
   "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'approved', 'rejected')),
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "author_name__migc_new" varchar(100),
-  PRIMARY KEY ("id"),
   CONSTRAINT "comments_body_check" CHECK (length("body") <= 10000),
   FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE,
   FOREIGN KEY ("parent_id") REFERENCES "comments" ("id") ON DELETE CASCADE
@@ -333,7 +345,7 @@ BEGIN
   UPDATE "comments" SET "author_name__migc_new" = SUBSTR("author_name", 1, 100) WHERE rowid = NEW.rowid AND (0 OR NEW."author_name__migc_new" IS NULL);
 END;
 CREATE TABLE "migc_sync_comments_guard" (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "comments") = (SELECT rows FROM temp.migc_count WHERE n = 4);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "comments") = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
 -- [30] undo: put shadow column `author_name__migc_new` in place of `comments.author_name`
 --     lock: database write lock; part of the rebuild of `comments` at step 31; rewrite: yes; scan: yes; from v3/comments.mig:11:3
@@ -363,11 +375,10 @@ DELETE FROM "migc_sync_comments_guard";
 -- [28] undo: drop table `post_views`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/posts.mig:63:12
 CREATE TABLE "post_views" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "post_id" integer NOT NULL,
-  "viewed_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "viewed_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "referrer" text,
-  PRIMARY KEY ("id"),
   FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE
 );
 CREATE INDEX "post_views_post_id_viewed_at_idx" ON "post_views" ("post_id", "viewed_at");
@@ -391,7 +402,8 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, 
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_posts_insert,migc_sync_posts_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_posts_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tags') ORDER BY name)) = 'id,name,slug'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tags') WHERE name IN ('tags_name_key', 'tags_slug_key', 'topics_name_key', 'topics_slug_key') ORDER BY name)) = 'tags_name_key,tags_slug_key';
+  AND EXISTS (SELECT 1 FROM pragma_index_list('tags') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'slug')
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tags') WHERE name IN ('tags_name_key', 'topics_name_key', 'topics_slug_key') ORDER BY name)) = 'tags_name_key';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'post_topics');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'published_posts');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'tag_counts');
@@ -401,10 +413,11 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('post_tags'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('post_views'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('posts'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('tags'));
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 29;
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 4;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 31;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 5;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;
 DROP TABLE IF EXISTS temp.migc_check;

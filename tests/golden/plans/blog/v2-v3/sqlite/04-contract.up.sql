@@ -50,7 +50,8 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_posts_insert,migc_sync_posts_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_posts_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tags') ORDER BY name)) = 'id,name,slug'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tags') WHERE name IN ('tags_name_key', 'tags_slug_key', 'topics_name_key', 'topics_slug_key') ORDER BY name)) = 'tags_name_key,tags_slug_key';
+  AND EXISTS (SELECT 1 FROM pragma_index_list('tags') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'slug')
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tags') WHERE name IN ('tags_name_key', 'topics_name_key', 'topics_slug_key') ORDER BY name)) = 'tags_name_key';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'post_topics');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'published_posts');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'tag_counts');
@@ -86,16 +87,15 @@ END;
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "comments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'comments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('comments_post_id_created_at_idx', 'comments_parent_id_idx', 'comments_moderation_queue', 'migc_sync_comments_insert', 'migc_sync_comments_update'));
 CREATE TABLE "migc_new_comments" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "post_id" integer NOT NULL,
   "parent_id" integer,
   "author_email" text NOT NULL,
   "body" text NOT NULL,
   "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'approved', 'rejected')),
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "author_name" varchar(100) NOT NULL,
-  PRIMARY KEY ("id"),
   CONSTRAINT "comments_body_check" CHECK (length("body") <= 10000),
   FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE,
   FOREIGN KEY ("parent_id") REFERENCES "comments" ("id") ON DELETE CASCADE
@@ -135,7 +135,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 
 CREATE TABLE "migc_new_post_tags" (
   "post_id" integer NOT NULL,
   "tag_id" integer,
-  "added_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "added_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "topic_id" integer,
   PRIMARY KEY ("post_id", "topic_id"),
   FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE,
@@ -174,7 +174,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 
 CREATE TABLE "migc_new_post_tags" (
   "post_id" integer NOT NULL,
   "tag_id" integer,
-  "added_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "added_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "topic_id" integer NOT NULL,
   PRIMARY KEY ("post_id", "topic_id"),
   FOREIGN KEY ("post_id") REFERENCES "posts" ("id") ON DELETE CASCADE,
@@ -195,7 +195,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "pos
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "posts";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('posts_deleted_at_idx', 'posts_slug_key', 'posts_by_author', 'posts_published_at_idx', 'posts_scheduled', 'posts_series_position_key', 'migc_sync_posts_insert', 'migc_sync_posts_update'));
 CREATE TABLE "migc_new_posts" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "author_id" integer NOT NULL,
   "slug" varchar(200) NOT NULL,
   "title" text NOT NULL,
@@ -208,11 +208,10 @@ CREATE TABLE "migc_new_posts" (
   "series_id" integer,
   "series_position" integer,
   "search" text,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "deleted_at" timestamptz,
   "summary" text NOT NULL,
-  PRIMARY KEY ("id"),
   CONSTRAINT "posts_view_count_check" CHECK ("view_count" >= 0),
   CONSTRAINT "posts_series_position_check" CHECK ("series_position" > 0),
   CONSTRAINT "posts_published_has_date" CHECK ("status" NOT IN ('scheduled', 'published') OR "published_at" IS NOT NULL),
@@ -238,14 +237,27 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "pos
 -- SQLite does not keep the names of primary and foreign keys
 
 -- [40] rename constraint `tags_slug_key` to `topics_slug_key` on `tags`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/posts.mig:49:29
-DROP INDEX "tags_slug_key";
-CREATE UNIQUE INDEX "topics_slug_key" ON "tags" ("slug");
+--     lock: database write lock; part of the rebuild of `tags` at step 41; rewrite: yes; scan: yes; from v3/posts.mig:49:29
+-- done by the rebuild of `tags` at step 41
 
 -- [41] rename index `tags_name_key` to `topics_name_key`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/posts.mig:50:3
-DROP INDEX "tags_name_key";
+--     lock: database write lock; rebuilds `tags` (copies every row into a new table); rewrite: yes; scan: yes; from v3/posts.mig:50:3
+-- rebuild "tags" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "tags";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tags' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tags_slug_key', 'tags_name_key'));
+CREATE TABLE "migc_new_tags" (
+  "id" integer PRIMARY KEY,
+  "name" text NOT NULL,
+  "slug" varchar(60) NOT NULL,
+  CONSTRAINT "topics_slug_key" UNIQUE ("slug")
+);
+INSERT INTO "migc_new_tags" ("id", "name", "slug") SELECT "id", "name", "slug" FROM "tags";
+DROP TABLE "tags";
+PRAGMA legacy_alter_table = 1;
+ALTER TABLE "migc_new_tags" RENAME TO "tags";
+PRAGMA legacy_alter_table = 0;
 CREATE UNIQUE INDEX "topics_name_key" ON "tags" ((lower("name")));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tags") = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
 -- [42] drop view `published_posts` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
@@ -303,7 +315,8 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, 
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'posts' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_posts_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'tags');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('topics') ORDER BY name)) = 'id,name,slug';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('topics') ORDER BY name)) = 'id,name,slug'
+  AND EXISTS (SELECT 1 FROM pragma_index_list('topics') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'slug');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'published_posts');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'tag_counts');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'topic_counts');
@@ -312,7 +325,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('posts'));
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 29;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 31;
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 3;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;

@@ -64,16 +64,16 @@ CREATE TABLE "api_keys" (
   "prefix" varchar(12) NOT NULL,
   "secret_hash" blob NOT NULL,
   "created_by" text,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "last_used_at" timestamptz,
   "expires_at" timestamptz,
   "revoked_at" timestamptz,
   PRIMARY KEY ("id"),
   CONSTRAINT "api_keys_expiry_after_creation" CHECK ("expires_at" IS NULL OR "expires_at" > "created_at"),
+  CONSTRAINT "api_keys_prefix_key" UNIQUE ("prefix"),
   FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE,
   FOREIGN KEY ("created_by") REFERENCES "users" ("id") ON DELETE SET NULL
 );
-CREATE UNIQUE INDEX "api_keys_prefix_key" ON "api_keys" ("prefix");
 
 -- [5] create index `api_keys_tenant_id_idx` on `api_keys`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/security.mig:14:3
@@ -82,7 +82,7 @@ CREATE INDEX "api_keys_tenant_id_idx" ON "api_keys" ("tenant_id") WHERE "revoked
 -- [6] create table `audit_log`
 --     lock: none (new table); rewrite: no; scan: no; from v1/security.mig:18:7
 CREATE TABLE "audit_log" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "tenant_id" text NOT NULL,
   "actor_id" text,
   "api_key_id" text,
@@ -91,8 +91,7 @@ CREATE TABLE "audit_log" (
   "target_id" text NOT NULL,
   "payload" text NOT NULL DEFAULT '{}',
   "ip_address" text,
-  "occurred_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY ("id"),
+  "occurred_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
 );
 
@@ -115,14 +114,14 @@ CREATE TABLE "invitations" (
   "token_hash" blob NOT NULL,
   "state" text NOT NULL DEFAULT 'pending' CHECK ("state" IN ('pending', 'accepted', 'expired', 'cancelled')),
   "expires_at" timestamptz NOT NULL,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   PRIMARY KEY ("tenant_id", "id"),
+  CONSTRAINT "invitations_token_hash_key" UNIQUE ("token_hash"),
   FOREIGN KEY ("tenant_id", "role_id") REFERENCES "roles" ("tenant_id", "id") ON DELETE CASCADE,
   FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE,
   FOREIGN KEY ("invited_by") REFERENCES "users" ("id") ON DELETE SET NULL
 );
-CREATE UNIQUE INDEX "invitations_token_hash_key" ON "invitations" ("token_hash");
 
 -- [10] create unique index `invitations_open_per_email` on `invitations`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/members.mig:40:3
@@ -134,7 +133,7 @@ CREATE TABLE "memberships" (
   "tenant_id" text NOT NULL,
   "user_id" text NOT NULL,
   "role_id" text NOT NULL,
-  "joined_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "joined_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   PRIMARY KEY ("tenant_id", "user_id"),
   FOREIGN KEY ("tenant_id", "role_id") REFERENCES "roles" ("tenant_id", "id") ON DELETE RESTRICT,
   FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE,
@@ -154,15 +153,15 @@ CREATE TABLE "projects" (
   "name" text NOT NULL,
   "description" text,
   "owner_id" text NOT NULL,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "deleted_at" timestamptz,
   PRIMARY KEY ("tenant_id", "id"),
   CONSTRAINT "projects_key_check" CHECK ("key" = upper("key")),
+  CONSTRAINT "projects_tenant_key_key" UNIQUE ("tenant_id", "key"),
   FOREIGN KEY ("tenant_id", "owner_id") REFERENCES "memberships" ("tenant_id", "user_id") ON DELETE RESTRICT,
   FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
 );
-CREATE UNIQUE INDEX "projects_tenant_key_key" ON "projects" ("tenant_id", "key");
 
 -- [14] create index `projects_deleted_at_idx` on `projects`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from <std>/soft_delete.mig:4:3
@@ -181,9 +180,9 @@ CREATE TABLE "roles" (
   "permissions" text NOT NULL DEFAULT '[]',
   "is_builtin" boolean NOT NULL DEFAULT false,
   PRIMARY KEY ("tenant_id", "id"),
+  CONSTRAINT "roles_tenant_name_key" UNIQUE ("tenant_id", "name"),
   FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
 );
-CREATE UNIQUE INDEX "roles_tenant_name_key" ON "roles" ("tenant_id", "name");
 
 -- [17] add foreign key `invitations_tenant_id_role_id_fkey` on `invitations`
 --     lock: none; rewrite: no; scan: no; from v1/members.mig:38:3
@@ -207,16 +206,16 @@ CREATE TABLE "tasks" (
   "assignee_id" text,
   "estimate_hours" numeric(5,1),
   "due_date" date,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   PRIMARY KEY ("tenant_id", "id"),
   CONSTRAINT "tasks_number_check" CHECK ("number" > 0),
   CONSTRAINT "tasks_title_check" CHECK (length("title") BETWEEN 1 AND 500),
   CONSTRAINT "tasks_priority_check" CHECK ("priority" BETWEEN 1 AND 5),
   CONSTRAINT "tasks_estimate_hours_check" CHECK ("estimate_hours" >= 0),
+  CONSTRAINT "tasks_number_key" UNIQUE ("tenant_id", "project_id", "number"),
   FOREIGN KEY ("tenant_id", "project_id") REFERENCES "projects" ("tenant_id", "id") ON DELETE CASCADE
 );
-CREATE UNIQUE INDEX "tasks_number_key" ON "tasks" ("tenant_id", "project_id", "number");
 
 -- [20] create index `tasks_board` on `tasks`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/projects.mig:38:3
@@ -239,8 +238,8 @@ CREATE TABLE "tenants" (
   "plan" text NOT NULL DEFAULT 'free' CHECK ("plan" IN ('free', 'pro', 'enterprise')),
   "seat_limit" integer,
   "billing_email" text,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "deleted_at" timestamptz,
   PRIMARY KEY ("id"),
   CONSTRAINT "tenants_slug_check" CHECK (length("slug") >= 3),
@@ -286,8 +285,8 @@ CREATE TABLE "users" (
   "email" text NOT NULL,
   "display_name" text NOT NULL,
   "last_login_at" timestamptz,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   PRIMARY KEY ("id")
 );
 
@@ -312,19 +311,23 @@ CREATE UNIQUE INDEX "users_email_key" ON "users" ((lower("email")));
 CREATE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress') AND "p"."deleted_at" IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('api_keys') ORDER BY name)) = 'created_at,created_by,expires_at,id,last_used_at,name,prefix,revoked_at,secret_hash,tenant_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('api_keys') WHERE name IN ('api_keys_prefix_key', 'api_keys_tenant_id_idx') ORDER BY name)) = 'api_keys_prefix_key,api_keys_tenant_id_idx';
+  AND EXISTS (SELECT 1 FROM pragma_index_list('api_keys') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'prefix')
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('api_keys') WHERE name IN ('api_keys_tenant_id_idx') ORDER BY name)) = 'api_keys_tenant_id_idx';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('audit_log') ORDER BY name)) = 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,target_id,target_type,tenant_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('audit_log') WHERE name IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_type_target_id_idx') ORDER BY name)) = 'audit_log_tenant_id_occurred_at_idx,audit_log_tenant_id_target_type_target_id_idx';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('invitations') ORDER BY name)) = 'created_at,email,expires_at,id,invited_by,role_id,state,tenant_id,token_hash,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('invitations') WHERE name IN ('invitations_open_per_email', 'invitations_token_hash_key') ORDER BY name)) = 'invitations_open_per_email,invitations_token_hash_key';
+  AND EXISTS (SELECT 1 FROM pragma_index_list('invitations') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'token_hash')
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('invitations') WHERE name IN ('invitations_open_per_email') ORDER BY name)) = 'invitations_open_per_email';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('memberships') ORDER BY name)) = 'joined_at,role_id,tenant_id,user_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('memberships') WHERE name IN ('memberships_user_id_idx') ORDER BY name)) = 'memberships_user_id_idx';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('projects') ORDER BY name)) = 'created_at,deleted_at,description,id,key,name,owner_id,tenant_id,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('projects') WHERE name IN ('projects_deleted_at_idx', 'projects_tenant_key_key') ORDER BY name)) = 'projects_deleted_at_idx,projects_tenant_key_key';
+  AND EXISTS (SELECT 1 FROM pragma_index_list('projects') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'tenant_id,key')
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('projects') WHERE name IN ('projects_deleted_at_idx') ORDER BY name)) = 'projects_deleted_at_idx';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('roles') ORDER BY name)) = 'id,is_builtin,name,permissions,tenant_id'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('roles') WHERE name IN ('roles_tenant_name_key') ORDER BY name)) = 'roles_tenant_name_key';
+  AND EXISTS (SELECT 1 FROM pragma_index_list('roles') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'tenant_id,name');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) = 'assignee_id,body,created_at,due_date,estimate_hours,id,number,priority,project_id,status,tenant_id,title,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_number_key', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) = 'tasks_board,tasks_number_key,tasks_tenant_id_assignee_id_idx';
+  AND EXISTS (SELECT 1 FROM pragma_index_list('tasks') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'tenant_id,project_id,number')
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) = 'tasks_board,tasks_tenant_id_assignee_id_idx';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tenants') ORDER BY name)) = 'billing_email,created_at,deleted_at,id,name,plan,seat_limit,slug,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) = 'tenants_deleted_at_idx,tenants_slug_key';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,display_name,email,id,last_login_at,updated_at'

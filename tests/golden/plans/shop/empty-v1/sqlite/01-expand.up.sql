@@ -58,7 +58,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM
 -- [3] create table `addresses`
 --     lock: none (new table); rewrite: no; scan: no; from v1/users.mig:24:7
 CREATE TABLE "addresses" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "user_id" integer NOT NULL,
   "recipient" text NOT NULL,
   "street" text NOT NULL,
@@ -67,9 +67,8 @@ CREATE TABLE "addresses" (
   "postal_code" varchar(16) NOT NULL,
   "country" varchar(2) NOT NULL,
   "is_default" boolean NOT NULL DEFAULT false,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY ("id"),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   FOREIGN KEY ("country") REFERENCES "countries" ("code") ON UPDATE CASCADE,
   FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
 );
@@ -81,16 +80,15 @@ CREATE UNIQUE INDEX "addresses_one_default_per_user" ON "addresses" ("user_id") 
 -- [5] create table `categories`
 --     lock: none (new table); rewrite: no; scan: no; from v1/catalog.mig:4:7
 CREATE TABLE "categories" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "parent_id" integer,
   "name" text NOT NULL,
   "slug" varchar(120) NOT NULL,
   "position" integer NOT NULL DEFAULT 0,
-  PRIMARY KEY ("id"),
   CONSTRAINT "categories_position_check" CHECK ("position" >= 0),
+  CONSTRAINT "categories_slug_key" UNIQUE ("slug"),
   FOREIGN KEY ("parent_id") REFERENCES "categories" ("id") ON DELETE SET NULL
 );
-CREATE UNIQUE INDEX "categories_slug_key" ON "categories" ("slug");
 
 -- [6] create index `categories_parent_id_position_idx` on `categories`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from v1/catalog.mig:10:3
@@ -154,16 +152,15 @@ CREATE INDEX "order_items_product_id_idx" ON "order_items" ("product_id");
 -- [15] create table `orders`
 --     lock: none (new table); rewrite: no; scan: no; from v1/orders.mig:8:7
 CREATE TABLE "orders" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "user_id" integer NOT NULL,
   "shipping_address_id" integer,
   "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'completed', 'shipped', 'cancelled', 'refunded')),
   "total" numeric(12,2) NOT NULL,
   "notes" text,
-  "placed_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY ("id"),
+  "placed_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   CONSTRAINT "orders_total_check" CHECK ("total" >= 0),
   FOREIGN KEY ("shipping_address_id") REFERENCES "addresses" ("id") ON DELETE SET NULL,
   FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT
@@ -188,15 +185,14 @@ CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pendin
 -- [20] create table `payments`
 --     lock: none (new table); rewrite: no; scan: no; from v1/orders.mig:32:7
 CREATE TABLE "payments" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "order_id" integer NOT NULL,
   "method" text NOT NULL CHECK ("method" IN ('card', 'paypal', 'bank_transfer')),
   "amount" numeric(12,2) NOT NULL,
   "provider_ref" text,
   "paid_at" timestamptz,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY ("id"),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   CONSTRAINT "payments_amount_check" CHECK ("amount" > 0),
   FOREIGN KEY ("order_id") REFERENCES "orders" ("id") ON DELETE RESTRICT
 );
@@ -212,7 +208,7 @@ CREATE INDEX "payments_order_id_idx" ON "payments" ("order_id");
 -- [23] create table `products`
 --     lock: none (new table); rewrite: no; scan: no; from v1/catalog.mig:13:7
 CREATE TABLE "products" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "category_id" integer NOT NULL,
   "sku" varchar(64) NOT NULL,
   "name" text NOT NULL,
@@ -220,13 +216,12 @@ CREATE TABLE "products" (
   "price" numeric(10,2) NOT NULL,
   "is_active" boolean NOT NULL DEFAULT true,
   "attributes" text,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY ("id"),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   CONSTRAINT "products_price_check" CHECK ("price" >= 0),
+  CONSTRAINT "products_sku_key" UNIQUE ("sku"),
   FOREIGN KEY ("category_id") REFERENCES "categories" ("id") ON DELETE RESTRICT
 );
-CREATE UNIQUE INDEX "products_sku_key" ON "products" ("sku");
 
 -- [24] add foreign key `order_items_product_id_fkey` on `order_items`
 --     lock: none; rewrite: no; scan: no; from v1/orders.mig:25:49
@@ -261,16 +256,15 @@ CREATE TABLE "stock" (
 -- [29] create table `users`
 --     lock: none (new table); rewrite: no; scan: no; from v1/users.mig:4:7
 CREATE TABLE "users" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "email" text NOT NULL,
   "full_name" text NOT NULL,
   "nickname" text,
   "phone" varchar(32),
   "password_hash" text NOT NULL,
   "is_admin" boolean NOT NULL DEFAULT false,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY ("id")
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- [30] add foreign key `addresses_user_id_fkey` on `addresses`
@@ -296,14 +290,13 @@ CREATE INDEX "users_created_at_idx" ON "users" ("created_at");
 -- [35] create table `warehouses`
 --     lock: none (new table); rewrite: no; scan: no; from v1/inventory.mig:2:7
 CREATE TABLE "warehouses" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "code" varchar(16) NOT NULL,
   "name" text NOT NULL,
   "country" varchar(2) NOT NULL,
-  PRIMARY KEY ("id"),
+  CONSTRAINT "warehouses_code_key" UNIQUE ("code"),
   FOREIGN KEY ("country") REFERENCES "countries" ("code") ON UPDATE CASCADE
 );
-CREATE UNIQUE INDEX "warehouses_code_key" ON "warehouses" ("code");
 
 -- [36] add foreign key `stock_warehouse_id_fkey` on `stock`
 --     lock: none; rewrite: no; scan: no; from v1/inventory.mig:12:43
@@ -328,7 +321,8 @@ CREATE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved")
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('addresses') ORDER BY name)) = 'city,country,created_at,house_number,id,is_default,postal_code,recipient,street,updated_at,user_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('addresses') WHERE name IN ('addresses_one_default_per_user') ORDER BY name)) = 'addresses_one_default_per_user';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('categories') ORDER BY name)) = 'id,name,parent_id,position,slug'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('categories') WHERE name IN ('categories_parent_id_position_idx', 'categories_slug_key') ORDER BY name)) = 'categories_parent_id_position_idx,categories_slug_key';
+  AND EXISTS (SELECT 1 FROM pragma_index_list('categories') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'slug')
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('categories') WHERE name IN ('categories_parent_id_position_idx') ORDER BY name)) = 'categories_parent_id_position_idx';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('countries') ORDER BY name)) = 'code,name,ships_to';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('legacy_sessions') ORDER BY name)) = 'expires_at,ip_address,token,user_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('legacy_sessions') WHERE name IN ('legacy_sessions_expires_at_idx', 'legacy_sessions_user_id_idx') ORDER BY name)) = 'legacy_sessions_expires_at_idx,legacy_sessions_user_id_idx';
@@ -339,12 +333,13 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, 
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) = 'amount,created_at,id,method,order_id,paid_at,provider_ref,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx') ORDER BY name)) = 'payments_order_id_idx';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('products') ORDER BY name)) = 'attributes,category_id,created_at,description,id,is_active,name,price,sku,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('products') WHERE name IN ('products_category_id_is_active_idx', 'products_name_lower', 'products_sku_key') ORDER BY name)) = 'products_category_id_is_active_idx,products_name_lower,products_sku_key';
+  AND EXISTS (SELECT 1 FROM pragma_index_list('products') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'sku')
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('products') WHERE name IN ('products_category_id_is_active_idx', 'products_name_lower') ORDER BY name)) = 'products_category_id_is_active_idx,products_name_lower';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock') ORDER BY name)) = 'product_id,quantity,reserved,warehouse_id';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,email,full_name,id,is_admin,nickname,password_hash,phone,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_lower_key') ORDER BY name)) = 'users_created_at_idx,users_email_lower_key';
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('warehouses') ORDER BY name)) = 'code,country,id,name'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('warehouses') WHERE name IN ('warehouses_code_key') ORDER BY name)) = 'warehouses_code_key';
+  AND EXISTS (SELECT 1 FROM pragma_index_list('warehouses') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'code');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'active_products');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'order_totals');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'product_stock');

@@ -42,7 +42,8 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_orders_insert,migc_sync_orders_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) = 'amount,amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx', 'payments_provider_ref_key') ORDER BY name)) = 'payments_order_id_idx,payments_provider_ref_key'
+  AND EXISTS (SELECT 1 FROM pragma_index_list('payments') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'provider_ref')
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx') ORDER BY name)) = 'payments_order_id_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'payments' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_payments_insert,migc_sync_payments_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_payments_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,email,first_name,full_name,id,is_admin,last_name,marketing_opt_in,nickname,password_hash,phone,updated_at'
@@ -72,19 +73,19 @@ CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status__migc_new"
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "payments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'payments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('payments_order_id_idx', 'payments_provider_ref_key', 'migc_sync_payments_insert', 'migc_sync_payments_update'));
 CREATE TABLE "migc_new_payments" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "order_id" integer NOT NULL,
   "method" text NOT NULL CHECK ("method" IN ('card', 'paypal', 'bank_transfer')),
   "amount" numeric(12,2),
   "provider_ref" text,
   "paid_at" timestamptz,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "amount_cents" integer,
   "currency" varchar(3) NOT NULL DEFAULT 'EUR',
-  PRIMARY KEY ("id"),
   CONSTRAINT "payments_amount_cents_check" CHECK ("amount_cents" > 0),
   CONSTRAINT "payments_currency_check" CHECK (length("currency") = 3),
+  CONSTRAINT "payments_provider_ref_key" UNIQUE ("provider_ref"),
   FOREIGN KEY ("order_id") REFERENCES "orders" ("id") ON DELETE RESTRICT
 );
 INSERT INTO "migc_new_payments" ("id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at", "amount_cents", "currency") SELECT "id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at", "amount_cents", "currency" FROM "payments";
@@ -93,7 +94,6 @@ PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_payments" RENAME TO "payments";
 PRAGMA legacy_alter_table = 0;
 CREATE INDEX "payments_order_id_idx" ON "payments" ("order_id");
-CREATE UNIQUE INDEX "payments_provider_ref_key" ON "payments" ("provider_ref");
 CREATE TRIGGER "migc_sync_payments_insert" AFTER INSERT ON "payments"
 BEGIN
   INSERT OR REPLACE INTO "migc_sync_payments_guard" (active) VALUES (1);
@@ -119,19 +119,19 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "pay
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "payments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'payments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('payments_order_id_idx', 'payments_provider_ref_key', 'migc_sync_payments_insert', 'migc_sync_payments_update'));
 CREATE TABLE "migc_new_payments" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "order_id" integer NOT NULL,
   "method" text NOT NULL CHECK ("method" IN ('card', 'paypal', 'bank_transfer')),
   "amount" numeric(12,2),
   "provider_ref" text,
   "paid_at" timestamptz,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "amount_cents" integer NOT NULL,
   "currency" varchar(3) NOT NULL DEFAULT 'EUR',
-  PRIMARY KEY ("id"),
   CONSTRAINT "payments_amount_cents_check" CHECK ("amount_cents" > 0),
   CONSTRAINT "payments_currency_check" CHECK (length("currency") = 3),
+  CONSTRAINT "payments_provider_ref_key" UNIQUE ("provider_ref"),
   FOREIGN KEY ("order_id") REFERENCES "orders" ("id") ON DELETE RESTRICT
 );
 INSERT INTO "migc_new_payments" ("id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at", "amount_cents", "currency") SELECT "id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at", "amount_cents", "currency" FROM "payments";
@@ -140,7 +140,6 @@ PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_payments" RENAME TO "payments";
 PRAGMA legacy_alter_table = 0;
 CREATE INDEX "payments_order_id_idx" ON "payments" ("order_id");
-CREATE UNIQUE INDEX "payments_provider_ref_key" ON "payments" ("provider_ref");
 DROP TABLE "migc_sync_payments_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "payments") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
@@ -158,19 +157,18 @@ ALTER TABLE "payments" DROP COLUMN "amount";
 INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "users";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_email_lower_key', 'users_created_at_idx', 'migc_sync_users_insert', 'migc_sync_users_update'));
 CREATE TABLE "migc_new_users" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "email" text NOT NULL,
   "full_name" text,
   "nickname" text,
   "phone" varchar(32),
   "password_hash" text NOT NULL,
   "is_admin" boolean NOT NULL DEFAULT false,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "first_name" text NOT NULL,
   "last_name" text NOT NULL,
-  "marketing_opt_in" boolean NOT NULL DEFAULT false,
-  PRIMARY KEY ("id")
+  "marketing_opt_in" boolean NOT NULL DEFAULT false
 );
 INSERT INTO "migc_new_users" ("id", "email", "full_name", "nickname", "phone", "password_hash", "is_admin", "created_at", "updated_at", "first_name", "last_name", "marketing_opt_in") SELECT "id", "email", "full_name", "nickname", "phone", "password_hash", "is_admin", "created_at", "updated_at", "first_name", "last_name", "marketing_opt_in" FROM "users";
 DROP TABLE "users";
@@ -230,16 +228,15 @@ END;
 INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
 CREATE TABLE "migc_new_orders" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "user_id" integer NOT NULL,
   "shipping_address_id" integer,
   "total" numeric(12,2) NOT NULL,
   "notes" text,
-  "placed_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "placed_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "status" text NOT NULL CHECK ("status" IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded')),
-  PRIMARY KEY ("id"),
   CONSTRAINT "orders_total_check" CHECK ("total" >= 0),
   FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT,
   FOREIGN KEY ("shipping_address_id") REFERENCES "addresses" ("id") ON DELETE SET NULL
@@ -275,16 +272,15 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "ord
 INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending', 'migc_sync_orders_insert', 'migc_sync_orders_update'));
 CREATE TABLE "migc_new_orders" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "user_id" integer NOT NULL,
   "shipping_address_id" integer,
   "total" numeric(12,2) NOT NULL,
   "notes" text,
-  "placed_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "placed_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded')),
-  PRIMARY KEY ("id"),
   CONSTRAINT "orders_total_check" CHECK ("total" >= 0),
   FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT,
   FOREIGN KEY ("shipping_address_id") REFERENCES "addresses" ("id") ON DELETE SET NULL
@@ -309,7 +305,8 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, 
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) = 'amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
-  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx', 'payments_provider_ref_key') ORDER BY name)) = 'payments_order_id_idx,payments_provider_ref_key'
+  AND EXISTS (SELECT 1 FROM pragma_index_list('payments') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'provider_ref')
+  AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx') ORDER BY name)) = 'payments_order_id_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'payments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_payments_guard');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,email,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,updated_at'

@@ -95,7 +95,7 @@ ALTER TABLE "orders" DROP COLUMN "status__migc_new";
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "addresses";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'addresses' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('addresses_one_default_per_user', 'migc_sync_addresses_insert', 'migc_sync_addresses_update'));
 CREATE TABLE "migc_new_addresses" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "user_id" integer NOT NULL,
   "recipient" text NOT NULL,
   "street" text NOT NULL,
@@ -104,11 +104,10 @@ CREATE TABLE "migc_new_addresses" (
   "postal_code" varchar(16) NOT NULL,
   "country" varchar(2) NOT NULL,
   "is_default" boolean NOT NULL DEFAULT false,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "line1" text,
   "line2" text,
-  PRIMARY KEY ("id"),
   FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE,
   FOREIGN KEY ("country") REFERENCES "countries" ("code") ON UPDATE CASCADE
 );

@@ -59,15 +59,14 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM
 -- [3] create table `refunds`
 --     lock: none (new table); rewrite: no; scan: no; from v3/orders.mig:48:7
 CREATE TABLE "refunds" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "payment_id" integer NOT NULL,
   "amount_cents" integer NOT NULL,
   "reason" text NOT NULL,
   "status" text NOT NULL DEFAULT 'requested' CHECK ("status" IN ('requested', 'approved', 'rejected', 'paid_out')),
   "decided_by" integer,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  PRIMARY KEY ("id"),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   CONSTRAINT "refunds_amount_cents_check" CHECK ("amount_cents" > 0),
   FOREIGN KEY ("payment_id") REFERENCES "payments" ("id") ON DELETE RESTRICT,
   FOREIGN KEY ("decided_by") REFERENCES "users" ("id") ON DELETE SET NULL
@@ -119,7 +118,7 @@ ALTER TABLE "addresses" ADD COLUMN "line2" text;
 INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "addresses";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'addresses' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('addresses_one_default_per_user'));
 CREATE TABLE "migc_new_addresses" (
-  "id" integer NOT NULL,
+  "id" integer PRIMARY KEY,
   "user_id" integer NOT NULL,
   "recipient" text NOT NULL,
   "street" text,
@@ -128,11 +127,10 @@ CREATE TABLE "migc_new_addresses" (
   "postal_code" varchar(16) NOT NULL,
   "country" varchar(2) NOT NULL,
   "is_default" boolean NOT NULL DEFAULT false,
-  "created_at" timestamptz NOT NULL DEFAULT (current_timestamp),
-  "updated_at" timestamptz NOT NULL DEFAULT (current_timestamp),
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "line1" text,
   "line2" text,
-  PRIMARY KEY ("id"),
   FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE,
   FOREIGN KEY ("country") REFERENCES "countries" ("code") ON UPDATE CASCADE
 );

@@ -1,0 +1,32 @@
+-- A SQLite schema as an application wrote it: storage options, AUTOINCREMENT, inline unique
+-- constraints, clock defaults.
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  email TEXT NOT NULL UNIQUE,
+  name TEXT,
+  created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP
+);
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT
+) WITHOUT ROWID;
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  payload BLOB
+) STRICT;
+CREATE TABLE posts (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  UNIQUE (user_id, title)
+);
+CREATE INDEX posts_user_id_idx ON posts (user_id);
+CREATE TABLE tags (
+  id INTEGER PRIMARY KEY,
+  label TEXT NOT NULL
+);
+CREATE TABLE kv (
+  k TEXT NOT NULL PRIMARY KEY,
+  v TEXT
+);

@@ -1,0 +1,39 @@
+-- The same schema a release later: tables rebuilt for other changes keep their storage, keys
+-- and counters; storage options added and removed.
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  email TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL DEFAULT '',
+  created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP
+);
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL DEFAULT 'on',
+  updated_at INTEGER
+) WITHOUT ROWID;
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  payload BLOB,
+  seen INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE TABLE posts (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  body TEXT,
+  UNIQUE (user_id, title)
+) STRICT;
+CREATE INDEX posts_user_id_idx ON posts (user_id);
+CREATE TABLE tags (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  label TEXT NOT NULL UNIQUE
+);
+CREATE TABLE kv (
+  k TEXT PRIMARY KEY,
+  v TEXT
+) WITHOUT ROWID;
+CREATE TABLE log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  message TEXT NOT NULL
+);
