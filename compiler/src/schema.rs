@@ -136,6 +136,39 @@ impl ColumnType {
         self.builtin()
             .is_some_and(|t| t.class == migc_stdlib::TypeClass::Integer)
     }
+
+    /// Whether every value of the type is a whole number: an integer type, or a native type
+    /// spelled as an integer type of each dialect it has (MySQL's `bigint(20) unsigned`).
+    pub fn holds_integers(&self) -> bool {
+        const INTEGERS: [&str; 12] = [
+            "tinyint",
+            "smallint",
+            "mediumint",
+            "int",
+            "integer",
+            "bigint",
+            "int2",
+            "int4",
+            "int8",
+            "serial",
+            "bigserial",
+            "smallserial",
+        ];
+        match self {
+            ColumnType::Native { spellings } => {
+                !spellings.is_empty()
+                    && spellings.values().all(|s| {
+                        let lower = s.trim().to_ascii_lowercase();
+                        let word = lower
+                            .split(|c: char| c == '(' || c.is_whitespace())
+                            .next()
+                            .unwrap_or_default();
+                        INTEGERS.contains(&word)
+                    })
+            }
+            _ => self.is_integer(),
+        }
+    }
 }
 
 impl std::fmt::Display for ColumnType {

@@ -141,7 +141,7 @@ impl Resolver<'_> {
         }
         let column_ty = table.columns[index].ty.clone();
         if let Some(span) = identity {
-            if !column_ty.is_integer() {
+            if !column_ty.holds_integers() {
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::IdentityNotInteger,

@@ -23,3 +23,19 @@ CREATE TABLE refunds (
   CONSTRAINT refunds_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id)
 ) ENGINE=InnoDB;
 CREATE VIEW active_customers AS SELECT id, email FROM customers WHERE deleted_at IS NULL;
+CREATE TABLE `jobs` (
+  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  `queue` varchar(255) NOT NULL,
+  `attempts` tinyint(3) unsigned NOT NULL,
+  `payload` longtext NOT NULL,
+  `reserved_at` int(10) unsigned DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `jobs_queue_index` (`queue`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE TABLE `failed_jobs` (
+  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  `uuid` varchar(255) NOT NULL,
+  `failed_at` timestamp NOT NULL DEFAULT current_timestamp(),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `failed_jobs_uuid_unique` (`uuid`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
