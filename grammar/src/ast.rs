@@ -190,6 +190,8 @@ pub enum TypeExpr {
     Named {
         name: Ident,
         args: Vec<(u64, Span)>,
+        /// `timestamp native(sqlite: "DATETIME")`: how a dialect writes this type.
+        spellings: Vec<(Ident, StringLit)>,
         span: Span,
     },
     /// `native(postgres: "tsvector", sqlite: "text")`

@@ -52,6 +52,14 @@ fn table(out: &mut String, t: &Table) {
         .map(|p| p.columns[0].clone());
     for c in &t.columns {
         let mut line = format!("  {} {}", name(&c.name), ty(&c.ty));
+        if !c.spellings.is_empty() {
+            let parts: Vec<String> = c
+                .spellings
+                .iter()
+                .map(|(d, s)| format!("{d}: {}", string(s)))
+                .collect();
+            let _ = write!(line, " native({})", parts.join(", "));
+        }
         if single_pk.as_deref() == Some(c.name.as_str()) {
             line.push_str(" primary key");
         } else if !c.nullable {

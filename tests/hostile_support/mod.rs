@@ -1240,6 +1240,14 @@ fn declared_values(case: &Case, d: Dialect, db: &Db) -> Outcome {
                 d.named("TABLE_NAME", &case.table),
                 d.named("CONSTRAINT_NAME", name)
             ),
+            // SQLite keeps a unique constraint's name only in its table's definition
+            // (the index behind it is `sqlite_autoindex_…`).
+            Dialect::Sqlite if kind == "unique constraint" => format!(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND {} \
+                 AND instr(sql, {}) > 0",
+                d.named("name", &case.table),
+                d.lit(&format!("CONSTRAINT {} UNIQUE", d.ident(name)))
+            ),
             Dialect::Sqlite => format!(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND {} AND {}",
                 d.named("tbl_name", &case.table),

@@ -2,7 +2,7 @@
 //! native spelling per dialect.
 
 use crate::resolve::Resolver;
-use crate::schema::ColumnType;
+use crate::schema::{is_sqlite_type_name, ColumnType};
 use migc_grammar::ast;
 use migc_grammar::{Code, Diagnostic};
 use migc_stdlib::{Dialect, TypeArgs};
@@ -23,7 +23,9 @@ impl Resolver<'_> {
                 }
                 Some(ColumnType::Native { spellings: map })
             }
-            ast::TypeExpr::Named { name, args, span } => {
+            ast::TypeExpr::Named {
+                name, args, span, ..
+            } => {
                 if let Some(e) = self.enums.get(&name.name) {
                     if !args.is_empty() {
                         self.diagnostics.push(
@@ -103,5 +105,62 @@ impl Resolver<'_> {
                 })
             }
         }
+    }
+}
+
+impl Resolver<'_> {
+    /// The spellings a portable type keeps (`timestamp native(sqlite: "DATETIME")`): SQLite's
+    /// only, as SQLite keeps a column's type as written where the other dialects store the type
+    /// (another spelling there is another type: a native one).
+    pub(super) fn type_spellings(&mut self, ty: &ast::TypeExpr) -> BTreeMap<Dialect, String> {
+        let mut out = BTreeMap::new();
+        let ast::TypeExpr::Named {
+            name, spellings, ..
+        } = ty
+        else {
+            return out;
+        };
+        for (dialect, spelling) in spellings {
+            match Dialect::from_name(&dialect.name) {
+                Some(Dialect::Sqlite) if is_sqlite_type_name(&spelling.value) => {
+                    out.insert(Dialect::Sqlite, spelling.value.clone());
+                }
+                Some(Dialect::Sqlite) => self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::BadTypeArguments,
+                        format!(
+                            "`{}` is not a type name SQLite reads",
+                            spelling.value.escape_debug()
+                        ),
+                    )
+                    .primary(
+                        spelling.span,
+                        "not words with an optional `(n)` or `(n, m)`",
+                    )
+                    .help("write the type as SQLite does, such as `DATETIME` or `VARCHAR(40)`"),
+                ),
+                Some(d) => self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::BadTypeArguments,
+                        format!("`{}` keeps a spelling for SQLite only", name.name),
+                    )
+                    .primary(
+                        dialect.span,
+                        format!(
+                            "{} stores a type, not its spelling",
+                            d.pick("PostgreSQL", "MySQL", "SQLite")
+                        ),
+                    )
+                    .help(format!(
+                        "for a type of {} of its own, write `native({}: \"…\")` instead of `{}`",
+                        d.pick("PostgreSQL", "MySQL", "SQLite"),
+                        dialect.name,
+                        name.name
+                    )),
+                ),
+                None => self.unknown_dialect(dialect),
+            }
+        }
+        out
     }
 }

@@ -64,12 +64,14 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let ty = self.column_type(&def.ty);
+            let spellings = self.type_spellings(&def.ty);
             table.columns.push(Column {
                 name: def.name.name.clone(),
                 ty: ty.unwrap_or(ColumnType::Builtin {
                     name: "text".into(),
                     args: Vec::new(),
                 }),
+                spellings,
                 nullable: true,
                 default: None,
                 identity: false,

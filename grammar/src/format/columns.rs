@@ -15,10 +15,14 @@ pub(super) fn column_widths(members: &[Member], p: &Printer<'_>) -> Vec<(usize, 
             .map(|&i| column_parts(&members[i], p.source).0.chars().count())
             .max()
             .unwrap_or(0);
-        // A native type spells every dialect: too long to set the column's width.
+        // A native type (or spelling) names dialects: too long to set the column's width.
+        let spelled = |t: &TypeExpr| match t {
+            TypeExpr::Native { .. } => true,
+            TypeExpr::Named { spellings, .. } => !spellings.is_empty(),
+        };
         let type_w = run
             .iter()
-            .filter(|&&i| !matches!(&members[i], Member::Column(c) if matches!(c.ty, TypeExpr::Native { .. })))
+            .filter(|&&i| !matches!(&members[i], Member::Column(c) if spelled(&c.ty)))
             .map(|&i| column_parts(&members[i], p.source).1.chars().count())
             .max()
             .unwrap_or(0);
@@ -127,20 +131,31 @@ pub(super) fn reference(r: &Reference) -> String {
 
 fn type_expr(t: &TypeExpr, src: &str) -> String {
     match t {
-        TypeExpr::Named { name: n, args, .. } => {
-            if args.is_empty() {
-                name(&n.name)
-            } else {
+        TypeExpr::Named {
+            name: n,
+            args,
+            spellings,
+            ..
+        } => {
+            let mut s = name(&n.name);
+            if !args.is_empty() {
                 let a: Vec<String> = args.iter().map(|(v, _)| v.to_string()).collect();
-                format!("{}({})", name(&n.name), a.join(", "))
+                s.push_str(&format!("({})", a.join(", ")));
             }
+            if !spellings.is_empty() {
+                s.push(' ');
+                s.push_str(&native(spellings, src));
+            }
+            s
         }
-        TypeExpr::Native { spellings, .. } => {
-            let s: Vec<String> = spellings
-                .iter()
-                .map(|(d, s)| format!("{}: {}", name(&d.name), string(src, s)))
-                .collect();
-            format!("native({})", s.join(", "))
-        }
+        TypeExpr::Native { spellings, .. } => native(spellings, src),
     }
+}
+
+fn native(spellings: &[(Ident, StringLit)], src: &str) -> String {
+    let s: Vec<String> = spellings
+        .iter()
+        .map(|(d, s)| format!("{}: {}", name(&d.name), string(src, s)))
+        .collect();
+    format!("native({})", s.join(", "))
 }

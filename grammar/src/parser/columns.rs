@@ -51,38 +51,51 @@ impl Lower {
         let mut inner = significant(pair);
         let first = next(&mut inner);
         if first.as_rule() == Rule::native_type {
-            let spellings = significant(first)
-                .filter(|p| p.as_rule() == Rule::native_spelling)
-                .map(|p| {
-                    let mut parts = significant(p);
-                    let dialect = self.ident(next(&mut parts));
-                    let spelling = self.string(next(&mut parts));
-                    (dialect, spelling)
-                })
-                .collect();
+            let spellings = self.spellings(first);
             return TypeExpr::Native { spellings, span };
         }
         let name = self.ident(first);
-        let args = inner
-            .next()
-            .map(|args| {
-                significant(args)
-                    .map(|n| {
-                        let s = self.span(&n);
-                        match n.as_str().parse::<u64>() {
-                            Ok(v) => (v, s),
-                            Err(_) => {
-                                self.errors.push(
-                                    Diagnostic::error(Code::Syntax, "number too large")
-                                        .primary(s, "does not fit in 64 bits"),
-                                );
-                                (0, s)
-                            }
+        let mut args = Vec::new();
+        let mut spellings = Vec::new();
+        for p in inner {
+            if p.as_rule() == Rule::native_type {
+                spellings = self.spellings(p);
+                continue;
+            }
+            args = significant(p)
+                .map(|n| {
+                    let s = self.span(&n);
+                    match n.as_str().parse::<u64>() {
+                        Ok(v) => (v, s),
+                        Err(_) => {
+                            self.errors.push(
+                                Diagnostic::error(Code::Syntax, "number too large")
+                                    .primary(s, "does not fit in 64 bits"),
+                            );
+                            (0, s)
                         }
-                    })
-                    .collect()
+                    }
+                })
+                .collect();
+        }
+        TypeExpr::Named {
+            name,
+            args,
+            spellings,
+            span,
+        }
+    }
+
+    /// `native(postgres: "tsvector", sqlite: "text")`: the spellings by dialect.
+    fn spellings(&mut self, native: Pair<'_, Rule>) -> Vec<(Ident, StringLit)> {
+        significant(native)
+            .filter(|p| p.as_rule() == Rule::native_spelling)
+            .map(|p| {
+                let mut parts = significant(p);
+                let dialect = self.ident(next(&mut parts));
+                let spelling = self.string(next(&mut parts));
+                (dialect, spelling)
             })
-            .unwrap_or_default();
-        TypeExpr::Named { name, args, span }
+            .collect()
     }
 }

@@ -95,9 +95,11 @@ impl Reader {
             );
             read.ty = ColumnType::Enum { name: ename };
         }
+        let spellings = kept_spelling(self.dialect, &read.ty, &spelling);
         let mut column = Column {
             name: cname.clone(),
             ty: read.ty,
+            spellings,
             nullable: true,
             default: None,
             identity: read.serial,
@@ -330,4 +332,36 @@ fn nextval(e: &ast::Expr) -> Option<String> {
 fn is_json_valid(e: &ast::Expr, column: &str) -> bool {
     let text = e.to_string().to_ascii_lowercase().replace(['`', '"'], "");
     text == format!("json_valid({})", column.to_ascii_lowercase())
+}
+
+/// The spelling SQLite keeps for a column read as portable type `ty`, when migc would write
+/// the type otherwise (`DATETIME` read as `timestamp`): SQLite stores a column's type as
+/// written, so a table written again keeps it. Other dialects store the type itself.
+fn kept_spelling(
+    dialect: migc_stdlib::Dialect,
+    ty: &ColumnType,
+    spelling: &str,
+) -> BTreeMap<migc_stdlib::Dialect, String> {
+    let mut out = BTreeMap::new();
+    let ColumnType::Builtin { name, args } = ty else {
+        return out;
+    };
+    if dialect != migc_stdlib::Dialect::Sqlite {
+        return out;
+    }
+    let Some(written) = migc_stdlib::builtin_type(name).map(|t| t.spelling(dialect, args)) else {
+        return out;
+    };
+    let squeeze = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase()
+    };
+    if squeeze(&written) != squeeze(spelling)
+        && migc_compiler::schema::is_sqlite_type_name(spelling)
+    {
+        out.insert(dialect, spelling.to_string());
+    }
+    out
 }

@@ -8,7 +8,14 @@ const STRICT_TYPES: [&str; 6] = ["int", "integer", "real", "text", "blob", "any"
 /// Column `c`'s type, in a `STRICT` table when `strict`: there a portable type is one of the
 /// types SQLite admits, by the values it holds (`decimal`, whose values are exact, keeps what it
 /// is given: `any`).
+/// A spelling the column keeps for SQLite (`timestamp native(sqlite: "DATETIME")`) is written
+/// as it is, where the table admits it.
 pub(super) fn col_type(c: &Column, strict: bool) -> Result<String, Diagnostic> {
+    if let Some(kept) = c.spellings.get(&D) {
+        if !strict || STRICT_TYPES.contains(&kept.to_ascii_lowercase().as_str()) {
+            return Ok(kept.clone());
+        }
+    }
     let declared = declared_type(c)?;
     if !strict {
         return Ok(declared);

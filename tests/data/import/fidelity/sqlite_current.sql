@@ -1,10 +1,13 @@
 -- A SQLite schema as an application wrote it: storage options, AUTOINCREMENT, inline unique
--- constraints, clock defaults.
+-- constraints, clock defaults, type names as the application spelled them.
 CREATE TABLE users (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   email TEXT NOT NULL UNIQUE,
   name TEXT,
-  created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP
+  created_at DATETIME DEFAULT CURRENT_TIMESTAMP,
+  balance DECIMAL(10,2) NOT NULL DEFAULT 0,
+  external_id BIGINT,
+  rank INT
 );
 CREATE TABLE settings (
   key TEXT PRIMARY KEY,

@@ -4,7 +4,10 @@ CREATE TABLE users (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   email TEXT NOT NULL UNIQUE,
   name TEXT NOT NULL DEFAULT '',
-  created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP
+  created_at DATETIME DEFAULT CURRENT_TIMESTAMP,
+  balance DECIMAL(10,2) NOT NULL DEFAULT 0,
+  external_id BIGINT,
+  rank INT
 );
 CREATE TABLE settings (
   key TEXT PRIMARY KEY,
@@ -36,4 +39,12 @@ CREATE TABLE kv (
 CREATE TABLE log (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   message TEXT NOT NULL
+);
+CREATE TABLE audit (
+  -- A key that is not the rowid holds NULL in SQLite unless it says NOT NULL; migc keys never do.
+  id BIGINT NOT NULL PRIMARY KEY,
+  at DATETIME NOT NULL,
+  amount DOUBLE PRECISION,
+  flag BOOLEAN NOT NULL DEFAULT 0,
+  note VARCHAR(40)
 );

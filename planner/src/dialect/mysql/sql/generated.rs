@@ -236,6 +236,7 @@ pub(crate) fn generated_columns(
             column: Column {
                 name: name.clone(),
                 ty,
+                spellings: std::collections::BTreeMap::new(),
                 nullable: true,
                 default: None,
                 identity: false,
