@@ -125,30 +125,6 @@ fn sqlite_current_to_desired() {
     assert_eq!(a, b);
 }
 
-/// Runs a script with the `mariadb` client (it holds `DELIMITER`) into the database of `url`.
-fn mariadb_client(url: &str, file: &Path) {
-    let rest = url.strip_prefix("mysql://").expect("a mysql:// URL");
-    let (auth, rest) = rest.split_once('@').expect("user@host");
-    let (user, password) = auth.split_once(':').unwrap_or((auth, ""));
-    let (hostport, db) = rest.split_once('/').expect("host/db");
-    let (host, port) = hostport.split_once(':').unwrap_or((hostport, "3306"));
-    let mut cmd = std::process::Command::new("mariadb");
-    cmd.args(["-h", host, "-P", port, "-u", user, db]);
-    if !password.is_empty() {
-        cmd.arg(format!("-p{password}"));
-    }
-    let out = cmd
-        .stdin(std::fs::File::open(file).expect("script"))
-        .output()
-        .expect("the mariadb client runs");
-    assert!(
-        out.status.success(),
-        "{}: {}",
-        file.display(),
-        text(&out.stderr)
-    );
-}
-
 #[test]
 #[cfg_attr(
     not(live_mysql),

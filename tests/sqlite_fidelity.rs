@@ -2,8 +2,9 @@
 //! built from `current.sql` and migrated by the plan to `desired.sql` holds, table by table, what
 //! one built from `desired.sql` holds (storage options, columns as `PRAGMA table_xinfo` shows
 //! them, keys, unique constraints as SQLite keeps them, indexes, foreign keys, which tables count
-//! their rowids: `AUTOINCREMENT`), rows written before keep their ids, an `AUTOINCREMENT` counter survives the
-//! rebuild of its table, and planning again finds nothing to do.
+//! their rowids: `AUTOINCREMENT`, collations), rows written before keep their ids, an
+//! `AUTOINCREMENT` counter survives the rebuild of its table, and planning again finds nothing
+//! to do.
 
 mod import_support;
 
@@ -63,6 +64,23 @@ fn catalog(db: &Connection) -> Vec<String> {
             "SELECT \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list('{lit}') ORDER BY 1, 2"
         )) {
             out.push(format!("{t}: foreign key {row}"));
+        }
+    }
+    // Collations live only in a table's definition: each `COLLATE` clause, in column order.
+    for t in &tables {
+        let lit = t.replace('\'', "''");
+        for sql in strings(&format!(
+            "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = '{lit}'"
+        )) {
+            let words: Vec<String> = sql
+                .to_ascii_uppercase()
+                .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+                .filter(|w| !w.is_empty())
+                .map(|w| w.trim_matches('"').to_string())
+                .collect();
+            for pair in words.windows(2).filter(|w| w[0] == "COLLATE") {
+                out.push(format!("{t}: collate {}", pair[1]));
+            }
         }
     }
     // SQLite reads `AUTOINCREMENT` from the table's definition each time it opens it.

@@ -59,6 +59,10 @@ pub struct Table {
     /// SQLite's `WITHOUT ROWID`: the rows are stored by the primary key.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub without_rowid: bool,
+    /// The collation of the table's text columns that name none, by dialect (MySQL's table
+    /// collation or character set; elsewhere each such column's).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub collation: BTreeMap<Dialect, String>,
     #[serde(skip)]
     pub origin: Span,
 }
@@ -91,9 +95,17 @@ pub struct Column {
     /// keeps a column's type as written. Other dialects' spellings are types of their own.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub spellings: BTreeMap<Dialect, String>,
+    /// How the column's text compares and sorts, by dialect (`collate(mysql: "utf8mb4_bin")`;
+    /// for MySQL a collation or a character set).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub collation: BTreeMap<Dialect, String>,
     pub nullable: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<Expr>,
+    /// `on update now()`: each update that changes the row and leaves the column as it was sets
+    /// it to the current time (MySQL's `ON UPDATE CURRENT_TIMESTAMP`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub on_update: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub identity: bool,
     /// An identity whose values are never used again (SQLite's `AUTOINCREMENT`; the other
@@ -133,6 +145,15 @@ impl ColumnType {
         match self {
             ColumnType::Builtin { name, .. } => migc_stdlib::builtin_type(name),
             _ => None,
+        }
+    }
+
+    /// Whether the column holds text a collation applies to: a text type, an enum (MySQL's
+    /// have one) or a native type (its dialect decides).
+    pub fn holds_text(&self) -> bool {
+        match self.builtin() {
+            Some(b) => b.class == migc_stdlib::TypeClass::Text,
+            None => true,
         }
     }
 
@@ -223,6 +244,10 @@ pub struct Transform {
     /// The deployed column's value from a row of the new shape (for a single source column).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub down: Option<Expr>,
+    /// Not written by the author: the planner's own for a type change every deployed value
+    /// survives (`int32` to `int64`), converting each value as it is.
+    #[serde(skip)]
+    pub implied: bool,
     #[serde(skip)]
     pub origin: Span,
 }

@@ -149,6 +149,8 @@ pub enum Member {
     Retire(RetireDef),
     DropColumn(Ident, Span),
     Option(TableOption, Span),
+    /// `collate(mysql: "utf8mb4_unicode_ci")`: the table's collation by dialect.
+    Collate(Vec<(Ident, StringLit)>, Span),
 }
 
 /// How SQLite stores a table: `strict`, `without rowid`.
@@ -170,7 +172,8 @@ impl Member {
             Member::Include(_, s)
             | Member::Comment(_, s)
             | Member::DropColumn(_, s)
-            | Member::Option(_, s) => *s,
+            | Member::Option(_, s)
+            | Member::Collate(_, s) => *s,
             Member::Retire(m) => m.span,
         }
     }
@@ -229,6 +232,10 @@ pub enum ColumnAttr {
     Up(Sql, Span),
     Down(Sql, Span),
     Comment(StringLit, Span),
+    /// `collate(mysql: "utf8mb4_bin")`: the column's collation by dialect.
+    Collate(Vec<(Ident, StringLit)>, Span),
+    /// `on update now()`
+    OnUpdate(Sql, Span),
 }
 
 impl ColumnAttr {
@@ -245,7 +252,9 @@ impl ColumnAttr {
             | ColumnAttr::From(_, s)
             | ColumnAttr::Up(_, s)
             | ColumnAttr::Down(_, s)
-            | ColumnAttr::Comment(_, s) => *s,
+            | ColumnAttr::Comment(_, s)
+            | ColumnAttr::Collate(_, s)
+            | ColumnAttr::OnUpdate(_, s) => *s,
             ColumnAttr::Check { span, .. } => *span,
             ColumnAttr::References(r) => r.span,
         }

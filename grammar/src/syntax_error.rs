@@ -129,6 +129,11 @@ fn keyword(token: &str) -> Option<&'static str> {
         "SET" => "`set null` or `set default`",
         "NO" => "`no action`",
         "ACTION" => "`action`",
+        "COLLATE" => "`collate`",
+        "AUTOINCREMENT" => "`autoincrement`",
+        "STRICT" => "`strict`",
+        "WITHOUT" => "`without rowid`",
+        "ROWID" => "`rowid`",
         _ => return None,
     })
 }
@@ -288,7 +293,12 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::default_attr | Rule::k_default => "`default`",
         Rule::renamed_from | Rule::k_renamed => "`renamed from`",
         Rule::from_attr | Rule::k_from => "`from`",
-        Rule::fk_action | Rule::k_on => "`on delete` or `on update`",
+        Rule::fk_action | Rule::k_on | Rule::on_update_attr => "`on delete` or `on update`",
+        Rule::collate_def | Rule::collate_attr | Rule::k_collate => "`collate`",
+        Rule::collation_list => "collations such as `(mysql: \"utf8mb4_bin\")`",
+        Rule::autoincrement_attr | Rule::k_autoincrement => "`autoincrement`",
+        Rule::table_option | Rule::k_strict => "`strict` or `without rowid`",
+        Rule::k_without | Rule::k_rowid => "`without rowid`",
         Rule::fk_event | Rule::k_delete | Rule::k_update => "`delete` or `update`",
         Rule::fk_effect
         | Rule::k_cascade

@@ -202,6 +202,32 @@ fn table(db: &Table, decl: &Table, out: &mut Vec<Difference>) {
                 c.identity.to_string(),
             ));
         }
+        if d.on_update != c.on_update {
+            out.push(differs(
+                object.clone(),
+                "on update now()",
+                d.on_update.to_string(),
+                c.on_update.to_string(),
+            ));
+        }
+        // The database's collation where it names one (its table's where the column names
+        // none), against the declared one.
+        let db_dialects = d.collation.keys().chain(db.collation.keys());
+        let dialects: BTreeSet<_> = db_dialects.collect();
+        for dialect in dialects {
+            let effective = |t: &Table, c: &Column| {
+                c.collation
+                    .get(dialect)
+                    .or(t.collation.get(dialect))
+                    .cloned()
+            };
+            let (have, want) = (effective(db, d), effective(decl, c));
+            if want.is_some() && have != want || want.is_none() && d.collation.contains_key(dialect)
+            {
+                let v = |v: Option<String>| v.unwrap_or_else(|| "the table's".into());
+                out.push(differs(object.clone(), "collation", v(have), v(want)));
+            }
+        }
         if d.autoincrement != c.autoincrement {
             out.push(differs(
                 object,
@@ -292,6 +318,16 @@ fn table(db: &Table, decl: &Table, out: &mut Vec<Difference>) {
                 what,
                 d.to_string(),
                 c.to_string(),
+            ));
+        }
+    }
+    for (dialect, have) in &db.collation {
+        if let Some(want) = decl.collation.get(dialect).filter(|w| *w != have) {
+            out.push(differs(
+                format!("table {t}"),
+                "collation",
+                have.clone(),
+                want.clone(),
             ));
         }
     }

@@ -2,6 +2,7 @@
 
 use migc_compiler::schema::{ColumnType, FkAction, Schema, Table};
 use migc_grammar::format::name;
+use migc_stdlib::Dialect;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -43,6 +44,15 @@ fn action(event: &str, a: FkAction) -> String {
     }
 }
 
+/// `(mysql: "utf8mb4_bin", sqlite: "NOCASE")`: a value per dialect.
+fn per_dialect(values: &BTreeMap<Dialect, String>) -> String {
+    let parts: Vec<String> = values
+        .iter()
+        .map(|(d, s)| format!("{d}: {}", string(s)))
+        .collect();
+    format!("({})", parts.join(", "))
+}
+
 fn table(out: &mut String, t: &Table) {
     let _ = writeln!(out, "table {} {{", name(&t.name));
     let single_pk = t
@@ -53,12 +63,7 @@ fn table(out: &mut String, t: &Table) {
     for c in &t.columns {
         let mut line = format!("  {} {}", name(&c.name), ty(&c.ty));
         if !c.spellings.is_empty() {
-            let parts: Vec<String> = c
-                .spellings
-                .iter()
-                .map(|(d, s)| format!("{d}: {}", string(s)))
-                .collect();
-            let _ = write!(line, " native({})", parts.join(", "));
+            let _ = write!(line, " native{}", per_dialect(&c.spellings));
         }
         if single_pk.as_deref() == Some(c.name.as_str()) {
             line.push_str(" primary key");
@@ -72,6 +77,12 @@ fn table(out: &mut String, t: &Table) {
         }
         if let Some(d) = &c.default {
             let _ = write!(line, " default ({})", d.sql);
+        }
+        if c.on_update {
+            line.push_str(" on update now()");
+        }
+        if !c.collation.is_empty() {
+            let _ = write!(line, " collate{}", per_dialect(&c.collation));
         }
         if let Some(comment) = &c.comment {
             let _ = write!(line, " comment {}", string(comment));
@@ -131,6 +142,9 @@ fn table(out: &mut String, t: &Table) {
     }
     if t.without_rowid {
         out.push_str("  without rowid\n");
+    }
+    if !t.collation.is_empty() {
+        let _ = writeln!(out, "  collate{}", per_dialect(&t.collation));
     }
     out.push_str("}\n");
 }

@@ -17,6 +17,7 @@
 //! catalog queries) is asked of the dialect's `Reading` (`dialect/`), never matched on its name.
 
 mod classify;
+mod collation;
 mod dialect;
 pub mod drift;
 pub mod emit;

@@ -68,6 +68,12 @@ pub trait Holds {
         None
     }
 
+    /// Why the database cannot set a column to the time of each update of its row
+    /// (`on update now()`), if it cannot.
+    fn refuses_on_update(&self) -> Option<&'static str> {
+        None
+    }
+
     /// Whether the database takes names in the scope that differ only in case for one name.
     fn ignores_case(&self, _scope: NameScope) -> bool {
         false
@@ -105,6 +111,19 @@ fn table(t: &Table, holds: &dyn Holds, out: &mut Vec<Diagnostic>) {
         columns.push((NameKind::Column, c.name.as_str(), c.origin));
         if let Some(text) = &c.comment {
             comment(NameKind::Column, &c.name, text, c.origin, holds, out);
+        }
+        if let Some(reason) = holds.refuses_on_update().filter(|_| c.on_update) {
+            out.push(refusal(
+                format!(
+                    "`on update now()` of column `{}.{}` cannot be kept on {}",
+                    t.name,
+                    c.name,
+                    holds.product()
+                ),
+                c.origin,
+                reason,
+                "set the column from the application, or keep a trigger in a `native` block",
+            ));
         }
     }
     if let Some(text) = &t.comment {

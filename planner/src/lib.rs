@@ -11,6 +11,7 @@ mod copies;
 pub mod dialect;
 pub mod explain;
 mod expressible;
+mod implied;
 mod key;
 pub mod manifest;
 pub mod names;
@@ -46,6 +47,7 @@ impl Plan {
 
 /// Plans the change from `from` (deployed) to `to` (declared).
 pub fn plan(from: &Schema, to: &Schema, options: &Options) -> Plan {
+    let to = &*implied::conversions(from, to);
     // With renames in place, planned against the tables as they stand until contract.
     let physical;
     let (target, renames) = if options.renames_in_place {
@@ -129,6 +131,7 @@ pub fn render(
         )
         .help("plan for `--dialect postgres` or `--dialect sqlite`")]);
     };
+    let to = &*implied::conversions(from, to);
     let unexpressible = expressible::findings(to, lowering.holds());
     if !unexpressible.is_empty() {
         return Err(unexpressible);

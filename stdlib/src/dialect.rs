@@ -68,6 +68,13 @@ impl Dialect {
         }
     }
 
+    /// Whether a table has a collation of its own that its text columns take unless they name
+    /// one (MySQL's `DEFAULT CHARSET`/`COLLATE`). Elsewhere a table's declared collation is
+    /// each such column's.
+    pub fn tables_have_collations(self) -> bool {
+        self.pick(false, true, false)
+    }
+
     /// The longest identifier the dialect accepts, in bytes.
     pub fn max_identifier_len(self) -> usize {
         match self {

@@ -99,6 +99,81 @@ impl Resolver<'_> {
                 ColumnAttr::From(sources, s) => from = Some((sources, *s)),
                 ColumnAttr::Up(sql, s) => up = Some((sql, *s)),
                 ColumnAttr::Down(sql, s) => down = Some((sql, *s)),
+                ColumnAttr::OnUpdate(sql, s) => {
+                    if table.columns[index].on_update {
+                        self.repeated("`on update`", *s);
+                    }
+                    let text = sql.text.trim().to_ascii_lowercase().replace(' ', "");
+                    let now = matches!(
+                        text.as_str(),
+                        "now()" | "current_timestamp" | "current_timestamp()" | "localtimestamp"
+                    );
+                    let ty = &table.columns[index].ty;
+                    let temporal = match ty {
+                        ColumnType::Builtin { name, .. } => {
+                            matches!(name.as_str(), "timestamp" | "timestamptz")
+                        }
+                        ColumnType::Native { spellings } => spellings.values().any(|s| {
+                            let s = s.to_ascii_lowercase();
+                            s.starts_with("timestamp") || s.starts_with("datetime")
+                        }),
+                        ColumnType::Enum { .. } => false,
+                    };
+                    if !now {
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                Code::BadExpression,
+                                format!("`on update` of column `{cname}` takes `now()` only"),
+                            )
+                            .primary(sql.span, "not `now()`")
+                            .note("databases set a column on update to the current time, nothing else")
+                            .help("write `on update now()`"),
+                        );
+                    } else if !temporal {
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                Code::ConflictingAttributes,
+                                format!("column `{cname}` of type `{ty}` cannot take the time on update"),
+                            )
+                            .primary(*s, "`on update` here")
+                            .secondary(def.ty.span(), "not `timestamp` or `timestamptz`")
+                            .help("declare the column `timestamp` or `timestamptz`"),
+                        );
+                    }
+                    table.columns[index].on_update = true;
+                }
+                ColumnAttr::Collate(list, s) => {
+                    if !table.columns[index].collation.is_empty() {
+                        self.repeated("`collate`", *s);
+                    }
+                    let collation = self.collations(list);
+                    let ty = &table.columns[index].ty;
+                    let enum_in_postgres = matches!(ty, ColumnType::Enum { .. })
+                        && collation.keys().any(|d| d.pick(true, false, false));
+                    if !collation.is_empty() && (!ty.holds_text() || enum_in_postgres) {
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                Code::ConflictingAttributes,
+                                if enum_in_postgres {
+                                    format!("column `{cname}` of enum type `{ty}` has no collation in PostgreSQL")
+                                } else {
+                                    format!("column `{cname}` of type `{ty}` has no collation")
+                                },
+                            )
+                            .primary(*s, "collation here")
+                            .secondary(
+                                def.ty.span(),
+                                if enum_in_postgres {
+                                    "PostgreSQL orders an enum's values as declared"
+                                } else {
+                                    "not a text type"
+                                },
+                            )
+                            .help("a collation says how text compares; remove it (for PostgreSQL)"),
+                        );
+                    }
+                    table.columns[index].collation = collation;
+                }
                 ColumnAttr::Comment(text, s) => {
                     if comment.is_some() {
                         self.repeated("`comment`", *s);

@@ -112,6 +112,36 @@ impl Resolver<'_> {
     /// The spellings a portable type keeps (`timestamp native(sqlite: "DATETIME")`): SQLite's
     /// only, as SQLite keeps a column's type as written where the other dialects store the type
     /// (another spelling there is another type: a native one).
+    /// `collate(mysql: "utf8mb4_bin", sqlite: "NOCASE")`: a collation per dialect.
+    pub(super) fn collations(
+        &mut self,
+        list: &[(ast::Ident, ast::StringLit)],
+    ) -> BTreeMap<Dialect, String> {
+        let mut out = BTreeMap::new();
+        for (dialect, name) in list {
+            let Some(d) = Dialect::from_name(&dialect.name) else {
+                self.unknown_dialect(dialect);
+                continue;
+            };
+            if name.value.trim().is_empty() {
+                self.diagnostics.push(
+                    Diagnostic::error(Code::BadTypeArguments, "an empty collation name")
+                        .primary(name.span, "names no collation")
+                        .help(format!(
+                            "name one of {}'s collations, such as `{}`",
+                            d.pick("PostgreSQL", "MySQL", "SQLite"),
+                            d.pick("C", "utf8mb4_bin", "NOCASE")
+                        )),
+                );
+                continue;
+            }
+            if out.insert(d, name.value.clone()).is_some() {
+                self.repeated(&format!("the {} collation", d.name()), dialect.span);
+            }
+        }
+        out
+    }
+
     pub(super) fn type_spellings(&mut self, ty: &ast::TypeExpr) -> BTreeMap<Dialect, String> {
         let mut out = BTreeMap::new();
         let ast::TypeExpr::Named {

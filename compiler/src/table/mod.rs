@@ -15,6 +15,7 @@ use crate::resolve::Resolver;
 use crate::schema::*;
 use migc_grammar::ast::{self, Member};
 use migc_grammar::{Code, Diagnostic, Span};
+use migc_stdlib::Dialect;
 use std::collections::BTreeMap;
 
 impl<'a> Resolver<'a> {
@@ -41,6 +42,7 @@ impl<'a> Resolver<'a> {
             dropped_columns: BTreeMap::new(),
             strict: false,
             without_rowid: false,
+            collation: BTreeMap::new(),
             origin: decl.name.span,
         };
 
@@ -72,8 +74,10 @@ impl<'a> Resolver<'a> {
                     args: Vec::new(),
                 }),
                 spellings,
+                collation: BTreeMap::new(),
                 nullable: true,
                 default: None,
+                on_update: false,
                 identity: false,
                 autoincrement: false,
                 comment: None,
@@ -115,6 +119,12 @@ impl<'a> Resolver<'a> {
                     }
                     *flag = true;
                     storage_spans.push((*option, *span));
+                }
+                Member::Collate(list, span) => {
+                    if !table.collation.is_empty() {
+                        self.repeated("`collate`", *span);
+                    }
+                    table.collation = self.collations(list);
                 }
                 Member::Index(def) => self.index(&mut table, def, &cols, &owner),
                 Member::PrimaryKey(def) => {
@@ -237,6 +247,7 @@ impl<'a> Resolver<'a> {
             );
         }
         self.check_storage(&table, &defs, &storage_spans);
+        inherit_collations(&mut table);
         self.check_column_transitions(&table, &defs);
         table
     }
@@ -337,4 +348,27 @@ fn free_name(table: &Table, base: String) -> String {
         .map(|i| format!("{base}{i}"))
         .find(|n| !taken(n))
         .unwrap_or(base)
+}
+
+/// A table's collation for a dialect whose tables have none of their own becomes that of each
+/// text column that names none.
+fn inherit_collations(table: &mut Table) {
+    let inherited: Vec<(Dialect, String)> = table
+        .collation
+        .iter()
+        .filter(|(d, _)| !d.tables_have_collations())
+        .map(|(d, c)| (*d, c.clone()))
+        .collect();
+    for (d, name) in inherited {
+        table.collation.remove(&d);
+        // (PostgreSQL's enums compare by their order, with no collation.)
+        let takes = |ty: &ColumnType| match ty {
+            ColumnType::Enum { .. } => d.pick(false, true, true),
+            ColumnType::Native { .. } => false,
+            ColumnType::Builtin { .. } => ty.holds_text(),
+        };
+        for c in table.columns.iter_mut().filter(|c| takes(&c.ty)) {
+            c.collation.entry(d).or_insert_with(|| name.clone());
+        }
+    }
 }

@@ -109,6 +109,7 @@ impl Resolver<'_> {
             from: sources,
             up: up_checked?.expr,
             down: down_checked.map(|c| c.expr),
+            implied: false,
             origin: up_span,
         })
     }

@@ -69,13 +69,15 @@ fn attrs(attrs: &[ColumnAttr], src: &str) -> String {
         ColumnAttr::NotNull(_) | ColumnAttr::Null(_) => 2,
         ColumnAttr::Unique(_) => 3,
         ColumnAttr::Default(..) => 4,
-        ColumnAttr::Check { .. } => 5,
-        ColumnAttr::References(_) => 6,
-        ColumnAttr::RenamedFrom(..) => 7,
-        ColumnAttr::From(..) => 8,
-        ColumnAttr::Up(..) => 9,
-        ColumnAttr::Down(..) => 10,
-        ColumnAttr::Comment(..) => 11,
+        ColumnAttr::OnUpdate(..) => 5,
+        ColumnAttr::Check { .. } => 6,
+        ColumnAttr::References(_) => 7,
+        ColumnAttr::RenamedFrom(..) => 8,
+        ColumnAttr::From(..) => 9,
+        ColumnAttr::Up(..) => 10,
+        ColumnAttr::Down(..) => 11,
+        ColumnAttr::Collate(..) => 12,
+        ColumnAttr::Comment(..) => 13,
     };
     let mut sorted: Vec<&ColumnAttr> = attrs.iter().collect();
     sorted.sort_by_key(|a| rank(a));
@@ -89,6 +91,7 @@ fn attrs(attrs: &[ColumnAttr], src: &str) -> String {
             ColumnAttr::Null(_) => "null".to_string(),
             ColumnAttr::Unique(_) => "unique".to_string(),
             ColumnAttr::Default(s, _) => format!("default {}", sql(s)),
+            ColumnAttr::OnUpdate(s, _) => format!("on update {}", sql(s)),
             ColumnAttr::Check { name: n, expr, .. } => match n {
                 Some(n) => format!("check {} ({})", name(&n.name), expr.text),
                 None => format!("check ({})", expr.text),
@@ -101,6 +104,7 @@ fn attrs(attrs: &[ColumnAttr], src: &str) -> String {
             }
             ColumnAttr::Up(s, _) => format!("up ({})", s.text),
             ColumnAttr::Down(s, _) => format!("down ({})", s.text),
+            ColumnAttr::Collate(spellings, _) => format!("collate{}", list(spellings, src)),
             ColumnAttr::Comment(s, _) => format!("comment {}", string(src, s)),
         })
         .collect();
@@ -153,9 +157,14 @@ fn type_expr(t: &TypeExpr, src: &str) -> String {
 }
 
 fn native(spellings: &[(Ident, StringLit)], src: &str) -> String {
+    format!("native{}", list(spellings, src))
+}
+
+/// `(postgres: "C", mysql: "utf8mb4_bin")`: a value per dialect.
+pub(super) fn list(spellings: &[(Ident, StringLit)], src: &str) -> String {
     let s: Vec<String> = spellings
         .iter()
         .map(|(d, s)| format!("{}: {}", name(&d.name), string(src, s)))
         .collect();
-    format!("native({})", s.join(", "))
+    format!("({})", s.join(", "))
 }

@@ -87,6 +87,9 @@ impl Printer<'_> {
             Member::DropColumn(n, _) => format!("drop column {}", name(&n.name)),
             Member::Option(TableOption::Strict, _) => "strict".to_string(),
             Member::Option(TableOption::WithoutRowid, _) => "without rowid".to_string(),
+            Member::Collate(spellings, _) => {
+                format!("collate{}", super::columns::list(spellings, self.source))
+            }
         }
     }
 }

@@ -42,6 +42,11 @@ impl Lower {
             Rule::from_attr => ColumnAttr::From(inner.map(|p| self.ident(p)).collect(), span),
             Rule::up_attr => ColumnAttr::Up(self.sql(next(&mut inner)), span),
             Rule::down_attr => ColumnAttr::Down(self.sql(next(&mut inner)), span),
+            Rule::on_update_attr => {
+                let value = next(&mut inner.filter(|p| p.as_rule() != Rule::k_update));
+                ColumnAttr::OnUpdate(self.sql(value), span)
+            }
+            Rule::collate_attr => ColumnAttr::Collate(self.spellings(next(&mut inner)), span),
             _ => ColumnAttr::Comment(self.string(next(&mut inner)), span),
         }
     }
@@ -87,9 +92,10 @@ impl Lower {
     }
 
     /// `native(postgres: "tsvector", sqlite: "text")`: the spellings by dialect.
-    fn spellings(&mut self, native: Pair<'_, Rule>) -> Vec<(Ident, StringLit)> {
+    pub(super) fn spellings(&mut self, native: Pair<'_, Rule>) -> Vec<(Ident, StringLit)> {
         significant(native)
             .filter(|p| p.as_rule() == Rule::native_spelling)
+            // (a `collate(…)` list is spelled the same way)
             .map(|p| {
                 let mut parts = significant(p);
                 let dialect = self.ident(next(&mut parts));

@@ -107,6 +107,7 @@ impl Lower {
                     .map(|p| self.sql(p));
                 Member::Retire(RetireDef { name, down, span })
             }
+            Rule::collate_def => Member::Collate(self.spellings(next(&mut inner)), span),
             Rule::table_option if strict => Member::Option(TableOption::Strict, span),
             Rule::table_option => Member::Option(TableOption::WithoutRowid, span),
             _ => Member::DropColumn(self.ident(next(&mut inner)), span),

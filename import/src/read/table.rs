@@ -2,6 +2,7 @@
 
 use super::{Origin, Reader};
 use crate::classify;
+use crate::collation;
 use crate::expr::{self, ident_value};
 use crate::types;
 use crate::unread::Unread;
@@ -50,10 +51,17 @@ impl Reader {
             dropped_columns: BTreeMap::new(),
             strict: t.strict,
             without_rowid: t.without_rowid,
+            collation: BTreeMap::new(),
             origin: Span::default(),
         };
+        let options = t.table_options.to_string();
         if table.comment.is_none() {
-            table.comment = classify::mysql_table_comment(&t.table_options.to_string());
+            table.comment = classify::mysql_table_comment(&options);
+        }
+        if self.dialect.tables_have_collations() {
+            if let Some(c) = collation::mysql_table(&options) {
+                table.collation.insert(self.dialect, c);
+            }
         }
         self.schema.tables.insert(name.clone(), table);
         for c in t.columns {
@@ -61,6 +69,14 @@ impl Reader {
         }
         for c in t.constraints {
             self.constraint(&name, c, text, at);
+        }
+        // A column naming its table's collation has no collation of its own.
+        if let Some(t) = self.schema.tables.get_mut(&name) {
+            for c in &mut t.columns {
+                if c.collation.get(&self.dialect) == t.collation.get(&self.dialect) {
+                    c.collation.remove(&self.dialect);
+                }
+            }
         }
     }
 
@@ -100,8 +116,10 @@ impl Reader {
             name: cname.clone(),
             ty: read.ty,
             spellings,
+            collation: BTreeMap::new(),
             nullable: true,
             default: None,
+            on_update: false,
             identity: read.serial,
             autoincrement: false,
             comment: None,
@@ -111,6 +129,7 @@ impl Reader {
         };
         let mut constraints = Vec::new();
         let mut json_check = false;
+        let (mut charset, mut collate) = (None, None);
         for o in c.options {
             match o.option {
                 ColumnOption::NotNull => column.nullable = false,
@@ -163,13 +182,15 @@ impl Reader {
                         column.autoincrement = true;
                     }
                 }
+                ColumnOption::OnUpdate(e) if is_now(&e) => column.on_update = true,
                 ColumnOption::OnUpdate(e) => self.warn(
                     at,
                     text,
                     format!("`ON UPDATE {e}` of column `{table}.{cname}` is not read"),
                     Some("set the value from the application, or keep it with a trigger in a `native` block"),
                 ),
-                ColumnOption::CharacterSet(_) | ColumnOption::Collation(_) => {}
+                ColumnOption::CharacterSet(n) => charset = Some(collation::name(&n)),
+                ColumnOption::Collation(n) => collate = Some(collation::name(&n)),
                 ColumnOption::Check(ck)
                     if self.reading().json_is_checked_text() && is_json_valid(&ck.expr, &cname) =>
                 {
@@ -218,6 +239,16 @@ impl Reader {
                 name: "json".into(),
                 args: Vec::new(),
             };
+        }
+        let collation = if self.dialect.tables_have_collations() {
+            collation::mysql(charset.as_deref(), collate.as_deref())
+        } else {
+            collate.filter(|c| !c.eq_ignore_ascii_case("default"))
+        };
+        // (MariaDB's `json` is `longtext` with `utf8mb4_bin`: a collation the model's `json`
+        // does not carry.)
+        if let Some(c) = collation.filter(|_| column.ty.holds_text()) {
+            column.collation.insert(self.dialect, c);
         }
         if let Some(t) = self.schema.tables.get_mut(table) {
             t.columns.push(column);
@@ -364,4 +395,18 @@ fn kept_spelling(
         out.insert(dialect, spelling.to_string());
     }
     out
+}
+
+/// `CURRENT_TIMESTAMP`, `current_timestamp()`, `now()`, `CURRENT_TIMESTAMP(6)`: the current time.
+fn is_now(e: &ast::Expr) -> bool {
+    let text = e.to_string().to_ascii_lowercase();
+    let name = text.split('(').next().unwrap_or("").trim();
+    let args = text[name.len()..].trim();
+    matches!(name, "current_timestamp" | "now" | "localtimestamp")
+        && (args.is_empty()
+            || args
+                .trim_start_matches('(')
+                .trim_end_matches(')')
+                .bytes()
+                .all(|b| b.is_ascii_digit()))
 }

@@ -276,14 +276,21 @@ impl<'s> Builder<'s> {
                     );
                     return None;
                 }
+                let mut keeps = Diagnostic::warning(
+                    Code::OldAppSeesChange,
+                    format!(
+                        "`{}.{}` keeps its type `{}` until contract",
+                        new_table.name, c.name, o.ty
+                    ),
+                );
+                if tr.implied {
+                    keeps = keeps.note(format!(
+                        "no `up` is declared: every `{}` value is a `{}`, so each converts as it is",
+                        o.ty, c.ty
+                    ));
+                }
                 self.diagnostics.push(
-                    Diagnostic::warning(
-                        Code::OldAppSeesChange,
-                        format!(
-                            "`{}.{}` keeps its type `{}` until contract",
-                            new_table.name, c.name, o.ty
-                        ),
-                    )
+                    keeps
                     .primary(tr.origin, "converted through a shadow column")
                     .note(format!(
                         "a shadow column of type `{}` follows it through `up` and replaces it at contract; where the dialect gives each application version its own shape (PostgreSQL) the new application sees the shadow under the column's name from expand on",
@@ -539,6 +546,83 @@ impl<'s> Builder<'s> {
                     },
                     Some(c.origin),
                     Self::keys(&[], &[Key::Renamed(t.to_string(), c.name.to_string())]),
+                );
+            }
+        }
+    }
+
+    /// A deployed table's or column's collation that the declaration changes: refused, as it
+    /// rewrites the table (MySQL, SQLite) or rebuilds its indexes under an exclusive lock
+    /// (PostgreSQL). A declaration that names none keeps what is deployed.
+    pub(super) fn collation_changes(&mut self, old: &Table, new: &Table) {
+        let Some(d) = self.options.collations else {
+            return;
+        };
+        let refuse = |what: String, at: Span, was: Option<&String>, now: &String| {
+            Diagnostic::error(
+                Code::Unsupported,
+                format!("changing the collation of {what} is not supported yet"),
+            )
+            .primary(at, format!("`{now}` here"))
+            .note(format!(
+                "deployed: {}",
+                was.map_or_else(|| "the default".to_string(), |w| format!("`{w}`"))
+            ))
+            .note("a new collation rewrites the table's text and rebuilds its indexes")
+            .help("keep the deployed collation, or create a new column with the new one and move the data with `from … up (…)`")
+        };
+        let table_changes = new
+            .collation
+            .get(&d)
+            .filter(|now| old.collation.get(&d) != Some(*now));
+        if let Some(now) = table_changes {
+            let d = refuse(
+                format!("table `{}`", new.name),
+                new.origin,
+                old.collation.get(&d),
+                now,
+            );
+            self.diagnostics.push(d);
+            return;
+        }
+        for c in &new.columns {
+            let Some(o) = old.column(&c.name) else {
+                continue;
+            };
+            let was = o.collation.get(&d).or(old.collation.get(&d));
+            if let Some(now) = c.collation.get(&d).filter(|now| was != Some(*now)) {
+                let d = refuse(
+                    format!("column `{}.{}`", new.name, c.name),
+                    c.origin,
+                    was,
+                    now,
+                );
+                self.diagnostics.push(d);
+            }
+        }
+    }
+
+    /// `on update now()` given to or taken from a deployed column: refused for now (MySQL
+    /// restates the whole column to change it).
+    pub(super) fn on_update_changes(&mut self, old: &Table, new: &Table) {
+        for c in &new.columns {
+            let Some(o) = old.column(&c.name) else {
+                continue;
+            };
+            if o.on_update != c.on_update {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::Unsupported,
+                        format!(
+                            "{} `on update now()` {} deployed column `{}.{}` is not supported yet",
+                            if c.on_update { "adding" } else { "removing" },
+                            if c.on_update { "to" } else { "from" },
+                            new.name,
+                            c.name
+                        ),
+                    )
+                    .primary(c.origin, "column declared here")
+                    .help("set the column from the application, or add a new column with `on update now()`"),
                 );
             }
         }

@@ -34,6 +34,9 @@ pub struct Options {
     /// Plan changes of how tables are stored (SQLite's `STRICT`, `WITHOUT ROWID`,
     /// `AUTOINCREMENT`): set for a dialect that has such choices, [`Options::for_dialect`].
     pub storage_options: bool,
+    /// The dialect whose collations the plan carries (`collate(…)`); a change of a deployed
+    /// one is refused.
+    pub collations: Option<migc_stdlib::Dialect>,
 }
 
 impl Options {
@@ -46,6 +49,7 @@ impl Options {
                 .as_ref()
                 .is_some_and(|l| l.version_access() == crate::dialect::VersionAccess::Views),
             storage_options: lowering.is_some_and(|l| l.has_storage_options()),
+            collations: Some(dialect),
         }
     }
 }
@@ -241,7 +245,7 @@ fn is_volatile(e: &Expr) -> bool {
 /// versions read and write the column alike: a longer varchar, varchar to text, more decimal
 /// precision at the same scale. Such a change is one `AlterType` step; how a database makes it
 /// (in place, or by copying the table) is the dialect's lowering.
-fn widening(from: &ColumnType, to: &ColumnType) -> bool {
+pub(crate) fn widening(from: &ColumnType, to: &ColumnType) -> bool {
     match (from, to) {
         (ColumnType::Builtin { name: a, args: x }, ColumnType::Builtin { name: b, args: y }) => {
             match (a.as_str(), b.as_str()) {

@@ -471,6 +471,9 @@ impl<'s> Builder<'s> {
 
         self.overlap(old, new, &sync, &retyped, &leaving);
 
+        self.collation_changes(old, new);
+        self.on_update_changes(old, new);
+
         let (was, now) = (Storage::of(old), Storage::of(new));
         if self.options.storage_options && was != now {
             self.push(

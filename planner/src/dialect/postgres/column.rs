@@ -1,7 +1,7 @@
 //! Columns: added, dropped, retyped in place, their defaults, names and comments. `NOT NULL`
 //! has its own file, `not_null.rs`.
 
-use super::super::{Lowered, Unit};
+use super::super::{Context, Lowered, Unit};
 use super::*;
 use crate::step::{ColumnRole, Refill};
 use migc_compiler::schema::*;
@@ -160,8 +160,10 @@ pub(super) fn drop(
 }
 
 /// A type change made in place (a widening), with the views that read the table set aside.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn alter_type(
     pg: &Postgres,
+    ctx: &Context<'_>,
     l: &mut Lowered,
     table: &str,
     column: &str,
@@ -169,9 +171,18 @@ pub(super) fn alter_type(
     to: &ColumnType,
     origin: Span,
 ) -> Result<(), Diagnostic> {
+    // A type given without `COLLATE` takes its type's default collation: the column's stays.
+    let collate = ctx
+        .from
+        .tables
+        .get(table)
+        .and_then(|t| t.column(column))
+        .and_then(|c| c.collation.get(&D))
+        .map(|name| format!(" COLLATE {}", q(name)))
+        .unwrap_or_default();
     let alter = |ty: &ColumnType| -> Result<Unit, Diagnostic> {
         let statement = format!(
-            "ALTER TABLE {} ALTER COLUMN {} TYPE {};",
+            "ALTER TABLE {} ALTER COLUMN {} TYPE {}{collate};",
             q(table),
             q(column),
             type_of(ty, origin)?

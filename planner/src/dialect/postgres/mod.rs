@@ -162,6 +162,10 @@ impl crate::expressible::Holds for Postgres {
         "PostgreSQL"
     }
 
+    fn refuses_on_update(&self) -> Option<&'static str> {
+        Some("PostgreSQL columns have no `ON UPDATE`: only a trigger sets a value on update")
+    }
+
     /// An enum named as a built-in type: PostgreSQL looks in `pg_catalog` before any other
     /// schema, so the name would find the built-in type, and the columns of the enum would get
     /// it.

@@ -50,6 +50,7 @@ impl Postgres {
                 to,
             } => column::alter_type(
                 self,
+                ctx,
                 &mut l,
                 table,
                 column,

@@ -8,6 +8,10 @@ impl Holds for Sqlite {
         "SQLite"
     }
 
+    fn refuses_on_update(&self) -> Option<&'static str> {
+        Some("SQLite columns have no `ON UPDATE`: only a trigger sets a value on update")
+    }
+
     fn refuses_name(&self, kind: NameKind, name: &str) -> Option<String> {
         (kind != NameKind::Column && name.to_ascii_lowercase().starts_with("sqlite_"))
             .then(|| "SQLite keeps names beginning with `sqlite_` for itself".into())

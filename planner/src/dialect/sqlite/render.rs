@@ -81,6 +81,9 @@ pub(super) fn col_def(t: &Written, c: &Col) -> Result<String, Diagnostic> {
             .as_ref()
             .is_some_and(|pk| pk.columns.contains(&c.def.name));
     let mut s = format!("{} {}", q(&c.def.name), col_type(&c.def, t.table.strict)?);
+    if let Some(name) = c.def.collation.get(&D) {
+        s.push_str(&format!(" COLLATE {}", q(name)));
+    }
     if t.rowid_alias() == Some(c.def.name.as_str()) {
         s.push_str(" PRIMARY KEY");
         if c.def.autoincrement {

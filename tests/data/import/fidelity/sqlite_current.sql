@@ -2,7 +2,7 @@
 -- constraints, clock defaults, type names as the application spelled them.
 CREATE TABLE users (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
-  email TEXT NOT NULL UNIQUE,
+  email TEXT NOT NULL UNIQUE COLLATE NOCASE,
   name TEXT,
   created_at DATETIME DEFAULT CURRENT_TIMESTAMP,
   balance DECIMAL(10,2) NOT NULL DEFAULT 0,

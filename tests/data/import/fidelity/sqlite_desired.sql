@@ -2,7 +2,7 @@
 -- and counters; storage options added and removed.
 CREATE TABLE users (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
-  email TEXT NOT NULL UNIQUE,
+  email TEXT NOT NULL UNIQUE COLLATE NOCASE,
   name TEXT NOT NULL DEFAULT '',
   created_at DATETIME DEFAULT CURRENT_TIMESTAMP,
   balance DECIMAL(10,2) NOT NULL DEFAULT 0,
@@ -24,7 +24,7 @@ CREATE TABLE posts (
   id INTEGER PRIMARY KEY,
   user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
   title TEXT NOT NULL,
-  body TEXT,
+  body TEXT COLLATE NOCASE,
   UNIQUE (user_id, title)
 ) STRICT;
 CREATE INDEX posts_user_id_idx ON posts (user_id);

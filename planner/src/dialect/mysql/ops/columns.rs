@@ -15,6 +15,7 @@ impl Mysql {
     pub(super) fn lower_add_column(
         &self,
         l: &mut Lowered,
+        ctx: &Context<'_>,
         scope: &Scope<'_>,
         table: &str,
         column: &Column,
@@ -22,10 +23,20 @@ impl Mysql {
     ) -> Result<(), Diagnostic> {
         let state = scope.state;
         let prog = |b: Body| self.program(scope, b);
+        // Where the declaration puts it; a shadow next to the column whose place it takes.
+        let at = match role {
+            ColumnRole::Shadow { of } if state.column(table, of).is_some() => {
+                position(&[of, &column.name], &column.name, |_| true)
+            }
+            _ => ctx.to.tables.get(table).map_or_else(String::new, |t| {
+                let order: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+                position(&order, &column.name, |c| state.column(table, c).is_some())
+            }),
+        };
         let mut b = Body::new();
         b.alter(
             table,
-            &format!("ADD COLUMN {}", column_def(column, state)?),
+            &format!("ADD COLUMN {}{at}", column_def(column, state)?),
             self.add_column_algorithms(),
         );
         l.up.push(prog(Body::when(

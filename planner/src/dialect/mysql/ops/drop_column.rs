@@ -26,10 +26,17 @@ impl Mysql {
             default: None,
             ..column.clone()
         };
+        // Back where it stood.
+        let order: Vec<&str> = state
+            .columns(table)
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        let at = position(&order, &column.name, |c| c != column.name);
         let mut down = Body::new();
         down.alter(
             table,
-            &format!("ADD COLUMN {}", column_def(&restored, state)?),
+            &format!("ADD COLUMN {}{at}", column_def(&restored, state)?),
             self.add_column_algorithms(),
         );
         let mut down_units = Vec::new();

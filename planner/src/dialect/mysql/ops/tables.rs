@@ -211,6 +211,9 @@ impl Mysql {
             q(&table.name),
             lines.join(",\n")
         );
+        if let Some(name) = table.collation.get(&crate::dialect::mysql::D) {
+            sql.push_str(&format!(" DEFAULT {}", table_collation(name)));
+        }
         if let Some(c) = &table.comment {
             sql.push_str(&format!(" COMMENT={}", lit(c)));
         }

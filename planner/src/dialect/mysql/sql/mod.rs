@@ -152,6 +152,10 @@ pub(super) fn default_clause(d: &Expr, ty: &ColumnType) -> Result<String, Diagno
 /// re-emits all of it from the state; nothing is dropped silently.
 pub(super) fn column_def(c: &Column, state: &State) -> Result<String, Diagnostic> {
     let mut s = format!("{} {}", q(&c.name), type_of(&c.ty, state, c.origin)?);
+    if let Some(name) = c.collation.get(&D) {
+        s.push(' ');
+        s.push_str(&collation(name));
+    }
     s.push_str(if c.nullable { " NULL" } else { " NOT NULL" });
     if c.identity {
         s.push_str(" AUTO_INCREMENT");
@@ -160,10 +164,54 @@ pub(super) fn column_def(c: &Column, state: &State) -> Result<String, Diagnostic
         s.push(' ');
         s.push_str(&default_clause(d, &c.ty)?);
     }
+    if c.on_update {
+        // With the column's fractional seconds, which MySQL requires to match.
+        let ty = type_of(&c.ty, state, c.origin)?;
+        let digits = ty
+            .strip_suffix(')')
+            .and_then(|t| t.rsplit_once('('))
+            .map(|(_, n)| n)
+            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        match digits {
+            Some(n) => s.push_str(&format!(" ON UPDATE CURRENT_TIMESTAMP({n})")),
+            None => s.push_str(" ON UPDATE CURRENT_TIMESTAMP"),
+        }
+    }
     if let Some(text) = &c.comment {
         s.push_str(&format!(" COMMENT {}", lit(text)));
     }
     Ok(s)
+}
+
+/// Where an added column goes (` AFTER x`, ` FIRST`): after the nearest column before it in
+/// `order` that `exists`, so that the table's columns stand in the declared order.
+pub(super) fn position(order: &[&str], column: &str, exists: impl Fn(&str) -> bool) -> String {
+    let Some(at) = order.iter().position(|c| *c == column) else {
+        return String::new();
+    };
+    match order[..at].iter().rev().find(|c| exists(c)) {
+        Some(before) => format!(" AFTER {}", q(before)),
+        None => " FIRST".to_string(),
+    }
+}
+
+/// `COLLATE x` for a collation, `CHARACTER SET x` for a character set (its default collation):
+/// MySQL's collations are named after their character set, `utf8mb4_bin`.
+pub(super) fn collation(name: &str) -> String {
+    if name.contains('_') {
+        format!("COLLATE {}", q(name))
+    } else {
+        format!("CHARACTER SET {}", q(name))
+    }
+}
+
+/// The table option of a collation or a character set (`COLLATE=x`, `CHARACTER SET=x`).
+pub(super) fn table_collation(name: &str) -> String {
+    if name.contains('_') {
+        format!("COLLATE={}", q(name))
+    } else {
+        format!("CHARACTER SET={}", q(name))
+    }
 }
 
 pub(super) fn columns(cols: &[String]) -> String {

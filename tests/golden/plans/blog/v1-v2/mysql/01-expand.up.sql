@@ -787,9 +787,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND COLUMN_NAME = 'avatar_media_id') THEN
         IF algo = 0 THEN
-          ALTER TABLE `authors` ADD COLUMN `avatar_media_id` bigint NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `authors` ADD COLUMN `avatar_media_id` bigint NULL AFTER `bio`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `authors` ADD COLUMN `avatar_media_id` bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `authors` ADD COLUMN `avatar_media_id` bigint NULL AFTER `bio`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -860,9 +860,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE `comments` ADD COLUMN `status__migc_new` enum('pending','approved','rejected') NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` ADD COLUMN `status__migc_new` enum('pending','approved','rejected') NULL AFTER `status`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `comments` ADD COLUMN `status__migc_new` enum('pending','approved','rejected') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD COLUMN `status__migc_new` enum('pending','approved','rejected') NULL AFTER `status`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1073,9 +1073,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'body_markdown') THEN
         IF algo = 0 THEN
-          ALTER TABLE `posts` ADD COLUMN `body_markdown` text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` ADD COLUMN `body_markdown` text NULL AFTER `title`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `posts` ADD COLUMN `body_markdown` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD COLUMN `body_markdown` text NULL AFTER `title`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1114,9 +1114,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'view_count__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE `posts` ADD COLUMN `view_count__migc_new` bigint NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` ADD COLUMN `view_count__migc_new` bigint NULL AFTER `view_count`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `posts` ADD COLUMN `view_count__migc_new` bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD COLUMN `view_count__migc_new` bigint NULL AFTER `view_count`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1155,9 +1155,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'comments_enabled') THEN
         IF algo = 0 THEN
-          ALTER TABLE `posts` ADD COLUMN `comments_enabled` boolean NOT NULL DEFAULT true, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` ADD COLUMN `comments_enabled` boolean NOT NULL DEFAULT true AFTER `view_count`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `posts` ADD COLUMN `comments_enabled` boolean NOT NULL DEFAULT true, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD COLUMN `comments_enabled` boolean NOT NULL DEFAULT true AFTER `view_count`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1196,9 +1196,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'series_id') THEN
         IF algo = 0 THEN
-          ALTER TABLE `posts` ADD COLUMN `series_id` bigint NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` ADD COLUMN `series_id` bigint NULL AFTER `comments_enabled`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `posts` ADD COLUMN `series_id` bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD COLUMN `series_id` bigint NULL AFTER `comments_enabled`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1237,9 +1237,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'series_position') THEN
         IF algo = 0 THEN
-          ALTER TABLE `posts` ADD COLUMN `series_position` smallint NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` ADD COLUMN `series_position` smallint NULL AFTER `series_id`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `posts` ADD COLUMN `series_position` smallint NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD COLUMN `series_position` smallint NULL AFTER `series_id`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;

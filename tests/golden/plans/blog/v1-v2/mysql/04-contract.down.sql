@@ -38,9 +38,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'body') THEN
         IF algo = 0 THEN
-          ALTER TABLE `posts` ADD COLUMN `body` text NULL COMMENT 'Markdown', ALGORITHM=INSTANT;
+          ALTER TABLE `posts` ADD COLUMN `body` text NULL COMMENT 'Markdown' AFTER `title`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `posts` ADD COLUMN `body` text NULL COMMENT 'Markdown', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD COLUMN `body` text NULL COMMENT 'Markdown' AFTER `title`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -792,9 +792,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'view_count') THEN
         IF algo = 0 THEN
-          ALTER TABLE `posts` ADD COLUMN `view_count` int NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` ADD COLUMN `view_count` int NULL AFTER `published_at`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `posts` ADD COLUMN `view_count` int NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD COLUMN `view_count` int NULL AFTER `published_at`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -897,9 +897,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND COLUMN_NAME = 'avatar_url') THEN
         IF algo = 0 THEN
-          ALTER TABLE `authors` ADD COLUMN `avatar_url` text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `authors` ADD COLUMN `avatar_url` text NULL AFTER `bio`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `authors` ADD COLUMN `avatar_url` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `authors` ADD COLUMN `avatar_url` text NULL AFTER `bio`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1131,9 +1131,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'status') THEN
         IF algo = 0 THEN
-          ALTER TABLE `comments` ADD COLUMN `status` enum('pending','approved','rejected','spam') NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` ADD COLUMN `status` enum('pending','approved','rejected','spam') NULL AFTER `body`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `comments` ADD COLUMN `status` enum('pending','approved','rejected','spam') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD COLUMN `status` enum('pending','approved','rejected','spam') NULL AFTER `body`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;

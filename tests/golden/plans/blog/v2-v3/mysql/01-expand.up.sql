@@ -38,9 +38,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME = 'author_name__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE `comments` ADD COLUMN `author_name__migc_new` varchar(100) NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `comments` ADD COLUMN `author_name__migc_new` varchar(100) NULL AFTER `author_name`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `comments` ADD COLUMN `author_name__migc_new` varchar(100) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `comments` ADD COLUMN `author_name__migc_new` varchar(100) NULL AFTER `author_name`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -325,9 +325,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'summary') THEN
         IF algo = 0 THEN
-          ALTER TABLE `posts` ADD COLUMN `summary` text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` ADD COLUMN `summary` text NULL AFTER `body_markdown`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `posts` ADD COLUMN `summary` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD COLUMN `summary` text NULL AFTER `body_markdown`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;

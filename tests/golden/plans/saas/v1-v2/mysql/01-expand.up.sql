@@ -595,9 +595,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME = 'state__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE `invitations` ADD COLUMN `state__migc_new` enum('pending','accepted','expired','revoked') NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `invitations` ADD COLUMN `state__migc_new` enum('pending','accepted','expired','revoked') NULL AFTER `state`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `invitations` ADD COLUMN `state__migc_new` enum('pending','accepted','expired','revoked') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `invitations` ADD COLUMN `state__migc_new` enum('pending','accepted','expired','revoked') NULL AFTER `state`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -924,9 +924,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND COLUMN_NAME = 'visibility') THEN
         IF algo = 0 THEN
-          ALTER TABLE `projects` ADD COLUMN `visibility` enum('private','tenant','public') NOT NULL DEFAULT 'private', ALGORITHM=INSTANT;
+          ALTER TABLE `projects` ADD COLUMN `visibility` enum('private','tenant','public') NOT NULL DEFAULT 'private' AFTER `owner_id`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `projects` ADD COLUMN `visibility` enum('private','tenant','public') NOT NULL DEFAULT 'private', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `projects` ADD COLUMN `visibility` enum('private','tenant','public') NOT NULL DEFAULT 'private' AFTER `owner_id`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -965,9 +965,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'description') THEN
         IF algo = 0 THEN
-          ALTER TABLE `tasks` ADD COLUMN `description` text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` ADD COLUMN `description` text NULL AFTER `title`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `tasks` ADD COLUMN `description` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ADD COLUMN `description` text NULL AFTER `title`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1006,9 +1006,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'estimate_minutes') THEN
         IF algo = 0 THEN
-          ALTER TABLE `tasks` ADD COLUMN `estimate_minutes` int NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` ADD COLUMN `estimate_minutes` int NULL AFTER `assignee_id`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `tasks` ADD COLUMN `estimate_minutes` int NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ADD COLUMN `estimate_minutes` int NULL AFTER `assignee_id`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1137,9 +1137,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND COLUMN_NAME = 'region') THEN
         IF algo = 0 THEN
-          ALTER TABLE `tenants` ADD COLUMN `region` varchar(16) NOT NULL DEFAULT 'eu-central-1', ALGORITHM=INSTANT;
+          ALTER TABLE `tenants` ADD COLUMN `region` varchar(16) NOT NULL DEFAULT 'eu-central-1' AFTER `seat_limit`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `tenants` ADD COLUMN `region` varchar(16) NOT NULL DEFAULT 'eu-central-1', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tenants` ADD COLUMN `region` varchar(16) NOT NULL DEFAULT 'eu-central-1' AFTER `seat_limit`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;

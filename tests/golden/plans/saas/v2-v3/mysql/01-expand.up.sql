@@ -38,9 +38,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND COLUMN_NAME = 'scopes') THEN
         IF algo = 0 THEN
-          ALTER TABLE `api_keys` ADD COLUMN `scopes` json NOT NULL DEFAULT ('["*"]'), ALGORITHM=INSTANT;
+          ALTER TABLE `api_keys` ADD COLUMN `scopes` json NOT NULL DEFAULT ('["*"]') AFTER `revoked_at`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `api_keys` ADD COLUMN `scopes` json NOT NULL DEFAULT ('["*"]'), ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `api_keys` ADD COLUMN `scopes` json NOT NULL DEFAULT ('["*"]') AFTER `revoked_at`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -79,9 +79,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'target') THEN
         IF algo = 0 THEN
-          ALTER TABLE `audit_log` ADD COLUMN `target` text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` ADD COLUMN `target` text NULL AFTER `action`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `audit_log` ADD COLUMN `target` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` ADD COLUMN `target` text NULL AFTER `action`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -120,9 +120,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'payload__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE `audit_log` ADD COLUMN `payload__migc_new` json NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` ADD COLUMN `payload__migc_new` json NULL AFTER `payload`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `audit_log` ADD COLUMN `payload__migc_new` json NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` ADD COLUMN `payload__migc_new` json NULL AFTER `payload`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -253,9 +253,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE `tasks` ADD COLUMN `status__migc_new` enum('todo','in_progress','blocked','done') NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` ADD COLUMN `status__migc_new` enum('todo','in_progress','blocked','done') NULL AFTER `status`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `tasks` ADD COLUMN `status__migc_new` enum('todo','in_progress','blocked','done') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ADD COLUMN `status__migc_new` enum('todo','in_progress','blocked','done') NULL AFTER `status`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -294,9 +294,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'archived_at') THEN
         IF algo = 0 THEN
-          ALTER TABLE `tasks` ADD COLUMN `archived_at` datetime(6) NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` ADD COLUMN `archived_at` datetime(6) NULL AFTER `due_date`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `tasks` ADD COLUMN `archived_at` datetime(6) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ADD COLUMN `archived_at` datetime(6) NULL AFTER `due_date`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -420,9 +420,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND COLUMN_NAME = 'display_name') THEN
         IF algo = 0 THEN
-          ALTER TABLE `tenants` ADD COLUMN `display_name` text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `tenants` ADD COLUMN `display_name` text NULL AFTER `slug`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `tenants` ADD COLUMN `display_name` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tenants` ADD COLUMN `display_name` text NULL AFTER `slug`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;

@@ -760,9 +760,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE `orders` ADD COLUMN `status__migc_new` enum('pending','paid','shipped','delivered','cancelled','refunded') NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` ADD COLUMN `status__migc_new` enum('pending','paid','shipped','delivered','cancelled','refunded') NULL AFTER `status`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `orders` ADD COLUMN `status__migc_new` enum('pending','paid','shipped','delivered','cancelled','refunded') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD COLUMN `status__migc_new` enum('pending','paid','shipped','delivered','cancelled','refunded') NULL AFTER `status`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -871,9 +871,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND COLUMN_NAME = 'amount_cents') THEN
         IF algo = 0 THEN
-          ALTER TABLE `payments` ADD COLUMN `amount_cents` bigint NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `payments` ADD COLUMN `amount_cents` bigint NULL AFTER `method`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `payments` ADD COLUMN `amount_cents` bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` ADD COLUMN `amount_cents` bigint NULL AFTER `method`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -912,9 +912,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND COLUMN_NAME = 'currency') THEN
         IF algo = 0 THEN
-          ALTER TABLE `payments` ADD COLUMN `currency` varchar(3) NOT NULL DEFAULT 'EUR', ALGORITHM=INSTANT;
+          ALTER TABLE `payments` ADD COLUMN `currency` varchar(3) NOT NULL DEFAULT 'EUR' AFTER `amount_cents`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `payments` ADD COLUMN `currency` varchar(3) NOT NULL DEFAULT 'EUR', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` ADD COLUMN `currency` varchar(3) NOT NULL DEFAULT 'EUR' AFTER `amount_cents`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1256,9 +1256,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'first_name') THEN
         IF algo = 0 THEN
-          ALTER TABLE `users` ADD COLUMN `first_name` text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `users` ADD COLUMN `first_name` text NULL AFTER `email`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `users` ADD COLUMN `first_name` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` ADD COLUMN `first_name` text NULL AFTER `email`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1297,9 +1297,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'last_name') THEN
         IF algo = 0 THEN
-          ALTER TABLE `users` ADD COLUMN `last_name` text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `users` ADD COLUMN `last_name` text NULL AFTER `first_name`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `users` ADD COLUMN `last_name` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` ADD COLUMN `last_name` text NULL AFTER `first_name`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1338,9 +1338,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'marketing_opt_in') THEN
         IF algo = 0 THEN
-          ALTER TABLE `users` ADD COLUMN `marketing_opt_in` boolean NOT NULL DEFAULT false COMMENT 'consent to newsletters (GDPR)', ALGORITHM=INSTANT;
+          ALTER TABLE `users` ADD COLUMN `marketing_opt_in` boolean NOT NULL DEFAULT false COMMENT 'consent to newsletters (GDPR)' AFTER `is_admin`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `users` ADD COLUMN `marketing_opt_in` boolean NOT NULL DEFAULT false COMMENT 'consent to newsletters (GDPR)', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` ADD COLUMN `marketing_opt_in` boolean NOT NULL DEFAULT false COMMENT 'consent to newsletters (GDPR)' AFTER `is_admin`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;

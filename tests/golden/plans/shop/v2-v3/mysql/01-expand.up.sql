@@ -251,9 +251,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'line1') THEN
         IF algo = 0 THEN
-          ALTER TABLE `addresses` ADD COLUMN `line1` text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `addresses` ADD COLUMN `line1` text NULL AFTER `recipient`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `addresses` ADD COLUMN `line1` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` ADD COLUMN `line1` text NULL AFTER `recipient`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -292,9 +292,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'line2') THEN
         IF algo = 0 THEN
-          ALTER TABLE `addresses` ADD COLUMN `line2` text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `addresses` ADD COLUMN `line2` text NULL AFTER `line1`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `addresses` ADD COLUMN `line2` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` ADD COLUMN `line2` text NULL AFTER `line1`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -389,9 +389,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status__migc_new') THEN
         IF algo = 0 THEN
-          ALTER TABLE `orders` ADD COLUMN `status__migc_new` enum('pending','paid','shipped','delivered','cancelled') NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` ADD COLUMN `status__migc_new` enum('pending','paid','shipped','delivered','cancelled') NULL AFTER `status`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `orders` ADD COLUMN `status__migc_new` enum('pending','paid','shipped','delivered','cancelled') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD COLUMN `status__migc_new` enum('pending','paid','shipped','delivered','cancelled') NULL AFTER `status`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -430,9 +430,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'customer_note') THEN
         IF algo = 0 THEN
-          ALTER TABLE `orders` ADD COLUMN `customer_note` text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` ADD COLUMN `customer_note` text NULL AFTER `total`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `orders` ADD COLUMN `customer_note` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD COLUMN `customer_note` text NULL AFTER `total`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -556,9 +556,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'email_normalized') THEN
         IF algo = 0 THEN
-          ALTER TABLE `users` ADD COLUMN `email_normalized` text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `users` ADD COLUMN `email_normalized` text NULL AFTER `email`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `users` ADD COLUMN `email_normalized` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` ADD COLUMN `email_normalized` text NULL AFTER `email`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;

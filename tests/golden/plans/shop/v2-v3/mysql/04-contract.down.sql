@@ -79,9 +79,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'notes') THEN
         IF algo = 0 THEN
-          ALTER TABLE `orders` ADD COLUMN `notes` text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` ADD COLUMN `notes` text NULL AFTER `total`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `orders` ADD COLUMN `notes` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD COLUMN `notes` text NULL AFTER `total`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -312,9 +312,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'status') THEN
         IF algo = 0 THEN
-          ALTER TABLE `orders` ADD COLUMN `status` enum('pending','paid','shipped','delivered','cancelled','refunded') NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` ADD COLUMN `status` enum('pending','paid','shipped','delivered','cancelled','refunded') NULL AFTER `shipping_address_id`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `orders` ADD COLUMN `status` enum('pending','paid','shipped','delivered','cancelled','refunded') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD COLUMN `status` enum('pending','paid','shipped','delivered','cancelled','refunded') NULL AFTER `shipping_address_id`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1365,9 +1365,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'house_number') THEN
         IF algo = 0 THEN
-          ALTER TABLE `addresses` ADD COLUMN `house_number` varchar(16) NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `addresses` ADD COLUMN `house_number` varchar(16) NULL AFTER `recipient`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `addresses` ADD COLUMN `house_number` varchar(16) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` ADD COLUMN `house_number` varchar(16) NULL AFTER `recipient`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -1470,9 +1470,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'addresses' AND COLUMN_NAME = 'street') THEN
         IF algo = 0 THEN
-          ALTER TABLE `addresses` ADD COLUMN `street` text NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `addresses` ADD COLUMN `street` text NULL AFTER `recipient`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `addresses` ADD COLUMN `street` text NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `addresses` ADD COLUMN `street` text NULL AFTER `recipient`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;

@@ -380,9 +380,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'total_cents') THEN
         IF algo = 0 THEN
-          ALTER TABLE `orders` ADD COLUMN `total_cents` bigint NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` ADD COLUMN `total_cents` bigint NULL AFTER `status`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `orders` ADD COLUMN `total_cents` bigint NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD COLUMN `total_cents` bigint NULL AFTER `status`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -477,9 +477,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND COLUMN_NAME = 'deleted_at') THEN
         IF algo = 0 THEN
-          ALTER TABLE `products` ADD COLUMN `deleted_at` datetime(6) NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `products` ADD COLUMN `deleted_at` datetime(6) NULL AFTER `updated_at`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `products` ADD COLUMN `deleted_at` datetime(6) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `products` ADD COLUMN `deleted_at` datetime(6) NULL AFTER `updated_at`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -550,9 +550,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND COLUMN_NAME = 'reserved_quantity') THEN
         IF algo = 0 THEN
-          ALTER TABLE `stock_levels` ADD COLUMN `reserved_quantity` int NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `stock_levels` ADD COLUMN `reserved_quantity` int NULL AFTER `quantity`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `stock_levels` ADD COLUMN `reserved_quantity` int NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` ADD COLUMN `reserved_quantity` int NULL AFTER `quantity`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -651,9 +651,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'role') THEN
         IF algo = 0 THEN
-          ALTER TABLE `users` ADD COLUMN `role` enum('customer','support','admin') NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `users` ADD COLUMN `role` enum('customer','support','admin') NULL AFTER `password_hash`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `users` ADD COLUMN `role` enum('customer','support','admin') NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` ADD COLUMN `role` enum('customer','support','admin') NULL AFTER `password_hash`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;

@@ -38,9 +38,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND COLUMN_NAME = 'reserved') THEN
         IF algo = 0 THEN
-          ALTER TABLE `stock_levels` ADD COLUMN `reserved` int NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `stock_levels` ADD COLUMN `reserved` int NULL AFTER `quantity`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `stock_levels` ADD COLUMN `reserved` int NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `stock_levels` ADD COLUMN `reserved` int NULL AFTER `quantity`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -154,9 +154,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'total') THEN
         IF algo = 0 THEN
-          ALTER TABLE `orders` ADD COLUMN `total` decimal(12,2) NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `orders` ADD COLUMN `total` decimal(12,2) NULL AFTER `status`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `orders` ADD COLUMN `total` decimal(12,2) NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `orders` ADD COLUMN `total` decimal(12,2) NULL AFTER `status`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -270,9 +270,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'is_admin') THEN
         IF algo = 0 THEN
-          ALTER TABLE `users` ADD COLUMN `is_admin` boolean NULL, ALGORITHM=INSTANT;
+          ALTER TABLE `users` ADD COLUMN `is_admin` boolean NULL AFTER `password_hash`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `users` ADD COLUMN `is_admin` boolean NULL, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` ADD COLUMN `is_admin` boolean NULL AFTER `password_hash`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -386,9 +386,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'products' AND COLUMN_NAME = 'attributes') THEN
         IF algo = 0 THEN
-          ALTER TABLE `products` ADD COLUMN `attributes` json NULL COMMENT 'free-form facets: colour, size, material', ALGORITHM=INSTANT;
+          ALTER TABLE `products` ADD COLUMN `attributes` json NULL COMMENT 'free-form facets: colour, size, material' AFTER `is_active`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `products` ADD COLUMN `attributes` json NULL COMMENT 'free-form facets: colour, size, material', ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `products` ADD COLUMN `attributes` json NULL COMMENT 'free-form facets: colour, size, material' AFTER `is_active`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;

@@ -1,0 +1,163 @@
+//! MySQL/MariaDB end states, compared through the server's own catalog rather than migc's
+//! model: a database built from `current.sql` and migrated by the plan to `desired.sql` holds
+//! what one built from `desired.sql` holds — tables with their collations and options, columns
+//! in their order with their types, character sets, collations, defaults and `ON UPDATE`,
+//! indexes, constraints and foreign keys — and planning again from it finds nothing to do.
+
+mod import_support;
+
+use import_support::*;
+use migc_db::DbUrl;
+
+/// The catalog of the database at `url`, one line per fact, the names of the database itself
+/// left out.
+fn catalog(url: &str) -> Vec<String> {
+    let mut c = migc_db::connect(&DbUrl::parse(url).expect("URL")).expect("connect");
+    let queries = [
+        "SELECT 'table', TABLE_NAME, ENGINE, TABLE_COLLATION, TABLE_COMMENT \
+         FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() \
+         AND TABLE_NAME NOT LIKE 'migc%' ORDER BY TABLE_NAME",
+        "SELECT 'column', TABLE_NAME, ORDINAL_POSITION, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, \
+         COLUMN_DEFAULT, CHARACTER_SET_NAME, COLLATION_NAME, EXTRA, COLUMN_COMMENT \
+         FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() \
+         AND TABLE_NAME NOT LIKE 'migc%' ORDER BY TABLE_NAME, ORDINAL_POSITION",
+        "SELECT 'index', TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, INDEX_TYPE \
+         FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() \
+         AND TABLE_NAME NOT LIKE 'migc%' ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
+        "SELECT 'constraint', TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE \
+         FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() \
+         AND TABLE_NAME NOT LIKE 'migc%' ORDER BY 2, 3",
+        "SELECT 'foreign key', TABLE_NAME, CONSTRAINT_NAME, REFERENCED_TABLE_NAME, UPDATE_RULE, \
+         DELETE_RULE FROM information_schema.REFERENTIAL_CONSTRAINTS \
+         WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY 2, 3",
+        "SELECT 'trigger', EVENT_OBJECT_TABLE, TRIGGER_NAME FROM information_schema.TRIGGERS \
+         WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY 2, 3",
+    ];
+    let mut out = Vec::new();
+    for q in queries {
+        for row in c.query(q).unwrap_or_else(|e| panic!("{q}: {e}")) {
+            let cells: Vec<String> = row
+                .into_iter()
+                .map(|v| v.unwrap_or_else(|| "NULL".into()))
+                .collect();
+            out.push(cells.join(" | "));
+        }
+    }
+    out
+}
+
+#[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
+fn migrated_tables_hold_what_the_server_holds_for_the_target() {
+    let Some(admin) = server(
+        "MIGC_TEST_MYSQL_URL",
+        "migrated_tables_hold_what_the_server_holds_for_the_target",
+    ) else {
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    for side in ["current", "desired"] {
+        std::fs::write(
+            d.join(format!("{side}.sql")),
+            data(&format!("fidelity/mysql_{side}.sql")),
+        )
+        .expect("write");
+    }
+    expect(
+        d,
+        &[
+            "plan",
+            "--from",
+            "current.sql",
+            "--to",
+            "desired.sql",
+            "--dialect",
+            "mysql",
+            "--out",
+            "plan",
+        ],
+        0,
+    );
+    let migrated = Scratch::new(&admin, "migc_fidelity_my_a");
+    migrated.run(&data("fidelity/mysql_current.sql"));
+    migrated.run(
+        "INSERT INTO users (email, name) VALUES ('a@example.com', 'a'), ('b@example.com', 'b');
+         INSERT INTO posts (user_id, title, body, views)
+           SELECT id, 'hello', 'x', 2147483647 FROM users WHERE email = 'a@example.com';",
+    );
+    let manifest: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(d.join("plan/manifest.json")).expect("manifest"),
+    )
+    .expect("json");
+    for phase in manifest["phases"].as_array().expect("phases") {
+        mariadb_client(
+            &migrated.url,
+            &d.join("plan").join(phase["up"].as_str().expect("up")),
+        );
+    }
+    let built = Scratch::new(&admin, "migc_fidelity_my_b");
+    built.run(&data("fidelity/mysql_desired.sql"));
+
+    let (a, b) = (catalog(&migrated.url), catalog(&built.url));
+    let only = |x: &[String], y: &[String]| -> Vec<String> {
+        x.iter().filter(|r| !y.contains(r)).cloned().collect()
+    };
+    assert!(
+        a == b,
+        "the migrated catalog differs\nonly migrated:\n  {}\nonly built:\n  {}",
+        only(&a, &b).join("\n  "),
+        only(&b, &a).join("\n  ")
+    );
+    assert!(
+        a.iter().any(|l| l.contains("ascii_bin")) && a.iter().any(|l| l.contains("on update")),
+        "{a:#?}"
+    );
+
+    // The widened counter kept its value, and an update sets the time of `updated_at`.
+    let mut c = migc_db::connect(&DbUrl::parse(&migrated.url).expect("URL")).expect("connect");
+    let views = c
+        .query("SELECT views FROM posts WHERE title = 'hello'")
+        .expect("select");
+    assert_eq!(views, vec![vec![Some("2147483647".to_string())]]);
+    c.execute("UPDATE users SET updated_at = '2001-01-01 00:00:00' WHERE email = 'a@example.com'")
+        .expect("set");
+    c.execute("UPDATE users SET name = 'changed' WHERE email = 'a@example.com'")
+        .expect("update");
+    let year = c
+        .query("SELECT YEAR(updated_at) > 2001 FROM users WHERE email = 'a@example.com'")
+        .expect("select");
+    assert_eq!(year, vec![vec![Some("1".to_string())]], "ON UPDATE kept");
+
+    // From the migrated database to the desired schema there is nothing left to do, and
+    // `drift` finds it matching.
+    let out = expect(
+        d,
+        &[
+            "plan",
+            "--from",
+            &migrated.url,
+            "--to",
+            "desired.sql",
+            "--dialect",
+            "mysql",
+            "--out",
+            "again",
+        ],
+        0,
+    );
+    assert!(
+        text(&out.stdout).contains("(0 steps"),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    expect(
+        d,
+        &["drift", "--url", &migrated.url, "--to", "desired.sql"],
+        0,
+    );
+}
