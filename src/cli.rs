@@ -145,6 +145,30 @@ pub enum Command {
         #[arg(long, value_name = "URL")]
         url: Option<String>,
     },
+    /// Write a plan as the migrations of another migration runner: one per phase (one per
+    /// step for PostgreSQL where the runner sends a file as one query), with their down files,
+    /// named and versioned as that runner orders them.
+    ///
+    /// Exits 1 when the plan holds something the runner cannot run (nothing is written), 2
+    /// when DIR is not a plan or OUT cannot be written.
+    Export {
+        /// The plan directory written by `migc plan`.
+        dir: PathBuf,
+        /// The migration runner.
+        #[arg(long = "to", value_enum, value_name = "RUNNER")]
+        runner: crate::export::Runner,
+        /// The directory to write the migrations to: a new or empty one, or one holding only
+        /// the files this export writes (replaced as a whole). Anything else is refused.
+        #[arg(long, value_name = "OUT")]
+        out: PathBuf,
+        /// The first migration's version; the next ones count up from it. Give one above the
+        /// versions the runner's folder already holds.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        version_base: u64,
+        /// `json`: a summary of the migrations and files written.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
     /// Print a Markdown review report of a plan written by `migc plan`.
     Explain {
         /// The plan directory.
@@ -354,6 +378,7 @@ impl Command {
             | Command::Drift { format, .. }
             | Command::Status { format, .. }
             | Command::Explain { format, .. }
+            | Command::Export { format, .. }
             | Command::Verify { format, .. } => *format == Format::Json,
             _ => false,
         }
@@ -394,6 +419,19 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             format,
         }),
         Command::Explain { dir, format } => explain::run(&dir, format),
+        Command::Export {
+            dir,
+            runner,
+            out,
+            version_base,
+            format,
+        } => export::run(&export::Args {
+            dir: &dir,
+            runner,
+            out: &out,
+            version_base,
+            format,
+        }),
         Command::Connect {
             dir,
             app,

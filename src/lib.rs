@@ -4,6 +4,7 @@
 pub mod cli;
 mod commands;
 pub mod exit;
+pub mod export;
 pub mod input;
 mod output;
 mod record;

@@ -19,6 +19,8 @@ pub enum Owned<'a> {
     Plan,
     /// An import: `.mig` files, all of them among those it writes, in directories.
     Import(&'a BTreeMap<String, String>),
+    /// An export: files, all of them among those it writes, and nothing else.
+    Export(&'a BTreeMap<String, String>),
 }
 
 /// Files a plan directory holds.
@@ -34,6 +36,7 @@ pub fn check_replaceable(dir: &Path, owned: &Owned<'_>) -> Result<(), Failure> {
         let what = match owned {
             Owned::Plan => "a plan",
             Owned::Import(_) => "imported .mig files",
+            Owned::Export(_) => "migrations exported",
         };
         Failure::Usage(format!(
             "`{shown}` {why}; nothing was written\n  help: name a new or empty directory, or one holding only {what} written by migc"
@@ -106,6 +109,19 @@ pub fn check_replaceable(dir: &Path, owned: &Owned<'_>) -> Result<(), Failure> {
             if let Some(first) = other.first() {
                 return Err(refuse(format!(
                     "holds what an import does not write (`{first}`{})",
+                    more(other.len())
+                )));
+            }
+        }
+        Owned::Export(files) => {
+            let other: Vec<&str> = entries
+                .iter()
+                .filter(|(name, kind)| *kind != Kind::File || !files.contains_key(name.as_str()))
+                .map(|(name, _)| name.as_str())
+                .collect();
+            if let Some(first) = other.first() {
+                return Err(refuse(format!(
+                    "holds what this export does not write (`{first}`{})",
                     more(other.len())
                 )));
             }

@@ -82,6 +82,11 @@ pub struct StepEntry {
     pub rewrite: bool,
     pub scan: bool,
     pub transactional: bool,
+    /// Whether the step's rollback may run in one transaction, written only where it differs
+    /// from `transactional` (undoing the drop of a PostgreSQL index builds it `CONCURRENTLY`).
+    /// Read it through [`StepEntry::rollback_transactional`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub down_transactional: Option<bool>,
     /// What the step's rollback cannot give back; absent when it restores everything.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rollback_loses: Option<String>,
@@ -93,6 +98,13 @@ pub struct StepEntry {
     /// A backfill as statements an executor runs batch by batch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backfill: Option<Batch>,
+}
+
+impl StepEntry {
+    /// Whether the step's rollback may run in one transaction.
+    pub fn rollback_transactional(&self) -> bool {
+        self.down_transactional.unwrap_or(self.transactional)
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -167,6 +179,11 @@ pub(crate) fn build(
             if let Some(x) = &l.down_loses {
                 loses.push(x.clone());
             }
+            // Only where the database rolls DDL back can a step run in one transaction.
+            let transactional =
+                lowering.supports_transactional_ddl() && l.up.iter().all(|u| u.transactional);
+            let down_transactional =
+                lowering.supports_transactional_ddl() && l.down.iter().all(|u| u.transactional);
             steps.push(StepEntry {
                 id: step.id.clone(),
                 summary: step.summary.clone(),
@@ -175,9 +192,9 @@ pub(crate) fn build(
                 lock: l.lock.clone(),
                 rewrite: l.rewrite,
                 scan: l.scan,
-                // Only where the database rolls DDL back can a step run in one transaction.
-                transactional: lowering.supports_transactional_ddl()
-                    && l.up.iter().all(|u| u.transactional),
+                transactional,
+                down_transactional: (down_transactional != transactional)
+                    .then_some(down_transactional),
                 rollback_loses: l.down_loses.clone(),
                 source: step.origin.and_then(locate),
                 after: step

@@ -3,6 +3,7 @@ pub mod check;
 pub mod connect;
 pub mod drift;
 pub mod explain;
+pub mod export;
 pub mod fmt;
 pub mod import;
 pub mod plan;
