@@ -1,7 +1,7 @@
 //! Argument parsing and dispatch.
 
 use crate::exit::{Failure, OK};
-use crate::render::Format;
+use crate::render::{Format, Report};
 use clap::{Parser, Subcommand};
 use migc_stdlib::Dialect;
 use std::path::{Path, PathBuf};
@@ -26,9 +26,13 @@ pub enum Command {
         /// Files or directories (searched recursively for `.mig` files).
         #[arg(default_value = ".")]
         paths: Vec<PathBuf>,
-        /// How to print diagnostics.
+        /// How to print diagnostics: `sarif` is a SARIF 2.1.0 log for code scanning, `github`
+        /// one GitHub Actions annotation per diagnostic.
         #[arg(long, value_enum, default_value_t)]
-        format: Format,
+        format: Report,
+        /// Print the long description of a diagnostic code instead (as `migc explain-code`).
+        #[arg(long, value_name = "CODE", conflicts_with = "paths")]
+        explain: Option<String>,
     },
     /// Rewrite `.mig` files in the canonical layout (comments are kept).
     Fmt {
@@ -86,9 +90,11 @@ pub enum Command {
         /// `--deny warnings` treats every warning as an error.
         #[arg(long, value_enum)]
         deny: Option<Deny>,
-        /// How to print diagnostics.
+        /// How to print diagnostics (safety lint findings included): `json` adds a summary of
+        /// the plan, `sarif` is a SARIF 2.1.0 log for code scanning, `github` one GitHub
+        /// Actions annotation per diagnostic.
         #[arg(long, value_enum, default_value_t)]
-        format: Format,
+        format: Report,
     },
     /// Write a `.sql` file of DDL or a live database as formatted `.mig` files.
     ///
@@ -166,6 +172,15 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 1)]
         version_base: u64,
         /// `json`: a summary of the migrations and files written.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Print the long description of a diagnostic code (`E1004`, `W3001`): what it means, an
+    /// example that triggers it and how to fix it.
+    ExplainCode {
+        /// The code, as diagnostics print it.
+        code: String,
+        /// `json`: `{"code": …, "description": …}` with the one-line summary and level.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -345,7 +360,7 @@ fn command() -> ExitCode {
             };
         }
     };
-    let json = cli.command.json();
+    let format = cli.command.format();
     match run(cli) {
         Ok(()) => ExitCode::from(OK),
         Err(failure) => {
@@ -353,12 +368,10 @@ fn command() -> ExitCode {
                 // Every message is built with URLs redacted; this is the last guard.
                 let message = migc_db::redact_text(message);
                 eprintln!("error: {message}");
-                if json {
-                    // Asked for JSON, a pipeline reads the failure on standard output too.
-                    let doc = serde_json::json!({
-                        "error": {"message": message, "exit_code": crate::exit::USAGE},
-                    });
-                    println!("{doc:#}");
+                // Asked for a machine format, a pipeline reads the failure on standard output
+                // too.
+                if let Some(doc) = crate::render::usage_error(format, &message) {
+                    print!("{doc}");
                 }
             }
             failure.code()
@@ -367,20 +380,22 @@ fn command() -> ExitCode {
 }
 
 impl Command {
-    /// Whether the command was asked for JSON on standard output (`--format json`).
-    fn json(&self) -> bool {
+    /// The format the command was asked to print in (`--format`).
+    fn format(&self) -> Report {
         match self {
-            Command::Check { format, .. }
-            | Command::Fmt { format, .. }
+            Command::Check { format, .. } | Command::Plan { format, .. } => *format,
+            Command::Fmt { format, .. }
             | Command::Snapshot { format, .. }
-            | Command::Plan { format, .. }
             | Command::Import { format, .. }
             | Command::Drift { format, .. }
             | Command::Status { format, .. }
             | Command::Explain { format, .. }
             | Command::Export { format, .. }
-            | Command::Verify { format, .. } => *format == Format::Json,
-            _ => false,
+            | Command::ExplainCode { format, .. }
+            | Command::Verify { format, .. } => (*format).into(),
+            Command::Connect { .. } | Command::Apply { .. } | Command::Rollback { .. } => {
+                Report::Human
+            }
         }
     }
 }
@@ -388,7 +403,16 @@ impl Command {
 pub fn run(cli: Cli) -> Result<(), Failure> {
     use crate::commands::*;
     match cli.command {
-        Command::Check { paths, format } => check::run(&paths, format),
+        Command::Check {
+            explain: Some(code),
+            format,
+            ..
+        } => explain_code::run(&code, format_of(format)?),
+        Command::Check {
+            paths,
+            format,
+            explain: None,
+        } => check::run(&paths, format),
         Command::Fmt {
             paths,
             check,
@@ -432,6 +456,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             version_base,
             format,
         }),
+        Command::ExplainCode { code, format } => explain_code::run(&code, format),
         Command::Connect {
             dir,
             app,
@@ -472,6 +497,18 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             allow_destructive,
             format,
         }),
+    }
+}
+
+/// `check --explain` prints text or JSON, not diagnostics.
+fn format_of(report: Report) -> Result<Format, Failure> {
+    match report {
+        Report::Human => Ok(Format::Human),
+        Report::Json => Ok(Format::Json),
+        Report::Sarif | Report::Github => Err(Failure::Usage(
+            "`--explain` prints the description as text or JSON: use `--format human` or `--format json`"
+                .to_string(),
+        )),
     }
 }
 

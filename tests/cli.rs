@@ -223,7 +223,7 @@ fn check_json_without_findings() {
     expect(
         &run,
         0,
-        "{\n  \"errors\": 0,\n  \"warnings\": 0,\n  \"diagnostics\": []\n}\n",
+        "{\n  \"format\": \"migc-diagnostics-1\",\n  \"errors\": 0,\n  \"warnings\": 0,\n  \"diagnostics\": []\n}\n",
         "",
     );
 }
@@ -536,7 +536,7 @@ fn io_errors_are_json_when_json_is_asked_for() {
     expect(
         &r,
         2,
-        &format!("{{\n  \"error\": {{\n    \"exit_code\": 2,\n    \"message\": \"{message}\"\n  }}\n}}\n"),
+        &format!("{{\n  \"error\": {{\n    \"exit_code\": 2,\n    \"message\": \"{message}\"\n  }},\n  \"format\": \"migc-error-1\"\n}}\n"),
         &format!("error: {message}\n"),
     );
     let r = migc(

@@ -245,6 +245,18 @@ fn front_end(text: &str) -> Result<(), String> {
     let json = migc::render::json(&sources, &compiled.diagnostics);
     serde_json::from_str::<serde_json::Value>(&json)
         .map_err(|e| format!("invalid JSON diagnostics: {e}"))?;
+    let sarif = migc::render::sarif(
+        migc::render::Subject("case.mig"),
+        &sources,
+        &compiled.diagnostics,
+    );
+    serde_json::from_str::<serde_json::Value>(&sarif).map_err(|e| format!("invalid SARIF: {e}"))?;
+    let github = migc::render::github(&sources, &compiled.diagnostics);
+    if github.lines().count() != compiled.diagnostics.len() {
+        return Err(format!(
+            "not one workflow command per diagnostic:\n{github}"
+        ));
+    }
     let snapshot = compiled
         .schema
         .as_ref()

@@ -22,10 +22,27 @@ macro_rules! codes {
                 }
             }
 
-            /// The one-line description of the code, for `migc explain-code` style listings.
+            /// The one-line description of the code, for listings (and SARIF's short
+            /// description of the rule).
             pub fn description(self) -> &'static str {
                 match self {
                     $(Code::$variant => concat!($($doc),*).trim_ascii(),)*
+                }
+            }
+
+            /// The long description of the code, in Markdown: what it means, an example that
+            /// triggers it and how to fix it (`migc explain-code CODE`). One file per code under
+            /// `explain/`: a code without one does not compile.
+            pub fn explanation(self) -> &'static str {
+                match self {
+                    $(Code::$variant => include_str!(concat!("explain/", $code, ".md")),)*
+                }
+            }
+
+            /// The name of the variant (`UnknownType`), a stable identifier of the rule.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Code::$variant => stringify!($variant),)*
                 }
             }
         }
@@ -139,6 +156,38 @@ codes! {
     NotImported = "W4001",
 }
 
+impl Code {
+    /// The code written as `E1004` (any case), if there is one.
+    pub fn parse(text: &str) -> Option<Code> {
+        let text = text.trim();
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str().eq_ignore_ascii_case(text))
+    }
+
+    /// How a finding of this code is reported unless asked otherwise (`--deny warnings`):
+    /// codes starting with `E` are errors, those starting with `W` warnings.
+    pub fn default_severity(self) -> crate::Severity {
+        if self.as_str().starts_with('W') {
+            crate::Severity::Warning
+        } else {
+            crate::Severity::Error
+        }
+    }
+
+    /// The first paragraph of the explanation after its title: what the code means.
+    pub fn meaning(self) -> &'static str {
+        let text = self.explanation();
+        let body = text
+            .split_once('\n')
+            .map(|(title, rest)| if title.starts_with("# ") { rest } else { text })
+            .unwrap_or(text)
+            .trim_start();
+        body.split("\n\n").next().unwrap_or(body).trim()
+    }
+}
+
 impl Serialize for Code {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
@@ -163,5 +212,50 @@ mod tests {
             assert!(seen.insert(code.as_str()), "{} twice", code.as_str());
             assert!(!code.description().is_empty());
         }
+    }
+
+    /// Every code has a long description in the same shape: a title naming the code, what it
+    /// means, an example and how to fix it.
+    #[test]
+    fn every_code_is_explained() {
+        for code in Code::ALL {
+            let text = code.explanation();
+            let title = format!("# {}: ", code.as_str());
+            assert!(
+                text.starts_with(&title),
+                "explain/{code}.md does not start with `{title}`"
+            );
+            assert!(
+                !code.meaning().is_empty() && !code.meaning().starts_with('#'),
+                "explain/{code}.md says nothing before its first section"
+            );
+            for section in ["\n## Example\n", "\n## How to fix\n"] {
+                assert!(
+                    text.contains(section),
+                    "explain/{code}.md has no `{}` section",
+                    section.trim()
+                );
+            }
+            assert!(
+                text.contains("\n```"),
+                "explain/{code}.md has no example in a code block"
+            );
+            assert!(text.ends_with('\n') && !text.ends_with("\n\n"));
+        }
+    }
+
+    #[test]
+    fn codes_parse_in_any_case() {
+        assert_eq!(Code::parse("E1004"), Some(Code::UnknownType));
+        assert_eq!(Code::parse("w3005"), Some(Code::SharedShape));
+        assert_eq!(Code::parse(" E0001 "), Some(Code::Syntax));
+        for text in ["", "E", "E9999", "1004", "E1004x", "UnknownType"] {
+            assert_eq!(Code::parse(text), None, "{text}");
+        }
+        assert_eq!(Code::UnknownType.default_severity(), crate::Severity::Error);
+        assert_eq!(
+            Code::NoPrimaryKey.default_severity(),
+            crate::Severity::Warning
+        );
     }
 }

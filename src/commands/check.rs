@@ -2,19 +2,26 @@
 
 use crate::exit::Failure;
 use crate::input;
-use crate::render::{self, Format};
+use crate::render::{self, Report, Subject};
 use migc_compiler::schema::Schema;
 use std::path::PathBuf;
 
 /// Compiles the files under `paths`; prints diagnostics. Returns the schema when there was no
 /// error.
-pub fn compile(paths: &[PathBuf], format: Format) -> Result<(Schema, input::Input), Failure> {
+pub fn compile(paths: &[PathBuf], format: Report) -> Result<(Schema, input::Input), Failure> {
     let mut input = input::load(paths)?;
     let compiled = migc_compiler::compile(&mut input.sources, &input.files);
-    let failed = if compiled.diagnostics.is_empty() && format == Format::Human {
+    let failed = if compiled.diagnostics.is_empty() && format == Report::Human {
         false
     } else {
-        render::emit(format, &input.sources, &compiled.diagnostics)
+        let subject = paths.first().map(|p| input::display(p)).unwrap_or_default();
+        render::report(
+            format,
+            Subject(&subject),
+            &input.sources,
+            &compiled.diagnostics,
+            None,
+        )
     };
     match compiled.schema {
         Some(schema) if !failed => Ok((schema, input)),
@@ -22,9 +29,9 @@ pub fn compile(paths: &[PathBuf], format: Format) -> Result<(Schema, input::Inpu
     }
 }
 
-pub fn run(paths: &[PathBuf], format: Format) -> Result<(), Failure> {
+pub fn run(paths: &[PathBuf], format: Report) -> Result<(), Failure> {
     let (schema, input) = compile(paths, format)?;
-    if format == Format::Human {
+    if format == Report::Human {
         let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
         println!(
             "ok: {}, {}, {}, {}",

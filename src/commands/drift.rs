@@ -7,8 +7,12 @@ use migc_db::DbUrl;
 use migc_grammar::{Diagnostic, Sources};
 use serde::Serialize;
 
+/// The version of the JSON document (schemas/migc-drift-1.schema.json).
+const FORMAT: &str = "migc-drift-1";
+
 #[derive(Serialize)]
 struct Report<'a> {
+    format: &'static str,
     database: String,
     declared: Vec<String>,
     differences: &'a [migc_import::drift::Difference],
@@ -87,6 +91,7 @@ pub fn run(url: &str, to: &[String], format: Format) -> Result<(), Failure> {
     match format {
         Format::Json => {
             let report = Report {
+                format: FORMAT,
                 database: db.redacted(),
                 declared: to.iter().map(|s| source::shown(s)).collect(),
                 differences: &differences,

@@ -3,6 +3,7 @@ pub mod check;
 pub mod connect;
 pub mod drift;
 pub mod explain;
+pub mod explain_code;
 pub mod export;
 pub mod fmt;
 pub mod import;

@@ -1,7 +1,7 @@
 //! `migc plan`: write the phase scripts and the manifest of a change.
 
 use crate::exit::Failure;
-use crate::render::{self, Format};
+use crate::render::{self, CheckSummary, PlanSummary, Report, Subject};
 use crate::source::{self, Loaded};
 use migc_grammar::{Diagnostic, Severity, Sources};
 use migc_stdlib::Dialect;
@@ -16,7 +16,7 @@ pub struct Args<'a> {
     pub check: bool,
     pub allow_destructive: bool,
     pub deny_warnings: bool,
-    pub format: Format,
+    pub format: Report,
 }
 
 pub fn run(args: &Args<'_>) -> Result<(), Failure> {
@@ -111,14 +111,30 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
         return fail(args, &sources, diagnostics);
     }
     let files = files.files;
-    if !diagnostics.is_empty() || args.format == Format::Json {
-        render::emit(args.format, &sources, &diagnostics);
+    let stale = args.check.then(|| stale(args.out, &files));
+    if !diagnostics.is_empty() || args.format.is_machine() {
+        let summary = PlanSummary {
+            out: crate::input::display(args.out),
+            steps,
+            files: files.keys().cloned().collect(),
+            check: stale.as_ref().map(|stale| CheckSummary {
+                up_to_date: stale.is_empty(),
+                stale: stale.clone(),
+            }),
+        };
+        render::report(
+            args.format,
+            Subject(&subject(args)),
+            &sources,
+            &diagnostics,
+            Some(&summary),
+        );
     }
-    if args.check {
-        return check(args.out, &files);
+    if let Some(stale) = stale {
+        return report_check(args.out, &stale, args.format);
     }
     crate::output::replace(args.out, &files, &crate::output::Owned::Plan)?;
-    if args.format == Format::Human {
+    if args.format == Report::Human {
         println!(
             "wrote {} ({} steps, {} files)",
             crate::input::display(args.out),
@@ -194,11 +210,34 @@ fn fail(
     mut diagnostics: Vec<Diagnostic>,
 ) -> Result<(), Failure> {
     migc_grammar::sort_diagnostics(&mut diagnostics);
-    render::emit(args.format, sources, &diagnostics);
+    render::report(
+        args.format,
+        Subject(&subject(args)),
+        sources,
+        &diagnostics,
+        None,
+    );
     Err(Failure::Input)
 }
 
-fn check(dir: &Path, files: &BTreeMap<String, String>) -> Result<(), Failure> {
+/// What a finding without a place in the text is about: the declared schema, or the deployed
+/// one when the declared schema is not a path (a database, `empty`); a URL redacted.
+fn subject(args: &Args<'_>) -> String {
+    let path = |spec: &str| spec != "empty" && !spec.contains("://");
+    let spec = if path(args.to) || !path(args.from) {
+        args.to
+    } else {
+        args.from
+    };
+    if path(spec) {
+        crate::input::display(Path::new(spec))
+    } else {
+        source::shown(spec)
+    }
+}
+
+/// What differs between `dir` and the plan's `files`, empty when it is up to date.
+fn stale(dir: &Path, files: &BTreeMap<String, String>) -> Vec<String> {
     let mut stale = Vec::new();
     for (name, text) in files {
         match std::fs::read_to_string(dir.join(name)) {
@@ -220,13 +259,29 @@ fn check(dir: &Path, files: &BTreeMap<String, String>) -> Result<(), Failure> {
                 .map(|n| format!("{n} should not be there")),
         );
     }
+    stale
+}
+
+/// Says whether `dir` is up to date: on standard output for people, on standard error when
+/// standard output holds a document for machines (whose plan summary says it too).
+fn report_check(dir: &Path, stale: &[String], format: Report) -> Result<(), Failure> {
+    let mut text = String::new();
     if stale.is_empty() {
-        println!("{} is up to date", crate::input::display(dir));
-        return Ok(());
+        text.push_str(&format!("{} is up to date\n", crate::input::display(dir)));
+    } else {
+        text.push_str(&format!("{} is stale:\n", crate::input::display(dir)));
+        for s in stale {
+            text.push_str(&format!("  {s}\n"));
+        }
     }
-    println!("{} is stale:", crate::input::display(dir));
-    for s in stale {
-        println!("  {s}");
+    if format.is_machine() {
+        eprint!("{text}");
+    } else {
+        print!("{text}");
     }
-    Err(Failure::Input)
+    if stale.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Input)
+    }
 }

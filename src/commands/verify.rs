@@ -99,9 +99,6 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
         render::emit(args.format, &sources, &diagnostics);
         return Err(Failure::Input);
     };
-    if args.format == Format::Json {
-        render::emit(args.format, &sources, &diagnostics);
-    }
     // A server gets a scratch database made and dropped; an SQLite file that does not exist
     // yet becomes the scratch database and is kept for inspection.
     let scratch = match &server {
@@ -126,12 +123,14 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
         Some(DbUrl::Sqlite(None)) | None => "an embedded SQLite scratch database".to_string(),
         Some(s) => format!("a scratch database on {}", s.redacted()),
     };
-    println!(
-        "verify {} -> {} on {dialect}, {where_}, {} rows per table",
-        source::shown(args.from),
-        source::shown(args.to),
-        args.rows
-    );
+    if args.format == Format::Human {
+        println!(
+            "verify {} -> {} on {dialect}, {where_}, {} rows per table",
+            source::shown(args.from),
+            source::shown(args.to),
+            args.rows
+        );
+    }
     let report = {
         // The scratch database: a new SQLite file is made here.
         let mut conn = super::apply::connect(&url, true)?;
@@ -149,13 +148,61 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
         .map_err(super::apply::failure)?
     };
     drop(scratch);
-    print!("{}", report.render());
     let violations = report.violations().len();
+    match args.format {
+        Format::Human => {
+            print!("{}", report.render());
+            if violations == 0 {
+                println!("ok: every promise of the plan's compatibility matrix holds");
+            } else {
+                println!("{violations} violations");
+            }
+        }
+        Format::Json => {
+            let findings: serde_json::Value =
+                serde_json::from_str(&render::json(&sources, &diagnostics)).unwrap_or_default();
+            let doc = serde_json::json!({
+                "format": FORMAT,
+                "from": source::shown(args.from),
+                "to": source::shown(args.to),
+                "dialect": dialect.to_string(),
+                "database": where_,
+                "rows": args.rows,
+                "seeded": report.seeded,
+                "phases": report.lines.iter().map(|l| serde_json::json!({
+                    "phase": l.phase,
+                    "apply_error": l.apply,
+                    "old_app": cell(&l.old),
+                    "new_app": cell(&l.new),
+                    "rollback": cell(&l.rollback),
+                    "rollback_loses": l.loses,
+                })).collect::<Vec<_>>(),
+                "notes": report.notes,
+                "violations": report.violations(),
+                "diagnostics": findings["diagnostics"],
+            });
+            println!("{doc:#}");
+        }
+    }
     if violations == 0 {
-        println!("ok: every promise of the plan's compatibility matrix holds");
         Ok(())
     } else {
-        println!("{violations} violations");
         Err(Failure::Input)
     }
+}
+
+/// The version of the JSON document (schemas/migc-verify-1.schema.json).
+const FORMAT: &str = "migc-verify-1";
+
+/// What was observed in one cell of the matrix: `works`, `broken` (fails where the plan
+/// promises it works), `fails` (where nothing is promised) or `not_run`, with why.
+fn cell(c: &migc_runner::verify::Cell) -> serde_json::Value {
+    use migc_runner::verify::Cell;
+    let (result, why) = match c {
+        Cell::Works => ("works", None),
+        Cell::Broken(why) => ("broken", Some(why)),
+        Cell::Fails(why) => ("fails", Some(why)),
+        Cell::NotRun => ("not_run", None),
+    };
+    serde_json::json!({"result": result, "why": why})
 }

@@ -1,0 +1,336 @@
+//! Diagnostics for people (codespan-reporting) and for machines (JSON, SARIF, GitHub Actions
+//! workflow commands).
+
+mod github;
+mod sarif;
+
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term;
+use migc_grammar::{Diagnostic, Severity, Sources};
+use serde::Serialize;
+
+/// The output format of diagnostics.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Annotated source snippets, for people.
+    #[default]
+    Human,
+    /// One JSON document on standard output, for machines.
+    Json,
+}
+
+/// The output format of the commands whose output is diagnostics (`check`, `plan`): those of
+/// [`Format`], and two for code-scanning and CI annotations.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Report {
+    /// Annotated source snippets, for people.
+    #[default]
+    Human,
+    /// One JSON document on standard output (`migc-diagnostics-1`), for machines.
+    Json,
+    /// One SARIF 2.1.0 log on standard output, for code scanning (GitHub, GitLab, IDEs).
+    Sarif,
+    /// One GitHub Actions workflow command per diagnostic on standard output
+    /// (`::error file=…,line=…::message`): annotations on the pull request.
+    Github,
+}
+
+impl From<Format> for Report {
+    fn from(f: Format) -> Report {
+        match f {
+            Format::Human => Report::Human,
+            Format::Json => Report::Json,
+        }
+    }
+}
+
+impl Report {
+    /// Whether standard output belongs to a document for machines, so that nothing else may
+    /// be printed there.
+    pub fn is_machine(self) -> bool {
+        self != Report::Human
+    }
+}
+
+/// What a run was about, for findings that point at no text: the path or source given on the
+/// command line (SARIF needs a location for every result).
+#[derive(Clone, Copy, Debug)]
+pub struct Subject<'a>(pub &'a str);
+
+/// A summary of a written (or checked) plan, added to the JSON document of `migc plan`.
+#[derive(Clone, Debug, Serialize)]
+pub struct PlanSummary {
+    /// The plan directory, as given.
+    pub out: String,
+    pub steps: usize,
+    /// The files of the plan, by name.
+    pub files: Vec<String>,
+    /// With `--check`: whether the directory holds the plan as it would be written, and what
+    /// differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check: Option<CheckSummary>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckSummary {
+    pub up_to_date: bool,
+    pub stale: Vec<String>,
+}
+
+/// Renders diagnostics as text, the way they appear on a terminal.
+pub fn human(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
+    let mut files = SimpleFiles::new();
+    for (_, file) in sources.iter() {
+        files.add(file.name.clone(), file.text.clone());
+    }
+    let config = term::Config::default();
+    let mut out = String::new();
+    for d in diagnostics {
+        let mut c = match d.severity {
+            Severity::Error => cs::Diagnostic::error(),
+            Severity::Warning => cs::Diagnostic::warning(),
+        }
+        .with_code(d.code.as_str())
+        .with_message(&d.message);
+        c = c.with_labels(
+            d.labels
+                .iter()
+                .map(|l| {
+                    let style = if l.primary {
+                        cs::LabelStyle::Primary
+                    } else {
+                        cs::LabelStyle::Secondary
+                    };
+                    cs::Label::new(style, l.span.file.0 as usize, l.span.range())
+                        .with_message(&l.message)
+                })
+                .collect(),
+        );
+        let mut notes: Vec<String> = d.notes.iter().map(|n| format!("note: {n}")).collect();
+        if let Some(h) = &d.help {
+            notes.push(format!("help: {h}"));
+        }
+        c = c.with_notes(notes);
+        match term::emit_into_string(&config, &files, &c) {
+            Ok(text) => out.push_str(&text),
+            Err(_) => out.push_str(&format!(
+                "{}[{}]: {}\n",
+                severity(d.severity),
+                d.code,
+                d.message
+            )),
+        }
+    }
+    out
+}
+
+fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// "2 errors and 1 warning", or `None` when there is nothing.
+pub fn summary(diagnostics: &[Diagnostic]) -> Option<String> {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    match (errors, warnings) {
+        (0, 0) => None,
+        (0, w) => Some(plural(w, "warning")),
+        (e, 0) => Some(plural(e, "error")),
+        (e, w) => Some(format!(
+            "{} and {}",
+            plural(e, "error"),
+            plural(w, "warning")
+        )),
+    }
+}
+
+/// The version of the JSON document of diagnostics (schemas/migc-diagnostics-1.schema.json).
+pub const DIAGNOSTICS_FORMAT: &str = "migc-diagnostics-1";
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    format: &'static str,
+    errors: usize,
+    warnings: usize,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    plan: Option<&'a PlanSummary>,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: Severity,
+    code: &'static str,
+    message: &'a str,
+    file: Option<&'a str>,
+    line: Option<usize>,
+    column: Option<usize>,
+    labels: Vec<JsonLabel<'a>>,
+    notes: &'a [String],
+    help: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonLabel<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    primary: bool,
+    message: &'a str,
+}
+
+/// Renders diagnostics as one JSON document (with a trailing newline).
+pub fn json(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
+    json_with(sources, diagnostics, None)
+}
+
+/// Renders diagnostics as one SARIF 2.1.0 log (with a trailing newline); a finding without a
+/// place in the text is located at `subject`.
+pub fn sarif(subject: Subject<'_>, sources: &Sources, diagnostics: &[Diagnostic]) -> String {
+    sarif::log(subject, sources, diagnostics)
+}
+
+/// Renders diagnostics as GitHub Actions workflow commands, one line each.
+pub fn github(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
+    github::commands(sources, diagnostics)
+}
+
+/// The JSON document, with the summary of a plan when there is one.
+fn json_with(sources: &Sources, diagnostics: &[Diagnostic], plan: Option<&PlanSummary>) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let report = JsonReport {
+        format: DIAGNOSTICS_FORMAT,
+        plan,
+        errors,
+        warnings: diagnostics.len() - errors,
+        diagnostics: diagnostics
+            .iter()
+            .map(|d| {
+                let labels: Vec<JsonLabel<'_>> = d
+                    .labels
+                    .iter()
+                    .filter_map(|l| {
+                        let at = Located::of(sources, l.span)?;
+                        Some(JsonLabel {
+                            file: at.file,
+                            line: at.line,
+                            column: at.column,
+                            end_line: at.end_line,
+                            end_column: at.end_column,
+                            primary: l.primary,
+                            message: &l.message,
+                        })
+                    })
+                    .collect();
+                let primary = labels.iter().find(|l| l.primary);
+                JsonDiagnostic {
+                    severity: d.severity,
+                    code: d.code.as_str(),
+                    message: &d.message,
+                    file: primary.map(|l| l.file),
+                    line: primary.map(|l| l.line),
+                    column: primary.map(|l| l.column),
+                    help: d.help.as_deref(),
+                    notes: &d.notes,
+                    labels,
+                }
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Where a span is: its file's name and 1-based lines and columns (in characters); the end is
+/// the position just after the span. `None` for a span of a file `sources` does not have (a
+/// schema read from a snapshot carries no text).
+pub(crate) struct Located<'a> {
+    pub file: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+impl<'a> Located<'a> {
+    pub fn of(sources: &'a Sources, span: migc_grammar::Span) -> Option<Located<'a>> {
+        if span.file.0 as usize >= sources.len() {
+            return None;
+        }
+        let (line, column) = sources.line_col(span);
+        let end = migc_grammar::Span::new(span.file, span.end as usize, span.end as usize);
+        let (end_line, end_column) = sources.line_col(end);
+        // A span whose end lies before its start (never made on purpose) is read as empty.
+        let (end_line, end_column) = if (end_line, end_column) < (line, column) {
+            (line, column)
+        } else {
+            (end_line, end_column)
+        };
+        Some(Located {
+            file: &sources.get(span.file).name,
+            line,
+            column,
+            end_line,
+            end_column,
+        })
+    }
+}
+
+/// Prints diagnostics in the chosen format: human text on standard error, JSON on standard
+/// output. Returns whether any was an error.
+pub fn emit(format: Format, sources: &Sources, diagnostics: &[Diagnostic]) -> bool {
+    report(format.into(), Subject("."), sources, diagnostics, None)
+}
+
+/// Prints diagnostics in the chosen format: human text on standard error, the machine formats
+/// on standard output (JSON with the summary of a plan when there is one). Returns whether any
+/// was an error.
+pub fn report(
+    format: Report,
+    subject: Subject<'_>,
+    sources: &Sources,
+    diagnostics: &[Diagnostic],
+    plan: Option<&PlanSummary>,
+) -> bool {
+    match format {
+        Report::Human => {
+            let mut text = human(sources, diagnostics);
+            if let Some(s) = summary(diagnostics) {
+                text.push_str(&format!("{s} emitted\n"));
+            }
+            eprint!("{text}");
+        }
+        Report::Json => print!("{}", json_with(sources, diagnostics, plan)),
+        Report::Sarif => print!("{}", sarif(subject, sources, diagnostics)),
+        Report::Github => print!("{}", github(sources, diagnostics)),
+    }
+    diagnostics.iter().any(Diagnostic::is_error)
+}
+
+/// A usage or I/O error (exit 2) in a machine format, for standard output: the JSON error
+/// object, a SARIF log whose run did not complete, or one workflow command.
+pub fn usage_error(format: Report, message: &str) -> Option<String> {
+    match format {
+        Report::Human => None,
+        Report::Json => {
+            let doc = serde_json::json!({
+                "format": ERROR_FORMAT,
+                "error": {"message": message, "exit_code": crate::exit::USAGE},
+            });
+            Some(format!("{doc:#}\n"))
+        }
+        Report::Sarif => Some(sarif::failed(message)),
+        Report::Github => Some(github::failed(message)),
+    }
+}
+
+/// The version of the JSON error object (schemas/migc-error-1.schema.json).
+pub const ERROR_FORMAT: &str = "migc-error-1";
