@@ -268,3 +268,68 @@ fn example_versions_and_changes_verify_on_mysql() {
         }
     }
 }
+
+/// A schema imported from a dump (native `char(2)`, `timestamp`, `year` columns, checks that
+/// list their values) and a change to it verify on the dump's own server: the generated rows
+/// fit the natives and the checks instead of failing on values such as `'COUNTRY 1'`.
+fn imported_schema_verifies(dialect: &str, server: &str, dump: &str) {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let imported = path_str(&d.join("v1"));
+    let o = run(&[
+        "import",
+        &path_str(&root().join("tests/data/verify").join(dump)),
+        "--dialect",
+        dialect,
+        "-o",
+        &imported,
+    ]);
+    expect(&o, 0);
+    let changed = d.join("v2");
+    std::fs::create_dir_all(changed.join("tables")).unwrap();
+    let table = std::fs::read_to_string(d.join("v1/tables/customers.mig")).unwrap();
+    let with_note = table.replacen("\n}", "\n  note text\n}", 1);
+    assert_ne!(table, with_note);
+    std::fs::write(changed.join("tables/customers.mig"), with_note).unwrap();
+    for (from, to) in [
+        ("empty".to_string(), imported.clone()),
+        (imported.clone(), path_str(&changed)),
+    ] {
+        let o = run(&[
+            "verify", "--from", &from, "--to", &to, "--url", server, "--rows", "12",
+        ]);
+        expect(&o, 0);
+        let out = text(&o.stdout);
+        assert!(
+            out.contains("ok: every promise of the plan's compatibility matrix holds"),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
+fn an_imported_mysql_schema_verifies() {
+    let Some(server) = live("MIGC_TEST_MYSQL_URL", "an_imported_mysql_schema_verifies") else {
+        return;
+    };
+    imported_schema_verifies("mysql", &server, "mysql_dump.sql");
+}
+
+#[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
+fn an_imported_postgres_schema_verifies() {
+    let Some(server) = live(
+        "MIGC_TEST_POSTGRES_URL",
+        "an_imported_postgres_schema_verifies",
+    ) else {
+        return;
+    };
+    imported_schema_verifies("postgres", &server, "postgres_dump.sql");
+}

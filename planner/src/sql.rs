@@ -156,6 +156,60 @@ pub fn identifiers(sql: &str) -> Vec<String> {
     out
 }
 
+/// A value of a check's own literals that `column` may hold, when the check limits the column
+/// to a list (`status in ('draft', 'sent')`, `kind = 'a' or kind = 'b'`, such a list `and`-ed
+/// with other conditions): the literals as written (strings unquoted), in order.
+pub fn allowed_values(check: &str, column: &str) -> Option<Vec<Literal>> {
+    fn literal(e: &ast::Expr) -> Option<Literal> {
+        match e {
+            ast::Expr::Value(v) => match &v.value {
+                ast::Value::SingleQuotedString(s) => Some(Literal::Text(s.clone())),
+                ast::Value::Number(n, _) => Some(Literal::Number(n.to_string())),
+                _ => None,
+            },
+            ast::Expr::Nested(e) => literal(e),
+            _ => None,
+        }
+    }
+    fn names(e: &ast::Expr, column: &str) -> bool {
+        match e {
+            ast::Expr::Identifier(i) => i.value == column,
+            ast::Expr::Nested(e) => names(e, column),
+            _ => false,
+        }
+    }
+    fn walk(e: &ast::Expr, column: &str) -> Option<Vec<Literal>> {
+        match e {
+            ast::Expr::Nested(e) => walk(e, column),
+            ast::Expr::InList {
+                expr,
+                list,
+                negated: false,
+            } if names(expr, column) => list.iter().map(literal).collect(),
+            ast::Expr::BinaryOp { left, op, right } => match op {
+                ast::BinaryOperator::Eq if names(left, column) => literal(right).map(|l| vec![l]),
+                ast::BinaryOperator::Eq if names(right, column) => literal(left).map(|l| vec![l]),
+                ast::BinaryOperator::Or => {
+                    let mut a = walk(left, column)?;
+                    a.extend(walk(right, column)?);
+                    Some(a)
+                }
+                ast::BinaryOperator::And => walk(left, column).or_else(|| walk(right, column)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+    walk(&parse(check)?, column).filter(|v| !v.is_empty())
+}
+
+/// A literal of an SQL expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Literal {
+    Text(String),
+    Number(String),
+}
+
 /// The expression with column names replaced (`c` -> `c__migc_new`), in the neutral text.
 pub fn rename_identifiers(sql: &str, map: &std::collections::BTreeMap<String, String>) -> String {
     let Some(mut e) = parse(sql) else {
@@ -258,6 +312,38 @@ pub fn render(sql: &str, dialect: Dialect, qualifier: Option<&str>) -> Result<St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_check_that_lists_values_gives_them() {
+        let text = |v: &[&str]| {
+            v.iter()
+                .map(|s| Literal::Text(s.to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            allowed_values("status IN ('draft', 'sent')", "status"),
+            Some(text(&["draft", "sent"]))
+        );
+        assert_eq!(
+            allowed_values("(kind = 'a') OR kind = 'b'", "kind"),
+            Some(text(&["a", "b"]))
+        );
+        assert_eq!(
+            allowed_values("length(code) = 2 AND code IN ('EU', 'US')", "code"),
+            Some(text(&["EU", "US"]))
+        );
+        assert_eq!(
+            allowed_values("level IN (1, 2, 3)", "level"),
+            Some(vec![
+                Literal::Number("1".into()),
+                Literal::Number("2".into()),
+                Literal::Number("3".into())
+            ])
+        );
+        assert_eq!(allowed_values("status NOT IN ('x')", "status"), None);
+        assert_eq!(allowed_values("other IN ('x')", "status"), None);
+        assert_eq!(allowed_values("status = 'a' OR total > 0", "status"), None);
+    }
 
     #[test]
     fn view_queries_quote_every_name_per_dialect() {

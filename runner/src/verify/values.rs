@@ -3,6 +3,7 @@
 //! rows satisfy keys, uniques and foreign keys without bookkeeping.
 
 use migc_compiler::schema::{Column, ColumnType, Schema, Table};
+use migc_planner::sql::Literal;
 use migc_stdlib::Dialect;
 
 /// A text literal.
@@ -63,6 +64,17 @@ pub fn literal(
             }
         }
     }
+    // A check that lists the column's values gives them (`status in ('draft', 'sent')`).
+    let listed = table
+        .checks
+        .iter()
+        .find_map(|ck| migc_planner::sql::allowed_values(&ck.expr.sql, &col.name));
+    if let Some(values) = listed {
+        return match &values[(n + variant / 2) as usize % values.len()] {
+            Literal::Text(v) => text(dialect, v),
+            Literal::Number(v) => v.clone(),
+        };
+    }
     match &col.ty {
         ColumnType::Enum { name } => {
             let labels: Vec<&str> = schema
@@ -81,8 +93,55 @@ pub fn literal(
                 .get(&dialect)
                 .map(|s| s.to_ascii_lowercase())
                 .unwrap_or_default();
+            // The length a `char(n)`/`varchar(n)`-like spelling allows.
+            let length = s
+                .split_once('(')
+                .and_then(|(_, rest)| rest.split([')', ',']).next())
+                .and_then(|n| n.trim().parse::<usize>().ok());
+            let word = s.split(['(', ' ']).next().unwrap_or("");
             if s.contains("int") && !s.contains("interval") {
                 number.to_string()
+            } else if matches!(word, "timestamp" | "datetime" | "timestamptz") {
+                text(
+                    dialect,
+                    &format!(
+                        "2024-{:02}-{:02} {:02}:{:02}:00",
+                        n % 12 + 1,
+                        n % 28 + 1,
+                        n % 24,
+                        n % 60
+                    ),
+                )
+            } else if word == "date" {
+                text(
+                    dialect,
+                    &format!("2024-{:02}-{:02}", n % 12 + 1, n % 28 + 1),
+                )
+            } else if word == "time" || word == "timetz" {
+                text(dialect, &format!("{:02}:{:02}:00", n % 24, n % 60))
+            } else if word == "year" {
+                (2000 + n % 100).to_string()
+            } else if matches!(
+                word,
+                "double" | "float" | "real" | "numeric" | "decimal" | "money"
+            ) {
+                number.to_string()
+            } else if word == "uuid" {
+                text(
+                    dialect,
+                    &format!("00000000-0000-4000-8000-{:012}", n % 1_000_000_000_000),
+                )
+            } else if matches!(word, "char" | "character" | "nchar" | "bpchar")
+                && !s.contains("varying")
+            {
+                text(dialect, &letters(n, length.unwrap_or(1).clamp(1, 8)))
+            } else if let Some(max) = length.filter(|_| word.contains("char")) {
+                let full = format!("{}-{n}", col.name).to_uppercase();
+                if full.len() <= max {
+                    text(dialect, &full)
+                } else {
+                    text(dialect, &letters(n, max.min(8)))
+                }
             } else if s == "inet" || s == "cidr" {
                 text(
                     dialect,
