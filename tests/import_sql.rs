@@ -179,3 +179,77 @@ fn usage_errors() {
         text(&out.stderr)
     );
 }
+
+/// SQLite takes names without regard to case and a string where a column's name goes: a schema
+/// written that way reads as SQLite reads it, and plans and applies.
+#[test]
+fn sqlite_names_read_as_sqlite_reads_them() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    std::fs::write(
+        d.join("app.sql"),
+        "CREATE TABLE Users (\n  Id INTEGER PRIMARY KEY,\n  'data' TEXT DEFAULT 'x',\n  Email TEXT NOT NULL\n);\n\
+         CREATE INDEX users_email ON users (email);\n\
+         CREATE TABLE posts (\n  id INTEGER PRIMARY KEY,\n  user_id INTEGER REFERENCES USERS (ID)\n);\n",
+    )
+    .expect("write");
+    let out = expect(
+        d,
+        &["import", "app.sql", "--dialect", "sqlite", "-o", "out"],
+        0,
+    );
+    assert!(text(&out.stderr).is_empty(), "{}", text(&out.stderr));
+    let users = std::fs::read_dir(d.join("out/tables"))
+        .expect("tables")
+        .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("read"))
+        .find(|t| t.starts_with("table Users {"))
+        .expect("table Users");
+    assert!(
+        users.contains("  data  text") && users.contains("index users_email (\"Email\")"),
+        "{users}"
+    );
+    let posts = std::fs::read_to_string(d.join("out/tables/posts.mig")).expect("posts.mig");
+    assert!(posts.contains("references Users(Id)"), "{posts}");
+    expect(
+        d,
+        &[
+            "plan",
+            "--from",
+            "app.sql",
+            "--to",
+            "out",
+            "--dialect",
+            "sqlite",
+            "--out",
+            "plan",
+        ],
+        0,
+    );
+    let out = expect(
+        d,
+        &[
+            "plan",
+            "--from",
+            "empty",
+            "--to",
+            "out",
+            "--dialect",
+            "sqlite",
+            "--out",
+            "fresh",
+        ],
+        0,
+    );
+    assert!(
+        !text(&out.stdout).contains("(0 steps"),
+        "{}",
+        text(&out.stdout)
+    );
+    let url = format!("sqlite://{}", d.join("app.db").display());
+    expect(
+        d,
+        &["apply", "fresh", "--url", &url, "--through", "contract"],
+        0,
+    );
+    expect(d, &["drift", "--url", &url, "--to", "out"], 0);
+}

@@ -113,11 +113,12 @@ pub fn read_sql(dialect: Dialect, file: FileId, text: &str) -> Imported {
 pub fn read_database(url: &DbUrl) -> Result<Imported, DbError> {
     let mut conn = migc_db::connect(url)?;
     let dialect = url.dialect();
-    let statements = dialect::reading(dialect).catalog(conn.as_mut())?;
+    let reading = dialect::reading(dialect);
+    let statements = reading.catalog(conn.as_mut())?;
     let mut reader = Reader::new(dialect);
     for s in statements {
         reader.statement(
-            s.trim().trim_end_matches(';'),
+            reading.dump_text(s.trim().trim_end_matches(';')).as_ref(),
             Origin {
                 file: None,
                 offset: 0,

@@ -48,6 +48,12 @@ pub(crate) trait Reading {
         false
     }
 
+    /// Whether names that differ only in ASCII case name one object (SQLite): a reference is
+    /// read as the name the object was created with.
+    fn ignores_case(&self) -> bool {
+        false
+    }
+
     /// Whether a name qualified with `schema` is an object of the database read (its default
     /// schema); names of other schemas are outside the model.
     fn in_default_schema(&self, schema: &str) -> bool;

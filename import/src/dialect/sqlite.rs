@@ -23,6 +23,16 @@ impl Reading for Sqlite {
         introspect::sqlite::ddl(conn)
     }
 
+    fn ignores_case(&self) -> bool {
+        true
+    }
+
+    /// SQLite takes a string where a column's name is expected (`'data' integer`): such names
+    /// are read as the identifiers they are.
+    fn dump_text<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        quoted_column_names(text)
+    }
+
     fn in_default_schema(&self, schema: &str) -> bool {
         schema == "main"
     }
@@ -98,5 +108,149 @@ impl Reading for Sqlite {
     /// A check cannot be added without rebuilding the table.
     fn check_ddl(&self, _table: &str, _name: &str, _expr: &str) -> Option<(String, String)> {
         None
+    }
+}
+
+/// The text with each column name of a `CREATE TABLE`'s column list written as a string
+/// (`'data' integer`) written as an identifier instead (`"data" integer`), byte for byte in
+/// place so that positions in the text hold. Names holding a quote stay as they are.
+fn quoted_column_names(text: &str) -> std::borrow::Cow<'_, str> {
+    let b = text.as_bytes();
+    let mut out: Option<Vec<u8>> = None;
+    let mut i = 0;
+    let mut depth = 0usize;
+    // Within a `CREATE TABLE` statement with a column list; the last significant byte.
+    let mut statement_start = true;
+    let mut in_table = false;
+    let mut as_select = false;
+    let mut last = b'(';
+    let word_at = |i: usize| -> &[u8] {
+        let end = (i..b.len())
+            .find(|&j| !(b[j].is_ascii_alphanumeric() || b[j] == b'_'))
+            .unwrap_or(b.len());
+        &b[i..end]
+    };
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'-' if b.get(i + 1) == Some(&b'-') => {
+                i = (i..b.len()).find(|&j| b[j] == b'\n').unwrap_or(b.len());
+                continue;
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i = text[i + 2..].find("*/").map_or(b.len(), |j| i + 2 + j + 2);
+                continue;
+            }
+            b'"' | b'`' | b'[' => {
+                let close = if c == b'[' { b']' } else { c };
+                i = (i + 1..b.len())
+                    .find(|&j| b[j] == close)
+                    .map_or(b.len(), |j| j + 1);
+                last = b'a';
+                statement_start = false;
+                continue;
+            }
+            b'\'' => {
+                let mut j = i + 1;
+                let mut plain = true;
+                while j < b.len() {
+                    if b[j] == b'\'' {
+                        if b.get(j + 1) == Some(&b'\'') {
+                            plain = false;
+                            j += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    if b[j] == b'"' {
+                        plain = false;
+                    }
+                    j += 1;
+                }
+                let next = (j + 1..b.len()).find(|&k| !b[k].is_ascii_whitespace());
+                let names_a_column = in_table
+                    && !as_select
+                    && depth == 1
+                    && matches!(last, b'(' | b',')
+                    && j > i + 1
+                    && next.is_none_or(|k| {
+                        b[k].is_ascii_alphanumeric() || matches!(b[k], b'_' | b',' | b')')
+                    });
+                if plain && names_a_column && j < b.len() {
+                    let o = out.get_or_insert_with(|| b.to_vec());
+                    o[i] = b'"';
+                    o[j] = b'"';
+                }
+                i = j + 1;
+                last = b'a';
+                statement_start = false;
+                continue;
+            }
+            b';' if depth == 0 => {
+                statement_start = true;
+                in_table = false;
+                as_select = false;
+            }
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            _ if c.is_ascii_alphabetic() => {
+                let word = word_at(i);
+                if statement_start {
+                    in_table = word.eq_ignore_ascii_case(b"create") && {
+                        let mut k = i + word.len();
+                        let mut words = Vec::new();
+                        while words.len() < 3 && k < b.len() {
+                            while k < b.len() && b[k].is_ascii_whitespace() {
+                                k += 1;
+                            }
+                            let w = word_at(k);
+                            if w.is_empty() {
+                                break;
+                            }
+                            words.push(w.to_ascii_uppercase());
+                            k += w.len();
+                        }
+                        words.iter().any(|w| w == b"TABLE")
+                            && !words.iter().any(|w| w == b"VIRTUAL")
+                    };
+                    statement_start = false;
+                } else if depth == 0 && word.eq_ignore_ascii_case(b"as") {
+                    as_select = true;
+                }
+                i += word.len();
+                last = b'a';
+                continue;
+            }
+            _ => {}
+        }
+        if !c.is_ascii_whitespace() {
+            last = c;
+            if c != b';' {
+                statement_start = false;
+            }
+        }
+        i += 1;
+    }
+    match out {
+        Some(bytes) => {
+            std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
+        }
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted_column_names;
+
+    #[test]
+    fn string_column_names_read_as_identifiers() {
+        let sql = "CREATE TABLE t (\n  'data' integer,\n  b text DEFAULT 'x', 'c' , d text CHECK (d IN ('a', 'b'))\n);\nCREATE VIEW v AS SELECT coalesce(b, 'z') FROM t;\nCREATE TABLE u AS SELECT ('q', 1);";
+        assert_eq!(
+            quoted_column_names(sql),
+            "CREATE TABLE t (\n  \"data\" integer,\n  b text DEFAULT 'x', \"c\" , d text CHECK (d IN ('a', 'b'))\n);\nCREATE VIEW v AS SELECT coalesce(b, 'z') FROM t;\nCREATE TABLE u AS SELECT ('q', 1);"
+        );
+        let kept = "CREATE TABLE t ('it''s' int, 'a\"b' int);";
+        assert_eq!(quoted_column_names(kept), kept);
     }
 }

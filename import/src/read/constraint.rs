@@ -20,9 +20,13 @@ impl Reader {
             return;
         };
         let tname = t.name.clone();
+        let index_columns = |r: &Self, cols: &[ast::IndexColumn]| {
+            r.index_columns(cols)
+                .map(|c| r.columns_as_created(&tname, c))
+        };
         match c {
             TableConstraint::PrimaryKey(p) => {
-                let Some(columns) = self.index_columns(&p.columns) else {
+                let Some(columns) = index_columns(self, &p.columns) else {
                     return self.warn(
                         at,
                         text,
@@ -42,7 +46,7 @@ impl Reader {
                 });
             }
             TableConstraint::Unique(u) => {
-                let Some(columns) = self.index_columns(&u.columns) else {
+                let Some(columns) = index_columns(self, &u.columns) else {
                     return self.warn(
                         at,
                         text,
@@ -66,8 +70,9 @@ impl Reader {
                 let Some(ref_table) = self.name(&f.foreign_table, at, text) else {
                     return;
                 };
-                let columns = self.idents(&f.columns);
-                let mut ref_columns = self.idents(&f.referred_columns);
+                let columns = self.columns_as_created(&tname, self.idents(&f.columns));
+                let mut ref_columns =
+                    self.columns_as_created(&ref_table, self.idents(&f.referred_columns));
                 if ref_columns.is_empty() {
                     ref_columns = self
                         .schema
@@ -155,15 +160,23 @@ impl Reader {
         for c in cols {
             let descending = matches!(c.column.options.sort, Some(ast::OrderBySort::Desc));
             let column = match &c.column.expr {
-                ast::Expr::Identifier(i) => Some(ident_value(self.dialect, i)),
+                ast::Expr::Identifier(i) => {
+                    let name = vec![ident_value(self.dialect, i)];
+                    self.columns_as_created(table, name).pop()
+                }
                 _ => None,
             };
             match self.expr(&c.column.expr) {
-                Ok(e) => parts.push(IndexPart {
-                    expr: e,
-                    column,
-                    descending,
-                }),
+                Ok(mut e) => {
+                    if let Some(name) = column.as_ref().filter(|_| self.reading().ignores_case()) {
+                        e.sql = migc_compiler::schema::quoted(name);
+                    }
+                    parts.push(IndexPart {
+                        expr: e,
+                        column,
+                        descending,
+                    });
+                }
                 Err(what) => {
                     let u = Unread::index(table, &name, &what, self.dialect, text);
                     return self.unread(at, text, u);

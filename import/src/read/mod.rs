@@ -155,14 +155,52 @@ impl Reader {
             .filter_map(|p| p.as_ident().map(|i| ident_value(self.dialect, i)))
             .collect();
         match parts.as_slice() {
-            [one] => Some(one.clone()),
-            [schema, one] if self.reading().in_default_schema(schema) => Some(one.clone()),
+            [one] => Some(self.created_as(one)),
+            [schema, one] if self.reading().in_default_schema(schema) => Some(self.created_as(one)),
             _ => {
                 let full = parts.join(".");
                 self.unread(at, text, Unread::other_schema(&full));
                 None
             }
         }
+    }
+
+    /// A table's or view's name as it was created, where the dialect takes `users` for `Users`.
+    fn created_as(&self, name: &str) -> String {
+        if !self.reading().ignores_case()
+            || self.schema.tables.contains_key(name)
+            || self.schema.views.contains_key(name)
+        {
+            return name.to_string();
+        }
+        let mut known = self.schema.tables.keys().chain(self.schema.views.keys());
+        known
+            .find(|k| k.eq_ignore_ascii_case(name))
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
+    }
+
+    /// Column names of `table` as the table spells them, where the dialect ignores case.
+    fn columns_as_created(&self, table: &str, names: Vec<String>) -> Vec<String> {
+        let Some(t) = self
+            .schema
+            .tables
+            .get(table)
+            .filter(|_| self.reading().ignores_case())
+        else {
+            return names;
+        };
+        names
+            .into_iter()
+            .map(|n| match t.column(&n) {
+                Some(_) => n,
+                None => t
+                    .columns
+                    .iter()
+                    .find(|c| c.name.eq_ignore_ascii_case(&n))
+                    .map_or(n, |c| c.name.clone()),
+            })
+            .collect()
     }
 
     fn column_mut(&mut self, table: &str, column: &str) -> Option<&mut Column> {
