@@ -253,3 +253,62 @@ fn sqlite_names_read_as_sqlite_reads_them() {
     );
     expect(d, &["drift", "--url", &url, "--to", "out"], 0);
 }
+
+/// A PostgreSQL view compares with enum and text values through casts (`'paid'::order_status`)
+/// and lists as `= ANY (ARRAY[…])`, as `pg_dump` prints it: imported, it is plain SQL that
+/// another dialect runs.
+#[test]
+fn a_postgres_view_reads_as_portable_sql() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    std::fs::write(
+        d.join("pg.sql"),
+        "CREATE TYPE order_status AS ENUM ('new', 'paid');\n\
+         CREATE TABLE orders (id bigint PRIMARY KEY, status order_status NOT NULL, note text);\n\
+         CREATE VIEW paid_orders AS SELECT orders.id, orders.note FROM orders \
+         WHERE ((orders.status = 'paid'::order_status) AND (orders.note <> 'x'::text) \
+         AND (orders.status = ANY (ARRAY['new'::order_status, 'paid'::order_status])));\n",
+    )
+    .expect("write");
+    expect(
+        d,
+        &["import", "pg.sql", "--dialect", "postgres", "-o", "out"],
+        0,
+    );
+    let views = std::fs::read_to_string(d.join("out/views.mig")).expect("views.mig");
+    assert!(!views.contains("::") && !views.contains("ANY"), "{views}");
+    expect(
+        d,
+        &[
+            "plan",
+            "--from",
+            "empty",
+            "--to",
+            "out",
+            "--dialect",
+            "sqlite",
+            "--out",
+            "plan",
+        ],
+        0,
+    );
+    let url = format!("sqlite://{}", d.join("app.db").display());
+    expect(
+        d,
+        &["apply", "plan", "--url", &url, "--through", "contract"],
+        0,
+    );
+    let db = rusqlite::Connection::open(d.join("app.db")).expect("open");
+    db.execute_batch(
+        "INSERT INTO orders (id, status, note) VALUES (1, 'paid', 'a'), (2, 'new', 'b'), (3, 'paid', 'x');",
+    )
+    .expect("insert");
+    let ids: Vec<i64> = db
+        .prepare("SELECT id FROM paid_orders ORDER BY id")
+        .expect("select")
+        .query_map([], |r| r.get(0))
+        .expect("rows")
+        .map(|r| r.expect("row"))
+        .collect();
+    assert_eq!(ids, vec![1]);
+}

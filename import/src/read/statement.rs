@@ -48,6 +48,52 @@ impl Reader {
                     }
                     std::ops::ControlFlow::<()>::Continue(())
                 });
+                // `'paid'::order_status`, `'x'::text`: a string is what every dialect compares
+                // an enum or a text column with; the cast is PostgreSQL's spelling only, as is
+                // `= ANY (ARRAY[…])` for `IN (…)`.
+                let enums: Vec<String> = self.schema.enums.keys().cloned().collect();
+                let _ = ast::visit_expressions_mut(&mut query, |e: &mut ast::Expr| {
+                    if let ast::Expr::Cast {
+                        expr, data_type, ..
+                    } = e
+                    {
+                        let string = matches!(
+                            &**expr,
+                            ast::Expr::Value(v)
+                                if matches!(v.value, ast::Value::SingleQuotedString(_))
+                        );
+                        let textual = match data_type {
+                            ast::DataType::Custom(n, args) if args.is_empty() => {
+                                n.0.last()
+                                    .and_then(|p| p.as_ident())
+                                    .is_some_and(|i| enums.contains(&ident_value(dialect, i)))
+                            }
+                            ast::DataType::Text
+                            | ast::DataType::Varchar(_)
+                            | ast::DataType::CharacterVarying(_) => true,
+                            _ => false,
+                        };
+                        if string && textual {
+                            *e = (**expr).clone();
+                        }
+                    } else if let ast::Expr::AnyOp {
+                        left,
+                        compare_op: ast::BinaryOperator::Eq,
+                        right,
+                        ..
+                    } = e
+                    {
+                        // `x = ANY (ARRAY[…])`, PostgreSQL's print of `x IN (…)`.
+                        if let ast::Expr::Array(a) = &**right {
+                            *e = ast::Expr::InList {
+                                expr: left.clone(),
+                                list: a.elem.clone(),
+                                negated: false,
+                            };
+                        }
+                    }
+                    std::ops::ControlFlow::<()>::Continue(())
+                });
                 let query = print(*query, Spelling::Neutral);
                 self.schema.views.insert(
                     name.clone(),
