@@ -136,6 +136,37 @@ impl Reader {
                     .unwrap_or_default();
                 self.index(table, name, false, &i.columns, None, text, at);
             }
+            // MySQL's FULLTEXT and SPATIAL indexes: kept as native blocks that make them again.
+            TableConstraint::FulltextOrSpatial(f) => {
+                let q = |n: &str| self.reading().quote_ident(n);
+                let columns: Vec<String> = f
+                    .columns
+                    .iter()
+                    .map(|c| match &c.column.expr {
+                        ast::Expr::Identifier(i) => q(&ident_value(self.dialect, i)),
+                        other => other.to_string(),
+                    })
+                    .collect();
+                let name = f.opt_index_name.as_ref().map_or_else(
+                    || columns_first_name(&f.columns, self.dialect),
+                    |n| ident_value(self.dialect, n),
+                );
+                let kind = if f.fulltext { "FULLTEXT" } else { "SPATIAL" };
+                let create = format!(
+                    "CREATE {kind} INDEX {} ON {} ({})",
+                    q(&name),
+                    q(table),
+                    columns.join(", ")
+                );
+                let u = Unread::index(
+                    table,
+                    &name,
+                    &format!("a {kind} index"),
+                    self.dialect,
+                    &create,
+                );
+                self.unread(at, text, u);
+            }
             other => self.warn(
                 at,
                 text,
@@ -256,5 +287,14 @@ fn action(a: Option<ReferentialAction>) -> FkAction {
         Some(ReferentialAction::Cascade) => FkAction::Cascade,
         Some(ReferentialAction::SetNull) => FkAction::SetNull,
         Some(ReferentialAction::SetDefault) => FkAction::SetDefault,
+    }
+}
+
+/// The name MySQL gives an index declared without one: its first column's.
+fn columns_first_name(columns: &[ast::IndexColumn], dialect: migc_stdlib::Dialect) -> String {
+    match columns.first().map(|c| &c.column.expr) {
+        Some(ast::Expr::Identifier(i)) => ident_value(dialect, i),
+        Some(other) => other.to_string(),
+        None => String::new(),
     }
 }

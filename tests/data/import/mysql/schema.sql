@@ -35,7 +35,8 @@ CREATE TABLE products (
   price decimal(10,2) NOT NULL,
   weight float,
   ratio double,
-  picture longblob
+  picture longblob,
+  FULLTEXT KEY products_name_ft (name)
 );
 CREATE TABLE order_items (
   order_id bigint NOT NULL,

@@ -169,6 +169,45 @@ impl Mysql {
             })?;
             lines.push(format!("  PRIMARY KEY ({parts})"));
         }
+        // InnoDB wants an `AUTO_INCREMENT` column first in some key when the table is made: a
+        // declared index that starts with it comes with the table (its own step then finds it).
+        let auto_keyed = |c: &str| {
+            table
+                .primary_key
+                .as_ref()
+                .and_then(|p| p.columns.first())
+                .map(String::as_str)
+                == Some(c)
+                || table
+                    .uniques
+                    .iter()
+                    .any(|u| u.columns.first().map(String::as_str) == Some(c))
+        };
+        for c in table
+            .columns
+            .iter()
+            .filter(|c| c.identity && !auto_keyed(&c.name))
+        {
+            let first = |i: &&Index| {
+                i.parts.first().and_then(|p| p.column.as_deref()) == Some(c.name.as_str())
+            };
+            let Some(index) = table.indexes.iter().chain(indexes).find(first) else {
+                continue;
+            };
+            let Some(columns) = index
+                .parts
+                .iter()
+                .map(|p| p.column.as_deref().map(|c| (c, p.descending)))
+                .collect::<Option<Vec<_>>>()
+            else {
+                continue;
+            };
+            let parts = key_parts(&table.name, &columns, &restored).map_err(|m| {
+                unsupported(m, Some(index.origin), "declare the column `varchar(n)`")
+            })?;
+            let kind = if index.unique { "UNIQUE KEY" } else { "KEY" };
+            lines.push(format!("  {kind} {} ({parts})", q(&index.name)));
+        }
         for u in &table.uniques {
             let parts: Vec<(&str, bool)> = u.columns.iter().map(|c| (c.as_str(), false)).collect();
             let parts = key_parts(&table.name, &parts, &restored).map_err(|m| {
