@@ -16,7 +16,7 @@ impl Run<'_> {
         what: &str,
         attempt: impl FnMut(&mut dyn Connection) -> Result<(), DbError>,
     ) -> Result<(), Error> {
-        match retry::run(&self.opts.policy, what, self.opts.quiet, self.conn, attempt) {
+        match retry::run(&self.opts.policy, what, self.opts.output, self.conn, attempt) {
             Ok(()) => Ok(()),
             Err(retry::Failure::Other(e)) => Err(db_failed(what, &e)),
             Err(retry::Failure::Gave(e, n)) => Err(Error::new(
@@ -41,17 +41,19 @@ impl Run<'_> {
         Ok(())
     }
 
-    /// One step's SQL: in one transaction with `record` where the dialect allows it, otherwise
-    /// statement by statement and then `record`.
+    /// One step's SQL, recorded done as step `record` (phase, step id) when given: in one
+    /// transaction with its state row where the dialect allows it, otherwise statement by
+    /// statement and then its row.
     pub(super) fn step_sql(
         &mut self,
         what: &str,
         sql: &str,
         transactional: bool,
-        record: Option<String>,
+        record: Option<(&str, &str)>,
     ) -> Result<(), Error> {
         let dialect = self.plan.dialect;
         let b = dialect.behaviour();
+        let record = record.map(|(phase, step)| self.record(phase, step));
         if transactional && b.supports_transactional_ddl() {
             return self.retried(what, |c| {
                 c.execute(b.begin_write())?;
