@@ -400,7 +400,13 @@ impl Command {
             | Command::ExplainCode { format, .. }
             | Command::Verify { format, .. } => (*format).into(),
             Command::Apply { run, .. } | Command::Rollback { run, .. } => run.format.into(),
-            Command::Connect { .. } => Report::Human,
+            Command::Connect { format, .. } => {
+                if *format == crate::commands::connect::ConnectFormat::Json {
+                    Report::Json
+                } else {
+                    Report::Human
+                }
+            }
         }
     }
 

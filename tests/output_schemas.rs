@@ -77,6 +77,7 @@ fn schemas_refuse_what_is_not_their_format() {
         "migc-snapshot-1",
         "migc-verify-1",
         "migc-progress-1",
+        "migc-connect-1",
     ] {
         let path = root().join("schemas").join(format!("{name}.schema.json"));
         let schema: Value =
@@ -181,6 +182,7 @@ fn errors() {
         &[
             "verify", "--from", "empty", "--to", "missing", "--format", "json",
         ],
+        &["connect", "no-plan", "--app", "new", "--format", "json"],
         &["apply", "no-plan", "--url", &missing, "--format", "json"],
         &["rollback", "no-plan", "--url", &missing, "--format", "json"],
     ] {
@@ -646,6 +648,81 @@ fn apply_and_rollback_progress_on_sqlite() {
     let url = format!("sqlite://{}", d.join("t.db").display());
     apply_and_rollback_progress(d, &url);
     refusals(d, &url);
+}
+
+#[test]
+fn connect_as_json() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    t_plans(d, "sqlite");
+    let run = migc(d, &["connect", "p", "--app", "new", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc = valid("migc-connect-1", &run.stdout);
+    assert_eq!(doc["dialect"], "sqlite");
+    assert_eq!(doc["namespace"], Value::Null);
+    assert_eq!(doc["session"], serde_json::json!([]));
+    assert_eq!(doc["notes"].as_array().map(Vec::len), Some(1));
+
+    let (v1, v2) = (d.join("v1"), d.join("v2"));
+    let run = migc(
+        d,
+        &[
+            "plan",
+            "--from",
+            v1.to_str().unwrap(),
+            "--to",
+            v2.to_str().unwrap(),
+            "--dialect",
+            "postgres",
+            "--out",
+            "pg",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("pg/manifest.json")).unwrap())
+            .unwrap();
+    for app in ["old", "new"] {
+        let run = migc(
+            d,
+            &[
+                "connect",
+                "pg",
+                "--app",
+                app,
+                "--format",
+                "json",
+                "--url",
+                "postgres://app:s3cr3t@db/shop",
+            ],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(!run.stdout.contains("s3cr3t"), "{}", run.stdout);
+        let doc = valid("migc-connect-1", &run.stdout);
+        assert_eq!(doc["app"], app);
+        assert_eq!(doc["namespace"], manifest["apps"][app]["namespace"]);
+        assert_eq!(doc["session"], manifest["apps"][app]["session"]);
+        assert_eq!(doc["startup"]["variable"], "PGOPTIONS");
+        // The same as the other formats print.
+        for (format, field) in [("url", &doc["url"]), ("env", &Value::Null)] {
+            let mut args = vec!["connect", "pg", "--app", app, "--format", format];
+            if format == "url" {
+                args.extend(["--url", "postgres://app:s3cr3t@db/shop"]);
+            }
+            let other = migc(d, &args);
+            assert_eq!(other.code, 0, "{}", other.stderr);
+            match format {
+                "url" => assert_eq!(Some(other.stdout.trim()), field.as_str()),
+                _ => assert_eq!(
+                    other.stdout.trim(),
+                    format!(
+                        "PGOPTIONS='{}'",
+                        doc["startup"]["options"].as_str().unwrap()
+                    )
+                ),
+            }
+        }
+    }
 }
 
 /// The same lines on PostgreSQL, where steps run one by one (an index built CONCURRENTLY
