@@ -650,6 +650,59 @@ fn apply_and_rollback_progress_on_sqlite() {
     refusals(d, &url);
 }
 
+/// A step recorded started and never finished (a run killed in a step that cannot commit with
+/// its row): `status` shows it, in both forms. SQLite's phases commit whole, so the row is
+/// written here as such a run leaves it.
+#[test]
+fn status_shows_a_started_step() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    t_plans(d, "sqlite");
+    let url = format!("sqlite://{}", d.join("t.db").display());
+    let run = migc(
+        d,
+        &["apply", "deploy", "--url", &url, "--through", "contract"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut c = migc_db::connect(&migc_db::DbUrl::parse(&url).unwrap()).expect("connect");
+    c.execute(
+        "INSERT INTO migc_state (plan, label, phase, step, status, rows_done, updated_at) \
+         VALUES ('0123456789abcdef', 'v1 -> v2', 'expand', 'expand.create_index.t.t_a_idx', \
+         'started', 0, '2030-01-02 03:04:05')",
+    )
+    .expect("insert");
+    drop(c);
+    let run = migc(d, &["status", "--url", &url, "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc = valid("migc-status-1", &run.stdout);
+    let plan = doc["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["plan"] == "0123456789abcdef")
+        .expect("the plan is listed");
+    assert_eq!(plan["phases"][0]["state"], "part_way");
+    assert_eq!(
+        plan["phases"][0]["started"],
+        serde_json::json!([{
+            "step": "expand.create_index.t.t_a_idx",
+            "at": "2030-01-02 03:04:05",
+            "run_holds_lock": null
+        }])
+    );
+    assert_eq!(doc["active_run"], Value::Null);
+    assert_eq!(doc["invalid_indexes"], serde_json::json!([]));
+    let run = migc(d, &["status", "--url", &url]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "    step expand.create_index.t.t_a_idx started at 2030-01-02 03:04:05, not finished (interrupted or still running)\n"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
 #[test]
 fn connect_as_json() {
     let dir = tempfile::tempdir().expect("temp dir");
