@@ -289,6 +289,11 @@ pub struct RunArgs {
     /// Attempts after the first when a lock is not available (with exponential backoff).
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub retries: u32,
+    /// `json`: what the run does as JSON lines on standard output, one event a line
+    /// (`migc-progress-1`: phases and steps started and finished, backfill batches, lock
+    /// waits, failures), instead of lines for people.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
 }
 
 /// `250ms`, `2s` or a number of milliseconds.
@@ -361,6 +366,7 @@ fn command() -> ExitCode {
         }
     };
     let format = cli.command.format();
+    let lines = cli.command.prints_lines();
     match run(cli) {
         Ok(()) => ExitCode::from(OK),
         Err(failure) => {
@@ -370,7 +376,7 @@ fn command() -> ExitCode {
                 eprintln!("error: {message}");
                 // Asked for a machine format, a pipeline reads the failure on standard output
                 // too.
-                if let Some(doc) = crate::render::usage_error(format, &message) {
+                if let Some(doc) = crate::render::usage_error(format, &message, lines) {
                     print!("{doc}");
                 }
             }
@@ -393,10 +399,20 @@ impl Command {
             | Command::Export { format, .. }
             | Command::ExplainCode { format, .. }
             | Command::Verify { format, .. } => (*format).into(),
-            Command::Connect { .. } | Command::Apply { .. } | Command::Rollback { .. } => {
-                Report::Human
+            Command::Apply { run, .. } | Command::Rollback { run, .. } => run.format.into(),
+            Command::Connect { format, .. } => {
+                if *format == crate::commands::connect::ConnectFormat::Json {
+                    Report::Json
+                } else {
+                    Report::Human
+                }
             }
         }
+    }
+
+    /// Whether standard output is JSON lines (one object a line) rather than one document.
+    fn prints_lines(&self) -> bool {
+        matches!(self, Command::Apply { .. } | Command::Rollback { .. })
     }
 }
 

@@ -636,3 +636,116 @@ fn writes_while_contract_waits_for_the_column_swap_keep_their_values() {
         Some("bigint")
     );
 }
+
+/// A run killed while its DDL waits for a metadata lock (MySQL/MariaDB DDL commits by itself,
+/// so a step cannot commit together with its row): `status` shows the step started and not
+/// finished, with the run's connection while it goes on; once that connection is gone, as
+/// interrupted; `apply` then runs the step again and finishes.
+#[test]
+#[cfg_attr(
+    not(live_mysql),
+    ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
+)]
+fn a_killed_step_shows_in_status_and_resumes() {
+    let Some(server) = server("a_killed_step_shows_in_status_and_resumes") else {
+        return;
+    };
+    let db = Scratch::new(&server);
+    let work = Work::new();
+    let plan = deployed(&work, &db);
+    const ADD: &str = "expand.add_column.t.b";
+    let mut holder = connect(&db.url);
+    holder.execute("START TRANSACTION").unwrap();
+    holder.query("SELECT count(*) FROM t").unwrap();
+    let waiting = Spawned::start(&[
+        "apply",
+        &plan,
+        "--url",
+        &db.url,
+        "--phase",
+        "expand",
+        "--lock-timeout",
+        "120s",
+    ]);
+    let mut c = connect(&db.url);
+    wait_until("the step to wait for the metadata lock", || {
+        number(
+            c.as_mut(),
+            "SELECT count(*) FROM information_schema.PROCESSLIST WHERE STATE LIKE 'Waiting for table metadata lock%' AND INFO LIKE 'ALTER TABLE t%'",
+        ) == 1
+    });
+    let status = |json: bool| {
+        let o = run(&[
+            "status",
+            "--url",
+            &db.url,
+            "--format",
+            if json { "json" } else { "human" },
+        ]);
+        expect(&o, 0);
+        text(&o.stdout)
+    };
+    let doc: serde_json::Value = serde_json::from_str(&status(true)).unwrap();
+    let started = &doc["plans"][0]["phases"][0]["started"];
+    assert_eq!(started[0]["step"], ADD, "{doc:#}");
+    assert_eq!(started[0]["run_holds_lock"], true, "{doc:#}");
+    let session = doc["active_run"]["session"]
+        .as_str()
+        .expect("the run's connection")
+        .to_string();
+    assert!(
+        doc["active_run"]["state"]
+            .as_str()
+            .is_some_and(|s| s.contains("metadata lock")),
+        "{doc:#}"
+    );
+    assert!(
+        doc["active_run"]["query"]
+            .as_str()
+            .is_some_and(|q| q.starts_with("ALTER TABLE t ADD COLUMN")),
+        "{doc:#}"
+    );
+    let human = status(false);
+    for line in [
+        &format!("    step {ADD} started at "),
+        "not finished (interrupted or still running)\n",
+        "      a migc run holds the lock now (see below): it may still be running it\n",
+        &format!("a migc run is going on now: session {session}, Query: Waiting for table metadata lock since "),
+        "  statement: ALTER TABLE t ADD COLUMN",
+    ] {
+        assert!(human.contains(line), "`{line}` in:\n{human}");
+    }
+
+    waiting.kill();
+    c.execute(&format!("KILL {session}")).unwrap();
+    wait_until("the run's connection to end", || {
+        number(
+            c.as_mut(),
+            &format!("SELECT count(*) FROM information_schema.PROCESSLIST WHERE ID = {session}"),
+        ) == 0
+    });
+    holder.execute("COMMIT").unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&status(true)).unwrap();
+    assert_eq!(
+        doc["plans"][0]["phases"][0]["started"][0]["run_holds_lock"], false,
+        "{doc:#}"
+    );
+    assert_eq!(doc["active_run"], serde_json::Value::Null);
+    assert!(status(false).contains(
+        "      no migc run holds the lock: it was interrupted; a re-run starts it again\n"
+    ));
+
+    expect(
+        &run(&["apply", &plan, "--url", &db.url, "--phase", "expand"]),
+        0,
+    );
+    assert_eq!(
+        number(c.as_mut(), "SELECT count(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 't' AND column_name = 'b'"),
+        1
+    );
+    assert_eq!(
+        state_of(c.as_mut(), ADD).map(|(s, _, _)| s).as_deref(),
+        Some("done")
+    );
+    assert!(!status(false).contains("not finished"));
+}

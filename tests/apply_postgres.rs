@@ -421,3 +421,135 @@ fn rolling_back_a_widening_keeps_the_new_applications_longer_values() {
         0,
     );
 }
+
+/// A run killed while `CREATE INDEX CONCURRENTLY` builds (a step that cannot commit together
+/// with its row): `status` shows the step started and not finished, with the run's session
+/// and the build's phase while it goes on, and once that session is gone the INVALID index it
+/// left behind; `apply` then drops the index, builds it again and finishes.
+#[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
+fn a_killed_index_build_shows_in_status_and_resumes() {
+    let Some(server) = server("a_killed_index_build_shows_in_status_and_resumes") else {
+        return;
+    };
+    let db = Scratch::new(&server);
+    let work = Work::new();
+    let p2 = deployed(&work, &db, V1_INDEXED, false);
+    const INDEX_STEP: &str = "expand.create_index.t.t_a_idx";
+    // A writer in an open transaction: the build waits for it once its index is in the
+    // catalog (INVALID until built).
+    let mut writer = connect(&db.url);
+    writer
+        .execute("BEGIN; INSERT INTO t (id, a) VALUES (0, 'writer')")
+        .unwrap();
+    let building = Spawned::start(&["apply", &p2, "--url", &db.url, "--lock-timeout", "120s"]);
+    let mut c = connect(&db.url);
+    wait_until("the build to wait for the writer", || {
+        number(
+            c.as_mut(),
+            "SELECT count(*) FROM pg_stat_progress_create_index WHERE phase LIKE 'waiting for writers%'",
+        ) == 1
+    });
+    let status = |json: bool| {
+        let o = run(&[
+            "status",
+            "--url",
+            &db.url,
+            "--format",
+            if json { "json" } else { "human" },
+        ]);
+        expect(&o, 0);
+        text(&o.stdout)
+    };
+    let doc: serde_json::Value = serde_json::from_str(&status(true)).unwrap();
+    let plan = doc["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["label"] == "v1 -> v2")
+        .expect("the plan is listed");
+    let started = &plan["phases"][0]["started"];
+    assert_eq!(started[0]["step"], INDEX_STEP, "{doc:#}");
+    assert_eq!(started[0]["run_holds_lock"], true, "{doc:#}");
+    let session = doc["active_run"]["session"]
+        .as_str()
+        .expect("the run's session")
+        .to_string();
+    assert!(
+        doc["active_run"]["query"]
+            .as_str()
+            .is_some_and(|q| q.contains("CREATE INDEX CONCURRENTLY")),
+        "{doc:#}"
+    );
+    assert!(
+        doc["active_run"]["progress"]
+            .as_str()
+            .is_some_and(|p| p.contains("waiting for writers")),
+        "{doc:#}"
+    );
+    assert_eq!(doc["invalid_indexes"][0]["name"], "t_a_idx", "{doc:#}");
+    assert_eq!(doc["invalid_indexes"][0]["step"], INDEX_STEP, "{doc:#}");
+    let human = status(false);
+    for line in [
+        &format!("    step {INDEX_STEP} started at "),
+        "not finished (interrupted or still running)\n",
+        "      a migc run holds the lock now (see below): it may still be running it\n",
+        "      index public.t_a_idx on t is INVALID while it is built\n",
+        &format!("a migc run is going on now: session {session}, active since "),
+        "  progress: CREATE INDEX CONCURRENTLY: waiting for writers before build",
+    ] {
+        assert!(human.contains(line), "`{line}` in:\n{human}");
+    }
+
+    // Killed: its server session goes on waiting until it is ended, as an operator would.
+    building.kill();
+    c.execute(&format!("SELECT pg_terminate_backend({session})"))
+        .unwrap();
+    wait_until("the run's session to end", || {
+        number(
+            c.as_mut(),
+            &format!("SELECT count(*) FROM pg_stat_activity WHERE pid = {session}"),
+        ) == 0
+    });
+    writer.execute("ROLLBACK").unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&status(true)).unwrap();
+    let plan = doc["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["label"] == "v1 -> v2")
+        .unwrap();
+    assert_eq!(plan["phases"][0]["started"][0]["run_holds_lock"], false);
+    assert_eq!(doc["active_run"], serde_json::Value::Null);
+    assert_eq!(doc["invalid_indexes"][0]["step"], INDEX_STEP, "{doc:#}");
+    let human = status(false);
+    for line in [
+        "      no migc run holds the lock: it was interrupted; a re-run starts it again\n",
+        "      it left the INVALID index public.t_a_idx on t behind; a re-run drops it and builds it again\n",
+    ] {
+        assert!(human.contains(line), "`{line}` in:\n{human}");
+    }
+    assert!(!human.contains("a migc run is going on now"), "{human}");
+
+    let o = run(&["apply", &p2, "--url", &db.url]);
+    expect(&o, 0);
+    assert_eq!(
+        number(
+            c.as_mut(),
+            "SELECT count(*) FROM pg_index WHERE indexrelid = 't_a_idx'::regclass AND indisvalid"
+        ),
+        1
+    );
+    assert_eq!(
+        state_of(c.as_mut(), INDEX_STEP)
+            .map(|(s, _, _)| s)
+            .as_deref(),
+        Some("done")
+    );
+    let human = status(false);
+    assert!(!human.contains("not finished"), "{human}");
+    assert!(!human.contains("INVALID"), "{human}");
+}

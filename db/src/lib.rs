@@ -10,6 +10,7 @@
 //! of a URL (`DbUrl` displays and debug-prints that way), and the drivers' connection errors
 //! come back with the secrets taken out.
 
+pub mod cause;
 mod mysql;
 mod postgres;
 mod sqlite;

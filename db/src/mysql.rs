@@ -1,13 +1,11 @@
 //! MySQL/MariaDB, through the `mysql` crate's text protocol.
 
+use crate::cause::{self, Cause, Target};
 use crate::{Connection, DbError, Rows};
 use migc_stdlib::Dialect;
 
 pub(crate) fn open(url: &str) -> Result<Box<dyn Connection>, DbError> {
-    let opts = mysql::Opts::from_url(url).map_err(|e| DbError {
-        code: None,
-        message: e.to_string(),
-    })?;
+    let opts = mysql::Opts::from_url(url).map_err(|e| url_error(url, &e))?;
     // String literals migc writes escape the backslash (the server's default mode):
     // a server or user configured with NO_BACKSLASH_ESCAPES would read them otherwise.
     // Text travels as utf8mb4, so that any character of a name or value arrives whole.
@@ -15,8 +13,83 @@ pub(crate) fn open(url: &str) -> Result<Box<dyn Connection>, DbError> {
         "SET NAMES utf8mb4",
         "SET SESSION sql_mode = REPLACE(@@SESSION.sql_mode, 'NO_BACKSLASH_ESCAPES', '')",
     ]);
-    let conn = mysql::Conn::new(opts).map_err(my_error)?;
+    let conn = mysql::Conn::new(opts).map_err(|e| connect_error(url, e))?;
     Ok(Box::new(My(conn)))
+}
+
+/// A URL the driver does not read: a TLS parameter (this build has no TLS), or another.
+fn url_error(url: &str, e: &mysql::UrlError) -> DbError {
+    let tls = |parameter: &str| {
+        cause::message(
+            Cause::Tls,
+            &Target::of_url(url, 3306),
+            &format!("URL parameter `{parameter}`"),
+        )
+    };
+    let message = match e {
+        mysql::UrlError::FeatureRequired(_, parameter) => tls(parameter),
+        mysql::UrlError::UnknownParameter(p)
+            if ["ssl", "tls"]
+                .iter()
+                .any(|w| p.to_ascii_lowercase().contains(w)) =>
+        {
+            tls(p)
+        }
+        mysql::UrlError::ParseError(p) => format!("not a MySQL URL: {p}"),
+        other => format!("not a MySQL URL: {other}"),
+    };
+    DbError {
+        code: None,
+        message,
+    }
+}
+
+/// A failed connection, by its cause: the server's refusals by error number (1045 the user or
+/// the password, 1044 the database to the user, 1049 no such database, 3159 secure transport
+/// required), the rest by the system error the driver wraps.
+fn connect_error(url: &str, e: mysql::Error) -> DbError {
+    let target = Target::of_url(url, 3306);
+    let (cause, code, detail) = match e {
+        mysql::Error::MySqlError(m) => {
+            let cause = match m.code {
+                1045 | 1044 | 1698 => Cause::Authentication,
+                1049 => Cause::UnknownDatabase,
+                3159 => Cause::TlsRequired,
+                _ if m.message.contains("secure transport") => Cause::TlsRequired,
+                _ => Cause::Other,
+            };
+            (cause, Some(m.code.to_string()), m.message)
+        }
+        mysql::Error::IoError(io) => (
+            cause::of_io(&io).unwrap_or(Cause::Other),
+            None,
+            io.to_string(),
+        ),
+        mysql::Error::DriverError(d) => {
+            let cause = match &d {
+                mysql::DriverError::ConnectTimeout | mysql::DriverError::Timeout => Cause::Timeout,
+                mysql::DriverError::CouldNotConnect(Some((_, desc, kind))) => {
+                    cause::of_io(&std::io::Error::new(*kind, desc.clone())).unwrap_or(Cause::Other)
+                }
+                mysql::DriverError::TlsNotSupported => Cause::Tls,
+                _ => Cause::Other,
+            };
+            let detail = match &d {
+                // "Could not connect to address `h:p': Connection refused": the address is in
+                // the message already.
+                mysql::DriverError::CouldNotConnect(Some((_, desc, _))) => desc.clone(),
+                other => other.to_string(),
+            };
+            (cause, None, detail)
+        }
+        mysql::Error::UrlError(u) => return url_error(url, &u),
+        mysql::Error::CodecError(c) => (Cause::Other, None, c.to_string()),
+        other => (Cause::Other, None, other.to_string()),
+    };
+    DbError {
+        code,
+        message: cause::message(cause, &target, &detail),
+    }
 }
 
 struct My(mysql::Conn);

@@ -1,11 +1,57 @@
 //! PostgreSQL, through the `postgres` crate's simple query protocol (every value as text).
 
+use crate::cause::{self, Cause, Target};
 use crate::{Connection, DbError, Rows};
 use migc_stdlib::Dialect;
 
 pub(crate) fn open(url: &str) -> Result<Box<dyn Connection>, DbError> {
-    let client = postgres::Client::connect(url, postgres::NoTls).map_err(pg_error)?;
+    let client =
+        postgres::Client::connect(url, postgres::NoTls).map_err(|e| connect_error(url, &e))?;
     Ok(Box::new(Pg(client)))
+}
+
+/// A failed connection, by its cause: the server's refusals by SQLSTATE (`28P01` a password,
+/// `28000` a user or a `pg_hba.conf` rule, `3D000` a database), the rest by the system error
+/// under the driver's (which says only "error connecting to server").
+fn connect_error(url: &str, e: &postgres::Error) -> DbError {
+    let target = Target::of_url(url, 5432);
+    if let Some(db) = e.as_db_error() {
+        let code = db.code().code();
+        let text = db.message();
+        let cause = match code {
+            // `no pg_hba.conf entry for host …, no encryption` (`SSL off` before 14): only a
+            // `hostssl` rule admits the user.
+            "28000" if text.contains("no encryption") || text.contains("SSL off") => {
+                Cause::TlsRequired
+            }
+            "28P01" | "28000" => Cause::Authentication,
+            "3D000" => Cause::UnknownDatabase,
+            _ => Cause::Other,
+        };
+        return DbError {
+            code: Some(code.to_string()),
+            message: cause::message(cause, &target, text),
+        };
+    }
+    let all = cause::chain(e);
+    let shown = e.to_string();
+    // The driver's own words add nothing to its source's, but for TLS and its timeout.
+    let detail = all
+        .strip_prefix(&shown)
+        .map(|r| r.trim_start_matches(": ").to_string())
+        .filter(|r| !r.is_empty())
+        .unwrap_or_else(|| all.clone());
+    let cause = cause::io_source(e)
+        .and_then(cause::of_io)
+        .or_else(|| cause::resolver_failed(&all).then_some(Cause::UnknownHost))
+        .or_else(|| (shown == "error performing TLS handshake").then_some(Cause::Tls))
+        .or_else(|| (shown == "timeout waiting for server").then_some(Cause::Timeout))
+        .unwrap_or(Cause::Other);
+    let detail = if cause == Cause::Other { all } else { detail };
+    DbError {
+        code: None,
+        message: cause::message(cause, &target, &detail),
+    }
 }
 
 struct Pg(postgres::Client);

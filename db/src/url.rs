@@ -238,7 +238,7 @@ fn secret_key(key: &str) -> bool {
 }
 
 /// `%XX` escapes decoded (`+` stays: it is a space only in form data).
-fn percent_decode(text: &str) -> String {
+pub(crate) fn percent_decode(text: &str) -> String {
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;

@@ -10,6 +10,7 @@
 
 use crate::pace::{self, Pace};
 use crate::progress::Progress;
+use crate::report::{millis, Event, Output};
 use crate::retry::{self, Policy};
 use crate::state::{self, Record};
 use crate::{Error, Kind};
@@ -27,7 +28,7 @@ pub struct Job<'a> {
     /// The pacing the walk starts with ([`crate::pace`]).
     pub pace: Pace,
     pub policy: &'a Policy,
-    pub quiet: bool,
+    pub output: Output,
 }
 
 fn tuple(dialect: Dialect, items: &[String], quote: bool) -> String {
@@ -81,13 +82,14 @@ fn count(conn: &mut dyn Connection, sql: &str) -> Result<u64, DbError> {
         .unwrap_or(0))
 }
 
-/// Runs the backfill from its checkpoint to the end and records it done.
+/// Runs the backfill from its checkpoint to the end and records it done; the rows walked, by
+/// this run and the ones before.
 pub fn run(
     conn: &mut dyn Connection,
     batch: &Batch,
     job: &Job<'_>,
     resume: Option<&state::Row>,
-) -> Result<(), Error> {
+) -> Result<u64, Error> {
     let dialect = conn.dialect();
     let failed = |e: DbError| {
         Error::new(
@@ -100,12 +102,12 @@ pub fn run(
     };
     let mut checkpoint: Option<Vec<String>> = resume.and_then(|r| r.checkpoint.clone());
     let mut done = resume.map_or(0, |r| r.rows_done.max(0) as u64);
-    if let (Some(keys), false) = (&checkpoint, job.quiet) {
-        println!(
+    if let Some(keys) = &checkpoint {
+        job.output.say(&format!(
             "  resuming the backfill of `{}` after key ({}), {done} rows already walked",
             batch.table,
             keys.join(", ")
-        );
+        ));
     }
     let table = dialect.behaviour().quote_ident(&batch.table);
     let mut rewalked = false;
@@ -114,8 +116,9 @@ pub fn run(
     // one count, where the walk would visit every row in batches. Rows written meanwhile are
     // the triggers' and defaults', as during a walk.
     let nothing_to_fill = count(conn, &batch.remaining).map_err(failed)? == 0;
-    if nothing_to_fill && !job.quiet {
-        println!("  backfill {}: no row needs filling", batch.table);
+    if nothing_to_fill {
+        job.output
+            .say(&format!("  backfill {}: no row needs filling", batch.table));
     }
     let mut walking = !nothing_to_fill;
     while walking {
@@ -128,18 +131,26 @@ pub fn run(
         )
         .map_err(failed)?;
         let total = done + left;
+        job.output.event(&Event::BackfillStarted {
+            phase: job.phase,
+            step: job.step,
+            table: &batch.table,
+            rows_done: done,
+            rows_total: total,
+            resumed_after: checkpoint.as_deref(),
+        });
         let mut progress = Progress::new(
             &format!("  backfill {}", batch.table),
             done,
             total,
-            job.quiet,
+            !job.output.is_human(),
         );
         loop {
             let what = format!("backfill of `{}`", batch.table);
             let limit = pace.size();
             let mut attempts = 0;
             let mut took = std::time::Duration::ZERO;
-            let step = retry::run(job.policy, &what, job.quiet, conn, |c| {
+            let step = retry::run(job.policy, &what, job.output, conn, |c| {
                 attempts += 1;
                 let start = Instant::now();
                 let r = one_batch(c, batch, job, limit, checkpoint.as_deref(), done, total);
@@ -148,8 +159,18 @@ pub fn run(
             });
             match step {
                 Ok(Some((last, n))) => {
-                    checkpoint = Some(last);
                     done += n;
+                    job.output.event(&Event::BackfillBatch {
+                        phase: job.phase,
+                        step: job.step,
+                        table: &batch.table,
+                        rows: n,
+                        rows_done: done,
+                        rows_total: total.max(done),
+                        duration_ms: millis(took),
+                        last_key: &last,
+                    });
+                    checkpoint = Some(last);
                     progress.update(done);
                     let pause = pace.after(pace::Batch {
                         rows: n,
@@ -204,7 +225,8 @@ pub fn run(
             rows_total: Some(done as i64),
         },
     );
-    conn.execute(&record).map_err(failed)
+    conn.execute(&record).map_err(failed)?;
+    Ok(done)
 }
 
 /// One batch in one transaction with its checkpoint: the batch's last key and size, or `None`
@@ -332,7 +354,7 @@ mod tests {
             step: "s",
             pace: Pace::new(None, None),
             policy: &policy,
-            quiet: true,
+            output: Output::Quiet,
         };
         run(conn.as_mut(), &b, &job, None).unwrap();
         assert_eq!(
@@ -375,7 +397,7 @@ mod tests {
             step: "s",
             pace: Pace::new(Some(10), Some(std::time::Duration::ZERO)),
             policy: &policy,
-            quiet: true,
+            output: Output::Quiet,
         };
         // As if a killed run had committed the first batch.
         conn.execute("UPDATE t SET b = upper(a) WHERE id <= 10")

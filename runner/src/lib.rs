@@ -8,6 +8,7 @@
 //! - [`lock`]: one run at a time per database;
 //! - [`retry`]: lock timeouts with bounded exponential backoff;
 //! - [`backfill`]: batched backfills with checkpoints and progress;
+//! - [`report`]: what a run tells as it goes, for people or as JSON lines;
 //! - [`run`]: `apply` and `rollback`;
 //! - [`status()`]: what the state table says;
 //! - [`verify`]: a scratch database run through a plan with both applications;
@@ -19,6 +20,7 @@ pub mod lock;
 pub mod pace;
 pub mod plan_dir;
 pub mod progress;
+pub mod report;
 pub mod retry;
 pub mod run;
 pub mod scratch;
@@ -29,7 +31,7 @@ pub mod stored;
 pub mod verify;
 
 pub use plan_dir::PlanDir;
-pub use run::{apply, rollback, Options, Target};
+pub use run::{apply, error_info, rollback, Options, Target};
 pub use scratch::Scratch;
 pub use status::status;
 

@@ -6,6 +6,7 @@
 //! only one and `--retries` bounds the attempts. SQLite scripts set their own `busy_timeout`,
 //! which is wrapped, not replaced.
 
+use crate::report::{millis, Event, Output};
 use migc_db::{Connection, DbError};
 use migc_stdlib::Dialect;
 use std::time::Duration;
@@ -60,11 +61,12 @@ pub enum Failure {
 }
 
 /// Runs `attempt` until it succeeds, fails with something else than a lock timeout, or the
-/// attempts run out. `what` names the work in the retry notes (on standard error).
+/// attempts run out. `what` names the work in the retry notes (on standard error, or
+/// `lock_wait` events).
 pub fn run<T>(
     policy: &Policy,
     what: &str,
-    quiet: bool,
+    output: Output,
     conn: &mut dyn Connection,
     mut attempt: impl FnMut(&mut dyn Connection) -> Result<T, DbError>,
 ) -> Result<T, Failure> {
@@ -78,14 +80,20 @@ pub fn run<T>(
                     return Err(Failure::Gave(e, n));
                 }
                 let pause = policy.pause(n);
-                if !quiet {
-                    eprintln!(
-                        "note: {what}: lock not available ({}), attempt {n} of {}; retrying in {} ms",
-                        e.message,
-                        policy.retries + 1,
-                        pause.as_millis()
-                    );
-                }
+                output.note(&format!(
+                    "note: {what}: lock not available ({}), attempt {n} of {}; retrying in {} ms",
+                    e.message,
+                    policy.retries + 1,
+                    pause.as_millis()
+                ));
+                output.event(&Event::LockWait {
+                    what,
+                    attempt: n,
+                    attempts: policy.retries + 1,
+                    retry_in_ms: millis(pause),
+                    message: &e.message,
+                    code: e.code.as_deref(),
+                });
                 std::thread::sleep(pause);
             }
             Err(e) => return Err(Failure::Other(e)),
@@ -125,7 +133,7 @@ mod tests {
             message: "database is locked".into(),
         };
         let mut calls = 0;
-        let r = run(&policy, "t", true, conn.as_mut(), |_| {
+        let r = run(&policy, "t", Output::Quiet, conn.as_mut(), |_| {
             calls += 1;
             if calls < 3 {
                 Err(busy())
@@ -135,13 +143,13 @@ mod tests {
         });
         assert!(matches!(r, Ok(3)));
         let mut calls = 0;
-        let r: Result<(), _> = run(&policy, "t", true, conn.as_mut(), |_| {
+        let r: Result<(), _> = run(&policy, "t", Output::Quiet, conn.as_mut(), |_| {
             calls += 1;
             Err(busy())
         });
         assert!(matches!(r, Err(Failure::Gave(_, 3))));
         assert_eq!(calls, 3);
-        let r: Result<(), _> = run(&policy, "t", true, conn.as_mut(), |_| {
+        let r: Result<(), _> = run(&policy, "t", Output::Quiet, conn.as_mut(), |_| {
             Err(DbError {
                 code: Some("1".into()),
                 message: "syntax".into(),

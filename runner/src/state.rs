@@ -3,9 +3,11 @@
 //! say where a rollout is.
 //!
 //! A row is keyed by the plan's identity (the SHA-256 of its `manifest.json`), the phase and the
-//! step id (`*` for a phase run as one script, as on SQLite). `status` is `done`, `running` (a
-//! backfill between batches), `failed` (the last attempt failed; a re-run starts the step again)
-//! or `rolling back` (a rollback of the phase has started and must be finished). A backfill keeps
+//! step id (`*` for a phase run as one script, as on SQLite). `status` is `done`, `started` (a
+//! step that cannot commit with its row began and has not ended: interrupted, or still
+//! running), `running` (a backfill between batches), `failed` (the last attempt failed; a re-run
+//! starts the step again) or `rolling back` (a rollback of the phase has started and must be
+//! finished). A backfill keeps
 //! its checkpoint: the last key of the last batch done, as a JSON list of text values, with the
 //! rows walked so far. Rows of a phase are written in the transaction of the step where the
 //! dialect has transactional DDL; a rollback deletes the rows of the phases it undid, so the
@@ -23,6 +25,10 @@ pub const TABLE: &str = migc_db::STATE_TABLE;
 pub const WHOLE_PHASE: &str = "*";
 
 pub const DONE: &str = "done";
+/// A step whose statements cannot commit together with its row (PostgreSQL's `CREATE INDEX
+/// CONCURRENTLY`, any MySQL/MariaDB DDL) is recorded `started` before its first statement: a
+/// row left so says the step was interrupted, or is still running.
+pub const STARTED: &str = "started";
 pub const RUNNING: &str = "running";
 pub const ROLLING_BACK: &str = "rolling back";
 pub const FAILED: &str = "failed";

@@ -5,10 +5,39 @@ use crate::{Error, Kind};
 use migc_db::Connection;
 use serde::Serialize;
 
-/// What the state table says of every plan that ran, oldest change first.
+/// What the state table says of every plan that ran, oldest change first, with what the
+/// server says of a run going on and of indexes left unusable, where it can tell.
 #[derive(Debug, Serialize)]
 pub struct Status {
     pub plans: Vec<PlanStatus>,
+    /// The session of a migc `apply` or `rollback` holding the database's run lock now;
+    /// `None` when none does, or where the dialect cannot tell (SQLite).
+    pub active_run: Option<ActiveRun>,
+    /// Indexes a build that did not finish left INVALID (PostgreSQL), with the started step
+    /// that builds each, when there is one.
+    pub invalid_indexes: Vec<InvalidIndex>,
+}
+
+/// A session running migc now, as the server shows it.
+#[derive(Debug, Serialize)]
+pub struct ActiveRun {
+    pub session: String,
+    pub state: Option<String>,
+    /// When its current (or last) statement began.
+    pub since: Option<String>,
+    pub query: Option<String>,
+    /// What the server says of its progress (PostgreSQL: the phase of an index build, blocks
+    /// and tuples done).
+    pub progress: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct InvalidIndex {
+    pub schema: String,
+    pub name: String,
+    pub table: String,
+    /// The started step that builds it (its id names the table and the index).
+    pub step: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -29,7 +58,18 @@ pub struct PhaseStatus {
     /// Steps recorded done (for a phase part-way).
     pub steps_done: usize,
     pub failed: Vec<FailedStep>,
+    /// Steps that began and were not recorded as ended: interrupted, or still running.
+    pub started: Vec<StartedStep>,
     pub backfills: Vec<BackfillStatus>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StartedStep {
+    pub step: String,
+    pub at: String,
+    /// Whether a migc run holds the database's run lock now (it may still be running the
+    /// step); `None` where the dialect cannot tell.
+    pub run_holds_lock: Option<bool>,
 }
 
 #[derive(Debug, Serialize)]
@@ -47,10 +87,51 @@ pub struct BackfillStatus {
     pub done: bool,
 }
 
-/// Reads the state table.
+/// The run lock's holder: `Ok(None)` when no session holds it, `Err` where the dialect cannot
+/// tell or the server does not say (a query refused for want of rights).
+fn lock_holder(conn: &mut dyn Connection) -> Result<Option<ActiveRun>, ()> {
+    let sql = conn.dialect().behaviour().run_lock_holder().ok_or(())?;
+    let rows = conn.query(&sql).map_err(|_| ())?;
+    Ok(rows.into_iter().next().map(|r| {
+        let at = |i: usize| r.get(i).cloned().flatten();
+        ActiveRun {
+            session: at(0).unwrap_or_default(),
+            state: at(1),
+            since: at(2),
+            query: at(3),
+            progress: at(4),
+        }
+    }))
+}
+
+/// The invalid indexes of the database, where the dialect can leave some.
+fn invalid_indexes(conn: &mut dyn Connection) -> Vec<InvalidIndex> {
+    let Some(sql) = conn.dialect().behaviour().invalid_indexes() else {
+        return Vec::new();
+    };
+    conn.query(&sql)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|r| {
+            let at = |i: usize| r.get(i).cloned().flatten().unwrap_or_default();
+            InvalidIndex {
+                schema: at(0),
+                name: at(1),
+                table: at(2),
+                step: None,
+            }
+        })
+        .collect()
+}
+
+/// Reads the state table, and asks the server whether a run is going on and which indexes are
+/// invalid.
 pub fn read(conn: &mut dyn Connection) -> Result<Status, Error> {
     let rows = state::rows(conn, None)
         .map_err(|e| Error::new(Kind::Io, format!("database error: {e}")))?;
+    let holder = lock_holder(conn);
+    let run_holds_lock = holder.as_ref().ok().map(Option::is_some);
+    let mut invalid = invalid_indexes(conn);
     let mut plans: Vec<(String, String, String)> = Vec::new();
     for r in &rows {
         if let Some(p) = plans.iter_mut().find(|p| p.0 == r.plan) {
@@ -95,6 +176,15 @@ pub fn read(conn: &mut dyn Connection) -> Result<Status, Error> {
                                 at: r.updated_at.clone(),
                             })
                             .collect(),
+                        started: in_phase
+                            .iter()
+                            .filter(|r| r.status == state::STARTED)
+                            .map(|r| StartedStep {
+                                step: r.step.clone(),
+                                at: r.updated_at.clone(),
+                                run_holds_lock,
+                            })
+                            .collect(),
                         backfills: in_phase
                             .iter()
                             .filter_map(|r| {
@@ -117,8 +207,22 @@ pub fn read(conn: &mut dyn Connection) -> Result<Status, Error> {
                 last_change,
             }
         })
-        .collect();
-    Ok(Status { plans })
+        .collect::<Vec<PlanStatus>>();
+    // A step id ends with the table and the object it makes (`expand.create_index.t.t_a_idx`).
+    for index in &mut invalid {
+        let suffix = format!(".{}.{}", index.table, index.name);
+        index.step = plans
+            .iter()
+            .flat_map(|p| &p.phases)
+            .flat_map(|ph| &ph.started)
+            .find(|s| s.step.ends_with(&suffix))
+            .map(|s| s.step.clone());
+    }
+    Ok(Status {
+        plans,
+        active_run: holder.ok().flatten(),
+        invalid_indexes: invalid,
+    })
 }
 
 /// What the state table says, for people.
@@ -128,10 +232,10 @@ pub fn status(conn: &mut dyn Connection) -> Result<String, Error> {
 
 /// The status as text.
 pub fn human(status: &Status) -> String {
-    if status.plans.is_empty() {
-        return "no migc plan has run on this database\n".into();
-    }
     let mut out = String::new();
+    if status.plans.is_empty() {
+        out.push_str("no migc plan has run on this database\n");
+    }
     for p in &status.plans {
         out.push_str(&format!(
             "plan {} ({})\n",
@@ -152,6 +256,38 @@ pub fn human(status: &Status) -> String {
                     f.step, f.at
                 ));
             }
+            for s in &ph.started {
+                out.push_str(&format!(
+                    "    step {} started at {}, not finished (interrupted or still running)\n",
+                    s.step, s.at
+                ));
+                match s.run_holds_lock {
+                    Some(true) => out.push_str(
+                        "      a migc run holds the lock now (see below): it may still be running it\n",
+                    ),
+                    Some(false) => out.push_str(
+                        "      no migc run holds the lock: it was interrupted; a re-run starts it again\n",
+                    ),
+                    None => {}
+                }
+                for i in status
+                    .invalid_indexes
+                    .iter()
+                    .filter(|i| i.step.as_deref() == Some(s.step.as_str()))
+                {
+                    if s.run_holds_lock == Some(true) {
+                        out.push_str(&format!(
+                            "      index {}.{} on {} is INVALID while it is built\n",
+                            i.schema, i.name, i.table
+                        ));
+                    } else {
+                        out.push_str(&format!(
+                            "      it left the INVALID index {}.{} on {} behind; a re-run drops it and builds it again\n",
+                            i.schema, i.name, i.table
+                        ));
+                    }
+                }
+            }
             for b in &ph.backfills {
                 let total = b
                     .rows_total
@@ -168,5 +304,39 @@ pub fn human(status: &Status) -> String {
         }
         out.push_str(&format!("  last change {}\n", p.last_change));
     }
+    for i in status.invalid_indexes.iter().filter(|i| i.step.is_none()) {
+        out.push_str(&format!(
+            "invalid index {}.{} on {} (a build that did not finish; no started step of migc names it)\n",
+            i.schema, i.name, i.table
+        ));
+    }
+    if let Some(r) = &status.active_run {
+        out.push_str(&format!(
+            "a migc run is going on now: session {}",
+            r.session
+        ));
+        if let Some(state) = &r.state {
+            out.push_str(&format!(", {state}"));
+        }
+        if let Some(since) = &r.since {
+            out.push_str(&format!(" since {since}"));
+        }
+        out.push('\n');
+        if let Some(q) = r.query.as_deref().map(one_line).filter(|q| !q.is_empty()) {
+            out.push_str(&format!("  statement: {q}\n"));
+        }
+        if let Some(p) = &r.progress {
+            out.push_str(&format!("  progress: {p}\n"));
+        }
+    }
     out
+}
+
+/// A statement on one line, cut at 160 characters.
+fn one_line(sql: &str) -> String {
+    let flat = sql.split_whitespace().collect::<Vec<_>>().join(" ");
+    match flat.char_indices().nth(160) {
+        Some((i, _)) => format!("{}…", &flat[..i]),
+        None => flat,
+    }
 }

@@ -34,7 +34,7 @@ pub fn build(declared: &Schema, server: &DbUrl, locate: Locate<'_>) -> Result<Sc
     )
     .ok_or_else(|| "the declared schema does not plan from `empty`".to_string())?;
     let opts = Options {
-        quiet: true,
+        output: crate::report::Output::Quiet,
         pause: Some(std::time::Duration::ZERO),
         ..Options::default()
     };

@@ -2,6 +2,8 @@
 
 use crate::cli::RunArgs;
 use crate::exit::Failure;
+use crate::render::Format;
+use migc_runner::report::{Event, Output};
 use migc_runner::{Options, PlanDir, Target};
 use std::path::Path;
 
@@ -21,7 +23,8 @@ pub(crate) fn open(
     ),
     Failure,
 > {
-    let plan = PlanDir::read(dir).map_err(failure)?;
+    let output = output(run);
+    let plan = PlanDir::read(dir).map_err(|e| stopped(e, output))?;
     let url = url(&run.url)?;
     let conn = match &url {
         migc_db::DbUrl::Sqlite(Some(path)) if run.dry_run && create && !path.exists() => {
@@ -31,6 +34,7 @@ pub(crate) fn open(
     };
     let mut options = Options {
         dry_run: run.dry_run,
+        output,
         ..Options::default()
     };
     options.policy.lock_timeout = run.lock_timeout;
@@ -61,6 +65,25 @@ pub(crate) fn connect(
     conn.map_err(|e| Failure::Usage(format!("cannot connect to {url}: {e}")))
 }
 
+/// Where `apply` and `rollback` tell what they do.
+fn output(run: &RunArgs) -> Output {
+    match run.format {
+        Format::Human => Output::Human,
+        Format::Json => Output::Json,
+    }
+}
+
+/// A run's error: with JSON lines, a plan refused or a step failed (exit 1) is the last event,
+/// `plan_stopped` (a usage or I/O error, exit 2, is the `migc-error-1` line every command
+/// prints).
+pub(crate) fn stopped(e: migc_runner::Error, output: Output) -> Failure {
+    let info = migc_runner::error_info(&e);
+    if info.exit_code == crate::exit::INPUT {
+        output.event(&Event::PlanStopped { error: info });
+    }
+    failure(e)
+}
+
 /// A runner error as the exit code the command line promises.
 pub(crate) fn failure(e: migc_runner::Error) -> Failure {
     use migc_runner::Kind;
@@ -89,5 +112,6 @@ pub fn run(
         (None, Some(t)) => Target::Through(t),
         (None, None) => Target::UpToGate,
     };
-    migc_runner::apply(&url, conn.as_mut(), &plan, &target, &options).map_err(failure)
+    migc_runner::apply(&url, conn.as_mut(), &plan, &target, &options)
+        .map_err(|e| stopped(e, options.output))
 }

@@ -23,7 +23,40 @@ pub enum ConnectFormat {
     Url,
     /// The settings as an environment variable the dialect's client library reads.
     Env,
+    /// All of the above as one JSON document (`migc-connect-1`).
+    Json,
 }
+
+/// The version of the JSON document (schemas/migc-connect-1.schema.json).
+const FORMAT: &str = "migc-connect-1";
+
+#[derive(serde::Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    app: &'static str,
+    dialect: &'static str,
+    /// The version's namespace; `None` when the plan gives the versions no shape of their own.
+    namespace: Option<&'a str>,
+    /// The statements each connection runs first.
+    session: &'a [String],
+    /// The same as startup options, where the dialect's client libraries take them.
+    startup: Option<Startup<'a>>,
+    /// `--url` with the startup options, password redacted; `None` without `--url`.
+    url: Option<String>,
+    notes: Vec<&'static str>,
+}
+
+#[derive(serde::Serialize)]
+struct Startup<'a> {
+    /// The environment variable the client library reads them from.
+    variable: &'a str,
+    options: &'a str,
+}
+
+const NO_SHAPE: &str =
+    "this plan gives the application versions no shape of their own: connections need no statement";
+const POOLER: &str = "connection poolers that reject startup options (PgBouncer) need the statements of `--format sql` run on each server connection instead";
+const PASSWORD: &str = "the password is not printed; put it back where the URL shows `***`";
 
 pub fn run(
     dir: &Path,
@@ -45,6 +78,21 @@ pub fn run(
     let lowering = migc_planner::dialect::for_dialect(dialect)
         .ok_or_else(|| Failure::Usage(format!("no lowering for {dialect}")))?;
     let startup = access.and_then(|a| lowering.app_startup_options(&a.namespace));
+    // `--url` with the startup options; whether its password was taken out.
+    let with_options = |url: &str| {
+        let shown = migc_db::redact(url);
+        let redacted = shown != url;
+        match &startup {
+            Some((_, options)) => {
+                let sep = if shown.contains('?') { '&' } else { '?' };
+                (
+                    format!("{shown}{sep}options={}", percent(options)),
+                    redacted,
+                )
+            }
+            None => (shown, redacted),
+        }
+    };
     match format {
         ConnectFormat::Sql => {
             match access {
@@ -65,36 +113,60 @@ pub fn run(
                     "`--format url` needs the application's database URL: `--url URL`".into(),
                 ));
             };
-            let shown = migc_db::redact(url);
-            match startup {
-                Some((_, options)) => {
-                    let sep = if shown.contains('?') { '&' } else { '?' };
-                    println!("{shown}{sep}options={}", percent(&options));
-                    pooler_note();
-                }
-                None => println!("{shown}"),
+            let (shown, redacted) = with_options(url);
+            println!("{shown}");
+            if startup.is_some() {
+                pooler_note();
             }
-            if shown != url {
-                eprintln!(
-                    "note: the password is not printed; put it back where the URL shows `***`"
-                );
+            if redacted {
+                eprintln!("note: {PASSWORD}");
             }
             Ok(())
         }
         ConnectFormat::Env => {
-            if let Some((var, options)) = startup {
-                println!("{var}={}", shell_quoted(&options));
+            if let Some((var, options)) = &startup {
+                println!("{var}={}", shell_quoted(options));
                 pooler_note();
             }
+            Ok(())
+        }
+        ConnectFormat::Json => {
+            let url = url.map(with_options);
+            let mut notes = Vec::new();
+            if access.is_none() {
+                notes.push(NO_SHAPE);
+            }
+            if startup.is_some() {
+                notes.push(POOLER);
+            }
+            if url.as_ref().is_some_and(|(_, redacted)| *redacted) {
+                notes.push(PASSWORD);
+            }
+            let doc = Document {
+                format: FORMAT,
+                app: match app {
+                    AppArg::Old => "old",
+                    AppArg::New => "new",
+                },
+                dialect: dialect.name(),
+                namespace: access.map(|a| a.namespace.as_str()),
+                session: access.map_or(&[][..], |a| &a.session[..]),
+                startup: startup
+                    .as_ref()
+                    .map(|(variable, options)| Startup { variable, options }),
+                url: url.map(|(u, _)| u),
+                notes,
+            };
+            let text =
+                serde_json::to_string_pretty(&doc).map_err(|e| Failure::Usage(e.to_string()))?;
+            println!("{text}");
             Ok(())
         }
     }
 }
 
 fn pooler_note() {
-    eprintln!(
-        "note: connection poolers that reject startup options (PgBouncer) need the statements of `--format sql` run on each server connection instead"
-    );
+    eprintln!("note: {POOLER}");
 }
 
 fn read(dir: &Path) -> Result<Manifest, Failure> {

@@ -316,8 +316,9 @@ pub fn report(
 }
 
 /// A usage or I/O error (exit 2) in a machine format, for standard output: the JSON error
-/// object, a SARIF log whose run did not complete, or one workflow command.
-pub fn usage_error(format: Report, message: &str) -> Option<String> {
+/// object (on one line where the command prints JSON lines, `line`), a SARIF log whose run did
+/// not complete, or one workflow command.
+pub fn usage_error(format: Report, message: &str, line: bool) -> Option<String> {
     match format {
         Report::Human => None,
         Report::Json => {
@@ -325,7 +326,11 @@ pub fn usage_error(format: Report, message: &str) -> Option<String> {
                 "format": ERROR_FORMAT,
                 "error": {"message": message, "exit_code": crate::exit::USAGE},
             });
-            Some(format!("{doc:#}\n"))
+            Some(if line {
+                format!("{doc}\n")
+            } else {
+                format!("{doc:#}\n")
+            })
         }
         Report::Sarif => Some(sarif::failed(message)),
         Report::Github => Some(github::failed(message)),

@@ -21,6 +21,7 @@
 //! asking for contract with `--phase contract` or `--through contract`.
 
 use crate::lock;
+use crate::report::{ErrorInfo, Event, Output};
 use crate::retry::Policy;
 use crate::state::{self, Record};
 use crate::{Error, Kind, PlanDir};
@@ -37,8 +38,8 @@ pub struct Options {
     /// The pause after each backfill batch; `None`: only when the server pushes back.
     pub pause: Option<Duration>,
     pub dry_run: bool,
-    /// No notes or progress (for `verify`).
-    pub quiet: bool,
+    /// Where the run tells what it does: for people, as JSON lines, or nowhere (`verify`).
+    pub output: Output,
 }
 
 /// Which phases `apply` runs.
@@ -77,9 +78,28 @@ struct Run<'a> {
 
 impl Run<'_> {
     fn say(&self, line: &str) {
-        if !self.opts.quiet {
-            println!("{line}");
-        }
+        self.opts.output.say(line);
+    }
+
+    fn event(&self, event: &Event<'_>) {
+        self.opts.output.event(event);
+    }
+
+    fn started(&self, command: &str) {
+        let plan = self.plan;
+        self.say(&format!(
+            "plan {} ({}, {})",
+            plan.label(),
+            plan.dialect,
+            &plan.id[..12]
+        ));
+        self.event(&Event::PlanStarted {
+            command,
+            plan: &plan.id,
+            label: &plan.label(),
+            dialect: plan.dialect.name(),
+            dry_run: self.opts.dry_run,
+        });
     }
 
     fn done(&self, phase: &str, step: &str) -> bool {
@@ -109,12 +129,29 @@ impl Run<'_> {
     }
 
     /// Records that a step failed (best effort: the failure is what is reported).
-    fn note_failure(&mut self, phase: &str, step: &str, r: Result<(), Error>) -> Result<(), Error> {
+    fn note_failure<T>(
+        &mut self,
+        phase: &str,
+        step: &str,
+        r: Result<T, Error>,
+    ) -> Result<T, Error> {
         if r.is_err() {
             let sql = self.record_as(phase, step, state::FAILED);
             let _ = self.conn.execute(&sql);
         }
         r
+    }
+}
+
+/// An error of the runner as the events carry it, with the exit code the command line gives
+/// it.
+pub fn error_info(e: &Error) -> ErrorInfo {
+    ErrorInfo {
+        message: migc_db::redact_text(&e.message),
+        exit_code: match e.kind {
+            Kind::Refused | Kind::Failed => 1,
+            Kind::Busy | Kind::Io => 2,
+        },
     }
 }
 
@@ -206,12 +243,7 @@ pub fn apply(
         }
         Target::Through(p) => (0, phase_index(plan, p)?),
     };
-    run.say(&format!(
-        "plan {} ({}, {})",
-        plan.label(),
-        plan.dialect,
-        &plan.id[..12]
-    ));
+    run.started("apply");
     for i in 0..first {
         let name = &plan.manifest.phases[i].name;
         if !run.done(name, state::WHOLE_PHASE) {
@@ -224,24 +256,39 @@ pub fn apply(
             ));
         }
     }
+    let mut ran = 0;
     for i in first..=last {
-        run.phase_up(i)?;
+        if run.phase_up(i)? {
+            ran += 1;
+        }
     }
+    let mut stopped_before = None;
+    let mut gate = None;
     if *target == Target::UpToGate {
         if let Some(c) = contract {
             if !run.done("contract", state::WHOLE_PHASE) && !opts.dry_run {
+                let name = plan.manifest.phases[c].name.as_str();
+                let condition = plan
+                    .manifest
+                    .gates
+                    .iter()
+                    .find(|g| g.before == name)
+                    .map(|g| g.condition.as_str());
                 run.say(&format!(
                     "stopped before contract: {}; then run it with `--phase contract`",
-                    plan.manifest
-                        .gates
-                        .iter()
-                        .find(|g| g.before == plan.manifest.phases[c].name)
-                        .map(|g| g.condition.as_str())
-                        .unwrap_or("confirm its gate")
+                    condition.unwrap_or("confirm its gate")
                 ));
+                stopped_before = Some(name);
+                gate = condition;
             }
         }
     }
+    run.event(&Event::PlanFinished {
+        command: "apply",
+        phases: ran,
+        stopped_before,
+        gate,
+    });
     Ok(())
 }
 
@@ -259,23 +306,24 @@ pub fn rollback(
         Some(p) => phase_index(plan, p)? + 1,
         None => 0,
     };
-    run.say(&format!(
-        "plan {} ({}, {})",
-        plan.label(),
-        plan.dialect,
-        &plan.id[..12]
-    ));
-    let mut any = false;
+    run.started("rollback");
+    let mut ran = 0;
     for i in (keep..plan.manifest.phases.len()).rev() {
         let name = plan.manifest.phases[i].name.clone();
         let touched = run.states.keys().any(|(p, _)| *p == name);
         if touched {
-            any = true;
+            ran += 1;
             run.phase_down(i)?;
         }
     }
-    if !any {
+    if ran == 0 {
         run.say("nothing to roll back");
     }
+    run.event(&Event::PlanFinished {
+        command: "rollback",
+        phases: ran,
+        stopped_before: None,
+        gate: None,
+    });
     Ok(())
 }

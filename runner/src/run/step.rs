@@ -1,11 +1,13 @@
 //! How a step's SQL runs: in one transaction with its state row where the dialect's DDL is
-//! transactional, otherwise statement by statement and recorded after its last statement; a
-//! phase script that is one transaction runs as a whole. Every attempt runs under the retry
-//! policy.
+//! transactional, otherwise statement by statement, recorded `started` before its first
+//! statement and `done` after its last (so that a run killed in between leaves a trace `status`
+//! shows); a phase script that is one transaction runs as a whole. Every attempt runs under the
+//! retry policy.
 
 use super::{db_failed, io, Run};
 use crate::retry;
 use crate::script;
+use crate::state;
 use crate::{Error, Kind};
 use migc_db::{Connection, DbError};
 
@@ -16,7 +18,7 @@ impl Run<'_> {
         what: &str,
         attempt: impl FnMut(&mut dyn Connection) -> Result<(), DbError>,
     ) -> Result<(), Error> {
-        match retry::run(&self.opts.policy, what, self.opts.quiet, self.conn, attempt) {
+        match retry::run(&self.opts.policy, what, self.opts.output, self.conn, attempt) {
             Ok(()) => Ok(()),
             Err(retry::Failure::Other(e)) => Err(db_failed(what, &e)),
             Err(retry::Failure::Gave(e, n)) => Err(Error::new(
@@ -41,17 +43,20 @@ impl Run<'_> {
         Ok(())
     }
 
-    /// One step's SQL: in one transaction with `record` where the dialect allows it, otherwise
-    /// statement by statement and then `record`.
+    /// One step's SQL, recorded done as step `record` (phase, step id) when given: in one
+    /// transaction with its state row where the dialect allows it, otherwise statement by
+    /// statement between a `started` row and the `done` one.
     pub(super) fn step_sql(
         &mut self,
         what: &str,
         sql: &str,
         transactional: bool,
-        record: Option<String>,
+        record: Option<(&str, &str)>,
     ) -> Result<(), Error> {
         let dialect = self.plan.dialect;
         let b = dialect.behaviour();
+        let step = record;
+        let record = step.map(|(phase, step)| self.record(phase, step));
         if transactional && b.supports_transactional_ddl() {
             return self.retried(what, |c| {
                 c.execute(b.begin_write())?;
@@ -67,6 +72,14 @@ impl Run<'_> {
                     }
                 }
             });
+        }
+        // The step's effect cannot commit with its row: say first that it started, so that a
+        // run killed half-way leaves a row `status` shows (a re-run starts the step again).
+        if let Some((phase, step)) = step {
+            let started = self.record_as(phase, step, state::STARTED);
+            self.conn
+                .execute(&started)
+                .map_err(|e| db_failed(what, &e))?;
         }
         for stmt in script::statements(sql, dialect) {
             self.retried(what, |c| c.execute(&stmt))?;

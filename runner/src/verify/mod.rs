@@ -49,7 +49,7 @@ fn plan_error(what: &str, e: Error) -> Error {
 /// Runs the verification on `conn` (an empty database at `url`).
 pub fn run(url: &DbUrl, conn: &mut dyn Connection, case: &Case<'_>) -> Result<Report, Error> {
     let opts = Options {
-        quiet: true,
+        output: crate::report::Output::Quiet,
         pause: Some(std::time::Duration::ZERO),
         batch_size: Some(500),
         ..Options::default()

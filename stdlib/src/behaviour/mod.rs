@@ -144,6 +144,21 @@ pub trait Behaviour: Send + Sync {
     /// ending before it refuses.
     fn run_lock(&self, wait: Duration) -> RunLockKind;
 
+    /// A query, run from another session, for the session holding migc's run lock on the
+    /// database now: one row or none, of its session id, its state, when its current (or last)
+    /// statement began, that statement, and what the server says of its progress (NULL when it
+    /// says nothing), all as text. `None` where another session cannot tell (a lock file).
+    fn run_lock_holder(&self) -> Option<String> {
+        None
+    }
+
+    /// A query for the indexes that a build which did not finish left unusable, as rows of
+    /// schema, index and table; `None` where a build leaves no such index (it commits or rolls
+    /// back as a whole).
+    fn invalid_indexes(&self) -> Option<String> {
+        None
+    }
+
     // The state table (`migc_state`).
 
     /// The current time as the state table stores it.

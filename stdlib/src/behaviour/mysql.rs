@@ -59,6 +59,18 @@ impl Behaviour for Mysql {
         ))
     }
 
+    /// The connection `IS_USED_LOCK` names, from the process list (its statement's start is
+    /// now less the seconds it has run).
+    fn run_lock_holder(&self) -> Option<String> {
+        Some(
+            "SELECT CAST(ID AS CHAR), CONCAT(COMMAND, IF(STATE IS NULL OR STATE = '', '', CONCAT(': ', STATE))),
+  CAST(NOW() - INTERVAL TIME SECOND AS CHAR), INFO, NULL
+FROM information_schema.PROCESSLIST
+WHERE ID = IS_USED_LOCK(CONCAT('migc:', DATABASE()))"
+                .to_string(),
+        )
+    }
+
     fn now(&self) -> &'static str {
         "CURRENT_TIMESTAMP(6)"
     }

@@ -51,6 +51,41 @@ impl Behaviour for Postgres {
         RunLockKind::Session(format!("SELECT pg_try_advisory_lock({RUN_LOCK_KEY})"))
     }
 
+    /// The session holding the advisory lock (a `bigint` key shows in `pg_locks` as its high
+    /// and low halves, `objsubid` 1), with `pg_stat_activity` and, while it builds an index,
+    /// `pg_stat_progress_create_index`.
+    fn run_lock_holder(&self) -> Option<String> {
+        let (high, low) = (RUN_LOCK_KEY >> 32, RUN_LOCK_KEY & 0xffff_ffff);
+        Some(format!(
+            "SELECT a.pid::text, a.state, a.query_start::text, a.query,
+  CASE WHEN p.pid IS NOT NULL THEN p.command || ': ' || p.phase
+    || CASE WHEN p.blocks_total > 0 THEN ', ' || p.blocks_done || ' of ' || p.blocks_total || ' blocks' ELSE '' END
+    || CASE WHEN p.tuples_total > 0 THEN ', ' || p.tuples_done || ' of ' || p.tuples_total || ' tuples' ELSE '' END
+  END
+FROM pg_catalog.pg_locks l
+JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
+LEFT JOIN pg_catalog.pg_stat_progress_create_index p ON p.pid = l.pid
+WHERE l.locktype = 'advisory' AND l.granted AND l.classid = {high} AND l.objid = {low} AND l.objsubid = 1
+  AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())"
+        ))
+    }
+
+    /// `indisvalid` false: what `CREATE INDEX CONCURRENTLY` leaves when it fails or is killed
+    /// (and what it builds while it runs).
+    fn invalid_indexes(&self) -> Option<String> {
+        Some(
+            "SELECT n.nspname, c.relname, t.relname
+FROM pg_catalog.pg_index i
+JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+JOIN pg_catalog.pg_class t ON t.oid = i.indrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE NOT i.indisvalid AND n.nspname <> 'pg_catalog' AND n.nspname <> 'information_schema'
+  AND n.nspname NOT LIKE 'pg\\_toast%'
+ORDER BY 1, 2"
+                .to_string(),
+        )
+    }
+
     fn now(&self) -> &'static str {
         "now()"
     }
