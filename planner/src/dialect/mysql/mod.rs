@@ -122,19 +122,41 @@ impl Mysql {
         &[Algorithm::Instant, Algorithm::InplaceNoLock]
     }
 
-    /// Whether a type change is made in place (metadata only): a VARCHAR widened within the
-    /// same length bytes (utf8mb4: up to 63 characters take one length byte, 64 and more two).
-    /// MariaDB makes it INSTANT, MySQL 8.0 INPLACE. Every other change of type (a VARCHAR
+    /// Whether a type change is made in place (metadata only): a VARCHAR widened without
+    /// changing how rows store their lengths (one byte up to 255 bytes, or for a value under
+    /// 128). MariaDB makes it INSTANT, MySQL 8.0 INPLACE. Every other change of type (a VARCHAR
     /// across the boundary, integer widening, DECIMAL precision, to TEXT) copies the table on
     /// both servers, so migc copies it online instead ([`Mysql::copy_table`]).
-    pub fn alters_type_in_place(&self, from: &ColumnType, to: &ColumnType) -> bool {
+    ///
+    /// `collation` is the column's (its own or its table's, as `collate(mysql: …)` names it):
+    /// the most bytes a character takes follow from its character set. Unknown, the widening
+    /// must be one the server makes in place for one-byte and four-byte characters alike.
+    pub fn alters_type_in_place(
+        &self,
+        from: &ColumnType,
+        to: &ColumnType,
+        collation: Option<&str>,
+    ) -> bool {
         match (from, to) {
             (
                 ColumnType::Builtin { name: a, args: x },
                 ColumnType::Builtin { name: b, args: y },
             ) if a == "varchar" && b == "varchar" => {
-                let bytes = |n: Option<&u64>| n.copied().unwrap_or(0) * 4;
-                (bytes(x.first()) <= 255) == (bytes(y.first()) <= 255)
+                let widths: &[u64] = match collation.map(character_bytes) {
+                    Some(w) => &[w][..],
+                    None => &[1, 4],
+                };
+                let (x, y) = (
+                    x.first().copied().unwrap_or(0),
+                    y.first().copied().unwrap_or(0),
+                );
+                // InnoDB keeps a value's length in one byte when the column holds at most 255
+                // bytes or the value is under 128: only a column of 128 to 255 bytes growing
+                // past 255 has rows whose length must be rewritten (MariaDB 10.11: 1846).
+                widths.iter().all(|w| {
+                    let (before, after) = (x * w, y * w);
+                    before <= 127 || before > 255 || after <= 255
+                })
             }
             _ => false,
         }
@@ -406,4 +428,44 @@ fn renamed_at_contract(step: &Step, ctx: &Context<'_>) -> Option<String> {
     }
     let t = step.op.table()?;
     ctx.renamed_away(t).then(|| t.to_string())
+}
+
+/// The most bytes a character of a MySQL collation's (or character set's) set takes.
+fn character_bytes(collation: &str) -> u64 {
+    let set = collation.split('_').next().unwrap_or(collation);
+    match set.to_ascii_lowercase().as_str() {
+        "latin1" | "latin2" | "latin5" | "latin7" | "ascii" | "binary" | "cp1250" | "cp1251"
+        | "cp1256" | "cp1257" | "cp850" | "cp852" | "cp866" | "greek" | "hebrew" | "armscii8"
+        | "swe7" | "koi8r" | "koi8u" | "dec8" | "hp8" | "keybcs2" | "macce" | "macroman"
+        | "geostd8" | "tis620" => 1,
+        "ucs2" => 2,
+        "utf8" | "utf8mb3" => 3,
+        _ => 4,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_varchar_widens_in_place_when_its_rows_keep_their_length_bytes() {
+        let v = |n: u64| ColumnType::Builtin {
+            name: "varchar".into(),
+            args: vec![n],
+        };
+        let m = Mysql::default();
+        // What MariaDB 10.11 answered to ALGORITHM=INPLACE for each change.
+        assert!(!m.alters_type_in_place(&v(50), &v(100), Some("utf8mb4")));
+        assert!(!m.alters_type_in_place(&v(60), &v(100), Some("utf8mb3_general_ci")));
+        assert!(m.alters_type_in_place(&v(100), &v(200), Some("utf8mb4")));
+        assert!(m.alters_type_in_place(&v(50), &v(60), Some("utf8mb4")));
+        assert!(m.alters_type_in_place(&v(100), &v(300), Some("latin1")));
+        assert!(!m.alters_type_in_place(&v(200), &v(300), Some("latin1_swedish_ci")));
+        assert!(!m.alters_type_in_place(&v(255), &v(256), Some("latin1")));
+        // Unknown: in place only when it is for one-byte and four-byte characters alike.
+        assert!(m.alters_type_in_place(&v(200), &v(255), None));
+        assert!(!m.alters_type_in_place(&v(200), &v(300), None));
+        assert!(!m.alters_type_in_place(&v(50), &v(100), None));
+    }
 }

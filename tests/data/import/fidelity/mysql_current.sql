@@ -13,6 +13,7 @@ CREATE TABLE `posts` (
   `user_id` int(10) unsigned NOT NULL,
   `title` varchar(200) NOT NULL,
   `body` mediumtext NOT NULL,
+  `code` varchar(50) DEFAULT NULL,
   `status` enum('draft','published') NOT NULL DEFAULT 'draft',
   `views` int(11) NOT NULL DEFAULT 0 COMMENT 'page views',
   `published_at` datetime DEFAULT NULL,
@@ -23,5 +24,6 @@ CREATE TABLE `posts` (
 CREATE TABLE `settings` (
   `k` varchar(64) NOT NULL,
   `v` text DEFAULT NULL,
+  `label` varchar(100) DEFAULT NULL,
   PRIMARY KEY (`k`)
 ) ENGINE=InnoDB DEFAULT CHARSET=latin1;

@@ -15,6 +15,7 @@ CREATE TABLE `posts` (
   `user_id` int(10) unsigned NOT NULL,
   `title` varchar(255) NOT NULL,
   `body` mediumtext NOT NULL,
+  `code` varchar(100) DEFAULT NULL,
   `status` enum('draft','published','archived') NOT NULL DEFAULT 'draft',
   `views` bigint(20) NOT NULL DEFAULT 0 COMMENT 'page views',
   `published_at` datetime DEFAULT NULL,
@@ -27,6 +28,7 @@ CREATE TABLE `posts` (
 CREATE TABLE `settings` (
   `k` varchar(64) NOT NULL,
   `v` text DEFAULT NULL,
+  `label` varchar(300) DEFAULT NULL,
   `note` varchar(100) DEFAULT NULL,
   PRIMARY KEY (`k`)
 ) ENGINE=InnoDB DEFAULT CHARSET=latin1;

@@ -73,7 +73,16 @@ impl Mysql {
             ty: to.clone(),
             ..current.clone()
         };
-        if self.alters_type_in_place(from, to) {
+        let collation = current
+            .collation
+            .get(&crate::dialect::mysql::D)
+            .or_else(|| {
+                ctx.from
+                    .tables
+                    .get(table)
+                    .and_then(|t| t.collation.get(&crate::dialect::mysql::D))
+            });
+        if self.alters_type_in_place(from, to, collation.map(String::as_str)) {
             let mut b = Body::new();
             b.alter(
                 table,
