@@ -8,13 +8,25 @@ use pest::error::{ErrorVariant, InputLocation};
 const PUNCTUATION: &[&str] = &["`{`", "`}`", "`(`", "`)`", "`,`", "`:`", "`.`"];
 use std::collections::BTreeSet;
 
-pub(crate) fn convert(file: FileId, text: &str, error: pest::error::Error<Rule>) -> Diagnostic {
+/// The diagnostic of a syntax error in `text`, which starts `offset` bytes into the file. The
+/// parsed input may have run past `text` (a piece read alone gets the `}` of its block): an
+/// error there is reported at the end of `text`.
+pub(crate) fn convert(
+    file: FileId,
+    text: &str,
+    offset: usize,
+    error: pest::error::Error<Rule>,
+) -> Diagnostic {
     let at = match error.location {
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,
     };
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
     let found = describe_found(text, at);
-    let span = Span::new(file, at, at + found_len(text, at));
+    let span = Span::new(file, offset + at, offset + at + found_len(text, at));
     if let Some(d) = unclosed(text, at, span) {
         return d;
     }
