@@ -367,7 +367,8 @@ fn command() -> ExitCode {
             if let Failure::Usage(message) = &failure {
                 // Every message is built with URLs redacted; this is the last guard.
                 let message = migc_db::redact_text(message);
-                eprintln!("error: {message}");
+                // A path on the command line may hold anything; the terminal gets it inert.
+                eprintln!("error: {}", crate::render::shown::inert(&message));
                 // Asked for a machine format, a pipeline reads the failure on standard output
                 // too.
                 if let Some(doc) = crate::render::usage_error(format, &message) {
