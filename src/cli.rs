@@ -12,6 +12,9 @@ use std::process::ExitCode;
 #[derive(Parser, Debug)]
 #[command(name = "migc", version, about, max_term_width = 100)]
 pub struct Cli {
+    /// When to colour diagnostics printed for people.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t)]
+    pub color: crate::render::ColorChoice,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -361,6 +364,11 @@ fn command() -> ExitCode {
         }
     };
     let format = cli.command.format();
+    crate::render::set_color(cli.color.colors(
+        std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        std::env::var_os("NO_COLOR").as_deref(),
+        std::env::var_os("TERM").as_deref(),
+    ));
     match run(cli) {
         Ok(()) => ExitCode::from(OK),
         Err(failure) => {

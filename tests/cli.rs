@@ -261,6 +261,71 @@ fn check_json_syntax_error() {
 // ---------------------------------------------------------------------------------------------
 // What reaches a terminal
 
+/// Runs `migc args...` in `dir` with environment variables set.
+fn migc_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_migc"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("NO_COLOR")
+        .envs(env.iter().copied())
+        .output()
+        .expect("run migc");
+    Run {
+        code: out.status.code().expect("migc exited by a signal"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// `text` without its ANSI colour sequences (`ESC [ … m`).
+fn without_colors(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find('\u{1b}') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        let end = after.find('m').expect("an ANSI sequence ends with `m`");
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn color_is_asked_for_or_not() {
+    let dir = dir_with(&[("users.mig", UNKNOWN_TYPE)]);
+    let always = migc_with_env(dir.path(), &["--color", "always", "check"], &[]);
+    assert_eq!(always.code, 1);
+    assert!(always.stderr.contains("\u{1b}["), "{}", always.stderr);
+    // The same text, coloured.
+    assert_eq!(without_colors(&always.stderr), UNKNOWN_TYPE_STDERR);
+    // The flag goes anywhere on the line, and overrides NO_COLOR.
+    let forced = migc_with_env(
+        dir.path(),
+        &["check", "--color", "always"],
+        &[("NO_COLOR", "1")],
+    );
+    assert_eq!(forced.stderr, always.stderr);
+    for (args, env) in [
+        (&["--color", "never", "check"][..], &[][..]),
+        (&["check"], &[]),
+        (&["check"], &[("NO_COLOR", "1")]),
+        (&["--color", "auto", "check"], &[("NO_COLOR", "1")]),
+    ] {
+        let run = migc_with_env(dir.path(), args, env);
+        expect(&run, 1, "", UNKNOWN_TYPE_STDERR);
+    }
+    // Machine formats are never coloured.
+    let run = migc_with_env(
+        dir.path(),
+        &["--color", "always", "check", "--format", "json"],
+        &[],
+    );
+    assert!(!run.stdout.contains('\u{1b}') && run.stderr.is_empty());
+    json(&run.stdout);
+}
+
 #[test]
 fn a_name_of_a_million_characters_gives_a_short_diagnostic() {
     let name = "x".repeat(1_000_000);
@@ -589,7 +654,7 @@ fn help_and_version_succeed() {
     let run = migc(dir.path(), &["--help"]);
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     assert!(
-        run.stdout.contains("Usage: migc <COMMAND>"),
+        run.stdout.contains("Usage: migc [OPTIONS] <COMMAND>"),
         "{}",
         run.stdout
     );

@@ -55,6 +55,50 @@ impl Report {
     }
 }
 
+/// When diagnostics printed for people are coloured (`--color`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless the environment variable `NO_COLOR` is set (and not empty) or
+    /// `TERM` is `dumb`.
+    #[default]
+    Auto,
+    /// Always, even when `NO_COLOR` is set or the output is not a terminal.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour, given whether standard error is a terminal and the environment's
+    /// `NO_COLOR` and `TERM` (the convention of no-color.org: `NO_COLOR` turns off what is on
+    /// by default; a command-line choice overrides it).
+    pub fn colors(
+        self,
+        terminal: bool,
+        no_color: Option<&std::ffi::OsStr>,
+        term: Option<&std::ffi::OsStr>,
+    ) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                terminal
+                    && no_color.is_none_or(|v| v.is_empty())
+                    && term.is_none_or(|t| t != "dumb")
+            }
+        }
+    }
+}
+
+/// Whether [`report`] colours what it prints for people: set once from `--color`, when the
+/// command line is read.
+static COLOR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Makes [`report`] and [`emit`] colour diagnostics printed for people (or not).
+pub fn set_color(on: bool) {
+    COLOR.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// What a run was about, for findings that point at no text: the path or source given on the
 /// command line (SARIF needs a location for every result).
 #[derive(Clone, Copy, Debug)]
@@ -82,6 +126,11 @@ pub struct CheckSummary {
 
 /// Renders diagnostics as text, the way they appear on a terminal.
 pub fn human(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
+    human_with(sources, diagnostics, false)
+}
+
+/// Renders diagnostics as text, coloured with ANSI escapes when `color` says so.
+pub fn human_with(sources: &Sources, diagnostics: &[Diagnostic], color: bool) -> String {
     let diagnostics = shown::diagnostics(diagnostics, shown::Output::Terminal);
     let files = ShownFiles::new(sources, &diagnostics);
     let config = term::Config::default();
@@ -112,7 +161,13 @@ pub fn human(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
             notes.push(format!("help: {h}"));
         }
         c = c.with_notes(notes);
-        let text = term::emit_into_string(&config, &files, &c);
+        let text = if color {
+            let mut ansi = term::termcolor::Ansi::new(Vec::new());
+            term::emit_to_write_style(&mut ansi, &config, &files, &c)
+                .map(|()| String::from_utf8_lossy(&ansi.into_inner()).into_owned())
+        } else {
+            term::emit_into_string(&config, &files, &c)
+        };
         match text {
             Ok(text) => out.push_str(&text),
             Err(_) => out.push_str(&format!(
@@ -416,7 +471,8 @@ pub fn report(
 ) -> bool {
     match format {
         Report::Human => {
-            let mut text = human(sources, diagnostics);
+            let color = COLOR.load(std::sync::atomic::Ordering::Relaxed);
+            let mut text = human_with(sources, diagnostics, color);
             if let Some(s) = summary(diagnostics) {
                 text.push_str(&format!("{s} emitted\n"));
             }
@@ -448,3 +504,26 @@ pub fn usage_error(format: Report, message: &str) -> Option<String> {
 
 /// The version of the JSON error object (schemas/migc-error-1.schema.json).
 pub const ERROR_FORMAT: &str = "migc-error-1";
+
+#[cfg(test)]
+mod tests {
+    use super::ColorChoice;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn color_follows_the_flag_the_terminal_and_no_color() {
+        let set = Some(OsStr::new("1"));
+        let empty = Some(OsStr::new(""));
+        let dumb = Some(OsStr::new("dumb"));
+        let xterm = Some(OsStr::new("xterm-256color"));
+        // auto: a terminal, unless NO_COLOR (not empty) or TERM=dumb.
+        assert!(ColorChoice::Auto.colors(true, None, xterm));
+        assert!(ColorChoice::Auto.colors(true, empty, None));
+        assert!(!ColorChoice::Auto.colors(true, set, xterm));
+        assert!(!ColorChoice::Auto.colors(true, None, dumb));
+        assert!(!ColorChoice::Auto.colors(false, None, xterm));
+        // always and never decide alone; always overrides NO_COLOR.
+        assert!(ColorChoice::Always.colors(false, set, dumb));
+        assert!(!ColorChoice::Never.colors(true, None, xterm));
+    }
+}
