@@ -16,13 +16,40 @@ use pest::Parser as _;
 /// Syntax errors reported per file at most; the last one says that there are more.
 pub(crate) const LIMIT: usize = 50;
 
+/// Items parsed together, when they do parse: a parse of its own for each item of a large
+/// file would cost more than the file's.
+const WINDOW: usize = 64;
+
 /// The syntax errors of `text`, which does not parse.
 pub(super) fn errors(file: FileId, text: &str) -> Vec<Diagnostic> {
+    let pieces = split::items(text);
     let mut out = Vec::new();
-    for piece in split::items(text) {
-        item(file, text, &piece, &mut out);
-        if out.len() > LIMIT {
-            break;
+    let mut i = 0;
+    while i < pieces.len() && out.len() <= LIMIT {
+        let end = (i + WINDOW).min(pieces.len());
+        match together(file, text, &pieces[i..end]) {
+            Ok(errors) => {
+                out.extend(errors);
+                i = end;
+            }
+            Err(at) => {
+                // The items before the one that fails parse; that one is read alone.
+                let failing = i + pieces[i..end]
+                    .partition_point(|p| p.start <= at)
+                    .saturating_sub(1);
+                if failing > i {
+                    match together(file, text, &pieces[i..failing]) {
+                        Ok(errors) => out.extend(errors),
+                        Err(_) => {
+                            for piece in &pieces[i..failing] {
+                                item(file, text, piece, &mut out);
+                            }
+                        }
+                    }
+                }
+                item(file, text, &pieces[failing], &mut out);
+                i = failing + 1;
+            }
         }
     }
     if out.is_empty() {
@@ -48,6 +75,32 @@ pub(super) fn cap(errors: &mut Vec<Diagnostic>) {
                 "this file has more syntax errors; only the first {LIMIT} are reported"
             )));
         }
+    }
+}
+
+/// Parses the items `pieces` (and what is between them) at once: the errors lowering finds,
+/// or where the grammar failed.
+fn together(file: FileId, text: &str, pieces: &[Piece]) -> Result<Vec<Diagnostic>, usize> {
+    let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
+        return Ok(Vec::new());
+    };
+    let range = first.start..last.end;
+    match MigParser::parse(Rule::file, &text[range.clone()]) {
+        Ok(mut pairs) => {
+            let Some(root) = pairs.next() else {
+                return Ok(Vec::new());
+            };
+            let mut lower = Lower::new(file, range.start, &root);
+            for pair in significant(root) {
+                lower.item(pair);
+            }
+            Ok(lower.errors)
+        }
+        Err(error) => Err(range.start
+            + match error.location {
+                pest::error::InputLocation::Pos(p) => p,
+                pest::error::InputLocation::Span((p, _)) => p,
+            }),
     }
 }
 
@@ -290,6 +343,32 @@ mod tests {
             errors(text),
             vec![("unclosed parenthesis".to_string(), "(".to_string())]
         );
+    }
+
+    #[test]
+    fn errors_far_apart_in_a_long_file_are_all_reported() {
+        // Items are parsed a window at a time; errors in several windows, and an escape error
+        // in a window that parses.
+        let text: String = (0..300)
+            .map(|i| match i {
+                10 | 150 | 299 => format!("table t{i} {{\n  id int64 primry key\n}}\n"),
+                200 => format!("table t{i} {{\n  id int64 primary key comment \"\\q\"\n}}\n"),
+                _ => format!("table t{i} {{\n  id int64 primary key\n}}\n"),
+            })
+            .collect();
+        let found = errors(&text);
+        let lines: Vec<usize> = parse(FileId(0), &text)
+            .expect_err("should not parse")
+            .iter()
+            .map(|d| {
+                text[..d.primary_span().unwrap().start as usize]
+                    .lines()
+                    .count()
+            })
+            .collect();
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert_eq!(lines, vec![32, 452, 602, 899]);
+        assert_eq!(found[2].1, "\\q");
     }
 
     #[test]
