@@ -24,6 +24,8 @@ const WINDOW: usize = 64;
 pub(super) fn errors(file: FileId, text: &str) -> Vec<Diagnostic> {
     let pieces = split::items(text);
     let mut out = Vec::new();
+    // The last item that failed to parse.
+    let mut failed: Option<usize> = None;
     let mut i = 0;
     while i < pieces.len() && out.len() <= LIMIT {
         let end = (i + WINDOW).min(pieces.len());
@@ -47,7 +49,14 @@ pub(super) fn errors(file: FileId, text: &str) -> Vec<Diagnostic> {
                         }
                     }
                 }
-                item(file, text, &pieces[failing], &mut out);
+                // An indented line or a lone `}` right after an item that failed is what is
+                // left of that item (its `{` missing, say): one error is enough.
+                let rest_of_failed =
+                    failing > 0 && failed == Some(failing - 1) && leftover(text, &pieces[failing]);
+                if !rest_of_failed {
+                    item(file, text, &pieces[failing], &mut out);
+                }
+                failed = Some(failing);
                 i = failing + 1;
             }
         }
@@ -102,6 +111,13 @@ fn together(file: FileId, text: &str, pieces: &[Piece]) -> Result<Vec<Diagnostic
                 pest::error::InputLocation::Span((p, _)) => p,
             }),
     }
+}
+
+/// Whether a piece at the top level reads as part of an item rather than one of its own: it
+/// is indented, or starts with a closing delimiter.
+fn leftover(text: &str, piece: &Piece) -> bool {
+    let at_line_start = piece.start == 0 || text[..piece.start].ends_with(['\n', '\r']);
+    !at_line_start || text[piece.start..].starts_with(['}', ')'])
 }
 
 /// One top-level item.
@@ -175,7 +191,9 @@ fn block(
             member.start..member.end,
             suffix,
             Rule::block_members,
-            piece.unclosed,
+            // (A member is read with the block's `}`: a brace never closed is no cause of an
+            // error in it.)
+            piece.unclosed.filter(|u| u.delim != Delim::Brace),
         ));
     }
 }
@@ -334,6 +352,53 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[0], ("unclosed brace".to_string(), "{".to_string()));
         assert_eq!(found[1].1, "primry");
+    }
+
+    #[test]
+    fn the_members_of_a_block_never_closed_are_read() {
+        let text = "table a {\n  id int64 primary key\n  email";
+        assert_eq!(
+            errors(text),
+            vec![
+                ("unclosed brace".to_string(), "{".to_string()),
+                (
+                    "expected a type, found the end of the file".to_string(),
+                    String::new()
+                ),
+            ]
+        );
+        let text =
+            "table a {\n  id int64 primary key\n  email\n\ntable b {\n  id int64 primary key\n}\n";
+        assert_eq!(
+            errors(text),
+            vec![
+                ("unclosed brace".to_string(), "{".to_string()),
+                (
+                    "expected a type, found the end of the line".to_string(),
+                    String::new()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn what_is_left_of_an_item_that_failed_is_not_reported_again() {
+        // A table without its `{`: its members and `}` are not items of their own. A stray `}`
+        // after a table that parses is an error of its own.
+        let text = "table a\n  id int64 primary key\n  name text\n}\n\ntable b {\n  id int64 primary key\n}\n}\n";
+        let found = errors(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            found[0].0,
+            "expected `renamed from` or `{`, found the end of the line"
+        );
+        assert_eq!(found[1].1, "}");
+        assert_eq!(
+            parse(FileId(0), text).unwrap_err()[1]
+                .primary_span()
+                .map(|s| s.start),
+            Some(text.len() as u32 - 2)
+        );
     }
 
     #[test]
