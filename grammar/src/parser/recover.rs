@@ -263,7 +263,7 @@ fn unclosed(file: FileId, text: &str, u: Unclosed, piece: &Piece) -> Diagnostic 
         Delim::Brace => (
             "unclosed brace",
             "this `{` is never closed",
-            "add the matching `}` after the last member",
+            "add the matching `}` at the end of the block",
         ),
         Delim::Paren => (
             "unclosed parenthesis",
