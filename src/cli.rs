@@ -12,6 +12,9 @@ use std::process::ExitCode;
 #[derive(Parser, Debug)]
 #[command(name = "migc", version, about, max_term_width = 100)]
 pub struct Cli {
+    /// When to colour diagnostics printed for people.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t)]
+    pub color: crate::render::ColorChoice,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -367,13 +370,19 @@ fn command() -> ExitCode {
     };
     let format = cli.command.format();
     let lines = cli.command.prints_lines();
+    crate::render::set_color(cli.color.colors(
+        std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        std::env::var_os("NO_COLOR").as_deref(),
+        std::env::var_os("TERM").as_deref(),
+    ));
     match run(cli) {
         Ok(()) => ExitCode::from(OK),
         Err(failure) => {
             if let Failure::Usage(message) = &failure {
                 // Every message is built with URLs redacted; this is the last guard.
                 let message = migc_db::redact_text(message);
-                eprintln!("error: {message}");
+                // A path on the command line may hold anything; the terminal gets it inert.
+                eprintln!("error: {}", crate::render::shown::inert(&message));
                 // Asked for a machine format, a pipeline reads the failure on standard output
                 // too.
                 if let Some(doc) = crate::render::usage_error(format, &message, lines) {

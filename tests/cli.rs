@@ -255,7 +255,192 @@ fn check_json_syntax_error() {
         (&d["code"], &d["file"], &d["line"], &d["column"]),
         (&"E0001".into(), &"a.mig".into(), &1.into(), &1.into())
     );
-    assert_eq!(d["help"], serde_json::Value::Null);
+    assert_eq!(d["help"], "did you mean `table`?");
+}
+
+// ---------------------------------------------------------------------------------------------
+// What reaches a terminal
+
+/// Runs `migc args...` in `dir` with environment variables set.
+fn migc_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_migc"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("NO_COLOR")
+        .envs(env.iter().copied())
+        .output()
+        .expect("run migc");
+    Run {
+        code: out.status.code().expect("migc exited by a signal"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// `text` without its ANSI colour sequences (`ESC [ … m`).
+fn without_colors(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find('\u{1b}') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        let end = after.find('m').expect("an ANSI sequence ends with `m`");
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn color_is_asked_for_or_not() {
+    let dir = dir_with(&[("users.mig", UNKNOWN_TYPE)]);
+    let always = migc_with_env(dir.path(), &["--color", "always", "check"], &[]);
+    assert_eq!(always.code, 1);
+    assert!(always.stderr.contains("\u{1b}["), "{}", always.stderr);
+    // The same text, coloured.
+    assert_eq!(without_colors(&always.stderr), UNKNOWN_TYPE_STDERR);
+    // The flag goes anywhere on the line, and overrides NO_COLOR.
+    let forced = migc_with_env(
+        dir.path(),
+        &["check", "--color", "always"],
+        &[("NO_COLOR", "1")],
+    );
+    assert_eq!(forced.stderr, always.stderr);
+    for (args, env) in [
+        (&["--color", "never", "check"][..], &[][..]),
+        (&["check"], &[]),
+        (&["check"], &[("NO_COLOR", "1")]),
+        (&["--color", "auto", "check"], &[("NO_COLOR", "1")]),
+    ] {
+        let run = migc_with_env(dir.path(), args, env);
+        expect(&run, 1, "", UNKNOWN_TYPE_STDERR);
+    }
+    // Machine formats are never coloured.
+    let run = migc_with_env(
+        dir.path(),
+        &["--color", "always", "check", "--format", "json"],
+        &[],
+    );
+    assert!(!run.stdout.contains('\u{1b}') && run.stderr.is_empty());
+    json(&run.stdout);
+}
+
+#[test]
+fn a_name_of_a_million_characters_gives_a_short_diagnostic() {
+    let name = "x".repeat(1_000_000);
+    let near = format!("{}y", &name[1..]);
+    let text = format!(
+        "table {name} {{\n  id int64 primary key\n}}\n\ntable t {{\n  id int64 primary key\n  p int64 references {near}\n  q text comment \"{name}\" not nul\n}}\n"
+    );
+    let dir = dir_with(&[("big.mig", &text)]);
+    let human = migc(dir.path(), &["check"]);
+    assert_eq!(human.code, 1);
+    assert!(
+        human.stderr.len() < 10_000,
+        "{} bytes:\n{}",
+        human.stderr.len(),
+        &human.stderr[..human.stderr.len().min(3000)]
+    );
+    // The source line is cut around the label; the column is the file's.
+    assert!(
+        human.stderr.contains("big.mig:8:1000025"),
+        "{}",
+        human.stderr
+    );
+    assert!(
+        human.stderr.contains("did you mean `not null`?"),
+        "{}",
+        human.stderr
+    );
+    // Without the syntax error, the compiler's findings quote the names.
+    let fixed = text.replace("not nul", "not null");
+    let dir = dir_with(&[("big.mig", &fixed)]);
+    let human = migc(dir.path(), &["check"]);
+    assert_eq!(human.code, 1);
+    assert!(human.stderr.len() < 10_000, "{} bytes", human.stderr.len());
+    assert!(human.stderr.contains("E1008"), "{}", human.stderr);
+    assert!(
+        human.stderr.contains("…` (1000000 characters)"),
+        "{}",
+        human.stderr
+    );
+    assert!(human.stderr.contains("big.mig:7:22"), "{}", human.stderr);
+    for format in ["json", "sarif", "github"] {
+        let run = migc(dir.path(), &["check", "--format", format]);
+        assert_eq!(run.code, 1);
+        assert!(
+            run.stdout.len() < 20_000,
+            "--format {format}: {} bytes",
+            run.stdout.len()
+        );
+        if format != "github" {
+            json(&run.stdout);
+        }
+    }
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    // ESC sequences (clear the screen, set the title, recolour), BEL, C1 CSI, DEL, a lone
+    // carriage return and bidirectional overrides: in a comment, a quoted name, a string and
+    // where a syntax error is found.
+    let text = "// \u{1b}[2J\u{1b}]0;owned\u{7}\n\
+                table `a\u{1b}[31mb\u{202e}c` {\n\
+                \x20 id int64 primary key\n\
+                \x20 `d\u{9b}1m\u{2066}` txt comment \"\u{7f}\r\u{1b}[0m\"\n\
+                }\n\
+                table `e\u{1b}[1m\u{2067}` {\n\
+                \x20 x int64\n\
+                }\n";
+    let broken = format!("{text}table u {{\n  id int64 primery \u{1b}[5m key\n}}\n");
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n')
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    for source in [text.to_string(), broken] {
+        let dir = dir_with(&[("evil.mig", &source)]);
+        for format in ["human", "json", "sarif", "github"] {
+            let run = migc(dir.path(), &["check", "--format", format]);
+            assert_eq!(run.code, 1, "{}", run.stderr);
+            for out in [&run.stdout, &run.stderr] {
+                assert!(
+                    !out.chars().any(unsafe_char),
+                    "--format {format}: a control character got through:\n{out:?}"
+                );
+            }
+            match format {
+                "human" if source == text => assert!(
+                    run.stderr
+                        .contains("table `e\\u{1b}[1m\\u{2067}` has no primary key"),
+                    "{}",
+                    run.stderr
+                ),
+                "human" => assert!(
+                    run.stderr.contains("primery \\u{1b}[5m key"),
+                    "{}",
+                    run.stderr
+                ),
+                // A JSON document keeps the exact text, escaped the JSON way.
+                "json" if source == text => {
+                    assert!(run.stdout.contains(r"e\u001b[1m\u2067"), "{}", run.stdout);
+                    let report = json(&run.stdout);
+                    let messages: Vec<&str> = report["diagnostics"]
+                        .as_array()
+                        .expect("a list")
+                        .iter()
+                        .filter_map(|d| d["message"].as_str())
+                        .collect();
+                    assert!(
+                        messages.contains(&"table `e\u{1b}[1m\u{2067}` has no primary key"),
+                        "{messages:?}"
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -469,7 +654,7 @@ fn help_and_version_succeed() {
     let run = migc(dir.path(), &["--help"]);
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     assert!(
-        run.stdout.contains("Usage: migc <COMMAND>"),
+        run.stdout.contains("Usage: migc [OPTIONS] <COMMAND>"),
         "{}",
         run.stdout
     );

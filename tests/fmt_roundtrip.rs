@@ -238,6 +238,34 @@ fn comments_inside_a_member_go_before_it() {
 }
 
 #[test]
+fn blank_lines_inside_a_member_do_not_move_out_with_its_comments() {
+    // A blank line inside a member spread over lines once followed its comment out of the
+    // member: the next formatting found it between the members and moved it again.
+    case(
+        "table t {\n  id int64 primary key\n  s native(\n    // which\n\n    postgres: \"text\"\n  ) null\n}\n",
+        "table t {\n  id int64 primary key\n  // which\n  s  native(postgres: \"text\") null\n}\n",
+    );
+    case(
+        "table t {\n  a int32 not null\n  b int32 not null\n  primary key (\n    a, // first\n\n    b  // second\n  )\n}\n",
+        "table t {\n  a int32 not null\n  b int32 not null\n  // first\n  // second\n  primary key (a, b)\n}\n",
+    );
+    case(
+        "table t {\n  a int32 not null\n  b int32 not null\n\n  // the key\n  primary key (\n    a,\n\n    b // second\n  )\n}\n",
+        "table t {\n  a int32 not null\n  b int32 not null\n\n  // the key\n  // second\n  primary key (a, b)\n}\n",
+    );
+}
+
+#[test]
+fn a_blank_line_after_a_comment_stays_after_it() {
+    // The blank line was between the comment and the member; it once moved above the comment
+    // as well.
+    case(
+        "table t {\n  id int64 primary key\n  a int32\n  // about the index\n\n  index (a)\n}\n",
+        "table t {\n  id int64 primary key\n  a  int32\n  // about the index\n\n  index (a)\n}\n",
+    );
+}
+
+#[test]
 fn blank_lines_between_comments_are_kept() {
     case(
         "// Copyright header.\n\n// About users.\ntable users {\n  id int64 primary key\n}\n",

@@ -1,12 +1,25 @@
 /// The candidate closest to `name`, if it is close enough to be what was meant.
 ///
 /// Closeness is the Levenshtein distance, case-insensitive, allowed to grow with the length of the
-/// name (one edit for short names, a third of the length for longer ones).
+/// name (one edit for short names, a third of the length for longer ones). Names longer than
+/// [`LONGEST`] characters get no suggestion: the distance takes time and memory in the product
+/// of the lengths, and a name that long is not a slip of the keyboard.
 pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let length = name.chars().count();
+    if length > LONGEST {
+        return None;
+    }
     let lower = name.to_lowercase();
-    let limit = (name.chars().count() / 3).max(1);
+    let limit = (length / 3).max(1);
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
+        // More edits than allowed are needed when the lengths differ by more (this also keeps
+        // long candidates out).
+        if candidate.len() > 4 * (length + limit)
+            || candidate.chars().count().abs_diff(length) > limit
+        {
+            continue;
+        }
         let d = distance(&lower, &candidate.to_lowercase());
         if d <= limit && best.is_none_or(|(bd, bc)| (d, candidate) < (bd, bc)) {
             best = Some((d, candidate));
@@ -14,6 +27,9 @@ pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     }
     best.map(|(_, c)| c)
 }
+
+/// The longest name [`suggest`] looks for near misses of, in characters.
+const LONGEST: usize = 256;
 
 /// Optimal string alignment distance: Levenshtein plus swaps of adjacent characters, the most
 /// common typing slip (`usres`).
@@ -65,5 +81,10 @@ mod tests {
         case("Email", &["email"], Some("email"));
         // Ties go to the alphabetically first candidate, so output is stable.
         case("ab", &["ac", "aa"], Some("aa"));
+        // Long names are not compared (the work grows with the product of the lengths).
+        let long = "x".repeat(1_000_000);
+        let near = format!("{}y", &long[1..]);
+        case(&long, &[near.as_str()], None);
+        case("xxxx", &[long.as_str()], None);
     }
 }

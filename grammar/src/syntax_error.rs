@@ -8,13 +8,25 @@ use pest::error::{ErrorVariant, InputLocation};
 const PUNCTUATION: &[&str] = &["`{`", "`}`", "`(`", "`)`", "`,`", "`:`", "`.`"];
 use std::collections::BTreeSet;
 
-pub(crate) fn convert(file: FileId, text: &str, error: pest::error::Error<Rule>) -> Diagnostic {
+/// The diagnostic of a syntax error in `text`, which starts `offset` bytes into the file. The
+/// parsed input may have run past `text` (a piece read alone gets the `}` of its block): an
+/// error there is reported at the end of `text`.
+pub(crate) fn convert(
+    file: FileId,
+    text: &str,
+    offset: usize,
+    error: pest::error::Error<Rule>,
+) -> Diagnostic {
     let at = match error.location {
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,
     };
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
     let found = describe_found(text, at);
-    let span = Span::new(file, at, at + found_len(text, at));
+    let span = Span::new(file, offset + at, offset + at + found_len(text, at));
     if let Some(d) = unclosed(text, at, span) {
         return d;
     }
@@ -83,10 +95,180 @@ pub(crate) fn convert(file: FileId, text: &str, error: pest::error::Error<Rule>)
     };
     let mut d = Diagnostic::error(Code::Syntax, format!("expected {wanted}, found {found}"))
         .primary(span, format!("expected {wanted}"));
-    if let Some(help) = help_for(text, at) {
+    if let Some(help) = did_you_mean(text, at, &list).or_else(|| help_for(text, at)) {
         d = d.help(help);
     }
     d
+}
+
+/// Keywords of two words: a slip in either is suggested as the whole.
+const PHRASES: &[&str] = &[
+    "not null",
+    "primary key",
+    "foreign key",
+    "renamed from",
+    "set null",
+    "set default",
+    "no action",
+    "on delete",
+    "on update",
+    "without rowid",
+    "drop column",
+    "drop table",
+];
+
+/// What a table member starts with, besides a column's name.
+const MEMBER_KEYWORDS: &[&str] = &[
+    "index",
+    "unique",
+    "check",
+    "primary key",
+    "foreign key",
+    "include",
+    "comment",
+    "retire",
+    "drop column",
+    "collate",
+    "strict",
+    "without rowid",
+];
+
+/// `did you mean `not null`?` for a misspelled keyword: the word found, if it is a near miss of
+/// a keyword the grammar expected there (`nul` after `not`, `casade` after `on delete`); or
+/// the first word of a member that failed as a column, if it is a near miss of what starts a
+/// member (`uniqe (a, b)`, `coment "…"`).
+fn did_you_mean(text: &str, at: usize, expected: &[&str]) -> Option<String> {
+    let found = word_at(text, at);
+    if found.len() >= 3 {
+        // The keywords named in what was expected: `` `set null` `` in "`cascade`, `set null`
+        // or …".
+        let phrases: Vec<&str> = expected
+            .iter()
+            .flat_map(|e| e.split('`').skip(1).step_by(2))
+            .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b == b' '))
+            .collect();
+        if phrases
+            .iter()
+            .any(|p| p.split(' ').any(|w| w.eq_ignore_ascii_case(found)))
+        {
+            return None;
+        }
+        let first_words: Vec<&str> = phrases.iter().filter_map(|p| p.split(' ').next()).collect();
+        if let Some(word) = crate::suggest(found, first_words) {
+            let next = word_at(text, skip_blanks(text, at + found.len()));
+            let choices: Vec<&str> = phrases
+                .iter()
+                .copied()
+                .filter(|p| p.split(' ').next() == Some(word))
+                .collect();
+            // Of `on delete` and `on update`, the one the next word reads as.
+            let phrase = choices
+                .iter()
+                .copied()
+                .find(|p| {
+                    p.split(' ')
+                        .nth(1)
+                        .is_some_and(|second| crate::suggest(next, [second]).is_some())
+                })
+                .or(match choices.as_slice() {
+                    [one] => Some(*one),
+                    _ => None,
+                })
+                .unwrap_or(word);
+            let before = previous_word(text, at);
+            let whole = format!("{} {phrase}", before.to_ascii_lowercase());
+            let phrase = if !phrase.contains(' ') && PHRASES.contains(&whole.as_str()) {
+                whole
+            } else {
+                phrase.to_string()
+            };
+            return Some(format!("did you mean `{phrase}`?"));
+        }
+    }
+    // A member that failed while being read as a column, within what would be its name and
+    // type: its first word may be a misspelled keyword.
+    let line_start = text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let first_at = skip_blanks(text, line_start);
+    let first = word_at(text, first_at);
+    let first_end = first_at + first.len();
+    let at_line_end = text[at..].starts_with(['\n', '\r']) || at == text.len();
+    if first.len() < 3 || at < first_end || at > type_end(text, first_end) || at_line_end {
+        return None;
+    }
+    // `primary kye (id)`: the first word is right, the second is not.
+    let second = word_at(text, skip_blanks(text, first_end));
+    if let Some(phrase) = MEMBER_KEYWORDS.iter().find(|k| {
+        k.split_once(' ').is_some_and(|(one, two)| {
+            one.eq_ignore_ascii_case(first)
+                && !two.eq_ignore_ascii_case(second)
+                && crate::suggest(second, [two]).is_some()
+        })
+    }) {
+        return Some(format!("did you mean `{phrase}`?"));
+    }
+    let firsts: Vec<&str> = MEMBER_KEYWORDS
+        .iter()
+        .filter_map(|k| k.split(' ').next())
+        .collect();
+    if firsts.iter().any(|k| k.eq_ignore_ascii_case(first)) {
+        return None;
+    }
+    let word = crate::suggest(first, firsts)?;
+    let phrase = MEMBER_KEYWORDS
+        .iter()
+        .find(|k| k.split(' ').next() == Some(word))
+        .copied()
+        .unwrap_or(word);
+    Some(format!("did you mean `{phrase}`?"))
+}
+
+/// The word (letters, digits, `_`) starting at `at`, or `""`.
+fn word_at(text: &str, at: usize) -> &str {
+    let rest = text.get(at..).unwrap_or_default();
+    let len = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    &rest[..len]
+}
+
+/// The word just before `at` on its line (blanks between), or `""`.
+fn previous_word(text: &str, at: usize) -> &str {
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    let start = before
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .map_or(0, |i| i + 1);
+    &before[start..]
+}
+
+fn skip_blanks(text: &str, at: usize) -> usize {
+    let rest = text.get(at..).unwrap_or_default();
+    at + (rest.len() - rest.trim_start_matches([' ', '\t']).len())
+}
+
+/// Where the type of a column whose name ends at `at` would end: one word, then what is in
+/// parentheses right after it (or parentheses alone: `uniqe (a, b)`).
+fn type_end(text: &str, at: usize) -> usize {
+    let mut i = skip_blanks(text, at);
+    i += word_at(text, i).len();
+    let i = skip_blanks(text, i);
+    if !text[i..].starts_with('(') {
+        return i;
+    }
+    let mut depth = 0usize;
+    for (j, c) in text[i..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + j + 1;
+                }
+            }
+            '\n' | '\r' => return i + j,
+            _ => {}
+        }
+    }
+    text.len()
 }
 
 /// Keywords are matched case-insensitively, so pest reports them upper-cased.
@@ -362,5 +544,77 @@ mod tests {
             "enum e { a b }",
             "expected `,`, `renamed from` or `}`, found `b`",
         );
+    }
+
+    #[track_caller]
+    fn help(input: &str, expected: Option<&str>) {
+        let errors = parse(FileId(0), input).expect_err("should not parse");
+        assert_eq!(errors[0].help.as_deref(), expected, "{}", errors[0].message);
+    }
+
+    #[test]
+    fn misspelled_keywords_get_a_suggestion() {
+        let member = |m: &str| format!("table t {{\n  id int64 primary key\n  {m}\n}}\n");
+        help("tabel t {}", Some("did you mean `table`?"));
+        help(&member("a int64 not nul"), Some("did you mean `not null`?"));
+        help(&member("a int64 nul"), Some("did you mean `null`?"));
+        help(
+            &member("a int64 primry key"),
+            Some("did you mean `primary key`?"),
+        );
+        help(
+            &member("a int64 primary kye"),
+            Some("did you mean `primary key`?"),
+        );
+        help(&member("a int64 identiy"), Some("did you mean `identity`?"));
+        help(
+            &member("a int64 autoincremnt"),
+            Some("did you mean `autoincrement`?"),
+        );
+        help(&member("a text uniqe"), Some("did you mean `unique`?"));
+        help(
+            &member("a text coment \"x\""),
+            Some("did you mean `comment`?"),
+        );
+        help(
+            &member("a text colate(mysql: \"x\")"),
+            Some("did you mean `collate`?"),
+        );
+        help(
+            &member("a int64 references t on delete casade"),
+            Some("did you mean `cascade`?"),
+        );
+        help(
+            &member("a int64 references t on delet cascade"),
+            Some("did you mean `on delete`?"),
+        );
+        help(
+            &member("a int64 references t onn update cascade"),
+            Some("did you mean `on update`?"),
+        );
+        help(
+            &member("a int64 references t on delete set nul"),
+            Some("did you mean `set null`?"),
+        );
+        help(
+            &member("a int64 renamed frm b"),
+            Some("did you mean `renamed from`?"),
+        );
+        // A member that failed as a column: its first word.
+        help(&member("uniqe (id)"), Some("did you mean `unique`?"));
+        help(&member("coment \"x\""), Some("did you mean `comment`?"));
+        help(
+            &member("colate(mysql: \"x\")"),
+            Some("did you mean `collate`?"),
+        );
+        help(
+            &member("primary kye (id)"),
+            Some("did you mean `primary key`?"),
+        );
+        // Nothing close, or nothing but a name expected: no guess.
+        help(&member("a int64 whatever"), None);
+        help(&member("a int64 key"), None);
+        help("enum e { apple banana }", None);
+        help(&member("chek"), None);
     }
 }

@@ -11,6 +11,7 @@ use migc_grammar::{Diagnostic, Severity, Sources};
 
 /// The commands of `diagnostics`, one line each.
 pub fn commands(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
+    let diagnostics = &super::shown::diagnostics(diagnostics, super::shown::Output::Workflow);
     let mut out = String::new();
     for d in diagnostics {
         let command = match d.severity {
@@ -25,7 +26,7 @@ pub fn commands(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
             .chain(d.labels.iter().filter(|l| !l.primary))
             .find_map(|l| Located::of(sources, l.span));
         if let Some(at) = label {
-            properties.push(format!("file={}", property(at.file)));
+            properties.push(format!("file={}", property(&super::shown::inert(at.file))));
             properties.push(format!("line={}", at.line));
             properties.push(format!("col={}", at.column));
             properties.push(format!("endLine={}", at.end_line));

@@ -3,12 +3,14 @@
 
 mod github;
 mod sarif;
+pub mod shown;
 
 use codespan_reporting::diagnostic as cs;
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{self as cs_files, Files};
 use codespan_reporting::term;
-use migc_grammar::{Diagnostic, Severity, Sources};
+use migc_grammar::{Diagnostic, FileId, Severity, Sources, Span};
 use serde::Serialize;
+use std::ops::Range;
 
 /// The output format of diagnostics.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -53,6 +55,50 @@ impl Report {
     }
 }
 
+/// When diagnostics printed for people are coloured (`--color`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless the environment variable `NO_COLOR` is set (and not empty) or
+    /// `TERM` is `dumb`.
+    #[default]
+    Auto,
+    /// Always, even when `NO_COLOR` is set or the output is not a terminal.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour, given whether standard error is a terminal and the environment's
+    /// `NO_COLOR` and `TERM` (the convention of no-color.org: `NO_COLOR` turns off what is on
+    /// by default; a command-line choice overrides it).
+    pub fn colors(
+        self,
+        terminal: bool,
+        no_color: Option<&std::ffi::OsStr>,
+        term: Option<&std::ffi::OsStr>,
+    ) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                terminal
+                    && no_color.is_none_or(|v| v.is_empty())
+                    && term.is_none_or(|t| t != "dumb")
+            }
+        }
+    }
+}
+
+/// Whether [`report`] colours what it prints for people: set once from `--color`, when the
+/// command line is read.
+static COLOR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Makes [`report`] and [`emit`] colour diagnostics printed for people (or not).
+pub fn set_color(on: bool) {
+    COLOR.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// What a run was about, for findings that point at no text: the path or source given on the
 /// command line (SARIF needs a location for every result).
 #[derive(Clone, Copy, Debug)]
@@ -80,13 +126,16 @@ pub struct CheckSummary {
 
 /// Renders diagnostics as text, the way they appear on a terminal.
 pub fn human(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
-    let mut files = SimpleFiles::new();
-    for (_, file) in sources.iter() {
-        files.add(file.name.clone(), file.text.clone());
-    }
+    human_with(sources, diagnostics, false)
+}
+
+/// Renders diagnostics as text, coloured with ANSI escapes when `color` says so.
+pub fn human_with(sources: &Sources, diagnostics: &[Diagnostic], color: bool) -> String {
+    let diagnostics = shown::diagnostics(diagnostics, shown::Output::Terminal);
+    let files = ShownFiles::new(sources, &diagnostics);
     let config = term::Config::default();
     let mut out = String::new();
-    for d in diagnostics {
+    for d in &diagnostics {
         let mut c = match d.severity {
             Severity::Error => cs::Diagnostic::error(),
             Severity::Warning => cs::Diagnostic::warning(),
@@ -102,7 +151,7 @@ pub fn human(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
                     } else {
                         cs::LabelStyle::Secondary
                     };
-                    cs::Label::new(style, l.span.file.0 as usize, l.span.range())
+                    cs::Label::new(style, l.span.file.0 as usize, files.range(l.span))
                         .with_message(&l.message)
                 })
                 .collect(),
@@ -112,7 +161,14 @@ pub fn human(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
             notes.push(format!("help: {h}"));
         }
         c = c.with_notes(notes);
-        match term::emit_into_string(&config, &files, &c) {
+        let text = if color {
+            let mut ansi = term::termcolor::Ansi::new(Vec::new());
+            term::emit_to_write_style(&mut ansi, &config, &files, &c)
+                .map(|()| String::from_utf8_lossy(&ansi.into_inner()).into_owned())
+        } else {
+            term::emit_into_string(&config, &files, &c)
+        };
+        match text {
             Ok(text) => out.push_str(&text),
             Err(_) => out.push_str(&format!(
                 "{}[{}]: {}\n",
@@ -123,6 +179,118 @@ pub fn human(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
         }
     }
     out
+}
+
+/// The files of a rendering, as the terminal shows them (shown.rs): what the labels point at,
+/// with control characters escaped and long lines cut; columns are still counted in the file.
+struct ShownFiles<'a> {
+    sources: &'a Sources,
+    /// By file: its name and text as shown, and where its lines start; `None` for a file no
+    /// label points at.
+    files: Vec<Option<ShownFile<'a>>>,
+}
+
+struct ShownFile<'a> {
+    name: String,
+    source: shown::Source<'a>,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> ShownFiles<'a> {
+    fn new(sources: &'a Sources, diagnostics: &[Diagnostic]) -> ShownFiles<'a> {
+        let mut points: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
+        for label in diagnostics.iter().flat_map(|d| &d.labels) {
+            if let Some(points) = points.get_mut(label.span.file.0 as usize) {
+                points.extend([label.span.start as usize, label.span.end as usize]);
+            }
+        }
+        let files = points
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut points)| {
+                if points.is_empty() {
+                    return None;
+                }
+                points.sort_unstable();
+                let file = sources.get(FileId(i as u32));
+                let source = shown::Source::new(&file.text, &points);
+                let line_starts = cs_files::line_starts(&source.text).collect();
+                Some(ShownFile {
+                    name: shown::inert(&file.name).into_owned(),
+                    source,
+                    line_starts,
+                })
+            })
+            .collect();
+        ShownFiles { sources, files }
+    }
+
+    fn file(&self, id: usize) -> Result<&ShownFile<'a>, cs_files::Error> {
+        self.files
+            .get(id)
+            .and_then(Option::as_ref)
+            .ok_or(cs_files::Error::FileMissing)
+    }
+
+    /// Where a span's text is shown (a span of a file without text is left as it is).
+    fn range(&self, span: Span) -> Range<usize> {
+        match self.file(span.file.0 as usize) {
+            Ok(f) => {
+                let start = f.source.to_shown(span.start as usize, false);
+                start..f.source.to_shown(span.end as usize, true).max(start)
+            }
+            Err(_) => span.range(),
+        }
+    }
+
+    fn line_start(&self, id: usize, line: usize) -> Result<usize, cs_files::Error> {
+        let f = self.file(id)?;
+        match line.cmp(&f.line_starts.len()) {
+            std::cmp::Ordering::Less => Ok(f.line_starts[line]),
+            std::cmp::Ordering::Equal => Ok(f.source.text.len()),
+            std::cmp::Ordering::Greater => Err(cs_files::Error::LineTooLarge {
+                given: line,
+                max: f.line_starts.len() - 1,
+            }),
+        }
+    }
+}
+
+impl<'a> Files<'a> for ShownFiles<'_> {
+    type FileId = usize;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: usize) -> Result<&'a str, cs_files::Error> {
+        Ok(&self.file(id)?.name)
+    }
+
+    fn source(&'a self, id: usize) -> Result<&'a str, cs_files::Error> {
+        Ok(&self.file(id)?.source.text)
+    }
+
+    fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, cs_files::Error> {
+        let starts = &self.file(id)?.line_starts;
+        Ok(starts
+            .partition_point(|&s| s <= byte_index)
+            .saturating_sub(1))
+    }
+
+    fn line_range(&'a self, id: usize, line: usize) -> Result<Range<usize>, cs_files::Error> {
+        Ok(self.line_start(id, line)?..self.line_start(id, line + 1)?)
+    }
+
+    /// The column in the file, not in the text shown (which may hold escapes and cuts).
+    fn column_number(
+        &'a self,
+        id: usize,
+        _line: usize,
+        byte_index: usize,
+    ) -> Result<usize, cs_files::Error> {
+        let at = self.file(id)?.source.to_file(byte_index);
+        let file = FileId(id as u32);
+        Ok(self.sources.line_col(Span::new(file, at, at)).1)
+    }
 }
 
 fn severity(s: Severity) -> &'static str {
@@ -204,6 +372,7 @@ pub fn github(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
 
 /// The JSON document, with the summary of a plan when there is one.
 fn json_with(sources: &Sources, diagnostics: &[Diagnostic], plan: Option<&PlanSummary>) -> String {
+    let diagnostics = &shown::diagnostics(diagnostics, shown::Output::Json);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let report = JsonReport {
         format: DIAGNOSTICS_FORMAT,
@@ -244,7 +413,7 @@ fn json_with(sources: &Sources, diagnostics: &[Diagnostic], plan: Option<&PlanSu
             })
             .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+    let mut text = shown::json(serde_json::to_string_pretty(&report).unwrap_or_default());
     text.push('\n');
     text
 }
@@ -302,7 +471,8 @@ pub fn report(
 ) -> bool {
     match format {
         Report::Human => {
-            let mut text = human(sources, diagnostics);
+            let color = COLOR.load(std::sync::atomic::Ordering::Relaxed);
+            let mut text = human_with(sources, diagnostics, color);
             if let Some(s) = summary(diagnostics) {
                 text.push_str(&format!("{s} emitted\n"));
             }
@@ -326,11 +496,11 @@ pub fn usage_error(format: Report, message: &str, line: bool) -> Option<String> 
                 "format": ERROR_FORMAT,
                 "error": {"message": message, "exit_code": crate::exit::USAGE},
             });
-            Some(if line {
+            Some(shown::json(if line {
                 format!("{doc}\n")
             } else {
                 format!("{doc:#}\n")
-            })
+            }))
         }
         Report::Sarif => Some(sarif::failed(message)),
         Report::Github => Some(github::failed(message)),
@@ -339,3 +509,26 @@ pub fn usage_error(format: Report, message: &str, line: bool) -> Option<String> 
 
 /// The version of the JSON error object (schemas/migc-error-1.schema.json).
 pub const ERROR_FORMAT: &str = "migc-error-1";
+
+#[cfg(test)]
+mod tests {
+    use super::ColorChoice;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn color_follows_the_flag_the_terminal_and_no_color() {
+        let set = Some(OsStr::new("1"));
+        let empty = Some(OsStr::new(""));
+        let dumb = Some(OsStr::new("dumb"));
+        let xterm = Some(OsStr::new("xterm-256color"));
+        // auto: a terminal, unless NO_COLOR (not empty) or TERM=dumb.
+        assert!(ColorChoice::Auto.colors(true, None, xterm));
+        assert!(ColorChoice::Auto.colors(true, empty, None));
+        assert!(!ColorChoice::Auto.colors(true, set, xterm));
+        assert!(!ColorChoice::Auto.colors(true, None, dumb));
+        assert!(!ColorChoice::Auto.colors(false, None, xterm));
+        // always and never decide alone; always overrides NO_COLOR.
+        assert!(ColorChoice::Always.colors(false, set, dumb));
+        assert!(!ColorChoice::Never.colors(true, None, xterm));
+    }
+}

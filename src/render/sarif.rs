@@ -44,13 +44,14 @@ fn log_of(run: Value) -> String {
         "version": "2.1.0",
         "runs": [run],
     });
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut text = super::shown::json(serde_json::to_string_pretty(&doc).unwrap_or_default());
     text.push('\n');
     text
 }
 
 /// The SARIF log of `diagnostics`.
 pub fn log(subject: Subject<'_>, sources: &Sources, diagnostics: &[Diagnostic]) -> String {
+    let diagnostics = &super::shown::diagnostics(diagnostics, super::shown::Output::Json);
     let codes: Vec<Code> = diagnostics
         .iter()
         .map(|d| d.code)

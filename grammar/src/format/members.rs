@@ -20,11 +20,17 @@ impl Printer<'_> {
         self.out.push_str(" {\n");
         let widths = column_widths(members, self);
         for (i, member) in members.iter().enumerate() {
-            if i > 0 && self.blank_line_between(members[i - 1].span().end, member.span().start) {
+            let start = member.span().start;
+            // A blank line before the member, or before the comments on the lines above it.
+            let above = self
+                .comments
+                .get(self.next)
+                .map_or(start, |c| c.span.start.min(start));
+            if i > 0 && self.blank_line_between(members[i - 1].span().end, above) {
                 self.out.push('\n');
             }
             // Comments inside a member (in a list of columns spread over lines) go before it.
-            self.leading(member.span().end, INDENT);
+            self.leading_inside(start, member.span().end, INDENT);
             let text = self.member(member, widths[i]);
             self.line(INDENT, &text);
             self.trailing(member.span().end);

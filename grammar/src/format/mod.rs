@@ -60,6 +60,15 @@ impl Printer<'_> {
     /// between two of them is kept (it separates paragraphs, such as a file header from the
     /// comment of the first item).
     fn leading(&mut self, before: u32, indent: &str) {
+        self.leading_inside(before, before, indent);
+    }
+
+    /// Comments that start before `before`, each on its own line, where those from `inside`
+    /// on are inside the member about to be printed (in a list of columns spread over lines):
+    /// they go before it too. The blank lines within the member are its layout, which printing
+    /// it on one line drops, so only blank lines before `inside` are kept; kept after the
+    /// comments, they would move out of the member and change the next formatting again.
+    fn leading_inside(&mut self, inside: u32, before: u32, indent: &str) {
         while let Some(c) = self.comments.get(self.next) {
             if c.span.start >= before {
                 break;
@@ -72,8 +81,12 @@ impl Printer<'_> {
             let next_start = match self.comments.get(self.next) {
                 Some(after) if after.span.start < before => after.span.start,
                 _ => before,
-            };
-            if next_start != u32::MAX && self.blank_line_between(c.span.end, next_start) {
+            }
+            .min(inside);
+            if c.span.start < inside
+                && next_start != u32::MAX
+                && self.blank_line_between(c.span.end, next_start)
+            {
                 self.out.push('\n');
             }
         }

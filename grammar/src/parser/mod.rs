@@ -5,6 +5,8 @@ mod items;
 mod keywords;
 mod members;
 mod names;
+mod recover;
+mod split;
 mod sql;
 mod strings;
 
@@ -17,7 +19,8 @@ use pest::Parser as _;
 #[grammar = "mig.pest"]
 pub(crate) struct MigParser;
 
-/// Parses one file. On a syntax error the single diagnostic says where and what was expected.
+/// Parses one file. On syntax errors, every one of them is reported (up to a limit): the file
+/// is read again item by item, and a table that fails member by member.
 pub fn parse(file: FileId, text: &str) -> Result<File, Vec<Diagnostic>> {
     let nuls: Vec<Diagnostic> = text
         .match_indices('\0')
@@ -36,11 +39,7 @@ pub fn parse(file: FileId, text: &str) -> Result<File, Vec<Diagnostic>> {
         Err(_) => {
             // Parse again with token tracking on, which costs time only for a file that failed.
             pest::set_error_detail(true);
-            let error = match MigParser::parse(Rule::file, text) {
-                Err(error) => error,
-                Ok(_) => unreachable_error(),
-            };
-            return Err(vec![crate::syntax_error::convert(file, text, error)]);
+            return Err(recover::errors(file, text));
         }
     };
     let Some(root) = pairs.next() else {
@@ -50,19 +49,7 @@ pub fn parse(file: FileId, text: &str) -> Result<File, Vec<Diagnostic>> {
             comments: Vec::new(),
         });
     };
-    let mut comment_ends: Vec<(usize, usize)> = root
-        .clone()
-        .into_inner()
-        .flatten()
-        .filter(|p| p.as_rule() == Rule::COMMENT)
-        .map(|p| (p.as_span().start(), p.as_span().end()))
-        .collect();
-    comment_ends.sort_by_key(|&(_, end)| end);
-    let mut lower = Lower {
-        file,
-        errors: Vec::new(),
-        comment_ends,
-    };
+    let mut lower = Lower::new(file, 0, &root);
     let comments = root
         .clone()
         .into_inner()
@@ -81,7 +68,9 @@ pub fn parse(file: FileId, text: &str) -> Result<File, Vec<Diagnostic>> {
             comments,
         })
     } else {
-        Err(lower.errors)
+        let mut errors = lower.errors;
+        recover::cap(&mut errors);
+        Err(errors)
     }
 }
 
@@ -93,12 +82,32 @@ fn significant(pair: Pair<'_, Rule>) -> impl Iterator<Item = Pair<'_, Rule>> {
 
 struct Lower {
     file: FileId,
+    /// Where the parsed text starts in the file (a piece read alone after a syntax error).
+    offset: usize,
     errors: Vec<Diagnostic>,
     /// Start and end of every comment, sorted by end.
     comment_ends: Vec<(usize, usize)>,
 }
 
 impl Lower {
+    /// Lowers the pairs under `root`, which were parsed from text starting at `offset`.
+    fn new(file: FileId, offset: usize, root: &Pair<'_, Rule>) -> Lower {
+        let mut comment_ends: Vec<(usize, usize)> = root
+            .clone()
+            .into_inner()
+            .flatten()
+            .filter(|p| p.as_rule() == Rule::COMMENT)
+            .map(|p| (p.as_span().start(), p.as_span().end()))
+            .collect();
+        comment_ends.sort_by_key(|&(_, end)| end);
+        Lower {
+            file,
+            offset,
+            errors: Vec::new(),
+            comment_ends,
+        }
+    }
+
     /// The pair's span without trailing blanks and comment: a rule that ends in an optional
     /// part (`retire x down (...)?`) takes in what pest skipped before trying that part, and a
     /// span running into the comment after it would move the comment in `migc fmt` and
@@ -115,6 +124,7 @@ impl Lower {
         let kept = pair.as_str()[..end - start]
             .trim_end_matches([' ', '\t'])
             .len();
+        let start = start + self.offset;
         Span::new(self.file, start, start + kept)
     }
 }
@@ -126,11 +136,6 @@ fn next<'a>(it: &mut impl Iterator<Item = Pair<'a, Rule>>) -> Pair<'a, Rule> {
         Some(p) => p,
         None => unreachable_pair(),
     }
-}
-
-#[cold]
-fn unreachable_error() -> pest::error::Error<Rule> {
-    panic!("internal error: the grammar accepted a text on its second parse only")
 }
 
 #[cold]
