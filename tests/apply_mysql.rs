@@ -669,9 +669,13 @@ fn a_killed_step_shows_in_status_and_resumes() {
     ]);
     let mut c = connect(&db.url);
     wait_until("the step to wait for the metadata lock", || {
+        // The process list is the server's: other tests wait on their own `t` meanwhile.
         number(
             c.as_mut(),
-            "SELECT count(*) FROM information_schema.PROCESSLIST WHERE STATE LIKE 'Waiting for table metadata lock%' AND INFO LIKE 'ALTER TABLE t%'",
+            &format!(
+                "SELECT count(*) FROM information_schema.PROCESSLIST WHERE DB = '{}' AND STATE LIKE 'Waiting for table metadata lock%' AND INFO LIKE 'ALTER TABLE t%'",
+                db.name
+            ),
         ) == 1
     });
     let status = |json: bool| {

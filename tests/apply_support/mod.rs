@@ -124,7 +124,7 @@ static COUNTER: AtomicUsize = AtomicUsize::new(0);
 /// A database made for one test on a server and dropped when the value goes away.
 pub struct Scratch {
     pub url: String,
-    name: String,
+    pub name: String,
     admin: String,
 }
 
