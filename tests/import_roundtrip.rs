@@ -175,7 +175,7 @@ fn sqlite_round_trip_through_catalog_and_schema_command() {
     let dir = import(d, &url);
     let products = std::fs::read_to_string(dir.join("tables/products.mig")).expect("products");
     assert!(
-        products.contains("unique products_name_key (name)"),
+        products.contains("unique index products_name_key (name)"),
         "{products}"
     );
     let orders = std::fs::read_to_string(dir.join("tables/orders.mig")).expect("orders");

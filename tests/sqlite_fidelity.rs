@@ -46,9 +46,9 @@ fn catalog(db: &Connection) -> Vec<String> {
         )) {
             out.push(format!("{t}: table {row}"));
         }
-        // Types as SQLite reads them (it compares them without regard to case).
+        // Types as SQLite reads them back: as written, letter case and spaces included.
         for row in strings(&format!(
-            "SELECT cid, name, upper(type), \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo('{lit}') ORDER BY cid"
+            "SELECT cid, name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo('{lit}') ORDER BY cid"
         )) {
             out.push(format!("{t}: column {row}"));
         }

@@ -3,9 +3,8 @@
 use super::Reading;
 use crate::introspect;
 use crate::types::{builtin, Read};
-use migc_compiler::schema::{Index, Table, Unique};
+use migc_compiler::schema::Table;
 use migc_db::{Connection, DbError};
-use migc_grammar::Span;
 use migc_stdlib::Dialect;
 
 pub(crate) struct Sqlite;
@@ -64,9 +63,10 @@ impl Reading for Sqlite {
         }
     }
 
-    /// SQLite spells two things of the model its own way: an `integer` primary key of one
-    /// column is the rowid (numbered by the database, migc's `identity`), and a unique
-    /// constraint is a unique index.
+    /// SQLite spells one thing of the model its own way: an `integer` primary key of one
+    /// column is the rowid (numbered by the database, migc's `identity`). A unique constraint
+    /// (`UNIQUE` in the table, an automatic index) and a unique index (`CREATE UNIQUE INDEX`)
+    /// are different objects of its catalog, read as what they are.
     fn finish_table(&self, t: &mut Table) {
         if let Some(pk) = t.primary_key.as_ref().filter(|p| p.columns.len() == 1) {
             let name = pk.columns[0].clone();
@@ -75,23 +75,6 @@ impl Reading for Sqlite {
                     c.identity = true;
                 }
             }
-        }
-        let (uniques, rest): (Vec<Index>, Vec<Index>) = std::mem::take(&mut t.indexes)
-            .into_iter()
-            .partition(|i| i.unique && i.predicate.is_none() && i.plain_columns().is_some());
-        t.indexes = rest;
-        for i in uniques {
-            let columns = i
-                .plain_columns()
-                .unwrap_or_default()
-                .into_iter()
-                .map(str::to_string)
-                .collect();
-            t.uniques.push(Unique {
-                name: i.name,
-                columns,
-                origin: Span::default(),
-            });
         }
     }
 

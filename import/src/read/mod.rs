@@ -259,7 +259,7 @@ fn parser_error(text: &str, e: ParserError) -> (String, usize) {
     (message, offset)
 }
 
-fn offset_of(text: &str, line: usize, col: usize) -> usize {
+pub(super) fn offset_of(text: &str, line: usize, col: usize) -> usize {
     let mut start = 0;
     for _ in 1..line {
         match text[start..].find('\n') {

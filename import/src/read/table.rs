@@ -85,6 +85,17 @@ impl Reader {
         let enums: Vec<String> = self.schema.enums.keys().cloned().collect();
         let spelling = c.data_type.to_string();
         let mut read = types::read(self.dialect, &spelling, &enums);
+        // The type as the statement writes it (sqlparser writes it again in capitals).
+        let verbatim = verbatim_type(text, &c.name, &spelling).unwrap_or(spelling.clone());
+        if self.dialect == migc_stdlib::Dialect::Sqlite {
+            if let ColumnType::Native { spellings } = &mut read.ty {
+                if let Some(s) = spellings.get_mut(&self.dialect) {
+                    if !s.is_empty() && !s.contains(['"', '`', '\'']) {
+                        *s = verbatim.trim().to_string();
+                    }
+                }
+            }
+        }
         if let ast::DataType::Enum(members, _) = &c.data_type {
             // MySQL enums belong to their column: the model names them after it.
             let ename = format!("{table}_{cname}");
@@ -111,7 +122,7 @@ impl Reader {
             );
             read.ty = ColumnType::Enum { name: ename };
         }
-        let spellings = kept_spelling(self.dialect, &read.ty, &spelling);
+        let spellings = kept_spelling(self.dialect, &read.ty, &verbatim);
         let mut column = Column {
             name: cname.clone(),
             ty: read.ty,
@@ -383,18 +394,50 @@ fn kept_spelling(
     let Some(written) = migc_stdlib::builtin_type(name).map(|t| t.spelling(dialect, args)) else {
         return out;
     };
-    let squeeze = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase()
-    };
-    if squeeze(&written) != squeeze(spelling)
-        && migc_compiler::schema::is_sqlite_type_name(spelling)
-    {
+    // SQLite reads the type back as written, letter case and spaces included.
+    if written != spelling.trim() && migc_compiler::schema::is_sqlite_type_name(spelling) {
         out.insert(dialect, spelling.to_string());
     }
     out
+}
+
+/// The text of `text` that spells type `spelling` (as sqlparser writes it: capitals, no space
+/// after a comma) right after the column name `name`: letter case and spaces as written.
+fn verbatim_type(text: &str, name: &ast::Ident, spelling: &str) -> Option<String> {
+    let end = super::offset_of(
+        text,
+        name.span.end.line as usize,
+        name.span.end.column as usize,
+    );
+    let want: Vec<char> = spelling
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let rest = text.get(end..)?;
+    // The name's closing quote, if the span ends before it, then the space before the type.
+    let start = rest
+        .char_indices()
+        .find(|(_, c)| !c.is_whitespace() && !matches!(c, '"' | '`' | ']' | '\''))?
+        .0;
+    let raw = &rest[start..];
+    let mut matched = 0;
+    let mut len = 0;
+    for (i, c) in raw.char_indices() {
+        if matched == want.len() {
+            break;
+        }
+        len = i + c.len_utf8();
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut lower = c.to_lowercase();
+        if lower.next() != Some(want[matched]) || lower.next().is_some() {
+            return None;
+        }
+        matched += 1;
+    }
+    (matched == want.len()).then(|| raw[..len].to_string())
 }
 
 /// `CURRENT_TIMESTAMP`, `current_timestamp()`, `now()`, `CURRENT_TIMESTAMP(6)`: the current time.

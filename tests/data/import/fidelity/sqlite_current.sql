@@ -33,3 +33,9 @@ CREATE TABLE kv (
   k TEXT NOT NULL PRIMARY KEY,
   v TEXT
 );
+CREATE TABLE items (
+  id INTEGER PRIMARY KEY,
+  code varchar(20) NOT NULL,
+  price Numeric(10, 2),
+  qty integer
+);

@@ -48,3 +48,12 @@ CREATE TABLE audit (
   flag BOOLEAN NOT NULL DEFAULT 0,
   note VARCHAR(40)
 );
+-- Rebuilt (a column becomes NOT NULL): types keep the letter case and spaces they were
+-- written with; a unique index stays an index, not a constraint.
+CREATE TABLE items (
+  id INTEGER PRIMARY KEY,
+  code varchar(20) NOT NULL,
+  price Numeric(10, 2),
+  qty integer NOT NULL DEFAULT 1
+);
+CREATE UNIQUE INDEX items_code_key ON items (code);
