@@ -961,3 +961,83 @@ fn signature(why: &str) -> String {
     }
     out.join("\n")
 }
+
+// ---------------------------------------------------------------------------------------------
+// Defaults written per dialect
+
+/// A candidate native default: hostile text alone, or inside a string literal or a call, where
+/// a naive writer would let it close the literal or the call and go on.
+fn native_default_text(dialect: Dialect) -> BoxedStrategy<String> {
+    let shapes = select(
+        &[
+            "{}",
+            "'{}'",
+            "lower({})",
+            "({})",
+            "coalesce(1, {})",
+            "'{}' || 'x'",
+        ][..],
+    );
+    (shapes, hostile_text(dialect))
+        .prop_map(|(shape, text)| shape.replace("{}", &text))
+        .boxed()
+}
+
+/// Every native default migc accepts stays one expression in the statement it goes into: the
+/// `CREATE TABLE` holding it reads as one statement with that default (sqlparser, per
+/// dialect), and on a real SQLite database it creates its table and nothing else. The run
+/// must meet enough accepted texts to mean something.
+#[test]
+fn native_defaults_stay_one_expression() {
+    use sqlparser::dialect::{MySqlDialect, PostgreSqlDialect, SQLiteDialect};
+    for dialect in [Dialect::Postgres, Dialect::Mysql, Dialect::Sqlite] {
+        let d = migc_stdlib::Dialect::from_name(dialect.name()).expect("dialect");
+        let parser: Box<dyn sqlparser::dialect::Dialect> = match dialect {
+            Dialect::Postgres => Box::new(PostgreSqlDialect {}),
+            Dialect::Mysql => Box::new(MySqlDialect {}),
+            Dialect::Sqlite => Box::new(SQLiteDialect {}),
+        };
+        let mut runner = TestRunner::new(config(3000));
+        let accepted = std::cell::Cell::new(0u32);
+        let result = runner.run(&native_default_text(dialect), |text| {
+            if migc_compiler::one_expression(d, &text).is_err() {
+                return Ok(());
+            }
+            accepted.set(accepted.get() + 1);
+            let ddl = format!("CREATE TABLE t (c TEXT DEFAULT ({text}))");
+            let statements = sqlparser::parser::Parser::parse_sql(parser.as_ref(), &ddl)
+                .map_err(|e| TestCaseError::fail(format!("{ddl}: {e}")))?;
+            prop_assert_eq!(statements.len(), 1, "{}", ddl);
+            if dialect == Dialect::Sqlite {
+                let db = rusqlite::Connection::open_in_memory().expect("sqlite");
+                db.execute_batch("CREATE TABLE canary (x INTEGER)")
+                    .expect("canary");
+                // SQLite may refuse the default (an unknown function); it must not run more.
+                let _ = db.execute_batch(&ddl);
+                let names: Vec<String> = db
+                    .prepare("SELECT name FROM sqlite_schema ORDER BY name")
+                    .and_then(|mut s| {
+                        s.query_map([], |r| r.get(0))?
+                            .collect::<Result<Vec<String>, _>>()
+                    })
+                    .expect("catalog");
+                prop_assert!(
+                    names == ["canary", "t"] || names == ["canary"],
+                    "{}: {:?}",
+                    ddl,
+                    names
+                );
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            panic!("{}: {e}", dialect.name());
+        }
+        assert!(
+            accepted.get() >= 100,
+            "{}: only {} accepted texts",
+            dialect.name(),
+            accepted.get()
+        );
+    }
+}

@@ -9,4 +9,6 @@ pub mod snapshot;
 pub mod sql_text;
 mod table;
 
+pub use table::one_expression;
+
 pub use resolve::{compile, Compiled};

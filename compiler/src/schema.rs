@@ -233,6 +233,59 @@ impl PartialEq for Expr {
     }
 }
 
+impl Expr {
+    /// A default written per dialect (`default native(sqlite: "datetime('now')")`): its text
+    /// is that of the `.mig` file, `native(` then `dialect: "…"` pairs in dialect order, which
+    /// no portable expression starts with (the standard library has no function `native`).
+    pub fn native(spellings: &BTreeMap<Dialect, String>, origin: Span) -> Expr {
+        let pairs: Vec<String> = spellings
+            .iter()
+            .map(|(d, s)| format!("{}: {}", d.name(), mig_string(s)))
+            .collect();
+        Expr {
+            sql: format!("native({})", pairs.join(", ")),
+            origin,
+        }
+    }
+
+    /// The per-dialect texts of a default written with [`Expr::native`]; `None` for a portable
+    /// expression.
+    pub fn native_spellings(&self) -> Option<BTreeMap<Dialect, String>> {
+        let mut rest = self.sql.strip_prefix("native(")?.strip_suffix(')')?;
+        let mut out = BTreeMap::new();
+        while !rest.is_empty() {
+            let (name, after) = rest.split_once(": \"")?;
+            let dialect = Dialect::from_name(name)?;
+            let mut value = String::new();
+            let mut chars = after.char_indices();
+            let end = loop {
+                match chars.next()? {
+                    (i, '"') => break i,
+                    (_, '\\') => value.push(chars.next()?.1),
+                    (_, c) => value.push(c),
+                }
+            };
+            out.insert(dialect, value);
+            rest = &after[end + 1..];
+            rest = rest.strip_prefix(", ").unwrap_or(rest);
+        }
+        Some(out)
+    }
+}
+
+/// `s` as a `.mig` string: in double quotes, with `"` and `\` escaped.
+fn mig_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        if matches!(c, '"' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
 /// How a column is computed from the deployed shape: `from a, b up (...) down (...)`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Transform {
@@ -465,4 +518,37 @@ pub fn is_sqlite_type_name(s: &str) -> bool {
             }),
     };
     words_ok && args_ok
+}
+
+#[cfg(test)]
+mod native_default_tests {
+    use super::*;
+
+    #[test]
+    fn a_native_default_reads_back_as_written() {
+        let spellings = BTreeMap::from([
+            (
+                Dialect::Sqlite,
+                r#"printf('%s "q" \ %d', 'a', 1)"#.to_string(),
+            ),
+            (Dialect::Postgres, "now()".to_string()),
+        ]);
+        let e = Expr::native(&spellings, Span::default());
+        assert_eq!(
+            e.sql,
+            r#"native(postgres: "now()", sqlite: "printf('%s \"q\" \\ %d', 'a', 1)")"#
+        );
+        assert_eq!(e.native_spellings(), Some(spellings));
+    }
+
+    #[test]
+    fn a_portable_expression_is_not_native() {
+        for sql in ["now()", "'native(sqlite: \"x\")'", "native_(1)"] {
+            let e = Expr {
+                sql: sql.to_string(),
+                origin: Span::default(),
+            };
+            assert_eq!(e.native_spellings(), None, "{sql}");
+        }
+    }
 }

@@ -221,6 +221,8 @@ pub enum ColumnAttr {
     Autoincrement(Span),
     Unique(Span),
     Default(Sql, Span),
+    /// `default native(sqlite: "datetime('now')")`: the default as each dialect writes it.
+    NativeDefault(Vec<(Ident, StringLit)>, Span),
     Check {
         name: Option<Ident>,
         expr: Sql,
@@ -248,6 +250,7 @@ impl ColumnAttr {
             | ColumnAttr::Autoincrement(s)
             | ColumnAttr::Unique(s)
             | ColumnAttr::Default(_, s)
+            | ColumnAttr::NativeDefault(_, s)
             | ColumnAttr::RenamedFrom(_, s)
             | ColumnAttr::From(_, s)
             | ColumnAttr::Up(_, s)

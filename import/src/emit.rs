@@ -76,7 +76,11 @@ fn table(out: &mut String, t: &Table) {
             line.push_str(" identity");
         }
         if let Some(d) = &c.default {
-            let _ = write!(line, " default ({})", d.sql);
+            if d.native_spellings().is_some() {
+                let _ = write!(line, " default {}", d.sql);
+            } else {
+                let _ = write!(line, " default ({})", d.sql);
+            }
         }
         if c.on_update {
             line.push_str(" on update now()");

@@ -5,7 +5,9 @@ use migc_compiler::schema::{
     Check, Column, ColumnType, Expr, ForeignKey, Index, PrimaryKey, Table, Unique, View,
 };
 use migc_grammar::Span;
+use migc_stdlib::Dialect;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// The phases, in execution order. A gate stands between switch and contract: every instance of
 /// the application must run the new version before contract starts.
@@ -307,6 +309,9 @@ pub enum Op {
         column: String,
         from: ColumnType,
         to: ColumnType,
+        /// How a dialect that keeps type names as written spells `to` (the declared column's
+        /// `native(sqlite: "…")`).
+        to_spellings: BTreeMap<Dialect, String>,
     },
     SetDefault {
         table: String,

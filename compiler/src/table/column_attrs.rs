@@ -31,6 +31,7 @@ impl Resolver<'_> {
         let mut down: Option<(&ast::Sql, Span)> = None;
         let mut renamed: Option<(&ast::Ident, Span)> = None;
         let mut default: Option<(&ast::Sql, Span)> = None;
+        let mut native_default: Option<(&[(ast::Ident, ast::StringLit)], Span)> = None;
         let mut comment: Option<String> = None;
 
         let once = |this: &mut Self, slot: &mut Option<Span>, span: Span, what: &str| {
@@ -61,6 +62,12 @@ impl Resolver<'_> {
                         self.repeated("`default`", *s);
                     }
                     default = Some((sql, *s));
+                }
+                ColumnAttr::NativeDefault(spellings, s) => {
+                    if default.is_some() || native_default.is_some() {
+                        self.repeated("`default`", *s);
+                    }
+                    native_default = Some((spellings, *s));
                 }
                 ColumnAttr::Check { name, expr, span } => {
                     let scope = Scope {
@@ -211,6 +218,9 @@ impl Resolver<'_> {
         if let (Some(d), Some(i)) = (default, identity) {
             conflict(self, (i, "`identity`"), (d.1, "`default`"));
         }
+        if let (Some(d), Some(i)) = (native_default, identity) {
+            conflict(self, (i, "`identity`"), (d.1, "`default`"));
+        }
         if let Some(p) = primary {
             pk.push((cname.clone(), p));
         }
@@ -229,7 +239,10 @@ impl Resolver<'_> {
             }
         }
 
-        let default = default.and_then(|(sql, _)| self.default(sql, &column_ty));
+        let default = match native_default {
+            Some((spellings, span)) => self.native_default(spellings, span),
+            None => default.and_then(|(sql, _)| self.default(sql, &column_ty)),
+        };
         let transform = self.transform(def, from, up, down, renamed.map(|r| r.1), cols, owner);
         let column = &mut table.columns[index];
         column.nullable = not_null.is_none() && identity.is_none() && primary.is_none();

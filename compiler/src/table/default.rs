@@ -196,3 +196,80 @@ fn misfit(e: &sqlparser::ast::Expr, ty: &ColumnType) -> Option<Misfit> {
         _ => None,
     }
 }
+
+impl Resolver<'_> {
+    /// `default native(sqlite: "datetime('now')", …)`: each text one expression as its dialect
+    /// reads it, with nothing that could end the statement it goes into or hide the rest of it
+    /// (a `;`, a comment, a line break).
+    pub(super) fn native_default(
+        &mut self,
+        spellings: &[(ast::Ident, ast::StringLit)],
+        span: migc_grammar::Span,
+    ) -> Option<Expr> {
+        let mut map = std::collections::BTreeMap::new();
+        let mut ok = true;
+        for (dialect, text) in spellings {
+            let Some(d) = migc_stdlib::Dialect::from_name(&dialect.name) else {
+                self.unknown_dialect(dialect);
+                ok = false;
+                continue;
+            };
+            if let Err(why) = one_expression(d, &text.value) {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::BadExpression,
+                        format!("the {} default is not one expression: {why}", d.name()),
+                    )
+                    .primary(text.span, why)
+                    .help("write one SQL expression of that dialect, such as `datetime('now')`"),
+                );
+                ok = false;
+                continue;
+            }
+            if map.insert(d, text.value.clone()).is_some() {
+                self.repeated(&format!("`{}`", d.name()), dialect.span);
+                ok = false;
+            }
+        }
+        (ok && !map.is_empty()).then(|| Expr::native(&map, span))
+    }
+}
+
+/// Whether `text` is one expression of dialect `d` and nothing else: no statement separator,
+/// comment or line break, which would change what the statement it is written into does.
+pub fn one_expression(d: migc_stdlib::Dialect, text: &str) -> Result<(), String> {
+    use sqlparser::dialect::{MySqlDialect, PostgreSqlDialect, SQLiteDialect};
+    use sqlparser::tokenizer::{Token, Tokenizer, Whitespace};
+    let dialect: Box<dyn sqlparser::dialect::Dialect> = match d {
+        migc_stdlib::Dialect::Postgres => Box::new(PostgreSqlDialect {}),
+        migc_stdlib::Dialect::Mysql => Box::new(MySqlDialect {}),
+        migc_stdlib::Dialect::Sqlite => Box::new(SQLiteDialect {}),
+    };
+    if text.trim().is_empty() {
+        return Err("it is empty".into());
+    }
+    if text.chars().any(char::is_control) {
+        return Err("it holds a line break or another control character".into());
+    }
+    let tokens = Tokenizer::new(dialect.as_ref(), text)
+        .tokenize()
+        .map_err(|e| format!("it cannot be read ({})", e.message))?;
+    for t in &tokens {
+        match t {
+            Token::SemiColon => return Err("it holds `;`".into()),
+            Token::Whitespace(Whitespace::SingleLineComment { .. })
+            | Token::Whitespace(Whitespace::MultiLineComment(_)) => {
+                return Err("it holds a comment".into())
+            }
+            _ => {}
+        }
+    }
+    let mut parser = sqlparser::parser::Parser::new(dialect.as_ref()).with_tokens(tokens);
+    parser
+        .parse_expr()
+        .map_err(|e| format!("it cannot be read as an expression ({e})"))?;
+    if parser.peek_token().token != Token::EOF {
+        return Err("more follows the expression".into());
+    }
+    Ok(())
+}

@@ -9,6 +9,8 @@ mod foreign_key;
 mod index;
 mod transitions;
 
+pub use default::one_expression;
+
 use crate::expr::Scope;
 use crate::names;
 use crate::resolve::Resolver;

@@ -68,7 +68,7 @@ fn attrs(attrs: &[ColumnAttr], src: &str) -> String {
         ColumnAttr::Identity(_) | ColumnAttr::Autoincrement(_) => 1,
         ColumnAttr::NotNull(_) | ColumnAttr::Null(_) => 2,
         ColumnAttr::Unique(_) => 3,
-        ColumnAttr::Default(..) => 4,
+        ColumnAttr::Default(..) | ColumnAttr::NativeDefault(..) => 4,
         ColumnAttr::OnUpdate(..) => 5,
         ColumnAttr::Check { .. } => 6,
         ColumnAttr::References(_) => 7,
@@ -91,6 +91,9 @@ fn attrs(attrs: &[ColumnAttr], src: &str) -> String {
             ColumnAttr::Null(_) => "null".to_string(),
             ColumnAttr::Unique(_) => "unique".to_string(),
             ColumnAttr::Default(s, _) => format!("default {}", sql(s)),
+            ColumnAttr::NativeDefault(spellings, _) => {
+                format!("default {}", native(spellings, src))
+            }
             ColumnAttr::OnUpdate(s, _) => format!("on update {}", sql(s)),
             ColumnAttr::Check { name: n, expr, .. } => match n {
                 Some(n) => format!("check {} ({})", name(&n.name), expr.text),

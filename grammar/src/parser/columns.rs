@@ -20,7 +20,14 @@ impl Lower {
             Rule::identity_attr => ColumnAttr::Identity(span),
             Rule::autoincrement_attr => ColumnAttr::Autoincrement(span),
             Rule::unique_attr => ColumnAttr::Unique(span),
-            Rule::default_attr => ColumnAttr::Default(self.sql(next(&mut inner)), span),
+            Rule::default_attr => {
+                let value = next(&mut inner);
+                if value.as_rule() == Rule::native_type {
+                    ColumnAttr::NativeDefault(self.spellings(value), span)
+                } else {
+                    ColumnAttr::Default(self.sql(value), span)
+                }
+            }
             Rule::check_attr => {
                 let name = if inner.peek().map(|p| p.as_rule()) == Some(Rule::name) {
                     Some(self.ident(next(&mut inner)))

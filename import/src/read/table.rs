@@ -155,11 +155,14 @@ impl Reader {
                     }
                     match self.expr(&e) {
                         Ok(sql) => column.default = Some(sql),
-                        Err(what) => self.unread(
-                            at,
-                            text,
-                            Unread::column_default(table, &cname, &what, self.dialect, &print(e.clone(), Spelling::Dialect(self.dialect))),
-                        ),
+                        Err(what) => match self.native_default(&e, text) {
+                            Some(native) => column.default = Some(native),
+                            None => self.unread(
+                                at,
+                                text,
+                                Unread::column_default(table, &cname, &what, self.dialect, &print(e.clone(), Spelling::Dialect(self.dialect))),
+                            ),
+                        },
                     }
                 }
                 ColumnOption::Comment(s) => column.comment = Some(s),
@@ -288,7 +291,9 @@ impl Reader {
                             self.nextval.push((table.to_string(), column, seq));
                             return;
                         }
-                        let e = self.expr(&value);
+                        let e = self
+                            .expr(&value)
+                            .or_else(|what| self.native_default(&value, text).ok_or(what));
                         match e {
                             Ok(e) => {
                                 if let Some(c) = self.column_mut(table, &column) {
@@ -399,6 +404,73 @@ fn kept_spelling(
         out.insert(dialect, spelling.to_string());
     }
     out
+}
+
+impl Reader {
+    /// A default the portable layer cannot say, kept as the database's own text for its
+    /// dialect (`default native(sqlite: "datetime('now')")`): as the statement writes it where
+    /// its place is known, otherwise as sqlparser writes it; `None` when that text is not one
+    /// expression (a comment in it, say).
+    fn native_default(&self, e: &ast::Expr, text: &str) -> Option<migc_compiler::schema::Expr> {
+        let written = parenthesized_default(self.reading().parser(), e, text)
+            .filter(|v| migc_compiler::one_expression(self.dialect, v).is_ok())
+            .unwrap_or_else(|| {
+                let mut e = e;
+                while let ast::Expr::Nested(inner) = e {
+                    e = inner;
+                }
+                e.to_string()
+            });
+        migc_compiler::one_expression(self.dialect, &written).ok()?;
+        Some(migc_compiler::schema::Expr::native(
+            &BTreeMap::from([(self.dialect, written)]),
+            Span::default(),
+        ))
+    }
+}
+
+/// The text inside the parentheses of `DEFAULT (…)` holding expression `e` in statement
+/// `text`, as written: the last `DEFAULT` before the expression starts, then its balanced
+/// parentheses.
+fn parenthesized_default(
+    dialect: &dyn sqlparser::dialect::Dialect,
+    e: &ast::Expr,
+    text: &str,
+) -> Option<String> {
+    use sqlparser::ast::Spanned;
+    use sqlparser::keywords::Keyword;
+    use sqlparser::tokenizer::{Token, Tokenizer};
+    let start = e.span().start;
+    if start.line == 0 {
+        return None;
+    }
+    let tokens = Tokenizer::new(dialect, text)
+        .tokenize_with_location()
+        .ok()?;
+    let before = |t: &sqlparser::tokenizer::TokenWithSpan| {
+        (t.span.start.line, t.span.start.column) < (start.line, start.column)
+    };
+    let default = tokens.iter().rposition(|t| {
+        before(t) && matches!(&t.token, Token::Word(w) if w.keyword == Keyword::DEFAULT)
+    })?;
+    let mut rest = tokens[default + 1..]
+        .iter()
+        .filter(|t| !matches!(t.token, Token::Whitespace(_)));
+    let open = rest.next().filter(|t| t.token == Token::LParen)?;
+    let mut depth = 1;
+    let close = rest.find(|t| {
+        match t.token {
+            Token::LParen => depth += 1,
+            Token::RParen => depth -= 1,
+            _ => {}
+        }
+        depth == 0
+    })?;
+    let at = |l: sqlparser::tokenizer::Location| {
+        super::offset_of(text, l.line as usize, l.column as usize)
+    };
+    text.get(at(open.span.start) + 1..at(close.span.start))
+        .map(|s| s.trim().to_string())
 }
 
 /// The text of `text` that spells type `spelling` (as sqlparser writes it: capitals, no space

@@ -328,6 +328,7 @@ impl<'s> Builder<'s> {
                         column: c.name.clone(),
                         from: o.ty.clone(),
                         to: c.ty.clone(),
+                        to_spellings: c.spellings.clone(),
                     },
                     Some(c.origin),
                     Self::keys(&[], &[table_key(t)]),

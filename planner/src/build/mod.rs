@@ -235,6 +235,10 @@ fn temp_name(name: &str) -> String {
 /// Whether an expression gives a different value per row (`gen_uuid()`); such a default cannot
 /// be stored once for every existing row.
 fn is_volatile(e: &Expr) -> bool {
+    // A default written per dialect may be anything: filled for existing rows by a backfill.
+    if e.native_spellings().is_some() {
+        return true;
+    }
     migc_stdlib::functions()
         .iter()
         .filter(|f| f.volatile && f.name != "now" && f.name != "current_date")

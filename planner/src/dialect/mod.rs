@@ -322,6 +322,34 @@ pub(crate) fn located(d: Diagnostic, step: &Step) -> Diagnostic {
 
 /// The finding of a dialect given a step it never asks for (a table copy in phases where
 /// [`Lowering::check_needs_copy`] says no): a fault of the planner, not of the declaration.
+/// A default written per dialect (`default native(sqlite: "…")`) as dialect `d` writes it, in
+/// parentheses; `None` for a portable expression.
+pub(crate) fn native_expr(
+    e: &migc_compiler::schema::Expr,
+    d: Dialect,
+) -> Option<Result<String, Diagnostic>> {
+    let spellings = e.native_spellings()?;
+    Some(match spellings.get(&d) {
+        Some(text) => Ok(format!("({text})")),
+        None => {
+            let written: Vec<&str> = spellings.keys().map(|d| d.name()).collect();
+            Err(Diagnostic::error(
+                migc_grammar::Code::Unsupported,
+                format!(
+                    "this default is written for {} only, not for {}",
+                    written.join(" and "),
+                    d.name()
+                ),
+            )
+            .primary(e.origin, "default here")
+            .help(format!(
+                "add `{}: \"…\"` to its `native(…)`, or write a portable expression",
+                d.name()
+            )))
+        }
+    })
+}
+
 pub(crate) fn unasked(step: &Step) -> Diagnostic {
     Diagnostic::error(
         migc_grammar::Code::Unsupported,

@@ -110,10 +110,15 @@ impl State {
                 }
             }
             Op::AlterType {
-                table, column, to, ..
+                table,
+                column,
+                to,
+                to_spellings,
+                ..
             } => {
                 if let Some(c) = self.table_mut(table).and_then(|t| t.col_mut(column)) {
                     c.def.ty = to.clone();
+                    c.def.spellings.clone_from(to_spellings);
                 }
             }
             Op::SetDefault {

@@ -48,6 +48,7 @@ impl Postgres {
                 column,
                 from,
                 to,
+                ..
             } => column::alter_type(
                 self,
                 ctx,

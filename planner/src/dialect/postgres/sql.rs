@@ -28,10 +28,16 @@ pub(super) fn regclass(name: &str) -> String {
 }
 
 pub(super) fn expr(e: &Expr) -> Result<String, Diagnostic> {
+    if let Some(native) = crate::dialect::native_expr(e, D) {
+        return native;
+    }
     render(&e.sql, D, None).map_err(|u| unspellable(e, &u.function))
 }
 
 pub(super) fn expr_on(e: &Expr, qualifier: &str) -> Result<String, Diagnostic> {
+    if let Some(native) = crate::dialect::native_expr(e, D) {
+        return native;
+    }
     render(&e.sql, D, Some(qualifier)).map_err(|u| unspellable(e, &u.function))
 }
 

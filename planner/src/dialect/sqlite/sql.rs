@@ -83,6 +83,9 @@ pub(super) fn unspellable(e: &Expr, function: &str) -> Diagnostic {
 
 /// An expression of the schema spelled for SQLite; column references stay unqualified.
 pub(super) fn expr(e: &Expr) -> Result<String, Diagnostic> {
+    if let Some(native) = crate::dialect::native_expr(e, D) {
+        return native;
+    }
     crate::sql::render(&fix_casts(&e.sql), D, None).map_err(|u| unspellable(e, &u.function))
 }
 
@@ -120,6 +123,10 @@ pub(super) fn is_null(sql: &str) -> bool {
 
 pub(super) fn default_sql(e: &Expr) -> Result<String, Diagnostic> {
     let text = expr(e)?;
+    if e.native_spellings().is_some() {
+        // In parentheses already, as SQLite requires of an expression.
+        return Ok(text);
+    }
     // The clock keywords stand bare, as SQLite's own schemas write them.
     let keyword = ["CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME"]
         .into_iter()

@@ -75,6 +75,7 @@ impl Mysql {
                 column,
                 from,
                 to,
+                ..
             } => self.lower_alter_type(&mut l, ctx, scope, table, column, from, to, origin),
             Op::SetDefault {
                 table,

@@ -26,10 +26,16 @@ pub(super) fn lit(value: &str) -> String {
 }
 
 pub(super) fn expr(e: &Expr) -> Result<String, Diagnostic> {
+    if let Some(native) = crate::dialect::native_expr(e, D) {
+        return native;
+    }
     render(&fix_casts(&e.sql), D, None).map_err(|u| unspellable(e, &u.function))
 }
 
 pub(super) fn expr_on(e: &Expr, qualifier: &str) -> Result<String, Diagnostic> {
+    if let Some(native) = crate::dialect::native_expr(e, D) {
+        return native;
+    }
     render(&fix_casts(&e.sql), D, Some(qualifier)).map_err(|u| unspellable(e, &u.function))
 }
 
@@ -134,6 +140,10 @@ pub(super) fn is_lob(ty: &ColumnType) -> bool {
 /// every default of a TEXT/BLOB/JSON column) in parentheses (MySQL 8.0.13+, MariaDB 10.2+).
 pub(super) fn default_clause(d: &Expr, ty: &ColumnType) -> Result<String, Diagnostic> {
     let text = expr(d)?;
+    if d.native_spellings().is_some() {
+        // Already in parentheses.
+        return Ok(format!("DEFAULT {text}"));
+    }
     let lower = text.to_ascii_lowercase();
     let bare = text.starts_with('\'')
         || text.starts_with(|c: char| c.is_ascii_digit())
