@@ -37,5 +37,7 @@ CREATE TABLE items (
   id INTEGER PRIMARY KEY,
   code varchar(20) NOT NULL,
   price Numeric(10, 2),
-  qty integer
+  qty integer,
+  created TEXT DEFAULT (strftime('%s','now')),
+  label varchar(20)
 );

@@ -49,11 +49,14 @@ CREATE TABLE audit (
   note VARCHAR(40)
 );
 -- Rebuilt (a column becomes NOT NULL): types keep the letter case and spaces they were
--- written with; a unique index stays an index, not a constraint.
+-- written with, a widened one its new spelling; a default SQLite alone can say stays as
+-- written; a unique index stays an index, not a constraint.
 CREATE TABLE items (
   id INTEGER PRIMARY KEY,
   code varchar(20) NOT NULL,
   price Numeric(10, 2),
-  qty integer NOT NULL DEFAULT 1
+  qty integer NOT NULL DEFAULT 1,
+  created TEXT DEFAULT (strftime('%s','now')),
+  label VARCHAR(30)
 );
 CREATE UNIQUE INDEX items_code_key ON items (code);
