@@ -83,6 +83,12 @@ fn catalog(db: &Connection) -> Vec<String> {
             }
         }
     }
+    // Triggers, as written (a rebuilt table's are made again).
+    for row in strings(
+        "SELECT tbl_name, name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY tbl_name, name",
+    ) {
+        out.push(format!("trigger {row}"));
+    }
     // SQLite reads `AUTOINCREMENT` from the table's definition each time it opens it.
     for row in strings(
         "SELECT name FROM sqlite_schema WHERE type = 'table' AND upper(sql) LIKE '%AUTOINCREMENT%' ORDER BY name",

@@ -106,7 +106,7 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
         }
     };
     let steps = files.steps;
-    if let Some(d) = rebuild_loses_foreign(&files.rebuilt, &foreign) {
+    if let Some(d) = rebuild_loses_foreign(&files.rebuilt, &foreign, &to) {
         diagnostics.push(d);
         return fail(args, &sources, diagnostics);
     }
@@ -172,15 +172,19 @@ fn keep_foreign(
 }
 
 /// A table rebuild (SQLite) recreates the table with what migc knows of it: triggers and
-/// indexes it could not read would be lost, so such a plan is refused.
+/// indexes it could not read would be lost, so such a plan is refused, unless the declared
+/// schema has each as a native block (`migc import` writes them so), which the rebuild makes
+/// again.
 fn rebuild_loses_foreign(
     rebuilt: &std::collections::BTreeSet<String>,
     foreign: &source::Foreign,
+    to: &migc_compiler::schema::Schema,
 ) -> Option<Diagnostic> {
     let rebuilt = |table: &str| rebuilt.contains(table);
     let lost: Vec<String> = foreign
         .iter()
         .filter(|u| u.table.as_deref().is_some_and(rebuilt))
+        .filter(|u| !to.natives.contains_key(&u.native_name()))
         .map(|u| {
             format!(
                 "{} `{}` on table `{}`",

@@ -41,3 +41,7 @@ CREATE TABLE items (
   created TEXT DEFAULT (strftime('%s','now')),
   label varchar(20)
 );
+CREATE TRIGGER items_touch AFTER UPDATE OF price ON items
+BEGIN
+  UPDATE items SET qty = qty WHERE id = NEW.id;
+END;
