@@ -118,8 +118,19 @@ pub struct Column {
     pub renamed_from: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transform: Option<Transform>,
+    /// `as (price * quantity) stored`: the database computes the column from the row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated: Option<Generated>,
     #[serde(skip)]
     pub origin: Span,
+}
+
+/// How a generated column is computed: its expression over the row's other columns, and
+/// whether its values are kept on disk (`stored`) or computed when read (`virtual`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Generated {
+    pub expr: Expr,
+    pub stored: bool,
 }
 
 /// A column's type: a portable built-in, an enum of the schema, or per-dialect spellings.

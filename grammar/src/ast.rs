@@ -223,6 +223,12 @@ pub enum ColumnAttr {
     Default(Sql, Span),
     /// `default native(sqlite: "datetime('now')")`: the default as each dialect writes it.
     NativeDefault(Vec<(Ident, StringLit)>, Span),
+    /// `as (price * quantity) stored`: a generated column.
+    Generated {
+        expr: Sql,
+        stored: bool,
+        span: Span,
+    },
     Check {
         name: Option<Ident>,
         expr: Sql,
@@ -258,7 +264,7 @@ impl ColumnAttr {
             | ColumnAttr::Comment(_, s)
             | ColumnAttr::Collate(_, s)
             | ColumnAttr::OnUpdate(_, s) => *s,
-            ColumnAttr::Check { span, .. } => *span,
+            ColumnAttr::Check { span, .. } | ColumnAttr::Generated { span, .. } => *span,
             ColumnAttr::References(r) => r.span,
         }
     }

@@ -82,6 +82,10 @@ fn table(out: &mut String, t: &Table) {
                 let _ = write!(line, " default ({})", d.sql);
             }
         }
+        if let Some(g) = &c.generated {
+            let kind = if g.stored { "stored" } else { "virtual" };
+            let _ = write!(line, " as ({}) {kind}", g.expr.sql);
+        }
         if c.on_update {
             line.push_str(" on update now()");
         }

@@ -297,6 +297,10 @@ pub enum Op {
         table: String,
         column: Column,
         role: ColumnRole,
+        /// The column declared just before it, where a dialect that can place it puts it
+        /// (`None`: first, or at the end for a column no declaration places).
+        #[serde(skip)]
+        after: Option<String>,
     },
     DropColumn {
         table: String,

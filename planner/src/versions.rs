@@ -355,6 +355,7 @@ fn new_view(steps: &[Step], old: &Table, new: &Table, namespace: &str) -> Versio
                 table,
                 column,
                 role,
+                ..
             } if table == &old.name => {
                 let shown = match role {
                     ColumnRole::Shadow { of } => of.as_str(),

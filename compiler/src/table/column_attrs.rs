@@ -32,6 +32,7 @@ impl Resolver<'_> {
         let mut renamed: Option<(&ast::Ident, Span)> = None;
         let mut default: Option<(&ast::Sql, Span)> = None;
         let mut native_default: Option<(&[(ast::Ident, ast::StringLit)], Span)> = None;
+        let mut generated: Option<(&ast::Sql, bool, Span)> = None;
         let mut comment: Option<String> = None;
 
         let once = |this: &mut Self, slot: &mut Option<Span>, span: Span, what: &str| {
@@ -62,6 +63,12 @@ impl Resolver<'_> {
                         self.repeated("`default`", *s);
                     }
                     default = Some((sql, *s));
+                }
+                ColumnAttr::Generated { expr, stored, span } => {
+                    if generated.is_some() {
+                        self.repeated("`as (…)`", *span);
+                    }
+                    generated = Some((expr, *stored, *span));
                 }
                 ColumnAttr::NativeDefault(spellings, s) => {
                     if default.is_some() || native_default.is_some() {
@@ -221,6 +228,24 @@ impl Resolver<'_> {
         if let (Some(d), Some(i)) = (native_default, identity) {
             conflict(self, (i, "`identity`"), (d.1, "`default`"));
         }
+        if let Some((_, _, g)) = generated {
+            let what = "`as (…)` (generated)";
+            if let Some((_, d)) = default {
+                conflict(self, (g, what), (d, "`default`"));
+            }
+            if let Some((_, d)) = native_default {
+                conflict(self, (g, what), (d, "`default`"));
+            }
+            if let Some(i) = identity {
+                conflict(self, (g, what), (i, "`identity`"));
+            }
+            if let Some(p) = primary {
+                conflict(self, (g, what), (p, "`primary key`"));
+            }
+            if let Some((_, s)) = from {
+                conflict(self, (g, what), (s, "`from`"));
+            }
+        }
         if let Some(p) = primary {
             pk.push((cname.clone(), p));
         }
@@ -244,6 +269,19 @@ impl Resolver<'_> {
             None => default.and_then(|(sql, _)| self.default(sql, &column_ty)),
         };
         let transform = self.transform(def, from, up, down, renamed.map(|r| r.1), cols, owner);
+        let generated = generated.and_then(|(sql, stored, _)| {
+            let others: Vec<&str> = cols.iter().copied().filter(|c| *c != cname).collect();
+            let scope = Scope {
+                what: "a generated column",
+                columns: &others,
+                owner,
+                unknown_help: None,
+            };
+            self.checked(sql, &scope).map(|checked| Generated {
+                expr: checked.expr,
+                stored,
+            })
+        });
         let column = &mut table.columns[index];
         column.nullable = not_null.is_none() && identity.is_none() && primary.is_none();
         column.identity = identity.is_some();
@@ -252,5 +290,6 @@ impl Resolver<'_> {
         column.comment = comment;
         column.renamed_from = renamed.map(|(old, _)| old.name.clone());
         column.transform = transform;
+        column.generated = generated;
     }
 }

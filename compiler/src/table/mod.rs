@@ -85,6 +85,7 @@ impl<'a> Resolver<'a> {
                 comment: None,
                 renamed_from: None,
                 transform: None,
+                generated: None,
                 origin: def.name.span,
             });
             defs.push((def, *via));
@@ -99,6 +100,7 @@ impl<'a> Resolver<'a> {
         for (i, (def, _)) in defs.iter().enumerate() {
             self.column_attrs(&mut table, i, def, &cols, &owner, &mut pk);
         }
+        self.generated_from_generated(&table);
         // Each column marked `primary key` is a key of its own: two of them are an error, not a
         // composite key (as in SQL).
         pk_defs.extend(pk.iter().map(|(_, span)| *span));
@@ -371,6 +373,52 @@ fn inherit_collations(table: &mut Table) {
         };
         for c in table.columns.iter_mut().filter(|c| takes(&c.ty)) {
             c.collation.entry(d).or_insert_with(|| name.clone());
+        }
+    }
+}
+
+impl Resolver<'_> {
+    /// A generated column computed from another generated column: PostgreSQL refuses it, so a
+    /// portable schema cannot say it.
+    fn generated_from_generated(&mut self, table: &Table) {
+        use sqlparser::ast::{visit_expressions, Expr as E};
+        let generated: Vec<&str> = table
+            .columns
+            .iter()
+            .filter(|c| c.generated.is_some())
+            .map(|c| c.name.as_str())
+            .collect();
+        for c in &table.columns {
+            let Some(g) = &c.generated else { continue };
+            let Ok(parsed) = sqlparser::parser::Parser::new(&sqlparser::dialect::GenericDialect {})
+                .try_with_sql(&g.expr.sql)
+                .and_then(|mut p| p.parse_expr())
+            else {
+                continue;
+            };
+            let mut read: Option<String> = None;
+            let _ = visit_expressions(&parsed, |e| {
+                if let E::Identifier(i) = e {
+                    if read.is_none() && generated.contains(&i.value.as_str()) {
+                        read = Some(i.value.clone());
+                    }
+                }
+                std::ops::ControlFlow::<()>::Continue(())
+            });
+            if let Some(other) = read {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::BadExpression,
+                        format!(
+                            "generated column `{}` is computed from generated column `{other}`",
+                            c.name
+                        ),
+                    )
+                    .primary(c.origin, "computed from another generated column")
+                    .note("PostgreSQL computes a generated column from ordinary columns only")
+                    .help(format!("write `{other}`'s expression in its place")),
+                );
+            }
         }
     }
 }

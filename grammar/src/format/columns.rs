@@ -68,7 +68,7 @@ fn attrs(attrs: &[ColumnAttr], src: &str) -> String {
         ColumnAttr::Identity(_) | ColumnAttr::Autoincrement(_) => 1,
         ColumnAttr::NotNull(_) | ColumnAttr::Null(_) => 2,
         ColumnAttr::Unique(_) => 3,
-        ColumnAttr::Default(..) | ColumnAttr::NativeDefault(..) => 4,
+        ColumnAttr::Default(..) | ColumnAttr::NativeDefault(..) | ColumnAttr::Generated { .. } => 4,
         ColumnAttr::OnUpdate(..) => 5,
         ColumnAttr::Check { .. } => 6,
         ColumnAttr::References(_) => 7,
@@ -94,6 +94,11 @@ fn attrs(attrs: &[ColumnAttr], src: &str) -> String {
             ColumnAttr::NativeDefault(spellings, _) => {
                 format!("default {}", native(spellings, src))
             }
+            ColumnAttr::Generated { expr, stored, .. } => format!(
+                "as ({}) {}",
+                expr.text,
+                if *stored { "stored" } else { "virtual" }
+            ),
             ColumnAttr::OnUpdate(s, _) => format!("on update {}", sql(s)),
             ColumnAttr::Check { name: n, expr, .. } => match n {
                 Some(n) => format!("check {} ({})", name(&n.name), expr.text),

@@ -54,6 +54,11 @@ impl Lower {
                 ColumnAttr::OnUpdate(self.sql(value), span)
             }
             Rule::collate_attr => ColumnAttr::Collate(self.spellings(next(&mut inner)), span),
+            Rule::generated_attr => {
+                let expr = self.sql(next(&mut inner));
+                let stored = next(&mut inner).as_rule() == Rule::k_stored;
+                ColumnAttr::Generated { expr, stored, span }
+            }
             _ => ColumnAttr::Comment(self.string(next(&mut inner)), span),
         }
     }

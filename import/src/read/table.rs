@@ -6,7 +6,7 @@ use crate::collation;
 use crate::expr::{self, ident_value};
 use crate::types;
 use crate::unread::Unread;
-use migc_compiler::schema::{Column, ColumnType, Enum, EnumValue, Table};
+use migc_compiler::schema::{Column, ColumnType, Enum, EnumValue, Generated, Table};
 use migc_compiler::sql_text::{print, Spelling};
 use migc_grammar::Span;
 use sqlparser::ast::{
@@ -136,6 +136,7 @@ impl Reader {
             comment: None,
             renamed_from: None,
             transform: None,
+            generated: None,
             origin: Span::default(),
         };
         let mut constraints = Vec::new();
@@ -173,13 +174,28 @@ impl Reader {
                 } => column.identity = true,
                 ColumnOption::Generated {
                     generation_expr: Some(e),
+                    generation_expr_mode,
+                    ..
+                } if self.expr(&e).is_ok() => {
+                    // Computed when read unless said otherwise, as MySQL and SQLite do;
+                    // PostgreSQL writes `STORED`, the only kind it has.
+                    column.generated = self.expr(&e).ok().map(|expr| Generated {
+                        expr,
+                        stored: matches!(
+                            generation_expr_mode,
+                            Some(ast::GeneratedExpressionMode::Stored)
+                        ),
+                    });
+                }
+                ColumnOption::Generated {
+                    generation_expr: Some(e),
                     ..
                 } => {
                     self.warn(
                         at,
                         text,
-                        format!("the generated column `{table}.{cname}` is read as an ordinary column; its expression `{e}` is not"),
-                        Some("migc's model has no generated columns: declare the column and fill it from the application, or keep it as a `native` block"),
+                        format!("the generated column `{table}.{cname}` is read as an ordinary column; its expression `{e}` has no spelling in every dialect"),
+                        Some("declare it `as (<portable expression>) stored` or `virtual`, or fill it from the application"),
                     );
                 }
                 ColumnOption::DialectSpecific(tokens) => {

@@ -41,7 +41,7 @@ impl<'s> Builder<'s> {
         self.diagnostics.push(d);
     }
 
-    pub(super) fn add_column(&mut self, old: &Table, c: &'s Column) {
+    pub(super) fn add_column(&mut self, old: &Table, c: &'s Column, after: Option<String>) {
         let t = old.name.as_str();
         self.added_columns.insert(format!("{t}.{}", c.name));
         if c.identity {
@@ -56,7 +56,7 @@ impl<'s> Builder<'s> {
             return;
         }
         let volatile = c.default.as_ref().is_some_and(is_volatile);
-        if !c.nullable && c.default.is_none() {
+        if !c.nullable && c.default.is_none() && c.generated.is_none() {
             self.diagnostics.push(
                 Diagnostic::error(
                     Code::NotNullWithoutDefault,
@@ -85,6 +85,7 @@ impl<'s> Builder<'s> {
                 table: t.to_string(),
                 column: added,
                 role: ColumnRole::Plain,
+                after,
             },
             Some(c.origin),
             Keys {
@@ -141,7 +142,7 @@ impl<'s> Builder<'s> {
     }
 
     /// A column computed from the deployed shape (a rename or a transform).
-    pub(super) fn computed_column(&mut self, old: &Table, c: &'s Column) {
+    pub(super) fn computed_column(&mut self, old: &Table, c: &'s Column, after: Option<String>) {
         let t = old.name.as_str();
         self.added_columns.insert(format!("{t}.{}", c.name));
         let mut added = c.clone();
@@ -162,6 +163,7 @@ impl<'s> Builder<'s> {
                 table: t.to_string(),
                 column: added,
                 role: ColumnRole::Computed,
+                after,
             },
             Some(c.origin),
             Keys {
@@ -485,6 +487,7 @@ impl<'s> Builder<'s> {
                 table: t.to_string(),
                 column: added,
                 role: ColumnRole::Shadow { of: o.name.clone() },
+                after: None,
             },
             Some(c.origin),
             Keys {
@@ -626,6 +629,36 @@ impl<'s> Builder<'s> {
                     .help("set the column from the application, or add a new column with `on update now()`"),
                 );
             }
+        }
+    }
+
+    /// A deployed column that becomes generated, stops being generated, or is computed
+    /// otherwise: refused, as each dialect would rewrite the table or drop the column.
+    pub(super) fn generated_changes(&mut self, old: &Table, new: &Table) {
+        for c in &new.columns {
+            let Some(o) = old.column(&c.name) else {
+                continue;
+            };
+            let what = match (&o.generated, &c.generated) {
+                (None, None) => continue,
+                (Some(a), Some(b)) if a == b => continue,
+                (None, Some(_)) => "making deployed column `{}` generated",
+                (Some(_), None) => "making generated column `{}` an ordinary one",
+                (Some(a), Some(b)) if a.stored != b.stored => {
+                    "changing whether generated column `{}` is stored"
+                }
+                (Some(_), Some(_)) => "changing the expression of generated column `{}`",
+            };
+            let column = format!("{}.{}", new.name, c.name);
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::Unsupported,
+                    format!("{} is not supported yet", what.replace("{}", &column)),
+                )
+                .primary(c.origin, "column declared here")
+                .note("the databases recompute or drop the column's values for it, rewriting the table")
+                .help("add a new column declared as wanted, move the application to it, then drop this one"),
+            );
         }
     }
 

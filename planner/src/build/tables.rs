@@ -313,7 +313,7 @@ impl<'s> Builder<'s> {
                 if !c.nullable {
                     sync.required.push(c.name.clone());
                 }
-                self.computed_column(old, c);
+                self.computed_column(old, c, declared_before(new, &c.name));
                 continue;
             }
             if let Some(tr) = &c.transform {
@@ -333,7 +333,7 @@ impl<'s> Builder<'s> {
                     if !c.nullable {
                         sync.required.push(c.name.clone());
                     }
-                    self.computed_column(old, c);
+                    self.computed_column(old, c, declared_before(new, &c.name));
                     continue;
                 }
                 self.stale(
@@ -356,7 +356,7 @@ impl<'s> Builder<'s> {
             }
             plain_added.push(c);
             added.insert(c.name.clone());
-            self.add_column(old, c);
+            self.add_column(old, c, declared_before(new, &c.name));
         }
 
         for o in &old.columns {
@@ -473,6 +473,7 @@ impl<'s> Builder<'s> {
 
         self.collation_changes(old, new);
         self.on_update_changes(old, new);
+        self.generated_changes(old, new);
 
         let (was, now) = (Storage::of(old), Storage::of(new));
         if self.options.storage_options && was != now {
@@ -505,4 +506,10 @@ impl<'s> Builder<'s> {
             );
         }
     }
+}
+
+/// The column declared just before `column` in `new`: where an added column goes.
+fn declared_before(new: &Table, column: &str) -> Option<String> {
+    let at = new.columns.iter().position(|c| c.name == column)?;
+    at.checked_sub(1).map(|i| new.columns[i].name.clone())
 }

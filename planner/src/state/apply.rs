@@ -1,7 +1,7 @@
 //! What each operation changes: the one place that advances the state.
 
 use super::{State, Table};
-use crate::step::Op;
+use crate::step::{ColumnRole, Op};
 use migc_compiler::schema::{Check, ColumnType};
 
 impl Op {
@@ -92,15 +92,34 @@ impl State {
                     }
                 }
             }
-            Op::AddColumn { table, column, .. } => {
+            Op::AddColumn {
+                table,
+                column,
+                role,
+                after,
+            } => {
                 self.next_id += 1;
                 let id = self.next_id;
                 if let Some(t) = self.table_mut(table) {
                     if t.col(&column.name).is_none() {
-                        t.columns.push(super::Col {
+                        let col = super::Col {
                             id,
                             def: column.clone(),
-                        });
+                        };
+                        // Where it is declared: after the column declared before it, or first.
+                        let at = match (role, after) {
+                            (ColumnRole::Shadow { .. }, _) => None,
+                            (_, Some(before)) => t
+                                .columns
+                                .iter()
+                                .position(|c| &c.def.name == before)
+                                .map(|i| i + 1),
+                            (_, None) => Some(0),
+                        };
+                        match at {
+                            Some(i) => t.columns.insert(i, col),
+                            None => t.columns.push(col),
+                        }
                     }
                 }
             }

@@ -232,6 +232,7 @@ fn keyed(table: &Table, c: &str) -> bool {
 pub fn updatable(table: &Table) -> Option<&Column> {
     table.columns.iter().find(|c| {
         !keyed(table, &c.name)
+            && c.generated.is_none()
             && matches!(&c.ty, ColumnType::Builtin { name, .. } if name == "text")
     })
 }

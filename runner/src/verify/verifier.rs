@@ -3,7 +3,7 @@
 
 use super::{values, Case};
 use crate::run::{self, Options, Target};
-use migc_compiler::schema::{Schema, Table};
+use migc_compiler::schema::{Column, Schema, Table};
 use migc_db::{Connection, DbUrl};
 use migc_stdlib::Dialect;
 use std::collections::BTreeMap;
@@ -72,11 +72,16 @@ impl Verifier<'_> {
     }
 
     pub(super) fn insert(&mut self, schema: &Schema, table: &Table, n: u64) -> Result<(), String> {
-        let cols: Vec<String> = table.columns.iter().map(|c| self.ident(&c.name)).collect();
+        // Generated columns are the database's to compute.
+        let written: Vec<&Column> = table
+            .columns
+            .iter()
+            .filter(|c| c.generated.is_none())
+            .collect();
+        let cols: Vec<String> = written.iter().map(|c| self.ident(&c.name)).collect();
         let mut first_error = None;
         for variant in 0..6 {
-            let values: Vec<String> = table
-                .columns
+            let values: Vec<String> = written
                 .iter()
                 .map(|c| literal(self.dialect, schema, table, c, n, variant))
                 .collect();

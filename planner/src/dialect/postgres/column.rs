@@ -43,6 +43,12 @@ pub(super) fn add(
         q(&column.name)
     )]));
     l.down_loses = role.rollback_loses(table, &column.name);
+    // A stored generated column is computed for every row as it is added: the table is
+    // rewritten under the exclusive lock.
+    if column.generated.is_some() {
+        l.rewrite = true;
+        l.scan = true;
+    }
     Ok(())
 }
 

@@ -37,6 +37,7 @@ impl Postgres {
                 table,
                 column,
                 role,
+                ..
             } => column::add(self, &mut l, table, column, role)?,
             Op::DropColumn {
                 table,

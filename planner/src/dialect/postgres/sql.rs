@@ -87,6 +87,24 @@ pub(super) fn column_def(c: &Column) -> Result<String, Diagnostic> {
     if let Some(d) = &c.default {
         s.push_str(&format!(" DEFAULT {}", expr(d)?));
     }
+    if let Some(g) = &c.generated {
+        if !g.stored {
+            let mut d = Diagnostic::error(
+                Code::Unsupported,
+                format!(
+                    "PostgreSQL computes generated column `{}` only when stored",
+                    c.name
+                ),
+            )
+            .note("PostgreSQL 15 has no virtual generated columns")
+            .help("declare it `as (…) stored`");
+            if c.origin != migc_grammar::Span::default() {
+                d = d.primary(c.origin, "virtual here");
+            }
+            return Err(d);
+        }
+        s.push_str(&format!(" GENERATED ALWAYS AS ({}) STORED", expr(&g.expr)?));
+    }
     if !c.nullable {
         s.push_str(" NOT NULL");
     }

@@ -199,7 +199,8 @@ pub(super) fn state_conditions(s: &State, touched: &Touched) -> Vec<String> {
                 let mut cols: Vec<String> = t.columns.iter().map(|c| c.def.name.clone()).collect();
                 cols.sort();
                 let mut conds = vec![group_concat(
-                    &format!("SELECT name FROM pragma_table_info({})", lit(name)),
+                    // `table_xinfo`: `table_info` leaves out generated columns.
+                    &format!("SELECT name FROM pragma_table_xinfo({})", lit(name)),
                     &cols,
                 )];
                 // A unique constraint's index has a name SQLite makes up (`sqlite_autoindex_…`,

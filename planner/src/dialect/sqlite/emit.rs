@@ -527,6 +527,7 @@ impl Run<'_> {
                 table,
                 column,
                 role,
+                ..
             } => role.rollback_loses(table, &column.name),
             Op::DropColumn { table, column, .. }
                 if lost.contains(&format!("{table}.{} computed again", column.name)) =>

@@ -77,7 +77,28 @@ pub(super) fn migrate(
             None => c.def.nullable || b.relaxed(c),
             Some(d) => is_constant(&d.sql) && (c.def.nullable || b.relaxed(c) || !is_null(&d.sql)),
         };
-        if !default_ok || c.def.identity || pk_cols.contains(&&c.def.name) {
+        // `ADD COLUMN` takes a generated column only if it is virtual.
+        let generated_ok = c
+            .def
+            .generated
+            .as_ref()
+            .is_none_or(|g| !g.stored && c.def.nullable);
+        if !default_ok || !generated_ok || c.def.identity || pk_cols.contains(&&c.def.name) {
+            rebuild = true;
+        }
+    }
+    // `ADD COLUMN` puts a column last: one declared before columns the table has takes a
+    // rebuild, which writes the columns in their declared order.
+    let last_kept = b
+        .table
+        .columns
+        .iter()
+        .rposition(|c| a_ids.contains_key(&c.id));
+    if let Some(last_kept) = last_kept {
+        if b.table.columns[..last_kept]
+            .iter()
+            .any(|c| !a_ids.contains_key(&c.id))
+        {
             rebuild = true;
         }
     }
@@ -125,6 +146,10 @@ pub(super) fn migrate(
         }
         for c in &b.table.columns {
             let Some(o) = a_ids.get(&c.id) else { continue };
+            // A generated column is computed by the new table itself.
+            if c.def.generated.is_some() {
+                continue;
+            }
             targets.push(q(&c.def.name));
             let source = q(&o.def.name);
             let value = match remap.get(&c.id).filter(|m| !m.is_empty()) {

@@ -95,6 +95,13 @@ pub(super) fn col_def(t: &Written, c: &Col) -> Result<String, Diagnostic> {
     if let Some(d) = &c.def.default {
         s.push_str(&format!(" DEFAULT {}", default_sql(d)?));
     }
+    if let Some(g) = &c.def.generated {
+        s.push_str(&format!(
+            " GENERATED ALWAYS AS ({}) {}",
+            expr(&g.expr)?,
+            if g.stored { "STORED" } else { "VIRTUAL" }
+        ));
+    }
     if let Some(labels) = t.labels.get(&c.id) {
         let labels: Vec<String> = labels.iter().map(|l| lit(l)).collect();
         s.push_str(&format!(

@@ -211,7 +211,8 @@ pub(super) fn alias_sql(t: &state::Table, alias: &str) -> Result<Vec<String>, Di
     let mut names = Vec::new();
     let mut values = Vec::new();
     let mut sets = Vec::new();
-    for c in &t.columns {
+    // A generated column is the table's to compute: written through the view, it is not.
+    for c in t.columns.iter().filter(|c| c.def.generated.is_none()) {
         names.push(q(&c.def.name));
         values.push(match &c.def.default {
             Some(d) => format!("coalesce(NEW.{}, {})", q(&c.def.name), expr(d)?),

@@ -81,10 +81,12 @@ impl Mysql {
             .map(|p| p.columns.clone())
             .unwrap_or_default();
         let state = scope.state;
-        // The columns as they stand at this step (columns expand added included).
+        // The columns as they stand at this step (columns expand added included), but those
+        // the copy computes itself (generated).
         let cols: Vec<String> = state
             .columns(table)
             .iter()
+            .filter(|c| c.generated.is_none())
             .map(|c| c.name.clone())
             .collect();
         let shadow = crate::names::copy(table);

@@ -22,6 +22,16 @@ impl Mysql {
         role: &ColumnRole,
     ) -> Result<(), Diagnostic> {
         let state = scope.state;
+        if column.generated.as_ref().is_some_and(|g| g.stored) {
+            return Err(unsupported(
+                format!(
+                    "adding stored generated column `{table}.{}` copies the whole table under a lock on MySQL/MariaDB",
+                    column.name
+                ),
+                Some(column.origin),
+                "declare it `virtual` (computed when read, added in place), or compute it in a column the application fills",
+            ));
+        }
         let prog = |b: Body| self.program(scope, b);
         // Where the declaration puts it; a shadow next to the column whose place it takes.
         let at = match role {

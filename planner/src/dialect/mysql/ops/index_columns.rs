@@ -43,14 +43,21 @@ impl Mysql {
         )
     }
 
-    /// Whether the table holds STORED generated columns (of an expression or unique partial
-    /// index, deployed or declared).
+    /// Whether the table holds STORED generated columns (declared ones, or those of an
+    /// expression or unique partial index), deployed or declared.
     pub(crate) fn holds_stored_generated(&self, ctx: &Context<'_>, table: &str) -> bool {
         let state = State::deployed(ctx.from);
         [ctx.from, ctx.to]
             .iter()
             .filter_map(|schema| schema.tables.get(table))
             .any(|t| {
+                // A stored generated column of the schema's own.
+                if t.columns
+                    .iter()
+                    .any(|c| c.generated.as_ref().is_some_and(|g| g.stored))
+                {
+                    return true;
+                }
                 let state = table_state(t, &state);
                 // (A type the deployed state cannot spell is the index's own finding.)
                 t.indexes.iter().any(|index| {

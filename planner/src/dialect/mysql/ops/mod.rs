@@ -64,6 +64,7 @@ impl Mysql {
                 table,
                 column,
                 role,
+                ..
             } => self.lower_add_column(&mut l, ctx, scope, table, column, role),
             Op::DropColumn {
                 table,

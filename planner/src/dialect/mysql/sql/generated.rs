@@ -246,6 +246,7 @@ pub(crate) fn generated_columns(
                 comment: None,
                 renamed_from: None,
                 transform: None,
+                generated: None,
                 origin: index.origin,
             },
             name,

@@ -166,7 +166,20 @@ pub(super) fn column_def(c: &Column, state: &State) -> Result<String, Diagnostic
         s.push(' ');
         s.push_str(&collation(name));
     }
-    s.push_str(if c.nullable { " NULL" } else { " NOT NULL" });
+    if let Some(g) = &c.generated {
+        // Nullability follows the expression; MariaDB takes no `NULL` there (nor `NOT NULL`,
+        // which MySQL takes).
+        s.push_str(&format!(
+            " AS ({}) {}",
+            expr(&g.expr)?,
+            if g.stored { "STORED" } else { "VIRTUAL" }
+        ));
+        if !c.nullable {
+            s.push_str(" NOT NULL");
+        }
+    } else {
+        s.push_str(if c.nullable { " NULL" } else { " NOT NULL" });
+    }
     if c.identity {
         s.push_str(" AUTO_INCREMENT");
     }

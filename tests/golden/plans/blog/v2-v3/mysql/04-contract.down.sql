@@ -68,9 +68,9 @@ BEGIN
       IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND TABLE_TYPE = 'BASE TABLE') THEN
         IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND COLUMN_NAME = 'tag_id') THEN
           IF algo = 0 THEN
-            ALTER TABLE `post_tags` ADD COLUMN `tag_id` int NULL AFTER `post_id`, ALGORITHM=INSTANT;
+            ALTER TABLE `post_tags` ADD COLUMN `tag_id` int NULL AFTER `topic_id`, ALGORITHM=INSTANT;
           ELSE
-            ALTER TABLE `post_tags` ADD COLUMN `tag_id` int NULL AFTER `post_id`, ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE `post_tags` ADD COLUMN `tag_id` int NULL AFTER `topic_id`, ALGORITHM=INPLACE, LOCK=NONE;
           END IF;
         END IF;
       END IF;
@@ -230,9 +230,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'excerpt') THEN
         IF algo = 0 THEN
-          ALTER TABLE `posts` ADD COLUMN `excerpt` text NULL AFTER `body_markdown`, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` ADD COLUMN `excerpt` text NULL AFTER `summary`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `posts` ADD COLUMN `excerpt` text NULL AFTER `body_markdown`, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD COLUMN `excerpt` text NULL AFTER `summary`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;

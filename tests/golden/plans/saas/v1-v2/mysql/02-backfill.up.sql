@@ -49,8 +49,8 @@ BEGIN
           START TRANSACTION;
           SELECT COUNT(*) INTO locked_rows FROM `tasks`
             WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`tenant_id`, `id`) <= (upto_0, upto_1)) FOR UPDATE;
-          INSERT INTO `tasks__migc` (`tenant_id`, `id`, `project_id`, `number`, `title`, `body`, `status`, `priority`, `assignee_id`, `estimate_hours`, `due_date`, `created_at`, `updated_at`, `description`, `estimate_minutes`)
-            SELECT `tenant_id`, `id`, `project_id`, `number`, `title`, `body`, `status`, `priority`, `assignee_id`, `estimate_hours`, `due_date`, `created_at`, `updated_at`, `description`, `estimate_minutes` FROM `tasks` WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`tenant_id`, `id`) <= (upto_0, upto_1))
+          INSERT INTO `tasks__migc` (`tenant_id`, `id`, `project_id`, `number`, `title`, `description`, `body`, `status`, `priority`, `assignee_id`, `estimate_minutes`, `estimate_hours`, `due_date`, `created_at`, `updated_at`)
+            SELECT `tenant_id`, `id`, `project_id`, `number`, `title`, `description`, `body`, `status`, `priority`, `assignee_id`, `estimate_minutes`, `estimate_hours`, `due_date`, `created_at`, `updated_at` FROM `tasks` WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`tenant_id`, `id`) <= (upto_0, upto_1))
               AND NOT EXISTS (SELECT 1 FROM `tasks__migc` AS x WHERE x.`tenant_id` = `tasks`.`tenant_id` AND x.`id` = `tasks`.`id`)
             ON DUPLICATE KEY UPDATE `tenant_id` = `tasks__migc`.`tenant_id`;
           COMMIT;

@@ -38,9 +38,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'estimate_hours') THEN
         IF algo = 0 THEN
-          ALTER TABLE `tasks` ADD COLUMN `estimate_hours` decimal(5,1) NULL AFTER `assignee_id`, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` ADD COLUMN `estimate_hours` decimal(5,1) NULL AFTER `estimate_minutes`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `tasks` ADD COLUMN `estimate_hours` decimal(5,1) NULL AFTER `assignee_id`, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ADD COLUMN `estimate_hours` decimal(5,1) NULL AFTER `estimate_minutes`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -143,9 +143,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME = 'body') THEN
         IF algo = 0 THEN
-          ALTER TABLE `tasks` ADD COLUMN `body` text NULL AFTER `title`, ALGORITHM=INSTANT;
+          ALTER TABLE `tasks` ADD COLUMN `body` text NULL AFTER `description`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `tasks` ADD COLUMN `body` text NULL AFTER `title`, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tasks` ADD COLUMN `body` text NULL AFTER `description`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -252,9 +252,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND COLUMN_NAME = 'billing_email') THEN
         IF algo = 0 THEN
-          ALTER TABLE `tenants` ADD COLUMN `billing_email` text NULL AFTER `seat_limit`, ALGORITHM=INSTANT;
+          ALTER TABLE `tenants` ADD COLUMN `billing_email` text NULL AFTER `region`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `tenants` ADD COLUMN `billing_email` text NULL AFTER `seat_limit`, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tenants` ADD COLUMN `billing_email` text NULL AFTER `region`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;

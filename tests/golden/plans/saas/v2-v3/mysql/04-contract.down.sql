@@ -252,9 +252,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND COLUMN_NAME = 'name') THEN
         IF algo = 0 THEN
-          ALTER TABLE `tenants` ADD COLUMN `name` text NULL AFTER `slug`, ALGORITHM=INSTANT;
+          ALTER TABLE `tenants` ADD COLUMN `name` text NULL AFTER `display_name`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `tenants` ADD COLUMN `name` text NULL AFTER `slug`, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `tenants` ADD COLUMN `name` text NULL AFTER `display_name`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -536,9 +536,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'target_id') THEN
         IF algo = 0 THEN
-          ALTER TABLE `audit_log` ADD COLUMN `target_id` text NULL AFTER `action`, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` ADD COLUMN `target_id` text NULL AFTER `target`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `audit_log` ADD COLUMN `target_id` text NULL AFTER `action`, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` ADD COLUMN `target_id` text NULL AFTER `target`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -644,9 +644,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME = 'target_type') THEN
         IF algo = 0 THEN
-          ALTER TABLE `audit_log` ADD COLUMN `target_type` varchar(32) NULL AFTER `action`, ALGORITHM=INSTANT;
+          ALTER TABLE `audit_log` ADD COLUMN `target_type` varchar(32) NULL AFTER `target`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `audit_log` ADD COLUMN `target_type` varchar(32) NULL AFTER `action`, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `audit_log` ADD COLUMN `target_type` varchar(32) NULL AFTER `target`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;

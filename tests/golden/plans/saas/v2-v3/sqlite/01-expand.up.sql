@@ -35,20 +35,20 @@ BEGIN
   SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('api_keys') ORDER BY name)) = 'created_at,created_by,expires_at,id,last_used_at,name,prefix,revoked_at,secret_hash,tenant_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('api_keys') ORDER BY name)) = 'created_at,created_by,expires_at,id,last_used_at,name,prefix,revoked_at,secret_hash,tenant_id'
   AND EXISTS (SELECT 1 FROM pragma_index_list('api_keys') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'prefix')
   AND EXISTS (SELECT 1 FROM pragma_index_list('api_keys') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'tenant_id,name')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('api_keys') WHERE name IN ('api_keys_tenant_id_idx') ORDER BY name)) = 'api_keys_tenant_id_idx';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('audit_log') ORDER BY name)) = 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,target_id,target_type,tenant_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('audit_log') ORDER BY name)) = 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,target_id,target_type,tenant_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('audit_log') WHERE name IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'audit_log_tenant_id_target_type_target_id_idx') ORDER BY name)) = 'audit_log_tenant_id_occurred_at_idx,audit_log_tenant_id_target_type_target_id_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_audit_log_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) = 'assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,tenant_id,title,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('tasks') ORDER BY name)) = 'assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,tenant_id,title,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('tasks') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'tenant_id,project_id,number')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_board__migc', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) = 'tasks_board,tasks_tenant_id_assignee_id_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tasks' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tasks_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tenants') ORDER BY name)) = 'created_at,deleted_at,id,name,plan,region,seat_limit,slug,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('tenants') ORDER BY name)) = 'created_at,deleted_at,id,name,plan,region,seat_limit,slug,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) = 'tenants_deleted_at_idx,tenants_slug_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tenants' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tenants_guard');
@@ -60,12 +60,37 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'start', EXISTS (SELECT 1 FROM sql
 ALTER TABLE "api_keys" ADD COLUMN "scopes" text NOT NULL DEFAULT '["*"]';
 
 -- [3] add column `audit_log.target` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/security.mig:28:3
-ALTER TABLE "audit_log" ADD COLUMN "target" text;
+--     lock: database write lock; part of the rebuild of `audit_log` at step 4; rewrite: yes; scan: yes; from v3/security.mig:28:3
+-- done by the rebuild of `audit_log` at step 4
 
 -- [4] add shadow column `audit_log.payload__migc_new` of type `native(postgres: "jsonb", mysql: "json", sqlite: "text")` for `payload`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/security.mig:32:3
-ALTER TABLE "audit_log" ADD COLUMN "payload__migc_new" text;
+--     lock: database write lock; rebuilds `audit_log` (copies every row into a new table); rewrite: yes; scan: yes; from v3/security.mig:32:3
+-- rebuild "audit_log" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "audit_log";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'audit_log' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_type_target_id_idx'));
+CREATE TABLE "migc_new_audit_log" (
+  "id" integer PRIMARY KEY,
+  "tenant_id" text NOT NULL,
+  "actor_id" text,
+  "api_key_id" text,
+  "action" varchar(64) NOT NULL,
+  "target" text,
+  "target_type" varchar(32) NOT NULL,
+  "target_id" text NOT NULL,
+  "payload" text NOT NULL DEFAULT '{}',
+  "ip_address" text,
+  "occurred_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "payload__migc_new" text,
+  FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
+);
+INSERT INTO "migc_new_audit_log" ("id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "payload", "ip_address", "occurred_at") SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "payload", "ip_address", "occurred_at" FROM "audit_log";
+DROP TABLE "audit_log";
+PRAGMA legacy_alter_table = 1;
+ALTER TABLE "migc_new_audit_log" RENAME TO "audit_log";
+PRAGMA legacy_alter_table = 0;
+CREATE INDEX "audit_log_tenant_id_occurred_at_idx" ON "audit_log" ("tenant_id", "occurred_at" DESC);
+CREATE INDEX "audit_log_tenant_id_target_type_target_id_idx" ON "audit_log" ("tenant_id", "target_type", "target_id");
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "audit_log") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [5] create index `audit_log_tenant_id_target_idx` on `audit_log`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/security.mig:36:3
@@ -74,7 +99,7 @@ CREATE INDEX "audit_log_tenant_id_target_idx" ON "audit_log" ("tenant_id", "targ
 -- [6] install the dual-write trigger on `audit_log`
 --     lock: database write lock; rebuilds `audit_log` (copies every row into a new table); rewrite: yes; scan: yes; from v3/security.mig:21:7
 -- rebuild "audit_log" (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 1, count(*) FROM "audit_log";
+INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "audit_log";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'audit_log' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_type_target_id_idx', 'audit_log_tenant_id_target_idx'));
 CREATE TABLE "migc_new_audit_log" (
   "id" integer PRIMARY KEY,
@@ -82,16 +107,16 @@ CREATE TABLE "migc_new_audit_log" (
   "actor_id" text,
   "api_key_id" text,
   "action" varchar(64) NOT NULL,
+  "target" text,
   "target_type" varchar(32),
   "target_id" text,
   "payload" text NOT NULL DEFAULT '{}',
   "ip_address" text,
   "occurred_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  "target" text,
   "payload__migc_new" text,
   FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
 );
-INSERT INTO "migc_new_audit_log" ("id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "payload", "ip_address", "occurred_at", "target", "payload__migc_new") SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "payload", "ip_address", "occurred_at", "target", "payload__migc_new" FROM "audit_log";
+INSERT INTO "migc_new_audit_log" ("id", "tenant_id", "actor_id", "api_key_id", "action", "target", "target_type", "target_id", "payload", "ip_address", "occurred_at", "payload__migc_new") SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target", "target_type", "target_id", "payload", "ip_address", "occurred_at", "payload__migc_new" FROM "audit_log";
 DROP TABLE "audit_log";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_audit_log" RENAME TO "audit_log";
@@ -120,15 +145,50 @@ BEGIN
   UPDATE "audit_log" SET "target_type" = substr("target" || ':', 1, instr("target" || ':', ':') - 1), "target_id" = substr(substr("target" || ':', instr("target" || ':', ':') + length(':')), 1, instr(substr("target" || ':', instr("target" || ':', ':') + length(':')), ':') - 1) WHERE rowid = NEW.rowid AND (coalesce(NEW."target" <> OLD."target", NEW."target" IS NOT NULL OR OLD."target" IS NOT NULL)) AND NOT (coalesce(NEW."target_type" <> OLD."target_type", NEW."target_type" IS NOT NULL OR OLD."target_type" IS NOT NULL) OR coalesce(NEW."target_id" <> OLD."target_id", NEW."target_id" IS NOT NULL OR OLD."target_id" IS NOT NULL));
 END;
 CREATE TABLE "migc_sync_audit_log_guard" (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "audit_log") = (SELECT rows FROM temp.migc_count WHERE n = 1);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "audit_log") = (SELECT rows FROM temp.migc_count WHERE n = 2);
 
 -- [7] add shadow column `tasks.status__migc_new` of type `task_status__migc` for `status`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/projects.mig:36:3
 ALTER TABLE "tasks" ADD COLUMN "status__migc_new" text CHECK ("status__migc_new" IN ('todo', 'in_progress', 'blocked', 'done'));
 
 -- [8] add column `tasks.archived_at` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/projects.mig:41:3
-ALTER TABLE "tasks" ADD COLUMN "archived_at" timestamptz;
+--     lock: database write lock; rebuilds `tasks` (copies every row into a new table); rewrite: yes; scan: yes; from v3/projects.mig:41:3
+-- rebuild "tasks" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "tasks";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tasks' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tasks_number_key', 'tasks_board', 'tasks_tenant_id_assignee_id_idx'));
+CREATE TABLE "migc_new_tasks" (
+  "tenant_id" text NOT NULL,
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "project_id" text NOT NULL,
+  "number" integer NOT NULL,
+  "title" text NOT NULL,
+  "description" text,
+  "status" text NOT NULL DEFAULT 'todo' CHECK ("status" IN ('todo', 'in_progress', 'blocked', 'done', 'archived')),
+  "priority" integer NOT NULL DEFAULT 3,
+  "assignee_id" text,
+  "estimate_minutes" integer,
+  "due_date" date,
+  "archived_at" timestamptz,
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "status__migc_new" text CHECK ("status__migc_new" IN ('todo', 'in_progress', 'blocked', 'done')),
+  PRIMARY KEY ("tenant_id", "id"),
+  CONSTRAINT "tasks_number_check" CHECK ("number" > 0),
+  CONSTRAINT "tasks_title_check" CHECK (length("title") BETWEEN 1 AND 500),
+  CONSTRAINT "tasks_priority_check" CHECK ("priority" BETWEEN 1 AND 5),
+  CONSTRAINT "tasks_estimate_minutes_check" CHECK ("estimate_minutes" >= 0),
+  CONSTRAINT "tasks_number_key" UNIQUE ("tenant_id", "project_id", "number"),
+  FOREIGN KEY ("tenant_id", "project_id") REFERENCES "projects" ("tenant_id", "id") ON DELETE CASCADE,
+  FOREIGN KEY ("tenant_id", "assignee_id") REFERENCES "members" ("tenant_id", "user_id")
+);
+INSERT INTO "migc_new_tasks" (rowid, "tenant_id", "id", "project_id", "number", "title", "description", "status", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at", "status__migc_new") SELECT rowid, "tenant_id", "id", "project_id", "number", "title", "description", "status", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at", "status__migc_new" FROM "tasks";
+DROP TABLE "tasks";
+PRAGMA legacy_alter_table = 1;
+ALTER TABLE "migc_new_tasks" RENAME TO "tasks";
+PRAGMA legacy_alter_table = 0;
+CREATE INDEX "tasks_board" ON "tasks" ("tenant_id", "project_id", "status", "priority") WHERE "status" <> 'archived';
+CREATE INDEX "tasks_tenant_id_assignee_id_idx" ON "tasks" ("tenant_id", "assignee_id") WHERE "assignee_id" IS NOT NULL;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tasks") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [9] create index `tasks_board__migc` on `tasks`
 --     lock: database write lock while the index is built; rewrite: no; scan: yes; from v3/projects.mig:48:3
@@ -155,17 +215,43 @@ BEGIN
 END;
 
 -- [11] add column `tenants.display_name` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/tenants.mig:11:3
-ALTER TABLE "tenants" ADD COLUMN "display_name" text;
-
--- [12] install the dual-write trigger on `tenants`
---     lock: database write lock; rebuilds `tenants` (copies every row into a new table); rewrite: yes; scan: yes; from v3/tenants.mig:7:7
+--     lock: database write lock; rebuilds `tenants` (copies every row into a new table); rewrite: yes; scan: yes; from v3/tenants.mig:11:3
 -- rebuild "tenants" (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "tenants";
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "tenants";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tenants' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tenants_deleted_at_idx', 'tenants_slug_key'));
 CREATE TABLE "migc_new_tenants" (
   "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
   "slug" varchar(63) NOT NULL,
+  "display_name" text,
+  "name" text NOT NULL,
+  "plan" text NOT NULL DEFAULT 'free' CHECK ("plan" IN ('free', 'pro', 'enterprise')),
+  "seat_limit" integer,
+  "region" varchar(16) NOT NULL DEFAULT 'eu-central-1',
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "deleted_at" timestamptz,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "tenants_slug_check" CHECK (length("slug") >= 3),
+  CONSTRAINT "tenants_seat_limit_check" CHECK ("seat_limit" > 0)
+);
+INSERT INTO "migc_new_tenants" (rowid, "id", "slug", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at") SELECT rowid, "id", "slug", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
+DROP TABLE "tenants";
+PRAGMA legacy_alter_table = 1;
+ALTER TABLE "migc_new_tenants" RENAME TO "tenants";
+PRAGMA legacy_alter_table = 0;
+CREATE INDEX "tenants_deleted_at_idx" ON "tenants" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
+CREATE UNIQUE INDEX "tenants_slug_key" ON "tenants" ((lower("slug")));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tenants") = (SELECT rows FROM temp.migc_count WHERE n = 4);
+
+-- [12] install the dual-write trigger on `tenants`
+--     lock: database write lock; rebuilds `tenants` (copies every row into a new table); rewrite: yes; scan: yes; from v3/tenants.mig:7:7
+-- rebuild "tenants" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "tenants";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tenants' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tenants_deleted_at_idx', 'tenants_slug_key'));
+CREATE TABLE "migc_new_tenants" (
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "slug" varchar(63) NOT NULL,
+  "display_name" text,
   "name" text,
   "plan" text NOT NULL DEFAULT 'free' CHECK ("plan" IN ('free', 'pro', 'enterprise')),
   "seat_limit" integer,
@@ -173,12 +259,11 @@ CREATE TABLE "migc_new_tenants" (
   "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "deleted_at" timestamptz,
-  "display_name" text,
   PRIMARY KEY ("id"),
   CONSTRAINT "tenants_slug_check" CHECK (length("slug") >= 3),
   CONSTRAINT "tenants_seat_limit_check" CHECK ("seat_limit" > 0)
 );
-INSERT INTO "migc_new_tenants" (rowid, "id", "slug", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at", "display_name") SELECT rowid, "id", "slug", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at", "display_name" FROM "tenants";
+INSERT INTO "migc_new_tenants" (rowid, "id", "slug", "display_name", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at") SELECT rowid, "id", "slug", "display_name", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
 DROP TABLE "tenants";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_tenants" RENAME TO "tenants";
@@ -203,7 +288,7 @@ BEGIN
   UPDATE "tenants" SET "name" = "display_name" WHERE rowid = NEW.rowid AND (coalesce(NEW."display_name" <> OLD."display_name", NEW."display_name" IS NOT NULL OR OLD."display_name" IS NOT NULL)) AND NOT (coalesce(NEW."name" <> OLD."name", NEW."name" IS NOT NULL OR OLD."name" IS NOT NULL));
 END;
 CREATE TABLE "migc_sync_tenants_guard" (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tenants") = (SELECT rows FROM temp.migc_count WHERE n = 2);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tenants") = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
 -- [13] drop view `open_tasks` to redefine it
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/projects.mig:52:6
@@ -213,20 +298,20 @@ DROP VIEW "open_tasks";
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/projects.mig:52:6
 CREATE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "t"."archived_at" IS NULL AND "p"."deleted_at" IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('api_keys') ORDER BY name)) = 'created_at,created_by,expires_at,id,last_used_at,name,prefix,revoked_at,scopes,secret_hash,tenant_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('api_keys') ORDER BY name)) = 'created_at,created_by,expires_at,id,last_used_at,name,prefix,revoked_at,scopes,secret_hash,tenant_id'
   AND EXISTS (SELECT 1 FROM pragma_index_list('api_keys') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'prefix')
   AND EXISTS (SELECT 1 FROM pragma_index_list('api_keys') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'tenant_id,name')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('api_keys') WHERE name IN ('api_keys_tenant_id_idx') ORDER BY name)) = 'api_keys_tenant_id_idx';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('audit_log') ORDER BY name)) = 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,payload__migc_new,target,target_id,target_type,tenant_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('audit_log') ORDER BY name)) = 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,payload__migc_new,target,target_id,target_type,tenant_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('audit_log') WHERE name IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'audit_log_tenant_id_target_type_target_id_idx') ORDER BY name)) = 'audit_log_tenant_id_occurred_at_idx,audit_log_tenant_id_target_idx,audit_log_tenant_id_target_type_target_id_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_audit_log_insert,migc_sync_audit_log_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_audit_log_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) = 'archived_at,assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,status__migc_new,tenant_id,title,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('tasks') ORDER BY name)) = 'archived_at,assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,status__migc_new,tenant_id,title,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('tasks') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'tenant_id,project_id,number')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_board__migc', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) = 'tasks_board,tasks_board__migc,tasks_tenant_id_assignee_id_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tasks' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_tasks_insert,migc_sync_tasks_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tasks_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tenants') ORDER BY name)) = 'created_at,deleted_at,display_name,id,name,plan,region,seat_limit,slug,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('tenants') ORDER BY name)) = 'created_at,deleted_at,display_name,id,name,plan,region,seat_limit,slug,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) = 'tenants_deleted_at_idx,tenants_slug_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tenants' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_tenants_insert,migc_sync_tenants_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tenants_guard');
@@ -237,11 +322,12 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('members'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('projects'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('roles'));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('tasks'));
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('tenants'));
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 15;
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 7;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 21;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 8;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;
 DROP TABLE IF EXISTS temp.migc_check;

@@ -35,16 +35,16 @@ BEGIN
   SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('audit_log') ORDER BY name)) = 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,target,tenant_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('audit_log') ORDER BY name)) = 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,target,tenant_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('audit_log') WHERE name IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'audit_log_tenant_id_target_type_target_id_idx') ORDER BY name)) = 'audit_log_tenant_id_occurred_at_idx,audit_log_tenant_id_target_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_audit_log_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) = 'archived_at,assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,tenant_id,title,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('tasks') ORDER BY name)) = 'archived_at,assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,tenant_id,title,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('tasks') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'tenant_id,project_id,number')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_board__migc', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) = 'tasks_board,tasks_tenant_id_assignee_id_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tasks' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tasks_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tenants') ORDER BY name)) = 'created_at,deleted_at,display_name,id,plan,region,seat_limit,slug,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('tenants') ORDER BY name)) = 'created_at,deleted_at,display_name,id,plan,region,seat_limit,slug,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) = 'tenants_deleted_at_idx,tenants_slug_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tenants' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tenants_guard');
@@ -67,10 +67,10 @@ CREATE TABLE "migc_new_tasks" (
   "assignee_id" text,
   "estimate_minutes" integer,
   "due_date" date,
+  "archived_at" timestamptz,
   "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "status" text NOT NULL CHECK ("status" IN ('todo', 'in_progress', 'blocked', 'done')),
-  "archived_at" timestamptz,
   PRIMARY KEY ("tenant_id", "id"),
   CONSTRAINT "tasks_number_check" CHECK ("number" > 0),
   CONSTRAINT "tasks_title_check" CHECK (length("title") BETWEEN 1 AND 500),
@@ -80,7 +80,7 @@ CREATE TABLE "migc_new_tasks" (
   FOREIGN KEY ("tenant_id", "project_id") REFERENCES "projects" ("tenant_id", "id") ON DELETE CASCADE,
   FOREIGN KEY ("tenant_id", "assignee_id") REFERENCES "members" ("tenant_id", "user_id")
 );
-INSERT INTO "migc_new_tasks" (rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at", "status", "archived_at") SELECT rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at", "status", "archived_at" FROM "tasks";
+INSERT INTO "migc_new_tasks" (rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "archived_at", "created_at", "updated_at", "status") SELECT rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "archived_at", "created_at", "updated_at", "status" FROM "tasks";
 DROP TABLE "tasks";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_tasks" RENAME TO "tasks";
@@ -126,10 +126,10 @@ CREATE TABLE "migc_new_tasks" (
   "assignee_id" text,
   "estimate_minutes" integer,
   "due_date" date,
+  "archived_at" timestamptz,
   "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "status__migc_new" text CHECK ("status__migc_new" IN ('todo', 'in_progress', 'blocked', 'done')),
-  "archived_at" timestamptz,
   PRIMARY KEY ("tenant_id", "id"),
   CONSTRAINT "tasks_number_check" CHECK ("number" > 0),
   CONSTRAINT "tasks_title_check" CHECK (length("title") BETWEEN 1 AND 500),
@@ -139,7 +139,7 @@ CREATE TABLE "migc_new_tasks" (
   FOREIGN KEY ("tenant_id", "project_id") REFERENCES "projects" ("tenant_id", "id") ON DELETE CASCADE,
   FOREIGN KEY ("tenant_id", "assignee_id") REFERENCES "members" ("tenant_id", "user_id")
 );
-INSERT INTO "migc_new_tasks" (rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at", "status__migc_new", "archived_at") SELECT rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at", "status", "archived_at" FROM "tasks";
+INSERT INTO "migc_new_tasks" (rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "archived_at", "created_at", "updated_at", "status__migc_new") SELECT rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "archived_at", "created_at", "updated_at", "status" FROM "tasks";
 DROP TABLE "tasks";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_tasks" RENAME TO "tasks";
@@ -170,9 +170,41 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tas
 
 -- [45] undo: drop column `tasks.status`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-DROP TRIGGER "migc_sync_tasks_insert";
-DROP TRIGGER "migc_sync_tasks_update";
-ALTER TABLE "tasks" ADD COLUMN "status" text NOT NULL DEFAULT 'todo' CHECK ("status" IN ('todo', 'in_progress', 'blocked', 'done', 'archived'));
+-- rebuild "tasks" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "tasks";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tasks' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tasks_number_key', 'tasks_tenant_id_assignee_id_idx', 'tasks_board', 'migc_sync_tasks_insert', 'migc_sync_tasks_update'));
+CREATE TABLE "migc_new_tasks" (
+  "tenant_id" text NOT NULL,
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "project_id" text NOT NULL,
+  "number" integer NOT NULL,
+  "title" text NOT NULL,
+  "description" text,
+  "status" text NOT NULL DEFAULT 'todo' CHECK ("status" IN ('todo', 'in_progress', 'blocked', 'done', 'archived')),
+  "priority" integer NOT NULL DEFAULT 3,
+  "assignee_id" text,
+  "estimate_minutes" integer,
+  "due_date" date,
+  "archived_at" timestamptz,
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "status__migc_new" text CHECK ("status__migc_new" IN ('todo', 'in_progress', 'blocked', 'done')),
+  PRIMARY KEY ("tenant_id", "id"),
+  CONSTRAINT "tasks_number_check" CHECK ("number" > 0),
+  CONSTRAINT "tasks_title_check" CHECK (length("title") BETWEEN 1 AND 500),
+  CONSTRAINT "tasks_priority_check" CHECK ("priority" BETWEEN 1 AND 5),
+  CONSTRAINT "tasks_estimate_minutes_check" CHECK ("estimate_minutes" >= 0),
+  CONSTRAINT "tasks_number_key" UNIQUE ("tenant_id", "project_id", "number"),
+  FOREIGN KEY ("tenant_id", "project_id") REFERENCES "projects" ("tenant_id", "id") ON DELETE CASCADE,
+  FOREIGN KEY ("tenant_id", "assignee_id") REFERENCES "members" ("tenant_id", "user_id")
+);
+INSERT INTO "migc_new_tasks" (rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "archived_at", "created_at", "updated_at", "status__migc_new") SELECT rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "archived_at", "created_at", "updated_at", "status__migc_new" FROM "tasks";
+DROP TABLE "tasks";
+PRAGMA legacy_alter_table = 1;
+ALTER TABLE "migc_new_tasks" RENAME TO "tasks";
+PRAGMA legacy_alter_table = 0;
+CREATE INDEX "tasks_tenant_id_assignee_id_idx" ON "tasks" ("tenant_id", "assignee_id") WHERE "assignee_id" IS NOT NULL;
+CREATE INDEX "tasks_board" ON "tasks" ("tenant_id", "project_id", "status__migc_new", "priority") WHERE "archived_at" IS NULL;
 CREATE TRIGGER "migc_sync_tasks_insert" AFTER INSERT ON "tasks"
 BEGIN
   INSERT OR REPLACE INTO "migc_sync_tasks_guard" (active) VALUES (1);
@@ -189,6 +221,7 @@ BEGIN
   -- updated by the old application (or a row not filled yet)
   UPDATE "tasks" SET "archived_at" = CASE WHEN "status" = 'archived' THEN "updated_at" END WHERE rowid = NEW.rowid AND (coalesce(NEW."status" <> OLD."status", NEW."status" IS NOT NULL OR OLD."status" IS NOT NULL) OR coalesce(NEW."updated_at" <> OLD."updated_at", NEW."updated_at" IS NOT NULL OR OLD."updated_at" IS NOT NULL) OR NEW."archived_at" IS NULL) AND NOT (coalesce(NEW."archived_at" <> OLD."archived_at", NEW."archived_at" IS NOT NULL OR OLD."archived_at" IS NOT NULL));
 END;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tasks") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [44] undo: drop view `open_tasks` while its tables change
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from the deployed schema
@@ -196,17 +229,13 @@ END;
 
 -- [43] undo: drop column `tenants.name`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-ALTER TABLE "tenants" ADD COLUMN "name" text;
-UPDATE "tenants" SET "name" = "display_name" WHERE "name" IS NULL;
-
--- [42] undo: remove the dual-write trigger on `tenants`
---     lock: database write lock; rebuilds `tenants` (copies every row into a new table); rewrite: yes; scan: yes; from v3/tenants.mig:7:7
 -- rebuild "tenants" (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "tenants";
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "tenants";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tenants' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tenants_deleted_at_idx', 'tenants_slug_key'));
 CREATE TABLE "migc_new_tenants" (
   "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
   "slug" varchar(63) NOT NULL,
+  "display_name" text NOT NULL,
   "name" text,
   "plan" text NOT NULL DEFAULT 'free' CHECK ("plan" IN ('free', 'pro', 'enterprise')),
   "seat_limit" integer,
@@ -214,12 +243,41 @@ CREATE TABLE "migc_new_tenants" (
   "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "deleted_at" timestamptz,
-  "display_name" text,
   PRIMARY KEY ("id"),
   CONSTRAINT "tenants_slug_check" CHECK (length("slug") >= 3),
   CONSTRAINT "tenants_seat_limit_check" CHECK ("seat_limit" > 0)
 );
-INSERT INTO "migc_new_tenants" (rowid, "id", "slug", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at", "display_name") SELECT rowid, "id", "slug", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at", "display_name" FROM "tenants";
+INSERT INTO "migc_new_tenants" (rowid, "id", "slug", "display_name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at") SELECT rowid, "id", "slug", "display_name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
+DROP TABLE "tenants";
+PRAGMA legacy_alter_table = 1;
+ALTER TABLE "migc_new_tenants" RENAME TO "tenants";
+PRAGMA legacy_alter_table = 0;
+CREATE INDEX "tenants_deleted_at_idx" ON "tenants" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
+CREATE UNIQUE INDEX "tenants_slug_key" ON "tenants" ((lower("slug")));
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tenants") = (SELECT rows FROM temp.migc_count WHERE n = 4);
+UPDATE "tenants" SET "name" = "display_name" WHERE "name" IS NULL;
+
+-- [42] undo: remove the dual-write trigger on `tenants`
+--     lock: database write lock; rebuilds `tenants` (copies every row into a new table); rewrite: yes; scan: yes; from v3/tenants.mig:7:7
+-- rebuild "tenants" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "tenants";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'tenants' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('tenants_deleted_at_idx', 'tenants_slug_key'));
+CREATE TABLE "migc_new_tenants" (
+  "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
+  "slug" varchar(63) NOT NULL,
+  "display_name" text,
+  "name" text,
+  "plan" text NOT NULL DEFAULT 'free' CHECK ("plan" IN ('free', 'pro', 'enterprise')),
+  "seat_limit" integer,
+  "region" varchar(16) NOT NULL DEFAULT 'eu-central-1',
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "deleted_at" timestamptz,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "tenants_slug_check" CHECK (length("slug") >= 3),
+  CONSTRAINT "tenants_seat_limit_check" CHECK ("seat_limit" > 0)
+);
+INSERT INTO "migc_new_tenants" (rowid, "id", "slug", "display_name", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at") SELECT rowid, "id", "slug", "display_name", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
 DROP TABLE "tenants";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_tenants" RENAME TO "tenants";
@@ -244,7 +302,7 @@ BEGIN
   UPDATE "tenants" SET "name" = "display_name" WHERE rowid = NEW.rowid AND (coalesce(NEW."display_name" <> OLD."display_name", NEW."display_name" IS NOT NULL OR OLD."display_name" IS NOT NULL)) AND NOT (coalesce(NEW."name" <> OLD."name", NEW."name" IS NOT NULL OR OLD."name" IS NOT NULL));
 END;
 CREATE TABLE "migc_sync_tenants_guard" (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tenants") = (SELECT rows FROM temp.migc_count WHERE n = 3);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tenants") = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
 -- [41] undo: let `tenants.name` accept null before the dual-write trigger goes
 --     lock: none; rewrite: no; scan: no; from the deployed schema
@@ -261,18 +319,8 @@ CREATE INDEX "tasks_board" ON "tasks" ("tenant_id", "project_id", "status", "pri
 
 -- [38] undo: drop column `audit_log.target_id`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v3/security.mig:30:3
-ALTER TABLE "audit_log" ADD COLUMN "target_id" text;
-UPDATE "audit_log" SET "target_id" = substr(substr("target" || ':', instr("target" || ':', ':') + length(':')), 1, instr(substr("target" || ':', instr("target" || ':', ':') + length(':')), ':') - 1) WHERE "target_id" IS NULL;
-
--- [37] undo: drop column `audit_log.target_type`
---     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v3/security.mig:29:3
-ALTER TABLE "audit_log" ADD COLUMN "target_type" varchar(32);
-UPDATE "audit_log" SET "target_type" = substr("target" || ':', 1, instr("target" || ':', ':') - 1) WHERE "target_type" IS NULL;
-
--- [36] undo: remove the dual-write trigger on `audit_log`
---     lock: database write lock; rebuilds `audit_log` (copies every row into a new table); rewrite: yes; scan: yes; from v3/security.mig:21:7
 -- rebuild "audit_log" (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "audit_log";
+INSERT INTO temp.migc_count (n, rows) SELECT 6, count(*) FROM "audit_log";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'audit_log' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx'));
 CREATE TABLE "migc_new_audit_log" (
   "id" integer PRIMARY KEY,
@@ -280,15 +328,72 @@ CREATE TABLE "migc_new_audit_log" (
   "actor_id" text,
   "api_key_id" text,
   "action" varchar(64) NOT NULL,
+  "target" text NOT NULL,
+  "target_id" text,
+  "ip_address" text,
+  "occurred_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "payload" text NOT NULL DEFAULT '{}',
+  FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
+);
+INSERT INTO "migc_new_audit_log" ("id", "tenant_id", "actor_id", "api_key_id", "action", "target", "ip_address", "occurred_at", "payload") SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target", "ip_address", "occurred_at", "payload" FROM "audit_log";
+DROP TABLE "audit_log";
+PRAGMA legacy_alter_table = 1;
+ALTER TABLE "migc_new_audit_log" RENAME TO "audit_log";
+PRAGMA legacy_alter_table = 0;
+CREATE INDEX "audit_log_tenant_id_occurred_at_idx" ON "audit_log" ("tenant_id", "occurred_at" DESC);
+CREATE INDEX "audit_log_tenant_id_target_idx" ON "audit_log" ("tenant_id", "target");
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "audit_log") = (SELECT rows FROM temp.migc_count WHERE n = 6);
+UPDATE "audit_log" SET "target_id" = substr(substr("target" || ':', instr("target" || ':', ':') + length(':')), 1, instr(substr("target" || ':', instr("target" || ':', ':') + length(':')), ':') - 1) WHERE "target_id" IS NULL;
+
+-- [37] undo: drop column `audit_log.target_type`
+--     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from v3/security.mig:29:3
+-- rebuild "audit_log" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 7, count(*) FROM "audit_log";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'audit_log' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx'));
+CREATE TABLE "migc_new_audit_log" (
+  "id" integer PRIMARY KEY,
+  "tenant_id" text NOT NULL,
+  "actor_id" text,
+  "api_key_id" text,
+  "action" varchar(64) NOT NULL,
+  "target" text NOT NULL,
   "target_type" varchar(32),
   "target_id" text,
   "ip_address" text,
   "occurred_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "payload" text NOT NULL DEFAULT '{}',
+  FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
+);
+INSERT INTO "migc_new_audit_log" ("id", "tenant_id", "actor_id", "api_key_id", "action", "target", "target_id", "ip_address", "occurred_at", "payload") SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target", "target_id", "ip_address", "occurred_at", "payload" FROM "audit_log";
+DROP TABLE "audit_log";
+PRAGMA legacy_alter_table = 1;
+ALTER TABLE "migc_new_audit_log" RENAME TO "audit_log";
+PRAGMA legacy_alter_table = 0;
+CREATE INDEX "audit_log_tenant_id_occurred_at_idx" ON "audit_log" ("tenant_id", "occurred_at" DESC);
+CREATE INDEX "audit_log_tenant_id_target_idx" ON "audit_log" ("tenant_id", "target");
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "audit_log") = (SELECT rows FROM temp.migc_count WHERE n = 7);
+UPDATE "audit_log" SET "target_type" = substr("target" || ':', 1, instr("target" || ':', ':') - 1) WHERE "target_type" IS NULL;
+
+-- [36] undo: remove the dual-write trigger on `audit_log`
+--     lock: database write lock; rebuilds `audit_log` (copies every row into a new table); rewrite: yes; scan: yes; from v3/security.mig:21:7
+-- rebuild "audit_log" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 8, count(*) FROM "audit_log";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'audit_log' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx'));
+CREATE TABLE "migc_new_audit_log" (
+  "id" integer PRIMARY KEY,
+  "tenant_id" text NOT NULL,
+  "actor_id" text,
+  "api_key_id" text,
+  "action" varchar(64) NOT NULL,
   "target" text,
+  "target_type" varchar(32),
+  "target_id" text,
+  "ip_address" text,
+  "occurred_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "payload" text NOT NULL,
   FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
 );
-INSERT INTO "migc_new_audit_log" ("id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "ip_address", "occurred_at", "target", "payload") SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "ip_address", "occurred_at", "target", "payload" FROM "audit_log";
+INSERT INTO "migc_new_audit_log" ("id", "tenant_id", "actor_id", "api_key_id", "action", "target", "target_type", "target_id", "ip_address", "occurred_at", "payload") SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target", "target_type", "target_id", "ip_address", "occurred_at", "payload" FROM "audit_log";
 DROP TABLE "audit_log";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_audit_log" RENAME TO "audit_log";
@@ -316,7 +421,7 @@ BEGIN
   UPDATE "audit_log" SET "target_type" = substr("target" || ':', 1, instr("target" || ':', ':') - 1), "target_id" = substr(substr("target" || ':', instr("target" || ':', ':') + length(':')), 1, instr(substr("target" || ':', instr("target" || ':', ':') + length(':')), ':') - 1) WHERE rowid = NEW.rowid AND (coalesce(NEW."target" <> OLD."target", NEW."target" IS NOT NULL OR OLD."target" IS NOT NULL)) AND NOT (coalesce(NEW."target_type" <> OLD."target_type", NEW."target_type" IS NOT NULL OR OLD."target_type" IS NOT NULL) OR coalesce(NEW."target_id" <> OLD."target_id", NEW."target_id" IS NOT NULL OR OLD."target_id" IS NOT NULL));
 END;
 CREATE TABLE "migc_sync_audit_log_guard" (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "audit_log") = (SELECT rows FROM temp.migc_count WHERE n = 4);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "audit_log") = (SELECT rows FROM temp.migc_count WHERE n = 8);
 
 -- [35] undo: set the default of `audit_log.payload`
 --     lock: database write lock; part of the rebuild of `audit_log` at step 36; rewrite: yes; scan: yes; from v3/security.mig:32:3
@@ -325,7 +430,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "aud
 -- [34] undo: put shadow column `payload__migc_new` in place of `audit_log.payload`
 --     lock: database write lock; rebuilds `audit_log` (copies every row into a new table); rewrite: yes; scan: yes; from v3/security.mig:32:3
 -- rebuild "audit_log" (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "audit_log";
+INSERT INTO temp.migc_count (n, rows) SELECT 9, count(*) FROM "audit_log";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'audit_log' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'migc_sync_audit_log_insert', 'migc_sync_audit_log_update'));
 CREATE TABLE "migc_new_audit_log" (
   "id" integer PRIMARY KEY,
@@ -333,15 +438,15 @@ CREATE TABLE "migc_new_audit_log" (
   "actor_id" text,
   "api_key_id" text,
   "action" varchar(64) NOT NULL,
+  "target" text,
   "target_type" varchar(32),
   "target_id" text,
   "ip_address" text,
   "occurred_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  "target" text,
   "payload__migc_new" text,
   FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
 );
-INSERT INTO "migc_new_audit_log" ("id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "ip_address", "occurred_at", "target", "payload__migc_new") SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "ip_address", "occurred_at", "target", "payload" FROM "audit_log";
+INSERT INTO "migc_new_audit_log" ("id", "tenant_id", "actor_id", "api_key_id", "action", "target", "target_type", "target_id", "ip_address", "occurred_at", "payload__migc_new") SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target", "target_type", "target_id", "ip_address", "occurred_at", "payload" FROM "audit_log";
 DROP TABLE "audit_log";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_audit_log" RENAME TO "audit_log";
@@ -368,13 +473,35 @@ BEGIN
   -- updated by the new application
   UPDATE "audit_log" SET "target_type" = substr("target" || ':', 1, instr("target" || ':', ':') - 1), "target_id" = substr(substr("target" || ':', instr("target" || ':', ':') + length(':')), 1, instr(substr("target" || ':', instr("target" || ':', ':') + length(':')), ':') - 1) WHERE rowid = NEW.rowid AND (coalesce(NEW."target" <> OLD."target", NEW."target" IS NOT NULL OR OLD."target" IS NOT NULL)) AND NOT (coalesce(NEW."target_type" <> OLD."target_type", NEW."target_type" IS NOT NULL OR OLD."target_type" IS NOT NULL) OR coalesce(NEW."target_id" <> OLD."target_id", NEW."target_id" IS NOT NULL OR OLD."target_id" IS NOT NULL));
 END;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "audit_log") = (SELECT rows FROM temp.migc_count WHERE n = 5);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "audit_log") = (SELECT rows FROM temp.migc_count WHERE n = 9);
 
 -- [33] undo: drop column `audit_log.payload`
 --     lock: database write lock; DROP COLUMN rewrites the table; rewrite: yes; scan: yes; from the deployed schema
-DROP TRIGGER "migc_sync_audit_log_insert";
-DROP TRIGGER "migc_sync_audit_log_update";
-ALTER TABLE "audit_log" ADD COLUMN "payload" text NOT NULL DEFAULT '{}';
+-- rebuild "audit_log" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 10, count(*) FROM "audit_log";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'audit_log' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'migc_sync_audit_log_insert', 'migc_sync_audit_log_update'));
+CREATE TABLE "migc_new_audit_log" (
+  "id" integer PRIMARY KEY,
+  "tenant_id" text NOT NULL,
+  "actor_id" text,
+  "api_key_id" text,
+  "action" varchar(64) NOT NULL,
+  "target" text,
+  "target_type" varchar(32),
+  "target_id" text,
+  "payload" text NOT NULL DEFAULT '{}',
+  "ip_address" text,
+  "occurred_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "payload__migc_new" text,
+  FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
+);
+INSERT INTO "migc_new_audit_log" ("id", "tenant_id", "actor_id", "api_key_id", "action", "target", "target_type", "target_id", "ip_address", "occurred_at", "payload__migc_new") SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target", "target_type", "target_id", "ip_address", "occurred_at", "payload__migc_new" FROM "audit_log";
+DROP TABLE "audit_log";
+PRAGMA legacy_alter_table = 1;
+ALTER TABLE "migc_new_audit_log" RENAME TO "audit_log";
+PRAGMA legacy_alter_table = 0;
+CREATE INDEX "audit_log_tenant_id_occurred_at_idx" ON "audit_log" ("tenant_id", "occurred_at" DESC);
+CREATE INDEX "audit_log_tenant_id_target_idx" ON "audit_log" ("tenant_id", "target");
 CREATE TRIGGER "migc_sync_audit_log_insert" AFTER INSERT ON "audit_log"
 BEGIN
   INSERT OR REPLACE INTO "migc_sync_audit_log_guard" (active) VALUES (1);
@@ -395,6 +522,7 @@ BEGIN
   -- updated by the new application
   UPDATE "audit_log" SET "target_type" = substr("target" || ':', 1, instr("target" || ':', ':') - 1), "target_id" = substr(substr("target" || ':', instr("target" || ':', ':') + length(':')), 1, instr(substr("target" || ':', instr("target" || ':', ':') + length(':')), ':') - 1) WHERE rowid = NEW.rowid AND (coalesce(NEW."target" <> OLD."target", NEW."target" IS NOT NULL OR OLD."target" IS NOT NULL)) AND NOT (coalesce(NEW."target_type" <> OLD."target_type", NEW."target_type" IS NOT NULL OR OLD."target_type" IS NOT NULL) OR coalesce(NEW."target_id" <> OLD."target_id", NEW."target_id" IS NOT NULL OR OLD."target_id" IS NOT NULL));
 END;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "audit_log") = (SELECT rows FROM temp.migc_count WHERE n = 10);
 INSERT OR REPLACE INTO "migc_sync_audit_log_guard" (active) VALUES (1);
 UPDATE "audit_log" SET "payload" = "payload__migc_new" WHERE "payload" IS NULL;
 DELETE FROM "migc_sync_audit_log_guard";
@@ -413,16 +541,16 @@ CREATE INDEX "audit_log_tenant_id_target_type_target_id_idx" ON "audit_log" ("te
 -- the views this phase dropped
 CREATE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "t"."archived_at" IS NULL AND "p"."deleted_at" IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('audit_log') ORDER BY name)) = 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,payload__migc_new,target,target_id,target_type,tenant_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('audit_log') ORDER BY name)) = 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,payload__migc_new,target,target_id,target_type,tenant_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('audit_log') WHERE name IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'audit_log_tenant_id_target_type_target_id_idx') ORDER BY name)) = 'audit_log_tenant_id_occurred_at_idx,audit_log_tenant_id_target_idx,audit_log_tenant_id_target_type_target_id_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_audit_log_insert,migc_sync_audit_log_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_audit_log_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) = 'archived_at,assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,status__migc_new,tenant_id,title,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('tasks') ORDER BY name)) = 'archived_at,assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,status__migc_new,tenant_id,title,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('tasks') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'tenant_id,project_id,number')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_board__migc', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) = 'tasks_board,tasks_board__migc,tasks_tenant_id_assignee_id_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tasks' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_tasks_insert,migc_sync_tasks_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tasks_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tenants') ORDER BY name)) = 'created_at,deleted_at,display_name,id,name,plan,region,seat_limit,slug,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('tenants') ORDER BY name)) = 'created_at,deleted_at,display_name,id,name,plan,region,seat_limit,slug,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) = 'tenants_deleted_at_idx,tenants_slug_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tenants' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_tenants_insert,migc_sync_tenants_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tenants_guard');
@@ -437,7 +565,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('tenants'));
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 19;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 29;
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 8;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;

@@ -35,16 +35,16 @@ BEGIN
   SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('audit_log') ORDER BY name)) = 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,payload__migc_new,target,target_id,target_type,tenant_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('audit_log') ORDER BY name)) = 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,payload__migc_new,target,target_id,target_type,tenant_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('audit_log') WHERE name IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'audit_log_tenant_id_target_type_target_id_idx') ORDER BY name)) = 'audit_log_tenant_id_occurred_at_idx,audit_log_tenant_id_target_idx,audit_log_tenant_id_target_type_target_id_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_audit_log_insert,migc_sync_audit_log_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_audit_log_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) = 'archived_at,assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,status__migc_new,tenant_id,title,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('tasks') ORDER BY name)) = 'archived_at,assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,status__migc_new,tenant_id,title,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('tasks') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'tenant_id,project_id,number')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_board__migc', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) = 'tasks_board,tasks_board__migc,tasks_tenant_id_assignee_id_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tasks' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_tasks_insert,migc_sync_tasks_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tasks_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tenants') ORDER BY name)) = 'created_at,deleted_at,display_name,id,name,plan,region,seat_limit,slug,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('tenants') ORDER BY name)) = 'created_at,deleted_at,display_name,id,name,plan,region,seat_limit,slug,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) = 'tenants_deleted_at_idx,tenants_slug_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tenants' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_tenants_insert,migc_sync_tenants_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tenants_guard');
@@ -96,15 +96,15 @@ CREATE TABLE "migc_new_audit_log" (
   "actor_id" text,
   "api_key_id" text,
   "action" varchar(64) NOT NULL,
+  "target" text,
   "target_type" varchar(32),
   "target_id" text,
   "ip_address" text,
   "occurred_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  "target" text,
   "payload" text NOT NULL,
   FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
 );
-INSERT INTO "migc_new_audit_log" ("id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "ip_address", "occurred_at", "target", "payload") SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "ip_address", "occurred_at", "target", "payload__migc_new" FROM "audit_log";
+INSERT INTO "migc_new_audit_log" ("id", "tenant_id", "actor_id", "api_key_id", "action", "target", "target_type", "target_id", "ip_address", "occurred_at", "payload") SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target", "target_type", "target_id", "ip_address", "occurred_at", "payload__migc_new" FROM "audit_log";
 DROP TABLE "audit_log";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_audit_log" RENAME TO "audit_log";
@@ -148,15 +148,15 @@ CREATE TABLE "migc_new_audit_log" (
   "actor_id" text,
   "api_key_id" text,
   "action" varchar(64) NOT NULL,
+  "target" text NOT NULL,
   "target_type" varchar(32),
   "target_id" text,
   "ip_address" text,
   "occurred_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  "target" text NOT NULL,
   "payload" text NOT NULL DEFAULT '{}',
   FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
 );
-INSERT INTO "migc_new_audit_log" ("id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "ip_address", "occurred_at", "target", "payload") SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "ip_address", "occurred_at", "target", "payload" FROM "audit_log";
+INSERT INTO "migc_new_audit_log" ("id", "tenant_id", "actor_id", "api_key_id", "action", "target", "target_type", "target_id", "ip_address", "occurred_at", "payload") SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target", "target_type", "target_id", "ip_address", "occurred_at", "payload" FROM "audit_log";
 DROP TABLE "audit_log";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_audit_log" RENAME TO "audit_log";
@@ -195,6 +195,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 
 CREATE TABLE "migc_new_tenants" (
   "id" text NOT NULL DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
   "slug" varchar(63) NOT NULL,
+  "display_name" text NOT NULL,
   "name" text,
   "plan" text NOT NULL DEFAULT 'free' CHECK ("plan" IN ('free', 'pro', 'enterprise')),
   "seat_limit" integer,
@@ -202,12 +203,11 @@ CREATE TABLE "migc_new_tenants" (
   "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "deleted_at" timestamptz,
-  "display_name" text NOT NULL,
   PRIMARY KEY ("id"),
   CONSTRAINT "tenants_slug_check" CHECK (length("slug") >= 3),
   CONSTRAINT "tenants_seat_limit_check" CHECK ("seat_limit" > 0)
 );
-INSERT INTO "migc_new_tenants" (rowid, "id", "slug", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at", "display_name") SELECT rowid, "id", "slug", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at", "display_name" FROM "tenants";
+INSERT INTO "migc_new_tenants" (rowid, "id", "slug", "display_name", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at") SELECT rowid, "id", "slug", "display_name", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
 DROP TABLE "tenants";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_tenants" RENAME TO "tenants";
@@ -267,10 +267,10 @@ CREATE TABLE "migc_new_tasks" (
   "assignee_id" text,
   "estimate_minutes" integer,
   "due_date" date,
+  "archived_at" timestamptz,
   "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "status" text NOT NULL CHECK ("status" IN ('todo', 'in_progress', 'blocked', 'done')),
-  "archived_at" timestamptz,
   PRIMARY KEY ("tenant_id", "id"),
   CONSTRAINT "tasks_number_check" CHECK ("number" > 0),
   CONSTRAINT "tasks_title_check" CHECK (length("title") BETWEEN 1 AND 500),
@@ -280,7 +280,7 @@ CREATE TABLE "migc_new_tasks" (
   FOREIGN KEY ("tenant_id", "project_id") REFERENCES "projects" ("tenant_id", "id") ON DELETE CASCADE,
   FOREIGN KEY ("tenant_id", "assignee_id") REFERENCES "members" ("tenant_id", "user_id")
 );
-INSERT INTO "migc_new_tasks" (rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at", "status", "archived_at") SELECT rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at", "status__migc_new", "archived_at" FROM "tasks";
+INSERT INTO "migc_new_tasks" (rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "archived_at", "created_at", "updated_at", "status") SELECT rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "archived_at", "created_at", "updated_at", "status__migc_new" FROM "tasks";
 DROP TABLE "tasks";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_tasks" RENAME TO "tasks";
@@ -325,10 +325,10 @@ CREATE TABLE "migc_new_tasks" (
   "assignee_id" text,
   "estimate_minutes" integer,
   "due_date" date,
+  "archived_at" timestamptz,
   "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "status" text NOT NULL DEFAULT 'todo' CHECK ("status" IN ('todo', 'in_progress', 'blocked', 'done')),
-  "archived_at" timestamptz,
   PRIMARY KEY ("tenant_id", "id"),
   CONSTRAINT "tasks_number_check" CHECK ("number" > 0),
   CONSTRAINT "tasks_title_check" CHECK (length("title") BETWEEN 1 AND 500),
@@ -338,7 +338,7 @@ CREATE TABLE "migc_new_tasks" (
   FOREIGN KEY ("tenant_id", "project_id") REFERENCES "projects" ("tenant_id", "id") ON DELETE CASCADE,
   FOREIGN KEY ("tenant_id", "assignee_id") REFERENCES "members" ("tenant_id", "user_id")
 );
-INSERT INTO "migc_new_tasks" (rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at", "status", "archived_at") SELECT rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at", "status", "archived_at" FROM "tasks";
+INSERT INTO "migc_new_tasks" (rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "archived_at", "created_at", "updated_at", "status") SELECT rowid, "tenant_id", "id", "project_id", "number", "title", "description", "priority", "assignee_id", "estimate_minutes", "due_date", "archived_at", "created_at", "updated_at", "status" FROM "tasks";
 DROP TABLE "tasks";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_tasks" RENAME TO "tasks";
@@ -352,16 +352,16 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "tas
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from v3/projects.mig:52:6
 CREATE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "t"."archived_at" IS NULL AND "p"."deleted_at" IS NULL;
 -- migc: the checks; any failure rolls the whole phase back
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('audit_log') ORDER BY name)) = 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,target,tenant_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('audit_log') ORDER BY name)) = 'action,actor_id,api_key_id,id,ip_address,occurred_at,payload,target,tenant_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('audit_log') WHERE name IN ('audit_log_tenant_id_occurred_at_idx', 'audit_log_tenant_id_target_idx', 'audit_log_tenant_id_target_type_target_id_idx') ORDER BY name)) = 'audit_log_tenant_id_occurred_at_idx,audit_log_tenant_id_target_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_audit_log_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tasks') ORDER BY name)) = 'archived_at,assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,tenant_id,title,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('tasks') ORDER BY name)) = 'archived_at,assignee_id,created_at,description,due_date,estimate_minutes,id,number,priority,project_id,status,tenant_id,title,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('tasks') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'tenant_id,project_id,number')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tasks') WHERE name IN ('tasks_board', 'tasks_board__migc', 'tasks_tenant_id_assignee_id_idx') ORDER BY name)) = 'tasks_board,tasks_tenant_id_assignee_id_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tasks' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tasks_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('tenants') ORDER BY name)) = 'created_at,deleted_at,display_name,id,plan,region,seat_limit,slug,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('tenants') ORDER BY name)) = 'created_at,deleted_at,display_name,id,plan,region,seat_limit,slug,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('tenants') WHERE name IN ('tenants_deleted_at_idx', 'tenants_slug_key') ORDER BY name)) = 'tenants_deleted_at_idx,tenants_slug_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'tenants' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_tenants_guard');

@@ -47,8 +47,8 @@ BEGIN
           START TRANSACTION;
           SELECT COUNT(*) INTO locked_rows FROM `payments`
             WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
-          INSERT INTO `payments__migc` (`id`, `order_id`, `method`, `amount`, `provider_ref`, `paid_at`, `created_at`, `updated_at`, `amount_cents`, `currency`)
-            SELECT `id`, `order_id`, `method`, `amount`, `provider_ref`, `paid_at`, `created_at`, `updated_at`, `amount_cents`, `currency` FROM `payments` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
+          INSERT INTO `payments__migc` (`id`, `order_id`, `method`, `amount_cents`, `currency`, `amount`, `provider_ref`, `paid_at`, `created_at`, `updated_at`)
+            SELECT `id`, `order_id`, `method`, `amount_cents`, `currency`, `amount`, `provider_ref`, `paid_at`, `created_at`, `updated_at` FROM `payments` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
               AND NOT EXISTS (SELECT 1 FROM `payments__migc` AS x WHERE x.`id` = `payments`.`id`)
             ON DUPLICATE KEY UPDATE `id` = `payments__migc`.`id`;
           COMMIT;

@@ -256,9 +256,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'nickname') THEN
         IF algo = 0 THEN
-          ALTER TABLE `users` ADD COLUMN `nickname` text NULL AFTER `email`, ALGORITHM=INSTANT;
+          ALTER TABLE `users` ADD COLUMN `nickname` text NULL AFTER `last_name`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `users` ADD COLUMN `nickname` text NULL AFTER `email`, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` ADD COLUMN `nickname` text NULL AFTER `last_name`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -297,9 +297,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'full_name') THEN
         IF algo = 0 THEN
-          ALTER TABLE `users` ADD COLUMN `full_name` text NULL COMMENT 'as typed at sign-up' AFTER `email`, ALGORITHM=INSTANT;
+          ALTER TABLE `users` ADD COLUMN `full_name` text NULL COMMENT 'as typed at sign-up' AFTER `last_name`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `users` ADD COLUMN `full_name` text NULL COMMENT 'as typed at sign-up' AFTER `email`, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `users` ADD COLUMN `full_name` text NULL COMMENT 'as typed at sign-up' AFTER `last_name`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;
@@ -472,9 +472,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND COLUMN_NAME = 'amount') THEN
         IF algo = 0 THEN
-          ALTER TABLE `payments` ADD COLUMN `amount` decimal(12,2) NULL AFTER `method`, ALGORITHM=INSTANT;
+          ALTER TABLE `payments` ADD COLUMN `amount` decimal(12,2) NULL AFTER `currency`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `payments` ADD COLUMN `amount` decimal(12,2) NULL AFTER `method`, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `payments` ADD COLUMN `amount` decimal(12,2) NULL AFTER `currency`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;

@@ -35,20 +35,20 @@ BEGIN
   SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('order_items') ORDER BY name)) = 'line,order_id,product_id,quantity,unit_price'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('order_items') ORDER BY name)) = 'line,order_id,product_id,quantity,unit_price'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('order_items') WHERE name IN ('order_items_product_id_idx') ORDER BY name)) = 'order_items_product_id_idx';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,id,notes,placed_at,shipping_address_id,status,total,updated_at,user_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('orders') ORDER BY name)) = 'created_at,id,notes,placed_at,shipping_address_id,status,total,updated_at,user_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_pending__migc', 'orders_user_id_placed_at_idx') ORDER BY name)) = 'orders_pending,orders_user_id_placed_at_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) = 'amount,created_at,id,method,order_id,paid_at,provider_ref,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('payments') ORDER BY name)) = 'amount,created_at,id,method,order_id,paid_at,provider_ref,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx', 'payments_provider_ref_key') ORDER BY name)) = 'payments_order_id_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'payments' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_payments_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('products') ORDER BY name)) = 'attributes,category_id,created_at,description,id,is_active,name,price,sku,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('products') ORDER BY name)) = 'attributes,category_id,created_at,description,id,is_active,name,price,sku,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('products') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'sku')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('products') WHERE name IN ('products_category_id_is_active_idx', 'products_name_lower') ORDER BY name)) = 'products_category_id_is_active_idx,products_name_lower';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,email,full_name,id,is_admin,nickname,password_hash,phone,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('users') ORDER BY name)) = 'created_at,email,full_name,id,is_admin,nickname,password_hash,phone,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_lower_key') ORDER BY name)) = 'users_created_at_idx,users_email_lower_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
@@ -139,16 +139,40 @@ BEGIN
 END;
 
 -- [8] add column `payments.amount_cents` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/orders.mig:38:3
-ALTER TABLE "payments" ADD COLUMN "amount_cents" integer;
+--     lock: database write lock; part of the rebuild of `payments` at step 10; rewrite: yes; scan: yes; from v2/orders.mig:38:3
+-- done by the rebuild of `payments` at step 10
 
 -- [9] add column `payments.currency`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/orders.mig:39:3
-ALTER TABLE "payments" ADD COLUMN "currency" varchar(3) NOT NULL DEFAULT 'EUR';
+--     lock: database write lock; part of the rebuild of `payments` at step 10; rewrite: yes; scan: yes; from v2/orders.mig:39:3
+-- done by the rebuild of `payments` at step 10
 
 -- [10] create unique index `payments_provider_ref_key` on `payments`
---     lock: database write lock while the index is built; rewrite: no; scan: yes; from v2/orders.mig:41:36
+--     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from v2/orders.mig:41:36
+-- rebuild "payments" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "payments";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'payments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('payments_order_id_idx'));
+CREATE TABLE "migc_new_payments" (
+  "id" integer PRIMARY KEY,
+  "order_id" integer NOT NULL,
+  "method" text NOT NULL CHECK ("method" IN ('card', 'paypal', 'bank_transfer')),
+  "amount_cents" integer,
+  "currency" varchar(3) NOT NULL DEFAULT 'EUR',
+  "amount" numeric(12,2) NOT NULL,
+  "provider_ref" text,
+  "paid_at" timestamptz,
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  CONSTRAINT "payments_amount_check" CHECK ("amount" > 0),
+  FOREIGN KEY ("order_id") REFERENCES "orders" ("id") ON DELETE RESTRICT
+);
+INSERT INTO "migc_new_payments" ("id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at") SELECT "id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at" FROM "payments";
+DROP TABLE "payments";
+PRAGMA legacy_alter_table = 1;
+ALTER TABLE "migc_new_payments" RENAME TO "payments";
+PRAGMA legacy_alter_table = 0;
+CREATE INDEX "payments_order_id_idx" ON "payments" ("order_id");
 CREATE UNIQUE INDEX "payments_provider_ref_key" ON "payments" ("provider_ref");
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "payments") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [11] add check `payments_amount_cents_check` on `payments` for new rows
 --     lock: none; rewrite: no; scan: no; from v2/orders.mig:38:40
@@ -161,23 +185,23 @@ CREATE UNIQUE INDEX "payments_provider_ref_key" ON "payments" ("provider_ref");
 -- [13] install the dual-write trigger on `payments`
 --     lock: database write lock; rebuilds `payments` (copies every row into a new table); rewrite: yes; scan: yes; from v2/orders.mig:33:7
 -- rebuild "payments" (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "payments";
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "payments";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'payments' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('payments_order_id_idx', 'payments_provider_ref_key'));
 CREATE TABLE "migc_new_payments" (
   "id" integer PRIMARY KEY,
   "order_id" integer NOT NULL,
   "method" text NOT NULL CHECK ("method" IN ('card', 'paypal', 'bank_transfer')),
+  "amount_cents" integer,
+  "currency" varchar(3) NOT NULL DEFAULT 'EUR',
   "amount" numeric(12,2),
   "provider_ref" text,
   "paid_at" timestamptz,
   "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  "amount_cents" integer,
-  "currency" varchar(3) NOT NULL DEFAULT 'EUR',
   CONSTRAINT "payments_amount_check" CHECK ("amount" > 0),
   FOREIGN KEY ("order_id") REFERENCES "orders" ("id") ON DELETE RESTRICT
 );
-INSERT INTO "migc_new_payments" ("id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at", "amount_cents", "currency") SELECT "id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at", "amount_cents", "currency" FROM "payments";
+INSERT INTO "migc_new_payments" ("id", "order_id", "method", "amount_cents", "currency", "amount", "provider_ref", "paid_at", "created_at", "updated_at") SELECT "id", "order_id", "method", "amount_cents", "currency", "amount", "provider_ref", "paid_at", "created_at", "updated_at" FROM "payments";
 DROP TABLE "payments";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_payments" RENAME TO "payments";
@@ -202,12 +226,12 @@ BEGIN
   UPDATE "payments" SET "amount" = "amount_cents" / 100.0 WHERE rowid = NEW.rowid AND (coalesce(NEW."amount_cents" <> OLD."amount_cents", NEW."amount_cents" IS NOT NULL OR OLD."amount_cents" IS NOT NULL)) AND NOT (coalesce(NEW."amount" <> OLD."amount", NEW."amount" IS NOT NULL OR OLD."amount" IS NOT NULL));
 END;
 CREATE TABLE "migc_sync_payments_guard" (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "payments") = (SELECT rows FROM temp.migc_count WHERE n = 3);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "payments") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [14] widen `products.price` from `decimal(10, 2)` to `decimal(12, 2)`
 --     lock: database write lock; rebuilds `products` (copies every row into a new table); rewrite: yes; scan: yes; from v2/catalog.mig:20:3
 -- rebuild "products" (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "products";
+INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "products";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'products' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('products_sku_key', 'products_category_id_is_active_idx', 'products_name_lower'));
 CREATE TABLE "migc_new_products" (
   "id" integer PRIMARY KEY,
@@ -231,44 +255,68 @@ ALTER TABLE "migc_new_products" RENAME TO "products";
 PRAGMA legacy_alter_table = 0;
 CREATE INDEX "products_category_id_is_active_idx" ON "products" ("category_id", "is_active");
 CREATE INDEX "products_name_lower" ON "products" ((lower("name")));
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "products") = (SELECT rows FROM temp.migc_count WHERE n = 4);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "products") = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
 -- [15] add foreign key `stock_product_id_fkey` on `stock` for new rows
 --     lock: none; rewrite: no; scan: no; from v2/inventory.mig:11:43
 -- SQLite has no NOT VALID: foreign key `stock_product_id_fkey` is enforced from switch on, when the table is rebuilt and every row checked; until then rows without a parent are not refused
 
 -- [16] add column `users.first_name` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/users.mig:8:3
-ALTER TABLE "users" ADD COLUMN "first_name" text;
+--     lock: database write lock; part of the rebuild of `users` at step 18; rewrite: yes; scan: yes; from v2/users.mig:8:3
+-- done by the rebuild of `users` at step 18
 
 -- [17] add column `users.last_name` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/users.mig:9:3
-ALTER TABLE "users" ADD COLUMN "last_name" text;
+--     lock: database write lock; part of the rebuild of `users` at step 18; rewrite: yes; scan: yes; from v2/users.mig:9:3
+-- done by the rebuild of `users` at step 18
 
 -- [18] add column `users.marketing_opt_in`
---     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/users.mig:14:3
-ALTER TABLE "users" ADD COLUMN "marketing_opt_in" boolean NOT NULL DEFAULT false;
-
--- [19] install the dual-write trigger on `users`
---     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from v2/users.mig:4:7
+--     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from v2/users.mig:14:3
 -- rebuild "users" (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "users";
+INSERT INTO temp.migc_count (n, rows) SELECT 6, count(*) FROM "users";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_email_lower_key', 'users_created_at_idx'));
 CREATE TABLE "migc_new_users" (
   "id" integer PRIMARY KEY,
   "email" text NOT NULL,
+  "first_name" text,
+  "last_name" text,
+  "full_name" text NOT NULL,
+  "nickname" text,
+  "phone" varchar(32),
+  "password_hash" text NOT NULL,
+  "is_admin" boolean NOT NULL DEFAULT false,
+  "marketing_opt_in" boolean NOT NULL DEFAULT false,
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+INSERT INTO "migc_new_users" ("id", "email", "full_name", "nickname", "phone", "password_hash", "is_admin", "created_at", "updated_at") SELECT "id", "email", "full_name", "nickname", "phone", "password_hash", "is_admin", "created_at", "updated_at" FROM "users";
+DROP TABLE "users";
+PRAGMA legacy_alter_table = 1;
+ALTER TABLE "migc_new_users" RENAME TO "users";
+PRAGMA legacy_alter_table = 0;
+CREATE UNIQUE INDEX "users_email_lower_key" ON "users" ((lower("email")));
+CREATE INDEX "users_created_at_idx" ON "users" ("created_at");
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "users") = (SELECT rows FROM temp.migc_count WHERE n = 6);
+
+-- [19] install the dual-write trigger on `users`
+--     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from v2/users.mig:4:7
+-- rebuild "users" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 7, count(*) FROM "users";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_email_lower_key', 'users_created_at_idx'));
+CREATE TABLE "migc_new_users" (
+  "id" integer PRIMARY KEY,
+  "email" text NOT NULL,
+  "first_name" text,
+  "last_name" text,
   "full_name" text,
   "nickname" text,
   "phone" varchar(32),
   "password_hash" text NOT NULL,
   "is_admin" boolean NOT NULL DEFAULT false,
+  "marketing_opt_in" boolean NOT NULL DEFAULT false,
   "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  "first_name" text,
-  "last_name" text,
-  "marketing_opt_in" boolean NOT NULL DEFAULT false
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
-INSERT INTO "migc_new_users" ("id", "email", "full_name", "nickname", "phone", "password_hash", "is_admin", "created_at", "updated_at", "first_name", "last_name", "marketing_opt_in") SELECT "id", "email", "full_name", "nickname", "phone", "password_hash", "is_admin", "created_at", "updated_at", "first_name", "last_name", "marketing_opt_in" FROM "users";
+INSERT INTO "migc_new_users" ("id", "email", "first_name", "last_name", "full_name", "nickname", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at") SELECT "id", "email", "first_name", "last_name", "full_name", "nickname", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
 DROP TABLE "users";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_users" RENAME TO "users";
@@ -293,26 +341,26 @@ BEGIN
   UPDATE "users" SET "full_name" = "first_name" || ' ' || "last_name" WHERE rowid = NEW.rowid AND (coalesce(NEW."first_name" <> OLD."first_name", NEW."first_name" IS NOT NULL OR OLD."first_name" IS NOT NULL) OR coalesce(NEW."last_name" <> OLD."last_name", NEW."last_name" IS NOT NULL OR OLD."last_name" IS NOT NULL)) AND NOT (coalesce(NEW."full_name" <> OLD."full_name", NEW."full_name" IS NOT NULL OR OLD."full_name" IS NOT NULL));
 END;
 CREATE TABLE "migc_sync_users_guard" (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "users") = (SELECT rows FROM temp.migc_count WHERE n = 5);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "users") = (SELECT rows FROM temp.migc_count WHERE n = 7);
 
 -- [20] create view `customer_directory`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from v2/users.mig:47:6
 CREATE VIEW "customer_directory" AS SELECT "id", "email", "first_name", "last_name", "phone" FROM "users";
 -- migc: the checks; any failure rolls the whole phase back
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('order_items') ORDER BY name)) = 'line,order_id,product_id,quantity,unit_price'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('order_items') ORDER BY name)) = 'line,order_id,product_id,quantity,unit_price'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('order_items') WHERE name IN ('order_items_product_id_idx') ORDER BY name)) = 'order_items_product_id_idx';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,id,notes,placed_at,shipping_address_id,status,status__migc_new,total,updated_at,user_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('orders') ORDER BY name)) = 'created_at,id,notes,placed_at,shipping_address_id,status,status__migc_new,total,updated_at,user_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_pending__migc', 'orders_user_id_placed_at_idx') ORDER BY name)) = 'orders_pending,orders_pending__migc,orders_user_id_placed_at_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_orders_insert,migc_sync_orders_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) = 'amount,amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('payments') ORDER BY name)) = 'amount,amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx', 'payments_provider_ref_key') ORDER BY name)) = 'payments_order_id_idx,payments_provider_ref_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'payments' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_payments_insert,migc_sync_payments_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_payments_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('products') ORDER BY name)) = 'attributes,category_id,created_at,description,id,is_active,name,price,sku,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('products') ORDER BY name)) = 'attributes,category_id,created_at,description,id,is_active,name,price,sku,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('products') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'sku')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('products') WHERE name IN ('products_category_id_is_active_idx', 'products_name_lower') ORDER BY name)) = 'products_category_id_is_active_idx,products_name_lower';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,email,first_name,full_name,id,is_admin,last_name,marketing_opt_in,nickname,password_hash,phone,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('users') ORDER BY name)) = 'created_at,email,first_name,full_name,id,is_admin,last_name,marketing_opt_in,nickname,password_hash,phone,updated_at'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx', 'users_email_lower_key') ORDER BY name)) = 'users_created_at_idx,users_email_lower_key'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_users_insert,migc_sync_users_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_users_guard');
@@ -326,7 +374,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('users'));
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 23;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 27;
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 7;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;

@@ -47,8 +47,8 @@ BEGIN
           START TRANSACTION;
           SELECT COUNT(*) INTO locked_rows FROM `orders`
             WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
-          INSERT INTO `orders__migc` (`id`, `user_id`, `shipping_address_id`, `status`, `total`, `customer_note`, `placed_at`, `created_at`, `updated_at`, `total_cents`)
-            SELECT `id`, `user_id`, `shipping_address_id`, `status`, `total`, `customer_note`, `placed_at`, `created_at`, `updated_at`, `total_cents` FROM `orders` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
+          INSERT INTO `orders__migc` (`id`, `user_id`, `shipping_address_id`, `status`, `total_cents`, `total`, `customer_note`, `placed_at`, `created_at`, `updated_at`)
+            SELECT `id`, `user_id`, `shipping_address_id`, `status`, `total_cents`, `total`, `customer_note`, `placed_at`, `created_at`, `updated_at` FROM `orders` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
               AND NOT EXISTS (SELECT 1 FROM `orders__migc` AS x WHERE x.`id` = `orders`.`id`)
             ON DUPLICATE KEY UPDATE `id` = `orders__migc`.`id`;
           COMMIT;
@@ -110,8 +110,8 @@ BEGIN
           START TRANSACTION;
           SELECT COUNT(*) INTO locked_rows FROM `stock_levels`
             WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`product_id`, `warehouse_id`) <= (upto_0, upto_1)) FOR UPDATE;
-          INSERT INTO `stock_levels__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity`)
-            SELECT `product_id`, `warehouse_id`, `quantity`, `reserved`, `reserved_quantity` FROM `stock_levels` WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`product_id`, `warehouse_id`) <= (upto_0, upto_1))
+          INSERT INTO `stock_levels__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved_quantity`, `reserved`)
+            SELECT `product_id`, `warehouse_id`, `quantity`, `reserved_quantity`, `reserved` FROM `stock_levels` WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`product_id`, `warehouse_id`) <= (upto_0, upto_1))
               AND NOT EXISTS (SELECT 1 FROM `stock_levels__migc` AS x WHERE x.`product_id` = `stock_levels`.`product_id` AND x.`warehouse_id` = `stock_levels`.`warehouse_id`)
             ON DUPLICATE KEY UPDATE `product_id` = `stock_levels__migc`.`product_id`;
           COMMIT;

@@ -35,24 +35,24 @@ BEGIN
   SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('cart_items') ORDER BY name)) = 'added_at,cart_id,product_id,quantity'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('cart_items') ORDER BY name)) = 'added_at,cart_id,product_id,quantity'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('cart_items') WHERE name IN ('cart_items_product_id_idx') ORDER BY name)) = 'cart_items_product_id_idx';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('carts') ORDER BY name)) = 'created_at,expires_at,id,updated_at,user_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('carts') ORDER BY name)) = 'created_at,expires_at,id,updated_at,user_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('carts') WHERE name IN ('carts_expires_at_idx', 'carts_one_per_user') ORDER BY name)) = 'carts_expires_at_idx,carts_one_per_user';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,total_cents,updated_at,user_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('orders') ORDER BY name)) = 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,total_cents,updated_at,user_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_user_id_placed_at_idx') ORDER BY name)) = 'orders_pending,orders_user_id_placed_at_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_orders_insert,migc_sync_orders_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) = 'amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('payments') ORDER BY name)) = 'amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('payments') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'provider_ref')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx') ORDER BY name)) = 'payments_order_id_idx';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('products') ORDER BY name)) = 'attributes,category_id,created_at,deleted_at,description,id,is_active,name,price,sku,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('products') ORDER BY name)) = 'attributes,category_id,created_at,deleted_at,description,id,is_active,name,price,sku,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('products') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'sku')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('products') WHERE name IN ('products_category_id_is_active_idx', 'products_deleted_at_idx', 'products_name_lower') ORDER BY name)) = 'products_category_id_is_active_idx,products_deleted_at_idx,products_name_lower';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) = 'product_id,quantity,reserved,reserved_quantity,warehouse_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('stock_levels') ORDER BY name)) = 'product_id,quantity,reserved,reserved_quantity,warehouse_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'stock_levels' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_stock_levels_insert,migc_sync_stock_levels_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_stock_levels_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,email,email_normalized,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,role,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('users') ORDER BY name)) = 'created_at,email,email_normalized,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,role,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('users') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'email_normalized')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx') ORDER BY name)) = 'users_created_at_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_users_insert,migc_sync_users_update'
@@ -86,14 +86,14 @@ CREATE TABLE "migc_new_users" (
   "last_name" text NOT NULL,
   "phone" varchar(32),
   "password_hash" text NOT NULL,
+  "role" text CHECK ("role" IN ('customer', 'support', 'admin')),
   "is_admin" boolean NOT NULL DEFAULT false,
   "marketing_opt_in" boolean NOT NULL DEFAULT false,
   "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  "role" text CHECK ("role" IN ('customer', 'support', 'admin')),
   CONSTRAINT "users_email_normalized_key" UNIQUE ("email_normalized")
 );
-INSERT INTO "migc_new_users" ("id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at", "role") SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", coalesce("is_admin", "role" = 'admin'), "marketing_opt_in", "created_at", "updated_at", "role" FROM "users";
+INSERT INTO "migc_new_users" ("id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "role", "is_admin", "marketing_opt_in", "created_at", "updated_at") SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "role", coalesce("is_admin", "role" = 'admin'), "marketing_opt_in", "created_at", "updated_at" FROM "users";
 DROP TABLE "users";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_users" RENAME TO "users";
@@ -103,7 +103,7 @@ DROP TABLE "migc_sync_users_guard";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "users") = (SELECT rows FROM temp.migc_count WHERE n = 1);
 
 -- [20] undo: add column `users.role` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/users.mig:15:3
+--     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from v4/users.mig:15:3
 ALTER TABLE "users" DROP COLUMN "role";
 
 -- [19] undo: install the dual-write trigger on `stock_levels`
@@ -115,8 +115,8 @@ CREATE TABLE "migc_new_stock_levels" (
   "product_id" integer NOT NULL,
   "warehouse_id" integer NOT NULL,
   "quantity" integer NOT NULL DEFAULT 0,
-  "reserved" integer NOT NULL DEFAULT 0,
   "reserved_quantity" integer,
+  "reserved" integer NOT NULL DEFAULT 0,
   PRIMARY KEY ("product_id", "warehouse_id"),
   CONSTRAINT "stock_levels_quantity_check" CHECK ("quantity" >= 0),
   CONSTRAINT "stock_levels_reserved_check" CHECK ("reserved" >= 0),
@@ -124,7 +124,7 @@ CREATE TABLE "migc_new_stock_levels" (
   FOREIGN KEY ("product_id") REFERENCES "products" ("id") ON DELETE CASCADE,
   FOREIGN KEY ("warehouse_id") REFERENCES "warehouses" ("id") ON DELETE CASCADE
 );
-INSERT INTO "migc_new_stock_levels" (rowid, "product_id", "warehouse_id", "quantity", "reserved", "reserved_quantity") SELECT rowid, "product_id", "warehouse_id", "quantity", coalesce("reserved", "reserved_quantity"), "reserved_quantity" FROM "stock_levels";
+INSERT INTO "migc_new_stock_levels" (rowid, "product_id", "warehouse_id", "quantity", "reserved_quantity", "reserved") SELECT rowid, "product_id", "warehouse_id", "quantity", "reserved_quantity", coalesce("reserved", "reserved_quantity") FROM "stock_levels";
 DROP TABLE "stock_levels";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_stock_levels" RENAME TO "stock_levels";
@@ -141,7 +141,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "sto
 -- nothing to undo
 
 -- [16] undo: add column `stock_levels.reserved_quantity` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/inventory.mig:14:3
+--     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from v4/inventory.mig:14:3
 ALTER TABLE "stock_levels" DROP COLUMN "reserved_quantity";
 
 -- [15] undo: create index `products_deleted_at_idx` on `products`
@@ -162,17 +162,17 @@ CREATE TABLE "migc_new_orders" (
   "user_id" integer NOT NULL,
   "shipping_address_id" integer,
   "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
+  "total_cents" integer,
   "total" numeric(12,2) NOT NULL,
   "customer_note" text,
   "placed_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  "total_cents" integer,
   CONSTRAINT "orders_total_check" CHECK ("total" >= 0),
   FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT,
   FOREIGN KEY ("shipping_address_id") REFERENCES "addresses" ("id") ON DELETE SET NULL
 );
-INSERT INTO "migc_new_orders" ("id", "user_id", "shipping_address_id", "status", "total", "customer_note", "placed_at", "created_at", "updated_at", "total_cents") SELECT "id", "user_id", "shipping_address_id", "status", coalesce("total", "total_cents" / 100.0), "customer_note", "placed_at", "created_at", "updated_at", "total_cents" FROM "orders";
+INSERT INTO "migc_new_orders" ("id", "user_id", "shipping_address_id", "status", "total_cents", "total", "customer_note", "placed_at", "created_at", "updated_at") SELECT "id", "user_id", "shipping_address_id", "status", "total_cents", coalesce("total", "total_cents" / 100.0), "customer_note", "placed_at", "created_at", "updated_at" FROM "orders";
 DROP TABLE "orders";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_orders" RENAME TO "orders";
@@ -187,7 +187,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "ord
 -- nothing to undo
 
 -- [11] undo: add column `orders.total_cents` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/orders.mig:16:3
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from v4/orders.mig:16:3
 ALTER TABLE "orders" DROP COLUMN "total_cents";
 
 -- [10] undo: add foreign key `carts_user_id_fkey` on `carts`
@@ -235,20 +235,20 @@ CREATE VIEW "active_products" AS SELECT "p"."id", "p"."sku", "p"."name", "p"."pr
 -- migc: the checks; any failure rolls the whole phase back
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'cart_items');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'end', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'carts');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,updated_at,user_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('orders') ORDER BY name)) = 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,updated_at,user_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_user_id_placed_at_idx') ORDER BY name)) = 'orders_pending,orders_user_id_placed_at_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) = 'amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('payments') ORDER BY name)) = 'amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('payments') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'provider_ref')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx') ORDER BY name)) = 'payments_order_id_idx';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('products') ORDER BY name)) = 'attributes,category_id,created_at,description,id,is_active,name,price,sku,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('products') ORDER BY name)) = 'attributes,category_id,created_at,description,id,is_active,name,price,sku,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('products') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'sku')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('products') WHERE name IN ('products_category_id_is_active_idx', 'products_deleted_at_idx', 'products_name_lower') ORDER BY name)) = 'products_category_id_is_active_idx,products_name_lower';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) = 'product_id,quantity,reserved,warehouse_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('stock_levels') ORDER BY name)) = 'product_id,quantity,reserved,warehouse_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'stock_levels' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_stock_levels_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,email,email_normalized,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('users') ORDER BY name)) = 'created_at,email,email_normalized,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('users') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'email_normalized')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx') ORDER BY name)) = 'users_created_at_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL

@@ -37,20 +37,20 @@ END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'cart_items');
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'carts');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,updated_at,user_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('orders') ORDER BY name)) = 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,updated_at,user_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_user_id_placed_at_idx') ORDER BY name)) = 'orders_pending,orders_user_id_placed_at_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) = 'amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('payments') ORDER BY name)) = 'amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('payments') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'provider_ref')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx') ORDER BY name)) = 'payments_order_id_idx';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('products') ORDER BY name)) = 'attributes,category_id,created_at,description,id,is_active,name,price,sku,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('products') ORDER BY name)) = 'attributes,category_id,created_at,description,id,is_active,name,price,sku,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('products') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'sku')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('products') WHERE name IN ('products_category_id_is_active_idx', 'products_deleted_at_idx', 'products_name_lower') ORDER BY name)) = 'products_category_id_is_active_idx,products_name_lower';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) = 'product_id,quantity,reserved,warehouse_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('stock_levels') ORDER BY name)) = 'product_id,quantity,reserved,warehouse_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'stock_levels' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_stock_levels_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,email,email_normalized,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('users') ORDER BY name)) = 'created_at,email,email_normalized,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('users') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'email_normalized')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx') ORDER BY name)) = 'users_created_at_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
@@ -137,15 +137,7 @@ CREATE INDEX "carts_expires_at_idx" ON "carts" ("expires_at");
 -- SQLite adds foreign keys with the table: `carts_user_id_fkey` is in its CREATE TABLE
 
 -- [11] add column `orders.total_cents` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/orders.mig:16:3
-ALTER TABLE "orders" ADD COLUMN "total_cents" integer;
-
--- [12] add check `orders_total_cents_check` on `orders` for new rows
---     lock: none; rewrite: no; scan: no; from v4/orders.mig:16:45
--- SQLite has no NOT VALID: check `orders_total_cents_check` is enforced from switch on, when the table is rebuilt and every row checked; until then rows that break it are not refused
-
--- [13] install the dual-write trigger on `orders`
---     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from v4/orders.mig:10:7
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from v4/orders.mig:16:3
 -- rebuild "orders" (copy every row into a new table, then swap it in)
 INSERT INTO temp.migc_count (n, rows) SELECT 2, count(*) FROM "orders";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending'));
@@ -154,17 +146,50 @@ CREATE TABLE "migc_new_orders" (
   "user_id" integer NOT NULL,
   "shipping_address_id" integer,
   "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
+  "total_cents" integer,
+  "total" numeric(12,2) NOT NULL,
+  "customer_note" text,
+  "placed_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  CONSTRAINT "orders_total_check" CHECK ("total" >= 0),
+  FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT,
+  FOREIGN KEY ("shipping_address_id") REFERENCES "addresses" ("id") ON DELETE SET NULL
+);
+INSERT INTO "migc_new_orders" ("id", "user_id", "shipping_address_id", "status", "total", "customer_note", "placed_at", "created_at", "updated_at") SELECT "id", "user_id", "shipping_address_id", "status", "total", "customer_note", "placed_at", "created_at", "updated_at" FROM "orders";
+DROP TABLE "orders";
+PRAGMA legacy_alter_table = 1;
+ALTER TABLE "migc_new_orders" RENAME TO "orders";
+PRAGMA legacy_alter_table = 0;
+CREATE INDEX "orders_user_id_placed_at_idx" ON "orders" ("user_id", "placed_at" DESC);
+CREATE INDEX "orders_pending" ON "orders" ("placed_at") WHERE "status" = 'pending';
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 2);
+
+-- [12] add check `orders_total_cents_check` on `orders` for new rows
+--     lock: none; rewrite: no; scan: no; from v4/orders.mig:16:45
+-- SQLite has no NOT VALID: check `orders_total_cents_check` is enforced from switch on, when the table is rebuilt and every row checked; until then rows that break it are not refused
+
+-- [13] install the dual-write trigger on `orders`
+--     lock: database write lock; rebuilds `orders` (copies every row into a new table); rewrite: yes; scan: yes; from v4/orders.mig:10:7
+-- rebuild "orders" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "orders";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'orders' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('orders_user_id_placed_at_idx', 'orders_pending'));
+CREATE TABLE "migc_new_orders" (
+  "id" integer PRIMARY KEY,
+  "user_id" integer NOT NULL,
+  "shipping_address_id" integer,
+  "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
+  "total_cents" integer,
   "total" numeric(12,2),
   "customer_note" text,
   "placed_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  "total_cents" integer,
   CONSTRAINT "orders_total_check" CHECK ("total" >= 0),
   FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT,
   FOREIGN KEY ("shipping_address_id") REFERENCES "addresses" ("id") ON DELETE SET NULL
 );
-INSERT INTO "migc_new_orders" ("id", "user_id", "shipping_address_id", "status", "total", "customer_note", "placed_at", "created_at", "updated_at", "total_cents") SELECT "id", "user_id", "shipping_address_id", "status", "total", "customer_note", "placed_at", "created_at", "updated_at", "total_cents" FROM "orders";
+INSERT INTO "migc_new_orders" ("id", "user_id", "shipping_address_id", "status", "total_cents", "total", "customer_note", "placed_at", "created_at", "updated_at") SELECT "id", "user_id", "shipping_address_id", "status", "total_cents", "total", "customer_note", "placed_at", "created_at", "updated_at" FROM "orders";
 DROP TABLE "orders";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_orders" RENAME TO "orders";
@@ -189,7 +214,7 @@ BEGIN
   UPDATE "orders" SET "total" = "total_cents" / 100.0 WHERE rowid = NEW.rowid AND (coalesce(NEW."total_cents" <> OLD."total_cents", NEW."total_cents" IS NOT NULL OR OLD."total_cents" IS NOT NULL)) AND NOT (coalesce(NEW."total" <> OLD."total", NEW."total" IS NOT NULL OR OLD."total" IS NOT NULL));
 END;
 CREATE TABLE "migc_sync_orders_guard" (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 2);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "orders") = (SELECT rows FROM temp.migc_count WHERE n = 3);
 
 -- [14] add column `products.deleted_at`
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from <std>/soft_delete.mig:3:3
@@ -200,8 +225,29 @@ ALTER TABLE "products" ADD COLUMN "deleted_at" timestamptz;
 CREATE INDEX "products_deleted_at_idx" ON "products" ("deleted_at") WHERE "deleted_at" IS NOT NULL;
 
 -- [16] add column `stock_levels.reserved_quantity` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/inventory.mig:14:3
-ALTER TABLE "stock_levels" ADD COLUMN "reserved_quantity" integer;
+--     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from v4/inventory.mig:14:3
+-- rebuild "stock_levels" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "stock_levels";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock_levels' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%');
+CREATE TABLE "migc_new_stock_levels" (
+  "product_id" integer NOT NULL,
+  "warehouse_id" integer NOT NULL,
+  "quantity" integer NOT NULL DEFAULT 0,
+  "reserved_quantity" integer,
+  "reserved" integer NOT NULL DEFAULT 0,
+  PRIMARY KEY ("product_id", "warehouse_id"),
+  CONSTRAINT "stock_levels_quantity_check" CHECK ("quantity" >= 0),
+  CONSTRAINT "stock_levels_reserved_check" CHECK ("reserved" >= 0),
+  CONSTRAINT "stock_reserved_le_quantity" CHECK ("reserved" <= "quantity"),
+  FOREIGN KEY ("product_id") REFERENCES "products" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("warehouse_id") REFERENCES "warehouses" ("id") ON DELETE CASCADE
+);
+INSERT INTO "migc_new_stock_levels" (rowid, "product_id", "warehouse_id", "quantity", "reserved") SELECT rowid, "product_id", "warehouse_id", "quantity", "reserved" FROM "stock_levels";
+DROP TABLE "stock_levels";
+PRAGMA legacy_alter_table = 1;
+ALTER TABLE "migc_new_stock_levels" RENAME TO "stock_levels";
+PRAGMA legacy_alter_table = 0;
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "stock_levels") = (SELECT rows FROM temp.migc_count WHERE n = 4);
 
 -- [17] add check `stock_levels_reserved_quantity_check` on `stock_levels` for new rows
 --     lock: none; rewrite: no; scan: no; from v4/inventory.mig:14:47
@@ -214,21 +260,21 @@ ALTER TABLE "stock_levels" ADD COLUMN "reserved_quantity" integer;
 -- [19] install the dual-write trigger on `stock_levels`
 --     lock: database write lock; rebuilds `stock_levels` (copies every row into a new table); rewrite: yes; scan: yes; from v4/inventory.mig:9:7
 -- rebuild "stock_levels" (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 3, count(*) FROM "stock_levels";
+INSERT INTO temp.migc_count (n, rows) SELECT 5, count(*) FROM "stock_levels";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'stock_levels' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%');
 CREATE TABLE "migc_new_stock_levels" (
   "product_id" integer NOT NULL,
   "warehouse_id" integer NOT NULL,
   "quantity" integer NOT NULL DEFAULT 0,
-  "reserved" integer DEFAULT 0,
   "reserved_quantity" integer,
+  "reserved" integer DEFAULT 0,
   PRIMARY KEY ("product_id", "warehouse_id"),
   CONSTRAINT "stock_levels_quantity_check" CHECK ("quantity" >= 0),
   CONSTRAINT "stock_levels_reserved_check" CHECK ("reserved" >= 0),
   FOREIGN KEY ("product_id") REFERENCES "products" ("id") ON DELETE CASCADE,
   FOREIGN KEY ("warehouse_id") REFERENCES "warehouses" ("id") ON DELETE CASCADE
 );
-INSERT INTO "migc_new_stock_levels" (rowid, "product_id", "warehouse_id", "quantity", "reserved", "reserved_quantity") SELECT rowid, "product_id", "warehouse_id", "quantity", "reserved", "reserved_quantity" FROM "stock_levels";
+INSERT INTO "migc_new_stock_levels" (rowid, "product_id", "warehouse_id", "quantity", "reserved_quantity", "reserved") SELECT rowid, "product_id", "warehouse_id", "quantity", "reserved_quantity", "reserved" FROM "stock_levels";
 DROP TABLE "stock_levels";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_stock_levels" RENAME TO "stock_levels";
@@ -255,16 +301,12 @@ BEGIN
   SELECT RAISE(ABORT, 'CHECK constraint failed: stock_reserved_le_quantity') FROM "stock_levels" WHERE rowid = NEW.rowid AND NOT ("reserved" <= "quantity");
 END;
 CREATE TABLE "migc_sync_stock_levels_guard" (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "stock_levels") = (SELECT rows FROM temp.migc_count WHERE n = 3);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "stock_levels") = (SELECT rows FROM temp.migc_count WHERE n = 5);
 
 -- [20] add column `users.role` (filled from the deployed shape)
---     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/users.mig:15:3
-ALTER TABLE "users" ADD COLUMN "role" text CHECK ("role" IN ('customer', 'support', 'admin'));
-
--- [21] install the dual-write trigger on `users`
---     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from v4/users.mig:7:7
+--     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from v4/users.mig:15:3
 -- rebuild "users" (copy every row into a new table, then swap it in)
-INSERT INTO temp.migc_count (n, rows) SELECT 4, count(*) FROM "users";
+INSERT INTO temp.migc_count (n, rows) SELECT 6, count(*) FROM "users";
 INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_email_normalized_key', 'users_created_at_idx'));
 CREATE TABLE "migc_new_users" (
   "id" integer PRIMARY KEY,
@@ -274,14 +316,42 @@ CREATE TABLE "migc_new_users" (
   "last_name" text NOT NULL,
   "phone" varchar(32),
   "password_hash" text NOT NULL,
+  "role" text CHECK ("role" IN ('customer', 'support', 'admin')),
+  "is_admin" boolean NOT NULL DEFAULT false,
+  "marketing_opt_in" boolean NOT NULL DEFAULT false,
+  "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  CONSTRAINT "users_email_normalized_key" UNIQUE ("email_normalized")
+);
+INSERT INTO "migc_new_users" ("id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at") SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
+DROP TABLE "users";
+PRAGMA legacy_alter_table = 1;
+ALTER TABLE "migc_new_users" RENAME TO "users";
+PRAGMA legacy_alter_table = 0;
+CREATE INDEX "users_created_at_idx" ON "users" ("created_at");
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "users") = (SELECT rows FROM temp.migc_count WHERE n = 6);
+
+-- [21] install the dual-write trigger on `users`
+--     lock: database write lock; rebuilds `users` (copies every row into a new table); rewrite: yes; scan: yes; from v4/users.mig:7:7
+-- rebuild "users" (copy every row into a new table, then swap it in)
+INSERT INTO temp.migc_count (n, rows) SELECT 7, count(*) FROM "users";
+INSERT INTO temp.migc_check (kind, ok) SELECT 'unmanaged', NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = 'users' AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex_%' AND name NOT IN ('users_email_normalized_key', 'users_created_at_idx'));
+CREATE TABLE "migc_new_users" (
+  "id" integer PRIMARY KEY,
+  "email" text NOT NULL,
+  "email_normalized" text NOT NULL,
+  "first_name" text NOT NULL,
+  "last_name" text NOT NULL,
+  "phone" varchar(32),
+  "password_hash" text NOT NULL,
+  "role" text CHECK ("role" IN ('customer', 'support', 'admin')),
   "is_admin" boolean DEFAULT false,
   "marketing_opt_in" boolean NOT NULL DEFAULT false,
   "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  "role" text CHECK ("role" IN ('customer', 'support', 'admin')),
   CONSTRAINT "users_email_normalized_key" UNIQUE ("email_normalized")
 );
-INSERT INTO "migc_new_users" ("id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at", "role") SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at", "role" FROM "users";
+INSERT INTO "migc_new_users" ("id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "role", "is_admin", "marketing_opt_in", "created_at", "updated_at") SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "role", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
 DROP TABLE "users";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_users" RENAME TO "users";
@@ -305,7 +375,7 @@ BEGIN
   UPDATE "users" SET "is_admin" = "role" = 'admin' WHERE rowid = NEW.rowid AND (coalesce(NEW."role" <> OLD."role", NEW."role" IS NOT NULL OR OLD."role" IS NOT NULL)) AND NOT (coalesce(NEW."is_admin" <> OLD."is_admin", NEW."is_admin" IS NOT NULL OR OLD."is_admin" IS NOT NULL));
 END;
 CREATE TABLE "migc_sync_users_guard" (active INTEGER PRIMARY KEY);
-INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "users") = (SELECT rows FROM temp.migc_count WHERE n = 4);
+INSERT INTO temp.migc_check (kind, ok) SELECT 'rows', (SELECT count(*) FROM "users") = (SELECT rows FROM temp.migc_count WHERE n = 7);
 
 -- [22] drop view `active_products` to redefine it
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/catalog.mig:31:6
@@ -323,24 +393,24 @@ DROP VIEW "product_stock";
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/inventory.mig:19:6
 CREATE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved_quantity") AS "available" FROM "stock_levels" GROUP BY "product_id";
 -- migc: the checks; any failure rolls the whole phase back
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('cart_items') ORDER BY name)) = 'added_at,cart_id,product_id,quantity'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('cart_items') ORDER BY name)) = 'added_at,cart_id,product_id,quantity'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('cart_items') WHERE name IN ('cart_items_product_id_idx') ORDER BY name)) = 'cart_items_product_id_idx';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('carts') ORDER BY name)) = 'created_at,expires_at,id,updated_at,user_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('carts') ORDER BY name)) = 'created_at,expires_at,id,updated_at,user_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('carts') WHERE name IN ('carts_expires_at_idx', 'carts_one_per_user') ORDER BY name)) = 'carts_expires_at_idx,carts_one_per_user';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,total_cents,updated_at,user_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('orders') ORDER BY name)) = 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,total_cents,updated_at,user_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_user_id_placed_at_idx') ORDER BY name)) = 'orders_pending,orders_user_id_placed_at_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_orders_insert,migc_sync_orders_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('payments') ORDER BY name)) = 'amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('payments') ORDER BY name)) = 'amount_cents,created_at,currency,id,method,order_id,paid_at,provider_ref,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('payments') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'provider_ref')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('payments') WHERE name IN ('payments_order_id_idx') ORDER BY name)) = 'payments_order_id_idx';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('products') ORDER BY name)) = 'attributes,category_id,created_at,deleted_at,description,id,is_active,name,price,sku,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('products') ORDER BY name)) = 'attributes,category_id,created_at,deleted_at,description,id,is_active,name,price,sku,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('products') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'sku')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('products') WHERE name IN ('products_category_id_is_active_idx', 'products_deleted_at_idx', 'products_name_lower') ORDER BY name)) = 'products_category_id_is_active_idx,products_deleted_at_idx,products_name_lower';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) = 'product_id,quantity,reserved,reserved_quantity,warehouse_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('stock_levels') ORDER BY name)) = 'product_id,quantity,reserved,reserved_quantity,warehouse_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'stock_levels' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_stock_levels_insert,migc_sync_stock_levels_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_stock_levels_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,email,email_normalized,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,role,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('users') ORDER BY name)) = 'created_at,email,email_normalized,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,role,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('users') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'email_normalized')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx') ORDER BY name)) = 'users_created_at_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_users_insert,migc_sync_users_update'
@@ -357,7 +427,7 @@ INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT
 INSERT INTO temp.migc_check (kind, ok) SELECT 'foreign keys', NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check('users'));
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'start', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'start' AND coalesce(ok, 0) <> 1);
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'unmanaged', EXISTS (SELECT 1 FROM temp.migc_check WHERE kind = 'unmanaged' AND coalesce(ok, 0) <> 1);
-INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 27;
+INSERT INTO temp.migc_verdict (kind, failed) SELECT 'steps', (SELECT count(*) FROM temp.migc_check WHERE kind <> 'foreign keys' AND ok = 1) <> 33;
 INSERT INTO temp.migc_verdict (kind, failed) SELECT 'foreign keys', (SELECT count(*) FROM temp.migc_check WHERE kind = 'foreign keys' AND ok = 1) <> 8;
 DROP TABLE IF EXISTS temp.migc_verdict;
 DROP TABLE IF EXISTS temp.migc_count;

@@ -35,17 +35,17 @@ BEGIN
   SELECT RAISE(ROLLBACK, 'migc: PRAGMA foreign_key_check finds rows without their parent; nothing was changed');
 END;
 INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT foreign_keys FROM pragma_foreign_keys) = 0;
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,total_cents,updated_at,user_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('orders') ORDER BY name)) = 'created_at,customer_note,id,placed_at,shipping_address_id,status,total,total_cents,updated_at,user_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_user_id_placed_at_idx') ORDER BY name)) = 'orders_pending,orders_user_id_placed_at_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_orders_insert,migc_sync_orders_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('products') ORDER BY name)) = 'attributes,category_id,created_at,deleted_at,description,id,is_active,name,price,sku,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('products') ORDER BY name)) = 'attributes,category_id,created_at,deleted_at,description,id,is_active,name,price,sku,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('products') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'sku')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('products') WHERE name IN ('products_category_id_is_active_idx', 'products_deleted_at_idx', 'products_name_lower') ORDER BY name)) = 'products_category_id_is_active_idx,products_deleted_at_idx,products_name_lower';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) = 'product_id,quantity,reserved,reserved_quantity,warehouse_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('stock_levels') ORDER BY name)) = 'product_id,quantity,reserved,reserved_quantity,warehouse_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'stock_levels' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_stock_levels_insert,migc_sync_stock_levels_update'
   AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_stock_levels_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,email,email_normalized,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,role,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'start', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('users') ORDER BY name)) = 'created_at,email,email_normalized,first_name,id,is_admin,last_name,marketing_opt_in,password_hash,phone,role,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('users') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'email_normalized')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx') ORDER BY name)) = 'users_created_at_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) = 'migc_sync_users_insert,migc_sync_users_update'
@@ -66,17 +66,17 @@ CREATE TABLE "migc_new_orders" (
   "user_id" integer NOT NULL,
   "shipping_address_id" integer,
   "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
+  "total_cents" integer,
   "total" numeric(12,2),
   "customer_note" text,
   "placed_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  "total_cents" integer,
   CONSTRAINT "orders_total_cents_check" CHECK ("total_cents" >= 0),
   FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT,
   FOREIGN KEY ("shipping_address_id") REFERENCES "addresses" ("id") ON DELETE SET NULL
 );
-INSERT INTO "migc_new_orders" ("id", "user_id", "shipping_address_id", "status", "total", "customer_note", "placed_at", "created_at", "updated_at", "total_cents") SELECT "id", "user_id", "shipping_address_id", "status", "total", "customer_note", "placed_at", "created_at", "updated_at", "total_cents" FROM "orders";
+INSERT INTO "migc_new_orders" ("id", "user_id", "shipping_address_id", "status", "total_cents", "total", "customer_note", "placed_at", "created_at", "updated_at") SELECT "id", "user_id", "shipping_address_id", "status", "total_cents", "total", "customer_note", "placed_at", "created_at", "updated_at" FROM "orders";
 DROP TABLE "orders";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_orders" RENAME TO "orders";
@@ -112,17 +112,17 @@ CREATE TABLE "migc_new_orders" (
   "user_id" integer NOT NULL,
   "shipping_address_id" integer,
   "status" text NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled')),
+  "total_cents" integer NOT NULL,
   "total" numeric(12,2),
   "customer_note" text,
   "placed_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  "total_cents" integer NOT NULL,
   CONSTRAINT "orders_total_cents_check" CHECK ("total_cents" >= 0),
   FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT,
   FOREIGN KEY ("shipping_address_id") REFERENCES "addresses" ("id") ON DELETE SET NULL
 );
-INSERT INTO "migc_new_orders" ("id", "user_id", "shipping_address_id", "status", "total", "customer_note", "placed_at", "created_at", "updated_at", "total_cents") SELECT "id", "user_id", "shipping_address_id", "status", "total", "customer_note", "placed_at", "created_at", "updated_at", "total_cents" FROM "orders";
+INSERT INTO "migc_new_orders" ("id", "user_id", "shipping_address_id", "status", "total_cents", "total", "customer_note", "placed_at", "created_at", "updated_at") SELECT "id", "user_id", "shipping_address_id", "status", "total_cents", "total", "customer_note", "placed_at", "created_at", "updated_at" FROM "orders";
 DROP TABLE "orders";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_orders" RENAME TO "orders";
@@ -149,15 +149,15 @@ CREATE TABLE "migc_new_stock_levels" (
   "product_id" integer NOT NULL,
   "warehouse_id" integer NOT NULL,
   "quantity" integer NOT NULL DEFAULT 0,
-  "reserved" integer DEFAULT 0,
   "reserved_quantity" integer DEFAULT 0,
+  "reserved" integer DEFAULT 0,
   PRIMARY KEY ("product_id", "warehouse_id"),
   CONSTRAINT "stock_levels_quantity_check" CHECK ("quantity" >= 0),
   CONSTRAINT "stock_levels_reserved_quantity_check" CHECK ("reserved_quantity" >= 0),
   FOREIGN KEY ("product_id") REFERENCES "products" ("id") ON DELETE CASCADE,
   FOREIGN KEY ("warehouse_id") REFERENCES "warehouses" ("id") ON DELETE CASCADE
 );
-INSERT INTO "migc_new_stock_levels" (rowid, "product_id", "warehouse_id", "quantity", "reserved", "reserved_quantity") SELECT rowid, "product_id", "warehouse_id", "quantity", "reserved", "reserved_quantity" FROM "stock_levels";
+INSERT INTO "migc_new_stock_levels" (rowid, "product_id", "warehouse_id", "quantity", "reserved_quantity", "reserved") SELECT rowid, "product_id", "warehouse_id", "quantity", "reserved_quantity", "reserved" FROM "stock_levels";
 DROP TABLE "stock_levels";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_stock_levels" RENAME TO "stock_levels";
@@ -220,8 +220,8 @@ CREATE TABLE "migc_new_stock_levels" (
   "product_id" integer NOT NULL,
   "warehouse_id" integer NOT NULL,
   "quantity" integer NOT NULL DEFAULT 0,
-  "reserved" integer NOT NULL DEFAULT 0,
   "reserved_quantity" integer NOT NULL DEFAULT 0,
+  "reserved" integer NOT NULL DEFAULT 0,
   PRIMARY KEY ("product_id", "warehouse_id"),
   CONSTRAINT "stock_levels_quantity_check" CHECK ("quantity" >= 0),
   CONSTRAINT "stock_levels_reserved_quantity_check" CHECK ("reserved_quantity" >= 0),
@@ -229,7 +229,7 @@ CREATE TABLE "migc_new_stock_levels" (
   FOREIGN KEY ("product_id") REFERENCES "products" ("id") ON DELETE CASCADE,
   FOREIGN KEY ("warehouse_id") REFERENCES "warehouses" ("id") ON DELETE CASCADE
 );
-INSERT INTO "migc_new_stock_levels" (rowid, "product_id", "warehouse_id", "quantity", "reserved", "reserved_quantity") SELECT rowid, "product_id", "warehouse_id", "quantity", coalesce("reserved", "reserved_quantity"), "reserved_quantity" FROM "stock_levels";
+INSERT INTO "migc_new_stock_levels" (rowid, "product_id", "warehouse_id", "quantity", "reserved_quantity", "reserved") SELECT rowid, "product_id", "warehouse_id", "quantity", "reserved_quantity", coalesce("reserved", "reserved_quantity") FROM "stock_levels";
 DROP TABLE "stock_levels";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_stock_levels" RENAME TO "stock_levels";
@@ -254,14 +254,14 @@ CREATE TABLE "migc_new_users" (
   "last_name" text NOT NULL,
   "phone" varchar(32),
   "password_hash" text NOT NULL,
+  "role" text NOT NULL DEFAULT 'customer' CHECK ("role" IN ('customer', 'support', 'admin')),
   "is_admin" boolean NOT NULL DEFAULT false,
   "marketing_opt_in" boolean NOT NULL DEFAULT false,
   "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "updated_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  "role" text NOT NULL DEFAULT 'customer' CHECK ("role" IN ('customer', 'support', 'admin')),
   CONSTRAINT "users_email_normalized_key" UNIQUE ("email_normalized")
 );
-INSERT INTO "migc_new_users" ("id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at", "role") SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", coalesce("is_admin", "role" = 'admin'), "marketing_opt_in", "created_at", "updated_at", "role" FROM "users";
+INSERT INTO "migc_new_users" ("id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "role", "is_admin", "marketing_opt_in", "created_at", "updated_at") SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "role", coalesce("is_admin", "role" = 'admin'), "marketing_opt_in", "created_at", "updated_at" FROM "users";
 DROP TABLE "users";
 PRAGMA legacy_alter_table = 1;
 ALTER TABLE "migc_new_users" RENAME TO "users";
@@ -318,17 +318,17 @@ ALTER TABLE "stock_levels" DROP COLUMN "reserved";
 --     lock: database write lock (schema change only); rewrite: no; scan: no; from v4/inventory.mig:19:6
 CREATE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved_quantity") AS "available" FROM "stock_levels" GROUP BY "product_id";
 -- migc: the checks; any failure rolls the whole phase back
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('orders') ORDER BY name)) = 'created_at,customer_note,id,placed_at,shipping_address_id,status,total_cents,updated_at,user_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('orders') ORDER BY name)) = 'created_at,customer_note,id,placed_at,shipping_address_id,status,total_cents,updated_at,user_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('orders') WHERE name IN ('orders_pending', 'orders_user_id_placed_at_idx') ORDER BY name)) = 'orders_pending,orders_user_id_placed_at_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_orders_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('products') ORDER BY name)) = 'category_id,created_at,deleted_at,description,id,is_active,name,price,sku,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('products') ORDER BY name)) = 'category_id,created_at,deleted_at,description,id,is_active,name,price,sku,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('products') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'sku')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('products') WHERE name IN ('products_category_id_is_active_idx', 'products_deleted_at_idx', 'products_name_lower') ORDER BY name)) = 'products_category_id_is_active_idx,products_deleted_at_idx,products_name_lower';
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('stock_levels') ORDER BY name)) = 'product_id,quantity,reserved_quantity,warehouse_id'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('stock_levels') ORDER BY name)) = 'product_id,quantity,reserved_quantity,warehouse_id'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'stock_levels' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
   AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migc_sync_stock_levels_guard');
-INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('users') ORDER BY name)) = 'created_at,email,email_normalized,first_name,id,last_name,marketing_opt_in,password_hash,phone,role,updated_at'
+INSERT INTO temp.migc_check (kind, ok) SELECT 'end', (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_xinfo('users') ORDER BY name)) = 'created_at,email,email_normalized,first_name,id,last_name,marketing_opt_in,password_hash,phone,role,updated_at'
   AND EXISTS (SELECT 1 FROM pragma_index_list('users') AS l WHERE l."unique" = 1 AND l.partial = 0 AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = 'email_normalized')
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_list('users') WHERE name IN ('users_created_at_idx') ORDER BY name)) = 'users_created_at_idx'
   AND (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'users' AND name LIKE 'migc_sync_%' ORDER BY name)) IS NULL
