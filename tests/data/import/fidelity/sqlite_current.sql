@@ -39,7 +39,9 @@ CREATE TABLE items (
   price Numeric(10, 2),
   qty integer,
   created TEXT DEFAULT (strftime('%s','now')),
-  label varchar(20)
+  label varchar(20),
+  total Numeric(12, 2) GENERATED ALWAYS AS (price * qty) STORED,
+  code_lower TEXT AS (lower(code))
 );
 CREATE TRIGGER items_touch AFTER UPDATE OF price ON items
 BEGIN

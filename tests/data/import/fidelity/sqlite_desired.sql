@@ -57,7 +57,10 @@ CREATE TABLE items (
   price Numeric(10, 2),
   qty integer NOT NULL DEFAULT 1,
   created TEXT DEFAULT (strftime('%s','now')),
-  label VARCHAR(30)
+  label VARCHAR(30),
+  total Numeric(12, 2) GENERATED ALWAYS AS (price * qty) STORED,
+  code_lower TEXT AS (lower(code)),
+  qty2 INTEGER GENERATED ALWAYS AS (qty * 2) VIRTUAL
 );
 CREATE UNIQUE INDEX items_code_key ON items (code);
 -- A trigger migc does not model, on the rebuilt table: made again after the rebuild.
