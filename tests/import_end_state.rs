@@ -97,6 +97,7 @@ fn postgres_current_to_desired() {
     let (_, a) = model(&migrated.url);
     let (_, b) = model(&built.url);
     assert!(a.contains("refunds") && a.contains("shipped"), "{a}");
+    assert!(a.contains(r#"native(postgres: "bigserial")"#), "{a}");
     assert_eq!(a, b);
 }
 

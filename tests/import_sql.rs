@@ -88,7 +88,7 @@ fn dump_noise_is_skipped_and_unknown_objects_are_named() {
     let items = std::fs::read_to_string(tmp.path().join("out/tables/items.mig")).expect("items");
     assert_eq!(
         items,
-        "table items {\n  id     int32         primary key identity\n  Label  varchar(80)   not null\n  price  decimal(8, 2) not null default (0)\n  search native(postgres: \"tsvector\")\n  check items_price_check (price >= 0)\n}\n"
+        "table items {\n  id     int32 native(postgres: \"serial\") primary key identity\n  Label  varchar(80)   not null\n  price  decimal(8, 2) not null default (0)\n  search native(postgres: \"tsvector\")\n  check items_price_check (price >= 0)\n}\n"
     );
     let native = std::fs::read_to_string(tmp.path().join("out/native.mig")).expect("native");
     assert!(

@@ -282,6 +282,27 @@ impl Resolver<'_> {
                 stored,
             })
         });
+        if let Some(serial) = table.columns[index]
+            .spellings
+            .get(&migc_stdlib::Dialect::Postgres)
+        {
+            let ty = &table.columns[index].ty;
+            let fits = matches!(ty, ColumnType::Builtin { name, .. }
+                if Some(name.as_str()) == super::column_type::serial_of(serial));
+            if identity.is_none() || !fits {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::BadTypeArguments,
+                        format!("`{serial}` spells an `identity` column of its own integer type"),
+                    )
+                    .primary(def.ty.span(), format!("`{ty}` here"))
+                    .help(format!(
+                        "declare `{cname} {} native(postgres: \"{serial}\") identity`",
+                        super::column_type::serial_of(serial).unwrap_or("int64")
+                    )),
+                );
+            }
+        }
         let column = &mut table.columns[index];
         column.nullable = not_null.is_none() && identity.is_none() && primary.is_none();
         column.identity = identity.is_some();

@@ -155,6 +155,12 @@ impl Resolver<'_> {
                 Some(Dialect::Sqlite) if is_sqlite_type_name(&spelling.value) => {
                     out.insert(Dialect::Sqlite, spelling.value.clone());
                 }
+                // `int64 native(postgres: "bigserial") identity`: an identity PostgreSQL keeps
+                // as a column drawing from a sequence it owns (checked with the column's
+                // attributes).
+                Some(Dialect::Postgres) if serial_of(&spelling.value).is_some() => {
+                    out.insert(Dialect::Postgres, spelling.value.to_ascii_lowercase());
+                }
                 Some(Dialect::Sqlite) => self.diagnostics.push(
                     Diagnostic::error(
                         Code::BadTypeArguments,
@@ -172,7 +178,10 @@ impl Resolver<'_> {
                 Some(d) => self.diagnostics.push(
                     Diagnostic::error(
                         Code::BadTypeArguments,
-                        format!("`{}` keeps a spelling for SQLite only", name.name),
+                        format!(
+                            "`{}` keeps a spelling for SQLite only (and `serial` for PostgreSQL)",
+                            name.name
+                        ),
                     )
                     .primary(
                         dialect.span,
@@ -192,5 +201,15 @@ impl Resolver<'_> {
             }
         }
         out
+    }
+}
+
+/// The integer type a PostgreSQL `serial` spelling stands for (`bigserial`: `int64`).
+pub fn serial_of(spelling: &str) -> Option<&'static str> {
+    match spelling.to_ascii_lowercase().as_str() {
+        "smallserial" | "serial2" => Some("int16"),
+        "serial" | "serial4" => Some("int32"),
+        "bigserial" | "serial8" => Some("int64"),
+        _ => None,
     }
 }

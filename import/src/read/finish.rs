@@ -14,10 +14,14 @@ impl Reader {
                 .get(&seq)
                 .is_some_and(|s| s.0.as_ref() == Some(&(table.clone(), column.clone())));
             if owned {
+                let dialect = self.dialect;
                 if let Some(c) = self.column_mut(&table, &column) {
                     if c.ty.is_integer() {
                         c.identity = true;
                         c.default = None;
+                        if let Some(s) = super::table::serial_spelling(dialect, &c.ty) {
+                            c.spellings.insert(dialect, s.to_string());
+                        }
                         self.sequences.remove(&seq);
                         continue;
                     }

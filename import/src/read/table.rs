@@ -122,7 +122,12 @@ impl Reader {
             );
             read.ty = ColumnType::Enum { name: ename };
         }
-        let spellings = kept_spelling(self.dialect, &read.ty, &verbatim);
+        let mut spellings = kept_spelling(self.dialect, &read.ty, &verbatim);
+        if read.serial {
+            if let Some(s) = serial_spelling(self.dialect, &read.ty) {
+                spellings.insert(self.dialect, s.to_string());
+            }
+        }
         let mut column = Column {
             name: cname.clone(),
             ty: read.ty,
@@ -540,4 +545,24 @@ fn is_now(e: &ast::Expr) -> bool {
                 .trim_end_matches(')')
                 .bytes()
                 .all(|b| b.is_ascii_digit()))
+}
+
+/// PostgreSQL's `serial` spelling of an identity of integer type `ty` (a column drawing from a
+/// sequence it owns, which PostgreSQL keeps apart from an `IDENTITY` column).
+pub(super) fn serial_spelling(
+    dialect: migc_stdlib::Dialect,
+    ty: &ColumnType,
+) -> Option<&'static str> {
+    if dialect != migc_stdlib::Dialect::Postgres {
+        return None;
+    }
+    match ty {
+        ColumnType::Builtin { name, .. } => match name.as_str() {
+            "int16" => Some("smallserial"),
+            "int32" => Some("serial"),
+            "int64" => Some("bigserial"),
+            _ => None,
+        },
+        _ => None,
+    }
 }

@@ -20,4 +20,9 @@ CREATE TABLE refunds (
   order_id bigint NOT NULL REFERENCES orders (id),
   amount numeric(12, 2) NOT NULL
 );
+-- A serial column stays serial (an owned sequence), not an identity.
+CREATE TABLE audit_log (
+  id bigserial PRIMARY KEY,
+  message text NOT NULL
+);
 CREATE VIEW active_customers AS SELECT id, email FROM customers WHERE deleted_at IS NULL;
