@@ -333,3 +333,28 @@ fn an_imported_postgres_schema_verifies() {
     };
     imported_schema_verifies("postgres", &server, "postgres_dump.sql");
 }
+
+/// The schema imported from a PostgreSQL dump is portable: its `character(2)` is `char(2)`, and
+/// it verifies on SQLite as it is.
+#[test]
+fn an_imported_postgres_schema_verifies_on_sqlite() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let imported = path_str(&d.join("v1"));
+    let o = run(&[
+        "import",
+        &path_str(&root().join("tests/data/verify/postgres_dump.sql")),
+        "--dialect",
+        "postgres",
+        "-o",
+        &imported,
+    ]);
+    expect(&o, 0);
+    let customers = std::fs::read_to_string(d.join("v1/tables/customers.mig")).unwrap();
+    assert!(customers.contains("country    char(2)"), "{customers}");
+    let url = format!("sqlite://{}", path_str(&d.join("app.db")));
+    let o = run(&[
+        "verify", "--from", "empty", "--to", &imported, "--url", &url, "--rows", "12",
+    ]);
+    expect(&o, 0);
+}

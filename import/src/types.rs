@@ -79,7 +79,12 @@ pub(crate) fn read(dialect: Dialect, spelling: &str, enums: &[String]) -> Read {
             Some(builtin("varchar", args.clone()))
         }
         "date" => Some(builtin("date", vec![])),
-        _ => reading.builtin_type(&base, &args, unsigned),
+        _ => reading.builtin_type(&base, &args, unsigned).or_else(|| {
+            matches!(base.as_str(), "character" | "char" | "bpchar")
+                .then(|| args.len() == 1 && args[0] <= 255)
+                .filter(|fits| *fits)
+                .map(|_| builtin("char", args.clone()))
+        }),
     };
     // sqlparser prints some types in capitals: the catalogs' lower case reads better.
     let native = if spelling.contains(['"', '`', '\'']) {
@@ -131,6 +136,17 @@ mod tests {
             "native(mysql: \"int(10) unsigned\")",
         );
         case(Dialect::Sqlite, "INTEGER", "int64");
+        // Fixed-length text, except MySQL's `char(36)`, which is how migc stores a `uuid`.
+        case(Dialect::Postgres, "character(2)", "char(2)");
+        case(Dialect::Postgres, "bpchar(3)", "char(3)");
+        case(Dialect::Mysql, "char(2)", "char(2)");
+        case(Dialect::Mysql, "char(36)", "uuid");
+        case(Dialect::Sqlite, "CHAR(10)", "char(10)");
+        case(
+            Dialect::Postgres,
+            "character(300)",
+            "native(postgres: \"character(300)\")",
+        );
         assert!(read(Dialect::Postgres, "bigserial", &[]).serial);
     }
 }

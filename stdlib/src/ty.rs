@@ -148,6 +148,18 @@ const TYPES: &[BuiltinType] = &[
         mysql: "varchar({n})",
         sqlite: "varchar({n})",
     },
+    // Fixed length: PostgreSQL pads with spaces, MySQL takes them off when read, SQLite keeps
+    // what is written.
+    BuiltinType {
+        name: "char",
+        aliases: &["character"],
+        args: TypeArgs::Length { max: 255 },
+        class: TypeClass::Text,
+        rank: 1,
+        postgres: "char({n})",
+        mysql: "char({n})",
+        sqlite: "char({n})",
+    },
     BuiltinType {
         name: "bytes",
         aliases: &["blob", "bytea"],

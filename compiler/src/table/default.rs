@@ -164,7 +164,7 @@ fn misfit(e: &sqlparser::ast::Expr, ty: &ColumnType) -> Option<Misfit> {
                 )
             }
             Text => match ty {
-                ColumnType::Builtin { name, args } if name == "varchar" => {
+                ColumnType::Builtin { name, args } if name == "varchar" || name == "char" => {
                     let limit = *args.first()?;
                     let length = s.chars().count() as u64;
                     (length > limit).then(|| Misfit {

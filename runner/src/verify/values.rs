@@ -171,7 +171,7 @@ pub fn literal(
                 "FALSE"
             }
             .to_string(),
-            "varchar" => {
+            "varchar" | "char" => {
                 let max = args.first().copied().unwrap_or(255) as usize;
                 let full = format!("{}-{n}", col.name).to_uppercase();
                 if full.len() <= max {
