@@ -257,7 +257,16 @@ impl<'s> Builder<'s> {
     ) -> Option<Expr> {
         let t = old_table.name.as_str();
         if let Some(tr) = &c.transform {
-            if tr.from == [c.name.clone()] && o.ty != c.ty && !widening(&o.ty, &c.ty) {
+            let retypes = o.ty != c.ty && !widening(&o.ty, &c.ty);
+            // Same type, `up` repairing the values the new shape refuses (a null where the
+            // column becomes `not null`), or `down` giving the old application a value where
+            // the column stops being `not null`: the same shadow column, filled through `up`,
+            // the deployed column kept filled through `down`.
+            let repairs = o.ty == c.ty
+                && !tr.implied
+                && ((o.nullable && !c.nullable)
+                    || (!o.nullable && c.nullable && tr.down.is_some()));
+            if tr.from == [c.name.clone()] && (retypes || repairs) {
                 let in_key = old_table
                     .primary_key
                     .iter()
@@ -280,10 +289,17 @@ impl<'s> Builder<'s> {
                 }
                 let mut keeps = Diagnostic::warning(
                     Code::OldAppSeesChange,
-                    format!(
-                        "`{}.{}` keeps its type `{}` until contract",
-                        new_table.name, c.name, o.ty
-                    ),
+                    if retypes {
+                        format!(
+                            "`{}.{}` keeps its type `{}` until contract",
+                            new_table.name, c.name, o.ty
+                        )
+                    } else {
+                        format!(
+                            "`{}.{}` keeps its nullability until contract; a shadow column takes the new one",
+                            new_table.name, c.name
+                        )
+                    },
                 );
                 if tr.implied {
                     keeps = keeps.note(format!(

@@ -226,7 +226,11 @@ pub(super) fn migrate(
             builds_index: !b.table.indexes.is_empty(),
         });
     }
-    let triggers_change = a_triggers != b_triggers;
+    // `RENAME COLUMN` reads every trigger of the table again, and fails on one that names a
+    // column the table does not have yet (a dual-write trigger made again by a rollback before
+    // the column it reads is back): the table's triggers go first and come back after.
+    let triggers_change =
+        a_triggers != b_triggers || (!renames.is_empty() && !a_triggers.is_empty());
     if triggers_change {
         for (name, _) in sync_triggers(&a.table)? {
             sql.push(format!("DROP TRIGGER {};", q(&name)));
