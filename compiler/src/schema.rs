@@ -121,6 +121,10 @@ pub struct Column {
     /// `as (price * quantity) stored`: the database computes the column from the row.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generated: Option<Generated>,
+    /// Written `not null` although its key makes it so (`id integer primary key autoincrement
+    /// not null`, as frameworks write SQLite's rowid): SQLite keeps that in its catalog.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub declared_not_null: bool,
     #[serde(skip)]
     pub origin: Span,
 }

@@ -67,6 +67,9 @@ fn table(out: &mut String, t: &Table) {
         }
         if single_pk.as_deref() == Some(c.name.as_str()) {
             line.push_str(" primary key");
+            if c.declared_not_null {
+                line.push_str(" not null");
+            }
         } else if !c.nullable {
             line.push_str(" not null");
         }

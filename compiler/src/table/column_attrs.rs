@@ -305,6 +305,7 @@ impl Resolver<'_> {
         }
         let column = &mut table.columns[index];
         column.nullable = not_null.is_none() && identity.is_none() && primary.is_none();
+        column.declared_not_null = not_null.is_some() && (identity.is_some() || primary.is_some());
         column.identity = identity.is_some();
         column.autoincrement = autoincrement.is_some();
         column.default = default;

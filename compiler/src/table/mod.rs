@@ -86,6 +86,7 @@ impl<'a> Resolver<'a> {
                 renamed_from: None,
                 transform: None,
                 generated: None,
+                declared_not_null: false,
                 origin: def.name.span,
             });
             defs.push((def, *via));

@@ -68,6 +68,16 @@ impl Reading for Sqlite {
     /// (`UNIQUE` in the table, an automatic index) and a unique index (`CREATE UNIQUE INDEX`)
     /// are different objects of its catalog, read as what they are.
     fn finish_table(&self, t: &mut Table) {
+        // `NOT NULL` written on a key column is kept (the catalog shows it); on another column
+        // it is the column's nullability.
+        let keys: Vec<String> = t
+            .primary_key
+            .iter()
+            .flat_map(|p| p.columns.clone())
+            .collect();
+        for c in &mut t.columns {
+            c.declared_not_null &= keys.contains(&c.name);
+        }
         if let Some(pk) = t.primary_key.as_ref().filter(|p| p.columns.len() == 1) {
             let name = pk.columns[0].clone();
             if let Some(c) = t.columns.iter_mut().find(|c| c.name == name) {

@@ -142,6 +142,7 @@ impl Reader {
             renamed_from: None,
             transform: None,
             generated: None,
+            declared_not_null: false,
             origin: Span::default(),
         };
         let mut constraints = Vec::new();
@@ -149,7 +150,12 @@ impl Reader {
         let (mut charset, mut collate) = (None, None);
         for o in c.options {
             match o.option {
-                ColumnOption::NotNull => column.nullable = false,
+                ColumnOption::NotNull => {
+                    column.nullable = false;
+                    // Kept for a key column only (see `finish_table`), where SQLite's catalog
+                    // shows it.
+                    column.declared_not_null = self.dialect == migc_stdlib::Dialect::Sqlite;
+                }
                 ColumnOption::Null => column.nullable = true,
                 ColumnOption::Default(e) => {
                     if is_null(&e) {

@@ -89,6 +89,9 @@ pub(super) fn col_def(t: &Written, c: &Col) -> Result<String, Diagnostic> {
         if c.def.autoincrement {
             s.push_str(" AUTOINCREMENT");
         }
+        if c.def.declared_not_null {
+            s.push_str(" NOT NULL");
+        }
     } else if !c.def.nullable && !t.relaxed(c) && !key_of_without_rowid {
         s.push_str(" NOT NULL");
     }

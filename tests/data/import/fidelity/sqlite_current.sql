@@ -47,3 +47,4 @@ CREATE TRIGGER items_touch AFTER UPDATE OF price ON items
 BEGIN
   UPDATE items SET qty = qty WHERE id = NEW.id;
 END;
+CREATE TABLE "sessions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "token" varchar NOT NULL, "created_at" datetime(6) NOT NULL);

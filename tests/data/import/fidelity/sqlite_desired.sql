@@ -68,3 +68,7 @@ CREATE TRIGGER items_touch AFTER UPDATE OF price ON items
 BEGIN
   UPDATE items SET qty = qty WHERE id = NEW.id;
 END;
+-- As frameworks write SQLite tables: the rowid written NOT NULL, which the catalog shows;
+-- rebuilt (a column becomes NOT NULL) and created.
+CREATE TABLE "sessions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "token" varchar NOT NULL, "created_at" datetime(6) NOT NULL, "user_agent" varchar DEFAULT '' NOT NULL);
+CREATE TABLE "visits" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "path" varchar(255) NOT NULL);

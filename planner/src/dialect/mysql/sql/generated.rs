@@ -247,6 +247,7 @@ pub(crate) fn generated_columns(
                 renamed_from: None,
                 transform: None,
                 generated: None,
+                declared_not_null: false,
                 origin: index.origin,
             },
             name,
