@@ -27,3 +27,10 @@ CREATE TABLE `settings` (
   `label` varchar(100) DEFAULT NULL,
   PRIMARY KEY (`k`)
 ) ENGINE=InnoDB DEFAULT CHARSET=latin1;
+CREATE TABLE `events` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `hits` int(10) unsigned NOT NULL DEFAULT 0,
+  `payload` text DEFAULT NULL,
+  `flag` tinyint(1) NOT NULL DEFAULT 0,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -47,3 +47,13 @@ CREATE TABLE `counters` (
   KEY `counters_seq_index` (`seq`),
   FULLTEXT KEY `counters_title_ft` (`title`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE TABLE `events` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `hits` int(10) unsigned NOT NULL DEFAULT 0,
+  `payload` text DEFAULT NULL,
+  `flag` tinyint(1) NOT NULL DEFAULT 0,
+  `ratio` double(8,2) DEFAULT NULL,
+  `ref` char(36) NOT NULL DEFAULT '',
+  PRIMARY KEY (`id`),
+  KEY `events_ref_prefix` (`ref`(8))
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
