@@ -54,6 +54,7 @@ CREATE TABLE `events` (
   `flag` tinyint(1) NOT NULL DEFAULT 0,
   `ratio` double(8,2) DEFAULT NULL,
   `ref` char(36) NOT NULL DEFAULT '',
+  `seen_at` timestamp NULL DEFAULT current_timestamp(),
   PRIMARY KEY (`id`),
   KEY `events_ref_prefix` (`ref`(8))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
