@@ -61,7 +61,11 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
             }
         }
     }
-    keep_foreign(&mut from, &to, &foreign, &mut diagnostics);
+    // A dump or a database on the declared side holds every object it has: one of the deployed
+    // side's it does not hold is gone from the target, and the plan drops it.
+    if !(sql(args.to) || migc_db::DbUrl::parse(args.to).is_some()) {
+        keep_foreign(&mut from, &to, &foreign, &mut diagnostics);
+    }
     let options = migc_planner::Options::for_dialect(args.dialect, args.allow_destructive);
     let mut plan = migc_planner::plan(&from, &to, &options);
     if args.deny_warnings {

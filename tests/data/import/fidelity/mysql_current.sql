@@ -25,7 +25,8 @@ CREATE TABLE `settings` (
   `k` varchar(64) NOT NULL,
   `v` text DEFAULT NULL,
   `label` varchar(100) DEFAULT NULL,
-  PRIMARY KEY (`k`)
+  PRIMARY KEY (`k`),
+  KEY `settings_label_prefix` (`label`(10))
 ) ENGINE=InnoDB DEFAULT CHARSET=latin1;
 CREATE TABLE `events` (
   `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
