@@ -318,7 +318,27 @@ impl<'s> Builder<'s> {
             );
         }
         if o.ty != c.ty {
-            if widening(&o.ty, &c.ty) {
+            // A key or identity column keeps its place: changed in place where the dialect can,
+            // never through a shadow column.
+            let key = c.transform.is_none()
+                && key_or_identity(old_table, o, c)
+                && crate::implied::lossless(&o.ty, &c.ty);
+            if key && (!self.options.alter_key_types || referenced(self.from, t, &o.name)) {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::Unsupported,
+                        format!("changing the type of key column `{}.{}` is not supported yet", new_table.name, c.name),
+                    )
+                    .primary(c.origin, "new type here")
+                    .note(if self.options.alter_key_types {
+                        "the foreign keys referencing it need the same type: the column and theirs cannot change together without a gap"
+                    } else {
+                        "a primary key or identity column cannot be swapped for a shadow column"
+                    }),
+                );
+                return None;
+            }
+            if key || widening(&o.ty, &c.ty) {
                 self.push(
                     Phase::Expand,
                     &format!("{t}.{}", c.name),

@@ -216,6 +216,14 @@ pub trait Lowering {
         op.table() == Some(table)
     }
 
+    /// Whether a type change every value survives can be made to a primary key or identity
+    /// column, which a shadow column cannot stand in for, by the lowering of
+    /// [`crate::step::Op::AlterType`] (in place, or copying the table online). Where it cannot,
+    /// such a change is refused. No by default.
+    fn alters_key_types(&self) -> bool {
+        false
+    }
+
     /// Whether the dialect stores tables in ways the schema chooses (SQLite's `STRICT`,
     /// `WITHOUT ROWID`, `AUTOINCREMENT`): the planner plans [`crate::step::Op::SetStorage`]
     /// only for such a dialect. No by default.

@@ -158,7 +158,11 @@ impl Mysql {
                     before <= 127 || before > 255 || after <= 255
                 })
             }
-            _ => false,
+            // An integer's display width (`tinyint(1)` to `tinyint(4)`) is metadata (INSTANT).
+            _ => matches!(
+                crate::build::mysql_values(from, to),
+                Some((a @ migc_stdlib::MysqlValues::Integer { .. }, b)) if a == b
+            ),
         }
     }
 
@@ -227,6 +231,12 @@ impl Lowering for Mysql {
 
     /// Yes: neither server adds a check to a populated table without blocking writes
     /// ([`Mysql::supports_online_check`]).
+    /// `AlterType` makes any type change in place or by copying the table online, which keeps
+    /// the primary key and `AUTO_INCREMENT` with it.
+    fn alters_key_types(&self) -> bool {
+        true
+    }
+
     fn check_needs_copy(&self, table: &str, ctx: &Context<'_>) -> bool {
         !self.supports_online_check() && ctx.from.tables.contains_key(table)
     }

@@ -48,10 +48,10 @@ CREATE TABLE `counters` (
   FULLTEXT KEY `counters_title_ft` (`title`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE TABLE `events` (
-  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
-  `hits` int(10) unsigned NOT NULL DEFAULT 0,
-  `payload` text DEFAULT NULL,
-  `flag` tinyint(1) NOT NULL DEFAULT 0,
+  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  `hits` bigint(20) unsigned NOT NULL DEFAULT 0,
+  `payload` longtext DEFAULT NULL,
+  `flag` tinyint(4) NOT NULL DEFAULT 0,
   `ratio` double(8,2) DEFAULT NULL,
   `ref` char(36) NOT NULL DEFAULT '',
   `seen_at` timestamp NULL DEFAULT current_timestamp(),
