@@ -5,7 +5,9 @@ use migc_compiler::schema::{
     Check, Column, ColumnType, Expr, ForeignKey, Index, PrimaryKey, Table, Unique, View,
 };
 use migc_grammar::Span;
+use migc_stdlib::Dialect;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// The phases, in execution order. A gate stands between switch and contract: every instance of
 /// the application must run the new version before contract starts.
@@ -454,6 +456,22 @@ pub enum Op {
         text: Option<String>,
         previous: Option<String>,
     },
+    /// A deployed column's own collation, per dialect (none: the table's), where the dialect
+    /// changes it without rewriting the table's rows in a blocking way
+    /// ([`crate::dialect::Lowering::changes_collations`]).
+    SetCollation {
+        table: String,
+        column: String,
+        collation: BTreeMap<Dialect, String>,
+        previous: BTreeMap<Dialect, String>,
+    },
+    /// `on update now()` given to (`true`) or taken from a deployed column (MySQL's
+    /// `ON UPDATE CURRENT_TIMESTAMP`; other dialects refuse the property).
+    SetOnUpdate {
+        table: String,
+        column: String,
+        on_update: bool,
+    },
     Native {
         name: String,
         up: Vec<String>,
@@ -563,6 +581,8 @@ impl Op {
             | Op::CommentTable { table, .. }
             | Op::SetStorage { table, .. }
             | Op::CommentColumn { table, .. }
+            | Op::SetCollation { table, .. }
+            | Op::SetOnUpdate { table, .. }
             | Op::CopyCreate { table, .. }
             | Op::CopyFill { table, .. }
             | Op::CopySwap { table, .. }

@@ -609,8 +609,29 @@ impl<'s> Builder<'s> {
             let Some(o) = old.column(&c.name) else {
                 continue;
             };
+            // A column naming none has the table's, where the table names one.
             let was = o.collation.get(&d).or(old.collation.get(&d));
-            if let Some(now) = c.collation.get(&d).filter(|now| was != Some(*now)) {
+            let changes = c
+                .collation
+                .get(&d)
+                .or(new.collation.get(&d))
+                .filter(|now| was != Some(*now));
+            if changes.is_some() && self.options.change_collations {
+                let t = old.name.as_str();
+                self.push(
+                    Phase::Expand,
+                    &format!("{t}.{}", c.name),
+                    format!("change the collation of `{t}.{}`", c.name),
+                    Op::SetCollation {
+                        table: t.to_string(),
+                        column: c.name.clone(),
+                        collation: c.collation.clone(),
+                        previous: o.collation.clone(),
+                    },
+                    Some(c.origin),
+                    Self::keys(&[], &[table_key(t)]),
+                );
+            } else if let Some(now) = changes {
                 let d = refuse(
                     format!("column `{}.{}`", new.name, c.name),
                     c.origin,
@@ -622,27 +643,37 @@ impl<'s> Builder<'s> {
         }
     }
 
-    /// `on update now()` given to or taken from a deployed column: refused for now (MySQL
-    /// restates the whole column to change it).
+    /// `on update now()` given to a deployed column in expand (both versions' updates set the
+    /// time from then on), taken from one at contract (the old application may count on it
+    /// until then). Only MySQL has the property; other dialects refuse it
+    /// (planner/src/expressible.rs).
     pub(super) fn on_update_changes(&mut self, old: &Table, new: &Table) {
+        let t = old.name.as_str();
         for c in &new.columns {
             let Some(o) = old.column(&c.name) else {
                 continue;
             };
             if o.on_update != c.on_update {
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        Code::Unsupported,
-                        format!(
-                            "{} `on update now()` {} deployed column `{}.{}` is not supported yet",
-                            if c.on_update { "adding" } else { "removing" },
-                            if c.on_update { "to" } else { "from" },
-                            new.name,
-                            c.name
-                        ),
-                    )
-                    .primary(c.origin, "column declared here")
-                    .help("set the column from the application, or add a new column with `on update now()`"),
+                self.push(
+                    if c.on_update {
+                        Phase::Expand
+                    } else {
+                        Phase::Contract
+                    },
+                    &format!("{t}.{}", c.name),
+                    format!(
+                        "{} `on update now()` {} `{t}.{}`",
+                        if c.on_update { "add" } else { "remove" },
+                        if c.on_update { "to" } else { "from" },
+                        c.name
+                    ),
+                    Op::SetOnUpdate {
+                        table: t.to_string(),
+                        column: c.name.clone(),
+                        on_update: c.on_update,
+                    },
+                    Some(c.origin),
+                    Self::keys(&[], &[table_key(t)]),
                 );
             }
         }

@@ -42,6 +42,9 @@ pub struct Options {
     /// `AlterType` step (a dialect whose lowering can, [`Options::for_dialect`]); otherwise it is
     /// refused.
     pub alter_key_types: bool,
+    /// Change a deployed column's collation (a dialect that can without blocking writes,
+    /// [`Options::for_dialect`]); otherwise it is refused.
+    pub change_collations: bool,
 }
 
 impl Options {
@@ -54,7 +57,8 @@ impl Options {
                 .as_ref()
                 .is_some_and(|l| l.version_access() == crate::dialect::VersionAccess::Views),
             storage_options: lowering.as_ref().is_some_and(|l| l.has_storage_options()),
-            alter_key_types: lowering.is_some_and(|l| l.alters_key_types()),
+            alter_key_types: lowering.as_ref().is_some_and(|l| l.alters_key_types()),
+            change_collations: lowering.is_some_and(|l| l.changes_collations()),
             collations: Some(dialect),
         }
     }

@@ -224,6 +224,13 @@ pub trait Lowering {
         false
     }
 
+    /// Whether a deployed column's collation changes without blocking writes
+    /// ([`crate::step::Op::SetCollation`]: MySQL changes it in place, or copies the table online
+    /// for another character set). Where it does not, such a change is refused. No by default.
+    fn changes_collations(&self) -> bool {
+        false
+    }
+
     /// Whether the dialect stores tables in ways the schema chooses (SQLite's `STRICT`,
     /// `WITHOUT ROWID`, `AUTOINCREMENT`): the planner plans [`crate::step::Op::SetStorage`]
     /// only for such a dialect. No by default.

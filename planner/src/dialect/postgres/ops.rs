@@ -143,6 +143,8 @@ impl Postgres {
             Op::CreateVersionView { view } => version::create(&mut l, view)?,
             Op::DropVersionView { view } => version::drop(&mut l, view)?,
             Op::SetStorage { .. }
+            | Op::SetCollation { .. }
+            | Op::SetOnUpdate { .. }
             | Op::CopyCreate { .. }
             | Op::CopyFill { .. }
             | Op::CopySwap { .. }

@@ -33,5 +33,10 @@ CREATE TABLE `events` (
   `hits` int(10) unsigned NOT NULL DEFAULT 0,
   `payload` text DEFAULT NULL,
   `flag` tinyint(1) NOT NULL DEFAULT 0,
-  PRIMARY KEY (`id`)
+  `label` varchar(100) CHARACTER SET utf8 COLLATE utf8_general_ci DEFAULT NULL,
+  `code` varchar(20) DEFAULT NULL,
+  `touched_at` timestamp NULL DEFAULT NULL,
+  `checked_at` timestamp NULL DEFAULT NULL ON UPDATE current_timestamp(),
+  PRIMARY KEY (`id`),
+  KEY `events_label_index` (`label`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

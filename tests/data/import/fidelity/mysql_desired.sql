@@ -52,9 +52,14 @@ CREATE TABLE `events` (
   `hits` bigint(20) unsigned NOT NULL DEFAULT 0,
   `payload` longtext DEFAULT NULL,
   `flag` tinyint(4) NOT NULL DEFAULT 0,
+  `label` varchar(100) DEFAULT NULL,
+  `code` varchar(20) COLLATE utf8mb4_bin DEFAULT NULL,
+  `touched_at` timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp(),
+  `checked_at` timestamp NULL DEFAULT NULL,
   `ratio` double(8,2) DEFAULT NULL,
   `ref` char(36) NOT NULL DEFAULT '',
   `seen_at` timestamp NULL DEFAULT current_timestamp(),
   PRIMARY KEY (`id`),
+  KEY `events_label_index` (`label`),
   KEY `events_ref_prefix` (`ref`(8))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
