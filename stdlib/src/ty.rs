@@ -314,9 +314,71 @@ impl MysqlValues {
     }
 }
 
+/// The members of a MySQL `SET('a','b')` spelling, in order (`None` for any other spelling).
+pub fn mysql_set_members(spelling: &str) -> Option<Vec<String>> {
+    let s = spelling.trim();
+    let inner = s
+        .get(..4)
+        .filter(|p| p.eq_ignore_ascii_case("set("))
+        .and(s.get(4..))?
+        .strip_suffix(')')?;
+    let mut members = Vec::new();
+    let mut chars = inner.chars().peekable();
+    loop {
+        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+            chars.next();
+        }
+        if chars.next()? != '\'' {
+            return None;
+        }
+        let mut m = String::new();
+        loop {
+            match chars.next()? {
+                '\'' if chars.peek() == Some(&'\'') => {
+                    chars.next();
+                    m.push('\'');
+                }
+                '\'' => break,
+                '\\' => m.push(chars.next()?),
+                c => m.push(c),
+            }
+        }
+        members.push(m);
+        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+            chars.next();
+        }
+        match chars.next() {
+            None => return Some(members),
+            Some(',') => {}
+            Some(_) => return None,
+        }
+    }
+}
+
+/// The bytes MySQL stores a `SET` of that many members in.
+pub fn mysql_set_bytes(members: usize) -> usize {
+    match members.div_ceil(8) {
+        n @ 0..=4 => n.max(1),
+        _ => 8,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mysql_set_spellings() {
+        assert_eq!(
+            mysql_set_members("SET('new', 'sale', 'it''s')"),
+            Some(vec!["new".into(), "sale".into(), "it's".into()])
+        );
+        assert_eq!(mysql_set_members("set('a')"), Some(vec!["a".into()]));
+        assert_eq!(mysql_set_members("enum('a')"), None);
+        assert_eq!(mysql_set_bytes(8), 1);
+        assert_eq!(mysql_set_bytes(9), 2);
+        assert_eq!(mysql_set_bytes(33), 8);
+    }
 
     #[test]
     fn mysql_values_of_spellings() {

@@ -273,11 +273,46 @@ pub(crate) fn widening(from: &ColumnType, to: &ColumnType) -> bool {
             Some((a @ MysqlValues::Integer { .. }, b)) => a == b,
             Some((a @ MysqlValues::Text { .. }, b)) => a.fits_in(b),
             // A varchar holds at most 65,535 bytes: a `text` or longer holds it.
+            None if matches!(from, ColumnType::Builtin { name, .. } if name == "varchar") => {
+                matches!(native_values(to), Some(MysqlValues::Text { rank }) if rank >= 2)
+            }
+            // A `CHAR(n)` value (read without its trailing spaces) is a `VARCHAR(m ≥ n)` value;
+            // a `SET` keeps its values when members are only appended.
             None => {
-                matches!(from, ColumnType::Builtin { name, .. } if name == "varchar")
-                    && matches!(native_values(to), Some(MysqlValues::Text { rank }) if rank >= 2)
+                let (Some(a), Some(b)) = (mysql_spelling(from), mysql_spelling(to)) else {
+                    return false;
+                };
+                if let (Some(x), Some(y)) = (
+                    migc_stdlib::mysql_set_members(&a),
+                    migc_stdlib::mysql_set_members(&b),
+                ) {
+                    return y.len() > x.len() && y.starts_with(&x);
+                }
+                let length = |s: &str, base: &str| -> Option<u64> {
+                    let s = s.trim().to_ascii_lowercase();
+                    s.strip_prefix(base)?
+                        .strip_prefix('(')?
+                        .strip_suffix(')')?
+                        .parse()
+                        .ok()
+                };
+                matches!(
+                    (length(&a, "char"), length(&b, "varchar")),
+                    (Some(n), Some(m)) if m >= n
+                )
             }
         },
+    }
+}
+
+/// A type as MySQL spells it (a native type's MySQL spelling, a portable type's).
+fn mysql_spelling(ty: &ColumnType) -> Option<String> {
+    match ty {
+        ColumnType::Native { spellings } => spellings.get(&migc_stdlib::Dialect::Mysql).cloned(),
+        ColumnType::Builtin { name, args } => {
+            Some(migc_stdlib::builtin_type(name)?.spelling(migc_stdlib::Dialect::Mysql, args))
+        }
+        ColumnType::Enum { .. } => None,
     }
 }
 

@@ -158,6 +158,24 @@ impl Mysql {
                     before <= 127 || before > 255 || after <= 255
                 })
             }
+            // Members appended to a SET that needs no more bytes for them: metadata (INSTANT).
+            (ColumnType::Native { spellings: a }, ColumnType::Native { spellings: b })
+                if a.get(&D)
+                    .and_then(|s| migc_stdlib::mysql_set_members(s))
+                    .is_some() =>
+            {
+                let members = |m: &BTreeMap<Dialect, String>| {
+                    m.get(&D).and_then(|s| migc_stdlib::mysql_set_members(s))
+                };
+                match (members(a), members(b)) {
+                    (Some(x), Some(y)) => {
+                        y.starts_with(&x)
+                            && migc_stdlib::mysql_set_bytes(x.len())
+                                == migc_stdlib::mysql_set_bytes(y.len())
+                    }
+                    _ => false,
+                }
+            }
             // An integer's display width (`tinyint(1)` to `tinyint(4)`) is metadata (INSTANT).
             _ => matches!(
                 crate::build::mysql_values(from, to),

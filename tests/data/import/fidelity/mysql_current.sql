@@ -37,6 +37,8 @@ CREATE TABLE `events` (
   `code` varchar(20) DEFAULT NULL,
   `touched_at` timestamp NULL DEFAULT NULL,
   `checked_at` timestamp NULL DEFAULT NULL ON UPDATE current_timestamp(),
+  `country` char(2) NOT NULL DEFAULT 'US',
+  `flags` set('new','sale') DEFAULT NULL,
   PRIMARY KEY (`id`),
   KEY `events_label_index` (`label`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

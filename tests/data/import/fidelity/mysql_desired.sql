@@ -56,6 +56,8 @@ CREATE TABLE `events` (
   `code` varchar(20) COLLATE utf8mb4_bin DEFAULT NULL,
   `touched_at` timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp(),
   `checked_at` timestamp NULL DEFAULT NULL,
+  `country` varchar(2) NOT NULL DEFAULT 'US',
+  `flags` set('new','sale','hot') DEFAULT NULL,
   `ratio` double(8,2) DEFAULT NULL,
   `ref` char(36) NOT NULL DEFAULT '',
   `seen_at` timestamp NULL DEFAULT current_timestamp(),
