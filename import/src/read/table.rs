@@ -62,6 +62,14 @@ impl Reader {
             if let Some(c) = collation::mysql_table(&options) {
                 table.collation.insert(self.dialect, c);
             }
+            for option in classify::mysql_table_storage(&options) {
+                self.warn(
+                    at,
+                    text,
+                    format!("`{option}` of table `{name}` is not read: migc makes InnoDB tables in the server's default row format"),
+                    Some("change the table's storage outside migc, before or after the rollout"),
+                );
+            }
         }
         self.schema.tables.insert(name.clone(), table);
         for c in t.columns {
