@@ -465,6 +465,15 @@ pub enum Op {
         collation: BTreeMap<Dialect, String>,
         previous: BTreeMap<Dialect, String>,
     },
+    /// A deployed column moved right after `after` (first: `None`), where the dialect keeps
+    /// columns in an order of its own ([`crate::dialect::Lowering::moves_columns`]); `previous`
+    /// is the column it stood after.
+    MoveColumn {
+        table: String,
+        column: String,
+        after: Option<String>,
+        previous: Option<String>,
+    },
     /// `on update now()` given to (`true`) or taken from a deployed column (MySQL's
     /// `ON UPDATE CURRENT_TIMESTAMP`; other dialects refuse the property).
     SetOnUpdate {
@@ -583,6 +592,7 @@ impl Op {
             | Op::CommentColumn { table, .. }
             | Op::SetCollation { table, .. }
             | Op::SetOnUpdate { table, .. }
+            | Op::MoveColumn { table, .. }
             | Op::CopyCreate { table, .. }
             | Op::CopyFill { table, .. }
             | Op::CopySwap { table, .. }

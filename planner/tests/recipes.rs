@@ -486,3 +486,24 @@ fn mysql_collations_and_update_times_change_on_deployed_columns() {
     );
     assert_eq!(codes(&p), ["E2002"]);
 }
+
+#[test]
+fn mysql_moves_deployed_columns_into_the_declared_order() {
+    case_for_mysql(
+        "table t {\n  a int32\n  b int32\n  c int32\n}\n",
+        "table t {\n  c int32\n  n int32\n  a int32\n  b int32\n}\n",
+        &[
+            "expand: add column `t.n`",
+            "expand: move `t.c` first",
+            "expand: move `t.n` after `c`",
+        ],
+        &[],
+    );
+    // Elsewhere the order of deployed columns is not planned.
+    case(
+        "table t {\n  a int32\n  b int32\n}\n",
+        "table t {\n  b int32\n  a int32\n}\n",
+        &[],
+        &[],
+    );
+}

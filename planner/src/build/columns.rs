@@ -679,6 +679,83 @@ impl<'s> Builder<'s> {
         }
     }
 
+    /// Deployed columns that stand out of the declared order, moved into it in expand, in the
+    /// declared order, each right after the column declared before it: those outside a longest
+    /// run already in order, and added columns that follow a moved one (they were added after
+    /// it where it stood).
+    pub(super) fn column_order(&mut self, old: &Table, new: &Table) {
+        let t = old.name.as_str();
+        let deployed = |c: &Column| {
+            // (A renamed column is a new one here: made from the deployed one.)
+            old.columns.iter().position(|o| o.name == c.name)
+        };
+        let kept: Vec<(usize, usize)> = new
+            .columns
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| deployed(c).map(|d| (i, d)))
+            .collect();
+        if kept.windows(2).all(|w| w[0].1 < w[1].1) {
+            return;
+        }
+        // A longest increasing run of deployed positions stays where it is.
+        let n = kept.len();
+        let (mut len, mut prev) = (vec![1usize; n], vec![usize::MAX; n]);
+        for i in 0..n {
+            for j in 0..i {
+                if kept[j].1 < kept[i].1 && len[j] + 1 > len[i] {
+                    len[i] = len[j] + 1;
+                    prev[i] = j;
+                }
+            }
+        }
+        let mut stays = BTreeSet::new();
+        let mut at = (0..n).max_by_key(|&i| (len[i], std::cmp::Reverse(i)));
+        while let Some(i) = at {
+            stays.insert(kept[i].0);
+            at = (prev[i] != usize::MAX).then_some(prev[i]);
+        }
+        let mut moved: BTreeSet<&str> = BTreeSet::new();
+        for (i, c) in new.columns.iter().enumerate() {
+            let before = i.checked_sub(1).map(|b| new.columns[b].name.as_str());
+            let was = deployed(c);
+            let moves = match was {
+                Some(_) => !stays.contains(&i),
+                None => before.is_some_and(|b| moved.contains(b)),
+            };
+            if !moves {
+                continue;
+            }
+            moved.insert(c.name.as_str());
+            let previous = was
+                .and_then(|d| d.checked_sub(1))
+                .map(|d| old.columns[d].name.clone());
+            let mut needs = vec![table_key(t), columns_key(t)];
+            if let Some(b) = before {
+                needs.push(col_key(t, b));
+            }
+            self.push(
+                Phase::Expand,
+                &format!("{t}.{}", c.name),
+                match before {
+                    Some(b) => format!("move `{t}.{}` after `{b}`", c.name),
+                    None => format!("move `{t}.{}` first", c.name),
+                },
+                Op::MoveColumn {
+                    table: t.to_string(),
+                    column: c.name.clone(),
+                    after: before.map(str::to_string),
+                    previous,
+                },
+                Some(c.origin),
+                Keys {
+                    needs,
+                    ..Default::default()
+                },
+            );
+        }
+    }
+
     pub(super) fn check_lossy(&mut self, old: &Table, c: &Column, tr: &Transform) {
         let [source] = tr.from.as_slice() else { return };
         let Some(s) = old.column(source) else { return };

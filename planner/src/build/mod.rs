@@ -45,6 +45,9 @@ pub struct Options {
     /// Change a deployed column's collation (a dialect that can without blocking writes,
     /// [`Options::for_dialect`]); otherwise it is refused.
     pub change_collations: bool,
+    /// Move deployed columns into the declared order (a dialect that can without rewriting
+    /// the table, [`Options::for_dialect`]).
+    pub move_columns: bool,
 }
 
 impl Options {
@@ -58,7 +61,8 @@ impl Options {
                 .is_some_and(|l| l.version_access() == crate::dialect::VersionAccess::Views),
             storage_options: lowering.as_ref().is_some_and(|l| l.has_storage_options()),
             alter_key_types: lowering.as_ref().is_some_and(|l| l.alters_key_types()),
-            change_collations: lowering.is_some_and(|l| l.changes_collations()),
+            change_collations: lowering.as_ref().is_some_and(|l| l.changes_collations()),
+            move_columns: lowering.is_some_and(|l| l.moves_columns()),
             collations: Some(dialect),
         }
     }

@@ -231,6 +231,14 @@ pub trait Lowering {
         false
     }
 
+    /// Whether deployed columns can be moved without rewriting the table
+    /// ([`crate::step::Op::MoveColumn`]: MySQL's `MODIFY … AFTER`, INSTANT on MariaDB 10.4+ and
+    /// MySQL 8.0.29+), so that a table's columns stand in the declared order. No by default: a
+    /// declared order of deployed columns is then not planned.
+    fn moves_columns(&self) -> bool {
+        false
+    }
+
     /// Whether the dialect stores tables in ways the schema chooses (SQLite's `STRICT`,
     /// `WITHOUT ROWID`, `AUTOINCREMENT`): the planner plans [`crate::step::Op::SetStorage`]
     /// only for such a dialect. No by default.

@@ -336,6 +336,8 @@ impl State {
                     c.def.collation.clone_from(collation);
                 }
             }
+            // The state keeps no column order: lowerings place columns by the declared one.
+            Op::MoveColumn { .. } => {}
             Op::SetOnUpdate {
                 table,
                 column,

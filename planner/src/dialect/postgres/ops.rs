@@ -145,6 +145,7 @@ impl Postgres {
             Op::SetStorage { .. }
             | Op::SetCollation { .. }
             | Op::SetOnUpdate { .. }
+            | Op::MoveColumn { .. }
             | Op::CopyCreate { .. }
             | Op::CopyFill { .. }
             | Op::CopySwap { .. }

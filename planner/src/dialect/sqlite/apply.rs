@@ -236,6 +236,7 @@ impl Run<'_> {
             | Op::AttachUnique { table, .. } => tables(table),
             Op::SetCollation { .. }
             | Op::SetOnUpdate { .. }
+            | Op::MoveColumn { .. }
             | Op::CopyCreate { .. }
             | Op::CopyFill { .. }
             | Op::CopySwap { .. }

@@ -26,10 +26,10 @@ CREATE TABLE `posts` (
   CONSTRAINT `posts_user_id_foreign` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='blog posts';
 CREATE TABLE `settings` (
-  `k` varchar(64) NOT NULL,
-  `v` text DEFAULT NULL,
   `label` varchar(300) DEFAULT NULL,
+  `k` varchar(64) NOT NULL,
   `note` varchar(100) DEFAULT NULL,
+  `v` text DEFAULT NULL,
   PRIMARY KEY (`k`)
 ) ENGINE=InnoDB DEFAULT CHARSET=latin1;
 CREATE TABLE `tags` (

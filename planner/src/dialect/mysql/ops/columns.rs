@@ -295,6 +295,52 @@ impl Mysql {
         Ok(())
     }
 
+    /// A column restated right after another (`FIRST` for none): INSTANT on MariaDB 10.4+ and
+    /// MySQL 8.0.29+, INPLACE before.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn lower_move_column(
+        &self,
+        l: &mut Lowered,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+        column: &str,
+        after: &Option<String>,
+        previous: &Option<String>,
+        origin: Option<Span>,
+    ) -> Result<(), Diagnostic> {
+        let state = scope.state;
+        let current = self.current(ctx, state, table, column, origin)?;
+        let def = column_def(&current, state)?;
+        let place = |a: &Option<String>| match a {
+            Some(a) => format!(" AFTER {}", q(a)),
+            None => " FIRST".to_string(),
+        };
+        let mut up = Body::new();
+        up.alter(
+            table,
+            &format!("MODIFY COLUMN {def}{}", place(after)),
+            self.metadata_algorithms(),
+        );
+        l.up.push(self.program(scope, Body::when(&column_exists(table, column), up)));
+        // Back after the column it followed, while that one is there.
+        let back_after = previous
+            .as_ref()
+            .filter(|p| state.column(table, p).is_some())
+            .cloned();
+        if back_after.is_some() || previous.is_none() {
+            let mut down = Body::new();
+            down.alter(
+                table,
+                &format!("MODIFY COLUMN {def}{}", place(&back_after)),
+                self.metadata_algorithms(),
+            );
+            l.down
+                .push(self.program(scope, Body::when(&column_exists(table, column), down)));
+        }
+        Ok(())
+    }
+
     /// `ON UPDATE CURRENT_TIMESTAMP` given to or taken from a column: the column restated
     /// (metadata only, INSTANT).
     #[allow(clippy::too_many_arguments)]

@@ -177,6 +177,12 @@ impl Mysql {
             } => self.lower_set_collation(
                 &mut l, ctx, scope, table, column, collation, previous, origin,
             ),
+            Op::MoveColumn {
+                table,
+                column,
+                after,
+                previous,
+            } => self.lower_move_column(&mut l, ctx, scope, table, column, after, previous, origin),
             Op::SetOnUpdate {
                 table,
                 column,
