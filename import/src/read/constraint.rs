@@ -166,7 +166,8 @@ impl Reader {
                     &format!("a {kind} index"),
                     self.dialect,
                     &create,
-                );
+                )
+                .over(key_columns(&f.columns, self.dialect));
                 self.unread(at, text, u);
             }
             other => self.warn(
@@ -212,7 +213,8 @@ impl Reader {
                 }
                 Err(what) => {
                     let create = self.create_index_text(table, &name, unique, cols, predicate);
-                    let u = Unread::index(table, &name, &what, self.dialect, &create);
+                    let u = Unread::index(table, &name, &what, self.dialect, &create)
+                        .over(key_columns(cols, self.dialect));
                     return self.unread(at, text, u);
                 }
             }
@@ -222,7 +224,8 @@ impl Reader {
             Some(Ok(p)) => Some(p),
             Some(Err(what)) => {
                 let create = self.create_index_text(table, &name, unique, cols, predicate);
-                let u = Unread::index(table, &name, &what, self.dialect, &create);
+                let u = Unread::index(table, &name, &what, self.dialect, &create)
+                    .over(key_columns(cols, self.dialect));
                 return self.unread(at, text, u);
             }
         };
@@ -329,6 +332,16 @@ impl Reader {
             at,
         );
     }
+}
+
+/// The columns key parts are over (a column, or its prefix).
+fn key_columns(cols: &[ast::IndexColumn], dialect: migc_stdlib::Dialect) -> Vec<String> {
+    cols.iter()
+        .filter_map(|c| match &c.column.expr {
+            ast::Expr::Identifier(i) => Some(ident_value(dialect, i)),
+            e => prefix_part(e).map(|(i, _)| ident_value(dialect, i)),
+        })
+        .collect()
 }
 
 /// A key part that is a column's prefix, `name(20)`: the column and the length.

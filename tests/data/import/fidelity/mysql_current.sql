@@ -25,8 +25,10 @@ CREATE TABLE `settings` (
   `k` varchar(64) NOT NULL,
   `v` text DEFAULT NULL,
   `label` varchar(100) DEFAULT NULL,
+  `old_code` varchar(50) DEFAULT NULL,
   PRIMARY KEY (`k`),
-  KEY `settings_label_prefix` (`label`(10))
+  KEY `settings_label_prefix` (`label`(10)),
+  KEY `settings_old_code_prefix` (`old_code`(10))
 ) ENGINE=InnoDB DEFAULT CHARSET=latin1;
 CREATE TABLE `events` (
   `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
@@ -41,4 +43,12 @@ CREATE TABLE `events` (
   `flags` set('new','sale') DEFAULT NULL,
   PRIMARY KEY (`id`),
   KEY `events_label_index` (`label`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE TABLE `drafts` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `title` varchar(100) DEFAULT NULL,
+  `body` text DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `drafts_title_prefix` (`title`(20)),
+  FULLTEXT KEY `drafts_body_ft` (`body`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
