@@ -90,7 +90,7 @@ fn migrated_tables_hold_what_the_server_holds_for_the_target() {
         "INSERT INTO users (email, name) VALUES ('a@example.com', 'a'), ('b@example.com', 'b');
          INSERT INTO posts (user_id, title, body, views)
            SELECT id, 'hello', 'x', 2147483647 FROM users WHERE email = 'a@example.com';
-         INSERT INTO events (id, hits, payload) VALUES (4294967295, 4294967295, 'x');",
+         INSERT INTO events (id, hits, payload, bits) VALUES (4294967295, 4294967295, 'x', 'a,h');",
     );
     let manifest: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(d.join("plan/manifest.json")).expect("manifest"),
@@ -127,10 +127,11 @@ fn migrated_tables_hold_what_the_server_holds_for_the_target() {
         .expect("select");
     assert_eq!(views, vec![vec![Some("2147483647".to_string())]]);
     let event = c
-        .query("SELECT id, hits, payload FROM events")
+        .query("SELECT id, hits, payload, bits FROM events")
         .expect("select");
     let max = Some("4294967295".to_string());
-    assert_eq!(event, vec![vec![max.clone(), max, Some("x".to_string())]]);
+    let kept = |s: &str| Some(s.to_string());
+    assert_eq!(event, vec![vec![max.clone(), max, kept("x"), kept("a,h")]]);
     c.execute("UPDATE users SET updated_at = '2001-01-01 00:00:00' WHERE email = 'a@example.com'")
         .expect("set");
     c.execute("UPDATE users SET name = 'changed' WHERE email = 'a@example.com'")

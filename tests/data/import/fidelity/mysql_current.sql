@@ -41,6 +41,7 @@ CREATE TABLE `events` (
   `checked_at` timestamp NULL DEFAULT NULL ON UPDATE current_timestamp(),
   `country` char(2) NOT NULL DEFAULT 'US',
   `flags` set('new','sale') DEFAULT NULL,
+  `bits` set('a','b','c','d','e','f','g','h') DEFAULT NULL,
   PRIMARY KEY (`id`),
   KEY `events_label_index` (`label`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -58,6 +58,7 @@ CREATE TABLE `events` (
   `checked_at` timestamp NULL DEFAULT NULL,
   `country` varchar(2) NOT NULL DEFAULT 'US',
   `flags` set('new','sale','hot') DEFAULT NULL,
+  `bits` set('a','b','c','d','e','f','g','h','i') DEFAULT NULL,
   `ratio` double(8,2) DEFAULT NULL,
   `ref` char(36) NOT NULL DEFAULT '',
   `seen_at` timestamp NULL DEFAULT current_timestamp(),

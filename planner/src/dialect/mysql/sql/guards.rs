@@ -99,6 +99,18 @@ pub(crate) fn has_type(table: &str, column: &str, ty: &ColumnType, spelled: &str
         ColumnType::Enum { .. } => {
             format!("COLUMN_TYPE = {}", lit(spelled))
         }
+        // A SET is done when it has every member: its data type is `set` before and after.
+        ColumnType::Native { .. } if migc_stdlib::mysql_set_members(spelled).is_some() => {
+            let members: Vec<String> = migc_stdlib::mysql_set_members(spelled)
+                .unwrap_or_default()
+                .iter()
+                .map(|m| format!("'{}'", m.replace('\'', "''")))
+                .collect();
+            format!(
+                "COLUMN_TYPE = {}",
+                lit(&format!("set({})", members.join(",")))
+            )
+        }
         _ => {
             let base = spelled
                 .split(['(', ' '])
