@@ -2,7 +2,8 @@
 //! model: a database built from `current.sql` and migrated by the plan to `desired.sql` holds
 //! what one built from `desired.sql` holds — tables with their collations and options, columns
 //! in their order with their types, character sets, collations, defaults and `ON UPDATE`,
-//! indexes, constraints and foreign keys — and planning again from it finds nothing to do.
+//! indexes, constraints and foreign keys — and planning again from it finds nothing to do. What
+//! `desired.sql` lacks is dropped (`--allow-destructive`), with the keys migc cannot read.
 
 mod import_support;
 
@@ -21,7 +22,7 @@ fn catalog(url: &str) -> Vec<String> {
          COLUMN_DEFAULT, CHARACTER_SET_NAME, COLLATION_NAME, EXTRA, COLUMN_COMMENT \
          FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() \
          AND TABLE_NAME NOT LIKE 'migc%' ORDER BY TABLE_NAME, ORDINAL_POSITION",
-        "SELECT 'index', TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, INDEX_TYPE \
+        "SELECT 'index', TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART, INDEX_TYPE \
          FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() \
          AND TABLE_NAME NOT LIKE 'migc%' ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
         "SELECT 'constraint', TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE \
@@ -79,6 +80,7 @@ fn migrated_tables_hold_what_the_server_holds_for_the_target() {
             "mysql",
             "--out",
             "plan",
+            "--allow-destructive",
         ],
         0,
     );
@@ -87,7 +89,8 @@ fn migrated_tables_hold_what_the_server_holds_for_the_target() {
     migrated.run(
         "INSERT INTO users (email, name) VALUES ('a@example.com', 'a'), ('b@example.com', 'b');
          INSERT INTO posts (user_id, title, body, views)
-           SELECT id, 'hello', 'x', 2147483647 FROM users WHERE email = 'a@example.com';",
+           SELECT id, 'hello', 'x', 2147483647 FROM users WHERE email = 'a@example.com';
+         INSERT INTO events (id, hits, payload, bits) VALUES (4294967295, 4294967295, 'x', 'a,h');",
     );
     let manifest: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(d.join("plan/manifest.json")).expect("manifest"),
@@ -123,6 +126,12 @@ fn migrated_tables_hold_what_the_server_holds_for_the_target() {
         .query("SELECT views FROM posts WHERE title = 'hello'")
         .expect("select");
     assert_eq!(views, vec![vec![Some("2147483647".to_string())]]);
+    let event = c
+        .query("SELECT id, hits, payload, bits FROM events")
+        .expect("select");
+    let max = Some("4294967295".to_string());
+    let kept = |s: &str| Some(s.to_string());
+    assert_eq!(event, vec![vec![max.clone(), max, kept("x"), kept("a,h")]]);
     c.execute("UPDATE users SET updated_at = '2001-01-01 00:00:00' WHERE email = 'a@example.com'")
         .expect("set");
     c.execute("UPDATE users SET name = 'changed' WHERE email = 'a@example.com'")

@@ -125,6 +125,34 @@ pub(crate) fn mysql_table_comment(options: &str) -> Option<String> {
     None
 }
 
+/// MySQL table options that say how the table is stored other than as the model makes it (an
+/// InnoDB table in the server's default row format): `ENGINE=MyISAM`, `ROW_FORMAT=COMPRESSED`.
+pub(crate) fn mysql_table_storage(options: &str) -> Vec<String> {
+    let head = match options.find("COMMENT") {
+        Some(i) => &options[..i],
+        None => options,
+    };
+    let words: Vec<&str> = head
+        .split(|c: char| c.is_whitespace() || c == '=' || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    for pair in words.windows(2) {
+        let value = pair[1].trim_matches(|c| c == '`' || c == '\'' || c == '"');
+        let kept = match pair[0].to_ascii_uppercase().as_str() {
+            "ENGINE" => value.eq_ignore_ascii_case("innodb"),
+            "ROW_FORMAT" => ["dynamic", "default"]
+                .iter()
+                .any(|v| value.eq_ignore_ascii_case(v)),
+            _ => continue,
+        };
+        if !kept {
+            out.push(format!("{}={value}", pair[0].to_ascii_uppercase()));
+        }
+    }
+    out
+}
+
 pub(crate) fn classify(dialect: Dialect, text: &str) -> Kind {
     let w = words(text, 12);
     let up: Vec<String> = w.iter().map(|s| s.to_ascii_uppercase()).collect();
@@ -345,6 +373,18 @@ mod tests {
             Kind::AddIdentity { table, column } => format!("identity {table}.{column}"),
             Kind::Sql => "sql".into(),
         }
+    }
+
+    #[test]
+    fn mysql_storage_other_than_innodb_is_named() {
+        assert_eq!(
+            mysql_table_storage("ENGINE=MyISAM DEFAULT CHARSET=utf8mb4 ROW_FORMAT=COMPRESSED"),
+            ["ENGINE=MyISAM", "ROW_FORMAT=COMPRESSED"]
+        );
+        assert!(
+            mysql_table_storage("ENGINE=InnoDB ROW_FORMAT=DYNAMIC COMMENT='ENGINE=MyISAM'")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub struct Unread {
     /// SQL that recreates it, and SQL that removes it.
     pub up: Option<String>,
     pub down: Option<String>,
+    /// The columns of its table it is over (an index's), where known: a table that loses them
+    /// all loses it with them.
+    pub columns: Vec<String>,
 }
 
 impl Unread {
@@ -34,6 +37,7 @@ impl Unread {
             reason: None,
             up: Some(up.trim().to_string()),
             down,
+            columns: Vec::new(),
         }
     }
 
@@ -55,6 +59,7 @@ impl Unread {
             reason: None,
             up: None,
             down: None,
+            columns: Vec::new(),
         }
     }
 
@@ -66,6 +71,7 @@ impl Unread {
             reason: None,
             up: None,
             down: None,
+            columns: Vec::new(),
         }
     }
 
@@ -77,6 +83,7 @@ impl Unread {
             reason: None,
             up: None,
             down: None,
+            columns: Vec::new(),
         }
     }
 
@@ -98,6 +105,7 @@ impl Unread {
             reason: Some(what.to_string()),
             up,
             down,
+            columns: Vec::new(),
         }
     }
 
@@ -112,6 +120,7 @@ impl Unread {
             reason: Some(what.to_string()),
             up,
             down,
+            columns: Vec::new(),
         }
     }
 
@@ -124,7 +133,14 @@ impl Unread {
             reason: Some(what.to_string()),
             up: Some(create.trim().to_string()),
             down: Some(down),
+            columns: Vec::new(),
         }
+    }
+
+    /// The same, over those columns of its table.
+    pub(crate) fn over(mut self, columns: Vec<String>) -> Unread {
+        self.columns = columns;
+        self
     }
 
     /// The native block's name: kind and object, in lower case with underscores.

@@ -17,8 +17,18 @@ pub fn conversions<'a>(from: &Schema, to: &'a Schema) -> Cow<'a, Schema> {
         let Some(old) = from.tables.get(table).and_then(|t| t.column(column)) else {
             return false;
         };
+        // A primary key or identity column cannot be replaced by a shadow column: the planner
+        // changes its type in place or refuses ([`crate::build`]).
+        let key = to.tables.get(table).is_some_and(|t| {
+            crate::build::key_or_identity(t, old, new)
+                || from
+                    .tables
+                    .get(table)
+                    .is_some_and(|f| crate::build::key_or_identity(f, old, new))
+        });
         new.transform.is_none()
             && new.renamed_from.is_none()
+            && !key
             && !crate::build::widening(&old.ty, &new.ty)
             && lossless(&old.ty, &new.ty)
     };
@@ -58,7 +68,11 @@ pub fn conversions<'a>(from: &Schema, to: &'a Schema) -> Cow<'a, Schema> {
 }
 
 /// Whether every value of `from` is a value of `to`, and the types differ.
-fn lossless(from: &ColumnType, to: &ColumnType) -> bool {
+pub(crate) fn lossless(from: &ColumnType, to: &ColumnType) -> bool {
+    // MySQL's integers, unsigned ones too (`int(10) unsigned` to `bigint(20) unsigned`).
+    if let Some((a, b)) = crate::build::mysql_values(from, to) {
+        return a != b && a.fits_in(b);
+    }
     let (ColumnType::Builtin { name: a, args: x }, ColumnType::Builtin { name: b, args: y }) =
         (from, to)
     else {

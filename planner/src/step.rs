@@ -463,6 +463,31 @@ pub enum Op {
         text: Option<String>,
         previous: Option<String>,
     },
+    /// A deployed column's own collation, per dialect (none: the table's), where the dialect
+    /// changes it without rewriting the table's rows in a blocking way
+    /// ([`crate::dialect::Lowering::changes_collations`]).
+    SetCollation {
+        table: String,
+        column: String,
+        collation: BTreeMap<Dialect, String>,
+        previous: BTreeMap<Dialect, String>,
+    },
+    /// A deployed column moved right after `after` (first: `None`), where the dialect keeps
+    /// columns in an order of its own ([`crate::dialect::Lowering::moves_columns`]); `previous`
+    /// is the column it stood after.
+    MoveColumn {
+        table: String,
+        column: String,
+        after: Option<String>,
+        previous: Option<String>,
+    },
+    /// `on update now()` given to (`true`) or taken from a deployed column (MySQL's
+    /// `ON UPDATE CURRENT_TIMESTAMP`; other dialects refuse the property).
+    SetOnUpdate {
+        table: String,
+        column: String,
+        on_update: bool,
+    },
     Native {
         name: String,
         up: Vec<String>,
@@ -572,6 +597,9 @@ impl Op {
             | Op::CommentTable { table, .. }
             | Op::SetStorage { table, .. }
             | Op::CommentColumn { table, .. }
+            | Op::SetCollation { table, .. }
+            | Op::SetOnUpdate { table, .. }
+            | Op::MoveColumn { table, .. }
             | Op::CopyCreate { table, .. }
             | Op::CopyFill { table, .. }
             | Op::CopySwap { table, .. }

@@ -434,3 +434,76 @@ fn a_check_on_a_deployed_table_is_copied_in_phases_where_the_dialect_needs_a_cop
         "{postgres:?}"
     );
 }
+
+#[track_caller]
+fn case_for_mysql(from: &str, to: &str, expected_steps: &[&str], expected_codes: &[&str]) {
+    let options = Options::for_dialect(migc_stdlib::Dialect::Mysql, false);
+    let p = plan(&schema(from), &schema(to), &options);
+    assert_eq!(codes(&p), expected_codes, "findings: {:#?}", p.diagnostics);
+    assert_eq!(steps(&p), expected_steps);
+}
+
+#[test]
+fn mysql_changes_a_key_columns_type_in_place_and_others_refuse_it() {
+    let from = "table t {\n  id native(mysql: \"int(10) unsigned\") primary key identity\n}\n";
+    let to = "table t {\n  id native(mysql: \"bigint(20) unsigned\") primary key identity\n}\n";
+    case_for_mysql(
+        from,
+        to,
+        &["expand: widen `t.id` from `native(mysql: \"int(10) unsigned\")` to `native(mysql: \"bigint(20) unsigned\")`"],
+        &[],
+    );
+    let p = planned(
+        "table t {\n  id int32 primary key identity\n}\n",
+        "table t {\n  id int64 primary key identity\n}\n",
+    );
+    assert_eq!(codes(&p), ["E2002"]);
+    // Signed to unsigned is no widening.
+    let p = planned(
+        "table t {\n  id bigint primary key\n  n native(mysql: \"bigint\")\n}\n",
+        "table t {\n  id bigint primary key\n  n native(mysql: \"bigint unsigned\")\n}\n",
+    );
+    assert_eq!(codes(&p), ["E3002"]);
+}
+
+#[test]
+fn mysql_collations_and_update_times_change_on_deployed_columns() {
+    case_for_mysql(
+        "table t {\n  id bigint primary key\n  a text collate(mysql: \"utf8mb4_unicode_ci\")\n  at timestamp\n  gone timestamp on update now()\n}\n",
+        "table t {\n  id bigint primary key\n  a text collate(mysql: \"utf8mb4_bin\")\n  at timestamp on update now()\n  gone timestamp\n}\n",
+        &[
+            "expand: change the collation of `t.a`",
+            "expand: add `on update now()` to `t.at`",
+            "contract: remove `on update now()` from `t.gone`",
+        ],
+        &[],
+    );
+    // PostgreSQL rebuilds the column's indexes under a lock: refused.
+    let p = plan(
+        &schema("table t {\n  id bigint primary key\n  a text collate(postgres: \"C\")\n}\n"),
+        &schema("table t {\n  id bigint primary key\n  a text collate(postgres: \"POSIX\")\n}\n"),
+        &Options::for_dialect(migc_stdlib::Dialect::Postgres, false),
+    );
+    assert_eq!(codes(&p), ["E2002"]);
+}
+
+#[test]
+fn mysql_moves_deployed_columns_into_the_declared_order() {
+    case_for_mysql(
+        "table t {\n  a int32\n  b int32\n  c int32\n}\n",
+        "table t {\n  c int32\n  n int32\n  a int32\n  b int32\n}\n",
+        &[
+            "expand: add column `t.n`",
+            "expand: move `t.c` first",
+            "expand: move `t.n` after `c`",
+        ],
+        &[],
+    );
+    // Elsewhere the order of deployed columns is not planned.
+    case(
+        "table t {\n  a int32\n  b int32\n}\n",
+        "table t {\n  b int32\n  a int32\n}\n",
+        &[],
+        &[],
+    );
+}

@@ -61,7 +61,13 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
             }
         }
     }
-    keep_foreign(&mut from, &to, &foreign, &mut diagnostics);
+    // A dump or a database on the declared side holds every object it has: one of the deployed
+    // side's it does not hold is gone from the target, and the plan drops it.
+    if sql(args.to) || migc_db::DbUrl::parse(args.to).is_some() {
+        leave_with_tables(&mut from, &to, &foreign);
+    } else {
+        keep_foreign(&mut from, &to, &foreign, &mut diagnostics);
+    }
     let options = migc_planner::Options::for_dialect(args.dialect, args.allow_destructive);
     let mut plan = migc_planner::plan(&from, &to, &options);
     if args.deny_warnings {
@@ -167,6 +173,32 @@ fn keep_foreign(
                     "declare it as native block `{name}` (`migc import` writes it) to have migc manage it"
                 )),
             );
+        }
+    }
+}
+
+/// Objects of the deployed database that migc cannot read on a table the plan drops, or over
+/// columns it drops, go with them: the native block standing for one is not undone after them.
+fn leave_with_tables(
+    from: &mut migc_compiler::schema::Schema,
+    to: &migc_compiler::schema::Schema,
+    foreign: &source::Foreign,
+) {
+    let kept = |table: &str| {
+        to.tables.get(table).or_else(|| {
+            to.tables
+                .values()
+                .find(|t| t.renamed_from.as_deref() == Some(table))
+        })
+    };
+    for u in foreign {
+        let name = u.native_name();
+        let gone = u.table.as_deref().is_some_and(|t| match kept(t) {
+            None => true,
+            Some(t) => !u.columns.is_empty() && u.columns.iter().all(|c| t.column(c).is_none()),
+        });
+        if gone && !to.natives.contains_key(&name) {
+            from.natives.remove(&name);
         }
     }
 }

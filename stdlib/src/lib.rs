@@ -17,4 +17,7 @@ pub use function::{function, functions, Built, Function, SQLITE_SPLIT_PART_MAX_F
 pub use mixin::{mixin_source, mixins, MixinSource};
 pub use reserved::{is_mysql_reserved, is_plain_identifier, is_reserved};
 pub use sql_text::{delimiter_for, dollar_quoted, one_line};
-pub use ty::{builtin_type, builtin_types, BuiltinType, TypeArgs, TypeClass};
+pub use ty::{
+    builtin_type, builtin_types, mysql_set_bytes, mysql_set_members, BuiltinType, MysqlValues,
+    TypeArgs, TypeClass,
+};

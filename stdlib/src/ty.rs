@@ -246,9 +246,172 @@ pub fn builtin_type(name: &str) -> Option<&'static BuiltinType> {
         .find(|t| t.name == lower || t.aliases.contains(&lower.as_str()))
 }
 
+/// What a MySQL/MariaDB type spelling holds, as far as telling a widening from another change
+/// needs: `int(10) unsigned` is a 4-byte unsigned integer, `mediumtext` a text of up to 16 MiB.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MysqlValues {
+    /// An integer of that many bytes, unsigned or not (the display width says nothing of values).
+    Integer { bytes: u8, unsigned: bool },
+    /// A text of the `TINYTEXT`/`TEXT`/`MEDIUMTEXT`/`LONGTEXT` family, by rank (1 to 4).
+    Text { rank: u8 },
+}
+
+impl MysqlValues {
+    /// The values of a MySQL spelling (`None` for other types, and for `zerofill`, which
+    /// changes how values read).
+    pub fn of(spelling: &str) -> Option<MysqlValues> {
+        let s = spelling.trim().to_ascii_lowercase();
+        let (base, rest) = match s.find('(') {
+            Some(open) => {
+                let close = s[open..].find(')')? + open;
+                if !s[open + 1..close]
+                    .trim()
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+                {
+                    return None;
+                }
+                (s[..open].trim(), s[close + 1..].trim())
+            }
+            None => match s.split_once(' ') {
+                Some((b, r)) => (b, r.trim()),
+                None => (s.as_str(), ""),
+            },
+        };
+        let unsigned = match rest {
+            "" | "signed" => false,
+            "unsigned" => true,
+            _ => return None,
+        };
+        let bytes = match base {
+            "tinyint" | "bool" | "boolean" => 1,
+            "smallint" => 2,
+            "mediumint" => 3,
+            "int" | "integer" => 4,
+            "bigint" => 8,
+            _ => {
+                let rank = match base {
+                    "tinytext" => 1,
+                    "text" => 2,
+                    "mediumtext" => 3,
+                    "longtext" => 4,
+                    _ => return None,
+                };
+                return (!unsigned && !s.contains('(')).then_some(MysqlValues::Text { rank });
+            }
+        };
+        Some(MysqlValues::Integer { bytes, unsigned })
+    }
+
+    /// Whether every value of `self` is a value of `to`.
+    pub fn fits_in(self, to: MysqlValues) -> bool {
+        match (self, to) {
+            (
+                MysqlValues::Integer {
+                    bytes: a,
+                    unsigned: ua,
+                },
+                MysqlValues::Integer {
+                    bytes: b,
+                    unsigned: ub,
+                },
+            ) => match (ua, ub) {
+                (false, true) => false,
+                (true, false) => b > a,
+                _ => b >= a,
+            },
+            (MysqlValues::Text { rank: a }, MysqlValues::Text { rank: b }) => b >= a,
+            _ => false,
+        }
+    }
+}
+
+/// The members of a MySQL `SET('a','b')` spelling, in order (`None` for any other spelling).
+pub fn mysql_set_members(spelling: &str) -> Option<Vec<String>> {
+    let s = spelling.trim();
+    let inner = s
+        .get(..4)
+        .filter(|p| p.eq_ignore_ascii_case("set("))
+        .and(s.get(4..))?
+        .strip_suffix(')')?;
+    let mut members = Vec::new();
+    let mut chars = inner.chars().peekable();
+    loop {
+        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+            chars.next();
+        }
+        if chars.next()? != '\'' {
+            return None;
+        }
+        let mut m = String::new();
+        loop {
+            match chars.next()? {
+                '\'' if chars.peek() == Some(&'\'') => {
+                    chars.next();
+                    m.push('\'');
+                }
+                '\'' => break,
+                '\\' => m.push(chars.next()?),
+                c => m.push(c),
+            }
+        }
+        members.push(m);
+        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+            chars.next();
+        }
+        match chars.next() {
+            None => return Some(members),
+            Some(',') => {}
+            Some(_) => return None,
+        }
+    }
+}
+
+/// The bytes MySQL stores a `SET` of that many members in.
+pub fn mysql_set_bytes(members: usize) -> usize {
+    match members.div_ceil(8) {
+        n @ 0..=4 => n.max(1),
+        _ => 8,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mysql_set_spellings() {
+        assert_eq!(
+            mysql_set_members("SET('new', 'sale', 'it''s')"),
+            Some(vec!["new".into(), "sale".into(), "it's".into()])
+        );
+        assert_eq!(mysql_set_members("set('a')"), Some(vec!["a".into()]));
+        assert_eq!(mysql_set_members("enum('a')"), None);
+        assert_eq!(mysql_set_bytes(8), 1);
+        assert_eq!(mysql_set_bytes(9), 2);
+        assert_eq!(mysql_set_bytes(33), 8);
+    }
+
+    #[test]
+    fn mysql_values_of_spellings() {
+        let of = |s: &str| MysqlValues::of(s).unwrap_or_else(|| panic!("{s}"));
+        assert_eq!(
+            of("int(10) unsigned"),
+            MysqlValues::Integer {
+                bytes: 4,
+                unsigned: true
+            }
+        );
+        assert!(of("int(10) unsigned").fits_in(of("bigint(20) unsigned")));
+        assert!(of("int unsigned").fits_in(of("bigint")));
+        assert!(!of("int unsigned").fits_in(of("int")));
+        assert!(!of("bigint").fits_in(of("bigint unsigned")));
+        assert!(of("tinyint(1)").fits_in(of("tinyint(4)")));
+        assert!(of("text").fits_in(of("longtext")));
+        assert!(!of("longtext").fits_in(of("mediumtext")));
+        assert_eq!(MysqlValues::of("int(6) unsigned zerofill"), None);
+        assert_eq!(MysqlValues::of("varchar(20)"), None);
+    }
 
     #[test]
     fn aliases_resolve_to_canonical_names() {

@@ -40,8 +40,9 @@ impl Reading for Mysql {
             "smallint" | "int2" if !unsigned => builtin("int16", vec![]),
             "integer" | "int" | "int4" if !unsigned => builtin("int32", vec![]),
             "bigint" | "int8" if !unsigned => builtin("int64", vec![]),
-            "float" => builtin("float32", vec![]),
-            "double" => builtin("float64", vec![]),
+            // `double(8,2)` rounds what it stores: only the bare types are the portable floats.
+            "float" if args.is_empty() && !unsigned => builtin("float32", vec![]),
+            "double" if args.is_empty() && !unsigned => builtin("float64", vec![]),
             "longblob" => builtin("bytes", vec![]),
             "char" if args == [36] => builtin("uuid", vec![]),
             "time" if args == [6] => builtin("time", vec![]),

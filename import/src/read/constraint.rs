@@ -47,12 +47,14 @@ impl Reader {
             }
             TableConstraint::Unique(u) => {
                 let Some(columns) = index_columns(self, &u.columns) else {
-                    return self.warn(
-                        at,
-                        text,
-                        format!("a unique constraint of `{table}` is not read"),
-                        None,
-                    );
+                    // Key parts other than columns (MySQL's prefixes, `(email(20))`): a unique
+                    // index, kept as one when it has no spelling in the model.
+                    let name = u
+                        .name
+                        .or(u.index_name)
+                        .map(|n| ident_value(self.dialect, &n))
+                        .unwrap_or_else(|| columns_first_name(&u.columns, self.dialect));
+                    return self.index(table, name, true, &u.columns, None, text, at);
                 };
                 let name = u
                     .name
@@ -164,7 +166,8 @@ impl Reader {
                     &format!("a {kind} index"),
                     self.dialect,
                     &create,
-                );
+                )
+                .over(key_columns(&f.columns, self.dialect));
                 self.unread(at, text, u);
             }
             other => self.warn(
@@ -209,7 +212,9 @@ impl Reader {
                     });
                 }
                 Err(what) => {
-                    let u = Unread::index(table, &name, &what, self.dialect, text);
+                    let create = self.create_index_text(table, &name, unique, cols, predicate);
+                    let u = Unread::index(table, &name, &what, self.dialect, &create)
+                        .over(key_columns(cols, self.dialect));
                     return self.unread(at, text, u);
                 }
             }
@@ -218,7 +223,9 @@ impl Reader {
             None => None,
             Some(Ok(p)) => Some(p),
             Some(Err(what)) => {
-                let u = Unread::index(table, &name, &what, self.dialect, text);
+                let create = self.create_index_text(table, &name, unique, cols, predicate);
+                let u = Unread::index(table, &name, &what, self.dialect, &create)
+                    .over(key_columns(cols, self.dialect));
                 return self.unread(at, text, u);
             }
         };
@@ -238,6 +245,53 @@ impl Reader {
             constraint: false,
             origin: Span::default(),
         });
+    }
+
+    /// The `CREATE INDEX` that makes an index again on its own, whatever statement listed it (a
+    /// table's `KEY`, an `ALTER TABLE … ADD`): a key part that is a column's prefix, MySQL's
+    /// `name(20)`, keeps its length.
+    fn create_index_text(
+        &self,
+        table: &str,
+        name: &str,
+        unique: bool,
+        cols: &[ast::IndexColumn],
+        predicate: Option<&ast::Expr>,
+    ) -> String {
+        let reading = self.reading();
+        let parts: Vec<String> = cols
+            .iter()
+            .map(|c| {
+                let part = match &c.column.expr {
+                    ast::Expr::Identifier(i) => reading.quote_ident(&ident_value(self.dialect, i)),
+                    e => match prefix_part(e) {
+                        Some((column, length)) => format!(
+                            "{}({length})",
+                            reading.quote_ident(&ident_value(self.dialect, column))
+                        ),
+                        None => format!("({})", print(e.clone(), Spelling::Dialect(self.dialect))),
+                    },
+                };
+                match c.column.options.sort {
+                    Some(ast::OrderBySort::Desc) => format!("{part} DESC"),
+                    _ => part,
+                }
+            })
+            .collect();
+        let mut create = format!(
+            "CREATE {}INDEX {} ON {} ({})",
+            if unique { "UNIQUE " } else { "" },
+            reading.quote_ident(name),
+            reading.quote_ident(table),
+            parts.join(", ")
+        );
+        if let Some(p) = predicate {
+            create.push_str(&format!(
+                " WHERE {}",
+                print(p.clone(), Spelling::Dialect(self.dialect))
+            ));
+        }
+        create
     }
 
     pub(super) fn create_index(&mut self, i: ast::CreateIndex, text: &str, at: Origin) {
@@ -280,6 +334,38 @@ impl Reader {
     }
 }
 
+/// The columns key parts are over (a column, or its prefix).
+fn key_columns(cols: &[ast::IndexColumn], dialect: migc_stdlib::Dialect) -> Vec<String> {
+    cols.iter()
+        .filter_map(|c| match &c.column.expr {
+            ast::Expr::Identifier(i) => Some(ident_value(dialect, i)),
+            e => prefix_part(e).map(|(i, _)| ident_value(dialect, i)),
+        })
+        .collect()
+}
+
+/// A key part that is a column's prefix, `name(20)`: the column and the length.
+fn prefix_part(e: &ast::Expr) -> Option<(&ast::Ident, u64)> {
+    let ast::Expr::Function(f) = e else {
+        return None;
+    };
+    let [ast::ObjectNamePart::Identifier(column)] = f.name.0.as_slice() else {
+        return None;
+    };
+    let ast::FunctionArguments::List(l) = &f.args else {
+        return None;
+    };
+    let [ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Expr(ast::Expr::Value(v)))] =
+        l.args.as_slice()
+    else {
+        return None;
+    };
+    match &v.value {
+        ast::Value::Number(n, _) => Some((column, n.parse().ok()?)),
+        _ => None,
+    }
+}
+
 fn action(a: Option<ReferentialAction>) -> FkAction {
     match a {
         None | Some(ReferentialAction::NoAction) => FkAction::NoAction,
@@ -294,7 +380,10 @@ fn action(a: Option<ReferentialAction>) -> FkAction {
 fn columns_first_name(columns: &[ast::IndexColumn], dialect: migc_stdlib::Dialect) -> String {
     match columns.first().map(|c| &c.column.expr) {
         Some(ast::Expr::Identifier(i)) => ident_value(dialect, i),
-        Some(other) => other.to_string(),
+        Some(other) => match prefix_part(other) {
+            Some((column, _)) => ident_value(dialect, column),
+            None => other.to_string(),
+        },
         None => String::new(),
     }
 }

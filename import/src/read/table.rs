@@ -62,6 +62,14 @@ impl Reader {
             if let Some(c) = collation::mysql_table(&options) {
                 table.collation.insert(self.dialect, c);
             }
+            for option in classify::mysql_table_storage(&options) {
+                self.warn(
+                    at,
+                    text,
+                    format!("`{option}` of table `{name}` is not read: migc makes InnoDB tables in the server's default row format"),
+                    Some("change the table's storage outside migc, before or after the rollout"),
+                );
+            }
         }
         self.schema.tables.insert(name.clone(), table);
         for c in t.columns {
@@ -281,6 +289,17 @@ impl Reader {
                 args: Vec::new(),
             };
         }
+        // `char(36)` reads as a `uuid` (migc's own spelling of one) only where it could be one: a
+        // default that is not a UUID, or a character set of its own, keeps it `char(36)`.
+        if matches!(&column.ty, ColumnType::Builtin { name, .. } if name == "uuid")
+            && (charset.is_some()
+                || collate.is_some()
+                || column.default.as_ref().is_some_and(|d| !holds_uuid(&d.sql)))
+        {
+            column.ty = ColumnType::Native {
+                spellings: BTreeMap::from([(self.dialect, "char(36)".to_string())]),
+            };
+        }
         let collation = if self.dialect.tables_have_collations() {
             collation::mysql(charset.as_deref(), collate.as_deref())
         } else {
@@ -411,6 +430,18 @@ fn is_json_valid(e: &ast::Expr, column: &str) -> bool {
 /// The spelling SQLite keeps for a column read as portable type `ty`, when migc would write
 /// the type otherwise (`DATETIME` read as `timestamp`): SQLite stores a column's type as
 /// written, so a table written again keeps it. Other dialects store the type itself.
+/// Whether a default can be a `uuid`'s: a call, or a literal spelling a UUID.
+fn holds_uuid(sql: &str) -> bool {
+    let Some(text) = sql.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')) else {
+        return !sql.starts_with(|c: char| c.is_ascii_digit() || c == '-');
+    };
+    text.len() == 36
+        && text.char_indices().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => c == '-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
 fn kept_spelling(
     dialect: migc_stdlib::Dialect,
     ty: &ColumnType,

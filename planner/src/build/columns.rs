@@ -336,7 +336,27 @@ impl<'s> Builder<'s> {
             );
         }
         if o.ty != c.ty {
-            if widening(&o.ty, &c.ty) {
+            // A key or identity column keeps its place: changed in place where the dialect can,
+            // never through a shadow column.
+            let key = c.transform.is_none()
+                && key_or_identity(old_table, o, c)
+                && crate::implied::lossless(&o.ty, &c.ty);
+            if key && (!self.options.alter_key_types || referenced(self.from, t, &o.name)) {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::Unsupported,
+                        format!("changing the type of key column `{}.{}` is not supported yet", new_table.name, c.name),
+                    )
+                    .primary(c.origin, "new type here")
+                    .note(if self.options.alter_key_types {
+                        "the foreign keys referencing it need the same type: the column and theirs cannot change together without a gap"
+                    } else {
+                        "a primary key or identity column cannot be swapped for a shadow column"
+                    }),
+                );
+                return None;
+            }
+            if key || widening(&o.ty, &c.ty) {
                 self.push(
                     Phase::Expand,
                     &format!("{t}.{}", c.name),
@@ -609,8 +629,29 @@ impl<'s> Builder<'s> {
             let Some(o) = old.column(&c.name) else {
                 continue;
             };
+            // A column naming none has the table's, where the table names one.
             let was = o.collation.get(&d).or(old.collation.get(&d));
-            if let Some(now) = c.collation.get(&d).filter(|now| was != Some(*now)) {
+            let changes = c
+                .collation
+                .get(&d)
+                .or(new.collation.get(&d))
+                .filter(|now| was != Some(*now));
+            if changes.is_some() && self.options.change_collations {
+                let t = old.name.as_str();
+                self.push(
+                    Phase::Expand,
+                    &format!("{t}.{}", c.name),
+                    format!("change the collation of `{t}.{}`", c.name),
+                    Op::SetCollation {
+                        table: t.to_string(),
+                        column: c.name.clone(),
+                        collation: c.collation.clone(),
+                        previous: o.collation.clone(),
+                    },
+                    Some(c.origin),
+                    Self::keys(&[], &[table_key(t)]),
+                );
+            } else if let Some(now) = changes {
                 let d = refuse(
                     format!("column `{}.{}`", new.name, c.name),
                     c.origin,
@@ -622,27 +663,37 @@ impl<'s> Builder<'s> {
         }
     }
 
-    /// `on update now()` given to or taken from a deployed column: refused for now (MySQL
-    /// restates the whole column to change it).
+    /// `on update now()` given to a deployed column in expand (both versions' updates set the
+    /// time from then on), taken from one at contract (the old application may count on it
+    /// until then). Only MySQL has the property; other dialects refuse it
+    /// (planner/src/expressible.rs).
     pub(super) fn on_update_changes(&mut self, old: &Table, new: &Table) {
+        let t = old.name.as_str();
         for c in &new.columns {
             let Some(o) = old.column(&c.name) else {
                 continue;
             };
             if o.on_update != c.on_update {
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        Code::Unsupported,
-                        format!(
-                            "{} `on update now()` {} deployed column `{}.{}` is not supported yet",
-                            if c.on_update { "adding" } else { "removing" },
-                            if c.on_update { "to" } else { "from" },
-                            new.name,
-                            c.name
-                        ),
-                    )
-                    .primary(c.origin, "column declared here")
-                    .help("set the column from the application, or add a new column with `on update now()`"),
+                self.push(
+                    if c.on_update {
+                        Phase::Expand
+                    } else {
+                        Phase::Contract
+                    },
+                    &format!("{t}.{}", c.name),
+                    format!(
+                        "{} `on update now()` {} `{t}.{}`",
+                        if c.on_update { "add" } else { "remove" },
+                        if c.on_update { "to" } else { "from" },
+                        c.name
+                    ),
+                    Op::SetOnUpdate {
+                        table: t.to_string(),
+                        column: c.name.clone(),
+                        on_update: c.on_update,
+                    },
+                    Some(c.origin),
+                    Self::keys(&[], &[table_key(t)]),
                 );
             }
         }
@@ -674,6 +725,83 @@ impl<'s> Builder<'s> {
                 .primary(c.origin, "column declared here")
                 .note("the databases recompute or drop the column's values for it, rewriting the table")
                 .help("add a new column declared as wanted, move the application to it, then drop this one"),
+            );
+        }
+    }
+
+    /// Deployed columns that stand out of the declared order, moved into it in expand, in the
+    /// declared order, each right after the column declared before it: those outside a longest
+    /// run already in order, and added columns that follow a moved one (they were added after
+    /// it where it stood).
+    pub(super) fn column_order(&mut self, old: &Table, new: &Table) {
+        let t = old.name.as_str();
+        let deployed = |c: &Column| {
+            // (A renamed column is a new one here: made from the deployed one.)
+            old.columns.iter().position(|o| o.name == c.name)
+        };
+        let kept: Vec<(usize, usize)> = new
+            .columns
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| deployed(c).map(|d| (i, d)))
+            .collect();
+        if kept.windows(2).all(|w| w[0].1 < w[1].1) {
+            return;
+        }
+        // A longest increasing run of deployed positions stays where it is.
+        let n = kept.len();
+        let (mut len, mut prev) = (vec![1usize; n], vec![usize::MAX; n]);
+        for i in 0..n {
+            for j in 0..i {
+                if kept[j].1 < kept[i].1 && len[j] + 1 > len[i] {
+                    len[i] = len[j] + 1;
+                    prev[i] = j;
+                }
+            }
+        }
+        let mut stays = BTreeSet::new();
+        let mut at = (0..n).max_by_key(|&i| (len[i], std::cmp::Reverse(i)));
+        while let Some(i) = at {
+            stays.insert(kept[i].0);
+            at = (prev[i] != usize::MAX).then_some(prev[i]);
+        }
+        let mut moved: BTreeSet<&str> = BTreeSet::new();
+        for (i, c) in new.columns.iter().enumerate() {
+            let before = i.checked_sub(1).map(|b| new.columns[b].name.as_str());
+            let was = deployed(c);
+            let moves = match was {
+                Some(_) => !stays.contains(&i),
+                None => before.is_some_and(|b| moved.contains(b)),
+            };
+            if !moves {
+                continue;
+            }
+            moved.insert(c.name.as_str());
+            let previous = was
+                .and_then(|d| d.checked_sub(1))
+                .map(|d| old.columns[d].name.clone());
+            let mut needs = vec![table_key(t), columns_key(t)];
+            if let Some(b) = before {
+                needs.push(col_key(t, b));
+            }
+            self.push(
+                Phase::Expand,
+                &format!("{t}.{}", c.name),
+                match before {
+                    Some(b) => format!("move `{t}.{}` after `{b}`", c.name),
+                    None => format!("move `{t}.{}` first", c.name),
+                },
+                Op::MoveColumn {
+                    table: t.to_string(),
+                    column: c.name.clone(),
+                    after: before.map(str::to_string),
+                    previous,
+                },
+                Some(c.origin),
+                Keys {
+                    needs,
+                    ..Default::default()
+                },
             );
         }
     }

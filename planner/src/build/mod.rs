@@ -20,6 +20,7 @@ use crate::step::{
 };
 use migc_compiler::schema::*;
 use migc_grammar::{Code, Diagnostic, Span};
+use migc_stdlib::MysqlValues;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Choices the user makes on the command line.
@@ -37,6 +38,16 @@ pub struct Options {
     /// The dialect whose collations the plan carries (`collate(…)`); a change of a deployed
     /// one is refused.
     pub collations: Option<migc_stdlib::Dialect>,
+    /// Make a type change every value survives to a primary key or identity column as one
+    /// `AlterType` step (a dialect whose lowering can, [`Options::for_dialect`]); otherwise it is
+    /// refused.
+    pub alter_key_types: bool,
+    /// Change a deployed column's collation (a dialect that can without blocking writes,
+    /// [`Options::for_dialect`]); otherwise it is refused.
+    pub change_collations: bool,
+    /// Move deployed columns into the declared order (a dialect that can without rewriting
+    /// the table, [`Options::for_dialect`]).
+    pub move_columns: bool,
 }
 
 impl Options {
@@ -48,7 +59,10 @@ impl Options {
             renames_in_place: lowering
                 .as_ref()
                 .is_some_and(|l| l.version_access() == crate::dialect::VersionAccess::Views),
-            storage_options: lowering.is_some_and(|l| l.has_storage_options()),
+            storage_options: lowering.as_ref().is_some_and(|l| l.has_storage_options()),
+            alter_key_types: lowering.as_ref().is_some_and(|l| l.alters_key_types()),
+            change_collations: lowering.as_ref().is_some_and(|l| l.changes_collations()),
+            move_columns: lowering.is_some_and(|l| l.moves_columns()),
             collations: Some(dialect),
         }
     }
@@ -249,6 +263,10 @@ fn is_volatile(e: &Expr) -> bool {
 /// versions read and write the column alike: a longer varchar, varchar to text, more decimal
 /// precision at the same scale. Such a change is one `AlterType` step; how a database makes it
 /// (in place, or by copying the table) is the dialect's lowering.
+///
+/// A MySQL type (a native spelling) widens within its family: a longer text (`text` to
+/// `longtext`, a varchar to `mediumtext`) or an integer's display width (`tinyint(1)` to
+/// `tinyint(4)`, `int(10)` to `int(11)`); a larger integer is a conversion ([`crate::implied`]).
 pub(crate) fn widening(from: &ColumnType, to: &ColumnType) -> bool {
     match (from, to) {
         (ColumnType::Builtin { name: a, args: x }, ColumnType::Builtin { name: b, args: y }) => {
@@ -259,8 +277,97 @@ pub(crate) fn widening(from: &ColumnType, to: &ColumnType) -> bool {
                 _ => false,
             }
         }
-        _ => false,
+        _ => match mysql_values(from, to) {
+            Some((a @ MysqlValues::Integer { .. }, b)) => a == b,
+            Some((a @ MysqlValues::Text { .. }, b)) => a.fits_in(b),
+            // A varchar holds at most 65,535 bytes: a `text` or longer holds it.
+            None if matches!(from, ColumnType::Builtin { name, .. } if name == "varchar") => {
+                matches!(native_values(to), Some(MysqlValues::Text { rank }) if rank >= 2)
+            }
+            // A `CHAR(n)` value (read without its trailing spaces) is a `VARCHAR(m ≥ n)` value;
+            // a `SET` keeps its values when members are only appended.
+            None => {
+                let (Some(a), Some(b)) = (mysql_spelling(from), mysql_spelling(to)) else {
+                    return false;
+                };
+                if let (Some(x), Some(y)) = (
+                    migc_stdlib::mysql_set_members(&a),
+                    migc_stdlib::mysql_set_members(&b),
+                ) {
+                    return y.len() > x.len() && y.starts_with(&x);
+                }
+                let length = |s: &str, base: &str| -> Option<u64> {
+                    let s = s.trim().to_ascii_lowercase();
+                    s.strip_prefix(base)?
+                        .strip_prefix('(')?
+                        .strip_suffix(')')?
+                        .parse()
+                        .ok()
+                };
+                matches!(
+                    (length(&a, "char"), length(&b, "varchar")),
+                    (Some(n), Some(m)) if m >= n
+                )
+            }
+        },
     }
+}
+
+/// A type as MySQL spells it (a native type's MySQL spelling, a portable type's).
+fn mysql_spelling(ty: &ColumnType) -> Option<String> {
+    match ty {
+        ColumnType::Native { spellings } => spellings.get(&migc_stdlib::Dialect::Mysql).cloned(),
+        ColumnType::Builtin { name, args } => {
+            Some(migc_stdlib::builtin_type(name)?.spelling(migc_stdlib::Dialect::Mysql, args))
+        }
+        ColumnType::Enum { .. } => None,
+    }
+}
+
+/// The values a MySQL native spelling holds ([`MysqlValues`]).
+fn native_values(ty: &ColumnType) -> Option<MysqlValues> {
+    match ty {
+        ColumnType::Native { spellings } => {
+            MysqlValues::of(spellings.get(&migc_stdlib::Dialect::Mysql)?)
+        }
+        ColumnType::Builtin { name, args } => MysqlValues::of(
+            &migc_stdlib::builtin_type(name)?.spelling(migc_stdlib::Dialect::Mysql, args),
+        ),
+        ColumnType::Enum { .. } => None,
+    }
+}
+
+/// The values of both types as MySQL holds them, when at least one is a native MySQL type (the
+/// other may be a portable one, as MySQL spells it).
+pub(crate) fn mysql_values(
+    from: &ColumnType,
+    to: &ColumnType,
+) -> Option<(MysqlValues, MysqlValues)> {
+    let native = |t: &ColumnType| matches!(t, ColumnType::Native { .. });
+    if !native(from) && !native(to) {
+        return None;
+    }
+    Some((native_values(from)?, native_values(to)?))
+}
+
+/// Whether a column is a primary key column or an identity (deployed or declared): a shadow
+/// column cannot take its place.
+pub(crate) fn key_or_identity(table: &Table, old: &Column, new: &Column) -> bool {
+    old.identity
+        || new.identity
+        || table
+            .primary_key
+            .iter()
+            .any(|pk| pk.columns.contains(&old.name))
+}
+
+/// Whether a column of `table` is what a foreign key of `from` references.
+pub(crate) fn referenced(from: &Schema, table: &str, column: &str) -> bool {
+    from.tables.values().any(|x| {
+        x.foreign_keys
+            .iter()
+            .any(|fk| fk.ref_table == table && fk.ref_columns.iter().any(|c| c == column))
+    })
 }
 
 /// The columns of `table` an expression mentions (by identifier).

@@ -474,6 +474,9 @@ impl<'s> Builder<'s> {
         self.collation_changes(old, new);
         self.on_update_changes(old, new);
         self.generated_changes(old, new);
+        if self.options.move_columns {
+            self.column_order(old, new);
+        }
 
         let (was, now) = (Storage::of(old), Storage::of(new));
         if self.options.storage_options && was != now {

@@ -216,6 +216,29 @@ pub trait Lowering {
         op.table() == Some(table)
     }
 
+    /// Whether a type change every value survives can be made to a primary key or identity
+    /// column, which a shadow column cannot stand in for, by the lowering of
+    /// [`crate::step::Op::AlterType`] (in place, or copying the table online). Where it cannot,
+    /// such a change is refused. No by default.
+    fn alters_key_types(&self) -> bool {
+        false
+    }
+
+    /// Whether a deployed column's collation changes without blocking writes
+    /// ([`crate::step::Op::SetCollation`]: MySQL changes it in place, or copies the table online
+    /// for another character set). Where it does not, such a change is refused. No by default.
+    fn changes_collations(&self) -> bool {
+        false
+    }
+
+    /// Whether deployed columns can be moved without rewriting the table
+    /// ([`crate::step::Op::MoveColumn`]: MySQL's `MODIFY … AFTER`, INSTANT on MariaDB 10.4+ and
+    /// MySQL 8.0.29+), so that a table's columns stand in the declared order. No by default: a
+    /// declared order of deployed columns is then not planned.
+    fn moves_columns(&self) -> bool {
+        false
+    }
+
     /// Whether the dialect stores tables in ways the schema chooses (SQLite's `STRICT`,
     /// `WITHOUT ROWID`, `AUTOINCREMENT`): the planner plans [`crate::step::Op::SetStorage`]
     /// only for such a dialect. No by default.

@@ -350,6 +350,27 @@ impl State {
                     c.def.comment.clone_from(text);
                 }
             }
+            Op::SetCollation {
+                table,
+                column,
+                collation,
+                ..
+            } => {
+                if let Some(c) = self.table_mut(table).and_then(|t| t.col_mut(column)) {
+                    c.def.collation.clone_from(collation);
+                }
+            }
+            // The state keeps no column order: lowerings place columns by the declared one.
+            Op::MoveColumn { .. } => {}
+            Op::SetOnUpdate {
+                table,
+                column,
+                on_update,
+            } => {
+                if let Some(c) = self.table_mut(table).and_then(|t| t.col_mut(column)) {
+                    c.def.on_update = *on_update;
+                }
+            }
             Op::Native { name, up, .. } => self.run_native(name, up),
             // A version's view shows the tables; it changes none of them.
             Op::CreateVersionView { .. } | Op::DropVersionView { .. } => {}

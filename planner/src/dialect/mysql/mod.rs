@@ -158,7 +158,29 @@ impl Mysql {
                     before <= 127 || before > 255 || after <= 255
                 })
             }
-            _ => false,
+            // Members appended to a SET that needs no more bytes for them: metadata (INSTANT).
+            (ColumnType::Native { spellings: a }, ColumnType::Native { spellings: b })
+                if a.get(&D)
+                    .and_then(|s| migc_stdlib::mysql_set_members(s))
+                    .is_some() =>
+            {
+                let members = |m: &BTreeMap<Dialect, String>| {
+                    m.get(&D).and_then(|s| migc_stdlib::mysql_set_members(s))
+                };
+                match (members(a), members(b)) {
+                    (Some(x), Some(y)) => {
+                        y.starts_with(&x)
+                            && migc_stdlib::mysql_set_bytes(x.len())
+                                == migc_stdlib::mysql_set_bytes(y.len())
+                    }
+                    _ => false,
+                }
+            }
+            // An integer's display width (`tinyint(1)` to `tinyint(4)`) is metadata (INSTANT).
+            _ => matches!(
+                crate::build::mysql_values(from, to),
+                Some((a @ migc_stdlib::MysqlValues::Integer { .. }, b)) if a == b
+            ),
         }
     }
 
@@ -227,6 +249,20 @@ impl Lowering for Mysql {
 
     /// Yes: neither server adds a check to a populated table without blocking writes
     /// ([`Mysql::supports_online_check`]).
+    /// `AlterType` makes any type change in place or by copying the table online, which keeps
+    /// the primary key and `AUTO_INCREMENT` with it.
+    fn alters_key_types(&self) -> bool {
+        true
+    }
+
+    fn changes_collations(&self) -> bool {
+        true
+    }
+
+    fn moves_columns(&self) -> bool {
+        true
+    }
+
     fn check_needs_copy(&self, table: &str, ctx: &Context<'_>) -> bool {
         !self.supports_online_check() && ctx.from.tables.contains_key(table)
     }

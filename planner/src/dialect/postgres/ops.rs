@@ -145,6 +145,9 @@ impl Postgres {
             Op::CreateVersionView { view } => version::create(&mut l, view)?,
             Op::DropVersionView { view } => version::drop(&mut l, view)?,
             Op::SetStorage { .. }
+            | Op::SetCollation { .. }
+            | Op::SetOnUpdate { .. }
+            | Op::MoveColumn { .. }
             | Op::CopyCreate { .. }
             | Op::CopyFill { .. }
             | Op::CopySwap { .. }

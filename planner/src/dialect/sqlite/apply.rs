@@ -234,7 +234,10 @@ impl Run<'_> {
             | Op::RenameColumn { table, .. }
             | Op::SetStorage { table, .. }
             | Op::AttachUnique { table, .. } => tables(table),
-            Op::CopyCreate { .. }
+            Op::SetCollation { .. }
+            | Op::SetOnUpdate { .. }
+            | Op::MoveColumn { .. }
+            | Op::CopyCreate { .. }
             | Op::CopyFill { .. }
             | Op::CopySwap { .. }
             | Op::CopyDropOld { .. } => return Err(crate::dialect::unasked(step)),

@@ -25,5 +25,31 @@ CREATE TABLE `settings` (
   `k` varchar(64) NOT NULL,
   `v` text DEFAULT NULL,
   `label` varchar(100) DEFAULT NULL,
-  PRIMARY KEY (`k`)
+  `old_code` varchar(50) DEFAULT NULL,
+  PRIMARY KEY (`k`),
+  KEY `settings_label_prefix` (`label`(10)),
+  KEY `settings_old_code_prefix` (`old_code`(10))
 ) ENGINE=InnoDB DEFAULT CHARSET=latin1;
+CREATE TABLE `events` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `hits` int(10) unsigned NOT NULL DEFAULT 0,
+  `payload` text DEFAULT NULL,
+  `flag` tinyint(1) NOT NULL DEFAULT 0,
+  `label` varchar(100) CHARACTER SET utf8 COLLATE utf8_general_ci DEFAULT NULL,
+  `code` varchar(20) DEFAULT NULL,
+  `touched_at` timestamp NULL DEFAULT NULL,
+  `checked_at` timestamp NULL DEFAULT NULL ON UPDATE current_timestamp(),
+  `country` char(2) NOT NULL DEFAULT 'US',
+  `flags` set('new','sale') DEFAULT NULL,
+  `bits` set('a','b','c','d','e','f','g','h') DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `events_label_index` (`label`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE TABLE `drafts` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `title` varchar(100) DEFAULT NULL,
+  `body` text DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `drafts_title_prefix` (`title`(20)),
+  FULLTEXT KEY `drafts_body_ft` (`body`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

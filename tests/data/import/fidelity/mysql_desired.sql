@@ -26,10 +26,10 @@ CREATE TABLE `posts` (
   CONSTRAINT `posts_user_id_foreign` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='blog posts';
 CREATE TABLE `settings` (
-  `k` varchar(64) NOT NULL,
-  `v` text DEFAULT NULL,
   `label` varchar(300) DEFAULT NULL,
+  `k` varchar(64) NOT NULL,
   `note` varchar(100) DEFAULT NULL,
+  `v` text DEFAULT NULL,
   PRIMARY KEY (`k`)
 ) ENGINE=InnoDB DEFAULT CHARSET=latin1;
 CREATE TABLE `tags` (
@@ -46,4 +46,23 @@ CREATE TABLE `counters` (
   PRIMARY KEY (`tenant_id`,`seq`),
   KEY `counters_seq_index` (`seq`),
   FULLTEXT KEY `counters_title_ft` (`title`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE TABLE `events` (
+  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  `hits` bigint(20) unsigned NOT NULL DEFAULT 0,
+  `payload` longtext DEFAULT NULL,
+  `flag` tinyint(4) NOT NULL DEFAULT 0,
+  `label` varchar(100) DEFAULT NULL,
+  `code` varchar(20) COLLATE utf8mb4_bin DEFAULT NULL,
+  `touched_at` timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp(),
+  `checked_at` timestamp NULL DEFAULT NULL,
+  `country` varchar(2) NOT NULL DEFAULT 'US',
+  `flags` set('new','sale','hot') DEFAULT NULL,
+  `bits` set('a','b','c','d','e','f','g','h','i') DEFAULT NULL,
+  `ratio` double(8,2) DEFAULT NULL,
+  `ref` char(36) NOT NULL DEFAULT '',
+  `seen_at` timestamp NULL DEFAULT current_timestamp(),
+  PRIMARY KEY (`id`),
+  KEY `events_label_index` (`label`),
+  KEY `events_ref_prefix` (`ref`(8))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

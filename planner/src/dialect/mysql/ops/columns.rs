@@ -4,12 +4,14 @@
 
 use crate::dialect::mysql::program::Body;
 use crate::dialect::mysql::sql::*;
-use crate::dialect::mysql::{Algorithm, Mysql, Scope};
+use crate::dialect::mysql::{Algorithm, Mysql, Scope, D};
 use crate::dialect::{Context, Lowered, Unit};
 use crate::state::State;
 use crate::step::ColumnRole;
 use migc_compiler::schema::*;
 use migc_grammar::{Diagnostic, Span};
+use migc_stdlib::Dialect;
+use std::collections::BTreeMap;
 
 impl Mysql {
     pub(super) fn lower_add_column(
@@ -225,6 +227,151 @@ impl Mysql {
             },
             self.metadata_algorithms(),
         ));
+        Ok(())
+    }
+
+    /// A column's own collation: restated in place (INSTANT, or INPLACE where an index reads
+    /// the column) within its character set and from `utf8mb3` to `utf8mb4`; to another
+    /// character set the table is copied online, as both servers would copy it.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn lower_set_collation(
+        &self,
+        l: &mut Lowered,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+        column: &str,
+        collation: &BTreeMap<Dialect, String>,
+        previous: &BTreeMap<Dialect, String>,
+        origin: Option<Span>,
+    ) -> Result<(), Diagnostic> {
+        let state = scope.state;
+        let current = self.current(ctx, state, table, column, origin)?;
+        let table_collation = ctx
+            .from
+            .tables
+            .get(table)
+            .and_then(|t| t.collation.get(&D))
+            .cloned();
+        let effective =
+            |m: &BTreeMap<Dialect, String>| m.get(&D).cloned().or(table_collation.clone());
+        let (was, now) = (effective(previous), effective(collation));
+        let changed = Column {
+            collation: collation.clone(),
+            ..current.clone()
+        };
+        let (set_was, set_now) = (
+            was.as_deref().map(character_set),
+            now.as_deref().map(character_set),
+        );
+        let in_place =
+            set_was == set_now || (set_was == Some("utf8mb3") && set_now == Some("utf8mb4"));
+        if in_place {
+            l.up.push(self.modify(scope, table, &changed, self.metadata_algorithms()));
+        } else {
+            let done = match &now {
+                Some(name) => has_collation(table, column, name),
+                None => "FALSE".to_string(),
+            };
+            l.up.push(self.copy_table(
+                ctx,
+                scope,
+                table,
+                &format!("MODIFY COLUMN {}", column_def(&changed, state)?),
+                &done,
+                scope.synced.iter().any(|t| t == table),
+                origin,
+            )?);
+            l.down.extend(self.copy_cleanup(ctx, scope, table, false));
+            l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
+            l.rewrite = true;
+            l.scan = true;
+        }
+        let back = Column {
+            collation: previous.clone(),
+            ..current
+        };
+        if in_place {
+            l.down
+                .push(self.modify(scope, table, &back, self.metadata_algorithms()));
+        } else {
+            l.down.push(comment_unit(&format!(
+                "{table}.{column} keeps its new character set: changing it back copies the table"
+            )));
+            l.down_loses = Some(format!(
+                "`{table}.{column}` keeps its new character set: changing it back copies the table on MySQL"
+            ));
+        }
+        Ok(())
+    }
+
+    /// A column restated right after another (`FIRST` for none): INSTANT on MariaDB 10.4+ and
+    /// MySQL 8.0.29+, INPLACE before.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn lower_move_column(
+        &self,
+        l: &mut Lowered,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+        column: &str,
+        after: &Option<String>,
+        previous: &Option<String>,
+        origin: Option<Span>,
+    ) -> Result<(), Diagnostic> {
+        let state = scope.state;
+        let current = self.current(ctx, state, table, column, origin)?;
+        let def = column_def(&current, state)?;
+        let place = |a: &Option<String>| match a {
+            Some(a) => format!(" AFTER {}", q(a)),
+            None => " FIRST".to_string(),
+        };
+        let mut up = Body::new();
+        up.alter(
+            table,
+            &format!("MODIFY COLUMN {def}{}", place(after)),
+            self.metadata_algorithms(),
+        );
+        l.up.push(self.program(scope, Body::when(&column_exists(table, column), up)));
+        // Back after the column it followed, while that one is there.
+        let back_after = previous
+            .as_ref()
+            .filter(|p| state.column(table, p).is_some())
+            .cloned();
+        if back_after.is_some() || previous.is_none() {
+            let mut down = Body::new();
+            down.alter(
+                table,
+                &format!("MODIFY COLUMN {def}{}", place(&back_after)),
+                self.metadata_algorithms(),
+            );
+            l.down
+                .push(self.program(scope, Body::when(&column_exists(table, column), down)));
+        }
+        Ok(())
+    }
+
+    /// `ON UPDATE CURRENT_TIMESTAMP` given to or taken from a column: the column restated
+    /// (metadata only, INSTANT).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn lower_set_on_update(
+        &self,
+        l: &mut Lowered,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+        column: &str,
+        on_update: bool,
+        origin: Option<Span>,
+    ) -> Result<(), Diagnostic> {
+        let current = self.current(ctx, scope.state, table, column, origin)?;
+        for (to, units) in [(on_update, &mut l.up), (!on_update, &mut l.down)] {
+            let c = Column {
+                on_update: to,
+                ..current.clone()
+            };
+            units.push(self.modify(scope, table, &c, self.metadata_algorithms()));
+        }
         Ok(())
     }
 

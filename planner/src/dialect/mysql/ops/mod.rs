@@ -171,6 +171,25 @@ impl Mysql {
             Op::CreateVersionView { .. } | Op::DropVersionView { .. } => {
                 Err(crate::dialect::no_version_layer(step))
             }
+            Op::SetCollation {
+                table,
+                column,
+                collation,
+                previous,
+            } => self.lower_set_collation(
+                &mut l, ctx, scope, table, column, collation, previous, origin,
+            ),
+            Op::MoveColumn {
+                table,
+                column,
+                after,
+                previous,
+            } => self.lower_move_column(&mut l, ctx, scope, table, column, after, previous, origin),
+            Op::SetOnUpdate {
+                table,
+                column,
+                on_update,
+            } => self.lower_set_on_update(&mut l, ctx, scope, table, column, *on_update, origin),
             Op::SetStorage { .. } => Err(crate::dialect::unasked(step)),
             Op::CopyCreate { .. }
             | Op::CopyFill { .. }

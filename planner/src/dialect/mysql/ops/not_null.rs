@@ -33,11 +33,24 @@ impl Mysql {
         origin: Option<Span>,
     ) -> Result<(), Diagnostic> {
         let state = scope.state;
-        if self.holds_stored_generated(ctx, table) {
+        let current = self.current(ctx, state, table, column, origin)?;
+        // Nor on a column whose default is the current time (1846, "cannot convert NULL to
+        // non-constant DEFAULT").
+        let time_default = current.default.as_ref().is_some_and(|d| {
+            let sql = d.sql.trim().to_ascii_lowercase();
+            [
+                "now(",
+                "current_timestamp",
+                "current_date",
+                "localtimestamp",
+            ]
+            .iter()
+            .any(|f| sql.starts_with(f))
+        });
+        if self.holds_stored_generated(ctx, table) || time_default {
             // MariaDB refuses `SET NOT NULL` in place on a table with a STORED generated
             // column (error 1845): the table is copied online with the column NOT NULL
             // (a null fails the unit, as the in-place change would).
-            let current = self.current(ctx, state, table, column, origin)?;
             let def = column_def(
                 &Column {
                     nullable: false,
@@ -72,7 +85,6 @@ impl Mysql {
             l.rewrite = true;
             l.scan = true;
         } else {
-            let current = self.current(ctx, state, table, column, origin)?;
             l.up.push(self.modify(
                 scope,
                 table,

@@ -57,6 +57,35 @@ pub(crate) fn trigger_exists(name: &str) -> String {
 }
 
 /// Whether the column has the type, as `information_schema.COLUMNS` shows it.
+/// The character set a collation (or a character set's name) belongs to, `utf8` spelled
+/// `utf8mb3` as the servers report it.
+pub(crate) fn character_set(collation: &str) -> &str {
+    let set = collation.split('_').next().unwrap_or(collation);
+    if set.eq_ignore_ascii_case("utf8") {
+        "utf8mb3"
+    } else {
+        set
+    }
+}
+
+/// Whether the column has the collation (a character set's name: that character set).
+pub(crate) fn has_collation(table: &str, column: &str, collation: &str) -> String {
+    let cond = if collation.contains('_') {
+        let name = match collation.strip_prefix("utf8_") {
+            Some(rest) => format!("utf8mb3_{rest}"),
+            None => collation.to_string(),
+        };
+        format!("COLLATION_NAME = {}", lit(&name))
+    } else {
+        format!("CHARACTER_SET_NAME = {}", lit(character_set(collation)))
+    };
+    format!(
+        "EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND COLUMN_NAME = {} AND {cond})",
+        lit(table),
+        lit(column)
+    )
+}
+
 pub(crate) fn has_type(table: &str, column: &str, ty: &ColumnType, spelled: &str) -> String {
     let cond = match ty {
         ColumnType::Builtin { name, args } if name == "varchar" && !args.is_empty() => format!(
@@ -69,6 +98,18 @@ pub(crate) fn has_type(table: &str, column: &str, ty: &ColumnType, spelled: &str
         ),
         ColumnType::Enum { .. } => {
             format!("COLUMN_TYPE = {}", lit(spelled))
+        }
+        // A SET is done when it has every member: its data type is `set` before and after.
+        ColumnType::Native { .. } if migc_stdlib::mysql_set_members(spelled).is_some() => {
+            let members: Vec<String> = migc_stdlib::mysql_set_members(spelled)
+                .unwrap_or_default()
+                .iter()
+                .map(|m| format!("'{}'", m.replace('\'', "''")))
+                .collect();
+            format!(
+                "COLUMN_TYPE = {}",
+                lit(&format!("set({})", members.join(",")))
+            )
         }
         _ => {
             let base = spelled

@@ -139,10 +139,23 @@ pub(super) fn is_lob(ty: &ColumnType) -> bool {
 /// A default as MySQL takes it: literals and `CURRENT_TIMESTAMP` bare, other expressions (and
 /// every default of a TEXT/BLOB/JSON column) in parentheses (MySQL 8.0.13+, MariaDB 10.2+).
 pub(super) fn default_clause(d: &Expr, ty: &ColumnType) -> Result<String, Diagnostic> {
-    let text = expr(d)?;
+    let mut text = expr(d)?;
     if d.native_spellings().is_some() {
         // Already in parentheses.
         return Ok(format!("DEFAULT {text}"));
+    }
+    // `now()` is written with microseconds (the portable `timestamp` is `datetime(6)`); a native
+    // `timestamp`/`datetime` column takes the current time with its own fractional seconds, as
+    // the server spells it for a column made directly.
+    if text.eq_ignore_ascii_case("current_timestamp(6)") {
+        if let ColumnType::Native { spellings } = ty {
+            if let Some(s) = spellings.get(&D) {
+                let s = s.trim().to_ascii_lowercase();
+                if s.starts_with("timestamp") || s.starts_with("datetime") {
+                    text = format!("current_timestamp({})", fractional_digits(&s).unwrap_or(""));
+                }
+            }
+        }
     }
     let lower = text.to_ascii_lowercase();
     let bare = text.starts_with('\'')
@@ -190,12 +203,7 @@ pub(super) fn column_def(c: &Column, state: &State) -> Result<String, Diagnostic
     if c.on_update {
         // With the column's fractional seconds, which MySQL requires to match.
         let ty = type_of(&c.ty, state, c.origin)?;
-        let digits = ty
-            .strip_suffix(')')
-            .and_then(|t| t.rsplit_once('('))
-            .map(|(_, n)| n)
-            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-        match digits {
+        match fractional_digits(&ty) {
             Some(n) => s.push_str(&format!(" ON UPDATE CURRENT_TIMESTAMP({n})")),
             None => s.push_str(" ON UPDATE CURRENT_TIMESTAMP"),
         }
@@ -204,6 +212,15 @@ pub(super) fn column_def(c: &Column, state: &State) -> Result<String, Diagnostic
         s.push_str(&format!(" COMMENT {}", lit(text)));
     }
     Ok(s)
+}
+
+/// The fractional seconds of a `timestamp(n)`/`datetime(n)` spelling (`None` without them).
+fn fractional_digits(ty: &str) -> Option<&str> {
+    ty.trim()
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once('('))
+        .map(|(_, n)| n)
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Where an added column goes (` AFTER x`, ` FIRST`): after the nearest column before it in
