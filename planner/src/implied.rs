@@ -94,6 +94,12 @@ pub(crate) fn lossless(from: &ColumnType, to: &ColumnType) -> bool {
             [p, s] => p.saturating_sub(*s) >= digits(f.rank),
             _ => false,
         },
+        // A fixed-length text read without its padding fits a varchar as long, or a text.
+        (TypeClass::Text, TypeClass::Text) if a == "char" => match b.as_str() {
+            "varchar" => y.first() >= x.first(),
+            "text" => true,
+            _ => false,
+        },
         (TypeClass::Decimal, TypeClass::Decimal) => match (x.as_slice(), y.as_slice()) {
             ([p, s], [q, r]) => r >= s && q.saturating_sub(*r) >= p.saturating_sub(*s),
             _ => false,
