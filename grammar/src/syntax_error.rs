@@ -538,7 +538,7 @@ mod tests {
         );
         case(
             "table t {\n  a int default\n}",
-            "expected a default value, found the end of the line",
+            "expected `native` or a default value, found the end of the line",
         );
         case(
             "enum e { a b }",
