@@ -204,12 +204,33 @@ impl Resolver<'_> {
     }
 }
 
-/// The integer type a PostgreSQL `serial` spelling stands for (`bigserial`: `int64`).
+/// PostgreSQL's `serial` spellings and the integer types they stand for.
+const SERIALS: [(&str, &str); 3] = [
+    ("smallserial", "int16"),
+    ("serial", "int32"),
+    ("bigserial", "int64"),
+];
+
+/// The integer type a PostgreSQL `serial` spelling stands for (`bigserial`, `serial8`: `int64`).
 pub fn serial_of(spelling: &str) -> Option<&'static str> {
-    match spelling.to_ascii_lowercase().as_str() {
-        "smallserial" | "serial2" => Some("int16"),
-        "serial" | "serial4" => Some("int32"),
-        "bigserial" | "serial8" => Some("int64"),
-        _ => None,
-    }
+    let s = spelling.to_ascii_lowercase();
+    let s = match s.as_str() {
+        "serial2" => "smallserial",
+        "serial4" => "serial",
+        "serial8" => "bigserial",
+        other => other,
+    };
+    SERIALS
+        .iter()
+        .find(|(name, _)| *name == s)
+        .map(|(_, ty)| *ty)
+}
+
+/// PostgreSQL's `serial` spelling of an identity of the portable integer type `ty`
+/// (`int64`: `bigserial`).
+pub fn serial_for(ty: &str) -> Option<&'static str> {
+    SERIALS
+        .iter()
+        .find(|(_, t)| *t == ty)
+        .map(|(name, _)| *name)
 }

@@ -9,6 +9,7 @@ mod foreign_key;
 mod index;
 mod transitions;
 
+pub use column_type::{serial_for, serial_of};
 pub use default::one_expression;
 
 use crate::expr::Scope;

@@ -19,7 +19,7 @@ impl Reader {
                     if c.ty.is_integer() {
                         c.identity = true;
                         c.default = None;
-                        if let Some(s) = super::table::serial_spelling(dialect, &c.ty) {
+                        if let Some(s) = super::spelling::serial_spelling(dialect, &c.ty) {
                             c.spellings.insert(dialect, s.to_string());
                         }
                         self.sequences.remove(&seq);

@@ -7,6 +7,7 @@
 
 mod constraint;
 mod finish;
+mod spelling;
 mod statement;
 mod table;
 

@@ -1,5 +1,6 @@
 //! Tables: `CREATE TABLE` with its columns and their options, and what `ALTER TABLE` adds.
 
+use super::spelling::{kept_spelling, serial_spelling, verbatim_type};
 use super::{Origin, Reader};
 use crate::classify;
 use crate::collation;
@@ -427,9 +428,6 @@ fn is_json_valid(e: &ast::Expr, column: &str) -> bool {
     text == format!("json_valid({})", column.to_ascii_lowercase())
 }
 
-/// The spelling SQLite keeps for a column read as portable type `ty`, when migc would write
-/// the type otherwise (`DATETIME` read as `timestamp`): SQLite stores a column's type as
-/// written, so a table written again keeps it. Other dialects store the type itself.
 /// Whether a default can be a `uuid`'s: a call, or a literal spelling a UUID.
 fn holds_uuid(sql: &str) -> bool {
     let Some(text) = sql.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')) else {
@@ -440,134 +438,6 @@ fn holds_uuid(sql: &str) -> bool {
             8 | 13 | 18 | 23 => c == '-',
             _ => c.is_ascii_hexdigit(),
         })
-}
-
-fn kept_spelling(
-    dialect: migc_stdlib::Dialect,
-    ty: &ColumnType,
-    spelling: &str,
-) -> BTreeMap<migc_stdlib::Dialect, String> {
-    let mut out = BTreeMap::new();
-    let ColumnType::Builtin { name, args } = ty else {
-        return out;
-    };
-    if dialect != migc_stdlib::Dialect::Sqlite {
-        return out;
-    }
-    let Some(written) = migc_stdlib::builtin_type(name).map(|t| t.spelling(dialect, args)) else {
-        return out;
-    };
-    // SQLite reads the type back as written, letter case and spaces included.
-    if written != spelling.trim() && migc_compiler::schema::is_sqlite_type_name(spelling) {
-        out.insert(dialect, spelling.to_string());
-    }
-    out
-}
-
-impl Reader {
-    /// A default the portable layer cannot say, kept as the database's own text for its
-    /// dialect (`default native(sqlite: "datetime('now')")`): as the statement writes it where
-    /// its place is known, otherwise as sqlparser writes it; `None` when that text is not one
-    /// expression (a comment in it, say).
-    fn native_default(&self, e: &ast::Expr, text: &str) -> Option<migc_compiler::schema::Expr> {
-        let written = parenthesized_default(self.reading().parser(), e, text)
-            .filter(|v| migc_compiler::one_expression(self.dialect, v).is_ok())
-            .unwrap_or_else(|| {
-                let mut e = e;
-                while let ast::Expr::Nested(inner) = e {
-                    e = inner;
-                }
-                e.to_string()
-            });
-        migc_compiler::one_expression(self.dialect, &written).ok()?;
-        Some(migc_compiler::schema::Expr::native(
-            &BTreeMap::from([(self.dialect, written)]),
-            Span::default(),
-        ))
-    }
-}
-
-/// The text inside the parentheses of `DEFAULT (…)` holding expression `e` in statement
-/// `text`, as written: the last `DEFAULT` before the expression starts, then its balanced
-/// parentheses.
-fn parenthesized_default(
-    dialect: &dyn sqlparser::dialect::Dialect,
-    e: &ast::Expr,
-    text: &str,
-) -> Option<String> {
-    use sqlparser::ast::Spanned;
-    use sqlparser::keywords::Keyword;
-    use sqlparser::tokenizer::{Token, Tokenizer};
-    let start = e.span().start;
-    if start.line == 0 {
-        return None;
-    }
-    let tokens = Tokenizer::new(dialect, text)
-        .tokenize_with_location()
-        .ok()?;
-    let before = |t: &sqlparser::tokenizer::TokenWithSpan| {
-        (t.span.start.line, t.span.start.column) < (start.line, start.column)
-    };
-    let default = tokens.iter().rposition(|t| {
-        before(t) && matches!(&t.token, Token::Word(w) if w.keyword == Keyword::DEFAULT)
-    })?;
-    let mut rest = tokens[default + 1..]
-        .iter()
-        .filter(|t| !matches!(t.token, Token::Whitespace(_)));
-    let open = rest.next().filter(|t| t.token == Token::LParen)?;
-    let mut depth = 1;
-    let close = rest.find(|t| {
-        match t.token {
-            Token::LParen => depth += 1,
-            Token::RParen => depth -= 1,
-            _ => {}
-        }
-        depth == 0
-    })?;
-    let at = |l: sqlparser::tokenizer::Location| {
-        super::offset_of(text, l.line as usize, l.column as usize)
-    };
-    text.get(at(open.span.start) + 1..at(close.span.start))
-        .map(|s| s.trim().to_string())
-}
-
-/// The text of `text` that spells type `spelling` (as sqlparser writes it: capitals, no space
-/// after a comma) right after the column name `name`: letter case and spaces as written.
-fn verbatim_type(text: &str, name: &ast::Ident, spelling: &str) -> Option<String> {
-    let end = super::offset_of(
-        text,
-        name.span.end.line as usize,
-        name.span.end.column as usize,
-    );
-    let want: Vec<char> = spelling
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect();
-    let rest = text.get(end..)?;
-    // The name's closing quote, if the span ends before it, then the space before the type.
-    let start = rest
-        .char_indices()
-        .find(|(_, c)| !c.is_whitespace() && !matches!(c, '"' | '`' | ']' | '\''))?
-        .0;
-    let raw = &rest[start..];
-    let mut matched = 0;
-    let mut len = 0;
-    for (i, c) in raw.char_indices() {
-        if matched == want.len() {
-            break;
-        }
-        len = i + c.len_utf8();
-        if c.is_whitespace() {
-            continue;
-        }
-        let mut lower = c.to_lowercase();
-        if lower.next() != Some(want[matched]) || lower.next().is_some() {
-            return None;
-        }
-        matched += 1;
-    }
-    (matched == want.len()).then(|| raw[..len].to_string())
 }
 
 /// `CURRENT_TIMESTAMP`, `current_timestamp()`, `now()`, `CURRENT_TIMESTAMP(6)`: the current time.
@@ -582,24 +452,4 @@ fn is_now(e: &ast::Expr) -> bool {
                 .trim_end_matches(')')
                 .bytes()
                 .all(|b| b.is_ascii_digit()))
-}
-
-/// PostgreSQL's `serial` spelling of an identity of integer type `ty` (a column drawing from a
-/// sequence it owns, which PostgreSQL keeps apart from an `IDENTITY` column).
-pub(super) fn serial_spelling(
-    dialect: migc_stdlib::Dialect,
-    ty: &ColumnType,
-) -> Option<&'static str> {
-    if dialect != migc_stdlib::Dialect::Postgres {
-        return None;
-    }
-    match ty {
-        ColumnType::Builtin { name, .. } => match name.as_str() {
-            "int16" => Some("smallserial"),
-            "int32" => Some("serial"),
-            "int64" => Some("bigserial"),
-            _ => None,
-        },
-        _ => None,
-    }
 }
