@@ -5,12 +5,14 @@
 //! those into graph edges.
 
 mod checks;
+mod column_props;
 mod columns;
 mod constraints;
 mod enums;
 mod foreign_keys;
 mod indexes;
 mod overlap;
+mod retype;
 mod tables;
 mod views;
 
