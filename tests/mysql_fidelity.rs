@@ -90,7 +90,9 @@ fn migrated_tables_hold_what_the_server_holds_for_the_target() {
         "INSERT INTO users (email, name) VALUES ('a@example.com', 'a'), ('b@example.com', 'b');
          INSERT INTO posts (user_id, title, body, views)
            SELECT id, 'hello', 'x', 2147483647 FROM users WHERE email = 'a@example.com';
-         INSERT INTO events (id, hits, payload, bits) VALUES (4294967295, 4294967295, 'x', 'a,h');",
+         INSERT INTO events (id, hits, payload, bits) VALUES (4294967295, 4294967295, 'x', 'a,h');
+         INSERT INTO articles (title, body, legacy) VALUES ('one', 'first body', 1), ('two', 'second body', 2);
+         INSERT INTO members (email) VALUES ('a@example.com');",
     );
     let manifest: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(d.join("plan/manifest.json")).expect("manifest"),
@@ -140,6 +142,24 @@ fn migrated_tables_hold_what_the_server_holds_for_the_target() {
         .query("SELECT YEAR(updated_at) > 2001 FROM users WHERE email = 'a@example.com'")
         .expect("select");
     assert_eq!(year, vec![vec![Some("1".to_string())]], "ON UPDATE kept");
+
+    // A table with a FULLTEXT index is copied to add and drop columns (InnoDB does neither
+    // in place without blocking writes): every row and the index come along.
+    let articles = c
+        .query("SELECT id, title, summary FROM articles WHERE MATCH (title, body) AGAINST ('body') ORDER BY id")
+        .expect("select");
+    assert_eq!(
+        articles,
+        vec![
+            vec![kept("1"), kept("one"), kept("")],
+            vec![kept("2"), kept("two"), kept("")]
+        ]
+    );
+    // The unique key on a prefix became one on the whole column, under its own name.
+    let e = c
+        .execute("INSERT INTO members (email) VALUES ('a@example.com')")
+        .expect_err("a duplicate email");
+    assert_eq!(e.code.as_deref(), Some("1062"), "{e}");
 
     // From the migrated database to the desired schema there is nothing left to do, and
     // `drift` finds it matching.

@@ -156,6 +156,68 @@ pub fn identifiers(sql: &str) -> Vec<String> {
     out
 }
 
+/// The leading words of a statement, keywords and names alike, names unquoted (`"a"`,
+/// `` `a` `` and `[a]` are `a`), up to the first token that is neither; empty when it cannot
+/// be read.
+pub fn identifier_words(sql: &str) -> Vec<String> {
+    let dialect = sqlparser::dialect::GenericDialect {};
+    let Ok(tokens) = sqlparser::tokenizer::Tokenizer::new(&dialect, sql).tokenize() else {
+        return Vec::new();
+    };
+    tokens
+        .into_iter()
+        .filter(|t| !matches!(t, Token::Whitespace(_)))
+        .map_while(|t| match t {
+            Token::Word(w) => Some(w.value),
+            _ => None,
+        })
+        .collect()
+}
+
+/// An index a statement creates (`CREATE [UNIQUE | FULLTEXT | SPATIAL] INDEX [CONCURRENTLY]
+/// [IF NOT EXISTS] name ON table …`, names in any dialect's quoting).
+pub struct CreatedIndex {
+    pub table: String,
+    pub name: String,
+    pub fulltext: bool,
+}
+
+/// The index `sql` creates, when it is a `CREATE … INDEX` statement.
+pub fn created_index(sql: &str) -> Option<CreatedIndex> {
+    let words = identifier_words(sql);
+    let mut words = words.iter().map(String::as_str).peekable();
+    if !words.next()?.eq_ignore_ascii_case("create") {
+        return None;
+    }
+    let fulltext = words.peek()?.eq_ignore_ascii_case("fulltext");
+    if ["unique", "fulltext", "spatial"]
+        .iter()
+        .any(|k| words.peek().is_some_and(|w| w.eq_ignore_ascii_case(k)))
+    {
+        words.next();
+    }
+    if !words.next()?.eq_ignore_ascii_case("index") {
+        return None;
+    }
+    let mut name = words.next()?;
+    if name.eq_ignore_ascii_case("concurrently") {
+        name = words.next()?;
+    }
+    if name.eq_ignore_ascii_case("if") {
+        words.next()?;
+        words.next()?;
+        name = words.next()?;
+    }
+    if !words.next()?.eq_ignore_ascii_case("on") {
+        return None;
+    }
+    Some(CreatedIndex {
+        table: words.next()?.to_string(),
+        name: name.to_string(),
+        fulltext,
+    })
+}
+
 /// A value of a check's own literals that `column` may hold, when the check limits the column
 /// to a list (`status in ('draft', 'sent')`, `kind = 'a' or kind = 'b'`, such a list `and`-ed
 /// with other conditions): the literals as written (strings unquoted), in order.
@@ -312,6 +374,21 @@ pub fn render(sql: &str, dialect: Dialect, qualifier: Option<&str>) -> Result<St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_index_a_statement_creates_is_read_in_any_quoting() {
+        let read = |sql: &str| created_index(sql).map(|c| (c.table, c.name, c.fulltext));
+        assert_eq!(
+            read("CREATE FULLTEXT INDEX `ft` ON `posts` (`title`, `body`)"),
+            Some(("posts".into(), "ft".into(), true))
+        );
+        assert_eq!(
+            read("create unique index concurrently if not exists \"a b\" on \"t\" (x)"),
+            Some(("t".into(), "a b".into(), false))
+        );
+        assert_eq!(read("CREATE TABLE t (id int)"), None);
+        assert_eq!(read("CREATE INDEX"), None);
+    }
 
     #[test]
     fn a_check_that_lists_values_gives_them() {

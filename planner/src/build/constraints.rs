@@ -125,6 +125,7 @@ impl<'s> Builder<'s> {
         // Deployed objects whose name a rebuilt one takes at contract.
         let mut replaced: BTreeSet<String> = BTreeSet::new();
         let mut renamed: BTreeSet<&str> = BTreeSet::new();
+        let native_indexes = self.indexes_of_undone_natives();
         for u in &new.uniques {
             if old
                 .uniques
@@ -157,7 +158,8 @@ impl<'s> Builder<'s> {
                 || old
                     .uniques
                     .iter()
-                    .any(|o| o.name == u.name && o.columns != u.columns && cx.goes(&o.columns));
+                    .any(|o| o.name == u.name && o.columns != u.columns && cx.goes(&o.columns))
+                || native_indexes.contains(&(t.to_string(), u.name.clone()));
             let building = if shadowed {
                 temp_name(&u.name)
             } else {

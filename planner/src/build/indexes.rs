@@ -23,6 +23,7 @@ impl<'s> Builder<'s> {
         // Deployed objects whose name a rebuilt one takes at contract.
         let mut replaced: BTreeSet<String> = BTreeSet::new();
         let mut renamed: BTreeSet<&str> = BTreeSet::new();
+        let native_indexes = self.indexes_of_undone_natives();
         for i in &new.indexes {
             let cols = index_cols(new, i);
             let shadowed = cx.on_retyped(&cols);
@@ -87,7 +88,9 @@ impl<'s> Builder<'s> {
                 );
                 continue;
             }
-            let changed = old.indexes.iter().any(|o| o.name == i.name);
+            // The deployed index of that name (or one a native block made) goes at contract.
+            let changed = old.indexes.iter().any(|o| o.name == i.name)
+                || native_indexes.contains(&(t.to_string(), i.name.clone()));
             let phase = if changed {
                 Phase::Contract
             } else {

@@ -225,6 +225,12 @@ impl<'s> Builder<'s> {
         }
         for (name, old) in &self.from.natives {
             if !self.to.natives.contains_key(name) {
+                // A declared index or constraint taking the name of an index the block made
+                // is made (or renamed to it) after the block's undo.
+                let provides = created_indexes(old)
+                    .into_iter()
+                    .map(|(_, index)| Key::Name(index))
+                    .collect();
                 self.push(
                     Phase::Contract,
                     name,
@@ -235,9 +241,31 @@ impl<'s> Builder<'s> {
                         down: old.up.clone(),
                     },
                     None,
-                    Keys::default(),
+                    Keys {
+                        provides,
+                        ..Keys::default()
+                    },
                 );
             }
         }
     }
+
+    /// The indexes, as (table, index), that deployed native blocks the declared schema no
+    /// longer has made: their names are free only once contract undoes the blocks.
+    pub(super) fn indexes_of_undone_natives(&self) -> BTreeSet<(String, String)> {
+        self.from
+            .natives
+            .iter()
+            .filter(|(name, _)| !self.to.natives.contains_key(*name))
+            .flat_map(|(_, n)| created_indexes(n))
+            .collect()
+    }
+}
+
+/// The indexes, as (table, index), that a native block's `up` creates.
+fn created_indexes(n: &Native) -> Vec<(String, String)> {
+    n.up.iter()
+        .filter_map(|sql| crate::sql::created_index(sql))
+        .map(|c| (c.table, c.name))
+        .collect()
 }

@@ -53,3 +53,17 @@ CREATE TABLE `drafts` (
   KEY `drafts_title_prefix` (`title`(20)),
   FULLTEXT KEY `drafts_body_ft` (`body`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE TABLE `articles` (
+  `id` bigint(20) NOT NULL AUTO_INCREMENT,
+  `title` varchar(200) NOT NULL,
+  `body` text DEFAULT NULL,
+  `legacy` int(11) DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  FULLTEXT KEY `articles_ft` (`title`,`body`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE TABLE `members` (
+  `id` bigint(20) NOT NULL AUTO_INCREMENT,
+  `email` varchar(255) NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `members_email` (`email`(100))
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -66,3 +66,17 @@ CREATE TABLE `events` (
   KEY `events_label_index` (`label`),
   KEY `events_ref_prefix` (`ref`(8))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE TABLE `articles` (
+  `id` bigint(20) NOT NULL AUTO_INCREMENT,
+  `title` varchar(200) NOT NULL,
+  `body` text DEFAULT NULL,
+  `summary` varchar(100) NOT NULL DEFAULT '',
+  PRIMARY KEY (`id`),
+  FULLTEXT KEY `articles_ft` (`title`,`body`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE TABLE `members` (
+  `id` bigint(20) NOT NULL AUTO_INCREMENT,
+  `email` varchar(255) NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `members_email` (`email`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -7,7 +7,7 @@ use crate::dialect::mysql::sql::*;
 use crate::dialect::mysql::{Algorithm, Mysql, Scope, D};
 use crate::dialect::{Context, Lowered, Unit};
 use crate::state::State;
-use crate::step::ColumnRole;
+use crate::step::{ColumnRole, Op};
 use migc_compiler::schema::*;
 use migc_grammar::{Diagnostic, Span};
 use migc_stdlib::Dialect;
@@ -45,17 +45,40 @@ impl Mysql {
                 position(&order, &column.name, |c| state.column(table, c).is_some())
             }),
         };
-        let mut b = Body::new();
-        b.alter(
+        let action = format!("ADD COLUMN {}{at}", column_def(column, state)?);
+        // By a copy where the table has a FULLTEXT index (`fulltext.rs`).
+        if let Some((copy, cleanup)) = self.fulltext_copy(
+            ctx,
+            scope,
             table,
-            &format!("ADD COLUMN {}{at}", column_def(column, state)?),
-            self.add_column_algorithms(),
-        );
+            column,
+            super::fulltext::Change::Add,
+            &action,
+        ) {
+            l.up.push(copy);
+            l.down.extend(cleanup);
+            l.lock = super::drop_column::FULLTEXT_LOCK.into();
+        }
+        let mut b = Body::new();
+        b.alter(table, &action, self.add_column_algorithms());
         l.up.push(prog(Body::when(
             &format!("NOT {}", column_exists(table, &column.name)),
             b,
         )));
-        l.down.push(self.drop_column(scope, table, &column.name));
+        let mut after = state.clone();
+        Op::AddColumn {
+            table: table.to_string(),
+            column: column.clone(),
+            role: role.clone(),
+            after: None,
+        }
+        .apply(&mut after);
+        let added = Scope {
+            state: &after,
+            ..scope.clone()
+        };
+        l.down
+            .extend(self.drop_column_units(ctx, &added, table, column));
         l.down_loses = role.rollback_loses(table, &column.name);
         Ok(())
     }

@@ -2,6 +2,7 @@
 //! where the plan knows how, with its default and, when no row holds null, its `NOT NULL`. A
 //! type change's shadow column takes the column's name in the same statement.
 
+use super::fulltext;
 use crate::dialect::mysql::program::Body;
 use crate::dialect::mysql::sql::*;
 use crate::dialect::mysql::{Mysql, Scope};
@@ -9,6 +10,10 @@ use crate::dialect::{Context, Lowered, Unit};
 use crate::step::Refill;
 use migc_compiler::schema::*;
 use migc_grammar::Diagnostic;
+
+/// What the manifest says of a column change copied online for a FULLTEXT index.
+pub(super) const FULLTEXT_LOCK: &str =
+    "none where the table has a FULLTEXT index (copied online: triggers, batches, an atomic rename); otherwise a brief exclusive metadata lock";
 
 impl Mysql {
     pub(super) fn lower_drop_column(
@@ -113,7 +118,19 @@ impl Mysql {
                 None => {}
             }
         } else {
-            l.up.push(self.drop_column(scope, table, &column.name));
+            let units = self.drop_column_units(ctx, scope, table, column);
+            if units.len() > 1 {
+                l.lock = FULLTEXT_LOCK.into();
+            }
+            l.up.extend(units);
+            // Back by a copy too where the table has a FULLTEXT index.
+            let action = format!("ADD COLUMN {}{at}", column_def(&restored, state)?);
+            if let Some((copy, cleanup)) =
+                self.fulltext_copy(ctx, scope, table, column, fulltext::Change::Add, &action)
+            {
+                down_units.extend(cleanup);
+                down_units.push(copy);
+            }
             down_units.push(self.program(
                 scope,
                 Body::when(&format!("NOT {}", column_exists(table, &column.name)), down),

@@ -7,6 +7,7 @@ mod constraints;
 mod drop_column;
 mod enums;
 mod foreign_keys;
+mod fulltext;
 mod index_columns;
 mod indexes;
 mod native;

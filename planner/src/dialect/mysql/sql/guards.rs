@@ -21,6 +21,14 @@ pub(crate) fn table_exists(table: &str) -> String {
     )
 }
 
+/// Whether the table has a FULLTEXT index (in the model or not).
+pub(crate) fn fulltext_exists(table: &str) -> String {
+    format!(
+        "EXISTS ({} AND INDEX_TYPE = 'FULLTEXT')",
+        schema_row("STATISTICS", table)
+    )
+}
+
 /// Whether the table has the column.
 pub(crate) fn column_exists(table: &str, column: &str) -> String {
     format!(
