@@ -34,7 +34,8 @@ impl Layer {
 }
 
 /// The namespace of the application version whose schema is `schema`, derived from its tables'
-/// columns as the version sees them (names, types, nullability, defaults) and enum labels: the same version gets the same
+/// columns as the version sees them (names, types, nullability, defaults), their checks,
+/// unique and foreign keys, and enum labels: the same version gets the same
 /// namespace in every plan it takes part in (the new version of one plan is the old of the
 /// next), so a deployed application never changes how it connects.
 pub fn namespace(schema: &Schema) -> String {
@@ -50,6 +51,29 @@ pub fn namespace(schema: &Schema) -> String {
             if let Some(d) = &c.default {
                 h.update(d.sql.as_bytes());
             }
+            h.update([1]);
+        }
+        // What the version's writes must satisfy: its checks, unique and foreign keys.
+        for k in &t.checks {
+            h.update(k.name.as_bytes());
+            h.update([6]);
+            h.update(k.expr.sql.as_bytes());
+            h.update([1]);
+        }
+        for u in &t.uniques {
+            h.update(u.name.as_bytes());
+            h.update([7]);
+            h.update(u.columns.join("\0").as_bytes());
+            h.update([1]);
+        }
+        for f in &t.foreign_keys {
+            h.update(f.name.as_bytes());
+            h.update([8]);
+            h.update(f.columns.join("\0").as_bytes());
+            h.update([0]);
+            h.update(f.ref_table.as_bytes());
+            h.update([0]);
+            h.update(f.ref_columns.join("\0").as_bytes());
             h.update([1]);
         }
         h.update([4]);

@@ -263,10 +263,16 @@ impl<'s> Builder<'s> {
             // column becomes `not null`), or `down` giving the old application a value where
             // the column stops being `not null`: the same shadow column, filled through `up`,
             // the deployed column kept filled through `down`.
+            // Likewise where a check, unique key or foreign key on the column comes (`up`
+            // repairing the values it refuses) or goes (`down` giving the old application
+            // values its own holds).
+            let (comes, goes) = constraints_changed(old_table, new_table, &c.name);
             let repairs = o.ty == c.ty
                 && !tr.implied
                 && ((o.nullable && !c.nullable)
-                    || (!o.nullable && c.nullable && tr.down.is_some()));
+                    || (!o.nullable && c.nullable && tr.down.is_some())
+                    || comes
+                    || (goes && tr.down.is_some()));
             if tr.from == [c.name.clone()] && (retypes || repairs) {
                 let in_key = old_table
                     .primary_key
@@ -297,7 +303,7 @@ impl<'s> Builder<'s> {
                         )
                     } else {
                         format!(
-                            "`{}.{}` keeps its nullability until contract; a shadow column takes the new one",
+                            "`{}.{}` keeps its nullability and constraints until contract; a shadow column takes the new ones",
                             new_table.name, c.name
                         )
                     },
@@ -500,4 +506,38 @@ impl<'s> Builder<'s> {
         }
         None
     }
+}
+
+/// Whether a check, unique key or foreign key on column `column` comes with the declared table
+/// (one the deployed table does not have as declared), and whether one goes.
+fn constraints_changed(old: &Table, new: &Table, column: &str) -> (bool, bool) {
+    let on = |t: &Table, e: &Expr| referenced_columns(t, e).iter().any(|c| c == column);
+    let check_in = |t: &Table, k: &Check| {
+        t.checks
+            .iter()
+            .any(|x| x.name == k.name && x.expr.sql == k.expr.sql)
+    };
+    let unique_in = |t: &Table, u: &Unique| {
+        t.uniques
+            .iter()
+            .any(|x| x.name == u.name && x.columns == u.columns)
+    };
+    let fk_in = |t: &Table, f: &ForeignKey| {
+        t.foreign_keys.iter().any(|x| {
+            x.name == f.name
+                && x.columns == f.columns
+                && x.ref_table == f.ref_table
+                && x.ref_columns == f.ref_columns
+        })
+    };
+    let changed = |a: &Table, b: &Table| {
+        a.checks.iter().any(|k| on(a, &k.expr) && !check_in(b, k))
+            || a.uniques
+                .iter()
+                .any(|u| u.columns.iter().any(|c| c == column) && !unique_in(b, u))
+            || a.foreign_keys
+                .iter()
+                .any(|f| f.columns.iter().any(|c| c == column) && !fk_in(b, f))
+    };
+    (changed(new, old), changed(old, new))
 }

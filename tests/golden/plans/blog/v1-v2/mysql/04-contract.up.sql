@@ -670,13 +670,13 @@ BEGIN
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
     SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    IF COALESCE(@migc_app, '''') = ''migc_40d06472dc33'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`body_markdown` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`body` = NEW.`body_markdown`;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_bc969d40df6a'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2dfc2ec9aea9'' THEN
       -- written by the old application
       SET NEW.`body_markdown` = NEW.`body`;
     ELSEIF NEW.`body_markdown` IS NULL THEN
@@ -700,7 +700,7 @@ BEGIN
     IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
       SET NEW.`view_count__migc_new` = NEW.`view_count`;
     END IF;
-    IF COALESCE(@migc_app, '''') = ''migc_40d06472dc33'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
       -- updated by the new application
       IF NEW.`body_markdown` IS NULL AND OLD.`body_markdown` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -708,7 +708,7 @@ BEGIN
       IF NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) THEN
         SET NEW.`body` = NEW.`body_markdown`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_bc969d40df6a'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2dfc2ec9aea9'' THEN
       -- updated by the old application
       IF NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL THEN
         SET NEW.`body_markdown` = NEW.`body`;
@@ -787,13 +787,13 @@ END';
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
     SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    IF COALESCE(@migc_app, '''') = ''migc_40d06472dc33'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`body_markdown` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`body` = NEW.`body_markdown`;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_bc969d40df6a'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2dfc2ec9aea9'' THEN
       -- written by the old application
       SET NEW.`body_markdown` = NEW.`body`;
     ELSEIF NEW.`body_markdown` IS NULL THEN
@@ -821,7 +821,7 @@ BEGIN
     IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
       SET NEW.`view_count__migc_new` = NEW.`view_count`;
     END IF;
-    IF COALESCE(@migc_app, '''') = ''migc_40d06472dc33'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
       -- updated by the new application
       IF NEW.`body_markdown` IS NULL AND OLD.`body_markdown` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -829,7 +829,7 @@ BEGIN
       IF NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) THEN
         SET NEW.`body` = NEW.`body_markdown`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_bc969d40df6a'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2dfc2ec9aea9'' THEN
       -- updated by the old application
       IF NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL THEN
         SET NEW.`body_markdown` = NEW.`body`;

@@ -5,68 +5,68 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [36] undo: show `posts` to the new application in its shape (view `migc_40d06472dc33.posts`)
+-- [36] undo: show `posts` to the new application in its shape (view `migc_d4057d73f5d1.posts`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_40d06472dc33"."posts";
+DROP VIEW IF EXISTS "migc_d4057d73f5d1"."posts";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_40d06472dc33"')) THEN
-    DROP SCHEMA IF EXISTS "migc_40d06472dc33";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d4057d73f5d1"')) THEN
+    DROP SCHEMA IF EXISTS "migc_d4057d73f5d1";
   END IF;
 END
 $migc$;
 
--- [35] undo: show `posts` to the old application in its shape (view `migc_bc969d40df6a.posts`)
+-- [35] undo: show `posts` to the old application in its shape (view `migc_2dfc2ec9aea9.posts`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_bc969d40df6a"."posts";
+DROP VIEW IF EXISTS "migc_2dfc2ec9aea9"."posts";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc969d40df6a"')) THEN
-    DROP SCHEMA IF EXISTS "migc_bc969d40df6a";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2dfc2ec9aea9"')) THEN
+    DROP SCHEMA IF EXISTS "migc_2dfc2ec9aea9";
   END IF;
 END
 $migc$;
 
--- [34] undo: show `comments` to the new application in its shape (view `migc_40d06472dc33.comments`)
+-- [34] undo: show `comments` to the new application in its shape (view `migc_d4057d73f5d1.comments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_40d06472dc33"."comments";
+DROP VIEW IF EXISTS "migc_d4057d73f5d1"."comments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_40d06472dc33"')) THEN
-    DROP SCHEMA IF EXISTS "migc_40d06472dc33";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d4057d73f5d1"')) THEN
+    DROP SCHEMA IF EXISTS "migc_d4057d73f5d1";
   END IF;
 END
 $migc$;
 
--- [33] undo: show `comments` to the old application in its shape (view `migc_bc969d40df6a.comments`)
+-- [33] undo: show `comments` to the old application in its shape (view `migc_2dfc2ec9aea9.comments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_bc969d40df6a"."comments";
+DROP VIEW IF EXISTS "migc_2dfc2ec9aea9"."comments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc969d40df6a"')) THEN
-    DROP SCHEMA IF EXISTS "migc_bc969d40df6a";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2dfc2ec9aea9"')) THEN
+    DROP SCHEMA IF EXISTS "migc_2dfc2ec9aea9";
   END IF;
 END
 $migc$;
 
--- [32] undo: show `authors` to the new application in its shape (view `migc_40d06472dc33.authors`)
+-- [32] undo: show `authors` to the new application in its shape (view `migc_d4057d73f5d1.authors`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_40d06472dc33"."authors";
+DROP VIEW IF EXISTS "migc_d4057d73f5d1"."authors";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_40d06472dc33"')) THEN
-    DROP SCHEMA IF EXISTS "migc_40d06472dc33";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d4057d73f5d1"')) THEN
+    DROP SCHEMA IF EXISTS "migc_d4057d73f5d1";
   END IF;
 END
 $migc$;
 
--- [31] undo: show `authors` to the old application in its shape (view `migc_bc969d40df6a.authors`)
+-- [31] undo: show `authors` to the old application in its shape (view `migc_2dfc2ec9aea9.authors`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_bc969d40df6a"."authors";
+DROP VIEW IF EXISTS "migc_2dfc2ec9aea9"."authors";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc969d40df6a"')) THEN
-    DROP SCHEMA IF EXISTS "migc_bc969d40df6a";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2dfc2ec9aea9"')) THEN
+    DROP SCHEMA IF EXISTS "migc_2dfc2ec9aea9";
   END IF;
 END
 $migc$;

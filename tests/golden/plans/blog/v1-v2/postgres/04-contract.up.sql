@@ -5,35 +5,35 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [54] stop showing `authors` to the old application in its shape (view `migc_bc969d40df6a.authors`)
+-- [54] stop showing `authors` to the old application in its shape (view `migc_2dfc2ec9aea9.authors`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_bc969d40df6a"."authors";
+DROP VIEW IF EXISTS "migc_2dfc2ec9aea9"."authors";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc969d40df6a"')) THEN
-    DROP SCHEMA IF EXISTS "migc_bc969d40df6a";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2dfc2ec9aea9"')) THEN
+    DROP SCHEMA IF EXISTS "migc_2dfc2ec9aea9";
   END IF;
 END
 $migc$;
 
--- [55] stop showing `comments` to the old application in its shape (view `migc_bc969d40df6a.comments`)
+-- [55] stop showing `comments` to the old application in its shape (view `migc_2dfc2ec9aea9.comments`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_bc969d40df6a"."comments";
+DROP VIEW IF EXISTS "migc_2dfc2ec9aea9"."comments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc969d40df6a"')) THEN
-    DROP SCHEMA IF EXISTS "migc_bc969d40df6a";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2dfc2ec9aea9"')) THEN
+    DROP SCHEMA IF EXISTS "migc_2dfc2ec9aea9";
   END IF;
 END
 $migc$;
 
--- [56] stop showing `posts` to the old application in its shape (view `migc_bc969d40df6a.posts`)
+-- [56] stop showing `posts` to the old application in its shape (view `migc_2dfc2ec9aea9.posts`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_bc969d40df6a"."posts";
+DROP VIEW IF EXISTS "migc_2dfc2ec9aea9"."posts";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc969d40df6a"')) THEN
-    DROP SCHEMA IF EXISTS "migc_bc969d40df6a";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2dfc2ec9aea9"')) THEN
+    DROP SCHEMA IF EXISTS "migc_2dfc2ec9aea9";
   END IF;
 END
 $migc$;
@@ -502,35 +502,35 @@ $migc$;
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/search.mig:14:6
 CREATE OR REPLACE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."excerpt", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;
 
--- [77] stop showing `authors` to the new application in its shape (view `migc_40d06472dc33.authors`)
+-- [77] stop showing `authors` to the new application in its shape (view `migc_d4057d73f5d1.authors`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_40d06472dc33"."authors";
+DROP VIEW IF EXISTS "migc_d4057d73f5d1"."authors";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_40d06472dc33"')) THEN
-    DROP SCHEMA IF EXISTS "migc_40d06472dc33";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d4057d73f5d1"')) THEN
+    DROP SCHEMA IF EXISTS "migc_d4057d73f5d1";
   END IF;
 END
 $migc$;
 
--- [78] stop showing `comments` to the new application in its shape (view `migc_40d06472dc33.comments`)
+-- [78] stop showing `comments` to the new application in its shape (view `migc_d4057d73f5d1.comments`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_40d06472dc33"."comments";
+DROP VIEW IF EXISTS "migc_d4057d73f5d1"."comments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_40d06472dc33"')) THEN
-    DROP SCHEMA IF EXISTS "migc_40d06472dc33";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d4057d73f5d1"')) THEN
+    DROP SCHEMA IF EXISTS "migc_d4057d73f5d1";
   END IF;
 END
 $migc$;
 
--- [79] stop showing `posts` to the new application in its shape (view `migc_40d06472dc33.posts`)
+-- [79] stop showing `posts` to the new application in its shape (view `migc_d4057d73f5d1.posts`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_40d06472dc33"."posts";
+DROP VIEW IF EXISTS "migc_d4057d73f5d1"."posts";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_40d06472dc33"')) THEN
-    DROP SCHEMA IF EXISTS "migc_40d06472dc33";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d4057d73f5d1"')) THEN
+    DROP SCHEMA IF EXISTS "migc_d4057d73f5d1";
   END IF;
 END
 $migc$;

@@ -268,13 +268,13 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert__migc` BEFORE INSERT ON `posts__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_a29e802bf746'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_c8053369fc2f'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`summary` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''summary'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`excerpt` = NEW.`summary`;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_40d06472dc33'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
       -- written by the old application
       SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
     ELSEIF NEW.`summary` IS NULL THEN
@@ -295,7 +295,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update__migc` BEFORE UPDATE ON `posts__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_a29e802bf746'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_c8053369fc2f'' THEN
       -- updated by the new application
       IF NEW.`summary` IS NULL AND OLD.`summary` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''summary'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -303,7 +303,7 @@ BEGIN
       IF NOT (NEW.`summary` <=> OLD.`summary`) THEN
         SET NEW.`excerpt` = NEW.`summary`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_40d06472dc33'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
       -- updated by the old application
       IF NOT (NEW.`excerpt` <=> OLD.`excerpt`) OR NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) OR NEW.`summary` IS NULL THEN
         SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
@@ -396,13 +396,13 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert` BEFORE INSERT ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_a29e802bf746'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_c8053369fc2f'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`summary` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''summary'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`excerpt` = NEW.`summary`;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_40d06472dc33'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
       -- written by the old application
       SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
     ELSEIF NEW.`summary` IS NULL THEN
@@ -427,7 +427,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update` BEFORE UPDATE ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_a29e802bf746'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_c8053369fc2f'' THEN
       -- updated by the new application
       IF NEW.`summary` IS NULL AND OLD.`summary` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''summary'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -435,7 +435,7 @@ BEGIN
       IF NOT (NEW.`summary` <=> OLD.`summary`) THEN
         SET NEW.`excerpt` = NEW.`summary`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_40d06472dc33'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
       -- updated by the old application
       IF NOT (NEW.`excerpt` <=> OLD.`excerpt`) OR NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) OR NEW.`summary` IS NULL THEN
         SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));

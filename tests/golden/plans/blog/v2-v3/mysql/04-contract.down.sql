@@ -416,13 +416,13 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_posts_insert` BEFORE INSERT ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_a29e802bf746' THEN
+    IF COALESCE(@migc_app, '') = 'migc_c8053369fc2f' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`summary` IS NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''summary'' cannot be null', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`excerpt` = NEW.`summary`;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_40d06472dc33' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_d4057d73f5d1' THEN
       -- written by the old application
       SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
     ELSEIF NEW.`summary` IS NULL THEN
@@ -436,7 +436,7 @@ END//
 CREATE TRIGGER `migc_sync_posts_update` BEFORE UPDATE ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_a29e802bf746' THEN
+    IF COALESCE(@migc_app, '') = 'migc_c8053369fc2f' THEN
       -- updated by the new application
       IF NEW.`summary` IS NULL AND OLD.`summary` IS NOT NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''summary'' cannot be null', MYSQL_ERRNO = 1048;
@@ -444,7 +444,7 @@ BEGIN
       IF NOT (NEW.`summary` <=> OLD.`summary`) THEN
         SET NEW.`excerpt` = NEW.`summary`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_40d06472dc33' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_d4057d73f5d1' THEN
       -- updated by the old application
       IF NOT (NEW.`excerpt` <=> OLD.`excerpt`) OR NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) OR NEW.`summary` IS NULL THEN
         SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
@@ -715,13 +715,13 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_post_tags_insert` BEFORE INSERT ON `post_tags` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_a29e802bf746' THEN
+    IF COALESCE(@migc_app, '') = 'migc_c8053369fc2f' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`topic_id` IS NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''topic_id'' cannot be null', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`tag_id` = NEW.`topic_id`;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_40d06472dc33' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_d4057d73f5d1' THEN
       -- written by the old application
       SET NEW.`topic_id` = NEW.`tag_id`;
     ELSEIF NEW.`topic_id` IS NULL THEN
@@ -735,7 +735,7 @@ END//
 CREATE TRIGGER `migc_sync_post_tags_update` BEFORE UPDATE ON `post_tags` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_a29e802bf746' THEN
+    IF COALESCE(@migc_app, '') = 'migc_c8053369fc2f' THEN
       -- updated by the new application
       IF NEW.`topic_id` IS NULL AND OLD.`topic_id` IS NOT NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''topic_id'' cannot be null', MYSQL_ERRNO = 1048;
@@ -743,7 +743,7 @@ BEGIN
       IF NOT (NEW.`topic_id` <=> OLD.`topic_id`) THEN
         SET NEW.`tag_id` = NEW.`topic_id`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_40d06472dc33' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_d4057d73f5d1' THEN
       -- updated by the old application
       IF NOT (NEW.`tag_id` <=> OLD.`tag_id`) OR NEW.`topic_id` IS NULL THEN
         SET NEW.`topic_id` = NEW.`tag_id`;

@@ -5,68 +5,68 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [20] undo: show `posts` to the new application in its shape (view `migc_a29e802bf746.posts`)
+-- [20] undo: show `posts` to the new application in its shape (view `migc_c8053369fc2f.posts`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_a29e802bf746"."posts";
+DROP VIEW IF EXISTS "migc_c8053369fc2f"."posts";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_a29e802bf746"')) THEN
-    DROP SCHEMA IF EXISTS "migc_a29e802bf746";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_c8053369fc2f"')) THEN
+    DROP SCHEMA IF EXISTS "migc_c8053369fc2f";
   END IF;
 END
 $migc$;
 
--- [19] undo: show `posts` to the old application in its shape (view `migc_40d06472dc33.posts`)
+-- [19] undo: show `posts` to the old application in its shape (view `migc_d4057d73f5d1.posts`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_40d06472dc33"."posts";
+DROP VIEW IF EXISTS "migc_d4057d73f5d1"."posts";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_40d06472dc33"')) THEN
-    DROP SCHEMA IF EXISTS "migc_40d06472dc33";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d4057d73f5d1"')) THEN
+    DROP SCHEMA IF EXISTS "migc_d4057d73f5d1";
   END IF;
 END
 $migc$;
 
--- [18] undo: show `post_tags` to the new application in its shape (view `migc_a29e802bf746.post_topics`)
+-- [18] undo: show `post_tags` to the new application in its shape (view `migc_c8053369fc2f.post_topics`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_a29e802bf746"."post_topics";
+DROP VIEW IF EXISTS "migc_c8053369fc2f"."post_topics";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_a29e802bf746"')) THEN
-    DROP SCHEMA IF EXISTS "migc_a29e802bf746";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_c8053369fc2f"')) THEN
+    DROP SCHEMA IF EXISTS "migc_c8053369fc2f";
   END IF;
 END
 $migc$;
 
--- [17] undo: show `post_tags` to the old application in its shape (view `migc_40d06472dc33.post_tags`)
+-- [17] undo: show `post_tags` to the old application in its shape (view `migc_d4057d73f5d1.post_tags`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_40d06472dc33"."post_tags";
+DROP VIEW IF EXISTS "migc_d4057d73f5d1"."post_tags";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_40d06472dc33"')) THEN
-    DROP SCHEMA IF EXISTS "migc_40d06472dc33";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d4057d73f5d1"')) THEN
+    DROP SCHEMA IF EXISTS "migc_d4057d73f5d1";
   END IF;
 END
 $migc$;
 
--- [16] undo: show `comments` to the new application in its shape (view `migc_a29e802bf746.comments`)
+-- [16] undo: show `comments` to the new application in its shape (view `migc_c8053369fc2f.comments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_a29e802bf746"."comments";
+DROP VIEW IF EXISTS "migc_c8053369fc2f"."comments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_a29e802bf746"')) THEN
-    DROP SCHEMA IF EXISTS "migc_a29e802bf746";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_c8053369fc2f"')) THEN
+    DROP SCHEMA IF EXISTS "migc_c8053369fc2f";
   END IF;
 END
 $migc$;
 
--- [15] undo: show `comments` to the old application in its shape (view `migc_40d06472dc33.comments`)
+-- [15] undo: show `comments` to the old application in its shape (view `migc_d4057d73f5d1.comments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_40d06472dc33"."comments";
+DROP VIEW IF EXISTS "migc_d4057d73f5d1"."comments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_40d06472dc33"')) THEN
-    DROP SCHEMA IF EXISTS "migc_40d06472dc33";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d4057d73f5d1"')) THEN
+    DROP SCHEMA IF EXISTS "migc_d4057d73f5d1";
   END IF;
 END
 $migc$;

@@ -278,11 +278,11 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_tasks_insert` BEFORE INSERT ON `tasks` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_da712452c131' THEN
+    IF COALESCE(@migc_app, '') = 'migc_01958c00df9b' THEN
       -- written by the new application (its connections set @migc_app)
       SET NEW.`body` = NEW.`description`;
       SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_f583276b715f' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_5203d8573eb3' THEN
       -- written by the old application
       SET NEW.`description` = NEW.`body`;
       SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
@@ -299,13 +299,13 @@ END//
 CREATE TRIGGER `migc_sync_tasks_update` BEFORE UPDATE ON `tasks` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_da712452c131' THEN
+    IF COALESCE(@migc_app, '') = 'migc_01958c00df9b' THEN
       -- updated by the new application
       IF NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`) THEN
         SET NEW.`body` = NEW.`description`;
         SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
       END IF;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_f583276b715f' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_5203d8573eb3' THEN
       -- updated by the old application
       IF NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`) OR NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL THEN
         SET NEW.`description` = NEW.`body`;

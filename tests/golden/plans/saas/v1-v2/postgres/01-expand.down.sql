@@ -5,90 +5,90 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [26] undo: show `tenants` to the new application in its shape (view `migc_da712452c131.tenants`)
+-- [26] undo: show `tenants` to the new application in its shape (view `migc_01958c00df9b.tenants`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_da712452c131"."tenants";
+DROP VIEW IF EXISTS "migc_01958c00df9b"."tenants";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
-    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
   END IF;
 END
 $migc$;
 
--- [25] undo: show `tenants` to the old application in its shape (view `migc_f583276b715f.tenants`)
+-- [25] undo: show `tenants` to the old application in its shape (view `migc_5203d8573eb3.tenants`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_f583276b715f"."tenants";
+DROP VIEW IF EXISTS "migc_5203d8573eb3"."tenants";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_f583276b715f"')) THEN
-    DROP SCHEMA IF EXISTS "migc_f583276b715f";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5203d8573eb3"')) THEN
+    DROP SCHEMA IF EXISTS "migc_5203d8573eb3";
   END IF;
 END
 $migc$;
 
--- [24] undo: show `tasks` to the new application in its shape (view `migc_da712452c131.tasks`)
+-- [24] undo: show `tasks` to the new application in its shape (view `migc_01958c00df9b.tasks`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_da712452c131"."tasks";
+DROP VIEW IF EXISTS "migc_01958c00df9b"."tasks";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
-    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
   END IF;
 END
 $migc$;
 
--- [23] undo: show `tasks` to the old application in its shape (view `migc_f583276b715f.tasks`)
+-- [23] undo: show `tasks` to the old application in its shape (view `migc_5203d8573eb3.tasks`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_f583276b715f"."tasks";
+DROP VIEW IF EXISTS "migc_5203d8573eb3"."tasks";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_f583276b715f"')) THEN
-    DROP SCHEMA IF EXISTS "migc_f583276b715f";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5203d8573eb3"')) THEN
+    DROP SCHEMA IF EXISTS "migc_5203d8573eb3";
   END IF;
 END
 $migc$;
 
--- [22] undo: show `projects` to the new application in its shape (view `migc_da712452c131.projects`)
+-- [22] undo: show `projects` to the new application in its shape (view `migc_01958c00df9b.projects`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_da712452c131"."projects";
+DROP VIEW IF EXISTS "migc_01958c00df9b"."projects";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
-    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
   END IF;
 END
 $migc$;
 
--- [21] undo: show `projects` to the old application in its shape (view `migc_f583276b715f.projects`)
+-- [21] undo: show `projects` to the old application in its shape (view `migc_5203d8573eb3.projects`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_f583276b715f"."projects";
+DROP VIEW IF EXISTS "migc_5203d8573eb3"."projects";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_f583276b715f"')) THEN
-    DROP SCHEMA IF EXISTS "migc_f583276b715f";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5203d8573eb3"')) THEN
+    DROP SCHEMA IF EXISTS "migc_5203d8573eb3";
   END IF;
 END
 $migc$;
 
--- [20] undo: show `invitations` to the new application in its shape (view `migc_da712452c131.invitations`)
+-- [20] undo: show `invitations` to the new application in its shape (view `migc_01958c00df9b.invitations`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_da712452c131"."invitations";
+DROP VIEW IF EXISTS "migc_01958c00df9b"."invitations";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
-    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
   END IF;
 END
 $migc$;
 
--- [19] undo: show `invitations` to the old application in its shape (view `migc_f583276b715f.invitations`)
+-- [19] undo: show `invitations` to the old application in its shape (view `migc_5203d8573eb3.invitations`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_f583276b715f"."invitations";
+DROP VIEW IF EXISTS "migc_5203d8573eb3"."invitations";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_f583276b715f"')) THEN
-    DROP SCHEMA IF EXISTS "migc_f583276b715f";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5203d8573eb3"')) THEN
+    DROP SCHEMA IF EXISTS "migc_5203d8573eb3";
   END IF;
 END
 $migc$;

@@ -5,46 +5,46 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [35] stop showing `invitations` to the old application in its shape (view `migc_f583276b715f.invitations`)
+-- [35] stop showing `invitations` to the old application in its shape (view `migc_5203d8573eb3.invitations`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_f583276b715f"."invitations";
+DROP VIEW IF EXISTS "migc_5203d8573eb3"."invitations";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_f583276b715f"')) THEN
-    DROP SCHEMA IF EXISTS "migc_f583276b715f";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5203d8573eb3"')) THEN
+    DROP SCHEMA IF EXISTS "migc_5203d8573eb3";
   END IF;
 END
 $migc$;
 
--- [36] stop showing `projects` to the old application in its shape (view `migc_f583276b715f.projects`)
+-- [36] stop showing `projects` to the old application in its shape (view `migc_5203d8573eb3.projects`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_f583276b715f"."projects";
+DROP VIEW IF EXISTS "migc_5203d8573eb3"."projects";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_f583276b715f"')) THEN
-    DROP SCHEMA IF EXISTS "migc_f583276b715f";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5203d8573eb3"')) THEN
+    DROP SCHEMA IF EXISTS "migc_5203d8573eb3";
   END IF;
 END
 $migc$;
 
--- [37] stop showing `tasks` to the old application in its shape (view `migc_f583276b715f.tasks`)
+-- [37] stop showing `tasks` to the old application in its shape (view `migc_5203d8573eb3.tasks`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_f583276b715f"."tasks";
+DROP VIEW IF EXISTS "migc_5203d8573eb3"."tasks";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_f583276b715f"')) THEN
-    DROP SCHEMA IF EXISTS "migc_f583276b715f";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5203d8573eb3"')) THEN
+    DROP SCHEMA IF EXISTS "migc_5203d8573eb3";
   END IF;
 END
 $migc$;
 
--- [38] stop showing `tenants` to the old application in its shape (view `migc_f583276b715f.tenants`)
+-- [38] stop showing `tenants` to the old application in its shape (view `migc_5203d8573eb3.tenants`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_f583276b715f"."tenants";
+DROP VIEW IF EXISTS "migc_5203d8573eb3"."tenants";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_f583276b715f"')) THEN
-    DROP SCHEMA IF EXISTS "migc_f583276b715f";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5203d8573eb3"')) THEN
+    DROP SCHEMA IF EXISTS "migc_5203d8573eb3";
   END IF;
 END
 $migc$;
@@ -585,46 +585,46 @@ $migc$;
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/projects.mig:49:6
 CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "p"."deleted_at" IS NULL;
 
--- [60] stop showing `invitations` to the new application in its shape (view `migc_da712452c131.invitations`)
+-- [60] stop showing `invitations` to the new application in its shape (view `migc_01958c00df9b.invitations`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_da712452c131"."invitations";
+DROP VIEW IF EXISTS "migc_01958c00df9b"."invitations";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
-    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
   END IF;
 END
 $migc$;
 
--- [61] stop showing `projects` to the new application in its shape (view `migc_da712452c131.projects`)
+-- [61] stop showing `projects` to the new application in its shape (view `migc_01958c00df9b.projects`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_da712452c131"."projects";
+DROP VIEW IF EXISTS "migc_01958c00df9b"."projects";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
-    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
   END IF;
 END
 $migc$;
 
--- [62] stop showing `tasks` to the new application in its shape (view `migc_da712452c131.tasks`)
+-- [62] stop showing `tasks` to the new application in its shape (view `migc_01958c00df9b.tasks`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_da712452c131"."tasks";
+DROP VIEW IF EXISTS "migc_01958c00df9b"."tasks";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
-    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
   END IF;
 END
 $migc$;
 
--- [63] stop showing `tenants` to the new application in its shape (view `migc_da712452c131.tenants`)
+-- [63] stop showing `tenants` to the new application in its shape (view `migc_01958c00df9b.tenants`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_da712452c131"."tenants";
+DROP VIEW IF EXISTS "migc_01958c00df9b"."tenants";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
-    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
   END IF;
 END
 $migc$;

@@ -174,14 +174,14 @@ CREATE TRIGGER `migc_sync_audit_log_insert` BEFORE INSERT ON `audit_log` FOR EAC
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     SET NEW.`payload__migc_new` = NEW.`payload`;
-    IF COALESCE(@migc_app, '') = 'migc_2ecbb71f4caf' THEN
+    IF COALESCE(@migc_app, '') = 'migc_bc49d849327a' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`target` IS NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''target'' cannot be null', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`target_type` = substring_index(substring_index(NEW.`target`, ':', 1), ':', -1);
       SET NEW.`target_id` = substring_index(substring_index(NEW.`target`, ':', 2), ':', -1);
-    ELSEIF COALESCE(@migc_app, '') = 'migc_da712452c131' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_01958c00df9b' THEN
       -- written by the old application
       SET NEW.`target` = concat(concat(NEW.`target_type`, ':'), NEW.`target_id`);
     ELSEIF NEW.`target` IS NULL THEN
@@ -199,7 +199,7 @@ BEGIN
     IF NOT (NEW.`payload` <=> OLD.`payload`) THEN
       SET NEW.`payload__migc_new` = NEW.`payload`;
     END IF;
-    IF COALESCE(@migc_app, '') = 'migc_2ecbb71f4caf' THEN
+    IF COALESCE(@migc_app, '') = 'migc_bc49d849327a' THEN
       -- updated by the new application
       IF NEW.`target` IS NULL AND OLD.`target` IS NOT NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''target'' cannot be null', MYSQL_ERRNO = 1048;
@@ -208,7 +208,7 @@ BEGIN
         SET NEW.`target_type` = substring_index(substring_index(NEW.`target`, ':', 1), ':', -1);
         SET NEW.`target_id` = substring_index(substring_index(NEW.`target`, ':', 2), ':', -1);
       END IF;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_da712452c131' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_01958c00df9b' THEN
       -- updated by the old application
       IF NOT (NEW.`target_type` <=> OLD.`target_type`) OR NOT (NEW.`target_id` <=> OLD.`target_id`) OR NEW.`target` IS NULL THEN
         SET NEW.`target` = concat(concat(NEW.`target_type`, ':'), NEW.`target_id`);
@@ -351,10 +351,10 @@ CREATE TRIGGER `migc_sync_tasks_insert` BEFORE INSERT ON `tasks` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'archived' THEN NULL ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-    IF COALESCE(@migc_app, '') = 'migc_2ecbb71f4caf' THEN
+    IF COALESCE(@migc_app, '') = 'migc_bc49d849327a' THEN
       -- written by the new application (its connections set @migc_app)
       DO 0;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_da712452c131' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_01958c00df9b' THEN
       -- written by the old application
       SET NEW.`archived_at` = CASE WHEN NEW.`status` = 'archived' THEN NEW.`updated_at` END;
     ELSEIF NEW.`archived_at` IS NULL THEN
@@ -371,12 +371,12 @@ BEGIN
     IF NOT (NEW.`status` <=> OLD.`status`) THEN
       SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'archived' THEN NULL ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
     END IF;
-    IF COALESCE(@migc_app, '') = 'migc_2ecbb71f4caf' THEN
+    IF COALESCE(@migc_app, '') = 'migc_bc49d849327a' THEN
       -- updated by the new application
       IF NOT (NEW.`archived_at` <=> OLD.`archived_at`) THEN
         DO 0;
       END IF;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_da712452c131' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_01958c00df9b' THEN
       -- updated by the old application
       IF NOT (NEW.`status` <=> OLD.`status`) OR NOT (NEW.`updated_at` <=> OLD.`updated_at`) OR NEW.`archived_at` IS NULL THEN
         SET NEW.`archived_at` = CASE WHEN NEW.`status` = 'archived' THEN NEW.`updated_at` END;
@@ -441,13 +441,13 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_tenants_insert` BEFORE INSERT ON `tenants` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_2ecbb71f4caf' THEN
+    IF COALESCE(@migc_app, '') = 'migc_bc49d849327a' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`display_name` IS NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''display_name'' cannot be null', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`name` = NEW.`display_name`;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_da712452c131' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_01958c00df9b' THEN
       -- written by the old application
       SET NEW.`display_name` = NEW.`name`;
     ELSEIF NEW.`display_name` IS NULL THEN
@@ -461,7 +461,7 @@ END//
 CREATE TRIGGER `migc_sync_tenants_update` BEFORE UPDATE ON `tenants` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_2ecbb71f4caf' THEN
+    IF COALESCE(@migc_app, '') = 'migc_bc49d849327a' THEN
       -- updated by the new application
       IF NEW.`display_name` IS NULL AND OLD.`display_name` IS NOT NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''display_name'' cannot be null', MYSQL_ERRNO = 1048;
@@ -469,7 +469,7 @@ BEGIN
       IF NOT (NEW.`display_name` <=> OLD.`display_name`) THEN
         SET NEW.`name` = NEW.`display_name`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_da712452c131' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_01958c00df9b' THEN
       -- updated by the old application
       IF NOT (NEW.`name` <=> OLD.`name`) OR NEW.`display_name` IS NULL THEN
         SET NEW.`display_name` = NEW.`name`;

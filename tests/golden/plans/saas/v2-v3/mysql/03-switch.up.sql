@@ -298,13 +298,13 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_tenants_insert__migc` BEFORE INSERT ON `tenants__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_2ecbb71f4caf'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_bc49d849327a'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`display_name` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''display_name'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`name` = NEW.`display_name`;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_da712452c131'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_01958c00df9b'' THEN
       -- written by the old application
       SET NEW.`display_name` = NEW.`name`;
     ELSEIF NEW.`display_name` IS NULL THEN
@@ -325,7 +325,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_tenants_update__migc` BEFORE UPDATE ON `tenants__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_2ecbb71f4caf'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_bc49d849327a'' THEN
       -- updated by the new application
       IF NEW.`display_name` IS NULL AND OLD.`display_name` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''display_name'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -333,7 +333,7 @@ BEGIN
       IF NOT (NEW.`display_name` <=> OLD.`display_name`) THEN
         SET NEW.`name` = NEW.`display_name`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_da712452c131'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_01958c00df9b'' THEN
       -- updated by the old application
       IF NOT (NEW.`name` <=> OLD.`name`) OR NEW.`display_name` IS NULL THEN
         SET NEW.`display_name` = NEW.`name`;
@@ -456,13 +456,13 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_tenants_insert` BEFORE INSERT ON `tenants` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_2ecbb71f4caf'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_bc49d849327a'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`display_name` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''display_name'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`name` = NEW.`display_name`;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_da712452c131'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_01958c00df9b'' THEN
       -- written by the old application
       SET NEW.`display_name` = NEW.`name`;
     ELSEIF NEW.`display_name` IS NULL THEN
@@ -487,7 +487,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_tenants_update` BEFORE UPDATE ON `tenants` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_2ecbb71f4caf'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_bc49d849327a'' THEN
       -- updated by the new application
       IF NEW.`display_name` IS NULL AND OLD.`display_name` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''display_name'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -495,7 +495,7 @@ BEGIN
       IF NOT (NEW.`display_name` <=> OLD.`display_name`) THEN
         SET NEW.`name` = NEW.`display_name`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_da712452c131'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_01958c00df9b'' THEN
       -- updated by the old application
       IF NOT (NEW.`name` <=> OLD.`name`) OR NEW.`display_name` IS NULL THEN
         SET NEW.`display_name` = NEW.`name`;

@@ -5,90 +5,90 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [20] undo: show `tenants` to the new application in its shape (view `migc_2ecbb71f4caf.tenants`)
+-- [20] undo: show `tenants` to the new application in its shape (view `migc_bc49d849327a.tenants`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_2ecbb71f4caf"."tenants";
+DROP VIEW IF EXISTS "migc_bc49d849327a"."tenants";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2ecbb71f4caf"')) THEN
-    DROP SCHEMA IF EXISTS "migc_2ecbb71f4caf";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc49d849327a"')) THEN
+    DROP SCHEMA IF EXISTS "migc_bc49d849327a";
   END IF;
 END
 $migc$;
 
--- [19] undo: show `tenants` to the old application in its shape (view `migc_da712452c131.tenants`)
+-- [19] undo: show `tenants` to the old application in its shape (view `migc_01958c00df9b.tenants`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_da712452c131"."tenants";
+DROP VIEW IF EXISTS "migc_01958c00df9b"."tenants";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
-    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
   END IF;
 END
 $migc$;
 
--- [18] undo: show `tasks` to the new application in its shape (view `migc_2ecbb71f4caf.tasks`)
+-- [18] undo: show `tasks` to the new application in its shape (view `migc_bc49d849327a.tasks`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_2ecbb71f4caf"."tasks";
+DROP VIEW IF EXISTS "migc_bc49d849327a"."tasks";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2ecbb71f4caf"')) THEN
-    DROP SCHEMA IF EXISTS "migc_2ecbb71f4caf";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc49d849327a"')) THEN
+    DROP SCHEMA IF EXISTS "migc_bc49d849327a";
   END IF;
 END
 $migc$;
 
--- [17] undo: show `tasks` to the old application in its shape (view `migc_da712452c131.tasks`)
+-- [17] undo: show `tasks` to the old application in its shape (view `migc_01958c00df9b.tasks`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_da712452c131"."tasks";
+DROP VIEW IF EXISTS "migc_01958c00df9b"."tasks";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
-    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
   END IF;
 END
 $migc$;
 
--- [16] undo: show `audit_log` to the new application in its shape (view `migc_2ecbb71f4caf.audit_log`)
+-- [16] undo: show `audit_log` to the new application in its shape (view `migc_bc49d849327a.audit_log`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_2ecbb71f4caf"."audit_log";
+DROP VIEW IF EXISTS "migc_bc49d849327a"."audit_log";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2ecbb71f4caf"')) THEN
-    DROP SCHEMA IF EXISTS "migc_2ecbb71f4caf";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc49d849327a"')) THEN
+    DROP SCHEMA IF EXISTS "migc_bc49d849327a";
   END IF;
 END
 $migc$;
 
--- [15] undo: show `audit_log` to the old application in its shape (view `migc_da712452c131.audit_log`)
+-- [15] undo: show `audit_log` to the old application in its shape (view `migc_01958c00df9b.audit_log`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_da712452c131"."audit_log";
+DROP VIEW IF EXISTS "migc_01958c00df9b"."audit_log";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
-    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
   END IF;
 END
 $migc$;
 
--- [14] undo: show `api_keys` to the new application in its shape (view `migc_2ecbb71f4caf.api_keys`)
+-- [14] undo: show `api_keys` to the new application in its shape (view `migc_bc49d849327a.api_keys`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_2ecbb71f4caf"."api_keys";
+DROP VIEW IF EXISTS "migc_bc49d849327a"."api_keys";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2ecbb71f4caf"')) THEN
-    DROP SCHEMA IF EXISTS "migc_2ecbb71f4caf";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc49d849327a"')) THEN
+    DROP SCHEMA IF EXISTS "migc_bc49d849327a";
   END IF;
 END
 $migc$;
 
--- [13] undo: show `api_keys` to the old application in its shape (view `migc_da712452c131.api_keys`)
+-- [13] undo: show `api_keys` to the old application in its shape (view `migc_01958c00df9b.api_keys`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_da712452c131"."api_keys";
+DROP VIEW IF EXISTS "migc_01958c00df9b"."api_keys";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_da712452c131"')) THEN
-    DROP SCHEMA IF EXISTS "migc_da712452c131";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
+    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
   END IF;
 END
 $migc$;

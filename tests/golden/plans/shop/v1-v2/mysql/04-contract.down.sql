@@ -386,7 +386,7 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_users_insert` BEFORE INSERT ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_6334d8b0594b' THEN
+    IF COALESCE(@migc_app, '') = 'migc_92424caa6679' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`first_name` IS NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''first_name'' cannot be null', MYSQL_ERRNO = 1048;
@@ -395,7 +395,7 @@ BEGIN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''last_name'' cannot be null', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`full_name` = concat(concat(NEW.`first_name`, ' '), NEW.`last_name`);
-    ELSEIF COALESCE(@migc_app, '') = 'migc_27c3e3b90e16' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_a73f7604aeab' THEN
       -- written by the old application
       SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, ' ', 1), ' ', -1);
       SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, ' ', 2), ' ', -1);
@@ -411,7 +411,7 @@ END//
 CREATE TRIGGER `migc_sync_users_update` BEFORE UPDATE ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_6334d8b0594b' THEN
+    IF COALESCE(@migc_app, '') = 'migc_92424caa6679' THEN
       -- updated by the new application
       IF NEW.`first_name` IS NULL AND OLD.`first_name` IS NOT NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''first_name'' cannot be null', MYSQL_ERRNO = 1048;
@@ -422,7 +422,7 @@ BEGIN
       IF NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`) THEN
         SET NEW.`full_name` = concat(concat(NEW.`first_name`, ' '), NEW.`last_name`);
       END IF;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_27c3e3b90e16' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_a73f7604aeab' THEN
       -- updated by the old application
       IF NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
         SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, ' ', 1), ' ', -1);
@@ -594,13 +594,13 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_payments_insert` BEFORE INSERT ON `payments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_6334d8b0594b' THEN
+    IF COALESCE(@migc_app, '') = 'migc_92424caa6679' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`amount_cents` IS NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''amount_cents'' cannot be null', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`amount` = NEW.`amount_cents` / 100.0;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_27c3e3b90e16' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_a73f7604aeab' THEN
       -- written by the old application
       SET NEW.`amount_cents` = round(NEW.`amount` * 100);
     ELSEIF NEW.`amount_cents` IS NULL THEN
@@ -614,7 +614,7 @@ END//
 CREATE TRIGGER `migc_sync_payments_update` BEFORE UPDATE ON `payments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_6334d8b0594b' THEN
+    IF COALESCE(@migc_app, '') = 'migc_92424caa6679' THEN
       -- updated by the new application
       IF NEW.`amount_cents` IS NULL AND OLD.`amount_cents` IS NOT NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''amount_cents'' cannot be null', MYSQL_ERRNO = 1048;
@@ -622,7 +622,7 @@ BEGIN
       IF NOT (NEW.`amount_cents` <=> OLD.`amount_cents`) THEN
         SET NEW.`amount` = NEW.`amount_cents` / 100.0;
       END IF;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_27c3e3b90e16' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_a73f7604aeab' THEN
       -- updated by the old application
       IF NOT (NEW.`amount` <=> OLD.`amount`) OR NEW.`amount_cents` IS NULL THEN
         SET NEW.`amount_cents` = round(NEW.`amount` * 100);

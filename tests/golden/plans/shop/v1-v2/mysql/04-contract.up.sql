@@ -48,13 +48,13 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_payments_insert` BEFORE INSERT ON `payments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_6334d8b0594b'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`amount_cents` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''amount_cents'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`amount` = NEW.`amount_cents` / 100.0;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_27c3e3b90e16'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_a73f7604aeab'' THEN
       -- written by the old application
       SET NEW.`amount_cents` = round(NEW.`amount` * 100);
     ELSEIF NEW.`amount_cents` IS NULL THEN
@@ -79,7 +79,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_payments_update` BEFORE UPDATE ON `payments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_6334d8b0594b'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
       -- updated by the new application
       IF NEW.`amount_cents` IS NULL AND OLD.`amount_cents` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''amount_cents'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -87,7 +87,7 @@ BEGIN
       IF NOT (NEW.`amount_cents` <=> OLD.`amount_cents`) THEN
         SET NEW.`amount` = NEW.`amount_cents` / 100.0;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_27c3e3b90e16'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_a73f7604aeab'' THEN
       -- updated by the old application
       IF NOT (NEW.`amount` <=> OLD.`amount`) OR NEW.`amount_cents` IS NULL THEN
         SET NEW.`amount_cents` = round(NEW.`amount` * 100);

@@ -5,68 +5,68 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [26] undo: show `users` to the new application in its shape (view `migc_6334d8b0594b.users`)
+-- [26] undo: show `users` to the new application in its shape (view `migc_92424caa6679.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_6334d8b0594b"."users";
+DROP VIEW IF EXISTS "migc_92424caa6679"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
+    DROP SCHEMA IF EXISTS "migc_92424caa6679";
   END IF;
 END
 $migc$;
 
--- [25] undo: show `users` to the old application in its shape (view `migc_27c3e3b90e16.users`)
+-- [25] undo: show `users` to the old application in its shape (view `migc_a73f7604aeab.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_27c3e3b90e16"."users";
+DROP VIEW IF EXISTS "migc_a73f7604aeab"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_27c3e3b90e16"')) THEN
-    DROP SCHEMA IF EXISTS "migc_27c3e3b90e16";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_a73f7604aeab"')) THEN
+    DROP SCHEMA IF EXISTS "migc_a73f7604aeab";
   END IF;
 END
 $migc$;
 
--- [24] undo: show `payments` to the new application in its shape (view `migc_6334d8b0594b.payments`)
+-- [24] undo: show `payments` to the new application in its shape (view `migc_92424caa6679.payments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_6334d8b0594b"."payments";
+DROP VIEW IF EXISTS "migc_92424caa6679"."payments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
+    DROP SCHEMA IF EXISTS "migc_92424caa6679";
   END IF;
 END
 $migc$;
 
--- [23] undo: show `payments` to the old application in its shape (view `migc_27c3e3b90e16.payments`)
+-- [23] undo: show `payments` to the old application in its shape (view `migc_a73f7604aeab.payments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_27c3e3b90e16"."payments";
+DROP VIEW IF EXISTS "migc_a73f7604aeab"."payments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_27c3e3b90e16"')) THEN
-    DROP SCHEMA IF EXISTS "migc_27c3e3b90e16";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_a73f7604aeab"')) THEN
+    DROP SCHEMA IF EXISTS "migc_a73f7604aeab";
   END IF;
 END
 $migc$;
 
--- [22] undo: show `orders` to the new application in its shape (view `migc_6334d8b0594b.orders`)
+-- [22] undo: show `orders` to the new application in its shape (view `migc_92424caa6679.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_6334d8b0594b"."orders";
+DROP VIEW IF EXISTS "migc_92424caa6679"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
+    DROP SCHEMA IF EXISTS "migc_92424caa6679";
   END IF;
 END
 $migc$;
 
--- [21] undo: show `orders` to the old application in its shape (view `migc_27c3e3b90e16.orders`)
+-- [21] undo: show `orders` to the old application in its shape (view `migc_a73f7604aeab.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_27c3e3b90e16"."orders";
+DROP VIEW IF EXISTS "migc_a73f7604aeab"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_27c3e3b90e16"')) THEN
-    DROP SCHEMA IF EXISTS "migc_27c3e3b90e16";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_a73f7604aeab"')) THEN
+    DROP SCHEMA IF EXISTS "migc_a73f7604aeab";
   END IF;
 END
 $migc$;

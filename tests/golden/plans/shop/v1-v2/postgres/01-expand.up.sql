@@ -130,7 +130,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_6334d8b0594b' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_92424caa6679' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."status__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."status__migc_new" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "status" of relation "orders" violates not-null constraint', COLUMN = 'status', TABLE = 'orders';
@@ -138,7 +138,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."status__migc_new" IS DISTINCT FROM OLD."status__migc_new" THEN
       NEW."status" := CAST(CASE CAST(NEW."status__migc_new" AS TEXT) WHEN 'paid' THEN 'completed' ELSE CAST(NEW."status__migc_new" AS TEXT) END AS order_status);
     END IF;
-  ELSIF coalesce('migc_27c3e3b90e16' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_a73f7604aeab' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' THEN
       NULL;
@@ -328,7 +328,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_6334d8b0594b' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_92424caa6679' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."amount_cents" IS NULL AND (TG_OP = 'INSERT' OR OLD."amount_cents" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "amount_cents" of relation "payments" violates not-null constraint', COLUMN = 'amount_cents', TABLE = 'payments';
@@ -336,7 +336,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."amount_cents" IS DISTINCT FROM OLD."amount_cents" THEN
       NEW."amount" := NEW."amount_cents" / 100.0;
     END IF;
-  ELSIF coalesce('migc_27c3e3b90e16' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_a73f7604aeab' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."amount" IS DISTINCT FROM OLD."amount" OR (NEW."amount_cents" IS NULL) THEN
       NEW."amount_cents" := round(NEW."amount" * 100);
@@ -540,7 +540,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_6334d8b0594b' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_92424caa6679' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."first_name" IS NULL AND (TG_OP = 'INSERT' OR OLD."first_name" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "first_name" of relation "users" violates not-null constraint', COLUMN = 'first_name', TABLE = 'users';
@@ -551,7 +551,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."first_name" IS DISTINCT FROM OLD."first_name" OR NEW."last_name" IS DISTINCT FROM OLD."last_name" THEN
       NEW."full_name" := NEW."first_name" || ' ' || NEW."last_name";
     END IF;
-  ELSIF coalesce('migc_27c3e3b90e16' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_a73f7604aeab' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."full_name" IS DISTINCT FROM OLD."full_name" OR (NEW."first_name" IS NULL AND NEW."last_name" IS NULL) THEN
       NEW."first_name" := split_part(NEW."full_name", ' ', 1);
@@ -607,12 +607,12 @@ $migc$;
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/users.mig:47:6
 CREATE OR REPLACE VIEW "customer_directory" AS SELECT "id", "email", "first_name", "last_name", "phone" FROM "users";
 
--- [21] show `orders` to the old application in its shape (view `migc_27c3e3b90e16.orders`)
+-- [21] show `orders` to the old application in its shape (view `migc_a73f7604aeab.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_27c3e3b90e16";
-  CREATE OR REPLACE VIEW "migc_27c3e3b90e16"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status", "total", "notes", "placed_at", "created_at", "updated_at" FROM "orders";
+  CREATE SCHEMA IF NOT EXISTS "migc_a73f7604aeab";
+  CREATE OR REPLACE VIEW "migc_a73f7604aeab"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status", "total", "notes", "placed_at", "created_at", "updated_at" FROM "orders";
 END
 $migc$;
 DO $migc$
@@ -625,19 +625,19 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"orders"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_27c3e3b90e16"."orders"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_a73f7604aeab"."orders"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_27c3e3b90e16"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_a73f7604aeab"');
 END
 $migc$;
 
--- [22] show `orders` to the new application in its shape (view `migc_6334d8b0594b.orders`)
+-- [22] show `orders` to the new application in its shape (view `migc_92424caa6679.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_6334d8b0594b";
-  CREATE OR REPLACE VIEW "migc_6334d8b0594b"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status__migc_new" AS "status", "total", "notes", "placed_at", "created_at", "updated_at" FROM "orders";
-  ALTER TABLE "migc_6334d8b0594b"."orders" ALTER COLUMN "status" SET DEFAULT 'pending';
+  CREATE SCHEMA IF NOT EXISTS "migc_92424caa6679";
+  CREATE OR REPLACE VIEW "migc_92424caa6679"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status__migc_new" AS "status", "total", "notes", "placed_at", "created_at", "updated_at" FROM "orders";
+  ALTER TABLE "migc_92424caa6679"."orders" ALTER COLUMN "status" SET DEFAULT 'pending';
 END
 $migc$;
 DO $migc$
@@ -650,18 +650,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"orders"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6334d8b0594b"."orders"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_92424caa6679"."orders"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6334d8b0594b"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_92424caa6679"');
 END
 $migc$;
 
--- [23] show `payments` to the old application in its shape (view `migc_27c3e3b90e16.payments`)
+-- [23] show `payments` to the old application in its shape (view `migc_a73f7604aeab.payments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_27c3e3b90e16";
-  CREATE OR REPLACE VIEW "migc_27c3e3b90e16"."payments" WITH (security_invoker = true) AS SELECT "id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at" FROM "payments";
+  CREATE SCHEMA IF NOT EXISTS "migc_a73f7604aeab";
+  CREATE OR REPLACE VIEW "migc_a73f7604aeab"."payments" WITH (security_invoker = true) AS SELECT "id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at" FROM "payments";
 END
 $migc$;
 DO $migc$
@@ -674,18 +674,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"payments"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_27c3e3b90e16"."payments"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_a73f7604aeab"."payments"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_27c3e3b90e16"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_a73f7604aeab"');
 END
 $migc$;
 
--- [24] show `payments` to the new application in its shape (view `migc_6334d8b0594b.payments`)
+-- [24] show `payments` to the new application in its shape (view `migc_92424caa6679.payments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_6334d8b0594b";
-  CREATE OR REPLACE VIEW "migc_6334d8b0594b"."payments" WITH (security_invoker = true) AS SELECT "id", "order_id", "method", "amount_cents", "currency", "provider_ref", "paid_at", "created_at", "updated_at" FROM "payments";
+  CREATE SCHEMA IF NOT EXISTS "migc_92424caa6679";
+  CREATE OR REPLACE VIEW "migc_92424caa6679"."payments" WITH (security_invoker = true) AS SELECT "id", "order_id", "method", "amount_cents", "currency", "provider_ref", "paid_at", "created_at", "updated_at" FROM "payments";
 END
 $migc$;
 DO $migc$
@@ -698,18 +698,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"payments"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6334d8b0594b"."payments"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_92424caa6679"."payments"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6334d8b0594b"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_92424caa6679"');
 END
 $migc$;
 
--- [25] show `users` to the old application in its shape (view `migc_27c3e3b90e16.users`)
+-- [25] show `users` to the old application in its shape (view `migc_a73f7604aeab.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_27c3e3b90e16";
-  CREATE OR REPLACE VIEW "migc_27c3e3b90e16"."users" WITH (security_invoker = true) AS SELECT "id", "email", "full_name", "nickname", "phone", "password_hash", "is_admin", "created_at", "updated_at" FROM "users";
+  CREATE SCHEMA IF NOT EXISTS "migc_a73f7604aeab";
+  CREATE OR REPLACE VIEW "migc_a73f7604aeab"."users" WITH (security_invoker = true) AS SELECT "id", "email", "full_name", "nickname", "phone", "password_hash", "is_admin", "created_at", "updated_at" FROM "users";
 END
 $migc$;
 DO $migc$
@@ -722,18 +722,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"users"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_27c3e3b90e16"."users"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_a73f7604aeab"."users"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_27c3e3b90e16"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_a73f7604aeab"');
 END
 $migc$;
 
--- [26] show `users` to the new application in its shape (view `migc_6334d8b0594b.users`)
+-- [26] show `users` to the new application in its shape (view `migc_92424caa6679.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_6334d8b0594b";
-  CREATE OR REPLACE VIEW "migc_6334d8b0594b"."users" WITH (security_invoker = true) AS SELECT "id", "email", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
+  CREATE SCHEMA IF NOT EXISTS "migc_92424caa6679";
+  CREATE OR REPLACE VIEW "migc_92424caa6679"."users" WITH (security_invoker = true) AS SELECT "id", "email", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
 END
 $migc$;
 DO $migc$
@@ -746,8 +746,8 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"users"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6334d8b0594b"."users"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_92424caa6679"."users"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6334d8b0594b"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_92424caa6679"');
 END
 $migc$;

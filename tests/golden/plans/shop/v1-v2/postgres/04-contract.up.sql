@@ -5,35 +5,35 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [46] stop showing `orders` to the old application in its shape (view `migc_27c3e3b90e16.orders`)
+-- [46] stop showing `orders` to the old application in its shape (view `migc_a73f7604aeab.orders`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_27c3e3b90e16"."orders";
+DROP VIEW IF EXISTS "migc_a73f7604aeab"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_27c3e3b90e16"')) THEN
-    DROP SCHEMA IF EXISTS "migc_27c3e3b90e16";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_a73f7604aeab"')) THEN
+    DROP SCHEMA IF EXISTS "migc_a73f7604aeab";
   END IF;
 END
 $migc$;
 
--- [47] stop showing `payments` to the old application in its shape (view `migc_27c3e3b90e16.payments`)
+-- [47] stop showing `payments` to the old application in its shape (view `migc_a73f7604aeab.payments`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_27c3e3b90e16"."payments";
+DROP VIEW IF EXISTS "migc_a73f7604aeab"."payments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_27c3e3b90e16"')) THEN
-    DROP SCHEMA IF EXISTS "migc_27c3e3b90e16";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_a73f7604aeab"')) THEN
+    DROP SCHEMA IF EXISTS "migc_a73f7604aeab";
   END IF;
 END
 $migc$;
 
--- [48] stop showing `users` to the old application in its shape (view `migc_27c3e3b90e16.users`)
+-- [48] stop showing `users` to the old application in its shape (view `migc_a73f7604aeab.users`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_27c3e3b90e16"."users";
+DROP VIEW IF EXISTS "migc_a73f7604aeab"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_27c3e3b90e16"')) THEN
-    DROP SCHEMA IF EXISTS "migc_27c3e3b90e16";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_a73f7604aeab"')) THEN
+    DROP SCHEMA IF EXISTS "migc_a73f7604aeab";
   END IF;
 END
 $migc$;
@@ -448,35 +448,35 @@ DROP FUNCTION IF EXISTS "migc_sync_orders"();
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/orders.mig:47:6
 CREATE OR REPLACE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 
--- [69] stop showing `orders` to the new application in its shape (view `migc_6334d8b0594b.orders`)
+-- [69] stop showing `orders` to the new application in its shape (view `migc_92424caa6679.orders`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_6334d8b0594b"."orders";
+DROP VIEW IF EXISTS "migc_92424caa6679"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
+    DROP SCHEMA IF EXISTS "migc_92424caa6679";
   END IF;
 END
 $migc$;
 
--- [70] stop showing `payments` to the new application in its shape (view `migc_6334d8b0594b.payments`)
+-- [70] stop showing `payments` to the new application in its shape (view `migc_92424caa6679.payments`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_6334d8b0594b"."payments";
+DROP VIEW IF EXISTS "migc_92424caa6679"."payments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
+    DROP SCHEMA IF EXISTS "migc_92424caa6679";
   END IF;
 END
 $migc$;
 
--- [71] stop showing `users` to the new application in its shape (view `migc_6334d8b0594b.users`)
+-- [71] stop showing `users` to the new application in its shape (view `migc_92424caa6679.users`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_6334d8b0594b"."users";
+DROP VIEW IF EXISTS "migc_92424caa6679"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
+    DROP SCHEMA IF EXISTS "migc_92424caa6679";
   END IF;
 END
 $migc$;

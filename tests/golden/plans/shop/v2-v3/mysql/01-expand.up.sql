@@ -313,14 +313,14 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_addresses_insert` BEFORE INSERT ON `addresses` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_aa4dcf56ed1d' THEN
+    IF COALESCE(@migc_app, '') = 'migc_9a8ef67683f2' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`line1` IS NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''line1'' cannot be null', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`street` = NEW.`line1`;
       SET NEW.`house_number` = '';
-    ELSEIF COALESCE(@migc_app, '') = 'migc_6334d8b0594b' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_92424caa6679' THEN
       -- written by the old application
       SET NEW.`line1` = concat(concat(NEW.`street`, ' '), NEW.`house_number`);
     ELSEIF NEW.`line1` IS NULL THEN
@@ -335,7 +335,7 @@ END//
 CREATE TRIGGER `migc_sync_addresses_update` BEFORE UPDATE ON `addresses` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_aa4dcf56ed1d' THEN
+    IF COALESCE(@migc_app, '') = 'migc_9a8ef67683f2' THEN
       -- updated by the new application
       IF NEW.`line1` IS NULL AND OLD.`line1` IS NOT NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''line1'' cannot be null', MYSQL_ERRNO = 1048;
@@ -344,7 +344,7 @@ BEGIN
         SET NEW.`street` = NEW.`line1`;
         SET NEW.`house_number` = '';
       END IF;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_6334d8b0594b' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_92424caa6679' THEN
       -- updated by the old application
       IF NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`) OR NEW.`line1` IS NULL THEN
         SET NEW.`line1` = concat(concat(NEW.`street`, ' '), NEW.`house_number`);
@@ -487,10 +487,10 @@ CREATE TRIGGER `migc_sync_orders_insert` BEFORE INSERT ON `orders` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
     SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'refunded' THEN NULL ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-    IF COALESCE(@migc_app, '') = 'migc_aa4dcf56ed1d' THEN
+    IF COALESCE(@migc_app, '') = 'migc_9a8ef67683f2' THEN
       -- written by the new application (its connections set @migc_app)
       SET NEW.`notes` = NEW.`customer_note`;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_6334d8b0594b' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_92424caa6679' THEN
       -- written by the old application
       SET NEW.`customer_note` = NEW.`notes`;
     ELSEIF NEW.`customer_note` IS NULL THEN
@@ -507,12 +507,12 @@ BEGIN
     IF NOT (NEW.`status` <=> OLD.`status`) THEN
       SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'refunded' THEN NULL ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
     END IF;
-    IF COALESCE(@migc_app, '') = 'migc_aa4dcf56ed1d' THEN
+    IF COALESCE(@migc_app, '') = 'migc_9a8ef67683f2' THEN
       -- updated by the new application
       IF NOT (NEW.`customer_note` <=> OLD.`customer_note`) THEN
         SET NEW.`notes` = NEW.`customer_note`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_6334d8b0594b' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_92424caa6679' THEN
       -- updated by the old application
       IF NOT (NEW.`notes` <=> OLD.`notes`) OR NEW.`customer_note` IS NULL THEN
         SET NEW.`customer_note` = NEW.`notes`;
@@ -606,13 +606,13 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_users_insert` BEFORE INSERT ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_aa4dcf56ed1d' THEN
+    IF COALESCE(@migc_app, '') = 'migc_9a8ef67683f2' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`email_normalized` IS NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''email_normalized'' cannot be null', MYSQL_ERRNO = 1048;
       END IF;
       DO 0;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_6334d8b0594b' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_92424caa6679' THEN
       -- written by the old application
       SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
     ELSEIF NEW.`email_normalized` IS NULL THEN
@@ -626,7 +626,7 @@ END//
 CREATE TRIGGER `migc_sync_users_update` BEFORE UPDATE ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_aa4dcf56ed1d' THEN
+    IF COALESCE(@migc_app, '') = 'migc_9a8ef67683f2' THEN
       -- updated by the new application
       IF NEW.`email_normalized` IS NULL AND OLD.`email_normalized` IS NOT NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''email_normalized'' cannot be null', MYSQL_ERRNO = 1048;
@@ -634,7 +634,7 @@ BEGIN
       IF NOT (NEW.`email_normalized` <=> OLD.`email_normalized`) THEN
         DO 0;
       END IF;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_6334d8b0594b' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_92424caa6679' THEN
       -- updated by the old application
       IF NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL THEN
         SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));

@@ -127,14 +127,14 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_addresses_insert__migc` BEFORE INSERT ON `addresses__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`line1` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''line1'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`street` = NEW.`line1`;
       SET NEW.`house_number` = '''';
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_6334d8b0594b'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
       -- written by the old application
       SET NEW.`line1` = concat(concat(NEW.`street`, '' ''), NEW.`house_number`);
     ELSEIF NEW.`line1` IS NULL THEN
@@ -156,7 +156,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_addresses_update__migc` BEFORE UPDATE ON `addresses__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
       -- updated by the new application
       IF NEW.`line1` IS NULL AND OLD.`line1` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''line1'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -165,7 +165,7 @@ BEGIN
         SET NEW.`street` = NEW.`line1`;
         SET NEW.`house_number` = '''';
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_6334d8b0594b'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
       -- updated by the old application
       IF NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`) OR NEW.`line1` IS NULL THEN
         SET NEW.`line1` = concat(concat(NEW.`street`, '' ''), NEW.`house_number`);
@@ -214,14 +214,14 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_addresses_insert` BEFORE INSERT ON `addresses` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`line1` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''line1'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`street` = NEW.`line1`;
       SET NEW.`house_number` = '''';
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_6334d8b0594b'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
       -- written by the old application
       SET NEW.`line1` = concat(concat(NEW.`street`, '' ''), NEW.`house_number`);
     ELSEIF NEW.`line1` IS NULL THEN
@@ -247,7 +247,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_addresses_update` BEFORE UPDATE ON `addresses` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
       -- updated by the new application
       IF NEW.`line1` IS NULL AND OLD.`line1` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''line1'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -256,7 +256,7 @@ BEGIN
         SET NEW.`street` = NEW.`line1`;
         SET NEW.`house_number` = '''';
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_6334d8b0594b'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
       -- updated by the old application
       IF NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`) OR NEW.`line1` IS NULL THEN
         SET NEW.`line1` = concat(concat(NEW.`street`, '' ''), NEW.`house_number`);
@@ -501,13 +501,13 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_insert__migc` BEFORE INSERT ON `users__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`email_normalized` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''email_normalized'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       DO 0;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_6334d8b0594b'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
       -- written by the old application
       SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
     ELSEIF NEW.`email_normalized` IS NULL THEN
@@ -528,7 +528,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_update__migc` BEFORE UPDATE ON `users__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
       -- updated by the new application
       IF NEW.`email_normalized` IS NULL AND OLD.`email_normalized` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''email_normalized'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -536,7 +536,7 @@ BEGIN
       IF NOT (NEW.`email_normalized` <=> OLD.`email_normalized`) THEN
         DO 0;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_6334d8b0594b'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
       -- updated by the old application
       IF NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL THEN
         SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
@@ -614,13 +614,13 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_insert` BEFORE INSERT ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`email_normalized` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''email_normalized'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       DO 0;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_6334d8b0594b'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
       -- written by the old application
       SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
     ELSEIF NEW.`email_normalized` IS NULL THEN
@@ -645,7 +645,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_update` BEFORE UPDATE ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
       -- updated by the new application
       IF NEW.`email_normalized` IS NULL AND OLD.`email_normalized` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''email_normalized'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -653,7 +653,7 @@ BEGIN
       IF NOT (NEW.`email_normalized` <=> OLD.`email_normalized`) THEN
         DO 0;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_6334d8b0594b'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
       -- updated by the old application
       IF NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL THEN
         SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));

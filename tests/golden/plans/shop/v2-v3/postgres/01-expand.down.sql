@@ -5,68 +5,68 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [26] undo: show `users` to the new application in its shape (view `migc_aa4dcf56ed1d.users`)
+-- [26] undo: show `users` to the new application in its shape (view `migc_9a8ef67683f2.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."users";
+DROP VIEW IF EXISTS "migc_9a8ef67683f2"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
-    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
+    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
   END IF;
 END
 $migc$;
 
--- [25] undo: show `users` to the old application in its shape (view `migc_6334d8b0594b.users`)
+-- [25] undo: show `users` to the old application in its shape (view `migc_92424caa6679.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_6334d8b0594b"."users";
+DROP VIEW IF EXISTS "migc_92424caa6679"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
+    DROP SCHEMA IF EXISTS "migc_92424caa6679";
   END IF;
 END
 $migc$;
 
--- [24] undo: show `orders` to the new application in its shape (view `migc_aa4dcf56ed1d.orders`)
+-- [24] undo: show `orders` to the new application in its shape (view `migc_9a8ef67683f2.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."orders";
+DROP VIEW IF EXISTS "migc_9a8ef67683f2"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
-    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
+    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
   END IF;
 END
 $migc$;
 
--- [23] undo: show `orders` to the old application in its shape (view `migc_6334d8b0594b.orders`)
+-- [23] undo: show `orders` to the old application in its shape (view `migc_92424caa6679.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_6334d8b0594b"."orders";
+DROP VIEW IF EXISTS "migc_92424caa6679"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
+    DROP SCHEMA IF EXISTS "migc_92424caa6679";
   END IF;
 END
 $migc$;
 
--- [22] undo: show `addresses` to the new application in its shape (view `migc_aa4dcf56ed1d.addresses`)
+-- [22] undo: show `addresses` to the new application in its shape (view `migc_9a8ef67683f2.addresses`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."addresses";
+DROP VIEW IF EXISTS "migc_9a8ef67683f2"."addresses";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
-    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
+    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
   END IF;
 END
 $migc$;
 
--- [21] undo: show `addresses` to the old application in its shape (view `migc_6334d8b0594b.addresses`)
+-- [21] undo: show `addresses` to the old application in its shape (view `migc_92424caa6679.addresses`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_6334d8b0594b"."addresses";
+DROP VIEW IF EXISTS "migc_92424caa6679"."addresses";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
+    DROP SCHEMA IF EXISTS "migc_92424caa6679";
   END IF;
 END
 $migc$;

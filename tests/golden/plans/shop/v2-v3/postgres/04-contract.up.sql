@@ -5,35 +5,35 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [40] stop showing `addresses` to the old application in its shape (view `migc_6334d8b0594b.addresses`)
+-- [40] stop showing `addresses` to the old application in its shape (view `migc_92424caa6679.addresses`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_6334d8b0594b"."addresses";
+DROP VIEW IF EXISTS "migc_92424caa6679"."addresses";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
+    DROP SCHEMA IF EXISTS "migc_92424caa6679";
   END IF;
 END
 $migc$;
 
--- [41] stop showing `orders` to the old application in its shape (view `migc_6334d8b0594b.orders`)
+-- [41] stop showing `orders` to the old application in its shape (view `migc_92424caa6679.orders`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_6334d8b0594b"."orders";
+DROP VIEW IF EXISTS "migc_92424caa6679"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
+    DROP SCHEMA IF EXISTS "migc_92424caa6679";
   END IF;
 END
 $migc$;
 
--- [42] stop showing `users` to the old application in its shape (view `migc_6334d8b0594b.users`)
+-- [42] stop showing `users` to the old application in its shape (view `migc_92424caa6679.users`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_6334d8b0594b"."users";
+DROP VIEW IF EXISTS "migc_92424caa6679"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6334d8b0594b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_6334d8b0594b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
+    DROP SCHEMA IF EXISTS "migc_92424caa6679";
   END IF;
 END
 $migc$;
@@ -637,35 +637,35 @@ $migc$;
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/inventory.mig:19:6
 CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock_levels" GROUP BY "product_id";
 
--- [69] stop showing `addresses` to the new application in its shape (view `migc_aa4dcf56ed1d.addresses`)
+-- [69] stop showing `addresses` to the new application in its shape (view `migc_9a8ef67683f2.addresses`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."addresses";
+DROP VIEW IF EXISTS "migc_9a8ef67683f2"."addresses";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
-    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
+    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
   END IF;
 END
 $migc$;
 
--- [70] stop showing `orders` to the new application in its shape (view `migc_aa4dcf56ed1d.orders`)
+-- [70] stop showing `orders` to the new application in its shape (view `migc_9a8ef67683f2.orders`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."orders";
+DROP VIEW IF EXISTS "migc_9a8ef67683f2"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
-    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
+    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
   END IF;
 END
 $migc$;
 
--- [71] stop showing `users` to the new application in its shape (view `migc_aa4dcf56ed1d.users`)
+-- [71] stop showing `users` to the new application in its shape (view `migc_9a8ef67683f2.users`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."users";
+DROP VIEW IF EXISTS "migc_9a8ef67683f2"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
-    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
+    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
   END IF;
 END
 $migc$;

@@ -405,13 +405,13 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_orders_insert` BEFORE INSERT ON `orders` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_d3ac75f3321e' THEN
+    IF COALESCE(@migc_app, '') = 'migc_83a35d5bf93d' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`total_cents` IS NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''total_cents'' cannot be null', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`total` = NEW.`total_cents` / 100.0;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_aa4dcf56ed1d' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_9a8ef67683f2' THEN
       -- written by the old application
       SET NEW.`total_cents` = round(NEW.`total` * 100);
     ELSEIF NEW.`total_cents` IS NULL THEN
@@ -425,7 +425,7 @@ END//
 CREATE TRIGGER `migc_sync_orders_update` BEFORE UPDATE ON `orders` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_d3ac75f3321e' THEN
+    IF COALESCE(@migc_app, '') = 'migc_83a35d5bf93d' THEN
       -- updated by the new application
       IF NEW.`total_cents` IS NULL AND OLD.`total_cents` IS NOT NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''total_cents'' cannot be null', MYSQL_ERRNO = 1048;
@@ -433,7 +433,7 @@ BEGIN
       IF NOT (NEW.`total_cents` <=> OLD.`total_cents`) THEN
         SET NEW.`total` = NEW.`total_cents` / 100.0;
       END IF;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_aa4dcf56ed1d' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_9a8ef67683f2' THEN
       -- updated by the old application
       IF NOT (NEW.`total` <=> OLD.`total`) OR NEW.`total_cents` IS NULL THEN
         SET NEW.`total_cents` = round(NEW.`total` * 100);
@@ -579,13 +579,13 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_stock_levels_insert` BEFORE INSERT ON `stock_levels` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_d3ac75f3321e' THEN
+    IF COALESCE(@migc_app, '') = 'migc_83a35d5bf93d' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`reserved_quantity` IS NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''reserved_quantity'' cannot be null', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`reserved` = NEW.`reserved_quantity`;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_aa4dcf56ed1d' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_9a8ef67683f2' THEN
       -- written by the old application
       SET NEW.`reserved_quantity` = NEW.`reserved`;
     ELSEIF NEW.`reserved_quantity` IS NULL THEN
@@ -599,7 +599,7 @@ END//
 CREATE TRIGGER `migc_sync_stock_levels_update` BEFORE UPDATE ON `stock_levels` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_d3ac75f3321e' THEN
+    IF COALESCE(@migc_app, '') = 'migc_83a35d5bf93d' THEN
       -- updated by the new application
       IF NEW.`reserved_quantity` IS NULL AND OLD.`reserved_quantity` IS NOT NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''reserved_quantity'' cannot be null', MYSQL_ERRNO = 1048;
@@ -607,7 +607,7 @@ BEGIN
       IF NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`) THEN
         SET NEW.`reserved` = NEW.`reserved_quantity`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_aa4dcf56ed1d' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_9a8ef67683f2' THEN
       -- updated by the old application
       IF NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL THEN
         SET NEW.`reserved_quantity` = NEW.`reserved`;
@@ -672,13 +672,13 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_users_insert` BEFORE INSERT ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_d3ac75f3321e' THEN
+    IF COALESCE(@migc_app, '') = 'migc_83a35d5bf93d' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`role` IS NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''role'' cannot be null', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`is_admin` = NEW.`role` = 'admin';
-    ELSEIF COALESCE(@migc_app, '') = 'migc_aa4dcf56ed1d' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_9a8ef67683f2' THEN
       -- written by the old application
       SET NEW.`role` = CASE WHEN NEW.`is_admin` THEN 'admin' ELSE 'customer' END;
     ELSEIF NEW.`role` IS NULL THEN
@@ -692,7 +692,7 @@ END//
 CREATE TRIGGER `migc_sync_users_update` BEFORE UPDATE ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_d3ac75f3321e' THEN
+    IF COALESCE(@migc_app, '') = 'migc_83a35d5bf93d' THEN
       -- updated by the new application
       IF NEW.`role` IS NULL AND OLD.`role` IS NOT NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''role'' cannot be null', MYSQL_ERRNO = 1048;
@@ -700,7 +700,7 @@ BEGIN
       IF NOT (NEW.`role` <=> OLD.`role`) THEN
         SET NEW.`is_admin` = NEW.`role` = 'admin';
       END IF;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_aa4dcf56ed1d' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_9a8ef67683f2' THEN
       -- updated by the old application
       IF NOT (NEW.`is_admin` <=> OLD.`is_admin`) OR NEW.`role` IS NULL THEN
         SET NEW.`role` = CASE WHEN NEW.`is_admin` THEN 'admin' ELSE 'customer' END;

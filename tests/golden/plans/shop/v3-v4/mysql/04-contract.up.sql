@@ -78,13 +78,13 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_insert` BEFORE INSERT ON `orders` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_d3ac75f3321e'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_83a35d5bf93d'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`total_cents` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''total_cents'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`total` = NEW.`total_cents` / 100.0;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
       -- written by the old application
       SET NEW.`total_cents` = round(NEW.`total` * 100);
     ELSEIF NEW.`total_cents` IS NULL THEN
@@ -109,7 +109,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_update` BEFORE UPDATE ON `orders` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_d3ac75f3321e'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_83a35d5bf93d'' THEN
       -- updated by the new application
       IF NEW.`total_cents` IS NULL AND OLD.`total_cents` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''total_cents'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -117,7 +117,7 @@ BEGIN
       IF NOT (NEW.`total_cents` <=> OLD.`total_cents`) THEN
         SET NEW.`total` = NEW.`total_cents` / 100.0;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
       -- updated by the old application
       IF NOT (NEW.`total` <=> OLD.`total`) OR NEW.`total_cents` IS NULL THEN
         SET NEW.`total_cents` = round(NEW.`total` * 100);
@@ -221,13 +221,13 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_insert` BEFORE INSERT ON `stock_levels` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_d3ac75f3321e'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_83a35d5bf93d'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`reserved_quantity` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''reserved_quantity'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`reserved` = NEW.`reserved_quantity`;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
       -- written by the old application
       SET NEW.`reserved_quantity` = NEW.`reserved`;
     ELSEIF NEW.`reserved_quantity` IS NULL THEN
@@ -252,7 +252,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_update` BEFORE UPDATE ON `stock_levels` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_d3ac75f3321e'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_83a35d5bf93d'' THEN
       -- updated by the new application
       IF NEW.`reserved_quantity` IS NULL AND OLD.`reserved_quantity` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''reserved_quantity'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -260,7 +260,7 @@ BEGIN
       IF NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`) THEN
         SET NEW.`reserved` = NEW.`reserved_quantity`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
       -- updated by the old application
       IF NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL THEN
         SET NEW.`reserved_quantity` = NEW.`reserved`;
@@ -627,13 +627,13 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_insert__migc` BEFORE INSERT ON `stock_levels__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_d3ac75f3321e'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_83a35d5bf93d'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`reserved_quantity` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''reserved_quantity'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`reserved` = NEW.`reserved_quantity`;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
       -- written by the old application
       SET NEW.`reserved_quantity` = NEW.`reserved`;
     ELSEIF NEW.`reserved_quantity` IS NULL THEN
@@ -654,7 +654,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_update__migc` BEFORE UPDATE ON `stock_levels__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_d3ac75f3321e'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_83a35d5bf93d'' THEN
       -- updated by the new application
       IF NEW.`reserved_quantity` IS NULL AND OLD.`reserved_quantity` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''reserved_quantity'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -662,7 +662,7 @@ BEGIN
       IF NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`) THEN
         SET NEW.`reserved` = NEW.`reserved_quantity`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
       -- updated by the old application
       IF NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL THEN
         SET NEW.`reserved_quantity` = NEW.`reserved`;
@@ -695,13 +695,13 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_insert` BEFORE INSERT ON `stock_levels` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_d3ac75f3321e'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_83a35d5bf93d'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`reserved_quantity` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''reserved_quantity'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`reserved` = NEW.`reserved_quantity`;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
       -- written by the old application
       SET NEW.`reserved_quantity` = NEW.`reserved`;
     ELSEIF NEW.`reserved_quantity` IS NULL THEN
@@ -726,7 +726,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_update` BEFORE UPDATE ON `stock_levels` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_d3ac75f3321e'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_83a35d5bf93d'' THEN
       -- updated by the new application
       IF NEW.`reserved_quantity` IS NULL AND OLD.`reserved_quantity` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''reserved_quantity'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -734,7 +734,7 @@ BEGIN
       IF NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`) THEN
         SET NEW.`reserved` = NEW.`reserved_quantity`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_aa4dcf56ed1d'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
       -- updated by the old application
       IF NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL THEN
         SET NEW.`reserved_quantity` = NEW.`reserved`;

@@ -5,90 +5,90 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [33] undo: show `users` to the new application in its shape (view `migc_d3ac75f3321e.users`)
+-- [33] undo: show `users` to the new application in its shape (view `migc_83a35d5bf93d.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_d3ac75f3321e"."users";
+DROP VIEW IF EXISTS "migc_83a35d5bf93d"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d3ac75f3321e"')) THEN
-    DROP SCHEMA IF EXISTS "migc_d3ac75f3321e";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_83a35d5bf93d"')) THEN
+    DROP SCHEMA IF EXISTS "migc_83a35d5bf93d";
   END IF;
 END
 $migc$;
 
--- [32] undo: show `users` to the old application in its shape (view `migc_aa4dcf56ed1d.users`)
+-- [32] undo: show `users` to the old application in its shape (view `migc_9a8ef67683f2.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."users";
+DROP VIEW IF EXISTS "migc_9a8ef67683f2"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
-    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
+    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
   END IF;
 END
 $migc$;
 
--- [31] undo: show `stock_levels` to the new application in its shape (view `migc_d3ac75f3321e.stock_levels`)
+-- [31] undo: show `stock_levels` to the new application in its shape (view `migc_83a35d5bf93d.stock_levels`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_d3ac75f3321e"."stock_levels";
+DROP VIEW IF EXISTS "migc_83a35d5bf93d"."stock_levels";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d3ac75f3321e"')) THEN
-    DROP SCHEMA IF EXISTS "migc_d3ac75f3321e";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_83a35d5bf93d"')) THEN
+    DROP SCHEMA IF EXISTS "migc_83a35d5bf93d";
   END IF;
 END
 $migc$;
 
--- [30] undo: show `stock_levels` to the old application in its shape (view `migc_aa4dcf56ed1d.stock_levels`)
+-- [30] undo: show `stock_levels` to the old application in its shape (view `migc_9a8ef67683f2.stock_levels`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."stock_levels";
+DROP VIEW IF EXISTS "migc_9a8ef67683f2"."stock_levels";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
-    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
+    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
   END IF;
 END
 $migc$;
 
--- [29] undo: show `products` to the new application in its shape (view `migc_d3ac75f3321e.products`)
+-- [29] undo: show `products` to the new application in its shape (view `migc_83a35d5bf93d.products`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_d3ac75f3321e"."products";
+DROP VIEW IF EXISTS "migc_83a35d5bf93d"."products";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d3ac75f3321e"')) THEN
-    DROP SCHEMA IF EXISTS "migc_d3ac75f3321e";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_83a35d5bf93d"')) THEN
+    DROP SCHEMA IF EXISTS "migc_83a35d5bf93d";
   END IF;
 END
 $migc$;
 
--- [28] undo: show `products` to the old application in its shape (view `migc_aa4dcf56ed1d.products`)
+-- [28] undo: show `products` to the old application in its shape (view `migc_9a8ef67683f2.products`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."products";
+DROP VIEW IF EXISTS "migc_9a8ef67683f2"."products";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
-    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
+    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
   END IF;
 END
 $migc$;
 
--- [27] undo: show `orders` to the new application in its shape (view `migc_d3ac75f3321e.orders`)
+-- [27] undo: show `orders` to the new application in its shape (view `migc_83a35d5bf93d.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_d3ac75f3321e"."orders";
+DROP VIEW IF EXISTS "migc_83a35d5bf93d"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d3ac75f3321e"')) THEN
-    DROP SCHEMA IF EXISTS "migc_d3ac75f3321e";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_83a35d5bf93d"')) THEN
+    DROP SCHEMA IF EXISTS "migc_83a35d5bf93d";
   END IF;
 END
 $migc$;
 
--- [26] undo: show `orders` to the old application in its shape (view `migc_aa4dcf56ed1d.orders`)
+-- [26] undo: show `orders` to the old application in its shape (view `migc_9a8ef67683f2.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_aa4dcf56ed1d"."orders";
+DROP VIEW IF EXISTS "migc_9a8ef67683f2"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_aa4dcf56ed1d"')) THEN
-    DROP SCHEMA IF EXISTS "migc_aa4dcf56ed1d";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
+    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
   END IF;
 END
 $migc$;
