@@ -368,8 +368,9 @@ fn explain_reports_the_plan_and_notices_edited_scripts() {
     assert_eq!(out.status.code(), Some(2));
 }
 
-/// A backfill of a table without a primary key: SQLite walks the rowid; PostgreSQL and MySQL
-/// have nothing stable to walk, so the plan is refused at the declaration, and no output is written.
+/// A backfill of a table without a primary key: SQLite walks the rowid, PostgreSQL the table's
+/// pages; MySQL has nothing to name a row by, so the plan is refused at the declaration, and no
+/// output is written. A unique key on `not null` columns walks like a primary key.
 #[test]
 fn a_backfill_without_a_primary_key_is_refused_where_nothing_can_be_walked() {
     let tmp = tempfile::tempdir().expect("tmp");
@@ -380,15 +381,15 @@ fn a_backfill_without_a_primary_key_is_refused_where_nothing_can_be_walked() {
         "v2/s.mig",
         "table t {\n  a text not null\n  b text null from a up (upper(a))\n}\n",
     );
-    let plan = |dialect: &str, out: &str| {
+    let plan = |from: &str, to: &str, dialect: &str, out: &str| {
         migc(
             d,
             &[
                 "plan",
                 "--from",
-                "v1",
+                from,
                 "--to",
-                "v2",
+                to,
                 "--dialect",
                 dialect,
                 "--out",
@@ -396,19 +397,28 @@ fn a_backfill_without_a_primary_key_is_refused_where_nothing_can_be_walked() {
             ],
         )
     };
-    for dialect in ["postgres", "mysql"] {
-        let o = plan(dialect, dialect);
-        assert_eq!(o.status.code(), Some(1), "{dialect}: {}", text(&o.stderr));
-        let err = text(&o.stderr);
-        assert!(
-            err.contains("error[E2002]: table `t` has no primary key to backfill by"),
-            "{dialect}: {err}"
-        );
-        assert!(err.contains("v2/s.mig:1:7"), "{dialect}: {err}");
-        assert!(!d.join(dialect).exists());
+    let o = plan("v1", "v2", "mysql", "mysql");
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("error[E2002]: table `t` has no primary key (nor a unique key on `not null` columns) to backfill by on MySQL/MariaDB"),
+        "{err}"
+    );
+    assert!(err.contains("v2/s.mig:1:7"), "{err}");
+    assert!(!d.join("mysql").exists());
+    for dialect in ["postgres", "sqlite"] {
+        let o = plan("v1", "v2", dialect, dialect);
+        assert_eq!(o.status.code(), Some(0), "{dialect}: {}", text(&o.stderr));
     }
-    let lite = plan("sqlite", "lite");
-    assert_eq!(lite.status.code(), Some(0), "{}", text(&lite.stderr));
+    // With a unique key on a `not null` column, MySQL walks it.
+    write(d, "k1/s.mig", "table t {\n  a text not null unique\n}\n");
+    write(
+        d,
+        "k2/s.mig",
+        "table t {\n  a text not null unique\n  b text null from a up (upper(a))\n}\n",
+    );
+    let o = plan("k1", "k2", "mysql", "keyed");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
 }
 
 /// MySQL has no partial indexes: a non-unique one is built over every row with W2003 naming

@@ -72,6 +72,24 @@ impl Table {
         self.columns.iter().find(|c| c.name == name)
     }
 
+    /// The columns that tell the table's rows apart, to walk the table by in batches: its
+    /// primary key, or else the first unique constraint (in declared order) whose columns are
+    /// all `not null`. `None` for a table with neither.
+    pub fn walk_key(&self) -> Option<&[String]> {
+        if let Some(pk) = &self.primary_key {
+            return Some(&pk.columns);
+        }
+        self.uniques
+            .iter()
+            .find(|u| {
+                !u.columns.is_empty()
+                    && u.columns
+                        .iter()
+                        .all(|c| self.column(c).is_some_and(|col| !col.nullable))
+            })
+            .map(|u| u.columns.as_slice())
+    }
+
     /// Every constraint and index name of the table, for uniqueness checks.
     pub fn object_names(&self) -> impl Iterator<Item = (&str, Span)> {
         let pk = self.primary_key.iter().map(|p| (p.name.as_str(), p.origin));

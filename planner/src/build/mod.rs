@@ -203,11 +203,13 @@ impl<'s> Builder<'s> {
     }
 }
 
+/// The key a backfill walks the table by ([`Table::walk_key`]), with the columns' types; empty
+/// for a table without one.
 fn pk_types(table: &Table) -> Vec<(String, ColumnType)> {
     table
-        .primary_key
-        .iter()
-        .flat_map(|pk| &pk.columns)
+        .walk_key()
+        .into_iter()
+        .flatten()
         .filter_map(|c| table.column(c).map(|col| (c.clone(), col.ty.clone())))
         .collect()
 }

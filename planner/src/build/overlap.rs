@@ -71,16 +71,7 @@ impl<'s> Builder<'s> {
                 }
             }
             if !assignments.is_empty() {
-                let key = old
-                    .primary_key
-                    .as_ref()
-                    .map(|pk| {
-                        pk.columns
-                            .iter()
-                            .filter_map(|c| old.column(c).map(|col| (c.clone(), col.ty.clone())))
-                            .collect::<Vec<_>>()
-                    })
-                    .unwrap_or_default();
+                let key = pk_types(old);
                 // Without a key the dialect walks what it has (SQLite: the rowid) or refuses.
                 self.push(
                     Phase::Backfill,

@@ -53,10 +53,13 @@ impl Mysql {
         assignments: &[Assignment],
     ) -> Result<Unit, Diagnostic> {
         if key.is_empty() {
+            // InnoDB gives no way to name a row of a table without a key (its row id is
+            // hidden), so there is nothing to walk the table in batches by.
             return Err(Diagnostic::error(
                 Code::Unsupported,
-                format!("table `{table}` has no primary key to backfill by"),
-            ));
+                format!("table `{table}` has no primary key (nor a unique key on `not null` columns) to backfill by on MySQL/MariaDB"),
+            )
+            .help("give the deployed table a primary key or a unique key on `not null` columns first, in a plan of its own"));
         }
         let state = State::deployed(ctx.from);
         let t = q(table);

@@ -4,7 +4,7 @@ use super::super::{Batch, Lowered, Unit};
 use super::*;
 use crate::step::Assignment;
 use migc_compiler::schema::*;
-use migc_grammar::{Code, Diagnostic};
+use migc_grammar::Diagnostic;
 
 impl Postgres {
     /// A batched, resumable backfill: walks the primary key in order up to the largest key
@@ -17,11 +17,9 @@ impl Postgres {
         assignments: &[Assignment],
     ) -> Result<Vec<Unit>, Diagnostic> {
         if key.is_empty() {
-            return Err(Diagnostic::error(
-                Code::Unsupported,
-                format!("table `{table}` has no primary key to backfill by"),
-            )
-            .help("give the deployed table a primary key first, in a migration of its own"));
+            return Ok(vec![outside(do_block(
+                &self.page_walk(table, assignments)?,
+            ))]);
         }
         let t = q(table);
         let mut declare = String::new();
@@ -103,6 +101,63 @@ END",
         Ok(vec![outside(do_block(&body))])
     }
 
+    /// The backfill of a table without a key to walk: its pages in ranges (a TID range scan
+    /// each), up to the last page at the start, updating only rows still needing it, one
+    /// commit per range. A row an update moves to a page already walked (an update that
+    /// writes none of the columns `up` reads, which the trigger leaves alone) is found by the
+    /// count that ends each walk, and the pages are walked again, up to three times in all;
+    /// rows written after the start are the dual-write trigger's.
+    fn page_walk(&self, table: &str, assignments: &[Assignment]) -> Result<String, Diagnostic> {
+        let t = q(table);
+        let Fill {
+            sets,
+            pending,
+            remaining,
+        } = fill(table, assignments)?;
+        Ok(format!(
+            "DECLARE
+  batch_size integer := coalesce(nullif(current_setting('migc.batch_size', true), '')::integer, 1000);
+  pause_ms integer := coalesce(nullif(current_setting('migc.pause_ms', true), '')::integer, 20);
+  pages bigint;
+  per_batch bigint;
+  page bigint;
+  walk integer := 0;
+  changed bigint;
+  changed_total bigint := 0;
+  left_over bigint;
+BEGIN
+  PERFORM set_config('migc.backfill', 'on', false);
+  LOOP
+    walk := walk + 1;
+    pages := pg_relation_size({reg}) / current_setting('block_size')::bigint;
+    SELECT greatest(1, batch_size / greatest(1, CASE WHEN relpages > 0 THEN reltuples / relpages ELSE 1 END))::bigint
+      INTO per_batch FROM pg_class WHERE oid = {reg};
+    page := 0;
+    WHILE page < pages LOOP
+      UPDATE {t} SET {sets}
+      WHERE ctid >= format('(%s,0)', page)::tid AND ctid < format('(%s,0)', page + per_batch)::tid
+        AND ({pending});
+      GET DIAGNOSTICS changed = ROW_COUNT;
+      changed_total := changed_total + changed;
+      page := page + per_batch;
+      RAISE NOTICE 'migc: backfill %: % of % pages walked, % rows updated', {table_text}, least(page, pages), pages, changed_total;
+      COMMIT;
+      PERFORM set_config('migc.backfill', 'on', false);
+      PERFORM pg_sleep(pause_ms / 1000.0);
+    END LOOP;
+    SELECT count(*) INTO left_over FROM {t} WHERE {remaining};
+    EXIT WHEN left_over = 0 OR walk >= 3;
+  END LOOP;
+  PERFORM set_config('migc.backfill', '', false);
+END",
+            reg = regclass(table),
+            sets = sets.join(", "),
+            pending = pending.join(" OR "),
+            remaining = remaining.join(" OR "),
+            table_text = lit(table),
+        ))
+    }
+
     /// The same fill as [`Postgres::backfill`], one batch at a time for an executor.
     pub(super) fn batch(
         &self,
@@ -179,7 +234,10 @@ pub(super) fn lower(
     assignments: &[Assignment],
 ) -> Result<(), Diagnostic> {
     l.up = pg.backfill(table, key, assignments)?;
-    l.batch = Some(pg.batch(table, key, assignments)?);
+    // A table without a key is walked by pages, in the script itself.
+    if !key.is_empty() {
+        l.batch = Some(pg.batch(table, key, assignments)?);
+    }
     l.down.push(comment_unit(
         "nothing to undo: the backfilled columns go with the expand rollback",
     ));

@@ -75,10 +75,10 @@ impl Mysql {
             ));
         }
         let deployed = &ctx.from.tables[table];
+        // The key the batches claim ranges of and the triggers find rows by.
         let pk = deployed
-            .primary_key
-            .as_ref()
-            .map(|p| p.columns.clone())
+            .walk_key()
+            .map(<[String]>::to_vec)
             .unwrap_or_default();
         let state = scope.state;
         // The columns as they stand at this step (columns expand added included), but those

@@ -18,8 +18,10 @@ impl Mysql {
         table: &str,
     ) -> Option<String> {
         let t = ctx.from.tables.get(table)?;
-        if t.primary_key.is_none() {
-            return Some(format!("`{table}` has no primary key to copy it by"));
+        if t.walk_key().is_none() {
+            return Some(format!(
+                "`{table}` has no primary key (nor a unique key on `not null` columns) to copy it by"
+            ));
         }
         // A key referencing the table itself would have to name the copy while the batches
         // fill it (an insert through the triggers naming a parent not copied yet would fail),
