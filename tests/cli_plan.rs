@@ -814,3 +814,80 @@ fn explain_as_json() {
         serde_json::json!(["02-backfill.up.sql"])
     );
 }
+
+/// MySQL table options: a new row format is planned as an online copy; a change of
+/// partitioning is refused with the way out, and no output is written.
+#[test]
+fn mysql_table_options_change_by_copy_and_partitioning_is_refused() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = tmp.path();
+    let table = |options: &str| {
+        format!("table t {{\n  id bigint primary key\n  options(mysql: \"{options}\")\n}}\n")
+    };
+    write(
+        d,
+        "v1/s.mig",
+        &table("ROW_FORMAT=DYNAMIC PARTITION BY HASH (id) PARTITIONS 4"),
+    );
+    write(
+        d,
+        "v2/s.mig",
+        &table("ROW_FORMAT=COMPRESSED PARTITION BY HASH (`id`) PARTITIONS 4"),
+    );
+    write(
+        d,
+        "v3/s.mig",
+        &table("ROW_FORMAT=DYNAMIC PARTITION BY HASH (id) PARTITIONS 8"),
+    );
+    let plan = |to: &str, out: &str| {
+        migc(
+            d,
+            &[
+                "plan",
+                "--from",
+                "v1",
+                "--to",
+                to,
+                "--dialect",
+                "mysql",
+                "--out",
+                out,
+            ],
+        )
+    };
+    let o = plan("v2", "copy");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let expand = std::fs::read_to_string(d.join("copy/01-expand.up.sql")).expect("expand");
+    assert!(
+        expand.contains("ALTER TABLE `t__migc` ROW_FORMAT=COMPRESSED, ALGORITHM=COPY;"),
+        "{expand}"
+    );
+    let o = plan("v3", "parts");
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("the partitioning of table `t` changes"),
+        "{err}"
+    );
+    assert!(err.contains("REORGANIZE"), "{err}");
+    assert!(!d.join("parts").exists());
+    // PostgreSQL and SQLite plans leave MySQL's options alone.
+    for dialect in ["postgres", "sqlite"] {
+        let o = migc(
+            d,
+            &[
+                "plan",
+                "--from",
+                "v1",
+                "--to",
+                "v3",
+                "--dialect",
+                dialect,
+                "--out",
+                dialect,
+            ],
+        );
+        assert_eq!(o.status.code(), Some(0), "{dialect}: {}", text(&o.stderr));
+        assert!(text(&o.stdout).contains("(0 steps"), "{}", text(&o.stdout));
+    }
+}

@@ -1041,3 +1041,56 @@ fn native_defaults_stay_one_expression() {
         );
     }
 }
+
+/// Every MySQL table options text migc accepts stays table options in the `CREATE TABLE` it
+/// ends: the statement, read as the `mysql` client splits scripts (sqlparser's MySQL tokens),
+/// holds no `;` and no comment, so nothing in the text can end it or run after it.
+#[test]
+fn table_options_stay_table_options() {
+    use sqlparser::dialect::MySqlDialect;
+    use sqlparser::tokenizer::{Token, Tokenizer, Whitespace};
+    let shapes = select(
+        &[
+            "ROW_FORMAT={}",
+            "COMMENT='{}'",
+            "PARTITION BY HASH ({}) PARTITIONS 2",
+            "KEY_BLOCK_SIZE=8 {}",
+        ][..],
+    );
+    let texts = (shapes, hostile_text(Dialect::Mysql))
+        .prop_map(|(shape, text)| shape.replace("{}", &text))
+        .boxed();
+    let mut runner = TestRunner::new(config(3000));
+    let accepted = std::cell::Cell::new(0u32);
+    let result = runner.run(&texts, |text| {
+        if migc_compiler::table_options_text(&text).is_err() {
+            return Ok(());
+        }
+        accepted.set(accepted.get() + 1);
+        let ddl = format!("CREATE TABLE t (id int) ENGINE=InnoDB {text}");
+        let tokens = Tokenizer::new(&MySqlDialect {}, &ddl)
+            .tokenize()
+            .map_err(|e| TestCaseError::fail(format!("{ddl}: {e}")))?;
+        for t in &tokens {
+            prop_assert!(
+                !matches!(
+                    t,
+                    Token::SemiColon
+                        | Token::Whitespace(Whitespace::SingleLineComment { .. })
+                        | Token::Whitespace(Whitespace::MultiLineComment(_))
+                ),
+                "{}",
+                ddl
+            );
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    assert!(
+        accepted.get() >= 100,
+        "only {} accepted texts",
+        accepted.get()
+    );
+}

@@ -15,7 +15,7 @@ use migc_db::DbUrl;
 fn catalog(url: &str) -> Vec<String> {
     let mut c = migc_db::connect(&DbUrl::parse(url).expect("URL")).expect("connect");
     let queries = [
-        "SELECT 'table', TABLE_NAME, ENGINE, TABLE_COLLATION, TABLE_COMMENT \
+        "SELECT 'table', TABLE_NAME, ENGINE, TABLE_COLLATION, TABLE_COMMENT, ROW_FORMAT, CREATE_OPTIONS \
          FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() \
          AND TABLE_NAME NOT LIKE 'migc%' ORDER BY TABLE_NAME",
         "SELECT 'column', TABLE_NAME, ORDINAL_POSITION, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, \
@@ -92,7 +92,9 @@ fn migrated_tables_hold_what_the_server_holds_for_the_target() {
            SELECT id, 'hello', 'x', 2147483647 FROM users WHERE email = 'a@example.com';
          INSERT INTO events (id, hits, payload, bits) VALUES (4294967295, 4294967295, 'x', 'a,h');
          INSERT INTO articles (title, body, legacy) VALUES ('one', 'first body', 1), ('two', 'second body', 2);
-         INSERT INTO members (email) VALUES ('a@example.com');",
+         INSERT INTO members (email) VALUES ('a@example.com');
+         INSERT INTO logs (msg) VALUES ('kept through the copy');
+         INSERT INTO readings (id, taken, note) VALUES (1, '2023-05-01', 'old'), (2, '2025-01-01', 'new');",
     );
     let manifest: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(d.join("plan/manifest.json")).expect("manifest"),
@@ -154,6 +156,20 @@ fn migrated_tables_hold_what_the_server_holds_for_the_target() {
             vec![kept("1"), kept("one"), kept("")],
             vec![kept("2"), kept("two"), kept("")]
         ]
+    );
+    // The table copied into its new row format kept its rows; the partitioned one its
+    // partitions and rows.
+    assert_eq!(
+        c.query("SELECT msg FROM logs").expect("select"),
+        vec![vec![kept("kept through the copy")]]
+    );
+    let partitions = c
+        .query("SELECT PARTITION_NAME, TABLE_ROWS FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'readings' ORDER BY PARTITION_ORDINAL_POSITION")
+        .expect("partitions");
+    assert_eq!(partitions.len(), 2, "{partitions:?}");
+    assert_eq!(
+        c.query("SELECT count(*) FROM readings").expect("select"),
+        vec![vec![kept("2")]]
     );
     // The unique key on a prefix became one on the whole column, under its own name.
     let e = c

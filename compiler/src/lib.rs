@@ -9,6 +9,6 @@ pub mod snapshot;
 pub mod sql_text;
 mod table;
 
-pub use table::{one_expression, serial_for, serial_of};
+pub use table::{one_expression, same_table_options, serial_for, serial_of, table_options_text};
 
 pub use resolve::{compile, Compiled};

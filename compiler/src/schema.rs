@@ -63,6 +63,10 @@ pub struct Table {
     /// collation or character set; elsewhere each such column's).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub collation: BTreeMap<Dialect, String>,
+    /// How a dialect stores the table, as its own table options written after the table's
+    /// definition (MySQL's `ROW_FORMAT=COMPRESSED`, `PARTITION BY …`): `options(mysql: "…")`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub options: BTreeMap<Dialect, String>,
     #[serde(skip)]
     pub origin: Span,
 }

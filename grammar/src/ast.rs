@@ -151,6 +151,8 @@ pub enum Member {
     Option(TableOption, Span),
     /// `collate(mysql: "utf8mb4_unicode_ci")`: the table's collation by dialect.
     Collate(Vec<(Ident, StringLit)>, Span),
+    /// `options(mysql: "ROW_FORMAT=COMPRESSED")`: the table's storage options by dialect.
+    Options(Vec<(Ident, StringLit)>, Span),
 }
 
 /// How SQLite stores a table: `strict`, `without rowid`.
@@ -173,7 +175,8 @@ impl Member {
             | Member::Comment(_, s)
             | Member::DropColumn(_, s)
             | Member::Option(_, s)
-            | Member::Collate(_, s) => *s,
+            | Member::Collate(_, s)
+            | Member::Options(_, s) => *s,
             Member::Retire(m) => m.span,
         }
     }

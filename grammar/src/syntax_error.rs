@@ -129,6 +129,7 @@ const MEMBER_KEYWORDS: &[&str] = &[
     "retire",
     "drop column",
     "collate",
+    "options",
     "strict",
     "without rowid",
 ];

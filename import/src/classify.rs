@@ -125,9 +125,10 @@ pub(crate) fn mysql_table_comment(options: &str) -> Option<String> {
     None
 }
 
-/// MySQL table options that say how the table is stored other than as the model makes it (an
-/// InnoDB table in the server's default row format): `ENGINE=MyISAM`, `ROW_FORMAT=COMPRESSED`.
-pub(crate) fn mysql_table_storage(options: &str) -> Vec<String> {
+/// MySQL table options that say how the table is stored, as `options(mysql: "…")` keeps them:
+/// its row format and key block size as written, and an engine other than InnoDB (the one migc
+/// makes tables with).
+pub(crate) fn mysql_table_options(options: &str) -> Vec<String> {
     let head = match options.find("COMMENT") {
         Some(i) => &options[..i],
         None => options,
@@ -139,18 +140,54 @@ pub(crate) fn mysql_table_storage(options: &str) -> Vec<String> {
     let mut out = Vec::new();
     for pair in words.windows(2) {
         let value = pair[1].trim_matches(|c| c == '`' || c == '\'' || c == '"');
-        let kept = match pair[0].to_ascii_uppercase().as_str() {
-            "ENGINE" => value.eq_ignore_ascii_case("innodb"),
-            "ROW_FORMAT" => ["dynamic", "default"]
-                .iter()
-                .any(|v| value.eq_ignore_ascii_case(v)),
+        let name = pair[0].to_ascii_uppercase();
+        let kept = match name.as_str() {
+            "ENGINE" => !value.eq_ignore_ascii_case("innodb"),
+            "ROW_FORMAT" | "KEY_BLOCK_SIZE" => true,
             _ => continue,
         };
-        if !kept {
-            out.push(format!("{}={value}", pair[0].to_ascii_uppercase()));
+        if kept && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            out.push(format!("{name}={}", value.to_ascii_uppercase()));
         }
     }
     out
+}
+
+/// A MySQL `CREATE TABLE` without its partitioning (`PARTITION BY …` to the end, as a dump or
+/// `SHOW CREATE TABLE` writes it, inside `/*!50100 … */` or not), and the partitioning on one
+/// line.
+pub(crate) fn mysql_partitioning(text: &str) -> (String, Option<String>) {
+    let upper = text.to_ascii_uppercase();
+    if !upper.trim_start().starts_with("CREATE") {
+        return (text.to_string(), None);
+    }
+    // The partitioning follows the closing parenthesis of the definition.
+    let Some(close) = upper.rfind(')') else {
+        return (text.to_string(), None);
+    };
+    let Some(at) = upper[..close].rfind("PARTITION BY") else {
+        return (text.to_string(), None);
+    };
+    // Not inside the definition: no unclosed parenthesis before it.
+    let depth = text[..at].chars().fold(0i64, |d, c| match c {
+        '(' => d + 1,
+        ')' => d - 1,
+        _ => d,
+    });
+    if depth != 0 {
+        return (text.to_string(), None);
+    }
+    let before = text[..at].trim_end();
+    let (before, wrapped) = match before.strip_suffix("/*!50100") {
+        Some(b) => (b.trim_end(), true),
+        None => (before, false),
+    };
+    let mut clause = text[at..].trim_end().trim_end_matches(';').trim_end();
+    if wrapped {
+        clause = clause.trim_end_matches("*/").trim_end();
+    }
+    let one_line = clause.split_whitespace().collect::<Vec<_>>().join(" ");
+    (before.to_string(), Some(one_line))
 }
 
 pub(crate) fn classify(dialect: Dialect, text: &str) -> Kind {
@@ -376,15 +413,32 @@ mod tests {
     }
 
     #[test]
-    fn mysql_storage_other_than_innodb_is_named() {
+    fn mysql_storage_is_kept_as_table_options() {
         assert_eq!(
-            mysql_table_storage("ENGINE=MyISAM DEFAULT CHARSET=utf8mb4 ROW_FORMAT=COMPRESSED"),
-            ["ENGINE=MyISAM", "ROW_FORMAT=COMPRESSED"]
+            mysql_table_options(
+                "ENGINE=MyISAM DEFAULT CHARSET=utf8mb4 ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8"
+            ),
+            ["ENGINE=MYISAM", "ROW_FORMAT=COMPRESSED", "KEY_BLOCK_SIZE=8"]
         );
-        assert!(
-            mysql_table_storage("ENGINE=InnoDB ROW_FORMAT=DYNAMIC COMMENT='ENGINE=MyISAM'")
-                .is_empty()
+        assert_eq!(
+            mysql_table_options("ENGINE=InnoDB ROW_FORMAT=DYNAMIC COMMENT='ENGINE=MyISAM'"),
+            ["ROW_FORMAT=DYNAMIC"]
         );
+    }
+
+    #[test]
+    fn mysql_partitioning_is_cut_from_the_table() {
+        let (table, p) = mysql_partitioning(
+            "CREATE TABLE `ev` (\n  `id` int NOT NULL,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB\n/*!50100 PARTITION BY HASH (`id`)\nPARTITIONS 4 */",
+        );
+        assert_eq!(
+            table,
+            "CREATE TABLE `ev` (\n  `id` int NOT NULL,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB"
+        );
+        assert_eq!(p.as_deref(), Some("PARTITION BY HASH (`id`) PARTITIONS 4"));
+        let (_, none) =
+            mysql_partitioning("CREATE TABLE t (id int, note text COMMENT 'PARTITION BY x')");
+        assert_eq!(none, None);
     }
 
     #[test]

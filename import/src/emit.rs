@@ -154,6 +154,9 @@ fn table(out: &mut String, t: &Table) {
     if t.without_rowid {
         out.push_str("  without rowid\n");
     }
+    if !t.options.is_empty() {
+        let _ = writeln!(out, "  options{}", per_dialect(&t.options));
+    }
     if !t.collation.is_empty() {
         let _ = writeln!(out, "  collate{}", per_dialect(&t.collation));
     }

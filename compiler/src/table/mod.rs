@@ -7,10 +7,12 @@ mod default;
 mod expressions;
 mod foreign_key;
 mod index;
+mod options;
 mod transitions;
 
 pub use column_type::{serial_for, serial_of};
 pub use default::one_expression;
+pub use options::{same_table_options, table_options_text};
 
 use crate::expr::Scope;
 use crate::names;
@@ -47,6 +49,7 @@ impl<'a> Resolver<'a> {
             without_rowid: false,
             collation: BTreeMap::new(),
             origin: decl.name.span,
+            options: Default::default(),
         };
 
         // Columns first: every other member may refer to any column.
@@ -131,6 +134,12 @@ impl<'a> Resolver<'a> {
                         self.repeated("`collate`", *span);
                     }
                     table.collation = self.collations(list);
+                }
+                Member::Options(list, span) => {
+                    if !table.options.is_empty() {
+                        self.repeated("`options`", *span);
+                    }
+                    table.options = self.table_options(list);
                 }
                 Member::Index(def) => self.index(&mut table, def, &cols, &owner),
                 Member::PrimaryKey(def) => {

@@ -96,6 +96,9 @@ impl Printer<'_> {
             Member::Collate(spellings, _) => {
                 format!("collate{}", super::columns::list(spellings, self.source))
             }
+            Member::Options(spellings, _) => {
+                format!("options{}", super::columns::list(spellings, self.source))
+            }
         }
     }
 }

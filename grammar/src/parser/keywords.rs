@@ -27,6 +27,7 @@ pub(super) fn is_keyword(rule: Rule) -> bool {
             | Rule::k_include
             | Rule::k_comment
             | Rule::k_collate
+            | Rule::k_options
             | Rule::k_retire
             | Rule::k_not
             | Rule::k_null

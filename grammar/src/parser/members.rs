@@ -108,6 +108,7 @@ impl Lower {
                 Member::Retire(RetireDef { name, down, span })
             }
             Rule::collate_def => Member::Collate(self.spellings(next(&mut inner)), span),
+            Rule::options_def => Member::Options(self.spellings(next(&mut inner)), span),
             Rule::table_option if strict => Member::Option(TableOption::Strict, span),
             Rule::table_option => Member::Option(TableOption::WithoutRowid, span),
             _ => Member::DropColumn(self.ident(next(&mut inner)), span),

@@ -33,7 +33,7 @@ pub(crate) fn ddl(conn: &mut dyn Connection) -> Result<Vec<String>, DbError> {
                 views.push(v);
             }
         } else if let Some(t) = show(conn, &format!("SHOW CREATE TABLE {}", q(name)), 1)? {
-            out.push(partition_apart(name, &t, &mut views));
+            out.push(t);
         }
     }
     out.extend(views);
@@ -64,22 +64,4 @@ pub(crate) fn ddl(conn: &mut dyn Connection) -> Result<Vec<String>, DbError> {
         out.push(format!("CREATE EVENT {}", q(&name)));
     }
     Ok(out)
-}
-
-/// `SHOW CREATE TABLE` of a partitioned table ends with its partitioning, which the model does
-/// not hold: the table is read without it and the partitioning reported apart.
-fn partition_apart(name: &str, ddl: &str, extra: &mut Vec<String>) -> String {
-    let upper = ddl.to_ascii_uppercase();
-    match upper.find("PARTITION BY") {
-        Some(i) => {
-            let cut = ddl[..i].trim_end().trim_end_matches("/*!50100").trim_end();
-            extra.push(format!(
-                "ALTER TABLE {} ATTACH PARTITION {}",
-                q(name),
-                ddl[i..].trim_end_matches("*/").trim()
-            ));
-            cut.to_string()
-        }
-        None => ddl.to_string(),
-    }
 }

@@ -41,6 +41,9 @@ pub(crate) struct Reader {
     sequences: BTreeMap<String, Sequence>,
     /// Columns whose default draws from a sequence: (table, column, sequence).
     nextval: Vec<(String, String, String)>,
+    /// The partitioning cut from the MySQL `CREATE TABLE` being read (sqlparser does not read
+    /// it), for the table's options.
+    partitioning: Option<String>,
 }
 
 impl Reader {
@@ -57,6 +60,7 @@ impl Reader {
             unread: Vec::new(),
             sequences: BTreeMap::new(),
             nextval: Vec::new(),
+            partitioning: None,
         }
     }
 
@@ -142,9 +146,15 @@ impl Reader {
             }
             Kind::Sql => {
                 let cleaned = classify::strip_mysql_view_clauses(text);
+                let (cleaned, partitioning) = match self.dialect {
+                    Dialect::Mysql => classify::mysql_partitioning(&cleaned),
+                    _ => (cleaned, None),
+                };
+                self.partitioning = partitioning;
                 if let Some(s) = self.parse(&cleaned, at) {
                     self.parsed(s, text, at);
                 }
+                self.partitioning = None;
             }
         }
     }

@@ -27,7 +27,10 @@ impl Reader {
             self.unread(at, text, Unread::partition(&name));
             return;
         }
-        if t.partition_by.is_some() || text.to_ascii_uppercase().contains(") PARTITION BY") {
+        // MySQL's partitioning is read as the table's options (`mysql_partitioning`).
+        if (t.partition_by.is_some() || text.to_ascii_uppercase().contains(") PARTITION BY"))
+            && self.partitioning.is_none()
+        {
             self.warn(
                 at,
                 text,
@@ -54,6 +57,7 @@ impl Reader {
             without_rowid: t.without_rowid,
             collation: BTreeMap::new(),
             origin: Span::default(),
+            options: Default::default(),
         };
         let options = t.table_options.to_string();
         if table.comment.is_none() {
@@ -63,13 +67,10 @@ impl Reader {
             if let Some(c) = collation::mysql_table(&options) {
                 table.collation.insert(self.dialect, c);
             }
-            for option in classify::mysql_table_storage(&options) {
-                self.warn(
-                    at,
-                    text,
-                    format!("`{option}` of table `{name}` is not read: migc makes InnoDB tables in the server's default row format"),
-                    Some("change the table's storage outside migc, before or after the rollout"),
-                );
+            let mut kept = classify::mysql_table_options(&options);
+            kept.extend(self.partitioning.take());
+            if !kept.is_empty() {
+                table.options.insert(self.dialect, kept.join(" "));
             }
         }
         self.schema.tables.insert(name.clone(), table);

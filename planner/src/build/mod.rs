@@ -50,6 +50,9 @@ pub struct Options {
     /// Move deployed columns into the declared order (a dialect that can without rewriting
     /// the table, [`Options::for_dialect`]).
     pub move_columns: bool,
+    /// Plan changes of the table options of the dialect in `collations` (MySQL's
+    /// `options(mysql: "…")`), for a dialect that has them ([`Options::for_dialect`]).
+    pub table_options: bool,
 }
 
 impl Options {
@@ -64,6 +67,7 @@ impl Options {
             storage_options: lowering.as_ref().is_some_and(|l| l.has_storage_options()),
             alter_key_types: lowering.as_ref().is_some_and(|l| l.alters_key_types()),
             change_collations: lowering.as_ref().is_some_and(|l| l.changes_collations()),
+            table_options: lowering.as_ref().is_some_and(|l| l.has_table_options()),
             move_columns: lowering.is_some_and(|l| l.moves_columns()),
             collations: Some(dialect),
         }

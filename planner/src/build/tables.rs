@@ -494,6 +494,31 @@ impl<'s> Builder<'s> {
             );
         }
 
+        if let (true, Some(d)) = (self.options.table_options, self.options.collations) {
+            let (was, now) = (old.options.get(&d), new.options.get(&d));
+            let same = match (was, now) {
+                (Some(a), Some(b)) => migc_compiler::same_table_options(a, b),
+                (a, b) => a == b,
+            };
+            if !same {
+                self.push(
+                    Phase::Expand,
+                    t,
+                    match now {
+                        Some(o) => format!("store table `{t}` with `{o}`"),
+                        None => format!("store table `{t}` without its table options"),
+                    },
+                    Op::SetTableOptions {
+                        table: t.to_string(),
+                        options: now.cloned(),
+                        previous: was.cloned(),
+                    },
+                    Some(new.origin),
+                    Self::keys(&[], &[table_key(t)]),
+                );
+            }
+        }
+
         if old.comment != new.comment {
             self.push(
                 Phase::Expand,

@@ -246,6 +246,12 @@ pub trait Lowering {
         false
     }
 
+    /// Whether the dialect has table options the schema chooses (`options(mysql: "…")`): the
+    /// planner plans [`crate::step::Op::SetTableOptions`] only for such a dialect. No by default.
+    fn has_table_options(&self) -> bool {
+        false
+    }
+
     /// How each application version reaches its own shape while a plan rolls out
     /// ([`VersionAccess`]). [`VersionAccess::Shared`] by default.
     fn version_access(&self) -> VersionAccess {

@@ -330,7 +330,7 @@ impl State {
             Op::DropView { view } => {
                 self.views.remove(&view.name);
             }
-            Op::CommentTable { .. } => {}
+            Op::CommentTable { .. } | Op::SetTableOptions { .. } => {}
             Op::SetStorage { table, storage, .. } => {
                 if let Some(t) = self.table_mut(table) {
                     t.strict = storage.strict;

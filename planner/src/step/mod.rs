@@ -269,6 +269,13 @@ pub enum Op {
         storage: Storage,
         previous: Storage,
     },
+    /// The table's own options in the plan's dialect (MySQL's `ROW_FORMAT`, `KEY_BLOCK_SIZE`,
+    /// `ENGINE`), where the dialect has them ([`crate::dialect::Lowering::has_table_options`]).
+    SetTableOptions {
+        table: String,
+        options: Option<String>,
+        previous: Option<String>,
+    },
     CommentColumn {
         table: String,
         column: String,
@@ -408,6 +415,7 @@ impl Op {
             | Op::RenameConstraint { table, .. }
             | Op::CommentTable { table, .. }
             | Op::SetStorage { table, .. }
+            | Op::SetTableOptions { table, .. }
             | Op::CommentColumn { table, .. }
             | Op::SetCollation { table, .. }
             | Op::SetOnUpdate { table, .. }

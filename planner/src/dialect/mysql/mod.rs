@@ -263,6 +263,10 @@ impl Lowering for Mysql {
         true
     }
 
+    fn has_table_options(&self) -> bool {
+        true
+    }
+
     fn check_needs_copy(&self, table: &str, ctx: &Context<'_>) -> bool {
         !self.supports_online_check() && ctx.from.tables.contains_key(table)
     }

@@ -145,6 +145,7 @@ impl Postgres {
             Op::CreateVersionView { view } => version::create(&mut l, view)?,
             Op::DropVersionView { view } => version::drop(&mut l, view)?,
             Op::SetStorage { .. }
+            | Op::SetTableOptions { .. }
             | Op::SetCollation { .. }
             | Op::SetOnUpdate { .. }
             | Op::MoveColumn { .. }

@@ -235,6 +235,7 @@ impl Run<'_> {
             | Op::SetStorage { table, .. }
             | Op::AttachUnique { table, .. } => tables(table),
             Op::SetCollation { .. }
+            | Op::SetTableOptions { .. }
             | Op::SetOnUpdate { .. }
             | Op::MoveColumn { .. }
             | Op::CopyCreate { .. }

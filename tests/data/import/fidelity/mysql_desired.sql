@@ -80,3 +80,24 @@ CREATE TABLE `members` (
   PRIMARY KEY (`id`),
   UNIQUE KEY `members_email` (`email`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE TABLE `logs` (
+  `id` bigint(20) NOT NULL AUTO_INCREMENT,
+  `msg` text DEFAULT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8;
+CREATE TABLE `readings` (
+  `id` bigint(20) NOT NULL,
+  `taken` date NOT NULL,
+  `note` varchar(40) DEFAULT NULL,
+  PRIMARY KEY (`id`,`taken`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
+/*!50100 PARTITION BY RANGE (year(`taken`))
+(PARTITION p2023 VALUES LESS THAN (2024) ENGINE = InnoDB,
+ PARTITION pmax VALUES LESS THAN MAXVALUE ENGINE = InnoDB) */;
+CREATE TABLE `buckets` (
+  `id` bigint(20) NOT NULL,
+  `v` int(11) DEFAULT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
+/*!50100 PARTITION BY HASH (`id`)
+PARTITIONS 4 */;

@@ -12,6 +12,7 @@ mod index_columns;
 mod indexes;
 mod native;
 mod not_null;
+mod table_options;
 mod tables;
 mod views;
 
@@ -192,6 +193,19 @@ impl Mysql {
                 on_update,
             } => self.lower_set_on_update(&mut l, ctx, scope, table, column, *on_update, origin),
             Op::SetStorage { .. } => Err(crate::dialect::unasked(step)),
+            Op::SetTableOptions {
+                table,
+                options,
+                previous,
+            } => self.lower_table_options(
+                &mut l,
+                ctx,
+                scope,
+                table,
+                options.as_deref(),
+                previous.as_deref(),
+                origin,
+            ),
             Op::CopyCreate { .. }
             | Op::CopyFill { .. }
             | Op::CopySwap { .. }

@@ -245,16 +245,26 @@ impl Mysql {
                 expr(&ck.expr)?
             ));
         }
+        let options = super::table_options::declared(table)?;
         let mut sql = format!(
-            "CREATE TABLE IF NOT EXISTS {} (\n{}\n) ENGINE=InnoDB",
+            "CREATE TABLE IF NOT EXISTS {} (\n{}\n)",
             q(&table.name),
             lines.join(",\n")
         );
+        // InnoDB, unless the table's options name an engine.
+        if !options.is_some_and(|o| super::table_options::names(o).iter().any(|n| n == "ENGINE")) {
+            sql.push_str(" ENGINE=InnoDB");
+        }
         if let Some(name) = table.collation.get(&crate::dialect::mysql::D) {
             sql.push_str(&format!(" DEFAULT {}", table_collation(name)));
         }
         if let Some(c) = &table.comment {
             sql.push_str(&format!(" COMMENT={}", lit(c)));
+        }
+        // Partitioning comes last, after every other option.
+        if let Some(o) = options {
+            sql.push(' ');
+            sql.push_str(o);
         }
         sql.push(';');
         if !inline.is_empty() {
