@@ -230,7 +230,9 @@ fn every_runner_gets_the_plans_statements_in_order() {
         let ups = plan_statements(&plan, d, true);
         let downs = plan_statements(&plan, d, false);
         for runner in RUNNERS {
-            if dialect_name == "sqlite" && runner == "liquibase" {
+            // Refused (errors_write_nothing): both run a SQLite migration in their own
+            // transaction, and a SQLite phase opens its own.
+            if dialect_name == "sqlite" && (runner == "liquibase" || runner == "sqlx") {
                 continue;
             }
             let out = tmp.path().join(format!("{runner}-{dialect_name}"));
@@ -453,14 +455,16 @@ fn mysql_and_sqlite_plans_are_one_migration_per_phase() {
             assert!(t.contains("-- migrate:up transaction:false\n"), "{t}");
             assert!(t.contains("-- migrate:down transaction:false\n"), "{t}");
         }
-        let files = export(
-            &plan,
-            "sqlx",
-            &tmp.path().join(format!("s-{dialect_name}")),
-            &[],
-        );
-        assert_eq!(files.len(), 8);
-        assert!(files.values().all(|t| t.starts_with("-- no-transaction\n")));
+        if dialect_name == "mysql" {
+            let files = export(
+                &plan,
+                "sqlx",
+                &tmp.path().join(format!("s-{dialect_name}")),
+                &[],
+            );
+            assert_eq!(files.len(), 8);
+            assert!(files.values().all(|t| t.starts_with("-- no-transaction\n")));
+        }
         let files = export(
             &plan,
             "goose",
@@ -565,6 +569,16 @@ fn errors_write_nothing() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
         err.contains("liquibase cannot run the expand phase") && err.contains("step [1]"),
+        "{err}"
+    );
+    assert!(!out.exists());
+    // sqlx runs every SQLite migration in a transaction of its own (sqlx-sqlite 0.8 does not
+    // read `-- no-transaction`): the phase, which opens its own, would fail at its `BEGIN`.
+    let o = migc(&["export", s(&sqlite), "--to", "sqlx", "--out", s(&out)]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("sqlx cannot run the expand phase") && err.contains("step [1]"),
         "{err}"
     );
     assert!(!out.exists());
@@ -925,13 +939,4 @@ fn sqlx_runs_a_postgres_export() {
 )]
 fn sqlx_runs_a_mysql_export() {
     runner_lifecycle("sqlx", "mysql");
-}
-
-#[test]
-#[cfg_attr(
-    not(runner_sqlx),
-    ignore = "needs sqlx on PATH (cargo install sqlx-cli)"
-)]
-fn sqlx_runs_a_sqlite_export() {
-    runner_lifecycle("sqlx", "sqlite");
 }

@@ -217,6 +217,19 @@ pub fn export(plan: &PlanDir, runner: Runner, base: u64) -> Result<Export, Refus
                     ),
                 });
             }
+            if runner == Runner::Sqlx {
+                let first = &up.steps[0];
+                return Err(Refusal {
+                    message: format!(
+                        "sqlx cannot run the {} phase of a {} plan (from step [{}] {}): the phase is one script that opens and commits its own transaction, and sqlx runs every {} migration inside a transaction of its own (it does not read `-- no-transaction` there)",
+                        phase.name, plan.dialect, first.number, first.summary, plan.dialect
+                    ),
+                    help: Some(
+                        "export this plan for dbmate, goose or golang-migrate, or run it with `migc apply`"
+                            .into(),
+                    ),
+                });
+            }
             drafts.push(whole_phase(plan, phase, &label));
         } else if b.supports_transactional_ddl() && runner.sends_one_string() {
             drafts.extend(by_step(plan, phase, &up, &down, &label));
