@@ -94,6 +94,7 @@ fn migrated_tables_hold_what_the_server_holds_for_the_target() {
          INSERT INTO articles (title, body, legacy) VALUES ('one', 'first body', 1), ('two', 'second body', 2);
          INSERT INTO members (email) VALUES ('a@example.com');
          INSERT INTO logs (msg) VALUES ('kept through the copy');
+         INSERT INTO codes (code) VALUES (42);
          INSERT INTO readings (id, taken, note) VALUES (1, '2023-05-01', 'old'), (2, '2025-01-01', 'new');",
     );
     let manifest: serde_json::Value = serde_json::from_str(
@@ -170,6 +171,12 @@ fn migrated_tables_hold_what_the_server_holds_for_the_target() {
     assert_eq!(
         c.query("SELECT count(*) FROM readings").expect("select"),
         vec![vec![kept("2")]]
+    );
+    // ZEROFILL columns kept their display.
+    assert_eq!(
+        c.query("SELECT CAST(code AS CHAR) FROM codes")
+            .expect("select"),
+        vec![vec![kept("00042")]]
     );
     // The unique key on a prefix became one on the whole column, under its own name.
     let e = c

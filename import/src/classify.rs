@@ -153,6 +153,89 @@ pub(crate) fn mysql_table_options(options: &str) -> Vec<String> {
     out
 }
 
+/// A MySQL `CREATE TABLE` without the `ZEROFILL` of its columns (which sqlparser does not read),
+/// and the columns that had it with their types as written before it (`int(5) unsigned`).
+/// Words inside quotes are left alone.
+pub(crate) fn mysql_zerofill(text: &str) -> (String, Vec<(String, String)>) {
+    if !text.to_ascii_uppercase().contains("ZEROFILL") {
+        return (text.to_string(), Vec::new());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut columns = Vec::new();
+    // The definition's items at depth 1: the first name of the item being read.
+    let mut depth = 0usize;
+    let mut item_name: Option<String> = None;
+    // Where the text after the item's name starts.
+    let mut after_name = 0usize;
+    let mut at_item_start = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
+        match ch {
+            '\'' | '"' | '`' => {
+                let mut end = i + 1;
+                let mut closed = false;
+                while let Some((j, c)) = chars.next() {
+                    end = j + c.len_utf8();
+                    if c == ch {
+                        if chars.peek().is_some_and(|(_, n)| *n == ch) {
+                            chars.next();
+                            continue;
+                        }
+                        closed = true;
+                        break;
+                    }
+                }
+                let quoted = &text[i..end];
+                if depth == 1 && at_item_start && closed && ch == '`' {
+                    item_name = Some(quoted[1..quoted.len() - 1].replace("``", "`"));
+                    after_name = end;
+                    at_item_start = false;
+                }
+                out.push_str(quoted);
+                continue;
+            }
+            '(' => {
+                depth += 1;
+                if depth == 1 {
+                    at_item_start = true;
+                }
+            }
+            ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 1 => {
+                at_item_start = true;
+                item_name = None;
+            }
+            c if c.is_alphabetic() || c == '_' => {
+                let rest = &text[i..];
+                let len = rest
+                    .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                    .unwrap_or(rest.len());
+                let word = &rest[..len];
+                for _ in 1..word.chars().count() {
+                    chars.next();
+                }
+                if depth == 1 && at_item_start {
+                    item_name = Some(word.to_string());
+                    after_name = i + len;
+                    at_item_start = false;
+                }
+                if word.eq_ignore_ascii_case("zerofill") && depth == 1 {
+                    if let Some(name) = &item_name {
+                        let ty = text[after_name..i].split_whitespace().collect::<Vec<_>>();
+                        columns.push((name.clone(), ty.join(" ").to_ascii_lowercase()));
+                    }
+                } else {
+                    out.push_str(word);
+                }
+                continue;
+            }
+            _ => {}
+        }
+        out.push(ch);
+    }
+    (out, columns)
+}
+
 /// A MySQL `CREATE TABLE` without its partitioning (`PARTITION BY …` to the end, as a dump or
 /// `SHOW CREATE TABLE` writes it, inside `/*!50100 … */` or not), and the partitioning on one
 /// line.
@@ -423,6 +506,24 @@ mod tests {
         assert_eq!(
             mysql_table_options("ENGINE=InnoDB ROW_FORMAT=DYNAMIC COMMENT='ENGINE=MyISAM'"),
             ["ROW_FORMAT=DYNAMIC"]
+        );
+    }
+
+    #[test]
+    fn zerofill_is_cut_and_its_columns_named() {
+        let (text, columns) = mysql_zerofill(
+            "CREATE TABLE `n` (`id` int(10) unsigned ZEROFILL NOT NULL, code int(5) zerofill DEFAULT NULL, `note` varchar(9) DEFAULT 'zerofill', PRIMARY KEY (`id`))",
+        );
+        assert_eq!(
+            columns,
+            [
+                ("id".to_string(), "int(10) unsigned".to_string()),
+                ("code".to_string(), "int(5)".to_string())
+            ]
+        );
+        assert_eq!(
+            text,
+            "CREATE TABLE `n` (`id` int(10) unsigned  NOT NULL, code int(5)  DEFAULT NULL, `note` varchar(9) DEFAULT 'zerofill', PRIMARY KEY (`id`))"
         );
     }
 

@@ -44,6 +44,9 @@ pub(crate) struct Reader {
     /// The partitioning cut from the MySQL `CREATE TABLE` being read (sqlparser does not read
     /// it), for the table's options.
     partitioning: Option<String>,
+    /// The columns of that statement declared `ZEROFILL` (cut too: sqlparser does not read it),
+    /// with their types as written.
+    zerofill: Vec<(String, String)>,
 }
 
 impl Reader {
@@ -61,6 +64,7 @@ impl Reader {
             sequences: BTreeMap::new(),
             nextval: Vec::new(),
             partitioning: None,
+            zerofill: Vec::new(),
         }
     }
 
@@ -146,15 +150,21 @@ impl Reader {
             }
             Kind::Sql => {
                 let cleaned = classify::strip_mysql_view_clauses(text);
-                let (cleaned, partitioning) = match self.dialect {
-                    Dialect::Mysql => classify::mysql_partitioning(&cleaned),
-                    _ => (cleaned, None),
+                let (cleaned, partitioning, zerofill) = match self.dialect {
+                    Dialect::Mysql => {
+                        let (cleaned, partitioning) = classify::mysql_partitioning(&cleaned);
+                        let (cleaned, zerofill) = classify::mysql_zerofill(&cleaned);
+                        (cleaned, partitioning, zerofill)
+                    }
+                    _ => (cleaned, None, Vec::new()),
                 };
                 self.partitioning = partitioning;
+                self.zerofill = zerofill;
                 if let Some(s) = self.parse(&cleaned, at) {
                     self.parsed(s, text, at);
                 }
                 self.partitioning = None;
+                self.zerofill.clear();
             }
         }
     }

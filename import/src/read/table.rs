@@ -77,6 +77,23 @@ impl Reader {
         for c in t.columns {
             self.column(&name, c, text, at);
         }
+        // `ZEROFILL` (cut before reading) stays in the column's MySQL spelling, with the
+        // `unsigned` it implies (as the server prints it).
+        let zerofill = std::mem::take(&mut self.zerofill);
+        if let Some(t) = self.schema.tables.get_mut(&name) {
+            for (column, ty) in &zerofill {
+                if let Some(c) = t.columns.iter_mut().find(|c| &c.name == column) {
+                    let ty = if ty.split_whitespace().any(|w| w == "unsigned") {
+                        ty.clone()
+                    } else {
+                        format!("{ty} unsigned")
+                    };
+                    c.ty = ColumnType::Native {
+                        spellings: BTreeMap::from([(self.dialect, format!("{ty} zerofill"))]),
+                    };
+                }
+            }
+        }
         for c in t.constraints {
             self.constraint(&name, c, text, at);
         }

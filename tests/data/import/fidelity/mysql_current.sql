@@ -81,3 +81,8 @@ CREATE TABLE `readings` (
 /*!50100 PARTITION BY RANGE (year(`taken`))
 (PARTITION p2023 VALUES LESS THAN (2024) ENGINE = InnoDB,
  PARTITION pmax VALUES LESS THAN MAXVALUE ENGINE = InnoDB) */;
+CREATE TABLE `codes` (
+  `id` int(10) unsigned zerofill NOT NULL AUTO_INCREMENT,
+  `code` int(5) zerofill DEFAULT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -101,3 +101,9 @@ CREATE TABLE `buckets` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
 /*!50100 PARTITION BY HASH (`id`)
 PARTITIONS 4 */;
+CREATE TABLE `codes` (
+  `id` int(10) unsigned zerofill NOT NULL AUTO_INCREMENT,
+  `code` int(5) zerofill DEFAULT NULL,
+  `label` varchar(10) DEFAULT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
