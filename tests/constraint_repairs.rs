@@ -216,3 +216,129 @@ fn postgres_new_app_meets_its_check_and_old_app_is_repaired() {
         .expect_err("the check holds after contract");
     assert_eq!(e.code.as_deref(), Some("23514"), "{e}");
 }
+
+const U1: &str = r#"
+table tags {
+  id    bigint primary key identity
+  label varchar(40) not null
+}
+"#;
+
+const U2: &str = r#"
+table tags {
+  id    bigint primary key identity
+  label varchar(40) not null unique from label, id up (substr(label, 1, 20) || '#' || cast(id as text))
+}
+"#;
+
+/// A unique key that comes with an `up` reading the row's key: the old application keeps
+/// writing duplicates, which `up` makes unique; the new application's own duplicates are
+/// refused. MySQL/MariaDB refuses the plan: its trigger sees an `AUTO_INCREMENT` key as 0.
+#[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
+fn postgres_dedupes_through_up_while_the_old_app_writes_duplicates() {
+    let Some(server) = live(
+        "MIGC_TEST_POSTGRES_URL",
+        "postgres_dedupes_through_up_while_the_old_app_writes_duplicates",
+    ) else {
+        return;
+    };
+    let db = Scratch::new(&server);
+    let work = Work::new();
+    let v1 = work.schema("u1", U1);
+    let v2 = work.schema("u2", U2);
+    let p1 = work.plan("empty", &v1, "postgres", "p1");
+    let p2 = work.plan(&v1, &v2, "postgres", "p2");
+    expect(
+        &run(&["apply", &p1, "--url", &db.url, "--through", "contract"]),
+        0,
+    );
+    let mut c = connect(&db.url);
+    c.execute("INSERT INTO tags (label) VALUES ('red'), ('red')")
+        .unwrap();
+    expect(
+        &run(&["apply", &p2, "--url", &db.url, "--through", "switch"]),
+        0,
+    );
+    // The old application still writes a duplicate.
+    c.execute("INSERT INTO tags (label) VALUES ('red')")
+        .unwrap();
+    let o = run(&["connect", &p2, "--app", "new"]);
+    let mut new = connect(&db.url);
+    for st in text(&o.stdout).lines().filter(|l| !l.trim().is_empty()) {
+        new.execute(st).unwrap();
+    }
+    assert_eq!(
+        rows(new.as_mut(), "SELECT label FROM tags ORDER BY id"),
+        vec![vec![s("red#1")], vec![s("red#2")], vec![s("red#3")]]
+    );
+    let e = new
+        .execute("INSERT INTO tags (label) VALUES ('red#1')")
+        .expect_err("a duplicate of the new shape");
+    assert_eq!(e.code.as_deref(), Some("23505"), "{e}");
+    expect(
+        &run(&["apply", &p2, "--url", &db.url, "--through", "contract"]),
+        0,
+    );
+    assert_eq!(
+        rows(c.as_mut(), "SELECT label FROM tags ORDER BY id"),
+        vec![vec![s("red#1")], vec![s("red#2")], vec![s("red#3")]]
+    );
+    assert!(c
+        .execute("INSERT INTO tags (label) VALUES ('red#2')")
+        .is_err());
+    // MySQL/MariaDB cannot: the `BEFORE INSERT` trigger sees the new row's key as 0.
+    let o = run(&[
+        "plan",
+        "--from",
+        &v1,
+        "--to",
+        &v2,
+        "--dialect",
+        "mysql",
+        "--out",
+        &work.path("my").display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains(
+        "reads `id`, which MySQL/MariaDB fills only after the dual-write trigger has run"
+    ));
+}
+
+#[test]
+fn sqlite_dedupes_through_up_while_the_old_app_writes_duplicates() {
+    let work = Work::new();
+    let url = format!("sqlite://{}", work.path("db.sqlite").display());
+    let v1 = work.schema("u1", U1);
+    let v2 = work.schema("u2", U2);
+    let p1 = work.plan("empty", &v1, "sqlite", "p1");
+    let p2 = work.plan(&v1, &v2, "sqlite", "p2");
+    expect(
+        &run(&["apply", &p1, "--url", &url, "--through", "contract"]),
+        0,
+    );
+    let mut c = connect(&url);
+    c.execute("INSERT INTO tags (label) VALUES ('red'), ('red')")
+        .unwrap();
+    expect(
+        &run(&["apply", &p2, "--url", &url, "--through", "switch"]),
+        0,
+    );
+    c.execute("INSERT INTO tags (label) VALUES ('red')")
+        .unwrap();
+    expect(
+        &run(&["apply", &p2, "--url", &url, "--through", "contract"]),
+        0,
+    );
+    let mut c = connect(&url);
+    assert_eq!(
+        rows(c.as_mut(), "SELECT label FROM tags ORDER BY id"),
+        vec![vec![s("red#1")], vec![s("red#2")], vec![s("red#3")]]
+    );
+    assert!(c
+        .execute("INSERT INTO tags (label) VALUES ('red#2')")
+        .is_err());
+}

@@ -367,6 +367,27 @@ impl<'a> Prepared<'a> {
                 }
             }
         }
+        // Columns whose values a shadow column repairs (same type, `up` making a new
+        // constraint hold), where the new application sees the deployed column until contract
+        // (no version view shows it the shadow).
+        let seen = self.plan.seen_through_shadow();
+        for s in self.plan.steps() {
+            let Some(object) = s["object"].as_str().filter(|_| s["op"] == "add_column") else {
+                continue;
+            };
+            let Some((table, shadow)) = object.split_once('.') else {
+                continue;
+            };
+            let Some(t) = self.to.tables.get(table) else {
+                continue;
+            };
+            let names = t.columns.iter().map(|c| c.name.as_str());
+            if let Some(column) = migc_planner::names::shadowed(shadow, names) {
+                if !seen.contains(object) {
+                    out.insert((table.to_string(), column.to_string()));
+                }
+            }
+        }
         out
     }
 

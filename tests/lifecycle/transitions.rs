@@ -126,7 +126,7 @@ impl Transitions {
                         t.down.insert(key_old(&c.name), map(back));
                         continue;
                     }
-                    let tr = c.transform.as_ref().filter(|t| t.from == [c.name.clone()]);
+                    let tr = c.transform.as_ref().filter(|t| t.from.contains(&c.name));
                     let up =
                         tr.map_or_else(|| Derivation::Column(c.name.clone()), |t| expr(&t.up.sql));
                     t.up.insert(key_new(&c.name), up);

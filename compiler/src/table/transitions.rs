@@ -81,7 +81,9 @@ impl Resolver<'_> {
         }
         let down_checked = match down {
             Some((sql, span)) => {
-                if sources.len() > 1 {
+                // A column computed from itself and others (`from title, id`): `down` gives
+                // the column itself back.
+                if sources.len() > 1 && !sources.contains(cname) {
                     self.diagnostics.push(
                         bad(
                             format!(

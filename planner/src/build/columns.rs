@@ -273,7 +273,8 @@ impl<'s> Builder<'s> {
                     || (!o.nullable && c.nullable && tr.down.is_some())
                     || comes
                     || (goes && tr.down.is_some()));
-            if tr.from == [c.name.clone()] && (retypes || repairs) {
+            // `up` reads the column itself, and maybe others of the row (`from title, id`).
+            if tr.from.contains(&c.name) && (retypes || repairs) {
                 let in_key = old_table
                     .primary_key
                     .iter()
@@ -329,7 +330,7 @@ impl<'s> Builder<'s> {
                 self.check_lossy(old_table, c, tr);
                 return Some(tr.up.clone());
             }
-            if !(tr.from == [c.name.clone()] && o.ty != c.ty) {
+            if !(tr.from.contains(&c.name) && o.ty != c.ty) {
                 self.stale(tr.origin, format!("column `{}.{}` is already deployed; its `from`/`up` apply only when it is created", new_table.name, c.name));
             }
         }

@@ -387,6 +387,6 @@ pub(crate) fn referenced_columns(table: &Table, e: &Expr) -> Vec<String> {
 }
 
 /// A column name as an SQL identifier in the neutral text (quoted when not plain lower case).
-fn quote_generic(name: &str) -> String {
+pub(crate) fn quote_generic(name: &str) -> String {
     migc_compiler::schema::quoted(name)
 }

@@ -197,7 +197,7 @@ fn refill(new: &Table, o: &Column) -> Refill {
         let down = target
             .transform
             .as_ref()
-            .filter(|t| t.from == [o.name.clone()])
+            .filter(|t| t.from.contains(&o.name))
             .and_then(|t| t.down.as_ref())
             .map(|back| {
                 let map: BTreeMap<String, String> = [(o.name.clone(), shadow.clone())].into();

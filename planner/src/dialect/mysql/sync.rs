@@ -65,9 +65,40 @@ impl Mysql {
     pub(super) fn lower_install_sync(
         &self,
         l: &mut Lowered,
+        scope: &Scope<'_>,
         table: &str,
         sync: &Sync,
+        origin: Option<migc_grammar::Span>,
     ) -> Result<(), Diagnostic> {
+        // A `BEFORE INSERT` trigger sees an `AUTO_INCREMENT` column as 0: the row gets its value
+        // only after the trigger, so an `up` reading it would compute from 0 for every row the
+        // old application inserts.
+        let auto: Vec<&str> = scope
+            .state
+            .columns(table)
+            .into_iter()
+            .filter(|c| c.identity || c.autoincrement)
+            .map(|c| c.name.as_str())
+            .collect();
+        for (column, up) in sync.new_columns.iter().chain(&sync.shadows) {
+            if let Some(a) = crate::sql::identifiers(&up.sql)
+                .into_iter()
+                .find(|i| auto.contains(&i.as_str()))
+            {
+                let names: Vec<&str> = scope
+                    .state
+                    .columns(table)
+                    .into_iter()
+                    .map(|c| c.name.as_str())
+                    .collect();
+                let column = crate::names::shadowed(column, names).unwrap_or(column);
+                return Err(unsupported(
+                    format!("the `up` of `{table}.{column}` reads `{a}`, which MySQL/MariaDB fills only after the dual-write trigger has run (a `BEFORE INSERT` trigger sees 0)"),
+                    origin,
+                    "compute the value from other columns, or fill it in a plan of its own once the application writes it",
+                ));
+            }
+        }
         l.up = self.install_sync(table, sync)?;
         l.down = self.remove_sync(table);
         Ok(())

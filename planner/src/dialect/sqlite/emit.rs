@@ -502,13 +502,22 @@ impl Run<'_> {
                 return Some(d.clone());
             }
         }
-        // The `down` of a type change, over the shadow column that replaces this one.
+        // The `down` of a type change, over the shadow column that replaces this one; without
+        // one, a shadow of the same type (a repair: `up` made a constraint hold) as it is.
         self.steps.iter().find_map(|s| match &s.op {
             Op::DropColumn {
                 table,
                 column: c,
                 refill: Refill::Shadow { shadow, down },
-            } if table == &t.name && c.name == column && t.col(shadow).is_some() => down.clone(),
+            } if table == &t.name && c.name == column => {
+                let same_type = t.col(shadow)?.def.ty == c.ty;
+                down.clone().or_else(|| {
+                    same_type.then(|| Expr {
+                        sql: crate::build::quote_generic(shadow),
+                        origin: c.origin,
+                    })
+                })
+            }
             _ => None,
         })
     }

@@ -160,7 +160,9 @@ impl Mysql {
                 constraint,
             } => self
                 .lower_rename_constraint(&mut l, ctx, scope, table, from, to, constraint, origin),
-            Op::InstallSync { table, sync } => self.lower_install_sync(&mut l, table, sync),
+            Op::InstallSync { table, sync } => {
+                self.lower_install_sync(&mut l, scope, table, sync, origin)
+            }
             Op::RemoveSync { table, sync } => self.lower_remove_sync(&mut l, scope, table, sync),
             Op::Backfill {
                 table,
