@@ -92,8 +92,9 @@ pub fn table_options_text(text: &str) -> Result<(), String> {
 }
 
 /// Whether two texts of MySQL table options say the same, as the server reads them: names in
-/// any letter case and quoting, any spacing, and `ENGINE = InnoDB` on a partition (which
-/// `SHOW CREATE TABLE` adds to each) or not.
+/// any letter case and quoting, any spacing, and what the server does anyway said or not
+/// (`ENGINE=InnoDB`, on the table or on each partition as `SHOW CREATE TABLE` adds it, and the
+/// default row format, `ROW_FORMAT=DYNAMIC` or `DEFAULT`). No options at all is `""`.
 pub fn same_table_options(a: &str, b: &str) -> bool {
     table_options_words(a) == table_options_words(b)
 }
@@ -113,20 +114,24 @@ fn table_options_words(text: &str) -> Vec<String> {
             other => other.to_string(),
         })
         .collect();
-    // `ENGINE [=] InnoDB` inside the partitioning goes (the table's engine stays).
-    let partitioned = words.iter().position(|w| w == "PARTITION");
+    // `ENGINE [=] InnoDB` and the default row format go: the server's defaults.
     let mut out = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
-        if partitioned.is_some_and(|p| i > p) && words[i] == "ENGINE" {
-            let mut j = i + 1;
-            if words.get(j).is_some_and(|w| w == "=") {
-                j += 1;
-            }
-            if words.get(j).is_some_and(|w| w == "INNODB") {
-                i = j + 1;
-                continue;
-            }
+        let mut j = i + 1;
+        if words.get(j).is_some_and(|w| w == "=") {
+            j += 1;
+        }
+        let value = words.get(j).map(String::as_str);
+        let default = match words[i].as_str() {
+            "ENGINE" => value == Some("INNODB"),
+            "ROW_FORMAT" => matches!(value, Some("DYNAMIC" | "DEFAULT")),
+            _ => false,
+        };
+        if default {
+            i = j + 1;
+            // The comma between a partition's options, if one follows.
+            continue;
         }
         out.push(words[i].clone());
         i += 1;
@@ -148,6 +153,9 @@ mod tests {
             "row_format=compressed",
             "ROW_FORMAT = COMPRESSED"
         ));
+        assert!(same_table_options("ROW_FORMAT=DYNAMIC", ""));
+        assert!(same_table_options("ENGINE=InnoDB ROW_FORMAT=DEFAULT", ""));
+        assert!(!same_table_options("ENGINE=MyISAM", ""));
         assert!(!same_table_options(
             "ROW_FORMAT=COMPRESSED",
             "ROW_FORMAT=DYNAMIC"

@@ -496,10 +496,10 @@ impl<'s> Builder<'s> {
 
         if let (true, Some(d)) = (self.options.table_options, self.options.collations) {
             let (was, now) = (old.options.get(&d), new.options.get(&d));
-            let same = match (was, now) {
-                (Some(a), Some(b)) => migc_compiler::same_table_options(a, b),
-                (a, b) => a == b,
-            };
+            let same = migc_compiler::same_table_options(
+                was.map_or("", |s| s.as_str()),
+                now.map_or("", |s| s.as_str()),
+            );
             if !same {
                 self.push(
                     Phase::Expand,
