@@ -7,6 +7,7 @@
 //! ```
 
 mod build;
+mod case_renames;
 mod copies;
 pub mod dialect;
 pub mod explain;
@@ -48,10 +49,23 @@ impl Plan {
 /// Plans the change from `from` (deployed) to `to` (declared).
 pub fn plan(from: &Schema, to: &Schema, options: &Options) -> Plan {
     let to = &*implied::conversions(from, to);
+    let cased;
+    let to = if options.names_ignore_case {
+        cased = case_renames::implied(from, to);
+        &*cased
+    } else {
+        to
+    };
     // With renames in place, planned against the tables as they stand until contract.
     let physical;
     let (target, renames) = if options.renames_in_place {
-        let (p, r) = renames::in_place(from, to);
+        let (p, r) = renames::in_place(from, to, |_, _| true);
+        physical = p;
+        (&physical, r)
+    } else if options.names_ignore_case {
+        // A name that changes only its letter case is the same name to both versions: the
+        // column is renamed in place at contract, nothing copied.
+        let (p, r) = renames::in_place(from, to, |a, b| a.eq_ignore_ascii_case(b));
         physical = p;
         (&physical, r)
     } else {
@@ -132,6 +146,13 @@ pub fn render(
         .help("plan for `--dialect postgres` or `--dialect sqlite`")]);
     };
     let to = &*implied::conversions(from, to);
+    let cased;
+    let to = if lowering.names_ignore_case() {
+        cased = case_renames::implied(from, to);
+        &*cased
+    } else {
+        to
+    };
     let unexpressible = expressible::findings(to, lowering.holds());
     if !unexpressible.is_empty() {
         return Err(unexpressible);

@@ -24,8 +24,13 @@ pub(crate) struct Rename {
     pub origin: Span,
 }
 
-/// The declared schema as it stands until contract, and the renames contract makes.
-pub(crate) fn in_place(from: &Schema, to: &Schema) -> (Schema, Vec<Rename>) {
+/// The declared schema as it stands until contract, and the renames contract makes: those of
+/// `(deployed, declared)` names that `which` takes.
+pub(crate) fn in_place(
+    from: &Schema,
+    to: &Schema,
+    which: impl Fn(&str, &str) -> bool,
+) -> (Schema, Vec<Rename>) {
     let mut renames: Vec<Rename> = Vec::new();
     let mut physical = to.clone();
     for new in to.tables.values() {
@@ -48,8 +53,11 @@ pub(crate) fn in_place(from: &Schema, to: &Schema) -> (Schema, Vec<Rename>) {
             .filter_map(|c| {
                 let r = c.renamed_from.as_deref()?;
                 let o = old.column(r)?;
-                (renamable(o, c) && new.column(r).is_none() && old.column(&c.name).is_none())
-                    .then(|| (c.name.clone(), r.to_string()))
+                (renamable(o, c)
+                    && which(r, &c.name)
+                    && new.column(r).is_none()
+                    && old.column(&c.name).is_none())
+                .then(|| (c.name.clone(), r.to_string()))
             })
             .collect();
         if map.is_empty() {

@@ -53,6 +53,9 @@ pub struct Options {
     /// Plan changes of the table options of the dialect in `collations` (MySQL's
     /// `options(mysql: "…")`), for a dialect that has them ([`Options::for_dialect`]).
     pub table_options: bool,
+    /// Names that differ only in letter case are one name, renamed (SQLite,
+    /// [`Options::for_dialect`]).
+    pub names_ignore_case: bool,
 }
 
 impl Options {
@@ -68,6 +71,7 @@ impl Options {
             alter_key_types: lowering.as_ref().is_some_and(|l| l.alters_key_types()),
             change_collations: lowering.as_ref().is_some_and(|l| l.changes_collations()),
             table_options: lowering.as_ref().is_some_and(|l| l.has_table_options()),
+            names_ignore_case: lowering.as_ref().is_some_and(|l| l.names_ignore_case()),
             move_columns: lowering.is_some_and(|l| l.moves_columns()),
             collations: Some(dialect),
         }

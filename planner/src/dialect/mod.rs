@@ -252,6 +252,12 @@ pub trait Lowering {
         false
     }
 
+    /// Whether the dialect reads table and column names without their letter case, so that
+    /// `Users` deployed and `users` declared are one table, renamed. No by default.
+    fn names_ignore_case(&self) -> bool {
+        false
+    }
+
     /// How each application version reaches its own shape while a plan rolls out
     /// ([`VersionAccess`]). [`VersionAccess::Shared`] by default.
     fn version_access(&self) -> VersionAccess {

@@ -79,6 +79,14 @@ impl Run<'_> {
                 Some(t) => Effect::Other(Act::DropTable(Box::new(t))),
                 None => return Err(missing(&table.name)),
             },
+            // SQLite reads a name without its letter case: the table is its own alias.
+            Op::CreateTableAlias { table, alias } | Op::DropTableAlias { table, alias }
+                if table != alias && table.eq_ignore_ascii_case(alias) =>
+            {
+                Effect::Nothing(format!(
+                    "SQLite reads `{alias}` as `{table}` already: no alias to make or drop"
+                ))
+            }
             Op::CreateTableAlias { table, alias } => match tbl {
                 Some(t) => Effect::Other(Act::CreateAlias {
                     tbl: Box::new(t.clone()),

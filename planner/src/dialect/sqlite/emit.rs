@@ -249,10 +249,7 @@ impl Run<'_> {
                 }
                 (sql, "alter")
             }
-            Act::RenameTable { from, to } => (
-                vec![format!("ALTER TABLE {} RENAME TO {};", q(from), q(to))],
-                "alter",
-            ),
+            Act::RenameTable { from, to } => (rename_table(from, to), "alter"),
             Act::CreateView(v) => (
                 vec![format!(
                     "CREATE VIEW {} AS {};",
@@ -439,7 +436,7 @@ impl Run<'_> {
                     to: from.clone(),
                 }
                 .apply(&mut d.st);
-                vec![format!("ALTER TABLE {} RENAME TO {};", q(to), q(from))]
+                rename_table(to, from)
             }
             Act::CreateView(v) => {
                 Op::DropView { view: v.clone() }.apply(&mut d.st);
@@ -577,4 +574,17 @@ impl Run<'_> {
             _ => None,
         }
     }
+}
+
+/// `ALTER TABLE … RENAME TO …`; through a temporary name where the names differ only in letter
+/// case, which SQLite takes for the same name ("there is already another table").
+fn rename_table(from: &str, to: &str) -> Vec<String> {
+    if from != to && from.eq_ignore_ascii_case(to) {
+        let temp = crate::names::temporary(to);
+        return vec![
+            format!("ALTER TABLE {} RENAME TO {};", q(from), q(&temp)),
+            format!("ALTER TABLE {} RENAME TO {};", q(&temp), q(to)),
+        ];
+    }
+    vec![format!("ALTER TABLE {} RENAME TO {};", q(from), q(to))]
 }

@@ -133,6 +133,10 @@ impl Lowering for Sqlite {
         true
     }
 
+    fn names_ignore_case(&self) -> bool {
+        true
+    }
+
     fn holds(&self) -> &dyn crate::expressible::Holds {
         self
     }

@@ -48,3 +48,6 @@ BEGIN
   UPDATE items SET qty = qty WHERE id = NEW.id;
 END;
 CREATE TABLE "sessions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "token" varchar NOT NULL, "created_at" datetime(6) NOT NULL);
+CREATE TABLE "Labels" ("id" integer PRIMARY KEY, "name" text NOT NULL);
+CREATE TABLE "notes" ("id" integer PRIMARY KEY, "Title" text NOT NULL, "body" text);
+CREATE INDEX "notes_title" ON "notes" ("Title");

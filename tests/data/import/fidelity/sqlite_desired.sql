@@ -72,3 +72,6 @@ END;
 -- rebuilt (a column becomes NOT NULL) and created.
 CREATE TABLE "sessions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "token" varchar NOT NULL, "created_at" datetime(6) NOT NULL, "user_agent" varchar DEFAULT '' NOT NULL);
 CREATE TABLE "visits" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "path" varchar(255) NOT NULL);
+CREATE TABLE "labels" ("id" integer PRIMARY KEY, "name" text NOT NULL);
+CREATE TABLE "notes" ("id" integer PRIMARY KEY, "title" text NOT NULL, "body" text);
+CREATE INDEX "notes_title" ON "notes" ("title");
