@@ -24,16 +24,6 @@ impl Mysql {
         role: &ColumnRole,
     ) -> Result<(), Diagnostic> {
         let state = scope.state;
-        if column.generated.as_ref().is_some_and(|g| g.stored) {
-            return Err(unsupported(
-                format!(
-                    "adding stored generated column `{table}.{}` copies the whole table under a lock on MySQL/MariaDB",
-                    column.name
-                ),
-                Some(column.origin),
-                "declare it `virtual` (computed when read, added in place), or compute it in a column the application fills",
-            ));
-        }
         let prog = |b: Body| self.program(scope, b);
         // Where the declaration puts it; a shadow next to the column whose place it takes.
         let at = match role {
@@ -46,6 +36,25 @@ impl Mysql {
             }),
         };
         let action = format!("ADD COLUMN {}{at}", column_def(column, state)?);
+        // A stored generated column is computed for every row: InnoDB adds one only by copying
+        // the table under a lock, so it is the online table copy.
+        if column.generated.as_ref().is_some_and(|g| g.stored) {
+            l.up.push(self.copy_table(
+                ctx,
+                scope,
+                table,
+                &action,
+                &column_exists(table, &column.name),
+                scope.synced.iter().any(|t| t == table),
+                Some(column.origin),
+            )?);
+            l.down.extend(self.copy_cleanup(ctx, scope, table, false));
+            l.down.push(self.drop_column(scope, table, &column.name));
+            l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
+            l.rewrite = true;
+            l.scan = true;
+            return Ok(());
+        }
         // By a copy where the table has a FULLTEXT index (`fulltext.rs`).
         if let Some((copy, cleanup)) = self.fulltext_copy(
             ctx,
