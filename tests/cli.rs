@@ -82,7 +82,7 @@ warning[W1001]: table `events` has no primary key
 1 │ table events {
   │       ^^^^^^ no primary key
   │
-  = note: backfills walk tables by primary key, and rows without a key cannot be compared
+  = note: backfills walk a table by its primary key (else by a unique key on not null columns; MySQL refuses a table with neither), and rows without a key cannot be compared
   = help: add `primary key` to a column, or `primary key (a, b)` to the table
 
 1 warning emitted

@@ -371,7 +371,7 @@ fn check_as_github_annotations() {
     assert_eq!(
         run.stdout,
         "::warning file=events.mig,line=1,col=7,endLine=1,endColumn=13,title=W1001::table `events` has no primary key\
-         %0Anote: backfills walk tables by primary key, and rows without a key cannot be compared\
+         %0Anote: backfills walk a table by its primary key (else by a unique key on not null columns; MySQL refuses a table with neither), and rows without a key cannot be compared\
          %0Ahelp: add `primary key` to a column, or `primary key (a, b)` to the table\n\
          ::error file=users.mig,line=3,col=9,endLine=3,endColumn=12,title=E1004::unknown type `txt`%0Ahelp: did you mean `text`?\n"
     );

@@ -257,7 +257,7 @@ impl<'a> Resolver<'a> {
             self.diagnostics.push(
                 Diagnostic::warning(Code::NoPrimaryKey, format!("table `{tname}` has no primary key"))
                     .primary(decl.name.span, "no primary key")
-                    .note("backfills walk tables by primary key, and rows without a key cannot be compared")
+                    .note("backfills walk a table by its primary key (else by a unique key on not null columns; MySQL refuses a table with neither), and rows without a key cannot be compared")
                     .help("add `primary key` to a column, or `primary key (a, b)` to the table"),
             );
         }
