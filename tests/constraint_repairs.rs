@@ -342,3 +342,62 @@ fn sqlite_dedupes_through_up_while_the_old_app_writes_duplicates() {
         .execute("INSERT INTO tags (label) VALUES ('red#2')")
         .is_err());
 }
+
+const W1: &str =
+    "table notes {\n  id    bigint primary key identity\n  title varchar(10) not null\n}\n";
+const W2: &str = "table notes {\n  id    bigint primary key identity\n  title varchar(20) not null up (title) down (substr(title, 1, 10))\n}\n";
+
+/// A widening with a declared `down`: the new application writes values only the wider type
+/// holds, the old application reads them through `down`, and a rollback gives the deployed
+/// type back with the rows as `down` makes them (rather than keeping the wide type).
+#[test]
+#[cfg_attr(
+    not(live_postgres),
+    ignore = "needs a PostgreSQL server: set MIGC_TEST_POSTGRES_URL"
+)]
+fn postgres_widening_with_down_rolls_back_to_the_deployed_type() {
+    let Some(server) = live(
+        "MIGC_TEST_POSTGRES_URL",
+        "postgres_widening_with_down_rolls_back_to_the_deployed_type",
+    ) else {
+        return;
+    };
+    let db = Scratch::new(&server);
+    let work = Work::new();
+    let v1 = work.schema("w1", W1);
+    let v2 = work.schema("w2", W2);
+    let p1 = work.plan("empty", &v1, "postgres", "p1");
+    let p2 = work.plan(&v1, &v2, "postgres", "p2");
+    expect(
+        &run(&["apply", &p1, "--url", &db.url, "--through", "contract"]),
+        0,
+    );
+    expect(
+        &run(&["apply", &p2, "--url", &db.url, "--through", "switch"]),
+        0,
+    );
+    let o = run(&["connect", &p2, "--app", "new"]);
+    let mut new = connect(&db.url);
+    for st in text(&o.stdout).lines().filter(|l| !l.trim().is_empty()) {
+        new.execute(st).unwrap();
+    }
+    new.execute("INSERT INTO notes (title) VALUES ('fifteen chars!!')")
+        .unwrap();
+    let mut c = connect(&db.url);
+    assert_eq!(
+        rows(c.as_mut(), "SELECT title FROM notes"),
+        vec![vec![s("fifteen ch")]]
+    );
+    expect(&run(&["rollback", &p2, "--url", &db.url]), 0);
+    assert_eq!(
+        rows(
+            c.as_mut(),
+            "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'notes'::regclass AND attname = 'title'"
+        ),
+        vec![vec![s("character varying(10)")]]
+    );
+    assert_eq!(
+        rows(c.as_mut(), "SELECT title FROM notes"),
+        vec![vec![s("fifteen ch")]]
+    );
+}

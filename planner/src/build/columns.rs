@@ -258,7 +258,15 @@ impl<'s> Builder<'s> {
     ) -> Option<Expr> {
         let t = old_table.name.as_str();
         if let Some(tr) = &c.transform {
-            let retypes = o.ty != c.ty && !widening(&o.ty, &c.ty);
+            // A widening with a declared `down` other than the value itself (what the old
+            // application reads of a value its type cannot hold) goes through a shadow too, so
+            // that the new application's writes and the rollback get it.
+            let narrowing_down = tr
+                .down
+                .as_ref()
+                .is_some_and(|d| d.sql.trim() != quote_generic(&c.name));
+            let retypes =
+                o.ty != c.ty && (!widening(&o.ty, &c.ty) || (narrowing_down && !tr.implied));
             // Same type, `up` repairing the values the new shape refuses (a null where the
             // column becomes `not null`), or `down` giving the old application a value where
             // the column stops being `not null`: the same shadow column, filled through `up`,
