@@ -73,10 +73,9 @@ impl Mysql {
         // A `BEFORE INSERT` trigger sees an `AUTO_INCREMENT` column as 0: the row gets its value
         // only after the trigger, so an `up` reading it would compute from 0 for every row the
         // old application inserts.
-        let auto: Vec<&str> = scope
-            .state
-            .columns(table)
-            .into_iter()
+        let columns = scope.state.columns(table);
+        let auto: Vec<&str> = columns
+            .iter()
             .filter(|c| c.identity || c.autoincrement)
             .map(|c| c.name.as_str())
             .collect();
@@ -85,12 +84,7 @@ impl Mysql {
                 .into_iter()
                 .find(|i| auto.contains(&i.as_str()))
             {
-                let names: Vec<&str> = scope
-                    .state
-                    .columns(table)
-                    .into_iter()
-                    .map(|c| c.name.as_str())
-                    .collect();
+                let names = columns.iter().map(|c| c.name.as_str());
                 let column = crate::names::shadowed(column, names).unwrap_or(column);
                 return Err(unsupported(
                     format!("the `up` of `{table}.{column}` reads `{a}`, which MySQL/MariaDB fills only after the dual-write trigger has run (a `BEFORE INSERT` trigger sees 0)"),

@@ -40,12 +40,19 @@ pub(super) use plan::joined_checks;
 use crate::dialect::mysql::program::Body;
 use crate::dialect::mysql::sql::*;
 use crate::dialect::mysql::{Mysql, Scope};
-use crate::dialect::{Context, Unit};
+use crate::dialect::{Context, Lowered, Unit};
 use fill::batches;
 use keys::referencing_keys;
 use migc_compiler::schema::*;
 use migc_grammar::{Diagnostic, Span};
 use triggers::forward_triggers;
+
+/// What the manifest says of a step carried out by the online table copy.
+pub(crate) fn copied(l: &mut Lowered) {
+    l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
+    l.rewrite = true;
+    l.scan = true;
+}
 
 impl Mysql {
     /// The parts of a table copy, for [`Mysql::copy_table`] and [`Mysql::lower_copy`].

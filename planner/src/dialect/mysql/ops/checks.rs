@@ -63,9 +63,7 @@ impl Mysql {
                     Some(check.origin),
                 )?);
                 l.down.extend(self.copy_cleanup(ctx, scope, table, false));
-                l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
-                l.rewrite = true;
-                l.scan = true;
+                crate::dialect::mysql::copy::copied(l);
             }
             l.down.push(prog(Body::when(
                 &constraint_exists(table, &check.name),

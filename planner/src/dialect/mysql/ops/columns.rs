@@ -50,9 +50,7 @@ impl Mysql {
             )?);
             l.down.extend(self.copy_cleanup(ctx, scope, table, false));
             l.down.push(self.drop_column(scope, table, &column.name));
-            l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
-            l.rewrite = true;
-            l.scan = true;
+            crate::dialect::mysql::copy::copied(l);
             return Ok(());
         }
         // By a copy where the table has a FULLTEXT index (`fulltext.rs`).
@@ -66,7 +64,7 @@ impl Mysql {
         ) {
             l.up.push(copy);
             l.down.extend(cleanup);
-            l.lock = super::drop_column::FULLTEXT_LOCK.into();
+            crate::dialect::mysql::copy::copied(l);
         }
         let mut b = Body::new();
         b.alter(table, &action, self.add_column_algorithms());
@@ -146,9 +144,7 @@ impl Mysql {
                 origin,
             )?);
             l.down.extend(self.copy_cleanup(ctx, scope, table, false));
-            l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
-            l.rewrite = true;
-            l.scan = true;
+            crate::dialect::mysql::copy::copied(l);
         }
         l.down.push(comment_unit(&format!(
             "{table}.{column} stays {}: narrowing it back copies the table",
@@ -315,9 +311,7 @@ impl Mysql {
                 origin,
             )?);
             l.down.extend(self.copy_cleanup(ctx, scope, table, false));
-            l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
-            l.rewrite = true;
-            l.scan = true;
+            crate::dialect::mysql::copy::copied(l);
         }
         let back = Column {
             collation: previous.clone(),

@@ -174,9 +174,7 @@ impl Mysql {
             l.down.extend(self.copy_cleanup(ctx, scope, table, false));
             l.down.push(rename(to, from)?);
             l.down.extend(self.copy_cleanup(ctx, scope, table, false));
-            l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
-            l.rewrite = true;
-            l.scan = true;
+            crate::dialect::mysql::copy::copied(l);
         } else {
             return Err(unsupported(
                 format!("constraint `{to}` on `{table}` cannot be renamed on MySQL/MariaDB"),

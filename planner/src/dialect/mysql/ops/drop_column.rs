@@ -11,10 +11,6 @@ use crate::step::Refill;
 use migc_compiler::schema::*;
 use migc_grammar::Diagnostic;
 
-/// What the manifest says of a column change copied online for a FULLTEXT index.
-pub(super) const FULLTEXT_LOCK: &str =
-    "none where the table has a FULLTEXT index (copied online: triggers, batches, an atomic rename); otherwise a brief exclusive metadata lock";
-
 impl Mysql {
     pub(super) fn lower_drop_column(
         &self,
@@ -120,7 +116,7 @@ impl Mysql {
         } else {
             let units = self.drop_column_units(ctx, scope, table, column);
             if units.len() > 1 {
-                l.lock = FULLTEXT_LOCK.into();
+                crate::dialect::mysql::copy::copied(l);
             }
             l.up.extend(units);
             // Back by a copy too where the table has a FULLTEXT index.

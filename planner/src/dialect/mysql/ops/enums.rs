@@ -62,9 +62,7 @@ impl Mysql {
                     origin,
                 )?);
                 l.down.extend(self.copy_cleanup(ctx, scope, &table, false));
-                l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
-                l.rewrite = true;
-                l.scan = true;
+                crate::dialect::mysql::copy::copied(l);
                 continue;
             }
             let mut b = Body::new();

@@ -26,9 +26,7 @@ impl Mysql {
             l.up.push(self.copy_with_index(ctx, scope, table, index, state)?);
             l.down.extend(self.copy_cleanup(ctx, scope, table, false));
             l.down.push(self.drop_index(ctx, scope, table, index));
-            l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
-            l.rewrite = true;
-            l.scan = true;
+            crate::dialect::mysql::copy::copied(l);
         } else {
             l.up.push(self.create_index(ctx, scope, table, index, state)?);
             l.down.push(self.drop_index(ctx, scope, table, index));

@@ -81,9 +81,7 @@ impl Mysql {
                 },
                 self.nullability_algorithms(),
             ));
-            l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
-            l.rewrite = true;
-            l.scan = true;
+            crate::dialect::mysql::copy::copied(l);
         } else {
             l.up.push(self.modify(
                 scope,

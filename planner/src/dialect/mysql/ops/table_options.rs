@@ -19,17 +19,19 @@ pub(super) fn declared(table: &Table) -> Result<Option<&str>, Diagnostic> {
     let Some(o) = table.options.get(&D) else {
         return Ok(None);
     };
-    migc_compiler::table_options_text(o).map_err(|why| {
+    checked(&table.name, o, Some(table.origin))?;
+    Ok(Some(o))
+}
+
+/// The options, when they are table options only (`migc_compiler::table_options_text`).
+fn checked(table: &str, options: &str, origin: Option<Span>) -> Result<(), Diagnostic> {
+    migc_compiler::table_options_text(options).map_err(|why| {
         unsupported(
-            format!(
-                "the table options of `{}` cannot be used: {why}",
-                table.name
-            ),
-            Some(table.origin),
+            format!("the table options of `{table}` cannot be used: {why}"),
+            origin,
             "write them as `SHOW CREATE TABLE` prints them",
         )
-    })?;
-    Ok(Some(o))
+    })
 }
 
 /// The options as (name, value) pairs, names in capitals, up to the partitioning (returned
@@ -129,21 +131,14 @@ impl Mysql {
         origin: Option<Span>,
     ) -> Result<(), Diagnostic> {
         for o in [options, previous].into_iter().flatten() {
-            migc_compiler::table_options_text(o).map_err(|why| {
-                unsupported(
-                    format!("the table options of `{table}` cannot be used: {why}"),
-                    origin,
-                    "write them as `SHOW CREATE TABLE` prints them",
-                )
-            })?;
+            checked(table, o, origin)?;
         }
         let (new, new_partitions) = parts(options.unwrap_or(""));
         let (old, old_partitions) = parts(previous.unwrap_or(""));
-        let same_partitions = match (&new_partitions, &old_partitions) {
-            (Some(a), Some(b)) => migc_compiler::same_table_options(a, b),
-            (a, b) => a == b,
-        };
-        if !same_partitions {
+        if !migc_compiler::same_table_options(
+            new_partitions.as_deref().unwrap_or(""),
+            old_partitions.as_deref().unwrap_or(""),
+        ) {
             return Err(unsupported(
                 format!("the partitioning of table `{table}` changes"),
                 origin,
@@ -188,9 +183,7 @@ impl Mysql {
                 origin,
             )?);
         }
-        l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
-        l.rewrite = true;
-        l.scan = true;
+        crate::dialect::mysql::copy::copied(l);
         Ok(())
     }
 }
