@@ -147,6 +147,11 @@ pub struct Column {
     /// not null`, as frameworks write SQLite's rowid): SQLite keeps that in its catalog.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub declared_not_null: bool,
+    /// Written `null` on a primary-key column: SQLite then writes the key without `NOT NULL`,
+    /// as a table written that way holds it (its catalog shows it, and outside the rowid it
+    /// lets the key hold null). PostgreSQL and MySQL make every key column `NOT NULL` anyway.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nullable_key: bool,
     #[serde(skip)]
     pub origin: Span,
 }

@@ -69,7 +69,11 @@ fn table(out: &mut String, t: &Table) {
             line.push_str(" primary key");
             if c.declared_not_null {
                 line.push_str(" not null");
+            } else if c.nullable_key {
+                line.push_str(" null");
             }
+        } else if c.nullable_key {
+            line.push_str(" null");
         } else if !c.nullable {
             line.push_str(" not null");
         }

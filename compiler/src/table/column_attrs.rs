@@ -216,9 +216,6 @@ impl Resolver<'_> {
                 conflict(self, (nn, "`not null`"), (d, "`default null`"));
             }
         }
-        if let (Some(n), Some(p)) = (null, primary) {
-            conflict(self, (p, "`primary key`"), (n, "`null`"));
-        }
         if let (Some(n), Some(i)) = (null, identity) {
             conflict(self, (i, "`identity`"), (n, "`null`"));
         }
@@ -306,6 +303,8 @@ impl Resolver<'_> {
         let column = &mut table.columns[index];
         column.nullable = not_null.is_none() && identity.is_none() && primary.is_none();
         column.declared_not_null = not_null.is_some() && (identity.is_some() || primary.is_some());
+        // Kept on a key column only: the table's `primary key (a, b)` clears it elsewhere.
+        column.nullable_key = null.is_some();
         column.identity = identity.is_some();
         column.autoincrement = autoincrement.is_some();
         column.default = default;

@@ -91,6 +91,7 @@ impl<'a> Resolver<'a> {
                 transform: None,
                 generated: None,
                 declared_not_null: false,
+                nullable_key: false,
                 origin: def.name.span,
             });
             defs.push((def, *via));
@@ -243,9 +244,11 @@ impl<'a> Resolver<'a> {
             ));
         }
         if !pk.is_empty() {
-            for (name, _) in &pk {
-                if let Some(c) = table.columns.iter_mut().find(|c| &c.name == name) {
+            for c in &mut table.columns {
+                if pk.iter().any(|(name, _)| name == &c.name) {
                     c.nullable = false;
+                } else {
+                    c.nullable_key = false;
                 }
             }
             table.primary_key = Some(PrimaryKey {
@@ -254,6 +257,9 @@ impl<'a> Resolver<'a> {
                 origin: pk_defs[0],
             });
         } else {
+            for c in &mut table.columns {
+                c.nullable_key = false;
+            }
             self.diagnostics.push(
                 Diagnostic::warning(Code::NoPrimaryKey, format!("table `{tname}` has no primary key"))
                     .primary(decl.name.span, "no primary key")

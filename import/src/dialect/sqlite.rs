@@ -86,6 +86,11 @@ impl Reading for Sqlite {
                 }
             }
         }
+        // A key column written without `NOT NULL` is kept that way (outside the rowid SQLite
+        // lets it hold null, and its catalog says so).
+        for c in &mut t.columns {
+            c.nullable_key = keys.contains(&c.name) && !c.declared_not_null && !c.identity;
+        }
     }
 
     /// A default cannot change without rebuilding the table.

@@ -170,6 +170,7 @@ impl Reader {
             transform: None,
             generated: None,
             declared_not_null: false,
+            nullable_key: false,
             origin: Span::default(),
         };
         let mut constraints = Vec::new();

@@ -73,13 +73,8 @@ fn declared_type(c: &Column) -> Result<String, Diagnostic> {
 
 /// A column's definition in table `t`. The rowid's alias is the table's primary key where it
 /// stands (`INTEGER PRIMARY KEY`, where `AUTOINCREMENT` can follow) and is never null anyway;
-/// so are the key columns of a table `WITHOUT ROWID`, which are written without `NOT NULL`.
+/// another key column is `NOT NULL` unless declared `null` (SQLite's key that accepts null).
 pub(super) fn col_def(t: &Written, c: &Col) -> Result<String, Diagnostic> {
-    let key_of_without_rowid = t.table.without_rowid
-        && t.table
-            .primary_key
-            .as_ref()
-            .is_some_and(|pk| pk.columns.contains(&c.def.name));
     let mut s = format!("{} {}", q(&c.def.name), col_type(&c.def, t.table.strict)?);
     if let Some(name) = c.def.collation.get(&D) {
         s.push_str(&format!(" COLLATE {}", q(name)));
@@ -92,7 +87,7 @@ pub(super) fn col_def(t: &Written, c: &Col) -> Result<String, Diagnostic> {
         if c.def.declared_not_null {
             s.push_str(" NOT NULL");
         }
-    } else if !c.def.nullable && !t.relaxed(c) && !key_of_without_rowid {
+    } else if !c.def.nullable && !t.relaxed(c) && !c.def.nullable_key {
         s.push_str(" NOT NULL");
     }
     if let Some(d) = &c.def.default {

@@ -51,3 +51,5 @@ CREATE TABLE "sessions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "token
 CREATE TABLE "Labels" ("id" integer PRIMARY KEY, "name" text NOT NULL);
 CREATE TABLE "notes" ("id" integer PRIMARY KEY, "Title" text NOT NULL, "body" text);
 CREATE INDEX "notes_title" ON "notes" ("Title");
+CREATE TABLE "codes" ("code" text PRIMARY KEY, "label" text);
+CREATE TABLE "memberships" ("group_id" integer, "user_id" integer NOT NULL, PRIMARY KEY ("group_id", "user_id"));

@@ -75,3 +75,8 @@ CREATE TABLE "visits" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "path" v
 CREATE TABLE "labels" ("id" integer PRIMARY KEY, "name" text NOT NULL);
 CREATE TABLE "notes" ("id" integer PRIMARY KEY, "title" text NOT NULL, "body" text);
 CREATE INDEX "notes_title" ON "notes" ("title");
+-- Keys written without NOT NULL (SQLite then lets them hold null, and its catalog shows it):
+-- kept so through a rebuild (a column becomes NOT NULL) and on a table created.
+CREATE TABLE "codes" ("code" text PRIMARY KEY, "label" text NOT NULL DEFAULT '');
+CREATE TABLE "memberships" ("group_id" integer, "user_id" integer NOT NULL, "role" text, PRIMARY KEY ("group_id", "user_id"));
+CREATE TABLE "slugs" ("slug" varchar(40) PRIMARY KEY, "target" text);

@@ -248,6 +248,7 @@ pub(crate) fn generated_columns(
                 transform: None,
                 generated: None,
                 declared_not_null: false,
+                nullable_key: false,
                 origin: index.origin,
             },
             name,
