@@ -64,6 +64,13 @@ fn postgres_round_trip_through_catalog_and_pg_dump() {
         user.contains("  order     int32 not null default (0)") && user.contains("CamelCase bool"),
         "{user}"
     );
+    let views = std::fs::read_to_string(dir.join("views.mig")).expect("views");
+    for expected in [
+        "view own_orders security invoker as (",
+        ") with local check option",
+    ] {
+        assert!(views.contains(expected), "missing `{expected}` in\n{views}");
+    }
     let native = std::fs::read_to_string(dir.join("native.mig")).expect("native");
     for name in [
         "function_touch",

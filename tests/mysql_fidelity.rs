@@ -2,7 +2,7 @@
 //! model: a database built from `current.sql` and migrated by the plan to `desired.sql` holds
 //! what one built from `desired.sql` holds — tables with their collations and options, columns
 //! in their order with their types, character sets, collations, defaults and `ON UPDATE`,
-//! indexes, constraints and foreign keys — and planning again from it finds nothing to do. What
+//! indexes, constraints and foreign keys, views with their security and check option — and planning again from it finds nothing to do. What
 //! `desired.sql` lacks is dropped (`--allow-destructive`), with the keys migc cannot read.
 
 mod import_support;
@@ -33,6 +33,8 @@ fn catalog(url: &str) -> Vec<String> {
          WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY 2, 3",
         "SELECT 'trigger', EVENT_OBJECT_TABLE, TRIGGER_NAME FROM information_schema.TRIGGERS \
          WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY 2, 3",
+        "SELECT 'view', TABLE_NAME, CHECK_OPTION, SECURITY_TYPE, IS_UPDATABLE, ALGORITHM \
+         FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() ORDER BY 2",
     ];
     let mut out = Vec::new();
     for q in queries {

@@ -5,6 +5,7 @@
 //! same input always gives the same model. Every object keeps its `origin` span (not serialized)
 //! so findings about it point at the `.mig` text.
 
+pub use migc_grammar::ast::CheckOption;
 use migc_grammar::Span;
 use migc_stdlib::{BuiltinType, Dialect};
 use serde::{Deserialize, Serialize};
@@ -516,8 +517,24 @@ pub struct View {
     pub depends_on: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renamed_from: Option<String>,
+    /// `security invoker`: the query runs with the rights of whoever reads the view (PostgreSQL's
+    /// `security_invoker`, MySQL's `SQL SECURITY INVOKER`), not those of its owner.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub security_invoker: bool,
+    /// `with [local] check option`: a write through the view must satisfy its condition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_option: Option<CheckOption>,
     #[serde(skip)]
     pub origin: Span,
+}
+
+impl View {
+    /// Whether `other` defines the same view: its query and how it runs and takes writes.
+    pub fn same_definition(&self, other: &View) -> bool {
+        self.query == other.query
+            && self.security_invoker == other.security_invoker
+            && self.check_option == other.check_option
+    }
 }
 
 /// SQL for one or more dialects that migc applies as written (the escape hatch).

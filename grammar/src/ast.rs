@@ -1,6 +1,7 @@
 //! The syntax tree of one `.mig` file: what was written, with spans, before any resolution.
 
 use crate::{FileId, Span};
+use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct File {
@@ -117,8 +118,32 @@ pub struct MixinDecl {
 pub struct ViewDecl {
     pub name: Ident,
     pub renamed_from: Option<Ident>,
+    /// `security invoker` (true) or `security definer` (false), where written.
+    pub security_invoker: Option<bool>,
     pub query: Sql,
+    /// `with [local | cascaded] check option`, where written.
+    pub check_option: Option<CheckOption>,
     pub span: Span,
+}
+
+/// Which views' conditions a write through a view `with check option` must satisfy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckOption {
+    /// The view's and those of the views it reads (SQL's default).
+    Cascaded,
+    /// The view's own only.
+    Local,
+}
+
+impl CheckOption {
+    /// How SQL and `.mig` spell it.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            CheckOption::Cascaded => "cascaded",
+            CheckOption::Local => "local",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -2,6 +2,7 @@
 //! outside the model to report, sequence bookkeeping, or SQL to parse.
 
 use crate::unread::Unread;
+use migc_compiler::schema::CheckOption;
 use migc_stdlib::Dialect;
 
 pub(crate) enum Kind {
@@ -68,6 +69,86 @@ fn split_qualified(word: &str) -> Vec<String> {
     }
     parts.push(cur);
     parts
+}
+
+/// What a `CREATE VIEW` says besides its query that sqlparser does not read.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct ViewClauses {
+    /// MySQL's `SQL SECURITY INVOKER` before `VIEW`.
+    pub(crate) security_invoker: bool,
+    /// `WITH [CASCADED | LOCAL] CHECK OPTION` after the query.
+    pub(crate) check_option: Option<CheckOption>,
+}
+
+/// A `CREATE VIEW` statement's clauses of [`ViewClauses`], and its text without the check option
+/// (any other statement comes back as it is).
+pub(crate) fn view_clauses(text: &str) -> (String, ViewClauses) {
+    let mut clauses = ViewClauses::default();
+    let upper = text.to_ascii_uppercase();
+    let mut words = upper.split_whitespace();
+    if words.next() != Some("CREATE") {
+        return (text.to_string(), clauses);
+    }
+    // The words between `CREATE` and `VIEW`: only the view's own modifiers may stand there.
+    let mut head = Vec::new();
+    let is_view = loop {
+        match words.next() {
+            Some("VIEW") => break true,
+            Some(w)
+                if matches!(
+                    w,
+                    "OR" | "REPLACE"
+                        | "SQL"
+                        | "SECURITY"
+                        | "INVOKER"
+                        | "DEFINER"
+                        | "="
+                        | "MERGE"
+                        | "TEMPTABLE"
+                        | "UNDEFINED"
+                        | "RECURSIVE"
+                        | "TEMP"
+                        | "TEMPORARY"
+                ) || w.starts_with("ALGORITHM")
+                    || w.starts_with("DEFINER=")
+                    || w.starts_with('`') =>
+            {
+                head.push(w)
+            }
+            _ => break false,
+        }
+    };
+    if !is_view {
+        return (text.to_string(), clauses);
+    }
+    clauses.security_invoker = head.windows(3).any(|w| w == ["SQL", "SECURITY", "INVOKER"]);
+    let body = text.trim_end().trim_end_matches(';');
+    let cut = without_last_word(body, "OPTION")
+        .and_then(|rest| without_last_word(rest, "CHECK"))
+        .map(|rest| match without_last_word(rest, "LOCAL") {
+            Some(r) => (r, CheckOption::Local),
+            None => (
+                without_last_word(rest, "CASCADED").unwrap_or(rest),
+                CheckOption::Cascaded,
+            ),
+        })
+        .and_then(|(rest, option)| without_last_word(rest, "WITH").map(|r| (r, option)));
+    match cut {
+        Some((rest, option)) => {
+            clauses.check_option = Some(option);
+            (rest.trim_end().to_string(), clauses)
+        }
+        None => (text.to_string(), clauses),
+    }
+}
+
+/// `text` up to its last word, when that word is `word` (in any letter case) and stands apart.
+fn without_last_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let t = text.trim_end();
+    let cut = t.len().checked_sub(word.len())?;
+    let (head, last) = (t.get(..cut)?, t.get(cut..)?);
+    (last.eq_ignore_ascii_case(word) && head.ends_with(|c: char| c.is_whitespace() || c == ')'))
+        .then_some(head)
 }
 
 /// Removes MySQL's `ALGORITHM=…`, `DEFINER=…` and `SQL SECURITY …` between `CREATE` and the
@@ -577,5 +658,39 @@ mod tests {
             "CREATE VIEW `v` AS select 1"
         );
         assert!(kind(my, "CREATE DEFINER=`root`@`%` TRIGGER `t_bi` BEFORE INSERT ON `t` FOR EACH ROW SET NEW.a = 1").starts_with("unread trigger `t_bi` on table `t`"));
+    }
+
+    #[test]
+    fn view_clauses_are_read_and_the_check_option_cut() {
+        let read = |sql: &str| {
+            let (text, c) = view_clauses(sql);
+            (text, c.security_invoker, c.check_option)
+        };
+        assert_eq!(
+            read("CREATE ALGORITHM=UNDEFINED DEFINER=`root`@`localhost` SQL SECURITY INVOKER VIEW `v` AS select 1 WITH LOCAL CHECK OPTION"),
+            (
+                "CREATE ALGORITHM=UNDEFINED DEFINER=`root`@`localhost` SQL SECURITY INVOKER VIEW `v` AS select 1".to_string(),
+                true,
+                Some(CheckOption::Local)
+            )
+        );
+        assert_eq!(
+            read("create view v as select a from t where a > 0\n  with cascaded check option;"),
+            ("create view v as select a from t where a > 0".to_string(), false, Some(CheckOption::Cascaded))
+        );
+        assert_eq!(
+            read("CREATE VIEW v AS (SELECT a FROM t)WITH CHECK OPTION"),
+            ("CREATE VIEW v AS (SELECT a FROM t)".to_string(), false, Some(CheckOption::Cascaded))
+        );
+        // Not a check option: a string that ends the query, a table, a word run together.
+        for sql in [
+            "CREATE VIEW v AS SELECT 'x WITH CHECK OPTION'",
+            "CREATE TABLE t (a int) COMMENT 'SQL SECURITY INVOKER WITH CHECK OPTION'",
+            "CREATE VIEW v AS SELECT a AS xwith check option",
+        ] {
+            assert_eq!(read(sql), (sql.to_string(), false, None), "{sql}");
+        }
+        // `SQL SECURITY INVOKER` counts before `VIEW` only.
+        assert!(!read("CREATE VIEW v AS SELECT 'SQL SECURITY INVOKER'").1);
     }
 }

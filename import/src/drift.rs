@@ -1,7 +1,7 @@
 //! Differences between a live database and a declared schema, object by object, each with what
 //! to do about it.
 
-use migc_compiler::schema::{Column, Schema, Table};
+use migc_compiler::schema::{Column, Schema, Table, View};
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -112,7 +112,36 @@ pub fn compare(database: &Schema, declared: &Schema, foreign: &[String]) -> Vec<
                 d.query.clone(),
                 v.query.clone(),
             )),
-            Some(_) => {}
+            Some(d) => {
+                let security = |v: &View| {
+                    if v.security_invoker {
+                        "invoker"
+                    } else {
+                        "definer"
+                    }
+                };
+                if d.security_invoker != v.security_invoker {
+                    out.push(differs(
+                        format!("view {name}"),
+                        "security",
+                        security(d).into(),
+                        security(v).into(),
+                    ));
+                }
+                if d.check_option != v.check_option {
+                    let option = |v: &View| {
+                        v.check_option.map_or("none".to_string(), |o| {
+                            format!("{} check option", o.keyword())
+                        })
+                    };
+                    out.push(differs(
+                        format!("view {name}"),
+                        "check option",
+                        option(d),
+                        option(v),
+                    ));
+                }
+            }
         }
     }
     for (name, v) in &database.views {

@@ -1,6 +1,6 @@
 //! The model written back as `.mig` text, in the layout `migc fmt` gives.
 
-use migc_compiler::schema::{ColumnType, FkAction, Schema, Table};
+use migc_compiler::schema::{CheckOption, ColumnType, FkAction, Schema, Table};
 use migc_grammar::format::name;
 use migc_stdlib::Dialect;
 use std::collections::BTreeMap;
@@ -187,7 +187,24 @@ pub fn files(schema: &Schema) -> BTreeMap<String, String> {
     if !schema.views.is_empty() {
         let mut out = String::new();
         for v in schema.views.values() {
-            let _ = writeln!(out, "view {} as ({})\n", name(&v.name), v.query);
+            let security = if v.security_invoker {
+                " security invoker"
+            } else {
+                ""
+            };
+            let check = v
+                .check_option
+                .map(|o| match o {
+                    CheckOption::Cascaded => " with check option",
+                    CheckOption::Local => " with local check option",
+                })
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "view {}{security} as ({}){check}\n",
+                name(&v.name),
+                v.query
+            );
         }
         files.insert("views.mig".to_string(), out);
     }

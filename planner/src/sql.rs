@@ -123,14 +123,11 @@ pub fn fk_clause(fk: &migc_compiler::schema::ForeignKey, dialect: Dialect) -> St
     s
 }
 
-/// `CREATE OR REPLACE VIEW` of a declared view, its query spelled for `dialect` (PostgreSQL,
-/// MySQL; SQLite has no `OR REPLACE`).
-pub fn create_or_replace_view(view: &migc_compiler::schema::View, dialect: Dialect) -> String {
-    format!(
-        "CREATE OR REPLACE VIEW {} AS {};",
-        quote(&view.name, dialect),
-        render_query(&view.query, dialect)
-    )
+/// `WITH [LOCAL] CHECK OPTION` after a view's query, where declared (PostgreSQL, MySQL).
+pub fn check_option_clause(view: &migc_compiler::schema::View) -> String {
+    view.check_option
+        .map(|o| format!(" WITH {} CHECK OPTION", o.keyword().to_ascii_uppercase()))
+        .unwrap_or_default()
 }
 
 /// The expression the whole text is (`None` when anything follows it).

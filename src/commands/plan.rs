@@ -54,8 +54,10 @@ pub fn run(args: &Args<'_>) -> Result<(), Failure> {
         }
         None => None,
     };
+    // Two dumps are both read as written: only a database's side has the catalog's spelling.
     if let Some(url) = server {
-        if migc_db::DbUrl::parse(args.to).is_none() && !sql(args.to) {
+        let dump_to_dump = sql(args.from) && sql(args.to);
+        if migc_db::DbUrl::parse(args.to).is_none() && !dump_to_dump {
             if let Some(stored) = source::stored(&to, &url, &sources, &from, &mut foreign) {
                 migc_runner::stored::reconcile(&mut from, &to, &stored);
             }

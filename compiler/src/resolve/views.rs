@@ -67,6 +67,8 @@ impl Resolver<'_> {
             query,
             depends_on: depends_on.into_iter().collect(),
             renamed_from: decl.renamed_from.as_ref().map(|r| r.name.clone()),
+            security_invoker: decl.security_invoker.unwrap_or(false),
+            check_option: decl.check_option,
             origin: decl.name.span,
         })
     }

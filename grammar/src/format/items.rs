@@ -33,8 +33,18 @@ impl Printer<'_> {
                 if let Some(old) = &v.renamed_from {
                     head.push_str(&format!(" renamed from {}", name(&old.name)));
                 }
+                match v.security_invoker {
+                    Some(true) => head.push_str(" security invoker"),
+                    Some(false) => head.push_str(" security definer"),
+                    None => {}
+                }
                 head.push_str(" as ");
                 head.push_str(&block_sql(&v.query.text));
+                match v.check_option {
+                    Some(CheckOption::Cascaded) => head.push_str(" with check option"),
+                    Some(CheckOption::Local) => head.push_str(" with local check option"),
+                    None => {}
+                }
                 self.line("", &head);
             }
             Item::Native(n) => {

@@ -67,17 +67,33 @@ impl Lower {
             Rule::view_decl => {
                 let name = self.ident(next(&mut inner));
                 let mut renamed_from = None;
+                let mut security_invoker = None;
                 let mut query = None;
+                let mut check_option = None;
                 for p in inner {
                     match p.as_rule() {
                         Rule::renamed_from => renamed_from = Some(self.renamed(p)),
+                        Rule::view_security => {
+                            security_invoker =
+                                Some(significant(p).any(|k| k.as_rule() == Rule::k_invoker));
+                        }
+                        Rule::check_option => {
+                            let local = significant(p).any(|k| k.as_rule() == Rule::k_local);
+                            check_option = Some(if local {
+                                CheckOption::Local
+                            } else {
+                                CheckOption::Cascaded
+                            });
+                        }
                         _ => query = Some(self.sql(p)),
                     }
                 }
                 Item::View(ViewDecl {
                     name,
                     renamed_from,
+                    security_invoker,
                     query: query.unwrap_or_else(|| empty_sql(span)),
+                    check_option,
                     span,
                 })
             }

@@ -28,6 +28,13 @@ pub(super) fn is_keyword(rule: Rule) -> bool {
             | Rule::k_comment
             | Rule::k_collate
             | Rule::k_options
+            | Rule::k_option
+            | Rule::k_security
+            | Rule::k_invoker
+            | Rule::k_definer
+            | Rule::k_with
+            | Rule::k_local
+            | Rule::k_cascaded
             | Rule::k_retire
             | Rule::k_not
             | Rule::k_null

@@ -108,7 +108,8 @@ pub(crate) fn ddl(conn: &mut dyn Connection) -> Result<Vec<String>, DbError> {
     ))?);
     // Views and materialized views.
     out.extend(column(conn, &format!(
-        "SELECT format('CREATE %sVIEW %I AS %s', CASE c.relkind WHEN 'm' THEN 'MATERIALIZED ' ELSE '' END, c.relname, \
+        "SELECT format('CREATE %sVIEW %I%s AS %s', CASE c.relkind WHEN 'm' THEN 'MATERIALIZED ' ELSE '' END, c.relname, \
+           CASE WHEN c.reloptions IS NULL THEN '' ELSE format(' WITH (%s)', array_to_string(c.reloptions, ', ')) END, \
            rtrim(pg_get_viewdef(c.oid), ';')) \
          FROM pg_class c WHERE c.relnamespace = {PUBLIC} AND c.relkind IN ('v', 'm') AND {} ORDER BY c.relname",
         not_extension("c.oid")

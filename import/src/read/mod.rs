@@ -47,6 +47,9 @@ pub(crate) struct Reader {
     /// The columns of that statement declared `ZEROFILL` (cut too: sqlparser does not read it),
     /// with their types as written.
     zerofill: Vec<(String, String)>,
+    /// What the `CREATE VIEW` being read says besides its query, where sqlparser does not read
+    /// it (MySQL's `SQL SECURITY`, the check option of either dialect).
+    view_clauses: classify::ViewClauses,
 }
 
 impl Reader {
@@ -65,6 +68,7 @@ impl Reader {
             nextval: Vec::new(),
             partitioning: None,
             zerofill: Vec::new(),
+            view_clauses: classify::ViewClauses::default(),
         }
     }
 
@@ -149,7 +153,9 @@ impl Reader {
                 }
             }
             Kind::Sql => {
-                let cleaned = classify::strip_mysql_view_clauses(text);
+                let (cleaned, view_clauses) = classify::view_clauses(text);
+                self.view_clauses = view_clauses;
+                let cleaned = classify::strip_mysql_view_clauses(&cleaned);
                 let (cleaned, partitioning, zerofill) = match self.dialect {
                     Dialect::Mysql => {
                         let (cleaned, partitioning) = classify::mysql_partitioning(&cleaned);
@@ -165,6 +171,7 @@ impl Reader {
                 }
                 self.partitioning = None;
                 self.zerofill.clear();
+                self.view_clauses = classify::ViewClauses::default();
             }
         }
     }

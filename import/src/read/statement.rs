@@ -4,7 +4,7 @@
 use super::{Origin, Reader};
 use crate::expr::ident_value;
 use crate::unread::Unread;
-use migc_compiler::schema::{Enum, EnumValue, View};
+use migc_compiler::schema::{CheckOption, Enum, EnumValue, View};
 use migc_compiler::sql_text::{print, Spelling};
 use migc_grammar::Span;
 use sqlparser::ast::{self, CommentObject, ObjectName, Statement, UserDefinedTypeRepresentation};
@@ -95,6 +95,30 @@ impl Reader {
                     std::ops::ControlFlow::<()>::Continue(())
                 });
                 let query = print(*query, Spelling::Neutral);
+                let mut clauses = self.view_clauses;
+                // PostgreSQL's view options: `WITH (security_invoker = true, check_option = local)`.
+                if let ast::CreateTableOptions::With(options) = &v.options {
+                    for o in options {
+                        let ast::SqlOption::KeyValue { key, value } = o else {
+                            continue;
+                        };
+                        let value = value.to_string().trim_matches('\'').to_ascii_lowercase();
+                        match key.value.to_ascii_lowercase().as_str() {
+                            "security_invoker" => {
+                                clauses.security_invoker =
+                                    matches!(value.as_str(), "true" | "on" | "1" | "yes")
+                            }
+                            "check_option" => {
+                                clauses.check_option = match value.as_str() {
+                                    "local" => Some(CheckOption::Local),
+                                    "cascaded" => Some(CheckOption::Cascaded),
+                                    _ => clauses.check_option,
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
                 self.schema.views.insert(
                     name.clone(),
                     View {
@@ -102,6 +126,8 @@ impl Reader {
                         query,
                         depends_on: Vec::new(),
                         renamed_from: None,
+                        security_invoker: clauses.security_invoker,
+                        check_option: clauses.check_option,
                         origin: Span::default(),
                     },
                 );

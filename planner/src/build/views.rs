@@ -44,7 +44,7 @@ impl<'s> Builder<'s> {
                         self.recreate_view_at_contract(view, view);
                     }
                 }
-                Some(old) if old.query != view.query => {
+                Some(old) if !old.same_definition(view) => {
                     if touched(self, view) {
                         self.recreate_view_at_contract(view, view);
                     }

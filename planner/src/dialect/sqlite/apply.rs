@@ -205,7 +205,21 @@ impl Run<'_> {
                     )
                 }
             }
-            Op::CreateView { view } => Effect::Other(Act::CreateView(view.clone())),
+            Op::CreateView { view } => {
+                if view.check_option.is_some() {
+                    let mut d = Diagnostic::error(
+                        Code::Unsupported,
+                        format!("view `{}` is declared `with check option`, which SQLite does not have", view.name),
+                    );
+                    if let Some(origin) = step.origin {
+                        d = d.primary(origin, "declared here");
+                    }
+                    return Err(d
+                    .note("SQLite views take no writes of their own (only `INSTEAD OF` triggers write through one), so there is no condition to check")
+                    .help("remove `with check option` from the view for SQLite, or check the condition in a trigger of a `native` block"));
+                }
+                Effect::Other(Act::CreateView(view.clone()))
+            }
             Op::DropView { view } => Effect::Other(Act::DropView(view.clone())),
             Op::CommentTable { .. } | Op::CommentColumn { .. } => {
                 Effect::Nothing("SQLite has no comments: they stay in the .mig files".to_string())

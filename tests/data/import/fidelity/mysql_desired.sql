@@ -107,3 +107,8 @@ CREATE TABLE `codes` (
   `label` varchar(10) DEFAULT NULL,
   PRIMARY KEY (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+-- Views as mysqldump writes them: whose rights they run with and their check option are
+-- kept, and a change of either alone makes the view again.
+CREATE ALGORITHM=UNDEFINED DEFINER=`root`@`localhost` SQL SECURITY INVOKER VIEW `admins` AS select `users`.`id` AS `id`,`users`.`email` AS `email` from `users` where `users`.`is_admin` = 1;
+CREATE VIEW `recent_users` AS SELECT `id`, `email` FROM `users` WHERE `id` > 100 WITH LOCAL CHECK OPTION;
+CREATE SQL SECURITY INVOKER VIEW `named_users` AS SELECT `id`, `name` FROM `users` WHERE `name` IS NOT NULL WITH CASCADED CHECK OPTION;

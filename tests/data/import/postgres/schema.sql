@@ -80,6 +80,9 @@ CREATE VIEW active_customers AS SELECT id, email FROM customers WHERE deleted_at
 CREATE VIEW order_totals AS
   SELECT c.id AS customer_id, count(o.id) AS orders, sum(o.total) AS spent
   FROM active_customers c JOIN orders o ON o.customer_id = c.id GROUP BY c.id;
+-- Whose rights a view runs with, and the check option of writes through it.
+CREATE VIEW own_orders WITH (security_invoker = true) AS SELECT id, total FROM orders;
+CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100 WITH LOCAL CHECK OPTION;
 
 -- What migc's model does not hold.
 CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$

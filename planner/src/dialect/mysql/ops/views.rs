@@ -6,12 +6,24 @@ use crate::dialect::Lowered;
 use migc_compiler::schema::*;
 use migc_grammar::Diagnostic;
 
+/// `CREATE OR REPLACE VIEW` of a declared view, with whose rights it runs and its check option.
+fn create_or_replace(view: &View) -> String {
+    let security = if view.security_invoker {
+        " SQL SECURITY INVOKER"
+    } else {
+        ""
+    };
+    format!(
+        "CREATE OR REPLACE{security} VIEW {} AS {}{};",
+        q(&view.name),
+        crate::sql::render_query(&view.query, crate::Dialect::Mysql),
+        crate::sql::check_option_clause(view)
+    )
+}
+
 impl Mysql {
     pub(super) fn lower_create_view(&self, l: &mut Lowered, view: &View) -> Result<(), Diagnostic> {
-        l.up.push(unit(crate::sql::create_or_replace_view(
-            view,
-            crate::Dialect::Mysql,
-        )));
+        l.up.push(unit(create_or_replace(view)));
         l.down
             .push(unit(format!("DROP VIEW IF EXISTS {};", q(&view.name))));
         l.lock = "shared metadata lock".into();
@@ -20,10 +32,7 @@ impl Mysql {
 
     pub(super) fn lower_drop_view(&self, l: &mut Lowered, view: &View) -> Result<(), Diagnostic> {
         l.up.push(unit(format!("DROP VIEW IF EXISTS {};", q(&view.name))));
-        l.down.push(unit(crate::sql::create_or_replace_view(
-            view,
-            crate::Dialect::Mysql,
-        )));
+        l.down.push(unit(create_or_replace(view)));
         Ok(())
     }
 }

@@ -35,6 +35,7 @@ BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       DECLARE
         dependent_views text[];
+        dependent_options text[];
         dependent_defs text[];
       BEGIN
         WITH RECURSIVE deps(oid, depth) AS (
@@ -49,14 +50,15 @@ BEGIN
           SELECT oid, max(depth) AS depth FROM deps GROUP BY oid
         )
         SELECT array_agg(oid::regclass::text ORDER BY depth DESC, oid),
+               array_agg(coalesce((SELECT format(' WITH (%s)', array_to_string(c.reloptions, ', ')) FROM pg_class c WHERE c.oid = ranked.oid AND c.reloptions IS NOT NULL), '') ORDER BY depth DESC, oid),
                array_agg(pg_get_viewdef(oid) ORDER BY depth DESC, oid)
-        INTO dependent_views, dependent_defs FROM ranked;
+        INTO dependent_views, dependent_options, dependent_defs FROM ranked;
         FOR i IN 1 .. coalesce(array_length(dependent_views, 1), 0) LOOP
           EXECUTE format('DROP VIEW %s', dependent_views[i]);
         END LOOP;
         ALTER TABLE "order_items" ALTER COLUMN "unit_price" TYPE numeric(12,2);
         FOR i IN REVERSE coalesce(array_length(dependent_views, 1), 0) .. 1 LOOP
-          EXECUTE format('CREATE VIEW %s AS %s', dependent_views[i], dependent_defs[i]);
+          EXECUTE format('CREATE VIEW %s%s AS %s', dependent_views[i], dependent_options[i], dependent_defs[i]);
         END LOOP;
       END;
       EXIT;
@@ -397,6 +399,7 @@ BEGIN
       PERFORM set_config('lock_timeout', coalesce(nullif(current_setting('migc.lock_timeout', true), ''), '2s'), true);
       DECLARE
         dependent_views text[];
+        dependent_options text[];
         dependent_defs text[];
       BEGIN
         WITH RECURSIVE deps(oid, depth) AS (
@@ -411,14 +414,15 @@ BEGIN
           SELECT oid, max(depth) AS depth FROM deps GROUP BY oid
         )
         SELECT array_agg(oid::regclass::text ORDER BY depth DESC, oid),
+               array_agg(coalesce((SELECT format(' WITH (%s)', array_to_string(c.reloptions, ', ')) FROM pg_class c WHERE c.oid = ranked.oid AND c.reloptions IS NOT NULL), '') ORDER BY depth DESC, oid),
                array_agg(pg_get_viewdef(oid) ORDER BY depth DESC, oid)
-        INTO dependent_views, dependent_defs FROM ranked;
+        INTO dependent_views, dependent_options, dependent_defs FROM ranked;
         FOR i IN 1 .. coalesce(array_length(dependent_views, 1), 0) LOOP
           EXECUTE format('DROP VIEW %s', dependent_views[i]);
         END LOOP;
         ALTER TABLE "products" ALTER COLUMN "price" TYPE numeric(12,2);
         FOR i IN REVERSE coalesce(array_length(dependent_views, 1), 0) .. 1 LOOP
-          EXECUTE format('CREATE VIEW %s AS %s', dependent_views[i], dependent_defs[i]);
+          EXECUTE format('CREATE VIEW %s%s AS %s', dependent_views[i], dependent_options[i], dependent_defs[i]);
         END LOOP;
       END;
       EXIT;
