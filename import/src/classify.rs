@@ -676,11 +676,19 @@ mod tests {
         );
         assert_eq!(
             read("create view v as select a from t where a > 0\n  with cascaded check option;"),
-            ("create view v as select a from t where a > 0".to_string(), false, Some(CheckOption::Cascaded))
+            (
+                "create view v as select a from t where a > 0".to_string(),
+                false,
+                Some(CheckOption::Cascaded)
+            )
         );
         assert_eq!(
             read("CREATE VIEW v AS (SELECT a FROM t)WITH CHECK OPTION"),
-            ("CREATE VIEW v AS (SELECT a FROM t)".to_string(), false, Some(CheckOption::Cascaded))
+            (
+                "CREATE VIEW v AS (SELECT a FROM t)".to_string(),
+                false,
+                Some(CheckOption::Cascaded)
+            )
         );
         // Not a check option: a string that ends the query, a table, a word run together.
         for sql in [

@@ -59,13 +59,13 @@ pub fn plan(from: &Schema, to: &Schema, options: &Options) -> Plan {
     // With renames in place, planned against the tables as they stand until contract.
     let physical;
     let (target, renames) = if options.renames_in_place {
-        let (p, r) = renames::in_place(from, to, |_, _| true);
+        let (p, r) = renames::in_place(from, to, |_, _| true, false);
         physical = p;
         (&physical, r)
     } else if options.names_ignore_case {
         // A name that changes only its letter case is the same name to both versions: the
         // column is renamed in place at contract, nothing copied.
-        let (p, r) = renames::in_place(from, to, |a, b| a.eq_ignore_ascii_case(b));
+        let (p, r) = renames::in_place(from, to, |a, b| a.eq_ignore_ascii_case(b), true);
         physical = p;
         (&physical, r)
     } else {

@@ -25,16 +25,24 @@ pub(crate) struct Rename {
 }
 
 /// The declared schema as it stands until contract, and the renames contract makes: those of
-/// `(deployed, declared)` names that `which` takes.
+/// `(deployed, declared)` names that `which` takes, in tables that keep their names and, with
+/// `in_renamed_tables`, in tables renamed too (the columns are renamed after the table, at the
+/// end of contract).
 pub(crate) fn in_place(
     from: &Schema,
     to: &Schema,
     which: impl Fn(&str, &str) -> bool,
+    in_renamed_tables: bool,
 ) -> (Schema, Vec<Rename>) {
     let mut renames: Vec<Rename> = Vec::new();
     let mut physical = to.clone();
     for new in to.tables.values() {
-        let Some(old) = from.tables.get(&new.name) else {
+        let deployed = match &new.renamed_from {
+            Some(r) if in_renamed_tables => r.as_str(),
+            Some(_) => continue,
+            None => new.name.as_str(),
+        };
+        let Some(old) = from.tables.get(deployed) else {
             continue;
         };
         // A table a view reads keeps the rename as a new column: the view's query names the
@@ -42,9 +50,9 @@ pub(crate) fn in_place(
         let read_by_view = |s: &Schema| {
             s.views
                 .values()
-                .any(|v| v.depends_on.iter().any(|d| d == &new.name))
+                .any(|v| v.depends_on.iter().any(|d| d == &new.name || d == deployed))
         };
-        if new.renamed_from.is_some() || read_by_view(from) || read_by_view(to) {
+        if read_by_view(from) || read_by_view(to) {
             continue;
         }
         let map: BTreeMap<String, String> = new

@@ -53,3 +53,5 @@ CREATE TABLE "notes" ("id" integer PRIMARY KEY, "Title" text NOT NULL, "body" te
 CREATE INDEX "notes_title" ON "notes" ("Title");
 CREATE TABLE "codes" ("code" text PRIMARY KEY, "label" text);
 CREATE TABLE "memberships" ("group_id" integer, "user_id" integer NOT NULL, PRIMARY KEY ("group_id", "user_id"));
+CREATE TABLE "Authors" ("id" integer PRIMARY KEY, "Name" text NOT NULL);
+CREATE INDEX "authors_name" ON "Authors" ("Name");

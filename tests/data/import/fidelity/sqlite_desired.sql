@@ -80,3 +80,6 @@ CREATE INDEX "notes_title" ON "notes" ("title");
 CREATE TABLE "codes" ("code" text PRIMARY KEY, "label" text NOT NULL DEFAULT '');
 CREATE TABLE "memberships" ("group_id" integer, "user_id" integer NOT NULL, "role" text, PRIMARY KEY ("group_id", "user_id"));
 CREATE TABLE "slugs" ("slug" varchar(40) PRIMARY KEY, "target" text);
+-- A table and its column both renamed in letter case only: renamed in place, nothing copied.
+CREATE TABLE "authors" ("id" integer PRIMARY KEY, "name" text NOT NULL);
+CREATE INDEX "authors_name" ON "authors" ("name");
