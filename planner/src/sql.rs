@@ -137,6 +137,47 @@ fn parse(sql: &str) -> Option<ast::Expr> {
     (p.peek_token().token == Token::EOF).then_some(e)
 }
 
+/// The keys, indexes and constraints of `t` that read column `column`, by name or in an
+/// expression, by their names.
+pub fn users_of_column(t: &migc_compiler::schema::Table, column: &str) -> Vec<String> {
+    let named = |cols: &[String]| cols.iter().any(|c| c == column);
+    let reads = |sql: &str| identifiers(sql).iter().any(|i| i == column);
+    let mut out = Vec::new();
+    if let Some(pk) = t.primary_key.as_ref().filter(|pk| named(&pk.columns)) {
+        out.push(pk.name.clone());
+    }
+    out.extend(
+        t.uniques
+            .iter()
+            .filter(|u| named(&u.columns))
+            .map(|u| u.name.clone()),
+    );
+    out.extend(
+        t.foreign_keys
+            .iter()
+            .filter(|f| named(&f.columns))
+            .map(|f| f.name.clone()),
+    );
+    out.extend(
+        t.checks
+            .iter()
+            .filter(|c| reads(&c.expr.sql))
+            .map(|c| c.name.clone()),
+    );
+    out.extend(
+        t.indexes
+            .iter()
+            .filter(|i| {
+                i.parts
+                    .iter()
+                    .any(|p| p.column.as_deref() == Some(column) || reads(&p.expr.sql))
+                    || i.predicate.as_ref().is_some_and(|p| reads(&p.sql))
+            })
+            .map(|i| i.name.clone()),
+    );
+    out
+}
+
 /// The plain identifiers an expression mentions, in order of first use.
 pub fn identifiers(sql: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();

@@ -112,9 +112,12 @@ impl Builder<'_> {
         }
     }
 
-    /// A deployed column that becomes generated, stops being generated, or is computed
-    /// otherwise: refused, as each dialect would rewrite the table or drop the column.
+    /// A deployed generated column computed otherwise (its expression, or whether it is
+    /// stored) is recomputed at expand, for both application versions, as a view is redefined:
+    /// it holds nothing of its own, so a rollback computes it as before. One that becomes
+    /// generated or stops being so is refused: its values would be replaced or lost.
     pub(super) fn generated_changes(&mut self, old: &Table, new: &Table) {
+        let t = old.name.as_str();
         for c in &new.columns {
             let Some(o) = old.column(&c.name) else {
                 continue;
@@ -124,10 +127,34 @@ impl Builder<'_> {
                 (Some(a), Some(b)) if a == b => continue,
                 (None, Some(_)) => "making deployed column `{}` generated",
                 (Some(_), None) => "making generated column `{}` an ordinary one",
-                (Some(a), Some(b)) if a.stored != b.stored => {
-                    "changing whether generated column `{}` is stored"
+                (Some(previous), Some(_)) => {
+                    let mut column = c.clone();
+                    column.transform = None;
+                    column.renamed_from = None;
+                    self.push(
+                        Phase::Expand,
+                        &format!("{t}.{}", c.name),
+                        format!("compute generated column `{t}.{}` as now declared", c.name),
+                        Op::SetGenerated {
+                            table: t.to_string(),
+                            column,
+                            previous: previous.clone(),
+                        },
+                        Some(c.origin),
+                        Self::keys(&[], &[table_key(t), columns_key(t)]),
+                    );
+                    self.diagnostics.push(
+                        Diagnostic::warning(
+                            Code::OldAppSeesChange,
+                            format!(
+                                "generated column `{t}.{}` is computed as declared from expand, for both application versions",
+                                c.name
+                            ),
+                        )
+                        .primary(c.origin, "computed otherwise here"),
+                    );
+                    continue;
                 }
-                (Some(_), Some(_)) => "changing the expression of generated column `{}`",
             };
             let column = format!("{}.{}", new.name, c.name);
             self.diagnostics.push(

@@ -371,6 +371,11 @@ impl State {
                     c.def.on_update = *on_update;
                 }
             }
+            Op::SetGenerated { table, column, .. } => {
+                if let Some(c) = self.table_mut(table).and_then(|t| t.col_mut(&column.name)) {
+                    c.def.generated.clone_from(&column.generated);
+                }
+            }
             Op::Native { name, up, .. } => self.run_native(name, up),
             // A version's view shows the tables; it changes none of them.
             Op::CreateVersionView { .. } | Op::DropVersionView { .. } => {}

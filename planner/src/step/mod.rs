@@ -2,7 +2,7 @@
 //! the `.mig` location it came from and the steps it depends on. Dialects lower each step to SQL.
 
 use migc_compiler::schema::{
-    Check, Column, ColumnType, Expr, ForeignKey, Index, PrimaryKey, Table, Unique, View,
+    Check, Column, ColumnType, Expr, ForeignKey, Generated, Index, PrimaryKey, Table, Unique, View,
 };
 use migc_grammar::Span;
 use migc_stdlib::Dialect;
@@ -307,6 +307,13 @@ pub enum Op {
         column: String,
         on_update: bool,
     },
+    /// A deployed generated column computed otherwise (its expression, or whether it is
+    /// stored): `column` as declared, `previous` how it was computed.
+    SetGenerated {
+        table: String,
+        column: Column,
+        previous: Generated,
+    },
     Native {
         name: String,
         up: Vec<String>,
@@ -419,6 +426,7 @@ impl Op {
             | Op::CommentColumn { table, .. }
             | Op::SetCollation { table, .. }
             | Op::SetOnUpdate { table, .. }
+            | Op::SetGenerated { table, .. }
             | Op::MoveColumn { table, .. }
             | Op::CopyCreate { table, .. }
             | Op::CopyFill { table, .. }

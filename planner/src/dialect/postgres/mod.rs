@@ -17,6 +17,7 @@ mod backfill;
 mod column;
 mod constraint;
 mod enum_type;
+mod generated;
 mod index;
 mod native;
 mod not_null;

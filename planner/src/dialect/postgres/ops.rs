@@ -4,7 +4,8 @@
 use super::super::{Context, Lowered};
 use super::*;
 use super::{
-    backfill, column, constraint, enum_type, index, native, not_null, sync, table, version, view,
+    backfill, column, constraint, enum_type, generated, index, native, not_null, sync, table,
+    version, view,
 };
 use crate::step::{Op, Step};
 use migc_grammar::Diagnostic;
@@ -139,6 +140,11 @@ impl Postgres {
                 key,
                 assignments,
             } => backfill::lower(self, &mut l, table, key, assignments)?,
+            Op::SetGenerated {
+                table,
+                column,
+                previous,
+            } => generated::recompute(self, ctx, &mut l, table, column, previous)?,
             Op::CreateView { view } => view::create(&mut l, view),
             Op::DropView { view } => view::drop(&mut l, view),
             Op::Native { name, up, down } => native::lower(ctx, &mut l, name, up, down),

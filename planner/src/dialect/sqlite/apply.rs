@@ -255,6 +255,7 @@ impl Run<'_> {
             | Op::RemoveSync { table, .. }
             | Op::RenameColumn { table, .. }
             | Op::SetStorage { table, .. }
+            | Op::SetGenerated { table, .. }
             | Op::AttachUnique { table, .. } => tables(table),
             Op::SetCollation { .. }
             | Op::SetTableOptions { .. }

@@ -8,6 +8,7 @@ mod drop_column;
 mod enums;
 mod foreign_keys;
 mod fulltext;
+mod generated;
 mod index_columns;
 mod indexes;
 mod native;
@@ -194,6 +195,11 @@ impl Mysql {
                 column,
                 on_update,
             } => self.lower_set_on_update(&mut l, ctx, scope, table, column, *on_update, origin),
+            Op::SetGenerated {
+                table,
+                column,
+                previous,
+            } => self.lower_set_generated(&mut l, ctx, scope, table, column, previous, origin),
             Op::SetStorage { .. } => Err(crate::dialect::unasked(step)),
             Op::SetTableOptions {
                 table,
