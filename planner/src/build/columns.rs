@@ -274,13 +274,21 @@ impl<'s> Builder<'s> {
             // Likewise where a check, unique key or foreign key on the column comes (`up`
             // repairing the values it refuses) or goes (`down` giving the old application
             // values its own holds).
+            // And where the column's enum gains labels, `down` giving the old application a
+            // label of its own for each new one: where each version has a shape of its own;
+            // elsewhere both read the deployed column, and a rollback maps the new labels.
             let (comes, goes) = constraints_changed(old_table, new_table, &c.name);
+            let labels_down = o.ty == c.ty
+                && !tr.implied
+                && tr.down.is_some()
+                && !self.added_labels(&c.ty).is_empty();
             let repairs = o.ty == c.ty
                 && !tr.implied
                 && ((o.nullable && !c.nullable)
                     || (!o.nullable && c.nullable && tr.down.is_some())
                     || comes
-                    || (goes && tr.down.is_some()));
+                    || (goes && tr.down.is_some())
+                    || (labels_down && self.options.version_views));
             // `up` reads the column itself, and maybe others of the row (`from title, id`).
             if tr.from.contains(&c.name) && (retypes || repairs) {
                 let in_key = old_table
@@ -310,6 +318,11 @@ impl<'s> Builder<'s> {
                             "`{}.{}` keeps its type `{}` until contract",
                             new_table.name, c.name, o.ty
                         )
+                    } else if labels_down {
+                        format!(
+                            "`{}.{}` keeps the labels of its enum until contract; a shadow column takes the new ones",
+                            new_table.name, c.name
+                        )
                     } else {
                         format!(
                             "`{}.{}` keeps its nullability and constraints until contract; a shadow column takes the new ones",
@@ -338,7 +351,9 @@ impl<'s> Builder<'s> {
                 self.check_lossy(old_table, c, tr);
                 return Some(tr.up.clone());
             }
-            if !(tr.from.contains(&c.name) && o.ty != c.ty) {
+            if labels_down && !self.options.version_views && tr.from.contains(&c.name) {
+                self.map_labels_on_rollback(t, c, tr);
+            } else if !(tr.from.contains(&c.name) && o.ty != c.ty) {
                 self.stale(tr.origin, format!("column `{}.{}` is already deployed; its `from`/`up` apply only when it is created", new_table.name, c.name));
             }
         }
@@ -519,6 +534,64 @@ impl<'s> Builder<'s> {
 
 /// Whether a check, unique key or foreign key on column `column` comes with the declared table
 /// (one the deployed table does not have as declared), and whether one goes.
+impl Builder<'_> {
+    /// The labels the plan gives enum `ty` that it did not have (renamed ones aside); none for
+    /// another type.
+    fn added_labels(&self, ty: &ColumnType) -> Vec<String> {
+        let ColumnType::Enum { name, .. } = ty else {
+            return Vec::new();
+        };
+        let (Some(old), Some(new)) = (self.from.enums.get(name), self.to.enums.get(name)) else {
+            return Vec::new();
+        };
+        new.values
+            .iter()
+            .filter(|v| {
+                !old.values
+                    .iter()
+                    .any(|o| o.name == v.name || v.renamed_from.as_deref() == Some(o.name.as_str()))
+            })
+            .map(|v| v.name.clone())
+            .collect()
+    }
+
+    /// Where both versions read the deployed column: the rollback gives rows holding a label
+    /// the plan adds the column's `down`, so that the old application reads its own labels
+    /// again.
+    fn map_labels_on_rollback(&mut self, t: &str, c: &Column, tr: &Transform) {
+        let (Some(down), ColumnType::Enum { name }) = (&tr.down, &c.ty) else {
+            return;
+        };
+        self.push(
+            Phase::Expand,
+            &format!("{t}.{}", c.name),
+            format!(
+                "give rows of `{t}` holding a new label of `{}` its `down` if rolled back",
+                c.name
+            ),
+            Op::MapLabelsOnRollback {
+                table: t.to_string(),
+                column: c.name.clone(),
+                labels: self.added_labels(&c.ty),
+                down: down.clone(),
+            },
+            Some(tr.origin),
+            Self::keys(&[], &[table_key(t), Key::Enum(name.to_string())]),
+        );
+        self.diagnostics.push(
+            Diagnostic::warning(
+                Code::OldAppSeesChange,
+                format!(
+                    "until contract the old application reads the new labels of `{t}.{}` as the new application writes them",
+                    c.name
+                ),
+            )
+            .primary(tr.origin, "`down` applied by a rollback only")
+            .note("both application versions read the deployed column here; a rollback gives the rows holding a new label their `down`"),
+        );
+    }
+}
+
 fn constraints_changed(old: &Table, new: &Table, column: &str) -> (bool, bool) {
     let on = |t: &Table, e: &Expr| referenced_columns(t, e).iter().any(|c| c == column);
     let check_in = |t: &Table, k: &Check| {

@@ -34,6 +34,10 @@ pub struct Options {
     /// through its views until then (for a dialect that has them, [`Options::for_dialect`]);
     /// otherwise a renamed column is a new column computed from the deployed one.
     pub renames_in_place: bool,
+    /// Each application version has a shape of its own while the plan rolls out (views of
+    /// [`crate::versions`]), so a shadow column can show each version its own values; without
+    /// one both versions read the deployed columns.
+    pub version_views: bool,
     /// Plan changes of how tables are stored (SQLite's `STRICT`, `WITHOUT ROWID`,
     /// `AUTOINCREMENT`): set for a dialect that has such choices, [`Options::for_dialect`].
     pub storage_options: bool,
@@ -62,11 +66,13 @@ impl Options {
     /// The options for planning for `dialect`.
     pub fn for_dialect(dialect: migc_stdlib::Dialect, allow_destructive: bool) -> Options {
         let lowering = crate::dialect::for_dialect(dialect);
+        let version_views = lowering
+            .as_ref()
+            .is_some_and(|l| l.version_access() == crate::dialect::VersionAccess::Views);
         Options {
             allow_destructive,
-            renames_in_place: lowering
-                .as_ref()
-                .is_some_and(|l| l.version_access() == crate::dialect::VersionAccess::Views),
+            renames_in_place: version_views,
+            version_views,
             storage_options: lowering.as_ref().is_some_and(|l| l.has_storage_options()),
             alter_key_types: lowering.as_ref().is_some_and(|l| l.alters_key_types()),
             change_collations: lowering.as_ref().is_some_and(|l| l.changes_collations()),

@@ -371,6 +371,8 @@ impl State {
                     c.def.on_update = *on_update;
                 }
             }
+            // Only a rollback maps rows.
+            Op::MapLabelsOnRollback { .. } => {}
             Op::SetGenerated { table, column, .. } => {
                 if let Some(c) = self.table_mut(table).and_then(|t| t.col_mut(&column.name)) {
                     c.def.generated.clone_from(&column.generated);

@@ -307,6 +307,16 @@ pub enum Op {
         column: String,
         on_update: bool,
     },
+    /// Rows holding `labels`, enum labels the plan adds, get the column's declared `down` when
+    /// the plan is rolled back, so that the old application reads labels of its own again (a
+    /// dialect whose versions share the tables; where each has its own shape, a shadow column
+    /// gives each version its labels).
+    MapLabelsOnRollback {
+        table: String,
+        column: String,
+        labels: Vec<String>,
+        down: Expr,
+    },
     /// A deployed generated column computed otherwise (its expression, or whether it is
     /// stored): `column` as declared, `previous` how it was computed.
     SetGenerated {
@@ -427,6 +437,7 @@ impl Op {
             | Op::SetCollation { table, .. }
             | Op::SetOnUpdate { table, .. }
             | Op::SetGenerated { table, .. }
+            | Op::MapLabelsOnRollback { table, .. }
             | Op::MoveColumn { table, .. }
             | Op::CopyCreate { table, .. }
             | Op::CopyFill { table, .. }
@@ -499,4 +510,13 @@ pub struct Step {
     pub after: Vec<usize>,
     #[serde(skip)]
     pub origin: Option<Span>,
+}
+
+/// What the rollback of [`Op::MapLabelsOnRollback`] changes: the rows holding the labels.
+pub fn labels_mapped(table: &str, column: &str, labels: &[String]) -> String {
+    let labels: Vec<String> = labels.iter().map(|l| format!("`{l}`")).collect();
+    format!(
+        "the labels {} in `{table}.{column}`: the rows holding them get its `down`",
+        labels.join(", ")
+    )
 }

@@ -154,6 +154,7 @@ impl Postgres {
             | Op::SetTableOptions { .. }
             | Op::SetCollation { .. }
             | Op::SetOnUpdate { .. }
+            | Op::MapLabelsOnRollback { .. }
             | Op::MoveColumn { .. }
             | Op::CopyCreate { .. }
             | Op::CopyFill { .. }

@@ -35,6 +35,7 @@ impl Run<'_> {
                 | Op::CommentTable { .. }
                 | Op::CommentColumn { .. }
                 | Op::Native { .. }
+                | Op::MapLabelsOnRollback { .. }
         );
         let table = step.op.table().unwrap_or_default();
         let tbl = match before.table(table) {
@@ -238,6 +239,17 @@ impl Run<'_> {
             Op::CreateVersionView { .. } | Op::DropVersionView { .. } => {
                 return Err(crate::dialect::no_version_layer(step));
             }
+            Op::MapLabelsOnRollback {
+                table,
+                column,
+                labels,
+                down,
+            } => Effect::Other(Act::MapLabelsOnRollback {
+                table: table.clone(),
+                column: column.clone(),
+                labels: labels.clone(),
+                down: down.clone(),
+            }),
             // Every other change is to a table's definition.
             Op::AddColumn { table, .. }
             | Op::DropColumn { table, .. }

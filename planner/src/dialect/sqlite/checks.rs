@@ -174,7 +174,10 @@ pub(super) fn touched(actions: &[Action]) -> Touched {
             Act::CreateAlias { alias, .. } | Act::DropAlias { alias, .. } => {
                 t.views.insert(alias.clone());
             }
-            Act::Backfill { .. } | Act::Native { .. } | Act::Validate { .. } => {}
+            Act::Backfill { .. }
+            | Act::Native { .. }
+            | Act::Validate { .. }
+            | Act::MapLabelsOnRollback { .. } => {}
         }
     }
     t

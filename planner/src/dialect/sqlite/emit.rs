@@ -267,6 +267,12 @@ impl Run<'_> {
                 guarded,
             } => (backfill_sql(table, assignments, *guarded, ck)?, "backfill"),
             Act::Native { up, .. } => (up.iter().map(|s| terminated(s)).collect(), "alter"),
+            Act::MapLabelsOnRollback { table, column, .. } => (
+                vec![comment(&format!(
+                    "nothing to do now: a rollback gives the rows of {table} holding a label the plan adds the `down` of {column}"
+                ))],
+                "alter",
+            ),
             Act::Validate { table, column } => (
                 vec![
                     comment(&format!(
@@ -482,6 +488,21 @@ impl Run<'_> {
                 down.iter().rev().map(|s| terminated(s)).collect()
             }
             Act::Validate { .. } => vec![comment("nothing to undo: the column stays nullable")],
+            Act::MapLabelsOnRollback {
+                table,
+                column,
+                labels,
+                down,
+            } => {
+                let labels: Vec<String> = labels.iter().map(|v| lit(v)).collect();
+                vec![format!(
+                    "UPDATE {} SET {c} = {} WHERE {c} IN ({});",
+                    q(table),
+                    expr(down)?,
+                    labels.join(", "),
+                    c = q(column)
+                )]
+            }
         };
         Ok((sql, lost))
     }
@@ -550,6 +571,12 @@ impl Run<'_> {
             Op::AddEnumValue { name, value, .. } => Some(format!(
                 "value `{value}` stays allowed in the columns of enum `{name}`"
             )),
+            Op::MapLabelsOnRollback {
+                table,
+                column,
+                labels,
+                ..
+            } => Some(crate::step::labels_mapped(table, column, labels)),
             Op::DropNotNull { table, column } => Some(format!(
                 "nothing, but it fails while rows hold null in `{table}.{column}`"
             )),

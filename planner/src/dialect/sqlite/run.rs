@@ -37,6 +37,14 @@ pub(super) enum Act {
         up: Vec<String>,
         down: Vec<String>,
     },
+    /// Nothing now; the rollback gives rows holding enum labels the plan adds the column's
+    /// `down`.
+    MapLabelsOnRollback {
+        table: String,
+        column: String,
+        labels: Vec<String>,
+        down: Expr,
+    },
     /// Checks that no row holds null in a column whose NOT NULL waits for contract.
     Validate {
         table: String,

@@ -80,6 +80,31 @@ impl Mysql {
         Ok(())
     }
 
+    /// Nothing now; the rollback gives rows holding the added labels the column's `down`.
+    pub(super) fn lower_map_labels_on_rollback(
+        &self,
+        l: &mut Lowered,
+        table: &str,
+        column: &str,
+        labels: &[String],
+        down: &migc_compiler::schema::Expr,
+    ) -> Result<(), Diagnostic> {
+        let literals: Vec<String> = labels.iter().map(|v| lit(v)).collect();
+        l.up.push(comment_unit(&format!(
+            "nothing to do now: a rollback gives the rows of {table} holding a label the plan adds the `down` of {column}"
+        )));
+        l.down.push(unit(format!(
+            "UPDATE {} SET {c} = {} WHERE {c} IN ({});",
+            q(table),
+            expr(down)?,
+            literals.join(", "),
+            c = q(column)
+        )));
+        l.lock = "none".into();
+        l.down_loses = Some(crate::step::labels_mapped(table, column, labels));
+        Ok(())
+    }
+
     pub(super) fn lower_rename_enum_value(
         &self,
         name: &str,

@@ -195,6 +195,12 @@ impl Mysql {
                 column,
                 on_update,
             } => self.lower_set_on_update(&mut l, ctx, scope, table, column, *on_update, origin),
+            Op::MapLabelsOnRollback {
+                table,
+                column,
+                labels,
+                down,
+            } => self.lower_map_labels_on_rollback(&mut l, table, column, labels, down),
             Op::SetGenerated {
                 table,
                 column,
