@@ -12,6 +12,9 @@ pub(crate) enum Key {
     Columns(String),
     /// A column of a table exists.
     Column(String, String),
+    /// A column changed in place has its declared type (a foreign key needs its columns and
+    /// those it references to agree).
+    Typed(String, String),
     /// A column has the default it is declared with.
     Default(String, String),
     /// A column takes part in the table's dual-write trigger.

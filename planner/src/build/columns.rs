@@ -400,7 +400,10 @@ impl<'s> Builder<'s> {
                         to_spellings: c.spellings.clone(),
                     },
                     Some(c.origin),
-                    Self::keys(&[], &[table_key(t)]),
+                    Self::keys(
+                        &[Key::Typed(t.to_string(), c.name.to_string())],
+                        &[table_key(t)],
+                    ),
                 );
             } else {
                 self.diagnostics.push(

@@ -145,6 +145,17 @@ impl<'s> Builder<'s> {
         needs.push(table_key(t));
         needs.push(table_key(&fk.ref_table));
         needs.extend(fk.ref_columns.iter().map(|c| col_key(&fk.ref_table, c)));
+        // Both sides with their declared types, where a column widens in place.
+        needs.extend(
+            fk.columns
+                .iter()
+                .map(|c| Key::Typed(t.to_string(), c.to_string()))
+                .chain(
+                    fk.ref_columns
+                        .iter()
+                        .map(|c| Key::Typed(fk.ref_table.to_string(), c.to_string())),
+                ),
+        );
         // A constraint on a referenced key that this plan creates.
         for u in self
             .to

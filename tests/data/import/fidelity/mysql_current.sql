@@ -88,3 +88,8 @@ CREATE TABLE `codes` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE ALGORITHM=UNDEFINED DEFINER=`root`@`localhost` SQL SECURITY DEFINER VIEW `admins` AS select `users`.`id` AS `id`,`users`.`email` AS `email` from `users` where `users`.`is_admin` = 1;
 CREATE VIEW `recent_users` AS SELECT `id`, `email` FROM `users` WHERE `id` > 100 WITH CHECK OPTION;
+CREATE TABLE `authors` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `name` varchar(100) NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -112,3 +112,18 @@ CREATE TABLE `codes` (
 CREATE ALGORITHM=UNDEFINED DEFINER=`root`@`localhost` SQL SECURITY INVOKER VIEW `admins` AS select `users`.`id` AS `id`,`users`.`email` AS `email` from `users` where `users`.`is_admin` = 1;
 CREATE VIEW `recent_users` AS SELECT `id`, `email` FROM `users` WHERE `id` > 100 WITH LOCAL CHECK OPTION;
 CREATE SQL SECURITY INVOKER VIEW `named_users` AS SELECT `id`, `name` FROM `users` WHERE `name` IS NOT NULL WITH CASCADED CHECK OPTION;
+-- A key widened in place and a new table referencing it: the foreign key waits for the wider
+-- type (MariaDB refuses one between columns of different types, 1825).
+CREATE TABLE `authors` (
+  `id` bigint(20) NOT NULL AUTO_INCREMENT,
+  `name` varchar(100) NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE TABLE `books` (
+  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  `author_id` bigint(20) NOT NULL,
+  `title` varchar(200) NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `books_author_id_foreign` (`author_id`),
+  CONSTRAINT `books_author_id_foreign` FOREIGN KEY (`author_id`) REFERENCES `authors` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
