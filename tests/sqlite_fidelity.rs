@@ -151,7 +151,8 @@ fn rebuilt_tables_keep_what_sqlite_holds() {
              INSERT INTO settings (key, value) VALUES ('theme', 'dark');
              INSERT INTO posts (user_id, title) VALUES (1, 'hello'), (2, 'world');
              INSERT INTO tags (label) VALUES ('x'), ('y');
-             INSERT INTO kv (k, v) VALUES ('k1', 'v1');",
+             INSERT INTO kv (k, v) VALUES ('k1', 'v1');
+             INSERT INTO measures (note, amount, code, raw) VALUES ('long note', 2.5, 7, 'bytes');",
         )
         .expect("seed");
     for script in up_scripts(&d.join("plan")) {
@@ -197,6 +198,24 @@ fn rebuilt_tables_keep_what_sqlite_holds() {
         })
         .expect("setting");
     assert_eq!(setting, "dark");
+    // Declared types that changed kept every value, and what SQLite stores it as.
+    let measure: (String, f64, i64, String, String) = migrated
+        .query_row(
+            "SELECT note, amount, code, raw, typeof(note) || typeof(amount) || typeof(code) || typeof(raw) FROM measures",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .expect("measure");
+    assert_eq!(
+        measure,
+        (
+            "long note".into(),
+            2.5,
+            7,
+            "bytes".into(),
+            "textrealintegertext".into()
+        )
+    );
     drop(migrated);
 
     // From the migrated database to the desired schema there is nothing left to do.

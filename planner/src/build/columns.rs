@@ -387,11 +387,19 @@ impl<'s> Builder<'s> {
                 );
                 return None;
             }
-            if key || widening(&o.ty, &c.ty) {
+            let stored_alike = !widening(&o.ty, &c.ty) && self.keeps_values(o, c);
+            if key || widening(&o.ty, &c.ty) || stored_alike {
                 self.push(
                     Phase::Expand,
                     &format!("{t}.{}", c.name),
-                    format!("widen `{t}.{}` from `{}` to `{}`", c.name, o.ty, c.ty),
+                    if stored_alike && !key {
+                        format!(
+                            "declare `{t}.{}` as `{}` (was `{}`): every stored value stays as it is",
+                            c.name, c.ty, o.ty
+                        )
+                    } else {
+                        format!("widen `{t}.{}` from `{}` to `{}`", c.name, o.ty, c.ty)
+                    },
                     Op::AlterType {
                         table: t.to_string(),
                         column: c.name.clone(),
@@ -420,6 +428,37 @@ impl<'s> Builder<'s> {
                 );
                 return None;
             }
+        } else if self.respelled(o, c) {
+            // The same type spelled otherwise for the dialect (SQLite's `int` to `bigint`):
+            // written as declared where the database stores every value alike.
+            let spelled = |x: &Column| {
+                self.options
+                    .collations
+                    .and_then(|d| x.spellings.get(&d).cloned())
+                    .unwrap_or_else(|| x.ty.to_string())
+            };
+            self.push(
+                Phase::Expand,
+                &format!("{t}.{}", c.name),
+                format!(
+                    "declare `{t}.{}` as `{}` (was `{}`): every stored value stays as it is",
+                    c.name,
+                    spelled(c),
+                    spelled(o)
+                ),
+                Op::AlterType {
+                    table: t.to_string(),
+                    column: c.name.clone(),
+                    from: o.ty.clone(),
+                    to: c.ty.clone(),
+                    to_spellings: c.spellings.clone(),
+                },
+                Some(c.origin),
+                Self::keys(
+                    &[Key::Typed(t.to_string(), c.name.to_string())],
+                    &[table_key(t)],
+                ),
+            );
         }
         if o.identity != c.identity {
             self.diagnostics.push(
@@ -538,6 +577,27 @@ impl<'s> Builder<'s> {
 /// Whether a check, unique key or foreign key on column `column` comes with the declared table
 /// (one the deployed table does not have as declared), and whether one goes.
 impl Builder<'_> {
+    /// Whether the dialect planned for keeps every stored value when `o`'s declared type
+    /// becomes `c`'s ([`crate::dialect::Lowering::keeps_values`]).
+    fn keeps_values(&self, o: &Column, c: &Column) -> bool {
+        self.options
+            .collations
+            .and_then(crate::dialect::for_dialect)
+            .is_some_and(|l| l.keeps_values(o, c))
+    }
+
+    /// Whether the column keeps its type but the declaration spells it otherwise for the
+    /// dialect planned for (`native(sqlite: "bigint")` where `int` is deployed), which stores
+    /// every value alike under both spellings. A declaration that names no spelling of its
+    /// own leaves the deployed one alone.
+    fn respelled(&self, o: &Column, c: &Column) -> bool {
+        self.options.collations.is_some_and(|d| {
+            c.spellings
+                .get(&d)
+                .is_some_and(|s| o.spellings.get(&d) != Some(s))
+        }) && self.keeps_values(o, c)
+    }
+
     /// The labels the plan gives enum `ty` that it did not have (renamed ones aside); none for
     /// another type.
     fn added_labels(&self, ty: &ColumnType) -> Vec<String> {

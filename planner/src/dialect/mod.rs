@@ -239,6 +239,14 @@ pub trait Lowering {
         false
     }
 
+    /// Whether the database keeps every stored value as it is when a column's declared type
+    /// changes from `from`'s to `to`'s, whatever the portable types say (SQLite: the two
+    /// spellings have the same type affinity), so that the change needs no `up`: it is made by
+    /// the lowering of [`crate::step::Op::AlterType`]. No by default.
+    fn keeps_values(&self, _from: &Column, _to: &Column) -> bool {
+        false
+    }
+
     /// Whether the dialect stores tables in ways the schema chooses (SQLite's `STRICT`,
     /// `WITHOUT ROWID`, `AUTOINCREMENT`): the planner plans [`crate::step::Op::SetStorage`]
     /// only for such a dialect. No by default.

@@ -137,6 +137,20 @@ impl Lowering for Sqlite {
         true
     }
 
+    /// The same affinity keeps every value; among the numeric ones (`INTEGER`, `REAL`,
+    /// `NUMERIC`) a number stays the same number (`2.0` may be stored as `2`) and other values
+    /// stay as they are; a column without affinity (`BLOB`) converts nothing.
+    fn keeps_values(&self, from: &Column, to: &Column) -> bool {
+        let numeric = |a: &str| matches!(a, "integer" | "real" | "numeric");
+        match (render::col_type(from, false), render::col_type(to, false)) {
+            (Ok(a), Ok(b)) => {
+                let (a, b) = (affinity(&a), affinity(&b));
+                a == b || (numeric(a) && numeric(b)) || b == "blob"
+            }
+            _ => false,
+        }
+    }
+
     fn holds(&self) -> &dyn crate::expressible::Holds {
         self
     }
@@ -177,5 +191,51 @@ impl Lowering for Sqlite {
             }
         }
         Err(errors)
+    }
+}
+
+/// The type affinity SQLite gives a declared type (its rules, in their order): what it converts
+/// a stored value to. Two spellings of one affinity store every value alike.
+fn affinity(declared: &str) -> &'static str {
+    let t = declared.to_ascii_uppercase();
+    if t.contains("INT") {
+        "integer"
+    } else if t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT") {
+        "text"
+    } else if t.contains("BLOB") || t.trim().is_empty() {
+        "blob"
+    } else if t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB") {
+        "real"
+    } else {
+        "numeric"
+    }
+}
+
+#[cfg(test)]
+mod affinity_tests {
+    use super::affinity;
+
+    #[test]
+    fn affinity_follows_sqlites_rules_in_order() {
+        for (declared, expected) in [
+            ("INTEGER", "integer"),
+            ("bigint", "integer"),
+            ("UNSIGNED BIG INT", "integer"),
+            ("POINT", "integer"), // "INT" inside, as SQLite reads it
+            ("varchar(500)", "text"),
+            ("CHARACTER(20)", "text"),
+            ("CLOB", "text"),
+            ("blob", "blob"),
+            ("", "blob"),
+            ("REAL", "real"),
+            ("double precision", "real"),
+            ("FLOAT", "real"),
+            ("numeric(10, 2)", "numeric"),
+            ("DECIMAL(10,5)", "numeric"),
+            ("BOOLEAN", "numeric"),
+            ("DATETIME", "numeric"),
+        ] {
+            assert_eq!(affinity(declared), expected, "{declared}");
+        }
     }
 }

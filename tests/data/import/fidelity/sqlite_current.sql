@@ -55,3 +55,4 @@ CREATE TABLE "codes" ("code" text PRIMARY KEY, "label" text);
 CREATE TABLE "memberships" ("group_id" integer, "user_id" integer NOT NULL, PRIMARY KEY ("group_id", "user_id"));
 CREATE TABLE "Authors" ("id" integer PRIMARY KEY, "Name" text NOT NULL);
 CREATE INDEX "authors_name" ON "Authors" ("Name");
+CREATE TABLE "measures" ("id" integer PRIMARY KEY, "note" text, "amount" real, "code" int, "raw" text);

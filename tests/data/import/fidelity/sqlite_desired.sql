@@ -83,3 +83,6 @@ CREATE TABLE "slugs" ("slug" varchar(40) PRIMARY KEY, "target" text);
 -- A table and its column both renamed in letter case only: renamed in place, nothing copied.
 CREATE TABLE "authors" ("id" integer PRIMARY KEY, "name" text NOT NULL);
 CREATE INDEX "authors_name" ON "authors" ("name");
+-- Declared types that change without changing a stored value (SQLite's type affinity): the
+-- table is rebuilt with the new spellings, no `up` needed.
+CREATE TABLE "measures" ("id" integer PRIMARY KEY, "note" varchar(500), "amount" numeric(10, 2), "code" bigint, "raw" blob);
