@@ -97,7 +97,8 @@ fn migrated_tables_hold_what_the_server_holds_for_the_target() {
          INSERT INTO members (email) VALUES ('a@example.com');
          INSERT INTO logs (msg) VALUES ('kept through the copy');
          INSERT INTO codes (code) VALUES (42);
-         INSERT INTO readings (id, taken, note) VALUES (1, '2023-05-01', 'old'), (2, '2025-01-01', 'new');",
+         INSERT INTO readings (id, taken, note) VALUES (1, '2023-05-01', 'old'), (2, '2025-01-01', 'new');
+         INSERT INTO legacy_notes (body, code) VALUES ('café crème', 'Ab');",
     );
     let manifest: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(d.join("plan/manifest.json")).expect("manifest"),
@@ -133,6 +134,14 @@ fn migrated_tables_hold_what_the_server_holds_for_the_target() {
         .query("SELECT views FROM posts WHERE title = 'hello'")
         .expect("select");
     assert_eq!(views, vec![vec![Some("2147483647".to_string())]]);
+    // Converted to utf8mb4, the text reads the same.
+    let note = c
+        .query("SELECT body, code FROM legacy_notes")
+        .expect("select");
+    assert_eq!(
+        note,
+        vec![vec![Some("café crème".to_string()), Some("Ab".to_string())]]
+    );
     let event = c
         .query("SELECT id, hits, payload, bits FROM events")
         .expect("select");

@@ -4,9 +4,11 @@
 use super::*;
 
 impl Builder<'_> {
-    /// A deployed table's or column's collation that the declaration changes: refused, as it
-    /// rewrites the table (MySQL, SQLite) or rebuilds its indexes under an exclusive lock
-    /// (PostgreSQL). A declaration that names none keeps what is deployed.
+    /// A deployed table's or column's collation that the declaration changes: made where the
+    /// dialect changes collations ([`Options::change_collations`]: MySQL, in place or by the
+    /// online table copy); elsewhere refused, as it rewrites the table (SQLite) or rebuilds its
+    /// indexes under an exclusive lock (PostgreSQL). A declaration that names none keeps what
+    /// is deployed.
     pub(super) fn collation_changes(&mut self, old: &Table, new: &Table) {
         let Some(d) = self.options.collations else {
             return;
@@ -28,20 +30,41 @@ impl Builder<'_> {
             .collation
             .get(&d)
             .filter(|now| old.collation.get(&d) != Some(*now));
+        let mut table_changed = false;
         if let Some(now) = table_changes {
-            let d = refuse(
-                format!("table `{}`", new.name),
-                new.origin,
-                old.collation.get(&d),
-                now,
+            if !self.options.change_collations {
+                let d = refuse(
+                    format!("table `{}`", new.name),
+                    new.origin,
+                    old.collation.get(&d),
+                    now,
+                );
+                self.diagnostics.push(d);
+                return;
+            }
+            let t = old.name.as_str();
+            self.push(
+                Phase::Expand,
+                t,
+                format!("change the collation of table `{t}` to `{now}`"),
+                Op::SetTableCollation {
+                    table: t.to_string(),
+                    collation: new.collation.clone(),
+                    previous: old.collation.clone(),
+                },
+                Some(new.origin),
+                Self::keys(&[], &[table_key(t)]),
             );
-            self.diagnostics.push(d);
-            return;
+            table_changed = true;
         }
         for c in &new.columns {
             let Some(o) = old.column(&c.name) else {
                 continue;
             };
+            // A column naming none before and after follows the table's.
+            if table_changed && !o.collation.contains_key(&d) && !c.collation.contains_key(&d) {
+                continue;
+            }
             // A column naming none has the table's, where the table names one.
             let was = o.collation.get(&d).or(old.collation.get(&d));
             let changes = c

@@ -350,6 +350,9 @@ impl State {
                     c.def.comment.clone_from(text);
                 }
             }
+            // The state keeps no table collation: lowerings read a table's from the schemas, and
+            // a column naming none follows it.
+            Op::SetTableCollation { .. } => {}
             Op::SetCollation {
                 table,
                 column,

@@ -291,6 +291,14 @@ pub enum Op {
         collation: BTreeMap<Dialect, String>,
         previous: BTreeMap<Dialect, String>,
     },
+    /// A deployed table's collation, per dialect (what its text columns naming none of their own
+    /// have), where the dialect changes collations
+    /// ([`crate::dialect::Lowering::changes_collations`]).
+    SetTableCollation {
+        table: String,
+        collation: BTreeMap<Dialect, String>,
+        previous: BTreeMap<Dialect, String>,
+    },
     /// A deployed column moved right after `after` (first: `None`), where the dialect keeps
     /// columns in an order of its own ([`crate::dialect::Lowering::moves_columns`]); `previous`
     /// is the column it stood after.
@@ -435,6 +443,7 @@ impl Op {
             | Op::SetTableOptions { table, .. }
             | Op::CommentColumn { table, .. }
             | Op::SetCollation { table, .. }
+            | Op::SetTableCollation { table, .. }
             | Op::SetOnUpdate { table, .. }
             | Op::SetGenerated { table, .. }
             | Op::MapLabelsOnRollback { table, .. }

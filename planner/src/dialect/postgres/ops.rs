@@ -153,6 +153,7 @@ impl Postgres {
             Op::SetStorage { .. }
             | Op::SetTableOptions { .. }
             | Op::SetCollation { .. }
+            | Op::SetTableCollation { .. }
             | Op::SetOnUpdate { .. }
             | Op::MapLabelsOnRollback { .. }
             | Op::MoveColumn { .. }

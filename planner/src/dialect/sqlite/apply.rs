@@ -270,6 +270,7 @@ impl Run<'_> {
             | Op::SetGenerated { table, .. }
             | Op::AttachUnique { table, .. } => tables(table),
             Op::SetCollation { .. }
+            | Op::SetTableCollation { .. }
             | Op::SetTableOptions { .. }
             | Op::SetOnUpdate { .. }
             | Op::MoveColumn { .. }

@@ -93,3 +93,10 @@ CREATE TABLE `authors` (
   `name` varchar(100) NOT NULL,
   PRIMARY KEY (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE TABLE `legacy_notes` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `body` varchar(200) NOT NULL,
+  `code` varchar(10) COLLATE latin1_bin DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `legacy_notes_body` (`body`)
+) ENGINE=InnoDB DEFAULT CHARSET=latin1 COLLATE=latin1_swedish_ci;

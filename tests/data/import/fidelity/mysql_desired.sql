@@ -127,3 +127,12 @@ CREATE TABLE `books` (
   KEY `books_author_id_foreign` (`author_id`),
   CONSTRAINT `books_author_id_foreign` FOREIGN KEY (`author_id`) REFERENCES `authors` (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+-- A table converted to another character set (by the online copy): its columns naming no
+-- collation of their own follow it, one naming its own keeps it.
+CREATE TABLE `legacy_notes` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `body` varchar(200) NOT NULL,
+  `code` varchar(10) CHARACTER SET latin1 COLLATE latin1_bin DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `legacy_notes_body` (`body`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -331,6 +331,83 @@ impl Mysql {
         Ok(())
     }
 
+    /// A table's collation: the table's default changes and its text columns naming none of
+    /// their own are restated, which converts them, by the online table copy since that
+    /// rewrites every row; a column with a collation of its own keeps it (`CONVERT TO` would
+    /// convert it too). The rollback keeps the new one,
+    /// as for a column: converting back copies the table again and may not hold what the new
+    /// application wrote.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn lower_set_table_collation(
+        &self,
+        l: &mut Lowered,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        table: &str,
+        collation: &BTreeMap<Dialect, String>,
+        previous: &BTreeMap<Dialect, String>,
+        origin: Option<Span>,
+    ) -> Result<(), Diagnostic> {
+        let (Some(now), was) = (collation.get(&D), previous.get(&D)) else {
+            l.up.push(comment_unit(&format!(
+                "{table} keeps its collation: the declaration names none"
+            )));
+            l.down
+                .push(comment_unit(&format!("{table} keeps its collation")));
+            return Ok(());
+        };
+        let mut actions = vec![format!(
+            "DEFAULT CHARACTER SET {}{}",
+            q(character_set(now)),
+            if now.contains('_') {
+                format!(" COLLATE {}", q(now))
+            } else {
+                String::new()
+            }
+        )];
+        let texty = |c: &Column| match &c.ty {
+            ColumnType::Native { spellings } => spellings.get(&D).is_some_and(|s| {
+                let s = s.to_ascii_lowercase();
+                s.contains("char")
+                    || s.contains("text")
+                    || s.starts_with("enum")
+                    || s.starts_with("set")
+            }),
+            other => other.holds_text(),
+        };
+        if let Some(t) = scope.state.table(table) {
+            for c in t
+                .columns
+                .iter()
+                .filter(|c| !c.def.collation.contains_key(&D) && texty(&c.def))
+            {
+                actions.push(format!(
+                    "MODIFY COLUMN {}",
+                    column_def(&c.def, scope.state)?
+                ));
+            }
+        }
+        l.up.push(self.copy_table(
+            ctx,
+            scope,
+            table,
+            &actions.join(", "),
+            &table_has_collation(table, now),
+            scope.synced.iter().any(|t| t == table),
+            origin,
+        )?);
+        l.down.extend(self.copy_cleanup(ctx, scope, table, false));
+        l.down.push(comment_unit(&format!(
+            "{table} keeps its new collation: changing it back copies the table"
+        )));
+        l.down_loses = Some(format!(
+            "`{table}` keeps its new collation{}: changing it back copies the table on MySQL",
+            was.map(|w| format!(" (it was `{w}`)")).unwrap_or_default()
+        ));
+        crate::dialect::mysql::copy::copied(l);
+        Ok(())
+    }
+
     /// A column restated right after another (`FIRST` for none): INSTANT on MariaDB 10.4+ and
     /// MySQL 8.0.29+, INPLACE before.
     #[allow(clippy::too_many_arguments)]

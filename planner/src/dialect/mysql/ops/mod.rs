@@ -176,6 +176,12 @@ impl Mysql {
             Op::CreateVersionView { .. } | Op::DropVersionView { .. } => {
                 Err(crate::dialect::no_version_layer(step))
             }
+            Op::SetTableCollation {
+                table,
+                collation,
+                previous,
+            } => self
+                .lower_set_table_collation(&mut l, ctx, scope, table, collation, previous, origin),
             Op::SetCollation {
                 table,
                 column,

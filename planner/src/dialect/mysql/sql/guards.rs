@@ -76,6 +76,26 @@ pub(crate) fn character_set(collation: &str) -> &str {
     }
 }
 
+/// Whether the table's default is the collation (a character set's name: one of its collations).
+pub(crate) fn table_has_collation(table: &str, collation: &str) -> String {
+    let cond = if collation.contains('_') {
+        let name = match collation.strip_prefix("utf8_") {
+            Some(rest) => format!("utf8mb3_{rest}"),
+            None => collation.to_string(),
+        };
+        format!("TABLE_COLLATION = {}", lit(&name))
+    } else {
+        format!(
+            "TABLE_COLLATION LIKE {}",
+            lit(&format!("{}\\_%", character_set(collation)))
+        )
+    };
+    format!(
+        "EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND {cond})",
+        lit(table)
+    )
+}
+
 /// Whether the column has the collation (a character set's name: that character set).
 pub(crate) fn has_collation(table: &str, column: &str, collation: &str) -> String {
     let cond = if collation.contains('_') {
