@@ -19,7 +19,7 @@ fn catalog(url: &str) -> Vec<String> {
          FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() \
          AND TABLE_NAME NOT LIKE 'migc%' ORDER BY TABLE_NAME",
         "SELECT 'column', TABLE_NAME, ORDINAL_POSITION, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, \
-         COLUMN_DEFAULT, CHARACTER_SET_NAME, COLLATION_NAME, EXTRA, COLUMN_COMMENT \
+         COLUMN_DEFAULT, CHARACTER_SET_NAME, COLLATION_NAME, EXTRA, COLUMN_COMMENT, GENERATION_EXPRESSION \
          FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() \
          AND TABLE_NAME NOT LIKE 'migc%' ORDER BY TABLE_NAME, ORDINAL_POSITION",
         "SELECT 'index', TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART, INDEX_TYPE \
@@ -136,11 +136,23 @@ fn migrated_tables_hold_what_the_server_holds_for_the_target() {
     assert_eq!(views, vec![vec![Some("2147483647".to_string())]]);
     // Converted to utf8mb4, the text reads the same.
     let note = c
-        .query("SELECT body, code FROM legacy_notes")
+        .query("SELECT body, code, label FROM legacy_notes")
         .expect("select");
     assert_eq!(
         note,
-        vec![vec![Some("café crème".to_string()), Some("Ab".to_string())]]
+        vec![vec![
+            Some("café crème".to_string()),
+            Some("Ab".to_string()),
+            Some("café crème #Ab".to_string())
+        ]]
+    );
+    c.execute("INSERT INTO legacy_notes (body) VALUES ('no code')")
+        .expect("insert");
+    assert_eq!(
+        c.query("SELECT label FROM legacy_notes WHERE body = 'no code'")
+            .expect("select"),
+        vec![vec![None]],
+        "concat() of a null is null, as MySQL computes it"
     );
     let event = c
         .query("SELECT id, hits, payload, bits FROM events")

@@ -175,6 +175,14 @@ fn rewrite(dialect: Dialect, e: &mut Expr) -> Result<(), String> {
                     };
                 }
             }
+            Expr::Function(f)
+                if crate::dialect::reading(dialect).concat_is_null_on_null()
+                    && null_on_null_concat(f).is_some() =>
+            {
+                if let Some(chain) = null_on_null_concat(f) {
+                    *e = chain;
+                }
+            }
             Expr::Function(f) => {
                 let args = match &f.args {
                     FunctionArguments::List(l) => l.args.len(),
@@ -216,6 +224,41 @@ fn rewrite(dialect: Dialect, e: &mut Expr) -> Result<(), String> {
         Some(what) => Err(what),
         None => Ok(()),
     }
+}
+
+/// `concat(a, b, …)` as `a || b || …` (two arguments at least, none named).
+fn null_on_null_concat(f: &ast::Function) -> Option<Expr> {
+    let name = f.name.0.last().and_then(ObjectNamePart::as_ident)?;
+    if !name.value.eq_ignore_ascii_case("concat") {
+        return None;
+    }
+    let FunctionArguments::List(list) = &f.args else {
+        return None;
+    };
+    let args: Vec<Expr> = list
+        .args
+        .iter()
+        .map(|a| match a {
+            ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Expr(e)) => Some(e.clone()),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let nest = |x: Expr| match x {
+        Expr::BinaryOp { .. } | Expr::UnaryOp { .. } => Expr::Nested(Box::new(x)),
+        other => other,
+    };
+    let mut args = args.into_iter().map(nest);
+    let mut chain = args.next()?;
+    let mut any = false;
+    for a in args {
+        any = true;
+        chain = Expr::BinaryOp {
+            left: Box::new(chain),
+            op: BinaryOperator::StringConcat,
+            right: Box::new(a),
+        };
+    }
+    any.then_some(chain)
 }
 
 /// The portable text of an expression, or what in it only this dialect understands.
@@ -316,6 +359,18 @@ mod tests {
             Dialect::Sqlite,
             "\"status\" IN ('a','b')",
             Ok("status IN ('a', 'b')"),
+        );
+        // MySQL's concat() is null when an argument is: `||`, not the stdlib's concat.
+        case(
+            Dialect::Mysql,
+            "concat(`name`,' (',`a` + 1,')')",
+            Ok("name || ' (' || a + 1 || ')'"),
+        );
+        case(Dialect::Mysql, "concat(`name`)", Ok("concat(name)"));
+        case(
+            Dialect::Postgres,
+            "concat(name, 'x')",
+            Ok("concat(name, 'x')"),
         );
     }
 }

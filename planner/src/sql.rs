@@ -347,6 +347,8 @@ pub fn render(sql: &str, dialect: Dialect, qualifier: Option<&str>) -> Result<St
     // Children first: an argument is written for the dialect before the call around it
     // prints it.
     let mut failed = None;
+    // The `concat(…)` calls `||` became, so that `a || b || c` is one call of three.
+    let mut concats: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let _ = visit_expressions_mut(&mut e, |e: &mut ast::Expr| {
         match e {
             ast::Expr::Identifier(i) => {
@@ -394,7 +396,13 @@ pub fn render(sql: &str, dialect: Dialect, qualifier: Option<&str>) -> Result<St
             } if !dialect.behaviour().concatenates_with_pipes() => {
                 seal(left, spelling);
                 seal(right, spelling);
-                *e = raw(format!("concat({left}, {right})"));
+                let left = left.to_string();
+                let text = match left.strip_suffix(')').filter(|_| concats.contains(&left)) {
+                    Some(open) => format!("{open}, {right})"),
+                    None => format!("concat({left}, {right})"),
+                };
+                concats.insert(text.clone());
+                *e = raw(text);
             }
             _ => {}
         }
@@ -534,7 +542,11 @@ mod tests {
         );
         assert_eq!(
             r("first || ' ' || last", Dialect::Mysql, Some("NEW")),
-            "concat(concat(NEW.`first`, ' '), NEW.`last`)"
+            "concat(NEW.`first`, ' ', NEW.`last`)"
+        );
+        assert_eq!(
+            r("(a || b) || c || d", Dialect::Mysql, None),
+            "concat((concat(`a`, `b`)), `c`, `d`)"
         );
         assert_eq!(r("now()", Dialect::Sqlite, None), "current_timestamp");
         assert_eq!(

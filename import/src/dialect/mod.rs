@@ -83,6 +83,12 @@ pub(crate) trait Reading {
         None
     }
 
+    /// Whether the dialect's `concat(a, b, …)` is null when an argument is (MySQL's), and so
+    /// reads as `a || b || …`, not as the stdlib's `concat`, which treats null as empty.
+    fn concat_is_null_on_null(&self) -> bool {
+        false
+    }
+
     /// Whether a `json` column reads back as text checked by `json_valid(column)` (MariaDB's
     /// `json` is `longtext` with that check).
     fn json_is_checked_text(&self) -> bool {

@@ -61,6 +61,10 @@ impl Reading for Mysql {
         }
     }
 
+    fn concat_is_null_on_null(&self) -> bool {
+        true
+    }
+
     fn json_is_checked_text(&self) -> bool {
         true
     }

@@ -128,11 +128,13 @@ CREATE TABLE `books` (
   CONSTRAINT `books_author_id_foreign` FOREIGN KEY (`author_id`) REFERENCES `authors` (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 -- A table converted to another character set (by the online copy): its columns naming no
--- collation of their own follow it, one naming its own keeps it.
+-- collation of their own follow it, one naming its own keeps it. MySQL's concat() is null when
+-- an argument is, and stays concat().
 CREATE TABLE `legacy_notes` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `body` varchar(200) NOT NULL,
   `code` varchar(10) CHARACTER SET latin1 COLLATE latin1_bin DEFAULT NULL,
+  `label` varchar(220) GENERATED ALWAYS AS (concat(`body`,' #',`code`)) VIRTUAL,
   PRIMARY KEY (`id`),
   KEY `legacy_notes_body` (`body`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

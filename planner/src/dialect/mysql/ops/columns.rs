@@ -30,8 +30,19 @@ impl Mysql {
             ColumnRole::Shadow { of } if state.column(table, of).is_some() => {
                 position(&[of, &column.name], &column.name, |_| true)
             }
+            // After a column's shadow where it has one: the shadow takes its place at contract.
             _ => ctx.to.tables.get(table).map_or_else(String::new, |t| {
-                let order: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+                let shadows: Vec<String> = t
+                    .columns
+                    .iter()
+                    .map(|c| crate::names::shadow(&c.name))
+                    .collect();
+                let order: Vec<&str> = t
+                    .columns
+                    .iter()
+                    .zip(&shadows)
+                    .flat_map(|(c, s)| [c.name.as_str(), s.as_str()])
+                    .collect();
                 position(&order, &column.name, |c| state.column(table, c).is_some())
             }),
         };

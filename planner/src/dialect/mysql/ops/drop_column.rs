@@ -53,17 +53,54 @@ impl Mysql {
         };
         if let Some((shadow, refill)) = replaced {
             // A type change: the column goes and its shadow takes its name in one statement.
+            // MariaDB makes neither in place together on a table with a VIRTUAL column (1846:
+            // "INPLACE ADD or DROP of virtual columns cannot be combined with other ALTER TABLE
+            // actions"): there they are two, each INSTANT, with the table locked for writes
+            // around them so that no statement meets it without the column.
+            let has_virtual = state
+                .columns(table)
+                .iter()
+                .any(|c| c.generated.as_ref().is_some_and(|g| !g.stored));
             let mut up = Body::new();
-            up.alter(
-                table,
-                &format!(
-                    "DROP COLUMN {c}, RENAME COLUMN {s} TO {c}",
-                    c = q(&column.name),
-                    s = q(shadow)
-                ),
-                self.drop_column_algorithms(),
-            );
-            l.up.push(self.program(scope, Body::when(&column_exists(table, shadow), up)));
+            if has_virtual {
+                let mut drop = Body::new();
+                drop.alter(
+                    table,
+                    &format!("DROP COLUMN {}", q(&column.name)),
+                    self.drop_column_algorithms(),
+                );
+                up.nest(Body::when(&column_exists(table, &column.name), drop));
+                let mut rename = Body::new();
+                rename.alter(
+                    table,
+                    &format!("RENAME COLUMN {} TO {}", q(shadow), q(&column.name)),
+                    self.drop_column_algorithms(),
+                );
+                up.nest(Body::when(
+                    &format!("NOT {}", column_exists(table, &column.name)),
+                    rename,
+                ));
+            } else {
+                up.alter(
+                    table,
+                    &format!(
+                        "DROP COLUMN {c}, RENAME COLUMN {s} TO {c}",
+                        c = q(&column.name),
+                        s = q(shadow)
+                    ),
+                    self.drop_column_algorithms(),
+                );
+            }
+            let mut swap = self.program(scope, Body::when(&column_exists(table, shadow), up));
+            // (Where this step removes the dual-write triggers, that takes the lock around it.)
+            if has_virtual && scope.removes_sync.is_none() {
+                crate::dialect::mysql::program::around_call(
+                    &mut swap,
+                    &format!("LOCK TABLES {} WRITE;", q(table)),
+                    "UNLOCK TABLES;",
+                );
+            }
+            l.up.push(swap);
             // MariaDB's JSON columns carry a check named after the column.
             let json = state
                 .column(table, shadow)

@@ -1155,9 +1155,9 @@ BEGIN
       END;
       IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME = 'comments_enabled') THEN
         IF algo = 0 THEN
-          ALTER TABLE `posts` ADD COLUMN `comments_enabled` boolean NOT NULL DEFAULT true AFTER `view_count`, ALGORITHM=INSTANT;
+          ALTER TABLE `posts` ADD COLUMN `comments_enabled` boolean NOT NULL DEFAULT true AFTER `view_count__migc_new`, ALGORITHM=INSTANT;
         ELSE
-          ALTER TABLE `posts` ADD COLUMN `comments_enabled` boolean NOT NULL DEFAULT true AFTER `view_count`, ALGORITHM=INPLACE, LOCK=NONE;
+          ALTER TABLE `posts` ADD COLUMN `comments_enabled` boolean NOT NULL DEFAULT true AFTER `view_count__migc_new`, ALGORITHM=INPLACE, LOCK=NONE;
         END IF;
       END IF;
       SET done = 1;

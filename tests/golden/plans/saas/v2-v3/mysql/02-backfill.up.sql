@@ -44,7 +44,7 @@ BEGIN
           LEAVE backfill;
         END IF;
         START TRANSACTION;
-        UPDATE `audit_log` SET `target` = COALESCE(`audit_log`.`target`, concat(concat(`audit_log`.`target_type`, ':'), `audit_log`.`target_id`)), `payload__migc_new` = COALESCE(`audit_log`.`payload__migc_new`, `audit_log`.`payload`)
+        UPDATE `audit_log` SET `target` = COALESCE(`audit_log`.`target`, concat(`audit_log`.`target_type`, ':', `audit_log`.`target_id`)), `payload__migc_new` = COALESCE(`audit_log`.`payload__migc_new`, `audit_log`.`payload`)
           WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`audit_log`.`target` IS NULL OR `audit_log`.`payload__migc_new` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;

@@ -1099,10 +1099,10 @@ BEGIN
       SET NEW.`target_id` = substring_index(substring_index(NEW.`target`, ':', 2), ':', -1);
     ELSEIF COALESCE(@migc_app, '') = 'migc_01958c00df9b' THEN
       -- written by the old application
-      SET NEW.`target` = concat(concat(NEW.`target_type`, ':'), NEW.`target_id`);
+      SET NEW.`target` = concat(NEW.`target_type`, ':', NEW.`target_id`);
     ELSEIF NEW.`target` IS NULL THEN
       -- written by a connection of neither version, told by the columns it fills
-      SET NEW.`target` = concat(concat(NEW.`target_type`, ':'), NEW.`target_id`);
+      SET NEW.`target` = concat(NEW.`target_type`, ':', NEW.`target_id`);
     ELSE
       SET NEW.`target_type` = substring_index(substring_index(NEW.`target`, ':', 1), ':', -1);
       SET NEW.`target_id` = substring_index(substring_index(NEW.`target`, ':', 2), ':', -1);
@@ -1127,11 +1127,11 @@ BEGIN
     ELSEIF COALESCE(@migc_app, '') = 'migc_01958c00df9b' THEN
       -- updated by the old application
       IF NOT (NEW.`target_type` <=> OLD.`target_type`) OR NOT (NEW.`target_id` <=> OLD.`target_id`) OR NEW.`target` IS NULL THEN
-        SET NEW.`target` = concat(concat(NEW.`target_type`, ':'), NEW.`target_id`);
+        SET NEW.`target` = concat(NEW.`target_type`, ':', NEW.`target_id`);
       END IF;
     ELSEIF (NOT (NEW.`target_type` <=> OLD.`target_type`) OR NOT (NEW.`target_id` <=> OLD.`target_id`) OR NEW.`target` IS NULL) AND NOT (NOT (NEW.`target` <=> OLD.`target`)) THEN
       -- updated by a connection of neither version: the old application's (or a row the backfill has not reached yet)
-      SET NEW.`target` = concat(concat(NEW.`target_type`, ':'), NEW.`target_id`);
+      SET NEW.`target` = concat(NEW.`target_type`, ':', NEW.`target_id`);
     ELSEIF (NOT (NEW.`target` <=> OLD.`target`)) AND NOT (NOT (NEW.`target_type` <=> OLD.`target_type`) OR NOT (NEW.`target_id` <=> OLD.`target_id`)) THEN
       -- the new application's
       SET NEW.`target_type` = substring_index(substring_index(NEW.`target`, ':', 1), ':', -1);

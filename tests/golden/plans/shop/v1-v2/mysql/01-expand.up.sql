@@ -1367,7 +1367,7 @@ BEGIN
       IF NEW.`last_name` IS NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''last_name'' cannot be null', MYSQL_ERRNO = 1048;
       END IF;
-      SET NEW.`full_name` = concat(concat(NEW.`first_name`, ' '), NEW.`last_name`);
+      SET NEW.`full_name` = concat(NEW.`first_name`, ' ', NEW.`last_name`);
     ELSEIF COALESCE(@migc_app, '') = 'migc_a73f7604aeab' THEN
       -- written by the old application
       SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, ' ', 1), ' ', -1);
@@ -1377,7 +1377,7 @@ BEGIN
       SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, ' ', 1), ' ', -1);
       SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, ' ', 2), ' ', -1);
     ELSE
-      SET NEW.`full_name` = concat(concat(NEW.`first_name`, ' '), NEW.`last_name`);
+      SET NEW.`full_name` = concat(NEW.`first_name`, ' ', NEW.`last_name`);
     END IF;
   END IF;
 END//
@@ -1393,7 +1393,7 @@ BEGIN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''last_name'' cannot be null', MYSQL_ERRNO = 1048;
       END IF;
       IF NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`) THEN
-        SET NEW.`full_name` = concat(concat(NEW.`first_name`, ' '), NEW.`last_name`);
+        SET NEW.`full_name` = concat(NEW.`first_name`, ' ', NEW.`last_name`);
       END IF;
     ELSEIF COALESCE(@migc_app, '') = 'migc_a73f7604aeab' THEN
       -- updated by the old application
@@ -1407,7 +1407,7 @@ BEGIN
       SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, ' ', 2), ' ', -1);
     ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
       -- the new application's
-      SET NEW.`full_name` = concat(concat(NEW.`first_name`, ' '), NEW.`last_name`);
+      SET NEW.`full_name` = concat(NEW.`first_name`, ' ', NEW.`last_name`);
     END IF;
   END IF;
 END//

@@ -395,7 +395,7 @@ BEGIN
       IF NEW.`last_name` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''last_name'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
-      SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+      SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
     ELSEIF COALESCE(@migc_app, '''') = ''migc_a73f7604aeab'' THEN
       -- written by the old application
       SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
@@ -405,7 +405,7 @@ BEGIN
       SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
       SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
     ELSE
-      SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+      SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
     END IF;
   END IF;
 END';
@@ -428,7 +428,7 @@ BEGIN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''last_name'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       IF NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`) THEN
-        SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+        SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
       END IF;
     ELSEIF COALESCE(@migc_app, '''') = ''migc_a73f7604aeab'' THEN
       -- updated by the old application
@@ -442,7 +442,7 @@ BEGIN
       SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
     ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
       -- the new application''s
-      SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+      SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
     END IF;
   END IF;
 END';
@@ -518,7 +518,7 @@ BEGIN
       IF NEW.`last_name` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''last_name'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
-      SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+      SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
     ELSEIF COALESCE(@migc_app, '''') = ''migc_a73f7604aeab'' THEN
       -- written by the old application
       SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
@@ -528,7 +528,7 @@ BEGIN
       SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
       SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
     ELSE
-      SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+      SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
     END IF;
   END IF;
 END';
@@ -555,7 +555,7 @@ BEGIN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''last_name'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       IF NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`) THEN
-        SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+        SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
       END IF;
     ELSEIF COALESCE(@migc_app, '''') = ''migc_a73f7604aeab'' THEN
       -- updated by the old application
@@ -569,7 +569,7 @@ BEGIN
       SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
     ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
       -- the new application''s
-      SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+      SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
     END IF;
   END IF;
 END';
@@ -744,7 +744,7 @@ BEGIN
       IF NEW.`last_name` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''last_name'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
-      SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+      SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
     ELSEIF COALESCE(@migc_app, '''') = ''migc_a73f7604aeab'' THEN
       -- written by the old application
       SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
@@ -754,7 +754,7 @@ BEGIN
       SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
       SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
     ELSE
-      SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+      SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
     END IF;
   END IF;
 END';
@@ -777,7 +777,7 @@ BEGIN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''last_name'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       IF NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`) THEN
-        SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+        SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
       END IF;
     ELSEIF COALESCE(@migc_app, '''') = ''migc_a73f7604aeab'' THEN
       -- updated by the old application
@@ -791,7 +791,7 @@ BEGIN
       SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
     ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
       -- the new application''s
-      SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+      SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
     END IF;
   END IF;
 END';
@@ -867,7 +867,7 @@ BEGIN
       IF NEW.`last_name` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''last_name'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
-      SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+      SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
     ELSEIF COALESCE(@migc_app, '''') = ''migc_a73f7604aeab'' THEN
       -- written by the old application
       SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
@@ -877,7 +877,7 @@ BEGIN
       SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
       SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
     ELSE
-      SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+      SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
     END IF;
   END IF;
 END';
@@ -904,7 +904,7 @@ BEGIN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''last_name'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       IF NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`) THEN
-        SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+        SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
       END IF;
     ELSEIF COALESCE(@migc_app, '''') = ''migc_a73f7604aeab'' THEN
       -- updated by the old application
@@ -918,7 +918,7 @@ BEGIN
       SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
     ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
       -- the new application''s
-      SET NEW.`full_name` = concat(concat(NEW.`first_name`, '' ''), NEW.`last_name`);
+      SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
     END IF;
   END IF;
 END';

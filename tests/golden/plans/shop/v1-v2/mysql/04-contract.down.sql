@@ -326,7 +326,7 @@ BEGIN
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
       IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'full_name') THEN
-        UPDATE `users` SET `full_name` = concat(concat(`first_name`, ' '), `last_name`) WHERE `full_name` IS NULL;
+        UPDATE `users` SET `full_name` = concat(`first_name`, ' ', `last_name`) WHERE `full_name` IS NULL;
       END IF;
       SET done = 1;
     END;
@@ -394,7 +394,7 @@ BEGIN
       IF NEW.`last_name` IS NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''last_name'' cannot be null', MYSQL_ERRNO = 1048;
       END IF;
-      SET NEW.`full_name` = concat(concat(NEW.`first_name`, ' '), NEW.`last_name`);
+      SET NEW.`full_name` = concat(NEW.`first_name`, ' ', NEW.`last_name`);
     ELSEIF COALESCE(@migc_app, '') = 'migc_a73f7604aeab' THEN
       -- written by the old application
       SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, ' ', 1), ' ', -1);
@@ -404,7 +404,7 @@ BEGIN
       SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, ' ', 1), ' ', -1);
       SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, ' ', 2), ' ', -1);
     ELSE
-      SET NEW.`full_name` = concat(concat(NEW.`first_name`, ' '), NEW.`last_name`);
+      SET NEW.`full_name` = concat(NEW.`first_name`, ' ', NEW.`last_name`);
     END IF;
   END IF;
 END//
@@ -420,7 +420,7 @@ BEGIN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''last_name'' cannot be null', MYSQL_ERRNO = 1048;
       END IF;
       IF NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`) THEN
-        SET NEW.`full_name` = concat(concat(NEW.`first_name`, ' '), NEW.`last_name`);
+        SET NEW.`full_name` = concat(NEW.`first_name`, ' ', NEW.`last_name`);
       END IF;
     ELSEIF COALESCE(@migc_app, '') = 'migc_a73f7604aeab' THEN
       -- updated by the old application
@@ -434,7 +434,7 @@ BEGIN
       SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, ' ', 2), ' ', -1);
     ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
       -- the new application's
-      SET NEW.`full_name` = concat(concat(NEW.`first_name`, ' '), NEW.`last_name`);
+      SET NEW.`full_name` = concat(NEW.`first_name`, ' ', NEW.`last_name`);
     END IF;
   END IF;
 END//

@@ -322,10 +322,10 @@ BEGIN
       SET NEW.`house_number` = '';
     ELSEIF COALESCE(@migc_app, '') = 'migc_92424caa6679' THEN
       -- written by the old application
-      SET NEW.`line1` = concat(concat(NEW.`street`, ' '), NEW.`house_number`);
+      SET NEW.`line1` = concat(NEW.`street`, ' ', NEW.`house_number`);
     ELSEIF NEW.`line1` IS NULL THEN
       -- written by a connection of neither version, told by the columns it fills
-      SET NEW.`line1` = concat(concat(NEW.`street`, ' '), NEW.`house_number`);
+      SET NEW.`line1` = concat(NEW.`street`, ' ', NEW.`house_number`);
     ELSE
       SET NEW.`street` = NEW.`line1`;
       SET NEW.`house_number` = '';
@@ -347,11 +347,11 @@ BEGIN
     ELSEIF COALESCE(@migc_app, '') = 'migc_92424caa6679' THEN
       -- updated by the old application
       IF NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`) OR NEW.`line1` IS NULL THEN
-        SET NEW.`line1` = concat(concat(NEW.`street`, ' '), NEW.`house_number`);
+        SET NEW.`line1` = concat(NEW.`street`, ' ', NEW.`house_number`);
       END IF;
     ELSEIF (NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`) OR NEW.`line1` IS NULL) AND NOT (NOT (NEW.`line1` <=> OLD.`line1`)) THEN
       -- updated by a connection of neither version: the old application's (or a row the backfill has not reached yet)
-      SET NEW.`line1` = concat(concat(NEW.`street`, ' '), NEW.`house_number`);
+      SET NEW.`line1` = concat(NEW.`street`, ' ', NEW.`house_number`);
     ELSEIF (NOT (NEW.`line1` <=> OLD.`line1`)) AND NOT (NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`)) THEN
       -- the new application's
       SET NEW.`street` = NEW.`line1`;

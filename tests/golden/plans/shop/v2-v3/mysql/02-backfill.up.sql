@@ -44,7 +44,7 @@ BEGIN
           LEAVE backfill;
         END IF;
         START TRANSACTION;
-        UPDATE `addresses` SET `line1` = COALESCE(`addresses`.`line1`, concat(concat(`addresses`.`street`, ' '), `addresses`.`house_number`))
+        UPDATE `addresses` SET `line1` = COALESCE(`addresses`.`line1`, concat(`addresses`.`street`, ' ', `addresses`.`house_number`))
           WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`addresses`.`line1` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
