@@ -77,10 +77,14 @@ impl Reading for Mysql {
             .iter()
             .map(|f| (f.name.clone(), f.columns.clone()))
             .collect();
+        // The index InnoDB makes for a foreign key with none to use is named after the
+        // constraint, or after its first column where the constraint's name is the server's
+        // own (`books_ibfk_1`); another index is the schema's.
+        let auto = format!("{}_ibfk_", t.name);
         t.indexes.retain(|i| {
             !fks.iter().any(|(n, cols)| {
                 !i.unique
-                    && (*n == i.name || cols.first() == Some(&i.name))
+                    && (*n == i.name || (cols.first() == Some(&i.name) && n.starts_with(&auto)))
                     && i.plain_columns().is_some_and(|p| {
                         p.iter().map(|s| s.to_string()).collect::<Vec<_>>() == *cols
                     })
