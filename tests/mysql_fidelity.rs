@@ -148,6 +148,13 @@ fn migrated_tables_hold_what_the_server_holds_for_the_target() {
     );
     c.execute("INSERT INTO legacy_notes (body) VALUES ('no code')")
         .expect("insert");
+    c.execute("INSERT INTO legacy_notes (body, code) VALUES ('coded', 'C1')")
+        .expect("insert");
+    assert_eq!(
+        c.query("SELECT count(*) FROM note_log").expect("select"),
+        vec![vec![Some("2".to_string())]],
+        "the trigger of the copied table fires, as it did before the copy"
+    );
     assert_eq!(
         c.query("SELECT label FROM legacy_notes WHERE body = 'no code'")
             .expect("select"),

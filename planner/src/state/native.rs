@@ -21,6 +21,28 @@ pub struct NativeObject {
     pub sql: String,
 }
 
+impl NativeObject {
+    /// Whether it is a trigger (else an index).
+    pub fn is_trigger(&self) -> bool {
+        kind(&self.sql).is_some_and(|k| k.eq_ignore_ascii_case("trigger"))
+    }
+}
+
+/// `INDEX` or `TRIGGER`: what a `CREATE …` statement makes, as [`created`] reads it.
+fn kind(sql: &str) -> Option<String> {
+    let tokens = Tokenizer::new(&SQLiteDialect {}, sql).tokenize().ok()?;
+    tokens.iter().find_map(|t| match t {
+        Token::Word(w)
+            if w.quote_style.is_none()
+                && (w.value.eq_ignore_ascii_case("index")
+                    || w.value.eq_ignore_ascii_case("trigger")) =>
+        {
+            Some(w.value.clone())
+        }
+        _ => None,
+    })
+}
+
 /// The table, object name and kind that a `CREATE [TEMP] [UNIQUE] INDEX|TRIGGER [IF NOT EXISTS]
 /// name … ON table` statement creates, if it is one.
 fn created(sql: &str) -> Option<(String, String)> {

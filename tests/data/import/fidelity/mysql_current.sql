@@ -106,3 +106,15 @@ CREATE TABLE `reviews` (
   PRIMARY KEY (`id`),
   KEY `author_id` (`author_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE TABLE `note_log` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `note_id` int(11) NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+DELIMITER ;;
+CREATE TRIGGER `legacy_notes_ai` AFTER INSERT ON `legacy_notes` FOR EACH ROW BEGIN
+  IF NEW.code IS NOT NULL THEN
+    INSERT INTO note_log (note_id) VALUES (NEW.id);
+  END IF;
+END;;
+DELIMITER ;

@@ -147,3 +147,16 @@ CREATE TABLE `reviews` (
   KEY `author_id` (`author_id`),
   CONSTRAINT `reviews_author_fk` FOREIGN KEY (`author_id`) REFERENCES `authors` (`id`) ON DELETE SET NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+-- A trigger outside the model on a table the plan copies online: made again on the copy.
+CREATE TABLE `note_log` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `note_id` int(11) NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+DELIMITER ;;
+CREATE TRIGGER `legacy_notes_ai` AFTER INSERT ON `legacy_notes` FOR EACH ROW BEGIN
+  IF NEW.code IS NOT NULL THEN
+    INSERT INTO note_log (note_id) VALUES (NEW.id);
+  END IF;
+END;;
+DELIMITER ;

@@ -48,8 +48,11 @@ use migc_grammar::{Diagnostic, Span};
 use triggers::forward_triggers;
 
 /// What the manifest says of a step carried out by the online table copy.
+/// What a step that copies a table online locks ([`copied`]).
+pub(crate) const COPIED: &str = "none (copied online: triggers, batches, an atomic rename)";
+
 pub(crate) fn copied(l: &mut Lowered) {
-    l.lock = "none (copied online: triggers, batches, an atomic rename)".into();
+    l.lock = COPIED.into();
     l.rewrite = true;
     l.scan = true;
 }

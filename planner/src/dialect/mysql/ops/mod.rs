@@ -20,9 +20,11 @@ mod views;
 pub(super) use tables::table_state_of;
 
 use super::{Mysql, Scope};
+use crate::dialect::mysql::sql::{q, unit};
 use crate::dialect::{Context, Lowered};
 use crate::step::{Op, Step};
 use migc_grammar::Diagnostic;
+use native::statement;
 
 const MDL: &str = "exclusive metadata lock (brief)";
 
@@ -235,6 +237,51 @@ impl Mysql {
             }
         }?;
         self.remove_sync_first(&mut l, step, scope)?;
+        self.carry_native_triggers(&mut l, step, ctx, scope);
         Ok(l)
+    }
+
+    /// Triggers of native blocks on a table the step swaps for its copy: a trigger belongs to
+    /// its table, so the swap leaves it on the old table (dropped with it, or firing on the
+    /// writes that keep the old table in step). Right after the swap, and after a rollback's
+    /// swap back, each is dropped and made again on the table under the name, as its block
+    /// wrote it. (MySQL makes no trigger from inside a stored program, and trigger names are
+    /// the schema's: it cannot wait on the copy under its own name.)
+    fn carry_native_triggers(
+        &self,
+        l: &mut Lowered,
+        step: &Step,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+    ) {
+        let swaps =
+            l.lock == crate::dialect::mysql::copy::COPIED || matches!(step.op, Op::CopySwap { .. });
+        let Some(t) = step
+            .op
+            .table()
+            .and_then(|t| scope.state.table(t))
+            .filter(|_| swaps)
+        else {
+            return;
+        };
+        let for_mysql = |block: &str| {
+            ctx.to
+                .natives
+                .get(block)
+                .or(ctx.from.natives.get(block))
+                .is_some_and(|x| x.dialects.contains(&super::D))
+        };
+        for n in t
+            .natives
+            .iter()
+            .filter(|n| n.is_trigger() && for_mysql(&n.block))
+        {
+            let again = [
+                unit(format!("DROP TRIGGER IF EXISTS {};", q(&n.name))),
+                statement(&n.sql),
+            ];
+            l.up.extend(again.clone());
+            l.down.extend(again);
+        }
     }
 }

@@ -22,8 +22,8 @@ impl Mysql {
                 .is_some_and(|x| x.dialects.contains(&D))
         };
         if applies(name) {
-            l.up = up.iter().map(|s| unit(terminated(s))).collect();
-            l.down = down.iter().rev().map(|s| unit(terminated(s))).collect();
+            l.up = up.iter().map(|s| statement(s)).collect();
+            l.down = down.iter().rev().map(|s| statement(s)).collect();
         } else {
             let text = format!("native block {name} is not for MySQL");
             l.up.push(comment_unit(&text));
@@ -34,7 +34,17 @@ impl Mysql {
     }
 }
 
-fn terminated(s: &str) -> String {
+/// One statement of a block as a unit: framed by `DELIMITER` where it holds `;` inside (a
+/// trigger's or a procedure's compound body), so that the clients send it whole.
+pub(super) fn statement(s: &str) -> crate::dialect::Unit {
+    if s.trim_end().trim_end_matches(';').contains(';') {
+        delimited(&[s.to_string()])
+    } else {
+        unit(terminated(s))
+    }
+}
+
+pub(super) fn terminated(s: &str) -> String {
     let t = s.trim_end();
     if t.ends_with(';') {
         t.to_string()
