@@ -322,10 +322,23 @@ pub(crate) fn widening(from: &ColumnType, to: &ColumnType) -> bool {
                         .parse()
                         .ok()
                 };
-                matches!(
-                    (length(&a, "char"), length(&b, "varchar")),
-                    (Some(n), Some(m)) if m >= n
-                )
+                // More fractional digits of seconds: `datetime` to `datetime(3)`.
+                let digits = |s: &str, base: &str| -> Option<u64> {
+                    let t = s.trim().to_ascii_lowercase();
+                    if t == base {
+                        Some(0)
+                    } else {
+                        length(&t, base)
+                    }
+                };
+                let more_digits = ["datetime", "timestamp", "time"].iter().any(|base| {
+                    matches!((digits(&a, base), digits(&b, base)), (Some(n), Some(m)) if m > n)
+                });
+                more_digits
+                    || matches!(
+                        (length(&a, "char"), length(&b, "varchar")),
+                        (Some(n), Some(m)) if m >= n
+                    )
             }
         },
     }

@@ -139,10 +139,12 @@ CREATE TABLE `legacy_notes` (
   KEY `legacy_notes_body` (`body`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 -- A named foreign key over a column an index of its own (named after the column) covers: the
--- index is the schema's, not one InnoDB made for the key.
+-- index is the schema's, not one InnoDB made for the key. A time given fractional seconds is
+-- a widening (copied online).
 CREATE TABLE `reviews` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `author_id` bigint(20) DEFAULT NULL,
+  `created` datetime(3) DEFAULT NULL,
   PRIMARY KEY (`id`),
   KEY `author_id` (`author_id`),
   CONSTRAINT `reviews_author_fk` FOREIGN KEY (`author_id`) REFERENCES `authors` (`id`) ON DELETE SET NULL

@@ -145,7 +145,22 @@ pub(crate) fn has_type(table: &str, column: &str, ty: &ColumnType, spelled: &str
                 .next()
                 .unwrap_or(spelled)
                 .to_ascii_lowercase();
-            format!("DATA_TYPE = {}", lit(&base))
+            // A time's fractional digits are not in its data type: `datetime(3)` is `datetime`.
+            let digits = spelled
+                .trim()
+                .strip_suffix(')')
+                .and_then(|s| s.split_once('('))
+                .map(|(_, n)| n.trim())
+                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                .unwrap_or("0");
+            if matches!(base.as_str(), "datetime" | "timestamp" | "time") {
+                format!(
+                    "DATA_TYPE = {} AND DATETIME_PRECISION = {digits}",
+                    lit(&base)
+                )
+            } else {
+                format!("DATA_TYPE = {}", lit(&base))
+            }
         }
     };
     format!(
