@@ -34,6 +34,42 @@ pub(super) fn kept_spelling(
 }
 
 impl Reader {
+    /// SQLite keeps a default's text as written, and its catalog shows it: `DEFAULT NULL`
+    /// (which the model otherwise reads as no default) and `TRUE`/`FALSE` in capitals are kept
+    /// as SQLite's spelling of the same value, the other dialects getting the portable one.
+    /// `None` for any other default, or another dialect.
+    pub(super) fn keyword_default(
+        &self,
+        e: &ast::Expr,
+        text: &str,
+    ) -> Option<migc_compiler::schema::Expr> {
+        if self.dialect != migc_stdlib::Dialect::Sqlite {
+            return None;
+        }
+        let canonical = match e {
+            ast::Expr::Value(v) => match &v.value {
+                ast::Value::Null => "NULL",
+                ast::Value::Boolean(true) => "true",
+                ast::Value::Boolean(false) => "false",
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let written = written_word(self.reading().parser(), e, text)?;
+        if written == canonical && canonical != "NULL" {
+            return None;
+        }
+        let spellings = BTreeMap::from([
+            (migc_stdlib::Dialect::Postgres, canonical.to_string()),
+            (migc_stdlib::Dialect::Mysql, canonical.to_string()),
+            (migc_stdlib::Dialect::Sqlite, written),
+        ]);
+        Some(migc_compiler::schema::Expr::native(
+            &spellings,
+            Span::default(),
+        ))
+    }
+
     /// A default the portable layer cannot say, kept as the database's own text for its
     /// dialect (`default native(sqlite: "datetime('now')")`): as the statement writes it where
     /// its place is known, otherwise as sqlparser writes it; `None` when that text is not one
@@ -155,4 +191,30 @@ pub(super) fn serial_spelling(
         }
         _ => None,
     }
+}
+
+/// The word of `text` at which expression `e` starts, as written (letter case kept).
+fn written_word(
+    dialect: &dyn sqlparser::dialect::Dialect,
+    e: &ast::Expr,
+    text: &str,
+) -> Option<String> {
+    use sqlparser::ast::Spanned;
+    use sqlparser::tokenizer::{Token, Tokenizer};
+    let start = e.span().start;
+    if start.line == 0 {
+        return None;
+    }
+    let tokens = Tokenizer::new(dialect, text)
+        .tokenize_with_location()
+        .ok()?;
+    tokens.iter().find_map(|t| match &t.token {
+        Token::Word(w)
+            if w.quote_style.is_none()
+                && (t.span.start.line, t.span.start.column) == (start.line, start.column) =>
+        {
+            Some(w.value.clone())
+        }
+        _ => None,
+    })
 }

@@ -186,6 +186,10 @@ impl Reader {
                 }
                 ColumnOption::Null => column.nullable = true,
                 ColumnOption::Default(e) => {
+                    if let Some(kept) = self.keyword_default(&e, text) {
+                        column.default = Some(kept);
+                        continue;
+                    }
                     if is_null(&e) {
                         continue;
                     }

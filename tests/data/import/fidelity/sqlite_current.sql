@@ -56,3 +56,4 @@ CREATE TABLE "memberships" ("group_id" integer, "user_id" integer NOT NULL, PRIM
 CREATE TABLE "Authors" ("id" integer PRIMARY KEY, "Name" text NOT NULL);
 CREATE INDEX "authors_name" ON "Authors" ("Name");
 CREATE TABLE "measures" ("id" integer PRIMARY KEY, "note" text, "amount" real, "code" int, "raw" text);
+CREATE TABLE "prefs" ("id" integer PRIMARY KEY, "theme" text DEFAULT NULL, "beta" boolean DEFAULT TRUE, "emails" boolean DEFAULT false, "lang" text);

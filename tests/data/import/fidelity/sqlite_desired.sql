@@ -86,3 +86,5 @@ CREATE INDEX "authors_name" ON "authors" ("name");
 -- Declared types that change without changing a stored value (SQLite's type affinity): the
 -- table is rebuilt with the new spellings, no `up` needed.
 CREATE TABLE "measures" ("id" integer PRIMARY KEY, "note" varchar(500), "amount" numeric(10, 2), "code" bigint, "raw" blob);
+-- Defaults SQLite shows as written: `NULL` and `TRUE` keep their text through a rebuild.
+CREATE TABLE "prefs" ("id" integer PRIMARY KEY, "theme" text DEFAULT NULL, "beta" boolean DEFAULT TRUE, "emails" boolean DEFAULT false, "lang" text NOT NULL DEFAULT 'en');
