@@ -188,7 +188,7 @@ fn sqlite_names_read_as_sqlite_reads_them() {
     let d = tmp.path();
     std::fs::write(
         d.join("app.sql"),
-        "CREATE TABLE Users (\n  Id INTEGER PRIMARY KEY,\n  'data' TEXT DEFAULT 'x',\n  Email TEXT NOT NULL\n);\n\
+        "CREATE TABLE Users (\n  Id INTEGER PRIMARY KEY,\n  'data' TEXT DEFAULT 'x',\n  Email TEXT NOT NULL,\n  Note TEXT DEFAULT \"n/a\"\n);\n\
          CREATE INDEX users_email ON users (email);\n\
          CREATE TABLE posts (\n  id INTEGER PRIMARY KEY,\n  user_id INTEGER REFERENCES USERS (ID)\n);\n",
     )
@@ -206,6 +206,11 @@ fn sqlite_names_read_as_sqlite_reads_them() {
         .expect("table Users");
     assert!(
         users.contains("  data  text") && users.contains("index users_email (\"Email\")"),
+        "{users}"
+    );
+    // A default in double quotes is a string to SQLite (no column can be meant there).
+    assert!(
+        users.contains("default 'n/a'") || users.contains("default ('n/a')"),
         "{users}"
     );
     let posts = std::fs::read_to_string(d.join("out/tables/posts.mig")).expect("posts.mig");

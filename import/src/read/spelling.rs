@@ -36,8 +36,9 @@ pub(super) fn kept_spelling(
 impl Reader {
     /// SQLite keeps a default's text as written, and its catalog shows it: `DEFAULT NULL`
     /// (which the model otherwise reads as no default) and `TRUE`/`FALSE` in capitals are kept
-    /// as SQLite's spelling of the same value, the other dialects getting the portable one.
-    /// `None` for any other default, or another dialect.
+    /// as SQLite's spelling of the same value, the other dialects getting the portable one. A
+    /// string in double quotes (`DEFAULT "x"`: no column can be meant there, so SQLite takes
+    /// it for the string) is that string. `None` for any other default, or another dialect.
     pub(super) fn keyword_default(
         &self,
         e: &ast::Expr,
@@ -48,11 +49,19 @@ impl Reader {
         }
         let canonical = match e {
             ast::Expr::Value(v) => match &v.value {
-                ast::Value::Null => "NULL",
-                ast::Value::Boolean(true) => "true",
-                ast::Value::Boolean(false) => "false",
+                ast::Value::Null => "NULL".to_string(),
+                ast::Value::Boolean(true) => "true".to_string(),
+                ast::Value::Boolean(false) => "false".to_string(),
                 _ => return None,
             },
+            // Written again as a string: in `DEFAULT (…)`, as a rebuild writes a default,
+            // SQLite would take the double quotes for a column.
+            ast::Expr::Identifier(i) if i.quote_style == Some('"') => {
+                return Some(migc_compiler::schema::Expr {
+                    sql: format!("'{}'", i.value.replace('\'', "''")),
+                    origin: Span::default(),
+                });
+            }
             _ => return None,
         };
         let written = written_word(self.reading().parser(), e, text)?;
@@ -210,10 +219,12 @@ fn written_word(
         .ok()?;
     tokens.iter().find_map(|t| match &t.token {
         Token::Word(w)
-            if w.quote_style.is_none()
-                && (t.span.start.line, t.span.start.column) == (start.line, start.column) =>
+            if (t.span.start.line, t.span.start.column) == (start.line, start.column) =>
         {
-            Some(w.value.clone())
+            match w.quote_style {
+                None => Some(w.value.clone()),
+                Some(_) => None,
+            }
         }
         _ => None,
     })
